@@ -1,0 +1,1 @@
+"""GeoBrief: conflict news to a map you can trust."""
