@@ -1,0 +1,50 @@
+# GeoBrief: `make run` starts the dashboard on the sample article; `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: setup run test chromium screenshot bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+# Offline map assets (Leaflet, jQuery, country outlines) and the gazetteer index, built once.
+setup: $(VENV)/.installed
+	$(BIN)/python -m geo.offline
+	$(BIN)/python -m geo.gazetteer build
+
+run: setup
+	$(BIN)/python -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+# Debian's chromium for the real-browser tests, when it is missing and apt is at hand.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO="sudo -n"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	else echo "chromium not found and apt-get unavailable: the browser tests will be skipped"; fi
+
+test: $(VENV)/.installed-dev chromium
+	$(BIN)/python -m geo.offline
+	$(BIN)/python -m geo.gazetteer build
+	$(BIN)/python -m pytest
+
+screenshot: setup
+	$(BIN)/python scripts/screenshot.py
+
+bench: setup
+	$(BIN)/python -m geo.bench_gazetteer
+
+clean:
+	rm -rf $(VENV) static/vendor .pytest_cache test-artifacts

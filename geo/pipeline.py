@@ -1,0 +1,109 @@
+"""The analysis path: text -> spaCy Doc -> toponyms, places, events, sources -> Report."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from geo.errors import InputError
+from geo.ingest import article_from_text
+from geo.model import Article, Place, Report, TextSpan, Toponym
+from geo.settings import Settings
+
+__version__ = "0.1.0"
+
+
+def analyze(
+    text: str,
+    *,
+    published: date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Analyse one article's text. Page boilerplate is removed first; offsets index ``report.article.text``."""
+    article = article_from_text(text, title=title, url=url, published=published, settings=settings)
+    return analyze_article(article, settings=settings)
+
+
+def analyze_article(article: Article, *, settings: Settings | None = None) -> Report:
+    """Analyse an Article as it is (its text is not cleaned again)."""
+    from geo.events import extract_events
+    from geo.gazetteer import default_gazetteer
+    from geo.nlp import load_pipeline, model_name
+    from geo.resolve import resolve_doc
+    from geo.sources import extract_sources, link_sources
+
+    nlp = load_pipeline(settings)
+    doc = nlp(article.text)
+    toponyms = resolve_doc(doc, default_gazetteer())
+    attacks, responses = extract_events(doc, toponyms, published=article.published)
+    sources = extract_sources(doc)
+    return Report(
+        article=article,
+        places=tuple(places_from_toponyms(toponyms)),
+        attacks=tuple(link_sources(attacks, sources)),
+        responses=tuple(link_sources(responses, sources)),
+        sources=tuple(sources),
+        meta={"geobrief": __version__, "model": model_name(nlp)},
+    )
+
+
+def geoparse(
+    text: str, *, spans: Sequence[tuple[int, int]] | None = None, settings: Settings | None = None
+) -> list[Toponym]:
+    """Find and resolve the place names of ``text`` (offsets index ``text`` itself, uncleaned).
+
+    With ``spans`` (character offsets), resolve exactly those: one Toponym per span, in
+    order, unresolved ones with lat/lon None.
+    """
+    from geo.gazetteer import default_gazetteer
+    from geo.nlp import load_pipeline
+    from geo.resolve import resolve_doc, resolve_spans
+
+    if not isinstance(text, str):
+        raise InputError(f"Expected text as a string, got {type(text).__name__}.")
+    checked = None if spans is None else [_checked_span(span, len(text)) for span in spans]
+    nlp = load_pipeline(settings)
+    if len(text) > nlp.max_length:
+        raise InputError(f"The text is {len(text):,} characters long; the limit is {nlp.max_length:,}.")
+    doc = nlp(text)
+    if checked is None:
+        return resolve_doc(doc, default_gazetteer())
+    return resolve_spans(doc, checked, default_gazetteer())
+
+
+def _checked_span(span: Sequence[int], length: int) -> tuple[int, int]:
+    try:
+        start, end = (int(span[0]), int(span[1]))
+    except (TypeError, ValueError, IndexError) as exc:
+        raise InputError(f"A span must be a (start, end) pair of character offsets, got {span!r}.") from exc
+    if not 0 <= start < end <= length:
+        raise InputError(f"Span {start}-{end} lies outside the text (0-{length}).")
+    return start, end
+
+
+def places_from_toponyms(toponyms: Sequence[Toponym]) -> list[Place]:
+    """One Place per distinct place, in order of first mention, with every mention."""
+    grouped: dict[str, list[Toponym]] = {}
+    for toponym in toponyms:
+        grouped.setdefault(toponym.place_key, []).append(toponym)
+    places = []
+    for key, group in grouped.items():
+        best = max(group, key=lambda t: t.confidence)
+        places.append(
+            Place(
+                key=key,
+                name=best.name or best.text,
+                kind=best.kind,
+                country=best.country,
+                lat=best.lat,
+                lon=best.lon,
+                geonameid=best.geonameid,
+                confidence=best.confidence,
+                mentions=tuple(TextSpan(t.text, t.start, t.end) for t in group),
+                admin1=best.admin1,
+                alternatives=best.alternatives,
+            )
+        )
+    return places
