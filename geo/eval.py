@@ -1,0 +1,215 @@
+"""Geoparsing evaluation on public corpora: ``python -m geo.eval CORPUS [--mode gold|e2e]``.
+
+CORPUS is one of lgl, trnews, gwn, geovirus (or ``all``); the corpora are read from
+``../shared/benchmarks`` (or ``--root``) and never copied into the project. When the
+folder is absent the command says so and exits 0 (nothing to measure).
+
+gold: resolve the gold toponym spans (every toponym with coordinates) and measure the
+distance to the gold point. e2e: recognise and resolve from raw text; spans are matched
+to gold spans exactly (and by overlap), and distances are measured on matched spans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EARTH_HALF_CIRCUMFERENCE_KM = 20039.0
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
+CORPORA = {
+    "lgl": ("LGL", "lgl.xml"),
+    "trnews": ("TR-News", "TR-News.xml"),
+    "gwn": ("GeoWebNews", "GWN.xml"),
+    "geovirus": ("GeoVirus", "GeoVirus.xml"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    start: int
+    end: int
+    text: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    docid: str
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+@dataclass
+class Scores:
+    errors_km: list[float] = field(default_factory=list)
+    exact_ids: int = 0
+    with_ids: int = 0
+    true_positive: int = 0
+    overlap_positive: int = 0
+    predicted: int = 0
+    gold: int = 0
+    documents: int = 0
+    seconds: float = 0.0
+
+    def as_lines(self, mode: str) -> list[str]:
+        n = len(self.errors_km)
+        lines = [f"documents {self.documents}  toponyms scored {n}  documents/s {self.documents / max(self.seconds, 1e-9):.1f}"]
+        if n:
+            acc25 = sum(e <= 25 for e in self.errors_km) / n
+            acc161 = sum(e <= 161 for e in self.errors_km) / n
+            lines.append(
+                f"acc@25km {acc25:.3f}  acc@161km {acc161:.3f}  mean error {statistics.fmean(self.errors_km):.0f} km  "
+                f"median error {statistics.median(self.errors_km):.1f} km  AUC {auc(self.errors_km):.3f}"
+            )
+            if self.with_ids:
+                lines.append(f"exact GeoNames id {self.exact_ids / self.with_ids:.3f} (of {self.with_ids} with ids)")
+        if mode == "e2e":
+            p = self.true_positive / max(self.predicted, 1)
+            r = self.true_positive / max(self.gold, 1)
+            f1 = 2 * p * r / max(p + r, 1e-9)
+            lp = self.overlap_positive / max(self.predicted, 1)
+            lr = self.overlap_positive / max(self.gold, 1)
+            lf1 = 2 * lp * lr / max(lp + lr, 1e-9)
+            lines.append(f"spans exact: precision {p:.3f} recall {r:.3f} F1 {f1:.3f}  "
+                         f"(overlap: P {lp:.3f} R {lr:.3f} F1 {lf1:.3f})")
+        return lines
+
+
+def auc(errors_km: Sequence[float]) -> float:
+    """Area under the curve of sorted log errors, scaled to [0, 1] (Gritta et al.); lower is better."""
+    scaled = sorted(math.log1p(e) / math.log1p(EARTH_HALF_CIRCUMFERENCE_KM) for e in errors_km)
+    if len(scaled) < 2:
+        return scaled[0] if scaled else 0.0
+    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:]))
+    return area / (len(scaled) - 1)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _float(node: ET.Element | None) -> float | None:
+    if node is None or node.text is None or not node.text.strip():
+        return None
+    return float(node.text)
+
+
+def _lgl_like(path: Path) -> Iterator[Document]:
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        toponyms = []
+        for top in article.iter("toponym"):
+            tag = top.find("gaztag")
+            geonameid = tag.get("geonameid") if tag is not None else None
+            toponyms.append(GoldToponym(
+                start=int(top.findtext("start") or 0), end=int(top.findtext("end") or 0),
+                text=top.findtext("phrase") or "",
+                lat=_float(tag.find("lat")) if tag is not None else None,
+                lon=_float(tag.find("lon")) if tag is not None else None,
+                geonameid=int(geonameid) if geonameid else None,
+            ))
+        yield Document(article.get("docid") or "", text, tuple(toponyms))
+
+
+def _gwn(path: Path) -> Iterator[Document]:
+    for article in ET.parse(path).getroot().iter("article"):
+        text = article.findtext("text") or ""
+        toponyms = []
+        for top in article.iter("toponym"):
+            geonameid = (top.findtext("geonamesID") or "").strip()
+            toponyms.append(GoldToponym(
+                start=int(top.findtext("start") or 0), end=int(top.findtext("end") or 0),
+                text=top.findtext("extractedName") or "",
+                lat=_float(top.find("latitude")), lon=_float(top.find("longitude")),
+                geonameid=int(geonameid) if geonameid.isdigit() else None,
+            ))
+        yield Document(article.get("file") or "", text, tuple(toponyms))
+
+
+def _geovirus(path: Path) -> Iterator[Document]:
+    for number, article in enumerate(ET.parse(path).getroot().iter("article")):
+        text = article.findtext("text") or ""
+        toponyms = tuple(
+            GoldToponym(int(loc.findtext("start") or 0), int(loc.findtext("end") or 0), loc.findtext("name") or "",
+                        _float(loc.find("lat")), _float(loc.find("lon")))
+            for loc in article.iter("location")
+        )
+        yield Document(str(number), text, toponyms)
+
+
+def load_corpus(name: str, root: Path = DEFAULT_ROOT) -> list[Document]:
+    folder, filename = CORPORA[name]
+    path = root / folder / filename
+    reader = {"gwn": _gwn, "geovirus": _geovirus}.get(name, _lgl_like)
+    return list(reader(path))
+
+
+def evaluate(documents: Sequence[Document], mode: str = "gold") -> Scores:
+    import geo
+
+    scores = Scores()
+    started = time.perf_counter()
+    for doc in documents:
+        gold = [t for t in doc.toponyms if t.lat is not None and t.lon is not None and t.end > t.start]
+        scores.documents += 1
+        if mode == "gold":
+            predicted = geo.geoparse(doc.text, spans=[(t.start, t.end) for t in gold]) if gold else []
+            pairs = list(zip(gold, predicted))
+        else:
+            predicted = geo.geoparse(doc.text)
+            by_span = {(p.start, p.end): p for p in predicted}
+            scores.predicted += len(predicted)
+            scores.gold += len(gold)
+            pairs = [(g, by_span[(g.start, g.end)]) for g in gold if (g.start, g.end) in by_span]
+            scores.true_positive += len(pairs)
+            scores.overlap_positive += sum(
+                any(p.start < g.end and g.start < p.end for p in predicted) for g in gold
+            )
+        for g, p in pairs:
+            assert g.lat is not None and g.lon is not None
+            error = (haversine_km(g.lat, g.lon, p.lat, p.lon) if p.lat is not None and p.lon is not None
+                     else EARTH_HALF_CIRCUMFERENCE_KM)
+            scores.errors_km.append(error)
+            if g.geonameid is not None:
+                scores.with_ids += 1
+                scores.exact_ids += int(p.geonameid == g.geonameid)
+    scores.seconds = time.perf_counter() - started
+    return scores
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo.eval", description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", choices=[*CORPORA, "all"])
+    parser.add_argument("--mode", choices=("gold", "e2e"), default="gold")
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the benchmarks folder")
+    parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N documents")
+    args = parser.parse_args(argv)
+    if not args.root.is_dir():
+        print(f"benchmarks folder not found: {args.root}; nothing to evaluate")
+        return 0
+    for name in CORPORA if args.corpus == "all" else [args.corpus]:
+        if not (args.root / CORPORA[name][0] / CORPORA[name][1]).is_file():
+            print(f"{name}: not found under {args.root}, skipped")
+            continue
+        documents = load_corpus(name, args.root)[: args.limit]
+        print(f"{name} ({args.mode})")
+        for line in evaluate(documents, args.mode).as_lines(args.mode):
+            print(f"  {line}")
+        sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import geo
+from geo import eval as geoeval
+from geo.model import Toponym
+
+LGL_XML = """<?xml version="1.0" encoding="utf-8"?>
+<articles><article docid="7"><title>t</title><text><![CDATA[Shots in Homs and Xyz.]]></text>
+<toponyms><toponym><start>9</start><end>13</end><phrase>Homs</phrase>
+<gaztag geonameid="169577"><name>Homs</name><lat>34.72682</lat><lon>36.72339</lon></gaztag></toponym>
+<toponym><start>18</start><end>21</end><phrase>Xyz</phrase></toponym></toponyms></article></articles>
+"""
+
+
+def test_metrics() -> None:
+    assert geoeval.haversine_km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.2)
+    assert geoeval.auc([0, 0, 0]) == 0
+    assert geoeval.auc([geoeval.EARTH_HALF_CIRCUMFERENCE_KM] * 2) == pytest.approx(1.0)
+
+
+def test_lgl_reader_and_gold_evaluation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "LGL").mkdir()
+    (tmp_path / "LGL" / "lgl.xml").write_text(LGL_XML, encoding="utf-8")
+    [doc] = geoeval.load_corpus("lgl", tmp_path)
+    assert doc.text[9:13] == "Homs" and len(doc.toponyms) == 2 and doc.toponyms[1].lat is None
+
+    def fake_geoparse(text: str, *, spans=None):
+        assert spans == [(9, 13)]  # only toponyms with coordinates are scored
+        return [Toponym(9, 13, "Homs", lat=34.8, lon=36.7, geonameid=169577)]
+
+    monkeypatch.setattr(geo, "geoparse", fake_geoparse)
+    scores = geoeval.evaluate([doc], "gold")
+    assert scores.exact_ids == 1 and len(scores.errors_km) == 1 and scores.errors_km[0] < 25
+
+
+def test_e2e_span_matching(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "LGL").mkdir()
+    (tmp_path / "LGL" / "lgl.xml").write_text(LGL_XML, encoding="utf-8")
+    [doc] = geoeval.load_corpus("lgl", tmp_path)
+    monkeypatch.setattr(geo, "geoparse", lambda text, spans=None: [
+        Toponym(9, 13, "Homs", lat=10.0, lon=10.0), Toponym(0, 5, "Shots")])
+    scores = geoeval.evaluate([doc], "e2e")
+    assert (scores.true_positive, scores.predicted, scores.gold) == (1, 2, 1)
+    assert scores.errors_km[0] > 161
+
+
+def test_missing_benchmarks_skip_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert geoeval.main(["lgl", "--root", str(tmp_path / "nowhere")]) == 0
+    assert "not found" in capsys.readouterr().out
