@@ -1,0 +1,384 @@
+"""Attach context to the event mentions of one sentence: response/attack role, place, date
+and casualty figures.
+
+Places come only from the given toponyms (never from spaCy's entity labels), attached to an
+event through a locative preposition ("near the city of X", "west of X", "in X province").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from geo import lexicon as lx
+from geo.dates import resolve_date
+from geo.event_mentions import (
+    KIND_RANK,
+    Mention,
+    Part,
+    anchor_of,
+    build_mention,
+    find_triggers,
+    governor_of,
+    target_heads,
+    trigger_family,
+)
+from geo.model import Toponym
+from geo.syntax import (
+    ancestors_within,
+    children,
+    phrase_text,
+    phrase_tokens,
+    phrase_with_conjuncts,
+    prep_objects,
+)
+
+_NUM = (
+    r"((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d[\d,]*|(?:a\s+)?dozen|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+_QUAL = (
+    r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|"
+    r"up\s+to\s+|approximately\s+|an\s+estimated\s+)?"
+)
+_BE = r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?"
+KILLED_PATTERNS = (
+    re.compile(rf"\b(?:killing|killed|kills|kill)\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:killed|dead|died|deaths|fatalities|fatally)\b", re.I),
+    re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|of|at)\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\bleaving\s+{_QUAL}{_NUM}\s+(?:\w+\s+)?dead\b", re.I),
+)
+INJURED_PATTERNS = (
+    re.compile(rf"\b(?:wounding|wounded|injuring|injured|injures|wounds)\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\binjur(?:y|ies)\s+to\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:injured|wounded|hurt|injuries)\b", re.I),
+)
+
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "area", "district", "governorate", "county",
+     "outskirts", "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast",
+     "municipality", "neighbourhood", "neighborhood", "countryside", "vicinity", "edge", "centre",
+     "center", "part", "parts", "west", "east", "north", "south", "waters", "territory", "enclave",
+     "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp"}
+)
+HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "pound", "rock", "raze", "level", "flatten"})
+CLOSE_WORDS = frozenset({"close", "next", "adjacent", "nearby"})
+REPORTING = lx.REPORTING_VERBS
+
+
+def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: date | None,
+                  *, headline: bool = False) -> list[Mention]:
+    """All event mentions of one sentence, with role, places, date and casualties."""
+    mentions = [build_mention(sent, t, f, headline) for t, f in find_triggers(sent)]
+    if not mentions:
+        return []
+    mentions = _merge_chained_verbs(mentions)
+    _assign_cues(sent, mentions)
+    _assign_places(sent, mentions, toponyms)
+    _assign_dates(sent, mentions, toponyms, published)
+    for killed, injured, token in casualty_figures(sent):
+        owner = _owner(token, sent, mentions) or _nearest_before(token, mentions)
+        if killed is not None and owner.killed is None:
+            owner.killed = killed
+        if injured is not None and owner.injured is None:
+            owner.injured = injured
+    _inherit_places(mentions)
+    return mentions
+
+
+def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
+    """'the drone was launched from Iraq and struck a base': one event, told by two verbs."""
+    by_token = {m.trigger.i: m for m in mentions}
+    kept: list[Mention] = []
+    for mention in mentions:
+        trigger = mention.trigger
+        head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
+        if head is None or head.trigger.pos_ != "VERB" or head.family == "intercept" or mention.family == "intercept":
+            kept.append(mention)
+            continue
+        head.actor = head.actor or mention.actor
+        head.count = head.count or mention.count
+        if head.category in {"Attack", "Other"}:
+            head.category, head.weapon = mention.category, mention.weapon or head.weapon
+        head.merged.append(mention.trigger)
+    return kept
+
+
+def _inherit_places(mentions: list[Mention]) -> None:
+    """A mention inside another's phrase ('a missile fired at X was intercepted in Y') shares
+    its place and date."""
+    for mention in mentions:
+        donors = [o for o in mentions if o is not mention and not (mention.cue == "attack" and o.cue == "response")]
+        for other in donors:
+            if mention.date is None and other.date is not None and (
+                    mention.trigger.i in {t.i for t in other.trigger.subtree}):
+                mention.date = other.date
+        if any(p.place for p in mention.parts):
+            continue
+        for other in donors:
+            if not any(p.place for p in other.parts):
+                continue
+            if mention.trigger.i in {t.i for t in other.trigger.subtree}:
+                donor = next(p for p in other.parts if p.place)
+                for part in mention.parts or [Part(target=None)]:
+                    part.place, part.place_prep, part.extra_places = donor.place, donor.place_prep, donor.extra_places
+                if not mention.parts:
+                    mention.parts = [Part(target=None, place=donor.place, place_prep=donor.place_prep)]
+                break
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+def _assign_cues(sent: Span, mentions: list[Mention]) -> None:
+    by_token: dict[int, Mention] = {}
+    for mention in mentions:
+        by_token[mention.trigger.i] = mention
+        by_token[anchor_of(mention.trigger).i] = mention
+        modifiers = {c.lemma_.lower() for c in mention.trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+        if mention.family == "intercept" or modifiers & lx.RESPONSE_ADJECTIVES:
+            mention.cue = "response"
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB":
+            objects = children(token, "dobj") + prep_objects(token, "to", "for", "against")
+        elif lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
+            objects = prep_objects(token, "to", "for", "against")
+        elif lemma in lx.DETER_VERBS and token.pos_ == "VERB":
+            objects = children(token, "dobj")
+        else:
+            continue
+        object_ids = {t.i for obj in objects for t in obj.subtree}
+        for mention in mentions:
+            if mention.trigger.i in object_ids and mention.cue is None:
+                mention.cue = "attack"
+        responder = _responder(token, sent, by_token)
+        if responder is not None and responder.trigger.i not in object_ids:
+            responder.cue = "response"
+        if token.pos_ == "VERB":
+            inside = {t.i for t in token.subtree} - object_ids
+            for mention in mentions:
+                if mention.trigger.i in inside and mention.trigger is not token:
+                    mention.cue = "response"
+
+
+def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention | None:
+    """The event that does the responding: a trigger above the cue or the subject above it."""
+    for head in [cue, *_ancestors_list(cue, sent)]:
+        if head is not cue and head.i in by_token:
+            return by_token[head.i]
+        for subject in children(head, "nsubj", "nsubjpass"):
+            if subject.i in by_token:
+                return by_token[subject.i]
+    return None
+
+
+def _ancestors_list(token: Token, sent: Span) -> list[Token]:
+    return list(ancestors_within(token, sent))
+
+
+# --- places --------------------------------------------------------------------------------
+
+def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
+    """Whether a toponym is tied to its clause by a locative word; whether it is 'near'; and the
+    token where the locative phrase ends."""
+    near = False
+    token = root
+    if root.dep_ in {"compound", "nmod", "amod", "poss"}:
+        if toponym.kind == "country" and root.head.lower_ not in PLACE_NOUNS:
+            return False, False, root
+        token = root.head
+    for _ in range(12):
+        head = token.head
+        if head.i == token.i:
+            return False, near, token
+        modifier = token.dep_ in {"amod", "advmod", "npadvmod", "compound", "appos"}
+        if modifier and token.lower_ in PLACE_NOUNS | lx.NEAR_WORDS:
+            near = near or token.lower_ in lx.NEAR_WORDS
+            token = head
+            continue
+        if token.dep_ in {"appos", "conj"}:
+            token = head
+            continue
+        if token.dep_ == "pobj":
+            prep = head.lower_
+            if prep == "of" and head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS:
+                near = near or head.head.lower_ in lx.NEAR_WORDS
+                token = head.head
+                continue
+            if prep == "to" and head.head.lower_ in CLOSE_WORDS:
+                return True, True, head.head
+            if prep in lx.LOCATIVE_WORDS and prep not in lx.BLOCKING_PREPS:
+                return True, near or prep in lx.NEAR_WORDS, head
+            return False, near, head
+        if token.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and (
+                trigger_family(head) or head.lemma_.lower() in HIT_VERBS):
+            return True, near, token
+        if token.dep_ == "pobj" or token.dep_ in {"nsubj", "dobj"}:
+            return False, near, token
+        if token.dep_ == "acl" and token.lemma_.lower() in {"locate", "situate", "base"}:
+            token = head
+            continue
+        return False, near, token
+    return False, near, token
+
+
+def _owner(token: Token, sent: Span, mentions: list[Mention]) -> Mention | None:
+    """The mention whose clause holds ``token``: first trigger or governing verb above it."""
+    direct: dict[int, Mention] = {}
+    governed: dict[int, Mention] = {}
+    for mention in mentions:
+        anchor = anchor_of(mention.trigger)
+        direct[mention.trigger.i] = mention
+        direct[anchor.i] = mention
+        governor = governor_of(anchor)
+        if governor is not None:
+            governed.setdefault(governor.i, mention)
+    for head in [token, *_ancestors_list(token, sent)]:
+        if head.i in direct:
+            return direct[head.i]
+        if head.i in governed:
+            return governed[head.i]
+        if head.lemma_.lower() in REPORTING and head.pos_ == "VERB":
+            return None
+    return None
+
+
+def _nearest_before(token: Token, mentions: list[Mention]) -> Mention:
+    before = [m for m in mentions if m.trigger.i <= token.i]
+    return before[-1] if before else mentions[0]
+
+
+def _place_rank(item: tuple[Toponym, Span, bool]) -> tuple[int, int, int]:
+    toponym, span, _near = item
+    return (KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
+
+
+def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
+    owned: dict[int, list[tuple[Toponym, Span, bool]]] = {id(m): [] for m in mentions}
+    pool: list[tuple[Toponym, Span, bool]] = []
+    for toponym, span in toponyms:
+        if span.start < sent.start or span.end > sent.end:
+            continue
+        ok, near, end = _locative(toponym, span.root)
+        if not ok:
+            continue
+        owner = _owner(end, sent, mentions)
+        if owner is not None:
+            owned[id(owner)].append((toponym, span, near))
+        elif not any(h.lemma_.lower() in REPORTING for h in _ancestors_list(end, sent)):
+            pool.append((toponym, span, near))
+    for mention in mentions:
+        places = owned[id(mention)] or (pool if len(mentions) == 1 else [])
+        mention.parts = _parts(mention, places)
+
+
+def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[Part]:
+    heads = target_heads(mention.trigger, anchor_of(mention.trigger))
+    for verb in mention.merged:
+        heads = heads or target_heads(verb, verb)
+    place_tokens = {p[1].root.i for p in places}
+    if len(heads) >= 2 and not any(h.i in place_tokens for h in heads):
+        split: list[Part] = []
+        for head in heads:
+            inside = {t.i for t in head.subtree} - {t.i for c in head.conjuncts if c.i > head.i for t in c.subtree}
+            here = [p for p in places if p[1].root.i in inside]
+            if here:
+                split.append(_part(_target_text(head), here))
+        distinct = {p.place.place_key for p in split if p.place is not None and p.place.kind != "country"}
+        if len(split) >= 2 and len(distinct) == len(split):
+            return split
+    target = _target_text(heads[0], with_conjuncts=True) if heads else None
+    return [_part(target, places)]
+
+
+def _part(target: str | None, places: list[tuple[Toponym, Span, bool]]) -> Part:
+    if not places:
+        return Part(target=target)
+    ranked = sorted(places, key=_place_rank)
+    best, _span, near = ranked[0]
+    extra = [t for t, _s, _n in ranked[1:] if t.kind == best.kind and t.place_key != best.place_key]
+    unique_extra = list({t.place_key: t for t in extra}.values())
+    return Part(target=target, place=best, place_prep="near" if near else "in", extra_places=unique_extra)
+
+
+def _target_text(head: Token, *, with_conjuncts: bool = False) -> str | None:
+    if head.pos_ == "PRON":
+        return None
+    text = phrase_with_conjuncts(head) if with_conjuncts else phrase_text(phrase_tokens(head))
+    return lx.clean_phrase(text, drop_article=False) or None
+
+
+# --- dates and casualties -------------------------------------------------------------------
+
+def _assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]],
+                  published: date | None) -> None:
+    taken = [(span.start, span.end) for _t, span in toponyms]
+    unowned: list[tuple[Span, date]] = []
+    for ent in _date_entities(sent):
+        if any(s < ent.end and ent.start < e for s, e in taken):
+            continue
+        resolved = resolve_date(ent.text, published)
+        if resolved is None:
+            continue
+        owner = _owner(ent.root, sent, mentions)
+        if owner is None:
+            unowned.append((ent, resolved))
+        elif owner.date is None and not _blocked_between(ent.root, owner, sent):
+            owner.date = resolved
+    if len(mentions) == 1 and mentions[0].date is None:
+        for ent, resolved in unowned:
+            if not _blocked_between(ent.root, mentions[0], sent):
+                mentions[0].date = resolved
+                break
+
+
+def _date_entities(sent: Span) -> list[Span]:
+    """DATE and TIME entities of a sentence (read from the tokens: ``Span.ents`` is slow)."""
+    found: list[Span] = []
+    start: int | None = None
+    for token in sent:
+        inside = token.ent_type_ in {"DATE", "TIME"}
+        if start is not None and (not inside or token.ent_iob_ == "B"):
+            found.append(sent.doc[start:token.i])
+            start = None
+        if inside and start is None:
+            start = token.i
+    if start is not None:
+        found.append(sent.doc[start:sent.end])
+    return found
+
+
+def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
+    """A 'since', 'until', 'before' or 'after' between a date and its event."""
+    anchor = anchor_of(owner.trigger)
+    governor = governor_of(anchor)
+    stop = {owner.trigger.i, anchor.i} | ({governor.i} if governor is not None else set())
+    for head in [token, *_ancestors_list(token, sent)]:
+        if head.i in stop:
+            return False
+        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"}:
+            return True
+    return False
+
+
+def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
+    """(killed, injured, number token) for each casualty figure in a sentence."""
+    found: list[tuple[int | None, int | None, Token]] = []
+    text = sent.text
+    seen: set[int] = set()
+    for patterns, is_killed in ((KILLED_PATTERNS, True), (INJURED_PATTERNS, False)):
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                number = lx.parse_number(re.sub(r"^a\s+", "", match.group(1).lower()))
+                offset = sent.start_char + match.start(1)
+                if number is None or offset in seen:
+                    continue
+                token = sent.doc.char_span(offset, offset + len(match.group(1)), alignment_mode="expand")
+                if token is None:
+                    continue
+                seen.add(offset)
+                found.append((number, None, token.root) if is_killed else (None, number, token.root))
+    return found

@@ -1,0 +1,404 @@
+"""Extract attacks and responses from a parsed article.
+
+Mentions (one per trigger word, see ``geo.event_mentions`` and ``geo.event_context``) are
+linked across sentences into events: an anaphoric mention ("the strikes", "one of the
+strikes") joins the latest compatible event; a non-anaphoric one joins an event only when
+place, actor and target agree. A mention that names distinct towns for its targets splits
+the event it refers to ("targeting a facility near A and a safe house near B").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from geo import lexicon as lx
+from geo.event_context import casualty_figures, find_mentions
+from geo.event_mentions import KIND_RANK, Mention, Part
+from geo.model import Event, Toponym
+from geo.syntax import is_headline, sentence_span, sentences, toponym_tokens
+
+GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
+INTERCEPT = "Disrupted weapons use"
+
+
+@dataclass
+class Draft:
+    """An event being assembled from its mentions."""
+
+    kind: str | None
+    category: str
+    families: set[str]
+    weapon: str | None
+    group: int
+    actor: str | None = None
+    target: str | None = None
+    place: Toponym | None = None
+    place_prep: str = "in"
+    extra_places: list[Toponym] = field(default_factory=list)
+    count: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    date: date | None = None
+    sentences: list[Span] = field(default_factory=list)
+    headlines: list[Span] = field(default_factory=list)
+    last_seen: int = 0
+
+
+class _Linker:
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self.clock = 0
+        self.groups = 0
+        self.last_single: Draft | None = None
+
+    # -- creating and updating -----------------------------------------------------------
+    def create(self, mention: Mention, part: Part, group: int | None = None) -> Draft:
+        if group is None:
+            self.groups += 1
+            group = self.groups
+        draft = Draft(kind=None, category=mention.category, families=set(), weapon=mention.weapon, group=group)
+        self.drafts.append(draft)
+        self.attach(draft, mention, part)
+        return draft
+
+    def attach(self, draft: Draft, mention: Mention, part: Part, *, split: bool = False,
+               with_figures: bool = True) -> None:
+        self.clock += 1
+        draft.last_seen = self.clock
+        holder = draft.headlines if mention.headline else draft.sentences
+        if mention.sentence not in holder:
+            holder.append(mention.sentence)
+        if mention.cue and draft.kind is None:
+            draft.kind = mention.cue
+        draft.date = draft.date or mention.date
+        draft.families.add(mention.family)
+        if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES:
+            draft.category, draft.weapon = mention.category, mention.weapon
+        draft.weapon = draft.weapon or mention.weapon
+        if mention.actor and (draft.actor is None or (
+            lx.actor_family(draft.actor) == lx.actor_family(mention.actor) and len(mention.actor) > len(draft.actor)
+        )):
+            draft.actor = mention.actor
+        if part.target and (draft.target is None or split):
+            draft.target = part.target
+        if part.place is not None and (draft.place is None or _more_specific(part.place, draft.place)):
+            draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
+        if not with_figures:  # a plural mention of several events: its figures are not each one's
+            return
+        if mention.count is not None and draft.count is None and not split:
+            draft.count = mention.count
+        draft.killed = _larger(draft.killed, mention.killed)
+        draft.injured = _larger(draft.injured, mention.injured)
+
+    # -- linking -------------------------------------------------------------------------
+    def link(self, mention: Mention) -> None:
+        if mention.new_event:
+            self._create_all(mention)
+            return
+        recent = sorted(self.drafts, key=lambda d: d.last_seen, reverse=True)
+        if mention.anaphoric:
+            same_word = [d for d in recent if mention.family in d.families and _compatible(d, mention)]
+            antecedent = same_word[0] if same_word else next((d for d in recent if _compatible(d, mention)), None)
+            if antecedent is not None:
+                self._attach_to_group(antecedent, mention)
+                return
+        elif len(mention.parts) == 1:
+            antecedent = next((d for d in recent if _compatible(d, mention) and _agrees(d, mention)), None)
+            if antecedent is not None:
+                self.attach(antecedent, mention, mention.parts[0])
+                return
+        self._create_all(mention)
+
+    def _create_all(self, mention: Mention) -> None:
+        first = self.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+        for part in mention.parts[1:]:
+            self.create(mention, part, group=first.group)
+            self.drafts[-1].count = None
+        if len(mention.parts) > 1:
+            first.count = None
+
+    def _attach_to_group(self, antecedent: Draft, mention: Mention) -> None:
+        members = [d for d in self.drafts if d.group == antecedent.group]
+        parts = mention.parts or [Part(target=None)]
+        if len(parts) > 1:
+            self._attach_parts(members, mention, parts)
+            return
+        part = parts[0]
+        fitting = [d for d in members if _place_fits(d.place, part.place)]
+        if not fitting:
+            self.create(mention, part)
+            return
+        if mention.singular and len(fitting) > 1:
+            exact = [d for d in fitting if part.place is not None and d.place is not None
+                     and d.place.place_key == part.place.place_key]
+            if exact:
+                fitting = exact[:1]
+            elif "other" in {c.lower_ for c in mention.trigger.children}:
+                others = [d for d in fitting if d is not self.last_single]
+                fitting = (others or fitting)[:1]
+            else:
+                fitting = fitting[:1]
+        for index, draft in enumerate(fitting):
+            self.attach(draft, mention, part, with_figures=index == 0)
+        if mention.singular:
+            self.last_single = fitting[0]
+
+    def _attach_parts(self, members: list[Draft], mention: Mention, parts: list[Part]) -> None:
+        if len(members) == 1 and all(_place_fits(members[0].place, p.place) for p in parts):
+            original = members[0]
+            template = _clone(original)
+            for index, part in enumerate(parts):
+                if index == 0:
+                    draft = original
+                else:
+                    draft = _clone(template)
+                    draft.extra_places = []
+                    self.drafts.append(draft)
+                if draft.count is not None and draft.count == len(parts):
+                    draft.count = 1
+                self.attach(draft, mention, part, split=True)
+            return
+        for part in parts:
+            match = next((d for d in members if part.place is not None and d.place is not None
+                          and d.place.place_key == part.place.place_key), None)
+            if match is None:
+                self.create(mention, part, group=members[0].group)
+            else:
+                self.attach(match, mention, part, split=True)
+
+
+def _clone(draft: Draft) -> Draft:
+    return dataclasses.replace(
+        draft, families=set(draft.families), extra_places=list(draft.extra_places),
+        sentences=list(draft.sentences), headlines=list(draft.headlines),
+    )
+
+
+def _larger(current: int | None, new: int | None) -> int | None:
+    if new is None:
+        return current
+    return new if current is None else max(current, new)
+
+
+def _contains(outer: Toponym, inner: Toponym) -> bool:
+    """Whether ``inner`` lies inside ``outer`` (a city in its country or province)."""
+    if outer.kind == "country" and inner.kind != "country":
+        return bool(outer.country and inner.country == outer.country)
+    if outer.kind == "admin1" and inner.kind in {"city", "facility", "other"}:
+        same_country = outer.country is None or inner.country == outer.country
+        return same_country and outer.admin1 is not None and inner.admin1 == outer.admin1
+    return False
+
+
+def _more_specific(new: Toponym, old: Toponym) -> bool:
+    return _contains(old, new) and KIND_RANK.get(new.kind, 2) < KIND_RANK.get(old.kind, 2)
+
+
+def _place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
+    if existing is None or new is None or existing.place_key == new.place_key:
+        return True
+    return _contains(existing, new) or _contains(new, existing)
+
+
+def _categories_fit(draft: Draft, mention: Mention) -> bool:
+    if (draft.category == INTERCEPT) != (mention.category == INTERCEPT):
+        return False
+    if draft.category == mention.category or mention.family in draft.families:
+        return True
+    return draft.category in GENERIC_CATEGORIES or mention.category in GENERIC_CATEGORIES
+
+
+def _compatible(draft: Draft, mention: Mention) -> bool:
+    if mention.cue and draft.kind and mention.cue != draft.kind:
+        return False
+    if not _categories_fit(draft, mention):
+        return False
+    mention_target = mention.parts[0].target if mention.parts else None
+    for mine, theirs in ((draft.actor, mention.actor), (draft.target, mention_target)):
+        a, b = lx.actor_family(mine), lx.actor_family(theirs)
+        if a and b and a != b:
+            return False
+    if draft.date and mention.date and draft.date != mention.date:
+        return False
+    fits = [_place_fits(draft.place, p.place) for p in mention.parts]
+    return any(fits) if len(fits) > 1 else all(fits)
+
+
+def _agrees(draft: Draft, mention: Mention) -> bool:
+    """Positive evidence that a non-anaphoric mention reports the same event."""
+    part = mention.parts[0]
+    if draft.place is not None and part.place is not None:
+        if mention.singular and draft.target and part.target and _head_word(draft.target) != _head_word(part.target):
+            return False
+        return True
+    target_family = lx.actor_family(part.target)
+    if target_family is not None and target_family == lx.actor_family(draft.target):
+        return True
+    # no place and no target: the same actor's same kind of event ("drones launched by Russia")
+    actor_family = lx.actor_family(mention.actor)
+    return (part.place is None and part.target is None and actor_family is not None
+            and actor_family == lx.actor_family(draft.actor)
+            and (mention.category == draft.category or mention.family in draft.families))
+
+
+def _head_word(phrase: str) -> str:
+    words = [w for w in phrase.lower().split() if w.isalpha()]
+    return words[-1] if words else phrase.lower()
+
+
+def _victim_family(draft: Draft) -> str | None:
+    """Who was attacked: the target's family, or the country it happened in when the target
+    is only a place ('rockets at Tel Aviv')."""
+    family = lx.actor_family(draft.target)
+    if family is None and draft.place is not None and (
+            draft.target is None or (draft.place.text and draft.place.text in draft.target)):
+        family = lx.COUNTRY_FAMILY.get(draft.place.country or "")
+    return family
+
+
+def _resolve_kinds(drafts: list[Draft]) -> None:
+    """Events without a cue: a strike by a side that was attacked earlier is a response."""
+    attacked = {_victim_family(d) for d in drafts if d.kind == "attack"} - {None}
+    attackers = {lx.actor_family(d.actor) for d in drafts if d.kind == "attack"} - {None}
+    for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
+        if draft.kind is not None:
+            continue
+        family = lx.actor_family(draft.actor)
+        if family in attacked and family not in attackers:
+            draft.kind = "response"
+        else:
+            draft.kind = "attack"
+            attacked.discard(None)
+            target_family = _victim_family(draft)
+            if target_family and target_family != family:
+                attacked.add(target_family)
+            if family:
+                attackers.add(family)
+
+
+def _label(draft: Draft) -> str:
+    weapon = draft.weapon or ""
+    if draft.category == "Air/drone strike":
+        label = "drone strike" if weapon in {"drone", "uav", "shahed"} else "air strike"
+        if draft.families == {"attack"} and weapon in {"drone", "uav", "shahed"}:
+            label = "drone attack"
+    elif draft.category == "Shelling/artillery/missile attack":
+        label = {"rocket": "rocket attack", "mortar": "mortar attack", "artillery": "artillery shelling",
+                 "shell": "shelling", "shelling": "shelling"}.get(weapon, "")
+        label = label or ("shelling" if "shell" in draft.families else "missile attack")
+    elif draft.category == "Remote explosive/landmine/IED":
+        label = "IED explosion" if weapon in {"ied", "roadside", "explosive"} else (
+            "bomb explosion" if draft.families & {"blast"} else "bombing")
+    elif draft.category == INTERCEPT:
+        return "interception" + (f" of {draft.target}" if draft.target else "")
+    else:
+        label = lx.CATEGORY_LABEL.get(draft.category, "attack")
+    return label
+
+
+def _plural(label: str) -> str:
+    return label if label.endswith(("s", "ing")) else label + "s"
+
+
+def summarize(draft: Draft) -> str:
+    """A short readable line: 'US Air Force air strike on a training facility near Albu Kamal'."""
+    label = _label(draft)
+    if draft.count and draft.count > 1 and draft.category != INTERCEPT:
+        text = f"{draft.count} {_plural(label)}" + (f" by {draft.actor}" if draft.actor else "")
+    elif draft.actor:
+        text = f"{draft.actor} {label}"
+    else:
+        text = label[:1].upper() + label[1:]
+    if draft.target and draft.category != INTERCEPT:
+        link = {"Abduction/forced disappearance": "of", "Armed clash": "with",
+                "Looting/property destruction": "of"}.get(draft.category, "on")
+        text += f" {link} {draft.target}"
+    if draft.place is not None and not (draft.target and draft.place.text and draft.place.text in draft.target):
+        names = [draft.place.text or draft.place.name or ""] + [p.text or p.name or "" for p in draft.extra_places]
+        where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text += f" {draft.place_prep} {where}"
+    return text if len(text) <= 160 else text[:157].rstrip() + "..."
+
+
+def _to_event(draft: Draft) -> Event:
+    body = sorted(draft.sentences, key=lambda s: s.start)
+    everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
+    evidence = sentence_span(body[0] if body else everything[0])
+    place = draft.place
+    return Event(
+        kind=draft.kind or "attack",
+        summary=summarize(draft),
+        category=draft.category,
+        evidence=evidence,
+        actor=draft.actor,
+        target=draft.target,
+        place=(place.name or place.text) if place is not None else None,
+        place_key=place.place_key if place is not None else None,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+        date=draft.date,
+        count=draft.count,
+        killed=draft.killed,
+        injured=draft.injured,
+        mentions=tuple(sentence_span(s) for s in everything),
+    )
+
+
+def extract_events(
+    doc: Doc, toponyms: Sequence[Toponym], *, published: date | None = None
+) -> tuple[list[Event], list[Event]]:
+    """(attacks, responses) reported in ``doc``, in order of first mention."""
+    located = toponym_tokens(doc, toponyms)
+    linker = _Linker()
+    headline_mentions: list[Mention] = []
+    last_event_sentence = -10
+    for index, sent in enumerate(sentences(doc)):
+        headline = is_headline(sent, index)
+        mentions = find_mentions(sent, located, published, headline=headline)
+        if headline:
+            headline_mentions.extend(mentions)
+            continue
+        if mentions:
+            for mention in mentions:
+                linker.link(mention)
+            last_event_sentence = index
+        elif index - last_event_sentence <= 2 and linker.drafts:
+            _add_casualty_sentence(linker, sent)
+    for mention in headline_mentions:
+        _link_headline(linker, mention)
+    _resolve_kinds(linker.drafts)
+    position = {id(d): i for i, d in enumerate(linker.drafts)}
+    ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
+    events = [_to_event(d) for d in ordered]
+    return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
+
+
+def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
+    """'Five people were killed, the ministry said.' continues the latest event."""
+    figures = casualty_figures(sent)
+    if not figures:
+        return
+    draft = max(linker.drafts, key=lambda d: d.last_seen)
+    draft.sentences.append(sent)
+    for killed, injured, _token in figures:
+        draft.killed = _larger(draft.killed, killed)
+        draft.injured = _larger(draft.injured, injured)
+
+
+def _link_headline(linker: _Linker, mention: Mention) -> None:
+    """A headline mention joins the first body event it fits, or becomes its own event."""
+    for draft in linker.drafts:
+        if _compatible(draft, mention):
+            for member in (d for d in linker.drafts if d.group == draft.group):
+                if mention.sentence not in member.headlines:
+                    member.headlines.append(mention.sentence)
+            return
+    linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+
+
+__all__ = ["extract_events", "summarize"]

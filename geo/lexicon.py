@@ -1,0 +1,358 @@
+"""General word lists for event and source extraction.
+
+Everything here is general knowledge about conflict reporting in English (weapon words,
+trigger words, reporting verbs, wire agencies, well-known state actors and armed groups).
+Nothing is tuned to one article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# --- events -------------------------------------------------------------------------------
+
+# Nouns (lemma, lower case) that name a violent act, mapped to a trigger family.
+EVENT_NOUNS: dict[str, str] = {
+    "attack": "attack", "assault": "attack", "massacre": "attack",
+    "strike": "strike", "airstrike": "strike", "air-strike": "strike", "counterstrike": "strike",
+    "counter-strike": "strike", "sortie": "strike",
+    "bombing": "bomb", "bombardment": "bomb", "explosion": "blast", "blast": "blast",
+    "detonation": "blast", "ied": "blast", "bomber": "bomb",
+    "shelling": "shell", "barrage": "shell", "salvo": "shell",
+    "raid": "raid", "incursion": "raid", "ambush": "ambush",
+    "clash": "clash", "firefight": "clash", "gunfight": "clash", "skirmish": "clash",
+    "shootout": "clash", "fighting": "clash", "battle": "clash",
+    "shooting": "shooting", "gunfire": "shooting",
+    "kidnapping": "abduction", "abduction": "abduction",
+    "looting": "looting", "arson": "looting",
+    "interception": "intercept", "shootdown": "intercept", "shoot-down": "intercept",
+    "counterattack": "attack", "counter-attack": "attack",
+}
+
+# Verbs (lemma) that are an event by themselves.
+EVENT_VERBS: dict[str, str] = {
+    "attack": "attack", "assault": "attack", "storm": "attack", "ambush": "ambush",
+    "strike": "strike", "bomb": "bomb", "airstrike": "strike", "shell": "shell", "pound": "shell",
+    "bombard": "shell", "raid": "raid", "clash": "clash",
+    "explode": "blast", "detonate": "blast",
+    "kidnap": "abduction", "abduct": "abduction", "loot": "looting", "torch": "looting",
+    "intercept": "intercept", "down": "intercept",
+}
+
+# Verbs that become an event only with a weapon as object ("fired rockets", "launched drones")
+# or a weapon/armed attacker as subject ("a missile hit", "gunmen killed").
+WEAPON_OBJECT_VERBS: frozenset[str] = frozenset({"fire", "launch", "lob", "drop", "unleash"})
+WEAPON_SUBJECT_VERBS: frozenset[str] = frozenset(
+    {"hit", "kill", "slam", "land", "destroy", "damage", "wound", "injure", "target"}
+)
+
+# Weapon words (lemma or lower text) -> ACLED category.
+WEAPON_CATEGORY: dict[str, str] = {
+    "drone": "Air/drone strike", "uav": "Air/drone strike", "aircraft": "Air/drone strike",
+    "warplane": "Air/drone strike", "jet": "Air/drone strike", "helicopter": "Air/drone strike",
+    "air": "Air/drone strike", "aerial": "Air/drone strike", "airstrike": "Air/drone strike",
+    "shahed": "Air/drone strike", "precision": "Air/drone strike",
+    "missile": "Shelling/artillery/missile attack", "rocket": "Shelling/artillery/missile attack",
+    "artillery": "Shelling/artillery/missile attack", "mortar": "Shelling/artillery/missile attack",
+    "shell": "Shelling/artillery/missile attack", "shelling": "Shelling/artillery/missile attack",
+    "projectile": "Shelling/artillery/missile attack", "howitzer": "Shelling/artillery/missile attack",
+    "ballistic": "Shelling/artillery/missile attack", "cruise": "Shelling/artillery/missile attack",
+    "ied": "Remote explosive/landmine/IED", "roadside": "Remote explosive/landmine/IED",
+    "landmine": "Remote explosive/landmine/IED", "mine": "Remote explosive/landmine/IED",
+    "explosive": "Remote explosive/landmine/IED", "bomb": "Remote explosive/landmine/IED",
+    "suicide": "Suicide bomb", "grenade": "Grenade",
+    "gunman": "Attack", "gunmen": "Attack", "gun": "Attack", "knife": "Attack",
+}
+WEAPON_WORDS: frozenset[str] = frozenset(WEAPON_CATEGORY) - {"air", "aerial", "precision", "roadside"}
+
+# Subjects that make "kill", "wound" ... an event: armed people.
+ATTACKER_NOUNS: frozenset[str] = frozenset(
+    {"gunman", "gunmen", "militant", "insurgent", "attacker", "assailant", "fighter", "sniper",
+     "bomber", "jihadist", "rebel", "terrorist"}
+)
+
+# Default category for a trigger family when no weapon word says more.
+FAMILY_CATEGORY: dict[str, str] = {
+    "attack": "Attack", "strike": "Air/drone strike", "bomb": "Remote explosive/landmine/IED",
+    "blast": "Remote explosive/landmine/IED", "shell": "Shelling/artillery/missile attack",
+    "raid": "Attack", "ambush": "Armed clash", "clash": "Armed clash", "shooting": "Attack",
+    "abduction": "Abduction/forced disappearance", "looting": "Looting/property destruction",
+    "intercept": "Disrupted weapons use",
+}
+
+# Human-readable label of an event, per category (used in summaries).
+CATEGORY_LABEL: dict[str, str] = {
+    "Air/drone strike": "air strike", "Shelling/artillery/missile attack": "missile attack",
+    "Remote explosive/landmine/IED": "explosive attack", "Armed clash": "armed clash",
+    "Attack": "attack", "Suicide bomb": "suicide bombing", "Grenade": "grenade attack",
+    "Abduction/forced disappearance": "abduction", "Looting/property destruction": "looting",
+    "Disrupted weapons use": "interception", "Other": "incident",
+}
+
+# Modifiers that make a mention hypothetical, negated or not violent.
+HYPOTHETICAL_MODIFIERS: frozenset[str] = frozenset(
+    {"further", "future", "possible", "potential", "any", "more", "no", "planned", "imminent",
+     "feared", "threatened", "hypothetical", "likely"}
+)
+HYPOTHETICAL_GOVERNORS: frozenset[str] = frozenset(
+    {"deter", "prevent", "avert", "avoid", "threaten", "warn", "plan", "fear", "risk", "stop",
+     "thwart", "foil", "discourage", "vow", "pledge", "promise", "prepare", "consider"}
+)
+HYPOTHETICAL_HEADS: frozenset[str] = frozenset(
+    {"threat", "risk", "possibility", "fear", "prospect", "danger", "plan", "warning", "wave"}
+)
+MODAL_AUX: frozenset[str] = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "'ll"})
+NON_VIOLENT_COMPOUNDS: frozenset[str] = frozenset(
+    {"heart", "panic", "cyber", "hunger", "general", "labor", "labour", "worker", "teacher",
+     "rail", "nationwide", "asthma", "anxiety", "personal", "verbal", "legal", "political", "court",
+     "electoral", "uphill", "custody", "price", "trade", "lucky"}
+)
+NON_VIOLENT_OBJECTS: frozenset[str] = frozenset(
+    {"deal", "agreement", "balance", "tone", "chord", "note", "compromise", "bargain",
+     "policy", "plan", "decision", "remark", "statement", "comment", "record", "low", "high"}
+)
+
+# Cues that say a mention is a response to something.
+RESPONSE_ADJECTIVES: frozenset[str] = frozenset(
+    {"retaliatory", "retaliation", "reprisal", "punitive", "defensive", "counter"}
+)
+RESPONSE_NOUN_PREPS: frozenset[str] = frozenset({"response", "retaliation", "reprisal", "revenge", "answer"})
+COUNTER_VERBS: frozenset[str] = frozenset({"counter", "respond", "retaliate", "avenge", "answer", "punish"})
+DETER_VERBS: frozenset[str] = frozenset({"deter", "prevent", "thwart", "stop", "discourage"})
+# Verbs whose subject is the target of the event they take as object ("faced 40 attacks").
+SUFFER_VERBS: frozenset[str] = frozenset({"face", "suffer", "endure", "sustain", "repel", "withstand", "survive"})
+# Light verbs whose subject or agent is the actor of the event they take ("carried out strikes").
+LIGHT_VERBS: frozenset[str] = frozenset(
+    {"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "unleash", "order", "fire", "lob", "send",
+     "claim", "commit", "make", "wage", "deliver", "undertake", "initiate"}
+)
+HAPPEN_VERBS: frozenset[str] = frozenset(
+    {"take", "occur", "happen", "hit", "target", "strike", "kill", "destroy", "damage", "wound", "injure",
+     "leave", "rock", "be"}
+)
+
+# Prepositions and adverbs that put an event at a place.
+LOCATIVE_WORDS: frozenset[str] = frozenset(
+    {"in", "near", "at", "outside", "inside", "around", "across", "close", "nearby", "over", "off",
+     "into", "on", "onto", "toward", "towards", "within", "throughout", "along", "west", "east",
+     "north", "south", "northwest", "northeast", "southwest", "southeast", "north-west",
+     "north-east", "south-west", "south-east", "western", "eastern", "northern", "southern",
+     "outskirts", "edge", "vicinity", "area", "city", "town", "village", "province", "region",
+     "district", "outside", "beyond", "through"}
+)
+NEAR_WORDS: frozenset[str] = frozenset(
+    {"near", "outside", "close", "nearby", "west", "east", "north", "south", "northwest",
+     "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",
+     "south-east", "outskirts", "vicinity", "off"}
+)
+# Prepositions that stop a place or a date from belonging to the event.
+BLOCKING_PREPS: frozenset[str] = frozenset(
+    {"from", "since", "until", "after", "before", "according", "against", "by", "of"}
+)
+
+# --- numbers ------------------------------------------------------------------------------
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12, "a hundred": 100,
+    "single": 1, "both": 2, "pair": 2, "a pair of": 2,
+}
+
+
+def parse_number(text: str) -> int | None:
+    """'40' -> 40, 'forty' -> 40, 'twenty-five' -> 25, '1,200' -> 1200; None otherwise."""
+    cleaned = text.strip().lower().replace(",", "")
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    if cleaned in NUMBER_WORDS:
+        return NUMBER_WORDS[cleaned]
+    parts = re.split(r"[-\s]+", cleaned)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        tens, ones = NUMBER_WORDS[parts[0]], NUMBER_WORDS[parts[1]]
+        if tens >= 20 and tens % 10 == 0 and ones < 10:
+            return tens + ones
+        if ones == 100:
+            return tens * 100
+    return None
+
+
+# --- actors -------------------------------------------------------------------------------
+
+# Actor family -> the words that name it (lower case, as whole words at the start of a phrase).
+ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
+    "United States": ("us", "u.s.", "u.s", "usa", "united states", "america", "american",
+                      "americans", "washington", "pentagon", "centcom", "us central command"),
+    "Islamic Revolutionary Guard Corps (IRGC)": ("irgc", "islamic revolutionary guard corps",
+                                                 "revolutionary guards", "revolutionary guard"),
+    "Israel": ("israel", "israeli", "israelis", "idf", "israel defense forces", "israel defence forces"),
+    "Russia": ("russia", "russian", "russians", "moscow", "kremlin"),
+    "Ukraine": ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"),
+    "Iran": ("iran", "iranian", "tehran"),
+    "Hamas": ("hamas", "qassam brigades", "al-qassam brigades", "izz ad-din al-qassam brigades"),
+    "Hezbollah": ("hezbollah", "hizbollah", "hizballah"),
+    "Houthis": ("houthi", "houthis", "ansar allah", "ansarallah", "ansar-allah"),
+    "Islamic State (ISIS)": ("isis", "isil", "islamic state", "daesh", "is"),
+    "Syria": ("syria", "syrian", "damascus"),
+    "Iraq": ("iraq", "iraqi", "baghdad"),
+    "Turkey": ("turkey", "turkish", "ankara", "türkiye"),
+    "China": ("china", "chinese", "beijing"),
+    "United Kingdom": ("uk", "britain", "british", "united kingdom", "london"),
+    "Lebanon": ("lebanon", "lebanese"),
+    "Yemen": ("yemen", "yemeni"),
+    "Palestinian Islamic Jihad": ("islamic jihad", "palestinian islamic jihad", "pij"),
+}
+# ISO country code -> actor family, for "an attack on <a town of that country>".
+COUNTRY_FAMILY: dict[str, str] = {
+    "US": "United States", "IL": "Israel", "RU": "Russia", "UA": "Ukraine", "IR": "Iran", "SY": "Syria",
+    "IQ": "Iraq", "TR": "Turkey", "CN": "China", "GB": "United Kingdom", "LB": "Lebanon", "YE": "Yemen",
+}
+_ALIAS_TO_FAMILY: dict[str, str] = {
+    alias: family for family, aliases in ACTOR_FAMILIES.items() for alias in aliases
+}
+_MAX_ALIAS_WORDS = max(len(a.split()) for a in _ALIAS_TO_FAMILY)
+_PROXY_RE = re.compile(r"(?i)(-backed|-aligned|-allied|-linked|-affiliated|-sponsored|\bpro-|\bpro\s|\banti-)")
+
+
+@lru_cache(maxsize=4096)
+def actor_family(phrase: str | None) -> str | None:
+    """The actor family a phrase names: 'the US Air Force' -> 'United States',
+    "Yemen's Houthi rebels" -> 'Houthis' (the name nearest the head wins); proxies
+    ('Iran-backed forces') -> None."""
+    if not phrase:
+        return None
+    if _PROXY_RE.search(phrase):
+        return None
+    original = re.findall(r"[\w.'’-]+", phrase)
+    words = [re.sub(r"['’]s$", "", w.lower()) for w in original]
+    words = [w.rstrip(".") if w not in {"u.s.", "u.s"} else w for w in words]
+    best: tuple[int, str] | None = None
+    for start in range(len(words)):
+        for size in range(min(_MAX_ALIAS_WORDS, len(words) - start), 0, -1):
+            key = " ".join(words[start:start + size])
+            if key == "is" and original[start] != "IS":
+                continue
+            if key in _ALIAS_TO_FAMILY:
+                if best is None or start >= best[0]:
+                    best = (start, _ALIAS_TO_FAMILY[key])
+                break
+    return best[1] if best else None
+
+
+def readable_actor(phrase: str) -> str:
+    """A readable actor name: adjectives become the family ('Israeli' -> 'Israel')."""
+    cleaned = clean_phrase(phrase)
+    family = actor_family(cleaned)
+    if family and cleaned.lower() in ACTOR_FAMILIES.get(family, ()) and cleaned[:1].isupper():
+        # a bare alias ("Israeli", "Russian", "Washington"): use the family, shortened for the US
+        if cleaned.lower().endswith(("an", "i", "ish", "ese")) or cleaned.lower() in {"washington", "pentagon"}:
+            return "the US" if family == "United States" else family.split(" (")[0]
+    return cleaned
+
+
+def clean_phrase(phrase: str, *, drop_article: bool = True) -> str:
+    """Strip double quotes, outer punctuation, extra spaces and (optionally) a leading article."""
+    text = re.sub(r"[“”\"]", "", phrase)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.-–—")
+    if text.count("(") != text.count(")"):
+        text = text.strip("()")
+    if not drop_article:
+        return re.sub(r"^(The|A|An)\s+", lambda m: m.group(1).lower() + " ", text)
+    return re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text)
+
+
+# --- sources ------------------------------------------------------------------------------
+
+REPORTING_VERBS: frozenset[str] = frozenset(
+    {"say", "confirm", "report", "emphasize", "emphasise", "tell", "state", "announce", "claim",
+     "deny", "add", "note", "warn", "accuse", "insist", "acknowledge", "allege", "stress",
+     "explain", "estimate", "indicate", "reveal", "disclose", "declare", "write", "assert",
+     "maintain", "contend", "argue", "admit", "affirm", "underscore", "underline", "tweet",
+     "post", "publish", "cite", "quote", "observe", "comment", "remark", "blame", "verify",
+     "document", "record", "count", "describe", "reiterate", "suggest", "predict", "mention",
+     "charge", "respond", "reply", "specify"}
+)
+
+# Wire agencies: lower-case alias -> canonical name.
+WIRE_AGENCIES: dict[str, str] = {
+    "reuters": "Reuters", "thomson reuters": "Reuters",
+    "associated press": "Associated Press (AP)", "the associated press": "Associated Press (AP)",
+    "ap": "Associated Press (AP)", "agence france-presse": "Agence France-Presse (AFP)",
+    "agence france presse": "Agence France-Presse (AFP)", "afp": "Agence France-Presse (AFP)",
+    "united press international": "United Press International (UPI)", "upi": "United Press International (UPI)",
+    "dpa": "Deutsche Presse-Agentur (dpa)", "deutsche presse-agentur": "Deutsche Presse-Agentur (dpa)",
+    "anadolu": "Anadolu Agency", "anadolu agency": "Anadolu Agency", "xinhua": "Xinhua",
+    "xinhua news agency": "Xinhua", "ansa": "ANSA", "efe": "EFE", "kyodo": "Kyodo News",
+    "kyodo news": "Kyodo News", "tass": "TASS", "interfax": "Interfax", "interfax-ukraine": "Interfax-Ukraine",
+    "bloomberg": "Bloomberg", "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "yonhap": "Yonhap",
+    "press trust of india": "Press Trust of India (PTI)", "pti": "Press Trust of India (PTI)",
+    "ukrinform": "Ukrinform", "irna": "IRNA", "sana": "SANA", "wafa": "WAFA", "kuna": "KUNA",
+    "europa press": "Europa Press", "pa media": "PA Media", "press association": "PA Media",
+    "canadian press": "The Canadian Press", "aap": "Australian Associated Press (AAP)",
+}
+
+# Media outlets and words for them.
+MEDIA_OUTLETS: frozenset[str] = frozenset(
+    {"new york times", "washington post", "wall street journal", "bbc", "cnn", "al jazeera",
+     "al arabiya", "guardian", "the guardian", "times of israel", "haaretz", "kyiv independent",
+     "fox news", "nbc", "nbc news", "cbs", "cbs news", "abc", "abc news", "sky news",
+     "financial times", "politico", "axios", "le monde", "der spiegel", "spiegel", "rt", "sputnik",
+     "al-manar", "al manar", "al-mayadeen", "jerusalem post", "kyiv post", "npr", "the times",
+     "the telegraph", "telegraph", "independent", "economist", "the economist", "new york post",
+     "ynet", "channel 12", "kan", "press tv", "fars", "tasnim", "al-masirah", "saba", "dw",
+     "deutsche welle", "france 24", "euronews", "ukrainska pravda", "meduza", "novaya gazeta",
+     "the national", "arab news", "middle east eye", "al-monitor", "the hill", "newsweek",
+     "usa today", "los angeles times", "times", "wion", "ndtv", "dawn", "cnbc", "voice of america",
+     "voa", "radio free europe", "rfe/rl"}
+)
+MEDIA_HEADS: frozenset[str] = frozenset(
+    {"newspaper", "daily", "broadcaster", "television", "tv", "channel", "outlet", "media",
+     "radio", "magazine", "website", "site", "paper", "network", "journalist", "reporter",
+     "correspondent", "editor", "columnist", "press", "agency", "tabloid", "station"}
+)
+NGO_NAMES: frozenset[str] = frozenset(
+    {"syrian observatory for human rights", "syrian observatory", "amnesty international",
+     "amnesty", "human rights watch", "hrw", "red cross", "icrc",
+     "international committee of the red cross", "red crescent", "msf", "doctors without borders",
+     "medecins sans frontieres", "médecins sans frontières", "un", "united nations", "unicef",
+     "who", "world health organization", "ocha", "unhcr", "unrwa", "acled", "airwars", "iaea",
+     "world food programme", "wfp", "save the children", "oxfam", "b'tselem", "btselem",
+     "iom", "un human rights office", "ohchr", "crisis group", "international crisis group",
+     "sohr", "white helmets", "iwpr", "committee to protect journalists", "cpj",
+     "reporters without borders", "rsf", "un monitoring mission"}
+)
+NGO_HEADS: frozenset[str] = frozenset(
+    {"monitor", "observatory", "ngo", "charity", "watchdog", "group", "organisation",
+     "organization", "mission", "agency", "commission", "rapporteur", "envoy", "coordinator"}
+)
+NGO_MARKERS: frozenset[str] = frozenset({"rights", "humanitarian", "aid", "relief", "un", "monitoring", "war-monitor"})
+OFFICIAL_HEADS: frozenset[str] = frozenset(
+    {"ministry", "minister", "government", "military", "army", "navy", "force", "forces",
+     "official", "officials", "spokesman", "spokeswoman", "spokesperson", "president",
+     "governor", "mayor", "commander", "general", "police", "department", "office",
+     "pentagon", "kremlin", "authority", "authorities", "administration", "cabinet",
+     "parliament", "embassy", "ambassador", "secretary", "chief", "premier", "prime",
+     "command", "headquarters", "staff", "service", "guard", "corps", "diplomat", "diplomats",
+     "council", "leader", "king", "prince", "sheikh", "spokespeople", "defense", "defence",
+     "idf", "centcom", "prosecutor", "agency", "directorate", "state", "house", "regime",
+     "representative", "envoy", "senator", "lawmaker", "deputy", "adviser", "advisor",
+     "officer", "soldier", "troops", "lieutenant", "colonel", "major", "captain", "admiral"}
+)
+ANONYMOUS_MARKERS: frozenset[str] = frozenset(
+    {"unnamed", "anonymous", "unidentified", "anonymity", "undisclosed"}
+)
+ANONYMOUS_HEADS: frozenset[str] = frozenset({"source", "sources", "insider", "insiders", "person", "people"})
+WITNESS_HEADS: frozenset[str] = frozenset(
+    {"witness", "witnesses", "resident", "residents", "eyewitness", "eyewitnesses", "medic", "medics",
+     "doctor", "doctors", "survivor", "survivors"}
+)
+
+# Image and photo credit lines are not sources.
+CREDIT_LINE_RE = re.compile(
+    r"^\s*[\[(]?\s*(?:photo|photograph|image|picture|pic|credit|credits|video|file photo|"
+    r"illustration|source of the image|getty images)\b[^:\n]{0,40}[:/|]",
+    re.IGNORECASE,
+)

@@ -1,0 +1,332 @@
+"""Find the sources an article cites and link them to the events they report.
+
+Attributions read off the dependency parse: "according to X", "X said / confirmed /
+reported / denied / accused ...", "Y cited by X", "X, citing Y", "Y told X", "officials who
+spoke on condition of anonymity". Each source gets a normalised name, a type (official,
+wire, media, anonymous, ngo, other), the outlet that relayed it (``via``) and the
+sentences credited to it (``claims``), in order of first appearance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from geo import lexicon as lx
+from geo.model import Event, Source, TextSpan
+from geo.syntax import PRONOUNS, children, phrase_text, phrase_tokens, prep_objects, sentence_span, sentences
+
+REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
+                          "figures", "count", "toll", "communique", "post", "update", "briefing"})
+RELAY_VERBS = frozenset({"cite", "quote"})
+INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
+NON_STATE = frozenset({"Hamas", "Hezbollah", "Houthis", "Islamic State (ISIS)", "Palestinian Islamic Jihad"})
+ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to|"
+                          r"asked not to be (?:named|identified)|\b(?:unnamed|anonymous|unidentified)\b", re.I)
+# "KHARTOUM, Jan 5 (Reuters) - ": the article's own dateline, not a cited source
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]+\s*"
+)
+CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
+GROUP_HEADS = frozenset({"group", "union", "association", "committee", "network", "syndicate", "coalition",
+                         "organisation", "organization", "alliance", "federation", "movement"})
+_NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
+
+
+@dataclass
+class _Speaker:
+    name: str
+    type: str
+    key: str
+    person: bool = False
+    role: str | None = None
+
+
+@dataclass
+class _Entry:
+    speaker: _Speaker
+    via: str | None = None
+    claims: list[TextSpan] = field(default_factory=list)
+
+
+class _Registry:
+    """Sources by key, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, _Entry] = {}
+
+    def add(self, speaker: _Speaker, claim: TextSpan, via: str | None = None) -> None:
+        key = self._existing_key(speaker)
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = _Entry(speaker=speaker, via=via)
+        elif speaker.role and not entry.speaker.role:
+            entry.speaker.role = speaker.role
+        if via and not entry.via:
+            entry.via = via
+        if claim not in entry.claims:
+            entry.claims.append(claim)
+
+    def _existing_key(self, speaker: _Speaker) -> str:
+        if speaker.key in self.entries:
+            return speaker.key
+        if speaker.person or " " not in speaker.name:
+            surname = speaker.name.split()[-1].casefold()
+            for key, entry in self.entries.items():
+                if entry.speaker.person and entry.speaker.name.split()[-1].casefold() == surname:
+                    return key
+        return speaker.key
+
+    def last(self, *, person: bool) -> _Speaker | None:
+        for entry in reversed(list(self.entries.values())):
+            if entry.speaker.person == person and entry.speaker.type != "wire":
+                return entry.speaker
+        return None
+
+    def sources(self) -> list[Source]:
+        return [
+            Source(name=e.speaker.name, type=e.speaker.type, claims=tuple(e.claims), via=e.via, role=e.speaker.role)
+            for e in self.entries.values()
+        ]
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", lx.clean_phrase(text, drop_article=False).strip())
+    text = re.sub(r"^(?:a|an)\s+", "", text, flags=re.I)
+    return re.sub(r"^the\s+", "the ", text, flags=re.I)
+
+
+def _lookup(text: str | Sequence[str], table: dict[str, str] | frozenset[str]) -> str | None:
+    for candidate in ([text] if isinstance(text, str) else text):
+        lowered = re.sub(r"^the\s+", "", candidate.lower()).strip()
+        lowered = re.sub(r"['’]s$", "", lowered)
+        if lowered in table:
+            return table[lowered] if isinstance(table, dict) else candidate
+    return None
+
+
+def _name_candidates(head: Token, phrase: str) -> list[str]:
+    """The phrase, the named entity around the head and the head's short subtree."""
+    found = [phrase]
+    if head.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"}:
+        start, end = head.i, head.i + 1
+        while start > 0 and head.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+            end += 1
+        found.append(head.doc[start:end].text)
+    subtree = list(head.subtree)
+    if len(subtree) <= 8:
+        found.append(phrase_text([t for t in subtree if not t.is_punct or t.text in "-&'’"]))
+    return found
+
+
+def _person_span(tokens: Sequence[Token]) -> Span | None:
+    for token in tokens:
+        if token.ent_type_ == "PERSON":
+            doc, start, end = token.doc, token.i, token.i + 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[start:end]
+    return None
+
+
+def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
+    """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
+    if head.lower_ in PRONOUNS:
+        person = head.lower_ in {"he", "she", "his", "her"}
+        return registry.last(person=person)
+    lemma = head.lemma_.lower()
+    if lemma in REPORT_NOUNS:  # "a UN report", "a statement by the ministry"
+        authors = prep_objects(head, "by", "from", "of") + [
+            c for c in head.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
+        return describe_speaker(authors[0], registry) if authors else None
+    if lemma in _NON_NAME_SPEAKERS or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
+        return None  # "No group has claimed responsibility"
+    tokens = [t for t in phrase_tokens(head, with_acl=False) if t.dep_ not in {"nummod"}]
+    tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ != "of")]
+    text = phrase_text(tokens)
+    anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree))))
+    person = _person_span(tokens)
+    if person is not None:
+        name = re.sub(r"['’]s$", "", person.text)
+        role_tokens = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
+        role_tokens += _appositive_role(head)
+        role = lx.clean_phrase(phrase_text(role_tokens)) if role_tokens else None
+        return _Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
+    candidates = _name_candidates(head, text) + [head.text]
+    wire = _lookup(candidates, lx.WIRE_AGENCIES)
+    if wire:
+        return _Speaker(name=wire, type="wire", key=f"wire:{wire}")
+    ngo = _lookup(candidates, lx.NGO_NAMES)
+    if ngo or (lemma in lx.NGO_HEADS and any(
+            t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:
+        name = _clean_name(_longest_containing(ngo or text, candidates))
+        return _Speaker(name=name, type="ngo", key=f"name:{_key(name)}")
+    media = _lookup(candidates, lx.MEDIA_OUTLETS)
+    if media or (lemma in lx.MEDIA_HEADS and head.pos_ != "PROPN"):
+        name = _clean_name(_longest_containing(media or text, candidates))
+        return _Speaker(name=name, type="media", key=f"name:{_key(name)}")
+    has_name = any(t.pos_ == "PROPN" for t in tokens)
+    indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)
+    if anonymous or (lemma in lx.ANONYMOUS_HEADS and not has_name) or (
+            lemma in {"official", "officer", "diplomat"} and indefinite):
+        name = lx.clean_phrase(text)
+        if not ANONYMITY_RE.search(name) and lemma not in lx.ANONYMOUS_HEADS:
+            name = f"anonymous {name}"
+        return _Speaker(name=name, type="anonymous", key=f"name:{_key(name)}")
+    if lemma in GROUP_HEADS and not has_name:
+        name = _clean_name(text)
+        return _Speaker(name=name, type="other", key=f"name:{_key(name)}")
+    if lemma in lx.WITNESS_HEADS:
+        name = lx.clean_phrase(text)
+        return _Speaker(name=name, type="other", key=f"name:{_key(name)}")
+    family = lx.actor_family(text)
+    if family and re.sub(r"^the\s+", "", text.lower()) in lx.ACTOR_FAMILIES[family] and (
+            re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS):
+        kind = "other" if family in NON_STATE else "official"
+        return _Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
+    if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or family:
+        kind = "other" if family in NON_STATE else "official"
+        name = _clean_name(text)
+        return _Speaker(name=name, type=kind, key=f"name:{_key(name)}")
+    if has_name and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and head.pos_ == "PROPN":
+        name = _clean_name(max(candidates[:2], key=len))
+        return _Speaker(name=name, type="other", key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
+    return None
+
+
+def _longest_containing(found: str, candidates: Sequence[str]) -> str:
+    """'the Syrian Observatory' -> 'the Syrian Observatory for Human Rights' when the entity is longer."""
+    longer = [c for c in candidates if found.lower().removeprefix("the ") in c.lower() and len(c) <= 80]
+    return max(longer, key=len) if longer else found
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.casefold())
+
+
+def _appositive_role(head: Token) -> list[Token]:
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            return [t for t in child.subtree if t.dep_ not in {"det", "punct", "relcl"}]
+    return []
+
+
+def _role_type(role: str | None) -> str:
+    if not role:
+        return "other"
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    if words & {"correspondent", "reporter", "journalist", "editor", "columnist", "anchor"}:
+        return "media"
+    if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
+        return "ngo" if "rights" in words or "monitor" in words else "other"
+    if words & lx.OFFICIAL_HEADS or lx.actor_family(role):
+        return "official"
+    return "other"
+
+
+def _speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
+    """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
+    found: list[tuple[Token, Token | None]] = []
+    dateline = DATELINE_RE.match(sent.text)
+    floor = sent.start_char + dateline.end() if dateline else sent.start_char
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according":
+            for obj in prep_objects(token, "to"):
+                found.extend((h, None) for h in (obj, *obj.conjuncts))
+        elif lemma in lx.REPORTING_VERBS and token.pos_ == "VERB" and not children(token, "neg"):
+            if lemma in RELAY_VERBS:
+                relay = children(token, "nsubj") or children(token.head, "nsubj")
+                relay_head = relay[0] if relay else next(iter(prep_objects(token, "by")), None)
+                quoted = children(token, "dobj") or children(token, "nsubjpass")
+                if token.dep_ == "acl":  # "a source cited by Reuters" is handled with its noun
+                    continue
+                found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
+                continue
+            subjects = [s for s in children(token, "nsubj") if s.idx >= floor]
+            subjects = subjects or prep_objects(token, "by") or _tail_speaker(token, sent)
+            for subject in subjects:
+                found.extend((h, _told(token)) for h in (subject, *subject.conjuncts))
+    # "Y cited by X", "Y quoted by X": Y via X, and X itself
+    result: list[tuple[Token, Token | None]] = []
+    for head, via in found:
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in RELAY_VERBS:
+                relay = prep_objects(child, "by")
+                if relay:
+                    via = relay[0]
+        result.append((head, via))
+        if via is not None:
+            result.append((via, None))
+    return result
+
+
+def _tail_speaker(verb: Token, sent: Span) -> list[Token]:
+    """', a local doctors' group said.' parsed without a subject: the noun before the verb."""
+    window = [t for t in sent if verb.i - 8 <= t.i < verb.i]
+    commas = [t.i for t in window if t.text == ","]
+    if not commas:
+        return []
+    nouns = [t for t in window if t.i > commas[-1] and t.pos_ in {"NOUN", "PROPN"}]
+    return nouns[-1:]
+
+
+def _told(verb: Token) -> Token | None:
+    """'X told Reuters': the outlet X spoke to relays the claim."""
+    if verb.lemma_.lower() != "tell":
+        return None
+    for obj in children(verb, "dobj", "dative"):
+        outlet = _lookup(obj.text, lx.WIRE_AGENCIES) or _lookup(obj.text, lx.MEDIA_OUTLETS)
+        if outlet or obj.lemma_.lower() in lx.MEDIA_HEADS:
+            return obj
+    return None
+
+
+def extract_sources(doc: Doc) -> list[Source]:
+    """Every source the article cites, in order of first appearance."""
+    registry = _Registry()
+    for sent in sentences(doc):
+        if lx.CREDIT_LINE_RE.match(sent.text):
+            continue
+        cut = CREDIT_IN_SENTENCE_RE.search(sent.text)
+        limit = sent.start_char + cut.start() if cut else sent.end_char
+        dateline = DATELINE_RE.match(sent.text)
+        floor = sent.start_char + dateline.end() if dateline else sent.start_char
+        claim = sentence_span(sent)
+        for head, via_head in _speaker_heads(sent):
+            if head.idx >= limit or head.idx < floor:
+                continue
+            speaker = describe_speaker(head, registry)
+            if speaker is None:
+                continue
+            via = describe_speaker(via_head, registry) if via_head is not None else None
+            registry.add(speaker, claim, via=via.name if via and via.name != speaker.name else None)
+    return registry.sources()
+
+
+def _overlaps(a: TextSpan, b: TextSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def link_sources(events: Sequence[Event], sources: Sequence[Source]) -> list[Event]:
+    """Events with ``sources`` = the names of the sources whose claims overlap their sentences."""
+    ordered = sorted(sources, key=lambda s: min((c.start for c in s.claims), default=0))
+    linked: list[Event] = []
+    for event in events:
+        spans = (event.evidence, *event.mentions)
+        names = [s.name for s in ordered if any(_overlaps(c, m) for c in s.claims for m in spans)]
+        linked.append(dataclasses.replace(event, sources=tuple(dict.fromkeys(names))))
+    return linked
+
+
+__all__ = ["extract_sources", "link_sources", "describe_speaker"]

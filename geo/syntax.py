@@ -1,0 +1,166 @@
+"""Small helpers over a parsed spaCy Doc shared by event and source extraction.
+
+Sentences are spaCy's, cut again at line breaks (a headline without a full stop is its own
+sentence). Phrases are compact noun phrases read off the dependency tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from geo.model import TextSpan, Toponym
+
+LEFT_PHRASE_DEPS = frozenset(
+    {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod", "predet", "advmod"}
+)
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
+PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "his", "her", "them", "itself"})
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences, split again at line breaks, without surrounding whitespace."""
+    result: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                _append_trimmed(doc, start, token.i, result)
+                start = token.i + 1
+            elif "\n" in token.whitespace_ and token.i + 1 < sent.end:
+                _append_trimmed(doc, start, token.i + 1, result)
+                start = token.i + 1
+        _append_trimmed(doc, start, sent.end, result)
+    return result
+
+
+def _append_trimmed(doc: Doc, start: int, end: int, into: list[Span]) -> None:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end > start:
+        into.append(doc[start:end])
+
+
+def sentence_span(sent: Span) -> TextSpan:
+    """The TextSpan of a sentence (``Span.text`` is ``doc.text[start_char:end_char]``)."""
+    return TextSpan(text=sent.text, start=sent.start_char, end=sent.end_char)
+
+
+def is_headline(sent: Span, index: int) -> bool:
+    """The first sentence, standing on its own line, without a full stop: a headline."""
+    if index != 0:
+        return False
+    last = sent[-1].text
+    doc = sent.doc
+    following = sent[-1].whitespace_ + (doc[sent.end].text if sent.end < len(doc) else "")
+    return last not in {".", "!", "?", "”", '"', ":"} and ("\n" in following or sent.end == len(doc))
+
+
+def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, max_tokens: int = 16) -> list[Token]:
+    """The tokens of a compact noun phrase around ``head`` (left modifiers, 'of X', 'used by X')."""
+    chosen: set[int] = {head.i}
+    for child in head.lefts:
+        if child.dep_ in LEFT_PHRASE_DEPS or child.text in QUOTES:
+            chosen.update(t.i for t in child.subtree)
+    for child in head.rights:
+        if child.dep_ == "case" or (child.text in QUOTES and child.i == head.i + 1):
+            chosen.add(child.i)
+        elif child.dep_ == "appos" and head.i + 1 < len(head.doc) and head.doc[child.i - 1].text == "(":
+            chosen.update(t.i for t in child.subtree)
+            if child.right_edge.i + 1 < len(head.doc) and head.doc[child.right_edge.i + 1].text == ")":
+                chosen.add(child.right_edge.i + 1)
+            chosen.add(child.i - 1)
+        elif with_of and child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                chosen.add(child.i)
+                chosen.update(t.i for t in phrase_tokens(objects[0], with_of=False, with_acl=False))
+        elif with_acl and child.dep_ == "acl" and child.tag_ == "VBN":
+            agents = [c for c in child.children if c.dep_ in {"agent", "prep"}]
+            if agents:
+                chosen.add(child.i)
+                for agent in agents[:1]:
+                    objects = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objects:
+                        chosen.add(agent.i)
+                        chosen.update(t.i for t in phrase_tokens(objects[0], with_of=False, with_acl=False))
+                        for conj in objects[0].conjuncts:
+                            chosen.update(t.i for t in conj.subtree)
+    start, end = min(chosen), max(chosen) + 1
+    low, high = _line_bounds(head, start, end)
+    start, end = max(start, low), min(end, high)
+    # keep it contiguous and short; never cross a line break
+    tokens = [t for t in head.doc[start:end] if not t.is_space]
+    if len(tokens) > max_tokens:
+        tokens = [t for t in tokens if abs(t.i - head.i) <= max_tokens // 2 or t.i in chosen and t.i <= head.i]
+    return tokens
+
+
+def _breaks_line(token: Token) -> bool:
+    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+
+
+def _line_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the line around ``head`` within [start, end)."""
+    doc = head.doc
+    low = head.i
+    while low > start and not _breaks_line(doc[low - 1]):
+        low -= 1
+    high = head.i + 1
+    while high < end and "\n" not in doc[high - 1].whitespace_ and not (doc[high].is_space and "\n" in doc[high].text):
+        high += 1
+    return low, high
+
+
+def phrase_text(tokens: Sequence[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
+
+
+def phrase_with_conjuncts(head: Token) -> str:
+    """'The US and coalition troops', 'Iran and its supporters': the head with its conjuncts."""
+    tokens = list(phrase_tokens(head))
+    for conj in head.conjuncts:
+        if conj.i > head.i:
+            tokens.extend(phrase_tokens(conj))
+    return phrase_text(sorted(tokens, key=lambda t: t.i))
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, *preps: str) -> list[Token]:
+    """Objects of the prepositions of ``token`` named ``preps`` ('by X', 'against X')."""
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
+            found.extend(c for c in prep.children if c.dep_ in {"pobj", "pcomp"})
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def ancestors_within(token: Token, sent: Span) -> Iterable[Token]:
+    """The heads above ``token`` up to the root of its sentence segment."""
+    current = token
+    while current.head.i != current.i and sent.start <= current.head.i < sent.end:
+        current = current.head
+        yield current
+
+
+def toponym_tokens(doc: Doc, toponyms: Sequence[Toponym]) -> list[tuple[Toponym, Span]]:
+    """Each toponym with its tokens (toponyms that do not align with tokens are skipped)."""
+    result: list[tuple[Toponym, Span]] = []
+    for toponym in toponyms:
+        span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+        if span is not None and len(span):
+            result.append((toponym, span))
+    return result

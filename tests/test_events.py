@@ -1,0 +1,363 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from event_helpers import nlp, sample_text, toponyms_for
+
+from geo.events import extract_events
+from geo.model import CATEGORIES, Event
+from geo.syntax import sentences
+
+PUBLISHED = date(2023, 11, 9)
+
+
+def run(text: str, published: date | None = None) -> tuple[list[Event], list[Event]]:
+    return extract_events(nlp()(text), toponyms_for(text), published=published)
+
+
+def check_offsets(text: str, events: list[Event]) -> None:
+    for event in events:
+        assert event.kind in {"attack", "response"}
+        assert event.category in CATEGORIES
+        for span in (event.evidence, *event.mentions):
+            assert span.text == text[span.start : span.end]
+        assert event.evidence in event.mentions
+
+
+# --- the sample article ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[str, list[Event], list[Event]]:
+    text = sample_text()
+    attacks, responses = run(text, PUBLISHED)
+    return text, attacks, responses
+
+
+def test_sample_offsets_point_into_the_text(sample: tuple[str, list[Event], list[Event]]) -> None:
+    text, attacks, responses = sample
+    check_offsets(text, attacks + responses)
+
+
+def test_sample_has_the_two_precision_airstrikes_as_responses(sample: tuple[str, list[Event], list[Event]]) -> None:
+    _text, _attacks, responses = sample
+    by_place = {e.place: e for e in responses}
+    assert set(by_place) == {"Ālbū Kamāl", "Al Mayādīn"}
+    albu, mayadeen = by_place["Ālbū Kamāl"], by_place["Al Mayādīn"]
+    assert (albu.lat, albu.lon, albu.place_key) == (34.45226, 40.91854, "gn:174448")
+    assert (mayadeen.lat, mayadeen.lon, mayadeen.place_key) == (35.01982, 40.45154, "gn:173480")
+    for event in (albu, mayadeen):
+        assert event.category == "Air/drone strike"
+        assert event.actor == "US Air Force"
+        assert "two new “precision airstrikes”" in event.evidence.text
+    assert "training facility" in (albu.target or "")
+    assert "safe house" in (mayadeen.target or "")
+    assert albu.summary == "US Air Force air strike on a training facility near Albu Kamal"
+    assert mayadeen.summary == "US Air Force air strike on a safe house near Mayadeen"
+
+
+def test_sample_strikes_gather_their_later_mentions(sample: tuple[str, list[Event], list[Event]]) -> None:
+    _text, _attacks, responses = sample
+    albu = next(e for e in responses if e.place == "Ālbū Kamāl")
+    mayadeen = next(e for e in responses if e.place == "Al Mayādīn")
+    albu_texts = " ".join(m.text for m in albu.mentions)
+    mayadeen_texts = " ".join(m.text for m in mayadeen.mentions)
+    assert "one of the strikes targeted a camp" in albu_texts
+    assert "one of the strikes targeted a camp" not in mayadeen_texts
+    assert "The other strike occurred near a bridge" in mayadeen_texts
+    assert "The other strike occurred" not in albu_texts
+    for texts in (albu_texts, mayadeen_texts):
+        assert "These airstrikes mark the third such operation" in texts
+        assert "The attacks are part of an ongoing effort" in texts
+
+
+def test_sample_attacks_on_us_forces(sample: tuple[str, list[Event], list[Event]]) -> None:
+    _text, attacks, _responses = sample
+    assert len(attacks) == 1
+    attack = attacks[0]
+    assert attack.count == 40
+    assert attack.injured == 56
+    assert attack.place == "Syria"
+    assert attack.actor == "Iran-backed forces"
+    assert "US forces" in (attack.target or "")
+    assert "Syria and Iraq" in attack.summary
+    assert attack.evidence.text.startswith("The strikes were conducted in response to continued attacks")
+    assert any("approximately 40 attacks" in m.text for m in attack.mentions)
+
+
+def test_sample_has_no_event_from_context_or_war(sample: tuple[str, list[Event], list[Event]]) -> None:
+    _text, attacks, responses = sample
+    assert len(attacks) + len(responses) == 3
+    for event in attacks + responses:
+        assert "Israel’s declared war" not in event.evidence.text
+        assert "third such operation" not in event.evidence.text
+        assert event.summary and "war" not in event.summary
+
+
+def test_sample_dates_need_a_publication_date(sample: tuple[str, list[Event], list[Event]]) -> None:
+    text = sample[0]
+    attacks, responses = run(text, None)
+    assert [e.date for e in attacks + responses] == [None, None, None]
+    assert {e.place for e in responses} == {"Ālbū Kamāl", "Al Mayādīn"}
+    # 'since ... the beginning of October' dates the escalation, not the attacks
+    assert [e.date for e in sample[1]] == [None]
+
+
+def test_headline_is_a_mention_but_not_the_evidence(sample: tuple[str, list[Event], list[Event]]) -> None:
+    text, _attacks, responses = sample
+    headline = sentences(nlp()(text))[0]
+    assert headline.text.startswith("US Takes Responsibility")
+    for event in responses:
+        assert event.mentions[0].start == 0
+        assert event.evidence.start > 0
+
+
+# --- other wire-style texts ------------------------------------------------------------------
+
+UKRAINE = (
+    "Russia launched a massive drone attack on Kyiv on Tuesday, killing five people and wounding 12 others, "
+    "Ukrainian officials said. The attack damaged several apartment buildings in the city, Mayor Vitali "
+    "Klitschko said on Telegram. Ukraine's air force said it shot down 20 of the 25 drones launched by Russia "
+    "overnight."
+)
+
+
+def test_ukraine_drone_attack_with_casualties_and_date() -> None:
+    attacks, responses = run(UKRAINE, date(2024, 11, 21))
+    check_offsets(UKRAINE, attacks + responses)
+    assert len(attacks) == 1
+    attack = attacks[0]
+    assert (attack.actor, attack.place, attack.category) == ("Russia", "Kyiv", "Air/drone strike")
+    assert (attack.killed, attack.injured, attack.date) == (5, 12, date(2024, 11, 19))
+    assert len(attack.mentions) == 3  # 'The attack damaged ...' and 'drones launched by Russia'
+    assert len(responses) == 1
+    interception = responses[0]
+    assert interception.category == "Disrupted weapons use"
+    assert interception.count == 20
+    assert interception.actor == "Ukraine's air force"
+
+
+HOUTHI = (
+    "A ballistic missile fired by Yemen's Houthi rebels toward a commercial vessel was intercepted by a US Navy "
+    "destroyer in the Red Sea on Wednesday, the US Central Command said in a statement. No damage or injuries "
+    "were reported. The Houthis, also known as Ansar Allah, have launched dozens of missiles and drones at "
+    "shipping since November."
+)
+
+
+def test_houthi_missile_intercepted_in_the_red_sea() -> None:
+    attacks, responses = run(HOUTHI, date(2024, 1, 12))
+    check_offsets(HOUTHI, attacks + responses)
+    assert len(responses) == 1
+    interception = responses[0]
+    assert interception.category == "Disrupted weapons use"
+    assert interception.place == "Red Sea"
+    assert interception.actor == "US Navy destroyer"
+    assert interception.date == date(2024, 1, 10)
+    missile = next(e for e in attacks if e.place == "Red Sea")
+    assert missile.category == "Shelling/artillery/missile attack"
+    assert missile.actor == "Yemen's Houthi rebels"
+    campaign = next(e for e in attacks if e.place is None)  # 'launched dozens of missiles at shipping'
+    assert campaign.actor == "Houthis" and campaign.target == "shipping"
+    assert campaign.date is None  # 'since November' is no date of the event
+
+
+IED = (
+    "Two soldiers were killed and three others wounded when a roadside bomb exploded near their patrol in "
+    "Kandahar province on Monday, a provincial police spokesman said. No group has claimed responsibility for "
+    "the attack."
+)
+
+
+def test_ied_in_a_province() -> None:
+    attacks, responses = run(IED, date(2021, 5, 4))
+    check_offsets(IED, attacks + responses)
+    assert responses == []
+    assert len(attacks) == 1
+    bomb = attacks[0]
+    assert bomb.category == "Remote explosive/landmine/IED"
+    assert (bomb.place, bomb.killed, bomb.injured, bomb.date) == ("Kandahar", 2, 3, date(2021, 5, 3))
+    assert len(bomb.mentions) == 2  # 'the attack' of the second sentence is the same one
+
+
+GAZA = (
+    "An Israeli air strike on a house in Khan Younis killed at least 12 people, including four children, the "
+    "Gaza health ministry said on Saturday. Doctors Without Borders said its team at a nearby hospital "
+    "received 30 wounded. The Israeli military said it was looking into the report."
+)
+
+
+def test_israeli_air_strike_reported_by_ministry_and_ngo() -> None:
+    attacks, responses = run(GAZA, date(2024, 2, 4))
+    check_offsets(GAZA, attacks + responses)
+    assert responses == []
+    assert len(attacks) == 1
+    strike = attacks[0]
+    assert (strike.actor, strike.place, strike.category) == ("Israel", "Khan Yunis", "Air/drone strike")
+    assert (strike.killed, strike.injured, strike.date) == (12, 30, date(2024, 2, 3))
+    assert strike.target == "a house"
+    assert strike.summary == "Israel air strike on a house in Khan Younis"
+
+
+ANONYMOUS = (
+    "A US defense official, speaking on condition of anonymity, told The Associated Press that the drone was "
+    "launched from Iraq and struck a base in northeastern Syria on Sunday, injuring three service members."
+)
+
+
+def test_drone_launched_from_one_country_strikes_in_another() -> None:
+    attacks, responses = run(ANONYMOUS, date(2024, 1, 30))
+    check_offsets(ANONYMOUS, attacks + responses)
+    assert len(attacks) == 1 and responses == []
+    drone = attacks[0]
+    assert drone.place == "Syria"  # 'from Iraq' is where it came from
+    assert (drone.injured, drone.date, drone.target) == (3, date(2024, 1, 28), "a base")
+
+
+NO_EVENTS = (
+    "The foreign ministers of France and Germany met in Berlin on Monday to discuss trade and climate policy. "
+    "Officials said the talks were constructive and warned of the threat of new tariffs. Union leaders "
+    "threatened a general strike, and one minister suffered a heart attack last year."
+)
+
+
+def test_text_without_events() -> None:
+    assert run(NO_EVENTS, date(2024, 3, 5)) == ([], [])
+
+
+def test_hypothetical_and_negated_attacks_are_no_events() -> None:
+    text = ("Officials warned that militants could attack the convoy. The army vowed to prevent further attacks "
+            "in the region. There were no attacks on Monday. The president said the US would strike back if "
+            "attacked. Workers went on strike on Monday and the government struck a deal with the unions.")
+    assert run(text, None) == ([], [])
+
+
+RETALIATION = (
+    "Israel struck Hezbollah targets in southern Lebanon on Friday in retaliation for a rocket attack on the "
+    "northern town of Kiryat Shmona a day earlier, the Israeli military said."
+)
+
+
+def test_in_retaliation_for_separates_response_and_attack() -> None:
+    attacks, responses = run(RETALIATION, date(2024, 6, 9))
+    check_offsets(RETALIATION, attacks + responses)
+    assert [e.place for e in responses] == ["Lebanon"]
+    assert responses[0].actor == "Israel" and responses[0].target == "Hezbollah targets"
+    assert responses[0].date == date(2024, 6, 7)
+    assert [e.place for e in attacks] == ["Qiryat Shemona"]
+    assert attacks[0].category == "Shelling/artillery/missile attack"
+    assert attacks[0].date is None  # 'a day earlier', not Friday
+
+
+SIDE_ATTACKED = (
+    "Militants fired rockets at a US base in Iraq on Monday, according to a statement from the Pentagon. "
+    "On Tuesday, US forces struck a militia weapons depot near Al Qaim, officials who spoke on condition of "
+    "anonymity said."
+)
+
+
+def test_a_strike_by_the_side_that_was_attacked_is_a_response() -> None:
+    attacks, responses = run(SIDE_ATTACKED, date(2024, 2, 8))
+    assert [(e.actor, e.place, e.target) for e in attacks] == [("Militants", "Iraq", "a US base")]
+    assert [(e.actor, e.place) for e in responses] == [("US forces", "Al Qa'im")]
+    assert responses[0].summary == "US forces air strike on a militia weapons depot near Al Qaim"
+
+
+MULTI = (
+    "Russian missiles hit Kharkiv and Odesa overnight, killing at least seven people, regional governors said. "
+    "A second strike on Odesa later damaged a port warehouse, according to Ukraine's military."
+)
+
+
+def test_towns_that_are_the_targets_stay_one_event_and_a_second_strike_is_new() -> None:
+    attacks, responses = run(MULTI, date(2024, 5, 2))
+    assert responses == []
+    assert len(attacks) == 2
+    first, second = attacks
+    assert (first.actor, first.place, first.killed) == ("Russia", "Kharkiv", 7)
+    assert "Kharkiv and Odesa" in first.summary
+    assert second.place == "Odesa" and second.killed is None
+
+
+def test_event_without_a_known_place_is_kept() -> None:
+    text = "Gunmen attacked a checkpoint on Sunday, killing two police officers, officials said."
+    attacks, responses = run(text, date(2024, 3, 5))
+    assert responses == []
+    assert len(attacks) == 1
+    assert (attacks[0].place, attacks[0].lat, attacks[0].killed) == (None, None, 2)
+    assert attacks[0].actor == "Gunmen"
+
+
+def test_clash_between_two_sides_with_a_dateline() -> None:
+    text = ("KHARTOUM, Jan 5 (Reuters) - Clashes between the Sudanese army and the paramilitary Rapid Support "
+            "Forces killed at least 30 civilians in Omdurman on Thursday, a local doctors' group said.")
+    attacks, responses = run(text, date(2024, 1, 6))
+    check_offsets(text, attacks + responses)
+    assert responses == [] and len(attacks) == 1
+    clash = attacks[0]
+    assert clash.category == "Armed clash"
+    assert (clash.actor, clash.place, clash.killed) == ("Sudanese army", "Omdurman", 30)
+    assert clash.date == date(2024, 1, 4)  # Thursday, not the dateline's 'Jan 5'
+    assert "Rapid Support Forces" in (clash.target or "")
+
+
+def test_rockets_interceptions_and_strikes_by_the_side_attacked() -> None:
+    text = ("Hamas fired a barrage of rockets at Tel Aviv on Sunday, the Israeli military said, adding that most "
+            "were intercepted by the Iron Dome air defence system. No injuries were reported. Hours later, "
+            "Israeli warplanes struck Hamas positions in Gaza City.")
+    attacks, responses = run(text, date(2024, 5, 27))
+    check_offsets(text, attacks + responses)
+    assert [(e.actor, e.place, e.category) for e in attacks] == [
+        ("Hamas", "Tel Aviv", "Shelling/artillery/missile attack")]
+    assert attacks[0].summary == "Hamas rocket attack on Tel Aviv"
+    assert attacks[0].date == date(2024, 5, 26)
+    categories = sorted(e.category for e in responses)
+    assert categories == ["Air/drone strike", "Disrupted weapons use"]
+    strike = next(e for e in responses if e.category == "Air/drone strike")
+    assert (strike.actor, strike.place, strike.target) == ("Israel", "Gaza", "Hamas positions")
+
+
+def test_abduction_and_context_that_is_no_new_event() -> None:
+    text = ("Gunmen abducted 20 students from a school in Kaduna state on Thursday, police spokesman Mohammed "
+            "Jalige said. It was the third mass abduction in the region this month.")
+    attacks, responses = run(text, date(2024, 3, 9))
+    assert responses == [] and len(attacks) == 1
+    abduction = attacks[0]
+    assert abduction.category == "Abduction/forced disappearance"
+    assert (abduction.actor, abduction.place, abduction.count) == ("Gunmen", "Kaduna", None)
+    assert abduction.summary == "Gunmen abduction of 20 students in Kaduna"
+    assert len(abduction.mentions) == 2
+
+
+def test_empty_text_and_misaligned_toponyms() -> None:
+    from geo.model import Toponym
+
+    assert extract_events(nlp()(""), [], published=None) == ([], [])
+    text = "A rocket attack hit Kyiv on Monday."
+    stray = Toponym(start=3, end=8, text="ocket", name="Nowhere", kind="city", lat=1.0, lon=2.0)
+    attacks, _ = extract_events(nlp()(text), [stray, *toponyms_for(text)], published=None)
+    assert [e.place for e in attacks] == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("A drone strike on the village killed 12 people and wounded 3 on Monday.", 12, 3),
+        ("Militants attacked the post, leaving five dead and 14 injured.", 5, 14),
+        ("The attack left 5 dead, officials said.", 5, None),
+        ("Shelling hit the market, killing twenty-five civilians and injuring dozens.", 25, None),
+        ("An air strike on the camp caused injuries to 56 personnel.", None, 56),
+    ],
+)
+def test_casualty_figures(sentence: str, killed: int | None, injured: int | None) -> None:
+    attacks, responses = run(sentence, None)
+    (event,) = attacks + responses
+    assert (event.killed, event.injured) == (killed, injured)
+
+
+def test_events_are_kept_when_no_toponym_is_given() -> None:
+    text = sample_text()
+    attacks, responses = extract_events(nlp()(text), [], published=PUBLISHED)
+    assert len(responses) >= 1 and len(attacks) == 1
+    assert all(e.place is None and e.lat is None for e in attacks + responses)
+    assert attacks[0].count == 40 and attacks[0].injured == 56
