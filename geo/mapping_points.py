@@ -1,0 +1,207 @@
+"""What the map shows at each location, and the escaped text of its tooltips and popups.
+
+A :class:`MapPoint` is one resolved place of the report with the attacks and responses
+located there and the sources cited about it. Its ``role`` picks the symbol:
+``attack`` (any attack there), ``response`` (responses only), ``both``, or ``place``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from geo.model import Event, Place, Report, Source
+
+AREA_KINDS: frozenset[str] = frozenset({"admin1", "country", "region"})
+KIND_LABELS: dict[str, str] = {
+    "city": "city / town",
+    "admin1": "province / state",
+    "country": "country",
+    "facility": "facility",
+    "region": "region",
+    "other": "place",
+}
+MAX_EVIDENCE_CHARS = 400
+
+
+def html_text(value: object) -> str:
+    """Escape text for HTML, also safe inside a JavaScript template literal.
+
+    Besides ``& < > " '``, the backtick, ``$`` and the backslash become character
+    references: folium puts popup and tooltip HTML between backticks, where ``${...}``
+    would run as code.
+    """
+    escaped = html.escape(str(value), quote=True)
+    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    """One symbol on the map."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    confidence: float
+    mentions: int
+    attacks: tuple[Event, ...] = ()
+    responses: tuple[Event, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def role(self) -> str:
+        if self.attacks and self.responses:
+            return "both"
+        if self.attacks:
+            return "attack"
+        if self.responses:
+            return "response"
+        return "place"
+
+
+def _event_place_key(event: Event, places: list[Place]) -> str | None:
+    """The key of the resolved place an event happened at, matched by key, else by name."""
+    keys = {p.key for p in places}
+    if event.place_key in keys:
+        return event.place_key
+    if event.place:
+        wanted = event.place.casefold()
+        for place in places:
+            if place.name.casefold() == wanted:
+                return place.key
+    return None
+
+
+def _sources_about(place: Place, sources: tuple[Source, ...]) -> list[str]:
+    """Sources with a claim that contains a mention of the place."""
+    names = []
+    for source in sources:
+        for claim in source.claims:
+            if any(claim.start <= m.start and m.end <= claim.end for m in place.mentions):
+                names.append(source.name)
+                break
+    return names
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+def unlocated_events(report: Report) -> list[Event]:
+    """Events with no coordinates at all: they appear in the panels, not on the map."""
+    places = [p for p in report.places if p.resolved]
+    return [
+        e for e in report.events
+        if _event_place_key(e, places) is None and (e.lat is None or e.lon is None)
+    ]
+
+
+def map_points(report: Report) -> list[MapPoint]:
+    """One point per resolved place (in report order), plus one per located event
+    whose location is not among the places."""
+    places = [p for p in report.places if p.resolved]
+    by_key: dict[str, list[Event]] = {p.key: [] for p in places}
+    orphans: dict[tuple[float, float], list[Event]] = {}
+    for event in report.events:
+        key = _event_place_key(event, places)
+        if key is not None:
+            by_key[key].append(event)
+        elif event.lat is not None and event.lon is not None:
+            orphans.setdefault((round(event.lat, 5), round(event.lon, 5)), []).append(event)
+
+    points = []
+    for place in places:
+        events = by_key[place.key]
+        source_names = [s for e in events for s in e.sources] + _sources_about(place, report.sources)
+        points.append(
+            MapPoint(
+                key=place.key, name=place.name, kind=place.kind, country=place.country,
+                admin1=place.admin1, lat=float(place.lat), lon=float(place.lon),  # type: ignore[arg-type]
+                confidence=place.confidence, mentions=len(place.mentions),
+                attacks=tuple(e for e in events if e.kind == "attack"),
+                responses=tuple(e for e in events if e.kind != "attack"),
+                sources=_unique(source_names),
+            )
+        )
+    for (lat, lon), events in orphans.items():
+        points.append(
+            MapPoint(
+                key=f"event:{lat},{lon}", name=events[0].place or "Event location", kind="other",
+                country=None, admin1=None, lat=lat, lon=lon, confidence=0.5, mentions=0,
+                attacks=tuple(e for e in events if e.kind == "attack"),
+                responses=tuple(e for e in events if e.kind != "attack"),
+                sources=_unique([s for e in events for s in e.sources]),
+            )
+        )
+    return points
+
+
+def point_tooltip(point: MapPoint) -> str:
+    """Tooltip HTML: the place name, and what happened there."""
+    parts = [f"<b>{html_text(point.name)}</b>"]
+    if point.attacks:
+        parts.append(f"{len(point.attacks)} attack(s)")
+    if point.responses:
+        parts.append(f"{len(point.responses)} response(s)")
+    return " &middot; ".join(parts)
+
+
+def _shorten(text: str, limit: int = MAX_EVIDENCE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _event_html(event: Event) -> str:
+    facts = [html_text(event.category)]
+    if event.actor:
+        facts.append("by " + html_text(event.actor))
+    if event.target:
+        facts.append("on " + html_text(event.target))
+    if event.date:
+        facts.append(html_text(event.date.isoformat()))
+    for label, number in (("count", event.count), ("killed", event.killed), ("injured", event.injured)):
+        if number is not None:
+            facts.append(f"{label} {int(number)}")
+    lines = [
+        f"<b>{html_text(event.summary)}</b>",
+        f'<span style="color:#555">{" &middot; ".join(facts)}</span>',
+    ]
+    if event.sources:
+        lines.append("Sources: " + html_text(", ".join(event.sources)))
+    lines.append(f"<i>&ldquo;{html_text(_shorten(event.evidence.text))}&rdquo;</i>")
+    return '<li style="margin-bottom:6px">' + "<br>".join(lines) + "</li>"
+
+
+def point_popup_html(point: MapPoint) -> str:
+    """Popup HTML: name, kind, country, confidence, events with their evidence, sources."""
+    where = [KIND_LABELS.get(point.kind, html_text(point.kind))]
+    if point.admin1:
+        where.append(html_text(point.admin1))
+    if point.country:
+        where.append(html_text(point.country))
+    parts = [
+        f'<div style="font-size:14px;font-weight:bold">{html_text(point.name)}</div>',
+        f'<div style="color:#555">{" &middot; ".join(where)}</div>',
+        f"<div>confidence {point.confidence:.2f} &middot; {point.lat:.4f}, {point.lon:.4f}"
+        f" &middot; {point.mentions} mention(s)</div>",
+    ]
+    for title, events in (("Attacks", point.attacks), ("Responses", point.responses)):
+        if events:
+            items = "".join(_event_html(e) for e in events)
+            parts.append(
+                f'<div style="margin-top:6px;font-weight:bold">{title} here ({len(events)})</div>'
+                f'<ul style="margin:2px 0 0 0;padding-left:16px">{items}</ul>'
+            )
+    listed = {name for event in point.attacks + point.responses for name in event.sources}
+    others = [name for name in point.sources if name not in listed]
+    if others:
+        title = "Also cited about this place" if listed else "Sources cited about this place"
+        parts.append(f'<div style="margin-top:6px"><b>{title}</b>: ' + html_text(", ".join(others)) + "</div>")
+    return (
+        '<div class="geobrief-popup" style="font:12px/1.4 sans-serif;max-height:280px;'
+        'overflow-y:auto;min-width:220px;max-width:360px">' + "".join(parts) + "</div>"
+    )

@@ -1,0 +1,158 @@
+"""The Brief page: an article in, a map and four panels out.
+
+Input: a text box (the sample article on first load), or an uploaded .txt/.md/.html
+file, and an optional publication date. Output: a metric header, the offline map and
+the Attacks, Responses, Sources cited and Places panels, each row with its sentence.
+Bad input shows the GeoError's one-line message; the previous result stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
+from streamlit_folium import st_folium
+
+import geo
+from geo.errors import GeoError
+from geo.ingest import article_from_upload
+from geo.mapping import build_map
+from geo.model import Report
+from geo.report_tables import (
+    EVENT_COLUMNS,
+    PLACE_COLUMNS,
+    SOURCE_COLUMNS,
+    attack_rows,
+    escape_markdown,
+    place_rows,
+    report_counts,
+    response_rows,
+    source_rows,
+)
+
+MAP_HEIGHT = 540
+TABLE_ROW_PX = 35
+TABLE_MAX_PX = 460
+REPORT_KEY = "brief_report"
+ERROR_KEY = "brief_error"
+TEXT_KEY = "brief_text"
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def analyze_text(text: str, published: date | None) -> Report:
+    return geo.analyze(text, published=published)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def analyze_upload(filename: str, data: bytes, published: date | None) -> Report:
+    article = article_from_upload(filename, data)
+    if published is not None:
+        article = replace(article, published=published)
+    return geo.analyze_article(article)
+
+
+def run_analysis(text: str, upload: UploadedFile | None, published: date | None) -> None:
+    """Analyse the upload if there is one, else the text; keep the last good report on error."""
+    try:
+        with st.spinner("Analysing the article (the first run loads the language model)..."):
+            if upload is not None:
+                report = analyze_upload(upload.name, upload.getvalue(), published)
+            else:
+                report = analyze_text(text, published)
+    except GeoError as exc:
+        st.session_state[ERROR_KEY] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return
+    except Exception as exc:  # noqa: BLE001 - the page shows a message, never a traceback
+        st.session_state[ERROR_KEY] = f"Analysis failed unexpectedly ({type(exc).__name__}): {exc}".splitlines()[0]
+        return
+    st.session_state[REPORT_KEY] = report
+    st.session_state[ERROR_KEY] = None
+
+
+def show_input() -> None:
+    if TEXT_KEY not in st.session_state:
+        st.session_state[TEXT_KEY] = geo.load_sample()
+    # Collapsed: the sample's brief shows at once; a fixed `expanded` keeps the user's toggle.
+    with st.expander("Article: paste, edit or upload, then Analyze", expanded=False):
+        _input_widgets()
+
+
+def _input_widgets() -> None:
+    left, right = st.columns([3, 1])
+    with left:
+        text = st.text_area("Article text", key=TEXT_KEY, height=220,
+                            help="Paste a news article. The sample article is loaded to start with.")
+    with right:
+        upload = st.file_uploader("...or upload a file (.txt, .md, .html)", key="brief_upload",
+                                  help="An uploaded file is analysed instead of the text box.")
+        published = st.date_input("Published (optional)", value=None, key="brief_published",
+                                  help="Resolves relative dates such as 'on Tuesday'.")
+        clicked = st.button("Analyze", key="brief_analyze", type="primary", width="stretch")
+    if clicked or REPORT_KEY not in st.session_state:
+        run_analysis(text, upload if clicked else None, published)
+
+
+def show_header(report: Report) -> None:
+    article = report.article
+    if article.title:
+        st.subheader(escape_markdown(article.title), anchor=False)
+    details = [d for d in (article.outlet, article.published and article.published.isoformat(), article.url) if d]
+    if details:
+        st.caption(escape_markdown(" · ".join(str(d) for d in details)))
+    counts = report_counts(report)
+    columns = st.columns(4)
+    columns[0].metric("Places", f"{counts['mapped']} / {counts['places']}", help="on the map / found")
+    columns[1].metric("Attacks", counts["attacks"])
+    columns[2].metric("Responses", counts["responses"])
+    columns[3].metric("Sources cited", counts["sources"])
+
+
+def show_table(rows: list[dict[str, object]], columns: tuple[str, ...], empty: str, key: str) -> None:
+    if not rows:
+        st.info(empty)
+        return
+    config = {
+        "evidence": st.column_config.TextColumn("evidence", width="large"),
+        "claims": st.column_config.TextColumn("claims", width="large"),
+        "summary": st.column_config.TextColumn("summary", width="medium"),
+        "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
+    }
+    frame = pd.DataFrame(rows, columns=list(columns))
+    height = min(TABLE_ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX)  # all rows when they fit
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key,
+                 height=height)
+
+
+def show_panels(report: Report) -> None:
+    attacks, responses, sources, places = st.tabs([
+        f"Attacks ({len(report.attacks)})",
+        f"Responses ({len(report.responses)})",
+        f"Sources cited ({len(report.sources)})",
+        f"Places ({len(report.places)})",
+    ])
+    with attacks:
+        show_table(attack_rows(report), EVENT_COLUMNS, "No attack found in this article.", "brief_attacks")
+    with responses:
+        show_table(response_rows(report), EVENT_COLUMNS, "No response found in this article.", "brief_responses")
+    with sources:
+        show_table(source_rows(report), SOURCE_COLUMNS, "No source cited in this article.", "brief_sources")
+    with places:
+        show_table(place_rows(report), PLACE_COLUMNS, "No place found in this article.", "brief_places")
+
+
+def show_report(report: Report) -> None:
+    show_header(report)
+    st_folium(build_map(report), key="brief_map", height=MAP_HEIGHT, use_container_width=True,
+              returned_objects=[])
+    show_panels(report)
+
+
+st.title("GeoBrief", anchor=False)
+show_input()
+if st.session_state.get(ERROR_KEY):
+    st.error(escape_markdown(st.session_state[ERROR_KEY]))
+if st.session_state.get(REPORT_KEY) is not None:
+    show_report(st.session_state[REPORT_KEY])

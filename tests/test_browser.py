@@ -1,0 +1,282 @@
+"""The dashboard in a real browser: Debian's headless Chromium through Playwright.
+
+One `streamlit run app.py` per module on a free local port, one page load. Every request
+that is not for 127.0.0.1/localhost is aborted and recorded: the dashboard must need
+none. Expected values come from geo.analyze on the sample, as the app runs it.
+A failing test leaves a screenshot in test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+import geo
+from geo.mapping import map_points
+from geo.model import Report
+from geo.report_tables import LOCATION_UNKNOWN
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("Debian chromium (/usr/bin/chromium) is not installed: `make chromium` installs it",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+SERVER_START_S = 60
+FIRST_RENDER_MS = 90_000  # the first analysis loads spaCy and the gazetteer
+
+
+@dataclass
+class Session:
+    page: sync_api.Page
+    blocked: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for_health(url: str, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + SERVER_START_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"streamlit did not answer {url}_stcore/health in {SERVER_START_S} s")
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
+        "--server.headless", "true", "--server.address", "127.0.0.1",
+        "--server.port", str(port), "--browser.gatherUsageStats", "false",
+    ]
+    log = (ARTIFACTS / "streamlit.log")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(command, cwd=REPO, stdout=log_file, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            _wait_for_health(url, server)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+@pytest.fixture(scope="module")
+def expected() -> Report:
+    return geo.analyze(geo.load_sample())
+
+
+@pytest.fixture(scope="module")
+def session(server_url: str) -> Iterator[Session]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        state = Session(page=page)
+        page.on("pageerror", lambda error: state.page_errors.append(str(error)))
+
+        def route(route: sync_api.Route) -> None:
+            url = route.request.url
+            host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+            if url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+                route.continue_()
+            else:
+                state.blocked.append(url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.goto(server_url)
+        with screenshot_on_failure(page, "first-load"):
+            map_frame(page).locator(".leaflet-container").wait_for(state="visible", timeout=FIRST_RENDER_MS)
+        yield state
+        browser.close()
+
+
+@contextmanager
+def screenshot_on_failure(page: sync_api.Page, name: str) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"browser-{name}.png"), full_page=True)
+        raise
+
+
+def map_frame(page: sync_api.Page) -> sync_api.FrameLocator:
+    return page.frame_locator(MAP_FRAME)
+
+
+def wait_for_single_map_with_label(page: sync_api.Page, name: str, timeout_s: float = 30) -> None:
+    """After a rerun the old map and the new one can share the DOM for a moment: wait
+    until one map is left and it shows the label."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if page.locator(MAP_FRAME).count() == 1:
+            label = map_frame(page).locator(".geobrief-label", has_text=name)
+            if label.count() and label.first.is_visible():
+                return
+        page.wait_for_timeout(200)
+    raise TimeoutError(f"no single map labelled {name!r} after {timeout_s} s")
+
+
+def open_popup(frame: sync_api.FrameLocator, selector: str) -> sync_api.Locator:
+    """Click a marker until its popup shows (a click during the map's first fitBounds
+    animation can be lost)."""
+    popup = frame.locator(".leaflet-popup-content")
+    for _ in range(5):
+        frame.locator(selector).first.click(force=True)
+        try:
+            popup.wait_for(state="visible", timeout=2_000)
+            return popup
+        except sync_api.TimeoutError:
+            continue
+    raise AssertionError(f"no popup after clicking {selector}")
+
+
+def panel_cells(page: sync_api.Page, tab_label: str) -> list[str]:
+    """Open a panel's tab and read its table's cells (the grid's accessible table)."""
+    page.get_by_role("tab", name=re.compile(rf"^{re.escape(tab_label)} \(")).click()
+    grid = page.locator("[data-testid='stDataFrame'] >> visible=true").locator("table[role='grid']")
+    grid.locator("td").first.wait_for(state="attached", timeout=10_000)
+    return [" ".join(text.split()) for text in grid.locator("td").all_inner_texts()]
+
+
+def test_map_renders_basemap_and_one_marker_per_place(session: Session, expected: Report) -> None:
+    frame = map_frame(session.page)
+    with screenshot_on_failure(session.page, "map"):
+        points = map_points(expected)
+        assert len(points) == sum(1 for p in expected.places if p.resolved)  # no stray event points
+        markers = frame.locator(".geobrief-marker")
+        markers.nth(max(len(points) - 1, 0)).wait_for(state="attached", timeout=20_000)
+        assert markers.count() == len(points)
+        in_panes = (frame.locator(".leaflet-marker-pane .geobrief-marker").count()
+                    + frame.locator(".leaflet-overlay-pane path.geobrief-marker").count())
+        assert in_panes == len(points)
+        for role in ("attack", "response", "both", "place"):
+            wanted = sum(1 for p in points if p.role == role)
+            assert frame.locator(f".geobrief-{role}").count() == wanted, role
+        # the country outlines came from the app's static folder
+        frame.locator("path.geobrief-basemap").first.wait_for(state="attached", timeout=20_000)
+        assert frame.locator("path.geobrief-basemap").count() > 100
+        assert frame.locator(".geobrief-legend").is_visible()
+        assert frame.locator(".leaflet-tile").count() == 0  # no online tiles by default
+
+
+def test_clicking_a_marker_opens_its_popup(session: Session, expected: Report) -> None:
+    frame = map_frame(session.page)
+    with screenshot_on_failure(session.page, "popup"):
+        point = next((p for p in map_points(expected) if p.responses or p.attacks), None)
+        if point is None:
+            pytest.skip("the sample report has no located event")
+        popup = open_popup(frame, f".leaflet-marker-icon.geobrief-{point.role}, path.geobrief-{point.role}")
+        text = popup.inner_text()
+        assert "confidence" in text
+        located = [p for p in map_points(expected) if p.role == point.role]
+        assert any(p.name in text for p in located)
+        assert "here (" in text  # the events listed with their evidence
+
+
+def test_attacks_and_responses_panels(session: Session, expected: Report) -> None:
+    with screenshot_on_failure(session.page, "events"):
+        for label, events in (("Attacks", expected.attacks), ("Responses", expected.responses)):
+            if not events:
+                session.page.get_by_role("tab", name=re.compile(rf"^{label} \(")).click()
+                assert session.page.get_by_text(f"No {label[:-1].lower()} found").is_visible()
+                continue
+            cells = panel_cells(session.page, label)
+            for event in events:
+                assert event.summary in cells, (label, event.summary)
+                assert (event.place or LOCATION_UNKNOWN) in cells
+                assert " ".join(event.evidence.text.split()) in cells
+
+
+def test_sources_panel(session: Session, expected: Report) -> None:
+    with screenshot_on_failure(session.page, "sources"):
+        if not expected.sources:
+            pytest.skip("the sample report cites no source")
+        cells = panel_cells(session.page, "Sources cited")
+        for source in expected.sources:
+            assert source.name in cells
+            assert source.type in cells
+
+
+def test_places_panel(session: Session, expected: Report) -> None:
+    with screenshot_on_failure(session.page, "places"):
+        cells = panel_cells(session.page, "Places")
+        for place in expected.places[:8]:  # the rows in view
+            assert place.name in cells
+
+
+HOSTILE_TEXT = (
+    "Rockets hit Kharkiv on Friday <img src=http://evil.example/x.png onerror=\"window.__xss=1\"> "
+    "killing two people, officials said."
+)
+
+
+def test_markup_in_the_article_stays_text(session: Session) -> None:
+    """An article carrying HTML: analysed from the text box, shown as text in map and panels."""
+    page = session.page
+    expected = geo.analyze(HOSTILE_TEXT)
+    located = [p for p in map_points(expected) if p.attacks or p.responses]
+    if not located:
+        pytest.skip("the pipeline located no event in the hostile text")
+    with screenshot_on_failure(page, "hostile"):
+        page.get_by_text("Article: paste, edit or upload").click()
+        box = page.get_by_role("textbox", name="Article text")
+        box.fill(HOSTILE_TEXT)
+        page.get_by_role("button", name="Analyze").click()
+        wait_for_single_map_with_label(page, located[0].name)
+        frame = map_frame(page)
+        popup = open_popup(frame, f".geobrief-{located[0].role}")
+        assert "<img src=http://evil.example/x.png" in popup.inner_text()  # shown, not parsed
+        assert popup.locator("img").count() == 0
+        assert frame.locator("body").evaluate("() => window.__xss === undefined")
+        assert page.evaluate("() => window.__xss === undefined")
+        cells = panel_cells(page, "Attacks" if located[0].attacks else "Responses")
+        assert any("<img src=http://evil.example/x.png" in cell for cell in cells)
+
+
+def test_no_page_error_and_nothing_fetched_from_the_internet(session: Session) -> None:
+    # Last in the module: covers the load and every interaction above.
+    assert session.page_errors == []
+    assert session.blocked == [], f"requests that tried to leave the machine: {session.blocked}"

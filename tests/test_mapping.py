@@ -1,0 +1,243 @@
+"""geo.mapping: the offline Folium map, checked on its generated HTML (no browser, no network)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import folium
+import pytest
+
+from geo.mapping import (
+    AUTO_BASEMAP,
+    ONLINE_TILES_NAME,
+    build_map,
+    html_text,
+    map_html,
+    map_points,
+)
+from geo.mapping_points import point_popup_html, unlocated_events
+from geo.model import Article, Candidate, Event, Place, Report, Source, TextSpan
+
+EVIL = "<script>alert(1)</script>"
+TEXT = (
+    f"Drones struck a depot in {EVIL} on Monday, officials said. "
+    "Air defences intercepted rockets over Harbour `${document.cookie}` later. "
+    "Fighting was reported across Northprov. "
+    "A blast hit somewhere unnamed."
+)
+
+
+def _span(fragment: str) -> TextSpan:
+    start = TEXT.index(fragment)
+    return TextSpan(fragment, start, start + len(fragment))
+
+
+def _place(key: str, name: str, kind: str, lat: float | None, lon: float | None,
+           confidence: float, mention: str) -> Place:
+    return Place(key=key, name=name, kind=kind, country="XA", lat=lat, lon=lon,
+                 geonameid=None, confidence=confidence, mentions=(_span(mention),),
+                 alternatives=(Candidate(name=name + " (other)", kind="city", country="XB",
+                                         lat=1.0, lon=2.0),))
+
+
+def make_report() -> Report:
+    places = (
+        _place("gn:101", EVIL, "city", 34.45, 40.92, 0.9, EVIL),
+        _place("gn:102", "Harbour `${document.cookie}`", "city", 35.02, 40.45, 0.35,
+               "Harbour `${document.cookie}`"),
+        _place("gn:103", "Northprov", "admin1", 35.34, 40.14, 0.7, "Northprov"),
+        _place("unresolved:atlantis", "Atlantis", "other", None, None, 0.0, "Fighting"),
+    )
+    attack = Event(kind="attack", summary=f"drone strike on {EVIL}", category="Air/drone strike",
+                   evidence=_span(f"Drones struck a depot in {EVIL} on Monday, officials said."),
+                   actor="Drones", target="a depot", place=EVIL, place_key="gn:101",
+                   lat=34.45, lon=40.92, date=date(2024, 1, 8), killed=2, sources=("officials",))
+    response = Event(kind="response", summary="interception", category="Disrupted weapons use",
+                     evidence=_span("Air defences intercepted rockets over Harbour `${document.cookie}` later."),
+                     place="Harbour `${document.cookie}`", place_key="gn:102", lat=35.02, lon=40.45)
+    nowhere = Event(kind="attack", summary="blast", category="Remote explosive/landmine/IED",
+                    evidence=_span("A blast hit somewhere unnamed."))
+    source = Source(name="officials <b>bold</b>", type="official",
+                    claims=(_span(f"Drones struck a depot in {EVIL} on Monday, officials said."),))
+    return Report(article=Article(text=TEXT, title="Test"), places=places,
+                  attacks=(attack, nowhere), responses=(response,), sources=(source,))
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return make_report()
+
+
+@pytest.fixture(scope="module")
+def page(report: Report) -> str:
+    return build_map(report).get_root().render()
+
+
+def _fetched_urls(page: str) -> list[str]:
+    """URLs the page loads by itself: <script src>, <link href>, and the basemap fetch()."""
+    urls = re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", page)
+    urls += re.findall(r"<link[^>]*\bhref=\"([^\"]+)\"", page)
+    urls += re.findall(r"fetch\(\"([^\"]+)\"\)", page)
+    return urls
+
+
+def test_assets_come_from_the_local_static_folder(page: str) -> None:
+    urls = _fetched_urls(page)
+    assert "/app/static/vendor/leaflet/leaflet.js" in urls
+    assert "/app/static/vendor/jquery/jquery.min.js" in urls
+    assert "/app/static/vendor/leaflet/leaflet.css" in urls
+    assert "/app/static/vendor/basemap/countries.geojson" in urls
+    assert all(url.startswith("/app/static/vendor/") for url in urls), urls
+    assert 'L.Icon.Default.imagePath = "/app/static/vendor/leaflet/images/"' in page
+
+
+def test_no_internet_url_is_loaded_by_default(page: str) -> None:
+    # Every http(s) URL in the page must belong to the optional OpenStreetMap tile layer
+    # (its tile template and attribution link). That layer is created with L.tileLayer(...)
+    # into a variable; Leaflet fetches tiles only once a layer is on the map, so we check
+    # that no "<that variable>.addTo(" appears: the layer is only listed in the layer control.
+    for cdn in ("cdn.jsdelivr", "code.jquery", "cdnjs", "bootstrapcdn", "fontawesome"):
+        assert cdn not in page
+    urls = re.findall(r"https?://[^\s\"'\\)]+", page)
+    assert urls, "the optional OpenStreetMap layer should be offered"
+    assert all("openstreetmap.org" in url for url in urls), urls
+    tile_vars = re.findall(r"var (tile_layer_\w+) = L\.tileLayer\(", page)
+    assert len(tile_vars) == 1
+    assert f"{tile_vars[0]}.addTo(" not in page
+    assert ONLINE_TILES_NAME in page  # listed in the LayerControl, to be switched on by hand
+
+
+def test_folium_globals_are_not_mutated(report: Report) -> None:
+    build_map(report)
+    assert any("cdn.jsdelivr" in url for _, url in folium.Map.default_js)
+    plain = folium.Map(tiles=None).get_root().render()
+    assert "cdn.jsdelivr" in plain  # folium's own defaults untouched for other users
+
+
+def test_without_online_tiles_there_is_no_http_url_at_all(report: Report) -> None:
+    page = build_map(report, online_tiles=False).get_root().render()
+    assert re.findall(r"https?://", page) == []
+
+
+def test_one_marker_per_resolved_place(report: Report, page: str) -> None:
+    resolved = [p for p in report.places if p.resolved]
+    points = map_points(report)
+    assert [p.key for p in points] == [p.key for p in resolved]
+    # point-like places are DivIcon markers, areas (admin1/country) translucent circle markers
+    assert page.count("L.marker(") == 2
+    assert page.count("L.circleMarker(") == 1
+    assert page.count("geobrief-marker geobrief-") == 3
+
+
+def test_attacks_and_responses_are_distinct(report: Report, page: str) -> None:
+    roles = {p.name: p.role for p in map_points(report)}
+    assert roles[EVIL] == "attack"
+    assert roles["Harbour `${document.cookie}`"] == "response"
+    assert roles["Northprov"] == "place"
+    assert "geobrief-attack" in page and "geobrief-response" in page and "geobrief-place" in page
+    # distinct colour and symbol: a red triangle (polygon of 3 points) vs a blue diamond
+    assert re.search(r'polygon points=\\"[\d.]+,\d+ [\d.]+,[\d.]+ [\d.]+,[\d.]+\\" fill=\\"#d62728', page)
+    assert re.search(r'polygon points=\\"[\d.]+,\d+ [\d.]+,[\d.]+ [\d.]+,[\d.]+ [\d.]+,[\d.]+\\" fill=\\"#1f5fbf', page)
+
+
+def test_lower_confidence_is_lighter(report: Report) -> None:
+    from geo.mapping import confidence_opacity
+
+    assert confidence_opacity(0.35) < confidence_opacity(0.9) <= 1.0
+    page = build_map(report).get_root().render()
+    assert 'fill-opacity=\\"0.58' in page  # 0.35 + 0.65 * 0.35, the low-confidence response
+
+
+def test_untrusted_text_is_escaped(page: str) -> None:
+    assert EVIL not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>bold</b>" not in page
+    # backticks and ${ would break out of folium's JavaScript template literals
+    assert "`${document.cookie}`" not in page
+    assert "&#96;&#36;{document.cookie}&#96;" in page
+
+
+def test_html_text_escapes_template_literal_characters() -> None:
+    assert html_text("a`b${c}\\d<e>&'\"") == "a&#96;b&#36;{c}&#92;d&lt;e&gt;&amp;&#x27;&quot;"
+
+
+def test_popup_lists_events_sources_and_evidence(report: Report) -> None:
+    point = map_points(report)[0]
+    popup = point_popup_html(point)
+    assert "Attacks here (1)" in popup
+    assert "drone strike on &lt;script&gt;" in popup
+    assert "Drones struck a depot in &lt;script&gt;" in popup  # the evidence sentence
+    assert "officials &lt;b&gt;bold&lt;/b&gt;" in popup  # a source whose claim mentions the place
+    assert "confidence 0.90" in popup and "XA" in popup
+
+
+def test_events_without_location_are_counted_not_drawn(report: Report, page: str) -> None:
+    assert [e.summary for e in unlocated_events(report)] == ["blast"]
+    assert "1 event(s) with unknown location" in page
+
+
+def _fitted_bounds(page: str) -> list[float]:
+    match = re.search(r"fitBounds\(\s*\[\[([\d.-]+), ([\d.-]+)\], \[([\d.-]+), ([\d.-]+)\]\]", page)
+    assert match, "the view should fit the markers"
+    return [float(x) for x in match.groups()]
+
+
+def test_map_fits_the_events_and_towns(page: str) -> None:
+    # the province without events (35.34, 40.14) is left out: areas only widen the view
+    assert _fitted_bounds(page) == [34.45, 40.45, 35.02, 40.92]
+
+
+def test_map_fits_areas_when_there_is_nothing_else() -> None:
+    only_area = Report(article=Article(text=TEXT), places=(
+        _place("gn:103", "Northprov", "admin1", 35.34, 40.14, 0.7, "Northprov"),
+        _place("gn:104", "Farland", "country", -20.0, -60.0, 0.9, "Fighting"),
+    ))
+    assert _fitted_bounds(build_map(only_area).get_root().render()) == [-20.0, -60.0, 35.34, 40.14]
+
+
+def test_few_points_get_permanent_labels(page: str) -> None:
+    assert page.count('"permanent": true') == 3
+    assert 'className": "geobrief-label"' in page
+
+
+def test_empty_report_renders_a_world_map() -> None:
+    page = build_map(Report(article=Article(text="Nothing here."))).get_root().render()
+    assert "fitBounds" not in page
+    assert "L.map(" in page and "geobrief-marker geobrief-" not in page
+
+
+def test_basemap_can_be_disabled_or_moved(report: Report) -> None:
+    without = build_map(report, basemap_url=None).get_root().render()
+    assert "fetch(" not in without
+    moved = build_map(report, asset_base_url="/assets/v1/", basemap_url=AUTO_BASEMAP).get_root().render()
+    assert 'fetch("/assets/v1/basemap/countries.geojson")' in moved
+    assert '<script src="/assets/v1/leaflet/leaflet.js"></script>' in moved
+
+
+def test_inline_html_is_self_contained(report: Report) -> None:
+    page = map_html(report, inline_assets=True, online_tiles=False)
+    assert "<script src=" not in page and "<link rel=\"stylesheet\"" not in page
+    assert "fetch(" not in page
+    assert "L.version" in page or "Leaflet" in page  # leaflet.js is inlined
+    assert "jQuery" in page
+    assert "layer.addData({\"type\":\"FeatureCollection\"" in page  # the basemap is embedded
+    assert "url(images/" not in page  # leaflet.css images became data: URLs
+    assert EVIL not in page
+
+
+def test_st_folium_sees_the_local_assets_only(report: Report) -> None:
+    """streamlit-folium collects default_js/default_css from every element it walks."""
+    from branca.element import Element as BrancaElement
+
+    m = build_map(report)
+    links: list[str] = []
+
+    def walk(element: BrancaElement) -> None:
+        links.extend(url for _, url in getattr(element, "default_js", []))
+        links.extend(url for _, url in getattr(element, "default_css", []))
+        for child in getattr(element, "_children", {}).values():
+            walk(child)
+
+    walk(m)
+    assert links and all(url.startswith("/app/static/vendor/") for url in links), links
