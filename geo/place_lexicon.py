@@ -1,0 +1,59 @@
+"""Word lists for toponym recognition: general English and news-writing knowledge, not tuned
+to any one text (cue words, prepositions, titles, reporting verbs, common words that are also
+place names)."""
+
+from __future__ import annotations
+
+TRUSTED_LABELS = frozenset({"GPE", "LOC"})
+GATED_LABELS = frozenset({"FAC", "ORG", "PERSON", "DATE", "TIME", "PRODUCT", "EVENT", "WORK_OF_ART",
+                          "LAW", "LANGUAGE", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
+NEEDS_CUE_LABELS = frozenset({"ORG", "PERSON", "FAC"})
+
+CITY_WORDS = frozenset({"city", "town", "village", "capital", "port", "suburb", "hamlet", "settlement",
+                        "township", "outskirts", "neighbourhood", "neighborhood", "district"})
+PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "county", "prefecture",
+                            "department", "canton", "emirate", "territory", "krai", "voivodeship"})
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                             "southwest", "north-east", "north-west", "south-east", "south-west",
+                             "northern", "southern", "eastern", "western", "outskirts", "edge",
+                             "centre", "center", "heart", "border", "km", "kilometres", "kilometers",
+                             "miles", "mi"})
+LOCATIVE_PREPS = frozenset({"near", "in", "at", "outside", "around", "towards", "toward", "into",
+                            "across", "inside", "throughout", "within", "nearby", "from", "to",
+                            "between", "beyond", "along", "through", "via", "off", "over", "on"})
+WEAK_PREPS = frozenset({"to", "from", "on", "over", "via", "between"})  # "according to X", "from Reuters"
+ADJECTIVAL_SUFFIXES = ("backed", "led", "aligned", "allied", "based", "funded", "linked", "sponsored",
+                       "supported", "affiliated", "controlled", "held", "made", "born", "run")
+CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ez", "es", "ed", "et",
+                        "er", "en", "de", "du", "del", "la", "le", "of", "upon", "on", "-", "sur", "am",
+                        "im", "bin", "ibn", "abu", "um", "umm", "bani", "beni"})
+FACILITY_WORDS = frozenset({"air", "airbase", "base", "garrison", "camp", "crossing", "airport", "airfield",
+                            "outpost", "checkpoint", "port", "harbour", "harbor", "dam", "bridge", "strait"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister",
+                    "secretary", "general", "gen", "colonel", "col", "captain", "capt", "sheikh", "king",
+                    "queen", "prince", "princess", "senator", "sen", "rep", "governor", "gov", "mayor",
+                    "judge", "justice", "coach", "pope", "father", "brother", "sister", "imam", "rabbi",
+                    "ayatollah", "chancellor", "premier", "commander", "lieutenant", "lt", "sgt", "sergeant",
+                    "spokesman", "spokeswoman", "officer", "professor", "prof", "saint", "st"})
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "warn", "accuse", "claim", "confirm", "deny", "state",
+                             "add", "report", "urge", "vow", "threaten", "insist", "argue", "respond", "reply",
+                             "condemn", "demand", "blame", "believe", "want", "agree", "decide", "sign"})
+DETERMINERS = frozenset({"the", "a", "an"})
+# Capitalised English words that are also place names; they need a cue unless spaCy tags them.
+COMMON_WORDS = frozenset({
+    "hope", "mobile", "reading", "nice", "march", "may", "june", "july", "august", "april",
+    "bath", "split", "most", "university", "independence", "victoria", "liberty", "unity",
+    "union", "friendship", "commerce", "enterprise", "progress", "providence", "concord",
+    "paradise", "eden", "president", "police", "army", "state", "city", "government", "minister",
+    "ministry", "general", "colonel", "captain", "king", "queen", "prince", "sultan", "emir",
+    "sheikh", "forces", "force", "war", "command", "national", "republic", "island", "lake",
+    "river", "mountain", "valley", "bay", "beach", "harbor", "harbour", "church", "temple", "mosque",
+    "school", "college", "hospital", "airport", "station", "camp", "base", "centre", "center",
+    "north", "south", "east", "west", "central", "western", "eastern", "northern", "southern",
+    "upper", "lower", "new", "old", "great", "little", "saint", "santa", "san", "mount", "fort",
+    "said", "says", "cited", "according", "please", "credit", "photo", "image", "source", "sources",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "however", "these", "those", "this", "that", "there", "here", "also", "even", "still", "only",
+    "defense", "defence", "secretary", "spokesman", "spokesperson", "official", "officials",
+    "press", "news", "media", "post", "times", "herald", "guardian", "independent", "express",
+})

@@ -1,0 +1,376 @@
+"""Toponym recognition: the ``geo_toponyms`` spaCy component.
+
+It writes ``doc.spans["toponyms"]``: every place name of the text, in order. Each span's
+``label_`` says why it was taken:
+
+    GPE, LOC, FAC   a spaCy entity of that label
+    GAZ             another entity (ORG, PERSON, DATE ...) or a capitalised token run that the
+                    gazetteer knows and the context supports: the small English model tags
+                    "Albu Kamal" ORG and "Mayadeen" DATE.
+
+and its extension attributes (registered once, read by geo.resolve):
+
+    span._.geo_cue        "city_of" | "province_of" | "city" | "province" | "facility" |
+                          "direction" | "near" | "comma_state" | None
+    span._.geo_container  "Texas" for "Paris, Texas" (with cue "comma_state")
+    span._.geo_gated      True when the span was kept only because the gazetteer knows it
+
+Demonyms and adjectival uses ("Syrian", "Iranian-backed", "Iran-backed") are not toponyms.
+Person and organisation entities need a locative cue ("near the city of Albu Kamal").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from geo.model import Candidate
+from geo.normalize import fold_name
+from geo.place_lexicon import (
+    ADJECTIVAL_SUFFIXES,
+    CITY_WORDS,
+    COMMON_WORDS,
+    CONNECTORS,
+    DETERMINERS,
+    DIRECTION_WORDS,
+    FACILITY_WORDS,
+    GATED_LABELS,
+    LOCATIVE_PREPS,
+    NEEDS_CUE_LABELS,
+    PROVINCE_WORDS,
+    REPORTING_VERBS,
+    TITLES,
+    TRUSTED_LABELS,
+    WEAK_PREPS,
+)
+
+__all__ = ["SPAN_KEY", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
+
+SPAN_KEY = "toponyms"
+
+for _name, _default in (("geo_cue", None), ("geo_container", None), ("geo_gated", False)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+class CandidateLookup(Protocol):
+    def candidates(self, name: str, *, limit: int = 10, fuzzy: bool = True) -> list[Candidate]: ...
+
+
+@Language.factory(
+    "geo_toponyms",
+    assigns=["doc.spans"],
+    default_config={"min_population": 100_000, "max_run_tokens": 6, "use_gazetteer": True},
+)
+def make_toponym_recognizer(
+    nlp: Language, name: str, min_population: int, max_run_tokens: int, use_gazetteer: bool
+) -> ToponymRecognizer:
+    return ToponymRecognizer(name, min_population=min_population, max_run_tokens=max_run_tokens,
+                             use_gazetteer=use_gazetteer)
+
+
+class ToponymRecognizer:
+    """Finds place names: trusted GPE/LOC entities plus gazetteer-gated names with context."""
+
+    def __init__(self, name: str = "geo_toponyms", *, min_population: int = 100_000,
+                 max_run_tokens: int = 6, use_gazetteer: bool = True,
+                 gazetteer: CandidateLookup | None = None) -> None:
+        self.name = name
+        self.min_population = min_population
+        self.max_run_tokens = max_run_tokens
+        self.use_gazetteer = use_gazetteer
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> CandidateLookup | None:
+        if self._gazetteer is None and self.use_gazetteer:
+            from geo.gazetteer import default_gazetteer  # built on first use
+
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    @gazetteer.setter
+    def gazetteer(self, value: CandidateLookup | None) -> None:
+        self._gazetteer = value
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = _DocContext.of(doc)
+        lookups = context.lookups
+        found: list[tuple[Span, dict[str, Any]]] = []
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            span = _trim(ent)
+            if span is None or ent.label_ == "NORP" or _is_adjectival(span):
+                for token in ent:
+                    taken[token.i] = True
+                continue
+            for token in ent:
+                taken[token.i] = True
+            span = self._extend(span, lookups)
+            for token in span:
+                taken[token.i] = True
+            if ent.label_ in TRUSTED_LABELS:
+                found.append((span, {"label": ent.label_, "gated": False}))
+            elif ent.label_ in GATED_LABELS:
+                decision = self._gate(span, ent.label_, context)
+                if decision:
+                    found.append((span, decision))
+        for run in _capitalised_runs(doc, taken, self.max_run_tokens):
+            for span in _subspans_longest_first(run):
+                if any(s.start < span.end and span.start < s.end for s, _ in found):
+                    continue
+                decision = self._gate(span, "", context)
+                if decision:
+                    found.append((span, decision))
+        self.set_annotations(doc, found, lookups)
+        return doc
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]],
+                        lookups: dict[str, list[Candidate]]) -> None:
+        spans = []
+        info_by_span: dict[tuple[int, int], dict[str, Any]] = {}
+        for span, info in found:
+            labelled = Span(doc, span.start, span.end, label=info["label"])
+            spans.append(labelled)
+            info_by_span[(labelled.start, labelled.end)] = info
+        kept = sorted(filter_spans(spans), key=lambda s: s.start)
+        for span in kept:
+            info = info_by_span[(span.start, span.end)]
+            cue, container = locative_cue(span, lambda text: self._lookup(text, lookups))
+            span._.geo_cue = cue
+            span._.geo_container = container
+            span._.geo_gated = bool(info.get("gated"))
+        doc.spans[SPAN_KEY] = kept
+
+    def _lookup(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
+        if text not in lookups:
+            gazetteer = self.gazetteer
+            lookups[text] = gazetteer.candidates(text, limit=25, fuzzy=False) if gazetteer else []
+        return lookups[text]
+
+    def _extend(self, span: Span, lookups: dict[str, list[Candidate]]) -> Span:
+        """Grow an entity to the right when the longer name is in the gazetteer: spaCy splits
+        "Deir ez-Zor" after "Deir" and leaves "air base" out of "Ain al-Asad air base"."""
+        doc = span.doc
+        best = span
+        for extra in range(1, 5):
+            end = span.end + extra
+            if end > len(doc) or not (doc[end - 1].is_alpha or doc[end - 1].text in {"-", "–"}):
+                break
+            if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or _is_capitalised(doc[end - 1])
+                                              or doc[end - 1].lower_ in FACILITY_WORDS):
+                break
+            longer = doc[span.start:end]
+            last = doc[end - 1]
+            if not (_is_capitalised(last) or last.lower_ in FACILITY_WORDS):
+                continue
+            if any(c.score >= 0.97 for c in self._lookup(longer.text, lookups)):
+                best = longer
+        return best
+
+    def _gate(self, span: Span, label: str, context: _DocContext) -> dict[str, Any] | None:
+        """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
+        lookups = context.lookups
+        if not self.use_gazetteer or not any(t.is_alpha for t in span):
+            return None
+        candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
+        if not candidates:
+            return None
+        cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
+        strong_cue = cue is not None and cue != "near"
+        if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS:
+            cue = None
+        label_out = "FAC" if label == "FAC" else "GAZ"
+        common = _looks_common(span, context.lower_words)
+        if strong_cue or (cue == "near" and not common):
+            if label == "PERSON" and not strong_cue and not _followed_by_place_punct(span):
+                return None
+            return {"label": label_out, "gated": True}
+        if common or context.named_as_non_place(span) or _after_title(span) or _speaks(span):
+            return None
+        top = candidates[0]
+        exact = top.score >= 1.0 and len(span.text) >= 4  # "Ga.", "Mo.": abbreviations need a cue
+        if exact and top.kind in {"country", "admin1", "region", "facility"}:
+            return {"label": label_out, "gated": True}
+        # A person or organisation entity needs a well-known city ("Kharkiv"), not any town.
+        min_population = self.min_population * (5 if label in NEEDS_CUE_LABELS else 1)
+        primary = fold_name(top.name) == fold_name(span.text)
+        if exact and primary and top.kind == "city" and top.population >= min_population:
+            return {"label": label_out, "gated": True}
+        return None
+
+
+@dataclass(slots=True)
+class _DocContext:
+    """What the gate needs to know about the whole document, computed once per doc."""
+
+    lookups: dict[str, list[Candidate]]
+    lower_words: frozenset[str]
+    entity_starts: dict[str, set[int]]  # ORG/PERSON/NORP entity text -> its start tokens
+    name_words: frozenset[str]  # words inside multi-word ORG/PERSON names
+
+    @classmethod
+    def of(cls, doc: Doc) -> _DocContext:
+        starts: dict[str, set[int]] = {}
+        words: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in {"ORG", "PERSON", "NORP"}:
+                starts.setdefault(ent.text, set()).add(ent.start)
+                if ent.label_ != "NORP" and len(ent) > 1:
+                    words.update(t.text for t in ent if t.is_alpha)
+        return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words))
+
+    def named_as_non_place(self, span: Span) -> bool:
+        """The text is an organisation, person or group elsewhere in the document ("Hamas"
+        ORG), or a word of a longer such name ("Austin" after "Lloyd Austin")."""
+        text = span.text
+        if self.entity_starts.get(text, set()) - {span.start}:
+            return True
+        return len(span) == 1 and text in self.name_words
+
+
+def _speaks(span: Span) -> bool:
+    """Subject of a reporting verb: "Washington said" is a government, not a place."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _after_title(span: Span) -> bool:
+    """Preceded by an honorific or a title ("Mr Jordan", "President Lincoln")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
+
+
+def _trim(span: Span) -> Span | None:
+    """Strip leading determiners and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_adjectival(span: Span) -> bool:
+    """"Iran-backed", "Syrian-led": a name fused into an adjective by a hyphen."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in {"-", "–"}:
+        return doc[span.end + 1].lower_ in ADJECTIVAL_SUFFIXES
+    last = span[-1].lower_
+    return "-" in last and last.rsplit("-", 1)[1] in ADJECTIVAL_SUFFIXES
+
+
+def _looks_common(span: Span, lower_words: frozenset[str]) -> bool:
+    """A single capitalised token that is likely an ordinary English word."""
+    if len(span) != 1:
+        return all(t.lower_ in COMMON_WORDS or t.is_stop for t in span)
+    token = span[0]
+    if token.lower_ in COMMON_WORDS or token.is_stop:
+        return True
+    if token.is_sent_start or token.i == 0 or (token.i > 0 and token.nbor(-1).is_punct
+                                                and token.nbor(-1).text in {".", "!", "?", '"', "“", ":"}):
+        if token.pos_ not in {"PROPN", ""}:
+            return True
+    return token.lower_ in lower_words  # the word also appears in lower case: an ordinary word
+
+
+def _followed_by_place_punct(span: Span) -> bool:
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].is_title
+
+
+def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
+    """The locative cue of a span and, for "X, Y", the container Y."""
+    doc = span.doc
+    before = [doc[i] for i in range(max(0, span.start - 3), span.start)]
+    after = doc[span.end] if span.end < len(doc) else None
+    # "the city of X", "the province of X"
+    if len(before) >= 2 and before[-1].lower_ == "of":
+        word = before[-2].lower_
+        if word in CITY_WORDS:
+            return "city_of", None
+        if word in PROVINCE_WORDS:
+            return "province_of", None
+        if word in DIRECTION_WORDS or (len(before) >= 3 and before[-3].lower_ in DIRECTION_WORDS):
+            return "direction", None
+    # "X province", "X city"
+    if after is not None and after.lower_ in PROVINCE_WORDS and after.lower_ != "state" or (
+        after is not None and after.lower_ == "state" and span.end + 1 < len(doc)
+        and not doc[span.end + 1].is_title
+    ):
+        return "province", None
+    if after is not None and after.lower_ in {"city", "town", "village"}:
+        return "city", None
+    if after is not None and after.lower_ in FACILITY_WORDS:
+        return "facility", None
+    # "X, Texas"
+    if after is not None and after.text == "," and span.end + 1 < len(doc):
+        for size in (3, 2, 1):
+            tokens = doc[span.end + 1: span.end + 1 + size]
+            if len(tokens) == size and all(t.is_title or t.is_upper for t in tokens):
+                containers = [c for c in lookup(tokens.text) if c.score >= 0.97 and c.kind in {"country", "admin1"}]
+                inside = [c for c in lookup(span.text) if c.kind != "country" and c.score >= 0.93
+                          and any(within(c, container) for container in containers)]
+                if inside:
+                    return "comma_state", tokens.text
+    if before:
+        previous = before[-1].lower_
+        if previous in DETERMINERS and len(before) >= 2:
+            previous = before[-2].lower_
+        if previous in LOCATIVE_PREPS:
+            return "near", None
+    return None, None
+
+
+def within(candidate: Candidate, container: Candidate) -> bool:
+    """True when a candidate lies in a container country or first-level province."""
+    if candidate.country != container.country:
+        return False
+    if container.kind == "country":
+        return True
+    return bool(candidate.admin1) and candidate.admin1 == container.name
+
+
+def _capitalised_runs(doc: Doc, taken: list[bool], max_tokens: int) -> list[Span]:
+    """Maximal runs of capitalised tokens (with name connectors inside) not in an entity."""
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or not _is_capitalised(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and not taken[end] and end - i < max_tokens:
+            token = doc[end]
+            if _is_capitalised(token):
+                end += 1
+            elif (token.lower_ in CONNECTORS and end + 1 < len(doc) and not taken[end + 1]
+                  and (_is_capitalised(doc[end + 1]) or doc[end + 1].text == "-")):
+                end += 1
+            else:
+                break
+        while end > i + 1 and not _is_capitalised(doc[end - 1]):
+            end -= 1
+        runs.append(doc[i:end])
+        i = end
+    return runs
+
+
+def _is_capitalised(token: Any) -> bool:
+    text = token.text
+    return token.is_alpha and text[:1].isupper() and (len(text) > 1)
+
+
+def _subspans_longest_first(run: Span) -> list[Span]:
+    spans = []
+    for size in range(len(run), 0, -1):
+        for start in range(0, len(run) - size + 1):
+            sub = run[start:start + size]
+            if _is_capitalised(sub[0]) and _is_capitalised(sub[-1]):
+                spans.append(sub)
+    return spans

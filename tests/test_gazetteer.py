@@ -1,0 +1,165 @@
+"""The offline gazetteer index (geo.gazetteer). Uses the shared index (built once, ~45 s)."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from geo.errors import GazetteerError
+from geo.gazetteer import ATTRIBUTION, Gazetteer, default_gazetteer, display_name, index_path
+from geo.gazetteer_build import CURATED_CSV, distance_km
+from geo.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()
+
+
+def _near(candidate, lat: float, lon: float, km: float = 10.0) -> bool:
+    return distance_km(candidate.lat, candidate.lon, lat, lon) <= km
+
+
+def test_exact_and_transliterated_lookups(gaz: Gazetteer) -> None:
+    albu = gaz.candidates("Albu Kamal")[0]
+    assert albu.kind == "city" and albu.country == "SY" and albu.score == 1.0
+    assert _near(albu, 34.452, 40.919)
+    mayadeen = gaz.candidates("Mayadeen")[0]  # not a literal GeoNames alternate name
+    assert mayadeen.name == "Al Mayadin" and _near(mayadeen, 35.020, 40.452)
+    assert mayadeen.admin1 == "Deir Ezzor"
+    assert 0.9 <= mayadeen.score < 1.0
+
+
+def test_province_is_indexed_with_its_english_name(gaz: Gazetteer) -> None:
+    kinds = {(c.kind, c.country) for c in gaz.candidates("Deir Ezzor")}
+    assert ("admin1", "SY") in kinds and ("city", "SY") in kinds
+    province = next(c for c in gaz.candidates("Dayr az Zawr") if c.kind == "admin1")
+    assert _near(province, 35.14, 40.21, km=30)
+
+
+def test_countries_have_coordinates_and_aliases(gaz: Gazetteer) -> None:
+    syria = gaz.country("sy")
+    assert syria is not None and syria.kind == "country" and syria.name == "Syria"
+    assert 32 < syria.lat < 37 and 35 < syria.lon < 42
+    assert gaz.candidates("U.S.")[0].country == "US"
+    assert gaz.candidates("United Kingdom")[0].kind == "country"
+    assert gaz.country("XX") is None
+
+
+def test_curated_places_are_found(gaz: Gazetteer) -> None:
+    hormuz = gaz.candidates("Strait of Hormuz")[0]
+    assert hormuz.kind == "region" and _near(hormuz, 26.57, 56.25, km=30)
+    base = gaz.candidates("Al Udeid Air Base")[0]
+    assert base.kind == "facility" and base.country == "QA"
+    assert gaz.candidates("Middle East")[0].kind == "region"
+
+
+def test_curated_csv_rows_are_complete() -> None:
+    import csv
+
+    with CURATED_CSV.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert 40 <= len(rows) <= 80
+    for row in rows:
+        assert row["name"] and row["source"], row
+        assert row["kind"] in {"facility", "region", "city", "admin1", "country", "other"}
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+
+
+def test_short_names_return_no_fuzzy_junk(gaz: Gazetteer) -> None:
+    for name in ("m", "Al", "xq", "Zzq"):
+        assert all(c.score >= 0.97 for c in gaz.candidates(name)), name
+    assert gaz.candidates("") == []
+    assert gaz.candidates("Lloyd Austin") == []
+
+
+def test_fuzzy_match_needs_a_close_spelling(gaz: Gazetteer) -> None:
+    found = gaz.candidates("Aleppoo")
+    assert found and found[0].country == "SY"
+    assert gaz.candidates("Qwertyuiop") == []
+
+
+def test_admin1_of_a_city(gaz: Gazetteer) -> None:
+    springfield = next(c for c in gaz.candidates("Springfield", limit=20) if c.admin1 == "Illinois")
+    state = gaz.admin1_of(springfield)
+    assert state is not None and state.kind == "admin1" and state.name == "Illinois"
+    assert gaz.admin1_of(state) == state
+
+
+def test_display_name_is_plain_ascii() -> None:
+    assert display_name("Ālbū Kamāl") == "Albu Kamal"
+
+
+def test_attribution_credits_geonames() -> None:
+    assert "GeoNames" in ATTRIBUTION and "CC BY 4.0" in ATTRIBUTION
+
+
+def test_index_path_follows_settings(tmp_path: Path) -> None:
+    path = index_path(Settings(cache_dir=tmp_path))
+    assert path.parent == tmp_path and path.suffix == ".sqlite" and "gazetteer-v" in path.name
+
+
+def test_bad_index_file_raises_gazetteer_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.sqlite"
+    bogus.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(GazetteerError):
+        Gazetteer(bogus)
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).close()
+    with pytest.raises(GazetteerError):
+        Gazetteer(empty)
+
+
+def test_reads_are_thread_safe(gaz: Gazetteer) -> None:
+    names = ["Syria", "Mayadeen", "Paris", "Homs", "Kyiv", "Gaza Strip"] * 20
+    results: dict[int, str] = {}
+    errors: list[BaseException] = []
+
+    def work(index: int, name: str) -> None:
+        try:
+            results[index] = gaz.candidates(name)[0].name
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i, n)) for i, n in enumerate(names)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors and len(results) == len(names)
+    assert {results[i] for i, n in enumerate(names) if n == "Mayadeen"} == {"Al Mayadin"}
+
+
+def test_demonyms_name_their_country(gaz: Gazetteer) -> None:
+    syria = gaz.demonym_country("Syrian")
+    assert syria is not None and syria.country == "SY" and syria.kind == "country"
+    assert gaz.demonym_country("Russians").country == "RU"
+    assert gaz.demonym_country("American").country == "US"  # not American Samoa
+    assert gaz.demonym_country("Damascus") is None
+
+
+def test_national_capitals_are_marked(gaz: Gazetteer) -> None:
+    damascus = next(c for c in gaz.candidates("Damascus") if c.kind == "city")
+    assert damascus.country == "SY" and gaz.is_capital(damascus)
+    assert gaz.is_capital(gaz.country("SY")) is False
+    aleppo = gaz.candidates("Aleppo", limit=20)
+    assert not any(gaz.is_capital(c) for c in aleppo)
+
+
+def test_state_abbreviations(gaz: Gazetteer) -> None:
+    kentucky = gaz.candidates("Ky.")[0]
+    assert kentucky.kind == "admin1" and kentucky.name == "Kentucky"
+    assert gaz.candidates("B.C.")[0].name == "British Columbia"
+    assert gaz.candidates("L.A.")[0].name == "Los Angeles"
+
+
+def test_build_into_an_unusable_folder_raises_gazetteer_error(tmp_path: Path) -> None:
+    from geo.gazetteer import build_index
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(GazetteerError, match="GEOBRIEF_CACHE_DIR"):
+        build_index(blocker / "index.sqlite")

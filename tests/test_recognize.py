@@ -1,0 +1,148 @@
+"""The geo_toponyms component (geo.recognize)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from geo.model import Candidate
+from geo.nlp import load_pipeline
+from geo.recognize import SPAN_KEY, ToponymRecognizer
+from geo.normalize import fold_name
+
+
+class FakeGazetteer:
+    """A tiny in-memory gazetteer for the component's unit tests."""
+
+    def __init__(self, places: dict[str, list[Candidate]]) -> None:
+        self.places = {fold_name(k): v for k, v in places.items()}
+
+    def candidates(self, name: str, *, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
+        return self.places.get(fold_name(name), [])[:limit]
+
+
+def _city(name: str, country: str, population: int, admin1: str | None = None) -> Candidate:
+    return Candidate(name=name, kind="city", country=country, lat=1.0, lon=2.0, population=population,
+                     admin1=admin1, score=1.0)
+
+
+FAKE = FakeGazetteer({
+    "Qaryat": [_city("Qaryat", "SY", 3000)],
+    "Bigtown": [_city("Bigtown", "SY", 2_000_000)],
+    "Hope": [_city("Hope", "US", 9000)],
+    "Smallville": [_city("Smallville", "US", 5000, admin1="Kansas")],
+    "Kansas": [Candidate(name="Kansas", kind="admin1", country="US", lat=38.5, lon=-98.0, score=1.0)],
+    "Ruritania": [Candidate(name="Ruritania", kind="country", country="RU", lat=50, lon=20, score=1.0)],
+})
+
+
+def _doc(words: list[str], ents: list[tuple[int, int, str]] = ()) -> Doc:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _run(doc: Doc) -> list[tuple[str, str, str | None]]:
+    ToponymRecognizer(gazetteer=FAKE)(doc)
+    return [(s.text, s.label_, s._.geo_cue) for s in doc.spans[SPAN_KEY]]
+
+
+def test_gpe_and_loc_entities_are_trusted() -> None:
+    doc = _doc(["Clashes", "in", "Nowhereland", "and", "Ruritania", "."], [(2, 3, "GPE"), (4, 5, "LOC")])
+    assert _run(doc) == [("Nowhereland", "GPE", "near"), ("Ruritania", "LOC", None)]
+
+
+def test_org_with_city_of_cue_is_kept() -> None:
+    doc = _doc(["a", "camp", "near", "the", "city", "of", "Qaryat", "."], [(6, 7, "ORG")])
+    assert _run(doc) == [("Qaryat", "GAZ", "city_of")]
+    assert doc.spans[SPAN_KEY][0]._.geo_gated is True
+
+
+def test_date_entity_with_near_cue_is_kept() -> None:
+    doc = _doc(["a", "house", "near", "Qaryat", "."], [(3, 4, "DATE")])
+    assert _run(doc) == [("Qaryat", "GAZ", "near")]
+
+
+def test_org_and_person_without_cue_are_dropped() -> None:
+    doc = _doc(["Qaryat", "said", "that", "Smallville", "won", "."], [(0, 1, "ORG"), (3, 4, "PERSON")])
+    assert _run(doc) == []
+
+
+def test_person_tagged_big_city_is_kept_unless_part_of_a_longer_name() -> None:
+    # the small model tags "Kharkiv" PERSON; a city of millions is strong evidence ...
+    doc = _doc(["Shelling", "hit", "Bigtown", "."], [(2, 3, "PERSON")])
+    assert _run(doc) == [("Bigtown", "GAZ", None)]
+    # ... but not when the same word is a surname ("Lloyd Austin" ... "Austin")
+    doc = _doc(["Joe", "Bigtown", "spoke", ".", "Bigtown", "smiled"], [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert _run(doc) == []
+
+
+def test_capitalised_run_needs_cue_or_strong_evidence() -> None:
+    doc = _doc(["They", "saw", "Qaryat", "and", "Bigtown", "and", "Ruritania", "today", "."])
+    texts = [t for t, _, _ in _run(doc)]
+    assert texts == ["Bigtown", "Ruritania"]  # the small town has no cue; big city and country do
+
+
+def test_common_word_at_sentence_start_is_not_a_place() -> None:
+    doc = _doc(["Hope", "is", "fading", "near", "the", "coast", "."])
+    assert _run(doc) == []
+
+
+def test_comma_state_cue_names_the_container() -> None:
+    doc = _doc(["He", "lives", "in", "Smallville", ",", "Kansas", "."], [(3, 4, "GPE"), (5, 6, "GPE")])
+    ToponymRecognizer(gazetteer=FAKE)(doc)
+    first = doc.spans[SPAN_KEY][0]
+    assert (first.text, first._.geo_cue, first._.geo_container) == ("Smallville", "comma_state", "Kansas")
+
+
+def test_province_cue_after_the_name() -> None:
+    doc = _doc(["in", "the", "Kansas", "province", "."], [(2, 3, "GPE")])
+    assert _run(doc) == [("Kansas", "GPE", "province")]
+
+
+def test_demonyms_and_adjectival_names_are_not_places() -> None:
+    doc = _doc(["Ruritanian", "and", "Ruritania", "-", "backed", "forces"], [(0, 1, "NORP"), (2, 3, "GPE")])
+    assert _run(doc) == []
+
+
+def test_leading_article_is_trimmed() -> None:
+    doc = _doc(["in", "the", "Ruritania", "."], [(1, 3, "GPE")])
+    assert _run(doc) == [("Ruritania", "GPE", "near")]
+
+
+def test_without_gazetteer_only_entities_are_kept() -> None:
+    doc = _doc(["near", "Qaryat", "in", "Ruritania"], [(1, 2, "ORG"), (3, 4, "GPE")])
+    ToponymRecognizer(use_gazetteer=False)(doc)
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["Ruritania"]
+
+
+# --- through the real pipeline -------------------------------------------------------------
+
+
+def _toponyms(text: str) -> list[str]:
+    doc = load_pipeline()(text)
+    return [s.text for s in doc.spans[SPAN_KEY]]
+
+
+def test_sample_places_mislabelled_by_the_model_are_found() -> None:
+    with open("assets/sample_article.txt", encoding="utf-8") as handle:
+        found = _toponyms(handle.read())
+    assert {"Albu Kamal", "Mayadeen", "Deir Ezzor", "Syria", "Iraq", "Middle East"} <= set(found)
+    assert not {"Lloyd Austin", "Austin", "Reuters", "Pentagon", "Hamas", "Iranian", "IRGC"} & set(found)
+
+
+def test_common_words_person_names_and_speakers_are_not_places() -> None:
+    found = _toponyms(
+        "Hope is fading. Reading the report, Nice officials met in March. "
+        "Jordan Henderson scored. Washington said the talks failed."
+    )
+    assert found == []
+
+
+def test_arabic_names_split_by_the_tokenizer_are_rejoined() -> None:
+    assert "Deir ez-Zor" in _toponyms("Fighting continued near Deir ez-Zor on Monday.")
+
+
+def test_facility_name_with_its_kind_word() -> None:
+    assert "Ain al-Asad air base" in _toponyms("Rockets hit Ain al-Asad air base in Anbar province.")

@@ -1,0 +1,157 @@
+"""Toponym resolution (geo.resolve), through the real pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.gazetteer import default_gazetteer
+from geo.gazetteer_build import distance_km
+from geo.model import Toponym
+from geo.nlp import load_pipeline
+from geo.resolve import resolve_doc, resolve_spans
+
+SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample_article.txt"
+
+
+def _resolve(text: str) -> list[Toponym]:
+    doc = load_pipeline()(text)
+    return resolve_doc(doc, default_gazetteer())
+
+
+def _first(toponyms: list[Toponym], text: str) -> Toponym:
+    return next(t for t in toponyms if t.text == text)
+
+
+def _within(toponym: Toponym, lat: float, lon: float, km: float) -> bool:
+    assert toponym.lat is not None and toponym.lon is not None, toponym
+    return distance_km(toponym.lat, toponym.lon, lat, lon) <= km
+
+
+@pytest.fixture(scope="module")
+def sample() -> list[Toponym]:
+    return _resolve(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_sample_small_places(sample: list[Toponym]) -> None:
+    for toponym in (t for t in sample if t.text == "Albu Kamal"):
+        assert _within(toponym, 34.452, 40.919, 10) and toponym.kind == "city"
+    for toponym in (t for t in sample if t.text == "Mayadeen"):
+        assert _within(toponym, 35.020, 40.452, 10) and toponym.name == "Al Mayadin"
+    assert sum(t.text == "Albu Kamal" for t in sample) == 2
+    assert sum(t.text == "Mayadeen" for t in sample) == 2
+
+
+def test_sample_province(sample: list[Toponym]) -> None:
+    deir = _first(sample, "Deir Ezzor")
+    assert deir.kind == "admin1" and deir.country == "SY"
+    assert _within(deir, 35.1, 40.2, 30)
+
+
+def test_sample_countries_and_region(sample: list[Toponym]) -> None:
+    for name in ("Syria", "Iraq", "Iran", "Israel", "Jordan", "Turkey"):
+        toponym = _first(sample, name)
+        assert toponym.kind == "country", toponym
+        assert toponym.confidence > 0.8, toponym
+    assert _first(sample, "Middle East").kind == "region"
+
+
+def test_sample_has_no_boilerplate_or_people(sample: list[Toponym]) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    boilerplate_start = text.index("Please enter your comment")
+    assert all(t.end <= boilerplate_start for t in sample)
+    surfaces = {t.text for t in sample}
+    assert not {"Lloyd Austin", "Austin", "Reuters", "Pentagon", "Hamas", "Iranian", "Associated Press"} & surfaces
+
+
+def test_toponyms_are_in_text_order_with_offsets(sample: list[Toponym]) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert [t.start for t in sample] == sorted(t.start for t in sample)
+    for toponym in sample:
+        assert text[toponym.start:toponym.end] == toponym.text
+        assert 0.0 <= toponym.confidence <= 1.0
+        assert 1 <= len(toponym.alternatives) <= 5
+        assert toponym.alternatives[0].name == toponym.name
+
+
+def test_comma_state_picks_the_place_in_that_state() -> None:
+    paris = _first(_resolve("The festival was held in Paris, Texas, on Saturday."), "Paris")
+    assert paris.country == "US" and paris.admin1 == "Texas"
+    springfield = _first(_resolve("Lincoln's home in Springfield, Illinois, draws visitors."), "Springfield")
+    assert springfield.admin1 == "Illinois" and _within(springfield, 39.80, -89.64, 15)
+
+
+def test_big_city_wins_without_context() -> None:
+    paris = _first(_resolve("Protests spread across Paris on Sunday."), "Paris")
+    assert paris.country == "FR"
+
+
+def test_city_of_cue_prefers_the_city_over_the_province() -> None:
+    homs = _first(_resolve("Rebels shelled the city of Homs overnight, residents said."), "Homs")
+    assert homs.kind == "city" and homs.country == "SY" and _within(homs, 34.73, 36.72, 10)
+
+
+def test_province_cue_prefers_the_province() -> None:
+    idlib = _first(_resolve("Drones struck targets in Idlib province on Friday."), "Idlib")
+    assert idlib.kind == "admin1" and idlib.country == "SY"
+
+
+def test_georgia_by_context() -> None:
+    country = _first(_resolve("Russian troops crossed into Georgia and advanced towards Tbilisi."), "Georgia")
+    assert country.kind == "country" and country.country == "GE"
+    state = _first(_resolve("Voters in Georgia lined up in Atlanta and Savannah on Tuesday."), "Georgia")
+    assert state.kind == "admin1" and state.country == "US"
+
+
+def test_context_pulls_ambiguous_names_together() -> None:
+    toponyms = _resolve("Fighting in Aleppo spread to Homs and Hama, in western Syria.")
+    assert {t.country for t in toponyms} == {"SY"}
+
+
+def test_seas_and_facilities() -> None:
+    toponyms = _resolve("Houthi forces fired at ships in the Red Sea, and rockets hit Ain al-Asad air base.")
+    assert _first(toponyms, "Red Sea").kind == "region"
+    base = next(t for t in toponyms if t.text.startswith("Ain al-Asad"))
+    assert base.kind == "facility" and base.country == "IQ"
+
+
+def test_common_word_false_hits_are_not_resolved() -> None:
+    assert _resolve("Hope is fading. Reading the report, officials met in March.") == []
+
+
+def test_resolve_spans_resolves_exactly_the_given_spans() -> None:
+    text = "Aid reached Mayadeen and Xqzzyville near the Deir Ezzor province."
+    doc = load_pipeline()(text)
+    spans = [(text.index("Xqzzyville"), text.index("Xqzzyville") + 10),
+             (text.index("Mayadeen"), text.index("Mayadeen") + 8),
+             (text.index("Deir Ezzor"), text.index("Deir Ezzor") + 10)]
+    toponyms = resolve_spans(doc, spans, default_gazetteer())
+    assert [(t.start, t.end) for t in toponyms] == spans
+    unknown, mayadeen, deir = toponyms
+    assert not unknown.resolved and unknown.confidence == 0 and unknown.text == "Xqzzyville"
+    assert _within(mayadeen, 35.020, 40.452, 10)
+    assert deir.kind == "admin1"
+
+
+def test_resolve_doc_without_toponym_spans_is_empty() -> None:
+    import spacy
+
+    assert resolve_doc(spacy.blank("en")("Nothing here."), default_gazetteer()) == []
+
+
+def test_demonyms_are_not_toponyms_of_a_document() -> None:
+    toponyms = _resolve("Syrian and Iranian officials met in Damascus.")
+    assert [t.text for t in toponyms] == ["Damascus"]
+    assert toponyms[0].country == "SY"
+
+
+def test_a_given_demonym_span_resolves_to_its_country() -> None:
+    text = "Syrian officials met."
+    (toponym,) = resolve_spans(load_pipeline()(text), [(0, 6)], default_gazetteer())
+    assert toponym.kind == "country" and toponym.country == "SY" and toponym.confidence < 1.0
+
+
+def test_capital_city_beats_a_bigger_province_of_the_same_name() -> None:
+    washington = _first(_resolve("Officials flew to Washington for talks."), "Washington")
+    assert washington.kind == "city" and _within(washington, 38.9, -77.04, 20)
