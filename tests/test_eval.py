@@ -51,3 +51,12 @@ def test_e2e_span_matching(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
 def test_missing_benchmarks_skip_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert geoeval.main(["lgl", "--root", str(tmp_path / "nowhere")]) == 0
     assert "not found" in capsys.readouterr().out
+
+
+def test_drifting_gold_offsets_are_realigned() -> None:
+    text = "Floods hit Pandi, in Bulacan."
+    drifted = geoeval.GoldToponym(12, 17, "Pandi", 14.86, 120.95)
+    fixed = geoeval._aligned(text, drifted)
+    assert text[fixed.start:fixed.end] == "Pandi"
+    absent = geoeval.GoldToponym(0, 3, "Nowhere", 1.0, 1.0)
+    assert geoeval._aligned(text, absent) == absent
