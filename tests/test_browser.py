@@ -8,14 +8,8 @@ A failing test leaves a screenshot in test-artifacts/.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,13 +18,13 @@ from pathlib import Path
 import pytest
 
 import geo
+from geo.browser import CHROMIUM, block_external_requests, launch_chromium, running_dashboard
 from geo.mapping import map_points
 from geo.model import Report
 from geo.report_tables import LOCATION_UNKNOWN
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip("Debian chromium (/usr/bin/chromium) is not installed: `make chromium` installs it",
                 allow_module_level=True)
@@ -38,13 +32,7 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright pac
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
-LOCAL_HOSTS = ("127.0.0.1", "localhost")
-SERVER_START_S = 60
 FIRST_RENDER_MS = 90_000  # the first analysis loads spaCy and the gazetteer
 
 
@@ -55,51 +43,11 @@ class Session:
     page_errors: list[str] = field(default_factory=list)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_for_health(url: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + SERVER_START_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    raise TimeoutError(f"streamlit did not answer {url}_stcore/health in {SERVER_START_S} s")
-
-
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
-    port = _free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
-        "--server.headless", "true", "--server.address", "127.0.0.1",
-        "--server.port", str(port), "--browser.gatherUsageStats", "false",
-    ]
-    log = (ARTIFACTS / "streamlit.log")
     ARTIFACTS.mkdir(exist_ok=True)
-    with log.open("wb") as log_file:
-        server = subprocess.Popen(command, cwd=REPO, stdout=log_file, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        try:
-            url = f"http://127.0.0.1:{port}/"
-            _wait_for_health(url, server)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    with (ARTIFACTS / "streamlit.log").open("wb") as log, running_dashboard(REPO / "app.py", log=log) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -110,21 +58,11 @@ def expected() -> Report:
 @pytest.fixture(scope="module")
 def session(server_url: str) -> Iterator[Session]:
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         state = Session(page=page)
         page.on("pageerror", lambda error: state.page_errors.append(str(error)))
-
-        def route(route: sync_api.Route) -> None:
-            url = route.request.url
-            host = url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
-            if url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-                route.continue_()
-            else:
-                state.blocked.append(url)
-                route.abort()
-
-        page.route("**/*", route)
+        block_external_requests(page, state.blocked)
         page.goto(server_url)
         with screenshot_on_failure(page, "first-load"):
             map_frame(page).locator(".leaflet-container").wait_for(state="visible", timeout=FIRST_RENDER_MS)
