@@ -328,8 +328,10 @@ def summarize(draft: Draft) -> str:
 def _to_event(draft: Draft) -> Event:
     body = sorted(draft.sentences, key=lambda s: s.start)
     everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
-    evidence = sentence_span(body[0] if body else everything[0])
     place = draft.place
+    # The evidence is the first sentence that names the event's place, else its first sentence.
+    naming_place = [s for s in body if place is not None and s.start_char <= place.start < s.end_char]
+    evidence = sentence_span((naming_place or body or everything)[0])
     return Event(
         kind=draft.kind or "attack",
         summary=summarize(draft),

@@ -49,7 +49,8 @@ def test_sample_has_the_two_precision_airstrikes_as_responses(sample: tuple[str,
     for event in (albu, mayadeen):
         assert event.category == "Air/drone strike"
         assert event.actor == "US Air Force"
-        assert "two new “precision airstrikes”" in event.evidence.text
+        assert any("two new “precision airstrikes”" in m.text for m in event.mentions)
+    assert "Albu Kamal" in albu.evidence.text and "Mayadeen" in mayadeen.evidence.text  # evidence names the place
     assert "training facility" in (albu.target or "")
     assert "safe house" in (mayadeen.target or "")
     assert albu.summary == "US Air Force air strike on a training facility near Albu Kamal"
