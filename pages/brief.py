@@ -34,8 +34,10 @@ from geo.report_tables import (
 )
 
 MAP_HEIGHT = 540
+SENTENCE_ROW_PX = 76  # three lines: evidence and claims wrap instead of being cut
 TABLE_ROW_PX = 35
-TABLE_MAX_PX = 460
+TABLE_HEADER_PX = 38
+TABLE_MAX_PX = 620
 REPORT_KEY = "brief_report"
 ERROR_KEY = "brief_error"
 TEXT_KEY = "brief_text"
@@ -110,7 +112,8 @@ def show_header(report: Report) -> None:
     columns[3].metric("Sources cited", counts["sources"])
 
 
-def show_table(rows: list[dict[str, object]], columns: tuple[str, ...], empty: str, key: str) -> None:
+def show_table(rows: list[dict[str, object]], columns: tuple[str, ...], empty: str, key: str,
+               row_px: int = SENTENCE_ROW_PX) -> None:
     if not rows:
         st.info(empty)
         return
@@ -121,9 +124,9 @@ def show_table(rows: list[dict[str, object]], columns: tuple[str, ...], empty: s
         "confidence": st.column_config.NumberColumn("confidence", format="%.2f"),
     }
     frame = pd.DataFrame(rows, columns=list(columns))
-    height = min(TABLE_ROW_PX * (len(rows) + 1) + 3, TABLE_MAX_PX)  # all rows when they fit
+    height = min(TABLE_HEADER_PX + row_px * len(rows) + 3, TABLE_MAX_PX)  # all rows when they fit
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key,
-                 height=height)
+                 height=height, row_height=row_px)
 
 
 def show_panels(report: Report) -> None:
@@ -140,7 +143,8 @@ def show_panels(report: Report) -> None:
     with sources:
         show_table(source_rows(report), SOURCE_COLUMNS, "No source cited in this article.", "brief_sources")
     with places:
-        show_table(place_rows(report), PLACE_COLUMNS, "No place found in this article.", "brief_places")
+        show_table(place_rows(report), PLACE_COLUMNS, "No place found in this article.", "brief_places",
+                   row_px=TABLE_ROW_PX)
 
 
 def show_report(report: Report) -> None:

@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="a running dashboard (default: start one)")
     parser.add_argument("--output", type=Path, default=REPO / "assets" / "screenshot.png")
     parser.add_argument("--width", type=int, default=1400)
-    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--height", type=int, default=1300)
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"error: {CHROMIUM} is missing (apt-get install chromium)", file=sys.stderr)
