@@ -1,5 +1,7 @@
 """Command line: ``python -m geo extract SOURCE [--published YYYY-MM-DD] [--format json|text]``.
 
+The corpus commands (``ingest``, ``events``, ``articles``, ``reanalyze``) live in geo.cli_corpus.
+
 Bad input exits with code 2 and one line on stderr; nothing is printed on stdout.
 """
 
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
+from geo.cli_corpus import CORPUS_COMMANDS, add_corpus_commands, run_corpus_command
 from geo.errors import GeoError, InputError
 from geo.model import Event, Report
 
@@ -39,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("source", metavar="SOURCE", help="an article file (.txt, .md, .html), or - for standard input")
     extract.add_argument("--published", type=_iso_date, help="publication date YYYY-MM-DD (resolves 'Wednesday')")
     extract.add_argument("--format", choices=("json", "text"), default="text", help="output format (default: text)")
+    add_corpus_commands(commands)
     return parser
 
 
@@ -50,6 +54,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
             report = _extract(args.source, args.published, stdin or sys.stdin)
             out.write(render_json(report) if args.format == "json" else render_text(report))
             return 0
+        if args.command in CORPUS_COMMANDS:
+            return run_corpus_command(args, out)
     except GeoError as exc:
         print(f"python -m geo: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

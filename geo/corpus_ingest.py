@@ -1,0 +1,272 @@
+"""Ingest many articles into the corpus store: files, folders (recursively), URLs and feeds.
+
+    summary = ingest_sources(store, ["articles/", "one.html"], progress=print_progress)
+
+Each article is read, identified by the SHA-256 of its analysed text, skipped when the store
+already holds it from the same analyzer version, else analysed and saved in one transaction. A
+failure on one item is recorded in the summary and never stops the rest; a run killed halfway
+leaves only whole articles behind, so running it again completes it without duplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Union
+
+from geo.errors import GeoError, InputError
+from geo.fetch import FeedEntry
+from geo.model import Article, Report
+from geo.settings import Settings
+from geo.store import Store, StoreError
+
+ANALYZER_VERSION_ENV_VAR = "GEOBRIEF_ANALYZER_VERSION"
+ItemStatus = Literal["ingested", "unchanged", "reanalysed", "failed"]
+Analyzer = Callable[[Article], Report]
+SourceItem = Union[str, FeedEntry]  # a path or URL given, or a feed entry found on the way
+ArticleReader = Callable[[SourceItem], Iterable[Union[Article, FeedEntry]]]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What happened to one item (a file, a URL, a feed entry)."""
+
+    source: str
+    status: ItemStatus
+    article_id: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where a run is: ``done`` of ``total`` items after ``elapsed`` seconds."""
+
+    done: int
+    total: int
+    elapsed: float
+
+    @property
+    def per_second(self) -> float:
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    results: tuple[IngestResult, ...] = field(default_factory=tuple)
+    elapsed: float = 0.0
+    interrupted: bool = False  # stopped by Ctrl-C: run the same sources again to finish
+
+    def count(self, status: ItemStatus) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def failures(self) -> tuple[IngestResult, ...]:
+        return tuple(r for r in self.results if r.status == "failed")
+
+    @property
+    def succeeded(self) -> int:
+        return len(self.results) - len(self.failures)
+
+    def lines(self) -> list[str]:
+        """A human summary: one line of counts, then one line per failure with its reason."""
+        rate = f", {len(self.results) / self.elapsed:.1f} articles/s" if self.elapsed > 0 and self.results else ""
+        head = (
+            f"ingested {self.count('ingested')}, unchanged {self.count('unchanged')}, "
+            f"reanalysed {self.count('reanalysed')}, failed {len(self.failures)} "
+            f"in {self.elapsed:.1f} s{rate}"
+        )
+        lines = [head] + [f"  failed: {r.source}: {r.reason}" for r in self.failures]
+        if self.interrupted:
+            lines.append("interrupted: what was stored is kept; run the same command again to finish")
+        return lines
+
+
+def analyzer_version(settings: Settings | None = None, environ: dict[str, str] | None = None) -> str:
+    """What produced the derived rows: GeoBrief's version, a digest of its analysis code, the model.
+
+    The digest makes an upgrade (or, in a development checkout, an edited extractor) count as a
+    new analyzer even when the version number stays the same. GEOBRIEF_ANALYZER_VERSION, when set,
+    is used instead (to pin it: in tests, or to keep a corpus from re-analysis during development).
+    """
+    import spacy
+
+    from geo.nlp import resolve_model_name
+    from geo.pipeline import __version__
+
+    pinned = (os.environ if environ is None else environ).get(ANALYZER_VERSION_ENV_VAR)
+    if pinned:
+        return pinned
+    model = resolve_model_name(settings)
+    model_version = spacy.util.get_package_version(model) or "?"
+    return f"geobrief {__version__}+{analysis_code_digest()}; {model} {model_version}"
+
+
+# Modules that take no part in analysing an article: editing them calls for no re-analysis.
+_NOT_ANALYSIS = re.compile(
+    r"^(?:__main__|bench_\w*|browser|cli\w*|corpus\w*|eval\w*|fetch|mapping\w*|offline|report_tables|store\w*)\.py$"
+)
+
+
+@lru_cache(maxsize=1)
+def analysis_code_digest() -> str:
+    """12 hex digits of SHA-256 over the analysis modules and curated data files of the package."""
+    package = Path(__file__).resolve().parent
+    files = [p for p in package.glob("*.py") if not _NOT_ANALYSIS.match(p.name)]
+    files += [p for p in (package / "data").glob("*.csv")]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def expand_sources(sources: Iterable[str]) -> Iterator[str]:
+    """Files as given; folders as their article files (.txt, .md, .html, recursively, sorted); URLs as given."""
+    from geo.ingest import SUPPORTED_SUFFIXES
+
+    for source in sources:
+        if _is_url(source):
+            yield source
+            continue
+        path = Path(source)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                yield source  # reported as a failure: an empty folder is a mistake worth seeing
+            yield from (str(p) for p in found)
+        else:
+            yield source
+
+
+def read_articles(
+    source: SourceItem, settings: Settings | None = None, *, allow_private: bool = False
+) -> list[Article | FeedEntry]:
+    """What one item yields: a file its Article; a URL its Article, or a feed's entries to read next."""
+    from geo.fetch import FetchPolicy, read_url
+    from geo.ingest import read_path
+
+    policy = FetchPolicy(allow_private=allow_private)
+    if isinstance(source, FeedEntry):
+        return read_url(source.url, policy=policy, settings=settings, published=source.published, follow_feeds=False)
+    if _is_url(source):
+        return read_url(source, policy=policy, settings=settings)
+    if Path(source).is_dir():
+        raise InputError(f"{source} holds no .txt, .md or .html files.")
+    return [read_path(source, settings=settings)]
+
+
+def ingest_sources(
+    store: Store,
+    sources: Iterable[str],
+    *,
+    analyze: Analyzer | None = None,
+    reader: ArticleReader | None = None,
+    version: str | None = None,
+    settings: Settings | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+    expand: bool = True,
+) -> IngestSummary:
+    """Read, analyse and store every item of ``sources``; see the module docstring.
+
+    ``analyze`` defaults to ``geo.analyze_article``, ``reader`` to ``read_articles``; with
+    ``expand`` False the sources are passed to the reader as they are (no folder walk). A feed's
+    entries join the queue as items of their own (each linked page is read once per run).
+    """
+    if analyze is None:
+        from geo.pipeline import analyze_article
+
+        def analyze(article: Article) -> Report:
+            return analyze_article(article, settings=settings)
+
+    read = reader or (lambda source: read_articles(source, settings))
+    version = version or analyzer_version(settings)
+    queue: list[SourceItem] = list(expand_sources(sources)) if expand else list(sources)
+    seen = {_item_key(item) for item in queue}
+    started = clock()
+    results: list[IngestResult] = []
+    index = 0
+    interrupted = False
+    while index < len(queue):
+        item = queue[index]
+        index += 1
+        try:
+            outcome, follow = _ingest_one(store, item, read, analyze, version)
+        except KeyboardInterrupt:  # the article in flight was rolled back; the others are stored
+            interrupted = True
+            break
+        results.extend(outcome)
+        for entry in follow:
+            if _item_key(entry) not in seen:
+                seen.add(_item_key(entry))
+                queue.append(entry)
+        if progress is not None:
+            progress(Progress(index, len(queue), clock() - started))
+    return IngestSummary(tuple(results), clock() - started, interrupted)
+
+
+def _ingest_one(
+    store: Store, item: SourceItem, read: ArticleReader, analyze: Analyzer, version: str
+) -> tuple[list[IngestResult], list[FeedEntry]]:
+    source = _item_key(item)
+    try:
+        found = list(read(item))
+    except GeoError as exc:
+        return [IngestResult(source, "failed", reason=str(exc))], []
+    except Exception as exc:  # noqa: BLE001 - one unreadable item must not stop a long run
+        return [IngestResult(source, "failed", reason=f"{type(exc).__name__}: {exc}")], []
+    follow = [entry for entry in found if isinstance(entry, FeedEntry)]
+    results = []
+    for article in (a for a in found if isinstance(a, Article)):
+        label = article.url or source
+        article_id = article.text_sha256
+        try:
+            if store.analyzer_version_of(article_id) == version:
+                results.append(IngestResult(label, "unchanged", article_id))
+                continue
+            report = analyze(article)
+            status = store.save_report(report, analyzer_version=version, fetched_at=datetime.now(timezone.utc))
+        except StoreError:
+            raise  # the database itself is failing: every further item would fail too
+        except GeoError as exc:
+            results.append(IngestResult(label, "failed", article_id, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a long run
+            results.append(IngestResult(label, "failed", article_id, f"{type(exc).__name__}: {exc}"))
+            continue
+        results.append(IngestResult(label, status, article_id))
+    if not follow and not results:
+        results.append(IngestResult(source, "failed", reason="nothing to read: the feed has no entries with links"))
+    return results, follow
+
+
+def _item_key(item: SourceItem) -> str:
+    return item.url if isinstance(item, FeedEntry) else item
+
+
+def reanalyze_stale(
+    store: Store, *, analyze: Analyzer | None = None, version: str | None = None, settings: Settings | None = None
+) -> IngestSummary:
+    """Analyse again every stored article whose analyzer version is not the current one."""
+    version = version or analyzer_version(settings)
+    stale = store.stale_article_ids(version)
+
+    def read_stored(article_id: SourceItem) -> list[Article | FeedEntry]:
+        return [store.load_report(_item_key(article_id)).article]
+
+    return ingest_sources(
+        store, stale, analyze=analyze, reader=read_stored, version=version, settings=settings, expand=False
+    )
+
+
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))

@@ -1,0 +1,146 @@
+"""Merging events across articles and counting the outlets that corroborate them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from geo.corpus import actors_compatible, merge_events, merge_places, outlet_of
+from geo.model import Article, Event, Place, Report, TextSpan
+
+ALBU_KAMAL = (34.45226, 40.91854)
+AL_QAIM = (34.36857, 41.09457)  # across the border, ~19 km away
+AL_MAYADIN = (35.01982, 40.45154)  # ~76 km away
+
+
+def event(sentence: str = "A drone strike hit a depot.", *, at: tuple[float, float] | None = ALBU_KAMAL,
+          on: date | None = date(2024, 3, 5), actor: str | None = None, killed: int | None = None,
+          sources: tuple[str, ...] = (), category: str = "Air/drone strike", kind: str = "attack") -> Event:
+    return Event(
+        kind=kind, summary=sentence.rstrip("."), category=category, evidence=TextSpan(sentence, 0, len(sentence)),
+        actor=actor, place="Albu Kamal" if at == ALBU_KAMAL else ("elsewhere" if at else None),
+        place_key="gn:174448" if at == ALBU_KAMAL else None,
+        lat=at[0] if at else None, lon=at[1] if at else None, date=on, killed=killed, sources=sources,
+    )
+
+
+def report(text: str, *events: Event, outlet: str | None = None, url: str | None = None,
+           published: date | None = None) -> tuple[str, Report]:
+    article = Article(text=text, outlet=outlet, url=url, published=published)
+    return article.text_sha256, Report(article=article, attacks=tuple(events))
+
+
+def test_three_outlets_one_strike() -> None:
+    merged = merge_events([
+        report("a", event(killed=4, sources=("the Syrian Observatory",)), outlet="Reuters"),
+        report("b", event(on=date(2024, 3, 6), killed=5, sources=("local residents",)), outlet="AP"),
+        report("c", event(at=AL_QAIM, sources=("The Syrian Observatory",)), url="https://www.bbc.co.uk/news/1"),
+    ])
+    assert len(merged) == 1
+    data = merged[0].to_dict()
+    assert data["corroboration"] == 3 and data["outlets"] == ["Reuters", "AP", "bbc.co.uk"]
+    assert len(data["articles"]) == 3 and len(data["mentions"]) == 3
+    assert data["sources"] == ["the Syrian Observatory", "local residents"]
+    assert data["killed"] == 5 and data["date"] == "2024-03-05" and data["place"] == "Albu Kamal"
+    assert data["kind"] == "attack" and data["category"] == "Air/drone strike"
+
+
+def test_the_same_outlet_twice_corroborates_once() -> None:
+    (merged,) = merge_events([report("a", event(), outlet="Reuters"), report("b", event(), outlet="reuters")])
+    assert merged.corroboration == 1 and len(merged.articles) == 2
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        event(at=AL_MAYADIN),  # 76 km away
+        event(on=date(2024, 3, 8)),  # three days later
+        event(category="Shelling/artillery/missile attack"),
+        event(kind="response"),
+        event(at=None),  # unlocated events are never merged
+    ],
+)
+def test_different_happenings_stay_apart(other: Event) -> None:
+    assert len(merge_events([report("a", event(), outlet="A"), report("b", other, outlet="B")])) == 2
+
+
+def test_unknown_dates_do_not_block_a_merge() -> None:
+    assert len(merge_events([report("a", event(on=None), outlet="A"), report("b", event(), outlet="B")])) == 1
+
+
+def test_publication_dates_stand_in_for_unknown_event_dates() -> None:
+    def pair(published_a: date, published_b: date) -> int:
+        return len(merge_events([
+            report("a", event(on=None), outlet="A", published=published_a),
+            report("b", event(on=None), outlet="B", published=published_b),
+        ]))
+
+    assert pair(date(2024, 3, 5), date(2024, 3, 7)) == 1  # two days: reports of one event
+    assert pair(date(2024, 3, 5), date(2024, 3, 15)) == 2  # ten days: shelling again, not the same one
+    mixed = merge_events([
+        report("a", event(on=date(2024, 3, 5)), outlet="A"),
+        report("b", event(on=None), outlet="B", published=date(2024, 3, 6)),
+    ])
+    assert len(mixed) == 1
+
+
+def test_events_of_one_article_are_not_merged() -> None:
+    merged = merge_events([report("a", event("One strike."), event("Another strike."), outlet="A")])
+    assert len(merged) == 2
+
+
+def test_a_group_does_not_drift_along_a_chain() -> None:
+    # Each neighbour is within 25 km of the next, but the ends are ~40 km apart.
+    west, middle, east = (34.45, 40.70), (34.45, 40.92), (34.45, 41.14)
+    merged = merge_events([
+        report("a", replace(event(), lat=west[0], lon=west[1]), outlet="A"),
+        report("b", replace(event(), lat=middle[0], lon=middle[1]), outlet="B"),
+        report("c", replace(event(), lat=east[0], lon=east[1]), outlet="C"),
+    ])
+    assert sorted(m.corroboration for m in merged) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        (None, "Israel", True),
+        ("Israel", "Israeli forces", True),
+        ("the US military", "US forces", True),
+        ("US forces", "Russian forces", False),
+        ("Hezbollah", "Hamas", False),
+        ("forces", "Russian forces", True),
+    ],
+)
+def test_actor_compatibility(a: str | None, b: str | None, compatible: bool) -> None:
+    assert actors_compatible(a, b) is compatible
+    assert actors_compatible(b, a) is compatible
+
+
+def test_actors_that_differ_keep_events_apart() -> None:
+    merged = merge_events([
+        report("a", event(actor="US forces"), outlet="A"), report("b", event(actor="Russian forces"), outlet="B")
+    ])
+    assert len(merged) == 2
+
+
+def test_outlet_fallbacks() -> None:
+    assert outlet_of(Article(text="x", outlet=" Reuters "), "id") == "Reuters"
+    assert outlet_of(Article(text="x", url="https://www.aljazeera.com/news/x"), "id") == "aljazeera.com"
+    assert outlet_of(Article(text="x"), "id123") == "id123"
+
+
+def test_places_merge_by_key() -> None:
+    def place(key: str, name: str, confidence: float) -> Place:
+        return Place(key=key, name=name, kind="city", country="SY", lat=34.45, lon=40.92, geonameid=174448,
+                     confidence=confidence, mentions=(TextSpan(name, 0, len(name)),))
+
+    reports = [
+        ("a", Report(article=Article(text="a"), places=(place("gn:174448", "Abu Kamal", 0.5),))),
+        ("b", Report(article=Article(text="b"), places=(place("gn:174448", "Albu Kamal", 0.9),
+                                                          place("gn:1", "Elsewhere", 0.4)))),
+    ]
+    merged = merge_places(reports)
+    assert [p.name for p in merged] == ["Albu Kamal", "Elsewhere"]
+    assert merged[0].articles == ("a", "b") and merged[0].mentions == 2
