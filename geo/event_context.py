@@ -7,24 +7,23 @@ event through a locative preposition ("near the city of X", "west of X", "in X p
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.tokens import Span, Token
 
 from geo import lexicon as lx
 from geo.dates import resolve_date
+from geo.casualties import casualty_figures
 from geo.event_mentions import (
     KIND_RANK,
     Mention,
     Part,
     anchor_of,
     build_mention,
-    find_triggers,
     governor_of,
     target_heads,
-    trigger_family,
 )
+from geo.event_triggers import QUANTITY_HEADS, find_triggers, trigger_family
 from geo.model import Toponym
 from geo.syntax import (
     ancestors_within,
@@ -33,28 +32,6 @@ from geo.syntax import (
     phrase_tokens,
     phrase_with_conjuncts,
     prep_objects,
-)
-
-_NUM = (
-    r"((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d[\d,]*|(?:a\s+)?dozen|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
-)
-_QUAL = (
-    r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|"
-    r"up\s+to\s+|approximately\s+|an\s+estimated\s+)?"
-)
-_BE = r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?"
-KILLED_PATTERNS = (
-    re.compile(rf"\b(?:killing|killed|kills|kill)\s+{_QUAL}{_NUM}\b", re.I),
-    re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:killed|dead|died|deaths|fatalities|fatally)\b", re.I),
-    re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|of|at)\s+{_QUAL}{_NUM}\b", re.I),
-    re.compile(rf"\bleaving\s+{_QUAL}{_NUM}\s+(?:\w+\s+)?dead\b", re.I),
-)
-INJURED_PATTERNS = (
-    re.compile(rf"\b(?:wounding|wounded|injuring|injured|injures|wounds)\s+{_QUAL}{_NUM}\b", re.I),
-    re.compile(rf"\binjur(?:y|ies)\s+to\s+{_QUAL}{_NUM}\b", re.I),
-    re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:injured|wounded|hurt|injuries)\b", re.I),
 )
 
 PLACE_NOUNS = frozenset(
@@ -86,7 +63,27 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         if injured is not None and owner.injured is None:
             owner.injured = injured
     _inherit_places(mentions)
-    return mentions
+    return [m for m in mentions if not is_generic(m)]
+
+
+GENERIC_DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
+
+
+def is_generic(mention: Mention) -> bool:
+    """A bare plural that pins nothing down ('the aftermath of bombings', 'the prevalence of
+    knife attacks', 'overall attacks have fallen'): a kind of event, not an event. It names no
+    place, date, actor or figure and has no determiner, numeral or possessive."""
+    trigger = mention.trigger
+    if trigger.pos_ == "VERB" or trigger.tag_ not in {"NNS", "NNPS"} or mention.headline:
+        return False
+    if any(c.dep_ in GENERIC_DETERMINERS for c in trigger.children) or anchor_of(trigger) is not trigger:
+        return False
+    quantity = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger.head
+    if quantity.lower_ in QUANTITY_HEADS or quantity.pos_ == "NUM":
+        return False
+    pinned = (any(p.place for p in mention.parts) or mention.date or mention.actor or mention.count
+              or mention.killed is not None or mention.injured is not None or mention.cue == "response")
+    return not pinned
 
 
 def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
@@ -151,6 +148,9 @@ def _assign_cues(sent: Span, mentions: list[Mention]) -> None:
         else:
             continue
         object_ids = {t.i for obj in objects for t in obj.subtree}
+        if lemma in lx.DETER_VERBS and lemma not in lx.COUNTER_VERBS and not any(
+                m.trigger.i in object_ids for m in mentions):
+            continue  # "stop their car", "thwarting dialogue": deterring no attack is no response
         for mention in mentions:
             if mention.trigger.i in object_ids and mention.cue is None:
                 mention.cue = "attack"
@@ -271,8 +271,38 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
         elif not any(h.lemma_.lower() in REPORTING for h in _ancestors_list(end, sent)):
             pool.append((toponym, span, near))
     for mention in mentions:
-        places = owned[id(mention)] or (pool if len(mentions) == 1 else [])
+        mine = [item for item in owned[id(mention)] if not _in_another_clause(item[1].root, mention)]
+        if len(mentions) == 1:
+            pool = [item for item in pool if not _in_another_clause(item[1].root, mention)]
+        places = mine or (pool if len(mentions) == 1 else [])
         mention.parts = _parts(mention, places)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    for candidate in (token, *token.ancestors):
+        if candidate.pos_ in {"VERB", "AUX"}:
+            return candidate
+    return None
+
+
+def _in_another_clause(place: Token, mention: Mention) -> bool:
+    """'shot the ambassador ... and appeared to condemn Russia's role in Syria': a place in a
+    clause of its own, modifying a noun there, is not where the event happened."""
+    prep = place.head if place.dep_ == "pobj" else None
+    if prep is None or prep.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    trigger = mention.trigger
+    theirs, mine = _clause_verb(prep.head), _clause_verb(trigger)
+    if theirs is None or mine is None or theirs == mine or trigger in theirs.subtree or theirs in mention.merged:
+        return False
+    if mine not in theirs.ancestors:
+        return True
+    path = [theirs]
+    for ancestor in theirs.ancestors:
+        if ancestor == mine:
+            break
+        path.append(ancestor)
+    return any(t.dep_ == "conj" for t in path)  # a coordinated clause is a predication of its own
 
 
 def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[Part]:
@@ -362,23 +392,3 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
         if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"}:
             return True
     return False
-
-
-def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
-    """(killed, injured, number token) for each casualty figure in a sentence."""
-    found: list[tuple[int | None, int | None, Token]] = []
-    text = sent.text
-    seen: set[int] = set()
-    for patterns, is_killed in ((KILLED_PATTERNS, True), (INJURED_PATTERNS, False)):
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                number = lx.parse_number(re.sub(r"^a\s+", "", match.group(1).lower()))
-                offset = sent.start_char + match.start(1)
-                if number is None or offset in seen:
-                    continue
-                token = sent.doc.char_span(offset, offset + len(match.group(1)), alignment_mode="expand")
-                if token is None:
-                    continue
-                seen.add(offset)
-                found.append((number, None, token.root) if is_killed else (None, number, token.root))
-    return found

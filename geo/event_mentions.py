@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from geo import lexicon as lx
+from geo.event_triggers import QUANTITY_HEADS, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
 from geo.syntax import (
     PRONOUNS,
@@ -58,93 +59,6 @@ class Mention:
     merged: list[Token] = field(default_factory=list)  # further verbs of the same event
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def trigger_family(token: Token) -> str | None:
-    """The trigger family of a token, or None when it is no event word here."""
-    lemma, lower = _lemma(token), token.lower_
-    nominal_gerund = token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children)
-    if token.pos_ in {"NOUN", "PROPN"} or (nominal_gerund and lower in lx.EVENT_NOUNS):
-        family = lx.EVENT_NOUNS.get(lower) or lx.EVENT_NOUNS.get(lemma) or lx.EVENT_NOUNS.get(lower.rstrip("s"))
-        if family == "bomb" and lemma == "bomber" and not any(c.lower_ == "suicide" for c in token.children):
-            return None
-        if family is None and lemma in {"bomb", "ied"} and token.head.lemma_.lower() in {"explode", "detonate", "go"}:
-            return None  # the verb carries the event
-        return family
-    if token.pos_ == "VERB":
-        if lemma == "shoot" and any(c.lower_ == "down" for c in token.children):
-            return "intercept"
-        if lemma == "blow" and any(c.lower_ == "up" for c in token.children):
-            return "blast"
-        if lemma in lx.EVENT_VERBS:
-            return lx.EVENT_VERBS[lemma]
-        objects = children(token, "dobj")
-        subjects = children(token, "nsubj")
-        objects += children(token, "nsubjpass")
-        if lemma in lx.WEAPON_OBJECT_VERBS and any(_weapon_of(o) and not _is_event_noun(o) for o in objects):
-            return "attack"
-        if lemma in lx.WEAPON_OBJECT_VERBS and token.dep_ == "acl" and _weapon_of(token.head):
-            return "attack"
-        if lemma in lx.WEAPON_SUBJECT_VERBS and any(_weapon_of(s) or _lemma(s) in lx.ATTACKER_NOUNS for s in subjects):
-            return "attack"
-    return None
-
-
-QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", "barrage", "wave", "salvo", "hail",
-                            "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
-
-
-def _is_event_noun(token: Token) -> bool:
-    lemma = _lemma(token)
-    return token.pos_ in {"NOUN", "PROPN"} and (lemma in lx.EVENT_NOUNS or token.lower_ in lx.EVENT_NOUNS)
-
-
-def _weapon_of(token: Token) -> str | None:
-    """The weapon word a noun is or is modified by ('Russian drones' -> 'drone')."""
-    if token.lower_ in QUANTITY_HEADS or token.pos_ == "NUM":
-        for obj in prep_objects(token, "of"):
-            return _weapon_of(obj)
-    for candidate in [token, *(c for c in token.children if c.dep_ in {"compound", "amod", "nmod"})]:
-        for word in (_lemma(candidate), candidate.lower_):
-            if word in lx.WEAPON_WORDS or (word in lx.WEAPON_CATEGORY and candidate is not token):
-                return word
-    return None
-
-
-def _is_excluded(token: Token, family: str) -> bool:
-    """Metaphors, hypothetical and negated mentions, labour strikes."""
-    mods = [c for c in token.children if c.dep_ in {"compound", "amod", "det", "neg", "nmod"}]
-    if any(_lemma(m) in lx.NON_VIOLENT_COMPOUNDS or m.lower_ in lx.NON_VIOLENT_COMPOUNDS for m in mods):
-        return True
-    if any(m.lower_ in lx.HYPOTHETICAL_MODIFIERS for m in mods) or any(c.dep_ == "neg" for c in token.children):
-        return True
-    if token.pos_ == "VERB":
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in lx.MODAL_AUX for c in token.children):
-            return True
-        if any(_lemma(o) in lx.NON_VIOLENT_OBJECTS for o in children(token, "dobj")):
-            return True
-        if token.dep_ == "xcomp" and _lemma(token.head) in lx.HYPOTHETICAL_GOVERNORS:
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"} for c in token.children):
-            return True  # "if attacked"
-    if family == "strike" and token.head.lower_ == "on" and not any(c.dep_ == "det" for c in token.children):
-        return True  # "went on strike"
-    steps = 0
-    for head in token.ancestors:
-        steps += 1
-        if steps > 3:
-            break
-        if _lemma(head) in lx.HYPOTHETICAL_GOVERNORS and head.pos_ == "VERB":
-            return True
-        if head.pos_ == "NOUN" and _lemma(head) in lx.HYPOTHETICAL_HEADS:
-            return True
-        if head.pos_ == "VERB" and head is not token:
-            break
-    return False
-
-
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 
 
@@ -168,24 +82,6 @@ def governor_of(anchor: Token) -> Token | None:
     return None
 
 
-def find_triggers(sent: Span) -> list[tuple[Token, str]]:
-    """The event words of a sentence with their trigger family."""
-    triggers: list[tuple[Token, str]] = []
-    for token in sent:
-        family = trigger_family(token)
-        if family and not _is_excluded(token, family):
-            triggers.append((token, family))
-    trigger_ids = {t.i for t, _ in triggers}
-    # a noun trigger compounded into another ("bombing attack") is part of it
-    triggers = [(t, f) for t, f in triggers if not (t.dep_ == "compound" and t.head.i in trigger_ids)]
-    # a verb whose subject is itself a trigger noun adds nothing ("the attack hit")
-    noun_ids = {t.i for t, _ in triggers if t.pos_ != "VERB"}
-    return [
-        (t, f) for t, f in triggers
-        if t.pos_ != "VERB" or f == "intercept" or not any(c.i in noun_ids for c in children(t, "nsubj", "nsubjpass"))
-    ]
-
-
 def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Mention:
     anchor = anchor_of(trigger)
     weapon = _weapon_in_mention(trigger)
@@ -197,6 +93,8 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         singular=(trigger.tag_ in {"NN", "NNP"} and trigger.pos_ != "VERB") or anchor.lower_ == "one",
         new_event=bool(dets & NEW_EVENT_MARKERS),
     )
+    if any(c.tag_ == "JJS" for c in trigger.children):
+        mention.anaphoric = False  # "the worst shooting in the state's history": 'the' of a superlative
     if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
         mention.anaphoric, mention.new_event = True, False  # "It was the third such attack"
     if anchor is not trigger and anchor.lower_ == "both":
@@ -208,7 +106,7 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
 
 def _weapon_in_mention(trigger: Token) -> str | None:
     words = [trigger, *trigger.children]
-    if trigger.lower_ in QUANTITY_HEADS or _lemma(trigger) in QUANTITY_HEADS:
+    if trigger.lower_ in QUANTITY_HEADS or lemma_of(trigger) in QUANTITY_HEADS:
         words += [t for o in prep_objects(trigger, "of") for t in (o, *o.children)]
     if trigger.pos_ == "VERB":
         words += [t for c in children(trigger, "nsubj", "nsubjpass", "dobj") for t in (c, *c.children)]
@@ -217,14 +115,27 @@ def _weapon_in_mention(trigger: Token) -> str | None:
         for arg in children(trigger, "dobj", "nsubjpass"):
             if arg.lower_ in QUANTITY_HEADS or arg.pos_ == "NUM":
                 words += [t for o in prep_objects(arg, "of") for t in (o, *o.children)]
-    words += [c for w in list(words) if w.dep_ == "nmod" for c in w.conjuncts]
+    words += [c for w in list(words) if w.dep_ in {"nmod", "compound", "amod"} for c in w.conjuncts]
+    found: list[str] = []
     for word in words:
-        for key in (_lemma(word), word.lower_):
+        for key in (lemma_of(word), word.lower_):
             if key in lx.WEAPON_CATEGORY and not (word is trigger and trigger.pos_ == "VERB"):
                 if key in {"gun", "knife"} and word is not trigger:
                     continue
-                return key
-    return None
+                found.append(key)
+                break
+    return _single_weapon(found)
+
+
+def _single_weapon(found: list[str]) -> str | None:
+    """The weapon of a mention, or None when it names weapons of different categories
+    ("drone and rocket attacks" are not drone attacks: saying so would overstate)."""
+    if not found:
+        return None
+    modifiers = {lx.WEAPON_CATEGORY[k] for k in found if k not in lx.WEAPON_QUALIFIERS}
+    if len(modifiers) > 1:
+        return None
+    return found[0]
 
 
 WEAPON_FAMILIES = frozenset({"attack", "strike", "shell", "raid", "shooting", "bomb", "blast", "ambush"})
@@ -235,7 +146,7 @@ def _category(trigger: Token, family: str, weapon: str | None) -> str:
         return "Disrupted weapons use"
     if any(c.lower_ == "suicide" for c in trigger.subtree if abs(c.i - trigger.i) <= 3):
         return "Suicide bomb"
-    if weapon in {"bomb", "explosive"} and family not in {"blast", "bomb"} and weapon != _lemma(trigger):
+    if weapon in {"bomb", "explosive"} and family not in {"blast", "bomb"} and weapon != lemma_of(trigger):
         weapon_category = lx.WEAPON_CATEGORY[weapon]
         return weapon_category if family == "attack" else lx.FAMILY_CATEGORY.get(family, "Other")
     if weapon and family in WEAPON_FAMILIES:
@@ -289,7 +200,7 @@ def _actor(trigger: Token, anchor: Token) -> str | None:
         subjects = children(trigger, "nsubj")
         if subjects:
             subject = subjects[0]
-            if _weapon_of(subject) and _lemma(subject) not in lx.ATTACKER_NOUNS:
+            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
                 owner = [c for c in subject.children
                          if c.dep_ in {"amod", "compound", "poss", "nmod"} and lx.actor_family(c.text)]
                 return lx.readable_actor(owner[0].text) if owner else None
@@ -315,7 +226,7 @@ def _actor(trigger: Token, anchor: Token) -> str | None:
     governor = governor_of(anchor)
     if governor is None or governor is trigger:
         return None
-    lemma = _lemma(governor)
+    lemma = lemma_of(governor)
     if lemma in lx.SUFFER_VERBS:
         return None
     by_objects = prep_objects(governor, "by")
@@ -333,8 +244,9 @@ VAGUE_TARGETS = frozenset({"most", "some", "all", "many", "several", "one", "non
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     """Heads of the target phrases: 'against X', 'on X', 'targeting X and Y', 'X were attacked'."""
     if trigger.pos_ == "VERB":
-        if _lemma(trigger) in lx.WEAPON_OBJECT_VERBS:
-            heads: list[Token] = []
+        if lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS or (
+                lemma_of(trigger) == "open" and any(lemma_of(o) == "fire" for o in children(trigger, "dobj"))):
+            heads: list[Token] = []  # "fired rockets at X", "opened fire on X": X is the target
         elif is_passive(trigger):
             heads = children(trigger, "nsubjpass")
         else:
@@ -349,7 +261,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     governor = governor_of(anchor)
     holders = [trigger] + ([governor] if governor is not None and governor is not trigger else [])
     if not heads and governor is not None and governor is not trigger:
-        lemma = _lemma(governor)
+        lemma = lemma_of(governor)
         if lemma in lx.SUFFER_VERBS and anchor.dep_ == "dobj":
             heads = children(governor, "nsubj")
         elif lemma in lx.HAPPEN_VERBS and anchor.dep_ == "nsubj" and lemma not in {"take", "occur", "happen", "be"}:
@@ -360,13 +272,13 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     if not heads:
         for holder in holders:
             for child in holder.children:
-                if child.dep_ in {"advcl", "acl", "xcomp", "conj"} and _lemma(child) == "target":
+                if child.dep_ in {"advcl", "acl", "xcomp", "conj"} and lemma_of(child) == "target":
                     heads = children(child, "dobj")
                     break
             if heads:
                 break
     heads = [h for h in heads if h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of")]
-    weapon_object = bool(heads) and _weapon_of(heads[0]) is not None and trigger.pos_ == "VERB"
+    weapon_object = bool(heads) and weapon_of(heads[0]) is not None and trigger.pos_ == "VERB"
     if heads and not (heads[0].pos_ == "PRON" or weapon_object and trigger_family(trigger) != "intercept"):
         return [heads[0], *heads[0].conjuncts]
     return heads[:1]

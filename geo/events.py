@@ -17,13 +17,14 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from geo import lexicon as lx
-from geo.event_context import casualty_figures, find_mentions
+from geo.casualties import casualty_figures
+from geo.event_context import find_mentions
 from geo.event_mentions import KIND_RANK, Mention, Part
+from geo.event_summary import INTERCEPT, summarize
 from geo.model import Event, Toponym
 from geo.syntax import is_headline, sentence_span, sentences, toponym_tokens
 
 GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
-INTERCEPT = "Disrupted weapons use"
 
 
 @dataclass
@@ -109,6 +110,8 @@ class _Linker:
                 return
         elif len(mention.parts) == 1:
             antecedent = next((d for d in recent if _compatible(d, mention) and _agrees(d, mention)), None)
+            if antecedent is None and _unspecific(mention) and recent and _continues(recent[0], mention):
+                antecedent = recent[0]  # 'the gunman shot him again': nothing sets it apart from the last event
             if antecedent is not None:
                 self.attach(antecedent, mention, mention.parts[0])
                 return
@@ -205,10 +208,16 @@ def _place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
     return _contains(existing, new) or _contains(new, existing)
 
 
+# Categories that name one kind of act told in different words ("the suicide car bomb" ... "the blast")
+EXPLOSION_CATEGORIES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+
+
 def _categories_fit(draft: Draft, mention: Mention) -> bool:
     if (draft.category == INTERCEPT) != (mention.category == INTERCEPT):
         return False
     if draft.category == mention.category or mention.family in draft.families:
+        return True
+    if draft.category in EXPLOSION_CATEGORIES and mention.category in EXPLOSION_CATEGORIES:
         return True
     return draft.category in GENERIC_CATEGORIES or mention.category in GENERIC_CATEGORIES
 
@@ -246,6 +255,24 @@ def _agrees(draft: Draft, mention: Mention) -> bool:
             and (mention.category == draft.category or mention.family in draft.families))
 
 
+def _unspecific(mention: Mention) -> bool:
+    """A mention that names no place, date or number of its own and no new-event marker: it
+    adds nothing that would set it apart from the event just told."""
+    return (not mention.new_event and mention.date is None and mention.count is None
+            and not any(p.place for p in mention.parts) and mention.cue != "response")
+
+
+def _continues(draft: Draft, mention: Mention) -> bool:
+    """Whether an unspecific mention goes on telling the last event: compatible with it, save
+    that the words may differ ('shelling' after 'airstrikes' on the same city)."""
+    if _compatible(draft, mention):
+        return True
+    if (draft.category == INTERCEPT) != (mention.category == INTERCEPT) or draft.kind == "response":
+        return False
+    relaxed = dataclasses.replace(mention, category=draft.category)
+    return _compatible(draft, relaxed)
+
+
 def _head_word(phrase: str) -> str:
     words = [w for w in phrase.lower().split() if w.isalpha()]
     return words[-1] if words else phrase.lower()
@@ -279,50 +306,6 @@ def _resolve_kinds(drafts: list[Draft]) -> None:
                 attacked.add(target_family)
             if family:
                 attackers.add(family)
-
-
-def _label(draft: Draft) -> str:
-    weapon = draft.weapon or ""
-    if draft.category == "Air/drone strike":
-        label = "drone strike" if weapon in {"drone", "uav", "shahed"} else "air strike"
-        if draft.families == {"attack"} and weapon in {"drone", "uav", "shahed"}:
-            label = "drone attack"
-    elif draft.category == "Shelling/artillery/missile attack":
-        label = {"rocket": "rocket attack", "mortar": "mortar attack", "artillery": "artillery shelling",
-                 "shell": "shelling", "shelling": "shelling"}.get(weapon, "")
-        label = label or ("shelling" if "shell" in draft.families else "missile attack")
-    elif draft.category == "Remote explosive/landmine/IED":
-        label = "IED explosion" if weapon in {"ied", "roadside", "explosive"} else (
-            "bomb explosion" if draft.families & {"blast"} else "bombing")
-    elif draft.category == INTERCEPT:
-        return "interception" + (f" of {draft.target}" if draft.target else "")
-    else:
-        label = lx.CATEGORY_LABEL.get(draft.category, "attack")
-    return label
-
-
-def _plural(label: str) -> str:
-    return label if label.endswith(("s", "ing")) else label + "s"
-
-
-def summarize(draft: Draft) -> str:
-    """A short readable line: 'US Air Force air strike on a training facility near Albu Kamal'."""
-    label = _label(draft)
-    if draft.count and draft.count > 1 and draft.category != INTERCEPT:
-        text = f"{draft.count} {_plural(label)}" + (f" by {draft.actor}" if draft.actor else "")
-    elif draft.actor:
-        text = f"{draft.actor} {label}"
-    else:
-        text = label[:1].upper() + label[1:]
-    if draft.target and draft.category != INTERCEPT:
-        link = {"Abduction/forced disappearance": "of", "Armed clash": "with",
-                "Looting/property destruction": "of"}.get(draft.category, "on")
-        text += f" {link} {draft.target}"
-    if draft.place is not None and not (draft.target and draft.place.text and draft.place.text in draft.target):
-        names = [draft.place.text or draft.place.name or ""] + [p.text or p.name or "" for p in draft.extra_places]
-        where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        text += f" {draft.place_prep} {where}"
-    return text if len(text) <= 160 else text[:157].rstrip() + "..."
 
 
 def _to_event(draft: Draft) -> Event:
@@ -383,13 +366,22 @@ def extract_events(
 def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
     """'Five people were killed, the ministry said.' continues the latest event."""
     figures = casualty_figures(sent)
-    if not figures:
-        return
+    if not figures or _opens_with_a_date(sent):
+        return  # "On March 11, a teen killed 12 people ...": another episode
     draft = max(linker.drafts, key=lambda d: d.last_seen)
     draft.sentences.append(sent)
     for killed, injured, _token in figures:
         draft.killed = _larger(draft.killed, killed)
         draft.injured = _larger(draft.injured, injured)
+
+
+def _opens_with_a_date(sent: Span) -> bool:
+    first = [t for t in sent[:3] if not t.is_punct]
+    if not first:
+        return False
+    if first[0].ent_type_ == "DATE":
+        return True
+    return first[0].lower_ in {"on", "in", "last", "earlier"} and len(first) > 1 and first[1].ent_type_ == "DATE"
 
 
 def _link_headline(linker: _Linker, mention: Mention) -> None:

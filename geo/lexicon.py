@@ -28,6 +28,7 @@ EVENT_NOUNS: dict[str, str] = {
     "looting": "looting", "arson": "looting",
     "interception": "intercept", "shootdown": "intercept", "shoot-down": "intercept",
     "counterattack": "attack", "counter-attack": "attack",
+    "stabbing": "attack", "knifing": "attack", "beheading": "attack", "assassination": "attack",
 }
 
 # Verbs (lemma) that are an event by themselves.
@@ -38,6 +39,7 @@ EVENT_VERBS: dict[str, str] = {
     "explode": "blast", "detonate": "blast",
     "kidnap": "abduction", "abduct": "abduction", "loot": "looting", "torch": "looting",
     "intercept": "intercept", "down": "intercept",
+    "shoot": "shooting", "gun": "shooting", "stab": "attack", "behead": "attack",
 }
 
 # Verbs that become an event only with a weapon as object ("fired rockets", "launched drones")
@@ -65,6 +67,13 @@ WEAPON_CATEGORY: dict[str, str] = {
     "gunman": "Attack", "gunmen": "Attack", "gun": "Attack", "knife": "Attack",
 }
 WEAPON_WORDS: frozenset[str] = frozenset(WEAPON_CATEGORY) - {"air", "aerial", "precision", "roadside"}
+# Weapon words that qualify another rather than name a weapon of their own ("suicide drone", "precision missile").
+WEAPON_QUALIFIERS: frozenset[str] = frozenset({"air", "aerial", "precision", "roadside", "suicide", "ballistic", "cruise"})
+# Nouns for armed forces whose strikes are military ("forces struck", "jets struck").
+ARMED_NOUNS: frozenset[str] = frozenset(
+    {"force", "army", "military", "troop", "soldier", "navy", "airforce", "aircraft", "jet", "warplane", "plane",
+     "drone", "militia", "coalition", "regime", "government", "they", "we"}
+)
 
 # Subjects that make "kill", "wound" ... an event: armed people.
 ATTACKER_NOUNS: frozenset[str] = frozenset(
@@ -97,7 +106,8 @@ HYPOTHETICAL_MODIFIERS: frozenset[str] = frozenset(
 )
 HYPOTHETICAL_GOVERNORS: frozenset[str] = frozenset(
     {"deter", "prevent", "avert", "avoid", "threaten", "warn", "plan", "fear", "risk", "stop",
-     "thwart", "foil", "discourage", "vow", "pledge", "promise", "prepare", "consider"}
+     "thwart", "foil", "discourage", "vow", "pledge", "promise", "prepare", "consider", "plot", "intend",
+     "conspire", "encourage", "urge", "want", "seek"}
 )
 HYPOTHETICAL_HEADS: frozenset[str] = frozenset(
     {"threat", "risk", "possibility", "fear", "prospect", "danger", "plan", "warning", "wave"}
@@ -106,11 +116,13 @@ MODAL_AUX: frozenset[str] = frozenset({"will", "would", "could", "may", "might",
 NON_VIOLENT_COMPOUNDS: frozenset[str] = frozenset(
     {"heart", "panic", "cyber", "hunger", "general", "labor", "labour", "worker", "teacher",
      "rail", "nationwide", "asthma", "anxiety", "personal", "verbal", "legal", "political", "court",
-     "electoral", "uphill", "custody", "price", "trade", "lucky"}
+     "electoral", "uphill", "custody", "price", "trade", "lucky", "bee", "shark", "dog", "bear", "animal",
+     "snake", "wolf", "crocodile", "allergy", "allergic"}
 )
 NON_VIOLENT_OBJECTS: frozenset[str] = frozenset(
     {"deal", "agreement", "balance", "tone", "chord", "note", "compromise", "bargain",
-     "policy", "plan", "decision", "remark", "statement", "comment", "record", "low", "high"}
+     "policy", "plan", "decision", "remark", "statement", "comment", "record", "low", "high",
+     "film", "video", "footage", "scene", "photo", "picture", "movie", "hoop", "ball", "basket", "glance", "look"}
 )
 
 # Cues that say a mention is a response to something.
@@ -347,7 +359,9 @@ ANONYMOUS_MARKERS: frozenset[str] = frozenset(
 ANONYMOUS_HEADS: frozenset[str] = frozenset({"source", "sources", "insider", "insiders", "person", "people"})
 WITNESS_HEADS: frozenset[str] = frozenset(
     {"witness", "witnesses", "resident", "residents", "eyewitness", "eyewitnesses", "medic", "medics",
-     "doctor", "doctors", "survivor", "survivors"}
+     "doctor", "doctors", "survivor", "survivors", "rescuer", "rescuers", "activist", "activists",
+     "analyst", "analysts", "expert", "experts", "family", "relative", "relatives", "rebel", "rebels",
+     "opposition", "protester", "protesters", "villager", "villagers", "neighbour", "neighbor"}
 )
 
 # Image and photo credit lines are not sources.

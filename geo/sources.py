@@ -31,9 +31,13 @@ ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|ident
 DATELINE_RE = re.compile(
     r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]+\s*"
 )
+# "MAKHACHKALA -- ", "BAGHDAD — ": a dateline with no agency
+BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]{1,})*,?\s*(?:--|—|–)\s*")
 CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
 GROUP_HEADS = frozenset({"group", "union", "association", "committee", "network", "syndicate", "coalition",
                          "organisation", "organization", "alliance", "federation", "movement"})
+# "told reporters": the audience of a statement, not an outlet that relays it
+AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "media", "medium", "newsman"})
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
 
 
@@ -87,6 +91,13 @@ class _Registry:
                 return entry.speaker
         return None
 
+    def last_outlet(self) -> _Speaker | None:
+        """The latest media or wire source."""
+        for entry in reversed(list(self.entries.values())):
+            if entry.speaker.type in {"media", "wire"}:
+                return entry.speaker
+        return None
+
     def sources(self) -> list[Source]:
         return [
             Source(name=e.speaker.name, type=e.speaker.type, claims=tuple(e.claims), via=e.via, role=e.speaker.role)
@@ -96,6 +107,8 @@ class _Registry:
 
 def _clean_name(text: str) -> str:
     text = re.sub(r"['’]s$", "", lx.clean_phrase(text, drop_article=False).strip())
+    if text.count("(") > text.count(")"):  # "EU Monitoring Mission in Georgia (EUMM": an unclosed acronym
+        text = text[: text.rindex("(")].strip()
     text = re.sub(r"^(?:a|an)\s+", "", text, flags=re.I)
     return re.sub(r"^the\s+", "the ", text, flags=re.I)
 
@@ -156,6 +169,16 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
     text = phrase_text(tokens)
     anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree))))
     person = _person_span(tokens)
+    if person is None and head.ent_type_ != "PERSON":
+        # "the church's official spokesperson, Rev. Paul Halim": the name is in the appositive
+        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named:
+            person = _person_span(list(named[0].subtree))
+            if person is not None:
+                name = re.sub(r"['’]s$", "", person.text)
+                role = lx.clean_phrase(text) or None
+                return _Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
+                                role=role)
     if person is not None:
         name = re.sub(r"['’]s$", "", person.text)
         role_tokens = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
@@ -173,7 +196,12 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
         return _Speaker(name=name, type="ngo", key=f"name:{_key(name)}")
     media = _lookup(candidates, lx.MEDIA_OUTLETS)
     if media or (lemma in lx.MEDIA_HEADS and head.pos_ != "PROPN"):
-        name = _clean_name(_longest_containing(media or text, candidates))
+        outlet = _outlet_name(head)
+        if not media and outlet is None and _is_definite(head):
+            earlier = registry.last_outlet()  # "the news agency said" after naming it
+            if earlier is not None:
+                return earlier
+        name = _clean_name(outlet if outlet and not media else _longest_containing(media or text, candidates))
         return _Speaker(name=name, type="media", key=f"name:{_key(name)}")
     has_name = any(t.pos_ == "PROPN" for t in tokens)
     indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)
@@ -199,9 +227,25 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
         name = _clean_name(text)
         return _Speaker(name=name, type=kind, key=f"name:{_key(name)}")
     if has_name and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and head.pos_ == "PROPN":
-        name = _clean_name(max(candidates[:2], key=len))
+        # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
+        name = _clean_name(max(candidates[:2], key=len).split(",")[0])
         return _Speaker(name=name, type="other", key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
     return None
+
+
+def _outlet_name(head: Token) -> str | None:
+    """'Turkey's state-run Anadolu news agency' -> 'Anadolu': the proper name compounded
+    into a common outlet noun."""
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return None
+    tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
+    tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"]
+    return phrase_text(tokens).strip(" -") or None if tokens else None
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
 
 
 def _longest_containing(found: str, candidates: Sequence[str]) -> str:
@@ -237,14 +281,15 @@ def _role_type(role: str | None) -> str:
 def _speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
     """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
     found: list[tuple[Token, Token | None]] = []
-    dateline = DATELINE_RE.match(sent.text)
-    floor = sent.start_char + dateline.end() if dateline else sent.start_char
+    floor = sent.start_char + _dateline_length(sent.text)
     for token in sent:
         lemma = token.lemma_.lower()
         if token.lower_ == "according":
             for obj in prep_objects(token, "to"):
                 found.extend((h, None) for h in (obj, *obj.conjuncts))
         elif lemma in lx.REPORTING_VERBS and token.pos_ == "VERB" and not children(token, "neg"):
+            if lemma in RELAY_VERBS and token.head.lower_ == "without":
+                continue  # "the agency said, without citing sources"
             if lemma in RELAY_VERBS:
                 relay = children(token, "nsubj") or children(token.head, "nsubj")
                 relay_head = relay[0] if relay else next(iter(prep_objects(token, "by")), None)
@@ -254,7 +299,7 @@ def _speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
                 continue
             subjects = [s for s in children(token, "nsubj") if s.idx >= floor]
-            subjects = subjects or prep_objects(token, "by") or _tail_speaker(token, sent)
+            subjects = subjects or prep_objects(token, "by") or _participle_speaker(token) or _tail_speaker(token, sent)
             for subject in subjects:
                 found.extend((h, _told(token)) for h in (subject, *subject.conjuncts))
     # "Y cited by X", "Y quoted by X": Y via X, and X itself
@@ -269,6 +314,20 @@ def _speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         if via is not None:
             result.append((via, None))
     return result
+
+
+def _dateline_length(text: str) -> int:
+    """How many leading characters of a sentence are the article's dateline (0 if none)."""
+    found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text)
+    return found.end() if found else 0
+
+
+def _participle_speaker(verb: Token) -> list[Token]:
+    """'The White House condemned the attack, saying ...': the subject of the verb the
+    participle hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj"}:
+        return []
+    return children(verb.head, "nsubj")
 
 
 def _tail_speaker(verb: Token, sent: Span) -> list[Token]:
@@ -287,7 +346,8 @@ def _told(verb: Token) -> Token | None:
         return None
     for obj in children(verb, "dobj", "dative"):
         outlet = _lookup(obj.text, lx.WIRE_AGENCIES) or _lookup(obj.text, lx.MEDIA_OUTLETS)
-        if outlet or obj.lemma_.lower() in lx.MEDIA_HEADS:
+        audience = obj.lemma_.lower() in AUDIENCE_NOUNS and obj.pos_ != "PROPN"
+        if outlet or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
             return obj
     return None
 
@@ -300,8 +360,7 @@ def extract_sources(doc: Doc) -> list[Source]:
             continue
         cut = CREDIT_IN_SENTENCE_RE.search(sent.text)
         limit = sent.start_char + cut.start() if cut else sent.end_char
-        dateline = DATELINE_RE.match(sent.text)
-        floor = sent.start_char + dateline.end() if dateline else sent.start_char
+        floor = sent.start_char + _dateline_length(sent.text)
         claim = sentence_span(sent)
         for head, via_head in _speaker_heads(sent):
             if head.idx >= limit or head.idx < floor:

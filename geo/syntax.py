@@ -20,7 +20,8 @@ PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "h
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """spaCy's sentences, split again at line breaks, without surrounding whitespace."""
+    """spaCy's sentences, split again at line breaks, without surrounding whitespace; a
+    hard-wrapped line (a long line of running text broken mid-sentence) is joined again."""
     result: list[Span] = []
     for sent in doc.sents:
         start = sent.start
@@ -32,7 +33,35 @@ def sentences(doc: Doc) -> list[Span]:
                 _append_trimmed(doc, start, token.i + 1, result)
                 start = token.i + 1
         _append_trimmed(doc, start, sent.end, result)
-    return result
+    return _join_wrapped_lines(doc, result)
+
+
+WRAP_MIN_LINE = 40
+SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "”", "’", "'", ")"})
+
+
+def _join_wrapped_lines(doc: Doc, spans: list[Span]) -> list[Span]:
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _is_wrap(doc, joined[-1], span):
+            joined[-1] = doc[joined[-1].start : span.end]
+        else:
+            joined.append(span)
+    return joined
+
+
+def _is_wrap(doc: Doc, before: Span, after: Span) -> bool:
+    """One line break (not a blank line) after a long line of running text that does not end
+    a sentence: the text was wrapped, the sentence goes on."""
+    gap = doc.text[before.end_char : after.start_char]
+    if gap.count("\n") != 1 or before[-1].text in SENTENCE_END:
+        return False
+    line = doc.text[: before.end_char].rsplit("\n", 1)[-1].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(line) < WRAP_MIN_LINE or not words:
+        return False
+    capitalised = sum(w[:1].isupper() for w in words)
+    return capitalised * 2 < len(words)  # a title-cased line is a headline, not wrapped text
 
 
 def _append_trimmed(doc: Doc, start: int, end: int, into: list[Span]) -> None:
