@@ -16,6 +16,7 @@ import math
 import re
 import statistics
 import sys
+from collections import Counter
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -40,6 +41,7 @@ class GoldToponym:
     lat: float | None
     lon: float | None
     geonameid: int | None = None
+    feature_code: str | None = None  # GeoNames feature code (PPL, ADM1, PCLI ...) where the corpus gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class Scores:
     gold: int = 0
     documents: int = 0
     seconds: float = 0.0
+    misses: Counter[tuple[str, str]] = field(default_factory=Counter)  # (feature code, cause) -> count
 
     def as_lines(self, mode: str) -> list[str]:
         n = len(self.errors_km)
@@ -83,6 +86,32 @@ class Scores:
             lines.append(f"spans exact: precision {p:.3f} recall {r:.3f} F1 {f1:.3f}  "
                          f"(overlap: P {lp:.3f} R {lr:.3f} F1 {lf1:.3f})")
         return lines
+
+    def breakdown_lines(self, top: int = 15) -> list[str]:
+        """The misses beyond 161 km grouped by gold feature code and cause, biggest first."""
+        n = max(len(self.errors_km), 1)
+        causes = Counter[str]()
+        for (_, cause), count in self.misses.items():
+            causes[cause] += count
+        lines = ["misses by cause: " + ", ".join(f"{cause} {count} ({count / n:.1%})"
+                                                   for cause, count in causes.most_common())]
+        for (code, cause), count in self.misses.most_common(top):
+            lines.append(f"  {code:<6} {cause:<20} {count:>5}  ({count / n:.1%} of scored)")
+        return lines
+
+
+MISS_NO_CANDIDATE = "no candidate"
+MISS_COORDINATES = "coordinate mismatch"  # the right GeoNames id, a point > 161 km from the gold one
+MISS_WRONG = "wrong candidate"
+
+
+def miss_cause(gold: GoldToponym, predicted_id: int | None, resolved: bool) -> str:
+    """Why a toponym missed by more than 161 km."""
+    if not resolved:
+        return MISS_NO_CANDIDATE
+    if gold.geonameid is not None and predicted_id == gold.geonameid:
+        return MISS_COORDINATES
+    return MISS_WRONG
 
 
 def auc(errors_km: Sequence[float]) -> float:
@@ -120,6 +149,7 @@ def _lgl_like(path: Path) -> Iterator[Document]:
                 lat=_float(tag.find("lat")) if tag is not None else None,
                 lon=_float(tag.find("lon")) if tag is not None else None,
                 geonameid=int(geonameid) if geonameid else None,
+                feature_code=(tag.findtext("fcode") or None) if tag is not None else None,
             ))
         yield Document(article.get("docid") or "", text, tuple(toponyms))
 
@@ -199,6 +229,9 @@ def evaluate(documents: Sequence[Document], mode: str = "gold") -> Scores:
             error = (haversine_km(g.lat, g.lon, p.lat, p.lon) if p.lat is not None and p.lon is not None
                      else EARTH_HALF_CIRCUMFERENCE_KM)
             scores.errors_km.append(error)
+            if error > 161:
+                cause = miss_cause(g, p.geonameid, p.lat is not None and p.lon is not None)
+                scores.misses[(g.feature_code or "?", cause)] += 1
             if g.geonameid is not None:
                 scores.with_ids += 1
                 scores.exact_ids += int(p.geonameid == g.geonameid)
@@ -212,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mode", choices=("gold", "e2e"), default="gold")
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the benchmarks folder")
     parser.add_argument("--limit", type=int, default=None, help="evaluate only the first N documents")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="also print the misses (> 161 km) by gold feature code and cause")
     args = parser.parse_args(argv)
     if not args.root.is_dir():
         print(f"benchmarks folder not found: {args.root}; nothing to evaluate")
@@ -222,7 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         documents = load_corpus(name, args.root)[: args.limit]
         print(f"{name} ({args.mode})")
-        for line in evaluate(documents, args.mode).as_lines(args.mode):
+        scores = evaluate(documents, args.mode)
+        for line in scores.as_lines(args.mode) + (scores.breakdown_lines() if args.breakdown else []):
             print(f"  {line}")
         sys.stdout.flush()
     return 0

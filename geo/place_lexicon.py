@@ -39,6 +39,11 @@ REPORTING_VERBS = frozenset({"say", "tell", "announce", "warn", "accuse", "claim
                              "add", "report", "urge", "vow", "threaten", "insist", "argue", "respond", "reply",
                              "condemn", "demand", "blame", "believe", "want", "agree", "decide", "sign"})
 DETERMINERS = frozenset({"the", "a", "an"})
+# "An Alexandria man", "Fargo police": a place name used as a modifier of its residents or local bodies.
+RESIDENT_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys", "girls", "teen", "teenager",
+                            "teens", "youth", "resident", "residents", "native", "natives", "couple", "family",
+                            "parents", "mother", "father", "police", "firefighters", "deputies", "officials",
+                            "councilman", "councilwoman", "mayor", "homeowners", "voters", "residents'"})
 # Capitalised English words that are also place names; they need a cue unless spaCy tags them.
 COMMON_WORDS = frozenset({
     "hope", "mobile", "reading", "nice", "march", "may", "june", "july", "august", "april",

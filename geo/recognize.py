@@ -44,6 +44,7 @@ from geo.place_lexicon import (
     NEEDS_CUE_LABELS,
     PROVINCE_WORDS,
     REPORTING_VERBS,
+    RESIDENT_NOUNS,
     TITLES,
     TRUSTED_LABELS,
     WEAK_PREPS,
@@ -182,6 +183,8 @@ class ToponymRecognizer:
         if not candidates:
             return None
         cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
+        if cue is None and _modifies_residents(span) and not _looks_common(span, context.lower_words):
+            cue = "residents"
         strong_cue = cue is not None and cue != "near"
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS:
             cue = None
@@ -277,6 +280,15 @@ def _looks_common(span: Span, lower_words: frozenset[str]) -> bool:
         if token.pos_ not in {"PROPN", ""}:
             return True
     return token.lower_ in lower_words  # the word also appears in lower case: an ordinary word
+
+
+def _modifies_residents(span: Span) -> bool:
+    """ "An Alexandria man", "Fargo police said": the name opens a noun phrase about residents."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in RESIDENT_NOUNS:
+        return False
+    return span.start == 0 or doc[span.start - 1].lower_ in DETERMINERS or doc[span.start - 1].is_sent_start \
+        or doc[span.start - 1].is_punct or doc[span.start].is_sent_start
 
 
 def _followed_by_place_punct(span: Span) -> bool:

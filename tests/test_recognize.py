@@ -146,3 +146,16 @@ def test_arabic_names_split_by_the_tokenizer_are_rejoined() -> None:
 
 def test_facility_name_with_its_kind_word() -> None:
     assert "Ain al-Asad air base" in _toponyms("Rockets hit Ain al-Asad air base in Anbar province.")
+
+
+def test_person_tagged_town_modifying_residents_is_kept() -> None:
+    # "An Smallville man ..." / "Qaryat police said": a place name as a modifier of its residents.
+    doc = _doc(["An", "Smallville", "man", "was", "hurt", "."], [(1, 2, "PERSON")])
+    assert [text for text, _, _ in _run(doc)] == ["Smallville"]
+    doc = _doc(["Qaryat", "police", "said", "it", "rained", "."], [(0, 1, "PERSON")])
+    assert [text for text, _, _ in _run(doc)] == ["Qaryat"]
+
+
+def test_person_followed_by_other_nouns_still_needs_a_cue() -> None:
+    doc = _doc(["Smallville", "books", "sold", "well", "."], [(0, 1, "PERSON")])
+    assert _run(doc) == []

@@ -155,3 +155,42 @@ def test_a_given_demonym_span_resolves_to_its_country() -> None:
 def test_capital_city_beats_a_bigger_province_of_the_same_name() -> None:
     washington = _first(_resolve("Officials flew to Washington for talks."), "Washington")
     assert washington.kind == "city" and _within(washington, 38.9, -77.04, 20)
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append((start, start + len(name)))
+    return spans
+
+
+def test_demonym_of_a_state_resolves_to_the_state() -> None:
+    text = "Ohioans voted on Tuesday, and turnout was high across the state."
+    doc = load_pipeline()(text)
+    [ohioans] = resolve_spans(doc, _spans(text, "Ohioans"), default_gazetteer())
+    assert ohioans.kind == "admin1" and ohioans.name == "Ohio"
+    assert ohioans.confidence < 1.0
+
+
+def test_feature_named_after_a_place_resolves_to_the_place() -> None:
+    text = "Cargo piled up at the Port of Los Angeles this week."
+    doc = load_pipeline()(text)
+    [port] = resolve_spans(doc, _spans(text, "Port of Los Angeles"), default_gazetteer())
+    assert _within(port, 34.05, -118.24, 40)
+
+
+def test_county_resolves_to_a_county_in_the_focus_state() -> None:
+    text = "Deputies in DeKalb County and Decatur, Georgia, searched near Stone Mountain and Tucker."
+    doc = load_pipeline()(text)
+    county, *_ = resolve_spans(doc, _spans(text, "DeKalb County", "Decatur", "Stone Mountain", "Tucker"),
+                               default_gazetteer())
+    assert county.kind == "admin2" and county.admin1 == "Georgia"
+
+
+def test_focus_province_picks_the_local_town() -> None:
+    text = "The fair moved from Paris to Huntingdon and McKenzie after the storm hit Camden."
+    doc = load_pipeline()(text)
+    toponyms = resolve_spans(doc, _spans(text, "Paris", "Huntingdon", "McKenzie", "Camden"), default_gazetteer())
+    paris = toponyms[0]
+    assert paris.country == "US" and paris.admin1 == "Tennessee", paris

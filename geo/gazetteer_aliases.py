@@ -1,0 +1,45 @@
+"""General-knowledge alias tables for the gazetteer build: short and common English names of
+countries, postal/AP abbreviations of US states and Canadian provinces, short forms of big cities."""
+
+from __future__ import annotations
+
+__all__ = ["CITY_ALIASES", "COUNTRY_ALIASES", "SUBDIVISION_ABBREVIATIONS"]
+
+# General-knowledge short forms and common English names of countries.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "United States of America", "the United States", "America"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
+    "KR": ("South Korea",),
+    "KP": ("North Korea", "DPRK"),
+    "CI": ("Ivory Coast",),
+    "MM": ("Burma",),
+    "CZ": ("Czechia",),
+    "RU": ("Russian Federation",),
+    "SY": ("Syrian Arab Republic",),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "VA": ("Vatican", "Holy See"),
+}
+
+# Postal and AP-style abbreviations of US states and Canadian provinces ("Ky.", "Calif.", "B.C.").
+SUBDIVISION_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "US-AL": ("Ala.",), "US-AZ": ("Ariz.",), "US-AR": ("Ark.",), "US-CA": ("Calif.",), "US-CO": ("Colo.",),
+    "US-CT": ("Conn.",), "US-DE": ("Del.",), "US-FL": ("Fla.",), "US-GA": ("Ga.",), "US-IL": ("Ill.",),
+    "US-IN": ("Ind.",), "US-KS": ("Kan.", "Kans."), "US-KY": ("Ky.",), "US-LA": ("La.",), "US-MD": ("Md.",),
+    "US-MA": ("Mass.",), "US-MI": ("Mich.",), "US-MN": ("Minn.",), "US-MS": ("Miss.",), "US-MO": ("Mo.",),
+    "US-MT": ("Mont.",), "US-NE": ("Neb.", "Nebr."), "US-NV": ("Nev.",), "US-NH": ("N.H.",), "US-NJ": ("N.J.",),
+    "US-NM": ("N.M.",), "US-NY": ("N.Y.",), "US-NC": ("N.C.",), "US-ND": ("N.D.",), "US-OK": ("Okla.",),
+    "US-OR": ("Ore.", "Oreg."), "US-PA": ("Pa.", "Penn."), "US-RI": ("R.I.",), "US-SC": ("S.C.",),
+    "US-SD": ("S.D.",), "US-TN": ("Tenn.",), "US-TX": ("Tex.",), "US-VT": ("Vt.",), "US-VA": ("Va.",),
+    "US-WA": ("Wash.",), "US-WV": ("W.Va.", "W. Va."), "US-WI": ("Wis.", "Wisc."), "US-WY": ("Wyo.",),
+    "CA-ON": ("Ont.",), "CA-BC": ("B.C.",), "CA-QC": ("Que.",), "CA-AB": ("Alta.",), "CA-MB": ("Man.",),
+    "CA-SK": ("Sask.",), "CA-NS": ("N.S.",), "CA-NB": ("N.B.",), "CA-NL": ("Nfld.", "N.L."),
+    "CA-PE": ("P.E.I.",), "US-DC": ("D.C.", "Washington, D.C."),
+}
+# Well-known short forms of big cities (general knowledge), keyed by GeoNames id.
+CITY_ALIASES: dict[int, tuple[str, ...]] = {
+    5128581: ("NYC", "N.Y.C."),  # New York City
+    5368361: ("L.A.",),  # Los Angeles
+    4140963: ("Washington, D.C.", "Washington DC"),  # Washington
+}
