@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -172,17 +172,28 @@ def _context(candidate: Candidate, places: list[Candidate]) -> float:
     return score + 0.8 * closeness
 
 
+# Kinds the gazetteer knows that the report's contract spells otherwise: a county or other
+# second-level division is reported as a "region" (the contract's kinds: city, admin1,
+# country, facility, region, other).
+_REPORTED_KIND = {"admin2": "region"}
+
+
 def _toponym(mention: _Mention) -> Toponym:
     if not mention.candidates:
         return Toponym(start=mention.start, end=mention.end, text=mention.text)
     probabilities = _softmax(mention.scores)
     order = sorted(range(len(mention.candidates)), key=lambda i: -probabilities[i])
     best = mention.candidates[order[0]]
-    alternatives = tuple(_with_score(mention.candidates[i], probabilities[i]) for i in order[:5])
+    alternatives = tuple(
+        replace(_with_score(mention.candidates[i], probabilities[i]),
+                kind=_REPORTED_KIND.get(mention.candidates[i].kind, mention.candidates[i].kind))
+        for i in order[:5]
+    )
     confidence = max(0.0, min(1.0, probabilities[order[0]] * best.score))
-    return Toponym(start=mention.start, end=mention.end, text=mention.text, name=best.name, kind=best.kind,
-                   country=best.country, lat=best.lat, lon=best.lon, geonameid=best.geonameid,
-                   confidence=confidence, admin1=best.admin1, alternatives=alternatives)
+    return Toponym(start=mention.start, end=mention.end, text=mention.text, name=best.name,
+                   kind=_REPORTED_KIND.get(best.kind, best.kind), country=best.country, lat=best.lat,
+                   lon=best.lon, geonameid=best.geonameid, confidence=confidence, admin1=best.admin1,
+                   alternatives=alternatives)
 
 
 def _with_score(candidate: Candidate, score: float) -> Candidate:

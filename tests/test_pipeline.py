@@ -117,3 +117,13 @@ def test_geoparse_recognises_without_spans() -> None:
 def test_geoparse_rejects_bad_spans(spans) -> None:
     with pytest.raises(InputError):
         geo.geoparse("A short text.", spans=spans)
+
+
+def test_reported_kinds_are_the_contracts(sample_report: Report) -> None:
+    kinds = {"city", "admin1", "country", "facility", "region", "other"}
+    text = "Deputies in DeKalb County, Georgia, searched the area near Decatur."
+    toponyms = geo.geoparse(text)
+    assert toponyms
+    for toponym in toponyms:
+        assert toponym.kind in kinds and all(c.kind in kinds for c in toponym.alternatives)
+    assert all(p.kind in kinds for p in sample_report.places)
