@@ -83,16 +83,19 @@ def show_input() -> None:
 
 
 def _input_widgets() -> None:
-    left, right = st.columns([3, 1])
-    with left:
-        text = st.text_area("Article text", key=TEXT_KEY, height=220,
-                            help="Paste a news article. The sample article is loaded to start with.")
-    with right:
-        upload = st.file_uploader("...or upload a file (.txt, .md, .html)", key="brief_upload",
-                                  help="An uploaded file is analysed instead of the text box.")
-        published = st.date_input("Published (optional)", value=None, key="brief_published",
-                                  help="Resolves relative dates such as 'on Tuesday'.")
-        clicked = st.button("Analyze", key="brief_analyze", type="primary", width="stretch")
+    # A form: the text, file and date are sent together when Analyze is pressed, so a click
+    # right after typing is never lost to the text box's own rerun.
+    with st.form("brief_input", border=False, enter_to_submit=False):
+        left, right = st.columns([3, 1])
+        with left:
+            text = st.text_area("Article text", key=TEXT_KEY, height=220,
+                                help="Paste a news article. The sample article is loaded to start with.")
+        with right:
+            upload = st.file_uploader("...or upload a file (.txt, .md, .html)", key="brief_upload",
+                                      help="An uploaded file is analysed instead of the text box.")
+            published = st.date_input("Published (optional)", value=None, key="brief_published",
+                                      help="Resolves relative dates such as 'on Tuesday'.")
+            clicked = st.form_submit_button("Analyze", key="brief_analyze", type="primary", width="stretch")
     if clicked or REPORT_KEY not in st.session_state:
         run_analysis(text, upload if clicked else None, published)
 
