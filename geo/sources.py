@@ -150,6 +150,20 @@ def _person_span(tokens: Sequence[Token]) -> Span | None:
     return None
 
 
+def _titled_name(head: Token) -> Span | None:
+    """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
+    ending at the head, right after a lower-case official title, is a person's name."""
+    if head.pos_ != "PROPN":
+        return None
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+        start -= 1
+    title = head.doc[start - 1] if start > 0 else None
+    if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
+        return None
+    return head.doc[start:head.i + 1]
+
+
 def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
     """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
     if head.lower_ in PRONOUNS:
@@ -179,6 +193,8 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
                 role = lx.clean_phrase(text) or None
                 return _Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
                                 role=role)
+    if person is None:
+        person = _titled_name(head)
     if person is not None:
         name = re.sub(r"['’]s$", "", person.text)
         role_tokens = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
@@ -330,14 +346,22 @@ def _participle_speaker(verb: Token) -> list[Token]:
     return children(verb.head, "nsubj")
 
 
+_TAIL_WINDOW = 14  # tokens: a trailing attribution is a short noun phrase
+
+
 def _tail_speaker(verb: Token, sent: Span) -> list[Token]:
-    """', a local doctors' group said.' parsed without a subject: the noun before the verb."""
-    window = [t for t in sent if verb.i - 8 <= t.i < verb.i]
+    """', a local doctors' group said.' parsed without a subject: the noun phrase between the
+    last comma and the verb; its head is the noun whose own head lies outside the phrase
+    ("a source in Ukraine's security service told Reuters" -> "source")."""
+    window = [t for t in sent if verb.i - _TAIL_WINDOW <= t.i < verb.i]
     commas = [t.i for t in window if t.text == ","]
     if not commas:
         return []
-    nouns = [t for t in window if t.i > commas[-1] and t.pos_ in {"NOUN", "PROPN"}]
-    return nouns[-1:]
+    phrase = [t for t in window if t.i > commas[-1]]
+    inside = {t.i for t in phrase}
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    roots = [t for t in nouns if t.head.i not in inside]
+    return roots[:1] or nouns[-1:]
 
 
 def _told(verb: Token) -> Token | None:

@@ -259,3 +259,19 @@ def test_without_citing_sources_names_no_source() -> None:
     text = "His family was detained, the news agency Anadolu said, without citing sources."
     names = [s.name for s in sources_of(text)]
     assert "sources" not in names and names
+
+
+def test_trailing_attribution_parsed_without_a_subject() -> None:
+    text = ("In response, Ukrainian forces struck an oil depot near the Russian city of Belgorod, a source in "
+            "Ukraine's SBU security service told Reuters, speaking on condition of anonymity.")
+    sources = sources_of(text)
+    check_claims(text, sources)
+    relayed = [s for s in sources if s.via == "Reuters"]
+    assert relayed and relayed[0].type == "anonymous" and "source" in relayed[0].name
+    assert by_name(sources)["Reuters"].type == "wire"
+
+
+def test_title_before_an_untagged_name_is_a_role() -> None:
+    text = "Drones struck the port overnight, killing three people, regional governor Oleh Kiper said on Tuesday."
+    kiper = by_name(sources_of(text))["Oleh Kiper"]
+    assert kiper.type == "official" and kiper.role == "regional governor"
