@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from geo.errors import InputError
 from geo.ingest import article_from_text
 from geo.model import Article, Place, Report, TextSpan, Toponym
 from geo.settings import Settings
+
+if TYPE_CHECKING:
+    from geo.online import CandidateSource
 
 __version__ = "0.1.0"
 
@@ -34,9 +38,10 @@ def analyze_article(article: Article, *, settings: Settings | None = None) -> Re
     from geo.resolve import resolve_doc
     from geo.sources import extract_sources, link_sources
 
+    online = _online_geocoder(settings)
     nlp = load_pipeline(settings)
     doc = nlp(article.text)
-    toponyms = resolve_doc(doc, default_gazetteer())
+    toponyms = _with_online_fallback(resolve_doc(doc, default_gazetteer()), online)
     attacks, responses = extract_events(doc, toponyms, published=article.published)
     sources = extract_sources(doc)
     return Report(
@@ -64,13 +69,32 @@ def geoparse(
     if not isinstance(text, str):
         raise InputError(f"Expected text as a string, got {type(text).__name__}.")
     checked = None if spans is None else [_checked_span(span, len(text)) for span in spans]
+    online = _online_geocoder(settings)
     nlp = load_pipeline(settings)
     if len(text) > nlp.max_length:
         raise InputError(f"The text is {len(text):,} characters long; the limit is {nlp.max_length:,}.")
     doc = nlp(text)
     if checked is None:
-        return resolve_doc(doc, default_gazetteer())
-    return resolve_spans(doc, checked, default_gazetteer())
+        return _with_online_fallback(resolve_doc(doc, default_gazetteer()), online)
+    return _with_online_fallback(resolve_spans(doc, checked, default_gazetteer()), online)
+
+
+def _online_geocoder(settings: Settings | None) -> CandidateSource | None:
+    """The Nominatim fallback when GEOBRIEF_ONLINE is on (a GeoError if it is misconfigured), else None."""
+    settings = settings or Settings.from_env()
+    if not settings.online_geocoding:
+        return None
+    from geo.online import default_online_geocoder
+
+    return default_online_geocoder(settings)
+
+
+def _with_online_fallback(toponyms: list[Toponym], online: CandidateSource | None) -> list[Toponym]:
+    if online is None:
+        return toponyms
+    from geo.online import resolve_unresolved
+
+    return resolve_unresolved(toponyms, online)
 
 
 def _checked_span(span: Sequence[int], length: int) -> tuple[int, int]:

