@@ -184,6 +184,7 @@ class Place:
     mentions: tuple[TextSpan, ...]
     admin1: str | None = None
     alternatives: tuple[Candidate, ...] = ()
+    corrected: bool = False  # True when an analyst chose this reading (geo.corrections)
 
     @property
     def resolved(self) -> bool:
@@ -202,6 +203,7 @@ class Place:
             "confidence": round(self.confidence, 4),
             "mentions": [m.to_dict() for m in self.mentions],
             "alternatives": [c.to_dict() for c in self.alternatives],
+            "corrected": self.corrected,
         }
 
     @classmethod
@@ -218,6 +220,7 @@ class Place:
             mentions=tuple(TextSpan.from_dict(m) for m in data.get("mentions", ())),
             admin1=data.get("admin1"),
             alternatives=tuple(Candidate.from_dict(c) for c in data.get("alternatives", ())),
+            corrected=bool(data.get("corrected", False)),
         )
 
 

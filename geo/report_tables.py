@@ -21,7 +21,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
 SOURCE_COLUMNS: tuple[str, ...] = ("name", "type", "role", "via", "claims", "claim_count")
 PLACE_COLUMNS: tuple[str, ...] = (
     "name", "kind", "country", "admin1", "lat", "lon", "confidence",
-    "alternatives", "mentions", "as_written",
+    "alternatives", "mentions", "as_written", "corrected",
 )
 
 
@@ -88,7 +88,16 @@ def place_row(place: Place) -> dict[str, Any]:
         "alternatives": _alternatives(place),
         "mentions": len(place.mentions),
         "as_written": ", ".join(dict.fromkeys(m.text for m in place.mentions)),
+        "corrected": place.corrected,
     }
+
+
+def place_label(place: Place) -> str:
+    """Plain text naming a place for a picker: its name, kind, country and how it was written."""
+    details = ", ".join(d for d in (place.kind, place.country) if d)
+    written = ", ".join(dict.fromkeys(_one_line(m.text) for m in place.mentions))
+    label = f"{place.name} ({details})" if details else place.name
+    return f"{label}, written as {written}" if written and written != place.name else label
 
 
 def attack_rows(report: Report) -> list[dict[str, Any]]:

@@ -3,6 +3,9 @@
 Input: a text box (the sample article on first load), or an uploaded .txt/.md/.html
 file, and an optional publication date. Output: a metric header, the offline map and
 the Attacks, Responses, Sources cited and Places panels, each row with its sentence.
+Below the Places table the analyst picks another reading of a place or drops it; the
+corrections (geo.corrections) hold for the article they were made on, and every panel
+and the map show the corrected report.
 Bad input shows the GeoError's one-line message; the previous result stays.
 """
 
@@ -17,6 +20,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from streamlit_folium import st_folium
 
 import geo
+from geo.corrections import PlaceChoice, apply_place_choices, candidate_label
 from geo.errors import GeoError
 from geo.ingest import article_from_upload
 from geo.mapping import build_map
@@ -27,6 +31,7 @@ from geo.report_tables import (
     SOURCE_COLUMNS,
     attack_rows,
     escape_markdown,
+    place_label,
     place_rows,
     report_counts,
     response_rows,
@@ -41,6 +46,10 @@ TABLE_MAX_PX = 620
 REPORT_KEY = "brief_report"
 ERROR_KEY = "brief_error"
 TEXT_KEY = "brief_text"
+CHOICES_KEY = "brief_place_choices"  # (text_sha256, tuple of PlaceChoice) for the analysed article
+PICK_KEY = "brief_place_pick"
+CANDIDATE_KEY = "brief_place_candidate"
+DROP = -1  # the candidate option that drops the place
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -72,6 +81,9 @@ def run_analysis(text: str, upload: UploadedFile | None, published: date | None)
         return
     st.session_state[REPORT_KEY] = report
     st.session_state[ERROR_KEY] = None
+    stored = st.session_state.get(CHOICES_KEY)
+    if stored is not None and stored[0] != report.article.text_sha256:
+        st.session_state[CHOICES_KEY] = None  # corrections belong to the article they were made on
 
 
 def show_input() -> None:
@@ -132,7 +144,52 @@ def show_table(rows: list[dict[str, object]], columns: tuple[str, ...], empty: s
                  height=height, row_height=row_px)
 
 
-def show_panels(report: Report) -> None:
+def place_choices(report: Report) -> tuple[PlaceChoice, ...]:
+    """The analyst's corrections to this article's places (none for another article)."""
+    stored = st.session_state.get(CHOICES_KEY)
+    if stored is None or stored[0] != report.article.text_sha256:
+        return ()
+    return stored[1]
+
+
+def _apply_pick(report: Report) -> None:
+    place = next((p for p in report.places if p.key == st.session_state.get(PICK_KEY)), None)
+    picked = st.session_state.get(CANDIDATE_KEY)
+    if place is None or picked is None or not (picked == DROP or 0 <= picked < len(place.alternatives)):
+        return  # a stale pick never drops a place by accident
+    candidate = None if picked == DROP else place.alternatives[picked]
+    others = tuple(c for c in place_choices(report) if c.place_key != place.key)
+    choices = others + (PlaceChoice(place.key, candidate),)
+    st.session_state[CHOICES_KEY] = (report.article.text_sha256, choices)
+
+
+def _reset_choices() -> None:
+    st.session_state[CHOICES_KEY] = None
+
+
+def show_place_corrections(report: Report) -> None:
+    """Pick another reading of a place, or drop it; ``report`` is the report as analysed."""
+    if not report.places:
+        return
+    places = {p.key: p for p in report.places}
+    left, right = st.columns(2)
+    with left:
+        key = st.selectbox("Place to correct", list(places), key=PICK_KEY,
+                           format_func=lambda k: place_label(places[k]))
+    place = places.get(key) or report.places[0]
+    options = [*range(len(place.alternatives)), DROP]
+    with right:
+        st.selectbox("Where it is", options, key=CANDIDATE_KEY,
+                     format_func=lambda i: "Drop this place" if i == DROP else candidate_label(place.alternatives[i]))
+    apply_column, reset_column, count_column = st.columns([1, 1, 2])
+    apply_column.button("Apply", key="brief_place_apply", on_click=_apply_pick, args=(report,))
+    reset_column.button("Reset corrections", key="brief_place_reset", on_click=_reset_choices)
+    corrected = len({c.place_key for c in place_choices(report)})
+    if corrected:
+        count_column.caption(f"{corrected} place(s) corrected by you")
+
+
+def show_panels(report: Report, analysed: Report) -> None:
     attacks, responses, sources, places = st.tabs([
         f"Attacks ({len(report.attacks)})",
         f"Responses ({len(report.responses)})",
@@ -148,13 +205,16 @@ def show_panels(report: Report) -> None:
     with places:
         show_table(place_rows(report), PLACE_COLUMNS, "No place found in this article.", "brief_places",
                    row_px=TABLE_ROW_PX)
+        show_place_corrections(analysed)
 
 
-def show_report(report: Report) -> None:
+def show_report(analysed: Report) -> None:
+    """The report with the analyst's place corrections applied: header, map and panels."""
+    report = apply_place_choices(analysed, place_choices(analysed))
     show_header(report)
     st_folium(build_map(report), key="brief_map", height=MAP_HEIGHT, use_container_width=True,
               returned_objects=[])
-    show_panels(report)
+    show_panels(report, analysed)
 
 
 st.title("GeoBrief", anchor=False)

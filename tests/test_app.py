@@ -12,8 +12,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import geo
-from geo.model import Report
-from geo.report_tables import LOCATION_UNKNOWN
+from geo.corrections import PlaceChoice, apply_place_choices, candidate_label
+from geo.model import Candidate, Place, Report
+from geo.report_tables import LOCATION_UNKNOWN, place_label
 
 APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
 TIMEOUT = 60  # the first analysis loads spaCy and the gazetteer
@@ -200,3 +201,128 @@ def test_about_page_runs(app: AppTest) -> None:
     at.run()
     assert not at.exception
     assert at.title[0].value == "About GeoBrief"
+
+
+# --- The analyst corrects places (geo.corrections): the map and every panel follow ----------
+
+def _alternative_pick(expected: Report) -> tuple[Place, int, Candidate]:
+    """The first place with a reading other than the chosen one, somewhere else on the map."""
+    for place in expected.places:
+        for index, candidate in enumerate(place.alternatives):
+            if candidate.geonameid != place.geonameid and (candidate.lat, candidate.lon) != (place.lat, place.lon):
+                return place, index, candidate
+    pytest.skip("the sample has no place with another reading")
+
+
+def _place_with_events(expected: Report) -> Place:
+    keys = {e.place_key for e in expected.events}
+    place = next((p for p in expected.places if p.key in keys), None)
+    if place is None:
+        pytest.skip("no event of the sample has a place")
+    return place
+
+
+def _correct(at: AppTest, place_key: str, option: int) -> AppTest:
+    at.selectbox(key="brief_place_pick").set_value(place_key)
+    at.run()
+    at.selectbox(key="brief_place_candidate").set_value(option)
+    at.button(key="brief_place_apply").click()
+    return at.run()
+
+
+def _map_script(at: AppTest) -> str:
+    maps = _map_elements(at)
+    assert len(maps) == 1
+    return maps[0].proto.json_args
+
+
+def test_places_panel_offers_each_place_and_its_readings(app: AppTest, expected: Report) -> None:
+    pick = app.selectbox(key="brief_place_pick")
+    assert pick.options == [place_label(p) for p in expected.places]
+    first = expected.places[0]
+    candidates = app.selectbox(key="brief_place_candidate")
+    assert candidates.options == [candidate_label(c) for c in first.alternatives] + ["Drop this place"]
+    assert app.button(key="brief_place_apply").label == "Apply"
+    assert app.button(key="brief_place_reset").label == "Reset corrections"
+
+
+def test_choosing_another_reading_moves_the_place(expected: Report) -> None:
+    place, index, candidate = _alternative_pick(expected)
+    at = _correct(_fresh_app(), place.key, index)
+    assert not at.exception and not at.error
+    corrected = apply_place_choices(expected, [PlaceChoice(place.key, candidate)])
+    script = _map_script(at)
+    assert f"[{candidate.lat}, {candidate.lon}]" in script
+    assert f"[{place.lat}, {place.lon}]" not in script
+    places = _tables(at)["Places"]
+    assert list(places["name"]) == [p.name for p in corrected.places]
+    row = list(places["name"]).index(candidate.name)
+    assert places["corrected"][row] and places["confidence"][row] == 1.0
+    assert places["lat"][row] == round(candidate.lat, 5) and places["lon"][row] == round(candidate.lon, 5)
+
+
+def test_dropping_a_place_leaves_its_events_without_location(expected: Report) -> None:
+    place = _place_with_events(expected)
+    at = _correct(_fresh_app(), place.key, -1)
+    assert not at.exception and not at.error
+    corrected = apply_place_choices(expected, [PlaceChoice(place.key, None)])
+    tables = _tables(at)
+    assert list(tables["Places"]["name"]) == [p.name for p in corrected.places]
+    assert place.key not in {p.key for p in corrected.places}
+    for name, events, before in (("Attacks", corrected.attacks, expected.attacks),
+                                 ("Responses", corrected.responses, expected.responses)):
+        if not events:
+            continue
+        cells = list(tables[name]["place"])
+        assert cells == [e.place or LOCATION_UNKNOWN for e in events]
+        for cell, old in zip(cells, before):
+            if old.place_key == place.key:
+                assert cell == LOCATION_UNKNOWN
+    values = {m.label: m.value for m in at.metric}
+    assert values["Places"] == f"{sum(p.resolved for p in corrected.places)} / {len(corrected.places)}"
+    script = _map_script(at)
+    assert script.count("geobrief-marker geobrief-") == sum(p.resolved for p in corrected.places)
+
+
+def test_reset_restores_the_report_as_analysed(expected: Report) -> None:
+    place, index, _ = _alternative_pick(expected)
+    at = _correct(_fresh_app(), place.key, index)
+    at = _correct(at, _place_with_events(expected).key, -1)
+    assert list(_tables(at)["Places"]["name"]) != [p.name for p in expected.places]
+    at.button(key="brief_place_reset").click()
+    at.run()
+    assert not at.exception
+    assert list(_tables(at)["Places"]["name"]) == [p.name for p in expected.places]
+    assert not any(_tables(at)["Places"]["corrected"])
+    assert f"[{place.lat}, {place.lon}]" in _map_script(at)
+
+
+def test_a_new_article_clears_the_corrections(expected: Report) -> None:
+    place = _place_with_events(expected)
+    at = _correct(_fresh_app(), place.key, -1)
+    text = "Rockets hit the port of Odesa on Monday, the governor said."
+    _analyze_text(at, text)
+    assert not at.exception
+    assert list(_tables(at)["Places"]["name"]) == [p.name for p in geo.analyze(text).places]
+    _analyze_text(at, geo.load_sample())
+    assert list(_tables(at)["Places"]["name"]) == [p.name for p in expected.places]
+
+
+def test_switching_places_after_picking_a_reading_does_not_fail(expected: Report) -> None:
+    most = max(expected.places, key=lambda p: len(p.alternatives))
+    fewest = min(expected.places, key=lambda p: len(p.alternatives))
+    at = _fresh_app()
+    at.selectbox(key="brief_place_pick").set_value(most.key)
+    at.run()
+    at.selectbox(key="brief_place_candidate").set_value(len(most.alternatives) - 1)
+    at.run()
+    at.selectbox(key="brief_place_pick").set_value(fewest.key)
+    at.run()
+    assert not at.exception
+    candidates = at.selectbox(key="brief_place_candidate")
+    assert candidates.options == [candidate_label(c) for c in fewest.alternatives] + ["Drop this place"]
+    assert candidates.value == 0  # reset to the first reading, not a stale index
+    at.button(key="brief_place_apply").click()
+    at.run()
+    assert not at.exception
+    assert len(_tables(at)["Places"]) == len(expected.places)  # the first reading kept the place
