@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,8 @@ from geo.ingest import load_sample
 from geo.model import Report
 
 SAMPLE_PUBLISHED = date(2023, 11, 9)
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +26,14 @@ def sample_report(sample_text: str) -> Report:
     import geo
 
     return geo.analyze(sample_text, published=SAMPLE_PUBLISHED)
+
+
+@pytest.fixture(scope="session")
+def dashboard_url() -> Iterator[str]:
+    """One `streamlit run app.py` on a free loopback port for every browser test (each test
+    module opens its own page, hence its own Streamlit session)."""
+    from geo.browser import running_dashboard
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with (ARTIFACTS / "streamlit.log").open("wb") as log, running_dashboard(REPO / "app.py", log=log) as url:
+        yield url

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import geo
-from geo.browser import CHROMIUM, block_external_requests, launch_chromium, running_dashboard
+from geo.browser import CHROMIUM, block_external_requests, launch_chromium
 from geo.mapping import map_points
 from geo.model import Report
 from geo.report_tables import LOCATION_UNKNOWN
@@ -44,26 +44,19 @@ class Session:
 
 
 @pytest.fixture(scope="module")
-def server_url() -> Iterator[str]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    with (ARTIFACTS / "streamlit.log").open("wb") as log, running_dashboard(REPO / "app.py", log=log) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def expected() -> Report:
     return geo.analyze(geo.load_sample())
 
 
 @pytest.fixture(scope="module")
-def session(server_url: str) -> Iterator[Session]:
+def session(dashboard_url: str) -> Iterator[Session]:
     with sync_api.sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         state = Session(page=page)
         page.on("pageerror", lambda error: state.page_errors.append(str(error)))
         block_external_requests(page, state.blocked)
-        page.goto(server_url)
+        page.goto(dashboard_url)
         with screenshot_on_failure(page, "first-load"):
             map_frame(page).locator(".leaflet-container").wait_for(state="visible", timeout=FIRST_RENDER_MS)
         yield state

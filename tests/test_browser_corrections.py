@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import geo
-from geo.browser import CHROMIUM, block_external_requests, launch_chromium, running_dashboard
+from geo.browser import CHROMIUM, block_external_requests, launch_chromium
 from geo.corrections import PlaceChoice, apply_place_choices
 from geo.mapping import map_points
 from geo.model import Place, Report
@@ -35,16 +35,13 @@ FIRST_RENDER_MS = 90_000  # the first analysis loads spaCy and the gazetteer
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[sync_api.Page]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    with ((ARTIFACTS / "streamlit-corrections.log").open("wb") as log,
-          running_dashboard(REPO / "app.py", log=log) as url,
-          sync_api.sync_playwright() as playwright):
+def page(dashboard_url: str) -> Iterator[sync_api.Page]:
+    with sync_api.sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1400, "height": 1400})
         blocked: list[str] = []
         block_external_requests(page, blocked)
-        page.goto(url)
+        page.goto(dashboard_url)
         page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="visible",
                                                                              timeout=FIRST_RENDER_MS)
         yield page
