@@ -71,7 +71,7 @@ def _alternatives(place: Place, limit: int = 3) -> str:
     others = [c for c in place.alternatives if not _is_chosen(place, c)]
     for candidate in others[:limit]:
         where = f", {candidate.country}" if candidate.country else ""
-        names.append(f"{candidate.name} ({candidate.kind}{where})")
+        names.append(f"{candidate.name} ({candidate.kind}{where}, {candidate.score:.0%})")
     return "; ".join(names)
 
 

@@ -29,7 +29,7 @@ def _span(fragment: str) -> TextSpan:
 def _report() -> Report:
     first = _span("Shells hit Townville on 3 May,\n  the mayor said.")
     chosen = Candidate(name="Townville", kind="city", country="XA", lat=10.0, lon=20.0, geonameid=7)
-    other = Candidate(name="Townville", kind="city", country="XB", lat=-5.0, lon=3.0, geonameid=8)
+    other = Candidate(name="Townville", kind="city", country="XB", lat=-5.0, lon=3.0, geonameid=8, score=0.12)
     town = Place(key="gn:7", name="Townville", kind="city", country="XA", lat=10.0, lon=20.0,
                  geonameid=7, confidence=0.876, mentions=(_span("Townville"),), admin1="North",
                  alternatives=(chosen, other))
@@ -65,7 +65,7 @@ def test_source_rows() -> None:
 def test_place_rows_leave_the_chosen_reading_out_of_alternatives() -> None:
     town, lost = place_rows(_report())
     assert list(town) == list(PLACE_COLUMNS)
-    assert town["alternatives"] == "Townville (city, XB)"
+    assert town["alternatives"] == "Townville (city, XB, 12%)"  # with its probability
     assert town["confidence"] == 0.88 and town["mentions"] == 1 and town["as_written"] == "Townville"
     assert lost["lat"] is None and lost["lon"] is None
 
