@@ -308,13 +308,27 @@ def _resolve_kinds(drafts: list[Draft]) -> None:
                 attackers.add(family)
 
 
+def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
+    """The sentence that states most of the event: its place (a town or site counts double:
+    it pins the event down, a country does not) and its figures (count, killed, injured);
+    the earliest of equals."""
+    figures = {n for n in (draft.count, draft.killed, draft.injured) if n is not None and n > 1}
+    place = draft.place
+    place_weight = 2 if place is not None and place.kind in {"city", "facility"} else 1
+
+    def weight(sent: Span) -> int:
+        names_place = place is not None and sent.start_char <= place.start < sent.end_char
+        stated = {lx.parse_number(t.text) for t in sent if t.like_num} & figures
+        return place_weight * names_place + len(stated)
+
+    return max(sentences, key=lambda sent: (weight(sent), -sent.start_char))
+
+
 def _to_event(draft: Draft) -> Event:
     body = sorted(draft.sentences, key=lambda s: s.start)
     everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
     place = draft.place
-    # The evidence is the first sentence that names the event's place, else its first sentence.
-    naming_place = [s for s in body if place is not None and s.start_char <= place.start < s.end_char]
-    evidence = sentence_span((naming_place or body or everything)[0])
+    evidence = sentence_span(_evidence_sentence(draft, body or everything))
     return Event(
         kind=draft.kind or "attack",
         summary=summarize(draft),

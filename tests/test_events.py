@@ -82,7 +82,10 @@ def test_sample_attacks_on_us_forces(sample: tuple[str, list[Event], list[Event]
     assert attack.actor == "Iran-backed forces"
     assert "US forces" in (attack.target or "")
     assert "Syria and Iraq" in attack.summary
-    assert attack.evidence.text.startswith("The strikes were conducted in response to continued attacks")
+    # the evidence states the figures; the sentence that first reports the attacks is among its mentions
+    assert "approximately 40 attacks" in attack.evidence.text and "56" in attack.evidence.text
+    assert any(m.text.startswith("The strikes were conducted in response to continued attacks")
+               for m in attack.mentions)
     assert any("approximately 40 attacks" in m.text for m in attack.mentions)
 
 
@@ -504,3 +507,12 @@ def test_the_of_a_superlative_does_not_refer_back() -> None:
             "a man killed 10 people in the worst mass shooting in Omdurman's history.")
     attacks, _ = run(text)
     assert [a.place for a in attacks] == ["Berlin", "Omdurman"]
+
+
+def test_evidence_is_the_sentence_that_states_the_event() -> None:
+    text = ("Militants attacked army posts in Syria on Monday. "
+            "The army said 12 soldiers were killed and 30 wounded in the attacks.")
+    attacks, _ = run(text, date(2024, 3, 5))
+    killed = [e for e in attacks if e.killed == 12]
+    assert killed, attacks
+    assert "12 soldiers" in killed[0].evidence.text  # the figures, not the country, pick the sentence
