@@ -13,27 +13,17 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, sync_api
 
 import geo
-from geo.browser import CHROMIUM, block_external_requests, launch_chromium
+from geo.browser import block_external_requests, launch_chromium
 from geo.mapping import map_points
 from geo.model import Report
 from geo.report_tables import LOCATION_UNKNOWN
 
 pytestmark = pytest.mark.browser
-
-if not CHROMIUM.exists():
-    pytest.skip("Debian chromium (/usr/bin/chromium) is not installed: `make chromium` installs it",
-                allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-
-REPO = Path(__file__).resolve().parent.parent
-ARTIFACTS = REPO / "test-artifacts"
-MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
-FIRST_RENDER_MS = 90_000  # the first analysis loads spaCy and the gazetteer
 
 
 @dataclass
