@@ -34,13 +34,14 @@ ATTRIBUTION = (
     "their sources."
 )
 
-DATA_VERSION = "9"  # bump when the build changes what is stored
+DATA_VERSION = "10"  # bump when the build changes what is stored
 _MIN_FUZZY_KEY = 5  # keys shorter than this only match exactly
 _FUZZY_CUTOFF = 84.0  # rapidfuzz ratio over keys
 _SHORT_FUZZY_CUTOFF = 88.0  # for keys of up to 6 letters ("Syrian" is not "Surian")
 _MAX_FUZZY_KEYS = 25
 
-_PLACE_COLUMNS = "p.id, p.name, p.kind, p.country, p.admin1_name, p.lat, p.lon, p.population, p.rank, p.geonameid"
+_PLACE_COLUMNS = ("p.id, p.name, p.kind, p.country, p.admin1_name, p.lat, p.lon, p.population, p.rank, p.geonameid, "
+                  "p.name_count")
 
 
 def _data_fingerprint() -> str:
@@ -113,15 +114,16 @@ class Gazetteer:
                 raise GazetteerError(f"gazetteer query failed ({exc}); rebuild the index") from exc
 
     @staticmethod
-    def _candidate(row: tuple, score: float = 0.0) -> Candidate:
-        _, name, kind, country, admin1, lat, lon, population, _, geonameid = row
+    def _candidate(row: tuple, score: float = 0.0, main_name: bool = True) -> Candidate:
+        _, name, kind, country, admin1, lat, lon, population, _, geonameid, name_count = row
         return Candidate(name=display_name(name), kind=kind, country=country, lat=lat, lon=lon,
-                         geonameid=geonameid, admin1=admin1, population=population or 0, score=score)
+                         geonameid=geonameid, admin1=admin1, population=population or 0, score=score,
+                         name_count=name_count, main_name=main_name)
 
     def _rows_for_keys(self, keys: list[str]) -> list[tuple]:
         marks = ",".join("?" * len(keys))
         return self._query(
-            f"SELECT n.fold, n.key, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
+            f"SELECT n.fold, n.key, n.is_primary, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
             f"WHERE n.key IN ({marks})",
             keys,
         )
@@ -155,25 +157,25 @@ class Gazetteer:
         if not keys:
             return []
         fold = fold_name(name)
-        best: dict[int, tuple[float, tuple]] = {}
+        best: dict[int, tuple[float, bool, tuple]] = {}
 
-        def keep(place_row: tuple, score: float) -> None:
+        def keep(place_row: tuple, score: float, main_name: bool) -> None:
             place_id = place_row[0]
-            if place_id not in best or best[place_id][0] < score:
-                best[place_id] = (score, place_row)
+            if place_id not in best or best[place_id][:2] < (score, main_name):
+                best[place_id] = (score, main_name, place_row)
 
         for row in self._rows_for_keys(list(keys)):
-            alias_fold, alias_key, place_row = row[0], row[1], row[2:]
+            alias_fold, alias_key, is_primary, place_row = row[0], row[1], bool(row[2]), row[3:]
             score = 1.0 if alias_fold == fold else (0.97 if alias_key == keys[0] else 0.93)
-            keep(place_row, score)
-        if fuzzy and not any(score >= 0.97 for score, _ in best.values()):
+            keep(place_row, score, is_primary)
+        if fuzzy and not any(score >= 0.97 for score, _, _ in best.values()):
             fuzzy_keys = self._fuzzy_keys(keys)
             fuzzy_keys = {k: r for k, r in fuzzy_keys.items() if k not in keys}
             if fuzzy_keys:
                 for row in self._rows_for_keys(list(fuzzy_keys)):
-                    keep(row[2:], 0.95 * fuzzy_keys[row[1]])
-        ranked = sorted(best.values(), key=lambda item: (-item[0], -item[1][8], -(item[1][7] or 0)))
-        return [self._candidate(row, score) for score, row in ranked[:limit]]
+                    keep(row[3:], 0.95 * fuzzy_keys[row[1]], bool(row[2]))
+        ranked = sorted(best.values(), key=lambda item: (-item[0], -item[2][8], -(item[2][7] or 0)))
+        return [self._candidate(row, score, main_name) for score, main_name, row in ranked[:limit]]
 
     def demonym_country(self, word: str) -> Candidate | None:
         """The country a demonym names ("Syrian" -> Syria), else None."""

@@ -10,8 +10,9 @@ seas, regions). Place kinds: country, admin1, admin2, region, facility, city.
 Tables::
 
     places(id, name, kind, country, admin1_code, admin1_name, lat, lon, population,
-           rank, geonameid)
-    names(fold, key, skel, place_id)        -- one row per distinct folded alias
+           rank, geonameid, name_count)   -- name_count: distinct names, a notability measure
+    names(fold, key, skel, place_id, is_primary)  -- one row per distinct folded alias; is_primary
+                                            -- 0 for a city's GeoNames alternate name
     skeletons(skel, key)                    -- distinct keys per consonant skeleton (fuzzy blocking)
     demonyms(fold, country)                 -- "syrian" -> SY
 
@@ -54,9 +55,11 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT,
     admin1_code TEXT, admin1_name TEXT, lat REAL NOT NULL, lon REAL NOT NULL,
-    population INTEGER NOT NULL DEFAULT 0, rank INTEGER NOT NULL DEFAULT 0, geonameid INTEGER
+    population INTEGER NOT NULL DEFAULT 0, rank INTEGER NOT NULL DEFAULT 0, geonameid INTEGER,
+    name_count INTEGER NOT NULL DEFAULT 1
 );
-CREATE TABLE names (fold TEXT NOT NULL, key TEXT NOT NULL, skel TEXT NOT NULL, place_id INTEGER NOT NULL);
+CREATE TABLE names (fold TEXT NOT NULL, key TEXT NOT NULL, skel TEXT NOT NULL, place_id INTEGER NOT NULL,
+                    is_primary INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE demonyms (fold TEXT PRIMARY KEY, country TEXT NOT NULL) WITHOUT ROWID;
 """
 _INDEXES = """
@@ -80,6 +83,10 @@ class _Place:
     admin1_code: str | None = None
     admin1_name: str | None = None
     aliases: set[str] = field(default_factory=set)
+    # Names a reader would use for the place: for cities, GeoNames' main name and the curated
+    # aliases; their other GeoNames alternate names (historic, local, misspelt) are secondary.
+    # For the other kinds every alias counts (None).
+    primary_aliases: set[str] | None = None
 
 
 def _package_json(package: str, name: str) -> dict[str, Any]:
@@ -236,6 +243,7 @@ def _load_cities() -> list[_Place]:
         place.aliases.add(city["name"])
         place.aliases.update(a for a in city.get("alternatenames", ()) if _usable_alias(a))
         place.aliases.update(CITY_ALIASES.get(city["geonameid"], ()))
+        place.primary_aliases = {city["name"], *CITY_ALIASES.get(city["geonameid"], ())}
         places.append(place)
     return places
 
@@ -316,16 +324,21 @@ def _assign_admin1(cities: list[_Place], admin1: list[_Place], city_admin1: dict
             city.admin1_code = f"{city.country}.{city.admin1_code}"
 
 
-def _name_rows(place_id: int, aliases: Iterable[str]) -> Iterator[tuple[str, str, str, int]]:
+def _name_rows(place_id: int, place: _Place) -> Iterator[tuple[str, str, str, int, int]]:
+    primary = None if place.primary_aliases is None else {fold_name(a) for a in place.primary_aliases}
     seen: set[str] = set()
-    for alias in aliases:
+    for alias in place.aliases:
         fold = fold_name(alias)
         if not fold or fold in seen:
             continue
         seen.add(fold)
         key = name_key(alias)
         if key:
-            yield fold, key, skeleton_key(key), place_id
+            yield fold, key, skeleton_key(key), place_id, int(primary is None or fold in primary)
+
+
+def _name_count(place: _Place) -> int:
+    return max(1, len({fold_name(a) for a in place.aliases} - {""}))
 
 
 def build_index(path: Path | str) -> Path:
@@ -354,15 +367,16 @@ def build_index(path: Path | str) -> Path:
         with connection:
             connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             connection.executemany(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 ((i, p.name, p.kind, p.country, p.admin1_code, p.admin1_name, p.lat, p.lon, p.population,
-                  CAPITAL_RANK if id(p) in capital_ids else KIND_RANK.get(p.kind, 0), p.geonameid)
+                  CAPITAL_RANK if id(p) in capital_ids else KIND_RANK.get(p.kind, 0), p.geonameid,
+                  _name_count(p))
                  for i, p in enumerate(places)),
             )
             connection.executemany("INSERT INTO demonyms VALUES (?,?)", sorted(demonyms.items()))
             connection.executemany(
-                "INSERT INTO names VALUES (?,?,?,?)",
-                (row for i, p in enumerate(places) for row in _name_rows(i, p.aliases)),
+                "INSERT INTO names VALUES (?,?,?,?,?)",
+                (row for i, p in enumerate(places) for row in _name_rows(i, p)),
             )
             connection.executescript(_INDEXES)
             connection.execute("INSERT INTO meta VALUES ('places', ?)", (str(len(places)),))

@@ -90,6 +90,11 @@ class Candidate:
     admin1: str | None = None
     population: int = 0
     score: float = 0.0
+    # Ranking evidence from the gazetteer, not part of the JSON contract: how many distinct names
+    # the place has (a notability measure) and whether the mention matched one of its main names
+    # rather than a secondary alternate name.
+    name_count: int = 1
+    main_name: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {

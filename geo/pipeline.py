@@ -41,7 +41,7 @@ def analyze_article(article: Article, *, settings: Settings | None = None) -> Re
     online = _online_geocoder(settings)
     nlp = load_pipeline(settings)
     doc = nlp(article.text)
-    toponyms = _with_online_fallback(resolve_doc(doc, default_gazetteer()), online)
+    toponyms = _with_fallbacks(resolve_doc(doc, default_gazetteer()), online)
     attacks, responses = extract_events(doc, toponyms, published=article.published)
     sources = extract_sources(doc)
     return Report(
@@ -60,7 +60,8 @@ def geoparse(
     """Find and resolve the place names of ``text`` (offsets index ``text`` itself, uncleaned).
 
     With ``spans`` (character offsets), resolve exactly those: one Toponym per span, in
-    order, unresolved ones with lat/lon None.
+    order. A name the gazetteer does not know is placed approximately at the nearest town named
+    around it (kind "other", low confidence, "X (near Town)"); with none, lat/lon are None.
     """
     from geo.gazetteer import default_gazetteer
     from geo.nlp import load_pipeline
@@ -75,8 +76,8 @@ def geoparse(
         raise InputError(f"The text is {len(text):,} characters long; the limit is {nlp.max_length:,}.")
     doc = nlp(text)
     if checked is None:
-        return _with_online_fallback(resolve_doc(doc, default_gazetteer()), online)
-    return _with_online_fallback(resolve_spans(doc, checked, default_gazetteer()), online)
+        return _with_fallbacks(resolve_doc(doc, default_gazetteer()), online)
+    return _with_fallbacks(resolve_spans(doc, checked, default_gazetteer()), online)
 
 
 def _online_geocoder(settings: Settings | None) -> CandidateSource | None:
@@ -89,12 +90,16 @@ def _online_geocoder(settings: Settings | None) -> CandidateSource | None:
     return default_online_geocoder(settings)
 
 
-def _with_online_fallback(toponyms: list[Toponym], online: CandidateSource | None) -> list[Toponym]:
-    if online is None:
-        return toponyms
-    from geo.online import resolve_unresolved
+def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None) -> list[Toponym]:
+    """Names the gazetteer could not resolve: the online geocoder when it is on, then an
+    approximate location from the places around them (``geo.approximate``)."""
+    from geo.approximate import locate_by_context
 
-    return resolve_unresolved(toponyms, online)
+    if online is not None:
+        from geo.online import resolve_unresolved
+
+        toponyms = resolve_unresolved(toponyms, online)
+    return locate_by_context(toponyms)
 
 
 def _checked_span(span: Sequence[int], length: int) -> tuple[int, int]:

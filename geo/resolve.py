@@ -34,6 +34,8 @@ _TEMPERATURE = 0.4
 _KIND_PRIOR = {"country": 1.2, "admin1": 0.4, "region": 1.3, "facility": 1.1, "admin2": -0.3, "city": 0.0,
                "other": 0.0}
 _CAPITAL_PRIOR = 0.6
+_NAME_COUNT_WEIGHT = 0.3
+_ALTERNATE_NAME_PENALTY = 1.0
 _COARSE_KINDS = frozenset({"country", "region"})
 _FOCUS_PROVINCE_WEIGHT = 1.0
 _FOCUS_COUNTRY_WEIGHT = 1.2
@@ -77,6 +79,12 @@ def _container_match(candidate: Candidate, containers: list[Candidate]) -> bool:
 
 def _prior(candidate: Candidate, mention: _Mention, containers: list[Candidate], capital: bool) -> float:
     score = 2.5 * candidate.score + 1.0 * _popularity(candidate.population) + _KIND_PRIOR.get(candidate.kind, 0.0)
+    if candidate.kind == "city":
+        # A town known by many names is a notable one; a match on a secondary alternate name
+        # (historic, misspelt, another place's name) is weak evidence.
+        score += _NAME_COUNT_WEIGHT * math.log10(candidate.name_count)
+        if not candidate.main_name:
+            score -= _ALTERNATE_NAME_PENALTY
     if capital:
         score += _CAPITAL_PRIOR
     cue = mention.cue
@@ -197,9 +205,7 @@ def _toponym(mention: _Mention) -> Toponym:
 
 
 def _with_score(candidate: Candidate, score: float) -> Candidate:
-    return Candidate(name=candidate.name, kind=candidate.kind, country=candidate.country, lat=candidate.lat,
-                     lon=candidate.lon, geonameid=candidate.geonameid, admin1=candidate.admin1,
-                     population=candidate.population, score=score)
+    return replace(candidate, score=score)
 
 
 def _lookup(text: str, gazetteer: Gazetteer, fallbacks: bool = True) -> list[Candidate]:

@@ -102,9 +102,20 @@ def test_geoparse_given_spans_resolves_exactly_those() -> None:
              (text.index("Aleppo"), text.index("Aleppo") + 6)]
     toponyms = geo.geoparse(text, spans=spans)
     assert [(t.start, t.end) for t in toponyms] == spans
-    assert toponyms[1].lat is None and toponyms[1].lon is None
     assert toponyms[2].lat is not None and km((36.20, 37.16), toponyms[2].lat, toponyms[2].lon) < 25
     assert toponyms[0].country == "SY"
+    # The unknown name is placed approximately at the town named just before it, and says so.
+    unknown = toponyms[1]
+    assert (unknown.lat, unknown.lon) == (toponyms[2].lat, toponyms[2].lon)
+    assert unknown.kind == "other" and unknown.geonameid is None and unknown.confidence <= 0.25
+    assert unknown.name == "Qwxyzzville (near Aleppo)"
+
+
+def test_geoparse_leaves_a_name_unresolved_when_no_place_is_around_it() -> None:
+    text = "The meeting took place at Qwxyzzville on Tuesday."
+    start = text.index("Qwx")
+    (toponym,) = geo.geoparse(text, spans=[(start, start + 11)])
+    assert toponym.lat is None and toponym.lon is None and not toponym.resolved
 
 
 def test_geoparse_recognises_without_spans() -> None:

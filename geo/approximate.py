@@ -1,0 +1,70 @@
+"""Approximate locations for names the gazetteer does not know, from the places around them.
+
+A street, a building, a school or a hill named in a news story ("Royal Street", "the Barclays
+Center", "Brands Hatch") is rarely in GeoNames' cities, but it almost always lies in the town the
+story is about. ``locate_by_context`` gives each unresolved toponym the point of the nearest
+resolved town-level place in the text (preceding mentions preferred: "in New Orleans ... on Royal
+Street"), else the nearest province, with a low confidence and a name that says it is
+approximate: ``"Royal Street (near New Orleans)"``. The host is its only alternative, so the
+analyst sees why it was put there and can drop it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from geo.model import Candidate, Toponym
+
+__all__ = ["APPROXIMATE_KIND", "MAX_APPROXIMATE_CONFIDENCE", "locate_by_context"]
+
+APPROXIMATE_KIND = "other"
+MAX_APPROXIMATE_CONFIDENCE = 0.25
+_TOWN_KINDS = frozenset({"city", "facility", "region"})  # "region" here: a county (admin2 is reported so)
+_PROVINCE_KINDS = frozenset({"admin1"})
+_FOLLOWING_DISTANCE_FACTOR = 1.5  # a host named after the name is a weaker clue than one before it
+_MAX_HOST_DISTANCE_CHARS = 3000
+
+
+def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:
+    return (toponym.resolved and toponym.kind in kinds and toponym.geonameid is not None
+            and not toponym.text.isupper())
+
+
+def _text_distance(toponym: Toponym, host: Toponym) -> float:
+    if host.end <= toponym.start:
+        return float(toponym.start - host.end)
+    return _FOLLOWING_DISTANCE_FACTOR * max(0, host.start - toponym.end)
+
+
+def _nearest_host(toponym: Toponym, hosts: Sequence[Toponym]) -> Toponym | None:
+    near = [h for h in hosts if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS]
+    return min(near, key=lambda h: _text_distance(toponym, h), default=None)
+
+
+def locate_by_context(toponyms: Sequence[Toponym]) -> list[Toponym]:
+    """The toponyms with every unresolved one placed approximately at its nearest host place.
+
+    Resolved toponyms are returned unchanged; an unresolved one with no town or province named
+    within a few thousand characters stays unresolved.
+    """
+    towns = [t for t in toponyms if _is_host(t, _TOWN_KINDS)]
+    provinces = [t for t in toponyms if _is_host(t, _PROVINCE_KINDS)]
+    located: list[Toponym] = []
+    for toponym in toponyms:
+        if toponym.resolved:
+            located.append(toponym)
+            continue
+        host = _nearest_host(toponym, towns) or _nearest_host(toponym, provinces)
+        located.append(toponym if host is None else _approximate(toponym, host))
+    return located
+
+
+def _approximate(toponym: Toponym, host: Toponym) -> Toponym:
+    confidence = min(MAX_APPROXIMATE_CONFIDENCE, 0.5 * host.confidence)
+    host_candidate = Candidate(name=host.name or host.text, kind=host.kind, country=host.country,
+                               lat=host.lat or 0.0, lon=host.lon or 0.0, geonameid=host.geonameid,
+                               admin1=host.admin1, score=confidence)
+    return replace(toponym, name=f"{toponym.text} (near {host.name or host.text})", kind=APPROXIMATE_KIND,
+                   country=host.country, lat=host.lat, lon=host.lon, geonameid=None, admin1=host.admin1,
+                   confidence=confidence, alternatives=(host_candidate,))

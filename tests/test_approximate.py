@@ -1,0 +1,51 @@
+"""geo.approximate: unknown names placed at the nearest town named around them."""
+
+from __future__ import annotations
+
+from geo.approximate import MAX_APPROXIMATE_CONFIDENCE, locate_by_context
+from geo.model import Toponym
+
+
+def town(start: int, name: str, lat: float, lon: float, kind: str = "city", geonameid: int = 1) -> Toponym:
+    return Toponym(start=start, end=start + len(name), text=name, name=name, kind=kind, country="US",
+                   lat=lat, lon=lon, geonameid=geonameid, confidence=0.9, admin1="Louisiana")
+
+
+def unknown(start: int, text: str) -> Toponym:
+    return Toponym(start=start, end=start + len(text), text=text)
+
+
+def test_unknown_name_takes_the_nearest_preceding_town() -> None:
+    toponyms = [town(0, "New Orleans", 29.95, -90.07, geonameid=1), unknown(40, "Royal Street"),
+                town(90, "Baton Rouge", 30.45, -91.15, geonameid=2)]
+    located = locate_by_context(toponyms)
+    street = located[1]
+    assert (street.lat, street.lon) == (29.95, -90.07)
+    assert street.name == "Royal Street (near New Orleans)"
+    assert street.kind == "other" and street.geonameid is None and street.country == "US"
+    assert 0 < street.confidence <= MAX_APPROXIMATE_CONFIDENCE
+    assert [c.name for c in street.alternatives] == ["New Orleans"]
+    assert located[0] is toponyms[0] and located[2] is toponyms[2]
+
+
+def test_a_following_town_is_used_when_none_precedes() -> None:
+    located = locate_by_context([unknown(0, "Brands Hatch"), town(30, "Kent", 51.2, 0.7, kind="region")])
+    assert located[0].resolved and located[0].name == "Brands Hatch (near Kent)"
+
+
+def test_a_province_is_the_host_only_when_no_town_is_named() -> None:
+    province = town(0, "Queensland", -20.0, 145.0, kind="admin1", geonameid=3)
+    located = locate_by_context([province, unknown(20, "Cedar Flat")])
+    assert (located[1].lat, located[1].lon) == (-20.0, 145.0)
+    with_town = locate_by_context([province, unknown(20, "Cedar Flat"), town(60, "Cairns", -16.9, 145.8)])
+    assert (with_town[1].lat, with_town[1].lon) == (-16.9, 145.8)
+
+
+def test_countries_far_text_and_approximate_places_are_never_hosts() -> None:
+    country = Toponym(start=0, end=5, text="Syria", name="Syria", kind="country", country="SY", lat=35.0,
+                      lon=38.0, geonameid=163843, confidence=0.9)
+    far_town = town(10, "Aleppo", 36.2, 37.16)
+    located = locate_by_context([country, far_town, unknown(5000, "Qwxyzz Hill")])
+    assert not located[2].resolved
+    chained = locate_by_context([unknown(0, "Royal Street"), unknown(20, "Desire Street")])
+    assert not any(t.resolved for t in chained)
