@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
 
-.PHONY: setup run test chromium screenshot bench clean
+.PHONY: setup run test chromium pdftools screenshot bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,15 @@ chromium:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	else echo "chromium not found and apt-get unavailable: the browser tests will be skipped"; fi
 
-test: $(VENV)/.installed-dev chromium
+# poppler-utils (pdftoppm, pdftotext) for the tests that turn the exported PDF brief into pages.
+pdftools:
+	@if command -v pdftoppm >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO="sudo -n"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils; \
+	else echo "pdftoppm not found and apt-get unavailable: the PDF export tests will be skipped"; fi
+
+test: $(VENV)/.installed-dev chromium pdftools
 	$(BIN)/python -m geo.offline
 	$(BIN)/python -m geo.gazetteer build
 	$(BIN)/python -m pytest

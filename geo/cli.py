@@ -1,6 +1,7 @@
 """Command line: ``python -m geo extract SOURCE [--published YYYY-MM-DD] [--format json|text]``.
 
-The corpus commands (``ingest``, ``events``, ``articles``, ``reanalyze``) live in geo.cli_corpus.
+The corpus commands (``ingest``, ``events``, ``articles``, ``reanalyze``) live in geo.cli_corpus,
+``export`` in geo.export_cli.
 
 Bad input exits with code 2 and one line on stderr; nothing is printed on stdout.
 """
@@ -16,6 +17,7 @@ from typing import TextIO
 
 from geo.cli_corpus import CORPUS_COMMANDS, add_corpus_commands, run_corpus_command
 from geo.errors import GeoError, InputError
+from geo.export_cli import add_export_command, run_export
 from geo.model import Event, Report
 
 EXIT_BAD_INPUT = 2
@@ -43,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", type=_iso_date, help="publication date YYYY-MM-DD (resolves 'Wednesday')")
     extract.add_argument("--format", choices=("json", "text"), default="text", help="output format (default: text)")
     add_corpus_commands(commands)
+    add_export_command(commands, _iso_date)
     return parser
 
 
@@ -54,6 +57,9 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
             report = _extract(args.source, args.published, stdin or sys.stdin)
             out.write(render_json(report) if args.format == "json" else render_text(report))
             return 0
+        if args.command == "export":
+            stream = stdin or sys.stdin
+            return run_export(args, lambda source, published: _extract(source, published, stream), sys.stderr)
         if args.command in CORPUS_COMMANDS:
             return run_corpus_command(args, out)
     except GeoError as exc:

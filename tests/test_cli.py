@@ -99,3 +99,79 @@ def test_text_format_lists_the_sections() -> None:
     out = result.stdout.decode()
     for heading in ("Places (", "Attacks (", "Responses (", "Sources cited ("):
         assert heading in out
+
+
+# -- export -------------------------------------------------------------------------------------------
+
+
+def test_export_bad_format_missing_folder_empty_source_and_no_source(tmp_path: Path) -> None:
+    out = str(tmp_path / "out.csv")
+    assert_bad_input(run_cli("export", str(SAMPLE_ARTICLE_PATH), "--to", "docx", "-o", out), "invalid choice")
+    missing = str(tmp_path / "no-such-folder" / "out.csv")
+    assert_bad_input(run_cli("export", str(SAMPLE_ARTICLE_PATH), "--to", "csv", "-o", missing), "does not exist")
+    assert_bad_input(run_cli("export", "-", "--to", "csv", "-o", out, stdin=b"  \n"), "empty")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert_bad_input(run_cli("export", str(empty), "--to", "csv", "-o", out), "empty")
+    assert_bad_input(run_cli("export", "--to", "csv", "-o", out), "either an article")
+    assert_bad_input(run_cli("export", "--db", str(tmp_path / "none.duckdb"), "--to", "csv", "-o", out),
+                     "No corpus database")
+    assert not (tmp_path / "none.duckdb").exists() and not (tmp_path / "out.csv").exists()
+
+
+def test_export_sample_geojson_with_a_filter(tmp_path: Path) -> None:
+    out = tmp_path / "responses.geojson"
+    result = run_cli("export", str(SAMPLE_ARTICLE_PATH), "--published", "2023-11-09", "--kind", "response",
+                     "--to", "geojson", "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == b"" and f"wrote {out}".encode() in result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    events = [f for f in data["features"] if f["properties"]["feature_type"] == "event"]
+    assert events and all(f["properties"]["kind"] == "response" for f in events)
+    assert data["geobrief"]["key_facts"]["attacks"] == 0
+
+
+def test_export_from_a_local_url(tmp_path: Path) -> None:
+    import http.server
+    import threading
+    from functools import partial
+
+    (tmp_path / "article.txt").write_bytes(SAMPLE_ARTICLE_PATH.read_bytes())
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/article.txt"
+        out = tmp_path / "events.csv"
+        refused = run_cli("export", url, "--to", "csv", "-o", str(out))
+        assert refused.returncode == 2 and not out.exists()  # loopback needs --allow-private
+        result = run_cli("export", url, "--allow-private", "--to", "csv", "-o", str(out))
+    finally:
+        server.shutdown()
+    assert result.returncode == 0, result.stderr.decode()
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header == ("event_date,event_type,sub_event_type,actor1,actor2,location,admin1,country,latitude,"
+                      "longitude,geo_precision,source,notes")
+
+
+def test_export_corpus_merged_events_with_filters(tmp_path: Path) -> None:
+    from geo.ingest import article_from_text
+    from geo.store import Store
+    from tests.corpus_helpers import fake_report
+
+    db = tmp_path / "corpus.duckdb"
+    with Store.open(db) as store:
+        for text, outlet in (("Shelling hit Kharkiv on Wednesday.", "Outlet A"), ("Kharkiv shelled.", "Outlet B")):
+            store.save_report(fake_report(article_from_text(text, outlet=outlet)), analyzer_version="test")
+    out = tmp_path / "corpus.geojson"
+    result = run_cli("export", "--db", str(db), "--kind", "attack", "--source-type", "official",
+                     "--since", "2024-05-01", "--to", "geojson", "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    events = [f for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+              if f["properties"]["feature_type"] == "event"]
+    assert len(events) == 1 and events[0]["properties"]["corroboration"] == 2
+    assert sorted(events[0]["properties"]["outlets"]) == ["Outlet A", "Outlet B"]
+    later = run_cli("export", "--db", str(db), "--since", "2024-06-01", "--to", "geojson", "-o", str(out))
+    assert later.returncode == 0, later.stderr.decode()
+    assert not [f for f in json.loads(out.read_text(encoding="utf-8"))["features"]
+                if f["properties"]["feature_type"] == "event"]

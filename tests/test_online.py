@@ -259,7 +259,9 @@ def test_off_by_default_the_online_geocoder_is_never_built(monkeypatch: pytest.M
     monkeypatch.setattr(geo.online, "default_online_geocoder", forbidden)
     monkeypatch.delenv("GEOBRIEF_ONLINE", raising=False)
     toponyms = geo.pipeline.geoparse(TEXT, spans=SPANS)
-    assert toponyms[0].resolved and not toponyms[1].resolved
+    # Offline, the unknown name only gets the approximate point of the town named before it.
+    assert toponyms[0].resolved and toponyms[1].kind == "other" and toponyms[1].geonameid is None
+    assert (toponyms[1].lat, toponyms[1].lon) == (toponyms[0].lat, toponyms[0].lon)
 
 
 def test_with_online_on_the_pipeline_fills_only_what_the_gazetteer_missed(
