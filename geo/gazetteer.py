@@ -34,7 +34,7 @@ ATTRIBUTION = (
     "their sources."
 )
 
-DATA_VERSION = "10"  # bump when the build changes what is stored
+DATA_VERSION = "11"  # bump when the build changes what is stored
 _MIN_FUZZY_KEY = 5  # keys shorter than this only match exactly
 _FUZZY_CUTOFF = 84.0  # rapidfuzz ratio over keys
 _SHORT_FUZZY_CUTOFF = 88.0  # for keys of up to 6 letters ("Syrian" is not "Surian")

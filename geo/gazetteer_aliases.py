@@ -3,7 +3,7 @@ countries, postal/AP abbreviations of US states and Canadian provinces, short fo
 
 from __future__ import annotations
 
-__all__ = ["CITY_ALIASES", "COUNTRY_ALIASES", "SUBDIVISION_ABBREVIATIONS"]
+__all__ = ["CITY_ALIASES", "COUNTRY_ALIASES", "COUNTRY_ADJECTIVES", "SUBDIVISION_ABBREVIATIONS"]
 
 # General-knowledge short forms and common English names of countries.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -20,6 +20,18 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SY": ("Syrian Arab Republic",),
     "PS": ("Palestine", "Palestinian Territories"),
     "VA": ("Vatican", "Holy See"),
+}
+
+# Adjectives of countries that differ from the demonym countryinfo gives ("Filipino", "Saudi
+# Arabian"): "Philippine forces", "a Saudi-led coalition".
+COUNTRY_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "PH": ("Philippine",),
+    "SA": ("Saudi",),
+    "GB": ("British",),
+    "US": ("American",),
+    "NL": ("Dutch",),
+    "BA": ("Bosnian",),
+    "XK": ("Kosovar", "Kosovan"),
 }
 
 # Postal and AP-style abbreviations of US states and Canadian provinces ("Ky.", "Calif.", "B.C.").

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from geo.errors import GazetteerError
 from geo.gazetteer_admin import AdminData, load_admin_data
-from geo.gazetteer_aliases import CITY_ALIASES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS
+from geo.gazetteer_aliases import CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS
 from geo.normalize import fold_name, name_key, skeleton_key
 
 CURATED_CSV = Path(__file__).resolve().parent / "data" / "curated_places.csv"
@@ -168,6 +168,8 @@ def _load_countries() -> tuple[list[_Place], dict[str, str], dict[str, str], dic
             population = int(country.get("population") or 0)
             if holder is None or int(countries[holder].get("population") or 0) < population:
                 demonyms[fold_name(demonym)] = code
+        for adjective in COUNTRY_ADJECTIVES.get(code, ()):
+            demonyms.setdefault(fold_name(adjective), code)
         if not latlng or len(latlng) != 2:
             continue
         place = _Place(country["name"], "country", code, float(latlng[0]), float(latlng[1]),

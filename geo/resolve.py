@@ -6,41 +6,34 @@
 Each candidate from the gazetteer gets a prior (name similarity, population, kind of feature,
 the span's cue: "the city of X", "X province", "X, Georgia") and then a context score over
 two passes: the document's focus countries (named or implied by its other toponyms), the
-provinces it names, and the distance to its other places. Scores become probabilities by a
-softmax; a Toponym's confidence is the top probability times its name similarity.
+provinces it names, and the distance to its other places (features and weights: ``geo.ranking``).
+Scores become probabilities by a softmax; a Toponym's confidence is the top probability times
+its name similarity.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
 from geo.gazetteer import Gazetteer, default_gazetteer
-from geo.gazetteer_build import distance_km
 from geo.model import Candidate, Toponym
 from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
 from geo.normalize import fold_name
+from geo.ranking import context_features, dot, load_weights, prior_features
 from geo.recognize import SPAN_KEY, locative_cue
 
 __all__ = ["resolve_doc", "resolve_spans", "score_candidates"]
 
 _CANDIDATE_LIMIT = 25
 _TEMPERATURE = 0.4
-# Curated regions and facilities carry no population: their kind prior stands in for it.
-_KIND_PRIOR = {"country": 1.2, "admin1": 0.4, "region": 1.3, "facility": 1.1, "admin2": -0.3, "city": 0.0,
-               "other": 0.0}
-_CAPITAL_PRIOR = 0.6
-_NAME_COUNT_WEIGHT = 0.3
-_ALTERNATE_NAME_PENALTY = 1.0
-_COARSE_KINDS = frozenset({"country", "region"})
-_FOCUS_PROVINCE_WEIGHT = 1.0
-_FOCUS_COUNTRY_WEIGHT = 1.2
 _DEMONYM_KINDS = frozenset({"country", "admin1", "region"})
 _FALLBACK_SCORE = {DEMONYM: 0.85, HEAD: 0.8, PART: 0.8}  # name similarity of a coarser reading
+_EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
+_BIG_TOWN = 100_000
 
 
 @dataclass(slots=True)
@@ -54,59 +47,13 @@ class _Mention:
     gated: bool = False
     candidates: list[Candidate] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    features: list[dict[str, float]] = field(default_factory=list)  # of each candidate, last pass
 
     @property
     def best(self) -> Candidate | None:
         if not self.candidates:
             return None
         return self.candidates[max(range(len(self.scores)), key=self.scores.__getitem__)]
-
-
-def _popularity(population: int) -> float:
-    return min(math.log10(population + 1) / 7.0, 1.2)
-
-
-def _container_match(candidate: Candidate, containers: list[Candidate]) -> bool:
-    for container in containers:
-        if container.kind == "country" and candidate.country == container.country:
-            return True
-        if container.kind == "admin1" and candidate.country == container.country and (
-            candidate.admin1 and fold_name(candidate.admin1) == fold_name(container.name)
-        ):
-            return True
-    return False
-
-
-def _prior(candidate: Candidate, mention: _Mention, containers: list[Candidate], capital: bool) -> float:
-    score = 2.5 * candidate.score + 1.0 * _popularity(candidate.population) + _KIND_PRIOR.get(candidate.kind, 0.0)
-    if candidate.kind == "city":
-        # A town known by many names is a notable one; a match on a secondary alternate name
-        # (historic, misspelt, another place's name) is weak evidence.
-        score += _NAME_COUNT_WEIGHT * math.log10(candidate.name_count)
-        if not candidate.main_name:
-            score -= _ALTERNATE_NAME_PENALTY
-    if capital:
-        score += _CAPITAL_PRIOR
-    cue = mention.cue
-    if mention.label == "LOC":
-        score += {"region": 0.8, "facility": 0.3}.get(candidate.kind, 0.0)
-    if cue in {"province", "province_of"}:
-        score += {"admin1": 1.5, "region": 0.5, "city": -0.5}.get(candidate.kind, 0.0)
-    elif cue in {"city", "city_of"}:
-        score += {"city": 1.2, "country": -1.2, "admin1": -1.2, "region": -1.0}.get(candidate.kind, 0.0)
-    elif cue == "facility":
-        score += {"facility": 1.0, "city": -0.3}.get(candidate.kind, 0.0)
-    elif cue == "comma_state" and containers:
-        score += 2.0 if _container_match(candidate, containers) else -1.0
-    if candidate.kind == "admin1" and cue not in {"province", "province_of"}:
-        # A big city inside the province of the same name is the usual reading ("Homs", "Aleppo").
-        for other in mention.candidates:
-            if (other.kind == "city" and other.country == candidate.country and other.admin1 == candidate.admin1
-                    and other.score >= candidate.score - 0.03
-                    and other.population >= min(100_000, 0.15 * max(candidate.population, 1))):
-                score -= 0.9
-                break
-    return score
 
 
 def _softmax(scores: list[float]) -> list[float]:
@@ -116,18 +63,20 @@ def _softmax(scores: list[float]) -> list[float]:
     return [w / total for w in weights]
 
 
-def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
-    """Fill ``scores`` of every mention: the prior, then two passes of document context.
-
-    Mentions of one name with the same cue share their scores (computed once).
+def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
+                     weights: Mapping[str, float] | None = None) -> None:
+    """Fill ``scores`` (and ``features``) of every mention: the prior, then two passes of
+    document context (``geo.ranking``). Mentions of one name with the same cue share their
+    scores (computed once).
     """
+    weights = weights if weights is not None else load_weights()
     groups: dict[tuple[str, str | None, str | None, str | None], list[_Mention]] = {}
     for mention in mentions:
         key = (fold_name(mention.text), mention.cue, mention.container, mention.label)
         groups.setdefault(key, []).append(mention)
     representatives = [members[0] for members in groups.values()]
     container_cache: dict[str, list[Candidate]] = {}
-    priors: list[list[float]] = []
+    priors: list[list[dict[str, float]]] = []
     for mention in representatives:
         containers: list[Candidate] = []
         if mention.container:
@@ -137,8 +86,12 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
                     if c.kind in {"country", "admin1"} and c.score >= 0.97
                 ]
             containers = container_cache[mention.container]
-        priors.append([_prior(c, mention, containers, gazetteer.is_capital(c)) for c in mention.candidates])
-        mention.scores = list(priors[-1])
+        capitals = [c for c in mention.candidates if gazetteer.is_capital(c)]
+        priors.append([prior_features(c, mention.candidates, cue=mention.cue, label=mention.label,
+                                      containers=containers, capital=c in capitals, rival_capitals=capitals)
+                       for c in mention.candidates])
+        mention.features = priors[-1]
+        mention.scores = [dot(f, weights) for f in mention.features]
     for _ in range(2):
         chosen: dict[str, Candidate] = {}  # one vote per distinct name
         for mention in representatives:
@@ -148,36 +101,12 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
         for mention, prior in zip(representatives, priors):
             own = fold_name(mention.text)
             others = [c for name, c in chosen.items() if name != own]
-            mention.scores = [p + _context(c, others) for c, p in zip(mention.candidates, prior)]
+            mention.features = [{**p, **context_features(c, others)} for c, p in zip(mention.candidates, prior)]
+            mention.scores = [dot(f, weights) for f in mention.features]
     for members in groups.values():
         for member in members[1:]:
             member.scores = list(members[0].scores)
-
-
-def _context(candidate: Candidate, places: list[Candidate]) -> float:
-    """Agreement of a candidate with the places chosen for the document's other names."""
-    if not places:
-        return 0.0
-    countries = Counter(p.country for p in places if p.country)
-    score = 0.0
-    if candidate.country and countries:
-        score += _FOCUS_COUNTRY_WEIGHT * countries[candidate.country] / len(places)
-    provinces = {(p.country, p.name) for p in places if p.kind == "admin1"}
-    if candidate.admin1 and (candidate.country, candidate.admin1) in provinces:
-        score += 0.5
-    if candidate.admin1 and candidate.kind not in _COARSE_KINDS:
-        # The document's focus province: the share of its other sub-national places in the same one.
-        local = [p for p in places if p.admin1 and p.kind not in _COARSE_KINDS]
-        if local:
-            same = sum(1 for p in local if (p.country, p.admin1) == (candidate.country, candidate.admin1))
-            score += _FOCUS_PROVINCE_WEIGHT * same / len(local)
-    closeness = 0.0
-    for place in places:
-        # Points of countries and regions are rough centres: judge them on a wider scale.
-        scale = 1000.0 if candidate.kind in _COARSE_KINDS or place.kind in _COARSE_KINDS else 250.0
-        distance = distance_km(candidate.lat, candidate.lon, place.lat, place.lon)
-        closeness = max(closeness, math.exp(-distance / scale))
-    return score + 0.8 * closeness
+            member.features = members[0].features
 
 
 # Kinds the gazetteer knows that the report's contract spells otherwise: a county or other
@@ -235,15 +164,33 @@ def _fallback_candidates(text: str, gazetteer: Gazetteer, demonym_only: bool = F
     return []
 
 
-def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
+def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
+    """Fill every mention's candidates from the gazetteer (once per distinct name)."""
     cache: dict[tuple[str, bool], list[Candidate]] = {}
     for mention in mentions:
         key = (mention.text, not mention.gated)
         if key not in cache:
             cache[key] = _lookup(mention.text, gazetteer, fallbacks=not mention.gated)
         mention.candidates = cache[key]
+
+
+def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
+    look_up_candidates(mentions, gazetteer)
     score_candidates(mentions, gazetteer)
+    _drop_unsupported_spellings(mentions)
     return [_toponym(m) for m in mentions]
+
+
+def _drop_unsupported_spellings(mentions: list[_Mention]) -> None:
+    """A name matched only by a loose spelling ("Philippine" ~ Flippin, "Helmet" ~ Helmetta) is
+    kept when the document's exactly named places share its country, or when it is a big town;
+    otherwise it is left unresolved (a dot in the wrong town is worse than none)."""
+    countries = {m.best.country for m in mentions if m.best is not None and m.best.score >= _EXACT_SPELLING}
+    for mention in mentions:
+        best = mention.best
+        if (best is not None and best.score < _EXACT_SPELLING and best.country not in countries
+                and best.population < _BIG_TOWN):
+            mention.candidates, mention.scores, mention.features = [], [], []
 
 
 def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Toponym]:
@@ -267,6 +214,11 @@ def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazette
     A span that is a demonym ("Syrian") resolves to its country with a lower confidence.
     """
     gazetteer = gazetteer or default_gazetteer()
+    return _resolve(span_mentions(doc, spans, gazetteer), gazetteer)
+
+
+def span_mentions(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
+    """Mentions of these character spans with their cues (candidates not looked up yet)."""
     container_lookup = _container_lookup(gazetteer)
     mentions = []
     for start, end in spans:
@@ -275,7 +227,7 @@ def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazette
         if span is not None and len(span):
             mention.cue, mention.container = locative_cue(span, container_lookup)
         mentions.append(mention)
-    return _resolve(mentions, gazetteer)
+    return mentions
 
 
 def _container_lookup(gazetteer: Gazetteer) -> Callable[[str], list[Candidate]]:

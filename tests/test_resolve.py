@@ -195,3 +195,34 @@ def test_focus_province_picks_the_local_town() -> None:
     toponyms = resolve_spans(doc, _spans(text, "Paris", "Huntingdon", "McKenzie", "Camden"), default_gazetteer())
     paris = toponyms[0]
     assert paris.country == "US" and paris.admin1 == "Tennessee", paris
+
+
+def test_washington_alone_is_the_capital_not_the_state() -> None:
+    text = "The talks in Washington ended without a deal, officials said."
+    start = text.index("Washington")
+    (toponym,) = resolve_spans(load_pipeline()(text), [(start, start + 10)], default_gazetteer())
+    assert _within(toponym, 38.895, -77.036, 25)
+
+
+def test_country_adjectives_resolve_to_their_country() -> None:
+    text = "Saudi jets and Philippine troops took part."
+    doc = load_pipeline()(text)
+    spans = [(text.index("Saudi"), text.index("Saudi") + 5), (text.index("Philippine"), text.index("Philippine") + 10)]
+    saudi, philippine = resolve_spans(doc, spans, default_gazetteer())
+    assert (saudi.kind, saudi.country) == ("country", "SA")
+    assert (philippine.kind, philippine.country) == ("country", "PH")
+
+
+def test_a_loose_spelling_far_from_the_story_is_left_unresolved() -> None:
+    # "Helmet" is only spelled like a small town in New Jersey; nothing else in the text is in the US.
+    text = "The colt from Helmet won in Dubai, ahead of horses from Paris and Tokyo."
+    start = text.index("Helmet")
+    doc = load_pipeline()(text)
+    (helmet,) = resolve_spans(doc, [(start, start + 6)], default_gazetteer())
+    assert not helmet.resolved
+    # The same loose spelling is kept when the story's other places are in that country.
+    near = "The colt from Helmet won in Newark, ahead of horses from Trenton and Princeton."
+    start = near.index("Helmet")
+    spans = [(start, start + 6)] + [(near.index(n), near.index(n) + len(n)) for n in ("Newark", "Trenton")]
+    helmet_nj = resolve_spans(load_pipeline()(near), spans, default_gazetteer())[0]
+    assert helmet_nj.resolved and helmet_nj.country == "US"

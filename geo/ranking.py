@@ -1,0 +1,144 @@
+"""The features and weights that rank a name's gazetteer candidates.
+
+A candidate's score is a weighted sum of features: its *prior* (name similarity, population,
+kind of feature, capital, how many names the place has, whether the mention matched a main name
+or a secondary alternate name, the span's cue: "the city of X", "X province", "X, Georgia") and
+its *context* (the document's focus countries and provinces, the provinces it names, the
+distance to its other places). ``geo.resolve`` turns scores into probabilities by a softmax.
+
+The weights live in ``geo/data/ranker_weights.json``, fitted by ``python -m geo.ranker_fit``
+on a corpus kept apart from the evaluation corpora; ``DEFAULT_WEIGHTS`` (set by hand) are the
+starting point of that fit and the fallback when the file is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from geo.gazetteer_build import distance_km
+from geo.model import Candidate
+from geo.normalize import fold_name
+
+__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "WEIGHTS_PATH", "context_features", "dot", "load_weights",
+           "prior_features"]
+
+WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "ranker_weights.json"
+COARSE_KINDS = frozenset({"country", "region"})
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    # prior
+    "name_score": 2.5, "popularity": 1.0, "country": 1.2, "admin1": 0.4, "region": 1.3, "facility": 1.1,
+    "admin2": -0.3, "capital": 0.6, "city_name_count": 0.3, "city_alternate_name": -0.3,
+    "loc_label_region": 0.8, "loc_label_facility": 0.3,
+    "province_cue_admin1": 1.5, "province_cue_region": 0.5, "province_cue_city": -0.5,
+    "city_cue_city": 1.2, "city_cue_country": -1.2, "city_cue_admin1": -1.2, "city_cue_region": -1.0,
+    "facility_cue_facility": 1.0, "facility_cue_city": -0.3,
+    "container_match": 2.0, "container_mismatch": -1.0, "province_named_like_big_city": -0.9,
+    "province_named_like_capital": -0.9,
+    # context
+    "focus_country": 1.2, "named_province": 0.5, "focus_province": 1.0, "closeness": 0.8,
+}
+FEATURES: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
+_CONTEXT = ("focus_country", "named_province", "focus_province", "closeness")
+PRIOR_FEATURES: tuple[str, ...] = tuple(f for f in FEATURES if f not in _CONTEXT)
+CONTEXT_FEATURES: tuple[str, ...] = _CONTEXT
+
+
+def popularity(population: int) -> float:
+    return min(math.log10(population + 1) / 7.0, 1.2)
+
+
+def container_match(candidate: Candidate, containers: Sequence[Candidate]) -> bool:
+    for container in containers:
+        if container.kind == "country" and candidate.country == container.country:
+            return True
+        if container.kind == "admin1" and candidate.country == container.country and (
+            candidate.admin1 and fold_name(candidate.admin1) == fold_name(container.name)
+        ):
+            return True
+    return False
+
+
+def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: str | None, label: str | None,
+                   containers: Sequence[Candidate], capital: bool,
+                   rival_capitals: Sequence[Candidate] = ()) -> dict[str, float]:
+    """Features of a candidate that depend on the mention alone (``rivals``: all its candidates,
+    ``rival_capitals``: those that are national capitals)."""
+    kind = candidate.kind
+    f: dict[str, float] = {"name_score": candidate.score, "popularity": popularity(candidate.population)}
+    if kind in {"country", "admin1", "region", "facility", "admin2"}:
+        f[kind] = 1.0
+    if capital:
+        f["capital"] = 1.0
+    if kind == "city":
+        f["city_name_count"] = math.log10(max(candidate.name_count, 1))
+        if not candidate.main_name:
+            f["city_alternate_name"] = 1.0
+    if label == "LOC" and kind in {"region", "facility"}:
+        f[f"loc_label_{kind}"] = 1.0
+    if cue in {"province", "province_of"} and kind in {"admin1", "region", "city"}:
+        f[f"province_cue_{kind}"] = 1.0
+    elif cue in {"city", "city_of"} and kind in {"city", "country", "admin1", "region"}:
+        f[f"city_cue_{kind}"] = 1.0
+    elif cue == "facility" and kind in {"facility", "city"}:
+        f[f"facility_cue_{kind}"] = 1.0
+    elif cue == "comma_state" and containers:
+        f["container_match" if container_match(candidate, containers) else "container_mismatch"] = 1.0
+    if kind == "admin1" and cue not in {"province", "province_of"}:
+        # A big city inside the province of the same name is the usual reading ("Homs", "Aleppo").
+        for other in rivals:
+            if (other.kind == "city" and other.country == candidate.country and other.admin1 == candidate.admin1
+                    and other.score >= candidate.score - 0.03
+                    and other.population >= min(100_000, 0.15 * max(candidate.population, 1))):
+                f["province_named_like_big_city"] = 1.0
+                break
+        # "Washington" is the capital far more often than the state of that name.
+        if any(c.country == candidate.country and c.score >= candidate.score - 0.03 for c in rival_capitals):
+            f["province_named_like_capital"] = 1.0
+    return f
+
+
+def context_features(candidate: Candidate, places: Sequence[Candidate]) -> dict[str, float]:
+    """Agreement of a candidate with the places chosen for the document's other names."""
+    if not places:
+        return {}
+    f: dict[str, float] = {}
+    countries = Counter(p.country for p in places if p.country)
+    if candidate.country and countries:
+        f["focus_country"] = countries[candidate.country] / len(places)
+    provinces = {(p.country, p.name) for p in places if p.kind == "admin1"}
+    if candidate.admin1 and (candidate.country, candidate.admin1) in provinces:
+        f["named_province"] = 1.0
+    if candidate.admin1 and candidate.kind not in COARSE_KINDS:
+        # The document's focus province: the share of its other sub-national places in the same one.
+        local = [p for p in places if p.admin1 and p.kind not in COARSE_KINDS]
+        if local:
+            same = sum(1 for p in local if (p.country, p.admin1) == (candidate.country, candidate.admin1))
+            f["focus_province"] = same / len(local)
+    closeness = 0.0
+    for place in places:
+        # Points of countries and regions are rough centres: judge them on a wider scale.
+        scale = 1000.0 if candidate.kind in COARSE_KINDS or place.kind in COARSE_KINDS else 250.0
+        closeness = max(closeness, math.exp(-distance_km(candidate.lat, candidate.lon, place.lat, place.lon) / scale))
+    f["closeness"] = closeness
+    return f
+
+
+def dot(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    return sum(value * weights.get(name, 0.0) for name, value in features.items())
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: Path = WEIGHTS_PATH) -> dict[str, float]:
+    """The fitted weights, or the defaults when no fitted file exists (unknown names are ignored)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        fitted = data["weights"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return dict(DEFAULT_WEIGHTS)
+    return {name: float(fitted.get(name, default)) for name, default in DEFAULT_WEIGHTS.items()}

@@ -1,0 +1,66 @@
+"""geo.ranking: the features that rank candidates, and the weights file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from geo.model import Candidate
+from geo.ranking import DEFAULT_WEIGHTS, FEATURES, context_features, dot, load_weights, prior_features
+
+
+def cand(name: str, kind: str = "city", country: str = "US", lat: float = 0.0, lon: float = 0.0, *,
+         admin1: str | None = None, population: int = 0, score: float = 1.0, name_count: int = 1,
+         main_name: bool = True) -> Candidate:
+    return Candidate(name=name, kind=kind, country=country, lat=lat, lon=lon, admin1=admin1,
+                     population=population, score=score, name_count=name_count, main_name=main_name)
+
+
+def test_prior_features_name_kind_and_cues() -> None:
+    lome = cand("Lome", country="TG", population=2_000_000, name_count=20, main_name=False)
+    f = prior_features(lome, [lome], cue=None, label=None, containers=(), capital=True)
+    assert f["capital"] == 1.0 and f["city_alternate_name"] == 1.0
+    assert abs(f["city_name_count"] - 1.30103) < 1e-4
+    province = cand("Homs", kind="admin1", country="SY", admin1="Homs", population=1_500_000)
+    city = cand("Homs", country="SY", admin1="Homs", population=800_000)
+    assert prior_features(province, [province, city], cue=None, label=None, containers=(),
+                          capital=False)["province_named_like_big_city"] == 1.0
+    with_cue = prior_features(province, [province, city], cue="province", label=None, containers=(), capital=False)
+    assert with_cue.get("province_cue_admin1") == 1.0 and "province_named_like_big_city" not in with_cue
+
+
+def test_a_province_named_like_a_capital_of_its_country_is_marked() -> None:
+    state = cand("Washington", kind="admin1", population=7_000_000)
+    capital = cand("Washington", population=700_000)
+    f = prior_features(state, [state, capital], cue=None, label=None, containers=(), capital=False,
+                       rival_capitals=[capital])
+    assert f["province_named_like_capital"] == 1.0
+    abroad = cand("Washington", country="GB", population=60_000)
+    g = prior_features(state, [state, abroad], cue=None, label=None, containers=(), capital=False,
+                       rival_capitals=[abroad])
+    assert "province_named_like_capital" not in g
+
+
+def test_context_features_reward_the_document_country_province_and_nearness() -> None:
+    here = cand("Mayadin", country="SY", lat=35.02, lon=40.45, admin1="Deir ez-Zor")
+    places = [cand("Deir ez-Zor", kind="admin1", country="SY", lat=35.3, lon=40.1, admin1="Deir ez-Zor"),
+              cand("Albu Kamal", country="SY", lat=34.45, lon=40.92, admin1="Deir ez-Zor")]
+    f = context_features(here, places)
+    assert f["focus_country"] == 1.0 and f["named_province"] == 1.0 and f["focus_province"] == 1.0
+    assert 0.7 < f["closeness"] < 1.0
+    far = context_features(cand("Mayadin", country="XX", lat=-30.0, lon=-60.0), places)
+    assert far.get("focus_country", 0.0) == 0.0 and far["closeness"] < 0.01
+    assert context_features(here, []) == {}
+
+
+def test_dot_and_weights_file(tmp_path: Path) -> None:
+    assert dot({"name_score": 1.0, "capital": 1.0}, DEFAULT_WEIGHTS) == DEFAULT_WEIGHTS["name_score"] + 0.6
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"weights": {"capital": 2.0, "unknown_feature": 9.0}}), encoding="utf-8")
+    weights = load_weights(path)
+    assert weights["capital"] == 2.0 and "unknown_feature" not in weights
+    assert set(weights) == set(FEATURES) and weights["name_score"] == DEFAULT_WEIGHTS["name_score"]
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assert load_weights(broken) == DEFAULT_WEIGHTS
+    assert load_weights(tmp_path / "missing.json") == DEFAULT_WEIGHTS
