@@ -1,7 +1,7 @@
 """GeoBrief's dashboard: `streamlit run app.py`.
 
 Thin by design: page setup, the offline map assets, navigation and the shared sidebar.
-The pages (pages/brief.py, pages/about.py) arrange widgets and call the geo package.
+The pages (pages/brief.py, pages/corpus.py, pages/about.py) arrange widgets and call the geo package.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def _attribution() -> str:
 navigation = st.navigation(
     [
         st.Page(APP_DIR / "pages" / "brief.py", title="Brief", default=True),
+        st.Page(APP_DIR / "pages" / "corpus.py", title="Corpus", url_path="corpus"),
         st.Page(APP_DIR / "pages" / "about.py", title="About", url_path="about"),
     ]
 )

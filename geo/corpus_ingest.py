@@ -1,6 +1,7 @@
 """Ingest many articles into the corpus store: files, folders (recursively), URLs and feeds.
 
     summary = ingest_sources(store, ["articles/", "one.html"], progress=print_progress)
+    summary = ingest_into(db_path, urls, [(name, data)])   # the dashboard: URLs/feeds and uploads
 
 Each article is read, identified by the SHA-256 of its analysed text, skipped when the store
 already holds it from the same analyzer version, else analysed and saved in one transaction. A
@@ -127,7 +128,7 @@ def analysis_code_digest() -> str:
 
 
 def expand_sources(sources: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders as their article files (.txt, .md, .html, recursively, sorted); URLs as given."""
+    """Files as given; folders as their article files (.txt, .md, .html, .pdf, recursively, sorted); URLs as given."""
     from geo.ingest import SUPPORTED_SUFFIXES
 
     for source in sources:
@@ -160,7 +161,7 @@ def read_articles(
     if _is_url(source):
         return read_url(source, policy=policy, settings=settings)
     if Path(source).is_dir():
-        raise InputError(f"{source} holds no .txt, .md or .html files.")
+        raise InputError(f"{source} holds no .txt, .md, .html or .pdf files.")
     return [read_path(source, settings=settings)]
 
 
@@ -261,7 +262,7 @@ def reanalyze_stale(
     stale = store.stale_article_ids(version)
 
     def read_stored(article_id: SourceItem) -> list[Article | FeedEntry]:
-        return [store.load_report(_item_key(article_id)).article]
+        return [store.load_report(_item_key(article_id), corrected=False).article]
 
     return ingest_sources(
         store, stale, analyze=analyze, reader=read_stored, version=version, settings=settings, expand=False
@@ -270,3 +271,34 @@ def reanalyze_stale(
 
 def _is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
+
+
+def ingest_into(
+    path: str | Path,
+    urls: Iterable[str] = (),
+    uploads: Iterable[tuple[str, bytes]] = (),
+    *,
+    allow_private: bool = False,
+    analyze: Analyzer | None = None,
+    version: str | None = None,
+    settings: Settings | None = None,
+    progress: Callable[[Progress], None] | None = None,
+) -> IngestSummary:
+    """Ingest URLs and feeds (http/https only) and uploaded files (name, bytes) into the store at
+    ``path``, which is open for this run only. What the dashboard's "Add to corpus" does."""
+    from geo.ingest import article_from_upload
+
+    files = dict(uploads)  # a name uploaded twice: the last one
+    lines = [u.strip() for u in urls if u.strip()]
+
+    def reader(item: SourceItem) -> Iterable[Article | FeedEntry]:
+        if isinstance(item, str) and item in files:
+            return [article_from_upload(item, files[item], settings=settings)]
+        if isinstance(item, str) and not _is_url(item):
+            raise InputError(f"{item} is not a URL: give an http:// or https:// address (files: upload them).")
+        return read_articles(item, settings, allow_private=allow_private)
+
+    sources = list(dict.fromkeys([*files, *lines]))
+    with Store.open(path) as store:
+        return ingest_sources(store, sources, analyze=analyze, reader=reader, version=version, settings=settings,
+                              progress=progress, expand=False)

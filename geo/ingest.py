@@ -22,7 +22,8 @@ SAMPLE_ARTICLE_PATH = Path(__file__).resolve().parent.parent / "assets" / "sampl
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+PDF_SUFFIXES = frozenset({".pdf"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 MAX_FILE_BYTES = 10 * 1024 * 1024
 
 # Whole lines that belong to the page around an article, not to the article.
@@ -156,12 +157,12 @@ def decode_bytes(data: bytes, name: str = "the file") -> str:
 def article_from_upload(
     filename: str, data: bytes, *, published: date | None = None, settings: Settings | None = None
 ) -> Article:
-    """An uploaded or read file (.txt, .md, .html) as an Article."""
+    """An uploaded or read file (.txt, .md, .html, .pdf) as an Article."""
     name = Path(filename).name or "the file"
     suffix = Path(filename).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown = suffix or "no extension"
-        raise InputError(f"Unsupported file type ({shown}) for {name}: use .txt, .md or .html.")
+        raise InputError(f"Unsupported file type ({shown}) for {name}: use .txt, .md, .html or .pdf.")
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"{name} is {len(data) / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB.")
     if not data.strip():
@@ -170,6 +171,11 @@ def article_from_upload(
         from geo.webpage import article_from_html  # trafilatura is imported only when needed
 
         return article_from_html(data, name=name, published=published, settings=settings)
+    if suffix in PDF_SUFFIXES:
+        from geo.pdf import pdf_text  # pypdf is imported only when needed
+
+        text, title = pdf_text(data, name)
+        return article_from_text(text, title=title, published=published, settings=settings)
     text = decode_bytes(data, name)
     title = None
     if suffix in MARKDOWN_SUFFIXES:
@@ -183,10 +189,10 @@ def read_path(path: str | Path, *, published: date | None = None, settings: Sett
     if not p.exists():
         raise InputError(f"No such file: {p}")
     if p.is_dir():
-        raise InputError(f"{p} is a folder; give one article file (.txt, .md or .html).")
+        raise InputError(f"{p} is a folder; give one article file (.txt, .md, .html or .pdf).")
     if p.suffix.lower() not in SUPPORTED_SUFFIXES:
         shown = p.suffix.lower() or "no extension"
-        raise InputError(f"Unsupported file type ({shown}) for {p.name}: use .txt, .md or .html.")
+        raise InputError(f"Unsupported file type ({shown}) for {p.name}: use .txt, .md, .html or .pdf.")
     try:
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -2,14 +2,15 @@
 
     with Store.open() as store:                      # GEOBRIEF_DB, else the user data dir
         status = store.save_report(report, analyzer_version="geobrief 0.1.0; en_core_web_sm 3.8.0")
-        reports = store.reports()                    # -> list[StoredReport]
+        reports = store.reports()                    # -> list[StoredReport], analysts' corrections applied
 
-The tables are described in geo.store_schema.
+The tables are described in geo.store_schema; the corrections in geo.store_corrections.
 
 Every write is one transaction. Saving a text that is already stored with the same analyzer version
 changes nothing; a different analyzer version replaces the derived rows. Only one process may write
 at a time: a second one waits up to ``lock_timeout`` seconds, then fails with ``StoreLockedError``.
-A file that is not a GeoBrief corpus gives ``StoreError`` and is never replaced.
+A file that is not a GeoBrief corpus gives ``StoreError`` and is never replaced. A long-lived
+reader (the dashboard) opens the store per request and closes it at once, so writers are not kept out.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
@@ -30,7 +31,12 @@ import platformdirs
 
 from geo.errors import GeoError
 from geo.model import Article, Report
+from geo.store_corrections import PlaceCorrection, apply_corrections
 from geo.store_schema import DERIVED_TABLES, META_TABLE, SCHEMA, SCHEMA_VERSION
+
+__all__ = [
+    "ArticleSummary", "PlaceCorrection", "Store", "StoreError", "StoreLockedError", "StoredReport", "default_db_path",
+]
 
 DB_ENV_VAR = "GEOBRIEF_DB"
 DB_FILENAME = "corpus.duckdb"
@@ -75,37 +81,10 @@ class ArticleSummary:
     sources: int
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "url": self.url,
-            "published": self.published.isoformat() if self.published else None,
-            "outlet": self.outlet,
-            "fetched_at": self.fetched_at.isoformat() if self.fetched_at else None,
-            "analyzer_version": self.analyzer_version,
-            "places": self.places,
-            "attacks": self.attacks,
-            "responses": self.responses,
-            "sources": self.sources,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceCorrection:
-    """An analyst's decision on one place mention: ``choose`` another place, or ``drop`` it.
-
-    Corrections are kept when the article is analysed again; applying them to reports is
-    the dashboard's work (not done yet).
-    """
-
-    article_id: str
-    mention_start: int
-    mention_end: int
-    action: Literal["choose", "drop"]
-    geonameid: int | None = None
-    name: str | None = None
-    lat: float | None = None
-    lon: float | None = None
+        data = asdict(self)
+        for moment in ("published", "fetched_at"):
+            data[moment] = data[moment].isoformat() if data[moment] else None
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,22 +242,35 @@ class Store:
 
     def save_correction(self, correction: PlaceCorrection) -> None:
         """Store an analyst's correction, replacing any earlier one for the same mention."""
-        c = correction
-        if c.action not in ("choose", "drop"):
-            raise StoreError(f"A correction is 'choose' or 'drop', not {c.action!r}.")
-        if c.action == "choose" and (c.lat is None or c.lon is None or not c.name):
-            raise StoreError("Choosing another place needs its name, lat and lon.")
-        mention = [c.article_id, c.mention_start, c.mention_end]
+        self.save_corrections([correction])
+
+    def save_corrections(self, corrections: Sequence[PlaceCorrection]) -> None:
+        """Store corrections (e.g. one per mention of a place) in one transaction; each replaces
+        any earlier one for the same mention."""
+        for c in corrections:
+            if c.action not in ("choose", "drop"):
+                raise StoreError(f"A correction is 'choose' or 'drop', not {c.action!r}.")
+            if c.action == "choose" and (c.lat is None or c.lon is None or not c.name):
+                raise StoreError("Choosing another place needs its name, lat and lon.")
         with self._transaction():
-            if self.analyzer_version_of(c.article_id) is None:
-                raise StoreError(f"No article {c.article_id} in {self.path} to correct.")
-            self._con.execute(
-                "DELETE FROM corrections WHERE article_id = ? AND mention_start = ? AND mention_end = ?", mention
-            )
-            self._con.execute(
-                "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [*mention, c.action, c.geonameid, c.name, c.lat, c.lon, _now()],
-            )
+            for c in corrections:
+                if self.analyzer_version_of(c.article_id) is None:
+                    raise StoreError(f"No article {c.article_id} in {self.path} to correct.")
+                mention = [c.article_id, c.mention_start, c.mention_end]
+                self._con.execute(
+                    "DELETE FROM corrections WHERE article_id = ? AND mention_start = ? AND mention_end = ?", mention
+                )
+                self._con.execute(
+                    "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [*mention, c.action, c.geonameid, c.name, c.lat, c.lon, _now()],
+                )
+
+    def delete_corrections(self, article_id: str) -> int:
+        """Forget every correction of one article (the analysis stands again); how many were removed."""
+        with self._transaction():
+            row = self._con.execute("SELECT count(*) FROM corrections WHERE article_id = ?", [article_id]).fetchone()
+            self._con.execute("DELETE FROM corrections WHERE article_id = ?", [article_id])
+        return int(row[0]) if row else 0
 
     def corrections(self, article_id: str | None = None) -> list[PlaceCorrection]:
         """The stored corrections (of one article, or all), oldest first."""
@@ -321,16 +313,36 @@ class Store:
             counts[table] = int(row[0]) if row else 0
         return counts
 
-    def load_report(self, article_id: str) -> Report:
+    def load_report(self, article_id: str, *, corrected: bool = True) -> Report:
+        """One stored report; with ``corrected`` the analyst's stored corrections applied."""
         row = self._con.execute("SELECT report, text FROM articles WHERE id = ?", [article_id]).fetchone()
         if row is None:
             raise StoreError(f"No article {article_id} in {self.path}.")
-        return _report_from_row(row[0], row[1], self.path)
+        report = _report_from_row(row[0], row[1], self.path)
+        return apply_corrections(report, self.corrections(article_id)) if corrected else report
 
-    def reports(self) -> list[StoredReport]:
-        """Every stored report, oldest fetch first."""
-        rows = self._con.execute("SELECT id, report, text FROM articles ORDER BY fetched_at, id").fetchall()
-        return [StoredReport(article_id, _report_from_row(payload, text, self.path)) for article_id, payload, text in rows]
+    def reports(self, ids: Sequence[str] | None = None, *, corrected: bool = True) -> list[StoredReport]:
+        """Every stored report (or those of ``ids``), oldest fetch first; with ``corrected`` (the
+        default) as the analyst corrected them, else as analysed."""
+        where, params = "", []
+        if ids is not None:
+            if not ids:
+                return []
+            where, params = f"WHERE id IN ({', '.join('?' * len(ids))})", list(ids)
+        rows = self._con.execute(
+            f"SELECT id, report, text FROM articles {where} ORDER BY fetched_at, id", params
+        ).fetchall()
+        by_article: dict[str, list[PlaceCorrection]] = {}
+        if corrected:
+            for correction in self.corrections():
+                by_article.setdefault(correction.article_id, []).append(correction)
+        stored = []
+        for article_id, payload, text in rows:
+            report = _report_from_row(payload, text, self.path)
+            if by_article.get(article_id):
+                report = apply_corrections(report, by_article[article_id])
+            stored.append(StoredReport(article_id, report))
+        return stored
 
     def stale_article_ids(self, analyzer_version: str) -> list[str]:
         """Articles analysed by another analyzer version than ``analyzer_version``."""

@@ -7,8 +7,8 @@
     events         one row per attack or response          } article is analysed again
     sources        one row per cited source                }
     claims         one row per claim of a source           }
-    corrections    analysts' place choices (another candidate, a dropped place), kept across re-analysis;
-                   stored and read back (Store.save_correction), not yet applied to reports
+    corrections    analysts' place choices (another candidate, a dropped place) per place mention, kept
+                   across re-analysis and applied when reports are read (geo.store_corrections)
 
 Bump ``SCHEMA_VERSION`` with every change and teach ``Store`` to migrate the previous version.
 """

@@ -57,3 +57,83 @@ def run_geo(*args: str, db: Path | None = None, env: dict[str, str] | None = Non
     command = [sys.executable, "-m", "geo", *args] + (["--db", str(db)] if db else [])
     environment = {**os.environ, "GEOBRIEF_ANALYZER_VERSION": TEST_ANALYZER_VERSION, **(env or {})}
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=240, env=environment)
+
+
+def pdf_bytes(lines: list[str], title: str | None = None) -> bytes:
+    """A one-page PDF whose text layer holds ``lines`` (Helvetica), made with pypdf."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=612, height=792)
+    font = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+    })
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+    )
+    escaped = [line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") for line in lines]
+    shown = " 0 -16 Td ".join(f"({line}) Tj" for line in escaped)
+    content = DecodedStreamObject()
+    content.set_data(f"BT /F1 11 Tf 72 740 Td {shown} ET".encode("latin-1"))
+    page.replace_contents(content)
+    if title:
+        writer.add_metadata({"/Title": title})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+OUTLETS = ("Kyiv Independent", "Ukrainska Pravda", "Reuters", "Associated Press", "BBC News", "Al Jazeera")
+ATTACK_TEMPLATES = (
+    "Russian forces shelled {town} on {weekday}, killing {killed} civilians and wounding {injured}, "
+    "the regional governor said.",
+    "A Russian missile strike hit an apartment block in {town} on {weekday}, killing {killed} people, "
+    "according to the State Emergency Service.",
+    "Russian drones attacked energy facilities in {town} overnight on {weekday}, local officials said.",
+)
+RESPONSE_TEMPLATES = (
+    "Ukrainian air defences shot down {drones} drones over {town} on {weekday}, the air force said.",
+    "In response, Ukrainian forces struck Russian positions near {town} on {weekday}, the General Staff said.",
+)
+
+
+def conflict_article_html(i: int, first_day: date = date(2024, 5, 1)) -> str:
+    """Article ``i`` of a synthetic corpus: every three articles report one happening (an attack,
+    every other time a response too) from three different outlets; happenings move across ten
+    towns and fourteen days."""
+    from datetime import timedelta
+
+    happening = i // 3
+    town = TOWNS[happening % len(TOWNS)]
+    outlet = OUTLETS[i % len(OUTLETS)]
+    published = first_day + timedelta(days=happening % 14)
+    happened = published - timedelta(days=1)
+    values = {"town": town, "weekday": happened.strftime("%A"), "killed": 1 + happening % 6,
+              "injured": 2 + happening % 9, "drones": 3 + happening % 12}
+    sentences = [ATTACK_TEMPLATES[happening % len(ATTACK_TEMPLATES)].format(**values)]
+    if happening % 2 == 0:
+        sentences.append(RESPONSE_TEMPLATES[(happening // 2) % len(RESPONSE_TEMPLATES)].format(**values))
+    sentences.append(f"Report {i} by {outlet} staff.")
+    title = f"{town} update, report {i}"
+    body = "".join(f"<p>{s}</p>" for s in sentences)
+    return (
+        f"<html><head><title>{title}</title><meta property='og:site_name' content='{outlet}'>"
+        f"<meta property='og:title' content='{title}'>"
+        f"<meta property='article:published_time' content='{published.isoformat()}'></head>"
+        f"<body><article>{body}</article></body></html>"
+    )
+
+
+def write_conflict_corpus(folder: Path, count: int) -> list[Path]:
+    """``count`` synthetic articles (conflict_article_html) as .html files in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"report_{i:03d}.html"
+        path.write_text(conflict_article_html(i), encoding="utf-8")
+        paths.append(path)
+    return paths

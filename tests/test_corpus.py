@@ -144,3 +144,79 @@ def test_places_merge_by_key() -> None:
     merged = merge_places(reports)
     assert [p.name for p in merged] == ["Albu Kamal", "Elsewhere"]
     assert merged[0].articles == ("a", "b") and merged[0].mentions == 2
+
+
+# -- the dashboard's corpus view (geo.corpus_view) ---------------------------------------------------
+
+
+def _view(*pairs: tuple[str, Report]):  # -> CorpusView
+    from geo.corpus_view import CorpusView
+
+    return CorpusView(tuple(pairs), tuple(merge_events(pairs)))
+
+
+def test_the_view_counts_merged_events_per_day_and_fills_the_gaps() -> None:
+    view = _view(
+        report("a", event(on=date(2024, 3, 5)), outlet="Reuters"),
+        report("b", event(on=date(2024, 3, 5)), outlet="AFP"),  # the same strike: counted once
+        report("c", event("Shelling hit a road.", on=None, at=AL_MAYADIN, category="Shelling/artillery/missile attack"),
+               outlet="AP", published=date(2024, 3, 8)),  # no date of its own: its article's
+        report("d", event("A drone fell.", on=None, at=None), outlet="AP"),  # no date at all
+        report("e", event("Air defences shot it down.", kind="response", on=date(2024, 3, 5)), outlet="AP"),
+    )
+    assert view.timeline_rows() == [
+        {"day": date(2024, 3, 5), "attacks": 1, "responses": 1},
+        {"day": date(2024, 3, 6), "attacks": 0, "responses": 0},
+        {"day": date(2024, 3, 7), "attacks": 0, "responses": 0},
+        {"day": date(2024, 3, 8), "attacks": 1, "responses": 0},
+    ]
+    assert view.undated_count() == 1
+
+
+def test_the_map_report_holds_merged_events_with_their_outlets() -> None:
+    from geo.mapping import map_points
+
+    text = "A drone strike hit a depot in Albu Kamal."
+    start = text.index("Albu Kamal")
+    place = Place(key="gn:174448", name="Albu Kamal", kind="city", country="SY", lat=ALBU_KAMAL[0],
+                  lon=ALBU_KAMAL[1], geonameid=174448, confidence=0.8, mentions=(TextSpan("Albu Kamal", start, start + 10),))
+    pairs = []
+    for outlet, sources in (("Reuters", ("SOHR",)), ("AFP", ("the Pentagon",))):
+        article_id, plain = report(text + f" ({outlet})", event(sources=sources, killed=3), outlet=outlet)
+        pairs.append((article_id, replace(plain, places=(place,))))
+    view = _view(*pairs)
+    mapped = view.map_report()
+    assert len(mapped.places) == 1 and len(mapped.places[0].mentions) == 2
+    (strike,) = mapped.attacks
+    assert strike.sources == ("SOHR", "the Pentagon") and "reported by 2 outlets" in strike.summary
+    (point,) = map_points(mapped)
+    assert point.attacks == (strike,)
+    (row,) = view.event_rows("attack")
+    assert (row["corroboration"], row["outlets"], row["summary"]) == (2, "Reuters, AFP", "A drone strike hit a depot")
+    (place_row,) = view.place_rows()
+    assert (place_row["articles"], place_row["mentions"]) == (2, 2)
+
+
+def test_sources_are_one_row_per_name_across_articles() -> None:
+    from geo.model import Source
+
+    def with_source(text: str, name: str, outlet: str) -> tuple[str, Report]:
+        article_id, plain = report(text, outlet=outlet)
+        return article_id, replace(plain, sources=(Source(name=name, type="official", claims=(TextSpan(text, 0, len(text)),)),))
+
+    view = _view(with_source("The ministry said one thing.", "the Ministry", "Reuters"),
+                 with_source("The ministry said another.", "The  ministry", "AFP"),
+                 with_source("A witness said so.", "a witness", "AFP"))
+    rows = view.source_rows()
+    assert [(r["name"], r["articles"], r["outlets"], r["claim_count"]) for r in rows] == [
+        ("the Ministry", 2, "Reuters, AFP", 2), ("a witness", 1, "AFP", 1),
+    ]
+    assert rows[0]["claims"] == "The ministry said one thing. | The ministry said another."
+
+
+def test_reading_a_missing_store_creates_nothing(tmp_path) -> None:
+    from geo.corpus_view import load_view, read_articles, store_signature
+
+    path = tmp_path / "nothing.duckdb"
+    assert read_articles(path) == [] and load_view(path).reports == () and not path.exists()
+    assert store_signature(path) == (-1, -1, -1, -1)

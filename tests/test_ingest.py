@@ -127,8 +127,65 @@ def test_read_path_errors(tmp_path) -> None:
         read_path(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="folder"):
         read_path(tmp_path)
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")  # .pdf is read since PDF support came
     with pytest.raises(InputError, match="Unsupported"):
-        read_path(tmp_path / "notes.pdf")
+        read_path(tmp_path / "notes.docx")
     (tmp_path / "ok.txt").write_text("Clashes in Tripoli killed four people.", encoding="utf-8")
     assert read_path(tmp_path / "ok.txt").text == "Clashes in Tripoli killed four people."
+
+
+# -- PDF (geo.pdf): PDFs made here with pypdf, never downloaded --------------------------------------
+
+
+def _blank_pdf(encrypt: str | None = None) -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=612, height=792)
+    if encrypt:
+        writer.encrypt(encrypt, algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_pdf_upload_reads_text_and_title() -> None:
+    from tests.corpus_helpers import pdf_bytes
+
+    data = pdf_bytes(["A drone hit Kherson on Tuesday, the governor said.", "Two people were killed."],
+                     title="Drone strike on Kherson")
+    article = article_from_upload("strike.pdf", data)
+    assert article.title == "Drone strike on Kherson"
+    assert "A drone hit Kherson on Tuesday, the governor said." in article.text
+    assert "Two people were killed." in article.text
+
+
+def test_pdf_file_is_read_from_disk(tmp_path) -> None:
+    from tests.corpus_helpers import pdf_bytes
+
+    path = tmp_path / "Report.PDF"
+    path.write_bytes(pdf_bytes(["Shelling hit Kharkiv overnight."]))
+    article = read_path(path)
+    assert article.text == "Shelling hit Kharkiv overnight."
+    assert article.title is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"just some text, not a PDF", "not a PDF file"),
+        (b"%PDF-1.7\n%%garbage with no objects", "cannot be read as a PDF"),
+        (None, "no text layer"),
+        ("encrypted", "encrypted"),
+    ],
+)
+def test_bad_pdfs_are_refused_in_one_line(data: bytes | str | None, message: str) -> None:
+    if data is None:
+        data = _blank_pdf()
+    elif data == "encrypted":
+        data = _blank_pdf(encrypt="secret")
+    with pytest.raises(InputError, match=message) as caught:
+        article_from_upload("article.pdf", data)
+    assert "\n" not in str(caught.value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from geo.corpus_ingest import ingest_sources, reanalyze_stale
 from geo.errors import GeoError
 from geo.ingest import article_from_text
-from geo.model import Article, Report
+from geo.model import Article, Report, TextSpan
 from geo.store import SCHEMA_VERSION, PlaceCorrection, Store, StoreError, StoreLockedError, default_db_path
 from tests.corpus_helpers import fake_report, write_articles
 
@@ -225,3 +226,98 @@ def test_an_interrupted_run_keeps_what_it_stored(tmp_path: Path, db: Path) -> No
         assert "run the same command again" in summary.lines()[-1]
         rest = ingest_sources(store, [str(tmp_path / "news")], analyze=fake_report, version="v1")
         assert (rest.count("unchanged"), rest.count("ingested")) == (3, 3) and store.article_count() == 6
+
+
+def _corrected_fixture(db: Path) -> tuple[str, Report]:
+    from geo.model import Candidate
+
+    article = article_from_text("Shelling hit Kharkiv. Kharkiv was hit again. More later.")
+    plain = fake_report(article)
+    oblast = Candidate("Kharkiv Oblast", "admin1", "UA", 49.5, 36.5, geonameid=706482, score=0.4)
+    place = replace(plain.places[0], mentions=(TextSpan("Kharkiv", 13, 20), TextSpan("Kharkiv", 22, 29)),
+                    alternatives=(oblast,))
+    report = replace(plain, places=(place,))
+    with Store.open(db) as store:
+        store.save_report(report, analyzer_version="v1")
+    return article.text_sha256, report
+
+
+def test_stored_corrections_are_applied_when_reports_are_read(db: Path) -> None:
+    from geo.store_corrections import corrections_for_place
+
+    article_id, report = _corrected_fixture(db)
+    place = report.places[0]
+    with Store.open(db) as store:
+        store.save_corrections(corrections_for_place(article_id, place, None))  # drop: one row per mention
+        assert [(c.mention_start, c.action) for c in store.corrections(article_id)] == [(13, "drop"), (22, "drop")]
+        (dropped,) = store.reports()
+        assert dropped.report.places == () and dropped.report.attacks[0].lat is None
+        assert store.load_report(article_id).places == ()
+        assert store.load_report(article_id, corrected=False) == report
+        assert store.reports(corrected=False)[0].report == report
+        store.save_corrections(corrections_for_place(article_id, place, place.alternatives[0]))  # changed mind
+        (chosen,) = store.reports([article_id])
+        assert [(p.name, p.corrected) for p in chosen.report.places] == [("Kharkiv Oblast", True)]
+        assert (chosen.report.attacks[0].place, chosen.report.attacks[0].lat) == ("Kharkiv Oblast", 49.5)
+        assert store.reports([]) == [] and store.reports(["unknown"]) == []
+        assert store.delete_corrections(article_id) == 2
+        assert store.reports()[0].report == report
+
+
+def test_corrections_follow_the_mention_when_reanalysis_changes_the_key(db: Path) -> None:
+    from geo.store_corrections import corrections_for_place
+
+    article_id, report = _corrected_fixture(db)
+    with Store.open(db) as store:
+        store.save_corrections(corrections_for_place(article_id, report.places[0], report.places[0].alternatives[0]))
+        rekeyed = replace(report.places[0], key="city:Kharkiv:49.9800,36.2500", geonameid=None)
+        newer = replace(report, places=(rekeyed,),
+                        attacks=tuple(replace(e, place_key=rekeyed.key) for e in report.attacks))
+        assert store.save_report(newer, analyzer_version="v2") == "reanalysed"
+        (stored,) = store.reports()
+        assert [p.name for p in stored.report.places] == ["Kharkiv Oblast"]
+        assert stored.report.attacks[0].place == "Kharkiv Oblast"
+
+
+def test_ingest_into_reads_feeds_urls_and_uploads(db: Path) -> None:
+    """What the dashboard's "Add to corpus" runs: a feed from a local server, an upload, a bad line."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from geo.corpus_ingest import Progress, ingest_into
+
+    page = (b"<html><head><title>Shelling in Kharkiv</title><meta property='og:site_name' content='Kyiv Desk'>"
+            b"</head><body><article><p>Shelling hit Kharkiv on Wednesday, killing two people, the governor said. "
+            b"Residents spent the night in shelters across the city.</p></article></body></html>")
+    routes = {"/feed.xml": ("application/rss+xml", b"<?xml version='1.0'?><rss version='2.0'><channel><title>t</title>"
+                            b"<item><title>One</title><link>/news/1</link></item></channel></rss>"),
+              "/news/1": ("text/html; charset=utf-8", page)}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            kind, body = routes.get(self.path, ("text/plain", b""))
+            self.send_response(200 if self.path in routes else 404)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    feed = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    progress: list[Progress] = []
+    try:
+        summary = ingest_into(db, [feed, "  ", "articles/local.txt"], [("note.md", b"# Drone on Sumy\n\nA drone hit Sumy.")],
+                              allow_private=True, analyze=fake_report, version="v1", progress=progress.append)
+        refused = ingest_into(db, [feed], analyze=fake_report, version="v1")  # private addresses: only when allowed
+    finally:
+        server.shutdown()
+    assert (summary.count("ingested"), len(summary.failures)) == (2, 1), summary.lines()
+    assert "is not a URL" in summary.failures[0].reason
+    assert progress[-1].done == progress[-1].total == 4  # the upload, the feed, the bad line, the feed's entry
+    assert refused.count("ingested") == 0 and len(refused.failures) == 1
+    with Store.open(db) as store:
+        assert sorted(a.outlet or "" for a in store.articles()) == ["", "Kyiv Desk"]

@@ -1,0 +1,56 @@
+"""The text of a PDF article, read with pypdf (pure Python, BSD licence).
+
+    text, title = pdf_text(data, name="report.pdf")
+
+Only PDFs that carry text: a scanned PDF (images of pages) has none, and OCR is out of scope.
+Every failure is a one-line ``InputError`` saying what to do.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from geo.errors import InputError
+
+MAX_PDF_PAGES = 200
+_SPACES_BEFORE_NEWLINE = re.compile(r"[ \t]+\n")
+
+
+def pdf_text(data: bytes, name: str = "the PDF") -> tuple[str, str | None]:
+    """The text of every page (pages separated by blank lines) and the document title, if set."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.startswith(b"%PDF"):
+        raise InputError(f"{name} is not a PDF file (it does not start with %PDF).")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError(f"{name} is encrypted: save an unprotected copy and try again.")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise InputError(f"{name} has {len(reader.pages)} pages; the limit is {MAX_PDF_PAGES}.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = _title(reader)
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise InputError(f"{name} cannot be read as a PDF ({type(exc).__name__}: {exc}).".splitlines()[0]) from exc
+    text = "\n\n".join(_tidy(page) for page in pages if page.strip())
+    if not text.strip():
+        raise InputError(f"{name} has no text layer (a scanned PDF?): GeoBrief needs a PDF with text.")
+    return text, title
+
+
+def _title(reader: object) -> str | None:
+    metadata = getattr(reader, "metadata", None)
+    title = getattr(metadata, "title", None) if metadata is not None else None
+    if isinstance(title, str) and title.strip():
+        return " ".join(title.split())
+    return None
+
+
+def _tidy(page: str) -> str:
+    """Unix line ends, no trailing spaces (a hyphen at a line end is kept: "Deir ez-Zor")."""
+    page = page.replace("\r\n", "\n").replace("\r", "\n")
+    return _SPACES_BEFORE_NEWLINE.sub("\n", page).strip()
