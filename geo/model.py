@@ -143,6 +143,9 @@ class Toponym:
     confidence: float = 0.0
     admin1: str | None = None
     alternatives: tuple[Candidate, ...] = ()
+    # A demonym or country adjective ("Syrian", "Russians"): resolved to its country, it informs
+    # the document's context but is not a place of the report (never drawn).
+    demonym: bool = False
 
     @property
     def resolved(self) -> bool:
@@ -171,6 +174,7 @@ class Toponym:
             "geonameid": self.geonameid,
             "confidence": round(self.confidence, 4),
             "alternatives": [c.to_dict() for c in self.alternatives],
+            "demonym": self.demonym,
         }
 
 

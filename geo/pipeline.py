@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,8 @@ from geo.model import Article, Place, Report, TextSpan, Toponym
 from geo.settings import Settings
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from geo.online import CandidateSource
 
 __version__ = "0.1.0"
@@ -32,16 +34,22 @@ def analyze(
 
 def analyze_article(article: Article, *, settings: Settings | None = None) -> Report:
     """Analyse an Article as it is (its text is not cleaned again)."""
-    from geo.events import extract_events
-    from geo.gazetteer import default_gazetteer
     from geo.nlp import load_pipeline, model_name
-    from geo.resolve import resolve_doc
-    from geo.sources import extract_sources, link_sources
 
     online = _online_geocoder(settings)
     nlp = load_pipeline(settings)
-    doc = nlp(article.text)
-    toponyms = _with_fallbacks(resolve_doc(doc, default_gazetteer()), online)
+    return report_from_doc(article, nlp(article.text), model_name(nlp), online=online)
+
+
+def report_from_doc(article: Article, doc: Doc, model: str, *, online: CandidateSource | None = None) -> Report:
+    """The Report of ``article`` from its parsed ``doc`` (``nlp(article.text)``, one by one or from ``nlp.pipe``)."""
+    from geo.events import extract_events
+    from geo.gazetteer import default_gazetteer
+    from geo.resolve import resolve_doc
+    from geo.sources import extract_sources, link_sources
+
+    toponyms = [t for t in _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
+                if not t.demonym]
     attacks, responses = extract_events(doc, toponyms, published=article.published)
     sources = extract_sources(doc)
     return Report(
@@ -50,7 +58,7 @@ def analyze_article(article: Article, *, settings: Settings | None = None) -> Re
         attacks=tuple(link_sources(attacks, sources)),
         responses=tuple(link_sources(responses, sources)),
         sources=tuple(sources),
-        meta={"geobrief": __version__, "model": model_name(nlp)},
+        meta={"geobrief": __version__, "model": model},
     )
 
 
@@ -59,6 +67,8 @@ def geoparse(
 ) -> list[Toponym]:
     """Find and resolve the place names of ``text`` (offsets index ``text`` itself, uncleaned).
 
+    Without ``spans``, demonyms and country adjectives ("Syrian", "Russians") are returned too,
+    resolved to their country with ``demonym=True`` (reports never draw them as places).
     With ``spans`` (character offsets), resolve exactly those: one Toponym per span, in
     order. A name the gazetteer does not know is placed approximately at the nearest town named
     around it (kind "other", low confidence, "X (near Town)"); with none, lat/lon are None.
@@ -76,7 +86,7 @@ def geoparse(
         raise InputError(f"The text is {len(text):,} characters long; the limit is {nlp.max_length:,}.")
     doc = nlp(text)
     if checked is None:
-        return _with_fallbacks(resolve_doc(doc, default_gazetteer()), online)
+        return _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
     return _with_fallbacks(resolve_spans(doc, checked, default_gazetteer()), online)
 
 
@@ -88,6 +98,15 @@ def _online_geocoder(settings: Settings | None) -> CandidateSource | None:
     from geo.online import default_online_geocoder
 
     return default_online_geocoder(settings)
+
+
+def _online_step(online: CandidateSource | None) -> Callable[[list[Toponym]], list[Toponym]] | None:
+    """The online geocoder as the resolver of names the gazetteer does not know, when it is on."""
+    if online is None:
+        return None
+    from geo.online import resolve_unresolved
+
+    return lambda toponyms: resolve_unresolved(toponyms, online)
 
 
 def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None) -> list[Toponym]:

@@ -8,6 +8,8 @@ TRUSTED_LABELS = frozenset({"GPE", "LOC"})
 GATED_LABELS = frozenset({"FAC", "ORG", "PERSON", "DATE", "TIME", "PRODUCT", "EVENT", "WORK_OF_ART",
                           "LAW", "LANGUAGE", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 NEEDS_CUE_LABELS = frozenset({"ORG", "PERSON", "FAC"})
+# Entities whose names may contain a place name ("the Texas Forest Service", "University of Alberta").
+EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 CITY_WORDS = frozenset({"city", "town", "village", "capital", "port", "suburb", "hamlet", "settlement",
                         "township", "outskirts", "neighbourhood", "neighborhood", "district"})
@@ -29,6 +31,21 @@ CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "
                         "im", "bin", "ibn", "abu", "um", "umm", "bani", "beni"})
 FACILITY_WORDS = frozenset({"air", "airbase", "base", "garrison", "camp", "crossing", "airport", "airfield",
                             "outpost", "checkpoint", "port", "harbour", "harbor", "dam", "bridge", "strait"})
+# Head words of the names of streets, buildings, sites and natural features: a name the gazetteer
+# does not know is still a place when it ends in one ("Royal Street", "Cedar Creek", "Al-Nour mosque").
+PLACE_TYPE_WORDS = frozenset({
+    "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "highway", "hwy",
+    "square", "plaza", "park", "church", "cathedral", "chapel", "mosque", "temple", "synagogue", "shrine",
+    "school", "college", "university", "academy", "hospital", "clinic", "center", "centre", "station",
+    "airport", "airfield", "base", "camp", "bridge", "lake", "river", "creek", "mountain", "mountains",
+    "mount", "hill", "hills", "island", "islands", "valley", "beach", "bay", "canal", "district", "quarter",
+    "neighbourhood", "neighborhood", "village", "county", "township", "market", "bazaar", "mall", "stadium",
+    "museum", "library", "hall", "tower", "building", "courthouse", "jail", "prison", "harbour", "harbor",
+    "port", "dam", "crossing", "checkpoint", "border", "desert", "forest", "field", "fields", "peninsula",
+    "strait", "gulf", "sea", "coast", "plain", "plains", "heights", "ridge", "refinery", "factory", "plant",
+    "compound", "palace", "embassy", "consulate", "hotel", "cemetery", "zoo", "gardens", "trail", "pass",
+})
+
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister",
                     "secretary", "general", "gen", "colonel", "col", "captain", "capt", "sheikh", "king",
                     "queen", "prince", "princess", "senator", "sen", "rep", "governor", "gov", "mayor",

@@ -4,7 +4,8 @@ The ranker (``geo.ranking``) scores each gazetteer candidate of a name by a weig
 features; this command fits those weights as a conditional logit (a softmax over each name's
 candidates, the right candidate being the one with the gold GeoNames id, else the nearest within
 161 km), with an L2 pull towards the hand-set ``DEFAULT_WEIGHTS``. The strength of that pull is
-chosen by cross-validation over the training documents.
+chosen by cross-validation over the training documents; a feature that tells candidates apart in
+too few training names (a rare cue, say) keeps its hand-set weight.
 
 Train on a corpus kept apart from the ones you report: by default GeoVirus, so that LGL,
 TR-News and GeoWebNews stay unseen by the fit (``python -m geo.eval`` measures on them).
@@ -28,6 +29,7 @@ from geo.ranking import DEFAULT_WEIGHTS, FEATURES, WEIGHTS_PATH
 
 _TEMPERATURE = 0.4  # geo.resolve's softmax temperature: probabilities there are softmax(score / T)
 _MATCH_KM = 161.0
+_MIN_SUPPORT = 30  # names a feature must tell apart before its weight is fitted
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +92,26 @@ def _log_softmax(data: TrainingSet, theta: np.ndarray) -> np.ndarray:
     return scores - top - np.log(np.exp(scores - top).sum(axis=1, keepdims=True))
 
 
-def fit(data: TrainingSet, prior: np.ndarray, l2: float, steps: int = 3000, rate: float = 0.05) -> np.ndarray:
-    """Maximise the mean log-likelihood minus ``l2 * |theta - prior|^2`` (Adam)."""
+def support(data: TrainingSet) -> np.ndarray:
+    """Per feature, the number of names where it tells some candidates apart."""
+    masked = np.where(data.mask[..., None], data.features, np.nan)
+    spread = np.nanmax(masked, axis=1) - np.nanmin(masked, axis=1)
+    return (spread > 1e-9).sum(axis=0)
+
+
+def fit(data: TrainingSet, prior: np.ndarray, l2: float, steps: int = 3000, rate: float = 0.05,
+        min_support: int = 0) -> np.ndarray:
+    """Maximise the mean log-likelihood minus ``l2 * |theta - prior|^2`` (Adam). Features that
+    tell candidates apart in fewer than ``min_support`` names keep their prior weight."""
     theta = prior.copy()
+    free = support(data) >= min_support
     first, second = np.zeros_like(theta), np.zeros_like(theta)
     rows = np.arange(len(data.positive))
     for step in range(1, steps + 1):
         probabilities = np.exp(_log_softmax(data, theta))
         expected = np.einsum("nk,nkf->nf", np.nan_to_num(probabilities), data.features)
         gradient = (data.features[rows, data.positive] - expected).mean(axis=0) - 2 * l2 * (theta - prior)
+        gradient = np.where(free, gradient, 0.0)
         first = 0.9 * first + 0.1 * gradient
         second = 0.999 * second + 0.001 * gradient**2
         theta += rate * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
@@ -124,7 +137,7 @@ def choose_l2(data: TrainingSet, prior: np.ndarray, grid: Sequence[float], folds
         correct = 0.0
         for fold in range(folds):
             train, test = _subset(data, fold_of != fold), _subset(data, fold_of == fold)
-            correct += accuracy(test, fit(train, prior, l2, steps=800)) * len(test.positive)
+            correct += accuracy(test, fit(train, prior, l2, steps=800, min_support=_MIN_SUPPORT)) * len(test.positive)
         results[l2] = correct / len(data.positive)
     return results
 
@@ -148,11 +161,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = extract(documents, weights)
         validation = choose_l2(data, prior, grid=(0.3, 0.1, 0.03, 0.01, 0.003, 0.001))
         l2 = max(validation, key=lambda k: (validation[k], k))
-        theta = fit(data, prior, l2)
+        theta = fit(data, prior, l2, min_support=_MIN_SUPPORT)
+        held = [name for name, count in zip(FEATURES, support(data)) if count < _MIN_SUPPORT]
         weights = {name: float(value * _TEMPERATURE) for name, value in zip(FEATURES, theta)}
         print(f"round {round_number}: {len(data.positive)} names; held-out accuracy by l2 "
               + ", ".join(f"{k}: {v:.3f}" for k, v in validation.items())
-              + f"; chosen {l2}; training accuracy {accuracy(data, prior):.3f} -> {accuracy(data, theta):.3f}")
+              + f"; chosen {l2}; training accuracy {accuracy(data, prior):.3f} -> {accuracy(data, theta):.3f}"
+              + f"; kept at their hand weight (support < {_MIN_SUPPORT}): {', '.join(held) or 'none'}")
     payload = {
         "fitted_on": f"{folder} ({len(documents)} documents)",
         "command": "python -m geo.ranker_fit " + " ".join(argv if argv is not None else sys.argv[1:]),

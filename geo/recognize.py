@@ -15,8 +15,12 @@ and its extension attributes (registered once, read by geo.resolve):
     span._.geo_container  "Texas" for "Paris, Texas" (with cue "comma_state")
     span._.geo_gated      True when the span was kept only because the gazetteer knows it
 
-Demonyms and adjectival uses ("Syrian", "Iranian-backed", "Iran-backed") are not toponyms.
-Person and organisation entities need a locative cue ("near the city of Albu Kamal").
+    NORP            a demonym or country adjective ("Syrian", "Russians"): resolved to its
+                    country and marked as a demonym (it informs context; reports never draw it)
+
+Adjectival uses ("Iranian-backed", "Iran-backed") are not toponyms. Person and organisation
+entities need a locative cue ("near the city of Albu Kamal"); a country, a province or a big
+city named inside an organisation's name ("the Texas Forest Service") is taken (gated).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from geo.place_lexicon import (
     CONNECTORS,
     DETERMINERS,
     DIRECTION_WORDS,
+    EMBEDDING_LABELS,
     FACILITY_WORDS,
     GATED_LABELS,
     LOCATIVE_PREPS,
@@ -109,6 +114,8 @@ class ToponymRecognizer:
             if span is None or ent.label_ == "NORP" or _is_adjectival(span):
                 for token in ent:
                     taken[token.i] = True
+                if span is not None and ent.label_ == "NORP" and self._is_demonym(span):
+                    found.append((span, {"label": "NORP", "gated": False}))
                 continue
             for token in ent:
                 taken[token.i] = True
@@ -121,6 +128,8 @@ class ToponymRecognizer:
                 decision = self._gate(span, ent.label_, context)
                 if decision:
                     found.append((span, decision))
+                elif ent.label_ in EMBEDDING_LABELS:
+                    found.extend((inner, {"label": "GAZ", "gated": True}) for inner in self._embedded(span, lookups))
         for run in _capitalised_runs(doc, taken, self.max_run_tokens):
             for span in _subspans_longest_first(run):
                 if any(s.start < span.end and span.start < s.end for s, _ in found):
@@ -153,6 +162,43 @@ class ToponymRecognizer:
             gazetteer = self.gazetteer
             lookups[text] = gazetteer.candidates(text, limit=25, fuzzy=False) if gazetteer else []
         return lookups[text]
+
+    def _is_demonym(self, span: Span) -> bool:
+        gazetteer = self.gazetteer
+        demonym_country = getattr(gazetteer, "demonym_country", None)
+        return demonym_country is not None and demonym_country(span.text) is not None
+
+    def _embedded(self, span: Span, lookups: dict[str, list[Candidate]]) -> list[Span]:
+        """Well-known places named inside an organisation's or a building's name: "Texas" in "the
+        Texas Forest Service", "U.S." in "the U.S. House", "Alberta" in "the University of Alberta"."""
+        doc = span.doc
+        found: list[Span] = []
+        for size in range(min(3, len(span) - 1), 0, -1):
+            head = doc[span.start:span.start + size]
+            if self._well_known_place(head, lookups):
+                found.append(head)
+                break
+        of = [t.i for t in span[:-1] if t.lower_ == "of"]
+        if of and span.end - of[-1] - 1 <= 3:
+            tail = doc[of[-1] + 1:span.end]
+            if self._well_known_place(tail, lookups) and not any(f.end > tail.start for f in found):
+                found.append(tail)
+        return found
+
+    def _well_known_place(self, span: Span, lookups: dict[str, list[Candidate]]) -> bool:
+        if not all(_is_capitalised(t) or t.text.isupper() or t.lower_ in CONNECTORS for t in span):
+            return False
+        if len(span.text) < 2 or span[0].lower_ in CONNECTORS:
+            return False
+        for candidate in self._lookup(span.text, lookups):
+            if candidate.score < 1.0:
+                continue
+            if candidate.kind in {"country", "admin1"}:
+                return True
+            if (candidate.kind == "city" and candidate.main_name and candidate.population >= self.min_population
+                    and fold_name(candidate.name) == fold_name(span.text)):
+                return True
+        return False
 
     def _extend(self, span: Span, lookups: dict[str, list[Candidate]]) -> Span:
         """Grow an entity to the right when the longer name is in the gazetteer: spaCy splits

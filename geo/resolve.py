@@ -23,6 +23,7 @@ from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.model import Candidate, Toponym
 from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
 from geo.normalize import fold_name
+from geo.place_lexicon import PLACE_TYPE_WORDS
 from geo.ranking import context_features, dot, load_weights, prior_features
 from geo.recognize import SPAN_KEY, locative_cue
 
@@ -193,19 +194,34 @@ def _drop_unsupported_spellings(mentions: list[_Mention]) -> None:
             mention.candidates, mention.scores, mention.features = [], [], []
 
 
-def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Toponym]:
+def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
+                resolve_unknown: Callable[[list[Toponym]], list[Toponym]] | None = None) -> list[Toponym]:
     """Resolve every span of ``doc.spans["toponyms"]``, in text order.
 
-    Demonyms are not toponyms here; spans kept only because the gazetteer knew them are
-    dropped when they do not resolve.
+    Demonyms ("Syrian") resolve to their country with ``demonym=True``; they inform the other
+    names' context. Names the gazetteer does not know go to ``resolve_unknown`` (the online
+    geocoder, when it is on: a list in, a list of the same length out); one still unresolved is
+    kept only when it looks like a place: a site or feature word ("Royal Street"), a locative
+    cue, or spaCy's FAC/LOC. Spans kept only because the gazetteer knew them are dropped when
+    they do not resolve.
     """
     gazetteer = gazetteer or default_gazetteer()
     spans: list[Span] = sorted(doc.spans[SPAN_KEY], key=lambda s: s.start) if SPAN_KEY in doc.spans else []
     mentions = [_Mention(s.start_char, s.end_char, s.text, s._.geo_cue, s._.geo_container, s.label_, s._.geo_gated)
                 for s in spans]
-    mentions = [m for m in mentions if gazetteer.demonym_country(m.text) is None]
+    demonyms = [gazetteer.demonym_country(m.text) is not None for m in mentions]
     toponyms = _resolve(mentions, gazetteer)
-    return [t for t, m in zip(toponyms, mentions) if t.resolved or not m.gated]
+    if resolve_unknown is not None:
+        toponyms = resolve_unknown(toponyms)
+    return [replace(t, demonym=True) if is_demonym else t
+            for t, m, is_demonym in zip(toponyms, mentions, demonyms)
+            if t.resolved or (not m.gated and _looks_like_a_place(m))]
+
+
+def _looks_like_a_place(mention: _Mention) -> bool:
+    words = [w.strip(".,'’").lower() for w in mention.text.split()]
+    return (mention.label in {"FAC", "LOC"} or mention.cue is not None
+            or any(w in PLACE_TYPE_WORDS for w in words[1:] or words))
 
 
 def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None) -> list[Toponym]:

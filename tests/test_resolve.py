@@ -61,8 +61,9 @@ def test_sample_has_no_boilerplate_or_people(sample: list[Toponym]) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     boilerplate_start = text.index("Please enter your comment")
     assert all(t.end <= boilerplate_start for t in sample)
-    surfaces = {t.text for t in sample}
+    surfaces = {t.text for t in sample if not t.demonym}
     assert not {"Lloyd Austin", "Austin", "Reuters", "Pentagon", "Hamas", "Iranian", "Associated Press"} & surfaces
+    assert {t.text for t in sample if t.demonym} <= {"Iranian", "Syrian", "Iraqi", "American", "Israeli"}
 
 
 def test_toponyms_are_in_text_order_with_offsets(sample: list[Toponym]) -> None:
@@ -140,10 +141,33 @@ def test_resolve_doc_without_toponym_spans_is_empty() -> None:
     assert resolve_doc(spacy.blank("en")("Nothing here."), default_gazetteer()) == []
 
 
-def test_demonyms_are_not_toponyms_of_a_document() -> None:
+def test_demonyms_are_marked_and_resolved_to_their_country() -> None:
     toponyms = _resolve("Syrian and Iranian officials met in Damascus.")
-    assert [t.text for t in toponyms] == ["Damascus"]
-    assert toponyms[0].country == "SY"
+    places = [t for t in toponyms if not t.demonym]
+    assert [t.text for t in places] == ["Damascus"] and places[0].country == "SY"
+    demonyms = {t.text: t for t in toponyms if t.demonym}
+    assert set(demonyms) == {"Syrian", "Iranian"}
+    assert (demonyms["Iranian"].kind, demonyms["Iranian"].country) == ("country", "IR")
+
+
+def test_demonyms_are_never_places_of_a_report() -> None:
+    import geo
+
+    report = geo.analyze("Syrian and Iranian officials met in Damascus.")
+    assert [p.name for p in report.places] == ["Damascus"]
+
+
+def test_places_named_inside_organisation_names_are_found() -> None:
+    toponyms = _resolve("The Texas Forest Service and the University of Alberta published the figures.")
+    found = {t.text: t for t in toponyms}
+    assert found["Texas"].kind == "admin1" and found["Texas"].country == "US"
+    assert found["Alberta"].kind == "admin1" and found["Alberta"].country == "CA"
+
+
+def test_unknown_names_are_kept_only_when_they_look_like_places() -> None:
+    toponyms = _resolve("Qzxwv Street was closed, Mr Saakashvilo said in Tbilisi.")
+    surfaces = {t.text for t in toponyms}
+    assert "Tbilisi" in surfaces and "Saakashvilo" not in surfaces
 
 
 def test_a_given_demonym_span_resolves_to_its_country() -> None:
