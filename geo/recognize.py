@@ -129,7 +129,8 @@ class ToponymRecognizer:
                 if decision:
                     found.append((span, decision))
                 elif ent.label_ in EMBEDDING_LABELS:
-                    found.extend((inner, {"label": "GAZ", "gated": True}) for inner in self._embedded(span, lookups))
+                    found.extend((inner, {"label": "GAZ", "gated": True})
+                                 for inner in self._embedded(span, context))
         for run in _capitalised_runs(doc, taken, self.max_run_tokens):
             for span in _subspans_longest_first(run):
                 if any(s.start < span.end and span.start < s.end for s, _ in found):
@@ -137,8 +138,37 @@ class ToponymRecognizer:
                 decision = self._gate(span, "", context)
                 if decision:
                     found.append((span, decision))
+        found.extend(self._repeated(doc, found, context))
         self.set_annotations(doc, found, lookups)
         return doc
+
+    def _repeated(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: _DocContext
+                  ) -> list[tuple[Span, dict[str, Any]]]:
+        """One sense per discourse: a name taken as a place is a place wherever else it occurs,
+        also where the tagger called it a person or an organisation ("Gainesville's Tom Thumb
+        supermarket" after "in Gainesville"), unless it is part of a longer person's name."""
+        names = {span.text: len(span) for span, info in found if info["label"] != "NORP" and len(span.text) > 3
+                 and not _looks_common(span, context.lower_words)}
+        if not names:
+            return []
+        covered = [False] * len(doc)
+        for span, _ in found:
+            for i in range(span.start, span.end):
+                covered[i] = True
+        person_words = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        extra: list[tuple[Span, dict[str, Any]]] = []
+        for start in range(len(doc)):
+            for name, size in names.items():
+                end = start + size
+                if end > len(doc) or doc[start:end].text != name or any(covered[start:end]):
+                    continue
+                span = doc[start:end]
+                if any(i in person_words for i in range(start, end)) or _is_adjectival(span) or _after_title(span):
+                    continue
+                extra.append((span, {"label": "GAZ", "gated": True}))
+                for i in range(start, end):
+                    covered[i] = True
+        return extra
 
     def set_annotations(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]],
                         lookups: dict[str, list[Candidate]]) -> None:
@@ -168,32 +198,36 @@ class ToponymRecognizer:
         demonym_country = getattr(gazetteer, "demonym_country", None)
         return demonym_country is not None and demonym_country(span.text) is not None
 
-    def _embedded(self, span: Span, lookups: dict[str, list[Candidate]]) -> list[Span]:
+    def _embedded(self, span: Span, context: _DocContext) -> list[Span]:
         """Well-known places named inside an organisation's or a building's name: "Texas" in "the
         Texas Forest Service", "U.S." in "the U.S. House", "Alberta" in "the University of Alberta"."""
         doc = span.doc
         found: list[Span] = []
         for size in range(min(3, len(span) - 1), 0, -1):
             head = doc[span.start:span.start + size]
-            if self._well_known_place(head, lookups):
+            if self._well_known_place(head, context):
                 found.append(head)
                 break
         of = [t.i for t in span[:-1] if t.lower_ == "of"]
         if of and span.end - of[-1] - 1 <= 3:
             tail = doc[of[-1] + 1:span.end]
-            if self._well_known_place(tail, lookups) and not any(f.end > tail.start for f in found):
+            if self._well_known_place(tail, context) and not any(f.end > tail.start for f in found):
                 found.append(tail)
         return found
 
-    def _well_known_place(self, span: Span, lookups: dict[str, list[Candidate]]) -> bool:
+    def _well_known_place(self, span: Span, context: _DocContext) -> bool:
         if not all(_is_capitalised(t) or t.text.isupper() or t.lower_ in CONNECTORS for t in span):
             return False
-        if len(span.text) < 2 or span[0].lower_ in CONNECTORS:
+        if len(span.text) < 2 or span[0].lower_ in CONNECTORS or span[-1].lower_ in CONNECTORS:
             return False
-        for candidate in self._lookup(span.text, lookups):
+        if _looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
+            return False
+        for candidate in self._lookup(span.text, context.lookups):
             if candidate.score < 1.0:
                 continue
             if candidate.kind in {"country", "admin1"}:
+                return True
+            if candidate.kind == "admin2" and span[-1].lower_ in {"county", "parish", "borough"}:
                 return True
             if (candidate.kind == "city" and candidate.main_name and candidate.population >= self.min_population
                     and fold_name(candidate.name) == fold_name(span.text)):

@@ -160,3 +160,19 @@ def test_person_tagged_town_modifying_residents_is_kept() -> None:
 def test_person_followed_by_other_nouns_still_needs_a_cue() -> None:
     doc = _doc(["Smallville", "books", "sold", "well", "."], [(0, 1, "PERSON")])
     assert _run(doc) == []
+
+
+def test_a_place_name_is_a_place_wherever_else_it_occurs() -> None:
+    text = ("A sewer overflow hit Gainesville on Monday. Gainesville's Tom Thumb supermarket closed, "
+            "said George Gainesville Smith.")
+    doc = load_pipeline()(text)
+    found = [s for s in doc.spans[SPAN_KEY] if s.text == "Gainesville"]
+    starts = [s.start_char for s in found]
+    assert starts == [text.index("Gainesville"), text.index("Gainesville's")]  # not inside the person's name
+
+
+def test_counties_and_provinces_inside_organisation_names_but_not_common_words() -> None:
+    text = "The Walker County Fair opened. The Department of the Interior and North Central Regional Jail replied."
+    found = _toponyms(text)
+    assert "Walker County" in found
+    assert not {"Interior", "North", "Central"} & set(found)
