@@ -150,9 +150,11 @@ def numbers_right(event: Event, gold: dict[str, Any]) -> bool:
 def assign_events(events: Sequence[Event], located: Sequence[tuple[dict[str, Any], list[tuple[int, int]]]]
                   ) -> dict[int, int]:
     """Predicted event index -> gold event index, one to one, as many pairs as possible: pairs of
-    the same kind whose spans overlap, those sharing more mentions tried first (a sentence that
-    tells two events must not hand both to whichever predicted event touches it first)."""
+    the same kind whose spans overlap, those sharing more mentions tried first, then those of the
+    same category (a sentence that tells two events must not hand both to whichever predicted
+    event touches it first)."""
     options: dict[int, list[int]] = {}
+    shared_with: dict[tuple[int, int], int] = {}
     for i, event in enumerate(events):
         spans = _event_spans(event)
         scored = []
@@ -160,8 +162,10 @@ def assign_events(events: Sequence[Event], located: Sequence[tuple[dict[str, Any
             if gold["kind"] != event.kind:
                 continue
             shared = sum(any(_overlaps(g, s) for s in spans) for g in gold_spans)
-            if shared:
-                scored.append((-shared, j))
+            if shared:  # ties go to the gold event of the same category
+                score = 2 * shared + (gold.get("category") == event.category)
+                scored.append((-score, j))
+                shared_with[(i, j)] = score
         options[i] = [j for _score, j in sorted(scored)]
     gold_owner: dict[int, int] = {}
 
@@ -177,6 +181,16 @@ def assign_events(events: Sequence[Event], located: Sequence[tuple[dict[str, Any
 
     for i in sorted(options, key=lambda k: len(options[k])):
         augment(i, set())
+    # among equally large matchings, a gold event goes to the unmatched prediction that shares
+    # more of its evidence than the one holding it
+    for i in options:
+        if i in gold_owner.values():
+            continue
+        for j in options[i]:
+            holder = gold_owner.get(j)
+            if holder is not None and shared_with[(i, j)] > shared_with[(holder, j)]:
+                gold_owner[j] = i
+                break
     return {i: j for j, i in gold_owner.items()}
 
 

@@ -1,5 +1,5 @@
 """Attach context to the event mentions of one sentence: response/attack role, place, date
-and casualty figures.
+(``geo.event_dates``) and casualty figures.
 
 Places come only from the given toponyms (never from spaCy's entity labels), attached to an
 event through a locative preposition ("near the city of X", "west of X", "in X province").
@@ -12,21 +12,20 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from geo import lexicon as lx
-from geo.dates import resolve_date
 from geo.casualties import casualty_figures
+from geo.event_clauses import ancestors_list, nearest_before, owner_of
+from geo.event_dates import assign_dates
 from geo.event_mentions import (
     KIND_RANK,
     Mention,
     Part,
     anchor_of,
     build_mention,
-    governor_of,
     target_heads,
 )
 from geo.event_triggers import QUANTITY_HEADS, find_triggers, trigger_family
 from geo.model import Toponym
 from geo.syntax import (
-    ancestors_within,
     children,
     phrase_text,
     phrase_tokens,
@@ -43,6 +42,8 @@ PLACE_NOUNS = frozenset(
 )
 HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "pound", "rock", "raze", "level", "flatten"})
 CLOSE_WORDS = frozenset({"close", "next", "adjacent", "nearby"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+                           "north-west", "north-east", "south-west", "south-east"})
 REPORTING = lx.REPORTING_VERBS
 
 
@@ -55,9 +56,9 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     mentions = _merge_chained_verbs(mentions)
     _assign_cues(sent, mentions)
     _assign_places(sent, mentions, toponyms)
-    _assign_dates(sent, mentions, toponyms, published)
+    assign_dates(sent, mentions, toponyms, published)
     for killed, injured, token in casualty_figures(sent):
-        owner = _owner(token, sent, mentions) or _nearest_before(token, mentions)
+        owner = owner_of(token, sent, mentions) or nearest_before(token, mentions)
         if killed is not None and owner.killed is None:
             owner.killed = killed
         if injured is not None and owner.injured is None:
@@ -93,7 +94,16 @@ def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         trigger = mention.trigger
         head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
-        if head is None or head.trigger.pos_ != "VERB" or head.family == "intercept" or mention.family == "intercept":
+        container = _act_container(trigger, by_token)
+        if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
+            container.merged.append(trigger)
+            container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
+            if container.category in {"Attack", "Other"}:
+                container.category, container.weapon = mention.category, mention.weapon or container.weapon
+            container.family = mention.family if container.family == "attack" else container.family
+            continue
+        if head is None or head.trigger.pos_ != "VERB" or head.family == "intercept" or mention.family == "intercept" or (
+                _distinct_acts(head, mention)):
             kept.append(mention)
             continue
         head.actor = head.actor or mention.actor
@@ -104,11 +114,32 @@ def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _act_container(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The verb mention whose 'in'/'during' phrase names this (noun) act."""
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ not in {"in", "during"}:
+        return None
+    verb = trigger.head.head
+    container = by_token.get(verb.i)
+    if container is None or verb.pos_ != "VERB" or container.family == "intercept":
+        return None
+    return container
+
+
+def _distinct_acts(first: Mention, second: Mention) -> bool:
+    """'shelling the villages and detonating a car bomb': two verbs, each with its own object
+    and its own kind of act, tell two acts."""
+    generic = {"Attack", "Other"}
+    if first.category in generic or second.category in generic or first.category == second.category:
+        return False
+    return bool(children(first.trigger, "dobj")) and bool(children(second.trigger, "dobj"))
+
+
 def _inherit_places(mentions: list[Mention]) -> None:
     """A mention inside another's phrase ('a missile fired at X was intercepted in Y') shares
     its place and date."""
     for mention in mentions:
-        donors = [o for o in mentions if o is not mention and not (mention.cue == "attack" and o.cue == "response")]
+        donors = [o for o in mentions if o is not mention and not (mention.cue == "attack" and o.cue == "response")
+                  and not (mention.trigger.dep_ == "conj" and mention.trigger.head.i == o.trigger.i)]  # its own act
         for other in donors:
             if mention.date is None and other.date is not None and (
                     mention.trigger.i in {t.i for t in other.trigger.subtree}):
@@ -166,17 +197,13 @@ def _assign_cues(sent: Span, mentions: list[Mention]) -> None:
 
 def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention | None:
     """The event that does the responding: a trigger above the cue or the subject above it."""
-    for head in [cue, *_ancestors_list(cue, sent)]:
+    for head in [cue, *ancestors_list(cue, sent)]:
         if head is not cue and head.i in by_token:
             return by_token[head.i]
         for subject in children(head, "nsubj", "nsubjpass"):
             if subject.i in by_token:
                 return by_token[subject.i]
     return None
-
-
-def _ancestors_list(token: Token, sent: Span) -> list[Token]:
-    return list(ancestors_within(token, sent))
 
 
 # --- places --------------------------------------------------------------------------------
@@ -186,7 +213,11 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
     token where the locative phrase ends."""
     near = False
     token = root
-    if root.dep_ in {"compound", "nmod", "amod", "poss"}:
+    before = root.doc[root.i - 2] if root.i >= 2 else None
+    if (before is not None and root.doc[root.i - 1].text == "," and before.lower_ in PLACE_NOUNS
+            and root.dep_ not in {"appos", "pobj", "nsubj", "nsubjpass", "dobj"}):
+        token = before  # "in the capital, Makhachkala, police ...": an apposition the parser missed
+    elif root.dep_ in {"compound", "nmod", "amod", "poss"}:
         if toponym.kind == "country" and root.head.lower_ not in PLACE_NOUNS:
             return False, False, root
         token = root.head
@@ -204,6 +235,9 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
             continue
         if token.dep_ == "pobj":
             prep = head.lower_
+            compass = head.head.lower_ in COMPASS_WORDS
+            if prep == "of" and compass and head.head.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"}:
+                return True, True, head.head  # "a shootout Thursday north of the capital": a place by itself
             if prep == "of" and head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS:
                 near = near or head.head.lower_ in lx.NEAR_WORDS
                 token = head.head
@@ -216,6 +250,8 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
         if token.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and (
                 trigger_family(head) or head.lemma_.lower() in HIT_VERBS):
             return True, near, token
+        if token.dep_ == "nsubj" and comes_under_attack(head):
+            return True, near, head  # "the village of X came under attack"
         if token.dep_ == "pobj" or token.dep_ in {"nsubj", "dobj"}:
             return False, near, token
         if token.dep_ == "acl" and token.lemma_.lower() in {"locate", "situate", "base"}:
@@ -225,30 +261,10 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
     return False, near, token
 
 
-def _owner(token: Token, sent: Span, mentions: list[Mention]) -> Mention | None:
-    """The mention whose clause holds ``token``: first trigger or governing verb above it."""
-    direct: dict[int, Mention] = {}
-    governed: dict[int, Mention] = {}
-    for mention in mentions:
-        anchor = anchor_of(mention.trigger)
-        direct[mention.trigger.i] = mention
-        direct[anchor.i] = mention
-        governor = governor_of(anchor)
-        if governor is not None:
-            governed.setdefault(governor.i, mention)
-    for head in [token, *_ancestors_list(token, sent)]:
-        if head.i in direct:
-            return direct[head.i]
-        if head.i in governed:
-            return governed[head.i]
-        if head.lemma_.lower() in REPORTING and head.pos_ == "VERB":
-            return None
-    return None
-
-
-def _nearest_before(token: Token, mentions: list[Mention]) -> Mention:
-    before = [m for m in mentions if m.trigger.i <= token.i]
-    return before[-1] if before else mentions[0]
+def comes_under_attack(verb: Token) -> bool:
+    """'came under attack', 'came under fire', 'was under heavy shelling'."""
+    return verb.lemma_.lower() in {"come", "be", "remain"} and any(
+        trigger_family(o) for o in prep_objects(verb, "under"))
 
 
 def _place_rank(item: tuple[Toponym, Span, bool]) -> tuple[int, int, int]:
@@ -263,12 +279,12 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
         if span.start < sent.start or span.end > sent.end:
             continue
         ok, near, end = _locative(toponym, span.root)
-        if not ok:
+        if not ok or _describes_another_place(end, sent):
             continue
-        owner = _owner(end, sent, mentions)
+        owner = owner_of(end, sent, mentions)
         if owner is not None:
             owned[id(owner)].append((toponym, span, near))
-        elif not any(h.lemma_.lower() in REPORTING for h in _ancestors_list(end, sent)):
+        elif not any(h.lemma_.lower() in REPORTING for h in ancestors_list(end, sent)):
             pool.append((toponym, span, near))
     for mention in mentions:
         mine = [item for item in owned[id(mention)] if not _in_another_clause(item[1].root, mention)]
@@ -276,6 +292,17 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
             pool = [item for item in pool if not _in_another_clause(item[1].root, mention)]
         places = mine or (pool if len(mentions) == 1 else [])
         mention.parts = _parts(mention, places)
+
+
+def _describes_another_place(token: Token, sent: Span) -> bool:
+    """'near Dvani, which is south-west of Tskhinvali', 'in Tamarasheni, a town near X': a
+    place in a clause or apposition that describes another place is not where it happened."""
+    for head in [token, *ancestors_list(token, sent)]:
+        if head.dep_ in {"relcl", "appos"} and (head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS):
+            return True
+        if head.pos_ in {"VERB", "AUX"} or trigger_family(head):
+            return False  # the clause of the event itself
+    return False
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -321,7 +348,11 @@ def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[P
         if len(split) >= 2 and len(distinct) == len(split):
             return split
     target = _target_text(heads[0], with_conjuncts=True) if heads else None
-    return [_part(target, places)]
+    part = _part(target, places)
+    if heads:
+        part.target_names = frozenset(t.text for t in phrase_tokens(heads[0])
+                                      if t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"})
+    return [part]
 
 
 def _part(target: str | None, places: list[tuple[Toponym, Span, bool]]) -> Part:
@@ -339,56 +370,3 @@ def _target_text(head: Token, *, with_conjuncts: bool = False) -> str | None:
         return None
     text = phrase_with_conjuncts(head) if with_conjuncts else phrase_text(phrase_tokens(head))
     return lx.clean_phrase(text, drop_article=False) or None
-
-
-# --- dates and casualties -------------------------------------------------------------------
-
-def _assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]],
-                  published: date | None) -> None:
-    taken = [(span.start, span.end) for _t, span in toponyms]
-    unowned: list[tuple[Span, date]] = []
-    for ent in _date_entities(sent):
-        if any(s < ent.end and ent.start < e for s, e in taken):
-            continue
-        resolved = resolve_date(ent.text, published)
-        if resolved is None:
-            continue
-        owner = _owner(ent.root, sent, mentions)
-        if owner is None:
-            unowned.append((ent, resolved))
-        elif owner.date is None and not _blocked_between(ent.root, owner, sent):
-            owner.date = resolved
-    if len(mentions) == 1 and mentions[0].date is None:
-        for ent, resolved in unowned:
-            if not _blocked_between(ent.root, mentions[0], sent):
-                mentions[0].date = resolved
-                break
-
-
-def _date_entities(sent: Span) -> list[Span]:
-    """DATE and TIME entities of a sentence (read from the tokens: ``Span.ents`` is slow)."""
-    found: list[Span] = []
-    start: int | None = None
-    for token in sent:
-        inside = token.ent_type_ in {"DATE", "TIME"}
-        if start is not None and (not inside or token.ent_iob_ == "B"):
-            found.append(sent.doc[start:token.i])
-            start = None
-        if inside and start is None:
-            start = token.i
-    if start is not None:
-        found.append(sent.doc[start:sent.end])
-    return found
-
-
-def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
-    """A 'since', 'until', 'before' or 'after' between a date and its event."""
-    anchor = anchor_of(owner.trigger)
-    governor = governor_of(anchor)
-    stop = {owner.trigger.i, anchor.i} | ({governor.i} if governor is not None else set())
-    for head in [token, *_ancestors_list(token, sent)]:
-        if head.i in stop:
-            return False
-        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"}:
-            return True
-    return False

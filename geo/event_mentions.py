@@ -11,6 +11,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from geo import event_lexicon as elx
 from geo import lexicon as lx
 from geo.event_triggers import QUANTITY_HEADS, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
@@ -36,6 +37,7 @@ class Part:
     place: Toponym | None = None
     place_prep: str = "in"
     extra_places: list[Toponym] = field(default_factory=list)
+    target_names: frozenset[str] = frozenset()  # the named entities of the target ("Prisi")
 
 
 @dataclass
@@ -50,11 +52,13 @@ class Mention:
     singular: bool = False
     new_event: bool = False
     actor: str | None = None
+    actor_indefinite: bool = False  # "a gunman" (someone new), not "the gunman"
     parts: list[Part] = field(default_factory=list)
     count: int | None = None
     killed: int | None = None
     injured: int | None = None
     date: date | None = None
+    when: str | None = None  # the time expression owned by the mention, resolved or not ("last weekend")
     headline: bool = False
     merged: list[Token] = field(default_factory=list)  # further verbs of the same event
 
@@ -73,8 +77,8 @@ def anchor_of(trigger: Token) -> Token:
 
 def governor_of(anchor: Token) -> Token | None:
     """The verb whose subject or object the (noun) trigger is."""
-    if anchor.pos_ == "VERB" and trigger_family(anchor):
-        return anchor
+    if anchor.pos_ == "VERB" and trigger_family(anchor) and anchor.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        return anchor  # a verb trigger governs itself; a gerund as subject ("fighting killed ...") does not
     if anchor.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
         return anchor.head
     if anchor.dep_ == "pobj" and anchor.head.lower_ in {"under", "with"} and anchor.head.head.pos_ == "VERB":
@@ -93,6 +97,12 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         singular=(trigger.tag_ in {"NN", "NNP"} and trigger.pos_ != "VERB") or anchor.lower_ == "one",
         new_event=bool(dets & NEW_EVENT_MARKERS),
     )
+    if trigger.pos_ == "VERB" and any(
+            c.lower_ in NEW_EVENT_MARKERS for o in prep_objects(trigger, "in") for c in o.children):
+        mention.new_event = True  # "In a third incident, armed men opened fire ..."
+    possessors = [c for c in trigger.children if c.dep_ == "poss"]
+    if possessors and (trigger.tag_ in {"NNS", "NNPS"} or any(p.ent_type_ in {"DATE", "TIME"} for p in possessors)):
+        mention.anaphoric = True  # "the separatists' attacks", "Sunday's explosion": already told of
     if any(c.tag_ == "JJS" for c in trigger.children):
         mention.anaphoric = False  # "the worst shooting in the state's history": 'the' of a superlative
     if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
@@ -100,8 +110,18 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     if anchor is not trigger and anchor.lower_ == "both":
         mention.singular = False
     mention.count = _count(trigger)
-    mention.actor = _actor(trigger, anchor)
+    mention.actor = _actor(trigger, anchor, sent)
+    mention.actor_indefinite = _indefinite(sent, mention.actor)
     return mention
+
+
+def _indefinite(sent: Span, actor: str | None) -> bool:
+    """Whether the actor's head word in the sentence takes 'a', 'an' or 'another'."""
+    if not actor:
+        return False
+    head = actor.split()[-1].lower()
+    return any(t.lower_ == head and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
+               for t in sent)
 
 
 def _weapon_in_mention(trigger: Token) -> str | None:
@@ -160,6 +180,11 @@ def _count(trigger: Token) -> int | None:
     for child in trigger.children:
         if child.dep_ == "nummod":
             return lx.parse_number(child.text)
+    if trigger.pos_ == "VERB":  # "two bombs killed six people": two acts
+        for subject in children(trigger, "nsubj"):
+            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
+                for child in children(subject, "nummod"):
+                    return lx.parse_number(child.text)
     if trigger.pos_ == "VERB" and trigger_family(trigger) == "intercept":
         for obj in children(trigger, "dobj"):
             if obj.pos_ == "NUM":
@@ -175,6 +200,8 @@ def _resolve_pronoun(token: Token) -> str | None:
     for head in token.ancestors:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
             subjects = [s for s in children(head, "nsubj") if s.lower_ not in PRONOUNS]
+            if subjects and subjects[0].ent_type_ == "PERSON":
+                return None  # '"They began to strike," said Mahmoud Raslan': they are others
             if subjects:
                 return lx.clean_phrase(phrase_text(phrase_tokens(subjects[0], with_acl=False)))
     for candidate in token.sent:
@@ -185,24 +212,38 @@ def _resolve_pronoun(token: Token) -> str | None:
     return None
 
 
+ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
+
+
 def _np(token: Token) -> str | None:
     if token.lower_ in PRONOUNS:
+        # "the air force said it shot down ...": an organisation speaking of itself; never
+        # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
+        if token.lower_ not in ORGANISATION_PRONOUNS or trigger_family(token.head) == "blast":
+            return None
         return _resolve_pronoun(token)
-    if token.pos_ in {"NUM"}:
-        return None
+    if token.is_upper and len(token) > 4 and token.i + 1 < len(token.doc) and token.nbor().text in DASHES:
+        return None  # "BAGHDAD — A car bomb exploded": the dateline
+    if token.pos_ in {"NUM"} or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in DETERMINER_WORDS:
+        return None  # "Sunday's attack", "that bombing": no actor
     return lx.clean_phrase(phrase_text(phrase_tokens(token, with_acl=False)))
 
 
-def _actor(trigger: Token, anchor: Token) -> str | None:
+def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if trigger.pos_ == "VERB":
+        if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
+            return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
         if is_passive(trigger) or trigger.dep_ == "acl":
             return next((_np(o) for o in prep_objects(trigger, "by")), None)
-        subjects = children(trigger, "nsubj")
+        subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end]  # not the headline's
+        if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
+            subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
         if subjects:
             subject = subjects[0]
             if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
                 owner = [c for c in subject.children
-                         if c.dep_ in {"amod", "compound", "poss", "nmod"} and lx.actor_family(c.text)]
+                         if c.dep_ in {"amod", "compound", "poss", "nmod"} and lx.actor_family(c.text)
+                         and _np(c) is not None]
                 return lx.readable_actor(owner[0].text) if owner else None
             return _np(subject)
         return None
@@ -233,11 +274,13 @@ def _actor(trigger: Token, anchor: Token) -> str | None:
     if by_objects:
         return _np(by_objects[0])
     if anchor.dep_ == "dobj" and lemma in lx.LIGHT_VERBS:
-        subjects = children(governor, "nsubj")
+        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end]
         return _np(subjects[0]) if subjects else None
     return None
 
 
+DASHES = frozenset({"—", "–", "-", "--", ","})
+DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
 VAGUE_TARGETS = frozenset({"most", "some", "all", "many", "several", "one", "none", "others", "it", "them", "majority"})
 
 
@@ -249,8 +292,12 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             heads: list[Token] = []  # "fired rockets at X", "opened fire on X": X is the target
         elif is_passive(trigger):
             heads = children(trigger, "nsubjpass")
+        elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
+            heads = [s for s in children(trigger, "nsubj") if weapon_of(s) is None]  # "the vehicle exploded"
         else:
-            heads = children(trigger, "dobj")
+            heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.AMMUNITION_NOUNS]
+            if not heads:  # "shot and killed the attacker": the object the verbs share
+                heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
         heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards")
                           if o.ent_type_ not in {"DATE", "TIME"}]
     else:
@@ -264,6 +311,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
         lemma = lemma_of(governor)
         if lemma in lx.SUFFER_VERBS and anchor.dep_ == "dobj":
             heads = children(governor, "nsubj")
+        elif lemma in {"come", "be", "remain"} and anchor.dep_ == "pobj" and anchor.head.lower_ == "under":
+            heads = children(governor, "nsubj")  # "the village came under attack"
         elif lemma in lx.HAPPEN_VERBS and anchor.dep_ == "nsubj" and lemma not in {"take", "occur", "happen", "be"}:
             heads = children(governor, "dobj")
         elif lemma in lx.LIGHT_VERBS and anchor.dep_ == "dobj":
@@ -277,7 +326,11 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                     break
             if heads:
                 break
-    heads = [h for h in heads if h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of")]
+    heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
+             and h.ent_type_ not in {"DATE", "TIME"}]
+    if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
+            lemma_of(heads[0]) in lx.WEAPON_WORDS):
+        return []  # "detonating a car bomb": the weapon, not the target
     weapon_object = bool(heads) and weapon_of(heads[0]) is not None and trigger.pos_ == "VERB"
     if heads and not (heads[0].pos_ == "PRON" or weapon_object and trigger_family(trigger) != "intercept"):
         return [heads[0], *heads[0].conjuncts]

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from geo import event_lexicon as elx
 from geo import lexicon as lx
-from geo.syntax import children, phrase_text, phrase_tokens, prep_objects
+from geo.syntax import children, is_title_case, phrase_text, phrase_tokens, prep_objects
 
 def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
@@ -39,14 +40,36 @@ def trigger_family(token: Token) -> str | None:
             return lx.EVENT_VERBS[lemma]
         objects = children(token, "dobj")
         subjects = children(token, "nsubj")
+        if not subjects and token.dep_ == "conj" and token.head.pos_ == "VERB":
+            subjects = children(token.head, "nsubj")  # "a gunman entered the church and killed seven"
+        if lemma == "kill" and _person(subjects) and any(_counted(o) for o in objects):
+            return "attack"  # "a teen killed 12 people": no weapon word, but a killing of many
         objects += children(token, "nsubjpass")
         if lemma in lx.WEAPON_OBJECT_VERBS and any(weapon_of(o) and not is_event_noun(o) for o in objects):
             return "attack"
         if lemma in lx.WEAPON_OBJECT_VERBS and token.dep_ == "acl" and weapon_of(token.head):
             return "attack"
+        if lemma == "fire" and prep_objects(token, "on", "at", "upon", "into") and _armed(
+                subjects or ([token.head] if token.dep_ == "acl" else [])):
+            return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or lemma_of(s) in lx.ATTACKER_NOUNS for s in subjects):
             return "attack"
     return None
+
+
+def _person(subjects: list[Token]) -> bool:
+    """A person as subject: a name, or a noun for a person ('a teen', 'the man')."""
+    return any(s.ent_type_ == "PERSON" or lemma_of(s) in elx.PERSON_NOUNS for s in subjects)
+
+
+def _counted(victims: Token) -> bool:
+    """'12 people', 'seven residents', 'dozens': victims counted by a number."""
+    return victims.pos_ == "NUM" or any(c.dep_ == "nummod" for c in victims.children)
+
+
+def _armed(subjects: list[Token]) -> bool:
+    return any(weapon_of(s) or lemma_of(s) in lx.ATTACKER_NOUNS or lemma_of(s) in lx.ARMED_NOUNS
+               or lemma_of(s) in {"police", "policeman", "officer"} for s in subjects)
 
 
 AIRBORNE_NOUNS = frozenset({"plane", "airplane", "airliner", "balloon", "projectile", "satellite", "fighter"})
@@ -80,7 +103,19 @@ def weapon_of(token: Token) -> str | None:
 
 
 def _is_excluded(token: Token, family: str) -> bool:
-    """Metaphors, hypothetical and negated mentions, labour strikes."""
+    """Metaphors, hypothetical and negated mentions, labour strikes, things named after an act
+    ('assault rifle', 'attack helicopter'), criticism ('came under fire for'), attacks on animals."""
+    named_after = token.dep_ == "compound" or (token.dep_ == "amod" and token.tag_ == "VBG")
+    if named_after and token.pos_ in {"NOUN", "PROPN", "VERB"} and not trigger_family(token.head):
+        return True  # "assault rifle", "attack helicopters", "shooting ranges", "Battle Creek": named after an act
+    if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "WORK_OF_ART"} and not is_title_case(token.sent):
+        return True  # "Linda Battle", "Shark Attack" (a film)
+    if family == "blast" and _accidental(token):
+        return True
+    if _criticised(token) or any(lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
+        return True  # "a battle with cancer"
+    if any(lemma_of(v) in elx.ANIMAL_NOUNS for v in _victims(token)):
+        return True
     mods = [c for c in token.children if c.dep_ in {"compound", "amod", "det", "neg", "nmod", "poss"}]
     mods += [g for m in mods for g in m.children if g.dep_ in {"compound", "amod"}]  # "'killer bee' attack"
     if any(lemma_of(m) in lx.NON_VIOLENT_COMPOUNDS or m.lower_ in lx.NON_VIOLENT_COMPOUNDS for m in mods):
@@ -105,8 +140,16 @@ def _is_excluded(token: Token, family: str) -> bool:
             return True  # "to intercept missiles fired by Iran": the firing is as hypothetical
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"} for c in token.children):
             return True  # "if attacked"
+        if token.tag_ == "VB" and token.dep_ == "conj" and not children(token, "aux", "auxpass", "nsubj"):
+            return True  # "plotted to execute X and then attack Y": a bare infinitive goes on with the plan
     if family == "strike" and token.head.lower_ == "on" and not any(c.dep_ == "det" for c in token.children):
         return True  # "went on strike"
+    if family == "clash" and token.dep_ == "acl" and token.tag_ == "VBG" and not children(token, "dobj", "prep"):
+        return True  # "rebel groups fighting to topple Assad": who they are, not an act
+    if lemma_of(token) in {"offensive", "defensive"} and token.head.lower_ == "on":
+        return True  # "go on the offensive": a stance, not an act
+    if _latest_of_series(token) or _negated_experience(token):
+        return True
     steps = 0
     for head in token.ancestors:
         steps += 1
@@ -121,6 +164,59 @@ def _is_excluded(token: Token, family: str) -> bool:
         if head.pos_ == "VERB" and head is not token and head.dep_ not in {"xcomp", "conj"}:
             break
     return False
+
+
+def _accidental(token: Token) -> bool:
+    """'An explosion ... may have been caused by a gas leak': an accident."""
+    for verb in token.sent:
+        if lemma_of(verb) == "cause" and any(
+                lemma_of(o) in elx.ACCIDENT_CAUSES or any(lemma_of(c) in elx.ACCIDENT_CAUSES for c in o.children)
+                for o in prep_objects(verb, "by")):
+            return True
+    return False
+
+
+def _criticised(token: Token) -> bool:
+    """'The plan came under fire over its cost', 'his travels came under fire': criticism."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "under" else None
+    if verb is not None and lemma_of(verb) in {"feel", "seem", "look", "sound"}:
+        return True  # "communities feeling more under attack"
+    if verb is None or lemma_of(verb) not in {"come", "be"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in verb.children):
+        return True
+    return any(lemma_of(s) in elx.CRITICISED_THINGS or s.lower_ in elx.CRITICISED_THINGS
+               for s in children(verb, "nsubj"))
+
+
+def _victims(token: Token) -> list[Token]:
+    """Who an act is done to: the passive subject or object of a verb, 'on X' of a noun; for
+    'a horse was killed after being attacked', the subject of the clause above."""
+    if token.pos_ == "VERB":
+        found = children(token, "nsubjpass", "dobj")
+        if not found and token.tag_ in {"VBN", "VBG"} and token.dep_ in {"advcl", "pcomp", "xcomp"}:
+            clause = token.head.head if token.head.pos_ == "ADP" else token.head
+            found = children(clause, "nsubjpass", "nsubj")
+        return found
+    return prep_objects(token, "on", "against")
+
+
+def _latest_of_series(token: Token) -> bool:
+    """'the latest in a series of knife attacks': the kind of event, not one of them."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or lemma_of(token.head.head) not in elx.SERIES_NOUNS:
+        return False
+    series = token.head.head
+    return series.dep_ == "pobj" and series.head.lower_ == "in" and series.head.head.lower_ in {"latest", "last", "first"}
+
+
+EXPERIENCE_VERBS = frozenset({"remember", "recall", "see", "experience", "witness", "know", "expect"})
+
+
+def _negated_experience(token: Token) -> bool:
+    """"I don't remember an attack this bad": no attack is told."""
+    verb = token.head
+    return (token.dep_ == "dobj" and lemma_of(verb) in EXPERIENCE_VERBS
+            and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children))
 
 
 ASPECTUAL_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "go", "proceed", "try", "attempt"})
@@ -140,12 +236,22 @@ def _armed_striker(verb: Token) -> bool:
     subjects = children(verb, "nsubj") + [o for a in children(verb, "agent") for o in children(a, "pobj")]
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"}:
         subjects = children(verb.head, "nsubj", "nsubjpass")
+    subjects = [_speaker_of(s) if s.lower_ in {"it", "they", "we"} else s for s in subjects]
     for subject in subjects:
         phrase = phrase_text(list(phrase_tokens(subject)))
         if (weapon_of(subject) or lemma_of(subject) in lx.ATTACKER_NOUNS or lemma_of(subject) in lx.ARMED_NOUNS
                 or lx.actor_family(phrase)):
             return True
     return False
+
+
+def _speaker_of(pronoun: Token) -> Token:
+    """'the military said it struck ...': the subject of the reporting verb above the pronoun."""
+    for head in pronoun.ancestors:
+        if lemma_of(head) in lx.REPORTING_VERBS and head.pos_ == "VERB":
+            subjects = [s for s in children(head, "nsubj") if s.lower_ not in {"it", "they", "we", "he", "she"}]
+            return subjects[0] if subjects else pronoun
+    return pronoun
 
 
 def find_triggers(sent: Span) -> list[tuple[Token, str]]:

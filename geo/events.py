@@ -19,12 +19,21 @@ from spacy.tokens import Doc, Span
 from geo import lexicon as lx
 from geo.casualties import casualty_figures
 from geo.event_context import find_mentions
-from geo.event_mentions import KIND_RANK, Mention, Part
-from geo.event_summary import INTERCEPT, summarize
+from geo.event_linking import (
+    GENERIC_CATEGORIES,
+    agrees,
+    compatible,
+    continues,
+    may_continue,
+    more_specific,
+    place_fits,
+    told_apart,
+)
+from geo.event_mentions import Mention, Part
+from geo.event_summary import summarize
 from geo.model import Event, Toponym
 from geo.syntax import is_headline, sentence_span, sentences, toponym_tokens
 
-GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
 
 
 @dataclass
@@ -48,6 +57,9 @@ class Draft:
     sentences: list[Span] = field(default_factory=list)
     headlines: list[Span] = field(default_factory=list)
     last_seen: int = 0
+    last_sentence: int = 0
+    whens: set[str] = field(default_factory=set)
+    target_names: frozenset[str] = frozenset()
 
 
 class _Linker:
@@ -56,6 +68,7 @@ class _Linker:
         self.clock = 0
         self.groups = 0
         self.last_single: Draft | None = None
+        self.sentence_index = 0
 
     # -- creating and updating -----------------------------------------------------------
     def create(self, mention: Mention, part: Part, group: int | None = None) -> Draft:
@@ -71,6 +84,9 @@ class _Linker:
                with_figures: bool = True) -> None:
         self.clock += 1
         draft.last_seen = self.clock
+        draft.last_sentence = self.sentence_index
+        if mention.when:
+            draft.whens.add(mention.when)
         holder = draft.headlines if mention.headline else draft.sentences
         if mention.sentence not in holder:
             holder.append(mention.sentence)
@@ -86,8 +102,8 @@ class _Linker:
         )):
             draft.actor = mention.actor
         if part.target and (draft.target is None or split):
-            draft.target = part.target
-        if part.place is not None and (draft.place is None or _more_specific(part.place, draft.place)):
+            draft.target, draft.target_names = part.target, part.target_names
+        if part.place is not None and (draft.place is None or more_specific(part.place, draft.place)):
             draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
         if not with_figures:  # a plural mention of several events: its figures are not each one's
             return
@@ -103,14 +119,16 @@ class _Linker:
             return
         recent = sorted(self.drafts, key=lambda d: d.last_seen, reverse=True)
         if mention.anaphoric:
-            same_word = [d for d in recent if mention.family in d.families and _compatible(d, mention)]
-            antecedent = same_word[0] if same_word else next((d for d in recent if _compatible(d, mention)), None)
+            same_word = [d for d in recent if mention.family in d.families and compatible(d, mention)]
+            antecedent = same_word[0] if same_word else next((d for d in recent if compatible(d, mention)), None)
             if antecedent is not None:
                 self._attach_to_group(antecedent, mention)
                 return
         elif len(mention.parts) == 1:
-            antecedent = next((d for d in recent if _compatible(d, mention) and _agrees(d, mention)), None)
-            if antecedent is None and _unspecific(mention) and recent and _continues(recent[0], mention):
+            antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention)
+                               and not told_apart(d, mention)), None)
+            if antecedent is None and recent and may_continue(recent[0], mention, self.sentence_index) and (
+                    continues(recent[0], mention)):
                 antecedent = recent[0]  # 'the gunman shot him again': nothing sets it apart from the last event
             if antecedent is not None:
                 self.attach(antecedent, mention, mention.parts[0])
@@ -132,7 +150,7 @@ class _Linker:
             self._attach_parts(members, mention, parts)
             return
         part = parts[0]
-        fitting = [d for d in members if _place_fits(d.place, part.place)]
+        fitting = [d for d in members if place_fits(d.place, part.place)]
         if not fitting:
             self.create(mention, part)
             return
@@ -152,7 +170,7 @@ class _Linker:
             self.last_single = fitting[0]
 
     def _attach_parts(self, members: list[Draft], mention: Mention, parts: list[Part]) -> None:
-        if len(members) == 1 and all(_place_fits(members[0].place, p.place) for p in parts):
+        if len(members) == 1 and all(place_fits(members[0].place, p.place) for p in parts):
             original = members[0]
             template = _clone(original)
             for index, part in enumerate(parts):
@@ -186,96 +204,6 @@ def _larger(current: int | None, new: int | None) -> int | None:
     if new is None:
         return current
     return new if current is None else max(current, new)
-
-
-def _contains(outer: Toponym, inner: Toponym) -> bool:
-    """Whether ``inner`` lies inside ``outer`` (a city in its country or province)."""
-    if outer.kind == "country" and inner.kind != "country":
-        return bool(outer.country and inner.country == outer.country)
-    if outer.kind == "admin1" and inner.kind in {"city", "facility", "other"}:
-        same_country = outer.country is None or inner.country == outer.country
-        return same_country and outer.admin1 is not None and inner.admin1 == outer.admin1
-    return False
-
-
-def _more_specific(new: Toponym, old: Toponym) -> bool:
-    return _contains(old, new) and KIND_RANK.get(new.kind, 2) < KIND_RANK.get(old.kind, 2)
-
-
-def _place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
-    if existing is None or new is None or existing.place_key == new.place_key:
-        return True
-    return _contains(existing, new) or _contains(new, existing)
-
-
-# Categories that name one kind of act told in different words ("the suicide car bomb" ... "the blast")
-EXPLOSION_CATEGORIES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
-
-
-def _categories_fit(draft: Draft, mention: Mention) -> bool:
-    if (draft.category == INTERCEPT) != (mention.category == INTERCEPT):
-        return False
-    if draft.category == mention.category or mention.family in draft.families:
-        return True
-    if draft.category in EXPLOSION_CATEGORIES and mention.category in EXPLOSION_CATEGORIES:
-        return True
-    return draft.category in GENERIC_CATEGORIES or mention.category in GENERIC_CATEGORIES
-
-
-def _compatible(draft: Draft, mention: Mention) -> bool:
-    if mention.cue and draft.kind and mention.cue != draft.kind:
-        return False
-    if not _categories_fit(draft, mention):
-        return False
-    mention_target = mention.parts[0].target if mention.parts else None
-    for mine, theirs in ((draft.actor, mention.actor), (draft.target, mention_target)):
-        a, b = lx.actor_family(mine), lx.actor_family(theirs)
-        if a and b and a != b:
-            return False
-    if draft.date and mention.date and draft.date != mention.date:
-        return False
-    fits = [_place_fits(draft.place, p.place) for p in mention.parts]
-    return any(fits) if len(fits) > 1 else all(fits)
-
-
-def _agrees(draft: Draft, mention: Mention) -> bool:
-    """Positive evidence that a non-anaphoric mention reports the same event."""
-    part = mention.parts[0]
-    if draft.place is not None and part.place is not None:
-        if mention.singular and draft.target and part.target and _head_word(draft.target) != _head_word(part.target):
-            return False
-        return True
-    target_family = lx.actor_family(part.target)
-    if target_family is not None and target_family == lx.actor_family(draft.target):
-        return True
-    # no place and no target: the same actor's same kind of event ("drones launched by Russia")
-    actor_family = lx.actor_family(mention.actor)
-    return (part.place is None and part.target is None and actor_family is not None
-            and actor_family == lx.actor_family(draft.actor)
-            and (mention.category == draft.category or mention.family in draft.families))
-
-
-def _unspecific(mention: Mention) -> bool:
-    """A mention that names no place, date or number of its own and no new-event marker: it
-    adds nothing that would set it apart from the event just told."""
-    return (not mention.new_event and mention.date is None and mention.count is None
-            and not any(p.place for p in mention.parts) and mention.cue != "response")
-
-
-def _continues(draft: Draft, mention: Mention) -> bool:
-    """Whether an unspecific mention goes on telling the last event: compatible with it, save
-    that the words may differ ('shelling' after 'airstrikes' on the same city)."""
-    if _compatible(draft, mention):
-        return True
-    if (draft.category == INTERCEPT) != (mention.category == INTERCEPT) or draft.kind == "response":
-        return False
-    relaxed = dataclasses.replace(mention, category=draft.category)
-    return _compatible(draft, relaxed)
-
-
-def _head_word(phrase: str) -> str:
-    words = [w for w in phrase.lower().split() if w.isalpha()]
-    return words[-1] if words else phrase.lower()
 
 
 def _victim_family(draft: Draft) -> str | None:
@@ -362,6 +290,7 @@ def extract_events(
         if headline:
             headline_mentions.extend(mentions)
             continue
+        linker.sentence_index = index
         if mentions:
             for mention in mentions:
                 linker.link(mention)
@@ -384,6 +313,7 @@ def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
         return  # "On March 11, a teen killed 12 people ...": another episode
     draft = max(linker.drafts, key=lambda d: d.last_seen)
     draft.sentences.append(sent)
+    draft.last_sentence = linker.sentence_index
     for killed, injured, _token in figures:
         draft.killed = _larger(draft.killed, killed)
         draft.injured = _larger(draft.injured, injured)
@@ -401,10 +331,12 @@ def _opens_with_a_date(sent: Span) -> bool:
 def _link_headline(linker: _Linker, mention: Mention) -> None:
     """A headline mention joins the first body event it fits, or becomes its own event."""
     for draft in linker.drafts:
-        if _compatible(draft, mention):
+        if compatible(draft, mention):
             for member in (d for d in linker.drafts if d.group == draft.group):
                 if mention.sentence not in member.headlines:
                     member.headlines.append(mention.sentence)
+            draft.killed = _larger(draft.killed, mention.killed)  # "At Least 17 Slain in ... Battle"
+            draft.injured = _larger(draft.injured, mention.injured)
             return
     linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
 

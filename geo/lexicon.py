@@ -17,7 +17,7 @@ EVENT_NOUNS: dict[str, str] = {
     "attack": "attack", "assault": "attack", "massacre": "attack",
     "strike": "strike", "airstrike": "strike", "air-strike": "strike", "counterstrike": "strike",
     "counter-strike": "strike", "sortie": "strike",
-    "bombing": "bomb", "bombardment": "bomb", "explosion": "blast", "blast": "blast",
+    "bombing": "bomb", "bombardment": "shell", "explosion": "blast", "blast": "blast",
     "detonation": "blast", "ied": "blast", "bomber": "bomb",
     "shelling": "shell", "barrage": "shell", "salvo": "shell",
     "raid": "raid", "incursion": "raid", "ambush": "ambush",
@@ -28,6 +28,7 @@ EVENT_NOUNS: dict[str, str] = {
     "looting": "looting", "arson": "looting",
     "interception": "intercept", "shootdown": "intercept", "shoot-down": "intercept",
     "counterattack": "attack", "counter-attack": "attack",
+    "offensive": "attack", "onslaught": "attack",
     "stabbing": "attack", "knifing": "attack", "beheading": "attack", "assassination": "attack",
 }
 
@@ -53,6 +54,7 @@ WEAPON_SUBJECT_VERBS: frozenset[str] = frozenset(
 WEAPON_CATEGORY: dict[str, str] = {
     "drone": "Air/drone strike", "uav": "Air/drone strike", "aircraft": "Air/drone strike",
     "warplane": "Air/drone strike", "jet": "Air/drone strike", "helicopter": "Air/drone strike",
+    "gunship": "Air/drone strike",
     "air": "Air/drone strike", "aerial": "Air/drone strike", "airstrike": "Air/drone strike",
     "shahed": "Air/drone strike", "precision": "Air/drone strike",
     "missile": "Shelling/artillery/missile attack", "rocket": "Shelling/artillery/missile attack",
@@ -117,12 +119,14 @@ NON_VIOLENT_COMPOUNDS: frozenset[str] = frozenset(
     {"heart", "panic", "cyber", "hunger", "general", "labor", "labour", "worker", "teacher",
      "rail", "nationwide", "asthma", "anxiety", "personal", "verbal", "legal", "political", "court",
      "electoral", "uphill", "custody", "price", "trade", "lucky", "bee", "shark", "dog", "bear", "animal",
-     "snake", "wolf", "crocodile", "allergy", "allergic"}
+     "snake", "wolf", "crocodile", "allergy", "allergic", "relegation", "title", "playoff", "three-run",
+     "two-run", "run", "solo", "grand", "election", "ratings", "bidding", "turf", "campaign", "cancer"}
 )
 NON_VIOLENT_OBJECTS: frozenset[str] = frozenset(
     {"deal", "agreement", "balance", "tone", "chord", "note", "compromise", "bargain",
      "policy", "plan", "decision", "remark", "statement", "comment", "record", "low", "high",
-     "film", "video", "footage", "scene", "photo", "picture", "movie", "hoop", "ball", "basket", "glance", "look"}
+     "film", "video", "footage", "scene", "photo", "picture", "movie", "hoop", "ball", "basket", "glance", "look",
+     "way"}
 )
 
 # Cues that say a mention is a response to something.
@@ -352,6 +356,13 @@ OFFICIAL_HEADS: frozenset[str] = frozenset(
      "idf", "centcom", "prosecutor", "agency", "directorate", "state", "house", "regime",
      "representative", "envoy", "senator", "lawmaker", "deputy", "adviser", "advisor",
      "officer", "soldier", "troops", "lieutenant", "colonel", "major", "captain", "admiral"}
+)
+# Titles of one person ("spokesman", "minister"): "the Kirby spokesman" is still a person.
+OFFICIAL_TITLES: frozenset[str] = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "governor", "mayor", "commander",
+     "general", "official", "ambassador", "secretary", "chief", "premier", "envoy", "senator", "lawmaker",
+     "deputy", "adviser", "advisor", "officer", "soldier", "lieutenant", "colonel", "major", "captain", "admiral",
+     "aide", "lawyer", "attorney", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister"}
 )
 ANONYMOUS_MARKERS: frozenset[str] = frozenset(
     {"unnamed", "anonymous", "unidentified", "anonymity", "undisclosed"}

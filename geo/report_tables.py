@@ -16,9 +16,10 @@ CLAIM_SEPARATOR = " | "
 # The sentence comes early: each row is read next to the text it comes from.
 EVENT_COLUMNS: tuple[str, ...] = (
     "category", "summary", "place", "evidence", "actor", "target", "date",
-    "count", "killed", "injured", "sources",
+    "count", "killed", "injured", "sources", "mentions",
 )
 SOURCE_COLUMNS: tuple[str, ...] = ("name", "type", "role", "via", "claims", "claim_count")
+CREDIT_COLUMNS: tuple[str, ...] = ("credit",)
 PLACE_COLUMNS: tuple[str, ...] = (
     "name", "kind", "country", "admin1", "lat", "lon", "confidence",
     "alternatives", "mentions", "as_written", "corrected",
@@ -43,6 +44,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "killed": event.killed,
         "injured": event.injured,
         "sources": ", ".join(event.sources),
+        "mentions": len(event.mentions) or 1,  # the sentences that tell this one event
     }
 
 
@@ -110,6 +112,11 @@ def response_rows(report: Report) -> list[dict[str, Any]]:
 
 def source_rows(report: Report) -> list[dict[str, Any]]:
     return [source_row(s) for s in report.sources]
+
+
+def credit_rows(report: Report) -> list[dict[str, Any]]:
+    """The article's image and photo credits: shown as credits, never as sources."""
+    return [{"credit": _one_line(credit)} for credit in report.article.credits]
 
 
 def place_rows(report: Report) -> list[dict[str, Any]]:

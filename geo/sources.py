@@ -17,27 +17,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from geo import lexicon as lx
+from geo.event_attribution import dateline_length, is_byline, lookup, speaker_heads
 from geo.model import Event, Source, TextSpan
 from geo.syntax import PRONOUNS, children, phrase_text, phrase_tokens, prep_objects, sentence_span, sentences
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
                           "figures", "count", "toll", "communique", "post", "update", "briefing"})
-RELAY_VERBS = frozenset({"cite", "quote"})
 INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
 NON_STATE = frozenset({"Hamas", "Hezbollah", "Houthis", "Islamic State (ISIS)", "Palestinian Islamic Jihad"})
 ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to|"
                           r"asked not to be (?:named|identified)|\b(?:unnamed|anonymous|unidentified)\b", re.I)
-# "KHARTOUM, Jan 5 (Reuters) - ": the article's own dateline, not a cited source
-DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]+\s*"
-)
-# "MAKHACHKALA -- ", "BAGHDAD — ": a dateline with no agency
-BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]{1,})*,?\s*(?:--|—|–)\s*")
 CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
 GROUP_HEADS = frozenset({"group", "union", "association", "committee", "network", "syndicate", "coalition",
                          "organisation", "organization", "alliance", "federation", "movement"})
-# "told reporters": the audience of a statement, not an outlet that relays it
-AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "media", "medium", "newsman"})
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
 
 
@@ -113,15 +105,6 @@ def _clean_name(text: str) -> str:
     return re.sub(r"^the\s+", "the ", text, flags=re.I)
 
 
-def _lookup(text: str | Sequence[str], table: dict[str, str] | frozenset[str]) -> str | None:
-    for candidate in ([text] if isinstance(text, str) else text):
-        lowered = re.sub(r"^the\s+", "", candidate.lower()).strip()
-        lowered = re.sub(r"['’]s$", "", lowered)
-        if lowered in table:
-            return table[lowered] if isinstance(table, dict) else candidate
-    return None
-
-
 def _name_candidates(head: Token, phrase: str) -> list[str]:
     """The phrase, the named entity around the head and the head's short subtree."""
     found = [phrase]
@@ -148,6 +131,14 @@ def _person_span(tokens: Sequence[Token]) -> Span | None:
                 end += 1
             return doc[start:end]
     return None
+
+
+def _names_an_organisation(head: Token, person: Span) -> bool:
+    """'the Bush administration', 'the Obama campaign': a common noun the name modifies."""
+    return (head.pos_ == "NOUN" and head.i not in range(person.start, person.end)
+            and head.lemma_.lower() not in lx.OFFICIAL_TITLES
+            and all(t.dep_ in {"compound", "poss", "case"} and t.head.i in range(person.start, head.i + 1)
+                    for t in person))
 
 
 def _titled_name(head: Token) -> Span | None:
@@ -182,7 +173,11 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
     tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ != "of")]
     text = phrase_text(tokens)
     anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree))))
-    person = _person_span(tokens)
+    appositive_name = head.ent_type_ != "PERSON" and any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+    person = None if appositive_name else _person_span(tokens)
+    if person is not None and _names_an_organisation(head, person):
+        person = None  # "the Bush administration": named after a person, not the person
     if person is None and head.ent_type_ != "PERSON":
         # "the church's official spokesperson, Rev. Paul Halim": the name is in the appositive
         named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
@@ -202,15 +197,15 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
         role = lx.clean_phrase(phrase_text(role_tokens)) if role_tokens else None
         return _Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
     candidates = _name_candidates(head, text) + [head.text]
-    wire = _lookup(candidates, lx.WIRE_AGENCIES)
+    wire = lookup(candidates, lx.WIRE_AGENCIES)
     if wire:
         return _Speaker(name=wire, type="wire", key=f"wire:{wire}")
-    ngo = _lookup(candidates, lx.NGO_NAMES)
+    ngo = lookup(candidates, lx.NGO_NAMES)
     if ngo or (lemma in lx.NGO_HEADS and any(
             t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:
         name = _clean_name(_longest_containing(ngo or text, candidates))
         return _Speaker(name=name, type="ngo", key=f"name:{_key(name)}")
-    media = _lookup(candidates, lx.MEDIA_OUTLETS)
+    media = lookup(candidates, lx.MEDIA_OUTLETS)
     if media or (lemma in lx.MEDIA_HEADS and head.pos_ != "PROPN"):
         outlet = _outlet_name(head)
         if not media and outlet is None and _is_definite(head):
@@ -294,99 +289,17 @@ def _role_type(role: str | None) -> str:
     return "other"
 
 
-def _speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
-    """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
-    found: list[tuple[Token, Token | None]] = []
-    floor = sent.start_char + _dateline_length(sent.text)
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.lower_ == "according":
-            for obj in prep_objects(token, "to"):
-                found.extend((h, None) for h in (obj, *obj.conjuncts))
-        elif lemma in lx.REPORTING_VERBS and token.pos_ == "VERB" and not children(token, "neg"):
-            if lemma in RELAY_VERBS and token.head.lower_ == "without":
-                continue  # "the agency said, without citing sources"
-            if lemma in RELAY_VERBS:
-                relay = children(token, "nsubj") or children(token.head, "nsubj")
-                relay_head = relay[0] if relay else next(iter(prep_objects(token, "by")), None)
-                quoted = children(token, "dobj") or children(token, "nsubjpass")
-                if token.dep_ == "acl":  # "a source cited by Reuters" is handled with its noun
-                    continue
-                found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
-                continue
-            subjects = [s for s in children(token, "nsubj") if s.idx >= floor]
-            subjects = subjects or prep_objects(token, "by") or _participle_speaker(token) or _tail_speaker(token, sent)
-            for subject in subjects:
-                found.extend((h, _told(token)) for h in (subject, *subject.conjuncts))
-    # "Y cited by X", "Y quoted by X": Y via X, and X itself
-    result: list[tuple[Token, Token | None]] = []
-    for head, via in found:
-        for child in head.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in RELAY_VERBS:
-                relay = prep_objects(child, "by")
-                if relay:
-                    via = relay[0]
-        result.append((head, via))
-        if via is not None:
-            result.append((via, None))
-    return result
-
-
-def _dateline_length(text: str) -> int:
-    """How many leading characters of a sentence are the article's dateline (0 if none)."""
-    found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text)
-    return found.end() if found else 0
-
-
-def _participle_speaker(verb: Token) -> list[Token]:
-    """'The White House condemned the attack, saying ...': the subject of the verb the
-    participle hangs on."""
-    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj"}:
-        return []
-    return children(verb.head, "nsubj")
-
-
-_TAIL_WINDOW = 14  # tokens: a trailing attribution is a short noun phrase
-
-
-def _tail_speaker(verb: Token, sent: Span) -> list[Token]:
-    """', a local doctors' group said.' parsed without a subject: the noun phrase between the
-    last comma and the verb; its head is the noun whose own head lies outside the phrase
-    ("a source in Ukraine's security service told Reuters" -> "source")."""
-    window = [t for t in sent if verb.i - _TAIL_WINDOW <= t.i < verb.i]
-    commas = [t.i for t in window if t.text == ","]
-    if not commas:
-        return []
-    phrase = [t for t in window if t.i > commas[-1]]
-    inside = {t.i for t in phrase}
-    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
-    roots = [t for t in nouns if t.head.i not in inside]
-    return roots[:1] or nouns[-1:]
-
-
-def _told(verb: Token) -> Token | None:
-    """'X told Reuters': the outlet X spoke to relays the claim."""
-    if verb.lemma_.lower() != "tell":
-        return None
-    for obj in children(verb, "dobj", "dative"):
-        outlet = _lookup(obj.text, lx.WIRE_AGENCIES) or _lookup(obj.text, lx.MEDIA_OUTLETS)
-        audience = obj.lemma_.lower() in AUDIENCE_NOUNS and obj.pos_ != "PROPN"
-        if outlet or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
-            return obj
-    return None
-
-
 def extract_sources(doc: Doc) -> list[Source]:
     """Every source the article cites, in order of first appearance."""
     registry = _Registry()
     for sent in sentences(doc):
-        if lx.CREDIT_LINE_RE.match(sent.text):
+        if lx.CREDIT_LINE_RE.match(sent.text) or is_byline(sent.text):
             continue
         cut = CREDIT_IN_SENTENCE_RE.search(sent.text)
         limit = sent.start_char + cut.start() if cut else sent.end_char
-        floor = sent.start_char + _dateline_length(sent.text)
+        floor = sent.start_char + dateline_length(sent.text)
         claim = sentence_span(sent)
-        for head, via_head in _speaker_heads(sent):
+        for head, via_head in speaker_heads(sent):
             if head.idx >= limit or head.idx < floor:
                 continue
             speaker = describe_speaker(head, registry)

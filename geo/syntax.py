@@ -78,14 +78,31 @@ def sentence_span(sent: Span) -> TextSpan:
     return TextSpan(text=sent.text, start=sent.start_char, end=sent.end_char)
 
 
+HEADLINE_MAX_WORDS = 16
+MINOR_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",
+                         "as", "after", "over", "into", "amid", "near", "vs", "that", "who", "which", "than",
+                         "per", "via", "but", "nor", "off", "up"})
+
+
 def is_headline(sent: Span, index: int) -> bool:
-    """The first sentence, standing on its own line, without a full stop: a headline."""
+    """The first sentence, standing on its own line without a full stop, or written in title
+    case ('At Least 17 Slain in Dagestani Battle.'): a headline."""
     if index != 0:
         return False
     last = sent[-1].text
     doc = sent.doc
     following = sent[-1].whitespace_ + (doc[sent.end].text if sent.end < len(doc) else "")
-    return last not in {".", "!", "?", "”", '"', ":"} and ("\n" in following or sent.end == len(doc))
+    if last not in {".", "!", "?", "”", '"', ":"} and ("\n" in following or sent.end == len(doc)):
+        return True
+    return is_title_case(sent)
+
+
+def is_title_case(sent: Span) -> bool:
+    """Every word capitalised but the small ones, as in a headline."""
+    words = [t.text for t in sent if t.is_alpha and t.lower_ not in MINOR_WORDS]
+    if not 3 <= len(words) <= HEADLINE_MAX_WORDS:
+        return False
+    return all(w[:1].isupper() for w in words)
 
 
 def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, max_tokens: int = 16) -> list[Token]:
@@ -129,7 +146,30 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
 
 
 def _breaks_line(token: Token) -> bool:
-    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+    """A line break after ``token`` that ends a line of its own (not a hard-wrapped one)."""
+    if not ("\n" in token.whitespace_ or (token.is_space and "\n" in token.text)):
+        return False
+    return not _wrapped_after(token)
+
+
+def _wrapped_after(token: Token) -> bool:
+    """Whether the line break after ``token`` only wraps running text ('An army\n   spokesman')."""
+    doc = token.doc
+    if token.is_space:
+        if token.i == 0:
+            return False
+        token = doc[token.i - 1]
+    gap_end = token.i + 1
+    while gap_end < len(doc) and doc[gap_end].is_space:
+        gap_end += 1
+    if token.is_space or gap_end >= len(doc):
+        return False
+    gap = doc.text[token.idx + len(token.text): doc[gap_end].idx]
+    if gap.count("\n") != 1 or token.text in SENTENCE_END:
+        return False
+    line = doc.text[: token.idx + len(token.text)].rsplit("\n", 1)[-1].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(line) >= WRAP_MIN_LINE and bool(words) and sum(w[:1].isupper() for w in words) * 2 < len(words)
 
 
 def _line_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
@@ -139,7 +179,7 @@ def _line_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
     while low > start and not _breaks_line(doc[low - 1]):
         low -= 1
     high = head.i + 1
-    while high < end and "\n" not in doc[high - 1].whitespace_ and not (doc[high].is_space and "\n" in doc[high].text):
+    while high < end and not _breaks_line(doc[high - 1]) and not (doc[high].is_space and _breaks_line(doc[high])):
         high += 1
     return low, high
 

@@ -76,6 +76,17 @@ def test_one_sentence_with_two_events_gives_each_its_own_match() -> None:
     assert (attack.true_positive, attack.predicted, attack.gold) == (2, 2, 2)
 
 
+def test_a_gold_event_goes_to_the_prediction_sharing_more_of_its_evidence() -> None:
+    gold = gold_event("attack", "Rebels shelled Foua", "a blast hit Cairo")
+    located = [(gold, [(0, 19), (TEXT.index("a blast"), len(TEXT) - 1)])]
+    partial = event("attack", "Rebels shelled Foua on Monday.")
+    fuller = Event(kind="attack", summary="shelling", category="Attack", evidence=span("Rebels shelled Foua"),
+                   mentions=(span("Rebels shelled Foua"), span("a blast hit Cairo")))
+    for order in ([partial, fuller], [fuller, partial]):
+        assignment = ev.assign_events(order, located)
+        assert [order[i] for i in assignment] == [fuller]
+
+
 def test_kind_must_agree_and_optional_gold_is_neutral() -> None:
     gold = [gold_event("response", "Rebels shelled Foua"), gold_event("attack", "a blast hit Cairo", optional=True)]
     predicted = [event("attack", "Rebels shelled Foua on Monday."), event("attack", "a blast hit Cairo")]

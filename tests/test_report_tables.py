@@ -6,11 +6,13 @@ from datetime import date
 
 from geo.model import Article, Candidate, Event, Place, Report, Source, TextSpan
 from geo.report_tables import (
+    CREDIT_COLUMNS,
     EVENT_COLUMNS,
     LOCATION_UNKNOWN,
     PLACE_COLUMNS,
     SOURCE_COLUMNS,
     attack_rows,
+    credit_rows,
     escape_markdown,
     place_rows,
     report_counts,
@@ -51,6 +53,7 @@ def test_event_rows_carry_the_sentence_and_unknown_locations() -> None:
     assert rows[0]["evidence"] == "Shells hit Townville on 3 May, the mayor said."  # one line
     assert rows[0]["date"] == "2024-05-03" and rows[0]["killed"] == 3 and rows[0]["injured"] is None
     assert rows[0]["sources"] == "the mayor"
+    assert rows[0]["mentions"] == 1 and rows[1]["mentions"] == 1
     assert rows[1]["place"] == LOCATION_UNKNOWN
     assert response_rows(_report()) == []
 
@@ -82,3 +85,10 @@ def test_escape_markdown_neutralises_links_images_maths_and_directives() -> None
         "\\!\\[x\\]\\(http\\://e\\.invalid/p\\.png\\) \\*\\*b\\*\\* \\$x\\$ \\:red\\[hot\\] \\<i\\>"
     )
     assert escape_markdown("two\nlines") == "two lines"
+
+
+def test_credits_are_rows_of_their_own_not_sources() -> None:
+    report = Report(article=Article(text=TEXT, credits=("Photo:\n  Jane Roe / Agency",)), sources=())
+    assert credit_rows(report) == [{"credit": "Photo: Jane Roe / Agency"}]
+    assert list(credit_rows(report)[0]) == list(CREDIT_COLUMNS)
+    assert source_rows(report) == [] and credit_rows(_report()) == []
