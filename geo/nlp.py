@@ -5,7 +5,8 @@
     doc.spans["toponyms"]      # recognised place names (see geo.recognize)
 
 The pipeline keeps every component of the model (parser, tagger, lemmatizer, NER): the event
-and source extractors use them.
+and source extractors use them. ``geo_paragraphs`` (before the parser) starts a sentence after
+every blank line.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import geo.recognize  # noqa: F401  (registers the "geo_toponyms" factory)
 from geo.errors import ModelError
@@ -40,6 +42,16 @@ def resolve_model_name(settings: Settings | None = None) -> str:
     raise ModelError(f"no spaCy English model is installed ({', '.join(DEFAULT_MODELS)}); run: {_INSTALL_HINT}")
 
 
+@Language.component("geo_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline or a dateline is never the subject of the first
+    paragraph's sentence (the parser keeps boundaries set before it runs)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def _load(name: str, max_length: int) -> Language:
     try:
@@ -47,6 +59,8 @@ def _load(name: str, max_length: int) -> Language:
     except (OSError, ValueError, ImportError) as exc:
         raise ModelError(f"cannot load spaCy model {name!r} ({exc}); reinstall it: {_INSTALL_HINT}") from exc
     nlp.max_length = max(nlp.max_length, max_length + 1)
+    if "geo_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("geo_paragraphs", before="parser")
     if "geo_toponyms" not in nlp.pipe_names:
         nlp.add_pipe("geo_toponyms", last=True)
     return nlp

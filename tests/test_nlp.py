@@ -44,3 +44,11 @@ def test_no_default_model_installed_says_what_to_install(monkeypatch: pytest.Mon
 def test_pipeline_runs_and_writes_toponyms() -> None:
     doc = load_pipeline()("Fighting was reported in Aleppo, Syria.")
     assert [s.text for s in doc.spans["toponyms"]] == ["Aleppo", "Syria"]
+
+
+def test_a_blank_line_starts_a_sentence() -> None:
+    from geo.nlp import load_pipeline
+
+    doc = load_pipeline()("U.S. Forces Conduct Strike\n\nAmerican jets struck a depot near Albu Kamal on Wednesday.")
+    starts = [s.start_char for s in doc.sents]
+    assert doc.text.index("American") in starts
