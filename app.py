@@ -18,7 +18,8 @@ FALLBACK_ATTRIBUTION = "Place data: GeoNames (geonames.org), CC BY 4.0."
 
 # Emoji icons only: Streamlit turns them into inline SVG, while a ":material/...:" icon
 # as favicon is fetched from a font CDN (offline, a failed request).
-st.set_page_config(page_title="GeoBrief", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="GeoBrief", page_icon="🗺️", layout="wide",  # ?view=present: no sidebar
+                   initial_sidebar_state="collapsed" if st.query_params.get("view") == "present" else "auto")
 
 try:
     install_static_assets(APP_DIR / "static")

@@ -11,18 +11,16 @@ holds only this module's own labels and numbers.
 
 from __future__ import annotations
 
-import base64
 import json
-import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import folium
 from branca.element import Element, MacroElement
 from folium.map import Layer
 from folium.template import Template
 
-from geo import offline
+from geo.mapping_assets import AUTO_BASEMAP, MapAssets, inlined_assets, linked_assets
+from geo.mapping_cluster import CLUSTER_MIN_POINTS, RoleCluster, add_cluster_library
+from geo.mapping_layer import POPUP_MAX_WIDTH, PointLayer, point_item
 from geo.mapping_points import (
     AREA_KINDS,
     MapPoint,
@@ -35,7 +33,6 @@ from geo.mapping_points import (
 from geo.model import Report
 
 DEFAULT_ASSET_BASE_URL = "/app/static/vendor"
-AUTO_BASEMAP = "auto"  # the basemap URL derived from asset_base_url
 ONLINE_TILES_NAME = "OpenStreetMap tiles (online)"
 BASEMAP_NAME = "Country outlines (offline)"
 
@@ -58,6 +55,8 @@ ROLE_GROUPS: dict[str, str] = {
     "place": "Other places",
 }
 MARKER_SIZE = 22
+MAX_ZOOM = 18
+APPROXIMATE_SIZE = 40  # the dashed ring around an approximate location
 MAX_PERMANENT_LABELS = 15  # more points than this: names on hover only, to avoid clutter
 MAP_CSS = (
     "<style>"
@@ -84,17 +83,24 @@ def confidence_opacity(confidence: float) -> float:
     return round(0.35 + 0.65 * min(max(confidence, 0.0), 1.0), 2)
 
 
-def symbol_svg(role: str, opacity: float = 1.0, size: int = MARKER_SIZE) -> str:
-    """The marker symbol of a role as inline SVG: triangle, diamond or dot."""
+def symbol_svg(role: str, opacity: float = 1.0, size: int = MARKER_SIZE, *, uncertain: bool = False) -> str:
+    """The marker symbol of a role as inline SVG: triangle, diamond or dot.
+
+    ``uncertain``: a lighter fill and a dashed outline in the role's colour.
+    """
     colour = ROLE_COLOURS[role]
     half = size / 2
-    common = f'fill="{colour}" fill-opacity="{opacity}" stroke="#ffffff" stroke-width="2"'
+    fill_opacity = round(opacity * 0.45, 2) if uncertain else opacity
+    stroke = (f'stroke="{colour}" stroke-width="2" stroke-dasharray="3 2"' if uncertain
+              else 'stroke="#ffffff" stroke-width="2"')
+    common = f'fill="{colour}" fill-opacity="{fill_opacity}" {stroke}'
     if role == "attack":
         shape = f'<polygon points="{half},2 {size - 2},{size - 3} 2,{size - 3}" {common}/>'
     elif role == "both":
+        dash = ' stroke-dasharray="3 2"' if uncertain else ""
         shape = (
             f'<polygon points="{half},2 {size - 2},{size - 3} 2,{size - 3}" fill="{colour}" '
-            f'fill-opacity="{opacity}" stroke="{ROLE_COLOURS["response"]}" stroke-width="3"/>'
+            f'fill-opacity="{fill_opacity}" stroke="{ROLE_COLOURS["response"]}" stroke-width="3"{dash}/>'
         )
     elif role == "response":
         shape = f'<polygon points="{half},1 {size - 1},{half} {half},{size - 1} 1,{half}" {common}/>'
@@ -103,6 +109,22 @@ def symbol_svg(role: str, opacity: float = 1.0, size: int = MARKER_SIZE) -> str:
     return (
         f'<svg width="{size}" height="{size}" '
         f'viewBox="0 0 {size} {size}" aria-hidden="true">{shape}</svg>'
+    )
+
+
+def approximate_symbol_svg(role: str, opacity: float = 1.0, size: int = APPROXIMATE_SIZE) -> str:
+    """An approximate location: a small uncertain symbol inside a dashed ring ("somewhere near here")."""
+    colour = ROLE_COLOURS[role]
+    half = size / 2
+    inner = MARKER_SIZE - 6
+    offset = (size - inner) / 2
+    return (
+        f'<svg width="{size}" height="{size}" viewBox="0 0 {size} {size}" aria-hidden="true">'
+        f'<circle cx="{half}" cy="{half}" r="{half - 2}" fill="{colour}" fill-opacity="0.08" '
+        f'stroke="{colour}" stroke-opacity="{opacity}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+        f'<g transform="translate({offset},{offset})">'
+        + symbol_svg(role, opacity, inner, uncertain=True)
+        + "</g></svg>"
     )
 
 
@@ -198,7 +220,7 @@ class MapDecorations(MacroElement):
         self.image_path_literal = _js_literal(image_path) if image_path else ""
 
 
-def legend_html(points: list[MapPoint], unlocated: int) -> str:
+def legend_html(points: list[MapPoint], unlocated: int, clustered: bool = False) -> str:
     """The legend: one row per symbol in use, and notes. Only this module's labels and numbers."""
     rows: list[str] = []
     roles_present = {p.role for p in points}
@@ -213,7 +235,13 @@ def legend_html(points: list[MapPoint], unlocated: int) -> str:
         f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">{_area_symbol_svg("place")}'
         f"<span>Province, country, region</span></div>"
     )
-    rows.append('<div style="margin-top:4px;color:#555">Fainter = less certain place</div>')
+    rows.append(
+        f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
+        f'{approximate_symbol_svg("place", size=20)}<span>Approximate location (near a named place)</span></div>'
+    )
+    rows.append('<div style="margin-top:4px;color:#555">Fainter, dashed = less certain place</div>')
+    if clustered:
+        rows.append('<div style="color:#555">Numbered circles: several places; zoom in or click</div>')
     if unlocated:
         rows.append(
             f'<div style="color:#555">{unlocated} event(s) with unknown location: see the panels</div>'
@@ -237,94 +265,44 @@ def _tooltip(point: MapPoint, permanent: bool) -> folium.Tooltip:
     return folium.Tooltip(point_tooltip(point), sticky=True)
 
 
-def _add_point(point: MapPoint, group: folium.FeatureGroup, permanent_labels: bool) -> None:
+def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: bool) -> None:
+    """A province, country or region: a dashed circle, never a precise-looking pin."""
     opacity = confidence_opacity(point.confidence)
     colour = ROLE_COLOURS[point.role]
-    tooltip = _tooltip(point, permanent_labels)
-    popup = folium.Popup(point_popup_html(point), max_width=380)
-    css_class = f"geobrief-marker geobrief-{point.role}"
-    if point.kind in AREA_KINDS:
-        folium.CircleMarker(
-            location=(point.lat, point.lon),
-            radius=AREA_RADIUS_PX.get(point.kind, 28),
-            color=colour,
-            weight=2,
-            opacity=opacity,
-            dash_array="6 4",
-            fill=True,
-            fill_color=colour,
-            fill_opacity=round(0.12 * opacity, 3),
-            class_name=f"{css_class} geobrief-area",
-            tooltip=tooltip,
-            popup=popup,
-        ).add_to(group)
-        return
-    icon = folium.DivIcon(
-        html=symbol_svg(point.role, opacity),
-        icon_size=(MARKER_SIZE, MARKER_SIZE),
-        icon_anchor=(MARKER_SIZE // 2, MARKER_SIZE // 2),
-        class_name=css_class,
-    )
-    folium.Marker(location=(point.lat, point.lon), icon=icon, tooltip=tooltip, popup=popup).add_to(group)
+    folium.CircleMarker(
+        location=(point.lat, point.lon),
+        radius=AREA_RADIUS_PX.get(point.kind, 28),
+        color=colour,
+        weight=2,
+        opacity=opacity,
+        dash_array="6 4",
+        fill=True,
+        fill_color=colour,
+        fill_opacity=round(0.12 * opacity, 3),
+        class_name=f"geobrief-marker geobrief-{point.role} {point.css_class} geobrief-area",
+        tooltip=_tooltip(point, permanent_labels),
+        popup=folium.Popup(point_popup_html(point), max_width=POPUP_MAX_WIDTH),
+    ).add_to(group)
 
 
-@dataclass(frozen=True, slots=True)
-class _Assets:
-    js: list[tuple[str, str]]
-    css: list[tuple[str, str]]
-    inline_head: str  # <script>/<style> elements for a self-contained file, else ""
-    basemap_url: str | None
-    basemap_inline: str | None
-    image_path: str | None
-
-
-def _linked_assets(asset_base_url: str, basemap_url: str | None) -> _Assets:
-    base = asset_base_url.rstrip("/")
-    if basemap_url == AUTO_BASEMAP:
-        basemap_url = f"{base}/{offline.BASEMAP_GEOJSON}"
-    return _Assets(
-        js=[("leaflet", f"{base}/{offline.LEAFLET_JS}"), ("jquery", f"{base}/{offline.JQUERY_JS}")],
-        css=[("leaflet_css", f"{base}/{offline.LEAFLET_CSS}")],
-        inline_head="",
-        basemap_url=basemap_url,
-        basemap_inline=None,
-        image_path=f"{base}/{offline.LEAFLET_IMAGES}/",
-    )
-
-
-def _inline_css() -> str:
-    """leaflet.css with its images turned into data: URLs."""
-    images = offline.leaflet_dir() / "images"
-    css = (offline.leaflet_dir() / "leaflet.css").read_text(encoding="utf-8")
-
-    def to_data_url(match: re.Match[str]) -> str:
-        image = images / Path(match.group(1)).name
-        if not image.is_file():
-            return "url()"
-        return "url(data:image/png;base64," + base64.b64encode(image.read_bytes()).decode("ascii") + ")"
-
-    return re.sub(r"url\(images/([^)]+)\)", to_data_url, css)
-
-
-def _script_element(source: str) -> str:
-    return "<script>" + source.replace("</script", "<\\/script") + "</script>"
-
-
-def _inlined_assets() -> _Assets:
-    leaflet_js = (offline.leaflet_dir() / "leaflet.js").read_text(encoding="utf-8")
-    jquery_js = (offline.jquery_dir() / "jquery.min.js").read_text(encoding="utf-8")
-    head = (
-        _script_element(leaflet_js)
-        + "\n"
-        + _script_element(jquery_js)
-        + "\n<style>"
-        + _inline_css().replace("</style", "<\\/style")
-        + "</style>"
-    )
-    return _Assets(
-        js=[], css=[], inline_head=head, basemap_url=None,
-        basemap_inline=offline.basemap_geojson_text(), image_path=None,
-    )
+def _symbol_item(point: MapPoint, permanent_labels: bool) -> dict[str, object]:
+    """A town, facility or approximate location, for a PointLayer."""
+    opacity = confidence_opacity(point.confidence)
+    css_class = f"geobrief-marker geobrief-{point.role} {point.css_class}"
+    if point.approximate:
+        icon, size = approximate_symbol_svg(point.role, opacity), APPROXIMATE_SIZE
+        css_class += " geobrief-approximate"
+    else:
+        icon, size = symbol_svg(point.role, opacity, uncertain=point.uncertain), MARKER_SIZE
+        if point.uncertain:
+            css_class += " geobrief-uncertain"
+    if permanent_labels:
+        tooltip, options = html_text(point.name), {"permanent": True, "sticky": False, "direction": "right",
+                                                   "offset": [10, 0], "className": "geobrief-label"}
+    else:
+        tooltip, options = point_tooltip(point), {"sticky": True}
+    return point_item(lat=point.lat, lon=point.lon, icon_html=icon, size=size, css_class=css_class,
+                      tooltip_html=tooltip, tooltip_options=options, popup_html=point_popup_html(point))
 
 
 def _fit_view(m: folium.Map, points: list[MapPoint]) -> None:
@@ -340,10 +318,12 @@ def _fit_view(m: folium.Map, points: list[MapPoint]) -> None:
     m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(50, 50), max_zoom=6)
 
 
-def _build(report: Report, assets: _Assets, online_tiles: bool) -> folium.Map:
+def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool | None) -> folium.Map:
     points = map_points(report)
+    # max_zoom: with no tile layer to set it, Leaflet.markercluster needs it on the map.
     m = folium.Map(location=(25.0, 20.0), zoom_start=2, tiles=None, control_scale=True,
                    prefer_canvas=False, world_copy_jump=True)
+    m.options["maxZoom"] = MAX_ZOOM  # folium gives max_zoom only to tile layers
     # Per instance, so folium's CDN defaults (and its class attributes) stay untouched.
     m.default_js = list(assets.js)
     m.default_css = list(assets.css)
@@ -355,14 +335,33 @@ def _build(report: Report, assets: _Assets, online_tiles: bool) -> folium.Map:
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name=ONLINE_TILES_NAME, overlay=True, control=True,
                          show=False).add_to(m)
+    symbols = sum(1 for p in points if p.kind not in AREA_KINDS)
+    clustered = symbols >= CLUSTER_MIN_POINTS if cluster is None else cluster
+    if clustered:
+        add_cluster_library(m.get_root().header, assets)
+    areas: dict[str, folium.FeatureGroup] = {}
     groups: dict[str, folium.FeatureGroup] = {}
     for name in ("Other places", "Responses", "Attacks"):  # attacks drawn last, on top
-        groups[name] = folium.FeatureGroup(name=name, overlay=True, control=True, show=True)
-        groups[name].add_to(m)
+        group = folium.FeatureGroup(name=name, overlay=True, control=True, show=True)
+        group.add_to(m)
+        areas[name] = group
+        if clustered:
+            role = {"Other places": "place", "Responses": "response", "Attacks": "attack"}[name]
+            groups[name] = RoleCluster(f"{name} (clustered)", role, ROLE_COLOURS[role], assets)
+            groups[name].add_to(m)
+        else:
+            groups[name] = group
     permanent_labels = len(points) <= MAX_PERMANENT_LABELS
+    symbols: dict[str, list[dict[str, object]]] = {name: [] for name in groups}
     for point in sorted(points, key=lambda p: (p.kind not in AREA_KINDS, p.confidence)):
-        _add_point(point, groups[ROLE_GROUPS[point.role]], permanent_labels)
-    MapDecorations(legend_html(points, len(unlocated_events(report))), assets.image_path).add_to(m)
+        if point.kind in AREA_KINDS:
+            _add_area(point, areas[ROLE_GROUPS[point.role]], permanent_labels)
+        else:
+            symbols[ROLE_GROUPS[point.role]].append(_symbol_item(point, permanent_labels))
+    for name, items in symbols.items():
+        if items:
+            PointLayer(items).add_to(groups[name])
+    MapDecorations(legend_html(points, len(unlocated_events(report)), clustered), assets.image_path).add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     _fit_view(m, points)
     return m
@@ -374,22 +373,24 @@ def build_map(
     asset_base_url: str = DEFAULT_ASSET_BASE_URL,
     basemap_url: str | None = AUTO_BASEMAP,
     online_tiles: bool = True,
+    cluster: bool | None = None,
 ) -> folium.Map:
     """The report's map, loading Leaflet/jQuery (and the basemap) from ``asset_base_url``.
 
     ``basemap_url``: ``AUTO_BASEMAP`` uses the outlines installed next to the other
     assets, ``None`` draws no basemap. ``online_tiles`` adds OpenStreetMap as an optional
-    layer that is off until the user picks it.
+    layer that is off until the user picks it. ``cluster``: group nearby point symbols
+    (Leaflet.markercluster); ``None`` clusters from ``CLUSTER_MIN_POINTS`` symbols on.
     """
-    return _build(report, _linked_assets(asset_base_url, basemap_url), online_tiles)
+    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster)
 
 
 def map_html(report: Report, inline_assets: bool = False, *, online_tiles: bool = True,
-             asset_base_url: str = DEFAULT_ASSET_BASE_URL) -> str:
+             asset_base_url: str = DEFAULT_ASSET_BASE_URL, cluster: bool | None = None) -> str:
     """The map as a standalone HTML page.
 
     With ``inline_assets=True`` Leaflet, jQuery, the CSS and the basemap are inlined:
     the file works opened straight from disk with no network.
     """
-    assets = _inlined_assets() if inline_assets else _linked_assets(asset_base_url, AUTO_BASEMAP)
-    return _build(report, assets, online_tiles).get_root().render()
+    assets = inlined_assets() if inline_assets else linked_assets(asset_base_url, AUTO_BASEMAP)
+    return _build(report, assets, online_tiles, cluster).get_root().render()

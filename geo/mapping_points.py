@@ -7,6 +7,7 @@ located there and the sources cited about it. Its ``role`` picks the symbol:
 
 from __future__ import annotations
 
+import hashlib
 import html
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ KIND_LABELS: dict[str, str] = {
     "other": "place",
 }
 MAX_EVIDENCE_CHARS = 400
+APPROXIMATE_KIND = "other"  # a place located from its context: "Royal Street (near New Orleans)"
+UNCERTAIN_CONFIDENCE = 0.5  # below this a place is drawn as uncertain (dashed outline)
 
 
 def html_text(value: object) -> str:
@@ -51,6 +54,21 @@ class MapPoint:
     attacks: tuple[Event, ...] = ()
     responses: tuple[Event, ...] = ()
     sources: tuple[str, ...] = ()
+
+    @property
+    def css_class(self) -> str:
+        """A class naming this point on the web map (its key's digest: safe in any selector)."""
+        return "geobrief-p-" + hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def approximate(self) -> bool:
+        """Located from its context (near a named town) or from an event alone: not a precise point."""
+        return self.kind == APPROXIMATE_KIND
+
+    @property
+    def uncertain(self) -> bool:
+        """Approximate, or resolved with a low confidence: drawn with a dashed outline."""
+        return self.approximate or self.confidence < UNCERTAIN_CONFIDENCE
 
     @property
     def role(self) -> str:
@@ -179,6 +197,8 @@ def _event_html(event: Event) -> str:
 def point_popup_html(point: MapPoint) -> str:
     """Popup HTML: name, kind, country, confidence, events with their evidence, sources."""
     where = [KIND_LABELS.get(point.kind, html_text(point.kind))]
+    if point.approximate:
+        where[0] = "approximate location (from the places around it)"
     if point.admin1:
         where.append(html_text(point.admin1))
     if point.country:

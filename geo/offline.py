@@ -1,13 +1,14 @@
-"""Offline map assets: Leaflet, jQuery and a country-outline basemap, served locally.
+"""Offline map assets: Leaflet, Leaflet.markercluster, jQuery and a country-outline basemap, served locally.
 
 Folium loads Leaflet and jQuery from CDNs by default, so with no network its maps
-stay blank. :func:`install_static_assets` copies them out of the ``xstatic-leaflet``
-and ``xstatic-jquery`` packages, and writes a small country-outline GeoJSON built
+stay blank. :func:`install_static_assets` copies them out of the ``xstatic-leaflet``,
+``xstatic-jquery`` and ``datasette-cluster-map`` (Leaflet.markercluster) packages, and writes a small country-outline GeoJSON built
 from the ``countryinfo`` package, into a folder that Streamlit serves
 (``server.enableStaticServing``: ``./static/`` next to ``app.py`` is ``/app/static/``)::
 
     static/vendor/leaflet/leaflet.js, leaflet.css, images/*.png
     static/vendor/jquery/jquery.min.js
+    static/vendor/markercluster/leaflet.markercluster.js, leaflet.markercluster.css
     static/vendor/basemap/countries.geojson
     static/vendor/geobrief-assets.json      (what was installed: the idempotency stamp)
 
@@ -35,12 +36,15 @@ LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
 LEAFLET_IMAGES = "leaflet/images"
 JQUERY_JS = "jquery/jquery.min.js"
+MARKERCLUSTER_JS = "markercluster/leaflet.markercluster.js"
+MARKERCLUSTER_CSS = "markercluster/leaflet.markercluster.css"
 BASEMAP_GEOJSON = "basemap/countries.geojson"
 
 # Decimal places kept in basemap coordinates: 2 is about 1 km, far below what the
 # low-resolution outlines can show anyway, and it keeps the file small.
 BASEMAP_PRECISION = 2
 _BASEMAP_FORMAT_VERSION = 2
+_MARKERCLUSTER_FORMAT_VERSION = 1  # how the ES module is turned into a classic script
 DEFAULT_STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
 
@@ -66,6 +70,40 @@ def leaflet_dir() -> Path:
 def jquery_dir() -> Path:
     """Folder of the jQuery distribution shipped by ``xstatic-jquery``."""
     return _package_dir("xstatic.pkg.jquery")
+
+
+def markercluster_dir() -> Path:
+    """Folder of Leaflet.markercluster (MIT) as ``datasette-cluster-map`` ships it."""
+    try:
+        from importlib.metadata import PackageNotFoundError, distribution
+
+        distribution("datasette-cluster-map")
+    except PackageNotFoundError as exc:
+        raise AssetError(
+            "datasette-cluster-map is not installed; run `pip install -e .` to get Leaflet.markercluster"
+        ) from exc
+    folder = resources.files("datasette_cluster_map") / "static"
+    return Path(str(folder))
+
+
+@lru_cache(maxsize=1)
+def markercluster_script() -> str:
+    """Leaflet.markercluster as a classic script (it extends the global ``L``).
+
+    The package ships it as an ES module (a rollup bundle ending in ``export`` statements),
+    which a ``<script src>`` cannot load: the exports are dropped and the bundle is wrapped
+    in a function, so that it only adds ``L.MarkerClusterGroup`` and ``L.markerClusterGroup``.
+    """
+    source = (markercluster_dir() / "leaflet.markercluster.js").read_text(encoding="utf-8")
+    lines = [line for line in source.splitlines() if not line.startswith("export ")]
+    body = "\n".join(lines)
+    if "L.MarkerClusterGroup =" not in body or "L.markerClusterGroup =" not in body:
+        raise AssetError("the Leaflet.markercluster bundle of datasette-cluster-map has an unknown layout")
+    return "/* Leaflet.markercluster (MIT), from datasette-cluster-map */\n(function () {\n" + body + "\n})();\n"
+
+
+def markercluster_css() -> str:
+    return (markercluster_dir() / "leaflet.markercluster.css").read_text(encoding="utf-8")
 
 
 def _package_version(module_name: str) -> str:
@@ -172,7 +210,18 @@ def _asset_stamp() -> dict[str, Any]:
         "jquery": _package_version("xstatic.pkg.jquery"),
         "basemap": _BASEMAP_FORMAT_VERSION,
         "basemap_precision": BASEMAP_PRECISION,
+        "markercluster": _distribution_version("datasette-cluster-map"),
+        "markercluster_format": _MARKERCLUSTER_FORMAT_VERSION,
     }
+
+
+def _distribution_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "missing"
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
@@ -194,7 +243,8 @@ def _copy_file(source: Path, target: Path) -> None:
 
 
 def _expected_files(vendor: Path) -> list[Path]:
-    return [vendor / LEAFLET_JS, vendor / LEAFLET_CSS, vendor / JQUERY_JS, vendor / BASEMAP_GEOJSON]
+    return [vendor / LEAFLET_JS, vendor / LEAFLET_CSS, vendor / JQUERY_JS, vendor / BASEMAP_GEOJSON,
+            vendor / MARKERCLUSTER_JS, vendor / MARKERCLUSTER_CSS]
 
 
 def assets_installed(static_dir: Path) -> bool:
@@ -224,6 +274,8 @@ def install_static_assets(static_dir: Path = DEFAULT_STATIC_DIR, *, force: bool 
             _copy_file(image, vendor / LEAFLET_IMAGES / image.name)
         _copy_file(jquery_dir() / "jquery.min.js", vendor / JQUERY_JS)
         _write_atomically(vendor / BASEMAP_GEOJSON, basemap_geojson_text().encode("utf-8"))
+        _write_atomically(vendor / MARKERCLUSTER_JS, markercluster_script().encode("utf-8"))
+        _write_atomically(vendor / MARKERCLUSTER_CSS, markercluster_css().encode("utf-8"))
         # The stamp goes last: it is only there once everything else is.
         stamp = json.dumps(_asset_stamp(), indent=2).encode("utf-8")
         _write_atomically(vendor / STAMP_FILE_NAME, stamp)

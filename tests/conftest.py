@@ -29,11 +29,15 @@ def sample_report(sample_text: str) -> Report:
 
 
 @pytest.fixture(scope="session")
-def dashboard_url() -> Iterator[str]:
+def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One `streamlit run app.py` on a free loopback port for every browser test (each test
-    module opens its own page, hence its own Streamlit session)."""
+    module opens its own page, hence its own Streamlit session), with a private corpus store
+    (Analyze saves the article there for its share link)."""
     from geo.browser import running_dashboard
 
     ARTIFACTS.mkdir(exist_ok=True)
-    with (ARTIFACTS / "streamlit.log").open("wb") as log, running_dashboard(REPO / "app.py", log=log) as url:
-        yield url
+    store = tmp_path_factory.mktemp("dashboard") / "corpus.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GEOBRIEF_DB", str(store))
+        with (ARTIFACTS / "streamlit.log").open("wb") as log, running_dashboard(REPO / "app.py", log=log) as url:
+            yield url

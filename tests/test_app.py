@@ -6,6 +6,7 @@ with no publication date), never from answers written down here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,16 @@ TIMEOUT = 60  # the first analysis loads spaCy and the gazetteer
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Analyze saves the article to the corpus (for its link): a private store for these tests."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GEOBRIEF_DB", str(path))
+        patch.setenv("GEOBRIEF_ANALYZER_VERSION", "test-app")
+        yield path
 
 
 @pytest.fixture(scope="module")
@@ -157,7 +168,8 @@ def test_huge_text_shows_an_error(fresh: tuple[AppTest, list[str]]) -> None:
     ("name", "data", "fragment"),
     [
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
-        ("report.pdf", b"%PDF-1.7 some text", "unsupported file type"),
+        ("report.docx", b"PK\x03\x04 some text", "unsupported file type"),
+        ("broken.pdf", b"%PDF-1.7 some text", "cannot be read as a pdf"),
         ("latin1.txt", "Caf\u00e9 bombing in the city centre.".encode("latin-1"), "utf-8"),
     ],
 )

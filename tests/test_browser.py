@@ -135,6 +135,9 @@ def test_clicking_a_marker_opens_its_popup(session: Session, expected: Report) -
         located = [p for p in map_points(expected) if p.role == point.role]
         assert any(p.name in text for p in located)
         assert "here (" in text  # the events listed with their evidence
+        # The click also selected the place (issue 6): back to every item for the tests that follow.
+        session.page.get_by_role("button", name="Show all").click()
+        session.page.get_by_role("tab", name=f"Attacks ({len(expected.attacks)})").wait_for(timeout=20_000)
 
 
 def test_attacks_and_responses_panels(session: Session, expected: Report) -> None:

@@ -146,7 +146,10 @@ def test_lower_confidence_is_lighter(report: Report) -> None:
 
     assert confidence_opacity(0.35) < confidence_opacity(0.9) <= 1.0
     page = build_map(report).get_root().render()
-    assert 'fill-opacity=\\"0.58' in page  # 0.35 + 0.65 * 0.35, the low-confidence response
+    # the low-confidence response (0.35): opacity 0.35 + 0.65 * 0.35 = 0.58, its fill lighter
+    # still (x 0.45) and its outline dashed in the role colour: an uncertain place
+    assert 'fill-opacity=\\"0.26\\" stroke=\\"#1f5fbf\\" stroke-width=\\"2\\" stroke-dasharray' in page
+    assert page.count("geobrief-uncertain") == 1
 
 
 def test_untrusted_text_is_escaped(page: str) -> None:
@@ -241,3 +244,65 @@ def test_st_folium_sees_the_local_assets_only(report: Report) -> None:
 
     walk(m)
     assert links and all(url.startswith("/app/static/vendor/") for url in links), links
+
+
+# --- uncertain and approximate places, clustering ---------------------------------------------
+
+
+def _town(index: int, lat: float, lon: float, kind: str = "city", confidence: float = 0.9) -> Place:
+    name = f"Town {index}" if kind != "other" else f"Street {index} (near Town 0)"
+    return Place(key=f"k:{index}", name=name, kind=kind, country="XA", lat=lat, lon=lon, geonameid=None,
+                 confidence=confidence, mentions=(TextSpan("x", 0, 1),))
+
+
+def _many(count: int) -> Report:
+    places = tuple(_town(i, 30 + (i % 40) * 0.1, 40 + (i // 40) * 0.1) for i in range(count))
+    attacks = tuple(
+        Event(kind="attack", summary=f"strike {i}", category="Air/drone strike", evidence=TextSpan("x", 0, 1),
+              place=p.name, place_key=p.key, lat=p.lat, lon=p.lon)
+        for i, p in enumerate(places) if i % 2 == 0
+    )
+    return Report(article=Article(text="x"), places=places, attacks=attacks)
+
+
+def test_approximate_place_is_a_dashed_ring_not_a_pin() -> None:
+    approximate = _town(1, 35.0, 40.0, kind="other", confidence=0.2)
+    report = Report(article=Article(text="x"), places=(_town(0, 35.1, 40.1), approximate))
+    point = next(p for p in map_points(report) if p.key == "k:1")
+    assert point.approximate and point.uncertain
+    page = build_map(report).get_root().render()
+    assert page.count("geobrief-approximate") == 1
+    assert 'stroke-dasharray=\\"4 3\\"' in page  # the ring around it
+    assert "approximate location" in point_popup_html(point)
+    assert "Approximate location (near a named place)" in page  # in the legend
+
+
+def test_few_points_are_not_clustered(report: Report) -> None:
+    page = build_map(report).get_root().render()
+    assert "markerClusterGroup" not in page and "markercluster" not in page
+
+
+def test_many_points_are_clustered_with_the_local_library() -> None:
+    report = _many(300)
+    m = build_map(report)
+    page = m.get_root().render()
+    assert page.count("L.markerClusterGroup(") == 3  # one per role
+    assert '<script src="/app/static/vendor/markercluster/leaflet.markercluster.js"></script>' in page
+    assert "/app/static/vendor/markercluster/leaflet.markercluster.css" in page
+    assert "cdnjs" not in page and "unpkg" not in page
+    assert page.count("geobrief-marker geobrief-") == 300  # every place is still drawn
+    assert "Numbered circles" in page
+    assert '"maxZoom": 18' in page  # Leaflet.markercluster refuses a map without one
+
+
+def test_clustering_can_be_forced_either_way(report: Report) -> None:
+    assert "L.markerClusterGroup(" in build_map(report, cluster=True).get_root().render()
+    assert "L.markerClusterGroup(" not in build_map(_many(300), cluster=False).get_root().render()
+
+
+def test_inline_clustered_map_carries_the_library() -> None:
+    page = map_html(_many(100), inline_assets=True, online_tiles=False)
+    assert "<script src=" not in page
+    assert "L.MarkerClusterGroup = L.FeatureGroup.extend" in page
+    assert "\nexport " not in page  # the ES module became a classic script
+    assert ".marker-cluster" in page or "leaflet-cluster-anim" in page

@@ -100,3 +100,12 @@ def test_bounding_box_placeholders_are_flagged_and_drawn_first(installed: Path) 
         {"type": "Polygon", "coordinates": [[[1, 2], [1, 3], [4, 3], [4, 2], [1, 2]]]})
     assert not offline._is_bounding_box(
         {"type": "Polygon", "coordinates": [[[1, 2], [1, 3], [4, 3.5], [4, 2], [1, 2]]]})
+
+
+def test_installs_markercluster_as_a_classic_script(installed: Path) -> None:
+    vendor = installed / "vendor"
+    script = (vendor / offline.MARKERCLUSTER_JS).read_text(encoding="utf-8")
+    assert "L.MarkerClusterGroup = L.FeatureGroup.extend" in script
+    assert not any(line.startswith("export ") for line in script.splitlines())  # not an ES module
+    assert script.lstrip().startswith("/*") and script.rstrip().endswith("})();")
+    assert ".marker-cluster-small" in (vendor / offline.MARKERCLUSTER_CSS).read_text(encoding="utf-8")
