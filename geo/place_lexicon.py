@@ -78,4 +78,7 @@ COMMON_WORDS = frozenset({
     "however", "these", "those", "this", "that", "there", "here", "also", "even", "still", "only",
     "defense", "defence", "secretary", "spokesman", "spokesperson", "official", "officials",
     "press", "news", "media", "post", "times", "herald", "guardian", "independent", "express",
+    # English words that are also the names of provinces somewhere ("Interior" in Fiji, "Delta" in Nigeria)
+    "interior", "gulf", "delta", "white", "coast", "capital", "lakes", "rivers", "islands", "highlands",
+    "plains", "frontier", "metro", "borders", "midlands", "upland", "lowland", "coastal", "littoral",
 })

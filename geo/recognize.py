@@ -123,7 +123,8 @@ class ToponymRecognizer:
             for token in span:
                 taken[token.i] = True
             if ent.label_ in TRUSTED_LABELS:
-                found.append((span, {"label": ent.label_, "gated": False}))
+                if not self._surname(span, context):
+                    found.append((span, {"label": ent.label_, "gated": False}))
             elif ent.label_ in GATED_LABELS:
                 decision = self._gate(span, ent.label_, context)
                 if decision:
@@ -147,10 +148,13 @@ class ToponymRecognizer:
         """One sense per discourse: a name taken as a place is a place wherever else it occurs,
         also where the tagger called it a person or an organisation ("Gainesville's Tom Thumb
         supermarket" after "in Gainesville"), unless it is part of a longer person's name."""
-        names = {span.text: len(span) for span, info in found if info["label"] != "NORP" and len(span.text) > 3
-                 and not _looks_common(span, context.lower_words)}
+        names = {span.text: len(span) for span, info in found
+                 if (info["label"] in TRUSTED_LABELS or self._strong_cue(span, context.lookups))
+                 and len(span.text) > 3 and not _looks_common(span, context.lower_words)
+                 and self._known_place(span.text, context.lookups)}
         if not names:
             return []
+        entity_of = {t.i: ent for ent in doc.ents for t in ent}
         covered = [False] * len(doc)
         for span, _ in found:
             for i in range(span.start, span.end):
@@ -165,6 +169,9 @@ class ToponymRecognizer:
                 span = doc[start:end]
                 if any(i in person_words for i in range(start, end)) or _is_adjectival(span) or _after_title(span):
                     continue
+                entity = entity_of.get(start)
+                if entity is not None and start != entity.start and doc[start - 1].lower_ != "of":
+                    continue  # inside a longer name, not at its head ("Tyrise M. Bell")
                 extra.append((span, {"label": "GAZ", "gated": True}))
                 for i in range(start, end):
                     covered[i] = True
@@ -192,6 +199,24 @@ class ToponymRecognizer:
             gazetteer = self.gazetteer
             lookups[text] = gazetteer.candidates(text, limit=25, fuzzy=False) if gazetteer else []
         return lookups[text]
+
+    def _surname(self, span: Span, context: _DocContext) -> bool:
+        """A one-word "place" that is also a word of a person's full name in the document ("Ripley"
+        after "Dan Ripley"), not a well-known place and with no locative cue, is the person."""
+        if len(span) != 1 or span.text not in context.person_words or self._strong_cue(span, context.lookups):
+            return False
+        return not any(c.score >= 0.97 and (c.kind in {"country", "admin1"} or c.population >= self.min_population)
+                       for c in self._lookup(span.text, context.lookups))
+
+    def _strong_cue(self, span: Span, lookups: dict[str, list[Candidate]]) -> bool:
+        cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
+        return cue is not None and cue != "near"
+
+    def _known_place(self, text: str, lookups: dict[str, list[Candidate]]) -> bool:
+        """An exact gazetteer name of a country, province, county or a town of some size."""
+        return any(c.score >= 0.97 and (c.kind in {"country", "admin1", "admin2", "region", "facility"}
+                                        or c.population >= 1_000)
+                   for c in self._lookup(text, lookups))
 
     def _is_demonym(self, span: Span) -> bool:
         gazetteer = self.gazetteer
@@ -296,17 +321,21 @@ class _DocContext:
     lower_words: frozenset[str]
     entity_starts: dict[str, set[int]]  # ORG/PERSON/NORP entity text -> its start tokens
     name_words: frozenset[str]  # words inside multi-word ORG/PERSON names
+    person_words: frozenset[str] = frozenset()  # words inside multi-word PERSON names
 
     @classmethod
     def of(cls, doc: Doc) -> _DocContext:
         starts: dict[str, set[int]] = {}
         words: set[str] = set()
+        people: set[str] = set()
         for ent in doc.ents:
             if ent.label_ in {"ORG", "PERSON", "NORP"}:
                 starts.setdefault(ent.text, set()).add(ent.start)
                 if ent.label_ != "NORP" and len(ent) > 1:
                     words.update(t.text for t in ent if t.is_alpha)
-        return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words))
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    people.update(t.text for t in ent if t.is_alpha)
+        return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people))
 
     def named_as_non_place(self, span: Span) -> bool:
         """The text is an organisation, person or group elsewhere in the document ("Hamas"

@@ -176,3 +176,11 @@ def test_counties_and_provinces_inside_organisation_names_but_not_common_words()
     found = _toponyms(text)
     assert "Walker County" in found
     assert not {"Interior", "North", "Central"} & set(found)
+
+
+def test_a_surname_tagged_as_a_place_is_the_person() -> None:
+    text = "Dan Ripley, 45, was charged. Police said Ripley fled from officers in Lexington."
+    doc = load_pipeline()(text)
+    assert any(e.text == "Ripley" and e.label_ == "GPE" for e in doc.ents)  # the model's mistake
+    found = _toponyms(text)
+    assert "Ripley" not in found and "Lexington" in found
