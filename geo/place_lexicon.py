@@ -31,6 +31,14 @@ CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "
                         "im", "bin", "ibn", "abu", "um", "umm", "bani", "beni"})
 FACILITY_WORDS = frozenset({"air", "airbase", "base", "garrison", "camp", "crossing", "airport", "airfield",
                             "outpost", "checkpoint", "port", "harbour", "harbor", "dam", "bridge", "strait"})
+# Words after a dateline's place ("BEIRUT: ...", "TORRINGTON — ...", "KYIV (Reuters) -").
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", "(", ","})
+# Words after a town's name that make the name a local body of that town ("Fargo City Council").
+LOCAL_BODY_WORDS = frozenset({"city", "county", "town", "village", "township", "borough", "police", "fire",
+                              "council", "school", "schools", "high", "elementary", "middle", "public", "board",
+                              "municipal", "mayor", "library", "hospital", "area", "chamber", "community",
+                              "regional", "district", "parks", "planning", "zoning", "housing", "water"})
+
 # Head words of the names of streets, buildings, sites and natural features: a name the gazetteer
 # does not know is still a place when it ends in one ("Royal Street", "Cedar Creek", "Al-Nour mosque").
 PLACE_TYPE_WORDS = frozenset({

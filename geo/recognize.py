@@ -41,10 +41,12 @@ from geo.place_lexicon import (
     COMMON_WORDS,
     CONNECTORS,
     DETERMINERS,
+    DATELINE_MARKS,
     DIRECTION_WORDS,
     EMBEDDING_LABELS,
     FACILITY_WORDS,
     GATED_LABELS,
+    LOCAL_BODY_WORDS,
     LOCATIVE_PREPS,
     NEEDS_CUE_LABELS,
     PROVINCE_WORDS,
@@ -139,9 +141,34 @@ class ToponymRecognizer:
                 decision = self._gate(span, "", context)
                 if decision:
                     found.append((span, decision))
+        found.extend(self._datelines(doc, found, context))
         found.extend(self._repeated(doc, found, context))
         self.set_annotations(doc, found, lookups)
         return doc
+
+    def _datelines(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: _DocContext
+                   ) -> list[tuple[Span, dict[str, Any]]]:
+        """News datelines: a capitalised place name opening a sentence and followed by a dash, a
+        colon or an agency in brackets ("BEIRUT: ...", "TORRINGTON — ...", "KYIV (Reuters) -")."""
+        if not doc.has_annotation("SENT_START"):
+            return []
+        covered = {i for span, _ in found for i in range(span.start, span.end)}
+        extra: list[tuple[Span, dict[str, Any]]] = []
+        for sentence in doc.sents:
+            start = sentence.start
+            while start < sentence.end and (doc[start].is_space or doc[start].is_punct):
+                start += 1
+            end = start
+            while end < min(start + 3, len(doc)) and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if end == start or end >= len(doc) or doc[end].text not in DATELINE_MARKS:
+                continue
+            span = doc[start:end]
+            if len(span.text) < 3 or covered & set(range(start, end)):
+                continue
+            if self._known_place(span.text.title(), context.lookups):
+                extra.append((span, {"label": "GAZ", "gated": True}))
+        return extra
 
     def _repeated(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: _DocContext
                   ) -> list[tuple[Span, dict[str, Any]]]:
@@ -233,12 +260,29 @@ class ToponymRecognizer:
             if self._well_known_place(head, context):
                 found.append(head)
                 break
+        if not found and len(span) > 1:
+            # "the Mount Pleasant City Council", "Gainesville Police": a town heading a local body.
+            for size in range(min(3, len(span) - 1), 0, -1):
+                head = doc[span.start:span.start + size]
+                if doc[span.start + size].lower_ in LOCAL_BODY_WORDS and self._local_town(head, context):
+                    found.append(head)
+                    break
         of = [t.i for t in span[:-1] if t.lower_ == "of"]
         if of and span.end - of[-1] - 1 <= 3:
             tail = doc[of[-1] + 1:span.end]
+            if tail[0].lower_ in DIRECTION_WORDS and len(tail) > 1:
+                tail = tail[1:]  # "of Western Pennsylvania"
             if self._well_known_place(tail, context) and not any(f.end > tail.start for f in found):
                 found.append(tail)
         return found
+
+    def _local_town(self, span: Span, context: _DocContext) -> bool:
+        if not all(_is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span[0].lower_ in CONNECTORS:
+            return False
+        if _looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
+            return False
+        return any(c.score >= 1.0 and c.kind in {"city", "admin2"} and c.main_name and c.population >= 1_000
+                   and fold_name(c.name) == fold_name(span.text) for c in self._lookup(span.text, context.lookups))
 
     def _well_known_place(self, span: Span, context: _DocContext) -> bool:
         if not all(_is_capitalised(t) or t.text.isupper() or t.lower_ in CONNECTORS for t in span):

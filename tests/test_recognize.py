@@ -184,3 +184,11 @@ def test_a_surname_tagged_as_a_place_is_the_person() -> None:
     assert any(e.text == "Ripley" and e.label_ == "GPE" for e in doc.ents)  # the model's mistake
     found = _toponyms(text)
     assert "Ripley" not in found and "Lexington" in found
+
+
+def test_datelines_local_bodies_and_regions_of_a_state_inside_names() -> None:
+    text = ("Budget adjusted.\n\nTORRINGTON — City Council approved it. The Mount Pleasant City Council met. "
+            "The Spina Bifida Association of Western Pennsylvania helped. BEIRUT: Vandals struck.")
+    found = _toponyms(text)
+    assert {"TORRINGTON", "Mount Pleasant", "Pennsylvania", "BEIRUT"} <= set(found)
+    assert "City Council" not in found
