@@ -257,8 +257,8 @@ class ToponymRecognizer:
         found: list[Span] = []
         for size in range(min(3, len(span) - 1), 0, -1):
             head = doc[span.start:span.start + size]
-            if self._well_known_place(head, context):
-                found.append(head)
+            if self._well_known_place(head, context) or (size == 1 and self._is_demonym(head)):
+                found.append(head)  # "the Texas Forest Service"; "the American Farm Bureau" (a demonym)
                 break
         if not found and len(span) > 1:
             # "the Mount Pleasant City Council", "Gainesville Police": a town heading a local body.
