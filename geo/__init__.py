@@ -4,6 +4,7 @@
     >>> [p.name for p in report.places]
 """
 
+from geo.batch import analyze_many
 from geo.errors import FetchError, GazetteerError, GeoError, InputError, ModelError
 from geo.ingest import load_sample
 from geo.model import Article, Candidate, Event, Place, Report, Source, TextSpan, Toponym
@@ -13,6 +14,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_article",
+    "analyze_many",
     "geoparse",
     "load_sample",
     "Article",

@@ -1,6 +1,7 @@
 """The corpus commands of ``python -m geo``: ingest, events, articles, reanalyze.
 
     python -m geo ingest SOURCE... [--db PATH]        files, folders (recursive), URLs, feeds
+        [--engine local|dask] [--scheduler ADDRESS] [--workers N]   where the analysis runs
     python -m geo events   [--db PATH] [--format json|text]
     python -m geo articles [--db PATH] [--format json|text]
     python -m geo reanalyze [--db PATH]               rebuild rows made by an older analyzer
@@ -34,6 +35,12 @@ def add_corpus_commands(commands: Any) -> None:
         "sources", metavar="SOURCE", nargs="+", help="article files (.txt, .md, .html), folders, URLs or feeds"
     )
     ingest.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
+    ingest.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="analyse in this process (local, the default) or on a Dask cluster (dask)")
+    ingest.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: an existing Dask scheduler (tcp://host:8786); default: a local cluster")
+    ingest.add_argument("--workers", type=int, metavar="N",
+                        help="with --engine dask and no --scheduler: local worker processes (default: 2)")
     reanalyze = commands.add_parser("reanalyze", help="analyse again the articles stored by an older analyzer")
     events = commands.add_parser("events", help="list the corpus's merged events")
     articles = commands.add_parser("articles", help="list the corpus's articles")
@@ -47,6 +54,9 @@ def run_corpus_command(args: argparse.Namespace, out: TextIO, err: TextIO | None
     from geo.store import Store
 
     err = err or sys.stderr
+    if args.command == "ingest" and args.engine != "dask" and (args.scheduler or args.workers is not None):
+        print("error: --scheduler and --workers go with --engine dask", file=err)
+        return EXIT_BAD_INPUT
     with Store.open(args.db) as store:
         if args.command == "ingest":
             return _ingest(store, args, err)
@@ -74,7 +84,18 @@ def _ingest(store: Store, args: argparse.Namespace, err: TextIO) -> int:
     def reader(source: Any) -> list[Any]:
         return read_articles(source, settings, allow_private=args.allow_private)
 
-    summary = ingest_sources(store, args.sources, reader=reader, settings=settings, progress=_progress_printer(err))
+    if args.engine == "dask":
+        try:
+            from geo.engine_dask import DEFAULT_WORKERS, DaskOptions, dask_analyzer
+        except ImportError as exc:
+            print(f"error: --engine dask needs dask.distributed ({exc}): pip install 'dask[distributed]'", file=err)
+            return EXIT_BAD_INPUT
+        options = DaskOptions(scheduler=args.scheduler, workers=args.workers or DEFAULT_WORKERS)
+        with dask_analyzer(options, settings) as engine:
+            summary = ingest_sources(store, args.sources, reader=reader, settings=settings,
+                                     progress=_progress_printer(err), analyze_batch=engine, batch_size=engine.batch_size)
+    else:
+        summary = ingest_sources(store, args.sources, reader=reader, settings=settings, progress=_progress_printer(err))
     _print_summary(summary, err)
     if summary.interrupted:
         return EXIT_INTERRUPTED

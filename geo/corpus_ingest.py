@@ -4,9 +4,11 @@
     summary = ingest_into(db_path, urls, [(name, data)])   # the dashboard: URLs/feeds and uploads
 
 Each article is read, identified by the SHA-256 of its analysed text, skipped when the store
-already holds it from the same analyzer version, else analysed and saved in one transaction. A
-failure on one item is recorded in the summary and never stops the rest; a run killed halfway
-leaves only whole articles behind, so running it again completes it without duplicates.
+already holds it from the same analyzer version, else analysed (in batches: spaCy's nlp.pipe in
+this process, or a Dask cluster, ``geo.engine_dask``) and saved in one transaction by this
+process, the only writer. A failure on one item is recorded in the summary and never stops the
+rest; a run killed halfway leaves only whole articles behind, so running it again completes it
+without duplicates.
 """
 
 from __future__ import annotations
@@ -15,13 +17,14 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Union
 
+from geo.batch import AnalysisFailure
 from geo.errors import GeoError, InputError
 from geo.fetch import FeedEntry
 from geo.model import Article, Report
@@ -33,6 +36,8 @@ ItemStatus = Literal["ingested", "unchanged", "reanalysed", "failed"]
 Analyzer = Callable[[Article], Report]
 SourceItem = Union[str, FeedEntry]  # a path or URL given, or a feed entry found on the way
 ArticleReader = Callable[[SourceItem], Iterable[Union[Article, FeedEntry]]]
+BatchAnalyzer = Callable[[list[Article]], Sequence[Union[Report, AnalysisFailure]]]
+DEFAULT_BATCH_SIZE = 16  # articles analysed together (nlp.pipe locally, one round trip on a cluster)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +116,8 @@ def analyzer_version(settings: Settings | None = None, environ: dict[str, str] |
 
 # Modules that take no part in analysing an article: editing them calls for no re-analysis.
 _NOT_ANALYSIS = re.compile(
-    r"^(?:__main__|bench_\w*|browser|cli\w*|corpus\w*|eval\w*|fetch|mapping\w*|offline|report_tables|store\w*)\.py$"
+    r"^(?:__main__|bench_\w*|browser|cli\w*|corpus\w*|dashboard_\w*|eval\w*|export\w*|fetch|map_image|mapping\w*"
+    r"|offline|ranker_fit|report_tables|store\w*|view_state)\.py$"
 )
 
 
@@ -120,7 +126,7 @@ def analysis_code_digest() -> str:
     """12 hex digits of SHA-256 over the analysis modules and curated data files of the package."""
     package = Path(__file__).resolve().parent
     files = [p for p in package.glob("*.py") if not _NOT_ANALYSIS.match(p.name)]
-    files += [p for p in (package / "data").glob("*.csv")]
+    files += [p for p in (package / "data").glob("*.csv")] + [package / "data" / "ranker_weights.json"]
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -176,78 +182,135 @@ def ingest_sources(
     progress: Callable[[Progress], None] | None = None,
     clock: Callable[[], float] = time.monotonic,
     expand: bool = True,
+    analyze_batch: BatchAnalyzer | None = None,
+    batch_size: int | None = None,
 ) -> IngestSummary:
     """Read, analyse and store every item of ``sources``; see the module docstring.
 
-    ``analyze`` defaults to ``geo.analyze_article``, ``reader`` to ``read_articles``; with
-    ``expand`` False the sources are passed to the reader as they are (no folder walk). A feed's
-    entries join the queue as items of their own (each linked page is read once per run).
+    ``analyze`` analyses one article at a time; ``analyze_batch`` a list of them at once (on a
+    Dask cluster, ``geo.engine_dask``); without either, batches of ``DEFAULT_BATCH_SIZE`` go through
+    spaCy's ``nlp.pipe`` (``geo.batch``). The articles read are analysed ``batch_size`` at a time
+    and each result is saved in its own transaction by this process, the only writer.
+    ``reader`` defaults to ``read_articles``; with ``expand`` False the sources are passed to the
+    reader as they are (no folder walk). A feed's entries join the queue as items of their own
+    (each linked page is read once per run).
     """
-    if analyze is None:
-        from geo.pipeline import analyze_article
-
-        def analyze(article: Article) -> Report:
-            return analyze_article(article, settings=settings)
-
+    if analyze is not None:
+        analyze_batch, batch_size = _one_by_one(analyze), batch_size or 1
+    elif analyze_batch is None:
+        analyze_batch = _local_batches(settings)
+    batch_size = max(1, batch_size or DEFAULT_BATCH_SIZE)
     read = reader or (lambda source: read_articles(source, settings))
     version = version or analyzer_version(settings)
     queue: list[SourceItem] = list(expand_sources(sources)) if expand else list(sources)
     seen = {_item_key(item) for item in queue}
     started = clock()
     results: list[IngestResult] = []
+    pending: list[tuple[str, Article]] = []
     index = 0
     interrupted = False
-    while index < len(queue):
-        item = queue[index]
-        index += 1
-        try:
-            outcome, follow = _ingest_one(store, item, read, analyze, version)
-        except KeyboardInterrupt:  # the article in flight was rolled back; the others are stored
-            interrupted = True
-            break
-        results.extend(outcome)
-        for entry in follow:
-            if _item_key(entry) not in seen:
-                seen.add(_item_key(entry))
-                queue.append(entry)
-        if progress is not None:
-            progress(Progress(index, len(queue), clock() - started))
+    try:
+        while index < len(queue):
+            item = queue[index]
+            index += 1
+            outcome, ready, follow = _read_one(store, item, read, version)
+            results.extend(outcome)
+            pending.extend(ready)
+            if len(pending) >= batch_size:
+                results.extend(_analyse_and_save(store, pending, analyze_batch, version, settings))
+                pending = []
+            for entry in follow:
+                if _item_key(entry) not in seen:
+                    seen.add(_item_key(entry))
+                    queue.append(entry)
+            if progress is not None:
+                progress(Progress(index, len(queue), clock() - started))
+        results.extend(_analyse_and_save(store, pending, analyze_batch, version, settings))
+    except KeyboardInterrupt:  # the batch in flight is not stored (an article being saved is rolled back)
+        interrupted = True
     return IngestSummary(tuple(results), clock() - started, interrupted)
 
 
-def _ingest_one(
-    store: Store, item: SourceItem, read: ArticleReader, analyze: Analyzer, version: str
-) -> tuple[list[IngestResult], list[FeedEntry]]:
+def _read_one(
+    store: Store, item: SourceItem, read: ArticleReader, version: str
+) -> tuple[list[IngestResult], list[tuple[str, Article]], list[FeedEntry]]:
+    """Read one item: (results so far: failures and unchanged articles, articles to analyse, feed entries)."""
     source = _item_key(item)
     try:
         found = list(read(item))
     except GeoError as exc:
-        return [IngestResult(source, "failed", reason=str(exc))], []
+        return [IngestResult(source, "failed", reason=str(exc))], [], []
     except Exception as exc:  # noqa: BLE001 - one unreadable item must not stop a long run
-        return [IngestResult(source, "failed", reason=f"{type(exc).__name__}: {exc}")], []
+        return [IngestResult(source, "failed", reason=f"{type(exc).__name__}: {exc}")], [], []
     follow = [entry for entry in found if isinstance(entry, FeedEntry)]
-    results = []
-    for article in (a for a in found if isinstance(a, Article)):
+    articles = [a for a in found if isinstance(a, Article)]
+    if not follow and not articles:
+        return [IngestResult(source, "failed", reason="nothing to read: the feed has no entries with links")], [], []
+    results, ready = [], []
+    for article in articles:
         label = article.url or source
-        article_id = article.text_sha256
-        try:
-            if store.analyzer_version_of(article_id) == version:
-                results.append(IngestResult(label, "unchanged", article_id))
-                continue
-            report = analyze(article)
-            status = store.save_report(report, analyzer_version=version, fetched_at=datetime.now(timezone.utc))
-        except StoreError:
-            raise  # the database itself is failing: every further item would fail too
-        except GeoError as exc:
-            results.append(IngestResult(label, "failed", article_id, str(exc)))
+        if store.analyzer_version_of(article.text_sha256) == version:
+            results.append(IngestResult(label, "unchanged", article.text_sha256))
+        else:
+            ready.append((label, article))
+    return results, ready, follow
+
+
+def _analyse_and_save(
+    store: Store, pending: list[tuple[str, Article]], analyze_batch: BatchAnalyzer, version: str,
+    settings: Settings | None,
+) -> list[IngestResult]:
+    """Analyse a batch and save each report in its own transaction; a failure stays with its article."""
+    if not pending:
+        return []
+    articles = [article for _, article in pending]
+    try:
+        outcomes = list(analyze_batch(articles))
+    except StoreError:
+        raise
+    except GeoError as exc:  # the engine cannot run (no model, cluster gone): every article says why
+        outcomes = [AnalysisFailure(article, str(exc)) for article in articles]
+    except Exception:  # noqa: BLE001 - one article broke the batch: analyse them one by one to find it
+        from geo.pipeline import analyze_article
+
+        outcomes = _one_by_one(lambda article: analyze_article(article, settings=settings))(articles)
+    if len(outcomes) != len(articles):
+        raise GeoError(f"The analysis engine returned {len(outcomes)} results for {len(articles)} articles.")
+    results = []
+    for (label, article), outcome in zip(pending, outcomes):
+        if isinstance(outcome, AnalysisFailure):
+            results.append(IngestResult(label, "failed", article.text_sha256, outcome.reason))
             continue
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a long run
-            results.append(IngestResult(label, "failed", article_id, f"{type(exc).__name__}: {exc}"))
-            continue
-        results.append(IngestResult(label, status, article_id))
-    if not follow and not results:
-        results.append(IngestResult(source, "failed", reason="nothing to read: the feed has no entries with links"))
-    return results, follow
+        status = store.save_report(outcome, analyzer_version=version, fetched_at=datetime.now(timezone.utc))
+        results.append(IngestResult(label, status, article.text_sha256))
+    return results
+
+
+def _one_by_one(analyze: Analyzer) -> BatchAnalyzer:
+    """A batch analyser that runs ``analyze`` on each article; any error stays with its article."""
+
+    def run(articles: list[Article]) -> list[Report | AnalysisFailure]:
+        outcomes: list[Report | AnalysisFailure] = []
+        for article in articles:
+            try:
+                outcomes.append(analyze(article))
+            except GeoError as exc:
+                outcomes.append(AnalysisFailure(article, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop a long run
+                outcomes.append(AnalysisFailure(article, f"{type(exc).__name__}: {exc}"))
+        return outcomes
+
+    return run
+
+
+def _local_batches(settings: Settings | None) -> BatchAnalyzer:
+    """Batches through spaCy's nlp.pipe in this process (``geo.batch.analyze_articles``)."""
+    from geo.batch import analyze_articles
+
+    def run(articles: list[Article]) -> list[Report | AnalysisFailure]:
+        return list(analyze_articles(articles, batch_size=len(articles), settings=settings))
+
+    return run
 
 
 def _item_key(item: SourceItem) -> str:
@@ -269,8 +332,14 @@ def reanalyze_stale(
     )
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")  # two letters at least: "C:" is a drive
+
+
 def _is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
+    """http(s) URLs, and anything else with a scheme that is not a file (refused by geo.fetch with its reason)."""
+    if source.lower().startswith(("http://", "https://")):
+        return True
+    return bool(_SCHEME.match(source)) and not Path(source).exists()
 
 
 def ingest_into(

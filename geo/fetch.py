@@ -13,8 +13,10 @@ Atom feeds are read with feedparser and give their entries' links, each fetched 
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -24,7 +26,7 @@ from email.message import Message
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
-from geo.errors import FetchError, InputError
+from geo.errors import FetchError, GeoError, InputError
 from geo.model import Article
 from geo.settings import Settings
 
@@ -35,6 +37,9 @@ USER_AGENT = "GeoBrief/0.1 (news-to-map analysis; one request per article)"
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
 _XML_TYPES = ("application/xml", "text/xml")
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
+_CHUNK_BYTES = 64 * 1024
+_NOT_ARTICLES = ("image/", "audio/", "video/", "font/", "application/octet-stream", "application/zip",
+                 "application/gzip", "application/x-", "application/vnd.", "application/msword")
 
 Resolver = Callable[[str], list[str]]
 
@@ -78,11 +83,18 @@ def resolve_host(host: str) -> list[str]:
 
 def check_url(url: str, policy: FetchPolicy, resolver: Resolver = resolve_host) -> None:
     """Raise InputError for a non-HTTP(S) URL, FetchError for a refused (private) host."""
-    parsed = urlparse(url)
+    shown = _shown(url)
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise InputError(f"The URL contains spaces or control characters: {shown}")
+    try:
+        parsed = urlparse(url)
+        parsed.port  # noqa: B018 - raises ValueError for a port that is not a number in 0-65535
+    except ValueError as exc:
+        raise InputError(f"Malformed URL ({exc}): {shown}") from exc
     if parsed.scheme not in ("http", "https"):
-        raise InputError(f"Only http and https URLs can be fetched, not {parsed.scheme or 'no scheme'}: {url}")
+        raise InputError(f"Only http and https URLs can be fetched, not {parsed.scheme or 'no scheme'}: {shown}")
     if not parsed.hostname:
-        raise InputError(f"The URL has no host: {url}")
+        raise InputError(f"The URL has no host: {shown}")
     if policy.allow_private:
         return
     for address in resolver(parsed.hostname):
@@ -117,17 +129,21 @@ def fetch_url(url: str, policy: FetchPolicy | None = None, *, resolver: Resolver
     check_url(url, policy, resolver)
     opener = urllib.request.build_opener(_CheckedRedirects(policy, resolver))
     request = urllib.request.Request(url, headers={"User-Agent": policy.user_agent, "Accept": "*/*"})
+    deadline = time.monotonic() + policy.timeout
     try:
         with opener.open(request, timeout=policy.timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > policy.max_bytes:
                 raise FetchError(_too_large(url, policy))
-            body = response.read(policy.max_bytes + 1)
-            if len(body) > policy.max_bytes:
-                raise FetchError(_too_large(url, policy))
+            body = _read_capped(response, url, policy, deadline)
             content_type = response.headers.get_content_type() or ""
             return Fetched(url=response.geturl(), content_type=content_type.lower(), body=body)
+    except GeoError:
+        raise
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise FetchError(f"{url} redirects too often (a loop, or more than {MAX_REDIRECTS} redirects); "
+                             "it was not read.") from exc
         raise FetchError(f"{url} answered HTTP {exc.code} {exc.reason}.") from exc
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (FetchError, InputError)):
@@ -135,8 +151,23 @@ def fetch_url(url: str, policy: FetchPolicy | None = None, *, resolver: Resolver
         raise FetchError(f"Cannot fetch {url}: {exc.reason}.") from exc
     except TimeoutError as exc:
         raise FetchError(f"Fetching {url} timed out after {policy.timeout:g} s.") from exc
-    except OSError as exc:
-        raise FetchError(f"Cannot fetch {url}: {exc}.") from exc
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise FetchError(f"Cannot fetch {url}: {reason}.") from exc
+
+
+def _read_capped(response: Any, url: str, policy: FetchPolicy, deadline: float) -> bytes:
+    """The body, refused when it grows past ``max_bytes`` or takes longer than ``timeout`` in all."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read1(_CHUNK_BYTES):  # what has arrived: a slow drip meets the deadline too
+        size += len(chunk)
+        if size > policy.max_bytes:
+            raise FetchError(_too_large(url, policy))
+        if time.monotonic() > deadline:
+            raise FetchError(f"Fetching {url} took longer than {policy.timeout:g} s; it was not read.")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def looks_like_feed(fetched: Fetched) -> bool:
@@ -177,6 +208,13 @@ def article_from_fetched(
         article = article_from_text(decode_bytes(fetched.body, fetched.url), url=fetched.url, published=published,
                                     settings=settings)
         return article
+    if fetched.content_type == "application/pdf" or fetched.body.startswith(b"%PDF-"):
+        from geo.pdf import pdf_text
+
+        text, title = pdf_text(fetched.body, fetched.url)
+        return article_from_text(text, title=title, url=fetched.url, published=published, settings=settings)
+    if fetched.content_type.startswith(_NOT_ARTICLES):
+        raise InputError(f"{fetched.url} is {fetched.content_type}, not an article page (HTML, text or PDF).")
     return article_from_html(fetched.body, name=fetched.url, url=fetched.url, published=published, settings=settings)
 
 
@@ -196,6 +234,12 @@ def read_url(
             raise InputError(f"{url} is a feed inside a feed; only one level of feeds is followed.")
         return list(feed_entries(fetched))
     return [article_from_fetched(fetched, published=published, settings=settings)]
+
+
+def _shown(url: str, limit: int = 200) -> str:
+    """The URL as an error message shows it: printable, on one line, not too long."""
+    printable = "".join(ch if ch.isprintable() else "?" for ch in url)
+    return printable if len(printable) <= limit else printable[:limit] + "…"
 
 
 def _too_large(url: str, policy: FetchPolicy) -> str:

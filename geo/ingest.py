@@ -144,6 +144,9 @@ def decode_bytes(data: bytes, name: str = "the file") -> str:
         except UnicodeDecodeError as exc:
             raise InputError(f"{name} claims to be UTF-16 but is not valid UTF-16 text.") from exc
     if b"\x00" in data[:8192]:
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            return utf16
         raise InputError(f"{name} looks like a binary file, not text: upload a .txt, .md or .html article.")
     try:
         return data.decode("utf-8")
@@ -152,6 +155,26 @@ def decode_bytes(data: bytes, name: str = "the file") -> str:
             f"{name} is not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at position {exc.start}): "
             "save it as UTF-8 and try again."
         ) from exc
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark (mostly Latin script: every other byte is NUL), else None."""
+    sample = data[: min(len(data), 8192) // 2 * 2]
+    half = len(sample) // 2
+    if half < 2 or len(data) % 2:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls >= half // 2 and even_nuls == 0:
+        encoding = "utf-16-le"
+    elif even_nuls >= half // 2 and odd_nuls == 0:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
 
 
 def article_from_upload(

@@ -134,13 +134,17 @@ class ToponymRecognizer:
                 elif ent.label_ in EMBEDDING_LABELS:
                     found.extend((inner, {"label": "GAZ", "gated": True})
                                  for inner in self._embedded(span, context))
+        covered = [False] * len(doc)
+        for span, _ in found:
+            covered[span.start:span.end] = [True] * len(span)
         for run in _capitalised_runs(doc, taken, self.max_run_tokens):
             for span in _subspans_longest_first(run):
-                if any(s.start < span.end and span.start < s.end for s, _ in found):
+                if any(covered[span.start:span.end]):
                     continue
                 decision = self._gate(span, "", context)
                 if decision:
                     found.append((span, decision))
+                    covered[span.start:span.end] = [True] * len(span)
         found.extend(self._datelines(doc, found, context))
         found.extend(self._repeated(doc, found, context))
         self.set_annotations(doc, found, lookups)
@@ -188,8 +192,12 @@ class ToponymRecognizer:
                 covered[i] = True
         person_words = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         extra: list[tuple[Span, dict[str, Any]]] = []
+        by_first: dict[str, list[tuple[str, int]]] = {}  # first token's text -> (name, tokens)
+        for span, _ in found:
+            if names.get(span.text) == len(span) and (span.text, len(span)) not in by_first.get(span[0].text, []):
+                by_first.setdefault(span[0].text, []).append((span.text, len(span)))
         for start in range(len(doc)):
-            for name, size in names.items():
+            for name, size in by_first.get(doc[start].text, ()):
                 end = start + size
                 if end > len(doc) or doc[start:end].text != name or any(covered[start:end]):
                     continue

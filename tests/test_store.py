@@ -321,3 +321,39 @@ def test_ingest_into_reads_feeds_urls_and_uploads(db: Path) -> None:
     assert refused.count("ingested") == 0 and len(refused.failures) == 1
     with Store.open(db) as store:
         assert sorted(a.outlet or "" for a in store.articles()) == ["", "Kyiv Desk"]
+
+
+def test_two_ingest_processes_at_once_lose_nothing(tmp_path: Path, db: Path) -> None:
+    """The second ingest waits for the store (then completes) or fails with a clear one-line message;
+    either way every article of the first is stored whole, and running the second again completes it."""
+    import os
+
+    from tests.corpus_helpers import ROOT, TEST_ANALYZER_VERSION
+
+    paths = write_articles(tmp_path / "news", 24)
+    first_half, second_half = paths[:16], paths[12:]  # four articles in both runs
+    env = {**os.environ, "GEOBRIEF_ANALYZER_VERSION": TEST_ANALYZER_VERSION}
+
+    def ingest(items: list[Path]) -> subprocess.Popen[str]:
+        return subprocess.Popen([sys.executable, "-m", "geo", "ingest", *map(str, items), "--db", str(db)], cwd=ROOT,
+                                env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+
+    first = ingest(first_half)
+    assert first.stderr is not None
+    progress_seen = first.stderr.readline()  # the first progress line: the store is open and being written
+    second = ingest(second_half)
+    first_err = progress_seen + first.stderr.read()
+    second_err = second.communicate(timeout=240)[1]
+    assert first.wait(timeout=240) == 0, first_err
+    assert "ingested 16" in first_err
+    if second.returncode != 0:  # it gave up waiting: one clear line, nothing written
+        assert second.returncode == 2 and "in use by another GeoBrief process" in second_err, second_err
+        assert len(second_err.strip().splitlines()) == 1 and "Traceback" not in second_err
+        rerun = ingest(second_half)
+        second_err = rerun.communicate(timeout=240)[1]
+        assert rerun.returncode == 0, second_err
+    assert "ingested 8, unchanged 4" in second_err, second_err
+    with Store.open(db) as store:
+        counts = store.row_counts()
+        distinct = store._con.execute("SELECT count(DISTINCT id) FROM articles").fetchone()
+    assert counts["articles"] == distinct[0] == 24
