@@ -98,7 +98,7 @@ def panel_cells(page: sync_api.Page, tab_label: str) -> list[str]:
     """Open a panel's tab and read its table's cells (the grid's accessible table)."""
     page.get_by_role("tab", name=re.compile(rf"^{re.escape(tab_label)} \(")).click()
     grid = page.locator("[data-testid='stDataFrame'] >> visible=true").locator("table[role='grid']")
-    grid.locator("td").first.wait_for(state="attached", timeout=10_000)
+    grid.locator("td").first.wait_for(state="attached", timeout=30_000)
     return [" ".join(text.split()) for text in grid.locator("td").all_inner_texts()]
 
 
