@@ -37,7 +37,7 @@ from geo.mapping import build_map
 from geo.mapping_points import MapPoint, map_points
 from geo.model import CATEGORIES, SOURCE_TYPES, Report
 from geo.report_tables import (
-    EVENT_COLUMNS, PLACE_COLUMNS, SOURCE_COLUMNS, escape_markdown, event_row, place_label, place_rows,
+    EVENT_COLUMNS, PLACE_COLUMNS, SOURCE_COLUMNS, credit_rows, escape_markdown, event_row, place_label, place_rows,
     report_counts, source_row,
 )
 from geo.view_state import ViewState, share_url
@@ -364,6 +364,8 @@ def show_panels(report: Report, analysed: Report, points: list[MapPoint], select
     with tabs[2]:
         show_table([source_row(s) for s in sources], SOURCE_COLUMNS, "No source cited in this article.",
                    "brief_sources")
+        if report.article.credits:  # image credits: shown as credits, never as sources
+            st.caption("Image credits: " + escape_markdown("; ".join(r["credit"] for r in credit_rows(report))))
     with tabs[3]:
         show_table(place_rows(report), PLACE_COLUMNS, "No place found in this article.", "brief_places",
                    [point_by_key(points, p.key) for p in report.places], row_px=TABLE_ROW_PX)

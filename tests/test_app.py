@@ -338,3 +338,14 @@ def test_switching_places_after_picking_a_reading_does_not_fail(expected: Report
     at.run()
     assert not at.exception
     assert len(_tables(at)["Places"]) == len(expected.places)  # the first reading kept the place
+
+
+def test_image_credits_are_shown_as_credits_not_sources(app: AppTest, expected: Report) -> None:
+    captions = [c.value for c in app.caption if c.value.startswith("Image credits:")]
+    if not expected.article.credits:
+        assert captions == []
+        return
+    assert len(captions) == 1
+    for credit in expected.article.credits:
+        assert _one_line(credit) in captions[0]
+    assert not any(_one_line(credit) == s.name for credit in expected.article.credits for s in expected.sources)
