@@ -28,6 +28,16 @@ def sample_report(sample_text: str) -> Report:
     return geo.analyze(sample_text, published=SAMPLE_PUBLISHED)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """No test ever writes to the user's own corpus database: GEOBRIEF_DB points to a temporary
+    file for the whole session (tests that need their own store set it again)."""
+    path = tmp_path_factory.mktemp("corpus-default") / "corpus.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GEOBRIEF_DB", str(path))
+        yield path
+
+
 @pytest.fixture(scope="session")
 def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One `streamlit run app.py` on a free loopback port for every browser test (each test
