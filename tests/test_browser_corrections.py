@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, pick_option, sync_api
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
@@ -52,19 +52,6 @@ def _wait_for_markers(page: sync_api.Page, count: int, timeout_s: float = 30) ->
     raise AssertionError(f"no single map with {count} markers after {timeout_s} s")
 
 
-def _pick(page: sync_api.Page, label: str, option: str) -> None:
-    """Choose an option of a selectbox (re-opening it: a map redrawing can steal the focus)."""
-    for _ in range(5):
-        page.get_by_label(label).click()
-        try:
-            page.get_by_role("listbox").wait_for(state="visible", timeout=2_000)
-            break
-        except sync_api.TimeoutError:
-            continue
-    page.get_by_role("option").filter(has_text=re.compile(rf"^\s*{re.escape(option)}\s*$")).first.click()
-    page.wait_for_timeout(500)
-
-
 def _panel_cells(page: sync_api.Page, tab_label: str) -> list[str]:
     page.get_by_role("tab", name=re.compile(rf"^{re.escape(tab_label)} \(")).click()
     grid = page.locator("[data-testid='stDataFrame'] >> visible=true").locator("table[role='grid']")
@@ -86,8 +73,8 @@ def test_dropping_a_place_updates_map_and_panels_and_reset_restores(page: sync_a
     dropped = apply_place_choices(expected, [PlaceChoice(place.key, None)])
     try:
         page.get_by_role("tab", name=re.compile(r"^Places \(")).click()
-        _pick(page, "Place to correct", place_label(place))
-        _pick(page, "Where it is", "Drop this place")
+        pick_option(page, "Place to correct", place_label(place))
+        pick_option(page, "Where it is", "Drop this place")
         page.get_by_role("button", name="Apply").click()
         _wait_for_markers(page, len(map_points(dropped)))
         frame = page.frame_locator(MAP_FRAME)

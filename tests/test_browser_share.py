@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, pick_option, sync_api
 
 import geo
 from geo.browser import block_external_requests, launch_chromium, running_dashboard
@@ -278,17 +278,6 @@ def test_clicking_a_panel_row_centres_the_map(server: str, browser: sync_api.Bro
     close(opened)
 
 
-def _pick(page: sync_api.Page, label: str, option: str) -> None:
-    for _ in range(5):
-        page.get_by_label(label).click()
-        try:
-            page.get_by_role("listbox").wait_for(state="visible", timeout=2_000)
-            break
-        except sync_api.TimeoutError:
-            continue
-    page.get_by_role("option").filter(has_text=re.compile(rf"^\s*{re.escape(option)}\s*$")).first.click()
-
-
 def test_copied_link_reproduces_selection_and_view_in_a_fresh_context(
         server: str, browser: sync_api.Browser, expected: Report) -> None:
     first = open_page(browser, server)
@@ -297,7 +286,7 @@ def test_copied_link_reproduces_selection_and_view_in_a_fresh_context(
     kind = "attack" if point.attacks else "response"
     try:
         page.get_by_text("Filters: kind").click()
-        _pick(page, "Kind", "Attacks" if kind == "attack" else "Responses")
+        pick_option(page, "Kind", "Attacks" if kind == "attack" else "Responses")
         page.wait_for_url(re.compile(rf"kind={kind}"), timeout=20_000)
         click_point(page, point)
         wait_for_view(page, round(point.lat, 5), round(point.lon, 5), focus_zoom(point))
