@@ -32,3 +32,49 @@ def pick_option(page: sync_api.Page, label: str, option: str) -> None:
             continue
     page.get_by_role("option").filter(has_text=re.compile(rf"^\s*{re.escape(option)}\s*$")).first.click()
     page.wait_for_timeout(500)
+
+
+def wait_for_idle(page: sync_api.Page, *, settle_ms: int = 1_000, timeout_ms: int = 60_000) -> None:
+    """Wait until the script has not been running for ``settle_ms`` in a row.
+
+    A rerun (a widget, the map component reporting its first render, the URL being written)
+    briefly keeps the old elements beside the new ones, and a click on an old one is lost.
+    """
+    idle = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
+    waited = quiet = 0
+    while waited < timeout_ms:
+        quiet = quiet + 100 if idle.count() == 1 else 0
+        if quiet >= settle_ms:
+            return
+        page.wait_for_timeout(100)
+        waited += 100
+    raise AssertionError(f"the page was still running after {timeout_ms / 1000:.0f} s")
+
+
+def open_expander(page: sync_api.Page, label: str, inside: sync_api.Locator, attempts: int = 5) -> None:
+    """Open the expander titled ``label`` until ``inside`` (a locator of its content) is visible."""
+    for _ in range(attempts):
+        wait_for_idle(page)
+        if inside.count() and inside.first.is_visible():
+            return
+        try:
+            page.locator("[data-testid='stExpander'] summary").filter(has_text=label).last.click(timeout=10_000)
+            inside.first.wait_for(state="visible", timeout=5_000)
+            return
+        except sync_api.Error:
+            continue
+    raise AssertionError(f"the expander {label!r} did not open")
+
+
+def download(page: sync_api.Page, button: sync_api.Locator, attempts: int = 3) -> sync_api.Download:
+    """Click a download button until the browser receives the file (a click during a rerun is lost)."""
+    for attempt in range(attempts):
+        wait_for_idle(page)
+        try:
+            with page.expect_download(timeout=30_000) as download_info:
+                button.click()
+            return download_info.value
+        except sync_api.Error:  # no file in time, or an old button beside the new one
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")

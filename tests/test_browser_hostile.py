@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, download, open_expander, sync_api
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
@@ -161,15 +161,9 @@ def test_every_panel_runs_nothing(hostile: Hostile, tab: str) -> None:
 def test_the_html_download_runs_nothing(hostile: Hostile) -> None:
     page = hostile.page
     try:
-        expander = page.get_by_text("Share and export this view")
-        for _ in range(80):  # during a rerun the old page and the new one can share the DOM for a moment
-            if expander.count() == 1:
-                break
-            page.wait_for_timeout(250)
-        expander.click()
-        with page.expect_download(timeout=60_000) as download_info:
-            page.get_by_role("button", name="HTML", exact=True).click()
-        html = download_info.value.path().read_text(encoding="utf-8")
+        html_button = page.get_by_role("button", name="HTML", exact=True)
+        open_expander(page, "Share and export this view", html_button)
+        html = download(page, html_button).path().read_text(encoding="utf-8")
     except BaseException:
         save_screenshot(page, "hostile-download")
         raise

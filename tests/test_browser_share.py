@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, pick_option, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, pick_option, sync_api
 
 import geo
 from geo.browser import block_external_requests, launch_chromium, running_dashboard
@@ -159,10 +159,9 @@ def click_point(page: sync_api.Page, point: MapPoint) -> None:
 
 def copied_link(page: sync_api.Page, index: int = 0) -> str:
     """The link in the Share box (the first code block: the view; the second: the presentation)."""
-    expander = page.get_by_text("Share and export this view")
-    if not page.locator("[data-testid='stCode']").first.is_visible():
-        expander.click()
-    code = page.locator("[data-testid='stCode']").nth(index)
+    codes = page.locator("[data-testid='stCode']")
+    open_expander(page, "Share and export this view", codes)
+    code = codes.nth(index)
     code.wait_for(state="visible", timeout=10_000)
     return " ".join(code.inner_text().split())
 
