@@ -65,6 +65,9 @@ MAP_CSS = (
     ".geobrief-popup ul li{margin-left:0}"
     "</style>"
 )
+LABEL_OPTIONS = {"permanent": True, "sticky": False, "direction": "right", "offset": [10, 0],
+                 "className": "geobrief-label"}  # a permanent label beside the symbol
+HOVER_OPTIONS = {"sticky": True}
 AREA_RADIUS_PX: dict[str, int] = {"admin1": 18, "region": 24, "country": 24}
 
 __all__ = [
@@ -297,10 +300,9 @@ def _symbol_item(point: MapPoint, permanent_labels: bool) -> dict[str, object]:
         if point.uncertain:
             css_class += " geobrief-uncertain"
     if permanent_labels:
-        tooltip, options = html_text(point.name), {"permanent": True, "sticky": False, "direction": "right",
-                                                   "offset": [10, 0], "className": "geobrief-label"}
+        tooltip, options = html_text(point.name), LABEL_OPTIONS
     else:
-        tooltip, options = point_tooltip(point), {"sticky": True}
+        tooltip, options = point_tooltip(point), HOVER_OPTIONS
     return point_item(lat=point.lat, lon=point.lon, icon_html=icon, size=size, css_class=css_class,
                       tooltip_html=tooltip, tooltip_options=options, popup_html=point_popup_html(point))
 

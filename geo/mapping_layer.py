@@ -2,26 +2,42 @@
 
 folium renders every marker, icon, tooltip and popup through its own template; with a thousand
 places that costs seconds per page run and megabytes of script. :class:`PointLayer` writes the
-symbols as one JSON array (icon SVG, classes, position, tooltip and popup HTML, all produced and
-escaped by geo.mapping / geo.mapping_points) and a few lines of Leaflet that add them to the
-parent group, a feature group or a cluster group.
+symbols as one JSON array and a few lines of Leaflet that add them to the parent group, a feature
+group or a cluster group.
+
+The HTML of icons, tooltips and popups (produced and escaped by geo.mapping and
+geo.mapping_points) is cut at its tags and separators into fragments, each stored once in a
+table; a symbol lists the indices of its fragments and the browser joins them back, so that the
+page receives exactly the HTML that Python wrote. Popups are joined only when opened.
+
+The script is added to the page as it is: folium would compile a macro's output as a Jinja
+template, which costs seconds on a large map and would evaluate ``{{ ... }}`` written in an
+article.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 POPUP_MAX_WIDTH = 380
+COORDINATE_DECIMALS = 5  # about a metre
+FRAGMENT_BOUNDARY = re.compile(r"(<[^>]*>| &middot; )")
 
 
 def script_json(value: object) -> str:
     """JSON for a <script>: '<' and '>' escaped, so nothing in it can end the script
     ('&' is harmless in script text and stays, as folium leaves it)."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def html_fragments(html: str) -> list[str]:
+    """``html`` cut before and after each tag and ``&middot;`` separator; they join back to ``html``."""
+    return [part for part in FRAGMENT_BOUNDARY.split(html) if part]
 
 
 def point_item(*, lat: float, lon: float, icon_html: str, size: int, css_class: str, tooltip_html: str,
@@ -31,6 +47,18 @@ def point_item(*, lat: float, lon: float, icon_html: str, size: int, css_class: 
             "tooltip": tooltip_html, "tooltipOptions": tooltip_options, "popup": popup_html}
 
 
+class RawScript(Element):
+    """Script text added to the page as it is, never compiled as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "RawScript"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
 class PointLayer(MacroElement):
     """Adds point symbols (see :func:`point_item`) to its parent layer group."""
 
@@ -38,15 +66,20 @@ class PointLayer(MacroElement):
         """
         {% macro script(this, kwargs) %}
         (function (group) {
-            var icons = {{ this.icons_literal }};
+            var parts = {{ this.fragments_literal }};
+            var options = {{ this.options_literal }};
             var items = {{ this.items_literal }};
+            function join(ids, glue) {
+                return ids.map(function (id) { return parts[id]; }).join(glue);
+            }
             var markers = items.map(function (item) {
-                var half = item.size / 2;
-                var marker = L.marker(item.location, {icon: L.divIcon({
-                    html: icons[item.icon], iconSize: [item.size, item.size], iconAnchor: [half, half],
-                    className: item.className})});
-                marker.bindTooltip(item.tooltip, item.tooltipOptions);
-                marker.bindPopup(item.popup, {maxWidth: {{ this.popup_max_width }}});
+                var half = item[3] / 2;
+                var marker = L.marker([item[0], item[1]], {icon: L.divIcon({
+                    html: parts[item[2]], iconSize: [item[3], item[3]], iconAnchor: [half, half],
+                    className: join(item[4], " ")})});
+                marker.bindTooltip(join(item[5], ""), options[item[6]]);
+                marker.bindPopup(function () { return join(item[7], ""); },
+                                 {maxWidth: {{ this.popup_max_width }}});
                 return marker;
             });
             if (group.addLayers) { group.addLayers(markers); }
@@ -59,8 +92,34 @@ class PointLayer(MacroElement):
     def __init__(self, items: list[dict[str, Any]]) -> None:
         super().__init__()
         self._name = "PointLayer"
-        icons: dict[str, int] = {}  # the same symbol SVG once, referenced by its index
-        compact = [{**item, "icon": icons.setdefault(item["icon"], len(icons))} for item in items]
-        self.icons_literal = script_json(list(icons))
+        fragments: dict[str, int] = {}
+        options: dict[str, int] = {}
+
+        option_ids: dict[int, int] = {}  # by identity first: the callers share a few option dicts
+
+        def ids(pieces: list[str]) -> list[int]:
+            return [fragments.setdefault(piece, len(fragments)) for piece in pieces]
+
+        def option_id(value: dict[str, Any]) -> int:
+            if id(value) not in option_ids:
+                option_ids[id(value)] = options.setdefault(json.dumps(value, sort_keys=True), len(options))
+            return option_ids[id(value)]
+
+        compact = [
+            [round(item["location"][0], COORDINATE_DECIMALS), round(item["location"][1], COORDINATE_DECIMALS),
+             ids([item["icon"]])[0], item["size"], ids(item["className"].split()),
+             ids(html_fragments(item["tooltip"])),
+             option_id(item["tooltipOptions"]),
+             ids(html_fragments(item["popup"]))]
+            for item in items
+        ]
+        self.fragments_literal = script_json(list(fragments))
+        self.options_literal = "[" + ",".join(options) + "]"  # this module's own option dicts, as JSON
         self.items_literal = script_json(compact)
         self.popup_max_width = POPUP_MAX_WIDTH
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "a PointLayer renders inside a Figure"
+        script = self._template.module.__dict__["script"]
+        figure.script.add_child(RawScript(script(self, kwargs)), name=self.get_name())

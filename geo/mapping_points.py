@@ -27,15 +27,19 @@ APPROXIMATE_KIND = "other"  # a place located from its context: "Royal Street (n
 UNCERTAIN_CONFIDENCE = 0.5  # below this a place is drawn as uncertain (dashed outline)
 
 
+_SCRIPT_SAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
+
+
 def html_text(value: object) -> str:
     """Escape text for HTML, also safe inside a JavaScript template literal.
 
     Besides ``& < > " '``, the backtick, ``$`` and the backslash become character
     references: folium puts popup and tooltip HTML between backticks, where ``${...}``
-    would run as code.
+    would run as code. So do the braces: folium compiles what its objects render as a
+    Jinja template, where ``{{ ... }}`` would be evaluated on the server.
     """
     escaped = html.escape(str(value), quote=True)
-    return escaped.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+    return escaped.translate(_SCRIPT_SAFE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,17 +85,22 @@ class MapPoint:
         return "place"
 
 
-def _event_place_key(event: Event, places: list[Place]) -> str | None:
-    """The key of the resolved place an event happened at, matched by key, else by name."""
-    keys = {p.key for p in places}
-    if event.place_key in keys:
-        return event.place_key
-    if event.place:
-        wanted = event.place.casefold()
+class _PlaceIndex:
+    """The resolved places of a report by key and by folded name, built once per report."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.keys = {p.key for p in places}
+        self.by_name: dict[str, str] = {}
         for place in places:
-            if place.name.casefold() == wanted:
-                return place.key
-    return None
+            self.by_name.setdefault(place.name.casefold(), place.key)  # the first place of a name wins
+
+    def event_place_key(self, event: Event) -> str | None:
+        """The key of the resolved place an event happened at, matched by key, else by name."""
+        if event.place_key in self.keys:
+            return event.place_key
+        if event.place:
+            return self.by_name.get(event.place.casefold())
+        return None
 
 
 def _sources_about(place: Place, sources: tuple[Source, ...]) -> list[str]:
@@ -111,21 +120,19 @@ def _unique(items: list[str]) -> tuple[str, ...]:
 
 def unlocated_events(report: Report) -> list[Event]:
     """Events with no coordinates at all: they appear in the panels, not on the map."""
-    places = [p for p in report.places if p.resolved]
-    return [
-        e for e in report.events
-        if _event_place_key(e, places) is None and (e.lat is None or e.lon is None)
-    ]
+    index = _PlaceIndex([p for p in report.places if p.resolved])
+    return [e for e in report.events if index.event_place_key(e) is None and (e.lat is None or e.lon is None)]
 
 
 def map_points(report: Report) -> list[MapPoint]:
     """One point per resolved place (in report order), plus one per located event
     whose location is not among the places."""
     places = [p for p in report.places if p.resolved]
+    index = _PlaceIndex(places)
     by_key: dict[str, list[Event]] = {p.key: [] for p in places}
     orphans: dict[tuple[float, float], list[Event]] = {}
     for event in report.events:
-        key = _event_place_key(event, places)
+        key = index.event_place_key(event)
         if key is not None:
             by_key[key].append(event)
         elif event.lat is not None and event.lon is not None:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from map_helpers import map_symbols, marker_count, stands_at
+
 import geo
 from geo.corrections import PlaceChoice, apply_place_choices, candidate_label
 from geo.model import Candidate, Place, Report
@@ -85,7 +87,7 @@ def test_map_component_holds_the_leaflet_script(app: AppTest, expected: Report) 
     assert "/app/static/vendor/leaflet/leaflet.js" in script  # the local asset, in js_links
     assert "cdn.jsdelivr" not in script and "code.jquery" not in script
     resolved = [p for p in expected.places if p.resolved]
-    assert script.count("geobrief-marker geobrief-") == len(resolved)
+    assert marker_count(script) == len(resolved)
 
 
 def test_metrics_match_the_report(app: AppTest, expected: Report) -> None:
@@ -264,8 +266,8 @@ def test_choosing_another_reading_moves_the_place(expected: Report) -> None:
     assert not at.exception and not at.error
     corrected = apply_place_choices(expected, [PlaceChoice(place.key, candidate)])
     script = _map_script(at)
-    assert f"[{candidate.lat}, {candidate.lon}]" in script
-    assert f"[{place.lat}, {place.lon}]" not in script
+    assert stands_at(map_symbols(script), candidate.lat, candidate.lon)
+    assert not stands_at(map_symbols(script), place.lat, place.lon)
     places = _tables(at)["Places"]
     assert list(places["name"]) == [p.name for p in corrected.places]
     row = list(places["name"]).index(candidate.name)
@@ -293,7 +295,7 @@ def test_dropping_a_place_leaves_its_events_without_location(expected: Report) -
     values = {m.label: m.value for m in at.metric}
     assert values["Places"] == f"{sum(p.resolved for p in corrected.places)} / {len(corrected.places)}"
     script = _map_script(at)
-    assert script.count("geobrief-marker geobrief-") == sum(p.resolved for p in corrected.places)
+    assert marker_count(script) == sum(p.resolved for p in corrected.places)
 
 
 def test_reset_restores_the_report_as_analysed(expected: Report) -> None:
@@ -306,7 +308,7 @@ def test_reset_restores_the_report_as_analysed(expected: Report) -> None:
     assert not at.exception
     assert list(_tables(at)["Places"]["name"]) == [p.name for p in expected.places]
     assert not any(_tables(at)["Places"]["corrected"])
-    assert f"[{place.lat}, {place.lon}]" in _map_script(at)
+    assert stands_at(map_symbols(_map_script(at)), place.lat, place.lon)
 
 
 def test_a_new_article_clears_the_corrections(expected: Report) -> None:

@@ -8,6 +8,8 @@ from datetime import date
 import folium
 import pytest
 
+from map_helpers import area_symbols, layer_symbols, marker_count
+
 from geo.mapping import (
     AUTO_BASEMAP,
     ONLINE_TILES_NAME,
@@ -125,9 +127,11 @@ def test_one_marker_per_resolved_place(report: Report, page: str) -> None:
     points = map_points(report)
     assert [p.key for p in points] == [p.key for p in resolved]
     # point-like places are DivIcon markers, areas (admin1/country) translucent circle markers
-    assert page.count("L.marker(") == 2
-    assert page.count("L.circleMarker(") == 1
-    assert page.count("geobrief-marker geobrief-") == 3
+    assert len(layer_symbols(page)) == 2
+    assert page.count("L.circleMarker(") == len(area_symbols(page)) == 1
+    assert marker_count(page) == 3
+    assert sorted((s.lat, s.lon) for s in layer_symbols(page)) == sorted((p.lat, p.lon) for p in points
+                                                                         if p.kind == "city")
 
 
 def test_attacks_and_responses_are_distinct(report: Report, page: str) -> None:
@@ -158,11 +162,11 @@ def test_untrusted_text_is_escaped(page: str) -> None:
     assert "<b>bold</b>" not in page
     # backticks and ${ would break out of folium's JavaScript template literals
     assert "`${document.cookie}`" not in page
-    assert "&#96;&#36;{document.cookie}&#96;" in page
+    assert "&#96;&#36;&#123;document.cookie&#125;&#96;" in page
 
 
 def test_html_text_escapes_template_literal_characters() -> None:
-    assert html_text("a`b${c}\\d<e>&'\"") == "a&#96;b&#36;{c}&#92;d&lt;e&gt;&amp;&#x27;&quot;"
+    assert html_text("a`b${c}\\d<e>&'\"") == "a&#96;b&#36;&#123;c&#125;&#92;d&lt;e&gt;&amp;&#x27;&quot;"
 
 
 def test_popup_lists_events_sources_and_evidence(report: Report) -> None:
@@ -290,7 +294,7 @@ def test_many_points_are_clustered_with_the_local_library() -> None:
     assert '<script src="/app/static/vendor/markercluster/leaflet.markercluster.js"></script>' in page
     assert "/app/static/vendor/markercluster/leaflet.markercluster.css" in page
     assert "cdnjs" not in page and "unpkg" not in page
-    assert page.count("geobrief-marker geobrief-") == 300  # every place is still drawn
+    assert marker_count(page) == 300  # every place is still drawn
     assert "Numbered circles" in page
     assert '"maxZoom": 18' in page  # Leaflet.markercluster refuses a map without one
 
@@ -306,3 +310,31 @@ def test_inline_clustered_map_carries_the_library() -> None:
     assert "L.MarkerClusterGroup = L.FeatureGroup.extend" in page
     assert "\nexport " not in page  # the ES module became a classic script
     assert ".marker-cluster" in page or "leaflet-cluster-anim" in page
+
+
+def test_symbols_carry_exactly_the_html_python_wrote(report: Report, page: str) -> None:
+    points = {(round(p.lat, 5), round(p.lon, 5)): p for p in map_points(report)}
+    symbols = layer_symbols(page)
+    assert symbols
+    for symbol in symbols:
+        point = points[(symbol.lat, symbol.lon)]
+        assert symbol.popup == point_popup_html(point)
+        assert symbol.tooltip == html_text(point.name)  # few points: a permanent label
+        assert point.css_class in symbol.class_name.split()
+
+
+def test_template_syntax_in_the_article_is_shown_not_evaluated() -> None:
+    text = "Rockets hit {{ 7*7 }} at dawn {% if %}, {# officials #} said."
+    span = TextSpan(text, 0, len(text))
+    places = tuple(Place(key=f"gn:{i}", name=f"{{{{ {i}*{i} }}}} {kind}", kind=kind, country="XA", lat=30.0 + i,
+                         lon=40.0, geonameid=None, confidence=0.9, mentions=(span,))
+                   for i, kind in ((3, "city"), (4, "admin1")))
+    events = tuple(Event(kind="attack", summary="{{ 6*6 }}", category="Attack", evidence=span, place=p.name,
+                         place_key=p.key, lat=p.lat, lon=p.lon) for p in places)
+    report = Report(article=Article(text=text, title="t"), places=places, attacks=events)
+    page = map_html(report)  # a Jinja syntax error here would raise
+    popups = " ".join(s.popup for s in layer_symbols(page))
+    assert "&#123;&#123; 7*7 &#125;&#125;" in popups and "{% if %}" not in page
+    for evaluated in ("Rockets hit 49", "<b>36</b>", ">9 city<"):
+        assert evaluated not in popups
+    assert "&#123;&#123; 4*4 &#125;&#125; admin1" in page and "16 admin1" not in page

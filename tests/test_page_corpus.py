@@ -19,6 +19,8 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from map_helpers import marker_count
+
 from geo.corpus_view import article_label, load_view, read_articles
 from geo.mapping import map_points
 from geo.model import Article, Candidate, Event, Place, Report, TextSpan
@@ -129,7 +131,7 @@ def test_the_list_map_panels_and_timeline_show_the_whole_corpus(db: Path) -> Non
     assert list(strike["corroboration"]) == [3]  # three outlets, one strike
     assert set(strike["outlets"].iloc[0].split(", ")) == {"Kyiv Independent", "Reuters", "BBC News"}
     view = load_view(db)
-    assert _map_script(at).count("geobrief-marker geobrief-") == len(map_points(view.map_report()))
+    assert marker_count(_map_script(at)) == len(map_points(view.map_report()))
     expected_days = {row["day"].isoformat(): row["attacks"] + row["responses"] for row in view.timeline_rows()}
     assert _timeline(at) == expected_days
     assert expected_days["2024-05-01"] == 1 and expected_days["2024-05-02"] == 0  # merged; gaps filled
