@@ -277,14 +277,15 @@ def _to_event(draft: Draft) -> Event:
 
 
 def extract_events(
-    doc: Doc, toponyms: Sequence[Toponym], *, published: date | None = None
+    doc: Doc, toponyms: Sequence[Toponym], *, published: date | None = None, sents: list[Span] | None = None
 ) -> tuple[list[Event], list[Event]]:
-    """(attacks, responses) reported in ``doc``, in order of first mention."""
+    """(attacks, responses) reported in ``doc``, in order of first mention. ``sents``: the
+    doc's ``syntax.sentences`` when the caller has them already."""
     located = toponym_tokens(doc, toponyms)
     linker = _Linker()
     headline_mentions: list[Mention] = []
     last_event_sentence = -10
-    for index, sent in enumerate(sentences(doc)):
+    for index, sent in enumerate(sentences(doc) if sents is None else sents):
         headline = is_headline(sent, index)
         mentions = find_mentions(sent, located, published, headline=headline)
         if headline:

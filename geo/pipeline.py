@@ -47,11 +47,13 @@ def report_from_doc(article: Article, doc: Doc, model: str, *, online: Candidate
     from geo.gazetteer import default_gazetteer
     from geo.resolve import resolve_doc
     from geo.sources import extract_sources, link_sources
+    from geo.syntax import sentences
 
     toponyms = [t for t in _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
                 if not t.demonym]
-    attacks, responses = extract_events(doc, toponyms, published=article.published)
-    sources = extract_sources(doc)
+    sents = sentences(doc)
+    attacks, responses = extract_events(doc, toponyms, published=article.published, sents=sents)
+    sources = extract_sources(doc, sents)
     return Report(
         article=article,
         places=tuple(places_from_toponyms(toponyms)),

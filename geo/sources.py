@@ -289,10 +289,11 @@ def _role_type(role: str | None) -> str:
     return "other"
 
 
-def extract_sources(doc: Doc) -> list[Source]:
-    """Every source the article cites, in order of first appearance."""
+def extract_sources(doc: Doc, sents: list[Span] | None = None) -> list[Source]:
+    """Every source the article cites, in order of first appearance. ``sents``: the doc's
+    ``syntax.sentences`` when the caller has them already."""
     registry = _Registry()
-    for sent in sentences(doc):
+    for sent in sentences(doc) if sents is None else sents:
         if lx.CREDIT_LINE_RE.match(sent.text) or is_byline(sent.text):
             continue
         cut = CREDIT_IN_SENTENCE_RE.search(sent.text)

@@ -41,22 +41,23 @@ SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "”", "’", "'", ")"})
 
 
 def _join_wrapped_lines(doc: Doc, spans: list[Span]) -> list[Span]:
+    text = doc.text  # built from the tokens on every access: once here
     joined: list[Span] = []
     for span in spans:
-        if joined and _is_wrap(doc, joined[-1], span):
+        if joined and _is_wrap(text, joined[-1], span):
             joined[-1] = doc[joined[-1].start : span.end]
         else:
             joined.append(span)
     return joined
 
 
-def _is_wrap(doc: Doc, before: Span, after: Span) -> bool:
+def _is_wrap(text: str, before: Span, after: Span) -> bool:
     """One line break (not a blank line) after a long line of running text that does not end
     a sentence: the text was wrapped, the sentence goes on."""
-    gap = doc.text[before.end_char : after.start_char]
+    gap = text[before.end_char : after.start_char]
     if gap.count("\n") != 1 or before[-1].text in SENTENCE_END:
         return False
-    line = doc.text[: before.end_char].rsplit("\n", 1)[-1].strip()
+    line = text[text.rfind("\n", 0, before.end_char) + 1 : before.end_char].strip()
     words = [w for w in line.split() if w[:1].isalpha()]
     if len(line) < WRAP_MIN_LINE or not words:
         return False
