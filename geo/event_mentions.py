@@ -164,7 +164,8 @@ WEAPON_FAMILIES = frozenset({"attack", "strike", "shell", "raid", "shooting", "b
 def _category(trigger: Token, family: str, weapon: str | None) -> str:
     if family == "intercept":
         return "Disrupted weapons use"
-    if any(c.lower_ == "suicide" for c in trigger.subtree if abs(c.i - trigger.i) <= 3):
+    near = trigger.doc[max(trigger.i - 3, 0) : trigger.i + 4]  # not the whole subtree: it can be the text
+    if any(c.lower_ == "suicide" and (c == trigger or trigger.is_ancestor(c)) for c in near):
         return "Suicide bomb"
     if weapon in {"bomb", "explosive"} and family not in {"blast", "bomb"} and weapon != lemma_of(trigger):
         weapon_category = lx.WEAPON_CATEGORY[weapon]
