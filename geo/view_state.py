@@ -43,6 +43,7 @@ MIN_ZOOM, MAX_ZOOM = 1, 18
 MAX_SELECTION = 200  # article ids in one link
 MAX_TEXT_CHARS = 200  # actor words, place keys
 COORDINATE_DIGITS = 5  # about one metre: enough for a map view, short in a URL
+FOLLOW_TOLERANCE_PX = 2  # a map view reported this close to the page's own is the same view
 _ARTICLE_ID = re.compile(r"^[0-9a-f]{64}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -96,6 +97,17 @@ class ViewState:
         if not (_valid_lat(lat) and _valid_lon(lon) and MIN_ZOOM <= zoom <= MAX_ZOOM):
             return replace(self, lat=None, lon=None, zoom=None)
         return replace(self, lat=round(lat, COORDINATE_DIGITS), lon=round(lon, COORDINATE_DIGITS), zoom=int(zoom))
+
+    def following_map(self, lat: float, lon: float, zoom: float) -> ViewState:
+        """This view once the map reports showing (lat, lon) at ``zoom``, after a pan or a zoom
+        by hand. Unchanged when that lies within two screen pixels of this view's centre at the
+        same zoom: a map the page centred is not moved again by its own rounding."""
+        lon = (lon + 180.0) % 360.0 - 180.0  # Leaflet counts on past the antimeridian
+        if self.zoom == zoom and self.lat is not None and self.lon is not None:
+            tolerance = FOLLOW_TOLERANCE_PX * 360.0 / (256 * 2**zoom)  # degrees per pixel at this zoom
+            if abs(self.lat - lat) <= tolerance and abs(self.lon - lon) <= tolerance:
+                return self
+        return self.with_view(lat, lon, round(zoom))
 
     def to_params(self) -> dict[str, str]:
         """The query parameters of this view, defaults left out, in a fixed order."""

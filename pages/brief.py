@@ -7,7 +7,9 @@ header, the offline map, and the Attacks, Responses, Sources cited and Places pa
 Clicking a place on the map selects it: the panels show only its items and its sentences are
 shown with the place marked; clicking a panel row centres the map on it. The view (article,
 filters, selected place, map centre and zoom) lives in the URL (geo.view_state), read once on
-load and written back on every change; ``?view=present`` is the presentation view.
+load and written back on every change; a pan or zoom by hand reruns only the map's fragment
+(the map and the Share box), so the link follows without redrawing the map or rerunning the
+page. ``?view=present`` is the presentation view.
 Corrections (geo.corrections) hold for the article they were made on.
 Bad input shows the GeoError's one-line message; the previous result stays.
 """
@@ -57,6 +59,9 @@ MAP_KEY = "brief_map"
 FILTER_KEYS = {"kind": "brief_filter_kind", "category": "brief_filter_category", "actor": "brief_filter_actor",
                "source_type": "brief_filter_source", "since": "brief_filter_since", "until": "brief_filter_until"}
 CLICK_OBJECTS = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"]
+VIEW_OBJECTS = ["center", "zoom"]
+MAP_TARGET_KEY = "brief_map_target"  # where the page last put the map; a pan by hand is not undone
+SEEN_KEYS = {"click": "brief_map_seen_click", "view": "brief_map_seen_view"}  # what the map last reported
 DROP = -1  # the candidate option that drops the place
 ANY = ""
 
@@ -87,7 +92,13 @@ def view() -> ViewState:
 
 
 def set_view(state: ViewState) -> None:
+    """The page's view, and the map moved to its centre and zoom."""
     st.session_state[VIEW_KEY] = state
+    st.session_state[MAP_TARGET_KEY] = (state.centre, state.zoom)
+
+
+def map_target() -> tuple[tuple[float, float] | None, int | None]:
+    return st.session_state.get(MAP_TARGET_KEY) or (view().centre, view().zoom)
 
 
 # -- the state in the URL ---------------------------------------------------------------------
@@ -207,26 +218,58 @@ def _select(point: MapPoint) -> None:
     set_view(replace(view(), place=point.key).with_view(point.lat, point.lon, focus_zoom(point)))
 
 
-def _on_map_click(points: list[MapPoint]) -> None:
-    value = st.session_state.get(MAP_KEY) or {}
-    where = value.get("last_object_clicked") or {}
-    point = clicked_point(points, where.get("lat"), where.get("lng"), value.get("last_object_clicked_tooltip"))
-    if point is not None:
-        _select(point)
+def _newly_reported(name: str, value: object) -> bool:
+    """Whether the map reports ``value`` for the first time (a rerun hands back the last report)."""
+    if st.session_state.get(SEEN_KEYS[name]) == value:
+        return False
+    st.session_state[SEEN_KEYS[name]] = value
+    return True
+
+
+def follow_map(value: dict[str, object] | None, points: list[MapPoint]) -> bool:
+    """Apply what the map reports. A click on a symbol selects its place: True, the whole page
+    must follow. A pan or zoom by hand becomes the view, and so the URL and the link, without
+    moving the map again."""
+    value = value or {}
+    if _newly_reported("click", [value.get(name) for name in CLICK_OBJECTS]):
+        where = value.get("last_object_clicked")
+        where = where if isinstance(where, dict) else {}
+        point = clicked_point(points, where.get("lat"), where.get("lng"), value.get("last_object_clicked_tooltip"))
+        if point is not None:
+            _select(point)
+            return True
+    centre, zoom = value.get("center"), value.get("zoom")
+    if isinstance(centre, dict) and isinstance(zoom, (int, float)) and _newly_reported("view", [centre, zoom]):
+        lat, lon = centre.get("lat"), centre.get("lng")
+        if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+            st.session_state[VIEW_KEY] = view().following_map(lat, lon, zoom)
+    return False
 
 
 def _show_all() -> None:
     set_view(replace(view(), place=None))
 
 
-def show_map(report: Report, points: list[MapPoint], selected: MapPoint | None, height: int,
-             interactive: bool = True) -> None:
-    state = view()
-    st_folium(build_map(report), key=MAP_KEY, height=height, use_container_width=True,
-              returned_objects=CLICK_OBJECTS if interactive else [],
-              center=state.centre, zoom=state.zoom,
-              feature_group_to_add=selection_ring(selected) if selected else None,
-              on_change=(lambda: _on_map_click(points)) if interactive else None)
+def show_map(report: Report, selected: MapPoint | None, height: int,
+             interactive: bool = True) -> dict[str, object] | None:
+    """The map, where the page last put it; what it reports (clicks, its view) when interactive."""
+    centre, zoom = map_target()
+    return st_folium(build_map(report), key=MAP_KEY, height=height, use_container_width=True,
+                     returned_objects=CLICK_OBJECTS + VIEW_OBJECTS if interactive else [],
+                     center=centre, zoom=zoom,
+                     feature_group_to_add=selection_ring(selected) if selected else None)
+
+
+@st.fragment
+def show_map_and_link(report: Report, points: list[MapPoint], selected: MapPoint | None, brief: Brief) -> None:
+    """The map and the Share box under it. A pan or zoom reruns only this part: the view goes
+    into the URL and the link, and the map is not redrawn; a click on a place reruns the page."""
+    reported = show_map(report, selected, MAP_HEIGHT)
+    if follow_map(reported, points):
+        st.rerun()
+    state = view().with_filter(current_filter())
+    write_state_to_url(state)
+    show_share_and_export(brief, state)
 
 
 def _centre_on_row(table_key: str, targets: list[MapPoint | None]) -> None:
@@ -421,7 +464,7 @@ def show_presentation(brief: Brief, state: ViewState) -> None:
     note = filter_description(f.kind, f.category, f.actor, f.source_type, f.since, f.until,
                               selected.name if selected else None)
     st.html(PRESENT_CSS + key_facts_html(brief, note))
-    show_map(brief.report, points, selected, PRESENT_MAP_HEIGHT, interactive=False)
+    show_map(brief.report, selected, PRESENT_MAP_HEIGHT, interactive=False)
 
 
 def show_page(analysed: Report) -> ViewState:
@@ -433,13 +476,11 @@ def show_page(analysed: Report) -> ViewState:
     selected = selected_point(points)
     show_notices()
     show_header(filtered)
-    show_map(filtered, points, selected, MAP_HEIGHT)
+    show_map_and_link(filtered, points, selected, brief)
     if selected is not None:
         show_selection(filtered, selected)
     show_panels(filtered, analysed, points, selected)
-    state = view().with_filter(current_filter())
-    show_share_and_export(brief, state)
-    return state
+    return view().with_filter(current_filter())
 
 
 load_state_once()

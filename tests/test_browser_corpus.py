@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, sync_api, wait_for_idle
 
 from geo.browser import block_external_requests, launch_chromium, running_dashboard
 from geo.corpus_ingest import ingest_sources
@@ -179,10 +179,12 @@ def test_adding_files_from_the_page(session: Session, tmp_path: Path) -> None:
     bad = tmp_path / "notes.docx"
     bad.write_bytes(b"PK\x03\x04")
     try:
-        page.get_by_text("Add articles: URLs, RSS/Atom feeds or files").click()
+        add = page.get_by_role("button", name="Add to corpus")
+        open_expander(page, "Add articles: URLs, RSS/Atom feeds or files", add)
         page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(good), str(bad)])
         page.get_by_text("notes.docx").wait_for(timeout=10_000)
-        page.get_by_role("button", name="Add to corpus").click()
+        wait_for_idle(page)
+        add.click()
         page.get_by_text(re.compile(r"ingested 1, unchanged 0, reanalysed 0, failed 1")).wait_for(timeout=120_000)
         error = page.get_by_test_id("stAlertContentError").filter(has_text="notes.docx")
         assert "Unsupported file type" in error.inner_text()

@@ -13,9 +13,12 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, pick_option, sync_api
+from browser_support import (
+    ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, pick_option, sync_api, wait_for_idle,
+)
 
 import geo
 from geo.browser import block_external_requests, launch_chromium, running_dashboard
@@ -38,6 +41,7 @@ class Opened:
     page: sync_api.Page
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    sent: list[object] = field(default_factory=list)  # websocket frames the page sent to the server
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +78,7 @@ def open_page(browser: sync_api.Browser, url: str, width: int = 1400, height: in
     opened = Opened(page=context.new_page())
     block_external_requests(opened.page, opened.blocked)
     opened.page.on("pageerror", lambda error: opened.errors.append(str(error)))
+    opened.page.on("websocket", lambda socket: socket.on("framesent", lambda frame: opened.sent.append(frame)))
     opened.page.goto(url)
     map_frame(opened.page).locator(".leaflet-container").wait_for(state="visible", timeout=FIRST_RENDER_MS)
     return opened
@@ -209,15 +214,29 @@ def test_marker_click_filters_panels_and_show_all_restores(server: str, browser:
     close(opened)
 
 
-def test_panning_does_not_rerun_the_page(server: str, browser: sync_api.Browser) -> None:
+def reruns_requested(frames: list[object]) -> list[str]:
+    """The rerun requests among websocket frames sent by the page: each one's fragment id
+    ("" for a rerun of the whole page)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    requested = []
+    for frame in frames:
+        if isinstance(frame, bytes):
+            message = BackMsg()
+            message.ParseFromString(frame)
+            if message.WhichOneof("type") == "rerun_script":
+                requested.append(message.rerun_script.fragment_id)
+    return requested
+
+
+def test_panning_moves_the_link_without_rerunning_the_page(server: str, browser: sync_api.Browser) -> None:
     opened = open_page(browser, server)
     page = opened.page
-    sent: list[object] = []
     try:
+        wait_for_idle(page)
         leaflet_frame(page).evaluate("() => { window.__geobrief_probe = 2; }")
-        page.wait_for_timeout(1_000)
-        page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
-        url = page.url
+        assert reruns_requested(opened.sent)  # the frames are seen: the first run was requested
+        sent_before = len(opened.sent)
         before = map_view(page)
         box = page.locator(MAP_FRAME).bounding_box()
         assert box is not None
@@ -227,11 +246,19 @@ def test_panning_does_not_rerun_the_page(server: str, browser: sync_api.Browser)
         page.mouse.move(x - 150, y - 80, steps=8)
         page.mouse.up()
         page.mouse.wheel(0, -300)
-        page.wait_for_timeout(2_000)
-        assert map_view(page) != before  # the map moved...
-        assert page.url == url  # ...the URL did not follow,
-        assert leaflet_frame(page).evaluate("() => window.__geobrief_probe") == 2  # no redraw,
-        assert all(not isinstance(f, bytes) or b"rerun" not in f for f in sent)  # and no rerun request
+        page.wait_for_timeout(1_000)
+        wait_for_idle(page)
+        lat, lon, zoom = map_view(page)
+        assert (lat, lon, zoom) != before  # the map moved...
+        page.wait_for_url(lambda url: f"zoom={zoom}" in url, timeout=10_000)  # ...the URL and the link follow,
+        shown = dict(parse_qsl(urlsplit(copied_link(page)).query))
+        tolerance = 2 * 360 / (256 * 2**zoom)
+        assert abs(float(shown["lat"]) - lat) <= tolerance and abs(float(shown["lon"]) - lon) <= tolerance
+        assert int(shown["zoom"]) == zoom and dict(parse_qsl(urlsplit(page.url).query)) == shown
+        assert map_view(page) == (lat, lon, zoom)  # the map was not moved back,
+        assert leaflet_frame(page).evaluate("() => window.__geobrief_probe") == 2  # nor redrawn,
+        requested = reruns_requested(opened.sent[sent_before:])
+        assert requested and all(requested)  # and only the map's fragment ran again, never the page
     except BaseException:
         page.screenshot(path=str(ARTIFACTS / "browser-share-pan.png"), full_page=True)
         raise

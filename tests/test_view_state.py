@@ -112,3 +112,25 @@ def test_map_view_is_all_or_nothing_and_rounded() -> None:
     assert ViewState().with_view(35.0, None, 8).to_params() == {}
     assert ViewState().with_view(120.0, 40.0, 8).centre is None
     assert ViewState().with_view(0.0, -0.0, 2).to_params() == {"lat": "0", "lon": "0", "zoom": "2"}
+
+
+def test_a_pan_or_zoom_by_hand_moves_the_view() -> None:
+    centred = ViewState(place="gn:1").with_view(34.45226, 40.91854, 8)
+    panned = centred.following_map(34.9, 40.1, 8)
+    assert (panned.lat, panned.lon, panned.zoom, panned.place) == (34.9, 40.1, 8, "gn:1")
+    zoomed = centred.following_map(34.45226, 40.91854, 6)
+    assert zoomed.zoom == 6 and zoomed.centre == centred.centre
+    assert ViewState().following_map(35.0, 38.0, 5).to_params() == {"lat": "35", "lon": "38", "zoom": "5"}
+
+
+def test_the_map_settling_on_the_page_s_own_view_changes_nothing() -> None:
+    centred = ViewState().with_view(34.45226, 40.91854, 8)
+    pixel = 360 / (256 * 2**8)
+    assert centred.following_map(34.45226 + pixel, 40.91854 - pixel, 8) is centred
+    assert centred.following_map(34.45226 + 3 * pixel, 40.91854, 8) is not centred
+
+
+def test_longitudes_past_the_antimeridian_are_wrapped() -> None:
+    view = ViewState().following_map(10.0, 190.0, 4)
+    assert (view.lat, view.lon, view.zoom) == (10.0, -170.0, 4)
+    assert ViewState().following_map(10.0, -540.0, 3).lon == -180.0
