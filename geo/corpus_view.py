@@ -23,6 +23,7 @@ from typing import Any
 
 from geo.corpus import MergedEvent, merge_events, outlet_of
 from geo.corrections import candidate_label
+from geo.export_brief import NO_FILTER, EventFilter, same_source, source_types
 from geo.model import Article, Candidate, Event, Place, Report, Source
 from geo.report_tables import CLAIM_SEPARATOR, EVENT_COLUMNS, PLACE_COLUMNS, event_row, place_row
 from geo.store import ArticleSummary, Store
@@ -82,10 +83,20 @@ def article_rows(articles: Iterable[ArticleSummary]) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True, slots=True)
 class CorpusView:
-    """A selection of stored articles (corrections applied) and their merged events."""
+    """A selection of stored articles (corrections applied) and their merged events; with an
+    active ``event_filter`` (see :meth:`filtered`) only the events that pass it, and only the
+    places they happened at and the sources they cite."""
 
     reports: tuple[tuple[str, Report], ...]
     events: tuple[MergedEvent, ...]
+    event_filter: EventFilter = NO_FILTER
+
+    def filtered(self, event_filter: EventFilter) -> CorpusView:
+        """The merged events that pass ``event_filter`` (judged on the merged event: its place,
+        date, actor and every outlet's sources)."""
+        types = source_types(s for _, report in self.reports for s in report.sources)
+        kept = tuple(e for e in self.events if event_filter.keeps(self.merged_event(e), types))
+        return replace(self, events=kept, event_filter=event_filter)
 
     @property
     def article_ids(self) -> tuple[str, ...]:
@@ -103,15 +114,24 @@ class CorpusView:
         """One place per key across the articles: the most confident reading, every mention, and
         the articles that name it."""
         grouped: dict[str, list[tuple[str, Place]]] = {}
+        involved = self._involved_places()
         for article_id, report in self.reports:
             for place in report.places:
-                grouped.setdefault(place.key, []).append((article_id, place))
+                if involved is None or place.key in involved or place.name in involved:
+                    grouped.setdefault(place.key, []).append((article_id, place))
         merged = []
         for items in grouped.values():
             best = max((p for _, p in items), key=lambda p: (p.corrected, p.confidence))
             mentions = tuple(m for _, p in items for m in p.mentions)
             merged.append((replace(best, mentions=mentions), tuple(dict.fromkeys(a for a, _ in items))))
         return merged
+
+    def _involved_places(self) -> set[str] | None:
+        """With an active filter, the keys and names of the places its events happened at."""
+        if not self.event_filter.active:
+            return None
+        data = [e.to_dict() for e in self.events]
+        return {d["place_key"] for d in data if d["place_key"]} | {d["place"] for d in data if d["place"]}
 
     def merged_event(self, event: MergedEvent) -> Event:
         """One Event standing for a merged event: the most detailed report, with the merged place,
@@ -154,8 +174,12 @@ class CorpusView:
         """One row per source name across the articles (case and spacing aside)."""
         outlet_of_article = {article_id: _outlet(report, article_id) for article_id, report in self.reports}
         grouped: dict[str, list[tuple[str, Source]]] = {}
+        cited = ({same_source(name) for e in self.events for name in e.sources}
+                 if self.event_filter.active else None)
         for article_id, report in self.reports:
             for source in report.sources:
+                if cited is not None and same_source(source.name) not in cited:
+                    continue
                 grouped.setdefault(" ".join(source.name.casefold().split()), []).append((article_id, source))
         rows = []
         for items in grouped.values():

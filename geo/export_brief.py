@@ -61,6 +61,16 @@ class EventFilter:
 NO_FILTER = EventFilter()
 
 
+def source_types(sources: Iterable[Source]) -> dict[str, str]:
+    """Each source's type by its normalised name, as :meth:`EventFilter.keeps` reads them."""
+    return {_normal(s.name): s.type for s in sources}
+
+
+def same_source(name: str) -> str:
+    """A source name normalised (case, articles and punctuation aside): "The AP" = "AP"."""
+    return _normal(name)
+
+
 @dataclass(frozen=True, slots=True)
 class EventProvenance:
     """Who reported one event: the articles, their outlets, and how many outlets (corroboration)."""
@@ -224,8 +234,8 @@ def _apply_filter(
     report: Report, events: list[tuple[Event, EventProvenance]], event_filter: EventFilter
 ) -> tuple[Report, tuple[EventProvenance, ...]]:
     """Keep the events that pass; with a filter, keep only the places and sources they involve."""
-    source_types = {_normal(s.name): s.type for s in report.sources}
-    kept = [(e, p) for e, p in events if event_filter.keeps(e, source_types)]
+    types = source_types(report.sources)
+    kept = [(e, p) for e, p in events if event_filter.keeps(e, types)]
     attacks = [(e, p) for e, p in kept if e.kind == "attack"]
     responses = [(e, p) for e, p in kept if e.kind != "attack"]
     places, sources = report.places, report.sources

@@ -32,17 +32,19 @@ from geo.dashboard_selection import (
     clicked_point, event_point, evidence_html, focus_zoom, place_selection, point_by_key, selection_ring,
 )
 from geo.errors import GeoError
-from geo.export import FORMATS, export_file, file_stem
-from geo.export_brief import Brief, EventFilter, brief_from_report
+from geo.export_brief import Brief, brief_from_report
 from geo.ingest import article_from_upload
 from geo.mapping import build_map
 from geo.mapping_points import MapPoint, map_points
-from geo.model import CATEGORIES, SOURCE_TYPES, Report
+from geo.model import Report
 from geo.report_tables import (
     EVENT_COLUMNS, PLACE_COLUMNS, SOURCE_COLUMNS, credit_rows, escape_markdown, event_row, place_label, place_rows,
     report_counts, source_row,
 )
-from geo.view_state import ViewState, share_url
+from geo.view_state import ViewState
+from pages.view_widgets import (
+    event_filter, set_filters, show_filters, show_share_and_export, write_state_to_url,
+)
 
 MAP_HEIGHT = 540
 SENTENCE_ROW_PX = 76  # three lines: evidence and claims wrap instead of being cut
@@ -63,7 +65,6 @@ VIEW_OBJECTS = ["center", "zoom"]
 MAP_TARGET_KEY = "brief_map_target"  # where the page last put the map; a pan by hand is not undone
 SEEN_KEYS = {"click": "brief_map_seen_click", "view": "brief_map_seen_view"}  # what the map last reported
 DROP = -1  # the candidate option that drops the place
-ANY = ""
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -110,9 +111,7 @@ def load_state_once() -> None:
     state, problems = ViewState.from_params(st.query_params.to_dict())
     for problem in problems:
         notify(f"Link parameter {problem}.")
-    for name, key in FILTER_KEYS.items():
-        value = getattr(state, name)
-        st.session_state[key] = value if value is not None else (None if name in ("since", "until") else ANY)
+    set_filters(FILTER_KEYS, state)
     set_view(replace(state, kind=None, category=None, actor=None, source_type=None, since=None, until=None))
     if state.article:
         open_linked_article(state.article)
@@ -132,19 +131,6 @@ def open_linked_article(article_id: str) -> None:
     st.session_state[REPORT_KEY] = report
     st.session_state[TEXT_KEY] = report.article.text
     st.session_state[CHOICES_KEY] = None
-
-
-def current_filter() -> EventFilter:
-    values = {name: st.session_state.get(key) for name, key in FILTER_KEYS.items()}
-    return EventFilter(kind=values["kind"] or None, category=values["category"] or None,
-                       actor=(values["actor"] or "").strip() or None, source_type=values["source_type"] or None,
-                       since=values["since"], until=values["until"])
-
-
-def write_state_to_url(state: ViewState) -> None:
-    params = state.to_params()
-    if st.query_params.to_dict() != params:
-        st.query_params.from_dict(params)
 
 
 # -- input ------------------------------------------------------------------------------------
@@ -196,20 +182,6 @@ def show_input() -> None:
                 clicked = st.form_submit_button("Analyze", key="brief_analyze", type="primary", width="stretch")
     if clicked or REPORT_KEY not in st.session_state:
         run_analysis(text, upload if clicked else None, published, save=clicked)
-
-
-def show_filters() -> None:
-    with st.expander("Filters: kind, category, actor, source type, dates", expanded=current_filter().active):
-        columns = st.columns([1, 1.6, 1.2, 1, 1, 1])
-        columns[0].selectbox("Kind", [ANY, "attack", "response"], key=FILTER_KEYS["kind"],
-                             format_func=lambda v: {"": "Any", "attack": "Attacks", "response": "Responses"}[v])
-        columns[1].selectbox("Category", [ANY, *CATEGORIES], key=FILTER_KEYS["category"],
-                             format_func=lambda v: v or "Any")
-        columns[2].text_input("Actor", key=FILTER_KEYS["actor"], help="Words that must all occur in the actor.")
-        columns[3].selectbox("Source type", [ANY, *SOURCE_TYPES], key=FILTER_KEYS["source_type"],
-                             format_func=lambda v: v or "Any")
-        columns[4].date_input("Since", key=FILTER_KEYS["since"], value=None)
-        columns[5].date_input("Until", key=FILTER_KEYS["until"], value=None)
 
 
 # -- map and selection ------------------------------------------------------------------------
@@ -267,9 +239,11 @@ def show_map_and_link(report: Report, points: list[MapPoint], selected: MapPoint
     reported = show_map(report, selected, MAP_HEIGHT)
     if follow_map(reported, points):
         st.rerun()
-    state = view().with_filter(current_filter())
+    state = view().with_filter(event_filter(FILTER_KEYS))
     write_state_to_url(state)
-    show_share_and_export(brief, state)
+    note = None if state.article else ("The sample article: the link shows it to anyone running GeoBrief. A pasted "
+                                       "article is saved to the corpus when you press Analyze, so its link works too.")
+    show_share_and_export(lambda: brief, brief.title, state, note, key="brief")
 
 
 def _centre_on_row(table_key: str, targets: list[MapPoint | None]) -> None:
@@ -415,32 +389,6 @@ def show_panels(report: Report, analysed: Report, points: list[MapPoint], select
         show_place_corrections(analysed)
 
 
-def base_url() -> str:
-    try:
-        url = st.context.url
-    except Exception:  # noqa: BLE001 - older Streamlit or no browser session (tests)
-        url = None
-    return url or "http://localhost:8501/"
-
-
-def show_share_and_export(brief: Brief, state: ViewState) -> None:
-    with st.expander("Share and export this view", expanded=False):
-        if not state.article:
-            st.caption("The sample article: the link shows it to anyone running GeoBrief. "
-                       "A pasted article is saved to the corpus when you press Analyze, so its link works too.")
-        st.markdown("**Copy link** (the copy button is at the right of the box)")
-        st.code(share_url(base_url(), state), language=None, wrap_lines=True)
-        st.markdown("**Presentation link** (full-width map and key facts, for a projector)")
-        st.code(share_url(base_url(), replace(state, view="present")), language=None, wrap_lines=True)
-        st.markdown("**Download** (the filters applied)")
-        columns = st.columns(len(FORMATS))
-        stem = file_stem(brief.title)
-        for column, fmt in zip(columns, FORMATS):
-            column.download_button(fmt.upper(), data=lambda fmt=fmt: export_file(brief, fmt).data,
-                                   file_name=f"{stem}.{fmt}", key=f"brief_download_{fmt}",
-                                   on_click="ignore", width="stretch")
-
-
 # -- the page ---------------------------------------------------------------------------------
 
 def show_notices() -> None:
@@ -469,8 +417,8 @@ def show_presentation(brief: Brief, state: ViewState) -> None:
 
 def show_page(analysed: Report) -> ViewState:
     report = apply_place_choices(analysed, place_choices(analysed))
-    show_filters()
-    brief = brief_from_report(report, current_filter())
+    show_filters(FILTER_KEYS)
+    brief = brief_from_report(report, event_filter(FILTER_KEYS))
     filtered = brief.report
     points = map_points(filtered)
     selected = selected_point(points)
@@ -480,7 +428,7 @@ def show_page(analysed: Report) -> ViewState:
     if selected is not None:
         show_selection(filtered, selected)
     show_panels(filtered, analysed, points, selected)
-    return view().with_filter(current_filter())
+    return view().with_filter(event_filter(FILTER_KEYS))
 
 
 load_state_once()
@@ -491,7 +439,7 @@ if view().presenting:
     report = st.session_state.get(REPORT_KEY)
     if report is not None:
         corrected = apply_place_choices(report, place_choices(report))
-        state = view().with_filter(current_filter())
+        state = view().with_filter(event_filter(FILTER_KEYS))
         show_presentation(brief_from_report(corrected, state.event_filter), state)
         write_state_to_url(state)
 else:

@@ -5,7 +5,10 @@ dir). Articles are added here from URLs, feeds or uploaded files; the list shows
 counts; choosing some (none: the whole corpus) shows their merged events (geo.corpus, with
 corroboration by outlets) on the map, in the panels and on a timeline. In the Places tab an
 analyst corrects one article's place; the correction is stored and applied wherever the corpus
-is read. All logic is in geo.corpus_view; the store is opened per request and never kept locked.
+is read. The filters (shared with the Brief page) narrow the merged events; the articles chosen,
+the filters and a linked map view live in the URL, and the Share and export box gives the link
+and the downloads. All logic is in geo.corpus_view; the store is opened per request and never
+kept locked.
 """
 
 from __future__ import annotations
@@ -38,10 +41,13 @@ from geo.corpus_view import (
     store_signature,
 )
 from geo.errors import GeoError
+from geo.export_brief import brief_from_corpus
 from geo.mapping import build_map
 from geo.model import Report
 from geo.report_tables import escape_markdown, place_label
 from geo.store import ArticleSummary, StoreLockedError, default_db_path
+from geo.view_state import ViewState
+from pages.view_widgets import event_filter, set_filters, show_filters, show_share_and_export, write_state_to_url
 
 MAP_HEIGHT = 520
 ROW_PX = 35
@@ -53,6 +59,9 @@ MESSAGE_KEY = "corpus_message"  # (level, text) of the last correction saved or 
 LAST_ARTICLES_KEY = "corpus_last_articles"
 LAST_VIEW_KEY = "corpus_last_view"
 DROP = -1
+FILTER_KEYS = {name: f"corpus_filter_{name}" for name in ("kind", "category", "actor", "source_type", "since",
+                                                           "until")}
+LINKED_VIEW_KEY = "corpus_linked_view"  # the view the page was opened with (its map centre and zoom)
 T = TypeVar("T")
 
 
@@ -166,6 +175,18 @@ def choose_articles(articles: list[ArticleSummary]) -> tuple[str, ...] | None:
     return tuple(st.session_state[SELECTION_KEY]) or None
 
 
+def load_state_once() -> ViewState:
+    """On a session's first visit: the link's articles, filters and map view into the widgets."""
+    if LINKED_VIEW_KEY not in st.session_state:
+        state, problems = ViewState.from_params(st.query_params.to_dict())
+        for problem in problems:
+            st.warning(escape_markdown(f"Link parameter {problem}."))
+        st.session_state[SELECTION_KEY] = list(state.selection)
+        set_filters(FILTER_KEYS, state)
+        st.session_state[LINKED_VIEW_KEY] = state
+    return st.session_state[LINKED_VIEW_KEY]
+
+
 def show_summary(view: CorpusView, total: int) -> None:
     columns = st.columns(5)
     columns[0].metric("Articles", f"{len(view.reports)} / {total}", help="shown / stored")
@@ -258,6 +279,7 @@ def show_panels(path: Path, view: CorpusView, articles: dict[str, ArticleSummary
 
 
 st.title("Corpus", anchor=False)
+linked = load_state_once()
 db_path = default_db_path()
 st.caption(escape_markdown(f"Database: {db_path} (set GEOBRIEF_DB to use another)"))
 show_add_form(db_path, empty=not db_path.exists())
@@ -269,10 +291,18 @@ elif not stored:
 else:
     show_table(article_rows(stored), ARTICLE_COLUMNS, "", "corpus_articles", row_px=ROW_PX)
     selection = choose_articles(stored)
-    current = read_or_last(LAST_VIEW_KEY, cached_view, str(db_path), store_signature(db_path), selection)
-    if current is not None:
+    show_filters(FILTER_KEYS)
+    chosen = event_filter(FILTER_KEYS)
+    state = ViewState(selection=selection or ()).with_filter(chosen).with_view(linked.lat, linked.lon, linked.zoom)
+    write_state_to_url(state)
+    whole = read_or_last(LAST_VIEW_KEY, cached_view, str(db_path), store_signature(db_path), selection)
+    if whole is not None:
+        current = whole.filtered(chosen) if chosen.active else whole
         show_summary(current, len(stored))
         st_folium(build_map(current.map_report()), key="corpus_map", height=MAP_HEIGHT, use_container_width=True,
-                  returned_objects=[])
+                  returned_objects=[], center=state.centre, zoom=state.zoom)
+        show_share_and_export(lambda: brief_from_corpus(whole.reports, chosen),
+                              f"Corpus: {len(whole.reports)} article(s)", state, None, key="corpus",
+                              presentation=False)
         show_timeline(current)
         show_panels(db_path, current, {a.id: a for a in stored})

@@ -22,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from map_helpers import marker_count
 
 from geo.corpus_view import article_label, load_view, read_articles
+from geo.export_brief import EventFilter
 from geo.mapping import map_points
 from geo.model import Article, Candidate, Event, Place, Report, TextSpan
 from geo.report_tables import escape_markdown
@@ -78,12 +79,20 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def _corpus_page() -> AppTest:
+def _corpus_page(params: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT)
     at.run()
-    at.switch_page("pages/corpus.py").run()
+    at.switch_page("pages/corpus.py")
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
+    at.run()
     assert not at.exception
     return at
+
+
+def _params(at: AppTest) -> dict[str, str]:
+    return {name: value[-1] if isinstance(value, list) else value
+            for name, value in ((n, at.query_params[n]) for n in at.query_params)}
 
 
 def _metric(at: AppTest, label: str) -> str:
@@ -152,6 +161,37 @@ def test_choosing_articles_narrows_everything(db: Path) -> None:
     attacks = _panel(at, "Attacks")
     assert sorted(attacks["place"]) == ["Kharkiv", "Kherson"] and list(attacks["corroboration"]) == [1, 1]
     assert _timeline(at) == {"2024-05-01": 1, "2024-05-02": 0, "2024-05-03": 1}
+
+
+def test_filters_narrow_the_merged_view_its_places_and_sources(db: Path) -> None:
+    view = load_view(db)
+    assert view.filtered(EventFilter()).events == view.events
+    attacks = view.filtered(EventFilter(kind="attack"))
+    assert {e.kind for e in attacks.events} == {"attack"} and len(attacks.events) == 2
+    assert sorted(p.name for p, _ in attacks.places()) == ["Kharkiv", "Kherson"]  # Odesa had only a response
+    late = view.filtered(EventFilter(since=date(2024, 5, 3)))
+    assert sorted(p.name for p, _ in late.places()) == ["Kherson", "Odesa"]
+    assert [row["day"] for row in late.timeline_rows()] == [date(2024, 5, 3), date(2024, 5, 4)]
+    assert view.filtered(EventFilter(source_type="wire")).events == ()  # no stored source is a wire
+    assert view.filtered(EventFilter(actor="nobody")).place_rows() == []
+
+
+def test_a_link_sets_articles_and_filters_and_the_page_writes_them_back(db: Path) -> None:
+    stored = {a.outlet + a.published.isoformat(): a for a in read_articles(db)}
+    chosen = [stored["Reuters2024-05-01"].id, stored["Reuters2024-05-03"].id]
+    linked = {"articles": ",".join(chosen), "kind": "attack", "since": "2024-05-02"}
+    at = _corpus_page(linked)
+    assert at.multiselect(key="corpus_selection").value == chosen
+    assert at.selectbox(key="corpus_filter_kind").value == "attack"
+    assert _tab_labels(at)[:2] == ["Attacks (1)", "Responses (0)"]
+    assert list(_panel(at, "Attacks")["place"]) == ["Kherson"]
+    assert _params(at) == linked
+    assert any(f"articles={chosen[0]}%2C{chosen[1]}" in code.value and "kind=attack" in code.value
+               for code in at.code)  # the Share box's link
+    at.selectbox(key="corpus_filter_kind").set_value("response")
+    at.run()
+    assert _tab_labels(at)[:2] == ["Attacks (0)", "Responses (0)"]
+    assert _params(at) == {**linked, "kind": "response"}
 
 
 def _stored_events(db: Path) -> list[dict]:
