@@ -42,7 +42,7 @@ from geo.report_tables import (
     report_counts, source_row,
 )
 from geo.view_state import ViewState
-from pages.view_widgets import (
+from pages import (
     event_filter, set_filters, show_filters, show_share_and_export, write_state_to_url,
 )
 

@@ -47,7 +47,7 @@ from geo.model import Report
 from geo.report_tables import escape_markdown, place_label
 from geo.store import ArticleSummary, StoreLockedError, default_db_path
 from geo.view_state import ViewState
-from pages.view_widgets import event_filter, set_filters, show_filters, show_share_and_export, write_state_to_url
+from pages import event_filter, set_filters, show_filters, show_share_and_export, write_state_to_url
 
 MAP_HEIGHT = 520
 ROW_PX = 35

@@ -1,5 +1,9 @@
 """Widgets the Brief and Corpus pages share: the event filters, the view in the URL, and the
-Share and export box. Only widgets: what they show comes from geo.view_state and geo.export."""
+Share and export box. Only widgets: what they show comes from geo.view_state and geo.export.
+
+They live in the package's __init__ rather than a module of their own because Streamlit, until
+app.py's st.navigation has run once in the server, lists every other file in pages/ as a page.
+"""
 
 from __future__ import annotations
 
