@@ -153,11 +153,12 @@ def click_point(page: sync_api.Page, point: MapPoint) -> None:
     first fitBounds animation can be lost)."""
     selected = page.get_by_text(f"Selected: {point.name}")
     for _ in range(5):
-        map_frame(page).locator(f".{point.css_class}").first.click(force=True)
+        wait_for_idle(page)  # during a rerun the old map and the new one can both be in the page
         try:
+            map_frame(page).locator(f".{point.css_class}").first.click(force=True, timeout=10_000)
             selected.wait_for(state="visible", timeout=5_000)
             return
-        except sync_api.TimeoutError:
+        except sync_api.Error:
             continue
     raise AssertionError(f"clicking {point.name} selected nothing")
 
