@@ -11,6 +11,7 @@ holds only this module's own labels and numbers.
 
 from __future__ import annotations
 
+import functools
 import json
 
 import folium
@@ -57,6 +58,7 @@ ROLE_GROUPS: dict[str, str] = {
 MARKER_SIZE = 22
 MAX_ZOOM = 18
 APPROXIMATE_SIZE = 40  # the dashed ring around an approximate location
+SYMBOL_CACHE_SIZE = 10_000  # the symbols of a 10,000-place map, kept between page runs (bounded memory)
 MAX_PERMANENT_LABELS = 15  # more points than this: names on hover only, to avoid clutter
 MAP_CSS = (
     "<style>"
@@ -288,8 +290,10 @@ def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: boo
     ).add_to(group)
 
 
+@functools.lru_cache(maxsize=SYMBOL_CACHE_SIZE)
 def _symbol_item(point: MapPoint, permanent_labels: bool) -> dict[str, object]:
-    """A town, facility or approximate location, for a PointLayer."""
+    """A town, facility or approximate location, for a PointLayer. Cached: a filter change or a
+    rerun draws mostly the same points again (a MapPoint is a frozen value; the dict is read only)."""
     opacity = confidence_opacity(point.confidence)
     css_class = f"geobrief-marker geobrief-{point.role} {point.css_class}"
     if point.approximate:
@@ -320,8 +324,9 @@ def _fit_view(m: folium.Map, points: list[MapPoint]) -> None:
     m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(50, 50), max_zoom=6)
 
 
-def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool | None) -> folium.Map:
-    points = map_points(report)
+def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool | None,
+           points: list[MapPoint] | None = None) -> folium.Map:
+    points = map_points(report) if points is None else points
     # max_zoom: with no tile layer to set it, Leaflet.markercluster needs it on the map.
     m = folium.Map(location=(25.0, 20.0), zoom_start=2, tiles=None, control_scale=True,
                    prefer_canvas=False, world_copy_jump=True)
@@ -376,6 +381,7 @@ def build_map(
     basemap_url: str | None = AUTO_BASEMAP,
     online_tiles: bool = True,
     cluster: bool | None = None,
+    points: list[MapPoint] | None = None,
 ) -> folium.Map:
     """The report's map, loading Leaflet/jQuery (and the basemap) from ``asset_base_url``.
 
@@ -383,8 +389,9 @@ def build_map(
     assets, ``None`` draws no basemap. ``online_tiles`` adds OpenStreetMap as an optional
     layer that is off until the user picks it. ``cluster``: group nearby point symbols
     (Leaflet.markercluster); ``None`` clusters from ``CLUSTER_MIN_POINTS`` symbols on.
+    ``points``: ``map_points(report)`` when the caller has them already.
     """
-    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster)
+    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points)
 
 
 def map_html(report: Report, inline_assets: bool = False, *, online_tiles: bool = True,

@@ -17,8 +17,11 @@ article.
 
 from __future__ import annotations
 
+import functools
 import json
+import math
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from branca.element import Element, Figure, MacroElement
@@ -27,6 +30,7 @@ from folium.template import Template
 POPUP_MAX_WIDTH = 380
 COORDINATE_DECIMALS = 5  # about a metre
 FRAGMENT_BOUNDARY = re.compile(r"(<[^>]*>| &middot; )")
+FRAGMENT_CACHE_SIZE = 20_000  # the tooltips and popups of a 10,000-place map (two per symbol)
 
 
 def script_json(value: object) -> str:
@@ -35,9 +39,11 @@ def script_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def html_fragments(html: str) -> list[str]:
-    """``html`` cut before and after each tag and ``&middot;`` separator; they join back to ``html``."""
-    return [part for part in FRAGMENT_BOUNDARY.split(html) if part]
+@functools.lru_cache(maxsize=FRAGMENT_CACHE_SIZE)
+def html_fragments(html: str) -> tuple[str, ...]:
+    """``html`` cut before and after each tag and ``&middot;`` separator; they join back to ``html``.
+    Cached: the same pieces (their hashes computed once) serve every map that draws this symbol."""
+    return tuple(part for part in FRAGMENT_BOUNDARY.split(html) if part)
 
 
 def point_item(*, lat: float, lon: float, icon_html: str, size: int, css_class: str, tooltip_html: str,
@@ -57,6 +63,20 @@ class RawScript(Element):
 
     def render(self, **kwargs: Any) -> str:
         return self.text
+
+
+def _coordinate(value: float) -> str:
+    """A latitude or longitude as JSON, to COORDINATE_DECIMALS places (a finite float's repr is JSON)."""
+    value = float(value)
+    return repr(round(value, COORDINATE_DECIMALS)) if math.isfinite(value) else "null"
+
+
+class _Numbering(dict[str, int]):
+    """Numbers strings in the order first asked for: ``table[s]`` is s's index, new or not."""
+
+    def __missing__(self, key: str) -> int:
+        self[key] = number = len(self)
+        return number
 
 
 class PointLayer(MacroElement):
@@ -92,30 +112,29 @@ class PointLayer(MacroElement):
     def __init__(self, items: list[dict[str, Any]]) -> None:
         super().__init__()
         self._name = "PointLayer"
-        fragments: dict[str, int] = {}
+        fragments = _Numbering()
         options: dict[str, int] = {}
-
         option_ids: dict[int, int] = {}  # by identity first: the callers share a few option dicts
 
-        def ids(pieces: list[str]) -> list[int]:
-            return [fragments.setdefault(piece, len(fragments)) for piece in pieces]
+        def ids(pieces: Sequence[str]) -> str:
+            return "[" + ",".join(map(str, map(fragments.__getitem__, pieces))) + "]"
 
         def option_id(value: dict[str, Any]) -> int:
             if id(value) not in option_ids:
                 option_ids[id(value)] = options.setdefault(json.dumps(value, sort_keys=True), len(options))
             return option_ids[id(value)]
 
+        # Each symbol written as JSON text at once (numbers only): no nested lists to build and
+        # serialise, and nothing for the garbage collector to track on a large map.
         compact = [
-            [round(item["location"][0], COORDINATE_DECIMALS), round(item["location"][1], COORDINATE_DECIMALS),
-             ids([item["icon"]])[0], item["size"], ids(item["className"].split()),
-             ids(html_fragments(item["tooltip"])),
-             option_id(item["tooltipOptions"]),
-             ids(html_fragments(item["popup"]))]
+            f"[{_coordinate(item['location'][0])},{_coordinate(item['location'][1])},{fragments[item['icon']]},"
+            f"{int(item['size'])},{ids(item['className'].split())},{ids(html_fragments(item['tooltip']))},"
+            f"{option_id(item['tooltipOptions'])},{ids(html_fragments(item['popup']))}]"
             for item in items
         ]
         self.fragments_literal = script_json(list(fragments))
         self.options_literal = "[" + ",".join(options) + "]"  # this module's own option dicts, as JSON
-        self.items_literal = script_json(compact)
+        self.items_literal = "[" + ",".join(compact) + "]"
         self.popup_max_width = POPUP_MAX_WIDTH
 
     def render(self, **kwargs: Any) -> None:
