@@ -203,6 +203,8 @@ def follow_map(value: dict[str, object] | None, points: list[MapPoint]) -> bool:
     must follow. A pan or zoom by hand becomes the view, and so the URL and the link, without
     moving the map again."""
     value = value or {}
+    centre, zoom = value.get("center"), value.get("zoom")
+    moved = _newly_reported("view", [centre, zoom])  # a click report carries the view too: never undo a selection
     if _newly_reported("click", [value.get(name) for name in CLICK_OBJECTS]):
         where = value.get("last_object_clicked")
         where = where if isinstance(where, dict) else {}
@@ -210,8 +212,7 @@ def follow_map(value: dict[str, object] | None, points: list[MapPoint]) -> bool:
         if point is not None:
             _select(point)
             return True
-    centre, zoom = value.get("center"), value.get("zoom")
-    if isinstance(centre, dict) and isinstance(zoom, (int, float)) and _newly_reported("view", [centre, zoom]):
+    if moved and isinstance(centre, dict) and isinstance(zoom, (int, float)):
         lat, lon = centre.get("lat"), centre.get("lng")
         if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
             st.session_state[VIEW_KEY] = view().following_map(lat, lon, zoom)
@@ -222,11 +223,11 @@ def _show_all() -> None:
     set_view(replace(view(), place=None))
 
 
-def show_map(report: Report, selected: MapPoint | None, height: int,
+def show_map(report: Report, points: list[MapPoint], selected: MapPoint | None, height: int,
              interactive: bool = True) -> dict[str, object] | None:
     """The map, where the page last put it; what it reports (clicks, its view) when interactive."""
     centre, zoom = map_target()
-    return st_folium(build_map(report), key=MAP_KEY, height=height, use_container_width=True,
+    return st_folium(build_map(report, points=points), key=MAP_KEY, height=height, use_container_width=True,
                      returned_objects=CLICK_OBJECTS + VIEW_OBJECTS if interactive else [],
                      center=centre, zoom=zoom,
                      feature_group_to_add=selection_ring(selected) if selected else None)
@@ -236,7 +237,7 @@ def show_map(report: Report, selected: MapPoint | None, height: int,
 def show_map_and_link(report: Report, points: list[MapPoint], selected: MapPoint | None, brief: Brief) -> None:
     """The map and the Share box under it. A pan or zoom reruns only this part: the view goes
     into the URL and the link, and the map is not redrawn; a click on a place reruns the page."""
-    reported = show_map(report, selected, MAP_HEIGHT)
+    reported = show_map(report, points, selected, MAP_HEIGHT)
     if follow_map(reported, points):
         st.rerun()
     state = view().with_filter(event_filter(FILTER_KEYS))
@@ -412,7 +413,7 @@ def show_presentation(brief: Brief, state: ViewState) -> None:
     note = filter_description(f.kind, f.category, f.actor, f.source_type, f.since, f.until,
                               selected.name if selected else None)
     st.html(PRESENT_CSS + key_facts_html(brief, note))
-    show_map(brief.report, selected, PRESENT_MAP_HEIGHT, interactive=False)
+    show_map(brief.report, points, selected, PRESENT_MAP_HEIGHT, interactive=False)
 
 
 def show_page(analysed: Report) -> ViewState:

@@ -21,17 +21,20 @@ MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
 FIRST_RENDER_MS = 90_000  # the first analysis loads spaCy and the gazetteer
 
 
-def pick_option(page: sync_api.Page, label: str, option: str) -> None:
-    """Choose an option of a selectbox (re-opening it: a map redrawing can steal the focus)."""
-    for _ in range(5):
-        page.get_by_label(label).click()
+def pick_option(page: sync_api.Page, label: str, option: str, attempts: int = 5) -> None:
+    """Choose an option of a selectbox, once the page is idle (a rerun or the map redrawing can
+    close the list or steal the focus: then it is opened again)."""
+    wanted = page.get_by_role("option").filter(has_text=re.compile(rf"^\s*{re.escape(option)}\s*$")).first
+    for _ in range(attempts):
+        wait_for_idle(page)
         try:
-            page.get_by_role("listbox").wait_for(state="visible", timeout=2_000)
-            break
-        except sync_api.TimeoutError:
-            continue
-    page.get_by_role("option").filter(has_text=re.compile(rf"^\s*{re.escape(option)}\s*$")).first.click()
-    page.wait_for_timeout(500)
+            page.get_by_label(label).click(timeout=10_000)
+            wanted.click(timeout=5_000)
+            page.wait_for_timeout(500)
+            return
+        except sync_api.Error:
+            page.keyboard.press("Escape")
+    raise AssertionError(f"could not choose {option!r} in {label!r}")
 
 
 def wait_for_idle(page: sync_api.Page, *, settle_ms: int = 1_000, timeout_ms: int = 60_000) -> None:

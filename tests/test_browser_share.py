@@ -312,7 +312,7 @@ def test_copied_link_reproduces_selection_and_view_in_a_fresh_context(
     point = located_point(expected)
     kind = "attack" if point.attacks else "response"
     try:
-        page.get_by_text("Filters: kind").click()
+        open_expander(page, "Filters: kind", page.get_by_label("Kind"))
         pick_option(page, "Kind", "Attacks" if kind == "attack" else "Responses")
         page.wait_for_url(re.compile(rf"kind={kind}"), timeout=20_000)
         click_point(page, point)
