@@ -81,3 +81,10 @@ def download(page: sync_api.Page, button: sync_api.Locator, attempts: int = 3) -
             if attempt == attempts - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def open_tab(page: sync_api.Page, label: str) -> None:
+    """Click the panel tab whose label starts with ``label (``, once the page is idle (during a
+    rerun the old tabs and the new ones can both be in the page)."""
+    wait_for_idle(page)
+    page.get_by_role("tab", name=re.compile(rf"^{re.escape(label)} \(")).click()

@@ -8,14 +8,13 @@ A failing test leaves a screenshot in test-artifacts/.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, open_tab, sync_api
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
@@ -96,7 +95,7 @@ def open_popup(frame: sync_api.FrameLocator, selector: str) -> sync_api.Locator:
 
 def panel_cells(page: sync_api.Page, tab_label: str) -> list[str]:
     """Open a panel's tab and read its table's cells (the grid's accessible table)."""
-    page.get_by_role("tab", name=re.compile(rf"^{re.escape(tab_label)} \(")).click()
+    open_tab(page, tab_label)
     grid = page.locator("[data-testid='stDataFrame'] >> visible=true").locator("table[role='grid']")
     grid.locator("td").first.wait_for(state="attached", timeout=30_000)
     return [" ".join(text.split()) for text in grid.locator("td").all_inner_texts()]
@@ -144,7 +143,7 @@ def test_attacks_and_responses_panels(session: Session, expected: Report) -> Non
     with screenshot_on_failure(session.page, "events"):
         for label, events in (("Attacks", expected.attacks), ("Responses", expected.responses)):
             if not events:
-                session.page.get_by_role("tab", name=re.compile(rf"^{label} \(")).click()
+                open_tab(session.page, label)
                 assert session.page.get_by_text(f"No {label[:-1].lower()} found").is_visible()
                 continue
             cells = panel_cells(session.page, label)

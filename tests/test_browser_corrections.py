@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, pick_option, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, open_tab, pick_option, sync_api
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
@@ -53,7 +53,7 @@ def _wait_for_markers(page: sync_api.Page, count: int, timeout_s: float = 30) ->
 
 
 def _panel_cells(page: sync_api.Page, tab_label: str) -> list[str]:
-    page.get_by_role("tab", name=re.compile(rf"^{re.escape(tab_label)} \(")).click()
+    open_tab(page, tab_label)
     grid = page.locator("[data-testid='stDataFrame'] >> visible=true").locator("table[role='grid']")
     grid.locator("td").first.wait_for(state="attached", timeout=10_000)
     return [" ".join(text.split()) for text in grid.locator("td").all_inner_texts()]
@@ -72,7 +72,7 @@ def test_dropping_a_place_updates_map_and_panels_and_reset_restores(page: sync_a
     place = _place_with_events(expected)
     dropped = apply_place_choices(expected, [PlaceChoice(place.key, None)])
     try:
-        page.get_by_role("tab", name=re.compile(r"^Places \(")).click()
+        open_tab(page, "Places")
         pick_option(page, "Place to correct", place_label(place))
         pick_option(page, "Where it is", "Drop this place")
         page.get_by_role("button", name="Apply").click()
@@ -83,7 +83,7 @@ def test_dropping_a_place_updates_map_and_panels_and_reset_restores(page: sync_a
         for label, events in (("Attacks", dropped.attacks), ("Responses", dropped.responses)):
             if events and any(e.place is None for e in events):
                 assert LOCATION_UNKNOWN in _panel_cells(page, label)
-        page.get_by_role("tab", name=re.compile(r"^Places \(")).click()
+        open_tab(page, "Places")
         page.get_by_role("button", name="Reset corrections").click()
         _wait_for_markers(page, len(map_points(expected)))
         assert page.get_by_role("tab", name=f"Places ({len(expected.places)})").count() == 1

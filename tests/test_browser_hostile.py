@@ -8,12 +8,11 @@ while ``window.__xss`` (which every payload would set) stays undefined and no di
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, download, open_expander, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, download, open_expander, open_tab, sync_api
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
@@ -144,7 +143,7 @@ def test_the_map_and_its_popups_run_nothing(hostile: Hostile) -> None:
 def test_every_panel_runs_nothing(hostile: Hostile, tab: str) -> None:
     page = hostile.page
     try:
-        page.get_by_role("tab", name=re.compile(rf"^{re.escape(tab)} \(")).click()
+        open_tab(page, tab)
         page.wait_for_timeout(500)
         grids = page.locator("[data-testid='stDataFrame'] >> visible=true")
         if grids.count():

@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from browser_support import (
-    ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, pick_option, sync_api, wait_for_idle,
+    ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, open_tab, pick_option, sync_api, wait_for_idle,
 )
 
 import geo
@@ -132,7 +132,7 @@ def tab_labels(page: sync_api.Page) -> list[str]:
 
 
 def panel_cells(page: sync_api.Page, tab_label: str) -> list[str]:
-    page.get_by_role("tab", name=re.compile(rf"^{re.escape(tab_label)} \(")).click()
+    open_tab(page, tab_label)
     grid = page.locator("[data-testid='stDataFrame'] >> visible=true").locator("table[role='grid']")
     grid.locator("td").first.wait_for(state="attached", timeout=10_000)
     return [" ".join(text.split()) for text in grid.locator("td").all_inner_texts()]
@@ -190,6 +190,7 @@ def test_marker_click_filters_panels_and_show_all_restores(server: str, browser:
         leaflet_frame(page).evaluate("() => { window.__geobrief_probe = 1; }")  # gone if the map is redrawn
         click_point(page, point)
         wait_for_tabs(page, len(chosen.attacks), len(chosen.responses))
+        wait_for_idle(page)  # the tabs may show these counts before the page has finished its rerun
         assert tab_labels(page)[2] == f"Sources cited ({len(chosen.sources)})"
         for label, events in (("Attacks", chosen.attacks), ("Responses", chosen.responses)):
             if events:
@@ -268,7 +269,7 @@ def test_panning_moves_the_link_without_rerunning_the_page(server: str, browser:
 
 def _click_first_row(page: sync_api.Page, tab_label: str) -> None:
     """Select the first row of a panel (the row-selection column at the grid's left edge)."""
-    page.get_by_role("tab", name=re.compile(rf"^{re.escape(tab_label)} \(")).click()
+    open_tab(page, tab_label)
     grid = page.locator("[data-testid='stDataFrame'] >> visible=true").first
     grid.wait_for(state="visible", timeout=10_000)
     grid.scroll_into_view_if_needed()
