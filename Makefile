@@ -53,6 +53,8 @@ screenshot: setup
 
 bench: setup
 	$(BIN)/python -m geo.bench_gazetteer
+	$(BIN)/python -m geo.bench_scale
+	$(BIN)/python tests/bench_corpus_page.py
 
 clean:
 	rm -rf $(VENV) static/vendor .pytest_cache test-artifacts

@@ -16,6 +16,7 @@ article's outlet, else its URL's host, else the article's id (an anonymous file 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -24,7 +25,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-from geopy.distance import great_circle
+from geopy.distance import EARTH_RADIUS, great_circle
 
 from geo.model import Article, Event, Report, TextSpan
 
@@ -215,24 +216,56 @@ def actors_compatible(a: str | None, b: str | None) -> bool:
 
 
 def merge_events(reports: Iterable[tuple[str, Report]]) -> list[MergedEvent]:
-    """Group the events of ``(article_id, report)`` pairs into merged events, in input order."""
+    """Group the events of ``(article_id, report)`` pairs into merged events, in input order.
+
+    A located event joins the earliest group it matches. Groups are indexed by where their first
+    event lies (``_MergeGrid``), so an event is compared only with groups that start near it.
+    """
     groups: list[list[EventReport]] = []
-    by_type: dict[tuple[str, str], list[list[EventReport]]] = {}  # only same kind and category can merge
+    grid = _MergeGrid()
     for article_id, report in reports:
         outlet = outlet_of(report.article, article_id)
         for event in report.events:
             item = EventReport(article_id, outlet, event, report.article.published)
-            candidates = by_type.setdefault((event.kind, event.category), [])
-            home = None
-            if event.lat is not None and event.lon is not None:
-                home = next((g for g in candidates if all(same_happening(item, member) for member in g)), None)
+            if event.lat is None or event.lon is None:
+                groups.append([item])  # unlocated: never merged
+                continue
+            kind = (event.kind, event.category)  # only the same kind and category can merge
+            home = next((groups[i] for i in grid.near(kind, event.lat, event.lon)
+                         if all(same_happening(item, member) for member in groups[i])), None)
             if home is None:
-                home = [item]
-                groups.append(home)
-                candidates.append(home)
+                grid.add(kind, event.lat, event.lon, len(groups))
+                groups.append([item])
             else:
                 home.append(item)
     return [MergedEvent(tuple(group)) for group in groups]
+
+
+class _MergeGrid:
+    """Groups by the position of their first event, in cubes of a grid over the unit sphere's
+    3-D coordinates whose side is the chord of ``MERGE_RADIUS_KM``: every event within the radius
+    of a point lies in the point's cube or one of its 26 neighbours (no trouble at the poles or
+    the date line)."""
+
+    _SIDE = 2 * math.sin(MERGE_RADIUS_KM / EARTH_RADIUS / 2) * 1.001  # a little over the chord
+
+    def __init__(self) -> None:
+        self._cells: dict[tuple[tuple[str, str], int, int, int], list[int]] = {}
+
+    def _cell(self, lat: float, lon: float) -> tuple[int, int, int]:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x, y, z = math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
+        return math.floor(x / self._SIDE), math.floor(y / self._SIDE), math.floor(z / self._SIDE)
+
+    def add(self, kind: tuple[str, str], lat: float, lon: float, group: int) -> None:
+        self._cells.setdefault((kind, *self._cell(lat, lon)), []).append(group)
+
+    def near(self, kind: tuple[str, str], lat: float, lon: float) -> list[int]:
+        """The groups of this kind starting in the point's cube or its neighbours, oldest first."""
+        cx, cy, cz = self._cell(lat, lon)
+        found = [group for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)
+                 for group in self._cells.get((kind, cx + dx, cy + dy, cz + dz), ())]
+        return sorted(found)
 
 
 def merge_places(reports: Iterable[tuple[str, Report]]) -> list[CorpusPlace]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from typing import Any
 from geo.corpus import MergedEvent, merge_events, outlet_of
 from geo.corrections import candidate_label
 from geo.export_brief import NO_FILTER, EventFilter, same_source, source_types
+from geo.mapping_points import MapPoint, map_points, narrowed_points
 from geo.model import Article, Candidate, Event, Place, Report, Source
 from geo.report_tables import CLAIM_SEPARATOR, EVENT_COLUMNS, PLACE_COLUMNS, event_row, place_row
 from geo.store import ArticleSummary, Store
@@ -81,22 +82,105 @@ def article_rows(articles: Iterable[ArticleSummary]) -> list[dict[str, Any]]:
     ]
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _EventEntry:
+    """What the view shows of one merged event, worked out once: the Event standing for it (see
+    :func:`standing_event`), its table row (values in ``MERGED_EVENT_COLUMNS`` order) and its day."""
+
+    standing: Event
+    row: tuple[Any, ...]
+    day: date | None
+    corroboration: int
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _PlaceEntry:
+    """One place across the articles, the articles that name it, and its table row."""
+
+    place: Place
+    articles: tuple[str, ...]
+    row: tuple[Any, ...]  # values in CORPUS_PLACE_COLUMNS order
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _SourceGroup:
+    """The sources of the articles with one name (case and spacing aside), and that name's
+    normalised forms (as :func:`same_source` gives them) for matching the events' sources."""
+
+    items: tuple[tuple[str, Source], ...]
+    normal: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _SourceIndex:
+    """The articles' sources grouped by name, and each source's type by its normalised name."""
+
+    groups: dict[str, _SourceGroup]
+    types: dict[str, str]
+
+    @classmethod
+    def of(cls, reports: Iterable[tuple[str, Report]]) -> _SourceIndex:
+        pairs = [(article_id, source) for article_id, report in reports for source in report.sources]
+        grouped: dict[str, list[tuple[str, Source]]] = {}
+        for article_id, source in pairs:
+            grouped.setdefault(" ".join(source.name.casefold().split()), []).append((article_id, source))
+        groups = {key: _SourceGroup(tuple(items), frozenset(same_source(s.name) for _, s in items))
+                  for key, items in grouped.items()}
+        return cls(groups, source_types(source for _, source in pairs))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _MapBase:
+    """The map points of a whole selection, and the keys of its places."""
+
+    points: tuple[MapPoint, ...]
+    place_keys: frozenset[str]
+
+
 @dataclass(frozen=True, slots=True)
 class CorpusView:
     """A selection of stored articles (corrections applied) and their merged events; with an
     active ``event_filter`` (see :meth:`filtered`) only the events that pass it, and only the
-    places they happened at and the sources they cite."""
+    places they happened at and the sources they cite.
+
+    What each merged event and place shows (standing event, table row, day) is worked out once,
+    when the view is made, and :meth:`filtered` only narrows it: a dashboard rerun on a filter
+    change reads it as it is.
+    """
 
     reports: tuple[tuple[str, Report], ...]
     events: tuple[MergedEvent, ...]
     event_filter: EventFilter = NO_FILTER
+    _entries: tuple[_EventEntry, ...] = field(default=(), repr=False, compare=False)
+    _places: tuple[_PlaceEntry, ...] | None = field(default=None, repr=False, compare=False)
+    _sources: _SourceIndex | None = field(default=None, repr=False, compare=False)
+    _map_base: _MapBase | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if len(self._entries) != len(self.events):
+            object.__setattr__(self, "_entries", tuple(_event_entry(e) for e in self.events))
+        if self._places is None:
+            object.__setattr__(self, "_places", tuple(_place_entries(self.reports)))
+        if self._sources is None:
+            object.__setattr__(self, "_sources", _SourceIndex.of(self.reports))
+        if self._map_base is None and not self.event_filter.active:
+            report = self.map_report()
+            object.__setattr__(self, "_map_base", _MapBase(tuple(map_points(report)),
+                                                           frozenset(p.key for p in report.places)))
 
     def filtered(self, event_filter: EventFilter) -> CorpusView:
         """The merged events that pass ``event_filter`` (judged on the merged event: its place,
-        date, actor and every outlet's sources)."""
-        types = source_types(s for _, report in self.reports for s in report.sources)
-        kept = tuple(e for e in self.events if event_filter.keeps(self.merged_event(e), types))
-        return replace(self, events=kept, event_filter=event_filter)
+        date, actor and every outlet's sources), and the places they happened at."""
+        types = self._sources.types if self._sources else {}
+        kept = [i for i, entry in enumerate(self._entries) if event_filter.keeps(entry.standing, types)]
+        entries = tuple(self._entries[i] for i in kept)
+        places = self._places
+        if event_filter.active:
+            keys = {e.standing.place_key for e in entries if e.standing.place_key}
+            names = {e.standing.place for e in entries if e.standing.place}
+            places = tuple(p for p in self._places or () if p.place.key in keys or p.place.name in names)
+        return replace(self, events=tuple(self.events[i] for i in kept), event_filter=event_filter,
+                       _entries=entries, _places=places)
 
     @property
     def article_ids(self) -> tuple[str, ...]:
@@ -110,84 +194,65 @@ class CorpusView:
     def responses(self) -> tuple[MergedEvent, ...]:
         return tuple(e for e in self.events if e.kind != "attack")
 
+    @property
+    def corroborated(self) -> int:
+        """How many merged events two or more outlets report."""
+        return sum(entry.corroboration > 1 for entry in self._entries)
+
     def places(self) -> list[tuple[Place, tuple[str, ...]]]:
         """One place per key across the articles: the most confident reading, every mention, and
-        the articles that name it."""
-        grouped: dict[str, list[tuple[str, Place]]] = {}
-        involved = self._involved_places()
-        for article_id, report in self.reports:
-            for place in report.places:
-                if involved is None or place.key in involved or place.name in involved:
-                    grouped.setdefault(place.key, []).append((article_id, place))
-        merged = []
-        for items in grouped.values():
-            best = max((p for _, p in items), key=lambda p: (p.corrected, p.confidence))
-            mentions = tuple(m for _, p in items for m in p.mentions)
-            merged.append((replace(best, mentions=mentions), tuple(dict.fromkeys(a for a, _ in items))))
-        return merged
-
-    def _involved_places(self) -> set[str] | None:
-        """With an active filter, the keys and names of the places its events happened at."""
-        if not self.event_filter.active:
-            return None
-        data = [e.to_dict() for e in self.events]
-        return {d["place_key"] for d in data if d["place_key"]} | {d["place"] for d in data if d["place"]}
-
-    def merged_event(self, event: MergedEvent) -> Event:
-        """One Event standing for a merged event: the most detailed report, with the merged place,
-        date, numbers and sources; its summary says how many outlets report it."""
-        data = event.to_dict()
-        summary = data["summary"] + (f" (reported by {event.corroboration} outlets)" if event.corroboration > 1 else "")
-        return replace(
-            event.representative, summary=summary, actor=data["actor"], target=data["target"], place=data["place"],
-            place_key=data["place_key"], lat=data["lat"], lon=data["lon"], date=event.date, count=data["count"],
-            killed=data["killed"], injured=data["injured"], sources=tuple(data["sources"]),
-        )
+        the articles that name it (with an active filter, only where its events happened)."""
+        return [(p.place, p.articles) for p in self._places or ()]
 
     def map_report(self) -> Report:
         """The selection as one Report for geo.mapping: merged places and merged events.
 
         Its sources are left out: their claims' offsets belong to different articles' texts.
         """
-        events = [self.merged_event(e) for e in self.events]
-        title = f"{len(self.reports)} article(s)"
+        standing = [e.standing for e in self._entries]
         return Report(
-            article=Article(text="", title=title),
-            places=tuple(place for place, _ in self.places()),
-            attacks=tuple(e for e in events if e.kind == "attack"),
-            responses=tuple(e for e in events if e.kind != "attack"),
+            article=Article(text="", title=f"{len(self.reports)} article(s)"),
+            places=tuple(p.place for p in self._places or ()),
+            attacks=tuple(e for e in standing if e.kind == "attack"),
+            responses=tuple(e for e in standing if e.kind != "attack"),
         )
+
+    def map_points(self) -> list[MapPoint]:
+        """``geo.mapping.map_points(self.map_report())``, narrowed from the points of the whole
+        selection (worked out once) instead of built anew on every filter change."""
+        base = self._map_base
+        if base is None:
+            return map_points(self.map_report())
+        if not self.event_filter.active:
+            return list(base.points)
+        report = self.map_report()
+        return narrowed_points(base.points, base.place_keys, {p.key for p in report.places},
+                               {id(e): i for i, e in enumerate(report.events)})
+
+    def event_records(self, kind: str) -> list[tuple[Any, ...]]:
+        """Attacks (``kind="attack"``) or responses as table rows, values in ``MERGED_EVENT_COLUMNS``
+        order (what a large table is cheapest made from)."""
+        attack = kind == "attack"
+        return [e.row for e in self._entries if (e.standing.kind == "attack") == attack]
 
     def event_rows(self, kind: str) -> list[dict[str, Any]]:
         """Attacks (``kind="attack"``) or responses as rows, with corroboration and outlets."""
-        chosen = self.attacks if kind == "attack" else self.responses
-        rows = []
-        for event in chosen:
-            row = event_row(self.merged_event(event))
-            row["summary"] = event.representative.summary
-            row["corroboration"] = event.corroboration
-            row["outlets"] = ", ".join(event.outlets)
-            rows.append({column: row[column] for column in MERGED_EVENT_COLUMNS})
-        return rows
+        return [dict(zip(MERGED_EVENT_COLUMNS, row)) for row in self.event_records(kind)]
 
     def source_rows(self) -> list[dict[str, Any]]:
         """One row per source name across the articles (case and spacing aside)."""
+        groups = self._sources.groups if self._sources else {}
+        if self.event_filter.active:
+            cited = {same_source(name) for e in self._entries for name in e.standing.sources}
+            groups = {key: g for key, g in groups.items() if g.normal & cited}
         outlet_of_article = {article_id: _outlet(report, article_id) for article_id, report in self.reports}
-        grouped: dict[str, list[tuple[str, Source]]] = {}
-        cited = ({same_source(name) for e in self.events for name in e.sources}
-                 if self.event_filter.active else None)
-        for article_id, report in self.reports:
-            for source in report.sources:
-                if cited is not None and same_source(source.name) not in cited:
-                    continue
-                grouped.setdefault(" ".join(source.name.casefold().split()), []).append((article_id, source))
         rows = []
-        for items in grouped.values():
-            first = items[0][1]
+        for group in groups.values():
+            items = group.items
             claims = [" ".join(c.text.split()) for _, s in items for c in s.claims]
             articles = tuple(dict.fromkeys(a for a, _ in items))
             rows.append({
-                "name": first.name,
+                "name": items[0][1].name,
                 "type": Counter(s.type for _, s in items).most_common(1)[0][0],
                 "articles": len(articles),
                 "outlets": ", ".join(dict.fromkeys(outlet_of_article[a] for a in articles)),
@@ -196,13 +261,12 @@ class CorpusView:
             })
         return sorted(rows, key=lambda r: (-r["articles"], -r["claim_count"], r["name"].casefold()))
 
+    def place_records(self) -> list[tuple[Any, ...]]:
+        """The places as table rows, values in ``CORPUS_PLACE_COLUMNS`` order."""
+        return [p.row for p in self._places or ()]
+
     def place_rows(self) -> list[dict[str, Any]]:
-        rows = []
-        for place, articles in self.places():
-            row = place_row(place)
-            row["articles"] = len(articles)
-            rows.append({column: row[column] for column in CORPUS_PLACE_COLUMNS})
-        return rows
+        return [dict(zip(CORPUS_PLACE_COLUMNS, row)) for row in self.place_records()]
 
     def timeline_rows(self) -> list[dict[str, Any]]:
         """Merged events per day and kind, oldest first: the event's date, else its earliest article's
@@ -210,10 +274,9 @@ class CorpusView:
         between the first and the last are included (with zeros) when the span is at most
         ``MAX_FILLED_DAYS``, so that the chart's axis is a calendar."""
         days: dict[date, Counter[str]] = {}
-        for event in self.events:
-            day = event_day(event)
-            if day is not None:
-                days.setdefault(day, Counter())["attacks" if event.kind == "attack" else "responses"] += 1
+        for entry in self._entries:
+            if entry.day is not None:
+                days.setdefault(entry.day, Counter())["attacks" if entry.standing.kind == "attack" else "responses"] += 1
         if days and (max(days) - min(days)).days <= MAX_FILLED_DAYS:
             first, span = min(days), (max(days) - min(days)).days
             for offset in range(span + 1):
@@ -221,7 +284,51 @@ class CorpusView:
         return [{"day": day, "attacks": c["attacks"], "responses": c["responses"]} for day, c in sorted(days.items())]
 
     def undated_count(self) -> int:
-        return sum(event_day(e) is None for e in self.events)
+        return sum(entry.day is None for entry in self._entries)
+
+
+def _event_entry(event: MergedEvent) -> _EventEntry:
+    standing = standing_event(event)
+    row = event_row(standing)
+    row["summary"] = event.representative.summary
+    row["corroboration"] = event.corroboration
+    row["outlets"] = ", ".join(event.outlets)
+    return _EventEntry(standing, tuple(row[column] for column in MERGED_EVENT_COLUMNS), event_day(event),
+                       event.corroboration)
+
+
+def _place_entries(reports: Iterable[tuple[str, Report]]) -> Iterable[_PlaceEntry]:
+    for place, articles in _merge_places(reports):
+        row = place_row(place)
+        row["articles"] = len(articles)
+        yield _PlaceEntry(place, articles, tuple(row[column] for column in CORPUS_PLACE_COLUMNS))
+
+
+def standing_event(event: MergedEvent) -> Event:
+    """One Event standing for a merged event: the most detailed report, with the merged place,
+    date, numbers and sources; its summary says how many outlets report it."""
+    data = event.to_dict()
+    summary = data["summary"] + (f" (reported by {event.corroboration} outlets)" if event.corroboration > 1 else "")
+    return replace(
+        event.representative, summary=summary, actor=data["actor"], target=data["target"], place=data["place"],
+        place_key=data["place_key"], lat=data["lat"], lon=data["lon"], date=event.date, count=data["count"],
+        killed=data["killed"], injured=data["injured"], sources=tuple(data["sources"]),
+    )
+
+
+def _merge_places(reports: Iterable[tuple[str, Report]]) -> list[tuple[Place, tuple[str, ...]]]:
+    """One place per key: the most confident reading (a correction first), every mention, and the
+    articles that name it."""
+    grouped: dict[str, list[tuple[str, Place]]] = {}
+    for article_id, report in reports:
+        for place in report.places:
+            grouped.setdefault(place.key, []).append((article_id, place))
+    merged = []
+    for items in grouped.values():
+        best = max((p for _, p in items), key=lambda p: (p.corrected, p.confidence))
+        mentions = tuple(m for _, p in items for m in p.mentions)
+        merged.append((replace(best, mentions=mentions), tuple(dict.fromkeys(a for a, _ in items))))
+    return merged
 
 
 def event_day(event: MergedEvent) -> date | None:

@@ -21,7 +21,7 @@ from folium.template import Template
 
 from geo.mapping_assets import AUTO_BASEMAP, MapAssets, inlined_assets, linked_assets
 from geo.mapping_cluster import CLUSTER_MIN_POINTS, RoleCluster, add_cluster_library
-from geo.mapping_layer import POPUP_MAX_WIDTH, PointLayer, point_item
+from geo.mapping_layer import POPUP_MAX_WIDTH, PointItem, PointLayer, point_item
 from geo.mapping_points import (
     AREA_KINDS,
     MapPoint,
@@ -291,9 +291,9 @@ def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: boo
 
 
 @functools.lru_cache(maxsize=SYMBOL_CACHE_SIZE)
-def _symbol_item(point: MapPoint, permanent_labels: bool) -> dict[str, object]:
+def _symbol_item(point: MapPoint, permanent_labels: bool) -> PointItem:
     """A town, facility or approximate location, for a PointLayer. Cached: a filter change or a
-    rerun draws mostly the same points again (a MapPoint is a frozen value; the dict is read only)."""
+    rerun draws mostly the same points again (a MapPoint is a frozen value; the item is a tuple)."""
     opacity = confidence_opacity(point.confidence)
     css_class = f"geobrief-marker geobrief-{point.role} {point.css_class}"
     if point.approximate:
@@ -359,7 +359,7 @@ def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool 
         else:
             groups[name] = group
     permanent_labels = len(points) <= MAX_PERMANENT_LABELS
-    symbols: dict[str, list[dict[str, object]]] = {name: [] for name in groups}
+    symbols: dict[str, list[PointItem]] = {name: [] for name in groups}
     for point in sorted(points, key=lambda p: (p.kind not in AREA_KINDS, p.confidence)):
         if point.kind in AREA_KINDS:
             _add_area(point, areas[ROLE_GROUPS[point.role]], permanent_labels)

@@ -17,20 +17,18 @@ article.
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 POPUP_MAX_WIDTH = 380
 COORDINATE_DECIMALS = 5  # about a metre
-FRAGMENT_BOUNDARY = re.compile(r"(<[^>]*>| &middot; )")
-FRAGMENT_CACHE_SIZE = 20_000  # the tooltips and popups of a 10,000-place map (two per symbol)
+FRAGMENT_BOUNDARY = re.compile(r"((?:<[^>]*>| &middot; )+)")  # a run of tags and separators is one piece
 
 
 def script_json(value: object) -> str:
@@ -39,18 +37,33 @@ def script_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-@functools.lru_cache(maxsize=FRAGMENT_CACHE_SIZE)
 def html_fragments(html: str) -> tuple[str, ...]:
-    """``html`` cut before and after each tag and ``&middot;`` separator; they join back to ``html``.
-    Cached: the same pieces (their hashes computed once) serve every map that draws this symbol."""
+    """``html`` cut before and after each run of tags and ``&middot;`` separators; they join back to ``html``."""
     return tuple(part for part in FRAGMENT_BOUNDARY.split(html) if part)
 
 
+class PointItem(NamedTuple):
+    """One symbol of a :class:`PointLayer`, ready to be numbered into a layer's fragment table.
+
+    Only strings and numbers (in tuples): a cached item costs the garbage collector nothing,
+    and a layer only looks its pieces up.
+    """
+
+    location: str  # "lat,lon" as JSON numbers
+    icon_html: str
+    size: int
+    classes: tuple[str, ...]
+    tooltip: tuple[str, ...]  # fragments of the tooltip HTML
+    tooltip_options: str  # a JSON object
+    popup: tuple[str, ...]  # fragments of the popup HTML
+
+
 def point_item(*, lat: float, lon: float, icon_html: str, size: int, css_class: str, tooltip_html: str,
-               tooltip_options: dict[str, Any], popup_html: str) -> dict[str, Any]:
+               tooltip_options: dict[str, Any], popup_html: str) -> PointItem:
     """One symbol of a :class:`PointLayer`; every HTML string must already be escaped."""
-    return {"location": [lat, lon], "icon": icon_html, "size": size, "className": css_class,
-            "tooltip": tooltip_html, "tooltipOptions": tooltip_options, "popup": popup_html}
+    return PointItem(location=f"{_coordinate(lat)},{_coordinate(lon)}", icon_html=icon_html, size=int(size),
+                     classes=tuple(css_class.split()), tooltip=html_fragments(tooltip_html),
+                     tooltip_options=json.dumps(tooltip_options, sort_keys=True), popup=html_fragments(popup_html))
 
 
 class RawScript(Element):
@@ -71,11 +84,11 @@ def _coordinate(value: float) -> str:
     return repr(round(value, COORDINATE_DECIMALS)) if math.isfinite(value) else "null"
 
 
-class _Numbering(dict[str, int]):
-    """Numbers strings in the order first asked for: ``table[s]`` is s's index, new or not."""
+class _Numbering(dict[str, str]):
+    """Numbers strings in the order first asked for: ``table[s]`` is s's index (as JSON text), new or not."""
 
-    def __missing__(self, key: str) -> int:
-        self[key] = number = len(self)
+    def __missing__(self, key: str) -> str:
+        self[key] = number = str(len(self))
         return number
 
 
@@ -109,31 +122,23 @@ class PointLayer(MacroElement):
         """
     )
 
-    def __init__(self, items: list[dict[str, Any]]) -> None:
+    def __init__(self, items: Sequence[PointItem]) -> None:
         super().__init__()
         self._name = "PointLayer"
-        fragments = _Numbering()
-        options: dict[str, int] = {}
-        option_ids: dict[int, int] = {}  # by identity first: the callers share a few option dicts
+        fragments, options = _Numbering(), _Numbering()
 
         def ids(pieces: Sequence[str]) -> str:
-            return "[" + ",".join(map(str, map(fragments.__getitem__, pieces))) + "]"
-
-        def option_id(value: dict[str, Any]) -> int:
-            if id(value) not in option_ids:
-                option_ids[id(value)] = options.setdefault(json.dumps(value, sort_keys=True), len(options))
-            return option_ids[id(value)]
+            return "[" + ",".join(map(fragments.__getitem__, pieces)) + "]"
 
         # Each symbol written as JSON text at once (numbers only): no nested lists to build and
         # serialise, and nothing for the garbage collector to track on a large map.
         compact = [
-            f"[{_coordinate(item['location'][0])},{_coordinate(item['location'][1])},{fragments[item['icon']]},"
-            f"{int(item['size'])},{ids(item['className'].split())},{ids(html_fragments(item['tooltip']))},"
-            f"{option_id(item['tooltipOptions'])},{ids(html_fragments(item['popup']))}]"
+            f"[{item.location},{fragments[item.icon_html]},{item.size},{ids(item.classes)},{ids(item.tooltip)},"
+            f"{options[item.tooltip_options]},{ids(item.popup)}]"
             for item in items
         ]
         self.fragments_literal = script_json(list(fragments))
-        self.options_literal = "[" + ",".join(options) + "]"  # this module's own option dicts, as JSON
+        self.options_literal = "[" + ",".join(options) + "]"  # JSON objects written by point_item
         self.items_literal = "[" + ",".join(compact) + "]"
         self.popup_max_width = POPUP_MAX_WIDTH
 

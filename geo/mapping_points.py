@@ -7,9 +7,11 @@ located there and the sources cited about it. Its ``role`` picks the symbol:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from geo.model import Event, Place, Report, Source
 
@@ -59,6 +61,11 @@ class MapPoint:
     responses: tuple[Event, ...] = ()
     sources: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        # From a few fields only (equality still compares them all): the symbol cache hashes every
+        # point of every map, and hashing the events would hash each of their sentences again.
+        return hash((self.key, self.lat, self.lon, len(self.attacks), len(self.responses)))
+
     @property
     def css_class(self) -> str:
         """A class naming this point on the web map (its key's digest: safe in any selector)."""
@@ -103,15 +110,35 @@ class _PlaceIndex:
         return None
 
 
-def _sources_about(place: Place, sources: tuple[Source, ...]) -> list[str]:
-    """Sources with a claim that contains a mention of the place."""
-    names = []
-    for source in sources:
-        for claim in source.claims:
-            if any(claim.start <= m.start and m.end <= claim.end for m in place.mentions):
-                names.append(source.name)
-                break
-    return names
+class _ClaimIndex:
+    """Which sources have a claim containing a span, in O(sources x log claims) per question.
+
+    Per source: its claims sorted by start, and the furthest end among the claims that start at or
+    before each one, so that "is some claim around [start, end)" is one bisection.
+    """
+
+    def __init__(self, sources: tuple[Source, ...]) -> None:
+        self.sources: list[tuple[str, list[int], list[int]]] = []
+        for source in sources:
+            claims = sorted((c.start, c.end) for c in source.claims)
+            if not claims:
+                continue
+            furthest, ends = -1, []
+            for _, end in claims:
+                furthest = max(furthest, end)
+                ends.append(furthest)
+            self.sources.append((source.name, [start for start, _ in claims], ends))
+
+    def about(self, place: Place) -> list[str]:
+        """Sources with a claim that contains a mention of the place, in the report's order."""
+        names = []
+        for name, starts, ends in self.sources:
+            for mention in place.mentions:
+                before = bisect.bisect_right(starts, mention.start)
+                if before and ends[before - 1] >= mention.end:
+                    names.append(name)
+                    break
+        return names
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:
@@ -129,6 +156,7 @@ def map_points(report: Report) -> list[MapPoint]:
     whose location is not among the places."""
     places = [p for p in report.places if p.resolved]
     index = _PlaceIndex(places)
+    claims = _ClaimIndex(report.sources)
     by_key: dict[str, list[Event]] = {p.key: [] for p in places}
     orphans: dict[tuple[float, float], list[Event]] = {}
     for event in report.events:
@@ -141,7 +169,7 @@ def map_points(report: Report) -> list[MapPoint]:
     points = []
     for place in places:
         events = by_key[place.key]
-        source_names = [s for e in events for s in e.sources] + _sources_about(place, report.sources)
+        source_names = [s for e in events for s in e.sources] + claims.about(place)
         points.append(
             MapPoint(
                 key=place.key, name=place.name, kind=place.kind, country=place.country,
@@ -163,6 +191,42 @@ def map_points(report: Report) -> list[MapPoint]:
             )
         )
     return points
+
+
+def narrowed_points(points: Sequence[MapPoint], wider_places: Collection[str], places: Collection[str],
+                    events: Mapping[int, int]) -> list[MapPoint]:
+    """``map_points`` of a narrower report, worked out from the points of a wider one.
+
+    ``wider_places`` are the keys of the wider report's places, ``places`` those the narrower
+    report keeps, ``events`` the ids of the events it keeps with their positions in its
+    ``events``. Equal to ``map_points(narrower)`` when the narrower report keeps every place its
+    events name (by key or by name) and has no sources of its own, as the map reports of
+    geo.corpus_view do; points whose events are all kept are the same objects as before.
+    """
+    narrowed: list[MapPoint] = []
+    located: list[tuple[int, MapPoint]] = []  # points of events at no place, by their first event
+    for point in points:
+        is_place = point.key in wider_places
+        if is_place and point.key not in places:
+            continue
+        attacks = tuple(e for e in point.attacks if id(e) in events)
+        responses = tuple(e for e in point.responses if id(e) in events)
+        if len(attacks) == len(point.attacks) and len(responses) == len(point.responses):
+            kept = point
+        elif is_place:
+            kept = replace(point, attacks=attacks, responses=responses,
+                           sources=_unique([s for e in attacks + responses for s in e.sources]))
+        elif attacks or responses:
+            first = min(attacks + responses, key=lambda e: events[id(e)])
+            kept = replace(point, name=first.place or "Event location", attacks=attacks, responses=responses,
+                           sources=_unique([s for e in attacks + responses for s in e.sources]))
+        else:
+            continue
+        if is_place:
+            narrowed.append(kept)
+        else:
+            located.append((min(events[id(e)] for e in kept.attacks + kept.responses), kept))
+    return narrowed + [point for _, point in sorted(located, key=lambda item: item[0])]
 
 
 def point_tooltip(point: MapPoint) -> str:

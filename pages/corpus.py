@@ -13,7 +13,7 @@ kept locked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,6 +42,7 @@ from geo.corpus_view import (
 )
 from geo.errors import GeoError
 from geo.export_brief import brief_from_corpus
+from geo.heap import keep_long_lived
 from geo.mapping import build_map
 from geo.model import Report
 from geo.report_tables import escape_markdown, place_label
@@ -53,6 +54,7 @@ MAP_HEIGHT = 520
 ROW_PX = 35
 SENTENCE_ROW_PX = 76
 TABLE_MAX_PX = 460
+MAX_TABLE_ROWS = 1000  # beyond this a panel shows the first rows and says so; the downloads hold them all
 SELECTION_KEY = "corpus_selection"
 SUMMARY_KEY = "corpus_ingest_summary"  # (summary lines, failure lines) of the last "Add to corpus"
 MESSAGE_KEY = "corpus_message"  # (level, text) of the last correction saved or reset
@@ -70,9 +72,13 @@ def cached_articles(path: str, signature: tuple[int, ...]) -> list[ArticleSummar
     return read_articles(Path(path))  # ``signature`` is the cache key: the file changed, read again
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def cached_view(path: str, signature: tuple[int, ...], ids: tuple[str, ...] | None) -> CorpusView:
-    return load_view(Path(path), ids)
+    # One shared object, not a copy per rerun (cache_data would unpickle 10,000 events each
+    # time): a CorpusView is frozen, and it holds only what is stored in the shared corpus.
+    view = load_view(Path(path), ids)
+    keep_long_lived()  # full garbage collections no longer walk the corpus on every few reruns
+    return view
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -148,11 +154,16 @@ def read_or_last(key: str, read: Callable[..., T], *args: object) -> T | None:
     return value
 
 
-def show_table(rows: list[dict[str, object]], columns: tuple[str, ...], empty: str, key: str,
-               row_px: int = SENTENCE_ROW_PX) -> None:
+def show_table(rows: Sequence[dict[str, object]] | Sequence[tuple[object, ...]], columns: tuple[str, ...],
+               empty: str, key: str, row_px: int = SENTENCE_ROW_PX) -> None:
+    """Rows as dicts, or as tuples of values in ``columns`` order (cheaper for thousands of rows)."""
     if not rows:
         st.info(empty)
         return
+    if len(rows) > MAX_TABLE_ROWS:
+        st.caption(f"The first {MAX_TABLE_ROWS:,} of {len(rows):,} rows; narrow them with the filters, "
+                   "or download them all under Share and export.")
+        rows = rows[:MAX_TABLE_ROWS]
     config = {
         "evidence": st.column_config.TextColumn("evidence", width="large"),
         "claims": st.column_config.TextColumn("claims", width="large"),
@@ -192,7 +203,7 @@ def show_summary(view: CorpusView, total: int) -> None:
     columns[0].metric("Articles", f"{len(view.reports)} / {total}", help="shown / stored")
     columns[1].metric("Attacks", len(view.attacks), help="merged across articles")
     columns[2].metric("Responses", len(view.responses), help="merged across articles")
-    columns[3].metric("Corroborated", sum(e.corroboration > 1 for e in view.events),
+    columns[3].metric("Corroborated", view.corroborated,
                       help="events reported by two or more outlets")
     columns[4].metric("Places", len(view.places()))
 
@@ -263,8 +274,8 @@ def show_corrections(path: Path, view: CorpusView, articles: dict[str, ArticleSu
 
 
 def show_panels(path: Path, view: CorpusView, articles: dict[str, ArticleSummary]) -> None:
-    attacks, responses, sources, places = view.event_rows("attack"), view.event_rows("response"), \
-        view.source_rows(), view.place_rows()
+    attacks, responses, sources, places = view.event_records("attack"), view.event_records("response"), \
+        view.source_rows(), view.place_records()
     tabs = st.tabs([f"Attacks ({len(attacks)})", f"Responses ({len(responses)})",
                     f"Sources cited ({len(sources)})", f"Places ({len(places)})"])
     with tabs[0]:
@@ -299,7 +310,7 @@ else:
     if whole is not None:
         current = whole.filtered(chosen) if chosen.active else whole
         show_summary(current, len(stored))
-        st_folium(build_map(current.map_report()), key="corpus_map", height=MAP_HEIGHT, use_container_width=True,
+        st_folium(build_map(current.map_report(), points=current.map_points()), key="corpus_map", height=MAP_HEIGHT, use_container_width=True,
                   returned_objects=[], center=state.centre, zoom=state.zoom)
         show_share_and_export(lambda: brief_from_corpus(whole.reports, chosen),
                               f"Corpus: {len(whole.reports)} article(s)", state, None, key="corpus",

@@ -220,3 +220,90 @@ def test_reading_a_missing_store_creates_nothing(tmp_path) -> None:
     path = tmp_path / "nothing.duckdb"
     assert read_articles(path) == [] and load_view(path).reports == () and not path.exists()
     assert store_signature(path) == (-1, -1, -1, -1)
+
+
+def _merged_by_scanning_every_group(reports: list[tuple[str, Report]]) -> list[list[tuple[str, str]]]:
+    """The merging rule applied the slow way (every earlier group of the same kind and category
+    tried in order), as (article id, summary) lists: what the spatial index must reproduce."""
+    from geo.corpus import EventReport, outlet_of, same_happening
+
+    groups: list[list[EventReport]] = []
+    for article_id, rep in reports:
+        for ev in rep.events:
+            item = EventReport(article_id, outlet_of(rep.article, article_id), ev, rep.article.published)
+            home = next((g for g in groups if g[0].event.kind == ev.kind and g[0].event.category == ev.category
+                         and all(same_happening(item, member) for member in g)), None)
+            if home is None:
+                groups.append([item])
+            else:
+                home.append(item)
+    return [[(r.article_id, r.event.summary) for r in g] for g in groups]
+
+
+@pytest.mark.parametrize("centre", [(34.4, 40.9), (89.9, 10.0), (-12.0, 179.99), (0.0, 0.0)])
+def test_the_spatial_index_merges_exactly_as_comparing_with_every_group(centre: tuple[float, float]) -> None:
+    import random
+
+    rng = random.Random(7)
+    reports = []
+    for article in range(60):
+        events = []
+        for number in range(3):
+            lat = max(-90.0, min(90.0, centre[0] + rng.uniform(-0.6, 0.6)))
+            lon = (centre[1] + rng.uniform(-0.6, 0.6) + 180) % 360 - 180  # across the date line too
+            located = rng.random() > 0.1
+            events.append(event(f"Strike {article}-{number}.", at=(lat, lon) if located else None,
+                                on=date(2024, 3, rng.randint(1, 4)),
+                                category=rng.choice(["Air/drone strike", "Shelling/artillery/missile attack"])))
+        reports.append(report(f"article {article}", *events, outlet=f"Outlet {article % 5}"))
+    merged = [[(r.article_id, r.event.summary) for r in m.reports] for m in merge_events(reports)]
+    assert merged == _merged_by_scanning_every_group(reports)
+    assert any(len(group) > 1 for group in merged) and len(merged) < 180  # the case merges something
+
+
+def test_the_map_points_of_a_filtered_view_are_narrowed_exactly_as_built_anew() -> None:
+    """CorpusView.map_points narrows the whole selection's points; it must give what
+    map_points(view.map_report()) gives, for places with mixed events, events at no known place
+    (drawn at their coordinates), events matched to a place by name, and places of one name."""
+    import random
+
+    from geo.export_brief import EventFilter
+    from geo.mapping import map_points
+
+    rng = random.Random(3)
+    towns = [(f"gn:{i}", f"Town {i % 7}", (34.0 + i * 0.5, 40.0 + (i % 4) * 0.5)) for i in range(12)]
+    pairs = []
+    for article in range(40):
+        key, name, at = rng.choice(towns)
+        text = f"Report {article} from {name}."
+        start = text.index(name)
+        place = Place(key=key, name=name, kind="city", country="SY", lat=at[0], lon=at[1], geonameid=None,
+                      confidence=0.8, mentions=(TextSpan(name, start, start + len(name)),))
+        events = []
+        for number in range(rng.randint(1, 3)):
+            where = rng.random()
+            located = at if where < 0.6 else ((35.5, 41.5) if where < 0.8 else (36.0 + number, 42.0))
+            ev = event(f"Event {article}-{number}.", at=located, on=date(2024, 3, rng.randint(1, 9)),
+                       actor=rng.choice([None, "Israeli forces", "Russian forces"]),
+                       kind=rng.choice(["attack", "response"]), sources=(rng.choice(["SOHR", "AP", "the army"]),),
+                       category=rng.choice(["Air/drone strike", "Shelling/artillery/missile attack"]))
+            by_key = where < 0.4
+            events.append(replace(ev, place=name if where < 0.6 else ("Deir Hafer" if where < 0.8 else None),
+                                  place_key=key if by_key else None))
+        article_id, plain = report(text, *events, outlet=f"Outlet {article % 4}")
+        pairs.append((article_id, replace(plain, places=(place,), attacks=tuple(e for e in events if e.kind == "attack"),
+                                          responses=tuple(e for e in events if e.kind != "attack"))))
+    view = _view(*pairs)
+    assert view.map_points() == map_points(view.map_report())
+    filters = [EventFilter(kind="attack"), EventFilter(kind="response"), EventFilter(actor="Israeli"),
+               EventFilter(category="Air/drone strike"), EventFilter(since=date(2024, 3, 5)),
+               EventFilter(until=date(2024, 3, 3), kind="attack"), EventFilter(actor="nobody")]
+    narrowed_some = False
+    for chosen in filters:
+        filtered = view.filtered(chosen)
+        expected = map_points(filtered.map_report())
+        assert filtered.map_points() == expected, chosen
+        whole = {p.key: p for p in view.map_points()}
+        narrowed_some |= any(p != whole.get(p.key) for p in expected)
+    assert narrowed_some  # some filter kept only part of a point's events
+    assert any(p.key.startswith("event:") for p in view.map_points())  # events at no place are drawn too

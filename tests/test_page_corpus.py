@@ -297,3 +297,23 @@ def test_the_page_does_not_keep_the_store_locked(db: Path) -> None:
     result = run_geo("articles", "--format", "json", db=db)  # another process can open it at once
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == len(read_articles(db))
+
+
+def test_a_panel_of_thousands_of_rows_shows_the_first_thousand_and_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.bench_scale import synthetic_reports
+
+    path = tmp_path / "large.duckdb"
+    with Store.open(path) as store:
+        for report in synthetic_reports(1_800):  # two thirds attacks: 1,200
+            store.save_report(report, analyzer_version="test")
+    monkeypatch.setenv("GEOBRIEF_DB", str(path))
+    view = load_view(path)
+    attacks = len(view.event_rows("attack"))
+    assert attacks > 1_000
+    at = _corpus_page()
+    assert f"Attacks ({attacks})" in _tab_labels(at)
+    assert len(_panel(at, "Attacks")) == 1_000
+    tab = next(t for t in at.tabs if t.label.startswith("Attacks ("))
+    assert any(f"The first 1,000 of {attacks:,} rows" in c.value for c in tab.caption)
+    assert len(_panel(at, "Responses")) == len(view.event_rows("response")) < 1_000  # shown whole
