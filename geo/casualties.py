@@ -35,6 +35,9 @@ INJURED_PATTERNS = (
     re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:injured|wounded|hurt|injuries)\b", re.I),
 )
 
+# Every pattern above holds one of these words: a sentence without any is passed over at once.
+_CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt", re.I)
+
 
 SINGLE_VICTIM_TAGS = frozenset({"NN", "NNP", "PRP"})
 PEOPLE_WITH_WEAPONS = frozenset({"gunman", "gunmen", "bomber", "sniper"})
@@ -81,6 +84,8 @@ def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
 def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     found: list[tuple[int | None, int | None, Token]] = []
     text = sent.text
+    if not _CASUALTY_WORD.search(text):
+        return found
     seen: set[int] = set()
     for patterns, is_killed in ((KILLED_PATTERNS, True), (INJURED_PATTERNS, False)):
         for pattern in patterns:

@@ -15,6 +15,8 @@ def lemma_of(token: Token) -> str:
 
 def trigger_family(token: Token) -> str | None:
     """The trigger family of a token, or None when it is no event word here."""
+    if token.pos_ not in {"NOUN", "PROPN", "VERB"} and token.tag_ != "VBG":
+        return None  # only nouns, verbs and gerunds name an act (most tokens stop here)
     lemma, lower = lemma_of(token), token.lower_
     nominal_gerund = token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children)
     if lemma == "fire" and token.pos_ == "NOUN" and token.head.lower_ == "under":
