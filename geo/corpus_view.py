@@ -131,10 +131,11 @@ class _SourceIndex:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _MapBase:
-    """The map points of a whole selection, and the keys of its places."""
+    """The map points of a whole selection, the keys of its places and its number of events."""
 
     points: tuple[MapPoint, ...]
     place_keys: frozenset[str]
+    events: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ class CorpusView:
         if self._map_base is None and not self.event_filter.active:
             report = self.map_report()
             object.__setattr__(self, "_map_base", _MapBase(tuple(map_points(report)),
-                                                           frozenset(p.key for p in report.places)))
+                                                           frozenset(p.key for p in report.places), len(self.events)))
 
     def filtered(self, event_filter: EventFilter) -> CorpusView:
         """The merged events that pass ``event_filter`` (judged on the merged event: its place,
@@ -223,8 +224,8 @@ class CorpusView:
         base = self._map_base
         if base is None:
             return map_points(self.map_report())
-        if not self.event_filter.active:
-            return list(base.points)
+        if len(self._entries) == base.events:
+            return list(base.points)  # nothing filtered out
         report = self.map_report()
         return narrowed_points(base.points, base.place_keys, {p.key for p in report.places},
                                {id(e): i for i, e in enumerate(report.events)})

@@ -306,4 +306,6 @@ def test_the_map_points_of_a_filtered_view_are_narrowed_exactly_as_built_anew() 
         whole = {p.key: p for p in view.map_points()}
         narrowed_some |= any(p != whole.get(p.key) for p in expected)
     assert narrowed_some  # some filter kept only part of a point's events
+    twice = view.filtered(EventFilter(kind="attack")).filtered(EventFilter())
+    assert twice.map_points() == map_points(twice.map_report())
     assert any(p.key.startswith("event:") for p in view.map_points())  # events at no place are drawn too
