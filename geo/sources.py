@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from geo import lexicon as lx
 from geo.event_attribution import dateline_length, is_byline, lookup, speaker_heads
 from geo.model import Event, Source, TextSpan
-from geo.syntax import PRONOUNS, children, phrase_text, phrase_tokens, prep_objects, sentence_span, sentences
+from geo.syntax import PRONOUNS, children, phrase_text, phrase_tokens, prep_objects, sentences
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
                           "figures", "count", "toll", "communique", "post", "update", "briefing"})
@@ -294,12 +294,13 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None) -> list[Source]:
     ``syntax.sentences`` when the caller has them already."""
     registry = _Registry()
     for sent in sentences(doc) if sents is None else sents:
-        if lx.CREDIT_LINE_RE.match(sent.text) or is_byline(sent.text):
+        text = sent.text  # built from the tokens on each access: once per sentence
+        if lx.CREDIT_LINE_RE.match(text) or is_byline(text):
             continue
-        cut = CREDIT_IN_SENTENCE_RE.search(sent.text)
+        cut = CREDIT_IN_SENTENCE_RE.search(text)
         limit = sent.start_char + cut.start() if cut else sent.end_char
-        floor = sent.start_char + dateline_length(sent.text)
-        claim = sentence_span(sent)
+        floor = sent.start_char + dateline_length(text)
+        claim = TextSpan(text=text, start=sent.start_char, end=sent.end_char)
         for head, via_head in speaker_heads(sent):
             if head.idx >= limit or head.idx < floor:
                 continue
