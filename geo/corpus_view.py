@@ -277,7 +277,8 @@ class CorpusView:
         days: dict[date, Counter[str]] = {}
         for entry in self._entries:
             if entry.day is not None:
-                days.setdefault(entry.day, Counter())["attacks" if entry.standing.kind == "attack" else "responses"] += 1
+                kind = "attacks" if entry.standing.kind == "attack" else "responses"
+                days.setdefault(entry.day, Counter())[kind] += 1
         if days and (max(days) - min(days)).days <= MAX_FILLED_DAYS:
             first, span = min(days), (max(days) - min(days)).days
             for offset in range(span + 1):

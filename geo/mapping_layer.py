@@ -17,6 +17,7 @@ article.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -28,6 +29,7 @@ from folium.template import Template
 
 POPUP_MAX_WIDTH = 380
 COORDINATE_DECIMALS = 5  # about a metre
+LAYER_CACHE_SIZE = 8  # layers of the last maps drawn (a map has up to three)
 FRAGMENT_BOUNDARY = re.compile(r"((?:<[^>]*>| &middot; )+)")  # a run of tags and separators is one piece
 
 
@@ -92,6 +94,27 @@ class _Numbering(dict[str, str]):
         return number
 
 
+@functools.lru_cache(maxsize=LAYER_CACHE_SIZE)
+def _layer_literals(items: tuple[PointItem, ...]) -> tuple[str, str, str]:
+    """(fragment table, tooltip options, symbols) of a layer, as script literals. Cached: a page
+    showing the same symbols again (a rerun, a filter cleared) gets the same text at the cost of
+    hashing the items."""
+    fragments, options = _Numbering(), _Numbering()
+
+    def ids(pieces: Sequence[str]) -> str:
+        return "[" + ",".join(map(fragments.__getitem__, pieces)) + "]"
+
+    # Each symbol written as JSON text at once (numbers only): no nested lists to build and
+    # serialise, and nothing for the garbage collector to track on a large map.
+    compact = [
+        f"[{item.location},{fragments[item.icon_html]},{item.size},{ids(item.classes)},{ids(item.tooltip)},"
+        f"{options[item.tooltip_options]},{ids(item.popup)}]"
+        for item in items
+    ]
+    # the options are JSON objects written by point_item
+    return script_json(list(fragments)), "[" + ",".join(options) + "]", "[" + ",".join(compact) + "]"
+
+
 class PointLayer(MacroElement):
     """Adds point symbols (see :func:`point_item`) to its parent layer group."""
 
@@ -125,21 +148,7 @@ class PointLayer(MacroElement):
     def __init__(self, items: Sequence[PointItem]) -> None:
         super().__init__()
         self._name = "PointLayer"
-        fragments, options = _Numbering(), _Numbering()
-
-        def ids(pieces: Sequence[str]) -> str:
-            return "[" + ",".join(map(fragments.__getitem__, pieces)) + "]"
-
-        # Each symbol written as JSON text at once (numbers only): no nested lists to build and
-        # serialise, and nothing for the garbage collector to track on a large map.
-        compact = [
-            f"[{item.location},{fragments[item.icon_html]},{item.size},{ids(item.classes)},{ids(item.tooltip)},"
-            f"{options[item.tooltip_options]},{ids(item.popup)}]"
-            for item in items
-        ]
-        self.fragments_literal = script_json(list(fragments))
-        self.options_literal = "[" + ",".join(options) + "]"  # JSON objects written by point_item
-        self.items_literal = "[" + ",".join(compact) + "]"
+        self.fragments_literal, self.options_literal, self.items_literal = _layer_literals(tuple(items))
         self.popup_max_width = POPUP_MAX_WIDTH
 
     def render(self, **kwargs: Any) -> None:

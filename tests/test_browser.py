@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, open_tab, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, open_tab, sync_api, wait_for_idle
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
@@ -184,9 +184,11 @@ def test_markup_in_the_article_stays_text(session: Session) -> None:
     if not located:
         pytest.skip("the pipeline located no event in the hostile text")
     with screenshot_on_failure(page, "hostile"):
+        wait_for_idle(page)  # the popup opened by the test before reruns the page: a click now is lost
         page.get_by_text("Article: paste, edit or upload").click()
         box = page.get_by_role("textbox", name="Article text")
         box.fill(HOSTILE_TEXT)
+        wait_for_idle(page)
         page.get_by_role("button", name="Analyze").click()
         wait_for_single_map_with_label(page, located[0].name)
         frame = map_frame(page)

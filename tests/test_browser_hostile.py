@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, download, open_expander, open_tab, sync_api
+from browser_support import (ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, download, open_expander, open_tab, sync_api,
+                             wait_for_idle)
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
@@ -70,8 +71,10 @@ def hostile(dashboard_url: str) -> Iterator[Hostile]:
         try:
             page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="visible",
                                                                                  timeout=FIRST_RENDER_MS)
+            wait_for_idle(page)  # the map's first report reruns the page: a click meanwhile is lost
             page.get_by_text("Article: paste, edit or upload").click()
             page.get_by_role("textbox", name="Article text").fill(HOSTILE_ARTICLE)
+            wait_for_idle(page)
             page.get_by_role("button", name="Analyze").click()
             wait_for_map_of(page, located_names())
         except BaseException:
