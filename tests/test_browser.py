@@ -135,7 +135,9 @@ def test_clicking_a_marker_opens_its_popup(session: Session, expected: Report) -
         assert any(p.name in text for p in located)
         assert "here (" in text  # the events listed with their evidence
         # The click also selected the place (issue 6): back to every item for the tests that follow.
+        wait_for_idle(session.page)  # the click on the map reruns the page: a click meanwhile is lost
         session.page.get_by_role("button", name="Show all").click()
+        wait_for_idle(session.page)  # during the rerun the old tabs and the new ones are both there
         session.page.get_by_role("tab", name=f"Attacks ({len(expected.attacks)})").wait_for(timeout=20_000)
 
 

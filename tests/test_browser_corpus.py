@@ -138,6 +138,7 @@ def test_the_map_the_timeline_and_the_panels_show_the_corpus(session: Session) -
         chart.wait_for(state="visible", timeout=20_000)
         box = chart.bounding_box()
         assert box is not None and box["height"] > 100 and box["width"] > 300
+        wait_for_idle(page)  # during a rerun the old tabs and the new ones are both there
         assert page.get_by_role("tab", name=f"Attacks ({len(view.event_rows('attack'))})").count() == 1
         assert page.get_by_role("tab", name=f"Places ({len(view.place_rows())})").count() == 1
         assert _metric(page, "Corroborated") == str(sum(e.corroboration > 1 for e in view.events))

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, open_tab, pick_option, sync_api
+from browser_support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, open_tab, pick_option, sync_api, wait_for_idle
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
@@ -77,6 +77,7 @@ def test_dropping_a_place_updates_map_and_panels_and_reset_restores(page: sync_a
         pick_option(page, "Where it is", "Drop this place")
         page.get_by_role("button", name="Apply").click()
         _wait_for_markers(page, len(map_points(dropped)))
+        wait_for_idle(page)  # the panels below the map may still be rerunning
         frame = page.frame_locator(MAP_FRAME)
         assert frame.locator(".geobrief-label", has_text=re.compile(rf"^{re.escape(place.name)}$")).count() == 0
         assert page.get_by_role("tab", name=f"Places ({len(dropped.places)})").count() == 1
@@ -86,6 +87,7 @@ def test_dropping_a_place_updates_map_and_panels_and_reset_restores(page: sync_a
         open_tab(page, "Places")
         page.get_by_role("button", name="Reset corrections").click()
         _wait_for_markers(page, len(map_points(expected)))
+        wait_for_idle(page)
         assert page.get_by_role("tab", name=f"Places ({len(expected.places)})").count() == 1
     except BaseException:
         page.screenshot(path=str(ARTIFACTS / "browser-corrections.png"), full_page=True)

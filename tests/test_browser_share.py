@@ -205,6 +205,7 @@ def test_marker_click_filters_panels_and_show_all_restores(server: str, browser:
         assert map_frame(page).locator(".geobrief-selected").count() == 1  # the ring around it
         page.screenshot(path=str(ARTIFACTS / "share-selected.png"))
 
+        wait_for_idle(page)  # a click while the page reruns is lost
         page.get_by_role("button", name="Show all").click()
         wait_for_tabs(page, len(expected.attacks), len(expected.responses))
         page.wait_for_url(lambda url: "place=" not in url, timeout=10_000)  # written at the run's end
@@ -429,6 +430,7 @@ def test_a_thousand_events_are_clustered_and_stay_clickable(server: str, browser
         assert 0 < clusters and singles + clusters < 300  # grouped, not 1,000 symbols
         counts = [int(text) for text in frame.locator(".geobrief-cluster").all_inner_texts()]
         assert sum(counts) + singles <= 1000 and max(counts) > 1
+        wait_for_idle(page)
         assert page.get_by_role("tab", name=f"Attacks ({len(report.attacks)})").count() == 1
         page.screenshot(path=str(ARTIFACTS / "share-clustered.png"))
         zoom = map_view(page)[2]
