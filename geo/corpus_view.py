@@ -218,15 +218,16 @@ class CorpusView:
             responses=tuple(e for e in standing if e.kind != "attack"),
         )
 
-    def map_points(self) -> list[MapPoint]:
+    def map_points(self, report: Report | None = None) -> list[MapPoint]:
         """``geo.mapping.map_points(self.map_report())``, narrowed from the points of the whole
-        selection (worked out once) instead of built anew on every filter change."""
+        selection (worked out once) instead of built anew on every filter change. ``report``:
+        this view's ``map_report()`` when the caller has it already."""
+        report = report or self.map_report()
         base = self._map_base
         if base is None:
-            return map_points(self.map_report())
+            return map_points(report)
         if len(self._entries) == base.events:
             return list(base.points)  # nothing filtered out
-        report = self.map_report()
         return narrowed_points(base.points, base.place_keys, {p.key for p in report.places},
                                {id(e): i for i, e in enumerate(report.events)})
 

@@ -54,7 +54,9 @@ MAP_HEIGHT = 520
 ROW_PX = 35
 SENTENCE_ROW_PX = 76
 TABLE_MAX_PX = 460
-MAX_TABLE_ROWS = 1000  # beyond this a panel shows the first rows and says so; the downloads hold them all
+MAX_TABLE_ROWS = 1000  # beyond this a table shows the first rows and says so
+PANEL_BEYOND = "narrow them with the filters, or download them all under Share and export."
+ARTICLES_BEYOND = "type in Articles shown below to find any article."
 SELECTION_KEY = "corpus_selection"
 SUMMARY_KEY = "corpus_ingest_summary"  # (summary lines, failure lines) of the last "Add to corpus"
 MESSAGE_KEY = "corpus_message"  # (level, text) of the last correction saved or reset
@@ -155,14 +157,14 @@ def read_or_last(key: str, read: Callable[..., T], *args: object) -> T | None:
 
 
 def show_table(rows: Sequence[dict[str, object]] | Sequence[tuple[object, ...]], columns: tuple[str, ...],
-               empty: str, key: str, row_px: int = SENTENCE_ROW_PX) -> None:
-    """Rows as dicts, or as tuples of values in ``columns`` order (cheaper for thousands of rows)."""
+               empty: str, key: str, row_px: int = SENTENCE_ROW_PX, *, beyond: str = PANEL_BEYOND) -> None:
+    """Rows as dicts, or as tuples of values in ``columns`` order (cheaper for thousands of rows);
+    past ``MAX_TABLE_ROWS``, the first ones and a caption ending with ``beyond``."""
     if not rows:
         st.info(empty)
         return
     if len(rows) > MAX_TABLE_ROWS:
-        st.caption(f"The first {MAX_TABLE_ROWS:,} of {len(rows):,} rows; narrow them with the filters, "
-                   "or download them all under Share and export.")
+        st.caption(f"The first {MAX_TABLE_ROWS:,} of {len(rows):,} rows; {beyond}")
         rows = rows[:MAX_TABLE_ROWS]
     config = {
         "evidence": st.column_config.TextColumn("evidence", width="large"),
@@ -300,7 +302,7 @@ if stored is None:
 elif not stored:
     st.info("The corpus is empty: add articles above, or run `python -m geo ingest SOURCE...`.")
 else:
-    show_table(article_rows(stored), ARTICLE_COLUMNS, "", "corpus_articles", row_px=ROW_PX)
+    show_table(article_rows(stored), ARTICLE_COLUMNS, "", "corpus_articles", row_px=ROW_PX, beyond=ARTICLES_BEYOND)
     selection = choose_articles(stored)
     show_filters(FILTER_KEYS)
     chosen = event_filter(FILTER_KEYS)
@@ -310,8 +312,9 @@ else:
     if whole is not None:
         current = whole.filtered(chosen) if chosen.active else whole
         show_summary(current, len(stored))
-        st_folium(build_map(current.map_report(), points=current.map_points()), key="corpus_map", height=MAP_HEIGHT, use_container_width=True,
-                  returned_objects=[], center=state.centre, zoom=state.zoom)
+        mapped = current.map_report()
+        st_folium(build_map(mapped, points=current.map_points(mapped)), key="corpus_map", height=MAP_HEIGHT,
+                  use_container_width=True, returned_objects=[], center=state.centre, zoom=state.zoom)
         show_share_and_export(lambda: brief_from_corpus(whole.reports, chosen),
                               f"Corpus: {len(whole.reports)} article(s)", state, None, key="corpus",
                               presentation=False)
