@@ -2,10 +2,12 @@
 
 A street, a building, a school or a hill named in a news story ("Royal Street", "the Barclays
 Center", "Brands Hatch") is rarely in GeoNames' cities, but it almost always lies in the town the
-story is about. ``locate_by_context`` gives each unresolved toponym the point of the nearest
-resolved town-level place in the text (preceding mentions preferred: "in New Orleans ... on Royal
-Street"), else the nearest province, with a low confidence and a name that says it is
-approximate: ``"Royal Street (near New Orleans)"``. The host is its only alternative, so the
+story is about. ``locate_by_context`` gives each unresolved toponym the point of a resolved
+town-level place near it in the text, else of a province, with a low confidence and a name that
+says it is approximate: ``"Royal Street (near New Orleans)"``. Among the hosts within a few
+thousand characters, one that the story's other places lie near wins (the story's setting, not
+a lone misread name), then the nearest in the text (preceding mentions preferred: "in New
+Orleans ... on Royal Street"). The host is its only alternative, so the
 analyst sees why it was put there and can drop it.
 """
 
@@ -14,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from geo.gazetteer_build import distance_km
 from geo.model import Candidate, Toponym
+from geo.normalize import fold_name
 
 __all__ = ["APPROXIMATE_KIND", "MAX_APPROXIMATE_CONFIDENCE", "locate_by_context"]
 
@@ -24,6 +28,8 @@ _TOWN_KINDS = frozenset({"city", "facility", "region"})  # "region" here: a coun
 _PROVINCE_KINDS = frozenset({"admin1"})
 _FOLLOWING_DISTANCE_FACTOR = 1.5  # a host named after the name is a weaker clue than one before it
 _MAX_HOST_DISTANCE_CHARS = 3000
+_SUPPORT_KM = 161.0  # another place this close to a host corroborates it
+_MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
 
 
 def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:
@@ -37,25 +43,42 @@ def _text_distance(toponym: Toponym, host: Toponym) -> float:
     return _FOLLOWING_DISTANCE_FACTOR * max(0, host.start - toponym.end)
 
 
-def _nearest_host(toponym: Toponym, hosts: Sequence[Toponym]) -> Toponym | None:
-    near = [h for h in hosts if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS]
-    return min(near, key=lambda h: _text_distance(toponym, h), default=None)
+def _support(hosts: Sequence[Toponym]) -> dict[int, int]:
+    """Per host (by position), how many other distinct names among the hosts lie near it, capped."""
+    names = [fold_name(h.text) for h in hosts]
+    support: dict[int, int] = {}
+    for index, host in enumerate(hosts):
+        near = {name for name, other in zip(names, hosts)
+                if name != names[index] and distance_km(host.lat or 0.0, host.lon or 0.0,
+                                                        other.lat or 0.0, other.lon or 0.0) <= _SUPPORT_KM}
+        support[index] = min(len(near), _MAX_SUPPORT)
+    return support
+
+
+def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, int]) -> Toponym | None:
+    near = [i for i, h in enumerate(hosts) if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS]
+    best = min(near, key=lambda i: (-support.get(i, 0), _text_distance(toponym, hosts[i])), default=None)
+    return None if best is None else hosts[best]
 
 
 def locate_by_context(toponyms: Sequence[Toponym]) -> list[Toponym]:
-    """The toponyms with every unresolved one placed approximately at its nearest host place.
+    """The toponyms with every unresolved one placed approximately at a host place near it.
 
     Resolved toponyms are returned unchanged; an unresolved one with no town or province named
     within a few thousand characters stays unresolved.
     """
     towns = [t for t in toponyms if _is_host(t, _TOWN_KINDS)]
     provinces = [t for t in toponyms if _is_host(t, _PROVINCE_KINDS)]
+    if all(t.resolved for t in toponyms) or not (towns or provinces):
+        return list(toponyms)
+    hosts = towns + provinces
+    town_support = {i: n for i, n in _support(hosts).items() if i < len(towns)}
     located: list[Toponym] = []
     for toponym in toponyms:
         if toponym.resolved:
             located.append(toponym)
             continue
-        host = _nearest_host(toponym, towns) or _nearest_host(toponym, provinces)
+        host = _best_host(toponym, towns, town_support) or _best_host(toponym, provinces, {})
         located.append(toponym if host is None else _approximate(toponym, host))
     return located
 

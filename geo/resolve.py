@@ -46,6 +46,7 @@ class _Mention:
     container: str | None = None
     label: str | None = None  # the recogniser's label: LOC (seas, regions) favours regions
     gated: bool = False
+    reading: str | None = None  # the coarser reading its candidates come from (``geo.name_fallbacks``)
     candidates: list[Candidate] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     features: list[dict[str, float]] = field(default_factory=list)  # of each candidate, last pass
@@ -138,22 +139,26 @@ def _with_score(candidate: Candidate, score: float) -> Candidate:
     return replace(candidate, score=score)
 
 
-def _lookup(text: str, gazetteer: Gazetteer, fallbacks: bool = True) -> list[Candidate]:
+def _lookup(text: str, gazetteer: Gazetteer, fallbacks: bool = True) -> tuple[list[Candidate], str | None]:
+    """The candidates of a name and the coarser reading they come from (None: the name itself)."""
     country = gazetteer.demonym_country(text)
     if country is not None:  # a span given as "Syrian" means Syria
-        return [_with_score(country, 0.9)]
+        return [_with_score(country, 0.9)], DEMONYM
     candidates = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT)
     if not candidates and fold_name(text).startswith("the "):
         text = text.split(" ", 1)[1]
         candidates = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT)
     if fallbacks and (not candidates or max(c.score for c in candidates) < 0.97):
         # Unknown, or only spelled like something ("Korean" ~ "Kyren"): a demonym reading wins.
-        candidates = _fallback_candidates(text, gazetteer, demonym_only=bool(candidates)) or candidates
-    return candidates
+        found, rule = _fallback_candidates(text, gazetteer, demonym_only=bool(candidates))
+        if found:
+            return found, rule
+    return candidates, None
 
 
-def _fallback_candidates(text: str, gazetteer: Gazetteer, demonym_only: bool = False) -> list[Candidate]:
-    """Candidates for a coarser reading of an unknown name ("Ohioans", "Neches River")."""
+def _fallback_candidates(text: str, gazetteer: Gazetteer,
+                         demonym_only: bool = False) -> tuple[list[Candidate], str | None]:
+    """Candidates for a coarser reading of an unknown name ("Ohioans", "Neches River"), and its rule."""
     for name, rule in fallback_names(text):
         if demonym_only and rule != DEMONYM:
             continue
@@ -161,18 +166,18 @@ def _fallback_candidates(text: str, gazetteer: Gazetteer, demonym_only: bool = F
         if rule == DEMONYM:
             found = [c for c in found if c.kind in _DEMONYM_KINDS]
         if found:
-            return [_with_score(c, c.score * _FALLBACK_SCORE[rule]) for c in found]
-    return []
+            return [_with_score(c, c.score * _FALLBACK_SCORE[rule]) for c in found], rule
+    return [], None
 
 
 def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
     """Fill every mention's candidates from the gazetteer (once per distinct name)."""
-    cache: dict[tuple[str, bool], list[Candidate]] = {}
+    cache: dict[tuple[str, bool], tuple[list[Candidate], str | None]] = {}
     for mention in mentions:
         key = (mention.text, not mention.gated)
         if key not in cache:
             cache[key] = _lookup(mention.text, gazetteer, fallbacks=not mention.gated)
-        mention.candidates = cache[key]
+        mention.candidates, mention.reading = cache[key]
 
 
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
@@ -185,12 +190,14 @@ def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
 def _drop_unsupported_spellings(mentions: list[_Mention]) -> None:
     """A name matched only by a loose spelling ("Philippine" ~ Flippin, "Helmet" ~ Helmetta) is
     kept when the document's exactly named places share its country, or when it is a big town;
-    otherwise it is left unresolved (a dot in the wrong town is worse than none)."""
+    otherwise it is left unresolved (a dot in the wrong town is worse than none). A demonym
+    ("Central American" -> Central America) is an exact reading of a country, province or region,
+    not a loose spelling: its lowered score says how sure it is, and it stays."""
     countries = {m.best.country for m in mentions if m.best is not None and m.best.score >= _EXACT_SPELLING}
     for mention in mentions:
         best = mention.best
-        if (best is not None and best.score < _EXACT_SPELLING and best.country not in countries
-                and best.population < _BIG_TOWN):
+        if (best is not None and mention.reading != DEMONYM and best.score < _EXACT_SPELLING
+                and best.country not in countries and best.population < _BIG_TOWN):
             mention.candidates, mention.scores, mention.features = [], [], []
 
 

@@ -49,3 +49,16 @@ def test_countries_far_text_and_approximate_places_are_never_hosts() -> None:
     assert not located[2].resolved
     chained = locate_by_context([unknown(0, "Royal Street"), unknown(20, "Desire Street")])
     assert not any(t.resolved for t in chained)
+
+
+def test_a_host_the_other_places_lie_near_beats_a_lone_nearer_one() -> None:
+    # The story is set around New Orleans (Metairie lies next to it); "Franklin" misread as a
+    # county in Ohio is nearer the street in the text but alone.
+    toponyms = [town(0, "New Orleans", 29.95, -90.07, geonameid=1), town(20, "Metairie", 29.98, -90.15, geonameid=2),
+                town(40, "Louisiana", 31.0, -92.0, kind="admin1", geonameid=3),
+                town(300, "Franklin", 39.97, -83.0, kind="region", geonameid=4), unknown(320, "Royal Street")]
+    assert locate_by_context(toponyms)[4].name == "Royal Street (near Metairie)"
+    # With no corroboration on either side, the nearest host in the text wins again.
+    lone = [town(0, "New Orleans", 29.95, -90.07, geonameid=1),
+            town(300, "Franklin", 39.97, -83.0, kind="region", geonameid=4), unknown(320, "Royal Street")]
+    assert locate_by_context(lone)[2].name == "Royal Street (near Franklin)"

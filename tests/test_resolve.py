@@ -250,3 +250,14 @@ def test_a_loose_spelling_far_from_the_story_is_left_unresolved() -> None:
     spans = [(start, start + 6)] + [(near.index(n), near.index(n) + len(n)) for n in ("Newark", "Trenton")]
     helmet_nj = resolve_spans(load_pipeline()(near), spans, default_gazetteer())[0]
     assert helmet_nj.resolved and helmet_nj.country == "US"
+
+
+def test_a_demonym_of_a_region_is_not_taken_for_a_loose_spelling() -> None:
+    # "Central American" reads as Central America (a region, no country, no population): an exact
+    # reading of another name, kept even though nothing else in the text is near it.
+    text = "Central American migrants reached the border at Tijuana on Monday."
+    start = text.index("Central American")
+    doc = load_pipeline()(text)
+    (region,) = resolve_spans(doc, [(start, start + len("Central American"))], default_gazetteer())
+    assert region.resolved and region.kind == "region" and region.name == "Central America"
+    assert region.confidence < 1.0
