@@ -100,11 +100,14 @@ def support(data: TrainingSet) -> np.ndarray:
 
 
 def fit(data: TrainingSet, prior: np.ndarray, l2: float, steps: int = 3000, rate: float = 0.05,
-        min_support: int = 0) -> np.ndarray:
+        min_support: int = 0, only: np.ndarray | None = None) -> np.ndarray:
     """Maximise the mean log-likelihood minus ``l2 * |theta - prior|^2`` (Adam). Features that
-    tell candidates apart in fewer than ``min_support`` names keep their prior weight."""
+    tell candidates apart in fewer than ``min_support`` names keep their prior weight, and so do
+    features outside ``only`` (a boolean mask) when it is given."""
     theta = prior.copy()
     free = support(data) >= min_support
+    if only is not None:
+        free &= only
     first, second = np.zeros_like(theta), np.zeros_like(theta)
     rows = np.arange(len(data.positive))
     for step in range(1, steps + 1):
@@ -129,7 +132,8 @@ def accuracy(data: TrainingSet, theta: np.ndarray) -> float:
     return float((_log_softmax(data, theta).argmax(axis=1) == data.positive).mean())
 
 
-def choose_l2(data: TrainingSet, prior: np.ndarray, grid: Sequence[float], folds: int = 4) -> dict[float, float]:
+def choose_l2(data: TrainingSet, prior: np.ndarray, grid: Sequence[float], folds: int = 4,
+              only: np.ndarray | None = None) -> dict[float, float]:
     """Held-out accuracy of each L2 strength, by folds over documents."""
     results: dict[float, float] = {}
     fold_of = data.document % folds
@@ -137,7 +141,7 @@ def choose_l2(data: TrainingSet, prior: np.ndarray, grid: Sequence[float], folds
         correct = 0.0
         for fold in range(folds):
             train, test = _subset(data, fold_of != fold), _subset(data, fold_of == fold)
-            correct += accuracy(test, fit(train, prior, l2, steps=800, min_support=_MIN_SUPPORT)) * len(test.positive)
+            correct += accuracy(test, fit(train, prior, l2, steps=800, min_support=_MIN_SUPPORT, only=only)) * len(test.positive)
         results[l2] = correct / len(data.positive)
     return results
 
@@ -148,20 +152,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("-o", "--output", type=Path, default=WEIGHTS_PATH)
+    parser.add_argument("--only", nargs="+", choices=FEATURES, metavar="FEATURE",
+                        help="fit only these weights (a new feature, say); the others keep their values in "
+                             "the current weights file")
     args = parser.parse_args(argv)
     folder, filename = CORPORA[args.corpus]
     if not (args.root / folder / filename).is_file():
         print(f"{args.corpus}: not found under {args.root}; nothing to fit")
         return 0
     documents = load_corpus(args.corpus, args.root)
-    prior = np.array([DEFAULT_WEIGHTS[name] for name in FEATURES]) / _TEMPERATURE
-    weights: dict[str, float] = dict(DEFAULT_WEIGHTS)
+    start, based_on = _starting_weights(args.only)
+    prior = np.array([start[name] for name in FEATURES]) / _TEMPERATURE
+    only = np.array([name in args.only for name in FEATURES]) if args.only else None
+    weights: dict[str, float] = dict(start)
     theta = prior
     for round_number in range(1, args.rounds + 1):
         data = extract(documents, weights)
-        validation = choose_l2(data, prior, grid=(0.3, 0.1, 0.03, 0.01, 0.003, 0.001))
+        validation = choose_l2(data, prior, grid=(0.3, 0.1, 0.03, 0.01, 0.003, 0.001), only=only)
         l2 = max(validation, key=lambda k: (validation[k], k))
-        theta = fit(data, prior, l2, min_support=_MIN_SUPPORT)
+        theta = fit(data, prior, l2, min_support=_MIN_SUPPORT, only=only)
         held = [name for name, count in zip(FEATURES, support(data)) if count < _MIN_SUPPORT]
         weights = {name: float(value * _TEMPERATURE) for name, value in zip(FEATURES, theta)}
         print(f"round {round_number}: {len(data.positive)} names; held-out accuracy by l2 "
@@ -174,11 +183,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         "temperature": _TEMPERATURE,
         "weights": {name: round(value, 4) for name, value in weights.items()},
     }
+    if based_on:
+        payload["based_on"] = based_on
     args.output.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     print(f"weights written to {args.output}")
     for name in FEATURES:
-        print(f"  {name:32s} {DEFAULT_WEIGHTS[name]:7.3f} -> {weights[name]:7.3f}")
+        print(f"  {name:32s} {start[name]:7.3f} -> {weights[name]:7.3f}")
     return 0
+
+
+def _starting_weights(only: Sequence[str] | None) -> tuple[dict[str, float], list[str]]:
+    """The hand-set weights for a full fit; for ``--only``, the current file's weights (features it
+    does not have start at their hand-set value) and the commands that made that file."""
+    if not only:
+        return dict(DEFAULT_WEIGHTS), []
+    try:
+        payload = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+        current, history = payload["weights"], [*payload.get("based_on", []), payload["command"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return dict(DEFAULT_WEIGHTS), []
+    return {name: float(current.get(name, default)) for name, default in DEFAULT_WEIGHTS.items()}, history
 
 
 if __name__ == "__main__":

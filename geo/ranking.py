@@ -4,7 +4,7 @@ A candidate's score is a weighted sum of features: its *prior* (name similarity,
 kind of feature, capital, how many names the place has, whether the mention matched a main name
 or a secondary alternate name, the span's cue: "the city of X", "X province", "X, Georgia") and
 its *context* (the document's focus countries and provinces, the provinces it names, the
-distance to its other places). ``geo.resolve`` turns scores into probabilities by a softmax.
+provinces its other names may lie in whatever reading they get, the distance to its other places). ``geo.resolve`` turns scores into probabilities by a softmax.
 
 The weights live in ``geo/data/ranker_weights.json``, fitted by ``python -m geo.ranker_fit``
 on a corpus kept apart from the evaluation corpora; ``DEFAULT_WEIGHTS`` (set by hand) are the
@@ -24,8 +24,8 @@ from geo.gazetteer_build import distance_km
 from geo.model import Candidate
 from geo.normalize import fold_name
 
-__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "WEIGHTS_PATH", "context_features", "dot", "load_weights",
-           "prior_features"]
+__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "WEIGHTS_PATH", "candidate_provinces", "context_features", "dot",
+           "load_weights", "prior_features", "province_vote"]
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "ranker_weights.json"
 COARSE_KINDS = frozenset({"country", "region"})
@@ -42,9 +42,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "province_named_like_capital": -0.9,
     # context
     "focus_country": 1.2, "named_province": 0.5, "focus_province": 1.0, "closeness": 0.8,
+    "province_vote": 1.0,
 }
 FEATURES: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
-_CONTEXT = ("focus_country", "named_province", "focus_province", "closeness")
+_CONTEXT = ("focus_country", "named_province", "focus_province", "closeness", "province_vote")
 PRIOR_FEATURES: tuple[str, ...] = tuple(f for f in FEATURES if f not in _CONTEXT)
 CONTEXT_FEATURES: tuple[str, ...] = _CONTEXT
 
@@ -127,6 +128,28 @@ def context_features(candidate: Candidate, places: Sequence[Candidate]) -> dict[
         closeness = max(closeness, math.exp(-distance_km(candidate.lat, candidate.lon, place.lat, place.lon) / scale))
     f["closeness"] = closeness
     return f
+
+
+def candidate_provinces(candidates: Sequence[Candidate]) -> frozenset[tuple[str, str]]:
+    """The provinces a name may lie in: those of its exactly spelled sub-national candidates."""
+    return frozenset((c.country, c.admin1) for c in candidates
+                     if c.country and c.admin1 and c.kind not in COARSE_KINDS and c.score >= 0.97)
+
+
+
+def province_vote(candidate: Candidate, own_name: str,
+                  provinces_by_name: Mapping[str, frozenset[tuple[str, str]]]) -> dict[str, float]:
+    """How strongly the document's other names point at this candidate's province, whatever
+    reading each of them is given: each other name that may lie in some province splits one vote
+    among the provinces it may lie in ("Huntingdon" and "McKenzie" both have a Tennessee reading,
+    so "Paris" in Tennessee gets their votes)."""
+    if not candidate.admin1 or candidate.kind in COARSE_KINDS:
+        return {}
+    voters = [provinces for name, provinces in provinces_by_name.items() if name != own_name and provinces]
+    if not voters:
+        return {}
+    key = (candidate.country, candidate.admin1)
+    return {"province_vote": sum(1.0 / len(p) for p in voters if key in p) / len(voters)}
 
 
 def dot(features: Mapping[str, float], weights: Mapping[str, float]) -> float:

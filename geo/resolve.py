@@ -24,7 +24,7 @@ from geo.model import Candidate, Toponym
 from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
 from geo.normalize import fold_name
 from geo.place_lexicon import PLACE_TYPE_WORDS
-from geo.ranking import context_features, dot, load_weights, prior_features
+from geo.ranking import candidate_provinces, context_features, dot, load_weights, prior_features, province_vote
 from geo.recognize import SPAN_KEY, locative_cue
 
 __all__ = ["resolve_doc", "resolve_spans", "score_candidates"]
@@ -79,6 +79,10 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
     representatives = [members[0] for members in groups.values()]
     container_cache: dict[str, list[Candidate]] = {}
     priors: list[list[dict[str, float]]] = []
+    provinces_by_name: dict[str, frozenset[tuple[str, str]]] = {}
+    for mention in representatives:
+        name = fold_name(mention.text)
+        provinces_by_name[name] = provinces_by_name.get(name, frozenset()) | candidate_provinces(mention.candidates)
     for mention in representatives:
         containers: list[Candidate] = []
         if mention.container:
@@ -89,8 +93,10 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
                 ]
             containers = container_cache[mention.container]
         capitals = [c for c in mention.candidates if gazetteer.is_capital(c)]
-        priors.append([prior_features(c, mention.candidates, cue=mention.cue, label=mention.label,
-                                      containers=containers, capital=c in capitals, rival_capitals=capitals)
+        own = fold_name(mention.text)
+        priors.append([{**prior_features(c, mention.candidates, cue=mention.cue, label=mention.label,
+                                         containers=containers, capital=c in capitals, rival_capitals=capitals),
+                        **province_vote(c, own, provinces_by_name)}
                        for c in mention.candidates])
         mention.features = priors[-1]
         mention.scores = [dot(f, weights) for f in mention.features]

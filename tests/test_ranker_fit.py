@@ -53,3 +53,11 @@ def test_choose_l2_reports_held_out_accuracy_for_each_strength() -> None:
     results = choose_l2(data, np.zeros(3), grid=(10.0, 0.01), folds=4)
     assert set(results) == {10.0, 0.01} and all(0.0 <= v <= 1.0 for v in results.values())
     assert results[0.01] >= results[10.0]
+
+
+def test_only_the_named_weights_move() -> None:
+    data = synthetic(np.array([2.0, -1.5, 0.0]))
+    prior = np.zeros(3)
+    theta = fit(data, prior, l2=0.0, steps=1500, only=np.array([False, True, False]))
+    assert theta[0] == 0.0 and theta[2] == 0.0
+    assert theta[1] < -0.5

@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 from geo.model import Candidate
-from geo.ranking import DEFAULT_WEIGHTS, FEATURES, context_features, dot, load_weights, prior_features
+from geo.ranking import (DEFAULT_WEIGHTS, FEATURES, candidate_provinces, context_features, dot, load_weights,
+                         prior_features, province_vote)
 
 
 def cand(name: str, kind: str = "city", country: str = "US", lat: float = 0.0, lon: float = 0.0, *,
@@ -64,3 +65,21 @@ def test_dot_and_weights_file(tmp_path: Path) -> None:
     broken.write_text("{not json", encoding="utf-8")
     assert load_weights(broken) == DEFAULT_WEIGHTS
     assert load_weights(tmp_path / "missing.json") == DEFAULT_WEIGHTS
+
+
+def test_province_vote_counts_the_other_names_readings_split_among_their_provinces() -> None:
+    paris_tn = cand("Paris", admin1="Tennessee")
+    paris_tx = cand("Paris", admin1="Texas")
+    names = {
+        "paris": candidate_provinces([paris_tn, paris_tx]),
+        # Huntingdon may lie in Tennessee or Pennsylvania; McKenzie only in Tennessee.
+        "huntingdon": candidate_provinces([cand("Huntingdon", admin1="Tennessee"),
+                                           cand("Huntingdon", admin1="Pennsylvania")]),
+        "mckenzie": candidate_provinces([cand("McKenzie", admin1="Tennessee")]),
+        "texas": candidate_provinces([cand("Texas", kind="admin1", admin1="Texas", score=0.9)]),  # loose spelling
+    }
+    assert province_vote(paris_tn, "paris", names) == {"province_vote": (0.5 + 1.0) / 2}
+    assert province_vote(paris_tx, "paris", names) == {"province_vote": 0.0}
+    # its own name never votes; countries and regions get no vote
+    assert province_vote(cand("McKenzie", admin1="Tennessee"), "mckenzie", names) == {"province_vote": (0.5 + 0.5) / 2}
+    assert province_vote(cand("United States", kind="country", admin1="Tennessee"), "us", names) == {}
