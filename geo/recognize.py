@@ -53,6 +53,7 @@ from geo.place_lexicon import (
     REPORTING_VERBS,
     RESIDENT_NOUNS,
     TITLES,
+    TOWN_NAME_ENDINGS,
     TRUSTED_LABELS,
     WEAK_PREPS,
 )
@@ -60,6 +61,7 @@ from geo.place_lexicon import (
 __all__ = ["SPAN_KEY", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
 
 SPAN_KEY = "toponyms"
+_SPELLED_TOWN_POPULATION = 1_000
 
 for _name, _default in (("geo_cue", None), ("geo_container", None), ("geo_gated", False)):
     if not Span.has_extension(_name):
@@ -311,6 +313,15 @@ class ToponymRecognizer:
                 return True
         return False
 
+    @staticmethod
+    def _lone_town(span: Span, top: Candidate, context: _DocContext) -> bool:
+        """A one-word town the tagger called a person or an organisation, spelled like a town
+        ("Gainesville residents", "Watertown") and never part of a person's full name in the document."""
+        if (len(span) != 1 or span.text in context.person_words or top.kind != "city" or not top.main_name
+                or fold_name(top.name) != fold_name(span.text)):
+            return False
+        return span.text.lower().endswith(TOWN_NAME_ENDINGS) and top.population >= _SPELLED_TOWN_POPULATION
+
     def _extend(self, span: Span, lookups: dict[str, list[Candidate]]) -> Span:
         """Grow an entity to the right when the longer name is in the gazetteer: spaCy splits
         "Deir ez-Zor" after "Deir" and leaves "air base" out of "Ain al-Asad air base"."""
@@ -320,6 +331,8 @@ class ToponymRecognizer:
             end = span.end + extra
             if end > len(doc) or not (doc[end - 1].is_alpha or doc[end - 1].text in {"-", "–"}):
                 break
+            if doc[end - 2].text.endswith(".") and (doc[end - 1].is_sent_start or doc[end - 1].is_stop):
+                break  # "Huntsville, Ala. An official said": the name ends with its sentence
             if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or _is_capitalised(doc[end - 1])
                                               or doc[end - 1].lower_ in FACILITY_WORDS):
                 break
@@ -334,7 +347,7 @@ class ToponymRecognizer:
     def _gate(self, span: Span, label: str, context: _DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
         lookups = context.lookups
-        if not self.use_gazetteer or not any(t.is_alpha for t in span):
+        if not self.use_gazetteer or not any(t.is_alpha or _is_capitalised(t) for t in span):
             return None
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
         if not candidates:
@@ -351,10 +364,14 @@ class ToponymRecognizer:
             if label == "PERSON" and not strong_cue and not _followed_by_place_punct(span):
                 return None
             return {"label": label_out, "gated": True}
-        if common or context.named_as_non_place(span) or _after_title(span) or _speaks(span):
+        if common or _after_title(span) or _speaks(span):
             return None
         top = candidates[0]
         exact = top.score >= 1.0 and len(span.text) >= 4  # "Ga.", "Mo.": abbreviations need a cue
+        if exact and label in {"PERSON", "ORG"} and self._lone_town(span, top, context):
+            return {"label": label_out, "gated": True}
+        if context.named_as_non_place(span):
+            return None
         if exact and top.kind in {"country", "admin1", "region", "facility"}:
             return {"label": label_out, "gated": True}
         # A person or organisation entity needs a well-known city ("Kharkiv"), not any town.
@@ -535,7 +552,10 @@ def _capitalised_runs(doc: Doc, taken: list[bool], max_tokens: int) -> list[Span
 
 
 def _is_capitalised(token: Any) -> bool:
+    """A capitalised word, or a capitalised abbreviation with periods ("W.Va.", "Ala.")."""
     text = token.text
+    if "." in text and len(text) > 2:
+        return text[:1].isupper() and text.replace(".", "").isalpha()
     return token.is_alpha and text[:1].isupper() and (len(text) > 1)
 
 
