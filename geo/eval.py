@@ -6,7 +6,9 @@ folder is absent the command says so and exits 0 (nothing to measure).
 
 gold: resolve the gold toponym spans (every toponym with coordinates) and measure the
 distance to the gold point. e2e: recognise and resolve from raw text; spans are matched
-to gold spans exactly (and by overlap), and distances are measured on matched spans.
+to gold spans exactly (and by overlap), and distances are measured on matched spans. A
+predicted span equal to a gold toponym the corpus left without coordinates is not scored
+(the strict precision, counting it as a false positive, is printed too).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class Scores:
     true_positive: int = 0
     overlap_positive: int = 0
     predicted: int = 0
+    unscored_predictions: int = 0  # e2e: predictions on gold toponyms without coordinates
     gold: int = 0
     documents: int = 0
     seconds: float = 0.0
@@ -85,6 +88,10 @@ class Scores:
             lf1 = 2 * lp * lr / max(lp + lr, 1e-9)
             lines.append(f"spans exact: precision {p:.3f} recall {r:.3f} F1 {f1:.3f}  "
                          f"(overlap: P {lp:.3f} R {lr:.3f} F1 {lf1:.3f})")
+            strict_p = self.true_positive / max(self.predicted + self.unscored_predictions, 1)
+            strict_f1 = 2 * strict_p * r / max(strict_p + r, 1e-9)
+            lines.append(f"not scored: {self.unscored_predictions} predictions on gold toponyms without "
+                         f"coordinates (counted as false positives: precision {strict_p:.3f} F1 {strict_f1:.3f})")
         return lines
 
     def breakdown_lines(self, top: int = 15) -> list[str]:
@@ -216,6 +223,13 @@ def evaluate(documents: Sequence[Document], mode: str = "gold") -> Scores:
             pairs = list(zip(gold, predicted))
         else:
             predicted = geo.geoparse(doc.text)
+            # A prediction on a toponym the corpus left without coordinates is neither right nor
+            # wrong here: it is not scored (and counted apart, for the strict precision).
+            unscored = ({(t.start, t.end) for t in doc.toponyms if t.lat is None or t.lon is None}
+                        - {(g.start, g.end) for g in gold})
+            on_unscored = [p for p in predicted if (p.start, p.end) in unscored]
+            scores.unscored_predictions += len(on_unscored)
+            predicted = [p for p in predicted if (p.start, p.end) not in unscored]
             by_span = {(p.start, p.end): p for p in predicted}
             scores.predicted += len(predicted)
             scores.gold += len(gold)

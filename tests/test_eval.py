@@ -48,6 +48,21 @@ def test_e2e_span_matching(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     assert scores.errors_km[0] > 161
 
 
+def test_e2e_a_prediction_on_a_toponym_without_coordinates_is_not_scored(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "LGL").mkdir()
+    (tmp_path / "LGL" / "lgl.xml").write_text(LGL_XML, encoding="utf-8")
+    [doc] = geoeval.load_corpus("lgl", tmp_path)
+    # "Xyz" (18-21) is a gold toponym with no coordinates; "Shots" (0-5) is no toponym at all.
+    monkeypatch.setattr(geo, "geoparse", lambda text, spans=None: [
+        Toponym(9, 13, "Homs", lat=34.7, lon=36.7), Toponym(18, 21, "Xyz"), Toponym(0, 5, "Shots")])
+    scores = geoeval.evaluate([doc], "e2e")
+    assert (scores.true_positive, scores.predicted, scores.unscored_predictions, scores.gold) == (1, 2, 1, 1)
+    lines = scores.as_lines("e2e")
+    assert "precision 0.500 recall 1.000" in lines[-2]
+    assert lines[-1].startswith("not scored: 1 predictions") and "precision 0.333" in lines[-1]
+
+
 def test_missing_benchmarks_skip_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert geoeval.main(["lgl", "--root", str(tmp_path / "nowhere")]) == 0
     assert "not found" in capsys.readouterr().out
