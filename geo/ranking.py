@@ -24,7 +24,7 @@ from geo.gazetteer_build import distance_km
 from geo.model import Candidate
 from geo.normalize import fold_name
 
-__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "WEIGHTS_PATH", "candidate_provinces", "context_features", "dot",
+__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "WEIGHTS_PATH", "NearbyReadings", "candidate_provinces", "context_features", "dot",
            "load_weights", "prior_features", "province_vote"]
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "ranker_weights.json"
@@ -42,10 +42,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "province_named_like_capital": -0.9,
     # context
     "focus_country": 1.2, "named_province": 0.5, "focus_province": 1.0, "closeness": 0.8,
-    "province_vote": 1.0,
+    "province_vote": 1.0, "nearby_reading": 1.0,
 }
 FEATURES: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
-_CONTEXT = ("focus_country", "named_province", "focus_province", "closeness", "province_vote")
+_CONTEXT = ("focus_country", "named_province", "focus_province", "closeness", "province_vote", "nearby_reading")
 PRIOR_FEATURES: tuple[str, ...] = tuple(f for f in FEATURES if f not in _CONTEXT)
 CONTEXT_FEATURES: tuple[str, ...] = _CONTEXT
 
@@ -150,6 +150,42 @@ def province_vote(candidate: Candidate, own_name: str,
         return {}
     key = (candidate.country, candidate.admin1)
     return {"province_vote": sum(1.0 / len(p) for p in voters if key in p) / len(voters)}
+
+
+NEARBY_KM = 40.0  # a county and its seat, neighbouring towns
+_LOCAL_KINDS = frozenset({"city", "admin2", "facility"})
+
+
+class NearbyReadings:
+    """Where the document's names may lie at town level: every exactly spelled reading (town,
+    county, facility) of every name, on a grid, to ask how many *other* names have a reading near
+    a candidate ("Paris" and "Henry County": Paris, Tennessee is the seat of Henry County,
+    Tennessee, and no other pair of their readings is as close)."""
+
+    def __init__(self, readings: Mapping[str, Sequence[Candidate]]) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        self._names: set[str] = set()
+        for name, candidates in readings.items():
+            for c in candidates:
+                if c.kind in _LOCAL_KINDS and c.score >= 0.97:
+                    self._cells.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((name, c.lat, c.lon))
+                    self._names.add(name)
+
+    def features(self, candidate: Candidate, own_name: str) -> dict[str, float]:
+        """``nearby_reading``: the share of the other names with a reading within NEARBY_KM."""
+        voters = len(self._names - {own_name})
+        if not voters or candidate.kind not in _LOCAL_KINDS:
+            return {}
+        row, column = math.floor(candidate.lat), math.floor(candidate.lon)
+        reach = math.ceil(NEARBY_KM / max(111.0 * math.cos(math.radians(min(abs(candidate.lat), 89.0))), 1.0))
+        near: set[str] = set()
+        for dr in (-1, 0, 1):
+            for dc in range(-reach, reach + 1):
+                for name, lat, lon in self._cells.get((row + dr, (column + dc + 180) % 360 - 180), ()):
+                    if (name != own_name and name not in near
+                            and distance_km(candidate.lat, candidate.lon, lat, lon) <= NEARBY_KM):
+                        near.add(name)
+        return {"nearby_reading": len(near) / voters} if near else {}
 
 
 def dot(features: Mapping[str, float], weights: Mapping[str, float]) -> float:

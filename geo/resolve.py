@@ -24,7 +24,8 @@ from geo.model import Candidate, Toponym
 from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
 from geo.normalize import fold_name
 from geo.place_lexicon import PLACE_TYPE_WORDS
-from geo.ranking import candidate_provinces, context_features, dot, load_weights, prior_features, province_vote
+from geo.ranking import (NearbyReadings, candidate_provinces, context_features, dot, load_weights, prior_features,
+                         province_vote)
 from geo.recognize import SPAN_KEY, locative_cue
 
 __all__ = ["resolve_doc", "resolve_spans", "score_candidates"]
@@ -80,9 +81,12 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
     container_cache: dict[str, list[Candidate]] = {}
     priors: list[list[dict[str, float]]] = []
     provinces_by_name: dict[str, frozenset[tuple[str, str]]] = {}
+    readings: dict[str, list[Candidate]] = {}
     for mention in representatives:
         name = fold_name(mention.text)
         provinces_by_name[name] = provinces_by_name.get(name, frozenset()) | candidate_provinces(mention.candidates)
+        readings.setdefault(name, []).extend(mention.candidates)
+    nearby = NearbyReadings(readings)
     for mention in representatives:
         containers: list[Candidate] = []
         if mention.container:
@@ -96,7 +100,7 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
         own = fold_name(mention.text)
         priors.append([{**prior_features(c, mention.candidates, cue=mention.cue, label=mention.label,
                                          containers=containers, capital=c in capitals, rival_capitals=capitals),
-                        **province_vote(c, own, provinces_by_name)}
+                        **province_vote(c, own, provinces_by_name), **nearby.features(c, own)}
                        for c in mention.candidates])
         mention.features = priors[-1]
         mention.scores = [dot(f, weights) for f in mention.features]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from geo.model import Candidate
-from geo.ranking import (DEFAULT_WEIGHTS, FEATURES, candidate_provinces, context_features, dot, load_weights,
+from geo.ranking import (DEFAULT_WEIGHTS, FEATURES, NearbyReadings, candidate_provinces, context_features, dot, load_weights,
                          prior_features, province_vote)
 
 
@@ -83,3 +83,31 @@ def test_province_vote_counts_the_other_names_readings_split_among_their_provinc
     # its own name never votes; countries and regions get no vote
     assert province_vote(cand("McKenzie", admin1="Tennessee"), "mckenzie", names) == {"province_vote": (0.5 + 0.5) / 2}
     assert province_vote(cand("United States", kind="country", admin1="Tennessee"), "us", names) == {}
+
+
+def test_nearby_readings_count_the_other_names_with_a_reading_close_by() -> None:
+    paris_tn, paris_tx = cand("Paris", lat=36.30, lon=-88.33), cand("Paris", lat=33.66, lon=-95.55)
+    henry_tn = cand("Henry County", kind="admin2", lat=36.33, lon=-88.32)
+    henry_va = cand("Henry County", kind="admin2", lat=36.68, lon=-79.87)
+    readings = NearbyReadings({
+        "paris": [paris_tn, paris_tx],
+        "henry county": [henry_tn, henry_va],
+        "tennessee": [cand("Tennessee", kind="admin1", lat=35.8, lon=-86.4)],  # no town-level reading: no vote
+        "camden": [cand("Camden", lat=36.06, lon=-88.10, score=0.9)],  # a loose spelling: no vote
+    })
+    assert readings.features(paris_tn, "paris") == {"nearby_reading": 1.0}
+    assert readings.features(paris_tx, "paris") == {}
+    assert readings.features(henry_tn, "henry county") == {"nearby_reading": 1.0}
+    assert readings.features(henry_va, "henry county") == {}
+    # a name's own readings never count, and provinces or countries get no such feature
+    assert NearbyReadings({"paris": [paris_tn, paris_tx]}).features(paris_tn, "paris") == {}
+    assert readings.features(cand("Tennessee", kind="admin1", lat=36.3, lon=-88.3), "tennessee") == {}
+
+
+def test_nearby_readings_reach_across_grid_cells_and_the_date_line() -> None:
+    east, west = cand("A", lat=64.99, lon=179.9), cand("B", lat=65.01, lon=-179.9)  # ~9 km apart
+    readings = NearbyReadings({"a": [east], "b": [west]})
+    assert readings.features(east, "a") == {"nearby_reading": 1.0}
+    north = cand("C", lat=70.0, lon=20.99)
+    far_cell = cand("D", lat=70.0, lon=22.0)  # ~38 km east at 70 degrees north, two cells over
+    assert NearbyReadings({"c": [north], "d": [far_cell]}).features(north, "c") == {"nearby_reading": 1.0}
