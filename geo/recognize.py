@@ -25,8 +25,6 @@ city named inside an organisation's name ("the Texas Forest Service") is taken (
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from spacy.language import Language
@@ -36,26 +34,31 @@ from spacy.util import filter_spans
 from geo.model import Candidate
 from geo.normalize import fold_name
 from geo.place_lexicon import (
-    ADJECTIVAL_SUFFIXES,
-    CITY_WORDS,
-    COMMON_WORDS,
     CONNECTORS,
-    DETERMINERS,
     DATELINE_MARKS,
     DIRECTION_WORDS,
     EMBEDDING_LABELS,
     FACILITY_WORDS,
     GATED_LABELS,
     LOCAL_BODY_WORDS,
-    LOCATIVE_PREPS,
     NEEDS_CUE_LABELS,
-    PROVINCE_WORDS,
-    REPORTING_VERBS,
-    RESIDENT_NOUNS,
-    TITLES,
     TOWN_NAME_ENDINGS,
     TRUSTED_LABELS,
     WEAK_PREPS,
+)
+from geo.recognize_spans import (
+    DocContext,
+    after_title,
+    capitalised_runs,
+    followed_by_place_punct,
+    is_adjectival,
+    is_capitalised,
+    locative_cue,
+    looks_common,
+    modifies_residents,
+    speaks,
+    subspans_longest_first,
+    trim,
 )
 
 __all__ = ["SPAN_KEY", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
@@ -109,13 +112,13 @@ class ToponymRecognizer:
         self._gazetteer = value
 
     def __call__(self, doc: Doc) -> Doc:
-        context = _DocContext.of(doc)
+        context = DocContext.of(doc)
         lookups = context.lookups
         found: list[tuple[Span, dict[str, Any]]] = []
         taken = [False] * len(doc)
         for ent in doc.ents:
-            span = _trim(ent)
-            if span is None or ent.label_ == "NORP" or _is_adjectival(span):
+            span = trim(ent)
+            if span is None or ent.label_ == "NORP" or is_adjectival(span):
                 for token in ent:
                     taken[token.i] = True
                 if span is not None and ent.label_ == "NORP" and self._is_demonym(span):
@@ -139,8 +142,8 @@ class ToponymRecognizer:
         covered = [False] * len(doc)
         for span, _ in found:
             covered[span.start:span.end] = [True] * len(span)
-        for run in _capitalised_runs(doc, taken, self.max_run_tokens):
-            for span in _subspans_longest_first(run):
+        for run in capitalised_runs(doc, taken, self.max_run_tokens):
+            for span in subspans_longest_first(run):
                 if any(covered[span.start:span.end]):
                     continue
                 decision = self._gate(span, "", context)
@@ -152,7 +155,7 @@ class ToponymRecognizer:
         self.set_annotations(doc, found, lookups)
         return doc
 
-    def _datelines(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: _DocContext
+    def _datelines(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: DocContext
                    ) -> list[tuple[Span, dict[str, Any]]]:
         """News datelines: a capitalised place name opening a sentence and followed by a dash, a
         colon or an agency in brackets ("BEIRUT: ...", "TORRINGTON — ...", "KYIV (Reuters) -")."""
@@ -176,14 +179,14 @@ class ToponymRecognizer:
                 extra.append((span, {"label": "GAZ", "gated": True}))
         return extra
 
-    def _repeated(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: _DocContext
+    def _repeated(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: DocContext
                   ) -> list[tuple[Span, dict[str, Any]]]:
         """One sense per discourse: a name taken as a place is a place wherever else it occurs,
         also where the tagger called it a person or an organisation ("Gainesville's Tom Thumb
         supermarket" after "in Gainesville"), unless it is part of a longer person's name."""
         names = {span.text: len(span) for span, info in found
                  if (info["label"] in TRUSTED_LABELS or self._strong_cue(span, context.lookups))
-                 and len(span.text) > 3 and not _looks_common(span, context.lower_words)
+                 and len(span.text) > 3 and not looks_common(span, context.lower_words)
                  and self._known_place(span.text, context.lookups)}
         if not names:
             return []
@@ -204,7 +207,7 @@ class ToponymRecognizer:
                 if end > len(doc) or doc[start:end].text != name or any(covered[start:end]):
                     continue
                 span = doc[start:end]
-                if any(i in person_words for i in range(start, end)) or _is_adjectival(span) or _after_title(span):
+                if any(i in person_words for i in range(start, end)) or is_adjectival(span) or after_title(span):
                     continue
                 entity = entity_of.get(start)
                 if entity is not None and start != entity.start and doc[start - 1].lower_ != "of":
@@ -237,7 +240,7 @@ class ToponymRecognizer:
             lookups[text] = gazetteer.candidates(text, limit=25, fuzzy=False) if gazetteer else []
         return lookups[text]
 
-    def _surname(self, span: Span, context: _DocContext) -> bool:
+    def _surname(self, span: Span, context: DocContext) -> bool:
         """A one-word "place" that is also a word of a person's full name in the document ("Ripley"
         after "Dan Ripley"), not a well-known place and with no locative cue, is the person."""
         if len(span) != 1 or span.text not in context.person_words or self._strong_cue(span, context.lookups):
@@ -260,7 +263,7 @@ class ToponymRecognizer:
         demonym_country = getattr(gazetteer, "demonym_country", None)
         return demonym_country is not None and demonym_country(span.text) is not None
 
-    def _embedded(self, span: Span, context: _DocContext) -> list[Span]:
+    def _embedded(self, span: Span, context: DocContext) -> list[Span]:
         """Well-known places named inside an organisation's or a building's name: "Texas" in "the
         Texas Forest Service", "U.S." in "the U.S. House", "Alberta" in "the University of Alberta"."""
         doc = span.doc
@@ -286,20 +289,20 @@ class ToponymRecognizer:
                 found.append(tail)
         return found
 
-    def _local_town(self, span: Span, context: _DocContext) -> bool:
-        if not all(_is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span[0].lower_ in CONNECTORS:
+    def _local_town(self, span: Span, context: DocContext) -> bool:
+        if not all(is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span[0].lower_ in CONNECTORS:
             return False
-        if _looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
+        if looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
             return False
         return any(c.score >= 1.0 and c.kind in {"city", "admin2"} and c.main_name and c.population >= 1_000
                    and fold_name(c.name) == fold_name(span.text) for c in self._lookup(span.text, context.lookups))
 
-    def _well_known_place(self, span: Span, context: _DocContext) -> bool:
-        if not all(_is_capitalised(t) or t.text.isupper() or t.lower_ in CONNECTORS for t in span):
+    def _well_known_place(self, span: Span, context: DocContext) -> bool:
+        if not all(is_capitalised(t) or t.text.isupper() or t.lower_ in CONNECTORS for t in span):
             return False
         if len(span.text) < 2 or span[0].lower_ in CONNECTORS or span[-1].lower_ in CONNECTORS:
             return False
-        if _looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
+        if looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
             return False
         for candidate in self._lookup(span.text, context.lookups):
             if candidate.score < 1.0:
@@ -314,7 +317,7 @@ class ToponymRecognizer:
         return False
 
     @staticmethod
-    def _lone_town(span: Span, top: Candidate, context: _DocContext) -> bool:
+    def _lone_town(span: Span, top: Candidate, context: DocContext) -> bool:
         """A one-word town the tagger called a person or an organisation, spelled like a town
         ("Gainesville residents", "Watertown") and never part of a person's full name in the document."""
         if (len(span) != 1 or span.text in context.person_words or top.kind != "city" or not top.main_name
@@ -333,38 +336,38 @@ class ToponymRecognizer:
                 break
             if doc[end - 2].text.endswith(".") and (doc[end - 1].is_sent_start or doc[end - 1].is_stop):
                 break  # "Huntsville, Ala. An official said": the name ends with its sentence
-            if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or _is_capitalised(doc[end - 1])
+            if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or is_capitalised(doc[end - 1])
                                               or doc[end - 1].lower_ in FACILITY_WORDS):
                 break
             longer = doc[span.start:end]
             last = doc[end - 1]
-            if not (_is_capitalised(last) or last.lower_ in FACILITY_WORDS):
+            if not (is_capitalised(last) or last.lower_ in FACILITY_WORDS):
                 continue
             if any(c.score >= 0.97 for c in self._lookup(longer.text, lookups)):
                 best = longer
         return best
 
-    def _gate(self, span: Span, label: str, context: _DocContext) -> dict[str, Any] | None:
+    def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
         lookups = context.lookups
-        if not self.use_gazetteer or not any(t.is_alpha or _is_capitalised(t) for t in span):
+        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span):
             return None
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
         if not candidates:
             return None
         cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
-        if cue is None and _modifies_residents(span) and not _looks_common(span, context.lower_words):
+        if cue is None and modifies_residents(span) and not looks_common(span, context.lower_words):
             cue = "residents"
         strong_cue = cue is not None and cue != "near"
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS:
             cue = None
         label_out = "FAC" if label == "FAC" else "GAZ"
-        common = _looks_common(span, context.lower_words)
+        common = looks_common(span, context.lower_words)
         if strong_cue or (cue == "near" and not common):
-            if label == "PERSON" and not strong_cue and not _followed_by_place_punct(span):
+            if label == "PERSON" and not strong_cue and not followed_by_place_punct(span):
                 return None
             return {"label": label_out, "gated": True}
-        if common or _after_title(span) or _speaks(span):
+        if common or after_title(span) or speaks(span):
             return None
         top = candidates[0]
         exact = top.score >= 1.0 and len(span.text) >= 4  # "Ga.", "Mo.": abbreviations need a cue
@@ -380,190 +383,3 @@ class ToponymRecognizer:
         if exact and primary and top.kind == "city" and top.population >= min_population:
             return {"label": label_out, "gated": True}
         return None
-
-
-@dataclass(slots=True)
-class _DocContext:
-    """What the gate needs to know about the whole document, computed once per doc."""
-
-    lookups: dict[str, list[Candidate]]
-    lower_words: frozenset[str]
-    entity_starts: dict[str, set[int]]  # ORG/PERSON/NORP entity text -> its start tokens
-    name_words: frozenset[str]  # words inside multi-word ORG/PERSON names
-    person_words: frozenset[str] = frozenset()  # words inside multi-word PERSON names
-
-    @classmethod
-    def of(cls, doc: Doc) -> _DocContext:
-        starts: dict[str, set[int]] = {}
-        words: set[str] = set()
-        people: set[str] = set()
-        for ent in doc.ents:
-            if ent.label_ in {"ORG", "PERSON", "NORP"}:
-                starts.setdefault(ent.text, set()).add(ent.start)
-                if ent.label_ != "NORP" and len(ent) > 1:
-                    words.update(t.text for t in ent if t.is_alpha)
-                if ent.label_ == "PERSON" and len(ent) > 1:
-                    people.update(t.text for t in ent if t.is_alpha)
-        return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people))
-
-    def named_as_non_place(self, span: Span) -> bool:
-        """The text is an organisation, person or group elsewhere in the document ("Hamas"
-        ORG), or a word of a longer such name ("Austin" after "Lloyd Austin")."""
-        text = span.text
-        if self.entity_starts.get(text, set()) - {span.start}:
-            return True
-        return len(span) == 1 and text in self.name_words
-
-
-def _speaks(span: Span) -> bool:
-    """Subject of a reporting verb: "Washington said" is a government, not a place."""
-    root = span.root
-    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_VERBS
-
-
-def _after_title(span: Span) -> bool:
-    """Preceded by an honorific or a title ("Mr Jordan", "President Lincoln")."""
-    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
-
-
-def _trim(span: Span) -> Span | None:
-    """Strip leading determiners and a trailing possessive or punctuation."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
-        end -= 1
-    return doc[start:end] if end > start else None
-
-
-def _is_adjectival(span: Span) -> bool:
-    """"Iran-backed", "Syrian-led": a name fused into an adjective by a hyphen."""
-    doc = span.doc
-    if span.end + 1 < len(doc) and doc[span.end].text in {"-", "–"}:
-        return doc[span.end + 1].lower_ in ADJECTIVAL_SUFFIXES
-    last = span[-1].lower_
-    return "-" in last and last.rsplit("-", 1)[1] in ADJECTIVAL_SUFFIXES
-
-
-def _looks_common(span: Span, lower_words: frozenset[str]) -> bool:
-    """A single capitalised token that is likely an ordinary English word."""
-    if len(span) != 1:
-        return all(t.lower_ in COMMON_WORDS or t.is_stop for t in span)
-    token = span[0]
-    if token.lower_ in COMMON_WORDS or token.is_stop:
-        return True
-    if token.is_sent_start or token.i == 0 or (token.i > 0 and token.nbor(-1).is_punct
-                                                and token.nbor(-1).text in {".", "!", "?", '"', "“", ":"}):
-        if token.pos_ not in {"PROPN", ""}:
-            return True
-    return token.lower_ in lower_words  # the word also appears in lower case: an ordinary word
-
-
-def _modifies_residents(span: Span) -> bool:
-    """ "An Alexandria man", "Fargo police said": the name opens a noun phrase about residents."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].lower_ not in RESIDENT_NOUNS:
-        return False
-    return span.start == 0 or doc[span.start - 1].lower_ in DETERMINERS or doc[span.start - 1].is_sent_start \
-        or doc[span.start - 1].is_punct or doc[span.start].is_sent_start
-
-
-def _followed_by_place_punct(span: Span) -> bool:
-    doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].is_title
-
-
-def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
-    """The locative cue of a span and, for "X, Y", the container Y."""
-    doc = span.doc
-    before = [doc[i] for i in range(max(0, span.start - 3), span.start)]
-    after = doc[span.end] if span.end < len(doc) else None
-    # "the city of X", "the province of X"
-    if len(before) >= 2 and before[-1].lower_ == "of":
-        word = before[-2].lower_
-        if word in CITY_WORDS:
-            return "city_of", None
-        if word in PROVINCE_WORDS:
-            return "province_of", None
-        if word in DIRECTION_WORDS or (len(before) >= 3 and before[-3].lower_ in DIRECTION_WORDS):
-            return "direction", None
-    # "X province", "X city"
-    if after is not None and after.lower_ in PROVINCE_WORDS and after.lower_ != "state" or (
-        after is not None and after.lower_ == "state" and span.end + 1 < len(doc)
-        and not doc[span.end + 1].is_title
-    ):
-        return "province", None
-    if after is not None and after.lower_ in {"city", "town", "village"}:
-        return "city", None
-    if after is not None and after.lower_ in FACILITY_WORDS:
-        return "facility", None
-    # "X, Texas"
-    if after is not None and after.text == "," and span.end + 1 < len(doc):
-        for size in (3, 2, 1):
-            tokens = doc[span.end + 1: span.end + 1 + size]
-            if len(tokens) == size and all(t.is_title or t.is_upper for t in tokens):
-                containers = [c for c in lookup(tokens.text) if c.score >= 0.97 and c.kind in {"country", "admin1"}]
-                inside = [c for c in lookup(span.text) if c.kind != "country" and c.score >= 0.93
-                          and any(within(c, container) for container in containers)]
-                if inside:
-                    return "comma_state", tokens.text
-    if before:
-        previous = before[-1].lower_
-        if previous in DETERMINERS and len(before) >= 2:
-            previous = before[-2].lower_
-        if previous in LOCATIVE_PREPS:
-            return "near", None
-    return None, None
-
-
-def within(candidate: Candidate, container: Candidate) -> bool:
-    """True when a candidate lies in a container country or first-level province."""
-    if candidate.country != container.country:
-        return False
-    if container.kind == "country":
-        return True
-    return bool(candidate.admin1) and candidate.admin1 == container.name
-
-
-def _capitalised_runs(doc: Doc, taken: list[bool], max_tokens: int) -> list[Span]:
-    """Maximal runs of capitalised tokens (with name connectors inside) not in an entity."""
-    runs: list[Span] = []
-    i = 0
-    while i < len(doc):
-        if taken[i] or not _is_capitalised(doc[i]):
-            i += 1
-            continue
-        end = i + 1
-        while end < len(doc) and not taken[end] and end - i < max_tokens:
-            token = doc[end]
-            if _is_capitalised(token):
-                end += 1
-            elif (token.lower_ in CONNECTORS and end + 1 < len(doc) and not taken[end + 1]
-                  and (_is_capitalised(doc[end + 1]) or doc[end + 1].text == "-")):
-                end += 1
-            else:
-                break
-        while end > i + 1 and not _is_capitalised(doc[end - 1]):
-            end -= 1
-        runs.append(doc[i:end])
-        i = end
-    return runs
-
-
-def _is_capitalised(token: Any) -> bool:
-    """A capitalised word, or a capitalised abbreviation with periods ("W.Va.", "Ala.")."""
-    text = token.text
-    if "." in text and len(text) > 2:
-        return text[:1].isupper() and text.replace(".", "").isalpha()
-    return token.is_alpha and text[:1].isupper() and (len(text) > 1)
-
-
-def _subspans_longest_first(run: Span) -> list[Span]:
-    spans = []
-    for size in range(len(run), 0, -1):
-        for start in range(0, len(run) - size + 1):
-            sub = run[start:start + size]
-            if _is_capitalised(sub[0]) and _is_capitalised(sub[-1]):
-                spans.append(sub)
-    return spans
