@@ -36,6 +36,8 @@ _DEMONYM_KINDS = frozenset({"country", "admin1", "region"})
 _FALLBACK_SCORE = {DEMONYM: 0.85, HEAD: 0.8, PART: 0.8}  # name similarity of a coarser reading
 _EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
 _BIG_TOWN = 100_000
+_SMALL_TOWN = 20_000  # a town this small needs support from the story when it is abroad
+_MIN_CONTEXT_NAMES = 3  # other places a story must name before a town is judged against them
 
 
 @dataclass(slots=True)
@@ -194,6 +196,7 @@ def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
     look_up_candidates(mentions, gazetteer)
     score_candidates(mentions, gazetteer)
     _drop_unsupported_spellings(mentions)
+    _drop_unsupported_towns(mentions)
     return [_toponym(m) for m in mentions]
 
 
@@ -210,6 +213,27 @@ def _drop_unsupported_spellings(mentions: list[_Mention]) -> None:
                 and best.country not in countries and best.population < _BIG_TOWN):
             mention.candidates, mention.scores, mention.features = [], [], []
 
+
+
+def _drop_unsupported_towns(mentions: list[_Mention]) -> None:
+    """A town reading nothing in the story supports is left unresolved (and then placed, marked
+    approximate, near a town the story names: ``geo.approximate``): a town matched only through a
+    secondary alternate name ("Abbasiya", an old name of Yehud in Israel) or a small one, in a
+    country where none of the story's other exactly named places lies, when the story names a few
+    other places and no cue ("the town of X", "X, Texas") vouches for it."""
+    names_by_country: dict[str | None, set[str]] = {}
+    for mention in mentions:
+        if mention.best is not None and mention.best.score >= _EXACT_SPELLING:
+            names_by_country.setdefault(mention.best.country, set()).add(fold_name(mention.text))
+    named = {fold_name(m.text) for m in mentions if m.best is not None}
+    for mention in mentions:
+        best = mention.best
+        if (best is None or best.kind != "city" or mention.cue not in (None, "near")
+                or (best.main_name and best.population >= _SMALL_TOWN)):
+            continue
+        own = fold_name(mention.text)
+        if not names_by_country.get(best.country, set()) - {own} and len(named - {own}) >= _MIN_CONTEXT_NAMES:
+            mention.candidates, mention.scores, mention.features = [], [], []
 
 def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
                 resolve_unknown: Callable[[list[Toponym]], list[Toponym]] | None = None) -> list[Toponym]:

@@ -261,3 +261,16 @@ def test_a_demonym_of_a_region_is_not_taken_for_a_loose_spelling() -> None:
     (region,) = resolve_spans(doc, [(start, start + len("Central American"))], default_gazetteer())
     assert region.resolved and region.kind == "region" and region.name == "Central America"
     assert region.confidence < 1.0
+
+
+def test_a_town_abroad_that_nothing_in_the_story_supports_is_left_unresolved() -> None:
+    # "Abbasiya" is only an old alternate name of Yehud, Israel; the story is set in Egypt.
+    text = "Copts gathered in Abbasiya, by the cathedral, as Cairo, Giza and Alexandria mourned."
+    doc = load_pipeline()(text)
+    abbasiya, *others = resolve_spans(doc, _spans(text, "Abbasiya", "Cairo", "Giza", "Alexandria"),
+                                      default_gazetteer())
+    assert not abbasiya.resolved and all(t.country == "EG" for t in others)
+    # With no other place to judge it by, the only reading stands.
+    alone = "Copts gathered in Abbasiya."
+    (reading,) = resolve_spans(load_pipeline()(alone), _spans(alone, "Abbasiya"), default_gazetteer())
+    assert reading.resolved and reading.country == "IL"
