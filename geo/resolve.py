@@ -219,20 +219,21 @@ def _drop_unsupported_towns(mentions: list[_Mention]) -> None:
     """A town reading nothing in the story supports is left unresolved (and then placed, marked
     approximate, near a town the story names: ``geo.approximate``): a town matched only through a
     secondary alternate name ("Abbasiya", an old name of Yehud in Israel) or a small one, in a
-    country where none of the story's other exactly named places lies, when the story names a few
-    other places and no cue ("the town of X", "X, Texas") vouches for it."""
-    names_by_country: dict[str | None, set[str]] = {}
+    country where no other place the story names exactly lies, when the story names a few other
+    places and no cue ("the town of X", "X, Texas") vouches for it."""
+    places_by_country: dict[str | None, set[tuple[float, float]]] = {}
     for mention in mentions:
         if mention.best is not None and mention.best.score >= _EXACT_SPELLING:
-            names_by_country.setdefault(mention.best.country, set()).add(fold_name(mention.text))
+            places_by_country.setdefault(mention.best.country, set()).add((mention.best.lat, mention.best.lon))
     named = {fold_name(m.text) for m in mentions if m.best is not None}
     for mention in mentions:
         best = mention.best
         if (best is None or best.kind != "city" or mention.cue not in (None, "near")
                 or (best.main_name and best.population >= _SMALL_TOWN)):
             continue
-        own = fold_name(mention.text)
-        if not names_by_country.get(best.country, set()) - {own} and len(named - {own}) >= _MIN_CONTEXT_NAMES:
+        # Support is another place in that country, not another spelling of this one ("Abbassiya").
+        others_there = places_by_country.get(best.country, set()) - {(best.lat, best.lon)}
+        if not others_there and len(named - {fold_name(mention.text)}) >= _MIN_CONTEXT_NAMES:
             mention.candidates, mention.scores, mention.features = [], [], []
 
 def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,

@@ -270,6 +270,11 @@ def test_a_town_abroad_that_nothing_in_the_story_supports_is_left_unresolved() -
     abbasiya, *others = resolve_spans(doc, _spans(text, "Abbasiya", "Cairo", "Giza", "Alexandria"),
                                       default_gazetteer())
     assert not abbasiya.resolved and all(t.country == "EG" for t in others)
+    # A second spelling of the same reading is no support for it.
+    both = "Copts gathered in Abbasiya (or Abbassiya) as Cairo, Giza and Alexandria mourned."
+    spellings = resolve_spans(load_pipeline()(both), _spans(both, "Abbasiya", "Abbassiya", "Cairo", "Giza"),
+                              default_gazetteer())
+    assert not spellings[0].resolved and not spellings[1].resolved
     # With no other place to judge it by, the only reading stands.
     alone = "Copts gathered in Abbasiya."
     (reading,) = resolve_spans(load_pipeline()(alone), _spans(alone, "Abbasiya"), default_gazetteer())
