@@ -222,7 +222,7 @@ class CorpusView:
         """``geo.mapping.map_points(self.map_report())``, narrowed from the points of the whole
         selection (worked out once) instead of built anew on every filter change. ``report``:
         this view's ``map_report()`` when the caller has it already."""
-        report = report or self.map_report()
+        report = self.map_report() if report is None else report
         base = self._map_base
         if base is None:
             return map_points(report)

@@ -141,7 +141,8 @@ def choose_l2(data: TrainingSet, prior: np.ndarray, grid: Sequence[float], folds
         correct = 0.0
         for fold in range(folds):
             train, test = _subset(data, fold_of != fold), _subset(data, fold_of == fold)
-            correct += accuracy(test, fit(train, prior, l2, steps=800, min_support=_MIN_SUPPORT, only=only)) * len(test.positive)
+            theta = fit(train, prior, l2, steps=800, min_support=_MIN_SUPPORT, only=only)
+            correct += accuracy(test, theta) * len(test.positive)
         results[l2] = correct / len(data.positive)
     return results
 

@@ -4,7 +4,8 @@ A candidate's score is a weighted sum of features: its *prior* (name similarity,
 kind of feature, capital, how many names the place has, whether the mention matched a main name
 or a secondary alternate name, the span's cue: "the city of X", "X province", "X, Georgia") and
 its *context* (the document's focus countries and provinces, the provinces it names, the
-provinces its other names may lie in whatever reading they get, the distance to its other places). ``geo.resolve`` turns scores into probabilities by a softmax.
+provinces and towns its other names may lie at whatever reading they get, the distance to its
+other places). ``geo.resolve`` turns scores into probabilities by a softmax.
 
 The weights live in ``geo/data/ranker_weights.json``, fitted by ``python -m geo.ranker_fit``
 on a corpus kept apart from the evaluation corpora; ``DEFAULT_WEIGHTS`` (set by hand) are the
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -24,8 +25,8 @@ from geo.gazetteer_build import distance_km
 from geo.model import Candidate
 from geo.normalize import fold_name
 
-__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "WEIGHTS_PATH", "NearbyReadings", "candidate_provinces", "context_features", "dot",
-           "load_weights", "prior_features", "province_vote"]
+__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "WEIGHTS_PATH", "NearbyReadings", "ProvinceVotes", "candidate_provinces",
+           "context_features", "dot", "load_weights", "prior_features"]
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "ranker_weights.json"
 COARSE_KINDS = frozenset({"country", "region"})
@@ -45,7 +46,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "province_vote": 1.0, "nearby_reading": 1.0,
 }
 FEATURES: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
-_CONTEXT = ("focus_country", "named_province", "focus_province", "closeness", "province_vote", "nearby_reading")
+_CONTEXT = ("focus_country", "named_province", "focus_province", "closeness", "province_vote",
+            "nearby_reading")
 PRIOR_FEATURES: tuple[str, ...] = tuple(f for f in FEATURES if f not in _CONTEXT)
 CONTEXT_FEATURES: tuple[str, ...] = _CONTEXT
 
@@ -136,20 +138,30 @@ def candidate_provinces(candidates: Sequence[Candidate]) -> frozenset[tuple[str,
                      if c.country and c.admin1 and c.kind not in COARSE_KINDS and c.score >= 0.97)
 
 
+class ProvinceVotes:
+    """How strongly the document's other names point at a candidate's province, whatever reading
+    each of them is given: each name that may lie in some province splits one vote among the
+    provinces it may lie in ("Huntingdon" and "McKenzie" both have a Tennessee reading, so "Paris"
+    in Tennessee gets their votes). The tallies are made once per document."""
 
-def province_vote(candidate: Candidate, own_name: str,
-                  provinces_by_name: Mapping[str, frozenset[tuple[str, str]]]) -> dict[str, float]:
-    """How strongly the document's other names point at this candidate's province, whatever
-    reading each of them is given: each other name that may lie in some province splits one vote
-    among the provinces it may lie in ("Huntingdon" and "McKenzie" both have a Tennessee reading,
-    so "Paris" in Tennessee gets their votes)."""
-    if not candidate.admin1 or candidate.kind in COARSE_KINDS:
-        return {}
-    voters = [provinces for name, provinces in provinces_by_name.items() if name != own_name and provinces]
-    if not voters:
-        return {}
-    key = (candidate.country, candidate.admin1)
-    return {"province_vote": sum(1.0 / len(p) for p in voters if key in p) / len(voters)}
+    def __init__(self, provinces_by_name: Mapping[str, frozenset[tuple[str, str]]]) -> None:
+        self._provinces = {name: provinces for name, provinces in provinces_by_name.items() if provinces}
+        self._tally: defaultdict[tuple[str, str], float] = defaultdict(float)
+        for provinces in self._provinces.values():
+            for key in provinces:
+                self._tally[key] += 1.0 / len(provinces)
+
+    def features(self, candidate: Candidate, own_name: str) -> dict[str, float]:
+        """``province_vote``: the other names' votes for this candidate's province, per voting name."""
+        if not candidate.admin1 or candidate.kind in COARSE_KINDS:
+            return {}
+        own = self._provinces.get(own_name, frozenset())
+        voters = len(self._provinces) - (1 if own else 0)
+        if not voters:
+            return {}
+        key = (candidate.country, candidate.admin1)
+        votes = self._tally.get(key, 0.0) - (1.0 / len(own) if key in own else 0.0)
+        return {"province_vote": max(votes, 0.0) / voters}
 
 
 NEARBY_KM = 40.0  # a county and its seat, neighbouring towns
@@ -173,7 +185,7 @@ class NearbyReadings:
 
     def features(self, candidate: Candidate, own_name: str) -> dict[str, float]:
         """``nearby_reading``: the share of the other names with a reading within NEARBY_KM."""
-        voters = len(self._names - {own_name})
+        voters = len(self._names) - (own_name in self._names)
         if not voters or candidate.kind not in _LOCAL_KINDS:
             return {}
         row, column = math.floor(candidate.lat), math.floor(candidate.lon)

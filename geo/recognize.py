@@ -64,7 +64,6 @@ from geo.recognize_spans import (
 __all__ = ["SPAN_KEY", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
 
 SPAN_KEY = "toponyms"
-_SPELLED_TOWN_POPULATION = 1_000
 
 for _name, _default in (("geo_cue", None), ("geo_container", None), ("geo_gated", False)):
     if not Span.has_extension(_name):
@@ -316,14 +315,11 @@ class ToponymRecognizer:
                 return True
         return False
 
-    @staticmethod
-    def _lone_town(span: Span, top: Candidate, context: DocContext) -> bool:
+    def _lone_town(self, span: Span, context: DocContext) -> bool:
         """A one-word town the tagger called a person or an organisation, spelled like a town
         ("Gainesville residents", "Watertown") and never part of a person's full name in the document."""
-        if (len(span) != 1 or span.text in context.person_words or top.kind != "city" or not top.main_name
-                or fold_name(top.name) != fold_name(span.text)):
-            return False
-        return span.text.lower().endswith(TOWN_NAME_ENDINGS) and top.population >= _SPELLED_TOWN_POPULATION
+        return (len(span) == 1 and span.text not in context.person_words
+                and span.text.lower().endswith(TOWN_NAME_ENDINGS) and self._local_town(span, context))
 
     def _extend(self, span: Span, lookups: dict[str, list[Candidate]]) -> Span:
         """Grow an entity to the right when the longer name is in the gazetteer: spaCy splits
@@ -371,7 +367,7 @@ class ToponymRecognizer:
             return None
         top = candidates[0]
         exact = top.score >= 1.0 and len(span.text) >= 4  # "Ga.", "Mo.": abbreviations need a cue
-        if exact and label in {"PERSON", "ORG"} and self._lone_town(span, top, context):
+        if exact and label in {"PERSON", "ORG"} and self._lone_town(span, context):
             return {"label": label_out, "gated": True}
         if context.named_as_non_place(span):
             return None

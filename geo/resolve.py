@@ -24,8 +24,8 @@ from geo.model import Candidate, Toponym
 from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
 from geo.normalize import fold_name
 from geo.place_lexicon import PLACE_TYPE_WORDS
-from geo.ranking import (NearbyReadings, candidate_provinces, context_features, dot, load_weights, prior_features,
-                         province_vote)
+from geo.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot, load_weights,
+                         prior_features)
 from geo.recognize import SPAN_KEY, locative_cue
 
 __all__ = ["resolve_doc", "resolve_spans", "score_candidates"]
@@ -88,7 +88,7 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
         name = fold_name(mention.text)
         provinces_by_name[name] = provinces_by_name.get(name, frozenset()) | candidate_provinces(mention.candidates)
         readings.setdefault(name, []).extend(mention.candidates)
-    nearby = NearbyReadings(readings)
+    votes, nearby = ProvinceVotes(provinces_by_name), NearbyReadings(readings)
     for mention in representatives:
         containers: list[Candidate] = []
         if mention.container:
@@ -102,7 +102,7 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
         own = fold_name(mention.text)
         priors.append([{**prior_features(c, mention.candidates, cue=mention.cue, label=mention.label,
                                          containers=containers, capital=c in capitals, rival_capitals=capitals),
-                        **province_vote(c, own, provinces_by_name), **nearby.features(c, own)}
+                        **votes.features(c, own), **nearby.features(c, own)}
                        for c in mention.candidates])
         mention.features = priors[-1]
         mention.scores = [dot(f, weights) for f in mention.features]
@@ -214,7 +214,6 @@ def _drop_unsupported_spellings(mentions: list[_Mention]) -> None:
             mention.candidates, mention.scores, mention.features = [], [], []
 
 
-
 def _drop_unsupported_towns(mentions: list[_Mention]) -> None:
     """A town reading nothing in the story supports is left unresolved (and then placed, marked
     approximate, near a town the story names: ``geo.approximate``): a town matched only through a
@@ -235,6 +234,7 @@ def _drop_unsupported_towns(mentions: list[_Mention]) -> None:
         others_there = places_by_country.get(best.country, set()) - {(best.lat, best.lon)}
         if not others_there and len(named - {fold_name(mention.text)}) >= _MIN_CONTEXT_NAMES:
             mention.candidates, mention.scores, mention.features = [], [], []
+
 
 def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
                 resolve_unknown: Callable[[list[Toponym]], list[Toponym]] | None = None) -> list[Toponym]:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from geo.model import Candidate
-from geo.ranking import (DEFAULT_WEIGHTS, FEATURES, NearbyReadings, candidate_provinces, context_features, dot, load_weights,
-                         prior_features, province_vote)
+from geo.ranking import (DEFAULT_WEIGHTS, FEATURES, NearbyReadings, ProvinceVotes, candidate_provinces,
+                         context_features, dot, load_weights, prior_features)
 
 
 def cand(name: str, kind: str = "city", country: str = "US", lat: float = 0.0, lon: float = 0.0, *,
@@ -78,11 +78,13 @@ def test_province_vote_counts_the_other_names_readings_split_among_their_provinc
         "mckenzie": candidate_provinces([cand("McKenzie", admin1="Tennessee")]),
         "texas": candidate_provinces([cand("Texas", kind="admin1", admin1="Texas", score=0.9)]),  # loose spelling
     }
-    assert province_vote(paris_tn, "paris", names) == {"province_vote": (0.5 + 1.0) / 2}
-    assert province_vote(paris_tx, "paris", names) == {"province_vote": 0.0}
+    assert ProvinceVotes(names).features(paris_tn, "paris") == {"province_vote": (0.5 + 1.0) / 2}
+    assert ProvinceVotes(names).features(paris_tx, "paris") == {"province_vote": 0.0}
     # its own name never votes; countries and regions get no vote
-    assert province_vote(cand("McKenzie", admin1="Tennessee"), "mckenzie", names) == {"province_vote": (0.5 + 0.5) / 2}
-    assert province_vote(cand("United States", kind="country", admin1="Tennessee"), "us", names) == {}
+    mckenzie = cand("McKenzie", admin1="Tennessee")
+    assert ProvinceVotes(names).features(mckenzie, "mckenzie") == {"province_vote": (0.5 + 0.5) / 2}
+    country = cand("United States", kind="country", admin1="Tennessee")
+    assert ProvinceVotes(names).features(country, "us") == {}
 
 
 def test_nearby_readings_count_the_other_names_with_a_reading_close_by() -> None:
