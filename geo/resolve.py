@@ -32,6 +32,7 @@ __all__ = ["resolve_doc", "resolve_spans", "score_candidates"]
 
 _CANDIDATE_LIMIT = 25
 _TEMPERATURE = 0.4
+_CONTEXT_PASSES = 4  # rescoring rounds against the document's other readings, at most
 _DEMONYM_KINDS = frozenset({"country", "admin1", "region"})
 _FALLBACK_SCORE = {DEMONYM: 0.85, HEAD: 0.8, PART: 0.8}  # name similarity of a coarser reading
 _EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
@@ -106,17 +107,25 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
                        for c in mention.candidates])
         mention.features = priors[-1]
         mention.scores = [dot(f, weights) for f in mention.features]
-    for _ in range(2):
-        chosen: dict[str, Candidate] = {}  # one vote per distinct name
-        for mention in representatives:
-            best = mention.best
-            if best is not None:
-                chosen.setdefault(fold_name(mention.text), best)
+    # One vote per distinct name: the reading of its first mention. Each mention is rescored
+    # against the others' current readings and its own new reading counts at once (updating
+    # all at the end of a pass lets two names swap readings back and forth forever).
+    voter: dict[str, _Mention] = {}
+    for mention in representatives:
+        if mention.candidates:
+            voter.setdefault(fold_name(mention.text), mention)
+    chosen = {name: mention.best for name, mention in voter.items()}
+    for _ in range(_CONTEXT_PASSES):
+        changed = False
         for mention, prior in zip(representatives, priors):
             own = fold_name(mention.text)
-            others = [c for name, c in chosen.items() if name != own]
+            others = [c for name, c in chosen.items() if name != own and c is not None]
             mention.features = [{**p, **context_features(c, others)} for c, p in zip(mention.candidates, prior)]
             mention.scores = [dot(f, weights) for f in mention.features]
+            if voter.get(own) is mention and mention.best is not chosen[own]:
+                chosen[own], changed = mention.best, True
+        if not changed:
+            break
     for members in groups.values():
         for member in members[1:]:
             member.scores = list(members[0].scores)

@@ -8,9 +8,9 @@ import pytest
 
 from geo.gazetteer import default_gazetteer
 from geo.gazetteer_build import distance_km
-from geo.model import Toponym
+from geo.model import Candidate, Toponym
 from geo.nlp import load_pipeline
-from geo.resolve import resolve_doc, resolve_spans
+from geo.resolve import _Mention, resolve_doc, resolve_spans, score_candidates
 
 SAMPLE = Path(__file__).resolve().parents[1] / "assets" / "sample_article.txt"
 
@@ -279,3 +279,27 @@ def test_a_town_abroad_that_nothing_in_the_story_supports_is_left_unresolved() -
     alone = "Copts gathered in Abbasiya."
     (reading,) = resolve_spans(load_pipeline()(alone), _spans(alone, "Abbasiya"), default_gazetteer())
     assert reading.resolved and reading.country == "IL"
+
+
+class _NoContainers:
+    """The gazetteer as ``score_candidates`` sees it when no mention has a container or a capital."""
+
+    def candidates(self, name: str, **_: object) -> list[Candidate]:
+        return []
+
+    def is_capital(self, candidate: Candidate) -> bool:
+        return False
+
+
+def test_context_settles_on_readings_that_agree() -> None:
+    # Each name slightly prefers the other's less likely country by itself; the document context
+    # (the country the other name lies in) must pull both to one country, not swap them each round.
+    def town(country: str, population: int, lat: float) -> Candidate:
+        return Candidate(name="T", kind="city", country=country, lat=lat, lon=0.0, population=population, score=1.0)
+
+    first = _Mention(0, 5, "Alpha", candidates=[town("XA", 2000, 10.0), town("YB", 1000, -10.0)])
+    second = _Mention(10, 15, "Beta", candidates=[town("YB", 2000, -10.5), town("XA", 1000, 10.5)])
+    weights = {"popularity": 1.0, "focus_country": 1.0}
+    score_candidates([first, second], _NoContainers(), weights)  # type: ignore[arg-type]
+    assert first.best is not None and second.best is not None
+    assert first.best.country == second.best.country
