@@ -286,23 +286,25 @@ def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazette
 
 def span_mentions(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
     """Mentions of these character spans with their cues (candidates not looked up yet)."""
-    container_lookup = _container_lookup(gazetteer)
+    cue_lookup = _cue_lookup(gazetteer)
     mentions = []
     for start, end in spans:
         mention = _Mention(start, end, doc.text[start:end])
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
-            mention.cue, mention.container = locative_cue(span, container_lookup)
+            mention.cue, mention.container = locative_cue(span, cue_lookup)
         mentions.append(mention)
     return mentions
 
 
-def _container_lookup(gazetteer: Gazetteer) -> Callable[[str], list[Candidate]]:
+def _cue_lookup(gazetteer: Gazetteer) -> Callable[[str], list[Candidate]]:
+    """Exact candidates of a name or its container, as the recogniser's cue tests look them up:
+    as many as the ranking sees, so that "Paris, Idaho" finds the small Paris in Idaho."""
     cache: dict[str, list[Candidate]] = {}
 
     def lookup(text: str) -> list[Candidate]:
         if text not in cache:
-            cache[text] = gazetteer.candidates(text, limit=5, fuzzy=False)
+            cache[text] = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT, fuzzy=False)
         return cache[text]
 
     return lookup

@@ -303,3 +303,11 @@ def test_context_settles_on_readings_that_agree() -> None:
     score_candidates([first, second], _NoContainers(), weights)  # type: ignore[arg-type]
     assert first.best is not None and second.best is not None
     assert first.best.country == second.best.country
+
+
+def test_given_span_with_a_state_after_it_is_the_small_town_in_that_state() -> None:
+    # Paris, Idaho (about 500 people) is far down the list of Parises; the cue must still find it.
+    text = "He is originally from Paris, Idaho, and taught in Coalville, Utah."
+    doc = load_pipeline()(text)
+    paris, _ = resolve_spans(doc, _spans(text, "Paris", "Coalville"), default_gazetteer())
+    assert paris.country == "US" and paris.admin1 == "Idaho"
