@@ -311,3 +311,13 @@ def test_given_span_with_a_state_after_it_is_the_small_town_in_that_state() -> N
     doc = load_pipeline()(text)
     paris, _ = resolve_spans(doc, _spans(text, "Paris", "Coalville"), default_gazetteer())
     assert paris.country == "US" and paris.admin1 == "Idaho"
+
+
+def test_seats_of_government_are_the_buildings_not_towns_spelled_alike() -> None:
+    # "White House" folds like Whitehouse (a town in Texas and one in Ohio); "Heathrow" is also a
+    # town in Florida. The curated buildings win when the story is set there.
+    places = _resolve("A rally outside the White House drew hundreds, police in Washington said. "
+                      "Flights from Heathrow were cancelled, London officials said.")
+    white_house, heathrow = _first(places, "White House"), _first(places, "Heathrow")
+    assert white_house.kind == "facility" and _within(white_house, 38.8978, -77.0364, 2)
+    assert heathrow.kind == "facility" and _within(heathrow, 51.47, -0.4543, 5)
