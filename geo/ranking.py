@@ -69,9 +69,11 @@ def container_match(candidate: Candidate, containers: Sequence[Candidate]) -> bo
 
 def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: str | None, label: str | None,
                    containers: Sequence[Candidate], capital: bool,
-                   rival_capitals: Sequence[Candidate] = ()) -> dict[str, float]:
+                   rival_capitals: Sequence[Candidate] = (),
+                   called_city: frozenset[int] = frozenset()) -> dict[str, float]:
     """Features of a candidate that depend on the mention alone (``rivals``: all its candidates,
-    ``rival_capitals``: those that are national capitals)."""
+    ``rival_capitals``: those that are national capitals, ``called_city``: ids of the rival cities
+    also named "<the name> City", as Quebec and New York are)."""
     kind = candidate.kind
     f: dict[str, float] = {"name_score": candidate.score, "popularity": popularity(candidate.population)}
     if kind in {"country", "admin1", "region", "facility", "admin2"}:
@@ -93,9 +95,11 @@ def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: st
     elif cue == "comma_state" and containers:
         f["container_match" if container_match(candidate, containers) else "container_mismatch"] = 1.0
     if kind == "admin1" and cue not in {"province", "province_of"}:
-        # A big city inside the province of the same name is the usual reading ("Homs", "Aleppo").
+        # A big city inside the province of the same name is the usual reading ("Homs", "Aleppo"),
+        # unless the city goes by "<name> City": then the bare name is the province ("Quebec").
         for other in rivals:
-            if (other.kind == "city" and other.country == candidate.country and other.admin1 == candidate.admin1
+            if (other.kind == "city" and other.geonameid not in called_city
+                    and other.country == candidate.country and other.admin1 == candidate.admin1
                     and other.score >= candidate.score - 0.03
                     and other.population >= min(100_000, 0.15 * max(candidate.population, 1))):
                 f["province_named_like_big_city"] = 1.0

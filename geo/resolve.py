@@ -101,8 +101,10 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
             containers = container_cache[mention.container]
         capitals = [c for c in mention.candidates if gazetteer.is_capital(c)]
         own = fold_name(mention.text)
+        called_city = _called_city(mention, gazetteer)
         priors.append([{**prior_features(c, mention.candidates, cue=mention.cue, label=mention.label,
-                                         containers=containers, capital=c in capitals, rival_capitals=capitals),
+                                         containers=containers, capital=c in capitals, rival_capitals=capitals,
+                                         called_city=called_city),
                         **votes.features(c, own), **nearby.features(c, own)}
                        for c in mention.candidates])
         mention.features = priors[-1]
@@ -130,6 +132,16 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
         for member in members[1:]:
             member.scores = list(members[0].scores)
             member.features = members[0].features
+
+
+def _called_city(mention: _Mention, gazetteer: Gazetteer) -> frozenset[int]:
+    """Ids of a name's city candidates also exactly named "<name> City" (Quebec, New York City)."""
+    if not any(c.kind == "admin1" for c in mention.candidates):
+        return frozenset()
+    ids = {c.geonameid for c in mention.candidates if c.kind == "city"}
+    return frozenset(c.geonameid for c in gazetteer.candidates(f"{mention.text} City", limit=_CANDIDATE_LIMIT,
+                                                               fuzzy=False)
+                     if c.score >= _EXACT_SPELLING and c.geonameid in ids and c.geonameid is not None)
 
 
 # Kinds the gazetteer knows that the report's contract spells otherwise: a county or other

@@ -30,6 +30,16 @@ def test_prior_features_name_kind_and_cues() -> None:
     assert with_cue.get("province_cue_admin1") == 1.0 and "province_named_like_big_city" not in with_cue
 
 
+def test_a_city_that_goes_by_name_city_does_not_outweigh_its_province() -> None:
+    province = cand("Quebec", kind="admin1", country="CA", admin1="Quebec", population=8_000_000)
+    city = Candidate(name="Quebec", kind="city", country="CA", lat=46.8, lon=-71.2, admin1="Quebec",
+                     population=530_000, score=1.0, geonameid=6325494)
+    plain = prior_features(province, [province, city], cue=None, label=None, containers=(), capital=False)
+    called = prior_features(province, [province, city], cue=None, label=None, containers=(), capital=False,
+                            called_city=frozenset({6325494}))
+    assert plain.get("province_named_like_big_city") == 1.0 and "province_named_like_big_city" not in called
+
+
 def test_a_province_named_like_a_capital_of_its_country_is_marked() -> None:
     state = cand("Washington", kind="admin1", population=7_000_000)
     capital = cand("Washington", population=700_000)

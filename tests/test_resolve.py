@@ -321,3 +321,11 @@ def test_seats_of_government_are_the_buildings_not_towns_spelled_alike() -> None
     white_house, heathrow = _first(places, "White House"), _first(places, "Heathrow")
     assert white_house.kind == "facility" and _within(white_house, 38.8978, -77.0364, 2)
     assert heathrow.kind == "facility" and _within(heathrow, 51.47, -0.4543, 5)
+
+
+def test_a_bare_name_whose_city_goes_by_name_city_is_the_province() -> None:
+    # Quebec City is "Quebec City"; a bare "Quebec" beside Canadian cities is the province.
+    places = _resolve("The suspects are both from Quebec, Winnipeg police said. They had driven from Montreal.")
+    assert _first(places, "Quebec").kind == "admin1"
+    # Homs has no "Homs City": the big city stays the usual reading.
+    assert _first(_resolve("Shells fell on Homs and Hama."), "Homs").kind == "city"
