@@ -7,7 +7,7 @@ from __future__ import annotations
 TRUSTED_LABELS = frozenset({"GPE", "LOC"})
 GATED_LABELS = frozenset({"FAC", "ORG", "PERSON", "DATE", "TIME", "PRODUCT", "EVENT", "WORK_OF_ART",
                           "LAW", "LANGUAGE", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
-NEEDS_CUE_LABELS = frozenset({"ORG", "PERSON", "FAC"})
+NEEDS_CUE_LABELS = frozenset({"ORG", "PERSON", "FAC", "NORP"})
 # Entities whose names may contain a place name ("the Texas Forest Service", "University of Alberta").
 EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
@@ -62,7 +62,11 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "pre
                     "spokesman", "spokeswoman", "officer", "professor", "prof", "saint", "st"})
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "warn", "accuse", "claim", "confirm", "deny", "state",
                              "add", "report", "urge", "vow", "threaten", "insist", "argue", "respond", "reply",
-                             "condemn", "demand", "blame", "believe", "want", "agree", "decide", "sign"})
+                             "condemn", "demand", "blame", "believe", "want", "agree", "decide", "sign",
+                             "emphasize", "emphasise", "stress", "acknowledge", "admit", "note", "explain",
+                             "suggest", "indicate", "reject", "welcome", "declare", "pledge", "promise",
+                             "dismiss", "criticize", "criticise", "estimate", "assess", "order", "authorize",
+                             "authorise", "approve"})
 DETERMINERS = frozenset({"the", "a", "an"})
 # Endings of English town names that are no given names and seldom surnames ("Gainesville",
 # "Watertown", "Lawrenceburg", "Minneapolis"): a town so spelled is a place even where the tagger

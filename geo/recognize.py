@@ -55,6 +55,7 @@ from geo.recognize_spans import (
     is_capitalised,
     locative_cue,
     looks_common,
+    modifies_noun,
     modifies_residents,
     speaks,
     subspans_longest_first,
@@ -122,6 +123,12 @@ class ToponymRecognizer:
                     taken[token.i] = True
                 if span is not None and ent.label_ == "NORP" and self._is_demonym(span):
                     found.append((span, {"label": "NORP", "gated": False}))
+                elif span is not None and ent.label_ == "NORP" and not is_adjectival(span) \
+                        and not modifies_noun(span):
+                    # The tagger calls some towns a nationality ("fighting in Aleppo"): gated as an ORG.
+                    decision = self._gate(span, "NORP", context)
+                    if decision:
+                        found.append((span, decision))
                 continue
             for token in ent:
                 taken[token.i] = True

@@ -31,7 +31,7 @@ from geo.place_lexicon import (
 )
 
 __all__ = ["DocContext", "after_title", "capitalised_runs", "followed_by_place_punct", "is_adjectival",
-           "is_capitalised", "locative_cue", "looks_common", "modifies_residents", "speaks",
+           "is_capitalised", "locative_cue", "looks_common", "modifies_noun", "modifies_residents", "speaks",
            "subspans_longest_first", "trim", "within"]
 
 
@@ -120,6 +120,16 @@ def modifies_residents(span: Span) -> bool:
         return False
     return span.start == 0 or doc[span.start - 1].lower_ in DETERMINERS or doc[span.start - 1].is_sent_start \
         or doc[span.start - 1].is_punct or doc[span.start].is_sent_start
+
+
+def modifies_noun(span: Span) -> bool:
+    """ "Sunni militias", "Kurdish forces": a name used as an adjective before a noun (a place word
+    such as "province" or "city" after it is a cue, not a modified noun)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ in {"NOUN", "PROPN", "ADJ"} and after.lower_ not in PROVINCE_WORDS | CITY_WORDS
 
 
 def followed_by_place_punct(span: Span) -> bool:

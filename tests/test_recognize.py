@@ -213,3 +213,13 @@ def test_datelines_local_bodies_and_regions_of_a_state_inside_names() -> None:
     found = _toponyms(text)
     assert {"TORRINGTON", "Mount Pleasant", "Pennsylvania", "BEIRUT"} <= set(found)
     assert "City Council" not in found
+
+
+def test_a_town_the_tagger_calls_a_nationality_is_a_place_but_adjectives_are_not() -> None:
+    # spaCy's small model tags "Aleppo" NORP in these sentences.
+    nlp = load_pipeline()
+    for text in ("Fighting continued in Aleppo.", "Rebels attacked Aleppo."):
+        doc = nlp(text)
+        assert [s.text for s in doc.spans[SPAN_KEY]] == ["Aleppo"], text
+    doc = nlp("Sunni militias and Kurdish forces clashed with Arab tribes.")
+    assert not list(doc.spans[SPAN_KEY])

@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 
 from geo.model import Candidate
 from geo.nlp import load_pipeline
-from geo.recognize_spans import DocContext, capitalised_runs, is_capitalised, locative_cue, looks_common, trim
+from geo.recognize_spans import (DocContext, capitalised_runs, is_capitalised, locative_cue, looks_common,
+                                 modifies_noun, trim)
 
 
 def _blank(words: list[str]) -> Doc:
@@ -56,3 +57,9 @@ def test_doc_context_knows_full_person_names_and_lower_case_words() -> None:
     assert "Austin" in context.person_words and "reading" in context.lower_words
     reading = _blank(["Reading", "is", "fun", ",", "reading", "too"])
     assert looks_common(reading[0:1], frozenset({"reading"}))
+
+
+def test_a_name_before_a_noun_modifies_it_but_not_before_a_place_word() -> None:
+    doc = load_pipeline()("Sunni militias took Aleppo province and Aleppo.")
+    sunni, province_aleppo, aleppo = doc[0:1], doc[3:4], doc[6:7]
+    assert modifies_noun(sunni) and not modifies_noun(province_aleppo) and not modifies_noun(aleppo)
