@@ -31,7 +31,7 @@ from geo.place_lexicon import (
 )
 
 __all__ = ["DocContext", "after_title", "capitalised_runs", "followed_by_place_punct", "is_adjectival",
-           "is_capitalised", "locative_cue", "looks_common", "modifies_noun", "modifies_residents", "speaks",
+           "is_capitalised", "listed", "locative_cue", "looks_common", "modifies_noun", "modifies_residents", "speaks",
            "subspans_longest_first", "trim", "within"]
 
 
@@ -165,7 +165,7 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
     if after is not None and after.text == "," and span.end + 1 < len(doc):
         for size in (3, 2, 1):
             tokens = doc[span.end + 1: span.end + 1 + size]
-            if len(tokens) == size and all(t.is_title or t.is_upper for t in tokens):
+            if len(tokens) == size and all(t.is_title or t.is_upper for t in tokens) and not listed(span, tokens):
                 containers = [c for c in lookup(tokens.text) if c.score >= 0.97 and c.kind in {"country", "admin1"}]
                 inside = [c for c in lookup(span.text) if c.kind != "country" and c.score >= 0.93
                           and any(within(c, container) for container in containers)]
@@ -178,6 +178,14 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
         if previous in LOCATIVE_PREPS:
             return "near", None
     return None, None
+
+
+def listed(span: Span, after: Span) -> bool:
+    """ "Washington, New York and Boston": the parser coordinates the name after the comma with
+    the span in a list of three or more, so it is the next item of the list, not the span's state
+    (a pair "Paris, Idaho" is the parser mistaking a state for a second item)."""
+    conjuncts = span.root.conjuncts
+    return after.root in conjuncts and len(conjuncts) >= 2
 
 
 def within(candidate: Candidate, container: Candidate) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from geo.model import Candidate
 from geo.nlp import load_pipeline
 from geo.recognize_spans import (DocContext, capitalised_runs, is_capitalised, locative_cue, looks_common,
-                                 modifies_noun, trim)
+                                 listed, modifies_noun, trim)
 
 
 def _blank(words: list[str]) -> Doc:
@@ -63,3 +63,15 @@ def test_a_name_before_a_noun_modifies_it_but_not_before_a_place_word() -> None:
     doc = load_pipeline()("Sunni militias took Aleppo province and Aleppo.")
     sunni, province_aleppo, aleppo = doc[0:1], doc[3:4], doc[6:7]
     assert modifies_noun(sunni) and not modifies_noun(province_aleppo) and not modifies_noun(aleppo)
+
+
+def test_a_list_of_towns_is_not_a_town_and_its_state() -> None:
+    places = {
+        "New York": [Candidate(name="New York", kind="admin1", country="US", lat=43.0, lon=-75.5, score=1.0)],
+        "Washington": [Candidate(name="Washington County", kind="admin2", country="US", lat=43.3, lon=-73.4,
+                                 admin1="New York", score=1.0)],
+    }
+    doc = load_pipeline()("After stops in Washington, New York and Boston, the prince flew west.")
+    washington = doc[3:4]
+    assert listed(washington, doc[5:7])
+    assert locative_cue(washington, lambda text: places.get(text, []))[0] != "comma_state"

@@ -329,3 +329,11 @@ def test_a_bare_name_whose_city_goes_by_name_city_is_the_province() -> None:
     assert _first(places, "Quebec").kind == "admin1"
     # Homs has no "Homs City": the big city stays the usual reading.
     assert _first(_resolve("Shells fell on Homs and Hama."), "Homs").kind == "city"
+
+
+def test_a_list_of_towns_is_not_read_as_a_town_and_its_state() -> None:
+    # "Washington, New York" here is two items of a list, not Washington County, New York.
+    towns = _resolve("After stops in Washington, New York and Boston, the crown prince flew west.")
+    washington, boston = _first(towns, "Washington"), _first(towns, "Boston")
+    assert washington.kind == "city" and washington.admin1 == "District of Columbia"
+    assert boston.admin1 == "Massachusetts"
