@@ -148,7 +148,7 @@ def english_province_names(iso_name: str, english: Sequence[str], attested: Iter
     name of a city of the country in ``city_names``: "Aleppo", "Sanaa"), then the ones sharing a
     word stem with those names ("Republic of Sakha", "Sakha"); without a bracketed qualifier. That
     English list also holds nicknames and word-for-word translations no other source uses ("River
-    of January" for Rio de Janeiro, "Gateway of India" for Maharashtra, "Atlantic" for Atlántico)."""
+    of January" for Rio de Janeiro, "Thick Bush" for Mato Grosso, "Five Lions" for Panjshir)."""
     attested = [iso_name, *attested]
     known = {_core_key(name) for name in attested} | {_core_key(name) for name in city_names}
     known.discard("")

@@ -36,8 +36,8 @@ from importlib import resources
 from pathlib import Path
 
 from geo.errors import GazetteerError
-from geo.gazetteer_admin import (AdminData, big_city_names, english_province_names, is_english_alias, load_admin_data,
-                                 without_qualifier)
+from geo.gazetteer_admin import (AdminData, big_city_names, english_province_names, is_english_alias,
+                                 load_admin_data, without_qualifier)
 from geo.gazetteer_aliases import CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS
 from geo.normalize import fold_name, name_key, skeleton_key
 

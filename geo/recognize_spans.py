@@ -31,8 +31,8 @@ from geo.place_lexicon import (
 )
 
 __all__ = ["DocContext", "after_title", "capitalised_runs", "followed_by_place_punct", "is_adjectival",
-           "is_capitalised", "listed", "locative_cue", "looks_common", "modifies_noun", "modifies_residents", "speaks",
-           "subspans_longest_first", "trim", "within"]
+           "is_capitalised", "listed", "locative_cue", "looks_common", "modifies_noun", "modifies_residents",
+           "speaks", "subspans_longest_first", "trim", "within"]
 
 
 @dataclass(slots=True)
