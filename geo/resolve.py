@@ -223,15 +223,25 @@ def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
 
 def _drop_unsupported_spellings(mentions: list[_Mention]) -> None:
     """A name matched only by a loose spelling ("Philippine" ~ Flippin, "Helmet" ~ Helmetta) is
-    kept when the document's exactly named places share its country, or when it is a big town;
+    kept when the document's exactly named places share its country (and, where they include
+    towns of that country, the province of one of them), or when it is a big town;
     otherwise it is left unresolved (a dot in the wrong town is worse than none). A demonym
     ("Central American" -> Central America) is an exact reading of a country, province or region,
     not a loose spelling: its lowered score says how sure it is, and it stays."""
-    countries = {m.best.country for m in mentions if m.best is not None and m.best.score >= _EXACT_SPELLING}
+    exact = [m.best for m in mentions if m.best is not None and m.best.score >= _EXACT_SPELLING]
+    countries = {c.country for c in exact}
+    # Where the story names towns of that country exactly, the spelling must fall in one of their
+    # provinces ("HARWINTON" among Connecticut towns is not Harrington, Delaware).
+    provinces: dict[str | None, set[str]] = {}
+    for place in exact:
+        if place.admin1 and place.kind not in {"country", "admin1", "region"}:
+            provinces.setdefault(place.country, set()).add(place.admin1)
     for mention in mentions:
         best = mention.best
         if (best is not None and mention.reading != DEMONYM and best.score < _EXACT_SPELLING
-                and best.country not in countries and best.population < _BIG_TOWN):
+                and best.population < _BIG_TOWN
+                and (best.country not in countries
+                     or best.admin1 not in provinces.get(best.country, {best.admin1}))):
             mention.candidates, mention.scores, mention.features = [], [], []
 
 

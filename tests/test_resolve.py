@@ -337,3 +337,14 @@ def test_a_list_of_towns_is_not_read_as_a_town_and_its_state() -> None:
     washington, boston = _first(towns, "Washington"), _first(towns, "Boston")
     assert washington.kind == "city" and washington.admin1 == "District of Columbia"
     assert boston.admin1 == "Massachusetts"
+
+
+def test_a_loose_spelling_outside_the_provinces_the_story_names_is_left_unresolved() -> None:
+    # Harwinton, Connecticut is too small for the gazetteer; "Harrington" (Delaware) is only
+    # spelled like it, and the story's towns are in Connecticut.
+    text = "HARWINTON — Residents of Harwinton, Torrington and Litchfield met on Monday."
+    doc = load_pipeline()(text)
+    harwinton, torrington, litchfield = resolve_spans(doc, _spans(text, "Harwinton", "Torrington", "Litchfield"),
+                                                      default_gazetteer())
+    assert torrington.admin1 == litchfield.admin1 == "Connecticut"
+    assert not harwinton.resolved
