@@ -184,8 +184,14 @@ def listed(span: Span, after: Span) -> bool:
     """ "Washington, New York and Boston": the parser coordinates the name after the comma with
     the span in a list of three or more, so it is the next item of the list, not the span's state
     (a pair "Paris, Idaho" is the parser mistaking a state for a second item)."""
-    conjuncts = span.root.conjuncts
-    return after.root in conjuncts and len(conjuncts) >= 2
+    item, first = after.root, span.root
+    if item.dep_ != "conj" or not (item.head == first or (first.dep_ == "conj" and item.head == first.head)):
+        return False
+    # Three or more: the span is itself a later item, or another item follows within a few words
+    # (a bounded look, so that a text listing thousands of names stays linear).
+    doc = span.doc
+    return first.dep_ == "conj" or any(t.dep_ == "conj" and t.head in (item, first)
+                                       for t in doc[item.i + 1:item.i + 8])
 
 
 def within(candidate: Candidate, container: Candidate) -> bool:
