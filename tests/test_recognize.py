@@ -223,3 +223,9 @@ def test_a_town_the_tagger_calls_a_nationality_is_a_place_but_adjectives_are_not
         assert [s.text for s in doc.spans[SPAN_KEY]] == ["Aleppo"], text
     doc = nlp("Sunni militias and Kurdish forces clashed with Arab tribes.")
     assert not list(doc.spans[SPAN_KEY])
+
+
+def test_a_short_acronym_is_not_a_town_spelled_alike() -> None:
+    # "Un" is a town in Gujarat; "at the UN" is the United Nations.
+    doc = load_pipeline()("The talks were held at the UN in New York.")
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["New York"]
