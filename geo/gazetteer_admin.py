@@ -158,12 +158,10 @@ def english_province_names(iso_name: str, english: Sequence[str], attested: Iter
     return [without_qualifier(name) for name in found]
 
 
-def province_display_name(iso_name: str, english: Sequence[str], attested: Iterable[str],
-                          city_names: Collection[str]) -> str:
-    """The name to show for a province: its first English name in use
-    (``english_province_names``), else its ISO name without a bracketed qualifier."""
-    names = english_province_names(iso_name, english, attested, city_names)
-    return names[0] if names else without_qualifier(iso_name)
+def province_display_name(iso_name: str, english_in_use: Sequence[str]) -> str:
+    """The name to show for a province: its first English name in use (``english_province_names``),
+    else its ISO name without a bracketed qualifier."""
+    return english_in_use[0] if english_in_use else without_qualifier(iso_name)
 
 
 def without_qualifier(name: str) -> str:

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from geo.errors import GazetteerError
 from geo.gazetteer_admin import (AdminData, big_city_names, english_province_names, is_english_alias,
-                                 load_admin_data, without_qualifier)
+                                 load_admin_data, province_display_name)
 from geo.gazetteer_aliases import CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS
 from geo.normalize import fold_name, name_key, skeleton_key
 
@@ -228,7 +228,7 @@ def _load_admin1(languages: dict[str, str], admin: AdminData, city_names: dict[s
             english = [name for name in english if fold_name(name) not in reserved]
             in_use = english_province_names(sub["name"], english, admin.admin1_aliases.get(code, ()),
                                             city_names.get(country, ()))
-            display = in_use[0] if in_use and not english_country else without_qualifier(sub["name"])
+            display = province_display_name(sub["name"], [] if english_country else in_use)
             geonameid = admin.admin1_geonameids.get(code)
             if country == "US" and geonameid is None:
                 geonameid = (us_states.get(code.split("-", 1)[1]) or {}).get("geonameid")

@@ -25,8 +25,8 @@ from geo.gazetteer_build import distance_km
 from geo.model import Candidate
 from geo.normalize import fold_name
 
-__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "WEIGHTS_PATH", "NearbyReadings", "ProvinceVotes", "candidate_provinces",
-           "context_features", "dot", "load_weights", "prior_features"]
+__all__ = ["DEFAULT_WEIGHTS", "FEATURES", "LOCAL_KINDS", "WEIGHTS_PATH", "NearbyReadings", "ProvinceVotes",
+           "candidate_provinces", "context_features", "dot", "load_weights", "prior_features"]
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "ranker_weights.json"
 COARSE_KINDS = frozenset({"country", "region"})
@@ -169,7 +169,7 @@ class ProvinceVotes:
 
 
 NEARBY_KM = 40.0  # a county and its seat, neighbouring towns
-_LOCAL_KINDS = frozenset({"city", "admin2", "facility"})
+LOCAL_KINDS = frozenset({"city", "admin2", "facility"})  # town-level kinds
 
 
 class NearbyReadings:
@@ -183,14 +183,14 @@ class NearbyReadings:
         self._names: set[str] = set()
         for name, candidates in readings.items():
             for c in candidates:
-                if c.kind in _LOCAL_KINDS and c.score >= 0.97:
+                if c.kind in LOCAL_KINDS and c.score >= 0.97:
                     self._cells.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((name, c.lat, c.lon))
                     self._names.add(name)
 
     def features(self, candidate: Candidate, own_name: str) -> dict[str, float]:
         """``nearby_reading``: the share of the other names with a reading within NEARBY_KM."""
         voters = len(self._names) - (own_name in self._names)
-        if not voters or candidate.kind not in _LOCAL_KINDS:
+        if not voters or candidate.kind not in LOCAL_KINDS:
             return {}
         row, column = math.floor(candidate.lat), math.floor(candidate.lon)
         reach = math.ceil(NEARBY_KM / max(111.0 * math.cos(math.radians(min(abs(candidate.lat), 89.0))), 1.0))

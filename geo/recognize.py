@@ -121,14 +121,8 @@ class ToponymRecognizer:
             if span is None or ent.label_ == "NORP" or is_adjectival(span):
                 for token in ent:
                     taken[token.i] = True
-                if span is not None and ent.label_ == "NORP" and self._is_demonym(span):
-                    found.append((span, {"label": "NORP", "gated": False}))
-                elif span is not None and ent.label_ == "NORP" and not is_adjectival(span) \
-                        and not modifies_noun(span):
-                    # The tagger calls some towns a nationality ("fighting in Aleppo"): gated as an ORG.
-                    decision = self._gate(span, "NORP", context)
-                    if decision:
-                        found.append((span, decision))
+                if span is not None and ent.label_ == "NORP":
+                    found.extend(self._nationality(span, context))
                 continue
             for token in ent:
                 taken[token.i] = True
@@ -263,6 +257,17 @@ class ToponymRecognizer:
         return any(c.score >= 0.97 and (c.kind in {"country", "admin1", "admin2", "region", "facility"}
                                         or c.population >= 1_000)
                    for c in self._lookup(text, lookups))
+
+    def _nationality(self, span: Span, context: DocContext) -> list[tuple[Span, dict[str, Any]]]:
+        """A span the tagger calls a nationality: a demonym ("Syrian") informs the context; a town
+        so tagged ("fighting in Aleppo") is gated like an organisation, unless it is an adjective
+        ("Iran-backed", "Sunni militias")."""
+        if self._is_demonym(span):
+            return [(span, {"label": "NORP", "gated": False})]
+        if is_adjectival(span) or modifies_noun(span):
+            return []
+        decision = self._gate(span, "NORP", context)
+        return [(span, decision)] if decision else []
 
     def _is_demonym(self, span: Span) -> bool:
         gazetteer = self.gazetteer

@@ -24,8 +24,8 @@ from geo.model import Candidate, Toponym
 from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
 from geo.normalize import fold_name
 from geo.place_lexicon import PLACE_TYPE_WORDS
-from geo.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot, load_weights,
-                         prior_features)
+from geo.ranking import (LOCAL_KINDS, NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot,
+                         load_weights, prior_features)
 from geo.recognize import SPAN_KEY, locative_cue
 
 __all__ = ["resolve_doc", "resolve_spans", "score_candidates"]
@@ -139,6 +139,8 @@ def _called_city(mention: _Mention, gazetteer: Gazetteer) -> frozenset[int]:
     if not any(c.kind == "admin1" for c in mention.candidates):
         return frozenset()
     ids = {c.geonameid for c in mention.candidates if c.kind == "city"}
+    if not ids:
+        return frozenset()
     return frozenset(c.geonameid for c in gazetteer.candidates(f"{mention.text} City", limit=_CANDIDATE_LIMIT,
                                                                fuzzy=False)
                      if c.score >= _EXACT_SPELLING and c.geonameid in ids and c.geonameid is not None)
@@ -216,25 +218,26 @@ def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
     look_up_candidates(mentions, gazetteer)
     score_candidates(mentions, gazetteer)
-    _drop_unsupported_spellings(mentions)
-    _drop_unsupported_towns(mentions)
+    exact = [m.best for m in mentions if m.best is not None and m.best.score >= _EXACT_SPELLING]
+    _drop_unsupported_spellings(mentions, exact)
+    _drop_unsupported_towns(mentions, exact)
     return [_toponym(m) for m in mentions]
 
 
-def _drop_unsupported_spellings(mentions: list[_Mention]) -> None:
+def _drop_unsupported_spellings(mentions: list[_Mention], exact: Sequence[Candidate]) -> None:
     """A name matched only by a loose spelling ("Philippine" ~ Flippin, "Helmet" ~ Helmetta) is
     kept when the document's exactly named places share its country (and, where they include
     towns of that country, the province of one of them), or when it is a big town;
     otherwise it is left unresolved (a dot in the wrong town is worse than none). A demonym
     ("Central American" -> Central America) is an exact reading of a country, province or region,
-    not a loose spelling: its lowered score says how sure it is, and it stays."""
-    exact = [m.best for m in mentions if m.best is not None and m.best.score >= _EXACT_SPELLING]
+    not a loose spelling: its lowered score says how sure it is, and it stays. ``exact``: the
+    readings of the names matched by an exact spelling."""
     countries = {c.country for c in exact}
     # Where the story names towns of that country exactly, the spelling must fall in one of their
     # provinces ("HARWINTON" among Connecticut towns is not Harrington, Delaware).
     provinces: dict[str | None, set[str]] = {}
     for place in exact:
-        if place.admin1 and place.kind not in {"country", "admin1", "region"}:
+        if place.admin1 and place.kind in LOCAL_KINDS:
             provinces.setdefault(place.country, set()).add(place.admin1)
     for mention in mentions:
         best = mention.best
@@ -245,16 +248,16 @@ def _drop_unsupported_spellings(mentions: list[_Mention]) -> None:
             mention.candidates, mention.scores, mention.features = [], [], []
 
 
-def _drop_unsupported_towns(mentions: list[_Mention]) -> None:
+def _drop_unsupported_towns(mentions: list[_Mention], exact: Sequence[Candidate]) -> None:
     """A town reading nothing in the story supports is left unresolved (and then placed, marked
     approximate, near a town the story names: ``geo.approximate``): a town matched only through a
     secondary alternate name ("Abbasiya", an old name of Yehud in Israel) or a small one, in a
     country where no other place the story names exactly lies, when the story names a few other
-    places and no cue ("the town of X", "X, Texas") vouches for it."""
+    places and no cue ("the town of X", "X, Texas") vouches for it. ``exact``: the readings of the
+    names matched by an exact spelling."""
     places_by_country: dict[str | None, set[tuple[float, float]]] = {}
-    for mention in mentions:
-        if mention.best is not None and mention.best.score >= _EXACT_SPELLING:
-            places_by_country.setdefault(mention.best.country, set()).add((mention.best.lat, mention.best.lon))
+    for place in exact:
+        places_by_country.setdefault(place.country, set()).add((place.lat, place.lon))
     named = {fold_name(m.text) for m in mentions if m.best is not None}
     for mention in mentions:
         best = mention.best
