@@ -4,23 +4,27 @@
     fallback_names("Neches River")       # [("Neches", "head")]
     fallback_names("Port of Los Angeles")  # [("Los Angeles", "head")]
     fallback_names("South Los Angeles")  # [("Los Angeles", "part")]
+    fallback_names("Delhi High Court")   # [("Delhi", "embedded"), ...]
 
-Three general rules of English place naming, each yielding a coarser reading of the name:
+Four general rules of English place naming, each yielding a coarser reading of the name:
 
 - demonyms and adjectives of places ("Ohioans", "European", "Abkhaz" excepted) name the place;
 - a feature named after a place ("Neches River", "Readington Township", "Port of X",
   "X International Airport") lies at or near that place;
-- a part of a place ("South Los Angeles", "Upper Edmonton", "Greater Toronto") lies in it.
+- a part of a place ("South Los Angeles", "Upper Edmonton", "Greater Toronto") lies in it;
+- a body or a building whose name includes a place ("Seoul Central District Court", "Bank of England",
+  "British Embassy Tokyo") is usually there, except an embassy or a consulate, which lies abroad
+  from the country it is named after.
 
 The caller decides which kinds of place each reading may match (demonyms: only countries,
-provinces and regions) and lowers the name score, so the resolved place is honest about it.
+provinces and regions; embedded names: only well-known places) and lowers the name score, so the resolved place is honest about it.
 """
 
 from __future__ import annotations
 
-__all__ = ["DEMONYM", "HEAD", "PART", "fallback_names"]
+__all__ = ["DEMONYM", "EMBEDDED", "HEAD", "PART", "fallback_names"]
 
-DEMONYM, HEAD, PART = "demonym", "head", "part"
+DEMONYM, HEAD, PART, EMBEDDED = "demonym", "head", "part", "embedded"
 
 # Generic words that follow the name of the place a feature is named after.
 _FEATURE_HEADS = frozenset({
@@ -51,6 +55,20 @@ _DEMONYM_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("s", ("", "ia")),
 )
 _MIN_STEM = 3
+# Bodies that lie abroad from the place in their name ("Embassy of Armenia" is in Rome).
+_ABROAD_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates", "legation", "ambassador"})
+# Streets are named after faraway places ("Hampton Avenue" in St. Louis, "Delhi Road").
+_THOROUGHFARES = frozenset({"street", "st", "st.", "road", "rd", "rd.", "avenue", "ave", "ave.", "boulevard",
+                            "blvd", "lane", "drive", "way", "highway", "hwy", "terrace", "crescent", "parkway"})
+# Words that make a name generic rather than a place's ("Northern Trust", "Convention Centre", "Nile Delta").
+_GENERIC_WORDS = _FEATURE_HEADS | _PART_WORDS | {
+    "the", "northwestern", "northeastern", "southwestern", "southeastern", "delta", "trust", "gateway", "mall",
+    "house", "hall", "court", "high", "memorial", "theatre", "theater", "church", "library", "market",
+}
+_CONNECTORS = frozenset({"of", "the", "de", "du", "des", "la", "le", "del", "di", "da", "von", "van", "and", "&"})
+_ADMIN_WORDS = frozenset({"county", "parish", "township", "borough", "province", "state", "district", "city",
+                          "region", "municipality", "governorate", "oblast", "prefecture"})
+_MAX_EMBEDDED_WORDS = 3
 
 
 def _demonym_stems(word: str) -> list[str]:
@@ -63,8 +81,37 @@ def _demonym_stems(word: str) -> list[str]:
     return stems
 
 
+def _capitalised_run(words: list[str]) -> bool:
+    """Words that may name a place: capitalised, letters only, none of them generic."""
+    return all(w[:1].isupper() and w.replace("'", "").replace("’", "").isalpha()
+               and w.lower() not in _GENERIC_WORDS for w in words)
+
+
+def _embedded_names(words: list[str], lowered: list[str]) -> list[str]:
+    """Place names inside a longer name, longest first at each position: leading ("Delhi High
+    Court"), after "of" ("Bank of England"), trailing ("British Embassy Tokyo")."""
+    if len(words) < 2 or lowered[-1] in _THOROUGHFARES:
+        return []
+    abroad = bool(_ABROAD_WORDS & set(lowered))
+    reach = range(min(_MAX_EMBEDDED_WORDS, len(words) - 1), 0, -1)
+    # "Montgomery County History Center": not a leading "Montgomery".
+    names = [] if abroad else [" ".join(words[:n]) for n in reach
+                               if _capitalised_run(words[:n]) and lowered[n] not in _ADMIN_WORDS]
+    if "of" in lowered[1:-1] and not abroad:
+        after = words[lowered.index("of") + 1:]
+        if after and after[0].lower() == "the":
+            after = after[1:]
+        if after and len(after) <= _MAX_EMBEDDED_WORDS and _capitalised_run(after):
+            names.append(" ".join(after))
+    # "Embassy of Armenia", "Stade de France", "University of St. Thomas": not a trailing place.
+    names.extend(" ".join(words[-n:]) for n in reach
+                 if _capitalised_run(words[-n:]) and lowered[-n - 1] not in _CONNECTORS
+                 and not words[-n - 1].endswith("."))
+    return names
+
+
 def fallback_names(text: str) -> list[tuple[str, str]]:
-    """Coarser names to try for ``text``, best first, each with its rule (DEMONYM, HEAD, PART)."""
+    """Coarser names to try for ``text``, best first, each with its rule (DEMONYM, HEAD, PART, EMBEDDED)."""
     words = text.replace("-", " - ").split()
     words = [w for w in words if w != "-"] if len(words) > 1 else words
     if not words:
@@ -85,6 +132,7 @@ def fallback_names(text: str) -> list[tuple[str, str]]:
         found.append((" ".join(words[1:]), PART))
         if 1 < end < len(words):  # "Greater Toronto Area" -> "Toronto"
             found.append((" ".join(words[1:end]), PART))
+    found.extend((name, EMBEDDED) for name in _embedded_names(words, lowered))
     # "Ohioans" -> "Ohio"; "South Ossetian" -> "South Ossetia"
     if words[-1][:1].isupper() and words[-1].isalpha():
         prefix = " ".join(words[:-1])

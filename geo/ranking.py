@@ -56,6 +56,12 @@ def popularity(population: int) -> float:
     return min(math.log10(population + 1) / 7.0, 1.2)
 
 
+# A curated region (an ocean, a strait, "the Middle East") has no population, yet news names it
+# as readily as a big city: it ranks as prominent as a city of a million ("the Atlantic" is the
+# ocean, not Atlantic, Iowa).
+REGION_PROMINENCE = popularity(1_000_000)
+
+
 def container_match(candidate: Candidate, containers: Sequence[Candidate]) -> bool:
     for container in containers:
         if container.kind == "country" and candidate.country == container.country:
@@ -75,7 +81,9 @@ def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: st
     ``rival_capitals``: those that are national capitals, ``called_city``: ids of the rival cities
     also named "<the name> City", as Quebec and New York are)."""
     kind = candidate.kind
-    f: dict[str, float] = {"name_score": candidate.score, "popularity": popularity(candidate.population)}
+    prominence = (REGION_PROMINENCE if kind == "region" and not candidate.population
+                  else popularity(candidate.population))
+    f: dict[str, float] = {"name_score": candidate.score, "popularity": prominence}
     if kind in {"country", "admin1", "region", "facility", "admin2"}:
         f[kind] = 1.0
     if capital:

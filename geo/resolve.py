@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.model import Candidate, Toponym
-from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
+from geo.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, fallback_names
 from geo.normalize import fold_name
 from geo.place_lexicon import PLACE_TYPE_WORDS
 from geo.ranking import (LOCAL_KINDS, NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot,
@@ -34,7 +34,7 @@ _CANDIDATE_LIMIT = 25
 _TEMPERATURE = 0.4
 _CONTEXT_PASSES = 4  # rescoring rounds against the document's other readings, at most
 _DEMONYM_KINDS = frozenset({"country", "admin1", "region"})
-_FALLBACK_SCORE = {DEMONYM: 0.85, HEAD: 0.8, PART: 0.8}  # name similarity of a coarser reading
+_FALLBACK_SCORE = {DEMONYM: 0.85, HEAD: 0.8, PART: 0.8, EMBEDDED: 0.75}  # name similarity of a coarser reading
 _EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
 _BIG_TOWN = 100_000
 _SMALL_TOWN = 20_000  # a town this small needs support from the story when it is abroad
@@ -194,15 +194,39 @@ def _lookup(text: str, gazetteer: Gazetteer, fallbacks: bool = True) -> tuple[li
 def _fallback_candidates(text: str, gazetteer: Gazetteer,
                          demonym_only: bool = False) -> tuple[list[Candidate], str | None]:
     """Candidates for a coarser reading of an unknown name ("Ohioans", "Neches River"), and its rule."""
+    known: list[str] = []  # embedded names the gazetteer knows, as places too small to count
     for name, rule in fallback_names(text):
         if demonym_only and rule != DEMONYM:
             continue
+        if rule == EMBEDDED and any(name in longer for longer in known):
+            continue  # "Montgomery County History Center" is not in Montgomery, Alabama
         found = [c for c in gazetteer.candidates(name, limit=_CANDIDATE_LIMIT, fuzzy=False) if c.score >= 0.97]
         if rule == DEMONYM:
             found = [c for c in found if c.kind in _DEMONYM_KINDS]
+        elif rule == EMBEDDED:
+            known.extend([name] if found else [])
+            # A province's name is not read as a place abroad ("Virginia Gateway" is not in
+            # Virginia, South Africa), though it may be read as the city in it ("Dubai World Cup").
+            provinces = {c.country for c in found if c.kind == "admin1"}
+            found = [c for c in found if _well_known(c, name) and (not provinces or c.country in provinces)]
         if found:
             return [_with_score(c, c.score * _FALLBACK_SCORE[rule]) for c in found], rule
     return [], None
+
+
+def _well_known(candidate: Candidate, name: str) -> bool:
+    """Whether a place named inside a longer name is one that bodies and buildings are named after
+    and lie in: a country, a curated region, a big city by its main name ("Carnegie Library" is not
+    in Carnegie, Pennsylvania); an abbreviation only of a country ("US Federal Reserve", not "NS").
+    Not a province: "Tennessee Colony" is a town in Texas, "Virginia Gateway" a mall in a town the
+    story names, and a province's point is too coarse to beat that town."""
+    if name.isupper() and len(name) <= 3:
+        return candidate.kind == "country"
+    if candidate.kind == "region":
+        return not candidate.population  # a curated region, not a continent ("Mall of Asia")
+    if candidate.kind == "city":
+        return candidate.main_name and candidate.population >= _BIG_TOWN
+    return candidate.kind == "country"
 
 
 def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
@@ -262,12 +286,19 @@ def _drop_unsupported_towns(mentions: list[_Mention], exact: Sequence[Candidate]
     for mention in mentions:
         best = mention.best
         if (best is None or best.kind != "city" or mention.cue not in (None, "near")
-                or (best.main_name and best.population >= _SMALL_TOWN)):
+                or ((best.main_name or _city_form(mention.text, best)) and best.population >= _SMALL_TOWN)):
             continue
         # Support is another place in that country, not another spelling of this one ("Abbassiya").
         others_there = places_by_country.get(best.country, set()) - {(best.lat, best.lon)}
         if not others_there and len(named - {fold_name(mention.text)}) >= _MIN_CONTEXT_NAMES:
             mention.candidates, mention.scores, mention.features = [], [], []
+
+
+def _city_form(text: str, place: Candidate) -> bool:
+    """Whether ``text`` is the place's main name followed by "City" ("Quebec City", "Calamba City"):
+    the name English uses for it, not a secondary one."""
+    folded = fold_name(text)
+    return folded.endswith(" city") and folded[: -len(" city")] == fold_name(place.name)
 
 
 def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
@@ -279,7 +310,8 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
     geocoder, when it is on: a list in, a list of the same length out); one still unresolved is
     kept only when it looks like a place: a site or feature word ("Royal Street"), a locative
     cue, or spaCy's FAC/LOC. Spans kept only because the gazetteer knew them are dropped when
-    they do not resolve.
+    they do not resolve, and so is a name read only through a place inside it ("United Russia",
+    a party) unless it looks like a place ("Delhi High Court").
     """
     gazetteer = gazetteer or default_gazetteer()
     spans: list[Span] = sorted(doc.spans[SPAN_KEY], key=lambda s: s.start) if SPAN_KEY in doc.spans else []
@@ -291,7 +323,7 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
         toponyms = resolve_unknown(toponyms)
     return [replace(t, demonym=True) if is_demonym else t
             for t, m, is_demonym in zip(toponyms, mentions, demonyms)
-            if t.resolved or (not m.gated and _looks_like_a_place(m))]
+            if (t.resolved and m.reading != EMBEDDED) or (not m.gated and _looks_like_a_place(m))]
 
 
 def _looks_like_a_place(mention: _Mention) -> bool:

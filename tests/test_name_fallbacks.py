@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.name_fallbacks import DEMONYM, HEAD, PART, fallback_names
+from geo.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, fallback_names
 
 
 def _names(text: str) -> dict[str, str]:
@@ -30,3 +30,21 @@ def test_parts_of_places_yield_the_place() -> None:
 def test_no_readings_for_plain_names() -> None:
     assert fallback_names("") == []
     assert all(name.lower() != "paris" for name, _ in fallback_names("Paris"))
+
+
+def test_places_inside_the_names_of_bodies_and_buildings() -> None:
+    assert _names("Delhi High Court").get("Delhi") == EMBEDDED
+    assert _names("Seoul Central District Court").get("Seoul") == EMBEDDED
+    assert _names("Bank of England").get("England") == EMBEDDED
+    assert _names("British Embassy Tokyo").get("Tokyo") == EMBEDDED
+    assert _names("New York Auto Show").get("New York") == EMBEDDED
+
+
+def test_no_embedded_place_where_the_name_points_elsewhere() -> None:
+    # An embassy lies abroad from the country it is named after; streets are named after faraway
+    # places; a county's seat is not its county; "de France" and "St. Thomas" are parts of names.
+    for text, place in [("Embassy of the Republic of Armenia", "Armenia"), ("Russian Embassy", "Russian"),
+                        ("Hampton Avenue", "Hampton"), ("Montgomery County History Center", "Montgomery"),
+                        ("Stade de France", "France"), ("University of St. Thomas", "Thomas"),
+                        ("Northern Trust", "Northern"), ("Convention Centre", "Centre")]:
+        assert _names(text).get(place) != EMBEDDED, text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from geo import geoparse
 from geo.gazetteer import default_gazetteer
 from geo.gazetteer_build import distance_km
 from geo.model import Candidate, Toponym
@@ -348,3 +349,39 @@ def test_a_loose_spelling_outside_the_provinces_the_story_names_is_left_unresolv
                                                       default_gazetteer())
     assert torrington.admin1 == litchfield.admin1 == "Connecticut"
     assert not harwinton.resolved
+
+
+def test_a_body_named_after_a_big_city_or_a_country_is_placed_there() -> None:
+    text = ("The Seoul Central District Court ruled on Friday. Analysts at the Bank of Mexico disagreed, "
+            "and the Carnegie Library in Pittsburgh closed. Shoppers at Virginia Gateway, in Gainesville, "
+            "Virginia, queued.")
+    court, bank, library, mall, pittsburgh = geoparse(
+        text, spans=_spans(text, "Seoul Central District Court", "Bank of Mexico", "Carnegie Library",
+                           "Virginia Gateway", "Pittsburgh"))
+    assert court.country == "KR" and _within(court, 37.566, 126.978, 25)  # Seoul
+    assert bank.kind == "country" and bank.country == "MX"
+    # Not Carnegie, Pennsylvania (a small town): the library is placed near the city the story names.
+    assert library.kind == "other" and _within(library, pittsburgh.lat or 0.0, pittsburgh.lon or 0.0, 1)
+    # Not the town of Virginia in South Africa; a province's name is never read as a place abroad.
+    assert mall.country != "ZA"
+
+
+def test_a_bare_ocean_is_the_ocean_not_a_small_town_named_after_it() -> None:
+    text = "Storms that formed over the Atlantic battered Florida and Georgia, then flooded farms in Iowa."
+    atlantic, *_ = resolve_spans(load_pipeline()(text), _spans(text, "Atlantic", "Florida", "Georgia", "Iowa"),
+                                 default_gazetteer())
+    assert atlantic.kind == "region" and atlantic.name == "Atlantic Ocean"
+
+
+def test_a_city_called_by_its_name_and_city_needs_no_other_support() -> None:
+    # "Quebec City" is only an alternate name of Quebec (main name "Québec"), yet it is the name
+    # English uses: the story naming no other Canadian place does not make it a doubtful reading.
+    text = "Leaders met in Quebec City after flying in from Lima, Bogota, Santiago and Brasilia."
+    quebec, *_ = resolve_spans(load_pipeline()(text), _spans(text, "Quebec City", "Lima", "Bogota", "Santiago",
+                                                            "Brasilia"), default_gazetteer())
+    assert quebec.resolved and quebec.country == "CA" and _within(quebec, 46.81, -71.21, 25)
+
+
+def test_a_party_named_after_a_country_is_not_a_place_of_the_story() -> None:
+    toponyms = _resolve("The ruling party, United Russia, won most seats in Moscow.")  # spaCy: GPE
+    assert "United Russia" not in {t.text for t in toponyms}
