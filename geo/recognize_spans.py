@@ -157,7 +157,7 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
         and not doc[span.end + 1].is_title
     ):
         return "province", None
-    if after is not None and after.lower_ in {"city", "town", "village"}:
+    if after is not None and after.lower_ in {"city", "town", "village"} or opens_dateline(span):
         return "city", None
     if after is not None and after.lower_ in FACILITY_WORDS:
         return "facility", None
@@ -178,6 +178,19 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
         if previous in LOCATIVE_PREPS:
             return "near", None
     return None, None
+
+
+def opens_dateline(span: Span) -> bool:
+    """ "WASHINGTON (AP) —", "NEW YORK (Reuters) -", "BAGHDAD — ": a name in capitals before a news
+    agency in brackets or a dash is the dateline, the city the story was filed from."""
+    doc = span.doc
+    if not span.text.isupper() or len(span.text) < 3 or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.text in {"—", "–", "--"}:
+        return True
+    return (after.text == "(" and span.end + 2 < len(doc) and doc[span.end + 2].text == ")"
+            and doc[span.end + 1].text[:1].isupper())
 
 
 def listed(span: Span, after: Span) -> bool:

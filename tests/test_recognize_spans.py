@@ -75,3 +75,21 @@ def test_a_list_of_towns_is_not_a_town_and_its_state() -> None:
     washington = doc[3:4]
     assert listed(washington, doc[5:7])
     assert locative_cue(washington, lambda text: places.get(text, []))[0] != "comma_state"
+
+
+def test_a_dateline_in_capitals_is_a_city_cue() -> None:
+    for words, size in [(["WASHINGTON", "(", "AP", ")", "—", "Lawmakers", "met"], 1),
+                        (["NEW", "YORK", "(", "Reuters", ")", "-", "Stocks", "fell"], 2),
+                        (["BAGHDAD", "—", "A", "bomb", "exploded"], 1)]:
+        doc = _blank(words)
+        assert locative_cue(doc[0:size], lambda _: []) == ("city", None), words
+    # A name in capitals elsewhere, or a title-case name before a bracket, is no dateline.
+    assert locative_cue(_blank(["Washington", "(", "AP", ")", "said"])[0:1], lambda _: []) == (None, None)
+    assert locative_cue(_blank(["IRAN", "said", "so"])[0:1], lambda _: []) == (None, None)
+
+
+def test_a_dateline_reads_the_capital_not_the_state() -> None:
+    from geo import geoparse
+
+    first, *_ = geoparse("WASHINGTON (AP) — Lawmakers met Seattle officials on Tuesday.")
+    assert first.text == "WASHINGTON" and first.kind == "city" and first.admin1 == "District of Columbia"
