@@ -385,3 +385,10 @@ def test_a_city_called_by_its_name_and_city_needs_no_other_support() -> None:
 def test_a_party_named_after_a_country_is_not_a_place_of_the_story() -> None:
     toponyms = _resolve("The ruling party, United Russia, won most seats in Moscow.")  # spaCy: GPE
     assert "United Russia" not in {t.text for t in toponyms}
+
+
+def test_the_gulf_is_the_one_the_story_is_near() -> None:
+    gulf_states = _resolve("Tankers crossed the Gulf on their way from Kuwait to Bahrain and Qatar.")
+    assert _first(gulf_states, "Gulf").name == "Persian Gulf"
+    us_coast = _resolve("Oil rigs in the Gulf were evacuated as the storm neared Houston and New Orleans.")
+    assert _first(us_coast, "Gulf").name == "Gulf of Mexico"
