@@ -33,8 +33,10 @@ _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text
 
 
 def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:
-    return (toponym.resolved and toponym.kind in kinds and toponym.geonameid is not None
-            and not toponym.text.isupper())
+    """A resolved place of these kinds, from GeoNames or a curated site ("the Oval Office" is at
+    the White House), not a curated sea or region, nor a name in capitals (a dateline or an acronym)."""
+    return (toponym.resolved and toponym.kind in kinds and not toponym.text.isupper()
+            and (toponym.geonameid is not None or toponym.kind == "facility"))
 
 
 def _text_distance(toponym: Toponym, host: Toponym) -> float:
@@ -61,24 +63,32 @@ def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, in
     return None if best is None else hosts[best]
 
 
-def locate_by_context(toponyms: Sequence[Toponym]) -> list[Toponym]:
+class _Hosts:
+    """The places of a list that may host an unresolved name: towns, then provinces."""
+
+    def __init__(self, toponyms: Sequence[Toponym]) -> None:
+        self.towns = [t for t in toponyms if _is_host(t, _TOWN_KINDS)]
+        self.provinces = [t for t in toponyms if _is_host(t, _PROVINCE_KINDS)]
+        self.town_support = {i: n for i, n in _support(self.towns + self.provinces).items() if i < len(self.towns)}
+
+    def best(self, toponym: Toponym) -> Toponym | None:
+        return _best_host(toponym, self.towns, self.town_support) or _best_host(toponym, self.provinces, {})
+
+
+def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = ()) -> list[Toponym]:
     """The toponyms with every unresolved one placed approximately at a host place near it.
 
     Resolved toponyms are returned unchanged; an unresolved one with no town or province named
-    within a few thousand characters stays unresolved.
+    within a few thousand characters stays unresolved. ``context``: other places of the text,
+    hosts only where none of the toponyms themselves is near (they are not returned).
     """
-    towns = [t for t in toponyms if _is_host(t, _TOWN_KINDS)]
-    provinces = [t for t in toponyms if _is_host(t, _PROVINCE_KINDS)]
-    if all(t.resolved for t in toponyms) or not (towns or provinces):
+    if all(t.resolved for t in toponyms):
         return list(toponyms)
-    hosts = towns + provinces
-    town_support = {i: n for i, n in _support(hosts).items() if i < len(towns)}
+    tiers = [_Hosts(toponyms), _Hosts(context)]
     located: list[Toponym] = []
     for toponym in toponyms:
-        if toponym.resolved:
-            located.append(toponym)
-            continue
-        host = _best_host(toponym, towns, town_support) or _best_host(toponym, provinces, {})
+        host = None if toponym.resolved else next(
+            (found for tier in tiers if (found := tier.best(toponym)) is not None), None)
         located.append(toponym if host is None else _approximate(toponym, host))
     return located
 

@@ -20,6 +20,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SY": ("Syrian Arab Republic",),
     "PS": ("Palestine", "Palestinian Territories"),
     "VA": ("Vatican", "Holy See"),
+    "ZA": ("SA",),  # as South Africans write it; South Australia's "SA" competes by context
+    "TT": ("T&T",),
 }
 
 # Adjectives of countries that differ from the demonym countryinfo gives ("Filipino", "Saudi

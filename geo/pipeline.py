@@ -72,12 +72,13 @@ def geoparse(
     Without ``spans``, demonyms and country adjectives ("Syrian", "Russians") are returned too,
     resolved to their country with ``demonym=True`` (reports never draw them as places).
     With ``spans`` (character offsets), resolve exactly those: one Toponym per span, in
-    order. A name the gazetteer does not know is placed approximately at the nearest town named
-    around it (kind "other", low confidence, "X (near Town)"); with none, lat/lon are None.
+    order, read in the context of the other places the text names. A name the gazetteer does not
+    know is placed approximately at the nearest town named around it (kind "other", low
+    confidence, "X (near Town)"); with none, lat/lon are None.
     """
     from geo.gazetteer import default_gazetteer
     from geo.nlp import load_pipeline
-    from geo.resolve import resolve_doc, resolve_spans
+    from geo.resolve import resolve_doc, resolve_spans_in_context
 
     if not isinstance(text, str):
         raise InputError(f"Expected text as a string, got {type(text).__name__}.")
@@ -89,7 +90,8 @@ def geoparse(
     doc = nlp(text)
     if checked is None:
         return _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
-    return _with_fallbacks(resolve_spans(doc, checked, default_gazetteer()), online)
+    given, context = resolve_spans_in_context(doc, checked, default_gazetteer())
+    return _with_fallbacks(given, online, context)
 
 
 def _online_geocoder(settings: Settings | None) -> CandidateSource | None:
@@ -111,16 +113,18 @@ def _online_step(online: CandidateSource | None) -> Callable[[list[Toponym]], li
     return lambda toponyms: resolve_unresolved(toponyms, online)
 
 
-def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None) -> list[Toponym]:
+def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None,
+                    context: Sequence[Toponym] = ()) -> list[Toponym]:
     """Names the gazetteer could not resolve: the online geocoder when it is on, then an
-    approximate location from the places around them (``geo.approximate``)."""
+    approximate location from the places around them (``geo.approximate``), among them the
+    ``context``: other places of the text, not returned."""
     from geo.approximate import locate_by_context
 
     if online is not None:
         from geo.online import resolve_unresolved
 
         toponyms = resolve_unresolved(toponyms, online)
-    return locate_by_context(toponyms)
+    return locate_by_context(toponyms, context)
 
 
 def _checked_span(span: Sequence[int], length: int) -> tuple[int, int]:

@@ -13,6 +13,7 @@ its name similarity.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,21 +25,18 @@ from geo.model import Candidate, Toponym
 from geo.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, fallback_names
 from geo.normalize import fold_name
 from geo.place_lexicon import PLACE_TYPE_WORDS
-from geo.ranking import (LOCAL_KINDS, NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot,
+from geo.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot,
                          load_weights, prior_features)
 from geo.recognize import SPAN_KEY, locative_cue
+from geo.resolve_support import BIG_TOWN, EXACT_SPELLING, drop_unsupported
 
-__all__ = ["resolve_doc", "resolve_spans", "score_candidates"]
+__all__ = ["resolve_doc", "resolve_spans", "resolve_spans_in_context", "score_candidates"]
 
 _CANDIDATE_LIMIT = 25
 _TEMPERATURE = 0.4
 _CONTEXT_PASSES = 4  # rescoring rounds against the document's other readings, at most
 _DEMONYM_KINDS = frozenset({"country", "admin1", "region"})
 _FALLBACK_SCORE = {DEMONYM: 0.85, HEAD: 0.8, PART: 0.8, EMBEDDED: 0.75}  # name similarity of a coarser reading
-_EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
-_BIG_TOWN = 100_000
-_SMALL_TOWN = 20_000  # a town this small needs support from the story when it is abroad
-_MIN_CONTEXT_NAMES = 3  # other places a story must name before a town is judged against them
 
 
 @dataclass(slots=True)
@@ -143,7 +141,7 @@ def _called_city(mention: _Mention, gazetteer: Gazetteer) -> frozenset[int]:
         return frozenset()
     return frozenset(c.geonameid for c in gazetteer.candidates(f"{mention.text} City", limit=_CANDIDATE_LIMIT,
                                                                fuzzy=False)
-                     if c.score >= _EXACT_SPELLING and c.geonameid in ids and c.geonameid is not None)
+                     if c.score >= EXACT_SPELLING and c.geonameid in ids and c.geonameid is not None)
 
 
 # Kinds the gazetteer knows that the report's contract spells otherwise: a county or other
@@ -225,7 +223,7 @@ def _well_known(candidate: Candidate, name: str) -> bool:
     if candidate.kind == "region":
         return not candidate.population  # a curated region, not a continent ("Mall of Asia")
     if candidate.kind == "city":
-        return candidate.main_name and candidate.population >= _BIG_TOWN
+        return candidate.main_name and candidate.population >= BIG_TOWN
     return candidate.kind == "country"
 
 
@@ -242,63 +240,8 @@ def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
     look_up_candidates(mentions, gazetteer)
     score_candidates(mentions, gazetteer)
-    exact = [m.best for m in mentions if m.best is not None and m.best.score >= _EXACT_SPELLING]
-    _drop_unsupported_spellings(mentions, exact)
-    _drop_unsupported_towns(mentions, exact)
+    drop_unsupported(mentions)
     return [_toponym(m) for m in mentions]
-
-
-def _drop_unsupported_spellings(mentions: list[_Mention], exact: Sequence[Candidate]) -> None:
-    """A name matched only by a loose spelling ("Philippine" ~ Flippin, "Helmet" ~ Helmetta) is
-    kept when the document's exactly named places share its country (and, where they include
-    towns of that country, the province of one of them), or when it is a big town;
-    otherwise it is left unresolved (a dot in the wrong town is worse than none). A demonym
-    ("Central American" -> Central America) is an exact reading of a country, province or region,
-    not a loose spelling: its lowered score says how sure it is, and it stays. ``exact``: the
-    readings of the names matched by an exact spelling."""
-    countries = {c.country for c in exact}
-    # Where the story names towns of that country exactly, the spelling must fall in one of their
-    # provinces ("HARWINTON" among Connecticut towns is not Harrington, Delaware).
-    provinces: dict[str | None, set[str]] = {}
-    for place in exact:
-        if place.admin1 and place.kind in LOCAL_KINDS:
-            provinces.setdefault(place.country, set()).add(place.admin1)
-    for mention in mentions:
-        best = mention.best
-        if (best is not None and mention.reading != DEMONYM and best.score < _EXACT_SPELLING
-                and best.population < _BIG_TOWN
-                and (best.country not in countries
-                     or best.admin1 not in provinces.get(best.country, {best.admin1}))):
-            mention.candidates, mention.scores, mention.features = [], [], []
-
-
-def _drop_unsupported_towns(mentions: list[_Mention], exact: Sequence[Candidate]) -> None:
-    """A town reading nothing in the story supports is left unresolved (and then placed, marked
-    approximate, near a town the story names: ``geo.approximate``): a town matched only through a
-    secondary alternate name ("Abbasiya", an old name of Yehud in Israel) or a small one, in a
-    country where no other place the story names exactly lies, when the story names a few other
-    places and no cue ("the town of X", "X, Texas") vouches for it. ``exact``: the readings of the
-    names matched by an exact spelling."""
-    places_by_country: dict[str | None, set[tuple[float, float]]] = {}
-    for place in exact:
-        places_by_country.setdefault(place.country, set()).add((place.lat, place.lon))
-    named = {fold_name(m.text) for m in mentions if m.best is not None}
-    for mention in mentions:
-        best = mention.best
-        if (best is None or best.kind != "city" or mention.cue not in (None, "near")
-                or ((best.main_name or _city_form(mention.text, best)) and best.population >= _SMALL_TOWN)):
-            continue
-        # Support is another place in that country, not another spelling of this one ("Abbassiya").
-        others_there = places_by_country.get(best.country, set()) - {(best.lat, best.lon)}
-        if not others_there and len(named - {fold_name(mention.text)}) >= _MIN_CONTEXT_NAMES:
-            mention.candidates, mention.scores, mention.features = [], [], []
-
-
-def _city_form(text: str, place: Candidate) -> bool:
-    """Whether ``text`` is the place's main name followed by "City" ("Quebec City", "Calamba City"):
-    the name English uses for it, not a secondary one."""
-    folded = fold_name(text)
-    return folded.endswith(" city") and folded[: -len(" city")] == fold_name(place.name)
 
 
 def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
@@ -314,9 +257,7 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
     a party) unless it looks like a place ("Delhi High Court").
     """
     gazetteer = gazetteer or default_gazetteer()
-    spans: list[Span] = sorted(doc.spans[SPAN_KEY], key=lambda s: s.start) if SPAN_KEY in doc.spans else []
-    mentions = [_Mention(s.start_char, s.end_char, s.text, s._.geo_cue, s._.geo_container, s.label_, s._.geo_gated)
-                for s in spans]
+    mentions = _recognised_mentions(doc)
     demonyms = [gazetteer.demonym_country(m.text) is not None for m in mentions]
     toponyms = _resolve(mentions, gazetteer)
     if resolve_unknown is not None:
@@ -324,6 +265,13 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
     return [replace(t, demonym=True) if is_demonym else t
             for t, m, is_demonym in zip(toponyms, mentions, demonyms)
             if (t.resolved and m.reading != EMBEDDED) or (not m.gated and _looks_like_a_place(m))]
+
+
+def _recognised_mentions(doc: Doc) -> list[_Mention]:
+    """Mentions of the recogniser's toponym spans (``doc.spans["toponyms"]``), in text order."""
+    spans: list[Span] = sorted(doc.spans[SPAN_KEY], key=lambda s: s.start) if SPAN_KEY in doc.spans else []
+    return [_Mention(s.start_char, s.end_char, s.text, s._.geo_cue, s._.geo_container, s.label_, s._.geo_gated)
+            for s in spans]
 
 
 def _looks_like_a_place(mention: _Mention) -> bool:
@@ -337,8 +285,39 @@ def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazette
 
     A span that is a demonym ("Syrian") resolves to its country with a lower confidence.
     """
+    return resolve_spans_in_context(doc, spans, gazetteer)[0]
+
+
+def resolve_spans_in_context(doc: Doc, spans: Sequence[tuple[int, int]],
+                             gazetteer: Gazetteer | None = None) -> tuple[list[Toponym], list[Toponym]]:
+    """The given spans resolved as ``resolve_spans`` does, and the other places of the text.
+
+    The names the recogniser finds elsewhere in the text (``doc.spans["toponyms"]``, those that
+    overlap no given span) are read along with the given ones, as the story's context ("British"
+    in a story about a soldier from Manchester); the second list holds those of them that resolved.
+    """
     gazetteer = gazetteer or default_gazetteer()
-    return _resolve(span_mentions(doc, spans, gazetteer), gazetteer)
+    given = span_mentions(doc, spans, gazetteer)
+    taken = _covered(given)
+    context = [m for m in _recognised_mentions(doc) if not _overlaps(m, taken)]
+    toponyms = _resolve(given + context, gazetteer)
+    return toponyms[: len(given)], [t for t in toponyms[len(given):] if t.resolved]
+
+
+def _covered(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
+    """The character ranges the mentions cover, merged and sorted."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted((m.start, m.end) for m in mentions):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(mention: _Mention, covered: Sequence[tuple[int, int]]) -> bool:
+    index = bisect.bisect_left(covered, (mention.end, mention.end)) - 1  # the last range starting before its end
+    return index >= 0 and covered[index][1] > mention.start
 
 
 def span_mentions(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:

@@ -62,3 +62,24 @@ def test_a_host_the_other_places_lie_near_beats_a_lone_nearer_one() -> None:
     lone = [town(0, "New Orleans", 29.95, -90.07, geonameid=1),
             town(300, "Franklin", 39.97, -83.0, kind="region", geonameid=4), unknown(320, "Royal Street")]
     assert locate_by_context(lone)[2].name == "Royal Street (near Franklin)"
+
+
+def test_places_of_the_context_host_only_where_no_given_place_is_near() -> None:
+    # The text's other places (not returned) host a name when none of the given ones can...
+    context = [town(60, "New Orleans", 29.95, -90.07, geonameid=1)]
+    (street,) = locate_by_context([unknown(0, "Royal Street")], context)
+    assert street.name == "Royal Street (near New Orleans)" and (street.lat, street.lon) == (29.95, -90.07)
+    # ...but a given place named further away still comes first.
+    given = [unknown(0, "Royal Street"), town(400, "Baton Rouge", 30.45, -91.15, geonameid=2)]
+    first, second = locate_by_context(given, context)
+    assert first.name == "Royal Street (near Baton Rouge)" and second is given[1]
+
+
+def test_a_curated_site_hosts_but_a_curated_sea_does_not() -> None:
+    white_house = Toponym(start=0, end=11, text="White House", name="White House", kind="facility", country="US",
+                          lat=38.8977, lon=-77.0365, geonameid=None, confidence=0.9)
+    (_, office) = locate_by_context([white_house, unknown(30, "Oval Office")])
+    assert office.name == "Oval Office (near White House)"
+    sea = Toponym(start=0, end=8, text="Red Sea", name="Red Sea", kind="region", lat=20.0, lon=38.0, confidence=0.9)
+    (_, port) = locate_by_context([sea, unknown(30, "Pier 4")])
+    assert not port.resolved

@@ -392,3 +392,36 @@ def test_the_gulf_is_the_one_the_story_is_near() -> None:
     assert _first(gulf_states, "Gulf").name == "Persian Gulf"
     us_coast = _resolve("Oil rigs in the Gulf were evacuated as the storm neared Houston and New Orleans.")
     assert _first(us_coast, "Gulf").name == "Gulf of Mexico"
+
+
+def test_given_spans_are_read_in_the_context_of_the_texts_other_places() -> None:
+    # Only "Paris" is given; the county and state the text names elsewhere still say which one.
+    text = "Storms hit Paris on Friday; officials in Lamar County, Texas, said roads were closed."
+    (paris,) = resolve_spans(load_pipeline()(text), _spans(text, "Paris"), default_gazetteer())
+    assert paris.country == "US" and paris.admin1 == "Texas"
+    # A name the gazetteer does not know is placed near a town named elsewhere in the text.
+    street = "The parade wound down Royal Street, past the old houses of New Orleans."
+    (royal,) = geoparse(street, spans=_spans(street, "Royal Street"))
+    assert royal.name == "Royal Street (near New Orleans)" and _within(royal, 29.95, -90.07, 25)
+
+
+def test_sa_is_south_africa_or_south_australia_by_the_story() -> None:
+    text = "Mines in Limpopo and Mpumalanga employ thousands, the biggest employer in SA said."
+    *_, sa = resolve_spans(load_pipeline()(text), _spans(text, "Limpopo", "Mpumalanga", "SA"), default_gazetteer())
+    assert sa.kind == "country" and sa.country == "ZA"
+    text = "Vineyards near Adelaide and Port Lincoln make SA the wine state."
+    *_, sa = resolve_spans(load_pipeline()(text), _spans(text, "Adelaide", "Port Lincoln", "SA"), default_gazetteer())
+    assert sa.kind == "admin1" and sa.country == "AU"
+
+
+def test_a_province_named_by_generic_words_needs_its_country_in_the_story() -> None:
+    # "Western" is a province of Rwanda, Kenya, Zambia...: not in a story about Europe.
+    text = "Leaders in Berlin and Paris said Western governments would act."
+    *_, western = resolve_spans(load_pipeline()(text), _spans(text, "Berlin", "Paris", "Western"),
+                                default_gazetteer())
+    assert western.kind != "admin1"
+    # Where the story names its country, the province stands.
+    text = "Floods hit Mongu and Senanga, and the whole of Western waits for aid."
+    *_, western = resolve_spans(load_pipeline()(text), _spans(text, "Mongu", "Senanga", "Western"),
+                                default_gazetteer())
+    assert western.kind == "admin1" and western.country == "ZM"
