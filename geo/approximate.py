@@ -34,8 +34,9 @@ _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text
 
 def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:
     """A resolved place of these kinds, from GeoNames or a curated site ("the Oval Office" is at
-    the White House), not a curated sea or region, nor a name in capitals (a dateline or an acronym)."""
-    return (toponym.resolved and toponym.kind in kinds and not toponym.text.isupper()
+    the White House), not a curated sea or region, nor a demonym ("English"), nor a name in
+    capitals (a dateline or an acronym)."""
+    return (toponym.resolved and toponym.kind in kinds and not toponym.text.isupper() and not toponym.demonym
             and (toponym.geonameid is not None or toponym.kind == "facility"))
 
 

@@ -9,7 +9,6 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from geo import event_lexicon as elx
-from geo import lexicon as lx
 from geo.dates import resolve_date
 from geo.event_clauses import ancestors_list, owner_of
 from geo.event_mentions import Mention, anchor_of, governor_of

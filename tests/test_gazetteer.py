@@ -241,3 +241,11 @@ def test_a_translated_province_name_that_names_something_else_is_not_its_alias(g
     assert not gaz.candidates("River of January", fuzzy=False)  # Rio de Janeiro word for word
     # A one-word English name of a province abroad is its exonym.
     assert any(c.kind == "admin1" and c.country == "ID" for c in gaz.candidates("Java", fuzzy=False))
+
+
+def test_a_countrys_name_is_no_secondary_name_of_a_city(gaz: Gazetteer) -> None:
+    # GeoNames lists "Mexico" among Mexico City's alternate names; the name is the country's.
+    assert "Mexico City" not in {c.name for c in gaz.candidates("Mexico", limit=25, fuzzy=False)}
+    assert gaz.candidates("Mexico City", limit=1, fuzzy=False)[0].name == "Mexico City"
+    # A city whose own main name it is keeps it (Mexico, Missouri).
+    assert any(c.kind == "city" and c.country == "US" for c in gaz.candidates("Mexico", limit=25, fuzzy=False))

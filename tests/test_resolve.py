@@ -425,3 +425,19 @@ def test_a_province_named_by_generic_words_needs_its_country_in_the_story() -> N
     *_, western = resolve_spans(load_pipeline()(text), _spans(text, "Mongu", "Senanga", "Western"),
                                 default_gazetteer())
     assert western.kind == "admin1" and western.country == "ZM"
+
+
+def test_a_demonym_beats_a_hamlet_spelled_like_it_and_hosts_nothing() -> None:
+    # "English" is also a hamlet in Indiana; given as a place, it is England, read as a demonym.
+    text = "English fans travelled to Dublin, where they gathered on Grafton Street."
+    english, dublin, street = geoparse(text, spans=_spans(text, "English", "Dublin", "Grafton Street"))
+    assert english.name == "England" and english.demonym and dublin.country == "IE"
+    assert street.name == "Grafton Street (near Dublin)"
+
+
+def test_a_curated_site_outranks_a_small_town_of_its_name() -> None:
+    # White House is also a town of 11,000 in Tennessee; a story set in America, not near it, fits both.
+    text = "Officials in Denver and Phoenix flew to the White House on Monday."
+    *_, white_house = resolve_spans(load_pipeline()(text), _spans(text, "Denver", "Phoenix", "White House"),
+                                    default_gazetteer())
+    assert white_house.kind == "facility" and _within(white_house, 38.8977, -77.0365, 2)
