@@ -17,7 +17,8 @@ Four general rules of English place naming, each yielding a coarser reading of t
   from the country it is named after.
 
 The caller decides which kinds of place each reading may match (demonyms: only countries,
-provinces and regions; embedded names: only well-known places) and lowers the name score, so the resolved place is honest about it.
+provinces and regions; embedded names: only well-known places) and lowers the name score, so
+the resolved place is honest about it.
 """
 
 from __future__ import annotations

@@ -205,7 +205,8 @@ def _fallback_candidates(text: str, gazetteer: Gazetteer,
             continue
         if rule == EMBEDDED and any(name in longer for longer in known):
             continue  # "Montgomery County History Center" is not in Montgomery, Alabama
-        found = [c for c in gazetteer.candidates(name, limit=_CANDIDATE_LIMIT, fuzzy=False) if c.score >= 0.97]
+        found = [c for c in gazetteer.candidates(name, limit=_CANDIDATE_LIMIT, fuzzy=False)
+                 if c.score >= EXACT_SPELLING]
         if rule == DEMONYM:
             found = [c for c in found if c.kind in _DEMONYM_KINDS]
         elif rule == EMBEDDED:
@@ -265,12 +266,10 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
     """
     gazetteer = gazetteer or default_gazetteer()
     mentions = _recognised_mentions(doc)
-    demonyms = [gazetteer.demonym_country(m.text) is not None for m in mentions]
     toponyms = _resolve(mentions, gazetteer)
     if resolve_unknown is not None:
         toponyms = resolve_unknown(toponyms)
-    return [replace(t, demonym=True) if is_demonym else t
-            for t, m, is_demonym in zip(toponyms, mentions, demonyms)
+    return [t for t, m in zip(toponyms, mentions)
             if (t.resolved and m.reading != EMBEDDED) or (not m.gated and _looks_like_a_place(m))]
 
 
