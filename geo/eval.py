@@ -283,14 +283,14 @@ def reachable(documents: Sequence[Document]) -> tuple[float, float]:
     total = own = hosted = 0
     for doc in documents:
         gold = [t for t in doc.toponyms if t.lat is not None and t.lon is not None]
+        hosts = {t.text: [(lat, lon) for lat, lon, kind in points(t.text) if kind in _HOST_KINDS] for t in gold}
         for toponym in gold:
             assert toponym.lat is not None and toponym.lon is not None
             total += 1
             if any(haversine_km(toponym.lat, toponym.lon, lat, lon) <= 161 for lat, lon, _ in points(toponym.text)):
                 own += 1
             elif any(haversine_km(toponym.lat, toponym.lon, lat, lon) <= 161
-                     for other in {t.text for t in gold} - {toponym.text}
-                     for lat, lon, kind in points(other) if kind in _HOST_KINDS):
+                     for name, places in hosts.items() if name != toponym.text for lat, lon in places):
                 hosted += 1
     return own / max(total, 1), (own + hosted) / max(total, 1)
 

@@ -16,17 +16,11 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geo import lexicon as lx
-from geo.syntax import QUOTES, children, prep_objects
+from geo.syntax import QUOTES, children, dateline_length, prep_objects
 
 RELAY_VERBS = frozenset({"cite", "quote"})
 # "told reporters": the audience of a statement, not an outlet that relays it
 AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "media", "medium", "newsman"})
-# "KHARTOUM, Jan 5 (Reuters) - ": the article's own dateline, not a cited source
-DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]+\s*"
-)
-# "MAKHACHKALA -- ", "BAGHDAD — ": a dateline with no agency
-BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]{1,})*,?\s*(?:--|—|–)\s*")
 BYLINE_RE = re.compile(
     r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|produced|translated)(?:\s+\w+){0,2}\s+by\b",
     re.IGNORECASE,
@@ -111,12 +105,6 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         if via is not None:
             result.append((via, None))
     return result
-
-
-def dateline_length(text: str) -> int:
-    """How many leading characters of a sentence are the article's dateline (0 if none)."""
-    found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text)
-    return found.end() if found else 0
 
 
 def _participle_speaker(verb: Token) -> list[Token]:

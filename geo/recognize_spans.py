@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from geo.model import Candidate
+from geo.syntax import dateline_length
 from geo.place_lexicon import (
     ADJECTIVAL_SUFFIXES,
     CITY_WORDS,
@@ -33,6 +34,9 @@ from geo.place_lexicon import (
 __all__ = ["DocContext", "after_title", "capitalised_runs", "followed_by_place_punct", "is_adjectival",
            "is_capitalised", "listed", "locative_cue", "looks_common", "modifies_noun", "modifies_residents",
            "speaks", "subspans_longest_first", "trim", "within"]
+
+
+_DATELINE_REACH = 80  # characters of text a dateline may take
 
 
 @dataclass(slots=True)
@@ -181,16 +185,12 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
 
 
 def opens_dateline(span: Span) -> bool:
-    """ "WASHINGTON (AP) —", "NEW YORK (Reuters) -", "BAGHDAD — ": a name in capitals before a news
-    agency in brackets or a dash is the dateline, the city the story was filed from."""
-    doc = span.doc
-    if not span.text.isupper() or len(span.text) < 3 or span.end >= len(doc):
+    """ "WASHINGTON (AP) —", "NEW YORK (Reuters) -", "BAGHDAD — ": a name in capitals that opens a
+    dateline is the city the story was filed from."""
+    if not span.text.isupper() or len(span.text) < 3:
         return False
-    after = doc[span.end]
-    if after.text in {"—", "–", "--"}:
-        return True
-    return (after.text == "(" and span.end + 2 < len(doc) and doc[span.end + 2].text == ")"
-            and doc[span.end + 1].text[:1].isupper())
+    start = span.start_char
+    return dateline_length(span.doc.text[start:start + _DATELINE_REACH]) > len(span.text)
 
 
 def listed(span: Span, after: Span) -> bool:

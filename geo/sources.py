@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from geo import lexicon as lx
-from geo.event_attribution import dateline_length, is_byline, lookup, speaker_heads
+from geo.event_attribution import is_byline, lookup, speaker_heads
 from geo.model import Event, Source, TextSpan
-from geo.syntax import PRONOUNS, phrase_text, phrase_tokens, prep_objects, sentences
+from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
                           "figures", "count", "toll", "communique", "post", "update", "briefing"})

@@ -6,6 +6,7 @@ sentence). Phrases are compact noun phrases read off the dependency tree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +18,13 @@ LEFT_PHRASE_DEPS = frozenset(
 )
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "his", "her", "them", "itself"})
+# "KHARTOUM, Jan 5 (Reuters) - ", "WASHINGTON (AP) “An": the article's own dateline, the city it
+# was filed from, not a cited source.
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]*\s*"
+)
+# "MAKHACHKALA -- ", "BAGHDAD — ": a dateline with no agency
+BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]{1,})*,?\s*(?:--|—|–)\s*")
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -234,3 +242,9 @@ def toponym_tokens(doc: Doc, toponyms: Sequence[Toponym]) -> list[tuple[Toponym,
         if span is not None and len(span):
             result.append((toponym, span))
     return result
+
+
+def dateline_length(text: str) -> int:
+    """How many leading characters of ``text`` are a dateline (0 if none)."""
+    found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text)
+    return found.end() if found else 0
