@@ -20,7 +20,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 # Offline map assets (Leaflet, jQuery, country outlines) and the gazetteer index, built once.
 setup: $(VENV)/.installed
-	$(BIN)/python -m geo.offline
+	$(BIN)/python -m geo.maps
 	$(BIN)/python -m geo.gazetteer build
 
 run: setup
@@ -44,7 +44,7 @@ pdftools:
 	else echo "pdftoppm not found and apt-get unavailable: the PDF export tests will be skipped"; fi
 
 test: $(VENV)/.installed-dev chromium pdftools
-	$(BIN)/python -m geo.offline
+	$(BIN)/python -m geo.maps
 	$(BIN)/python -m geo.gazetteer build
 	$(BIN)/python -m pytest
 
@@ -52,9 +52,9 @@ screenshot: setup
 	$(BIN)/python scripts/screenshot.py
 
 bench: setup
-	$(BIN)/python -m geo.bench_gazetteer
-	$(BIN)/python -m geo.bench_scale
-	$(BIN)/python tests/bench_corpus_page.py
+	$(BIN)/python -m geo.bench.gazetteer
+	$(BIN)/python -m geo.bench.scale
+	$(BIN)/python tests/pages/bench_corpus_page.py
 
 clean:
 	rm -rf $(VENV) static/vendor .pytest_cache test-artifacts

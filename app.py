@@ -11,7 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.errors import GeoError
-from geo.offline import install_static_assets
+from geo.maps import install_static_assets
 
 APP_DIR = Path(__file__).resolve().parent
 FALLBACK_ATTRIBUTION = "Place data: GeoNames (geonames.org), CC BY 4.0."

@@ -4,11 +4,10 @@
     >>> [p.name for p in report.places]
 """
 
-from geo.batch import analyze_many
 from geo.errors import FetchError, GazetteerError, GeoError, InputError, ModelError
 from geo.ingest import load_sample
 from geo.model import Article, Candidate, Event, Place, Report, Source, TextSpan, Toponym
-from geo.pipeline import __version__, analyze, analyze_article, geoparse
+from geo.pipeline import __version__, analyze, analyze_article, analyze_many, geoparse
 
 __all__ = [
     "__version__",

@@ -21,6 +21,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from geo.errors import GeoError
+from geo.settings import PROJECT_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS: tuple[str, ...] = (
@@ -28,7 +29,7 @@ CHROMIUM_ARGS: tuple[str, ...] = (
     "--disable-component-update", "--disable-sync", "--no-first-run",
 )
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
-APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
+APP_PATH = PROJECT_DIR / "app.py"
 
 
 def is_local_url(url: str) -> bool:

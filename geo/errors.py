@@ -33,4 +33,10 @@ class FetchError(GeoError):
     """A URL or feed could not be fetched (offline, refused, too large, timed out)."""
 
 
-__all__ = ["GeoError", "InputError", "ModelError", "GazetteerError", "FetchError"]
+def one_line(exc: BaseException) -> str:
+    """The first line of an error's message, or its type's name when it has none: what a page shows."""
+    text = str(exc)
+    return text.splitlines()[0] if text.strip() else type(exc).__name__
+
+
+__all__ = ["GeoError", "InputError", "ModelError", "GazetteerError", "FetchError", "one_line"]

@@ -193,7 +193,7 @@ class Place:
     mentions: tuple[TextSpan, ...]
     admin1: str | None = None
     alternatives: tuple[Candidate, ...] = ()
-    corrected: bool = False  # True when an analyst chose this reading (geo.corrections)
+    corrected: bool = False  # True when an analyst chose this reading (geo.places.corrections)
 
     @property
     def resolved(self) -> bool:

@@ -2,7 +2,7 @@
 
     nlp = load_pipeline()
     doc = nlp(text)
-    doc.spans["toponyms"]      # recognised place names (see geo.recognize)
+    doc.spans["toponyms"]      # recognised place names (see geo.places.recognize)
 
 The pipeline keeps every component of the model (parser, tagger, lemmatizer, NER): the event
 and source extractors use them. ``geo_paragraphs`` (before the parser) starts a sentence after
@@ -18,8 +18,8 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-import geo.recognize  # noqa: F401  (registers the "geo_toponyms" factory)
 from geo.errors import ModelError
+from geo.places import TOPONYM_COMPONENT  # importing it registers the spaCy factory
 from geo.settings import DEFAULT_MODELS, Settings
 
 __all__ = ["load_pipeline", "model_name", "resolve_model_name"]
@@ -68,8 +68,8 @@ def _load(name: str, max_length: int) -> Language:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "geo_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("geo_paragraphs", before="parser")
-    if "geo_toponyms" not in nlp.pipe_names:
-        nlp.add_pipe("geo_toponyms", last=True)
+    if TOPONYM_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(TOPONYM_COMPONENT, last=True)
     return nlp
 
 

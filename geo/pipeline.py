@@ -1,12 +1,28 @@
-"""The analysis path: text -> spaCy Doc -> toponyms, places, events, sources -> Report."""
+"""The analysis path: text -> spaCy Doc -> toponyms, places, events, sources -> Report.
+
+One article (``analyze``, ``analyze_article``) or many at once (``analyze_many``,
+``analyze_articles``: spaCy's ``nlp.pipe`` under the same code)::
+
+    report = geo.analyze(text, published=date(2023, 11, 9))
+    for report in geo.analyze_many(texts, batch_size=64):
+        ...
+
+The spaCy pipeline and the gazetteer index are loaded once per process (``geo.nlp.load_pipeline``
+and ``geo.gazetteer.default_gazetteer`` are cached); every parsed Doc becomes its Report through
+``report_from_doc``, so a text gives the same Report either way.
+
+The orchestrator: it may import every wing that analyses (ingest, gazetteer, places, events) and
+``geo.nlp``; nothing that analyses imports it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
-from geo.errors import InputError
+from geo.errors import GeoError, InputError
 from geo.ingest import article_from_text
 from geo.model import Article, Place, Report, TextSpan, Toponym
 from geo.settings import Settings
@@ -14,9 +30,11 @@ from geo.settings import Settings
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from geo.online import CandidateSource
+    from geo.places import CandidateSource
 
 __version__ = "0.1.0"
+DEFAULT_BATCH_SIZE = 32
+TextOrArticle = Union[str, Article]
 
 
 def analyze(
@@ -43,10 +61,9 @@ def analyze_article(article: Article, *, settings: Settings | None = None) -> Re
 
 def report_from_doc(article: Article, doc: Doc, model: str, *, online: CandidateSource | None = None) -> Report:
     """The Report of ``article`` from its parsed ``doc`` (``nlp(article.text)``, one by one or from ``nlp.pipe``)."""
-    from geo.events import extract_events
+    from geo.events import extract_events, extract_sources, link_sources
     from geo.gazetteer import default_gazetteer
-    from geo.resolve import resolve_doc
-    from geo.sources import extract_sources, link_sources
+    from geo.places import resolve_doc
     from geo.syntax import sentences
 
     toponyms = [t for t in _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
@@ -78,7 +95,7 @@ def geoparse(
     """
     from geo.gazetteer import default_gazetteer
     from geo.nlp import load_pipeline
-    from geo.resolve import resolve_doc, resolve_spans_in_context
+    from geo.places import resolve_doc, resolve_spans_in_context
 
     if not isinstance(text, str):
         raise InputError(f"Expected text as a string, got {type(text).__name__}.")
@@ -94,12 +111,86 @@ def geoparse(
     return _with_fallbacks(given, online, context)
 
 
+@dataclass(frozen=True, slots=True)
+class AnalysisFailure:
+    """An article that could not be analysed, with the one-line reason (from a GeoError)."""
+
+    article: Article
+    reason: str
+
+
+def analyze_many(
+    texts: Iterable[TextOrArticle],
+    *,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    published: date | None = None,
+    settings: Settings | None = None,
+) -> Iterator[Report]:
+    """Analyse many texts (cleaned as ``geo.analyze`` cleans them) or Articles (taken as they are).
+
+    Reports come back lazily and in order. ``n_process`` > 1 parses in that many worker processes
+    (spaCy's multiprocessing); ``published`` applies to the texts given as strings. A text that
+    cannot be analysed (empty, binary, too long) raises its InputError when the stream reaches it.
+    """
+    settings = settings or Settings.from_env()
+    articles = (_as_article(item, published, settings) for item in texts)
+    for outcome in analyze_articles(articles, n_process=n_process, batch_size=batch_size, settings=settings):
+        if isinstance(outcome, AnalysisFailure):
+            raise InputError(outcome.reason)
+        yield outcome
+
+
+def analyze_articles(
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    settings: Settings | None = None,
+) -> Iterator[Report | AnalysisFailure]:
+    """One Report per Article, in order; an article longer than ``settings.max_text_chars`` or
+    whose analysis raises a GeoError gives an AnalysisFailure instead, and the stream goes on
+    (what a long ingest needs)."""
+    from geo.nlp import load_pipeline, model_name
+
+    if n_process < 1 and n_process != -1:
+        raise InputError(f"n_process must be a positive number of processes (or -1 for all cores), not {n_process}.")
+    if batch_size < 1:
+        raise InputError(f"batch_size must be at least 1, not {batch_size}.")
+    settings = settings or Settings.from_env()
+    online = _online_geocoder(settings)
+    nlp = load_pipeline(settings)
+    model = model_name(nlp)
+    limit = min(settings.max_text_chars, nlp.max_length)
+
+    def pairs() -> Iterator[tuple[str, tuple[Article, str | None]]]:
+        for article in articles:
+            too_long = len(article.text) > limit
+            reason = f"The text is {len(article.text):,} characters long; the limit is {limit:,} (GEOBRIEF_MAX_TEXT_CHARS)."
+            yield ("" if too_long else article.text), (article, reason if too_long else None)
+
+    for doc, (article, refused) in nlp.pipe(pairs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        if refused:
+            yield AnalysisFailure(article, refused)
+            continue
+        try:
+            yield report_from_doc(article, doc, model, online=online)
+        except GeoError as exc:
+            yield AnalysisFailure(article, str(exc))
+
+
+def _as_article(item: TextOrArticle, published: date | None, settings: Settings) -> Article:
+    if isinstance(item, Article):
+        return item
+    return article_from_text(item, published=published, settings=settings)
+
+
 def _online_geocoder(settings: Settings | None) -> CandidateSource | None:
     """The Nominatim fallback when GEOBRIEF_ONLINE is on (a GeoError if it is misconfigured), else None."""
     settings = settings or Settings.from_env()
     if not settings.online_geocoding:
         return None
-    from geo.online import default_online_geocoder
+    from geo.places import default_online_geocoder
 
     return default_online_geocoder(settings)
 
@@ -108,7 +199,7 @@ def _online_step(online: CandidateSource | None) -> Callable[[list[Toponym]], li
     """The online geocoder as the resolver of names the gazetteer does not know, when it is on."""
     if online is None:
         return None
-    from geo.online import resolve_unresolved
+    from geo.places import resolve_unresolved
 
     return lambda toponyms: resolve_unresolved(toponyms, online)
 
@@ -116,12 +207,12 @@ def _online_step(online: CandidateSource | None) -> Callable[[list[Toponym]], li
 def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None,
                     context: Sequence[Toponym] = ()) -> list[Toponym]:
     """Names the gazetteer could not resolve: the online geocoder when it is on, then an
-    approximate location from the places around them (``geo.approximate``), among them the
+    approximate location from the places around them (``geo.places.approximate``), among them the
     ``context``: other places of the text, not returned."""
-    from geo.approximate import locate_by_context
+    from geo.places import locate_by_context
 
     if online is not None:
-        from geo.online import resolve_unresolved
+        from geo.places import resolve_unresolved
 
         toponyms = resolve_unresolved(toponyms, online)
     return locate_by_context(toponyms, context)

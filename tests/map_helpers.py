@@ -1,4 +1,4 @@
-"""Reading a map script back in tests: the symbols of geo.mapping_layer.PointLayer, decoded from
+"""Reading a map script back in tests: the symbols of geo.maps.layer.PointLayer, decoded from
 their fragment table as the browser joins them, and folium's circle markers (provinces,
 countries, regions)."""
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 import geo
-from geo.batch import AnalysisFailure, analyze_articles
 from geo.ingest import article_from_text
 from geo.model import Article
+from geo.pipeline import AnalysisFailure, analyze_articles
 from tests.corpus_helpers import conflict_article_html
 
 TEXTS = [
@@ -61,7 +61,7 @@ def test_bad_options_are_input_errors(option: dict[str, int]) -> None:
 
 
 def test_two_processes_give_the_same_reports() -> None:
-    from geo.webpage import article_from_html
+    from geo.ingest.webpage import article_from_html
 
     articles = [article_from_html(conflict_article_html(i)) for i in range(6)]
     parallel = list(geo.analyze_many(articles, n_process=2, batch_size=2))

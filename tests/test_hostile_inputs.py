@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 import geo
-from geo.corpus_ingest import ingest_sources, read_articles
+from geo.corpus.ingest import ingest_sources, read_articles
+from geo.corpus.store import Store
 from geo.errors import GeoError, InputError
-from geo.fetch import FeedEntry, FetchPolicy, check_url, read_url
 from geo.ingest import read_path
+from geo.ingest.fetch import FeedEntry, FetchPolicy, check_url, read_url
 from geo.model import Article, Report
-from geo.store import Store
 from tests.corpus_helpers import TEST_ANALYZER_VERSION, pdf_bytes, run_geo
 
 POLICY = FetchPolicy(allow_private=True, timeout=1.0)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 import geo  # noqa: E402
 from geo.errors import GeoError  # noqa: E402
-from geo.fetch import Fetched, FetchPolicy, check_url, feed_entries  # noqa: E402
 from geo.ingest import article_from_text, article_from_upload, decode_bytes, markdown_to_text  # noqa: E402
+from geo.ingest.fetch import Fetched, FetchPolicy, check_url, feed_entries  # noqa: E402
 from geo.model import Report, TextSpan  # noqa: E402
 
 FEW = settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,99 @@
+"""Benchmark the gazetteer: cold start, memory and lookup time.
+
+    python -m geo.bench.gazetteer [--lookups 2000] [--build]
+
+Prints the seconds to import and open the index (building it first if it is missing, which
+is reported apart), the resident memory above the bare interpreter, and the mean lookup time
+for names drawn from the index (exact) and for the same names misspelt (fuzzy path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _rss_mb() -> float:
+    """Current resident set size in MB (Linux /proc; ru_maxrss elsewhere)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _misspell(name: str, rng: random.Random) -> str:
+    """Another vowel in the middle of the name ("Mayadin" -> "Mayedin"): the fuzzy path."""
+    vowels = [i for i, ch in enumerate(name) if ch in "aeiou" and 0 < i < len(name) - 1]
+    if len(name) < 6 or not vowels:
+        return name
+    i = rng.choice(vowels)
+    return name[:i] + rng.choice([v for v in "aeiou" if v != name[i]]) + name[i + 1:]
+
+
+def run(lookups: int = 2000, build: bool = False, seed: int = 7) -> dict[str, float]:
+    base_rss = _rss_mb()
+    started = time.perf_counter()
+    from geo.gazetteer.index import Gazetteer, build_index, index_path  # noqa: PLC0415 - timed import
+
+    path = index_path()
+    build_seconds = 0.0
+    if build or not path.exists():
+        build_started = time.perf_counter()
+        build_index(path)
+        build_seconds = time.perf_counter() - build_started
+    open_started = time.perf_counter()
+    gazetteer = Gazetteer(path)
+    gazetteer.candidates("Damascus")
+    cold_start = time.perf_counter() - started - build_seconds
+    open_seconds = time.perf_counter() - open_started
+
+    rng = random.Random(seed)
+    count = gazetteer.place_count()
+    ids = [rng.randrange(count) for _ in range(lookups)]
+    names = [row[0] for row in gazetteer._query(  # noqa: SLF001 - benchmark reads the index directly
+        f"SELECT name FROM places WHERE id IN ({','.join('?' * len(ids))})", ids)]
+    timer = time.perf_counter()
+    for name in names:
+        gazetteer.candidates(name)
+    exact_us = (time.perf_counter() - timer) / max(len(names), 1) * 1e6
+    misspelt = [_misspell(name, rng) for name in names]
+    timer = time.perf_counter()
+    for name in misspelt:
+        gazetteer.candidates(name)
+    fuzzy_us = (time.perf_counter() - timer) / max(len(misspelt), 1) * 1e6
+    return {
+        "build_seconds": build_seconds,
+        "cold_start_seconds": cold_start,
+        "open_seconds": open_seconds,
+        "rss_mb_above_interpreter": _rss_mb() - base_rss,
+        "mean_lookup_us": exact_us,
+        "mean_fuzzy_lookup_us": fuzzy_us,
+        "lookups": float(len(names)),
+        "index_mb": path.stat().st_size / 1e6,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo.bench.gazetteer", description=__doc__.splitlines()[0])
+    parser.add_argument("--lookups", type=int, default=2000, help="names to look up (default 2000)")
+    parser.add_argument("--build", action="store_true", help="rebuild the index first and time it")
+    args = parser.parse_args(argv)
+    results = run(args.lookups, args.build)
+    if results["build_seconds"]:
+        print(f"build seconds:            {results['build_seconds']:.1f}")
+    print(f"cold-start seconds:       {results['cold_start_seconds']:.3f} (open {results['open_seconds']:.3f})")
+    print(f"RSS MB above interpreter: {results['rss_mb_above_interpreter']:.1f}")
+    print(f"mean lookup us:           {results['mean_lookup_us']:.0f} (exact names, n={int(results['lookups'])})")
+    print(f"mean fuzzy lookup us:     {results['mean_fuzzy_lookup_us']:.0f} (one vowel changed)")
+    print(f"index size MB:            {results['index_mb']:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""The corpus commands of ``python -m geo``: ingest, events, articles, reanalyze.
+
+    python -m geo ingest SOURCE... [--db PATH]        files, folders (recursive), URLs, feeds
+        [--engine local|dask] [--scheduler ADDRESS] [--workers N]   where the analysis runs
+    python -m geo events   [--db PATH] [--format json|text]
+    python -m geo articles [--db PATH] [--format json|text]
+    python -m geo reanalyze [--db PATH]               rebuild rows made by an older analyzer
+
+``--db`` defaults to GEOBRIEF_DB, else ``corpus.duckdb`` in the user data directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:  # duckdb and the analysis stack are imported only when a corpus command runs
+    from geo.corpus import IngestSummary, Progress, Store
+
+CORPUS_COMMANDS = ("ingest", "events", "articles", "reanalyze")
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+PROGRESS_MIN_ITEMS = 10  # a progress line only for runs this long
+PROGRESS_EVERY_S = 1.0
+
+
+def add_corpus_commands(commands: Any) -> None:
+    """Add the corpus subcommands to ``python -m geo``'s subparsers."""
+    ingest = commands.add_parser("ingest", help="analyse articles into the corpus database")
+    ingest.add_argument(
+        "sources", metavar="SOURCE", nargs="+", help="article files (.txt, .md, .html), folders, URLs or feeds"
+    )
+    ingest.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
+    ingest.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="analyse in this process (local, the default) or on a Dask cluster (dask)")
+    ingest.add_argument("--scheduler", metavar="ADDRESS",
+                        help="with --engine dask: an existing Dask scheduler (tcp://host:8786); default: a local cluster")
+    ingest.add_argument("--workers", type=int, metavar="N",
+                        help="with --engine dask and no --scheduler: local worker processes (default: 2)")
+    reanalyze = commands.add_parser("reanalyze", help="analyse again the articles stored by an older analyzer")
+    events = commands.add_parser("events", help="list the corpus's merged events")
+    articles = commands.add_parser("articles", help="list the corpus's articles")
+    for listing in (events, articles):
+        listing.add_argument("--format", choices=("json", "text"), default="text", help="output format (default: text)")
+    for sub in (ingest, reanalyze, events, articles):
+        sub.add_argument("--db", metavar="PATH", help="corpus database file (default: GEOBRIEF_DB, else the user data dir)")
+
+
+def run_corpus_command(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
+    from geo.corpus import Store
+
+    err = err or sys.stderr
+    if args.command == "ingest" and args.engine != "dask" and (args.scheduler or args.workers is not None):
+        print("error: --scheduler and --workers go with --engine dask", file=err)
+        return EXIT_BAD_INPUT
+    with Store.open(args.db) as store:
+        if args.command == "ingest":
+            return _ingest(store, args, err)
+        if args.command == "reanalyze":
+            from geo.corpus import reanalyze_stale
+
+            summary = reanalyze_stale(store)
+            _print_summary(summary, err)
+            return EXIT_OK if summary.succeeded or not summary.results else EXIT_BAD_INPUT
+        if args.command == "events":
+            out.write(_events_output(store, args.format))
+            return EXIT_OK
+        if args.command == "articles":
+            out.write(_articles_output(store, args.format))
+            return EXIT_OK
+    return EXIT_BAD_INPUT  # pragma: no cover - argparse only accepts the commands above
+
+
+def _ingest(store: Store, args: argparse.Namespace, err: TextIO) -> int:
+    from geo.corpus import ingest_sources, read_articles
+    from geo.settings import Settings
+
+    settings = Settings.from_env()
+
+    def reader(source: Any) -> list[Any]:
+        return read_articles(source, settings, allow_private=args.allow_private)
+
+    if args.engine == "dask":
+        try:
+            from geo.corpus import DEFAULT_WORKERS, DaskOptions, dask_analyzer
+        except ImportError as exc:
+            print(f"error: --engine dask needs dask.distributed ({exc}): pip install 'dask[distributed]'", file=err)
+            return EXIT_BAD_INPUT
+        options = DaskOptions(scheduler=args.scheduler, workers=args.workers or DEFAULT_WORKERS)
+        with dask_analyzer(options, settings) as engine:
+            summary = ingest_sources(store, args.sources, reader=reader, settings=settings,
+                                     progress=_progress_printer(err), analyze_batch=engine, batch_size=engine.batch_size)
+    else:
+        summary = ingest_sources(store, args.sources, reader=reader, settings=settings, progress=_progress_printer(err))
+    _print_summary(summary, err)
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if summary.succeeded else EXIT_BAD_INPUT
+
+
+def _progress_printer(err: TextIO) -> Any:
+    last = {"shown": -PROGRESS_EVERY_S}
+    tty = getattr(err, "isatty", lambda: False)()
+
+    def show(progress: Progress) -> None:
+        if progress.total < PROGRESS_MIN_ITEMS:
+            return
+        final = progress.done == progress.total
+        if not final and progress.elapsed - last["shown"] < PROGRESS_EVERY_S:
+            return
+        last["shown"] = progress.elapsed
+        line = f"ingest: {progress.done}/{progress.total} items, {progress.per_second:.1f} articles/s"
+        err.write(("\r" + line + ("\n" if final else "")) if tty else line + "\n")
+        err.flush()
+
+    return show
+
+
+def _print_summary(summary: IngestSummary, err: TextIO) -> None:
+    for line in summary.lines():
+        print(line, file=err)
+
+
+def _corpus_reports(store: Store) -> list[tuple[str, Any]]:
+    return [(stored.article_id, stored.report) for stored in store.reports()]
+
+
+def _events_output(store: Store, fmt: str) -> str:
+    from geo.corpus import merge_events
+
+    merged = [event.to_dict() for event in merge_events(_corpus_reports(store))]
+    if fmt == "json":
+        return json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
+    lines = [f"Events ({len(merged)})"]
+    for event in merged:
+        where = f"at {event['place']}" if event["place"] else "location unknown"
+        numbers = ", ".join(f"{k} {event[k]}" for k in ("count", "killed", "injured") if event[k] is not None)
+        parts = [event["kind"], event["category"], event["summary"], where, event["date"] or "", numbers,
+                 f"{event['corroboration']} outlet(s): {', '.join(event['outlets'])}"]
+        lines.append("  " + " | ".join(p for p in parts if p))
+    return "\n".join(lines) + "\n"
+
+
+def _articles_output(store: Store, fmt: str) -> str:
+    articles = [article.to_dict() for article in store.articles()]
+    if fmt == "json":
+        return json.dumps(articles, ensure_ascii=False, indent=2) + "\n"
+    lines = [f"Articles ({len(articles)})"]
+    for a in articles:
+        head = " | ".join(p for p in (a["published"], a["outlet"], a["title"] or "(untitled)", a["url"]) if p)
+        counts = f"{a['places']} places, {a['attacks']} attacks, {a['responses']} responses, {a['sources']} sources"
+        lines.append(f"  {a['id'][:12]}  {head}  [{counts}]")
+    return "\n".join(lines) + "\n"

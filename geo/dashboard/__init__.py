@@ -1,0 +1,58 @@
+"""What the dashboard pages show, without Streamlit: the view in the URL, the selection on the map, the
+presentation view, the articles behind shared links and the Corpus page's merged view.
+
+    state, problems = ViewState.from_params(query_params)
+    view = load_view(db_path)
+
+Modules: ``view_state`` (the URL's state), ``selection`` (a place selected on the map),
+``present`` (``?view=present``), ``articles`` (shared links' articles and their corrections),
+``corpus_view`` (the Corpus page's data). Never imports Streamlit: ``app.py`` and ``pages/`` do.
+
+May import: every wing below the pages (ingest, gazetteer, places, events, corpus, maps, exports)
+and the core, not ``geo.cli`` nor ``geo.bench``.
+"""
+
+from geo.dashboard.articles import delete_place_corrections, load_linked, save_for_link, save_place_correction
+from geo.dashboard.corpus_view import (ARTICLE_COLUMNS, CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS,
+                                       MERGED_EVENT_COLUMNS, CorpusView, CorrectablePlace, article_label, article_rows,
+                                       correctable_places, load_view, reading_label, store_signature, stored_articles)
+from geo.dashboard.present import PRESENT_CSS, PRESENT_MAP_HEIGHT, filter_description, key_facts_html
+from geo.dashboard.selection import (MAP_CLICK_FIELDS, MAP_VIEW_FIELDS, MapReport, clicked_point, event_point,
+                                     evidence_html, focus_zoom, place_selection, point_by_key, selection_ring)
+from geo.dashboard.view_state import ViewState, share_url
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "CORPUS_PLACE_COLUMNS",
+    "CORPUS_SOURCE_COLUMNS",
+    "MAP_CLICK_FIELDS",
+    "MAP_VIEW_FIELDS",
+    "MERGED_EVENT_COLUMNS",
+    "PRESENT_CSS",
+    "PRESENT_MAP_HEIGHT",
+    "CorpusView",
+    "CorrectablePlace",
+    "MapReport",
+    "ViewState",
+    "article_label",
+    "article_rows",
+    "clicked_point",
+    "correctable_places",
+    "delete_place_corrections",
+    "event_point",
+    "evidence_html",
+    "filter_description",
+    "focus_zoom",
+    "key_facts_html",
+    "load_linked",
+    "load_view",
+    "place_selection",
+    "point_by_key",
+    "reading_label",
+    "save_for_link",
+    "save_place_correction",
+    "selection_ring",
+    "share_url",
+    "store_signature",
+    "stored_articles",
+]

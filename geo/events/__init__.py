@@ -1,0 +1,24 @@
+"""Events and sources in a parsed Doc: attacks and responses (who, on whom, where, when, how many,
+casualties) and the sources cited, each with the sentence that says it.
+
+    attacks, responses = extract_events(doc, toponyms, published=date(2023, 11, 9))
+    sources = extract_sources(doc)
+
+Modules: ``extract`` (the entry point: mentions linked into events), ``mentions``, ``triggers``,
+``context``, ``clauses``, ``linking``, ``draft`` (an event being assembled), ``summary``, ``dating``
+and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``sources`` and
+``attribution`` (who says so), ``lexicon`` and ``context_words`` (the word lists). A new event rule
+goes into the module of its step; its words into ``lexicon``.
+
+May import: the core (``geo.model``, ``geo.syntax``, ``geo.errors``) and, to read them only,
+``geo.places``.
+"""
+
+from geo.events.extract import extract_events
+from geo.events.sources import extract_sources, link_sources
+
+__all__ = [
+    "extract_events",
+    "extract_sources",
+    "link_sources",
+]

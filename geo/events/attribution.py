@@ -1,0 +1,145 @@
+"""Where a sentence attributes a claim, and to whom (used by ``geo.events.sources``): the speaker
+heads of "according to X", "X said", "Y cited by X", "X told Reuters"; and which reporting
+verbs and lines are no attribution.
+
+Not every reporting verb is an attribution: a byline ("Reporting by X; Editing by Y") names
+the article's authors; "X reported from Istanbul" says where a correspondent was; "is often
+cited as one reason" cites no one; "declared a ceasefire", "recorded eight flyovers" and "has
+responded every time" are acts, not statements; "would have told him" did not happen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from geo.events import lexicon as lx
+from geo.syntax import QUOTES, children, dateline_length, prep_objects
+
+RELAY_VERBS = frozenset({"cite", "quote"})
+# "told reporters": the audience of a statement, not an outlet that relays it
+AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "media", "medium", "newsman"})
+BYLINE_RE = re.compile(
+    r"^\W*(?:(?:additional\s+)?reporting|editing|writing|compiled|produced|translated)(?:\s+\w+){0,2}\s+by\b",
+    re.IGNORECASE,
+)
+# Verbs that state something only with a clause or a quotation ("X declared that ...");
+# with a plain object they tell an act ("declared a ceasefire", "recorded eight flyovers").
+CLAUSE_ONLY_VERBS = frozenset({"declare", "record", "count", "document", "respond", "reply", "answer", "verify"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+
+
+def is_byline(text: str) -> bool:
+    """'(Reporting by Jonathan Smith in New York; Editing by Ann Lee)'."""
+    return bool(BYLINE_RE.match(text))
+
+
+def _has_clause_or_quote(verb: Token) -> bool:
+    if children(verb, *CLAUSE_DEPS) or verb.dep_ == "parataxis":
+        return True
+    return any(t.text in QUOTES or t.text == ":" for t in verb.sent if abs(t.i - verb.i) <= 3)
+
+
+def attributes(verb: Token) -> bool:
+    """Whether a reporting verb attributes a claim to its subject here."""
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children):
+        return False  # "Graham would have told him"
+    if lemma in CLAUSE_ONLY_VERBS and not _has_clause_or_quote(verb):
+        return False
+    if lemma == "report" and not children(verb, "dobj", *CLAUSE_DEPS) and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return False  # "Soguel reported from Istanbul": the correspondent's whereabouts
+    if lemma in {"cite", "quote"} and children(verb, "nsubjpass") and any(
+            c.dep_ == "prep" and c.lower_ == "as" and children(c, "pobj") for c in verb.children):
+        return False  # "is often cited as one reason" (but "cited the FSB as saying ..." is a citation)
+    return True
+
+
+def lookup(text: str | Sequence[str], table: dict[str, str] | frozenset[str]) -> str | None:
+    for candidate in ([text] if isinstance(text, str) else text):
+        lowered = re.sub(r"^the\s+", "", candidate.lower()).strip()
+        lowered = re.sub(r"['’]s$", "", lowered)
+        if lowered in table:
+            return table[lowered] if isinstance(table, dict) else candidate
+    return None
+
+
+def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
+    """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
+    found: list[tuple[Token, Token | None]] = []
+    floor = sent.start_char + dateline_length(sent.text)
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according":
+            for obj in prep_objects(token, "to"):
+                found.extend((h, None) for h in (obj, *obj.conjuncts))
+        elif lemma in lx.REPORTING_VERBS and token.pos_ == "VERB" and not children(token, "neg") and (
+                attributes(token)):
+            if lemma in RELAY_VERBS and token.head.lower_ == "without":
+                continue  # "the agency said, without citing sources"
+            if lemma in RELAY_VERBS:
+                relay = children(token, "nsubj") or children(token.head, "nsubj")
+                relay_head = relay[0] if relay else next(iter(prep_objects(token, "by")), None)
+                quoted = children(token, "dobj") or children(token, "nsubjpass")
+                if token.dep_ == "acl":  # "a source cited by Reuters" is handled with its noun
+                    continue
+                found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
+                continue
+            subjects = [s for s in children(token, "nsubj") if s.idx >= floor]
+            subjects = subjects or prep_objects(token, "by") or _participle_speaker(token) or _tail_speaker(token, sent)
+            for subject in subjects:
+                found.extend((h, _told(token)) for h in (subject, *subject.conjuncts))
+    # "Y cited by X", "Y quoted by X": Y via X, and X itself
+    result: list[tuple[Token, Token | None]] = []
+    for head, via in found:
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in RELAY_VERBS:
+                relay = prep_objects(child, "by")
+                if relay:
+                    via = relay[0]
+        result.append((head, via))
+        if via is not None:
+            result.append((via, None))
+    return result
+
+
+def _participle_speaker(verb: Token) -> list[Token]:
+    """'The White House condemned the attack, saying ...': the subject of the verb the
+    participle hangs on."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj"}:
+        return []
+    return children(verb.head, "nsubj")
+
+
+_TAIL_WINDOW = 14  # tokens: a trailing attribution is a short noun phrase
+
+
+def _tail_speaker(verb: Token, sent: Span) -> list[Token]:
+    """', a local doctors' group said.' parsed without a subject: the noun phrase between the
+    last comma and the verb; its head is the noun whose own head lies outside the phrase
+    ("a source in Ukraine's security service told Reuters" -> "source")."""
+    window = [t for t in sent if verb.i - _TAIL_WINDOW <= t.i < verb.i]
+    commas = [t.i for t in window if t.text == ","]
+    if not commas:
+        return []
+    phrase = [t for t in window if t.i > commas[-1]]
+    inside = {t.i for t in phrase}
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    roots = [t for t in nouns if t.head.i not in inside]
+    return roots[:1] or nouns[-1:]
+
+
+def _told(verb: Token) -> Token | None:
+    """'X told Reuters': the outlet X spoke to relays the claim."""
+    if verb.lemma_.lower() != "tell":
+        return None
+    for obj in children(verb, "dobj", "dative"):
+        outlet = lookup(obj.text, lx.WIRE_AGENCIES) or lookup(obj.text, lx.MEDIA_OUTLETS)
+        audience = obj.lemma_.lower() in AUDIENCE_NOUNS and obj.pos_ != "PROPN"
+        if outlet or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
+            return obj
+    return None

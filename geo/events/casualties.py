@@ -1,0 +1,137 @@
+"""Casualty figures in a sentence: 'killing five', '12 were wounded', 'injuries to 56 personnel',
+'stabbed 11 students to death'."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from geo.events import lexicon as lx
+
+_NUM = (
+    r"((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d[\d,]*|(?:a\s+)?dozen|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+_QUAL = (
+    r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|"
+    r"up\s+to\s+|approximately\s+|an\s+estimated\s+|as\s+many\s+as\s+|roughly\s+|upwards\s+of\s+)?"
+)
+_BE = r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?"
+KILLED_PATTERNS = (
+    re.compile(rf"\b(?:killing|killed|kills|kill)\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:killed|dead|died|deaths|fatalities|fatally|slain)\b", re.I),
+    re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|of|at)\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\bleaving\s+{_QUAL}{_NUM}\s+(?:\w+\s+)?dead\b", re.I),
+    re.compile(rf"\bfatally\s+(?:shot|stabbed|wounded|injured)\s+{_QUAL}{_NUM}\b", re.I),
+    # "stabbed 11 students to death", "shot four men dead"
+    re.compile(rf"\b(?:stabbed|shot|beaten|hacked|burned|burnt|gunned)\s+(?:down\s+)?{_QUAL}{_NUM}\s+"
+               rf"(?:[a-z-]+\s+){{0,2}}?(?:to\s+death|dead)\b", re.I),
+)
+INJURED_PATTERNS = (
+    re.compile(rf"\b(?:wounding|wounded|injuring|injured|injures|wounds)\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\binjur(?:y|ies)\s+to\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:injured|wounded|hurt|injuries)\b", re.I),
+)
+
+# Every pattern above holds one of these words: a sentence without any is passed over at once.
+_CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt", re.I)
+
+
+SINGLE_VICTIM_TAGS = frozenset({"NN", "NNP", "PRP"})
+PEOPLE_WITH_WEAPONS = frozenset({"gunman", "gunmen", "bomber", "sniper"})
+
+
+def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
+    """Deaths read off the parse when the wording is too loose for the patterns: one death
+    told without a number ('he was killed in a drone strike', 'fatally shot the ambassador'),
+    or a counted subject far from its verb ('Four members of the forces and a woman ... were
+    killed')."""
+    found: list[tuple[int | None, int | None, Token]] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma == "kill" and token.tag_ == "VBN":
+            victims = [c for c in token.children if c.dep_ == "nsubjpass"]
+        elif lemma == "kill" and token.tag_ in {"VBD", "VBZ", "VBP"}:  # "a blast that killed a soldier"
+            victims = [c for c in token.children if c.dep_ == "dobj" and (c.tag_ == "NNP" or any(
+                d.dep_ in {"det", "poss"} and d.lower_ not in {"no", "some", "any"} for d in c.children))]
+        elif lemma in {"shoot", "stab"} and any(c.lower_ == "fatally" for c in token.children):
+            victims = [c for c in token.children if c.dep_ == "dobj"]
+        else:
+            continue
+        for victim in victims:
+            counted = [c for c in victim.children if c.dep_ == "nummod"]
+            if counted and lx.parse_number(counted[0].text):
+                # "Four members of the forces and a woman were killed": 4 + 1
+                found.append((lx.parse_number(counted[0].text), None, token))
+                found[-1] = (found[-1][0] + conjoined_victims(counted[0]), None, token)
+            elif victim.tag_ in SINGLE_VICTIM_TAGS and victim.lower_ not in {"it", "they", "we"} and not any(
+                    c.dep_ == "conj" for c in victim.children):
+                found.append((1, None, token))
+    return found
+
+
+def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
+    """(killed, injured, number token) for each casualty figure in a sentence; one death told
+    without a number counts when the sentence gives no other toll."""
+    found = _numbered_figures(sent)
+    if not any(killed for killed, _injured, _token in found):
+        found += parsed_deaths(sent)
+    return found
+
+
+def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
+    found: list[tuple[int | None, int | None, Token]] = []
+    text = sent.text
+    if not _CASUALTY_WORD.search(text):
+        return found
+    seen: set[int] = set()
+    for patterns, is_killed in ((KILLED_PATTERNS, True), (INJURED_PATTERNS, False)):
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                number = lx.parse_number(re.sub(r"^a\s+", "", match.group(1).lower()))
+                offset = sent.start_char + match.start(1)
+                if number is None or offset in seen:
+                    continue
+                token = sent.doc.char_span(offset, offset + len(match.group(1)), alignment_mode="expand")
+                if token is None:
+                    continue
+                seen.add(offset)
+                counted = token.root.head if token.root.dep_ == "nummod" else token.root
+                lemma = counted.lemma_.lower()
+                if (lemma in lx.WEAPON_CATEGORY and lemma not in PEOPLE_WITH_WEAPONS) or lemma in lx.EVENT_NOUNS:
+                    continue  # "two bombs killed ...", "three attacks left ...": acts, not victims
+                first = _first_conjunct(counted)
+                if first is not None:  # "Two servicemen and one resident were injured": 2 + 1
+                    number = (lx.parse_number(first.text) or 0) + conjoined_victims(first)
+                else:
+                    number += conjoined_victims(token.root)
+                found.append((number, None, token.root) if is_killed else (None, number, token.root))
+    return found
+
+
+def _first_conjunct(victims: Token) -> Token | None:
+    """The number of the first of coordinated victims, when ``victims`` is a later one."""
+    head = victims
+    while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    if head.i == victims.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nummod" and lx.parse_number(c.text)), None)
+
+
+def conjoined_victims(number: Token) -> int:
+    """How many more victims the phrase names after 'and': 'six police officers and a
+    civilian' adds 1, 'four soldiers and two civilians' adds 2."""
+    victims = number.head if number.dep_ == "nummod" else number
+    extra = 0
+    for conj in victims.conjuncts:
+        if conj.i < victims.i or conj.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        counted = [c for c in conj.children if c.dep_ == "nummod"]
+        if counted:
+            extra += lx.parse_number(counted[0].text) or 0
+        elif any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in conj.children):
+            extra += 1
+    return extra

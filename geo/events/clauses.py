@@ -1,0 +1,43 @@
+"""Which event mention of a sentence a word belongs to: the first trigger (or the verb that
+governs a noun trigger) above it in the dependency tree, never past a reporting verb or into
+a relative clause about something else."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from geo.events import lexicon as lx
+from geo.events.mentions import Mention, anchor_of, governor_of
+from geo.syntax import ancestors_within
+
+
+def ancestors_list(token: Token, sent: Span) -> list[Token]:
+    return list(ancestors_within(token, sent))
+
+
+def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | None:
+    """The mention whose clause holds ``token``: first trigger or governing verb above it."""
+    direct: dict[int, Mention] = {}
+    governed: dict[int, Mention] = {}
+    for mention in mentions:
+        anchor = anchor_of(mention.trigger)
+        direct[mention.trigger.i] = mention
+        direct[anchor.i] = mention
+        governor = governor_of(anchor)
+        if governor is not None:
+            governed.setdefault(governor.i, mention)
+    for head in [token, *ancestors_list(token, sent)]:
+        if head.i in direct:
+            return direct[head.i]
+        if head.i in governed:
+            return governed[head.i]
+        if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
+            return None
+        if head.dep_ == "relcl" and head.head.i not in direct:
+            return None  # "the war, which began in March 2003": the date of the war, not of the event
+    return None
+
+
+def nearest_before(token: Token, mentions: list[Mention]) -> Mention:
+    before = [m for m in mentions if m.trigger.i <= token.i]
+    return before[-1] if before else mentions[0]

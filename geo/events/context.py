@@ -1,0 +1,359 @@
+"""Attach context to the event mentions of one sentence: response/attack role, place, date
+(``geo.events.dating``) and casualty figures.
+
+Places come only from the given toponyms (never from spaCy's entity labels), attached to an
+event through a locative preposition ("near the city of X", "west of X", "in X province").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from geo.events import lexicon as lx
+from geo.events.casualties import casualty_figures
+from geo.events.clauses import ancestors_list, nearest_before, owner_of
+from geo.events.dating import assign_dates
+from geo.events.mentions import KIND_RANK, Mention, Part, anchor_of, build_mention, target_heads
+from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
+from geo.model import Toponym
+from geo.syntax import children, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects
+
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "area", "district", "governorate", "county",
+     "outskirts", "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast",
+     "municipality", "neighbourhood", "neighborhood", "countryside", "vicinity", "edge", "centre",
+     "center", "part", "parts", "west", "east", "north", "south", "waters", "territory", "enclave",
+     "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp"}
+)
+HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "pound", "rock", "raze", "level", "flatten"})
+CLOSE_WORDS = frozenset({"close", "next", "adjacent", "nearby"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+                           "north-west", "north-east", "south-west", "south-east"})
+REPORTING = lx.REPORTING_VERBS
+
+
+def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: date | None,
+                  *, headline: bool = False) -> list[Mention]:
+    """All event mentions of one sentence, with role, places, date and casualties."""
+    mentions = [build_mention(sent, t, f, headline) for t, f in find_triggers(sent)]
+    if not mentions:
+        return []
+    mentions = _merge_chained_verbs(mentions)
+    _assign_cues(sent, mentions)
+    _assign_places(sent, mentions, toponyms)
+    assign_dates(sent, mentions, toponyms, published)
+    for killed, injured, token in casualty_figures(sent):
+        owner = owner_of(token, sent, mentions) or nearest_before(token, mentions)
+        if killed is not None and owner.killed is None:
+            owner.killed = killed
+        if injured is not None and owner.injured is None:
+            owner.injured = injured
+    _inherit_places(mentions)
+    return [m for m in mentions if not is_generic(m)]
+
+
+GENERIC_DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
+
+
+def is_generic(mention: Mention) -> bool:
+    """A bare plural that pins nothing down ('the aftermath of bombings', 'the prevalence of
+    knife attacks', 'overall attacks have fallen'): a kind of event, not an event. It names no
+    place, date, actor or figure and has no determiner, numeral or possessive."""
+    trigger = mention.trigger
+    if trigger.pos_ == "VERB" or trigger.tag_ not in {"NNS", "NNPS"} or mention.headline:
+        return False
+    if any(c.dep_ in GENERIC_DETERMINERS for c in trigger.children) or anchor_of(trigger) is not trigger:
+        return False
+    quantity = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger.head
+    if quantity.lower_ in QUANTITY_HEADS or quantity.pos_ == "NUM":
+        return False
+    pinned = (any(p.place for p in mention.parts) or mention.date or mention.actor or mention.count
+              or mention.killed is not None or mention.injured is not None or mention.cue == "response")
+    return not pinned
+
+
+def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
+    """'the drone was launched from Iraq and struck a base': one event, told by two verbs."""
+    by_token = {m.trigger.i: m for m in mentions}
+    kept: list[Mention] = []
+    for mention in mentions:
+        trigger = mention.trigger
+        head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
+        container = _act_container(trigger, by_token)
+        if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
+            container.merged.append(trigger)
+            container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
+            if container.category in {"Attack", "Other"}:
+                container.category, container.weapon = mention.category, mention.weapon or container.weapon
+            container.family = mention.family if container.family == "attack" else container.family
+            continue
+        if head is None or head.trigger.pos_ != "VERB" or head.family == "intercept" or mention.family == "intercept" or (
+                _distinct_acts(head, mention)):
+            kept.append(mention)
+            continue
+        head.actor = head.actor or mention.actor
+        head.count = head.count or mention.count
+        if head.category in {"Attack", "Other"}:
+            head.category, head.weapon = mention.category, mention.weapon or head.weapon
+        head.merged.append(mention.trigger)
+    return kept
+
+
+def _act_container(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The verb mention whose 'in'/'during' phrase names this (noun) act."""
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ not in {"in", "during"}:
+        return None
+    verb = trigger.head.head
+    container = by_token.get(verb.i)
+    if container is None or verb.pos_ != "VERB" or container.family == "intercept":
+        return None
+    return container
+
+
+def _distinct_acts(first: Mention, second: Mention) -> bool:
+    """'shelling the villages and detonating a car bomb': two verbs, each with its own object
+    and its own kind of act, tell two acts."""
+    generic = {"Attack", "Other"}
+    if first.category in generic or second.category in generic or first.category == second.category:
+        return False
+    return bool(children(first.trigger, "dobj")) and bool(children(second.trigger, "dobj"))
+
+
+def _inherit_places(mentions: list[Mention]) -> None:
+    """A mention inside another's phrase ('a missile fired at X was intercepted in Y') shares
+    its place and date."""
+    for mention in mentions:
+        donors = [o for o in mentions if o is not mention and not (mention.cue == "attack" and o.cue == "response")
+                  and not (mention.trigger.dep_ == "conj" and mention.trigger.head.i == o.trigger.i)]  # its own act
+        for other in donors:
+            if mention.date is None and other.date is not None and (
+                    mention.trigger.i in {t.i for t in other.trigger.subtree}):
+                mention.date = other.date
+        if any(p.place for p in mention.parts):
+            continue
+        for other in donors:
+            if not any(p.place for p in other.parts):
+                continue
+            if mention.trigger.i in {t.i for t in other.trigger.subtree}:
+                donor = next(p for p in other.parts if p.place)
+                for part in mention.parts or [Part(target=None)]:
+                    part.place, part.place_prep, part.extra_places = donor.place, donor.place_prep, donor.extra_places
+                if not mention.parts:
+                    mention.parts = [Part(target=None, place=donor.place, place_prep=donor.place_prep)]
+                break
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+def _assign_cues(sent: Span, mentions: list[Mention]) -> None:
+    by_token: dict[int, Mention] = {}
+    for mention in mentions:
+        by_token[mention.trigger.i] = mention
+        by_token[anchor_of(mention.trigger).i] = mention
+        modifiers = {c.lemma_.lower() for c in mention.trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+        if mention.family == "intercept" or modifiers & lx.RESPONSE_ADJECTIVES:
+            mention.cue = "response"
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB":
+            objects = children(token, "dobj") + prep_objects(token, "to", "for", "against")
+        elif lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
+            objects = prep_objects(token, "to", "for", "against")
+        elif lemma in lx.DETER_VERBS and token.pos_ == "VERB":
+            objects = children(token, "dobj")
+        else:
+            continue
+        object_ids = {t.i for obj in objects for t in obj.subtree}
+        if lemma in lx.DETER_VERBS and lemma not in lx.COUNTER_VERBS and not any(
+                m.trigger.i in object_ids for m in mentions):
+            continue  # "stop their car", "thwarting dialogue": deterring no attack is no response
+        for mention in mentions:
+            if mention.trigger.i in object_ids and mention.cue is None:
+                mention.cue = "attack"
+        responder = _responder(token, sent, by_token)
+        if responder is not None and responder.trigger.i not in object_ids:
+            responder.cue = "response"
+        if token.pos_ == "VERB":
+            inside = {t.i for t in token.subtree} - object_ids
+            for mention in mentions:
+                if mention.trigger.i in inside and mention.trigger is not token:
+                    mention.cue = "response"
+
+
+def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention | None:
+    """The event that does the responding: a trigger above the cue or the subject above it."""
+    for head in [cue, *ancestors_list(cue, sent)]:
+        if head is not cue and head.i in by_token:
+            return by_token[head.i]
+        for subject in children(head, "nsubj", "nsubjpass"):
+            if subject.i in by_token:
+                return by_token[subject.i]
+    return None
+
+
+# --- places --------------------------------------------------------------------------------
+
+def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
+    """Whether a toponym is tied to its clause by a locative word; whether it is 'near'; and the
+    token where the locative phrase ends."""
+    near = False
+    token = root
+    before = root.doc[root.i - 2] if root.i >= 2 else None
+    if (before is not None and root.doc[root.i - 1].text == "," and before.lower_ in PLACE_NOUNS
+            and root.dep_ not in {"appos", "pobj", "nsubj", "nsubjpass", "dobj"}):
+        token = before  # "in the capital, Makhachkala, police ...": an apposition the parser missed
+    elif root.dep_ in {"compound", "nmod", "amod", "poss"}:
+        if toponym.kind == "country" and root.head.lower_ not in PLACE_NOUNS:
+            return False, False, root
+        token = root.head
+    for _ in range(12):
+        head = token.head
+        if head.i == token.i:
+            return False, near, token
+        modifier = token.dep_ in {"amod", "advmod", "npadvmod", "compound", "appos"}
+        if modifier and token.lower_ in PLACE_NOUNS | lx.NEAR_WORDS:
+            near = near or token.lower_ in lx.NEAR_WORDS
+            token = head
+            continue
+        if token.dep_ in {"appos", "conj"}:
+            token = head
+            continue
+        if token.dep_ == "pobj":
+            prep = head.lower_
+            compass = head.head.lower_ in COMPASS_WORDS
+            if prep == "of" and compass and head.head.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"}:
+                return True, True, head.head  # "a shootout Thursday north of the capital": a place by itself
+            if prep == "of" and head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS:
+                near = near or head.head.lower_ in lx.NEAR_WORDS
+                token = head.head
+                continue
+            if prep == "to" and head.head.lower_ in CLOSE_WORDS:
+                return True, True, head.head
+            if prep in lx.LOCATIVE_WORDS and prep not in lx.BLOCKING_PREPS:
+                return True, near or prep in lx.NEAR_WORDS, head
+            return False, near, head
+        if token.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and (
+                trigger_family(head) or head.lemma_.lower() in HIT_VERBS):
+            return True, near, token
+        if token.dep_ == "nsubj" and comes_under_attack(head):
+            return True, near, head  # "the village of X came under attack"
+        if token.dep_ == "pobj" or token.dep_ in {"nsubj", "dobj"}:
+            return False, near, token
+        if token.dep_ == "acl" and token.lemma_.lower() in {"locate", "situate", "base"}:
+            token = head
+            continue
+        return False, near, token
+    return False, near, token
+
+
+def comes_under_attack(verb: Token) -> bool:
+    """'came under attack', 'came under fire', 'was under heavy shelling'."""
+    return verb.lemma_.lower() in {"come", "be", "remain"} and any(
+        trigger_family(o) for o in prep_objects(verb, "under"))
+
+
+def _place_rank(item: tuple[Toponym, Span, bool]) -> tuple[int, int, int]:
+    toponym, span, _near = item
+    return (KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
+
+
+def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
+    owned: dict[int, list[tuple[Toponym, Span, bool]]] = {id(m): [] for m in mentions}
+    pool: list[tuple[Toponym, Span, bool]] = []
+    for toponym, span in toponyms:
+        if span.start < sent.start or span.end > sent.end:
+            continue
+        ok, near, end = _locative(toponym, span.root)
+        if not ok or _describes_another_place(end, sent):
+            continue
+        owner = owner_of(end, sent, mentions)
+        if owner is not None:
+            owned[id(owner)].append((toponym, span, near))
+        elif not any(h.lemma_.lower() in REPORTING for h in ancestors_list(end, sent)):
+            pool.append((toponym, span, near))
+    for mention in mentions:
+        mine = [item for item in owned[id(mention)] if not _in_another_clause(item[1].root, mention)]
+        if len(mentions) == 1:
+            pool = [item for item in pool if not _in_another_clause(item[1].root, mention)]
+        places = mine or (pool if len(mentions) == 1 else [])
+        mention.parts = _parts(mention, places)
+
+
+def _describes_another_place(token: Token, sent: Span) -> bool:
+    """'near Dvani, which is south-west of Tskhinvali', 'in Tamarasheni, a town near X': a
+    place in a clause or apposition that describes another place is not where it happened."""
+    for head in [token, *ancestors_list(token, sent)]:
+        if head.dep_ in {"relcl", "appos"} and (head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS):
+            return True
+        if head.pos_ in {"VERB", "AUX"} or trigger_family(head):
+            return False  # the clause of the event itself
+    return False
+
+
+def _clause_verb(token: Token) -> Token | None:
+    for candidate in (token, *token.ancestors):
+        if candidate.pos_ in {"VERB", "AUX"}:
+            return candidate
+    return None
+
+
+def _in_another_clause(place: Token, mention: Mention) -> bool:
+    """'shot the ambassador ... and appeared to condemn Russia's role in Syria': a place in a
+    clause of its own, modifying a noun there, is not where the event happened."""
+    prep = place.head if place.dep_ == "pobj" else None
+    if prep is None or prep.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    trigger = mention.trigger
+    theirs, mine = _clause_verb(prep.head), _clause_verb(trigger)
+    if theirs is None or mine is None or theirs == mine or trigger in theirs.subtree or theirs in mention.merged:
+        return False
+    if mine not in theirs.ancestors:
+        return True
+    path = [theirs]
+    for ancestor in theirs.ancestors:
+        if ancestor == mine:
+            break
+        path.append(ancestor)
+    return any(t.dep_ == "conj" for t in path)  # a coordinated clause is a predication of its own
+
+
+def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[Part]:
+    heads = target_heads(mention.trigger, anchor_of(mention.trigger))
+    for verb in mention.merged:
+        heads = heads or target_heads(verb, verb)
+    place_tokens = {p[1].root.i for p in places}
+    if len(heads) >= 2 and not any(h.i in place_tokens for h in heads):
+        split: list[Part] = []
+        for head in heads:
+            inside = {t.i for t in head.subtree} - {t.i for c in head.conjuncts if c.i > head.i for t in c.subtree}
+            here = [p for p in places if p[1].root.i in inside]
+            if here:
+                split.append(_part(_target_text(head), here))
+        distinct = {p.place.place_key for p in split if p.place is not None and p.place.kind != "country"}
+        if len(split) >= 2 and len(distinct) == len(split):
+            return split
+    target = _target_text(heads[0], with_conjuncts=True) if heads else None
+    part = _part(target, places)
+    if heads:
+        part.target_names = frozenset(t.text for t in phrase_tokens(heads[0])
+                                      if t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"})
+    return [part]
+
+
+def _part(target: str | None, places: list[tuple[Toponym, Span, bool]]) -> Part:
+    if not places:
+        return Part(target=target)
+    ranked = sorted(places, key=_place_rank)
+    best, _span, near = ranked[0]
+    extra = [t for t, _s, _n in ranked[1:] if t.kind == best.kind and t.place_key != best.place_key]
+    unique_extra = list({t.place_key: t for t in extra}.values())
+    return Part(target=target, place=best, place_prep="near" if near else "in", extra_places=unique_extra)
+
+
+def _target_text(head: Token, *, with_conjuncts: bool = False) -> str | None:
+    if head.pos_ == "PRON":
+        return None
+    text = phrase_with_conjuncts(head) if with_conjuncts else phrase_text(phrase_tokens(head))
+    return lx.clean_phrase(text, drop_article=False) or None

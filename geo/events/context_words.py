@@ -1,0 +1,46 @@
+"""Word lists that tell events apart and rule mentions out (issue 4): general English, no
+article's wording. The older lists (triggers, weapons, actors) are in ``geo.events.lexicon``."""
+
+from __future__ import annotations
+
+# Words that make a time expression a point in time ("last weekend", "Thursday night"), not a
+# duration ("three days", "in recent weeks").
+POINT_IN_TIME_WORDS: frozenset[str] = frozenset(
+    {"yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "weekend", "last", "earlier",
+     "dawn", "noon", "midnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+
+# Subjects that "come under fire" only as criticism ("his travels came under fire").
+CRITICISED_THINGS: frozenset[str] = frozenset(
+    {"travel", "travels", "trip", "spending", "expense", "policy", "decision", "plan", "remark", "comment",
+     "statement", "proposal", "bill", "law", "handling", "response", "approach", "record", "conduct",
+     "performance", "leadership", "ruling", "claim", "report", "book", "film", "campaign", "strategy", "deal",
+     "move", "budget", "program", "programme", "scheme", "reform", "idea", "choice", "appointment", "tweet"}
+)
+# What is fired, not who is fired at ("shooting bullets in the air", "fired eight shots").
+AMMUNITION_NOUNS: frozenset[str] = frozenset({"bullet", "round", "shot", "volley", "salvo", "burst", "cartridge"})
+# Nouns for a run of events ("the latest in a series of attacks").
+SERIES_NOUNS: frozenset[str] = frozenset({"series", "string", "spate", "wave", "spree", "rash", "number", "chain"})
+# Victims that make an attack no conflict event ("a horse was attacked").
+ANIMAL_NOUNS: frozenset[str] = frozenset(
+    {"horse", "dog", "cat", "cow", "cattle", "sheep", "goat", "pig", "livestock", "pet", "animal", "deer",
+     "chicken", "calf", "pony", "donkey", "mule", "lamb", "puppy", "kitten", "foal"}
+)
+
+# Nouns for a person: "a teen killed 12 people" is a killing.
+PERSON_NOUNS: frozenset[str] = frozenset(
+    {"man", "woman", "teen", "teenager", "boy", "girl", "youth", "student", "suspect", "person", "soldier",
+     "officer", "policeman", "guard", "husband", "father", "son", "worker", "employee", "neighbor", "neighbour"}
+)
+# What one battles without arms ("a battle with cancer", "a battle with the courts").
+UNARMED_OPPONENTS: frozenset[str] = frozenset(
+    {"cancer", "illness", "disease", "leukemia", "leukaemia", "tumor", "tumour", "addiction", "depression",
+     "alcoholism", "obesity", "covid", "covid-19", "virus", "infection", "dementia", "diabetes", "sickness",
+     "court", "courts", "judge", "lawyer", "insurer", "bank", "council", "bureaucracy", "landlord", "regulator"}
+)
+# Causes that make an explosion an accident ("may have been caused by a gas leak").
+ACCIDENT_CAUSES: frozenset[str] = frozenset(
+    {"leak", "accident", "malfunction", "fault", "short-circuit", "circuit", "spark", "lightning", "boiler"}
+)

@@ -1,0 +1,73 @@
+"""The date of each event mention in a sentence: DATE and TIME entities owned by the mention
+(``geo.events.clauses``), resolved against the publication date; the expression itself is
+kept as the mention's time ("last weekend") even when it cannot be resolved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from geo.events import context_words as elx
+from geo.events.clauses import ancestors_list, owner_of
+from geo.events.dates import resolve_date
+from geo.events.mentions import Mention, anchor_of, governor_of
+from geo.model import Toponym
+
+
+def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]],
+                  published: date | None) -> None:
+    taken = [(span.start, span.end) for _t, span in toponyms]
+    unowned: list[tuple[Span, date]] = []
+    for ent in _date_entities(sent):
+        if any(s < ent.end and ent.start < e for s, e in taken):
+            continue
+        resolved = resolve_date(ent.text, published)
+        owner = owner_of(ent.root, sent, mentions)
+        if owner is None:
+            unowned.append((ent, resolved))
+        elif not _blocked_between(ent.root, owner, sent):
+            if not _is_duration(ent):
+                owner.when = owner.when or ent.text.lower()
+            owner.date = owner.date or resolved
+    if len(mentions) == 1:
+        only = mentions[0]
+        for ent, resolved in unowned:
+            if resolved is not None and not _blocked_between(ent.root, only, sent):
+                only.when = only.when or ent.text.lower()
+                only.date = only.date or resolved
+
+
+def _is_duration(ent: Span) -> bool:
+    """'three days', 'in recent weeks', 'years': how long, not when."""
+    return resolve_date(ent.text, None) is None and not any(
+        t.lower_ in elx.POINT_IN_TIME_WORDS for t in ent)
+
+
+def _date_entities(sent: Span) -> list[Span]:
+    """DATE and TIME entities of a sentence (read from the tokens: ``Span.ents`` is slow)."""
+    found: list[Span] = []
+    start: int | None = None
+    for token in sent:
+        inside = token.ent_type_ in {"DATE", "TIME"}
+        if start is not None and (not inside or token.ent_iob_ == "B"):
+            found.append(sent.doc[start:token.i])
+            start = None
+        if inside and start is None:
+            start = token.i
+    if start is not None:
+        found.append(sent.doc[start:sent.end])
+    return found
+
+
+def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
+    """A 'since', 'until', 'before' or 'after' between a date and its event."""
+    anchor = anchor_of(owner.trigger)
+    governor = governor_of(anchor)
+    stop = {owner.trigger.i, anchor.i} | ({governor.i} if governor is not None else set())
+    for head in [token, *ancestors_list(token, sent)]:
+        if head.i in stop:
+            return False
+        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"}:
+            return True
+    return False

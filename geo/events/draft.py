@@ -1,0 +1,37 @@
+"""An event being assembled from its mentions: what ``geo.events.extract`` links, ``geo.events.linking``
+compares and ``geo.events.summary`` describes, before it becomes a frozen ``geo.model.Event``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span
+
+from geo.model import Toponym
+
+
+@dataclass
+class Draft:
+    """An event being assembled from its mentions."""
+
+    kind: str | None
+    category: str
+    families: set[str]
+    weapon: str | None
+    group: int
+    actor: str | None = None
+    target: str | None = None
+    place: Toponym | None = None
+    place_prep: str = "in"
+    extra_places: list[Toponym] = field(default_factory=list)
+    count: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    date: date | None = None
+    sentences: list[Span] = field(default_factory=list)
+    headlines: list[Span] = field(default_factory=list)
+    last_seen: int = 0
+    last_sentence: int = 0
+    whens: set[str] = field(default_factory=set)
+    target_names: frozenset[str] = frozenset()

@@ -1,0 +1,310 @@
+"""Extract attacks and responses from a parsed article.
+
+Mentions (one per trigger word, see ``geo.events.mentions`` and ``geo.events.context``) are
+linked across sentences into events: an anaphoric mention ("the strikes", "one of the
+strikes") joins the latest compatible event; a non-anaphoric one joins an event only when
+place, actor and target agree. A mention that names distinct towns for its targets splits
+the event it refers to ("targeting a facility near A and a safe house near B").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from geo.events import lexicon as lx
+from geo.events.casualties import casualty_figures
+from geo.events.context import find_mentions
+from geo.events.draft import Draft
+from geo.events.linking import (GENERIC_CATEGORIES, agrees, compatible, continues, may_continue, more_specific,
+                                place_fits, told_apart)
+from geo.events.mentions import Mention, Part
+from geo.events.summary import summarize
+from geo.model import Event, Toponym
+from geo.syntax import is_headline, sentence_span, sentences, toponym_tokens
+
+
+class _Linker:
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self.clock = 0
+        self.groups = 0
+        self.last_single: Draft | None = None
+        self.sentence_index = 0
+
+    # -- creating and updating -----------------------------------------------------------
+    def create(self, mention: Mention, part: Part, group: int | None = None) -> Draft:
+        if group is None:
+            self.groups += 1
+            group = self.groups
+        draft = Draft(kind=None, category=mention.category, families=set(), weapon=mention.weapon, group=group)
+        self.drafts.append(draft)
+        self.attach(draft, mention, part)
+        return draft
+
+    def attach(self, draft: Draft, mention: Mention, part: Part, *, split: bool = False,
+               with_figures: bool = True) -> None:
+        self.clock += 1
+        draft.last_seen = self.clock
+        draft.last_sentence = self.sentence_index
+        if mention.when:
+            draft.whens.add(mention.when)
+        holder = draft.headlines if mention.headline else draft.sentences
+        if mention.sentence not in holder:
+            holder.append(mention.sentence)
+        if mention.cue and draft.kind is None:
+            draft.kind = mention.cue
+        draft.date = draft.date or mention.date
+        draft.families.add(mention.family)
+        if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES:
+            draft.category, draft.weapon = mention.category, mention.weapon
+        draft.weapon = draft.weapon or mention.weapon
+        if mention.actor and (draft.actor is None or (
+            lx.actor_family(draft.actor) == lx.actor_family(mention.actor) and len(mention.actor) > len(draft.actor)
+        )):
+            draft.actor = mention.actor
+        if part.target and (draft.target is None or split):
+            draft.target, draft.target_names = part.target, part.target_names
+        if part.place is not None and (draft.place is None or more_specific(part.place, draft.place)):
+            draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
+        if not with_figures:  # a plural mention of several events: its figures are not each one's
+            return
+        if mention.count is not None and draft.count is None and not split:
+            draft.count = mention.count
+        draft.killed = _larger(draft.killed, mention.killed)
+        draft.injured = _larger(draft.injured, mention.injured)
+
+    # -- linking -------------------------------------------------------------------------
+    def link(self, mention: Mention) -> None:
+        if mention.new_event:
+            self._create_all(mention)
+            return
+        recent = sorted(self.drafts, key=lambda d: d.last_seen, reverse=True)
+        if mention.anaphoric:
+            same_word = [d for d in recent if mention.family in d.families and compatible(d, mention)]
+            antecedent = same_word[0] if same_word else next((d for d in recent if compatible(d, mention)), None)
+            if antecedent is not None:
+                self._attach_to_group(antecedent, mention)
+                return
+        elif len(mention.parts) == 1:
+            antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention)
+                               and not told_apart(d, mention)), None)
+            if antecedent is None and recent and may_continue(recent[0], mention, self.sentence_index) and (
+                    continues(recent[0], mention)):
+                antecedent = recent[0]  # 'the gunman shot him again': nothing sets it apart from the last event
+            if antecedent is not None:
+                self.attach(antecedent, mention, mention.parts[0])
+                return
+        self._create_all(mention)
+
+    def _create_all(self, mention: Mention) -> None:
+        first = self.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+        for part in mention.parts[1:]:
+            self.create(mention, part, group=first.group)
+            self.drafts[-1].count = None
+        if len(mention.parts) > 1:
+            first.count = None
+
+    def _attach_to_group(self, antecedent: Draft, mention: Mention) -> None:
+        members = [d for d in self.drafts if d.group == antecedent.group]
+        parts = mention.parts or [Part(target=None)]
+        if len(parts) > 1:
+            self._attach_parts(members, mention, parts)
+            return
+        part = parts[0]
+        fitting = [d for d in members if place_fits(d.place, part.place)]
+        if not fitting:
+            self.create(mention, part)
+            return
+        if mention.singular and len(fitting) > 1:
+            exact = [d for d in fitting if part.place is not None and d.place is not None
+                     and d.place.place_key == part.place.place_key]
+            if exact:
+                fitting = exact[:1]
+            elif "other" in {c.lower_ for c in mention.trigger.children}:
+                others = [d for d in fitting if d is not self.last_single]
+                fitting = (others or fitting)[:1]
+            else:
+                fitting = fitting[:1]
+        for index, draft in enumerate(fitting):
+            self.attach(draft, mention, part, with_figures=index == 0)
+        if mention.singular:
+            self.last_single = fitting[0]
+
+    def _attach_parts(self, members: list[Draft], mention: Mention, parts: list[Part]) -> None:
+        if len(members) == 1 and all(place_fits(members[0].place, p.place) for p in parts):
+            original = members[0]
+            template = _clone(original)
+            for index, part in enumerate(parts):
+                if index == 0:
+                    draft = original
+                else:
+                    draft = _clone(template)
+                    draft.extra_places = []
+                    self.drafts.append(draft)
+                if draft.count is not None and draft.count == len(parts):
+                    draft.count = 1
+                self.attach(draft, mention, part, split=True)
+            return
+        for part in parts:
+            match = next((d for d in members if part.place is not None and d.place is not None
+                          and d.place.place_key == part.place.place_key), None)
+            if match is None:
+                self.create(mention, part, group=members[0].group)
+            else:
+                self.attach(match, mention, part, split=True)
+
+
+def _clone(draft: Draft) -> Draft:
+    return dataclasses.replace(
+        draft, families=set(draft.families), extra_places=list(draft.extra_places),
+        sentences=list(draft.sentences), headlines=list(draft.headlines),
+    )
+
+
+def _larger(current: int | None, new: int | None) -> int | None:
+    if new is None:
+        return current
+    return new if current is None else max(current, new)
+
+
+def _victim_family(draft: Draft) -> str | None:
+    """Who was attacked: the target's family, or the country it happened in when the target
+    is only a place ('rockets at Tel Aviv')."""
+    family = lx.actor_family(draft.target)
+    if family is None and draft.place is not None and (
+            draft.target is None or (draft.place.text and draft.place.text in draft.target)):
+        family = lx.COUNTRY_FAMILY.get(draft.place.country or "")
+    return family
+
+
+def _resolve_kinds(drafts: list[Draft]) -> None:
+    """Events without a cue: a strike by a side that was attacked earlier is a response."""
+    attacked = {_victim_family(d) for d in drafts if d.kind == "attack"} - {None}
+    attackers = {lx.actor_family(d.actor) for d in drafts if d.kind == "attack"} - {None}
+    for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
+        if draft.kind is not None:
+            continue
+        family = lx.actor_family(draft.actor)
+        if family in attacked and family not in attackers:
+            draft.kind = "response"
+        else:
+            draft.kind = "attack"
+            attacked.discard(None)
+            target_family = _victim_family(draft)
+            if target_family and target_family != family:
+                attacked.add(target_family)
+            if family:
+                attackers.add(family)
+
+
+def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
+    """The sentence that states most of the event: its place (a town or site counts double:
+    it pins the event down, a country does not) and its figures (count, killed, injured);
+    the earliest of equals."""
+    figures = {n for n in (draft.count, draft.killed, draft.injured) if n is not None and n > 1}
+    place = draft.place
+    place_weight = 2 if place is not None and place.kind in {"city", "facility"} else 1
+
+    def weight(sent: Span) -> int:
+        names_place = place is not None and sent.start_char <= place.start < sent.end_char
+        stated = {lx.parse_number(t.text) for t in sent if t.like_num} & figures
+        return place_weight * names_place + len(stated)
+
+    return max(sentences, key=lambda sent: (weight(sent), -sent.start_char))
+
+
+def _to_event(draft: Draft) -> Event:
+    body = sorted(draft.sentences, key=lambda s: s.start)
+    everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
+    place = draft.place
+    evidence = sentence_span(_evidence_sentence(draft, body or everything))
+    return Event(
+        kind=draft.kind or "attack",
+        summary=summarize(draft),
+        category=draft.category,
+        evidence=evidence,
+        actor=draft.actor,
+        target=draft.target,
+        place=(place.name or place.text) if place is not None else None,
+        place_key=place.place_key if place is not None else None,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+        date=draft.date,
+        count=draft.count,
+        killed=draft.killed,
+        injured=draft.injured,
+        mentions=tuple(sentence_span(s) for s in everything),
+    )
+
+
+def extract_events(
+    doc: Doc, toponyms: Sequence[Toponym], *, published: date | None = None, sents: list[Span] | None = None
+) -> tuple[list[Event], list[Event]]:
+    """(attacks, responses) reported in ``doc``, in order of first mention. ``sents``: the
+    doc's ``syntax.sentences`` when the caller has them already."""
+    located = toponym_tokens(doc, toponyms)
+    linker = _Linker()
+    headline_mentions: list[Mention] = []
+    last_event_sentence = -10
+    for index, sent in enumerate(sentences(doc) if sents is None else sents):
+        headline = is_headline(sent, index)
+        mentions = find_mentions(sent, located, published, headline=headline)
+        if headline:
+            headline_mentions.extend(mentions)
+            continue
+        linker.sentence_index = index
+        if mentions:
+            for mention in mentions:
+                linker.link(mention)
+            last_event_sentence = index
+        elif index - last_event_sentence <= 2 and linker.drafts:
+            _add_casualty_sentence(linker, sent)
+    for mention in headline_mentions:
+        _link_headline(linker, mention)
+    _resolve_kinds(linker.drafts)
+    position = {id(d): i for i, d in enumerate(linker.drafts)}
+    ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
+    events = [_to_event(d) for d in ordered]
+    return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
+
+
+def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
+    """'Five people were killed, the ministry said.' continues the latest event."""
+    figures = casualty_figures(sent)
+    if not figures or _opens_with_a_date(sent):
+        return  # "On March 11, a teen killed 12 people ...": another episode
+    draft = max(linker.drafts, key=lambda d: d.last_seen)
+    draft.sentences.append(sent)
+    draft.last_sentence = linker.sentence_index
+    for killed, injured, _token in figures:
+        draft.killed = _larger(draft.killed, killed)
+        draft.injured = _larger(draft.injured, injured)
+
+
+def _opens_with_a_date(sent: Span) -> bool:
+    first = [t for t in sent[:3] if not t.is_punct]
+    if not first:
+        return False
+    if first[0].ent_type_ == "DATE":
+        return True
+    return first[0].lower_ in {"on", "in", "last", "earlier"} and len(first) > 1 and first[1].ent_type_ == "DATE"
+
+
+def _link_headline(linker: _Linker, mention: Mention) -> None:
+    """A headline mention joins the first body event it fits, or becomes its own event."""
+    for draft in linker.drafts:
+        if compatible(draft, mention):
+            for member in (d for d in linker.drafts if d.group == draft.group):
+                if mention.sentence not in member.headlines:
+                    member.headlines.append(mention.sentence)
+            draft.killed = _larger(draft.killed, mention.killed)  # "At Least 17 Slain in ... Battle"
+            draft.injured = _larger(draft.injured, mention.injured)
+            return
+    linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+
+
+__all__ = ["extract_events", "summarize"]

@@ -1,0 +1,186 @@
+"""Whether a mention tells the event a draft is assembling (used by ``geo.events.extract``).
+
+``compatible``: nothing contradicts it (kind, category, actors, date, place). ``agrees``: a
+mention with a place of its own says the same (place, target or actor). ``may_continue``: a
+bare mention ("heavy shooting continued", "the gunman got into a shootout") continues the
+latest event unless something sets it apart: another time ("last weekend" after
+"yesterday"), another death toll, another attacker or another target named outright. A
+mention that names its own time, actor or figures continues only an event told in the last
+few sentences.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from geo.events import lexicon as lx
+from geo.events.draft import Draft
+from geo.events.mentions import KIND_RANK, Mention
+from geo.events.summary import INTERCEPT
+from geo.model import Toponym
+from geo.syntax import PRONOUNS
+
+GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
+RECENT_SENTENCES = 3  # how far back a mention with details of its own may continue an event
+
+
+def bare(mention: Mention) -> bool:
+    """No place, date, count, new-event marker or response cue of its own."""
+    return (not mention.new_event and mention.date is None and mention.count is None
+            and not any(p.place for p in mention.parts) and mention.cue != "response")
+
+
+def adds_details(mention: Mention) -> bool:
+    """It names a time, actor, named target or casualty figure."""
+    return (mention.when is not None or mention.actor is not None or mention.killed is not None
+            or mention.injured is not None or any(p.target_names for p in mention.parts))
+
+
+def head_word(phrase: str) -> str:
+    words = [w.strip("’'") for w in phrase.lower().split()]
+    words = [w for w in words if w.isalpha()]
+    return words[-1] if words else phrase.lower()
+
+
+def _same_time(a: str, b: str) -> bool:
+    """'yesterday' and 'yesterday evening' may be one time; 'last weekend' and 'yesterday' are not."""
+    words_a, words_b = set(a.split()), set(b.split())
+    return words_a <= words_b or words_b <= words_a
+
+
+def refers_back(actor: str | None, indefinite: bool) -> bool:
+    """'the gunman', 'the attacker', 'he': the actor of the event being told."""
+    if actor is None:
+        return False
+    indefinite = indefinite or actor.lower().startswith(("a ", "an ", "another "))
+    head = head_word(actor)
+    return not indefinite and (head in PRONOUNS or head in lx.ATTACKER_NOUNS or head.removesuffix("s") in lx.ATTACKER_NOUNS)
+
+
+def _different(mine: str | None, theirs: str | None) -> bool:
+    """Two actors differ when their families or their head nouns do ('police' and 'insurgents')."""
+    if not mine or not theirs:
+        return False
+    a, b = lx.actor_family(mine), lx.actor_family(theirs)
+    if a and b:
+        return a != b
+    return head_word(mine) != head_word(theirs)
+
+
+def _different_targets(mine: str | None, names: frozenset[str], draft: Draft) -> bool:
+    """Two targets differ when they are different actors or name different places or people
+    ('Tamarasheni' and 'the village of Prisi'); 'targets' and 'insurgents' may be the same."""
+    if not mine or not draft.target:
+        return False
+    a, b = lx.actor_family(mine), lx.actor_family(draft.target)
+    if a and b:
+        return a != b
+    return bool(names and draft.target_names and not names & draft.target_names)
+
+
+def told_apart(draft: Draft, mention: Mention) -> bool:
+    """Another time ('Friday' after 'Saturday') or another death toll: another event."""
+    if mention.when and draft.whens and not any(_same_time(mention.when, w) for w in draft.whens):
+        return True
+    return mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
+
+
+def sets_apart(draft: Draft, mention: Mention) -> bool:
+    """Whether the mention names something that differs from the draft."""
+    if told_apart(draft, mention):
+        return True
+    target = mention.parts[0].target if mention.parts else None
+    if refers_back(mention.actor, mention.actor_indefinite) or refers_back(target, indefinite=False):
+        return False  # 'the gunman fled', 'police shot the attacker': the same event
+    if _different(mention.actor, draft.actor) and head_word(mention.actor or "") not in PRONOUNS:
+        return True
+    names = mention.parts[0].target_names if mention.parts else frozenset()
+    return _different_targets(target, names, draft)
+
+
+def may_continue(draft: Draft, mention: Mention, sentence_index: int) -> bool:
+    """A bare mention continues the latest event unless it sets itself apart; one that names
+    details of its own does so only close to the event's last sentence."""
+    if not bare(mention) or sets_apart(draft, mention):
+        return False
+    if refers_back(mention.actor, mention.actor_indefinite):
+        return True  # "the gunman stormed into her room"
+    return not adds_details(mention) or sentence_index - draft.last_sentence <= RECENT_SENTENCES
+
+
+def contains(outer: Toponym, inner: Toponym) -> bool:
+    """Whether ``inner`` lies inside ``outer`` (a city in its country or province)."""
+    if outer.kind == "country" and inner.kind != "country":
+        return bool(outer.country and inner.country == outer.country)
+    if outer.kind == "admin1" and inner.kind in {"city", "facility", "other"}:
+        same_country = outer.country is None or inner.country == outer.country
+        return same_country and outer.admin1 is not None and inner.admin1 == outer.admin1
+    return False
+
+
+def more_specific(new: Toponym, old: Toponym) -> bool:
+    return contains(old, new) and KIND_RANK.get(new.kind, 2) < KIND_RANK.get(old.kind, 2)
+
+
+def place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
+    if existing is None or new is None or existing.place_key == new.place_key:
+        return True
+    return contains(existing, new) or contains(new, existing)
+
+
+# Categories that name one kind of act told in different words ("the suicide car bomb" ... "the blast")
+EXPLOSION_CATEGORIES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+
+
+def categories_fit(draft: Draft, mention: Mention) -> bool:
+    if (draft.category == INTERCEPT) != (mention.category == INTERCEPT):
+        return False
+    if draft.category == mention.category or mention.family in draft.families:
+        return True
+    if draft.category in EXPLOSION_CATEGORIES and mention.category in EXPLOSION_CATEGORIES:
+        return True
+    return draft.category in GENERIC_CATEGORIES or mention.category in GENERIC_CATEGORIES
+
+
+def compatible(draft: Draft, mention: Mention) -> bool:
+    if mention.cue and draft.kind and mention.cue != draft.kind:
+        return False
+    if not categories_fit(draft, mention):
+        return False
+    mention_target = mention.parts[0].target if mention.parts else None
+    for mine, theirs in ((draft.actor, mention.actor), (draft.target, mention_target)):
+        a, b = lx.actor_family(mine), lx.actor_family(theirs)
+        if a and b and a != b:
+            return False
+    if draft.date and mention.date and draft.date != mention.date:
+        return False
+    fits = [place_fits(draft.place, p.place) for p in mention.parts]
+    return any(fits) if len(fits) > 1 else all(fits)
+
+
+def agrees(draft: Draft, mention: Mention) -> bool:
+    """Positive evidence that a non-anaphoric mention reports the same event."""
+    part = mention.parts[0]
+    if draft.place is not None and part.place is not None:
+        if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target):
+            return False
+        return True
+    target_family = lx.actor_family(part.target)
+    if target_family is not None and target_family == lx.actor_family(draft.target):
+        return True
+    # no place and no target: the same actor's same kind of event ("drones launched by Russia")
+    actor_family = lx.actor_family(mention.actor)
+    return (part.place is None and part.target is None and actor_family is not None
+            and actor_family == lx.actor_family(draft.actor)
+            and (mention.category == draft.category or mention.family in draft.families))
+
+
+def continues(draft: Draft, mention: Mention) -> bool:
+    """Whether a bare mention goes on telling the last event: compatible with it, save
+    that the words may differ ('shelling' after 'airstrikes' on the same city)."""
+    if compatible(draft, mention):
+        return True
+    if (draft.category == INTERCEPT) != (mention.category == INTERCEPT) or draft.kind == "response":
+        return False
+    relaxed = dataclasses.replace(mention, category=draft.category)
+    return compatible(draft, relaxed)

@@ -1,0 +1,331 @@
+"""Find event mentions in one sentence: triggers, their role, actor, target, place, numbers.
+
+A mention is one trigger word ("airstrikes", "attacked", "intercepted") with what the
+dependency parse attaches to it. ``geo.events.extract`` links mentions across sentences into events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from geo.events import context_words as elx
+from geo.events import lexicon as lx
+from geo.events.triggers import QUANTITY_HEADS, lemma_of, trigger_family, weapon_of
+from geo.model import Toponym
+from geo.syntax import PRONOUNS, children, is_passive, phrase_text, phrase_tokens, prep_objects
+
+KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
+ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
+NEW_EVENT_MARKERS = frozenset({"another", "separate", "second", "third", "fourth", "new", "fresh", "earlier"})
+
+
+@dataclass
+class Part:
+    """One target and place of a mention ("a training facility near A")."""
+
+    target: str | None
+    place: Toponym | None = None
+    place_prep: str = "in"
+    extra_places: list[Toponym] = field(default_factory=list)
+    target_names: frozenset[str] = frozenset()  # the named entities of the target ("Prisi")
+
+
+@dataclass
+class Mention:
+    sentence: Span
+    trigger: Token
+    family: str
+    category: str
+    weapon: str | None = None
+    cue: str | None = None  # "response", "attack" or None
+    anaphoric: bool = False
+    singular: bool = False
+    new_event: bool = False
+    actor: str | None = None
+    actor_indefinite: bool = False  # "a gunman" (someone new), not "the gunman"
+    parts: list[Part] = field(default_factory=list)
+    count: int | None = None
+    killed: int | None = None
+    injured: int | None = None
+    date: date | None = None
+    when: str | None = None  # the time expression owned by the mention, resolved or not ("last weekend")
+    headline: bool = False
+    merged: list[Token] = field(default_factory=list)  # further verbs of the same event
+
+
+PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
+
+
+def anchor_of(trigger: Token) -> Token:
+    """'one of the strikes' -> 'one' (the token that takes the clause role)."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NUM", "PRON", "DET", "ADJ"}:
+        if head.head.lower_ in PARTITIVES:
+            return head.head
+    return trigger
+
+
+def governor_of(anchor: Token) -> Token | None:
+    """The verb whose subject or object the (noun) trigger is."""
+    if anchor.pos_ == "VERB" and trigger_family(anchor) and anchor.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+        return anchor  # a verb trigger governs itself; a gerund as subject ("fighting killed ...") does not
+    if anchor.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
+        return anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in {"under", "with"} and anchor.head.head.pos_ == "VERB":
+        return anchor.head.head
+    return None
+
+
+def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Mention:
+    anchor = anchor_of(trigger)
+    weapon = _weapon_in_mention(trigger)
+    category = _category(trigger, family, weapon)
+    dets = {c.lower_ for c in trigger.children if c.dep_ in {"det", "poss", "amod", "predet"}}
+    mention = Mention(
+        sentence=sent, trigger=trigger, family=family, category=category, weapon=weapon, headline=headline,
+        anaphoric=bool(dets & ANAPHORIC_DETS) or anchor is not trigger,
+        singular=(trigger.tag_ in {"NN", "NNP"} and trigger.pos_ != "VERB") or anchor.lower_ == "one",
+        new_event=bool(dets & NEW_EVENT_MARKERS),
+    )
+    if trigger.pos_ == "VERB" and any(
+            c.lower_ in NEW_EVENT_MARKERS for o in prep_objects(trigger, "in") for c in o.children):
+        mention.new_event = True  # "In a third incident, armed men opened fire ..."
+    possessors = [c for c in trigger.children if c.dep_ == "poss"]
+    if possessors and (trigger.tag_ in {"NNS", "NNPS"} or any(p.ent_type_ in {"DATE", "TIME"} for p in possessors)):
+        mention.anaphoric = True  # "the separatists' attacks", "Sunday's explosion": already told of
+    if any(c.tag_ == "JJS" for c in trigger.children):
+        mention.anaphoric = False  # "the worst shooting in the state's history": 'the' of a superlative
+    if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
+        mention.anaphoric, mention.new_event = True, False  # "It was the third such attack"
+    if anchor is not trigger and anchor.lower_ == "both":
+        mention.singular = False
+    mention.count = _count(trigger)
+    mention.actor = _actor(trigger, anchor, sent)
+    mention.actor_indefinite = _indefinite(sent, mention.actor)
+    return mention
+
+
+def _indefinite(sent: Span, actor: str | None) -> bool:
+    """Whether the actor's head word in the sentence takes 'a', 'an' or 'another'."""
+    if not actor:
+        return False
+    head = actor.split()[-1].lower()
+    return any(t.lower_ == head and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
+               for t in sent)
+
+
+def _weapon_in_mention(trigger: Token) -> str | None:
+    words = [trigger, *trigger.children]
+    if trigger.lower_ in QUANTITY_HEADS or lemma_of(trigger) in QUANTITY_HEADS:
+        words += [t for o in prep_objects(trigger, "of") for t in (o, *o.children)]
+    if trigger.pos_ == "VERB":
+        words += [t for c in children(trigger, "nsubj", "nsubjpass", "dobj") for t in (c, *c.children)]
+        if trigger.dep_ == "acl":
+            words += [trigger.head, *trigger.head.children]
+        for arg in children(trigger, "dobj", "nsubjpass"):
+            if arg.lower_ in QUANTITY_HEADS or arg.pos_ == "NUM":
+                words += [t for o in prep_objects(arg, "of") for t in (o, *o.children)]
+    words += [c for w in list(words) if w.dep_ in {"nmod", "compound", "amod"} for c in w.conjuncts]
+    found: list[str] = []
+    for word in words:
+        for key in (lemma_of(word), word.lower_):
+            if key in lx.WEAPON_CATEGORY and not (word is trigger and trigger.pos_ == "VERB"):
+                if key in {"gun", "knife"} and word is not trigger:
+                    continue
+                found.append(key)
+                break
+    return _single_weapon(found)
+
+
+def _single_weapon(found: list[str]) -> str | None:
+    """The weapon of a mention, or None when it names weapons of different categories
+    ("drone and rocket attacks" are not drone attacks: saying so would overstate)."""
+    if not found:
+        return None
+    modifiers = {lx.WEAPON_CATEGORY[k] for k in found if k not in lx.WEAPON_QUALIFIERS}
+    if len(modifiers) > 1:
+        return None
+    return found[0]
+
+
+WEAPON_FAMILIES = frozenset({"attack", "strike", "shell", "raid", "shooting", "bomb", "blast", "ambush"})
+
+
+def _category(trigger: Token, family: str, weapon: str | None) -> str:
+    if family == "intercept":
+        return "Disrupted weapons use"
+    near = trigger.doc[max(trigger.i - 3, 0) : trigger.i + 4]  # not the whole subtree: it can be the text
+    if any(c.lower_ == "suicide" and (c == trigger or trigger.is_ancestor(c)) for c in near):
+        return "Suicide bomb"
+    if weapon in {"bomb", "explosive"} and family not in {"blast", "bomb"} and weapon != lemma_of(trigger):
+        weapon_category = lx.WEAPON_CATEGORY[weapon]
+        return weapon_category if family == "attack" else lx.FAMILY_CATEGORY.get(family, "Other")
+    if weapon and family in WEAPON_FAMILIES:
+        category = lx.WEAPON_CATEGORY[weapon]
+        if category != "Attack" or family in {"attack", "raid", "shooting"}:
+            return category
+    return lx.FAMILY_CATEGORY.get(family, "Other")
+
+
+def _count(trigger: Token) -> int | None:
+    for child in trigger.children:
+        if child.dep_ == "nummod":
+            return lx.parse_number(child.text)
+    if trigger.pos_ == "VERB":  # "two bombs killed six people": two acts
+        for subject in children(trigger, "nsubj"):
+            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
+                for child in children(subject, "nummod"):
+                    return lx.parse_number(child.text)
+    if trigger.pos_ == "VERB" and trigger_family(trigger) == "intercept":
+        for obj in children(trigger, "dobj"):
+            if obj.pos_ == "NUM":
+                return lx.parse_number(obj.text)
+            for child in children(obj, "nummod"):
+                return lx.parse_number(child.text)
+    return None
+
+
+def _resolve_pronoun(token: Token) -> str | None:
+    """'it' in 'According to the US, it has carried out ...' or in 'the air force said it
+    shot down ...' -> the speaker."""
+    for head in token.ancestors:
+        if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
+            subjects = [s for s in children(head, "nsubj") if s.lower_ not in PRONOUNS]
+            if subjects and subjects[0].ent_type_ == "PERSON":
+                return None  # '"They began to strike," said Mahmoud Raslan': they are others
+            if subjects:
+                return lx.clean_phrase(phrase_text(phrase_tokens(subjects[0], with_acl=False)))
+    for candidate in token.sent:
+        if candidate.lower_ == "according":
+            for prep in candidate.children:
+                for obj in children(prep, "pobj"):
+                    return lx.clean_phrase(phrase_text(phrase_tokens(obj)), drop_article=False)
+    return None
+
+
+ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
+
+
+def _np(token: Token) -> str | None:
+    if token.lower_ in PRONOUNS:
+        # "the air force said it shot down ...": an organisation speaking of itself; never
+        # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
+        if token.lower_ not in ORGANISATION_PRONOUNS or trigger_family(token.head) == "blast":
+            return None
+        return _resolve_pronoun(token)
+    if token.is_upper and len(token) > 4 and token.i + 1 < len(token.doc) and token.nbor().text in DASHES:
+        return None  # "BAGHDAD — A car bomb exploded": the dateline
+    if token.pos_ in {"NUM"} or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in DETERMINER_WORDS:
+        return None  # "Sunday's attack", "that bombing": no actor
+    return lx.clean_phrase(phrase_text(phrase_tokens(token, with_acl=False)))
+
+
+def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
+    if trigger.pos_ == "VERB":
+        if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
+            return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
+        if is_passive(trigger) or trigger.dep_ == "acl":
+            return next((_np(o) for o in prep_objects(trigger, "by")), None)
+        subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end]  # not the headline's
+        if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
+            subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
+        if subjects:
+            subject = subjects[0]
+            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
+                owner = [c for c in subject.children
+                         if c.dep_ in {"amod", "compound", "poss", "nmod"} and lx.actor_family(c.text)
+                         and _np(c) is not None]
+                return lx.readable_actor(owner[0].text) if owner else None
+            return _np(subject)
+        return None
+    by_objects = prep_objects(trigger, "by")
+    if by_objects:
+        return _np(by_objects[0])
+    between = prep_objects(trigger, "between")
+    if between:  # "clashes between the army and the RSF": the first side
+        return _np(between[0])
+    for child in trigger.children:
+        if child.dep_ == "poss":
+            return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
+        if child.dep_ in {"compound", "amod", "nmod"} and lx.actor_family(child.text):
+            return lx.readable_actor(child.text)
+        named = child.pos_ == "PROPN" and child.ent_type_ in {"ORG", "NORP", "GPE"}
+        if child.dep_ in {"compound", "amod", "nmod"} and named:
+            return lx.clean_phrase(phrase_text(list(child.subtree)))
+        if child.dep_ == "acl":
+            for obj in prep_objects(child, "by"):
+                return _np(obj)
+    governor = governor_of(anchor)
+    if governor is None or governor is trigger:
+        return None
+    lemma = lemma_of(governor)
+    if lemma in lx.SUFFER_VERBS:
+        return None
+    by_objects = prep_objects(governor, "by")
+    if by_objects:
+        return _np(by_objects[0])
+    if anchor.dep_ == "dobj" and lemma in lx.LIGHT_VERBS:
+        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end]
+        return _np(subjects[0]) if subjects else None
+    return None
+
+
+DASHES = frozenset({"—", "–", "-", "--", ","})
+DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
+VAGUE_TARGETS = frozenset({"most", "some", "all", "many", "several", "one", "none", "others", "it", "them", "majority"})
+
+
+def target_heads(trigger: Token, anchor: Token) -> list[Token]:
+    """Heads of the target phrases: 'against X', 'on X', 'targeting X and Y', 'X were attacked'."""
+    if trigger.pos_ == "VERB":
+        if lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS or (
+                lemma_of(trigger) == "open" and any(lemma_of(o) == "fire" for o in children(trigger, "dobj"))):
+            heads: list[Token] = []  # "fired rockets at X", "opened fire on X": X is the target
+        elif is_passive(trigger):
+            heads = children(trigger, "nsubjpass")
+        elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
+            heads = [s for s in children(trigger, "nsubj") if weapon_of(s) is None]  # "the vehicle exploded"
+        else:
+            heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.AMMUNITION_NOUNS]
+            if not heads:  # "shot and killed the attacker": the object the verbs share
+                heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
+        heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards")
+                          if o.ent_type_ not in {"DATE", "TIME"}]
+    else:
+        heads = prep_objects(trigger, "against", "on", "targeting", "at")
+        between = prep_objects(trigger, "between")
+        if not heads and between and between[0].conjuncts:
+            return [between[0].conjuncts[0]]
+    governor = governor_of(anchor)
+    holders = [trigger] + ([governor] if governor is not None and governor is not trigger else [])
+    if not heads and governor is not None and governor is not trigger:
+        lemma = lemma_of(governor)
+        if lemma in lx.SUFFER_VERBS and anchor.dep_ == "dobj":
+            heads = children(governor, "nsubj")
+        elif lemma in {"come", "be", "remain"} and anchor.dep_ == "pobj" and anchor.head.lower_ == "under":
+            heads = children(governor, "nsubj")  # "the village came under attack"
+        elif lemma in lx.HAPPEN_VERBS and anchor.dep_ == "nsubj" and lemma not in {"take", "occur", "happen", "be"}:
+            heads = children(governor, "dobj")
+        elif lemma in lx.LIGHT_VERBS and anchor.dep_ == "dobj":
+            heads = [o for o in prep_objects(governor, "at", "on", "against", "toward", "towards", "into")
+                     if o.ent_type_ not in {"DATE", "TIME"}]
+    if not heads:
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in {"advcl", "acl", "xcomp", "conj"} and lemma_of(child) == "target":
+                    heads = children(child, "dobj")
+                    break
+            if heads:
+                break
+    heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
+             and h.ent_type_ not in {"DATE", "TIME"}]
+    if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
+            lemma_of(heads[0]) in lx.WEAPON_WORDS):
+        return []  # "detonating a car bomb": the weapon, not the target
+    weapon_object = bool(heads) and weapon_of(heads[0]) is not None and trigger.pos_ == "VERB"
+    if heads and not (heads[0].pos_ == "PRON" or weapon_object and trigger_family(trigger) != "intercept"):
+        return [heads[0], *heads[0].conjuncts]
+    return heads[:1]

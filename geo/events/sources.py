@@ -1,0 +1,330 @@
+"""Find the sources an article cites and link them to the events they report.
+
+Attributions read off the dependency parse: "according to X", "X said / confirmed /
+reported / denied / accused ...", "Y cited by X", "X, citing Y", "Y told X", "officials who
+spoke on condition of anonymity". Each source gets a normalised name, a type (official,
+wire, media, anonymous, ngo, other), the outlet that relayed it (``via``) and the
+sentences credited to it (``claims``), in order of first appearance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from geo.events import lexicon as lx
+from geo.events.attribution import is_byline, lookup, speaker_heads
+from geo.model import Event, Source, TextSpan
+from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences
+
+REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
+                          "figures", "count", "toll", "communique", "post", "update", "briefing"})
+INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
+NON_STATE = frozenset({"Hamas", "Hezbollah", "Houthis", "Islamic State (ISIS)", "Palestinian Islamic Jihad"})
+ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to|"
+                          r"asked not to be (?:named|identified)|\b(?:unnamed|anonymous|unidentified)\b", re.I)
+CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
+GROUP_HEADS = frozenset({"group", "union", "association", "committee", "network", "syndicate", "coalition",
+                         "organisation", "organization", "alliance", "federation", "movement"})
+_NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
+
+
+@dataclass
+class _Speaker:
+    name: str
+    type: str
+    key: str
+    person: bool = False
+    role: str | None = None
+
+
+@dataclass
+class _Entry:
+    speaker: _Speaker
+    via: str | None = None
+    claims: list[TextSpan] = field(default_factory=list)
+
+
+class _Registry:
+    """Sources by key, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, _Entry] = {}
+
+    def add(self, speaker: _Speaker, claim: TextSpan, via: str | None = None) -> None:
+        key = self._existing_key(speaker)
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = _Entry(speaker=speaker, via=via)
+        elif speaker.role and not entry.speaker.role:
+            entry.speaker.role = speaker.role
+        if via and not entry.via:
+            entry.via = via
+        if claim not in entry.claims:
+            entry.claims.append(claim)
+
+    def _existing_key(self, speaker: _Speaker) -> str:
+        if speaker.key in self.entries:
+            return speaker.key
+        if speaker.person or " " not in speaker.name:
+            surname = speaker.name.split()[-1].casefold()
+            for key, entry in self.entries.items():
+                if entry.speaker.person and entry.speaker.name.split()[-1].casefold() == surname:
+                    return key
+        return speaker.key
+
+    def last(self, *, person: bool) -> _Speaker | None:
+        for entry in reversed(list(self.entries.values())):
+            if entry.speaker.person == person and entry.speaker.type != "wire":
+                return entry.speaker
+        return None
+
+    def last_outlet(self) -> _Speaker | None:
+        """The latest media or wire source."""
+        for entry in reversed(list(self.entries.values())):
+            if entry.speaker.type in {"media", "wire"}:
+                return entry.speaker
+        return None
+
+    def sources(self) -> list[Source]:
+        return [
+            Source(name=e.speaker.name, type=e.speaker.type, claims=tuple(e.claims), via=e.via, role=e.speaker.role)
+            for e in self.entries.values()
+        ]
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", lx.clean_phrase(text, drop_article=False).strip())
+    if text.count("(") > text.count(")"):  # "EU Monitoring Mission in Georgia (EUMM": an unclosed acronym
+        text = text[: text.rindex("(")].strip()
+    text = re.sub(r"^(?:a|an)\s+", "", text, flags=re.I)
+    return re.sub(r"^the\s+", "the ", text, flags=re.I)
+
+
+def _name_candidates(head: Token, phrase: str) -> list[str]:
+    """The phrase, the named entity around the head and the head's short subtree."""
+    found = [phrase]
+    if head.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"}:
+        start, end = head.i, head.i + 1
+        while start > 0 and head.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+            end += 1
+        found.append(head.doc[start:end].text)
+    subtree = list(head.subtree)
+    if len(subtree) <= 8:
+        found.append(phrase_text([t for t in subtree if not t.is_punct or t.text in "-&'’"]))
+    return found
+
+
+def _person_span(tokens: Sequence[Token]) -> Span | None:
+    for token in tokens:
+        if token.ent_type_ == "PERSON":
+            doc, start, end = token.doc, token.i, token.i + 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[start:end]
+    return None
+
+
+def _names_an_organisation(head: Token, person: Span) -> bool:
+    """'the Bush administration', 'the Obama campaign': a common noun the name modifies."""
+    return (head.pos_ == "NOUN" and head.i not in range(person.start, person.end)
+            and head.lemma_.lower() not in lx.OFFICIAL_TITLES
+            and all(t.dep_ in {"compound", "poss", "case"} and t.head.i in range(person.start, head.i + 1)
+                    for t in person))
+
+
+def _titled_name(head: Token) -> Span | None:
+    """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
+    ending at the head, right after a lower-case official title, is a person's name."""
+    if head.pos_ != "PROPN":
+        return None
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+        start -= 1
+    title = head.doc[start - 1] if start > 0 else None
+    if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
+        return None
+    return head.doc[start:head.i + 1]
+
+
+def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
+    """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
+    if head.lower_ in PRONOUNS:
+        person = head.lower_ in {"he", "she", "his", "her"}
+        return registry.last(person=person)
+    lemma = head.lemma_.lower()
+    if lemma in REPORT_NOUNS:  # "a UN report", "a statement by the ministry"
+        authors = prep_objects(head, "by", "from", "of") + [
+            c for c in head.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
+        return describe_speaker(authors[0], registry) if authors else None
+    if lemma in _NON_NAME_SPEAKERS or head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
+        return None  # "No group has claimed responsibility"
+    tokens = [t for t in phrase_tokens(head, with_acl=False) if t.dep_ not in {"nummod"}]
+    tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ != "of")]
+    text = phrase_text(tokens)
+    anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree))))
+    appositive_name = head.ent_type_ != "PERSON" and any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+    person = None if appositive_name else _person_span(tokens)
+    if person is not None and _names_an_organisation(head, person):
+        person = None  # "the Bush administration": named after a person, not the person
+    if person is None and head.ent_type_ != "PERSON":
+        # "the church's official spokesperson, Rev. Paul Halim": the name is in the appositive
+        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named:
+            person = _person_span(list(named[0].subtree))
+            if person is not None:
+                name = re.sub(r"['’]s$", "", person.text)
+                role = lx.clean_phrase(text) or None
+                return _Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
+                                role=role)
+    if person is None:
+        person = _titled_name(head)
+    if person is not None:
+        name = re.sub(r"['’]s$", "", person.text)
+        role_tokens = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
+        role_tokens += _appositive_role(head)
+        role = lx.clean_phrase(phrase_text(role_tokens)) if role_tokens else None
+        return _Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
+    candidates = _name_candidates(head, text) + [head.text]
+    wire = lookup(candidates, lx.WIRE_AGENCIES)
+    if wire:
+        return _Speaker(name=wire, type="wire", key=f"wire:{wire}")
+    ngo = lookup(candidates, lx.NGO_NAMES)
+    if ngo or (lemma in lx.NGO_HEADS and any(
+            t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:
+        name = _clean_name(_longest_containing(ngo or text, candidates))
+        return _Speaker(name=name, type="ngo", key=f"name:{_key(name)}")
+    media = lookup(candidates, lx.MEDIA_OUTLETS)
+    if media or (lemma in lx.MEDIA_HEADS and head.pos_ != "PROPN"):
+        outlet = _outlet_name(head)
+        if not media and outlet is None and _is_definite(head):
+            earlier = registry.last_outlet()  # "the news agency said" after naming it
+            if earlier is not None:
+                return earlier
+        name = _clean_name(outlet if outlet and not media else _longest_containing(media or text, candidates))
+        return _Speaker(name=name, type="media", key=f"name:{_key(name)}")
+    has_name = any(t.pos_ == "PROPN" for t in tokens)
+    indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)
+    if anonymous or (lemma in lx.ANONYMOUS_HEADS and not has_name) or (
+            lemma in {"official", "officer", "diplomat"} and indefinite):
+        name = lx.clean_phrase(text)
+        if not ANONYMITY_RE.search(name) and lemma not in lx.ANONYMOUS_HEADS:
+            name = f"anonymous {name}"
+        return _Speaker(name=name, type="anonymous", key=f"name:{_key(name)}")
+    if lemma in GROUP_HEADS and not has_name:
+        name = _clean_name(text)
+        return _Speaker(name=name, type="other", key=f"name:{_key(name)}")
+    if lemma in lx.WITNESS_HEADS:
+        name = lx.clean_phrase(text)
+        return _Speaker(name=name, type="other", key=f"name:{_key(name)}")
+    family = lx.actor_family(text)
+    if family and re.sub(r"^the\s+", "", text.lower()) in lx.ACTOR_FAMILIES[family] and (
+            re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS):
+        kind = "other" if family in NON_STATE else "official"
+        return _Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
+    if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or family:
+        kind = "other" if family in NON_STATE else "official"
+        name = _clean_name(text)
+        return _Speaker(name=name, type=kind, key=f"name:{_key(name)}")
+    if has_name and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and head.pos_ == "PROPN":
+        # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
+        name = _clean_name(max(candidates[:2], key=len).split(",")[0])
+        return _Speaker(name=name, type="other", key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
+    return None
+
+
+def _outlet_name(head: Token) -> str | None:
+    """'Turkey's state-run Anadolu news agency' -> 'Anadolu': the proper name compounded
+    into a common outlet noun."""
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:
+        return None
+    tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
+    tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"]
+    return phrase_text(tokens).strip(" -") or None if tokens else None
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
+
+
+def _longest_containing(found: str, candidates: Sequence[str]) -> str:
+    """'the Syrian Observatory' -> 'the Syrian Observatory for Human Rights' when the entity is longer."""
+    longer = [c for c in candidates if found.lower().removeprefix("the ") in c.lower() and len(c) <= 80]
+    return max(longer, key=len) if longer else found
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.casefold())
+
+
+def _appositive_role(head: Token) -> list[Token]:
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            return [t for t in child.subtree if t.dep_ not in {"det", "punct", "relcl"}]
+    return []
+
+
+def _role_type(role: str | None) -> str:
+    if not role:
+        return "other"
+    words = set(re.findall(r"[a-z]+", role.lower()))
+    if words & {"correspondent", "reporter", "journalist", "editor", "columnist", "anchor"}:
+        return "media"
+    if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
+        return "ngo" if "rights" in words or "monitor" in words else "other"
+    if words & lx.OFFICIAL_HEADS or lx.actor_family(role):
+        return "official"
+    return "other"
+
+
+def extract_sources(doc: Doc, sents: list[Span] | None = None) -> list[Source]:
+    """Every source the article cites, in order of first appearance. ``sents``: the doc's
+    ``syntax.sentences`` when the caller has them already."""
+    registry = _Registry()
+    for sent in sentences(doc) if sents is None else sents:
+        text = sent.text  # built from the tokens on each access: once per sentence
+        if lx.CREDIT_LINE_RE.match(text) or is_byline(text):
+            continue
+        cut = CREDIT_IN_SENTENCE_RE.search(text)
+        limit = sent.start_char + cut.start() if cut else sent.end_char
+        floor = sent.start_char + dateline_length(text)
+        claim = TextSpan(text=text, start=sent.start_char, end=sent.end_char)
+        for head, via_head in speaker_heads(sent):
+            if head.idx >= limit or head.idx < floor:
+                continue
+            speaker = describe_speaker(head, registry)
+            if speaker is None:
+                continue
+            via = describe_speaker(via_head, registry) if via_head is not None else None
+            registry.add(speaker, claim, via=via.name if via and via.name != speaker.name else None)
+    return registry.sources()
+
+
+def _overlaps(a: TextSpan, b: TextSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def link_sources(events: Sequence[Event], sources: Sequence[Source]) -> list[Event]:
+    """Events with ``sources`` = the names of the sources whose claims overlap their sentences."""
+    ordered = sorted(sources, key=lambda s: min((c.start for c in s.claims), default=0))
+    linked: list[Event] = []
+    for event in events:
+        spans = (event.evidence, *event.mentions)
+        names = [s.name for s in ordered if any(_overlaps(c, m) for c in s.claims for m in spans)]
+        linked.append(dataclasses.replace(event, sources=tuple(dict.fromkeys(names))))
+    return linked
+
+
+__all__ = ["extract_sources", "link_sources", "describe_speaker"]

@@ -1,0 +1,277 @@
+"""Trigger words: which tokens name a violent act here, and which mentions are no event
+(metaphors, plans, purposes, hypotheticals, non-military senses of 'strike' or 'shoot')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from geo.events import context_words as elx
+from geo.events import lexicon as lx
+from geo.syntax import children, is_title_case, phrase_text, phrase_tokens, prep_objects
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def trigger_family(token: Token) -> str | None:
+    """The trigger family of a token, or None when it is no event word here."""
+    if token.pos_ not in {"NOUN", "PROPN", "VERB"} and token.tag_ != "VBG":
+        return None  # only nouns, verbs and gerunds name an act (most tokens stop here)
+    lemma, lower = lemma_of(token), token.lower_
+    nominal_gerund = token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children)
+    if lemma == "fire" and token.pos_ == "NOUN" and token.head.lower_ == "under":
+        return "shooting"  # "came under fire"
+    if token.pos_ in {"NOUN", "PROPN"} or (nominal_gerund and lower in lx.EVENT_NOUNS):
+        family = lx.EVENT_NOUNS.get(lower) or lx.EVENT_NOUNS.get(lemma) or lx.EVENT_NOUNS.get(lower.rstrip("s"))
+        if family == "bomb" and lemma == "bomber" and not any(c.lower_ == "suicide" for c in token.children):
+            return None
+        if family is None and lemma in {"bomb", "ied"} and token.head.lemma_.lower() in {"explode", "detonate", "go"}:
+            return None  # the verb carries the event
+        return family
+    if token.pos_ == "VERB":
+        if lemma == "shoot" and any(c.lower_ == "down" and not children(c, "pobj") for c in token.children):
+            shot = children(token, "dobj", "nsubjpass")
+            if not shot or any(_is_airborne(o) for o in shot):
+                return "intercept"  # not 'shooting down the hallway'
+            return None
+        if lemma == "blow" and any(c.lower_ == "up" for c in token.children):
+            return "blast"
+        if lemma == "open" and any(lemma_of(o) == "fire" for o in children(token, "dobj")):
+            return "shooting"  # "opened fire on police"
+        if lemma in lx.EVENT_VERBS:
+            return lx.EVENT_VERBS[lemma]
+        objects = children(token, "dobj")
+        subjects = children(token, "nsubj")
+        if not subjects and token.dep_ == "conj" and token.head.pos_ == "VERB":
+            subjects = children(token.head, "nsubj")  # "a gunman entered the church and killed seven"
+        if lemma == "kill" and _person(subjects) and any(_counted(o) for o in objects):
+            return "attack"  # "a teen killed 12 people": no weapon word, but a killing of many
+        objects += children(token, "nsubjpass")
+        if lemma in lx.WEAPON_OBJECT_VERBS and any(weapon_of(o) and not is_event_noun(o) for o in objects):
+            return "attack"
+        if lemma in lx.WEAPON_OBJECT_VERBS and token.dep_ == "acl" and weapon_of(token.head):
+            return "attack"
+        if lemma == "fire" and prep_objects(token, "on", "at", "upon", "into") and _armed(
+                subjects or ([token.head] if token.dep_ == "acl" else [])):
+            return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"
+        if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or lemma_of(s) in lx.ATTACKER_NOUNS for s in subjects):
+            return "attack"
+    return None
+
+
+def _person(subjects: list[Token]) -> bool:
+    """A person as subject: a name, or a noun for a person ('a teen', 'the man')."""
+    return any(s.ent_type_ == "PERSON" or lemma_of(s) in elx.PERSON_NOUNS for s in subjects)
+
+
+def _counted(victims: Token) -> bool:
+    """'12 people', 'seven residents', 'dozens': victims counted by a number."""
+    return victims.pos_ == "NUM" or any(c.dep_ == "nummod" for c in victims.children)
+
+
+def _armed(subjects: list[Token]) -> bool:
+    return any(weapon_of(s) or lemma_of(s) in lx.ATTACKER_NOUNS or lemma_of(s) in lx.ARMED_NOUNS
+               or lemma_of(s) in {"police", "policeman", "officer"} for s in subjects)
+
+
+AIRBORNE_NOUNS = frozenset({"plane", "airplane", "airliner", "balloon", "projectile", "satellite", "fighter"})
+
+
+def _is_airborne(token: Token) -> bool:
+    """What can be shot down: a weapon or aircraft, a number of them, or a pronoun for them."""
+    return (token.pos_ in {"NUM", "PRON"} or lemma_of(token) in AIRBORNE_NOUNS or weapon_of(token) is not None
+            or any(weapon_of(o) for o in prep_objects(token, "of")))
+
+
+QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", "barrage", "wave", "salvo", "hail",
+                            "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
+
+
+def is_event_noun(token: Token) -> bool:
+    lemma = lemma_of(token)
+    return token.pos_ in {"NOUN", "PROPN"} and (lemma in lx.EVENT_NOUNS or token.lower_ in lx.EVENT_NOUNS)
+
+
+def weapon_of(token: Token) -> str | None:
+    """The weapon word a noun is or is modified by ('Russian drones' -> 'drone')."""
+    if token.lower_ in QUANTITY_HEADS or token.pos_ == "NUM":
+        for obj in prep_objects(token, "of"):
+            return weapon_of(obj)
+    for candidate in [token, *(c for c in token.children if c.dep_ in {"compound", "amod", "nmod"})]:
+        for word in (lemma_of(candidate), candidate.lower_):
+            if word in lx.WEAPON_WORDS or (word in lx.WEAPON_CATEGORY and candidate is not token):
+                return word
+    return None
+
+
+def _is_excluded(token: Token, family: str) -> bool:
+    """Metaphors, hypothetical and negated mentions, labour strikes, things named after an act
+    ('assault rifle', 'attack helicopter'), criticism ('came under fire for'), attacks on animals."""
+    named_after = token.dep_ == "compound" or (token.dep_ == "amod" and token.tag_ == "VBG")
+    if named_after and token.pos_ in {"NOUN", "PROPN", "VERB"} and not trigger_family(token.head):
+        return True  # "assault rifle", "attack helicopters", "shooting ranges", "Battle Creek": named after an act
+    if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "WORK_OF_ART"} and not is_title_case(token.sent):
+        return True  # "Linda Battle", "Shark Attack" (a film)
+    if family == "blast" and _accidental(token):
+        return True
+    if _criticised(token) or any(lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
+        return True  # "a battle with cancer"
+    if any(lemma_of(v) in elx.ANIMAL_NOUNS for v in _victims(token)):
+        return True
+    mods = [c for c in token.children if c.dep_ in {"compound", "amod", "det", "neg", "nmod", "poss"}]
+    mods += [g for m in mods for g in m.children if g.dep_ in {"compound", "amod"}]  # "'killer bee' attack"
+    if any(lemma_of(m) in lx.NON_VIOLENT_COMPOUNDS or m.lower_ in lx.NON_VIOLENT_COMPOUNDS for m in mods):
+        return True
+    if any(m.lower_ in lx.HYPOTHETICAL_MODIFIERS for m in mods) or any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.pos_ == "VERB":
+        if family == "strike" and not _armed_striker(token):
+            return True  # "the crisis struck", "strike the shepherd": not a military strike
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in lx.MODAL_AUX for c in token.children):
+            return True
+        if any(lemma_of(o) in lx.NON_VIOLENT_OBJECTS for o in children(token, "dobj")):
+            return True
+        if token.dep_ == "xcomp" and lemma_of(token.head) in lx.HYPOTHETICAL_GOVERNORS:
+            return True
+        if _is_purpose_infinitive(token):
+            return True  # "missiles there to intercept ...", "used firearms to attack ...": an aim
+        if token.dep_ in {"csubj", "csubjpass"}:
+            return True  # "Attacking churches is prohibited": a kind of act, not an act
+        if token.dep_ == "acl" and token.head.head.pos_ == "VERB" and (
+                _is_purpose_infinitive(token.head.head) or lemma_of(token.head.head) in lx.HYPOTHETICAL_GOVERNORS):
+            return True  # "to intercept missiles fired by Iran": the firing is as hypothetical
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"} for c in token.children):
+            return True  # "if attacked"
+        if token.tag_ == "VB" and token.dep_ == "conj" and not children(token, "aux", "auxpass", "nsubj"):
+            return True  # "plotted to execute X and then attack Y": a bare infinitive goes on with the plan
+    if family == "strike" and token.head.lower_ == "on" and not any(c.dep_ == "det" for c in token.children):
+        return True  # "went on strike"
+    if family == "clash" and token.dep_ == "acl" and token.tag_ == "VBG" and not children(token, "dobj", "prep"):
+        return True  # "rebel groups fighting to topple Assad": who they are, not an act
+    if lemma_of(token) in {"offensive", "defensive"} and token.head.lower_ == "on":
+        return True  # "go on the offensive": a stance, not an act
+    if _latest_of_series(token) or _negated_experience(token):
+        return True
+    steps = 0
+    for head in token.ancestors:
+        steps += 1
+        if steps > 6:
+            break
+        if lemma_of(head) in lx.HYPOTHETICAL_GOVERNORS and head.pos_ == "VERB":
+            return True
+        if head.pos_ == "NOUN" and lemma_of(head) in lx.HYPOTHETICAL_HEADS:
+            return True
+        # a verb ends the walk unless it continues another's plan ("planned to murder ...
+        # and then use firearms to attack", "plotted to execute ... and attack")
+        if head.pos_ == "VERB" and head is not token and head.dep_ not in {"xcomp", "conj"}:
+            break
+    return False
+
+
+def _accidental(token: Token) -> bool:
+    """'An explosion ... may have been caused by a gas leak': an accident."""
+    for verb in token.sent:
+        if lemma_of(verb) == "cause" and any(
+                lemma_of(o) in elx.ACCIDENT_CAUSES or any(lemma_of(c) in elx.ACCIDENT_CAUSES for c in o.children)
+                for o in prep_objects(verb, "by")):
+            return True
+    return False
+
+
+def _criticised(token: Token) -> bool:
+    """'The plan came under fire over its cost', 'his travels came under fire': criticism."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "under" else None
+    if verb is not None and lemma_of(verb) in {"feel", "seem", "look", "sound"}:
+        return True  # "communities feeling more under attack"
+    if verb is None or lemma_of(verb) not in {"come", "be"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in verb.children):
+        return True
+    return any(lemma_of(s) in elx.CRITICISED_THINGS or s.lower_ in elx.CRITICISED_THINGS
+               for s in children(verb, "nsubj"))
+
+
+def _victims(token: Token) -> list[Token]:
+    """Who an act is done to: the passive subject or object of a verb, 'on X' of a noun; for
+    'a horse was killed after being attacked', the subject of the clause above."""
+    if token.pos_ == "VERB":
+        found = children(token, "nsubjpass", "dobj")
+        if not found and token.tag_ in {"VBN", "VBG"} and token.dep_ in {"advcl", "pcomp", "xcomp"}:
+            clause = token.head.head if token.head.pos_ == "ADP" else token.head
+            found = children(clause, "nsubjpass", "nsubj")
+        return found
+    return prep_objects(token, "on", "against")
+
+
+def _latest_of_series(token: Token) -> bool:
+    """'the latest in a series of knife attacks': the kind of event, not one of them."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or lemma_of(token.head.head) not in elx.SERIES_NOUNS:
+        return False
+    series = token.head.head
+    return series.dep_ == "pobj" and series.head.lower_ == "in" and series.head.head.lower_ in {"latest", "last", "first"}
+
+
+EXPERIENCE_VERBS = frozenset({"remember", "recall", "see", "experience", "witness", "know", "expect"})
+
+
+def _negated_experience(token: Token) -> bool:
+    """"I don't remember an attack this bad": no attack is told."""
+    verb = token.head
+    return (token.dep_ == "dobj" and lemma_of(verb) in EXPERIENCE_VERBS
+            and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children))
+
+
+ASPECTUAL_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "go", "proceed", "try", "attempt"})
+
+
+def _is_purpose_infinitive(verb: Token) -> bool:
+    """'to attack' that says what someone meant to do, not what happened ('began to strike' did)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in {"advcl", "acl", "relcl", "xcomp"} and lemma_of(verb.head) not in ASPECTUAL_VERBS
+
+
+def _armed_striker(verb: Token) -> bool:
+    """Whether the subject (or passive agent) of the verb 'strike' is armed: a weapon, an armed
+    group, a state or its forces. Without a subject of its own, the subject of the verb it
+    complements counts ('forces moved to strike')."""
+    subjects = children(verb, "nsubj") + [o for a in children(verb, "agent") for o in children(a, "pobj")]
+    if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"}:
+        subjects = children(verb.head, "nsubj", "nsubjpass")
+    subjects = [_speaker_of(s) if s.lower_ in {"it", "they", "we"} else s for s in subjects]
+    for subject in subjects:
+        phrase = phrase_text(list(phrase_tokens(subject)))
+        if (weapon_of(subject) or lemma_of(subject) in lx.ATTACKER_NOUNS or lemma_of(subject) in lx.ARMED_NOUNS
+                or lx.actor_family(phrase)):
+            return True
+    return False
+
+
+def _speaker_of(pronoun: Token) -> Token:
+    """'the military said it struck ...': the subject of the reporting verb above the pronoun."""
+    for head in pronoun.ancestors:
+        if lemma_of(head) in lx.REPORTING_VERBS and head.pos_ == "VERB":
+            subjects = [s for s in children(head, "nsubj") if s.lower_ not in {"it", "they", "we", "he", "she"}]
+            return subjects[0] if subjects else pronoun
+    return pronoun
+
+
+def find_triggers(sent: Span) -> list[tuple[Token, str]]:
+    """The event words of a sentence with their trigger family."""
+    triggers: list[tuple[Token, str]] = []
+    for token in sent:
+        family = trigger_family(token)
+        if family and not _is_excluded(token, family):
+            triggers.append((token, family))
+    if len(triggers) > 1:  # "carried out by a suicide bomber": the bomber is the actor of the other event word
+        triggers = [(t, f) for t, f in triggers if lemma_of(t) != "bomber"]
+    trigger_ids = {t.i for t, _ in triggers}
+    # a noun trigger compounded into another ("bombing attack") is part of it
+    triggers = [(t, f) for t, f in triggers if not (t.dep_ == "compound" and t.head.i in trigger_ids)]
+    # a verb whose subject is itself a trigger noun adds nothing ("the attack hit")
+    noun_ids = {t.i for t, _ in triggers if t.pos_ != "VERB"}
+    return [
+        (t, f) for t, f in triggers
+        if t.pos_ != "VERB" or f == "intercept" or not any(c.i in noun_ids for c in children(t, "nsubj", "nsubjpass"))
+    ]

@@ -1,0 +1,29 @@
+"""The map: a Report drawn as a Folium (Leaflet) map with every asset served locally, and the same map
+drawn offline as an image.
+
+    points = map_points(report)
+    fmap = build_map(report, points=points)
+
+Modules: ``points`` (what is drawn where), ``folium_map`` (the Leaflet map), ``layer``, ``cluster``,
+``assets`` and ``offline`` (the local Leaflet, jQuery and country outlines; ``python -m geo.maps``
+puts them in place), ``image`` (the PNG, with matplotlib).
+
+May import: the core (``geo.errors``, ``geo.model``).
+"""
+
+from geo.maps.folium_map import build_map, map_html
+from geo.maps.image import map_png, render_map
+from geo.maps.offline import install_static_assets
+from geo.maps.points import AREA_KINDS, MapPoint, map_points, narrowed_points
+
+__all__ = [
+    "AREA_KINDS",
+    "MapPoint",
+    "build_map",
+    "install_static_assets",
+    "map_html",
+    "map_png",
+    "map_points",
+    "narrowed_points",
+    "render_map",
+]

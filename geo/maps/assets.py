@@ -1,0 +1,88 @@
+"""Where the map's JavaScript and CSS come from: the app's static folder, or inlined.
+
+:func:`linked_assets` points Leaflet, jQuery, Leaflet.markercluster and the basemap at URLs
+under the folder :mod:`geo.maps.offline` installs (the dashboard); :func:`inlined_assets` puts
+them all into the page itself (a standalone file that works opened from disk).
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.maps import offline
+
+AUTO_BASEMAP = "auto"  # the basemap URL derived from asset_base_url
+
+
+@dataclass(frozen=True, slots=True)
+class MapAssets:
+    """The scripts and styles a map page loads, or carries inline."""
+
+    js: list[tuple[str, str]]
+    css: list[tuple[str, str]]
+    inline_head: str  # <script>/<style> elements for a self-contained file, else ""
+    basemap_url: str | None
+    basemap_inline: str | None
+    image_path: str | None
+    cluster_js: list[tuple[str, str]]  # Leaflet.markercluster, loaded only by a clustered map
+    cluster_css: list[tuple[str, str]]
+    cluster_inline_head: str
+
+    @property
+    def inline(self) -> bool:
+        return bool(self.inline_head)
+
+
+def linked_assets(asset_base_url: str, basemap_url: str | None) -> MapAssets:
+    base = asset_base_url.rstrip("/")
+    if basemap_url == AUTO_BASEMAP:
+        basemap_url = f"{base}/{offline.BASEMAP_GEOJSON}"
+    return MapAssets(
+        js=[("leaflet", f"{base}/{offline.LEAFLET_JS}"), ("jquery", f"{base}/{offline.JQUERY_JS}")],
+        css=[("leaflet_css", f"{base}/{offline.LEAFLET_CSS}")],
+        inline_head="",
+        basemap_url=basemap_url,
+        basemap_inline=None,
+        image_path=f"{base}/{offline.LEAFLET_IMAGES}/",
+        cluster_js=[("markerclusterjs", f"{base}/{offline.MARKERCLUSTER_JS}")],
+        cluster_css=[("markerclustercss", f"{base}/{offline.MARKERCLUSTER_CSS}")],
+        cluster_inline_head="",
+    )
+
+
+def _inline_css() -> str:
+    """leaflet.css with its images turned into data: URLs."""
+    images = offline.leaflet_dir() / "images"
+    css = (offline.leaflet_dir() / "leaflet.css").read_text(encoding="utf-8")
+
+    def to_data_url(match: re.Match[str]) -> str:
+        image = images / Path(match.group(1)).name
+        if not image.is_file():
+            return "url()"
+        return "url(data:image/png;base64," + base64.b64encode(image.read_bytes()).decode("ascii") + ")"
+
+    return re.sub(r"url\(images/([^)]+)\)", to_data_url, css)
+
+
+def script_element(source: str) -> str:
+    return "<script>" + source.replace("</script", "<\\/script") + "</script>"
+
+
+def style_element(source: str) -> str:
+    return "<style>" + source.replace("</style", "<\\/style") + "</style>"
+
+
+def inlined_assets() -> MapAssets:
+    leaflet_js = (offline.leaflet_dir() / "leaflet.js").read_text(encoding="utf-8")
+    jquery_js = (offline.jquery_dir() / "jquery.min.js").read_text(encoding="utf-8")
+    head = script_element(leaflet_js) + "\n" + script_element(jquery_js) + "\n" + style_element(_inline_css())
+    return MapAssets(
+        js=[], css=[], inline_head=head, basemap_url=None,
+        basemap_inline=offline.basemap_geojson_text(), image_path=None,
+        cluster_js=[], cluster_css=[],
+        cluster_inline_head=script_element(offline.markercluster_script()) + "\n"
+        + style_element(offline.markercluster_css()),
+    )

@@ -1,0 +1,319 @@
+"""The report as an offline Folium map: places, attacks and responses, with a legend.
+
+Nothing is fetched from the internet: Leaflet and jQuery come from the app's own
+static folder (see :mod:`geo.maps.offline`) or are inlined, and the basemap is a set of
+country outlines. OpenStreetMap tiles are offered as an optional layer, off by default.
+
+Every string that comes from the article (names, summaries, evidence, sources) is
+HTML-escaped by :func:`html_text` before it reaches a popup or a tooltip; the legend
+holds only this module's own labels and numbers.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import folium
+from branca.element import Element, MacroElement
+from folium.map import Layer
+from folium.template import Template
+
+from geo.maps.assets import AUTO_BASEMAP, MapAssets, inlined_assets, linked_assets
+from geo.maps.cluster import CLUSTER_MIN_POINTS, RoleCluster, add_cluster_library
+from geo.maps.layer import POPUP_MAX_WIDTH, PointItem, PointLayer, point_item
+from geo.maps.points import (AREA_KINDS, MapPoint, html_text, map_points, point_popup_html, point_tooltip,
+                             unlocated_events)
+from geo.maps.symbols import (APPROXIMATE_SIZE, MARKER_SIZE, MAX_PERMANENT_LABELS, ROLE_COLOURS, ROLE_GROUPS,
+                              ROLE_LABELS, approximate_symbol_svg, area_symbol_svg, confidence_opacity, symbol_svg)
+from geo.model import Report
+
+DEFAULT_ASSET_BASE_URL = "/app/static/vendor"
+ONLINE_TILES_NAME = "OpenStreetMap tiles (online)"
+BASEMAP_NAME = "Country outlines (offline)"
+
+MAX_ZOOM = 18
+SYMBOL_CACHE_SIZE = 10_000  # the symbols of a 10,000-place map, kept between page runs (bounded memory)
+MAP_CSS = (
+    "<style>"
+    ".geobrief-label{font:11px/1.2 sans-serif;padding:1px 5px;opacity:0.92}"
+    ".geobrief-marker:focus,.geobrief-marker:focus-visible{outline:none}"
+    ".geobrief-popup ul li{margin-left:0}"
+    "</style>"
+)
+LABEL_OPTIONS = {"permanent": True, "sticky": False, "direction": "right", "offset": [10, 0],
+                 "className": "geobrief-label"}  # a permanent label beside the symbol
+HOVER_OPTIONS = {"sticky": True}
+AREA_RADIUS_PX: dict[str, int] = {"admin1": 18, "region": 24, "country": 24}
+
+__all__ = [
+    "AUTO_BASEMAP",
+    "DEFAULT_ASSET_BASE_URL",
+    "MapPoint",
+    "build_map",
+    "html_text",
+    "map_html",
+    "map_points",
+]
+
+
+def _js_literal(value: object) -> str:
+    """JSON for embedding in a <script>: no '<', '>' or '&' left to end the script early."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class OfflineBasemap(Layer):
+    """Country outlines as a GeoJSON layer under everything else, fetched from a URL or inlined."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function (map) {
+            if (!map.getPane("geobrief-basemap")) {
+                map.createPane("geobrief-basemap");
+                map.getPane("geobrief-basemap").style.zIndex = 150;
+            }
+            var layer = L.geoJSON(null, {
+                pane: "geobrief-basemap",
+                interactive: false,
+                className: "geobrief-basemap",
+                style: function (feature) {
+                    var placeholder = feature.properties && feature.properties.approximate;
+                    return {stroke: !placeholder, color: "#8a8a8a", weight: 0.8,
+                            fillColor: "#f4f1ea", fillOpacity: 1};
+                }
+            });
+            {%- if this.inline_data %}
+            layer.addData({{ this.inline_data }});
+            {%- else %}
+            fetch({{ this.url_literal }})
+                .then(function (response) {
+                    if (!response.ok) { throw new Error("HTTP " + response.status); }
+                    return response.json();
+                })
+                .then(function (data) { layer.addData(data); })
+                .catch(function (error) { console.warn("GeoBrief: no basemap: " + error); });
+            {%- endif %}
+            return layer;
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, url: str | None = None, inline_data: str | None = None) -> None:
+        super().__init__(name=BASEMAP_NAME, overlay=True, control=True, show=True)
+        self._name = "OfflineBasemap"
+        self.url_literal = _js_literal(url or "")
+        self.inline_data = inline_data.replace("</", "<\\/") if inline_data else None
+
+
+class MapDecorations(MacroElement):
+    """Sea colour, the default icon path, and the legend control."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            map.getContainer().style.background = "#cfe0ec";
+            {%- if this.image_path_literal %}
+            L.Icon.Default.imagePath = {{ this.image_path_literal }};
+            {%- endif %}
+            var legend = L.control({position: "topright"});
+            legend.onAdd = function () {
+                var box = L.DomUtil.create("div", "geobrief-legend");
+                box.innerHTML = {{ this.legend_literal }};
+                L.DomEvent.disableClickPropagation(box);
+                return box;
+            };
+            legend.addTo(map);
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, legend_html: str, image_path: str | None) -> None:
+        super().__init__()
+        self._name = "MapDecorations"
+        self.legend_literal = _js_literal(legend_html)
+        self.image_path_literal = _js_literal(image_path) if image_path else ""
+
+
+def legend_html(points: list[MapPoint], unlocated: int, clustered: bool = False) -> str:
+    """The legend: one row per symbol in use, and notes. Only this module's labels and numbers."""
+    rows: list[str] = []
+    roles_present = {p.role for p in points}
+    for role in ("attack", "response", "both", "place"):
+        if role in roles_present or role in ("attack", "response", "place"):
+            count = sum(1 for p in points if p.role == role)
+            rows.append(
+                f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
+                f"{symbol_svg(role, size=16)}<span>{html_text(ROLE_LABELS[role])} ({count})</span></div>"
+            )
+    rows.append(
+        f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">{area_symbol_svg("place")}'
+        f"<span>Province, country, region</span></div>"
+    )
+    rows.append(
+        f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
+        f'{approximate_symbol_svg("place", size=20)}<span>Approximate location (near a named place)</span></div>'
+    )
+    rows.append('<div style="margin-top:4px;color:#555">Fainter, dashed = less certain place</div>')
+    if clustered:
+        rows.append('<div style="color:#555">Numbered circles: several places; zoom in or click</div>')
+    if unlocated:
+        rows.append(
+            f'<div style="color:#555">{unlocated} event(s) with unknown location: see the panels</div>'
+        )
+    return (
+        '<div style="background:rgba(255,255,255,0.92);padding:6px 9px;border-radius:4px;'
+        'box-shadow:0 1px 4px rgba(0,0,0,0.3);font:11px/1.3 sans-serif;color:#222;max-width:190px">'
+        '<div style="font-weight:bold;margin-bottom:3px">Legend</div>' + "".join(rows) + "</div>"
+    )
+
+
+def _tooltip(point: MapPoint, permanent: bool) -> folium.Tooltip:
+    """A hover tooltip, or with few points a permanent label beside the symbol."""
+    if permanent:
+        # Towns are labelled on the right, areas on the left: a town inside a province
+        # and the province's label do not cover each other.
+        area = point.kind in AREA_KINDS
+        return folium.Tooltip(html_text(point.name), sticky=False, permanent=True,
+                              direction="left" if area else "right", offset=[-6 if area else 10, 0],
+                              className="geobrief-label")
+    return folium.Tooltip(point_tooltip(point), sticky=True)
+
+
+def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: bool) -> None:
+    """A province, country or region: a dashed circle, never a precise-looking pin."""
+    opacity = confidence_opacity(point.confidence)
+    colour = ROLE_COLOURS[point.role]
+    folium.CircleMarker(
+        location=(point.lat, point.lon),
+        radius=AREA_RADIUS_PX.get(point.kind, 28),
+        color=colour,
+        weight=2,
+        opacity=opacity,
+        dash_array="6 4",
+        fill=True,
+        fill_color=colour,
+        fill_opacity=round(0.12 * opacity, 3),
+        class_name=f"geobrief-marker geobrief-{point.role} {point.css_class} geobrief-area",
+        tooltip=_tooltip(point, permanent_labels),
+        popup=folium.Popup(point_popup_html(point), max_width=POPUP_MAX_WIDTH),
+    ).add_to(group)
+
+
+@functools.lru_cache(maxsize=SYMBOL_CACHE_SIZE)
+def _symbol_item(point: MapPoint, permanent_labels: bool) -> PointItem:
+    """A town, facility or approximate location, for a PointLayer. Cached: a filter change or a
+    rerun draws mostly the same points again (a MapPoint is a frozen value; the item is a tuple)."""
+    opacity = confidence_opacity(point.confidence)
+    css_class = f"geobrief-marker geobrief-{point.role} {point.css_class}"
+    if point.approximate:
+        icon, size = approximate_symbol_svg(point.role, opacity), APPROXIMATE_SIZE
+        css_class += " geobrief-approximate"
+    else:
+        icon, size = symbol_svg(point.role, opacity, uncertain=point.uncertain), MARKER_SIZE
+        if point.uncertain:
+            css_class += " geobrief-uncertain"
+    if permanent_labels:
+        tooltip, options = html_text(point.name), LABEL_OPTIONS
+    else:
+        tooltip, options = point_tooltip(point), HOVER_OPTIONS
+    return point_item(lat=point.lat, lon=point.lon, icon_html=icon, size=size, css_class=css_class,
+                      tooltip_html=tooltip, tooltip_options=options, popup_html=point_popup_html(point))
+
+
+def _fit_view(m: folium.Map, points: list[MapPoint]) -> None:
+    """Fit the view to where things happened and to the towns named; countries and
+    provinces alone (one far-away country would zoom out to the whole world) only
+    when there is nothing else."""
+    focus = [p for p in points if p.attacks or p.responses or p.kind not in AREA_KINDS]
+    points = focus or points
+    if not points:
+        return
+    lats = [p.lat for p in points]
+    lons = [p.lon for p in points]
+    m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(50, 50), max_zoom=6)
+
+
+def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool | None,
+           points: list[MapPoint] | None = None) -> folium.Map:
+    points = map_points(report) if points is None else points
+    # max_zoom: with no tile layer to set it, Leaflet.markercluster needs it on the map.
+    m = folium.Map(location=(25.0, 20.0), zoom_start=2, tiles=None, control_scale=True,
+                   prefer_canvas=False, world_copy_jump=True)
+    m.options["maxZoom"] = MAX_ZOOM  # folium gives max_zoom only to tile layers
+    # Per instance, so folium's CDN defaults (and its class attributes) stay untouched.
+    m.default_js = list(assets.js)
+    m.default_css = list(assets.css)
+    m.get_root().header.add_child(Element(MAP_CSS), name="geobrief_map_css")
+    if assets.inline_head:
+        m.get_root().header.add_child(Element(assets.inline_head), name="geobrief_inline_assets")
+    if assets.basemap_url or assets.basemap_inline:
+        OfflineBasemap(url=assets.basemap_url, inline_data=assets.basemap_inline).add_to(m)
+    if online_tiles:
+        folium.TileLayer("OpenStreetMap", name=ONLINE_TILES_NAME, overlay=True, control=True,
+                         show=False).add_to(m)
+    symbols = sum(1 for p in points if p.kind not in AREA_KINDS)
+    clustered = symbols >= CLUSTER_MIN_POINTS if cluster is None else cluster
+    if clustered:
+        add_cluster_library(m.get_root().header, assets)
+    areas: dict[str, folium.FeatureGroup] = {}
+    groups: dict[str, folium.FeatureGroup] = {}
+    for name in ("Other places", "Responses", "Attacks"):  # attacks drawn last, on top
+        group = folium.FeatureGroup(name=name, overlay=True, control=True, show=True)
+        group.add_to(m)
+        areas[name] = group
+        if clustered:
+            role = {"Other places": "place", "Responses": "response", "Attacks": "attack"}[name]
+            groups[name] = RoleCluster(f"{name} (clustered)", role, ROLE_COLOURS[role], assets)
+            groups[name].add_to(m)
+        else:
+            groups[name] = group
+    permanent_labels = len(points) <= MAX_PERMANENT_LABELS
+    symbols: dict[str, list[PointItem]] = {name: [] for name in groups}
+    for point in sorted(points, key=lambda p: (p.kind not in AREA_KINDS, p.confidence)):
+        if point.kind in AREA_KINDS:
+            _add_area(point, areas[ROLE_GROUPS[point.role]], permanent_labels)
+        else:
+            symbols[ROLE_GROUPS[point.role]].append(_symbol_item(point, permanent_labels))
+    for name, items in symbols.items():
+        if items:
+            PointLayer(items).add_to(groups[name])
+    MapDecorations(legend_html(points, len(unlocated_events(report)), clustered), assets.image_path).add_to(m)
+    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    _fit_view(m, points)
+    return m
+
+
+def build_map(
+    report: Report,
+    *,
+    asset_base_url: str = DEFAULT_ASSET_BASE_URL,
+    basemap_url: str | None = AUTO_BASEMAP,
+    online_tiles: bool = True,
+    cluster: bool | None = None,
+    points: list[MapPoint] | None = None,
+) -> folium.Map:
+    """The report's map, loading Leaflet/jQuery (and the basemap) from ``asset_base_url``.
+
+    ``basemap_url``: ``AUTO_BASEMAP`` uses the outlines installed next to the other
+    assets, ``None`` draws no basemap. ``online_tiles`` adds OpenStreetMap as an optional
+    layer that is off until the user picks it. ``cluster``: group nearby point symbols
+    (Leaflet.markercluster); ``None`` clusters from ``CLUSTER_MIN_POINTS`` symbols on.
+    ``points``: ``map_points(report)`` when the caller has them already.
+    """
+    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points)
+
+
+def map_html(report: Report, inline_assets: bool = False, *, online_tiles: bool = True,
+             asset_base_url: str = DEFAULT_ASSET_BASE_URL, cluster: bool | None = None) -> str:
+    """The map as a standalone HTML page.
+
+    With ``inline_assets=True`` Leaflet, jQuery, the CSS and the basemap are inlined:
+    the file works opened straight from disk with no network.
+    """
+    assets = inlined_assets() if inline_assets else linked_assets(asset_base_url, AUTO_BASEMAP)
+    return _build(report, assets, online_tiles, cluster).get_root().render()

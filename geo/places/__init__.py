@@ -1,0 +1,33 @@
+"""Places in a text: recognising the place names of a parsed Doc and resolving each to a gazetteer
+reading, with a confidence and the alternatives.
+
+    toponyms = resolve_doc(doc, default_gazetteer())
+
+Modules: ``recognize`` (the ``geo_toponyms`` spaCy component) and ``recognize_spans`` (its span
+tests), ``resolve`` and ``resolve_support`` (choosing a reading in the document's context),
+``ranking`` (the candidate features and weights), ``approximate`` (a street or building placed near
+a town the story names), ``name_fallbacks``, ``lexicon``, ``online`` (Nominatim through geopy, off
+by default), ``corrections`` (an analyst's choice of another reading, applied to a Report).
+
+May import: the core (``geo.errors``, ``geo.geometry``, ``geo.model``, ``geo.settings``,
+``geo.syntax``) and ``geo.gazetteer``.
+"""
+
+from geo.places.approximate import locate_by_context
+from geo.places.corrections import PlaceChoice, apply_place_choices, candidate_label
+from geo.places.online import CandidateSource, default_online_geocoder, resolve_unresolved
+from geo.places.recognize import TOPONYM_COMPONENT
+from geo.places.resolve import resolve_doc, resolve_spans_in_context
+
+__all__ = [
+    "TOPONYM_COMPONENT",
+    "CandidateSource",
+    "PlaceChoice",
+    "apply_place_choices",
+    "candidate_label",
+    "default_online_geocoder",
+    "locate_by_context",
+    "resolve_doc",
+    "resolve_spans_in_context",
+    "resolve_unresolved",
+]

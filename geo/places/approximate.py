@@ -1,0 +1,104 @@
+"""Approximate locations for names the gazetteer does not know, from the places around them.
+
+A street, a building, a school or a hill named in a news story ("Royal Street", "the Barclays
+Center", "Brands Hatch") is rarely in GeoNames' cities, but it almost always lies in the town the
+story is about. ``locate_by_context`` gives each unresolved toponym the point of a resolved
+town-level place near it in the text, else of a province, with a low confidence and a name that
+says it is approximate: ``"Royal Street (near New Orleans)"``. Among the hosts within a few
+thousand characters, one that the story's other places lie near wins (the story's setting, not
+a lone misread name), then the nearest in the text (preceding mentions preferred: "in New
+Orleans ... on Royal Street"). The host is its only alternative, so the
+analyst sees why it was put there and can drop it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from geo.gazetteer import fold_name
+from geo.geometry import distance_km
+from geo.model import Candidate, Toponym
+
+__all__ = ["APPROXIMATE_KIND", "MAX_APPROXIMATE_CONFIDENCE", "locate_by_context"]
+
+APPROXIMATE_KIND = "other"
+MAX_APPROXIMATE_CONFIDENCE = 0.25
+_TOWN_KINDS = frozenset({"city", "facility", "region"})  # "region" here: a county (admin2 is reported so)
+_PROVINCE_KINDS = frozenset({"admin1"})
+_FOLLOWING_DISTANCE_FACTOR = 1.5  # a host named after the name is a weaker clue than one before it
+_MAX_HOST_DISTANCE_CHARS = 3000
+_SUPPORT_KM = 161.0  # another place this close to a host corroborates it
+_MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
+
+
+def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:
+    """A resolved place of these kinds, from GeoNames or a curated site ("the Oval Office" is at
+    the White House), not a curated sea or region, nor a demonym ("English"), nor a name in
+    capitals (a dateline or an acronym)."""
+    return (toponym.resolved and toponym.kind in kinds and not toponym.text.isupper() and not toponym.demonym
+            and (toponym.geonameid is not None or toponym.kind == "facility"))
+
+
+def _text_distance(toponym: Toponym, host: Toponym) -> float:
+    if host.end <= toponym.start:
+        return float(toponym.start - host.end)
+    return _FOLLOWING_DISTANCE_FACTOR * max(0, host.start - toponym.end)
+
+
+def _support(hosts: Sequence[Toponym]) -> dict[int, int]:
+    """Per host (by position), how many other distinct names among the hosts lie near it, capped."""
+    names = [fold_name(h.text) for h in hosts]
+    support: dict[int, int] = {}
+    for index, host in enumerate(hosts):
+        near = {name for name, other in zip(names, hosts)
+                if name != names[index] and distance_km(host.lat or 0.0, host.lon or 0.0,
+                                                        other.lat or 0.0, other.lon or 0.0) <= _SUPPORT_KM}
+        support[index] = min(len(near), _MAX_SUPPORT)
+    return support
+
+
+def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, int]) -> Toponym | None:
+    near = [i for i, h in enumerate(hosts) if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS]
+    best = min(near, key=lambda i: (-support.get(i, 0), _text_distance(toponym, hosts[i])), default=None)
+    return None if best is None else hosts[best]
+
+
+class _Hosts:
+    """The places of a list that may host an unresolved name: towns, then provinces."""
+
+    def __init__(self, toponyms: Sequence[Toponym]) -> None:
+        self.towns = [t for t in toponyms if _is_host(t, _TOWN_KINDS)]
+        self.provinces = [t for t in toponyms if _is_host(t, _PROVINCE_KINDS)]
+        self.town_support = {i: n for i, n in _support(self.towns + self.provinces).items() if i < len(self.towns)}
+
+    def best(self, toponym: Toponym) -> Toponym | None:
+        return _best_host(toponym, self.towns, self.town_support) or _best_host(toponym, self.provinces, {})
+
+
+def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = ()) -> list[Toponym]:
+    """The toponyms with every unresolved one placed approximately at a host place near it.
+
+    Resolved toponyms are returned unchanged; an unresolved one with no town or province named
+    within a few thousand characters stays unresolved. ``context``: other places of the text,
+    hosts only where none of the toponyms themselves is near (they are not returned).
+    """
+    if all(t.resolved for t in toponyms):
+        return list(toponyms)
+    tiers = [_Hosts(toponyms), _Hosts(context)]
+    located: list[Toponym] = []
+    for toponym in toponyms:
+        host = None if toponym.resolved else next(
+            (found for tier in tiers if (found := tier.best(toponym)) is not None), None)
+        located.append(toponym if host is None else _approximate(toponym, host))
+    return located
+
+
+def _approximate(toponym: Toponym, host: Toponym) -> Toponym:
+    confidence = min(MAX_APPROXIMATE_CONFIDENCE, 0.5 * host.confidence)
+    host_candidate = Candidate(name=host.name or host.text, kind=host.kind, country=host.country,
+                               lat=host.lat or 0.0, lon=host.lon or 0.0, geonameid=host.geonameid,
+                               admin1=host.admin1, score=confidence)
+    return replace(toponym, name=f"{toponym.text} (near {host.name or host.text})", kind=APPROXIMATE_KIND,
+                   country=host.country, lat=host.lat, lon=host.lon, geonameid=None, admin1=host.admin1,
+                   confidence=confidence, alternatives=(host_candidate,))

@@ -1,0 +1,374 @@
+"""Toponym recognition: the ``geo_toponyms`` spaCy component.
+
+It writes ``doc.spans["toponyms"]``: every place name of the text, in order. Each span's
+``label_`` says why it was taken:
+
+    GPE, LOC, FAC   a spaCy entity of that label
+    GAZ             another entity (ORG, PERSON, DATE ...) or a capitalised token run that the
+                    gazetteer knows and the context supports: the small English model tags
+                    "Albu Kamal" ORG and "Mayadeen" DATE.
+
+and its extension attributes (registered once, read by geo.places.resolve):
+
+    span._.geo_cue        "city_of" | "province_of" | "city" | "province" | "facility" |
+                          "direction" | "near" | "comma_state" | None
+    span._.geo_container  "Texas" for "Paris, Texas" (with cue "comma_state")
+    span._.geo_gated      True when the span was kept only because the gazetteer knows it
+
+    NORP            a demonym or country adjective ("Syrian", "Russians"): resolved to its
+                    country and marked as a demonym (it informs context; reports never draw it)
+
+Adjectival uses ("Iranian-backed", "Iran-backed") are not toponyms. Person and organisation
+entities need a locative cue ("near the city of Albu Kamal"); a country, a province or a big
+city named inside an organisation's name ("the Texas Forest Service") is taken (gated).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from geo.gazetteer import fold_name
+from geo.model import Candidate
+from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, FACILITY_WORDS,
+                                GATED_LABELS, LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS,
+                                WEAK_PREPS)
+from geo.places.recognize_spans import (DocContext, after_title, capitalised_runs, followed_by_place_punct,
+                                        is_adjectival, is_capitalised, locative_cue, looks_common, modifies_noun,
+                                        modifies_residents, speaks, subspans_longest_first, trim)
+
+__all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
+
+SPAN_KEY = "toponyms"
+TOPONYM_COMPONENT = "geo_toponyms"  # the spaCy factory's name: ``nlp.add_pipe(TOPONYM_COMPONENT)``
+
+for _name, _default in (("geo_cue", None), ("geo_container", None), ("geo_gated", False)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+
+class CandidateLookup(Protocol):
+    def candidates(self, name: str, *, limit: int = 10, fuzzy: bool = True) -> list[Candidate]: ...
+
+
+@Language.factory(
+    TOPONYM_COMPONENT,
+    assigns=["doc.spans"],
+    default_config={"min_population": 100_000, "max_run_tokens": 6, "use_gazetteer": True},
+)
+def make_toponym_recognizer(
+    nlp: Language, name: str, min_population: int, max_run_tokens: int, use_gazetteer: bool
+) -> ToponymRecognizer:
+    return ToponymRecognizer(name, min_population=min_population, max_run_tokens=max_run_tokens,
+                             use_gazetteer=use_gazetteer)
+
+
+class ToponymRecognizer:
+    """Finds place names: trusted GPE/LOC entities plus gazetteer-gated names with context."""
+
+    def __init__(self, name: str = TOPONYM_COMPONENT, *, min_population: int = 100_000,
+                 max_run_tokens: int = 6, use_gazetteer: bool = True,
+                 gazetteer: CandidateLookup | None = None) -> None:
+        self.name = name
+        self.min_population = min_population
+        self.max_run_tokens = max_run_tokens
+        self.use_gazetteer = use_gazetteer
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> CandidateLookup | None:
+        if self._gazetteer is None and self.use_gazetteer:
+            from geo.gazetteer import default_gazetteer  # built on first use
+
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
+
+    @gazetteer.setter
+    def gazetteer(self, value: CandidateLookup | None) -> None:
+        self._gazetteer = value
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = DocContext.of(doc)
+        lookups = context.lookups
+        found: list[tuple[Span, dict[str, Any]]] = []
+        taken = [False] * len(doc)
+        for ent in doc.ents:
+            span = trim(ent)
+            if span is None or ent.label_ == "NORP" or is_adjectival(span):
+                for token in ent:
+                    taken[token.i] = True
+                if span is not None and ent.label_ == "NORP":
+                    found.extend(self._nationality(span, context))
+                continue
+            for token in ent:
+                taken[token.i] = True
+            span = self._extend(span, lookups)
+            for token in span:
+                taken[token.i] = True
+            if ent.label_ in TRUSTED_LABELS:
+                if not self._surname(span, context):
+                    found.append((span, {"label": ent.label_, "gated": False}))
+            elif ent.label_ in GATED_LABELS:
+                decision = self._gate(span, ent.label_, context)
+                if decision:
+                    found.append((span, decision))
+                elif ent.label_ in EMBEDDING_LABELS:
+                    found.extend((inner, {"label": "GAZ", "gated": True})
+                                 for inner in self._embedded(span, context))
+        covered = [False] * len(doc)
+        for span, _ in found:
+            covered[span.start:span.end] = [True] * len(span)
+        for run in capitalised_runs(doc, taken, self.max_run_tokens):
+            for span in subspans_longest_first(run):
+                if any(covered[span.start:span.end]):
+                    continue
+                decision = self._gate(span, "", context)
+                if decision:
+                    found.append((span, decision))
+                    covered[span.start:span.end] = [True] * len(span)
+        found.extend(self._datelines(doc, found, context))
+        found.extend(self._repeated(doc, found, context))
+        self.set_annotations(doc, found, lookups)
+        return doc
+
+    def _datelines(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: DocContext
+                   ) -> list[tuple[Span, dict[str, Any]]]:
+        """News datelines: a capitalised place name opening a sentence and followed by a dash, a
+        colon or an agency in brackets ("BEIRUT: ...", "TORRINGTON — ...", "KYIV (Reuters) -")."""
+        if not doc.has_annotation("SENT_START"):
+            return []
+        covered = {i for span, _ in found for i in range(span.start, span.end)}
+        extra: list[tuple[Span, dict[str, Any]]] = []
+        for sentence in doc.sents:
+            start = sentence.start
+            while start < sentence.end and (doc[start].is_space or doc[start].is_punct):
+                start += 1
+            end = start
+            while end < min(start + 3, len(doc)) and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if end == start or end >= len(doc) or doc[end].text not in DATELINE_MARKS:
+                continue
+            span = doc[start:end]
+            if len(span.text) < 3 or covered & set(range(start, end)):
+                continue
+            if self._known_place(span.text.title(), context.lookups):
+                extra.append((span, {"label": "GAZ", "gated": True}))
+        return extra
+
+    def _repeated(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: DocContext
+                  ) -> list[tuple[Span, dict[str, Any]]]:
+        """One sense per discourse: a name taken as a place is a place wherever else it occurs,
+        also where the tagger called it a person or an organisation ("Gainesville's Tom Thumb
+        supermarket" after "in Gainesville"), unless it is part of a longer person's name."""
+        names = {span.text: len(span) for span, info in found
+                 if (info["label"] in TRUSTED_LABELS or self._strong_cue(span, context.lookups))
+                 and len(span.text) > 3 and not looks_common(span, context.lower_words)
+                 and self._known_place(span.text, context.lookups)}
+        if not names:
+            return []
+        entity_of = {t.i: ent for ent in doc.ents for t in ent}
+        covered = [False] * len(doc)
+        for span, _ in found:
+            for i in range(span.start, span.end):
+                covered[i] = True
+        person_words = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        extra: list[tuple[Span, dict[str, Any]]] = []
+        by_first: dict[str, list[tuple[str, int]]] = {}  # first token's text -> (name, tokens)
+        for span, _ in found:
+            if names.get(span.text) == len(span) and (span.text, len(span)) not in by_first.get(span[0].text, []):
+                by_first.setdefault(span[0].text, []).append((span.text, len(span)))
+        for start in range(len(doc)):
+            for name, size in by_first.get(doc[start].text, ()):
+                end = start + size
+                if end > len(doc) or doc[start:end].text != name or any(covered[start:end]):
+                    continue
+                span = doc[start:end]
+                if any(i in person_words for i in range(start, end)) or is_adjectival(span) or after_title(span):
+                    continue
+                entity = entity_of.get(start)
+                if entity is not None and start != entity.start and doc[start - 1].lower_ != "of":
+                    continue  # inside a longer name, not at its head ("Tyrise M. Bell")
+                extra.append((span, {"label": "GAZ", "gated": True}))
+                for i in range(start, end):
+                    covered[i] = True
+        return extra
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]],
+                        lookups: dict[str, list[Candidate]]) -> None:
+        spans = []
+        info_by_span: dict[tuple[int, int], dict[str, Any]] = {}
+        for span, info in found:
+            labelled = Span(doc, span.start, span.end, label=info["label"])
+            spans.append(labelled)
+            info_by_span[(labelled.start, labelled.end)] = info
+        kept = sorted(filter_spans(spans), key=lambda s: s.start)
+        for span in kept:
+            info = info_by_span[(span.start, span.end)]
+            cue, container = locative_cue(span, lambda text: self._lookup(text, lookups))
+            span._.geo_cue = cue
+            span._.geo_container = container
+            span._.geo_gated = bool(info.get("gated"))
+        doc.spans[SPAN_KEY] = kept
+
+    def _lookup(self, text: str, lookups: dict[str, list[Candidate]]) -> list[Candidate]:
+        if text not in lookups:
+            gazetteer = self.gazetteer
+            lookups[text] = gazetteer.candidates(text, limit=25, fuzzy=False) if gazetteer else []
+        return lookups[text]
+
+    def _surname(self, span: Span, context: DocContext) -> bool:
+        """A one-word "place" that is also a word of a person's full name in the document ("Ripley"
+        after "Dan Ripley"), not a well-known place and with no locative cue, is the person."""
+        if len(span) != 1 or span.text not in context.person_words or self._strong_cue(span, context.lookups):
+            return False
+        return not any(c.score >= 0.97 and (c.kind in {"country", "admin1"} or c.population >= self.min_population)
+                       for c in self._lookup(span.text, context.lookups))
+
+    def _strong_cue(self, span: Span, lookups: dict[str, list[Candidate]]) -> bool:
+        cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
+        return cue is not None and cue != "near"
+
+    def _known_place(self, text: str, lookups: dict[str, list[Candidate]]) -> bool:
+        """An exact gazetteer name of a country, province, county or a town of some size."""
+        return any(c.score >= 0.97 and (c.kind in {"country", "admin1", "admin2", "region", "facility"}
+                                        or c.population >= 1_000)
+                   for c in self._lookup(text, lookups))
+
+    def _nationality(self, span: Span, context: DocContext) -> list[tuple[Span, dict[str, Any]]]:
+        """A span the tagger calls a nationality: a demonym ("Syrian") informs the context; a town
+        so tagged ("fighting in Aleppo") is gated like an organisation, unless it is an adjective
+        ("Iran-backed", "Sunni militias")."""
+        if self._is_demonym(span):
+            return [(span, {"label": "NORP", "gated": False})]
+        if is_adjectival(span) or modifies_noun(span):
+            return []
+        decision = self._gate(span, "NORP", context)
+        return [(span, decision)] if decision else []
+
+    def _is_demonym(self, span: Span) -> bool:
+        gazetteer = self.gazetteer
+        demonym_country = getattr(gazetteer, "demonym_country", None)
+        return demonym_country is not None and demonym_country(span.text) is not None
+
+    def _embedded(self, span: Span, context: DocContext) -> list[Span]:
+        """Well-known places named inside an organisation's or a building's name: "Texas" in "the
+        Texas Forest Service", "U.S." in "the U.S. House", "Alberta" in "the University of Alberta"."""
+        doc = span.doc
+        found: list[Span] = []
+        for size in range(min(3, len(span) - 1), 0, -1):
+            head = doc[span.start:span.start + size]
+            if self._well_known_place(head, context) or (size == 1 and self._is_demonym(head)):
+                found.append(head)  # "the Texas Forest Service"; "the American Farm Bureau" (a demonym)
+                break
+        if not found and len(span) > 1:
+            # "the Mount Pleasant City Council", "Gainesville Police": a town heading a local body.
+            for size in range(min(3, len(span) - 1), 0, -1):
+                head = doc[span.start:span.start + size]
+                if doc[span.start + size].lower_ in LOCAL_BODY_WORDS and self._local_town(head, context):
+                    found.append(head)
+                    break
+        of = [t.i for t in span[:-1] if t.lower_ == "of"]
+        if of and span.end - of[-1] - 1 <= 3:
+            tail = doc[of[-1] + 1:span.end]
+            if tail[0].lower_ in DIRECTION_WORDS and len(tail) > 1:
+                tail = tail[1:]  # "of Western Pennsylvania"
+            if self._well_known_place(tail, context) and not any(f.end > tail.start for f in found):
+                found.append(tail)
+        return found
+
+    def _local_town(self, span: Span, context: DocContext) -> bool:
+        if not all(is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span[0].lower_ in CONNECTORS:
+            return False
+        if looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
+            return False
+        return any(c.score >= 1.0 and c.kind in {"city", "admin2"} and c.main_name and c.population >= 1_000
+                   and fold_name(c.name) == fold_name(span.text) for c in self._lookup(span.text, context.lookups))
+
+    def _well_known_place(self, span: Span, context: DocContext) -> bool:
+        if not all(is_capitalised(t) or t.text.isupper() or t.lower_ in CONNECTORS for t in span):
+            return False
+        if len(span.text) < 2 or span[0].lower_ in CONNECTORS or span[-1].lower_ in CONNECTORS:
+            return False
+        if looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
+            return False
+        for candidate in self._lookup(span.text, context.lookups):
+            if candidate.score < 1.0:
+                continue
+            if candidate.kind in {"country", "admin1"}:
+                return True
+            if candidate.kind == "admin2" and span[-1].lower_ in {"county", "parish", "borough"}:
+                return True
+            if (candidate.kind == "city" and candidate.main_name and candidate.population >= self.min_population
+                    and fold_name(candidate.name) == fold_name(span.text)):
+                return True
+        return False
+
+    def _lone_town(self, span: Span, context: DocContext) -> bool:
+        """A one-word town the tagger called a person or an organisation, spelled like a town
+        ("Gainesville residents", "Watertown") and never part of a person's full name in the document."""
+        return (len(span) == 1 and span.text not in context.person_words
+                and span.text.lower().endswith(TOWN_NAME_ENDINGS) and self._local_town(span, context))
+
+    def _extend(self, span: Span, lookups: dict[str, list[Candidate]]) -> Span:
+        """Grow an entity to the right when the longer name is in the gazetteer: spaCy splits
+        "Deir ez-Zor" after "Deir" and leaves "air base" out of "Ain al-Asad air base"."""
+        doc = span.doc
+        best = span
+        for extra in range(1, 5):
+            end = span.end + extra
+            if end > len(doc) or not (doc[end - 1].is_alpha or doc[end - 1].text in {"-", "–"}):
+                break
+            if doc[end - 2].text.endswith(".") and (doc[end - 1].is_sent_start or doc[end - 1].is_stop):
+                break  # "Huntsville, Ala. An official said": the name ends with its sentence
+            if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or is_capitalised(doc[end - 1])
+                                              or doc[end - 1].lower_ in FACILITY_WORDS):
+                break
+            longer = doc[span.start:end]
+            last = doc[end - 1]
+            if not (is_capitalised(last) or last.lower_ in FACILITY_WORDS):
+                continue
+            if any(c.score >= 0.97 for c in self._lookup(longer.text, lookups)):
+                best = longer
+        return best
+
+    def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
+        """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
+        lookups = context.lookups
+        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span):
+            return None
+        candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
+        if not candidates:
+            return None
+        if span.text.isupper() and len(span.text) <= 3 and all(c.kind == "city" for c in candidates):
+            return None  # an acronym ("at the UN", "the FBI"), not a town spelled alike (Un, India)
+        cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
+        if cue is None and modifies_residents(span) and not looks_common(span, context.lower_words):
+            cue = "residents"
+        strong_cue = cue is not None and cue != "near"
+        if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS:
+            cue = None
+        label_out = "FAC" if label == "FAC" else "GAZ"
+        common = looks_common(span, context.lower_words)
+        if strong_cue or (cue == "near" and not common):
+            if label == "PERSON" and not strong_cue and not followed_by_place_punct(span):
+                return None
+            return {"label": label_out, "gated": True}
+        if common or after_title(span) or speaks(span):
+            return None
+        top = candidates[0]
+        exact = top.score >= 1.0 and len(span.text) >= 4  # "Ga.", "Mo.": abbreviations need a cue
+        if exact and label in {"PERSON", "ORG"} and self._lone_town(span, context):
+            return {"label": label_out, "gated": True}
+        if context.named_as_non_place(span):
+            return None
+        if exact and top.kind in {"country", "admin1", "region", "facility"}:
+            return {"label": label_out, "gated": True}
+        # A person or organisation entity needs a well-known city ("Kharkiv"), not any town.
+        min_population = self.min_population * (5 if label in NEEDS_CUE_LABELS else 1)
+        primary = fold_name(top.name) == fold_name(span.text)
+        if exact and primary and top.kind == "city" and top.population >= min_population:
+            return {"label": label_out, "gated": True}
+        return None

@@ -1,0 +1,247 @@
+"""What the toponym recogniser (``geo.places.recognize``) asks of a span and of its document.
+
+Lexical and syntactic tests on spaCy spans: locative cues ("near the city of X", "X province",
+"Paris, Texas"), titles and reporting verbs before or around a name, ordinary English words,
+adjectival uses ("Iran-backed"), capitalised token runs; and ``DocContext``, what the gate needs to
+know about the whole document, computed once per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from geo.model import Candidate
+from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, CONNECTORS, DETERMINERS, DIRECTION_WORDS,
+                                FACILITY_WORDS, LOCATIVE_PREPS, PROVINCE_WORDS, REPORTING_VERBS, RESIDENT_NOUNS, TITLES)
+from geo.syntax import dateline_length
+
+__all__ = ["DocContext", "after_title", "capitalised_runs", "followed_by_place_punct", "is_adjectival",
+           "is_capitalised", "listed", "locative_cue", "looks_common", "modifies_noun", "modifies_residents",
+           "speaks", "subspans_longest_first", "trim", "within"]
+
+
+_DATELINE_REACH = 80  # characters of text a dateline may take
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the gate needs to know about the whole document, computed once per doc."""
+
+    lookups: dict[str, list[Candidate]]
+    lower_words: frozenset[str]
+    entity_starts: dict[str, set[int]]  # ORG/PERSON/NORP entity text -> its start tokens
+    name_words: frozenset[str]  # words inside multi-word ORG/PERSON names
+    person_words: frozenset[str] = frozenset()  # words inside multi-word PERSON names
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocContext:
+        starts: dict[str, set[int]] = {}
+        words: set[str] = set()
+        people: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ in {"ORG", "PERSON", "NORP"}:
+                starts.setdefault(ent.text, set()).add(ent.start)
+                if ent.label_ != "NORP" and len(ent) > 1:
+                    words.update(t.text for t in ent if t.is_alpha)
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    people.update(t.text for t in ent if t.is_alpha)
+        return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people))
+
+    def named_as_non_place(self, span: Span) -> bool:
+        """The text is an organisation, person or group elsewhere in the document ("Hamas"
+        ORG), or a word of a longer such name ("Austin" after "Lloyd Austin")."""
+        text = span.text
+        if self.entity_starts.get(text, set()) - {span.start}:
+            return True
+        return len(span) == 1 and text in self.name_words
+
+
+def speaks(span: Span) -> bool:
+    """Subject of a reporting verb: "Washington said" is a government, not a place."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_VERBS
+
+
+def after_title(span: Span) -> bool:
+    """Preceded by an honorific or a title ("Mr Jordan", "President Lincoln")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES
+
+
+def trim(span: Span) -> Span | None:
+    """Strip leading determiners and a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def is_adjectival(span: Span) -> bool:
+    """"Iran-backed", "Syrian-led": a name fused into an adjective by a hyphen."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in {"-", "–"}:
+        return doc[span.end + 1].lower_ in ADJECTIVAL_SUFFIXES
+    last = span[-1].lower_
+    return "-" in last and last.rsplit("-", 1)[1] in ADJECTIVAL_SUFFIXES
+
+
+def looks_common(span: Span, lower_words: frozenset[str]) -> bool:
+    """A single capitalised token that is likely an ordinary English word."""
+    if len(span) != 1:
+        return all(t.lower_ in COMMON_WORDS or t.is_stop for t in span)
+    token = span[0]
+    if token.lower_ in COMMON_WORDS or token.is_stop:
+        return True
+    if token.is_sent_start or token.i == 0 or (token.i > 0 and token.nbor(-1).is_punct
+                                                and token.nbor(-1).text in {".", "!", "?", '"', "“", ":"}):
+        if token.pos_ not in {"PROPN", ""}:
+            return True
+    return token.lower_ in lower_words  # the word also appears in lower case: an ordinary word
+
+
+def modifies_residents(span: Span) -> bool:
+    """ "An Alexandria man", "Fargo police said": the name opens a noun phrase about residents."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in RESIDENT_NOUNS:
+        return False
+    return span.start == 0 or doc[span.start - 1].lower_ in DETERMINERS or doc[span.start - 1].is_sent_start \
+        or doc[span.start - 1].is_punct or doc[span.start].is_sent_start
+
+
+def modifies_noun(span: Span) -> bool:
+    """ "Sunni militias", "Kurdish forces": a name used as an adjective before a noun (a place word
+    such as "province" or "city" after it is a cue, not a modified noun)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ in {"NOUN", "PROPN", "ADJ"} and after.lower_ not in PROVINCE_WORDS | CITY_WORDS
+
+
+def followed_by_place_punct(span: Span) -> bool:
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].is_title
+
+
+def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
+    """The locative cue of a span and, for "X, Y", the container Y."""
+    doc = span.doc
+    before = [doc[i] for i in range(max(0, span.start - 3), span.start)]
+    after = doc[span.end] if span.end < len(doc) else None
+    # "the city of X", "the province of X"
+    if len(before) >= 2 and before[-1].lower_ == "of":
+        word = before[-2].lower_
+        if word in CITY_WORDS:
+            return "city_of", None
+        if word in PROVINCE_WORDS:
+            return "province_of", None
+        if word in DIRECTION_WORDS or (len(before) >= 3 and before[-3].lower_ in DIRECTION_WORDS):
+            return "direction", None
+    # "X province", "X city"
+    if after is not None and after.lower_ in PROVINCE_WORDS and after.lower_ != "state" or (
+        after is not None and after.lower_ == "state" and span.end + 1 < len(doc)
+        and not doc[span.end + 1].is_title
+    ):
+        return "province", None
+    if after is not None and after.lower_ in {"city", "town", "village"} or opens_dateline(span):
+        return "city", None
+    if after is not None and after.lower_ in FACILITY_WORDS:
+        return "facility", None
+    # "X, Texas"
+    if after is not None and after.text == "," and span.end + 1 < len(doc):
+        for size in (3, 2, 1):
+            tokens = doc[span.end + 1: span.end + 1 + size]
+            if len(tokens) == size and all(t.is_title or t.is_upper for t in tokens) and not listed(span, tokens):
+                containers = [c for c in lookup(tokens.text) if c.score >= 0.97 and c.kind in {"country", "admin1"}]
+                inside = [c for c in lookup(span.text) if c.kind != "country" and c.score >= 0.93
+                          and any(within(c, container) for container in containers)]
+                if inside:
+                    return "comma_state", tokens.text
+    if before:
+        previous = before[-1].lower_
+        if previous in DETERMINERS and len(before) >= 2:
+            previous = before[-2].lower_
+        if previous in LOCATIVE_PREPS:
+            return "near", None
+    return None, None
+
+
+def opens_dateline(span: Span) -> bool:
+    """ "WASHINGTON (AP) —", "NEW YORK (Reuters) -", "BAGHDAD — ": a name in capitals that opens a
+    dateline is the city the story was filed from."""
+    if not span.text.isupper() or len(span.text) < 3:
+        return False
+    start = span.start_char
+    return dateline_length(span.doc.text[start:start + _DATELINE_REACH]) > len(span.text)
+
+
+def listed(span: Span, after: Span) -> bool:
+    """ "Washington, New York and Boston": the parser coordinates the name after the comma with
+    the span in a list of three or more, so it is the next item of the list, not the span's state
+    (a pair "Paris, Idaho" is the parser mistaking a state for a second item)."""
+    item, first = after.root, span.root
+    if item.dep_ != "conj" or not (item.head == first or (first.dep_ == "conj" and item.head == first.head)):
+        return False
+    # Three or more: the span is itself a later item, or another item follows within a few words
+    # (a bounded look, so that a text listing thousands of names stays linear).
+    doc = span.doc
+    return first.dep_ == "conj" or any(t.dep_ == "conj" and t.head in (item, first)
+                                       for t in doc[item.i + 1:item.i + 8])
+
+
+def within(candidate: Candidate, container: Candidate) -> bool:
+    """True when a candidate lies in a container country or first-level province."""
+    if candidate.country != container.country:
+        return False
+    if container.kind == "country":
+        return True
+    return bool(candidate.admin1) and candidate.admin1 == container.name
+
+
+def capitalised_runs(doc: Doc, taken: list[bool], max_tokens: int) -> list[Span]:
+    """Maximal runs of capitalised tokens (with name connectors inside) not in an entity."""
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or not is_capitalised(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and not taken[end] and end - i < max_tokens:
+            token = doc[end]
+            if is_capitalised(token):
+                end += 1
+            elif (token.lower_ in CONNECTORS and end + 1 < len(doc) and not taken[end + 1]
+                  and (is_capitalised(doc[end + 1]) or doc[end + 1].text == "-")):
+                end += 1
+            else:
+                break
+        while end > i + 1 and not is_capitalised(doc[end - 1]):
+            end -= 1
+        runs.append(doc[i:end])
+        i = end
+    return runs
+
+
+def is_capitalised(token: Any) -> bool:
+    """A capitalised word, or a capitalised abbreviation with periods ("W.Va.", "Ala.")."""
+    text = token.text
+    if "." in text and len(text) > 2:
+        return text[:1].isupper() and text.replace(".", "").isalpha()
+    return token.is_alpha and text[:1].isupper() and (len(text) > 1)
+
+
+def subspans_longest_first(run: Span) -> list[Span]:
+    spans = []
+    for size in range(len(run), 0, -1):
+        for start in range(0, len(run) - size + 1):
+            sub = run[start:start + size]
+            if is_capitalised(sub[0]) and is_capitalised(sub[-1]):
+                spans.append(sub)
+    return spans

@@ -1,0 +1,130 @@
+"""Readings the story does not support are left unresolved: a dot in the wrong place is worse
+than none (the name is then placed, marked approximate, near a town the story names:
+``geo.places.approximate``).
+
+``drop_unsupported`` applies three rules once a document's names are ranked, each judging a
+name's best reading by the places the story names by an exact spelling:
+
+- a loose spelling ("Helmet" ~ Helmetta) outside the countries and provinces the story names;
+- a small town, or one named by a secondary alternate name ("Abbasiya", an old name of Yehud),
+  in a country where the story names no other place;
+- a province named only by generic words ("Western", "Central", "Valley": a province of Rwanda,
+  Kenya, Honduras) in a country the story does not otherwise name: "the West" is not Rwanda's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from geo.gazetteer import fold_name
+from geo.model import Candidate
+from geo.places.name_fallbacks import DEMONYM
+from geo.places.ranking import LOCAL_KINDS
+
+__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported"]
+
+EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
+BIG_TOWN = 100_000
+_SMALL_TOWN = 20_000  # a town this small needs support from the story when it is abroad
+_MIN_CONTEXT_NAMES = 3  # other places a story must name before a town is judged against them
+# Words that name a part of any country rather than one place ("Western", "North-West", "Central").
+_GENERIC_PROVINCE_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+    "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern", "central",
+    "centre", "center", "middle", "upper", "lower", "valley", "coast", "coastal", "lakes", "islands",
+    "capital", "highlands", "lowlands", "plateau", "littoral", "delta", "border", "interior", "region",
+    "province", "the",
+})
+
+
+class _Mention(Protocol):
+    text: str
+    cue: str | None
+    reading: str | None
+    candidates: list[Candidate]
+    scores: list[float]
+    features: list[dict[str, float]]
+
+    @property
+    def best(self) -> Candidate | None: ...
+
+
+def drop_unsupported(mentions: Sequence[_Mention]) -> None:
+    """Leave unresolved the readings nothing in the story supports (the module's three rules)."""
+    exact = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING]
+    _drop_unsupported_spellings(mentions, exact)
+    _drop_unsupported_towns(mentions, exact)
+    _drop_generic_provinces(mentions, exact)
+
+
+def _leave_unresolved(mention: _Mention) -> None:
+    mention.candidates, mention.scores, mention.features = [], [], []
+
+
+def _drop_unsupported_spellings(mentions: Sequence[_Mention], exact: Sequence[Candidate]) -> None:
+    """A name matched only by a loose spelling ("Philippine" ~ Flippin, "Helmet" ~ Helmetta) is
+    kept when the document's exactly named places share its country (and, where they include
+    towns of that country, the province of one of them), or when it is a big town. A demonym
+    ("Central American" -> Central America) is an exact reading of a country, province or region,
+    not a loose spelling: its lowered score says how sure it is, and it stays. ``exact``: the
+    readings of the names matched by an exact spelling."""
+    countries = {c.country for c in exact}
+    # Where the story names towns of that country exactly, the spelling must fall in one of their
+    # provinces ("HARWINTON" among Connecticut towns is not Harrington, Delaware).
+    provinces: dict[str | None, set[str]] = {}
+    for place in exact:
+        if place.admin1 and place.kind in LOCAL_KINDS:
+            provinces.setdefault(place.country, set()).add(place.admin1)
+    for mention in mentions:
+        best = mention.best
+        if (best is not None and mention.reading != DEMONYM and best.score < EXACT_SPELLING
+                and best.population < BIG_TOWN
+                and (best.country not in countries
+                     or best.admin1 not in provinces.get(best.country, {best.admin1}))):
+            _leave_unresolved(mention)
+
+
+def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candidate]) -> None:
+    """A town matched only through a secondary alternate name ("Abbasiya") or a small one, in a
+    country where no other place the story names exactly lies, when the story names a few other
+    places and no cue ("the town of X", "X, Texas") vouches for it."""
+    places_by_country = _places_by_country(exact)
+    named = {fold_name(m.text) for m in mentions if m.best is not None}
+    for mention in mentions:
+        best = mention.best
+        if (best is None or best.kind != "city" or mention.cue not in (None, "near")
+                or ((best.main_name or _city_form(mention.text, best)) and best.population >= _SMALL_TOWN)):
+            continue
+        # Support is another place in that country, not another spelling of this one ("Abbassiya").
+        others_there = places_by_country.get(best.country, set()) - {(best.lat, best.lon)}
+        if not others_there and len(named - {fold_name(mention.text)}) >= _MIN_CONTEXT_NAMES:
+            _leave_unresolved(mention)
+
+
+def _drop_generic_provinces(mentions: Sequence[_Mention], exact: Sequence[Candidate]) -> None:
+    """A province read from generic words only ("Western", "West", "Valley") needs another place
+    the story names exactly in its country ("Western province" among Kenyan towns stays)."""
+    places_by_country = _places_by_country(exact)
+    for mention in mentions:
+        best = mention.best
+        if best is None or best.kind != "admin1" or mention.cue in {"province", "province_of"}:
+            continue
+        words = fold_name(mention.text).replace("-", " ").split()
+        if words and all(w in _GENERIC_PROVINCE_WORDS for w in words):
+            if not places_by_country.get(best.country, set()) - {(best.lat, best.lon)}:
+                _leave_unresolved(mention)
+
+
+def _places_by_country(places: Sequence[Candidate]) -> dict[str | None, set[tuple[float, float]]]:
+    found: dict[str | None, set[tuple[float, float]]] = {}
+    for place in places:
+        found.setdefault(place.country, set()).add((place.lat, place.lon))
+    return found
+
+
+def _city_form(text: str, place: Candidate) -> bool:
+    """Whether ``text`` is the place's main name followed by "City" ("Quebec City", "Calamba City"):
+    the name English uses for it, not a secondary one."""
+    folded = fold_name(text)
+    return folded.endswith(" city") and folded[: -len(" city")] == fold_name(place.name)

@@ -1,0 +1,62 @@
+"""Casualty figures read off the parse and the patterns (issue 4), on made-up sentences."""
+
+from __future__ import annotations
+
+from geo.events.casualties import casualty_figures
+from geo.events.extract import extract_events
+from geo.model import Event
+from tests.events.helpers import nlp, toponyms_for
+
+
+def figures(text: str) -> list[tuple[int | None, int | None]]:
+    return [(killed, injured) for killed, injured, _token in casualty_figures(nlp()(text)[:])]
+
+
+def events(text: str) -> list[Event]:
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text))
+    return attacks + responses
+
+
+def test_victims_joined_by_and_are_added() -> None:
+    assert figures("Two bombs killed six police officers and a civilian.") == [(7, None)]
+    assert figures("Gunmen opened fire, killing four soldiers and two civilians.") == [(6, None)]
+
+
+def test_a_counted_subject_far_from_its_verb() -> None:
+    text = "Four members of the security forces and a woman visiting from abroad were killed in the attacks."
+    assert figures(text) == [(5, None)]
+
+
+def test_slain_is_killed() -> None:
+    assert figures("At least 17 slain in border battle.") == [(17, None)]
+
+
+def test_one_death_without_a_number_only_when_no_toll_is_given() -> None:
+    assert figures("He was killed in a drone strike.") == [(1, None)]
+    assert figures("The gunman fatally shot the ambassador.") == [(1, None)]
+    assert figures("Three people were killed and he was killed too.") == [(3, None)]
+
+
+def test_a_title_case_headline_gives_its_toll_to_the_event() -> None:
+    text = "At Least 17 Slain in Kharkiv Battle. Fighting in Kharkiv between police and rebels killed 14 rebels."
+    (event,) = events(text)
+    assert event.killed == 17
+
+
+def test_two_bombs_are_two_acts() -> None:
+    (event,) = events("Two bombs killed six police officers in Odesa.")
+    assert (event.count, event.killed) == (2, 6)
+
+
+def test_the_first_of_coordinated_victims_counts_too() -> None:
+    text = "Two servicemen and one local resident were injured in an explosion."
+    assert figures(text) == [(None, 3)]
+
+
+def test_going_on_the_offensive_is_no_event() -> None:
+    assert events("He said the country could go on the offensive with its own cyber muscle.") == []
+
+
+def test_an_act_that_killed_one_named_or_determined_victim() -> None:
+    assert figures("An IED blast killed a soldier last week.") == [(1, None)]
+    assert figures("The bomb killed some people.") == []

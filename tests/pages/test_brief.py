@@ -1,0 +1,204 @@
+"""The Brief page's view state under AppTest: the URL in, the URL out, links to stored articles,
+a selected place, the presentation view and the downloads. No browser, no network; a private
+corpus store. Expected values come from geo.analyze and the geo modules the page calls.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import geo
+from geo.dashboard.articles import load_linked, save_for_link
+from geo.dashboard.selection import place_selection
+from geo.exports.brief import EventFilter, brief_from_report, key_facts
+from geo.exports.formats import FORMATS
+from geo.maps.points import map_points
+from geo.model import Report
+
+APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
+TIMEOUT = 60
+OTHER_TEXT = "Rockets hit the port of Odesa on Monday, the governor said. Shelling hit Kharkiv on Tuesday."
+
+
+@pytest.fixture(scope="module", autouse=True)
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GEOBRIEF_DB", str(path))
+        patch.setenv("GEOBRIEF_ANALYZER_VERSION", "test-page")
+        yield path
+
+
+@pytest.fixture(scope="module")
+def expected() -> Report:
+    return geo.analyze(geo.load_sample())
+
+
+def run(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT)
+    for name, value in (params or {}).items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def tabs(at: AppTest) -> list[str]:
+    return [tab.label for tab in at.tabs]
+
+
+def table(at: AppTest, name: str):  # type: ignore[no-untyped-def]
+    tab = next(t for t in at.tabs if t.label.startswith(f"{name} ("))
+    return tab.dataframe[0].value if len(tab.dataframe) else None
+
+
+def map_args(at: AppTest) -> dict:
+    maps = [e for e in at.get("component_instance")
+            if getattr(e.proto, "component_name", "") == "streamlit_folium.st_folium"]
+    assert len(maps) == 1
+    return json.loads(maps[0].proto.json_args)
+
+
+def params(at: AppTest) -> dict[str, str]:
+    return {name: at.query_params[name][-1] if isinstance(at.query_params[name], list) else at.query_params[name]
+            for name in at.query_params}
+
+
+def test_plain_page_writes_no_parameters(expected: Report) -> None:
+    at = run()
+    assert params(at) == {}
+    assert tabs(at)[:2] == [f"Attacks ({len(expected.attacks)})", f"Responses ({len(expected.responses)})"]
+    assert map_args(at)["center"] is None and map_args(at)["zoom"] is None
+    assert [b.label for b in at.get("download_button")] == [fmt.upper() for fmt in FORMATS]
+
+
+def test_filters_come_from_the_url_and_go_back_to_it(expected: Report) -> None:
+    at = run({"kind": "response"})
+    assert at.selectbox(key="brief_filter_kind").value == "response"
+    filtered = brief_from_report(expected, EventFilter(kind="response")).report
+    assert tabs(at)[:2] == ["Attacks (0)", f"Responses ({len(filtered.responses)})"]
+    assert params(at) == {"kind": "response"}
+    at.selectbox(key="brief_filter_kind").set_value("attack")
+    at.text_input(key="brief_filter_actor").set_value("Iran")
+    at.run()
+    assert params(at) == {"kind": "attack", "actor": "Iran"}
+    filtered = brief_from_report(expected, EventFilter(kind="attack", actor="Iran")).report
+    assert tabs(at)[:2] == [f"Attacks ({len(filtered.attacks)})", "Responses (0)"]
+
+
+def test_bad_parameters_warn_and_fall_back() -> None:
+    at = run({"kind": "bombing", "zoom": "99", "lat": "1", "lon": "2", "since": "soon"})
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 3 and all("Link parameter" in w and "\n" not in w for w in warnings)
+    assert not at.error
+    assert at.selectbox(key="brief_filter_kind").value == ""
+    assert params(at) == {}  # the bad parameters are gone from the URL
+
+
+def test_selected_place_narrows_the_panels_and_show_all_restores(expected: Report) -> None:
+    point = max((p for p in map_points(expected) if p.attacks or p.responses),
+                key=lambda p: len(p.attacks) + len(p.responses), default=None)
+    if point is None:
+        pytest.skip("the sample has no located event")
+    chosen = place_selection(expected, point)
+    at = run({"place": point.key, "lat": str(point.lat), "lon": str(point.lon), "zoom": "7"})
+    assert tabs(at)[:3] == [f"Attacks ({len(chosen.attacks)})", f"Responses ({len(chosen.responses)})",
+                            f"Sources cited ({len(chosen.sources)})"]
+    if chosen.attacks:
+        assert list(table(at, "Attacks")["summary"]) == [e.summary for e in chosen.attacks]
+    evidence = [m.value for m in at.markdown if "geobrief-evidence" in m.value]
+    assert len(evidence) == 1 and "<mark>" in evidence[0]
+    args = map_args(at)
+    assert args["center"] == [round(point.lat, 5), round(point.lon, 5)] and args["zoom"] == 7
+    assert "geobrief-selected" in (args["feature_group"] or "")  # the ring, outside the map's script
+    at.button(key="brief_show_all").click()
+    at.run()
+    assert tabs(at)[:2] == [f"Attacks ({len(expected.attacks)})", f"Responses ({len(expected.responses)})"]
+    assert "place" not in params(at) and params(at)["zoom"] == "7"  # the map stays where it was
+    assert not map_args(at)["feature_group"]
+
+
+def test_unknown_place_is_dropped_with_a_notice() -> None:
+    at = run({"place": "gn:0"})
+    assert any("not on the map" in w.value for w in at.warning)
+    assert "place" not in params(at)
+
+
+def test_analyze_saves_the_article_and_links_to_it(corpus_db: Path) -> None:
+    at = run({"kind": "attack"})
+    at.text_area(key="brief_text").set_value(OTHER_TEXT)
+    at.button(key="brief_analyze").click()
+    at.run()
+    report = geo.analyze(OTHER_TEXT)
+    article_id = report.article.text_sha256
+    assert params(at) == {"article": article_id, "kind": "attack"}
+    assert load_linked(article_id, corpus_db).article.text == OTHER_TEXT
+    links = [c.value for c in at.code]
+    assert links[0].endswith(f"/?article={article_id}&kind=attack")
+    assert links[1].endswith(f"/?article={article_id}&kind=attack&view=present")
+
+
+def test_a_link_opens_the_stored_article(corpus_db: Path) -> None:
+    report = geo.analyze(OTHER_TEXT)
+    article_id = save_for_link(report, corpus_db, analyzer_version="test-page")
+    at = run({"article": article_id})
+    assert not at.warning
+    assert at.text_area(key="brief_text").value == OTHER_TEXT
+    assert list(table(at, "Places")["name"]) == [p.name for p in report.places]
+    assert params(at) == {"article": article_id}
+
+
+def test_a_link_to_a_missing_article_shows_the_sample(expected: Report) -> None:
+    at = run({"article": "f" * 64})
+    assert any("linked article cannot be shown" in w.value for w in at.warning)
+    assert at.text_area(key="brief_text").value == geo.load_sample()
+    assert list(table(at, "Places")["name"]) == [p.name for p in expected.places]
+    assert "article" not in params(at)
+
+
+def test_presentation_view_has_key_facts_and_no_widgets(expected: Report) -> None:
+    at = run({"view": "present", "kind": "attack"})
+    brief = brief_from_report(expected, EventFilter(kind="attack"))
+    header = [h.proto.body for h in at.get("html")]
+    assert len(header) == 1
+    for label, value in key_facts(brief).rows():
+        assert f'<span class="geobrief-fact-value">{value}</span>' in header[0]
+        assert f'<span class="geobrief-fact-label">{label}</span>' in header[0]
+    assert "Only: attacks" in header[0] and "display: none" in header[0]  # sidebar and toolbar hidden
+    assert not at.text_area and not at.selectbox and not at.button and not at.tabs and not at.text_input
+    assert not at.get("download_button") and not at.title
+    args = map_args(at)
+    assert args["height"] >= 700 and args["returned_objects"] == []
+    assert params(at) == {"kind": "attack", "view": "present"}
+
+
+def test_clicking_another_point_keeps_the_map_script(expected: Report) -> None:
+    """A selection changes the component's centre, zoom and ring, never its script: the map is
+    not redrawn (streamlit-folium re-creates the map only when the script changes)."""
+    points = map_points(expected)
+    if len(points) < 2:
+        pytest.skip("the sample has fewer than two places")
+    first = run({"place": points[0].key, "lat": str(points[0].lat), "lon": str(points[0].lon), "zoom": "6"})
+    second = run({"place": points[1].key, "lat": str(points[1].lat), "lon": str(points[1].lon), "zoom": "8"})
+    a, b = map_args(first), map_args(second)
+    strip = __import__("re").compile(r"_[0-9a-f]{32}")  # folium's random element ids
+    assert strip.sub("", a["script"]) == strip.sub("", b["script"])
+    assert a["center"] != b["center"] and a["feature_group"] != b["feature_group"]
+
+
+def test_a_store_that_cannot_be_written_leaves_the_analysis_and_warns(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GEOBRIEF_DB", str(tmp_path))  # a folder: the store refuses it
+    at = run()
+    at.text_area(key="brief_text").set_value(OTHER_TEXT)
+    at.button(key="brief_analyze").click()
+    at.run()
+    assert not at.exception and not at.error
+    assert any("Not saved to the corpus" in w.value for w in at.warning)
+    assert list(table(at, "Places")["name"]) == [p.name for p in geo.analyze(OTHER_TEXT).places]
+    assert "article" not in params(at)

@@ -1,0 +1,85 @@
+"""geo.places.approximate: unknown names placed at the nearest town named around them."""
+
+from __future__ import annotations
+
+from geo.model import Toponym
+from geo.places.approximate import MAX_APPROXIMATE_CONFIDENCE, locate_by_context
+
+
+def town(start: int, name: str, lat: float, lon: float, kind: str = "city", geonameid: int = 1) -> Toponym:
+    return Toponym(start=start, end=start + len(name), text=name, name=name, kind=kind, country="US",
+                   lat=lat, lon=lon, geonameid=geonameid, confidence=0.9, admin1="Louisiana")
+
+
+def unknown(start: int, text: str) -> Toponym:
+    return Toponym(start=start, end=start + len(text), text=text)
+
+
+def test_unknown_name_takes_the_nearest_preceding_town() -> None:
+    toponyms = [town(0, "New Orleans", 29.95, -90.07, geonameid=1), unknown(40, "Royal Street"),
+                town(90, "Baton Rouge", 30.45, -91.15, geonameid=2)]
+    located = locate_by_context(toponyms)
+    street = located[1]
+    assert (street.lat, street.lon) == (29.95, -90.07)
+    assert street.name == "Royal Street (near New Orleans)"
+    assert street.kind == "other" and street.geonameid is None and street.country == "US"
+    assert 0 < street.confidence <= MAX_APPROXIMATE_CONFIDENCE
+    assert [c.name for c in street.alternatives] == ["New Orleans"]
+    assert located[0] is toponyms[0] and located[2] is toponyms[2]
+
+
+def test_a_following_town_is_used_when_none_precedes() -> None:
+    located = locate_by_context([unknown(0, "Brands Hatch"), town(30, "Kent", 51.2, 0.7, kind="region")])
+    assert located[0].resolved and located[0].name == "Brands Hatch (near Kent)"
+
+
+def test_a_province_is_the_host_only_when_no_town_is_named() -> None:
+    province = town(0, "Queensland", -20.0, 145.0, kind="admin1", geonameid=3)
+    located = locate_by_context([province, unknown(20, "Cedar Flat")])
+    assert (located[1].lat, located[1].lon) == (-20.0, 145.0)
+    with_town = locate_by_context([province, unknown(20, "Cedar Flat"), town(60, "Cairns", -16.9, 145.8)])
+    assert (with_town[1].lat, with_town[1].lon) == (-16.9, 145.8)
+
+
+def test_countries_far_text_and_approximate_places_are_never_hosts() -> None:
+    country = Toponym(start=0, end=5, text="Syria", name="Syria", kind="country", country="SY", lat=35.0,
+                      lon=38.0, geonameid=163843, confidence=0.9)
+    far_town = town(10, "Aleppo", 36.2, 37.16)
+    located = locate_by_context([country, far_town, unknown(5000, "Qwxyzz Hill")])
+    assert not located[2].resolved
+    chained = locate_by_context([unknown(0, "Royal Street"), unknown(20, "Desire Street")])
+    assert not any(t.resolved for t in chained)
+
+
+def test_a_host_the_other_places_lie_near_beats_a_lone_nearer_one() -> None:
+    # The story is set around New Orleans (Metairie lies next to it); "Franklin" misread as a
+    # county in Ohio is nearer the street in the text but alone.
+    toponyms = [town(0, "New Orleans", 29.95, -90.07, geonameid=1), town(20, "Metairie", 29.98, -90.15, geonameid=2),
+                town(40, "Louisiana", 31.0, -92.0, kind="admin1", geonameid=3),
+                town(300, "Franklin", 39.97, -83.0, kind="region", geonameid=4), unknown(320, "Royal Street")]
+    assert locate_by_context(toponyms)[4].name == "Royal Street (near Metairie)"
+    # With no corroboration on either side, the nearest host in the text wins again.
+    lone = [town(0, "New Orleans", 29.95, -90.07, geonameid=1),
+            town(300, "Franklin", 39.97, -83.0, kind="region", geonameid=4), unknown(320, "Royal Street")]
+    assert locate_by_context(lone)[2].name == "Royal Street (near Franklin)"
+
+
+def test_places_of_the_context_host_only_where_no_given_place_is_near() -> None:
+    # The text's other places (not returned) host a name when none of the given ones can...
+    context = [town(60, "New Orleans", 29.95, -90.07, geonameid=1)]
+    (street,) = locate_by_context([unknown(0, "Royal Street")], context)
+    assert street.name == "Royal Street (near New Orleans)" and (street.lat, street.lon) == (29.95, -90.07)
+    # ...but a given place named further away still comes first.
+    given = [unknown(0, "Royal Street"), town(400, "Baton Rouge", 30.45, -91.15, geonameid=2)]
+    first, second = locate_by_context(given, context)
+    assert first.name == "Royal Street (near Baton Rouge)" and second is given[1]
+
+
+def test_a_curated_site_hosts_but_a_curated_sea_does_not() -> None:
+    white_house = Toponym(start=0, end=11, text="White House", name="White House", kind="facility", country="US",
+                          lat=38.8977, lon=-77.0365, geonameid=None, confidence=0.9)
+    (_, office) = locate_by_context([white_house, unknown(30, "Oval Office")])
+    assert office.name == "Oval Office (near White House)"
+    sea = Toponym(start=0, end=8, text="Red Sea", name="Red Sea", kind="region", lat=20.0, lon=38.0, confidence=0.9)
+    (_, port) = locate_by_context([sea, unknown(30, "Pier 4")])
+    assert not port.resolved

@@ -1,0 +1,231 @@
+"""The geo_toponyms component (geo.places.recognize)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from geo.gazetteer.normalize import fold_name
+from geo.model import Candidate
+from geo.nlp import load_pipeline
+from geo.places.recognize import SPAN_KEY, ToponymRecognizer
+
+
+class FakeGazetteer:
+    """A tiny in-memory gazetteer for the component's unit tests."""
+
+    def __init__(self, places: dict[str, list[Candidate]]) -> None:
+        self.places = {fold_name(k): v for k, v in places.items()}
+
+    def candidates(self, name: str, *, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
+        return self.places.get(fold_name(name), [])[:limit]
+
+
+def _city(name: str, country: str, population: int, admin1: str | None = None) -> Candidate:
+    return Candidate(name=name, kind="city", country=country, lat=1.0, lon=2.0, population=population,
+                     admin1=admin1, score=1.0)
+
+
+FAKE = FakeGazetteer({
+    "Qaryat": [_city("Qaryat", "SY", 3000)],
+    "Bigtown": [_city("Bigtown", "SY", 2_000_000)],
+    "Hope": [_city("Hope", "US", 9000)],
+    "Elmwood": [_city("Elmwood", "US", 5000, admin1="Kansas")],
+    "Watertown": [_city("Watertown", "US", 28000)],
+    "Leesburg": [_city("Leesburg", "US", 600)],
+    "Kansas": [Candidate(name="Kansas", kind="admin1", country="US", lat=38.5, lon=-98.0, score=1.0)],
+    "Ruritania": [Candidate(name="Ruritania", kind="country", country="RU", lat=50, lon=20, score=1.0)],
+})
+
+
+def _doc(words: list[str], ents: list[tuple[int, int, str]] = ()) -> Doc:
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _run(doc: Doc) -> list[tuple[str, str, str | None]]:
+    ToponymRecognizer(gazetteer=FAKE)(doc)
+    return [(s.text, s.label_, s._.geo_cue) for s in doc.spans[SPAN_KEY]]
+
+
+def test_gpe_and_loc_entities_are_trusted() -> None:
+    doc = _doc(["Clashes", "in", "Nowhereland", "and", "Ruritania", "."], [(2, 3, "GPE"), (4, 5, "LOC")])
+    assert _run(doc) == [("Nowhereland", "GPE", "near"), ("Ruritania", "LOC", None)]
+
+
+def test_org_with_city_of_cue_is_kept() -> None:
+    doc = _doc(["a", "camp", "near", "the", "city", "of", "Qaryat", "."], [(6, 7, "ORG")])
+    assert _run(doc) == [("Qaryat", "GAZ", "city_of")]
+    assert doc.spans[SPAN_KEY][0]._.geo_gated is True
+
+
+def test_date_entity_with_near_cue_is_kept() -> None:
+    doc = _doc(["a", "house", "near", "Qaryat", "."], [(3, 4, "DATE")])
+    assert _run(doc) == [("Qaryat", "GAZ", "near")]
+
+
+def test_org_and_person_without_cue_are_dropped() -> None:
+    doc = _doc(["Qaryat", "said", "that", "Elmwood", "won", "."], [(0, 1, "ORG"), (3, 4, "PERSON")])
+    assert _run(doc) == []
+
+
+def test_person_tagged_big_city_is_kept_unless_part_of_a_longer_name() -> None:
+    # the small model tags "Kharkiv" PERSON; a city of millions is strong evidence ...
+    doc = _doc(["Shelling", "hit", "Bigtown", "."], [(2, 3, "PERSON")])
+    assert _run(doc) == [("Bigtown", "GAZ", None)]
+    # ... but not when the same word is a surname ("Lloyd Austin" ... "Austin")
+    doc = _doc(["Joe", "Bigtown", "spoke", ".", "Bigtown", "smiled"], [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert _run(doc) == []
+
+
+def test_capitalised_run_needs_cue_or_strong_evidence() -> None:
+    doc = _doc(["They", "saw", "Qaryat", "and", "Bigtown", "and", "Ruritania", "today", "."])
+    texts = [t for t, _, _ in _run(doc)]
+    assert texts == ["Bigtown", "Ruritania"]  # the small town has no cue; big city and country do
+
+
+def test_common_word_at_sentence_start_is_not_a_place() -> None:
+    doc = _doc(["Hope", "is", "fading", "near", "the", "coast", "."])
+    assert _run(doc) == []
+
+
+def test_comma_state_cue_names_the_container() -> None:
+    doc = _doc(["He", "lives", "in", "Elmwood", ",", "Kansas", "."], [(3, 4, "GPE"), (5, 6, "GPE")])
+    ToponymRecognizer(gazetteer=FAKE)(doc)
+    first = doc.spans[SPAN_KEY][0]
+    assert (first.text, first._.geo_cue, first._.geo_container) == ("Elmwood", "comma_state", "Kansas")
+
+
+def test_province_cue_after_the_name() -> None:
+    doc = _doc(["in", "the", "Kansas", "province", "."], [(2, 3, "GPE")])
+    assert _run(doc) == [("Kansas", "GPE", "province")]
+
+
+def test_demonyms_and_adjectival_names_are_not_places() -> None:
+    doc = _doc(["Ruritanian", "and", "Ruritania", "-", "backed", "forces"], [(0, 1, "NORP"), (2, 3, "GPE")])
+    assert _run(doc) == []
+
+
+def test_leading_article_is_trimmed() -> None:
+    doc = _doc(["in", "the", "Ruritania", "."], [(1, 3, "GPE")])
+    assert _run(doc) == [("Ruritania", "GPE", "near")]
+
+
+def test_without_gazetteer_only_entities_are_kept() -> None:
+    doc = _doc(["near", "Qaryat", "in", "Ruritania"], [(1, 2, "ORG"), (3, 4, "GPE")])
+    ToponymRecognizer(use_gazetteer=False)(doc)
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["Ruritania"]
+
+
+# --- through the real pipeline -------------------------------------------------------------
+
+
+def _toponyms(text: str) -> list[str]:
+    """The place names found, demonym spans (label NORP) left out."""
+    doc = load_pipeline()(text)
+    return [s.text for s in doc.spans[SPAN_KEY] if s.label_ != "NORP"]
+
+
+def test_sample_places_mislabelled_by_the_model_are_found() -> None:
+    with open("assets/sample_article.txt", encoding="utf-8") as handle:
+        found = _toponyms(handle.read())
+    assert {"Albu Kamal", "Mayadeen", "Deir Ezzor", "Syria", "Iraq", "Middle East"} <= set(found)
+    assert not {"Lloyd Austin", "Austin", "Reuters", "Pentagon", "Hamas", "Iranian", "IRGC"} & set(found)
+
+
+def test_common_words_person_names_and_speakers_are_not_places() -> None:
+    found = _toponyms(
+        "Hope is fading. Reading the report, Nice officials met in March. "
+        "Jordan Henderson scored. Washington said the talks failed."
+    )
+    assert found == []
+
+
+def test_arabic_names_split_by_the_tokenizer_are_rejoined() -> None:
+    assert "Deir ez-Zor" in _toponyms("Fighting continued near Deir ez-Zor on Monday.")
+
+
+def test_facility_name_with_its_kind_word() -> None:
+    assert "Ain al-Asad air base" in _toponyms("Rockets hit Ain al-Asad air base in Anbar province.")
+
+
+def test_person_tagged_town_modifying_residents_is_kept() -> None:
+    # "An Elmwood man ..." / "Qaryat police said": a place name as a modifier of its residents.
+    doc = _doc(["An", "Elmwood", "man", "was", "hurt", "."], [(1, 2, "PERSON")])
+    assert [text for text, _, _ in _run(doc)] == ["Elmwood"]
+    doc = _doc(["Qaryat", "police", "said", "it", "rained", "."], [(0, 1, "PERSON")])
+    assert [text for text, _, _ in _run(doc)] == ["Qaryat"]
+
+
+def test_a_town_spelled_like_one_is_kept_whatever_the_tagger_said() -> None:
+    # "-town", "-ville", "-burg": endings of town names that no given name has.
+    doc = _doc(["Watertown", "schools", "reopened", "."], [(0, 1, "PERSON")])
+    assert [text for text, _, _ in _run(doc)] == ["Watertown"]
+    doc = _doc(["Watertown", "approved", "the", "budget", "."], [(0, 1, "ORG")])
+    assert [text for text, _, _ in _run(doc)] == ["Watertown"]
+    # not a hamlet of a few hundred people, and not a word of a person's full name in the text
+    assert _run(_doc(["Leesburg", "approved", "it", "."], [(0, 1, "ORG")])) == []
+    doc = _doc(["Ann", "Watertown", "spoke", ".", "Watertown", "smiled"], [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert _run(doc) == []
+
+
+def test_postal_abbreviations_keep_their_period_and_end_with_their_sentence() -> None:
+    found = _toponyms("A man from Wheeling, W.Va., was hurt. Officials in Huntsville, Ala. An official said. "
+                      "From Red Deer, Alta., to Austin, Tex., the roads closed.")
+    assert {"W.Va.", "Ala.", "Alta.", "Tex."} <= set(found)
+    assert not [name for name in found if name.startswith("Ala. ")]
+
+
+def test_person_followed_by_other_nouns_still_needs_a_cue() -> None:
+    doc = _doc(["Elmwood", "books", "sold", "well", "."], [(0, 1, "PERSON")])
+    assert _run(doc) == []
+
+
+def test_a_place_name_is_a_place_wherever_else_it_occurs() -> None:
+    text = ("A sewer overflow hit Gainesville on Monday. Gainesville's Tom Thumb supermarket closed, "
+            "said George Gainesville Smith.")
+    doc = load_pipeline()(text)
+    found = [s for s in doc.spans[SPAN_KEY] if s.text == "Gainesville"]
+    starts = [s.start_char for s in found]
+    assert starts == [text.index("Gainesville"), text.index("Gainesville's")]  # not inside the person's name
+
+
+def test_counties_and_provinces_inside_organisation_names_but_not_common_words() -> None:
+    text = "The Walker County Fair opened. The Department of the Interior and North Central Regional Jail replied."
+    found = _toponyms(text)
+    assert "Walker County" in found
+    assert not {"Interior", "North", "Central"} & set(found)
+
+
+def test_a_surname_tagged_as_a_place_is_the_person() -> None:
+    text = "Dan Ripley, 45, was charged. Police said Ripley fled from officers in Lexington."
+    doc = load_pipeline()(text)
+    assert any(e.text == "Ripley" and e.label_ == "GPE" for e in doc.ents)  # the model's mistake
+    found = _toponyms(text)
+    assert "Ripley" not in found and "Lexington" in found
+
+
+def test_datelines_local_bodies_and_regions_of_a_state_inside_names() -> None:
+    text = ("Budget adjusted.\n\nTORRINGTON — City Council approved it. The Mount Pleasant City Council met. "
+            "The Spina Bifida Association of Western Pennsylvania helped. BEIRUT: Vandals struck.")
+    found = _toponyms(text)
+    assert {"TORRINGTON", "Mount Pleasant", "Pennsylvania", "BEIRUT"} <= set(found)
+    assert "City Council" not in found
+
+
+def test_a_town_the_tagger_calls_a_nationality_is_a_place_but_adjectives_are_not() -> None:
+    # spaCy's small model tags "Aleppo" NORP in these sentences.
+    nlp = load_pipeline()
+    for text in ("Fighting continued in Aleppo.", "Rebels attacked Aleppo."):
+        doc = nlp(text)
+        assert [s.text for s in doc.spans[SPAN_KEY]] == ["Aleppo"], text
+    doc = nlp("Sunni militias and Kurdish forces clashed with Arab tribes.")
+    assert not list(doc.spans[SPAN_KEY])
+
+
+def test_a_short_acronym_is_not_a_town_spelled_alike() -> None:
+    # "Un" is a town in Gujarat; "at the UN" is the United Nations.
+    doc = load_pipeline()("The talks were held at the UN in New York.")
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["New York"]
