@@ -70,7 +70,7 @@ def report_from_doc(article: Article, doc: Doc, model: str, *, online: Candidate
                 if not t.demonym]
     sents = sentences(doc)
     attacks, responses = extract_events(doc, toponyms, published=article.published, sents=sents)
-    sources = extract_sources(doc, sents)
+    sources = extract_sources(doc, sents, url=article.url)
     return Report(
         article=article,
         places=tuple(places_from_toponyms(toponyms)),

@@ -1,39 +1,39 @@
-"""Evaluate attacks, responses and sources against hand labels: ``python -m geo.bench.eval_events``.
+"""Evaluate attacks, responses and sources against hand labels:
+``python -m geo.bench.eval_events [--corpus events-gold|conflict-news] [--split dev|test|all] [--details]``.
 
-The labels (``geo/data/events_gold.json``, guideline at its top) reference each text by
-corpus and document id; the texts are read from ``../shared/benchmarks`` (or ``--root``)
-at evaluation time and never copied into the project. Documents whose corpus is absent
-are skipped (and said so); the sample article is read from ``assets/``.
+Two labelled sets. ``events-gold``: ``geo/data/events_gold.json`` (guideline at its top) labels
+general-news texts of the geoparsing benchmarks by corpus and document id; the texts are read from
+``../shared/benchmarks`` (or ``--root``) and the sample from ``assets/``. ``conflict-news``: the
+conflict articles of ``../shared/conflict-news`` with their own labels and fixed split
+(``geo.bench.conflict_news``). Texts are read at evaluation time and never copied into the project;
+documents whose corpus is absent are skipped (and said so).
 
 Matching: a predicted event matches an unmatched gold event of the same kind one of whose
-evidence phrases overlaps one of the predicted event's mentions (sentences). A predicted
-source matches a gold source by normalised name (the gold name or one of its aliases).
-Gold items marked optional are neither rewarded nor penalised. For matched events the
-command also prints the share with the right place, date and numbers.
+evidence phrases overlaps one of the predicted event's mentions (sentences); failing that, one
+placed at the same place whose actor or target shares a word with it. A predicted source matches
+a gold source by name (the gold name or an alias; on conflict-news, any spelling of it); a second
+prediction of a source already matched is a false alarm. Gold items marked optional are neither
+rewarded nor penalised. For matched events the command also prints the share with the right place,
+date and numbers, and with ``--details`` the errors of each document and the most frequent kinds.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
-import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from geo.bench import conflict_news, events_gold
+from geo.bench.events_gold import LabelledDocument, PlaceCheck, SourceMatch, place_right, source_named
 from geo.model import Event, Place, Report, Source
-from geo.settings import DATA_DIR, PROJECT_DIR
 
-PROJECT_ROOT = PROJECT_DIR
-DEFAULT_ROOT = PROJECT_ROOT.parent / "shared" / "benchmarks"
-GOLD_PATH = DATA_DIR / "events_gold.json"
-CORPUS_FILES = {"TR-News": ("TR-News.xml", "docid"), "LGL": ("lgl.xml", "docid"), "GeoWebNews": ("GWN.xml", "file")}
-SAMPLE_PATH = PROJECT_ROOT / "assets" / "sample_article.txt"
 KINDS = ("attack", "response")
-
+LABELLED_SETS = ("events-gold", "conflict-news")
 
 @dataclass
 class Tally:
@@ -64,7 +64,8 @@ class Tally:
 
 @dataclass
 class DocumentResult:
-    """What one document contributed, with the misses and false alarms for reading."""
+    """What one document contributed, with the misses and false alarms for reading; ``errors``
+    counts them by kind ("missed attack", "wrong place" ...)."""
 
     name: str
     tallies: dict[str, Tally] = field(default_factory=lambda: {k: Tally() for k in (*KINDS, "source")})
@@ -72,36 +73,7 @@ class DocumentResult:
     missed: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     wrong_fields: list[str] = field(default_factory=list)
-
-
-def normalise_name(name: str) -> str:
-    """Compare source names: case, leading articles, parentheses and punctuation do not count."""
-    text = re.sub(r"\([^)]*\)", " ", name.casefold())
-    text = re.sub(r"[’']s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    words = [w for w in text.split() if w not in {"the", "a", "an"}]
-    while words and words[0] in {"anonymous", "unnamed"}:  # anonymity is the source's type, not its name
-        words = words[1:]
-    return " ".join(words)
-
-
-def load_gold(path: Path = GOLD_PATH) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return list(json.load(handle)["documents"])
-
-
-def load_texts(root: Path) -> dict[tuple[str, str], str]:
-    """Every text of the corpora present under ``root``, by (corpus, document id); plus the sample."""
-    texts: dict[tuple[str, str], str] = {}
-    for corpus, (filename, id_attribute) in CORPUS_FILES.items():
-        path = root / corpus / filename
-        if not path.is_file():
-            continue
-        for article in ET.parse(path).getroot().iter("article"):
-            texts[(corpus, article.get(id_attribute) or "")] = article.findtext("text") or ""
-    if SAMPLE_PATH.is_file():
-        texts[("sample", "sample_article")] = SAMPLE_PATH.read_text(encoding="utf-8")
-    return texts
+    errors: Counter[str] = field(default_factory=Counter)
 
 
 def locate(phrase: str, text: str) -> tuple[int, int] | None:
@@ -119,23 +91,6 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _place_surfaces(event: Event, places: Sequence[Place]) -> list[str]:
-    surfaces = [event.place] if event.place else []
-    for place in places:
-        if event.place_key and place.key == event.place_key:
-            surfaces.append(place.name)
-            surfaces.extend(m.text for m in place.mentions)
-    return [normalise_name(s) for s in surfaces]
-
-
-def place_right(event: Event, gold: dict[str, Any], places: Sequence[Place]) -> bool:
-    wanted = [normalise_name(p) for p in gold.get("place") or []]
-    surfaces = _place_surfaces(event, places)
-    if not wanted:
-        return not surfaces
-    return any(w == s or (w in s) or (s in w) for w in wanted for s in surfaces if s)
-
-
 def date_right(event: Event, gold: dict[str, Any]) -> bool:
     wanted = gold.get("date")
     if not wanted:
@@ -148,12 +103,29 @@ def numbers_right(event: Event, gold: dict[str, Any]) -> bool:
     return count_ok and event.killed == gold.get("killed") and event.injured == gold.get("injured")
 
 
-def assign_events(events: Sequence[Event], located: Sequence[tuple[dict[str, Any], list[tuple[int, int]]]]
-                  ) -> dict[int, int]:
+_PARTY_WORD = re.compile(r"[A-Za-z][\w-]{3,}")
+_NOT_PARTY_WORDS = frozenset({"forces", "force", "group", "groups", "militants", "fighters", "military", "their",
+                              "with", "from", "unspecified", "implied", "suspected", "people", "civilians"})
+
+
+def _party_words(text: str | None) -> set[str]:
+    return {w.casefold() for w in _PARTY_WORD.findall(text or "")} - _NOT_PARTY_WORDS
+
+
+def related(event: Event, gold: dict[str, Any], places: Sequence[Place], place_check: PlaceCheck) -> bool:
+    """No shared sentence, but the same act: the same place, and the actor or the target shares a word."""
+    if not gold.get("place") or event.place is None or not place_check(event, gold, places):
+        return False
+    mine = _party_words(event.actor) | _party_words(event.target)
+    return bool(mine & (_party_words(gold.get("actor")) | _party_words(gold.get("target"))))
+
+
+def assign_events(events: Sequence[Event], located: Sequence[tuple[dict[str, Any], list[tuple[int, int]]]],
+                  fallback: Callable[[Event, dict[str, Any]], bool] | None = None) -> dict[int, int]:
     """Predicted event index -> gold event index, one to one, as many pairs as possible: pairs of
     the same kind whose spans overlap, those sharing more mentions tried first, then those of the
     same category (a sentence that tells two events must not hand both to whichever predicted
-    event touches it first)."""
+    event touches it first); pairs that only ``fallback`` relates come last."""
     options: dict[int, list[int]] = {}
     shared_with: dict[tuple[int, int], int] = {}
     for i, event in enumerate(events):
@@ -165,8 +137,12 @@ def assign_events(events: Sequence[Event], located: Sequence[tuple[dict[str, Any
             shared = sum(any(_overlaps(g, s) for s in spans) for g in gold_spans)
             if shared:  # ties go to the gold event of the same category
                 score = 2 * shared + (gold.get("category") == event.category)
-                scored.append((-score, j))
-                shared_with[(i, j)] = score
+            elif fallback is not None and fallback(event, gold):
+                score = 1
+            else:
+                continue
+            scored.append((-score, j))
+            shared_with[(i, j)] = score
         options[i] = [j for _score, j in sorted(scored)]
     gold_owner: dict[int, int] = {}
 
@@ -196,19 +172,23 @@ def assign_events(events: Sequence[Event], located: Sequence[tuple[dict[str, Any
 
 
 def score_events(events: Sequence[Event], gold_events: Sequence[dict[str, Any]], text: str,
-                 places: Sequence[Place], result: DocumentResult) -> None:
+                 places: Sequence[Place], result: DocumentResult, place_check: PlaceCheck = place_right) -> None:
     """Match predicted to gold events of each kind; record tallies, field checks, misses, false alarms."""
     located = []
     for gold in gold_events:
         spans = [span for span in (locate(e["text"], text) for e in gold["evidence"]) if span]
         located.append((gold, spans))
-    assignment = assign_events(events, located)
+    assignment = assign_events(events, located, lambda e, g: related(e, g, places, place_check))
     used = set(assignment.values())
     for index, event in enumerate(events):
         tally = result.tallies[event.kind]
         match = assignment.get(index)
         if match is None:
             tally.predicted += 1
+            other = "response" if event.kind == "attack" else "attack"
+            confused = any(g["kind"] == other and any(_overlaps(s, e) for s in spans for e in _event_spans(event))
+                           for g, spans in located)
+            result.errors[f"{other} taken for {event.kind}" if confused else f"false {event.kind}"] += 1
             result.false_alarms.append(f"{event.kind}: {event.summary} | {event.evidence.text[:90]!r}")
             continue
         gold = located[match][0]
@@ -216,11 +196,12 @@ def score_events(events: Sequence[Event], gold_events: Sequence[dict[str, Any]],
             continue
         tally.predicted += 1
         tally.true_positive += 1
-        checks = {"place": place_right(event, gold, places), "date": date_right(event, gold),
+        checks = {"place": place_check(event, gold, places), "date": date_right(event, gold),
                   "numbers": numbers_right(event, gold)}
         for name, right in checks.items():
             result.fields[name].append(right)
         wrong = [name for name, right in checks.items() if not right]
+        result.errors.update(f"wrong {name}" for name in wrong)
         if wrong:
             result.wrong_fields.append(
                 f"{'/'.join(wrong)}: {event.summary} | place {event.place} date {event.date} count {event.count} "
@@ -231,40 +212,57 @@ def score_events(events: Sequence[Event], gold_events: Sequence[dict[str, Any]],
             continue
         result.tallies[gold["kind"]].gold += 1
         if i not in used:
+            result.errors[f"missed {gold['kind']}"] += 1
             result.missed.append(f"{gold['kind']}: {gold['evidence'][0]['text'][:90]!r}")
 
 
-def score_sources(sources: Sequence[Source], gold_sources: Sequence[dict[str, Any]], result: DocumentResult) -> None:
+def score_sources(sources: Sequence[Source], gold_sources: Sequence[dict[str, Any]], result: DocumentResult,
+                  match: SourceMatch = source_named) -> None:
+    """One gold source per predicted source, the surest pairs first; a prediction of a source
+    already matched, or of none, is a false alarm."""
     tally = result.tallies["source"]
-    keys = [{normalise_name(n) for n in (g["name"], *g.get("aliases", ()))} for g in gold_sources]
-    used: set[int] = set()
-    for source in sources:
-        key = normalise_name(source.name)
-        match = next((i for i, names in enumerate(keys) if key in names and i not in used), None)
-        if match is None:
-            match = next((i for i, names in enumerate(keys) if key in names), None)
-            if match is None:
-                tally.predicted += 1
-                result.false_alarms.append(f"source: {source.name} ({source.type})")
-            continue
-        used.add(match)
-        if gold_sources[match].get("optional"):
-            continue
-        tally.predicted += 1
-        tally.true_positive += 1
-    for i, gold in enumerate(gold_sources):
+    pairs = sorted(((match(s.name, g), i, j) for i, s in enumerate(sources) for j, g in enumerate(gold_sources)),
+                   key=lambda t: (-t[0], t[1], t[2]))
+    owner: dict[int, int] = {}
+    for strength, i, j in pairs:
+        if strength and i not in owner.values() and j not in owner:
+            owner[j] = i
+    matched = {i: j for j, i in owner.items()}
+    for i, source in enumerate(sources):
+        j = matched.get(i)
+        if j is None:
+            tally.predicted += 1
+            again = any(match(source.name, g) for g in gold_sources)
+            result.errors["source named twice" if again else "false source"] += 1
+            result.false_alarms.append(f"source: {source.name} ({source.type})" + (" again" if again else ""))
+        elif not gold_sources[j].get("optional"):
+            tally.predicted += 1
+            tally.true_positive += 1
+    for j, gold in enumerate(gold_sources):
         if gold.get("optional"):
             continue
         tally.gold += 1
-        if i not in used:
+        if j not in owner:
+            result.errors["missed source"] += 1
             result.missed.append(f"source: {gold['name']}")
 
 
-def evaluate_report(report: Report, gold_document: dict[str, Any], name: str) -> DocumentResult:
+def evaluate_report(report: Report, gold_document: dict[str, Any], name: str,
+                    place_check: PlaceCheck = place_right, source_match: SourceMatch = source_named) -> DocumentResult:
     result = DocumentResult(name=name)
-    score_events(report.events, gold_document["events"], report.article.text, report.places, result)
-    score_sources(report.sources, gold_document["sources"], result)
+    score_events(report.events, gold_document["events"], report.article.text, report.places, result, place_check)
+    score_sources(report.sources, gold_document["sources"], result, source_match)
     return result
+
+
+def conflict_news_documents(root: Path, split: str) -> Iterator[LabelledDocument]:
+    for article in conflict_news.load_articles(root, split):
+        labelled = conflict_news.places_by_mention(article)
+        yield LabelledDocument(
+            article.name, article.text, conflict_news.gold_document(article), article.published, article.url,
+            place_check=lambda event, gold, places, labelled=labelled: conflict_news.place_right(
+                event, gold, places, labelled),
+            source_match=lambda name, gold: conflict_news.source_match(name, gold["name"]))
 
 
 def _share(values: list[bool]) -> str:
@@ -289,24 +287,38 @@ def summary_lines(results: Sequence[DocumentResult]) -> list[str]:
     return lines
 
 
+def error_lines(results: Sequence[DocumentResult], most: int = 10) -> list[str]:
+    errors: Counter[str] = Counter()
+    for result in results:
+        errors.update(result.errors)
+    return [f"  {count:>3}  {kind}" for kind, count in errors.most_common(most)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.bench.eval_events", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the benchmarks folder")
+    parser.add_argument("--corpus", choices=LABELLED_SETS, default="events-gold", help="the labelled set")
+    parser.add_argument("--split", choices=conflict_news.SPLITS, default="dev",
+                        help="conflict-news: the part to score (the test part is for the figure, not for tuning)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help=f"the texts' folder (default {events_gold.DEFAULT_ROOT} or {conflict_news.DEFAULT_ROOT})")
     parser.add_argument("--details", action="store_true", help="list misses and false alarms per document")
     args = parser.parse_args(argv)
 
     from geo.pipeline import analyze
 
-    texts = load_texts(args.root)
+    if args.corpus == "conflict-news":
+        root = args.root or conflict_news.DEFAULT_ROOT
+        documents, skipped = list(conflict_news_documents(root, args.split)), 0
+        if not documents:
+            print(f"no labelled conflict-news articles under {root}")
+            return 0
+    else:
+        documents, skipped = events_gold.labelled_documents(args.root or events_gold.DEFAULT_ROOT)
     results = []
-    skipped = 0
-    for document in load_gold():
-        key = (document["corpus"], document["doc"])
-        if key not in texts:
-            skipped += 1
-            continue
-        report = analyze(texts[key])
-        result = evaluate_report(report, document, f"{key[0]}/{key[1]}")
+    for document in documents:
+        report = analyze(document.text, published=document.published, url=document.url)
+        result = evaluate_report(report, document.gold, document.name, document.place_check or place_right,
+                                 document.source_match or source_named)
         results.append(result)
         if args.details and (result.missed or result.false_alarms or result.wrong_fields):
             print(f"== {result.name}")
@@ -317,9 +329,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             for line in result.wrong_fields:
                 print(f"  wrong       {line}")
     if skipped:
-        print(f"skipped {skipped} documents whose corpus is absent under {args.root}")
+        print(f"skipped {skipped} documents whose corpus is absent under {args.root or events_gold.DEFAULT_ROOT}")
     for line in summary_lines(results):
         print(line)
+    if args.details:
+        print("most frequent errors:")
+        for line in error_lines(results):
+            print(line)
     return 0
 
 

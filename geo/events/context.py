@@ -42,6 +42,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         return []
     mentions = _merge_chained_verbs(mentions)
     _assign_cues(sent, mentions)
+    mentions = [m for m in mentions if not _told_by_its_acts(m, mentions)]
     _assign_places(sent, mentions, toponyms)
     assign_dates(sent, mentions, toponyms, published)
     for killed, injured, token in casualty_figures(sent):
@@ -102,11 +103,14 @@ def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
 
 
 def _act_container(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
-    """The verb mention whose 'in'/'during' phrase names this (noun) act."""
-    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ not in {"in", "during"}:
+    """The verb mention whose 'in'/'during' phrase names this (noun) act, or that answers with it
+    ('retaliated with airstrikes')."""
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ not in {"in", "during", "with"}:
         return None
     verb = trigger.head.head
     container = by_token.get(verb.i)
+    if trigger.head.lower_ == "with" and (container is None or container.family != "retaliation"):
+        return None
     if container is None or verb.pos_ != "VERB" or container.family == "intercept":
         return None
     return container
@@ -153,14 +157,18 @@ def _assign_cues(sent: Span, mentions: list[Mention]) -> None:
         by_token[mention.trigger.i] = mention
         by_token[anchor_of(mention.trigger).i] = mention
         modifiers = {c.lemma_.lower() for c in mention.trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
-        if mention.family == "intercept" or modifiers & lx.RESPONSE_ADJECTIVES:
+        if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
             mention.cue = "response"
     for token in sent:
         lemma = token.lemma_.lower()
+        clause: Token | None = None  # the clause a bare "in response," answers with
         if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB":
             objects = children(token, "dobj") + prep_objects(token, "to", "for", "against")
         elif lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
             objects = prep_objects(token, "to", "for", "against")
+            clause = token.head.head
+        elif lemma in lx.RESPONSE_NOUN_PREPS and token.dep_ == "attr" and token.head.lemma_ == "be":
+            objects = prep_objects(token, "to", "for", "against")  # "the strikes are a response to ..."
         elif lemma in lx.DETER_VERBS and token.pos_ == "VERB":
             objects = children(token, "dobj")
         else:
@@ -175,11 +183,33 @@ def _assign_cues(sent: Span, mentions: list[Mention]) -> None:
         responder = _responder(token, sent, by_token)
         if responder is not None and responder.trigger.i not in object_ids:
             responder.cue = "response"
-        if token.pos_ == "VERB":
-            inside = {t.i for t in token.subtree} - object_ids
+        answering = token if token.pos_ == "VERB" else (clause if responder is None else None)
+        if answering is not None:
+            inside = {t.i for t in answering.subtree} - object_ids
             for mention in mentions:
                 if mention.trigger.i in inside and mention.trigger is not token:
                     mention.cue = "response"
+
+
+RESPONSE_FAMILIES = frozenset({"intercept", "retaliation"})
+
+
+def _told_by_its_acts(mention: Mention, mentions: list[Mention]) -> bool:
+    """'The rebels retaliated, shelling two villages': the shelling is the retaliation; 'retaliated'
+    is an event of its own only when the sentence tells no act it was done with."""
+    if mention.family != "retaliation":
+        return False
+    inside = {t.i for t in mention.trigger.subtree}
+    return any(o is not mention and o.cue == "response" and o.trigger.i in inside for o in mentions)
+
+
+def _self_defence(trigger: Token) -> bool:
+    """'self-defense strikes', 'a collective self-defence strike': a strike the text calls self-defence."""
+    left = [t for c in trigger.children if c.i < trigger.i and c.dep_ in {"amod", "compound", "nmod"}
+            for t in c.subtree]
+    words = [t.lower_ for t in sorted(left, key=lambda t: t.i) if t.text not in {"-", "–"}]
+    return any(w in {"self-defense", "self-defence"} or (
+        w == "self" and i + 1 < len(words) and words[i + 1] in {"defense", "defence"}) for i, w in enumerate(words))
 
 
 def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention | None:

@@ -44,3 +44,9 @@ UNARMED_OPPONENTS: frozenset[str] = frozenset(
 ACCIDENT_CAUSES: frozenset[str] = frozenset(
     {"leak", "accident", "malfunction", "fault", "short-circuit", "circuit", "spark", "lightning", "boiler"}
 )
+
+# Verbs that, with something in flight as object, tell a defensive act: an interception.
+DEFEAT_VERBS: frozenset[str] = frozenset({"destroy", "neutralize", "neutralise", "defeat", "eliminate", "down"})
+PROJECTILE_NOUNS: frozenset[str] = frozenset(
+    {"missile", "rocket", "drone", "uav", "uavs", "uas", "projectile", "shahed", "warhead", "cruise", "interceptor"})
+UNCREWED_WORDS: frozenset[str] = frozenset({"unmanned", "uncrewed", "aerial", "pilotless", "one-way"})

@@ -10,15 +10,18 @@ the event it refers to ("targeting a facility near A and a safe house near B").
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
+from geo.events.frame import header_length
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, compatible, continues, may_continue, more_specific,
                                 place_fits, told_apart)
 from geo.events.mentions import Mention, Part
@@ -63,7 +66,7 @@ class _Linker:
             draft.category, draft.weapon = mention.category, mention.weapon
         draft.weapon = draft.weapon or mention.weapon
         if mention.actor and (draft.actor is None or (
-            lx.actor_family(draft.actor) == lx.actor_family(mention.actor) and len(mention.actor) > len(draft.actor)
+            actors.actor_family(draft.actor) == actors.actor_family(mention.actor) and len(mention.actor) > len(draft.actor)
         )):
             draft.actor = mention.actor
         if part.target and (draft.target is None or split):
@@ -174,31 +177,35 @@ def _larger(current: int | None, new: int | None) -> int | None:
 def _victim_family(draft: Draft) -> str | None:
     """Who was attacked: the target's family, or the country it happened in when the target
     is only a place ('rockets at Tel Aviv')."""
-    family = lx.actor_family(draft.target)
+    family = actors.actor_family(draft.target)
     if family is None and draft.place is not None and (
             draft.target is None or (draft.place.text and draft.place.text in draft.target)):
-        family = lx.COUNTRY_FAMILY.get(draft.place.country or "")
+        family = actors.COUNTRY_FAMILY.get(draft.place.country or "")
     return family
 
 
+ARMED_GROUP_WORDS = frozenset({"militia", "militias", "militant", "militants", "insurgent", "insurgents", "fighter",
+                               "fighters", "rebel", "rebels", "terrorist", "terrorists", "gunmen", "jihadists"})
+
+
 def _resolve_kinds(drafts: list[Draft]) -> None:
-    """Events without a cue: a strike by a side that was attacked earlier is a response."""
-    attacked = {_victim_family(d) for d in drafts if d.kind == "attack"} - {None}
-    attackers = {lx.actor_family(d.actor) for d in drafts if d.kind == "attack"} - {None}
+    """Events without a cue: a strike on those who attacked earlier, by a side that has not attacked
+    (the side they attacked, or one coming to its aid), is a response: its target is the attackers'
+    side, or armed men like the unnamed ones who attacked. Two sides at war attacking each other in
+    turn both attack."""
+    attackers: set[str] = set()
+    armed_attack = False  # an attack by armed men of no named side ("militants fired rockets")
     for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
-        if draft.kind is not None:
-            continue
-        family = lx.actor_family(draft.actor)
-        if family in attacked and family not in attackers:
-            draft.kind = "response"
-        else:
-            draft.kind = "attack"
-            attacked.discard(None)
-            target_family = _victim_family(draft)
-            if target_family and target_family != family:
-                attacked.add(target_family)
+        family = actors.actor_family(draft.actor)
+        if draft.kind is None:
+            words = set(re.findall(r"[a-z]+", (draft.target or "").lower()))
+            on_attackers = _victim_family(draft) in attackers or (armed_attack and bool(words & ARMED_GROUP_WORDS))
+            draft.kind = "response" if family is not None and family not in attackers and on_attackers else "attack"
+        if draft.kind == "attack":
             if family:
                 attackers.add(family)
+            elif set(re.findall(r"[a-z]+", (draft.actor or "").lower())) & ARMED_GROUP_WORDS:
+                armed_attack = True
 
 
 def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
@@ -250,8 +257,10 @@ def extract_events(
     linker = _Linker()
     headline_mentions: list[Mention] = []
     last_event_sentence = -10
-    for index, sent in enumerate(sentences(doc) if sents is None else sents):
-        headline = is_headline(sent, index)
+    sents = sentences(doc) if sents is None else sents
+    header = header_length(sents)
+    for index, sent in enumerate(sents):
+        headline = index < header or is_headline(sent, index)
         mentions = find_mentions(sent, located, published, headline=headline)
         if headline:
             headline_mentions.extend(mentions)

@@ -8,7 +8,6 @@ Nothing is tuned to one article.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # --- events -------------------------------------------------------------------------------
 
@@ -41,6 +40,7 @@ EVENT_VERBS: dict[str, str] = {
     "kidnap": "abduction", "abduct": "abduction", "loot": "looting", "torch": "looting",
     "intercept": "intercept", "down": "intercept",
     "shoot": "shooting", "gun": "shooting", "stab": "attack", "behead": "attack",
+    "massacre": "attack", "retaliate": "retaliation",
 }
 
 # Verbs that become an event only with a weapon as object ("fired rockets", "launched drones")
@@ -89,7 +89,7 @@ FAMILY_CATEGORY: dict[str, str] = {
     "blast": "Remote explosive/landmine/IED", "shell": "Shelling/artillery/missile attack",
     "raid": "Attack", "ambush": "Armed clash", "clash": "Armed clash", "shooting": "Attack",
     "abduction": "Abduction/forced disappearance", "looting": "Looting/property destruction",
-    "intercept": "Disrupted weapons use",
+    "intercept": "Disrupted weapons use", "retaliation": "Attack",
 }
 
 # Human-readable label of an event, per category (used in summaries).
@@ -197,77 +197,6 @@ def parse_number(text: str) -> int | None:
 
 
 # --- actors -------------------------------------------------------------------------------
-
-# Actor family -> the words that name it (lower case, as whole words at the start of a phrase).
-ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
-    "United States": ("us", "u.s.", "u.s", "usa", "united states", "america", "american",
-                      "americans", "washington", "pentagon", "centcom", "us central command"),
-    "Islamic Revolutionary Guard Corps (IRGC)": ("irgc", "islamic revolutionary guard corps",
-                                                 "revolutionary guards", "revolutionary guard"),
-    "Israel": ("israel", "israeli", "israelis", "idf", "israel defense forces", "israel defence forces"),
-    "Russia": ("russia", "russian", "russians", "moscow", "kremlin"),
-    "Ukraine": ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"),
-    "Iran": ("iran", "iranian", "tehran"),
-    "Hamas": ("hamas", "qassam brigades", "al-qassam brigades", "izz ad-din al-qassam brigades"),
-    "Hezbollah": ("hezbollah", "hizbollah", "hizballah"),
-    "Houthis": ("houthi", "houthis", "ansar allah", "ansarallah", "ansar-allah"),
-    "Islamic State (ISIS)": ("isis", "isil", "islamic state", "daesh", "is"),
-    "Syria": ("syria", "syrian", "damascus"),
-    "Iraq": ("iraq", "iraqi", "baghdad"),
-    "Turkey": ("turkey", "turkish", "ankara", "türkiye"),
-    "China": ("china", "chinese", "beijing"),
-    "United Kingdom": ("uk", "britain", "british", "united kingdom", "london"),
-    "Lebanon": ("lebanon", "lebanese"),
-    "Yemen": ("yemen", "yemeni"),
-    "Palestinian Islamic Jihad": ("islamic jihad", "palestinian islamic jihad", "pij"),
-}
-# ISO country code -> actor family, for "an attack on <a town of that country>".
-COUNTRY_FAMILY: dict[str, str] = {
-    "US": "United States", "IL": "Israel", "RU": "Russia", "UA": "Ukraine", "IR": "Iran", "SY": "Syria",
-    "IQ": "Iraq", "TR": "Turkey", "CN": "China", "GB": "United Kingdom", "LB": "Lebanon", "YE": "Yemen",
-}
-_ALIAS_TO_FAMILY: dict[str, str] = {
-    alias: family for family, aliases in ACTOR_FAMILIES.items() for alias in aliases
-}
-_MAX_ALIAS_WORDS = max(len(a.split()) for a in _ALIAS_TO_FAMILY)
-_PROXY_RE = re.compile(r"(?i)(-backed|-aligned|-allied|-linked|-affiliated|-sponsored|\bpro-|\bpro\s|\banti-)")
-
-
-@lru_cache(maxsize=4096)
-def actor_family(phrase: str | None) -> str | None:
-    """The actor family a phrase names: 'the US Air Force' -> 'United States',
-    "Yemen's Houthi rebels" -> 'Houthis' (the name nearest the head wins); proxies
-    ('Iran-backed forces') -> None."""
-    if not phrase:
-        return None
-    if _PROXY_RE.search(phrase):
-        return None
-    original = re.findall(r"[\w.'’-]+", phrase)
-    words = [re.sub(r"['’]s$", "", w.lower()) for w in original]
-    words = [w.rstrip(".") if w not in {"u.s.", "u.s"} else w for w in words]
-    best: tuple[int, str] | None = None
-    for start in range(len(words)):
-        for size in range(min(_MAX_ALIAS_WORDS, len(words) - start), 0, -1):
-            key = " ".join(words[start:start + size])
-            if key == "is" and original[start] != "IS":
-                continue
-            if key in _ALIAS_TO_FAMILY:
-                if best is None or start >= best[0]:
-                    best = (start, _ALIAS_TO_FAMILY[key])
-                break
-    return best[1] if best else None
-
-
-def readable_actor(phrase: str) -> str:
-    """A readable actor name: adjectives become the family ('Israeli' -> 'Israel')."""
-    cleaned = clean_phrase(phrase)
-    family = actor_family(cleaned)
-    if family and cleaned.lower() in ACTOR_FAMILIES.get(family, ()) and cleaned[:1].isupper():
-        # a bare alias ("Israeli", "Russian", "Washington"): use the family, shortened for the US
-        if cleaned.lower().endswith(("an", "i", "ish", "ese")) or cleaned.lower() in {"washington", "pentagon"}:
-            return "the US" if family == "United States" else family.split(" (")[0]
-    return cleaned
-
 
 def clean_phrase(phrase: str, *, drop_article: bool = True) -> str:
     """Strip double quotes, outer punctuation, extra spaces and (optionally) a leading article."""

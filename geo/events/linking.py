@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, Mention
@@ -61,7 +62,7 @@ def _different(mine: str | None, theirs: str | None) -> bool:
     """Two actors differ when their families or their head nouns do ('police' and 'insurgents')."""
     if not mine or not theirs:
         return False
-    a, b = lx.actor_family(mine), lx.actor_family(theirs)
+    a, b = actors.actor_family(mine), actors.actor_family(theirs)
     if a and b:
         return a != b
     return head_word(mine) != head_word(theirs)
@@ -72,7 +73,7 @@ def _different_targets(mine: str | None, names: frozenset[str], draft: Draft) ->
     ('Tamarasheni' and 'the village of Prisi'); 'targets' and 'insurgents' may be the same."""
     if not mine or not draft.target:
         return False
-    a, b = lx.actor_family(mine), lx.actor_family(draft.target)
+    a, b = actors.actor_family(mine), actors.actor_family(draft.target)
     if a and b:
         return a != b
     return bool(names and draft.target_names and not names & draft.target_names)
@@ -149,7 +150,7 @@ def compatible(draft: Draft, mention: Mention) -> bool:
         return False
     mention_target = mention.parts[0].target if mention.parts else None
     for mine, theirs in ((draft.actor, mention.actor), (draft.target, mention_target)):
-        a, b = lx.actor_family(mine), lx.actor_family(theirs)
+        a, b = actors.actor_family(mine), actors.actor_family(theirs)
         if a and b and a != b:
             return False
     if draft.date and mention.date and draft.date != mention.date:
@@ -165,13 +166,13 @@ def agrees(draft: Draft, mention: Mention) -> bool:
         if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target):
             return False
         return True
-    target_family = lx.actor_family(part.target)
-    if target_family is not None and target_family == lx.actor_family(draft.target):
+    target_family = actors.actor_family(part.target)
+    if target_family is not None and target_family == actors.actor_family(draft.target):
         return True
     # no place and no target: the same actor's same kind of event ("drones launched by Russia")
-    actor_family = lx.actor_family(mention.actor)
+    actor_family = actors.actor_family(mention.actor)
     return (part.place is None and part.target is None and actor_family is not None
-            and actor_family == lx.actor_family(draft.actor)
+            and actor_family == actors.actor_family(draft.actor)
             and (mention.category == draft.category or mention.family in draft.families))
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from geo.events import context_words as elx
+from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.triggers import QUANTITY_HEADS, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
@@ -170,17 +171,26 @@ def _category(trigger: Token, family: str, weapon: str | None) -> str:
     return lx.FAMILY_CATEGORY.get(family, "Other")
 
 
+MULTIPLE_WORDS = {"double": 2, "twin": 2, "triple": 3, "dual": 2}
+
+
 def _count(trigger: Token) -> int | None:
     for child in trigger.children:
-        if child.dep_ == "nummod":
+        if child.dep_ == "nummod" and child.ent_type_ not in {"DATE", "TIME"}:  # not "the 14 October bombings"
             return lx.parse_number(child.text)
+        if child.dep_ in {"amod", "compound"} and child.lower_ in MULTIPLE_WORDS:  # "a double car bombing"
+            return MULTIPLE_WORDS[child.lower_]
     if trigger.pos_ == "VERB":  # "two bombs killed six people": two acts
         for subject in children(trigger, "nsubj"):
             if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
                 for child in children(subject, "nummod"):
                     return lx.parse_number(child.text)
+        for times in trigger.subtree:  # "retaliated eight times" (the parser may hang it on the object)
+            if times.lower_ == "times" and times.i > trigger.i:
+                for child in children(times, "nummod"):
+                    return lx.parse_number(child.text)
     if trigger.pos_ == "VERB" and trigger_family(trigger) == "intercept":
-        for obj in children(trigger, "dobj"):
+        for obj in children(trigger, "dobj", "nsubjpass"):
             if obj.pos_ == "NUM":
                 return lx.parse_number(obj.text)
             for child in children(obj, "nummod"):
@@ -236,9 +246,9 @@ def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
             subject = subjects[0]
             if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
                 owner = [c for c in subject.children
-                         if c.dep_ in {"amod", "compound", "poss", "nmod"} and lx.actor_family(c.text)
+                         if c.dep_ in {"amod", "compound", "poss", "nmod"} and actors.actor_family(c.text)
                          and _np(c) is not None]
-                return lx.readable_actor(owner[0].text) if owner else None
+                return actors.readable_actor(owner[0].text) if owner else None
             return _np(subject)
         return None
     by_objects = prep_objects(trigger, "by")
@@ -250,8 +260,8 @@ def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
     for child in trigger.children:
         if child.dep_ == "poss":
             return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
-        if child.dep_ in {"compound", "amod", "nmod"} and lx.actor_family(child.text):
-            return lx.readable_actor(child.text)
+        if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text):
+            return actors.readable_actor(child.text)
         named = child.pos_ == "PROPN" and child.ent_type_ in {"ORG", "NORP", "GPE"}
         if child.dep_ in {"compound", "amod", "nmod"} and named:
             return lx.clean_phrase(phrase_text(list(child.subtree)))

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
+from geo.events.frame import Author, read_frame, speaker_label_length
 from geo.model import Event, Source, TextSpan
 from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences
 
@@ -206,7 +208,7 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
         name = _clean_name(_longest_containing(ngo or text, candidates))
         return _Speaker(name=name, type="ngo", key=f"name:{_key(name)}")
     media = lookup(candidates, lx.MEDIA_OUTLETS)
-    if media or (lemma in lx.MEDIA_HEADS and head.pos_ != "PROPN"):
+    if media or ((lemma in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS) and head.pos_ != "PROPN"):
         outlet = _outlet_name(head)
         if not media and outlet is None and _is_definite(head):
             earlier = registry.last_outlet()  # "the news agency said" after naming it
@@ -228,12 +230,12 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
     if lemma in lx.WITNESS_HEADS:
         name = lx.clean_phrase(text)
         return _Speaker(name=name, type="other", key=f"name:{_key(name)}")
-    family = lx.actor_family(text)
-    if family and re.sub(r"^the\s+", "", text.lower()) in lx.ACTOR_FAMILIES[family] and (
+    family = actors.actor_family(text)
+    if family and re.sub(r"^the\s+", "", text.lower()) in actors.ACTOR_FAMILIES[family] and (
             re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS):
         kind = "other" if family in NON_STATE else "official"
         return _Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
-    if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or family:
+    if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
         kind = "other" if family in NON_STATE else "official"
         name = _clean_name(text)
         return _Speaker(name=name, type=kind, key=f"name:{_key(name)}")
@@ -284,23 +286,37 @@ def _role_type(role: str | None) -> str:
         return "media"
     if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
         return "ngo" if "rights" in words or "monitor" in words else "other"
-    if words & lx.OFFICIAL_HEADS or lx.actor_family(role):
+    if words & lx.OFFICIAL_HEADS or actors.actor_family(role):
         return "official"
     return "other"
 
 
-def extract_sources(doc: Doc, sents: list[Span] | None = None) -> list[Source]:
+def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | None = None) -> list[Source]:
     """Every source the article cites, in order of first appearance. ``sents``: the doc's
-    ``syntax.sentences`` when the caller has them already."""
+    ``syntax.sentences`` when the caller has them already; ``url``: where the text was published
+    (an official body's domain names the issuer of a release).
+
+    The issuer of an official statement, release or transcript (``geo.events.frame``) is a source
+    of every sentence no one else is credited with; a transcript's speakers of their turns. The
+    header lines (title, release lines, byline) are not read for attributions: the body tells them."""
+    sents = sentences(doc) if sents is None else sents
+    frame = read_frame(doc, sents, url)
     registry = _Registry()
-    for sent in sentences(doc) if sents is None else sents:
+    author = _author_speaker(frame.author) if frame.author else None
+    if author is not None and frame.author is not None:
+        line = doc.text[frame.author.start:frame.author.end]
+        registry.add(author, TextSpan(text=line, start=frame.author.start, end=frame.author.end))
+    for index, sent in enumerate(sents):
+        if index < frame.header:
+            continue
         text = sent.text  # built from the tokens on each access: once per sentence
         if lx.CREDIT_LINE_RE.match(text) or is_byline(text):
             continue
         cut = CREDIT_IN_SENTENCE_RE.search(text)
         limit = sent.start_char + cut.start() if cut else sent.end_char
-        floor = sent.start_char + dateline_length(text)
+        floor = sent.start_char + max(dateline_length(text), speaker_label_length(text))
         claim = TextSpan(text=text, start=sent.start_char, end=sent.end_char)
+        credited = False
         for head, via_head in speaker_heads(sent):
             if head.idx >= limit or head.idx < floor:
                 continue
@@ -309,7 +325,25 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None) -> list[Source]:
                 continue
             via = describe_speaker(via_head, registry) if via_head is not None else None
             registry.add(speaker, claim, via=via.name if via and via.name != speaker.name else None)
+            credited = True
+        if credited:
+            continue
+        if frame.in_transcript(index):
+            turn = frame.turn_at(index)
+            if turn is not None:
+                name, role = turn
+                registry.add(_Speaker(name=name, type=_role_type(role or "official"), key=f"person:{name.casefold()}",
+                                      person=True, role=role), claim)
+        elif author is not None:
+            registry.add(author, claim)
     return registry.sources()
+
+
+def _author_speaker(author: Author) -> _Speaker:
+    if author.person:
+        return _Speaker(name=author.name, type=_role_type(author.role or "official"),
+                        key=f"person:{author.name.casefold()}", person=True, role=author.role)
+    return _Speaker(name=author.name, type="official", key=f"name:{_key(author.name)}")
 
 
 def _overlaps(a: TextSpan, b: TextSpan) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.syntax import children, is_title_case, phrase_text, phrase_tokens, prep_objects
@@ -39,6 +40,8 @@ def trigger_family(token: Token) -> str | None:
             return "blast"
         if lemma == "open" and any(lemma_of(o) == "fire" for o in children(token, "dobj")):
             return "shooting"  # "opened fire on police"
+        if lemma in elx.DEFEAT_VERBS and any(is_projectile(o) for o in children(token, "dobj", "nsubjpass")):
+            return "intercept"  # "air defences destroyed three drones", "the missile was destroyed in mid-air"
         if lemma in lx.EVENT_VERBS:
             return lx.EVENT_VERBS[lemma]
         objects = children(token, "dobj")
@@ -86,6 +89,17 @@ def _is_airborne(token: Token) -> bool:
 
 QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", "barrage", "wave", "salvo", "hail",
                             "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
+
+
+def is_projectile(token: Token) -> bool:
+    """A missile, rocket, drone or other thing in flight, or a number of them ('three of the drones')."""
+    if token.pos_ == "NUM" or token.lower_ in QUANTITY_HEADS:
+        return any(is_projectile(o) for o in prep_objects(token, "of"))
+    lemma = lemma_of(token)
+    if lemma in elx.PROJECTILE_NOUNS or token.lower_ in elx.PROJECTILE_NOUNS:
+        return True
+    return lemma in {"vehicle", "system", "aircraft", "vessel"} and any(  # "unmanned aerial vehicles"
+        c.lower_ in elx.UNCREWED_WORDS for c in token.children if c.dep_ in {"amod", "compound"})
 
 
 def is_event_noun(token: Token) -> bool:
@@ -243,7 +257,7 @@ def _armed_striker(verb: Token) -> bool:
     for subject in subjects:
         phrase = phrase_text(list(phrase_tokens(subject)))
         if (weapon_of(subject) or lemma_of(subject) in lx.ATTACKER_NOUNS or lemma_of(subject) in lx.ARMED_NOUNS
-                or lx.actor_family(phrase)):
+                or actors.actor_family(phrase)):
             return True
     return False
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from geo.bench import eval_events as ev
+from geo.bench import events_gold
 from geo.model import CATEGORIES, SOURCE_TYPES, Event, Place, Source, TextSpan
 
 TEXT = "Rebels shelled Foua on Monday. Police said a bomb killed six in Giza, and a blast hit Cairo."
@@ -33,7 +34,7 @@ def gold_event(kind: str, *phrases: str, **fields: object) -> dict[str, object]:
 
 
 def test_labels_file_is_well_formed() -> None:
-    documents = ev.load_gold()
+    documents = events_gold.load_gold()
     assert len(documents) >= 20
     assert {d["corpus"] for d in documents} >= {"TR-News", "LGL", "GeoWebNews", "sample"}
     for document in documents:
@@ -45,17 +46,17 @@ def test_labels_file_is_well_formed() -> None:
 
 
 def test_gold_evidence_is_found_in_the_sample() -> None:
-    sample = next(d for d in ev.load_gold() if d["corpus"] == "sample")
-    text = ev.SAMPLE_PATH.read_text(encoding="utf-8")
+    sample = next(d for d in events_gold.load_gold() if d["corpus"] == "sample")
+    text = events_gold.SAMPLE_PATH.read_text(encoding="utf-8")
     for item in sample["events"]:
         for evidence in item["evidence"]:
             assert ev.locate(evidence["text"], text) == (evidence["start"], evidence["end"])
 
 
 def test_normalised_names() -> None:
-    assert ev.normalise_name("The Associated Press (AP)") == ev.normalise_name("associated press")
-    assert ev.normalise_name("an unnamed local source") == "local source"
-    assert ev.normalise_name("Jordan's Public Security Directorate") == "jordan public security directorate"
+    assert events_gold.normalise_name("The Associated Press (AP)") == events_gold.normalise_name("associated press")
+    assert events_gold.normalise_name("an unnamed local source") == "local source"
+    assert events_gold.normalise_name("Jordan's Public Security Directorate") == "jordan public security directorate"
 
 
 def test_locate_ignores_whitespace() -> None:
@@ -103,9 +104,9 @@ def test_field_checks_on_matched_events() -> None:
     gold = gold_event("attack", "a bomb killed six in Giza", killed=6, place=["Giza"], date="2016-12")
     right = event("attack", "a bomb killed six in Giza", killed=6, place="Giza", place_key="giza",
                   date=date(2016, 12, 9), count=1)
-    assert ev.place_right(right, gold, [place]) and ev.date_right(right, gold) and ev.numbers_right(right, gold)
+    assert events_gold.place_right(right, gold, [place]) and ev.date_right(right, gold) and ev.numbers_right(right, gold)
     wrong = event("attack", "a bomb killed six in Giza", killed=60)
-    assert not ev.place_right(wrong, gold, [place]) and not ev.date_right(wrong, gold)
+    assert not events_gold.place_right(wrong, gold, [place]) and not ev.date_right(wrong, gold)
     assert not ev.numbers_right(wrong, gold)
 
 

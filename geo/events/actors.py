@@ -1,0 +1,123 @@
+"""Who is who in conflict reporting: the sides (states and armed groups) a phrase names, so that
+two mentions of one side agree ("the US Air Force", "American jets") and a proxy is not taken for
+its backer ("Iranian-backed Houthis" are the Houthis, not Iran). General knowledge, no article's
+wording."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from geo.events.lexicon import clean_phrase
+
+# Actor family -> the words that name it (lower case, as whole words at the start of a phrase).
+ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
+    "United States": ("us", "u.s.", "u.s", "usa", "united states", "america", "american",
+                      "americans", "washington", "pentagon", "centcom", "us central command"),
+    "Islamic Revolutionary Guard Corps (IRGC)": ("irgc", "islamic revolutionary guard corps",
+                                                 "revolutionary guards", "revolutionary guard"),
+    "Israel": ("israel", "israeli", "israelis", "idf", "israel defense forces", "israel defence forces"),
+    "Russia": ("russia", "russian", "russians", "moscow", "kremlin"),
+    "Ukraine": ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"),
+    "Iran": ("iran", "iranian", "tehran"),
+    "Hamas": ("hamas", "qassam brigades", "al-qassam brigades", "izz ad-din al-qassam brigades"),
+    "Hezbollah": ("hezbollah", "hizbollah", "hizballah"),
+    "Houthis": ("houthi", "houthis", "ansar allah", "ansarallah", "ansar-allah"),
+    "Islamic State (ISIS)": ("isis", "isil", "islamic state", "daesh", "is"),
+    "Syria": ("syria", "syrian", "damascus"),
+    "Iraq": ("iraq", "iraqi", "baghdad"),
+    "Turkey": ("turkey", "turkish", "ankara", "türkiye"),
+    "China": ("china", "chinese", "beijing"),
+    "United Kingdom": ("uk", "britain", "british", "united kingdom", "london"),
+    "Lebanon": ("lebanon", "lebanese"),
+    "Yemen": ("yemen", "yemeni"),
+    "Palestinian Islamic Jihad": ("islamic jihad", "palestinian islamic jihad", "pij"),
+    "Islamic Resistance in Iraq": ("islamic resistance in iraq", "kataib hezbollah", "kata'ib hezbollah",
+                                   "harakat al-nujaba"),
+    "al-Shabaab": ("al-shabaab", "al-shabab", "al shabaab", "al shabab", "shabaab", "shabab"),
+    "al-Qaeda": ("al-qaeda", "al-qaida", "al qaeda", "al qaida", "aqap", "aqim"),
+    "Taliban": ("taliban",),
+    "Boko Haram": ("boko haram",),
+    "JNIM": ("jnim", "jama'at nusrat al-islam wal-muslimin"),
+    "Rapid Support Forces (RSF)": ("rsf", "rapid support forces"),
+    "Sudan": ("sudan", "sudanese", "khartoum", "saf", "sudanese armed forces"),
+    "Myanmar": ("myanmar", "burma", "burmese", "tatmadaw", "naypyidaw"),
+    "Wagner Group": ("wagner", "wagner group", "africa corps"),
+    "M23": ("m23", "march 23 movement"),
+    "Allied Democratic Forces (ADF)": ("adf", "allied democratic forces"),
+    "PKK": ("pkk", "kurdistan workers' party"),
+    "Syrian Democratic Forces (SDF)": ("sdf", "syrian democratic forces", "ypg"),
+    "Tigray People's Liberation Front (TPLF)": ("tplf", "tigray people's liberation front", "tigray defense forces",
+                                                "tigrayan forces"),
+    "Saudi Arabia": ("saudi", "saudi arabia", "saudis", "riyadh"),
+    "Somalia": ("somalia", "somali", "mogadishu"),
+    "Ethiopia": ("ethiopia", "ethiopian", "addis ababa", "etaf", "endf"),
+    "Nigeria": ("nigeria", "nigerian", "abuja"),
+    "Mali": ("mali", "malian", "bamako"),
+    "Afghanistan": ("afghanistan", "afghan", "kabul"),
+    "Pakistan": ("pakistan", "pakistani", "islamabad"),
+    "Democratic Republic of the Congo": ("drc", "congolese", "fardc", "kinshasa"),
+    "African Union": ("amisom", "atmis", "african union"),
+    "Egypt": ("egypt", "egyptian", "cairo"),
+    "Libya": ("libya", "libyan", "tripoli"),
+    "Azerbaijan": ("azerbaijan", "azerbaijani", "baku"),
+    "Armenia": ("armenia", "armenian", "yerevan"),
+}
+# ISO country code -> actor family, for "an attack on <a town of that country>".
+COUNTRY_FAMILY: dict[str, str] = {
+    "US": "United States", "IL": "Israel", "RU": "Russia", "UA": "Ukraine", "IR": "Iran", "SY": "Syria",
+    "IQ": "Iraq", "TR": "Turkey", "CN": "China", "GB": "United Kingdom", "LB": "Lebanon", "YE": "Yemen",
+    "SA": "Saudi Arabia", "SO": "Somalia", "ET": "Ethiopia", "NG": "Nigeria", "ML": "Mali", "AF": "Afghanistan",
+    "PK": "Pakistan", "SD": "Sudan", "MM": "Myanmar", "CD": "Democratic Republic of the Congo", "EG": "Egypt",
+    "LY": "Libya", "AZ": "Azerbaijan", "AM": "Armenia",
+}
+_ALIAS_TO_FAMILY: dict[str, str] = {
+    alias: family for family, aliases in ACTOR_FAMILIES.items() for alias in aliases
+}
+_MAX_ALIAS_WORDS = max(len(a.split()) for a in _ALIAS_TO_FAMILY)
+_PROXY_RE = re.compile(r"(?i)(-backed|-aligned|-allied|-linked|-affiliated|-sponsored|\bpro-|\bpro\s|\banti-)")
+
+
+@lru_cache(maxsize=4096)
+def actor_family(phrase: str | None) -> str | None:
+    """The actor family a phrase names: 'the US Air Force' -> 'United States',
+    "Yemen's Houthi rebels" -> 'Houthis' (the name nearest the head wins); a proxy is not its
+    backer ('Iran-backed forces' -> None, 'Iranian-backed Houthis' -> 'Houthis')."""
+    if not phrase:
+        return None
+    proxy = None
+    for proxy in _PROXY_RE.finditer(phrase):
+        pass
+    if proxy is not None:  # the words after the last '-backed' / 'pro-' word name the actor
+        rest = phrase[proxy.end():]
+        rest = rest if rest[:1].isspace() else (rest.split(None, 1) + [""])[1]
+        return actor_family(rest) if rest.strip() else None
+    original = re.findall(r"[\w.'’-]+", phrase)
+    words = [re.sub(r"['’]s$", "", w.lower()) for w in original]
+    words = [w.rstrip(".") if w not in {"u.s.", "u.s"} else w for w in words]
+    best: tuple[int, str] | None = None
+    covered = 0  # words inside the alias matched last ('Kataib Hezbollah' is not Hezbollah)
+    for start in range(len(words)):
+        if start < covered:
+            continue
+        for size in range(min(_MAX_ALIAS_WORDS, len(words) - start), 0, -1):
+            key = " ".join(words[start:start + size])
+            if key == "is" and original[start] != "IS":
+                continue
+            if key in _ALIAS_TO_FAMILY:
+                if best is None or start >= best[0]:
+                    best = (start, _ALIAS_TO_FAMILY[key])
+                covered = start + size
+                break
+    return best[1] if best else None
+
+
+def readable_actor(phrase: str) -> str:
+    """A readable actor name: adjectives become the family ('Israeli' -> 'Israel')."""
+    cleaned = clean_phrase(phrase)
+    family = actor_family(cleaned)
+    if family and cleaned.lower() in ACTOR_FAMILIES.get(family, ()) and cleaned[:1].isupper():
+        # a bare alias ("Israeli", "Russian", "Washington"): use the family, shortened for the US
+        if cleaned.lower().endswith(("an", "i", "ish", "ese")) or cleaned.lower() in {"washington", "pentagon"}:
+            return "the US" if family == "United States" else family.split(" (")[0]
+    return cleaned

@@ -1,0 +1,285 @@
+"""The frame of a text: which leading lines are its header, who issued it when it is an official
+statement or release, and who speaks in each turn of a transcript.
+
+    frame = read_frame(doc, sents, url="https://www.centcom.mil/...")
+    frame.header          # how many leading sentences are header lines (title, release lines, byline,
+                          # issuing office, dateline-only lines, infobox): told again in the body
+    frame.author          # ("U.S. Central Command", the line that names it) for a release, else None
+    frame.turn_at(i)      # the speaker label of sentence i in a transcript ("SEC. AUSTIN:"), or None
+
+Everything here is the layout of official statements, press releases, transcripts and
+encyclopedia pages in English; nothing names one document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from spacy.tokens import Doc, Span
+
+from geo.events import lexicon as lx
+
+HEADER_MAX_WORDS = 20
+# Lines of a header that hold no sentence of the story.
+RELEASE_LINE_RE = re.compile(
+    r"^(?:(?:press|news|media)\s+(?:release|statement|advisory)|release\s+(?:number|no\.?)|statement|for immediate "
+    r"release|posted|updated|published|infobox|\(end statement\))\b", re.IGNORECASE)
+INFOBOX_LINE_RE = re.compile(r"^(?:-\s*[\w ]{2,30}:|=+\s.*\s=+$)")
+DATE_LINE_RE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}day,?\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"\s+\d{4})\b[^.!?]{0,40}$")
+# "Statement by Secretary of Defense Lloyd J. Austin III", "Press Statement by" (the name on the next line),
+# "Remarks by the President", "Readout of ...": the person or body after "by" issued it.
+ISSUED_BY_RE = re.compile(
+    r"^(?:joint\s+)?(?:press\s+|media\s+)?(?:statement|remarks|readout|message|testimony|briefing|release|note)s?"
+    r"(?:\s+to\s+the\s+press)?\s+(?:by|from)\b\s*(?P<who>.*)$", re.IGNORECASE)
+BYLINE_RE = re.compile(r"^By\s+(?P<who>.+)$")
+# "June 23 U.S. Central Command Update", "U.S. Embassy Statement on Attacks in Palma": a body names itself.
+ISSUER_TITLE_RE = re.compile(
+    r"^(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:\d{4}\s+)?)?(?P<who>.+?)\s+(?:Update|Statement|Press Release|Release|"
+    r"Readout|Announcement|Communiqu[eé])\b", re.IGNORECASE)
+ISSUER_WORDS = frozenset({"command", "embassy", "ministry", "department", "office", "mission", "forces", "force",
+                          "army", "navy", "government", "council", "agency", "secretary", "spokesperson",
+                          "spokesman", "president", "headquarters", "administration", "corps", "cabinet"})
+# "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: I just wanted ...", "SEC. AUSTIN: Yeah": a transcript turn.
+SPEAKER_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.])\s*:\s+\S")
+QUESTIONER_LABELS = frozenset({"q", "question", "questioner", "moderator", "operator", "staff", "reporter",
+                               "audience member", "interviewer", "host"})
+LABEL_TITLES = frozenset({
+    "secretary", "sec", "of", "defense", "defence", "state", "gen", "general", "lt", "lieutenant", "maj", "major",
+    "adm", "admiral", "col", "colonel", "capt", "captain", "mr", "ms", "mrs", "dr", "president", "ambassador",
+    "minister", "press", "deputy", "assistant", "spokesperson", "spokesman", "chairman", "rear", "vice", "brig",
+    "the", "army", "navy", "air", "force", "marine", "corps", "joint", "chiefs", "staff", "pentagon", "white",
+    "house", "national", "security", "council", "coordinator", "communications", "director", "senator", "sen",
+    "rep", "representative", "governor", "gov", "mayor", "prime", "foreign", "commander", "chief",
+})
+# Official institutions by the web domain that publishes their releases.
+OFFICIAL_DOMAINS: dict[str, str] = {
+    "centcom.mil": "U.S. Central Command", "africom.mil": "U.S. Africa Command", "eucom.mil": "U.S. European Command",
+    "southcom.mil": "U.S. Southern Command", "northcom.mil": "U.S. Northern Command",
+    "indopacom.mil": "U.S. Indo-Pacific Command", "socom.mil": "U.S. Special Operations Command",
+    "defense.gov": "U.S. Department of Defense", "state.gov": "U.S. Department of State",
+    "whitehouse.gov": "The White House", "army.mil": "U.S. Army", "navy.mil": "U.S. Navy",
+    "af.mil": "U.S. Air Force", "marines.mil": "U.S. Marine Corps", "usembassy.gov": "U.S. Embassy",
+    "nato.int": "NATO", "un.org": "United Nations", "idf.il": "Israel Defense Forces",
+    "mod.gov.ua": "Ministry of Defence of Ukraine", "mil.gov.ua": "Ministry of Defence of Ukraine",
+    "mil.ru": "Russian Ministry of Defence", "gov.uk": "UK Government", "europa.eu": "European Union",
+    "amisom-au.org": "AMISOM", "au.int": "African Union",
+}
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who issued the text, and the character span of the line that says so."""
+
+    name: str
+    start: int
+    end: int
+    person: bool = False
+    role: str | None = None
+
+
+@dataclass
+class Frame:
+    header: int = 0  # leading sentences that are header lines
+    author: Author | None = None
+    turns: dict[int, tuple[str, str | None] | None] = field(default_factory=dict)  # sentence -> (name, role)
+
+    def turn_at(self, index: int) -> tuple[str, str | None] | None:
+        """The transcript speaker (name, role) whose turn holds sentence ``index``; None outside a
+        turn or in a questioner's."""
+        return self.turns.get(index)
+
+    def in_transcript(self, index: int) -> bool:
+        return index in self.turns
+
+
+def read_frame(doc: Doc, sents: list[Span], url: str | None = None) -> Frame:
+    frame = Frame(header=header_length(sents))
+    frame.author = _author(sents, frame.header, url)
+    frame.turns = _turns(sents)
+    return frame
+
+
+def _line_of(sent: Span) -> str:
+    """The sentence as written, with its line's whitespace folded."""
+    return " ".join(sent.text.split())
+
+
+def is_header_line(text: str) -> bool:
+    """A title, a release or date line, a byline, an issuing-office line or an infobox line."""
+    if RELEASE_LINE_RE.match(text) or INFOBOX_LINE_RE.match(text) or DATE_LINE_RE.match(text) or (
+            BYLINE_RE.match(text)):
+        return True
+    words = text.split()
+    if len(words) > HEADER_MAX_WORDS:
+        return False
+    return text[-1:] not in {".", "!", "?", "”", '"', "’"} or _title_case(words)
+
+
+def _title_case(words: list[str]) -> bool:
+    significant = [w for w in words if w[:1].isalpha() and w.lower() not in _MINOR]
+    return len(significant) >= 3 and all(w[:1].isupper() for w in significant)
+
+
+_MINOR = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as",
+                    "after", "over", "into", "amid", "near", "vs", "that", "who", "which", "than", "per", "via"})
+
+
+def header_length(sents: list[Span]) -> int:
+    """How many leading sentences are header lines: the title and the lines around it, up to the
+    first sentence of running text. A speaker's turn of a transcript is running text."""
+    count = 0
+    for sent in sents:
+        text = _line_of(sent)
+        if not text or SPEAKER_LABEL_RE.match(text) or not is_header_line(text):
+            break
+        count += 1
+    return count
+
+
+AUTHOR_LINES = 8  # a byline or issuing-office line may follow the first paragraph
+
+
+def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
+    """The issuer of an official statement, release or transcript: named after 'Statement by' or
+    in an issuing-office byline, in the title ('... Update'), in an issuing-office line, or by the
+    web domain of an official body. A journalist's byline names no issuer."""
+    lines = [s for s in sents[:max(header, AUTHOR_LINES)] if _at_line_start(s) and is_header_line(_line_of(s))]
+    for index, sent in enumerate(lines):
+        text = _line_of(sent)
+        issued = ISSUED_BY_RE.match(text)
+        if issued:
+            who, where = issued.group("who"), sent
+            if not who.strip() and index + 1 < len(lines):
+                where = lines[index + 1]
+                who = _line_of(where)
+            author = _named(who, where)
+            if author is not None:
+                return author
+        byline = BYLINE_RE.match(text)
+        if byline:
+            author = _named(byline.group("who"), sent)
+            if author is not None and not author.person:
+                return author
+    for sent in lines:
+        titled = ISSUER_TITLE_RE.match(_line_of(sent))
+        if titled and _issuer_like(titled.group("who")):
+            author = _named(titled.group("who"), sent)
+            if author is not None:
+                return author
+        office = _issuing_office(sent)
+        if office is not None:
+            return office
+    domain_author = _domain_author(url)
+    if domain_author is not None:
+        first = sents[header] if header < len(sents) else (sents[0] if sents else None)
+        if first is not None:
+            return Author(domain_author, first.start_char, first.end_char)
+    return None
+
+
+def _issuer_like(name: str) -> bool:
+    return any(w.strip(".,").lower() in ISSUER_WORDS for w in name.split())
+
+
+def _named(who: str, sent: Span) -> Author | None:
+    """The issuer named in ``who`` (part of the line ``sent``): a person's name after their title, or
+    the body's name up to where the line goes on to a place or a date."""
+    who = re.split(r"\s+(?:on|regarding|about|at|in)\s+(?=[A-Z])|[,;|–—]", who.strip(), maxsplit=1)[0].strip()
+    start = sent.start_char + max(sent.text.find(who), 0)
+    span = sent.doc.char_span(start, start + len(who), alignment_mode="expand")
+    if span is None or not who:
+        return None
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if people:
+        person = people[0]
+        role = " ".join(t.text for t in span if t.i < person.start and not t.is_punct) or None
+        return Author(_tidy(person.text), sent.start_char, sent.end_char, person=True, role=role)
+    places = [e for e in span.ents if e.label_ in {"GPE", "LOC", "DATE"} and e.start > span.start + 1]
+    name = span.doc[span.start:places[0].start].text if places and _issuer_like(
+        span.doc[span.start:places[0].start].text) else span.text
+    name = _first_body(name)
+    if not _issuer_like(name) and not any(e.label_ == "ORG" for e in span.ents):
+        return None
+    return Author(_tidy(name), sent.start_char, sent.end_char)
+
+
+def _first_body(name: str) -> str:
+    """'U.S. Africa Command Public Affairs United States Africa Command': the first name of a line
+    that names the issuer and then its parent body."""
+    words = name.split()
+    for cut in range(2, len(words)):
+        if words[cut] in {"United", "U.S.", "US"} and any(w.lower() in ISSUER_WORDS for w in words[:cut]):
+            return " ".join(words[:cut])
+    return name
+
+
+def _tidy(name: str) -> str:
+    return lx.clean_phrase(re.sub(r"['’]s$", "", name.strip()), drop_article=False)
+
+
+def _issuing_office(sent: Span) -> Author | None:
+    """'United States Africa Command Stuttgart, Germany Sep 07, 2016': a body, where it sits, a date."""
+    ents = list(sent.ents)
+    if len(ents) < 2 or ents[0].label_ != "ORG" or ents[0].start != sent.start:
+        return None
+    rest = {e.label_ for e in ents[1:]}
+    if "DATE" not in rest or not rest & {"GPE", "LOC"}:
+        return None
+    return Author(_tidy(_first_body(ents[0].text)), sent.start_char, sent.end_char)
+
+
+def _domain_author(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    for domain, name in OFFICIAL_DOMAINS.items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None
+
+
+def _turns(sents: list[Span]) -> dict[int, tuple[str, str | None] | None]:
+    """Sentence index -> the speaker of the transcript turn it belongs to (None: a questioner's turn).
+    A turn starts at a line that opens with a speaker label and lasts to the next one."""
+    turns: dict[int, tuple[str, str | None] | None] = {}
+    current: tuple[str, str | None] | None = None
+    started = False
+    for index, sent in enumerate(sents):
+        label = SPEAKER_LABEL_RE.match(_line_of(sent))
+        if label and _at_line_start(sent):
+            current, started = speaker_of_label(label.group("label")), True
+        if started:
+            turns[index] = current
+    return turns if any(v is not None for v in turns.values()) else {}
+
+
+def _at_line_start(sent: Span) -> bool:
+    text = sent.doc.text
+    return sent.start_char == 0 or "\n" in text[max(sent.start_char - 3, 0):sent.start_char]
+
+
+def speaker_of_label(label: str) -> tuple[str, str | None] | None:
+    """'SECRETARY OF DEFENSE LLOYD J. AUSTIN III' -> ('Lloyd J. Austin III', 'Secretary of Defense');
+    'SEC. AUSTIN' -> ('Austin', 'Sec.'); a questioner ('Q', 'MODERATOR') -> None."""
+    words = label.split()
+    if " ".join(words).lower().strip(".") in QUESTIONER_LABELS or not words:
+        return None
+    start = 0
+    while start < len(words) - 1 and words[start].lower().strip(".") in LABEL_TITLES:
+        start += 1
+    name_words = words[start:]
+    if all(w.lower().strip(".") in LABEL_TITLES for w in name_words):
+        return None
+    name = " ".join(w.upper() if w.lower().strip(".,") in {"ii", "iii", "iv"} else w.title() for w in name_words)
+    role = " ".join(w.lower() if w.lower() == "of" else w.title() for w in words[:start]) or None
+    return name, role
+
+
+def speaker_label_length(text: str) -> int:
+    """How many leading characters of a line are a transcript speaker's label ('SEC. AUSTIN: ')."""
+    found = SPEAKER_LABEL_RE.match(text)
+    return found.start("label") + len(found.group("label")) + 1 if found else 0

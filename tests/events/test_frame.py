@@ -1,0 +1,119 @@
+"""The frame of a text (geo/events/frame.py): header lines, the issuer of a statement, transcript
+turns; and the sources they give. Made-up texts in the layouts of official releases."""
+
+from __future__ import annotations
+
+from geo.events.extract import extract_events
+from geo.events.frame import read_frame, speaker_of_label
+from geo.events.sources import extract_sources
+from geo.model import Source
+from geo.syntax import sentences
+from tests.events.helpers import nlp
+
+RELEASE = """Press Release | March 3, 2025
+
+Coalition Strike Hits Militant Depot
+
+March 3, 2025
+
+Release Number 20250303-02
+
+TAMPA, Fla. – On March 2, coalition aircraft struck a militant weapons depot near the border.
+
+"We will keep up the pressure," said the task force commander.
+"""
+
+STATEMENT = """Statement by Minister of Defence Jane Q. Doe on Strikes in the North
+
+Today our forces carried out strikes on two launch sites used in recent attacks on our ships.
+These strikes were a response to those attacks.
+"""
+
+PRESS_STATEMENT = """Attack on a Market
+Press Statement by
+Robert Smith
+
+Department Spokesperson
+
+The Department condemns the attack on the market that killed nine people.
+"""
+
+TRANSCRIPT = """Remarks to the Press
+
+MINISTER OF DEFENCE ANNA BERG: Good afternoon. Our air defences shot down four drones overnight.
+
+Q: Minister, were there casualties?
+
+MIN. BERG: None that we know of.
+"""
+
+NEWS = """Five Killed in Market Blast
+
+By John Writer, Staff Reporter
+
+A bomb exploded at a market in the capital on Monday, killing five people, police said.
+"""
+
+
+def frame_of(text: str, url: str | None = None):  # type: ignore[no-untyped-def]
+    doc = nlp()(text)
+    return read_frame(doc, sentences(doc), url)
+
+
+def names(sources: list[Source]) -> list[str]:
+    return [s.name for s in sources]
+
+
+def test_release_lines_are_the_header_and_the_domain_names_the_issuer() -> None:
+    frame = frame_of(RELEASE, "https://www.centcom.mil/MEDIA/PRESS-RELEASES/1")
+    assert frame.header == 5  # release line, title, date, release number, dateline-only line
+    assert frame.author is not None and frame.author.name == "U.S. Central Command"
+
+
+def test_without_an_official_domain_a_release_names_no_issuer_it_does_not_say() -> None:
+    assert frame_of(RELEASE).author is None
+
+
+def test_statement_by_names_a_person_with_their_role() -> None:
+    author = frame_of(STATEMENT).author
+    assert author is not None and author.person and author.name == "Jane Q. Doe"
+    assert author.role == "Minister of Defence"
+
+
+def test_press_statement_by_takes_the_name_on_the_next_line() -> None:
+    author = frame_of(PRESS_STATEMENT).author
+    assert author is not None and author.name == "Robert Smith"
+
+
+def test_a_journalists_byline_names_no_issuer() -> None:
+    assert frame_of(NEWS).author is None
+    assert "John Writer" not in names(extract_sources(nlp()(NEWS)))
+
+
+def test_the_issuer_is_the_source_of_the_statement_and_its_sentences() -> None:
+    sources = extract_sources(nlp()(STATEMENT))
+    assert names(sources) == ["Jane Q. Doe"]
+    assert sources[0].type == "official" and sources[0].role == "Minister of Defence"
+    assert any(c.text.startswith("Today our forces carried out strikes") for c in sources[0].claims)
+
+
+def test_the_release_issuer_from_the_domain_and_a_quoted_commander() -> None:
+    doc = nlp()(RELEASE)
+    sources = extract_sources(doc, url="https://www.centcom.mil/MEDIA/PRESS-RELEASES/1")
+    assert names(sources)[0] == "U.S. Central Command"
+
+
+def test_a_headline_is_never_the_actor_of_the_statements_strikes() -> None:
+    attacks, responses = extract_events(nlp()(STATEMENT), [])
+    assert [r.actor for r in responses] == ["our forces"]
+    assert all("Statement" not in (e.actor or "") for e in attacks + responses)
+
+
+def test_transcript_turns_and_speaker_labels() -> None:
+    frame = frame_of(TRANSCRIPT)
+    assert frame.header == 1
+    assert speaker_of_label("MINISTER OF DEFENCE ANNA BERG") == ("Anna Berg", "Minister of Defence")
+    assert speaker_of_label("Q") is None and speaker_of_label("MODERATOR") is None
+    sources = extract_sources(nlp()(TRANSCRIPT))
+    assert names(sources) == ["Anna Berg"]  # "MIN. BERG" is the same person; "Q" is a journalist
+    assert len(sources[0].claims) >= 2

@@ -1,0 +1,90 @@
+"""Responses: acts the text presents as answering an earlier one, and defensive acts. Made-up sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.events.extract import extract_events
+from geo.events.actors import actor_family
+from geo.model import Event
+from tests.events.helpers import nlp, toponyms_for
+
+
+def run(text: str, published: date | None = date(2024, 3, 4)) -> tuple[list[Event], list[Event]]:
+    return extract_events(nlp()(text), toponyms_for(text), published=published)
+
+
+def test_a_strike_called_self_defence_is_a_response() -> None:
+    attacks, responses = run("Coalition forces conducted a collective self-defense strike against fighters near "
+                             "the border on Tuesday.")
+    assert attacks == [] and len(responses) == 1
+    attacks, responses = run("The navy carried out two self-defence strikes on the launch sites.")
+    assert attacks == [] and [r.count for r in responses] == [2]
+
+
+def test_in_response_without_an_object_makes_its_clause_a_response() -> None:
+    attacks, responses = run("Gunmen attacked a police post on Monday. In response, the army launched airstrikes "
+                             "on their hideouts.")
+    assert [a.actor for a in attacks] == ["Gunmen"]
+    assert [r.actor for r in responses] == ["army"]
+
+
+def test_in_response_to_an_attack_makes_the_strikes_of_the_clause_a_response() -> None:
+    attacks, responses = run("In response to the rocket attack on the base, the air force conducted strikes on "
+                             "a weapons depot.")
+    assert len(attacks) == 1 and len(responses) == 1
+    assert responses[0].category == "Air/drone strike"
+
+
+def test_strikes_that_are_a_response_to_attacks() -> None:
+    attacks, responses = run("These precision strikes are a response to a series of attacks against our troops.")
+    assert len(responses) == 1 and responses[0].category == "Air/drone strike"
+    assert len(attacks) == 1 and attacks[0].target == "our troops"
+
+
+def test_destroying_things_in_flight_is_an_interception() -> None:
+    attacks, responses = run("Air defences destroyed five drones over the region overnight.")
+    assert attacks == [] and [(r.category, r.count) for r in responses] == [("Disrupted weapons use", 5)]
+    attacks, responses = run("The missile was destroyed in mid-air without causing any casualties.")
+    assert attacks == [] and [r.category for r in responses] == ["Disrupted weapons use"]
+    attacks, responses = run("Navy ships neutralised three unmanned aerial vehicles over the gulf.")
+    assert [r.count for r in responses] == [3]
+
+
+def test_destroying_a_place_named_after_a_weapon_is_no_interception() -> None:
+    attacks, responses = run("Engineers destroyed a drone workshop near the river.")
+    assert attacks == [] and responses == []
+
+
+def test_retaliating_with_an_act_is_one_response_and_alone_counts_its_times() -> None:
+    attacks, responses = run("The militia retaliated with rocket fire on the garrison.")
+    assert attacks == [] and len(responses) == 1
+    attacks, responses = run("Since then the government has retaliated for those attacks nine times.")
+    assert [r.count for r in responses] == [9]
+
+
+def test_a_double_bombing_counts_two_and_a_date_is_no_count() -> None:
+    attacks, _ = run("Forty people were killed by a double car bombing outside the ministry.")
+    assert [a.count for a in attacks] == [2]
+    attacks, _ = run("It was the deadliest attack since the 12 March 2019 bombings at the market.")
+    assert all(a.count is None for a in attacks)
+
+
+def test_a_third_side_striking_the_attackers_responds() -> None:
+    attacks, responses = run("Al-Shabaab fighters attacked an army base on Sunday. On Monday, US aircraft struck "
+                             "al-Shabaab positions near the town.")
+    assert [a.actor for a in attacks] == ["Al-Shabaab fighters"]
+    assert [r.actor for r in responses] == ["US"]
+
+
+def test_two_sides_at_war_striking_each_other_both_attack() -> None:
+    attacks, responses = run("Russian forces shelled Kharkiv on Monday. On Tuesday, Ukrainian drones struck an oil "
+                             "depot in Russia.")
+    assert len(attacks) == 2 and responses == []
+
+
+def test_a_proxy_is_named_by_its_own_name_not_its_backer() -> None:
+    assert actor_family("Iranian-backed Houthis") == "Houthis"
+    assert actor_family("Iran-backed militias") is None
+    assert actor_family("pro-Russian separatists") is None
+    assert actor_family("Kataib Hezbollah fighters") == "Islamic Resistance in Iraq"  # not Hezbollah
