@@ -257,6 +257,20 @@ class Event:
     injured: int | None = None
     sources: tuple[str, ...] = ()
     mentions: tuple[TextSpan, ...] = ()
+    date_precision: str | None = None  # "day", or "month" when only the month is known; None without a date
+
+    def __post_init__(self) -> None:
+        if self.date is not None and self.date_precision is None:
+            object.__setattr__(self, "date_precision", "day")
+        elif self.date is None and self.date_precision is not None:
+            object.__setattr__(self, "date_precision", None)
+
+    @property
+    def date_text(self) -> str:
+        """The date as an analyst reads it: '2024-03-05', '2022-08' when only the month is known, ''."""
+        if self.date is None:
+            return ""
+        return self.date.isoformat()[:7] if self.date_precision == "month" else self.date.isoformat()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -270,6 +284,7 @@ class Event:
             "lat": self.lat,
             "lon": self.lon,
             "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
             "count": self.count,
             "killed": self.killed,
             "injured": self.injured,
@@ -292,6 +307,7 @@ class Event:
             lat=data.get("lat"),
             lon=data.get("lon"),
             date=date.fromisoformat(data["date"]) if data.get("date") else None,
+            date_precision=data.get("date_precision"),
             count=data.get("count"),
             killed=data.get("killed"),
             injured=data.get("injured"),

@@ -23,8 +23,11 @@ PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "h
 DATELINE_RE = re.compile(
     r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]*\s*"
 )
-# "MAKHACHKALA -- ", "BAGHDAD — ": a dateline with no agency
-BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Z.'’-]{1,})*,?\s*(?:--|—|–)\s*")
+# "MAKHACHKALA -- ", "BAGHDAD — ", "TAMPA, Fla. – ": a dateline with no agency
+BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*,?\s*(?:--|—|–)\s*")
+# "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
+DATE_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s+")
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -246,5 +249,5 @@ def toponym_tokens(doc: Doc, toponyms: Sequence[Toponym]) -> list[tuple[Toponym,
 
 def dateline_length(text: str) -> int:
     """How many leading characters of ``text`` are a dateline (0 if none)."""
-    found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text)
+    found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text) or DATE_DATELINE_RE.match(text)
     return found.end() if found else 0

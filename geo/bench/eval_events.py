@@ -92,14 +92,19 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def date_right(event: Event, gold: dict[str, Any]) -> bool:
+    """The labelled day; a label without a day (none, or a month: '2015-11') is met by no date or by
+    a date known only to the month (of that month)."""
     wanted = gold.get("date")
-    if not wanted:
-        return event.date is None
-    return event.date is not None and event.date.isoformat().startswith(wanted)
+    if event.date is None:
+        return not wanted
+    if event.date_precision == "month":
+        return not wanted or (len(wanted) == 7 and event.date.isoformat().startswith(wanted))
+    return bool(wanted) and event.date.isoformat().startswith(wanted)
 
 
 def numbers_right(event: Event, gold: dict[str, Any]) -> bool:
-    count_ok = event.count == gold.get("count") or (gold.get("count") is None and event.count in (None, 1))
+    """Count (none and one are the same: 'a strike'), killed and injured as labelled."""
+    count_ok = (event.count or 1) == (gold.get("count") or 1)
     return count_ok and event.killed == gold.get("killed") and event.injured == gold.get("injured")
 
 

@@ -113,7 +113,7 @@ def _event_line(event: Event) -> str:
         event.category,
         event.summary,
         f"at {event.place}" if event.place else "location unknown",
-        event.date.isoformat() if event.date else "",
+        event.date_text,
         numbers,
     ]
     return " | ".join(part for part in parts if part)

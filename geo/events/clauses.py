@@ -30,7 +30,8 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
         if head.i in direct:
             return direct[head.i]
         if head.i in governed:
-            return governed[head.i]
+            # "Ban on Friday condemned the attack": the day of the condemnation, not of the attack
+            return None if head.lemma_.lower() in lx.REACTION_VERBS else governed[head.i]
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
             return None
         if head.dep_ == "relcl" and head.head.i not in direct:

@@ -11,10 +11,12 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates
+from geo.events.roles import assign_roles, told_by_its_acts
 from geo.events.mentions import KIND_RANK, Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
 from geo.model import Toponym
@@ -41,8 +43,8 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     if not mentions:
         return []
     mentions = _merge_chained_verbs(mentions)
-    _assign_cues(sent, mentions)
-    mentions = [m for m in mentions if not _told_by_its_acts(m, mentions)]
+    assign_roles(sent, mentions)
+    mentions = [m for m in mentions if not told_by_its_acts(m, mentions)]
     _assign_places(sent, mentions, toponyms)
     assign_dates(sent, mentions, toponyms, published)
     for killed, injured, token in casualty_figures(sent):
@@ -52,7 +54,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         if injured is not None and owner.injured is None:
             owner.injured = injured
     _inherit_places(mentions)
-    return [m for m in mentions if not is_generic(m)]
+    return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m)]
 
 
 GENERIC_DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
@@ -73,6 +75,22 @@ def is_generic(mention: Mention) -> bool:
     pinned = (any(p.place for p in mention.parts) or mention.date or mention.actor or mention.count
               or mention.killed is not None or mention.injured is not None or mention.cue == "response")
     return not pinned
+
+
+def is_tally(mention: Mention) -> bool:
+    """'Fighters have killed several lawmakers this year': acts told over a span of time, uncounted."""
+    return bool(mention.when and mention.when in elx.PERIOD_WORDS) and mention.count is None and (
+        mention.killed is None) and not mention.anaphoric  # "It was the third abduction this month": that one
+
+
+def is_campaign(mention: Mention) -> bool:
+    """'launched a military offensive in the region', 'a failed offensive towards the capital': a
+    campaign, not one event, unless the text counts what it did ('the offensive has killed 1,600')."""
+    return (mention.trigger.lemma_.lower() in CAMPAIGN_NOUNS and mention.killed is None and mention.injured is None
+            and mention.count is None)
+
+
+CAMPAIGN_NOUNS = frozenset({"offensive", "onslaught", "counteroffensive", "counter-offensive"})
 
 
 def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
@@ -134,7 +152,7 @@ def _inherit_places(mentions: list[Mention]) -> None:
         for other in donors:
             if mention.date is None and other.date is not None and (
                     mention.trigger.i in {t.i for t in other.trigger.subtree}):
-                mention.date = other.date
+                mention.date, mention.date_precision = other.date, other.date_precision
         if any(p.place for p in mention.parts):
             continue
         for other in donors:
@@ -147,80 +165,6 @@ def _inherit_places(mentions: list[Mention]) -> None:
                 if not mention.parts:
                     mention.parts = [Part(target=None, place=donor.place, place_prep=donor.place_prep)]
                 break
-
-
-# --- roles ---------------------------------------------------------------------------------
-
-def _assign_cues(sent: Span, mentions: list[Mention]) -> None:
-    by_token: dict[int, Mention] = {}
-    for mention in mentions:
-        by_token[mention.trigger.i] = mention
-        by_token[anchor_of(mention.trigger).i] = mention
-        modifiers = {c.lemma_.lower() for c in mention.trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
-        if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
-            mention.cue = "response"
-    for token in sent:
-        lemma = token.lemma_.lower()
-        clause: Token | None = None  # the clause a bare "in response," answers with
-        if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB":
-            objects = children(token, "dobj") + prep_objects(token, "to", "for", "against")
-        elif lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
-            objects = prep_objects(token, "to", "for", "against")
-            clause = token.head.head
-        elif lemma in lx.RESPONSE_NOUN_PREPS and token.dep_ == "attr" and token.head.lemma_ == "be":
-            objects = prep_objects(token, "to", "for", "against")  # "the strikes are a response to ..."
-        elif lemma in lx.DETER_VERBS and token.pos_ == "VERB":
-            objects = children(token, "dobj")
-        else:
-            continue
-        object_ids = {t.i for obj in objects for t in obj.subtree}
-        if lemma in lx.DETER_VERBS and lemma not in lx.COUNTER_VERBS and not any(
-                m.trigger.i in object_ids for m in mentions):
-            continue  # "stop their car", "thwarting dialogue": deterring no attack is no response
-        for mention in mentions:
-            if mention.trigger.i in object_ids and mention.cue is None:
-                mention.cue = "attack"
-        responder = _responder(token, sent, by_token)
-        if responder is not None and responder.trigger.i not in object_ids:
-            responder.cue = "response"
-        answering = token if token.pos_ == "VERB" else (clause if responder is None else None)
-        if answering is not None:
-            inside = {t.i for t in answering.subtree} - object_ids
-            for mention in mentions:
-                if mention.trigger.i in inside and mention.trigger is not token:
-                    mention.cue = "response"
-
-
-RESPONSE_FAMILIES = frozenset({"intercept", "retaliation"})
-
-
-def _told_by_its_acts(mention: Mention, mentions: list[Mention]) -> bool:
-    """'The rebels retaliated, shelling two villages': the shelling is the retaliation; 'retaliated'
-    is an event of its own only when the sentence tells no act it was done with."""
-    if mention.family != "retaliation":
-        return False
-    inside = {t.i for t in mention.trigger.subtree}
-    return any(o is not mention and o.cue == "response" and o.trigger.i in inside for o in mentions)
-
-
-def _self_defence(trigger: Token) -> bool:
-    """'self-defense strikes', 'a collective self-defence strike': a strike the text calls self-defence."""
-    left = [t for c in trigger.children if c.i < trigger.i and c.dep_ in {"amod", "compound", "nmod"}
-            for t in c.subtree]
-    words = [t.lower_ for t in sorted(left, key=lambda t: t.i) if t.text not in {"-", "–"}]
-    return any(w in {"self-defense", "self-defence"} or (
-        w == "self" and i + 1 < len(words) and words[i + 1] in {"defense", "defence"}) for i, w in enumerate(words))
-
-
-def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention | None:
-    """The event that does the responding: a trigger above the cue or the subject above it."""
-    for head in [cue, *ancestors_list(cue, sent)]:
-        if head is not cue and head.i in by_token:
-            return by_token[head.i]
-        for subject in children(head, "nsubj", "nsubjpass"):
-            if subject.i in by_token:
-                return by_token[subject.i]
-    return None
 
 
 # --- places --------------------------------------------------------------------------------

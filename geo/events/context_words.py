@@ -45,6 +45,24 @@ ACCIDENT_CAUSES: frozenset[str] = frozenset(
     {"leak", "accident", "malfunction", "fault", "short-circuit", "circuit", "spark", "lightning", "boiler"}
 )
 
+# Words that make an act a habit or a campaign, not one event ("rebels often fire rockets", "a frequent
+# target of airstrikes", "periodic raids").
+HABITUAL_ADVERBS: frozenset[str] = frozenset(
+    {"often", "frequently", "regularly", "routinely", "usually", "sometimes", "repeatedly", "periodically",
+     "constantly", "continually", "typically", "generally", "occasionally", "commonly", "habitually"})
+HABITUAL_ADJECTIVES: frozenset[str] = frozenset(
+    {"frequent", "periodic", "regular", "routine", "occasional", "sporadic", "constant", "habitual", "recurrent",
+     "recurring", "persistent", "relentless", "almost-daily", "daily", "nightly"})
+# Nouns that name an engagement only between armed sides ("engagement between X and Y", "in combat with X").
+ENGAGEMENT_NOUNS: frozenset[str] = frozenset({"engagement", "combat", "hostilities", "exchange"})
+# Verbs by which a side takes back what an attack took, answering it ("regained control of the base after ...").
+RECOVERY_VERBS: frozenset[str] = frozenset({"regain", "retake", "recapture"})
+# Time expressions of a span, not a point: an act told over one is a tally, not an event ("have killed
+# several lawmakers this year").
+PERIOD_WORDS: frozenset[str] = frozenset({"this year", "this month", "so far this year", "in recent months",
+                                          "in recent weeks", "in recent years", "in recent days", "this week",
+                                          "last year", "over the past year", "over the years", "in the past year"})
+
 # Verbs that, with something in flight as object, tell a defensive act: an interception.
 DEFEAT_VERBS: frozenset[str] = frozenset({"destroy", "neutralize", "neutralise", "defeat", "eliminate", "down"})
 PROJECTILE_NOUNS: frozenset[str] = frozenset(

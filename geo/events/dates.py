@@ -119,6 +119,16 @@ def _relative(text: str, published: date) -> date | None:
     return None
 
 
+def date_precision(expression: str) -> str:
+    """'month' for an expression that names a month but no day ('in August 2022', 'early January'),
+    else 'day'. ``resolve_date`` gives such a month its first (or 15th, last) day: a stand-in, not
+    the day it happened."""
+    text = expression.strip()
+    if _ISO.search(text) or _MONTH_DAY.search(text) or _DAY_MONTH.search(text):
+        return "day"
+    return "month" if _MONTH_PART.search(text) or _MONTH_ONLY.search(text) else "day"
+
+
 def resolve_date(expression: str, published: date | None = None) -> date | None:
     """The calendar date an expression points at, or None when it is vague or unresolvable."""
     if not expression or not expression.strip():
@@ -131,4 +141,4 @@ def resolve_date(expression: str, published: date | None = None) -> date | None:
     return _relative(expression, published)
 
 
-__all__ = ["resolve_date"]
+__all__ = ["date_precision", "resolve_date"]

@@ -9,33 +9,54 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from geo.events import context_words as elx
+from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list, owner_of
-from geo.events.dates import resolve_date
+from geo.events.dates import date_precision, resolve_date
 from geo.events.mentions import Mention, anchor_of, governor_of
 from geo.model import Toponym
+from geo.syntax import dateline_length
 
 
 def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]],
                   published: date | None) -> None:
     taken = [(span.start, span.end) for _t, span in toponyms]
     unowned: list[tuple[Span, date]] = []
+    dateline_end = sent.start_char + dateline_length(sent.text)
     for ent in _date_entities(sent):
-        if any(s < ent.end and ent.start < e for s, e in taken):
+        if any(s < ent.end and ent.start < e for s, e in taken) or ent.start_char < dateline_end:
             continue
         resolved = resolve_date(ent.text, published)
         owner = owner_of(ent.root, sent, mentions)
         if owner is None:
             unowned.append((ent, resolved))
         elif not _blocked_between(ent.root, owner, sent):
-            if not _is_duration(ent):
+            if not _is_duration(ent) or ent.text.lower() in elx.PERIOD_WORDS:
                 owner.when = owner.when or ent.text.lower()
-            owner.date = owner.date or resolved
+            if owner.date is None and resolved is not None:
+                owner.date, owner.date_precision = resolved, date_precision(ent.text)
     if len(mentions) == 1:
         only = mentions[0]
         for ent, resolved in unowned:
-            if resolved is not None and not _blocked_between(ent.root, only, sent):
+            if resolved is not None and not _blocked_between(ent.root, only, sent) and not _of_a_reaction(ent.root) and (
+                    not _in_a_clause_of_its_own(ent.root, only)):
                 only.when = only.when or ent.text.lower()
-                only.date = only.date or resolved
+                if only.date is None:
+                    only.date, only.date_precision = resolved, date_precision(ent.text)
+
+
+def _in_a_clause_of_its_own(token: Token, mention: Mention) -> bool:
+    """'... a cease-fire which paved the way for talks in April': a date in a relative clause that
+    does not hold the event tells of something else."""
+    for head in token.ancestors:
+        if head.dep_ in {"relcl", "acl"} and mention.trigger not in head.subtree:
+            return True
+    return False
+
+
+def _of_a_reaction(token: Token) -> bool:
+    """'The envoy on Friday condemned the attack': the day of the reaction, not of the attack."""
+    verb = next((h for h in token.ancestors if h.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_.lower() in lx.REACTION_VERBS
 
 
 def _is_duration(ent: Span) -> bool:

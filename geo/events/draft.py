@@ -29,6 +29,7 @@ class Draft:
     killed: int | None = None
     injured: int | None = None
     date: date | None = None
+    date_precision: str = "day"
     sentences: list[Span] = field(default_factory=list)
     headlines: list[Span] = field(default_factory=list)
     last_seen: int = 0

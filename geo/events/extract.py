@@ -60,7 +60,10 @@ class _Linker:
             holder.append(mention.sentence)
         if mention.cue and draft.kind is None:
             draft.kind = mention.cue
-        draft.date = draft.date or mention.date
+        if mention.date is not None and (draft.date is None or (
+                draft.date_precision == "month" and mention.date_precision == "day"
+                and (draft.date.year, draft.date.month) == (mention.date.year, mention.date.month))):
+            draft.date, draft.date_precision = mention.date, mention.date_precision
         draft.families.add(mention.family)
         if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES:
             draft.category, draft.weapon = mention.category, mention.weapon
@@ -241,6 +244,7 @@ def _to_event(draft: Draft) -> Event:
         lat=place.lat if place is not None else None,
         lon=place.lon if place is not None else None,
         date=draft.date,
+        date_precision=draft.date_precision if draft.date else None,
         count=draft.count,
         killed=draft.killed,
         injured=draft.injured,

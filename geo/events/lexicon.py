@@ -26,8 +26,7 @@ EVENT_NOUNS: dict[str, str] = {
     "kidnapping": "abduction", "abduction": "abduction",
     "looting": "looting", "arson": "looting",
     "interception": "intercept", "shootdown": "intercept", "shoot-down": "intercept",
-    "counterattack": "attack", "counter-attack": "attack",
-    "offensive": "attack", "onslaught": "attack",
+    "counterattack": "attack", "counter-attack": "attack", "offensive": "attack", "onslaught": "attack",
     "stabbing": "attack", "knifing": "attack", "beheading": "attack", "assassination": "attack",
 }
 
@@ -40,7 +39,7 @@ EVENT_VERBS: dict[str, str] = {
     "kidnap": "abduction", "abduct": "abduction", "loot": "looting", "torch": "looting",
     "intercept": "intercept", "down": "intercept",
     "shoot": "shooting", "gun": "shooting", "stab": "attack", "behead": "attack",
-    "massacre": "attack", "retaliate": "retaliation",
+    "massacre": "attack", "retaliate": "retaliation", "repel": "defence", "repulse": "defence",
 }
 
 # Verbs that become an event only with a weapon as object ("fired rockets", "launched drones")
@@ -89,7 +88,7 @@ FAMILY_CATEGORY: dict[str, str] = {
     "blast": "Remote explosive/landmine/IED", "shell": "Shelling/artillery/missile attack",
     "raid": "Attack", "ambush": "Armed clash", "clash": "Armed clash", "shooting": "Attack",
     "abduction": "Abduction/forced disappearance", "looting": "Looting/property destruction",
-    "intercept": "Disrupted weapons use", "retaliation": "Attack",
+    "intercept": "Disrupted weapons use", "retaliation": "Attack", "defence": "Armed clash",
 }
 
 # Human-readable label of an event, per category (used in summaries).
@@ -220,6 +219,12 @@ REPORTING_VERBS: frozenset[str] = frozenset(
      "document", "record", "count", "describe", "reiterate", "suggest", "predict", "mention",
      "charge", "respond", "reply", "specify"}
 )
+
+# Verbs of a reaction to an event, after it ("condemned the attack on Friday"): their time is not
+# the event's (a report's is: "12 were killed, the ministry said on Saturday").
+REACTION_VERBS: frozenset[str] = frozenset(
+    {"condemn", "denounce", "deplore", "decry", "criticize", "criticise", "investigate", "mourn", "commemorate",
+     "discuss", "welcome", "praise", "hail", "celebrate", "recall", "remember", "protest"})
 
 # Wire agencies: lower-case alias -> canonical name.
 WIRE_AGENCIES: dict[str, str] = {

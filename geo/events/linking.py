@@ -12,6 +12,7 @@ few sentences.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from geo.events import actors
 from geo.events import lexicon as lx
@@ -59,13 +60,22 @@ def refers_back(actor: str | None, indefinite: bool) -> bool:
 
 
 def _different(mine: str | None, theirs: str | None) -> bool:
-    """Two actors differ when their families or their head nouns do ('police' and 'insurgents')."""
+    """Two actors differ when their families or their head nouns do ('police' and 'insurgents');
+    'rebels', 'militants' and 'fighters' may all be the armed group a text names."""
     if not mine or not theirs:
         return False
     a, b = actors.actor_family(mine), actors.actor_family(theirs)
     if a and b:
         return a != b
+    armed = {_armed_head(mine), _armed_head(theirs)}
+    if armed == {True} or (True in armed and (a or b)):
+        return False
     return head_word(mine) != head_word(theirs)
+
+
+def _armed_head(phrase: str) -> bool:
+    head = head_word(phrase)
+    return head in lx.ATTACKER_NOUNS or head.removesuffix("s") in lx.ATTACKER_NOUNS or head in {"militias", "militia"}
 
 
 def _different_targets(mine: str | None, names: frozenset[str], draft: Draft) -> bool:
@@ -107,6 +117,13 @@ def may_continue(draft: Draft, mention: Mention, sentence_index: int) -> bool:
     if refers_back(mention.actor, mention.actor_indefinite):
         return True  # "the gunman stormed into her room"
     return not adds_details(mention) or sentence_index - draft.last_sentence <= RECENT_SENTENCES
+
+
+def same_date(a: date, a_precision: str, b: date, b_precision: str) -> bool:
+    """The same day, or the same month when one of them is known only to the month."""
+    if "month" in {a_precision, b_precision}:
+        return (a.year, a.month) == (b.year, b.month)
+    return a == b
 
 
 def contains(outer: Toponym, inner: Toponym) -> bool:
@@ -153,7 +170,8 @@ def compatible(draft: Draft, mention: Mention) -> bool:
         a, b = actors.actor_family(mine), actors.actor_family(theirs)
         if a and b and a != b:
             return False
-    if draft.date and mention.date and draft.date != mention.date:
+    if draft.date and mention.date and not same_date(draft.date, draft.date_precision, mention.date,
+                                                     mention.date_precision):
         return False
     fits = [place_fits(draft.place, p.place) for p in mention.parts]
     return any(fits) if len(fits) > 1 else all(fits)

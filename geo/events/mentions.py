@@ -52,6 +52,7 @@ class Mention:
     killed: int | None = None
     injured: int | None = None
     date: date | None = None
+    date_precision: str = "day"  # "month" when only the month is known ("in August 2022")
     when: str | None = None  # the time expression owned by the mention, resolved or not ("last weekend")
     headline: bool = False
     merged: list[Token] = field(default_factory=list)  # further verbs of the same event
@@ -103,6 +104,13 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         mention.anaphoric, mention.new_event = True, False  # "It was the third such attack"
     if anchor is not trigger and anchor.lower_ == "both":
         mention.singular = False
+    if trigger.pos_ == "VERB":
+        patients = children(trigger, "nsubjpass") if is_passive(trigger) else children(trigger, "dobj")
+        if family == "intercept" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"}
+                                         for p in patients for c in p.children):
+            mention.anaphoric = True  # "the missile was destroyed in mid-air": the one already told of
+        if trigger.dep_ == "relcl" and any(c.lower_ in NEW_EVENT_MARKERS for c in trigger.head.children):
+            mention.new_event = True  # "the second missile Saudi Arabia has intercepted"
     mention.count = _count(trigger)
     mention.actor = _actor(trigger, anchor, sent)
     mention.actor_indefinite = _indefinite(sent, mention.actor)
@@ -216,10 +224,13 @@ def _resolve_pronoun(token: Token) -> str | None:
     return None
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 
 
 def _np(token: Token) -> str | None:
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+        return _np(token.head.head)  # "the militants who attacked the base": the militants
     if token.lower_ in PRONOUNS:
         # "the air force said it shot down ...": an organisation speaking of itself; never
         # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
@@ -230,7 +241,8 @@ def _np(token: Token) -> str | None:
         return None  # "BAGHDAD — A car bomb exploded": the dateline
     if token.pos_ in {"NUM"} or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in DETERMINER_WORDS:
         return None  # "Sunday's attack", "that bombing": no actor
-    return lx.clean_phrase(phrase_text(phrase_tokens(token, with_acl=False)))
+    tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head is token)]
+    return lx.clean_phrase(phrase_text(tokens))
 
 
 def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:

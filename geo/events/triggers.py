@@ -23,6 +23,9 @@ def trigger_family(token: Token) -> str | None:
     nominal_gerund = token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children)
     if lemma == "fire" and token.pos_ == "NOUN" and token.head.lower_ == "under":
         return "shooting"  # "came under fire"
+    if token.pos_ in {"NOUN", "PROPN"} and lemma in elx.ENGAGEMENT_NOUNS and (
+            prep_objects(token, "between") or (prep_objects(token, "with") and token.head.lower_ == "in")):
+        return "clash"  # "the ongoing engagement between X and Y", "engaged in active combat with X"
     if token.pos_ in {"NOUN", "PROPN"} or (nominal_gerund and lower in lx.EVENT_NOUNS):
         family = lx.EVENT_NOUNS.get(lower) or lx.EVENT_NOUNS.get(lemma) or lx.EVENT_NOUNS.get(lower.rstrip("s"))
         if family == "bomb" and lemma == "bomber" and not any(c.lower_ == "suicide" for c in token.children):
@@ -58,9 +61,39 @@ def trigger_family(token: Token) -> str | None:
         if lemma == "fire" and prep_objects(token, "on", "at", "upon", "into") and _armed(
                 subjects or ([token.head] if token.dep_ == "acl" else [])):
             return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"
-        if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or lemma_of(s) in lx.ATTACKER_NOUNS for s in subjects):
+        if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or _attacker(s) for s in subjects):
             return "attack"
+        agents = [o for a in children(token, "agent") for o in children(a, "pobj")] + prep_objects(token, "by")
+        if lemma in lx.WEAPON_SUBJECT_VERBS and any(_attacker(a) or _armed([a]) for a in agents):
+            return "attack"  # "was killed by security forces"
+        if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(o) for o in prep_objects(token, "with")):
+            return "attack"  # "they had hit railway stations with missiles"
+        if lemma in elx.RECOVERY_VERBS and _answers_an_attack(token):
+            return "defence"  # "regained control of the base after rebels stormed it"
     return None
+
+
+def _attacker(token: Token) -> bool:
+    """Armed men by name or by what they are: 'gunmen', 'the militant group', 'terrorist cells'."""
+    if lemma_of(token) in lx.ATTACKER_NOUNS:
+        return True
+    return any(c.dep_ in {"amod", "compound"} and lemma_of(c) in lx.ATTACKER_NOUNS | {"armed", "militant", "jihadist"}
+               for c in token.children)
+
+
+def _answers_an_attack(verb: Token) -> bool:
+    """'regained control of the base after rebels ambushed the compound': taking back what an attack
+    just took. Only with an act of violence in its 'after' or 'following' clause."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
+    for clause in (c for v in verbs for c in v.children):
+        opener = next((c for c in clause.children if c.dep_ in {"mark", "prep"}), None)
+        if clause.dep_ == "advcl" and opener is not None and opener.lower_ in {"after", "following"}:
+            if any(trigger_family(t) for t in clause.subtree if t is not verb):
+                return True
+        if clause.dep_ == "prep" and clause.lower_ in {"after", "following"}:
+            if any(trigger_family(t) for t in clause.subtree):
+                return True
+    return False
 
 
 def _person(subjects: list[Token]) -> bool:
@@ -165,7 +198,7 @@ def _is_excluded(token: Token, family: str) -> bool:
         return True  # "rebel groups fighting to topple Assad": who they are, not an act
     if lemma_of(token) in {"offensive", "defensive"} and token.head.lower_ == "on":
         return True  # "go on the offensive": a stance, not an act
-    if _latest_of_series(token) or _negated_experience(token):
+    if _latest_of_series(token) or _negated_experience(token) or _habitual(token):
         return True
     steps = 0
     for head in token.ancestors:
@@ -234,6 +267,28 @@ def _negated_experience(token: Token) -> bool:
     verb = token.head
     return (token.dep_ == "dobj" and lemma_of(verb) in EXPERIENCE_VERBS
             and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children))
+
+
+def _habitual(token: Token) -> bool:
+    """A habit or a campaign, not one event: 'rebels often fire rockets', 'periodic raids', 'a frequent
+    target of airstrikes', 'attacks that the group regularly conducts', 'has been fighting since 2008'.
+    A counted aggregate ('more than 30 attacks since November') is an event."""
+    if any(c.dep_ == "nummod" for c in token.children):
+        return False
+    holders = [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        holders.append(token.head.head)  # "a frequent target of airstrikes"
+    governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
+    clauses = [c for h in holders for c in h.children if c.dep_ == "relcl"]
+    for holder in holders + clauses + ([governor] if governor is not None else []):
+        for child in holder.children:
+            if child.dep_ == "advmod" and child.lower_ in elx.HABITUAL_ADVERBS:
+                return True
+            if child.dep_ == "amod" and child.lower_ in elx.HABITUAL_ADJECTIVES and holder in holders:
+                return True
+    if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
+        return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
+    return False
 
 
 ASPECTUAL_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "go", "proceed", "try", "attempt"})

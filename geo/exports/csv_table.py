@@ -1,7 +1,8 @@
 """A brief's events as CSV with ACLED-style columns, one row per attack or response.
 
 ACLED's ``event_type`` is derived from our category (ACLED's sub-event type); ``geo_precision``
-follows ACLED: 1 the town itself, 2 near a town or a region, 3 a province or a country.
+follows ACLED: 1 the town itself, 2 near a town or a region, 3 a province or a country; so does
+``time_precision``: 1 the day is known, 3 only the month (the date is then the month's first day).
 Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
 carriage return) are prefixed with a single quote; numbers are written as numbers.
 """
@@ -18,9 +19,10 @@ from geo.exports.brief import Brief, EventProvenance
 from geo.model import Event, Place, Report
 
 ACLED_COLUMNS: tuple[str, ...] = (
-    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
+    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
     "country", "latitude", "longitude", "geo_precision", "source", "notes",
 )
+TIME_PRECISION = {"day": 1, "month": 3}  # ACLED: 1 the day is known, 3 only the month
 ACLED_EVENT_TYPES: dict[str, str] = {
     "Air/drone strike": "Explosions/Remote violence",
     "Shelling/artillery/missile attack": "Explosions/Remote violence",
@@ -116,6 +118,7 @@ def acled_row(event: Event, report: Report, provenance: EventProvenance) -> dict
     located = event.lat is not None and event.lon is not None
     return {
         "event_date": event.date.isoformat() if event.date else "",
+        "time_precision": TIME_PRECISION.get(event.date_precision or "", "") if event.date else "",
         "event_type": acled_event_type(event.category),
         "sub_event_type": event.category,
         "actor1": event.actor or "",

@@ -111,7 +111,7 @@ def _events_table(events: Sequence[tuple[int, Event, EventProvenance]], width: f
         if corpus and provenance.outlets:
             sources += f" ({provenance.describe()})"
         values = [f"[{number}]", event.category, event.summary, event.place or LOCATION_UNKNOWN,
-                  event.date.isoformat() if event.date else "", event.actor or "", event.target or "",
+                  event.date_text, event.actor or "", event.target or "",
                   numbers, sources]
         rows.append([Paragraph(_e(v), styles.cell) for v in values])
     fractions = (0.04, 0.12, 0.17, 0.10, 0.10, 0.11, 0.11, 0.07, 0.18)

@@ -39,7 +39,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "evidence": _one_line(event.evidence.text),
         "actor": event.actor or "",
         "target": event.target or "",
-        "date": event.date.isoformat() if event.date else "",
+        "date": event.date_text,
         "count": event.count,
         "killed": event.killed,
         "injured": event.injured,

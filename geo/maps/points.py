@@ -251,7 +251,7 @@ def _event_html(event: Event) -> str:
     if event.target:
         facts.append("on " + html_text(event.target))
     if event.date:
-        facts.append(html_text(event.date.isoformat()))
+        facts.append(html_text(event.date_text))
     for label, number in (("count", event.count), ("killed", event.killed), ("injured", event.injured)):
         if number is not None:
             facts.append(f"{label} {int(number)}")

@@ -1,0 +1,91 @@
+"""Attack or response: the cues in a sentence that say an act answers another ("in response to",
+"retaliated", "self-defense strikes", "are a response to", an interception, taking back a base after
+an attack) or is what was answered (the object of "in retaliation for")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from geo.events import lexicon as lx
+from geo.events.clauses import ancestors_list
+from geo.events.mentions import Mention, anchor_of
+from geo.syntax import children, prep_objects
+
+def assign_roles(sent: Span, mentions: list[Mention]) -> None:
+    """Set each mention's cue: 'response', 'attack' (what a response answers), or None (no cue)."""
+    by_token: dict[int, Mention] = {}
+    for mention in mentions:
+        by_token[mention.trigger.i] = mention
+        by_token[anchor_of(mention.trigger).i] = mention
+        modifiers = {c.lemma_.lower() for c in mention.trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+        if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
+            mention.cue = "response"
+    for mention in mentions:  # "regained control after rebels ambushed the compound": the ambush is an attack
+        if mention.family == "defence":
+            verbs = [mention.trigger, *(c for c in mention.trigger.children if c.dep_ == "conj")]
+            answered = {t.i for v in verbs for c in v.children if c.dep_ in {"advcl", "prep"} for t in c.subtree}
+            for other in mentions:
+                if other is not mention and other.trigger.i in answered and other.cue is None:
+                    other.cue = "attack"
+    for token in sent:
+        lemma = token.lemma_.lower()
+        clause: Token | None = None  # the clause a bare "in response," answers with
+        if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB":
+            objects = children(token, "dobj") + prep_objects(token, "to", "for", "against")
+        elif lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
+            objects = prep_objects(token, "to", "for", "against")
+            clause = token.head.head
+        elif lemma in lx.RESPONSE_NOUN_PREPS and token.dep_ == "attr" and token.head.lemma_ == "be":
+            objects = prep_objects(token, "to", "for", "against")  # "the strikes are a response to ..."
+        elif lemma in lx.DETER_VERBS and token.pos_ == "VERB":
+            objects = children(token, "dobj")
+        else:
+            continue
+        object_ids = {t.i for obj in objects for t in obj.subtree}
+        if lemma in lx.DETER_VERBS and lemma not in lx.COUNTER_VERBS and not any(
+                m.trigger.i in object_ids for m in mentions):
+            continue  # "stop their car", "thwarting dialogue": deterring no attack is no response
+        for mention in mentions:
+            if mention.trigger.i in object_ids and mention.cue is None:
+                mention.cue = "attack"
+        responder = _responder(token, sent, by_token)
+        if responder is not None and responder.trigger.i not in object_ids:
+            responder.cue = "response"
+        answering = token if token.pos_ == "VERB" else (clause if responder is None else None)
+        if answering is not None:
+            inside = {t.i for t in answering.subtree} - object_ids
+            for mention in mentions:
+                if mention.trigger.i in inside and mention.trigger is not token:
+                    mention.cue = "response"
+
+
+RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})
+
+
+def told_by_its_acts(mention: Mention, mentions: list[Mention]) -> bool:
+    """'The rebels retaliated, shelling two villages': the shelling is the retaliation; 'retaliated'
+    is an event of its own only when the sentence tells no act it was done with."""
+    if mention.family != "retaliation":
+        return False
+    inside = {t.i for t in mention.trigger.subtree}
+    return any(o is not mention and o.cue == "response" and o.trigger.i in inside for o in mentions)
+
+
+def _self_defence(trigger: Token) -> bool:
+    """'self-defense strikes', 'a collective self-defence strike': a strike the text calls self-defence."""
+    left = [t for c in trigger.children if c.i < trigger.i and c.dep_ in {"amod", "compound", "nmod"}
+            for t in c.subtree]
+    words = [t.lower_ for t in sorted(left, key=lambda t: t.i) if t.text not in {"-", "–"}]
+    return any(w in {"self-defense", "self-defence"} or (
+        w == "self" and i + 1 < len(words) and words[i + 1] in {"defense", "defence"}) for i, w in enumerate(words))
+
+
+def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention | None:
+    """The event that does the responding: a trigger above the cue or the subject above it."""
+    for head in [cue, *ancestors_list(cue, sent)]:
+        if head is not cue and head.i in by_token:
+            return by_token[head.i]
+        for subject in children(head, "nsubj", "nsubjpass"):
+            if subject.i in by_token:
+                return by_token[subject.i]
+    return None

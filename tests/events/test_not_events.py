@@ -1,0 +1,84 @@
+"""What is no event (habits, campaigns, tallies) and what is one that used to be missed; dates that are
+not the event's. Made-up sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.events.dates import date_precision
+from geo.events.extract import extract_events
+from geo.model import Event
+from tests.events.helpers import nlp, toponyms_for
+
+PUBLISHED = date(2024, 6, 12)
+
+
+def everything(text: str, published: date | None = PUBLISHED) -> list[Event]:
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=published)
+    return attacks + responses
+
+
+def test_habits_are_no_events() -> None:
+    assert everything("Militants in the hills often fire mortars at the garrison.") == []
+    assert everything("The market is a frequent target of drone strikes.") == []
+    assert everything("The group still launches periodic raids on army posts.") == []
+
+
+def test_a_counted_aggregate_is_an_event() -> None:
+    (event,) = everything("Rebels have carried out more than 40 attacks on army posts since March.")
+    assert event.count == 40
+
+
+def test_a_campaign_is_no_event_unless_it_is_counted() -> None:
+    assert everything("The army launched a military offensive in the north to crush the insurgency.") == []
+    (event,) = everything("The offensive has killed more than 300 civilians, medics said.")
+    assert event.killed == 300
+
+
+def test_a_tally_over_a_span_is_no_event() -> None:
+    assert everything("Gunmen have killed several local officials this year.") == []
+
+
+def test_fighting_for_years_is_no_event() -> None:
+    assert everything("The movement has been fighting since 2011 to overthrow the government.") == []
+
+
+def test_an_engagement_between_armed_sides_is_a_clash() -> None:
+    (event,) = everything("An assessment is pending due to the ongoing engagement between the rebels and the army.")
+    assert event.category == "Armed clash"
+    assert everything("The minister praised the engagement with civil society.") == []
+
+
+def test_killings_by_an_armed_group_and_by_armed_agents() -> None:
+    (event,) = everything("On 3 May, the militant group killed six people at a hotel.")
+    assert event.killed == 6 and event.date == date(2024, 5, 3)
+    (event,) = everything("The commander was killed by security forces in a raid last year.")
+    assert event.kind == "attack"
+
+
+def test_taking_back_a_base_after_an_attack_answers_it() -> None:
+    attacks, responses = extract_events(nlp()(
+        "The mission said it had regained control of the camp after gunmen stormed the compound."), [])
+    assert [a.actor for a in attacks] == ["gunmen"]
+    assert len(responses) == 1
+    assert extract_events(nlp()("Rebels recaptured the town last year."), []) == ([], [])
+
+
+def test_a_month_is_a_month_not_its_first_day() -> None:
+    assert date_precision("in August 2022") == "month"
+    assert date_precision("early January") == "month"
+    assert date_precision("3 August 2022") == "day" and date_precision("Tuesday") == "day"
+    (event,) = everything("In August 2022, militants attacked a hotel in the capital.")
+    assert event.date == date(2022, 8, 1) and event.date_precision == "month" and event.date_text == "2022-08"
+
+
+def test_the_date_of_a_statement_line_and_of_a_reaction_are_not_the_events() -> None:
+    (event,) = everything("March 26, 2024 – The embassy strongly condemns the attack on the town.")
+    assert event.date is None
+    events = everything("Gunmen attacked a police post on Monday. The envoy on Tuesday condemned the attack.")
+    assert len(events) == 1 and events[0].date == date(2024, 6, 10)
+
+
+def test_the_actor_of_a_relative_clause_is_its_antecedent() -> None:
+    (event,) = everything("Troops killed the militants who attacked the checkpoint.")
+    assert event.actor == "militants"
