@@ -6,7 +6,7 @@
 
 The pipeline keeps every component of the model (parser, tagger, lemmatizer, NER): the event
 and source extractors use them. ``geo_paragraphs`` (before the parser) starts a sentence after
-every blank line.
+every line break but those of wrapped text.
 """
 
 from __future__ import annotations
@@ -49,12 +49,28 @@ def resolve_model_name(settings: Settings | None = None) -> str:
 
 @Language.component("geo_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line ends a sentence: a headline or a dateline is never the subject of the first
-    paragraph's sentence (the parser keeps boundaries set before it runs)."""
+    """A line break ends a sentence unless the line was wrapped (a long line of running text that
+    does not end a sentence): a headline, a dateline or a byline ("VOA News") is never the subject
+    of the sentence under it (the parser keeps boundaries set before it runs)."""
+    text = doc.text
     for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
+        if not token.is_space or "\n" not in token.text:
+            continue
+        if token.text.count("\n") >= 2 or not _wrapped(text, token.idx):
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+WRAP_MIN_LINE = 40  # characters: a shorter line is a line of its own (a title, a byline), not wrapped text
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """Whether the line ending at ``newline`` was wrapped mid-sentence."""
+    line = text[text.rfind("\n", 0, newline) + 1:newline].strip()
+    if len(line) < WRAP_MIN_LINE or line[-1] in ".!?:;\"”’')":
+        return False
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) * 2 < len(words)  # a title-cased line is not wrapped text
 
 
 @lru_cache(maxsize=4)

@@ -184,7 +184,11 @@ def _within(small: set[str], large: set[str]) -> bool:
 
 def source_match(predicted: str, gold_name: str) -> int:
     """How surely two names name one source: 2 the same words once titles are set aside, 1 one
-    name's distinctive words all within the other's ("Lloyd Austin" in "Lloyd J. Austin III"), else 0."""
+    name's distinctive words all within the other's ("Lloyd Austin" in "Lloyd J. Austin III"), else 0.
+    A label that lumps sources together ("survivors and aid workers") is met by either of them."""
+    parts = [p for p in re.split(r",\s*|\s+and\s+", _PARENTHESES.sub(" ", gold_name)) if p.strip()]
+    if len(parts) > 1 and not any(w[:1].isupper() for w in gold_name.split()[1:]):
+        return max(source_match(predicted, part) for part in parts)
     best = 0
     for mine in name_variants(predicted):
         for theirs in name_variants(gold_name):

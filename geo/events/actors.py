@@ -57,7 +57,7 @@ ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
     "Afghanistan": ("afghanistan", "afghan", "kabul"),
     "Pakistan": ("pakistan", "pakistani", "islamabad"),
     "Democratic Republic of the Congo": ("drc", "congolese", "fardc", "kinshasa"),
-    "African Union": ("amisom", "atmis", "african union"),
+    "African Union": ("african union",),
     "Egypt": ("egypt", "egyptian", "cairo"),
     "Libya": ("libya", "libyan", "tripoli"),
     "Azerbaijan": ("azerbaijan", "azerbaijani", "baku"),

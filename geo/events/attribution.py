@@ -90,10 +90,12 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
                 continue
             subjects = [s for s in children(token, "nsubj") if s.idx >= floor]
-            subjects = subjects or prep_objects(token, "by") or _participle_speaker(token) or _tail_speaker(token, sent)
+            subjects = (subjects or prep_objects(token, "by") or _participle_speaker(token) or _conjunct_speaker(token)
+                        or _tail_speaker(token, sent))
             for subject in subjects:
                 found.extend((h, _told(token)) for h in (subject, *subject.conjuncts))
-    # "Y cited by X", "Y quoted by X": Y via X, and X itself
+    found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
+    # "Y cited by X", "Y quoted by X", "Y told Reuters": Y via X, and X itself
     result: list[tuple[Token, Token | None]] = []
     for head, via in found:
         for child in head.children:
@@ -105,6 +107,25 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         if via is not None:
             result.append((via, None))
     return result
+
+
+# People who speak for the body they work for ("investigators from Human Rights Watch and the UN").
+EXPERT_NOUNS = frozenset({"investigator", "researcher", "expert", "monitor", "inspector", "analyst"})
+
+
+def _speaking_bodies(head: Token) -> list[Token]:
+    """'investigators from Human Rights Watch (HRW) and the United Nations': the bodies they speak for."""
+    if head.lemma_.lower() not in EXPERT_NOUNS:
+        return [head]
+    bodies = [o for o in prep_objects(head, "from", "at", "with", "of") if o.pos_ == "PROPN" or o.ent_type_ == "ORG"]
+    return [b for body in bodies for b in (body, *body.conjuncts)] or [head]
+
+
+def _conjunct_speaker(verb: Token) -> list[Token]:
+    """'The council deplored the raid and said ...': the subject the coordinated verbs share."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    return children(verb.head, "nsubj")
 
 
 def _participle_speaker(verb: Token) -> list[Token]:

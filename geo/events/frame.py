@@ -70,6 +70,28 @@ OFFICIAL_DOMAINS: dict[str, str] = {
 }
 
 
+# News outlets by web domain: a text's own outlet is its author, never a source it cites ("told VOA"
+# in a VOA story).
+OUTLET_DOMAINS: dict[str, tuple[str, ...]] = {
+    "voanews.com": ("voa", "voice of america", "voa news"), "voabangla.com": ("voa", "voice of america"),
+    "reuters.com": ("reuters",), "apnews.com": ("associated press (ap)", "associated press", "ap"),
+    "afp.com": ("afp", "agence france-presse (afp)"), "bbc.com": ("bbc", "bbc news"), "bbc.co.uk": ("bbc",),
+    "aljazeera.com": ("al jazeera",), "cnn.com": ("cnn",), "nytimes.com": ("new york times", "the new york times"),
+    "theguardian.com": ("guardian", "the guardian"), "washingtonpost.com": ("washington post",),
+    "kyivindependent.com": ("kyiv independent",), "timesofisrael.com": ("times of israel",),
+    "rferl.org": ("radio free europe", "rfe/rl"), "france24.com": ("france 24",), "dw.com": ("dw", "deutsche welle"),
+}
+
+
+def own_outlet(url: str | None) -> tuple[str, ...]:
+    """The names of the outlet that published ``url`` (lower case), or ()."""
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    for domain, names in OUTLET_DOMAINS.items():
+        if host == domain or host.endswith("." + domain):
+            return names
+    return ()
+
+
 @dataclass(frozen=True)
 class Author:
     """Who issued the text, and the character span of the line that says so."""

@@ -211,7 +211,8 @@ def clean_phrase(phrase: str, *, drop_article: bool = True) -> str:
 # --- sources ------------------------------------------------------------------------------
 
 REPORTING_VERBS: frozenset[str] = frozenset(
-    {"say", "confirm", "report", "emphasize", "emphasise", "tell", "state", "announce", "claim",
+    {"say", "confirm", "report", "emphasize", "emphasise", "tell", "state", "announce", "claim", "condemn",
+     "denounce", "deplore", "decry", "repeat",
      "deny", "add", "note", "warn", "accuse", "insist", "acknowledge", "allege", "stress",
      "explain", "estimate", "indicate", "reveal", "disclose", "declare", "write", "assert",
      "maintain", "contend", "argue", "admit", "affirm", "underscore", "underline", "tweet",
@@ -285,7 +286,7 @@ OFFICIAL_HEADS: frozenset[str] = frozenset(
      "governor", "mayor", "commander", "general", "police", "department", "office",
      "pentagon", "kremlin", "authority", "authorities", "administration", "cabinet",
      "parliament", "embassy", "ambassador", "secretary", "chief", "premier", "prime",
-     "command", "headquarters", "staff", "service", "guard", "corps", "diplomat", "diplomats",
+     "command", "headquarters", "service", "guard", "corps", "diplomat", "diplomats", "coalition",
      "council", "leader", "king", "prince", "sheikh", "spokespeople", "defense", "defence",
      "idf", "centcom", "prosecutor", "agency", "directorate", "state", "house", "regime",
      "representative", "envoy", "senator", "lawmaker", "deputy", "adviser", "advisor",
@@ -304,9 +305,10 @@ ANONYMOUS_MARKERS: frozenset[str] = frozenset(
 ANONYMOUS_HEADS: frozenset[str] = frozenset({"source", "sources", "insider", "insiders", "person", "people"})
 WITNESS_HEADS: frozenset[str] = frozenset(
     {"witness", "witnesses", "resident", "residents", "eyewitness", "eyewitnesses", "medic", "medics",
-     "doctor", "doctors", "survivor", "survivors", "rescuer", "rescuers", "activist", "activists",
+     "doctor", "doctors", "survivor", "survivors", "rescuer", "rescuers", "activist", "activists", "crew", "crews",
+     "passenger", "passengers", "sailor", "sailors", "mariner", "mariners", "worker", "workers", "staff",
      "analyst", "analysts", "expert", "experts", "family", "relative", "relatives", "rebel", "rebels",
-     "opposition", "protester", "protesters", "villager", "villagers", "neighbour", "neighbor"}
+     "opposition", "protester", "protesters", "villager", "villagers", "neighbour", "neighbor", "local", "locals"}
 )
 
 # Image and photo credit lines are not sources.

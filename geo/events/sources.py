@@ -12,14 +12,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
-from geo.events.frame import Author, read_frame, speaker_label_length
+from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
+from geo.events.source_registry import Registry, Speaker
 from geo.model import Event, Source, TextSpan
 from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences
 
@@ -32,71 +32,33 @@ ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|ident
 CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
 GROUP_HEADS = frozenset({"group", "union", "association", "committee", "network", "syndicate", "coalition",
                          "organisation", "organization", "alliance", "federation", "movement"})
+# Participles that say whose a source is ("media affiliated with the separatists", "a channel close to X").
+AFFILIATION_VERBS = frozenset({"affiliate", "link", "tie", "ally", "connect", "associate", "close", "loyal"})
+
+
+def _with_affiliation(tokens: list[Token], head: Token) -> list[Token]:
+    for child in head.children:
+        if child.dep_ in {"acl", "amod"} and child.i > head.i and child.lemma_.lower() in AFFILIATION_VERBS:
+            extra = [t for t in child.subtree if not t.is_space]
+            if len(extra) <= 10:
+                return sorted({*tokens, *extra}, key=lambda t: t.i)
+    return tokens
+
+
+def _without_the_event(tokens: list[Token], head: Token) -> list[Token]:
+    """'survivors of the attack' -> 'survivors': the event a source speaks of is not its name."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in lx.EVENT_NOUNS for c in child.children):
+            cut = {t.i for t in child.subtree}
+            return [t for t in tokens if t.i not in cut]
+    return tokens
+
+
+# One person by what they do, outside government ("the founder of the ambulance service").
+PERSON_ROLE_HEADS = frozenset({"founder", "director", "head", "chairman", "chairwoman", "chairperson", "manager",
+                               "owner", "coordinator", "organizer", "organiser", "president", "principal"})
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
-
-
-@dataclass
-class _Speaker:
-    name: str
-    type: str
-    key: str
-    person: bool = False
-    role: str | None = None
-
-
-@dataclass
-class _Entry:
-    speaker: _Speaker
-    via: str | None = None
-    claims: list[TextSpan] = field(default_factory=list)
-
-
-class _Registry:
-    """Sources by key, in order of first appearance."""
-
-    def __init__(self) -> None:
-        self.entries: dict[str, _Entry] = {}
-
-    def add(self, speaker: _Speaker, claim: TextSpan, via: str | None = None) -> None:
-        key = self._existing_key(speaker)
-        entry = self.entries.get(key)
-        if entry is None:
-            entry = self.entries[key] = _Entry(speaker=speaker, via=via)
-        elif speaker.role and not entry.speaker.role:
-            entry.speaker.role = speaker.role
-        if via and not entry.via:
-            entry.via = via
-        if claim not in entry.claims:
-            entry.claims.append(claim)
-
-    def _existing_key(self, speaker: _Speaker) -> str:
-        if speaker.key in self.entries:
-            return speaker.key
-        if speaker.person or " " not in speaker.name:
-            surname = speaker.name.split()[-1].casefold()
-            for key, entry in self.entries.items():
-                if entry.speaker.person and entry.speaker.name.split()[-1].casefold() == surname:
-                    return key
-        return speaker.key
-
-    def last(self, *, person: bool) -> _Speaker | None:
-        for entry in reversed(list(self.entries.values())):
-            if entry.speaker.person == person and entry.speaker.type != "wire":
-                return entry.speaker
-        return None
-
-    def last_outlet(self) -> _Speaker | None:
-        """The latest media or wire source."""
-        for entry in reversed(list(self.entries.values())):
-            if entry.speaker.type in {"media", "wire"}:
-                return entry.speaker
-        return None
-
-    def sources(self) -> list[Source]:
-        return [
-            Source(name=e.speaker.name, type=e.speaker.type, claims=tuple(e.claims), via=e.via, role=e.speaker.role)
-            for e in self.entries.values()
-        ]
 
 
 def _clean_name(text: str) -> str:
@@ -117,7 +79,8 @@ def _name_candidates(head: Token, phrase: str) -> list[str]:
         while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
             end += 1
         found.append(head.doc[start:end].text)
-    subtree = list(head.subtree)
+    conjoined = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    subtree = [t for t in head.subtree if t.i not in conjoined]  # "HRW and the UN" are two
     if len(subtree) <= 8:
         found.append(phrase_text([t for t in subtree if not t.is_punct or t.text in "-&'’"]))
     return found
@@ -157,7 +120,7 @@ def _titled_name(head: Token) -> Span | None:
     return head.doc[start:head.i + 1]
 
 
-def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
+def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
     if head.lower_ in PRONOUNS:
         person = head.lower_ in {"he", "she", "his", "her"}
@@ -172,8 +135,17 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
     if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
         return None  # "No group has claimed responsibility"
     tokens = [t for t in phrase_tokens(head, with_acl=False) if t.dep_ not in {"nummod"}]
-    tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ != "of")]
+    tokens = _with_affiliation(_without_the_event(tokens, head), head)
+    kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
+    tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ not in kept_preps)]
+    if kept_preps != {"of"}:  # "a spokesman for the AU mission", "officials from the federal government"
+        inside = {t.i for t in tokens}
+        tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "from"} and c.i not in inside
+                   for t in c.subtree if len(list(c.subtree)) <= 10]
+        tokens.sort(key=lambda t: t.i)
     text = phrase_text(tokens)
+    has_name = any(t.pos_ == "PROPN" for t in tokens)
+    indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)
     anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree))))
     appositive_name = head.ent_type_ != "PERSON" and any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
@@ -188,7 +160,7 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
             if person is not None:
                 name = re.sub(r"['’]s$", "", person.text)
                 role = lx.clean_phrase(text) or None
-                return _Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
+                return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
                                 role=role)
     if person is None:
         person = _titled_name(head)
@@ -197,16 +169,17 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
         role_tokens = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
         role_tokens += _appositive_role(head)
         role = lx.clean_phrase(phrase_text(role_tokens)) if role_tokens else None
-        return _Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
+        return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
     candidates = _name_candidates(head, text) + [head.text]
     wire = lookup(candidates, lx.WIRE_AGENCIES)
     if wire:
-        return _Speaker(name=wire, type="wire", key=f"wire:{wire}")
+        return Speaker(name=wire, type="wire", key=f"wire:{wire}")
     ngo = lookup(candidates, lx.NGO_NAMES)
     if ngo or (lemma in lx.NGO_HEADS and any(
             t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:
         name = _clean_name(_longest_containing(ngo or text, candidates))
-        return _Speaker(name=name, type="ngo", key=f"name:{_key(name)}")
+        return Speaker(name=name, type="ngo", key=f"name:{_key(name)}", described=not ngo and not has_name,
+                       indefinite=indefinite, head=lemma)
     media = lookup(candidates, lx.MEDIA_OUTLETS)
     if media or ((lemma in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS) and head.pos_ != "PROPN"):
         outlet = _outlet_name(head)
@@ -215,34 +188,38 @@ def describe_speaker(head: Token, registry: _Registry) -> _Speaker | None:
             if earlier is not None:
                 return earlier
         name = _clean_name(outlet if outlet and not media else _longest_containing(media or text, candidates))
-        return _Speaker(name=name, type="media", key=f"name:{_key(name)}")
-    has_name = any(t.pos_ == "PROPN" for t in tokens)
-    indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)
+        return Speaker(name=name, type="media", key=f"name:{_key(name)}")
+    described = head.pos_ == "NOUN" and (not has_name or lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS)
+    flags = {"described": described, "indefinite": indefinite, "head": lemma}
     if anonymous or (lemma in lx.ANONYMOUS_HEADS and not has_name) or (
             lemma in {"official", "officer", "diplomat"} and indefinite):
         name = lx.clean_phrase(text)
         if not ANONYMITY_RE.search(name) and lemma not in lx.ANONYMOUS_HEADS:
             name = f"anonymous {name}"
-        return _Speaker(name=name, type="anonymous", key=f"name:{_key(name)}")
+        return Speaker(name=name, type="anonymous", key=f"name:{_key(name)}", **flags)
     if lemma in GROUP_HEADS and not has_name:
         name = _clean_name(text)
-        return _Speaker(name=name, type="other", key=f"name:{_key(name)}")
+        return Speaker(name=name, type="other", key=f"name:{_key(name)}", **flags)
     if lemma in lx.WITNESS_HEADS:
         name = lx.clean_phrase(text)
-        return _Speaker(name=name, type="other", key=f"name:{_key(name)}")
+        return Speaker(name=name, type="other", key=f"name:{_key(name)}", **flags)
+    if lemma in PERSON_ROLE_HEADS:  # "the founder of Aamin Ambulance said"
+        name = lx.clean_phrase(text)
+        return Speaker(name=name, type=_role_type(name), key=f"name:{_key(name)}", **flags)
     family = actors.actor_family(text)
     if family and re.sub(r"^the\s+", "", text.lower()) in actors.ACTOR_FAMILIES[family] and (
             re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS):
         kind = "other" if family in NON_STATE else "official"
-        return _Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
+        return Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
     if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
         kind = "other" if family in NON_STATE else "official"
         name = _clean_name(text)
-        return _Speaker(name=name, type=kind, key=f"name:{_key(name)}")
-    if has_name and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and head.pos_ == "PROPN":
+        return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
+    named = head.pos_ == "PROPN" or (head.ent_type_ in {"ORG", "PERSON"} and head.text[:1].isupper())
+    if (has_name or named) and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and named:
         # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
         name = _clean_name(max(candidates[:2], key=len).split(",")[0])
-        return _Speaker(name=name, type="other", key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
+        return Speaker(name=name, type="other", key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
     return None
 
 
@@ -301,7 +278,7 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
     header lines (title, release lines, byline) are not read for attributions: the body tells them."""
     sents = sentences(doc) if sents is None else sents
     frame = read_frame(doc, sents, url)
-    registry = _Registry()
+    registry = Registry()
     author = _author_speaker(frame.author) if frame.author else None
     if author is not None and frame.author is not None:
         line = doc.text[frame.author.start:frame.author.end]
@@ -332,18 +309,18 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
             turn = frame.turn_at(index)
             if turn is not None:
                 name, role = turn
-                registry.add(_Speaker(name=name, type=_role_type(role or "official"), key=f"person:{name.casefold()}",
+                registry.add(Speaker(name=name, type=_role_type(role or "official"), key=f"person:{name.casefold()}",
                                       person=True, role=role), claim)
         elif author is not None:
             registry.add(author, claim)
-    return registry.sources()
+    return registry.sources(skip=own_outlet(url))
 
 
-def _author_speaker(author: Author) -> _Speaker:
+def _author_speaker(author: Author) -> Speaker:
     if author.person:
-        return _Speaker(name=author.name, type=_role_type(author.role or "official"),
+        return Speaker(name=author.name, type=_role_type(author.role or "official"),
                         key=f"person:{author.name.casefold()}", person=True, role=author.role)
-    return _Speaker(name=author.name, type="official", key=f"name:{_key(author.name)}")
+    return Speaker(name=author.name, type="official", key=f"name:{_key(author.name)}")
 
 
 def _overlaps(a: TextSpan, b: TextSpan) -> bool:

@@ -1,0 +1,186 @@
+"""The sources of one article, one entry per source however the text names it.
+
+A text names a source several ways: "U.S. Secretary of Defense Lloyd J. Austin III", then "Austin";
+"the U.S. State Department", then "the State Department"; "international envoy Lakhdar Brahimi",
+then "the envoy"; "the Syrian Observatory for Human Rights", then "the observatory" or "the group";
+and news writing often describes a source before naming it ("A monitoring group says ... The Syrian
+Observatory for Human Rights said ..."). The registry folds these into one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geo.events import lexicon as lx
+from geo.model import Source, TextSpan
+
+# Words that qualify a body's name without telling one body from another ("the U.S. State Department"
+# and "the State Department").
+QUALIFIER_WORDS = frozenset({"the", "a", "an", "of", "for", "u", "s", "us", "united", "states", "american"})
+GENERIC_NAME_WORDS = frozenset({"officials", "official", "group", "ministry", "government", "forces", "force",
+                                "military", "army", "police", "spokesman", "spokesperson", "sources", "source",
+                                "office", "department", "agency", "command", "authorities", "organization",
+                                "organisation", "network", "monitor", "mission"})
+CATAPHORA_CHARS = 450  # "A monitoring group says ... The Syrian Observatory for Human Rights said": within ~2 sentences
+
+
+@dataclass
+class Speaker:
+    """Who a text credits with a statement. ``described``: named only by what it is ("a monitoring
+    group", "the envoy"), ``indefinite``: with 'a', 'an' or 'some'."""
+
+    name: str
+    type: str
+    key: str
+    person: bool = False
+    role: str | None = None
+    described: bool = False
+    indefinite: bool = False
+    head: str = ""  # the head noun's lemma ("spokesman" for "a spokesman for the mission")
+
+
+@dataclass
+class _Entry:
+    speaker: Speaker
+    via: str | None = None
+    claims: list[TextSpan] = field(default_factory=list)
+
+
+def _words(name: str) -> set[str]:
+    text = re.sub(r"\bunited states\b", "us", name.casefold()).replace("u.s.", "us")
+    return {w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", text)) if w not in QUALIFIER_WORDS}
+
+
+def _bare_side(words: set[str]) -> bool:
+    """'Russia' is not 'Russia's Defense Ministry': a side's bare name contains none of its bodies."""
+    from geo.events.actors import actor_family
+
+    return len(words) == 1 and actor_family(next(iter(words))) is not None
+
+
+def _head(name: str) -> str:
+    words = re.findall(r"[a-z]+", name.casefold())
+    return words[-1] if words else ""
+
+
+class Registry:
+    """Sources by key, in order of first appearance."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, _Entry] = {}
+
+    def add(self, speaker: Speaker, claim: TextSpan, via: str | None = None) -> None:
+        key = self._existing_key(speaker)
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = _Entry(speaker=speaker, via=via)
+        elif speaker.role and not entry.speaker.role:
+            entry.speaker.role = speaker.role
+        if via and not entry.via:
+            entry.via = via
+        if claim not in entry.claims:
+            entry.claims.append(claim)
+
+    def _existing_key(self, speaker: Speaker) -> str:
+        if speaker.key in self.entries:
+            return speaker.key
+        if speaker.person or (" " not in speaker.name and not speaker.described):
+            found = self._same_person(speaker)
+            if found:
+                return found
+        if speaker.described and not speaker.indefinite:
+            found = self._described_earlier(speaker)
+            if found:
+                return found
+        if not speaker.person and not speaker.described:
+            found = self._same_body(speaker)
+            if found:
+                return found
+        return speaker.key
+
+    def _same_person(self, speaker: Speaker) -> str | None:
+        """'Austin' after 'Lloyd Austin'; 'Hassan Sheikh' after 'Hassan Sheikh Mohamud'."""
+        mine = speaker.name.casefold().split()
+        for key, entry in self.entries.items():
+            theirs = entry.speaker.name.casefold().split()
+            shorter, longer = sorted((set(mine), set(theirs)), key=len)
+            if entry.speaker.person and (theirs[-1] == mine[-1] or (len(shorter) >= 2 and shorter <= longer)):
+                return key
+        return None
+
+    def _described_earlier(self, speaker: Speaker) -> str | None:
+        """'the envoy' after 'international envoy Lakhdar Brahimi'; 'the observatory' after 'the Syrian
+        Observatory for Human Rights'; 'the group' after the latest group that spoke."""
+        head = speaker.head or _head(speaker.name)
+        for key, entry in reversed(list(self.entries.items())):
+            earlier = entry.speaker
+            if earlier.person and head in lx.OFFICIAL_TITLES and earlier.role and head in _words(earlier.role):
+                return key
+            if not earlier.person and not earlier.described and head in _words(earlier.name) and (
+                    head not in {"government", "military", "army", "police"}):
+                return key
+        if head in {"group", "organisation", "organization", "monitor"}:
+            for key, entry in reversed(list(self.entries.items())):
+                if not entry.speaker.person and entry.speaker.type in {"ngo", "other"} and not entry.speaker.described:
+                    return key
+        return None
+
+    def _same_body(self, speaker: Speaker) -> str | None:
+        """'the State Department' after 'the U.S. State Department': one name's words within the other's."""
+        mine = _words(speaker.name)
+        if not mine - GENERIC_NAME_WORDS:
+            return None
+        for key, entry in self.entries.items():
+            earlier = entry.speaker
+            if earlier.person or earlier.described or earlier.type != speaker.type:
+                continue
+            theirs = _words(earlier.name)
+            shorter = mine if len(mine) <= len(theirs) else theirs
+            if (mine <= theirs or theirs <= mine) and shorter - GENERIC_NAME_WORDS and not _bare_side(shorter):
+                return key
+        return None
+
+    def last(self, *, person: bool) -> Speaker | None:
+        for entry in reversed(list(self.entries.values())):
+            if entry.speaker.person == person and entry.speaker.type != "wire":
+                return entry.speaker
+        return None
+
+    def last_outlet(self) -> Speaker | None:
+        """The latest media or wire source."""
+        for entry in reversed(list(self.entries.values())):
+            if entry.speaker.type in {"media", "wire"}:
+                return entry.speaker
+        return None
+
+    def sources(self, skip: tuple[str, ...] = ()) -> list[Source]:
+        """The sources, but those named in ``skip`` (lower case: the text's own outlet)."""
+        kept = [e for e in self.entries.values() if re.sub(r"^the\s+", "", e.speaker.name.casefold()) not in skip]
+        entries = _fold_cataphora(kept)
+        return [Source(name=e.speaker.name, type=e.speaker.type, claims=tuple(sorted(e.claims, key=lambda c: c.start)),
+                       via=e.via, role=e.speaker.role) for e in entries]
+
+
+def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
+    """'A monitoring group says ...' then 'The Syrian Observatory for Human Rights said ...', 'A spokesman
+    for the mission told VOA ...' then 'Colonel Ali Hamoud said ...': a source first described, then named
+    within two sentences, is the named one. Anonymous sources stay apart: they are unnamed on purpose."""
+    kept: list[_Entry] = []
+    for index, entry in enumerate(entries):
+        speaker = entry.speaker
+        nxt = entries[index + 1] if index + 1 < len(entries) else None
+        if (speaker.described and speaker.indefinite and speaker.type != "anonymous" and nxt is not None
+                and not nxt.speaker.described and nxt.speaker.person == _is_person_noun(speaker)
+                and entry.claims and nxt.claims
+                and 0 <= min(c.start for c in nxt.claims) - max(c.end for c in entry.claims) <= CATAPHORA_CHARS):
+            nxt.claims = entry.claims + [c for c in nxt.claims if c not in entry.claims]
+            nxt.via = nxt.via or entry.via
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _is_person_noun(speaker: Speaker) -> bool:
+    head = speaker.head or _head(speaker.name)
+    return head in lx.OFFICIAL_TITLES or head in {"witness", "resident", "survivor", "doctor", "founder", "director"}
