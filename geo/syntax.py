@@ -109,6 +109,23 @@ def is_headline(sent: Span, index: int) -> bool:
     return is_title_case(sent)
 
 
+# "..., in Erbeen, near Damascus, October 18, 2012.": a photo caption ends with the place and the date
+CAPTION_END_RE = re.compile(r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\.\s*$")
+CAPTION_START_RE = re.compile(r"^\s*(?:FILE\s*(?:PHOTO)?\s*[-–—:]|\(?(?:AP|AFP|Reuters)\s+Photo)")
+
+
+def caption_indices(sents: Sequence[Span]) -> set[int]:
+    """The sentences that are photo captions: marked 'FILE -', ending with a place and a date, or
+    printed twice in a row (the page's caption and its image's alternative text)."""
+    texts = [" ".join(s.text.split()) for s in sents]
+    found = set()
+    for index, line in enumerate(texts):
+        repeated = len(line) > 60 and line in texts[max(index - 1, 0):index] + texts[index + 1:index + 2]
+        if CAPTION_START_RE.match(line) or CAPTION_END_RE.search(line) or repeated:
+            found.add(index)
+    return found
+
+
 def is_title_case(sent: Span) -> bool:
     """Every word capitalised but the small ones, as in a headline."""
     words = [t.text for t in sent if t.is_alpha and t.lower_ not in MINOR_WORDS]

@@ -63,6 +63,12 @@ ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
     "Azerbaijan": ("azerbaijan", "azerbaijani", "baku"),
     "Armenia": ("armenia", "armenian", "yerevan"),
 }
+# Capitals that stand for their governments ("Moscow said"), but that name a place when they modify an
+# event word ("the Kabul attack", "a Damascus bombing").
+CAPITAL_ALIASES: frozenset[str] = frozenset(
+    {"washington", "moscow", "kyiv", "kiev", "tehran", "damascus", "baghdad", "ankara", "beijing", "london",
+     "khartoum", "naypyidaw", "riyadh", "mogadishu", "addis ababa", "abuja", "bamako", "kabul", "islamabad",
+     "kinshasa", "cairo", "tripoli", "baku", "yerevan"})
 # ISO country code -> actor family, for "an attack on <a town of that country>".
 COUNTRY_FAMILY: dict[str, str] = {
     "US": "United States", "IL": "Israel", "RU": "Russia", "UA": "Ukraine", "IR": "Iran", "SY": "Syria",

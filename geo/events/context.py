@@ -11,6 +11,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures
@@ -54,7 +55,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         if injured is not None and owner.injured is None:
             owner.injured = injured
     _inherit_places(mentions)
-    return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m)]
+    return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m) and not is_war(m)]
 
 
 GENERIC_DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
@@ -88,6 +89,21 @@ def is_campaign(mention: Mention) -> bool:
     campaign, not one event, unless the text counts what it did ('the offensive has killed 1,600')."""
     return (mention.trigger.lemma_.lower() in CAMPAIGN_NOUNS and mention.killed is None and mention.injured is None
             and mention.count is None)
+
+
+def is_war(mention: Mention) -> bool:
+    """"Russia's attack on Ukraine", "Israel's assault on Lebanon": a state's war on another, not one act
+    (no weapon, no day: "Russia launched a drone attack on Ukraine overnight" is one)."""
+    target = mention.parts[0].target if mention.parts else None
+    if not mention.actor or not target or mention.killed is not None or mention.count is not None or (
+            mention.weapon or mention.date or mention.category != "Attack"):
+        return False
+    bare = target.lower().removeprefix("the ")
+    if bare in actors.CAPITAL_ALIASES:
+        return False
+    mine, theirs = actors.actor_family(mention.actor), actors.actor_family(target)
+    states = set(actors.COUNTRY_FAMILY.values())
+    return mine in states and theirs in states and mine != theirs and bare in actors.ACTOR_FAMILIES[theirs]
 
 
 CAMPAIGN_NOUNS = frozenset({"offensive", "onslaught", "counteroffensive", "counter-offensive"})

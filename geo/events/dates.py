@@ -37,13 +37,17 @@ _TODAY_WORDS = ("today", "tonight", "this morning", "this afternoon", "this even
 _YESTERDAY_WORDS = ("yesterday", "last night", "late last night")
 
 
+AHEAD_DAYS = 7  # "On 27 August" in a text dated 26 August: the next day, not last year's
+
+
 def _month_back(year: int, month: int, published: date | None, explicit_year: bool) -> int | None:
     """The year of ``month``: given, or the latest such month not after ``published``."""
     if explicit_year:
         return year
     if published is None:
         return None
-    return published.year if month <= published.month else published.year - 1
+    ahead = date(published.year, month, 1) <= published + timedelta(days=AHEAD_DAYS)
+    return published.year if month <= published.month or ahead else published.year - 1
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -66,7 +70,7 @@ def _absolute(text: str, published: date | None) -> date | None:
                 return None
             if published and not match["year"]:
                 found = _safe_date(year, month, int(match["day"]))
-                if found and found > published:
+                if found and found > published + timedelta(days=AHEAD_DAYS):
                     return _safe_date(year - 1, month, int(match["day"]))
                 return found
             return _safe_date(year, month, int(match["day"]))

@@ -22,12 +22,12 @@ from geo.events.casualties import casualty_figures
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
-from geo.events.linking import (GENERIC_CATEGORIES, agrees, compatible, continues, may_continue, more_specific,
-                                place_fits, told_apart)
+from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, compatible, continues, may_continue,
+                                more_precise, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
 from geo.events.summary import summarize
 from geo.model import Event, Toponym
-from geo.syntax import is_headline, sentence_span, sentences, toponym_tokens
+from geo.syntax import caption_indices, is_headline, sentence_span, sentences, toponym_tokens
 
 
 class _Linker:
@@ -74,7 +74,7 @@ class _Linker:
             draft.actor = mention.actor
         if part.target and (draft.target is None or split):
             draft.target, draft.target_names = part.target, part.target_names
-        if part.place is not None and (draft.place is None or more_specific(part.place, draft.place)):
+        if part.place is not None and (draft.place is None or more_precise(draft, part.place)):
             draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
         if not with_figures:  # a plural mention of several events: its figures are not each one's
             return
@@ -121,7 +121,7 @@ class _Linker:
             self._attach_parts(members, mention, parts)
             return
         part = parts[0]
-        fitting = [d for d in members if place_fits(d.place, part.place)]
+        fitting = [d for d in members if place_agrees(d, part.place)]
         if not fitting:
             self.create(mention, part)
             return
@@ -260,14 +260,19 @@ def extract_events(
     located = toponym_tokens(doc, toponyms)
     linker = _Linker()
     headline_mentions: list[Mention] = []
+    caption_mentions: list[Mention] = []
     last_event_sentence = -10
     sents = sentences(doc) if sents is None else sents
     header = header_length(sents)
+    captions = caption_indices(sents)
     for index, sent in enumerate(sents):
         headline = index < header or is_headline(sent, index)
         mentions = find_mentions(sent, located, published, headline=headline)
         if headline:
             headline_mentions.extend(mentions)
+            continue
+        if index in captions:
+            caption_mentions.extend(mentions)
             continue
         linker.sentence_index = index
         if mentions:
@@ -276,6 +281,8 @@ def extract_events(
             last_event_sentence = index
         elif index - last_event_sentence <= 2 and linker.drafts:
             _add_casualty_sentence(linker, sent)
+    for mention in caption_mentions:
+        _link_caption(linker, mention)
     for mention in headline_mentions:
         _link_headline(linker, mention)
     _resolve_kinds(linker.drafts)
@@ -307,10 +314,28 @@ def _opens_with_a_date(sent: Span) -> bool:
     return first[0].lower_ in {"on", "in", "last", "earlier"} and len(first) > 1 and first[1].ent_type_ == "DATE"
 
 
-def _link_headline(linker: _Linker, mention: Mention) -> None:
-    """A headline mention joins the first body event it fits, or becomes its own event."""
+def _link_caption(linker: _Linker, mention: Mention) -> None:
+    """A photo caption tells an event the story tells, at the same place (its attribution may differ:
+    'a site hit by what activists said were airstrikes by government forces'), or one of its own."""
+    place = mention.parts[0].place if mention.parts else None
+    line = " ".join(mention.sentence.text.split())
     for draft in linker.drafts:
-        if compatible(draft, mention):
+        if any(" ".join(s.text.split()) == line for s in draft.sentences):  # the same caption printed twice
+            linker.attach(draft, mention, Part(target=None), with_figures=False)
+            return
+    for draft in linker.drafts:
+        same_place = place is not None and draft.place is not None and place_fits(draft.place, place)
+        if same_place and (categories_fit(draft, mention) or mention.family in {"strike", "bomb", "shell", "attack"}):
+            linker.attach(draft, mention, Part(target=None), with_figures=False)
+            return
+    linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+
+
+def _link_headline(linker: _Linker, mention: Mention) -> None:
+    """A headline mention joins the first body event it fits (a headline names the country where the
+    body names the town), or becomes its own event."""
+    for draft in linker.drafts:
+        if compatible(draft, mention, lenient_place=True):
             for member in (d for d in linker.drafts if d.group == draft.group):
                 if mention.sentence not in member.headlines:
                     member.headlines.append(mention.sentence)

@@ -12,6 +12,7 @@ few sentences.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from geo.events import actors
@@ -19,10 +20,12 @@ from geo.events import lexicon as lx
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, Mention
 from geo.events.summary import INTERCEPT
+from geo.geometry import distance_km
 from geo.model import Toponym
 from geo.syntax import PRONOUNS
 
 GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
+SITE_IN_TOWN_KM = 25.0
 RECENT_SENTENCES = 3  # how far back a mention with details of its own may continue an event
 
 
@@ -42,6 +45,12 @@ def head_word(phrase: str) -> str:
     words = [w.strip("’'") for w in phrase.lower().split()]
     words = [w for w in words if w.isalpha()]
     return words[-1] if words else phrase.lower()
+
+
+def _clock_time(when: str) -> bool:
+    """'approximately 10:30', 'around midday': a time of day, which tells no other day."""
+    return bool(re.search(r"\d{1,2}[:.]\d{2}|\b(?:midday|noon|midnight|morning|afternoon|evening)\b", when)) and not (
+        re.search(r"\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", when))
 
 
 def _same_time(a: str, b: str) -> bool:
@@ -91,7 +100,8 @@ def _different_targets(mine: str | None, names: frozenset[str], draft: Draft) ->
 
 def told_apart(draft: Draft, mention: Mention) -> bool:
     """Another time ('Friday' after 'Saturday') or another death toll: another event."""
-    if mention.when and draft.whens and not any(_same_time(mention.when, w) for w in draft.whens):
+    if mention.when and draft.whens and not _clock_time(mention.when) and not any(
+            _same_time(mention.when, w) for w in draft.whens if not _clock_time(w)):
         return True
     return mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
 
@@ -133,6 +143,9 @@ def contains(outer: Toponym, inner: Toponym) -> bool:
     if outer.kind == "admin1" and inner.kind in {"city", "facility", "other"}:
         same_country = outer.country is None or inner.country == outer.country
         return same_country and outer.admin1 is not None and inner.admin1 == outer.admin1
+    if outer.kind == "city" and inner.kind in {"facility", "other"} and None not in (
+            outer.lat, outer.lon, inner.lat, inner.lon):  # a base or a street in or near the town
+        return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= SITE_IN_TOWN_KM  # type: ignore[arg-type]
     return False
 
 
@@ -146,6 +159,7 @@ def place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
     return contains(existing, new) or contains(new, existing)
 
 
+BOMBARDMENT_CATEGORIES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 # Categories that name one kind of act told in different words ("the suicide car bomb" ... "the blast")
 EXPLOSION_CATEGORIES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 
@@ -157,10 +171,14 @@ def categories_fit(draft: Draft, mention: Mention) -> bool:
         return True
     if draft.category in EXPLOSION_CATEGORIES and mention.category in EXPLOSION_CATEGORIES:
         return True
+    if mention.family == "bomb" and draft.category in BOMBARDMENT_CATEGORIES:
+        return True  # "the bombings" after "air strikes" or "a missile strike": a bombardment
+    if mention.anaphoric and mention.category in BOMBARDMENT_CATEGORIES and draft.category in BOMBARDMENT_CATEGORIES:
+        return True  # "injured in the strikes" after "the shelling targeted villages"
     return draft.category in GENERIC_CATEGORIES or mention.category in GENERIC_CATEGORIES
 
 
-def compatible(draft: Draft, mention: Mention) -> bool:
+def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False) -> bool:
     if mention.cue and draft.kind and mention.cue != draft.kind:
         return False
     if not categories_fit(draft, mention):
@@ -173,8 +191,38 @@ def compatible(draft: Draft, mention: Mention) -> bool:
     if draft.date and mention.date and not same_date(draft.date, draft.date_precision, mention.date,
                                                      mention.date_precision):
         return False
-    fits = [place_fits(draft.place, p.place) for p in mention.parts]
+    fits = [place_fits(draft.place, p.place) or (lenient_place and _no_conflict(draft.place, p.place))
+            or _names_the_place_near(draft, p.place) for p in mention.parts]
     return any(fits) if len(fits) > 1 else all(fits)
+
+
+NEAR_TOWN_KM = 35.0
+
+
+def _names_the_place_near(draft: Draft, place: Toponym | None) -> bool:
+    """'strikes on a town outside Damascus', then 'the attack on the town of Douma': the town near the
+    place the event was put near."""
+    near = draft.place
+    return (draft.place_prep == "near" and near is not None and place is not None and near.kind == "city"
+            and place.kind in {"city", "facility", "other"} and None not in (near.lat, near.lon, place.lat, place.lon)
+            and distance_km(near.lat, near.lon, place.lat, place.lon) <= NEAR_TOWN_KM)  # type: ignore[arg-type]
+
+
+def place_agrees(draft: Draft, place: Toponym | None) -> bool:
+    """The draft's place and ``place`` may be the place of one event."""
+    return place_fits(draft.place, place) or _names_the_place_near(draft, place)
+
+
+def more_precise(draft: Draft, place: Toponym) -> bool:
+    """Whether ``place`` pins the draft's event down better: inside its place, or the town it was near."""
+    return draft.place is not None and (more_specific(place, draft.place) or _names_the_place_near(draft, place))
+
+
+def _no_conflict(a: Toponym | None, b: Toponym | None) -> bool:
+    """Places that may be one: either is not located, or they are in the same country."""
+    if a is None or b is None or a.country is None or b.country is None:
+        return True
+    return a.country == b.country
 
 
 def agrees(draft: Draft, mention: Mention) -> bool:

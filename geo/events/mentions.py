@@ -102,6 +102,9 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         mention.anaphoric = False  # "the worst shooting in the state's history": 'the' of a superlative
     if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
         mention.anaphoric, mention.new_event = True, False  # "It was the third such attack"
+    if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in RANKING_VERBS and any(
+            s.lower_ in {"this", "it", "that"} for s in children(anchor.head, "nsubj")):
+        mention.anaphoric, mention.new_event = True, False  # "This marks the fourth attack on the ship"
     if anchor is not trigger and anchor.lower_ == "both":
         mention.singular = False
     if trigger.pos_ == "VERB":
@@ -224,6 +227,21 @@ def _resolve_pronoun(token: Token) -> str | None:
     return None
 
 
+RANKING_VERBS = frozenset({"mark", "represent", "constitute", "become"})
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
+
+
+def _responsible(anchor: Token) -> str | None:
+    """'The Islamic State claimed responsibility for the attack': the actor of the attack."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or anchor.head.head.lemma_.lower() != "responsibility":
+        return None
+    verb = anchor.head.head.head
+    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+        return None
+    subjects = children(verb, "nsubj")
+    return _np(subjects[0]) if subjects else None
+
+
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 
@@ -272,20 +290,25 @@ def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
     for child in trigger.children:
         if child.dep_ == "poss":
             return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
-        if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text):
+        if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (
+                child.lower_ not in actors.CAPITAL_ALIASES):  # "the Kabul attack": where, not who
             return actors.readable_actor(child.text)
-        named = child.pos_ == "PROPN" and child.ent_type_ in {"ORG", "NORP", "GPE"}
+        named = child.pos_ == "PROPN" and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is where, not who
+            child.ent_type_ == "GPE" and actors.actor_family(child.text) and child.lower_ not in actors.CAPITAL_ALIASES))
         if child.dep_ in {"compound", "amod", "nmod"} and named:
             return lx.clean_phrase(phrase_text(list(child.subtree)))
         if child.dep_ == "acl":
             for obj in prep_objects(child, "by"):
                 return _np(obj)
+    responsible = _responsible(anchor)
+    if responsible:
+        return responsible
     governor = governor_of(anchor)
     if governor is None or governor is trigger:
         return None
     lemma = lemma_of(governor)
-    if lemma in lx.SUFFER_VERBS:
-        return None
+    if lemma in lx.SUFFER_VERBS or lemma in lx.REACTION_VERBS or lemma in lx.REPORTING_VERBS:
+        return None  # "the attack was condemned by X": X did not do it
     by_objects = prep_objects(governor, "by")
     if by_objects:
         return _np(by_objects[0])

@@ -1,0 +1,75 @@
+"""Mentions that tell one event, and what they tell of it: captions, anaphora, actors. Made-up texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.events.dates import resolve_date
+from geo.events.extract import extract_events
+from geo.model import Event
+from tests.events.helpers import nlp, toponyms_for
+
+
+def everything(text: str, published: date | None = date(2024, 2, 12)) -> list[Event]:
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=published)
+    return attacks + responses
+
+
+def test_a_caption_printed_twice_tells_the_storys_event_at_its_place() -> None:
+    caption = ("A man walks past a house hit by what activists said were airstrikes by government forces, in Kharkiv, "
+               "Ukraine, Feb. 11, 2024.")
+    text = (f"{caption}\n{caption}\n\nAt least nine people were killed in Russian airstrikes on Kharkiv on Sunday, "
+            "officials said.")
+    events = everything(text)
+    assert len(events) == 1 and events[0].killed == 9
+
+
+def test_a_caption_of_another_place_is_an_event_of_its_own() -> None:
+    text = ("FILE - Firefighters work at a depot after what officials said was shelling in Odesa.\n\n"
+            "Russian missiles hit Kharkiv on Sunday, killing four people.")
+    assert sorted(e.place or "" for e in everything(text)) == ["Kharkiv", "Odesa"]
+
+
+def test_this_marks_the_nth_attack_is_the_same_attack() -> None:
+    text = ("Rebels attacked a cargo ship in the Red Sea on Sunday. This marks the fourth attack by the rebels on "
+            "the ship.")
+    assert len(everything(text)) == 1
+
+
+def test_a_states_war_on_another_is_no_event() -> None:
+    text = "A view shows a busy market, amid Russia's attack on Ukraine. Russian drones hit Odesa on Sunday."
+    assert [e.place for e in everything(text)] == ["Odesa"]
+    assert len(everything("Russia launched a drone attack on Kyiv on Tuesday.")) == 1  # a city: one attack
+
+
+def test_who_claimed_an_attack_did_it_and_who_condemned_it_did_not() -> None:
+    (event,) = everything("A car bomb exploded at a checkpoint in Kandahar on Monday. The Taliban claimed "
+                          "responsibility for the attack, which was condemned by the United Nations.")
+    assert event.actor == "Taliban"
+
+
+def test_a_capital_naming_an_attack_is_its_place_not_its_actor() -> None:
+    attacks, _ = extract_events(nlp()("The Kabul airport attack killed dozens."), [])
+    assert attacks and attacks[0].actor is None
+
+
+def test_the_town_named_after_near_another_is_the_place() -> None:
+    text = ("Air strikes on a town near Kyiv killed 12 people on Sunday. The attack on the town of Irpin was the "
+            "deadliest this month.")
+    toponyms = toponyms_for(text)
+    from geo.model import Toponym
+    start = text.index("Irpin")
+    toponyms.append(Toponym(start, start + 5, "Irpin", "Irpin", "city", "UA", 50.52175, 30.25055, 702569, 0.9))
+    attacks, _ = extract_events(nlp()(text), sorted(toponyms, key=lambda t: t.start), published=date(2024, 2, 12))
+    assert [a.place for a in attacks] == ["Irpin"]
+
+
+def test_the_strikes_after_shelling_are_the_shelling() -> None:
+    text = "Russian shelling hit several villages on Thursday. Four people were injured in the strikes."
+    events = everything(text)
+    assert len(events) == 1 and events[0].injured == 4
+
+
+def test_a_day_just_after_publication_is_this_years() -> None:
+    assert resolve_date("27 August", date(2021, 8, 26)) == date(2021, 8, 27)
+    assert resolve_date("27 November", date(2021, 8, 26)) == date(2020, 11, 27)
