@@ -25,6 +25,7 @@ from geo.events.frame import header_length
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, compatible, continues, may_continue,
                                 more_precise, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
+from geo.events.roles import defends
 from geo.events.summary import summarize
 from geo.model import Event, Toponym
 from geo.syntax import caption_indices, is_headline, sentence_span, sentences, toponym_tokens
@@ -281,6 +282,9 @@ def extract_events(
             last_event_sentence = index
         elif index - last_event_sentence <= 2 and linker.drafts:
             _add_casualty_sentence(linker, sent)
+            if index - last_event_sentence == 1 and defends(sent):  # "... It presented an imminent threat."
+                latest = max(linker.drafts, key=lambda d: d.last_seen)
+                latest.kind = latest.kind or "response"
     for mention in caption_mentions:
         _link_caption(linker, mention)
     for mention in headline_mentions:

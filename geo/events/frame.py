@@ -36,6 +36,7 @@ ISSUED_BY_RE = re.compile(
     r"^(?:joint\s+)?(?:press\s+|media\s+)?(?:statement|remarks|readout|message|testimony|briefing|release|note)s?"
     r"(?:\s+to\s+the\s+press)?\s+(?:by|from)\b\s*(?P<who>.*)$", re.IGNORECASE)
 BYLINE_RE = re.compile(r"^By\s+(?P<who>.+)$")
+BARE_STATEMENT_RE = re.compile(r"^(?:joint\s+)?(?:press\s+|media\s+)?(?:statement|readout|remarks)$", re.IGNORECASE)
 # "June 23 U.S. Central Command Update", "U.S. Embassy Statement on Attacks in Palma": a body names itself.
 ISSUER_TITLE_RE = re.compile(
     r"^(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:\d{4}\s+)?)?(?P<who>.+?)\s+(?:Update|Statement|Press Release|Release|"
@@ -180,6 +181,10 @@ def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
                 who = _line_of(where)
             author = _named(who, where)
             if author is not None:
+                return author
+        if BARE_STATEMENT_RE.match(text) and index + 1 < len(lines):  # "Press Statement" / "Jane Doe, Spokesperson"
+            author = _named(_line_of(lines[index + 1]), lines[index + 1])
+            if author is not None and author.person:
                 return author
         byline = BYLINE_RE.match(text)
         if byline:

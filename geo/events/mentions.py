@@ -74,7 +74,7 @@ def governor_of(anchor: Token) -> Token | None:
     """The verb whose subject or object the (noun) trigger is."""
     if anchor.pos_ == "VERB" and trigger_family(anchor) and anchor.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
         return anchor  # a verb trigger governs itself; a gerund as subject ("fighting killed ...") does not
-    if anchor.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
+    if anchor.dep_ in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
         return anchor.head
     if anchor.dep_ == "pobj" and anchor.head.lower_ in {"under", "with"} and anchor.head.head.pos_ == "VERB":
         return anchor.head.head
@@ -134,7 +134,8 @@ def _weapon_in_mention(trigger: Token) -> str | None:
     if trigger.lower_ in QUANTITY_HEADS or lemma_of(trigger) in QUANTITY_HEADS:
         words += [t for o in prep_objects(trigger, "of") for t in (o, *o.children)]
     if trigger.pos_ == "VERB":
-        words += [t for c in children(trigger, "nsubj", "nsubjpass", "dobj") for t in (c, *c.children)]
+        hit = lemma_of(trigger) in {"destroy", "target"}  # "destroyed a missile system": what was hit, not the means
+        words += [t for c in children(trigger, "nsubj", *(() if hit else ("nsubjpass", "dobj"))) for t in (c, *c.children)]
         if trigger.dep_ == "acl":
             words += [trigger.head, *trigger.head.children]
         for arg in children(trigger, "dobj", "nsubjpass"):

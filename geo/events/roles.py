@@ -4,6 +4,8 @@ an attack) or is what was answered (the object of "in retaliation for")."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
@@ -20,6 +22,10 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
         modifiers = {c.lemma_.lower() for c in mention.trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
         if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
             mention.cue = "response"
+    if _defensive_clause(sent):  # "forces destroyed, in self-defense, four drones", "... an imminent threat"
+        for mention in mentions:
+            if mention.cue is None:
+                mention.cue = "response"
     for mention in mentions:  # "regained control after rebels ambushed the compound": the ambush is an attack
         if mention.family == "defence":
             verbs = [mention.trigger, *(c for c in mention.trigger.children if c.dep_ == "conj")]
@@ -69,6 +75,21 @@ def told_by_its_acts(mention: Mention, mentions: list[Mention]) -> bool:
         return False
     inside = {t.i for t in mention.trigger.subtree}
     return any(o is not mention and o.cue == "response" and o.trigger.i in inside for o in mentions)
+
+
+DEFENSIVE_RE = re.compile(r"\bin (?:collective )?self[- ]defen[cs]e\b|\b(?:presented|posed|posing|presenting)"
+                          r" (?:an|a clear and|an? immediate) (?:imminent )?threat\b|\bimminent threat\b", re.I)
+
+
+def defends(sent: Span) -> bool:
+    """Whether a sentence calls an act defensive ('It was determined this system presented an imminent
+    threat to U.S. forces'): said of the act just told, it makes that act a response."""
+    return _defensive_clause(sent)
+
+
+def _defensive_clause(sent: Span) -> bool:
+    """The text says the act defended its forces: 'in self-defense', 'presented an imminent threat'."""
+    return bool(DEFENSIVE_RE.search(sent.text))
 
 
 def _self_defence(trigger: Token) -> bool:

@@ -68,9 +68,21 @@ def trigger_family(token: Token) -> str | None:
             return "attack"  # "was killed by security forces"
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(o) for o in prep_objects(token, "with")):
             return "attack"  # "they had hit railway stations with missiles"
+        if lemma in {"destroy", "hit", "target"} and _armed(subjects) and any(_military(o) for o in objects):
+            return "attack"  # "U.S. forces destroyed a Houthi missile launcher" (by what means, it does not say)
         if lemma in elx.RECOVERY_VERBS and _answers_an_attack(token):
             return "defence"  # "regained control of the base after rebels stormed it"
     return None
+
+
+MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", "bunker", "position", "positions",
+                              "system", "vessel", "boat", "tank", "convoy", "compound", "camp", "base", "headquarters",
+                              "stockpile", "storage", "battery", "node", "cell", "target", "targets"})
+
+
+def _military(token: Token) -> bool:
+    """A military thing to strike: 'a missile launcher', 'three storage facilities', 'Houthi targets'."""
+    return lemma_of(token) in MILITARY_OBJECTS or weapon_of(token) is not None
 
 
 def _attacker(token: Token) -> bool:

@@ -117,3 +117,9 @@ def test_transcript_turns_and_speaker_labels() -> None:
     sources = extract_sources(nlp()(TRANSCRIPT))
     assert names(sources) == ["Anna Berg"]  # "MIN. BERG" is the same person; "Q" is a journalist
     assert len(sources[0].claims) >= 2
+
+
+def test_a_press_statement_line_then_a_name_and_title_names_the_issuer() -> None:
+    text = "Press Statement\nAnna Lind, Department Spokesperson\nMarch 3, 2024\n\nThe Department condemns the attack."
+    author = frame_of(text).author
+    assert author is not None and author.person and author.name == "Anna Lind"

@@ -88,3 +88,12 @@ def test_a_proxy_is_named_by_its_own_name_not_its_backer() -> None:
     assert actor_family("Iran-backed militias") is None
     assert actor_family("pro-Russian separatists") is None
     assert actor_family("Kataib Hezbollah fighters") == "Islamic Resistance in Iraq"  # not Hezbollah
+
+
+def test_destroying_a_weapon_system_that_posed_an_imminent_threat_is_a_response() -> None:
+    attacks, responses = run("On Monday, coalition forces destroyed a rebel missile launcher near the coast. It was "
+                             "determined the launcher presented an imminent threat to merchant vessels.")
+    assert attacks == [] and len(responses) == 1
+    assert responses[0].category == "Attack"  # a strike on a missile launcher is no missile attack
+    attacks, responses = run("Navy jets struck, in self-defence, three radar sites on the coast on Friday.")
+    assert attacks == [] and len(responses) == 1
