@@ -124,7 +124,9 @@ def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
                 container.category, container.weapon = mention.category, mention.weapon or container.weapon
             container.family = mention.family if container.family == "attack" else container.family
             continue
-        if head is None or head.trigger.pos_ != "VERB" or head.family == "intercept" or mention.family == "intercept" or (
+        one_interception = head is not None and head.family == mention.family == "intercept"
+        if head is None or head.trigger.pos_ != "VERB" or (
+                (head.family == "intercept" or mention.family == "intercept") and not one_interception) or (
                 _distinct_acts(head, mention)):
             kept.append(mention)
             continue

@@ -64,7 +64,14 @@ PERIOD_WORDS: frozenset[str] = frozenset({"this year", "this month", "so far thi
                                           "last year", "over the past year", "over the years", "in the past year"})
 
 # Verbs that, with something in flight as object, tell a defensive act: an interception.
-DEFEAT_VERBS: frozenset[str] = frozenset({"destroy", "neutralize", "neutralise", "defeat", "eliminate", "down"})
+DEFEAT_VERBS: frozenset[str] = frozenset({"destroy", "neutralize", "neutralise", "defeat", "eliminate", "down",
+                                         "confront", "repel", "repulse"})
+# Verbs by which guards end an assault on them ("security forces killed the attackers"): a defensive act.
+STOP_VERBS: frozenset[str] = frozenset({"kill", "neutralize", "neutralise", "eliminate", "shoot", "capture",
+                                        "overpower", "subdue"})
+# The people who made an assault, referred to as such ("the attackers", "the gunmen").
+ASSAILANT_NOUNS: frozenset[str] = frozenset({"attacker", "assailant", "gunman", "gunmen", "militant", "insurgent",
+                                             "terrorist", "bomber", "raider", "infiltrator"})
 PROJECTILE_NOUNS: frozenset[str] = frozenset(
     {"missile", "rocket", "drone", "uav", "uavs", "uas", "projectile", "shahed", "warhead", "cruise", "interceptor"})
 UNCREWED_WORDS: frozenset[str] = frozenset({"unmanned", "uncrewed", "aerial", "pilotless", "one-way"})

@@ -36,3 +36,4 @@ class Draft:
     last_sentence: int = 0
     whens: set[str] = field(default_factory=set)
     target_names: frozenset[str] = frozenset()
+    acts: list[str] = field(default_factory=list)  # the lemmas of the words that told it ("regain", "strike")

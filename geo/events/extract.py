@@ -66,6 +66,7 @@ class _Linker:
                 and (draft.date.year, draft.date.month) == (mention.date.year, mention.date.month))):
             draft.date, draft.date_precision = mention.date, mention.date_precision
         draft.families.add(mention.family)
+        draft.acts.append(mention.trigger.lemma_.lower())
         if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES:
             draft.category, draft.weapon = mention.category, mention.weapon
         draft.weapon = draft.weapon or mention.weapon
@@ -168,7 +169,7 @@ class _Linker:
 def _clone(draft: Draft) -> Draft:
     return dataclasses.replace(
         draft, families=set(draft.families), extra_places=list(draft.extra_places),
-        sentences=list(draft.sentences), headlines=list(draft.headlines),
+        sentences=list(draft.sentences), headlines=list(draft.headlines), acts=list(draft.acts),
     )
 
 

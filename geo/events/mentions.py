@@ -6,15 +6,16 @@ dependency parse attaches to it. ``geo.events.extract`` links mentions across se
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
-from geo.events import context_words as elx
 from geo.events import actors
+from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.triggers import QUANTITY_HEADS, lemma_of, trigger_family, weapon_of
+from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
 from geo.syntax import PRONOUNS, children, is_passive, phrase_text, phrase_tokens, prep_objects
 
@@ -237,9 +238,10 @@ def _responsible(anchor: Token) -> str | None:
     if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or anchor.head.head.lemma_.lower() != "responsibility":
         return None
     verb = anchor.head.head.head
-    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS:
+    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS or children(verb, "neg"):
         return None
-    subjects = children(verb, "nsubj")
+    subjects = [s for s in children(verb, "nsubj") if not any(c.lower_ in {"no", "neither"} for c in s.children)
+                and s.lower_ not in {"nobody", "none", "noone"}]
     return _np(subjects[0]) if subjects else None
 
 
@@ -260,8 +262,15 @@ def _np(token: Token) -> str | None:
         return None  # "BAGHDAD — A car bomb exploded": the dateline
     if token.pos_ in {"NUM"} or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in DETERMINER_WORDS:
         return None  # "Sunday's attack", "that bombing": no actor
+    if is_event_noun(token):  # "damaged by a Russian missile strike": Russia, if anyone
+        owners = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and actors.actor_family(c.text)]
+        return actors.readable_actor(owners[0].text) if owners else None
+    of = prep_objects(token, "of")
+    if token.lemma_.lower() in {"group", "band", "number", "unit", "squad"} and of and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+        token = of[0]  # "a large group of armed fighters": the fighters
     tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head is token)]
-    return lx.clean_phrase(phrase_text(tokens))
+    return re.sub(r"['’]s$", "", lx.clean_phrase(phrase_text(tokens)))
 
 
 def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
@@ -294,7 +303,8 @@ def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (
                 child.lower_ not in actors.CAPITAL_ALIASES):  # "the Kabul attack": where, not who
             return actors.readable_actor(child.text)
-        named = child.pos_ == "PROPN" and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is where, not who
+        weapon_word = child.lower_ in elx.PROJECTILE_NOUNS or child.lower_ in lx.WEAPON_CATEGORY
+        named = child.pos_ == "PROPN" and not weapon_word and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is
             child.ent_type_ == "GPE" and actors.actor_family(child.text) and child.lower_ not in actors.CAPITAL_ALIASES))
         if child.dep_ in {"compound", "amod", "nmod"} and named:
             return lx.clean_phrase(phrase_text(list(child.subtree)))
@@ -311,7 +321,7 @@ def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if lemma in lx.SUFFER_VERBS or lemma in lx.REACTION_VERBS or lemma in lx.REPORTING_VERBS:
         return None  # "the attack was condemned by X": X did not do it
     by_objects = prep_objects(governor, "by")
-    if by_objects:
+    if by_objects and (lemma in lx.LIGHT_VERBS or lemma in lx.HAPPEN_VERBS):  # "carried out by X", not "followed by X"
         return _np(by_objects[0])
     if anchor.dep_ == "dobj" and lemma in lx.LIGHT_VERBS:
         subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end]

@@ -1,4 +1,12 @@
-"""A short readable line per event: 'US Air Force air strike on a training facility near Albu Kamal'."""
+"""A short line per event that a briefer can say aloud: who did what to whom, where.
+
+    "US forces struck a militia weapons depot near Al Qaim"
+    "Russian air defences shot down three drones over Voronezh"
+    "Houthis carried out 3 drone attacks on merchant ships in the Red Sea"
+    "Bomb explosion at a market in Kandahar"            (no actor named: what happened, where)
+
+The verb comes from the act (struck, shelled, bombed, raided, ambushed, intercepted, shot down ...).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +14,23 @@ from geo.events import lexicon as lx
 from geo.events.draft import Draft
 
 INTERCEPT = "Disrupted weapons use"
+MAX_CHARS = 160
+DRONES = frozenset({"drone", "uav", "uas", "shahed"})
+DEFENCE_VERBS = {"regain": "regained", "retake": "retook", "recapture": "recaptured", "repel": "repelled",
+                 "repulse": "repulsed", "kill": "killed", "neutralize": "neutralised", "neutralise": "neutralised",
+                 "eliminate": "killed", "shoot": "shot", "capture": "captured", "overpower": "overpowered",
+                 "subdue": "subdued"}
+PEOPLE_WORDS = frozenset({"people", "civilians", "person", "worshippers", "students", "children", "villagers",
+                          "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers"})
+TRANSITIVE_ON_PLACES = frozenset({"struck", "shelled", "bombed", "attacked", "raided"})
 
 
 def _label(draft: Draft) -> str:
+    """The act as a noun: 'air strike', 'rocket attack', 'shelling', 'IED explosion'."""
     weapon = draft.weapon or ""
     if draft.category == "Air/drone strike":
-        label = "drone strike" if weapon in {"drone", "uav", "shahed"} else "air strike"
-        if draft.families == {"attack"} and weapon in {"drone", "uav", "shahed"}:
+        label = "drone strike" if weapon in DRONES else "air strike"
+        if draft.families == {"attack"} and weapon in DRONES:
             label = "drone attack"
     elif draft.category == "Shelling/artillery/missile attack":
         label = {"rocket": "rocket attack", "mortar": "mortar attack", "artillery": "artillery shelling",
@@ -22,31 +40,101 @@ def _label(draft: Draft) -> str:
         label = "IED explosion" if weapon in {"ied", "roadside", "explosive"} else (
             "bomb explosion" if draft.families & {"blast"} else "bombing")
     elif draft.category == INTERCEPT:
-        return "interception" + (f" of {draft.target}" if draft.target else "")
+        label = "interception"
     else:
         label = lx.CATEGORY_LABEL.get(draft.category, "attack")
     return label
 
 
+def _verb(draft: Draft) -> str:
+    """The act as a verb in the past, taking the target as object: 'struck', 'shelled', 'shot down'."""
+    families, weapon = draft.families, draft.weapon or ""
+    if draft.category == INTERCEPT:
+        return "shot down" if weapon in DRONES or "aircraft" in (draft.target or "") else "intercepted"
+    if "retaliation" in families:
+        return "retaliated against"
+    if "defence" in families:
+        act = next((a for a in draft.acts if a in DEFENCE_VERBS), "")
+        return DEFENCE_VERBS.get(act, "fought off")
+    if draft.category == "Abduction/forced disappearance":
+        return "abducted"
+    if set((draft.target or "").lower().split()) & PEOPLE_WORDS or any(w.isdigit() for w in (draft.target or "").split()):
+        return "attacked"  # "struck at least 20 civilians" reads as a blow; they were attacked
+    if draft.category == "Looting/property destruction":
+        return "looted"
+    if draft.category == "Armed clash":
+        return "ambushed" if "ambush" in families else "clashed with"
+    if draft.category == "Air/drone strike":
+        return "struck"
+    if "raid" in families:
+        return "raided"
+    if draft.category == "Shelling/artillery/missile attack":
+        if weapon in {"rocket", "mortar"}:
+            return f"fired {weapon}s at"
+        return "shelled" if "shell" in families and weapon != "missile" else "struck"
+    if draft.category in {"Remote explosive/landmine/IED", "Suicide bomb"}:
+        return "bombed"
+    if "shooting" in families:
+        return "opened fire on"
+    return "attacked"
+
+
+def _means(draft: Draft) -> str:
+    """' with drones', ' with missiles': how it was struck, when the verb does not say."""
+    weapon = draft.weapon or ""
+    if _verb(draft) != "struck":
+        return ""
+    if weapon in DRONES:
+        return " with drones"
+    return " with missiles" if weapon in {"missile", "cruise", "ballistic"} else ""
+
+
 def _plural(label: str) -> str:
-    return label if label.endswith(("s", "ing")) else label + "s"
+    if label.endswith("shelling"):
+        return label + " attacks"
+    return label if label.endswith("s") else label + "s"
+
+
+def _article(label: str) -> str:
+    return ("an " if label[:1] in "aeiouAEIOU" or label.startswith("IED") else "a ") + label
+
+
+def _where(draft: Draft) -> str:
+    if draft.place is None or (draft.target and draft.place.text and draft.place.text in draft.target):
+        return ""
+    names = [draft.place.text or draft.place.name or ""] + [p.text or p.name or "" for p in draft.extra_places]
+    where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    prep = "over" if draft.category == INTERCEPT and draft.place_prep == "in" else draft.place_prep
+    return f" {prep} {where}"
 
 
 def summarize(draft: Draft) -> str:
-    """A short readable line: 'US Air Force air strike on a training facility near Albu Kamal'."""
-    label = _label(draft)
-    if draft.count and draft.count > 1 and draft.category != INTERCEPT:
-        text = f"{draft.count} {_plural(label)}" + (f" by {draft.actor}" if draft.actor else "")
+    """A short line a briefer can say aloud (see the module's docstring)."""
+    label, where = _label(draft), _where(draft)
+    target = draft.target
+    if draft.actor and draft.count and draft.count > 1 and draft.category != INTERCEPT:
+        link = " on" if target else ""
+        text = f"{draft.actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
+    elif draft.actor and target:
+        text = f"{draft.actor} {_verb(draft)} {target}{_means(draft)}"
+    elif draft.actor and draft.place is not None and _verb(draft) in TRANSITIVE_ON_PLACES:
+        town = draft.place.kind in {"city", "facility", "other"} and draft.place_prep == "in" and where
+        name = where.split(" ", 2)[2] if town else ""  # " in Douma and Damascus" -> "Douma and Damascus"
+        return _cut(f"{draft.actor} {_verb(draft)} {name}" if town else f"{draft.actor} {_verb(draft)} targets{where}")
+    elif draft.actor and " and " in draft.actor and draft.category == "Armed clash":
+        text = f"{draft.actor} clashed"
     elif draft.actor:
-        text = f"{draft.actor} {label}"
+        text = f"{draft.actor} carried out {_article(label)}"
     else:
         text = label[:1].upper() + label[1:]
-    if draft.target and draft.category != INTERCEPT:
-        link = {"Abduction/forced disappearance": "of", "Armed clash": "with",
-                "Looting/property destruction": "of"}.get(draft.category, "on")
-        text += f" {link} {draft.target}"
-    if draft.place is not None and not (draft.target and draft.place.text and draft.place.text in draft.target):
-        names = [draft.place.text or draft.place.name or ""] + [p.text or p.name or "" for p in draft.extra_places]
-        where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        text += f" {draft.place_prep} {where}"
-    return text if len(text) <= 160 else text[:157].rstrip() + "..."
+        if draft.count and draft.count > 1 and draft.category != INTERCEPT:
+            text = f"{draft.count} {_plural(label)}"
+        if target:
+            link = {"Abduction/forced disappearance": "of", "Armed clash": "with", INTERCEPT: "of",
+                    "Looting/property destruction": "of"}.get(draft.category, "on")
+            text += f" {link} {target}"
+    return _cut(text + where)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_CHARS else text[:MAX_CHARS - 3].rstrip() + "..."

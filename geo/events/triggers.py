@@ -51,6 +51,8 @@ def trigger_family(token: Token) -> str | None:
         subjects = children(token, "nsubj")
         if not subjects and token.dep_ == "conj" and token.head.pos_ == "VERB":
             subjects = children(token.head, "nsubj")  # "a gunman entered the church and killed seven"
+        if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
+            return "defence"  # "security forces killed the four attackers": the assault was ended
         if lemma == "kill" and _person(subjects) and any(_counted(o) for o in objects):
             return "attack"  # "a teen killed 12 people": no weapon word, but a killing of many
         objects += children(token, "nsubjpass")
@@ -91,6 +93,24 @@ def _attacker(token: Token) -> bool:
         return True
     return any(c.dep_ in {"amod", "compound"} and lemma_of(c) in lx.ATTACKER_NOUNS | {"armed", "militant", "jihadist"}
                for c in token.children)
+
+
+def _stops_the_assailants(verb: Token) -> bool:
+    """'Guards killed the attackers', 'the gunmen were killed by security forces': armed defenders ending
+    an assault on them. The assailants are named as such and definite (the ones already told of)."""
+    if is_passive_verb(verb):
+        victims = children(verb, "nsubjpass")
+        doers = [o for a in children(verb, "agent") for o in children(a, "pobj")] + prep_objects(verb, "by")
+    else:
+        victims, doers = children(verb, "dobj"), children(verb, "nsubj")
+    assailants = [v for v in victims if lemma_of(v) in elx.ASSAILANT_NOUNS
+                  and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "all", "its", "their"} or c.dep_ == "nummod"
+                          for c in v.children)]
+    return bool(assailants) and bool(doers) and (_armed(doers) or any(lemma_of(d) in {"guard", "security"} for d in doers))
+
+
+def is_passive_verb(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
 def _answers_an_attack(verb: Token) -> bool:

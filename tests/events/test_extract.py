@@ -53,8 +53,8 @@ def test_sample_has_the_two_precision_airstrikes_as_responses(sample: tuple[str,
     assert "Albu Kamal" in albu.evidence.text and "Mayadeen" in mayadeen.evidence.text  # evidence names the place
     assert "training facility" in (albu.target or "")
     assert "safe house" in (mayadeen.target or "")
-    assert albu.summary == "US Air Force air strike on a training facility near Albu Kamal"
-    assert mayadeen.summary == "US Air Force air strike on a safe house near Mayadeen"
+    assert albu.summary == "US Air Force struck a training facility near Albu Kamal"
+    assert mayadeen.summary == "US Air Force struck a safe house near Mayadeen"
 
 
 def test_sample_strikes_gather_their_later_mentions(sample: tuple[str, list[Event], list[Event]]) -> None:
@@ -200,7 +200,7 @@ def test_israeli_air_strike_reported_by_ministry_and_ngo() -> None:
     assert (strike.actor, strike.place, strike.category) == ("Israel", "Khan Yunis", "Air/drone strike")
     assert (strike.killed, strike.injured, strike.date) == (12, 30, date(2024, 2, 3))
     assert strike.target == "a house"
-    assert strike.summary == "Israel air strike on a house in Khan Younis"
+    assert strike.summary == "Israel struck a house in Khan Younis"
 
 
 ANONYMOUS = (
@@ -264,7 +264,7 @@ def test_a_strike_by_the_side_that_was_attacked_is_a_response() -> None:
     attacks, responses = run(SIDE_ATTACKED, date(2024, 2, 8))
     assert [(e.actor, e.place, e.target) for e in attacks] == [("Militants", "Iraq", "a US base")]
     assert [(e.actor, e.place) for e in responses] == [("US forces", "Al Qa'im")]
-    assert responses[0].summary == "US forces air strike on a militia weapons depot near Al Qaim"
+    assert responses[0].summary == "US forces struck a militia weapons depot near Al Qaim"
 
 
 MULTI = (
@@ -313,7 +313,7 @@ def test_rockets_interceptions_and_strikes_by_the_side_attacked() -> None:
     check_offsets(text, attacks + responses)
     assert [(e.actor, e.place, e.category) for e in attacks] == [
         ("Hamas", "Tel Aviv", "Shelling/artillery/missile attack")]
-    assert attacks[0].summary == "Hamas rocket attack on Tel Aviv"
+    assert attacks[0].summary == "Hamas fired rockets at Tel Aviv"
     assert attacks[0].date == date(2024, 5, 26)
     categories = sorted(e.category for e in responses)
     assert categories == ["Air/drone strike", "Disrupted weapons use"]
@@ -329,7 +329,7 @@ def test_abduction_and_context_that_is_no_new_event() -> None:
     abduction = attacks[0]
     assert abduction.category == "Abduction/forced disappearance"
     assert (abduction.actor, abduction.place, abduction.count) == ("Gunmen", "Kaduna", None)
-    assert abduction.summary == "Gunmen abduction of 20 students in Kaduna"
+    assert abduction.summary == "Gunmen abducted 20 students in Kaduna"
     assert len(abduction.mentions) == 2
 
 

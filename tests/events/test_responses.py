@@ -97,3 +97,28 @@ def test_destroying_a_weapon_system_that_posed_an_imminent_threat_is_a_response(
     assert responses[0].category == "Attack"  # a strike on a missile launcher is no missile attack
     attacks, responses = run("Navy jets struck, in self-defence, three radar sites on the coast on Friday.")
     assert attacks == [] and len(responses) == 1
+
+
+def test_guards_killing_the_attackers_end_the_assault() -> None:
+    attacks, responses = run("Gunmen stormed the ministry on Tuesday. Security forces killed the four attackers "
+                             "after a six-hour siege.")
+    assert [a.actor for a in attacks] == ["Gunmen"] and len(responses) == 1
+    assert responses[0].summary.startswith("Security forces killed the four attackers")
+    attacks, responses = run("An official said 14 insurgents were killed in the fighting.")
+    assert responses == []  # a toll, not defenders ending an assault
+
+
+def test_summaries_read_as_plain_english() -> None:
+    _, responses = run("Russian air defences destroyed three Ukrainian drones over Kyiv overnight.")
+    assert responses[0].summary == "Russia shot down three Ukrainian drones over Kyiv"
+    attacks, _ = run("Militants fired rockets at Tel Aviv on Monday.")
+    assert attacks[0].summary == "Militants fired rockets at Tel Aviv"
+    attacks, _ = run("Russian forces shelled Kharkiv on Monday.")
+    assert attacks[0].summary == "Russian forces shelled Kharkiv"
+    attacks, _ = run("Gunmen abducted 20 students near Kaduna on Thursday.")
+    assert attacks[0].summary == "Gunmen abducted 20 students near Kaduna"
+
+
+def test_no_one_claiming_an_attack_names_no_actor() -> None:
+    attacks, _ = run("A bomb exploded at a market in Kandahar. No group has claimed responsibility for the attack.")
+    assert attacks and all(a.actor is None for a in attacks)
