@@ -30,6 +30,10 @@ PLACE_NOUNS = frozenset(
      "center", "part", "parts", "west", "east", "north", "south", "waters", "territory", "enclave",
      "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp"}
 )
+# Buildings and sites of a town named as such ("the railway station of the city of X"; not "the church of X").
+SITE_NOUNS = frozenset({"station", "base", "airport", "school", "hospital", "market", "ministry", "building",
+                        "compound", "port", "mosque", "church", "hotel", "bridge", "headquarters", "prison", "office",
+                        "plant", "factory", "airfield", "barracks", "checkpoint", "embassy", "consulate"})
 HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "pound", "rock", "raze", "level", "flatten"})
 CLOSE_WORDS = frozenset({"close", "next", "adjacent", "nearby"})
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
@@ -55,6 +59,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         if injured is not None and owner.injured is None:
             owner.injured = injured
     _inherit_places(mentions)
+    _place_launches_by_origin(sent, mentions, toponyms)
     return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m) and not is_war(m)]
 
 
@@ -217,7 +222,8 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
             compass = head.head.lower_ in COMPASS_WORDS
             if prep == "of" and compass and head.head.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"}:
                 return True, True, head.head  # "a shootout Thursday north of the capital": a place by itself
-            if prep == "of" and head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS:
+            site = head.head.lower_ in SITE_NOUNS and token.lower_ in PLACE_NOUNS  # "the station of the city of X"
+            if prep == "of" and (head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS or site):
                 near = near or head.head.lower_ in lx.NEAR_WORDS
                 token = head.head
                 continue
@@ -271,6 +277,26 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
             pool = [item for item in pool if not _in_another_clause(item[1].root, mention)]
         places = mine or (pool if len(mentions) == 1 else [])
         mention.parts = _parts(mention, places)
+
+
+def _place_launches_by_origin(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
+    """'a ballistic missile launched from Yemen', 'shot down a drone fired from Iraq': where a launch came
+    from places the launch, and the interception of it, when nothing else places them."""
+    for mention in mentions:
+        if not any(p.place for p in mention.parts):
+            origins = _launched_from(mention, sent, toponyms)
+            if origins:
+                found = _part(None, origins)
+                for part in mention.parts or [Part(target=None)]:
+                    part.place, part.place_prep, part.extra_places = found.place, found.place_prep, found.extra_places
+                mention.parts = mention.parts or [found]
+
+
+def _launched_from(mention: Mention, sent: Span, toponyms: list[tuple[Toponym, Span]]) -> list[tuple[Toponym, Span, bool]]:
+    launches = [t for t in mention.trigger.subtree if t.lemma_.lower() in lx.WEAPON_OBJECT_VERBS]
+    origins = {o.i for verb in launches for o in prep_objects(verb, "from")}
+    return [(toponym, span, False) for toponym, span in toponyms
+            if sent.start <= span.start < sent.end and span.root.i in origins]
 
 
 def _describes_another_place(token: Token, sent: Span) -> bool:

@@ -154,7 +154,7 @@ LOCATIVE_WORDS: frozenset[str] = frozenset(
      "north", "south", "northwest", "northeast", "southwest", "southeast", "north-west",
      "north-east", "south-west", "south-east", "western", "eastern", "northern", "southern",
      "outskirts", "edge", "vicinity", "area", "city", "town", "village", "province", "region",
-     "district", "outside", "beyond", "through"}
+     "district", "outside", "beyond", "through", "including"}
 )
 NEAR_WORDS: frozenset[str] = frozenset(
     {"near", "outside", "close", "nearby", "west", "east", "north", "south", "northwest",

@@ -73,3 +73,23 @@ def test_the_strikes_after_shelling_are_the_shelling() -> None:
 def test_a_day_just_after_publication_is_this_years() -> None:
     assert resolve_date("27 August", date(2021, 8, 26)) == date(2021, 8, 27)
     assert resolve_date("27 November", date(2021, 8, 26)) == date(2020, 11, 27)
+
+
+def test_where_a_missile_was_launched_from_places_the_launch_and_its_interception() -> None:
+    text = "Navy destroyers shot down a cruise missile launched from Yemen on Tuesday."
+    assert {e.kind: e.place for e in everything(text)} == {"attack": "Yemen", "response": "Yemen"}
+
+
+def test_a_launch_from_somewhere_is_placed_where_it_landed_when_the_text_says() -> None:
+    text = "Militants launched rockets from Lebanon at Kiryat Shmona on Tuesday."
+    assert [e.place for e in everything(text)] == ["Qiryat Shemona"]
+
+
+def test_a_town_listed_after_including_is_a_place_of_the_attack() -> None:
+    text = "Russian drones struck several towns on Sunday, including Kherson, killing two people."
+    assert [e.place for e in everything(text)] == ["Kherson"]
+
+
+def test_a_station_of_the_city_of_a_town_is_in_that_town() -> None:
+    text = "A missile hit the railway station of the city of Kramatorsk on Friday, killing 50 people."
+    assert [e.place for e in everything(text)] == ["Kramatorsk"]
