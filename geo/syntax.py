@@ -110,20 +110,36 @@ def is_headline(sent: Span, index: int) -> bool:
 
 
 # "..., in Erbeen, near Damascus, October 18, 2012.": a photo caption ends with the place and the date
-CAPTION_END_RE = re.compile(r",\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\.\s*$")
+CAPTION_END_RE = re.compile(r",\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\.\s*$")
 CAPTION_START_RE = re.compile(r"^\s*(?:FILE\s*(?:PHOTO)?\s*[-–—:]|\(?(?:AP|AFP|Reuters)\s+Photo)")
 
 
 def caption_indices(sents: Sequence[Span]) -> set[int]:
-    """The sentences that are photo captions: marked 'FILE -', ending with a place and a date, or
+    """The sentences that are photo captions: lines marked 'FILE -', lines whose first sentence ends
+    with a place and a date (the sentences after it on the line tell the photo's context), and lines
     printed twice in a row (the page's caption and its image's alternative text)."""
-    texts = [" ".join(s.text.split()) for s in sents]
-    found = set()
-    for index, line in enumerate(texts):
-        repeated = len(line) > 60 and line in texts[max(index - 1, 0):index] + texts[index + 1:index + 2]
-        if CAPTION_START_RE.match(line) or CAPTION_END_RE.search(line) or repeated:
-            found.add(index)
+    lines = _lines(sents)
+    texts = [" ".join(" ".join(sents[i].text.split()) for i in line) for line in lines]
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        first = " ".join(sents[line[0]].text.split())
+        repeated = len(texts[index]) > 60 and texts[index] in texts[max(index - 1, 0):index] + texts[index + 1:index + 2]
+        if CAPTION_START_RE.match(first) or CAPTION_END_RE.search(first) or repeated:
+            found.update(line)
     return found
+
+
+def _lines(sents: Sequence[Span]) -> list[list[int]]:
+    """The indices of ``sents`` grouped by the line of text they stand on."""
+    lines: list[list[int]] = []
+    for index, sent in enumerate(sents):
+        previous = sents[index - 1] if index else None
+        gap = sent.doc.text[previous.end_char:sent.start_char] if previous is not None else "\n"
+        if "\n" in gap or "\n" in (previous.text if previous is not None else ""):
+            lines.append([index])
+        else:
+            lines[-1].append(index)
+    return lines
 
 
 def is_title_case(sent: Span) -> bool:

@@ -72,6 +72,9 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     return found
 
 
+TOLD_TOLL_NOUNS = frozenset({"death", "dead", "fatality", "casualty", "killing"})
+
+
 def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     """(killed, injured, number token) for each casualty figure in a sentence; one death told
     without a number counts when the sentence gives no other toll."""
@@ -102,6 +105,9 @@ def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 lemma = counted.lemma_.lower()
                 if (lemma in lx.WEAPON_CATEGORY and lemma not in PEOPLE_WITH_WEAPONS) or lemma in lx.EVENT_NOUNS:
                     continue  # "two bombs killed ...", "three attacks left ...": acts, not victims
+                if lemma in TOLD_TOLL_NOUNS and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"}
+                                                    for c in counted.children):
+                    continue  # "The two deaths came after ...": a toll told already, of another act
                 first = _first_conjunct(counted)
                 if first is not None:  # "Two servicemen and one resident were injured": 2 + 1
                     number = (lx.parse_number(first.text) or 0) + conjoined_victims(first)

@@ -34,8 +34,20 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
             return None if head.lemma_.lower() in lx.REACTION_VERBS else governed[head.i]
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
             return None
+        if head.pos_ == "VERB" and head is not token and (subject := _subject_mention(head, mentions)):
+            return subject  # "Russian shelling(acl of 'Russian') killed two in X": misparsed, the act is the subject
         if head.dep_ == "relcl" and head.head.i not in direct:
             return None  # "the war, which began in March 2003": the date of the war, not of the event
+    return None
+
+
+def _subject_mention(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention whose trigger heads the verb's subject or modifies its head with no other verb between."""
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}):
+        for mention in mentions:
+            trigger = mention.trigger
+            if trigger.i == subject.i or (trigger.head.i == subject.i and trigger.dep_ in {"acl", "amod", "compound"}):
+                return mention
     return None
 
 

@@ -18,7 +18,8 @@ from geo.events.casualties import casualty_figures
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates
 from geo.events.roles import assign_roles, told_by_its_acts
-from geo.events.mentions import KIND_RANK, Mention, Part, anchor_of, build_mention, target_heads
+from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
+from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
 from geo.model import Toponym
 from geo.syntax import children, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects
@@ -42,8 +43,9 @@ REPORTING = lx.REPORTING_VERBS
 
 
 def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: date | None,
-                  *, headline: bool = False) -> list[Mention]:
-    """All event mentions of one sentence, with role, places, date and casualties."""
+                  *, headline: bool = False, caption: bool = False) -> list[Mention]:
+    """All event mentions of one sentence, with role, places, date and casualties. A photo caption
+    (``caption``) places what it shows where the photo was taken when nothing else does."""
     mentions = [build_mention(sent, t, f, headline) for t, f in find_triggers(sent)]
     if not mentions:
         return []
@@ -59,7 +61,11 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         if injured is not None and owner.injured is None:
             owner.injured = injured
     _inherit_places(mentions)
-    _place_launches_by_origin(sent, mentions, toponyms)
+    place_launches_by_origin(sent, mentions, toponyms)
+    if caption:
+        place_by_caption(mentions, [(t, span, near) for t, span in toponyms if sent.start <= span.start < sent.end
+                                    for ok, near, _end in [_locative(t, span.root)] if ok])
+        date_by_caption(sent, mentions, published)
     return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m) and not is_war(m)]
 
 
@@ -176,6 +182,10 @@ def _inherit_places(mentions: list[Mention]) -> None:
             if mention.date is None and other.date is not None and (
                     mention.trigger.i in {t.i for t in other.trigger.subtree}):
                 mention.date, mention.date_precision = other.date, other.date_precision
+        stopped = [o for o in mentions if o is not mention and o.date is not None
+                   and o.trigger.i in {t.i for t in mention.trigger.subtree}]
+        if mention.family == "intercept" and mention.date is None and stopped:
+            mention.date, mention.date_precision = stopped[0].date, stopped[0].date_precision  # the same night
         if any(p.place for p in mention.parts):
             continue
         for other in donors:
@@ -252,11 +262,6 @@ def comes_under_attack(verb: Token) -> bool:
         trigger_family(o) for o in prep_objects(verb, "under"))
 
 
-def _place_rank(item: tuple[Toponym, Span, bool]) -> tuple[int, int, int]:
-    toponym, span, _near = item
-    return (KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
-
-
 def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
     owned: dict[int, list[tuple[Toponym, Span, bool]]] = {id(m): [] for m in mentions}
     pool: list[tuple[Toponym, Span, bool]] = []
@@ -277,26 +282,6 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
             pool = [item for item in pool if not _in_another_clause(item[1].root, mention)]
         places = mine or (pool if len(mentions) == 1 else [])
         mention.parts = _parts(mention, places)
-
-
-def _place_launches_by_origin(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
-    """'a ballistic missile launched from Yemen', 'shot down a drone fired from Iraq': where a launch came
-    from places the launch, and the interception of it, when nothing else places them."""
-    for mention in mentions:
-        if not any(p.place for p in mention.parts):
-            origins = _launched_from(mention, sent, toponyms)
-            if origins:
-                found = _part(None, origins)
-                for part in mention.parts or [Part(target=None)]:
-                    part.place, part.place_prep, part.extra_places = found.place, found.place_prep, found.extra_places
-                mention.parts = mention.parts or [found]
-
-
-def _launched_from(mention: Mention, sent: Span, toponyms: list[tuple[Toponym, Span]]) -> list[tuple[Toponym, Span, bool]]:
-    launches = [t for t in mention.trigger.subtree if t.lemma_.lower() in lx.WEAPON_OBJECT_VERBS]
-    origins = {o.i for verb in launches for o in prep_objects(verb, "from")}
-    return [(toponym, span, False) for toponym, span in toponyms
-            if sent.start <= span.start < sent.end and span.root.i in origins]
 
 
 def _describes_another_place(token: Token, sent: Span) -> bool:
@@ -348,26 +333,16 @@ def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[P
             inside = {t.i for t in head.subtree} - {t.i for c in head.conjuncts if c.i > head.i for t in c.subtree}
             here = [p for p in places if p[1].root.i in inside]
             if here:
-                split.append(_part(_target_text(head), here))
+                split.append(part_at(_target_text(head), here))
         distinct = {p.place.place_key for p in split if p.place is not None and p.place.kind != "country"}
         if len(split) >= 2 and len(distinct) == len(split):
             return split
     target = _target_text(heads[0], with_conjuncts=True) if heads else None
-    part = _part(target, places)
+    part = part_at(target, places)
     if heads:
         part.target_names = frozenset(t.text for t in phrase_tokens(heads[0])
                                       if t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"})
     return [part]
-
-
-def _part(target: str | None, places: list[tuple[Toponym, Span, bool]]) -> Part:
-    if not places:
-        return Part(target=target)
-    ranked = sorted(places, key=_place_rank)
-    best, _span, near = ranked[0]
-    extra = [t for t, _s, _n in ranked[1:] if t.kind == best.kind and t.place_key != best.place_key]
-    unique_extra = list({t.place_key: t for t in extra}.values())
-    return Part(target=target, place=best, place_prep="near" if near else "in", extra_places=unique_extra)
 
 
 def _target_text(head: Token, *, with_conjuncts: bool = False) -> str | None:

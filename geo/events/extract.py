@@ -25,6 +25,7 @@ from geo.events.frame import header_length
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, compatible, continues, may_continue,
                                 more_precise, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
+from geo.events.placing import place_interceptions
 from geo.events.roles import defends
 from geo.events.summary import summarize
 from geo.model import Event, Toponym
@@ -269,7 +270,7 @@ def extract_events(
     captions = caption_indices(sents)
     for index, sent in enumerate(sents):
         headline = index < header or is_headline(sent, index)
-        mentions = find_mentions(sent, located, published, headline=headline)
+        mentions = find_mentions(sent, located, published, headline=headline, caption=index in captions)
         if headline:
             headline_mentions.extend(mentions)
             continue
@@ -291,6 +292,7 @@ def extract_events(
     for mention in headline_mentions:
         _link_headline(linker, mention)
     _resolve_kinds(linker.drafts)
+    place_interceptions(linker.drafts, located, sents)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     events = [_to_event(d) for d in ordered]
@@ -321,7 +323,8 @@ def _opens_with_a_date(sent: Span) -> bool:
 
 def _link_caption(linker: _Linker, mention: Mention) -> None:
     """A photo caption tells an event the story tells, at the same place (its attribution may differ:
-    'a site hit by what activists said were airstrikes by government forces'), or one of its own."""
+    'a site hit by what activists said were airstrikes by government forces') or, placing nothing, of
+    the same kind on the same day; or one of its own. A photo taken before an act does not show it."""
     place = mention.parts[0].place if mention.parts else None
     line = " ".join(mention.sentence.text.split())
     for draft in linker.drafts:
@@ -329,8 +332,11 @@ def _link_caption(linker: _Linker, mention: Mention) -> None:
             linker.attach(draft, mention, Part(target=None), with_figures=False)
             return
     for draft in linker.drafts:
+        if mention.photo_date is not None and draft.date is not None and mention.photo_date < draft.date:
+            continue  # a photo taken before an act does not show it
         same_place = place is not None and draft.place is not None and place_fits(draft.place, place)
-        if same_place and (categories_fit(draft, mention) or mention.family in {"strike", "bomb", "shell", "attack"}):
+        kin = categories_fit(draft, mention) or mention.family in {"strike", "bomb", "shell", "attack"}
+        if (same_place and kin) or (place is None and categories_fit(draft, mention) and mention.date == draft.date):
             linker.attach(draft, mention, Part(target=None), with_figures=False)
             return
     linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))

@@ -56,6 +56,7 @@ class Mention:
     date_precision: str = "day"  # "month" when only the month is known ("in August 2022")
     when: str | None = None  # the time expression owned by the mention, resolved or not ("last weekend")
     headline: bool = False
+    photo_date: date | None = None  # the day a photo was taken, when the mention is in its caption
     merged: list[Token] = field(default_factory=list)  # further verbs of the same event
 
 
@@ -73,7 +74,7 @@ def anchor_of(trigger: Token) -> Token:
 
 def governor_of(anchor: Token) -> Token | None:
     """The verb whose subject or object the (noun) trigger is."""
-    if anchor.pos_ == "VERB" and trigger_family(anchor) and anchor.dep_ not in {"nsubj", "nsubjpass", "dobj", "attr"}:
+    if anchor.pos_ == "VERB" and trigger_family(anchor) and anchor.dep_ not in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"}:
         return anchor  # a verb trigger governs itself; a gerund as subject ("fighting killed ...") does not
     if anchor.dep_ in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
         return anchor.head

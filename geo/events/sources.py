@@ -87,15 +87,25 @@ def _name_candidates(head: Token, phrase: str) -> list[str]:
 
 
 def _person_span(tokens: Sequence[Token]) -> Span | None:
+    """The whole name of the first person among ``tokens``; a name the tagger cut in two ('Oleksandr'
+    'Prokudin', each tagged PERSON on its own) is one when its parts compound into each other."""
     for token in tokens:
         if token.ent_type_ == "PERSON":
             doc, start, end = token.doc, token.i, token.i + 1
-            while start > 0 and doc[start].ent_iob_ == "I":
+            while start > 0 and (doc[start].ent_iob_ == "I" or _name_part(doc[start - 1], start)):
                 start -= 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
+            while end < len(doc) and (doc[end].ent_iob_ == "I" or _name_part(doc[end - 1], end)):
                 end += 1
             return doc[start:end]
     return None
+
+
+def _name_part(token: Token, nxt: int) -> bool:
+    """Whether ``token`` is a PERSON-tagged proper noun compounded into the name going on at ``nxt``."""
+    follower = token.doc[nxt] if nxt < len(token.doc) else None
+    return (follower is not None and token.ent_type_ == "PERSON" and follower.ent_type_ == "PERSON"
+            and token.pos_ == "PROPN" and follower.pos_ == "PROPN" and token.dep_ == "compound"
+            and token.head.i >= nxt)
 
 
 def _names_an_organisation(head: Token, person: Span) -> bool:

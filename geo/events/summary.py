@@ -102,6 +102,8 @@ def _article(label: str) -> str:
 def _where(draft: Draft) -> str:
     if draft.place is None or (draft.target and draft.place.text and draft.place.text in draft.target):
         return ""
+    if draft.actor and draft.place.text == draft.actor:
+        return ""  # "Saudi Arabia intercepted a missile", not "... over Saudi Arabia"
     names = [draft.place.text or draft.place.name or ""] + [p.text or p.name or "" for p in draft.extra_places]
     where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     prep = "over" if draft.category == INTERCEPT and draft.place_prep == "in" else draft.place_prep

@@ -184,6 +184,16 @@ def weapon_of(token: Token) -> str | None:
     return None
 
 
+def _nominal_gerund_subject(token: Token) -> bool:
+    """'Russian shelling on Thursday killed two': a gerund the parser made a clausal subject but that
+    names an act (an adjective or determiner before it, or no object of its own and a verb of harm)."""
+    if token.tag_ != "VBG":
+        return False
+    if any(c.dep_ in {"amod", "det", "poss"} and c.i < token.i for c in token.children):
+        return True
+    return not children(token, "dobj") and lemma_of(token.head) in lx.WEAPON_SUBJECT_VERBS
+
+
 def _is_excluded(token: Token, family: str) -> bool:
     """Metaphors, hypothetical and negated mentions, labour strikes, things named after an act
     ('assault rifle', 'attack helicopter'), criticism ('came under fire for'), attacks on animals."""
@@ -215,7 +225,7 @@ def _is_excluded(token: Token, family: str) -> bool:
             return True
         if _is_purpose_infinitive(token):
             return True  # "missiles there to intercept ...", "used firearms to attack ...": an aim
-        if token.dep_ in {"csubj", "csubjpass"}:
+        if token.dep_ in {"csubj", "csubjpass"} and not _nominal_gerund_subject(token):
             return True  # "Attacking churches is prohibited": a kind of act, not an act
         if token.dep_ == "acl" and token.head.head.pos_ == "VERB" and (
                 _is_purpose_infinitive(token.head.head) or lemma_of(token.head.head) in lx.HYPOTHETICAL_GOVERNORS):

@@ -93,3 +93,38 @@ def test_a_town_listed_after_including_is_a_place_of_the_attack() -> None:
 def test_a_station_of_the_city_of_a_town_is_in_that_town() -> None:
     text = "A missile hit the railway station of the city of Kramatorsk on Friday, killing 50 people."
     assert [e.place for e in everything(text)] == ["Kramatorsk"]
+
+
+def test_a_caption_places_what_it_shows_where_the_photo_was_taken_and_its_date_is_the_photos() -> None:
+    text = ("Officials said drones hit Odesa on Monday, killing two people.\n\n"
+            "A man stands by a depot damaged by a missile strike, in Kharkiv, Ukraine, Feb. 9, 2024. "
+            "Shelling in the area has intensified.")
+    caption = [e for e in everything(text) if e.place == "Kharkiv"]
+    assert len(caption) == 1 and caption[0].date is None
+
+
+def test_a_photo_taken_before_an_act_does_not_show_it() -> None:
+    text = ("Russian missiles hit Kharkiv on Sunday, killing four people.\n\n"
+            "A woman walks past a house hit by a missile strike, in Kharkiv, Ukraine, Feb. 2, 2024.")
+    assert len(everything(text)) == 2
+
+
+def test_the_sentences_after_a_captions_place_and_date_belong_to_the_caption() -> None:
+    text = ("A view shows a school damaged by a missile strike, in Kharkiv, Ukraine, Feb. 9, 2024. "
+            "Shelling in the region on Feb. 10 killed three civilians.\n\n"
+            "Russian shelling on Saturday killed three civilians in Kharkiv, officials said.")
+    shelling = [e for e in everything(text) if e.date == date(2024, 2, 10)]
+    assert len(shelling) == 1 and len(shelling[0].mentions) == 2
+
+
+def test_an_interception_no_word_places_is_over_the_country_that_intercepted() -> None:
+    text = "Israel said it intercepted a missile launched from Yemen on Monday night."
+    response = [e for e in everything(text) if e.kind == "response"]
+    assert [(e.place, e.date) for e in response] == [("Israel", date(2024, 2, 12))]
+    assert "over Israel" not in response[0].summary
+
+
+def test_an_interception_no_word_places_is_where_the_attack_it_answered_was() -> None:
+    text = ("Militants launched a drone attack on Kharkiv on Sunday. "
+            "Air defences shot down four drones, the army said.")
+    assert [e.place for e in everything(text) if e.kind == "response"] == ["Kharkiv"]

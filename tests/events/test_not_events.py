@@ -82,3 +82,9 @@ def test_the_date_of_a_statement_line_and_of_a_reaction_are_not_the_events() -> 
 def test_the_actor_of_a_relative_clause_is_its_antecedent() -> None:
     (event,) = everything("Troops killed the militants who attacked the checkpoint.")
     assert event.actor == "militants"
+
+
+def test_a_gerund_naming_an_act_as_subject_is_an_event() -> None:
+    events = everything("Russian shelling on Thursday killed two civilians in the Kherson region, officials said.")
+    assert [(e.place, e.killed) for e in events] == [("Kherson", 2)]
+    assert everything("Attacking churches is prohibited by law.") == []

@@ -60,3 +60,10 @@ def test_going_on_the_offensive_is_no_event() -> None:
 def test_an_act_that_killed_one_named_or_determined_victim() -> None:
     assert figures("An IED blast killed a soldier last week.") == [(1, None)]
     assert figures("The bomb killed some people.") == []
+
+
+def test_the_deaths_told_already_are_no_new_toll() -> None:
+    text = ("Shelling killed two people in Kharkiv on Thursday. The two deaths came after a woman was killed "
+            "in a drone strike on Odesa on Wednesday.")
+    tolls = {e.place: e.killed for e in events(text)}
+    assert tolls == {"Kharkiv": 2, "Odesa": 1}

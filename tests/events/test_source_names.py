@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from geo.events.sources import extract_sources
 from tests.events.helpers import nlp
 
@@ -66,3 +68,11 @@ def test_the_texts_own_outlet_is_no_source() -> None:
     found = names(text, url="https://www.voanews.com/a/story/1.html")
     assert found == ["Ahmed Yusuf"]  # the spokesman, named in the next sentence; VOA asked, it did not say
     assert "VOA" in names(text)  # without knowing the outlet, the relay is listed
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_person() -> None:
+    doc = nlp()("The market was shelled, Governor Ivan Petrenko said.")
+    given, family = doc[6], doc[7]
+    assert (given.text, family.text) == ("Ivan", "Petrenko") and given.dep_ == "compound"
+    doc.ents = [Span(doc, 6, 7, label="PERSON"), Span(doc, 7, 8, label="PERSON")]  # as the tagger may cut it
+    assert [s.name for s in extract_sources(doc)] == ["Ivan Petrenko"]

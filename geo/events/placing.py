@@ -1,0 +1,99 @@
+"""Places and days for what a sentence does not tie to a place by a locative word: where a launch
+came from, where a captioned photo was taken (and that its date is the photo's), and where an
+interception happened (over the interceptor's country, else where the attack it stopped was).
+
+Used by ``geo.events.context`` (one sentence) and ``geo.events.extract`` (the whole text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span
+
+from geo.events import lexicon as lx
+from geo.events.dates import resolve_date
+from geo.events.draft import Draft
+from geo.events.mentions import KIND_RANK, Mention, Part
+from geo.model import Toponym
+from geo.syntax import CAPTION_END_RE, prep_objects
+
+Located = tuple[Toponym, Span, bool]  # a toponym, its tokens, whether it is 'near' rather than 'in'
+
+
+def part_at(target: str | None, places: list[Located]) -> Part:
+    """A part of an event at the most specific of ``places`` (others of its kind kept as extra places)."""
+    if not places:
+        return Part(target=target)
+    ranked = sorted(places, key=_place_rank)
+    best, _span, near = ranked[0]
+    extra = [t for t, _s, _n in ranked[1:] if t.kind == best.kind and t.place_key != best.place_key]
+    unique_extra = list({t.place_key: t for t in extra}.values())
+    return Part(target=target, place=best, place_prep="near" if near else "in", extra_places=unique_extra)
+
+
+def _place_rank(item: Located) -> tuple[int, int, int]:
+    toponym, span, _near = item
+    return (KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
+
+
+def _place_unplaced(mentions: list[Mention], found: Part) -> None:
+    for mention in mentions:
+        if not any(p.place for p in mention.parts):
+            for part in mention.parts or [Part(target=None)]:
+                part.place, part.place_prep, part.extra_places = found.place, found.place_prep, list(found.extra_places)
+            mention.parts = mention.parts or [Part(target=None, place=found.place, place_prep=found.place_prep)]
+
+
+def place_launches_by_origin(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
+    """'a ballistic missile launched from Yemen': where a launch came from places it when nothing else does."""
+    for mention in mentions:
+        if mention.family == "intercept":
+            continue  # an interception happens where the missile was going, not where it came from
+        launches = [t for t in mention.trigger.subtree if t.lemma_.lower() in lx.WEAPON_OBJECT_VERBS]
+        origins = {o.i for verb in launches for o in prep_objects(verb, "from")}
+        found = [(t, span, False) for t, span in toponyms if sent.start <= span.start < sent.end
+                 and span.root.i in origins]
+        if found:
+            origin = part_at(None, found)
+            origin.place_prep = "from"  # "Missile attack from Yemen"
+            _place_unplaced([mention], origin)
+
+
+def place_by_caption(mentions: list[Mention], places: list[Located]) -> None:
+    """'A view shows a depot damaged by a missile strike, in Kherson, Ukraine, Oct. 31, 2023.': a caption
+    tells where the photo was taken, which places what it shows. ``places``: the caption's locatives."""
+    if places:
+        _place_unplaced(mentions, part_at(None, places))
+
+
+def date_by_caption(sent: Span, mentions: list[Mention], published: date | None) -> None:
+    """'..., in Kherson, Ukraine, Oct. 31, 2023.': the day the photo was taken, not the day of the act."""
+    match = CAPTION_END_RE.search(" ".join(sent.text.split()))
+    photo = resolve_date(match.group("date"), published) if match else None
+    for mention in mentions:
+        mention.photo_date = photo
+        if photo is not None and mention.date == photo:
+            mention.date = None
+
+
+def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]], sents: list[Span]) -> None:
+    """An interception no word places happened over the country that intercepted ('Saudi Arabia
+    intercepted a missile'), else where the attack it answered was, told in its sentence or the one before."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    for draft in drafts:
+        if draft.place is not None or "intercept" not in draft.families or not draft.sentences:
+            continue
+        own = [t for t, span in located if draft.actor and span.text == draft.actor and t.kind == "country"
+               and any(s.start <= span.start < s.end for s in draft.sentences)]
+        if own:
+            draft.place, draft.place_prep = own[0], "in"
+            continue
+        first = min(index.get(s.start, -1) for s in draft.sentences)
+        attacks = [d for d in drafts if d is not draft and d.place is not None and "intercept" not in d.families
+                   and any(first - 1 <= index.get(s.start, -9) <= first for s in d.sentences)]
+        if attacks:
+            draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
+
+
+__all__ = ["date_by_caption", "part_at", "place_by_caption", "place_interceptions", "place_launches_by_origin"]
