@@ -62,6 +62,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 WRAP_MIN_LINE = 40  # characters: a shorter line is a line of its own (a title, a byline), not wrapped text
+WRAP_SHORT_RATIO = 0.6
 
 
 def _wrapped(text: str, newline: int) -> bool:
@@ -69,6 +70,10 @@ def _wrapped(text: str, newline: int) -> bool:
     line = text[text.rfind("\n", 0, newline) + 1:newline].strip()
     if len(line) < WRAP_MIN_LINE or line[-1] in ".!?:;\"”’')":
         return False
+    end = text.find("\n", newline + 1)
+    following = text[newline + 1:end if end >= 0 else len(text)].strip()
+    if len(line) < WRAP_SHORT_RATIO * len(following) and following[:1].isupper():
+        return False  # wrapped text runs to the same width: a line much shorter than the next is one of its own
     words = [w for w in line.split() if w[:1].isalpha()]
     return sum(w[:1].isupper() for w in words) * 2 < len(words)  # a title-cased line is not wrapped text
 

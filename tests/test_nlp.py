@@ -52,3 +52,14 @@ def test_a_blank_line_starts_a_sentence() -> None:
     doc = load_pipeline()("U.S. Forces Conduct Strike\n\nAmerican jets struck a depot near Albu Kamal on Wednesday.")
     starts = [s.start_char for s in doc.sents]
     assert doc.text.index("American") in starts
+
+
+def test_a_line_much_shorter_than_the_next_is_a_line_of_its_own() -> None:
+    headline = "Drone strike hits a fuel depot near the border town"
+    body = ("A drone strike hit a fuel depot near the border town on Tuesday, killing four guards, a monitoring "
+            "group said.")
+    doc = load_pipeline()(f"{headline}\n{body}")
+    assert doc.text.index("A drone") in [s.start_char for s in doc.sents]
+    wrapped = load_pipeline()("A drone strike hit a fuel depot near the border town on Tuesday, killing four\n"
+                              "guards and a driver, a monitoring group said on Wednesday evening.")
+    assert len(list(wrapped.sents)) == 1

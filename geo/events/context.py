@@ -214,6 +214,9 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
     elif root.dep_ in {"compound", "nmod", "amod", "poss"}:
         if toponym.kind == "country" and root.head.lower_ not in PLACE_NOUNS:
             return False, False, root
+        if root.dep_ in {"compound", "nmod"} and root.pos_ == "PROPN" and root.head.pos_ == "NOUN" and (
+                trigger_family(root.head)):
+            return True, False, root.head  # "the 2017 Mogadishu bombings": the town names the act's place
         token = root.head
     for _ in range(12):
         head = token.head
@@ -297,7 +300,7 @@ def _describes_another_place(token: Token, sent: Span) -> bool:
 
 def _clause_verb(token: Token) -> Token | None:
     for candidate in (token, *token.ancestors):
-        if candidate.pos_ in {"VERB", "AUX"}:
+        if candidate.pos_ in {"VERB", "AUX"} and candidate.dep_ != "prep":  # not "including", "following"
             return candidate
     return None
 
@@ -314,6 +317,8 @@ def _in_another_clause(place: Token, mention: Mention) -> bool:
         return False
     if mine not in theirs.ancestors:
         return True
+    if theirs.lemma_.lower() in HIT_VERBS and theirs.dep_ == "conj" and not children(theirs, "nsubj", "nsubjpass"):
+        return False  # "the strikes happened overnight and hit five areas in X": what they hit tells where
     path = [theirs]
     for ancestor in theirs.ancestors:
         if ancestor == mine:

@@ -22,11 +22,11 @@ from geo.events.casualties import casualty_figures
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
-from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, compatible, continues, may_continue,
-                                more_precise, place_agrees, place_fits, told_apart)
+from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, comparison_point, compatible, continues,
+                                may_continue, more_precise, one_of_counted, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
-from geo.events.placing import place_interceptions
-from geo.events.roles import defends
+from geo.events.placing import place_defended_attacks, place_interceptions
+from geo.events.roles import aimed_families, defends
 from geo.events.summary import summarize
 from geo.model import Event, Toponym
 from geo.syntax import caption_indices, is_headline, sentence_span, sentences, toponym_tokens
@@ -45,7 +45,8 @@ class _Linker:
         if group is None:
             self.groups += 1
             group = self.groups
-        draft = Draft(kind=None, category=mention.category, families=set(), weapon=mention.weapon, group=group)
+        draft = Draft(kind=None, category=mention.category, families=set(), weapon=mention.weapon, group=group,
+                      reference=comparison_point(mention.trigger))
         self.drafts.append(draft)
         self.attach(draft, mention, part)
         return draft
@@ -57,6 +58,7 @@ class _Linker:
         draft.last_sentence = self.sentence_index
         if mention.when:
             draft.whens.add(mention.when)
+        draft.reference = draft.reference and comparison_point(mention.trigger)
         holder = draft.headlines if mention.headline else draft.sentences
         if mention.sentence not in holder:
             holder.append(mention.sentence)
@@ -67,6 +69,7 @@ class _Linker:
                 and (draft.date.year, draft.date.month) == (mention.date.year, mention.date.month))):
             draft.date, draft.date_precision = mention.date, mention.date_precision
         draft.families.add(mention.family)
+        draft.aims |= aimed_families(mention)
         draft.acts.append(mention.trigger.lemma_.lower())
         if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES:
             draft.category, draft.weapon = mention.category, mention.weapon
@@ -88,10 +91,14 @@ class _Linker:
 
     # -- linking -------------------------------------------------------------------------
     def link(self, mention: Mention) -> None:
+        recent = sorted(self.drafts, key=lambda d: (not d.reference, d.last_seen), reverse=True)
+        whole = one_of_counted(recent, mention)
+        if whole is not None:  # "a second explosion" of "a double car bombing"
+            self.attach(whole, mention, mention.parts[0] if mention.parts else Part(target=None), with_figures=False)
+            return
         if mention.new_event:
             self._create_all(mention)
             return
-        recent = sorted(self.drafts, key=lambda d: d.last_seen, reverse=True)
         if mention.anaphoric:
             same_word = [d for d in recent if mention.family in d.families and compatible(d, mention)]
             antecedent = same_word[0] if same_word else next((d for d in recent if compatible(d, mention)), None)
@@ -170,7 +177,7 @@ class _Linker:
 def _clone(draft: Draft) -> Draft:
     return dataclasses.replace(
         draft, families=set(draft.families), extra_places=list(draft.extra_places),
-        sentences=list(draft.sentences), headlines=list(draft.headlines), acts=list(draft.acts),
+        sentences=list(draft.sentences), headlines=list(draft.headlines), acts=list(draft.acts), aims=set(draft.aims),
     )
 
 
@@ -205,7 +212,8 @@ def _resolve_kinds(drafts: list[Draft]) -> None:
         family = actors.actor_family(draft.actor)
         if draft.kind is None:
             words = set(re.findall(r"[a-z]+", (draft.target or "").lower()))
-            on_attackers = _victim_family(draft) in attackers or (armed_attack and bool(words & ARMED_GROUP_WORDS))
+            on_attackers = (_victim_family(draft) in attackers or bool(draft.aims & attackers)
+                            or (armed_attack and bool(words & ARMED_GROUP_WORDS)))
             draft.kind = "response" if family is not None and family not in attackers and on_attackers else "attack"
         if draft.kind == "attack":
             if family:
@@ -293,6 +301,7 @@ def extract_events(
         _link_headline(linker, mention)
     _resolve_kinds(linker.drafts)
     place_interceptions(linker.drafts, located, sents)
+    place_defended_attacks(linker.drafts, sents)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     events = [_to_event(d) for d in ordered]

@@ -15,6 +15,8 @@ import dataclasses
 import re
 from datetime import date
 
+from spacy.tokens import Token
+
 from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
@@ -111,12 +113,27 @@ def sets_apart(draft: Draft, mention: Mention) -> bool:
     if told_apart(draft, mention):
         return True
     target = mention.parts[0].target if mention.parts else None
+    if _turned_round(draft, mention):
+        return True  # 'U.S. forces struck militants', then 'armed militants attacked the force': the other side's act
     if refers_back(mention.actor, mention.actor_indefinite) or refers_back(target, indefinite=False):
         return False  # 'the gunman fled', 'police shot the attacker': the same event
     if _different(mention.actor, draft.actor) and head_word(mention.actor or "") not in PRONOUNS:
         return True
     names = mention.parts[0].target_names if mention.parts else frozenset()
     return _different_targets(target, names, draft)
+
+
+def _turned_round(draft: Draft, mention: Mention) -> bool:
+    """Whether the mention's actor is the target of a response (the side that was struck acting: the
+    attack the response answered, not the response). After an attack, the side it struck acting is
+    the assault quelled, told as part of it ('police shot the attacker')."""
+    if draft.kind != "response" or not mention.actor or not draft.target or head_word(mention.actor) in PRONOUNS:
+        return False
+    family = actors.actor_family(mention.actor)
+    same = (family is not None and family == actors.actor_family(draft.target)) or (
+        head_word(mention.actor) == head_word(draft.target))
+    mine = actors.actor_family(draft.actor)
+    return same and (mine != family if family is not None else head_word(draft.actor or "") != head_word(mention.actor))
 
 
 def may_continue(draft: Draft, mention: Mention, sentence_index: int) -> bool:
@@ -235,6 +252,9 @@ def agrees(draft: Draft, mention: Mention) -> bool:
     target_family = actors.actor_family(part.target)
     if target_family is not None and target_family == actors.actor_family(draft.target):
         return True
+    if (mention.date is not None and draft.date is not None and mention.date_precision == "month"
+            and draft.date_precision == "day" and same_date(draft.date, "day", mention.date, "month")):
+        return True  # "a bombing in October 2017" after "the 14 October 2017 bombings"
     # no place and no target: the same actor's same kind of event ("drones launched by Russia")
     actor_family = actors.actor_family(mention.actor)
     return (part.place is None and part.target is None and actor_family is not None
@@ -251,3 +271,22 @@ def continues(draft: Draft, mention: Mention) -> bool:
         return False
     relaxed = dataclasses.replace(mention, category=draft.category)
     return compatible(draft, relaxed)
+
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def comparison_point(trigger: Token) -> bool:
+    """'the deadliest attack since the 2017 bombings': an act told only to compare with."""
+    return any(a.lower_ == "since" and a.dep_ == "prep" for a in trigger.ancestors if a.sent == trigger.sent)
+
+
+def one_of_counted(drafts: list[Draft], mention: Mention) -> Draft | None:
+    """The event of several acts that 'the second explosion' is one of ('a double car bombing', 'two
+    blasts'): a counted event, of the same kind, with at least that many acts."""
+    ordinal = next((ORDINALS[c.lower_] for c in mention.trigger.children
+                    if c.lower_ in ORDINALS and c.dep_ in {"amod", "advmod"}), None)
+    if ordinal is None or mention.actor or (mention.parts and mention.parts[0].target_names):
+        return None
+    return next((d for d in drafts if d.count is not None and d.count >= ordinal and categories_fit(d, mention)
+                 and not d.reference), None)

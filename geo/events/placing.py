@@ -1,12 +1,14 @@
 """Places and days for what a sentence does not tie to a place by a locative word: where a launch
 came from, where a captioned photo was taken (and that its date is the photo's), and where an
-interception happened (over the interceptor's country, else where the attack it stopped was).
+interception happened (over the interceptor's country, else where the attack it stopped was), and
+where an attack was that forces defended themselves against on the spot.
 
 Used by ``geo.events.context`` (one sentence) and ``geo.events.extract`` (the whole text).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Span
@@ -96,4 +98,27 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
 
 
-__all__ = ["date_by_caption", "part_at", "place_by_caption", "place_interceptions", "place_launches_by_origin"]
+SELF_DEFENCE_RE = re.compile(r"\bself[- ]defen[cs]e\b", re.I)
+TOWN_KINDS = frozenset({"city", "facility", "other"})
+
+
+def place_defended_attacks(drafts: list[Draft], sents: list[Span]) -> None:
+    """An attack no word places, that forces defended themselves against within two sentences by a
+    strike at a town ('al-Shabaab fighters attacked the force ... In response, U.S. forces conducted
+    self-defense strikes near X'), happened there and then: a self-defence strike answers an attack on the spot."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    defences = [d for d in drafts if d.kind == "response" and d.place is not None and d.place.kind in TOWN_KINDS
+                and ({"intercept", "defence"} & d.families or any(SELF_DEFENCE_RE.search(s.text) for s in d.sentences))]
+    for draft in drafts:
+        if draft.kind != "attack" or draft.place is not None or not draft.sentences:
+            continue
+        told = {index.get(s.start, -9) for s in draft.sentences}
+        near = [d for d in defences if any(abs(index.get(s.start, 99) - i) <= 2 for s in d.sentences for i in told)]
+        if near:
+            draft.place, draft.place_prep = near[0].place, "near"
+            if draft.date is None and near[0].date is not None:
+                draft.date, draft.date_precision = near[0].date, near[0].date_precision  # on the spot, that day
+
+
+__all__ = ["date_by_caption", "part_at", "place_by_caption", "place_defended_attacks", "place_interceptions",
+           "place_launches_by_origin"]

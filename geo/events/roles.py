@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list
 from geo.events.mentions import Mention, anchor_of
-from geo.syntax import children, prep_objects
+from geo.syntax import children, phrase_tokens, prep_objects
 
 def assign_roles(sent: Span, mentions: list[Mention]) -> None:
     """Set each mention's cue: 'response', 'attack' (what a response answers), or None (no cue)."""
@@ -110,3 +110,20 @@ def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention 
             if subject.i in by_token:
                 return by_token[subject.i]
     return None
+
+
+def aimed_families(mention: Mention) -> frozenset[str]:
+    """The sides an act was aimed at, as its clause names them beyond its target ('an airstrike which
+    the command said was against three suspected ISIS-K members', 'a drone strike ..., targeting a vehicle
+    it suspected was carrying ISIS-K members'): groups and peoples named outside the actor's and the target's
+    phrases (places are no aim: 'struck a depot in Russia'), not the actor's own."""
+    from geo.events.actors import actor_family
+    from geo.events.mentions import governor_of, target_heads
+
+    anchor = anchor_of(mention.trigger)
+    clause = governor_of(anchor) or anchor
+    left_out = {t.i for s in children(clause, "nsubj", "nsubjpass") for t in s.subtree}  # the actor's side
+    left_out |= {t.i for h in target_heads(mention.trigger, anchor) for t in phrase_tokens(h)}  # the target
+    own = actor_family(mention.actor)
+    found = {actor_family(t.text) for t in clause.subtree if t.i not in left_out and t.ent_type_ in {"ORG", "NORP"}}
+    return frozenset(f for f in found if f is not None and f != own)

@@ -120,6 +120,9 @@ class Registry:
             if not earlier.person and not earlier.described and head in _words(earlier.name) and (
                     head not in {"government", "military", "army", "police"}):
                 return key
+            if earlier.described and not earlier.indefinite and earlier.type == speaker.type and (
+                    head == (earlier.head or _head(earlier.name)) and _raw(speaker.name) <= _raw(earlier.name)):
+                return key  # "the activists" after "Syrian activists"
         if head in {"group", "organisation", "organization", "monitor"}:
             for key, entry in reversed(list(self.entries.items())):
                 if not entry.speaker.person and entry.speaker.type in {"ngo", "other"} and not entry.speaker.described:
@@ -157,7 +160,7 @@ class Registry:
     def sources(self, skip: tuple[str, ...] = ()) -> list[Source]:
         """The sources, but those named in ``skip`` (lower case: the text's own outlet)."""
         kept = [e for e in self.entries.values() if re.sub(r"^the\s+", "", e.speaker.name.casefold()) not in skip]
-        entries = _fold_cataphora(kept)
+        entries = _fold_into_specific(_fold_cataphora(kept))
         return [Source(name=e.speaker.name, type=e.speaker.type, claims=tuple(sorted(e.claims, key=lambda c: c.start)),
                        via=e.via, role=e.speaker.role) for e in entries]
 
@@ -179,6 +182,30 @@ def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
             continue
         kept.append(entry)
     return kept
+
+
+def _fold_into_specific(entries: list[_Entry]) -> list[_Entry]:
+    """'activists said', then 'Syrian activists say': a group named by a bare noun joins the one group
+    the text names more precisely with that noun."""
+    kept: list[_Entry] = []
+    for entry in entries:
+        speaker = entry.speaker
+        bare = speaker.described and not speaker.person and len(_raw(speaker.name)) == 1
+        precise = [o for o in entries if bare and o is not entry and o.speaker.described and not o.speaker.person
+                   and o.speaker.type == speaker.type and _raw(speaker.name) < _raw(o.speaker.name)
+                   and _head(o.speaker.name) == _head(speaker.name)]
+        if len(precise) != 1:  # none, or several ("U.S. officials", "Iraqi officials"): which is unsaid
+            kept.append(entry)
+            continue
+        precise = precise[0]
+        precise.claims = sorted(set(precise.claims) | set(entry.claims), key=lambda c: c.start)
+        precise.via = precise.via or entry.via
+    return kept
+
+
+def _raw(name: str) -> set[str]:
+    """The words of a name as written, but the article: 'U.S. officials' is not 'officials'."""
+    return set(name.casefold().split()) - {"the", "a", "an"}
 
 
 def _is_person_noun(speaker: Speaker) -> bool:

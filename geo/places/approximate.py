@@ -7,7 +7,8 @@ town-level place near it in the text, else of a province, with a low confidence 
 says it is approximate: ``"Royal Street (near New Orleans)"``. Among the hosts within a few
 thousand characters, one that the story's other places lie near wins (the story's setting, not
 a lone misread name), then the nearest in the text (preceding mentions preferred: "in New
-Orleans ... on Royal Street"). The host is its only alternative, so the
+Orleans ... on Royal Street"); a name followed by its country or province ("Cammaara, Somalia")
+has its host there or none. The host is its only alternative, so the
 analyst sees why it was put there and can drop it.
 """
 
@@ -85,13 +86,36 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     """
     if all(t.resolved for t in toponyms):
         return list(toponyms)
-    tiers = [_Hosts(toponyms), _Hosts(context)]
     located: list[Toponym] = []
+    everything = sorted([*toponyms, *context], key=lambda t: t.start)
     for toponym in toponyms:
-        host = None if toponym.resolved else next(
-            (found for tier in tiers if (found := tier.best(toponym)) is not None), None)
+        host = None
+        if not toponym.resolved:
+            within = _named_container(toponym, everything)
+            tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
+            host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None)
         located.append(toponym if host is None else _approximate(toponym, host))
     return located
+
+
+def _named_container(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The country or province named right after a name ("Cammaara, Somalia"), which its host must lie in."""
+    index = next((i for i, t in enumerate(toponyms) if t.start >= toponym.end), None)
+    if index is None:
+        return None
+    after = toponyms[index]
+    if after.start - toponym.end > 2 or not after.resolved or after.kind not in {"country", "admin1"}:
+        return None
+    before = [t for t in toponyms if t.end <= toponym.start]
+    listed = (index + 1 < len(toponyms) and toponyms[index + 1].start - after.end <= 2) or (
+        bool(before) and toponym.start - before[-1].end <= 2)
+    return None if listed else after  # "Suba, Migori, Homa Bay": a list, not a name and its province
+
+
+def _inside(place: Toponym, container: Toponym) -> bool:
+    if place.country != container.country:
+        return False
+    return container.kind == "country" or (place.admin1 is not None and place.admin1 == container.admin1)
 
 
 def _approximate(toponym: Toponym, host: Toponym) -> Toponym:

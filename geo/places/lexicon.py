@@ -18,7 +18,7 @@ PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "stat
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                              "southwest", "north-east", "north-west", "south-east", "south-west",
                              "northern", "southern", "eastern", "western", "outskirts", "edge",
-                             "centre", "center", "heart", "border", "km", "kilometres", "kilometers",
+                             "centre", "center", "heart", "border", "vicinity", "environs", "km", "kilometres", "kilometers",
                              "miles", "mi"})
 LOCATIVE_PREPS = frozenset({"near", "in", "at", "outside", "around", "towards", "toward", "into",
                             "across", "inside", "throughout", "within", "nearby", "from", "to",

@@ -121,7 +121,18 @@ def modifies_noun(span: Span) -> bool:
     if span.end >= len(doc):
         return False
     after = doc[span.end]
-    return after.pos_ in {"NOUN", "PROPN", "ADJ"} and after.lower_ not in PROVINCE_WORDS | CITY_WORDS
+    return after.pos_ in {"NOUN", "PROPN", "ADJ"} and not _place_word(after.lower_)
+
+
+def _place_word(word: str) -> bool:
+    """A division or settlement word, singular or plural ("province", "provinces", "cities")."""
+    return _singular(word) in PROVINCE_WORDS | CITY_WORDS
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def followed_by_place_punct(span: Span) -> bool:
@@ -134,35 +145,28 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
     doc = span.doc
     before = [doc[i] for i in range(max(0, span.start - 3), span.start)]
     after = doc[span.end] if span.end < len(doc) else None
+    container = _comma_container(span, lookup)
     # "the city of X", "the province of X"
     if len(before) >= 2 and before[-1].lower_ == "of":
         word = before[-2].lower_
         if word in CITY_WORDS:
-            return "city_of", None
+            return "city_of", container
         if word in PROVINCE_WORDS:
-            return "province_of", None
+            return "province_of", container
         if word in DIRECTION_WORDS or (len(before) >= 3 and before[-3].lower_ in DIRECTION_WORDS):
-            return "direction", None
-    # "X province", "X city"
+            return "direction", container
+    # "X province", "X city", "X and Y provinces"
     if after is not None and after.lower_ in PROVINCE_WORDS and after.lower_ != "state" or (
         after is not None and after.lower_ == "state" and span.end + 1 < len(doc)
         and not doc[span.end + 1].is_title
-    ):
+    ) or _listed_before_divisions(span):
         return "province", None
     if after is not None and after.lower_ in {"city", "town", "village"} or opens_dateline(span):
         return "city", None
     if after is not None and after.lower_ in FACILITY_WORDS:
         return "facility", None
-    # "X, Texas"
-    if after is not None and after.text == "," and span.end + 1 < len(doc):
-        for size in (3, 2, 1):
-            tokens = doc[span.end + 1: span.end + 1 + size]
-            if len(tokens) == size and all(t.is_title or t.is_upper for t in tokens) and not listed(span, tokens):
-                containers = [c for c in lookup(tokens.text) if c.score >= 0.97 and c.kind in {"country", "admin1"}]
-                inside = [c for c in lookup(span.text) if c.kind != "country" and c.score >= 0.93
-                          and any(within(c, container) for container in containers)]
-                if inside:
-                    return "comma_state", tokens.text
+    if container is not None:
+        return "comma_state", container  # "X, Texas"
     if before:
         previous = before[-1].lower_
         if previous in DETERMINERS and len(before) >= 2:
@@ -170,6 +174,52 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
         if previous in LOCATIVE_PREPS:
             return "near", None
     return None, None
+
+
+# First-level divisions by their proper word ("regions", "states", "counties", "departments" after a
+# list are looser: "Central Plateau and Artibonite regions", "Dakota and Washington counties").
+LISTED_DIVISION_WORDS = frozenset({"province", "governorate", "oblast", "prefecture", "voivodeship", "krai",
+                                   "emirate"})
+
+
+def _listed_before_divisions(span: Span) -> bool:
+    """'in Idlib and Aleppo provinces', 'Homs, Hama and Idlib governorates': a plural division word
+    after a list of names makes each of them a division."""
+    doc = span.doc
+    end = span.end
+    for _ in range(8):  # a short list: names joined by "and" or commas
+        if end >= len(doc):
+            return False
+        word = doc[end]
+        if word.lower_ in {"and", ",", "&"} or word.is_title or word.is_upper or word.lower_ in CONNECTORS:
+            end += 1
+            continue
+        plural = _singular(word.lower_) != word.lower_ and _singular(word.lower_) in LISTED_DIVISION_WORDS
+        joined = any(t.lower_ in {"and", "&"} for t in doc[span.end:end]) or (
+            span.start > 0 and doc[span.start - 1].lower_ in {"and", "&", ","})  # the last name of the list
+        return plural and joined
+    return False
+
+
+def _comma_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str | None:
+    """Y of "X, Y" when Y is a province X is known in, or a country ("Cammaara, Somalia": in Somalia,
+    known there or not) and X is no country or province itself (then "X, Y" is a list)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    for size in (3, 2, 1):
+        tokens = doc[span.end + 1: span.end + 1 + size]
+        if len(tokens) == size and all(t.is_title or t.is_upper for t in tokens) and not listed(span, tokens):
+            containers = [c for c in lookup(tokens.text) if c.score >= 0.97 and c.kind in {"country", "admin1"}]
+            own = lookup(span.text)
+            inside = [c for c in own if c.kind != "country" and c.score >= 0.93
+                      and any(within(c, container) for container in containers)]
+            division = any(c.kind in {"country", "admin1", "region"} and c.score >= 0.93 for c in own)
+            following = doc[tokens.end] if tokens.end < len(doc) else None
+            continued = following is not None and following.is_alpha and following.is_title  # "Panama City"
+            if inside or (containers and containers[0].kind == "country" and not division and not continued):
+                return tokens.text
+    return None
 
 
 def opens_dateline(span: Span) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -27,6 +28,7 @@ from geo.places.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, fallback_na
 from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot, load_weights,
                                 prior_features)
 from geo.places.recognize import SPAN_KEY, locative_cue
+from geo.places.recognize_spans import within
 from geo.places.resolve_support import BIG_TOWN, EXACT_SPELLING, drop_unsupported
 
 __all__ = ["resolve_doc", "resolve_spans", "resolve_spans_in_context", "score_candidates"]
@@ -168,6 +170,9 @@ def _toponym(mention: _Mention) -> Toponym:
                    alternatives=alternatives, demonym=mention.reading == DEMONYM)
 
 
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,4}")
+
+
 def _with_score(candidate: Candidate, score: float) -> Candidate:
     return replace(candidate, score=score)
 
@@ -178,6 +183,8 @@ def _lookup(text: str, gazetteer: Gazetteer, fallbacks: bool = True) -> tuple[li
     if country is not None:  # a span given as "Syrian" means Syria
         return [_with_score(country, 0.9)], DEMONYM
     candidates = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT)
+    if _INITIALISM.fullmatch(text.strip()) and not any(c.score >= 1.0 for c in candidates):
+        return [], None  # "U.N." is no town "Un": an initialism is a place only as a name spelled so ("D.C.")
     if not candidates and fold_name(text).startswith("the "):
         text = text.split(" ", 1)[1]
         candidates = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT)
@@ -244,8 +251,26 @@ def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
         mention.candidates, mention.reading = cache[key]
 
 
+def keep_inside_named_containers(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
+    """'Cammaara, Somalia': a name the text puts in a country where the gazetteer knows no place of
+    that name is an unknown place there, not a namesake abroad. (Where one is known there, ranking
+    weighs the container with the rest of the context.)"""
+    countries: dict[str, list[Candidate]] = {}
+    for mention in mentions:
+        if not mention.container or not mention.candidates:
+            continue
+        if mention.container not in countries:
+            countries[mention.container] = [c for c in gazetteer.candidates(mention.container, limit=5, fuzzy=False)
+                                            if c.kind in {"country", "admin1"} and c.score >= 0.97]
+        containers = countries[mention.container]
+        if containers and containers[0].kind == "country" and not any(
+                within(c, container) for c in mention.candidates for container in containers):
+            mention.candidates = []
+
+
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
     look_up_candidates(mentions, gazetteer)
+    keep_inside_named_containers(mentions, gazetteer)
     score_candidates(mentions, gazetteer)
     drop_unsupported(mentions)
     return [_toponym(m) for m in mentions]

@@ -47,6 +47,8 @@ PLACES: dict[str, tuple[str, str, str | None, float, float, int | None, str | No
     "Tel Aviv": ("Tel Aviv", "city", "IL", 32.08088, 34.78057, 293397, None),
     "Gaza City": ("Gaza", "city", "PS", 31.50161, 34.46672, 281133, None),
     "Kaduna": ("Kaduna", "admin1", "NG", 10.33333, 7.75, 2335722, "23"),
+    "Somalia": ("Somalia", "country", "SO", 10.0, 49.0, 51537, None),
+    "Bardera": ("Baardheere", "city", "SO", 2.34478, 42.27644, 64435, None),
     "Kherson": ("Kherson", "city", "UA", 46.65581, 32.6178, 706448, "08"),
     "Kramatorsk": ("Kramatorsk", "city", "UA", 48.72305, 37.55629, 704147, "05"),
 }

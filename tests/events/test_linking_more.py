@@ -128,3 +128,35 @@ def test_an_interception_no_word_places_is_where_the_attack_it_answered_was() ->
     text = ("Militants launched a drone attack on Kharkiv on Sunday. "
             "Air defences shot down four drones, the army said.")
     assert [e.place for e in everything(text) if e.kind == "response"] == ["Kharkiv"]
+
+
+def test_the_side_that_was_struck_acting_is_another_act() -> None:
+    text = "U.S. forces struck militants near Kharkiv on Monday in self-defense. Later, armed militants attacked the base."
+    assert {(e.kind, e.actor, e.target) for e in everything(text)} == {
+        ("response", "U.S. forces", "militants"), ("attack", "armed militants", "the base")}
+
+
+def test_what_the_strikes_hit_in_a_coordinated_clause_tells_where_they_were() -> None:
+    text = ("Officials said airstrikes killed 12 people on Sunday. The strikes happened overnight and hit several "
+            "areas in Ukraine, including the city of Kharkiv.")
+    assert [e.place for e in everything(text)] == ["Kharkiv"]
+
+
+def test_the_second_explosion_of_a_double_bombing_is_part_of_it() -> None:
+    text = ("On Sunday, 30 people were killed by a double car bombing in Kharkiv. The first explosion struck a "
+            "market. A second explosion occurred minutes later.")
+    events = everything(text)
+    assert [(e.count, e.killed) for e in events] == [(2, 30)] and len(events[0].mentions) == 3
+
+
+def test_an_act_told_to_compare_with_is_no_antecedent() -> None:
+    text = ("A car bombing killed 30 people in Kharkiv on Sunday, the deadliest attack since the 2019 Odesa "
+            "bombings. The bombing happened at noon.")
+    events = everything(text)
+    assert [(e.place, len(e.mentions)) for e in events] == [("Kharkiv", 2), ("Odesa", 1)]
+
+
+def test_an_act_in_a_month_is_the_one_told_on_a_day_of_it() -> None:
+    text = ("The attack was the deadliest since the 14 October 2017 bombings in Odesa. The square was the site "
+            "of a deadlier bombing in October 2017.")
+    assert len([e for e in everything(text) if e.date and e.date.year == 2017]) == 1

@@ -80,8 +80,9 @@ def test_the_date_of_a_statement_line_and_of_a_reaction_are_not_the_events() -> 
 
 
 def test_the_actor_of_a_relative_clause_is_its_antecedent() -> None:
-    (event,) = everything("Troops killed the militants who attacked the checkpoint.")
-    assert event.actor == "militants"
+    events = everything("Troops killed the militants who attacked the checkpoint.")
+    assert [(e.kind, e.actor, e.target) for e in events] == [("attack", "militants", "the checkpoint"),
+                                                             ("response", "Troops", "the militants")]
 
 
 def test_a_gerund_naming_an_act_as_subject_is_an_event() -> None:

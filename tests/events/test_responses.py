@@ -122,3 +122,27 @@ def test_summaries_read_as_plain_english() -> None:
 def test_no_one_claiming_an_attack_names_no_actor() -> None:
     attacks, _ = run("A bomb exploded at a market in Kandahar. No group has claimed responsibility for the attack.")
     assert attacks and all(a.actor is None for a in attacks)
+
+
+def test_an_attack_defended_against_on_the_spot_is_where_and_when_the_defence_was() -> None:
+    attacks, responses = run(
+        "On March 1, U.S. forces conducted a self-defense strike against militants near Bardera, Somalia. "
+        "During a partnered operation, a large group of armed al-Shabaab fighters attacked the force. In response, "
+        "the U.S. conducted the strike, killing two militants.")
+    assert [(e.place, e.date) for e in responses] == [("Baardheere", date(2024, 3, 1))]
+    assert [(e.place, e.date) for e in attacks] == [("Baardheere", date(2024, 3, 1))]
+
+
+def test_an_attack_answered_elsewhere_by_retaliation_keeps_no_place() -> None:
+    attacks, responses = run(
+        "Militants attacked a patrol on Friday. In retaliation, U.S. forces struck a militant camp near "
+        "Bardera, Somalia, on Sunday.")
+    assert [e.place for e in responses] == ["Baardheere"] and [e.place for e in attacks] == [None]
+
+
+def test_a_strike_aimed_at_the_attackers_beyond_its_target_answers_them() -> None:
+    attacks, responses = run(
+        "Islamic State militants attacked the airport in Kandahar on Thursday, killing 13 soldiers. On Saturday, "
+        "U.S. forces conducted a drone strike in Kandahar, targeting a car they believed was carrying ISIS members.")
+    assert [e.actor for e in attacks] == ["Islamic State militants"] and [e.actor for e in responses] == [
+        "U.S. forces"]

@@ -76,3 +76,15 @@ def test_a_name_the_tagger_cut_in_two_is_one_person() -> None:
     assert (given.text, family.text) == ("Ivan", "Petrenko") and given.dep_ == "compound"
     doc.ents = [Span(doc, 6, 7, label="PERSON"), Span(doc, 7, 8, label="PERSON")]  # as the tagger may cut it
     assert [s.name for s in extract_sources(doc)] == ["Ivan Petrenko"]
+
+
+def test_a_group_named_only_by_what_it_is_joins_the_one_named_more_precisely() -> None:
+    assert names("Homes burned after what residents said was shelling. Local residents say the shells came "
+                 "at night. The residents said nobody warned them.") == ["Local residents"]
+    assert names("Kurdish residents said the town was shelled. The residents added that two died.") == [
+        "Kurdish residents"]
+
+
+def test_a_bare_noun_stays_apart_when_two_groups_could_be_meant() -> None:
+    assert names("Officials said the bridge was hit. U.S. officials said drones were used. Iraqi officials "
+                 "said nobody died.") == ["Officials", "U.S. officials", "Iraqi officials"]

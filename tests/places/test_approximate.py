@@ -83,3 +83,14 @@ def test_a_curated_site_hosts_but_a_curated_sea_does_not() -> None:
     sea = Toponym(start=0, end=8, text="Red Sea", name="Red Sea", kind="region", lat=20.0, lon=38.0, confidence=0.9)
     (_, port) = locate_by_context([sea, unknown(30, "Pier 4")])
     assert not port.resolved
+
+
+def test_a_name_followed_by_its_country_is_hosted_there_or_nowhere() -> None:
+    somalia = Toponym(start=29, end=36, text="Somalia", name="Somalia", kind="country", country="SO",
+                      lat=10.0, lon=49.0, geonameid=51537, confidence=0.99)
+    elsewhere = locate_by_context([town(0, "Tampa", 27.9, -82.4), unknown(21, "Camara"), somalia])
+    assert not elsewhere[1].resolved  # not "Camara (near Tampa)", 13,000 km from Somalia
+    kismayo = Toponym(start=60, end=67, text="Kismayo", name="Kismayo", kind="city", country="SO",
+                      lat=-0.36, lon=42.55, geonameid=55671, confidence=0.9)
+    inside = locate_by_context([town(0, "Tampa", 27.9, -82.4), unknown(21, "Camara"), somalia, kismayo])
+    assert inside[1].name == "Camara (near Kismayo)"

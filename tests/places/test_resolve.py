@@ -441,3 +441,22 @@ def test_a_curated_site_outranks_a_small_town_of_its_name() -> None:
     *_, white_house = resolve_spans(load_pipeline()(text), _spans(text, "Denver", "Phoenix", "White House"),
                                     default_gazetteer())
     assert white_house.kind == "facility" and _within(white_house, 38.8977, -77.0365, 2)
+
+
+def test_a_name_put_in_a_country_where_no_such_place_is_known_is_no_namesake_abroad() -> None:
+    camara = _first(_resolve("Fighting was reported in the vicinity of Camara, Somalia, on Monday."), "Camara")
+    assert camara.country != "MA" and not camara.resolved  # not Smara (alias "Camara"), 5,000 km away
+    kismayo = _first(_resolve("Fighting was reported in the vicinity of Kismayo, Somalia, on Monday."), "Kismayo")
+    assert kismayo.country == "SO"
+
+
+def test_an_initialism_is_no_town_spelled_with_its_letters() -> None:
+    found = {t.text: t for t in _resolve("Support from U.N.\n\nU.S. and U.N. officials met in Kismayo on Monday.")}
+    assert "U.N." not in found and found["U.S."].country == "US"
+
+
+def test_a_plural_division_word_after_a_list_makes_each_name_a_division() -> None:
+    found = _resolve("Jets hit villages in Idlib and Aleppo provinces on Friday; Homs, Hama and Daraa "
+                     "governorates were calm.")
+    assert [(t.text, t.kind) for t in found] == [("Idlib", "admin1"), ("Aleppo", "admin1"), ("Homs", "admin1"),
+                                                 ("Hama", "admin1"), ("Daraa", "admin1")]
