@@ -19,8 +19,10 @@ _QUAL = (
     r"up\s+to\s+|approximately\s+|an\s+estimated\s+|as\s+many\s+as\s+|roughly\s+|upwards\s+of\s+)?"
 )
 _BE = r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?"
+_RANGE = rf"(?:between\s+{_NUM}\s+and|{_NUM}\s*(?:–|-|to))\s*(?P<upper>\d[\d,]*)\s+(?:[a-z-]+\s+){{0,3}}?{_BE}"  # the lower bound
 KILLED_PATTERNS = (
-    re.compile(rf"\b(?:killing|killed|kills|kill)\s+{_QUAL}{_NUM}\b", re.I),
+    re.compile(rf"\b{_RANGE}(?:killed|dead|died|deaths|fatalities|slain)\b", re.I),
+    re.compile(rf"\b(?:killing|killed|kills|kill|massacred|massacring)\s+{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:killed|dead|died|deaths|fatalities|fatally|slain)\b", re.I),
     re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|of|at)\s+{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\bleaving\s+{_QUAL}{_NUM}\s+(?:\w+\s+)?dead\b", re.I),
@@ -30,13 +32,14 @@ KILLED_PATTERNS = (
                rf"(?:[a-z-]+\s+){{0,2}}?(?:to\s+death|dead)\b", re.I),
 )
 INJURED_PATTERNS = (
+    re.compile(rf"\b{_RANGE}(?:injured|wounded|hurt)\b", re.I),
     re.compile(rf"\b(?:wounding|wounded|injuring|injured|injures|wounds)\s+{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\binjur(?:y|ies)\s+to\s+{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:injured|wounded|hurt|injuries)\b", re.I),
 )
 
 # Every pattern above holds one of these words: a sentence without any is passed over at once.
-_CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt", re.I)
+_CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt|massacr", re.I)
 
 
 SINGLE_VICTIM_TAGS = frozenset({"NN", "NNP", "PRP"})
@@ -93,11 +96,14 @@ def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     for patterns, is_killed in ((KILLED_PATTERNS, True), (INJURED_PATTERNS, False)):
         for pattern in patterns:
             for match in pattern.finditer(text):
-                number = lx.parse_number(re.sub(r"^a\s+", "", match.group(1).lower()))
-                offset = sent.start_char + match.start(1)
+                group = next(i for i in range(1, len(match.groups()) + 1) if match.group(i))  # a range's lower bound
+                if match.groupdict().get("upper"):
+                    seen.add(sent.start_char + match.start("upper"))  # "56–59": not a second toll of 59
+                number = lx.parse_number(re.sub(r"^a\s+", "", match.group(group).lower()))
+                offset = sent.start_char + match.start(group)
                 if number is None or offset in seen:
                     continue
-                token = sent.doc.char_span(offset, offset + len(match.group(1)), alignment_mode="expand")
+                token = sent.doc.char_span(offset, offset + len(match.group(group)), alignment_mode="expand")
                 if token is None:
                     continue
                 seen.add(offset)

@@ -22,6 +22,7 @@ from geo.events.casualties import casualty_figures
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
+from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, comparison_point, compatible, continues,
                                 may_continue, more_precise, one_of_counted, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
@@ -32,8 +33,12 @@ from geo.model import Event, Toponym
 from geo.syntax import caption_indices, is_headline, sentence_span, sentences, toponym_tokens
 
 
+BACKGROUND_DAYS = 31
+
+
 class _Linker:
-    def __init__(self) -> None:
+    def __init__(self, published: date | None = None) -> None:
+        self.published = published
         self.drafts: list[Draft] = []
         self.clock = 0
         self.groups = 0
@@ -46,7 +51,7 @@ class _Linker:
             self.groups += 1
             group = self.groups
         draft = Draft(kind=None, category=mention.category, families=set(), weapon=mention.weapon, group=group,
-                      reference=comparison_point(mention.trigger))
+                      reference=self._in_passing(mention))
         self.drafts.append(draft)
         self.attach(draft, mention, part)
         return draft
@@ -58,7 +63,7 @@ class _Linker:
         draft.last_sentence = self.sentence_index
         if mention.when:
             draft.whens.add(mention.when)
-        draft.reference = draft.reference and comparison_point(mention.trigger)
+        draft.reference = draft.reference and (mention.anaphoric or self._in_passing(mention))
         holder = draft.headlines if mention.headline else draft.sentences
         if mention.sentence not in holder:
             holder.append(mention.sentence)
@@ -86,8 +91,15 @@ class _Linker:
             return
         if mention.count is not None and draft.count is None and not split:
             draft.count = mention.count
-        draft.killed = _larger(draft.killed, mention.killed)
-        draft.injured = _larger(draft.injured, mention.injured)
+        draft.killed = _toll(draft.killed, mention.killed, mention.sentence)
+        draft.injured = _toll(draft.injured, mention.injured, mention.sentence)
+
+    def _in_passing(self, mention: Mention) -> bool:
+        """An act told to compare with, as an example, or months before the text's date: no antecedent
+        for 'the attack' while the story's own act fits."""
+        old = mention.date is not None and self.published is not None and (
+            (self.published - mention.date).days > BACKGROUND_DAYS)
+        return old or comparison_point(mention.trigger)
 
     # -- linking -------------------------------------------------------------------------
     def link(self, mention: Mention) -> None:
@@ -100,8 +112,10 @@ class _Linker:
             self._create_all(mention)
             return
         if mention.anaphoric:
-            same_word = [d for d in recent if mention.family in d.families and compatible(d, mention)]
-            antecedent = same_word[0] if same_word else next((d for d in recent if compatible(d, mention)), None)
+            fitting = [d for d in recent if compatible(d, mention)]
+            fitting = [d for d in fitting if not d.reference] or fitting  # not an act told in passing
+            same_word = [d for d in fitting if mention.family in d.families]
+            antecedent = same_word[0] if same_word else next(iter(fitting), None)
             if antecedent is not None:
                 self._attach_to_group(antecedent, mention)
                 return
@@ -187,6 +201,20 @@ def _larger(current: int | None, new: int | None) -> int | None:
     return new if current is None else max(current, new)
 
 
+TOLL_UPDATE_RE = re.compile(r"\btoll\b.{0,40}\b(?:rose|risen|rises|climbed|climbs|increased|reached|jumped|mounted|"
+                            r"now stands)\b|\bbringing the (?:death )?toll\b|\b(?:rose|risen|climbed) to\b", re.I)
+
+
+def _toll(current: int | None, new: int | None, sent: Span) -> int | None:
+    """The first toll a text gives stands (sources disagree: 'the authorities said 85 ... Amnesty said
+    120'); a later one replaces it when told as an update ('the death toll rose to 14')."""
+    if new is None:
+        return current
+    if current is None or (new > current and TOLL_UPDATE_RE.search(sent.text)):
+        return new
+    return current
+
+
 def _victim_family(draft: Draft) -> str | None:
     """Who was attacked: the target's family, or the country it happened in when the target
     is only a place ('rockets at Tel Aviv')."""
@@ -269,7 +297,7 @@ def extract_events(
     """(attacks, responses) reported in ``doc``, in order of first mention. ``sents``: the
     doc's ``syntax.sentences`` when the caller has them already."""
     located = toponym_tokens(doc, toponyms)
-    linker = _Linker()
+    linker = _Linker(published)
     headline_mentions: list[Mention] = []
     caption_mentions: list[Mention] = []
     last_event_sentence = -10
@@ -304,6 +332,7 @@ def extract_events(
     place_defended_attacks(linker.drafts, sents)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
+    fill_from_infobox(ordered, infobox_fields(sents, header))
     events = [_to_event(d) for d in ordered]
     return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
 
@@ -317,8 +346,8 @@ def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
     draft.sentences.append(sent)
     draft.last_sentence = linker.sentence_index
     for killed, injured, _token in figures:
-        draft.killed = _larger(draft.killed, killed)
-        draft.injured = _larger(draft.injured, injured)
+        draft.killed = _toll(draft.killed, killed, sent)
+        draft.injured = _toll(draft.injured, injured, sent)
 
 
 def _opens_with_a_date(sent: Span) -> bool:

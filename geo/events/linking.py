@@ -277,7 +277,10 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 def comparison_point(trigger: Token) -> bool:
-    """'the deadliest attack since the 2017 bombings': an act told only to compare with."""
+    """'the deadliest attack since the 2017 bombings': an act told only to compare with; 'airstrikes with
+    heavy casualties, including an attack in X in January': an example of others, told in passing."""
+    if trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ in {"including", "like"}:
+        return True
     return any(a.lower_ == "since" and a.dep_ == "prep" for a in trigger.ancestors if a.sent == trigger.sent)
 
 

@@ -516,3 +516,15 @@ def test_evidence_is_the_sentence_that_states_the_event() -> None:
     killed = [e for e in attacks if e.killed == 12]
     assert killed, attacks
     assert "12 soldiers" in killed[0].evidence.text  # the figures, not the country, pick the sentence
+
+
+def test_an_infobox_gives_the_main_events_toll_where_the_body_does_not() -> None:
+    from geo.events.infobox import lower_bound
+
+    text = ("= 2024 Kharkiv market bombing =\n\nInfobox\n- Title: 2024 Kharkiv market bombing\n"
+            "- Fatalities: 18–21\n- Injuries: 40+\n\nA missile struck a market in Kharkiv on 3 May 2024, "
+            "killing at least 19 people.\n")
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text), published=None)
+    assert [(e.killed, e.injured) for e in attacks] == [(19, 40)]
+    assert lower_bound("120+ (per Amnesty), 88+ (per the authorities)") == 88
+    assert lower_bound("182 (including 13 soldiers)") == 182 and lower_bound("unknown") is None

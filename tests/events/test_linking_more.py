@@ -160,3 +160,10 @@ def test_an_act_in_a_month_is_the_one_told_on_a_day_of_it() -> None:
     text = ("The attack was the deadliest since the 14 October 2017 bombings in Odesa. The square was the site "
             "of a deadlier bombing in October 2017.")
     assert len([e for e in everything(text) if e.date and e.date.year == 2017]) == 1
+
+
+def test_an_act_months_before_the_story_is_no_antecedent_of_the_attack() -> None:
+    text = ("A drone strike hit Kharkiv on 10 February 2024, killing 20 people. Such strikes are not new: a drone "
+            "strike in Odesa in March 2023 killed three others. Survivors of the attack said there was no warning.")
+    events = everything(text)
+    assert [(e.place, len(e.mentions)) for e in events] == [("Kharkiv", 2), ("Odesa", 1)]

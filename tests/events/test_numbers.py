@@ -67,3 +67,22 @@ def test_the_deaths_told_already_are_no_new_toll() -> None:
             "in a drone strike on Odesa on Wednesday.")
     tolls = {e.place: e.killed for e in events(text)}
     assert tolls == {"Kharkiv": 2, "Odesa": 1}
+
+
+def test_a_range_of_dead_counts_its_lower_bound_once() -> None:
+    assert figures("Between 16 and 19 people were killed and at least 30 were injured.") == [(16, None), (None, 30)]
+    assert figures("Some 20–25 villagers were killed.") == [(20, None)]
+    assert figures("The raid killed 12 to 15 people.") == [(12, None)]
+
+
+def test_a_massacre_counts_its_dead() -> None:
+    assert figures("Soldiers massacred at least 40 villagers.") == [(40, None)]
+
+
+def test_the_first_toll_stands_unless_a_later_one_is_told_as_an_update() -> None:
+    disputed = events("A drone strike hit a market in Kharkiv on Monday, killing 30 people, officials said. A rights "
+                      "group said 45 people were killed in the strike.")
+    assert [e.killed for e in disputed] == [30]
+    updated = events("A drone strike hit a market in Kharkiv on Monday, killing 30 people. The death toll from the "
+                     "strike rose to 45 on Tuesday.")
+    assert [e.killed for e in updated] == [45]
