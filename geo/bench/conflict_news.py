@@ -32,9 +32,10 @@ from typing import Any
 from geo.gazetteer import fold_name
 from geo.geometry import distance_km
 from geo.model import Event, Place
-from geo.settings import PROJECT_DIR
+from geo.settings import DATA_DIR, PROJECT_DIR
 
 DEFAULT_ROOT = PROJECT_DIR.parent / "shared" / "conflict-news"
+SYNTHETIC_ROOT = DATA_DIR / "conflict_synthetic"
 SPLITS = ("dev", "test", "all")
 TOWN_KM = 25.0
 AREA_KM = 150.0

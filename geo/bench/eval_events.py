@@ -1,11 +1,14 @@
 """Evaluate attacks, responses and sources against hand labels:
-``python -m geo.bench.eval_events [--corpus events-gold|conflict-news] [--split dev|test|all] [--details]``.
+``python -m geo.bench.eval_events [--corpus events-gold|conflict-news|conflict-synthetic] [--split dev|test|all]
+[--details]``.
 
 Two labelled sets. ``events-gold``: ``geo/data/events_gold.json`` (guideline at its top) labels
 general-news texts of the geoparsing benchmarks by corpus and document id; the texts are read from
 ``../shared/benchmarks`` (or ``--root``) and the sample from ``assets/``. ``conflict-news``: the
 conflict articles of ``../shared/conflict-news`` with their own labels and fixed split
-(``geo.bench.conflict_news``). Texts are read at evaluation time and never copied into the project;
+(``geo.bench.conflict_news``). ``conflict-synthetic``: the project's own made-up conflict articles in the
+same layout and split (``geo/data/conflict_synthetic``, see its README), written and labelled apart from the
+rules to measure how they carry over. Shared texts are read at evaluation time and never copied into the project;
 documents whose corpus is absent are skipped (and said so).
 
 Matching: a predicted event matches an unmatched gold event of the same kind one of whose
@@ -33,7 +36,7 @@ from geo.bench.events_gold import LabelledDocument, PlaceCheck, SourceMatch, pla
 from geo.model import Event, Place, Report, Source
 
 KINDS = ("attack", "response")
-LABELLED_SETS = ("events-gold", "conflict-news")
+LABELLED_SETS = ("events-gold", "conflict-news", "conflict-synthetic")
 
 @dataclass
 class Tally:
@@ -311,11 +314,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from geo.pipeline import analyze
 
-    if args.corpus == "conflict-news":
-        root = args.root or conflict_news.DEFAULT_ROOT
+    if args.corpus in {"conflict-news", "conflict-synthetic"}:
+        default = conflict_news.DEFAULT_ROOT if args.corpus == "conflict-news" else conflict_news.SYNTHETIC_ROOT
+        root = args.root or default
         documents, skipped = list(conflict_news_documents(root, args.split)), 0
         if not documents:
-            print(f"no labelled conflict-news articles under {root}")
+            print(f"no labelled {args.corpus} articles under {root}")
             return 0
     else:
         documents, skipped = events_gold.labelled_documents(args.root or events_gold.DEFAULT_ROOT)

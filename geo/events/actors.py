@@ -118,6 +118,15 @@ def actor_family(phrase: str | None) -> str | None:
     return best[1] if best else None
 
 
+def actor_families(phrase: str | None) -> set[str]:
+    """Every side a phrase names: 'U.S. and British warplanes' -> {United States, United Kingdom}."""
+    if not phrase:
+        return set()
+    parts = re.split(r",|\band\b|&", phrase)
+    found = {actor_family(part) for part in parts} | {actor_family(phrase)}
+    return {f for f in found if f is not None}
+
+
 def readable_actor(phrase: str) -> str:
     """A readable actor name: adjectives become the family ('Israeli' -> 'Israel')."""
     cleaned = clean_phrase(phrase)

@@ -147,3 +147,17 @@ def conjoined_victims(number: Token) -> int:
         elif any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in conj.children):
             extra += 1
     return extra
+
+
+TOLL_UPDATE_RE = re.compile(r"\btoll\b.{0,40}\b(?:rose|risen|rises|climbed|climbs|increased|reached|jumped|mounted|"
+                            r"now stands)\b|\bbringing the (?:death )?toll\b|\b(?:rose|risen|climbed) to\b", re.I)
+
+
+def settle_toll(current: int | None, new: int | None, sent: Span) -> int | None:
+    """The first toll a text gives stands (sources disagree: 'the authorities said 85 ... Amnesty said
+    120'); a later one replaces it when told as an update ('the death toll rose to 14')."""
+    if new is None:
+        return current
+    if current is None or (new > current and TOLL_UPDATE_RE.search(sent.text)):
+        return new
+    return current

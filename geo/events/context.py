@@ -51,6 +51,9 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         return []
     mentions = _merge_chained_verbs(mentions)
     assign_roles(sent, mentions)
+    if sent.text.rstrip().endswith("?"):
+        for mention in mentions:
+            mention.actor = None  # "Was that a U.S. strike?": a question names no one
     mentions = [m for m in mentions if not told_by_its_acts(m, mentions)]
     _assign_places(sent, mentions, toponyms)
     assign_dates(sent, mentions, toponyms, published)
@@ -127,7 +130,7 @@ def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         trigger = mention.trigger
         head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
-        container = _act_container(trigger, by_token)
+        container = _act_container(trigger, by_token) or _told_when(trigger, by_token)
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
             container.merged.append(trigger)
             container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
@@ -161,6 +164,20 @@ def _act_container(trigger: Token, by_token: dict[int, Mention]) -> Mention | No
     if container is None or verb.pos_ != "VERB" or container.family == "intercept":
         return None
     return container
+
+
+def _told_when(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'The latest attack came on Tuesday, when two drones were launched at the base': the clause on the
+    act's time tells the act itself."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in {"relcl", "advcl"} or not any(
+            c.lower_ == "when" for c in trigger.children):
+        return None
+    for head in trigger.ancestors:
+        if head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() not in lx.HAPPEN_VERBS and head.lemma_.lower() != "come":
+                return None
+            return next((by_token[s.i] for s in children(head, "nsubj") if s.i in by_token), None)
+    return None
 
 
 def _distinct_acts(first: Mention, second: Mention) -> bool:
@@ -291,10 +308,13 @@ def _describes_another_place(token: Token, sent: Span) -> bool:
     """'near Dvani, which is south-west of Tskhinvali', 'in Tamarasheni, a town near X': a
     place in a clause or apposition that describes another place is not where it happened."""
     for head in [token, *ancestors_list(token, sent)]:
-        if head.dep_ in {"relcl", "appos"} and (head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS):
+        if trigger_family(head):
+            return False  # the clause of the event itself ("came on Tuesday, when drones were launched at X")
+        if head.dep_ in {"relcl", "appos"} and head.head.ent_type_ not in {"DATE", "TIME"} and (
+                head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS):
             return True
-        if head.pos_ in {"VERB", "AUX"} or trigger_family(head):
-            return False  # the clause of the event itself
+        if head.pos_ in {"VERB", "AUX"}:
+            return False
     return False
 
 

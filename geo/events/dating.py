@@ -4,6 +4,8 @@ kept as the mention's time ("last weekend") even when it cannot be resolved."""
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -78,7 +80,17 @@ def _date_entities(sent: Span) -> list[Span]:
             start = token.i
     if start is not None:
         found.append(sent.doc[start:sent.end])
-    return found
+    covered = {t.i for span in found for t in span}
+    for match in RELATIVE_DAY_RE.finditer(sent.text):  # the tagger misses some: "Last night, U.S. forces ..."
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
+        if span is not None and not any(t.i in covered for t in span):
+            found.append(span)
+    return sorted(found, key=lambda span: span.start)
+
+
+RELATIVE_DAY_RE = re.compile(r"\b(?:(?:last|on|early|late|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\s+)?"
+                             r"(?:last night|yesterday|this morning|this afternoon|this evening|tonight|"
+                             r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|night|evening))?)\b", re.I)
 
 
 def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:

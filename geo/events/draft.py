@@ -38,4 +38,5 @@ class Draft:
     target_names: frozenset[str] = frozenset()
     acts: list[str] = field(default_factory=list)  # the lemmas of the words that told it ("regain", "strike")
     aims: set[str] = field(default_factory=set)  # sides its clauses say it was aimed at (actor families)
-    reference: bool = False  # told only as a point of comparison ("the deadliest since the 2017 bombings")
+    reference: bool = False
+    umbrella: bool = False  # told by a plural with no count ("carried out strikes"): maybe a heading of acts  # told only as a point of comparison ("the deadliest since the 2017 bombings")

@@ -18,17 +18,18 @@ from spacy.tokens import Doc, Span
 
 from geo.events import actors
 from geo.events import lexicon as lx
-from geo.events.casualties import casualty_figures
+from geo.events.casualties import casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, comparison_point, compatible, continues,
-                                may_continue, more_precise, one_of_counted, place_agrees, place_fits, told_apart)
+                                may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.roles import aimed_families, defends
 from geo.events.summary import summarize
+from geo.events.umbrella import fold_umbrellas
 from geo.model import Event, Toponym
 from geo.syntax import caption_indices, is_headline, sentence_span, sentences, toponym_tokens
 
@@ -51,7 +52,8 @@ class _Linker:
             self.groups += 1
             group = self.groups
         draft = Draft(kind=None, category=mention.category, families=set(), weapon=mention.weapon, group=group,
-                      reference=self._in_passing(mention))
+                      reference=self._in_passing(mention),
+                      umbrella=mention.trigger.tag_ in {"NNS", "NNPS"} and mention.count is None)
         self.drafts.append(draft)
         self.attach(draft, mention, part)
         return draft
@@ -91,8 +93,8 @@ class _Linker:
             return
         if mention.count is not None and draft.count is None and not split:
             draft.count = mention.count
-        draft.killed = _toll(draft.killed, mention.killed, mention.sentence)
-        draft.injured = _toll(draft.injured, mention.injured, mention.sentence)
+        draft.killed = settle_toll(draft.killed, mention.killed, mention.sentence)
+        draft.injured = settle_toll(draft.injured, mention.injured, mention.sentence)
 
     def _in_passing(self, mention: Mention) -> bool:
         """An act told to compare with, as an example, or months before the text's date: no antecedent
@@ -114,6 +116,8 @@ class _Linker:
         if mention.anaphoric:
             fitting = [d for d in recent if compatible(d, mention)]
             fitting = [d for d in fitting if not d.reference] or fitting  # not an act told in passing
+            if mention.date is not None:  # "Tuesday's drone attack": the one told on Tuesday
+                fitting.sort(key=lambda d: d.date != mention.date)
             same_word = [d for d in fitting if mention.family in d.families]
             antecedent = same_word[0] if same_word else next(iter(fitting), None)
             if antecedent is not None:
@@ -121,7 +125,8 @@ class _Linker:
                 return
         elif len(mention.parts) == 1:
             antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention)
-                               and not told_apart(d, mention)), None)
+                               and not told_apart(d, mention)
+                               and not (d is not recent[0] and only_the_country(d, mention))), None)
             if antecedent is None and recent and may_continue(recent[0], mention, self.sentence_index) and (
                     continues(recent[0], mention)):
                 antecedent = recent[0]  # 'the gunman shot him again': nothing sets it apart from the last event
@@ -199,20 +204,6 @@ def _larger(current: int | None, new: int | None) -> int | None:
     if new is None:
         return current
     return new if current is None else max(current, new)
-
-
-TOLL_UPDATE_RE = re.compile(r"\btoll\b.{0,40}\b(?:rose|risen|rises|climbed|climbs|increased|reached|jumped|mounted|"
-                            r"now stands)\b|\bbringing the (?:death )?toll\b|\b(?:rose|risen|climbed) to\b", re.I)
-
-
-def _toll(current: int | None, new: int | None, sent: Span) -> int | None:
-    """The first toll a text gives stands (sources disagree: 'the authorities said 85 ... Amnesty said
-    120'); a later one replaces it when told as an update ('the death toll rose to 14')."""
-    if new is None:
-        return current
-    if current is None or (new > current and TOLL_UPDATE_RE.search(sent.text)):
-        return new
-    return current
 
 
 def _victim_family(draft: Draft) -> str | None:
@@ -327,6 +318,7 @@ def extract_events(
         _link_caption(linker, mention)
     for mention in headline_mentions:
         _link_headline(linker, mention)
+    linker.drafts = fold_umbrellas(linker.drafts, sents)
     _resolve_kinds(linker.drafts)
     place_interceptions(linker.drafts, located, sents)
     place_defended_attacks(linker.drafts, sents)
@@ -346,8 +338,8 @@ def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
     draft.sentences.append(sent)
     draft.last_sentence = linker.sentence_index
     for killed, injured, _token in figures:
-        draft.killed = _toll(draft.killed, killed, sent)
-        draft.injured = _toll(draft.injured, injured, sent)
+        draft.killed = settle_toll(draft.killed, killed, sent)
+        draft.injured = settle_toll(draft.injured, injured, sent)
 
 
 def _opens_with_a_date(sent: Span) -> bool:

@@ -101,7 +101,14 @@ def _different_targets(mine: str | None, names: frozenset[str], draft: Draft) ->
 
 
 def told_apart(draft: Draft, mention: Mention) -> bool:
-    """Another time ('Friday' after 'Saturday') or another death toll: another event."""
+    """Another time ('Friday' after 'Saturday'), another death toll, or a tally of many acts after one
+    act ('more than 40 attacks since November' after 'struck a ship on Monday'): another event."""
+    if (mention.count is not None and mention.count > 1 and (draft.count or 1) == 1 and not mention.anaphoric
+            and draft.date is not None and draft.date_precision == "day" and mention.date is None):
+        return True  # a dated act, then a tally of many
+    if draft.count is not None and draft.count > 1 and draft.date is None and (mention.count or 1) == 1 and (
+            not mention.anaphoric and mention.parts and (mention.parts[0].target or mention.parts[0].place)):
+        return True  # a tally of many over a span, then one act with a target or place of its own
     if mention.when and draft.whens and not _clock_time(mention.when) and not any(
             _same_time(mention.when, w) for w in draft.whens if not _clock_time(w)):
         return True
@@ -202,8 +209,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False) -
         return False
     mention_target = mention.parts[0].target if mention.parts else None
     for mine, theirs in ((draft.actor, mention.actor), (draft.target, mention_target)):
-        a, b = actors.actor_family(mine), actors.actor_family(theirs)
-        if a and b and a != b:
+        a, b = actors.actor_families(mine), actors.actor_families(theirs)
+        if a and b and not a & b:  # "U.S. jets" and "U.S. and British warplanes" may be one side
             return False
     if draft.date and mention.date and not same_date(draft.date, draft.date_precision, mention.date,
                                                      mention.date_precision):
@@ -240,6 +247,15 @@ def _no_conflict(a: Toponym | None, b: Toponym | None) -> bool:
     if a is None or b is None or a.country is None or b.country is None:
         return True
     return a.country == b.country
+
+
+def only_the_country(draft: Draft, mention: Mention) -> bool:
+    """Whether the mention is placed only in the country or province the draft's town lies in: weak
+    evidence of the same act ('in Iraq, a gunship hit ...' after a drone attack on a base in Iraq)."""
+    part = mention.parts[0] if mention.parts else None
+    coarse = {"country", "admin1", "region"}
+    return (part is not None and part.place is not None and draft.place is not None
+            and part.place.kind in coarse and draft.place.kind not in coarse)
 
 
 def agrees(draft: Draft, mention: Mention) -> bool:

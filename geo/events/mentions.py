@@ -6,18 +6,17 @@ dependency parse attaches to it. ``geo.events.extract`` links mentions across se
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Span, Token
 
-from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
+from geo.events.actor_phrases import actor_of, anchor_of, governor_of
+from geo.events.triggers import QUANTITY_HEADS, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
-from geo.syntax import PRONOUNS, children, is_passive, phrase_text, phrase_tokens, prep_objects
+from geo.syntax import children, is_passive, prep_objects
 
 KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
 ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
@@ -60,29 +59,6 @@ class Mention:
     merged: list[Token] = field(default_factory=list)  # further verbs of the same event
 
 
-PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
-
-
-def anchor_of(trigger: Token) -> Token:
-    """'one of the strikes' -> 'one' (the token that takes the clause role)."""
-    head = trigger.head
-    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NUM", "PRON", "DET", "ADJ"}:
-        if head.head.lower_ in PARTITIVES:
-            return head.head
-    return trigger
-
-
-def governor_of(anchor: Token) -> Token | None:
-    """The verb whose subject or object the (noun) trigger is."""
-    if anchor.pos_ == "VERB" and trigger_family(anchor) and anchor.dep_ not in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"}:
-        return anchor  # a verb trigger governs itself; a gerund as subject ("fighting killed ...") does not
-    if anchor.dep_ in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
-        return anchor.head
-    if anchor.dep_ == "pobj" and anchor.head.lower_ in {"under", "with"} and anchor.head.head.pos_ == "VERB":
-        return anchor.head.head
-    return None
-
-
 def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Mention:
     anchor = anchor_of(trigger)
     weapon = _weapon_in_mention(trigger)
@@ -102,6 +78,8 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         mention.anaphoric = True  # "the separatists' attacks", "Sunday's explosion": already told of
     if any(c.tag_ == "JJS" for c in trigger.children):
         mention.anaphoric = False  # "the worst shooting in the state's history": 'the' of a superlative
+    if trigger.tag_ == "NN" and any(c.lower_ in {"latest", "recent"} for c in trigger.children):
+        mention.anaphoric, mention.new_event = False, True  # "the most recent attack came on Tuesday": one of them
     if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
         mention.anaphoric, mention.new_event = True, False  # "It was the third such attack"
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in RANKING_VERBS and any(
@@ -117,7 +95,7 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         if trigger.dep_ == "relcl" and any(c.lower_ in NEW_EVENT_MARKERS for c in trigger.head.children):
             mention.new_event = True  # "the second missile Saudi Arabia has intercepted"
     mention.count = _count(trigger)
-    mention.actor = _actor(trigger, anchor, sent)
+    mention.actor = actor_of(trigger, anchor, sent)
     mention.actor_indefinite = _indefinite(sent, mention.actor)
     return mention
 
@@ -188,6 +166,11 @@ def _category(trigger: Token, family: str, weapon: str | None) -> str:
 MULTIPLE_WORDS = {"double": 2, "twin": 2, "triple": 3, "dual": 2}
 
 
+# What carries weapons, not a weapon spent: "two F-15E aircraft struck a depot" is one strike told.
+PLATFORM_NOUNS = frozenset({"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "fighter", "ship",
+                            "warship", "destroyer", "frigate", "tank", "vehicle", "boat"})
+
+
 def _count(trigger: Token) -> int | None:
     for child in trigger.children:
         if child.dep_ == "nummod" and child.ent_type_ not in {"DATE", "TIME"}:  # not "the 14 October bombings"
@@ -196,7 +179,7 @@ def _count(trigger: Token) -> int | None:
             return MULTIPLE_WORDS[child.lower_]
     if trigger.pos_ == "VERB":  # "two bombs killed six people": two acts
         for subject in children(trigger, "nsubj"):
-            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
+            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS | PLATFORM_NOUNS:
                 for child in children(subject, "nummod"):
                     return lx.parse_number(child.text)
         for times in trigger.subtree:  # "retaliated eight times" (the parser may hang it on the object)
@@ -212,126 +195,12 @@ def _count(trigger: Token) -> int | None:
     return None
 
 
-def _resolve_pronoun(token: Token) -> str | None:
-    """'it' in 'According to the US, it has carried out ...' or in 'the air force said it
-    shot down ...' -> the speaker."""
-    for head in token.ancestors:
-        if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            subjects = [s for s in children(head, "nsubj") if s.lower_ not in PRONOUNS]
-            if subjects and subjects[0].ent_type_ == "PERSON":
-                return None  # '"They began to strike," said Mahmoud Raslan': they are others
-            if subjects:
-                return lx.clean_phrase(phrase_text(phrase_tokens(subjects[0], with_acl=False)))
-    for candidate in token.sent:
-        if candidate.lower_ == "according":
-            for prep in candidate.children:
-                for obj in children(prep, "pobj"):
-                    return lx.clean_phrase(phrase_text(phrase_tokens(obj)), drop_article=False)
-    return None
-
-
 RANKING_VERBS = frozenset({"mark", "represent", "constitute", "become"})
-RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
 
 
-def _responsible(anchor: Token) -> str | None:
-    """'The Islamic State claimed responsibility for the attack': the actor of the attack."""
-    if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or anchor.head.head.lemma_.lower() != "responsibility":
-        return None
-    verb = anchor.head.head.head
-    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS or children(verb, "neg"):
-        return None
-    subjects = [s for s in children(verb, "nsubj") if not any(c.lower_ in {"no", "neither"} for c in s.children)
-                and s.lower_ not in {"nobody", "none", "noone"}]
-    return _np(subjects[0]) if subjects else None
-
-
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
-
-
-def _np(token: Token) -> str | None:
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in {"NOUN", "PROPN"}:
-        return _np(token.head.head)  # "the militants who attacked the base": the militants
-    if token.lower_ in PRONOUNS:
-        # "the air force said it shot down ...": an organisation speaking of itself; never
-        # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
-        if token.lower_ not in ORGANISATION_PRONOUNS or trigger_family(token.head) == "blast":
-            return None
-        return _resolve_pronoun(token)
-    if token.is_upper and len(token) > 4 and token.i + 1 < len(token.doc) and token.nbor().text in DASHES:
-        return None  # "BAGHDAD — A car bomb exploded": the dateline
-    if token.pos_ in {"NUM"} or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in DETERMINER_WORDS:
-        return None  # "Sunday's attack", "that bombing": no actor
-    if is_event_noun(token):  # "damaged by a Russian missile strike": Russia, if anyone
-        owners = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and actors.actor_family(c.text)]
-        return actors.readable_actor(owners[0].text) if owners else None
-    of = prep_objects(token, "of")
-    if token.lemma_.lower() in {"group", "band", "number", "unit", "squad"} and of and any(
-            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
-        token = of[0]  # "a large group of armed fighters": the fighters
-    tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head is token)]
-    return re.sub(r"['’]s$", "", lx.clean_phrase(phrase_text(tokens)))
-
-
-def _actor(trigger: Token, anchor: Token, sent: Span) -> str | None:
-    if trigger.pos_ == "VERB":
-        if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
-            return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
-        if is_passive(trigger) or trigger.dep_ == "acl":
-            return next((_np(o) for o in prep_objects(trigger, "by")), None)
-        subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end]  # not the headline's
-        if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
-            subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
-        if subjects:
-            subject = subjects[0]
-            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
-                owner = [c for c in subject.children
-                         if c.dep_ in {"amod", "compound", "poss", "nmod"} and actors.actor_family(c.text)
-                         and _np(c) is not None]
-                return actors.readable_actor(owner[0].text) if owner else None
-            return _np(subject)
-        return None
-    by_objects = prep_objects(trigger, "by")
-    if by_objects:
-        return _np(by_objects[0])
-    between = prep_objects(trigger, "between")
-    if between:  # "clashes between the army and the RSF": the first side
-        return _np(between[0])
-    for child in trigger.children:
-        if child.dep_ == "poss":
-            return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
-        if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (
-                child.lower_ not in actors.CAPITAL_ALIASES):  # "the Kabul attack": where, not who
-            return actors.readable_actor(child.text)
-        weapon_word = child.lower_ in elx.PROJECTILE_NOUNS or child.lower_ in lx.WEAPON_CATEGORY
-        named = child.pos_ == "PROPN" and not weapon_word and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is
-            child.ent_type_ == "GPE" and actors.actor_family(child.text) and child.lower_ not in actors.CAPITAL_ALIASES))
-        if child.dep_ in {"compound", "amod", "nmod"} and named:
-            return lx.clean_phrase(phrase_text(list(child.subtree)))
-        if child.dep_ == "acl":
-            for obj in prep_objects(child, "by"):
-                return _np(obj)
-    responsible = _responsible(anchor)
-    if responsible:
-        return responsible
-    governor = governor_of(anchor)
-    if governor is None or governor is trigger:
-        return None
-    lemma = lemma_of(governor)
-    if lemma in lx.SUFFER_VERBS or lemma in lx.REACTION_VERBS or lemma in lx.REPORTING_VERBS:
-        return None  # "the attack was condemned by X": X did not do it
-    by_objects = prep_objects(governor, "by")
-    if by_objects and (lemma in lx.LIGHT_VERBS or lemma in lx.HAPPEN_VERBS):  # "carried out by X", not "followed by X"
-        return _np(by_objects[0])
-    if anchor.dep_ == "dobj" and lemma in lx.LIGHT_VERBS:
-        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end]
-        return _np(subjects[0]) if subjects else None
-    return None
-
-
-DASHES = frozenset({"—", "–", "-", "--", ","})
-DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
+# "at the direction of the President", "at the request of": on whose word, not on whom
+AUTHORITY_NOUNS = frozenset({"direction", "order", "behest", "request", "invitation", "instruction", "command",
+                             "time", "moment", "height", "start", "end", "beginning", "expense", "cost"})
 VAGUE_TARGETS = frozenset({"most", "some", "all", "many", "several", "one", "none", "others", "it", "them", "majority"})
 
 
@@ -378,7 +247,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             if heads:
                 break
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
-             and h.ent_type_ not in {"DATE", "TIME"}]
+             and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS]
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
             lemma_of(heads[0]) in lx.WEAPON_WORDS):
         return []  # "detonating a car bomb": the weapon, not the target

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from geo.events import actors
@@ -79,7 +81,8 @@ def trigger_family(token: Token) -> str | None:
 
 MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", "bunker", "position", "positions",
                               "system", "vessel", "boat", "tank", "convoy", "compound", "camp", "base", "headquarters",
-                              "stockpile", "storage", "battery", "node", "cell", "target", "targets"})
+                              "stockpile", "storage", "battery", "node", "cell", "target", "targets", "ship",
+                              "tanker", "freighter", "carrier", "warship", "destroyer", "frigate"})
 
 
 def _military(token: Token) -> bool:
@@ -247,8 +250,9 @@ def _is_excluded(token: Token, family: str) -> bool:
         steps += 1
         if steps > 6:
             break
-        if lemma_of(head) in lx.HYPOTHETICAL_GOVERNORS and head.pos_ == "VERB":
-            return True
+        if lemma_of(head) in lx.HYPOTHETICAL_GOVERNORS and head.pos_ == "VERB" and (
+                head.i < token.i or token.dep_ in {"nsubj", "nsubjpass"}):
+            return True  # "vowed to strike", "an attack was planned"; not a vow told after the act
         if head.pos_ == "NOUN" and lemma_of(head) in lx.HYPOTHETICAL_HEADS:
             return True
         # a verb ends the walk unless it continues another's plan ("planned to murder ...
@@ -317,12 +321,19 @@ def _habitual(token: Token) -> bool:
     A counted aggregate ('more than 30 attacks since November') is an event."""
     if any(c.dep_ == "nummod" for c in token.children):
         return False
+    if token.dep_ in {"conj", "compound"} and trigger_family(token.head):
+        return _habitual(token.head)  # "a frequent target of airstrikes and shelling": both; "bombing raids"
     holders = [token]
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         holders.append(token.head.head)  # "a frequent target of airstrikes"
     governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
     clauses = [c for h in holders for c in h.children if c.dep_ == "relcl"]
-    for holder in holders + clauses + ([governor] if governor is not None else []):
+    clause = governor if governor is not None else token
+    if re.search(r"\b(?:on and off|off and on|time and again|again and again)\b",
+                 " ".join(t.lower_ for t in clause.subtree)):
+        return True  # "were firing at our people on and off"
+    around = [p for p in governor.children if p.dep_ == "prep"] if governor is not None else []  # ", sometimes in X"
+    for holder in holders + clauses + ([governor] if governor is not None else []) + around:
         for child in holder.children:
             if child.dep_ == "advmod" and child.lower_ in elx.HABITUAL_ADVERBS:
                 return True

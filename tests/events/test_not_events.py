@@ -89,3 +89,8 @@ def test_a_gerund_naming_an_act_as_subject_is_an_event() -> None:
     events = everything("Russian shelling on Thursday killed two civilians in the Kherson region, officials said.")
     assert [(e.place, e.killed) for e in events] == [("Kherson", 2)]
     assert everything("Attacking churches is prohibited by law.") == []
+
+
+def test_a_habit_told_of_two_acts_covers_both() -> None:
+    assert everything("The port is a frequent target of drone strikes and shelling.") == []
+    assert everything("Several air forces are carrying out bombing raids in Syria, sometimes in the same areas.") == []

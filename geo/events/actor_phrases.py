@@ -1,0 +1,180 @@
+"""The actor of an act as a sentence names it: the subject of the verb, the agent of a passive, the
+possessor or the named modifier of an event noun ("Russia's attack", "a Houthi missile"), who claimed it;
+pronouns resolved to the organisation speaking ("the air force said it shot down", "Saree said its naval
+forces targeted": the Houthis).
+
+Used by ``geo.events.mentions``; imports only the events wing's word lists, actors and triggers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from geo.events import actors
+from geo.events import context_words as elx
+from geo.events import lexicon as lx
+from geo.events.triggers import is_event_noun, lemma_of, trigger_family, weapon_of
+from geo.syntax import PRONOUNS, children, is_passive, phrase_text, phrase_tokens, prep_objects
+
+PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
+
+
+def anchor_of(trigger: Token) -> Token:
+    """'one of the strikes' -> 'one' (the token that takes the clause role)."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NUM", "PRON", "DET", "ADJ"}:
+        if head.head.lower_ in PARTITIVES:
+            return head.head
+    return trigger
+
+
+def governor_of(anchor: Token) -> Token | None:
+    """The verb whose subject or object the (noun) trigger is."""
+    if anchor.pos_ == "VERB" and trigger_family(anchor) and anchor.dep_ not in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"}:
+        return anchor  # a verb trigger governs itself; a gerund as subject ("fighting killed ...") does not
+    if anchor.dep_ in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
+        return anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in {"under", "with"} and anchor.head.head.pos_ == "VERB":
+        return anchor.head.head
+    return None
+
+
+def _resolve_pronoun(token: Token) -> str | None:
+    """'it' in 'According to the US, it has carried out ...' or in 'the air force said it
+    shot down ...' -> the speaker."""
+    for head in token.ancestors:
+        if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
+            subjects = [s for s in children(head, "nsubj") if s.lower_ not in PRONOUNS]
+            if subjects and subjects[0].ent_type_ == "PERSON":
+                return None  # '"They began to strike," said Mahmoud Raslan': they are others
+            if subjects:
+                return lx.clean_phrase(phrase_text(phrase_tokens(subjects[0], with_acl=False)))
+    for candidate in token.sent:
+        if candidate.lower_ == "according":
+            for prep in candidate.children:
+                for obj in children(prep, "pobj"):
+                    return lx.clean_phrase(phrase_text(phrase_tokens(obj)), drop_article=False)
+    return None
+
+
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
+
+
+def _responsible(anchor: Token) -> str | None:
+    """'The Islamic State claimed responsibility for the attack': the actor of the attack."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or anchor.head.head.lemma_.lower() != "responsibility":
+        return None
+    verb = anchor.head.head.head
+    if verb.lemma_.lower() not in RESPONSIBILITY_VERBS or children(verb, "neg"):
+        return None
+    subjects = [s for s in children(verb, "nsubj") if not any(c.lower_ in {"no", "neither"} for c in s.children)
+                and s.lower_ not in {"nobody", "none", "noone"}]
+    return _np(subjects[0]) if subjects else None
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
+
+
+def _np(token: Token) -> str | None:
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in {"NOUN", "PROPN"}:
+        return _np(token.head.head)  # "the militants who attacked the base": the militants
+    if token.lower_ in PRONOUNS:
+        # "the air force said it shot down ...": an organisation speaking of itself; never
+        # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
+        if token.lower_ not in ORGANISATION_PRONOUNS or trigger_family(token.head) == "blast":
+            return None
+        return _resolve_pronoun(token)
+    if token.is_upper and len(token) > 4 and token.i + 1 < len(token.doc) and token.nbor().text in DASHES:
+        return None  # "BAGHDAD — A car bomb exploded": the dateline
+    if token.pos_ in {"NUM"} or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in DETERMINER_WORDS:
+        return None  # "Sunday's attack", "that bombing": no actor
+    if is_event_noun(token):  # "damaged by a Russian missile strike": Russia, if anyone
+        owners = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and actors.actor_family(c.text)]
+        return actors.readable_actor(owners[0].text) if owners else None
+    of = prep_objects(token, "of")
+    if token.lemma_.lower() in {"group", "band", "number", "unit", "squad"} and of and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+        token = of[0]  # "a large group of armed fighters": the fighters
+    own = [c for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}]
+    side = _side_of_speaker(own[0]) if own else None
+    if side:
+        return side  # "Saree said its naval forces targeted the ship": the Houthis
+    tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head is token)]
+    return re.sub(r"['’]s$", "", lx.clean_phrase(phrase_text(tokens)))
+
+
+def _side_of_speaker(pronoun: Token) -> str | None:
+    """The side of whoever says 'its'/'their' forces did something (a spokesman's group)."""
+    for head in pronoun.ancestors:
+        if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
+            subject = next(iter(children(head, "nsubj")), None)
+            family = actors.actor_family(phrase_text(list(subject.subtree))) if subject is not None else None
+            return actors.readable_actor(family.split(" (")[0]) if family else None
+    return None
+
+
+def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
+    """Who did the act a trigger names, as the sentence names them (None when it does not)."""
+    if trigger.pos_ == "VERB":
+        if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
+            return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
+        if is_passive(trigger) or trigger.dep_ == "acl":
+            return next((_np(o) for o in prep_objects(trigger, "by")), None)
+        subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end]  # not the headline's
+        if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
+            subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
+        if subjects:
+            subject = subjects[0]
+            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
+                owner = [c for c in subject.children
+                         if c.dep_ in {"amod", "compound", "poss", "nmod"} and actors.actor_family(c.text)
+                         and _np(c) is not None]
+                return actors.readable_actor(owner[0].text) if owner else None
+            return _np(subject)
+        return None
+    by_objects = prep_objects(trigger, "by")
+    if by_objects:
+        return _np(by_objects[0])
+    between = prep_objects(trigger, "between")
+    if between:  # "clashes between the army and the RSF": the first side
+        return _np(between[0])
+    for child in trigger.children:
+        if child.dep_ == "poss":
+            return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
+        if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (
+                child.lower_ not in actors.CAPITAL_ALIASES):  # "the Kabul attack": where, not who
+            return actors.readable_actor(child.text)
+        weapon_word = child.lower_ in elx.PROJECTILE_NOUNS or child.lower_ in lx.WEAPON_CATEGORY
+        named = child.pos_ == "PROPN" and not weapon_word and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is
+            child.ent_type_ == "GPE" and actors.actor_family(child.text) and child.lower_ not in actors.CAPITAL_ALIASES))
+        if child.dep_ in {"compound", "amod", "nmod"} and named:
+            return lx.clean_phrase(phrase_text(list(child.subtree)))
+        if child.dep_ == "acl":
+            for obj in prep_objects(child, "by"):
+                return _np(obj)
+    responsible = _responsible(anchor)
+    if responsible:
+        return responsible
+    governor = governor_of(anchor)
+    if governor is None or governor is trigger:
+        return None
+    lemma = lemma_of(governor)
+    if lemma in lx.SUFFER_VERBS or lemma in lx.REACTION_VERBS or lemma in lx.REPORTING_VERBS:
+        return None  # "the attack was condemned by X": X did not do it
+    by_objects = prep_objects(governor, "by")
+    if by_objects and (lemma in lx.LIGHT_VERBS or lemma in lx.HAPPEN_VERBS):  # "carried out by X", not "followed by X"
+        return _np(by_objects[0])
+    if anchor.dep_ == "dobj" and lemma in lx.LIGHT_VERBS:
+        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end]
+        return _np(subjects[0]) if subjects else None
+    return None
+
+
+DASHES = frozenset({"—", "–", "-", "--", ","})
+DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
+
+
+__all__ = ["actor_of", "anchor_of", "governor_of"]

@@ -1,0 +1,54 @@
+"""Acts told first together, then one by one: "Last night, U.S. forces carried out strikes in response
+to those attacks. In eastern Syria, two aircraft struck a depot near Albu Kamal. In Iraq, a gunship hit
+a command node at Jurf al-Sakhar." The first sentence is no act of its own but the heading of the ones
+that follow: each is a response, last night, by U.S. forces. Press releases, briefings and wire stories
+all tell strikes this way.
+
+Used by ``geo.events.extract`` before the kinds of events are resolved.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from geo.events import actors
+from geo.events.draft import Draft
+from geo.events.linking import GENERIC_CATEGORIES
+
+PARTS_WITHIN = 2  # sentences after the heading in which its parts are told
+
+
+def fold_umbrellas(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
+    """The drafts with each heading ('carried out strikes', no place, no count) folded into the placed acts
+    told in the next two sentences: they take its kind, date and actor where they have none."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    kept: list[Draft] = []
+    for draft in drafts:
+        parts = _parts(draft, drafts, index) if draft.umbrella else []
+        if not parts:
+            kept.append(draft)
+            continue
+        for part in parts:
+            part.kind = part.kind or draft.kind
+            if part.date is None and draft.date is not None:
+                part.date, part.date_precision = draft.date, draft.date_precision
+            part.actor = part.actor or draft.actor
+            part.sentences = [s for s in draft.sentences if s not in part.sentences] + part.sentences
+    return kept
+
+
+def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[Draft]:
+    if heading.place is not None or heading.count is not None or not heading.sentences:
+        return []
+    told = max(index.get(s.start, -99) for s in heading.sentences)
+    first = min(index.get(s.start, 99) for s in heading.sentences)
+    sides = actors.actor_families(heading.actor)
+    return [d for d in drafts if d is not heading and d.place is not None and d.sentences
+            and all(first < index.get(s.start, -1) for s in d.sentences)
+            and 1 <= min(index.get(s.start, 99) for s in d.sentences) - told <= PARTS_WITHIN
+            and d.kind in {None, heading.kind}
+            and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
+            and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))]
+
+
+__all__ = ["fold_umbrellas"]

@@ -1,0 +1,88 @@
+"""How briefings, press releases and wire stories tell acts: headings then parts, tallies beside single acts,
+claims in a spokesman's words, questions. Made-up texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.events.extract import extract_events
+from geo.model import Event
+from tests.events.helpers import nlp, toponyms_for
+
+PUBLISHED = date(2024, 2, 16)  # a Friday
+
+
+def everything(text: str) -> list[Event]:
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=PUBLISHED)
+    return attacks + responses
+
+
+def test_a_heading_of_strikes_is_folded_into_the_strikes_it_lists() -> None:
+    text = ("Militias attacked U.S. bases in Iraq on Monday. Last night, U.S. forces carried out strikes in response "
+            "to the attacks. In Syria, two jets struck a weapons depot near Albu Kamal. Separately, a gunship hit a "
+            "command post near Mayadeen.")
+    responses = [e for e in everything(text) if e.kind == "response"]
+    assert sorted((e.place, e.date, e.actor, e.count) for e in responses) == [
+        ("Al Mayādīn", date(2024, 2, 15), "U.S. forces", None), ("Ālbū Kamāl", date(2024, 2, 15), "U.S. forces", None)]
+
+
+def test_at_the_direction_of_someone_is_no_target() -> None:
+    (event,) = everything("At the direction of the President, U.S. forces struck a depot near Albu Kamal on Monday.")
+    assert event.target == "a depot"
+
+
+def test_a_vow_told_after_an_act_does_not_make_it_hypothetical() -> None:
+    text = ("Rebels struck a cargo ship in the Red Sea on Monday, in the latest assault on a route the group has "
+            "vowed to close.")
+    assert [e.date for e in everything(text)] == [date(2024, 2, 12)]
+
+
+def test_a_dated_act_and_a_tally_of_many_are_two_events() -> None:
+    text = ("Houthi rebels struck a cargo ship in the Red Sea on Monday. The Houthis have carried out more than 40 "
+            "attacks on ships in the Red Sea since November.")
+    assert sorted((e.count or 1) for e in everything(text)) == [1, 40]
+
+
+def test_one_act_with_a_target_of_its_own_is_not_the_tally_before_it() -> None:
+    text = ("Since October, militias have attacked U.S. forces in Syria more than 60 times. On Monday, a drone hit "
+            "a barracks near Albu Kamal.")
+    assert sorted((e.count or 1) for e in everything(text)) == [1, 60]
+
+
+def test_the_most_recent_of_many_is_one_of_them_told_by_its_when_clause() -> None:
+    text = ("Militias have attacked U.S. forces in Iraq more than 60 times since October. The most recent attack "
+            "came on Tuesday, when two drones were launched at a base near Al Qaim.")
+    single = [e for e in everything(text) if e.count is None]
+    assert [(e.place, e.date) for e in single] == [("Al Qa'im", date(2024, 2, 13))]
+
+
+def test_its_forces_in_a_spokesmans_words_are_his_groups() -> None:
+    (event,) = everything("Houthi military spokesman Yahya Saree said its naval forces had targeted a tanker in "
+                          "the Red Sea on Monday.")
+    assert event.actor == "Houthis"
+
+
+def test_a_question_names_no_actor() -> None:
+    events = everything("Q: Channels are reporting a drone strike this morning near Al Qaim. Was that a U.S. strike?")
+    assert [e.actor for e in events] == [None]
+
+
+def test_what_happened_on_and_off_is_a_habit() -> None:
+    assert everything("These militias were firing at our troops on and off in 2020 and 2021.") == []
+
+
+def test_two_aircraft_striking_is_one_strike_told() -> None:
+    (event,) = everything("On Monday, two jets struck a weapons depot near Albu Kamal.")
+    assert event.count is None
+
+
+def test_a_side_named_by_two_countries_fits_either() -> None:
+    text = ("U.S. jets strike Houthi sites near the Red Sea\n\nOn Monday, U.S. and British warplanes carried out "
+            "strikes on Houthi radar sites near the Red Sea.")
+    assert len(everything(text)) == 1
+
+
+def test_a_country_named_again_is_no_sign_of_an_older_act_in_a_town_of_it() -> None:
+    text = ("On Monday, a drone hit a barracks near Al Qaim, injuring two soldiers. On Tuesday, U.S. jets struck a "
+            "depot near Albu Kamal. In Iraq, a gunship hit a militia post on Tuesday.")
+    assert len(everything(text)) == 3
