@@ -99,7 +99,7 @@ def _np(token: Token) -> str | None:
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
         token = of[0]  # "a large group of armed fighters": the fighters
     own = [c for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}]
-    side = _side_of_speaker(own[0]) if own else None
+    side = (_side_of_speaker(own[0]) or _resolve_pronoun(own[0])) if own else None
     if side:
         return side  # "Saree said its naval forces targeted the ship": the Houthis
     tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head is token)]
@@ -124,6 +124,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if is_passive(trigger) or trigger.dep_ == "acl":
             return next((_np(o) for o in prep_objects(trigger, "by")), None)
         subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end]  # not the headline's
+        if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            subjects = children(trigger.head, "nsubj")  # "troops rescued the students and killed their captors"
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
         if subjects:

@@ -75,6 +75,9 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     return found
 
 
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                    "oct", "nov", "dec"})
 TOLD_TOLL_NOUNS = frozenset({"death", "dead", "fatality", "casualty", "killing"})
 
 
@@ -107,6 +110,9 @@ def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 if token is None:
                     continue
                 seen.add(offset)
+                before = sent.doc[token.start - 1].text.rstrip(".").lower() if token.start > 0 else ""
+                if before in MONTHS or match.group(group).endswith(","):
+                    continue  # "on February 9, in which gunmen killed ...": a day, not a toll
                 counted = token.root.head if token.root.dep_ == "nummod" else token.root
                 lemma = counted.lemma_.lower()
                 if (lemma in lx.WEAPON_CATEGORY and lemma not in PEOPLE_WITH_WEAPONS) or lemma in lx.EVENT_NOUNS:

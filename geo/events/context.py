@@ -18,6 +18,7 @@ from geo.events.casualties import casualty_figures
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates
 from geo.events.roles import assign_roles, told_by_its_acts
+from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
@@ -49,7 +50,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     mentions = [build_mention(sent, t, f, headline) for t, f in find_triggers(sent)]
     if not mentions:
         return []
-    mentions = _merge_chained_verbs(mentions)
+    mentions = merge_one_act(mentions)
     assign_roles(sent, mentions)
     if sent.text.rstrip().endswith("?"):
         for mention in mentions:
@@ -80,6 +81,8 @@ def is_generic(mention: Mention) -> bool:
     knife attacks', 'overall attacks have fallen'): a kind of event, not an event. It names no
     place, date, actor or figure and has no determiner, numeral or possessive."""
     trigger = mention.trigger
+    if trigger.pos_ == "VERB" and not mention.headline:
+        return _done_to_a_kind(mention)
     if trigger.pos_ == "VERB" or trigger.tag_ not in {"NNS", "NNPS"} or mention.headline:
         return False
     if any(c.dep_ in GENERIC_DETERMINERS for c in trigger.children) or anchor_of(trigger) is not trigger:
@@ -90,6 +93,16 @@ def is_generic(mention: Mention) -> bool:
     pinned = (any(p.place for p in mention.parts) or mention.date or mention.actor or mention.count
               or mention.killed is not None or mention.injured is not None or mention.cue == "response")
     return not pinned
+
+
+def _done_to_a_kind(mention: Mention) -> bool:
+    """'The army burned and raided villages': acts done to a kind of thing (a bare plural), pinned to no
+    place, day or figure, tell a campaign, not an event."""
+    objects = target_heads(mention.trigger, mention.trigger)
+    if not objects or any(p.place for p in mention.parts) or mention.date or mention.count or (
+            mention.killed is not None or mention.injured is not None):
+        return False
+    return all(o.tag_ == "NNS" and not any(c.dep_ in GENERIC_DETERMINERS for c in o.children) for o in objects)
 
 
 def is_tally(mention: Mention) -> bool:
@@ -121,72 +134,6 @@ def is_war(mention: Mention) -> bool:
 
 
 CAMPAIGN_NOUNS = frozenset({"offensive", "onslaught", "counteroffensive", "counter-offensive"})
-
-
-def _merge_chained_verbs(mentions: list[Mention]) -> list[Mention]:
-    """'the drone was launched from Iraq and struck a base': one event, told by two verbs."""
-    by_token = {m.trigger.i: m for m in mentions}
-    kept: list[Mention] = []
-    for mention in mentions:
-        trigger = mention.trigger
-        head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
-        container = _act_container(trigger, by_token) or _told_when(trigger, by_token)
-        if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
-            container.merged.append(trigger)
-            container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
-            if container.category in {"Attack", "Other"}:
-                container.category, container.weapon = mention.category, mention.weapon or container.weapon
-            container.family = mention.family if container.family == "attack" else container.family
-            continue
-        one_interception = head is not None and head.family == mention.family == "intercept"
-        if head is None or head.trigger.pos_ != "VERB" or (
-                (head.family == "intercept" or mention.family == "intercept") and not one_interception) or (
-                _distinct_acts(head, mention)):
-            kept.append(mention)
-            continue
-        head.actor = head.actor or mention.actor
-        head.count = head.count or mention.count
-        if head.category in {"Attack", "Other"}:
-            head.category, head.weapon = mention.category, mention.weapon or head.weapon
-        head.merged.append(mention.trigger)
-    return kept
-
-
-def _act_container(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
-    """The verb mention whose 'in'/'during' phrase names this (noun) act, or that answers with it
-    ('retaliated with airstrikes')."""
-    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ not in {"in", "during", "with"}:
-        return None
-    verb = trigger.head.head
-    container = by_token.get(verb.i)
-    if trigger.head.lower_ == "with" and (container is None or container.family != "retaliation"):
-        return None
-    if container is None or verb.pos_ != "VERB" or container.family == "intercept":
-        return None
-    return container
-
-
-def _told_when(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
-    """'The latest attack came on Tuesday, when two drones were launched at the base': the clause on the
-    act's time tells the act itself."""
-    if trigger.pos_ != "VERB" or trigger.dep_ not in {"relcl", "advcl"} or not any(
-            c.lower_ == "when" for c in trigger.children):
-        return None
-    for head in trigger.ancestors:
-        if head.pos_ in {"VERB", "AUX"}:
-            if head.lemma_.lower() not in lx.HAPPEN_VERBS and head.lemma_.lower() != "come":
-                return None
-            return next((by_token[s.i] for s in children(head, "nsubj") if s.i in by_token), None)
-    return None
-
-
-def _distinct_acts(first: Mention, second: Mention) -> bool:
-    """'shelling the villages and detonating a car bomb': two verbs, each with its own object
-    and its own kind of act, tell two acts."""
-    generic = {"Attack", "Other"}
-    if first.category in generic or second.category in generic or first.category == second.category:
-        return False
-    return bool(children(first.trigger, "dobj")) and bool(children(second.trigger, "dobj"))
 
 
 def _inherit_places(mentions: list[Mention]) -> None:

@@ -68,10 +68,11 @@ DEFEAT_VERBS: frozenset[str] = frozenset({"destroy", "neutralize", "neutralise",
                                          "confront", "repel", "repulse"})
 # Verbs by which guards end an assault on them ("security forces killed the attackers"): a defensive act.
 STOP_VERBS: frozenset[str] = frozenset({"kill", "neutralize", "neutralise", "eliminate", "shoot", "capture",
-                                        "overpower", "subdue"})
+                                        "overpower", "subdue", "pursue", "chase", "repel", "repulse"})
 # The people who made an assault, referred to as such ("the attackers", "the gunmen").
 ASSAILANT_NOUNS: frozenset[str] = frozenset({"attacker", "assailant", "gunman", "gunmen", "militant", "insurgent",
-                                             "terrorist", "bomber", "raider", "infiltrator"})
+                                             "terrorist", "bomber", "raider", "infiltrator", "captor", "kidnapper",
+                                             "abductor", "hostage-taker"})
 PROJECTILE_NOUNS: frozenset[str] = frozenset(
     {"missile", "rocket", "drone", "uav", "uavs", "uas", "projectile", "shahed", "warhead", "cruise", "interceptor"})
 UNCREWED_WORDS: frozenset[str] = frozenset({"unmanned", "uncrewed", "aerial", "pilotless", "one-way"})

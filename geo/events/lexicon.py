@@ -73,7 +73,8 @@ WEAPON_QUALIFIERS: frozenset[str] = frozenset({"air", "aerial", "precision", "ro
 # Nouns for armed forces whose strikes are military ("forces struck", "jets struck").
 ARMED_NOUNS: frozenset[str] = frozenset(
     {"force", "army", "military", "troop", "soldier", "navy", "airforce", "aircraft", "jet", "warplane", "plane",
-     "drone", "militia", "coalition", "regime", "government", "they", "we"}
+     "drone", "militia", "coalition", "regime", "government", "they", "we", "unit", "battalion", "brigade",
+     "commando", "gunship", "helicopter"}
 )
 
 # Subjects that make "kill", "wound" ... an event: armed people.

@@ -205,6 +205,8 @@ def categories_fit(draft: Draft, mention: Mention) -> bool:
 def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False) -> bool:
     if mention.cue and draft.kind and mention.cue != draft.kind:
         return False
+    if (mention.family == "defence") != ("defence" in draft.families) and draft.families:
+        return False  # ending an assault is another act than the assault
     if not categories_fit(draft, mention):
         return False
     mention_target = mention.parts[0].target if mention.parts else None

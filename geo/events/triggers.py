@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-import re
 
 from spacy.tokens import Span, Token
 
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
+from geo.events.not_events import (accidental, criticised, habitual, latest_of_series, negated_experience,
+                                   victims_of)
 from geo.syntax import children, is_title_case, phrase_text, phrase_tokens, prep_objects
 
 
@@ -47,6 +48,8 @@ def trigger_family(token: Token) -> str | None:
             return "shooting"  # "opened fire on police"
         if lemma in elx.DEFEAT_VERBS and any(is_projectile(o) for o in children(token, "dobj", "nsubjpass")):
             return "intercept"  # "air defences destroyed three drones", "the missile was destroyed in mid-air"
+        if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
+            return "defence"  # "two attackers were shot dead by guards": the assault was ended
         if lemma in lx.EVENT_VERBS:
             return lx.EVENT_VERBS[lemma]
         objects = children(token, "dobj")
@@ -106,6 +109,9 @@ def _stops_the_assailants(verb: Token) -> bool:
         doers = [o for a in children(verb, "agent") for o in children(a, "pobj")] + prep_objects(verb, "by")
     else:
         victims, doers = children(verb, "dobj"), children(verb, "nsubj")
+        if not doers and verb.dep_ == "conj":
+            doers = children(verb.head, "nsubj")  # "troops rescued the students and killed their captors"
+    victims = [next(iter(prep_objects(v, "of")), v) if v.pos_ in {"NUM", "PRON"} else v for v in victims]  # "seven of their captors"
     assailants = [v for v in victims if lemma_of(v) in elx.ASSAILANT_NOUNS
                   and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "all", "its", "their"} or c.dep_ == "nummod"
                           for c in v.children)]
@@ -205,11 +211,11 @@ def _is_excluded(token: Token, family: str) -> bool:
         return True  # "assault rifle", "attack helicopters", "shooting ranges", "Battle Creek": named after an act
     if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "WORK_OF_ART"} and not is_title_case(token.sent):
         return True  # "Linda Battle", "Shark Attack" (a film)
-    if family == "blast" and _accidental(token):
+    if family == "blast" and accidental(token):
         return True
-    if _criticised(token) or any(lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
+    if criticised(token) or any(lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
         return True  # "a battle with cancer"
-    if any(lemma_of(v) in elx.ANIMAL_NOUNS for v in _victims(token)):
+    if any(lemma_of(v) in elx.ANIMAL_NOUNS for v in victims_of(token)):
         return True
     mods = [c for c in token.children if c.dep_ in {"compound", "amod", "det", "neg", "nmod", "poss"}]
     mods += [g for m in mods for g in m.children if g.dep_ in {"compound", "amod"}]  # "'killer bee' attack"
@@ -243,7 +249,7 @@ def _is_excluded(token: Token, family: str) -> bool:
         return True  # "rebel groups fighting to topple Assad": who they are, not an act
     if lemma_of(token) in {"offensive", "defensive"} and token.head.lower_ == "on":
         return True  # "go on the offensive": a stance, not an act
-    if _latest_of_series(token) or _negated_experience(token) or _habitual(token):
+    if latest_of_series(token) or negated_experience(token) or habitual(token, trigger_family):
         return True
     steps = 0
     for head in token.ancestors:
@@ -259,88 +265,6 @@ def _is_excluded(token: Token, family: str) -> bool:
         # and then use firearms to attack", "plotted to execute ... and attack")
         if head.pos_ == "VERB" and head is not token and head.dep_ not in {"xcomp", "conj"}:
             break
-    return False
-
-
-def _accidental(token: Token) -> bool:
-    """'An explosion ... may have been caused by a gas leak': an accident."""
-    for verb in token.sent:
-        if lemma_of(verb) == "cause" and any(
-                lemma_of(o) in elx.ACCIDENT_CAUSES or any(lemma_of(c) in elx.ACCIDENT_CAUSES for c in o.children)
-                for o in prep_objects(verb, "by")):
-            return True
-    return False
-
-
-def _criticised(token: Token) -> bool:
-    """'The plan came under fire over its cost', 'his travels came under fire': criticism."""
-    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "under" else None
-    if verb is not None and lemma_of(verb) in {"feel", "seem", "look", "sound"}:
-        return True  # "communities feeling more under attack"
-    if verb is None or lemma_of(verb) not in {"come", "be"}:
-        return False
-    if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in verb.children):
-        return True
-    return any(lemma_of(s) in elx.CRITICISED_THINGS or s.lower_ in elx.CRITICISED_THINGS
-               for s in children(verb, "nsubj"))
-
-
-def _victims(token: Token) -> list[Token]:
-    """Who an act is done to: the passive subject or object of a verb, 'on X' of a noun; for
-    'a horse was killed after being attacked', the subject of the clause above."""
-    if token.pos_ == "VERB":
-        found = children(token, "nsubjpass", "dobj")
-        if not found and token.tag_ in {"VBN", "VBG"} and token.dep_ in {"advcl", "pcomp", "xcomp"}:
-            clause = token.head.head if token.head.pos_ == "ADP" else token.head
-            found = children(clause, "nsubjpass", "nsubj")
-        return found
-    return prep_objects(token, "on", "against")
-
-
-def _latest_of_series(token: Token) -> bool:
-    """'the latest in a series of knife attacks': the kind of event, not one of them."""
-    if token.dep_ != "pobj" or token.head.lower_ != "of" or lemma_of(token.head.head) not in elx.SERIES_NOUNS:
-        return False
-    series = token.head.head
-    return series.dep_ == "pobj" and series.head.lower_ == "in" and series.head.head.lower_ in {"latest", "last", "first"}
-
-
-EXPERIENCE_VERBS = frozenset({"remember", "recall", "see", "experience", "witness", "know", "expect"})
-
-
-def _negated_experience(token: Token) -> bool:
-    """"I don't remember an attack this bad": no attack is told."""
-    verb = token.head
-    return (token.dep_ == "dobj" and lemma_of(verb) in EXPERIENCE_VERBS
-            and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children))
-
-
-def _habitual(token: Token) -> bool:
-    """A habit or a campaign, not one event: 'rebels often fire rockets', 'periodic raids', 'a frequent
-    target of airstrikes', 'attacks that the group regularly conducts', 'has been fighting since 2008'.
-    A counted aggregate ('more than 30 attacks since November') is an event."""
-    if any(c.dep_ == "nummod" for c in token.children):
-        return False
-    if token.dep_ in {"conj", "compound"} and trigger_family(token.head):
-        return _habitual(token.head)  # "a frequent target of airstrikes and shelling": both; "bombing raids"
-    holders = [token]
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        holders.append(token.head.head)  # "a frequent target of airstrikes"
-    governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
-    clauses = [c for h in holders for c in h.children if c.dep_ == "relcl"]
-    clause = governor if governor is not None else token
-    if re.search(r"\b(?:on and off|off and on|time and again|again and again)\b",
-                 " ".join(t.lower_ for t in clause.subtree)):
-        return True  # "were firing at our people on and off"
-    around = [p for p in governor.children if p.dep_ == "prep"] if governor is not None else []  # ", sometimes in X"
-    for holder in holders + clauses + ([governor] if governor is not None else []) + around:
-        for child in holder.children:
-            if child.dep_ == "advmod" and child.lower_ in elx.HABITUAL_ADVERBS:
-                return True
-            if child.dep_ == "amod" and child.lower_ in elx.HABITUAL_ADJECTIVES and holder in holders:
-                return True
-    if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
-        return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
     return False
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from spacy.tokens import Doc
+
+from geo.events.context import find_mentions
 from geo.events.dates import resolve_date
 from geo.events.extract import extract_events
 from geo.model import Event
@@ -167,3 +170,31 @@ def test_an_act_months_before_the_story_is_no_antecedent_of_the_attack() -> None
             "strike in Odesa in March 2023 killed three others. Survivors of the attack said there was no warning.")
     events = everything(text)
     assert [(e.place, len(e.mentions)) for e in events] == [("Kharkiv", 2), ("Odesa", 1)]
+
+
+def _parsed(rows: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """A sentence with the parse given: (word, lemma, pos, tag, head index, dep) per token."""
+    words, lemmas, pos, tags, heads, deps = (list(column) for column in zip(*rows))
+    return Doc(nlp().vocab, words=words, lemmas=lemmas, pos=pos, tags=tags, heads=heads, deps=deps,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_clause_in_which_an_act_is_told_joins_the_act_it_is_about_however_parsed() -> None:
+    doc = _parsed([("Officials", "official", "NOUN", "NNS", 1, "nsubj"), ("condemned", "condemn", "VERB", "VBD", 1, "ROOT"),
+                   ("the", "the", "DET", "DT", 3, "det"), ("attack", "attack", "NOUN", "NN", 1, "dobj"),
+                   (",", ",", "PUNCT", ",", 3, "punct"), ("in", "in", "ADP", "IN", 8, "prep"),
+                   ("which", "which", "PRON", "WDT", 5, "pobj"), ("gunmen", "gunman", "NOUN", "NNS", 8, "nsubj"),
+                   ("killed", "kill", "VERB", "VBD", 3, "relcl"), ("37", "37", "NUM", "CD", 10, "nummod"),
+                   ("civilians", "civilian", "NOUN", "NNS", 8, "dobj"), (".", ".", "PUNCT", ".", 1, "punct")])
+    assert len(find_mentions(doc[:], [], None)) == 1
+
+
+def test_the_latest_assault_an_act_is_called_is_that_act_however_parsed() -> None:
+    doc = _parsed([("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"), ("struck", "strike", "VERB", "VBD", 1, "ROOT"),
+                   ("a", "a", "DET", "DT", 3, "det"), ("ship", "ship", "NOUN", "NN", 1, "dobj"),
+                   (",", ",", "PUNCT", ",", 1, "punct"), ("in", "in", "ADP", "IN", 12, "prep"),
+                   ("the", "the", "DET", "DT", 8, "det"), ("latest", "late", "ADJ", "JJS", 8, "amod"),
+                   ("assault", "assault", "NOUN", "NN", 5, "pobj"), ("on", "on", "ADP", "IN", 8, "prep"),
+                   ("a", "a", "DET", "DT", 11, "det"), ("route", "route", "NOUN", "NN", 9, "pobj"),
+                   ("vowed", "vow", "VERB", "VBD", 1, "conj"), (".", ".", "PUNCT", ".", 1, "punct")])
+    assert len(find_mentions(doc[:], [], None)) == 1

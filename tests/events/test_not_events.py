@@ -94,3 +94,8 @@ def test_a_gerund_naming_an_act_as_subject_is_an_event() -> None:
 def test_a_habit_told_of_two_acts_covers_both() -> None:
     assert everything("The port is a frequent target of drone strikes and shelling.") == []
     assert everything("Several air forces are carrying out bombing raids in Syria, sometimes in the same areas.") == []
+
+
+def test_acts_done_to_a_kind_of_thing_are_a_campaign() -> None:
+    assert everything("The army burned and raided villages and murdered villagers across the region.") == []
+    assert len(everything("The army raided villages near Kharkiv on Monday, killing six.")) == 1

@@ -86,3 +86,8 @@ def test_the_first_toll_stands_unless_a_later_one_is_told_as_an_update() -> None
     updated = events("A drone strike hit a market in Kharkiv on Monday, killing 30 people. The death toll from the "
                      "strike rose to 45 on Tuesday.")
     assert [e.killed for e in updated] == [45]
+
+
+def test_a_day_before_a_clause_of_killing_is_no_toll() -> None:
+    assert figures("The ministry condemned the attack on February 9, in which gunmen killed at least 37 civilians.") == [
+        (37, None)]

@@ -146,3 +146,21 @@ def test_a_strike_aimed_at_the_attackers_beyond_its_target_answers_them() -> Non
         "U.S. forces conducted a drone strike in Kandahar, targeting a car they believed was carrying ISIS members.")
     assert [e.actor for e in attacks] == ["Islamic State militants"] and [e.actor for e in responses] == [
         "U.S. forces"]
+
+
+def test_attackers_shot_dead_by_guards_end_the_assault() -> None:
+    attacks, responses = run("A suicide bomber struck a police station in Kyiv on Sunday, killing nine officers. Two "
+                             "more attackers were shot dead by officers on guard duty, a police official said.")
+    assert len(attacks) == 1 and [(e.actor, e.target) for e in responses] == [("officers", "Two more attackers")]
+
+
+def test_a_rescue_that_killed_the_captors_answers_the_kidnapping() -> None:
+    attacks, responses = run("Gunmen abducted 26 students from a school in Kaduna on Friday. Troops have rescued 19 "
+                             "of the students and killed seven of their captors, the army said.")
+    assert len(attacks) == 1 and [e.actor for e in responses] == ["Troops"]
+
+
+def test_units_pursuing_the_attackers_answer_the_attack_in_the_speakers_name() -> None:
+    attacks, responses = run("Gunmen attacked a market in Kaduna on Sunday, killing 37 people. The armed forces said "
+                             "their units pursued the attackers toward the border and neutralized several of them.")
+    assert [e.killed for e in attacks] == [37] and [e.actor for e in responses] == ["armed forces"]

@@ -1,0 +1,106 @@
+"""What reads like an act but tells none: accidents ('caused by a gas leak'), criticism ('came under fire
+over its cost'), habits and campaigns ('rebels often fire rockets', 'a frequent target of airstrikes'),
+the kind of a series ('the latest in a series of knife attacks'), experiences denied ('I don't remember an
+attack this bad'); and who an act is done to.
+
+Used by ``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from geo.events import context_words as elx
+from geo.syntax import children, prep_objects
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def accidental(token: Token) -> bool:
+    """'An explosion ... may have been caused by a gas leak': an accident."""
+    for verb in token.sent:
+        if _lemma(verb) == "cause" and any(
+                _lemma(o) in elx.ACCIDENT_CAUSES or any(_lemma(c) in elx.ACCIDENT_CAUSES for c in o.children)
+                for o in prep_objects(verb, "by")):
+            return True
+    return False
+
+
+def criticised(token: Token) -> bool:
+    """'The plan came under fire over its cost', 'his travels came under fire': criticism."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "under" else None
+    if verb is not None and _lemma(verb) in {"feel", "seem", "look", "sound"}:
+        return True  # "communities feeling more under attack"
+    if verb is None or _lemma(verb) not in {"come", "be"}:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"for", "over"} for c in verb.children):
+        return True
+    return any(_lemma(s) in elx.CRITICISED_THINGS or s.lower_ in elx.CRITICISED_THINGS
+               for s in children(verb, "nsubj"))
+
+
+def victims_of(token: Token) -> list[Token]:
+    """Who an act is done to: the passive subject or object of a verb, 'on X' of a noun; for
+    'a horse was killed after being attacked', the subject of the clause above."""
+    if token.pos_ == "VERB":
+        found = children(token, "nsubjpass", "dobj")
+        if not found and token.tag_ in {"VBN", "VBG"} and token.dep_ in {"advcl", "pcomp", "xcomp"}:
+            clause = token.head.head if token.head.pos_ == "ADP" else token.head
+            found = children(clause, "nsubjpass", "nsubj")
+        return found
+    return prep_objects(token, "on", "against")
+
+
+def latest_of_series(token: Token) -> bool:
+    """'the latest in a series of knife attacks': the kind of event, not one of them."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of" or _lemma(token.head.head) not in elx.SERIES_NOUNS:
+        return False
+    series = token.head.head
+    return series.dep_ == "pobj" and series.head.lower_ == "in" and series.head.head.lower_ in {"latest", "last", "first"}
+
+
+EXPERIENCE_VERBS = frozenset({"remember", "recall", "see", "experience", "witness", "know", "expect"})
+
+
+def negated_experience(token: Token) -> bool:
+    """"I don't remember an attack this bad": no attack is told."""
+    verb = token.head
+    return (token.dep_ == "dobj" and _lemma(verb) in EXPERIENCE_VERBS
+            and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children))
+
+
+def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
+    """A habit or a campaign, not one event: 'rebels often fire rockets', 'periodic raids', 'a frequent
+    target of airstrikes', 'attacks that the group regularly conducts', 'has been fighting since 2008'.
+    A counted aggregate ('more than 30 attacks since November') is an event."""
+    if any(c.dep_ == "nummod" for c in token.children):
+        return False
+    if token.dep_ in {"conj", "compound"} and family_of(token.head):
+        return habitual(token.head, family_of)  # "a frequent target of airstrikes and shelling": both; "bombing raids"
+    holders = [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        holders.append(token.head.head)  # "a frequent target of airstrikes"
+    governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
+    clauses = [c for h in holders for c in h.children if c.dep_ == "relcl"]
+    clause = governor if governor is not None else token
+    if re.search(r"\b(?:on and off|off and on|time and again|again and again)\b",
+                 " ".join(t.lower_ for t in clause.subtree)):
+        return True  # "were firing at our people on and off"
+    around = [p for p in governor.children if p.dep_ == "prep"] if governor is not None else []  # ", sometimes in X"
+    for holder in holders + clauses + ([governor] if governor is not None else []) + around:
+        for child in holder.children:
+            if child.dep_ == "advmod" and child.lower_ in elx.HABITUAL_ADVERBS:
+                return True
+            if child.dep_ == "amod" and child.lower_ in elx.HABITUAL_ADJECTIVES and holder in holders:
+                return True
+    if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
+        return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
+    return False
+
+
+__all__ = ["accidental", "criticised", "habitual", "latest_of_series", "negated_experience", "victims_of"]

@@ -1,0 +1,107 @@
+"""Mentions of one sentence that tell one act: verbs chained on one subject ('the drone was launched from
+Iraq and struck a base'), an act named in the phrase of another ('killed 10 people in the worst mass
+shooting'), a clause on its time ('came on Tuesday, when drones were launched'), a clause 'in which' it is
+told, and what it is called ('in the latest assault on the shipping lane').
+
+Used by ``geo.events.context``; imports the events wing's word lists and mentions.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events import lexicon as lx
+from geo.events.mentions import Mention
+from geo.syntax import children
+
+
+def merge_one_act(mentions: list[Mention]) -> list[Mention]:
+    """'the drone was launched from Iraq and struck a base': one event, told by two verbs."""
+    by_token = {m.trigger.i: m for m in mentions}
+    kept: list[Mention] = []
+    for mention in mentions:
+        trigger = mention.trigger
+        head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
+        container = (_act_container(trigger, by_token) or _told_when(trigger, by_token)
+                     or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token))
+        if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
+            container.merged.append(trigger)
+            container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
+            if container.category in {"Attack", "Other"}:
+                container.category, container.weapon = mention.category, mention.weapon or container.weapon
+            container.family = mention.family if container.family == "attack" else container.family
+            continue
+        one_interception = head is not None and head.family == mention.family == "intercept"
+        if head is None or head.trigger.pos_ != "VERB" or (
+                (head.family == "intercept" or mention.family == "intercept") and not one_interception) or (
+                _distinct_acts(head, mention)):
+            kept.append(mention)
+            continue
+        head.actor = head.actor or mention.actor
+        head.count = head.count or mention.count
+        if head.category in {"Attack", "Other"}:
+            head.category, head.weapon = mention.category, mention.weapon or head.weapon
+        head.merged.append(mention.trigger)
+    return kept
+
+
+def _act_container(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """The verb mention whose 'in'/'during' phrase names this (noun) act, or that answers with it
+    ('retaliated with airstrikes')."""
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ not in {"in", "during", "with"}:
+        return None
+    verb = trigger.head.head
+    while verb.i not in by_token and verb.dep_ in {"advcl", "xcomp", "acl"} and verb.head.pos_ == "VERB":
+        verb = verb.head  # "struck a ship ..., starting a fire, in the latest assault on the lane"
+    container = by_token.get(verb.i)
+    if trigger.head.lower_ == "with" and (container is None or container.family != "retaliation"):
+        return None
+    if container is None or verb.pos_ != "VERB" or container.family == "intercept":
+        return None
+    return container
+
+
+def _named_as_the_latest(mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """'Rebels struck a ship on Monday, ..., in the latest assault on the shipping lane': what the one act a
+    verb tells in the sentence is an instance of (however the parser hangs the phrase)."""
+    trigger = mention.trigger
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ != "in" or not any(
+            c.lower_ in {"latest", "newest"} for c in trigger.children):
+        return None
+    verbs = [m for m in mentions if m is not mention and m.trigger.pos_ == "VERB"]
+    return verbs[0] if len(verbs) == 1 else None
+
+
+def _in_which(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'the attack on the market, in which gunmen killed 37 civilians': the clause tells the act it is about."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "relcl" or not any(
+            c.dep_ == "prep" and c.lower_ in {"in", "during"} and any(o.lower_ == "which" for o in c.children)
+            for c in trigger.children):
+        return None
+    return by_token.get(trigger.head.i)
+
+
+def _told_when(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'The latest attack came on Tuesday, when two drones were launched at the base': the clause on the
+    act's time tells the act itself."""
+    if trigger.pos_ != "VERB" or trigger.dep_ not in {"relcl", "advcl"} or not any(
+            c.lower_ == "when" for c in trigger.children):
+        return None
+    for head in trigger.ancestors:
+        if head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() not in lx.HAPPEN_VERBS and head.lemma_.lower() != "come":
+                return None
+            return next((by_token[s.i] for s in children(head, "nsubj") if s.i in by_token), None)
+    return None
+
+
+def _distinct_acts(first: Mention, second: Mention) -> bool:
+    """'shelling the villages and detonating a car bomb': two verbs, each with its own object
+    and its own kind of act, tell two acts."""
+    generic = {"Attack", "Other"}
+    if first.category in generic or second.category in generic or first.category == second.category:
+        return False
+    return bool(children(first.trigger, "dobj")) and bool(children(second.trigger, "dobj"))
+
+
+__all__ = ["merge_one_act"]
