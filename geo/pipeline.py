@@ -17,6 +17,7 @@ The orchestrator: it may import every wing that analyses (ingest, gazetteer, pla
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -59,6 +60,19 @@ def analyze_article(article: Article, *, settings: Settings | None = None) -> Re
     return report_from_doc(article, nlp(article.text), model_name(nlp), online=online)
 
 
+HOME_SHARE = 0.6  # of the places a text names, the share in one country that makes it the story's country
+HOME_MIN = 3
+
+
+def _home_country(toponyms: Sequence[Toponym]) -> str | None:
+    """The country a story is set in: where most of the places it names lie (None when it spans several)."""
+    countries = Counter(t.country for t in toponyms if t.resolved and t.country)
+    if not countries:
+        return None
+    country, count = countries.most_common(1)[0]
+    return country if count >= HOME_MIN and count >= HOME_SHARE * sum(countries.values()) else None
+
+
 def report_from_doc(article: Article, doc: Doc, model: str, *, online: CandidateSource | None = None) -> Report:
     """The Report of ``article`` from its parsed ``doc`` (``nlp(article.text)``, one by one or from ``nlp.pipe``)."""
     from geo.events import extract_events, extract_sources, link_sources
@@ -70,7 +84,9 @@ def report_from_doc(article: Article, doc: Doc, model: str, *, online: Candidate
                 if not t.demonym]
     sents = sentences(doc)
     attacks, responses = extract_events(doc, toponyms, published=article.published, sents=sents)
-    sources = extract_sources(doc, sents, url=article.url)
+    home = _home_country(toponyms)
+    sources = extract_sources(doc, sents, url=article.url,
+                              home=default_gazetteer().demonym_of(home) if home else None)
     return Report(
         article=article,
         places=tuple(places_from_toponyms(toponyms)),

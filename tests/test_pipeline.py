@@ -138,3 +138,14 @@ def test_reported_kinds_are_the_contracts(sample_report: Report) -> None:
     for toponym in toponyms:
         assert toponym.kind in kinds and all(c.kind in kinds for c in toponym.alternatives)
     assert all(p.kind in kinds for p in sample_report.places)
+
+
+def test_a_story_set_in_one_country_names_its_army_after_it() -> None:
+    from geo.pipeline import _home_country
+    from geo.model import Toponym
+
+    def place(start: int, country: str) -> Toponym:
+        return Toponym(start=start, end=start + 3, text="X", name="X", kind="city", country=country, lat=1.0, lon=1.0)
+
+    assert _home_country([place(0, "SD"), place(10, "SD"), place(20, "SD"), place(30, "TD")]) == "SD"
+    assert _home_country([place(0, "IL"), place(10, "IL"), place(20, "LB"), place(30, "LB")]) is None

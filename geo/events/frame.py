@@ -126,6 +126,13 @@ def read_frame(doc: Doc, sents: list[Span], url: str | None = None) -> Frame:
     return frame
 
 
+def _whole_line(sent: Span) -> str:
+    """The line a sentence opens, to its end (a line the tagger cut in two sentences is one line)."""
+    text = sent.doc.text
+    end = text.find("\n", sent.start_char)
+    return " ".join(text[sent.start_char:end if end >= 0 else len(text)].split())
+
+
 def _line_of(sent: Span) -> str:
     """The sentence as written, with its line's whitespace folded."""
     return " ".join(sent.text.split())
@@ -170,9 +177,9 @@ def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
     """The issuer of an official statement, release or transcript: named after 'Statement by' or
     in an issuing-office byline, in the title ('... Update'), in an issuing-office line, or by the
     web domain of an official body. A journalist's byline names no issuer."""
-    lines = [s for s in sents[:max(header, AUTHOR_LINES)] if _at_line_start(s) and is_header_line(_line_of(s))]
+    lines = [s for s in sents[:max(header, AUTHOR_LINES)] if _at_line_start(s) and is_header_line(_whole_line(s))]
     for index, sent in enumerate(lines):
-        text = _line_of(sent)
+        text = _whole_line(sent)  # "Press Statement", however the tagger cut it
         issued = ISSUED_BY_RE.match(text)
         if issued:
             who, where = issued.group("who"), sent

@@ -157,12 +157,22 @@ class Registry:
                 return entry.speaker
         return None
 
-    def sources(self, skip: tuple[str, ...] = ()) -> list[Source]:
-        """The sources, but those named in ``skip`` (lower case: the text's own outlet)."""
+    def sources(self, skip: tuple[str, ...] = (), home: str | None = None) -> list[Source]:
+        """The sources, but those named in ``skip`` (lower case: the text's own outlet); a bare "the army"
+        named after ``home``, the story's country ("the Sudanese army")."""
         kept = [e for e in self.entries.values() if re.sub(r"^the\s+", "", e.speaker.name.casefold()) not in skip]
         entries = _fold_into_specific(_fold_cataphora(kept))
-        return [Source(name=e.speaker.name, type=e.speaker.type, claims=tuple(sorted(e.claims, key=lambda c: c.start)),
-                       via=e.via, role=e.speaker.role) for e in entries]
+        return [Source(name=_of_home(e.speaker.name, home), type=e.speaker.type, via=e.via, role=e.speaker.role,
+                       claims=tuple(sorted(e.claims, key=lambda c: c.start))) for e in entries]
+
+
+HOME_BODIES_RE = re.compile(r"(?:the\s+)?(army|military|navy|air force|armed forces)", re.I)
+
+
+def _of_home(name: str, home: str | None) -> str:
+    """'the army' in a story set in Sudan is 'the Sudanese army'."""
+    match = HOME_BODIES_RE.fullmatch(name.strip())
+    return f"the {home} {match.group(1).lower()}" if home and match else name
 
 
 def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:

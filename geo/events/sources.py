@@ -26,7 +26,9 @@ from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, pr
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
                           "figures", "count", "toll", "communique", "post", "update", "briefing"})
 INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
-NON_STATE = frozenset({"Hamas", "Hezbollah", "Houthis", "Islamic State (ISIS)", "Palestinian Islamic Jihad"})
+# Armed groups and movements (of the actor families, those that are no state, its forces or a union of states).
+NON_STATE = frozenset(set(actors.ACTOR_FAMILIES) - set(actors.COUNTRY_FAMILY.values())
+                      - {"African Union", "Islamic Revolutionary Guard Corps (IRGC)"})
 ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to|"
                           r"asked not to be (?:named|identified)|\b(?:unnamed|anonymous|unidentified)\b", re.I)
 CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
@@ -160,6 +162,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     appositive_name = head.ent_type_ != "PERSON" and any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
     person = None if appositive_name else _person_span(tokens)
+    if person is not None and head.ent_type_ == "ORG" and head.i not in range(person.start, person.end):
+        person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
     if person is not None and _names_an_organisation(head, person):
         person = None  # "the Bush administration": named after a person, not the person
     if person is None and head.ent_type_ != "PERSON":
@@ -222,7 +226,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         kind = "other" if family in NON_STATE else "official"
         return Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
     if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
-        kind = "other" if family in NON_STATE else "official"
+        kind = "other" if family in NON_STATE and lemma not in {"government", "ministry"} else "official"
         name = _clean_name(text)
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
     named = head.pos_ == "PROPN" or (head.ent_type_ in {"ORG", "PERSON"} and head.text[:1].isupper())
@@ -278,10 +282,12 @@ def _role_type(role: str | None) -> str:
     return "other"
 
 
-def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | None = None) -> list[Source]:
+def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | None = None,
+                    home: str | None = None) -> list[Source]:
     """Every source the article cites, in order of first appearance. ``sents``: the doc's
     ``syntax.sentences`` when the caller has them already; ``url``: where the text was published
-    (an official body's domain names the issuer of a release).
+    (an official body's domain names the issuer of a release); ``home``: the people's adjective of
+    the country the story is set in ("Sudanese"), which names a bare "the army" ("the Sudanese army").
 
     The issuer of an official statement, release or transcript (``geo.events.frame``) is a source
     of every sentence no one else is credited with; a transcript's speakers of their turns. The
@@ -323,7 +329,7 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
                                       person=True, role=role), claim)
         elif author is not None:
             registry.add(author, claim)
-    return registry.sources(skip=own_outlet(url))
+    return registry.sources(skip=own_outlet(url), home=home)
 
 
 def _author_speaker(author: Author) -> Speaker:

@@ -185,6 +185,11 @@ class Gazetteer:
         rows = self._query(f"SELECT country FROM demonyms WHERE fold IN ({','.join('?' * len(forms))})", forms)
         return self.country(rows[0][0]) if rows else None
 
+    def demonym_of(self, country: str) -> str | None:
+        """The people's adjective of a country ("SD" -> "Sudanese"), else None."""
+        rows = self._query("SELECT fold FROM demonyms WHERE country = ? ORDER BY length(fold)", (country,))
+        return rows[0][0].title() if rows else None
+
     def is_capital(self, candidate: Candidate) -> bool:
         """True for a national capital city."""
         if candidate.kind != "city" or candidate.geonameid is None:

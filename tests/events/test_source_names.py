@@ -88,3 +88,9 @@ def test_a_group_named_only_by_what_it_is_joins_the_one_named_more_precisely() -
 def test_a_bare_noun_stays_apart_when_two_groups_could_be_meant() -> None:
     assert names("Officials said the bridge was hit. U.S. officials said drones were used. Iraqi officials "
                  "said nobody died.") == ["Officials", "U.S. officials", "Iraqi officials"]
+
+
+def test_a_bare_army_is_the_army_of_the_storys_country() -> None:
+    doc = nlp()("Shells hit the market on Friday, the army said. Police said two people died.")
+    assert [s.name for s in extract_sources(doc, home="Sudanese")] == ["the Sudanese army", "Police"]
+    assert [s.name for s in extract_sources(doc)] == ["the army", "Police"]
