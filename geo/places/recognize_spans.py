@@ -202,8 +202,9 @@ def _listed_before_divisions(span: Span) -> bool:
 
 
 def _comma_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str | None:
-    """Y of "X, Y" when Y is a province X is known in, or a country ("Cammaara, Somalia": in Somalia,
-    known there or not) and X is no country or province itself (then "X, Y" is a list)."""
+    """Y of "X, Y" when Y is a country or province X is known in, or one the gazetteer knows no X in
+    ("Cammaara, Somalia", "Palma, Cabo Delgado": there, known or not), and X is no country or
+    province itself (then "X, Y" is a list)."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return None
@@ -217,7 +218,7 @@ def _comma_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> st
             division = any(c.kind in {"country", "admin1", "region"} and c.score >= 0.93 for c in own)
             following = doc[tokens.end] if tokens.end < len(doc) else None
             continued = following is not None and following.is_alpha and following.is_title  # "Panama City"
-            if inside or (containers and containers[0].kind == "country" and not division and not continued):
+            if inside or (containers and not division and not continued):
                 return tokens.text
     return None
 

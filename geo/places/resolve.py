@@ -252,19 +252,24 @@ def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
 
 
 def keep_inside_named_containers(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
-    """'Cammaara, Somalia': a name the text puts in a country where the gazetteer knows no place of
-    that name is an unknown place there, not a namesake abroad. (Where one is known there, ranking
-    weighs the container with the rest of the context.)"""
-    countries: dict[str, list[Candidate]] = {}
+    """'Cammaara, Somalia', 'Palma, Cabo Delgado': a name the text puts in a country or province where
+    the gazetteer knows no place of that name is an unknown place there, not a namesake abroad; the
+    name's other mentions without a container of their own ("the Palma community") are that place
+    too. (Where one is known there, ranking weighs the container with the rest of the context.)"""
+    found: dict[str, list[Candidate]] = {}
+    unknown_inside: set[str] = set()
     for mention in mentions:
         if not mention.container or not mention.candidates:
             continue
-        if mention.container not in countries:
-            countries[mention.container] = [c for c in gazetteer.candidates(mention.container, limit=5, fuzzy=False)
-                                            if c.kind in {"country", "admin1"} and c.score >= 0.97]
-        containers = countries[mention.container]
-        if containers and containers[0].kind == "country" and not any(
-                within(c, container) for c in mention.candidates for container in containers):
+        if mention.container not in found:
+            found[mention.container] = [c for c in gazetteer.candidates(mention.container, limit=5, fuzzy=False)
+                                        if c.kind in {"country", "admin1"} and c.score >= 0.97]
+        containers = found[mention.container]
+        if containers and not any(within(c, container) for c in mention.candidates for container in containers):
+            mention.candidates = []
+            unknown_inside.add(fold_name(mention.text))
+    for mention in mentions:
+        if not mention.container and fold_name(mention.text) in unknown_inside:
             mention.candidates = []
 
 

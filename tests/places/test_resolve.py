@@ -450,6 +450,16 @@ def test_a_name_put_in_a_country_where_no_such_place_is_known_is_no_namesake_abr
     assert kismayo.country == "SO"
 
 
+def test_a_name_put_in_a_province_where_no_such_place_is_known_is_no_namesake_abroad() -> None:
+    # Bilbao is a city of Spain, none of Mozambique's Cabo Delgado province; its second,
+    # bare mention is the same unknown place, placed at most approximately, in the province.
+    found = _resolve("Insurgents stormed Bilbao, Cabo Delgado, on Monday. Traders in Bilbao fled north.")
+    bilbaos = [t for t in found if t.text == "Bilbao"]
+    assert len(bilbaos) == 2 and all(t.country in {None, "MZ"} and not t.geonameid for t in bilbaos)
+    kept = _first(_resolve("Insurgents stormed Mocimboa da Praia, Cabo Delgado, on Monday."), "Mocimboa da Praia")
+    assert kept.country == "MZ" and kept.resolved
+
+
 def test_an_initialism_is_no_town_spelled_with_its_letters() -> None:
     found = {t.text: t for t in _resolve("Support from U.N.\n\nU.S. and U.N. officials met in Kismayo on Monday.")}
     assert "U.N." not in found and found["U.S."].country == "US"
