@@ -230,10 +230,23 @@ def _line_bounds(head: Token, start: int, end: int) -> tuple[int, int]:
 
 
 def phrase_text(tokens: Sequence[Token]) -> str:
+    """The text from the first token to the last, its brackets closed: "Jama'at Nusrat al-Islam
+    (JNIM)" with the closing bracket the parse left outside, or cut before one that does not close."""
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    if end < len(doc) and doc[end].text == ")" and _open_brackets(doc[start:end]) > 0:
+        end += 1
+    while end > start and _open_brackets(doc[start:end]) > 0:
+        end = max(t.i for t in doc[start:end] if t.text == "(")  # an aside cut short: left out
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end].text
+
+
+def _open_brackets(span: Span) -> int:
+    return sum(t.text == "(" for t in span) - sum(t.text == ")" for t in span)
 
 
 def phrase_with_conjuncts(head: Token) -> str:

@@ -4,11 +4,15 @@ casualties) and the sources cited, each with the sentence that says it.
     attacks, responses = extract_events(doc, toponyms, published=date(2023, 11, 9))
     sources = extract_sources(doc)
 
-Modules: ``extract`` (the entry point: mentions linked into events), ``mentions``, ``triggers``,
-``context``, ``clauses``, ``linking``, ``draft`` (an event being assembled), ``summary``, ``dating``
-and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``sources`` and
-``attribution`` (who says so), ``lexicon`` and ``context_words`` (the word lists). A new event rule
-goes into the module of its step; its words into ``lexicon``.
+Modules: ``extract`` (the entry point: mentions linked into events), ``mentions``, ``triggers`` and
+``not_events`` (which words tell an act), ``roles`` (attack or response by its cues), ``actors`` and
+``actor_phrases`` (who is who), ``context``, ``clauses``, ``one_act`` (mentions of one act),
+``linking``, ``draft`` (an event being assembled), ``umbrella`` (a heading of acts), ``kinds`` (what
+answers what), ``placing`` (places and days told indirectly), ``infobox``, ``summary``, ``dating``
+and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``frame`` (a text's header
+and issuer), ``sources``, ``source_registry`` and ``attribution`` (who says so), ``lexicon`` and
+``context_words`` (the word lists). A new event rule goes into the module of its step; its words
+into ``lexicon``.
 
 May import: the core (``geo.model``, ``geo.syntax``, ``geo.errors``) and, to read them only,
 ``geo.places``.

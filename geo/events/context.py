@@ -51,6 +51,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     if not mentions:
         return []
     mentions = merge_one_act(mentions)
+    _after_the_act(mentions)
     assign_roles(sent, mentions)
     if sent.text.rstrip().endswith("?"):
         for mention in mentions:
@@ -227,6 +228,16 @@ def comes_under_attack(verb: Token) -> bool:
     """'came under attack', 'came under fire', 'was under heavy shelling'."""
     return verb.lemma_.lower() in {"come", "be", "remain"} and any(
         trigger_family(o) for o in prep_objects(verb, "under"))
+
+
+def _after_the_act(mentions: list[Mention]) -> None:
+    """'After the bombing, police raided a hideout': what someone did after an act the sentence refers
+    back to is another act (but 'soon after the bombings, gunfire was reported' may tell the same one)."""
+    if any(m.anaphoric and m.trigger.dep_ == "pobj" and m.trigger.head.lower_ in {"after", "following"}
+           for m in mentions):
+        for mention in mentions:
+            if not mention.anaphoric and mention.actor and mention.trigger.head.lower_ not in {"after", "following"}:
+                mention.new_event = True
 
 
 def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:

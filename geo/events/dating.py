@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -14,6 +14,7 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list, owner_of
 from geo.events.dates import date_precision, resolve_date
+from geo.events.draft import Draft
 from geo.events.mentions import Mention, anchor_of, governor_of
 from geo.model import Toponym
 from geo.syntax import dateline_length
@@ -28,11 +29,11 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         if any(s < ent.end and ent.start < e for s, e in taken) or ent.start_char < dateline_end:
             continue
         resolved = resolve_date(ent.text, published)
-        owner = owner_of(ent.root, sent, mentions)
+        owner = owner_of(ent.root, sent, mentions) or _condemned_act(ent.root, mentions, resolved, published)
         if owner is None:
             unowned.append((ent, resolved))
         elif not _blocked_between(ent.root, owner, sent):
-            if not _is_duration(ent) or ent.text.lower() in elx.PERIOD_WORDS:
+            if not _is_duration(ent) or ent.text.lower() in elx.PERIOD_WORDS or DAYS_LATER_RE.fullmatch(ent.text):
                 owner.when = owner.when or ent.text.lower()
             if owner.date is None and resolved is not None:
                 owner.date, owner.date_precision = resolved, date_precision(ent.text)
@@ -44,6 +45,36 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
                 only.when = only.when or ent.text.lower()
                 if only.date is None:
                     only.date, only.date_precision = resolved, date_precision(ent.text)
+
+
+DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?P<next>day|morning|night|evening)|"
+                           r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after))\b", re.I)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def date_days_later(drafts: list[Draft]) -> None:
+    """'... pursued the attackers the following day', 'two days later', 'a day after the bombing': an
+    undated event told so is dated from the latest dated event told before it."""
+    order = sorted(drafts, key=lambda d: min((s.start for s in d.sentences), default=0))
+    for index, draft in enumerate(order):
+        later = next((m for w in sorted(draft.whens) if (m := DAYS_LATER_RE.fullmatch(w))), None)
+        before = [d for d in order[:index] if d.date is not None and d.date_precision == "day"]
+        if draft.date is None and later is not None and before:
+            count = later.group("count")
+            days = 1 if count is None else _SMALL_NUMBERS.get(count.lower()) or int(count)
+            draft.date, draft.date_precision = before[-1].date + timedelta(days=days), "day"
+
+
+def _condemned_act(token: Token, mentions: list[Mention], resolved: date | None,
+                   published: date | None) -> Mention | None:
+    """'The United States condemns the attack in X on February 9': a reaction told in the present
+    happens as the text is written, so a day before that is the day of the act it names."""
+    verb = next((h for h in token.ancestors if h.pos_ in {"VERB", "AUX"}), None)
+    if (verb is None or verb.lemma_.lower() not in lx.REACTION_VERBS or verb.tag_ not in {"VBZ", "VBP"}
+            or resolved is None or published is None or resolved >= published):
+        return None
+    objects = {child.i for v in (verb, *verb.conjuncts) for child in v.children if child.dep_ == "dobj"}
+    return next((m for m in mentions if m.trigger.i in objects), None)
 
 
 def _in_a_clause_of_its_own(token: Token, mention: Mention) -> bool:
@@ -80,6 +111,10 @@ def _date_entities(sent: Span) -> list[Span]:
             start = token.i
     if start is not None:
         found.append(sent.doc[start:sent.end])
+    for match in DAYS_LATER_RE.finditer(sent.text):  # "A day after": more than the tagger's "A day"
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
+        if span is not None:
+            found = [f for f in found if f.end <= span.start or f.start >= span.end] + [span]
     covered = {t.i for span in found for t in span}
     for match in RELATIVE_DAY_RE.finditer(sent.text):  # the tagger misses some: "Last night, U.S. forces ..."
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())

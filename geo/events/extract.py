@@ -10,7 +10,6 @@ the event it refers to ("targeting a facility near A and a safe house near B").
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -27,6 +26,8 @@ from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, comp
                                 may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
+from geo.events.dating import date_days_later
+from geo.events.kinds import resolve_kinds
 from geo.events.roles import aimed_families, defends
 from geo.events.summary import summarize
 from geo.events.umbrella import fold_umbrellas
@@ -206,41 +207,6 @@ def _larger(current: int | None, new: int | None) -> int | None:
     return new if current is None else max(current, new)
 
 
-def _victim_family(draft: Draft) -> str | None:
-    """Who was attacked: the target's family, or the country it happened in when the target
-    is only a place ('rockets at Tel Aviv')."""
-    family = actors.actor_family(draft.target)
-    if family is None and draft.place is not None and (
-            draft.target is None or (draft.place.text and draft.place.text in draft.target)):
-        family = actors.COUNTRY_FAMILY.get(draft.place.country or "")
-    return family
-
-
-ARMED_GROUP_WORDS = frozenset({"militia", "militias", "militant", "militants", "insurgent", "insurgents", "fighter",
-                               "fighters", "rebel", "rebels", "terrorist", "terrorists", "gunmen", "jihadists"})
-
-
-def _resolve_kinds(drafts: list[Draft]) -> None:
-    """Events without a cue: a strike on those who attacked earlier, by a side that has not attacked
-    (the side they attacked, or one coming to its aid), is a response: its target is the attackers'
-    side, or armed men like the unnamed ones who attacked. Two sides at war attacking each other in
-    turn both attack."""
-    attackers: set[str] = set()
-    armed_attack = False  # an attack by armed men of no named side ("militants fired rockets")
-    for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
-        family = actors.actor_family(draft.actor)
-        if draft.kind is None:
-            words = set(re.findall(r"[a-z]+", (draft.target or "").lower()))
-            on_attackers = (_victim_family(draft) in attackers or bool(draft.aims & attackers)
-                            or (armed_attack and bool(words & ARMED_GROUP_WORDS)))
-            draft.kind = "response" if family is not None and family not in attackers and on_attackers else "attack"
-        if draft.kind == "attack":
-            if family:
-                attackers.add(family)
-            elif set(re.findall(r"[a-z]+", (draft.actor or "").lower())) & ARMED_GROUP_WORDS:
-                armed_attack = True
-
-
 def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
     """The sentence that states most of the event: its place (a town or site counts double:
     it pins the event down, a country does not) and its figures (count, killed, injured);
@@ -319,9 +285,10 @@ def extract_events(
     for mention in headline_mentions:
         _link_headline(linker, mention)
     linker.drafts = fold_umbrellas(linker.drafts, sents)
-    _resolve_kinds(linker.drafts)
+    resolve_kinds(linker.drafts)
     place_interceptions(linker.drafts, located, sents)
     place_defended_attacks(linker.drafts, sents)
+    date_days_later(linker.drafts)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))

@@ -98,9 +98,38 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
                 return True
             if child.dep_ == "amod" and child.lower_ in elx.HABITUAL_ADJECTIVES and holder in holders:
                 return True
+    spans = [clause, *holders, *(a for h in (clause, *holders) for a in children(h, "aux"))]
+    if any(_lemma(o) in SPAN_UNITS and o.tag_ == "NNS" for h in spans for o in prep_objects(h, "for")):
+        return True  # "bandits have for years raided villages"
+    clause_verb = token
+    while clause_verb.dep_ in {"advcl", "conj"} and clause_verb.tag_ == "VBG" and clause_verb.head is not clause_verb:
+        clause_verb = clause_verb.head
+    if clause_verb.dep_ == "dobj" and clause_verb is not token:
+        clause_verb = clause_verb.head  # the parse hung the gerunds on the object ("raided farms, killing")
+    if clause_verb is not token and clause_verb.pos_ == "VERB" and habitual(clause_verb, family_of):
+        return True  # "have for years raided villages, killing and abducting people": as habitual
+    if token.tag_ == "NNS" and governor is not None and _lemma(governor) in TREND_VERBS and token.dep_ == "dobj":
+        return True  # "militants have stepped up attacks on the police": a trend, not an act
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
         return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
     return False
 
 
-__all__ = ["accidental", "criticised", "habitual", "latest_of_series", "negated_experience", "victims_of"]
+SPAN_UNITS = frozenset({"year", "month", "decade", "week"})
+TREND_VERBS = frozenset({"step", "intensify", "escalate", "increase", "ramp", "redouble", "scale"})
+NOBODY = frozenset({"none", "nothing", "nobody", "neither"})
+
+
+def denied(token: Token) -> bool:
+    """'None of the three missiles was intercepted', 'no drones were shot down': an act that did not
+    happen; 'wounded men fighting for their lives': no fighting."""
+    if token.pos_ == "VERB":
+        for subject in children(token, "nsubj", "nsubjpass"):
+            if subject.lower_ in NOBODY or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+                return True
+        if any(_lemma(o) == "life" for o in prep_objects(token, "for")):
+            return True
+    return False
+
+
+__all__ = ["accidental", "criticised", "denied", "habitual", "latest_of_series", "negated_experience", "victims_of"]

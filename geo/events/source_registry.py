@@ -64,11 +64,37 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
-class Registry:
-    """Sources by key, in order of first appearance."""
+ACRONYM_DEFINITION_RE = re.compile(r"((?:[\w'’.-]+\s+){1,9}?)\(([A-Z][A-Za-z&]{1,8})\)")
 
-    def __init__(self) -> None:
+
+def defined_acronyms(text: str) -> dict[str, set[str]]:
+    """The acronyms a text defines, with the words of what they stand for: "Rapid Support Forces
+    (RSF)", "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)" (the letters are initials of the words
+    before the bracket, in order)."""
+    found: dict[str, set[str]] = {}
+    for match in ACRONYM_DEFINITION_RE.finditer(text):
+        words = match.group(1).split()
+        letters = match.group(2).casefold()
+        for start in range(len(words)):
+            initials = [part[0].casefold() for word in words[start:] for part in re.split(r"[-’']", word) if part]
+            if words[start][0].isupper() and initials[:1] == [letters[0]] and _in_order(letters, initials):
+                found.setdefault(letters, _words(" ".join(words[start:])))
+                break
+    return found
+
+
+def _in_order(letters: str, initials: list[str]) -> bool:
+    remaining = iter(initials)
+    return all(letter in remaining for letter in letters)
+
+
+class Registry:
+    """Sources by key, in order of first appearance. ``acronyms``: those the text defines
+    (``defined_acronyms``), so that "JNIM" is the group named in full before."""
+
+    def __init__(self, acronyms: dict[str, set[str]] | None = None) -> None:
         self.entries: dict[str, _Entry] = {}
+        self.acronyms = acronyms or {}
 
     def add(self, speaker: Speaker, claim: TextSpan, via: str | None = None) -> None:
         key = self._existing_key(speaker)
@@ -131,18 +157,23 @@ class Registry:
 
     def _same_body(self, speaker: Speaker) -> str | None:
         """'the State Department' after 'the U.S. State Department': one name's words within the other's."""
-        mine = _words(speaker.name)
+        mine = self._spelled_out(speaker.name)
         if not mine - GENERIC_NAME_WORDS:
             return None
         for key, entry in self.entries.items():
             earlier = entry.speaker
             if earlier.person or earlier.described or earlier.type != speaker.type:
                 continue
-            theirs = _words(earlier.name)
+            theirs = self._spelled_out(earlier.name)
             shorter = mine if len(mine) <= len(theirs) else theirs
             if (mine <= theirs or theirs <= mine) and shorter - GENERIC_NAME_WORDS and not _bare_side(shorter):
                 return key
         return None
+
+    def _spelled_out(self, name: str) -> set[str]:
+        """The words of a name, an acronym the text defines read as what it stands for."""
+        words = _words(name)
+        return self.acronyms.get(next(iter(words)), words) if len(words) == 1 else words
 
     def last(self, *, person: bool) -> Speaker | None:
         for entry in reversed(list(self.entries.values())):

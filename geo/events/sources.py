@@ -19,7 +19,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.source_registry import Registry, Speaker
+from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences
 
@@ -294,7 +294,7 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
     header lines (title, release lines, byline) are not read for attributions: the body tells them."""
     sents = sentences(doc) if sents is None else sents
     frame = read_frame(doc, sents, url)
-    registry = Registry()
+    registry = Registry(defined_acronyms(doc.text))
     author = _author_speaker(frame.author) if frame.author else None
     if author is not None and frame.author is not None:
         line = doc.text[frame.author.start:frame.author.end]

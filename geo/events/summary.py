@@ -113,7 +113,7 @@ def _where(draft: Draft) -> str:
 def summarize(draft: Draft) -> str:
     """A short line a briefer can say aloud (see the module's docstring)."""
     label, where = _label(draft), _where(draft)
-    target = draft.target
+    target = _mid_line(draft.target)
     if draft.actor and draft.count and draft.count > 1 and draft.category != INTERCEPT:
         link = " on" if target else ""
         text = f"{draft.actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
@@ -139,4 +139,19 @@ def summarize(draft: Draft) -> str:
 
 
 def _cut(text: str) -> str:
+    """The line, opening with a capital, cut to ``MAX_CHARS``."""
+    text = text[:1].upper() + text[1:]
     return text if len(text) <= MAX_CHARS else text[:MAX_CHARS - 3].rstrip() + "..."
+
+
+# Words capitalised only because they opened the sentence the phrase was taken from.
+SENTENCE_OPENERS = frozenset({"the", "a", "an", "some", "several", "many", "more", "another", "two", "three", "four",
+                              "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "at", "about",
+                              "around", "nearly", "over", "up", "its", "their", "his", "her"})
+
+
+def _mid_line(phrase: str | None) -> str | None:
+    """'Two more attackers' inside a line is 'two more attackers'."""
+    if not phrase or phrase.split(" ", 1)[0].lower() not in SENTENCE_OPENERS:
+        return phrase
+    return phrase[:1].lower() + phrase[1:]

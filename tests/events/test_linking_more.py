@@ -198,3 +198,9 @@ def test_the_latest_assault_an_act_is_called_is_that_act_however_parsed() -> Non
                    ("a", "a", "DET", "DT", 11, "det"), ("route", "route", "NOUN", "NN", 9, "pobj"),
                    ("vowed", "vow", "VERB", "VBD", 1, "conj"), (".", ".", "PUNCT", ".", 1, "punct")])
     assert len(find_mentions(doc[:], [], None)) == 1
+
+
+def test_what_someone_does_after_the_act_referred_back_to_is_another_act() -> None:
+    events = everything("A bomb exploded at a market in Kyiv, killing nine people. After the bombing, police "
+                        "raided a militant hideout in Kyiv.")
+    assert len(events) == 2 and {e.actor for e in events} == {None, "police"}

@@ -99,3 +99,17 @@ def test_a_habit_told_of_two_acts_covers_both() -> None:
 def test_acts_done_to_a_kind_of_thing_are_a_campaign() -> None:
     assert everything("The army burned and raided villages and murdered villagers across the region.") == []
     assert len(everything("The army raided villages near Kharkiv on Monday, killing six.")) == 1
+
+
+def test_an_act_denied_is_no_event() -> None:
+    # The rockets were fired (an attack); their interception is denied (no response).
+    assert [e.kind for e in everything("None of the four rockets fired at the base was intercepted.")] == ["attack"]
+    assert everything("No drones were shot down over the city, the governor said.") == []
+    assert everything("Doctors said two of the wounded were still fighting for their lives.") == []
+
+
+def test_a_trend_or_a_habit_of_years_is_no_event() -> None:
+    assert everything("Insurgents have stepped up attacks on police posts in Kyiv since the election in 2021.") == []
+    assert everything("Gangs have for years raided farms in Kyiv, killing and kidnapping herders for ransom.") == []
+    found = everything("Gangs raided a farm in Kyiv on Monday, kidnapping four herders for ransom.")
+    assert found and all(e.date == date(2024, 6, 10) for e in found)

@@ -164,3 +164,26 @@ def test_units_pursuing_the_attackers_answer_the_attack_in_the_speakers_name() -
     attacks, responses = run("Gunmen attacked a market in Kaduna on Sunday, killing 37 people. The armed forces said "
                              "their units pursued the attackers toward the border and neutralized several of them.")
     assert [e.killed for e in attacks] == [37] and [e.actor for e in responses] == ["armed forces"]
+
+
+def test_security_forces_acting_on_the_perpetrators_respond() -> None:
+    attacks, responses = run("Gunmen attacked a police station in Kyiv on Monday, killing three officers. "
+                             "Troops later stormed the attackers' hideout in Kyiv and killed four of them.")
+    assert len(attacks) == 1 and [r.actor for r in responses] == ["Troops"]
+
+
+def test_security_forces_on_armed_men_after_the_attack_respond_the_day_told() -> None:
+    attacks, responses = run("A bomb exploded at a market in Kyiv on Saturday, killing nine people. A day after the "
+                             "bombing, police raided a militant hideout in Kyiv and arrested six suspects.")
+    assert len(attacks) == 1 and [r.date for r in responses] == [date(2024, 3, 3)]
+
+
+def test_security_forces_acting_on_their_own_attack() -> None:
+    attacks, responses = run("Troops raided a militant hideout in Kyiv on Monday, killing four fighters.")
+    assert len(attacks) == 1 and responses == []
+
+
+def test_a_summary_opens_with_a_capital_and_keeps_a_sentence_opener_low_inside() -> None:
+    attacks, responses = run("Gunmen stormed a hotel in Kyiv on Monday. Two of the gunmen were shot dead by "
+                             "guards, the police said.")
+    assert [r.summary for r in responses] == ["Guards shot two of the gunmen"]

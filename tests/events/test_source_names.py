@@ -94,3 +94,16 @@ def test_a_bare_army_is_the_army_of_the_storys_country() -> None:
     doc = nlp()("Shells hit the market on Friday, the army said. Police said two people died.")
     assert [s.name for s in extract_sources(doc, home="Sudanese")] == ["the Sudanese army", "Police"]
     assert [s.name for s in extract_sources(doc)] == ["the army", "Police"]
+
+
+def test_an_acronym_the_text_defines_is_the_body_it_stands_for() -> None:
+    text = ("The Northern Liberation Front (NLF) said in a statement that its fighters had taken the town. "
+            "The NLF later said that six of its men were killed.")
+    assert names(text) == ["the Northern Liberation Front (NLF)"]
+
+
+def test_letters_that_are_no_initials_of_the_words_before_define_nothing() -> None:
+    from geo.events.source_registry import defined_acronyms
+
+    assert defined_acronyms("the Rapid Support Forces (RSF) and fighters in Omdurman (OMD)") == {
+        "rsf": {"rapid", "support", "forces"}}

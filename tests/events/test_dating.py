@@ -1,0 +1,41 @@
+"""The date of each event, from the words around it (geo.events.dating). Made-up texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.events.extract import extract_events
+from geo.model import Event
+from tests.events.helpers import nlp, toponyms_for
+
+PUBLISHED = date(2024, 2, 12)
+
+
+def events(text: str) -> list[Event]:
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=PUBLISHED)
+    return attacks + responses
+
+
+def test_a_day_told_after_an_act_a_statement_condemns_is_the_acts() -> None:
+    # The condemnation happens as the statement is written; February 9 is the bombing's day.
+    found = events("The embassy condemns the bombing of the central market in Kyiv on February 9, "
+                   "which killed 12 people.")
+    assert [e.date for e in found] == [date(2024, 2, 9)]
+
+
+def test_a_condemnation_told_in_the_past_keeps_its_own_day() -> None:
+    found = events("The envoy condemned the bombing of the central market in Kyiv on Sunday.")
+    assert all(e.date != date(2024, 2, 11) for e in found)
+
+
+def test_the_following_day_counts_from_the_act_told_before() -> None:
+    found = events("Gunmen attacked a police checkpoint in Kyiv on February 9, killing four officers. "
+                   "Troops pursued the attackers the following day and killed six of them.")
+    by_kind = {e.kind: e for e in found}
+    assert by_kind["attack"].date == date(2024, 2, 9) and by_kind["response"].date == date(2024, 2, 10)
+
+
+def test_days_later_counts_as_many_days() -> None:
+    found = events("Gunmen attacked a police checkpoint in Kyiv on February 5, killing four officers. "
+                   "Three days later, troops raided the gunmen's hideout in Kyiv and killed six of them.")
+    assert sorted(e.date for e in found if e.date) == [date(2024, 2, 5), date(2024, 2, 8)]

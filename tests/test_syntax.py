@@ -1,0 +1,16 @@
+"""Shared syntax helpers (geo.syntax). Made-up texts."""
+
+from __future__ import annotations
+
+from geo.syntax import phrase_text
+from tests.events.helpers import nlp
+
+
+def test_a_phrase_closes_the_bracket_the_parse_left_outside() -> None:
+    doc = nlp()("The Northern Liberation Front (NLF) attacked the town.")
+    assert phrase_text(list(doc[1:6])) == "Northern Liberation Front (NLF)"
+
+
+def test_a_phrase_cut_inside_an_aside_leaves_the_aside_out() -> None:
+    doc = nlp()("Gunmen of the Front (a splinter group of the Army) attacked the town.")
+    assert phrase_text(list(doc[0:7])) == "Gunmen of the Front"
