@@ -46,6 +46,7 @@ ISSUER_WORDS = frozenset({"command", "embassy", "ministry", "department", "offic
                           "spokesman", "president", "headquarters", "administration", "corps", "cabinet"})
 # "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: I just wanted ...", "SEC. AUSTIN: Yeah": a transcript turn.
 SPEAKER_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.])\s*:\s+\S")
+QUESTIONER_LABEL_RE = re.compile(r"^(?P<label>Q|QUESTION|REPORTER)\s*:\s+\S")  # a reporter asking
 QUESTIONER_LABELS = frozenset({"q", "question", "questioner", "moderator", "operator", "staff", "reporter",
                                "audience member", "interviewer", "host"})
 LABEL_TITLES = frozenset({
@@ -315,5 +316,5 @@ def speaker_of_label(label: str) -> tuple[str, str | None] | None:
 
 def speaker_label_length(text: str) -> int:
     """How many leading characters of a line are a transcript speaker's label ('SEC. AUSTIN: ')."""
-    found = SPEAKER_LABEL_RE.match(text)
+    found = SPEAKER_LABEL_RE.match(text) or QUESTIONER_LABEL_RE.match(text)
     return found.start("label") + len(found.group("label")) + 1 if found else 0

@@ -80,6 +80,10 @@ def _name_candidates(head: Token, phrase: str) -> list[str]:
             start -= 1
         while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
             end += 1
+        if head.doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"} and end < len(head.doc) and head.doc[end].ent_iob_ == "B":
+            end += 1  # "The Islamic Resistance in" + "Iraq": a name the tagger cut after its preposition
+            while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+                end += 1
         found.append(head.doc[start:end].text)
     conjoined = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
     subtree = [t for t in head.subtree if t.i not in conjoined]  # "HRW and the UN" are two
@@ -316,6 +320,8 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
             speaker = describe_speaker(head, registry)
             if speaker is None:
                 continue
+            if author is not None and _issuers_voice(head):
+                speaker = author  # "The United States condemns ..." in a statement: its issuer speaking
             via = describe_speaker(via_head, registry) if via_head is not None else None
             registry.add(speaker, claim, via=via.name if via and via.name != speaker.name else None)
             credited = True
@@ -330,6 +336,18 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
         elif author is not None:
             registry.add(author, claim)
     return registry.sources(skip=own_outlet(url), home=home)
+
+
+VOICE_VERBS = frozenset({"stand", "call", "urge", "welcome", "support", "reaffirm", "commend", "extend", "remain",
+                         "applaud", "mourn", "offer", "join"})
+
+
+def _issuers_voice(head: Token) -> bool:
+    """'The United States condemns ... and stands with ...': in an official statement, a country that
+    condemns, urges or stands with someone in the present is the statement's issuer speaking."""
+    verb = head.head
+    return (head.ent_type_ == "GPE" and head.dep_ == "nsubj" and verb.tag_ in {"VBZ", "VBP"}
+            and (verb.lemma_.lower() in lx.REACTION_VERBS or verb.lemma_.lower() in VOICE_VERBS))
 
 
 def _author_speaker(author: Author) -> Speaker:

@@ -4,7 +4,7 @@ turns; and the sources they give. Made-up texts in the layouts of official relea
 from __future__ import annotations
 
 from geo.events.extract import extract_events
-from geo.events.frame import read_frame, speaker_of_label
+from geo.events.frame import read_frame, speaker_label_length, speaker_of_label
 from geo.events.sources import extract_sources
 from geo.model import Source
 from geo.syntax import sentences
@@ -123,3 +123,15 @@ def test_a_press_statement_line_then_a_name_and_title_names_the_issuer() -> None
     text = "Press Statement\nAnna Lind, Department Spokesperson\nMarch 3, 2024\n\nThe Department condemns the attack."
     author = frame_of(text).author
     assert author is not None and author.person and author.name == "Anna Lind"
+
+
+def test_a_country_condemning_in_the_present_in_a_statement_is_its_issuer() -> None:
+    text = PRESS_STATEMENT + "The United States strongly condemns this attack and stands with the victims.\n"
+    assert names(extract_sources(nlp()(text))) == ["Robert Smith"]
+    news = "The United States strongly condemns this attack, a State Department spokesman said on Monday."
+    assert "the United States" in names(extract_sources(nlp()(news)))  # news: no issuer to speak for
+
+
+def test_a_questioners_label_is_no_speaker() -> None:
+    assert speaker_label_length("Q: Rebel commanders put out a statement overnight.") == len("Q:")
+    assert speaker_label_length("QUESTION: Were there casualties?") == len("QUESTION:")

@@ -107,3 +107,9 @@ def test_letters_that_are_no_initials_of_the_words_before_define_nothing() -> No
 
     assert defined_acronyms("the Rapid Support Forces (RSF) and fighters in Omdurman (OMD)") == {
         "rsf": {"rapid", "support", "forces"}}
+
+
+def test_a_name_the_tagger_cut_after_its_preposition_is_whole() -> None:
+    doc = nlp()("Thanks. The Popular Front in Ukraine said on Telegram that it carried out the raid.")
+    doc.ents = [Span(doc, 2, 6, label="ORG"), Span(doc, 6, 7, label="GPE")]  # "The Popular Front in" + "Ukraine"
+    assert [s.name for s in extract_sources(doc)] == ["the Popular Front in Ukraine"]
