@@ -74,6 +74,14 @@ def container_match(candidate: Candidate, containers: Sequence[Candidate]) -> bo
     return False
 
 
+def _named_like_its_province(city: Candidate, rivals: Sequence[Candidate]) -> bool:
+    """'Raqqa' is an alternate name of Ar Raqqah, and the main name of the province it is the seat
+    of: no doubtful name, but the city's name in English (unless the city goes by '<name> City',
+    as New York does)."""
+    return any(r.kind == "admin1" and r.main_name and r.country == city.country and r.admin1 == city.admin1
+               and r.score >= city.score - 0.03 for r in rivals)
+
+
 def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: str | None, label: str | None,
                    containers: Sequence[Candidate], capital: bool,
                    rival_capitals: Sequence[Candidate] = (),
@@ -91,7 +99,8 @@ def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: st
         f["capital"] = 1.0
     if kind == "city":
         f["city_name_count"] = math.log10(max(candidate.name_count, 1))
-        if not candidate.main_name:
+        if not candidate.main_name and (candidate.geonameid in called_city
+                                        or not _named_like_its_province(candidate, rivals)):
             f["city_alternate_name"] = 1.0
     if label == "LOC" and kind in {"region", "facility"}:
         f[f"loc_label_{kind}"] = 1.0
@@ -110,7 +119,7 @@ def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: st
             if (other.kind == "city" and other.geonameid not in called_city
                     and other.country == candidate.country and other.admin1 == candidate.admin1
                     and other.score >= candidate.score - 0.03
-                    and other.population >= min(100_000, 0.15 * max(candidate.population, 1))):
+                    and other.population >= min(50_000, 0.15 * max(candidate.population, 1))):
                 f["province_named_like_big_city"] = 1.0
                 break
         # "Washington" is the capital far more often than the state of that name.

@@ -470,3 +470,13 @@ def test_a_plural_division_word_after_a_list_makes_each_name_a_division() -> Non
                      "governorates were calm.")
     assert [(t.text, t.kind) for t in found] == [("Idlib", "admin1"), ("Aleppo", "admin1"), ("Homs", "admin1"),
                                                  ("Hama", "admin1"), ("Daraa", "admin1")]
+
+
+def test_a_bare_name_of_a_province_and_its_seat_is_the_city() -> None:
+    # Mykolaiv is the main name of the province and an alternate spelling of its seat, Mykolayiv; Kherson's
+    # seat is under 100,000 people in the gazetteer. Said bare, both are the cities; "region" is the province.
+    mykolaiv = _first(_resolve("Shelling hit Mykolaiv on Monday, officials said."), "Mykolaiv")
+    kherson = _first(_resolve("Shelling hit Kherson on Monday, officials said."), "Kherson")
+    assert mykolaiv.kind == "city" and kherson.kind == "city"
+    region = _first(_resolve("Shelling hit villages in the Kherson region on Monday."), "Kherson")
+    assert region.kind == "admin1"
