@@ -25,6 +25,9 @@ KILLED_PATTERNS = (
     re.compile(rf"\b(?:killing|killed|kills|kill|massacred|massacring)\s+{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:killed|dead|died|deaths|fatalities|fatally|slain)\b", re.I),
     re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|of|at)\s+{_QUAL}{_NUM}\b", re.I),
+    # "the death toll from Thursday's strikes on a town near the border has risen to 71"
+    re.compile(rf"\bdeath\s+toll\b[^.;:]{{0,120}}?\b(?:risen|rose|climbed|reached|increased|jumped|stands|stood)\s+"
+               rf"(?:to\s+|at\s+)?{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\bleaving\s+{_QUAL}{_NUM}\s+(?:\w+\s+)?dead\b", re.I),
     re.compile(rf"\bfatally\s+(?:shot|stabbed|wounded|injured)\s+{_QUAL}{_NUM}\b", re.I),
     # "stabbed 11 students to death", "shot four men dead"

@@ -7,6 +7,7 @@ event through a locative preposition ("near the city of X", "west of X", "in X p
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -17,6 +18,7 @@ from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates
+from geo.events.kinds import ARMED_GROUP_WORDS, PERPETRATOR_WORDS
 from geo.events.roles import assign_roles, told_by_its_acts
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
@@ -51,7 +53,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     if not mentions:
         return []
     mentions = merge_one_act(mentions)
-    _after_the_act(mentions)
+    referred = _after_the_act(mentions)
     assign_roles(sent, mentions)
     if sent.text.rstrip().endswith("?"):
         for mention in mentions:
@@ -71,6 +73,8 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         place_by_caption(mentions, [(t, span, near) for t, span in toponyms if sent.start <= span.start < sent.end
                                     for ok, near, _end in [_locative(t, span.root)] if ok])
         date_by_caption(sent, mentions, published)
+    for mention in referred:  # "a day after the bombing, ... near X": X and the day are the raid's
+        mention.parts, mention.date, mention.when, mention.killed, mention.injured = [], None, None, None, None
     return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m) and not is_war(m)]
 
 
@@ -230,14 +234,19 @@ def comes_under_attack(verb: Token) -> bool:
         trigger_family(o) for o in prep_objects(verb, "under"))
 
 
-def _after_the_act(mentions: list[Mention]) -> None:
+def _after_the_act(mentions: list[Mention]) -> list[Mention]:
     """'After the bombing, police raided a hideout': what someone did after an act the sentence refers
-    back to is another act (but 'soon after the bombings, gunfire was reported' may tell the same one)."""
-    if any(m.anaphoric and m.trigger.dep_ == "pobj" and m.trigger.head.lower_ in {"after", "following"}
-           for m in mentions):
+    back to is another act (but 'soon after the bombings, gunfire was reported' or 'gunmen stormed the
+    gate after the blast' may tell the same one).
+    The acts referred back to, which take nothing else of the sentence, are returned."""
+    referred = [m for m in mentions if m.anaphoric and m.trigger.dep_ == "pobj"
+                and m.trigger.head.lower_ in {"after", "following"}]
+    if referred:
         for mention in mentions:
-            if not mention.anaphoric and mention.actor and mention.trigger.head.lower_ not in {"after", "following"}:
-                mention.new_event = True
+            words = set(re.findall(r"[a-z]+", (mention.actor or "").lower()))
+            if mention not in referred and words and not words & (ARMED_GROUP_WORDS | PERPETRATOR_WORDS):
+                mention.new_event = True  # not "the attackers tried to storm the gate after the blast"
+    return referred
 
 
 def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
@@ -247,7 +256,7 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
         if span.start < sent.start or span.end > sent.end:
             continue
         ok, near, end = _locative(toponym, span.root)
-        if not ok or _describes_another_place(end, sent):
+        if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span):
             continue
         owner = owner_of(end, sent, mentions)
         if owner is not None:
@@ -260,6 +269,12 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
             pool = [item for item in pool if not _in_another_clause(item[1].root, mention)]
         places = mine or (pool if len(mentions) == 1 else [])
         mention.parts = _parts(mention, places)
+
+
+def _a_border_of(toponym: Toponym, span: Span) -> bool:
+    """'near the Iraq border': a country's border lies between two; the act is not in that country."""
+    doc = span.doc
+    return toponym.kind == "country" and span.end < len(doc) and doc[span.end].lower_ in {"border", "frontier", "borders"}
 
 
 def _describes_another_place(token: Token, sent: Span) -> bool:

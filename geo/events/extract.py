@@ -119,6 +119,8 @@ class _Linker:
             fitting = [d for d in fitting if not d.reference] or fitting  # not an act told in passing
             if mention.date is not None:  # "Tuesday's drone attack": the one told on Tuesday
                 fitting.sort(key=lambda d: d.date != mention.date)
+            place = next((p.place for p in mention.parts if p.place is not None), None)
+            fitting = [d for d in fitting if _same_place(d.place, place)] or fitting  # "the airstrike on X"
             same_word = [d for d in fitting if mention.family in d.families]
             antecedent = same_word[0] if same_word else next(iter(fitting), None)
             if antecedent is not None:
@@ -205,6 +207,10 @@ def _larger(current: int | None, new: int | None) -> int | None:
     if new is None:
         return current
     return new if current is None else max(current, new)
+
+
+def _same_place(mine: Toponym | None, theirs: Toponym | None) -> bool:
+    return mine is not None and theirs is not None and mine.place_key == theirs.place_key
 
 
 def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:

@@ -120,6 +120,17 @@ TREND_VERBS = frozenset({"step", "intensify", "escalate", "increase", "ramp", "r
 NOBODY = frozenset({"none", "nothing", "nobody", "neither"})
 
 
+FLIGHT_VERBS = frozenset({"flee", "escape", "displace", "uproot", "leave"})
+
+
+def fled(token: Token) -> bool:
+    """'families who had fled earlier fighting', 'displaced by the fighting': what people fled is the
+    background of the story, not one of its acts."""
+    head = token.head.head if token.dep_ == "pobj" and token.head.lower_ in {"by", "from"} else token.head
+    return token.dep_ in {"dobj", "pobj"} and _lemma(head) in FLIGHT_VERBS and token.pos_ == "NOUN" or (
+        token.tag_ == "VBG" and token.dep_ == "dobj" and _lemma(token.head) in FLIGHT_VERBS)
+
+
 def denied(token: Token) -> bool:
     """'None of the three missiles was intercepted', 'no drones were shot down': an act that did not
     happen; 'wounded men fighting for their lives': no fighting."""
@@ -132,4 +143,4 @@ def denied(token: Token) -> bool:
     return False
 
 
-__all__ = ["accidental", "criticised", "denied", "habitual", "latest_of_series", "negated_experience", "victims_of"]
+__all__ = ["accidental", "criticised", "denied", "fled", "habitual", "latest_of_series", "negated_experience", "victims_of"]

@@ -204,3 +204,25 @@ def test_what_someone_does_after_the_act_referred_back_to_is_another_act() -> No
     events = everything("A bomb exploded at a market in Kyiv, killing nine people. After the bombing, police "
                         "raided a militant hideout in Kyiv.")
     assert len(events) == 2 and {e.actor for e in events} == {None, "police"}
+
+
+def test_an_act_referred_back_to_takes_neither_the_place_nor_the_day_of_what_followed() -> None:
+    events = everything("A bomb exploded at a market in Kyiv on Saturday, killing nine people. A day after the "
+                        "bombing, police raided a militant hideout near Kharkiv, killing six militants.")
+    by_kind = {e.kind: e for e in events}
+    assert len(events) == 2 and by_kind["attack"].place == "Kyiv" and by_kind["attack"].killed == 9
+    assert by_kind["response"].place == "Kharkiv" and by_kind["response"].date == date(2024, 2, 11)
+
+
+def test_the_attackers_acting_after_the_blast_go_on_with_the_same_assault() -> None:
+    events = everything("A car bomb exploded at the gate of a police station in Kyiv on Saturday. Two gunmen who "
+                        "tried to storm the station after the blast were shot dead by guards.")
+    assert [e.kind for e in events].count("attack") == 1
+
+
+def test_the_act_referred_back_to_at_a_place_is_the_one_told_there() -> None:
+    events = everything("A military jet bombed a market in Kharkiv on Monday, killing 11 people. On Tuesday, fighters "
+                        "struck a police station with drones. Officials did not comment on the airstrike on Kharkiv.")
+    assert len(events) == 2
+    police = next(e for e in events if e.target == "a police station")
+    assert police.place is None and len(police.mentions) == 1

@@ -113,3 +113,9 @@ def test_a_trend_or_a_habit_of_years_is_no_event() -> None:
     assert everything("Gangs have for years raided farms in Kyiv, killing and kidnapping herders for ransom.") == []
     found = everything("Gangs raided a farm in Kyiv on Monday, kidnapping four herders for ransom.")
     assert found and all(e.date == date(2024, 6, 10) for e in found)
+
+
+def test_fighting_people_fled_is_no_event() -> None:
+    assert everything("The shell hit a school in Kyiv where families who had fled earlier fighting were sheltering, "
+                      "killing three.")[0].category != "Armed clash"
+    assert everything("Thousands displaced by the fighting have reached Kyiv.") == []

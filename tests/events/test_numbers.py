@@ -91,3 +91,15 @@ def test_the_first_toll_stands_unless_a_later_one_is_told_as_an_update() -> None
 def test_a_day_before_a_clause_of_killing_is_no_toll() -> None:
     assert figures("The ministry condemned the attack on February 9, in which gunmen killed at least 37 civilians.") == [
         (37, None)]
+
+
+def test_a_death_toll_risen_after_a_long_subject_is_read() -> None:
+    assert figures("The death toll from Monday's shelling of a village near the river has risen to 38.") == [
+        (38, None)]
+
+
+def test_an_act_near_a_countrys_border_is_not_placed_in_that_country() -> None:
+    (event,) = events("Drones struck a fuel depot near the Syria border on Monday, killing four guards.")
+    assert event.place is None
+    (inside,) = events("Drones struck a fuel depot in Syria on Monday, killing four guards.")
+    assert inside.place == "Syria"
