@@ -205,7 +205,8 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
             if prep == "of" and compass and head.head.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"}:
                 return True, True, head.head  # "a shootout Thursday north of the capital": a place by itself
             site = head.head.lower_ in SITE_NOUNS and token.lower_ in PLACE_NOUNS  # "the station of the city of X"
-            if prep == "of" and (head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS or site):
+            if prep == "of" and (head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS or site
+                                 or head.head.lemma_.lower() in PLACE_NOUNS):  # "residential areas of X"
                 near = near or head.head.lower_ in lx.NEAR_WORDS
                 token = head.head
                 continue
@@ -256,7 +257,7 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
         if span.start < sent.start or span.end > sent.end:
             continue
         ok, near, end = _locative(toponym, span.root)
-        if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span):
+        if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span) or _across_from(span):
             continue
         owner = owner_of(end, sent, mentions)
         if owner is not None:
@@ -275,6 +276,14 @@ def _a_border_of(toponym: Toponym, span: Span) -> bool:
     """'near the Iraq border': a country's border lies between two; the act is not in that country."""
     doc = span.doc
     return toponym.kind == "country" and span.end < len(doc) and doc[span.end].lower_ in {"border", "frontier", "borders"}
+
+
+def _across_from(span: Span) -> bool:
+    """'areas of Omdurman, across the Nile from the capital': what lies between, not where it happened."""
+    doc = span.doc
+    prep = span.root.head
+    return (prep.lower_ == "across" and span.root.dep_ == "pobj"
+            and any(t.lower_ == "from" for t in doc[span.end:min(span.end + 2, len(doc))]))
 
 
 def _describes_another_place(token: Token, sent: Span) -> bool:

@@ -82,7 +82,8 @@ def _in_a_clause_of_its_own(token: Token, mention: Mention) -> bool:
     does not hold the event tells of something else."""
     for head in token.ancestors:
         if head.dep_ in {"relcl", "acl"} and mention.trigger not in head.subtree:
-            return True
+            launched = head.lemma_.lower() in {"launch", "fire"} and head.head.head == mention.trigger
+            return not launched  # "shot down drones that the rebels launched on Saturday": then
     return False
 
 
@@ -128,6 +129,9 @@ RELATIVE_DAY_RE = re.compile(r"\b(?:(?:last|on|early|late|Saturday|Sunday|Monday
                              r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|night|evening))?)\b", re.I)
 
 
+TIMES_OF_DAY = frozenset({"dawn", "daybreak", "sunrise", "noon", "midday", "sunset", "dusk", "nightfall", "midnight"})
+
+
 def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
     """A 'since', 'until', 'before' or 'after' between a date and its event."""
     anchor = anchor_of(owner.trigger)
@@ -136,6 +140,7 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
     for head in [token, *ancestors_list(token, sent)]:
         if head.i in stop:
             return False
-        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"}:
+        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not any(
+                c.lower_ in TIMES_OF_DAY for c in head.children):  # not "before dawn on Saturday"
             return True
     return False

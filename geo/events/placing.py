@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.dates import resolve_date
@@ -91,6 +91,11 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         if own:
             draft.place, draft.place_prep = own[0], "in"
             continue
+        aimed = [t for t, span in located if any(s.start <= span.start < s.end for s in draft.sentences)
+                 and _aimed_at(span.root)]
+        if aimed:
+            draft.place, draft.place_prep = aimed[0], "near"  # "drones the RSF launched at a plant outside X"
+            continue
         first = min(index.get(s.start, -1) for s in draft.sentences)
         attacks = [d for d in drafts if d is not draft and d.place is not None and "intercept" not in d.families
                    and any(first - 1 <= index.get(s.start, -9) <= first for s in d.sentences)]
@@ -100,6 +105,20 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
 
 SELF_DEFENCE_RE = re.compile(r"\bself[- ]defen[cs]e\b", re.I)
 TOWN_KINDS = frozenset({"city", "facility", "other"})
+
+
+LAUNCH_VERBS = frozenset({"launch", "fire", "aim", "direct", "send"})
+
+
+def _aimed_at(token: Token) -> bool:
+    """A place a projectile was launched at: 'launched at a power station outside X', 'fired toward X'."""
+    preps = []
+    for head in token.ancestors:
+        if head.pos_ == "ADP":
+            preps.append(head.lower_)
+        if head.pos_ == "VERB":
+            return head.lemma_.lower() in LAUNCH_VERBS and bool(preps) and preps[-1] in {"at", "toward", "towards"}
+    return False
 
 
 def place_defended_attacks(drafts: list[Draft], sents: list[Span]) -> None:

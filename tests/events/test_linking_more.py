@@ -226,3 +226,9 @@ def test_the_act_referred_back_to_at_a_place_is_the_one_told_there() -> None:
     assert len(events) == 2
     police = next(e for e in events if e.target == "a police station")
     assert police.place is None and len(police.mentions) == 1
+
+
+def test_a_place_across_which_another_lies_is_not_where_it_happened() -> None:
+    (event,) = everything("Artillery fire hit residential areas of Kherson, across the Dnipro River from the "
+                          "occupied bank, on Sunday.")
+    assert event.place == "Kherson"

@@ -187,3 +187,10 @@ def test_a_summary_opens_with_a_capital_and_keeps_a_sentence_opener_low_inside()
     attacks, responses = run("Gunmen stormed a hotel in Kyiv on Monday. Two of the gunmen were shot dead by "
                              "guards, the police said.")
     assert [r.summary for r in responses] == ["Guards shot two of the gunmen"]
+
+
+def test_an_interception_is_placed_near_what_the_drones_were_launched_at() -> None:
+    _attacks, responses = run("Air defences shot down three drones that the rebels launched at a power plant "
+                              "outside Kharkiv before dawn on Saturday.")
+    (interception,) = responses
+    assert interception.place == "Kharkiv" and interception.date == date(2024, 3, 2)
