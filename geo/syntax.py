@@ -30,6 +30,19 @@ DATE_DATELINE_RE = re.compile(
     r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s+")
 
 
+
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``, built once: ``Doc.text`` joins every token on each access, so reading it
+    per sentence or per span is quadratic in the length of the text."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached
+
+
+_TEXT_KEY = "geo.text"
+
+
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, split again at line breaks, without surrounding whitespace; a
     hard-wrapped line (a long line of running text broken mid-sentence) is joined again."""
@@ -52,7 +65,7 @@ SENTENCE_END = frozenset({".", "!", "?", ":", ";", '"', "”", "’", "'", ")"})
 
 
 def _join_wrapped_lines(doc: Doc, spans: list[Span]) -> list[Span]:
-    text = doc.text  # built from the tokens on every access: once here
+    text = doc_text(doc)
     joined: list[Span] = []
     for span in spans:
         if joined and _is_wrap(text, joined[-1], span):
@@ -119,10 +132,11 @@ def caption_indices(sents: Sequence[Span]) -> set[int]:
     with a place and a date (the sentences after it on the line tell the photo's context), and lines
     printed twice in a row (the page's caption and its image's alternative text)."""
     lines = _lines(sents)
-    texts = [" ".join(" ".join(sents[i].text.split()) for i in line) for line in lines]
+    whole = doc_text(sents[0].doc) if sents else ""
+    texts = [" ".join(whole[sents[line[0]].start_char:sents[line[-1]].end_char].split()) for line in lines]
     found: set[int] = set()
     for index, line in enumerate(lines):
-        first = " ".join(sents[line[0]].text.split())
+        first = " ".join(whole[sents[line[0]].start_char:sents[line[0]].end_char].split())
         repeated = len(texts[index]) > 60 and texts[index] in texts[max(index - 1, 0):index] + texts[index + 1:index + 2]
         if CAPTION_START_RE.match(first) or CAPTION_END_RE.search(first) or repeated:
             found.update(line)
@@ -134,8 +148,8 @@ def _lines(sents: Sequence[Span]) -> list[list[int]]:
     lines: list[list[int]] = []
     for index, sent in enumerate(sents):
         previous = sents[index - 1] if index else None
-        gap = sent.doc.text[previous.end_char:sent.start_char] if previous is not None else "\n"
-        if "\n" in gap or "\n" in (previous.text if previous is not None else ""):
+        text = doc_text(sent.doc)
+        if previous is None or "\n" in text[previous.start_char:sent.start_char]:  # the gap or a line break inside
             lines.append([index])
         else:
             lines[-1].append(index)
@@ -209,10 +223,12 @@ def _wrapped_after(token: Token) -> bool:
         gap_end += 1
     if token.is_space or gap_end >= len(doc):
         return False
-    gap = doc.text[token.idx + len(token.text): doc[gap_end].idx]
+    text = doc_text(doc)
+    gap = text[token.idx + len(token.text): doc[gap_end].idx]
     if gap.count("\n") != 1 or token.text in SENTENCE_END:
         return False
-    line = doc.text[: token.idx + len(token.text)].rsplit("\n", 1)[-1].strip()
+    end = token.idx + len(token.text)
+    line = text[text.rfind("\n", 0, end) + 1:end].strip()
     words = [w for w in line.split() if w[:1].isalpha()]
     return len(line) >= WRAP_MIN_LINE and bool(words) and sum(w[:1].isupper() for w in words) * 2 < len(words)
 

@@ -14,3 +14,10 @@ def test_a_phrase_closes_the_bracket_the_parse_left_outside() -> None:
 def test_a_phrase_cut_inside_an_aside_leaves_the_aside_out() -> None:
     doc = nlp()("Gunmen of the Front (a splinter group of the Army) attacked the town.")
     assert phrase_text(list(doc[0:7])) == "Gunmen of the Front"
+
+
+def test_the_text_of_a_doc_is_built_once_and_is_the_docs_text() -> None:
+    from geo.syntax import doc_text
+
+    doc = nlp()("Shelling hit the town.\nTwo people were hurt.")
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from geo.events import lexicon as lx
+from geo.syntax import doc_text
 
 HEADER_MAX_WORDS = 20
 # Lines of a header that hold no sentence of the story.
@@ -127,11 +128,14 @@ def read_frame(doc: Doc, sents: list[Span], url: str | None = None) -> Frame:
     return frame
 
 
+LONGEST_HEADER_LINE = 300  # characters: a longer line is a paragraph, read sentence by sentence
+
+
 def _whole_line(sent: Span) -> str:
     """The line a sentence opens, to its end (a line the tagger cut in two sentences is one line)."""
-    text = sent.doc.text
-    end = text.find("\n", sent.start_char)
-    return " ".join(text[sent.start_char:end if end >= 0 else len(text)].split())
+    text = doc_text(sent.doc)
+    end = text.find("\n", sent.start_char, sent.start_char + LONGEST_HEADER_LINE)
+    return " ".join(text[sent.start_char:end].split()) if end >= 0 else _line_of(sent)
 
 
 def _line_of(sent: Span) -> str:
@@ -293,7 +297,7 @@ def _turns(sents: list[Span]) -> dict[int, tuple[str, str | None] | None]:
 
 
 def _at_line_start(sent: Span) -> bool:
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     return sent.start_char == 0 or "\n" in text[max(sent.start_char - 3, 0):sent.start_char]
 
 

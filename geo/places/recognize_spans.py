@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from geo.model import Candidate
 from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, CONNECTORS, DETERMINERS, DIRECTION_WORDS,
                                 FACILITY_WORDS, LOCATIVE_PREPS, PROVINCE_WORDS, REPORTING_VERBS, RESIDENT_NOUNS, TITLES)
-from geo.syntax import dateline_length
+from geo.syntax import dateline_length, doc_text
 
 __all__ = ["DocContext", "after_title", "capitalised_runs", "followed_by_place_punct", "is_adjectival",
            "is_capitalised", "listed", "locative_cue", "looks_common", "modifies_noun", "modifies_residents",
@@ -229,7 +229,7 @@ def opens_dateline(span: Span) -> bool:
     if not span.text.isupper() or len(span.text) < 3:
         return False
     start = span.start_char
-    return dateline_length(span.doc.text[start:start + _DATELINE_REACH]) > len(span.text)
+    return dateline_length(doc_text(span.doc)[start:start + _DATELINE_REACH]) > len(span.text)
 
 
 def listed(span: Span, after: Span) -> bool:

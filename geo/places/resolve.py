@@ -30,6 +30,7 @@ from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinc
 from geo.places.recognize import SPAN_KEY, locative_cue
 from geo.places.recognize_spans import within
 from geo.places.resolve_support import BIG_TOWN, EXACT_SPELLING, drop_unsupported
+from geo.syntax import doc_text
 
 __all__ = ["resolve_doc", "resolve_spans", "resolve_spans_in_context", "score_candidates"]
 
@@ -358,9 +359,10 @@ def _overlaps(mention: _Mention, covered: Sequence[tuple[int, int]]) -> bool:
 def span_mentions(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
     """Mentions of these character spans with their cues (candidates not looked up yet)."""
     cue_lookup = _cue_lookup(gazetteer)
+    text = doc_text(doc)
     mentions = []
     for start, end in spans:
-        mention = _Mention(start, end, doc.text[start:end])
+        mention = _Mention(start, end, text[start:end])
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             mention.cue, mention.container = locative_cue(span, cue_lookup)
