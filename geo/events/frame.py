@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from geo.events import lexicon as lx
-from geo.syntax import doc_text
+from geo.syntax import doc_text, phrase_text
 
 HEADER_MAX_WORDS = 20
 # Lines of a header that hold no sentence of the story.
@@ -212,12 +212,35 @@ def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
         office = _issuing_office(sent)
         if office is not None:
             return office
+    subject = _release_title_subject(lines)
+    if subject is not None:
+        return subject
     domain_author = _domain_author(url)
     if domain_author is not None:
         first = sents[header] if header < len(sents) else (sents[0] if sents else None)
         if first is not None:
             return Author(domain_author, first.start_char, first.end_char)
     return None
+
+
+RELEASE_MARK_RE = re.compile(r"^(?:release\s+(?:number|no\.?)|for immediate release|(?:press|news)\s+release)\b", re.I)
+# "CENTCOM" in a title is the command the domain centcom.mil names.
+SHORT_ISSUERS = {domain.split(".")[0]: name for domain, name in OFFICIAL_DOMAINS.items() if domain.endswith(".mil")}
+
+
+def _release_title_subject(lines: list[Span]) -> Author | None:
+    """'CENTCOM Conducts Self-Defense Strikes Near X' over a 'Release Number' line: a release's title
+    says what its issuer did, so the body that is the subject of its verb is the issuer."""
+    if not lines or not any(RELEASE_MARK_RE.match(_line_of(s)) for s in lines[1:]):
+        return None
+    title = lines[0]
+    verb = next((t for t in title if t.tag_ == "VBZ"), None)  # the parse may hang it on the next line
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) if verb else None
+    if subject is None or not (subject.ent_type_ == "ORG" or subject.is_upper) or subject.ent_type_ == "PERSON":
+        return None
+    name = phrase_text([t for t in subject.subtree if t.i < verb.i])
+    name = SHORT_ISSUERS.get(name.casefold(), name)
+    return Author(name, title.start_char, title.end_char)
 
 
 def _issuer_like(name: str) -> bool:

@@ -204,6 +204,10 @@ AUTHORITY_NOUNS = frozenset({"direction", "order", "behest", "request", "invitat
 VAGUE_TARGETS = frozenset({"most", "some", "all", "many", "several", "one", "none", "others", "it", "them", "majority"})
 
 
+# What an act does, not whom it is aimed at ("caused no damage", "caused casualties").
+HARM_NOUNS = frozenset({"damage", "harm", "casualty", "injury", "loss", "destruction", "panic"})
+
+
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     """Heads of the target phrases: 'against X', 'on X', 'targeting X and Y', 'X were attacked'."""
     if trigger.pos_ == "VERB":
@@ -247,7 +251,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             if heads:
                 break
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
-             and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS]
+             and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
+             and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)]
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
             lemma_of(heads[0]) in lx.WEAPON_WORDS):
         return []  # "detonating a car bomb": the weapon, not the target

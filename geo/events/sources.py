@@ -136,11 +136,30 @@ def _titled_name(head: Token) -> Span | None:
     return head.doc[start:head.i + 1]
 
 
+NAMING_VERBS = frozenset({"call", "know", "name", "style"})
+
+
+def _called(head: Token) -> Token | None:
+    """'a militia coalition calling itself the Islamic Front', 'an umbrella group, the Islamic Front':
+    the name a described body goes by."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "ORG":
+            return child
+        if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
+            return next((c for c in child.children if c.dep_ in {"oprd", "attr"} and c.pos_ == "PROPN"), None)
+    return None
+
+
 def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
     if head.lower_ in PRONOUNS:
         person = head.lower_ in {"he", "she", "his", "her"}
         return registry.last(person=person)
+    named = _called(head)
+    if named is not None:
+        return describe_speaker(named, registry)
     lemma = head.lemma_.lower()
     if lemma in REPORT_NOUNS:  # "a UN report", "a statement by the ministry"
         authors = prep_objects(head, "by", "from", "of") + [

@@ -56,3 +56,16 @@ def test_a_town_is_right_within_25_km_and_an_area_at_its_level() -> None:
     assert place_right(_event(50.6, 30.0), gold, [_place("admin1", 50.6, 30.0)], province)
     assert not place_right(_event(50.6, 30.0), gold, [_place("city", 50.6, 30.0)], province)
     assert place_right(_event(50.6, 30.0), {"place": []}, [], town) is False
+
+
+def test_the_projects_own_labelled_articles_are_well_formed() -> None:
+    from geo.bench.conflict_news import SYNTHETIC_ROOT
+
+    articles = load_articles(SYNTHETIC_ROOT, "all")
+    assert len(articles) == 21 and {a.split for a in articles} == {"dev", "test"}
+    for article in articles:
+        raw = (SYNTHETIC_ROOT / "articles" / article.name).read_text(encoding="utf-8")
+        for place in article.truth["places"]:
+            assert all(raw[start:end] == place["mention"] for start, end in place["spans"]), article.name
+        for label in article.truth["attacks"] + article.truth["responses"]:
+            assert label["evidence"] in article.text, article.name

@@ -135,3 +135,12 @@ def test_a_country_condemning_in_the_present_in_a_statement_is_its_issuer() -> N
 def test_a_questioners_label_is_no_speaker() -> None:
     assert speaker_label_length("Q: Rebel commanders put out a statement overnight.") == len("Q:")
     assert speaker_label_length("QUESTION: Were there casualties?") == len("QUESTION:")
+
+
+def test_the_body_a_release_title_says_acted_is_its_issuer() -> None:
+    text = ("AFRICOM Conducts Strike Against Militants Near the Coast\n\nRelease Number: 20250101-01\n"
+            "January 1, 2025\n\nSTUTTGART, Germany – Forces struck a militant camp on Dec. 30.\n")
+    author = frame_of(text, url="https://newsroom.example.test/releases/1").author
+    assert author is not None and author.name == "U.S. Africa Command"
+    news = "Militants Attack Army Post Near the Coast\n\nBy Jane Roe\n\nMilitants attacked an army post on Monday.\n"
+    assert frame_of(news).author is None  # a news story's headline names no issuer

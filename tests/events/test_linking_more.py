@@ -232,3 +232,11 @@ def test_a_place_across_which_another_lies_is_not_where_it_happened() -> None:
     (event,) = everything("Artillery fire hit residential areas of Kherson, across the Dnipro River from the "
                           "occupied bank, on Sunday.")
     assert event.place == "Kherson"
+
+
+def test_the_harm_an_act_did_or_did_not_do_is_no_target() -> None:
+    events = everything("Militants fired rockets at a base near Kyiv on Monday. The rockets landed outside the "
+                        "perimeter and caused no damage.")
+    assert len(events) == 1 and events[0].target == "a base"
+    alone = everything("The rockets landed outside the perimeter of the base in Kyiv and caused no damage.")
+    assert all("damage" not in (e.target or "") for e in alone)

@@ -113,3 +113,8 @@ def test_a_name_the_tagger_cut_after_its_preposition_is_whole() -> None:
     doc = nlp()("Thanks. The Popular Front in Ukraine said on Telegram that it carried out the raid.")
     doc.ents = [Span(doc, 2, 6, label="ORG"), Span(doc, 6, 7, label="GPE")]  # "The Popular Front in" + "Ukraine"
     assert [s.name for s in extract_sources(doc)] == ["the Popular Front in Ukraine"]
+
+
+def test_a_described_body_goes_by_the_name_it_calls_itself() -> None:
+    assert names("A militia coalition calling itself the Northern Front claimed responsibility for the attack.") == [
+        "the Northern Front"]
