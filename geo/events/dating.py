@@ -33,7 +33,8 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         if owner is None:
             unowned.append((ent, resolved))
         elif not _blocked_between(ent.root, owner, sent):
-            if not _is_duration(ent) or ent.text.lower() in elx.PERIOD_WORDS or DAYS_LATER_RE.fullmatch(ent.text):
+            if not _is_duration(ent) or ent.text.lower() in elx.PERIOD_WORDS or DAYS_LATER_RE.fullmatch(ent.text) or (
+                    ent.text.lower() in NIGHT_WORDS):
                 owner.when = owner.when or ent.text.lower()
             if owner.date is None and resolved is not None:
                 owner.date, owner.date_precision = resolved, date_precision(ent.text)
@@ -52,11 +53,18 @@ DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?P<next>
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def date_days_later(drafts: list[Draft]) -> None:
+NIGHT_WORDS = frozenset({"overnight", "during the night"})
+NIGHT_RE = re.compile(r"\b(?:overnight|during the night)\b", re.I)
+
+
+def date_days_later(drafts: list[Draft], published: date | None = None) -> None:
     """'... pursued the attackers the following day', 'two days later', 'a day after the bombing': an
-    undated event told so is dated from the latest dated event told before it."""
+    undated event told so is dated from the latest dated event told before it. An undated one told
+    only as 'overnight' happened in the night into the day of the report (a morning update's)."""
     order = sorted(drafts, key=lambda d: min((s.start for s in d.sentences), default=0))
     for index, draft in enumerate(order):
+        if draft.date is None and published is not None and draft.whens & NIGHT_WORDS:
+            draft.date, draft.date_precision = published, "day"
         later = next((m for w in sorted(draft.whens) if (m := DAYS_LATER_RE.fullmatch(w))), None)
         before = [d for d in order[:index] if d.date is not None and d.date_precision == "day"]
         if draft.date is None and later is not None and before:
@@ -112,7 +120,7 @@ def _date_entities(sent: Span) -> list[Span]:
             start = token.i
     if start is not None:
         found.append(sent.doc[start:sent.end])
-    for match in DAYS_LATER_RE.finditer(sent.text):  # "A day after": more than the tagger's "A day"
+    for match in [*DAYS_LATER_RE.finditer(sent.text), *NIGHT_RE.finditer(sent.text)]:  # "A day after", not "A day"
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
         if span is not None:
             found = [f for f in found if f.end <= span.start or f.start >= span.end] + [span]

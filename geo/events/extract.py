@@ -294,7 +294,7 @@ def extract_events(
     resolve_kinds(linker.drafts)
     place_interceptions(linker.drafts, located, sents)
     place_defended_attacks(linker.drafts, sents)
-    date_days_later(linker.drafts)
+    date_days_later(linker.drafts, published)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
+from geo.events.dating import NIGHT_WORDS
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, Mention
 from geo.events.summary import INTERCEPT
@@ -109,8 +110,9 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
     if draft.count is not None and draft.count > 1 and draft.date is None and (mention.count or 1) == 1 and (
             not mention.anaphoric and mention.parts and (mention.parts[0].target or mention.parts[0].place)):
         return True  # a tally of many over a span, then one act with a target or place of its own
-    if mention.when and draft.whens and not _clock_time(mention.when) and not any(
-            _same_time(mention.when, w) for w in draft.whens if not _clock_time(w)):
+    days = [w for w in draft.whens if not _clock_time(w) and w not in NIGHT_WORDS]  # "overnight" fits any day
+    if mention.when and days and not _clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
+            _same_time(mention.when, w) for w in days):
         return True
     return mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
 

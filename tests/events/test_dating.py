@@ -39,3 +39,10 @@ def test_days_later_counts_as_many_days() -> None:
     found = events("Gunmen attacked a police checkpoint in Kyiv on February 5, killing four officers. "
                    "Three days later, troops raided the gunmen's hideout in Kyiv and killed six of them.")
     assert sorted(e.date for e in found if e.date) == [date(2024, 2, 5), date(2024, 2, 8)]
+
+
+def test_overnight_in_a_report_is_the_night_into_its_own_day() -> None:
+    found = events("Russian drones hit a power plant in Kyiv overnight, injuring five people, the mayor said.")
+    assert [e.date for e in found] == [PUBLISHED]
+    found = events("Air defences shot down 40 drones over Kyiv during the night, the air force said.")
+    assert [e.date for e in found] == [PUBLISHED]
