@@ -98,12 +98,20 @@ def _np(token: Token) -> str | None:
     if token.lemma_.lower() in {"group", "band", "number", "unit", "squad"} and of and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
         token = of[0]  # "a large group of armed fighters": the fighters
-    own = [c for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}]
+    own = [c for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
+           and token.lemma_.lower() in FORCE_NOUNS]  # not "its lead vehicle": what was hit
     side = (_side_of_speaker(own[0]) or _resolve_pronoun(own[0])) if own else None
     if side:
         return side  # "Saree said its naval forces targeted the ship": the Houthis
     tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head is token)]
     return re.sub(r"['’]s$", "", lx.clean_phrase(phrase_text(tokens)))
+
+
+# Who acts for a side ("its naval forces", "their fighters").
+FORCE_NOUNS = frozenset({"force", "troop", "fighter", "unit", "soldier", "navy", "army", "man", "militant", "jet",
+                         "warplane", "aircraft", "plane", "drone", "artillery", "member", "personnel", "commando",
+                         "militia", "ally", "proxy", "partner", "air", "missile", "rocket", "battery", "defence",
+                         "defense", "ship", "vessel", "warship", "destroyer", "frigate", "sniper", "gunner"})
 
 
 def _side_of_speaker(pronoun: Token) -> str | None:
@@ -130,6 +138,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
         if subjects:
             subject = subjects[0]
+            attackers = [c for c in subject.conjuncts if lemma_of(c) in lx.ATTACKER_NOUNS]
+            if attackers and lemma_of(subject) not in lx.ATTACKER_NOUNS | FORCE_NOUNS and subject.ent_type_ == "":
+                subject = attackers[0]  # "struck its lead vehicle and gunmen opened fire", misparsed: the gunmen
             if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
                 owner = [c for c in subject.children
                          if c.dep_ in {"amod", "compound", "poss", "nmod"} and actors.actor_family(c.text)

@@ -291,7 +291,7 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
     geocoder, when it is on: a list in, a list of the same length out); one still unresolved is
     kept only when it looks like a place: a site or feature word ("Royal Street"), a locative
     cue, or spaCy's FAC/LOC. Spans kept only because the gazetteer knew them are dropped when
-    they do not resolve, and so is a name read only through a place inside it ("United Russia",
+    they do not resolve (but "the town of X": an unknown town), and so is a name read only through a place inside it ("United Russia",
     a party) unless it looks like a place ("Delhi High Court").
     """
     gazetteer = gazetteer or default_gazetteer()
@@ -300,7 +300,7 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
     if resolve_unknown is not None:
         toponyms = resolve_unknown(toponyms)
     return [t for t, m in zip(toponyms, mentions)
-            if (t.resolved and m.reading != EMBEDDED) or (not m.gated and _looks_like_a_place(m))]
+            if (t.resolved and m.reading != EMBEDDED) or ((not m.gated or m.cue == "city_of") and _looks_like_a_place(m))]
 
 
 def _recognised_mentions(doc: Doc) -> list[_Mention]:

@@ -86,16 +86,19 @@ def _drop_unsupported_spellings(mentions: Sequence[_Mention], exact: Sequence[Ca
 
 
 def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candidate]) -> None:
-    """A town matched only through a secondary alternate name ("Abbasiya") or a small one, in a
-    country where no other place the story names exactly lies, when the story names a few other
-    places and no cue ("the town of X", "X, Texas") vouches for it."""
+    """A town matched only through a secondary alternate name ("Abbasiya"; "the town of Boni" is not
+    Bern, whatever a cue says) or a small one that no cue ("the town of X", "X, Texas") vouches for,
+    in a country where no other place the story names exactly lies, when the story names a few
+    other places."""
     places_by_country = _places_by_country(exact)
     named = {fold_name(m.text) for m in mentions if m.best is not None}
     for mention in mentions:
         best = mention.best
-        if (best is None or best.kind != "city" or mention.cue not in (None, "near")
-                or ((best.main_name or _city_form(mention.text, best)) and best.population >= _SMALL_TOWN)):
+        if best is None or best.kind != "city":
             continue
+        main = best.main_name or _city_form(mention.text, best)
+        if (mention.cue not in (None, "near") and main) or (main and best.population >= _SMALL_TOWN):
+            continue  # "the town of X" vouches for a town called so, not for one abroad that X only translates
         # Support is another place in that country, not another spelling of this one ("Abbassiya").
         others_there = places_by_country.get(best.country, set()) - {(best.lat, best.lon)}
         if not others_there and len(named - {fold_name(mention.text)}) >= _MIN_CONTEXT_NAMES:

@@ -240,3 +240,9 @@ def test_the_harm_an_act_did_or_did_not_do_is_no_target() -> None:
     assert len(events) == 1 and events[0].target == "a base"
     alone = everything("The rockets landed outside the perimeter of the base in Kyiv and caused no damage.")
     assert all("damage" not in (e.target or "") for e in alone)
+
+
+def test_what_its_side_owns_is_no_actor_unless_it_fights() -> None:
+    events = everything("According to the army, the convoy was heading to Kyiv when a roadside bomb struck its "
+                        "lead vehicle and gunmen on motorcycles opened fire from both sides of the road.")
+    assert events and all(e.actor in {None, "gunmen"} for e in events)

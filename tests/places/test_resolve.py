@@ -480,3 +480,10 @@ def test_a_bare_name_of_a_province_and_its_seat_is_the_city() -> None:
     assert mykolaiv.kind == "city" and kherson.kind == "city"
     region = _first(_resolve("Shelling hit villages in the Kherson region on Monday."), "Kherson")
     assert region.kind == "admin1"
+
+
+def test_the_town_of_a_name_known_only_as_a_translation_abroad_is_an_unknown_town() -> None:
+    # "Boni" is an alternate name of Bern and Bonn; a Malian story's "town of Boni" is neither, and stays a place.
+    found = _resolve("Jihadists attacked the town of Boni on Monday, officials in Bamako, Mopti, Timbuktu and Kidal said.")
+    boni = _first(found, "Boni")
+    assert boni.country not in {"CH", "DE"} and not boni.resolved
