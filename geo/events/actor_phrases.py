@@ -107,6 +107,7 @@ def _np(token: Token) -> str | None:
     return re.sub(r"['’]s$", "", lx.clean_phrase(phrase_text(tokens)))
 
 
+ARMED_SERVICES = frozenset({"army", "navy", "military", "police", "militia", "rebel", "insurgent", "militant"})
 # Who acts for a side ("its naval forces", "their fighters").
 FORCE_NOUNS = frozenset({"force", "troop", "fighter", "unit", "soldier", "navy", "army", "man", "militant", "jet",
                          "warplane", "aircraft", "plane", "drone", "artillery", "member", "personnel", "commando",
@@ -143,9 +144,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
                 subject = attackers[0]  # "struck its lead vehicle and gunmen opened fire", misparsed: the gunmen
             if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
                 owner = [c for c in subject.children
-                         if c.dep_ in {"amod", "compound", "poss", "nmod"} and actors.actor_family(c.text)
-                         and _np(c) is not None]
-                return actors.readable_actor(owner[0].text) if owner else None
+                         if c.dep_ in {"amod", "compound", "poss", "nmod"}
+                         and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES) and _np(c) is not None]
+                return actors.readable_actor(owner[0].text) if owner else None  # "army artillery": the army
             return _np(subject)
         return None
     by_objects = prep_objects(trigger, "by")

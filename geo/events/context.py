@@ -18,7 +18,7 @@ from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates
-from geo.events.kinds import ARMED_GROUP_WORDS, PERPETRATOR_WORDS
+from geo.events.kinds import AFTER_THE_ACT_RE, ARMED_GROUP_WORDS, PERPETRATOR_WORDS
 from geo.events.roles import assign_roles, told_by_its_acts
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
@@ -107,6 +107,8 @@ def _done_to_a_kind(mention: Mention) -> bool:
     if not objects or any(p.place for p in mention.parts) or mention.date or mention.count or (
             mention.killed is not None or mention.injured is not None):
         return False
+    if AFTER_THE_ACT_RE.search(mention.trigger.sent.text):
+        return False  # "hours after the camps were hit, artillery struck rebel positions": pinned to that act
     return all(o.tag_ == "NNS" and not any(c.dep_ in GENERIC_DETERMINERS for c in o.children) for o in objects)
 
 

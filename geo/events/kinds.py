@@ -28,8 +28,9 @@ PERPETRATOR_WORDS = frozenset({"attacker", "attackers", "assailant", "assailants
                                "perpetrator", "perpetrators", "raiders"})
 STATE_FORCE_WORDS = frozenset({"troops", "soldiers", "forces", "army", "police", "policemen", "military", "officers",
                                "security", "commandos", "gendarmes"})
-AFTER_THE_ACT_RE = re.compile(r"\b(?:after|following) the (?:\w+ )?(?:attacks?|bombings?|blasts?|assaults?|ambush|raids?|"
-                              r"abductions?|kidnappings?|massacre|shooting)\b", re.I)
+AFTER_THE_ACT_RE = re.compile(r"\b(?:after|following)\b[^.;]{0,40}?\b(?:attacks?|bombings?|blasts?|assaults?|ambush|"
+                              r"raids?|abductions?|kidnappings?|massacre|shooting|shelling|(?:was|were) (?:hit|attacked|"
+                              r"struck|shelled|bombed|targeted))\b", re.I)
 
 
 def resolve_kinds(drafts: list[Draft]) -> None:

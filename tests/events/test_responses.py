@@ -194,3 +194,9 @@ def test_an_interception_is_placed_near_what_the_drones_were_launched_at() -> No
                               "outside Kharkiv before dawn on Saturday.")
     (interception,) = responses
     assert interception.place == "Kharkiv" and interception.date == date(2024, 3, 2)
+
+
+def test_an_armys_guns_striking_armed_men_hours_after_the_act_respond() -> None:
+    attacks, responses = run("Rebels shelled camps near Kyiv on Monday, killing six people. Hours after the camps "
+                             "were hit, army artillery struck rebel positions in the hills.")
+    assert [a.actor for a in attacks] == ["Rebels"] and [r.actor for r in responses] == ["army"]
