@@ -206,7 +206,8 @@ def _nominal_gerund_subject(token: Token) -> bool:
 def _is_excluded(token: Token, family: str) -> bool:
     """Metaphors, hypothetical and negated mentions, labour strikes, things named after an act
     ('assault rifle', 'attack helicopter'), criticism ('came under fire for'), attacks on animals."""
-    named_after = token.dep_ == "compound" or (token.dep_ == "amod" and token.tag_ == "VBG")
+    named_after = token.dep_ in {"compound", "nmod"} and token.i < token.head.i or (
+        token.dep_ == "amod" and token.tag_ == "VBG")  # "attack helicopters", "one-way attack uncrewed systems"
     if named_after and token.pos_ in {"NOUN", "PROPN", "VERB"} and not trigger_family(token.head):
         return True  # "assault rifle", "attack helicopters", "shooting ranges", "Battle Creek": named after an act
     if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "WORK_OF_ART"} and not is_title_case(token.sent):

@@ -109,6 +109,8 @@ class ToponymRecognizer:
             for token in span:
                 taken[token.i] = True
             if ent.label_ in TRUSTED_LABELS:
+                if not any(ch.isupper() for ch in span.text):
+                    continue  # "the west bank of the river": a bank, not the West Bank
                 if not self._surname(span, context):
                     found.append((span, {"label": ent.label_, "gated": False}))
             elif ent.label_ in GATED_LABELS:

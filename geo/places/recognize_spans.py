@@ -136,8 +136,15 @@ def _singular(word: str) -> str:
 
 
 def followed_by_place_punct(span: Span) -> bool:
+    """'near X, Syria', 'near X, in Deir ez-Zor province', 'near X, some 40 km east of Y': a place
+    told where it lies."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].is_title
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and (
+        doc[span.end + 1].is_title or doc[span.end + 1].lower_ in WHERE_IT_LIES)
+
+
+WHERE_IT_LIES = frozenset({"in", "near", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest", "about", "some", "around"})
 
 
 def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:

@@ -52,6 +52,7 @@ PLACES: dict[str, tuple[str, str, str | None, float, float, int | None, str | No
     "Kherson": ("Kherson", "city", "UA", 46.65581, 32.6178, 706448, "08"),
     "Kramatorsk": ("Kramatorsk", "city", "UA", 48.72305, 37.55629, 704147, "05"),
     "Dnipro River": ("Dnieper", "region", "UA", 46.5, 32.3, 712221, None),
+    "Lopan River": ("Lopan River (near Kharkiv)", "other", "UA", 49.98177, 36.25475, None, None),  # placed near a host
 }
 
 

@@ -246,3 +246,15 @@ def test_what_its_side_owns_is_no_actor_unless_it_fights() -> None:
     events = everything("According to the army, the convoy was heading to Kyiv when a roadside bomb struck its "
                         "lead vehicle and gunmen on motorcycles opened fire from both sides of the road.")
     assert events and all(e.actor in {None, "gunmen"} for e in events)
+
+
+def test_a_weapon_named_after_an_act_tells_no_act_of_its_own() -> None:
+    events = everything("On Monday, militants fired rockets and launched two one-way attack uncrewed aerial systems "
+                        "toward a base near Kyiv.")
+    assert events and all(e.count is None for e in events)  # not "2 attacks"
+
+
+def test_a_river_placed_near_the_town_does_not_replace_the_town() -> None:
+    (event,) = everything("Jets struck fuel depots near Kharkiv on Monday, killing two guards. The strikes hit depots "
+                          "along the Lopan River.")
+    assert event.place == "Kharkiv"

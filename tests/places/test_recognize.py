@@ -229,3 +229,13 @@ def test_a_short_acronym_is_not_a_town_spelled_alike() -> None:
     # "Un" is a town in Gujarat; "at the UN" is the United Nations.
     doc = load_pipeline()("The talks were held at the UN in New York.")
     assert [s.text for s in doc.spans[SPAN_KEY]] == ["New York"]
+
+
+def test_a_place_the_tagger_took_for_a_person_is_a_place_when_told_where_it_lies() -> None:
+    doc = load_pipeline()("Jets struck targets near Al Mayadin, in eastern Syria, on Monday.")
+    assert "Al Mayadin" in [s.text for s in doc.spans[SPAN_KEY]]
+
+
+def test_a_name_written_in_lower_case_is_no_place_name() -> None:
+    doc = load_pipeline()("Fighters fired from positions on the west bank of the river toward the town.")
+    assert "west bank" not in [s.text.lower() for s in doc.spans[SPAN_KEY]]
