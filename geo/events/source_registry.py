@@ -209,12 +209,16 @@ def _of_home(name: str, home: str | None) -> str:
 def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
     """'A monitoring group says ...' then 'The Syrian Observatory for Human Rights said ...', 'A spokesman
     for the mission told VOA ...' then 'Colonel Ali Hamoud said ...': a source first described, then named
-    within two sentences, is the named one. Anonymous sources stay apart: they are unnamed on purpose."""
+    within two sentences, is the named one; so is 'the governor of X state' before 'X Governor Jane Doe'.
+    Anonymous sources stay apart: they are unnamed on purpose."""
     kept: list[_Entry] = []
     for index, entry in enumerate(entries):
         speaker = entry.speaker
-        nxt = entries[index + 1] if index + 1 < len(entries) else None
-        if (speaker.described and speaker.indefinite and speaker.type != "anonymous" and nxt is not None
+        head = speaker.head or _head(speaker.name)
+        following = entries[index + 1:index + 4]
+        titled = [e for e in following if e.speaker.person and e.speaker.role and head in _words(e.speaker.role)]
+        nxt = entries[index + 1] if speaker.indefinite and index + 1 < len(entries) else (titled or [None])[0]
+        if (speaker.described and (speaker.indefinite or titled) and speaker.type != "anonymous" and nxt is not None
                 and not nxt.speaker.described and nxt.speaker.person == _is_person_noun(speaker)
                 and entry.claims and nxt.claims
                 and 0 <= min(c.start for c in nxt.claims) - max(c.end for c in entry.claims) <= CATAPHORA_CHARS):

@@ -118,3 +118,9 @@ def test_a_name_the_tagger_cut_after_its_preposition_is_whole() -> None:
 def test_a_described_body_goes_by_the_name_it_calls_itself() -> None:
     assert names("A militia coalition calling itself the Northern Front claimed responsibility for the attack.") == [
         "the Northern Front"]
+
+
+def test_an_official_described_then_named_by_title_is_one_source() -> None:
+    text = ("Shelling killed nine people in the town, the governor of Lakes state said on Friday. Witnesses said "
+            "the shells came from the hills. Lakes Governor Peter Malek told reporters the dead included children.")
+    assert names(text) == ["Witnesses", "Peter Malek"]
