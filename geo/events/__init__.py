@@ -10,7 +10,7 @@ Modules: ``extract`` (the entry point: mentions linked into events), ``mentions`
 ``linking``, ``draft`` (an event being assembled), ``umbrella`` (a heading of acts), ``kinds`` (what
 answers what), ``placing`` (places and days told indirectly), ``infobox``, ``summary``, ``dating``
 and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``frame`` (a text's header
-and issuer), ``sources``, ``source_registry`` and ``attribution`` (who says so), ``lexicon`` and
+and issuer), ``sources``, ``source_registry``, ``source_naming`` and ``attribution`` (who says so), ``lexicon`` and
 ``context_words`` (the word lists). A new event rule goes into the module of its step; its words
 into ``lexicon``.
 

@@ -19,12 +19,13 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
+from geo.events.source_naming import BODY_NOUNS, called, named_before
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
-                          "figures", "count", "toll", "communique", "post", "update", "briefing"})
+                          "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing"})
 INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
 # Armed groups and movements (of the actor families, those that are no state, its forces or a union of states).
 NON_STATE = frozenset(set(actors.ACTOR_FAMILIES) - set(actors.COUNTRY_FAMILY.values())
@@ -136,28 +137,12 @@ def _titled_name(head: Token) -> Span | None:
     return head.doc[start:head.i + 1]
 
 
-NAMING_VERBS = frozenset({"call", "know", "name", "style"})
-
-
-def _called(head: Token) -> Token | None:
-    """'a militia coalition calling itself the Islamic Front', 'an umbrella group, the Islamic Front':
-    the name a described body goes by."""
-    if head.pos_ != "NOUN":
-        return None
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "ORG":
-            return child
-        if child.dep_ == "acl" and child.lemma_.lower() in NAMING_VERBS:
-            return next((c for c in child.children if c.dep_ in {"oprd", "attr"} and c.pos_ == "PROPN"), None)
-    return None
-
-
 def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
     if head.lower_ in PRONOUNS:
         person = head.lower_ in {"he", "she", "his", "her"}
         return registry.last(person=person)
-    named = _called(head)
+    named = called(head) or named_before(head)
     if named is not None:
         return describe_speaker(named, registry)
     lemma = head.lemma_.lower()
@@ -252,6 +237,10 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         kind = "other" if family in NON_STATE and lemma not in {"government", "ministry"} else "official"
         name = _clean_name(text)
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
+    if has_name and lemma in BODY_NOUNS and head.pos_ == "NOUN":  # "the European Union's Aspides mission"
+        kind = "other" if lemma in {"coalition", "alliance", "movement", "front"} else "official"
+        name = _clean_name(text)
+        return Speaker(name=name, type=kind, key=f"name:{_key(name)}")
     named = head.pos_ == "PROPN" or (head.ent_type_ in {"ORG", "PERSON"} and head.text[:1].isupper())
     if (has_name or named) and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and named:
         # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma

@@ -124,3 +124,13 @@ def test_an_official_described_then_named_by_title_is_one_source() -> None:
     text = ("Shelling killed nine people in the town, the governor of Lakes state said on Friday. Witnesses said "
             "the shells came from the hills. Lakes Governor Peter Malek told reporters the dead included children.")
     assert names(text) == ["Witnesses", "Peter Malek"]
+
+
+def test_the_body_a_definite_description_refers_back_to_is_named() -> None:
+    assert names("A frigate sailing with the European Union's Atalanta mission shot down a drone, the mission said "
+                 "in a statement.") == ["the European Union's Atalanta mission"]
+
+
+def test_figures_credit_the_body_they_come_from() -> None:
+    assert names("The fighting has driven 2 million people from their homes, according to United Nations figures.") == [
+        "United Nations"]
