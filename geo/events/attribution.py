@@ -77,6 +77,9 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         if token.lower_ == "according":
             for obj in prep_objects(token, "to"):
                 found.extend((h, None) for h in (obj, *obj.conjuncts))
+        elif lemma in {"call", "describe", "term"} and token.pos_ == "VERB" and any(
+                c.lower_ == "what" and c.dep_ in {"dobj", "oprd"} for c in token.children):
+            found.extend((s, None) for s in children(token, "nsubj"))  # "what the Pentagon called 'reckless attacks'"
         elif lemma in lx.REPORTING_VERBS and token.pos_ == "VERB" and not children(token, "neg") and (
                 attributes(token)):
             if lemma in RELAY_VERBS and token.head.lower_ == "without":

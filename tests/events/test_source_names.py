@@ -134,3 +134,8 @@ def test_the_body_a_definite_description_refers_back_to_is_named() -> None:
 def test_figures_credit_the_body_they_come_from() -> None:
     assert names("The fighting has driven 2 million people from their homes, according to United Nations figures.") == [
         "United Nations"]
+
+
+def test_what_someone_called_the_acts_credits_them() -> None:
+    assert names("Jets struck three depots, in response to what the Pentagon called \"repeated attacks on "
+                 "shipping.\"") == ["the Pentagon"]
