@@ -137,5 +137,5 @@ def test_figures_credit_the_body_they_come_from() -> None:
 
 
 def test_what_someone_called_the_acts_credits_them() -> None:
-    assert names("Jets struck three depots, in response to what the Pentagon called \"repeated attacks on "
-                 "shipping.\"") == ["the Pentagon"]
+    assert names("Warplanes carried out four strikes on launch sites, in response to what the Pentagon called "
+                 "\"continued, reckless attacks on shipping.\"") == ["the Pentagon"]
