@@ -64,7 +64,7 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
-ACRONYM_DEFINITION_RE = re.compile(r"((?:[\w'’.-]+\s+){1,9}?)\(([A-Z][A-Za-z&]{1,8})\)")
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,8})\)")
 
 
 def defined_acronyms(text: str) -> dict[str, set[str]]:
@@ -72,9 +72,9 @@ def defined_acronyms(text: str) -> dict[str, set[str]]:
     (RSF)", "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)" (the letters are initials of the words
     before the bracket, in order)."""
     found: dict[str, set[str]] = {}
-    for match in ACRONYM_DEFINITION_RE.finditer(text):
-        words = match.group(1).split()
-        letters = match.group(2).casefold()
+    for match in ACRONYM_RE.finditer(text):
+        words = text[max(0, match.start() - 120):match.start()].split()[-9:]
+        letters = match.group(1).casefold()
         for start in range(len(words)):
             initials = [part[0].casefold() for word in words[start:] for part in re.split(r"[-’']", word) if part]
             if words[start][0].isupper() and initials[:1] == [letters[0]] and _in_order(letters, initials):

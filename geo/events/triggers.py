@@ -18,10 +18,21 @@ def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
 
 
+_FAMILY_CACHE = "geo.trigger_family"
+
+
 def trigger_family(token: Token) -> str | None:
-    """The trigger family of a token, or None when it is no event word here."""
+    """The trigger family of a token, or None when it is no event word here (read once per token:
+    the rules ask it of the same tokens many times)."""
     if token.pos_ not in {"NOUN", "PROPN", "VERB"} and token.tag_ != "VBG":
         return None  # only nouns, verbs and gerunds name an act (most tokens stop here)
+    cache = token.doc.user_data.setdefault(_FAMILY_CACHE, {})
+    if token.i not in cache:
+        cache[token.i] = _trigger_family(token)
+    return cache[token.i]
+
+
+def _trigger_family(token: Token) -> str | None:
     lemma, lower = lemma_of(token), token.lower_
     nominal_gerund = token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children)
     if lemma == "fire" and token.pos_ == "NOUN" and token.head.lower_ == "under":
