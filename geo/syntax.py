@@ -43,6 +43,11 @@ def doc_text(doc: Doc) -> str:
 _TEXT_KEY = "geo.text"
 
 
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the document's text (``Span.text`` joins its tokens on each access)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, split again at line breaks, without surrounding whitespace; a
     hard-wrapped line (a long line of running text broken mid-sentence) is joined again."""
@@ -100,7 +105,7 @@ def _append_trimmed(doc: Doc, start: int, end: int, into: list[Span]) -> None:
 
 def sentence_span(sent: Span) -> TextSpan:
     """The TextSpan of a sentence (``Span.text`` is ``doc.text[start_char:end_char]``)."""
-    return TextSpan(text=sent.text, start=sent.start_char, end=sent.end_char)
+    return TextSpan(text=span_text(sent), start=sent.start_char, end=sent.end_char)
 
 
 HEADLINE_MAX_WORDS = 16

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
-from geo.syntax import QUOTES, children, dateline_length, prep_objects
+from geo.syntax import QUOTES, children, dateline_length, prep_objects, span_text
 
 RELAY_VERBS = frozenset({"cite", "quote"})
 # "told reporters": the audience of a statement, not an outlet that relays it
@@ -71,7 +71,7 @@ def lookup(text: str | Sequence[str], table: dict[str, str] | frozenset[str]) ->
 def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
     """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
     found: list[tuple[Token, Token | None]] = []
-    floor = sent.start_char + dateline_length(sent.text)
+    floor = sent.start_char + dateline_length(span_text(sent))
     for token in sent:
         lemma = token.lemma_.lower()
         if token.lower_ == "according":

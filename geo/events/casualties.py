@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
+from geo.syntax import span_text
 
 _NUM = (
     r"((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d[\d,]*|(?:a\s+)?dozen|one|two|three|"
@@ -95,7 +96,7 @@ def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
 
 def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     found: list[tuple[int | None, int | None, Token]] = []
-    text = sent.text
+    text = span_text(sent)
     if not _CASUALTY_WORD.search(text):
         return found
     seen: set[int] = set()
@@ -167,6 +168,6 @@ def settle_toll(current: int | None, new: int | None, sent: Span) -> int | None:
     120'); a later one replaces it when told as an update ('the death toll rose to 14')."""
     if new is None:
         return current
-    if current is None or (new > current and TOLL_UPDATE_RE.search(sent.text)):
+    if current is None or (new > current and TOLL_UPDATE_RE.search(span_text(sent))):
         return new
     return current

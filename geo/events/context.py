@@ -25,7 +25,7 @@ from geo.events.placing import date_by_caption, part_at, place_by_caption, place
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
 from geo.model import Toponym
-from geo.syntax import children, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects
+from geo.syntax import children, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects, span_text
 
 PLACE_NOUNS = frozenset(
     {"city", "town", "village", "province", "region", "area", "district", "governorate", "county",
@@ -55,7 +55,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     mentions = merge_one_act(mentions)
     referred = _after_the_act(mentions)
     assign_roles(sent, mentions)
-    if sent.text.rstrip().endswith("?"):
+    if span_text(sent).rstrip().endswith("?"):
         for mention in mentions:
             mention.actor = None  # "Was that a U.S. strike?": a question names no one
     mentions = [m for m in mentions if not told_by_its_acts(m, mentions)]
@@ -107,7 +107,7 @@ def _done_to_a_kind(mention: Mention) -> bool:
     if not objects or any(p.place for p in mention.parts) or mention.date or mention.count or (
             mention.killed is not None or mention.injured is not None):
         return False
-    if AFTER_THE_ACT_RE.search(mention.trigger.sent.text):
+    if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)):
         return False  # "hours after the camps were hit, artillery struck rebel positions": pinned to that act
     return all(o.tag_ == "NNS" and not any(c.dep_ in GENERIC_DETERMINERS for c in o.children) for o in objects)
 

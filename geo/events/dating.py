@@ -17,14 +17,14 @@ from geo.events.dates import date_precision, resolve_date
 from geo.events.draft import Draft
 from geo.events.mentions import Mention, anchor_of, governor_of
 from geo.model import Toponym
-from geo.syntax import dateline_length
+from geo.syntax import dateline_length, span_text
 
 
 def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]],
                   published: date | None) -> None:
     taken = [(span.start, span.end) for _t, span in toponyms]
     unowned: list[tuple[Span, date]] = []
-    dateline_end = sent.start_char + dateline_length(sent.text)
+    dateline_end = sent.start_char + dateline_length(span_text(sent))
     for ent in _date_entities(sent):
         if any(s < ent.end and ent.start < e for s, e in taken) or ent.start_char < dateline_end:
             continue
@@ -120,12 +120,13 @@ def _date_entities(sent: Span) -> list[Span]:
             start = token.i
     if start is not None:
         found.append(sent.doc[start:sent.end])
-    for match in [*DAYS_LATER_RE.finditer(sent.text), *NIGHT_RE.finditer(sent.text)]:  # "A day after", not "A day"
+    text = span_text(sent)
+    for match in [*DAYS_LATER_RE.finditer(text), *NIGHT_RE.finditer(text)]:  # "A day after", not "A day"
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
         if span is not None:
             found = [f for f in found if f.end <= span.start or f.start >= span.end] + [span]
     covered = {t.i for span in found for t in span}
-    for match in RELATIVE_DAY_RE.finditer(sent.text):  # the tagger misses some: "Last night, U.S. forces ..."
+    for match in RELATIVE_DAY_RE.finditer(text):  # the tagger misses some: "Last night, U.S. forces ..."
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
         if span is not None and not any(t.i in covered for t in span):
             found.append(span)

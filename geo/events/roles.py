@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list
 from geo.events.mentions import Mention, anchor_of
-from geo.syntax import children, phrase_tokens, prep_objects
+from geo.syntax import children, phrase_tokens, prep_objects, span_text
 
 def assign_roles(sent: Span, mentions: list[Mention]) -> None:
     """Set each mention's cue: 'response', 'attack' (what a response answers), or None (no cue)."""
@@ -89,7 +89,7 @@ def defends(sent: Span) -> bool:
 
 def _defensive_clause(sent: Span) -> bool:
     """The text says the act defended its forces: 'in self-defense', 'presented an imminent threat'."""
-    return bool(DEFENSIVE_RE.search(sent.text))
+    return bool(DEFENSIVE_RE.search(span_text(sent)))
 
 
 def _self_defence(trigger: Token) -> bool:

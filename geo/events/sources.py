@@ -22,7 +22,7 @@ from geo.events.frame import Author, own_outlet, read_frame, speaker_label_lengt
 from geo.events.source_naming import BODY_NOUNS, called, named_before
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
-from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences
+from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences, span_text
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
                           "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing"})
@@ -314,7 +314,7 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
     for index, sent in enumerate(sents):
         if index < frame.header:
             continue
-        text = sent.text  # built from the tokens on each access: once per sentence
+        text = span_text(sent)
         if lx.CREDIT_LINE_RE.match(text) or is_byline(text):
             continue
         cut = CREDIT_IN_SENTENCE_RE.search(text)
