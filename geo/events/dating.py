@@ -57,7 +57,7 @@ NIGHT_WORDS = frozenset({"overnight", "during the night"})
 NIGHT_RE = re.compile(r"\b(?:overnight|during the night)\b", re.I)
 
 
-def date_days_later(drafts: list[Draft], published: date | None = None) -> None:
+def date_relative_days(drafts: list[Draft], published: date | None = None) -> None:
     """'... pursued the attackers the following day', 'two days later', 'a day after the bombing': an
     undated event told so is dated from the latest dated event told before it. An undated one told
     only as 'overnight' happened in the night into the day of the report (a morning update's)."""

@@ -26,7 +26,7 @@ from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, comp
                                 may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
-from geo.events.dating import date_days_later
+from geo.events.dating import date_relative_days
 from geo.events.kinds import resolve_kinds
 from geo.events.roles import aimed_families, defends
 from geo.events.summary import summarize
@@ -294,7 +294,7 @@ def extract_events(
     resolve_kinds(linker.drafts)
     place_interceptions(linker.drafts, located, sents)
     place_defended_attacks(linker.drafts, sents)
-    date_days_later(linker.drafts, published)
+    date_relative_days(linker.drafts, published)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))
