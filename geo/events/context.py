@@ -7,7 +7,6 @@ event through a locative preposition ("near the city of X", "west of X", "in X p
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -18,7 +17,7 @@ from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates
-from geo.events.kinds import AFTER_THE_ACT_RE, ARMED_GROUP_WORDS, PERPETRATOR_WORDS
+from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
 from geo.events.roles import assign_roles, told_by_its_acts
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
@@ -246,8 +245,7 @@ def _after_the_act(mentions: list[Mention]) -> list[Mention]:
                 and m.trigger.head.lower_ in {"after", "following"}]
     if referred:
         for mention in mentions:
-            words = set(re.findall(r"[a-z]+", (mention.actor or "").lower()))
-            if mention not in referred and words and not words & (ARMED_GROUP_WORDS | PERPETRATOR_WORDS):
+            if mention not in referred and mention.actor and not armed_men(mention.actor):
                 mention.new_event = True  # not "the attackers tried to storm the gate after the blast"
     return referred
 

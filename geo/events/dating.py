@@ -48,7 +48,7 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
                     only.date, only.date_precision = resolved, date_precision(ent.text)
 
 
-DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?P<next>day|morning|night|evening)|"
+DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|morning|night|evening)|"
                            r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after))\b", re.I)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -66,8 +66,10 @@ def date_relative_days(drafts: list[Draft], published: date | None = None) -> No
         if draft.date is None and published is not None and draft.whens & NIGHT_WORDS:
             draft.date, draft.date_precision = published, "day"
         later = next((m for w in sorted(draft.whens) if (m := DAYS_LATER_RE.fullmatch(w))), None)
+        if draft.date is not None or later is None:
+            continue
         before = [d for d in order[:index] if d.date is not None and d.date_precision == "day"]
-        if draft.date is None and later is not None and before:
+        if before:
             count = later.group("count")
             days = 1 if count is None else _SMALL_NUMBERS.get(count.lower()) or int(count)
             draft.date, draft.date_precision = before[-1].date + timedelta(days=days), "day"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from geo.events import actors
+from geo.events import lexicon as lx
 from geo.events.draft import Draft
 
 
@@ -20,17 +21,28 @@ def _victim_family(draft: Draft) -> str | None:
     return family
 
 
-ARMED_GROUP_WORDS = frozenset({"militia", "militias", "militant", "militants", "insurgent", "insurgents", "fighter",
-                               "fighters", "rebel", "rebels", "terrorist", "terrorists", "gunmen", "jihadists"})
 # Who did an act, named by it ("the attackers", "the kidnappers' camp").
-PERPETRATOR_WORDS = frozenset({"attacker", "attackers", "assailant", "assailants", "gunman", "gunmen", "bomber",
-                               "bombers", "kidnapper", "kidnappers", "abductor", "abductors", "captor", "captors",
-                               "perpetrator", "perpetrators", "raiders"})
-STATE_FORCE_WORDS = frozenset({"troops", "soldiers", "forces", "army", "police", "policemen", "military", "officers",
-                               "security", "commandos", "gendarmes"})
+PERPETRATOR_NOUNS = frozenset({"attacker", "assailant", "gunman", "bomber", "kidnapper", "abductor", "captor",
+                               "perpetrator", "raider"})
+# Armed men of no named side ("militants", "gunmen").
+ARMED_GROUP_NOUNS = (lx.ATTACKER_NOUNS | {"militia"}) - {"attacker", "assailant", "bomber", "sniper"}
+STATE_FORCE_NOUNS = frozenset({"troop", "soldier", "force", "army", "police", "policeman", "military", "officer",
+                               "security", "commando", "gendarme"})
 AFTER_THE_ACT_RE = re.compile(r"\b(?:after|following)\b[^.;]{0,40}?\b(?:attacks?|bombings?|blasts?|assaults?|ambush|"
                               r"raids?|abductions?|kidnappings?|massacre|shooting|shelling|(?:was|were) (?:hit|attacked|"
                               r"struck|shelled|bombed|targeted))\b", re.I)
+
+
+def nouns_of(phrase: str | None) -> set[str]:
+    """The words of a phrase, plurals made singular ("gunmen" -> "gunman", "forces" -> "force")."""
+    words = re.findall(r"[a-z]+", (phrase or "").lower())
+    return {w[:-3] + "man" if w.endswith("men") else w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+            for w in words}
+
+
+def armed_men(phrase: str | None) -> bool:
+    """'militants', 'the attackers', 'two gunmen': armed men of no named side."""
+    return bool(nouns_of(phrase) & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))
 
 
 def resolve_kinds(drafts: list[Draft]) -> None:
@@ -45,23 +57,22 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     attacked = False
     for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
         family = actors.actor_family(draft.actor)
-        actor_words = set(re.findall(r"[a-z]+", (draft.actor or "").lower()))
         if draft.kind is None:
-            words = set(re.findall(r"[a-z]+", (draft.target or "").lower()))
+            words = nouns_of(draft.target)
             on_attackers = (_victim_family(draft) in attackers or bool(draft.aims & attackers)
-                            or (armed_attack and bool(words & ARMED_GROUP_WORDS)))
+                            or (armed_attack and bool(words & ARMED_GROUP_NOUNS)))
             answering = family is not None and family not in attackers and on_attackers
-            state_forces = family is None and bool(actor_words & STATE_FORCE_WORDS) and not (
-                actor_words & (ARMED_GROUP_WORDS | PERPETRATOR_WORDS))
-            on_perpetrators = bool(words & PERPETRATOR_WORDS) or (
-                bool(words & ARMED_GROUP_WORDS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
+            state_forces = family is None and bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) and not armed_men(
+                draft.actor)
+            on_perpetrators = bool(words & PERPETRATOR_NOUNS) or (
+                bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
             draft.kind = "response" if answering or (attacked and state_forces and on_perpetrators) else "attack"
         if draft.kind == "attack":
             attacked = True
             if family:
                 attackers.add(family)
-            elif actor_words & (ARMED_GROUP_WORDS | PERPETRATOR_WORDS):
+            elif armed_men(draft.actor):
                 armed_attack = True
 
 
-__all__ = ["resolve_kinds"]
+__all__ = ["AFTER_THE_ACT_RE", "armed_men", "nouns_of", "resolve_kinds"]

@@ -143,8 +143,7 @@ def followed_by_place_punct(span: Span) -> bool:
         doc[span.end + 1].is_title or doc[span.end + 1].lower_ in WHERE_IT_LIES)
 
 
-WHERE_IT_LIES = frozenset({"in", "near", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                           "southwest", "about", "some", "around"})
+WHERE_IT_LIES = frozenset({"in", "near", "about", "some", "around"}) | DIRECTION_WORDS
 
 
 def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
