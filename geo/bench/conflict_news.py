@@ -47,7 +47,7 @@ TITLE_WORDS = frozenset({
     "secretary", "sec", "of", "president", "prime", "minister", "gen", "general",
     "col", "colonel", "lt", "maj", "major", "adm", "admiral", "capt", "captain", "spokesman", "spokeswoman",
     "spokesperson", "dr", "mr", "ms", "mrs", "iii", "ii", "jr", "sr", "governor", "gov", "chief", "commander",
-    "press", "public", "affairs", "office", "for", "and", "in", "on",
+    "press", "public", "affairs", "office", "for", "and", "in", "on", "anonymous", "unnamed",
 })
 GENERIC_WORDS = frozenset({
     "officials", "official", "sources", "source", "authorities", "government", "ministry", "military",

@@ -34,6 +34,8 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
             return None if head.lemma_.lower() in lx.REACTION_VERBS else governed[head.i]
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
             return None
+        if head.dep_ == "acl" and head.pos_ == "VERB" and head.lemma_.lower() in lx.PUBLISHING_VERBS:
+            return None  # "claimed the ambush in a message released on Sunday": the message's day
         if head.pos_ == "VERB" and head is not token and (subject := _subject_mention(head, mentions)):
             return subject  # "Russian shelling(acl of 'Russian') killed two in X": misparsed, the act is the subject
         if head.dep_ == "relcl" and head.head.i not in direct:

@@ -98,9 +98,9 @@ def _in_a_clause_of_its_own(token: Token, mention: Mention) -> bool:
 
 
 def _of_a_reaction(token: Token) -> bool:
-    """'The envoy on Friday condemned the attack': the day of the reaction, not of the attack."""
-    verb = next((h for h in token.ancestors if h.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and verb.lemma_.lower() in lx.REACTION_VERBS
+    """'The envoy on Friday condemned the attack', 'the group claimed the attack in a statement released on
+    Monday': the day of the reaction, not of the attack."""
+    return any(h.pos_ in {"VERB", "AUX"} and h.lemma_.lower() in lx.REACTION_VERBS for h in token.ancestors)
 
 
 def _is_duration(ent: Span) -> bool:

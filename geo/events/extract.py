@@ -22,7 +22,7 @@ from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
 from geo.events.infobox import fill_from_infobox, infobox_fields
-from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, comparison_point, compatible, continues,
+from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, claimed_version, comparison_point, compatible, continues,
                                 may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
@@ -134,7 +134,7 @@ class _Linker:
                     continues(recent[0], mention)):
                 antecedent = recent[0]  # 'the gunman shot him again': nothing sets it apart from the last event
             if antecedent is not None:
-                self.attach(antecedent, mention, mention.parts[0])
+                self.attach(antecedent, mention, mention.parts[0], with_figures=not claimed_version(mention))
                 return
         self._create_all(mention)
 

@@ -226,7 +226,11 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 # the event's (a report's is: "12 were killed, the ministry said on Saturday").
 REACTION_VERBS: frozenset[str] = frozenset(
     {"condemn", "denounce", "deplore", "decry", "criticize", "criticise", "investigate", "mourn", "commemorate",
-     "discuss", "welcome", "praise", "hail", "celebrate", "recall", "remember", "protest"})
+     "discuss", "welcome", "praise", "hail", "celebrate", "recall", "remember", "protest", "claim"})
+
+# Verbs that put out a statement ("a message released on Sunday"): a time they take is the statement's.
+PUBLISHING_VERBS: frozenset[str] = frozenset(
+    {"release", "issue", "publish", "post", "broadcast", "air", "circulate", "share", "upload", "distribute"})
 
 # Wire agencies: lower-case alias -> canonical name.
 WIRE_AGENCIES: dict[str, str] = {

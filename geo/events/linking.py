@@ -29,7 +29,8 @@ from geo.syntax import PRONOUNS
 
 GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
 SITE_IN_TOWN_KM = 25.0
-RECENT_SENTENCES = 3  # how far back a mention with details of its own may continue an event
+RECENT_SENTENCES = 3
+GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})  # "the group said its fighters ..."  # how far back a mention with details of its own may continue an event
 
 
 def bare(mention: Mention) -> bool:
@@ -68,7 +69,8 @@ def refers_back(actor: str | None, indefinite: bool) -> bool:
         return False
     indefinite = indefinite or actor.lower().startswith(("a ", "an ", "another "))
     head = head_word(actor)
-    return not indefinite and (head in PRONOUNS or head in lx.ATTACKER_NOUNS or head.removesuffix("s") in lx.ATTACKER_NOUNS)
+    return not indefinite and (head in PRONOUNS or head in lx.ATTACKER_NOUNS or head.removesuffix("s") in lx.ATTACKER_NOUNS
+                               or head in GROUP_NOUNS)
 
 
 def _different(mine: str | None, theirs: str | None) -> bool:
@@ -114,7 +116,14 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
     if mention.when and days and not _clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
             _same_time(mention.when, w) for w in days):
         return True
-    return mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
+    return (mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
+            and not claimed_version(mention))
+
+
+def claimed_version(mention: Mention) -> bool:
+    """'The group said its fighters had killed more than 30 soldiers': the claimant's own account of the
+    act it claimed, with its own figures, not another act."""
+    return refers_back(mention.actor, mention.actor_indefinite) and head_word(mention.actor or "") in GROUP_NOUNS
 
 
 def sets_apart(draft: Draft, mention: Mention) -> bool:

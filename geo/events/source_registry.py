@@ -146,9 +146,10 @@ class Registry:
             if not earlier.person and not earlier.described and head in _words(earlier.name) and (
                     head not in {"government", "military", "army", "police"}):
                 return key
-            if earlier.described and not earlier.indefinite and earlier.type == speaker.type and (
+            unnamed = earlier.type == "anonymous"  # named on purpose by what it is only: not named later
+            if earlier.described and (unnamed or not earlier.indefinite) and earlier.type in {speaker.type, "anonymous"} and (
                     head == (earlier.head or _head(earlier.name)) and _raw(speaker.name) <= _raw(earlier.name)):
-                return key  # "the activists" after "Syrian activists"
+                return key  # "the activists" after "Syrian activists"; "the official" after "an official who ..."
         if head in {"group", "organisation", "organization", "monitor"}:
             for key, entry in reversed(list(self.entries.items())):
                 if not entry.speaker.person and entry.speaker.type in {"ngo", "other"} and not entry.speaker.described:
@@ -192,7 +193,7 @@ class Registry:
         """The sources, but those named in ``skip`` (lower case: the text's own outlet); a bare "the army"
         named after ``home``, the story's country ("the Sudanese army")."""
         kept = [e for e in self.entries.values() if re.sub(r"^the\s+", "", e.speaker.name.casefold()) not in skip]
-        entries = _fold_into_specific(_fold_cataphora(kept))
+        entries = _fold_home_military(_fold_into_specific(_fold_cataphora(kept)), home)
         return [Source(name=_of_home(e.speaker.name, home), type=e.speaker.type, via=e.via, role=e.speaker.role,
                        claims=tuple(sorted(e.claims, key=lambda c: c.start))) for e in entries]
 
@@ -204,6 +205,30 @@ def _of_home(name: str, home: str | None) -> str:
     """'the army' in a story set in Sudan is 'the Sudanese army'."""
     match = HOME_BODIES_RE.fullmatch(name.strip())
     return f"the {home} {match.group(1).lower()}" if home and match else name
+
+
+MILITARY_BODIES_RE = re.compile(r"(?:the\s+)?(?:(?P<side>[A-Z][\w.-]*)\s+)?(?:army|military|armed forces|general staff)", re.I)
+
+
+def _fold_home_military(entries: list[_Entry], home: str | None) -> list[_Entry]:
+    """'the armed forces said', 'according to the general staff', 'the army said': in a story set in one
+    country, its army speaking under three names is one source (a navy or an air force is another)."""
+    kept: list[_Entry] = []
+    first: _Entry | None = None
+    for entry in entries:
+        match = MILITARY_BODIES_RE.fullmatch(entry.speaker.name.strip())
+        side = match.group("side") if match else None
+        if match is None or entry.speaker.person or (side is not None and side != home):
+            kept.append(entry)
+            continue
+        if first is None:
+            first = entry
+            entry.speaker.type = "official"
+            kept.append(entry)
+            continue
+        first.claims = sorted(set(first.claims) | set(entry.claims), key=lambda c: c.start)
+        first.via = first.via or entry.via
+    return kept
 
 
 def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:

@@ -258,3 +258,18 @@ def test_a_river_placed_near_the_town_does_not_replace_the_town() -> None:
     (event,) = everything("Jets struck fuel depots near Kharkiv on Monday, killing two guards. The strikes hit depots "
                           "along the Lopan River.")
     assert event.place == "Kharkiv"
+
+
+def test_a_claim_of_the_act_made_on_a_later_day_is_the_same_act() -> None:
+    text = ("Gunmen ambushed a police patrol near Mopti on Saturday, killing four officers. "
+            "The Liberation Front claimed the ambush in a statement released on Monday.")
+    events = everything(text, published=date(2025, 6, 10))
+    assert len(events) == 1 and events[0].date == date(2025, 6, 7)
+
+
+def test_the_groups_own_version_of_the_act_is_the_same_act() -> None:
+    text = ("Gunmen ambushed a police patrol near Mopti on Saturday, killing four officers. "
+            "The Liberation Front claimed the ambush on Sunday. "
+            "The group said its fighters had killed more than 20 policemen.")
+    events = everything(text, published=date(2025, 6, 10))
+    assert len(events) == 1 and events[0].killed == 4

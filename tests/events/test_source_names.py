@@ -139,3 +139,19 @@ def test_figures_credit_the_body_they_come_from() -> None:
 def test_what_someone_called_the_acts_credits_them() -> None:
     assert names("Warplanes carried out four strikes on launch sites, in response to what the Pentagon called "
                  "\"continued, reckless attacks on shipping.\"") == ["the Pentagon"]
+
+
+def test_an_army_speaking_under_three_names_is_one_source() -> None:
+    text = ("BAMAKO - Gunmen attacked a checkpoint near Mopti in Mali on Monday, the armed forces said. According to "
+            "the general staff, the convoy was escorted. The army said it had sent reinforcements. The navy said "
+            "nothing.")
+    sources = extract_sources(nlp()(text), home="Malian")
+    armies = [s for s in sources if "navy" not in s.name]
+    assert [s.name for s in armies] == ["the Malian armed forces"]
+    assert armies[0].type == "official" and len(armies[0].claims) == 3
+
+
+def test_the_official_after_an_unnamed_official_is_that_official() -> None:
+    text = ("A district official, who spoke on condition of anonymity, told Radio Sahel that nine bodies were "
+            "found. The official said the road had been closed since March.")
+    assert names(text) == ["anonymous district official"]
