@@ -157,6 +157,7 @@ def place_right(event: Event, gold: dict[str, Any], places: Sequence[Place],
 def _words(name: str) -> list[str]:
     text = re.sub(r"[’']s\b", "", name.casefold()).replace("defence", "defense")
     text = re.sub(r"\bunited nations\b|\bu\.n\.", "un", text)  # "the UN Secretary-General"
+    text = re.sub(r"\beuropean union\b|\be\.u\.", "eu", text)
     words = [w for w in re.split(r"[^\w]+", text) if w and w not in {"the", "a", "an"}]
     return [part for w in words for part in COMMAND_SHORT_NAMES.get(w, (w,))]
 

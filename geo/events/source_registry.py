@@ -161,9 +161,10 @@ class Registry:
         mine = self._spelled_out(speaker.name)
         if not mine - GENERIC_NAME_WORDS:
             return None
+        acronym = mine != _words(speaker.name)  # the text spelled it out: its type there may differ
         for key, entry in self.entries.items():
             earlier = entry.speaker
-            if earlier.person or earlier.described or earlier.type != speaker.type:
+            if earlier.person or earlier.described or (earlier.type != speaker.type and not acronym):
                 continue
             theirs = self._spelled_out(earlier.name)
             shorter = mine if len(mine) <= len(theirs) else theirs

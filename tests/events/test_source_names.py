@@ -155,3 +155,9 @@ def test_the_official_after_an_unnamed_official_is_that_official() -> None:
     text = ("A district official, who spoke on condition of anonymity, told Radio Sahel that nine bodies were "
             "found. The official said the road had been closed since March.")
     assert names(text) == ["anonymous district official"]
+
+
+def test_a_body_named_by_the_acronym_the_text_defined_is_that_body() -> None:
+    text = ("The tanker was hit west of Aden, according to the Coastal Shipping Watch (CSW) agency. The crew put "
+            "out the fire, CSW said.")
+    assert names(text) == ["the Coastal Shipping Watch (CSW) agency"]
