@@ -34,7 +34,8 @@ ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|ident
                           r"asked not to be (?:named|identified)|\b(?:unnamed|anonymous|unidentified)\b", re.I)
 CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
 GROUP_HEADS = frozenset({"group", "union", "association", "committee", "network", "syndicate", "coalition",
-                         "organisation", "organization", "alliance", "federation", "movement"})
+                         "organisation", "organization", "alliance", "federation", "movement", "collective",
+                         "platform", "initiative", "room"})  # "a local emergency response room said"
 # Participles that say whose a source is ("media affiliated with the separatists", "a channel close to X").
 AFFILIATION_VERBS = frozenset({"affiliate", "link", "tie", "ally", "connect", "associate", "close", "loyal"})
 

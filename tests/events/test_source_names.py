@@ -161,3 +161,9 @@ def test_a_body_named_by_the_acronym_the_text_defined_is_that_body() -> None:
     text = ("The tanker was hit west of Aden, according to the Coastal Shipping Watch (CSW) agency. The crew put "
             "out the fire, CSW said.")
     assert names(text) == ["the Coastal Shipping Watch (CSW) agency"]
+
+
+def test_volunteer_bodies_named_by_what_they_are_are_sources() -> None:
+    text = ("Shelling killed four people in the market, a local emergency response room said. A collective of "
+            "civil-society groups in the town said the dead were traders.")
+    assert names(text) == ["local emergency response room", "collective of civil-society groups"]
