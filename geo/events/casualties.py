@@ -23,7 +23,9 @@ _BE = r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?"
 _RANGE = rf"(?:between\s+{_NUM}\s+and|{_NUM}\s*(?:–|-|to))\s*(?P<upper>\d[\d,]*)\s+(?:[a-z-]+\s+){{0,3}}?{_BE}"  # the lower bound
 KILLED_PATTERNS = (
     re.compile(rf"\b{_RANGE}(?:killed|dead|died|deaths|fatalities|slain)\b", re.I),
-    re.compile(rf"\b(?:killing|killed|kills|kill|massacred|massacring)\s+{_QUAL}{_NUM}\b", re.I),
+    # "neutralized 18 terrorists", "eliminated 30 militants": a military communique's words for killing
+    re.compile(rf"\b(?:killing|killed|kills|kill|massacred|massacring|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+"
+               rf"{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\b{_QUAL}{_NUM}\s+(?:[a-z-]+\s+){{0,3}}?{_BE}(?:killed|dead|died|deaths|fatalities|fatally|slain)\b", re.I),
     re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|of|at)\s+{_QUAL}{_NUM}\b", re.I),
     # "the death toll from Thursday's strikes on a town near the border has risen to 71"
@@ -43,7 +45,7 @@ INJURED_PATTERNS = (
 )
 
 # Every pattern above holds one of these words: a sentence without any is passed over at once.
-_CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt|massacr", re.I)
+_CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt|massacr|neutrali|eliminat", re.I)
 
 
 SINGLE_VICTIM_TAGS = frozenset({"NN", "NNP", "PRP"})

@@ -103,3 +103,8 @@ def test_an_act_near_a_countrys_border_is_not_placed_in_that_country() -> None:
     assert event.place is None
     (inside,) = events("Drones struck a fuel depot in Syria on Monday, killing four guards.")
     assert inside.place == "Syria"
+
+
+def test_a_communiques_words_for_killing_count_the_dead() -> None:
+    assert figures('Troops "neutralized 14 terrorists" in the forest.') == [(14, None)]
+    assert figures("The strikes eliminated about 30 militants, the ministry said.") == [(30, None)]
