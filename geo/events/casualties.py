@@ -119,6 +119,8 @@ def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 before = sent.doc[token.start - 1].text.rstrip(".").lower() if token.start > 0 else ""
                 if before in MONTHS or match.group(group).endswith(","):
                     continue  # "on February 9, in which gunmen killed ...": a day, not a toll
+                if PART_OF_TOLL_RE.match(text, match.end(group)):
+                    continue  # "four of the wounded were in critical condition": some of a told toll
                 counted = token.root.head if token.root.dep_ == "nummod" else token.root
                 lemma = counted.lemma_.lower()
                 if (lemma in lx.WEAPON_CATEGORY and lemma not in PEOPLE_WITH_WEAPONS) or lemma in lx.EVENT_NOUNS:
@@ -161,6 +163,7 @@ def conjoined_victims(number: Token) -> int:
     return extra
 
 
+PART_OF_TOLL_RE = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:dead|killed|wounded|injured)\b", re.I)
 TOLL_UPDATE_RE = re.compile(r"\btoll\b.{0,40}\b(?:rose|risen|rises|climbed|climbs|increased|reached|jumped|mounted|"
                             r"now stands)\b|\bbringing the (?:death )?toll\b|\b(?:rose|risen|climbed) to\b", re.I)
 

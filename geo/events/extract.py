@@ -347,8 +347,15 @@ def _link_caption(linker: _Linker, mention: Mention) -> None:
 
 def _link_headline(linker: _Linker, mention: Mention) -> None:
     """A headline mention joins the first body event it fits (a headline names the country where the
-    body names the town), or becomes its own event."""
-    for draft in linker.drafts:
+    body names the town), or becomes its own event. Of several it fits, the one with its toll, then the
+    one at its place ('troops kill six militants in X' after a suicide bombing that guards ended)."""
+    place = mention.parts[0].place if mention.parts else None
+
+    def agreement(draft: Draft) -> tuple[bool, bool]:
+        placed = place is not None and draft.place is not None and place_fits(draft.place, place)
+        return not (mention.killed is not None and draft.killed == mention.killed), not placed
+
+    for draft in sorted(linker.drafts, key=agreement):
         if compatible(draft, mention, lenient_place=True):
             for member in (d for d in linker.drafts if d.group == draft.group):
                 if mention.sentence not in member.headlines:

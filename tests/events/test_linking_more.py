@@ -273,3 +273,10 @@ def test_the_groups_own_version_of_the_act_is_the_same_act() -> None:
             "The group said its fighters had killed more than 20 policemen.")
     events = everything(text, published=date(2025, 6, 10))
     assert len(events) == 1 and events[0].killed == 4
+
+
+def test_a_headline_toll_goes_to_the_act_with_that_toll() -> None:
+    text = ("Air strikes kill 12 in northern villages\n\nAn air strike killed three people in Kafr Nabl on Monday, "
+            "residents said. On Tuesday, another air strike killed 12 people in Saraqib, medics said.")
+    tolls = {e.killed: [m.text.split()[0] for m in e.mentions] for e in everything(text, published=date(2024, 2, 14))}
+    assert tolls == {3: ["An"], 12: ["Air", "On"]}

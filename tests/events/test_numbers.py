@@ -108,3 +108,8 @@ def test_an_act_near_a_countrys_border_is_not_placed_in_that_country() -> None:
 def test_a_communiques_words_for_killing_count_the_dead() -> None:
     assert figures('Troops "neutralized 14 terrorists" in the forest.') == [(14, None)]
     assert figures("The strikes eliminated about 30 militants, the ministry said.") == [(30, None)]
+
+
+def test_some_of_a_told_toll_is_no_new_toll() -> None:
+    assert figures("Doctors said three of the wounded were in critical condition.") == []
+    assert figures("Two of those injured were children, and four more were wounded later.") == [(None, 4)]
