@@ -68,6 +68,11 @@ def lookup(text: str | Sequence[str], table: dict[str, str] | frozenset[str]) ->
     return None
 
 
+# "X put the death toll at 16", "Y gave the number of dead as 12": a figure given is a claim.
+TOLL_GIVING_VERBS = frozenset({"put", "place", "give", "estimate", "set"})
+TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "tally"})
+
+
 def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
     """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
     found: list[tuple[Token, Token | None]] = []
@@ -80,6 +85,9 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         elif lemma in {"call", "describe", "term"} and token.pos_ == "VERB" and any(
                 c.lower_ == "what" and c.dep_ in {"dobj", "oprd"} for c in token.children):
             found.extend((s, None) for s in children(token, "nsubj"))  # "what the Pentagon called 'reckless attacks'"
+        elif lemma in TOLL_GIVING_VERBS and token.pos_ == "VERB" and any(
+                c.lemma_.lower() in TOLL_NOUNS for c in children(token, "dobj")):
+            found.extend((s, None) for s in children(token, "nsubj"))  # "the police put the toll at sixteen"
         elif lemma in lx.REPORTING_VERBS and token.pos_ == "VERB" and not children(token, "neg") and (
                 attributes(token)):
             if lemma in RELAY_VERBS and token.head.lower_ == "without":

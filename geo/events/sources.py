@@ -116,6 +116,21 @@ def _name_part(token: Token, nxt: int) -> bool:
             and token.head.i >= nxt)
 
 
+def _appositive_name(title: Token) -> Span | None:
+    """'The aid coordinator, Jane Roe-Smith,', 'the UN coordinator for Chad, Jane Roe-Smith,': a run of two
+    to four capitalised proper nouns in apposition to a person's title (or to the place the title is
+    for) is that person's name, whatever entity the tagger gave it."""
+    heads = [title] + [o for p in title.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for child in (c for h in heads for c in h.children):
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in {"GPE", "NORP", "LOC", "FAC"}:
+            continue
+        tokens = [t for t in child.subtree if not t.is_punct or t.text == "-"]
+        words = [t for t in tokens if t.text != "-"]
+        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            return child.doc[tokens[0].i:tokens[-1].i + 1]
+    return None
+
+
 def _names_an_organisation(head: Token, person: Span) -> bool:
     """'the Bush administration', 'the Obama campaign': a common noun the name modifies."""
     return (head.pos_ == "NOUN" and head.i not in range(person.start, person.end)
@@ -180,11 +195,13 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named:
             person = _person_span(list(named[0].subtree))
-            if person is not None:
-                name = re.sub(r"['’]s$", "", person.text)
-                role = lx.clean_phrase(text) or None
-                return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
-                                role=role)
+        elif lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS:
+            person = _appositive_name(head)  # "The UN coordinator for X, Jane Roe-Smith, said": tagged ORG
+        if person is not None:
+            name = re.sub(r"['’]s$", "", person.text)
+            role = lx.clean_phrase(phrase_text([t for t in tokens if t.i < person.start])).strip(" ,") or None
+            return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
+                           role=role)
     if person is None:
         person = _titled_name(head)
     if person is not None:
@@ -290,9 +307,13 @@ def _role_type(role: str | None) -> str:
         return "media"
     if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
         return "ngo" if "rights" in words or "monitor" in words else "other"
-    if words & lx.OFFICIAL_HEADS or actors.actor_family(role):
+    if words & lx.OFFICIAL_HEADS or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS:
         return "official"
     return "other"
+
+
+# The bodies of states together ("the UN coordinator", "the AU envoy"): official, as governments are.
+INTERGOVERNMENTAL_WORDS = frozenset({"un", "eu", "au", "nato", "ecowas", "igad", "osce"})
 
 
 def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | None = None,

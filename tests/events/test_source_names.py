@@ -167,3 +167,20 @@ def test_volunteer_bodies_named_by_what_they_are_are_sources() -> None:
     text = ("Shelling killed four people in the market, a local emergency response room said. A collective of "
             "civil-society groups in the town said the dead were traders.")
     assert names(text) == ["local emergency response room", "collective of civil-society groups"]
+
+
+def test_a_person_in_apposition_to_a_title_is_the_source_whatever_the_tagger_says() -> None:
+    text = "The UN Resident Coordinator for Chad, Ines Ruiz-Blanco, condemned both raids and urged restraint."
+    sources = extract_sources(nlp()(text))
+    assert [(s.name, s.role, s.type) for s in sources] == [
+        ("Ines Ruiz-Blanco", "UN Resident Coordinator for Chad", "official")]
+
+
+def test_whoever_puts_the_toll_at_a_figure_is_a_source() -> None:
+    text = "Gunmen attacked the market on Friday. Police spokesman Omar Diallo put the death toll at nine."
+    assert names(text) == ["Omar Diallo"]
+
+
+def test_the_government_of_the_storys_country() -> None:
+    text = "Gunmen killed 12 villagers near Dori in Burkina Faso. The government gave a toll of 12 dead."
+    assert [s.name for s in extract_sources(nlp()(text), home="Burkinabe")] == ["the Burkinabe government"]
