@@ -215,6 +215,8 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
                 return True, True, head.head
             if prep in lx.LOCATIVE_WORDS and prep not in lx.BLOCKING_PREPS:
                 return True, near or prep in lx.NEAR_WORDS, head
+            if prep == "against" and trigger_family(head.head) and token is root:
+                return True, near, head  # "a missile strike against Ukraine": where it struck
             return False, near, head
         if token.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB" and (
                 trigger_family(head) or head.lemma_.lower() in HIT_VERBS):

@@ -283,6 +283,9 @@ def agrees(draft: Draft, mention: Mention) -> bool:
     if draft.place is not None and part.place is not None:
         if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target):
             return False
+        if draft.place.kind == "country" and part.place.kind in {"city", "facility", "other"} and (
+                mention.date is not None or mention.when is not None):
+            return False  # 'forces attacked positions near X on Monday' after strikes on X's country: an act of its own
         return True
     target_family = actors.actor_family(part.target)
     if target_family is not None and target_family == actors.actor_family(draft.target):

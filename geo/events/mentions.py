@@ -179,7 +179,8 @@ def _count(trigger: Token) -> int | None:
             return MULTIPLE_WORDS[child.lower_]
     if trigger.pos_ == "VERB":  # "two bombs killed six people": two acts
         for subject in children(trigger, "nsubj"):
-            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS | PLATFORM_NOUNS:
+            weapon = weapon_of(subject)  # "two F-16s struck": aircraft, not acts
+            if weapon and weapon not in PLATFORM_NOUNS and lemma_of(subject) not in lx.ATTACKER_NOUNS | PLATFORM_NOUNS:
                 for child in children(subject, "nummod"):
                     return lx.parse_number(child.text)
         for times in trigger.subtree:  # "retaliated eight times" (the parser may hang it on the object)

@@ -83,6 +83,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if token.dep_ in {"conj", "compound"} and family_of(token.head):
         return habitual(token.head, family_of)  # "a frequent target of airstrikes and shelling": both; "bombing raids"
     holders = [token]
+    if token.dep_ == "conj" and token.head.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in elx.HABITUAL_ADJECTIVES for c in token.head.children):
+        return True  # "near-daily glide bomb and artillery strikes": the adjective is of both
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         holders.append(token.head.head)  # "a frequent target of airstrikes"
     governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 from spacy.tokens import Span, Token
 
@@ -201,7 +203,14 @@ def weapon_of(token: Token) -> str | None:
         for word in (lemma_of(candidate), candidate.lower_):
             if word in lx.WEAPON_WORDS or (word in lx.WEAPON_CATEGORY and candidate is not token):
                 return word
+        if AIRCRAFT_MODEL_RE.fullmatch(candidate.text):
+            return "aircraft"  # "Two F-16s struck", "an MQ-9 Reaper", "Su-25 jets"
     return None
+
+
+# Military aircraft designations: a maker's or role's letters, a dash, a number ("F-16s", "MQ-9", "Su-34",
+# "A-18s" of "F/A-18s", "B-1B").
+AIRCRAFT_MODEL_RE = re.compile(r"(?:[ABCEFKPS]|AV|AH|EA|KC|MQ|RQ|UH|Su|MiG|Yak|Tu|Mi|Ka|Il|An|J|JF)-\d{1,3}[A-Z]?s?")
 
 
 def _nominal_gerund_subject(token: Token) -> bool:
@@ -255,6 +264,10 @@ def _is_excluded(token: Token, family: str) -> bool:
             return True  # "if attacked"
         if token.tag_ == "VB" and token.dep_ == "conj" and not children(token, "aux", "auxpass", "nsubj"):
             return True  # "plotted to execute X and then attack Y": a bare infinitive goes on with the plan
+    clause = token.head if token.pos_ != "VERB" and token.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    if clause is not None and clause.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether", "lest"} for c in clause.children):
+        return True  # "if the attacks keep coming": a condition, not an act
     if family == "strike" and token.head.lower_ == "on" and not any(c.dep_ == "det" for c in token.children):
         return True  # "went on strike"
     if family == "clash" and token.dep_ == "acl" and token.tag_ == "VBG" and not children(token, "dobj", "prep"):

@@ -66,6 +66,9 @@ def make_toponym_recognizer(
                              use_gazetteer=use_gazetteer)
 
 
+NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'near', is taken from this size
+
+
 class ToponymRecognizer:
     """Finds place names: trusted GPE/LOC entities plus gazetteer-gated names with context."""
 
@@ -308,6 +311,17 @@ class ToponymRecognizer:
                 return True
         return False
 
+    def _town_near(self, span: Span, candidates: list[Candidate], context: DocContext) -> bool:
+        """'struck a depot near Al Mayadin', 'outside Albu Kamal': after 'near', a name spelled exactly
+        as a town of some size, and no word of a person's full name elsewhere in the text, is the town
+        (the tagger calls many Arabic and African town names persons)."""
+        top = candidates[0]
+        if top.kind != "city" or top.score < 1.0 or top.population < NEAR_TOWN_POPULATION:
+            return False
+        words = {t.text for t in span}
+        return not any(ent.label_ == "PERSON" and ent.text != span.text and words & {t.text for t in ent}
+                       for ent in span.doc.ents)
+
     def _lone_town(self, span: Span, context: DocContext) -> bool:
         """A one-word town the tagger called a person or an organisation, spelled like a town
         ("Gainesville residents", "Watertown") and never part of a person's full name in the document."""
@@ -355,7 +369,8 @@ class ToponymRecognizer:
         label_out = "FAC" if label == "FAC" else "GAZ"
         common = looks_common(span, context.lower_words)
         if strong_cue or (cue == "near" and not common):
-            if label == "PERSON" and not strong_cue and not followed_by_place_punct(span):
+            if label == "PERSON" and not strong_cue and not followed_by_place_punct(span) and not (
+                    self._town_near(span, candidates, context)):
                 return None
             return {"label": label_out, "gated": True}
         if common or after_title(span) or speaks(span):

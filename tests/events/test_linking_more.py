@@ -280,3 +280,15 @@ def test_a_headline_toll_goes_to_the_act_with_that_toll() -> None:
             "residents said. On Tuesday, another air strike killed 12 people in Saraqib, medics said.")
     tolls = {e.killed: [m.text.split()[0] for m in e.mentions] for e in everything(text, published=date(2024, 2, 14))}
     assert tolls == {3: ["An"], 12: ["Air", "On"]}
+
+
+def test_military_aircraft_named_by_model_strike_and_their_number_counts_no_acts() -> None:
+    events = everything("Two F-16s struck an ammunition depot on Monday.")
+    assert [(e.category, e.count) for e in events] == [("Air/drone strike", None)]
+
+
+def test_a_strike_against_a_country_is_placed_there_and_a_dated_act_at_one_of_its_towns_is_another() -> None:
+    text = ("Russian forces launched a missile strike against Ukraine overnight. Later, Russian forces attacked "
+            "Ukrainian positions near Kharkiv on February 11, the General Staff said.")
+    events = everything(text)
+    assert sorted(e.place for e in events) == ["Kharkiv", "Ukraine"]

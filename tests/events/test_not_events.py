@@ -119,3 +119,12 @@ def test_fighting_people_fled_is_no_event() -> None:
     assert everything("The shell hit a school in Kyiv where families who had fled earlier fighting were sheltering, "
                       "killing three.")[0].category != "Armed clash"
     assert everything("Thousands displaced by the fighting have reached Kyiv.") == []
+
+
+def test_acts_in_a_condition_are_no_events() -> None:
+    assert everything("If the raids keep coming, would the army consider striking the camps?") == []
+    assert everything("Unless the shelling stops, talks will end.") == []
+
+
+def test_a_habit_said_of_the_first_of_coordinated_acts_is_said_of_all() -> None:
+    assert everything("Government troops continue daily rocket and artillery strikes on Kharkiv.") == []

@@ -239,3 +239,12 @@ def test_a_place_the_tagger_took_for_a_person_is_a_place_when_told_where_it_lies
 def test_a_name_written_in_lower_case_is_no_place_name() -> None:
     doc = load_pipeline()("Fighters fired from positions on the west bank of the river toward the town.")
     assert "west bank" not in [s.text.lower() for s in doc.spans[SPAN_KEY]]
+
+
+def test_a_town_after_near_is_a_place_though_tagged_a_person_unless_a_person_bears_its_words() -> None:
+    doc = _doc(["a", "depot", "near", "Watertown", "."], [(3, 4, "PERSON")])
+    assert _run(doc) == [("Watertown", "GAZ", "near")]
+    doc = _doc(["a", "depot", "near", "Hope", "."], [(3, 4, "PERSON")])
+    assert _run(doc) == []  # a hamlet of 9,000: too small to take from a person
+    doc = _doc(["Joe", "Watertown", "sat", "near", "Watertown", "."], [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert _run(doc) == []
