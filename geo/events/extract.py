@@ -28,7 +28,7 @@ from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.dating import date_relative_days
 from geo.events.kinds import resolve_kinds
-from geo.events.roles import aimed_families, defends
+from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.summary import summarize
 from geo.events.umbrella import fold_umbrellas
 from geo.model import Event, Toponym
@@ -277,6 +277,10 @@ def extract_events(
             caption_mentions.extend(mentions)
             continue
         linker.sentence_index = index
+        told = [d for d in linker.drafts if d.last_sentence < index and index - d.last_sentence <= 2]
+        if frames_as_answer(sent) and told and not any(m.cue == "response" for m in mentions):
+            latest = max(told, key=lambda d: d.last_seen)  # "presented the operation as retaliation for ..."
+            latest.kind = latest.kind or "response"
         if mentions:
             for mention in mentions:
                 linker.link(mention)

@@ -81,6 +81,17 @@ DEFENSIVE_RE = re.compile(r"\bin (?:collective )?self[- ]defen[cs]e\b|\b(?:prese
                           r" (?:an|a clear and|an? immediate) (?:imminent )?threat\b|\bimminent threat\b", re.I)
 
 
+ANSWER_FRAMING_RE = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:\w+\s+)?(?:operation|raid|offensive|mission|strikes?|attack|assault)\b[^.;]{0,30}?"
+    r"\b(?:as|was|were|is|are)\s+(?:an?\s+)?(?:retaliation|response|revenge|reprisal|retribution)\b", re.I)
+
+
+def frames_as_answer(sent: Span) -> bool:
+    """'The ministry presented the operation as retaliation for the bombing', 'the raid was revenge for
+    ...': said of the act just told, it makes that act a response."""
+    return bool(ANSWER_FRAMING_RE.search(span_text(sent)))
+
+
 def defends(sent: Span) -> bool:
     """Whether a sentence calls an act defensive ('It was determined this system presented an imminent
     threat to U.S. forces'): said of the act just told, it makes that act a response."""

@@ -200,3 +200,11 @@ def test_an_armys_guns_striking_armed_men_hours_after_the_act_respond() -> None:
     attacks, responses = run("Rebels shelled camps near Kyiv on Monday, killing six people. Hours after the camps "
                              "were hit, army artillery struck rebel positions in the hills.")
     assert [a.actor for a in attacks] == ["Rebels"] and [r.actor for r in responses] == ["army"]
+
+
+def test_an_act_framed_after_the_fact_as_retaliation_is_a_response() -> None:
+    text = ("A suicide bomber struck a market in Omdurman on Monday, killing nine. On Thursday, police raided a "
+            "hideout in Kherson, killing four militants. The ministry presented the operation as retaliation for "
+            "the market bombing.")
+    attacks, responses = run(text)
+    assert [(e.kind, e.place) for e in attacks + responses] == [("attack", "Omdurman"), ("response", "Kherson")]
