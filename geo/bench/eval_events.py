@@ -106,9 +106,14 @@ def date_right(event: Event, gold: dict[str, Any]) -> bool:
 
 
 def numbers_right(event: Event, gold: dict[str, Any]) -> bool:
-    """Count (none and one are the same: 'a strike'), killed and injured as labelled."""
+    """Count (none and one are the same: 'a strike'), killed and injured as labelled. A labelled 0 ('no
+    injuries were reported') is met by no figure: the shared guideline leaves such a toll null."""
     count_ok = (event.count or 1) == (gold.get("count") or 1)
-    return count_ok and event.killed == gold.get("killed") and event.injured == gold.get("injured")
+    return count_ok and _toll_right(event.killed, gold.get("killed")) and _toll_right(event.injured, gold.get("injured"))
+
+
+def _toll_right(found: int | None, labelled: int | None) -> bool:
+    return found == labelled or (labelled == 0 and found is None)
 
 
 _PARTY_WORD = re.compile(r"[A-Za-z][\w-]{3,}")

@@ -49,7 +49,8 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
 
 
 DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|morning|night|evening)|"
-                           r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after))\b", re.I)
+                           r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after)|"
+                           r"(?P<hours>an?|one|two|three|\d{1,2})\s+(?:hours?|minutes?)\s+(?:later|after))\b", re.I)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -71,7 +72,7 @@ def date_relative_days(drafts: list[Draft], published: date | None = None) -> No
         before = [d for d in order[:index] if d.date is not None and d.date_precision == "day"]
         if before:
             count = later.group("count")
-            days = 1 if count is None else _SMALL_NUMBERS.get(count.lower()) or int(count)
+            days = 0 if later.group("hours") else 1 if count is None else _SMALL_NUMBERS.get(count.lower()) or int(count)
             draft.date, draft.date_precision = before[-1].date + timedelta(days=days), "day"
 
 
@@ -152,6 +153,6 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
         if head.i in stop:
             return False
         if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not any(
-                c.lower_ in TIMES_OF_DAY for c in head.children):  # not "before dawn on Saturday"
-            return True
+                c.lower_ in TIMES_OF_DAY or (c.dep_ == "pobj" and c.ent_type_ == "TIME") for c in head.children):
+            return True  # not "before dawn on Saturday", "shortly after 7 p.m. on Monday"
     return False

@@ -44,7 +44,7 @@ EVENT_VERBS: dict[str, str] = {
 
 # Verbs that become an event only with a weapon as object ("fired rockets", "launched drones")
 # or a weapon/armed attacker as subject ("a missile hit", "gunmen killed").
-WEAPON_OBJECT_VERBS: frozenset[str] = frozenset({"fire", "launch", "lob", "drop", "unleash"})
+WEAPON_OBJECT_VERBS: frozenset[str] = frozenset({"fire", "launch", "lob", "drop", "unleash", "send", "hurl"})
 WEAPON_SUBJECT_VERBS: frozenset[str] = frozenset(
     {"hit", "kill", "slam", "land", "destroy", "damage", "wound", "injure", "target"}
 )

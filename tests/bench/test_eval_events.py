@@ -138,3 +138,9 @@ def test_command_skips_absent_corpora(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "skipped" in out and "documents 1" in out
     assert "responses  precision 1.000  recall 1.000" in out  # the sample's two strikes
+
+
+def test_a_labelled_zero_toll_is_met_by_no_figure_but_not_by_another() -> None:
+    gold = gold_event("attack", "a blast hit Cairo", killed=0, injured=0)
+    assert ev.numbers_right(event("attack", "a blast hit Cairo"), gold)
+    assert not ev.numbers_right(event("attack", "a blast hit Cairo", injured=3), gold)

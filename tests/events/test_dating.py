@@ -46,3 +46,20 @@ def test_overnight_in_a_report_is_the_night_into_its_own_day() -> None:
     assert [e.date for e in found] == [PUBLISHED]
     found = events("Air defences shot down 40 drones over Kyiv during the night, the air force said.")
     assert [e.date for e in found] == [PUBLISHED]
+
+
+def test_a_clock_time_after_which_an_act_came_does_not_hide_its_day() -> None:
+    from tests.events.test_linking_more import everything
+
+    events = everything("Militants fired rockets at Kiryat Shmona shortly after 7 p.m. on Monday.",
+                        published=date(2024, 7, 9))
+    assert [e.date for e in events] == [date(2024, 7, 8)]
+
+
+def test_an_act_an_hour_later_is_on_the_same_day_and_drones_sent_at_a_town_are_an_attack() -> None:
+    from tests.events.test_linking_more import everything
+
+    text = ("Militants fired rockets at Kiryat Shmona on Monday evening. An hour later, two drones were sent toward "
+            "Tel Aviv.")
+    events = everything(text, published=date(2024, 7, 10))
+    assert [(e.place, e.date) for e in events] == [("Qiryat Shemona", date(2024, 7, 8)), ("Tel Aviv", date(2024, 7, 8))]
