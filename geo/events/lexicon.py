@@ -291,7 +291,7 @@ OFFICIAL_HEADS: frozenset[str] = frozenset(
      "governor", "mayor", "commander", "general", "police", "department", "office",
      "pentagon", "kremlin", "authority", "authorities", "administration", "cabinet",
      "parliament", "embassy", "ambassador", "secretary", "chief", "premier", "prime",
-     "command", "headquarters", "service", "guard", "corps", "diplomat", "diplomats", "coalition",
+     "command", "headquarters", "service", "guard", "corps", "diplomat", "diplomats", "coalition", "administrator",
      "council", "leader", "king", "prince", "sheikh", "spokespeople", "defense", "defence",
      "idf", "centcom", "prosecutor", "agency", "directorate", "state", "house", "regime",
      "representative", "envoy", "senator", "lawmaker", "deputy", "adviser", "advisor",
@@ -299,7 +299,7 @@ OFFICIAL_HEADS: frozenset[str] = frozenset(
 )
 # Titles of one person ("spokesman", "minister"): "the Kirby spokesman" is still a person.
 OFFICIAL_TITLES: frozenset[str] = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "governor", "mayor", "commander",
+    {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "governor", "mayor", "commander", "administrator",
      "general", "official", "ambassador", "secretary", "chief", "premier", "envoy", "senator", "lawmaker",
      "deputy", "adviser", "advisor", "officer", "soldier", "lieutenant", "colonel", "major", "captain", "admiral",
      "aide", "lawyer", "attorney", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister"}

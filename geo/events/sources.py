@@ -182,7 +182,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     text = phrase_text(tokens)
     has_name = any(t.pos_ == "PROPN" for t in tokens)
     indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)
-    anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree))))
+    anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree)))) or (
+        head.dep_ == "nsubj" and any(c.dep_ == "prep" and ANONYMITY_RE.search(phrase_text(list(c.subtree)))
+                                     for c in head.head.children))  # "X told Y, on condition of anonymity, ..."
     appositive_name = head.ent_type_ != "PERSON" and any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
     person = None if appositive_name else _person_span(tokens)
@@ -190,7 +192,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
     if person is not None and _names_an_organisation(head, person):
         person = None  # "the Bush administration": named after a person, not the person
-    if person is None and head.ent_type_ != "PERSON":
+    if person is None and head.ent_type_ != "PERSON" and lemma not in lx.MEDIA_HEADS:
         # "the church's official spokesperson, Rev. Paul Halim": the name is in the appositive
         named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named:
@@ -271,8 +273,9 @@ def _outlet_name(head: Token) -> str | None:
     """'Turkey's state-run Anadolu news agency' -> 'Anadolu': the proper name compounded
     into a common outlet noun."""
     names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if not names:
-        return None
+    if not names:  # "the independent outlet Tsehay Dispatch": the name in apposition
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return phrase_text([t for t in named.subtree if t.dep_ != "punct"]) if named is not None else None
     tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
     tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"]
     return phrase_text(tokens).strip(" -") or None if tokens else None

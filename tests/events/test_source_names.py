@@ -184,3 +184,11 @@ def test_whoever_puts_the_toll_at_a_figure_is_a_source() -> None:
 def test_the_government_of_the_storys_country() -> None:
     text = "Gunmen killed 12 villagers near Dori in Burkina Faso. The government gave a toll of 12 dead."
     assert [s.name for s in extract_sources(nlp()(text), home="Burkinabe")] == ["the Burkinabe government"]
+
+
+def test_who_told_an_outlet_on_condition_of_anonymity_is_an_anonymous_source_relayed_by_it() -> None:
+    text = ("A district administrator told the independent outlet Radio Sahel, on condition of anonymity, that "
+            "nine bodies were found.")
+    sources = extract_sources(nlp()(text))
+    assert [(s.name, s.type, s.via) for s in sources] == [
+        ("anonymous district administrator", "anonymous", "Radio Sahel"), ("Radio Sahel", "media", None)]
