@@ -194,7 +194,7 @@ class Registry:
         """The sources, but those named in ``skip`` (lower case: the text's own outlet); a bare "the army"
         named after ``home``, the story's country ("the Sudanese army")."""
         kept = [e for e in self.entries.values() if re.sub(r"^the\s+", "", e.speaker.name.casefold()) not in skip]
-        entries = _fold_home_military(_fold_into_specific(_fold_cataphora(kept)), home)
+        entries = _fold_military(_fold_into_specific(_fold_cataphora(kept)), home)
         return [Source(name=_of_home(e.speaker.name, home), type=e.speaker.type, via=e.via, role=e.speaker.role,
                        claims=tuple(sorted(e.claims, key=lambda c: c.start))) for e in entries]
 
@@ -208,28 +208,45 @@ def _of_home(name: str, home: str | None) -> str:
     return f"the {home} {match.group(1).lower()}" if home and match else name
 
 
-MILITARY_BODIES_RE = re.compile(r"(?:the\s+)?(?:(?P<side>[A-Z][\w.-]*)\s+)?(?:army|military|armed forces|general staff)", re.I)
+MILITARY_BODIES_RE = re.compile(r"(?:the\s+)?(?:(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)?"
+                                r"(?:army|military|armed forces|general staff|defen[cs]e forces)(?:\s+\([A-Z]+\))?", re.I)
 
 
-def _fold_home_military(entries: list[_Entry], home: str | None) -> list[_Entry]:
-    """'the armed forces said', 'according to the general staff', 'the army said': in a story set in one
-    country, its army speaking under three names is one source (a navy or an air force is another)."""
-    kept: list[_Entry] = []
-    first: _Entry | None = None
+def _fold_military(entries: list[_Entry], home: str | None) -> list[_Entry]:
+    """'the Israeli army said', 'a statement from the Israel Defense Forces (IDF)', 'the military said'; 'the
+    armed forces', 'the general staff', 'the army' of a story set in Mali: one side's army speaking under
+    several names is one source, under its most proper name (a navy or an air force is another). A bare
+    'the army' is the home country's, else the one side whose army the text names."""
+    from geo.events.actors import actor_family
+
+    groups: dict[str, list[_Entry]] = {}
+    bare: list[_Entry] = []
     for entry in entries:
         match = MILITARY_BODIES_RE.fullmatch(entry.speaker.name.strip())
-        side = match.group("side") if match else None
-        if match is None or entry.speaker.person or (side is not None and side != home):
-            kept.append(entry)
+        if match is None or entry.speaker.person:
             continue
-        if first is None:
-            first = entry
-            entry.speaker.type = "official"
-            kept.append(entry)
+        side = actor_family(match.group("side")) if match.group("side") else None
+        if match.group("side") and side is None:
+            continue  # "the Wagner army": not a state's
+        (groups.setdefault(side, []) if side else bare).append(entry)
+    home_side = actor_family(home) if home else None
+    if bare:
+        owner = home_side if home_side else next(iter(groups)) if len(groups) == 1 else None
+        if owner is not None or not groups:
+            groups.setdefault(owner or "", []).extend(bare)
+    folded: set[int] = set()
+    for members in groups.values():
+        if len(members) < 2:
             continue
-        first.claims = sorted(set(first.claims) | set(entry.claims), key=lambda c: c.start)
-        first.via = first.via or entry.via
-    return kept
+        members.sort(key=lambda e: min(c.start for c in e.claims))
+        keeper = max(members, key=lambda e: sum(w[:1].isupper() for w in e.speaker.name.split()[1:]))
+        keeper.speaker.type = "official"
+        for other in members:
+            if other is not keeper:
+                keeper.claims = sorted(set(keeper.claims) | set(other.claims), key=lambda c: c.start)
+                keeper.via = keeper.via or other.via
+                folded.add(id(other))
+    return [e for e in entries if id(e) not in folded]
 
 
 def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:

@@ -192,3 +192,10 @@ def test_who_told_an_outlet_on_condition_of_anonymity_is_an_anonymous_source_rel
     sources = extract_sources(nlp()(text))
     assert [(s.name, s.type, s.via) for s in sources] == [
         ("anonymous district administrator", "anonymous", "Radio Sahel"), ("Radio Sahel", "media", None)]
+
+
+def test_one_sides_army_under_several_names_is_one_source_under_its_proper_name() -> None:
+    text = ("The Israeli army said its jets struck a depot in Lebanon. Rockets were fired at Metula, according to a "
+            "statement from the Israel Defense Forces (IDF). The military said one man was hurt. Lebanon's army "
+            "said nothing was hit.")
+    assert names(text) == ["the Israel Defense Forces (IDF)", "Lebanon's army"]
