@@ -42,6 +42,12 @@ BARE_STATEMENT_RE = re.compile(r"^(?:joint\s+)?(?:press\s+|media\s+)?(?:statemen
 ISSUER_TITLE_RE = re.compile(
     r"^(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+(?:\d{4}\s+)?)?(?P<who>.+?)\s+(?:Update|Statement|Press Release|Release|"
     r"Readout|Announcement|Communiqu[eé])\b", re.IGNORECASE)
+# "Deputy Pentagon Press Secretary Jane Doe Holds a Press Briefing", "General John Roe Briefs Reporters", "Secretary
+# X Off-Camera, On-the-Record Remarks to Traveling Press": a transcript's title names who speaks in it.
+BRIEFER_TITLE_RE = re.compile(
+    r"^(?P<who>.+?)\s+(?:Holds?\s+(?:an?\s+)?(?:Press|News|Media)\s+(?:Briefing|Conference|Availability)|"
+    r"Briefs\s+(?:the\s+)?(?:Press|Reporters|Media)|(?:Delivers|Gives)\s+Remarks|(?:(?:Off-Camera|On-Camera|On-the-Record|"
+    r"Off-the-Record|Opening|Closing|Joint|Virtual),?\s+){0,3}Remarks\s+(?:to|at|on|in|before|with)|Interview\s+(?:with|on))\b")
 ISSUER_WORDS = frozenset({"command", "embassy", "ministry", "department", "office", "mission", "forces", "force",
                           "army", "navy", "government", "council", "agency", "secretary", "spokesperson",
                           "spokesman", "president", "headquarters", "administration", "corps", "cabinet"})
@@ -203,6 +209,12 @@ def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
             author = _named(byline.group("who"), sent)
             if author is not None and not author.person:
                 return author
+    for sent in lines[:2]:
+        briefer = BRIEFER_TITLE_RE.match(_line_of(sent))
+        if briefer:
+            author = _titled_person(briefer.group("who"), sent)
+            if author is not None:
+                return author
     for sent in lines:
         titled = ISSUER_TITLE_RE.match(_line_of(sent))
         if titled and _issuer_like(titled.group("who")):
@@ -245,6 +257,20 @@ def _release_title_subject(lines: list[Span]) -> Author | None:
 
 def _issuer_like(name: str) -> bool:
     return any(w.strip(".,").lower() in ISSUER_WORDS for w in name.split())
+
+
+def _titled_person(who: str, sent: Span) -> Author | None:
+    """'Deputy Pentagon Press Secretary Jane Doe': the person after the title words (two to four
+    capitalised words), with the title as role."""
+    words = who.split()
+    start = 0
+    while start < len(words) and words[start].strip(".,").lower() in LABEL_TITLES:
+        start += 1
+    name = words[start:]
+    if not 2 <= len(name) <= 4 or not all(w[:1].isupper() for w in name):
+        return None
+    return Author(_tidy(" ".join(name)), sent.start_char, sent.end_char, person=True,
+                  role=" ".join(words[:start]) or None)
 
 
 def _named(who: str, sent: Span) -> Author | None:

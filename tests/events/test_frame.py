@@ -144,3 +144,15 @@ def test_the_body_a_release_title_says_acted_is_its_issuer() -> None:
     assert author is not None and author.name == "U.S. Africa Command"
     news = "Militants Attack Army Post Near the Coast\n\nBy Jane Roe\n\nMilitants attacked an army post on Monday.\n"
     assert frame_of(news).author is None  # a news story's headline names no issuer
+
+
+def test_a_transcripts_title_names_who_briefs() -> None:
+    briefing = ("Deputy Pentagon Press Secretary Jane Okoro Holds a Press Briefing\n\nMODERATOR: Good afternoon.\n\n"
+                "SPOKESPERSON: Thanks. U.S. forces struck a depot in Syria last night.\n")
+    author = frame_of(briefing).author
+    assert author is not None and (author.name, author.role) == ("Jane Okoro", "Deputy Pentagon Press Secretary")
+    remarks = "Secretary of Defense John Q. Smith Off-Camera, On-the-Record Remarks to Traveling Press\n\nSEC. SMITH: Hi.\n"
+    author = frame_of(remarks).author
+    assert author is not None and (author.name, author.role) == ("John Q. Smith", "Secretary of Defense")
+    news = "Gunmen Kill Four in Raid on Village Market\n\nGunmen killed four people on Monday.\n"
+    assert frame_of(news).author is None
