@@ -100,7 +100,7 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                     continue
                 found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
                 continue
-            subjects = [s for s in children(token, "nsubj") if s.idx >= floor]
+            subjects = [_past_label(s, token, sent) for s in children(token, "nsubj") if s.idx >= floor]
             subjects = (subjects or prep_objects(token, "by") or _participle_speaker(token) or _conjunct_speaker(token)
                         or _tail_speaker(token, sent))
             for subject in subjects:
@@ -130,6 +130,18 @@ def _speaking_bodies(head: Token) -> list[Token]:
         return [head]
     bodies = [o for o in prep_objects(head, "from", "at", "with", "of") if o.pos_ == "PROPN" or o.ent_type_ == "ORG"]
     return [b for body in bodies for b in (body, *body.conjuncts)] or [head]
+
+
+def _past_label(subject: Token, verb: Token, sent: Span) -> Token:
+    """'Q: Syria's state news agency, SANA, says ...' parsed with the label 'Q' as the subject: the noun
+    phrase between the label's colon and the verb speaks."""
+    doc = sent.doc
+    if subject.i != sent.start or subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ":":
+        return subject
+    phrase = [t for t in doc[subject.i + 2:verb.i] if t.pos_ in {"NOUN", "PROPN"}]
+    inside = {t.i for t in doc[subject.i + 2:verb.i]}
+    roots = [t for t in phrase if t.head.i not in inside]
+    return roots[0] if roots else subject
 
 
 def _conjunct_speaker(verb: Token) -> list[Token]:

@@ -156,3 +156,10 @@ def test_a_transcripts_title_names_who_briefs() -> None:
     assert author is not None and (author.name, author.role) == ("John Q. Smith", "Secretary of Defense")
     news = "Gunmen Kill Four in Raid on Village Market\n\nGunmen killed four people on Monday.\n"
     assert frame_of(news).author is None
+
+
+def test_a_body_a_questioner_quotes_after_the_label_is_a_source() -> None:
+    text = ("Press Briefing by the Spokesperson\n\nMODERATOR: First question.\n\nQ: Yemen's state news agency, SABA, "
+            "says four civilians were killed in the strike near Hodeidah. Do you dispute that?\n\n"
+            "SPOKESPERSON: We struck a radar site.\n")
+    assert "SABA" in names(extract_sources(nlp()(text)))
