@@ -76,7 +76,7 @@ def _trigger_family(token: Token) -> str | None:
         objects += children(token, "nsubjpass")
         if lemma in lx.WEAPON_OBJECT_VERBS and any(weapon_of(o) and not is_event_noun(o) for o in objects):
             return "attack"
-        if lemma in lx.WEAPON_OBJECT_VERBS and token.dep_ == "acl" and weapon_of(token.head):
+        if lemma in lx.WEAPON_OBJECT_VERBS and token.dep_ in {"acl", "relcl"} and weapon_of(token.head):
             return "attack"
         if lemma == "fire" and prep_objects(token, "on", "at", "upon", "into") and _armed(
                 subjects or ([token.head] if token.dep_ == "acl" else [])):

@@ -208,3 +208,12 @@ def test_an_act_framed_after_the_fact_as_retaliation_is_a_response() -> None:
             "the market bombing.")
     attacks, responses = run(text)
     assert [(e.kind, e.place) for e in attacks + responses] == [("attack", "Omdurman"), ("response", "Kherson")]
+
+
+def test_drones_shot_down_that_a_side_launched_at_a_town_are_two_acts() -> None:
+    attacks, responses = run("The army said its air defences shot down four drones that the rebels launched at a "
+                             "power station near Omdurman on Friday.")
+    assert len(attacks) == 1 and len(responses) == 1
+    attacks, responses = run("Rebels fired three missiles at Kherson on Monday. None of the three missiles, which "
+                             "were launched from the coast, was intercepted.")
+    assert len(attacks) == 1 and responses == []
