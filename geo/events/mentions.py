@@ -95,8 +95,10 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         if trigger.dep_ == "relcl" and any(c.lower_ in NEW_EVENT_MARKERS for c in trigger.head.children):
             mention.new_event = True  # "the second missile Saudi Arabia has intercepted"
         elif trigger.dep_ in {"relcl", "acl"} and family != "intercept" and any(
-                c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in trigger.head.children):
-            mention.anaphoric = True  # "the three missiles, which were launched from X": already told of
+                c.dep_ == "det" and c.lower_ in {"the", "these", "those"}
+                for h in (trigger.head, *prep_objects(trigger, "toward", "towards", "at", "for")) for c in h.children):
+            mention.anaphoric = True  # "the three missiles, which were launched from X", "drones flying toward the
+            # ship": the attack already told of
     mention.count = _count(trigger)
     mention.actor = actor_of(trigger, anchor, sent)
     mention.actor_indefinite = _indefinite(sent, mention.actor)

@@ -78,6 +78,9 @@ def _trigger_family(token: Token) -> str | None:
             return "attack"
         if lemma in lx.WEAPON_OBJECT_VERBS and token.dep_ in {"acl", "relcl"} and weapon_of(token.head):
             return "attack"
+        if lemma in {"head", "fly"} and token.dep_ in {"acl", "relcl"} and weapon_of(token.head) and prep_objects(
+                token, "toward", "towards", "for", "at"):
+            return "attack"  # "a drone heading toward the base was shot down": it was launched at the base
         if lemma == "fire" and prep_objects(token, "on", "at", "upon", "into") and _armed(
                 subjects or ([token.head] if token.dep_ == "acl" else [])):
             return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"

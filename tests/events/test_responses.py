@@ -217,3 +217,11 @@ def test_drones_shot_down_that_a_side_launched_at_a_town_are_two_acts() -> None:
     attacks, responses = run("Rebels fired three missiles at Kherson on Monday. None of the three missiles, which "
                              "were launched from the coast, was intercepted.")
     assert len(attacks) == 1 and responses == []
+
+
+def test_a_drone_heading_for_a_place_and_shot_down_is_an_attack_and_its_interception() -> None:
+    attacks, responses = run("On Monday, a drone heading toward Kherson was shot down by air defences.")
+    assert len(attacks) == 1 and len(responses) == 1
+    attacks, responses = run("Rebels struck a tanker off Hodeidah on Monday. A frigate shot down two drones that were "
+                             "flying toward the tanker.")
+    assert len(attacks) == 1 and len(responses) == 1
