@@ -79,12 +79,27 @@ def date_by_caption(sent: Span, mentions: list[Mention], published: date | None)
             mention.date = None
 
 
+INTERCEPTED_WITHIN = 2  # sentences: the attack an interception stopped is told just before it
+
+
 def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]], sents: list[Span]) -> None:
     """An interception no word places happened over the country that intercepted ('Saudi Arabia
-    intercepted a missile'), else where the attack it answered was, told in its sentence or the one before."""
+    intercepted a missile'), else where the attack it answered was, told in its sentence or just before;
+    one no word dates happened on the day of that attack ('Rockets were fired at X on Monday ... Most
+    were intercepted')."""
     index = {s.start: i for i, s in enumerate(sents)}
     for draft in drafts:
-        if draft.place is not None or "intercept" not in draft.families or not draft.sentences:
+        if "intercept" not in draft.families or not draft.sentences:
+            continue
+        first = min(index.get(s.start, -1) for s in draft.sentences)
+        stopped = [d for d in drafts if d is not draft and "intercept" not in d.families and d.kind != "response"
+                   and any(first - INTERCEPTED_WITHIN <= index.get(s.start, -9) <= first for s in d.sentences)]
+        just_before = [d for d in stopped if any(first - 1 <= index.get(s.start, -9) <= first for s in d.sentences)]
+        nearest = just_before[-1] if len(just_before) == 1 else None
+        if (draft.date is None and not draft.whens and nearest is not None and nearest.date is not None
+                and nearest.date_precision == "day"):
+            draft.date, draft.date_precision = nearest.date, "day"
+        if draft.place is not None:
             continue
         own = [t for t, span in located if draft.actor and span.text == draft.actor and t.kind == "country"
                and any(s.start <= span.start < s.end for s in draft.sentences)]
@@ -96,9 +111,7 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         if aimed:
             draft.place, draft.place_prep = aimed[0], "near"  # "drones the RSF launched at a plant outside X"
             continue
-        first = min(index.get(s.start, -1) for s in draft.sentences)
-        attacks = [d for d in drafts if d is not draft and d.place is not None and "intercept" not in d.families
-                   and any(first - 1 <= index.get(s.start, -9) <= first for s in d.sentences)]
+        attacks = [d for d in stopped if d.place is not None]
         if attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
 

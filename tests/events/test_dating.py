@@ -63,3 +63,15 @@ def test_an_act_an_hour_later_is_on_the_same_day_and_drones_sent_at_a_town_are_a
             "Tel Aviv.")
     events = everything(text, published=date(2024, 7, 10))
     assert [(e.place, e.date) for e in events] == [("Qiryat Shemona", date(2024, 7, 8)), ("Tel Aviv", date(2024, 7, 8))]
+
+
+def test_an_undated_interception_right_after_a_dated_launch_is_on_its_day() -> None:
+    from tests.events.test_linking_more import everything
+
+    text = "Militants fired rockets at Kherson on Monday evening. Most of the rockets were intercepted by air defences."
+    events = everything(text, published=date(2024, 7, 10))
+    assert sorted((e.kind, e.date) for e in events) == [("attack", date(2024, 7, 8)), ("response", date(2024, 7, 8))]
+    text = ("Militants fired rockets at Kherson on Monday evening. Shelling hit Kharkiv on Sunday. Later, troops "
+            "fought near Odesa. Air defences shot down two drones.")
+    intercepted = [e for e in everything(text, published=date(2024, 7, 10)) if e.kind == "response"]
+    assert [e.date for e in intercepted] == [None]  # no launch just before
