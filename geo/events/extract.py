@@ -127,7 +127,7 @@ class _Linker:
                 self._attach_to_group(antecedent, mention)
                 return
         elif len(mention.parts) == 1:
-            antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention)
+            antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention, self.sentence_index - d.last_sentence)
                                and not told_apart(d, mention)
                                and not (d is not recent[0] and only_the_country(d, mention))), None)
             if antecedent is None and recent and may_continue(recent[0], mention, self.sentence_index) and (

@@ -277,13 +277,14 @@ def only_the_country(draft: Draft, mention: Mention) -> bool:
             and part.place.kind in coarse and draft.place.kind not in coarse)
 
 
-def agrees(draft: Draft, mention: Mention) -> bool:
-    """Positive evidence that a non-anaphoric mention reports the same event."""
+def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
+    """Positive evidence that a non-anaphoric mention reports the same event; ``gap``: how many
+    sentences after the event's last one the mention comes."""
     part = mention.parts[0]
     if draft.place is not None and part.place is not None:
         if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target):
             return False
-        if draft.place.kind == "country" and part.place.kind in {"city", "facility", "other"} and (
+        if draft.place.kind == "country" and part.place.kind in {"city", "facility", "other"} and gap > 1 and (
                 mention.date is not None or mention.when is not None):
             return False  # 'forces attacked positions near X on Monday' after strikes on X's country: an act of its own
         return True

@@ -288,7 +288,9 @@ def test_military_aircraft_named_by_model_strike_and_their_number_counts_no_acts
 
 
 def test_a_strike_against_a_country_is_placed_there_and_a_dated_act_at_one_of_its_towns_is_another() -> None:
-    text = ("Russian forces launched a missile strike against Ukraine overnight. Later, Russian forces attacked "
-            "Ukrainian positions near Kharkiv on February 11, the General Staff said.")
+    text = ("Russian forces launched a missile strike against Ukraine overnight. Power was cut in many regions. "
+            "Later, Russian forces attacked Ukrainian positions near Kharkiv on February 11, the General Staff said.")
     events = everything(text)
     assert sorted(e.place for e in events) == ["Kharkiv", "Ukraine"]
+    glued = "Air strike on militia depot in Syria\nAn air strike destroyed a depot in Albu Kamal on Tuesday night."
+    assert len(everything(glued)) == 1  # a headline the sentencer glued to the lead tells the lead's act
