@@ -1,10 +1,15 @@
-"""The proper name a source described by a common noun goes by: the name it calls itself ('a militia
+"""The proper name a source goes by: the name a body described by a common noun calls itself ('a militia
 coalition calling itself X'), its apposition ('an umbrella group, X'), or the body the text named a
-little earlier ('the EU's Aspides mission ..., the mission said'). Used by ``geo.events.sources``."""
+little earlier ('the EU's Aspides mission ..., the mission said'); and a person's whole name (cut in two
+by the tagger, in apposition to a title, after a lower-case title). Used by ``geo.events.sources``."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from geo.events import lexicon as lx
 
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
 
@@ -40,4 +45,55 @@ def named_before(head: Token) -> Token | None:
     return None
 
 
-__all__ = ["BODY_NOUNS", "NAMING_VERBS", "called", "named_before"]
+def person_span(tokens: Sequence[Token]) -> Span | None:
+    """The whole name of the first person among ``tokens``; a name the tagger cut in two ('Oleksandr'
+    'Prokudin', each tagged PERSON on its own) is one when its parts compound into each other."""
+    for token in tokens:
+        if token.ent_type_ == "PERSON":
+            doc, start, end = token.doc, token.i, token.i + 1
+            while start > 0 and (doc[start].ent_iob_ == "I" or _name_part(doc[start - 1], start)):
+                start -= 1
+            while end < len(doc) and (doc[end].ent_iob_ == "I" or _name_part(doc[end - 1], end)):
+                end += 1
+            return doc[start:end]
+    return None
+
+
+def _name_part(token: Token, nxt: int) -> bool:
+    """Whether ``token`` is a PERSON-tagged proper noun compounded into the name going on at ``nxt``."""
+    follower = token.doc[nxt] if nxt < len(token.doc) else None
+    return (follower is not None and token.ent_type_ == "PERSON" and follower.ent_type_ == "PERSON"
+            and token.pos_ == "PROPN" and follower.pos_ == "PROPN" and token.dep_ == "compound"
+            and token.head.i >= nxt)
+
+
+def appositive_name(title: Token) -> Span | None:
+    """'The aid coordinator, Jane Roe-Smith,', 'the UN coordinator for Chad, Jane Roe-Smith,': a run of two
+    to four capitalised proper nouns in apposition to a person's title (or to the place the title is
+    for) is that person's name, whatever entity the tagger gave it."""
+    heads = [title] + [o for p in title.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    for child in (c for h in heads for c in h.children):
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in {"GPE", "NORP", "LOC", "FAC"}:
+            continue
+        tokens = [t for t in child.subtree if not t.is_punct or t.text == "-"]
+        words = [t for t in tokens if t.text != "-"]
+        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            return child.doc[tokens[0].i:tokens[-1].i + 1]
+    return None
+
+
+def titled_name(head: Token) -> Span | None:
+    """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
+    ending at the head, right after a lower-case official title, is a person's name."""
+    if head.pos_ != "PROPN":
+        return None
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+        start -= 1
+    title = head.doc[start - 1] if start > 0 else None
+    if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
+        return None
+    return head.doc[start:head.i + 1]
+
+
+__all__ = ["BODY_NOUNS", "NAMING_VERBS", "appositive_name", "called", "named_before", "person_span", "titled_name"]

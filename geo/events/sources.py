@@ -19,7 +19,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.source_naming import BODY_NOUNS, called, named_before
+from geo.events.source_naming import BODY_NOUNS, appositive_name, called, named_before, person_span, titled_name
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences, span_text
@@ -94,63 +94,12 @@ def _name_candidates(head: Token, phrase: str) -> list[str]:
     return found
 
 
-def _person_span(tokens: Sequence[Token]) -> Span | None:
-    """The whole name of the first person among ``tokens``; a name the tagger cut in two ('Oleksandr'
-    'Prokudin', each tagged PERSON on its own) is one when its parts compound into each other."""
-    for token in tokens:
-        if token.ent_type_ == "PERSON":
-            doc, start, end = token.doc, token.i, token.i + 1
-            while start > 0 and (doc[start].ent_iob_ == "I" or _name_part(doc[start - 1], start)):
-                start -= 1
-            while end < len(doc) and (doc[end].ent_iob_ == "I" or _name_part(doc[end - 1], end)):
-                end += 1
-            return doc[start:end]
-    return None
-
-
-def _name_part(token: Token, nxt: int) -> bool:
-    """Whether ``token`` is a PERSON-tagged proper noun compounded into the name going on at ``nxt``."""
-    follower = token.doc[nxt] if nxt < len(token.doc) else None
-    return (follower is not None and token.ent_type_ == "PERSON" and follower.ent_type_ == "PERSON"
-            and token.pos_ == "PROPN" and follower.pos_ == "PROPN" and token.dep_ == "compound"
-            and token.head.i >= nxt)
-
-
-def _appositive_name(title: Token) -> Span | None:
-    """'The aid coordinator, Jane Roe-Smith,', 'the UN coordinator for Chad, Jane Roe-Smith,': a run of two
-    to four capitalised proper nouns in apposition to a person's title (or to the place the title is
-    for) is that person's name, whatever entity the tagger gave it."""
-    heads = [title] + [o for p in title.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    for child in (c for h in heads for c in h.children):
-        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in {"GPE", "NORP", "LOC", "FAC"}:
-            continue
-        tokens = [t for t in child.subtree if not t.is_punct or t.text == "-"]
-        words = [t for t in tokens if t.text != "-"]
-        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
-            return child.doc[tokens[0].i:tokens[-1].i + 1]
-    return None
-
-
 def _names_an_organisation(head: Token, person: Span) -> bool:
     """'the Bush administration', 'the Obama campaign': a common noun the name modifies."""
     return (head.pos_ == "NOUN" and head.i not in range(person.start, person.end)
             and head.lemma_.lower() not in lx.OFFICIAL_TITLES
             and all(t.dep_ in {"compound", "poss", "case"} and t.head.i in range(person.start, head.i + 1)
                     for t in person))
-
-
-def _titled_name(head: Token) -> Span | None:
-    """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
-    ending at the head, right after a lower-case official title, is a person's name."""
-    if head.pos_ != "PROPN":
-        return None
-    start = head.i
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
-        start -= 1
-    title = head.doc[start - 1] if start > 0 else None
-    if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
-        return None
-    return head.doc[start:head.i + 1]
 
 
 def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
@@ -185,9 +134,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree)))) or (
         head.dep_ == "nsubj" and any(c.dep_ == "prep" and ANONYMITY_RE.search(phrase_text(list(c.subtree)))
                                      for c in head.head.children))  # "X told Y, on condition of anonymity, ..."
-    appositive_name = head.ent_type_ != "PERSON" and any(
+    person_in_apposition = head.ent_type_ != "PERSON" and any(
         c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
-    person = None if appositive_name else _person_span(tokens)
+    person = None if person_in_apposition else person_span(tokens)
     if person is not None and head.ent_type_ == "ORG" and head.i not in range(person.start, person.end):
         person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
     if person is not None and _names_an_organisation(head, person):
@@ -196,16 +145,16 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         # "the church's official spokesperson, Rev. Paul Halim": the name is in the appositive
         named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named:
-            person = _person_span(list(named[0].subtree))
+            person = person_span(list(named[0].subtree))
         elif lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS:
-            person = _appositive_name(head)  # "The UN coordinator for X, Jane Roe-Smith, said": tagged ORG
+            person = appositive_name(head)  # "The UN coordinator for X, Jane Roe-Smith, said": tagged ORG
         if person is not None:
             name = re.sub(r"['’]s$", "", person.text)
             role = lx.clean_phrase(phrase_text([t for t in tokens if t.i < person.start])).strip(" ,") or None
             return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
                            role=role)
     if person is None:
-        person = _titled_name(head)
+        person = titled_name(head)
     if person is not None:
         name = re.sub(r"['’]s$", "", person.text)
         role_tokens = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]

@@ -66,6 +66,7 @@ def make_toponym_recognizer(
                              use_gazetteer=use_gazetteer)
 
 
+FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
 NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'near', is taken from this size
 
 
@@ -128,8 +129,8 @@ class ToponymRecognizer:
             covered[span.start:span.end] = [True] * len(span)
         for run in capitalised_runs(doc, taken, self.max_run_tokens):
             for span in subspans_longest_first(run):
-                if any(covered[span.start:span.end]):
-                    continue
+                if any(covered[span.start:span.end]) or (len(span) == 1 and span[0].pos_ in FUNCTION_POS):
+                    continue  # "An air strike": a capitalised article, not the town of Ann
                 decision = self._gate(span, "", context)
                 if decision:
                     found.append((span, decision))

@@ -248,3 +248,8 @@ def test_a_town_after_near_is_a_place_though_tagged_a_person_unless_a_person_bea
     assert _run(doc) == []  # a hamlet of 9,000: too small to take from a person
     doc = _doc(["Joe", "Watertown", "sat", "near", "Watertown", "."], [(0, 2, "PERSON"), (4, 5, "PERSON")])
     assert _run(doc) == []
+
+
+def test_a_capitalised_article_opening_a_sentence_is_no_town() -> None:
+    doc = load_pipeline()("An air strike destroyed a depot in Abu Kamal on Tuesday.")
+    assert "An" not in [s.text for s in doc.spans[SPAN_KEY]]
