@@ -113,3 +113,8 @@ def test_a_communiques_words_for_killing_count_the_dead() -> None:
 def test_some_of_a_told_toll_is_no_new_toll() -> None:
     assert figures("Doctors said three of the wounded were in critical condition.") == []
     assert figures("Two of those injured were children, and four more were wounded later.") == [(None, 4)]
+
+
+def test_a_span_of_time_before_killed_is_no_toll() -> None:
+    assert figures("A strike on the market and an ambush two days later have killed dozens.") == []
+    assert figures("Three years of war have killed thousands, and 12 soldiers were killed on Monday.") == [(12, None)]
