@@ -69,6 +69,10 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 d.dep_ in {"det", "poss"} and d.lower_ not in {"no", "some", "any"} for d in c.children))]
         elif lemma in {"shoot", "stab"} and any(c.lower_ == "fatally" for c in token.children):
             victims = [c for c in token.children if c.dep_ == "dobj"]
+        elif lemma in {"shoot", "gun", "beat", "stab"} and token.tag_ == "VBN" and any(
+                c.lower_ == "dead" or (c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
+                for c in token.children):
+            victims = [c for c in token.children if c.dep_ == "nsubjpass"]  # "two attackers ... were shot dead"
         else:
             continue
         for victim in victims:

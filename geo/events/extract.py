@@ -360,7 +360,8 @@ def _link_headline(linker: _Linker, mention: Mention) -> None:
         return not (mention.killed is not None and draft.killed == mention.killed), not placed
 
     for draft in sorted(linker.drafts, key=agreement):
-        if compatible(draft, mention, lenient_place=True):
+        same_toll = mention.killed is not None and draft.killed == mention.killed
+        if compatible(draft, mention, lenient_place=True, same_toll=same_toll):
             for member in (d for d in linker.drafts if d.group == draft.group):
                 if mention.sentence not in member.headlines:
                     member.headlines.append(mention.sentence)

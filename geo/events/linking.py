@@ -213,10 +213,12 @@ def categories_fit(draft: Draft, mention: Mention) -> bool:
     return draft.category in GENERIC_CATEGORIES or mention.category in GENERIC_CATEGORIES
 
 
-def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False) -> bool:
+def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, same_toll: bool = False) -> bool:
+    """Nothing tells the mention and the draft apart. ``same_toll``: a headline giving the draft's own
+    death toll ('troops kill six militants') may call a raid an ending of an assault."""
     if mention.cue and draft.kind and mention.cue != draft.kind:
         return False
-    if (mention.family == "defence") != ("defence" in draft.families) and draft.families:
+    if (mention.family == "defence") != ("defence" in draft.families) and draft.families and not same_toll:
         return False  # ending an assault is another act than the assault
     if not categories_fit(draft, mention):
         return False

@@ -294,3 +294,11 @@ def test_a_strike_against_a_country_is_placed_there_and_a_dated_act_at_one_of_it
     assert sorted(e.place for e in events) == ["Kharkiv", "Ukraine"]
     glued = "Air strike on militia depot in Syria\nAn air strike destroyed a depot in Albu Kamal on Tuesday night."
     assert len(everything(glued)) == 1  # a headline the sentencer glued to the lead tells the lead's act
+
+
+def test_a_headline_toll_goes_to_the_raid_with_that_toll_not_to_guards_ending_an_assault() -> None:
+    text = ("Troops kill six militants near Kherson\n\nA suicide bomber killed nine police officers in Kharkiv on "
+            "Sunday. Two more attackers who tried to storm the gate were killed by guards after the blast. A day after "
+            "the bombing, troops raided a hideout near Kherson, killing six militants.")
+    tolls = sorted((e.place or "", e.killed or 0) for e in everything(text, published=date(2024, 9, 23)))
+    assert tolls == [("", 2), ("Kharkiv", 9), ("Kherson", 6)]

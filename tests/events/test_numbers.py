@@ -118,3 +118,7 @@ def test_some_of_a_told_toll_is_no_new_toll() -> None:
 def test_a_span_of_time_before_killed_is_no_toll() -> None:
     assert figures("A strike on the market and an ambush two days later have killed dozens.") == []
     assert figures("Three years of war have killed thousands, and 12 soldiers were killed on Monday.") == [(12, None)]
+
+
+def test_people_shot_dead_are_dead() -> None:
+    assert figures("Two more gunmen, who tried to climb the wall after the blast, were shot dead by guards.") == [(2, None)]
