@@ -101,10 +101,12 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
                 continue
             subjects = [_past_label(s, token, sent) for s in children(token, "nsubj") if s.idx >= floor]
+            if subjects and all(s.lower_ in QUANTIFIER_SUBJECTS for s in subjects):
+                subjects = _tail_speaker(token, sent)  # "..., the army and a rebel commander each blamed ..."
             subjects = (subjects or prep_objects(token, "by") or _participle_speaker(token) or _conjunct_speaker(token)
                         or _tail_speaker(token, sent))
-            for subject in subjects:
-                found.extend((h, _told(token)) for h in (subject, *subject.conjuncts))
+            for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said")
+                found.extend((h, _told(token)) for h in (subject, *(c for c in subject.conjuncts if c.i > subject.i)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
     # "Y cited by X", "Y quoted by X", "Y told Reuters": Y via X, and X itself
     result: list[tuple[Token, Token | None]] = []
@@ -130,6 +132,9 @@ def _speaking_bodies(head: Token) -> list[Token]:
         return [head]
     bodies = [o for o in prep_objects(head, "from", "at", "with", "of") if o.pos_ == "PROPN" or o.ent_type_ == "ORG"]
     return [b for body in bodies for b in (body, *body.conjuncts)] or [head]
+
+
+QUANTIFIER_SUBJECTS = frozenset({"each", "both", "all"})
 
 
 def _past_label(subject: Token, verb: Token, sent: Span) -> Token:

@@ -199,3 +199,8 @@ def test_one_sides_army_under_several_names_is_one_source_under_its_proper_name(
             "statement from the Israel Defense Forces (IDF). The military said one man was hurt. Lebanon's army "
             "said nothing was hit.")
     assert names(text) == ["the Israel Defense Forces (IDF)", "Lebanon's army"]
+
+
+def test_sides_that_each_blame_the_other_are_sources_and_the_medium_is_not() -> None:
+    text = "In posts on social media, the ENDF and a Fano commander each blamed the other side for the ambush."
+    assert names(text) == ["the ENDF", "Fano commander"]
