@@ -85,9 +85,12 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         elif lemma in {"call", "describe", "term"} and token.pos_ == "VERB" and any(
                 c.lower_ == "what" and c.dep_ in {"dobj", "oprd"} for c in token.children):
             found.extend((s, None) for s in children(token, "nsubj"))  # "what the Pentagon called 'reckless attacks'"
+        elif lemma in {"call", "describe", "term", "label", "brand"} and token.pos_ == "VERB" and _named_as(token):
+            found.extend((s, None) for s in children(token, "nsubj"))  # "X called the bombing 'a crime'"
         elif lemma in TOLL_GIVING_VERBS and token.pos_ == "VERB" and any(
                 c.lemma_.lower() in TOLL_NOUNS for c in children(token, "dobj")):
-            found.extend((s, None) for s in children(token, "nsubj"))  # "the police put the toll at sixteen"
+            found.extend((s.head.head if s.lower_ in {"which", "that"} and s.head.dep_ == "relcl" else s, None)
+                         for s in children(token, "nsubj"))  # "the police (statement, which) put the toll at 16"
         elif lemma in lx.REPORTING_VERBS and token.pos_ == "VERB" and not children(token, "neg") and (
                 attributes(token)):
             if lemma in RELAY_VERBS and token.head.lower_ == "without":
@@ -100,7 +103,7 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                     continue
                 found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
                 continue
-            subjects = [_past_label(s, token, sent) for s in children(token, "nsubj") if s.idx >= floor]
+            subjects = [_named_first(_past_label(s, token, sent)) for s in children(token, "nsubj") if s.idx >= floor]
             if subjects and all(s.lower_ in QUANTIFIER_SUBJECTS for s in subjects):
                 subjects = _tail_speaker(token, sent)  # "..., the army and a rebel commander each blamed ..."
             subjects = (subjects or prep_objects(token, "by") or _participle_speaker(token) or _conjunct_speaker(token)
@@ -135,6 +138,31 @@ def _speaking_bodies(head: Token) -> list[Token]:
 
 
 QUANTIFIER_SUBJECTS = frozenset({"each", "both", "all"})
+
+
+def _named_first(subject: Token) -> Token:
+    """'Jane Roe, a truck driver who escaped, said' parsed with 'driver' as the subject: the person named
+    before the description speaks."""
+    doc = subject.doc
+    start = min(t.i for t in subject.subtree)
+    if subject.pos_ != "NOUN" or start < 2 or doc[start - 1].text != "," or doc[start].lower_ not in {"a", "an"}:
+        return subject
+    name = doc[start - 2]
+    return name if name.ent_type_ == "PERSON" and name.head == subject.head else subject
+
+
+def _named_as(verb: Token) -> bool:
+    """'called the bombing "a crime"', 'described the attack as cowardly': what someone calls an act is a
+    claim about it (but not 'called for calm', 'called him')."""
+    for obj in children(verb, "dobj"):
+        if obj.pos_ == "PRON":
+            continue
+        said = [c for c in (*obj.children, *verb.children) if c.dep_ in {"oprd", "appos"}]
+        said += [o for c in (*obj.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "as"
+                 for o in c.children]
+        if said:
+            return True
+    return False
 
 
 def _past_label(subject: Token, verb: Token, sent: Span) -> Token:

@@ -273,12 +273,17 @@ NGO_NAMES: frozenset[str] = frozenset(
     {"syrian observatory for human rights", "syrian observatory", "amnesty international",
      "amnesty", "human rights watch", "hrw", "red cross", "icrc",
      "international committee of the red cross", "red crescent", "msf", "doctors without borders",
-     "medecins sans frontieres", "médecins sans frontières", "un", "united nations", "unicef",
-     "who", "world health organization", "ocha", "unhcr", "unrwa", "acled", "airwars", "iaea",
-     "world food programme", "wfp", "save the children", "oxfam", "b'tselem", "btselem",
-     "iom", "un human rights office", "ohchr", "crisis group", "international crisis group",
+     "medecins sans frontieres", "médecins sans frontières", "acled", "airwars",
+     "save the children", "oxfam", "b'tselem", "btselem", "crisis group", "international crisis group",
      "sohr", "white helmets", "iwpr", "committee to protect journalists", "cpj",
-     "reporters without borders", "rsf", "un monitoring mission"}
+     "reporters without borders", "rsf"}
+)
+# Bodies of states together: sources of the 'official' type, as governments are.
+INTERGOVERNMENTAL_NAMES: frozenset[str] = frozenset(
+    {"un", "u.n.", "united nations", "unicef", "who", "world health organization", "ocha", "unhcr", "unrwa", "iaea",
+     "world food programme", "wfp", "iom", "un human rights office", "ohchr", "un monitoring mission", "unama",
+     "monusco", "minusca", "unmiss", "unifil", "binuh", "amisom", "atmis", "african union", "au", "nato",
+     "european union", "eu", "ecowas", "igad", "osce", "arab league", "un security council", "security council"}
 )
 NGO_HEADS: frozenset[str] = frozenset(
     {"monitor", "observatory", "ngo", "charity", "watchdog", "group", "organisation",
@@ -313,7 +318,9 @@ WITNESS_HEADS: frozenset[str] = frozenset(
      "doctor", "doctors", "survivor", "survivors", "rescuer", "rescuers", "activist", "activists", "crew", "crews",
      "passenger", "passengers", "sailor", "sailors", "mariner", "mariners", "worker", "workers", "staff",
      "analyst", "analysts", "expert", "experts", "family", "relative", "relatives", "rebel", "rebels",
-     "opposition", "protester", "protesters", "villager", "villagers", "neighbour", "neighbor", "local", "locals"}
+     "opposition", "protester", "protesters", "villager", "villagers", "neighbour", "neighbor", "local", "locals",
+     "shopkeeper", "shopkeepers", "trader", "traders", "vendor", "driver", "drivers", "farmer", "farmers", "teacher",
+     "nurse", "nurses", "student", "students", "fisherman", "fishermen", "herder", "herders", "elder", "elders"}
 )
 
 # Image and photo credit lines are not sources.

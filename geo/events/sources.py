@@ -113,7 +113,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     lemma = head.lemma_.lower()
     if lemma in REPORT_NOUNS:  # "a UN report", "a statement by the ministry"
         authors = prep_objects(head, "by", "from", "of") + [
-            c for c in head.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
+            c for c in head.children if c.dep_ in {"compound", "poss"} and (
+                c.pos_ == "PROPN" or c.lemma_.lower() in lx.OFFICIAL_HEADS)]  # "a police statement"
         return describe_speaker(authors[0], registry) if authors else None
     if lemma in _NON_NAME_SPEAKERS or head.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -165,6 +166,10 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     wire = lookup(candidates, lx.WIRE_AGENCIES)
     if wire:
         return Speaker(name=wire, type="wire", key=f"wire:{wire}")
+    body = lookup(candidates, lx.INTERGOVERNMENTAL_NAMES)
+    if body:  # "the United Nations", "OCHA", "MONUSCO": official, as the guideline types them
+        name = _clean_name(_longest_containing(body, candidates))
+        return Speaker(name=name, type="official", key=f"name:{_key(name)}")
     ngo = lookup(candidates, lx.NGO_NAMES)
     if ngo or (lemma in lx.NGO_HEADS and any(
             t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:

@@ -204,3 +204,25 @@ def test_one_sides_army_under_several_names_is_one_source_under_its_proper_name(
 def test_sides_that_each_blame_the_other_are_sources_and_the_medium_is_not() -> None:
     text = "In posts on social media, the ENDF and a Fano commander each blamed the other side for the ambush."
     assert names(text) == ["the ENDF", "Fano commander"]
+
+
+def test_what_a_body_calls_an_act_is_its_claim_and_a_call_for_calm_is_not() -> None:
+    assert names('The interior ministry called the bombing "a crime against the nation".') == ["the interior ministry"]
+    assert names("The ministry described the raid as a cowardly act.") == ["the ministry"]
+    assert names("The president called for calm.") == []
+
+
+def test_people_named_by_their_trade_and_a_name_before_the_description() -> None:
+    assert names("A shopkeeper told Radio Sahel that the market was empty.")[:1] == ["shopkeeper"]
+    assert names("Amadou Keita, a truck driver who escaped the ambush, said the attackers took phones.") == [
+        "Amadou Keita"]
+
+
+def test_a_statement_that_put_a_figure_credits_its_author() -> None:
+    text = "A guard was shot dead, according to a police statement, which put the number of missing pupils at 26."
+    assert names(text) == ["police"]
+
+
+def test_bodies_of_states_together_are_official() -> None:
+    sources = extract_sources(nlp()("Nine people died, the UN said. OCHA said 40 were hurt."))
+    assert {s.type for s in sources} == {"official"}
