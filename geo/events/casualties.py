@@ -134,13 +134,18 @@ def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 if lemma in TOLD_TOLL_NOUNS and any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"}
                                                     for c in counted.children):
                     continue  # "The two deaths came after ...": a toll told already, of another act
-                first = _first_conjunct(counted)
+                first = None if _described_by_toll(counted) else _first_conjunct(counted)
                 if first is not None:  # "Two servicemen and one resident were injured": 2 + 1
                     number = (lx.parse_number(first.text) or 0) + conjoined_victims(first)
                 else:
                     number += conjoined_victims(token.root)
                 found.append((number, None, token.root) if is_killed else (None, number, token.root))
     return found
+
+
+def _described_by_toll(victims: Token) -> bool:
+    """'24 bodies and 51 injured people': the toll word qualifies its own noun only."""
+    return any(c.dep_ == "amod" and _CASUALTY_WORD.match(c.lower_) for c in victims.children)
 
 
 def _first_conjunct(victims: Token) -> Token | None:

@@ -82,6 +82,11 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
         return False
     if token.dep_ in {"conj", "compound"} and family_of(token.head):
         return habitual(token.head, family_of)  # "a frequent target of airstrikes and shelling": both; "bombing raids"
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in {"be", "become", "remain"}:
+        said = [c for c in token.head.children if c.dep_ in {"attr", "acomp"}]
+        if any(c.lower_ in USUAL_WORDS or any(a.dep_ == "amod" and a.lower_ in USUAL_WORDS for a in c.children)
+               for c in said):
+            return True  # "drone strikes have become a regular feature of the war", "raids are common"
     holders = [token]
     if token.dep_ == "conj" and token.head.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in elx.HABITUAL_ADJECTIVES for c in token.head.children):
@@ -119,6 +124,7 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
 
 
 SPAN_UNITS = frozenset({"year", "month", "decade", "week"})
+USUAL_WORDS = elx.HABITUAL_ADJECTIVES | {"common", "commonplace", "routine", "everyday", "familiar", "usual"}
 TREND_VERBS = frozenset({"step", "intensify", "escalate", "increase", "ramp", "redouble", "scale"})
 NOBODY = frozenset({"none", "nothing", "nobody", "neither"})
 

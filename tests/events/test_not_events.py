@@ -128,3 +128,9 @@ def test_acts_in_a_condition_are_no_events() -> None:
 
 def test_a_habit_said_of_the_first_of_coordinated_acts_is_said_of_all() -> None:
     assert everything("Government troops continue daily rocket and artillery strikes on Kharkiv.") == []
+
+
+def test_acts_said_to_have_become_usual_are_no_events() -> None:
+    assert everything("Drone strikes have become a regular feature of the war in Tigray since the rebellion began in "
+                      "March 2021, and residents say they avoid markets.") == []
+    assert everything("Air strikes have become routine in the region since the uprising began in May 2022.") == []

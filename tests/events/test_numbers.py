@@ -122,3 +122,7 @@ def test_a_span_of_time_before_killed_is_no_toll() -> None:
 
 def test_people_shot_dead_are_dead() -> None:
     assert figures("Two more gunmen, who tried to climb the wall after the blast, were shot dead by guards.") == [(2, None)]
+
+
+def test_a_toll_word_on_one_of_two_counted_nouns_counts_only_that_noun() -> None:
+    assert figures("The clinic received 24 bodies and 51 injured people on Tuesday.") == [(None, 51)]
