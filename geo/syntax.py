@@ -199,7 +199,7 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
                         chosen.update(t.i for t in phrase_tokens(objects[0], with_of=False, with_acl=False))
                         for conj in objects[0].conjuncts:
                             chosen.update(t.i for t in conj.subtree)
-    start, end = min(chosen), max(chosen) + 1
+    start, end = _glued_by_dashes(head.doc, min(chosen), max(chosen) + 1)
     low, high = _line_bounds(head, start, end)
     start, end = max(start, low), min(end, high)
     # keep it contiguous and short; never cross a line break
@@ -207,6 +207,21 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
     if len(tokens) > max_tokens:
         tokens = [t for t in tokens if abs(t.i - head.i) <= max_tokens // 2 or t.i in chosen and t.i <= head.i]
     return tokens
+
+
+DASHES = frozenset({"-", "–"})
+
+
+def _glued_by_dashes(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """'ISIS–K', 'Islamic State–Khorasan': a name the tokenizer cut at a dash written without spaces is
+    one name; the phrase takes the words glued to it."""
+    while start >= 2 and doc[start - 1].text in DASHES and not doc[start - 1].whitespace_ and (
+            not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper()):
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text in DASHES and not doc[end].whitespace_ and (
+            not doc[end - 1].whitespace_ and doc[end + 1].text[:1].isupper()):
+        end += 2
+    return start, end
 
 
 def _breaks_line(token: Token) -> bool:

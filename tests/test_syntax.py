@@ -21,3 +21,12 @@ def test_the_text_of_a_doc_is_built_once_and_is_the_docs_text() -> None:
 
     doc = nlp()("Shelling hit the town.\nTwo people were hurt.")
     assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+
+
+def test_a_name_cut_at_a_dash_written_without_spaces_is_one_phrase() -> None:
+    from geo.syntax import phrase_text, phrase_tokens
+    from tests.events.helpers import nlp
+
+    doc = nlp()("ISIS–K claimed the attack, and the Iran-backed militia denied it.")
+    head = next(t for t in doc if t.dep_ == "nsubj")
+    assert phrase_text(phrase_tokens(head)) == "ISIS–K"
