@@ -121,7 +121,9 @@ def is_campaign(mention: Mention) -> bool:
     """'launched a military offensive in the region', 'a failed offensive towards the capital': a
     campaign, not one event, unless the text counts what it did ('the offensive has killed 1,600')."""
     return (mention.trigger.lemma_.lower() in CAMPAIGN_NOUNS and mention.killed is None and mention.injured is None
-            and mention.count is None)
+            and mention.count is None and not (mention.cue == "response" and (
+                mention.date is not None or any(p.place for p in mention.parts))))  # "launched a counter-offensive
+    # in X on 19 February" answers an attack; "a counteroffensive of four months continues" is a campaign
 
 
 def is_war(mention: Mention) -> bool:

@@ -27,6 +27,7 @@ EVENT_NOUNS: dict[str, str] = {
     "looting": "looting", "arson": "looting",
     "interception": "intercept", "shootdown": "intercept", "shoot-down": "intercept",
     "counterattack": "attack", "counter-attack": "attack", "offensive": "attack", "onslaught": "attack",
+    "counteroffensive": "retaliation", "counter-offensive": "retaliation",
     "stabbing": "attack", "knifing": "attack", "beheading": "attack", "assassination": "attack",
 }
 

@@ -22,6 +22,7 @@ DEFENCE_VERBS = {"regain": "regained", "retake": "retook", "recapture": "recaptu
                  "subdue": "subdued"}
 PEOPLE_WORDS = frozenset({"people", "civilians", "person", "worshippers", "students", "children", "villagers",
                           "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers"})
+OFFENSIVE_WORDS = frozenset({"offensive", "counteroffensive", "counter-offensive"})
 TRANSITIVE_ON_PLACES = frozenset({"struck", "shelled", "bombed", "attacked", "raided"})
 
 
@@ -125,6 +126,8 @@ def summarize(draft: Draft) -> str:
         return _cut(f"{draft.actor} {_verb(draft)} {name}" if town else f"{draft.actor} {_verb(draft)} targets{where}")
     elif draft.actor and " and " in draft.actor and draft.category == "Armed clash":
         text = f"{draft.actor} clashed"
+    elif draft.actor and "retaliation" in draft.families and set(draft.acts) & OFFENSIVE_WORDS:
+        text = f"{draft.actor} launched a counter-offensive"
     elif draft.actor:
         text = f"{draft.actor} carried out {_article(label)}"
     else:

@@ -26,7 +26,7 @@ _FAMILY_CACHE = "geo.trigger_family"
 def trigger_family(token: Token) -> str | None:
     """The trigger family of a token, or None when it is no event word here (read once per token:
     the rules ask it of the same tokens many times)."""
-    if token.pos_ not in {"NOUN", "PROPN", "VERB"} and token.tag_ != "VBG":
+    if token.pos_ not in {"NOUN", "PROPN", "VERB"} and token.tag_ != "VBG" and not _counter_act(token):
         return None  # only nouns, verbs and gerunds name an act (most tokens stop here)
     cache = token.doc.user_data.setdefault(_FAMILY_CACHE, {})
     if token.i not in cache:
@@ -34,8 +34,21 @@ def trigger_family(token: Token) -> str | None:
     return cache[token.i]
 
 
+def _counter_act(token: Token) -> bool:
+    """'a counter-offensive', 'counter-attacks' cut at the dash by the tokenizer, whatever tag the last part got."""
+    doc, i = token.doc, token.i
+    if token.lower_.rstrip("s") in {"counteroffensive", "counter-offensive"} and token.dep_ in {
+            "dobj", "pobj", "nsubj", "nsubjpass", "conj", "attr"}:
+        return True  # tagged an adjective as often as a noun
+    return (token.lower_.rstrip("s") in {"offensive", "attack", "strike", "assault"} and i >= 2
+            and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+            and doc[i - 2].lower_ == "counter")
+
+
 def _trigger_family(token: Token) -> str | None:
     lemma, lower = lemma_of(token), token.lower_
+    if _counter_act(token):
+        return "retaliation"  # "launched a counter-offensive": an answer to an attack
     nominal_gerund = token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children)
     if lemma == "fire" and token.pos_ == "NOUN" and token.head.lower_ == "under":
         return "shooting"  # "came under fire"

@@ -225,3 +225,12 @@ def test_a_drone_heading_for_a_place_and_shot_down_is_an_attack_and_its_intercep
     attacks, responses = run("Rebels struck a tanker off Hodeidah on Monday. A frigate shot down two drones that were "
                              "flying toward the tanker.")
     assert len(attacks) == 1 and len(responses) == 1
+
+
+def test_a_counter_offensive_launched_on_a_day_is_a_response_and_one_of_months_a_campaign() -> None:
+    attacks, responses = run("Gunmen killed 40 villagers near Kherson on Monday. On Tuesday the army launched a "
+                             "counter-offensive near Kherson.")
+    assert [(r.summary, r.place) for r in responses] == [("Army launched a counter-offensive near Kherson", "Kherson")]
+    attacks, responses = run("As the army's counteroffensive of more than four months slowly continues, the general "
+                             "spoke to reporters.")
+    assert attacks == [] and responses == []
