@@ -29,8 +29,8 @@ from geo.syntax import PRONOUNS
 
 GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
 SITE_IN_TOWN_KM = 25.0
-RECENT_SENTENCES = 3
-GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})  # "the group said its fighters ..."  # how far back a mention with details of its own may continue an event
+RECENT_SENTENCES = 3  # how far back a mention with details of its own may continue an event
+GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})  # "the group said its fighters ..."
 
 
 def bare(mention: Mention) -> bool:
