@@ -312,7 +312,7 @@ class ToponymRecognizer:
                 return True
         return False
 
-    def _town_near(self, span: Span, candidates: list[Candidate], context: DocContext) -> bool:
+    def _town_near(self, span: Span, candidates: list[Candidate]) -> bool:
         """'struck a depot near Al Mayadin', 'outside Albu Kamal': after 'near', a name spelled exactly
         as a town of some size, and no word of a person's full name elsewhere in the text, is the town
         (the tagger calls many Arabic and African town names persons)."""
@@ -371,7 +371,7 @@ class ToponymRecognizer:
         common = looks_common(span, context.lower_words)
         if strong_cue or (cue == "near" and not common):
             if label == "PERSON" and not strong_cue and not followed_by_place_punct(span) and not (
-                    self._town_near(span, candidates, context)):
+                    self._town_near(span, candidates)):
                 return None
             return {"label": label_out, "gated": True}
         if common or after_title(span) or speaks(span):
