@@ -67,6 +67,7 @@ def make_toponym_recognizer(
 
 
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+NEAR_WORDS = frozenset({"near", "outside", "around", "toward", "towards"})
 NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'near', is taken from this size
 
 
@@ -317,8 +318,9 @@ class ToponymRecognizer:
         as a town of some size, and no word of a person's full name elsewhere in the text, is the town
         (the tagger calls many Arabic and African town names persons)."""
         top = candidates[0]
-        if top.kind != "city" or top.score < 1.0 or top.population < NEAR_TOWN_POPULATION:
-            return False
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before not in NEAR_WORDS or top.kind != "city" or top.score < 1.0 or top.population < NEAR_TOWN_POPULATION:
+            return False  # right after 'near': not "at the Villas at X"
         words = {t.text for t in span}
         return not any(ent.label_ == "PERSON" and ent.text != span.text and words & {t.text for t in ent}
                        for ent in span.doc.ents)

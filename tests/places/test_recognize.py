@@ -248,6 +248,8 @@ def test_a_town_after_near_is_a_place_though_tagged_a_person_unless_a_person_bea
     assert _run(doc) == []  # a hamlet of 9,000: too small to take from a person
     doc = _doc(["Joe", "Watertown", "sat", "near", "Watertown", "."], [(0, 2, "PERSON"), (4, 5, "PERSON")])
     assert _run(doc) == []
+    doc = _doc(["a", "party", "at", "the", "Watertown", "."], [(4, 5, "PERSON")])
+    assert _run(doc) == []  # not right after 'near': a venue named so
 
 
 def test_a_capitalised_article_opening_a_sentence_is_no_town() -> None:
