@@ -9,6 +9,8 @@ the event it refers to ("targeting a facility near A and a safe house near B").
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
@@ -32,7 +34,7 @@ from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.summary import summarize
 from geo.events.umbrella import fold_umbrellas
 from geo.model import Event, Toponym
-from geo.syntax import caption_indices, is_headline, sentence_span, sentences, toponym_tokens
+from geo.syntax import caption_indices, is_headline, sentence_span, sentences, span_text, toponym_tokens
 
 
 BACKGROUND_DAYS = 31
@@ -226,7 +228,11 @@ def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
         stated = {lx.parse_number(t.text) for t in sent if t.like_num} & figures
         return place_weight * names_place + len(stated)
 
-    return max(sentences, key=lambda sent: (weight(sent), -sent.start_char))
+    # a reporter's question ("Q: X says five were killed in the strike. Do you dispute that?") states nothing
+    return max(sentences, key=lambda sent: (not QUESTION_RE.search(span_text(sent)), weight(sent), -sent.start_char))
+
+
+QUESTION_RE = re.compile(r"^\s*(?:Q|QUESTION|REPORTER)\s*:|\?\s*$")
 
 
 def _to_event(draft: Draft) -> Event:

@@ -8,7 +8,7 @@ from geo.events.frame import read_frame, speaker_label_length, speaker_of_label
 from geo.events.sources import extract_sources
 from geo.model import Source
 from geo.syntax import sentences
-from tests.events.helpers import nlp
+from tests.events.helpers import nlp, toponyms_for
 
 RELEASE = """Press Release | March 3, 2025
 
@@ -163,3 +163,11 @@ def test_a_body_a_questioner_quotes_after_the_label_is_a_source() -> None:
             "says four civilians were killed in the strike near Hodeidah. Do you dispute that?\n\n"
             "SPOKESPERSON: We struck a radar site.\n")
     assert "SABA" in names(extract_sources(nlp()(text)))
+
+
+def test_a_reporters_question_is_never_the_evidence_of_an_act() -> None:
+    text = ("Press Briefing by the Spokesperson\n\nSPOKESPERSON: Two F-16s struck an ammunition depot near Kherson "
+            "last night.\n\nQ: Local officials say five civilians were killed in the strike near Kherson. Do you "
+            "dispute that?\n\nSPOKESPERSON: We struck a military facility.\n")
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=None)
+    assert all(not e.evidence.text.startswith("Q:") for e in attacks + responses) and attacks + responses
