@@ -104,6 +104,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
         for child in holder.children:
             if child.dep_ == "advmod" and child.lower_ in elx.HABITUAL_ADVERBS:
                 return True
+            if child.dep_ == "npadvmod" and child.lemma_.lower() in SPAN_UNITS | {"day", "night"} and any(
+                    g.lower_ in {"every", "each"} for g in child.children):
+                return True  # "aircraft bomb the area almost every week"
             if child.dep_ == "amod" and child.lower_ in elx.HABITUAL_ADJECTIVES and holder in holders:
                 return True
     spans = [clause, *holders, *(a for h in (clause, *holders) for a in children(h, "aux"))]
@@ -132,6 +135,18 @@ NOBODY = frozenset({"none", "nothing", "nobody", "neither"})
 FLIGHT_VERBS = frozenset({"flee", "escape", "displace", "uproot", "leave"})
 
 
+LABELLING_VERBS = frozenset({"condemn", "denounce", "describe", "call", "brand", "label", "term", "decry", "present"})
+
+
+def a_label(token: Token) -> bool:
+    """'condemned the raid as "a new massacre"', 'described the strike as an act of aggression': what an
+    act already told is called, not another act."""
+    if token.dep_ != "pobj" or token.head.lower_ != "as":
+        return False
+    verb = token.head.head.head if token.head.head.dep_ == "dobj" else token.head.head  # the parse may hang 'as' on the object
+    return verb.lemma_.lower() in LABELLING_VERBS and bool(children(verb, "dobj"))
+
+
 def fled(token: Token) -> bool:
     """'families who had fled earlier fighting', 'displaced by the fighting': what people fled is the
     background of the story, not one of its acts."""
@@ -152,4 +167,5 @@ def denied(token: Token) -> bool:
     return False
 
 
-__all__ = ["accidental", "criticised", "denied", "fled", "habitual", "latest_of_series", "negated_experience", "victims_of"]
+__all__ = ["a_label", "accidental", "criticised", "denied", "fled", "habitual", "latest_of_series", "negated_experience",
+           "victims_of"]

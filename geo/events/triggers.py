@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.not_events import (accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
+from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    victims_of)
 from geo.syntax import children, is_title_case, phrase_text, phrase_tokens, prep_objects
 
@@ -290,7 +290,7 @@ def _is_excluded(token: Token, family: str) -> bool:
         return True  # "rebel groups fighting to topple Assad": who they are, not an act
     if lemma_of(token) in {"offensive", "defensive"} and token.head.lower_ == "on":
         return True  # "go on the offensive": a stance, not an act
-    if latest_of_series(token) or negated_experience(token) or denied(token) or fled(token) or (
+    if latest_of_series(token) or negated_experience(token) or denied(token) or fled(token) or a_label(token) or (
             habitual(token, trigger_family)):
         return True
     steps = 0

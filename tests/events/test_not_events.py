@@ -134,3 +134,13 @@ def test_acts_said_to_have_become_usual_are_no_events() -> None:
     assert everything("Drone strikes have become a regular feature of the war in Tigray since the rebellion began in "
                       "March 2021, and residents say they avoid markets.") == []
     assert everything("Air strikes have become routine in the region since the uprising began in May 2022.") == []
+
+
+def test_acts_done_every_week_are_a_habit() -> None:
+    assert everything("Government aircraft bomb the villages almost every week, despite a ceasefire.") == []
+
+
+def test_what_an_act_is_called_is_no_other_act() -> None:
+    text = ('Troops raided the camp in Kherson on Monday. The ministry condemned the raid as "a new massacre '
+            'against our people".')
+    assert [e.summary for e in everything(text)] == ["Troops raided the camp in Kherson"]
