@@ -21,10 +21,12 @@ PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "h
 # "KHARTOUM, Jan 5 (Reuters) - ", "WASHINGTON (AP) “An": the article's own dateline, the city it
 # was filed from, not a cited source.
 DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([^)]{2,40}\)\s*[-–—]*\s*"
-)
+    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\([^)]{2,40}\)\s*[-–—]*\s*"
+)  # "BEIRUT (Reuters) -", "EL WAK, Kenya, April 9 (Eastlight) –"
 # "MAKHACHKALA -- ", "BAGHDAD — ", "TAMPA, Fla. – ": a dateline with no agency
-BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*,?\s*(?:--|—|–)\s*")
+BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*"
+                              r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,?\s*(?:--|—|–|\s-)\s+")  # "GUSAU, Nigeria - "
 # "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
 DATE_DATELINE_RE = re.compile(
     r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s+")

@@ -30,3 +30,12 @@ def test_a_name_cut_at_a_dash_written_without_spaces_is_one_phrase() -> None:
     doc = nlp()("ISIS–K claimed the attack, and the Iran-backed militia denied it.")
     head = next(t for t in doc if t.dep_ == "nsubj")
     assert phrase_text(phrase_tokens(head)) == "ISIS–K"
+
+
+def test_datelines_with_a_country_a_date_or_a_plain_dash() -> None:
+    from geo.syntax import dateline_length
+
+    for text, dateline in (("DORI, Burkina Faso, May 2 (Sahel Wire) – Gunmen attacked", "DORI, Burkina Faso, May 2 (Sahel Wire) – "),
+                           ("GUSAU, Nigeria - Troops rescued", "GUSAU, Nigeria - "),
+                           ("NATO said on Monday", "")):
+        assert text[:dateline_length(text)] == dateline

@@ -16,7 +16,7 @@ from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.triggers import is_event_noun, lemma_of, trigger_family, weapon_of
-from geo.syntax import PRONOUNS, children, is_passive, phrase_text, phrase_tokens, prep_objects
+from geo.syntax import PRONOUNS, children, dateline_length, is_passive, phrase_text, phrase_tokens, prep_objects, span_text
 
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 
@@ -132,7 +132,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
         if is_passive(trigger) or trigger.dep_ == "acl":
             return next((_np(o) for o in prep_objects(trigger, "by")), None)
-        subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end]  # not the headline's
+        floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
+        subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
             subjects = children(trigger.head, "nsubj")  # "troops rescued the students and killed their captors"
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"

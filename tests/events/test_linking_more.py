@@ -302,3 +302,10 @@ def test_a_headline_toll_goes_to_the_raid_with_that_toll_not_to_guards_ending_an
             "the bombing, troops raided a hideout near Kherson, killing six militants.")
     tolls = sorted((e.place or "", e.killed or 0) for e in everything(text, published=date(2024, 9, 23)))
     assert tolls == [("", 2), ("Kharkiv", 9), ("Kherson", 6)]
+
+
+def test_a_dateline_with_a_date_is_never_the_actor() -> None:
+    text = ("KHERSON, Ukraine, April 9 (Steppe Wire) – Militants from a separatist group detonated a car bomb at "
+            "the gate of an army camp on Tuesday.")
+    events = everything(text, published=date(2025, 4, 9))
+    assert [(e.actor, e.date) for e in events] == [("Militants", date(2025, 4, 8))]  # Tuesday, not the dateline's day
