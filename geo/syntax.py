@@ -215,14 +215,21 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
 DASHES = frozenset({"-", "–"})
 
 
+def glued_before(token: Token) -> Token | None:
+    """The word joined to ``token`` by a dash written without spaces, which the tokenizer cut off
+    ('counter' of 'counter-offensive', 'ISIS' of 'ISIS–K'), or None."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text in DASHES and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return doc[i - 2]
+    return None
+
+
 def _glued_by_dashes(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """'ISIS–K', 'Islamic State–Khorasan': a name the tokenizer cut at a dash written without spaces is
     one name; the phrase takes the words glued to it."""
-    while start >= 2 and doc[start - 1].text in DASHES and not doc[start - 1].whitespace_ and (
-            not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper()):
+    while (before := glued_before(doc[start])) is not None and before.text[:1].isupper():
         start -= 2
-    while end + 1 < len(doc) and doc[end].text in DASHES and not doc[end].whitespace_ and (
-            not doc[end - 1].whitespace_ and doc[end + 1].text[:1].isupper()):
+    while end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and glued_before(doc[end + 1]) is not None:
         end += 2
     return start, end
 

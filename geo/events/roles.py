@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list
 from geo.events.mentions import Mention, anchor_of
-from geo.syntax import children, phrase_tokens, prep_objects, span_text
+from geo.syntax import children, glued_before, phrase_tokens, prep_objects, span_text
 
 def assign_roles(sent: Span, mentions: list[Mention]) -> None:
     """Set each mention's cue: 'response', 'attack' (what a response answers), or None (no cue)."""
@@ -20,7 +20,8 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
         by_token[mention.trigger.i] = mention
         by_token[anchor_of(mention.trigger).i] = mention
         modifiers = {c.lemma_.lower() for c in mention.trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
-        modifiers |= {_glued_prefix(mention.trigger)} - {""}  # "a counter-offensive", cut at its dash
+        glued = glued_before(mention.trigger)  # "a counter-offensive", cut at its dash
+        modifiers |= {glued.lower_} if glued is not None else set()
         if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
             mention.cue = "response"
     if _defensive_clause(sent):  # "forces destroyed, in self-defense, four drones", "... an imminent threat"
@@ -64,15 +65,6 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
             for mention in mentions:
                 if mention.trigger.i in inside and mention.trigger is not token:
                     mention.cue = "response"
-
-
-def _glued_prefix(trigger: Token) -> str:
-    """'counter' of 'counter-offensive' that the tokenizer cut off at the dash, or ''."""
-    doc = trigger.doc
-    i = trigger.i
-    if i >= 2 and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        return doc[i - 2].lower_
-    return ""
 
 
 RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})

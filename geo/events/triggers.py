@@ -13,7 +13,7 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    victims_of)
-from geo.syntax import children, is_title_case, phrase_text, phrase_tokens, prep_objects
+from geo.syntax import children, glued_before, is_title_case, phrase_text, phrase_tokens, prep_objects
 
 
 def lemma_of(token: Token) -> str:
@@ -36,13 +36,12 @@ def trigger_family(token: Token) -> str | None:
 
 def _counter_act(token: Token) -> bool:
     """'a counter-offensive', 'counter-attacks' cut at the dash by the tokenizer, whatever tag the last part got."""
-    doc, i = token.doc, token.i
     if token.lower_.rstrip("s") in {"counteroffensive", "counter-offensive"} and token.dep_ in {
             "dobj", "pobj", "nsubj", "nsubjpass", "conj", "attr"}:
         return True  # tagged an adjective as often as a noun
-    return (token.lower_.rstrip("s") in {"offensive", "attack", "strike", "assault"} and i >= 2
-            and doc[i - 1].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
-            and doc[i - 2].lower_ == "counter")
+    glued = glued_before(token)
+    return token.lower_.rstrip("s") in {"offensive", "attack", "strike", "assault"} and (
+        glued is not None and glued.lower_ == "counter")
 
 
 def _trigger_family(token: Token) -> str | None:

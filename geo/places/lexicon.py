@@ -23,6 +23,7 @@ DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
 LOCATIVE_PREPS = frozenset({"near", "in", "at", "outside", "around", "towards", "toward", "into",
                             "across", "inside", "throughout", "within", "nearby", "from", "to",
                             "between", "beyond", "along", "through", "via", "off", "over", "on"})
+NEAR_WORDS = frozenset({"near", "outside", "around", "toward", "towards"})  # words right before a town, never a person
 WEAK_PREPS = frozenset({"to", "from", "on", "over", "via", "between"})  # "according to X", "from Reuters"
 ADJECTIVAL_SUFFIXES = ("backed", "led", "aligned", "allied", "based", "funded", "linked", "sponsored",
                        "supported", "affiliated", "controlled", "held", "made", "born", "run")

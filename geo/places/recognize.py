@@ -34,8 +34,8 @@ from spacy.util import filter_spans
 from geo.gazetteer import fold_name
 from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, FACILITY_WORDS,
-                                GATED_LABELS, LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS,
-                                WEAK_PREPS)
+                                GATED_LABELS, LOCAL_BODY_WORDS, NEAR_WORDS, NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS,
+                                TRUSTED_LABELS, WEAK_PREPS)
 from geo.places.recognize_spans import (DocContext, after_title, capitalised_runs, followed_by_place_punct,
                                         is_adjectival, is_capitalised, locative_cue, looks_common, modifies_noun,
                                         modifies_residents, speaks, subspans_longest_first, trim)
@@ -67,7 +67,6 @@ def make_toponym_recognizer(
 
 
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
-NEAR_WORDS = frozenset({"near", "outside", "around", "toward", "towards"})
 NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'near', is taken from this size
 
 
