@@ -1,7 +1,7 @@
 """Command line: ``python -m geo extract SOURCE [--published YYYY-MM-DD] [--format json|text]``.
 
 The corpus commands (``ingest``, ``events``, ``articles``, ``reanalyze``) live in geo.cli.corpus,
-``export`` in geo.cli.export.
+``export`` in geo.cli.export, ``gazetteer`` and ``place`` in geo.cli.gazetteer.
 
 Bad input exits with code 2 and one line on stderr; nothing is printed on stdout.
 """
@@ -17,6 +17,7 @@ from typing import TextIO
 
 from geo.cli.corpus import CORPUS_COMMANDS, add_corpus_commands, run_corpus_command
 from geo.cli.export import add_export_command, run_export
+from geo.cli.gazetteer import GAZETTEER_COMMANDS, add_gazetteer_commands, run_gazetteer_command
 from geo.errors import GeoError, InputError
 from geo.model import Event, Report
 
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "text"), default="text", help="output format (default: text)")
     add_corpus_commands(commands)
     add_export_command(commands, _iso_date)
+    add_gazetteer_commands(commands)
     return parser
 
 
@@ -62,6 +64,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
             return run_export(args, lambda source, published: _extract(source, published, stream), sys.stderr)
         if args.command in CORPUS_COMMANDS:
             return run_corpus_command(args, out)
+        if args.command in GAZETTEER_COMMANDS:
+            return run_gazetteer_command(args, out)
     except GeoError as exc:
         print(f"python -m geo: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -13,6 +13,7 @@ import hashlib
 import sqlite3
 import sys
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -21,6 +22,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from geo.errors import GazetteerError
+from geo.gazetteer.added import index_file, list_sources
 from geo.gazetteer.build import CAPITAL_RANK, build_index
 from geo.gazetteer.normalize import fold_name, name_keys, skeleton_key
 from geo.model import Candidate
@@ -42,6 +44,9 @@ _MAX_FUZZY_KEYS = 25
 
 _PLACE_COLUMNS = ("p.id, p.name, p.kind, p.country, p.admin1_name, p.lat, p.lon, p.population, p.rank, p.geonameid, "
                   "p.name_count")
+# An added gazetteer's rows carry their province's ISO code, named from the built-in index when read.
+_ADDED_COLUMNS = _PLACE_COLUMNS.replace("p.admin1_name", "p.admin1_code")
+ADDED_ID_STRIDE = 1 << 32  # place ids of the n-th added gazetteer start at n * ADDED_ID_STRIDE
 
 
 def _data_fingerprint() -> str:
@@ -77,42 +82,59 @@ def display_name(name: str) -> str:
     return anyascii(name).replace("`", "'")
 
 
-class Gazetteer:
-    """Read-only access to the index; safe to share between threads."""
+def _connect(path: Path, hint: str) -> sqlite3.Connection:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        connection.execute("SELECT 1 FROM places LIMIT 1")
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot open the gazetteer index {path} ({exc}); {hint}") from exc
+    return connection
 
-    def __init__(self, path: Path | str) -> None:
+
+class Gazetteer:
+    """Read-only access to the index and the added gazetteers (``added``: their index files, in
+    the order they were added; ``geo.gazetteer.added``); safe to share between threads."""
+
+    def __init__(self, path: Path | str, added: Sequence[Path | str] = ()) -> None:
         self.path = Path(path)
-        try:
-            self._connection = sqlite3.connect(
-                f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False
-            )
-            self._connection.execute("SELECT 1 FROM places LIMIT 1")
-        except sqlite3.Error as exc:
-            raise GazetteerError(
-                f"cannot open the gazetteer index {self.path} ({exc}); run `python -m geo.gazetteer build`"
-            ) from exc
+        self._connection = _connect(self.path, "run `python -m geo.gazetteer build`")
+        self._added = [_connect(Path(p), "add the file again with `python -m geo gazetteer add`") for p in added]
         self._lock = threading.Lock()
         self._capitals: frozenset[int] | None = None
+        self._province_names: dict[str, str] | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> Gazetteer:
-        """Open the index for the installed data, building it first when it is missing."""
+        """Open the index for the installed data, building it first when it is missing, with the
+        gazetteers added under the same cache dir."""
         path = index_path(settings)
         if not path.exists():
             build_index(path)
             _remove_stale_indexes(path)
-        return cls(path)
+        directory = Path((settings or Settings.from_env()).cache_dir) / "gazetteers"
+        added = [index_file(directory, source.name) for source in list_sources(settings) if not source.stale]
+        return cls(path, added)
 
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+            for connection in self._added:
+                connection.close()
 
-    def _query(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+    def _query(self, sql: str, params: tuple | list = (), connection: sqlite3.Connection | None = None
+               ) -> list[tuple]:
         with self._lock:
             try:
-                return self._connection.execute(sql, params).fetchall()
+                return (connection or self._connection).execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise GazetteerError(f"gazetteer query failed ({exc}); rebuild the index") from exc
+
+    def _province_name(self, code: str | None) -> str | None:
+        """The built-in name of the province with this ISO 3166-2 code ("SY-DY" -> "Deir ez-Zor")."""
+        if self._province_names is None:
+            rows = self._query("SELECT admin1_code, admin1_name FROM places WHERE kind = 'admin1'")
+            self._province_names = {code: name for code, name in rows if code}
+        return self._province_names.get(code or "")
 
     @staticmethod
     def _candidate(row: tuple, score: float = 0.0, main_name: bool = True) -> Candidate:
@@ -123,11 +145,19 @@ class Gazetteer:
 
     def _rows_for_keys(self, keys: list[str]) -> list[tuple]:
         marks = ",".join("?" * len(keys))
-        return self._query(
+        rows = self._query(
             f"SELECT n.fold, n.key, n.is_primary, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
             f"WHERE n.key IN ({marks})",
             keys,
         )
+        for number, connection in enumerate(self._added, start=1):
+            for row in self._query(
+                f"SELECT n.fold, n.key, n.is_primary, {_ADDED_COLUMNS} FROM names n "
+                f"JOIN places p ON p.id = n.place_id WHERE n.key IN ({marks})", keys, connection,
+            ):
+                rows.append((*row[:3], row[3] + number * ADDED_ID_STRIDE, *row[4:7], self._province_name(row[7]),
+                             *row[8:]))
+        return rows
 
     def _fuzzy_keys(self, keys: tuple[str, ...]) -> dict[str, float]:
         """Keys of other names with the same consonant skeleton, scored by fuzz.ratio."""
@@ -138,7 +168,8 @@ class Gazetteer:
             skeleton = skeleton_key(key)
             if len(skeleton) < 2:
                 continue
-            choices = [r[0] for r in self._query("SELECT key FROM skeletons WHERE skel = ?", (skeleton,))]
+            choices = sorted({r[0] for connection in (self._connection, *self._added)
+                              for r in self._query("SELECT key FROM skeletons WHERE skel = ?", (skeleton,), connection)})
             cutoff = _SHORT_FUZZY_CUTOFF if len(key) <= 6 else _FUZZY_CUTOFF
             for choice, ratio, _ in process.extract(
                 key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=_MAX_FUZZY_KEYS
@@ -175,6 +206,8 @@ class Gazetteer:
             if fuzzy_keys:
                 for row in self._rows_for_keys(list(fuzzy_keys)):
                     keep(row[3:], 0.95 * fuzzy_keys[row[1]], bool(row[2]))
+        if self._added:
+            _drop_repeated_places(best)
         ranked = sorted(best.values(), key=lambda item: (-item[0], -item[2][8], -(item[2][7] or 0)))
         return [self._candidate(row, score, main_name) for score, main_name, row in ranked[:limit]]
 
@@ -218,7 +251,23 @@ class Gazetteer:
         return self._candidate(rows[0], 1.0) if rows else None
 
     def place_count(self) -> int:
-        return int(self._query("SELECT COUNT(*) FROM places")[0][0])
+        return sum(int(self._query("SELECT COUNT(*) FROM places", (), connection)[0][0])
+                   for connection in (self._connection, *self._added))
+
+
+def _drop_repeated_places(best: dict[int, tuple[float, bool, tuple]]) -> None:
+    """One candidate per GeoNames id when two gazetteers hold the place: the built-in one, else
+    the first added (lower place ids), with the better of the two name matches."""
+    by_geonameid: dict[int, int] = {}
+    for place_id in sorted(best):
+        geonameid = best[place_id][2][9]
+        if geonameid is None:
+            continue
+        kept = by_geonameid.setdefault(geonameid, place_id)
+        if kept != place_id:
+            score, main_name, _ = best.pop(place_id)
+            if (score, main_name) > best[kept][:2]:
+                best[kept] = (score, main_name, best[kept][2])
 
 
 @lru_cache(maxsize=1)
