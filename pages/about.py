@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
+
+from geo.errors import GeoError
+from geo.gazetteer import ATTRIBUTION, describe_sources
 
 st.title("About GeoBrief", anchor=False)
 st.markdown(
@@ -35,3 +39,19 @@ name, an event may miss its location ("location unknown"), and a source may be a
 too broadly. Treat the brief as a reading aid, not as verified fact.
 """
 )
+
+st.subheader("Place data", anchor=False)
+st.markdown(f"**Built in**: GeoNames cities500 (about 230,000 towns), countries, first-level provinces and a "
+            f"curated table of bases, crossings, camps and seas. {ATTRIBUTION}")
+try:
+    added = describe_sources()
+except GeoError as exc:
+    st.error(f"Cannot list the added gazetteers: {exc}")
+    added = []
+if added:
+    st.markdown("**Added** with `python -m geo gazetteer add` (villages, districts and sites from GeoNames dumps):")
+    st.dataframe(pd.DataFrame(added), hide_index=True)
+else:
+    st.caption("No gazetteer added. For villages, districts and air bases, add GeoNames dump files "
+               "(allCountries.zip or per-country XX.zip): `python -m geo gazetteer add FILE...`.")
+

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from geo.gazetteer import (AddedSource, Gazetteer, add_source, default_gazetteer, index_path, list_sources,
-                           remove_source)
+from geo.gazetteer import (AddedSource, Gazetteer, add_source, built_index, default_gazetteer, index_path,
+                           list_sources, remove_source)
 
 __all__ = ["GAZETTEER_COMMANDS", "add_gazetteer_commands", "run_gazetteer_command"]
 
@@ -52,7 +52,7 @@ def run_gazetteer_command(args: argparse.Namespace, out: TextIO) -> int:
 def _add(args: argparse.Namespace, out: TextIO) -> int:
     from tqdm import tqdm  # only for this command
 
-    base = default_gazetteer().path  # the built-in index, built first when missing
+    base = built_index()
     with tqdm(unit=" rows", unit_scale=True, disable=args.quiet or None, file=sys.stderr,
               desc="reading GeoNames") as bar:
         source, changed = add_source(args.files, base, name=args.name, credit=args.credit, progress=bar.update)

@@ -13,8 +13,8 @@ gazetteers), ``normalize`` (transliteration-aware name keys: "Deir Ezzor" = "Dei
 May import: the core (``geo.errors``, ``geo.geometry``, ``geo.model``, ``geo.settings``).
 """
 
-from geo.gazetteer.added import AddedSource, add_source, list_sources, remove_source
-from geo.gazetteer.index import ATTRIBUTION, Gazetteer, default_gazetteer, index_path
+from geo.gazetteer.added import AddedSource, add_source, describe_sources, list_sources, remove_source
+from geo.gazetteer.index import ATTRIBUTION, Gazetteer, built_index, default_gazetteer, index_path
 from geo.gazetteer.normalize import fold_name
 
 __all__ = [
@@ -22,7 +22,9 @@ __all__ = [
     "AddedSource",
     "Gazetteer",
     "add_source",
+    "built_index",
     "default_gazetteer",
+    "describe_sources",
     "fold_name",
     "index_path",
     "list_sources",

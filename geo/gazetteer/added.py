@@ -28,6 +28,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,11 +36,12 @@ from geo.errors import GazetteerError
 from geo.gazetteer.aliases import usable_alias
 from geo.gazetteer.build import KIND_RANK
 from geo.gazetteer.geonames_dump import ADMIN1_FILE, DumpRow, admin_code_names, dump_rows
+from geo.gazetteer import normalize
 from geo.gazetteer.normalize import fold_name, name_key, skeleton_key
 from geo.geometry import distance_km
 from geo.settings import Settings
 
-__all__ = ["DEFAULT_CREDIT", "FORMAT_VERSION", "AddedSource", "add_source", "added_dir", "list_sources", "index_file",
+__all__ = ["DEFAULT_CREDIT", "FORMAT_VERSION", "AddedSource", "add_source", "added_dir", "describe_sources", "list_sources", "index_file",
            "remove_source", "source_name"]
 
 DEFAULT_CREDIT = "GeoNames (geonames.org), CC BY 4.0"
@@ -82,14 +84,21 @@ class AddedSource:
     digest: str  # of the files' bytes and the format: re-adding the same files changes nothing
     credit: str = DEFAULT_CREDIT
     format: int = FORMAT_VERSION
+    keys: str = ""  # the name keys' version (``key_version``) the index was built with
 
     @property
     def stale(self) -> bool:
-        """Built by another version of the reader: add the files again."""
-        return self.format != FORMAT_VERSION
+        """Built by another version of the reader or of the name keys: add the files again."""
+        return self.format != FORMAT_VERSION or self.keys != key_version()
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+@lru_cache(maxsize=1)
+def key_version() -> str:
+    """A digest of the code that makes name keys: an index built with other keys cannot be read."""
+    return hashlib.sha256(Path(normalize.__file__).read_bytes()).hexdigest()[:12]
 
 
 def added_dir(settings: Settings | None = None) -> Path:
@@ -120,7 +129,8 @@ def _read_manifest(path: Path) -> AddedSource | None:
         return AddedSource(name=data["name"], files=tuple(data["files"]), rows=int(data["rows"]),
                            skipped=int(data.get("skipped", 0)), countries=tuple(data["countries"]),
                            kinds=dict(data.get("kinds", {})), added=data["added"], digest=data["digest"],
-                           credit=str(data.get("credit") or DEFAULT_CREDIT), format=int(data.get("format", 0)))
+                           credit=str(data.get("credit") or DEFAULT_CREDIT), format=int(data.get("format", 0)),
+                           keys=str(data.get("keys", "")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -133,6 +143,13 @@ def list_sources(settings: Settings | None = None) -> list[AddedSource]:
     sources = [source for path in directory.glob("*.json")
                if (source := _read_manifest(path)) is not None and index_file(directory, source.name).exists()]
     return sorted(sources, key=lambda s: (s.added, s.name))
+
+
+def describe_sources(settings: Settings | None = None) -> list[dict[str, object]]:
+    """The added gazetteers as rows for a table (the dashboard's About page)."""
+    return [{"source": s.name, "places": s.rows, "countries": " ".join(s.countries), "added": s.added[:10],
+             "credit": s.credit, "state": "add again: built by another version" if s.stale else "loaded"}
+            for s in list_sources(settings)]
 
 
 def remove_source(name: str, settings: Settings | None = None) -> AddedSource:
@@ -148,7 +165,7 @@ def remove_source(name: str, settings: Settings | None = None) -> AddedSource:
 
 
 def _digest(paths: Sequence[Path]) -> str:
-    digest = hashlib.sha256(f"format={FORMAT_VERSION};".encode())
+    digest = hashlib.sha256(f"format={FORMAT_VERSION};keys={key_version()};".encode())
     for path in paths:
         for extra in (path, *_admin_files(path)):
             try:
@@ -333,7 +350,8 @@ def add_source(paths: Sequence[Path], base_index: Path, *, name: str | None = No
     directory = added_dir(settings)
     digest = _digest(paths)
     existing = _read_manifest(_manifest_path(directory, name))
-    if existing is not None and existing.digest == digest and index_file(directory, name).exists():
+    if (existing is not None and existing.digest == digest and not existing.stale
+            and index_file(directory, name).exists()):
         return existing, False
     base = _read_base(base_index)
     try:
@@ -363,7 +381,7 @@ def add_source(paths: Sequence[Path], base_index: Path, *, name: str | None = No
         source = AddedSource(name=name, files=tuple(str(p.resolve()) for p in paths), rows=job.next_id - 1,
                              skipped=job.skipped, countries=tuple(sorted(job.countries)), kinds=dict(job.kinds),
                              added=datetime.now(UTC).isoformat(timespec="seconds"), digest=digest,
-                             credit=(credit or "").strip() or DEFAULT_CREDIT)
+                             credit=(credit or "").strip() or DEFAULT_CREDIT, keys=key_version())
         os.chmod(temp_name, 0o644)
         os.replace(temp_name, index_file(directory, name))
         manifest = _manifest_path(directory, name)

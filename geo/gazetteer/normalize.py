@@ -52,6 +52,7 @@ _TRANSLIT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[ea]i"), "ay"),  # Deir / Dayr, Ain / Ayn
     (re.compile(r"aw(?=[^aeiouy]|$)"), "o"),  # Zawr / Zor, Hawl / Hol
     (re.compile(r"(?<=[a-z]{2})ah$"), "a"),  # ta marbuta: Raqqah / Raqqa
+    (re.compile(r"(?<=[a-z]{4})eh$"), "a"),  # and Hasakeh / Hasakah, not Aceh
     (re.compile(r"ck"), "k"),
     (re.compile(r"q"), "k"),
     (re.compile(r"ph"), "f"),

@@ -37,7 +37,8 @@ from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMB
                                 GATED_LABELS, LOCAL_BODY_WORDS, NEAR_WORDS, NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS,
                                 TRUSTED_LABELS, WEAK_PREPS)
 from geo.places.recognize_spans import (DocContext, after_title, capitalised_runs, followed_by_place_punct,
-                                        is_adjectival, is_capitalised, locative_cue, looks_common, modifies_noun,
+                                        is_adjectival, is_capitalised, listed_with_places, locative_cue,
+                                        looks_common, modifies_noun,
                                         modifies_residents, speaks, subspans_longest_first, trim)
 
 __all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
@@ -137,6 +138,7 @@ class ToponymRecognizer:
                     covered[span.start:span.end] = [True] * len(span)
         found.extend(self._datelines(doc, found, context))
         found.extend(self._repeated(doc, found, context))
+        found = [(span, info) for span, info in found if not context.in_speaker_label(span)]
         self.set_annotations(doc, found, lookups)
         return doc
 
@@ -341,8 +343,9 @@ class ToponymRecognizer:
                 break
             if doc[end - 2].text.endswith(".") and (doc[end - 1].is_sent_start or doc[end - 1].is_stop):
                 break  # "Huntsville, Ala. An official said": the name ends with its sentence
+            of_the = doc[end - 1].lower_ == "the" and doc[end - 2].lower_ == "of"  # "Republic of the Congo"
             if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or is_capitalised(doc[end - 1])
-                                              or doc[end - 1].lower_ in FACILITY_WORDS):
+                                              or doc[end - 1].lower_ in FACILITY_WORDS or of_the):
                 break
             longer = doc[span.start:end]
             last = doc[end - 1]
@@ -365,6 +368,8 @@ class ToponymRecognizer:
         cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
         if cue is None and modifies_residents(span) and not looks_common(span, context.lower_words):
             cue = "residents"
+        if cue is None and listed_with_places(span):
+            cue = "near"  # an item of a list of places, as good as "in X"
         strong_cue = cue is not None and cue != "near"
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS:
             cue = None

@@ -8,6 +8,8 @@ know about the whole document, computed once per document.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -20,11 +22,15 @@ from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, C
 from geo.syntax import dateline_length, doc_text
 
 __all__ = ["DocContext", "after_title", "capitalised_runs", "followed_by_place_punct", "is_adjectival",
-           "is_capitalised", "listed", "locative_cue", "looks_common", "modifies_noun", "modifies_residents",
+           "is_capitalised", "listed", "listed_with_places", "locative_cue", "looks_common", "modifies_noun", "modifies_residents",
            "speaks", "subspans_longest_first", "trim", "within"]
 
 
 _DATELINE_REACH = 80  # characters of text a dateline may take
+# A transcript's speaker label: a line opening with a name in capitals and a colon ("AUSTIN:",
+# "SECRETARY AUSTIN:", "Q:"). One such line may be a dateline ("ISLAMABAD: ..."); two or more make
+# the text a transcript, and its labels name speakers, not places.
+_SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,60}[A-Z.]|Q|A)(?=:)")
 
 
 @dataclass(slots=True)
@@ -36,6 +42,7 @@ class DocContext:
     entity_starts: dict[str, set[int]]  # ORG/PERSON/NORP entity text -> its start tokens
     name_words: frozenset[str]  # words inside multi-word ORG/PERSON names
     person_words: frozenset[str] = frozenset()  # words inside multi-word PERSON names
+    speaker_labels: tuple[tuple[int, int], ...] = ()  # character ranges of a transcript's speaker labels
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -49,7 +56,14 @@ class DocContext:
                     words.update(t.text for t in ent if t.is_alpha)
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     people.update(t.text for t in ent if t.is_alpha)
-        return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people))
+        labels = tuple(m.span(1) for m in _SPEAKER_LINE_RE.finditer(doc_text(doc)))
+        return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people),
+                   labels if len(labels) >= 2 else ())
+
+    def in_speaker_label(self, span: Span) -> bool:
+        """Whether the span lies in a transcript's speaker label ("AUSTIN:" is the Secretary)."""
+        at = bisect.bisect_right(self.speaker_labels, (span.start_char, len(doc_text(span.doc))))
+        return at > 0 and span.end_char <= self.speaker_labels[at - 1][1]
 
     def named_as_non_place(self, span: Span) -> bool:
         """The text is an organisation, person or group elsewhere in the document ("Hamas"
@@ -161,7 +175,9 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
             return "province_of", container
         if word in DIRECTION_WORDS or (len(before) >= 3 and before[-3].lower_ in DIRECTION_WORDS):
             return "direction", container
-    # "X province", "X city", "X and Y provinces"
+    # "X province", "X city", "X and Y provinces"; "Koulikoro Region" tagged whole
+    if len(span) > 1 and span[-1].lower_ in PROVINCE_WORDS and span[-1].lower_ not in {"state", "county"}:
+        return "province", None
     if after is not None and after.lower_ in PROVINCE_WORDS and after.lower_ != "state" or (
         after is not None and after.lower_ == "state" and span.end + 1 < len(doc)
         and not doc[span.end + 1].is_title
@@ -250,6 +266,18 @@ def listed(span: Span, after: Span) -> bool:
     doc = span.doc
     return first.dep_ == "conj" or any(t.dep_ == "conj" and t.head in (item, first)
                                        for t in doc[item.i + 1:item.i + 8])
+
+
+_PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
+
+
+def listed_with_places(span: Span) -> bool:
+    """'struck Sloviansk, Pokrovsk and Barvinkove': the span is an item of a list whose other
+    items the tagger calls places (the tagger often gives the last, less known item of a list of
+    towns another label). Bounded: the items are read from the parse, a few at most."""
+    root = span.root
+    items = [t for t in root.conjuncts[:8] if not (span.start <= t.i < span.end)]
+    return bool(items) and any(t.ent_type_ in _PLACE_ENTITY_LABELS for t in items)
 
 
 def within(candidate: Candidate, container: Candidate) -> bool:

@@ -29,7 +29,7 @@ from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinc
                                 prior_features)
 from geo.places.recognize import SPAN_KEY, locative_cue
 from geo.places.recognize_spans import within
-from geo.places.resolve_support import BIG_TOWN, EXACT_SPELLING, drop_unsupported
+from geo.places.resolve_support import BIG_TOWN, EXACT_SPELLING, drop_unsupported, prefer_countries_named_in_full
 from geo.syntax import doc_text
 
 __all__ = ["resolve_doc", "resolve_spans", "resolve_spans_in_context", "score_candidates"]
@@ -277,6 +277,7 @@ def keep_inside_named_containers(mentions: list[_Mention], gazetteer: Gazetteer)
 def _resolve(mentions: list[_Mention], gazetteer: Gazetteer) -> list[Toponym]:
     look_up_candidates(mentions, gazetteer)
     keep_inside_named_containers(mentions, gazetteer)
+    prefer_countries_named_in_full(mentions)
     score_candidates(mentions, gazetteer)
     drop_unsupported(mentions)
     return [_toponym(m) for m in mentions]

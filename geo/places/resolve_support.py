@@ -22,7 +22,7 @@ from geo.model import Candidate
 from geo.places.name_fallbacks import DEMONYM
 from geo.places.ranking import LOCAL_KINDS
 
-__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported"]
+__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "prefer_countries_named_in_full"]
 
 EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
 BIG_TOWN = 100_000
@@ -131,3 +131,31 @@ def _city_form(text: str, place: Candidate) -> bool:
     the name English uses for it, not a secondary one."""
     folded = fold_name(text)
     return folded.endswith(" city") and folded[: -len(" city")] == fold_name(place.name)
+
+
+class _Named(Protocol):
+    text: str
+    candidates: list[Candidate]
+
+
+def _exact_countries(mention: _Named) -> set[str]:
+    return {c.country or "" for c in mention.candidates if c.kind == "country" and c.score >= EXACT_SPELLING}
+
+
+def prefer_countries_named_in_full(mentions: Sequence[_Named]) -> None:
+    """'Congo' is both Congos, 'Georgia' a country and a state: where the story also names one of a
+    short name's countries by a name only that country has ("the Republic of Congo", "DRC"), the
+    short name is that country. Applied before ranking, to the short name's country candidates."""
+    named: set[str] = set()
+    for mention in mentions:
+        exact = [c for c in mention.candidates if c.score >= EXACT_SPELLING]
+        countries = _exact_countries(mention)
+        if len(countries) == 1 and len(exact) == 1:
+            named |= countries
+    if not named:
+        return
+    for mention in mentions:
+        countries = _exact_countries(mention)
+        if len(countries) > 1 and len(countries & named) == 1:
+            mention.candidates = [c for c in mention.candidates
+                                  if c.kind != "country" or c.score < EXACT_SPELLING or c.country in named]

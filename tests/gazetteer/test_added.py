@@ -104,3 +104,16 @@ def test_gazetteer_open_loads_what_was_added(base_index: Path, settings: Setting
     (settings.cache_dir / base_index.name).symlink_to(base_index)
     add_source([villages], base_index, settings=settings)
     assert Gazetteer.open(settings).candidates("Zubaydah")[0].country == "SY"
+
+
+def test_an_index_built_with_other_name_keys_is_stale_and_left_out(base_index: Path, settings: Settings,
+                                                                   villages: Path) -> None:
+    settings.cache_dir.mkdir(parents=True)
+    (settings.cache_dir / base_index.name).symlink_to(base_index)
+    source, _ = add_source([villages], base_index, settings=settings)
+    manifest = added_dir(settings) / f"{source.name}.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(source.keys, "0ther-keys"), encoding="utf-8")
+    assert [s.stale for s in list_sources(settings)] == [True]
+    assert not [c for c in Gazetteer.open(settings).candidates("Zubaydah") if c.country == "SY"]
+    again, changed = add_source([villages], base_index, settings=settings)
+    assert changed and not again.stale

@@ -78,3 +78,8 @@ def test_empty_and_symbol_names() -> None:
     assert name_key("") == ""
     assert name_key("!!!") == ""
     assert name_keys("—") == ()
+
+
+def test_ta_marbuta_spelled_eh_or_ah() -> None:
+    assert name_key("Qaryateh") == name_key("Qaryatah") == name_key("Qaryata")
+    assert name_key("Aceh") == "aceh"  # too short to have the ending

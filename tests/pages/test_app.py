@@ -214,6 +214,22 @@ def test_about_page_runs(app: AppTest) -> None:
     at.run()
     assert not at.exception
     assert at.title[0].value == "About GeoBrief"
+    assert "No gazetteer added" in at.caption[-1].value
+
+
+def test_about_page_lists_the_added_gazetteers(app: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo.gazetteer import add_source, default_gazetteer
+
+    monkeypatch.setenv("GEOBRIEF_CACHE_DIR", str(tmp_path))
+    data = Path(__file__).resolve().parents[1] / "gazetteer" / "data" / "XX_villages.txt"
+    add_source([data], default_gazetteer().path, name="villages", credit="Made-up villages, CC0")
+    at = AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT)
+    at.switch_page("pages/about.py")
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table[["source", "places", "countries", "credit"]].values.tolist() == [
+        ["villages", 4, "SY", "Made-up villages, CC0"]]
 
 
 # --- The analyst corrects places (geo.places.corrections): the map and every panel follow ----------

@@ -255,3 +255,30 @@ def test_a_town_after_near_is_a_place_though_tagged_a_person_unless_a_person_bea
 def test_a_capitalised_article_opening_a_sentence_is_no_town() -> None:
     doc = load_pipeline()("An air strike destroyed a depot in Abu Kamal on Tuesday.")
     assert "An" not in [s.text for s in doc.spans[SPAN_KEY]]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_an_item_of_a_list_of_places_is_a_place_whatever_its_label() -> None:
+    words = ["Rockets", "hit", "Nowhereland", ",", "Bigburg", "and", "Qaryat", "."]
+    heads = [1, 1, 1, 2, 2, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "conj", "cc", "conj", "punct"]
+    doc = _parsed(words, heads, deps, [(2, 3, "GPE"), (4, 5, "GPE"), (6, 7, "ORG")])
+    assert ("Qaryat", "GAZ", None) in _run(doc)
+    # Listed with people, the same name is a person's.
+    doc = _parsed(words, heads, deps, [(2, 3, "PERSON"), (4, 5, "PERSON"), (6, 7, "ORG")])
+    assert _run(doc) == []
+
+
+def test_speaker_labels_of_a_transcript_are_not_places() -> None:
+    nlp = load_pipeline()
+    transcript = ("MINISTER BIGTOWN: We struck the depots.\nQ: Where exactly?\nBIGTOWN: Near Qaryat, in the east.\n")
+    doc = nlp(transcript)
+    assert "BIGTOWN" not in [s.text for s in doc.spans[SPAN_KEY]]
+    # One such line is a dateline, as some outlets write them.
+    doc = nlp("HOUSTON: Storms flooded the city on Monday, officials said.\n")
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["HOUSTON"]

@@ -487,3 +487,21 @@ def test_the_town_of_a_name_known_only_as_a_translation_abroad_is_an_unknown_tow
     found = _resolve("Jihadists attacked the town of Boni on Monday, officials in Bamako, Mopti, Timbuktu and Kidal said.")
     boni = _first(found, "Boni")
     assert boni.country not in {"CH", "DE"} and not boni.resolved
+
+
+def _read(text: str) -> list[tuple[str, str | None]]:
+    return [(t.text, t.country) for t in geoparse(text) if not t.demonym]
+
+
+def test_congo_is_the_drc_unless_the_story_is_in_the_republic_of_the_congo() -> None:
+    assert _read("Rebels attacked villages in eastern Congo on Monday.") == [("Congo", "CD")]
+    assert _read("Fighting in Brazzaville, Congo, displaced hundreds.") == [("Brazzaville", "CG"), ("Congo", "CG")]
+    assert _read("Aid reached the Democratic Republic of the Congo.") == [("Democratic Republic of the Congo", "CD")]
+    # Named in full once, the short name is that country even beside the other's neighbours.
+    assert _read("Ebola killed nine in the Republic of Congo. Congo and neighbouring Uganda set up checks.") == [
+        ("Republic of Congo", "CG"), ("Congo", "CG"), ("Uganda", "UG")]
+
+
+def test_a_division_word_inside_the_name_is_the_province_cue() -> None:
+    read = [(t.text, t.kind, t.country) for t in geoparse("Fighters moved into Koulikoro Region and Sikasso Region.")]
+    assert read == [("Koulikoro Region", "admin1", "ML"), ("Sikasso Region", "admin1", "ML")]
