@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Union
 
 from geo.errors import GeoError, InputError
 from geo.ingest import article_from_text
-from geo.model import Article, Place, Report, TextSpan, Toponym
+from geo.model import Article, Geocode, Place, Report, TextSpan, Toponym
 from geo.settings import Settings
 
 if TYPE_CHECKING:
@@ -133,6 +133,29 @@ class AnalysisFailure:
 
     article: Article
     reason: str
+
+
+def geocode(description: str, *, settings: Settings | None = None) -> Geocode | None:
+    """Read a location description as analysts and event datasets write them ("Mutongo village in
+    Walikale territory", "near Podgorodnoye (Donetsk region)", "Daraa: Nahta", "Bagram airbase")
+    and return the finest place it names, with its province, district and country and a
+    confidence; None when it names no known place. The gazetteers added under the cache dir count.
+    """
+    from geo.gazetteer import Gazetteer, default_gazetteer
+    from geo.places import geocode_description
+
+    if not isinstance(description, str):
+        raise InputError(f"Expected a description as a string, got {type(description).__name__}.")
+    if not description.strip():
+        raise InputError("The location description is empty.")
+    if len(description) > _MAX_DESCRIPTION:
+        raise InputError(f"A location description is at most {_MAX_DESCRIPTION} characters; "
+                         f"this one has {len(description):,}.")
+    gazetteer = Gazetteer.open(settings) if settings is not None else default_gazetteer()
+    return geocode_description(description, gazetteer)
+
+
+_MAX_DESCRIPTION = 500
 
 
 def analyze_many(

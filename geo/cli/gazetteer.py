@@ -1,13 +1,16 @@
-"""``python -m geo gazetteer add FILE... | list | remove NAME`` and ``python -m geo place NAME``.
+"""``python -m geo gazetteer add FILE... | list | remove NAME``, ``python -m geo place NAME`` and
+``python -m geo geocode DESCRIPTION``.
 
     python -m geo gazetteer add ~/geonames/SY.zip ~/geonames/IQ.zip --name levant
     python -m geo gazetteer list
     python -m geo place "Albu Kamal"
+    python -m geo geocode "near the village of Podgorodnoye (Donetsk region)"
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -17,7 +20,7 @@ from geo.gazetteer import (AddedSource, Gazetteer, add_source, built_index, defa
 
 __all__ = ["GAZETTEER_COMMANDS", "add_gazetteer_commands", "run_gazetteer_command"]
 
-GAZETTEER_COMMANDS = frozenset({"gazetteer", "place"})
+GAZETTEER_COMMANDS = frozenset({"gazetteer", "place", "geocode"})
 
 
 def add_gazetteer_commands(commands: Any) -> None:
@@ -35,9 +38,17 @@ def add_gazetteer_commands(commands: Any) -> None:
     place = commands.add_parser("place", help="look a place name up in the offline gazetteer")
     place.add_argument("name", metavar="NAME")
     place.add_argument("--limit", type=int, default=10, help="how many candidates to show (default: 10)")
+    geocode = commands.add_parser("geocode", help="read a location description as one point (JSON)")
+    geocode.add_argument("description", metavar="DESCRIPTION", help='e.g. "Mutongo village in Walikale territory"')
 
 
 def run_gazetteer_command(args: argparse.Namespace, out: TextIO) -> int:
+    if args.command == "geocode":
+        from geo.pipeline import geocode
+
+        found = geocode(args.description)
+        out.write(json.dumps(found.to_dict() if found else None, ensure_ascii=False, indent=2) + "\n")
+        return 0
     if args.command == "place":
         return _place(default_gazetteer(), args.name, args.limit, out)
     if args.action == "add":

@@ -114,6 +114,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self._capitals: frozenset[int] | None = None
         self._province_names: dict[str, str] | None = None
+        self._added_countries: frozenset[str] | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> Gazetteer:
@@ -262,6 +263,14 @@ class Gazetteer:
             (candidate.country, candidate.admin1),
         )
         return self._candidate(rows[0], 1.0) if rows else None
+
+    def added_countries(self) -> frozenset[str]:
+        """The countries the added gazetteers hold places of (the user's area of work)."""
+        if self._added_countries is None:
+            self._added_countries = frozenset(
+                row[0] for connection in self._added
+                for row in self._query("SELECT DISTINCT country FROM places", (), connection) if row[0])
+        return self._added_countries
 
     def place_count(self) -> int:
         return sum(int(self._query("SELECT COUNT(*) FROM places", (), connection)[0][0])

@@ -5,7 +5,8 @@ reading, with a confidence and the alternatives.
 
 Modules: ``recognize`` (the ``geo_toponyms`` spaCy component) and ``recognize_spans`` (its span
 tests), ``resolve`` and ``resolve_support`` (choosing a reading in the document's context),
-``ranking`` (the candidate features and weights), ``approximate`` (a street or building placed near
+``ranking`` (the candidate features and weights), ``describe`` and ``geocode`` (a short location
+description, "X village in Y territory", to one point), ``approximate`` (a street or building placed near
 a town the story names), ``name_fallbacks``, ``lexicon``, ``online`` (Nominatim through geopy, off
 by default), ``corrections`` (an analyst's choice of another reading, applied to a Report).
 
@@ -15,6 +16,7 @@ May import: the core (``geo.errors``, ``geo.geometry``, ``geo.model``, ``geo.set
 
 from geo.places.approximate import locate_by_context
 from geo.places.corrections import PlaceChoice, apply_place_choices, candidate_label
+from geo.places.geocode import geocode_description
 from geo.places.online import CandidateSource, default_online_geocoder, resolve_unresolved
 from geo.places.recognize import TOPONYM_COMPONENT
 from geo.places.resolve import resolve_doc, resolve_spans_in_context
@@ -26,6 +28,7 @@ __all__ = [
     "apply_place_choices",
     "candidate_label",
     "default_online_geocoder",
+    "geocode_description",
     "locate_by_context",
     "resolve_doc",
     "resolve_spans_in_context",

@@ -363,8 +363,11 @@ class ToponymRecognizer:
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
         if not candidates:
             return None
-        if span.text.isupper() and len(span.text) <= 3 and all(c.kind == "city" for c in candidates):
-            return None  # an acronym ("at the UN", "the FBI"), not a town spelled alike (Un, India)
+        if span.text.isupper() and (len(span.text) <= 3 and all(c.kind == "city" for c in candidates) or (
+                len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
+            # An acronym ("at the UN", "the FBI", "FATA"), not a town spelled alike (Un, India) nor
+            # a village of an added gazetteer (Fatah, Yemen).
+            return None
         cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
         if cue is None and modifies_residents(span) and not looks_common(span, context.lower_words):
             cue = "residents"

@@ -90,7 +90,13 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
     Bern, whatever a cue says) or a small one that no cue ("the town of X", "X, Texas") vouches for,
     in a country where no other place the story names exactly lies, when the story names a few
     other places."""
-    places_by_country = _places_by_country(exact)
+    # Support comes from a place the story names that stands on its own (a country, a province, a
+    # site, a town of some size) or from a small town of the same province ("Huntingdon" and
+    # "McKenzie" for Paris, Tennessee); two hamlets in different provinces of a country the story
+    # does not name do not vouch for each other ("Makeen" and "FATA" as villages of Yemen in a
+    # story from Waziristan).
+    places_by_country = _places_by_country([c for c in exact if c.kind != "city" or c.population >= _SMALL_TOWN])
+    towns_by_province = _places_by_province([c for c in exact if c.kind == "city"])
     named = {fold_name(m.text) for m in mentions if m.best is not None}
     for mention in mentions:
         best = mention.best
@@ -100,7 +106,8 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
         if (mention.cue not in (None, "near") and main) or (main and best.population >= _SMALL_TOWN):
             continue  # "the town of X" vouches for a town called so, not for one abroad that X only translates
         # Support is another place in that country, not another spelling of this one ("Abbassiya").
-        others_there = places_by_country.get(best.country, set()) - {(best.lat, best.lon)}
+        others_there = (places_by_country.get(best.country, set())
+                        | towns_by_province.get((best.country, best.admin1), set())) - {(best.lat, best.lon)}
         if not others_there and len(named - {fold_name(mention.text)}) >= _MIN_CONTEXT_NAMES:
             _leave_unresolved(mention)
 
@@ -123,6 +130,14 @@ def _places_by_country(places: Sequence[Candidate]) -> dict[str | None, set[tupl
     found: dict[str | None, set[tuple[float, float]]] = {}
     for place in places:
         found.setdefault(place.country, set()).add((place.lat, place.lon))
+    return found
+
+
+def _places_by_province(places: Sequence[Candidate]) -> dict[tuple[str | None, str], set[tuple[float, float]]]:
+    found: dict[tuple[str | None, str], set[tuple[float, float]]] = {}
+    for place in places:
+        if place.admin1:
+            found.setdefault((place.country, place.admin1), set()).add((place.lat, place.lon))
     return found
 
 

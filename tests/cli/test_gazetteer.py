@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -45,6 +46,13 @@ def test_add_list_place_remove(cache_dir: Path, tmp_path: Path) -> None:
     assert found.splitlines()[0].startswith("Zubaydah (city; Damascus, SY) 33.4100, 36.3900")
     assert geo_cli(cache_dir, "gazetteer", "remove", "villages").stdout.decode() == "removed villages (4 places)\n"
     assert "no place called 'Zubaida'" in geo_cli(cache_dir, "place", "Zubaida").stdout.decode()
+
+
+def test_geocode_prints_json(cache_dir: Path) -> None:
+    found = json.loads(geo_cli(cache_dir, "geocode", "Netanya").stdout)
+    assert (found["name"], found["country"], found["kind"]) == ("Netanya", "IL", "city")
+    assert json.loads(geo_cli(cache_dir, "geocode", "Xqzvillage").stdout) is None
+    assert_bad_input(geo_cli(cache_dir, "geocode", " "), "location description is empty")
 
 
 def test_bad_input_is_one_line(cache_dir: Path, tmp_path: Path) -> None:
