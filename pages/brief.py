@@ -11,7 +11,8 @@ load and written back on every change; a pan or zoom by hand reruns only the map
 (the map and the Share box), so the link follows without redrawing the map or rerunning the
 page. ``?view=present`` is the presentation view.
 Corrections (geo.places.corrections) hold for the article they were made on. The page's parts
-are in pages/widgets/ (brief_state, brief_map, brief_panels, view_controls).
+are in pages/widgets/ (brief_state, brief_map, brief_panels, view_controls, place_search: a place
+typed by name centres the map on it).
 Bad input shows the GeoError's one-line message; the previous result stays.
 """
 
@@ -36,6 +37,7 @@ from pages.widgets.brief_map import selected_point, show_map, show_map_and_link
 from pages.widgets.brief_panels import show_header, show_panels, show_selection
 from pages.widgets.brief_state import (CHOICES_KEY, ERROR_KEY, FILTER_KEYS, REPORT_KEY, TEXT_KEY, VIEW_KEY, notify,
                                        place_choices, set_view, show_notices, view)
+from pages.widgets.place_search import show_place_search
 from pages.widgets.view_controls import event_filter, set_filters, show_filters, write_state_to_url
 
 
@@ -155,6 +157,7 @@ def show_page(analysed: Report) -> ViewState:
     selected = selected_point(points)
     show_notices()
     show_header(filtered)
+    show_place_search()
     show_map_and_link(filtered, points, selected, brief)
     if selected is not None:
         show_selection(filtered, selected)

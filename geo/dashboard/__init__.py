@@ -6,7 +6,7 @@ presentation view, the articles behind shared links and the Corpus page's merged
 
 Modules: ``view_state`` (the URL's state), ``selection`` (a place selected on the map),
 ``present`` (``?view=present``), ``articles`` (shared links' articles and their corrections),
-``corpus_view`` (the Corpus page's data). Never imports Streamlit: ``app.py`` and ``pages/`` do.
+``corpus_view`` (the Corpus page's data), ``place_search`` (the place search box). Never imports Streamlit: ``app.py`` and ``pages/`` do.
 
 May import: every wing below the pages (ingest, gazetteer, places, events, corpus, maps, exports)
 and the core, not ``geo.cli`` nor ``geo.bench``.
@@ -16,6 +16,7 @@ from geo.dashboard.articles import delete_place_corrections, load_linked, save_f
 from geo.dashboard.corpus_view import (ARTICLE_COLUMNS, CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS,
                                        MERGED_EVENT_COLUMNS, CorpusView, CorrectablePlace, article_label, article_rows,
                                        correctable_places, load_view, reading_label, store_signature, stored_articles)
+from geo.dashboard.place_search import place_label, search_places, search_zoom
 from geo.dashboard.present import PRESENT_CSS, PRESENT_MAP_HEIGHT, filter_description, key_facts_html
 from geo.dashboard.selection import (MAP_CLICK_FIELDS, MAP_VIEW_FIELDS, MapReport, clicked_point, event_point,
                                      evidence_html, focus_zoom, place_selection, point_by_key, selection_ring)
@@ -46,11 +47,14 @@ __all__ = [
     "key_facts_html",
     "load_linked",
     "load_view",
+    "place_label",
     "place_selection",
     "point_by_key",
     "reading_label",
     "save_for_link",
     "save_place_correction",
+    "search_places",
+    "search_zoom",
     "selection_ring",
     "share_url",
     "store_signature",

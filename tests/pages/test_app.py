@@ -366,3 +366,27 @@ def test_image_credits_are_shown_as_credits_not_sources(app: AppTest, expected: 
     for credit in expected.article.credits:
         assert _one_line(credit) in captions[0]
     assert not any(_one_line(credit) == s.name for credit in expected.article.credits for s in expected.sources)
+
+
+# --- The place search: a typed name centres the map ---------------------------------------------
+
+def test_place_search_centres_the_map_on_the_place_picked() -> None:
+    at = _fresh_app()
+    at.text_input(key="place_search_query").set_value("Albu Kamal").run()
+    assert not at.exception
+    pick = at.selectbox(key="place_search_pick")
+    assert pick.options[0].startswith("Albu Kamal: town, Deir Ezzor, SY")
+    at.button(key="place_search_go").click().run()
+    assert not at.exception
+    state = at.session_state["brief_view"]
+    albu_kamal = geo.geocode("Albu Kamal")
+    assert albu_kamal is not None
+    assert state.zoom == 9
+    assert abs(state.lat - albu_kamal.lat) < 1e-3 and abs(state.lon - albu_kamal.lon) < 1e-3
+
+
+def test_place_search_says_when_nothing_is_known() -> None:
+    at = _fresh_app()
+    at.text_input(key="place_search_query").set_value("Xqzvillage").run()
+    assert not at.exception
+    assert any("No place of that name" in caption.value for caption in at.caption)
