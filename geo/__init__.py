@@ -6,7 +6,7 @@
 
 from geo.errors import FetchError, GazetteerError, GeoError, InputError, ModelError
 from geo.ingest import load_sample
-from geo.model import Article, Candidate, Event, Geocode, Place, Report, Source, TextSpan, Toponym
+from geo.model import Article, Candidate, Event, Place, Report, Source, TextSpan, Toponym
 from geo.pipeline import __version__, analyze, analyze_article, analyze_many, geocode, geoparse
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "Article",
     "Candidate",
     "Event",
-    "Geocode",
     "Place",
     "Report",
     "Source",

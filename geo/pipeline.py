@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Union
 
 from geo.errors import GeoError, InputError
 from geo.ingest import article_from_text
-from geo.model import Article, Geocode, Place, Report, TextSpan, Toponym
+from geo.model import Article, Place, Report, TextSpan, Toponym
 from geo.settings import Settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from geo.places import CandidateSource
+    from geo.places import CandidateSource, Geocode
 
 __version__ = "0.1.0"
 DEFAULT_BATCH_SIZE = 32

@@ -38,6 +38,7 @@ from typing import Any
 from geo.errors import GazetteerError
 from geo.gazetteer.admin import (AdminData, big_city_names, english_province_names, is_english_alias, load_admin_data,
                                  province_display_name)
+from geo.gazetteer.airports import load_airports
 from geo.gazetteer.aliases import (CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS,
                                    is_latin, other_names, usable_alias)
 from geo.gazetteer.normalize import fold_name, name_key, skeleton_key
@@ -241,40 +242,11 @@ def _load_curated() -> list[_Place]:
     return places
 
 
-# How airportsdata names end, and the other names news gives the same place ("Bagram airbase").
-_AIRPORT_ENDINGS = ("International Airport", "Regional Airport", "Airport", "Air Base", "Airbase", "Air Field",
-                    "Airfield", "Aerodrome", "Airstrip")
-_AIRPORT_FORMS = ("Airport", "Air Base", "Airbase", "Airfield")
-_SAME_SITE_KM = 3.0  # an airport this close to a curated site is that site
-
-
-def _load_airports(curated: list[_Place]) -> list[_Place]:
-    """Airports and air bases from airportsdata (MIT; about 28,000 with an ICAO code): each by its
-    name and the forms news uses for it ("Bagram Air Base", "Bagram airbase", "Bagram airfield";
-    "Kabul airport" for a city's international airport), never by the bare town name, which stays
-    the town's. An empty list when airportsdata is not installed."""
-    try:
-        import airportsdata  # noqa: PLC0415 - optional at build time
-    except ImportError:
-        return []
-    sites = [p for p in curated if p.kind == "facility"]
+def _airports(curated: list[_Place]) -> list[_Place]:
     places = []
-    for airport in airportsdata.load("ICAO").values():
-        name = (airport.get("name") or "").strip()
-        ending = next((e for e in _AIRPORT_ENDINGS if name.lower().endswith(e.lower())), None)
-        if ending is None or not is_latin(name):
-            continue
-        lat, lon = float(airport["lat"]), float(airport["lon"])
-        if any(distance_km(lat, lon, site.lat, site.lon) <= _SAME_SITE_KM for site in sites):
-            continue
-        place = _Place(name, "facility", airport.get("country") or None, lat, lon)
-        place.aliases.add(name)
-        core = name[: -len(ending)].strip(" -,")
-        if core and usable_alias(core):
-            place.aliases.update(f"{core} {form}" for form in _AIRPORT_FORMS)
-            city = (airport.get("city") or "").strip()
-            if ending == "International Airport" and city and usable_alias(city):
-                place.aliases.update((f"{city} Airport", f"{city} International Airport"))
+    for airport in load_airports([(p.lat, p.lon) for p in curated if p.kind == "facility"]):
+        place = _Place(airport.name, "facility", airport.country, airport.lat, airport.lon)
+        place.aliases.update(airport.aliases)
         places.append(place)
     return places
 
@@ -378,7 +350,7 @@ def build_index(path: Path | str) -> Path:
         _assign_admin1(cities, admin1, admin.city_admin1)
         capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}
         admin2 = _load_admin2(admin, admin1)
-        places = countries + _load_continents() + admin1 + admin2 + curated + _load_airports(curated) + cities
+        places = countries + _load_continents() + admin1 + admin2 + curated + _airports(curated) + cities
     except (OSError, ValueError, KeyError) as exc:
         raise GazetteerError(f"cannot read the gazetteer data packages ({exc}); reinstall geobrief") from exc
     handle, temp_name = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)

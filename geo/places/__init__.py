@@ -16,13 +16,14 @@ May import: the core (``geo.errors``, ``geo.geometry``, ``geo.model``, ``geo.set
 
 from geo.places.approximate import locate_by_context
 from geo.places.corrections import PlaceChoice, apply_place_choices, candidate_label
-from geo.places.geocode import geocode_description
+from geo.places.geocode import Geocode, geocode_description
 from geo.places.online import CandidateSource, default_online_geocoder, resolve_unresolved
 from geo.places.recognize import TOPONYM_COMPONENT
 from geo.places.resolve import resolve_doc, resolve_spans_in_context
 
 __all__ = [
     "TOPONYM_COMPONENT",
+    "Geocode",
     "CandidateSource",
     "PlaceChoice",
     "apply_place_choices",

@@ -18,14 +18,45 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from geo.gazetteer import Gazetteer, fold_name
 from geo.geometry import distance_km
-from geo.model import Candidate, Geocode
+from geo.model import Candidate
 from geo.places.describe import Container, Description, parse_description
 from geo.places.ranking import popularity
 
-__all__ = ["geocode_description"]
+__all__ = ["Geocode", "geocode_description"]
+
+@dataclass(frozen=True, slots=True)
+class Geocode:
+    """A location description read as one point (``geo.geocode``): the finest place it names, the
+    areas it lies in, and how sure the reading is. ``approximate``: the point is an area's (the
+    place itself was not found) or the description says "near" it."""
+
+    query: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    district: str | None
+    lat: float
+    lon: float
+    geonameid: int | None
+    confidence: float
+    matched: str  # the words of the description the point is for
+    approximate: bool = False
+    alternatives: tuple[Candidate, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query, "name": self.name, "kind": self.kind, "country": self.country,
+            "admin1": self.admin1, "district": self.district, "lat": self.lat, "lon": self.lon,
+            "geonameid": self.geonameid, "confidence": self.confidence, "matched": self.matched,
+            "approximate": self.approximate, "alternatives": [c.to_dict() for c in self.alternatives],
+        }
+
 
 _MIN_NAME_SCORE = 0.8  # below this a candidate's spelling is too far from the description's
 _MIN_AREA_SCORE = 0.85

@@ -15,12 +15,11 @@ and its extension attributes (registered once, read by geo.places.resolve):
     span._.geo_container  "Texas" for "Paris, Texas" (with cue "comma_state")
     span._.geo_gated      True when the span was kept only because the gazetteer knows it
 
-    NORP            a demonym or country adjective ("Syrian", "Russians"): resolved to its
-                    country and marked as a demonym (it informs context; reports never draw it)
+    NORP            a demonym or country adjective ("Syrian"): its country, for context, never drawn
 
-Adjectival uses ("Iranian-backed", "Iran-backed") are not toponyms. Person and organisation
-entities need a locative cue ("near the city of Albu Kamal"); a country, a province or a big
-city named inside an organisation's name ("the Texas Forest Service") is taken (gated).
+Adjectival uses ("Iranian-backed") are not toponyms, nor a transcript's speaker labels ("AUSTIN:").
+Person and organisation entities need a locative cue ("near the city of Albu Kamal"); a country, a
+province or a big city named inside an organisation's name ("the Texas Forest Service") is taken.
 """
 
 from __future__ import annotations
@@ -236,8 +235,7 @@ class ToponymRecognizer:
                        for c in self._lookup(span.text, context.lookups))
 
     def _strong_cue(self, span: Span, lookups: dict[str, list[Candidate]]) -> bool:
-        cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
-        return cue is not None and cue != "near"
+        return locative_cue(span, lambda text: self._lookup(text, lookups))[0] not in (None, "near")
 
     def _known_place(self, text: str, lookups: dict[str, list[Candidate]]) -> bool:
         """An exact gazetteer name of a country, province, county or a town of some size."""
@@ -333,10 +331,13 @@ class ToponymRecognizer:
                 and span.text.lower().endswith(TOWN_NAME_ENDINGS) and self._local_town(span, context))
 
     def _extend(self, span: Span, lookups: dict[str, list[Candidate]]) -> Span:
-        """Grow an entity to the right when the longer name is in the gazetteer: spaCy splits
-        "Deir ez-Zor" after "Deir" and leaves "air base" out of "Ain al-Asad air base"."""
-        doc = span.doc
-        best = span
+        """Grow an entity when the longer name is in the gazetteer: spaCy splits "Deir ez-Zor" after
+        "Deir", leaves "air base" out of "Ain al-Asad air base" and "Gulf of" out of "Gulf of Aden"."""
+        doc, best = span.doc, span
+        wider = doc[max(0, span.start - 2):span.end]  # "<Name> of X"
+        if len(wider) == len(span) + 2 and wider[1].lower_ == "of" and is_capitalised(wider[0]) and any(
+                c.score >= 0.97 for c in self._lookup(wider.text, lookups)):
+            span = best = wider
         for extra in range(1, 5):
             end = span.end + extra
             if end > len(doc) or not (doc[end - 1].is_alpha or doc[end - 1].text in {"-", "–"}):
@@ -365,9 +366,7 @@ class ToponymRecognizer:
             return None
         if span.text.isupper() and (len(span.text) <= 3 and all(c.kind == "city" for c in candidates) or (
                 len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
-            # An acronym ("at the UN", "the FBI", "FATA"), not a town spelled alike (Un, India) nor
-            # a village of an added gazetteer (Fatah, Yemen).
-            return None
+            return None  # an acronym ("the UN", "FATA"), not a town (Un, India) or an added village (Fatah)
         cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
         if cue is None and modifies_residents(span) and not looks_common(span, context.lower_words):
             cue = "residents"

@@ -185,7 +185,9 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
         return "province", None
     if after is not None and after.lower_ in {"city", "town", "village"} or opens_dateline(span):
         return "city", None
-    if after is not None and after.lower_ in FACILITY_WORDS:
+    if _in_apposition_with_a_town(span):
+        return "city", None
+    if after is not None and (after.lower_ in FACILITY_WORDS or _site_noun_follows(span)):
         return "facility", None
     if container is not None:
         return "comma_state", container  # "X, Texas"
@@ -196,6 +198,41 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
         if previous in LOCATIVE_PREPS:
             return "near", None
     return None, None
+
+
+_APPOSITION_TOWN_WORDS = frozenset({"city", "town", "village", "capital", "port", "hamlet", "settlement",
+                                    "suburb", "district"})
+# Nouns of sites named after their town ("the Zaporizhzhia nuclear station", "Kherson power plant").
+_SITE_NOUNS = frozenset({"station", "plant", "airport", "base", "refinery", "dam", "bridge", "port", "prison",
+                         "hospital", "university", "stadium", "market"})
+_SITE_MODIFIERS = frozenset({"nuclear", "power", "thermal", "hydroelectric", "train", "railway", "railroad",
+                             "bus", "police", "military", "air", "naval", "oil", "gas", "central", "main"})
+
+
+def _in_apposition_with_a_town(span: Span) -> bool:
+    """'Shakhtarsk, a city under separatist control', 'the capital, Sana'a,': a comma joins the name
+    to a noun that calls it a town."""
+    doc = span.doc
+    after = doc[span.end:span.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"} and (
+            after[2].lower_ in _APPOSITION_TOWN_WORDS):
+        following = doc[span.end + 3] if span.end + 3 < len(doc) else None
+        return following is None or following.pos_ not in {"NOUN", "PROPN"}  # not "a town councillor"
+    before = doc[max(0, span.start - 2):span.start]
+    return (len(before) == 2 and before[1].text == "," and before[0].lower_ in _APPOSITION_TOWN_WORDS
+            and span.start >= 3 and doc[span.start - 3].lower_ in {"the", "its", "their"})
+
+
+def _site_noun_follows(span: Span) -> bool:
+    """'near the Zaporizhzhia nuclear station': a site's noun after a modifier or two."""
+    doc = span.doc
+    for i in range(span.end, min(span.end + 3, len(doc))):
+        word = doc[i].lower_
+        if word in _SITE_NOUNS:
+            return i > span.end or word not in {"market", "university", "stadium", "hospital", "prison"}
+        if word not in _SITE_MODIFIERS:
+            return False
+    return False
 
 
 # First-level divisions by their proper word ("regions", "states", "counties", "departments" after a
@@ -269,15 +306,20 @@ def listed(span: Span, after: Span) -> bool:
 
 
 _PLACE_ENTITY_LABELS = frozenset({"GPE", "LOC"})
+_LIST_REACH = 8  # tokens either side of a span where its list's other items are looked for
 
 
 def listed_with_places(span: Span) -> bool:
     """'struck Sloviansk, Pokrovsk and Barvinkove': the span is an item of a list whose other
     items the tagger calls places (the tagger often gives the last, less known item of a list of
-    towns another label). Bounded: the items are read from the parse, a few at most."""
-    root = span.root
-    items = [t for t in root.conjuncts[:8] if not (span.start <= t.i < span.end)]
-    return bool(items) and any(t.ent_type_ in _PLACE_ENTITY_LABELS for t in items)
+    towns another label). Bounded: only the items a few words away are read (a list of thousands
+    of names stays linear)."""
+    root, doc = span.root, span.doc
+    items = [root.head] if root.dep_ == "conj" else []
+    for token in doc[max(0, span.start - _LIST_REACH):min(len(doc), span.end + _LIST_REACH)]:
+        if token.dep_ == "conj" and (token.head == root or (root.dep_ == "conj" and token.head == root.head)):
+            items.append(token)  # the next item, or another item of the same list nearby
+    return any(t.ent_type_ in _PLACE_ENTITY_LABELS for t in items if not span.start <= t.i < span.end)
 
 
 def within(candidate: Candidate, container: Candidate) -> bool:
@@ -315,10 +357,15 @@ def capitalised_runs(doc: Doc, taken: list[bool], max_tokens: int) -> list[Span]
 
 
 def is_capitalised(token: Any) -> bool:
-    """A capitalised word, or a capitalised abbreviation with periods ("W.Va.", "Ala.")."""
+    """A capitalised word, or a capitalised abbreviation with periods ("W.Va.", "Ala."), or a name
+    with an apostrophe inside ("Sana'a", "Ma'arrat")."""
     text = token.text
     if "." in text and len(text) > 2:
         return text[:1].isupper() and text.replace(".", "").isalpha()
+    if "'" in text[1:-1] or "’" in text[1:-1]:  # not "O'Brien": a capital after it is a surname's
+        inner = text.replace("’", "'").split("'")
+        return (text[:1].isupper() and len(text) > 3 and all(part.isalpha() for part in inner)
+                and all(part[:1].islower() for part in inner[1:]))
     return token.is_alpha and text[:1].isupper() and (len(text) > 1)
 
 

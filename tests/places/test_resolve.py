@@ -505,3 +505,16 @@ def test_congo_is_the_drc_unless_the_story_is_in_the_republic_of_the_congo() -> 
 def test_a_division_word_inside_the_name_is_the_province_cue() -> None:
     read = [(t.text, t.kind, t.country) for t in geoparse("Fighters moved into Koulikoro Region and Sikasso Region.")]
     assert read == [("Koulikoro Region", "admin1", "ML"), ("Sikasso Region", "admin1", "ML")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rockets were fired from Horlivka, a town held by separatists.", [("Horlivka", "UA")]),
+    ("Protesters marched through the capital, Sana'a, on Friday.", [("Sana'a", "YE")]),
+    ("A drone hit the Kherson power plant overnight.", [("Kherson", "UA")]),
+    ("Tankers crossed the Strait of Hormuz at dawn.", [("Strait of Hormuz", None)]),
+    ("Shelling hit Ma'arrat al-Numan and Idlib on Monday.", [("Ma'arrat al-Numan", "SY"), ("Idlib", "SY")]),
+    ("Smith, a town councillor, said the vote was fair.", []),
+    ("It is a matter the O'Brien family raised.", []),
+])
+def test_place_cues_from_apposition_sites_and_names(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _read(text) == expected
