@@ -242,9 +242,10 @@ def _load_curated() -> list[_Place]:
     return places
 
 
-def _airports(curated: list[_Place]) -> list[_Place]:
+def _airports(curated: list[_Place], cities: list[_Place]) -> list[_Place]:
     places = []
-    for airport in load_airports([(p.lat, p.lon) for p in curated if p.kind == "facility"]):
+    big = {(c.country, fold_name(c.name)) for c in cities if c.population >= 100_000}
+    for airport in load_airports([(p.lat, p.lon) for p in curated if p.kind == "facility"], big):
         place = _Place(airport.name, "facility", airport.country, airport.lat, airport.lon)
         place.aliases.update(airport.aliases)
         places.append(place)
@@ -350,7 +351,7 @@ def build_index(path: Path | str) -> Path:
         _assign_admin1(cities, admin1, admin.city_admin1)
         capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}
         admin2 = _load_admin2(admin, admin1)
-        places = countries + _load_continents() + admin1 + admin2 + curated + _airports(curated) + cities
+        places = countries + _load_continents() + admin1 + admin2 + curated + _airports(curated, cities) + cities
     except (OSError, ValueError, KeyError) as exc:
         raise GazetteerError(f"cannot read the gazetteer data packages ({exc}); reinstall geobrief") from exc
     handle, temp_name = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)

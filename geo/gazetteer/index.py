@@ -190,6 +190,9 @@ class Gazetteer:
             ):
                 if choice[0] != key[0] and ratio < 90:
                     continue
+                ratio = min(ratio, _distinct_ratio(key, choice))
+                if ratio < cutoff:
+                    continue
                 found[choice] = max(found.get(choice, 0.0), ratio / 100.0)
         return found
 
@@ -275,6 +278,20 @@ class Gazetteer:
     def place_count(self) -> int:
         return sum(int(self._query("SELECT COUNT(*) FROM places", (), connection)[0][0])
                    for connection in (self._connection, *self._added))
+
+
+# Generic endings of names, as keys: two names sharing one are alike by it, not by their own words.
+_GENERIC_ENDINGS = ("internationalairport", "airport", "airbase", "airfield", "aerodrome", "airstrip", "province",
+                    "governorate", "district", "region", "refugicamp", "camp")
+
+
+def _distinct_ratio(key: str, other: str) -> float:
+    """fuzz.ratio of two keys without the generic ending they share: "Pearson International Airport"
+    is not "Paris International Airport" because both are international airports."""
+    for ending in _GENERIC_ENDINGS:
+        if key.endswith(ending) and other.endswith(ending) and min(len(key), len(other)) > len(ending):
+            return fuzz.ratio(key[:-len(ending)], other[:-len(ending)])
+    return 100.0
 
 
 def _drop_repeated_places(best: dict[int, tuple[float, bool, tuple]]) -> None:

@@ -371,7 +371,7 @@ class ToponymRecognizer:
         if cue is None and modifies_residents(span) and not looks_common(span, context.lower_words):
             cue = "residents"
         if cue is None and listed_with_places(span):
-            cue = "near"  # an item of a list of places, as good as "in X"
+            cue = "listed"  # an item of a list of places ("the cities of Homs and Aleppo")
         strong_cue = cue is not None and cue != "near"
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS:
             cue = None
