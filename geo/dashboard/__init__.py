@@ -16,7 +16,7 @@ from geo.dashboard.articles import delete_place_corrections, load_linked, save_f
 from geo.dashboard.corpus_view import (ARTICLE_COLUMNS, CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS,
                                        MERGED_EVENT_COLUMNS, CorpusView, CorrectablePlace, article_label, article_rows,
                                        correctable_places, load_view, reading_label, store_signature, stored_articles)
-from geo.dashboard.place_search import place_label, search_places, search_zoom
+from geo.dashboard.place_search import found_place_marker, place_label, search_places, search_zoom
 from geo.dashboard.present import PRESENT_CSS, PRESENT_MAP_HEIGHT, filter_description, key_facts_html
 from geo.dashboard.selection import (MAP_CLICK_FIELDS, MAP_VIEW_FIELDS, MapReport, clicked_point, event_point,
                                      evidence_html, focus_zoom, place_selection, point_by_key, selection_ring)
@@ -44,6 +44,7 @@ __all__ = [
     "evidence_html",
     "filter_description",
     "focus_zoom",
+    "found_place_marker",
     "key_facts_html",
     "load_linked",
     "load_view",

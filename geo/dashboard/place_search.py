@@ -8,14 +8,19 @@ that shows it.
 
 from __future__ import annotations
 
+import html
+
+import folium
+
 from geo.dashboard.selection import PLACE_ZOOM, ZOOM_BY_KIND
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.model import Candidate
 from geo.places import geocode_description
 
-__all__ = ["MAX_QUERY", "place_label", "search_places", "search_zoom"]
+__all__ = ["MAX_QUERY", "found_place_marker", "place_label", "search_places", "search_zoom"]
 
 MAX_QUERY = 200
+FOUND_COLOUR = "#6a3d9a"  # a colour no event or place symbol uses
 _KIND_WORDS = {"admin1": "province", "admin2": "district", "city": "town", "facility": "site", "region": "region",
                "country": "country"}
 
@@ -52,3 +57,14 @@ def place_label(candidate: Candidate) -> str:
 def search_zoom(candidate: Candidate) -> int:
     """The zoom that shows a found place with its surroundings."""
     return ZOOM_BY_KIND.get(candidate.kind, PLACE_ZOOM)
+
+
+def found_place_marker(candidate: Candidate) -> folium.FeatureGroup:
+    """A marker at the place found by the search, with its name always shown, for st_folium's
+    ``feature_group_to_add`` (drawn without redrawing the map)."""
+    group = folium.FeatureGroup(name="Found place", control=False)
+    marker = folium.CircleMarker(location=(candidate.lat, candidate.lon), radius=9, color=FOUND_COLOUR, weight=3,
+                                 fill=True, fill_color=FOUND_COLOUR, fill_opacity=0.35, class_name="geobrief-found")
+    folium.Tooltip(html.escape(place_label(candidate)), permanent=True, direction="right").add_to(marker)
+    marker.add_to(group)
+    return group

@@ -8,12 +8,13 @@ from dataclasses import replace
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.dashboard import (MAP_CLICK_FIELDS, MAP_VIEW_FIELDS, MapReport, clicked_point, focus_zoom, point_by_key,
-                           selection_ring)
+from geo.dashboard import (MAP_CLICK_FIELDS, MAP_VIEW_FIELDS, MapReport, clicked_point, focus_zoom,
+                           found_place_marker, point_by_key, selection_ring)
 from geo.exports import Brief
 from geo.maps import MapPoint, build_map
 from geo.model import Report
 from pages.widgets.brief_state import FILTER_KEYS, follow_view, map_target, notify, set_view, view
+from pages.widgets.place_search import shown_place
 from pages.widgets.view_controls import event_filter, show_share_and_export, write_state_to_url
 
 MAP_HEIGHT = 540
@@ -66,10 +67,11 @@ def show_map(report: Report, points: list[MapPoint], selected: MapPoint | None, 
              interactive: bool = True) -> dict[str, object] | None:
     """The map, where the page last put it; what it reports (clicks, its view) when interactive."""
     centre, zoom = map_target()
+    found = shown_place()
+    groups = ([selection_ring(selected)] if selected else []) + ([found_place_marker(found)] if found else [])
     return st_folium(build_map(report, points=points), key=MAP_KEY, height=height, use_container_width=True,
                      returned_objects=MAP_CLICK_FIELDS + MAP_VIEW_FIELDS if interactive else [],
-                     center=centre, zoom=zoom,
-                     feature_group_to_add=selection_ring(selected) if selected else None)
+                     center=centre, zoom=zoom, feature_group_to_add=groups or None)
 
 
 @st.fragment

@@ -1,4 +1,5 @@
-"""The Brief page's place search: type a name, pick one of its places, and the map centres on it."""
+"""The Brief page's place search: type a name, pick one of its places, and the map centres on it
+and marks it (until the box is cleared)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pages.widgets.brief_state import set_view, view
 QUERY_KEY = "place_search_query"
 PICK_KEY = "place_search_pick"
 FOUND_KEY = "place_search_found"
+SHOWN_KEY = "place_search_shown"  # the place the map was last centred on by the search
 
 
 def _centre() -> None:
@@ -19,7 +21,13 @@ def _centre() -> None:
     index = st.session_state.get(PICK_KEY)
     if isinstance(index, int) and 0 <= index < len(found):
         place = found[index]
+        st.session_state[SHOWN_KEY] = place
         set_view(view().with_view(place.lat, place.lon, search_zoom(place)))
+
+
+def shown_place() -> Candidate | None:
+    """The place the search centred the map on, while its name is still in the box."""
+    return st.session_state.get(SHOWN_KEY) if st.session_state.get(QUERY_KEY) else None
 
 
 def show_place_search() -> None:
@@ -27,6 +35,7 @@ def show_place_search() -> None:
         query = st.text_input("Place name or description", key=QUERY_KEY,
                               placeholder="Albu Kamal; Nahta, Daraa; Bagram airbase")
         if not query.strip():
+            st.session_state.pop(SHOWN_KEY, None)
             return
         try:
             found = search_places(query)

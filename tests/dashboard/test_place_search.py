@@ -28,3 +28,16 @@ def test_labels_and_zooms() -> None:
     province = Candidate(name="Homs", kind="admin1", country="SY", lat=1.0, lon=2.0, admin1="Homs")
     assert place_label(province) == "Homs: province, SY"
     assert search_zoom(town) > search_zoom(province)
+
+
+def test_the_found_place_is_marked_with_its_escaped_label() -> None:
+    import folium
+
+    from geo.dashboard import found_place_marker
+
+    place = Candidate(name="<b>Qaryat</b>", kind="city", country="SY", lat=34.5, lon=40.9)
+    figure = folium.Map(location=(34.5, 40.9), tiles=None)
+    found_place_marker(place).add_to(figure)
+    rendered = figure.get_root().render()
+    assert "&lt;b&gt;Qaryat&lt;/b&gt;: town, SY" in rendered and "<b>Qaryat</b>" not in rendered
+    assert "34.5" in rendered and "40.9" in rendered
