@@ -107,7 +107,8 @@ def geoparse(
     With ``spans`` (character offsets), resolve exactly those: one Toponym per span, in
     order, read in the context of the other places the text names. A name the gazetteer does not
     know is placed approximately at the nearest town named around it (kind "other", low
-    confidence, "X (near Town)"); with none, lat/lon are None.
+    confidence, "X (near Town)"); with none, lat/lon are None. A text that is only a known name
+    ("Netanya", "Albu Kamal") is that place, though no sentence around it says so.
     """
     from geo.gazetteer import default_gazetteer
     from geo.nlp import load_pipeline
@@ -122,9 +123,29 @@ def geoparse(
         raise InputError(f"The text is {len(text):,} characters long; the limit is {nlp.max_length:,}.")
     doc = nlp(text)
     if checked is None:
-        return _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
+        found = _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
+        bare = _bare_name(text)
+        if found or bare is None or not any(
+                c.score >= 0.97 for c in default_gazetteer().candidates(text[bare[0]:bare[1]], limit=5, fuzzy=False)):
+            return found
+        checked = [bare]  # "Netanya", "Albu Kamal": a known name alone, with no sentence to tag it
     given, context = resolve_spans_in_context(doc, checked, default_gazetteer())
     return _with_fallbacks(given, online, context)
+
+
+_BARE_NAME_WORDS = 4
+
+
+def _bare_name(text: str) -> tuple[int, int] | None:
+    """The offsets of a text that is only a short name (a few capitalised words, one line)."""
+    stripped = text.strip()
+    words = stripped.split()
+    if not words or len(words) > _BARE_NAME_WORDS or "\n" in stripped or not stripped[:1].isupper():
+        return None
+    if any(ch in stripped for ch in ".!?;:"):
+        return None
+    start = text.index(stripped)
+    return start, start + len(stripped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,23 @@ def sample_report(sample_text: str) -> Report:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def private_gazetteer_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test reads the built-in index alone, whatever gazetteers the developer added to their
+    own cache dir: GEOBRIEF_CACHE_DIR points to a temporary folder holding a link to the built index
+    (built once in the usual cache dir), so tests that add a gazetteer add it there or in their own."""
+    from geo.gazetteer import built_index, default_gazetteer
+
+    base = built_index()
+    cache = tmp_path_factory.mktemp("gazetteer-cache")
+    (cache / base.name).symlink_to(base)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GEOBRIEF_CACHE_DIR", str(cache))
+        default_gazetteer.cache_clear()
+        yield cache
+    default_gazetteer.cache_clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def private_corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """No test ever writes to the user's own corpus database: GEOBRIEF_DB points to a temporary
     file for the whole session (tests that need their own store set it again)."""

@@ -149,3 +149,10 @@ def test_a_story_set_in_one_country_names_its_army_after_it() -> None:
 
     assert _home_country([place(0, "SD"), place(10, "SD"), place(20, "SD"), place(30, "TD")]) == "SD"
     assert _home_country([place(0, "IL"), place(10, "IL"), place(20, "LB"), place(30, "LB")]) is None
+
+
+def test_a_text_that_is_only_a_known_name_is_that_place() -> None:
+    (found,) = geo.geoparse("  Netanya ")
+    assert (found.start, found.end, found.country, found.kind) == (2, 9, "IL", "city")
+    assert [t.country for t in geo.geoparse("Albu Kamal")] == ["SY"]
+    assert geo.geoparse("Hello") == [] and geo.geoparse("The end.") == []

@@ -34,10 +34,9 @@ from pathlib import Path
 
 from geo.errors import GazetteerError
 from geo.gazetteer.aliases import usable_alias
-from geo.gazetteer.build import KIND_RANK
+from geo.gazetteer.build import KIND_RANK, name_rows
 from geo.gazetteer.geonames_dump import ADMIN1_FILE, DumpRow, admin_code_names, dump_rows
 from geo.gazetteer import normalize
-from geo.gazetteer.normalize import fold_name, name_key, skeleton_key
 from geo.geometry import distance_km
 from geo.settings import Settings
 
@@ -239,18 +238,6 @@ def _names(row: DumpRow) -> Iterator[tuple[str, bool]]:
             yield alias, False
 
 
-def _name_rows(place_id: int, row: DumpRow) -> tuple[list[tuple[str, str, str, int, int]], int]:
-    seen: set[str] = set()
-    out = []
-    for alias, primary in _names(row):
-        fold = fold_name(alias)
-        if not fold or fold in seen:
-            continue
-        seen.add(fold)
-        key = name_key(alias)
-        if key:
-            out.append((fold, key, skeleton_key(key), place_id, int(primary)))
-    return out, max(1, len(seen))
 
 
 class _Import:
@@ -298,7 +285,8 @@ class _Import:
                 self.seen.add(row.geonameid)
             place_id = self.next_id
             self.next_id += 1
-            rows, name_count = _name_rows(place_id, row)
+            rows = name_rows(place_id, _names(row))
+            name_count = max(1, len(rows))
             names.extend(rows)
             admin2 = f"{raw_admin1}.{row.admin2}" if raw_admin1 and row.admin2 else None
             places.append((place_id, row.name, row.kind, row.country, raw_admin1 or None, None, row.lat, row.lon,

@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from geo.gazetteer.aliases import is_latin, usable_alias
-from geo.gazetteer.normalize import fold_name
+from geo.gazetteer.normalize import fold_name, name_key
 from geo.geometry import distance_km
 
 __all__ = ["Airport", "load_airports"]
@@ -45,8 +45,8 @@ def load_airports(sites: Sequence[tuple[float, float]],
     for airport in airportsdata.load("ICAO").values():
         name = (airport.get("name") or "").strip()
         ending = next((e for e in _AIRPORT_ENDINGS if name.lower().endswith(e.lower())), None)
-        if ending is None or not is_latin(name):
-            continue
+        if ending is None or not is_latin(name) or name_key(name) == name_key(ending):
+            continue  # no name of its own once its words for an airport are set aside ("Al Al Airport")
         lat, lon = float(airport["lat"]), float(airport["lon"])
         if any(distance_km(lat, lon, site_lat, site_lon) <= _SAME_SITE_KM for site_lat, site_lon in sites):
             continue
@@ -62,7 +62,7 @@ def load_airports(sites: Sequence[tuple[float, float]],
         if len(words) >= 3 and any(len(w) == 2 and w[0].isupper() and w[1] == "." for w in words[1:-1]):
             cores.append(words[-1])  # named after a person ("Lester B. Pearson"): by the surname too
         for short in cores:
-            if short and usable_alias(short):
+            if short and usable_alias(short) and name_key(short):
                 place.aliases.update(f"{short} {form}" for form in _AIRPORT_FORMS)
                 if ending == "International Airport":
                     place.aliases.add(f"{short} {ending}")

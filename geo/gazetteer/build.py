@@ -29,7 +29,7 @@ import re
 import sqlite3
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -316,17 +316,25 @@ def _assign_admin1(cities: list[_Place], admin1: list[_Place], city_admin1: dict
             city.admin1_code = f"{city.country}.{city.admin1_code}"
 
 
-def _name_rows(place_id: int, place: _Place) -> Iterator[tuple[str, str, str, int, int]]:
-    primary = None if place.primary_aliases is None else {fold_name(a) for a in place.primary_aliases}
+def name_rows(place_id: int, names: Iterable[tuple[str, bool]]) -> list[tuple[str, str, str, int, int]]:
+    """The ``names`` table's rows of a place: one per distinct folded name (the first spelling of
+    it wins), with its key, its skeleton and whether it is a main name (``names``: (name, main))."""
     seen: set[str] = set()
-    for alias in place.aliases:
+    rows = []
+    for alias, primary in names:
         fold = fold_name(alias)
         if not fold or fold in seen:
             continue
         seen.add(fold)
         key = name_key(alias)
         if key:
-            yield fold, key, skeleton_key(key), place_id, int(primary is None or fold in primary)
+            rows.append((fold, key, skeleton_key(key), place_id, int(primary)))
+    return rows
+
+
+def _name_rows(place_id: int, place: _Place) -> list[tuple[str, str, str, int, int]]:
+    primary = None if place.primary_aliases is None else {fold_name(a) for a in place.primary_aliases}
+    return name_rows(place_id, ((a, primary is None or fold_name(a) in primary) for a in place.aliases))
 
 
 def _name_count(place: _Place) -> int:

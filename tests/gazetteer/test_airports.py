@@ -5,6 +5,7 @@ from __future__ import annotations
 from geo.gazetteer import default_gazetteer
 from geo.gazetteer.airports import load_airports
 from geo.gazetteer.index import _distinct_ratio
+from geo.gazetteer.normalize import name_key
 
 
 def test_an_air_base_goes_by_the_forms_news_uses_never_by_the_town_name() -> None:
@@ -36,3 +37,8 @@ def test_a_long_shared_ending_is_no_evidence_of_the_same_name() -> None:
     assert _distinct_ratio("deirzor", "dayrzor") == 100.0  # no generic ending: the plain ratio stands
     assert default_gazetteer().candidates("Pearsen International Airport")[0].name == \
         "Toronto Pearson International Airport"
+
+
+def test_an_airport_without_a_name_of_its_own_is_left_out() -> None:
+    assert all(name_key(a.name) != "airport" for a in load_airports([]))
+    assert not [c for c in default_gazetteer().candidates("Airport") if c.kind == "facility"]

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import geo
 from geo.errors import InputError
-from geo.gazetteer import Gazetteer, add_source, default_gazetteer
-from geo.gazetteer.added import added_dir, index_file
+from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.places.describe import Container, parse_description
 from geo.places.geocode import geocode_description
-from geo.settings import Settings
-
-VILLAGES = Path(__file__).resolve().parents[1] / "gazetteer" / "data" / "XX_villages.txt"
 
 
 @pytest.mark.parametrize(("text", "name", "feature", "near", "containers"), [
@@ -38,14 +32,6 @@ def test_descriptions_split_into_place_and_areas(text: str, name: str, feature: 
 def test_facility_words_are_kept_for_the_facility_lookup() -> None:
     parsed = parse_description("Qasr Nimrin air base")
     assert (parsed.name, parsed.feature, parsed.facility_text) == ("Qasr Nimrin", "facility", "Qasr Nimrin air base")
-
-
-@pytest.fixture(scope="module")
-def with_villages(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
-    settings = Settings(cache_dir=tmp_path_factory.mktemp("cache"))
-    base = default_gazetteer().path
-    source, _ = add_source([VILLAGES], base, settings=settings)
-    return Gazetteer(base, [index_file(added_dir(settings), source.name)])
 
 
 def test_a_village_inside_its_province(with_villages: Gazetteer) -> None:
