@@ -154,7 +154,8 @@ def describe_sources(settings: Settings | None = None) -> list[dict[str, object]
 def remove_source(name: str, settings: Settings | None = None) -> AddedSource:
     """Take an added gazetteer out; ``GazetteerError`` when none goes by that name."""
     directory = added_dir(settings)
-    source = _read_manifest(_manifest_path(directory, name)) if directory.is_dir() else None
+    safe = bool(name) and not _NAME_RE.search(name) and not name.startswith(".")  # never a path
+    source = _read_manifest(_manifest_path(directory, name)) if safe and directory.is_dir() else None
     if source is None:
         known = ", ".join(s.name for s in list_sources(settings)) or "none"
         raise GazetteerError(f"no added gazetteer named {name!r} (loaded: {known})")

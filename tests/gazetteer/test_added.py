@@ -88,6 +88,16 @@ def test_remove(base_index: Path, settings: Settings, villages: Path) -> None:
         remove_source("syria-villages", settings)
 
 
+def test_remove_takes_a_name_never_a_path(base_index: Path, settings: Settings, villages: Path) -> None:
+    add_source([villages], base_index, settings=settings, name="kept")
+    outside = settings.cache_dir / "kept.json"
+    outside.write_text((added_dir(settings) / "kept.json").read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("../kept", "..", "/etc/passwd", ""):
+        with pytest.raises(GazetteerError, match="no added gazetteer named"):
+            remove_source(name, settings)
+    assert outside.exists() and [s.name for s in list_sources(settings)] == ["kept"]
+
+
 def test_missing_file(base_index: Path, settings: Settings, tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="no such file"):
         add_source([tmp_path / "allCountries.zip"], base_index, settings=settings)
