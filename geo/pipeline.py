@@ -172,8 +172,13 @@ def geocode(description: str, *, settings: Settings | None = None) -> Geocode | 
     if len(description) > _MAX_DESCRIPTION:
         raise InputError(f"A location description is at most {_MAX_DESCRIPTION} characters; "
                          f"this one has {len(description):,}.")
-    gazetteer = Gazetteer.open(settings) if settings is not None else default_gazetteer()
-    return geocode_description(description, gazetteer)
+    if settings is None:
+        return geocode_description(description, default_gazetteer())
+    gazetteer = Gazetteer.open(settings)
+    try:
+        return geocode_description(description, gazetteer)
+    finally:
+        gazetteer.close()
 
 
 _MAX_DESCRIPTION = 500

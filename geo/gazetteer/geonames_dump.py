@@ -1,5 +1,5 @@
 """Read GeoNames dump files, streaming: ``allCountries.zip``/``.txt``, per-country ``XX.zip``/``.txt``,
-``cities*.txt``, gzipped or not, and the ``admin1CodesASCII.txt`` / ``admin2Codes.txt`` tables beside them.
+``cities*.txt``, gzipped or not, and the ``admin1CodesASCII.txt`` table beside them.
 
     for row in dump_rows(Path("SY.zip")):     # DumpRow(geonameid=170654, name='Damascus', kind='city', ...)
         ...
@@ -25,12 +25,11 @@ from typing import IO
 
 from geo.errors import GazetteerError
 
-__all__ = ["ADMIN1_FILE", "ADMIN2_FILE", "DumpRow", "FEATURE_KINDS", "admin_code_names", "dump_rows",
+__all__ = ["ADMIN1_FILE", "DumpRow", "FEATURE_KINDS", "admin_code_names", "dump_rows",
            "feature_kind", "open_text"]
 
 COLUMNS = 19
 ADMIN1_FILE = "admin1CodesASCII.txt"
-ADMIN2_FILE = "admin2Codes.txt"
 
 # GeoNames feature code -> the gazetteer's kind of place. Historical, abandoned and destroyed-and-gone
 # places (PPLH, PPLQ, PPLCH) are left out: reporting names the living place. Countries come from the

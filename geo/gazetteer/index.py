@@ -23,7 +23,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from geo.errors import GazetteerError
-from geo.gazetteer.added import index_file, list_sources
+from geo.gazetteer.added import added_dir, index_file, list_sources
 from geo.gazetteer.build import CAPITAL_RANK, build_index
 from geo.gazetteer.normalize import fold_name, name_keys, skeleton_key
 from geo.model import Candidate
@@ -121,7 +121,7 @@ class Gazetteer:
         """Open the index for the installed data, building it first when it is missing, with the
         gazetteers added under the same cache dir."""
         path = built_index(settings)
-        directory = Path((settings or Settings.from_env()).cache_dir) / "gazetteers"
+        directory = added_dir(settings)
         sources = list_sources(settings)
         for source in sources:
             if source.stale:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.places.lexicon import PROVINCE_WORDS as LEXICON_PROVINCE_WORDS
+
 __all__ = ["Container", "Description", "DISTRICT_WORDS", "PROVINCE_WORDS", "parse_description"]
 
 # Words that say what level of division a container is, as datasets write them after its name.
@@ -23,8 +25,7 @@ DISTRICT_WORDS = frozenset({"district", "districts", "territory", "raion", "rayo
                             "county", "woreda", "cercle", "department", "departement", "locality", "subdistrict",
                             "sub-district", "municipality", "commune", "chiefdom", "groupement", "sector",
                             "nahiya", "nahia", "qada", "qadaa", "kaza", "hromada", "zone", "circle", "subcounty"})
-PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "prefecture", "wilaya",
-                            "muhafazah", "division", "emirate", "krai"})
+PROVINCE_WORDS = (LEXICON_PROVINCE_WORDS - DISTRICT_WORDS) | {"wilaya", "muhafazah", "division"}
 # Words after a place's name that say what kind of place it is.
 FEATURE_WORDS = {
     "village": "town", "town": "town", "city": "town", "town,": "town", "settlement": "town", "hamlet": "town",

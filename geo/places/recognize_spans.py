@@ -200,8 +200,7 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
     return None, None
 
 
-_APPOSITION_TOWN_WORDS = frozenset({"city", "town", "village", "capital", "port", "hamlet", "settlement",
-                                    "suburb", "district"})
+_APPOSITION_TOWN_WORDS = CITY_WORDS - {"outskirts"}
 # Nouns of sites named after their town ("the Zaporizhzhia nuclear station", "Kherson power plant").
 _SITE_NOUNS = frozenset({"station", "plant", "airport", "base", "refinery", "dam", "bridge", "port", "prison",
                          "hospital", "university", "stadium", "market"})
