@@ -76,6 +76,39 @@ def date_relative_days(drafts: list[Draft], published: date | None = None) -> No
             draft.date, draft.date_precision = before[-1].date + timedelta(days=days), "day"
 
 
+NARRATIVE_REACH = 2  # sentences: an undated act told right after a dated one goes on its story
+
+
+def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | None = None) -> None:
+    """'Militants stormed the post on Sunday night ... Two more attackers were shot dead by the
+    guards': an act no word dates, told within two sentences after acts of one day, happened that day
+    (not a tally of several acts, nor an act told with a span of time or a day the rules did not give it)."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    told = {id(d): sorted(index.get(s.start, -9) for s in d.sentences) for d in drafts}
+    for draft in drafts:
+        if draft.date is not None or draft.whens or not told[id(draft)] or (draft.count or 1) > 1:
+            continue  # a tally spans days
+        if any(_a_span_of_time(ent) or resolve_date(ent.text, published) for s in draft.sentences for ent in s.ents
+               if ent.label_ in {"DATE", "TIME"}):
+            continue  # 'dozens of missiles since November'; a day told and left (a photo's, another act's)
+        first = told[id(draft)][0]
+        before = {d.date for d in drafts if d is not draft and d.date is not None and d.date_precision == "day"
+                  and any(first - NARRATIVE_REACH <= i < first for i in told[id(d)])}
+        if len(before) == 1:
+            draft.date, draft.date_precision = before.pop(), "day"
+
+
+SPAN_WORDS = frozenset({"since", "for", "over", "throughout", "during", "until", "between", "past"})
+
+
+def _a_span_of_time(ent: Span) -> bool:
+    """'since November', 'over the past week', 'for months': a time an act's span was told by."""
+    if ent.label_ not in {"DATE", "TIME"}:
+        return False
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before in SPAN_WORDS or ent.root.head.lower_ in SPAN_WORDS or ent[0].lower_ in SPAN_WORDS
+
+
 def _condemned_act(token: Token, mentions: list[Mention], resolved: date | None,
                    published: date | None) -> Mention | None:
     """'The United States condemns the attack in X on February 9': a reaction told in the present

@@ -164,8 +164,9 @@ class Registry:
         acronym = mine != _words(speaker.name)  # the text spelled it out: its type there may differ
         for key, entry in self.entries.items():
             earlier = entry.speaker
-            if earlier.person or earlier.described or (earlier.type != speaker.type and not acronym):
-                continue
+            unnamed = earlier.described and (earlier.indefinite or earlier.type == "anonymous")
+            if earlier.person or unnamed or (earlier.type != speaker.type and not acronym):
+                continue  # 'the health ministry' is 'the Ukrainian health ministry', not 'a ministry official'
             theirs = self._spelled_out(earlier.name)
             shorter = mine if len(mine) <= len(theirs) else theirs
             if (mine <= theirs or theirs <= mine) and shorter - GENERIC_NAME_WORDS and not _bare_side(shorter):

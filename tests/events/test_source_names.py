@@ -17,6 +17,18 @@ def test_a_shorter_name_of_a_body_is_the_same_body() -> None:
                  "groups must be let in.") == ["the U.S. State Department"]
 
 
+def test_a_body_named_again_without_its_country_is_the_same_body() -> None:
+    text = ("Three people were killed in the strike, the Ukrainian health ministry said. Rescuers searched the "
+            "rubble. Later the health ministry said the toll had risen to four.")
+    assert names(text) == ["the Ukrainian health ministry"]
+
+
+def test_a_ministry_named_after_an_unnamed_official_of_it_is_another_source() -> None:
+    text = ("A health ministry official, who asked not to be named, said two children died. "
+            "The health ministry later put the toll at five.")
+    assert len(names(text)) == 2
+
+
 def test_a_side_is_not_its_ministry() -> None:
     assert names("Russia said the drones were launched by Ukraine. Nine drones were shot down, according to "
                  "Russia's Defence Ministry.") == ["Russia", "Russia's Defence Ministry"]

@@ -1,0 +1,122 @@
+"""The last resort for an event's place: a town or site its own sentences put the act at.
+
+The locative rules of ``geo.events.context`` tie a place to the clause of one trigger. When the
+parse does not link them ("struck rebel positions in the hills above X", "shells crashed into the
+central market of X", "soldiers entered X camp, where a man was shot"), an event that no rule placed
+takes the town or site its sentences name after a locative word, unless the word belongs to a
+reporting clause ("a spokesman in X said") or another event of the sentence is placed there.
+
+Used by ``geo.events.extract``; imports ``geo.events`` helpers and ``geo.model`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from geo.events import lexicon as lx
+from geo.events.context import PLACE_NOUNS, SITE_NOUNS
+from geo.events.draft import Draft
+from geo.events.placing import part_at
+from geo.model import Toponym
+
+TOWN_KINDS = frozenset({"city", "facility", "other"})
+# Words that put an act at a place when the parse gives no better link.
+PLACING_WORDS = (lx.LOCATIVE_WORDS | {"above", "below", "between", "behind", "beside", "past"}) - lx.BLOCKING_PREPS
+# Verbs whose object is where the people acting were: "troops entered X", "gunmen stormed X".
+ENTRY_VERBS = frozenset({"enter", "storm", "raid", "overrun", "besiege", "surround", "attack", "shell", "bomb"})
+# Verbs that tie a place to someone, not to an act: "a spokesman based in X", "a source in X said".
+NOT_ACT_VERBS = lx.REPORTING_VERBS | {"base", "locate", "headquarter", "live", "stay", "visit", "meet", "speak",
+                                      "call", "name", "bear", "grow", "flee", "displace", "shelter", "travel"}
+
+
+def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, Span]]) -> None:
+    """Give each unplaced event the most specific town or site its sentences put an act at."""
+    claimed = {(s.start, d.place.place_key) for d in drafts if d.place is not None for s in d.sentences}
+    for draft in drafts:
+        if draft.place is not None or not draft.sentences:
+            continue
+        found = []
+        for toponym, span in located:
+            if toponym.demonym or not toponym.resolved or toponym.kind not in TOWN_KINDS:
+                continue
+            sentence = next((s for s in draft.sentences if s.start <= span.start and span.end <= s.end), None)
+            if sentence is None or (sentence.start, toponym.place_key) in claimed:
+                continue
+            near = placing_word(span.root)
+            if near is not None:
+                found.append((toponym, span, near))
+        if found:
+            part = part_at(None, found)
+            draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
+
+
+# Nouns a sentence uses to point back at a town or site named before: "storm the compound", "the base".
+SITE_REFERENCES = (SITE_NOUNS | {"site", "settlement", "post", "outpost", "facility", "town", "city", "village",
+                                 "camp", "compound", "garrison"}) - {"ministry", "office", "embassy", "consulate"}
+REFERENCE_REACH = 3  # sentences back to the town or site a reference points at
+
+
+def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, Span]], sents: Sequence[Span]) -> None:
+    """'Two attackers who tried to storm the compound were shot dead': an unplaced event whose sentence
+    points back at a site or town ('the compound', 'the base', 'the town's airport') is at the last town
+    or site named in the sentences just before."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    towns = [(t, span) for t, span in located if t.resolved and not t.demonym and t.kind in TOWN_KINDS]
+    for draft in drafts:
+        if draft.place is not None or not draft.sentences:
+            continue
+        for sentence in sorted(draft.sentences, key=lambda s: s.start):
+            if not any(_points_back(token) for token in sentence):
+                continue
+            first = index.get(sentence.start, 0) - REFERENCE_REACH
+            earlier = [t for t, span in towns if span.end <= sentence.start and index.get(span.sent.start, -1) >= first]
+            if earlier:
+                draft.place, draft.place_prep = earlier[-1], "in"
+                break
+
+
+def _points_back(token: Token) -> bool:
+    """'the compound', 'the town's airport'; not 'the town of X' nor a name's own word ('the X camp')."""
+    if token.lemma_.lower() not in SITE_REFERENCES or token.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    return not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
+def placing_word(root: Token) -> bool | None:
+    """None when no locative word ties the name to an act; else whether the word means 'near'."""
+    token = root
+    while token.dep_ in {"appos", "conj", "compound"} and token.head.i != token.i:
+        token = token.head
+    near = False
+    for _ in range(4):  # "the central market of X", "the outskirts of X", "a camp east of X"
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in ENTRY_VERBS:
+            return None if _reported_place(token.head) else near
+        if token.dep_ != "pobj":
+            return None
+        prep = token.head
+        word = prep.lower_
+        if word == "of" and (prep.head.lower_ in PLACE_NOUNS | SITE_NOUNS | lx.NEAR_WORDS):
+            near = near or prep.head.lower_ in lx.NEAR_WORDS
+            token = prep.head
+            continue
+        if word not in PLACING_WORDS:
+            return None
+        return None if _reported_place(prep) else (near or word in lx.NEAR_WORDS)
+    return None
+
+
+def _reported_place(token: Token) -> bool:
+    """Whether the clause the word belongs to reports, houses or names rather than acts."""
+    for head in token.ancestors:
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_.lower() in NOT_ACT_VERBS
+    return False
+
+
+__all__ = ["place_by_reference", "place_by_sentence", "placing_word"]

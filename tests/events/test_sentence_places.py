@@ -1,0 +1,53 @@
+"""The last-resort places and days of events (geo.events.sentence_places, geo.events.dating's
+narrative rule). Made-up texts; toponyms built by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.events.extract import extract_events
+from geo.model import Event
+from tests.events.helpers import nlp, toponyms_for
+
+PUBLISHED = date(2024, 2, 12)
+
+
+def events(text: str) -> list[Event]:
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=PUBLISHED)
+    return attacks + responses
+
+
+def test_a_town_after_a_word_the_parse_hangs_elsewhere_places_the_act() -> None:
+    # "above Kharkiv" hangs on the verb by a word the locative rules do not take.
+    found = events("Army artillery pounded rebel positions in the hills above Kharkiv on Monday.")
+    assert [e.place for e in found] == ["Kharkiv"]
+
+
+def test_a_town_named_where_a_spokesman_spoke_does_not_place_the_act() -> None:
+    found = events("Gunmen ambushed a convoy on Monday, a spokesman based in Odesa said.")
+    assert found and all(e.place != "Odesa" for e in found)
+
+
+def test_a_reference_back_to_the_compound_places_the_act_at_the_town_named_before() -> None:
+    found = events("A suicide bomber drove a truck into the gate of a police station in Kherson on Sunday. "
+                   "Officers on guard shot dead two more gunmen who tried to storm the compound.")
+    assert len(found) >= 2 and all(e.place == "Kherson" for e in found)
+
+
+def test_a_town_named_with_its_own_name_is_not_a_reference_back() -> None:
+    found = events("Rebels shelled a market in Kherson on Sunday. "
+                   "The next day gunmen attacked the town of Kramatorsk.")
+    assert {e.place for e in found} == {"Kherson", "Kramatorsk"}
+
+
+def test_an_undated_act_told_right_after_a_dated_one_happened_that_day() -> None:
+    found = events("Militants fired rockets at an army post in Kharkiv on February 9. "
+                   "Soldiers returned fire and killed three of the attackers.")
+    assert len(found) == 2 and {e.date for e in found} == {date(2024, 2, 9)}
+
+
+def test_a_tally_told_after_a_dated_act_keeps_no_day() -> None:
+    found = events("Militants fired rockets at an army post in Kharkiv on February 9. "
+                   "The group has carried out 40 attacks on army posts in the region.")
+    tallies = [e for e in found if e.count == 40]
+    assert tallies and tallies[0].date is None
