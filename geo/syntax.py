@@ -76,11 +76,22 @@ def _join_wrapped_lines(doc: Doc, spans: list[Span]) -> list[Span]:
     text = doc_text(doc)
     joined: list[Span] = []
     for span in spans:
-        if joined and _is_wrap(text, joined[-1], span):
+        if joined and (_is_wrap(text, joined[-1], span) or _is_fragment(text, joined[-1], span)):
             joined[-1] = doc[joined[-1].start : span.end]
         else:
             joined.append(span)
     return joined
+
+
+def _is_fragment(text: str, before: Span, after: Span) -> bool:
+    """'SRINAGAR' | ',' | 'Oct 22 (Agency) – Troops shelled ...': the tagger cut a dateline into pieces on
+    one line; a piece that is only punctuation, ends in a comma or dash, or is a word in capitals goes on."""
+    if "\n" in text[before.end_char : after.start_char]:
+        return False
+    if all(t.is_punct for t in before) or all(t.is_punct for t in after) or before[-1].text in {",", "–", "—", "-"}:
+        return True
+    letters = [c for c in before.text if c.isalpha()]
+    return len(before) <= 4 and len(letters) >= 3 and all(c.isupper() for c in letters) and before[-1].text != ":"
 
 
 def _is_wrap(text: str, before: Span, after: Span) -> bool:

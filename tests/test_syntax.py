@@ -39,3 +39,21 @@ def test_datelines_with_a_country_a_date_or_a_plain_dash() -> None:
                            ("GUSAU, Nigeria - Troops rescued", "GUSAU, Nigeria - "),
                            ("PLYMOUTH CO. - A suspect was held", ""), ("NATO said on Monday", "")):
         assert text[:dateline_length(text)] == dateline
+
+
+def test_a_dateline_the_tagger_cut_into_pieces_is_one_sentence_with_what_follows() -> None:
+    from geo.syntax import sentences
+
+    doc = nlp()("Clashes Erupt Near The Border\n\nMARIUPOL, Oct 22 (Northwind Agency) – Troops shelled villages "
+                "near the border overnight. Two people were killed.")
+    texts = [s.text for s in sentences(doc)]
+    assert texts[0] == "Clashes Erupt Near The Border"
+    assert texts[1].startswith("MARIUPOL, Oct 22 (Northwind Agency) – Troops shelled")
+    assert texts[-1] == "Two people were killed."
+
+
+def test_a_heading_in_capitals_that_introduces_with_a_colon_stays_apart() -> None:
+    from geo.syntax import sentences
+
+    doc = nlp()("FULL TEXT: Army strikes camp after market blast\n\nThe army said it struck the camp.")
+    assert not any(s.text.startswith("FULL TEXT: Army strikes camp after market blast The") for s in sentences(doc))

@@ -360,4 +360,8 @@ def _target_text(head: Token, *, with_conjuncts: bool = False) -> str | None:
     if head.pos_ == "PRON":
         return None
     text = phrase_with_conjuncts(head) if with_conjuncts else phrase_text(phrase_tokens(head))
+    first = min(t.i for t in head.subtree)
+    opener = head.doc[first]
+    if opener.is_sent_start and opener.pos_ in {"DET", "ADJ", "NUM", "PRON", "NOUN"} and text.startswith(opener.text):
+        text = opener.lower_ + text[len(opener.text):]  # "Most of the projectiles were destroyed": a common word
     return lx.clean_phrase(text, drop_article=False) or None

@@ -42,7 +42,7 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         only = mentions[0]
         for ent, resolved in unowned:
             if resolved is not None and not _blocked_between(ent.root, only, sent) and not _of_a_reaction(ent.root) and (
-                    not _in_a_clause_of_its_own(ent.root, only)):
+                    not _in_a_clause_of_its_own(ent.root, only)) and not only.anaphoric:  # 'said on Tuesday ... the clashes'
                 only.when = only.when or ent.text.lower()
                 if only.date is None:
                     only.date, only.date_precision = resolved, date_precision(ent.text)

@@ -361,7 +361,8 @@ def _link_caption(linker: _Linker, mention: Mention) -> None:
 
 def _link_headline(linker: _Linker, mention: Mention) -> None:
     """A headline mention joins the first body event it fits (a headline names the country where the
-    body names the town), or becomes its own event. Of several it fits, the one with its toll, then the
+    body names the town), else the first of its kind; a headline tells what the body tells, so it is an
+    event of its own only over a body that tells none. Of several it fits, the one with its toll, then the
     one at its place ('troops kill six militants in X' after a suicide bombing that guards ended)."""
     place = mention.parts[0].place if mention.parts else None
 
@@ -378,7 +379,11 @@ def _link_headline(linker: _Linker, mention: Mention) -> None:
             draft.killed = _larger(draft.killed, mention.killed)  # "At Least 17 Slain in ... Battle"
             draft.injured = _larger(draft.injured, mention.injured)
             return
-    linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+    kin = next((d for d in linker.drafts if mention.family in d.families), None)
+    if kin is not None:  # the body tells it in other words ('Tripoli clashes' over clashes in a district of it)
+        kin.headlines.append(mention.sentence)
+    elif not linker.drafts:  # a brief whose body tells no act: the headline's is the story's
+        linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
 
 
 __all__ = ["extract_events", "summarize"]

@@ -227,7 +227,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
 # the event's (a report's is: "12 were killed, the ministry said on Saturday").
 REACTION_VERBS: frozenset[str] = frozenset(
     {"condemn", "denounce", "deplore", "decry", "criticize", "criticise", "investigate", "mourn", "commemorate",
-     "discuss", "welcome", "praise", "hail", "celebrate", "recall", "remember", "protest", "claim"})
+     "discuss", "welcome", "praise", "hail", "celebrate", "recall", "remember", "protest", "claim", "summon",
+     "expel"})
 
 # Verbs that put out a statement ("a message released on Sunday"): a time they take is the statement's.
 PUBLISHING_VERBS: frozenset[str] = frozenset(

@@ -17,7 +17,13 @@ from geo.syntax import children, glued_before, is_title_case, phrase_text, phras
 
 
 def lemma_of(token: Token) -> str:
-    return token.lemma_.lower()
+    """The token's lemma; a plural the tagger took for a name because it opens the sentence ('Rockets
+    were fired at ...', lemma 'Rockets') is read as the noun it is."""
+    lower = token.lemma_.lower()
+    if token.pos_ == "PROPN" and token.is_sent_start and token.is_title and lower.endswith("s") and (
+            not lower.endswith("ss")):
+        return lower[:-1]
+    return lower
 
 
 _FAMILY_CACHE = "geo.trigger_family"
@@ -73,6 +79,8 @@ def _trigger_family(token: Token) -> str | None:
             return "shooting"  # "opened fire on police"
         if lemma in elx.DEFEAT_VERBS and any(is_projectile(o) for o in children(token, "dobj", "nsubjpass")):
             return "intercept"  # "air defences destroyed three drones", "the missile was destroyed in mid-air"
+        if lemma in elx.DEFEAT_VERBS and any(_air_defence(d) for d in _doers(token)):
+            return "intercept"  # "two were destroyed in flight by the base's counter-rocket system"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "two attackers were shot dead by guards": the assault was ended
         if lemma in lx.EVENT_VERBS:
@@ -193,9 +201,30 @@ QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", 
                             "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
 
 
+# Words for a share of what was counted before ('most of the projectiles', 'all of them').
+SHARE_WORDS = frozenset({"most", "all", "some", "many", "several", "none", "majority", "rest", "half", "part", "each"})
+# What defends against things in flight ('air defences', 'the counter-rocket system', 'Iron Dome').
+AIR_DEFENCE_WORDS = frozenset({"interceptor", "interceptors", "c-ram", "patriot", "patriots", "dome", "sling"})
+AIR_DEFENCE_RE = re.compile(r"\b(?:air|counter\s*-\s*(?:rocket|drone|missile)|anti\s*-\s*(?:aircraft|missile|drone))\b")
+
+
+def _doers(verb: Token) -> list[Token]:
+    agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
+    return children(verb, "nsubj") + agents + [c for a in agents for c in a.conjuncts]
+
+
+def _air_defence(token: Token) -> bool:
+    """'air defences', 'Israeli air defense systems', 'the base's counter-rocket system', 'Iron Dome'."""
+    phrase = token.doc[min(t.i for t in token.subtree) : token.i + 1].text.lower()
+    if token.lower_ in AIR_DEFENCE_WORDS or set(phrase.split()) & AIR_DEFENCE_WORDS:
+        return True
+    defended = lemma_of(token) in {"defence", "defense", "system", "battery", "unit"}
+    return defended and AIR_DEFENCE_RE.search(phrase) is not None
+
+
 def is_projectile(token: Token) -> bool:
     """A missile, rocket, drone or other thing in flight, or a number of them ('three of the drones')."""
-    if token.pos_ == "NUM" or token.lower_ in QUANTITY_HEADS:
+    if token.pos_ == "NUM" or token.lower_ in QUANTITY_HEADS or token.lower_ in SHARE_WORDS:
         return any(is_projectile(o) for o in prep_objects(token, "of"))
     lemma = lemma_of(token)
     if lemma in elx.PROJECTILE_NOUNS or token.lower_ in elx.PROJECTILE_NOUNS:

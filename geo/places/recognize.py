@@ -377,11 +377,11 @@ class ToponymRecognizer:
             cue = None
         label_out = "FAC" if label == "FAC" else "GAZ"
         common = looks_common(span, context.lower_words)
+        person_in = label == "PERSON" and not strong_cue and not followed_by_place_punct(span) and not (
+            self._town_near(span, candidates))  # "in Kherson" tagged a person: a well-known city only (below)
         if strong_cue or (cue == "near" and not common):
-            if label == "PERSON" and not strong_cue and not followed_by_place_punct(span) and not (
-                    self._town_near(span, candidates)):
-                return None
-            return {"label": label_out, "gated": True}
+            if not person_in or {t.text for t in span} & context.person_words or span.doc[span.start - 1].lower_ in {"the", "a"}:
+                return None if person_in else {"label": label_out, "gated": True}  # 'Joe X sat near X', 'at the X'
         if common or after_title(span) or speaks(span):
             return None
         top = candidates[0]

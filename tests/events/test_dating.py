@@ -75,3 +75,15 @@ def test_an_undated_interception_right_after_a_dated_launch_is_on_its_day() -> N
             "fought near Odesa. Air defences shot down two drones.")
     intercepted = [e for e in everything(text, published=date(2024, 7, 10)) if e.kind == "response"]
     assert [e.date for e in intercepted] == [None]  # no launch just before
+
+
+def test_the_day_a_ministry_reported_a_toll_is_not_the_day_of_the_clashes_it_refers_back_to() -> None:
+    found = events("At least nine people were killed in clashes between two armed groups in Kyiv on Friday. "
+                   "The health ministry said on Sunday that at least nine people had been killed in the clashes.")
+    assert len(found) == 1 and found[0].date == date(2024, 2, 9)
+
+
+def test_an_envoy_summoned_over_an_attack_does_not_make_it_another_attack() -> None:
+    found = events("Gunmen stormed a police post in Kyiv on Friday, killing four officers. On Sunday, the "
+                   "foreign ministry summoned the ambassador and handed him a protest over the attack.")
+    assert len(found) == 1 and found[0].date == date(2024, 2, 9)

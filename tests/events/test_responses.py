@@ -151,7 +151,7 @@ def test_a_strike_aimed_at_the_attackers_beyond_its_target_answers_them() -> Non
 def test_attackers_shot_dead_by_guards_end_the_assault() -> None:
     attacks, responses = run("A suicide bomber struck a police station in Kyiv on Sunday, killing nine officers. Two "
                              "more attackers were shot dead by officers on guard duty, a police official said.")
-    assert len(attacks) == 1 and [(e.actor, e.target) for e in responses] == [("officers", "Two more attackers")]
+    assert len(attacks) == 1 and [(e.actor, e.target) for e in responses] == [("officers", "two more attackers")]
 
 
 def test_a_rescue_that_killed_the_captors_answers_the_kidnapping() -> None:
@@ -234,3 +234,27 @@ def test_a_counter_offensive_launched_on_a_day_is_a_response_and_one_of_months_a
     attacks, responses = run("As the army's counteroffensive of more than four months slowly continues, the general "
                              "spoke to reporters.")
     assert attacks == [] and responses == []
+
+
+def test_most_of_the_projectiles_destroyed_by_air_defences_is_an_interception() -> None:
+    attacks, responses = run("Iran launched 120 missiles at Israel on Monday. Most of the projectiles were "
+                             "destroyed in flight by Israeli air defences.")
+    assert len(attacks) == 1 and len(responses) == 1
+    assert responses[0].category == "Disrupted weapons use"
+    assert "most of the projectiles" in responses[0].summary  # a common word, not capitalised mid-summary
+
+
+def test_what_a_counter_rocket_system_destroyed_was_intercepted() -> None:
+    _attacks, responses = run("Militants fired three rockets at the base in Kharkiv on Monday. Two were "
+                              "destroyed in flight by the base's counter-rocket system.")
+    assert [r.category for r in responses] == ["Disrupted weapons use"]
+
+
+def test_troops_destroying_an_air_defence_system_is_an_attack_not_an_interception() -> None:
+    attacks, responses = run("Troops destroyed an enemy air defence system near Kharkiv on Monday.")
+    assert len(attacks) == 1 and not responses
+
+
+def test_a_plural_weapon_opening_a_sentence_is_the_weapon_though_tagged_a_name() -> None:
+    attacks, _responses = run("Rockets were fired at the base in Kharkiv on Monday.")
+    assert len(attacks) == 1 and attacks[0].place == "Kharkiv"

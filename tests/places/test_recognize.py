@@ -252,6 +252,13 @@ def test_a_town_after_near_is_a_place_though_tagged_a_person_unless_a_person_bea
     assert _run(doc) == []  # not right after 'near': a venue named so
 
 
+def test_a_well_known_town_right_after_in_is_a_place_though_tagged_a_person() -> None:
+    doc = _doc(["their", "house", "in", "Watertown", "was", "struck", "."], [(3, 4, "PERSON")])
+    assert _run(doc) == [("Watertown", "GAZ", "near")]
+    doc = _doc(["their", "house", "in", "Hope", "was", "struck", "."], [(3, 4, "PERSON")])
+    assert _run(doc) == []  # a hamlet: too small to take from a person without a stronger cue
+
+
 def test_a_capitalised_article_opening_a_sentence_is_no_town() -> None:
     doc = load_pipeline()("An air strike destroyed a depot in Abu Kamal on Tuesday.")
     assert "An" not in [s.text for s in doc.spans[SPAN_KEY]]
