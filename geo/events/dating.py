@@ -50,7 +50,8 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
 
 DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|morning|night|evening)|"
                            r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after)|"
-                           r"(?P<hours>an?|one|two|three|\d{1,2})\s+(?:hours?|minutes?)\s+(?:later|after))\b", re.I)
+                           r"(?P<hours>an?|one|two|three|\d{1,2}|a\s+few|several|some)\s+(?:hours?|minutes?)\s+(?:later|after)|"
+                           r"(?P<soon>minutes|hours|moments)\s+later)\b", re.I)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -72,7 +73,8 @@ def date_relative_days(drafts: list[Draft], published: date | None = None) -> No
         before = [d for d in order[:index] if d.date is not None and d.date_precision == "day"]
         if before:
             count = later.group("count")
-            days = 0 if later.group("hours") else 1 if count is None else _SMALL_NUMBERS.get(count.lower()) or int(count)
+            soon = later.group("hours") or later.group("soon")
+            days = 0 if soon else 1 if count is None else _SMALL_NUMBERS.get(count.lower()) or int(count)
             draft.date, draft.date_precision = before[-1].date + timedelta(days=days), "day"
 
 

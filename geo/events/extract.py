@@ -30,7 +30,7 @@ from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence
 from geo.events.dating import date_by_narrative, date_relative_days
-from geo.events.kinds import resolve_kinds
+from geo.events.kinds import continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.summary import summarize
 from geo.events.umbrella import fold_umbrellas
@@ -303,6 +303,7 @@ def extract_events(
         _link_headline(linker, mention)
     linker.drafts = fold_umbrellas(linker.drafts, sents)
     resolve_kinds(linker.drafts)
+    continue_sequels(linker.drafts)
     place_interceptions(linker.drafts, located, sents)
     place_defended_attacks(linker.drafts, sents)
     place_by_sentence(linker.drafts, located)

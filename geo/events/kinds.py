@@ -75,4 +75,22 @@ def resolve_kinds(drafts: list[Draft]) -> None:
                 armed_attack = True
 
 
-__all__ = ["AFTER_THE_ACT_RE", "armed_men", "nouns_of", "resolve_kinds"]
+SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final)\s+"
+                       r"(?:wave|salvo|volley|round|barrage)\b", re.I)
+SALVO_NOUNS = frozenset({"wave", "salvo", "volley", "round", "barrage", "minute"})
+
+
+def continue_sequels(drafts: list[Draft]) -> None:
+    """'Israeli jets struck a radar near X ... A second wave minutes later hit a factory near Y': a
+    further round of strikes is by those who struck just before, and of the same kind."""
+    order = sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines))
+    for index, draft in enumerate(order):
+        if index == 0 or not draft.sentences or not SEQUEL_RE.search(draft.sentences[0].text):
+            continue
+        if draft.actor is not None and not nouns_of(draft.actor) & SALVO_NOUNS:
+            continue  # its own actor: "a second wave of Russian drones hit ..."
+        before = order[index - 1]
+        draft.actor, draft.kind = before.actor, before.kind or draft.kind
+
+
+__all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "resolve_kinds"]

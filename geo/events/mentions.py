@@ -114,6 +114,11 @@ def _indefinite(sent: Span, actor: str | None) -> bool:
                for t in sent)
 
 
+# Places and things named after the weapons they make, keep or fire.
+WEAPON_SITE_NOUNS = frozenset({"factory", "depot", "storage", "site", "plant", "warehouse", "workshop", "facility",
+                               "store", "dump", "launcher", "launchpad", "position", "base", "cache", "stockpile"})
+
+
 def _weapon_in_mention(trigger: Token) -> str | None:
     words = [trigger, *trigger.children]
     if trigger.lower_ in QUANTITY_HEADS or lemma_of(trigger) in QUANTITY_HEADS:
@@ -129,6 +134,8 @@ def _weapon_in_mention(trigger: Token) -> str | None:
     words += [c for w in list(words) if w.dep_ in {"nmod", "compound", "amod"} for c in w.conjuncts]
     found: list[str] = []
     for word in words:
+        if word.dep_ == "compound" and lemma_of(word.head) in WEAPON_SITE_NOUNS:
+            continue  # "hit a drone factory", "struck a rocket launcher": what was hit, not the means
         for key in (lemma_of(word), word.lower_):
             if key in lx.WEAPON_CATEGORY and not (word is trigger and trigger.pos_ == "VERB"):
                 if key in {"gun", "knife"} and word is not trigger:

@@ -24,6 +24,12 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
         modifiers |= {glued.lower_} if glued is not None else set()
         if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
             mention.cue = "response"
+    called = CALLED_ANSWER_RE.search(span_text(sent))
+    if called:  # "struck a radar in what the army called 'a precise response' to the barrage"
+        for mention in mentions:
+            offset = mention.trigger.idx - sent.start_char
+            if mention.cue is None:
+                mention.cue = "response" if offset < called.start() else "attack" if offset >= called.end() else None
     if _defensive_clause(sent):  # "forces destroyed, in self-defense, four drones", "... an imminent threat"
         for mention in mentions:
             if mention.cue is None:
@@ -86,6 +92,11 @@ DEFENSIVE_RE = re.compile(r"\bin (?:collective )?self[- ]defen[cs]e\b|\b(?:prese
 ANSWER_FRAMING_RE = re.compile(
     r"\b(?:the|this|that|its)\s+(?:\w+\s+)?(?:operation|raid|offensive|mission|strikes?|attack|assault)\b[^.;]{0,30}?"
     r"\b(?:as|was|were|is|are)\s+(?:an?\s+)?(?:retaliation|response|revenge|reprisal|retribution)\b", re.I)
+
+
+CALLED_ANSWER_RE = re.compile(
+    r"\bin what\s[^.;]{0,60}?\b(?:called|described as|termed|said was|presented as)\W+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:response|retaliation|reprisal|revenge|retribution|answer)\b", re.I)
 
 
 def frames_as_answer(sent: Span) -> bool:

@@ -106,6 +106,9 @@ def _trigger_family(token: Token) -> str | None:
             return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or _attacker(s) for s in subjects):
             return "attack"
+        if lemma in lx.WEAPON_SUBJECT_VERBS and any(lemma_of(x) in SALVO_WORDS for s in subjects
+                                                    for x in [s, *children(s, "compound")]):
+            return "strike"  # "a second wave minutes later hit a drone factory"
         agents = [o for a in children(token, "agent") for o in children(a, "pobj")] + prep_objects(token, "by")
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(_attacker(a) or _armed([a]) for a in agents):
             return "attack"  # "was killed by security forces"
@@ -201,6 +204,8 @@ QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", 
                             "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
 
 
+# Words for one round of strikes, told without the weapon ('a second wave hit ...').
+SALVO_WORDS = frozenset({"wave", "salvo", "volley", "barrage", "round"})
 # Words for a share of what was counted before ('most of the projectiles', 'all of them').
 SHARE_WORDS = frozenset({"most", "all", "some", "many", "several", "none", "majority", "rest", "half", "part", "each"})
 # What defends against things in flight ('air defences', 'the counter-rocket system', 'Iron Dome').
@@ -359,7 +364,8 @@ def _armed_striker(verb: Token) -> bool:
     for subject in subjects:
         phrase = phrase_text(list(phrase_tokens(subject)))
         if (weapon_of(subject) or lemma_of(subject) in lx.ATTACKER_NOUNS or lemma_of(subject) in lx.ARMED_NOUNS
-                or actors.actor_family(phrase)):
+                or actors.actor_family(phrase) or any(lemma_of(x) in SALVO_WORDS for x in [subject, *children(
+                    subject, "compound")])):
             return True
     return False
 

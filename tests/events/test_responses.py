@@ -258,3 +258,19 @@ def test_troops_destroying_an_air_defence_system_is_an_attack_not_an_interceptio
 def test_a_plural_weapon_opening_a_sentence_is_the_weapon_though_tagged_a_name() -> None:
     attacks, _responses = run("Rockets were fired at the base in Kharkiv on Monday.")
     assert len(attacks) == 1 and attacks[0].place == "Kharkiv"
+
+
+def test_an_act_in_what_its_side_called_a_response_is_a_response() -> None:
+    attacks, responses = run('Russia fired 120 missiles at Kyiv on Monday. Ukrainian jets struck a radar near '
+                             'Kharkiv on Tuesday in what the army called "a precise response" to the barrage.')
+    assert len(attacks) == 1 and [r.actor for r in responses] == ["Ukraine"]
+
+
+def test_a_second_wave_is_by_those_who_struck_before_and_of_the_same_kind() -> None:
+    _attacks, responses = run('Russia fired 120 missiles at Kyiv on Monday. Ukrainian jets struck a radar near '
+                              'Kharkiv on Tuesday in retaliation. A second wave minutes later hit a drone factory '
+                              'on the outskirts of Odesa.')
+    sequel = next(r for r in responses if r.place == "Odesa")
+    radar = next(r for r in responses if r.place == "Kharkiv")
+    assert sequel.actor == radar.actor == "Ukraine" and sequel.date is not None and sequel.date == radar.date
+    assert "with drones" not in sequel.summary  # a drone factory was hit, not struck with drones
