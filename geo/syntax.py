@@ -26,7 +26,7 @@ DATELINE_RE = re.compile(
 )  # "BEIRUT (Reuters) -", "EL WAK, Kenya, April 9 (Eastlight) –"
 # "MAKHACHKALA -- ", "BAGHDAD — ", "TAMPA, Fla. – ": a dateline with no agency
 BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*"
-                              r"(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,?\s*(?:--|—|–)\s*|"
+                              r"(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|del|da|do|al|el|la)){0,3}){0,2},?\s*(?:--|—|–)\s*|"
                               r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+-\s+")  # "GUSAU, Nigeria - "
 # "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
 DATE_DATELINE_RE = re.compile(

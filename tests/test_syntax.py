@@ -37,6 +37,7 @@ def test_datelines_with_a_country_a_date_or_a_plain_dash() -> None:
 
     for text, dateline in (("DORI, Burkina Faso, May 2 (Sahel Wire) – Gunmen attacked", "DORI, Burkina Faso, May 2 (Sahel Wire) – "),
                            ("GUSAU, Nigeria - Troops rescued", "GUSAU, Nigeria - "),
+                           ("CAMP NORTH, Rio Verde, Bahia do Sul – Troops struck", "CAMP NORTH, Rio Verde, Bahia do Sul – "),
                            ("PLYMOUTH CO. - A suspect was held", ""), ("NATO said on Monday", "")):
         assert text[:dateline_length(text)] == dateline
 
