@@ -24,7 +24,8 @@ from geo.events.placing import date_by_caption, part_at, place_by_caption, place
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
 from geo.model import Toponym
-from geo.syntax import children, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects, span_text
+from geo.syntax import (children, dateline_length, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects,
+                        span_text)
 
 PLACE_NOUNS = frozenset(
     {"city", "town", "village", "province", "region", "area", "district", "governorate", "county",
@@ -257,9 +258,10 @@ def _after_the_act(mentions: list[Mention]) -> list[Mention]:
 def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
     owned: dict[int, list[tuple[Toponym, Span, bool]]] = {id(m): [] for m in mentions}
     pool: list[tuple[Toponym, Span, bool]] = []
+    dateline_end = sent.start_char + dateline_length(span_text(sent))
     for toponym, span in toponyms:
-        if span.start < sent.start or span.end > sent.end:
-            continue
+        if span.start < sent.start or span.end > sent.end or span.start_char < dateline_end:
+            continue  # "KHARTOUM, Sudan (Wire) — ...": where the story was filed, not where it happened
         ok, near, end = _locative(toponym, span.root)
         if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span) or _across_from(span):
             continue

@@ -33,6 +33,17 @@ AFTER_THE_ACT_RE = re.compile(r"\b(?:after|following)\b[^.;]{0,40}?\b(?:attacks?
                               r"struck|shelled|bombed|targeted))\b", re.I)
 
 
+# Weapons only states fly here: an air strike told without its actor is a state's.
+AIR_WEAPONS = frozenset({"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "fighter", "bomber"})
+# Head words of a named armed group of no known side.
+GROUP_HEADS = frozenset({"group", "front", "movement", "organisation", "organization", "faction", "brigade",
+                         "battalion", "army", "militia", "network", "cell"})
+# "a day after the group bombed a market": an attack told as done before the act of the sentence.
+DONE_BEFORE_RE = re.compile(r"\bafter\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<head>group|front|movement|faction|militia|"
+                            r"network|cell|organi[sz]ation)\s+(?:had\s+)?(?:bombed|attacked|struck|raided|ambushed|"
+                            r"shelled|killed|stormed|abducted|kidnapped|fired|massacred)\b", re.I)
+
+
 def nouns_of(phrase: str | None) -> set[str]:
     """The words of a phrase, plurals made singular ("gunmen" -> "gunman", "forces" -> "force")."""
     words = re.findall(r"[a-z]+", (phrase or "").lower())
@@ -55,24 +66,31 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     attackers: set[str] = set()
     armed_attack = False  # an attack by armed men of no named side ("militants fired rockets")
     attacked = False
+    groups: set[str] = set()  # head words of attackers of no known side ("the Northern Front", "the group")
     for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
         family = actors.actor_family(draft.actor)
+        told_after = {m.group("head").lower() for s in draft.sentences for m in DONE_BEFORE_RE.finditer(s.text)}
         if draft.kind is None:
             words = nouns_of(draft.target)
             on_attackers = (_victim_family(draft) in attackers or bool(draft.aims & attackers)
                             or (armed_attack and bool(words & ARMED_GROUP_NOUNS)))
             answering = family is not None and family not in attackers and on_attackers
             state_forces = family is None and bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) and not armed_men(
-                draft.actor)
+                draft.actor) or (draft.actor is None and draft.weapon in AIR_WEAPONS)  # "air force jets struck"
             on_perpetrators = bool(words & PERPETRATOR_NOUNS) or (
                 bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
-            draft.kind = "response" if answering or (attacked and state_forces and on_perpetrators) else "attack"
+            on_group = bool(groups | told_after) and bool(words & GROUP_HEADS)  # "a camp of the group" after its bombing
+            a_side = state_forces or (family is not None and family not in attackers)
+            draft.kind = "response" if answering or ((attacked or told_after) and a_side and (
+                on_perpetrators or on_group)) else "attack"
         if draft.kind == "attack":
             attacked = True
             if family:
                 attackers.add(family)
             elif armed_men(draft.actor):
                 armed_attack = True
+            else:
+                groups |= nouns_of(draft.actor) & GROUP_HEADS
 
 
 SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final)\s+"

@@ -16,7 +16,7 @@ from geo.events import lexicon as lx
 from geo.events.actor_phrases import actor_of, anchor_of, governor_of
 from geo.events.triggers import QUANTITY_HEADS, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
-from geo.syntax import children, is_passive, prep_objects
+from geo.syntax import children, dateline_length, is_passive, prep_objects
 
 KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
 ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
@@ -221,6 +221,23 @@ VAGUE_TARGETS = frozenset({"most", "some", "all", "many", "several", "one", "non
 HARM_NOUNS = frozenset({"damage", "harm", "casualty", "injury", "loss", "destruction", "panic"})
 
 
+def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
+    """'CAMP X, Town, Province – An encampment of the group ... was struck': a dateline the parse took
+    into the clause is never the target; the first noun after it that hangs on it is."""
+    sent = trigger.sent
+    end = sent.start_char + dateline_length(sent.text)
+    if end == sent.start_char:
+        return heads
+    kept = []
+    for head in heads:
+        if head.idx >= end:
+            kept.append(head)
+            continue
+        after = [t for t in head.subtree if t.idx >= end and t.head.idx < end and t.pos_ in {"NOUN", "PROPN"}]
+        kept.extend(after[:1])
+    return kept
+
+
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     """Heads of the target phrases: 'against X', 'on X', 'targeting X and Y', 'X were attacked'."""
     if trigger.pos_ == "VERB":
@@ -263,6 +280,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                     break
             if heads:
                 break
+    heads = _past_the_dateline(heads, trigger)
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
              and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
              and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)]

@@ -274,3 +274,29 @@ def test_a_second_wave_is_by_those_who_struck_before_and_of_the_same_kind() -> N
     radar = next(r for r in responses if r.place == "Kharkiv")
     assert sequel.actor == radar.actor == "Ukraine" and sequel.date is not None and sequel.date == radar.date
     assert "with drones" not in sequel.summary  # a drone factory was hit, not struck with drones
+
+
+def test_a_strike_on_a_group_a_day_after_it_bombed_a_market_answers_it() -> None:
+    attacks, responses = run("A camp of the Northern Front near Kharkiv was struck by air force jets on Tuesday, "
+                             "a day after the group bombed a market in Odesa.")
+    assert [r.place for r in responses] == ["Kharkiv"] and [a.place for a in attacks] == ["Odesa"]
+
+
+def test_an_air_strike_on_the_group_that_bombed_a_market_is_a_response() -> None:
+    attacks, responses = run("The Northern Front bombed a market in Odesa on Monday. Air force jets struck a camp "
+                             "of the group near Kharkiv on Tuesday.")
+    assert [a.place for a in attacks] == ["Odesa"] and [r.place for r in responses] == ["Kharkiv"]
+
+
+def test_two_armed_groups_attacking_in_turn_both_attack() -> None:
+    attacks, responses = run("The Northern Front bombed a market in Odesa on Monday. On Tuesday the Southern Army "
+                             "shelled a village near Kharkiv.")
+    assert len(attacks) == 2 and not responses
+
+
+def test_a_dateline_the_parse_took_into_the_clause_is_neither_target_nor_place() -> None:
+    attacks, responses = run("CAMP NORTH, Odesa, Bahia do Sul – An encampment of the Northern Front near Kharkiv "
+                             "was struck by air force jets at dawn on Tuesday.")
+    events = attacks + responses
+    assert len(events) == 1 and events[0].place == "Kharkiv"
+    assert "CAMP" not in (events[0].target or "") and "encampment" in (events[0].target or "")
