@@ -65,6 +65,18 @@ PERSON_ROLE_HEADS = frozenset({"founder", "director", "head", "chairman", "chair
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
 
 
+# Bodies and people a text names by where they are ("police in X district", "officials at X Hospital").
+LOCAL_HEADS = frozenset({"police", "official", "authority", "resident", "witness", "doctor", "medic", "villager",
+                         "volunteer", "worker", "administrator"})
+
+
+def _placed_by_name(head: Token) -> bool:
+    """'police in Poonch district', 'officials at Khalifa Gul Nawaz Hospital': a named place right after."""
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
+        o.pos_ == "PROPN" or any(g.pos_ == "PROPN" for g in o.children if g.dep_ == "compound")
+        for o in c.children if o.dep_ == "pobj") for c in head.children)
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"['’]s$", "", lx.clean_phrase(text, drop_article=False).strip())
     if text.count("(") > text.count(")"):  # "EU Monitoring Mission in Georgia (EUMM": an unclosed acronym
@@ -123,7 +135,14 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     tokens = [t for t in phrase_tokens(head, with_acl=False) if t.dep_ not in {"nummod"}]
     tokens = _with_affiliation(_without_the_event(tokens, head), head)
     kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
+    if lemma in LOCAL_HEADS and not any(t.pos_ == "PROPN" for t in tokens if t.i < head.i):
+        kept_preps |= {"in", "at"} if _placed_by_name(head) else set()  # "police in X district", "officials at X Hospital"
     tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ not in kept_preps)]
+    if kept_preps & {"in", "at"}:
+        inside = {t.i for t in tokens}
+        tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "at"} and c.i not in inside
+                   for t in c.subtree if len(list(c.subtree)) <= 6]
+        tokens.sort(key=lambda t: t.i)
     if kept_preps != {"of"}:  # "a spokesman for the AU mission", "officials from the federal government"
         inside = {t.i for t in tokens}
         tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "from"} and c.i not in inside

@@ -29,6 +29,13 @@ def test_a_ministry_named_after_an_unnamed_official_of_it_is_another_source() ->
     assert len(names(text)) == 2
 
 
+def test_police_named_by_where_they_are_keep_the_place_in_their_name() -> None:
+    assert names("Shells hit the school, police in Dunmore district said.") == ["police in Dunmore district"]
+    assert names("Nine people died, officials at Mercy General Hospital said.") == [
+        "officials at Mercy General Hospital"]
+    assert names("Residents in the area said the shelling lasted hours.") == ["Residents"]  # no named place
+
+
 def test_a_side_is_not_its_ministry() -> None:
     assert names("Russia said the drones were launched by Ukraine. Nine drones were shot down, according to "
                  "Russia's Defence Ministry.") == ["Russia", "Russia's Defence Ministry"]
