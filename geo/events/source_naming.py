@@ -84,16 +84,29 @@ def appositive_name(title: Token) -> Span | None:
 
 def titled_name(head: Token) -> Span | None:
     """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
-    ending at the head, right after a lower-case official title, is a person's name."""
+    ending at the head, right after a lower-case official title or after capitalised ranks
+    ('Lieutenant Colonel Jane Roe'), is a person's name."""
     if head.pos_ != "PROPN":
         return None
     start = head.i
     while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
         start -= 1
+    ranks = start
+    while ranks < head.i and head.doc[ranks].lower_.rstrip(".") in RANK_WORDS:
+        ranks += 1  # "Lieutenant Colonel Jane Roe told reporters", whatever entity the tagger made of it
+    if ranks > start and head.ent_type_ not in {"ORG", "GPE", "FAC", "NORP", "LOC"} and all(
+            t.text[:1].isupper() for t in head.doc[ranks:head.i + 1]):  # not 'General Motors'
+        return head.doc[ranks:head.i + 1]
     title = head.doc[start - 1] if start > 0 else None
     if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
         return None
     return head.doc[start:head.i + 1]
+
+
+# Capitalised ranks and titles that open a person's name.
+RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "general", "gen", "brigadier",
+                        "captain", "capt", "commander", "cmdr", "admiral", "adm", "sergeant", "sgt", "corporal",
+                        "mayor", "governor", "gov", "minister", "senator", "sen", "dr", "president"})
 
 
 __all__ = ["BODY_NOUNS", "NAMING_VERBS", "appositive_name", "called", "named_before", "person_span", "titled_name"]

@@ -177,9 +177,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         person = titled_name(head)
     if person is not None:
         name = re.sub(r"['’]s$", "", person.text)
-        role_tokens = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
-        role_tokens += _appositive_role(head)
-        role = lx.clean_phrase(phrase_text(role_tokens)) if role_tokens else None
+        before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
+        parts = [phrase_text(part) for part in (before, _appositive_role(head)) if part]
+        role = lx.clean_phrase(", ".join(parts)) if parts else None
         return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
     candidates = _name_candidates(head, text) + [head.text]
     wire = lookup(candidates, lx.WIRE_AGENCIES)

@@ -36,6 +36,13 @@ def test_police_named_by_where_they_are_keep_the_place_in_their_name() -> None:
     assert names("Residents in the area said the shelling lasted hours.") == ["Residents"]  # no named place
 
 
+def test_a_name_after_capitalised_ranks_is_a_person_whatever_the_tagger_made_of_it() -> None:
+    found = extract_sources(nlp()('"The army hit back hard," Lieutenant Colonel Arun Varma, a defence spokesman in '
+                                  'Dunmore, told reporters.'))
+    assert [(s.name, s.role) for s in found] == [("Arun Varma", "Lieutenant Colonel, defence spokesman in Dunmore")]
+    assert names("General Motors said sales fell.") == ["General Motors"]  # a company, not General Motors the man
+
+
 def test_a_side_is_not_its_ministry() -> None:
     assert names("Russia said the drones were launched by Ukraine. Nine drones were shot down, according to "
                  "Russia's Defence Ministry.") == ["Russia", "Russia's Defence Ministry"]
