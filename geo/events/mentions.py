@@ -201,10 +201,18 @@ def _count(trigger: Token) -> int | None:
                     return lx.parse_number(child.text)
     if trigger.pos_ == "VERB" and trigger_family(trigger) == "intercept":
         for obj in children(trigger, "dobj", "nsubjpass"):
-            if obj.pos_ == "NUM":
-                return lx.parse_number(obj.text)
-            for child in children(obj, "nummod"):
-                return lx.parse_number(child.text)
+            counts = [_counted_things(o) for o in (obj, *obj.conjuncts)]  # "104 of the drones and three of the missiles"
+            if counts[0] is not None:
+                return sum(c for c in counts if c is not None)
+    return None
+
+
+def _counted_things(token: Token) -> int | None:
+    """'104', 'three drones', 'three of the missiles': how many things a phrase counts."""
+    if token.pos_ == "NUM":
+        return lx.parse_number(token.text)
+    for child in children(token, "nummod"):
+        return lx.parse_number(child.text)
     return None
 
 

@@ -126,3 +126,15 @@ def test_people_shot_dead_are_dead() -> None:
 
 def test_a_toll_word_on_one_of_two_counted_nouns_counts_only_that_noun() -> None:
     assert figures("The clinic received 24 bodies and 51 injured people on Tuesday.") == [(None, 51)]
+
+
+def test_an_interception_of_some_drones_and_some_missiles_counts_both() -> None:
+    from datetime import date
+
+    from geo.events.extract import extract_events
+    from tests.events.helpers import nlp, toponyms_for
+
+    text = ("Russia launched 110 drones and five missiles at Ukraine overnight. Air defences shot down 104 of the "
+            "drones and three of the missiles.")
+    _attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert [r.count for r in responses] == [107]
