@@ -84,7 +84,19 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
             elif victim.tag_ in SINGLE_VICTIM_TAGS and victim.lower_ not in {"it", "they", "we"} and not any(
                     c.dep_ == "conj" for c in victim.children):
                 found.append((1, None, token))
+            elif victim.tag_ in {"NN", "NNP"} and victim.conjuncts:  # "a farmer and his daughter were killed": 2
+                people = [_people_in(v) for v in (victim, *victim.conjuncts)]
+                if all(people):
+                    found.append((sum(people), None, token))
     return found
+
+
+def _people_in(noun: Token) -> int:
+    """One for 'a farmer', 'his daughter'; the number of 'two civilians'; 0 when it cannot tell."""
+    counted = [c for c in noun.children if c.dep_ == "nummod"]
+    if counted:
+        return lx.parse_number(counted[0].text) or 0
+    return 1 if noun.tag_ in {"NN", "NNP"} and noun.lower_ not in {"people", "family", "group"} else 0
 
 
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",

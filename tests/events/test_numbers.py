@@ -138,3 +138,11 @@ def test_an_interception_of_some_drones_and_some_missiles_counts_both() -> None:
             "drones and three of the missiles.")
     _attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
     assert [r.count for r in responses] == [107]
+
+
+def test_a_farmer_and_his_daughter_killed_are_two_deaths() -> None:
+    from geo.events.casualties import casualty_figures
+    from tests.events.helpers import nlp
+
+    doc = nlp()("A farmer and his daughter were killed when their house was struck by a shell.")
+    assert [killed for killed, _injured, _token in casualty_figures(next(iter(doc.sents)))] == [2]
