@@ -134,6 +134,8 @@ def is_headline(sent: Span, index: int) -> bool:
     if index != 0:
         return False
     last = sent[-1].text
+    if last in {"”", '"'} and len(sent) > 1 and sent[-2].text not in {".", "!", "?", ","}:
+        last = sent[-2].text  # '... army says it "retaliated effectively"': a quoted phrase, no full stop
     doc = sent.doc
     following = sent[-1].whitespace_ + (doc[sent.end].text if sent.end < len(doc) else "")
     if last not in {".", "!", "?", "”", '"', ":"} and ("\n" in following or sent.end == len(doc)):

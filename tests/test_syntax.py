@@ -58,3 +58,13 @@ def test_a_heading_in_capitals_that_introduces_with_a_colon_stays_apart() -> Non
 
     doc = nlp()("FULL TEXT: Army strikes camp after market blast\n\nThe army said it struck the camp.")
     assert not any(s.text.startswith("FULL TEXT: Army strikes camp after market blast The") for s in sentences(doc))
+
+
+def test_a_first_line_ending_in_a_quoted_phrase_is_a_headline() -> None:
+    from geo.syntax import is_headline, sentences
+
+    doc = nlp()('Two killed as shelling hits border town; army says it "hit back hard"\n\nShells fell overnight.')
+    first = sentences(doc)[0]
+    assert first.text.endswith('"hit back hard"') and is_headline(first, 0)
+    doc = nlp()('The army said it would "hit back hard."\n\nShells fell overnight.')
+    assert not is_headline(sentences(doc)[0], 0)

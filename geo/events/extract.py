@@ -28,7 +28,7 @@ from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, clai
                                 may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
-from geo.events.sentence_places import place_by_reference, place_by_sentence
+from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
 from geo.events.dating import date_by_narrative, date_relative_days
 from geo.events.kinds import continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
@@ -308,6 +308,7 @@ def extract_events(
     place_defended_attacks(linker.drafts, sents)
     place_by_sentence(linker.drafts, located)
     place_by_reference(linker.drafts, located, sents)
+    place_repulses(linker.drafts, sents)
     date_relative_days(linker.drafts, published)
     date_by_narrative(linker.drafts, sents, published)
     position = {id(d): i for i, d in enumerate(linker.drafts)}

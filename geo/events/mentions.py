@@ -128,6 +128,8 @@ def _weapon_in_mention(trigger: Token) -> str | None:
         words += [t for c in children(trigger, "nsubj", *(() if hit else ("nsubjpass", "dobj"))) for t in (c, *c.children)]
         if trigger.dep_ == "acl":
             words += [trigger.head, *trigger.head.children]
+        if trigger.dep_ == "xcomp":  # "shells began landing on X"
+            words += [t for c in children(trigger.head, "nsubj") for t in (c, *c.children, *c.conjuncts)]
         for arg in children(trigger, "dobj", "nsubjpass"):
             if arg.lower_ in QUANTITY_HEADS or arg.pos_ == "NUM":
                 words += [t for o in prep_objects(arg, "of") for t in (o, *o.children)]

@@ -88,6 +88,23 @@ def _points_back(token: Token) -> bool:
     return not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
 
 
+REPELLED_WITHIN = 2  # sentences: the assault a defence answers is told just before it
+
+
+def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
+    """'Militants stormed an army camp near X. ... the assault was repulsed': an assault is repelled
+    where it was made, so an unplaced defence takes the place of the attack told just before it."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    for draft in drafts:
+        if draft.place is not None or "defence" not in draft.families or not draft.sentences:
+            continue
+        first = min(index.get(s.start, -9) for s in draft.sentences)
+        before = [d for d in drafts if d is not draft and d.kind == "attack" and d.place is not None
+                  and any(first - REPELLED_WITHIN <= index.get(s.start, -99) <= first for s in d.sentences)]
+        if before:
+            draft.place, draft.place_prep = before[-1].place, before[-1].place_prep
+
+
 def placing_word(root: Token) -> bool | None:
     """None when no locative word ties the name to an act; else whether the word means 'near'."""
     token = root
@@ -119,4 +136,4 @@ def _reported_place(token: Token) -> bool:
     return False
 
 
-__all__ = ["place_by_reference", "place_by_sentence", "placing_word"]
+__all__ = ["place_by_reference", "place_by_sentence", "place_repulses", "placing_word"]

@@ -130,6 +130,8 @@ def summarize(draft: Draft) -> str:
         text = f"{draft.actor} launched a counter-offensive"
     elif draft.actor:
         text = f"{draft.actor} carried out {_article(label)}"
+    elif "defence" in draft.families and target and _verb(draft) != "fought off":
+        text = f"{target[:1].upper() + target[1:]} was {_verb(draft)}"  # "The assault was repelled"
     else:
         text = label[:1].upper() + label[1:]
         if draft.count and draft.count > 1 and draft.category != INTERCEPT:

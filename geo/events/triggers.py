@@ -89,6 +89,8 @@ def _trigger_family(token: Token) -> str | None:
         subjects = children(token, "nsubj")
         if not subjects and token.dep_ == "conj" and token.head.pos_ == "VERB":
             subjects = children(token.head, "nsubj")  # "a gunman entered the church and killed seven"
+        if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:
+            subjects = children(token.head, "nsubj")  # "shells began landing on X"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "security forces killed the four attackers": the assault was ended
         if lemma == "kill" and _person(subjects) and any(_counted(o) for o in objects):
@@ -395,5 +397,5 @@ def find_triggers(sent: Span) -> list[tuple[Token, str]]:
     noun_ids = {t.i for t, _ in triggers if t.pos_ != "VERB"}
     return [
         (t, f) for t, f in triggers
-        if t.pos_ != "VERB" or f == "intercept" or not any(c.i in noun_ids for c in children(t, "nsubj", "nsubjpass"))
+        if t.pos_ != "VERB" or f in {"intercept", "defence"} or not any(c.i in noun_ids for c in children(t, "nsubj", "nsubjpass"))
     ]

@@ -186,7 +186,7 @@ def test_security_forces_acting_on_their_own_attack() -> None:
 def test_a_summary_opens_with_a_capital_and_keeps_a_sentence_opener_low_inside() -> None:
     attacks, responses = run("Gunmen stormed a hotel in Kyiv on Monday. Two of the gunmen were shot dead by "
                              "guards, the police said.")
-    assert [r.summary for r in responses] == ["Guards shot two of the gunmen"]
+    assert [r.summary for r in responses] == ["Guards shot two of the gunmen in Kyiv"]  # where the assault was
 
 
 def test_an_interception_is_placed_near_what_the_drones_were_launched_at() -> None:
@@ -300,3 +300,15 @@ def test_a_dateline_the_parse_took_into_the_clause_is_neither_target_nor_place()
     events = attacks + responses
     assert len(events) == 1 and events[0].place == "Kharkiv"
     assert "CAMP" not in (events[0].target or "") and "encampment" in (events[0].target or "")
+
+
+def test_an_assault_repelled_in_the_passive_is_a_response_where_the_assault_was() -> None:
+    attacks, responses = run("Militants stormed an army camp near Kharkiv on Monday. The attackers were met with "
+                             "heavy fire and the assault was repulsed within two hours.")
+    assert len(attacks) == 1 and [(r.summary, r.place) for r in responses] == [
+        ("The assault was repulsed near Kharkiv", "Kharkiv")]
+
+
+def test_shells_that_began_landing_on_a_town_are_an_attack() -> None:
+    attacks, _responses = run("Rockets began landing on Kharkiv shortly after midnight, residents said.")
+    assert [(a.place, a.category) for a in attacks] == [("Kharkiv", "Shelling/artillery/missile attack")]
