@@ -3,6 +3,8 @@ article's wording. The older lists (triggers, weapons, actors) are in ``geo.even
 
 from __future__ import annotations
 
+import re
+
 # Words that make a time expression a point in time ("last weekend", "Thursday night"), not a
 # duration ("three days", "in recent weeks").
 POINT_IN_TIME_WORDS: frozenset[str] = frozenset(
@@ -76,3 +78,11 @@ ASSAILANT_NOUNS: frozenset[str] = frozenset({"attacker", "assailant", "gunman", 
 PROJECTILE_NOUNS: frozenset[str] = frozenset(
     {"missile", "rocket", "drone", "uav", "uavs", "uas", "projectile", "shahed", "warhead", "cruise", "interceptor"})
 UNCREWED_WORDS: frozenset[str] = frozenset({"unmanned", "uncrewed", "aerial", "pilotless", "one-way"})
+
+# Words for one round of strikes, told without the weapon ('a second wave hit ...').
+SALVO_WORDS = frozenset({"wave", "salvo", "volley", "barrage", "round"})
+# Words for a share of what was counted before ('most of the projectiles', 'all of them').
+SHARE_WORDS = frozenset({"most", "all", "some", "many", "several", "none", "majority", "rest", "half", "part", "each"})
+# What defends against things in flight ('air defences', 'the counter-rocket system', 'Iron Dome').
+AIR_DEFENCE_WORDS = frozenset({"interceptor", "interceptors", "c-ram", "patriot", "patriots", "dome", "sling"})
+AIR_DEFENCE_RE = re.compile(r"\b(?:air|counter\s*-\s*(?:rocket|drone|missile)|anti\s*-\s*(?:aircraft|missile|drone))\b")

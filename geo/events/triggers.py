@@ -108,7 +108,7 @@ def _trigger_family(token: Token) -> str | None:
             return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or _attacker(s) for s in subjects):
             return "attack"
-        if lemma in lx.WEAPON_SUBJECT_VERBS and any(lemma_of(x) in SALVO_WORDS for s in subjects
+        if lemma in lx.WEAPON_SUBJECT_VERBS and any(lemma_of(x) in elx.SALVO_WORDS for s in subjects
                                                     for x in [s, *children(s, "compound")]):
             return "strike"  # "a second wave minutes later hit a drone factory"
         agents = [o for a in children(token, "agent") for o in children(a, "pobj")] + prep_objects(token, "by")
@@ -206,15 +206,6 @@ QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", 
                             "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
 
 
-# Words for one round of strikes, told without the weapon ('a second wave hit ...').
-SALVO_WORDS = frozenset({"wave", "salvo", "volley", "barrage", "round"})
-# Words for a share of what was counted before ('most of the projectiles', 'all of them').
-SHARE_WORDS = frozenset({"most", "all", "some", "many", "several", "none", "majority", "rest", "half", "part", "each"})
-# What defends against things in flight ('air defences', 'the counter-rocket system', 'Iron Dome').
-AIR_DEFENCE_WORDS = frozenset({"interceptor", "interceptors", "c-ram", "patriot", "patriots", "dome", "sling"})
-AIR_DEFENCE_RE = re.compile(r"\b(?:air|counter\s*-\s*(?:rocket|drone|missile)|anti\s*-\s*(?:aircraft|missile|drone))\b")
-
-
 def _doers(verb: Token) -> list[Token]:
     agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
     return children(verb, "nsubj") + agents + [c for a in agents for c in a.conjuncts]
@@ -223,15 +214,15 @@ def _doers(verb: Token) -> list[Token]:
 def _air_defence(token: Token) -> bool:
     """'air defences', 'Israeli air defense systems', 'the base's counter-rocket system', 'Iron Dome'."""
     phrase = token.doc[min(t.i for t in token.subtree) : token.i + 1].text.lower()
-    if token.lower_ in AIR_DEFENCE_WORDS or set(phrase.split()) & AIR_DEFENCE_WORDS:
+    if token.lower_ in elx.AIR_DEFENCE_WORDS or set(phrase.split()) & elx.AIR_DEFENCE_WORDS:
         return True
     defended = lemma_of(token) in {"defence", "defense", "system", "battery", "unit"}
-    return defended and AIR_DEFENCE_RE.search(phrase) is not None
+    return defended and elx.AIR_DEFENCE_RE.search(phrase) is not None
 
 
 def is_projectile(token: Token) -> bool:
     """A missile, rocket, drone or other thing in flight, or a number of them ('three of the drones')."""
-    if token.pos_ == "NUM" or token.lower_ in QUANTITY_HEADS or token.lower_ in SHARE_WORDS:
+    if token.pos_ == "NUM" or token.lower_ in QUANTITY_HEADS or token.lower_ in elx.SHARE_WORDS:
         return any(is_projectile(o) for o in prep_objects(token, "of"))
     lemma = lemma_of(token)
     if lemma in elx.PROJECTILE_NOUNS or token.lower_ in elx.PROJECTILE_NOUNS:
@@ -366,7 +357,7 @@ def _armed_striker(verb: Token) -> bool:
     for subject in subjects:
         phrase = phrase_text(list(phrase_tokens(subject)))
         if (weapon_of(subject) or lemma_of(subject) in lx.ATTACKER_NOUNS or lemma_of(subject) in lx.ARMED_NOUNS
-                or actors.actor_family(phrase) or any(lemma_of(x) in SALVO_WORDS for x in [subject, *children(
+                or actors.actor_family(phrase) or any(lemma_of(x) in elx.SALVO_WORDS for x in [subject, *children(
                     subject, "compound")])):
             return True
     return False
