@@ -47,7 +47,7 @@ EVENT_VERBS: dict[str, str] = {
 # or a weapon/armed attacker as subject ("a missile hit", "gunmen killed").
 WEAPON_OBJECT_VERBS: frozenset[str] = frozenset({"fire", "launch", "lob", "drop", "unleash", "send", "hurl"})
 WEAPON_SUBJECT_VERBS: frozenset[str] = frozenset(
-    {"hit", "kill", "slam", "land", "destroy", "damage", "wound", "injure", "target"}
+    {"hit", "kill", "slam", "land", "fall", "rain", "destroy", "damage", "wound", "injure", "target"}
 )
 
 # Weapon words (lemma or lower text) -> ACLED category.

@@ -312,3 +312,10 @@ def test_an_assault_repelled_in_the_passive_is_a_response_where_the_assault_was(
 def test_shells_that_began_landing_on_a_town_are_an_attack() -> None:
     attacks, _responses = run("Rockets began landing on Kharkiv shortly after midnight, residents said.")
     assert [(a.place, a.category) for a in attacks] == [("Kharkiv", "Shelling/artillery/missile attack")]
+
+
+def test_shells_that_fell_on_a_town_are_an_attack_and_debris_that_fell_is_not() -> None:
+    attacks, _responses = run("Shells also fell on Kharkiv on Wednesday morning, damaging a school.")
+    assert [a.place for a in attacks] == ["Kharkiv"]
+    attacks, _responses = run("Leaves fell on Kharkiv on Wednesday morning.")
+    assert not attacks
