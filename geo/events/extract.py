@@ -33,7 +33,7 @@ from geo.events.dating import date_by_narrative, date_relative_days
 from geo.events.kinds import continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.summary import summarize
-from geo.events.umbrella import fold_umbrellas
+from geo.events.umbrella import defines_the_subject, fold_umbrellas
 from geo.model import Event, Toponym
 from geo.syntax import caption_indices, is_headline, sentence_span, sentences, span_text, toponym_tokens
 
@@ -275,7 +275,7 @@ def extract_events(
     header = header_length(sents)
     captions = caption_indices(sents)
     for index, sent in enumerate(sents):
-        headline = index < header or is_headline(sent, index)
+        headline = index < header or is_headline(sent, index) or (not linker.drafts and defines_the_subject(sent))
         mentions = find_mentions(sent, located, published, headline=headline, caption=index in captions)
         if headline:
             headline_mentions.extend(mentions)

@@ -9,6 +9,8 @@ Used by ``geo.events.extract`` before the kinds of events are resolved.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from geo.events import actors
@@ -51,4 +53,18 @@ def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[D
             and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))]
 
 
-__all__ = ["fold_umbrellas"]
+__all__ = ["defines_the_subject", "fold_umbrellas"]
+
+
+# "The 2025 X strikes on Y were a combined missile and drone attack launched by ...": an encyclopedia
+# article's opening definition of its subject, which the sections below tell act by act.
+DEFINITION_RE = re.compile(
+    r"^The\s+(?:[\w'’.–-]+\s+){1,10}?(?:was|were|is|are)\s+(?:an?|the)\s+(?:[\w'’–-]+\s+){0,5}?"
+    r"(?:attacks?|strikes?|bombings?|massacre|raids?|offensive|operation|assault|campaign|series|exchange)\b")
+
+
+def defines_the_subject(sent: Span) -> bool:
+    """Whether the sentence opens an article by defining its subject: a heading of the acts told after it
+    (linked to them like a headline), an act of its own only when the article tells none."""
+    return DEFINITION_RE.match(sent.text) is not None
+

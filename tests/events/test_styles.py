@@ -86,3 +86,18 @@ def test_a_country_named_again_is_no_sign_of_an_older_act_in_a_town_of_it() -> N
     text = ("On Monday, a drone hit a barracks near Al Qaim, injuring two soldiers. On Tuesday, U.S. jets struck a "
             "depot near Albu Kamal. In Iraq, a gunship hit a militia post on Tuesday.")
     assert len(everything(text)) == 3
+
+
+def test_an_encyclopedia_definition_heads_the_acts_told_below_it() -> None:
+    from datetime import date
+
+    from geo.events.extract import extract_events
+    from tests.events.helpers import nlp, toponyms_for
+
+    text = ("The 2024 Russian strikes on Kharkiv were a combined missile and drone attack launched on 9 February.\n\n"
+            "==Attacks==\nOn 9 February, Russia fired 20 missiles at Kharkiv, killing four people.")
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert len(attacks) == 1 and not responses and attacks[0].killed == 4
+    text = "The 2024 Kharkiv bombing was a missile attack on Kharkiv on 9 February that killed four people."
+    attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert len(attacks) == 1 and attacks[0].place == "Kharkiv"  # the article tells no other act: the definition's
