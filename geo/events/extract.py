@@ -236,10 +236,18 @@ def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
 QUESTION_RE = re.compile(r"^\s*(?:Q|QUESTION|REPORTER)\s*:|\?\s*$")
 
 
+def _spread_tally(draft: Draft) -> bool:
+    """'46 attacks near A, B and C', '40 attacks in the Red Sea and the Gulf of Aden': a tally told over
+    several towns or waters alike has no one place to pin it on (its summary still names them); one told
+    over countries stays on the first, a country's pin saying no more than 'in this country'."""
+    return ((draft.count or 0) > 1 and "intercept" not in draft.families and draft.place is not None
+            and draft.place.kind != "country" and any(p.kind == draft.place.kind for p in draft.extra_places))
+
+
 def _to_event(draft: Draft) -> Event:
     body = sorted(draft.sentences, key=lambda s: s.start)
     everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
-    place = draft.place
+    place = None if _spread_tally(draft) else draft.place
     evidence = sentence_span(_evidence_sentence(draft, body or everything))
     return Event(
         kind=draft.kind or "attack",

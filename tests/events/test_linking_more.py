@@ -309,3 +309,12 @@ def test_a_dateline_with_a_date_is_never_the_actor() -> None:
             "the gate of an army camp on Tuesday.")
     events = everything(text, published=date(2025, 4, 9))
     assert [(e.actor, e.date) for e in events] == [("Militants", date(2025, 4, 8))]  # Tuesday, not the dateline's day
+
+
+def test_a_tally_over_several_towns_has_no_one_place_but_one_over_countries_keeps_the_first() -> None:
+    towns = everything("Russian forces carried out 46 attacks near Kherson, Kharkiv and Odesa on Monday.",
+                       published=date(2024, 9, 23))
+    assert [(e.count, e.place) for e in towns] == [(46, None)]
+    assert "Kherson" in towns[0].summary  # the summary still names them
+    countries = everything("Militias carried out 60 attacks on US forces in Syria and Iraq.", published=date(2024, 9, 23))
+    assert [(e.count, e.place) for e in countries] == [(60, "Syria")]
