@@ -101,3 +101,22 @@ def test_an_encyclopedia_definition_heads_the_acts_told_below_it() -> None:
     text = "The 2024 Kharkiv bombing was a missile attack on Kharkiv on 9 February that killed four people."
     attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
     assert len(attacks) == 1 and attacks[0].place == "Kharkiv"  # the article tells no other act: the definition's
+
+
+def test_a_dateline_the_parse_hung_on_the_subject_is_never_part_of_the_actor() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from geo.events.actor_phrases import _np
+
+    # A parse (built by hand) that took the dateline into the subject's phrase, as the tagger sometimes does.
+    words = ["TARNO", ",", "Ruvania", ",", "Aug.", "20", "(", "Wire", ")", "–", "Armed", "men", "raided", "a", "village", "."]
+    heads = [11, 0, 0, 0, 0, 4, 7, 0, 7, 0, 11, 12, 12, 14, 12, 12]
+    deps = ["compound", "punct", "appos", "punct", "npadvmod", "nummod", "punct", "appos", "punct", "punct", "amod",
+            "nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "NUM", "PUNCT", "PROPN", "PUNCT", "PUNCT", "ADJ", "NOUN",
+           "VERB", "DET", "NOUN", "PUNCT"]
+    spaces = [False, True, False, True, True, True, False, False, True, True, True, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    assert doc.text.startswith("TARNO, Ruvania, Aug. 20 (Wire) – Armed men")
+    assert _np(doc[11]) == "Armed men"
