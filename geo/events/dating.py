@@ -168,7 +168,25 @@ def _date_entities(sent: Span) -> list[Span]:
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
         if span is not None and not any(t.i in covered for t in span):
             found.append(span)
-    return sorted(found, key=lambda span: span.start)
+    return sorted((_with_its_day(span) for span in found), key=lambda span: span.start)
+
+
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"})
+
+
+def _with_its_day(span: Span) -> Span:
+    """'the early hours of 19 November' tagged TIME + '19' + DATE 'November': the month takes its day back."""
+    if len(span) != 1 or span[0].lower_ not in MONTH_NAMES:
+        return span
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.like_num and before.text.isdigit() and 1 <= int(before.text) <= 31:
+        return doc[span.start - 1:span.end]
+    if after is not None and after.like_num and after.text.isdigit() and 1 <= int(after.text) <= 31:
+        return doc[span.start:span.end + 1]
+    return span
 
 
 RELATIVE_DAY_RE = re.compile(r"\b(?:(?:last|on|early|late|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\s+)?"

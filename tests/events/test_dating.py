@@ -87,3 +87,8 @@ def test_an_envoy_summoned_over_an_attack_does_not_make_it_another_attack() -> N
     found = events("Gunmen stormed a police post in Kyiv on Friday, killing four officers. On Sunday, the "
                    "foreign ministry summoned the ambassador and handed him a protest over the attack.")
     assert len(found) == 1 and found[0].date == date(2024, 2, 9)
+
+
+def test_a_month_the_tagger_cut_from_its_day_takes_the_day_back() -> None:
+    found = events("Air defences shot down 12 drones over Kyiv in the early hours of 9 February, the air force said.")
+    assert [(e.date, e.date_precision) for e in found] == [(date(2024, 2, 9), "day")]
