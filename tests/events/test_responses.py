@@ -319,3 +319,9 @@ def test_shells_that_fell_on_a_town_are_an_attack_and_debris_that_fell_is_not() 
     assert [a.place for a in attacks] == ["Kharkiv"]
     attacks, _responses = run("Leaves fell on Kharkiv on Wednesday morning.")
     assert not attacks
+
+
+def test_jets_of_two_named_sides_are_both_the_actor() -> None:
+    _attacks, responses = run("Iran fired 120 missiles at Israel on Monday. American and British fighter jets shot "
+                              "down more than 70 of them over Iraq early on Tuesday.")
+    assert [r.actor for r in responses] == ["American and British fighter jets"]
