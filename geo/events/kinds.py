@@ -67,6 +67,7 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     armed_attack = False  # an attack by armed men of no named side ("militants fired rockets")
     attacked = False
     groups: set[str] = set()  # head words of attackers of no known side ("the Northern Front", "the group")
+    responders: set[str] = set()
     for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
         family = actors.actor_family(draft.actor)
         told_after = {m.group("head").lower() for s in draft.sentences for m in DONE_BEFORE_RE.finditer(s.text)}
@@ -81,8 +82,12 @@ def resolve_kinds(drafts: list[Draft]) -> None:
                 bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
             on_group = bool(groups | told_after) and bool(words & GROUP_HEADS)  # "a camp of the group" after its bombing
             a_side = state_forces or (family is not None and family not in attackers)
-            draft.kind = "response" if answering or ((attacked or told_after) and a_side and (
+            going_on = family is not None and family in responders and family not in attackers and bool(
+                words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))  # "a gunship struck fighters withdrawing north"
+            draft.kind = "response" if answering or going_on or ((attacked or told_after) and a_side and (
                 on_perpetrators or on_group)) else "attack"
+        if draft.kind == "response" and family:
+            responders.add(family)  # a side that answered goes on answering the same attackers
         if draft.kind == "attack":
             attacked = True
             if family:
@@ -94,21 +99,24 @@ def resolve_kinds(drafts: list[Draft]) -> None:
 
 
 SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final)\s+"
-                       r"(?:wave|salvo|volley|round|barrage)\b", re.I)
+                       r"(?:wave|salvo|volley|round|barrage|strike|air\s*strike)\b", re.I)
 SALVO_NOUNS = frozenset({"wave", "salvo", "volley", "round", "barrage", "minute"})
 
 
 def continue_sequels(drafts: list[Draft]) -> None:
     """'Israeli jets struck a radar near X ... A second wave minutes later hit a factory near Y': a
-    further round of strikes is by those who struck just before, and of the same kind."""
+    further round of strikes is by those who struck just before, of the same kind, and (told with no
+    day of its own) on the same day."""
     order = sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines))
     for index, draft in enumerate(order):
-        if index == 0 or not draft.sentences or not SEQUEL_RE.search(draft.sentences[0].text):
+        if index == 0 or not any(SEQUEL_RE.search(s.text) for s in draft.sentences):
             continue
         if draft.actor is not None and not nouns_of(draft.actor) & SALVO_NOUNS:
             continue  # its own actor: "a second wave of Russian drones hit ..."
         before = order[index - 1]
         draft.actor, draft.kind = before.actor, before.kind or draft.kind
+        if draft.date is None and before.date is not None:
+            draft.date, draft.date_precision = before.date, before.date_precision  # "minutes later", that night
 
 
 __all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "resolve_kinds"]

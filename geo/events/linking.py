@@ -332,5 +332,8 @@ def one_of_counted(drafts: list[Draft], mention: Mention) -> Draft | None:
                     if c.lower_ in ORDINALS and c.dep_ in {"amod", "advmod"}), None)
     if ordinal is None or mention.actor or (mention.parts and mention.parts[0].target_names):
         return None
+    latest = next((d for d in drafts if not d.reference), None)
+    if latest is not None and (latest.count or 1) < ordinal and categories_fit(latest, mention):
+        return None  # "Two F-16s struck a depot. A second strike destroyed ...": the next of a sequence
     return next((d for d in drafts if d.count is not None and d.count >= ordinal and categories_fit(d, mention)
                  and not d.reference), None)

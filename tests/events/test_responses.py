@@ -325,3 +325,11 @@ def test_jets_of_two_named_sides_are_both_the_actor() -> None:
     _attacks, responses = run("Iran fired 120 missiles at Israel on Monday. American and British fighter jets shot "
                               "down more than 70 of them over Iraq early on Tuesday.")
     assert [r.actor for r in responses] == ["American and British fighter jets"]
+
+
+def test_a_second_strike_after_a_strike_is_the_next_of_the_sequence_not_one_of_an_earlier_tally() -> None:
+    _attacks, responses = run("Since October, US forces have been attacked 19 times in Syria. In response, US "
+                              "forces conducted strikes early on Monday. Two F-16s struck an ammunition depot near "
+                              "Kharkiv. A second strike destroyed a drone storage site outside Odesa.")
+    second = [r for r in responses if r.place == "Odesa"]
+    assert len(second) == 1 and second[0].date is not None
