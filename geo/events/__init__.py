@@ -8,7 +8,8 @@ Modules: ``extract`` (the entry point: mentions linked into events), ``mentions`
 ``not_events`` (which words tell an act), ``roles`` (attack or response by its cues), ``actors`` and
 ``actor_phrases`` (who is who), ``context``, ``clauses``, ``one_act`` (mentions of one act),
 ``linking``, ``draft`` (an event being assembled), ``umbrella`` (a heading of acts), ``kinds`` (what
-answers what), ``placing`` (places and days told indirectly), ``infobox``, ``summary``, ``dating``
+answers what), ``placing`` (places and days told indirectly), ``sentence_places`` (the last resort:
+the town an act's own sentence or a reference back names), ``infobox``, ``summary``, ``dating``
 and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``frame`` (a text's header
 and issuer), ``sources``, ``source_registry``, ``source_naming`` and ``attribution`` (who says so), ``lexicon`` and
 ``context_words`` (the word lists). A new event rule goes into the module of its step; its words
