@@ -111,6 +111,10 @@ class Registry:
     def _existing_key(self, speaker: Speaker) -> str:
         if speaker.key in self.entries:
             return speaker.key
+        same = [k for k, e in self.entries.items() if e.speaker.name.casefold() == speaker.name.casefold()
+                and not speaker.described and not e.speaker.described]
+        if same:
+            return same[0]  # "Vance said" twice, once tagged a person and once not: one source
         if speaker.person or (" " not in speaker.name and not speaker.described):
             found = self._same_person(speaker)
             if found:

@@ -252,3 +252,13 @@ def test_a_statement_that_put_a_figure_credits_its_author() -> None:
 def test_bodies_of_states_together_are_official() -> None:
     sources = extract_sources(nlp()("Nine people died, the UN said. OCHA said 40 were hurt."))
     assert {s.type for s in sources} == {"official"}
+
+
+def test_one_name_said_twice_is_one_source_whether_or_not_the_tagger_called_it_a_person() -> None:
+    from geo.events.source_registry import Registry, Speaker
+    from geo.model import TextSpan
+
+    registry = Registry()
+    registry.add(Speaker(name="Vance", type="other", key="person:vance", person=True), TextSpan("Vance said a.", 0, 13))
+    registry.add(Speaker(name="Vance", type="other", key="name:vance"), TextSpan("Vance said b.", 14, 27))
+    assert [len(s.claims) for s in registry.sources()] == [2]
