@@ -259,6 +259,6 @@ def test_one_name_said_twice_is_one_source_whether_or_not_the_tagger_called_it_a
     from geo.model import TextSpan
 
     registry = Registry()
-    registry.add(Speaker(name="Vance", type="other", key="person:vance", person=True), TextSpan("Vance said a.", 0, 13))
-    registry.add(Speaker(name="Vance", type="other", key="name:vance"), TextSpan("Vance said b.", 14, 27))
+    registry.add(Speaker(name="Vance", type="other", key="name:vance"), TextSpan("Vance said a.", 0, 13))
+    registry.add(Speaker(name="Vance", type="other", key="person:vance", person=True), TextSpan("Vance said b.", 14, 27))
     assert [len(s.claims) for s in registry.sources()] == [2]
