@@ -114,8 +114,10 @@ def _done_to_a_kind(mention: Mention) -> bool:
 
 def is_tally(mention: Mention) -> bool:
     """'Fighters have killed several lawmakers this year': acts told over a span of time, uncounted."""
+    one = any(o.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in o.children)
+              for o in children(mention.trigger, "dobj", "nsubjpass"))  # "ambushed a convoy this month": one act
     return bool(mention.when and mention.when in elx.PERIOD_WORDS) and mention.count is None and (
-        mention.killed is None) and not mention.anaphoric  # "It was the third abduction this month": that one
+        mention.killed is None) and not mention.anaphoric and not one  # "the third abduction this month": that one
 
 
 def is_campaign(mention: Mention) -> bool:

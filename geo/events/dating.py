@@ -101,14 +101,16 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
 
 
 SPAN_WORDS = frozenset({"since", "for", "over", "throughout", "during", "until", "between", "past"})
+PERIOD_RE = re.compile(r"(?<![-\w])(?:weeks?|months?|years?|decades?)(?![-\w])", re.I)
 
 
 def _a_span_of_time(ent: Span) -> bool:
-    """'since November', 'over the past week', 'for months': a time an act's span was told by."""
+    """'since November', 'over the past week', 'for months', 'this month': a time an act's span was told by."""
     if ent.label_ not in {"DATE", "TIME"}:
         return False
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return before in SPAN_WORDS or ent.root.head.lower_ in SPAN_WORDS or ent[0].lower_ in SPAN_WORDS
+    period = PERIOD_RE.search(ent.text) is not None  # "just this month", "earlier this year" (not "a 15-year-old")
+    return period or before in SPAN_WORDS or ent.root.head.lower_ in SPAN_WORDS or ent[0].lower_ in SPAN_WORDS
 
 
 def _condemned_act(token: Token, mentions: list[Mention], resolved: date | None,

@@ -51,3 +51,14 @@ def test_a_tally_told_after_a_dated_act_keeps_no_day() -> None:
                    "The group has carried out 40 attacks on army posts in the region.")
     tallies = [e for e in found if e.count == 40]
     assert tallies and tallies[0].date is None
+
+
+def test_an_act_told_as_one_of_this_months_keeps_no_day() -> None:
+    found = events("Militants fired rockets at a base in Kharkiv on February 9. Gunmen also ambushed a convoy "
+                   "near Odesa just this month.")
+    assert [e.date for e in found if e.place == "Odesa"] == [None]
+
+
+def test_one_act_told_this_month_is_an_event_and_uncounted_acts_this_year_are_not() -> None:
+    assert [e.place for e in events("Gunmen ambushed a convoy near Odesa this month.")] == ["Odesa"]
+    assert events("Fighters have killed several officials in Odesa this year.") == []
