@@ -148,7 +148,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
                 owner = [c for c in subject.children
                          if c.dep_ in {"amod", "compound", "poss", "nmod"}
-                         and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES) and _np(c) is not None]
+                         and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"
+                             c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper())) and _np(c) is not None]
                 if owner and any(actors.actor_family(c.text) for c in owner[0].conjuncts):
                     return _np(subject)  # "American and British fighter jets": both sides, as the text names them
                 return actors.readable_actor(owner[0].text) if owner else None  # "army artillery": the army

@@ -77,15 +77,16 @@ def resolve_kinds(drafts: list[Draft]) -> None:
                             or (armed_attack and bool(words & ARMED_GROUP_NOUNS)))
             answering = family is not None and family not in attackers and on_attackers
             state_forces = family is None and bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) and not armed_men(
-                draft.actor) or (draft.actor is None and draft.weapon in AIR_WEAPONS)  # "air force jets struck"
+                draft.actor) or (family is None and draft.weapon in AIR_WEAPONS and not armed_men(draft.actor))
             on_perpetrators = bool(words & PERPETRATOR_NOUNS) or (
                 bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
             on_group = bool(groups | told_after) and bool(words & GROUP_HEADS)  # "a camp of the group" after its bombing
             a_side = state_forces or (family is not None and family not in attackers)
             going_on = family is not None and family in responders and family not in attackers and bool(
                 words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))  # "a gunship struck fighters withdrawing north"
+            on_armed = armed_attack and bool(words & ARMED_GROUP_NOUNS)  # "a gunship struck fighters" after their raid
             draft.kind = "response" if answering or going_on or ((attacked or told_after) and a_side and (
-                on_perpetrators or on_group)) else "attack"
+                on_perpetrators or on_group or on_armed)) else "attack"
         if draft.kind == "response" and family:
             responders.add(family)  # a side that answered goes on answering the same attackers
         if draft.kind == "attack":

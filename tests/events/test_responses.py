@@ -333,3 +333,15 @@ def test_a_second_strike_after_a_strike_is_the_next_of_the_sequence_not_one_of_a
                               "Kharkiv. A second strike destroyed a drone storage site outside Odesa.")
     second = [r for r in responses if r.place == "Odesa"]
     assert len(second) == 1 and second[0].date is not None
+
+
+def test_a_gunship_of_a_force_named_by_its_letters_striking_fighters_after_their_raid_answers_it() -> None:
+    attacks, responses = run("Insurgents raided a village near Kharkiv on Sunday, killing seven people. On Tuesday, "
+                             "an NDF helicopter gunship struck a group of fighters withdrawing north.")
+    assert len(attacks) == 1 and [r.actor for r in responses] == ["NDF"]
+
+
+def test_troops_killing_militants_after_militants_attacked_answer_them() -> None:
+    attacks, responses = run("Militants attacked a checkpoint near Kharkiv on Sunday. Troops killed five militants "
+                             "near Odesa on Tuesday.")
+    assert [a.place for a in attacks] == ["Kharkiv"] and [r.place for r in responses] == ["Odesa"]
