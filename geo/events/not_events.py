@@ -121,6 +121,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
         return True  # "have for years raided villages, killing and abducting people": as habitual
     if token.tag_ == "NNS" and governor is not None and _lemma(governor) in TREND_VERBS and token.dep_ == "dobj":
         return True  # "militants have stepped up attacks on the police": a trend, not an act
+    if token.pos_ == "VERB" and _lemma(token) in {"kill", "wound", "injure"} and any(
+            c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in token.children) and prep_objects(token, "since"):
+        return True  # "780 people have been killed in the region since October": a toll over time, not an act
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
         return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
     return False

@@ -144,3 +144,17 @@ def test_what_an_act_is_called_is_no_other_act() -> None:
     text = ('Troops raided the camp in Kherson on Monday. The ministry condemned the raid as "a new massacre '
             'against our people".')
     assert [e.summary for e in everything(text)] == ["Troops raided the camp in Kherson"]
+
+
+def test_a_toll_over_time_since_a_date_is_not_an_act() -> None:
+    from datetime import date
+
+    from geo.events.extract import extract_events
+    from tests.events.helpers import nlp, toponyms_for
+
+    text = "The ministry says at least 780 people have been killed in Kharkiv by Russian troops since October 2023."
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert attacks == [] and responses == []
+    text = "Russian missiles killed 12 people in Kharkiv on Monday."
+    attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert len(attacks) == 1
