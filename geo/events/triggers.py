@@ -93,7 +93,7 @@ def _trigger_family(token: Token) -> str | None:
             subjects = children(token.head, "nsubj")  # "shells began landing on X"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "security forces killed the four attackers": the assault was ended
-        if lemma == "kill" and _person(subjects) and any(_counted(o) for o in objects):
+        if lemma == "kill" and (_person(subjects) or _armed(subjects)) and any(_counted(o) for o in objects):
             return "attack"  # "a teen killed 12 people": no weapon word, but a killing of many
         objects += children(token, "nsubjpass")
         if lemma in lx.WEAPON_OBJECT_VERBS and any(weapon_of(o) and not is_event_noun(o) for o in objects):

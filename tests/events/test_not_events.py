@@ -158,3 +158,14 @@ def test_a_toll_over_time_since_a_date_is_not_an_act() -> None:
     text = "Russian missiles killed 12 people in Kharkiv on Monday."
     attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
     assert len(attacks) == 1
+
+
+def test_troops_killing_a_counted_number_of_people_is_an_act() -> None:
+    from datetime import date
+
+    from geo.events.extract import extract_events
+    from tests.events.helpers import nlp, toponyms_for
+
+    text = "Russian troops killed 12 people in Kharkiv on Monday."
+    attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert [(a.place, a.killed) for a in attacks] == [("Kharkiv", 12)]
