@@ -60,6 +60,8 @@ def _verb(draft: Draft) -> str:
     if draft.category == "Abduction/forced disappearance":
         return "abducted"
     if set((draft.target or "").lower().split()) & PEOPLE_WORDS or any(w.isdigit() for w in (draft.target or "").split()):
+        if draft.acts and set(draft.acts) <= {"kill", "massacre"}:
+            return "killed"  # "gunmen killed 12 people": told so, said so
         return "attacked"  # "struck at least 20 civilians" reads as a blow; they were attacked
     if draft.category == "Looting/property destruction":
         return "looted"

@@ -168,4 +168,4 @@ def test_troops_killing_a_counted_number_of_people_is_an_act() -> None:
 
     text = "Russian troops killed 12 people in Kharkiv on Monday."
     attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
-    assert [(a.place, a.killed) for a in attacks] == [("Kharkiv", 12)]
+    assert [(a.place, a.killed, a.summary) for a in attacks] == [("Kharkiv", 12, "Russian troops killed 12 people in Kharkiv")]
