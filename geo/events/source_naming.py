@@ -28,7 +28,7 @@ def called(head: Token) -> Token | None:
 
 
 BODY_NOUNS = frozenset({"mission", "coalition", "agency", "ministry", "command", "council", "committee", "office",
-                        "organisation", "organization", "force", "alliance", "movement", "front"})
+                        "organisation", "organization", "force", "alliance", "movement", "front", "party"})
 
 
 def named_before(head: Token) -> Token | None:

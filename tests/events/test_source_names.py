@@ -43,6 +43,12 @@ def test_a_name_after_capitalised_ranks_is_a_person_whatever_the_tagger_made_of_
     assert names("General Motors said sales fell.") == ["General Motors"]  # a company, not General Motors the man
 
 
+def test_the_party_said_is_the_party_named_before() -> None:
+    text = ("Two drones struck a base of the Democratic Party of North Ruvania (DPNR), an exiled opposition group, "
+            "near Kharkiv, the party said.")
+    assert names(text) == ["the Democratic Party of North Ruvania (DPNR)"]
+
+
 def test_a_side_is_not_its_ministry() -> None:
     assert names("Russia said the drones were launched by Ukraine. Nine drones were shot down, according to "
                  "Russia's Defence Ministry.") == ["Russia", "Russia's Defence Ministry"]
