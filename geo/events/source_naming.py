@@ -17,8 +17,8 @@ NAMING_VERBS = frozenset({"call", "know", "name", "style"})
 def called(head: Token) -> Token | None:
     """'a militia coalition calling itself the Islamic Front', 'an umbrella group, the Islamic Front':
     the name a described body goes by."""
-    if head.pos_ != "NOUN":
-        return None
+    if head.pos_ != "NOUN" or head.lemma_.lower() in lx.OFFICIAL_TITLES:
+        return None  # "the chief of X, Jane Roe,": a person, whatever entity the tagger made of her name
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "ORG":
             return child

@@ -49,6 +49,11 @@ def test_the_party_said_is_the_party_named_before() -> None:
     assert names(text) == ["the Democratic Party of North Ruvania (DPNR)"]
 
 
+def test_the_chief_of_a_village_named_in_apposition_is_that_person() -> None:
+    found = extract_sources(nlp()("The chief of Kalemba, Mathieu Ngadjoli, said 11 people were still missing."))
+    assert [(s.name, s.role) for s in found] == [("Mathieu Ngadjoli", "chief of Kalemba")]
+
+
 def test_a_side_is_not_its_ministry() -> None:
     assert names("Russia said the drones were launched by Ukraine. Nine drones were shot down, according to "
                  "Russia's Defence Ministry.") == ["Russia", "Russia's Defence Ministry"]
