@@ -204,6 +204,9 @@ def _tail_speaker(verb: Token, sent: Span) -> list[Token]:
     if not commas:
         return []
     phrase = [t for t in window if t.i > commas[-1]]
+    if not phrase and len(commas) >= 3:  # "In X, Jane Roe, a senior lawmaker, warned": the name before the title
+        named = [t for t in window if commas[-3] < t.i < commas[-2] and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        return named[-1:]
     inside = {t.i for t in phrase}
     nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
     roots = [t for t in nouns if t.head.i not in inside]

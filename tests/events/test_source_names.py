@@ -54,6 +54,12 @@ def test_the_chief_of_a_village_named_in_apposition_is_that_person() -> None:
     assert [(s.name, s.role) for s in found] == [("Mathieu Ngadjoli", "chief of Kalemba")]
 
 
+def test_a_speaker_named_after_an_opening_place_and_before_a_title_is_that_person() -> None:
+    found = extract_sources(nlp()("In Nairobi, Daniel Otieno, a senior lawmaker of the ruling party, warned that the "
+                                  "attacks would continue."))
+    assert [(s.name, s.role) for s in found] == [("Daniel Otieno", "senior lawmaker of the ruling party")]
+
+
 def test_a_side_is_not_its_ministry() -> None:
     assert names("Russia said the drones were launched by Ukraine. Nine drones were shot down, according to "
                  "Russia's Defence Ministry.") == ["Russia", "Russia's Defence Ministry"]
