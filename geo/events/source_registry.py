@@ -115,6 +115,10 @@ class Registry:
                 and not speaker.described and not e.speaker.described]
         if same:
             return same[0]  # "Vance said" twice, once tagged a person and once not: one source
+        tail = [k for k, e in self.entries.items() if e.speaker.person and not speaker.described and " " in speaker.name
+                and e.speaker.name.casefold().endswith(" " + speaker.name.casefold())]
+        if tail:
+            return tail[0]  # "Abu Jaafar said" after "Mohammed Abu Jaafar, head of forensics, said"
         if speaker.person or (" " not in speaker.name and not speaker.described):
             found = self._same_person(speaker)
             if found:
@@ -148,8 +152,9 @@ class Registry:
             if earlier.person and head in lx.OFFICIAL_TITLES and earlier.role and head in _words(earlier.role):
                 return key
             if not earlier.person and not earlier.described and head in _words(earlier.name) and (
-                    head not in {"government", "military", "army", "police"}):
-                return key
+                    head not in {"government", "military", "army", "police"} or (
+                        len(_raw(speaker.name)) >= 2 and _words(speaker.name) <= _words(earlier.name))):
+                return key  # "State police" after "Arkansas State Police"; not a bare "the police"
             unnamed = earlier.type == "anonymous"  # named on purpose by what it is only: not named later
             if earlier.described and (unnamed or not earlier.indefinite) and earlier.type in {speaker.type, "anonymous"} and (
                     head == (earlier.head or _head(earlier.name)) and _raw(speaker.name) <= _raw(earlier.name)):

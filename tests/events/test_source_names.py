@@ -60,6 +60,14 @@ def test_a_speaker_named_after_an_opening_place_and_before_a_title_is_that_perso
     assert [(s.name, s.role) for s in found] == [("Daniel Otieno", "senior lawmaker of the ruling party")]
 
 
+def test_the_end_of_a_persons_name_is_that_person_and_state_police_are_the_state_police_named_before() -> None:
+    text = ('Karim Abu Salem, head of forensics in the city, said 12 died. "I cannot describe it," Abu Salem said.')
+    assert names(text) == ["Karim Abu Salem"]
+    assert names("Ohio State Police say the crash happened Thursday. State police say two men were killed.") == [
+        "Ohio State Police"]
+    assert len(names("Ohio State Police say the crash happened Thursday. The police say two men were killed.")) == 2
+
+
 def test_a_side_is_not_its_ministry() -> None:
     assert names("Russia said the drones were launched by Ukraine. Nine drones were shot down, according to "
                  "Russia's Defence Ministry.") == ["Russia", "Russia's Defence Ministry"]
