@@ -199,10 +199,16 @@ def parse_number(text: str) -> int | None:
 
 # --- actors -------------------------------------------------------------------------------
 
+# A phrase ending in an abbreviation keeps its full stop: "the U.S.", "Inc.", "Gen."
+ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Gen|Col|Lt|Jr|Sr|St)\.$")
+
+
 def clean_phrase(phrase: str, *, drop_article: bool = True) -> str:
     """Strip double quotes, outer punctuation, extra spaces and (optionally) a leading article."""
     text = re.sub(r"[“”\"]", "", phrase)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.-–—")
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    if text.endswith(".") and not ABBREVIATION_END_RE.search(text):
+        text = text.rstrip(".").rstrip()  # a sentence's full stop, not the one of "U.S." or "Gen."
     if text.count("(") != text.count(")"):
         text = text.strip("()")
     if not drop_article:

@@ -70,6 +70,8 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         singular=(trigger.tag_ in {"NN", "NNP"} and trigger.pos_ != "VERB") or anchor.lower_ == "one",
         new_event=bool(dets & NEW_EVENT_MARKERS),
     )
+    if "earlier" in dets and dets & {"the", "these", "those"} and trigger.tag_ == "NNS":
+        mention.new_event = False  # "retaliated for the earlier attacks": those already told, not others
     if trigger.pos_ == "VERB" and any(
             c.lower_ in NEW_EVENT_MARKERS for o in prep_objects(trigger, "in") for c in o.children):
         mention.new_event = True  # "In a third incident, armed men opened fire ..."

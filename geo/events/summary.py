@@ -117,7 +117,9 @@ def summarize(draft: Draft) -> str:
     """A short line a briefer can say aloud (see the module's docstring)."""
     label, where = _label(draft), _where(draft)
     target = _mid_line(draft.target)
-    if draft.actor and draft.count and draft.count > 1 and draft.category != INTERCEPT:
+    if draft.actor and draft.count and draft.count > 1 and "retaliation" in draft.families and not target:
+        text = f"{draft.actor} retaliated {draft.count} times"  # "the U.S. has retaliated eight times"
+    elif draft.actor and draft.count and draft.count > 1 and draft.category != INTERCEPT:
         link = " on" if target else ""
         text = f"{draft.actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
     elif draft.actor and target:

@@ -345,3 +345,16 @@ def test_troops_killing_militants_after_militants_attacked_answer_them() -> None
     attacks, responses = run("Militants attacked a checkpoint near Kharkiv on Sunday. Troops killed five militants "
                              "near Odesa on Tuesday.")
     assert [a.place for a in attacks] == ["Kharkiv"] and [r.place for r in responses] == ["Odesa"]
+
+
+def test_retaliating_for_the_earlier_attacks_refers_back_and_reads_as_retaliation() -> None:
+    attacks, responses = run("Militias have attacked US forces 40 times since October. The U.S. has retaliated for "
+                             "the earlier attacks eight times.")
+    assert [a.count for a in attacks] == [40]
+    assert [r.summary for r in responses] == ["U.S. retaliated 8 times"]  # its abbreviation's full stop kept
+
+
+def test_an_earlier_attack_told_with_an_indefinite_article_is_another_act() -> None:
+    attacks, _responses = run("Gunmen attacked a checkpoint in Kyiv on Monday. In an earlier attack, gunmen shot two "
+                              "soldiers in Odesa.")
+    assert sorted(a.place for a in attacks) == ["Kyiv", "Odesa"]
