@@ -5,6 +5,7 @@ kept as the mention's time ("last weekend") even when it cannot be resolved."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from datetime import date, timedelta
 
@@ -13,8 +14,8 @@ from spacy.tokens import Span, Token
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list, owner_of
-from geo.events.dates import date_precision, resolve_date
-from geo.events.draft import Draft
+from geo.events.dates import MONTHS, date_precision, resolve_date
+from geo.events.draft import Draft, sentence_numbers
 from geo.events.mentions import Mention, anchor_of, governor_of
 from geo.model import Toponym
 from geo.syntax import dateline_length, span_text
@@ -85,19 +86,25 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
     """'Militants stormed the post on Sunday night ... Two more attackers were shot dead by the
     guards': an act no word dates, told within two sentences after acts of one day, happened that day
     (not a tally of several acts, nor an act told with a span of time or a day the rules did not give it)."""
-    index = {s.start: i for i, s in enumerate(sents)}
-    told = {id(d): sorted(index.get(s.start, -9) for s in d.sentences) for d in drafts}
+    number = sentence_numbers(sents)
+    told = {id(d): sorted(number(s.start) for s in d.sentences) for d in drafts}
+    days: dict[int, set[tuple[int, date]]] = defaultdict(set)  # the day-dated drafts told in each sentence
+    for draft in drafts:
+        if draft.date is not None and draft.date_precision == "day":
+            for at in told[id(draft)]:
+                days[at].add((id(draft), draft.date))
     for draft in drafts:
         if draft.date is not None or draft.whens or not told[id(draft)] or (draft.count or 1) > 1:
             continue  # a tally spans days
-        if any(_a_span_of_time(ent) or resolve_date(ent.text, published) for s in draft.sentences for ent in s.ents
-               if ent.label_ in {"DATE", "TIME"}):
+        if any(_a_span_of_time(ent) or resolve_date(ent.text, published) for s in draft.sentences
+               for ent in _date_entities(s)):
             continue  # 'dozens of missiles since November'; a day told and left (a photo's, another act's)
         first = told[id(draft)][0]
-        before = {d.date for d in drafts if d is not draft and d.date is not None and d.date_precision == "day"
-                  and any(first - NARRATIVE_REACH <= i < first for i in told[id(d)])}
+        before = {day for at in range(first - NARRATIVE_REACH, first) for _d, day in days.get(at, ())}
         if len(before) == 1:
             draft.date, draft.date_precision = before.pop(), "day"
+            for at in told[id(draft)]:
+                days[at].add((id(draft), draft.date))  # it dates the acts told after it in turn
 
 
 SPAN_WORDS = frozenset({"since", "for", "over", "throughout", "during", "until", "between", "past"})
@@ -106,8 +113,6 @@ PERIOD_RE = re.compile(r"(?<![-\w])(?:weeks?|months?|years?|decades?)(?![-\w])",
 
 def _a_span_of_time(ent: Span) -> bool:
     """'since November', 'over the past week', 'for months', 'this month': a time an act's span was told by."""
-    if ent.label_ not in {"DATE", "TIME"}:
-        return False
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     period = PERIOD_RE.search(ent.text) is not None  # "just this month", "earlier this year" (not "a 15-year-old")
     return period or before in SPAN_WORDS or ent.root.head.lower_ in SPAN_WORDS or ent[0].lower_ in SPAN_WORDS
@@ -173,13 +178,9 @@ def _date_entities(sent: Span) -> list[Span]:
     return sorted((_with_its_day(span) for span in found), key=lambda span: span.start)
 
 
-MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"})
-
-
 def _with_its_day(span: Span) -> Span:
     """'the early hours of 19 November' tagged TIME + '19' + DATE 'November': the month takes its day back."""
-    if len(span) != 1 or span[0].lower_ not in MONTH_NAMES:
+    if len(span) != 1 or span[0].lower_ not in MONTHS:
         return span
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None

@@ -3,6 +3,8 @@ compares and ``geo.events.summary`` describes, before it becomes a frozen ``geo.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,3 +42,11 @@ class Draft:
     aims: set[str] = field(default_factory=set)  # sides its clauses say it was aimed at (actor families)
     reference: bool = False
     umbrella: bool = False  # told by a plural with no count ("carried out strikes"): maybe a heading of acts  # told only as a point of comparison ("the deadliest since the 2017 bombings")
+
+
+def sentence_numbers(sents: Sequence[Span]) -> Callable[[int], int]:
+    """The number of the sentence that holds a token (by its index in the doc): a binary search, so
+    that rules asking it of many drafts and places stay linear in the length of the text."""
+    starts = [s.start for s in sents]
+    return lambda token_i: bisect_right(starts, token_i) - 1
+

@@ -314,7 +314,7 @@ def extract_events(
     continue_sequels(linker.drafts)
     place_interceptions(linker.drafts, located, sents)
     place_defended_attacks(linker.drafts, sents)
-    place_by_sentence(linker.drafts, located)
+    place_by_sentence(linker.drafts, located, sents)
     place_by_reference(linker.drafts, located, sents)
     place_repulses(linker.drafts, sents)
     date_relative_days(linker.drafts, published)

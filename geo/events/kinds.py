@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from geo.events import actors
+from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
 
@@ -101,7 +102,7 @@ def resolve_kinds(drafts: list[Draft]) -> None:
 
 SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final)\s+"
                        r"(?:wave|salvo|volley|round|barrage|strike|air\s*strike)\b", re.I)
-SALVO_NOUNS = frozenset({"wave", "salvo", "volley", "round", "barrage", "minute"})
+SALVO_NOUNS = elx.SALVO_WORDS | {"minute"}  # "a second wave minutes later": the wave is no actor
 
 
 def continue_sequels(drafts: list[Draft]) -> None:

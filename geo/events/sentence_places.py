@@ -11,17 +11,17 @@ Used by ``geo.events.extract``; imports ``geo.events`` helpers and ``geo.model``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.context import PLACE_NOUNS, SITE_NOUNS
-from geo.events.draft import Draft
-from geo.events.placing import part_at
+from geo.events.draft import Draft, sentence_numbers
+from geo.events.placing import TOWN_KINDS, part_at
 from geo.model import Toponym
 
-TOWN_KINDS = frozenset({"city", "facility", "other"})
 # Words that put an act at a place when the parse gives no better link.
 PLACING_WORDS = (lx.LOCATIVE_WORDS | {"above", "below", "between", "behind", "beside", "past"}) - lx.BLOCKING_PREPS
 # Verbs whose object is where the people acting were: "troops entered X", "gunmen stormed X".
@@ -31,25 +31,33 @@ NOT_ACT_VERBS = lx.REPORTING_VERBS | {"base", "locate", "headquarter", "live", "
                                       "call", "name", "bear", "grow", "flee", "displace", "shelter", "travel"}
 
 
-def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, Span]]) -> None:
+def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, Span]], sents: Sequence[Span]) -> None:
     """Give each unplaced event the most specific town or site its sentences put an act at."""
-    claimed = {(s.start, d.place.place_key) for d in drafts if d.place is not None for s in d.sentences}
+    number = sentence_numbers(sents)
+    towns = _towns_by_sentence(located, number)
+    claimed = {(number(s.start), d.place.place_key) for d in drafts if d.place is not None for s in d.sentences}
     for draft in drafts:
         if draft.place is not None or not draft.sentences:
             continue
         found = []
-        for toponym, span in located:
-            if toponym.demonym or not toponym.resolved or toponym.kind not in TOWN_KINDS:
-                continue
-            sentence = next((s for s in draft.sentences if s.start <= span.start and span.end <= s.end), None)
-            if sentence is None or (sentence.start, toponym.place_key) in claimed:
-                continue
-            near = placing_word(span.root)
-            if near is not None:
-                found.append((toponym, span, near))
+        for at in sorted({number(s.start) for s in draft.sentences}):
+            for toponym, span in towns.get(at, []):
+                near = None if (at, toponym.place_key) in claimed else placing_word(span.root)
+                if near is not None:
+                    found.append((toponym, span, near))
         if found:
             part = part_at(None, found)
             draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
+
+
+def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]],
+                       number: Callable[[int], int]) -> dict[int, list[tuple[Toponym, Span]]]:
+    """The resolved towns and sites of the text (no demonyms), by the sentence they stand in, in order."""
+    towns: dict[int, list[tuple[Toponym, Span]]] = defaultdict(list)
+    for toponym, span in located:
+        if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS:
+            towns[number(span.start)].append((toponym, span))
+    return towns
 
 
 # Nouns a sentence uses to point back at a town or site named before: "storm the compound", "the base".
@@ -62,16 +70,17 @@ def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym,
     """'Two attackers who tried to storm the compound were shot dead': an unplaced event whose sentence
     points back at a site or town ('the compound', 'the base', 'the town's airport') is at the last town
     or site named in the sentences just before."""
-    index = {s.start: i for i, s in enumerate(sents)}
-    towns = [(t, span) for t, span in located if t.resolved and not t.demonym and t.kind in TOWN_KINDS]
+    number = sentence_numbers(sents)
+    towns = _towns_by_sentence(located, number)
     for draft in drafts:
         if draft.place is not None or not draft.sentences:
             continue
         for sentence in sorted(draft.sentences, key=lambda s: s.start):
             if not any(_points_back(token) for token in sentence):
                 continue
-            first = index.get(sentence.start, 0) - REFERENCE_REACH
-            earlier = [t for t, span in towns if span.end <= sentence.start and index.get(span.sent.start, -1) >= first]
+            at = number(sentence.start)
+            earlier = [t for i in range(at - REFERENCE_REACH, at + 1) for t, span in towns.get(i, [])
+                       if span.end <= sentence.start]
             if earlier:
                 draft.place, draft.place_prep = earlier[-1], "in"
                 break
@@ -94,13 +103,19 @@ REPELLED_WITHIN = 2  # sentences: the assault a defence answers is told just bef
 def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
     """'Militants stormed an army camp near X. ... the assault was repulsed': an assault is repelled
     where it was made, so an unplaced defence takes the place of the attack told just before it."""
-    index = {s.start: i for i, s in enumerate(sents)}
+    number = sentence_numbers(sents)
+    position = {id(d): i for i, d in enumerate(drafts)}
+    placed: dict[int, list[Draft]] = defaultdict(list)  # the placed attacks told in each sentence
+    for draft in drafts:
+        if draft.kind == "attack" and draft.place is not None:
+            for at in sorted({number(s.start) for s in draft.sentences}):
+                placed[at].append(draft)
     for draft in drafts:
         if draft.place is not None or "defence" not in draft.families or not draft.sentences:
             continue
-        first = min(index.get(s.start, -9) for s in draft.sentences)
-        before = [d for d in drafts if d is not draft and d.kind == "attack" and d.place is not None
-                  and any(first - REPELLED_WITHIN <= index.get(s.start, -99) <= first for s in d.sentences)]
+        first = min(number(s.start) for s in draft.sentences)
+        told = {id(d): d for i in range(first - REPELLED_WITHIN, first + 1) for d in placed.get(i, []) if d is not draft}
+        before = sorted(told.values(), key=lambda d: position[id(d)])  # in the drafts' order, as told
         if before:
             draft.place, draft.place_prep = before[-1].place, before[-1].place_prep
 
