@@ -62,8 +62,10 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     (the side they attacked, or one coming to its aid), is a response: its target is the attackers'
     side, or armed men like the unnamed ones who attacked. So is an act of unnamed security forces on
     the perpetrators ("troops stormed the kidnappers' camp") or, told as after the attack, on armed
-    men ("a day after the bombing, police raided a militant hideout"). Two sides at war attacking
-    each other in turn both attack."""
+    men ("a day after the bombing, police raided a militant hideout"); an air strike or a state's
+    forces on a named group after it attacked ("a camp of the group", "a day after the group bombed
+    ..."), or on armed men after armed men attacked; and a side that answered, striking the same
+    fighters again. Two sides at war attacking each other in turn both attack."""
     attackers: set[str] = set()
     armed_attack = False  # an attack by armed men of no named side ("militants fired rockets")
     attacked = False
@@ -74,18 +76,17 @@ def resolve_kinds(drafts: list[Draft]) -> None:
         told_after = {m.group("head").lower() for s in draft.sentences for m in DONE_BEFORE_RE.finditer(s.text)}
         if draft.kind is None:
             words = nouns_of(draft.target)
-            on_attackers = (_victim_family(draft) in attackers or bool(draft.aims & attackers)
-                            or (armed_attack and bool(words & ARMED_GROUP_NOUNS)))
+            on_armed = armed_attack and bool(words & ARMED_GROUP_NOUNS)  # "a gunship struck fighters" after their raid
+            on_attackers = _victim_family(draft) in attackers or bool(draft.aims & attackers) or on_armed
             answering = family is not None and family not in attackers and on_attackers
-            state_forces = family is None and bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) and not armed_men(
-                draft.actor) or (family is None and draft.weapon in AIR_WEAPONS and not armed_men(draft.actor))
+            state_forces = family is None and not armed_men(draft.actor) and (
+                bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) or draft.weapon in AIR_WEAPONS)
             on_perpetrators = bool(words & PERPETRATOR_NOUNS) or (
                 bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
             on_group = bool(groups | told_after) and bool(words & GROUP_HEADS)  # "a camp of the group" after its bombing
             a_side = state_forces or (family is not None and family not in attackers)
             going_on = family is not None and family in responders and family not in attackers and bool(
                 words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))  # "a gunship struck fighters withdrawing north"
-            on_armed = armed_attack and bool(words & ARMED_GROUP_NOUNS)  # "a gunship struck fighters" after their raid
             draft.kind = "response" if answering or going_on or ((attacked or told_after) and a_side and (
                 on_perpetrators or on_group or on_armed)) else "attack"
         if draft.kind == "response" and family:
