@@ -355,8 +355,9 @@ def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[P
     target = _target_text(heads[0], with_conjuncts=True) if heads else None
     part = part_at(target, places)
     if heads:
-        part.target_names = frozenset(t.text for t in phrase_tokens(heads[0])
-                                      if t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"})
+        part.target_names = frozenset(t.text for t in phrase_tokens(heads[0])  # "Camp X", "Camp Y": not one name
+                                      if t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
+                                      and t.lower_ not in SITE_NOUNS | PLACE_NOUNS)
     return [part]
 
 

@@ -25,7 +25,7 @@ from geo.events.draft import Draft
 from geo.events.frame import header_length
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, claimed_version, comparison_point, compatible, continues,
-                                may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart)
+                                marked_another, may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
@@ -131,7 +131,7 @@ class _Linker:
                 return
         elif len(mention.parts) == 1:
             antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention, self.sentence_index - d.last_sentence)
-                               and not told_apart(d, mention)
+                               and not told_apart(d, mention) and not marked_another(mention)
                                and not (d is not recent[0] and only_the_country(d, mention))), None)
             if antecedent is None and recent and may_continue(recent[0], mention, self.sentence_index) and (
                     continues(recent[0], mention)):

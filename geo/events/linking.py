@@ -73,6 +73,16 @@ def refers_back(actor: str | None, indefinite: bool) -> bool:
                                or head in GROUP_NOUNS)
 
 
+ANOTHER_RE = re.compile(r"(?i)(?:another|(?:an?\s+|the\s+)?(?:second|third|fourth|fifth|separate|different))\b")
+
+
+def marked_another(mention: Mention) -> bool:
+    """'Another group attacked a hotel', 'gunmen struck a second checkpoint': the actor or the target
+    says the act is not the one told before."""
+    target = mention.parts[0].target if mention.parts else None
+    return any(phrase is not None and ANOTHER_RE.match(phrase) is not None for phrase in (mention.actor, target))
+
+
 def _different(mine: str | None, theirs: str | None) -> bool:
     """Two actors differ when their families or their head nouns do ('police' and 'insurgents');
     'rebels', 'militants' and 'fighters' may all be the armed group a text names."""
@@ -128,7 +138,7 @@ def claimed_version(mention: Mention) -> bool:
 
 def sets_apart(draft: Draft, mention: Mention) -> bool:
     """Whether the mention names something that differs from the draft."""
-    if told_apart(draft, mention):
+    if told_apart(draft, mention) or marked_another(mention):
         return True
     target = mention.parts[0].target if mention.parts else None
     if _turned_round(draft, mention):

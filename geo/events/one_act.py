@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from geo.events import lexicon as lx
 from geo.events.mentions import Mention
-from geo.syntax import children
+from geo.syntax import PRONOUNS, children
 
 
 def merge_one_act(mentions: list[Mention]) -> list[Mention]:
@@ -97,7 +97,12 @@ def _told_when(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
 
 def _distinct_acts(first: Mention, second: Mention) -> bool:
     """'shelling the villages and detonating a car bomb': two verbs, each with its own object
-    and its own kind of act, tell two acts."""
+    and its own kind of act, tell two acts; so do 'fighters attacked X, and rockets hit Y': a second
+    verb with a subject of its own (not 'they') and each verb a different named object."""
+    own_subject = [s for s in children(second.trigger, "nsubj", "nsubjpass") if s.lower_ not in PRONOUNS]
+    named = [o.text for m in (first, second) for o in children(m.trigger, "dobj") if o.pos_ == "PROPN"]
+    if own_subject and len(named) == 2 and named[0] != named[1]:
+        return True
     generic = {"Attack", "Other"}
     if first.category in generic or second.category in generic or first.category == second.category:
         return False

@@ -24,6 +24,8 @@ LOCATIVE_PREPS = frozenset({"near", "in", "at", "outside", "around", "towards", 
                             "across", "inside", "throughout", "within", "nearby", "from", "to",
                             "between", "beyond", "along", "through", "via", "off", "over", "on"})
 NEAR_WORDS = frozenset({"near", "outside", "around", "toward", "towards"})  # words right before a town, never a person
+NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'near', is taken from this size
+IN_TOWN_POPULATION = 50_000  # after 'in', a weaker cue ("in Gardez", not "in Jacobs"), from this size
 WEAK_PREPS = frozenset({"to", "from", "on", "over", "via", "between"})  # "according to X", "from Reuters"
 ADJECTIVAL_SUFFIXES = ("backed", "led", "aligned", "allied", "based", "funded", "linked", "sponsored",
                        "supported", "affiliated", "controlled", "held", "made", "born", "run")

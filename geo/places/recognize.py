@@ -33,8 +33,8 @@ from spacy.util import filter_spans
 from geo.gazetteer import fold_name
 from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, FACILITY_WORDS,
-                                GATED_LABELS, LOCAL_BODY_WORDS, NEAR_WORDS, NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS,
-                                TRUSTED_LABELS, WEAK_PREPS)
+                                GATED_LABELS, IN_TOWN_POPULATION, LOCAL_BODY_WORDS, NEAR_TOWN_POPULATION, NEAR_WORDS,
+                                NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, WEAK_PREPS)
 from geo.places.recognize_spans import (DocContext, after_title, capitalised_runs, followed_by_place_punct,
                                         is_adjectival, is_capitalised, listed_with_places, locative_cue,
                                         looks_common, modifies_noun,
@@ -59,15 +59,13 @@ class CandidateLookup(Protocol):
     assigns=["doc.spans"],
     default_config={"min_population": 100_000, "max_run_tokens": 6, "use_gazetteer": True},
 )
-def make_toponym_recognizer(
-    nlp: Language, name: str, min_population: int, max_run_tokens: int, use_gazetteer: bool
-) -> ToponymRecognizer:
+def make_toponym_recognizer(nlp: Language, name: str, min_population: int, max_run_tokens: int,
+                            use_gazetteer: bool) -> ToponymRecognizer:
     return ToponymRecognizer(name, min_population=min_population, max_run_tokens=max_run_tokens,
                              use_gazetteer=use_gazetteer)
 
 
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
-NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'near', is taken from this size
 
 
 class ToponymRecognizer:
@@ -313,13 +311,15 @@ class ToponymRecognizer:
         return False
 
     def _town_near(self, span: Span, candidates: list[Candidate]) -> bool:
-        """'struck a depot near Al Mayadin', 'outside Albu Kamal': after 'near', a name spelled exactly
-        as a town of some size, and no word of a person's full name elsewhere in the text, is the town
-        (the tagger calls many Arabic and African town names persons)."""
-        top = candidates[0]
-        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        if before not in NEAR_WORDS or top.kind != "city" or top.score < 1.0 or top.population < NEAR_TOWN_POPULATION:
-            return False  # right after 'near': not "at the Villas at X"
+        """'a depot near Al Mayadin', 'outside Albu Kamal', 'a base in Gardez': a town of some size (bigger after
+        'in'), spelled exactly, not a possessive, no word of a person's name in the text (the tagger calls many
+        Arabic and African town names persons)."""
+        top, doc = candidates[0], span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        least = NEAR_TOWN_POPULATION if before in NEAR_WORDS else IN_TOWN_POPULATION if before == "in" else None
+        if least is None or top.kind != "city" or top.score < 1.0 or top.population < least or (
+                span.end < len(doc) and doc[span.end].tag_ == "POS"):
+            return False  # right after 'near' or 'in': not "at the Villas at X", "in Smith's view"
         words = {t.text for t in span}
         return not any(ent.label_ == "PERSON" and ent.text != span.text and words & {t.text for t in ent}
                        for ent in span.doc.ents)

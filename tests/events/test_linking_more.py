@@ -318,3 +318,18 @@ def test_a_tally_over_several_towns_has_no_one_place_but_one_over_countries_keep
     assert "Kherson" in towns[0].summary  # the summary still names them
     countries = everything("Militias carried out 60 attacks on US forces in Syria and Iraq.", published=date(2024, 9, 23))
     assert [(e.count, e.place) for e in countries] == [(60, "Syria")]
+
+
+def test_another_or_a_second_actor_is_another_act_not_more_of_the_last() -> None:
+    text = ("Gunmen stormed a hotel in Ruritown on Monday. Another group of gunmen attacked a bank near the old "
+            "market.")
+    assert len([e for e in everything(text) if e.kind == "attack"]) == 2
+    text = "Gunmen stormed a hotel in Ruritown on Monday. A second group attacked the Grand Palace Hotel."
+    assert len([e for e in everything(text) if e.kind == "attack"]) == 2
+
+
+def test_a_second_verb_with_its_own_subject_and_named_object_is_another_act() -> None:
+    text = "Fighters attacked Camp Borvik on Tuesday, and rockets hit Camp Dalen."
+    assert sorted(e.target or "" for e in everything(text)) == ["Camp Borvik", "Camp Dalen"]
+    text = "Gunmen stormed Camp Borvik on Tuesday and they killed five guards."
+    assert len(everything(text)) == 1  # 'they': the same attackers going on

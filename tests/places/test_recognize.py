@@ -32,6 +32,8 @@ FAKE = FakeGazetteer({
     "Hope": [_city("Hope", "US", 9000)],
     "Elmwood": [_city("Elmwood", "US", 5000, admin1="Kansas")],
     "Watertown": [_city("Watertown", "US", 28000)],
+    "Kelmar": [_city("Kelmar", "AF", 70000)],
+    "Brandt": [_city("Brandt", "US", 30000)],
     "Leesburg": [_city("Leesburg", "US", 600)],
     "Kansas": [Candidate(name="Kansas", kind="admin1", country="US", lat=38.5, lon=-98.0, score=1.0)],
     "Ruritania": [Candidate(name="Ruritania", kind="country", country="RU", lat=50, lon=20, score=1.0)],
@@ -257,6 +259,16 @@ def test_a_well_known_town_right_after_in_is_a_place_though_tagged_a_person() ->
     assert _run(doc) == [("Watertown", "GAZ", "near")]
     doc = _doc(["their", "house", "in", "Hope", "was", "struck", "."], [(3, 4, "PERSON")])
     assert _run(doc) == []  # a hamlet: too small to take from a person without a stronger cue
+
+
+def test_a_town_of_some_size_right_after_in_is_a_place_though_tagged_a_person_not_a_possessive() -> None:
+    doc = _doc(["rockets", "hit", "a", "base", "in", "Kelmar", "."], [(5, 6, "PERSON")])
+    assert _run(doc) == [("Kelmar", "GAZ", "near")]
+    doc = _doc(["rockets", "hit", "a", "base", "in", "Brandt", "."], [(5, 6, "PERSON")])
+    assert _run(doc) == []  # after 'in' (weaker than 'near'), a town of 30,000 is not enough
+    doc = _doc(["a", "change", "in", "Kelmar", "'s", "view", "."], [(3, 4, "PERSON")])
+    doc[4].tag_ = "POS"
+    assert _run(doc) == []  # a person's view, not the town
 
 
 def test_a_capitalised_article_opening_a_sentence_is_no_town() -> None:
