@@ -265,7 +265,8 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
         if span.start < sent.start or span.end > sent.end or span.start_char < dateline_end:
             continue  # "KHARTOUM, Sudan (Wire) — ...": where the story was filed, not where it happened
         ok, near, end = _locative(toponym, span.root)
-        if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span) or _across_from(span):
+        if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span) or _across_from(span) or (
+                names_a_clock(span)):
             continue
         owner = owner_of(end, sent, mentions)
         if owner is not None:
@@ -284,6 +285,12 @@ def _a_border_of(toponym: Toponym, span: Span) -> bool:
     """'near the Iraq border': a country's border lies between two; the act is not in that country."""
     doc = span.doc
     return toponym.kind == "country" and span.end < len(doc) and doc[span.end].lower_ in {"border", "frontier", "borders"}
+
+
+def names_a_clock(span: Span) -> bool:
+    """'at 11:40 p.m. (Baghdad time)': the clock the hour is told by, not where it happened."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ == "time"
 
 
 def _across_from(span: Span) -> bool:

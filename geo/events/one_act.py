@@ -15,6 +15,9 @@ from geo.events.mentions import Mention
 from geo.syntax import PRONOUNS, children
 
 
+REPEL_VERBS = frozenset({"repel", "repulse"})
+
+
 def merge_one_act(mentions: list[Mention]) -> list[Mention]:
     """'the drone was launched from Iraq and struck a base': one event, told by two verbs."""
     by_token = {m.trigger.i: m for m in mentions}
@@ -32,9 +35,10 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
             container.family = mention.family if container.family == "attack" else container.family
             continue
         one_interception = head is not None and head.family == mention.family == "intercept"
+        repelled = head is not None and head.family != "defence" and mention.trigger.lemma_.lower() in REPEL_VERBS
         if head is None or head.trigger.pos_ != "VERB" or (
                 (head.family == "intercept" or mention.family == "intercept") and not one_interception) or (
-                _distinct_acts(head, mention)):
+                _distinct_acts(head, mention)) or repelled:  # 'attacked the post but were repelled': two acts
             kept.append(mention)
             continue
         head.actor = head.actor or mention.actor

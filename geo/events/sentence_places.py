@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
-from geo.events.context import PLACE_NOUNS, SITE_NOUNS
+from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_a_clock
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.placing import TOWN_KINDS, part_at
 from geo.model import Toponym
@@ -52,10 +52,10 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
 
 def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]],
                        number: Callable[[int], int]) -> dict[int, list[tuple[Toponym, Span]]]:
-    """The resolved towns and sites of the text (no demonyms), by the sentence they stand in, in order."""
+    """The resolved towns and sites of the text (no demonyms, no 'Kyiv time'), by the sentence they stand in."""
     towns: dict[int, list[tuple[Toponym, Span]]] = defaultdict(list)
     for toponym, span in located:
-        if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS:
+        if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS and not names_a_clock(span):
             towns[number(span.start)].append((toponym, span))
     return towns
 

@@ -124,6 +124,8 @@ def summarize(draft: Draft) -> str:
         text = f"{draft.actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
     elif draft.actor and target:
         text = f"{draft.actor} {_verb(draft)} {target}{_means(draft)}"
+    elif "defence" in draft.families and _verb(draft) not in {"fought off", "killed"}:  # "attacked but were repelled"
+        text = f"{draft.actor} {_verb(draft)} the assault" if draft.actor else f"The assault was {_verb(draft)}"
     elif draft.actor and draft.place is not None and _verb(draft) in TRANSITIVE_ON_PLACES:
         town = draft.place.kind in {"city", "facility", "other"} and draft.place_prep == "in" and where
         name = where.split(" ", 2)[2] if town else ""  # " in Douma and Damascus" -> "Douma and Damascus"

@@ -68,9 +68,10 @@ def _trigger_family(token: Token) -> str | None:
             return None  # the verb carries the event
         return family
     if token.pos_ == "VERB":
-        if lemma == "shoot" and any(c.lower_ == "down" and not children(c, "pobj") for c in token.children):
-            shot = children(token, "dobj", "nsubjpass")
-            if not shot or any(_is_airborne(o) for o in shot):
+        down = next((c for c in token.children if c.lower_ == "down"), None)
+        if lemma == "shoot" and down is not None:  # the parser may hang "the drone" on "down"
+            shot = children(token, "dobj", "nsubjpass") + children(down, "pobj")
+            if (not shot and down.dep_ == "prt") or any(_is_airborne(o) for o in shot):
                 return "intercept"  # not 'shooting down the hallway'
             return None
         if lemma == "blow" and any(c.lower_ == "up" for c in token.children):

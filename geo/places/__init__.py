@@ -3,12 +3,13 @@ reading, with a confidence and the alternatives.
 
     toponyms = resolve_doc(doc, default_gazetteer())
 
-Modules: ``recognize`` (the ``geo_toponyms`` spaCy component) and ``recognize_spans`` (its span
-tests), ``resolve`` and ``resolve_support`` (choosing a reading in the document's context),
-``ranking`` (the candidate features and weights), ``describe`` and ``geocode`` (a short location
-description, "X village in Y territory", to one point), ``approximate`` (a street or building placed near
-a town the story names), ``name_fallbacks``, ``lexicon``, ``online`` (Nominatim through geopy, off
-by default), ``corrections`` (an analyst's choice of another reading, applied to a Report).
+Modules: ``recognize`` (the ``geo_toponyms`` spaCy component), ``recognize_spans`` (its span tests)
+and ``name_extent`` (how far a name the tagger cut short reaches), ``resolve`` and ``resolve_support``
+(choosing a reading in the document's context), ``ranking`` (the candidate features and weights),
+``describe`` and ``geocode`` (a short location description, "X village in Y territory", to one point),
+``approximate`` (a street or building placed near a town the story names), ``name_fallbacks``,
+``lexicon``, ``online`` (Nominatim through geopy, off by default), ``corrections`` (an analyst's
+choice of another reading, applied to a Report).
 
 May import: the core (``geo.errors``, ``geo.geometry``, ``geo.model``, ``geo.settings``,
 ``geo.syntax``) and ``geo.gazetteer``.

@@ -13,6 +13,7 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "
 
 CITY_WORDS = frozenset({"city", "town", "village", "capital", "port", "suburb", "hamlet", "settlement",
                         "township", "outskirts", "neighbourhood", "neighborhood", "district"})
+UNKNOWN_TOWN_WORDS = frozenset({"town", "village", "city", "hamlet", "settlement", "kibbutz", "moshav"})  # "the X of Y"
 PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "county", "prefecture",
                             "department", "canton", "emirate", "territory", "krai", "voivodeship"})
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",

@@ -32,9 +32,10 @@ from spacy.util import filter_spans
 
 from geo.gazetteer import fold_name
 from geo.model import Candidate
-from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, FACILITY_WORDS,
-                                GATED_LABELS, IN_TOWN_POPULATION, LOCAL_BODY_WORDS, NEAR_TOWN_POPULATION, NEAR_WORDS,
-                                NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, WEAK_PREPS)
+from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
+                                IN_TOWN_POPULATION, LOCAL_BODY_WORDS, LOCATIVE_PREPS, NEAR_TOWN_POPULATION, NEAR_WORDS,
+                                NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_TOWN_WORDS, WEAK_PREPS)
+from geo.places.name_extent import widen
 from geo.places.recognize_spans import (DocContext, after_title, capitalised_runs, followed_by_place_punct,
                                         is_adjectival, is_capitalised, listed_with_places, locative_cue,
                                         looks_common, modifies_noun,
@@ -107,7 +108,7 @@ class ToponymRecognizer:
                 continue
             for token in ent:
                 taken[token.i] = True
-            span = self._extend(span, lookups)
+            span = widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(text, lookups)))
             for token in span:
                 taken[token.i] = True
             if ent.label_ in TRUSTED_LABELS:
@@ -330,31 +331,20 @@ class ToponymRecognizer:
         return (len(span) == 1 and span.text not in context.person_words
                 and span.text.lower().endswith(TOWN_NAME_ENDINGS) and self._local_town(span, context))
 
-    def _extend(self, span: Span, lookups: dict[str, list[Candidate]]) -> Span:
-        """Grow an entity when the longer name is in the gazetteer: spaCy splits "Deir ez-Zor" after
-        "Deir", leaves "air base" out of "Ain al-Asad air base" and "Gulf of" out of "Gulf of Aden"."""
-        doc, best = span.doc, span
-        wider = doc[max(0, span.start - 2):span.end]  # "<Name> of X"
-        if len(wider) == len(span) + 2 and wider[1].lower_ == "of" and is_capitalised(wider[0]) and any(
-                c.score >= 0.97 for c in self._lookup(wider.text, lookups)):
-            span = best = wider
-        for extra in range(1, 5):
-            end = span.end + extra
-            if end > len(doc) or not (doc[end - 1].is_alpha or doc[end - 1].text in {"-", "–"}):
-                break
-            if doc[end - 2].text.endswith(".") and (doc[end - 1].is_sent_start or doc[end - 1].is_stop):
-                break  # "Huntsville, Ala. An official said": the name ends with its sentence
-            of_the = doc[end - 1].lower_ == "the" and doc[end - 2].lower_ == "of"  # "Republic of the Congo"
-            if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or is_capitalised(doc[end - 1])
-                                              or doc[end - 1].lower_ in FACILITY_WORDS or of_the):
-                break
-            longer = doc[span.start:end]
-            last = doc[end - 1]
-            if not (is_capitalised(last) or last.lower_ in FACILITY_WORDS):
-                continue
-            if any(c.score >= 0.97 for c in self._lookup(longer.text, lookups)):
-                best = longer
-        return best
+    def _unknown_named_town(self, span: Span, context: DocContext) -> dict[str, Any] | None:
+        """'near the village of Telabit', 'struck Tudun Biri, Kaduna State': a name the gazetteer lacks, called
+        a town or village, or put in a province or country right after a locative word, is a place (placed
+        near the places the story names). Not a person's ('said Musa Bello, Kaduna State police spokesman')."""
+        doc = span.doc
+        if len(span) > 3 or not all(is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span.start < 2 or (
+                span[0].lower_ in CONNECTORS or looks_common(span, context.lower_words) or speaks(span)):
+            return None
+        cue, container = locative_cue(span, lambda text: self._lookup(text, context.lookups))
+        called_a_town = cue == "city_of" and doc[span.start - 2].lower_ in UNKNOWN_TOWN_WORDS
+        after = span.end + 1 + len(container.split()) if container else len(doc)
+        in_a_division = cue == "comma_state" and doc[span.start - 1].lower_ in LOCATIVE_PREPS - WEAK_PREPS | {"on"} and (
+            after >= len(doc) or not doc[after].is_alpha or doc[after].pos_ not in {"NOUN", "PROPN"})
+        return {"label": "GAZ", "gated": False} if called_a_town or in_a_division else None
 
     def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
@@ -363,7 +353,7 @@ class ToponymRecognizer:
             return None
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
         if not candidates:
-            return None
+            return self._unknown_named_town(span, context)
         if span.text.isupper() and (len(span.text) <= 3 and all(c.kind == "city" for c in candidates) or (
                 len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
             return None  # an acronym ("the UN", "FATA"), not a town (Un, India) or an added village (Fatah)

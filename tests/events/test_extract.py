@@ -528,3 +528,10 @@ def test_an_infobox_gives_the_main_events_toll_where_the_body_does_not() -> None
     assert [(e.killed, e.injured) for e in attacks] == [(19, 40)]
     assert lower_bound("120+ (per Amnesty), 88+ (per the authorities)") == 88
     assert lower_bound("182 (including 13 soldiers)") == 182 and lower_bound("unknown") is None
+
+
+def test_the_town_a_clock_is_set_by_is_not_where_the_act_happened() -> None:
+    attacks, _ = run("At 3 a.m. (Kharkiv time), Russian missiles struck an energy plant.", date(2024, 3, 4))
+    assert len(attacks) == 1 and attacks[0].place is None
+    attacks, _ = run("At 3 a.m. Russian missiles struck an energy plant in Kharkiv.", date(2024, 3, 4))
+    assert attacks[0].place == "Kharkiv"

@@ -358,3 +358,18 @@ def test_an_earlier_attack_told_with_an_indefinite_article_is_another_act() -> N
     attacks, _responses = run("Gunmen attacked a checkpoint in Kyiv on Monday. In an earlier attack, gunmen shot two "
                               "soldiers in Odesa.")
     assert sorted(a.place for a in attacks) == ["Kyiv", "Odesa"]
+
+
+def test_attackers_repelled_in_the_same_sentence_make_a_response_of_their_own() -> None:
+    events = run("Gunmen attacked a police post on Monday but were repulsed by soldiers.")
+    assert [e.summary for e in events[1]] == ["Soldiers repulsed the assault"]
+    assert len(events[0]) == 1  # the assault itself stays an attack
+    events = run("Militiamen attacked an army camp but were repelled, officials said.")
+    assert [e.summary for e in events[1]] == ["The assault was repelled"]
+
+
+def test_a_drone_the_parser_hangs_on_down_is_still_shot_down() -> None:
+    text = ("Militants launched a drone toward the garrison on Monday. Coalition forces shot down the drone about "
+            "12 kilometers from the garrison.")
+    assert len(run(text)[1]) == 1
+    assert run("Officers ran after him, shooting down the corridor.") == ([], [])

@@ -36,6 +36,7 @@ FAKE = FakeGazetteer({
     "Brandt": [_city("Brandt", "US", 30000)],
     "Leesburg": [_city("Leesburg", "US", 600)],
     "Kansas": [Candidate(name="Kansas", kind="admin1", country="US", lat=38.5, lon=-98.0, score=1.0)],
+    "Tarsa State": [Candidate(name="Tarsa", kind="admin1", country="RU", lat=50, lon=20, score=1.0)],
     "Ruritania": [Candidate(name="Ruritania", kind="country", country="RU", lat=50, lon=20, score=1.0)],
 })
 
@@ -301,3 +302,18 @@ def test_speaker_labels_of_a_transcript_are_not_places() -> None:
     # One such line is a dateline, as some outlets write them.
     doc = nlp("HOUSTON: Storms flooded the city on Monday, officials said.\n")
     assert [s.text for s in doc.spans[SPAN_KEY]] == ["HOUSTON"]
+
+
+def test_a_name_the_gazetteer_lacks_is_a_place_when_called_a_town_or_put_in_a_province_after_in() -> None:
+    doc = _doc(["jets", "struck", "the", "village", "of", "Umbrak", "on", "Monday", "."], [(5, 6, "PERSON")])
+    assert _run(doc) == [("Umbrak", "GAZ", "city_of")]
+    doc = _doc(["a", "drone", "strike", "on", "Gidan", "Umbrak", ",", "Tarsa", "State", ",", "killing", "9", "."],
+               [(4, 6, "PERSON"), (7, 9, "GPE")])
+    assert ("Gidan Umbrak", "GAZ", "comma_state") in _run(doc)
+    doc = _doc(["said", "Musa", "Umbrak", ",", "Tarsa", "State", "police", "spokesman", "."],
+               [(1, 3, "PERSON"), (4, 6, "GPE")])
+    assert [name for name, _label, _cue in _run(doc)] == ["Tarsa State"]  # a person, then his office
+    doc = _doc(["the", "post", "in", "Musa", "Umbrak", ",", "Tarsa", "State", "police", "said", "."],
+               [(3, 5, "PERSON"), (6, 8, "GPE")])
+    doc[8].pos_ = "NOUN"
+    assert [name for name, _label, _cue in _run(doc)] == ["Tarsa State"]  # the State police: no town before it

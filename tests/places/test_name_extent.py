@@ -1,0 +1,30 @@
+"""How far a place name reaches when the tagger cuts it short. Made-up sentences, fake gazetteer."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from geo.places.name_extent import widen
+
+KNOWN = {"As Suwara", "Gulf of Tarsa", "Tarsa air base"}
+
+
+def _span(words: list[str], start: int, end: int) -> Span:
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    return doc[start:end]
+
+
+def _widened(words: list[str], start: int, end: int) -> str:
+    return widen(_span(words, start, end), KNOWN.__contains__).text
+
+
+def test_the_arabic_article_before_a_name_is_part_of_it_when_the_longer_name_is_known() -> None:
+    assert _widened(["east", "of", "As", "Suwara", ",", "Syria"], 3, 4) == "As Suwara"
+    assert _widened(["east", "of", "As", "Kilmar", ",", "Syria"], 3, 4) == "Kilmar"  # no such longer name
+    assert _widened(["known", "as", "Suwara"], 2, 3) == "Suwara"  # a lower-case 'as' is no article
+
+
+def test_a_name_grows_to_the_right_and_over_of() -> None:
+    assert _widened(["the", "Tarsa", "air", "base", "was", "hit"], 1, 2) == "Tarsa air base"
+    assert _widened(["in", "the", "Gulf", "of", "Tarsa", "."], 4, 5) == "Gulf of Tarsa"
