@@ -158,6 +158,10 @@ LOCATIVE_WORDS: frozenset[str] = frozenset(
      "outskirts", "edge", "vicinity", "area", "city", "town", "village", "province", "region",
      "district", "outside", "beyond", "through", "including"}
 )
+# The last word of a natural feature's name ("the Euphrates River"): no town, and no site of one.
+NATURAL_FEATURE_WORDS: frozenset[str] = frozenset(
+    {"river", "valley", "mountains", "mountain", "lake", "sea", "desert", "plain", "plains", "hills", "basin", "gulf",
+     "bay", "coast", "delta", "range", "strait"})
 NEAR_WORDS: frozenset[str] = frozenset(
     {"near", "outside", "close", "nearby", "west", "east", "north", "south", "northwest",
      "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",

@@ -248,15 +248,11 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
 NEAR_TOWN_KM = 35.0
 
 
-NATURAL_FEATURE_WORDS = frozenset({"river", "valley", "mountains", "mountain", "lake", "sea", "desert", "plain",
-                                   "plains", "hills", "basin", "gulf", "bay", "coast", "delta", "range", "strait"})
-
-
 def _names_the_place_near(draft: Draft, place: Toponym | None) -> bool:
     """'strikes on a town outside Damascus', then 'the attack on the town of Douma': the town near the
     place the event was put near."""
     near = draft.place
-    feature = place is not None and place.text.split()[-1].lower() in NATURAL_FEATURE_WORDS  # "the Euphrates River"
+    feature = place is not None and place.text.split()[-1].lower() in lx.NATURAL_FEATURE_WORDS  # "the Euphrates River"
     return (draft.place_prep == "near" and near is not None and place is not None and near.kind == "city"
             and place.kind in {"city", "facility", "other"} and not feature
             and None not in (near.lat, near.lon, place.lat, place.lon)

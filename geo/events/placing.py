@@ -27,16 +27,21 @@ def part_at(target: str | None, places: list[Located]) -> Part:
     """A part of an event at the most specific of ``places`` (others of its kind kept as extra places)."""
     if not places:
         return Part(target=target)
-    ranked = sorted(places, key=_place_rank)
+    hosts = {t.geonameid for t, _s, _n in places if t.geonameid is not None}
+    ranked = sorted(places, key=lambda item: _place_rank(item, hosts))
     best, _span, near = ranked[0]
     extra = [t for t, _s, _n in ranked[1:] if t.kind == best.kind and t.place_key != best.place_key]
     unique_extra = list({t.place_key: t for t in extra}.values())
     return Part(target=target, place=best, place_prep="near" if near else "in", extra_places=unique_extra)
 
 
-def _place_rank(item: Located) -> tuple[int, int, int]:
+def _place_rank(item: Located, hosts: set[int]) -> tuple[float, int, int]:
+    """Facilities, then towns, then larger areas; a place the gazetteer lacks, put near a town the same
+    words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
     toponym, span, _near = item
-    return (KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
+    hosted = (toponym.geonameid is None and toponym.alternatives and toponym.alternatives[0].geonameid in hosts
+              and toponym.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
+    return (0.5 if hosted else KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
 
 
 def _place_unplaced(mentions: list[Mention], found: Part) -> None:

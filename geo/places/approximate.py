@@ -8,12 +8,15 @@ says it is approximate: ``"Royal Street (near New Orleans)"``. Among the hosts w
 thousand characters, one that the story's other places lie near wins (the story's setting, not
 a lone misread name), then the nearest in the text (preceding mentions preferred: "in New
 Orleans ... on Royal Street"); a name followed by its country or province ("Cammaara, Somalia")
-has its host there or none. The host is its only alternative, so the
+has its host there or none. All mentions of a name share one host (one name, one place): the one most
+of its mentions pick (those that name a container, if any do; the first on a tie). The host is its only
+alternative, so the
 analyst sees why it was put there and can drop it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -88,14 +91,27 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
         return list(toponyms)
     located: list[Toponym] = []
     everything = sorted([*toponyms, *context], key=lambda t: t.start)
+    contained: dict[str, list[Toponym]] = {}  # per name, the hosts its mentions pick: those naming a container
+    free: dict[str, list[Toponym]] = {}  # ... and the others
     for toponym in toponyms:
-        host = None
-        if not toponym.resolved:
-            within = _named_container(toponym, everything)
-            tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
-            host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None)
+        if toponym.resolved:
+            continue
+        within = _named_container(toponym, everything)
+        tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
+        host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None)
+        if host is not None:
+            (free if within is None else contained).setdefault(fold_name(toponym.text), []).append(host)
+    hosts_of_names = {name: _most_picked(contained.get(name) or hosts) for name, hosts in {**free, **contained}.items()}
+    for toponym in toponyms:
+        host = None if toponym.resolved else hosts_of_names.get(fold_name(toponym.text))
         located.append(toponym if host is None else _approximate(toponym, host))
     return located
+
+
+def _most_picked(hosts: list[Toponym]) -> Toponym:
+    """The host most mentions of a name chose (the first chosen on a tie)."""
+    counts = Counter(h.start for h in hosts)
+    return max(hosts, key=lambda h: counts[h.start])  # max keeps the first of equals
 
 
 def _named_container(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:

@@ -3,21 +3,22 @@
 spaCy splits "Deir ez-Zor" after "Deir", leaves "air base" out of "Ain al-Asad air base", "Gulf of"
 out of "Gulf of Aden", and the Arabic article out of "As Sukhnah" or "Ar Raqqah" (leaving "As", which
 the gazetteer also knows: a Czech town). ``widen`` grows an entity's span to the longest name around
-it that the gazetteer knows.
+it that the gazetteer knows. ``capitalised_runs`` and ``subspans_longest_first`` give the runs of
+capitalised words no entity covers, and their parts, longest first, for the gazetteer to try.
 
-Used by ``geo.places.recognize``; imports the places lexicon and span helpers only.
+Used by ``geo.places.recognize`` and ``recognize_spans``; imports the places lexicon only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from geo.places.lexicon import CONNECTORS, FACILITY_WORDS
-from geo.places.recognize_spans import is_capitalised
 
-__all__ = ["ARABIC_ARTICLES", "widen"]
+__all__ = ["ARABIC_ARTICLES", "capitalised_runs", "is_capitalised", "subspans_longest_first", "widen"]
 
 # The Arabic article as it is transliterated before a name ("Al Qaim", "As Suwayda", "Ad Dawr").
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ath", "adh", "ed", "es", "er"})
@@ -53,3 +54,51 @@ def widen(span: Span, known: Callable[[str], bool]) -> Span:
         if known(longer.text):
             best = longer
     return best
+
+
+def capitalised_runs(doc: Doc, taken: list[bool], max_tokens: int) -> list[Span]:
+    """Maximal runs of capitalised tokens (with name connectors inside) not in an entity."""
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if taken[i] or not is_capitalised(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and not taken[end] and end - i < max_tokens:
+            token = doc[end]
+            if is_capitalised(token):
+                end += 1
+            elif (token.lower_ in CONNECTORS and end + 1 < len(doc) and not taken[end + 1]
+                  and (is_capitalised(doc[end + 1]) or doc[end + 1].text == "-")):
+                end += 1
+            else:
+                break
+        while end > i + 1 and not is_capitalised(doc[end - 1]):
+            end -= 1
+        runs.append(doc[i:end])
+        i = end
+    return runs
+
+
+def is_capitalised(token: Any) -> bool:
+    """A capitalised word, or a capitalised abbreviation with periods ("W.Va.", "Ala."), or a name
+    with an apostrophe inside ("Sana'a", "Ma'arrat")."""
+    text = token.text
+    if "." in text and len(text) > 2:
+        return text[:1].isupper() and text.replace(".", "").isalpha()
+    if "'" in text[1:-1] or "’" in text[1:-1]:  # not "O'Brien": a capital after it is a surname's
+        inner = text.replace("’", "'").split("'")
+        return (text[:1].isupper() and len(text) > 3 and all(part.isalpha() for part in inner)
+                and all(part[:1].islower() for part in inner[1:]))
+    return token.is_alpha and text[:1].isupper() and (len(text) > 1)
+
+
+def subspans_longest_first(run: Span) -> list[Span]:
+    spans = []
+    for size in range(len(run), 0, -1):
+        for start in range(0, len(run) - size + 1):
+            sub = run[start:start + size]
+            if is_capitalised(sub[0]) and is_capitalised(sub[-1]):
+                spans.append(sub)
+    return spans

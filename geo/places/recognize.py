@@ -35,11 +35,10 @@ from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 IN_TOWN_POPULATION, LOCAL_BODY_WORDS, LOCATIVE_PREPS, NEAR_TOWN_POPULATION, NEAR_WORDS,
                                 NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_TOWN_WORDS, WEAK_PREPS)
-from geo.places.name_extent import widen
-from geo.places.recognize_spans import (DocContext, after_title, capitalised_runs, followed_by_place_punct,
-                                        is_adjectival, is_capitalised, listed_with_places, locative_cue,
-                                        looks_common, modifies_noun,
-                                        modifies_residents, speaks, subspans_longest_first, trim)
+from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
+from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival,
+                                        listed_with_places, locative_cue, looks_common, modifies_noun,
+                                        modifies_residents, speaks, trim)
 
 __all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
 

@@ -12,18 +12,17 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from geo.model import Candidate
 from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, CONNECTORS, DETERMINERS, DIRECTION_WORDS,
                                 FACILITY_WORDS, LOCATIVE_PREPS, PROVINCE_WORDS, REPORTING_VERBS, RESIDENT_NOUNS, TITLES)
+from geo.places.name_extent import is_capitalised
 from geo.syntax import dateline_length, doc_text
 
-__all__ = ["DocContext", "after_title", "capitalised_runs", "followed_by_place_punct", "is_adjectival",
-           "is_capitalised", "listed", "listed_with_places", "locative_cue", "looks_common", "modifies_noun", "modifies_residents",
-           "speaks", "subspans_longest_first", "trim", "within"]
+__all__ = ["DocContext", "after_title", "followed_by_place_punct", "is_adjectival", "listed", "listed_with_places",
+           "locative_cue", "looks_common", "modifies_noun", "modifies_residents", "speaks", "trim", "within"]
 
 
 _DATELINE_REACH = 80  # characters of text a dateline may take
@@ -161,7 +160,40 @@ WHERE_IT_LIES = frozenset({"in", "near", "about", "some", "around"}) | DIRECTION
 
 
 def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
-    """The locative cue of a span and, for "X, Y", the container Y."""
+    """The locative cue of a span and its container: Y of "X, Y", else of "X in Y" (a country or province)."""
+    cue, container = _cue_and_comma_container(span, lookup)
+    return cue, container or _in_container(span, lookup)
+
+
+def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str | None:
+    """'the villages of Foua and Kfraya in Idlib', 'Kalat in Balochistan province': the country or province
+    named after 'in' right after the name, or after the short list of names it opens."""
+    doc, i = span.doc, span.end
+    for _ in range(_MAX_LISTED):  # ", Y", "and Y": the other items of a short list
+        if i + 1 < len(doc) and doc[i].lower_ in {",", "and"} and is_capitalised(doc[i + 1]):
+            i += 1
+            while i < len(doc) and (is_capitalised(doc[i]) or doc[i].lower_ in CONNECTORS):
+                i += 1
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return None
+    i += 1 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else 0
+    for size in (3, 2, 1):
+        tokens = doc[i + 1:i + 1 + size]
+        following = doc[tokens.end] if tokens.end < len(doc) else None
+        if len(tokens) < size or not all(t.is_title or t.is_upper for t in tokens) or (following is not None and (
+                following.tag_ == "POS" or (following.is_title and following.is_alpha))):
+            continue  # "in Israel's war", "in New York City": not the name of a division
+        divisions = {c.kind for c in lookup(tokens.text) if c.score >= 0.97}
+        if divisions & {"country", "admin1"} and "region" not in divisions and not any(  # not "in Asia"
+                c.kind in {"country", "admin1", "region"} and c.score >= 0.93 for c in lookup(span.text)):
+            return tokens.text
+    return None
+
+
+_MAX_LISTED = 3
+
+
+def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
     doc = span.doc
     before = [doc[i] for i in range(max(0, span.start - 3), span.start)]
     after = doc[span.end] if span.end < len(doc) else None
@@ -328,51 +360,3 @@ def within(candidate: Candidate, container: Candidate) -> bool:
     if container.kind == "country":
         return True
     return bool(candidate.admin1) and candidate.admin1 == container.name
-
-
-def capitalised_runs(doc: Doc, taken: list[bool], max_tokens: int) -> list[Span]:
-    """Maximal runs of capitalised tokens (with name connectors inside) not in an entity."""
-    runs: list[Span] = []
-    i = 0
-    while i < len(doc):
-        if taken[i] or not is_capitalised(doc[i]):
-            i += 1
-            continue
-        end = i + 1
-        while end < len(doc) and not taken[end] and end - i < max_tokens:
-            token = doc[end]
-            if is_capitalised(token):
-                end += 1
-            elif (token.lower_ in CONNECTORS and end + 1 < len(doc) and not taken[end + 1]
-                  and (is_capitalised(doc[end + 1]) or doc[end + 1].text == "-")):
-                end += 1
-            else:
-                break
-        while end > i + 1 and not is_capitalised(doc[end - 1]):
-            end -= 1
-        runs.append(doc[i:end])
-        i = end
-    return runs
-
-
-def is_capitalised(token: Any) -> bool:
-    """A capitalised word, or a capitalised abbreviation with periods ("W.Va.", "Ala."), or a name
-    with an apostrophe inside ("Sana'a", "Ma'arrat")."""
-    text = token.text
-    if "." in text and len(text) > 2:
-        return text[:1].isupper() and text.replace(".", "").isalpha()
-    if "'" in text[1:-1] or "’" in text[1:-1]:  # not "O'Brien": a capital after it is a surname's
-        inner = text.replace("’", "'").split("'")
-        return (text[:1].isupper() and len(text) > 3 and all(part.isalpha() for part in inner)
-                and all(part[:1].islower() for part in inner[1:]))
-    return token.is_alpha and text[:1].isupper() and (len(text) > 1)
-
-
-def subspans_longest_first(run: Span) -> list[Span]:
-    spans = []
-    for size in range(len(run), 0, -1):
-        for start in range(0, len(run) - size + 1):
-            sub = run[start:start + size]
-            if is_capitalised(sub[0]) and is_capitalised(sub[-1]):
-                spans.append(sub)
-    return spans

@@ -266,7 +266,8 @@ def keep_inside_named_containers(mentions: list[_Mention], gazetteer: Gazetteer)
             found[mention.container] = [c for c in gazetteer.candidates(mention.container, limit=5, fuzzy=False)
                                         if c.kind in {"country", "admin1"} and c.score >= 0.97]
         containers = found[mention.container]
-        if containers and not any(within(c, container) for c in mention.candidates for container in containers):
+        towns = all(c.kind not in {"country", "admin1", "region"} for c in mention.candidates)  # not "the Americas in Alaska"
+        if containers and towns and not any(within(c, container) for c in mention.candidates for container in containers):
             mention.candidates = []
             unknown_inside.add(fold_name(mention.text))
     for mention in mentions:
@@ -292,7 +293,7 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
     geocoder, when it is on: a list in, a list of the same length out); one still unresolved is
     kept only when it looks like a place: a site or feature word ("Royal Street"), a locative
     cue, or spaCy's FAC/LOC. Spans kept only because the gazetteer knew them are dropped when
-    they do not resolve (but "the town of X": an unknown town), and so is a name read only through a place inside it ("United Russia",
+    they do not resolve (but "the town of X", "X in Idlib": an unknown town), and so is a name read only through a place inside it ("United Russia",
     a party) unless it looks like a place ("Delhi High Court").
     """
     gazetteer = gazetteer or default_gazetteer()
@@ -301,7 +302,8 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
     if resolve_unknown is not None:
         toponyms = resolve_unknown(toponyms)
     return [t for t, m in zip(toponyms, mentions)
-            if (t.resolved and m.reading != EMBEDDED) or ((not m.gated or m.cue == "city_of") and _looks_like_a_place(m))]
+            if (t.resolved and m.reading != EMBEDDED) or ((not m.gated or m.cue == "city_of") and _looks_like_a_place(m))
+            or m.container is not None]  # "Foua in Idlib": an unknown place in a named division
 
 
 def _recognised_mentions(doc: Doc) -> list[_Mention]:

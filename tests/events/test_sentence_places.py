@@ -7,6 +7,7 @@ from datetime import date
 
 from geo.events.extract import extract_events
 from geo.model import Event
+from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
 
 PUBLISHED = date(2024, 2, 12)
@@ -62,3 +63,11 @@ def test_an_act_told_as_one_of_this_months_keeps_no_day() -> None:
 def test_one_act_told_this_month_is_an_event_and_uncounted_acts_this_year_are_not() -> None:
     assert [e.place for e in events("Gunmen ambushed a convoy near Odesa this month.")] == ["Odesa"]
     assert events("Fighters have killed several officials in Odesa this year.") == []
+
+
+def test_an_unknown_village_put_near_the_town_named_with_it_places_the_act_before_that_town() -> None:
+    text = "Rebels shelled the villages of Paris and Kafr Umbra in Idlib on Monday."
+    attacks = [e for e in analyze(text, published=date(2024, 9, 18)).events if e.kind == "attack"]
+    assert attacks and attacks[0].place == "Paris (near Idlib)"  # not the town of Idlib it was put near
+    attacks = [e for e in analyze("A drone struck the Euphrates River near Al Mayadin on Monday.").events]
+    assert attacks[0].place == "Al Mayadin"  # a river by the town does not pin the act down better

@@ -94,3 +94,21 @@ def test_a_name_followed_by_its_country_is_hosted_there_or_nowhere() -> None:
                       lat=-0.36, lon=42.55, geonameid=55671, confidence=0.9)
     inside = locate_by_context([town(0, "Tampa", 27.9, -82.4), unknown(21, "Camara"), somalia, kismayo])
     assert inside[1].name == "Camara (near Kismayo)"
+
+
+def test_every_mention_of_one_name_shares_one_host() -> None:
+    toponyms = [town(0, "New Orleans", 29.95, -90.07, geonameid=1), unknown(20, "Royal Street"),
+                town(4000, "Baton Rouge", 30.45, -91.15, geonameid=2), unknown(4020, "Royal Street")]
+    located = locate_by_context(toponyms)
+    assert located[1].name == located[3].name == "Royal Street (near New Orleans)"  # one name, one place
+
+
+def test_a_mention_that_names_its_country_gives_the_host_of_every_mention() -> None:
+    toponyms = [town(0, "Metula", 33.28, 35.58, geonameid=1), unknown(20, "Kafr Umbra"),
+                town(200, "Tyre", 33.27, 35.20, geonameid=2), unknown(300, "Kafr Umbra")]
+    toponyms[2] = Toponym(start=200, end=204, text="Tyre", name="Tyre", kind="city", country="LB", lat=33.27,
+                          lon=35.20, geonameid=2, confidence=0.9)
+    lebanon = Toponym(start=312, end=319, text="Lebanon", name="Lebanon", kind="country", country="LB", lat=33.9,
+                      lon=35.9, geonameid=3, confidence=1.0)
+    located = locate_by_context([*toponyms, lebanon])  # "... in Kafr Umbra, Lebanon"
+    assert located[1].name == located[3].name == "Kafr Umbra (near Tyre)"  # not the town across the border

@@ -7,8 +7,8 @@ from spacy.tokens import Doc
 
 from geo.model import Candidate
 from geo.nlp import load_pipeline
-from geo.places.recognize_spans import (DocContext, capitalised_runs, is_capitalised, listed, locative_cue,
-                                        looks_common, modifies_noun, trim)
+from geo.places.name_extent import capitalised_runs, is_capitalised
+from geo.places.recognize_spans import DocContext, listed, locative_cue, looks_common, modifies_noun, trim
 
 
 def _blank(words: list[str]) -> Doc:
@@ -49,6 +49,24 @@ def test_locative_cues_and_the_container_of_comma_state() -> None:
     assert locative_cue(doc[qaryat.i:qaryat.i + 1], lookup)[0] == "city_of"
     paris = next(t for t in doc if t.text == "Paris")
     assert locative_cue(doc[paris.i:paris.i + 1], lookup) == ("comma_state", "Texas")
+
+
+def test_the_container_of_a_name_or_a_short_list_put_in_a_province() -> None:
+    places = {"Tarsa": [Candidate(name="Tarsa", kind="admin1", country="RU", lat=50.0, lon=20.0, score=1.0)]}
+
+    def lookup(text: str) -> list[Candidate]:
+        return places.get(text, [])
+
+    doc = _blank(["shells", "hit", "the", "villages", "of", "Umbra", "and", "Kelta", "in", "Tarsa", "on", "Monday"])
+    assert locative_cue(doc[5:6], lookup)[1] == "Tarsa"  # the first of the list
+    assert locative_cue(doc[7:8], lookup)[1] == "Tarsa"
+    doc = _blank(["fighting", "in", "Umbra", "in", "Tarsa", "'s", "war"])
+    doc[5].tag_ = "POS"
+    assert locative_cue(doc[2:3], lookup)[1] is None  # "Tarsa's war": no division named
+    doc = _blank(["Kelta", "in", "Tarsa", "City"])
+    assert locative_cue(doc[0:1], lookup)[1] is None  # another name that starts with the division's
+    doc = _blank(["Tarsa", "in", "Tarsa"])
+    assert locative_cue(doc[0:1], lookup)[1] is None  # a division itself lies in none
 
 
 def test_doc_context_knows_full_person_names_and_lower_case_words() -> None:

@@ -84,6 +84,14 @@ def test_comma_state_picks_the_place_in_that_state() -> None:
     assert springfield.admin1 == "Illinois" and _within(springfield, 39.80, -89.64, 15)
 
 
+def test_a_name_put_in_a_province_is_no_namesake_abroad() -> None:
+    toponyms = _resolve("Artillery shelled the villages of Paris and Kafr Umbra in Idlib province overnight.")
+    paris = _first(toponyms, "Paris")
+    assert not paris.resolved  # no Paris lies in Idlib: an unknown village there, not the French capital
+    moscow = _first(_resolve("Students rallied in Moscow in Idaho on Friday."), "Moscow")
+    assert moscow.country == "US" and moscow.admin1 == "Idaho"
+
+
 def test_big_city_wins_without_context() -> None:
     paris = _first(_resolve("Protests spread across Paris on Sunday."), "Paris")
     assert paris.country == "FR"
