@@ -25,7 +25,8 @@ from geo.events.draft import Draft
 from geo.events.frame import header_length
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, claimed_version, comparison_point, compatible, continues,
-                                marked_another, may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart)
+                                marked_another, may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart,
+                                vaguely_placed)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
@@ -118,7 +119,7 @@ class _Linker:
             self._create_all(mention)
             return
         if mention.anaphoric:
-            fitting = [d for d in recent if compatible(d, mention)]
+            fitting = [d for d in recent if compatible(d, mention, lenient_place=vaguely_placed(mention))]
             fitting = [d for d in fitting if not d.reference] or fitting  # not an act told in passing
             if mention.date is not None:  # "Tuesday's drone attack": the one told on Tuesday
                 fitting.sort(key=lambda d: d.date != mention.date)

@@ -156,7 +156,7 @@ LOCATIVE_WORDS: frozenset[str] = frozenset(
      "north", "south", "northwest", "northeast", "southwest", "southeast", "north-west",
      "north-east", "south-west", "south-east", "western", "eastern", "northern", "southern",
      "outskirts", "edge", "vicinity", "area", "city", "town", "village", "province", "region",
-     "district", "outside", "beyond", "through", "including"}
+     "district", "outside", "beyond", "through", "including", "beside"}
 )
 # The last word of a natural feature's name ("the Euphrates River"): no town, and no site of one.
 NATURAL_FEATURE_WORDS: frozenset[str] = frozenset(
@@ -165,7 +165,7 @@ NATURAL_FEATURE_WORDS: frozenset[str] = frozenset(
 NEAR_WORDS: frozenset[str] = frozenset(
     {"near", "outside", "close", "nearby", "west", "east", "north", "south", "northwest",
      "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",
-     "south-east", "outskirts", "vicinity", "off"}
+     "south-east", "outskirts", "vicinity", "off", "beside"}
 )
 # Prepositions that stop a place or a date from belonging to the event.
 BLOCKING_PREPS: frozenset[str] = frozenset(

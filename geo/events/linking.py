@@ -21,7 +21,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.dating import NIGHT_WORDS
 from geo.events.draft import Draft
-from geo.events.mentions import KIND_RANK, Mention
+from geo.events.mentions import KIND_RANK, Mention, hosted_by
 from geo.events.summary import INTERCEPT
 from geo.geometry import distance_km
 from geo.model import Toponym
@@ -195,7 +195,9 @@ def contains(outer: Toponym, inner: Toponym) -> bool:
 
 
 def more_specific(new: Toponym, old: Toponym) -> bool:
-    return contains(old, new) and KIND_RANK.get(new.kind, 2) < KIND_RANK.get(old.kind, 2)
+    """Inside the old place and of a finer kind, or a spot the gazetteer lacks put near the old town."""
+    hosted = old.geonameid is not None and hosted_by(new, {old.geonameid})
+    return hosted or (contains(old, new) and KIND_RANK.get(new.kind, 2) < KIND_RANK.get(old.kind, 2))
 
 
 def place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
@@ -260,8 +262,15 @@ def _names_the_place_near(draft: Draft, place: Toponym | None) -> bool:
 
 
 def place_agrees(draft: Draft, place: Toponym | None) -> bool:
-    """The draft's place and ``place`` may be the place of one event."""
-    return place_fits(draft.place, place) or _names_the_place_near(draft, place)
+    """The draft's place and ``place`` may be the place of one event: for 'the strike' told again, a name the
+    gazetteer lacks, put near some town, is no other place unless it lies in another country."""
+    vague = place is not None and place.geonameid is None and place.kind == "other" and _no_conflict(draft.place, place)
+    return place_fits(draft.place, place) or _names_the_place_near(draft, place) or vague
+
+
+def vaguely_placed(mention: Mention) -> bool:
+    """Placed only at a name the gazetteer lacks ('the strike tore through stalls beside X camp')."""
+    return any(p.place is not None and p.place.geonameid is None and p.place.kind == "other" for p in mention.parts)
 
 
 def more_precise(draft: Draft, place: Toponym) -> bool:

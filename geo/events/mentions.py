@@ -19,6 +19,13 @@ from geo.model import Toponym
 from geo.syntax import children, dateline_length, is_passive, prep_objects
 
 KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
+
+
+def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
+    """Whether ``place`` is a name the gazetteer lacks that was put near one of these towns ("Zam Kora (near
+    El Fasher)"): a spot there, more precise than the town (not a river by it, "Euphrates River (near X)")."""
+    return (place.geonameid is None and bool(place.alternatives) and place.alternatives[0].geonameid in geonameids
+            and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
 ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
 NEW_EVENT_MARKERS = frozenset({"another", "separate", "second", "third", "fourth", "new", "fresh", "earlier"})
 

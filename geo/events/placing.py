@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.dates import resolve_date
 from geo.events.draft import Draft
-from geo.events.mentions import KIND_RANK, Mention, Part
+from geo.events.mentions import KIND_RANK, Mention, Part, hosted_by
 from geo.model import Toponym
 from geo.syntax import CAPTION_END_RE, prep_objects
 
@@ -39,9 +39,8 @@ def _place_rank(item: Located, hosts: set[int]) -> tuple[float, int, int]:
     """Facilities, then towns, then larger areas; a place the gazetteer lacks, put near a town the same
     words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
     toponym, span, _near = item
-    hosted = (toponym.geonameid is None and toponym.alternatives and toponym.alternatives[0].geonameid in hosts
-              and toponym.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
-    return (0.5 if hosted else KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
+    return (0.5 if hosted_by(toponym, hosts) else KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1,
+            span.start)
 
 
 def _place_unplaced(mentions: list[Mention], found: Part) -> None:

@@ -8,10 +8,10 @@ says it is approximate: ``"Royal Street (near New Orleans)"``. Among the hosts w
 thousand characters, one that the story's other places lie near wins (the story's setting, not
 a lone misread name), then the nearest in the text (preceding mentions preferred: "in New
 Orleans ... on Royal Street"); a name followed by its country or province ("Cammaara, Somalia")
-has its host there or none. All mentions of a name share one host (one name, one place): the one most
-of its mentions pick (those that name a container, if any do; the first on a tie). The host is its only
-alternative, so the
-analyst sees why it was put there and can drop it.
+has its host there or none; a region a province is named after ("Darfur" beside "North Darfur")
+has that province. All mentions of a name share one host (one name, one place): the one most of its
+mentions pick (those that name a container, if any do; the first on a tie). The host is its only
+alternative, so the analyst sees why it was put there and can drop it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import replace
 from geo.gazetteer import fold_name
 from geo.geometry import distance_km
 from geo.model import Candidate, Toponym
+from geo.places.lexicon import DIRECTION_WORDS
 
 __all__ = ["APPROXIMATE_KIND", "MAX_APPROXIMATE_CONFIDENCE", "locate_by_context"]
 
@@ -98,7 +99,8 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
             continue
         within = _named_container(toponym, everything)
         tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
-        host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None)
+        host = _province_named_after(toponym, everything) or next(
+            (found for tier in tiers if (found := tier.best(toponym)) is not None), None)
         if host is not None:
             (free if within is None else contained).setdefault(fold_name(toponym.text), []).append(host)
     hosts_of_names = {name: _most_picked(contained.get(name) or hosts) for name, hosts in {**free, **contained}.items()}
@@ -106,6 +108,15 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
         host = None if toponym.resolved else hosts_of_names.get(fold_name(toponym.text))
         located.append(toponym if host is None else _approximate(toponym, host))
     return located
+
+
+def _province_named_after(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
+    """'Darfur' in a text that names North Darfur, 'Kivu' beside South Kivu: the region a province is
+    named after lies where that province is, not at the nearest town."""
+    words = fold_name(toponym.text).split()
+    return next((t for t in toponyms if t.resolved and t.kind == "admin1" and not t.demonym
+                 and (name := fold_name(t.text).split())[-len(words):] == words and len(name) > len(words)
+                 and all(w in DIRECTION_WORDS for w in name[:-len(words)])), None)
 
 
 def _most_picked(hosts: list[Toponym]) -> Toponym:

@@ -13,6 +13,8 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "
 
 CITY_WORDS = frozenset({"city", "town", "village", "capital", "port", "suburb", "hamlet", "settlement",
                         "township", "outskirts", "neighbourhood", "neighborhood", "district"})
+UNKNOWN_SITE_WORDS = frozenset({"camp", "base", "airbase", "airfield", "garrison", "outpost", "checkpoint"})  # "X camp"
+SITE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "beside", "into", "around", "on", "toward", "towards"})
 UNKNOWN_TOWN_WORDS = frozenset({"town", "village", "city", "hamlet", "settlement", "kibbutz", "moshav"})  # "the X of Y"
 PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "county", "prefecture",
                             "department", "canton", "emirate", "territory", "krai", "voivodeship"})

@@ -34,7 +34,8 @@ from geo.gazetteer import fold_name
 from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 IN_TOWN_POPULATION, LOCAL_BODY_WORDS, LOCATIVE_PREPS, NEAR_TOWN_POPULATION, NEAR_WORDS,
-                                NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_TOWN_WORDS, WEAK_PREPS)
+                                NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS, UNKNOWN_TOWN_WORDS,
+                                SITE_PREPS, WEAK_PREPS)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival,
                                         listed_with_places, locative_cue, looks_common, modifies_noun,
@@ -331,19 +332,24 @@ class ToponymRecognizer:
                 and span.text.lower().endswith(TOWN_NAME_ENDINGS) and self._local_town(span, context))
 
     def _unknown_named_town(self, span: Span, context: DocContext) -> dict[str, Any] | None:
-        """'near the village of Telabit', 'struck Tudun Biri, Kaduna State': a name the gazetteer lacks, called
-        a town or village, or put in a province or country right after a locative word, is a place (placed
-        near the places the story names). Not a person's ('said Musa Bello, Kaduna State police spokesman')."""
+        """'near the village of Telabit', 'struck Tudun Biri, Kaduna State', 'in Zam Kora camp': a name the
+        gazetteer lacks, called a town or village, put in a province or country right after a locative word, or
+        naming a camp or base one is in, is a place (placed near the places the story names). Not a person's
+        ('said Musa Bello, Kaduna State police spokesman')."""
         doc = span.doc
         if len(span) > 3 or not all(is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span.start < 2 or (
-                span[0].lower_ in CONNECTORS or looks_common(span, context.lower_words) or speaks(span)):
+                not is_capitalised(span[0]) or looks_common(span, context.lower_words) or speaks(span)):
             return None
         cue, container = locative_cue(span, lambda text: self._lookup(text, context.lookups))
         called_a_town = cue == "city_of" and doc[span.start - 2].lower_ in UNKNOWN_TOWN_WORDS
+        before = doc[span.start - 2] if doc[span.start - 1].lower_ == "the" else doc[span.start - 1]
+        words = {t.text for t in span}  # "beside Zam Kora camp", not "the Smith camp" of a John Smith
+        a_site = (span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS and before.lower_ in SITE_PREPS
+                  and not any(e.label_ == "PERSON" and e.text != span.text and words & {t.text for t in e} for e in doc.ents))
         after = span.end + 1 + len(container.split()) if container else len(doc)
         in_a_division = cue == "comma_state" and doc[span.start - 1].lower_ in LOCATIVE_PREPS - WEAK_PREPS | {"on"} and (
             after >= len(doc) or not doc[after].is_alpha or doc[after].pos_ not in {"NOUN", "PROPN"})
-        return {"label": "GAZ", "gated": False} if called_a_town or in_a_division else None
+        return {"label": "GAZ", "gated": False} if called_a_town or in_a_division or a_site else None
 
     def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""

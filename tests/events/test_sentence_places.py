@@ -71,3 +71,17 @@ def test_an_unknown_village_put_near_the_town_named_with_it_places_the_act_befor
     assert attacks and attacks[0].place == "Paris (near Idlib)"  # not the town of Idlib it was put near
     attacks = [e for e in analyze("A drone struck the Euphrates River near Al Mayadin on Monday.").events]
     assert attacks[0].place == "Al Mayadin"  # a river by the town does not pin the act down better
+
+
+def test_the_act_told_again_at_a_camp_the_gazetteer_lacks_is_placed_there_near_its_town() -> None:
+    text = ("A drone struck a market in El Fasher on Friday, killing 12 people. The strike hit stalls beside "
+            "Zam Kora camp, witnesses said.")
+    attacks = [e for e in analyze(text, published=date(2024, 10, 19)).events if e.kind == "attack"]
+    assert [e.place for e in attacks] == ["Zam Kora (near El Fasher)"]  # one act, at the camp
+
+
+def test_the_act_told_again_at_a_spot_put_near_another_town_is_still_the_same_act() -> None:
+    text = ("A drone struck a market in El Fasher on Friday, killing 12 people. Shelling also hit Omdurman and "
+            "Khartoum. The strike tore through stalls beside Zam Kora camp, witnesses said.")
+    attacks = [e for e in analyze(text, published=date(2024, 10, 19)).events if e.kind == "attack"]
+    assert sorted(e.place or "" for e in attacks) == ["El Fasher", "Omdurman"]  # no third act at the camp

@@ -112,3 +112,12 @@ def test_a_mention_that_names_its_country_gives_the_host_of_every_mention() -> N
                       lon=35.9, geonameid=3, confidence=1.0)
     located = locate_by_context([*toponyms, lebanon])  # "... in Kafr Umbra, Lebanon"
     assert located[1].name == located[3].name == "Kafr Umbra (near Tyre)"  # not the town across the border
+
+
+def test_a_region_a_province_is_named_after_lies_where_that_province_is() -> None:
+    province = Toponym(start=0, end=12, text="North Tarsia", name="North Tarsia", kind="admin1", country="RU",
+                       lat=15.0, lon=25.0, geonameid=9, confidence=1.0, admin1="North Tarsia")
+    located = locate_by_context([province, unknown(40, "Tarsia"), town(60, "Umbra", 15.6, 32.5, geonameid=4)])
+    assert located[1].name == "Tarsia (near North Tarsia)"  # not the town named next to it
+    located = locate_by_context([province, unknown(40, "Tarsia City"), town(60, "Umbra", 15.6, 32.5, geonameid=4)])
+    assert located[1].name == "Tarsia City (near Umbra)"  # another name, not the region

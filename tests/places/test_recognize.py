@@ -317,3 +317,15 @@ def test_a_name_the_gazetteer_lacks_is_a_place_when_called_a_town_or_put_in_a_pr
                [(3, 5, "PERSON"), (6, 8, "GPE")])
     doc[8].pos_ = "NOUN"
     assert [name for name, _label, _cue in _run(doc)] == ["Tarsa State"]  # the State police: no town before it
+
+
+def test_an_unknown_name_of_a_camp_or_base_one_is_in_is_a_place_but_not_a_persons_camp() -> None:
+    doc = _doc(["shells", "hit", "tents", "in", "Zam", "Kora", "camp", "."], [(4, 6, "PERSON")])
+    assert _run(doc) == [("Zam Kora", "GAZ", "facility")]
+    doc = _doc(["John", "Kora", "said", "shells", "hit", "tents", "in", "Zam", "Kora", "camp", "."],
+               [(0, 2, "PERSON"), (7, 9, "PERSON")])
+    assert "Zam Kora" not in [name for name, _label, _cue in _run(doc)]  # a word of a person's name
+    doc = _doc(["rockets", "fell", "near", "the", "Umbrak", "base", "."], [(4, 5, "PERSON")])
+    assert [name for name, _label, _cue in _run(doc)] == ["Umbrak"]
+    doc = _doc(["Umbrak", "'s", "camp", "won", "."], [(0, 1, "PERSON")])
+    assert _run(doc) == []  # no locative word before it
