@@ -9,7 +9,7 @@ thousand characters, one that the story's other places lie near wins (the story'
 a lone misread name), then the nearest in the text (preceding mentions preferred: "in New
 Orleans ... on Royal Street"); a name followed by its country or province ("Cammaara, Somalia")
 has its host there or none; a region a province is named after ("Darfur" beside "North Darfur")
-has that province. All mentions of a name share one host (one name, one place): the one most of its
+has a town of that province, else the province. All mentions of a name share one host (one name, one place): the one most of its
 mentions pick (those that name a container, if any do; the first on a tie). The host is its only
 alternative, so the analyst sees why it was put there and can drop it.
 """
@@ -97,10 +97,10 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     for toponym in toponyms:
         if toponym.resolved:
             continue
-        within = _named_container(toponym, everything)
+        province = _province_named_after(toponym, everything)  # "Darfur": in North Darfur, at a town there
+        within = province or _named_container(toponym, everything)
         tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
-        host = _province_named_after(toponym, everything) or next(
-            (found for tier in tiers if (found := tier.best(toponym)) is not None), None)
+        host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None) or province
         if host is not None:
             (free if within is None else contained).setdefault(fold_name(toponym.text), []).append(host)
     hosts_of_names = {name: _most_picked(contained.get(name) or hosts) for name, hosts in {**free, **contained}.items()}

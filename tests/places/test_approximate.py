@@ -121,3 +121,14 @@ def test_a_region_a_province_is_named_after_lies_where_that_province_is() -> Non
     assert located[1].name == "Tarsia (near North Tarsia)"  # not the town named next to it
     located = locate_by_context([province, unknown(40, "Tarsia City"), town(60, "Umbra", 15.6, 32.5, geonameid=4)])
     assert located[1].name == "Tarsia City (near Umbra)"  # another name, not the region
+
+
+def test_a_region_named_in_a_provinces_name_takes_a_town_of_that_province_when_one_is_named() -> None:
+    province = Toponym(start=0, end=12, text="North Tarsia", name="North Tarsia", kind="admin1", country="RU",
+                       lat=15.0, lon=25.0, geonameid=9, confidence=1.0, admin1="North Tarsia")
+    inside = Toponym(start=20, end=26, text="Kelmar", name="Kelmar", kind="city", country="RU", lat=13.6, lon=25.3,
+                     geonameid=5, confidence=1.0, admin1="North Tarsia")
+    elsewhere = Toponym(start=60, end=65, text="Umbra", name="Umbra", kind="city", country="RU", lat=15.6,
+                        lon=32.5, geonameid=4, confidence=1.0, admin1="Capital")
+    located = locate_by_context([province, inside, unknown(40, "Tarsia"), elsewhere])
+    assert located[2].name == "Tarsia (near Kelmar)"  # the town of that province, not the nearer one outside
