@@ -275,3 +275,14 @@ def test_title_before_an_untagged_name_is_a_role() -> None:
     text = "Drones struck the port overnight, killing three people, regional governor Oleh Kiper said on Tuesday."
     kiper = by_name(sources_of(text))["Oleh Kiper"]
     assert kiper.type == "official" and kiper.role == "regional governor"
+
+
+def test_a_title_before_a_name_the_parser_hangs_on_the_province_stays_with_the_name() -> None:
+    text = ("Shelling killed two people in front-line villages on Tuesday, officials said.\n\n"
+            "Dnipropetrovsk regional Governor Ivan Petrenko said on Telegram that Russian forces attacked the "
+            "district more than 20 times during the day. "
+            "A local official told reporters that a drone hit a substation. "
+            "Air defences shot down two drones overnight, the governor added.")
+    sources = by_name(sources_of(text))
+    assert "the governor" not in sources  # the governor named before
+    assert sources["Ivan Petrenko"].type == "official"
