@@ -16,6 +16,7 @@ from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list, owner_of
 from geo.events.dates import MONTHS, date_precision, resolve_date
 from geo.events.draft import Draft, sentence_numbers
+from geo.events.summary import DRONES, INTERCEPT
 from geo.events.mentions import Mention, anchor_of, governor_of
 from geo.model import Toponym
 from geo.syntax import dateline_length, span_text
@@ -80,31 +81,41 @@ def date_relative_days(drafts: list[Draft], published: date | None = None) -> No
 
 
 NARRATIVE_REACH = 2  # sentences: an undated act told right after a dated one goes on its story
+LAUNCHED_WEAPONS = DRONES | {"missile", "rocket", "projectile"}  # what air defences stop (not shells)
+
+
+def _launched(draft: Draft) -> bool:
+    return draft.category in {"Air/drone strike", INTERCEPT} or draft.weapon in LAUNCHED_WEAPONS
 
 
 def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | None = None) -> None:
     """'Militants stormed the post on Sunday night ... Two more attackers were shot dead by the
-    guards': an act no word dates, told within two sentences after acts of one day, happened that day
-    (not a tally of several acts, nor an act told with a span of time or a day the rules did not give it)."""
+    guards': an act no word dates, told in the sentence of acts of one day or within two sentences after,
+    happened that day (not a tally of several acts, nor an act told with a span of time or a day the rules
+    did not give it)."""
     number = sentence_numbers(sents)
     told = {id(d): sorted(number(s.start) for s in d.sentences) for d in drafts}
-    days: dict[int, set[tuple[int, date]]] = defaultdict(set)  # the day-dated drafts told in each sentence
+    days: dict[int, set[tuple[int, date, bool]]] = defaultdict(set)  # the day-dated drafts told in each sentence
     for draft in drafts:
         if draft.date is not None and draft.date_precision == "day":
             for at in told[id(draft)]:
-                days[at].add((id(draft), draft.date))
+                days[at].add((id(draft), draft.date, _launched(draft)))
     for draft in drafts:
-        if draft.date is not None or draft.whens or not told[id(draft)] or (draft.count or 1) > 1:
-            continue  # a tally spans days
-        if any(_a_span_of_time(ent) or resolve_date(ent.text, published) for s in draft.sentences
-               for ent in _date_entities(s)):
-            continue  # 'dozens of missiles since November'; a day told and left (a photo's, another act's)
-        first = told[id(draft)][0]
-        before = {day for at in range(first - NARRATIVE_REACH, first) for _d, day in days.get(at, ())}
-        if len(before) == 1:
+        if draft.date is not None or draft.whens or not told[id(draft)] or (
+                (draft.count or 1) > 1 and draft.category != INTERCEPT):
+            continue  # a tally spans days (not "shot down 40 of the drones": one act on many)
+        entities = [ent for s in draft.sentences for ent in _date_entities(s)]
+        if any(_a_span_of_time(ent) for ent in entities):
+            continue  # 'dozens of missiles since November'
+        first = told[id(draft)][0]  # its own sentence too: "attacked the post on Monday but were repelled"
+        stopped = draft.category == INTERCEPT  # what was shot down was launched: dated by a launch, not a clash
+        before = {day for at in range(first - NARRATIVE_REACH, first + 1) for other, day, launch in days.get(at, ())
+                  if other != id(draft) and (launch or not stopped)}
+        if len(before) == 1 and {resolve_date(ent.text, published) for ent in entities} - {None} <= before:
+            # a day told and left in its sentences is another's (a photo's, another act's), unless the same
             draft.date, draft.date_precision = before.pop(), "day"
             for at in told[id(draft)]:
-                days[at].add((id(draft), draft.date))  # it dates the acts told after it in turn
+                days[at].add((id(draft), draft.date, _launched(draft)))  # it dates acts told after
 
 
 SPAN_WORDS = frozenset({"since", "for", "over", "throughout", "during", "until", "between", "past"})

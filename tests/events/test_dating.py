@@ -92,3 +92,15 @@ def test_an_envoy_summoned_over_an_attack_does_not_make_it_another_attack() -> N
 def test_a_month_the_tagger_cut_from_its_day_takes_the_day_back() -> None:
     found = events("Air defences shot down 12 drones over Kyiv in the early hours of 9 February, the air force said.")
     assert [(e.date, e.date_precision) for e in found] == [(date(2024, 2, 9), "day")]
+
+
+def test_an_act_answering_one_dated_in_its_own_sentence_happened_that_day() -> None:
+    found = {e.kind: e for e in events("Gunmen attacked the post on Monday but were repulsed by soldiers.")}
+    assert found["response"].date == found["attack"].date is not None
+
+
+def test_an_interception_of_many_drones_right_after_their_dated_launch_happened_that_day() -> None:
+    text = ("Militants launched drones at the base on Tuesday. The base was put on alert. Air defences shot down "
+            "six of the drones.")
+    found = {e.kind: e for e in events(text)}
+    assert found["response"].count == 6 and found["response"].date == found["attack"].date is not None
