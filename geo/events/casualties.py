@@ -11,7 +11,7 @@ from geo.events import lexicon as lx
 from geo.syntax import span_text
 
 _NUM = (
-    r"((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d[\d,]*|(?:a\s+)?dozen|one|two|three|"
+    r"((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d[\d,]*|(?:a\s+)?dozen|one|two|both|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
 )

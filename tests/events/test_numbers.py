@@ -146,3 +146,8 @@ def test_a_farmer_and_his_daughter_killed_are_two_deaths() -> None:
 
     doc = nlp()("A farmer and his daughter were killed when their house was struck by a shell.")
     assert [killed for killed, _injured, _token in casualty_figures(next(iter(doc.sents)))] == [2]
+
+
+def test_both_victims_are_two() -> None:
+    assert figures("Both riders were killed, the ministry said.") == [(2, None)]
+    assert figures("The blast wounded both guards.") == [(None, 2)]
