@@ -128,8 +128,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             c for c in head.children if c.dep_ in {"compound", "poss"} and (
                 c.pos_ == "PROPN" or c.lemma_.lower() in lx.OFFICIAL_HEADS)]  # "a police statement"
         return describe_speaker(authors[0], registry) if authors else None
-    if lemma in _NON_NAME_SPEAKERS or head.pos_ not in {"NOUN", "PROPN"}:
-        return None
+    if lemma in _NON_NAME_SPEAKERS or (head.pos_ not in {"NOUN", "PROPN"} and head.ent_type_ != "PERSON"):
+        return None  # a name the parser took for an adverb ("Jane Roe, a driver, said") is still a name
     if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
         return None  # "No group has claimed responsibility"
     tokens = [t for t in phrase_tokens(head, with_acl=False) if t.dep_ not in {"nummod"}]

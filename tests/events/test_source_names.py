@@ -287,3 +287,14 @@ def test_one_name_said_twice_is_one_source_whether_or_not_the_tagger_called_it_a
     registry.add(Speaker(name="Vance", type="other", key="name:vance"), TextSpan("Vance said a.", 0, 13))
     registry.add(Speaker(name="Vance", type="other", key="person:vance", person=True), TextSpan("Vance said b.", 14, 27))
     assert [len(s.claims) for s in registry.sources()] == [2]
+
+
+def test_a_persons_name_the_parser_took_for_an_adverb_is_still_a_speaker() -> None:
+    from geo.events.source_registry import Registry
+    from geo.events.sources import describe_speaker
+
+    doc = nlp()("Amadou Kelta, a truck driver who escaped the ambush, said the attackers took their phones.")
+    name = doc[1]
+    name.pos_ = "ADV"  # as the parser tags it in some longer texts
+    speaker = describe_speaker(name, Registry())
+    assert speaker is not None and speaker.name == "Amadou Kelta" and speaker.person
