@@ -210,7 +210,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     flags = {"described": described, "indefinite": indefinite, "head": lemma}
     if anonymous or (lemma in lx.ANONYMOUS_HEADS and not has_name) or (
             lemma in {"official", "officer", "diplomat"} and indefinite):
-        name = lx.clean_phrase(text)
+        name = re.sub(r"^(?:another|other|one)\s+", "", lx.clean_phrase(text), flags=re.I)  # "Another resident"
         if not ANONYMITY_RE.search(name) and lemma not in lx.ANONYMOUS_HEADS:
             name = f"anonymous {name}"
         return Speaker(name=name, type="anonymous", key=f"name:{_key(name)}", **flags)

@@ -298,3 +298,8 @@ def test_a_persons_name_the_parser_took_for_an_adverb_is_still_a_speaker() -> No
     name.pos_ = "ADV"  # as the parser tags it in some longer texts
     speaker = describe_speaker(name, Registry())
     assert speaker is not None and speaker.name == "Amadou Kelta" and speaker.person
+
+
+def test_another_unnamed_witness_is_named_without_another() -> None:
+    text = "Another resident, who asked not to be named for fear of reprisals, said several shops had burned."
+    assert names(text) == ["anonymous resident"]
