@@ -127,8 +127,10 @@ class ToponymRecognizer:
         for span, _ in found:
             covered[span.start:span.end] = [True] * len(span)
         for run in capitalised_runs(doc, taken, self.max_run_tokens):
+            site = run.end < len(doc) and doc[run.end].lower_ in UNKNOWN_SITE_WORDS  # "Nur Kalam camp": not Kalam
             for span in subspans_longest_first(run):
-                if any(covered[span.start:span.end]) or (len(span) == 1 and span[0].pos_ in FUNCTION_POS):
+                if any(covered[span.start:span.end]) or (len(span) == 1 and span[0].pos_ in FUNCTION_POS) or (
+                        site and span.start > run.start and span.end == run.end):
                     continue  # "An air strike": a capitalised article, not the town of Ann
                 decision = self._gate(span, "", context)
                 if decision:

@@ -329,3 +329,10 @@ def test_an_unknown_name_of_a_camp_or_base_one_is_in_is_a_place_but_not_a_person
     assert [name for name, _label, _cue in _run(doc)] == ["Umbrak"]
     doc = _doc(["Umbrak", "'s", "camp", "won", "."], [(0, 1, "PERSON")])
     assert _run(doc) == []  # no locative word before it
+
+
+def test_the_last_word_of_an_unknown_camps_name_is_not_a_town_of_that_name() -> None:
+    doc = _doc(["troops", "entered", "Nur", "Kelmar", "camp", "on", "Monday", "."])
+    assert _run(doc) == []  # "Nur Kelmar camp" is not a camp at the town of Kelmar
+    doc = _doc(["troops", "entered", "Kelmar", "camp", "on", "Monday", "."])
+    assert _run(doc) == [("Kelmar", "GAZ", "facility")]
