@@ -129,6 +129,12 @@ def _a_span_of_time(ent: Span) -> bool:
     return period or before in SPAN_WORDS or ent.root.head.lower_ in SPAN_WORDS or ent[0].lower_ in SPAN_WORDS
 
 
+def told_over_a_period(sent: Span) -> bool:
+    """'At least 1,600 people were killed between January and March': a sentence that counts over a span of
+    time (a tally), not one act."""
+    return any(_a_span_of_time(ent) for ent in _date_entities(sent))
+
+
 def _condemned_act(token: Token, mentions: list[Mention], resolved: date | None,
                    published: date | None) -> Mention | None:
     """'The United States condemns the attack in X on February 9': a reaction told in the present

@@ -30,7 +30,7 @@ from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, clai
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
-from geo.events.dating import date_by_narrative, date_relative_days
+from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
 from geo.events.kinds import continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.summary import summarize
@@ -330,8 +330,8 @@ def extract_events(
 def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
     """'Five people were killed, the ministry said.' continues the latest event."""
     figures = casualty_figures(sent)
-    if not figures or _opens_with_a_date(sent):
-        return  # "On March 11, a teen killed 12 people ...": another episode
+    if not figures or _opens_with_a_date(sent) or told_over_a_period(sent):
+        return  # "On March 11, a teen killed 12 people ...": another episode; "... between January and March": a tally
     draft = max(linker.drafts, key=lambda d: d.last_seen)
     draft.sentences.append(sent)
     draft.last_sentence = linker.sentence_index

@@ -151,3 +151,10 @@ def test_a_farmer_and_his_daughter_killed_are_two_deaths() -> None:
 def test_both_victims_are_two() -> None:
     assert figures("Both riders were killed, the ministry said.") == [(2, None)]
     assert figures("The blast wounded both guards.") == [(None, 2)]
+
+
+def test_a_toll_counted_over_months_is_no_more_of_the_act_told_before() -> None:
+    text = ("Gunmen fired on a police patrol near Umbra on Friday, wounding two officers. At least 1,600 people "
+            "were killed in gang violence across the country between January and March, the UN said.")
+    found = events(text)
+    assert len(found) == 1 and found[0].killed is None and found[0].injured == 2
