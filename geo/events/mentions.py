@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.actor_phrases import actor_of, anchor_of, governor_of
-from geo.events.triggers import QUANTITY_HEADS, lemma_of, trigger_family, weapon_of
+from geo.events.triggers import QUANTITY_HEADS, is_projectile, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
 from geo.syntax import children, dateline_length, is_passive, prep_objects
 
@@ -101,6 +101,10 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         if family == "intercept" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"}
                                          for p in patients for c in p.children):
             mention.anaphoric = True  # "the missile was destroyed in mid-air": the one already told of
+        weapons = [w for w in children(trigger, "nsubj") if is_projectile(w)]  # not "the drone had been launched"
+        if family != "intercept" and weapons and all(
+                any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in w.children) for w in weapons):
+            mention.anaphoric = True  # "the rockets landed outside the perimeter": those already told of
         if trigger.dep_ == "relcl" and any(c.lower_ in NEW_EVENT_MARKERS for c in trigger.head.children):
             mention.new_event = True  # "the second missile Saudi Arabia has intercepted"
         elif trigger.dep_ in {"relcl", "acl"} and family != "intercept" and any(

@@ -333,3 +333,13 @@ def test_a_second_verb_with_its_own_subject_and_named_object_is_another_act() ->
     assert sorted(e.target or "" for e in everything(text)) == ["Camp Borvik", "Camp Dalen"]
     text = "Gunmen stormed Camp Borvik on Tuesday and they killed five guards."
     assert len(everything(text)) == 1  # 'they': the same attackers going on
+
+
+def test_the_weapons_told_of_doing_more_are_the_same_act() -> None:
+    text = ("On Sunday evening, militants fired several rockets and launched two drones toward the Umbra base. One "
+            "of the drones hit a vehicle, wounding four soldiers. Coalition forces shot down the second drone. The "
+            "rockets landed outside the perimeter and caused no damage.")
+    assert [e.kind for e in everything(text)] == ["attack", "response"]  # no third act of 'the rockets'
+
+    text = "Drones hit Ruritown on Monday. Drones struck Kelmar on Tuesday."
+    assert len(everything(text)) == 2  # no article: other drones, another act
