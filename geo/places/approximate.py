@@ -10,7 +10,8 @@ a lone misread name), then the nearest in the text (preceding mentions preferred
 Orleans ... on Royal Street"); a name followed by its country or province ("Cammaara, Somalia")
 has its host there or none; a region a province is named after ("Darfur" beside "North Darfur")
 has a town of that province, else the province. All mentions of a name share one host (one name, one place): the one most of its
-mentions pick (those that name a container, if any do; the first on a tie). The host is its only
+mentions pick (those that name a container, if any do; the first on a tie), but a name many buildings
+bear ("the Coptic Orthodox Church") is placed mention by mention. The host is its only
 alternative, so the analyst sees why it was put there and can drop it.
 """
 
@@ -35,6 +36,9 @@ _FOLLOWING_DISTANCE_FACTOR = 1.5  # a host named after the name is a weaker clue
 _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
+_KIND_WORDS = frozenset({"church", "mosque", "cathedral", "temple", "synagogue", "hospital", "clinic", "school",
+                         "university", "college", "market", "station", "hotel", "street", "road", "square", "park",
+                         "bridge", "stadium", "prison", "court", "office", "embassy", "building", "center", "centre"})
 
 
 def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:
@@ -94,6 +98,7 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     everything = sorted([*toponyms, *context], key=lambda t: t.start)
     contained: dict[str, list[Toponym]] = {}  # per name, the hosts its mentions pick: those naming a container
     free: dict[str, list[Toponym]] = {}  # ... and the others
+    own: dict[int, Toponym] = {}  # each mention's own pick
     for toponym in toponyms:
         if toponym.resolved:
             continue
@@ -102,12 +107,19 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
         tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
         host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None) or province
         if host is not None:
+            own[id(toponym)] = host
             (free if within is None else contained).setdefault(fold_name(toponym.text), []).append(host)
     hosts_of_names = {name: _most_picked(contained.get(name) or hosts) for name, hosts in {**free, **contained}.items()}
     for toponym in toponyms:
-        host = None if toponym.resolved else hosts_of_names.get(fold_name(toponym.text))
+        name = fold_name(toponym.text)
+        host = None if toponym.resolved else own.get(id(toponym)) if _names_a_kind(name) else hosts_of_names.get(name)
         located.append(toponym if host is None else _approximate(toponym, host))
     return located
+
+
+def _names_a_kind(name: str) -> bool:
+    """'the Coptic Orthodox Church', 'Central Hospital': a name many buildings bear, each mention its own."""
+    return name.split()[-1] in _KIND_WORDS if name else False
 
 
 def _province_named_after(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
