@@ -51,7 +51,8 @@ ACCIDENT_CAUSES: frozenset[str] = frozenset(
 # target of airstrikes", "periodic raids").
 HABITUAL_ADVERBS: frozenset[str] = frozenset(
     {"often", "frequently", "regularly", "routinely", "usually", "sometimes", "repeatedly", "periodically",
-     "constantly", "continually", "typically", "generally", "occasionally", "commonly", "habitually"})
+     "constantly", "continually", "typically", "generally", "occasionally", "commonly", "habitually",
+     "daily", "nightly", "weekly"})  # "has been shelled almost daily since 2022"
 HABITUAL_ADJECTIVES: frozenset[str] = frozenset(
     {"frequent", "periodic", "regular", "routine", "occasional", "sporadic", "constant", "habitual", "recurrent",
      "recurring", "persistent", "relentless", "almost-daily", "daily", "nightly"})

@@ -169,3 +169,8 @@ def test_troops_killing_a_counted_number_of_people_is_an_act() -> None:
     text = "Russian troops killed 12 people in Kharkiv on Monday."
     attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
     assert [(a.place, a.killed, a.summary) for a in attacks] == [("Kharkiv", 12, "Russian troops killed 12 people in Kharkiv")]
+
+
+def test_an_act_done_daily_or_nightly_is_a_habit_not_an_event() -> None:
+    assert not everything("The town has been shelled almost daily since the summer of 2022, residents said.")
+    assert not everything("Drones strike the city nightly, residents said.")
