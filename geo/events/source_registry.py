@@ -93,8 +93,9 @@ class Registry:
     (``defined_acronyms``), so that "JNIM" is the group named in full before."""
 
     def __init__(self, acronyms: dict[str, set[str]] | None = None) -> None:
-        self.entries: dict[str, _Entry] = {}
+        self.entries: dict[str, _Entry] = {}  # in order of first mention (the order sources are listed in)
         self.acronyms = acronyms or {}
+        self._cited: list[str] = []  # keys in order of their latest claim ("he said" is the latest one)
 
     def add(self, speaker: Speaker, claim: TextSpan, via: str | None = None) -> None:
         key = self._existing_key(speaker)
@@ -107,6 +108,9 @@ class Registry:
             entry.via = via
         if claim not in entry.claims:
             entry.claims.append(claim)
+        if key in self._cited:
+            self._cited.remove(key)
+        self._cited.append(key)
 
     def _existing_key(self, speaker: Speaker) -> str:
         if speaker.key in self.entries:
@@ -188,7 +192,9 @@ class Registry:
         return self.acronyms.get(next(iter(words)), words) if len(words) == 1 else words
 
     def last(self, *, person: bool) -> Speaker | None:
-        for entry in reversed(list(self.entries.values())):
+        """The source of that kind cited last ('the governor added. He said ...': the governor, named earlier)."""
+        for key in reversed(self._cited):
+            entry = self.entries[key]
             if entry.speaker.person == person and entry.speaker.type != "wire":
                 return entry.speaker
         return None

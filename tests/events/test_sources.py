@@ -286,3 +286,12 @@ def test_a_title_before_a_name_the_parser_hangs_on_the_province_stays_with_the_n
     sources = by_name(sources_of(text))
     assert "the governor" not in sources  # the governor named before
     assert sources["Ivan Petrenko"].type == "official"
+
+
+def test_he_said_is_the_person_cited_last_even_one_named_before_another() -> None:
+    text = ("Governor Ivan Petrenko said on Telegram that shells hit the town. \"We hid in the cellar,\" said Halyna, "
+            "a resident. Air defences shot down two drones overnight, the governor added. He said children would "
+            "be moved out.")
+    claims = {s.name: [c.text for c in s.claims] for s in sources_of(text)}
+    assert "He said children would be moved out." in claims["Ivan Petrenko"]
+    assert len(claims["Halyna"]) == 1
