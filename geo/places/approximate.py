@@ -8,11 +8,12 @@ says it is approximate: ``"Royal Street (near New Orleans)"``. Among the hosts w
 thousand characters, one that the story's other places lie near wins (the story's setting, not
 a lone misread name), then the nearest in the text (preceding mentions preferred: "in New
 Orleans ... on Royal Street"); a name followed by its country or province ("Cammaara, Somalia")
-has its host there or none; a region a province is named after ("Darfur" beside "North Darfur")
-has a town of that province, else the province. All mentions of a name share one host (one name, one place): the one most of its
-mentions pick (those that name a container, if any do; the first on a tie), but a name many buildings
-bear ("the Coptic Orthodox Church") is placed mention by mention. The host is its only
-alternative, so the analyst sees why it was put there and can drop it.
+has its host there or none; a region a province is named after ("Darfur" beside "North
+Darfur") has a town of that province, else the province. All mentions of a name share one host
+(one name, one place): the one most of its mentions pick (those that name a container, if any do;
+the first on a tie), but a name many buildings bear ("the Coptic Orthodox Church") is placed
+mention by mention. The host is its only alternative, so the analyst sees why it was put there
+and can drop it.
 """
 
 from __future__ import annotations
@@ -99,10 +100,11 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     contained: dict[str, list[Toponym]] = {}  # per name, the hosts its mentions pick: those naming a container
     free: dict[str, list[Toponym]] = {}  # ... and the others
     own: dict[int, Toponym] = {}  # each mention's own pick
+    named_after = _provinces_by_region(everything)
     for toponym in toponyms:
         if toponym.resolved:
             continue
-        province = _province_named_after(toponym, everything)  # "Darfur": in North Darfur, at a town there
+        province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
         within = province or _named_container(toponym, everything)
         tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
         host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None) or province
@@ -122,13 +124,17 @@ def _names_a_kind(name: str) -> bool:
     return name.split()[-1] in _KIND_WORDS if name else False
 
 
-def _province_named_after(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
-    """'Darfur' in a text that names North Darfur, 'Kivu' beside South Kivu: the region a province is
-    named after lies where that province is, not at the nearest town."""
-    words = fold_name(toponym.text).split()
-    return next((t for t in toponyms if t.resolved and t.kind == "admin1" and not t.demonym
-                 and (name := fold_name(t.text).split())[-len(words):] == words and len(name) > len(words)
-                 and all(w in DIRECTION_WORDS for w in name[:-len(words)])), None)
+def _provinces_by_region(toponyms: Sequence[Toponym]) -> dict[tuple[str, ...], Toponym]:
+    """The provinces of the text by the region they are named after: 'North Darfur' under ('darfur',),
+    'South Kivu' under ('kivu',) (the first such province named), for 'Darfur' or 'Kivu' to lie there."""
+    found: dict[tuple[str, ...], Toponym] = {}
+    for province in toponyms:
+        if province.resolved and province.kind == "admin1" and not province.demonym:
+            words = fold_name(province.text).split()
+            cut = next((i for i, w in enumerate(words) if w not in DIRECTION_WORDS), len(words))
+            if 0 < cut < len(words):
+                found.setdefault(tuple(words[cut:]), province)
+    return found
 
 
 def _most_picked(hosts: list[Toponym]) -> Toponym:

@@ -34,8 +34,8 @@ from geo.gazetteer import fold_name
 from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 IN_TOWN_POPULATION, LOCAL_BODY_WORDS, LOCATIVE_PREPS, NEAR_TOWN_POPULATION, NEAR_WORDS,
-                                NEEDS_CUE_LABELS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS, UNKNOWN_TOWN_WORDS,
-                                SITE_PREPS, WEAK_PREPS)
+                                NEEDS_CUE_LABELS, SITE_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
+                                UNKNOWN_TOWN_WORDS, WEAK_PREPS)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival,
                                         listed_with_places, locative_cue, looks_common, modifies_noun,
