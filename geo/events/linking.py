@@ -21,7 +21,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.dating import NIGHT_WORDS
 from geo.events.draft import Draft
-from geo.events.mentions import KIND_RANK, Mention, hosted_by
+from geo.events.mentions import KIND_RANK, NEW_EVENT_MARKERS, Mention, approximate, hosted_by
 from geo.events.summary import INTERCEPT
 from geo.geometry import distance_km
 from geo.model import Toponym
@@ -73,14 +73,15 @@ def refers_back(actor: str | None, indefinite: bool) -> bool:
                                or head in GROUP_NOUNS)
 
 
-ANOTHER_RE = re.compile(r"(?i)(?:another|(?:an?\s+|the\s+)?(?:second|third|fourth|fifth|separate|different))\b")
-
-
 def marked_another(mention: Mention) -> bool:
     """'Another group attacked a hotel', 'gunmen struck a second checkpoint': the actor or the target
-    says the act is not the one told before."""
+    opens with a word that marks a new event ('another', 'second', 'separate')."""
     target = mention.parts[0].target if mention.parts else None
-    return any(phrase is not None and ANOTHER_RE.match(phrase) is not None for phrase in (mention.actor, target))
+    for phrase in (mention.actor, target):
+        words = [w for w in (phrase or "").lower().split() if w not in {"a", "an", "the"}][:1]
+        if words and words[0] in NEW_EVENT_MARKERS - {"earlier"}:
+            return True
+    return False
 
 
 def _different(mine: str | None, theirs: str | None) -> bool:
@@ -264,13 +265,13 @@ def _names_the_place_near(draft: Draft, place: Toponym | None) -> bool:
 def place_agrees(draft: Draft, place: Toponym | None) -> bool:
     """The draft's place and ``place`` may be the place of one event: for 'the strike' told again, a name the
     gazetteer lacks, put near some town, is no other place unless it lies in another country."""
-    vague = place is not None and place.geonameid is None and place.kind == "other" and _no_conflict(draft.place, place)
+    vague = approximate(place) and _no_conflict(draft.place, place)
     return place_fits(draft.place, place) or _names_the_place_near(draft, place) or vague
 
 
 def vaguely_placed(mention: Mention) -> bool:
     """Placed only at a name the gazetteer lacks ('the strike tore through stalls beside X camp')."""
-    return any(p.place is not None and p.place.geonameid is None and p.place.kind == "other" for p in mention.parts)
+    return any(approximate(p.place) for p in mention.parts)
 
 
 def more_precise(draft: Draft, place: Toponym) -> bool:

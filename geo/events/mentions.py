@@ -21,10 +21,15 @@ from geo.syntax import children, dateline_length, is_passive, prep_objects
 KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
 
 
+def approximate(place: Toponym | None) -> bool:
+    """A name the gazetteer lacks, put near a place the text names ("Zam Kora (near El Fasher)")."""
+    return place is not None and place.geonameid is None and place.kind == "other" and place.resolved
+
+
 def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
     """Whether ``place`` is a name the gazetteer lacks that was put near one of these towns ("Zam Kora (near
     El Fasher)"): a spot there, more precise than the town (not a river by it, "Euphrates River (near X)")."""
-    return (place.geonameid is None and bool(place.alternatives) and place.alternatives[0].geonameid in geonameids
+    return (approximate(place) and bool(place.alternatives) and place.alternatives[0].geonameid in geonameids
             and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
 ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
 NEW_EVENT_MARKERS = frozenset({"another", "separate", "second", "third", "fourth", "new", "fresh", "earlier"})

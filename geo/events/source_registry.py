@@ -95,7 +95,7 @@ class Registry:
     def __init__(self, acronyms: dict[str, set[str]] | None = None) -> None:
         self.entries: dict[str, _Entry] = {}  # in order of first mention (the order sources are listed in)
         self.acronyms = acronyms or {}
-        self._cited: list[str] = []  # keys in order of their latest claim ("he said" is the latest one)
+        self._cited: dict[str, None] = {}  # keys in order of their latest claim ("he said" is the latest one)
 
     def add(self, speaker: Speaker, claim: TextSpan, via: str | None = None) -> None:
         key = self._existing_key(speaker)
@@ -108,9 +108,8 @@ class Registry:
             entry.via = via
         if claim not in entry.claims:
             entry.claims.append(claim)
-        if key in self._cited:
-            self._cited.remove(key)
-        self._cited.append(key)
+        self._cited.pop(key, None)
+        self._cited[key] = None
 
     def _existing_key(self, speaker: Speaker) -> str:
         if speaker.key in self.entries:

@@ -25,7 +25,7 @@ from dataclasses import replace
 from geo.gazetteer import fold_name
 from geo.geometry import distance_km
 from geo.model import Candidate, Toponym
-from geo.places.lexicon import DIRECTION_WORDS
+from geo.places.lexicon import DIRECTION_WORDS, KIND_WORDS
 
 __all__ = ["APPROXIMATE_KIND", "MAX_APPROXIMATE_CONFIDENCE", "locate_by_context"]
 
@@ -37,9 +37,6 @@ _FOLLOWING_DISTANCE_FACTOR = 1.5  # a host named after the name is a weaker clue
 _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
-_KIND_WORDS = frozenset({"church", "mosque", "cathedral", "temple", "synagogue", "hospital", "clinic", "school",
-                         "university", "college", "market", "station", "hotel", "street", "road", "square", "park",
-                         "bridge", "stadium", "prison", "court", "office", "embassy", "building", "center", "centre"})
 
 
 def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:
@@ -121,7 +118,7 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
 
 def _names_a_kind(name: str) -> bool:
     """'the Coptic Orthodox Church', 'Central Hospital': a name many buildings bear, each mention its own."""
-    return name.split()[-1] in _KIND_WORDS if name else False
+    return name.split()[-1] in KIND_WORDS if name else False
 
 
 def _provinces_by_region(toponyms: Sequence[Toponym]) -> dict[tuple[str, ...], Toponym]:

@@ -14,7 +14,6 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "
 CITY_WORDS = frozenset({"city", "town", "village", "capital", "port", "suburb", "hamlet", "settlement",
                         "township", "outskirts", "neighbourhood", "neighborhood", "district"})
 UNKNOWN_SITE_WORDS = frozenset({"camp", "base", "airbase", "airfield", "garrison", "outpost", "checkpoint"})  # "X camp"
-SITE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "beside", "into", "around", "on", "toward", "towards"})
 UNKNOWN_TOWN_WORDS = frozenset({"town", "village", "city", "hamlet", "settlement", "kibbutz", "moshav"})  # "the X of Y"
 PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "county", "prefecture",
                             "department", "canton", "emirate", "territory", "krai", "voivodeship"})
@@ -30,6 +29,12 @@ NEAR_WORDS = frozenset({"near", "outside", "around", "toward", "towards"})  # wo
 NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'near', is taken from this size
 IN_TOWN_POPULATION = 50_000  # after 'in', a weaker cue ("in Gardez", not "in Jacobs"), from this size
 WEAK_PREPS = frozenset({"to", "from", "on", "over", "via", "between"})  # "according to X", "from Reuters"
+# Words right before a name that put something there ("on Gidan Kara, Kaduna State", "beside Zam Kora camp").
+PLACING_PREPS = (LOCATIVE_PREPS - WEAK_PREPS) | {"on", "beside"}
+# Names many buildings bear ("the Coptic Orthodox Church"): each mention may be another one.
+KIND_WORDS = frozenset({"church", "mosque", "cathedral", "temple", "synagogue", "hospital", "clinic", "school",
+                        "university", "college", "market", "station", "hotel", "street", "road", "square", "park",
+                        "bridge", "stadium", "prison", "court", "office", "embassy", "building", "center", "centre"})
 ADJECTIVAL_SUFFIXES = ("backed", "led", "aligned", "allied", "based", "funded", "linked", "sponsored",
                        "supported", "affiliated", "controlled", "held", "made", "born", "run")
 CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ez", "es", "ed", "et",

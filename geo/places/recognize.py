@@ -33,8 +33,8 @@ from spacy.util import filter_spans
 from geo.gazetteer import fold_name
 from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
-                                IN_TOWN_POPULATION, LOCAL_BODY_WORDS, LOCATIVE_PREPS, NEAR_TOWN_POPULATION, NEAR_WORDS,
-                                NEEDS_CUE_LABELS, SITE_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
+                                IN_TOWN_POPULATION, LOCAL_BODY_WORDS, NEAR_TOWN_POPULATION, NEAR_WORDS,
+                                NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival,
@@ -346,10 +346,10 @@ class ToponymRecognizer:
         called_a_town = cue == "city_of" and doc[span.start - 2].lower_ in UNKNOWN_TOWN_WORDS
         before = doc[span.start - 2] if doc[span.start - 1].lower_ == "the" else doc[span.start - 1]
         words = {t.text for t in span}  # "beside Zam Kora camp", not "the Smith camp" of a John Smith
-        a_site = (span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS and before.lower_ in SITE_PREPS
+        a_site = (span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS and before.lower_ in PLACING_PREPS
                   and not any(e.label_ == "PERSON" and e.text != span.text and words & {t.text for t in e} for e in doc.ents))
         after = span.end + 1 + len(container.split()) if container else len(doc)
-        in_a_division = cue == "comma_state" and doc[span.start - 1].lower_ in LOCATIVE_PREPS - WEAK_PREPS | {"on"} and (
+        in_a_division = cue == "comma_state" and doc[span.start - 1].lower_ in PLACING_PREPS and (
             after >= len(doc) or not doc[after].is_alpha or doc[after].pos_ not in {"NOUN", "PROPN"})
         return {"label": "GAZ", "gated": False} if called_a_town or in_a_division or a_site else None
 

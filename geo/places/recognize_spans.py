@@ -174,6 +174,8 @@ def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str |
             i += 1
             while i < len(doc) and (is_capitalised(doc[i]) or doc[i].lower_ in CONNECTORS):
                 i += 1
+        else:
+            break
     if i >= len(doc) or doc[i].lower_ != "in":
         return None
     i += 1 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else 0
