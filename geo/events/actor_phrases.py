@@ -127,6 +127,12 @@ def _side_of_speaker(pronoun: Token) -> str | None:
     return None
 
 
+def _victims_verb(verb: Token) -> bool:
+    """'Six were killed and 12 others wounded when troops stormed the village': the subject of a
+    participle of harm is its victims, never the doers of an act conjoined to it."""
+    return verb.tag_ == "VBN" and lemma_of(verb) in {"kill", "wound", "injure", "hurt"}
+
+
 def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     """Who did the act a trigger names, as the sentence names them (None when it does not)."""
     if trigger.pos_ == "VERB":
@@ -136,7 +142,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             return next((_np(o) for o in prep_objects(trigger, "by")), None)
         floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
         subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor]
-        if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+        if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
             subjects = children(trigger.head, "nsubj")  # "troops rescued the students and killed their captors"
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
@@ -161,7 +167,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     between = prep_objects(trigger, "between")
     if between:  # "clashes between the army and the RSF": the first side
         return _np(between[0])
-    for child in trigger.children:
+    modifiers = [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
+    for child in [*trigger.children, *(g for m in modifiers for g in m.children if g.dep_ == "amod")]:
         if child.dep_ == "poss":
             return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
         if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (

@@ -248,6 +248,9 @@ VAGUE_TARGETS = frozenset({"most", "some", "all", "many", "several", "one", "non
 # What an act does, not whom it is aimed at ("caused no damage", "caused casualties").
 HARM_NOUNS = frozenset({"damage", "harm", "casualty", "injury", "loss", "destruction", "panic"})
 
+# Where a claim is posted, not what was attacked ("claimed the attack on its Telegram channel", "on social media").
+MEDIA_NOUNS = frozenset({"channel", "account", "website", "media", "medium", "platform", "feed", "app", "page", "blog"})
+
 
 def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
     """'CAMP X, Town, Province – An encampment of the group ... was struck': a dateline the parse took
@@ -311,7 +314,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     heads = _past_the_dateline(heads, trigger)
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
              and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
-             and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)]
+             and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)
+             and not (lemma_of(h) in MEDIA_NOUNS and h.head.lower_ == "on")]
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
             lemma_of(heads[0]) in lx.WEAPON_WORDS):
         return []  # "detonating a car bomb": the weapon, not the target

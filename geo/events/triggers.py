@@ -385,9 +385,18 @@ def find_triggers(sent: Span) -> list[tuple[Token, str]]:
     trigger_ids = {t.i for t, _ in triggers}
     # a noun trigger compounded into another ("bombing attack") is part of it
     triggers = [(t, f) for t, f in triggers if not (t.dep_ == "compound" and t.head.i in trigger_ids)]
-    # a verb whose subject is itself a trigger noun adds nothing ("the attack hit")
+    # a verb whose subject is itself a trigger noun adds nothing ("the attack hit"), nor one that shares
+    # that subject with the verb it is conjoined to ("the attacks killed four and wounded nine")
     noun_ids = {t.i for t, _ in triggers if t.pos_ != "VERB"}
     return [
         (t, f) for t, f in triggers
-        if t.pos_ != "VERB" or f in {"intercept", "defence"} or not any(c.i in noun_ids for c in children(t, "nsubj", "nsubjpass"))
+        if t.pos_ != "VERB" or f in {"intercept", "defence"} or not any(c.i in noun_ids for c in _subjects(t))
     ]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is conjoined to when it has none of its own."""
+    own = children(verb, "nsubj", "nsubjpass")
+    if own or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return own
+    return children(verb.head, "nsubj", "nsubjpass")

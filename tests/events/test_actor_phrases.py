@@ -1,0 +1,34 @@
+"""Who did an act and on whom (geo/events/actor_phrases.py, the target heads of geo/events/mentions.py,
+the trigger filter of geo/events/triggers.py): made-up sentences in the shapes wire copy uses."""
+
+from __future__ import annotations
+
+from geo.events.extract import extract_events
+from geo.model import Event
+from tests.events.helpers import nlp, toponyms_for
+
+
+def attacks_of(text: str) -> list[Event]:
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    return attacks
+
+
+def test_where_a_claim_was_posted_is_not_the_target() -> None:
+    for text in ("A group calling itself the Northern Front claimed the attack on its Telegram channel on Friday.",
+                 "Gunmen claimed an attack on social media."):
+        assert [a.target for a in attacks_of(text)] == [None]
+
+
+def test_the_subject_of_a_participle_of_harm_is_the_victims_not_the_doers() -> None:
+    text = ("Six villagers were killed and 12 others wounded on Tuesday when soldiers backed by a drone "
+            "stormed a village near Kandahar.")
+    attacks = attacks_of(text)
+    assert len(attacks) == 1 and attacks[0].actor is None
+    assert attacks[0].killed == 6 and attacks[0].injured == 12
+
+
+def test_harm_verbs_sharing_an_attack_noun_as_subject_are_that_attack() -> None:
+    text = "Russian artillery and drone attacks killed four civilians and wounded at least nine near Kyiv on Monday."
+    attacks = attacks_of(text)
+    assert len(attacks) == 1
+    assert attacks[0].actor == "Russia" and attacks[0].killed == 4 and attacks[0].injured == 9
