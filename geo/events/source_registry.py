@@ -137,12 +137,14 @@ class Registry:
         return speaker.key
 
     def _same_person(self, speaker: Speaker) -> str | None:
-        """'Austin' after 'Lloyd Austin'; 'Hassan Sheikh' after 'Hassan Sheikh Mohamud'."""
+        """'Austin' after 'Lloyd Austin'; 'Hassan Sheikh' after 'Hassan Sheikh Mohamud'; 'Ilunga' after
+        'Marc Ilunga Kasongo' (a family name need not come last)."""
         mine = speaker.name.casefold().split()
         for key, entry in self.entries.items():
             theirs = entry.speaker.name.casefold().split()
             shorter, longer = sorted((set(mine), set(theirs)), key=len)
-            if entry.speaker.person and (theirs[-1] == mine[-1] or (len(shorter) >= 2 and shorter <= longer)):
+            if entry.speaker.person and (theirs[-1] == mine[-1] or (len(shorter) >= 2 and shorter <= longer) or (
+                    len(mine) == 1 and mine[0] in theirs[1:])):
                 return key
         return None
 
@@ -223,7 +225,7 @@ def _of_home(name: str, home: str | None) -> str:
     return f"the {home} {match.group(1).lower()}" if home and match else name
 
 
-MILITARY_BODIES_RE = re.compile(r"(?:the\s+)?(?:(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)?"
+MILITARY_BODIES_RE = re.compile(r"(?:the\s+)?(?:(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+)?"
                                 r"(?:army|military|armed forces|general staff|defen[cs]e forces)(?:\s+\([A-Z]+\))?", re.I)
 
 
@@ -245,10 +247,10 @@ def _fold_military(entries: list[_Entry], home: str | None) -> list[_Entry]:
             continue  # "the Wagner army": not a state's
         (groups.setdefault(side, []) if side else bare).append(entry)
     home_side = actor_family(home) if home else None
-    if bare:
-        owner = home_side if home_side else next(iter(groups)) if len(groups) == 1 else None
+    for entry in bare:
+        owner = home_side if home_side else next(iter(groups)) if len(groups) == 1 else _last_named(groups, entry)
         if owner is not None or not groups:
-            groups.setdefault(owner or "", []).extend(bare)
+            groups.setdefault(owner or "", []).append(entry)
     folded: set[int] = set()
     for members in groups.values():
         if len(members) < 2:
@@ -262,6 +264,14 @@ def _fold_military(entries: list[_Entry], home: str | None) -> list[_Entry]:
                 keeper.via = keeper.via or other.via
                 folded.add(id(other))
     return [e for e in entries if id(e) not in folded]
+
+
+def _last_named(groups: dict[str, list[_Entry]], bare: _Entry) -> str | None:
+    """The side whose army spoke last before a bare 'the military said' (None when none did)."""
+    start = min(c.start for c in bare.claims)
+    spoken = [(max(c.start for c in e.claims if c.start < start), side) for side, members in groups.items()
+              for e in members if any(c.start < start for c in e.claims)]
+    return max(spoken)[1] if spoken else None
 
 
 def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:

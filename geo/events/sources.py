@@ -154,8 +154,10 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree)))) or (
         head.dep_ == "nsubj" and any(c.dep_ == "prep" and ANONYMITY_RE.search(phrase_text(list(c.subtree)))
                                      for c in head.head.children))  # "X told Y, on condition of anonymity, ..."
-    person_in_apposition = head.ent_type_ != "PERSON" and any(
-        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in head.children)
+    # one person's name never renames many ("residents of X and of the capital, Bahir Dar, say")
+    appositive_persons = [] if head.tag_ == "NNS" else [
+        c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    person_in_apposition = head.ent_type_ != "PERSON" and bool(appositive_persons)
     person = None if person_in_apposition else person_span(tokens)
     if person is not None and head.ent_type_ == "ORG" and head.i not in range(person.start, person.end):
         person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
@@ -163,7 +165,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         person = None  # "the Bush administration": named after a person, not the person
     if person is None and head.ent_type_ != "PERSON" and lemma not in lx.MEDIA_HEADS:
         # "the church's official spokesperson, Rev. Paul Halim": the name is in the appositive
-        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        named = appositive_persons
         if named:
             person = person_span(list(named[0].subtree))
             tokens += [t for t in named[0].subtree if t.i < (person.start if person else 0) and t not in tokens]

@@ -303,3 +303,21 @@ def test_a_persons_name_the_parser_took_for_an_adverb_is_still_a_speaker() -> No
 def test_another_unnamed_witness_is_named_without_another() -> None:
     text = "Another resident, who asked not to be named for fear of reprisals, said several shops had burned."
     assert names(text) == ["anonymous resident"]
+
+
+def test_a_family_name_in_the_middle_of_a_full_name_is_the_same_person() -> None:
+    text = ("Army spokesman Lieutenant Marc Ilunga Kasongo said troops had retaken the village. "
+            "Militiamen attacked a post that night but were repelled, Ilunga said.")
+    assert names(text) == ["Marc Ilunga Kasongo"]
+
+
+def test_a_countrys_military_with_a_possessive_is_its_military() -> None:
+    text = ("Israel's military said on Wednesday it had intercepted three drones. "
+            "According to the Israeli military, militias have launched more than 40 drone attacks since July.")
+    assert len(names(text)) == 1
+
+
+def test_a_persons_name_in_apposition_never_renames_many() -> None:
+    text = "Strikes are common now, and residents of Gondar and of the regional capital, Bahir Dar, say they stay in."
+    assert names(text) == ["residents of Gondar"]
+    assert names("The ministry's spokesman, John Dorr, said two people died.") == ["John Dorr"]
