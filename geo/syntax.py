@@ -330,6 +330,16 @@ def prep_objects(token: Token, *preps: str) -> list[Token]:
     return found
 
 
+def shared_subjects(verb: Token, *deps: str) -> list[Token]:
+    """The verb's subjects (``deps``, "nsubj" unless given), or those of the verb it is conjoined to when it
+    has none of its own ("a gunman entered the church and killed seven")."""
+    deps = deps or ("nsubj",)
+    own = children(verb, *deps)
+    if own or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return own
+    return children(verb.head, *deps)
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 

@@ -127,6 +127,25 @@ def _side_of_speaker(pronoun: Token) -> str | None:
     return None
 
 
+def _doer(subject: Token, by_name: bool = False) -> str | None:
+    """Who a subject or a 'by' object names as the doer: a weapon names only its owner ('army artillery':
+    the army; 'at least six missiles': nobody), an attacker or a side names itself. ``by_name``: a weapon
+    named with its force ('struck by Philippine Air Force jets', 'by air force jets') names it as the text does."""
+    if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
+        owner = [c for c in subject.children
+                 if c.dep_ in {"amod", "compound", "poss", "nmod"}
+                 and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"
+                     c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper())) and _np(c) is not None]
+        if owner and any(actors.actor_family(c.text) for c in owner[0].conjuncts):
+            return _np(subject)  # "American and British fighter jets": both sides, as the text names them
+        if owner:
+            return actors.readable_actor(owner[0].text)
+        named = any(c.pos_ == "PROPN" or lemma_of(c) in FORCE_NOUNS | ARMED_SERVICES
+                    for c in subject.children if c.dep_ in {"amod", "compound", "nmod"})
+        return _np(subject) if named and by_name else None
+    return _np(subject)
+
+
 def _victims_verb(verb: Token) -> bool:
     """'Six were killed and 12 others wounded when troops stormed the village': the subject of a
     participle of harm is its victims, never the doers of an act conjoined to it."""
@@ -139,7 +158,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
         if is_passive(trigger) or trigger.dep_ == "acl":
-            return next((_np(o) for o in prep_objects(trigger, "by")), None)
+            return next((_doer(o, by_name=True) for o in prep_objects(trigger, "by")), None)
         floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
         subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
@@ -151,15 +170,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             attackers = [c for c in subject.conjuncts if lemma_of(c) in lx.ATTACKER_NOUNS]
             if attackers and lemma_of(subject) not in lx.ATTACKER_NOUNS | FORCE_NOUNS and subject.ent_type_ == "":
                 subject = attackers[0]  # "struck its lead vehicle and gunmen opened fire", misparsed: the gunmen
-            if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
-                owner = [c for c in subject.children
-                         if c.dep_ in {"amod", "compound", "poss", "nmod"}
-                         and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"
-                             c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper())) and _np(c) is not None]
-                if owner and any(actors.actor_family(c.text) for c in owner[0].conjuncts):
-                    return _np(subject)  # "American and British fighter jets": both sides, as the text names them
-                return actors.readable_actor(owner[0].text) if owner else None  # "army artillery": the army
-            return _np(subject)
+            return _doer(subject)
         return None
     by_objects = prep_objects(trigger, "by")
     if by_objects:

@@ -146,6 +146,8 @@ def _weapon_in_mention(trigger: Token) -> str | None:
         words += [t for c in children(trigger, "nsubj", *(() if hit else ("nsubjpass", "dobj"))) for t in (c, *c.children)]
         if trigger.dep_ == "acl":
             words += [trigger.head, *trigger.head.children]
+        if is_passive(trigger):  # "the base was hit by six missiles"
+            words += [t for o in prep_objects(trigger, "by") for t in (o, *o.children)]
         if trigger.dep_ == "xcomp":  # "shells began landing on X"
             words += [t for c in children(trigger.head, "nsubj") for t in (c, *c.children, *c.conjuncts)]
         for arg in children(trigger, "dobj", "nsubjpass"):

@@ -13,7 +13,7 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    victims_of)
-from geo.syntax import children, glued_before, is_title_case, phrase_text, phrase_tokens, prep_objects
+from geo.syntax import children, glued_before, is_title_case, phrase_text, phrase_tokens, prep_objects, shared_subjects
 
 
 def lemma_of(token: Token) -> str:
@@ -87,9 +87,7 @@ def _trigger_family(token: Token) -> str | None:
         if lemma in lx.EVENT_VERBS:
             return lx.EVENT_VERBS[lemma]
         objects = children(token, "dobj")
-        subjects = children(token, "nsubj")
-        if not subjects and token.dep_ == "conj" and token.head.pos_ == "VERB":
-            subjects = children(token.head, "nsubj")  # "a gunman entered the church and killed seven"
+        subjects = shared_subjects(token)  # "a gunman entered the church and killed seven"
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:
             subjects = children(token.head, "nsubj")  # "shells began landing on X"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
@@ -390,13 +388,6 @@ def find_triggers(sent: Span) -> list[tuple[Token, str]]:
     noun_ids = {t.i for t, _ in triggers if t.pos_ != "VERB"}
     return [
         (t, f) for t, f in triggers
-        if t.pos_ != "VERB" or f in {"intercept", "defence"} or not any(c.i in noun_ids for c in _subjects(t))
+        if t.pos_ != "VERB" or f in {"intercept", "defence"}
+        or not any(c.i in noun_ids for c in shared_subjects(t, "nsubj", "nsubjpass"))
     ]
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, or those of the verb it is conjoined to when it has none of its own."""
-    own = children(verb, "nsubj", "nsubjpass")
-    if own or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
-        return own
-    return children(verb.head, "nsubj", "nsubjpass")

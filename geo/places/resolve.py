@@ -29,7 +29,13 @@ from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinc
                                 prior_features)
 from geo.places.recognize import SPAN_KEY, locative_cue
 from geo.places.recognize_spans import within
-from geo.places.resolve_support import BIG_TOWN, EXACT_SPELLING, drop_unsupported, prefer_countries_named_in_full
+from geo.places.resolve_support import (
+    BIG_TOWN,
+    EXACT_SPELLING,
+    drop_unsupported,
+    prefer_countries_named_in_full,
+    province_of_its_town,
+)
 from geo.syntax import doc_text
 
 __all__ = ["resolve_doc", "resolve_spans", "resolve_spans_in_context", "score_candidates"]
@@ -250,6 +256,8 @@ def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
         if key not in cache:
             cache[key] = _lookup(mention.text, gazetteer, fallbacks=not mention.gated)
         mention.candidates, mention.reading = cache[key]
+        if mention.cue in {"province", "province_of"}:
+            mention.candidates = mention.candidates + province_of_its_town(mention.candidates, gazetteer)
 
 
 def keep_inside_named_containers(mentions: list[_Mention], gazetteer: Gazetteer) -> None:

@@ -15,6 +15,7 @@ name's best reading by the places the story names by an exact spelling:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from geo.gazetteer import fold_name
@@ -22,7 +23,7 @@ from geo.model import Candidate
 from geo.places.name_fallbacks import DEMONYM
 from geo.places.ranking import LOCAL_KINDS
 
-__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "prefer_countries_named_in_full"]
+__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "prefer_countries_named_in_full", "province_of_its_town"]
 
 EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
 BIG_TOWN = 100_000
@@ -174,3 +175,20 @@ def prefer_countries_named_in_full(mentions: Sequence[_Named]) -> None:
         if len(countries) > 1 and len(countries & named) == 1:
             mention.candidates = [c for c in mention.candidates
                                   if c.kind != "country" or c.score < EXACT_SPELLING or c.country in named]
+
+
+class _Lookup(Protocol):
+    def candidates(self, name: str, *, limit: int = 10, fuzzy: bool = True) -> list[Candidate]: ...
+
+
+def province_of_its_town(candidates: Sequence[Candidate], gazetteer: _Lookup) -> list[Candidate]:
+    """'Hodeidah province': a spelling the gazetteer gives only the town reaches the province named like the
+    town ('Al Hudaydah' the city and the governorate), with the score of the spelling."""
+    if any(c.kind in {"admin1", "region"} for c in candidates):
+        return []
+    found: dict[int | None, Candidate] = {}
+    for town in (c for c in candidates if c.kind == "city" and c.score >= EXACT_SPELLING):
+        for province in gazetteer.candidates(town.name, limit=5, fuzzy=False):
+            if province.kind == "admin1" and province.country == town.country and province.score >= EXACT_SPELLING:
+                found.setdefault(province.geonameid, replace(province, score=town.score))
+    return list(found.values())

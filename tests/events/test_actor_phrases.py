@@ -32,3 +32,13 @@ def test_harm_verbs_sharing_an_attack_noun_as_subject_are_that_attack() -> None:
     attacks = attacks_of(text)
     assert len(attacks) == 1
     assert attacks[0].actor == "Russia" and attacks[0].killed == 4 and attacks[0].injured == 9
+
+
+def test_a_weapon_that_did_the_act_is_the_means_not_the_actor() -> None:
+    attacks = attacks_of("The air base near Kandahar was hit by at least six missiles, damaging a taxiway.")
+    assert len(attacks) == 1 and attacks[0].actor is None
+    assert attacks[0].category == "Shelling/artillery/missile attack"
+    attacks = attacks_of("The depot near Kandahar was hit by Israeli jets on Monday.")
+    assert attacks[0].actor == "Israel" and attacks[0].category == "Air/drone strike"
+    attacks = attacks_of("A militant camp near Kandahar was struck by Philippine Air Force jets.")
+    assert attacks[0].actor == "Philippine Air Force jets"

@@ -526,3 +526,26 @@ def test_a_division_word_inside_the_name_is_the_province_cue() -> None:
 ])
 def test_place_cues_from_apposition_sites_and_names(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _read(text) == expected
+
+
+def test_a_province_named_like_its_town_is_reached_by_the_towns_spelling() -> None:
+    from geo.places.resolve_support import province_of_its_town
+
+    town = Candidate(name="Al Hudaydah", kind="city", country="YE", lat=14.8, lon=42.95, geonameid=1, score=0.97)
+    province = Candidate(name="Al Hudaydah", kind="admin1", country="YE", lat=15.0, lon=43.2, geonameid=2, score=1.0)
+    namesake = Candidate(name="Al Hudaydah", kind="admin1", country="SA", lat=20.0, lon=41.0, geonameid=3, score=1.0)
+
+    class Gazetteer:
+        def candidates(self, name: str, *, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
+            return [town, province, namesake] if name == "Al Hudaydah" else []
+
+    found = province_of_its_town([town], Gazetteer())
+    assert [(c.kind, c.country, c.score) for c in found] == [("admin1", "YE", 0.97)]
+    assert province_of_its_town([town, province], Gazetteer()) == []
+
+
+def test_a_province_cue_reads_the_town_spelling_as_the_province() -> None:
+    kinds = {t.text: t.kind for t in geoparse("Strikes hit Hodeidah province in Yemen.")}
+    assert kinds["Hodeidah"] == "admin1"
+    kinds = {t.text: t.kind for t in geoparse("Jets struck sites in the port city of Hodeidah, Yemen.")}
+    assert kinds["Hodeidah"] == "city"
