@@ -58,6 +58,12 @@ _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 
 
 NIGHT_WORDS = frozenset({"overnight", "during the night"})
+
+
+def clock_time(when: str) -> bool:
+    """'approximately 10:30', 'around midday', 'shortly after midnight': a time of day, which tells no day."""
+    return bool(re.search(r"\d{1,2}[:.]\d{2}|\b(?:midday|noon|midnight|morning|afternoon|evening|dawn)\b", when)) and not (
+        re.search(r"\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", when))
 NIGHT_RE = re.compile(r"\b(?:overnight|during the night)\b", re.I)
 
 
@@ -101,7 +107,7 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
             for at in told[id(draft)]:
                 days[at].add((id(draft), draft.date, _launched(draft)))
     for draft in drafts:
-        if draft.date is not None or draft.whens or not told[id(draft)] or (
+        if draft.date is not None or any(not clock_time(w) for w in draft.whens) or not told[id(draft)] or (
                 (draft.count or 1) > 1 and draft.category != INTERCEPT):
             continue  # a tally spans days (not "shot down 40 of the drones": one act on many)
         entities = [ent for s in draft.sentences for ent in _date_entities(s)]

@@ -12,14 +12,13 @@ few sentences.
 from __future__ import annotations
 
 import dataclasses
-import re
 from datetime import date
 
 from spacy.tokens import Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
-from geo.events.dating import NIGHT_WORDS
+from geo.events.dating import NIGHT_WORDS, clock_time
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, NEW_EVENT_MARKERS, Mention, approximate, hosted_by
 from geo.events.summary import INTERCEPT
@@ -49,12 +48,6 @@ def head_word(phrase: str) -> str:
     words = [w.strip("’'") for w in phrase.lower().split()]
     words = [w for w in words if w.isalpha()]
     return words[-1] if words else phrase.lower()
-
-
-def _clock_time(when: str) -> bool:
-    """'approximately 10:30', 'around midday': a time of day, which tells no other day."""
-    return bool(re.search(r"\d{1,2}[:.]\d{2}|\b(?:midday|noon|midnight|morning|afternoon|evening)\b", when)) and not (
-        re.search(r"\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", when))
 
 
 def _same_time(a: str, b: str) -> bool:
@@ -123,8 +116,8 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
     if draft.count is not None and draft.count > 1 and draft.date is None and (mention.count or 1) == 1 and (
             not mention.anaphoric and mention.parts and (mention.parts[0].target or mention.parts[0].place)):
         return True  # a tally of many over a span, then one act with a target or place of its own
-    days = [w for w in draft.whens if not _clock_time(w) and w not in NIGHT_WORDS]  # "overnight" fits any day
-    if mention.when and days and not _clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
+    days = [w for w in draft.whens if not clock_time(w) and w not in NIGHT_WORDS]  # "overnight" fits any day
+    if mention.when and days and not clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
             _same_time(mention.when, w) for w in days):
         return True
     return (mention.killed is not None and draft.killed is not None and mention.killed != draft.killed

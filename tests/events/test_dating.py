@@ -104,3 +104,10 @@ def test_an_interception_of_many_drones_right_after_their_dated_launch_happened_
             "six of the drones.")
     found = {e.kind: e for e in events(text)}
     assert found["response"].count == 6 and found["response"].date == found["attack"].date is not None
+
+
+def test_an_act_told_only_with_a_time_of_day_goes_on_the_day_of_the_act_before() -> None:
+    text = ("Troops shelled villages near Kandahar on Saturday, killing two civilians. "
+            "Mortar bombs began landing on Kyiv shortly after midnight, residents said.")
+    found = sorted(events(text), key=lambda e: e.evidence.start)
+    assert [e.date for e in found] == [date(2024, 2, 10), date(2024, 2, 10)]
