@@ -332,7 +332,10 @@ WITNESS_HEADS: frozenset[str] = frozenset(
      "analyst", "analysts", "expert", "experts", "family", "relative", "relatives", "rebel", "rebels",
      "opposition", "protester", "protesters", "villager", "villagers", "neighbour", "neighbor", "local", "locals",
      "shopkeeper", "shopkeepers", "trader", "traders", "vendor", "driver", "drivers", "farmer", "farmers", "teacher",
-     "nurse", "nurses", "student", "students", "fisherman", "fishermen", "herder", "herders", "elder", "elders"}
+     "nurse", "nurses", "student", "students", "fisherman", "fishermen", "herder", "herders", "elder", "elders",
+     "blogger", "bloggers", "milblogger", "milbloggers", "journalist", "journalists", "correspondent",
+     "correspondents", "investigator", "investigators", "researcher", "researchers", "volunteer", "volunteers",
+     "paramedic", "paramedics", "observer", "observers", "pilot", "pilots"}
 )
 
 # Image and photo credit lines are not sources.

@@ -321,3 +321,9 @@ def test_a_persons_name_in_apposition_never_renames_many() -> None:
     text = "Strikes are common now, and residents of Gondar and of the regional capital, Bahir Dar, say they stay in."
     assert names(text) == ["residents of Gondar"]
     assert names("The ministry's spokesman, John Dorr, said two people died.") == ["John Dorr"]
+
+
+def test_bloggers_investigators_and_volunteers_are_sources() -> None:
+    text = ("Russian military bloggers claimed the village had been captured. An army investigator said the fire "
+            "was caused by a faulty cable. Volunteers said nine bodies were recovered.")
+    assert names(text) == ["Russian military bloggers", "army investigator", "Volunteers"]
