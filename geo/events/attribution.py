@@ -104,6 +104,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
                 continue
             subjects = [_named_first(_past_label(s, token, sent)) for s in children(token, "nsubj") if s.idx >= floor]
+            if any(s.i < token.i for s in subjects):  # "X said its fighter had targeted officials", misparsed:
+                subjects = [s for s in subjects if s.i < token.i]  # the speaker comes before, the rest is what was said
             if subjects and all(s.lower_ in QUANTIFIER_SUBJECTS for s in subjects):
                 subjects = _tail_speaker(token, sent)  # "..., the army and a rebel commander each blamed ..."
             subjects = (subjects or prep_objects(token, "by") or _participle_speaker(token) or _conjunct_speaker(token)

@@ -286,6 +286,8 @@ def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
         following = entries[index + 1:index + 4]
         titled = [e for e in following if e.speaker.person and e.speaker.role and head in _words(e.speaker.role)]
         nxt = entries[index + 1] if speaker.indefinite and index + 1 < len(entries) else (titled or [None])[0]
+        if nxt is not None and head not in lx.OFFICIAL_TITLES and _words(nxt.speaker.role or "") & lx.OFFICIAL_TITLES:
+            nxt = None  # 'a doctor said', then 'the police spokesman, X, said': another person
         if (speaker.described and (speaker.indefinite or titled) and speaker.type != "anonymous" and nxt is not None
                 and not nxt.speaker.described and nxt.speaker.person == _is_person_noun(speaker)
                 and entry.claims and nxt.claims

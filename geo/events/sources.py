@@ -49,6 +49,21 @@ def _with_affiliation(tokens: list[Token], head: Token) -> list[Token]:
     return tokens
 
 
+def _with_dashed_part(tokens: list[Token], head: Token) -> list[Token]:
+    """'the Islamic State – Khorasan Province (ISIS–K)': a proper name continued after a dash is one name."""
+    doc = head.doc
+    for child in head.children:
+        if (child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ == "PROPN" and child.i > head.i + 1
+                and doc[head.i + 1].text in DASHES and all(t.i > head.i for t in child.subtree)):
+            extra = [t for t in doc[head.i + 1:child.right_edge.i + 1] if not t.is_space]
+            if len(extra) <= 10:
+                return sorted({*tokens, *extra}, key=lambda t: t.i)
+    return tokens
+
+
+DASHES = frozenset({"–", "—", "-", "--"})
+
+
 def _without_the_event(tokens: list[Token], head: Token) -> list[Token]:
     """'survivors of the attack' -> 'survivors': the event a source speaks of is not its name."""
     for child in head.children:
@@ -133,7 +148,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
         return None  # "No group has claimed responsibility"
     tokens = [t for t in phrase_tokens(head, with_acl=False) if t.dep_ not in {"nummod"}]
-    tokens = _with_affiliation(_without_the_event(tokens, head), head)
+    tokens = _with_dashed_part(_with_affiliation(_without_the_event(tokens, head), head), head)
     kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
     if lemma in LOCAL_HEADS and not any(t.pos_ == "PROPN" for t in tokens if t.i < head.i):
         kept_preps |= {"in", "at"} if _placed_by_name(head) else set()  # "police in X district", "officials at X Hospital"

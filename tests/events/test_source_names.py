@@ -327,3 +327,20 @@ def test_bloggers_investigators_and_volunteers_are_sources() -> None:
     text = ("Russian military bloggers claimed the village had been captured. An army investigator said the fire "
             "was caused by a faulty cable. Volunteers said nine bodies were recovered.")
     assert names(text) == ["Russian military bloggers", "army investigator", "Volunteers"]
+
+
+def test_a_name_continued_after_a_dash_is_one_name_with_its_acronym() -> None:
+    text = ("The Islamic State – Sahel Province (IS-SP) claimed responsibility the same evening. "
+            "Through its news agency, IS-SP said its fighters had targeted soldiers.")
+    assert names(text) == ["the Islamic State – Sahel Province (IS-SP)"]
+
+
+def test_what_a_speaker_said_is_never_another_speaker() -> None:
+    text = "Through its Sahel news agency, IS-SP said its fighter had targeted officials."
+    assert names(text) == ["IS-SP"]
+
+
+def test_an_unnamed_witness_is_not_the_official_named_next() -> None:
+    text = ("The wounded were taken to the regional hospital, where a doctor said two of them had died. "
+            "Ahmad Karimi, the spokesman of the provincial police, put the toll at sixteen.")
+    assert len(names(text)) == 2
