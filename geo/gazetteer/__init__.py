@@ -1,4 +1,4 @@
-"""The offline gazetteer: GeoNames cities500, countries, first-level provinces and the curated table,
+"""The offline gazetteer: GeoNames cities500, countries, first- and second-level divisions and the curated table,
 built once into a compact SQLite index and looked up by name, with the GeoNames dumps a user adds
 (``python -m geo gazetteer add``) beside it.
 
@@ -14,11 +14,13 @@ May import: the core (``geo.errors``, ``geo.geometry``, ``geo.model``, ``geo.set
 """
 
 from geo.gazetteer.added import AddedSource, add_source, describe_sources, list_sources, remove_source
+from geo.gazetteer.admin import DISTRICT_WORDS
 from geo.gazetteer.index import ATTRIBUTION, Gazetteer, built_index, default_gazetteer, index_path
 from geo.gazetteer.normalize import fold_name
 
 __all__ = [
     "ATTRIBUTION",
+    "DISTRICT_WORDS",
     "AddedSource",
     "Gazetteer",
     "add_source",

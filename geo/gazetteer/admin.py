@@ -24,12 +24,25 @@ from typing import Any
 
 from geo.gazetteer.normalize import fold_name, name_key
 
-__all__ = ["ADMIN2_COUNTRIES", "AdminData", "Division", "big_city_names", "english_province_names",
-           "is_english_alias", "load_admin_data", "province_display_name", "without_qualifier"]
+__all__ = ["ADMIN2_COUNTRIES", "DISTRICT_WORDS", "AdminData", "Division", "big_city_names", "district_names",
+           "english_province_names", "is_english_alias", "load_admin_data", "province_display_name",
+           "without_qualifier"]
 
-# Countries whose second-level divisions are stored: US counties (local news names them
-# constantly, "DeKalb", "Jefferson County") and the counties of Great Britain and Ireland.
+# Countries whose second-level divisions are known by their bare names: US counties (local news names
+# them constantly, "DeKalb", "Jefferson County") and the counties of Great Britain and Ireland. Elsewhere
+# a district is known only with the word that says it is one ("Djugu territory", "Nikopol district"):
+# its bare name is most often its town's.
 ADMIN2_COUNTRIES = frozenset({"US", "GB", "IE"})
+# The words a district is named with: "district" everywhere, and the local words where ADM2 has one.
+DISTRICT_WORD = "district"
+LOCAL_DISTRICT_WORDS: dict[str, tuple[str, ...]] = {
+    "CD": ("territory",), "UA": ("raion", "rayon"), "RU": ("raion", "rayon"), "BY": ("raion", "rayon"),
+    "MD": ("raion", "rayon"), "AZ": ("rayon", "raion"), "NG": ("lga", "local government area"),
+}
+DISTRICT_WORDS = frozenset({DISTRICT_WORD, *(w for words in LOCAL_DISTRICT_WORDS.values() for w in words)})
+_DISTRICT_PREFIX_RE = re.compile(
+    r"^(?:circunscri[cç][aã]o|distrito|district|municipio|munic[ií]pio|municipality|d[ée]partement|department|"
+    r"obshtina|okrug|provincia|comuna|commune)\s+(?:de\s+|du\s+|d'|of\s+)?", re.IGNORECASE)
 _MIN_ALIAS_LENGTH = 3
 # Words that say what kind of division a name is, left out when two sources' names are compared.
 _DIVISION_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "county", "prefecture",
@@ -51,6 +64,26 @@ class Division:
     lon: float
     population: int
     aliases: set[str] = field(default_factory=set)
+    bare: bool = True  # known by its bare name (else only with a district word: ``district_names``)
+
+
+def district_names(division: Division) -> tuple[str, list[str]]:
+    """The name to show and the names a district is known by where its bare name is not enough: each
+    core of its names (without "District", "Raion", "Circunscrição de") with the country's district words
+    ("Macomia District", "Djugu territory", "Nikopol raion"). The shown name keeps a district word."""
+    cores: list[str] = []
+    for name in sorted(division.aliases, key=lambda n: n != division.name):
+        words = _DISTRICT_PREFIX_RE.sub("", name).split()
+        while len(words) > 1 and words[-1].lower() in _DIVISION_WORDS | DISTRICT_WORDS:
+            words.pop()
+        core = " ".join(words)
+        if core and core not in cores and not any(w[:1].islower() for w in words):
+            cores.append(core)
+    words = (DISTRICT_WORD, *LOCAL_DISTRICT_WORDS.get(division.country, ()))
+    names = [f"{core} {word}" for core in cores for word in words]
+    with_word = next((n for n in division.aliases if n.split()[-1].lower() in DISTRICT_WORDS | _DIVISION_WORDS), None)
+    shown = with_word or (f"{cores[0]} {words[-1].title() if len(words) > 1 else 'District'}" if cores else division.name)
+    return shown, names
 
 
 @dataclass(slots=True)
@@ -115,14 +148,12 @@ def _load() -> AdminData:
     for number, points in members.items():
         row = subdivisions[number]
         country = countries.get(_int(row[8]) or 0, "")
-        if country not in ADMIN2_COUNTRIES:
-            continue
         parent = _int(row[7])
         division = Division(
             name=row[0], country=country, geonameid=_int(row[3]),
             admin1_code=level1_iso.get(parent) if parent is not None else None,
             lat=sum(p[0] for p in points) / len(points), lon=sum(p[1] for p in points) / len(points),
-            population=sum(p[2] for p in points),
+            population=sum(p[2] for p in points), bare=country in ADMIN2_COUNTRIES,
         )
         division.aliases.add(row[0])
         division.aliases.update(a for a in row[5].split("|") if len(a) >= _MIN_ALIAS_LENGTH and a.isascii())

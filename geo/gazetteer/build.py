@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import GazetteerError
-from geo.gazetteer.admin import (AdminData, big_city_names, english_province_names, is_english_alias, load_admin_data,
-                                 province_display_name)
+from geo.gazetteer.admin import (AdminData, big_city_names, district_names, english_province_names, is_english_alias,
+                                 load_admin_data, province_display_name)
 from geo.gazetteer.airports import load_airports
 from geo.gazetteer.aliases import (CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS,
                                    is_latin, other_names, usable_alias)
@@ -257,10 +257,13 @@ def _load_admin2(admin: AdminData, admin1: list[_Place]) -> list[_Place]:
     names = {p.admin1_code: p.admin1_name for p in admin1}
     places = []
     for division in admin.divisions:
-        place = _Place(division.name, "admin2", division.country, division.lat, division.lon,
+        shown, with_word = (division.name, []) if division.bare else district_names(division)
+        if not division.bare and not with_word:
+            continue  # no name in Latin script to say it with
+        place = _Place(shown, "admin2", division.country, division.lat, division.lon,
                        population=division.population, geonameid=division.geonameid,
                        admin1_code=division.admin1_code, admin1_name=names.get(division.admin1_code))
-        place.aliases.update(a for a in division.aliases if usable_alias(a))
+        place.aliases.update(a for a in (division.aliases if division.bare else [shown, *with_word]) if usable_alias(a))
         places.append(place)
     return places
 

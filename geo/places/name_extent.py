@@ -6,7 +6,8 @@ the gazetteer also knows: a Czech town). ``widen`` grows an entity's span to the
 it that the gazetteer knows. ``capitalised_runs`` and ``subspans_longest_first`` give the runs of
 capitalised words no entity covers, and their parts, longest first, for the gazetteer to try.
 
-Used by ``geo.places.recognize`` and ``recognize_spans``; imports the places lexicon only.
+Used by ``geo.places.recognize`` and ``recognize_spans``; imports the places lexicon and the words the
+gazetteer names districts with ("Djugu territory").
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from geo.gazetteer import DISTRICT_WORDS
 from geo.places.lexicon import CONNECTORS, FACILITY_WORDS
 
 __all__ = ["ARABIC_ARTICLES", "capitalised_runs", "is_capitalised", "subspans_longest_first", "widen"]
@@ -28,7 +30,7 @@ _MAX_EXTRA_TOKENS = 4
 def widen(span: Span, known: Callable[[str], bool]) -> Span:
     """The longest name around ``span`` that ``known`` accepts: the article before it ("As Sukhnah"),
     "<Name> of" before it ("Gulf of Aden"), and up to four words after it ("Deir ez-Zor",
-    "Ain al-Asad air base")."""
+    "Ain al-Asad air base", "Djugu territory")."""
     doc, best = span.doc, span
     article = doc[span.start - 1] if span.start > 0 else None
     if article is not None and article.lower_ in ARABIC_ARTICLES and article.text[0].isupper() and (
@@ -44,12 +46,13 @@ def widen(span: Span, known: Callable[[str], bool]) -> Span:
         if doc[end - 2].text.endswith(".") and (doc[end - 1].is_sent_start or doc[end - 1].is_stop):
             break  # "Huntsville, Ala. An official said": the name ends with its sentence
         of_the = doc[end - 1].lower_ == "the" and doc[end - 2].lower_ == "of"  # "Republic of the Congo"
+        named_with = FACILITY_WORDS | DISTRICT_WORDS
         if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or is_capitalised(doc[end - 1])
-                                          or doc[end - 1].lower_ in FACILITY_WORDS or of_the):
+                                          or doc[end - 1].lower_ in named_with or of_the):
             break
         longer = doc[span.start:end]
         last = doc[end - 1]
-        if not (is_capitalised(last) or last.lower_ in FACILITY_WORDS):
+        if not (is_capitalised(last) or last.lower_ in named_with):
             continue
         if known(longer.text):
             best = longer

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from geo.gazetteer import fold_name
+from geo.gazetteer import DISTRICT_WORDS, fold_name
 from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 IN_TOWN_POPULATION, LOCAL_BODY_WORDS, NEAR_TOWN_POPULATION, NEAR_WORDS,
@@ -387,7 +387,8 @@ class ToponymRecognizer:
             return {"label": label_out, "gated": True}
         if context.named_as_non_place(span):
             return None
-        if exact and top.kind in {"country", "admin1", "region", "facility"}:
+        if exact and (top.kind in {"country", "admin1", "region", "facility"} or (
+                top.kind == "admin2" and span[-1].lower_ in DISTRICT_WORDS)):  # "the Nikopol district"
             return {"label": label_out, "gated": True}
         # A person or organisation entity needs a well-known city ("Kharkiv"), not any town.
         min_population = self.min_population * (5 if label in NEEDS_CUE_LABELS else 1)

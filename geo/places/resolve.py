@@ -35,6 +35,7 @@ from geo.places.resolve_support import (
     drop_unsupported,
     prefer_countries_named_in_full,
     province_of_its_town,
+    towns_abroad_of_a_district,
 )
 from geo.syntax import doc_text
 
@@ -258,6 +259,7 @@ def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
         mention.candidates, mention.reading = cache[key]
         if mention.cue in {"province", "province_of"}:
             mention.candidates = mention.candidates + province_of_its_town(mention.candidates, gazetteer)
+        mention.candidates = mention.candidates + towns_abroad_of_a_district(mention.text, mention.candidates, gazetteer)
 
 
 def keep_inside_named_containers(mentions: list[_Mention], gazetteer: Gazetteer) -> None:

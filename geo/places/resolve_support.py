@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from geo.gazetteer import fold_name
+from geo.gazetteer import DISTRICT_WORDS, fold_name
 from geo.model import Candidate
 from geo.places.name_fallbacks import DEMONYM
 from geo.places.ranking import LOCAL_KINDS
 
-__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "prefer_countries_named_in_full", "province_of_its_town"]
+__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "prefer_countries_named_in_full", "province_of_its_town",
+           "towns_abroad_of_a_district"]
 
 EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
 BIG_TOWN = 100_000
@@ -101,10 +102,11 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
     named = {fold_name(m.text) for m in mentions if m.best is not None}
     for mention in mentions:
         best = mention.best
-        if best is None or best.kind != "city":
-            continue
+        district = best is not None and best.kind == "admin2" and mention.text.split()[-1].lower() in DISTRICT_WORDS
+        if best is None or (best.kind != "city" and not district):
+            continue  # a district abroad named with its word ("Haram district": Haram, Norway) needs support too
         main = best.main_name or _city_form(mention.text, best)
-        if (mention.cue not in (None, "near") and main) or (main and best.population >= _SMALL_TOWN):
+        if not district and ((mention.cue not in (None, "near") and main) or (main and best.population >= _SMALL_TOWN)):
             continue  # "the town of X" vouches for a town called so, not for one abroad that X only translates
         # Support is another place in that country, not another spelling of this one ("Abbassiya").
         others_there = (places_by_country.get(best.country, set())
@@ -192,3 +194,14 @@ def province_of_its_town(candidates: Sequence[Candidate], gazetteer: _Lookup) ->
             if province.kind == "admin1" and province.country == town.country and province.score >= EXACT_SPELLING:
                 found.setdefault(province.geonameid, replace(province, score=town.score))
     return list(found.values())
+
+
+def towns_abroad_of_a_district(text: str, candidates: Sequence[Candidate], gazetteer: _Lookup) -> list[Candidate]:
+    """'Giza's Haram district': a district the gazetteer knows abroad (Haram, Norway) is one reading; the towns
+    of the bare name in countries without such a district are the others, for the context to choose."""
+    words = text.split()
+    districts = {c.country for c in candidates if c.kind == "admin2"}
+    if len(words) < 2 or words[-1].lower() not in DISTRICT_WORDS or not districts:
+        return []
+    return [c for c in gazetteer.candidates(" ".join(words[:-1]), limit=10, fuzzy=False)
+            if c.kind == "city" and c.score >= EXACT_SPELLING and c.country not in districts]

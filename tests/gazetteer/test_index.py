@@ -248,3 +248,25 @@ def test_a_countrys_name_is_no_secondary_name_of_a_city(gaz: Gazetteer) -> None:
     assert gaz.candidates("Mexico City", limit=1, fuzzy=False)[0].name == "Mexico City"
     # A city whose own main name it is keeps it (Mexico, Missouri).
     assert any(c.kind == "city" and c.country == "US" for c in gaz.candidates("Mexico", limit=25, fuzzy=False))
+
+
+def test_districts_abroad_are_indexed_with_the_word_that_says_so(gaz: Gazetteer) -> None:
+    territory = [c for c in gaz.candidates("Djugu territory", fuzzy=False) if c.kind == "admin2"]
+    assert [c.country for c in territory] == ["CD"] and territory[0].name == "Djugu Territory"
+    assert distance_km(territory[0].lat, territory[0].lon, 1.9, 30.5) < 60
+    raion = [c for c in gaz.candidates("Nikopol district", fuzzy=False) if c.kind == "admin2" and c.country == "UA"]
+    assert raion and raion[0].name == "Nikopol Raion"
+    # the bare name stays the town's: a district abroad is not read from its name alone
+    assert not any(c.kind == "admin2" for c in gaz.candidates("Djugu", fuzzy=False))
+    assert not any(c.kind == "admin2" for c in gaz.candidates("Nikopol", fuzzy=False))
+
+
+def test_district_names_strip_the_division_words_and_add_the_local_ones() -> None:
+    from geo.gazetteer.admin import Division, district_names
+
+    division = Division(name="Circunscrição de Mueda", country="MZ", geonameid=1, admin1_code=None, lat=0.0,
+                        lon=0.0, population=0, aliases={"Circunscrição de Mueda", "Mueda District"}, bare=False)
+    assert district_names(division) == ("Mueda District", ["Mueda district"])
+    raion = Division(name="Lozova Raion", country="UA", geonameid=2, admin1_code=None, lat=0.0, lon=0.0,
+                     population=0, aliases={"Lozova Raion"}, bare=False)
+    assert district_names(raion) == ("Lozova Raion", ["Lozova district", "Lozova raion", "Lozova rayon"])

@@ -549,3 +549,14 @@ def test_a_province_cue_reads_the_town_spelling_as_the_province() -> None:
     assert kinds["Hodeidah"] == "admin1"
     kinds = {t.text: t.kind for t in geoparse("Jets struck sites in the port city of Hodeidah, Yemen.")}
     assert kinds["Hodeidah"] == "city"
+
+
+def test_a_district_named_with_its_word_is_the_district_and_one_abroad_needs_support() -> None:
+    found = {t.text: t for t in geoparse("Shelling hit villages in the Nikopol district of Ukraine on Monday.")}
+    district = found["Nikopol district"]
+    assert (district.name, district.kind, district.country) == ("Nikopol Raion", "region", "UA")
+    found = {t.text: t for t in geoparse("Gunmen attacked a village in Djugu territory of Ituri province, Congo.")}
+    assert found["Djugu territory"].name == "Djugu Territory"
+    # Haram is a district of Norway only: in a story set in Egypt it is no place abroad
+    text = "Bombs killed six police officers in Giza's Haram district near the pyramids, days after a raid in Cairo, Egypt."
+    assert all(t.country != "NO" for t in geoparse(text))
