@@ -25,6 +25,10 @@ DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
 LOCATIVE_PREPS = frozenset({"near", "in", "at", "outside", "around", "towards", "toward", "into",
                             "across", "inside", "throughout", "within", "nearby", "from", "to",
                             "between", "beyond", "along", "through", "via", "off", "over", "on"})
+# Verbs of military acts done to a place, whose object is read as a place when the gazetteer knows it ("shelled
+# X"); not "hit", "strike" or "attack", which people and cars undergo as often ("struck Bell", "hit the Toyota").
+STRUCK_PLACE_VERBS = frozenset({"shell", "bomb", "pound", "raid", "storm", "besiege", "capture", "seize", "recapture",
+                                "retake", "liberate", "overrun", "encircle", "bombard"})
 NEAR_WORDS = frozenset({"near", "outside", "around", "toward", "towards"})  # words right before a town, never a person
 NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'near', is taken from this size
 IN_TOWN_POPULATION = 50_000  # after 'in', a weaker cue ("in Gardez", not "in Jacobs"), from this size

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span
 
 from geo.model import Candidate
 from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, CONNECTORS, DETERMINERS, DIRECTION_WORDS,
-                                FACILITY_WORDS, LOCATIVE_PREPS, PROVINCE_WORDS, REPORTING_VERBS, RESIDENT_NOUNS, TITLES)
+                                FACILITY_WORDS, LOCATIVE_PREPS, PROVINCE_WORDS, REPORTING_VERBS, RESIDENT_NOUNS,
+                                STRUCK_PLACE_VERBS, TITLES)
 from geo.places.name_extent import is_capitalised
 from geo.syntax import dateline_length, doc_text
 
@@ -231,7 +232,21 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
             previous = before[-2].lower_
         if previous in LOCATIVE_PREPS:
             return "near", None
+    if _struck(span):
+        return "near", None
     return None, None
+
+
+def _struck(span: Span) -> bool:
+    """'forces shelled Nikopol and Marhanets', 'rebels stormed Goma': the object of an act done to a place
+    (a weak cue, as "near" is: a person's name the tagger saw stays a person)."""
+    head = span.root
+    if any(c.dep_ == "det" for c in head.children):
+        return False  # "raided the Ritz": a building or a thing, not a town
+    while head.dep_ == "conj" and head.head.pos_ in {"PROPN", "NOUN"}:
+        head = head.head
+    return head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB" and (
+        head.head.lemma_.lower() in STRUCK_PLACE_VERBS)
 
 
 _APPOSITION_TOWN_WORDS = CITY_WORDS - {"outskirts"}

@@ -111,3 +111,11 @@ def test_a_dateline_reads_the_capital_not_the_state() -> None:
 
     first, *_ = geoparse("WASHINGTON (AP) — Lawmakers met Seattle officials on Tuesday.")
     assert first.text == "WASHINGTON" and first.kind == "city" and first.admin1 == "District of Columbia"
+
+
+def test_the_object_of_an_act_done_to_a_place_has_a_weak_cue() -> None:
+    doc = load_pipeline()("Russian forces shelled Nikopol and Marhanets overnight. Police questioned Marhanets.")
+    nikopol, marhanets, questioned = (t for t in doc if t.text in {"Nikopol", "Marhanets"})
+    for token in (nikopol, marhanets):
+        assert locative_cue(doc[token.i:token.i + 1], lambda text: [])[0] == "near"
+    assert locative_cue(doc[questioned.i:questioned.i + 1], lambda text: [])[0] is None
