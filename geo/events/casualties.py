@@ -64,15 +64,15 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
         lemma = token.lemma_.lower()
         if lemma == "kill" and token.tag_ == "VBN":
             victims = [c for c in token.children if c.dep_ == "nsubjpass"]
-        elif lemma == "kill" and token.tag_ in {"VBD", "VBZ", "VBP"}:  # "a blast that killed a soldier"
+        elif lemma == "kill" and token.tag_ in {"VBD", "VBZ", "VBP", "VBG"}:  # "a blast that killed a soldier"
             victims = [c for c in token.children if c.dep_ == "dobj" and (c.tag_ == "NNP" or any(
                 d.dep_ in {"det", "poss"} and d.lower_ not in {"no", "some", "any"} for d in c.children))]
         elif lemma in {"shoot", "stab"} and any(c.lower_ == "fatally" for c in token.children):
             victims = [c for c in token.children if c.dep_ == "dobj"]
-        elif lemma in {"shoot", "gun", "beat", "stab"} and token.tag_ == "VBN" and any(
+        elif lemma in {"shoot", "gun", "beat", "stab"} and any(
                 c.lower_ == "dead" or (c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
-                for c in token.children):
-            victims = [c for c in token.children if c.dep_ == "nsubjpass"]  # "two attackers ... were shot dead"
+                for c in token.children):  # "two attackers ... were shot dead", "gunmen shot dead a policeman"
+            victims = [c for c in token.children if c.dep_ == ("nsubjpass" if token.tag_ == "VBN" else "dobj")]
         else:
             continue
         for victim in victims:
@@ -111,6 +111,20 @@ def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     found = _numbered_figures(sent)
     if not any(killed for killed, _injured, _token in found):
         found += parsed_deaths(sent)
+    if not any(injured for _killed, injured, _token in found):
+        found += _parsed_wounded(sent)
+    return found
+
+
+def _parsed_wounded(sent: Span) -> list[tuple[int | None, int | None, Token]]:
+    """'three fighters of the militia were wounded': a counted subject too far from its verb for the patterns."""
+    found: list[tuple[int | None, int | None, Token]] = []
+    for token in sent:
+        if token.lemma_.lower() in {"wound", "injure"} and token.tag_ == "VBN":
+            for victim in (c for c in token.children if c.dep_ == "nsubjpass"):
+                counted = next((c for c in victim.children if c.dep_ == "nummod" and lx.parse_number(c.text)), None)
+                if counted is not None:
+                    found.append((None, (lx.parse_number(counted.text) or 0) + conjoined_victims(counted), token))
     return found
 
 

@@ -158,3 +158,13 @@ def test_a_toll_counted_over_months_is_no_more_of_the_act_told_before() -> None:
             "were killed in gang violence across the country between January and March, the UN said.")
     found = events(text)
     assert len(found) == 1 and found[0].killed is None and found[0].injured == 2
+
+
+def test_one_victim_killed_or_shot_dead_without_a_number_is_one_death() -> None:
+    assert figures("A drone dropped explosives on a car near the village, killing its driver.") == [(1, None)]
+    assert figures("Gunmen shot dead a police officer in the market on Monday.") == [(1, None)]
+
+
+def test_counted_wounded_far_from_their_verb() -> None:
+    text = "Four fighters of the local militia were wounded when a roadside bomb exploded beside their patrol."
+    assert figures(text) == [(None, 4)]
