@@ -205,6 +205,10 @@ PLATFORM_NOUNS = frozenset({"aircraft", "jet", "warplane", "plane", "helicopter"
                             "warship", "destroyer", "frigate", "tank", "vehicle", "boat"})
 
 
+# What is fired by the several in one attack ("two missiles hit the station", "three shells landed"): no count of acts.
+SALVO_WEAPONS = elx.PROJECTILE_NOUNS | {"shell", "mortar", "artillery"}
+
+
 def _count(trigger: Token) -> int | None:
     for child in trigger.children:
         if child.dep_ == "nummod" and child.ent_type_ not in {"DATE", "TIME"}:  # not "the 14 October bombings"
@@ -213,8 +217,9 @@ def _count(trigger: Token) -> int | None:
             return MULTIPLE_WORDS[child.lower_]
     if trigger.pos_ == "VERB":  # "two bombs killed six people": two acts
         for subject in children(trigger, "nsubj"):
-            weapon = weapon_of(subject)  # "two F-16s struck": aircraft, not acts
-            if weapon and weapon not in PLATFORM_NOUNS and lemma_of(subject) not in lx.ATTACKER_NOUNS | PLATFORM_NOUNS:
+            weapon = weapon_of(subject)  # "two F-16s struck": aircraft, not acts; "two missiles hit": one salvo
+            if weapon and weapon not in PLATFORM_NOUNS | SALVO_WEAPONS and (
+                    lemma_of(subject) not in lx.ATTACKER_NOUNS | PLATFORM_NOUNS):
                 for child in children(subject, "nummod"):
                     return lx.parse_number(child.text)
         for times in trigger.subtree:  # "retaliated eight times" (the parser may hang it on the object)

@@ -168,3 +168,10 @@ def test_one_victim_killed_or_shot_dead_without_a_number_is_one_death() -> None:
 def test_counted_wounded_far_from_their_verb() -> None:
     text = "Four fighters of the local militia were wounded when a roadside bomb exploded beside their patrol."
     assert figures(text) == [(None, 4)]
+
+
+def test_several_missiles_or_shells_of_one_salvo_are_one_act() -> None:
+    (event,) = events("Two missiles hit near the railway station in Odesa, killing 12 people.")
+    assert (event.count, event.killed) == (None, 12)
+    (event,) = events("Three shells landed on the market in Odesa, wounding nine.")
+    assert event.count is None
