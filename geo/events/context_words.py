@@ -80,6 +80,9 @@ PROJECTILE_NOUNS: frozenset[str] = frozenset(
     {"missile", "rocket", "drone", "uav", "uavs", "uas", "projectile", "shahed", "warhead", "cruise", "interceptor"})
 UNCREWED_WORDS: frozenset[str] = frozenset({"unmanned", "uncrewed", "aerial", "pilotless", "one-way"})
 
+# What an act leaves ("debris from an interception", "fragments of a downed drone"): told after it, not an act.
+DEBRIS_NOUNS = frozenset({"debris", "fragment", "shrapnel", "wreckage", "remnant", "piece", "part"})
+
 # Words for one round of strikes, told without the weapon ('a second wave hit ...').
 SALVO_WORDS = frozenset({"wave", "salvo", "volley", "barrage", "round"})
 # Words for a share of what was counted before ('most of the projectiles', 'all of them').

@@ -373,3 +373,9 @@ def test_a_drone_the_parser_hangs_on_down_is_still_shot_down() -> None:
             "12 kilometers from the garrison.")
     assert len(run(text)[1]) == 1
     assert run("Officers ran after him, shooting down the corridor.") == ([], [])
+
+
+def test_what_an_interception_left_is_no_other_interception() -> None:
+    found = run("Air defences shot down most of the drones over Kyiv overnight. Falling fragments of a downed drone "
+                "damaged a school, and debris from an interception hit a house.")
+    assert len(found[0]) + len(found[1]) == 1
