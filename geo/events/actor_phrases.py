@@ -98,7 +98,7 @@ def _np(token: Token) -> str | None:
     if token.lemma_.lower() in {"group", "band", "number", "unit", "squad"} and of and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
         token = of[0]  # "a large group of armed fighters": the fighters
-    own = [c for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}
+    own = [c for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
            and token.lemma_.lower() in FORCE_NOUNS]  # not "its lead vehicle": what was hit
     side = (_side_of_speaker(own[0]) or _resolve_pronoun(own[0])) if own else None
     if side:
@@ -123,7 +123,11 @@ def _side_of_speaker(pronoun: Token) -> str | None:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
             subject = next(iter(children(head, "nsubj")), None)
             family = actors.actor_family(phrase_text(list(subject.subtree))) if subject is not None else None
-            return actors.readable_actor(family.split(" (")[0]) if family else None
+            if family:
+                return actors.readable_actor(family.split(" (")[0])
+            service = next((t.lower_ for t in (subject.subtree if subject is not None else ())
+                            if t.lower_ in ARMED_SERVICES), None)
+            return f"the {service}" if service else None  # "'our forces ...', an army spokesman said": the army
     return None
 
 
@@ -158,13 +162,15 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
         if is_passive(trigger) or trigger.dep_ == "acl":
-            return next((_doer(o, by_name=True) for o in prep_objects(trigger, "by")), None)
+            return next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ"), None)
         floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
         subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
             subjects = children(trigger.head, "nsubj")  # "troops rescued the students and killed their captors"
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
+        if len(subjects) > 1:  # "Drones launched by the paramilitary Rapid Support Forces struck", misparsed
+            subjects.sort(key=lambda s: not (s.ent_type_ in {"ORG", "NORP", "GPE"} or actors.actor_family(s.text)))
         if subjects:
             subject = subjects[0]
             attackers = [c for c in subject.conjuncts if lemma_of(c) in lx.ATTACKER_NOUNS]
@@ -196,6 +202,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     responsible = _responsible(anchor)
     if responsible:
         return responsible
+    answer = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "with" else None
+    if answer is not None and answer.pos_ == "VERB" and lemma_of(answer) in lx.COUNTER_VERBS:
+        return next((_np(s) for s in children(answer, "nsubj")), None)  # "the army responded with air strikes"
     governor = governor_of(anchor)
     if governor is None or governor is trigger:
         return None

@@ -32,10 +32,11 @@ RECENT_SENTENCES = 3  # how far back a mention with details of its own may conti
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})  # "the group said its fighters ..."
 
 
-def bare(mention: Mention) -> bool:
-    """No place, date, count, new-event marker or response cue of its own."""
+def bare(mention: Mention, kind: str | None = None) -> bool:
+    """No place, date, count, new-event marker or response cue of its own (a response cue may go on telling a
+    response: ``kind``, the event's)."""
     return (not mention.new_event and mention.date is None and mention.count is None
-            and not any(p.place for p in mention.parts) and mention.cue != "response")
+            and not any(p.place for p in mention.parts) and (mention.cue != "response" or kind == "response"))
 
 
 def adds_details(mention: Mention) -> bool:
@@ -114,7 +115,8 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
             and draft.date is not None and draft.date_precision == "day" and mention.date is None):
         return True  # a dated act, then a tally of many
     if draft.count is not None and draft.count > 1 and draft.date is None and (mention.count or 1) == 1 and (
-            not mention.anaphoric and mention.parts and (mention.parts[0].target or mention.parts[0].place)):
+            not mention.anaphoric and mention.parts and (mention.parts[0].target or mention.parts[0].place)
+            and draft.category != INTERCEPT):  # "shot down five drones": five things stopped, not five acts
         return True  # a tally of many over a span, then one act with a target or place of its own
     days = [w for w in draft.whens if not clock_time(w) and w not in NIGHT_WORDS]  # "overnight" fits any day
     if mention.when and days and not clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
@@ -161,7 +163,7 @@ def _turned_round(draft: Draft, mention: Mention) -> bool:
 def may_continue(draft: Draft, mention: Mention, sentence_index: int) -> bool:
     """A bare mention continues the latest event unless it sets itself apart; one that names
     details of its own does so only close to the event's last sentence."""
-    if not bare(mention) or sets_apart(draft, mention):
+    if not bare(mention, draft.kind) or sets_apart(draft, mention):
         return False
     if refers_back(mention.actor, mention.actor_indefinite):
         return True  # "the gunman stormed into her room"
@@ -233,6 +235,9 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
         a, b = actors.actor_families(mine), actors.actor_families(theirs)
         if a and b and not a & b:  # "U.S. jets" and "U.S. and British warplanes" may be one side
             return False
+    for doer, struck in ((draft.actor, mention_target), (mention.actor, draft.target)):
+        if actors.actor_families(doer) & actors.actor_families(struck):
+            return False  # "RSF drones struck the city", then "air strikes on RSF positions": the other side's act
     if draft.date and mention.date and not same_date(draft.date, draft.date_precision, mention.date,
                                                      mention.date_precision):
         return False

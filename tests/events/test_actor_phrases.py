@@ -42,3 +42,23 @@ def test_a_weapon_that_did_the_act_is_the_means_not_the_actor() -> None:
     assert attacks[0].actor == "Israel" and attacks[0].category == "Air/drone strike"
     attacks = attacks_of("A militant camp near Kandahar was struck by Philippine Air Force jets.")
     assert attacks[0].actor == "Philippine Air Force jets"
+
+
+def test_drones_launched_by_a_group_are_that_groups_act() -> None:
+    text = ("KANDAHAR, June 14 (Wire) - Drones launched by the paramilitary Rapid Support Forces (RSF) struck a fuel "
+            "depot and a market in Kandahar on Friday night, killing nine civilians.")
+    attacks = attacks_of(text)
+    assert len(attacks) == 1 and attacks[0].actor == "Rapid Support Forces (RSF)"
+
+
+def test_who_responded_with_strikes_struck() -> None:
+    _, responses = extract_events(nlp()(
+        "The army responded with air strikes on rebel positions near Kandahar."), toponyms_for("Kandahar"))
+    assert [r.actor for r in responses] == ["army"]
+
+
+def test_our_forces_in_a_spokesmans_words_are_his_service() -> None:
+    text = ('"Our forces intercepted most of the drones before they reached their targets," an army spokesman '
+            "said on Friday.")
+    _, responses = extract_events(nlp()(text), toponyms_for(text))
+    assert [r.actor for r in responses] == ["the army"]

@@ -343,3 +343,18 @@ def test_the_weapons_told_of_doing_more_are_the_same_act() -> None:
 
     text = "Drones hit Ruritown on Monday. Drones struck Kelmar on Tuesday."
     assert len(everything(text)) == 2  # no article: other drones, another act
+
+
+def test_an_act_on_the_side_that_attacked_is_another_act() -> None:
+    text = ("Drones launched by the Rapid Support Forces (RSF) struck a market in Kandahar on Friday, killing nine. "
+            "The army responded with air strikes on RSF positions near Kandahar.")
+    found = everything(text)
+    assert sorted(e.kind for e in found) == ["attack", "response"]
+    assert next(e for e in found if e.kind == "attack").killed == 9
+
+
+def test_an_interception_told_again_in_a_quote_is_one_interception() -> None:
+    text = ("The army said its air defences shot down five drones over Kandahar. 'Our forces intercepted most of the "
+            "drones before they reached their targets,' an army spokesman said.")
+    found = everything(text)
+    assert len(found) == 1 and found[0].count == 5
