@@ -90,7 +90,8 @@ NARRATIVE_REACH = 2  # sentences: an undated act told right after a dated one go
 LAUNCHED_WEAPONS = DRONES | {"missile", "rocket", "projectile"}  # what air defences stop (not shells)
 
 
-def _launched(draft: Draft) -> bool:
+def launched(draft: Draft) -> bool:
+    """Whether the act sent what air defences stop (drones, missiles, rockets; not shells)."""
     return draft.category in {"Air/drone strike", INTERCEPT} or draft.weapon in LAUNCHED_WEAPONS
 
 
@@ -105,7 +106,7 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
     for draft in drafts:
         if draft.date is not None and draft.date_precision == "day":
             for at in told[id(draft)]:
-                days[at].add((id(draft), draft.date, _launched(draft)))
+                days[at].add((id(draft), draft.date, launched(draft)))
     for draft in drafts:
         if draft.date is not None or any(not clock_time(w) for w in draft.whens) or not told[id(draft)] or (
                 (draft.count or 1) > 1 and draft.category != INTERCEPT):
@@ -121,7 +122,7 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
             # a day told and left in its sentences is another's (a photo's, another act's), unless the same
             draft.date, draft.date_precision = before.pop(), "day"
             for at in told[id(draft)]:
-                days[at].add((id(draft), draft.date, _launched(draft)))  # it dates acts told after
+                days[at].add((id(draft), draft.date, launched(draft)))  # it dates acts told after
 
 
 SPAN_WORDS = frozenset({"since", "for", "over", "throughout", "during", "until", "between", "past"})

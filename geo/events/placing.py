@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.dates import resolve_date
+from geo.events.dating import launched
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, Mention, Part, hosted_by
 from geo.model import Toponym
@@ -139,7 +140,7 @@ def _aimed_at(token: Token) -> bool:
 
 
 def place_defended_attacks(drafts: list[Draft], sents: list[Span]) -> None:
-    """An attack no word places, that forces defended themselves against within two sentences by a
+    """An attack no word places, that forces defended themselves against within the next two sentences by a
     strike at a town ('al-Shabaab fighters attacked the force ... In response, U.S. forces conducted
     self-defense strikes near X'), happened there and then: a self-defence strike answers an attack on the spot."""
     index = {s.start: i for i, s in enumerate(sents)}
@@ -149,7 +150,8 @@ def place_defended_attacks(drafts: list[Draft], sents: list[Span]) -> None:
         if draft.kind != "attack" or draft.place is not None or not draft.sentences:
             continue
         told = {index.get(s.start, -9) for s in draft.sentences}
-        near = [d for d in defences if any(abs(index.get(s.start, 99) - i) <= 2 for s in d.sentences for i in told)]
+        near = [d for d in defences if any(0 <= index.get(s.start, 99) - i <= 2 for s in d.sentences for i in told)
+                and (launched(draft) or "intercept" not in d.families)]  # a shelling is not what was shot down
         if near:
             draft.place, draft.place_prep = near[0].place, "near"
             if draft.date is None and near[0].date is not None:

@@ -379,3 +379,10 @@ def test_what_an_interception_left_is_no_other_interception() -> None:
     found = run("Air defences shot down most of the drones over Kyiv overnight. Falling fragments of a downed drone "
                 "damaged a school, and debris from an interception hit a house.")
     assert len(found[0]) + len(found[1]) == 1
+
+
+def test_an_interception_told_before_an_unplaced_shelling_does_not_place_it() -> None:
+    text = ("Air defences shot down five drones over Kyiv on Friday. Rebels shelled a town for a third day. "
+            "At least four people died when a shell hit a mosque, the group said.")
+    attacks, _ = run(text)
+    assert attacks and all(a.place is None for a in attacks)
