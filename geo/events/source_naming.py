@@ -95,7 +95,8 @@ def titled_name(head: Token) -> Span | None:
     while ranks < head.i and head.doc[ranks].lower_.rstrip(".") in RANK_WORDS:
         ranks += 1  # "Lieutenant Colonel Jane Roe told reporters", whatever entity the tagger made of it
     if ranks > start and head.ent_type_ not in {"ORG", "GPE", "FAC", "NORP", "LOC"} and all(
-            t.text[:1].isupper() for t in head.doc[ranks:head.i + 1]):  # not 'General Motors'
+            t.text[:1].isupper() for t in head.doc[ranks:head.i + 1]) and (
+            head.lemma_.lower() not in INSTITUTION_WORDS):  # not 'General Motors', not 'the General Staff'
         return head.doc[ranks:head.i + 1]
     title = head.doc[start - 1] if start > 0 else None
     if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
@@ -103,6 +104,9 @@ def titled_name(head: Token) -> Span | None:
     return head.doc[start:head.i + 1]
 
 
+# Words that end the name of a body a rank word may open ("the General Staff", "Central Command").
+INSTITUTION_WORDS = frozenset({"staff", "command", "headquarters", "council", "assembly", "secretariat", "directorate",
+                               "office", "ministry", "court", "commission", "committee", "administration", "service"})
 # Capitalised ranks and titles that open a person's name.
 RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "general", "gen", "brigadier",
                         "captain", "capt", "commander", "cmdr", "admiral", "adm", "sergeant", "sgt", "corporal",

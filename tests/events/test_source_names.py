@@ -344,3 +344,8 @@ def test_an_unnamed_witness_is_not_the_official_named_next() -> None:
     text = ("The wounded were taken to the regional hospital, where a doctor said two of them had died. "
             "Ahmad Karimi, the spokesman of the provincial police, put the toll at sixteen.")
     assert len(names(text)) == 2
+
+
+def test_a_body_a_rank_word_opens_is_no_persons_name() -> None:
+    assert names("Ukraine's General Staff later confirmed the strike on the depot.") == ["Ukraine's General Staff"]
+    assert names("Lieutenant Colonel Jane Roe told reporters the base was hit.") == ["Jane Roe"]
