@@ -12,6 +12,9 @@ from geo.events import lexicon as lx
 from geo.events.draft import Draft
 
 
+STATES = frozenset(actors.COUNTRY_FAMILY.values())
+
+
 def _victim_family(draft: Draft) -> str | None:
     """Who was attacked: the target's family, or the country it happened in when the target
     is only a place ('rockets at Tel Aviv')."""
@@ -65,7 +68,8 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     men ("a day after the bombing, police raided a militant hideout"); an air strike or a state's
     forces on a named group after it attacked ("a camp of the group", "a day after the group bombed
     ..."), or on armed men after armed men attacked; and a side that answered, striking the same
-    fighters again. Two sides at war attacking each other in turn both attack."""
+    fighters again. Two sides at war attacking each other in turn both attack: a state striking the state
+    that struck it, with no word of an answer, attacks."""
     attackers: set[str] = set()
     armed_attack = False  # an attack by armed men of no named side ("militants fired rockets")
     attacked = False
@@ -78,7 +82,9 @@ def resolve_kinds(drafts: list[Draft]) -> None:
             words = nouns_of(draft.target)
             on_armed = armed_attack and bool(words & ARMED_GROUP_NOUNS)  # "a gunship struck fighters" after their raid
             on_attackers = _victim_family(draft) in attackers or bool(draft.aims & attackers) or on_armed
-            answering = family is not None and family not in attackers and on_attackers
+            hit = ({_victim_family(draft)} | draft.aims) & attackers
+            at_war = family in STATES and bool(hit) and hit <= STATES  # two states striking each other in turn
+            answering = family is not None and family not in attackers and on_attackers and not at_war
             state_forces = family is None and not armed_men(draft.actor) and (
                 bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) or draft.weapon in AIR_WEAPONS)
             on_perpetrators = bool(words & PERPETRATOR_NOUNS) or (

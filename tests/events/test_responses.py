@@ -386,3 +386,17 @@ def test_an_interception_told_before_an_unplaced_shelling_does_not_place_it() ->
             "At least four people died when a shell hit a mosque, the group said.")
     attacks, _ = run(text)
     assert attacks and all(a.place is None for a in attacks)
+
+
+def test_two_states_striking_each_other_in_turn_both_attack() -> None:
+    text = ("Russian missiles struck an apartment block in Kyiv on Monday, killing five. "
+            "Ukrainian forces struck a Russian ammunition depot on Tuesday.")
+    attacks, responses = run(text)
+    assert len(attacks) == 2 and responses == []
+
+
+def test_a_state_striking_the_group_that_struck_it_answers_it() -> None:
+    text = ("Islamic State fighters bombed a U.S. base in Syria on Monday, killing two soldiers. "
+            "U.S. aircraft struck Islamic State positions in Syria on Tuesday.")
+    attacks, responses = run(text)
+    assert len(attacks) == 1 and len(responses) == 1
