@@ -226,8 +226,8 @@ def _count(trigger: Token) -> int | None:
             if times.lower_ == "times" and times.i > trigger.i:
                 for child in children(times, "nummod"):
                     return lx.parse_number(child.text)
-    if trigger.pos_ == "VERB" and trigger_family(trigger) == "intercept":
-        for obj in children(trigger, "dobj", "nsubjpass"):
+    if trigger.pos_ == "VERB" and trigger_family(trigger) == "intercept":  # "shot down or jammed 61 of the drones"
+        for obj in children(trigger, "dobj", "nsubjpass") or [o for c in children(trigger, "conj") for o in children(c, "dobj")]:
             counts = [_counted_things(o) for o in (obj, *obj.conjuncts)]  # "104 of the drones and three of the missiles"
             if counts[0] is not None:
                 return sum(c for c in counts if c is not None)

@@ -18,6 +18,7 @@ from geo.events.dates import resolve_date
 from geo.events.dating import launched
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, Mention, Part, hosted_by
+from geo.events.summary import DRONES
 from geo.model import Toponym
 from geo.syntax import CAPTION_END_RE, prep_objects
 
@@ -98,7 +99,8 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             continue
         first = min(index.get(s.start, -1) for s in draft.sentences)
         stopped = [d for d in drafts if d is not draft and "intercept" not in d.families and d.kind != "response"
-                   and any(first - INTERCEPTED_WITHIN <= index.get(s.start, -9) <= first for s in d.sentences)]
+                   and any(first - INTERCEPTED_WITHIN <= index.get(s.start, -9) <= first for s in d.sentences)
+                   and not _other_weapons(draft, d)]
         just_before = [d for d in stopped if any(first - 1 <= index.get(s.start, -9) <= first for s in d.sentences)]
         nearest = just_before[-1] if len(just_before) == 1 else None
         if (draft.date is None and not draft.whens and nearest is not None and nearest.date is not None
@@ -119,6 +121,14 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         attacks = [d for d in stopped if d.place is not None]
         if attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
+
+
+def _other_weapons(interception: Draft, attack: Draft) -> bool:
+    """Drones shot down do not answer a missile strike, nor missiles a drone attack ('61 of the drones were shot
+    down, while the missiles struck a plant in X')."""
+    stopped = next((w.rstrip("s") for w in (interception.target or "").lower().split()  # not "air" of "air defences"
+                    if w.rstrip("s") in DRONES | {"missile", "rocket"}), None)
+    return None not in (stopped, attack.weapon) and (stopped in DRONES) != (attack.weapon in DRONES)
 
 
 SELF_DEFENCE_RE = re.compile(r"\bself[- ]defen[cs]e\b", re.I)

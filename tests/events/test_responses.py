@@ -400,3 +400,11 @@ def test_a_state_striking_the_group_that_struck_it_answers_it() -> None:
             "U.S. aircraft struck Islamic State positions in Syria on Tuesday.")
     attacks, responses = run(text)
     assert len(attacks) == 1 and len(responses) == 1
+
+
+def test_drones_shot_down_do_not_answer_a_missile_strike_in_their_sentence() -> None:
+    text = ("Air defences shot down or jammed 61 of the drones, the air force said, while the missiles struck an "
+            "industrial site in Kyiv.")
+    attacks, responses = run(text)
+    assert [a.place for a in attacks] == ["Kyiv"]
+    assert [(r.place, r.count) for r in responses] == [(None, 61)]
