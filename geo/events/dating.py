@@ -199,7 +199,14 @@ def _date_entities(sent: Span) -> list[Span]:
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
         if span is not None and not any(t.i in covered for t in span):
             found.append(span)
+    found = [span for span in found if not _a_first_name(span)]
     return sorted((_with_its_day(span) for span in found), key=lambda span: span.start)
+
+
+def _a_first_name(span: Span) -> bool:
+    """'Monday Kassah, chairman of the council, said': a day's name that opens a person's name is no date."""
+    token = span[0]
+    return len(span) == 1 and token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ == "PROPN"
 
 
 def _with_its_day(span: Span) -> Span:

@@ -124,6 +124,10 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if token.pos_ == "VERB" and _lemma(token) in {"kill", "wound", "injure"} and any(
             c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in token.children) and prep_objects(token, "since"):
         return True  # "780 people have been killed in the region since October": a toll over time, not an act
+    if token.tag_ == "NNS" and not children(token, "nummod") and token.dep_ == "pobj" and token.head.lower_ == "in" and (
+            token.head.head.pos_ == "VERB" and _lemma(token.head.head) in {"kill", "wound", "injure", "die"}
+            and any(o.ent_type_ == "DATE" for o in prep_objects(token.head.head, "since"))):
+        return True  # "1,300 people have been killed in attacks in the state since December": a toll, not an act
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
         return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
     return False

@@ -111,3 +111,10 @@ def test_an_act_told_only_with_a_time_of_day_goes_on_the_day_of_the_act_before()
             "Mortar bombs began landing on Kyiv shortly after midnight, residents said.")
     found = sorted(events(text), key=lambda e: e.evidence.start)
     assert [e.date for e in found] == [date(2024, 2, 10), date(2024, 2, 10)]
+
+
+def test_a_days_name_that_opens_a_persons_name_is_no_date() -> None:
+    text = ("Gunmen stormed a village near Kandahar late on Sunday, killing 17 people. Monday Kassah, chairman of the "
+            "local council, said the attackers opened fire on residents.")
+    found = events(text)
+    assert len(found) == 1 and found[0].date == date(2024, 2, 11)

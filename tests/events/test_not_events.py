@@ -174,3 +174,9 @@ def test_troops_killing_a_counted_number_of_people_is_an_act() -> None:
 def test_an_act_done_daily_or_nightly_is_a_habit_not_an_event() -> None:
     assert not everything("The town has been shelled almost daily since the summer of 2022, residents said.")
     assert not everything("Drones strike the city nightly, residents said.")
+
+
+def test_a_toll_of_attacks_since_a_date_is_no_act() -> None:
+    text = "Rights groups said at least 1,300 people had been killed in attacks in the state since December."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert attacks == []
