@@ -246,8 +246,10 @@ def _release_title_subject(lines: list[Span]) -> Author | None:
     if not lines or not any(RELEASE_MARK_RE.match(_line_of(s)) for s in lines[1:]):
         return None
     title = lines[0]
-    verb = next((t for t in title if t.tag_ == "VBZ"), None)  # the parse may hang it on the next line
+    verb = next((t for t in title if t.tag_ in {"VBZ", "VBP"}), None)  # the parse may hang it on the next line
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) if verb else None
+    if subject is not None and subject.lower_.rstrip("s") in {"force", "troop"}:  # "CENTCOM Forces Conduct Strikes"
+        subject = next((c for c in subject.children if c.dep_ in {"compound", "nmod"} and c.is_upper), subject)
     if subject is None or not (subject.ent_type_ == "ORG" or subject.is_upper) or subject.ent_type_ == "PERSON":
         return None
     name = phrase_text([t for t in subject.subtree if t.i < verb.i])

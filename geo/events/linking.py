@@ -297,6 +297,10 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     """Positive evidence that a non-anaphoric mention reports the same event; ``gap``: how many
     sentences after the event's last one the mention comes."""
     part = mention.parts[0]
+    family = actors.actor_family(mention.actor)
+    if draft.umbrella and draft.count is None and (mention.count or 0) > 1 and family is not None and (
+            family == actors.actor_family(draft.actor)):
+        return True  # "continued Houthi attacks on shipping", then "the Houthis have attacked ships 100 times"
     if draft.place is not None and part.place is not None:
         if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target):
             return False

@@ -171,3 +171,10 @@ def test_a_reporters_question_is_never_the_evidence_of_an_act() -> None:
             "dispute that?\n\nSPOKESPERSON: We struck a military facility.\n")
     attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=None)
     assert all(not e.evidence.text.startswith("Q:") for e in attacks + responses) and attacks + responses
+
+
+def test_a_release_title_naming_the_issuers_forces_names_the_issuer() -> None:
+    text = ("CENTCOM Forces Conduct Strikes Against Militant Targets\n\nMarch 18, 2025\nRelease Number 20250318-01\n\n"
+            "TAMPA, Fla. – On March 17, coalition aircraft struck a militant weapons depot near the border.\n")
+    names = [s.name for s in extract_sources(nlp()(text))]
+    assert names == ["U.S. Central Command"]

@@ -358,3 +358,10 @@ def test_an_interception_told_again_in_a_quote_is_one_interception() -> None:
             "drones before they reached their targets,' an army spokesman said.")
     found = everything(text)
     assert len(found) == 1 and found[0].count == 5
+
+
+def test_a_counted_tally_of_the_side_whose_continued_attacks_were_named_is_that_tally() -> None:
+    text = ("The strikes were in response to continued Houthi attacks against ships in the Red Sea. "
+            "Since November, the Houthis have attacked merchant ships more than 100 times.")
+    attacks = [e for e in everything(text) if e.kind == "attack"]
+    assert len(attacks) == 1 and attacks[0].count == 100
