@@ -10,6 +10,8 @@ The verb comes from the act (struck, shelled, bombed, raided, ambushed, intercep
 
 from __future__ import annotations
 
+import re
+
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
 
@@ -47,6 +49,11 @@ def _label(draft: Draft) -> str:
     return label
 
 
+# What a counted target names when it is no people ("12 Houthi targets", "three storage facilities").
+THING_HEADS = frozenset({"target", "site", "facility", "position", "depot", "launcher", "vessel", "ship",
+                         "boat", "building", "home", "house", "node", "radar", "bunker", "warehouse", "tunnel", "vehicle"})
+
+
 def _verb(draft: Draft) -> str:
     """The act as a verb in the past, taking the target as object: 'struck', 'shelled', 'shot down'."""
     families, weapon = draft.families, draft.weapon or ""
@@ -59,7 +66,9 @@ def _verb(draft: Draft) -> str:
         return DEFENCE_VERBS.get(act, "fought off")
     if draft.category == "Abduction/forced disappearance":
         return "abducted"
-    if set((draft.target or "").lower().split()) & PEOPLE_WORDS or any(w.isdigit() for w in (draft.target or "").split()):
+    words = (draft.target or "").lower().split()
+    things = bool(words) and re.sub(r"ies$", "y", words[-1]).rstrip("s") in THING_HEADS
+    if set(words) & PEOPLE_WORDS or (any(w.isdigit() for w in words) and not things):
         if draft.acts and set(draft.acts) <= {"kill", "massacre"}:
             return "killed"  # "gunmen killed 12 people": told so, said so
         return "attacked"  # "struck at least 20 civilians" reads as a blow; they were attacked

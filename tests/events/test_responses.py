@@ -408,3 +408,10 @@ def test_drones_shot_down_do_not_answer_a_missile_strike_in_their_sentence() -> 
     attacks, responses = run(text)
     assert [a.place for a in attacks] == ["Kyiv"]
     assert [(r.place, r.count) for r in responses] == [(None, 61)]
+
+
+def test_counted_targets_that_are_no_people_are_struck_not_attacked() -> None:
+    attacks, _ = run("On March 17, U.S. forces conducted strikes against 12 Houthi targets in Yemen.")
+    assert attacks[0].summary.startswith("U.S. forces struck 12 Houthi targets")
+    attacks, _ = run("Gunmen struck at least 20 civilians in a market in Kyiv.")
+    assert "attacked at least 20 civilians" in attacks[0].summary
