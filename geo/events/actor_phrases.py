@@ -103,7 +103,7 @@ def _np(token: Token) -> str | None:
     side = (_side_of_speaker(own[0]) or _resolve_pronoun(own[0])) if own else None
     if side:
         return side  # "Saree said its naval forces targeted the ship": the Houthis
-    tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head is token)]
+    tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head.i == token.i)]
     opened = token.sent.start_char + dateline_length(token.sent.text)
     tokens = [t for t in tokens if t.idx >= opened] or tokens  # "PEMBA, Mozambique, Aug. 20 (Wire) – Insurgents"
     return re.sub(r"['’]s$", "", lx.clean_phrase(phrase_text(tokens)))

@@ -113,7 +113,7 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if any(_lemma(o) in SPAN_UNITS and o.tag_ == "NNS" for h in spans for o in prep_objects(h, "for")):
         return True  # "bandits have for years raided villages"
     clause_verb = token
-    while clause_verb.dep_ in {"advcl", "conj"} and clause_verb.tag_ == "VBG" and clause_verb.head is not clause_verb:
+    while clause_verb.dep_ in {"advcl", "conj"} and clause_verb.tag_ == "VBG" and clause_verb.head.i != clause_verb.i:
         clause_verb = clause_verb.head
     if clause_verb.dep_ == "dobj" and clause_verb is not token:
         clause_verb = clause_verb.head  # the parse hung the gerunds on the object ("raided farms, killing")

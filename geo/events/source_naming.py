@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
+from geo.syntax import phrase_text
 
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
 
@@ -51,7 +52,8 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
     for token in tokens:
         if token.ent_type_ == "PERSON":
             doc, start, end = token.doc, token.i, token.i + 1
-            while start > 0 and (doc[start].ent_iob_ == "I" or _name_part(doc[start - 1], start)):
+            while start > 0 and (doc[start].ent_iob_ == "I" or _name_part(doc[start - 1], start)
+                                 or _untagged_first_name(doc[start - 1], start)):
                 start -= 1
             while end < len(doc) and (doc[end].ent_iob_ == "I" or _name_part(doc[end - 1], end)):
                 end += 1
@@ -67,6 +69,17 @@ def _name_part(token: Token, nxt: int) -> bool:
             and token.head.i >= nxt)
 
 
+def _untagged_first_name(token: Token, nxt: int) -> bool:
+    """'Jamal' of 'Jamal Abu Srour' when the tagger took only 'Abu Srour' for the person: a capitalised proper
+    noun compounded into the name, no entity of its own, no rank or title."""
+    return (token.pos_ == "PROPN" and token.ent_type_ == "" and token.is_title and token.dep_ == "compound"
+            and token.head.i >= nxt and token.lower_.rstrip(".") not in RANK_WORDS | lx.OFFICIAL_TITLES | HONORIFICS)
+
+
+HONORIFICS = frozenset({"rev", "reverend", "mr", "mrs", "ms", "dr", "sheikh", "imam", "father", "bishop", "pastor",
+                        "sir", "dame", "lord", "prof", "professor"})
+
+
 def appositive_name(title: Token) -> Span | None:
     """'The aid coordinator, Jane Roe-Smith,', 'the UN coordinator for Chad, Jane Roe-Smith,': a run of two
     to four capitalised proper nouns in apposition to a person's title (or to the place the title is
@@ -79,6 +92,14 @@ def appositive_name(title: Token) -> Span | None:
         words = [t for t in tokens if t.text != "-"]
         if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
             return child.doc[tokens[0].i:tokens[-1].i + 1]
+    return None
+
+
+def proper_part(head: Token, tokens: Sequence[Token]) -> str | None:
+    """'a charge Kigali denies', misparsed into one phrase: the proper name without the common nouns before it."""
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and tokens and tokens[0].dep_ == "det" and any(
+            t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == head.i for t in tokens):
+        return phrase_text([t for t in tokens if t.i >= head.i or t.pos_ == "PROPN"])
     return None
 
 
@@ -113,4 +134,5 @@ RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "g
                         "mayor", "governor", "gov", "minister", "senator", "sen", "dr", "president"})
 
 
-__all__ = ["BODY_NOUNS", "NAMING_VERBS", "appositive_name", "called", "named_before", "person_span", "titled_name"]
+__all__ = ["BODY_NOUNS", "NAMING_VERBS", "appositive_name", "called", "named_before", "person_span", "proper_part",
+           "titled_name"]

@@ -19,7 +19,8 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.source_naming import BODY_NOUNS, appositive_name, called, named_before, person_span, titled_name
+from geo.events.source_naming import (BODY_NOUNS, appositive_name, called, named_before, person_span, proper_part,
+                                      titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences, span_text
@@ -169,8 +170,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree)))) or (
         head.dep_ == "nsubj" and any(c.dep_ == "prep" and ANONYMITY_RE.search(phrase_text(list(c.subtree)))
                                      for c in head.head.children))  # "X told Y, on condition of anonymity, ..."
-    # one person's name never renames many ("residents of X and of the capital, Bahir Dar, say")
-    appositive_persons = [] if head.tag_ == "NNS" else [
+    appositive_persons = [] if head.tag_ == "NNS" else [  # one name never renames many ("residents of X, Bahir Dar,")
         c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     person_in_apposition = head.ent_type_ != "PERSON" and bool(appositive_persons)
     person = None if person_in_apposition else person_span(tokens)
@@ -247,7 +247,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
     if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
         kind = "other" if family in NON_STATE and lemma not in {"government", "ministry"} else "official"
-        name = _clean_name(text)
+        name = _clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
     if has_name and lemma in BODY_NOUNS and head.pos_ == "NOUN":  # "the European Union's Aspides mission"
         kind = "other" if lemma in {"coalition", "alliance", "movement", "front"} else "official"

@@ -349,3 +349,14 @@ def test_an_unnamed_witness_is_not_the_official_named_next() -> None:
 def test_a_body_a_rank_word_opens_is_no_persons_name() -> None:
     assert names("Ukraine's General Staff later confirmed the strike on the depot.") == ["Ukraine's General Staff"]
     assert names("Lieutenant Colonel Jane Roe told reporters the base was hit.") == ["Jane Roe"]
+
+
+def test_a_first_name_the_tagger_left_out_is_part_of_the_name() -> None:
+    doc = nlp()('"Both of them fell in the street," Karim Abu Salem, a baker, told AFP.')
+    start = next(t.i for t in doc if t.text == "Abu")
+    doc.set_ents([Span(doc, start, start + 2, label="PERSON")], default="unmodified")  # as the tagger cuts some names
+    assert [s.name for s in extract_sources(doc)][0] == "Karim Abu Salem"
+
+
+def test_a_rival_capital_in_a_misparsed_relative_clause_is_named_alone() -> None:
+    assert names("Officials accuse Rwanda of arming the rebels, a charge Kigali denies.") == ["Officials", "Kigali"]
