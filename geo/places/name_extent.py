@@ -25,6 +25,7 @@ __all__ = ["ARABIC_ARTICLES", "capitalised_runs", "is_capitalised", "subspans_lo
 # The Arabic article as it is transliterated before a name ("Al Qaim", "As Suwayda", "Ad Dawr").
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ath", "adh", "ed", "es", "er"})
 _MAX_EXTRA_TOKENS = 4
+_NAMED_WITH = FACILITY_WORDS | DISTRICT_WORDS  # lower-case words a name may end with ("air base", "territory")
 
 
 def widen(span: Span, known: Callable[[str], bool]) -> Span:
@@ -46,13 +47,12 @@ def widen(span: Span, known: Callable[[str], bool]) -> Span:
         if doc[end - 2].text.endswith(".") and (doc[end - 1].is_sent_start or doc[end - 1].is_stop):
             break  # "Huntsville, Ala. An official said": the name ends with its sentence
         of_the = doc[end - 1].lower_ == "the" and doc[end - 2].lower_ == "of"  # "Republic of the Congo"
-        named_with = FACILITY_WORDS | DISTRICT_WORDS
         if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or is_capitalised(doc[end - 1])
-                                          or doc[end - 1].lower_ in named_with or of_the):
+                                          or doc[end - 1].lower_ in _NAMED_WITH or of_the):
             break
         longer = doc[span.start:end]
         last = doc[end - 1]
-        if not (is_capitalised(last) or last.lower_ in named_with):
+        if not (is_capitalised(last) or last.lower_ in _NAMED_WITH):
             continue
         if known(longer.text):
             best = longer
