@@ -77,6 +77,7 @@ COUNTRY_FAMILY: dict[str, str] = {
     "PK": "Pakistan", "SD": "Sudan", "MM": "Myanmar", "CD": "Democratic Republic of the Congo", "EG": "Egypt",
     "LY": "Libya", "AZ": "Azerbaijan", "AM": "Armenia",
 }
+STATES: frozenset[str] = frozenset(COUNTRY_FAMILY.values())  # the families that are states
 _ALIAS_TO_FAMILY: dict[str, str] = {
     alias: family for family, aliases in ACTOR_FAMILIES.items() for alias in aliases
 }

@@ -140,7 +140,7 @@ def is_war(mention: Mention) -> bool:
     if bare in actors.CAPITAL_ALIASES:
         return False
     mine, theirs = actors.actor_family(mention.actor), actors.actor_family(target)
-    states = set(actors.COUNTRY_FAMILY.values())
+    states = actors.STATES
     return mine in states and theirs in states and mine != theirs and bare in actors.ACTOR_FAMILIES[theirs]
 
 

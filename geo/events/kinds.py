@@ -12,9 +12,6 @@ from geo.events import lexicon as lx
 from geo.events.draft import Draft
 
 
-STATES = frozenset(actors.COUNTRY_FAMILY.values())
-
-
 def _victim_family(draft: Draft) -> str | None:
     """Who was attacked: the target's family, or the country it happened in when the target
     is only a place ('rockets at Tel Aviv')."""
@@ -83,7 +80,7 @@ def resolve_kinds(drafts: list[Draft]) -> None:
             on_armed = armed_attack and bool(words & ARMED_GROUP_NOUNS)  # "a gunship struck fighters" after their raid
             on_attackers = _victim_family(draft) in attackers or bool(draft.aims & attackers) or on_armed
             hit = ({_victim_family(draft)} | draft.aims) & attackers
-            at_war = family in STATES and bool(hit) and hit <= STATES  # two states striking each other in turn
+            at_war = family in actors.STATES and bool(hit) and hit <= actors.STATES  # two states striking in turn
             answering = family is not None and family not in attackers and on_attackers and not at_war
             state_forces = family is None and not armed_men(draft.actor) and (
                 bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) or draft.weapon in AIR_WEAPONS)

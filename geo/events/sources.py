@@ -29,7 +29,7 @@ REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment"
                           "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing"})
 INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
 # Armed groups and movements (of the actor families, those that are no state, its forces or a union of states).
-NON_STATE = frozenset(set(actors.ACTOR_FAMILIES) - set(actors.COUNTRY_FAMILY.values())
+NON_STATE = frozenset(set(actors.ACTOR_FAMILIES) - actors.STATES
                       - {"African Union", "Islamic Revolutionary Guard Corps (IRGC)"})
 ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to|"
                           r"asked not to be (?:named|identified)|\b(?:unnamed|anonymous|unidentified)\b", re.I)

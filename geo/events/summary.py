@@ -14,6 +14,7 @@ import re
 
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
+from geo.events.triggers import MILITARY_OBJECTS
 
 INTERCEPT = "Disrupted weapons use"
 MAX_CHARS = 160
@@ -50,8 +51,7 @@ def _label(draft: Draft) -> str:
 
 
 # What a counted target names when it is no people ("12 Houthi targets", "three storage facilities").
-THING_HEADS = frozenset({"target", "site", "facility", "position", "depot", "launcher", "vessel", "ship",
-                         "boat", "building", "home", "house", "node", "radar", "bunker", "warehouse", "tunnel", "vehicle"})
+THING_HEADS = MILITARY_OBJECTS | {"building", "home", "house", "warehouse", "tunnel", "vehicle"}
 
 
 def _verb(draft: Draft) -> str:
