@@ -29,6 +29,8 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
     for head in [token, *ancestors_list(token, sent)]:
         if head.i in direct:
             return direct[head.i]
+        if head.pos_ == "VERB" and (agent := _agent_mention(head, mentions)):
+            return agent  # "a barrage on X, followed on Tuesday by air strikes": the day of the strikes
         if head.i in governed:
             # "Ban on Friday condemned the attack": the day of the condemnation, not of the attack
             return None if head.lemma_.lower() in lx.REACTION_VERBS else governed[head.i]
@@ -51,6 +53,12 @@ def _subject_mention(verb: Token, mentions: list[Mention]) -> Mention | None:
             if trigger.i == subject.i or (trigger.head.i == subject.i and trigger.dep_ in {"acl", "amod", "compound"}):
                 return mention
     return None
+
+
+def _agent_mention(verb: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention told as the doer of a passive verb ('followed by air strikes', 'answered by shelling')."""
+    doers = {obj.i for agent in verb.children if agent.dep_ == "agent" for obj in agent.children if obj.dep_ == "pobj"}
+    return next((m for m in mentions if m.trigger.i in doers), None)
 
 
 def nearest_before(token: Token, mentions: list[Mention]) -> Mention:

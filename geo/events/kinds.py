@@ -113,16 +113,35 @@ def continue_sequels(drafts: list[Draft]) -> None:
     """'Israeli jets struck a radar near X ... A second wave minutes later hit a factory near Y': a
     further round of strikes is by those who struck just before, of the same kind, and (told with no
     day of its own) on the same day."""
-    order = sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines))
-    for index, draft in enumerate(order):
-        if index == 0 or not any(SEQUEL_RE.search(s.text) for s in draft.sentences):
+    for draft in drafts:
+        sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
+        if sequel is None:
             continue
         if draft.actor is not None and not nouns_of(draft.actor) & SALVO_NOUNS:
             continue  # its own actor: "a second wave of Russian drones hit ..."
-        before = order[index - 1]
+        before = _told_just_before(drafts, draft, sequel.start)
+        if before is None:
+            continue
         draft.actor, draft.kind = before.actor, before.kind or draft.kind
         if draft.date is None and before.date is not None:
             draft.date, draft.date_precision = before.date, before.date_precision  # "minutes later", that night
+
+
+def _told_just_before(drafts: list[Draft], draft: Draft, start: int) -> Draft | None:
+    """The event told last before a sentence. Of two told in the same sentence ("jets struck X in what
+    the army called a response to the barrage" tells the strike and refers to the barrage), the one
+    whose side that sentence names."""
+    best: tuple[int, bool] | None = None
+    found = None
+    for other in drafts:
+        told = [s for s in other.sentences if s.start < start]
+        if other is draft or not told:
+            continue
+        last = max(told, key=lambda s: s.start)
+        key = (last.start, bool(other.actor) and actors.actor_family(other.actor) in actors.actor_families(last.text))
+        if best is None or key > best:
+            best, found = key, other
+    return found
 
 
 __all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "resolve_kinds"]

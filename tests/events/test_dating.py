@@ -118,3 +118,10 @@ def test_a_days_name_that_opens_a_persons_name_is_no_date() -> None:
             "local council, said the attackers opened fire on residents.")
     found = events(text)
     assert len(found) == 1 and found[0].date == date(2024, 2, 11)
+
+
+def test_a_day_told_with_followed_by_is_the_day_of_what_followed() -> None:
+    found = events("The week opened with a rebel attack on a market in Kharkiv, followed on Saturday by army air "
+                   "strikes on rebel camps near Odesa.")
+    by_place = {e.place: e.date for e in found}
+    assert by_place.get("Kharkiv") is None and by_place.get("Odesa") == date(2024, 2, 10)

@@ -6,6 +6,8 @@ from datetime import date
 
 from geo.events.extract import extract_events
 from geo.events.actors import actor_family
+from geo.events.draft import Draft
+from geo.events.kinds import continue_sequels
 from geo.model import Event
 from tests.events.helpers import nlp, toponyms_for
 
@@ -274,6 +276,17 @@ def test_a_second_wave_is_by_those_who_struck_before_and_of_the_same_kind() -> N
     radar = next(r for r in responses if r.place == "Kharkiv")
     assert sequel.actor == radar.actor == "Ukraine" and sequel.date is not None and sequel.date == radar.date
     assert "with drones" not in sequel.summary  # a drone factory was hit, not struck with drones
+
+
+def test_a_second_wave_follows_the_strike_told_last_not_the_barrage_that_strike_refers_to() -> None:
+    doc = nlp()("Ukraine answered the barrage on Tuesday. Russia fired missiles at Kyiv on Monday. Ukrainian jets "
+                "struck a radar in what the army called a response to the barrage. A second wave hit a factory.")
+    lead, barrage, radar, wave = list(doc.sents)
+    answer = Draft("response", "strike", set(), None, 0, actor="Ukraine", sentences=[lead, radar])
+    attack = Draft("attack", "strike", set(), None, 1, actor="Russia", sentences=[barrage, radar])
+    sequel = Draft(None, "strike", set(), None, 2, sentences=[wave])
+    continue_sequels([answer, attack, sequel])
+    assert (sequel.actor, sequel.kind) == ("Ukraine", "response")
 
 
 def test_a_strike_on_a_group_a_day_after_it_bombed_a_market_answers_it() -> None:
