@@ -71,7 +71,8 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
             victims = [c for c in token.children if c.dep_ == "dobj"]
         elif lemma in {"shoot", "gun", "beat", "stab"} and any(
                 c.lower_ == "dead" or (c.lower_ == "to" and any(o.lower_ == "death" for o in c.children))
-                for c in token.children):  # "two attackers ... were shot dead", "gunmen shot dead a policeman"
+                for c in (*token.children, *dead_on_its_object(token))):  # "two attackers ... were shot dead",
+            # "gunmen shot dead a policeman", "shot dead two men" (the parser hangs 'dead' on the men)
             victims = [c for c in token.children if c.dep_ == ("nsubjpass" if token.tag_ == "VBN" else "dobj")]
         else:
             continue
@@ -89,6 +90,12 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 if all(people):
                     found.append((sum(people), None, token))
     return found
+
+
+def dead_on_its_object(verb: Token) -> list[Token]:
+    """'shot dead two men': the 'dead' the parser hangs on the object as its adjective."""
+    return [a for o in verb.children if o.dep_ == "dobj" for a in o.children
+            if a.dep_ == "amod" and a.lower_ == "dead" and a.i == verb.i + 1]
 
 
 def _people_in(noun: Token) -> int:

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.casualties import casualty_figures
+from geo.events.casualties import casualty_figures, dead_on_its_object
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates
 from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
@@ -372,6 +372,8 @@ def _target_text(head: Token, *, with_conjuncts: bool = False) -> str | None:
     if head.pos_ == "PRON":
         return None
     text = phrase_with_conjuncts(head) if with_conjuncts else phrase_text(phrase_tokens(head))
+    if head.dep_ == "dobj" and dead_on_its_object(head.head):
+        text = text.replace("dead ", "", 1)  # "shot dead two men": the men were shot, 'dead' is what befell them
     first = min(t.i for t in head.subtree)
     opener = head.doc[first]
     if opener.is_sent_start and opener.pos_ in {"DET", "ADJ", "NUM", "PRON", "NOUN"} and text.startswith(opener.text):

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list
 from geo.events.mentions import Mention, anchor_of
+from geo.events.triggers import lemma_of
 from geo.syntax import children, glued_before, phrase_tokens, prep_objects, span_text
 
 def assign_roles(sent: Span, mentions: list[Mention]) -> None:
@@ -53,6 +54,8 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
             objects = prep_objects(token, "to", "for", "against")  # "the strikes are a response to ..."
         elif lemma in lx.DETER_VERBS and token.pos_ == "VERB":
             objects = children(token, "dobj")
+        elif token.dep_ in {"relcl", "acl"} and (blamed := _blamed_for(token)):
+            objects = blamed  # "a raid on a cell it held responsible for the bombing": the raid answers it
         else:
             continue
         object_ids = {t.i for obj in objects for t in obj.subtree}
@@ -123,6 +126,36 @@ def _self_defence(trigger: Token) -> bool:
     words = [t.lower_ for t in sorted(left, key=lambda t: t.i) if t.text not in {"-", "–"}]
     return any(w in {"self-defense", "self-defence"} or (
         w == "self" and i + 1 < len(words) and words[i + 1] in {"defense", "defence"}) for i, w in enumerate(words))
+
+
+def answers_an_earlier_act(sent: Span) -> bool:
+    """Whether the sentence names the act it answers ('in retaliation for the bombing in X', 'a cell it
+    held responsible for the bombing in X'): that act, and its place, were before."""
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.dep_ in {"relcl", "acl"} and _blamed_for(token):
+            return True
+        if lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"} and prep_objects(token, "to", "for"):
+            return True
+        if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB" and prep_objects(token, "to", "for"):
+            return True
+    return False
+
+
+BLAME_VERBS = frozenset({"blame", "accuse", "hold", "suspect"})
+
+
+def _blamed_for(verb: Token) -> list[Token]:
+    """What a clause blames on someone: 'whom the police blamed for an ambush', 'a gang it accuses of
+    kidnapping pupils', 'a cell it held responsible for the bombing', 'men suspected of the attack'."""
+    lemma = verb.lemma_.lower()
+    if lemma not in BLAME_VERBS or verb.pos_ != "VERB":
+        return []
+    if lemma == "hold":
+        blamed = [o for c in verb.children if c.lower_ == "responsible" for o in prep_objects(c, "for")]
+    else:
+        blamed = prep_objects(verb, "for" if lemma == "blame" else "of")
+    return [o for o in blamed if lemma_of(o) in lx.EVENT_NOUNS or lemma_of(o) in lx.EVENT_VERBS]  # not "ties to X"
 
 
 def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention | None:

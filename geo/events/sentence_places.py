@@ -20,6 +20,7 @@ from geo.events import lexicon as lx
 from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_a_clock
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.placing import TOWN_KINDS, part_at
+from geo.events.roles import answers_an_earlier_act
 from geo.model import Toponym
 
 # Words that put an act at a place when the parse gives no better link.
@@ -114,7 +115,9 @@ def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
         if draft.place is not None or "defence" not in draft.families or not draft.sentences:
             continue
         first = min(number(s.start) for s in draft.sentences)
-        told = {id(d): d for i in range(first - REPELLED_WITHIN, first + 1) for d in placed.get(i, []) if d is not draft}
+        own = sents[first]  # an attack its own sentence names as what it answers was before: "killed three men
+        reach = first if answers_an_earlier_act(own) else first + 1  # it held responsible for the bombing in X"
+        told = {id(d): d for i in range(first - REPELLED_WITHIN, reach) for d in placed.get(i, []) if d is not draft}
         before = sorted(told.values(), key=lambda d: position[id(d)])  # in the drafts' order, as told
         if before:
             draft.place, draft.place_prep = before[-1].place, before[-1].place_prep

@@ -24,7 +24,8 @@ DEFENCE_VERBS = {"regain": "regained", "retake": "retook", "recapture": "recaptu
                  "eliminate": "killed", "shoot": "shot", "capture": "captured", "overpower": "overpowered",
                  "subdue": "subdued"}
 PEOPLE_WORDS = frozenset({"people", "civilians", "person", "worshippers", "students", "children", "villagers",
-                          "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers"})
+                          "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers",
+                          "men", "women", "man", "woman", "boys", "girls", "farmers", "pupils", "fishermen"})
 OFFENSIVE_WORDS = frozenset({"offensive", "counteroffensive", "counter-offensive"})
 TRANSITIVE_ON_PLACES = frozenset({"struck", "shelled", "bombed", "attacked", "raided"})
 
@@ -68,9 +69,12 @@ def _verb(draft: Draft) -> str:
         return "abducted"
     words = (draft.target or "").lower().split()
     things = bool(words) and re.sub(r"ies$", "y", words[-1]).rstrip("s") in THING_HEADS
-    if set(words) & PEOPLE_WORDS or (any(w.isdigit() for w in words) and not things):
+    people = set(words) & PEOPLE_WORDS or (words and f"{words[-1]}s" in PEOPLE_WORDS)  # 'a farmer', 'two men'
+    if people or (any(w.isdigit() for w in words) and not things):
         if draft.acts and set(draft.acts) <= {"kill", "massacre"}:
             return "killed"  # "gunmen killed 12 people": told so, said so
+        if draft.acts and set(draft.acts) <= {"shoot"}:
+            return "shot dead" if draft.killed else "shot"  # "gunmen shot dead a farmer"
         return "attacked"  # "struck at least 20 civilians" reads as a blow; they were attacked
     if draft.category == "Looting/property destruction":
         return "looted"

@@ -175,3 +175,8 @@ def test_several_missiles_or_shells_of_one_salvo_are_one_act() -> None:
     assert (event.count, event.killed) == (None, 12)
     (event,) = events("Three shells landed on the market in Odesa, wounding nine.")
     assert event.count is None
+
+
+def test_shot_dead_told_before_the_victims_counts_them_and_reads_as_shot_dead() -> None:
+    found = events("Gunmen shot dead two men in Kharkiv on Monday.")
+    assert [(e.killed, e.summary) for e in found] == [(2, "Gunmen shot dead two men in Kharkiv")]

@@ -428,3 +428,22 @@ def test_counted_targets_that_are_no_people_are_struck_not_attacked() -> None:
     assert attacks[0].summary.startswith("U.S. forces struck 12 Houthi targets")
     attacks, _ = run("Gunmen struck at least 20 civilians in a market in Kyiv.")
     assert "attacked at least 20 civilians" in attacks[0].summary
+
+
+def test_an_act_on_those_it_blames_for_an_attack_answers_it_and_is_not_at_its_place() -> None:
+    attacks, responses = run("Troops killed three gunmen in a raid on a cell that the army held responsible for a "
+                             "bombing in Kaduna last week.")
+    assert [a.place for a in attacks] == ["Kaduna"]
+    assert len(responses) == 1 and responses[0].place is None and responses[0].killed == 3
+
+
+def test_an_air_strike_on_a_gang_it_accuses_of_an_abduction_is_a_response() -> None:
+    attacks, responses = run("The air force struck a camp near Kharkiv of a gang it accuses of kidnapping dozens of "
+                             "pupils.")
+    assert [r.place for r in responses] == ["Kharkiv"] and all(a.place != "Kharkiv" for a in attacks)
+
+
+def test_a_group_accused_of_ties_to_another_answers_nothing() -> None:
+    attacks, responses = run("A drone hit a car in Kharkiv on Monday, killing two members of a militia that the "
+                             "government accuses of ties to the Northern Front.")
+    assert [a.place for a in attacks] == ["Kharkiv"] and not responses
