@@ -207,8 +207,16 @@ BOMBARDMENT_CATEGORIES = frozenset({"Air/drone strike", "Shelling/artillery/miss
 EXPLOSION_CATEGORIES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 
 
+def _hand_and_air(a: str | None, b: str | None) -> bool:
+    """A gunman's act and a drone's or a jet's: two acts, whatever the words around them."""
+    kinds = {lx.WEAPON_CATEGORY.get(a or ""), lx.WEAPON_CATEGORY.get(b or "")}
+    return kinds == {"Attack", "Air/drone strike"}
+
+
 def categories_fit(draft: Draft, mention: Mention) -> bool:
     if (draft.category == INTERCEPT) != (mention.category == INTERCEPT):
+        return False
+    if _hand_and_air(draft.weapon, mention.weapon):
         return False
     if draft.category == mention.category or mention.family in draft.families:
         return True

@@ -137,8 +137,16 @@ WEAPON_SITE_NOUNS = frozenset({"factory", "depot", "storage", "site", "plant", "
                                "store", "dump", "launcher", "launchpad", "position", "base", "cache", "stockpile"})
 
 
+AIR_STRIKE = "Air/drone strike"
+
+
 def _weapon_in_mention(trigger: Token) -> str | None:
     words = [trigger, *trigger.children]
+    if trigger.pos_ == "VERB":
+        platform = next((lemma_of(s) for s in children(trigger, "nsubj")
+                         if lx.WEAPON_CATEGORY.get(lemma_of(s)) == AIR_STRIKE), None)
+        if platform and any(lemma_of(o) in lx.WEAPON_CATEGORY for o in children(trigger, "dobj")):
+            return platform  # "a drone fired a missile at ...", "jets dropped bombs on ...": an air strike
     if trigger.lower_ in QUANTITY_HEADS or lemma_of(trigger) in QUANTITY_HEADS:
         words += [t for o in prep_objects(trigger, "of") for t in (o, *o.children)]
     if trigger.pos_ == "VERB":

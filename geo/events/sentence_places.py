@@ -65,6 +65,7 @@ def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]],
 SITE_REFERENCES = (SITE_NOUNS | {"site", "settlement", "post", "outpost", "facility", "town", "city", "village",
                                  "camp", "compound", "garrison"}) - {"ministry", "office", "embassy", "consulate"}
 REFERENCE_REACH = 3  # sentences back to the town or site a reference points at
+NAMED_REFERENCE_REACH = 8  # ... or to one named with the same noun ("X camp" ... "the camp")
 
 
 def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, Span]], sents: Sequence[Span]) -> None:
@@ -77,14 +78,25 @@ def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym,
         if draft.place is not None or not draft.sentences:
             continue
         for sentence in sorted(draft.sentences, key=lambda s: s.start):
-            if not any(_points_back(token) for token in sentence):
+            nouns = {token.lemma_.lower() for token in sentence if _points_back(token)}
+            if not nouns:
                 continue
             at = number(sentence.start)
+            named = [t for i in range(at - NAMED_REFERENCE_REACH, at + 1) for t, span in towns.get(i, [])
+                     if span.end <= sentence.start and _named_with(span) & nouns]  # "X camp" ... "the camp"
             earlier = [t for i in range(at - REFERENCE_REACH, at + 1) for t, span in towns.get(i, [])
                        if span.end <= sentence.start]
-            if earlier:
-                draft.place, draft.place_prep = earlier[-1], "in"
+            if named or earlier:
+                draft.place, draft.place_prep = (named or earlier)[-1], "in"
                 break
+
+
+def _named_with(span: Span) -> set[str]:
+    """The site nouns a place's name is told with: 'X camp', 'the camp of X', 'X, a camp'."""
+    doc = span.doc
+    words = {doc[span.end].lemma_.lower()} if span.end < len(doc) else set()
+    words |= {t.lemma_.lower() for t in span} | {span.root.head.lemma_.lower()}
+    return words & SITE_REFERENCES
 
 
 def _points_back(token: Token) -> bool:

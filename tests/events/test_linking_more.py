@@ -365,3 +365,13 @@ def test_a_counted_tally_of_the_side_whose_continued_attacks_were_named_is_that_
             "Since November, the Houthis have attacked merchant ships more than 100 times.")
     attacks = [e for e in everything(text) if e.kind == "attack"]
     assert len(attacks) == 1 and attacks[0].count == 100
+
+
+def test_a_drone_firing_a_missile_after_a_gunman_is_another_act_at_the_camp_it_points_back_to() -> None:
+    found = everything("Troops stormed the Omdurman camp on Tuesday. The army blamed the camp for an attack near "
+                       "Odesa last week, in which a gunman fired from a passing car at a bus stop, wounding two people. "
+                       "Armoured vehicles entered from several directions, residents said. Shortly after sunrise "
+                       "a drone fired a missile at a group of young men near the camp's main square.")
+    drone = [e for e in found if e.category == "Air/drone strike"]
+    assert len(drone) == 1 and drone[0].place == "Omdurman"
+    assert all(e.category != "Air/drone strike" for e in found if e.place == "Odesa")
