@@ -147,6 +147,10 @@ def _weapon_in_mention(trigger: Token) -> str | None:
                          if lx.WEAPON_CATEGORY.get(lemma_of(s)) == AIR_STRIKE), None)
         if platform and any(lemma_of(o) in lx.WEAPON_CATEGORY for o in children(trigger, "dobj")):
             return platform  # "a drone fired a missile at ...", "jets dropped bombs on ...": an air strike
+        for munition in (*children(trigger, "dobj"), *prep_objects(trigger, "by")):
+            for platform in (o for acl in children(munition, "acl") for o in prep_objects(acl, "from", "by")):
+                if lx.WEAPON_CATEGORY.get(lemma_of(platform)) == AIR_STRIKE:
+                    return lemma_of(platform)  # "hit by missiles fired from a jet"
     if trigger.lower_ in QUANTITY_HEADS or lemma_of(trigger) in QUANTITY_HEADS:
         words += [t for o in prep_objects(trigger, "of") for t in (o, *o.children)]
     if trigger.pos_ == "VERB":

@@ -375,3 +375,11 @@ def test_a_drone_firing_a_missile_after_a_gunman_is_another_act_at_the_camp_it_p
     drone = [e for e in found if e.category == "Air/drone strike"]
     assert len(drone) == 1 and drone[0].place == "Omdurman"
     assert all(e.category != "Air/drone strike" for e in found if e.place == "Odesa")
+
+
+def test_missiles_fired_from_a_jet_are_an_air_strike_the_air_force_s_account_goes_on_telling() -> None:
+    found = everything("On Monday a camp for displaced families near Odesa was hit by missiles fired from a "
+                       "government jet. The ministry said army aircraft had struck terrorist depots around Odesa in "
+                       "response to an attack on army posts near Kherson.")
+    at_odesa = [e for e in found if e.place == "Odesa"]
+    assert [(e.kind, e.category) for e in at_odesa] == [("response", "Air/drone strike")]
