@@ -64,7 +64,7 @@ def refers_back(actor: str | None, indefinite: bool) -> bool:
     indefinite = indefinite or actor.lower().startswith(("a ", "an ", "another "))
     head = head_word(actor)
     return not indefinite and (head in PRONOUNS or head in lx.ATTACKER_NOUNS or head.removesuffix("s") in lx.ATTACKER_NOUNS
-                               or head in GROUP_NOUNS)
+                               or head in GROUP_NOUNS or head == "enemy")  # "the enemy again attacked our grid"
 
 
 def marked_another(mention: Mention) -> bool:
@@ -134,7 +134,7 @@ def claimed_version(mention: Mention) -> bool:
 
 def sets_apart(draft: Draft, mention: Mention) -> bool:
     """Whether the mention names something that differs from the draft."""
-    if told_apart(draft, mention) or marked_another(mention):
+    if told_apart(draft, mention) or marked_another(mention) or nationwide_after_a_town(draft, mention):
         return True
     target = mention.parts[0].target if mention.parts else None
     if _turned_round(draft, mention):
@@ -145,6 +145,20 @@ def sets_apart(draft: Draft, mention: Mention) -> bool:
         return True
     names = mention.parts[0].target_names if mention.parts else frozenset()
     return _different_targets(target, names, draft)
+
+
+SCOPE_WORDS = ("across", "throughout", "all over")
+
+
+def nationwide_after_a_town(draft: Draft, mention: Mention) -> bool:
+    """'Drones hit a plant in X overnight ... Across Ukraine, Russia launched 131 drones': the whole
+    night's barrage over a country or province is more than the one town's hit told before it."""
+    place = next((p.place for p in mention.parts if p.place is not None), None)
+    if place is None or place.kind not in {"country", "admin1"} or draft.place is None or (
+            draft.place.kind in {"country", "admin1"}):
+        return False
+    before = mention.sentence.doc.text[:place.start].rstrip().lower()
+    return before.endswith(SCOPE_WORDS) or before.endswith(tuple(f"{w} the" for w in SCOPE_WORDS))
 
 
 def _turned_round(draft: Draft, mention: Mention) -> bool:
@@ -305,6 +319,8 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     """Positive evidence that a non-anaphoric mention reports the same event; ``gap``: how many
     sentences after the event's last one the mention comes."""
     part = mention.parts[0]
+    if nationwide_after_a_town(draft, mention):
+        return False
     family = actors.actor_family(mention.actor)
     if draft.umbrella and draft.count is None and (mention.count or 0) > 1 and family is not None and (
             family == actors.actor_family(draft.actor)):

@@ -13,6 +13,10 @@ from geo.model import Event
 from tests.events.helpers import nlp, toponyms_for
 
 
+def run(text: str) -> tuple[list[Event], list[Event]]:
+    return extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+
+
 def everything(text: str, published: date | None = date(2024, 2, 12)) -> list[Event]:
     attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=published)
     return attacks + responses
@@ -383,3 +387,21 @@ def test_missiles_fired_from_a_jet_are_an_air_strike_the_air_force_s_account_goe
                        "response to an attack on army posts near Kherson.")
     at_odesa = [e for e in found if e.place == "Odesa"]
     assert [(e.kind, e.category) for e in at_odesa] == [("response", "Air/drone strike")]
+
+
+def test_the_enemy_in_a_quote_goes_on_telling_the_attack_just_reported() -> None:
+    found = everything('Russian missiles hit a power plant in Odesa overnight, injuring seven people, the governor '
+                       'said. "The enemy again attacked our energy infrastructure," he wrote.')
+    assert len(found) == 1 and found[0].injured == 7
+
+
+def test_a_barrage_across_a_country_is_not_the_one_town_s_hit_told_before() -> None:
+    found = everything("Russian drones hit a power plant in Odesa overnight, injuring seven people. Across Ukraine, "
+                       "Russia launched 131 drones and 11 missiles, the air force said.")
+    assert sorted(e.place for e in found) == ["Odesa", "Ukraine"]
+
+
+def test_uncounted_attacks_an_answer_gives_as_its_reason_are_no_event() -> None:
+    attacks, responses = run("The ministry said the strike on Odesa was in response to terrorist attacks by the "
+                             "Kyiv regime on civilian targets.")
+    assert attacks == [] and len(responses) == 1
