@@ -88,6 +88,10 @@ def date_by_caption(sent: Span, mentions: list[Mention], published: date | None)
 INTERCEPTED_WITHIN = 2  # sentences: the attack an interception stopped is told just before it
 
 
+SEPARATELY_RE = re.compile(r"\W*(?:separately|elsewhere|in (?:a|another) (?:separate|different|other) "
+                           r"(?:incident|development|attack))\b", re.I)
+
+
 def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]], sents: list[Span]) -> None:
     """An interception no word places happened over the country that intercepted ('Saudi Arabia
     intercepted a missile'), else where the attack it answered was, told in its sentence or just before;
@@ -98,6 +102,8 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         if "intercept" not in draft.families or not draft.sentences:
             continue
         first = min(index.get(s.start, -1) for s in draft.sentences)
+        if first >= 0 and SEPARATELY_RE.match(sents[first].text):
+            continue  # "Separately, Jordan said it had shot down a drone near X": not the attack told before
         stopped = [d for d in drafts if d is not draft and "intercept" not in d.families and d.kind != "response"
                    and any(first - INTERCEPTED_WITHIN <= index.get(s.start, -9) <= first for s in d.sentences)
                    and not _other_weapons(draft, d)]

@@ -90,6 +90,9 @@ def _trigger_family(token: Token) -> str | None:
         subjects = shared_subjects(token)  # "a gunman entered the church and killed seven"
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:
             subjects = children(token.head, "nsubj")  # "shells began landing on X"
+        if subjects and all(s.pos_ == "PRON" for s in subjects) and token.dep_ == "ccomp" and (
+                lemma_of(token.head) in lx.REPORTING_VERBS):  # "militias said it had targeted sites in X"
+            subjects = [t for c in children(token.head, "nsubj") for t in (c, *prep_objects(c, "of"))]
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "security forces killed the four attackers": the assault was ended
         if lemma == "kill" and (_person(subjects) or _armed(subjects)) and any(_counted(o) for o in objects):
@@ -107,6 +110,8 @@ def _trigger_family(token: Token) -> str | None:
             return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or _attacker(s) for s in subjects):
             return "attack"
+        if lemma in IMPACT_VERBS and prep_objects(token, "into") and any(weapon_of(s) for s in subjects):
+            return "attack"  # "a drone crashed into a packing shed" (not "the drone crashed in a field")
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(lemma_of(x) in elx.SALVO_WORDS for s in subjects
                                                     for x in [s, *children(s, "compound")]):
             return "strike"  # "a second wave minutes later hit a drone factory"
@@ -122,6 +127,7 @@ def _trigger_family(token: Token) -> str | None:
     return None
 
 
+IMPACT_VERBS = frozenset({"crash", "smash", "plough", "plow", "plunge"})  # with 'into': it struck
 MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", "bunker", "position", "positions",
                               "system", "vessel", "boat", "tank", "convoy", "compound", "camp", "base", "headquarters",
                               "stockpile", "storage", "battery", "node", "cell", "target", "targets", "ship",
@@ -288,6 +294,8 @@ def _is_excluded(token: Token, family: str) -> bool:
         return True
     if any(m.lower_ in lx.HYPOTHETICAL_MODIFIERS for m in mods) or any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True  # "crashed in a field without exploding", "left without firing a shot"
     if token.pos_ == "VERB":
         if family == "strike" and not _armed_striker(token):
             return True  # "the crisis struck", "strike the shepherd": not a military strike

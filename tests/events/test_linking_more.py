@@ -405,3 +405,13 @@ def test_uncounted_attacks_an_answer_gives_as_its_reason_are_no_event() -> None:
     attacks, responses = run("The ministry said the strike on Odesa was in response to terrorist attacks by the "
                              "Kyiv regime on civilian targets.")
     assert attacks == [] and len(responses) == 1
+
+
+def test_a_drone_crashing_into_a_building_struck_it_and_a_drone_crashing_in_a_field_did_not() -> None:
+    assert [e.injured for e in everything("A drone crashed into a warehouse in Odesa, injuring two workers.")] == [2]
+    assert everything("The drone crashed in a field near Odesa without exploding.") == []
+
+
+def test_what_a_group_says_it_targeted_is_its_attack() -> None:
+    attacks, _responses = run("Hours later the rebels said they had targeted army barracks in Odesa.")
+    assert [a.place for a in attacks] == ["Odesa"]

@@ -447,3 +447,10 @@ def test_a_group_accused_of_ties_to_another_answers_nothing() -> None:
     attacks, responses = run("A drone hit a car in Kharkiv on Monday, killing two members of a militia that the "
                              "government accuses of ties to the Northern Front.")
     assert [a.place for a in attacks] == ["Kharkiv"] and not responses
+
+
+def test_an_interception_told_separately_is_not_at_the_attack_told_before() -> None:
+    _attacks, responses = run("Drones hit a warehouse in Odesa overnight, injuring two workers. Separately, "
+                              "Jordan said its air defences had shot down a drone that entered its airspace near "
+                              "Kharkiv.")
+    assert [r.place for r in responses] == ["Kharkiv"]
