@@ -75,22 +75,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
         date_by_caption(sent, mentions, published)
     for mention in referred:  # "a day after the bombing, ... near X": X and the day are the raid's
         mention.parts, mention.date, mention.when, mention.killed, mention.injured = [], None, None, None, None
-    return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m) and not is_war(m)
-            and not is_a_reason(m)]
-
-
-def is_a_reason(mention: Mention) -> bool:
-    """'a strike in response to terrorist attacks by the Kyiv regime': uncounted acts an answer names as
-    its reason, with no place, day or toll, are a claim about the other side, not an event."""
-    return (mention.cue == "attack" and mention.trigger.tag_ == "NNS" and mention.count is None
-            and mention.date is None and mention.when is None and mention.killed is None and mention.injured is None
-            and not any(p.place for p in mention.parts) and not mention.anaphoric
-            and not _of_a_series(mention.trigger))  # "a response to a series of attacks on our troops": counted
-
-
-def _of_a_series(trigger: Token) -> bool:
-    quantity = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
-    return quantity is not None and (quantity.lower_ in QUANTITY_HEADS or quantity.lower_ in elx.SERIES_NOUNS)
+    return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m) and not is_war(m)]
 
 
 GENERIC_DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
