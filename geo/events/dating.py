@@ -95,13 +95,18 @@ def launched(draft: Draft) -> bool:
     return draft.category in {"Air/drone strike", INTERCEPT} or draft.weapon in LAUNCHED_WEAPONS
 
 
-def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | None = None) -> None:
+def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | None = None,
+                      captions: frozenset[int] = frozenset()) -> None:
     """'Militants stormed the post on Sunday night ... Two more attackers were shot dead by the
     guards': an act no word dates, told in the sentence of acts of one day or within two sentences after,
     happened that day (not a tally of several acts, nor an act told with a span of time or a day the rules
     did not give it)."""
-    number = sentence_numbers(sents)
-    told = {id(d): sorted(number(s.start) for s in d.sentences) for d in drafts}
+    ranks, rank = [], -1
+    for index in range(len(sents)):  # a photo's caption between two sentences does not part them
+        rank += index not in captions
+        ranks.append(max(rank, 0))
+    sentence_number = sentence_numbers(sents)
+    told = {id(d): sorted(ranks[sentence_number(s.start)] for s in d.sentences) for d in drafts}
     days: dict[int, set[tuple[int, date, bool]]] = defaultdict(set)  # the day-dated drafts told in each sentence
     for draft in drafts:
         if draft.date is not None and draft.date_precision == "day":

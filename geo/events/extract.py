@@ -319,7 +319,7 @@ def extract_events(
     place_by_reference(linker.drafts, located, sents)
     place_repulses(linker.drafts, sents)
     date_relative_days(linker.drafts, published)
-    date_by_narrative(linker.drafts, sents, published)
+    date_by_narrative(linker.drafts, sents, published, frozenset(captions))
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))

@@ -260,6 +260,10 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
     for doer, struck in ((draft.actor, mention_target), (mention.actor, draft.target)):
         if actors.actor_families(doer) & actors.actor_families(struck):
             return False  # "RSF drones struck the city", then "air strikes on RSF positions": the other side's act
+    home = actors.COUNTRY_FAMILY.get(draft.place.country or "") if draft.place is not None else None
+    if draft.actor is None and home in actors.actor_families(mention.actor) and (
+            actors.actor_families(mention_target) - {home}):
+        return False  # "a missile hit a plant in X (Ukraine) ... Ukrainian forces struck a Russian depot": the other side
     if draft.date and mention.date and not same_date(draft.date, draft.date_precision, mention.date,
                                                      mention.date_precision):
         return False
@@ -331,6 +335,9 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
         if draft.place.kind == "country" and part.place.kind in {"city", "facility", "other"} and gap > 1 and (
                 mention.date is not None or mention.when is not None):
             return False  # 'forces attacked positions near X on Monday' after strikes on X's country: an act of its own
+        if draft.place.kind == "country" and part.place.kind in {"city", "facility"} and _struck_the_country(draft) and (
+                part.target and part.target != part.place.text and not actors.actor_family(part.target)):
+            return False  # "Russia attacked Ukraine overnight ... drones hit a grain warehouse in X": one hit of many
         return True
     target_family = actors.actor_family(part.target)
     if target_family is not None and target_family == actors.actor_family(draft.target):
@@ -343,6 +350,13 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     return (part.place is None and part.target is None and actor_family is not None
             and actor_family == actors.actor_family(draft.actor)
             and (mention.category == draft.category or mention.family in draft.families))
+
+
+def _struck_the_country(draft: Draft) -> bool:
+    """An act on a whole country ('attacked Ukraine overnight with 76 drones'), not on a thing in it."""
+    return (draft.place is not None and draft.target == draft.place.text) or (
+        actors.actor_family(draft.target) is not None and actors.actor_family(draft.target) == actors.COUNTRY_FAMILY.get(
+            draft.place.country or "" if draft.place else ""))
 
 
 def continues(draft: Draft, mention: Mention) -> bool:

@@ -125,3 +125,11 @@ def test_a_day_told_with_followed_by_is_the_day_of_what_followed() -> None:
                    "strikes on rebel camps near Odesa.")
     by_place = {e.place: e.date for e in found}
     assert by_place.get("Kharkiv") is None and by_place.get("Odesa") == date(2024, 2, 10)
+
+
+def test_a_photo_caption_between_two_acts_does_not_part_them_in_the_story_of_one_day() -> None:
+    found = events("Russian drones hit a power plant in Odesa on Saturday, the governor said.\n\n"
+                   "FILE - Firefighters work at a damaged building in Kharkiv, Ukraine, Jan. 3, 2024. (Photo: Regional "
+                   "Administration) (Second line of credits.)\n\n"
+                   "A missile struck a factory in Kherson, injuring four people.")
+    assert {e.place: e.date for e in found}.get("Kherson") == date(2024, 2, 10)

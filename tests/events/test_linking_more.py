@@ -410,3 +410,15 @@ def test_a_drone_crashing_into_a_building_struck_it_and_a_drone_crashing_in_a_fi
 def test_what_a_group_says_it_targeted_is_its_attack() -> None:
     attacks, _responses = run("Hours later the rebels said they had targeted army barracks in Odesa.")
     assert [a.place for a in attacks] == ["Odesa"]
+
+
+def test_a_hit_on_a_town_after_an_attack_on_the_whole_country_is_one_hit_of_many() -> None:
+    found = everything("Russia attacked Ukraine on Sunday with 76 drones and three missiles, the air force said. "
+                       "In the south, drones hit port warehouses in Odesa, the governor said.")
+    assert sorted(e.place for e in found) == ["Odesa", "Ukraine"]
+
+
+def test_a_strike_by_the_side_whose_town_was_hit_on_the_other_side_is_another_act() -> None:
+    found = everything("A ballistic missile hit a factory in Kharkiv overnight, killing two workers. Ukrainian "
+                       "forces struck a Russian ammunition depot the same night.")
+    assert len(found) == 2 and [e.killed for e in found if e.place == "Kharkiv"] == [2]
