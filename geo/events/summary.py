@@ -73,6 +73,8 @@ def _verb(draft: Draft) -> str:
     if people or (any(w.isdigit() for w in words) and not things):
         if draft.acts and set(draft.acts) <= {"kill", "massacre"}:
             return "killed"  # "gunmen killed 12 people": told so, said so
+        if "kill" in draft.acts and draft.killed and draft.killed in {lx.parse_number(w) for w in words}:
+            return "killed"  # "a bomber ... detonated his explosives, killing at least five people": all of them
         if draft.acts and set(draft.acts) <= {"shoot"}:
             return "shot dead" if draft.killed else "shot"  # "gunmen shot dead a farmer"
         return "attacked"  # "struck at least 20 civilians" reads as a blow; they were attacked
@@ -130,25 +132,26 @@ def summarize(draft: Draft) -> str:
     """A short line a briefer can say aloud (see the module's docstring)."""
     label, where = _label(draft), _where(draft)
     target = _mid_line(draft.target)
-    if draft.actor and draft.count and draft.count > 1 and "retaliation" in draft.families and not target:
-        text = f"{draft.actor} retaliated {draft.count} times"  # "the U.S. has retaliated eight times"
-    elif draft.actor and draft.count and draft.count > 1 and draft.category != INTERCEPT:
+    actor = _doer(draft)
+    if actor and draft.count and draft.count > 1 and "retaliation" in draft.families and not target:
+        text = f"{actor} retaliated {draft.count} times"  # "the U.S. has retaliated eight times"
+    elif actor and draft.count and draft.count > 1 and draft.category != INTERCEPT:
         link = " on" if target else ""
-        text = f"{draft.actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
-    elif draft.actor and target:
-        text = f"{draft.actor} {_verb(draft)} {target}{_means(draft)}"
+        text = f"{actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
+    elif actor and target:
+        text = f"{actor} {_verb(draft)} {target}{_means(draft)}"
     elif "defence" in draft.families and _verb(draft) not in {"fought off", "killed"}:  # "attacked but were repelled"
-        text = f"{draft.actor} {_verb(draft)} the assault" if draft.actor else f"The assault was {_verb(draft)}"
-    elif draft.actor and draft.place is not None and _verb(draft) in TRANSITIVE_ON_PLACES:
+        text = f"{actor} {_verb(draft)} the assault" if actor else f"The assault was {_verb(draft)}"
+    elif actor and draft.place is not None and _verb(draft) in TRANSITIVE_ON_PLACES:
         town = draft.place.kind in {"city", "facility", "other"} and draft.place_prep == "in" and where
         name = where.split(" ", 2)[2] if town else ""  # " in Douma and Damascus" -> "Douma and Damascus"
-        return _cut(f"{draft.actor} {_verb(draft)} {name}" if town else f"{draft.actor} {_verb(draft)} targets{where}")
-    elif draft.actor and " and " in draft.actor and draft.category == "Armed clash":
-        text = f"{draft.actor} clashed"
-    elif draft.actor and "retaliation" in draft.families and set(draft.acts) & OFFENSIVE_WORDS:
-        text = f"{draft.actor} launched a counter-offensive"
-    elif draft.actor:
-        text = f"{draft.actor} carried out {_article(label)}"
+        return _cut(f"{actor} {_verb(draft)} {name}" if town else f"{actor} {_verb(draft)} targets{where}")
+    elif actor and " and " in actor and draft.category == "Armed clash":
+        text = f"{actor} clashed"
+    elif actor and "retaliation" in draft.families and set(draft.acts) & OFFENSIVE_WORDS:
+        text = f"{actor} launched a counter-offensive"
+    elif actor:
+        text = f"{actor} carried out {_article(label)}"
     elif "defence" in draft.families and target and _verb(draft) != "fought off":
         text = f"{target[:1].upper() + target[1:]} was {_verb(draft)}"  # "The assault was repelled"
     else:
@@ -160,6 +163,14 @@ def summarize(draft: Draft) -> str:
                     "Looting/property destruction": "of"}.get(draft.category, "on")
             text += f" {link} {target}"
     return _cut(text + where)
+
+
+def _doer(draft: Draft) -> str | None:
+    """The actor as said aloud: 'the attacker' of a suicide bombing is its suicide bomber."""
+    head = (draft.actor or "").lower().split()[-1:]
+    if draft.category == "Suicide bomb" and head and head[0] in {"attacker", "assailant", "bomber"}:
+        return "suicide bomber"
+    return draft.actor
 
 
 def _cut(text: str) -> str:

@@ -66,6 +66,9 @@ _GENERIC_WORDS = _FEATURE_HEADS | _PART_WORDS | {
     "the", "northwestern", "northeastern", "southwestern", "southeastern", "delta", "trust", "gateway", "mall",
     "house", "hall", "court", "high", "memorial", "theatre", "theater", "church", "library", "market",
 }
+# Words that open the name of a building or a base named after a place or a person, wherever it stands.
+_NAMED_BUILDING_WORDS = frozenset({"villa", "hotel", "palace", "camp", "fort", "house", "tower", "hall", "stadium",
+                                   "base", "castle", "residence"})
 _CONNECTORS = frozenset({"of", "the", "de", "du", "des", "la", "le", "del", "di", "da", "von", "van", "and", "&"})
 _ADMIN_WORDS = frozenset({"county", "parish", "township", "borough", "province", "state", "district", "city",
                           "region", "municipality", "governorate", "oblast", "prefecture"})
@@ -104,6 +107,8 @@ def _embedded_names(words: list[str], lowered: list[str]) -> list[str]:
             after = after[1:]
         if after and len(after) <= _MAX_EMBEDDED_WORDS and _capitalised_run(after):
             names.append(" ".join(after))
+    if lowered[0] in _NAMED_BUILDING_WORDS:
+        return names  # "Villa Baidoa", a base in Mogadishu; "Camp Bastion": a building named so, not there
     # "Embassy of Armenia", "Stade de France", "University of St. Thomas": not a trailing place.
     names.extend(" ".join(words[-n:]) for n in reach
                  if _capitalised_run(words[-n:]) and lowered[-n - 1] not in _CONNECTORS

@@ -180,3 +180,9 @@ def test_several_missiles_or_shells_of_one_salvo_are_one_act() -> None:
 def test_shot_dead_told_before_the_victims_counts_them_and_reads_as_shot_dead() -> None:
     found = events("Gunmen shot dead two men in Kharkiv on Monday.")
     assert [(e.killed, e.summary) for e in found] == [(2, "Gunmen shot dead two men in Kharkiv")]
+
+
+def test_a_suicide_bomber_who_killed_all_the_people_struck_reads_as_killing_them() -> None:
+    found = events("A suicide bomber killed at least five people outside an army compound in Kharkiv on Monday. "
+                   "Witnesses say the attacker detonated his explosives after being approached by guards.")
+    assert [e.summary for e in found] == ["Suicide bomber killed at least five people in Kharkiv"]

@@ -46,5 +46,6 @@ def test_no_embedded_place_where_the_name_points_elsewhere() -> None:
     for text, place in [("Embassy of the Republic of Armenia", "Armenia"), ("Russian Embassy", "Russian"),
                         ("Hampton Avenue", "Hampton"), ("Montgomery County History Center", "Montgomery"),
                         ("Stade de France", "France"), ("University of St. Thomas", "Thomas"),
-                        ("Northern Trust", "Northern"), ("Convention Centre", "Centre")]:
+                        ("Northern Trust", "Northern"), ("Convention Centre", "Centre"),
+                        ("Villa Dunmore", "Dunmore"), ("Camp Springfield", "Springfield")]:  # a villa, a base so named
         assert _names(text).get(place) != EMBEDDED, text
