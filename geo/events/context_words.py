@@ -90,3 +90,5 @@ SHARE_WORDS = frozenset({"most", "all", "some", "many", "several", "none", "majo
 # What defends against things in flight ('air defences', 'the counter-rocket system', 'Iron Dome').
 AIR_DEFENCE_WORDS = frozenset({"interceptor", "interceptors", "c-ram", "patriot", "patriots", "dome", "sling"})
 AIR_DEFENCE_RE = re.compile(r"\b(?:air|counter\s*-\s*(?:rocket|drone|missile)|anti\s*-\s*(?:aircraft|missile|drone))\b")
+# Verbs of a weapon's impact, with 'into': "a drone crashed into a packing shed" struck it.
+IMPACT_VERBS = frozenset({"crash", "smash", "plough", "plow", "plunge"})

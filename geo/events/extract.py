@@ -134,9 +134,11 @@ class _Linker:
             antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention, self.sentence_index - d.last_sentence)
                                and not told_apart(d, mention) and not marked_another(mention)
                                and not (d is not recent[0] and only_the_country(d, mention))), None)
-            if antecedent is None and recent and may_continue(recent[0], mention, self.sentence_index) and (
-                    continues(recent[0], mention)):
-                antecedent = recent[0]  # 'the gunman shot him again': nothing sets it apart from the last event
+            # "regained control of the base after rebels ambushed it": the ambush goes on telling the last attack
+            latest = next((d for d in recent if mention.cue != "attack" or d.kind != "response"), None)
+            if antecedent is None and latest is not None and may_continue(latest, mention, self.sentence_index) and (
+                    continues(latest, mention)):
+                antecedent = latest  # 'the gunman shot him again': nothing sets it apart from the last event
             if antecedent is not None:
                 self.attach(antecedent, mention, mention.parts[0], with_figures=not claimed_version(mention))
                 return
@@ -208,9 +210,7 @@ def _clone(draft: Draft) -> Draft:
 
 
 def _larger(current: int | None, new: int | None) -> int | None:
-    if new is None:
-        return current
-    return new if current is None else max(current, new)
+    return current if new is None else new if current is None else max(current, new)
 
 
 def _same_place(mine: Toponym | None, theirs: Toponym | None) -> bool:

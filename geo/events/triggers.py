@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-
 from spacy.tokens import Span, Token
 
 from geo.events import actors
@@ -91,8 +90,8 @@ def _trigger_family(token: Token) -> str | None:
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:
             subjects = children(token.head, "nsubj")  # "shells began landing on X"
         if subjects and all(s.pos_ == "PRON" for s in subjects) and token.dep_ == "ccomp" and (
-                lemma_of(token.head) in lx.REPORTING_VERBS):  # "militias said it had targeted sites in X"
-            subjects = [t for c in children(token.head, "nsubj") for t in (c, *prep_objects(c, "of"))]
+                lemma_of(token.head) in lx.REPORTING_VERBS):  # "militias said it had targeted sites in X": the
+            subjects = [t for c in children(token.head, "nsubj") for t in (c, *prep_objects(c, "of"))]  # militias
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "security forces killed the four attackers": the assault was ended
         if lemma == "kill" and (_person(subjects) or _armed(subjects)) and any(_counted(o) for o in objects):
@@ -108,10 +107,9 @@ def _trigger_family(token: Token) -> str | None:
         if lemma == "fire" and prep_objects(token, "on", "at", "upon", "into") and _armed(
                 subjects or ([token.head] if token.dep_ == "acl" else [])):
             return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"
-        if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or _attacker(s) for s in subjects):
-            return "attack"
-        if lemma in IMPACT_VERBS and prep_objects(token, "into") and any(weapon_of(s) for s in subjects):
-            return "attack"  # "a drone crashed into a packing shed" (not "the drone crashed in a field")
+        if (lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or _attacker(s) for s in subjects)) or (
+                lemma in elx.IMPACT_VERBS and prep_objects(token, "into") and any(weapon_of(s) for s in subjects)):
+            return "attack"  # "a missile hit X"; "a drone crashed into a packing shed" (not "crashed in a field")
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(lemma_of(x) in elx.SALVO_WORDS for s in subjects
                                                     for x in [s, *children(s, "compound")]):
             return "strike"  # "a second wave minutes later hit a drone factory"
@@ -127,7 +125,6 @@ def _trigger_family(token: Token) -> str | None:
     return None
 
 
-IMPACT_VERBS = frozenset({"crash", "smash", "plough", "plow", "plunge"})  # with 'into': it struck
 MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", "bunker", "position", "positions",
                               "system", "vessel", "boat", "tank", "convoy", "compound", "camp", "base", "headquarters",
                               "stockpile", "storage", "battery", "node", "cell", "target", "targets", "ship",
@@ -292,10 +289,9 @@ def _is_excluded(token: Token, family: str) -> bool:
     mods += [g for m in mods for g in m.children if g.dep_ in {"compound", "amod"}]  # "'killer bee' attack"
     if any(lemma_of(m) in lx.NON_VIOLENT_COMPOUNDS or m.lower_ in lx.NON_VIOLENT_COMPOUNDS for m in mods):
         return True
-    if any(m.lower_ in lx.HYPOTHETICAL_MODIFIERS for m in mods) or any(c.dep_ == "neg" for c in token.children):
+    if any(m.lower_ in lx.HYPOTHETICAL_MODIFIERS for m in mods) or any(c.dep_ == "neg" for c in token.children) or (
+            token.dep_ == "pcomp" and token.head.lower_ == "without"):  # "crashed in a field without exploding"
         return True
-    if token.dep_ == "pcomp" and token.head.lower_ == "without":
-        return True  # "crashed in a field without exploding", "left without firing a shot"
     if token.pos_ == "VERB":
         if family == "strike" and not _armed_striker(token):
             return True  # "the crisis struck", "strike the shepherd": not a military strike

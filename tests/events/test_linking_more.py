@@ -422,3 +422,10 @@ def test_a_strike_by_the_side_whose_town_was_hit_on_the_other_side_is_another_ac
     found = everything("A ballistic missile hit a factory in Kharkiv overnight, killing two workers. Ukrainian "
                        "forces struck a Russian ammunition depot the same night.")
     assert len(found) == 2 and [e.killed for e in found if e.place == "Kharkiv"] == [2]
+
+
+def test_the_attack_a_recapture_answers_goes_on_telling_the_attack_told_before() -> None:
+    attacks, responses = run("Eight militants attacked an army base in Kharkiv on Monday, killing 14 people. The army "
+                             "said it had regained control of the base after rebels stormed the compound around "
+                             "midday.")
+    assert len(attacks) == 1 and attacks[0].killed == 14 and len(responses) == 1
