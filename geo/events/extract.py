@@ -9,7 +9,6 @@ the event it refers to ("targeting a facility near A and a safe house near B").
 
 from __future__ import annotations
 
-import re
 
 import dataclasses
 from collections.abc import Sequence
@@ -18,7 +17,6 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from geo.events import actors
-from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
@@ -33,10 +31,10 @@ from geo.events.sentence_places import place_by_reference, place_by_sentence, pl
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
 from geo.events.kinds import continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
-from geo.events.summary import summarize
+from geo.events.finish import to_event
 from geo.events.umbrella import defines_the_subject, fold_umbrellas
 from geo.model import Event, Toponym
-from geo.syntax import caption_indices, is_headline, sentence_span, sentences, span_text, toponym_tokens
+from geo.syntax import caption_indices, is_headline, sentences, toponym_tokens
 
 
 BACKGROUND_DAYS = 31
@@ -217,59 +215,6 @@ def _same_place(mine: Toponym | None, theirs: Toponym | None) -> bool:
     return mine is not None and theirs is not None and mine.place_key == theirs.place_key
 
 
-def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
-    """The sentence that states most of the event: its place (a town or site counts double:
-    it pins the event down, a country does not) and its figures (count, killed, injured);
-    the earliest of equals."""
-    figures = {n for n in (draft.count, draft.killed, draft.injured) if n is not None and n > 1}
-    place = draft.place
-    place_weight = 2 if place is not None and place.kind in {"city", "facility"} else 1
-
-    def weight(sent: Span) -> int:
-        names_place = place is not None and sent.start_char <= place.start < sent.end_char
-        stated = {lx.parse_number(t.text) for t in sent if t.like_num} & figures
-        return place_weight * names_place + len(stated)
-
-    # a reporter's question ("Q: X says five were killed in the strike. Do you dispute that?") states nothing
-    return max(sentences, key=lambda sent: (not QUESTION_RE.search(span_text(sent)), weight(sent), -sent.start_char))
-
-
-QUESTION_RE = re.compile(r"^\s*(?:Q|QUESTION|REPORTER)\s*:|\?\s*$")
-
-
-def _spread_tally(draft: Draft) -> bool:
-    """'46 attacks near A, B and C', '40 attacks in the Red Sea and the Gulf of Aden': a tally told over
-    several towns or waters alike has no one place to pin it on (its summary still names them); one told
-    over countries stays on the first, a country's pin saying no more than 'in this country'."""
-    return ((draft.count or 0) > 1 and "intercept" not in draft.families and draft.place is not None
-            and draft.place.kind != "country" and any(p.kind == draft.place.kind for p in draft.extra_places))
-
-
-def _to_event(draft: Draft) -> Event:
-    body = sorted(draft.sentences, key=lambda s: s.start)
-    everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
-    place = None if _spread_tally(draft) else draft.place
-    evidence = sentence_span(_evidence_sentence(draft, body or everything))
-    return Event(
-        kind=draft.kind or "attack",
-        summary=summarize(draft),
-        category=draft.category,
-        evidence=evidence,
-        actor=draft.actor,
-        target=draft.target,
-        place=(place.name or place.text) if place is not None else None,
-        place_key=place.place_key if place is not None else None,
-        lat=place.lat if place is not None else None,
-        lon=place.lon if place is not None else None,
-        date=draft.date,
-        date_precision=draft.date_precision if draft.date else None,
-        count=draft.count,
-        killed=draft.killed,
-        injured=draft.injured,
-        mentions=tuple(sentence_span(s) for s in everything),
-    )
-
-
 def extract_events(
     doc: Doc, toponyms: Sequence[Toponym], *, published: date | None = None, sents: list[Span] | None = None
 ) -> tuple[list[Event], list[Event]]:
@@ -323,7 +268,7 @@ def extract_events(
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))
-    events = [_to_event(d) for d in ordered]
+    events = [to_event(d) for d in ordered]
     return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
 
 
@@ -397,4 +342,4 @@ def _link_headline(linker: _Linker, mention: Mention) -> None:
         linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
 
 
-__all__ = ["extract_events", "summarize"]
+__all__ = ["extract_events"]

@@ -236,6 +236,8 @@ def categories_fit(draft: Draft, mention: Mention) -> bool:
         return True
     if draft.category in EXPLOSION_CATEGORIES and mention.category in EXPLOSION_CATEGORIES:
         return True
+    if mention.family == "blast" and mention.weapon is None:
+        return True  # "missiles fired at a tanker ... an explosion in the water close to it": what a weapon does
     if mention.family == "bomb" and draft.category in BOMBARDMENT_CATEGORIES:
         return True  # "the bombings" after "air strikes" or "a missile strike": a bombardment
     if mention.anaphoric and mention.category in BOMBARDMENT_CATEGORIES and draft.category in BOMBARDMENT_CATEGORIES:

@@ -94,6 +94,8 @@ def _verb(draft: Draft) -> str:
         return "bombed"
     if "shooting" in families:
         return "opened fire on"
+    if things and set(draft.acts) & {"destroy", "hit", "strike", "target"}:
+        return "struck"  # "forces destroyed two mobile missile launchers": not "attacked" them
     return "attacked"
 
 

@@ -62,3 +62,9 @@ def test_our_forces_in_a_spokesmans_words_are_his_service() -> None:
             "said on Friday.")
     _, responses = extract_events(nlp()(text), toponyms_for(text))
     assert [r.actor for r in responses] == ["the army"]
+
+
+def test_a_dateline_the_parser_took_for_a_subject_is_not_the_speaker_a_pronoun_names() -> None:
+    found = attacks_of("DUBAI, March 2 (Wire) - Houthi rebels said on Sunday they had fired two missiles at a tanker "
+                       "in the Red Sea.")
+    assert [e.actor for e in found] == ["Houthi rebels"]

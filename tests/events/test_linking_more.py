@@ -429,3 +429,10 @@ def test_the_attack_a_recapture_answers_goes_on_telling_the_attack_told_before()
                              "said it had regained control of the base after rebels stormed the compound around "
                              "midday.")
     assert len(attacks) == 1 and attacks[0].killed == 14 and len(responses) == 1
+
+
+def test_an_explosion_reported_after_missiles_fired_in_retaliation_is_their_blast() -> None:
+    found = everything("Rebels said they fired two missiles at a cargo ship in the Red Sea on Sunday in retaliation "
+                       "for air strikes on their bases. The crew reported an explosion in the water close to the "
+                       "ship, the maritime agency said.")
+    assert [(e.kind, len(e.mentions)) for e in found] == [("response", 2)]

@@ -186,3 +186,8 @@ def test_a_suicide_bomber_who_killed_all_the_people_struck_reads_as_killing_them
     found = events("A suicide bomber killed at least five people outside an army compound in Kharkiv on Monday. "
                    "Witnesses say the attacker detonated his explosives after being approached by guards.")
     assert [e.summary for e in found] == ["Suicide bomber killed at least five people in Kharkiv"]
+
+
+def test_launchers_destroyed_were_struck() -> None:
+    found = events("Coalition forces destroyed two mobile missile launchers near Odesa on Saturday.")
+    assert [e.summary for e in found] == ["Coalition forces struck two mobile missile launchers near Odesa"]

@@ -1,0 +1,71 @@
+"""From a linked draft to the frozen ``geo.model.Event``: its evidence sentence (the one that states
+most of it), its place (none for a tally spread over several towns) and its summary. Used by
+``geo.events.extract``; imports the events wing's drafts, lexicon and summary and the core only."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from geo.events import lexicon as lx
+from geo.events.draft import Draft
+from geo.events.summary import summarize
+from geo.model import Event
+from geo.syntax import sentence_span, span_text
+
+__all__ = ["to_event"]
+
+
+def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
+    """The sentence that states most of the event: its place (a town or site counts double:
+    it pins the event down, a country does not) and its figures (count, killed, injured);
+    the earliest of equals."""
+    figures = {n for n in (draft.count, draft.killed, draft.injured) if n is not None and n > 1}
+    place = draft.place
+    place_weight = 2 if place is not None and place.kind in {"city", "facility"} else 1
+
+    def weight(sent: Span) -> int:
+        names_place = place is not None and sent.start_char <= place.start < sent.end_char
+        stated = {lx.parse_number(t.text) for t in sent if t.like_num} & figures
+        return place_weight * names_place + len(stated)
+
+    # a reporter's question ("Q: X says five were killed in the strike. Do you dispute that?") states nothing
+    return max(sentences, key=lambda sent: (not QUESTION_RE.search(span_text(sent)), weight(sent), -sent.start_char))
+
+
+QUESTION_RE = re.compile(r"^\s*(?:Q|QUESTION|REPORTER)\s*:|\?\s*$")
+
+
+def _spread_tally(draft: Draft) -> bool:
+    """'46 attacks near A, B and C', '40 attacks in the Red Sea and the Gulf of Aden': a tally told over
+    several towns or waters alike has no one place to pin it on (its summary still names them); one told
+    over countries stays on the first, a country's pin saying no more than 'in this country'."""
+    return ((draft.count or 0) > 1 and "intercept" not in draft.families and draft.place is not None
+            and draft.place.kind != "country" and any(p.kind == draft.place.kind for p in draft.extra_places))
+
+
+def to_event(draft: Draft) -> Event:
+    """The frozen event a draft tells, with the sentence that states most of it as its evidence."""
+    body = sorted(draft.sentences, key=lambda s: s.start)
+    everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
+    place = None if _spread_tally(draft) else draft.place
+    evidence = sentence_span(_evidence_sentence(draft, body or everything))
+    return Event(
+        kind=draft.kind or "attack",
+        summary=summarize(draft),
+        category=draft.category,
+        evidence=evidence,
+        actor=draft.actor,
+        target=draft.target,
+        place=(place.name or place.text) if place is not None else None,
+        place_key=place.place_key if place is not None else None,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+        date=draft.date,
+        date_precision=draft.date_precision if draft.date else None,
+        count=draft.count,
+        killed=draft.killed,
+        injured=draft.injured,
+        mentions=tuple(sentence_span(s) for s in everything),
+    )
