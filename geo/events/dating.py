@@ -244,7 +244,8 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
     for head in [token, *ancestors_list(token, sent)]:
         if head.i in stop:
             return False
-        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not any(
+        glued = head.i > 0 and head.doc[head.i - 1].text in {"-", "‐"}  # "a passer-by on Tuesday": no preposition
+        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not glued and not any(
                 c.lower_ in TIMES_OF_DAY or (c.dep_ == "pobj" and c.ent_type_ == "TIME") for c in head.children):
             return True  # not "before dawn on Saturday", "shortly after 7 p.m. on Monday"
     return False

@@ -22,9 +22,9 @@ from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
 from geo.events.infobox import fill_from_infobox, infobox_fields
-from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, claimed_version, comparison_point, compatible, continues,
-                                marked_another, may_continue, more_precise, one_of_counted, only_the_country, place_agrees, place_fits, told_apart,
-                                vaguely_placed)
+from geo.events.linking import (GENERIC_CATEGORIES, agrees, categories_fit, claimed_version, comparison_point, compatible,
+                                continues, marked_another, may_continue, one_of_counted, only_the_country, told_apart)
+from geo.events.place_fit import more_precise, place_agrees, place_fits, vaguely_placed
 from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses

@@ -20,14 +20,12 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.dating import NIGHT_WORDS, clock_time
 from geo.events.draft import Draft
-from geo.events.mentions import KIND_RANK, NEW_EVENT_MARKERS, Mention, approximate, hosted_by
+from geo.events.mentions import NEW_EVENT_MARKERS, Mention
+from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
 from geo.events.summary import INTERCEPT
-from geo.geometry import distance_km
-from geo.model import Toponym
 from geo.syntax import PRONOUNS
 
 GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
-SITE_IN_TOWN_KM = 25.0
 RECENT_SENTENCES = 3  # how far back a mention with details of its own may continue an event
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})  # "the group said its fighters ..."
 
@@ -134,7 +132,8 @@ def claimed_version(mention: Mention) -> bool:
 
 def sets_apart(draft: Draft, mention: Mention) -> bool:
     """Whether the mention names something that differs from the draft."""
-    if told_apart(draft, mention) or marked_another(mention) or nationwide_after_a_town(draft, mention):
+    if told_apart(draft, mention) or marked_another(mention) or nationwide_after_a_town(draft, mention) or (
+            later_by_another_side(draft, mention)):
         return True
     target = mention.parts[0].target if mention.parts else None
     if _turned_round(draft, mention):
@@ -159,6 +158,14 @@ def nationwide_after_a_town(draft: Draft, mention: Mention) -> bool:
         return False
     before = mention.sentence.doc.text[:place.start].rstrip().lower()
     return before.endswith(SCOPE_WORDS) or before.endswith(tuple(f"{w} the" for w in SCOPE_WORDS))
+
+
+def later_by_another_side(draft: Draft, mention: Mention) -> bool:
+    """'Rockets were fired from Lebanon ... Israeli artillery later shelled two border villages': what a
+    named side did later is its own act, unless it is the side that did the first."""
+    family = actors.actor_family(mention.actor)
+    later = any(c.lower_ in {"later", "afterwards", "subsequently"} for c in mention.trigger.children)
+    return later and family is not None and family != actors.actor_family(draft.actor)
 
 
 def _turned_round(draft: Draft, mention: Mention) -> bool:
@@ -189,31 +196,6 @@ def same_date(a: date, a_precision: str, b: date, b_precision: str) -> bool:
     if "month" in {a_precision, b_precision}:
         return (a.year, a.month) == (b.year, b.month)
     return a == b
-
-
-def contains(outer: Toponym, inner: Toponym) -> bool:
-    """Whether ``inner`` lies inside ``outer`` (a city in its country or province)."""
-    if outer.kind == "country" and inner.kind != "country":
-        return bool(outer.country and inner.country == outer.country)
-    if outer.kind == "admin1" and inner.kind in {"city", "facility", "other"}:
-        same_country = outer.country is None or inner.country == outer.country
-        return same_country and outer.admin1 is not None and inner.admin1 == outer.admin1
-    if outer.kind == "city" and inner.kind in {"facility", "other"} and None not in (
-            outer.lat, outer.lon, inner.lat, inner.lon):  # a base or a street in or near the town
-        return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= SITE_IN_TOWN_KM  # type: ignore[arg-type]
-    return False
-
-
-def more_specific(new: Toponym, old: Toponym) -> bool:
-    """Inside the old place and of a finer kind, or a spot the gazetteer lacks put near the old town."""
-    hosted = old.geonameid is not None and hosted_by(new, {old.geonameid})
-    return hosted or (contains(old, new) and KIND_RANK.get(new.kind, 2) < KIND_RANK.get(old.kind, 2))
-
-
-def place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
-    if existing is None or new is None or existing.place_key == new.place_key:
-        return True
-    return contains(existing, new) or contains(new, existing)
 
 
 BOMBARDMENT_CATEGORIES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -269,47 +251,9 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
     if draft.date and mention.date and not same_date(draft.date, draft.date_precision, mention.date,
                                                      mention.date_precision):
         return False
-    fits = [place_fits(draft.place, p.place) or (lenient_place and _no_conflict(draft.place, p.place))
-            or _names_the_place_near(draft, p.place) for p in mention.parts]
+    fits = [place_fits(draft.place, p.place) or (lenient_place and no_conflict(draft.place, p.place))
+            or names_the_place_near(draft, p.place) for p in mention.parts]
     return any(fits) if len(fits) > 1 else all(fits)
-
-
-NEAR_TOWN_KM = 35.0
-
-
-def _names_the_place_near(draft: Draft, place: Toponym | None) -> bool:
-    """'strikes on a town outside Damascus', then 'the attack on the town of Douma': the town near the
-    place the event was put near."""
-    near = draft.place
-    feature = place is not None and place.text.split()[-1].lower() in lx.NATURAL_FEATURE_WORDS  # "the Euphrates River"
-    return (draft.place_prep == "near" and near is not None and place is not None and near.kind == "city"
-            and place.kind in {"city", "facility", "other"} and not feature
-            and None not in (near.lat, near.lon, place.lat, place.lon)
-            and distance_km(near.lat, near.lon, place.lat, place.lon) <= NEAR_TOWN_KM)  # type: ignore[arg-type]
-
-
-def place_agrees(draft: Draft, place: Toponym | None) -> bool:
-    """The draft's place and ``place`` may be the place of one event: for 'the strike' told again, a name the
-    gazetteer lacks, put near some town, is no other place unless it lies in another country."""
-    vague = approximate(place) and _no_conflict(draft.place, place)
-    return place_fits(draft.place, place) or _names_the_place_near(draft, place) or vague
-
-
-def vaguely_placed(mention: Mention) -> bool:
-    """Placed only at a name the gazetteer lacks ('the strike tore through stalls beside X camp')."""
-    return any(approximate(p.place) for p in mention.parts)
-
-
-def more_precise(draft: Draft, place: Toponym) -> bool:
-    """Whether ``place`` pins the draft's event down better: inside its place, or the town it was near."""
-    return draft.place is not None and (more_specific(place, draft.place) or _names_the_place_near(draft, place))
-
-
-def _no_conflict(a: Toponym | None, b: Toponym | None) -> bool:
-    """Places that may be one: either is not located, or they are in the same country."""
-    if a is None or b is None or a.country is None or b.country is None:
-        return True
-    return a.country == b.country
 
 
 def only_the_country(draft: Draft, mention: Mention) -> bool:
@@ -325,7 +269,7 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     """Positive evidence that a non-anaphoric mention reports the same event; ``gap``: how many
     sentences after the event's last one the mention comes."""
     part = mention.parts[0]
-    if nationwide_after_a_town(draft, mention):
+    if nationwide_after_a_town(draft, mention) or later_by_another_side(draft, mention):
         return False
     family = actors.actor_family(mention.actor)
     if draft.umbrella and draft.count is None and (mention.count or 0) > 1 and family is not None and (

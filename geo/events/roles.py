@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list
+from geo.events.kinds import PERPETRATOR_NOUNS
 from geo.events.mentions import Mention, anchor_of
 from geo.events.triggers import lemma_of
 from geo.syntax import children, glued_before, phrase_tokens, prep_objects, span_text
@@ -140,6 +141,12 @@ def answers_an_earlier_act(sent: Span) -> bool:
         if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB" and prep_objects(token, "to", "for"):
             return True
     return False
+
+
+def the_perpetrators(target: str | None) -> bool:
+    """'the attackers', 'the kidnappers': those who did the act already told (not 'two gunmen')."""
+    words = (target or "").lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1].removesuffix("s") in PERPETRATOR_NOUNS
 
 
 BLAME_VERBS = frozenset({"blame", "accuse", "hold", "suspect"})

@@ -133,3 +133,9 @@ def test_a_photo_caption_between_two_acts_does_not_part_them_in_the_story_of_one
                    "Administration) (Second line of credits.)\n\n"
                    "A missile struck a factory in Kherson, injuring four people.")
     assert {e.place: e.date for e in found}.get("Kherson") == date(2024, 2, 10)
+
+
+def test_the_by_of_a_passer_by_blocks_no_day() -> None:
+    found = events("ODESA — A drone strike on a car near the city of Odesa killed a local commander and a passer-by on "
+                   "Saturday, the health ministry said.")
+    assert [e.date for e in found] == [date(2024, 2, 10)]

@@ -436,3 +436,9 @@ def test_an_explosion_reported_after_missiles_fired_in_retaliation_is_their_blas
                        "for air strikes on their bases. The crew reported an explosion in the water close to the "
                        "ship, the maritime agency said.")
     assert [(e.kind, len(e.mentions)) for e in found] == [("response", 2)]
+
+
+def test_what_a_named_side_did_later_is_its_own_act() -> None:
+    found = everything("Three rockets were fired from Ukraine towards border villages on Monday, the Russian military "
+                       "said. Russian artillery later shelled the outskirts of Kharkiv.")
+    assert len(found) == 2 and [e.actor for e in found if e.place == "Kharkiv"] == ["Russia"]

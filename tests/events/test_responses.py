@@ -454,3 +454,9 @@ def test_an_interception_told_separately_is_not_at_the_attack_told_before() -> N
                               "Jordan said its air defences had shot down a drone that entered its airspace near "
                               "Kharkiv.")
     assert [r.place for r in responses] == ["Kharkiv"]
+
+
+def test_a_strike_on_the_attackers_as_they_withdrew_answers_their_attack() -> None:
+    attacks, responses = run("Gunmen ambushed an army convoy near Kharkiv on Monday, killing 12 soldiers. The army said "
+                             "air force drones had struck the attackers as they withdrew towards the border.")
+    assert len(attacks) == 1 and len(responses) == 1 and responses[0].target == "the attackers"

@@ -1,0 +1,80 @@
+"""Whether the places told of an event and of a new mention can be one place: a town in its province
+or country, a site in or near its town, a town near the place the event was put near, a name the
+gazetteer lacks that lies in no other country. Used by ``geo.events.linking`` and
+``geo.events.extract``; imports the events wing's drafts and mentions and the core only."""
+
+from __future__ import annotations
+
+from geo.events import lexicon as lx
+from geo.events.draft import Draft
+from geo.events.mentions import KIND_RANK, Mention, approximate, hosted_by
+from geo.geometry import distance_km
+from geo.model import Toponym
+
+__all__ = ["contains", "more_precise", "more_specific", "no_conflict", "names_the_place_near", "place_agrees",
+           "place_fits", "vaguely_placed"]
+
+SITE_IN_TOWN_KM = 25.0
+
+
+def contains(outer: Toponym, inner: Toponym) -> bool:
+    """Whether ``inner`` lies inside ``outer`` (a city in its country or province)."""
+    if outer.kind == "country" and inner.kind != "country":
+        return bool(outer.country and inner.country == outer.country)
+    if outer.kind == "admin1" and inner.kind in {"city", "facility", "other"}:
+        same_country = outer.country is None or inner.country == outer.country
+        return same_country and outer.admin1 is not None and inner.admin1 == outer.admin1
+    if outer.kind == "city" and inner.kind in {"facility", "other"} and None not in (
+            outer.lat, outer.lon, inner.lat, inner.lon):  # a base or a street in or near the town
+        return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= SITE_IN_TOWN_KM  # type: ignore[arg-type]
+    return False
+
+
+def more_specific(new: Toponym, old: Toponym) -> bool:
+    """Inside the old place and of a finer kind, or a spot the gazetteer lacks put near the old town."""
+    hosted = old.geonameid is not None and hosted_by(new, {old.geonameid})
+    return hosted or (contains(old, new) and KIND_RANK.get(new.kind, 2) < KIND_RANK.get(old.kind, 2))
+
+
+def place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
+    if existing is None or new is None or existing.place_key == new.place_key:
+        return True
+    return contains(existing, new) or contains(new, existing)
+
+
+NEAR_TOWN_KM = 35.0
+
+
+def names_the_place_near(draft: Draft, place: Toponym | None) -> bool:
+    """'strikes on a town outside Damascus', then 'the attack on the town of Douma': the town near the
+    place the event was put near."""
+    near = draft.place
+    feature = place is not None and place.text.split()[-1].lower() in lx.NATURAL_FEATURE_WORDS  # "the Euphrates River"
+    return (draft.place_prep == "near" and near is not None and place is not None and near.kind == "city"
+            and place.kind in {"city", "facility", "other"} and not feature
+            and None not in (near.lat, near.lon, place.lat, place.lon)
+            and distance_km(near.lat, near.lon, place.lat, place.lon) <= NEAR_TOWN_KM)  # type: ignore[arg-type]
+
+
+def place_agrees(draft: Draft, place: Toponym | None) -> bool:
+    """The draft's place and ``place`` may be the place of one event: for 'the strike' told again, a name the
+    gazetteer lacks, put near some town, is no other place unless it lies in another country."""
+    vague = approximate(place) and no_conflict(draft.place, place)
+    return place_fits(draft.place, place) or names_the_place_near(draft, place) or vague
+
+
+def vaguely_placed(mention: Mention) -> bool:
+    """Placed only at a name the gazetteer lacks ('the strike tore through stalls beside X camp')."""
+    return any(approximate(p.place) for p in mention.parts)
+
+
+def more_precise(draft: Draft, place: Toponym) -> bool:
+    """Whether ``place`` pins the draft's event down better: inside its place, or the town it was near."""
+    return draft.place is not None and (more_specific(place, draft.place) or names_the_place_near(draft, place))
+
+
+def no_conflict(a: Toponym | None, b: Toponym | None) -> bool:
+    """Places that may be one: either is not located, or they are in the same country."""
+    if a is None or b is None or a.country is None or b.country is None:
+        return True
+    return a.country == b.country
