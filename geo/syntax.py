@@ -21,12 +21,14 @@ PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "h
 # "KHARTOUM, Jan 5 (Reuters) - ", "WASHINGTON (AP) “An": the article's own dateline, the city it
 # was filed from, not a cited source.
 DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|and)){0,4})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*\([^)]{2,40}\)\s*[-–—]*\s*"
 )  # "BEIRUT (Reuters) -", "EL WAK, Kenya, April 9 (Eastlight) –"
 # "MAKHACHKALA -- ", "BAGHDAD — ", "TAMPA, Fla. – ": a dateline with no agency
 BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*"
-                              r"(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|del|da|do|al|el|la)){0,3}){0,2},?\s*(?:--|—|–)\s*|"
+                              r"(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|del|da|do|al|el|la|of|the|and)){0,4}){0,2},?"
+                              r"\s*(?:--|—|–)\s*|"
                               r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+-\s+")  # "GUSAU, Nigeria - "
 # "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
 DATE_DATELINE_RE = re.compile(

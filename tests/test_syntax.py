@@ -38,7 +38,10 @@ def test_datelines_with_a_country_a_date_or_a_plain_dash() -> None:
     for text, dateline in (("DORI, Burkina Faso, May 2 (Sahel Wire) – Gunmen attacked", "DORI, Burkina Faso, May 2 (Sahel Wire) – "),
                            ("GUSAU, Nigeria - Troops rescued", "GUSAU, Nigeria - "),
                            ("CAMP NORTH, Rio Verde, Bahia do Sul – Troops struck", "CAMP NORTH, Rio Verde, Bahia do Sul – "),
-                           ("PLYMOUTH CO. - A suspect was held", ""), ("NATO said on Monday", "")):
+                           ("BUKAVU, Republic of the Upper Lakes — Rebels shelled", "BUKAVU, Republic of the Upper Lakes — "),
+                           ("DORA, Union of the Two Rivers (Wire) – Rebels", "DORA, Union of the Two Rivers (Wire) – "),
+                           ("PLYMOUTH CO. - A suspect was held", ""), ("NATO said on Monday", ""),
+                           ("NATO and the EU — said nothing", "")):
         assert text[:dateline_length(text)] == dateline
 
 

@@ -157,6 +157,16 @@ def _doer(subject: Token, by_name: bool = False) -> str | None:
     return _np(subject)
 
 
+def _accused(prep: Token) -> list[Token]:
+    """Whom a clause accuses of the act its 'of' or 'for' phrase names ('accused the army of bombing',
+    'blamed the rebels for shelling')."""
+    accused, verb = (prep.head, prep.head.head) if prep.head.dep_ == "dobj" else (None, prep.head)
+    wanted = {"of": {"accuse", "suspect"}, "for": {"blame"}}.get(prep.lower_, set())
+    if verb.pos_ != "VERB" or lemma_of(verb) not in wanted:
+        return []
+    return [accused] if accused is not None else children(verb, "dobj")
+
+
 def _victims_verb(verb: Token) -> bool:
     """'Six were killed and 12 others wounded when troops stormed the village': the subject of a
     participle of harm is its victims, never the doers of an act conjoined to it."""
@@ -176,6 +186,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             subjects = children(trigger.head, "nsubj")  # "troops rescued the students and killed their captors"
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
+        if not subjects and trigger.dep_ == "pcomp":  # "accused the army of bombing villages": the army, if anyone
+            subjects = _accused(trigger.head)
         if len(subjects) > 1:  # "Drones launched by the paramilitary Rapid Support Forces struck", misparsed
             subjects.sort(key=lambda s: not (s.ent_type_ in {"ORG", "NORP", "GPE"} or actors.actor_family(s.text)))
         if subjects:
@@ -206,6 +218,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if child.dep_ == "acl":
             for obj in prep_objects(child, "by"):
                 return _np(obj)
+    accused = _accused(anchor.head) if anchor.dep_ in {"pcomp", "pobj"} else []
+    if accused:  # "accused the army of the bombing"
+        return _doer(accused[0])
     responsible = _responsible(anchor)
     if responsible:
         return responsible

@@ -118,20 +118,20 @@ def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
     where it was made, so an unplaced defence takes the place of the attack told just before it."""
     number = sentence_numbers(sents)
     position = {id(d): i for i, d in enumerate(drafts)}
-    placed: dict[int, list[Draft]] = defaultdict(list)  # the placed attacks told in each sentence
+    attacks: dict[int, list[Draft]] = defaultdict(list)  # the attacks told in each sentence
     for draft in drafts:
-        if draft.kind == "attack" and draft.place is not None:
+        if draft.kind == "attack":
             for at in sorted({number(s.start) for s in draft.sentences}):
-                placed[at].append(draft)
+                attacks[at].append(draft)
     for draft in drafts:
         if draft.place is not None or "defence" not in draft.families or not draft.sentences:
             continue
         first = min(number(s.start) for s in draft.sentences)
         own = sents[first]  # an attack its own sentence names as what it answers was before: "killed three men
         reach = first if answers_an_earlier_act(own) else first + 1  # it held responsible for the bombing in X"
-        told = {id(d): d for i in range(first - REPELLED_WITHIN, reach) for d in placed.get(i, []) if d is not draft}
+        told = {id(d): d for i in range(first - REPELLED_WITHIN, reach) for d in attacks.get(i, []) if d is not draft}
         before = sorted(told.values(), key=lambda d: position[id(d)])  # in the drafts' order, as told
-        if before:
+        if before and before[-1].place is not None:  # the assault it repelled, unplaced: no other's place
             draft.place, draft.place_prep = before[-1].place, before[-1].place_prep
 
 

@@ -68,3 +68,9 @@ def test_a_dateline_the_parser_took_for_a_subject_is_not_the_speaker_a_pronoun_n
     found = attacks_of("DUBAI, March 2 (Wire) - Houthi rebels said on Sunday they had fired two missiles at a tanker "
                        "in the Red Sea.")
     assert [e.actor for e in found] == ["Houthi rebels"]
+
+
+def test_the_accused_is_the_actor_of_what_they_are_accused_of() -> None:
+    found = attacks_of("Rebel leaders denied any losses and accused the army of bombing villages near Kharkiv with "
+                       "drones.")
+    assert [e.actor for e in found] == ["army"]

@@ -460,3 +460,10 @@ def test_a_strike_on_the_attackers_as_they_withdrew_answers_their_attack() -> No
     attacks, responses = run("Gunmen ambushed an army convoy near Kharkiv on Monday, killing 12 soldiers. The army said "
                              "air force drones had struck the attackers as they withdrew towards the border.")
     assert len(attacks) == 1 and len(responses) == 1 and responses[0].target == "the attackers"
+
+
+def test_an_assault_repelled_where_the_text_names_no_place_is_not_put_at_an_earlier_attack() -> None:
+    _attacks, responses = run("Rebels shelled Kharkiv on Sunday, killing six civilians. Soldiers were wounded when a "
+                              "mortar round struck their base. The army said its forces had repelled a rebel assault "
+                              "on a hill overnight.")
+    assert [r.place for r in responses] == [None]
