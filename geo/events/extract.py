@@ -123,7 +123,11 @@ class _Linker:
                 fitting.sort(key=lambda d: d.date != mention.date)
             place = next((p.place for p in mention.parts if p.place is not None), None)
             fitting = [d for d in fitting if _same_place(d.place, place)] or fitting  # "the airstrike on X"
+            family = actors.actor_family(mention.actor)  # "the U.S. strike": the one the U.S. did
+            fitting.sort(key=lambda d: family is not None and actors.actor_family(d.actor) != family)
             same_word = [d for d in fitting if mention.family in d.families]
+            if mention.trigger.pos_ == "NOUN" and mention.family == "strike":  # "the strike": an air strike
+                same_word.sort(key=lambda d: d.category != "Air/drone strike")  # rather than rockets that struck
             antecedent = same_word[0] if same_word else next(iter(fitting), None)
             if antecedent is not None:
                 self._attach_to_group(antecedent, mention)

@@ -334,7 +334,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
              and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
              and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)
-             and not (lemma_of(h) in MEDIA_NOUNS and h.head.lower_ == "on")]
+             and not (lemma_of(h) in MEDIA_NOUNS and h.head.lower_ == "on")
+             and not (h.tag_ == "JJS" and not prep_objects(h, "of"))]  # "..., the latest in a string of attacks"
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
             lemma_of(heads[0]) in lx.WEAPON_WORDS):
         return []  # "detonating a car bomb": the weapon, not the target

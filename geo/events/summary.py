@@ -120,8 +120,9 @@ def _article(label: str) -> str:
 
 
 def _where(draft: Draft) -> str:
-    if draft.place is None or (draft.target and draft.place.text and draft.place.text in draft.target):
-        return ""
+    if draft.place is None or (draft.target and draft.place.text and (
+            draft.place.text in draft.target or draft.target in draft.place.text)):
+        return ""  # "a rocket attack on Ain al-Asad", not "... near Ain al-Asad air base"
     if draft.actor and draft.place.text == draft.actor:
         return ""  # "Saudi Arabia intercepted a missile", not "... over Saudi Arabia"
     names = [draft.place.text or draft.place.name or ""] + [p.text or p.name or "" for p in draft.extra_places]

@@ -39,7 +39,7 @@ from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMB
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival,
                                         listed_with_places, locative_cue, looks_common, modifies_noun,
-                                        modifies_residents, speaks, trim)
+                                        modifies_residents, names_an_office, speaks, trim)
 
 __all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
 
@@ -323,7 +323,7 @@ class ToponymRecognizer:
         if least is None or top.kind != "city" or top.score < 1.0 or top.population < least or (
                 span.end < len(doc) and doc[span.end].tag_ == "POS"):
             return False  # right after 'near' or 'in': not "at the Villas at X", "in Smith's view"
-        words = {t.text for t in span}
+        words = {t.text for t in span if t.is_alpha and t.lower_ not in CONNECTORS}  # not the "al" of "Ain al-Asad"
         return not any(ent.label_ == "PERSON" and ent.text != span.text and words & {t.text for t in ent}
                        for ent in span.doc.ents)
 
@@ -387,6 +387,8 @@ class ToponymRecognizer:
             return {"label": label_out, "gated": True}
         if context.named_as_non_place(span):
             return None
+        if exact and top.kind == "facility" and names_an_office(span):
+            return None  # "Pentagon press secretary Pat Ryder": the institution speaking
         if exact and (top.kind in {"country", "admin1", "region", "facility"} or (
                 top.kind == "admin2" and span[-1].lower_ in DISTRICT_WORDS)):  # "the Nikopol district"
             return {"label": label_out, "gated": True}

@@ -80,6 +80,17 @@ def speaks(span: Span) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_VERBS
 
 
+OFFICE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "press", "official", "officials", "chief",
+                          "secretary", "source", "sources", "statement", "briefing"})
+
+
+def names_an_office(span: Span) -> bool:
+    """Followed by the office that speaks for it ("Pentagon press secretary", "a Kremlin spokesman"):
+    the institution, not the building."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in OFFICE_WORDS
+
+
 def after_title(span: Span) -> bool:
     """Preceded by an honorific or a title ("Mr Jordan", "President Lincoln")."""
     return span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in TITLES

@@ -442,3 +442,19 @@ def test_what_a_named_side_did_later_is_its_own_act() -> None:
     found = everything("Three rockets were fired from Ukraine towards border villages on Monday, the Russian military "
                        "said. Russian artillery later shelled the outskirts of Kharkiv.")
     assert len(found) == 2 and [e.actor for e in found if e.place == "Kharkiv"] == ["Russia"]
+
+
+def test_the_strike_a_side_names_is_its_own_and_the_strike_is_an_air_strike_not_rockets_that_struck() -> None:
+    found = everything("Three rockets struck near a base in Kharkiv on Sunday, the military said. Hours later, "
+                       "Ukrainian jets struck a depot near Odesa. \"These strikes were a direct response to the attack "
+                       "on the base,\" the ministry said. The Northern Front said two of its members were killed in the "
+                       "strike. The mayor condemned both the rocket attack and the Ukrainian strike.")
+    rockets = next(e for e in found if e.place == "Kharkiv")
+    jets = next(e for e in found if e.place == "Odesa")
+    assert rockets.actor is None and rockets.killed is None and (jets.actor, jets.killed) == ("Ukraine", 2)
+
+
+def test_the_latest_in_a_string_of_attacks_is_no_target() -> None:
+    found = everything("Three rockets struck near Odesa on Sunday, the military said, the latest in a string of "
+                       "attacks on the port.")
+    assert [e.target for e in found] == [None]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from geo.events.casualties import casualty_figures
 from geo.events.extract import extract_events
-from geo.model import Event
+from geo.events.draft import Draft
+from geo.events.summary import summarize
+from geo.model import Event, Toponym
 from tests.events.helpers import nlp, toponyms_for
 
 
@@ -191,3 +193,10 @@ def test_a_suicide_bomber_who_killed_all_the_people_struck_reads_as_killing_them
 def test_launchers_destroyed_were_struck() -> None:
     found = events("Coalition forces destroyed two mobile missile launchers near Odesa on Saturday.")
     assert [e.summary for e in found] == ["Coalition forces struck two mobile missile launchers near Odesa"]
+
+
+
+def test_a_target_named_inside_the_place_is_not_placed_again() -> None:
+    base = Toponym(0, 20, "Tarsa air base", "Tarsa Air Base", "facility", "IQ", 33.8, 42.4, None, 0.9)
+    draft = Draft("attack", "Shelling/artillery/missile attack", {"attack"}, "rocket", 0, target="Tarsa", place=base)
+    assert summarize(draft) == "Rocket attack on Tarsa"

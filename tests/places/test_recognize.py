@@ -33,6 +33,8 @@ FAKE = FakeGazetteer({
     "Elmwood": [_city("Elmwood", "US", 5000, admin1="Kansas")],
     "Watertown": [_city("Watertown", "US", 28000)],
     "Kelmar": [_city("Kelmar", "AF", 70000)],
+    "al-Kelmar": [_city("Al Kelmar", "IQ", 70000)],
+    "Tarsa Citadel": [Candidate(name="Tarsa Citadel", kind="facility", country="RU", lat=50, lon=20, score=1.0)],
     "Brandt": [_city("Brandt", "US", 30000)],
     "Leesburg": [_city("Leesburg", "US", 600)],
     "Kansas": [Candidate(name="Kansas", kind="admin1", country="US", lat=38.5, lon=-98.0, score=1.0)],
@@ -336,3 +338,17 @@ def test_the_last_word_of_an_unknown_camps_name_is_not_a_town_of_that_name() -> 
     assert _run(doc) == []  # "Nur Kelmar camp" is not a camp at the town of Kelmar
     doc = _doc(["troops", "entered", "Kelmar", "camp", "on", "Monday", "."])
     assert _run(doc) == [("Kelmar", "GAZ", "facility")]
+
+
+def test_a_town_the_tagger_called_a_person_near_another_al_name_is_kept() -> None:
+    # "Ain al-Asad" is also tagged a person: sharing "al" and "-" is not sharing a name
+    words = ["a", "depot", "near", "al", "-", "Kelmar", ".", "Ain", "al", "-", "Asad", "was", "hit", "."]
+    doc = _doc(words, [(3, 6, "PERSON"), (7, 11, "PERSON")])
+    assert [t for t, _, _ in _run(doc)] == ["al - Kelmar"]
+
+
+def test_a_building_named_before_its_spokesman_is_the_institution() -> None:
+    doc = _doc(["Tarsa", "Citadel", "press", "secretary", "Ann", "Lee", "said", "."], [(0, 2, "ORG"), (4, 6, "PERSON")])
+    assert _run(doc) == []
+    doc = _doc(["Crowds", "gathered", "at", "Tarsa", "Citadel", "."], [(3, 5, "ORG")])
+    assert [t for t, _, _ in _run(doc)] == ["Tarsa Citadel"]
