@@ -87,11 +87,14 @@ def _join_wrapped_lines(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _is_fragment(text: str, before: Span, after: Span) -> bool:
     """'SRINAGAR' | ',' | 'Oct 22 (Agency) – Troops shelled ...': the tagger cut a dateline into pieces on
-    one line; a piece that is only punctuation, ends in a comma or dash, or is a word in capitals goes on."""
+    one line; a piece that is only punctuation, ends in a comma or dash, is a word in capitals or one
+    capitalised word goes on."""
     if "\n" in text[before.end_char : after.start_char]:
         return False
     if all(t.is_punct for t in before) or all(t.is_punct for t in after) or before[-1].text in {",", "–", "—", "-"}:
         return True
+    if len(before) == 1 and before[0].is_alpha and before[0].is_title:
+        return True  # 'Boko' | 'Haram fighters kill 12 ...': a name's first word cut off its line
     letters = [c for c in before.text if c.isalpha()]
     return len(before) <= 4 and len(letters) >= 3 and all(c.isupper() for c in letters) and before[-1].text != ":"
 
@@ -336,10 +339,24 @@ def shared_subjects(verb: Token, *deps: str) -> list[Token]:
     """The verb's subjects (``deps``, "nsubj" unless given), or those of the verb it is conjoined to when it
     has none of its own ("a gunman entered the church and killed seven")."""
     deps = deps or ("nsubj",)
-    own = children(verb, *deps)
+    own = past_a_dateline(children(verb, *deps))
     if own or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
         return own
-    return children(verb.head, *deps)
+    return past_a_dateline(children(verb.head, *deps))
+
+
+def past_a_dateline(subjects: list[Token]) -> list[Token]:
+    """'MAIDUGURI, Nigeria — Boko Haram fighters killed ...', parsed with the dateline as the subject and
+    the fighters in apposition to it: the fighters."""
+    found: list[Token] = []
+    for subject in subjects:
+        sent = subject.sent
+        floor = sent.start_char + dateline_length(sent.text)
+        if subject.idx >= floor or floor == sent.start_char:
+            found.append(subject)
+        else:
+            found.extend(a for a in subject.children if a.dep_ == "appos" and a.idx >= floor)
+    return found
 
 
 def is_passive(verb: Token) -> bool:

@@ -56,6 +56,15 @@ def test_a_dateline_the_tagger_cut_into_pieces_is_one_sentence_with_what_follows
     assert texts[-1] == "Two people were killed."
 
 
+def test_a_capitalised_word_cut_off_a_headline_goes_on_with_it() -> None:
+    from geo.nlp import load_pipeline
+    from geo.syntax import sentences
+
+    doc = load_pipeline()("https://example.test/a\n2025-07-08\n\nBoko Haram fighters kill 12 in village raid; "
+                          "troops rescue hostages\n\nGunmen attacked a village on Monday.")
+    assert any(s.text.startswith("Boko Haram fighters kill 12") for s in sentences(doc))
+
+
 def test_a_heading_in_capitals_that_introduces_with_a_colon_stays_apart() -> None:
     from geo.syntax import sentences
 

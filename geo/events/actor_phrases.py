@@ -16,7 +16,8 @@ from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.triggers import is_event_noun, lemma_of, trigger_family, weapon_of
-from geo.syntax import PRONOUNS, children, dateline_length, is_passive, phrase_text, phrase_tokens, prep_objects, span_text
+from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
+                        prep_objects, span_text)
 
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 
@@ -181,9 +182,10 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if is_passive(trigger) or trigger.dep_ == "acl":
             return next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ"), None)
         floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
-        subjects = [s for s in children(trigger, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor]
+        subjects = [s for s in past_a_dateline(children(trigger, "nsubj")) if sent.start <= s.i < sent.end
+                    and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
-            subjects = children(trigger.head, "nsubj")  # "troops rescued the students and killed their captors"
+            subjects = past_a_dateline(children(trigger.head, "nsubj"))  # "troops rescued them and killed ..."
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
         if not subjects and trigger.dep_ == "pcomp":  # "accused the army of bombing villages": the army, if anyone

@@ -18,7 +18,7 @@ from geo.events.casualties import casualty_figures, dead_on_its_object
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates
 from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
-from geo.events.roles import assign_roles, the_perpetrators, told_by_its_acts
+from geo.events.roles import assign_roles, pursues_the_perpetrators, the_perpetrators, told_by_its_acts
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
@@ -60,9 +60,10 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
             mention.actor = None  # "Was that a U.S. strike?": a question names no one
     mentions = [m for m in mentions if not told_by_its_acts(m, mentions)]
     _assign_places(sent, mentions, toponyms)
+    pursuit = pursues_the_perpetrators(sent)  # "tracked the attackers to a forest ... after a gunfight"
     for mention in mentions:  # "drones struck the attackers as they withdrew": those who attacked were answered
-        if mention.cue is None and mention.family in {"strike", "bomb", "shell"} and any(
-                the_perpetrators(p.target) for p in mention.parts):  # (police shooting the attacker end its assault)
+        if mention.cue is None and mention.family in {"strike", "bomb", "shell", "clash", "attack"} and (pursuit or any(
+                the_perpetrators(p.target) for p in mention.parts)):  # (police shooting the attacker end its assault)
             mention.cue = "response"
     assign_dates(sent, mentions, toponyms, published)
     for killed, injured, token in casualty_figures(sent):

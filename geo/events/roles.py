@@ -144,9 +144,22 @@ def answers_an_earlier_act(sent: Span) -> bool:
 
 
 def the_perpetrators(target: str | None) -> bool:
-    """'the attackers', 'the kidnappers': those who did the act already told (not 'two gunmen')."""
+    """'the attackers', 'seven of their captors': those who did the act already told (not 'two gunmen')."""
     words = (target or "").lower().split()
-    return len(words) == 2 and words[0] == "the" and words[1].removesuffix("s") in PERPETRATOR_NOUNS
+    if len(words) == 4 and words[1] == "of":  # "seven of their captors"
+        words = words[2:]
+    return len(words) == 2 and words[0] in {"the", "their"} and words[1].removesuffix("s") in PERPETRATOR_NOUNS
+
+
+PURSUIT_VERBS = frozenset({"track", "pursue", "chase", "hunt", "engage", "intercept", "trace", "follow"})
+
+
+def pursues_the_perpetrators(sent: Span) -> bool:
+    """'Troops tracked the attackers to a forest and freed 14 hostages after a gunfight': the fight that
+    follows a pursuit of those who did the act answers it."""
+    return any(t.lemma_.lower() in PURSUIT_VERBS and t.pos_ == "VERB" and any(
+        the_perpetrators(span_text(t.doc[o.left_edge.i:o.right_edge.i + 1])) for o in children(t, "dobj"))
+        for t in sent)
 
 
 BLAME_VERBS = frozenset({"blame", "accuse", "hold", "suspect"})

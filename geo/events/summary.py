@@ -65,16 +65,16 @@ def _verb(draft: Draft) -> str:
     if "defence" in families:
         act = next((a for a in draft.acts if a in DEFENCE_VERBS), "")
         return DEFENCE_VERBS.get(act, "fought off")
+    words = (draft.target or "").lower().split()
+    if "kill" in draft.acts and draft.killed and draft.killed in {lx.parse_number(w) for w in words}:
+        return "killed"  # "killed 12 villagers and abducted 20 women": the target named is the dead
     if draft.category == "Abduction/forced disappearance":
         return "abducted"
-    words = (draft.target or "").lower().split()
     things = bool(words) and re.sub(r"ies$", "y", words[-1]).rstrip("s") in THING_HEADS
     people = set(words) & PEOPLE_WORDS or (words and f"{words[-1]}s" in PEOPLE_WORDS)  # 'a farmer', 'two men'
     if people or (any(w.isdigit() for w in words) and not things):
         if draft.acts and set(draft.acts) <= {"kill", "massacre"}:
             return "killed"  # "gunmen killed 12 people": told so, said so
-        if "kill" in draft.acts and draft.killed and draft.killed in {lx.parse_number(w) for w in words}:
-            return "killed"  # "a bomber ... detonated his explosives, killing at least five people": all of them
         if draft.acts and set(draft.acts) <= {"shoot"}:
             return "shot dead" if draft.killed else "shot"  # "gunmen shot dead a farmer"
         return "attacked"  # "struck at least 20 civilians" reads as a blow; they were attacked

@@ -97,14 +97,21 @@ def after_title(span: Span) -> bool:
 
 
 def trim(span: Span) -> Span | None:
-    """Strip leading determiners and a trailing possessive or punctuation."""
+    """Strip leading determiners, a trailing possessive or punctuation, and a town word that modifies the
+    noun after the name."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
         end -= 1
+    last = doc[end - 1] if end - start >= 2 else None
+    if last is not None and last.lower_ in _MODIFYING_TOWN_WORDS and last.dep_ == "compound" and last.head.i >= end:
+        end -= 1  # "in Borno village raid": the raid on a village of Borno, not a village called Borno
     return doc[start:end] if end > start else None
+
+
+_MODIFYING_TOWN_WORDS = frozenset({"village", "town", "hamlet"})
 
 
 def is_adjectival(span: Span) -> bool:
@@ -260,7 +267,7 @@ def _struck(span: Span) -> bool:
         head.head.lemma_.lower() in STRUCK_PLACE_VERBS)
 
 
-_APPOSITION_TOWN_WORDS = CITY_WORDS - {"outskirts"}
+_APPOSITION_TOWN_WORDS = (CITY_WORDS - {"outskirts"}) | {"community"}
 # Nouns of sites named after their town ("the Zaporizhzhia nuclear station", "Kherson power plant").
 _SITE_NOUNS = frozenset({"station", "plant", "airport", "base", "refinery", "dam", "bridge", "port", "prison",
                          "hospital", "university", "stadium", "market"})
@@ -272,11 +279,14 @@ def _in_apposition_with_a_town(span: Span) -> bool:
     """'Shakhtarsk, a city under separatist control', 'the capital, Sana'a,': a comma joins the name
     to a noun that calls it a town."""
     doc = span.doc
-    after = doc[span.end:span.end + 3]
-    if len(after) == 3 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"} and (
-            after[2].lower_ in _APPOSITION_TOWN_WORDS):
-        following = doc[span.end + 3] if span.end + 3 < len(doc) else None
-        return following is None or following.pos_ not in {"NOUN", "PROPN"}  # not "a town councillor"
+    after = doc[span.end:span.end + 4]
+    if len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
+        # "Mafa, a farming community about 40 km east of X": one modifier may stand before the noun
+        word = 2 if after[2].lower_ in _APPOSITION_TOWN_WORDS else 3 if len(after) == 4 and (
+            after[3].lower_ in _APPOSITION_TOWN_WORDS and after[2].dep_ in {"amod", "compound"}) else 0
+        if word:
+            following = doc[span.end + word + 1] if span.end + word + 1 < len(doc) else None
+            return following is None or following.pos_ not in {"NOUN", "PROPN"}  # not "a town councillor"
     before = doc[max(0, span.start - 2):span.start]
     return (len(before) == 2 and before[1].text == "," and before[0].lower_ in _APPOSITION_TOWN_WORDS
             and span.start >= 3 and doc[span.start - 3].lower_ in {"the", "its", "their"})

@@ -200,3 +200,10 @@ def test_a_target_named_inside_the_place_is_not_placed_again() -> None:
     base = Toponym(0, 20, "Tarsa air base", "Tarsa Air Base", "facility", "IQ", 33.8, 42.4, None, 0.9)
     draft = Draft("attack", "Shelling/artillery/missile attack", {"attack"}, "rocket", 0, target="Tarsa", place=base)
     assert summarize(draft) == "Rocket attack on Tarsa"
+
+
+def test_the_dead_named_as_the_target_of_a_killing_and_an_abduction_read_as_killed() -> None:
+    found = events("KHARKIV, Ukraine — Northern Front fighters killed 12 villagers and abducted at least 20 women "
+                   "in an overnight raid on Kharkiv, officials said on Tuesday.")
+    assert [(e.actor, e.killed, e.summary.split(" in ")[0]) for e in found] == [
+        ("Northern Front fighters", 12, "Northern Front fighters killed 12 villagers")]

@@ -467,3 +467,15 @@ def test_an_assault_repelled_where_the_text_names_no_place_is_not_put_at_an_earl
                               "mortar round struck their base. The army said its forces had repelled a rebel assault "
                               "on a hill overnight.")
     assert [r.place for r in responses] == [None]
+
+
+def test_a_gunfight_after_troops_tracked_the_attackers_answers_their_attack() -> None:
+    attacks, responses = run("Gunmen killed 12 villagers in a raid near Kharkiv on Monday. The army said troops had "
+                             "tracked the attackers to a forest near Odesa and freed 14 hostages after a gunfight.")
+    assert [a.place for a in attacks] == ["Kharkiv"] and [r.place for r in responses] == ["Odesa"]
+
+
+def test_troops_who_rescued_hostages_and_killed_some_of_their_captors_answered_the_abduction() -> None:
+    attacks, responses = run("KHARKIV, Ukraine - Ukrainian troops have rescued 19 of the 26 students abducted last "
+                             "week and killed seven of their captors in a forest near Odesa, the army said on Monday.")
+    assert [(r.actor, r.killed, r.place) for r in responses] == [("Ukrainian troops", 7, "Odesa")]

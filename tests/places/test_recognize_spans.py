@@ -119,3 +119,15 @@ def test_the_object_of_an_act_done_to_a_place_has_a_weak_cue() -> None:
     for token in (nikopol, marhanets):
         assert locative_cue(doc[token.i:token.i + 1], lambda text: [])[0] == "near"
     assert locative_cue(doc[questioned.i:questioned.i + 1], lambda text: [])[0] is None
+
+
+def test_a_name_called_a_community_with_a_modifier_between_is_a_town() -> None:
+    doc = load_pipeline()("Gunmen raided Tarsa, a farming community about 40 km east of the capital, on Monday.")
+    assert locative_cue(doc[2:3], lambda text: [])[0] == "city"
+
+
+def test_a_town_word_that_modifies_the_noun_after_the_name_is_not_part_of_it() -> None:
+    doc = load_pipeline()("Fighters kill 12 in Tarsa village raid; troops rescue women")
+    assert trim(doc[4:6]).text == "Tarsa"
+    doc = load_pipeline()("Fighters raided Tarsa village on Monday.")
+    assert trim(doc[2:4]).text == "Tarsa village"
