@@ -93,8 +93,9 @@ def _is_fragment(text: str, before: Span, after: Span) -> bool:
         return False
     if all(t.is_punct for t in before) or all(t.is_punct for t in after) or before[-1].text in {",", "–", "—", "-"}:
         return True
-    if len(before) == 1 and before[0].is_alpha and before[0].is_title:
-        return True  # 'Boko' | 'Haram fighters kill 12 ...': a name's first word cut off its line
+    if len(before) == 1 and before[0].text[:1].isupper() and (before[0].is_alpha and before[0].is_title or (
+            re.fullmatch(r"(?:[A-Z]\.){2,}", before[0].text))):
+        return True  # 'Boko' | 'Haram fighters kill 12 ...', 'U.S.' | 'Africa Command conducts ...': cut off its line
     letters = [c for c in before.text if c.isalpha()]
     return len(before) <= 4 and len(letters) >= 3 and all(c.isupper() for c in letters) and before[-1].text != ":"
 

@@ -63,6 +63,9 @@ def test_a_capitalised_word_cut_off_a_headline_goes_on_with_it() -> None:
     doc = load_pipeline()("https://example.test/a\n2025-07-08\n\nBoko Haram fighters kill 12 in village raid; "
                           "troops rescue hostages\n\nGunmen attacked a village on Monday.")
     assert any(s.text.startswith("Boko Haram fighters kill 12") for s in sentences(doc))
+    doc = load_pipeline()("https://example.test/a\n2025-04-11\n\nU.S. Africa Command conducts airstrike against "
+                          "militants\n\nThe command said the strike killed four.")
+    assert any(s.text.startswith("U.S. Africa Command conducts") for s in sentences(doc))
 
 
 def test_a_heading_in_capitals_that_introduces_with_a_colon_stays_apart() -> None:

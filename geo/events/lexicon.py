@@ -142,7 +142,7 @@ SUFFER_VERBS: frozenset[str] = frozenset({"face", "suffer", "endure", "sustain",
 # Light verbs whose subject or agent is the actor of the event they take ("carried out strikes").
 LIGHT_VERBS: frozenset[str] = frozenset(
     {"carry", "conduct", "launch", "stage", "mount", "execute", "perform", "unleash", "order", "fire", "lob", "send",
-     "claim", "commit", "make", "wage", "deliver", "undertake", "initiate"}
+     "claim", "commit", "make", "wage", "deliver", "undertake", "initiate", "continue", "resume", "intensify"}
 )
 HAPPEN_VERBS: frozenset[str] = frozenset(
     {"take", "occur", "happen", "hit", "target", "strike", "kill", "destroy", "damage", "wound", "injure",

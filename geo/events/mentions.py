@@ -304,6 +304,10 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                 heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
         heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards")
                           if o.ent_type_ not in {"DATE", "TIME"}]
+        if not heads and lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS:  # "launched 86 drones and two missiles
+            weapons = [w for o in children(trigger, "dobj") for w in (o, *o.conjuncts)]  # against Ukraine"
+            heads = [o for w in weapons for o in prep_objects(w, "against", "at", "on", "toward", "towards")
+                     if o.ent_type_ not in {"DATE", "TIME"}][:1]
     else:
         heads = prep_objects(trigger, "against", "on", "targeting", "at")
         between = prep_objects(trigger, "between")

@@ -124,7 +124,7 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         if aimed:
             draft.place, draft.place_prep = aimed[0], "near"  # "drones the RSF launched at a plant outside X"
             continue
-        attacks = [d for d in stopped if d.place is not None and d.place_prep != "from"]  # not where it came from
+        attacks = [d for d in stopped if d.place is not None]
         if attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
 

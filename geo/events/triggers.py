@@ -390,11 +390,9 @@ def find_triggers(sent: Span) -> list[tuple[Token, str]]:
     trigger_ids = {t.i for t, _ in triggers}
     # a noun trigger compounded into another ("bombing attack") is part of it
     triggers = [(t, f) for t, f in triggers if not (t.dep_ == "compound" and t.head.i in trigger_ids)]
-    # a verb whose subject is itself a trigger noun adds nothing ("the attack hit"), nor one that shares
-    # that subject with the verb it is conjoined to ("the attacks killed four and wounded nine")
+    # a verb whose subject is itself a trigger noun adds nothing ("the attack hit", "the airstrike killed four
+    # terrorists"), nor one that shares that subject with the verb it is conjoined to ("the attacks killed four
+    # and wounded nine"); an ending told of the assault ("the assault was repelled") is an act of its own
     noun_ids = {t.i for t, _ in triggers if t.pos_ != "VERB"}
-    return [
-        (t, f) for t, f in triggers
-        if t.pos_ != "VERB" or f in {"intercept", "defence"}
-        or not any(c.i in noun_ids for c in shared_subjects(t, "nsubj", "nsubjpass"))
-    ]
+    return [(t, f) for t, f in triggers if t.pos_ != "VERB" or f == "intercept" or not any(
+        c.i in noun_ids for c in shared_subjects(t, *(("nsubj",) if f == "defence" else ("nsubj", "nsubjpass"))))]

@@ -207,3 +207,19 @@ def test_the_dead_named_as_the_target_of_a_killing_and_an_abduction_read_as_kill
                    "in an overnight raid on Kharkiv, officials said on Tuesday.")
     assert [(e.actor, e.killed, e.summary.split(" in ")[0]) for e in found] == [
         ("Northern Front fighters", 12, "Northern Front fighters killed 12 villagers")]
+
+
+def test_the_toll_of_an_airstrike_is_no_defence_of_its_own() -> None:
+    found = events("Coalition jets conducted an airstrike against militants near Kharkiv on Monday. The command "
+                   "said the airstrike killed four terrorists.")
+    assert [(e.kind, e.killed) for e in found] == [("attack", 4)]
+
+
+def test_weapons_launched_against_a_country_strike_it() -> None:
+    found = events("Russian forces launched 86 drones and two ballistic missiles against Ukraine on 8 March 2025.")
+    assert [e.target for e in found] == ["Ukraine"]
+
+
+def test_those_who_continued_assaults_did_them() -> None:
+    found = events("Russian forces continued assaults near Kharkiv on Saturday.")
+    assert [e.actor for e in found] == ["Russian forces"]

@@ -480,8 +480,3 @@ def test_troops_who_rescued_hostages_and_killed_some_of_their_captors_answered_t
                              "week and killed seven of their captors in a forest near Odesa, the army said on Monday.")
     assert [(r.actor, r.killed, r.place) for r in responses] == [("Ukrainian troops", 7, "Odesa")]
 
-
-def test_an_interception_is_not_put_where_the_rockets_came_from() -> None:
-    _attacks, responses = run("Three rockets were fired from Russia towards the Galilee on Monday, the military said. "
-                              "One was intercepted by the Iron Dome system.")
-    assert [r.place for r in responses] == [None]
