@@ -144,7 +144,8 @@ def _a_span_of_time(ent: Span) -> bool:
 def told_over_a_period(sent: Span) -> bool:
     """'At least 1,600 people were killed between January and March': a sentence that counts over a span of
     time (a tally), not one act."""
-    return any(_a_span_of_time(ent) for ent in _date_entities(sent))
+    return any(_a_span_of_time(ent) for ent in _date_entities(sent)) or any(
+        t.lower_ == "since" and t.dep_ in {"mark", "prep"} for t in sent)  # "... since the war began in 2023"
 
 
 def _condemned_act(token: Token, mentions: list[Mention], resolved: date | None,
@@ -244,6 +245,8 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
     for head in [token, *ancestors_list(token, sent)]:
         if head.i in stop:
             return False
+        if any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till", "before"} for c in head.children):
+            return True  # "attacks since the Taliban returned to power in August 2021": the clause's day
         glued = head.i > 0 and head.doc[head.i - 1].text in {"-", "‐"}  # "a passer-by on Tuesday": no preposition
         if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not glued and not any(
                 c.lower_ in TIMES_OF_DAY or (c.dep_ == "pobj" and c.ent_type_ == "TIME") for c in head.children):

@@ -106,9 +106,15 @@ def _different_targets(mine: str | None, names: frozenset[str], draft: Draft) ->
     return bool(names and draft.target_names and not names & draft.target_names)
 
 
+MANY_WORDS = frozenset({"dozens", "hundreds", "scores", "thousands", "numerous"})
+
+
 def told_apart(draft: Draft, mention: Mention) -> bool:
     """Another time ('Friday' after 'Saturday'), another death toll, or a tally of many acts after one
     act ('more than 40 attacks since November' after 'struck a ship on Monday'): another event."""
+    trigger = mention.trigger
+    if trigger.dep_ == "pobj" and trigger.head.head.lower_ in MANY_WORDS and (draft.count or 1) == 1:
+        return True  # "has carried out dozens of attacks on mosques" after one bombing: many acts, not it
     if (mention.count is not None and mention.count > 1 and (draft.count or 1) == 1 and not mention.anaphoric
             and draft.date is not None and draft.date_precision == "day" and mention.date is None):
         return True  # a dated act, then a tally of many

@@ -268,7 +268,8 @@ VAGUE_TARGETS = frozenset({"most", "some", "all", "many", "several", "one", "non
 HARM_NOUNS = frozenset({"damage", "harm", "casualty", "injury", "loss", "destruction", "panic"})
 
 # Where a claim is posted, not what was attacked ("claimed the attack on its Telegram channel", "on social media").
-MEDIA_NOUNS = frozenset({"channel", "account", "website", "media", "medium", "platform", "feed", "app", "page", "blog"})
+MEDIA_NOUNS = frozenset({"channel", "account", "website", "media", "medium", "platform", "feed", "app", "page", "blog",
+                         "x", "twitter", "telegram", "facebook", "instagram", "tiktok", "youtube"})  # "... on X"
 
 
 def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
@@ -338,7 +339,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
              and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
              and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)
-             and not (lemma_of(h) in MEDIA_NOUNS and h.head.lower_ == "on")
+             and not (lemma_of(h).rstrip(".") in MEDIA_NOUNS and h.head.lower_ == "on")
              and not (h.tag_ == "JJS" and not prep_objects(h, "of"))]  # "..., the latest in a string of attacks"
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
             lemma_of(heads[0]) in lx.WEAPON_WORDS):

@@ -74,3 +74,9 @@ def test_the_accused_is_the_actor_of_what_they_are_accused_of() -> None:
     found = attacks_of("Rebel leaders denied any losses and accused the army of bombing villages near Kharkiv with "
                        "drones.")
     assert [e.actor for e in found] == ["army"]
+
+
+def test_condemning_on_x_names_no_target() -> None:
+    found = attacks_of("A suicide bomber blew himself up inside a mosque in Kharkiv on 12 September 2025, killing 14. "
+                       "The spokesman condemned the bombing on X.")
+    assert len(found) == 1 and found[0].target != "X"

@@ -458,3 +458,17 @@ def test_the_latest_in_a_string_of_attacks_is_no_target() -> None:
     found = everything("Three rockets struck near Odesa on Sunday, the military said, the latest in a string of "
                        "attacks on the port.")
     assert [e.target for e in found] == [None]
+
+
+def test_dozens_of_attacks_told_after_one_bombing_are_not_that_bombing() -> None:
+    found = everything("A suicide bomber killed 14 worshippers at a mosque in Kharkiv on Friday. The Northern Front "
+                       "has carried out dozens of attacks on mosques and schools since the war began in August 2021.")
+    bombing = next(e for e in found if e.place == "Kharkiv")
+    assert bombing.target != "mosques and schools" and len(found) == 2
+    assert all(e.date is None or e.date.year == 2024 for e in found)  # not the day the war began
+
+
+def test_a_toll_since_the_war_began_is_no_toll_of_the_last_act() -> None:
+    found = everything("Two rockets were launched at Odesa on Saturday. One was intercepted. The health ministry "
+                       "said 54,000 people have been killed in the territory since the war began in October 2023.")
+    assert all(e.killed is None for e in found)
