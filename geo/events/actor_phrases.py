@@ -229,6 +229,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     answer = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "with" else None
     if answer is not None and answer.pos_ == "VERB" and lemma_of(answer) in lx.COUNTER_VERBS:
         return next((_np(s) for s in children(answer, "nsubj")), None)  # "the army responded with air strikes"
+    quantity = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
+    if quantity is not None and quantity.dep_ == "dobj" and lemma_of(quantity.head) in lx.LIGHT_VERBS:
+        anchor = quantity  # "ISKP has carried out dozens of attacks": who carried them out
     governor = governor_of(anchor)
     if governor is None or governor is trigger:
         return None

@@ -80,3 +80,8 @@ def test_condemning_on_x_names_no_target() -> None:
     found = attacks_of("A suicide bomber blew himself up inside a mosque in Kharkiv on 12 September 2025, killing 14. "
                        "The spokesman condemned the bombing on X.")
     assert len(found) == 1 and found[0].target != "X"
+
+
+def test_who_carried_out_dozens_of_attacks_did_them() -> None:
+    found = attacks_of("The Northern Front has carried out dozens of attacks on mosques and schools in Kharkiv.")
+    assert [e.actor for e in found] == ["Northern Front"]
