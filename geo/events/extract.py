@@ -38,6 +38,7 @@ from geo.syntax import caption_indices, is_headline, sentences, toponym_tokens
 
 
 BACKGROUND_DAYS = 31
+LOOTING = "Looting/property destruction"
 
 
 class _Linker:
@@ -81,8 +82,8 @@ class _Linker:
         draft.families.add(mention.family)
         draft.aims |= aimed_families(mention)
         draft.acts.append(mention.trigger.lemma_.lower())
-        if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES:
-            draft.category, draft.weapon = mention.category, mention.weapon
+        if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES | {LOOTING}:
+            draft.category, draft.weapon = mention.category, mention.weapon  # (a looting told of an attack is less)
         draft.weapon = draft.weapon or mention.weapon
         if mention.actor and (draft.actor is None or (
             actors.actor_family(draft.actor) == actors.actor_family(mention.actor) and len(mention.actor) > len(draft.actor)

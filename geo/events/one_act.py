@@ -26,7 +26,8 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
         trigger = mention.trigger
         head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
         container = (_act_container(trigger, by_token) or _told_when(trigger, by_token)
-                     or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token))
+                     or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token)
+                     or _acting_as_subject(trigger, by_token))
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
             container.merged.append(trigger)
             container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
@@ -47,6 +48,14 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
             head.category, head.weapon = mention.category, mention.weapon or head.weapon
         head.merged.append(mention.trigger)
     return kept
+
+
+def _acting_as_subject(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'On 12 August, shelling hit the camp, killing three': the act named as the subject of the verb that
+    tells what it did is that verb's act."""
+    if trigger.dep_ not in {"nsubj", "csubj"} or trigger.head.pos_ != "VERB":
+        return None
+    return by_token.get(trigger.head.i)
 
 
 def _act_container(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:

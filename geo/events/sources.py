@@ -1,11 +1,9 @@
 """Find the sources an article cites and link them to the events they report.
 
-Attributions read off the dependency parse: "according to X", "X said / confirmed /
-reported / denied / accused ...", "Y cited by X", "X, citing Y", "Y told X", "officials who
-spoke on condition of anonymity". Each source gets a normalised name, a type (official,
-wire, media, anonymous, ngo, other), the outlet that relayed it (``via``) and the
-sentences credited to it (``claims``), in order of first appearance.
-"""
+Attributions read off the dependency parse: "according to X", "X said / confirmed / reported / denied /
+accused ...", "Y cited by X", "X, citing Y", "Y told X", "officials who spoke on condition of anonymity".
+Each source gets a normalised name, a type (official, wire, media, anonymous, ngo, other), the outlet that
+relayed it (``via``) and the sentences credited to it (``claims``), in order of first appearance."""
 
 from __future__ import annotations
 
@@ -208,7 +206,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if body:  # "the United Nations", "OCHA", "MONUSCO": official, as the guideline types them
         name = _clean_name(_longest_containing(body, candidates))
         return Speaker(name=name, type="official", key=f"name:{_key(name)}")
-    ngo = lookup(candidates, lx.NGO_NAMES)
+    armed = {c for c in candidates if c.casefold().removeprefix("the ") in registry.acronyms and actors.actor_family(c)}
+    ngo = lookup([c for c in candidates if c not in armed], lx.NGO_NAMES)  # not the "(RSF)" a text defines as forces
     if ngo or (lemma in lx.NGO_HEADS and any(
             t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:
         name = _clean_name(_longest_containing(ngo or text, candidates))

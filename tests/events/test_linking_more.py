@@ -472,3 +472,10 @@ def test_a_toll_since_the_war_began_is_no_toll_of_the_last_act() -> None:
     found = everything("Two rockets were launched at Odesa on Saturday. One was intercepted. The health ministry "
                        "said 54,000 people have been killed in the territory since the war began in October 2023.")
     assert all(e.killed is None for e in found)
+
+
+def test_shelling_told_as_the_subject_of_what_it_hit_is_that_act_on_its_own_day() -> None:
+    found = everything("On 11 February, gunmen attacked a camp near Odesa, killing 40 people. According to local "
+                       "sources, the attackers shelled the camp's central market. On 12 February, shelling hit the "
+                       "Tarsa camp, north of Odesa, killing three people, the camp's committee said.")
+    assert sorted((e.killed, e.date) for e in found) == [(3, date(2024, 2, 12)), (40, date(2024, 2, 11))]

@@ -295,3 +295,9 @@ def test_he_said_is_the_person_cited_last_even_one_named_before_another() -> Non
     claims = {s.name: [c.text for c in s.claims] for s in sources_of(text)}
     assert "He said children would be moved out." in claims["Ivan Petrenko"]
     assert len(claims["Halyna"]) == 1
+
+
+def test_an_armed_group_the_text_names_by_its_initials_is_no_ngo_of_the_same_initials() -> None:
+    found = sources_of("Fighters of the Rapid Support Forces (RSF) attacked a camp near Kharkiv on Monday. The RSF "
+                       "denied involvement.")
+    assert [(s.name, s.type) for s in found] == [("the RSF", "other")]
