@@ -351,6 +351,9 @@ def past_a_dateline(subjects: list[Token]) -> list[Token]:
     the fighters in apposition to it: the fighters."""
     found: list[Token] = []
     for subject in subjects:
+        if not (subject.is_upper and len(subject) > 2):
+            found.append(subject)  # a dateline's subject is its town in capitals: no need to read the sentence
+            continue
         sent = subject.sent
         floor = sent.start_char + dateline_length(sent.text)
         if subject.idx >= floor or floor == sent.start_char:
