@@ -23,7 +23,7 @@ from geo.events.draft import Draft
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
 from geo.events.summary import INTERCEPT
-from geo.syntax import PRONOUNS
+from geo.syntax import PRONOUNS, doc_text
 
 GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
 RECENT_SENTENCES = 3  # how far back a mention with details of its own may continue an event
@@ -162,7 +162,7 @@ def nationwide_after_a_town(draft: Draft, mention: Mention) -> bool:
     if place is None or place.kind not in {"country", "admin1"} or draft.place is None or (
             draft.place.kind in {"country", "admin1"}):
         return False
-    before = mention.sentence.doc.text[:place.start].rstrip().lower()
+    before = doc_text(mention.sentence.doc)[max(0, place.start - 24):place.start].rstrip().lower()
     return before.endswith(SCOPE_WORDS) or before.endswith(tuple(f"{w} the" for w in SCOPE_WORDS))
 
 
