@@ -47,7 +47,7 @@ def _resolve_pronoun(token: Token) -> str | None:
     shot down ...' -> the speaker."""
     for head in token.ancestors:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            subjects = [s for s in _speakers(head) if s.lower_ not in PRONOUNS]
+            subjects = [s for s in past_a_dateline(children(head, "nsubj")) if s.lower_ not in PRONOUNS]
             if subjects and subjects[0].ent_type_ == "PERSON":
                 return None  # '"They began to strike," said Mahmoud Raslan': they are others
             if subjects:
@@ -58,13 +58,6 @@ def _resolve_pronoun(token: Token) -> str | None:
                 for obj in children(prep, "pobj"):
                     return lx.clean_phrase(phrase_text(phrase_tokens(obj)), drop_article=False)
     return None
-
-
-def _speakers(verb: Token) -> list[Token]:
-    """The subjects of a reporting verb, not a dateline the parser took for one ("DUBAI, March 2 (Wire) -
-    Houthi rebels said ...")."""
-    opened = verb.sent.start_char + dateline_length(verb.sent.text)
-    return [s for s in children(verb, "nsubj") if s.idx >= opened]
 
 
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
@@ -129,7 +122,7 @@ def _side_of_speaker(pronoun: Token) -> str | None:
     """The side of whoever says 'its'/'their' forces did something (a spokesman's group)."""
     for head in pronoun.ancestors:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            subject = next(iter(_speakers(head)), None)
+            subject = next(iter(past_a_dateline(children(head, "nsubj"))), None)
             family = actors.actor_family(phrase_text(list(subject.subtree))) if subject is not None else None
             if family:
                 return actors.readable_actor(family.split(" (")[0])

@@ -44,24 +44,12 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
                 if other is not mention and other.trigger.i in answered and other.cue is None:
                     other.cue = "attack"
     for token in sent:
-        lemma = token.lemma_.lower()
-        clause: Token | None = None  # the clause a bare "in response," answers with
-        if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB":
-            objects = children(token, "dobj") + prep_objects(token, "to", "for", "against")
-        elif lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
-            objects = prep_objects(token, "to", "for", "against")
-            clause = token.head.head
-        elif lemma in lx.RESPONSE_NOUN_PREPS and token.dep_ == "attr" and token.head.lemma_ == "be":
-            objects = prep_objects(token, "to", "for", "against")  # "the strikes are a response to ..."
-        elif lemma in lx.DETER_VERBS and token.pos_ == "VERB":
-            objects = children(token, "dobj")
-        elif token.dep_ in {"relcl", "acl"} and (blamed := _blamed_for(token)):
-            objects = blamed  # "a raid on a cell it held responsible for the bombing": the raid answers it
-        else:
+        found = _answered(token)
+        if found is None:
             continue
+        objects, clause = found  # clause: the one a bare "in response," answers with
         object_ids = {t.i for obj in objects for t in obj.subtree}
-        if lemma in lx.DETER_VERBS and lemma not in lx.COUNTER_VERBS and not any(
-                m.trigger.i in object_ids for m in mentions):
+        if _deters_only(token) and not any(m.trigger.i in object_ids for m in mentions):
             continue  # "stop their car", "thwarting dialogue": deterring no attack is no response
         for mention in mentions:
             if mention.trigger.i in object_ids and mention.cue is None:
@@ -132,15 +120,30 @@ def _self_defence(trigger: Token) -> bool:
 def answers_an_earlier_act(sent: Span) -> bool:
     """Whether the sentence names the act it answers ('in retaliation for the bombing in X', 'a cell it
     held responsible for the bombing in X'): that act, and its place, were before."""
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.dep_ in {"relcl", "acl"} and _blamed_for(token):
-            return True
-        if lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"} and prep_objects(token, "to", "for"):
-            return True
-        if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB" and prep_objects(token, "to", "for"):
-            return True
-    return False
+    return any(found[0] and not _deters_only(token) for token in sent if (found := _answered(token)) is not None)
+
+
+def _answered(token: Token) -> tuple[list[Token], Token | None] | None:
+    """What a cue word says was answered ('retaliated for X', 'in response to X', 'a response to X', 'to deter
+    X', 'a cell it held responsible for X'), with the clause a bare 'in response,' answers with; None when the
+    word is no cue."""
+    lemma = token.lemma_.lower()
+    if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB":
+        return children(token, "dobj") + prep_objects(token, "to", "for", "against"), None
+    if lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
+        return prep_objects(token, "to", "for", "against"), token.head.head
+    if lemma in lx.RESPONSE_NOUN_PREPS and token.dep_ == "attr" and token.head.lemma_ == "be":
+        return prep_objects(token, "to", "for", "against"), None  # "the strikes are a response to ..."
+    if lemma in lx.DETER_VERBS and token.pos_ == "VERB":
+        return children(token, "dobj"), None
+    if token.dep_ in {"relcl", "acl"} and (blamed := _blamed_for(token)):
+        return blamed, None  # "a raid on a cell it held responsible for the bombing": the raid answers it
+    return None
+
+
+def _deters_only(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in lx.DETER_VERBS and lemma not in lx.COUNTER_VERBS
 
 
 def the_perpetrators(target: str | None) -> bool:
