@@ -106,7 +106,11 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
         rank += index not in captions
         ranks.append(max(rank, 0))
     sentence_number = sentence_numbers(sents)
-    told = {id(d): sorted(ranks[sentence_number(s.start)] for s in d.sentences) for d in drafts}
+
+    def narrated(draft: Draft) -> list[Span]:  # a caption shows the act; the story tells it
+        return [s for s in draft.sentences if sentence_number(s.start) not in captions] or list(draft.sentences)
+
+    told = {id(d): sorted(ranks[sentence_number(s.start)] for s in narrated(d)) for d in drafts}
     days: dict[int, set[tuple[int, date, bool]]] = defaultdict(set)  # the day-dated drafts told in each sentence
     for draft in drafts:
         if draft.date is not None and draft.date_precision == "day":
@@ -116,7 +120,7 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
         if draft.date is not None or any(not clock_time(w) for w in draft.whens) or not told[id(draft)] or (
                 (draft.count or 1) > 1 and draft.category != INTERCEPT):
             continue  # a tally spans days (not "shot down 40 of the drones": one act on many)
-        entities = [ent for s in draft.sentences for ent in _date_entities(s)]
+        entities = [ent for s in narrated(draft) for ent in _date_entities(s)]
         if any(_a_span_of_time(ent) for ent in entities):
             continue  # 'dozens of missiles since November'
         first = told[id(draft)][0]  # its own sentence too: "attacked the post on Monday but were repelled"

@@ -82,7 +82,7 @@ def date_by_caption(sent: Span, mentions: list[Mention], published: date | None)
     for mention in mentions:
         mention.photo_date = photo
         if photo is not None and mention.date == photo:
-            mention.date = None
+            mention.date, mention.when = None, None  # the photo's day is no time of the act
 
 
 INTERCEPTED_WITHIN = 2  # sentences: the attack an interception stopped is told just before it

@@ -139,3 +139,12 @@ def test_the_by_of_a_passer_by_blocks_no_day() -> None:
     found = events("ODESA — A drone strike on a car near the city of Odesa killed a local commander and a passer-by on "
                    "Saturday, the health ministry said.")
     assert [e.date for e in found] == [date(2024, 2, 10)]
+
+
+def test_an_act_a_caption_shows_is_still_dated_by_the_story_around_it() -> None:
+    # The caption's date is the photo's; the act is told after the day's lead and takes its day.
+    found = events("A man stands by a bus shelter damaged by shelling in Kherson, Ukraine, Feb. 9, 2024.\n\n"
+                   "Russian shelling killed three civilians in villages near Odesa on Saturday, officials said.\n\n"
+                   "The governor said the army fired on the region all day.\n\n"
+                   "In Kherson, a shell hit a bus shelter, killing two women, the governor said.")
+    assert {e.place: e.date for e in found}.get("Kherson") == date(2024, 2, 10)
