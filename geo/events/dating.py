@@ -57,8 +57,9 @@ DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|mo
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-NIGHT_WORDS = frozenset({"overnight", "during the night"})
-NIGHT_RE = re.compile(r"\b(?:overnight|during the night)\b", re.I)
+NIGHT_WORDS = frozenset({"overnight", "during the night", "before dawn", "at dawn", "before daybreak", "at daybreak"})
+NIGHT_RE = re.compile(r"\b(?:overnight|during the night|(?:before|at)\s+(?:dawn|daybreak)"
+                      r"(?!\s+(?:on|of|this|yesterday|today|[a-z]+day)\b))\b", re.I)  # not "at dawn on Sunday"
 
 
 def clock_time(when: str) -> bool:

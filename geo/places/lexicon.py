@@ -48,6 +48,11 @@ FACILITY_WORDS = frozenset({"air", "airbase", "base", "garrison", "camp", "cross
                             "outpost", "checkpoint", "port", "harbour", "harbor", "dam", "bridge", "strait"})
 # Words after a dateline's place ("BEIRUT: ...", "TORRINGTON — ...", "KYIV (Reuters) -").
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", "(", ","})
+# Words in capitals that open a caption or a label the way a dateline's place does ("FILE - A battery ...",
+# "WATCH: ...", "UPDATE - ..."): the press's marks, never the place a story was filed from.
+PRESS_MARKS = frozenset({"FILE", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE",
+                         "ANALYSIS", "OPINION", "EDITORIAL", "CORRECTION", "LIVE", "FACTBOX", "EXPLAINER", "FEATURE",
+                         "INTERVIEW", "REPORT", "NOTE", "EDITOR", "EDITORS", "ADVISORY", "GRAPHIC", "MAP", "AUDIO"})
 # Words after a town's name that make the name a local body of that town ("Fargo City Council").
 LOCAL_BODY_WORDS = frozenset({"city", "county", "town", "village", "township", "borough", "police", "fire",
                               "council", "school", "schools", "high", "elementary", "middle", "public", "board",

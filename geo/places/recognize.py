@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 
 from geo.gazetteer import DISTRICT_WORDS, fold_name
 from geo.model import Candidate
-from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
+from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 IN_TOWN_POPULATION, LOCAL_BODY_WORDS, NEAR_TOWN_POPULATION, NEAR_WORDS,
                                 NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
@@ -160,7 +160,7 @@ class ToponymRecognizer:
             if end == start or end >= len(doc) or doc[end].text not in DATELINE_MARKS:
                 continue
             span = doc[start:end]
-            if len(span.text) < 3 or covered & set(range(start, end)):
+            if len(span.text) < 3 or covered & set(range(start, end)) or span[0].text in PRESS_MARKS:
                 continue
             if self._known_place(span.text.title(), context.lookups):
                 extra.append((span, {"label": "GAZ", "gated": True}))

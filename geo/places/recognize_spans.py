@@ -240,8 +240,8 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
         return "city", None
     if _in_apposition_with_a_town(span):
         return "city", None
-    if after is not None and (after.lower_ in FACILITY_WORDS or _site_noun_follows(span)):
-        return "facility", None
+    if after is not None and (after.lower_ in FACILITY_WORDS - {"air"} or _site_noun_follows(span)):
+        return "facility", None  # "X air base" (a site's noun follows), not "Iron Dome air defence battery"
     if container is not None:
         return "comma_state", container  # "X, Texas"
     if before:

@@ -148,3 +148,9 @@ def test_an_act_a_caption_shows_is_still_dated_by_the_story_around_it() -> None:
                    "The governor said the army fired on the region all day.\n\n"
                    "In Kherson, a shell hit a bus shelter, killing two women, the governor said.")
     assert {e.place: e.date for e in found}.get("Kherson") == date(2024, 2, 10)
+
+
+def test_an_act_before_dawn_with_no_day_told_happened_on_the_day_of_the_report() -> None:
+    found = events("A drone struck a warehouse in Kherson before dawn, injuring two workers.\n\n"
+                   "Shelling hit a school in Odesa at dawn on Friday.")
+    assert {e.place: e.date for e in found} == {"Kherson": PUBLISHED, "Odesa": date(2024, 2, 9)}

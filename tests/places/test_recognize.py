@@ -352,3 +352,11 @@ def test_a_building_named_before_its_spokesman_is_the_institution() -> None:
     assert _run(doc) == []
     doc = _doc(["Crowds", "gathered", "at", "Tarsa", "Citadel", "."], [(3, 5, "ORG")])
     assert [t for t, _, _ in _run(doc)] == ["Tarsa Citadel"]
+
+
+def test_a_captions_press_mark_is_no_dateline_and_an_air_defence_system_no_air_base() -> None:
+    # "FILE" folds to a French village and "Dome" is a town in Ghana: neither is where the photo was taken.
+    found = _toponyms("FILE - An Iron Dome air defense battery stands near the city of Haifa.\n\n"
+                      "BEIRUT - A drone struck a car on the coast road.")
+    assert "FILE" not in found and "Dome" not in found
+    assert {"Haifa", "BEIRUT"} <= set(found)
