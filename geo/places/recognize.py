@@ -33,15 +33,15 @@ from spacy.util import filter_spans
 from geo.gazetteer import DISTRICT_WORDS, fold_name
 from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
-                                IN_TOWN_POPULATION, LOCAL_BODY_WORDS, NEAR_TOWN_POPULATION, NEAR_WORDS,
-                                NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
+                                LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
+from geo.places.locative_cues import a_town_near, locative_cue
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival,
-                                        listed_with_places, locative_cue, looks_common, modifies_noun,
+                                        listed_with_places, looks_common, modifies_noun,
                                         modifies_residents, names_an_office, speaks, trim)
 
-__all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer", "locative_cue"]
+__all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer"]
 
 SPAN_KEY = "toponyms"
 TOPONYM_COMPONENT = "geo_toponyms"  # the spaCy factory's name: ``nlp.add_pipe(TOPONYM_COMPONENT)``
@@ -313,20 +313,6 @@ class ToponymRecognizer:
                 return True
         return False
 
-    def _town_near(self, span: Span, candidates: list[Candidate]) -> bool:
-        """'a depot near Al Mayadin', 'outside Albu Kamal', 'a base in Gardez': a town of some size (bigger after
-        'in'), spelled exactly, not a possessive, no word of a person's name in the text (the tagger calls many
-        Arabic and African town names persons)."""
-        top, doc = candidates[0], span.doc
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
-        least = NEAR_TOWN_POPULATION if before in NEAR_WORDS else IN_TOWN_POPULATION if before == "in" else None
-        if least is None or top.kind != "city" or top.score < 1.0 or top.population < least or (
-                span.end < len(doc) and doc[span.end].tag_ == "POS"):
-            return False  # right after 'near' or 'in': not "at the Villas at X", "in Smith's view"
-        words = {t.text for t in span if t.is_alpha and t.lower_ not in CONNECTORS}  # not the "al" of "Ain al-Asad"
-        return not any(ent.label_ == "PERSON" and ent.text != span.text and words & {t.text for t in ent}
-                       for ent in span.doc.ents)
-
     def _lone_town(self, span: Span, context: DocContext) -> bool:
         """A one-word town the tagger called a person or an organisation, spelled like a town
         ("Gainesville residents", "Watertown") and never part of a person's full name in the document."""
@@ -370,12 +356,13 @@ class ToponymRecognizer:
         if cue is None and listed_with_places(span):
             cue = "listed"  # an item of a list of places ("the cities of Homs and Aleppo")
         strong_cue = cue is not None and cue != "near"
-        if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS:
+        if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS and not (
+                a_town_near(span, candidates)):  # "a drone over X" is there, "according to X" is not
             cue = None
         label_out = "FAC" if label == "FAC" else "GAZ"
         common = looks_common(span, context.lower_words)
         person_in = label == "PERSON" and not strong_cue and not followed_by_place_punct(span) and not (
-            self._town_near(span, candidates))  # "in Kherson" tagged a person: a well-known city only (below)
+            a_town_near(span, candidates))  # "in Kherson" tagged a person: a well-known city only (below)
         if strong_cue or (cue == "near" and not common):
             if not person_in or {t.text for t in span} & context.person_words or span.doc[span.start - 1].lower_ in {"the", "a"}:
                 return None if person_in else {"label": label_out, "gated": True}  # 'Joe X sat near X', 'at the X'

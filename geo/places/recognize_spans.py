@@ -1,7 +1,7 @@
 """What the toponym recogniser (``geo.places.recognize``) asks of a span and of its document.
 
-Lexical and syntactic tests on spaCy spans: locative cues ("near the city of X", "X province",
-"Paris, Texas"), titles and reporting verbs before or around a name, ordinary English words,
+Lexical and syntactic tests on spaCy spans (the locative cues are in ``geo.places.locative_cues``):
+titles and reporting verbs before or around a name, ordinary English words,
 adjectival uses ("Iran-backed"), capitalised token runs; and ``DocContext``, what the gate needs to
 know about the whole document, computed once per document.
 """
@@ -10,23 +10,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from geo.model import Candidate
-from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, CONNECTORS, DETERMINERS, DIRECTION_WORDS,
-                                FACILITY_WORDS, LOCATIVE_PREPS, PROVINCE_WORDS, REPORTING_VERBS, RESIDENT_NOUNS,
-                                STRUCK_PLACE_VERBS, TITLES)
-from geo.places.name_extent import is_capitalised
-from geo.syntax import dateline_length, doc_text
+from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, DETERMINERS, DIRECTION_WORDS,
+                                PROVINCE_WORDS, REPORTING_VERBS, RESIDENT_NOUNS,
+                                TITLES)
+from geo.syntax import doc_text
 
 __all__ = ["DocContext", "after_title", "followed_by_place_punct", "is_adjectival", "listed", "listed_with_places",
-           "locative_cue", "looks_common", "modifies_noun", "modifies_residents", "speaks", "trim", "within"]
+           "looks_common", "modifies_noun", "modifies_residents", "singular", "speaks", "trim", "within"]
 
 
-_DATELINE_REACH = 80  # characters of text a dateline may take
 # A transcript's speaker label: a line opening with a name in capitals and a colon ("AUSTIN:",
 # "SECRETARY AUSTIN:", "Q:"). One such line may be a dateline ("ISLAMABAD: ..."); two or more make
 # the text a transcript, and its labels name speakers, not places.
@@ -158,10 +155,11 @@ def modifies_noun(span: Span) -> bool:
 
 def _place_word(word: str) -> bool:
     """A division or settlement word, singular or plural ("province", "provinces", "cities")."""
-    return _singular(word) in PROVINCE_WORDS | CITY_WORDS
+    return singular(word) in PROVINCE_WORDS | CITY_WORDS
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """'provinces' -> 'province', 'cities' -> 'city'."""
     if word.endswith("ies"):
         return word[:-3] + "y"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
@@ -176,188 +174,6 @@ def followed_by_place_punct(span: Span) -> bool:
 
 
 WHERE_IT_LIES = frozenset({"in", "near", "about", "some", "around"}) | DIRECTION_WORDS
-
-
-def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
-    """The locative cue of a span and its container: Y of "X, Y", else of "X in Y" (a country or province)."""
-    cue, container = _cue_and_comma_container(span, lookup)
-    return cue, container or _in_container(span, lookup)
-
-
-def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str | None:
-    """'the villages of Foua and Kfraya in Idlib', 'Kalat in Balochistan province': the country or province
-    named after 'in' right after the name, or after the short list of names it opens."""
-    doc, i = span.doc, span.end
-    for _ in range(_MAX_LISTED):  # ", Y", "and Y": the other items of a short list
-        if i + 1 < len(doc) and doc[i].lower_ in {",", "and"} and is_capitalised(doc[i + 1]):
-            i += 1
-            while i < len(doc) and (is_capitalised(doc[i]) or doc[i].lower_ in CONNECTORS):
-                i += 1
-        else:
-            break
-    if i >= len(doc) or doc[i].lower_ != "in":
-        return None
-    i += 1 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else 0
-    for size in (3, 2, 1):
-        tokens = doc[i + 1:i + 1 + size]
-        following = doc[tokens.end] if tokens.end < len(doc) else None
-        if len(tokens) < size or not all(t.is_title or t.is_upper for t in tokens) or (following is not None and (
-                following.tag_ == "POS" or (following.is_title and following.is_alpha))):
-            continue  # "in Israel's war", "in New York City": not the name of a division
-        divisions = {c.kind for c in lookup(tokens.text) if c.score >= 0.97}
-        if divisions & {"country", "admin1"} and "region" not in divisions and not any(  # not "in Asia"
-                c.kind in {"country", "admin1", "region"} and c.score >= 0.93 for c in lookup(span.text)):
-            return tokens.text
-    return None
-
-
-_MAX_LISTED = 3
-
-
-def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
-    doc = span.doc
-    before = [doc[i] for i in range(max(0, span.start - 3), span.start)]
-    after = doc[span.end] if span.end < len(doc) else None
-    container = _comma_container(span, lookup)
-    # "the city of X", "the province of X"
-    if len(before) >= 2 and before[-1].lower_ == "of":
-        word = before[-2].lower_
-        if word in CITY_WORDS:
-            return "city_of", container
-        if word in PROVINCE_WORDS:
-            return "province_of", container
-        if word in DIRECTION_WORDS or (len(before) >= 3 and before[-3].lower_ in DIRECTION_WORDS):
-            return "direction", container
-    # "X province", "X city", "X and Y provinces"; "Koulikoro Region" tagged whole
-    if len(span) > 1 and span[-1].lower_ in PROVINCE_WORDS and span[-1].lower_ not in {"state", "county"}:
-        return "province", None
-    if after is not None and after.lower_ in PROVINCE_WORDS and after.lower_ != "state" or (
-        after is not None and after.lower_ == "state" and span.end + 1 < len(doc)
-        and not doc[span.end + 1].is_title
-    ) or _listed_before_divisions(span):
-        return "province", None
-    if after is not None and after.lower_ in {"city", "town", "village"} or opens_dateline(span):
-        return "city", None
-    if _in_apposition_with_a_town(span):
-        return "city", None
-    if after is not None and (after.lower_ in FACILITY_WORDS - {"air"} or _site_noun_follows(span)):
-        return "facility", None  # "X air base" (a site's noun follows), not "Iron Dome air defence battery"
-    if container is not None:
-        return "comma_state", container  # "X, Texas"
-    if before:
-        previous = before[-1].lower_
-        if previous in DETERMINERS and len(before) >= 2:
-            previous = before[-2].lower_
-        if previous in LOCATIVE_PREPS:
-            return "near", None
-    if _struck(span):
-        return "near", None
-    return None, None
-
-
-def _struck(span: Span) -> bool:
-    """'forces shelled Nikopol and Marhanets', 'rebels stormed Goma': the object of an act done to a place
-    (a weak cue, as "near" is: a person's name the tagger saw stays a person)."""
-    head = span.root
-    if any(c.dep_ == "det" for c in head.children):
-        return False  # "raided the Ritz": a building or a thing, not a town
-    while head.dep_ == "conj" and head.head.pos_ in {"PROPN", "NOUN"}:
-        head = head.head
-    return head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB" and (
-        head.head.lemma_.lower() in STRUCK_PLACE_VERBS)
-
-
-_APPOSITION_TOWN_WORDS = (CITY_WORDS - {"outskirts"}) | {"community"}
-# Nouns of sites named after their town ("the Zaporizhzhia nuclear station", "Kherson power plant").
-_SITE_NOUNS = frozenset({"station", "plant", "airport", "base", "refinery", "dam", "bridge", "port", "prison",
-                         "hospital", "university", "stadium", "market"})
-_SITE_MODIFIERS = frozenset({"nuclear", "power", "thermal", "hydroelectric", "train", "railway", "railroad",
-                             "bus", "police", "military", "air", "naval", "oil", "gas", "central", "main"})
-
-
-def _in_apposition_with_a_town(span: Span) -> bool:
-    """'Shakhtarsk, a city under separatist control', 'the capital, Sana'a,': a comma joins the name
-    to a noun that calls it a town."""
-    doc = span.doc
-    after = doc[span.end:span.end + 4]
-    if len(after) >= 3 and after[0].text == "," and after[1].lower_ in {"a", "an", "the"}:
-        # "Mafa, a farming community about 40 km east of X": one modifier may stand before the noun
-        word = 2 if after[2].lower_ in _APPOSITION_TOWN_WORDS else 3 if len(after) == 4 and (
-            after[3].lower_ in _APPOSITION_TOWN_WORDS and after[2].dep_ in {"amod", "compound"}) else 0
-        if word:
-            following = doc[span.end + word + 1] if span.end + word + 1 < len(doc) else None
-            return following is None or following.pos_ not in {"NOUN", "PROPN"}  # not "a town councillor"
-    before = doc[max(0, span.start - 2):span.start]
-    return (len(before) == 2 and before[1].text == "," and before[0].lower_ in _APPOSITION_TOWN_WORDS
-            and span.start >= 3 and doc[span.start - 3].lower_ in {"the", "its", "their"})
-
-
-def _site_noun_follows(span: Span) -> bool:
-    """'near the Zaporizhzhia nuclear station': a site's noun after a modifier or two."""
-    doc = span.doc
-    for i in range(span.end, min(span.end + 3, len(doc))):
-        word = doc[i].lower_
-        if word in _SITE_NOUNS:
-            return i > span.end or word not in {"market", "university", "stadium", "hospital", "prison"}
-        if word not in _SITE_MODIFIERS:
-            return False
-    return False
-
-
-# First-level divisions by their proper word ("regions", "states", "counties", "departments" after a
-# list are looser: "Central Plateau and Artibonite regions", "Dakota and Washington counties").
-LISTED_DIVISION_WORDS = frozenset({"province", "governorate", "oblast", "prefecture", "voivodeship", "krai",
-                                   "emirate"})
-
-
-def _listed_before_divisions(span: Span) -> bool:
-    """'in Idlib and Aleppo provinces', 'Homs, Hama and Idlib governorates': a plural division word
-    after a list of names makes each of them a division."""
-    doc = span.doc
-    end = span.end
-    for _ in range(8):  # a short list: names joined by "and" or commas
-        if end >= len(doc):
-            return False
-        word = doc[end]
-        if word.lower_ in {"and", ",", "&"} or word.is_title or word.is_upper or word.lower_ in CONNECTORS:
-            end += 1
-            continue
-        plural = _singular(word.lower_) != word.lower_ and _singular(word.lower_) in LISTED_DIVISION_WORDS
-        joined = any(t.lower_ in {"and", "&"} for t in doc[span.end:end]) or (
-            span.start > 0 and doc[span.start - 1].lower_ in {"and", "&", ","})  # the last name of the list
-        return plural and joined
-    return False
-
-
-def _comma_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str | None:
-    """Y of "X, Y" when Y is a country or province X is known in, or one the gazetteer knows no X in
-    ("Cammaara, Somalia", "Palma, Cabo Delgado": there, known or not), and X is no country or
-    province itself (then "X, Y" is a list)."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return None
-    for size in (3, 2, 1):
-        tokens = doc[span.end + 1: span.end + 1 + size]
-        if len(tokens) == size and all(t.is_title or t.is_upper for t in tokens) and not listed(span, tokens):
-            containers = [c for c in lookup(tokens.text) if c.score >= 0.97 and c.kind in {"country", "admin1"}]
-            own = lookup(span.text)
-            inside = [c for c in own if c.kind != "country" and c.score >= 0.93
-                      and any(within(c, container) for container in containers)]
-            division = any(c.kind in {"country", "admin1", "region"} and c.score >= 0.93 for c in own)
-            following = doc[tokens.end] if tokens.end < len(doc) else None
-            continued = following is not None and following.is_alpha and following.is_title  # "Panama City"
-            if inside or (containers and not division and not continued):
-                return tokens.text
-    return None
-
-
-def opens_dateline(span: Span) -> bool:
-    """ "WASHINGTON (AP) —", "NEW YORK (Reuters) -", "BAGHDAD — ": a name in capitals that opens a
-    dateline is the city the story was filed from."""
-    if not span.text.isupper() or len(span.text) < 3:
-        return False
-    start = span.start_char
-    return dateline_length(doc_text(span.doc)[start:start + _DATELINE_REACH]) > len(span.text)
 
 
 def listed(span: Span, after: Span) -> bool:

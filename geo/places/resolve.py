@@ -27,7 +27,8 @@ from geo.places.lexicon import PLACE_TYPE_WORDS
 from geo.places.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, fallback_names
 from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot, load_weights,
                                 prior_features)
-from geo.places.recognize import SPAN_KEY, locative_cue
+from geo.places.locative_cues import locative_cue
+from geo.places.recognize import SPAN_KEY
 from geo.places.recognize_spans import within
 from geo.places.resolve_support import (
     BIG_TOWN,

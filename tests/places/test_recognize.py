@@ -360,3 +360,9 @@ def test_a_captions_press_mark_is_no_dateline_and_an_air_defence_system_no_air_b
                       "BEIRUT - A drone struck a car on the coast road.")
     assert "FILE" not in found and "Dome" not in found
     assert {"Haifa", "BEIRUT"} <= set(found)
+
+
+def test_a_town_a_drone_was_shot_down_over_is_a_place_but_talks_over_it_give_no_cue() -> None:
+    # The small model tags "Kosti" (a Sudanese city of 350,000) an organisation in both sentences.
+    assert _toponyms("Early on Friday, air defences shot down a drone over Kosti, a military source said.") == ["Kosti"]
+    assert _toponyms("The talks over Kosti stalled, the minister said.") == []

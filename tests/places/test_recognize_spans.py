@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 from geo.model import Candidate
 from geo.nlp import load_pipeline
 from geo.places.name_extent import capitalised_runs, is_capitalised
-from geo.places.recognize_spans import DocContext, listed, locative_cue, looks_common, modifies_noun, trim
+from geo.places.locative_cues import locative_cue
+from geo.places.recognize_spans import DocContext, listed, looks_common, modifies_noun, trim
 
 
 def _blank(words: list[str]) -> Doc:
