@@ -180,8 +180,14 @@ def _past_label(subject: Token, verb: Token, sent: Span) -> Token:
 
 
 def _conjunct_speaker(verb: Token) -> list[Token]:
-    """'The council deplored the raid and said ...': the subject the coordinated verbs share."""
+    """'The council deplored the raid and said ...': the subject the coordinated verbs share (not when a
+    phrase and a comma stand before the verb: "Rescuers pulled out bodies, the group's coordinator told X")."""
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    verbs = {v.i for v in (verb.head, *verb.head.conjuncts)}
+    previous = max((i for i in verbs if i < verb.i), default=verb.head.i)
+    if verb.i > 0 and verb.doc[verb.i - 1].text == "," and not any(
+            t.dep_ == "cc" and (t.head.i in verbs or t.head == verb) for t in verb.doc[previous + 1:verb.i]):
         return []
     return children(verb.head, "nsubj")
 
@@ -206,6 +212,10 @@ def _tail_speaker(verb: Token, sent: Span) -> list[Token]:
     if not commas:
         return []
     phrase = [t for t in window if t.i > commas[-1]]
+    if not phrase and len(commas) >= 2:
+        named = [t for t in window if commas[-2] < t.i < commas[-1] and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        if named:  # "..., the group's coordinator, Jane Roe, told X": the name after the title
+            return named[-1:]
     if not phrase and len(commas) >= 3:  # "In X, Jane Roe, a senior lawmaker, warned": the name before the title
         named = [t for t in window if commas[-3] < t.i < commas[-2] and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         return named[-1:]

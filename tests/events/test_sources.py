@@ -301,3 +301,11 @@ def test_an_armed_group_the_text_names_by_its_initials_is_no_ngo_of_the_same_ini
     found = sources_of("Fighters of the Rapid Support Forces (RSF) attacked a camp near Kharkiv on Monday. The RSF "
                        "denied involvement.")
     assert [(s.name, s.type) for s in found] == [("the RSF", "other")]
+
+
+def test_a_title_and_name_before_a_trailing_told_speak_not_the_first_verbs_subject() -> None:
+    text = ("Rescuers pulled six bodies from the rubble and took the wounded to hospitals in Kherson and Odesa, "
+            "the agency's local coordinator, Ivan Petrenko, told the Kyiv Herald.")
+    assert [s.name for s in sources_of(text)] == ["Ivan Petrenko"]
+    shared = sources_of("The council deplored the raid on the market in Odesa, and said it would meet on Monday.")
+    assert [s.name for s in shared] == ["the council"]
