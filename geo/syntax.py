@@ -389,3 +389,12 @@ def dateline_length(text: str) -> int:
     """How many leading characters of ``text`` are a dateline (0 if none)."""
     found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text) or DATE_DATELINE_RE.match(text)
     return found.end() if found else 0
+
+
+_DESCRIBING_PARTICIPLES = frozenset({"based", "backed", "led", "aligned", "allied", "funded", "linked", "run", "held"})
+
+
+def names_in_a_description(token: Token) -> bool:
+    """'Britain' in 'the Britain-based monitor', 'Kyiv' in 'a Kyiv-led group': a name inside a description."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _DESCRIBING_PARTICIPLES

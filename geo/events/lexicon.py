@@ -344,3 +344,4 @@ CREDIT_LINE_RE = re.compile(
     r"illustration|source of the image|getty images)\b[^:\n]{0,40}[:/|]",
     re.IGNORECASE,
 )
+

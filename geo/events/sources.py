@@ -21,7 +21,8 @@ from geo.events.source_naming import (BODY_NOUNS, appositive_name, called, named
                                       titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
-from geo.syntax import PRONOUNS, dateline_length, phrase_text, phrase_tokens, prep_objects, sentences, span_text
+from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens, prep_objects,
+                        sentences, span_text)
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
                           "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing"})
@@ -163,7 +164,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
                    for t in c.subtree if len(list(c.subtree)) <= 10]
         tokens.sort(key=lambda t: t.i)
     text = phrase_text(tokens)
-    has_name = any(t.pos_ == "PROPN" for t in tokens)
+    has_name = any(t.pos_ == "PROPN" and not names_in_a_description(t) for t in tokens)  # not 'Britain-based'
     indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)
     anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree)))) or (
         head.dep_ == "nsubj" and any(c.dep_ == "prep" and ANONYMITY_RE.search(phrase_text(list(c.subtree)))

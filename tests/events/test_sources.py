@@ -309,3 +309,9 @@ def test_a_title_and_name_before_a_trailing_told_speak_not_the_first_verbs_subje
     assert [s.name for s in sources_of(text)] == ["Ivan Petrenko"]
     shared = sources_of("The council deplored the raid on the market in Odesa, and said it would meet on Monday.")
     assert [s.name for s in shared] == ["the council"]
+
+
+def test_the_x_based_monitor_is_the_monitor_named_before() -> None:
+    text = ("Shelling killed nine civilians in Kherson on Wednesday, according to the Kherson Conflict Observatory. "
+            "More than 20 people were wounded, the Warsaw-based monitor said.")
+    assert [s.name for s in sources_of(text)] == ["the Kherson Conflict Observatory"]
