@@ -238,12 +238,22 @@ def _count(trigger: Token) -> int | None:
             if times.lower_ == "times" and times.i > trigger.i:
                 for child in children(times, "nummod"):
                     return lx.parse_number(child.text)
+    if trigger_family(trigger) in {"strike", "bomb", "shell", "attack"} and (trigger.pos_ == "VERB" or trigger.tag_ == "NNS"):
+        objects = children(trigger, "dobj") if trigger.pos_ == "VERB" else prep_objects(trigger, "on", "against") + (
+            prep_objects(trigger.head, "on", "against") if trigger.dep_ == "dobj" else [])  # "conducted strikes on"
+        for obj in objects:  # "struck three targets", "strikes on three facilities": one strike per site
+            if obj.lemma_.lower() in COUNTED_SITES and _counted_things(obj) is not None:
+                return _counted_things(obj)
     if trigger.pos_ == "VERB" and trigger_family(trigger) == "intercept":  # "shot down or jammed 61 of the drones"
         for obj in children(trigger, "dobj", "nsubjpass") or [o for c in children(trigger, "conj") for o in children(c, "dobj")]:
             counts = [_counted_things(o) for o in (obj, *obj.conjuncts)]  # "104 of the drones and three of the missiles"
             if counts[0] is not None:
                 return sum(c for c in counts if c is not None)
     return None
+
+
+# Sites a strike is counted by ("struck three targets", "hit four positions"), not people or things destroyed.
+COUNTED_SITES = frozenset({"target", "facility", "site", "location", "position"})
 
 
 def _counted_things(token: Token) -> int | None:

@@ -131,6 +131,12 @@ def _where(draft: Draft) -> str:
     return f" {prep} {where}"
 
 
+def _counts_its_target(count: int, target: str) -> bool:
+    """'three targets', '4 positions', 'three (3) facilities': a target phrase that gives the count itself."""
+    first = target.split()[0].lower() if target.split() else ""
+    return first == str(count) or lx.parse_number(first) == count
+
+
 def summarize(draft: Draft) -> str:
     """A short line a briefer can say aloud (see the module's docstring)."""
     label, where = _label(draft), _where(draft)
@@ -138,7 +144,8 @@ def summarize(draft: Draft) -> str:
     actor = _doer(draft)
     if actor and draft.count and draft.count > 1 and "retaliation" in draft.families and not target:
         text = f"{actor} retaliated {draft.count} times"  # "the U.S. has retaliated eight times"
-    elif actor and draft.count and draft.count > 1 and draft.category != INTERCEPT:
+    elif actor and draft.count and draft.count > 1 and draft.category != INTERCEPT and not (
+            target and _counts_its_target(draft.count, target)):  # "struck three targets": said so
         link = " on" if target else ""
         text = f"{actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
     elif actor and target:

@@ -223,3 +223,12 @@ def test_weapons_launched_against_a_country_strike_it() -> None:
 def test_those_who_continued_assaults_did_them() -> None:
     found = events("Russian forces continued assaults near Kharkiv on Saturday.")
     assert [e.actor for e in found] == ["Russian forces"]
+
+
+def test_strikes_on_counted_sites_count_one_strike_per_site_and_say_so_once() -> None:
+    for text in ("Russian forces struck three targets near Kherson on Monday.",
+                 "Russian forces conducted strikes on three targets near Kherson on Monday."):
+        found = events(text)
+        assert [e.count for e in found] == [3], text
+        assert found[0].summary.endswith(" struck three targets near Kherson"), text
+    assert [e.count for e in events("Russian jets struck three houses near Kherson on Monday.")] == [None]
