@@ -221,6 +221,8 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
                 near = near or head.head.lower_ in lx.NEAR_WORDS
                 token = head.head
                 continue
+            if prep == "of" and token is root and head.head.tag_ in {"NN", "NNS", "VBG"} and trigger_family(head.head):
+                return True, near, head  # "the shelling of X", "the bombing of X": where it fell
             if prep == "to" and head.head.lower_ in CLOSE_WORDS:
                 return True, True, head.head
             if prep in lx.LOCATIVE_WORDS and prep not in lx.BLOCKING_PREPS:

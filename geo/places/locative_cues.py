@@ -100,15 +100,23 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
 
 
 def _struck(span: Span) -> bool:
-    """'forces shelled Nikopol and Marhanets', 'rebels stormed Goma': the object of an act done to a place
-    (a weak cue, as "near" is: a person's name the tagger saw stays a person)."""
+    """'forces shelled Nikopol and Marhanets', 'rebels stormed Goma', 'the shelling of Sarmin': the object of an
+    act done to a place (a weak cue, as "near" is: a person's name the tagger saw stays a person)."""
     head = span.root
     if any(c.dep_ == "det" for c in head.children):
         return False  # "raided the Ritz": a building or a thing, not a town
     while head.dep_ == "conj" and head.head.pos_ in {"PROPN", "NOUN"}:
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and (head.head.head.pos_ == "NOUN" or head.head.head.tag_ == "VBG"):
+        act = head.head.head  # "the shelling of Sarmin", "the siege of X", "the bombardment of X"
+        return act.lemma_.lower() in STRUCK_PLACE_VERBS or act.lemma_.lower() in STRUCK_PLACE_NOUNS
     return head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB" and (
         head.head.lemma_.lower() in STRUCK_PLACE_VERBS)
+
+
+# Nouns of acts done to a place, whose "of" names the place ("the shelling of X"; verbs' lemmas count too).
+STRUCK_PLACE_NOUNS = frozenset({"shelling", "bombing", "bombardment", "siege", "capture", "recapture", "storming",
+                                "liberation", "encirclement", "fall"})
 
 
 _APPOSITION_TOWN_WORDS = (CITY_WORDS - {"outskirts"}) | {"community"}

@@ -85,3 +85,8 @@ def test_the_act_told_again_at_a_spot_put_near_another_town_is_still_the_same_ac
             "Khartoum. The strike tore through stalls beside Zam Kora camp, witnesses said.")
     attacks = [e for e in analyze(text, published=date(2024, 10, 19)).events if e.kind == "attack"]
     assert sorted(e.place or "" for e in attacks) == ["El Fasher", "Omdurman"]  # no third act at the camp
+
+
+def test_the_shelling_of_a_town_is_placed_there() -> None:
+    found = events("In June, government shelling of Kharkiv killed five members of one family, monitors said.")
+    assert [e.place for e in found] == ["Kharkiv"]

@@ -366,3 +366,8 @@ def test_a_town_a_drone_was_shot_down_over_is_a_place_but_talks_over_it_give_no_
     # The small model tags "Kosti" (a Sudanese city of 350,000) an organisation in both sentences.
     assert _toponyms("Early on Friday, air defences shot down a drone over Kosti, a military source said.") == ["Kosti"]
     assert _toponyms("The talks over Kosti stalled, the minister said.") == []
+
+
+def test_the_town_an_act_is_done_to_by_of_is_a_place_but_a_persons_fall_is_not() -> None:
+    assert _toponyms("In June, government shelling of Kosti killed five people, monitors said.") == ["Kosti"]
+    assert _toponyms("The fall of Kosti Smith surprised his party.") == []
