@@ -132,13 +132,14 @@ def _side_of_speaker(pronoun: Token) -> str | None:
     return None
 
 
-def _doer(subject: Token, by_name: bool = False) -> str | None:
+def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
     """Who a subject or a 'by' object names as the doer: a weapon names only its owner ('army artillery':
     the army; 'at least six missiles': nobody), an attacker or a side names itself. ``by_name``: a weapon
-    named with its force ('struck by Philippine Air Force jets', 'by air force jets') names it as the text does."""
+    named with its force ('struck by Philippine Air Force jets', 'by air force jets') names it as the text does.
+    ``floor``: where the sentence's dateline ends ("X, Syria — Turkish drones struck": Turkey, not Syria)."""
     if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
         owner = [c for c in subject.children
-                 if c.dep_ in {"amod", "compound", "poss", "nmod"}
+                 if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor
                  and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"
                      c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper())) and _np(c) is not None]
         if owner and any(actors.actor_family(c.text) for c in owner[0].conjuncts):
@@ -190,7 +191,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             attackers = [c for c in subject.conjuncts if lemma_of(c) in lx.ATTACKER_NOUNS]
             if attackers and lemma_of(subject) not in lx.ATTACKER_NOUNS | FORCE_NOUNS and subject.ent_type_ == "":
                 subject = attackers[0]  # "struck its lead vehicle and gunmen opened fire", misparsed: the gunmen
-            return _doer(subject)
+            return _doer(subject, floor=floor)
         return None
     by_objects = prep_objects(trigger, "by")
     if by_objects:

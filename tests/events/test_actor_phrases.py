@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from geo.events.extract import extract_events
 from geo.model import Event
+from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
 
 
@@ -85,3 +86,11 @@ def test_condemning_on_x_names_no_target() -> None:
 def test_who_carried_out_dozens_of_attacks_did_them() -> None:
     found = attacks_of("The Northern Front has carried out dozens of attacks on mosques and schools in Kharkiv.")
     assert [e.actor for e in found] == ["Northern Front"]
+
+
+
+def test_a_country_in_the_dateline_is_not_the_owner_of_the_weapons_after_it() -> None:
+    # The parser hangs the dateline's country on "drones" as a compound (whole pipeline: its paragraphs rule).
+    text = ("Turkish drones strike SDF positions near Manbij; SDF says three fighters killed\n\n"
+            "HASAKAH, Syria — Turkish drones struck positions of the Kurdish forces near Manbij on Wednesday night.")
+    assert [e.actor for e in analyze(text).events] == ["Turkey"]
