@@ -88,13 +88,24 @@ def _in_order(letters: str, initials: list[str]) -> bool:
     return all(letter in remaining for letter in letters)
 
 
+# Acronyms of bodies that speak in conflict reporting, so well known that texts use them undefined
+# ("CENTCOM said" after "U.S. Central Command said").
+KNOWN_ACRONYMS: dict[str, str] = {
+    "centcom": "U.S. Central Command", "africom": "U.S. Africa Command", "eucom": "U.S. European Command",
+    "indopacom": "U.S. Indo-Pacific Command", "socom": "U.S. Special Operations Command",
+    "southcom": "U.S. Southern Command", "northcom": "U.S. Northern Command", "idf": "Israel Defense Forces",
+    "ocha": "Office for the Coordination of Humanitarian Affairs", "unhcr": "UN Refugee Agency",
+}
+
+
 class Registry:
     """Sources by key, in order of first appearance. ``acronyms``: those the text defines
-    (``defined_acronyms``), so that "JNIM" is the group named in full before."""
+    (``defined_acronyms``), so that "JNIM" is the group named in full before; well-known ones
+    (``KNOWN_ACRONYMS``) unless the text defines them otherwise."""
 
     def __init__(self, acronyms: dict[str, set[str]] | None = None) -> None:
         self.entries: dict[str, _Entry] = {}  # in order of first mention (the order sources are listed in)
-        self.acronyms = acronyms or {}
+        self.acronyms = {**{short: _words(name) for short, name in KNOWN_ACRONYMS.items()}, **(acronyms or {})}
         self._cited: dict[str, None] = {}  # keys in order of their latest claim ("he said" is the latest one)
 
     def add(self, speaker: Speaker, claim: TextSpan, via: str | None = None) -> None:

@@ -315,3 +315,9 @@ def test_the_x_based_monitor_is_the_monitor_named_before() -> None:
     text = ("Shelling killed nine civilians in Kherson on Wednesday, according to the Kherson Conflict Observatory. "
             "More than 20 people were wounded, the Warsaw-based monitor said.")
     assert [s.name for s in sources_of(text)] == ["the Kherson Conflict Observatory"]
+
+
+def test_a_well_known_command_is_one_source_by_its_acronym_and_its_name() -> None:
+    text = ("U.S. Africa Command said the strike near Kherson killed two fighters. "
+            "AFRICOM said no civilians were hurt.")
+    assert [s.name for s in sources_of(text)] == ["U.S. Africa Command"]
