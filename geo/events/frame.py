@@ -37,6 +37,7 @@ ISSUED_BY_RE = re.compile(
     r"^(?:joint\s+)?(?:press\s+|media\s+)?(?:statement|remarks|readout|message|testimony|briefing|release|note)s?"
     r"(?:\s+to\s+the\s+press)?\s+(?:by|from)\b\s*(?P<who>.*)$", re.IGNORECASE)
 BYLINE_RE = re.compile(r"^By\s+(?P<who>.+)$")
+NEWSROOM_RE = re.compile(r"\b(?:staff|desk|newsroom|reporters?|correspondents?|editors?|writers?|bureau)\W*$", re.I)
 BARE_STATEMENT_RE = re.compile(r"^(?:joint\s+)?(?:press\s+|media\s+)?(?:statement|readout|remarks)$", re.IGNORECASE)
 # "June 23 U.S. Central Command Update", "U.S. Embassy Statement on Attacks in Palma": a body names itself.
 ISSUER_TITLE_RE = re.compile(
@@ -205,7 +206,7 @@ def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
             if author is not None and author.person:
                 return author
         byline = BYLINE_RE.match(text)
-        if byline:
+        if byline and not NEWSROOM_RE.search(byline.group("who")):  # not "By Defense News Staff"
             author = _named(byline.group("who"), sent)
             if author is not None and not author.person:
                 return author

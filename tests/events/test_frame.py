@@ -178,3 +178,11 @@ def test_a_release_title_naming_the_issuers_forces_names_the_issuer() -> None:
             "TAMPA, Fla. – On March 17, coalition aircraft struck a militant weapons depot near the border.\n")
     names = [s.name for s in extract_sources(nlp()(text))]
     assert names == ["U.S. Central Command"]
+
+
+def test_a_newsrooms_byline_names_no_issuer_but_a_public_affairs_office_does() -> None:
+    news = "Navy Ship Downs Drones Near the Coast\n\nBy Harbor Daily Staff\n\nA navy ship shot down two drones on Monday.\n"
+    assert frame_of(news).author is None
+    office = "Navy Ship Downs Drones Near the Coast\n\nBy Fleet Public Affairs\n\nA navy ship shot down two drones on Monday.\n"
+    author = frame_of(office).author
+    assert author is not None and author.name == "Fleet Public Affairs"
