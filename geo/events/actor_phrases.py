@@ -110,6 +110,7 @@ def _np(token: Token) -> str | None:
     return re.sub(r"['’]s$", "", lx.clean_phrase(phrase_text(tokens)))
 
 
+WARSHIPS = frozenset({"destroyer", "frigate", "cruiser", "warship", "ship", "vessel", "carrier", "corvette", "submarine"})
 ARMED_SERVICES = frozenset({"army", "navy", "military", "police", "militia", "rebel", "insurgent", "militant"})
 # Who acts for a side ("its naval forces", "their fighters").
 FORCE_NOUNS = frozenset({"force", "troop", "fighter", "unit", "soldier", "navy", "army", "man", "militant", "jet",
@@ -137,6 +138,9 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
     the army; 'at least six missiles': nobody), an attacker or a side names itself. ``by_name``: a weapon
     named with its force ('struck by Philippine Air Force jets', 'by air force jets') names it as the text does.
     ``floor``: where the sentence's dateline ends ("X, Syria — Turkish drones struck": Turkey, not Syria)."""
+    vessel = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and lemma_of(subject) in WARSHIPS]
+    if vessel:  # "the destroyer USS Stockdale shot down ...": a named ship acts
+        return phrase_text([t for t in vessel[0].subtree if not t.is_punct]) or None
     if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
         owner = [c for c in subject.children
                  if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor

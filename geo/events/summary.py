@@ -82,6 +82,9 @@ def _verb(draft: Draft) -> str:
         return "looted"
     if draft.category == "Armed clash":
         return "ambushed" if "ambush" in families else "clashed with"
+    if draft.acts and set(draft.acts) <= {"launch", "fire"} and weapon in DRONES | {"missile"}:
+        verb = "fired" if "fire" in draft.acts else "launched"  # told sent at it, not told to hit it
+        return f"{verb} {'drones' if weapon in DRONES else 'missiles'} at"
     if draft.category == "Air/drone strike":
         return "struck"
     if "raid" in families:

@@ -14,6 +14,11 @@ def attacks_of(text: str) -> list[Event]:
     return attacks
 
 
+def events_of(text: str) -> list[Event]:
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text))
+    return attacks + responses
+
+
 def test_where_a_claim_was_posted_is_not_the_target() -> None:
     for text in ("A group calling itself the Northern Front claimed the attack on its Telegram channel on Friday.",
                  "Gunmen claimed an attack on social media."):
@@ -94,3 +99,9 @@ def test_a_country_in_the_dateline_is_not_the_owner_of_the_weapons_after_it() ->
     text = ("Turkish drones strike SDF positions near Manbij; SDF says three fighters killed\n\n"
             "HASAKAH, Syria — Turkish drones struck positions of the Kurdish forces near Manbij on Wednesday night.")
     assert [e.actor for e in analyze(text).events] == ["Turkey"]
+
+
+def test_a_named_warship_that_shot_down_drones_is_the_actor_but_a_weapons_name_is_not() -> None:
+    found = events_of("The destroyer USS Harlow shot down three drones over the sea near Odesa on Monday.")
+    assert [e.actor for e in found] == ["USS Harlow"]
+    assert [a.actor for a in attacks_of("A missile, a Kh-101, struck a school in Kharkiv.")] == [None]

@@ -232,3 +232,8 @@ def test_strikes_on_counted_sites_count_one_strike_per_site_and_say_so_once() ->
         assert [e.count for e in found] == [3], text
         assert found[0].summary.endswith(" struck three targets near Kherson"), text
     assert [e.count for e in events("Russian jets struck three houses near Kherson on Monday.")] == [None]
+
+
+def test_missiles_told_launched_at_a_ship_were_launched_at_it_not_said_to_strike_it() -> None:
+    found = events("Rebels fired two missiles at a tanker off Odesa on Monday.")
+    assert [e.summary for e in found] == ["Rebels fired missiles at a tanker near Odesa"]
