@@ -174,6 +174,9 @@ def _victims_verb(verb: Token) -> bool:
 
 def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     """Who did the act a trigger names, as the sentence names them (None when it does not)."""
+    between = prep_objects(trigger, "between")
+    if between and trigger.tag_ == "VBG" and not children(trigger, "nsubj"):
+        return _np(between[0])  # "fighting between the army and rebels": the first side
     if trigger.pos_ == "VERB":
         if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
@@ -200,7 +203,6 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     by_objects = prep_objects(trigger, "by")
     if by_objects:
         return _np(by_objects[0])
-    between = prep_objects(trigger, "between")
     if between:  # "clashes between the army and the RSF": the first side
         return _np(between[0])
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]

@@ -321,9 +321,9 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                      if o.ent_type_ not in {"DATE", "TIME"}][:1]
     else:
         heads = prep_objects(trigger, "against", "on", "targeting", "at")
-        between = prep_objects(trigger, "between")
-        if not heads and between and between[0].conjuncts:
-            return [between[0].conjuncts[0]]
+    between = prep_objects(trigger, "between")  # "clashes (fighting) between the army and the RSF": the second side
+    if not heads and between and between[0].conjuncts and (trigger.pos_ != "VERB" or trigger.tag_ == "VBG"):
+        return [between[0].conjuncts[0]]
     governor = governor_of(anchor)
     holders = [trigger] + ([governor] if governor is not None and governor is not trigger else [])
     if not heads and governor is not None and governor is not trigger:

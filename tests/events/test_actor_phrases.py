@@ -105,3 +105,8 @@ def test_a_named_warship_that_shot_down_drones_is_the_actor_but_a_weapons_name_i
     found = events_of("The destroyer USS Harlow shot down three drones over the sea near Odesa on Monday.")
     assert [e.actor for e in found] == ["USS Harlow"]
     assert [a.actor for a in attacks_of("A missile, a Kh-101, struck a school in Kharkiv.")] == [None]
+
+
+def test_fighting_between_two_sides_is_between_them_whoever_it_killed() -> None:
+    found = attacks_of("Fighting between the army and rebels near Kharkiv killed five civilians on Monday.")
+    assert [(a.actor, a.target, a.killed) for a in found] == [("army", "rebels", 5)]
