@@ -256,6 +256,17 @@ def _count(trigger: Token) -> int | None:
 COUNTED_SITES = frozenset({"target", "facility", "site", "location", "position"})
 
 
+def second_side(first: Token) -> Token | None:
+    """'between the army and the RSF': the RSF, also where the parse lost the conjunct ('and the SDF'
+    taken for a subject): the noun phrase right after the 'and' the first side holds."""
+    if first.conjuncts:
+        return first.conjuncts[0]
+    cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if cc is None or cc.i + 1 >= len(cc.doc):
+        return None
+    return next((chunk.root for chunk in cc.doc[cc.i + 1:cc.sent.end].noun_chunks if chunk.start <= cc.i + 2), None)
+
+
 def _counted_things(token: Token) -> int | None:
     """'104', 'three drones', 'three of the missiles': how many things a phrase counts."""
     if token.pos_ == "NUM":
@@ -322,8 +333,10 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     else:
         heads = prep_objects(trigger, "against", "on", "targeting", "at")
     between = prep_objects(trigger, "between")  # "clashes (fighting) between the army and the RSF": the second side
-    if not heads and between and between[0].conjuncts and (trigger.pos_ != "VERB" or trigger.tag_ == "VBG"):
-        return [between[0].conjuncts[0]]
+    if not heads and between and (trigger.pos_ != "VERB" or trigger.tag_ == "VBG"):
+        other = second_side(between[0])
+        if other is not None:
+            return [other]
     governor = governor_of(anchor)
     holders = [trigger] + ([governor] if governor is not None and governor is not trigger else [])
     if not heads and governor is not None and governor is not trigger:

@@ -110,3 +110,10 @@ def test_a_named_warship_that_shot_down_drones_is_the_actor_but_a_weapons_name_i
 def test_fighting_between_two_sides_is_between_them_whoever_it_killed() -> None:
     found = attacks_of("Fighting between the army and rebels near Kharkiv killed five civilians on Monday.")
     assert [(a.actor, a.target, a.killed) for a in found] == [("army", "rebels", 5)]
+
+
+def test_the_second_side_of_a_clash_is_found_where_the_parse_takes_it_for_a_subject() -> None:
+    # The parser reads "the SDF around the dam" as a second subject of "had killed".
+    text = ("The observatory, a war monitor, said clashes between Turkish-backed factions and the SDF around the dam "
+            "had killed at least 19 fighters from both sides since Sunday.")
+    assert [(a.actor, a.target) for a in attacks_of(text)] == [("Turkish-backed factions", "the SDF")]
