@@ -123,7 +123,10 @@ def _side_of_speaker(pronoun: Token) -> str | None:
     """The side of whoever says 'its'/'their' forces did something (a spokesman's group)."""
     for head in pronoun.ancestors:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            subject = next(iter(past_a_dateline(children(head, "nsubj"))), None)
+            shared = children(head.head, "nsubj") if head.dep_ == "conj" else []  # "It accused X and said ..."
+            subject = next(iter(past_a_dateline(children(head, "nsubj") or shared)), None)
+            if subject is not None and subject.lower_ in {"it", "they"}:
+                subject = _earlier_speaker(subject)  # "The SDF said ... It said its fighters ...": the SDF
             family = actors.actor_family(phrase_text(list(subject.subtree))) if subject is not None else None
             if family:
                 return actors.readable_actor(family.split(" (")[0])
@@ -131,6 +134,16 @@ def _side_of_speaker(pronoun: Token) -> str | None:
                             if t.lower_ in ARMED_SERVICES), None)
             return f"the {service}" if service else None  # "'our forces ...', an army spokesman said": the army
     return None
+
+
+def _earlier_speaker(pronoun: Token) -> Token | None:
+    """The speaker of the sentence before, which 'it' or 'they' opening a reporting verb refers to."""
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    verbs = [t for t in before if t.pos_ == "VERB" and t.lemma_.lower() in lx.REPORTING_VERBS]
+    return next((s for v in verbs for s in children(v, "nsubj") if s.lower_ not in PRONOUNS), None)
 
 
 def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:

@@ -117,3 +117,9 @@ def test_the_second_side_of_a_clash_is_found_where_the_parse_takes_it_for_a_subj
     text = ("The observatory, a war monitor, said clashes between Turkish-backed factions and the SDF around the dam "
             "had killed at least 19 fighters from both sides since Sunday.")
     assert [(a.actor, a.target) for a in attacks_of(text)] == [("Turkish-backed factions", "the SDF")]
+
+
+def test_its_fighters_are_the_side_of_the_speaker_the_sentence_before_named() -> None:
+    text = ("In a statement, the Taliban's media office said the strikes hit a checkpoint near Kandahar.\n"
+            "It blamed Kabul for the raid and said its fighters had shot down a drone over the valley.")
+    assert [e.actor for e in events_of(text) if "drone" in (e.target or "")] == ["Taliban"]
