@@ -99,9 +99,10 @@ def _np(token: Token) -> str | None:
     if token.lemma_.lower() in {"group", "band", "number", "unit", "squad"} and of and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
         token = of[0]  # "a large group of armed fighters": the fighters
-    own = [c for c in token.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
-           and token.lemma_.lower() in FORCE_NOUNS]  # not "its lead vehicle": what was hit
-    side = (_side_of_speaker(own[0]) or _resolve_pronoun(own[0])) if own else None
+    own = [c for c in token.children if c.dep_ == "poss" and (c.lower_ in {"its", "their", "our"} or (
+           c.lemma_.lower() in {"group", "movement", "militia"} and any(d.lower_ == "the" for d in c.children)))
+           and token.lemma_.lower() in FORCE_NOUNS]  # not "its lead vehicle": what was hit; "the group's fighters"
+    side = (_side_of_speaker(own[0]) or (_resolve_pronoun(own[0]) if own[0].pos_ == "PRON" else None)) if own else None
     if side:
         return side  # "Saree said its naval forces targeted the ship": the Houthis
     tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head.i == token.i)]
@@ -132,8 +133,15 @@ def _side_of_speaker(pronoun: Token) -> str | None:
                 return actors.readable_actor(family.split(" (")[0])
             service = next((t.lower_ for t in (subject.subtree if subject is not None else ())
                             if t.lower_ in ARMED_SERVICES), None)
-            return f"the {service}" if service else None  # "'our forces ...', an army spokesman said": the army
+            if service:
+                return f"the {service}"  # "'our forces ...', an army spokesman said": the army
+            named = [c for c in (subject.children if subject is not None else ()) if c.dep_ in {"compound", "amod"}
+                     and c.pos_ == "PROPN" and subject.lemma_.lower() in SPOKESPEOPLE]
+            return named[0].text if named else None  # "a Fano spokesperson said the group's fighters": Fano
     return None
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "official", "member"})
 
 
 def _earlier_speaker(pronoun: Token) -> Token | None:

@@ -16,8 +16,9 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures, dead_on_its_object
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
-from geo.events.dating import assign_dates
+from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
+from geo.events.not_events import goes_on
 from geo.events.roles import assign_roles, pursues_the_perpetrators, the_perpetrators, told_by_its_acts
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
@@ -127,7 +128,10 @@ def is_tally(mention: Mention) -> bool:
 
 def is_campaign(mention: Mention) -> bool:
     """'launched a military offensive in the region', 'a failed offensive towards the capital': a
-    campaign, not one event, unless the text counts what it did ('the offensive has killed 1,600')."""
+    campaign, not one event, unless the text counts what it did ('the offensive has killed 1,600');
+    'fighting has continued in the region since August': a war going on, not one event."""
+    if _goes_on(mention):
+        return True
     return (mention.trigger.lemma_.lower() in CAMPAIGN_NOUNS and mention.killed is None and mention.injured is None
             and mention.count is None and not (mention.cue == "response" and (
                 mention.date is not None or any(p.place for p in mention.parts))))  # "launched a counter-offensive
@@ -150,6 +154,12 @@ def is_war(mention: Mention) -> bool:
 
 
 CAMPAIGN_NOUNS = frozenset({"offensive", "onslaught", "counteroffensive", "counter-offensive"})
+
+
+def _goes_on(mention: Mention) -> bool:
+    """A war going on ('fighting has continued since August'), with no day and no toll."""
+    return (goes_on(mention.trigger) and mention.killed is None and mention.injured is None and mention.count is None
+            and (mention.date is None or mention.date_precision != "day") and told_over_a_period(mention.trigger.sent))
 
 
 def _inherit_places(mentions: list[Mention]) -> None:

@@ -233,11 +233,15 @@ def extract_events(
     sents = sentences(doc) if sents is None else sents
     header = header_length(sents)
     captions = caption_indices(sents)
+    definitions: dict[int, Mention] = {}  # the mentions of an opening 'The X was an air attack by ...' sentence
     for index, sent in enumerate(sents):
-        headline = index < header or is_headline(sent, index) or (not linker.drafts and defines_the_subject(sent))
+        defining = not linker.drafts and not (index < header or is_headline(sent, index)) and defines_the_subject(sent)
+        headline = defining or index < header or is_headline(sent, index)
         mentions = find_mentions(sent, located, published, headline=headline, caption=index in captions)
         if headline:
             headline_mentions.extend(mentions)
+            definitions.update({id(m): m for m in mentions if defining})
+            last_event_sentence = index if defining else last_event_sentence
             continue
         if index in captions:
             caption_mentions.extend(mentions)
@@ -251,6 +255,8 @@ def extract_events(
             for mention in mentions:
                 linker.link(mention)
             last_event_sentence = index
+        elif index - last_event_sentence <= 2 and not linker.drafts and definitions:
+            _add_figures(list(definitions.values())[-1], sent)  # "The X was an attack on ... At least 30 were killed"
         elif index - last_event_sentence <= 2 and linker.drafts:
             _add_casualty_sentence(linker, sent)
             if index - last_event_sentence == 1 and defends(sent):  # "... It presented an imminent threat."
@@ -259,7 +265,7 @@ def extract_events(
     for mention in caption_mentions:
         _link_caption(linker, mention)
     for mention in headline_mentions:
-        _link_headline(linker, mention)
+        _link_headline(linker, mention, defining=id(mention) in definitions)
     linker.drafts = fold_umbrellas(linker.drafts, sents)
     resolve_kinds(linker.drafts)
     continue_sequels(linker.drafts)
@@ -288,6 +294,15 @@ def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
     for killed, injured, _token in figures:
         draft.killed = settle_toll(draft.killed, killed, sent)
         draft.injured = settle_toll(draft.injured, injured, sent)
+
+
+def _add_figures(mention: Mention, sent: Span) -> None:
+    """The toll told right after an article's defining sentence is its act's."""
+    if _opens_with_a_date(sent) or told_over_a_period(sent):
+        return
+    for killed, injured, _token in casualty_figures(sent):
+        mention.killed = settle_toll(mention.killed, killed, sent)
+        mention.injured = settle_toll(mention.injured, injured, sent)
 
 
 def _opens_with_a_date(sent: Span) -> bool:
@@ -320,11 +335,13 @@ def _link_caption(linker: _Linker, mention: Mention) -> None:
     linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
 
 
-def _link_headline(linker: _Linker, mention: Mention) -> None:
+def _link_headline(linker: _Linker, mention: Mention, *, defining: bool = False) -> None:
     """A headline mention joins the first body event it fits (a headline names the country where the
     body names the town), else the first of its kind; a headline tells what the body tells, so it is an
     event of its own only over a body that tells none. Of several it fits, the one with its toll, then the
-    one at its place ('troops kill six militants in X' after a suicide bombing that guards ended)."""
+    one at its place ('troops kill six militants in X' after a suicide bombing that guards ended).
+    ``defining``: the article's opening definition ('The X was an air attack by A on B in C on D'), which
+    gives the event what the body leaves untold."""
     place = mention.parts[0].place if mention.parts else None
 
     def agreement(draft: Draft) -> tuple[bool, bool]:
@@ -339,12 +356,26 @@ def _link_headline(linker: _Linker, mention: Mention) -> None:
                     member.headlines.append(mention.sentence)
             draft.killed = _larger(draft.killed, mention.killed)  # "At Least 17 Slain in ... Battle"
             draft.injured = _larger(draft.injured, mention.injured)
+            if defining:
+                _fill_from(draft, mention)
             return
     kin = next((d for d in linker.drafts if mention.family in d.families), None)
     if kin is not None:  # the body tells it in other words ('Tripoli clashes' over clashes in a district of it)
         kin.headlines.append(mention.sentence)
     elif not linker.drafts:  # a brief whose body tells no act: the headline's is the story's
         linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+
+
+def _fill_from(draft: Draft, mention: Mention) -> None:
+    """What an article's defining sentence tells of its act and the body leaves untold."""
+    part = mention.parts[0] if mention.parts else Part(target=None)
+    draft.date, draft.date_precision = (draft.date, draft.date_precision) if draft.date else (
+        mention.date, mention.date_precision)
+    draft.actor = draft.actor or mention.actor
+    if draft.place is None and part.place is not None:
+        draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
+    if draft.target is None and part.target:
+        draft.target, draft.target_names = part.target, part.target_names
 
 
 __all__ = ["extract_events"]

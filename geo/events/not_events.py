@@ -176,3 +176,14 @@ def denied(token: Token) -> bool:
 
 __all__ = ["a_label", "accidental", "criticised", "denied", "fled", "habitual", "latest_of_series", "negated_experience",
            "victims_of"]
+
+
+GOING_ON_VERBS = frozenset({"continue", "rage", "persist", "drag", "simmer"})
+LONG_SPAN_RE = re.compile(r"\bsince\b|\b(?:weeks|months|years|decades)\b", re.I)
+
+
+def goes_on(trigger: Token) -> bool:
+    """'Fighting between X and Y has continued since August', 'clashes have raged for months': the subject
+    of a verb of going on, in a sentence told over weeks or more (not 'shooting continued for an hour')."""
+    verb = trigger.head if trigger.dep_ == "nsubj" else None
+    return verb is not None and verb.lemma_.lower() in GOING_ON_VERBS and LONG_SPAN_RE.search(trigger.sent.text) is not None

@@ -180,3 +180,8 @@ def test_a_toll_of_attacks_since_a_date_is_no_act() -> None:
     text = "Rights groups said at least 1,300 people had been killed in attacks in the state since December."
     attacks, _ = extract_events(nlp()(text), toponyms_for(text))
     assert attacks == []
+
+
+def test_fighting_that_has_gone_on_since_a_month_is_a_war_not_an_event() -> None:
+    assert everything("Fighting between the army and rebels has continued near Kharkiv since August.") == []
+    assert len(everything("Fighting between the army and rebels continued near Kharkiv on Monday, killing two.")) == 1

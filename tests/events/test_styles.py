@@ -120,3 +120,19 @@ def test_a_dateline_the_parse_hung_on_the_subject_is_never_part_of_the_actor() -
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     assert doc.text.startswith("TARNO, Ruvania, Aug. 20 (Wire) – Armed men")
     assert _np(doc[11]) == "Armed men"
+
+
+def test_an_articles_defining_sentence_gives_its_act_the_place_day_doer_and_toll_the_body_leaves_untold() -> None:
+    text = ("The 2024 Kharkiv market strike was an air attack by the Russian Air Force on a crowded market in Kharkiv "
+            "on 9 February 2024. At least 30 civilians were killed and more than 50 injured, according to residents.\n\n"
+            "Strike\n"
+            "According to witnesses, a drone struck the market around noon, when it was busiest.")
+    found = everything(text)
+    assert [(e.place, e.date, e.killed, e.injured) for e in found] == [("Kharkiv", date(2024, 2, 9), 30, 50)]
+    assert found[0].actor is not None and "Russia" in found[0].actor
+
+
+def test_the_groups_fighters_are_the_side_its_spokesperson_speaks_for() -> None:
+    found = everything("A Redland spokesperson, Omar Haddad, said the group's fighters had ambushed an army convoy "
+                       "near Kharkiv on 10 February, killing 17 soldiers.")
+    assert [e.actor for e in found] == ["Redland"]
