@@ -123,3 +123,8 @@ def test_its_fighters_are_the_side_of_the_speaker_the_sentence_before_named() ->
     text = ("In a statement, the Taliban's media office said the strikes hit a checkpoint near Kandahar.\n"
             "It blamed Kabul for the raid and said its fighters had shot down a drone over the valley.")
     assert [e.actor for e in events_of(text) if "drone" in (e.target or "")] == ["Taliban"]
+
+
+def test_its_air_defences_are_the_side_of_the_ministry_that_says_so() -> None:
+    text = "Russia's Defense Ministry said Thursday its air defenses had destroyed 40 Ukrainian drones over Kharkiv."
+    assert [e.actor for e in events_of(text)] == ["Russia"]
