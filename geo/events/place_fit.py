@@ -21,7 +21,7 @@ def contains(outer: Toponym, inner: Toponym) -> bool:
     """Whether ``inner`` lies inside ``outer`` (a city in its country or province)."""
     if outer.kind == "country" and inner.kind != "country":
         return bool(outer.country and inner.country == outer.country)
-    if outer.kind == "admin1" and inner.kind in {"city", "facility", "other"}:
+    if outer.kind == "admin1" and inner.kind in {"city", "facility", "other", "region"}:  # "region": a district
         same_country = outer.country is None or inner.country == outer.country
         return same_country and outer.admin1 is not None and inner.admin1 == outer.admin1
     if outer.kind == "city" and inner.kind in {"facility", "other"} and None not in (
@@ -33,7 +33,12 @@ def contains(outer: Toponym, inner: Toponym) -> bool:
 def more_specific(new: Toponym, old: Toponym) -> bool:
     """Inside the old place and of a finer kind, or a spot the gazetteer lacks put near the old town."""
     hosted = old.geonameid is not None and hosted_by(new, {old.geonameid})
-    return hosted or (contains(old, new) and KIND_RANK.get(new.kind, 2) < KIND_RANK.get(old.kind, 2))
+    return hosted or (contains(old, new) and _rank(new) < _rank(old))
+
+
+def _rank(place: Toponym) -> float:
+    """How coarse a place is; a district (a 'region' inside a province) lies between a town and its province."""
+    return 2.5 if place.kind == "region" and place.admin1 else KIND_RANK.get(place.kind, 2)
 
 
 def place_fits(existing: Toponym | None, new: Toponym | None) -> bool:

@@ -355,6 +355,8 @@ class ToponymRecognizer:
             cue = "residents"
         if cue is None and listed_with_places(span):
             cue = "listed"  # an item of a list of places ("the cities of Homs and Aleppo")
+        if len(span) > 1 and span[-1].lower_ in DISTRICT_WORDS and candidates[0].kind in {"admin1", "admin2"}:
+            cue = "province"  # "in Lakki Marwat district" (tagged a person): a district by its own word
         strong_cue = cue is not None and cue != "near"
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS and not (
                 a_town_near(span, candidates)):  # "a drone over X" is there, "according to X" is not

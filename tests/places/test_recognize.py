@@ -371,3 +371,9 @@ def test_a_town_a_drone_was_shot_down_over_is_a_place_but_talks_over_it_give_no_
 def test_the_town_an_act_is_done_to_by_of_is_a_place_but_a_persons_fall_is_not() -> None:
     assert _toponyms("In June, government shelling of Kosti killed five people, monitors said.") == ["Kosti"]
     assert _toponyms("The fall of Kosti Smith surprised his party.") == []
+
+
+def test_a_district_named_with_its_word_is_a_place_though_tagged_a_person() -> None:
+    # The small model tags "Lakki Marwat" a person; the gazetteer knows "Lakki Marwat District".
+    found = _toponyms("The siege of the post in Lakki Marwat district lasted three hours, police chief Omar Khan said.")
+    assert found == ["Lakki Marwat district"]
