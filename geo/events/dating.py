@@ -31,7 +31,11 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         if any(s < ent.end and ent.start < e for s, e in taken) or ent.start_char < dateline_end:
             continue
         resolved = resolve_date(ent.text, published)
-        owner = owner_of(ent.root, sent, mentions) or _condemned_act(ent.root, mentions, resolved, published)
+        owner = owner_of(ent.root, sent, mentions)
+        if owner is not None and _of_a_reaction(ent.root) and (owner.trigger not in list(ent.root.ancestors) or (
+                owner.anaphoric and ent.root.dep_ not in {"poss", "compound"} and _reacted_to(owner.trigger))):
+            owner = None  # "claimed the attack on Monday": the day of the claim (not "claimed Monday's attack")
+        owner = owner or _condemned_act(ent.root, mentions, resolved, published)
         if owner is None:
             unowned.append((ent, resolved))
         elif not _blocked_between(ent.root, owner, sent):
@@ -42,11 +46,13 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
                 owner.date, owner.date_precision = resolved, date_precision(ent.text)
     if len(mentions) == 1:
         only = mentions[0]
-        for ent, resolved in unowned:
-            if resolved is not None and not _blocked_between(ent.root, only, sent) and not _of_a_reaction(ent.root) and (
+        for ent, resolved in unowned:  # also "arrived the next morning and pursued them": a day after another
+            later = DAYS_LATER_RE.fullmatch(ent.text) is not None
+            if (resolved is not None or later) and not _blocked_between(ent.root, only, sent) and (
+                    not _of_a_reaction(ent.root)) and (
                     not _in_a_clause_of_its_own(ent.root, only)) and not only.anaphoric:  # 'said on Tuesday ... the clashes'
                 only.when = only.when or ent.text.lower()
-                if only.date is None:
+                if only.date is None and resolved is not None:
                     only.date, only.date_precision = resolved, date_precision(ent.text)
 
 
@@ -173,6 +179,11 @@ def _in_a_clause_of_its_own(token: Token, mention: Mention) -> bool:
             launched = head.lemma_.lower() in {"launch", "fire"} and head.head.head == mention.trigger
             return not launched  # "shot down drones that the rebels launched on Saturday": then
     return False
+
+
+def _reacted_to(trigger: Token) -> bool:
+    """'claimed the attack', 'condemned the bombing': the act is what a reaction is about."""
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lx.REACTION_VERBS
 
 
 def _of_a_reaction(token: Token) -> bool:

@@ -293,6 +293,12 @@ MEDIA_NOUNS = frozenset({"channel", "account", "website", "media", "medium", "pl
                          "x", "twitter", "telegram", "facebook", "instagram", "tiktok", "youtube"})  # "... on X"
 
 
+def _news_outlet(token: Token) -> bool:
+    """'on its Amaq news agency', 'on its radio station': where a claim was posted."""
+    return lemma_of(token) in {"agency", "station", "outlet"} and any(
+        c.lower_ in {"news", "radio", "media", "propaganda"} for c in token.children)
+
+
 def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
     """'CAMP X, Town, Province – An encampment of the group ... was struck': a dateline the parse took
     into the clause is never the target; the first noun after it that hangs on it is."""
@@ -362,7 +368,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
              and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
              and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)
-             and not (lemma_of(h).rstrip(".") in MEDIA_NOUNS and h.head.lower_ == "on")
+             and not (h.head.lower_ == "on" and (lemma_of(h).rstrip(".") in MEDIA_NOUNS or _news_outlet(h)))
              and not (h.tag_ == "JJS" and not prep_objects(h, "of"))]  # "..., the latest in a string of attacks"
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
             lemma_of(heads[0]) in lx.WEAPON_WORDS):

@@ -154,3 +154,18 @@ def test_an_act_before_dawn_with_no_day_told_happened_on_the_day_of_the_report()
     found = events("A drone struck a warehouse in Kherson before dawn, injuring two workers.\n\n"
                    "Shelling hit a school in Odesa at dawn on Friday.")
     assert {e.place: e.date for e in found} == {"Kherson": PUBLISHED, "Odesa": date(2024, 2, 9)}
+
+
+def test_the_day_a_group_claimed_the_attack_is_not_the_attacks() -> None:
+    found = events("Rebels attacked the village of Kharkiv overnight Friday, killing 22 civilians, officials said.\n"
+                   "The militia has killed thousands of civilians in the region over the past decade.\n"
+                   "The Islamic State group claimed the attack on its Amaq news agency on Sunday.")
+    assert [(e.date, e.target) for e in found] == [(date(2024, 2, 9), "the village of Kharkiv")]
+
+
+def test_troops_who_arrived_the_next_morning_and_pursued_the_attackers_did_so_a_day_later() -> None:
+    found = events("Rebels attacked the village of Kharkiv overnight Friday, killing 22 civilians.\n"
+                   "Troops arrived in the village the next morning and pursued the attackers into the forest, "
+                   "an army spokesman said.")
+    assert [(e.kind, e.date) for e in found] == [("attack", date(2024, 2, 9)), ("response", date(2024, 2, 10))]
+    assert found[1].summary.startswith("Troops pursued the attackers")
