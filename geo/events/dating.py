@@ -33,8 +33,8 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         resolved = resolve_date(ent.text, published)
         owner = owner_of(ent.root, sent, mentions)
         if owner is not None and _of_a_reaction(ent.root) and (owner.trigger not in list(ent.root.ancestors) or (
-                owner.anaphoric and ent.root.dep_ not in {"poss", "compound"} and _reacted_to(owner.trigger))):
-            owner = None  # "claimed the attack on Monday": the day of the claim (not "claimed Monday's attack")
+                owner.anaphoric and ent.root.dep_ == "pobj" and _reacted_to(owner.trigger))):
+            owner = None  # "claimed the attack on Monday": the day of the claim (not "Monday's attack", "condemns ... today")
         owner = owner or _condemned_act(ent.root, mentions, resolved, published)
         if owner is None:
             unowned.append((ent, resolved))
@@ -47,7 +47,7 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
     if len(mentions) == 1:
         only = mentions[0]
         for ent, resolved in unowned:  # also "arrived the next morning and pursued them": a day after another
-            later = DAYS_LATER_RE.fullmatch(ent.text) is not None
+            later = DAYS_LATER_RE.fullmatch(ent.text) is not None and _in_the_acts_clause(ent.root, only)
             if (resolved is not None or later) and not _blocked_between(ent.root, only, sent) and (
                     not _of_a_reaction(ent.root)) and (
                     not _in_a_clause_of_its_own(ent.root, only)) and not only.anaphoric:  # 'said on Tuesday ... the clashes'
@@ -181,9 +181,15 @@ def _in_a_clause_of_its_own(token: Token, mention: Mention) -> bool:
     return False
 
 
+def _in_the_acts_clause(token: Token, mention: Mention) -> bool:
+    """'arrived the next morning and pursued them': a day told on the act's verb or one coordinated with it."""
+    verb = next((h for h in token.ancestors if h.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and (verb == mention.trigger or verb in mention.trigger.conjuncts)
+
+
 def _reacted_to(trigger: Token) -> bool:
     """'claimed the attack', 'condemned the bombing': the act is what a reaction is about."""
-    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lx.REACTION_VERBS
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lx.REACTION_VERBS and trigger.head.tag_ in {"VBD", "VBN"}
 
 
 def _of_a_reaction(token: Token) -> bool:

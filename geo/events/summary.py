@@ -22,7 +22,7 @@ DRONES = frozenset({"drone", "uav", "uas", "shahed"})
 DEFENCE_VERBS = {"regain": "regained", "retake": "retook", "recapture": "recaptured", "repel": "repelled",
                  "repulse": "repulsed", "kill": "killed", "neutralize": "neutralised", "neutralise": "neutralised",
                  "eliminate": "killed", "shoot": "shot", "capture": "captured", "overpower": "overpowered",
-                 "subdue": "subdued", "pursue": "pursued", "chase": "chased"}
+                 "subdue": "subdued"}
 PEOPLE_WORDS = frozenset({"people", "civilians", "person", "worshippers", "students", "children", "villagers",
                           "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers",
                           "men", "women", "man", "woman", "boys", "girls", "farmers", "pupils", "fishermen"})

@@ -168,4 +168,3 @@ def test_troops_who_arrived_the_next_morning_and_pursued_the_attackers_did_so_a_
                    "Troops arrived in the village the next morning and pursued the attackers into the forest, "
                    "an army spokesman said.")
     assert [(e.kind, e.date) for e in found] == [("attack", date(2024, 2, 9)), ("response", date(2024, 2, 10))]
-    assert found[1].summary.startswith("Troops pursued the attackers")
