@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Union
 
 from geo.errors import GeoError, InputError
 from geo.ingest import article_from_text
-from geo.model import Article, Candidate, Place, Report, TextSpan, Toponym
+from geo.model import Article, Place, Report, TextSpan, Toponym
 from geo.settings import Settings
 
 if TYPE_CHECKING:
@@ -280,15 +280,7 @@ def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None,
         from geo.places import resolve_unresolved
 
         toponyms = resolve_unresolved(toponyms, online)
-    return locate_by_context(toponyms, context, capital=_is_capital)
-
-
-def _is_capital(toponym: Toponym) -> bool:
-    from geo.gazetteer import default_gazetteer
-
-    return default_gazetteer().is_capital(Candidate(name=toponym.name or toponym.text, kind=toponym.kind,
-                                                    country=toponym.country, lat=toponym.lat or 0.0,
-                                                    lon=toponym.lon or 0.0, geonameid=toponym.geonameid))
+    return locate_by_context(toponyms, context)
 
 
 def _checked_span(span: Sequence[int], length: int) -> tuple[int, int]:

@@ -19,7 +19,7 @@ and can drop it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from geo.gazetteer import fold_name
@@ -65,38 +65,30 @@ def _support(hosts: Sequence[Toponym]) -> dict[int, int]:
     return support
 
 
-def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, int],
-               capital: Callable[[Toponym], bool] = lambda _: False) -> Toponym | None:
-    """A capital counts one corroborating name less: it is where governments speak and the wounded are
-    flown ("evacuated to Niamey"), so a village told of is rather near the story's other town."""
+def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, int]) -> Toponym | None:
     near = [i for i, h in enumerate(hosts) if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS]
-    best = min(near, key=lambda i: (capital(hosts[i]) - support.get(i, 0), _text_distance(toponym, hosts[i])),
-               default=None)
+    best = min(near, key=lambda i: (-support.get(i, 0), _text_distance(toponym, hosts[i])), default=None)
     return None if best is None else hosts[best]
 
 
 class _Hosts:
     """The places of a list that may host an unresolved name: towns, then provinces."""
 
-    def __init__(self, toponyms: Sequence[Toponym], capital: Callable[[Toponym], bool]) -> None:
+    def __init__(self, toponyms: Sequence[Toponym]) -> None:
         self.towns = [t for t in toponyms if _is_host(t, _TOWN_KINDS)]
         self.provinces = [t for t in toponyms if _is_host(t, _PROVINCE_KINDS)]
         self.town_support = {i: n for i, n in _support(self.towns + self.provinces).items() if i < len(self.towns)}
-        self.capital = capital
 
     def best(self, toponym: Toponym) -> Toponym | None:
-        return _best_host(toponym, self.towns, self.town_support, self.capital) or (
-            _best_host(toponym, self.provinces, {}))
+        return _best_host(toponym, self.towns, self.town_support) or _best_host(toponym, self.provinces, {})
 
 
-def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = (),
-                      capital: Callable[[Toponym], bool] = lambda _: False) -> list[Toponym]:
+def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = ()) -> list[Toponym]:
     """The toponyms with every unresolved one placed approximately at a host place near it.
 
     Resolved toponyms are returned unchanged; an unresolved one with no town or province named
     within a few thousand characters stays unresolved. ``context``: other places of the text,
     hosts only where none of the toponyms themselves is near (they are not returned).
-    ``capital``: whether a resolved place is a national capital (a weaker host).
     """
     if all(t.resolved for t in toponyms):
         return list(toponyms)
@@ -111,7 +103,7 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
         within = province or _named_container(toponym, everything)
-        tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)], capital) for pool in (toponyms, context)]
+        tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
         host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None) or province
         if host is not None:
             own[id(toponym)] = host

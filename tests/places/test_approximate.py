@@ -137,14 +137,3 @@ def test_a_region_named_in_a_provinces_name_takes_a_town_of_that_province_when_o
                         lon=32.5, geonameid=4, confidence=1.0, admin1="Capital")
     located = locate_by_context([province, inside, unknown(40, "Tarsia"), elsewhere])
     assert located[2].name == "Tarsia (near Kelmar)"  # the town of that province, not the nearer one outside
-
-
-def test_a_capital_is_a_weaker_host_than_the_storys_other_town() -> None:
-    # "an army post near Tarn ... the wounded were flown to Capitol City ... troops pursued them to Redgate"
-    toponyms = [town(0, "Tarn", 30.0, -91.0, geonameid=1), town(200, "Capitol City", 30.3, -91.2, geonameid=2),
-                unknown(260, "Redgate")]
-    capital = locate_by_context(toponyms, capital=lambda t: t.geonameid == 2)
-    assert capital[2].name == "Redgate (near Tarn)"
-    assert locate_by_context(toponyms)[2].name == "Redgate (near Capitol City)"  # no capital: the nearer
-    alone = locate_by_context(toponyms[1:], capital=lambda t: t.geonameid == 2)
-    assert alone[1].name == "Redgate (near Capitol City)"  # the only town there is
