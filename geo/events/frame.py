@@ -247,6 +247,8 @@ def _release_title_subject(lines: list[Span]) -> Author | None:
     if not lines or not any(RELEASE_MARK_RE.match(_line_of(s)) for s in lines[1:]):
         return None
     title = lines[0]
+    if title[0].text.casefold() in SHORT_ISSUERS:  # "AFRICOM Forces Kill ...": title case confuses the tagger
+        return Author(SHORT_ISSUERS[title[0].text.casefold()], title.start_char, title.end_char)
     verb = next((t for t in title if t.tag_ in {"VBZ", "VBP"}), None)  # the parse may hang it on the next line
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) if verb else None
     if subject is not None and subject.lower_.rstrip("s") in {"force", "troop"}:  # "CENTCOM Forces Conduct Strikes"

@@ -186,3 +186,10 @@ def test_a_newsrooms_byline_names_no_issuer_but_a_public_affairs_office_does() -
     office = "Navy Ship Downs Drones Near the Coast\n\nBy Fleet Public Affairs\n\nA navy ship shot down two drones on Monday.\n"
     author = frame_of(office).author
     assert author is not None and author.name == "Fleet Public Affairs"
+
+
+def test_a_release_title_whose_verb_the_tagger_takes_for_a_name_still_names_its_issuer() -> None:
+    release = ("AFRICOM Forces Kill Senior Militant Leader in Somalia Raid\nRelease Number: 2025-0101\n\n"
+               "STUTTGART, Germany -- On Jan. 4, U.S. Africa Command forces conducted a raid near Kismayo.\n")
+    author = frame_of(release).author
+    assert author is not None and author.name == "U.S. Africa Command"
