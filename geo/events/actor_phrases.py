@@ -141,6 +141,7 @@ def _side_of_speaker(pronoun: Token) -> str | None:
     return None
 
 
+SUPPORT_VERBS = frozenset({"support", "back", "assist", "help", "cover"})  # "supported the army's response with strikes"
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "official", "member"})
 
 
@@ -251,7 +252,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if responsible:
         return responsible
     answer = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "with" else None
-    if answer is not None and answer.pos_ == "VERB" and lemma_of(answer) in lx.COUNTER_VERBS:
+    if answer is not None and answer.pos_ == "NOUN" and answer.dep_ == "dobj":
+        answer = answer.head  # "supported [the army's response with an airstrike]", as the parse hangs it
+    if answer is not None and answer.pos_ == "VERB" and lemma_of(answer) in lx.COUNTER_VERBS | SUPPORT_VERBS:
         return next((_np(s) for s in children(answer, "nsubj")), None)  # "the army responded with air strikes"
     quantity = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
     if quantity is not None and quantity.dep_ == "dobj" and lemma_of(quantity.head) in lx.LIGHT_VERBS:

@@ -359,8 +359,10 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     if not heads:
         for holder in holders:
             for child in holder.children:
-                if child.dep_ in {"advcl", "acl", "xcomp", "conj"} and lemma_of(child) == "target":
-                    heads = children(child, "dobj")
+                if child.dep_ in {"advcl", "acl", "xcomp", "conj"} and lemma_of(child) == "target" or (
+                        child.dep_ == "relcl" and trigger.pos_ == "NOUN" and lemma_of(child) in {"kill", "target", "hit"}
+                        and any(c.lower_ in {"that", "which"} for c in children(child, "nsubj"))):
+                    heads = children(child, "dobj")  # "an airstrike that killed three of the attackers"
                     break
             if heads:
                 break

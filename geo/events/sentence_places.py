@@ -20,7 +20,7 @@ from geo.events import lexicon as lx
 from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_a_clock
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.placing import TOWN_KINDS, part_at
-from geo.events.roles import answers_an_earlier_act
+from geo.events.roles import answers_an_earlier_act, the_perpetrators
 from geo.model import Toponym
 
 # Words that put an act at a place when the parse gives no better link.
@@ -115,7 +115,8 @@ REPELLED_WITHIN = 2  # sentences: the assault a defence answers is told just bef
 
 def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
     """'Militants stormed an army camp near X. ... the assault was repulsed': an assault is repelled
-    where it was made, so an unplaced defence takes the place of the attack told just before it."""
+    where it was made, so an unplaced defence (or a strike on 'the attackers') takes the place of the
+    attack told just before it."""
     number = sentence_numbers(sents)
     position = {id(d): i for i, d in enumerate(drafts)}
     attacks: dict[int, list[Draft]] = defaultdict(list)  # the attacks told in each sentence
@@ -124,7 +125,8 @@ def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
             for at in sorted({number(s.start) for s in draft.sentences}):
                 attacks[at].append(draft)
     for draft in drafts:
-        if draft.place is not None or "defence" not in draft.families or not draft.sentences:
+        if draft.place is not None or not draft.sentences or not (
+                "defence" in draft.families or the_perpetrators(draft.target)):  # or "killed three of the attackers"
             continue
         first = min(number(s.start) for s in draft.sentences)
         own = sents[first]  # an attack its own sentence names as what it answers was before: "killed three men

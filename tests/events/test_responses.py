@@ -480,3 +480,10 @@ def test_troops_who_rescued_hostages_and_killed_some_of_their_captors_answered_t
                              "week and killed seven of their captors in a forest near Odesa, the army said on Monday.")
     assert [(r.actor, r.killed, r.place) for r in responses] == [("Ukrainian troops", 7, "Odesa")]
 
+
+
+def test_an_airstrike_supporting_a_response_that_killed_the_attackers_answers_the_attack_where_it_was() -> None:
+    text = ("Militants attacked an army checkpoint near Kharkiv on Monday, killing two soldiers.\n"
+            "Allied forces supported the army's response with an airstrike that killed three of the attackers.")
+    _attacks, responses = run(text)
+    assert [(e.actor, e.place, e.killed) for e in responses] == [("Allied forces", "Kharkiv", 3)]
