@@ -85,10 +85,10 @@ def _verb(draft: Draft) -> str:
     if draft.acts and set(draft.acts) <= {"launch", "fire"} and weapon in DRONES | {"missile"}:
         verb = "fired" if "fire" in draft.acts else "launched"  # told sent at it, not told to hit it
         return f"{verb} {'drones' if weapon in DRONES else 'missiles'} at"
+    if "raid" in families and "raid" in draft.acts:
+        return "raided"  # "a helicopter raid": a raid, though aircraft carried it
     if draft.category == "Air/drone strike":
         return "struck"
-    if "raid" in families:
-        return "raided"
     if draft.category == "Shelling/artillery/missile attack":
         if weapon in {"rocket", "mortar"}:
             return f"fired {weapon}s at"
@@ -158,6 +158,8 @@ def summarize(draft: Draft) -> str:
     elif actor and draft.place is not None and _verb(draft) in TRANSITIVE_ON_PLACES:
         town = draft.place.kind in {"city", "facility", "other"} and draft.place_prep == "in" and where
         name = where.split(" ", 2)[2] if town else ""  # " in Douma and Damascus" -> "Douma and Damascus"
+        if not town and _verb(draft) == "raided":
+            return _cut(f"{actor} carried out a raid{where}")  # not "raided targets in Syria"
         return _cut(f"{actor} {_verb(draft)} {name}" if town else f"{actor} {_verb(draft)} targets{where}")
     elif actor and " and " in actor and draft.category == "Armed clash":
         text = f"{actor} clashed"

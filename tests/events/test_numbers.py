@@ -237,3 +237,8 @@ def test_strikes_on_counted_sites_count_one_strike_per_site_and_say_so_once() ->
 def test_missiles_told_launched_at_a_ship_were_launched_at_it_not_said_to_strike_it() -> None:
     found = events("Rebels fired two missiles at a tanker off Odesa on Monday.")
     assert [e.summary for e in found] == ["Rebels fired missiles at a tanker near Odesa"]
+
+
+def test_a_helicopter_raid_is_said_a_raid_not_a_strike_on_targets() -> None:
+    found = events("Army commandos conducted a helicopter raid near Kharkiv on Monday, killing a rebel commander.")
+    assert [e.summary.split(" ", 2)[-1] for e in found] == ["carried out a raid near Kharkiv"]
