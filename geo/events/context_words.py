@@ -92,3 +92,8 @@ AIR_DEFENCE_WORDS = frozenset({"interceptor", "interceptors", "c-ram", "patriot"
 AIR_DEFENCE_RE = re.compile(r"\b(?:air|counter\s*-\s*(?:rocket|drone|missile)|anti\s*-\s*(?:aircraft|missile|drone))\b")
 # Verbs of a weapon's impact, with 'into': "a drone crashed into a packing shed" struck it.
 IMPACT_VERBS = frozenset({"crash", "smash", "plough", "plow", "plunge"})
+
+# Sites a bomb is set off inside or at ("detonated explosives inside a mosque"): the target of the bombing.
+BLAST_SITES = frozenset({"mosque", "church", "temple", "shrine", "synagogue", "market", "bazaar", "school", "hospital",
+                         "hotel", "restaurant", "cafe", "checkpoint", "station", "rally", "wedding", "funeral",
+                         "stadium", "bus", "building", "compound", "office", "headquarters", "camp", "base"})

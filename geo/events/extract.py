@@ -17,6 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from geo.events import actors
+from geo.events import lexicon as lx
 from geo.events.casualties import casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
@@ -126,7 +127,10 @@ class _Linker:
             fitting = [d for d in fitting if _same_place(d.place, place)] or fitting  # "the airstrike on X"
             family = actors.actor_family(mention.actor)  # "the U.S. strike": the one the U.S. did
             fitting.sort(key=lambda d: family is not None and actors.actor_family(d.actor) != family)
-            same_word = [d for d in fitting if mention.family in d.families]
+            if mention.trigger.head.lemma_.lower() in lx.REACTION_VERBS:  # "condemned the bombing": an attack, not
+                fitting.sort(key=lambda d: d.kind == "response")  # the guards' shooting of the bomber after it
+            same_word = [d for d in fitting if mention.family in d.families or (
+                mention.family in BLASTS and d.families & BLASTS)]  # "the bombing" of "detonated explosives"
             if mention.trigger.pos_ == "NOUN" and mention.family == "strike":  # "the strike": an air strike
                 same_word.sort(key=lambda d: d.category != "Air/drone strike")  # rather than rockets that struck
             antecedent = same_word[0] if same_word else next(iter(fitting), None)
@@ -203,6 +207,9 @@ class _Linker:
                 self.create(mention, part, group=members[0].group)
             else:
                 self.attach(match, mention, part, split=True)
+
+
+BLASTS = frozenset({"bomb", "blast"})
 
 
 def _clone(draft: Draft) -> Draft:

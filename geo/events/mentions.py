@@ -373,8 +373,9 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
              and not (h.head.lower_ == "on" and (lemma_of(h).rstrip(".") in MEDIA_NOUNS or _news_outlet(h)))
              and not (h.tag_ == "JJS" and not prep_objects(h, "of"))]  # "..., the latest in a string of attacks"
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
-            lemma_of(heads[0]) in lx.WEAPON_WORDS):
-        return []  # "detonating a car bomb": the weapon, not the target
+            lemma_of(heads[0]) in lx.WEAPON_WORDS):  # "detonating a car bomb": the weapon, not the target,
+        return [o for o in prep_objects(trigger, "inside", "at", "in", "outside", "near")  # but "... inside a mosque"
+                if lemma_of(o) in elx.BLAST_SITES][:1]
     weapon_object = bool(heads) and weapon_of(heads[0]) is not None and trigger.pos_ == "VERB"
     if heads and not (heads[0].pos_ == "PRON" or weapon_object and trigger_family(trigger) != "intercept"):
         return [heads[0], *heads[0].conjuncts]

@@ -174,8 +174,8 @@ def denied(token: Token) -> bool:
     return False
 
 
-__all__ = ["a_label", "accidental", "criticised", "denied", "fled", "habitual", "latest_of_series", "negated_experience",
-           "victims_of"]
+__all__ = ["a_label", "accidental", "criticised", "denied", "fled", "goes_on", "habitual", "latest_of_series",
+           "negated_experience", "victims_of"]
 
 
 GOING_ON_VERBS = frozenset({"continue", "rage", "persist", "drag", "simmer"})

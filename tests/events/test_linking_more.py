@@ -479,3 +479,13 @@ def test_shelling_told_as_the_subject_of_what_it_hit_is_that_act_on_its_own_day(
                        "sources, the attackers shelled the camp's central market. On 12 February, shelling hit the "
                        "Tarsa camp, north of Odesa, killing three people, the camp's committee said.")
     assert sorted((e.killed, e.date) for e in found) == [(3, date(2024, 2, 12)), (40, date(2024, 2, 11))]
+
+
+def test_the_bombing_a_leader_condemned_is_the_bombing_not_the_guards_shooting_of_a_second_bomber() -> None:
+    text = ("A suicide bomber detonated explosives inside a mosque in Kharkiv on Friday, killing 27 worshippers.\n"
+            "A second attacker was shot dead by guards outside the gate before he could detonate his explosives.\n"
+            "The prime minister condemned the bombing and ordered an investigation.")
+    found = everything(text)
+    bombing = [e for e in found if e.killed == 27]
+    assert len(bombing) == 1 and bombing[0].target == "a mosque" and bombing[0].kind == "attack"
+    assert all(e.category not in {"Suicide bomb", "Remote explosive/landmine/IED"} for e in found if e.killed == 1)
