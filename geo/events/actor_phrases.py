@@ -168,7 +168,8 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
                  if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor
                  and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"
                      c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper())) and _np(c) is not None]
-        if owner and any(actors.actor_family(c.text) for c in owner[0].conjuncts):
+        sides = {actors.actor_family(c.text) for c in owner} - {None}
+        if owner and (any(actors.actor_family(c.text) for c in owner[0].conjuncts) or len(sides) > 1):
             return _np(subject)  # "American and British fighter jets": both sides, as the text names them
         if owner:
             return actors.readable_actor(owner[0].text)

@@ -137,6 +137,8 @@ class _Linker:
             if antecedent is not None:
                 self._attach_to_group(antecedent, mention)
                 return
+        elif self._attach_by_place(recent, mention):
+            return
         elif len(mention.parts) == 1:
             antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention, self.sentence_index - d.last_sentence)
                                and not told_apart(d, mention) and not marked_another(mention)
@@ -150,6 +152,30 @@ class _Linker:
                 self.attach(antecedent, mention, mention.parts[0], with_figures=not claimed_version(mention))
                 return
         self._create_all(mention)
+
+    def _attach_by_place(self, recent: list[Draft], mention: Mention) -> bool:
+        """'aircraft struck targets in A and around B in response to ...' after the strikes on A and on B were
+        told: each place's part tells the event already told there (the others are new)."""
+        parts = [dataclasses.replace(part, place=place, extra_places=[]) for part in mention.parts
+                 for place in [part.place, *part.extra_places] if place is not None]  # "in A and around B": two
+        whole = mention.parts
+        told: dict[str, Draft] = {}
+        for part in parts:
+            mention.parts = [part]  # each place's part on its own: "A" fits the strike told at A
+            told.update({part.place.place_key: d for d in recent[::-1] if d.place is not None
+                         and d.place.place_key == part.place.place_key and compatible(d, mention)})
+        mention.parts = whole
+        if len(told) < 2 or len(set(map(id, told.values()))) < 2:
+            return False
+        first = None
+        for part in parts:
+            draft = told.get(part.place.place_key)
+            if draft is None:
+                draft = self.create(mention, part, group=first.group if first else None)
+            else:
+                self.attach(draft, mention, part, with_figures=False)  # its own target stays
+            first = first or draft
+        return True
 
     def _create_all(self, mention: Mention) -> None:
         first = self.create(mention, mention.parts[0] if mention.parts else Part(target=None))

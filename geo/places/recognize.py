@@ -67,6 +67,7 @@ def make_toponym_recognizer(nlp: Language, name: str, min_population: int, max_r
 
 
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+_IN_OR_NEAR = frozenset({"in", "near", "outside", "around"})  # "in Jisr al-Shughur": a name of two words placed
 
 
 class ToponymRecognizer:
@@ -172,7 +173,8 @@ class ToponymRecognizer:
         also where the tagger called it a person or an organisation ("Gainesville's Tom Thumb
         supermarket" after "in Gainesville"), unless it is part of a longer person's name."""
         names = {span.text: len(span) for span, info in found
-                 if (info["label"] in TRUSTED_LABELS or self._strong_cue(span, context.lookups))
+                 if (info["label"] in TRUSTED_LABELS or self._strong_cue(span, context.lookups)
+                     or (len(span.text.split()) > 1 and span.start > 0 and doc[span.start - 1].lower_ in _IN_OR_NEAR))
                  and len(span.text) > 3 and not looks_common(span, context.lower_words)
                  and self._known_place(span.text, context.lookups)}
         if not names:
@@ -182,7 +184,8 @@ class ToponymRecognizer:
         for span, _ in found:
             for i in range(span.start, span.end):
                 covered[i] = True
-        person_words = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        person_words = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent.text not in names
+                        for t in ent}  # a longer name holds it ("Tom Jackson"), not the place's own name tagged a person
         extra: list[tuple[Span, dict[str, Any]]] = []
         by_first: dict[str, list[tuple[str, int]]] = {}  # first token's text -> (name, tokens)
         for span, _ in found:

@@ -487,3 +487,14 @@ def test_an_airstrike_supporting_a_response_that_killed_the_attackers_answers_th
             "Allied forces supported the army's response with an airstrike that killed three of the attackers.")
     _attacks, responses = run(text)
     assert [(e.actor, e.place, e.killed) for e in responses] == [("Allied forces", "Kharkiv", 3)]
+
+
+def test_strikes_a_statement_places_in_two_towns_answer_as_the_two_strikes_told_there() -> None:
+    text = ("Russian jets bombed a market in Kharkiv on Monday morning, killing nine people.\n"
+            "A few hours later, an air strike hit a camp near Odesa, killing two.\n"
+            "Citing a military source, state media said Russian and \"friendly Syrian\" aircraft had struck depots "
+            "of terrorist groups in Kharkiv and around Odesa in response to an attack on army posts.")
+    attacks, responses = run(text)
+    assert sorted((e.place, e.killed) for e in responses) == [("Kharkiv", 9), ("Odesa", 2)]
+    assert all(e.place not in {"Kharkiv", "Odesa"} for e in attacks)
+    assert all("Syrian" in (e.actor or "") for e in responses if e.place == "Odesa")

@@ -377,3 +377,10 @@ def test_a_district_named_with_its_word_is_a_place_though_tagged_a_person() -> N
     # The small model tags "Lakki Marwat" a person; the gazetteer knows "Lakki Marwat District".
     found = _toponyms("The siege of the post in Lakki Marwat district lasted three hours, police chief Omar Khan said.")
     assert found == ["Lakki Marwat district"]
+
+
+def test_a_place_of_two_words_found_once_is_a_place_again_where_the_tagger_calls_it_a_person() -> None:
+    text = ("Warplanes bombed a school in Jisr al-Shughur, in the western countryside, on Wednesday, killing nine people.\n"
+            "Citing an army source, state media said aircraft had struck \"depots of terrorist groups\" in Jisr al-Shughur "
+            "and around Ariha in response to an attack.")
+    assert _toponyms(text).count("Jisr al-Shughur") == 2
