@@ -7,7 +7,9 @@ casualties) and the sources cited, each with the sentence that says it.
 Modules: ``extract`` (the entry point: mentions linked into events), ``mentions``, ``triggers`` and
 ``not_events`` (which words tell an act), ``roles`` (attack or response by its cues), ``actors`` and
 ``actor_phrases`` (who is who), ``context``, ``clauses``, ``one_act`` (mentions of one act),
-``linking`` and ``place_fit`` (one event or two), ``draft`` (an event being assembled), ``finish`` (a draft made an event), ``umbrella`` (a heading of acts), ``kinds`` (what
+``linking`` and ``place_fit`` (one event or two), ``draft`` (an event being assembled), ``finish`` (a draft made
+an event), ``umbrella`` (a heading of acts), ``headlines`` (what a headline, a caption or an article's
+defining sentence adds), ``kinds`` (what
 answers what), ``placing`` (places and days told indirectly), ``sentence_places`` (the last resort:
 the town an act's own sentence or a reference back names), ``infobox``, ``summary``, ``dating``
 and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``frame`` (a text's header

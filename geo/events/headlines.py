@@ -1,0 +1,94 @@
+"""What a photo caption, a headline or an article's defining sentence ("The X was an air attack by A on B in C
+on D") adds to the events the body tells: they join the body's events (an event of their own only where the
+body tells none), a definition giving what the body leaves untold. Used by ``geo.events.extract``.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from geo.events.draft import Draft
+from geo.events.linking import categories_fit, compatible
+from geo.events.mentions import Mention, Part
+from geo.events.place_fit import place_fits
+
+__all__ = ["Linker", "link_caption", "link_headline"]
+
+
+class Linker(Protocol):
+    """The events being linked (``geo.events.extract``'s linker)."""
+
+    drafts: list[Draft]
+
+    def create(self, mention: Mention, part: Part, group: int | None = None) -> Draft: ...
+
+    def attach(self, draft: Draft, mention: Mention, part: Part, *, split: bool = False,
+               with_figures: bool = True) -> None: ...
+
+
+def _larger(current: int | None, new: int | None) -> int | None:
+    return current if new is None else new if current is None else max(current, new)
+
+
+def link_caption(linker: Linker, mention: Mention) -> None:
+    """A photo caption tells an event the story tells, at the same place (its attribution may differ:
+    'a site hit by what activists said were airstrikes by government forces') or, placing nothing, of
+    the same kind on the same day; or one of its own. A photo taken before an act does not show it."""
+    place = mention.parts[0].place if mention.parts else None
+    line = " ".join(mention.sentence.text.split())
+    for draft in linker.drafts:
+        if any(" ".join(s.text.split()) == line for s in draft.sentences):  # the same caption printed twice
+            linker.attach(draft, mention, Part(target=None), with_figures=False)
+            return
+    for draft in linker.drafts:
+        if mention.photo_date is not None and draft.date is not None and mention.photo_date < draft.date:
+            continue  # a photo taken before an act does not show it
+        same_place = place is not None and draft.place is not None and place_fits(draft.place, place)
+        kin = categories_fit(draft, mention) or mention.family in {"strike", "bomb", "shell", "attack"}
+        if (same_place and kin) or (place is None and categories_fit(draft, mention) and mention.date == draft.date):
+            linker.attach(draft, mention, Part(target=None), with_figures=False)
+            return
+    linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+
+
+def link_headline(linker: Linker, mention: Mention, *, defining: bool = False) -> None:
+    """A headline mention joins the first body event it fits (a headline names the country where the
+    body names the town), else the first of its kind; a headline tells what the body tells, so it is an
+    event of its own only over a body that tells none. Of several it fits, the one with its toll, then the
+    one at its place ('troops kill six militants in X' after a suicide bombing that guards ended).
+    ``defining``: the article's opening definition ('The X was an air attack by A on B in C on D'), which
+    gives the event what the body leaves untold."""
+    place = mention.parts[0].place if mention.parts else None
+
+    def agreement(draft: Draft) -> tuple[bool, bool]:
+        placed = place is not None and draft.place is not None and place_fits(draft.place, place)
+        return not (mention.killed is not None and draft.killed == mention.killed), not placed
+
+    for draft in sorted(linker.drafts, key=agreement):
+        same_toll = mention.killed is not None and draft.killed == mention.killed
+        if compatible(draft, mention, lenient_place=True, same_toll=same_toll):
+            for member in (d for d in linker.drafts if d.group == draft.group):
+                if mention.sentence not in member.headlines:
+                    member.headlines.append(mention.sentence)
+            draft.killed = _larger(draft.killed, mention.killed)  # "At Least 17 Slain in ... Battle"
+            draft.injured = _larger(draft.injured, mention.injured)
+            if defining:
+                _fill_from(draft, mention)
+            return
+    kin = next((d for d in linker.drafts if mention.family in d.families), None)
+    if kin is not None:  # the body tells it in other words ('Tripoli clashes' over clashes in a district of it)
+        kin.headlines.append(mention.sentence)
+    elif not linker.drafts:  # a brief whose body tells no act: the headline's is the story's
+        linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
+
+
+def _fill_from(draft: Draft, mention: Mention) -> None:
+    """What an article's defining sentence tells of its act and the body leaves untold."""
+    part = mention.parts[0] if mention.parts else Part(target=None)
+    draft.date, draft.date_precision = (draft.date, draft.date_precision) if draft.date else (
+        mention.date, mention.date_precision)
+    draft.actor = draft.actor or mention.actor
+    if draft.place is None and part.place is not None:
+        draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
+    if draft.target is None and part.target:
+        draft.target, draft.target_names = part.target, part.target_names
