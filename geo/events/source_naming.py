@@ -122,7 +122,7 @@ def titled_name(head: Token) -> Span | None:
     title = head.doc[start - 1] if start > 0 else None
     if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
         return None
-    return head.doc[start:head.i + 1]
+    return head.doc[ranks:head.i + 1]  # "army spokesman Capt. Jane Roe": Jane Roe
 
 
 # Words that end the name of a body a rank word may open ("the General Staff", "Central Command").

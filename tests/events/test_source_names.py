@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from geo.events.sources import extract_sources
+from geo.nlp import load_pipeline
 from tests.events.helpers import nlp
 
 
@@ -360,3 +361,9 @@ def test_a_first_name_the_tagger_left_out_is_part_of_the_name() -> None:
 
 def test_a_rival_capital_in_a_misparsed_relative_clause_is_named_alone() -> None:
     assert names("Officials accuse Rwanda of arming the rebels, a charge Kigali denies.") == ["Officials", "Kigali"]
+
+
+def test_a_rank_between_a_title_and_a_name_is_no_part_of_the_name() -> None:
+    # The tagger calls the name an organisation here; the rank keeps its period ("Capt.").
+    doc = load_pipeline()("Troops pursued the attackers, army spokesman Capt. Antony Mwalushayi said.")
+    assert [s.name for s in extract_sources(doc)] == ["Antony Mwalushayi"]
