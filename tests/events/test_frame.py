@@ -7,6 +7,7 @@ from geo.events.extract import extract_events
 from geo.events.frame import read_frame, speaker_label_length, speaker_of_label
 from geo.events.sources import extract_sources
 from geo.model import Source
+from geo.nlp import load_pipeline
 from geo.syntax import sentences
 from tests.events.helpers import nlp, toponyms_for
 
@@ -193,3 +194,10 @@ def test_a_release_title_whose_verb_the_tagger_takes_for_a_name_still_names_its_
                "STUTTGART, Germany -- On Jan. 4, U.S. Africa Command forces conducted a raid near Kismayo.\n")
     author = frame_of(release).author
     assert author is not None and author.name == "U.S. Africa Command"
+
+
+def test_a_speakers_label_in_capitals_the_tagger_cuts_from_the_turn_still_names_who_speaks() -> None:
+    text = ("Pentagon Press Secretary Holds a Press Briefing\n\n"
+            "MAJ. GEN. SABRINA SINGH: Good afternoon, everyone. A couple of items to pass along at the top.\n\n"
+            "Yesterday, our forces struck a depot near Kharkiv.\n\nQ: Thanks, General.\n")
+    assert "Sabrina Singh" in names(extract_sources(load_pipeline()(text)))
