@@ -126,6 +126,9 @@ class _Linker:
                 fitting.sort(key=lambda d: d.date != mention.date)
             place = next((p.place for p in mention.parts if p.place is not None), None)
             fitting = [d for d in fitting if _same_place(d.place, place)] or fitting  # "the airstrike on X"
+            named = next((p.target for p in mention.parts if p.target and p.target[:1].isupper()), None)
+            if named:  # "the attack at Mission Support Site X": the one told there, though no gazetteer knows it
+                fitting.sort(key=lambda d: not any(named in s.text for s in d.sentences))
             family = actors.actor_family(mention.actor)  # "the U.S. strike": the one the U.S. did
             fitting.sort(key=lambda d: family is not None and actors.actor_family(d.actor) != family)
             if mention.trigger.head.lemma_.lower() in lx.REACTION_VERBS:  # "condemned the bombing": an attack, not

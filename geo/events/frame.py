@@ -54,6 +54,8 @@ ISSUER_WORDS = frozenset({"command", "embassy", "ministry", "department", "offic
                           "spokesman", "president", "headquarters", "administration", "corps", "cabinet"})
 # "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: I just wanted ...", "SEC. AUSTIN: Yeah": a transcript turn.
 SPEAKER_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.])\s*:\s+\S")
+PRESS_LABELS = frozenset({"full text", "update", "updated", "breaking", "watch", "exclusive", "analysis", "correction",
+                          "editor's note", "editor’s note", "note", "read more", "related", "photo", "video", "live"})
 LABEL_ALONE_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.])\s*:$")  # the tagger cut the turn after it
 QUESTIONER_LABEL_RE = re.compile(r"^(?P<label>Q|QUESTION|REPORTER)\s*:\s+\S")  # a reporter asking
 QUESTIONER_LABELS = frozenset({"q", "question", "questioner", "moderator", "operator", "staff", "reporter",
@@ -344,6 +346,8 @@ def _turns(sents: list[Span]) -> dict[int, tuple[str, str | None] | None]:
     started = False
     for index, sent in enumerate(sents):
         label = SPEAKER_LABEL_RE.match(_line_of(sent)) or LABEL_ALONE_RE.match(_line_of(sent))  # "GEN. X:" | "Good ..."
+        if label and label.group("label").strip().casefold() in PRESS_LABELS:
+            label = None  # "FULL TEXT: Army strikes camp": the press's mark, no speaker
         if label and _at_line_start(sent):
             current, started = speaker_of_label(label.group("label")), True
         if started:

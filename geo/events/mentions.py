@@ -94,8 +94,8 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         mention.anaphoric = False  # "the worst shooting in the state's history": 'the' of a superlative
     if trigger.tag_ == "NN" and any(c.lower_ in {"latest", "recent"} for c in trigger.children):
         mention.anaphoric, mention.new_event = False, True  # "the most recent attack came on Tuesday": one of them
-    if anchor.dep_ == "attr" and anchor.head.lemma_ == "be":
-        mention.anaphoric, mention.new_event = True, False  # "It was the third such attack"
+    if anchor.dep_ == "attr" and anchor.head.lemma_ == "be" and not children(anchor.head, "expl"):
+        mention.anaphoric, mention.new_event = True, False  # "It was the third such attack" (not "there have been")
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in RANKING_VERBS and any(
             s.lower_ in {"this", "it", "that"} for s in children(anchor.head, "nsubj")):
         mention.anaphoric, mention.new_event = True, False  # "This marks the fourth attack on the ship"

@@ -67,6 +67,8 @@ def make_toponym_recognizer(nlp: Language, name: str, min_population: int, max_r
 
 
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+# Words of a military site's designation after a word that is no place ("Mission Support Site X", "Patrol Base Y").
+BASE_DESIGNATIONS = frozenset({"Support", "Landing", "Patrol", "Operating", "Logistics", "Staging"})
 _IN_OR_NEAR = frozenset({"in", "near", "outside", "around"})  # "in Jisr al-Shughur": a name of two words placed
 
 
@@ -131,8 +133,9 @@ class ToponymRecognizer:
             site = run.end < len(doc) and doc[run.end].lower_ in UNKNOWN_SITE_WORDS  # "Nur Kalam camp": not Kalam
             for span in subspans_longest_first(run):
                 if any(covered[span.start:span.end]) or (len(span) == 1 and span[0].pos_ in FUNCTION_POS) or (
-                        site and span.start > run.start and span.end == run.end):
-                    continue  # "An air strike": a capitalised article, not the town of Ann
+                        site and span.start > run.start and span.end == run.end) or (
+                        span.end < run.end and doc[span.end].text in BASE_DESIGNATIONS):
+                    continue  # "An air strike": a capitalised article, not the town of Ann; "Mission Support Site X"
                 decision = self._gate(span, "", context)
                 if decision:
                     found.append((span, decision))

@@ -201,3 +201,10 @@ def test_a_speakers_label_in_capitals_the_tagger_cuts_from_the_turn_still_names_
             "MAJ. GEN. SABRINA SINGH: Good afternoon, everyone. A couple of items to pass along at the top.\n\n"
             "Yesterday, our forces struck a depot near Kharkiv.\n\nQ: Thanks, General.\n")
     assert "Sabrina Singh" in names(extract_sources(load_pipeline()(text)))
+
+
+def test_a_press_mark_in_capitals_before_a_colon_names_no_speaker() -> None:
+    text = ("FULL TEXT: Army strikes rebel camp near Kharkiv after market blast\n\n"
+            "The paper is publishing below a release issued by the army.\n\n"
+            "Army jets struck a rebel camp near Kharkiv on Monday.\n")
+    assert "Full Text" not in names(extract_sources(load_pipeline()(text)))

@@ -10,6 +10,7 @@ from geo.events.context import find_mentions
 from geo.events.dates import resolve_date
 from geo.events.extract import extract_events
 from geo.model import Event
+from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
 
 
@@ -489,3 +490,21 @@ def test_the_bombing_a_leader_condemned_is_the_bombing_not_the_guards_shooting_o
     bombing = [e for e in found if e.killed == 27]
     assert len(bombing) == 1 and bombing[0].target == "a mosque" and bombing[0].kind == "attack"
     assert all(e.category not in {"Suicide bomb", "Remote explosive/landmine/IED"} for e in found if e.killed == 1)
+
+
+
+def test_there_have_been_ten_attacks_is_a_tally_not_the_strike_told_before() -> None:
+    # Whole pipeline: the transcript's labels and the parse of "there have been" matter.
+    text = ("This strike answered the November 18 rocket attack against troops at a base in Syria, which caused no "
+            "injuries.\nQ: Have there been more attacks?\nA: Since October 17, there have been 10 attacks against U.S. "
+            "forces in Iraq and Syria.\n")
+    counted = [e for e in analyze(text).events if e.count == 10]
+    assert [e.kind for e in counted] == ["attack"]
+
+
+def test_the_attack_at_a_named_site_is_the_one_told_there_though_no_gazetteer_knows_the_site() -> None:
+    text = ("Militants fired rockets at U.S. forces at Mission Support Site Conoco in Syria on Monday.\n\n"
+            "Separately, on Tuesday, a one-way attack drone targeted U.S. forces at Rumalyn Landing Zone in Syria.\n\n"
+            "Q: Who carried out the attack at Mission Support Site Conoco?\n")
+    asked = [e for e in analyze(text).events if any(m.text.startswith("Q: Who") for m in e.mentions)]
+    assert [e.summary for e in asked] == ["Militants fired rockets at U.S. forces in Syria"]

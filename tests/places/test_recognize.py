@@ -384,3 +384,8 @@ def test_a_place_of_two_words_found_once_is_a_place_again_where_the_tagger_calls
             "Citing an army source, state media said aircraft had struck \"depots of terrorist groups\" in Jisr al-Shughur "
             "and around Ariha in response to an attack.")
     assert _toponyms(text).count("Jisr al-Shughur") == 2
+
+
+def test_a_word_that_opens_a_bases_designation_is_no_town() -> None:
+    # "Mission" is a town in Texas; "Mission Support Site Falcon" is a base.
+    assert _toponyms("Rockets struck U.S. forces at Mission Support Site Conoco in Syria on Monday.") == ["U.S.", "Syria"]
