@@ -31,8 +31,17 @@ def anchor_of(trigger: Token) -> Token:
     return trigger
 
 
+def first_conjunct(token: Token) -> Token:
+    """'strike' in 'a combined missile and drone strike' (parsed conjoined to 'missile'): 'missile'."""
+    while token.dep_ == "conj" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN":
+        token = token.head
+    return token
+
+
 def governor_of(anchor: Token) -> Token | None:
-    """The verb whose subject or object the (noun) trigger is."""
+    """The verb whose subject or object the (noun) trigger is (or its first conjunct: 'conducted a combined
+    missile and drone strike', parsed with 'strike' conjoined to 'missile')."""
+    anchor = first_conjunct(anchor)
     if anchor.pos_ == "VERB" and trigger_family(anchor) and anchor.dep_ not in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"}:
         return anchor  # a verb trigger governs itself; a gerund as subject ("fighting killed ...") does not
     if anchor.dep_ in {"nsubj", "nsubjpass", "csubj", "dobj", "attr"} and anchor.head.pos_ in {"VERB", "AUX"}:
@@ -269,7 +278,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     by_objects = prep_objects(governor, "by")
     if by_objects and (lemma in lx.LIGHT_VERBS or lemma in lx.HAPPEN_VERBS):  # "carried out by X", not "followed by X"
         return _np(by_objects[0])
-    if anchor.dep_ == "dobj" and lemma in lx.LIGHT_VERBS:
+    if (anchor.dep_ == "dobj" or first_conjunct(anchor).dep_ == "dobj") and lemma in lx.LIGHT_VERBS:
         subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end]
         return _np(subjects[0]) if subjects else None
     return None

@@ -258,7 +258,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
                                                      mention.date_precision):
         return False
     fits = [place_fits(draft.place, p.place) or (lenient_place and no_conflict(draft.place, p.place))
-            or names_the_place_near(draft, p.place) for p in mention.parts]
+            or names_the_place_near(draft, p.place) or "from" in {p.place_prep, draft.place_prep}  # where it came from
+            for p in mention.parts]
     return any(fits) if len(fits) > 1 else all(fits)
 
 
@@ -269,6 +270,9 @@ def only_the_country(draft: Draft, mention: Mention) -> bool:
     coarse = {"country", "admin1", "region"}
     return (part is not None and part.place is not None and draft.place is not None
             and part.place.kind in coarse and draft.place.kind not in coarse)
+
+
+FAR_SENTENCES = 3  # a town's act told this far after an act on its whole country is told for itself
 
 
 def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
@@ -285,7 +289,7 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
         if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target):
             return False
         if draft.place.kind == "country" and part.place.kind in {"city", "facility", "other"} and gap > 1 and (
-                mention.date is not None or mention.when is not None):
+                mention.date is not None or mention.when is not None or gap > FAR_SENTENCES):
             return False  # 'forces attacked positions near X on Monday' after strikes on X's country: an act of its own
         if draft.place.kind == "country" and part.place.kind in {"city", "facility"} and _struck_the_country(draft) and (
                 part.target and part.target != part.place.text and not actors.actor_family(part.target)):

@@ -9,8 +9,8 @@ from spacy.tokens import Doc
 from geo.events.context import find_mentions
 from geo.events.dates import resolve_date
 from geo.events.extract import extract_events
-from geo.model import Event
-from geo.pipeline import analyze
+from geo.model import Article, Event
+from geo.pipeline import analyze, analyze_article
 from tests.events.helpers import nlp, toponyms_for
 
 
@@ -508,3 +508,32 @@ def test_the_attack_at_a_named_site_is_the_one_told_there_though_no_gazetteer_kn
             "Q: Who carried out the attack at Mission Support Site Conoco?\n")
     asked = [e for e in analyze(text).events if any(m.text.startswith("Q: Who") for m in e.mentions)]
     assert [e.summary for e in asked] == ["Militants fired rockets at U.S. forces in Syria"]
+
+
+ASSESSMENT = (
+    'Russian Offensive Campaign Assessment, March 3, 2025\n'
+    '\n'
+    'Key Takeaways:\n'
+    'Russian forces conducted a combined missile and drone strike against Ukraine on the night of March '
+    '2 to 3. The Ukrainian Air Force reported that Russian forces launched 83 Shahed-type and decoy '
+    'drones and four Iskander-M ballistic missiles from Kursk, Oryol, and Bryansk oblasts and occupied '
+    'Crimea. Ukrainian forces shot down 61 drones over Kharkiv, Sumy, Poltava, Kyiv, and Odesa oblasts, '
+    'and 20 decoy drones were "lost" due to Ukrainian electronic warfare.\n'
+    '\n'
+    'Ukrainian officials reported that Russian strikes damaged energy infrastructure in Odesa Oblast '
+    'and residential buildings in Kharkiv City. Kharkiv City Mayor Ihor Terekhov reported that a drone '
+    "struck a high-rise building in Kharkiv City's Kyivskyi Raion, injuring five people.\n"
+    '\n'
+    'Ukrainian forces recently advanced near Pokrovsk. Geolocated footage published on March 2 indicates '
+    'that Ukrainian forces advanced in eastern Kotlyne (southwest of Pokrovsk).\n'
+    '\n'
+    'Russian forces continued offensive operations in the Toretsk direction on March 2 but did not make '
+    'confirmed advances. Russian forces attacked near Toretsk itself and Dyliivka (northeast of Toretsk).\n'
+)
+
+
+def test_a_nights_strike_on_a_country_is_one_with_its_launches_from_abroad_not_with_a_later_ground_attack() -> None:
+    # Whole pipeline (an assessment's paragraphs); the launch sites lie in Russia, the strike on Ukraine.
+    report = analyze_article(Article(text=ASSESSMENT, published=date(2025, 3, 3)))
+    places = [e.place for e in report.events if e.kind == "attack" and e.actor == "Russian forces"]
+    assert sorted(places) == ["Toretsk", "Ukraine"]
