@@ -173,6 +173,10 @@ def summarize(draft: Draft) -> str:
         text = label[:1].upper() + label[1:]
         if draft.count and draft.count > 1 and draft.category != INTERCEPT:
             text = f"{draft.count} {_plural(label)}"
+        if target and draft.killed and draft.killed in {lx.parse_number(w) for w in target.lower().split()}:
+            counted = bool(draft.count and draft.count > 1 and draft.category != INTERCEPT)
+            act = text if counted or label.endswith("ing") else _article(label)  # "Shelling", "An air strike"
+            return _cut(f"{act[:1].upper() + act[1:]} killed {target}{where}")
         if target:
             link = {"Abduction/forced disappearance": "of", "Armed clash": "with", INTERCEPT: "of",
                     "Looting/property destruction": "of"}.get(draft.category, "on")

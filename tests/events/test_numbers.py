@@ -242,3 +242,8 @@ def test_missiles_told_launched_at_a_ship_were_launched_at_it_not_said_to_strike
 def test_a_helicopter_raid_is_said_a_raid_not_a_strike_on_targets() -> None:
     found = events("Army commandos conducted a helicopter raid near Kharkiv on Monday, killing a rebel commander.")
     assert [e.summary.split(" ", 2)[-1] for e in found] == ["carried out a raid near Kharkiv"]
+
+
+def test_an_act_with_no_doer_that_killed_whom_it_hit_is_said_to_have_killed_them() -> None:
+    found = events("An air strike killed 12 villagers in Kharkiv on Monday.")
+    assert [e.summary for e in found] == ["An air strike killed 12 villagers in Kharkiv"]
