@@ -4,8 +4,8 @@ casualties) and the sources cited, each with the sentence that says it.
     attacks, responses = extract_events(doc, toponyms, published=date(2023, 11, 9))
     sources = extract_sources(doc)
 
-Modules: ``extract`` (the entry point: mentions linked into events), ``mentions``, ``triggers`` and
-``not_events`` (which words tell an act), ``roles`` (attack or response by its cues), ``actors`` and
+Modules: ``extract`` (the entry point: mentions linked into events), ``mentions``, ``triggers``,
+``phrasal`` ('beat back an assault', 'hit back') and ``not_events`` (which words tell an act), ``roles`` (attack or response by its cues), ``actors`` and
 ``actor_phrases`` (who is who), ``context``, ``clauses``, ``one_act`` (mentions of one act),
 ``linking`` and ``place_fit`` (one event or two), ``draft`` (an event being assembled), ``finish`` (a draft made
 an event), ``umbrella`` (a heading of acts), ``headlines`` (what a headline, a caption or an article's

@@ -225,7 +225,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
         if not subjects and trigger.dep_ == "pcomp":  # "accused the army of bombing villages": the army, if anyone
-            subjects = _accused(trigger.head)
+            subjects = _accused(trigger.head) or (  # "the U.S. responded by striking a depot": the U.S.
+                children(trigger.head.head, "nsubj") if trigger.head.lower_ == "by" else [])
         if len(subjects) > 1:  # "Drones launched by the paramilitary Rapid Support Forces struck", misparsed
             subjects.sort(key=lambda s: not (s.ent_type_ in {"ORG", "NORP", "GPE"} or actors.actor_family(s.text)))
         if subjects:

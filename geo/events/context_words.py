@@ -97,3 +97,9 @@ IMPACT_VERBS = frozenset({"crash", "smash", "plough", "plow", "plunge"})
 BLAST_SITES = frozenset({"mosque", "church", "temple", "shrine", "synagogue", "market", "bazaar", "school", "hospital",
                          "hotel", "restaurant", "cafe", "checkpoint", "station", "rally", "wedding", "funeral",
                          "stadium", "bus", "building", "compound", "office", "headquarters", "camp", "base"})
+
+# Military things a force strikes ("U.S. forces destroyed a Houthi missile launcher").
+MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", "bunker", "position", "positions",
+                              "system", "vessel", "boat", "tank", "convoy", "compound", "camp", "base", "headquarters",
+                              "stockpile", "storage", "battery", "node", "cell", "target", "targets", "ship",
+                              "tanker", "freighter", "carrier", "warship", "destroyer", "frigate"})

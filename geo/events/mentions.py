@@ -319,9 +319,9 @@ def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     """Heads of the target phrases: 'against X', 'on X', 'targeting X and Y', 'X were attacked'."""
     if trigger.pos_ == "VERB":
-        if lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS or (
-                lemma_of(trigger) == "open" and any(lemma_of(o) == "fire" for o in children(trigger, "dobj"))):
-            heads: list[Token] = []  # "fired rockets at X", "opened fire on X": X is the target
+        if lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS or (lemma_of(trigger) in {"open", "return"} and any(
+                lemma_of(o) == "fire" for o in children(trigger, "dobj"))):
+            heads: list[Token] = []  # "fired rockets at X", "opened (returned) fire on X": X is the target
         elif is_passive(trigger):
             heads = children(trigger, "nsubjpass")
         elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):

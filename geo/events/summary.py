@@ -14,7 +14,7 @@ import re
 
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
-from geo.events.triggers import MILITARY_OBJECTS
+from geo.events.context_words import MILITARY_OBJECTS
 
 INTERCEPT = "Disrupted weapons use"
 MAX_CHARS = 160
@@ -22,7 +22,8 @@ DRONES = frozenset({"drone", "uav", "uas", "shahed"})
 DEFENCE_VERBS = {"regain": "regained", "retake": "retook", "recapture": "recaptured", "repel": "repelled",
                  "repulse": "repulsed", "kill": "killed", "neutralize": "neutralised", "neutralise": "neutralised",
                  "eliminate": "killed", "shoot": "shot", "capture": "captured", "overpower": "overpowered",
-                 "subdue": "subdued"}
+                 "subdue": "subdued", "foil": "foiled", "thwart": "thwarted", "beat": "beat back",
+                 "return": "returned fire on"}
 PEOPLE_WORDS = frozenset({"people", "civilians", "person", "worshippers", "students", "children", "villagers",
                           "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers",
                           "men", "women", "man", "woman", "boys", "girls", "farmers", "pupils", "fishermen"})
@@ -153,6 +154,8 @@ def summarize(draft: Draft) -> str:
         text = f"{actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
     elif actor and target:
         text = f"{actor} {_verb(draft)} {target}{_means(draft)}"
+    elif "defence" in draft.families and _verb(draft) == "returned fire on":
+        text = f"{actor or 'Defenders'} returned fire"  # "guards returned fire, killing two attackers"
     elif "defence" in draft.families and _verb(draft) not in {"fought off", "killed"}:  # "attacked but were repelled"
         text = f"{actor} {_verb(draft)} the assault" if actor else f"The assault was {_verb(draft)}"
     elif actor and draft.place is not None and _verb(draft) in TRANSITIVE_ON_PLACES:

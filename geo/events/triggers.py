@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
+from geo.events.phrasal import phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    victims_of)
 from geo.syntax import children, glued_before, is_title_case, phrase_text, phrase_tokens, prep_objects, shared_subjects
@@ -85,6 +86,8 @@ def _trigger_family(token: Token) -> str | None:
             return "defence"  # "two attackers were shot dead by guards": the assault was ended
         if lemma in lx.EVENT_VERBS:
             return lx.EVENT_VERBS[lemma]
+        if phrasal_family(token):  # "beat back an assault", "hit back", "returned fire", "foiled an attack"
+            return phrasal_family(token)
         objects = children(token, "dobj")
         subjects = shared_subjects(token)  # "a gunman entered the church and killed seven"
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:
@@ -125,15 +128,9 @@ def _trigger_family(token: Token) -> str | None:
     return None
 
 
-MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", "bunker", "position", "positions",
-                              "system", "vessel", "boat", "tank", "convoy", "compound", "camp", "base", "headquarters",
-                              "stockpile", "storage", "battery", "node", "cell", "target", "targets", "ship",
-                              "tanker", "freighter", "carrier", "warship", "destroyer", "frigate"})
-
-
 def _military(token: Token) -> bool:
     """A military thing to strike: 'a missile launcher', 'three storage facilities', 'Houthi targets'."""
-    return lemma_of(token) in MILITARY_OBJECTS or weapon_of(token) is not None
+    return lemma_of(token) in elx.MILITARY_OBJECTS or weapon_of(token) is not None
 
 
 def _attacker(token: Token) -> bool:
@@ -359,6 +356,8 @@ def _armed_striker(verb: Token) -> bool:
     subjects = children(verb, "nsubj") + [o for a in children(verb, "agent") for o in children(a, "pobj")]
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"}:
         subjects = children(verb.head, "nsubj", "nsubjpass")
+    if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "responded by striking a depot"
+        subjects = children(verb.head.head, "nsubj")
     subjects = [_speaker_of(s) if s.lower_ in {"it", "they", "we"} else s for s in subjects]
     for subject in subjects:
         phrase = phrase_text(list(phrase_tokens(subject)))

@@ -498,3 +498,17 @@ def test_strikes_a_statement_places_in_two_towns_answer_as_the_two_strikes_told_
     assert sorted((e.place, e.killed) for e in responses) == [("Kharkiv", 9), ("Odesa", 2)]
     assert all(e.place not in {"Kharkiv", "Odesa"} for e in attacks)
     assert all("Syrian" in (e.actor or "") for e in responses if e.place == "Odesa")
+
+
+def test_acts_told_by_a_phrasal_verb_of_defence_retaliation_or_interception_are_responses() -> None:
+    cases = {
+        "Israel hit back with air strikes on rebel positions near Kharkiv on Tuesday.": "retaliated against",
+        "Guards returned fire near Kharkiv on Tuesday, killing two attackers.": "returned fire",
+        "Patriot batteries engaged the incoming missiles over Kharkiv on Tuesday.": "intercepted",
+        "Troops beat back an assault on the base near Kharkiv on Tuesday.": "beat back",
+        "Soldiers foiled an attack on a checkpoint near Kharkiv on Tuesday, killing three militants.": "foiled",
+        "The army responded by striking a rebel depot near Kharkiv on Tuesday.": "struck",
+    }
+    for text, verb in cases.items():
+        _attacks, responses = run(text)
+        assert len(responses) == 1 and verb in responses[0].summary and responses[0].actor, text

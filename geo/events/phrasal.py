@@ -1,0 +1,43 @@
+"""Acts told by a verb and its particle or object rather than by an event word: defence ('beat back an
+assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back') and
+interception ('engaged the incoming missiles'). Used by ``geo.events.triggers``; imports only the events
+wing's word lists and ``geo.syntax``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events import lexicon as lx
+from geo.syntax import children
+
+__all__ = ["phrasal_family"]
+
+REPELLING_VERBS = frozenset({"beat", "fight", "drive", "push", "fend", "hold"})  # "... back/off the assault"
+FOILING_VERBS = frozenset({"foil", "thwart", "repel", "repulse"})  # "foiled an attack" (not "stopping the gunman")
+ASSAULT_WORDS = frozenset({"attack", "assault", "attacker", "assailant", "raid", "offensive", "advance", "incursion",
+                           "gunman", "militant", "insurgent", "fighter"})
+INCOMING_WORDS = frozenset({"missile", "rocket", "drone", "projectile", "uav"})
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def phrasal_family(verb: Token) -> str | None:
+    """The family of an act a phrasal verb tells, or None."""
+    lemma = _lemma(verb)
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    objects = children(verb, "dobj")
+    if lemma == "hit" and "back" in particles and not objects:
+        return "retaliation"  # "Israel hit back with air strikes"
+    if lemma == "return" and any(_lemma(o) == "fire" for o in objects):
+        return "defence"  # "guards returned fire"
+    assaults = any(_lemma(o) in ASSAULT_WORDS for o in objects)
+    if lemma in REPELLING_VERBS and particles & {"back", "off"} and assaults:
+        return "defence"  # "troops beat back an assault on the base", "fought off the attackers"
+    if lemma in FOILING_VERBS - set(lx.EVENT_VERBS) and assaults:
+        return "defence"  # "soldiers foiled an attack on a checkpoint"
+    if lemma == "engage" and any(_lemma(o) in INCOMING_WORDS for o in objects):
+        return "intercept"  # "Patriot batteries engaged the incoming missiles"
+    return None
