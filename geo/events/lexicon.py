@@ -132,7 +132,7 @@ NON_VIOLENT_OBJECTS: frozenset[str] = frozenset(
 
 # Cues that say a mention is a response to something.
 RESPONSE_ADJECTIVES: frozenset[str] = frozenset(
-    {"retaliatory", "retaliation", "reprisal", "punitive", "defensive", "counter"}
+    {"retaliatory", "retaliation", "reprisal", "punitive", "defensive", "counter", "tit"}  # "tit-for-tat"
 )
 RESPONSE_NOUN_PREPS: frozenset[str] = frozenset({"response", "retaliation", "reprisal", "revenge", "answer"})
 COUNTER_VERBS: frozenset[str] = frozenset({"counter", "respond", "retaliate", "avenge", "answer", "punish"})

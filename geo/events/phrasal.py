@@ -29,8 +29,8 @@ def phrasal_family(verb: Token) -> str | None:
     lemma = _lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
     objects = children(verb, "dobj")
-    if lemma == "hit" and "back" in particles and not objects:
-        return "retaliation"  # "Israel hit back with air strikes"
+    if lemma in {"hit", "strike"} and "back" in particles and not objects:
+        return "retaliation"  # "Israel hit back with air strikes", "Ukraine struck back overnight"
     if lemma == "return" and any(_lemma(o) == "fire" for o in objects):
         return "defence"  # "guards returned fire"
     assaults = any(_lemma(o) in ASSAULT_WORDS for o in objects)

@@ -12,6 +12,7 @@ from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list
 from geo.events.kinds import PERPETRATOR_NOUNS
 from geo.events.mentions import Mention, anchor_of
+from geo.events.phrasal import phrasal_family
 from geo.events.triggers import lemma_of
 from geo.syntax import children, glued_before, phrase_tokens, prep_objects, span_text
 
@@ -21,7 +22,8 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
     for mention in mentions:
         by_token[mention.trigger.i] = mention
         by_token[anchor_of(mention.trigger).i] = mention
-        modifiers = {c.lemma_.lower() for c in mention.trigger.children if c.dep_ in {"amod", "compound", "nmod"}}
+        modifiers = {c.lemma_.lower() for t in (mention.trigger, *mention.merged)  # "in a retaliatory strike, X shelled"
+                     for c in t.children if c.dep_ in {"amod", "compound", "nmod"}}
         glued = glued_before(mention.trigger)  # "a counter-offensive", cut at its dash
         modifiers |= {glued.lower_} if glued is not None else set()
         if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
@@ -128,7 +130,7 @@ def _answered(token: Token) -> tuple[list[Token], Token | None] | None:
     X', 'a cell it held responsible for X'), with the clause a bare 'in response,' answers with; None when the
     word is no cue."""
     lemma = token.lemma_.lower()
-    if lemma in lx.COUNTER_VERBS and token.pos_ == "VERB":
+    if token.pos_ == "VERB" and (lemma in lx.COUNTER_VERBS or phrasal_family(token) == "retaliation"):  # "struck back"
         return children(token, "dobj") + prep_objects(token, "to", "for", "against"), None
     if lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
         return prep_objects(token, "to", "for", "against"), token.head.head

@@ -84,10 +84,9 @@ def _trigger_family(token: Token) -> str | None:
             return "intercept"  # "two were destroyed in flight by the base's counter-rocket system"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "two attackers were shot dead by guards": the assault was ended
-        if lemma in lx.EVENT_VERBS:
-            return lx.EVENT_VERBS[lemma]
-        if phrasal_family(token):  # "beat back an assault", "hit back", "returned fire", "foiled an attack"
-            return phrasal_family(token)
+        phrasal = phrasal_family(token)  # "beat back an assault", "struck back", "returned fire", "foiled an attack"
+        if phrasal or lemma in lx.EVENT_VERBS:
+            return phrasal or lx.EVENT_VERBS[lemma]
         objects = children(token, "dobj")
         subjects = shared_subjects(token)  # "a gunman entered the church and killed seven"
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:

@@ -512,3 +512,14 @@ def test_acts_told_by_a_phrasal_verb_of_defence_retaliation_or_interception_are_
     for text, verb in cases.items():
         _attacks, responses = run(text)
         assert len(responses) == 1 and verb in responses[0].summary and responses[0].actor, text
+
+
+def test_struck_back_hitting_a_depot_is_one_response_by_who_struck_back() -> None:
+    _attacks, responses = run("Ukraine struck back overnight, hitting an oil depot near Kharkiv with drones.")
+    assert [(e.actor, e.target) for e in responses] == [("Ukraine", "an oil depot")]
+    assert _attacks == []
+
+
+def test_a_tit_for_tat_strike_told_before_the_act_makes_it_a_response() -> None:
+    attacks, responses = run("In a tit-for-tat strike, Russian artillery shelled army posts near Kharkiv on Monday.")
+    assert attacks == [] and len(responses) == 1
