@@ -183,8 +183,9 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
         if owner:
             return actors.readable_actor(owner[0].text)
         own = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}]
-        if own and _side_of_speaker(own[0]):  # "the ministry said its air defences destroyed ...": its side
-            return _side_of_speaker(own[0])
+        side = _side_of_speaker(own[0]) if own else None
+        if side:  # "the ministry said its air defences destroyed ...": its side
+            return side
         named = any(c.pos_ == "PROPN" or lemma_of(c) in FORCE_NOUNS | ARMED_SERVICES
                     for c in subject.children if c.dep_ in {"amod", "compound", "nmod"})
         return _np(subject) if named and by_name else None

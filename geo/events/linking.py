@@ -20,7 +20,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.dating import NIGHT_WORDS, clock_time
 from geo.events.draft import Draft
-from geo.events.mentions import NEW_EVENT_MARKERS, Mention
+from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
@@ -258,9 +258,17 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
                                                      mention.date_precision):
         return False
     fits = [place_fits(draft.place, p.place) or (lenient_place and no_conflict(draft.place, p.place))
-            or names_the_place_near(draft, p.place) or "from" in {p.place_prep, draft.place_prep}  # where it came from
-            for p in mention.parts]
+            or names_the_place_near(draft, p.place) or _launched_at_the_country(draft, p) for p in mention.parts]
     return any(fits) if len(fits) > 1 else all(fits)
+
+
+def _launched_at_the_country(draft: Draft, part: Part) -> bool:
+    """'a strike against Ukraine' and 'drones launched from Kursk': where a launch came from is no other place
+    than the country it was launched at."""
+    if draft.place is None or part.place is None:
+        return False
+    return (part.place_prep == "from" and draft.place.kind == "country") or (
+        draft.place_prep == "from" and part.place.kind == "country")
 
 
 def only_the_country(draft: Draft, mention: Mention) -> bool:

@@ -242,8 +242,8 @@ def _count(trigger: Token) -> int | None:
         objects = children(trigger, "dobj") if trigger.pos_ == "VERB" else prep_objects(trigger, "on", "against") + (
             prep_objects(trigger.head, "on", "against") if trigger.dep_ == "dobj" else [])  # "conducted strikes on"
         for obj in objects:  # "struck three targets", "strikes on three facilities": one strike per site
-            if obj.lemma_.lower() in COUNTED_SITES and _counted_things(obj) is not None:
-                return _counted_things(obj)
+            if obj.lemma_.lower() in COUNTED_SITES and (sites := _counted_things(obj)) is not None:
+                return sites
     if trigger.pos_ == "VERB" and trigger_family(trigger) == "intercept":  # "shot down or jammed 61 of the drones"
         for obj in children(trigger, "dobj", "nsubjpass") or [o for c in children(trigger, "conj") for o in children(c, "dobj")]:
             counts = [_counted_things(o) for o in (obj, *obj.conjuncts)]  # "104 of the drones and three of the missiles"
