@@ -22,7 +22,7 @@ from geo.events.casualties import casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
-from geo.events.headlines import link_caption, link_headline
+from geo.events.headlines import is_section_heading, link_caption, link_headline
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, claimed_version, comparison_point, compatible,
                                 continues, marked_another, may_continue, one_of_counted, only_the_country, told_apart)
@@ -268,6 +268,8 @@ def extract_events(
     captions = caption_indices(sents)
     definitions: dict[int, Mention] = {}  # the mentions of an opening 'The X was an air attack by ...' sentence
     for index, sent in enumerate(sents):
+        if index >= max(header, 1) and is_section_heading(sent):
+            continue  # a section's heading ("Strike", "Aftermath"): no act, no evidence
         defining = not linker.drafts and not (index < header or is_headline(sent, index)) and defines_the_subject(sent)
         headline = defining or index < header or is_headline(sent, index)
         mentions = find_mentions(sent, located, published, headline=headline, caption=index in captions)

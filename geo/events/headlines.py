@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from spacy.tokens import Span
+
 from geo.events.draft import Draft
 from geo.events.linking import categories_fit, compatible
 from geo.events.mentions import Mention, Part
 from geo.events.place_fit import place_fits
 
-__all__ = ["Linker", "link_caption", "link_headline"]
+__all__ = ["Linker", "is_section_heading", "link_caption", "link_headline"]
 
 
 class Linker(Protocol):
@@ -92,3 +94,11 @@ def _fill_from(draft: Draft, mention: Mention) -> None:
         draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
     if draft.target is None and part.target:
         draft.target, draft.target_names = part.target, part.target_names
+
+
+def is_section_heading(sent: Span) -> bool:
+    """'Strike', 'Attack', 'Aftermath': a heading of a few words on a line of its own, with no punctuation (an
+    article's section), which tells no act and is never an act's evidence."""
+    text, start, end = sent.doc.text, sent.start_char, sent.end_char
+    alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
+    return alone and 1 <= len(sent) <= 4 and all(t.is_alpha and (t.is_title or t.is_lower) for t in sent)

@@ -136,3 +136,12 @@ def test_the_groups_fighters_are_the_side_its_spokesperson_speaks_for() -> None:
     found = everything("A Redland spokesperson, Omar Haddad, said the group's fighters had ambushed an army convoy "
                        "near Kharkiv on 10 February, killing 17 soldiers.")
     assert [e.actor for e in found] == ["Redland"]
+
+
+def test_a_section_heading_is_no_acts_evidence() -> None:
+    text = ("The 2024 Kharkiv market strike was an air attack by the Russian Air Force on a market in Kharkiv on "
+            "9 February 2024.\n\nStrike\nAccording to witnesses, a drone struck the market around noon.\n\n"
+            "Aftermath\nThe governor condemned the strike.")
+    found = everything(text)
+    assert len(found) == 1 and found[0].evidence.text != "Strike"
+    assert all(m.text != "Strike" for m in found[0].mentions)
