@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
-from geo.events.dating import NIGHT_WORDS, clock_time
+from geo.events.dating import NIGHT_WORDS, clock_time, told_over_a_period
 from geo.events.draft import Draft
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
@@ -116,8 +116,9 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.head.lower_ in MANY_WORDS and (draft.count or 1) == 1:
         return True  # "has carried out dozens of attacks on mosques" after one bombing: many acts, not it
     if (mention.count is not None and mention.count > 1 and (draft.count or 1) == 1 and not mention.anaphoric
-            and draft.date is not None and draft.date_precision == "day" and mention.date is None):
-        return True  # a dated act, then a tally of many
+            and ((draft.date is not None and draft.date_precision == "day" and mention.date is None)
+                 or (told_over_a_period(mention.sentence) and not draft.umbrella))):
+        return True  # a dated act, then a tally of many; one act, then "since October, there have been 10 attacks"
     if draft.count is not None and draft.count > 1 and draft.date is None and (mention.count or 1) == 1 and (
             not mention.anaphoric and mention.parts and (mention.parts[0].target or mention.parts[0].place)
             and draft.category != INTERCEPT):  # "shot down five drones": five things stopped, not five acts

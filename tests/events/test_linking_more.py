@@ -537,3 +537,10 @@ def test_a_nights_strike_on_a_country_is_one_with_its_launches_from_abroad_not_w
     report = analyze_article(Article(text=ASSESSMENT, published=date(2025, 3, 3)))
     places = [e.place for e in report.events if e.kind == "attack" and e.actor == "Russian forces"]
     assert sorted(places) == ["Toretsk", "Ukraine"]
+
+
+def test_a_tally_told_over_weeks_is_not_the_single_act_told_before_even_with_no_dates() -> None:
+    text = ("The strike answered a rocket attack against troops at a base near Kharkiv, which caused no injuries.\n"
+            "Since October, there have been 10 attacks against troops in Kharkiv and Odesa.")
+    found = everything(text, published=None)
+    assert sorted(e.count or 1 for e in found if e.kind == "attack") == [1, 10]
