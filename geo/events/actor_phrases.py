@@ -225,8 +225,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             subjects = past_a_dateline(children(trigger.head, "nsubj"))  # "troops rescued them and killed ..."
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
-        if not subjects and trigger.dep_ == "advcl" and trigger.tag_ == "VBG":  # "Ukraine struck back, hitting a depot"
-            subjects = past_a_dateline(children(trigger.head, "nsubj"))
+        if not subjects and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger_family(trigger.head):
+            subjects = past_a_dateline(children(trigger.head, "nsubj"))  # "Ukraine struck back, hitting a depot"
         if not subjects and trigger.dep_ == "pcomp":  # "accused the army of bombing villages": the army, if anyone
             subjects = _accused(trigger.head) or (  # "the U.S. responded by striking a depot": the U.S.
                 children(trigger.head.head, "nsubj") if trigger.head.lower_ == "by" else [])

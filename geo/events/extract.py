@@ -162,13 +162,13 @@ class _Linker:
         told: each place's part tells the event already told there (the others are new)."""
         parts = [dataclasses.replace(part, place=place, extra_places=[]) for part in mention.parts
                  for place in [part.place, *part.extra_places] if place is not None]  # "in A and around B": two
-        whole = mention.parts
+        if len(parts) < 2:
+            return False  # (most mentions name one place: nothing more to read)
         told: dict[str, Draft] = {}
-        for part in parts:
-            mention.parts = [part]  # each place's part on its own: "A" fits the strike told at A
+        for part in parts:  # each place's part on its own: "A" fits the strike told at A
+            alone = dataclasses.replace(mention, parts=[part])
             told.update({part.place.place_key: d for d in recent[::-1] if d.place is not None
-                         and d.place.place_key == part.place.place_key and compatible(d, mention)})
-        mention.parts = whole
+                         and d.place.place_key == part.place.place_key and compatible(d, alone)})
         if len(told) < 2 or len(set(map(id, told.values()))) < 2:
             return False
         first = None

@@ -128,3 +128,8 @@ def test_its_fighters_are_the_side_of_the_speaker_the_sentence_before_named() ->
 def test_its_air_defences_are_the_side_of_the_ministry_that_says_so() -> None:
     text = "Russia's Defense Ministry said Thursday its air defenses had destroyed 40 Ukrainian drones over Kharkiv."
     assert [e.actor for e in events_of(text)] == ["Russia"]
+
+
+def test_the_subject_of_a_verb_of_dying_is_not_the_doer_of_the_shelling_it_died_in() -> None:
+    found = attacks_of("The two deaths came after one woman died Wednesday in Russian shelling in Kharkiv.")
+    assert [a.actor for a in found] in ([None], ["Russia"])
