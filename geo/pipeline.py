@@ -78,10 +78,10 @@ def report_from_doc(article: Article, doc: Doc, model: str, *, online: Candidate
     from geo.events import extract_events, extract_sources, link_sources
     from geo.gazetteer import default_gazetteer
     from geo.places import resolve_doc
-    from geo.syntax import sentences
+    from geo.syntax import doc_text, sentences
 
-    toponyms = [t for t in _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
-                if not t.demonym]
+    toponyms = [t for t in _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None,
+                                           text=doc_text(doc)) if not t.demonym]
     sents = sentences(doc)
     attacks, responses = extract_events(doc, toponyms, published=article.published, sents=sents)
     home = _home_country(toponyms)
@@ -123,14 +123,14 @@ def geoparse(
         raise InputError(f"The text is {len(text):,} characters long; the limit is {nlp.max_length:,}.")
     doc = nlp(text)
     if checked is None:
-        found = _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None)
+        found = _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None, text=text)
         bare = _bare_name(text)
         if found or bare is None or not any(
                 c.score >= 0.97 for c in default_gazetteer().candidates(text[bare[0]:bare[1]], limit=5, fuzzy=False)):
             return found
         checked = [bare]  # "Netanya", "Albu Kamal": a known name alone, with no sentence to tag it
     given, context = resolve_spans_in_context(doc, checked, default_gazetteer())
-    return _with_fallbacks(given, online, context)
+    return _with_fallbacks(given, online, context, text=text)
 
 
 _BARE_NAME_WORDS = 4
@@ -270,17 +270,17 @@ def _online_step(online: CandidateSource | None) -> Callable[[list[Toponym]], li
 
 
 def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None,
-                    context: Sequence[Toponym] = ()) -> list[Toponym]:
+                    context: Sequence[Toponym] = (), *, text: str = "") -> list[Toponym]:
     """Names the gazetteer could not resolve: the online geocoder when it is on, then an
     approximate location from the places around them (``geo.places.approximate``), among them the
-    ``context``: other places of the text, not returned."""
+    ``context``: other places of the text (not returned); ``text``: the text they were read in."""
     from geo.places import locate_by_context
 
     if online is not None:
         from geo.places import resolve_unresolved
 
         toponyms = resolve_unresolved(toponyms, online)
-    return locate_by_context(toponyms, context)
+    return locate_by_context(toponyms, context, text=text)
 
 
 def _checked_span(span: Sequence[int], length: int) -> tuple[int, int]:

@@ -1,6 +1,6 @@
 """From a linked draft to the frozen ``geo.model.Event``: its evidence sentence (the one that states
 most of it), its place (none for a tally spread over several towns) and its summary. Used by
-``geo.events.extract``; imports the events wing's drafts, lexicon and summary and the core only."""
+``geo.events.extract``; imports the events wing's drafts, lexicon, place fit and summary and the core only."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from spacy.tokens import Span
 
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
+from geo.events.place_fit import SITE_IN_TOWN_KM
 from geo.events.summary import summarize
-from geo.model import Event
+from geo.geometry import distance_km
+from geo.model import Event, Toponym
 from geo.syntax import sentence_span, span_text
 
 __all__ = ["to_event"]
@@ -41,8 +43,15 @@ def _spread_tally(draft: Draft) -> bool:
     """'46 attacks near A, B and C', '40 attacks in the Red Sea and the Gulf of Aden': a tally told over
     several towns or waters alike has no one place to pin it on (its summary still names them); one told
     over countries stays on the first, a country's pin saying no more than 'in this country'."""
-    return ((draft.count or 0) > 1 and "intercept" not in draft.families and draft.place is not None
-            and draft.place.kind != "country" and any(p.kind == draft.place.kind for p in draft.extra_places))
+    place = draft.place
+    return ((draft.count or 0) > 1 and "intercept" not in draft.families and place is not None
+            and place.kind != "country" and any(p.kind == place.kind and _apart(p, place) for p in draft.extra_places))
+
+
+def _apart(a: Toponym, b: Toponym) -> bool:
+    """Two places that are not one spot: 'the Education Ministry, near X junction', two sites put at one town,
+    are one."""
+    return None in (a.lat, a.lon, b.lat, b.lon) or distance_km(a.lat, a.lon, b.lat, b.lon) > SITE_IN_TOWN_KM  # type: ignore[arg-type]
 
 
 def to_event(draft: Draft) -> Event:

@@ -44,7 +44,16 @@ def _rank(place: Toponym) -> float:
 def place_fits(existing: Toponym | None, new: Toponym | None) -> bool:
     if existing is None or new is None or existing.place_key == new.place_key:
         return True
-    return contains(existing, new) or contains(new, existing)
+    return contains(existing, new) or contains(new, existing) or _one_site(existing, new)
+
+
+def _one_site(a: Toponym, b: Toponym) -> bool:
+    """A site the gazetteer lacks, put at its town, and a known site of that town may be one: "Hamid Karzai
+    International Airport (near Kabul)" and "Kabul International Airport" (two names put at one town are
+    not: two villages of a district)."""
+    vague, known = (a, b) if approximate(a) else (b, a)
+    return approximate(vague) and known.kind == "facility" and None not in (vague.lat, vague.lon, known.lat, known.lon) and (
+        distance_km(vague.lat, vague.lon, known.lat, known.lon) <= SITE_IN_TOWN_KM)  # type: ignore[arg-type]
 
 
 NEAR_TOWN_KM = 35.0

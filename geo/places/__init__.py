@@ -4,7 +4,8 @@ reading, with a confidence and the alternatives.
     toponyms = resolve_doc(doc, default_gazetteer())
 
 Modules: ``recognize`` (the ``geo_toponyms`` spaCy component), ``recognize_spans`` (its span tests),
-``locative_cues`` (what the words around a name say it is: "near", "X province", "X air base", a dateline)
+``locative_cues`` (what the words around a name say it is: "near", "X province", "X air base", a dateline),
+``named_sites`` (sites named by their own word: "X International Airport", "the X Ministry", "X junction")
 and ``name_extent`` (how far a name the tagger cut short reaches), ``resolve`` and ``resolve_support``
 (choosing a reading in the document's context), ``ranking`` (the candidate features and weights),
 ``describe`` and ``geocode`` (a short location description, "X village in Y territory", to one point),

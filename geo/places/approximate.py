@@ -18,6 +18,7 @@ and can drop it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -37,6 +38,7 @@ _FOLLOWING_DISTANCE_FACTOR = 1.5  # a host named after the name is a weaker clue
 _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
+_LOCATED_IN = re.compile(r",? (?:located |situated |lying |based )?in (?:the )?", re.IGNORECASE)
 
 
 def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:
@@ -83,12 +85,13 @@ class _Hosts:
         return _best_host(toponym, self.towns, self.town_support) or _best_host(toponym, self.provinces, {})
 
 
-def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = ()) -> list[Toponym]:
+def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = (), *, text: str = "") -> list[Toponym]:
     """The toponyms with every unresolved one placed approximately at a host place near it.
 
     Resolved toponyms are returned unchanged; an unresolved one with no town or province named
     within a few thousand characters stays unresolved. ``context``: other places of the text,
-    hosts only where none of the toponyms themselves is near (they are not returned).
+    hosts only where none of the toponyms themselves is near (they are not returned); ``text``: the
+    text they were read in, for the words between a name and its container ("X, located in Y").
     """
     if all(t.resolved for t in toponyms):
         return list(toponyms)
@@ -102,7 +105,7 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
         if toponym.resolved:
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
-        within = province or _named_container(toponym, everything)
+        within = province or _named_container(toponym, everything, text)
         tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
         host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None) or province
         if host is not None:
@@ -140,13 +143,16 @@ def _most_picked(hosts: list[Toponym]) -> Toponym:
     return max(hosts, key=lambda h: counts[h.start])  # max keeps the first of equals
 
 
-def _named_container(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
-    """The country or province named right after a name ("Cammaara, Somalia"), which its host must lie in."""
+def _named_container(toponym: Toponym, toponyms: Sequence[Toponym], text: str = "") -> Toponym | None:
+    """The country or province named right after a name ("Cammaara, Somalia", "X School, located in the
+    Y Region"), which its host must lie in."""
     index = next((i for i, t in enumerate(toponyms) if t.start >= toponym.end), None)
     if index is None:
         return None
     after = toponyms[index]
-    if after.start - toponym.end > 2 or not after.resolved or after.kind not in {"country", "admin1"}:
+    between = text[toponym.end:after.start] if len(text) >= after.start else ""
+    if (after.start - toponym.end > 2 and not _LOCATED_IN.fullmatch(between)) or not after.resolved or (
+            after.kind not in {"country", "admin1"}):
         return None
     before = [t for t in toponyms if t.end <= toponym.start]
     listed = (index + 1 < len(toponyms) and toponyms[index + 1].start - after.end <= 2) or (

@@ -13,7 +13,8 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "
 
 CITY_WORDS = frozenset({"city", "town", "village", "capital", "port", "suburb", "hamlet", "settlement",
                         "township", "outskirts", "neighbourhood", "neighborhood", "district"})
-UNKNOWN_SITE_WORDS = frozenset({"camp", "base", "airbase", "airfield", "garrison", "outpost", "checkpoint"})  # "X camp"
+UNKNOWN_SITE_WORDS = frozenset({"camp", "base", "airbase", "airfield", "garrison", "outpost", "checkpoint", "junction",
+                                "roundabout", "crossroads"})  # "X camp", "X junction"
 UNKNOWN_TOWN_WORDS = frozenset({"town", "village", "city", "hamlet", "settlement", "kibbutz", "moshav"})  # "the X of Y"
 PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "county", "prefecture",
                             "department", "canton", "emirate", "territory", "krai", "voivodeship"})
@@ -45,7 +46,8 @@ CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "
                         "er", "en", "de", "du", "del", "la", "le", "of", "upon", "on", "-", "sur", "am",
                         "im", "bin", "ibn", "abu", "um", "umm", "bani", "beni"})
 FACILITY_WORDS = frozenset({"air", "airbase", "base", "garrison", "camp", "crossing", "airport", "airfield",
-                            "outpost", "checkpoint", "port", "harbour", "harbor", "dam", "bridge", "strait"})
+                            "outpost", "checkpoint", "port", "harbour", "harbor", "dam", "bridge", "strait", "junction",
+                            "roundabout", "crossroads"})
 # Words after a dateline's place ("BEIRUT: ...", "TORRINGTON — ...", "KYIV (Reuters) -").
 DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":", "(", ","})
 # Words in capitals that open a caption or a label the way a dateline's place does ("FILE - A battery ...",
@@ -72,6 +74,7 @@ PLACE_TYPE_WORDS = frozenset({
     "port", "dam", "crossing", "checkpoint", "border", "desert", "forest", "field", "fields", "peninsula",
     "strait", "gulf", "sea", "coast", "plain", "plains", "heights", "ridge", "refinery", "factory", "plant",
     "compound", "palace", "embassy", "consulate", "hotel", "cemetery", "zoo", "gardens", "trail", "pass",
+    "ministry", "junction", "roundabout", "airbase", "aerodrome", "barracks", "garrison",
 })
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "president", "minister",

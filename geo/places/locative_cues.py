@@ -20,6 +20,7 @@ from geo.syntax import dateline_length, doc_text
 __all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline"]
 
 _DATELINE_REACH = 80  # characters of text a dateline may take
+_LOCATED = frozenset({"located", "situated", "lying", "based"})
 
 
 def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
@@ -39,6 +40,8 @@ def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str |
                 i += 1
         else:
             break
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _LOCATED and doc[i + 2].lower_ == "in":
+        i += 2  # "X School, located in the Tigray Region"
     if i >= len(doc) or doc[i].lower_ != "in":
         return None
     i += 1 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else 0
@@ -46,7 +49,7 @@ def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str |
         tokens = doc[i + 1:i + 1 + size]
         following = doc[tokens.end] if tokens.end < len(doc) else None
         if len(tokens) < size or not all(t.is_title or t.is_upper for t in tokens) or (following is not None and (
-                following.tag_ == "POS" or (following.is_title and following.is_alpha))):
+                following.tag_ == "POS" or (following.is_title and following.is_alpha and following.lower_ not in PROVINCE_WORDS))):
             continue  # "in Israel's war", "in New York City": not the name of a division
         divisions = {c.kind for c in lookup(tokens.text) if c.score >= 0.97}
         if divisions & {"country", "admin1"} and "region" not in divisions and not any(  # not "in Asia"
@@ -78,7 +81,7 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
     if after is not None and after.lower_ in PROVINCE_WORDS and after.lower_ != "state" or (
         after is not None and after.lower_ == "state" and span.end + 1 < len(doc)
         and not doc[span.end + 1].is_title
-    ) or _listed_before_divisions(span):
+    ) or _listed_before_divisions(span, lookup):
         return "province", None
     if after is not None and after.lower_ in {"city", "town", "village"} or opens_dateline(span):
         return "city", None
@@ -162,9 +165,10 @@ LISTED_DIVISION_WORDS = frozenset({"province", "governorate", "oblast", "prefect
                                    "emirate"})
 
 
-def _listed_before_divisions(span: Span) -> bool:
+def _listed_before_divisions(span: Span, lookup: Callable[[str], list[Candidate]]) -> bool:
     """'in Idlib and Aleppo provinces', 'Homs, Hama and Idlib governorates': a plural division word
-    after a list of names makes each of them a division."""
+    after a list of names makes each of them a division; 'Kharkiv and Sumy regions' each name that
+    is a province's."""
     doc = span.doc
     end = span.end
     for _ in range(8):  # a short list: names joined by "and" or commas
@@ -174,11 +178,38 @@ def _listed_before_divisions(span: Span) -> bool:
         if word.lower_ in {"and", ",", "&"} or word.is_title or word.is_upper or word.lower_ in CONNECTORS:
             end += 1
             continue
-        plural = singular(word.lower_) != word.lower_ and singular(word.lower_) in LISTED_DIVISION_WORDS
+        division = singular(word.lower_)
+        plural = division != word.lower_ and (division in LISTED_DIVISION_WORDS or division == "region" and (
+            _provinces_of_one_country(doc[_list_start(span):end], lookup)))
         joined = any(t.lower_ in {"and", "&"} for t in doc[span.end:end]) or (
             span.start > 0 and doc[span.start - 1].lower_ in {"and", "&", ","})  # the last name of the list
         return plural and joined
     return False
+
+
+def _list_start(span: Span) -> int:
+    doc, start = span.doc, span.start
+    while start > 1 and doc[start - 1].lower_ in {"and", ",", "&"} and is_capitalised(doc[start - 2]):
+        start -= 2
+        while start > 0 and (is_capitalised(doc[start - 1]) or doc[start - 1].lower_ in CONNECTORS):
+            start -= 1
+    return start
+
+
+def _provinces_of_one_country(names: Span, lookup: Callable[[str], list[Candidate]]) -> bool:
+    """Every name of the list is a province's, all of one country ('Kharkiv and Sumy', not 'Central
+    Plateau and Artibonite', a province of Burkina Faso by its name and one of Haiti)."""
+    items, current = [], []
+    for token in names:
+        if token.lower_ in {"and", ",", "&"}:
+            items.append(current)
+            current = []
+        else:
+            current.append(token.text_with_ws)
+    items.append(current)
+    countries = [{c.country for c in lookup("".join(item).strip()) if c.kind == "admin1" and c.score >= 0.97}
+                 for item in items if item]
+    return bool(countries) and all(countries) and bool(set.intersection(*countries))
 
 
 def _comma_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str | None:
@@ -222,7 +253,9 @@ def a_town_near(span: Span, candidates: list[Candidate]) -> bool:
     """'a depot near Al Mayadin', 'outside Albu Kamal', 'a base in Gardez', 'shot down a drone over Kadugli':
     a town of some size (bigger after 'in'), spelled exactly, not a possessive, no word of a person's name in
     the text (the tagger calls many Arabic and African town names persons)."""
-    top, doc = candidates[0], span.doc
+    # The biggest town of exactly that name: an added village of no recorded size does not hide the city.
+    exact_towns = [c for c in candidates if c.kind == "city" and c.score >= 1.0]
+    top, doc = max(exact_towns, key=lambda c: c.population, default=candidates[0]), span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     over = doc[span.start - 1] if before == "over" else None  # "shot down [a drone over] X": the drone's, the act's
     above = over is not None and bool({over.head.lemma_.lower(), over.head.head.lemma_.lower()} & _AIR_WORDS)

@@ -25,7 +25,10 @@ __all__ = ["ARABIC_ARTICLES", "capitalised_runs", "is_capitalised", "subspans_lo
 # The Arabic article as it is transliterated before a name ("Al Qaim", "As Suwayda", "Ad Dawr").
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ath", "adh", "ed", "es", "er"})
 _MAX_EXTRA_TOKENS = 4
-_NAMED_WITH = FACILITY_WORDS | DISTRICT_WORDS  # lower-case words a name may end with ("air base", "territory")
+# Lower-case words a name may end with ("air base", "territory", "the X nuclear power plant") ...
+_NAMED_WITH = FACILITY_WORDS | DISTRICT_WORDS | {"plant", "station", "peninsula"}
+# ... and run through ("the Zaporizhzhia nuclear power plant", "the Kakhovka hydroelectric dam").
+_RUN_THROUGH = frozenset({"nuclear", "power", "hydroelectric", "thermal"})
 
 
 def widen(span: Span, known: Callable[[str], bool]) -> Span:
@@ -48,7 +51,7 @@ def widen(span: Span, known: Callable[[str], bool]) -> Span:
             break  # "Huntsville, Ala. An official said": the name ends with its sentence
         of_the = doc[end - 1].lower_ == "the" and doc[end - 2].lower_ == "of"  # "Republic of the Congo"
         if doc[end - 1].is_alpha and not (doc[end - 1].lower_ in CONNECTORS or is_capitalised(doc[end - 1])
-                                          or doc[end - 1].lower_ in _NAMED_WITH or of_the):
+                                          or doc[end - 1].lower_ in _NAMED_WITH | _RUN_THROUGH or of_the):
             break
         longer = doc[span.start:end]
         last = doc[end - 1]

@@ -36,6 +36,7 @@ from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTI
                                 LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
 from geo.places.locative_cues import a_town_near, locative_cue
+from geo.places.named_sites import is_generic_site_word, names_a_known_site, names_a_site, site_word_follows
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival,
                                         listed_with_places, looks_common, modifies_noun,
@@ -115,8 +116,8 @@ class ToponymRecognizer:
             for token in span:
                 taken[token.i] = True
             if ent.label_ in TRUSTED_LABELS:
-                if not any(ch.isupper() for ch in span.text):
-                    continue  # "the west bank of the river": a bank, not the West Bank
+                if not any(ch.isupper() for ch in span.text) or is_generic_site_word(span):
+                    continue  # "the west bank of the river": a bank, not the West Bank; "the Airport"
                 if not self._surname(span, context):
                     found.append((span, {"label": ent.label_, "gated": False}))
             elif ent.label_ in GATED_LABELS:
@@ -348,11 +349,14 @@ class ToponymRecognizer:
     def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
         lookups = context.lookups
-        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span):
+        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span) or is_generic_site_word(span):
             return None
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
+        site = {"label": "FAC" if label == "FAC" else "GAZ", "gated": bool(candidates)}
         if not candidates:
-            return self._unknown_named_town(span, context)
+            return self._unknown_named_town(span, context) or (site if names_a_site(span) else None)
+        if names_a_known_site(span, candidates):
+            return site  # "the X nuclear power plant", though the tagger called X a person
         if span.text.isupper() and (len(span.text) <= 3 and all(c.kind == "city" for c in candidates) or (
                 len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
             return None  # an acronym ("the UN", "FATA"), not a town (Un, India) or an added village (Fatah)
@@ -373,7 +377,7 @@ class ToponymRecognizer:
             a_town_near(span, candidates))  # "in Kherson" tagged a person: a well-known city only (below)
         if strong_cue or (cue == "near" and not common):
             if not person_in or {t.text for t in span} & context.person_words or span.doc[span.start - 1].lower_ in {"the", "a"}:
-                return None if person_in else {"label": label_out, "gated": True}  # 'Joe X sat near X', 'at the X'
+                return None if person_in else {"label": label_out, "gated": not site_word_follows(span)}  # 'Joe X sat near X'
         if common or after_title(span) or speaks(span):
             return None
         top = candidates[0]

@@ -28,6 +28,7 @@ from geo.places.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, fallback_na
 from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot, load_weights,
                                 prior_features)
 from geo.places.locative_cues import locative_cue
+from geo.places.named_sites import SITE_FIRST_WORDS
 from geo.places.recognize import SPAN_KEY
 from geo.places.recognize_spans import within
 from geo.places.resolve_support import (
@@ -327,7 +328,7 @@ def _recognised_mentions(doc: Doc) -> list[_Mention]:
 def _looks_like_a_place(mention: _Mention) -> bool:
     words = [w.strip(".,'’").lower() for w in mention.text.split()]
     return (mention.label in {"FAC", "LOC"} or mention.cue is not None
-            or any(w in PLACE_TYPE_WORDS for w in words[1:] or words))
+            or any(w in PLACE_TYPE_WORDS for w in words[1:] or words) or (len(words) > 1 and words[0] in SITE_FIRST_WORDS))
 
 
 def resolve_spans(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None) -> list[Toponym]:

@@ -535,3 +535,10 @@ def test_the_town_a_clock_is_set_by_is_not_where_the_act_happened() -> None:
     assert len(attacks) == 1 and attacks[0].place is None
     attacks, _ = run("At 3 a.m. Russian missiles struck an energy plant in Kharkiv.", date(2024, 3, 4))
     assert attacks[0].place == "Kharkiv"
+
+
+def test_car_bombs_that_struck_a_building_are_bombs_set_off_not_an_air_strike() -> None:
+    (attack,), _ = run("Two car bombs struck the water ministry in Kelmar on Saturday.")
+    assert attack.category == "Remote explosive/landmine/IED"
+    (strike,), _ = run("Jets struck a depot with bombs in Kelmar on Saturday.")
+    assert strike.category == "Air/drone strike"

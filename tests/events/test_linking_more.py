@@ -325,6 +325,12 @@ def test_a_tally_over_several_towns_has_no_one_place_but_one_over_countries_keep
     assert [(e.count, e.place) for e in countries] == [(60, "Syria")]
 
 
+def test_counted_blasts_at_a_site_beside_a_landmark_of_the_same_town_keep_their_place() -> None:
+    text = "Two explosions struck the Public Works Ministry, near Tarsel junction, in Mogadishu on Saturday, police said."
+    report = analyze_article(Article(text=text, published=date(2024, 9, 23)))
+    assert [(e.count, e.place) for e in report.attacks] == [(2, "Public Works Ministry (near Mogadishu)")]
+
+
 def test_another_or_a_second_actor_is_another_act_not_more_of_the_last() -> None:
     text = ("Gunmen stormed a hotel in Ruritown on Monday. Another group of gunmen attacked a bank near the old "
             "market.")

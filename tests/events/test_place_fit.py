@@ -22,3 +22,17 @@ def test_a_district_lies_in_its_province_and_is_the_finer_place() -> None:
     assert more_specific(DISTRICT, PROVINCE) and not more_specific(PROVINCE, DISTRICT)
     assert not place_fits(PROVINCE, OTHER_DISTRICT)
     assert not place_fits(PROVINCE, SEA) and not more_specific(SEA, PROVINCE)
+
+
+def test_a_site_put_at_its_town_may_be_a_known_site_of_that_town_but_not_one_far_away() -> None:
+    placed_at_town = Toponym(start=0, end=20, text="Okoro Airport", name="Okoro Airport (near Tarn)", kind="other",
+                             country="PK", lat=32.6, lon=70.9, admin1="Redland Province", confidence=0.25)
+    known = _place("Tarn International Airport", "facility", "Redland Province", 9)
+    far = Toponym(start=0, end=8, text="Vale Dam", name="Vale Dam", kind="facility", country="PK", lat=34.0,
+                  lon=72.0, admin1="Blueland Province")
+    assert place_fits(placed_at_town, known) and place_fits(known, placed_at_town)
+    assert not place_fits(placed_at_town, far)
+    assert not place_fits(known, _place("Tarn Bridge", "facility", "Redland Province", 10))  # two known sites
+    village = Toponym(start=0, end=5, text="Kelta", name="Kelta (near Tarn)", kind="other", country="PK", lat=32.6,
+                      lon=70.9, admin1="Redland Province", confidence=0.25)
+    assert not place_fits(placed_at_town, village)  # two names put at one town

@@ -63,7 +63,7 @@ def test_curated_csv_rows_are_complete() -> None:
 
     with CURATED_CSV.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert 40 <= len(rows) <= 80
+    assert 40 <= len(rows) <= 100  # a small hand-kept table, not a gazetteer
     for row in rows:
         assert row["name"] and row["source"], row
         assert row["kind"] in {"facility", "region", "city", "admin1", "country", "other"}

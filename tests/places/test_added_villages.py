@@ -23,3 +23,11 @@ def test_two_villages_abroad_do_not_vouch_for_each_other(with_villages: Gazettee
     read = _read(text, ["Zubaydah", "Tall Kharuf", "Peshawar", "Quetta", "Lahore"], with_villages)
     assert read["Zubaydah"] is None and read["Tall Kharuf"] is None
     assert read["Peshawar"] == "PK"
+
+
+
+def test_a_village_that_only_names_a_site_abroad_is_left_for_the_storys_town(with_villages: Gazetteer) -> None:
+    text = "A car bomb went off near Zubaydah checkpoint in Mogadishu, Somali police in Kismayo and Baidoa said."
+    assert _read(text, ["Zubaydah", "Mogadishu"], with_villages)["Zubaydah"] is None  # not the Syrian village
+    text = "A car bomb went off near Zubaydah checkpoint, Syrian officials in Damascus said."
+    assert _read(text, ["Zubaydah", "Damascus"], with_villages)["Zubaydah"] == "SY"

@@ -137,3 +137,13 @@ def test_a_region_named_in_a_provinces_name_takes_a_town_of_that_province_when_o
                         lon=32.5, geonameid=4, confidence=1.0, admin1="Capital")
     located = locate_by_context([province, inside, unknown(40, "Tarsia"), elsewhere])
     assert located[2].name == "Tarsia (near Kelmar)"  # the town of that province, not the nearer one outside
+
+
+def test_a_name_put_in_its_province_by_located_in_is_hosted_there() -> None:
+    text = "Tampa sent aid. Kelta Primary School, located in the Tarsa Region, was hit."
+    school = unknown(text.index("Kelta"), "Kelta Primary School")
+    tarsa = Toponym(start=text.index("Tarsa"), end=text.index("Tarsa") + 12, text="Tarsa Region", name="Tarsa",
+                    kind="admin1", country="SO", lat=3.0, lon=45.0, geonameid=7, confidence=0.9, admin1="Tarsa")
+    toponyms = [town(0, "Tampa", 27.9, -82.4), school, tarsa]
+    assert locate_by_context(toponyms, text=text)[1].name == "Kelta Primary School (near Tarsa)"
+    assert locate_by_context(toponyms)[1].name == "Kelta Primary School (near Tampa)"  # without the words between

@@ -389,3 +389,12 @@ def test_a_place_of_two_words_found_once_is_a_place_again_where_the_tagger_calls
 def test_a_word_that_opens_a_bases_designation_is_no_town() -> None:
     # "Mission" is a town in Texas; "Mission Support Site Falcon" is a base.
     assert _toponyms("Rockets struck U.S. forces at Mission Support Site Conoco in Syria on Monday.") == ["U.S.", "Syria"]
+
+
+def test_regions_after_a_list_of_one_countrys_provinces_make_each_a_province() -> None:
+    from geo.pipeline import geoparse
+
+    found = geoparse("Drones hit the Kharkiv and Sumy regions overnight.")
+    assert [(t.text, t.kind) for t in found] == [("Kharkiv", "admin1"), ("Sumy", "admin1")]
+    found = geoparse("Floods hit the Central Plateau and Artibonite regions.")  # not a province of Burkina Faso
+    assert "BF" not in [t.country for t in found]

@@ -1,0 +1,104 @@
+"""Sites named by a word of their own that the gazetteer lacks: "Hamid Karzai International Airport",
+"Nasser Hospital", "Camp Taji", "the Ministry of Education", "Zobe junction".
+
+A named building, base, camp or junction is a place (it is where things happen), but it is rarely in
+GeoNames. When the name carries the word that says what it is and stands where a place stands (after
+"at", "in", "near"; followed by its town, "X Airport, Kabul"; the object of a strike, "shelled the
+Education Ministry"), the recogniser takes it whole, and the resolver places it at the town the story
+names near it (``geo.places.approximate``). The same word alone ("the airport", "Airport") never names a
+place of its own. "The Ministry of Health said" speaks; it is no place. Imports only ``geo.places``
+helpers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from geo.model import Candidate
+
+from geo.places.lexicon import DETERMINERS, FACILITY_WORDS, KIND_WORDS, LOCATIVE_PREPS, STRUCK_PLACE_VERBS, UNKNOWN_SITE_WORDS
+from geo.places.name_extent import is_capitalised
+
+__all__ = ["GENERIC_SITE_WORDS", "SITE_FIRST_WORDS", "is_generic_site_word", "names_a_known_site", "names_a_site",
+           "site_word_follows"]
+
+# The last word of a site's name ("... International Airport", "... Air Base", "Nasser Hospital").
+_LAST_WORDS = frozenset({"airport", "airbase", "airfield", "aerodrome", "hospital", "clinic", "school", "university",
+                         "college", "camp", "junction", "roundabout", "checkpoint", "crossing", "prison", "stadium",
+                         "mosque", "church", "market", "station", "plant", "refinery", "port", "bridge", "dam",
+                         "barracks", "garrison", "compound", "palace"})
+# The first word of a site's name ("Camp Taji", "Ministry of Education", "Fort Bliss").
+SITE_FIRST_WORDS = frozenset({"camp", "ministry"})
+# Buildings a town has many of, named as places only where an act is done to them: local news names its
+# schools, hospitals and churches as institutions far more often than as the places of events.
+_BUILDINGS = frozenset({"hospital", "clinic", "school", "university", "college", "mosque", "church", "market",
+                        "stadium", "station", "ministry"})
+_BUILDING_BODIES = frozenset({"ministry"})  # "the Education Ministry": a body that is also its building
+GENERIC_SITE_WORDS = FACILITY_WORDS | KIND_WORDS | UNKNOWN_SITE_WORDS | _LAST_WORDS | SITE_FIRST_WORDS
+# Words between a placing word and the name: "at the nearby", "struck the country's".
+_BETWEEN = DETERMINERS | {"nearby", "main", "old", "new", "former", "country", "city", "capital", "'s", "’s"}
+_PLACING = LOCATIVE_PREPS | {"on", "beside", "inside", "opposite"}
+
+
+def is_generic_site_word(span: Span) -> bool:
+    """'Airport', 'Hospital', 'Camp' alone: a kind of site, never the name of one ('the Airport' is no
+    town called Airport, nor a district whose other name means airport)."""
+    return len(span) == 1 and span[0].lower_ in GENERIC_SITE_WORDS
+
+
+def names_a_known_site(span: Span, candidates: Sequence[Candidate]) -> bool:
+    """'the Zaporizhzhia nuclear power plant', 'Al-Shifa Hospital': a site the gazetteer knows by exactly
+    this name, a capitalised name ending with a word that says it is a site: a place, whatever the tagger
+    called it (not "four airport", read as Fur Airport)."""
+    return len(span) > 1 and is_capitalised(span[0]) and span[-1].lower_ in GENERIC_SITE_WORDS and any(
+        c.kind == "facility" and c.score >= 0.97 for c in candidates)
+
+
+def site_word_follows(span: Span) -> bool:
+    """'near Zobe junction', 'in Kelmar camp': the name of a site the next word says is one, a place whether
+    or not the gazetteer's namesake of it is (placed at the story's town when not)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS
+
+
+def names_a_site(span: Span) -> bool:
+    """A name of two words or more that says it is a site ('X International Airport', 'Camp X',
+    'Ministry of X', 'X Ministry'), all capitalised but its connectors, standing where a place stands:
+    after a placing word, before its town ('X Airport, Kabul', 'X Hospital in Gaza'), or struck."""
+    if len(span) < 2 or not is_capitalised(span[0]) or not is_capitalised(span[-1]) or span.text.isupper():
+        return False  # in capitals: a dateline's issuing base ("CAMP X, Town –"), told apart from the places of acts
+    first, last = span[0].lower_, span[-1].lower_
+    if last not in _LAST_WORDS and first not in SITE_FIRST_WORDS and last not in _BUILDING_BODIES:
+        return False
+    if last in _BUILDINGS or first == "ministry":
+        return _struck(span)  # "students at X High School" is no place of conflict; "shelled X Hospital" is
+    return _placed_before(span) or _town_after(span) or _struck(span)
+
+
+def _placed_before(span: Span) -> bool:
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and (doc[i].lower_ in _BETWEEN):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _PLACING
+
+
+def _town_after(span: Span) -> bool:
+    """'Hamid Karzai International Airport, Kabul', 'Nasser Hospital in Khan Younis'."""
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and (doc[end].text == "," or doc[end].lower_ == "in") and doc[end + 1].is_title and (
+        span[-1].lower_ not in _BUILDING_BODIES)
+
+
+def _struck(span: Span) -> bool:
+    """'shelled the Education Ministry', 'stormed Nasser Hospital', 'an air strike on X School': the object
+    of an act done to a place."""
+    head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ in {"on", "at"}:
+        return head.head.head.lemma_.lower() in _ACT_NOUNS
+    return head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB" and (
+        head.head.lemma_.lower() in STRUCK_PLACE_VERBS | {"hit", "strike", "target", "attack"})
+
+
+_ACT_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "assault", "bombing", "shelling", "bombardment"})
