@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.triggers import is_event_noun, lemma_of, trigger_family, weapon_of
+from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
                         prep_objects, span_text)
 
@@ -271,8 +271,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if answer is not None and answer.pos_ == "VERB" and lemma_of(answer) in lx.COUNTER_VERBS | SUPPORT_VERBS:
         return next((_np(s) for s in children(answer, "nsubj")), None)  # "the army responded with air strikes"
     quantity = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
-    if quantity is not None and quantity.dep_ == "dobj" and lemma_of(quantity.head) in lx.LIGHT_VERBS:
-        anchor = quantity  # "ISKP has carried out dozens of attacks": who carried them out
+    if quantity is not None and quantity.dep_ == "dobj" and lemma_of(quantity.head) in lx.LIGHT_VERBS and (
+            quantity.lower_ in QUANTITY_HEADS | elx.SERIES_NOUNS or quantity.pos_ == "NUM"):
+        anchor = quantity  # "ISKP has carried out dozens of attacks", not "the paper made no mention of the strike"
     governor = governor_of(anchor)
     if governor is None or governor is trigger:
         return None

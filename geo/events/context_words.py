@@ -93,6 +93,8 @@ AIR_DEFENCE_RE = re.compile(r"\b(?:air|counter\s*-\s*(?:rocket|drone|missile)|an
 # Verbs of a weapon's impact, with 'into': "a drone crashed into a packing shed" struck it.
 IMPACT_VERBS = frozenset({"crash", "smash", "plough", "plow", "plunge"})
 
+# What is set off in a bombing ("detonated his vest", "an explosive device"): the weapon, never its target.
+BLAST_DEVICES = frozenset({"vest", "belt", "device", "charge", "payload", "explosive", "explosives", "ied"})
 # Sites a bomb is set off inside or at ("detonated explosives inside a mosque"): the target of the bombing.
 BLAST_SITES = frozenset({"mosque", "church", "temple", "shrine", "synagogue", "market", "bazaar", "school", "hospital",
                          "hotel", "restaurant", "cafe", "checkpoint", "station", "rally", "wedding", "funeral",

@@ -376,8 +376,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
              and not (h.head.lower_ == "on" and (lemma_of(h).rstrip(".") in MEDIA_NOUNS or _news_outlet(h)))
              and not (h.tag_ == "JJS" and not prep_objects(h, "of"))]  # "..., the latest in a string of attacks"
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
-            lemma_of(heads[0]) in lx.WEAPON_WORDS):  # "detonating a car bomb": the weapon, not the target,
-        return [o for o in prep_objects(trigger, "inside", "at", "in", "outside", "near")  # but "... inside a mosque"
+            lemma_of(heads[0]) in lx.WEAPON_WORDS | elx.BLAST_DEVICES):  # "detonating a car bomb", "his vest": the weapon,
+        return [o for o in prep_objects(trigger, "inside", "at", "in", "outside", "near")  # not the target; "inside a mosque" is
                 if lemma_of(o) in elx.BLAST_SITES][:1]
     weapon_object = bool(heads) and weapon_of(heads[0]) is not None and trigger.pos_ == "VERB"
     if heads and not (heads[0].pos_ == "PRON" or weapon_object and trigger_family(trigger) != "intercept"):

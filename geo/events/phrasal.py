@@ -1,6 +1,6 @@
 """Acts told by a verb and its particle or object rather than by an event word: defence ('beat back an
 assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back') and
-interception ('engaged the incoming missiles'). Used by ``geo.events.triggers``; imports only the events
+interception ('engaged the incoming missiles'), bombing ('set off a car bomb'). Used by ``geo.events.triggers``; imports only the events
 wing's word lists and ``geo.syntax``.
 """
 
@@ -40,4 +40,9 @@ def phrasal_family(verb: Token) -> str | None:
         return "defence"  # "soldiers foiled an attack on a checkpoint"
     if lemma == "engage" and any(_lemma(o) in INCOMING_WORDS for o in objects):
         return "intercept"  # "Patriot batteries engaged the incoming missiles"
+    if lemma == "set" and "off" in particles and any(_lemma(o) in BLAST_OBJECTS for o in objects):
+        return "blast"  # "militants set off a car bomb outside a hotel" (not "set off an alarm")
     return None
+
+
+BLAST_OBJECTS = frozenset({"bomb", "explosive", "explosives", "device", "ied", "vest", "belt", "charge", "blast"})

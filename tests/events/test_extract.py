@@ -542,3 +542,21 @@ def test_car_bombs_that_struck_a_building_are_bombs_set_off_not_an_air_strike() 
     assert attack.category == "Remote explosive/landmine/IED"
     (strike,), _ = run("Jets struck a depot with bombs in Kelmar on Saturday.")
     assert strike.category == "Air/drone strike"
+
+
+def test_who_made_no_mention_of_a_strike_did_not_make_it_but_who_carried_out_dozens_did() -> None:
+    (strike,), _ = run("The state newspaper made no mention of the airstrike on Kelmar village.")
+    assert strike.actor is None
+    (tally,), _ = run("The Kelmar Front has carried out dozens of attacks in Tarsa.")
+    assert tally.actor == "Kelmar Front"
+
+
+def test_the_vest_a_bomber_detonated_is_the_weapon_not_the_target() -> None:
+    (attack,), _ = run("A suicide bomber detonated his vest at a market in Kelmar on Monday, killing 16 people.")
+    assert attack.target == "a market" and "vest" not in attack.summary
+
+
+def test_setting_off_a_car_bomb_is_a_bombing_but_setting_off_an_alarm_is_not() -> None:
+    (attack,), _ = run("Militants set off a car bomb outside a hotel in Kelmar on Monday, killing nine people.")
+    assert (attack.actor, attack.killed) == ("Militants", 9)
+    assert run("The smoke set off an alarm in a hotel in Kelmar on Monday.") == ([], [])
