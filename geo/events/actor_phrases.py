@@ -210,6 +210,7 @@ def _victims_verb(verb: Token) -> bool:
 
 def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     """Who did the act a trigger names, as the sentence names them (None when it does not)."""
+    floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
     between = prep_objects(trigger, "between")
     if between and trigger.tag_ == "VBG" and not children(trigger, "nsubj"):
         return _np(between[0])  # "fighting between the army and rebels": the first side
@@ -218,7 +219,6 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
         if is_passive(trigger) or trigger.dep_ == "acl":
             return next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ"), None)
-        floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
         subjects = [s for s in past_a_dateline(children(trigger, "nsubj")) if sent.start <= s.i < sent.end
                     and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
@@ -230,6 +230,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if not subjects and trigger.dep_ == "pcomp":  # "accused the army of bombing villages": the army, if anyone
             subjects = _accused(trigger.head) or (  # "the U.S. responded by striking a depot": the U.S.
                 children(trigger.head.head, "nsubj") if trigger.head.lower_ == "by" else [])
+        subjects = [s for s in subjects if s.idx >= floor]  # the dateline's town is no doer, whichever verb it hangs on
         if len(subjects) > 1:  # "Drones launched by the paramilitary Rapid Support Forces struck", misparsed
             subjects.sort(key=lambda s: not (s.ent_type_ in {"ORG", "NORP", "GPE"} or actors.actor_family(s.text)))
         if subjects:
@@ -284,7 +285,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if by_objects and (lemma in lx.LIGHT_VERBS or lemma in lx.HAPPEN_VERBS):  # "carried out by X", not "followed by X"
         return _np(by_objects[0])
     if (anchor.dep_ == "dobj" or first_conjunct(anchor).dep_ == "dobj") and lemma in lx.LIGHT_VERBS:
-        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end]
+        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor]
         return _np(subjects[0]) if subjects else None
     return None
 

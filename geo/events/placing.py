@@ -19,6 +19,7 @@ from geo.events.dating import launched
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, Mention, Part, hosted_by
 from geo.events.summary import DRONES
+from geo.events.triggers import is_event_noun
 from geo.model import Toponym
 from geo.syntax import CAPTION_END_RE, prep_objects
 
@@ -37,12 +38,25 @@ def part_at(target: str | None, places: list[Located]) -> Part:
     return Part(target=target, place=best, place_prep="near" if near else "in", extra_places=unique_extra)
 
 
-def _place_rank(item: Located, hosts: set[int]) -> tuple[float, int, int]:
-    """Facilities, then towns, then larger areas; a place the gazetteer lacks, put near a town the same
+def _place_rank(item: Located, hosts: set[int]) -> tuple[bool, float, int, int]:
+    """Places of the act before those that say where its doers are from ("militants in Gaza fired rockets
+    at X": X); facilities, then towns, then larger areas; a place the gazetteer lacks, put near a town the same
     words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
     toponym, span, _near = item
-    return (0.5 if hosted_by(toponym, hosts) else KIND_RANK.get(toponym.kind, 2), 0 if toponym.resolved else 1,
-            span.start)
+    return (_in_the_doers_phrase(span), 0.5 if hosted_by(toponym, hosts) else KIND_RANK.get(toponym.kind, 2),
+            0 if toponym.resolved else 1, span.start)
+
+
+def _in_the_doers_phrase(span: Span) -> bool:
+    """'[militants in Gaza] fired rockets at X': the place is in the phrase of a verb's subject that names
+    people, not an act ('[Russian shelling in Kherson] killed two' is where the act was)."""
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ == "nsubj":
+            return token.head.pos_ in {"VERB", "AUX"} and token.i not in range(span.start, span.end) and not (
+                is_event_noun(token) or token.lemma_.lower() in lx.WEAPON_WORDS)
+        token = token.head
+    return False
 
 
 def _place_unplaced(mentions: list[Mention], found: Part) -> None:
@@ -114,19 +128,32 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             draft.date, draft.date_precision = nearest.date, "day"
         if draft.place is not None:
             continue
-        own = [t for t, span in located if draft.actor and span.text == draft.actor and t.kind == "country"
-               and any(s.start <= span.start < s.end for s in draft.sentences)]
-        if own:
-            draft.place, draft.place_prep = own[0], "in"
+        own = [(t, span.text == draft.actor) for t, span in located if draft.actor and t.kind == "country"
+               and _names_the_side(span.text, draft.actor) and any(s.start <= span.start < s.end for s in draft.sentences)]
+        if own and own[0][1]:
+            draft.place, draft.place_prep = own[0][0], "in"
             continue
         aimed = [t for t, span in located if any(s.start <= span.start < s.end for s in draft.sentences)
                  and _aimed_at(span.root)]
         if aimed:
             draft.place, draft.place_prep = aimed[0], "near"  # "drones the RSF launched at a plant outside X"
             continue
+        if own and not any(d.place is not None and not _spread(d) for d in stopped):
+            draft.place, draft.place_prep = own[0][0], "in"  # "Ukraine's air force shot down 58" of a barrage on towns
+            continue
         attacks = [d for d in stopped if d.place is not None]
         if attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
+
+
+def _spread(attack: Draft) -> bool:
+    """An attack told at several places of one kind ('missiles struck plants in Lviv and Odesa')."""
+    return attack.place is not None and any(p.kind == attack.place.kind for p in attack.extra_places)
+
+
+def _names_the_side(name: str, actor: str) -> bool:
+    """'Saudi Arabia' for the actor 'Saudi Arabia' or "Ukraine" for "Ukraine's air force": the country that intercepted."""
+    return actor == name or actor.startswith((f"{name}'s ", f"{name}’s "))
 
 
 def _other_weapons(interception: Draft, attack: Draft) -> bool:

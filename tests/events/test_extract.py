@@ -560,3 +560,17 @@ def test_setting_off_a_car_bomb_is_a_bombing_but_setting_off_an_alarm_is_not() -
     (attack,), _ = run("Militants set off a car bomb outside a hotel in Kelmar on Monday, killing nine people.")
     assert (attack.actor, attack.killed) == ("Militants", 9)
     assert run("The smoke set off an alarm in a hotel in Kelmar on Monday.") == ([], [])
+
+
+def test_a_datelines_town_is_never_the_doer_of_an_act_told_by_a_noun_or_a_participle() -> None:
+    text = ("KELMAR, Ukraine (Reuters) - Russia launched a massive missile attack on Tarsa overnight, damaging a power "
+            "plant, officials said.")
+    attacks, _ = run(text)
+    assert [a.actor for a in attacks] == ["Russia"]
+
+
+def test_the_place_of_an_act_is_where_it_was_aimed_not_where_its_doers_are_from() -> None:
+    (attack,), _ = run("Militants in Khan Younis fired two rockets toward the town of Kiryat Shmona on Monday.")
+    assert attack.place == "Qiryat Shemona"  # the gazetteer's name of it
+    (shelling,), _ = run("Russian shelling in Kharkiv killed two people on Monday.")
+    assert shelling.place == "Kharkiv"

@@ -523,3 +523,10 @@ def test_struck_back_hitting_a_depot_is_one_response_by_who_struck_back() -> Non
 def test_a_tit_for_tat_strike_told_before_the_act_makes_it_a_response() -> None:
     attacks, responses = run("In a tit-for-tat strike, Russian artillery shelled army posts near Kharkiv on Monday.")
     assert attacks == [] and len(responses) == 1
+
+
+def test_an_interception_by_a_countrys_air_force_is_over_that_country_not_the_first_town_hit() -> None:
+    text = ("Russian missiles struck power plants in Kharkiv and Odesa overnight, officials said. Ukraine's air force said "
+            "it shot down 58 of 93 missiles.")
+    _, responses = run(text)
+    assert [(r.place, r.count) for r in responses] == [("Ukraine", 58)]
