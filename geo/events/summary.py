@@ -56,6 +56,14 @@ def _label(draft: Draft) -> str:
 THING_HEADS = MILITARY_OBJECTS | {"building", "home", "house", "warehouse", "tunnel", "vehicle"}
 
 
+_SITE_HEADS = frozenset({"post", "outpost", "checkpoint", "station", "barracks", "garrison", "village", "town"})
+
+
+def _a_site(words: list[str]) -> bool:
+    """'an army post', 'the village': a place held, not a side one clashes with."""
+    return bool(words) and words[-1].rstrip("s") in _SITE_HEADS
+
+
 def _verb(draft: Draft) -> str:
     """The act as a verb in the past, taking the target as object: 'struck', 'shelled', 'shot down'."""
     families, weapon = draft.families, draft.weapon or ""
@@ -81,8 +89,8 @@ def _verb(draft: Draft) -> str:
         return "attacked"  # "struck at least 20 civilians" reads as a blow; they were attacked
     if draft.category == "Looting/property destruction":
         return "looted"
-    if draft.category == "Armed clash":
-        return "ambushed" if "ambush" in families else "clashed with"
+    if draft.category == "Armed clash":  # one clashes with a side, not with a camp: a site was attacked
+        return "ambushed" if "ambush" in families else "attacked" if things or _a_site(words) else "clashed with"
     if draft.acts and set(draft.acts) <= {"launch", "fire"} and weapon in DRONES | {"missile"}:
         verb = "fired" if "fire" in draft.acts else "launched"  # told sent at it, not told to hit it
         return f"{verb} {'drones' if weapon in DRONES else 'missiles'} at"

@@ -574,3 +574,10 @@ def test_the_place_of_an_act_is_where_it_was_aimed_not_where_its_doers_are_from(
     assert attack.place == "Qiryat Shemona"  # the gazetteer's name of it
     (shelling,), _ = run("Russian shelling in Kharkiv killed two people on Monday.")
     assert shelling.place == "Kharkiv"
+
+
+def test_fighting_at_an_army_camp_reads_as_an_attack_on_the_camp_not_a_clash_with_it() -> None:
+    text = ("Jihadist fighters attacked an army camp near Kandahar on Sunday. They overran the camp after several "
+            "hours of fighting.")
+    attacks, _ = run(text)
+    assert [a.summary for a in attacks] == ["Jihadist fighters attacked an army camp near Kandahar"]
