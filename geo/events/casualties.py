@@ -196,15 +196,26 @@ def conjoined_victims(number: Token) -> int:
     civilian' adds 1, 'four soldiers and two civilians' adds 2."""
     victims = number.head if number.dep_ == "nummod" else number
     extra = 0
+    speaking = _list_then_speaks(victims)
     for conj in victims.conjuncts:
-        if conj.i < victims.i or conj.pos_ not in {"NOUN", "PROPN"}:
-            continue
+        if conj.i < victims.i or conj.pos_ not in {"NOUN", "PROPN"} or (speaking and conj.lemma_.lower() in _SPEAKERS):
+            continue  # "killing 15 soldiers, a local official and a security source told AFP": two speakers
         counted = [c for c in conj.children if c.dep_ == "nummod"]
         if counted:
             extra += lx.parse_number(counted[0].text) or 0
         elif any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in conj.children):
             extra += 1
     return extra
+
+
+_SPEAKERS = lx.OFFICIAL_HEADS | lx.ANONYMOUS_HEADS | lx.WITNESS_HEADS
+
+
+def _list_then_speaks(victims: Token) -> bool:
+    """Whether the list of nouns ``victims`` opens is followed at once by a verb of saying (the parser hung the
+    speakers of 'X, an official and a source told AFP' on the list)."""
+    end = max(t.i for c in (victims, *victims.conjuncts) for t in c.subtree) + 1
+    return end < len(victims.doc) and victims.doc[end].lemma_.lower() in lx.REPORTING_VERBS
 
 
 PART_OF_TOLL_RE = re.compile(r"\s+of\s+(?:the|those)\s+(?:\w+\s+)?(?:dead|killed|wounded|injured)\b", re.I)

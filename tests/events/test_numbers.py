@@ -247,3 +247,9 @@ def test_a_helicopter_raid_is_said_a_raid_not_a_strike_on_targets() -> None:
 def test_an_act_with_no_doer_that_killed_whom_it_hit_is_said_to_have_killed_them() -> None:
     found = events("An air strike killed 12 villagers in Kharkiv on Monday.")
     assert [e.summary for e in found] == ["An air strike killed 12 villagers in Kharkiv"]
+
+
+def test_speakers_the_parser_hung_on_the_list_of_the_dead_are_not_counted() -> None:
+    assert figures("Suspected jihadists ambushed an army convoy near the town of Kelmar on Thursday, killing at least "
+                   "15 soldiers, a local official and a security source told AFP.") == [(15, None)]
+    assert figures("Gunmen ambushed a convoy, killing 15 soldiers and a local official.") == [(16, None)]
