@@ -18,6 +18,7 @@ from geo.events.dates import resolve_date
 from geo.events.dating import launched
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, Mention, Part, hosted_by
+from geo.events.roles import GRIEVANCE_NOUNS
 from geo.events.summary import DRONES
 from geo.events.triggers import is_event_noun
 from geo.model import Toponym
@@ -43,8 +44,19 @@ def _place_rank(item: Located, hosts: set[int]) -> tuple[bool, float, int, int]:
     at X": X); facilities, then towns, then larger areas; a place the gazetteer lacks, put near a town the same
     words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
     toponym, span, _near = item
-    return (_in_the_doers_phrase(span), 0.5 if hosted_by(toponym, hosts) else KIND_RANK.get(toponym.kind, 2),
-            0 if toponym.resolved else 1, span.start)
+    return (_in_the_doers_phrase(span) or _names_a_cause(span), 0.5 if hosted_by(toponym, hosts) else KIND_RANK.get(
+        toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
+
+
+def _names_a_cause(span: Span) -> bool:
+    """'fired missiles at a tanker in the Red Sea, in what it said was a response to Israel's war in Gaza': a place
+    of the cause the act was said to answer, not of the act."""
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+        if token.lemma_.lower() in GRIEVANCE_NOUNS | lx.RESPONSE_NOUN_PREPS:
+            return True
+    return False
 
 
 def _in_the_doers_phrase(span: Span) -> bool:

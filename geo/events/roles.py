@@ -14,7 +14,7 @@ from geo.events.kinds import PERPETRATOR_NOUNS
 from geo.events.mentions import Mention, anchor_of
 from geo.events.phrasal import phrasal_family
 from geo.events.triggers import lemma_of
-from geo.syntax import children, glued_before, phrase_tokens, prep_objects, span_text
+from geo.syntax import children, doc_text, glued_before, phrase_tokens, prep_objects, span_text
 
 def assign_roles(sent: Span, mentions: list[Mention]) -> None:
     """Set each mention's cue: 'response', 'attack' (what a response answers), or None (no cue)."""
@@ -29,6 +29,8 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
         if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
             mention.cue = "response"
     called = CALLED_ANSWER_RE.search(span_text(sent))
+    if called and GRIEVANCE_RE.match(span_text(sent)[called.end():]):
+        called = None  # "in what it said was a response to Israel's war in Gaza": a cause, no act answered
     if called:  # "struck a radar in what the army called 'a precise response' to the barrage"
         for mention in mentions:
             offset = mention.trigger.idx - sent.start_char
@@ -68,6 +70,11 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
 
 
 RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})
+# What an act is said to answer that is a cause, not an act told: 'a response to Israel's war in Gaza'.
+GRIEVANCE_NOUNS = frozenset({"war", "aggression", "occupation", "genocide", "siege", "blockade", "policy", "crime",
+                             "presence", "involvement", "support", "oppression", "persecution"})
+GRIEVANCE_RE = re.compile(r"\s*(?:to|for|against)\s+(?:[\w'’-]+\s+){0,3}?(?:wars?|aggression|occupation|genocide|"
+                          r"siege|blockade|polic(?:y|ies)|crimes|presence|involvement|support|oppression)\b", re.I)
 
 
 def told_by_its_acts(mention: Mention, mentions: list[Mention]) -> bool:
@@ -132,10 +139,14 @@ def _answered(token: Token) -> tuple[list[Token], Token | None] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and (lemma in lx.COUNTER_VERBS or phrasal_family(token) == "retaliation"):  # "struck back"
         return children(token, "dobj") + prep_objects(token, "to", "for", "against"), None
+    answered = prep_objects(token, "to", "for", "against") if lemma in lx.RESPONSE_NOUN_PREPS else []
+    after = doc_text(token.doc)[token.idx + len(token):token.idx + 80] if lemma in lx.RESPONSE_NOUN_PREPS else ""
+    if (answered and all(o.lemma_.lower() in GRIEVANCE_NOUNS for o in answered)) or GRIEVANCE_RE.match(after):
+        return None  # "in response to the war in Gaza", "in retaliation for the occupation": a cause, no act
     if lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
-        return prep_objects(token, "to", "for", "against"), token.head.head
+        return answered, token.head.head
     if lemma in lx.RESPONSE_NOUN_PREPS and token.dep_ == "attr" and token.head.lemma_ == "be":
-        return prep_objects(token, "to", "for", "against"), None  # "the strikes are a response to ..."
+        return answered, None  # "the strikes are a response to ..."
     if lemma in lx.DETER_VERBS and token.pos_ == "VERB":
         return children(token, "dobj"), None
     if token.dep_ in {"relcl", "acl"} and (blamed := _blamed_for(token)):

@@ -530,3 +530,13 @@ def test_an_interception_by_a_countrys_air_force_is_over_that_country_not_the_fi
             "it shot down 58 of 93 missiles.")
     _, responses = run(text)
     assert [(r.place, r.count) for r in responses] == [("Ukraine", 58)]
+
+
+def test_an_act_said_to_answer_a_war_is_an_attack_placed_where_it_was_done_not_where_the_war_is() -> None:
+    attacks, responses = run("The Kelmar Front fired missiles at a tanker in the Red Sea on Monday, in what it said was "
+                             "a response to the war in Gaza.")
+    assert (len(attacks), responses) == (1, []) and attacks[0].place == "Red Sea"
+    attacks, responses = run("Rebels shelled a base in Kandahar on Monday in retaliation for the occupation.")
+    assert (len(attacks), responses) == (1, [])
+    attacks, responses = run("Rebels shelled a base in Kandahar on Monday in retaliation for the air strike on Kyiv.")
+    assert len(responses) == 1
