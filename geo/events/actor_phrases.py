@@ -169,6 +169,8 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
     the army; 'at least six missiles': nobody), an attacker or a side names itself. ``by_name``: a weapon
     named with its force ('struck by Philippine Air Force jets', 'by air force jets') names it as the text does.
     ``floor``: where the sentence's dateline ends ("X, Syria — Turkish drones struck": Turkey, not Syria)."""
+    if lemma_of(subject) in elx.DEBRIS_NOUNS:
+        return None  # "debris from drones shot down near X fell on a plant": what is left of an act does nothing
     vessel = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and lemma_of(subject) in WARSHIPS]
     if vessel:  # "the destroyer USS Stockdale shot down ...": a named ship acts
         return phrase_text([t for t in vessel[0].subtree if not t.is_punct]) or None

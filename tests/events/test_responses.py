@@ -540,3 +540,8 @@ def test_an_act_said_to_answer_a_war_is_an_attack_placed_where_it_was_done_not_w
     assert (len(attacks), responses) == (1, [])
     attacks, responses = run("Rebels shelled a base in Kandahar on Monday in retaliation for the air strike on Kyiv.")
     assert len(responses) == 1
+
+
+def test_debris_of_drones_shot_down_is_no_doer_of_the_interception() -> None:
+    _, responses = run("Debris from drones shot down near Kandahar fell on a factory on Monday, starting a fire.")
+    assert [r.actor for r in responses] == [None] and not responses[0].summary.startswith("Debris")
