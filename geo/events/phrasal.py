@@ -1,7 +1,7 @@
 """Acts told by a verb and its particle or object rather than by an event word: defence ('beat back an
-assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back') and
-interception ('engaged the incoming missiles'), bombing ('set off a car bomb'). Used by ``geo.events.triggers``; imports only the events
-wing's word lists and ``geo.syntax``.
+assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back'),
+interception ('engaged the incoming missiles') and bombing ('set off a car bomb'). Used by
+``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
 """
 
 from __future__ import annotations

@@ -73,7 +73,8 @@ RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})
 # What an act is said to answer that is a cause, not an act told: 'a response to Israel's war in Gaza'.
 GRIEVANCE_NOUNS = frozenset({"war", "aggression", "occupation", "genocide", "siege", "blockade", "policy", "crime",
                              "presence", "involvement", "support", "oppression", "persecution"})
-GRIEVANCE_RE = re.compile(r"\s*(?:to|for|against)\s+(?:[\w'’-]+\s+){0,3}?(?:wars?|aggression|occupation|genocide|"
+GRIEVANCE_RE = re.compile(r"\s*(?:to|for|against)\s+(?:(?!attacks?\b|strikes?\b|raids?\b|shelling\b|bombings?\b)"
+                          r"[\w'’-]+\s+){0,3}?(?:wars?|aggression|occupation|genocide|"
                           r"siege|blockade|polic(?:y|ies)|crimes|presence|involvement|support|oppression)\b", re.I)
 
 

@@ -545,3 +545,9 @@ def test_an_act_said_to_answer_a_war_is_an_attack_placed_where_it_was_done_not_w
 def test_debris_of_drones_shot_down_is_no_doer_of_the_interception() -> None:
     _, responses = run("Debris from drones shot down near Kandahar fell on a factory on Monday, starting a fire.")
     assert [r.actor for r in responses] == [None] and not responses[0].summary.startswith("Debris")
+
+
+def test_strikes_answering_attacks_on_support_vessels_answer_an_act_not_a_cause() -> None:
+    _, responses = run("Rebels shelled a base in Kandahar on Monday. Jets struck rebel positions near Kandahar on "
+                       "Tuesday in response to attacks on support vessels.")
+    assert len(responses) == 1
