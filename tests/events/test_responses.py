@@ -548,6 +548,6 @@ def test_debris_of_drones_shot_down_is_no_doer_of_the_interception() -> None:
 
 
 def test_strikes_answering_attacks_on_support_vessels_answer_an_act_not_a_cause() -> None:
-    _, responses = run("Rebels shelled a base in Kandahar on Monday. Jets struck rebel positions near Kandahar on "
-                       "Tuesday in response to attacks on support vessels.")
-    assert len(responses) == 1
+    attacks, responses = run("Jets struck rebel positions near Kandahar on Tuesday in response to attacks on support "
+                             "vessels.")
+    assert (attacks, len(responses)) == ([], 1)
