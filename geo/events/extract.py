@@ -314,8 +314,24 @@ def extract_events(
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))
+    _name_the_group(ordered)
     events = [to_event(d) for d in ordered]
     return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
+
+
+def _name_the_group(drafts: list[Draft]) -> None:
+    """'The group had also targeted the vessel': the group is the one named as the doer of the act told before,
+    not an actor called 'Group'."""
+    def told_at(draft: Draft) -> int:
+        return min((s.start for s in draft.sentences), default=-1)
+
+    for draft in drafts:
+        if (draft.actor or "").lower() != "group" or not draft.sentences:
+            continue
+        before = [d for d in drafts if d.kind != "response" and d.sentences and 0 <= told_at(d) < told_at(draft)
+                  and any(ch.isupper() for ch in d.actor or "")]  # an attack's doer named in the text before it
+        if before:
+            draft.actor = max(before, key=told_at).actor
 
 
 def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:

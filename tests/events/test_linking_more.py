@@ -550,3 +550,9 @@ def test_a_tally_told_over_weeks_is_not_the_single_act_told_before_even_with_no_
             "Since October, there have been 10 attacks against troops in Kharkiv and Odesa.")
     found = everything(text, published=None)
     assert sorted(e.count or 1 for e in found if e.kind == "attack") == [1, 10]
+
+
+def test_the_group_is_the_doer_named_before_it_not_a_doer_called_group() -> None:
+    text = ("The Kelmar Front fired rockets at a base in Omdurman on Monday. On Tuesday the group ambushed an army "
+            "convoy near Khan Younis, killing four soldiers.")
+    assert [e.actor for e in everything(text)] == ["Kelmar Front", "Kelmar Front"]
