@@ -40,34 +40,26 @@ def part_at(target: str | None, places: list[Located]) -> Part:
 
 
 def _place_rank(item: Located, hosts: set[int]) -> tuple[bool, float, int, int]:
-    """Places of the act before those that say where its doers are from ("militants in Gaza fired rockets
-    at X": X); facilities, then towns, then larger areas; a place the gazetteer lacks, put near a town the same
-    words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
+    """Places of the act before those of its doers or of its cause ("militants in Gaza fired rockets at X": X);
+    facilities, then towns, then larger areas; a place the gazetteer lacks, put near a town the same words name
+    ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
     toponym, span, _near = item
-    return (_in_the_doers_phrase(span) or _names_a_cause(span), 0.5 if hosted_by(toponym, hosts) else KIND_RANK.get(
-        toponym.kind, 2), 0 if toponym.resolved else 1, span.start)
+    return (_off_the_act(span), 0.5 if hosted_by(toponym, hosts) else KIND_RANK.get(toponym.kind, 2),
+            0 if toponym.resolved else 1, span.start)
 
 
-def _names_a_cause(span: Span) -> bool:
-    """'fired missiles at a tanker in the Red Sea, in what it said was a response to Israel's war in Gaza': a place
-    of the cause the act was said to answer, not of the act."""
-    token = span.root
-    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
-        token = token.head
-        if token.lemma_.lower() in GRIEVANCE_NOUNS | lx.RESPONSE_NOUN_PREPS:
-            return True
-    return False
-
-
-def _in_the_doers_phrase(span: Span) -> bool:
-    """'[militants in Gaza] fired rockets at X': the place is in the phrase of a verb's subject that names
-    people, not an act ('[Russian shelling in Kherson] killed two' is where the act was)."""
+def _off_the_act(span: Span) -> bool:
+    """Whether a place, read up to the verb it hangs on, is not where the act was: it is in the phrase of a verb's
+    subject that names people ("[militants in Gaza] fired", not "[Russian shelling in Kherson] killed two"), or in
+    the cause the act was said to answer ("a response to Israel's war in Gaza")."""
     token = span.root
     while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
         if token.dep_ == "nsubj":
             return token.head.pos_ in {"VERB", "AUX"} and token.i not in range(span.start, span.end) and not (
                 is_event_noun(token) or token.lemma_.lower() in lx.WEAPON_WORDS)
         token = token.head
+        if token.lemma_.lower() in GRIEVANCE_NOUNS | lx.RESPONSE_NOUN_PREPS:
+            return True
     return False
 
 

@@ -74,8 +74,8 @@ RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})
 GRIEVANCE_NOUNS = frozenset({"war", "aggression", "occupation", "genocide", "siege", "blockade", "policy", "crime",
                              "presence", "involvement", "support", "oppression", "persecution"})
 GRIEVANCE_RE = re.compile(r"\s*(?:to|for|against)\s+(?:(?!attacks?\b|strikes?\b|raids?\b|shelling\b|bombings?\b)"
-                          r"[\w'’-]+\s+){0,3}?(?:wars?|aggression|occupation|genocide|"
-                          r"siege|blockade|polic(?:y|ies)|crimes|presence|involvement|support|oppression)\b", re.I)
+                          rf"[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(GRIEVANCE_NOUNS | {'wars', 'crimes', 'policies'}))})\b",
+                          re.I)
 
 
 def told_by_its_acts(mention: Mention, mentions: list[Mention]) -> bool:

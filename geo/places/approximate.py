@@ -26,7 +26,7 @@ from dataclasses import replace
 from geo.gazetteer import fold_name
 from geo.geometry import distance_km
 from geo.model import Candidate, Toponym
-from geo.places.lexicon import DIRECTION_WORDS, KIND_WORDS
+from geo.places.lexicon import DIRECTION_WORDS, KIND_WORDS, LOCATED_WORDS
 
 __all__ = ["APPROXIMATE_KIND", "MAX_APPROXIMATE_CONFIDENCE", "locate_by_context"]
 
@@ -38,7 +38,7 @@ _FOLLOWING_DISTANCE_FACTOR = 1.5  # a host named after the name is a weaker clue
 _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
-_LOCATED_IN = re.compile(r",? (?:located |situated |lying |based )?in (?:the )?", re.IGNORECASE)
+_LOCATED_IN = re.compile(rf",? (?:(?:{'|'.join(sorted(LOCATED_WORDS))}) )?in (?:the )?", re.IGNORECASE)
 
 
 def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:

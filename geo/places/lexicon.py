@@ -35,6 +35,8 @@ NEAR_TOWN_POPULATION = 10_000  # a town the tagger took for a person, after 'nea
 IN_TOWN_POPULATION = 50_000  # after 'in', a weaker cue ("in Gardez", not "in Jacobs"), from this size
 WEAK_PREPS = frozenset({"to", "from", "on", "over", "via", "between"})  # "according to X", "from Reuters"
 # Words right before a name that put something there ("on Gidan Kara, Kaduna State", "beside Zam Kora camp").
+# Participles that put a name in the division named after them: "X School, located in the Y Region".
+LOCATED_WORDS = frozenset({"located", "situated", "lying", "based"})
 PLACING_PREPS = (LOCATIVE_PREPS - WEAK_PREPS) | {"on", "beside"}
 # Names many buildings bear ("the Coptic Orthodox Church"): each mention may be another one.
 KIND_WORDS = frozenset({"church", "mosque", "cathedral", "temple", "synagogue", "hospital", "clinic", "school",

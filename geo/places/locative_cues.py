@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from geo.model import Candidate
 from geo.places.lexicon import (CITY_WORDS, CONNECTORS, DETERMINERS, DIRECTION_WORDS, FACILITY_WORDS, IN_TOWN_POPULATION,
-                                LOCATIVE_PREPS, NEAR_TOWN_POPULATION, NEAR_WORDS, PROVINCE_WORDS, STRUCK_PLACE_VERBS)
+                                LOCATED_WORDS, LOCATIVE_PREPS, NEAR_TOWN_POPULATION, NEAR_WORDS, PROVINCE_WORDS, STRUCK_PLACE_VERBS)
 from geo.places.name_extent import is_capitalised
 from geo.places.recognize_spans import listed, singular, within
 from geo.syntax import dateline_length, doc_text
@@ -20,7 +20,6 @@ from geo.syntax import dateline_length, doc_text
 __all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline"]
 
 _DATELINE_REACH = 80  # characters of text a dateline may take
-_LOCATED = frozenset({"located", "situated", "lying", "based"})
 
 
 def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
@@ -40,7 +39,7 @@ def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str |
                 i += 1
         else:
             break
-    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in _LOCATED and doc[i + 2].lower_ == "in":
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in LOCATED_WORDS and doc[i + 2].lower_ == "in":
         i += 2  # "X School, located in the Tigray Region"
     if i >= len(doc) or doc[i].lower_ != "in":
         return None
