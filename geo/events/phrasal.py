@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.syntax import children
 
@@ -45,4 +46,4 @@ def phrasal_family(verb: Token) -> str | None:
     return None
 
 
-BLAST_OBJECTS = frozenset({"bomb", "explosive", "explosives", "device", "ied", "vest", "belt", "charge", "blast"})
+BLAST_OBJECTS = elx.BLAST_DEVICES | {"bomb", "blast"}
