@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -22,6 +23,7 @@ from geo.errors import GeoError, InputError
 from geo.model import Event, Report
 
 EXIT_BAD_INPUT = 2
+EXIT_READER_GONE = 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,6 +71,10 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
     except GeoError as exc:
         print(f"python -m geo: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # the reader went away ("| head"): stop quietly, as a pipeline tool does
+        if out is sys.stdout:  # and let the interpreter's last flush write nowhere, not raise again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_READER_GONE
     return EXIT_BAD_INPUT  # pragma: no cover - argparse requires a command
 
 

@@ -19,7 +19,7 @@ from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
 from geo.events.not_events import goes_on
-from geo.events.roles import assign_roles, pursues_the_perpetrators, the_perpetrators, told_by_its_acts
+from geo.events.roles import assign_roles, ends_the_assault, pursues_the_perpetrators, the_perpetrators, told_by_its_acts
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
@@ -64,7 +64,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     pursuit = pursues_the_perpetrators(sent)  # "tracked the attackers to a forest ... after a gunfight"
     for mention in mentions:  # "drones struck the attackers as they withdrew": those who attacked were answered
         if mention.cue is None and mention.family in {"strike", "bomb", "shell", "clash", "attack"} and (pursuit or any(
-                the_perpetrators(p.target) for p in mention.parts)):  # (police shooting the attacker end its assault)
+                the_perpetrators(p.target) for p in mention.parts) or ends_the_assault(mention.trigger)):  # (police
             mention.cue = "response"
     assign_dates(sent, mentions, toponyms, published)
     for killed, injured, token in casualty_figures(sent):

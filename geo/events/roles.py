@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list
+from geo.events.context_words import STOP_VERBS
 from geo.events.kinds import PERPETRATOR_NOUNS
 from geo.events.mentions import Mention, anchor_of
 from geo.events.phrasal import phrasal_family
@@ -166,6 +167,21 @@ def the_perpetrators(target: str | None) -> bool:
     if len(words) == 4 and words[1] == "of":  # "seven of their captors"
         words = words[2:]
     return len(words) == 2 and words[0] in {"the", "their"} and words[1].removesuffix("s") in PERPETRATOR_NOUNS
+
+
+# Those who made an assault and nothing else: "40 assailants" are the attack's men, "40 militants" need not be.
+ONLY_ASSAILANT_NOUNS = frozenset({"attacker", "assailant", "raider", "infiltrator", "perpetrator"})
+
+
+def ends_the_assault(act: Token) -> bool:
+    """'air strikes neutralised about 40 assailants as they fled': an act whose verb kills or stops those who
+    made the assault (named as such, or 'the gunmen' already told of) is the answer to it."""
+    verb = act.head
+    if act.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in STOP_VERBS:
+        return False
+    victims = [next(iter(prep_objects(v, "of")), v) if v.pos_ == "NUM" else v for v in children(verb, "dobj")]
+    return any(v.lemma_.lower() in ONLY_ASSAILANT_NOUNS or v.lemma_.lower() in PERPETRATOR_NOUNS and any(
+        c.dep_ in {"det", "poss"} and c.lower_ in {"the", "their"} for c in v.children) for v in victims)
 
 
 PURSUIT_VERBS = frozenset({"track", "pursue", "chase", "hunt", "engage", "intercept", "trace", "follow"})

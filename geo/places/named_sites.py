@@ -22,7 +22,7 @@ from geo.places.lexicon import DETERMINERS, FACILITY_WORDS, KIND_WORDS, LOCATIVE
 from geo.places.name_extent import is_capitalised
 
 __all__ = ["GENERIC_SITE_WORDS", "SITE_FIRST_WORDS", "is_generic_site_word", "names_a_known_site", "names_a_site",
-           "site_word_follows"]
+           "names_an_unlisted_site", "site_word_follows"]
 
 # The last word of a site's name ("... International Airport", "... Air Base", "Nasser Hospital").
 _LAST_WORDS = frozenset({"airport", "airbase", "airfield", "aerodrome", "hospital", "clinic", "school", "university",
@@ -54,6 +54,13 @@ def names_a_known_site(span: Span, candidates: Sequence[Candidate]) -> bool:
     called it (not "four airport", read as Fur Airport)."""
     return len(span) > 1 and is_capitalised(span[0]) and span[-1].lower_ in GENERIC_SITE_WORDS and any(
         c.kind == "facility" and c.score >= 0.97 for c in candidates)
+
+
+def names_an_unlisted_site(span: Span, candidates: Sequence[Candidate]) -> bool:
+    """'struck the Ministry of Education' where the gazetteer's only 'Ministry of Education' is a quarter of
+    another capital: a site standing as one (``names_a_site``) whose namesakes are no facility, placed by
+    the story, not at the namesake."""
+    return names_a_site(span) and not any(c.kind == "facility" for c in candidates)
 
 
 def site_word_follows(span: Span) -> bool:
@@ -93,12 +100,22 @@ def _town_after(span: Span) -> bool:
 
 def _struck(span: Span) -> bool:
     """'shelled the Education Ministry', 'stormed Nasser Hospital', 'an air strike on X School': the object
-    of an act done to a place."""
+    of an act done to a place; or the value of an infobox's target field ("- Target: Ministry of X")."""
+    if _infobox_target(span):
+        return True
     head = span.root
     if head.dep_ == "pobj" and head.head.lower_ in {"on", "at"}:
         return head.head.head.lemma_.lower() in _ACT_NOUNS
     return head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB" and (
         head.head.lemma_.lower() in STRUCK_PLACE_VERBS | {"hit", "strike", "target", "attack"})
+
+
+def _infobox_target(span: Span) -> bool:
+    """'- Target: X Hospital' at the start of a line: an encyclopedia's infobox naming what an attack struck."""
+    doc, i = span.doc, span.start
+    if i < 2 or doc[i - 1].text != ":" or doc[i - 2].lower_ not in {"target", "targets"}:
+        return False
+    return i == 2 or doc[i - 3].text in {"-", "*", "•"} or "\n" in doc[i - 3].text
 
 
 _ACT_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "assault", "bombing", "shelling", "bombardment"})

@@ -36,9 +36,10 @@ from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTI
                                 LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
 from geo.places.locative_cues import a_town_near, locative_cue
-from geo.places.named_sites import is_generic_site_word, names_a_known_site, names_a_site, site_word_follows
+from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
+                                    site_word_follows)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
-from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival,
+from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival, is_code_name,
                                         listed_with_places, looks_common, modifies_noun,
                                         modifies_residents, names_an_office, speaks, trim)
 
@@ -115,12 +116,12 @@ class ToponymRecognizer:
             span = widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(text, lookups)))
             for token in span:
                 taken[token.i] = True
-            if ent.label_ in TRUSTED_LABELS:
+            if ent.label_ in TRUSTED_LABELS and not is_code_name(span):
                 if not any(ch.isupper() for ch in span.text) or is_generic_site_word(span):
                     continue  # "the west bank of the river": a bank, not the West Bank; "the Airport"
                 if not self._surname(span, context):
                     found.append((span, {"label": ent.label_, "gated": False}))
-            elif ent.label_ in GATED_LABELS:
+            elif ent.label_ in GATED_LABELS or is_code_name(span):  # "M23" tagged a country: a known place only
                 decision = self._gate(span, ent.label_, context)
                 if decision:
                     found.append((span, decision))
@@ -355,8 +356,8 @@ class ToponymRecognizer:
         site = {"label": "FAC" if label == "FAC" else "GAZ", "gated": bool(candidates)}
         if not candidates:
             return self._unknown_named_town(span, context) or (site if names_a_site(span) else None)
-        if names_a_known_site(span, candidates):
-            return site  # "the X nuclear power plant", though the tagger called X a person
+        if (unlisted := names_an_unlisted_site(span, candidates)) or names_a_known_site(span, candidates):
+            return {"label": site["label"], "gated": not unlisted}  # "the X power plant" tagged a person; "hit Ministry of X"
         if span.text.isupper() and (len(span.text) <= 3 and all(c.kind == "city" for c in candidates) or (
                 len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
             return None  # an acronym ("the UN", "FATA"), not a town (Un, India) or an added village (Fatah)

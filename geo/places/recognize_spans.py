@@ -94,13 +94,13 @@ def after_title(span: Span) -> bool:
 
 
 def trim(span: Span) -> Span | None:
-    """Strip leading determiners, a trailing possessive or punctuation, and a town word that modifies the
-    noun after the name."""
+    """Strip leading determiners, a trailing possessive, punctuation or line break (an entity the tagger ran
+    to the end of its line), and a town word that modifies the noun after the name."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     last = doc[end - 1] if end - start >= 2 else None
     if last is not None and last.lower_ in _MODIFYING_TOWN_WORDS and last.dep_ == "compound" and last.head.i >= end:
@@ -109,6 +109,15 @@ def trim(span: Span) -> Span | None:
 
 
 _MODIFYING_TOWN_WORDS = frozenset({"village", "town", "hamlet"})
+
+
+_CODE_NAME_RE = re.compile(r"[A-Za-z]+-?[0-9]+[A-Za-z0-9]*")
+
+
+def is_code_name(span: Span) -> bool:
+    """'M23', 'F-16', 'S-300': one word of letters and digits, the name of a group or a weapon far more often
+    than of a place; not trusted as a place when the tagger calls it a country."""
+    return len(span) == 1 and bool(_CODE_NAME_RE.fullmatch(span.text))
 
 
 def is_adjectival(span: Span) -> bool:

@@ -62,3 +62,15 @@ def test_bad_input_is_one_line(cache_dir: Path, tmp_path: Path) -> None:
     assert_bad_input(geo_cli(cache_dir, "gazetteer", "add", str(bad)), "XX.txt, line 1: expected 19")
     assert_bad_input(geo_cli(cache_dir, "gazetteer", "remove", "nothing"), "no added gazetteer named 'nothing'")
     assert "added: none" in geo_cli(cache_dir, "gazetteer", "list").stdout.decode()
+
+
+def test_a_reader_that_goes_away_ends_the_listing_quietly(cache_dir: Path) -> None:
+    """`python -m geo place Palma | head -1`: the pipe closes before the listing is written; no traceback."""
+    env = {**os.environ, "GEOBRIEF_CACHE_DIR": str(cache_dir)}
+    child = subprocess.Popen([sys.executable, "-m", "geo", "place", "Palma", "--limit", "50"], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader is gone before the child has looked anything up
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=240) == 1
+    assert errors == ""

@@ -551,3 +551,11 @@ def test_strikes_answering_attacks_on_support_vessels_answer_an_act_not_a_cause(
     attacks, responses = run("Jets struck rebel positions near Kandahar on Tuesday in response to attacks on support "
                              "vessels.")
     assert (attacks, len(responses)) == ([], 1)
+
+
+def test_strikes_that_kill_the_assailants_answer_their_assault() -> None:
+    attacks, responses = run("Gunmen on motorbikes stormed an army post in Kyiv on Sunday, killing nine soldiers. "
+                             "Air strikes later killed about 30 assailants as they withdrew, the army said.")
+    assert [a.killed for a in attacks] == [9] and [r.killed for r in responses] == [30]
+    attacks, responses = run("Air strikes killed 30 militants near Kyiv on Sunday, the army said.")
+    assert len(attacks) == 1 and responses == []  # militants are not, by that word, those who attacked

@@ -27,6 +27,7 @@ _FAKE = _Gazetteer({
     "Tarsa nuclear power plant": [_place("Tarsa Nuclear Power Plant", "facility")],
     "Tarsa": [_place("Tarsa", "city", 9000)],
     "Kelmar Yunis": [_place("Kelmar Yunis", "city", 0), _place("Kelmar Yunis", "city", 170_000)],
+    "Ministry of Lands": [_place("Ministry of Lands", "city", 0)],  # a quarter of some capital, so called
 })
 
 
@@ -75,3 +76,24 @@ def test_a_name_before_the_word_of_a_site_is_a_place_whether_or_not_its_namesake
     assert [(s.text, s._.geo_cue, s._.geo_gated) for s in spans] == [("Tarsa", "facility", False)]
     spans = _spans(["a", "bomb", "went", "off", "near", "the", "Tarsa", "tower", "."], [(6, 7, "ORG")])
     assert [s._.geo_gated for s in spans] in ([], [True])  # no site's word: the namesake town must hold
+
+
+_INFOBOX = ["-", "Location", ":", "Harar", "\n", "-", "Target", ":", "Ministry", "of", "Lands", "\n"]
+
+
+def test_an_infoboxs_target_names_a_site_though_the_gazetteers_namesake_is_a_town() -> None:
+    spans = _spans(_INFOBOX, [(3, 4, "GPE"), (8, 12, "ORG")])  # the tagger ran the name to the line's end
+    assert [(s.text, s._.geo_gated) for s in spans] == [("Harar", False), ("Ministry of Lands", False)]
+
+
+def test_other_infobox_fields_name_no_site() -> None:
+    words = ["-", "Title", ":", "Ministry", "of", "Lands", "\n"]
+    assert _names(words, [(3, 7, "ORG")]) == []
+    words = ["Targets", "set", "by", "the", "Ministry", "of", "Lands", "were", "met"]
+    assert _names(words, [(4, 7, "ORG")]) == []
+
+
+def test_an_infoboxs_target_is_placed_at_the_storys_town() -> None:
+    text = ("Infobox\n- Location: Kabul, Afghanistan\n- Target: Ministry of Public Works\n- Date: 3 May 2019\n\n"
+            "Gunmen stormed a government building in Kabul on 3 May 2019.")
+    assert "Ministry of Public Works (near Kabul)" in [t.name for t in geoparse(text)]

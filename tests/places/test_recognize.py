@@ -398,3 +398,9 @@ def test_regions_after_a_list_of_one_countrys_provinces_make_each_a_province() -
     assert [(t.text, t.kind) for t in found] == [("Kharkiv", "admin1"), ("Sumy", "admin1")]
     found = geoparse("Floods hit the Central Plateau and Artibonite regions.")  # not a province of Burkina Faso
     assert "BF" not in [t.country for t in found]
+
+
+def test_a_name_of_letters_and_digits_tagged_a_country_is_no_place() -> None:
+    words = ["R47", "fighters", "attacked", "Qaryat", "as", "T-64", "tanks", "moved", "."]
+    doc = _doc(words, [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")])
+    assert [name for name, _, _ in _run(doc)] == ["Qaryat"]  # a group and a weapon, not towns to approximate

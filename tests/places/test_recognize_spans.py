@@ -33,6 +33,8 @@ def test_trim_drops_articles_and_possessives() -> None:
     doc = _blank(["the", "Gaza", "Strip", "'s", "border"])
     assert trim(doc[0:4]).text == "Gaza Strip"
     assert trim(doc[0:1]) is None
+    doc = _blank(["Target", ":", "Harar", "Hospital", "\n", "-"])  # an entity run to the end of its line
+    assert trim(doc[2:5]).text == "Harar Hospital"
 
 
 def test_locative_cues_and_the_container_of_comma_state() -> None:
