@@ -33,7 +33,7 @@ BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]
 # "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
 DATE_DATELINE_RE = re.compile(
     r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s+")
-
+_TEXT_KEY = "geo.text"  # where doc_text keeps a document's text
 
 
 def doc_text(doc: Doc) -> str:
@@ -43,9 +43,6 @@ def doc_text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data[_TEXT_KEY] = doc.text
     return cached
-
-
-_TEXT_KEY = "geo.text"
 
 
 def span_text(span: Span) -> str:
@@ -338,9 +335,12 @@ def prep_objects(token: Token, *preps: str) -> list[Token]:
 
 def shared_subjects(verb: Token, *deps: str) -> list[Token]:
     """The verb's subjects (``deps``, "nsubj" unless given), or those of the verb it is conjoined to when it
-    has none of its own ("a gunman entered the church and killed seven")."""
+    has none of its own ("a gunman entered the church and killed seven"), or the noun an active verb with an
+    object hangs on ("Suspected fighters killed 20 soldiers, sources said", parsed as fighters who were killed)."""
     deps = deps or ("nsubj",)
     own = past_a_dateline(children(verb, *deps))
+    if not own and verb.dep_ == "acl" and "nsubj" in deps and children(verb, "dobj") and not is_passive(verb):
+        return [verb.head]
     if own or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
         return own
     return past_a_dateline(children(verb.head, *deps))

@@ -219,10 +219,11 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if trigger.pos_ == "VERB":
         if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
-        if is_passive(trigger) or trigger.dep_ == "acl":
+        acting = trigger.dep_ == "acl" and not is_passive(trigger) and bool(children(trigger, "dobj"))
+        if is_passive(trigger) or (trigger.dep_ == "acl" and not acting):  # (acting: "fighters killed 20", misparsed)
             return next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ"), None)
-        subjects = [s for s in past_a_dateline(children(trigger, "nsubj")) if sent.start <= s.i < sent.end
-                    and s.idx >= floor]
+        subjects = [s for s in past_a_dateline(children(trigger, "nsubj") or ([trigger.head] if acting else []))
+                    if sent.start <= s.i < sent.end and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
             subjects = past_a_dateline(children(trigger.head, "nsubj"))  # "troops rescued them and killed ..."
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"

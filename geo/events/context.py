@@ -19,7 +19,7 @@ from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
 from geo.events.not_events import goes_on
-from geo.events.roles import assign_roles, ends_the_assault, pursues_the_perpetrators, the_perpetrators, told_by_its_acts
+from geo.events.roles import RESPONSE_FAMILIES, assign_roles, ends_the_assault, pursues_the_perpetrators, the_perpetrators, told_by_its_acts
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
@@ -108,10 +108,10 @@ def is_generic(mention: Mention) -> bool:
 
 def _done_to_a_kind(mention: Mention) -> bool:
     """'The army burned and raided villages': acts done to a kind of thing (a bare plural), pinned to no
-    place, day or figure, tell a campaign, not an event."""
+    place, day, figure or act they answer ('struck rebel positions in response'), tell a campaign, not an event."""
     objects = target_heads(mention.trigger, mention.trigger)
     if not objects or any(p.place for p in mention.parts) or mention.date or mention.count or (
-            mention.killed is not None or mention.injured is not None):
+            mention.killed is not None or mention.injured is not None or (mention.cue == "response" and mention.family not in RESPONSE_FAMILIES)):
         return False
     if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)):
         return False  # "hours after the camps were hit, artillery struck rebel positions": pinned to that act

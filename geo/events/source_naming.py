@@ -57,8 +57,17 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
                 start -= 1
             while end < len(doc) and (doc[end].ent_iob_ == "I" or _name_part(doc[end - 1], end)):
                 end += 1
+            titles = [i for i in range(start, end - 1) if _is_title(doc[i])]
+            if titles:  # "Kherson Governor Oleksandr Prokudin" tagged one person: the name after the title
+                start = titles[-1] + 1
+            elif end < len(doc) and _is_title(doc[end]) and any(t.i > end and t.ent_type_ == "PERSON" for t in tokens):
+                continue  # "Krasnodar Krai" of "Krasnodar Krai Governor Jane Roe", tagged a person: the governor's place
             return doc[start:end]
     return None
+
+
+def _is_title(token: Token) -> bool:
+    return token.lower_.rstrip(".") in RANK_WORDS | lx.OFFICIAL_TITLES
 
 
 def _name_part(token: Token, nxt: int) -> bool:
@@ -119,6 +128,10 @@ def titled_name(head: Token) -> Span | None:
             t.text[:1].isupper() for t in head.doc[ranks:head.i + 1]) and (
             head.lemma_.lower() not in INSTITUTION_WORDS):  # not 'General Motors', not 'the General Staff'
         return head.doc[ranks:head.i + 1]
+    inner = [i for i in range(start + 1, head.i - 1) if head.doc[i].lower_.rstrip(".") in RANK_WORDS]
+    if ranks == start and inner and head.lemma_.lower() not in INSTITUTION_WORDS and all(
+            t.is_title for t in head.doc[inner[-1] + 1:head.i + 1]):
+        return head.doc[inner[-1] + 1:head.i + 1]  # "Sumy Governor Jane Roe" (tagged one body): Jane Roe
     title = head.doc[start - 1] if start > 0 else None
     if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
         return None

@@ -64,6 +64,11 @@ def _a_site(words: list[str]) -> bool:
     return bool(words) and words[-1].rstrip("s") in _SITE_HEADS
 
 
+def _the_place(draft: Draft) -> bool:
+    """The target is the town the act is placed at ('an assault on X'): fighting there, no side fought."""
+    return draft.place is not None and bool(draft.target) and draft.target == draft.place.text
+
+
 def _verb(draft: Draft) -> str:
     """The act as a verb in the past, taking the target as object: 'struck', 'shelled', 'shot down'."""
     families, weapon = draft.families, draft.weapon or ""
@@ -90,7 +95,8 @@ def _verb(draft: Draft) -> str:
     if draft.category == "Looting/property destruction":
         return "looted"
     if draft.category == "Armed clash":  # one clashes with a side, not with a camp: a site was attacked
-        return "ambushed" if "ambush" in families else "attacked" if things or _a_site(words) else "clashed with"
+        return "ambushed" if "ambush" in families else "attacked" if things or _a_site(words) or _the_place(
+            draft) else "clashed with"
     if draft.acts and set(draft.acts) <= {"launch", "fire"} and weapon in DRONES | {"missile"}:
         verb = "fired" if "fire" in draft.acts else "launched"  # told sent at it, not told to hit it
         return f"{verb} {'drones' if weapon in DRONES else 'missiles'} at"
@@ -189,8 +195,8 @@ def summarize(draft: Draft) -> str:
             act = text if counted or label.endswith("ing") else _article(label)  # "Shelling", "An air strike"
             return _cut(f"{act[:1].upper() + act[1:]} killed {target}{where}")
         if target:
-            link = {"Abduction/forced disappearance": "of", "Armed clash": "with", INTERCEPT: "of",
-                    "Looting/property destruction": "of"}.get(draft.category, "on")
+            link = {"Abduction/forced disappearance": "of", "Armed clash": "in" if _the_place(draft) else "with",
+                    INTERCEPT: "of", "Looting/property destruction": "of"}.get(draft.category, "on")
             text += f" {link} {target}"
     return _cut(text + where)
 

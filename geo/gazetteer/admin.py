@@ -158,9 +158,17 @@ def _load() -> AdminData:
             population=sum(p[2] for p in points), bare=country in ADMIN2_COUNTRIES,
         )
         division.aliases.add(row[0])
-        division.aliases.update(a for a in row[5].split("|") if len(a) >= _MIN_ALIAS_LENGTH and a.isascii())
+        division.aliases.update(a for a in row[5].split("|") if len(a) >= _MIN_ALIAS_LENGTH and _latin(a))
         data.divisions.append(division)
     return data
+
+
+def _latin(name: str) -> bool:
+    """Written in the Latin alphabet, accents and all ("Séno Province"), not in another script."""
+    return all(ord(ch) < _END_OF_LATIN for ch in name)
+
+
+_END_OF_LATIN = 0x250  # Basic Latin to Latin Extended-B
 
 
 def _core_key(name: str) -> str:

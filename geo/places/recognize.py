@@ -179,7 +179,8 @@ class ToponymRecognizer:
         supermarket" after "in Gainesville"), unless it is part of a longer person's name."""
         names = {span.text: len(span) for span, info in found
                  if (info["label"] in TRUSTED_LABELS or self._strong_cue(span, context.lookups)
-                     or (len(span.text.split()) > 1 and span.start > 0 and doc[span.start - 1].lower_ in _IN_OR_NEAR))
+                     or (span.start > 0 and doc[span.start - 1].lower_ in _IN_OR_NEAR and (  # "in Jisr al-Shughur",
+                         len(span.text.split()) > 1 or self._well_known_place(span, context))))  # "around Goma"
                  and len(span.text) > 3 and not looks_common(span, context.lower_words)
                  and self._known_place(span.text, context.lookups)}
         if not names:

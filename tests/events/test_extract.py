@@ -581,3 +581,13 @@ def test_fighting_at_an_army_camp_reads_as_an_attack_on_the_camp_not_a_clash_wit
             "hours of fighting.")
     attacks, _ = run(text)
     assert [a.summary for a in attacks] == ["Jihadist fighters attacked an army camp near Kandahar"]
+
+
+def test_fighting_at_a_town_reads_as_a_clash_in_it_not_with_it() -> None:
+    attacks, _ = run("Heavy fighting raged around Kharkiv on Monday, and gunmen launched an assault on Kharkiv.")
+    assert attacks and all(" with Kharkiv" not in a.summary for a in attacks)
+
+
+def test_a_doer_parsed_as_the_victim_of_its_own_verb_is_the_doer() -> None:
+    attacks, _ = run("Armed bandits killed at least nine farmers in Kaduna on Friday, two residents said.")
+    assert [(a.actor, a.killed) for a in attacks] == [("Armed bandits", 9)]  # not "bandits who were killed"

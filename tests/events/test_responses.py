@@ -559,3 +559,11 @@ def test_strikes_that_kill_the_assailants_answer_their_assault() -> None:
     assert [a.killed for a in attacks] == [9] and [r.killed for r in responses] == [30]
     attacks, responses = run("Air strikes killed 30 militants near Kyiv on Sunday, the army said.")
     assert len(attacks) == 1 and responses == []  # militants are not, by that word, those who attacked
+
+
+def test_strikes_on_a_kind_of_target_told_as_the_answer_are_a_response() -> None:
+    attacks, responses = run("Rebels shelled a camp near Kharkiv on Monday. Army drones struck rebel positions in "
+                             "the hills in response.")
+    assert len(attacks) == 1 and [r.category for r in responses] == ["Air/drone strike"]
+    attacks, responses = run("Army drones struck rebel positions in the hills.")
+    assert attacks == [] and responses == []  # acts done to a kind of target, pinned to nothing: no event

@@ -367,3 +367,10 @@ def test_a_rank_between_a_title_and_a_name_is_no_part_of_the_name() -> None:
     # The tagger calls the name an organisation here; the rank keeps its period ("Capt.").
     doc = load_pipeline()("Troops pursued the attackers, army spokesman Capt. Antony Mwalushayi said.")
     assert [s.name for s in extract_sources(doc)] == ["Antony Mwalushayi"]
+
+
+def test_a_governor_named_after_the_province_is_the_person_not_the_province() -> None:
+    found = {s.name: s.role for s in extract_sources(nlp()(
+        "Zhytomyr Oblast Governor Vitalii Bunechko said debris damaged two houses. "
+        "Sumy Governor Volodymyr Artiukh said two people died."))}
+    assert found == {"Vitalii Bunechko": "Zhytomyr Oblast Governor", "Volodymyr Artiukh": "Sumy Governor"}

@@ -259,6 +259,8 @@ def test_districts_abroad_are_indexed_with_the_word_that_says_so(gaz: Gazetteer)
     # the bare name stays the town's: a district abroad is not read from its name alone
     assert not any(c.kind == "admin2" for c in gaz.candidates("Djugu", fuzzy=False))
     assert not any(c.kind == "admin2" for c in gaz.candidates("Nikopol", fuzzy=False))
+    province = [c for c in gaz.candidates("Seno province", fuzzy=False) if c.kind == "admin2"]
+    assert [c.country for c in province] == ["BF"]  # from the accented alias "Séno Province"
 
 
 def test_district_names_strip_the_division_words_and_add_the_local_ones() -> None:

@@ -29,6 +29,7 @@ def _city(name: str, country: str, population: int, admin1: str | None = None) -
 FAKE = FakeGazetteer({
     "Qaryat": [_city("Qaryat", "SY", 3000)],
     "Bigtown": [_city("Bigtown", "SY", 2_000_000)],
+    "Kasongo": [_city("Kasongo", "CD", 300_000)],
     "Hope": [_city("Hope", "US", 9000)],
     "Elmwood": [_city("Elmwood", "US", 5000, admin1="Kansas")],
     "Watertown": [_city("Watertown", "US", 28000)],
@@ -195,6 +196,13 @@ def test_a_place_name_is_a_place_wherever_else_it_occurs() -> None:
     found = [s for s in doc.spans[SPAN_KEY] if s.text == "Gainesville"]
     starts = [s.start_char for s in found]
     assert starts == [text.index("Gainesville"), text.index("Gainesville's")]  # not inside the person's name
+
+
+def test_a_well_known_city_placed_once_by_around_or_in_is_a_place_where_the_tagger_calls_it_a_person() -> None:
+    words = ["Fighting", "raged", "around", "Kasongo", ".", "Rebels", "assaulted", "Kasongo", "again", "."]
+    assert [name for name, _, _ in _run(_doc(words, [(3, 4, "PERSON"), (7, 8, "PERSON")]))] == ["Kasongo", "Kasongo"]
+    words = ["Fighting", "raged", "around", "Qaryat", ".", "Rebels", "assaulted", "Qaryat", "again", "."]
+    assert len(_run(_doc(words, [(3, 4, "PERSON"), (7, 8, "PERSON")]))) < 2  # a village of 3,000: not on that alone
 
 
 def test_counties_and_provinces_inside_organisation_names_but_not_common_words() -> None:
