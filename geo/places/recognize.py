@@ -64,8 +64,7 @@ class CandidateLookup(Protocol):
 )
 def make_toponym_recognizer(nlp: Language, name: str, min_population: int, max_run_tokens: int,
                             use_gazetteer: bool) -> ToponymRecognizer:
-    return ToponymRecognizer(name, min_population=min_population, max_run_tokens=max_run_tokens,
-                             use_gazetteer=use_gazetteer)
+    return ToponymRecognizer(name, min_population=min_population, max_run_tokens=max_run_tokens, use_gazetteer=use_gazetteer)
 
 
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
