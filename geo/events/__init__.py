@@ -6,7 +6,8 @@ casualties) and the sources cited, each with the sentence that says it.
 
 Modules: ``extract`` (the entry point: mentions linked into events), ``mentions``, ``triggers``,
 ``phrasal`` ('beat back an assault', 'hit back') and ``not_events`` (which words tell an act), ``roles`` (attack or response by its cues), ``actors`` and
-``actor_phrases`` (who is who), ``context``, ``clauses``, ``one_act`` (mentions of one act),
+``actor_phrases`` (who is who), ``context``, ``clauses``, ``one_act`` (mentions of one act), ``inherited``
+(the place and day a mention takes from the act whose phrase tells it),
 ``linking`` and ``place_fit`` (one event or two), ``draft`` (an event being assembled), ``finish`` (a draft made
 an event), ``umbrella`` (a heading of acts), ``headlines`` (what a headline, a caption or an article's
 defining sentence adds), ``kinds`` (what

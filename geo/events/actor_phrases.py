@@ -137,8 +137,8 @@ def _side_of_speaker(pronoun: Token) -> str | None:
             subject = next(iter(past_a_dateline(children(head, "nsubj") or shared)), None)
             if subject is not None and subject.lower_ in {"it", "they"}:
                 subject = _earlier_speaker(subject)  # "The SDF said ... It said its fighters ...": the SDF
-            family = actors.actor_family(phrase_text(list(subject.subtree))) if subject is not None else None
-            if family:
+            family = actors.actor_family(phrase_text(phrase_tokens(subject, with_acl=False))) if subject is not None else None
+            if family:  # (not the side a clause about the speaker names: "The army, which held X against the RSF")
                 return actors.readable_actor(family.split(" (")[0])
             service = next((t.lower_ for t in (subject.subtree if subject is not None else ())
                             if t.lower_ in ARMED_SERVICES), None)
@@ -194,6 +194,14 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
     return _np(subject)
 
 
+def _named_after(adjective: Token) -> str | None:
+    """'by the paramilitary Rapid Support Forces', parsed with the adjective as the object: the name after it."""
+    after = adjective.doc[adjective.i + 1] if adjective.i + 1 < len(adjective.doc) else None
+    if adjective.pos_ != "ADJ" or after is None or after.ent_iob_ != "B" or after.ent_type_ not in {"ORG", "NORP"}:
+        return None
+    return next((e.text for e in adjective.doc.ents if e.start == after.i), None)
+
+
 def _accused(prep: Token) -> list[Token]:
     """Whom a clause accuses of the act its 'of' or 'for' phrase names ('accused the army of bombing',
     'blamed the rebels for shelling')."""
@@ -245,7 +253,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         return None
     by_objects = prep_objects(trigger, "by")
     if by_objects:
-        return _np(by_objects[0])
+        return _named_after(by_objects[0]) or _np(by_objects[0])
     if between:  # "clashes between the army and the RSF": the first side
         return _np(between[0])
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]

@@ -20,6 +20,7 @@ from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
 from geo.events.not_events import goes_on
 from geo.events.roles import RESPONSE_FAMILIES, assign_roles, ends_the_assault, pursues_the_perpetrators, the_perpetrators, told_by_its_acts
+from geo.events.inherited import inherit_places
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
@@ -73,7 +74,7 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
             owner.killed = killed
         if injured is not None and owner.injured is None:
             owner.injured = injured
-    _inherit_places(mentions)
+    inherit_places(mentions)
     place_launches_by_origin(sent, mentions, toponyms)
     if caption:
         place_by_caption(mentions, [(t, span, near) for t, span in toponyms if sent.start <= span.start < sent.end
@@ -160,34 +161,6 @@ def _goes_on(mention: Mention) -> bool:
     """A war going on ('fighting has continued since August'), with no day and no toll."""
     return (goes_on(mention.trigger) and mention.killed is None and mention.injured is None and mention.count is None
             and (mention.date is None or mention.date_precision != "day") and told_over_a_period(mention.trigger.sent))
-
-
-def _inherit_places(mentions: list[Mention]) -> None:
-    """A mention inside another's phrase ('a missile fired at X was intercepted in Y') shares
-    its place and date."""
-    for mention in mentions:
-        donors = [o for o in mentions if o is not mention and not (mention.cue == "attack" and o.cue == "response")
-                  and not (mention.trigger.dep_ == "conj" and mention.trigger.head.i == o.trigger.i)]  # its own act
-        for other in donors:
-            if mention.date is None and other.date is not None and (
-                    mention.trigger.i in {t.i for t in other.trigger.subtree}):
-                mention.date, mention.date_precision = other.date, other.date_precision
-        stopped = [o for o in mentions if o is not mention and o.date is not None
-                   and o.trigger.i in {t.i for t in mention.trigger.subtree}]
-        if mention.family == "intercept" and mention.date is None and stopped:
-            mention.date, mention.date_precision = stopped[0].date, stopped[0].date_precision  # the same night
-        if any(p.place for p in mention.parts):
-            continue
-        for other in donors:
-            if not any(p.place for p in other.parts):
-                continue
-            if mention.trigger.i in {t.i for t in other.trigger.subtree}:
-                donor = next(p for p in other.parts if p.place)
-                for part in mention.parts or [Part(target=None)]:
-                    part.place, part.place_prep, part.extra_places = donor.place, donor.place_prep, donor.extra_places
-                if not mention.parts:
-                    mention.parts = [Part(target=None, place=donor.place, place_prep=donor.place_prep)]
-                break
 
 
 # --- places --------------------------------------------------------------------------------

@@ -35,10 +35,11 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         if owner is not None and _of_a_reaction(ent.root) and (owner.trigger not in list(ent.root.ancestors) or (
                 owner.anaphoric and ent.root.dep_ == "pobj" and _reacted_to(owner.trigger))):
             owner = None  # "claimed the attack on Monday": the day of the claim (not "Monday's attack", "condemns ... today")
-        owner = owner or _condemned_act(ent.root, mentions, resolved, published)
+        then = _told_then(ent.root, mentions)  # "since late June, when shelling killed five": then, not since
+        owner = then or owner or _condemned_act(ent.root, mentions, resolved, published)
         if owner is None:
             unowned.append((ent, resolved))
-        elif not _blocked_between(ent.root, owner, sent):
+        elif then is not None or not _blocked_between(ent.root, owner, sent):
             if not _is_duration(ent) or ent.text.lower() in elx.PERIOD_WORDS or DAYS_LATER_RE.fullmatch(ent.text) or (
                     ent.text.lower() in NIGHT_WORDS):
                 owner.when = owner.when or ent.text.lower()
@@ -169,6 +170,15 @@ def _condemned_act(token: Token, mentions: list[Mention], resolved: date | None,
         return None
     objects = {child.i for v in (verb, *verb.conjuncts) for child in v.children if child.dep_ == "dobj"}
     return next((m for m in mentions if m.trigger.i in objects), None)
+
+
+def _told_then(token: Token, mentions: list[Mention]) -> Mention | None:
+    """'since late June, when shelling killed five': a 'when' clause on a time tells an act of that time."""
+    for clause in token.children:
+        if clause.dep_ == "relcl" and any(c.lower_ == "when" for c in clause.children):
+            inside = {t.i for t in clause.subtree}
+            return next((m for m in mentions if m.trigger.i in inside), None)
+    return None
 
 
 def _in_a_clause_of_its_own(token: Token, mention: Mention) -> bool:

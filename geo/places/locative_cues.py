@@ -17,7 +17,7 @@ from geo.places.name_extent import is_capitalised
 from geo.places.recognize_spans import listed, singular, within
 from geo.syntax import dateline_length, doc_text
 
-__all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline"]
+__all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline", "town_word_before"]
 
 _DATELINE_REACH = 80  # characters of text a dateline may take
 
@@ -60,12 +60,25 @@ def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str |
 _MAX_LISTED = 3
 
 
+def town_word_before(span: Span) -> str | None:
+    """'the town of X', 'the villages of A and B': the word for a town before the 'of' that opens the name or
+    the list it is an item of, in the singular; None when there is none."""
+    doc, first = span.doc, span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "... of A and B": B's list opens at A
+    start = min(span.start, first.left_edge.i)
+    word = singular(doc[start - 2].lower_) if start >= 2 and doc[start - 1].lower_ == "of" else ""
+    return word if word in CITY_WORDS else None
+
+
 def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[str | None, str | None]:
     doc = span.doc
     before = [doc[i] for i in range(max(0, span.start - 3), span.start)]
     after = doc[span.end] if span.end < len(doc) else None
     container = _comma_container(span, lookup)
-    # "the city of X", "the province of X"
+    # "the city of X", "the villages of A and B", "the province of X"
+    if town_word_before(span):
+        return "city_of", container
     if len(before) >= 2 and before[-1].lower_ == "of":
         word = before[-2].lower_
         if word in CITY_WORDS:

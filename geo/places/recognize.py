@@ -35,7 +35,7 @@ from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
-from geo.places.locative_cues import a_town_near, locative_cue
+from geo.places.locative_cues import a_town_near, locative_cue, town_word_before
 from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
                                     site_word_follows)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
@@ -337,7 +337,7 @@ class ToponymRecognizer:
                 not is_capitalised(span[0]) or looks_common(span, context.lower_words) or speaks(span)):
             return None
         cue, container = locative_cue(span, lambda text: self._lookup(text, context.lookups))
-        called_a_town = cue == "city_of" and doc[span.start - 2].lower_ in UNKNOWN_TOWN_WORDS
+        called_a_town = cue == "city_of" and town_word_before(span) in UNKNOWN_TOWN_WORDS
         before = doc[span.start - 2] if doc[span.start - 1].lower_ == "the" else doc[span.start - 1]
         words = {t.text for t in span}  # "beside Zam Kora camp", not "the Smith camp" of a John Smith
         a_site = (span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS and before.lower_ in PLACING_PREPS

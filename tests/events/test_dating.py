@@ -168,3 +168,9 @@ def test_troops_who_arrived_the_next_morning_and_pursued_the_attackers_did_so_a_
                    "Troops arrived in the village the next morning and pursued the attackers into the forest, "
                    "an army spokesman said.")
     assert [(e.kind, e.date) for e in found] == [("attack", date(2024, 2, 9)), ("response", date(2024, 2, 10))]
+
+
+def test_an_act_told_in_a_when_clause_on_a_time_is_of_that_time() -> None:
+    attacks = events("It was the worst day in the region since early May, when rebels shelled a market in Kharkiv, "
+                     "killing six people, monitors said.")
+    assert [(a.date, a.killed) for a in attacks] == [(date(2023, 5, 1), 6)]  # early in the May before publication

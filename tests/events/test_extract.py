@@ -591,3 +591,25 @@ def test_fighting_at_a_town_reads_as_a_clash_in_it_not_with_it() -> None:
 def test_a_doer_parsed_as_the_victim_of_its_own_verb_is_the_doer() -> None:
     attacks, _ = run("Armed bandits killed at least nine farmers in Kaduna on Friday, two residents said.")
     assert [(a.actor, a.killed) for a in attacks] == [("Armed bandits", 9)]  # not "bandits who were killed"
+
+
+def test_the_name_after_an_adjective_the_parse_took_for_the_doer_is_the_doer() -> None:
+    attacks, _ = run("A drone attack by the paramilitary Rapid Support Forces (RSF) struck a clinic in Omdurman on Friday.")
+    assert [a.actor for a in attacks] == ["Rapid Support Forces"]  # not "paramilitary"
+
+
+def test_the_speakers_side_is_not_the_side_a_clause_about_the_speaker_names() -> None:
+    _, responses = run("The Ukrainian army, which has held the town against a Russian siege for months, said its "
+                       "forces repelled a Russian assault on Kharkiv on Monday.")
+    assert [r.actor for r in responses] == ["Ukraine"]
+
+
+def test_an_act_told_only_to_date_another_does_not_take_its_place() -> None:
+    from geo.events.context import find_mentions
+    from geo.syntax import toponym_tokens
+
+    text = "Jets struck weapons depots near Kharkiv on Monday, hours after rockets were fired toward a valley."
+    doc = nlp()(text)
+    mentions = find_mentions(doc[:], toponym_tokens(doc, toponyms_for(text)), None)
+    places = {m.trigger.text: [p.place.name for p in m.parts if p.place] for m in mentions}
+    assert places == {"struck": ["Kharkiv"], "fired": []}  # the rockets were not fired at Kharkiv

@@ -97,3 +97,9 @@ def test_an_infoboxs_target_is_placed_at_the_storys_town() -> None:
     text = ("Infobox\n- Location: Kabul, Afghanistan\n- Target: Ministry of Public Works\n- Date: 3 May 2019\n\n"
             "Gunmen stormed a government building in Kabul on 3 May 2019.")
     assert "Ministry of Public Works (near Kabul)" in [t.name for t in geoparse(text)]
+
+
+def test_every_item_of_a_list_called_villages_is_a_place() -> None:
+    found = [t.text for t in geoparse("Drones hit the villages of Bayt Tamsin, Kfar Qorvel and Mazraat Hadi near "
+                                      "Tyre on Monday.")]
+    assert found == ["Bayt Tamsin", "Kfar Qorvel", "Mazraat Hadi", "Tyre"]
