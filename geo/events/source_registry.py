@@ -142,7 +142,7 @@ class Registry:
             if found:
                 return found
         if not speaker.person and not speaker.described:
-            found = self._same_body(speaker)
+            found = self._described_body(speaker) or self._same_body(speaker)
             if found:
                 return found
         return speaker.key
@@ -179,6 +179,18 @@ class Registry:
             for key, entry in reversed(list(self.entries.items())):
                 if not entry.speaker.person and entry.speaker.type in {"ngo", "other"} and not entry.speaker.described:
                     return key
+        return None
+
+    def _described_body(self, speaker: Speaker) -> str | None:
+        """'the agency' after 'the British maritime security agency UKMTO': the latest source whose description
+        ends with the noun."""
+        words = speaker.name.casefold().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        for key, entry in reversed(list(self.entries.items())):
+            role = (entry.speaker.role or "").casefold().split()
+            if role and role[-1] == words[1]:
+                return key
         return None
 
     def _same_body(self, speaker: Speaker) -> str | None:

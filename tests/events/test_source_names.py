@@ -374,3 +374,8 @@ def test_a_governor_named_after_the_province_is_the_person_not_the_province() ->
         "Zhytomyr Oblast Governor Vitalii Bunechko said debris damaged two houses. "
         "Sumy Governor Volodymyr Artiukh said two people died."))}
     assert found == {"Vitalii Bunechko": "Zhytomyr Oblast Governor", "Volodymyr Artiukh": "Sumy Governor"}
+
+
+def test_the_noun_of_an_earlier_sources_description_is_that_source() -> None:
+    text = "The regional disaster agency SEMA said floods hit two towns near Kano. Rescue teams were deployed, the agency said."
+    assert names(text) == ["SEMA"]
