@@ -108,8 +108,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 subjects = [s for s in subjects if s.i < token.i]  # the speaker comes before, the rest is what was said
             if subjects and all(s.lower_ in QUANTIFIER_SUBJECTS for s in subjects):
                 subjects = _tail_speaker(token, sent)  # "..., the army and a rebel commander each blamed ..."
-            subjects = (subjects or prep_objects(token, "by") or _participle_speaker(token) or _conjunct_speaker(token)
-                        or _tail_speaker(token, sent))
+            subjects = (subjects or _one_noun(prep_objects(token, "by")) or _participle_speaker(token)
+                        or _conjunct_speaker(token) or _tail_speaker(token, sent))
             for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said")
                 found.extend((h, _told(token)) for h in (subject, *(c for c in subject.conjuncts if c.i > subject.i)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
@@ -125,6 +125,21 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         if via is not None:
             result.append((via, None))
     return result
+
+
+def _one_noun(agents: list[Token]) -> list[Token]:
+    """'reported by U.S., coalition, or commercial ships': words listed before a noun they all modify name
+    no speaker of their own; the list is the noun (here no one who speaks)."""
+    if not agents:
+        return agents
+    items = [agents[0], *agents[0].conjuncts]
+    last = max(items, key=lambda t: t.i)
+    shared = last.pos_ == "NOUN" and any(c.dep_ in {"amod", "compound"} for c in last.children) and all(
+        all(c.is_punct or c.dep_ in {"cc", "conj"} for c in t.children) for t in items if t is not last)
+    return ([] if last.lemma_.lower() in VESSEL_NOUNS else [last]) if shared and len(items) > 1 else agents
+
+
+VESSEL_NOUNS = frozenset({"ship", "vessel", "aircraft", "boat", "tanker"})  # what carries people, not who speaks
 
 
 # People who speak for the body they work for ("investigators from Human Rights Watch and the UN").

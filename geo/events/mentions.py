@@ -141,7 +141,9 @@ AIR_STRIKE = "Air/drone strike"
 
 
 def _weapon_in_mention(trigger: Token) -> str | None:
-    words = [trigger, *trigger.children]
+    aimed = min((c.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"against", "on", "at"}), default=None)
+    words = [trigger, *(c for c in trigger.children if aimed is None or c.dep_ != "conj" or c.i < aimed)]  # not
+    # "strikes against two boats and one missile", the parse hanging the missile on the strikes: a target
     if trigger.pos_ == "VERB":
         platform = next((lemma_of(s) for s in children(trigger, "nsubj")
                          if lx.WEAPON_CATEGORY.get(lemma_of(s)) == AIR_STRIKE), None)

@@ -613,3 +613,17 @@ def test_an_act_told_only_to_date_another_does_not_take_its_place() -> None:
     mentions = find_mentions(doc[:], toponym_tokens(doc, toponyms_for(text)), None)
     places = {m.trigger.text: [p.place.name for p in m.parts if p.place] for m in mentions}
     assert places == {"struck": ["Kharkiv"], "fired": []}  # the rockets were not fired at Kharkiv
+
+
+def test_a_weapon_struck_is_not_the_means_of_the_strike() -> None:
+    from spacy.tokens import Doc
+
+    from geo.events.mentions import _weapon_in_mention
+
+    # "forces conducted strikes against two boats and one missile", parsed with the missile a conjunct of the strikes
+    words = ["forces", "conducted", "strikes", "against", "two", "boats", "and", "one", "missile", "."]
+    heads = [1, 1, 1, 2, 5, 3, 2, 8, 2, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "pobj", "cc", "nummod", "conj", "punct"]
+    pos = ["NOUN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "CCONJ", "NUM", "NOUN", "PUNCT"]
+    doc = Doc(nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.rstrip("s") for w in words])
+    assert _weapon_in_mention(doc[2]) is None

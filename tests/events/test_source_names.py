@@ -379,3 +379,8 @@ def test_a_governor_named_after_the_province_is_the_person_not_the_province() ->
 def test_the_noun_of_an_earlier_sources_description_is_that_source() -> None:
     text = "The regional disaster agency SEMA said floods hit two towns near Kano. Rescue teams were deployed, the agency said."
     assert names(text) == ["SEMA"]
+
+
+def test_words_listed_before_the_noun_they_all_modify_are_no_sources() -> None:
+    text = "There was no damage reported by Kenyan, coalition or commercial ships, the navy said."
+    assert names(text) == ["the navy"]
