@@ -245,7 +245,8 @@ def _told(verb: Token) -> Token | None:
     if verb.lemma_.lower() != "tell":
         return None
     for obj in children(verb, "dobj", "dative"):
-        outlet = lookup(obj.text, lx.WIRE_AGENCIES) or lookup(obj.text, lx.MEDIA_OUTLETS)
+        name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN") or obj.text  # "Al Jazeera", not "Jazeera"
+        outlet = lookup(name, lx.WIRE_AGENCIES) or lookup(name, lx.MEDIA_OUTLETS)
         audience = obj.lemma_.lower() in AUDIENCE_NOUNS and obj.pos_ != "PROPN"
         if outlet or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
             return obj

@@ -1,7 +1,9 @@
 """The proper name a source goes by: the name a body described by a common noun calls itself ('a militia
 coalition calling itself X'), its apposition ('an umbrella group, X'), or the body the text named a
 little earlier ('the EU's Aspides mission ..., the mission said'); and a person's whole name (cut in two
-by the tagger, in apposition to a title, after a lower-case title). Used by ``geo.events.sources``."""
+by the tagger, in apposition to a title, after a lower-case title); and the candidate spans of a name (the
+phrase, its entity, a body's name going on with its place: 'the UN Mission in South Sudan'). Used by
+``geo.events.sources``."""
 
 from __future__ import annotations
 
@@ -138,6 +140,41 @@ def titled_name(head: Token) -> Span | None:
     return head.doc[ranks:head.i + 1]  # "army spokesman Capt. Jane Roe": Jane Roe
 
 
+def name_candidates(head: Token, phrase: str) -> list[str]:
+    """The phrase, the named entity around the head and the head's short subtree."""
+    found = [phrase]
+    if head.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"}:
+        start, end = head.i, head.i + 1
+        while start > 0 and head.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+            end += 1
+        if head.doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"} and end < len(head.doc) and head.doc[end].ent_iob_ == "B":
+            end += 1  # "The Islamic Resistance in" + "Iraq": a name the tagger cut after its preposition
+            while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
+                end += 1
+        elif _placed_body(head.doc[end - 1]):  # "the UN Assistance Mission" + "in" + "Afghanistan"
+            end += 2
+            while end < len(head.doc) and head.doc[end].pos_ == "PROPN" and head.doc[end].ent_iob_ != "B":
+                end += 1
+        found.append(head.doc[start:end].text)
+    conjoined = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    subtree = [t for t in head.subtree if t.i not in conjoined]  # "HRW and the UN" are two
+    if len(subtree) <= 8:
+        found.append(phrase_text([t for t in subtree if not t.is_punct or t.text in "-&'’"]))
+    return found
+
+
+def _placed_body(last: Token) -> bool:
+    """'the UN Mission' before 'in South Sudan': a body whose name goes on with the place it works in."""
+    doc, after = last.doc, last.i + 1
+    return (last.lemma_.lower() in PLACED_BODIES and after + 1 < len(doc) and doc[after].lower_ in {"in", "for", "to"}
+            and doc[after + 1].pos_ == "PROPN" and doc[after + 1].is_title)
+
+
+PLACED_BODIES = frozenset({"mission", "embassy", "office", "delegation", "command", "force", "programme", "program"})
+
+
 # Words that end the name of a body a rank word may open ("the General Staff", "Central Command").
 INSTITUTION_WORDS = frozenset({"staff", "command", "headquarters", "council", "assembly", "secretariat", "directorate",
                                "office", "ministry", "court", "commission", "committee", "administration", "service"})
@@ -147,5 +184,5 @@ RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "g
                         "mayor", "governor", "gov", "minister", "senator", "sen", "dr", "president"})
 
 
-__all__ = ["BODY_NOUNS", "NAMING_VERBS", "appositive_name", "called", "named_before", "person_span", "proper_part",
-           "titled_name"]
+__all__ = ["BODY_NOUNS", "NAMING_VERBS", "appositive_name", "called", "name_candidates", "named_before", "person_span",
+           "proper_part", "titled_name"]

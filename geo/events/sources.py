@@ -17,8 +17,8 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.source_naming import (BODY_NOUNS, appositive_name, called, named_before, person_span, proper_part,
-                                      titled_name)
+from geo.events.source_naming import (BODY_NOUNS, appositive_name, called, name_candidates, named_before, person_span,
+                                      proper_part, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens, prep_objects,
@@ -100,27 +100,6 @@ def _clean_name(text: str) -> str:
     return re.sub(r"^the\s+", "the ", text, flags=re.I)
 
 
-def _name_candidates(head: Token, phrase: str) -> list[str]:
-    """The phrase, the named entity around the head and the head's short subtree."""
-    found = [phrase]
-    if head.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"}:
-        start, end = head.i, head.i + 1
-        while start > 0 and head.doc[start].ent_iob_ == "I":
-            start -= 1
-        while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
-            end += 1
-        if head.doc[end - 1].pos_ in {"ADP", "DET", "CCONJ"} and end < len(head.doc) and head.doc[end].ent_iob_ == "B":
-            end += 1  # "The Islamic Resistance in" + "Iraq": a name the tagger cut after its preposition
-            while end < len(head.doc) and head.doc[end].ent_iob_ == "I":
-                end += 1
-        found.append(head.doc[start:end].text)
-    conjoined = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
-    subtree = [t for t in head.subtree if t.i not in conjoined]  # "HRW and the UN" are two
-    if len(subtree) <= 8:
-        found.append(phrase_text([t for t in subtree if not t.is_punct or t.text in "-&'’"]))
-    return found
-
-
 def _names_an_organisation(head: Token, person: Span) -> bool:
     """'the Bush administration', 'the Obama campaign': a common noun the name modifies."""
     return (head.pos_ == "NOUN" and head.i not in range(person.start, person.end)
@@ -199,7 +178,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         parts = [phrase_text(part) for part in (before, _appositive_role(head)) if part]
         role = lx.clean_phrase(", ".join(parts)) if parts else None
         return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
-    candidates = _name_candidates(head, text) + [head.text]
+    candidates = name_candidates(head, text) + [head.text]
     wire = lookup(candidates, lx.WIRE_AGENCIES)
     if wire:
         return Speaker(name=wire, type="wire", key=f"wire:{wire}")

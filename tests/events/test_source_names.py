@@ -384,3 +384,14 @@ def test_the_noun_of_an_earlier_sources_description_is_that_source() -> None:
 def test_words_listed_before_the_noun_they_all_modify_are_no_sources() -> None:
     text = "There was no damage reported by Kenyan, coalition or commercial ships, the navy said."
     assert names(text) == ["the navy"]
+
+
+def test_a_mission_named_with_the_country_it_works_in_keeps_it() -> None:
+    text = "The European Union Training Mission in Mali (EUTM) condemned the attack on the market."
+    assert names(text) == ["the European Union Training Mission in Mali"]
+
+
+
+def test_an_outlet_of_two_words_told_by_a_witness_relays_the_claim() -> None:
+    found = extract_sources(nlp()("A resident told Al Jazeera that the market burned."))
+    assert [(s.name, s.via) for s in found] == [("resident", "Al Jazeera"), ("Al Jazeera", None)]
