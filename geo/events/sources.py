@@ -25,7 +25,8 @@ from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phras
                         sentences, span_text)
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
-                          "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing"})
+                          "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing",
+                          "information", "intelligence", "assessments", "findings"})
 INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
 # Armed groups and movements (of the actor families, those that are no state, its forces or a union of states).
 NON_STATE = frozenset(set(actors.ACTOR_FAMILIES) - actors.STATES

@@ -395,3 +395,8 @@ def test_a_mission_named_with_the_country_it_works_in_keeps_it() -> None:
 def test_an_outlet_of_two_words_told_by_a_witness_relays_the_claim() -> None:
     found = extract_sources(nlp()("A resident told Al Jazeera that the market burned."))
     assert [(s.name, s.via) for s in found] == [("resident", "Al Jazeera"), ("Al Jazeera", None)]
+
+
+def test_information_from_a_body_is_that_bodys_claim() -> None:
+    assert names("The shells came from rebel positions, according to information from the United Nations.") == [
+        "the United Nations"]
