@@ -132,9 +132,14 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
 
 
 def claimed_version(mention: Mention) -> bool:
-    """'The group said its fighters had killed more than 30 soldiers': the claimant's own account of the
-    act it claimed, with its own figures, not another act."""
-    return refers_back(mention.actor, mention.actor_indefinite) and head_word(mention.actor or "") in GROUP_NOUNS
+    """'The group said its fighters had killed more than 30 soldiers', 'X claimed that its fighters had killed
+    47': the claimant's own account of the act it claimed, with its own figures, not another act."""
+    if refers_back(mention.actor, mention.actor_indefinite) and head_word(mention.actor or "") in GROUP_NOUNS:
+        return True
+    claim = next((h for h in mention.trigger.ancestors if h.pos_ == "VERB" and h.lemma_.lower() == "claim"), None)
+    family = actors.actor_family(mention.actor)
+    return claim is not None and family is not None and any(
+        actors.actor_family(s.text) == family for s in claim.children if s.dep_ == "nsubj")
 
 
 def sets_apart(draft: Draft, mention: Mention) -> bool:

@@ -556,3 +556,10 @@ def test_the_group_is_the_doer_named_before_it_not_a_doer_called_group() -> None
     text = ("The Kelmar Front fired rockets at a base in Omdurman on Monday. On Tuesday the group ambushed an army "
             "convoy near Khan Younis, killing four soldiers.")
     assert [e.actor for e in everything(text)] == ["Kelmar Front", "Kelmar Front"]
+
+
+def test_a_claimants_own_figures_for_its_attack_are_no_second_attack() -> None:
+    text = ("Hamas fighters attacked an army post near Khan Younis on Monday, killing four soldiers, the army said. "
+            "Hamas claimed on its Telegram channel that its fighters had killed 12 soldiers.")
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [a.killed for a in attacks] == [4]
