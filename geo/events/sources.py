@@ -83,7 +83,7 @@ _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "att
 
 # Bodies and people a text names by where they are ("police in X district", "officials at X Hospital").
 LOCAL_HEADS = frozenset({"police", "official", "authority", "resident", "witness", "doctor", "medic", "villager",
-                         "volunteer", "worker", "administrator"})
+                         "volunteer", "worker", "administrator", "staff", "nurse", "paramedic", "rescuer", "employee"})
 
 
 def _placed_by_name(head: Token) -> bool:

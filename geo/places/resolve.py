@@ -35,6 +35,7 @@ from geo.places.resolve_support import (
     BIG_TOWN,
     EXACT_SPELLING,
     drop_unsupported,
+    not_the_city_province,
     prefer_countries_named_in_full,
     province_of_its_town,
     towns_abroad_of_a_district,
@@ -260,7 +261,7 @@ def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
             cache[key] = _lookup(mention.text, gazetteer, fallbacks=not mention.gated)
         mention.candidates, mention.reading = cache[key]
         if mention.cue in {"province", "province_of"}:
-            mention.candidates = mention.candidates + province_of_its_town(mention.candidates, gazetteer)
+            mention.candidates = not_the_city_province(mention.candidates + province_of_its_town(mention.candidates, gazetteer))
         mention.candidates = mention.candidates + towns_abroad_of_a_district(mention.text, mention.candidates, gazetteer)
 
 

@@ -23,8 +23,8 @@ from geo.model import Candidate
 from geo.places.name_fallbacks import DEMONYM
 from geo.places.ranking import LOCAL_KINDS
 
-__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "prefer_countries_named_in_full", "province_of_its_town",
-           "towns_abroad_of_a_district"]
+__all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "not_the_city_province", "prefer_countries_named_in_full",
+           "province_of_its_town", "towns_abroad_of_a_district"]
 
 EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
 BIG_TOWN = 100_000
@@ -194,6 +194,14 @@ def province_of_its_town(candidates: Sequence[Candidate], gazetteer: _Lookup) ->
             if province.kind == "admin1" and province.country == town.country and province.score >= EXACT_SPELLING:
                 found.setdefault(province.geonameid, replace(province, score=town.score))
     return list(found.values())
+
+
+def not_the_city_province(candidates: list[Candidate]) -> list[Candidate]:
+    """'Kyiv, Sumy and Kharkiv oblasts': the province called by the bare name (Kyiv Oblast), not the city that
+    is a province of its own (Kyiv City), when the text calls it a province."""
+    named = {fold_name(c.name) for c in candidates if c.kind == "admin1"}
+    return [c for c in candidates if not (c.kind == "admin1" and fold_name(c.name).endswith(" city") and (
+        fold_name(c.name).removesuffix(" city") in named))]
 
 
 def towns_abroad_of_a_district(text: str, candidates: Sequence[Candidate], gazetteer: _Lookup) -> list[Candidate]:

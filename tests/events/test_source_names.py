@@ -400,3 +400,8 @@ def test_an_outlet_of_two_words_told_by_a_witness_relays_the_claim() -> None:
 def test_information_from_a_body_is_that_bodys_claim() -> None:
     assert names("The shells came from rebel positions, according to information from the United Nations.") == [
         "the United Nations"]
+
+
+def test_hospital_staff_are_named_with_their_hospital() -> None:
+    assert names("Nurses at Tamsin General Hospital said they had received 12 bodies.") == [
+        "Nurses at Tamsin General Hospital"]

@@ -560,3 +560,8 @@ def test_a_district_named_with_its_word_is_the_district_and_one_abroad_needs_sup
     # Haram is a district of Norway only: in a story set in Egypt it is no place abroad
     text = "Bombs killed six police officers in Giza's Haram district near the pyramids, days after a raid in Cairo, Egypt."
     assert all(t.country != "NO" for t in geoparse(text))
+
+
+def test_a_city_that_is_a_province_of_its_own_gives_way_to_the_province_the_text_names() -> None:
+    found = {t.text: t.name for t in geoparse("Drones were shot down over Kyiv, Poltava and Sumy oblasts.")}
+    assert found["Kyiv"] == "Kyiv"  # the oblast, not Kyiv City
