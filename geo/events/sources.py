@@ -168,14 +168,15 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             person = appositive_name(head)  # "The UN coordinator for X, Jane Roe-Smith, said": tagged ORG
         if person is not None:
             name = re.sub(r"['’]s$", "", person.text)
-            role = lx.clean_phrase(phrase_text([t for t in tokens if t.i < person.start])).strip(" ,") or None
+            role = lx.clean_phrase(phrase_text([t for t in tokens if t.i < person.start and t.lower_ not in PRONOUNS])
+                                   ).strip(" ,") or None
             return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
                            role=role)
     if person is None:
         person = titled_name(head)
     if person is not None:
         name = re.sub(r"['’]s$", "", person.text)
-        before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"}]
+        before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"} and t.lower_ not in PRONOUNS]
         parts = [phrase_text(part) for part in (before, _appositive_role(head)) if part]
         role = lx.clean_phrase(", ".join(parts)) if parts else None
         return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)

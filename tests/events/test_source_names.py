@@ -405,3 +405,8 @@ def test_information_from_a_body_is_that_bodys_claim() -> None:
 def test_hospital_staff_are_named_with_their_hospital() -> None:
     assert names("Nurses at Tamsin General Hospital said they had received 12 bodies.") == [
         "Nurses at Tamsin General Hospital"]
+
+
+def test_a_speakers_role_says_no_bare_pronoun() -> None:
+    found = extract_sources(nlp()("Troops of the task force arrested four suspects, its spokesman Captain Oya James said."))
+    assert [(s.name, s.role) for s in found] == [("Oya James", "spokesman Captain")]

@@ -103,3 +103,9 @@ def test_every_item_of_a_list_called_villages_is_a_place() -> None:
     found = [t.text for t in geoparse("Drones hit the villages of Bayt Tamsin, Kfar Qorvel and Mazraat Hadi near "
                                       "Tyre on Monday.")]
     assert found == ["Bayt Tamsin", "Kfar Qorvel", "Mazraat Hadi", "Tyre"]
+
+
+def test_an_unknown_name_called_a_village_is_placed_whole_not_by_its_last_word() -> None:
+    found = [(t.text, t.name) for t in geoparse("A jet dropped two bombs on Aung Myin Kone village in Sagaing region "
+                                                "on Saturday.")]
+    assert found == [("Aung Myin Kone", "Aung Myin Kone (near Sagaing)"), ("Sagaing", "Sagaing")]  # not Kone, New Caledonia
