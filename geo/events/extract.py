@@ -87,9 +87,10 @@ class _Linker:
         if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES | {LOOTING}:
             draft.category, draft.weapon = mention.category, mention.weapon  # (a looting told of an attack is less)
         draft.weapon = draft.weapon or mention.weapon
-        if mention.actor and (draft.actor is None or (
-            actors.actor_family(draft.actor) == actors.actor_family(mention.actor) and len(mention.actor) > len(draft.actor)
-        )):
+        family = actors.actor_family(mention.actor)
+        if mention.actor and (draft.actor is None or (  # "Houthis" -> "Iranian-backed Houthi militants", "gunmen" ->
+            family == actors.actor_family(draft.actor) and len(mention.actor) > len(draft.actor) and (  # "armed gunmen",
+                family is not None or draft.actor.lower().split()[-1] in mention.actor.lower()))):  # not "attackers"
             draft.actor = mention.actor
         if part.target and (draft.target is None or split):
             draft.target, draft.target_names = part.target, part.target_names

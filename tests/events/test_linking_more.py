@@ -563,3 +563,12 @@ def test_a_claimants_own_figures_for_its_attack_are_no_second_attack() -> None:
             "Hamas claimed on its Telegram channel that its fighters had killed 12 soldiers.")
     attacks, _ = extract_events(nlp()(text), toponyms_for(text))
     assert [a.killed for a in attacks] == [4]
+
+
+def test_a_later_generic_name_for_the_doers_does_not_replace_their_first_name() -> None:
+    text = ("Gunmen kill 23 in attack on Plateau villages, police say\n\nGunmen killed at least 23 people in overnight "
+            "attacks on three villages in the Bokkos local government area of Plateau State, police said on Monday."
+            "\n\nThe attackers, who arrived on motorcycles, opened fire on residents and set houses ablaze in Mushu, "
+            "Hurti and Tamiso, police spokesman Alfred Alabo said in a statement.")
+    report = analyze_article(Article(text=text, published=date(2024, 4, 15)))
+    assert [e.actor for e in report.events] == ["Gunmen"]  # not "attackers"
