@@ -148,36 +148,6 @@ def is_headline(sent: Span, index: int) -> bool:
 
 # "..., in Erbeen, near Damascus, October 18, 2012.": a photo caption ends with the place and the date
 CAPTION_END_RE = re.compile(r",\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\.\s*$")
-CAPTION_START_RE = re.compile(r"^\s*(?:FILE\s*(?:PHOTO)?\s*[-–—:]|\(?(?:AP|AFP|Reuters)\s+Photo)")
-
-
-def caption_indices(sents: Sequence[Span]) -> set[int]:
-    """The sentences that are photo captions: lines marked 'FILE -', lines whose first sentence ends
-    with a place and a date (the sentences after it on the line tell the photo's context), and lines
-    printed twice in a row (the page's caption and its image's alternative text)."""
-    lines = _lines(sents)
-    whole = doc_text(sents[0].doc) if sents else ""
-    texts = [" ".join(whole[sents[line[0]].start_char:sents[line[-1]].end_char].split()) for line in lines]
-    found: set[int] = set()
-    for index, line in enumerate(lines):
-        first = " ".join(whole[sents[line[0]].start_char:sents[line[0]].end_char].split())
-        repeated = len(texts[index]) > 60 and texts[index] in texts[max(index - 1, 0):index] + texts[index + 1:index + 2]
-        if CAPTION_START_RE.match(first) or CAPTION_END_RE.search(first) or repeated:
-            found.update(line)
-    return found
-
-
-def _lines(sents: Sequence[Span]) -> list[list[int]]:
-    """The indices of ``sents`` grouped by the line of text they stand on."""
-    lines: list[list[int]] = []
-    for index, sent in enumerate(sents):
-        previous = sents[index - 1] if index else None
-        text = doc_text(sent.doc)
-        if previous is None or "\n" in text[previous.start_char:sent.start_char]:  # the gap or a line break inside
-            lines.append([index])
-        else:
-            lines[-1].append(index)
-    return lines
 
 
 def is_title_case(sent: Span) -> bool:
@@ -195,8 +165,8 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
         if child.dep_ in LEFT_PHRASE_DEPS or child.text in QUOTES:
             chosen.update(t.i for t in child.subtree)
     for child in head.rights:
-        if child.dep_ == "case" or (child.text in QUOTES and child.i == head.i + 1):
-            chosen.add(child.i)
+        if child.dep_ == "case" or (child.i == head.i + 1 and (child.text in QUOTES or _numbered_name(head, child))):
+            chosen.add(child.i)  # "the group's", "Tower 22"
         elif child.dep_ == "appos" and head.i + 1 < len(head.doc) and head.doc[child.i - 1].text == "(":
             chosen.update(t.i for t in child.subtree)
             if child.right_edge.i + 1 < len(head.doc) and head.doc[child.right_edge.i + 1].text == ")":
@@ -361,6 +331,11 @@ def past_a_dateline(subjects: list[Token]) -> list[Token]:
         else:
             found.extend(a for a in subject.children if a.dep_ == "appos" and a.idx >= floor)
     return found
+
+
+def _numbered_name(head: Token, number: Token) -> bool:
+    return (number.dep_ == "nummod" and head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "LOC", "DATE"}
+            and number.ent_type_ not in {"DATE", "TIME"})
 
 
 def is_passive(verb: Token) -> bool:

@@ -9,8 +9,8 @@ Modules: ``extract`` (the entry point: mentions linked into events), ``mentions`
 ``actor_phrases`` (who is who), ``context``, ``clauses``, ``one_act`` (mentions of one act), ``inherited``
 (the place and day a mention takes from the act whose phrase tells it),
 ``linking`` and ``place_fit`` (one event or two), ``draft`` (an event being assembled), ``finish`` (a draft made
-an event), ``umbrella`` (a heading of acts), ``headlines`` (what a headline, a caption or an article's
-defining sentence adds), ``kinds`` (what
+an event), ``umbrella`` (a heading of acts), ``headlines`` (which lines are captions; what a headline, a caption
+or an article's defining sentence adds), ``kinds`` (what
 answers what), ``placing`` (places and days told indirectly), ``sentence_places`` (the last resort:
 the town an act's own sentence or a reference back names), ``infobox``, ``summary``, ``dating``
 and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``frame`` (a text's header

@@ -19,7 +19,8 @@ from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
 from geo.events.not_events import goes_on
-from geo.events.roles import RESPONSE_FAMILIES, assign_roles, ends_the_assault, pursues_the_perpetrators, the_perpetrators, told_by_its_acts
+from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_roles, ends_the_assault,
+                              pursues_the_perpetrators, the_perpetrators, told_by_its_acts)
 from geo.events.inherited import inherit_places
 from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
@@ -70,6 +71,8 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     assign_dates(sent, mentions, toponyms, published)
     for killed, injured, token in casualty_figures(sent):
         owner = owner_of(token, sent, mentions) or nearest_before(token, mentions)
+        if (token.head if token.dep_ == "nummod" else token).lemma_.lower() in ONLY_ASSAILANT_NOUNS:
+            owner = next((m for m in mentions if m.cue == "response"), owner)  # "killing four assailants": the answer's
         if killed is not None and owner.killed is None:
             owner.killed = killed
         if injured is not None and owner.injured is None:

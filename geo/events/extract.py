@@ -22,7 +22,7 @@ from geo.events.casualties import casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
-from geo.events.headlines import is_section_heading, link_caption, link_headline
+from geo.events.headlines import caption_indices, is_section_heading, link_caption, link_headline
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, claimed_version, comparison_point, compatible,
                                 continues, marked_another, may_continue, one_of_counted, only_the_country, told_apart)
@@ -36,7 +36,7 @@ from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
 from geo.events.umbrella import defines_the_subject, fold_umbrellas
 from geo.model import Event, Toponym
-from geo.syntax import caption_indices, is_headline, sentences, toponym_tokens
+from geo.syntax import is_headline, sentences, toponym_tokens
 
 
 BACKGROUND_DAYS = 31

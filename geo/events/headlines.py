@@ -5,6 +5,8 @@ body tells none), a definition giving what the body leaves untold. Used by ``geo
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from spacy.tokens import Span
@@ -13,8 +15,9 @@ from geo.events.draft import Draft
 from geo.events.linking import categories_fit, compatible
 from geo.events.mentions import Mention, Part
 from geo.events.place_fit import place_fits
+from geo.syntax import CAPTION_END_RE, doc_text
 
-__all__ = ["Linker", "is_section_heading", "link_caption", "link_headline"]
+__all__ = ["Linker", "caption_indices", "is_section_heading", "link_caption", "link_headline"]
 
 
 class Linker(Protocol):
@@ -102,3 +105,35 @@ def is_section_heading(sent: Span) -> bool:
     text, start, end = sent.doc.text, sent.start_char, sent.end_char
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
     return alone and 1 <= len(sent) <= 4 and all(t.is_alpha and (t.is_title or t.is_lower) for t in sent)
+
+
+CAPTION_START_RE = re.compile(r"^\s*(?:FILE\s*(?:PHOTO)?\s*[-–—:]|\(?(?:AP|AFP|Reuters)\s+Photo)")
+
+
+def caption_indices(sents: Sequence[Span]) -> set[int]:
+    """The sentences that are photo captions: lines marked 'FILE -', lines whose first sentence ends
+    with a place and a date (the sentences after it on the line tell the photo's context), and lines
+    printed twice in a row (the page's caption and its image's alternative text)."""
+    lines = _lines(sents)
+    whole = doc_text(sents[0].doc) if sents else ""
+    texts = [" ".join(whole[sents[line[0]].start_char:sents[line[-1]].end_char].split()) for line in lines]
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        first = " ".join(whole[sents[line[0]].start_char:sents[line[0]].end_char].split())
+        repeated = len(texts[index]) > 60 and texts[index] in texts[max(index - 1, 0):index] + texts[index + 1:index + 2]
+        if CAPTION_START_RE.match(first) or CAPTION_END_RE.search(first) or repeated:
+            found.update(line)
+    return found
+
+
+def _lines(sents: Sequence[Span]) -> list[list[int]]:
+    """The indices of ``sents`` grouped by the line of text they stand on."""
+    lines: list[list[int]] = []
+    for index, sent in enumerate(sents):
+        previous = sents[index - 1] if index else None
+        text = doc_text(sent.doc)
+        if previous is None or "\n" in text[previous.start_char:sent.start_char]:  # the gap or a line break inside
+            lines.append([index])
+        else:
+            lines[-1].append(index)
+    return lines

@@ -29,6 +29,11 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
         modifiers |= {glued.lower_} if glued is not None else set()
         if mention.family in RESPONSE_FAMILIES or modifiers & lx.RESPONSE_ADJECTIVES or _self_defence(mention.trigger):
             mention.cue = "response"
+    for mention in [m for m in mentions if m.cue == "response"]:  # "a retaliatory operation against the militants
+        aimed = {t.i for o in prep_objects(mention.trigger, "against", "on") for t in o.subtree}  # who attacked X"
+        for other in mentions:
+            if other.cue is None and other.trigger.dep_ == "relcl" and other.trigger.i in aimed:
+                other.cue = "attack"
     called = CALLED_ANSWER_RE.search(span_text(sent))
     if called and GRIEVANCE_RE.match(span_text(sent)[called.end():]):
         called = None  # "in what it said was a response to Israel's war in Gaza": a cause, no act answered

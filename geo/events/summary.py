@@ -47,6 +47,8 @@ def _label(draft: Draft) -> str:
             "bomb explosion" if draft.families & {"blast"} else "bombing")
     elif draft.category == INTERCEPT:
         label = "interception"
+    elif draft.category == "Armed clash" and "ambush" in draft.families:
+        label = "ambush"  # "an ambush on a convoy", not "an armed clash with" it
     else:
         label = lx.CATEGORY_LABEL.get(draft.category, "attack")
     return label
@@ -150,9 +152,10 @@ def _where(draft: Draft) -> str:
 
 
 def _counts_its_target(count: int, target: str) -> bool:
-    """'three targets', '4 positions', 'three (3) facilities': a target phrase that gives the count itself."""
-    first = target.split()[0].lower() if target.split() else ""
-    return first == str(count) or lx.parse_number(first) == count
+    """'three targets', '4 positions', 'three (3) facilities', 'more than 85 targets': a target phrase that gives
+    the count itself."""
+    words = [w.lower().strip("()") for w in target.split()[:4]]  # "three targets", "more than 85 targets"
+    return any(w == str(count) or lx.parse_number(w) == count for w in words)
 
 
 def summarize(draft: Draft) -> str:
@@ -195,7 +198,8 @@ def summarize(draft: Draft) -> str:
             act = text if counted or label.endswith("ing") else _article(label)  # "Shelling", "An air strike"
             return _cut(f"{act[:1].upper() + act[1:]} killed {target}{where}")
         if target:
-            link = {"Abduction/forced disappearance": "of", "Armed clash": "in" if _the_place(draft) else "with",
+            link = {"Abduction/forced disappearance": "of", "Armed clash": "in" if _the_place(draft) else (
+                        "on" if label == "ambush" else "with"),
                     INTERCEPT: "of", "Looting/property destruction": "of"}.get(draft.category, "on")
             text += f" {link} {target}"
     return _cut(text + where)

@@ -52,8 +52,9 @@ def _counter_act(token: Token) -> bool:
 
 def _trigger_family(token: Token) -> str | None:
     lemma, lower = lemma_of(token), token.lower_
-    if _counter_act(token):
-        return "retaliation"  # "launched a counter-offensive": an answer to an attack
+    if _counter_act(token) or (lemma == "operation" and token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ in lx.RESPONSE_ADJECTIVES for c in token.children)):
+        return "retaliation"  # "launched a counter-offensive", "a retaliatory operation": an answer to an attack
     nominal_gerund = token.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in token.children)
     if lemma == "fire" and token.pos_ == "NOUN" and token.head.lower_ == "under":
         return "shooting"  # "came under fire"
@@ -78,6 +79,8 @@ def _trigger_family(token: Token) -> str | None:
             return "blast"
         if lemma == "open" and any(lemma_of(o) == "fire" for o in children(token, "dobj")):
             return "shooting"  # "opened fire on police"
+        if lemma in {"fire", "launch"} and any(lemma_of(o) == "interceptor" for o in children(token, "dobj")):
+            return "intercept"  # "a Patriot battery fired interceptors at incoming rockets"
         if lemma in elx.DEFEAT_VERBS and any(is_projectile(o) for o in children(token, "dobj", "nsubjpass")):
             return "intercept"  # "air defences destroyed three drones", "the missile was destroyed in mid-air"
         if lemma in elx.DEFEAT_VERBS and any(_air_defence(d) for d in _doers(token)):

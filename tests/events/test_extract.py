@@ -627,3 +627,11 @@ def test_a_weapon_struck_is_not_the_means_of_the_strike() -> None:
     pos = ["NOUN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "CCONJ", "NUM", "NOUN", "PUNCT"]
     doc = Doc(nlp().vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.rstrip("s") for w in words])
     assert _weapon_in_mention(doc[2]) is None
+
+
+def test_a_count_the_target_gives_is_said_once_and_a_numbered_site_keeps_its_number() -> None:
+    _, responses = run("Coalition forces responded to the attack on Tower 19 by striking more than 40 targets in "
+                       "Syria on Friday.")
+    assert [r.summary for r in responses] == ["Coalition forces struck more than 40 targets in Syria"]
+    attacks, _ = run("Rebels carried out an attack on Tower 19 on Friday.")
+    assert [a.target for a in attacks] == ["Tower 19"]

@@ -567,3 +567,22 @@ def test_strikes_on_a_kind_of_target_told_as_the_answer_are_a_response() -> None
     assert len(attacks) == 1 and [r.category for r in responses] == ["Air/drone strike"]
     attacks, responses = run("Army drones struck rebel positions in the hills.")
     assert attacks == [] and responses == []  # acts done to a kind of target, pinned to nothing: no event
+
+
+def test_a_retaliatory_operation_answers_the_attack_its_targets_made() -> None:
+    attacks, responses = run("Security forces launched a retaliatory operation against the militants who attacked "
+                             "a police station in Kyiv on Monday, killing six of them.")
+    assert [a.summary for a in attacks] == ["Militants attacked a police station in Kyiv"]
+    assert [(r.actor, r.killed) for r in responses] == [("Security forces", 6)]
+
+
+def test_interceptors_fired_at_rockets_are_an_interception() -> None:
+    _, responses = run("An air defence battery near Kyiv fired interceptors at incoming rockets on Wednesday.")
+    assert [r.category for r in responses] == ["Disrupted weapons use"]
+
+
+def test_assailants_killed_in_the_answer_count_for_the_answer() -> None:
+    attacks, responses = run("Troops returned fire after their convoy was ambushed near Kyiv on Friday, killing four "
+                             "assailants.")
+    assert [a.killed for a in attacks] == [None] and [r.killed for r in responses] == [4]
+    assert attacks[0].summary.startswith("Ambush on")
