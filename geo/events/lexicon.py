@@ -136,7 +136,7 @@ RESPONSE_ADJECTIVES: frozenset[str] = frozenset(
 )
 RESPONSE_NOUN_PREPS: frozenset[str] = frozenset({"response", "retaliation", "reprisal", "revenge", "answer"})
 COUNTER_VERBS: frozenset[str] = frozenset({"counter", "respond", "retaliate", "avenge", "answer", "punish"})
-DETER_VERBS: frozenset[str] = frozenset({"deter", "prevent", "thwart", "stop", "discourage"})
+DETER_VERBS: frozenset[str] = frozenset({"deter", "prevent", "thwart", "stop", "discourage", "degrade", "disrupt"})
 # Verbs whose subject is the target of the event they take as object ("faced 40 attacks").
 SUFFER_VERBS: frozenset[str] = frozenset({"face", "suffer", "endure", "sustain", "repel", "withstand", "survive"})
 # Light verbs whose subject or agent is the actor of the event they take ("carried out strikes").

@@ -59,7 +59,8 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
             continue
         objects, clause = found  # clause: the one a bare "in response," answers with
         object_ids = {t.i for obj in objects for t in obj.subtree}
-        if _deters_only(token) and not any(m.trigger.i in object_ids for m in mentions):
+        if _deters_only(token) and not any(m.trigger.i in object_ids for m in mentions) and not any(
+                lemma_of(t) in ATTACK_WORDS for o in objects for t in o.subtree):  # "to degrade their ability to attack"
             continue  # "stop their car", "thwarting dialogue": deterring no attack is no response
         for mention in mentions:
             if mention.trigger.i in object_ids and mention.cue is None:
@@ -75,6 +76,7 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
                     mention.cue = "response"
 
 
+ATTACK_WORDS = frozenset({"attack", "strike", "assault", "raid"})  # what a deterrent act may be said to stop
 RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})
 # What an act is said to answer that is a cause, not an act told: 'a response to Israel's war in Gaza'.
 GRIEVANCE_NOUNS = frozenset({"war", "aggression", "occupation", "genocide", "siege", "blockade", "policy", "crime",
@@ -221,9 +223,9 @@ def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention 
     for head in [cue, *ancestors_list(cue, sent)]:
         if head is not cue and head.i in by_token:
             return by_token[head.i]
-        for subject in children(head, "nsubj", "nsubjpass"):
+        for subject in children(head, "nsubj", "nsubjpass", *(("dobj",) if head is not cue else ())):
             if subject.i in by_token:
-                return by_token[subject.i]
+                return by_token[subject.i]  # (or the act a light verb carries out: "conducted airstrikes ... to deter")
     return None
 
 

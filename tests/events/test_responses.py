@@ -586,3 +586,11 @@ def test_assailants_killed_in_the_answer_count_for_the_answer() -> None:
                              "assailants.")
     assert [a.killed for a in attacks] == [None] and [r.killed for r in responses] == [4]
     assert attacks[0].summary.startswith("Ambush on")
+
+
+def test_strikes_carried_out_to_degrade_the_ability_to_attack_answer_those_attacks() -> None:
+    attacks, responses = run("The coalition conducted airstrikes on rebel launch sites near Kyiv on Thursday to "
+                             "degrade their ability to attack shipping.")
+    assert attacks == [] and [r.actor for r in responses] == ["coalition"]
+    attacks, responses = run("The army conducted strikes on rebel positions near Kyiv to disrupt their supply lines.")
+    assert len(attacks) == 1 and responses == []
