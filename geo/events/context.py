@@ -146,8 +146,10 @@ def is_war(mention: Mention) -> bool:
     """"Russia's attack on Ukraine", "Israel's assault on Lebanon": a state's war on another, not one act
     (no weapon, no day: "Russia launched a drone attack on Ukraine overnight" is one)."""
     target = mention.parts[0].target if mention.parts else None
-    if not mention.actor or not target or mention.killed is not None or mention.count is not None or (
-            mention.weapon or mention.date or mention.category != "Attack"):
+    objects = [t for o in children(mention.trigger, "dobj") for t in (o, *o.conjuncts)]  # "launched 120 drones and
+    if not mention.actor or not target or mention.killed is not None or mention.count is not None or (  # 8 missiles"
+            mention.weapon or mention.date or mention.when or mention.category != "Attack" or any(
+                o.lemma_.lower() in lx.WEAPON_CATEGORY for o in objects)):
         return False
     bare = target.lower().removeprefix("the ")
     if bare in actors.CAPITAL_ALIASES:

@@ -274,13 +274,16 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
     anchor = anchor_of(owner.trigger)
     governor = governor_of(anchor)
     stop = {owner.trigger.i, anchor.i} | ({governor.i} if governor is not None else set())
+    below = token
     for head in [token, *ancestors_list(token, sent)]:
         if head.i in stop:
             return False
         if any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till", "before"} for c in head.children):
             return True  # "attacks since the Taliban returned to power in August 2021": the clause's day
         glued = head.i > 0 and head.doc[head.i - 1].text in {"-", "‐"}  # "a passer-by on Tuesday": no preposition
-        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not glued and not any(
+        place = head.lower_ == "from" and below.ent_type_ not in {"DATE", "TIME"}  # "from a camp ... on Tuesday"
+        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not glued and not place and not any(
                 c.lower_ in TIMES_OF_DAY or (c.dep_ == "pobj" and c.ent_type_ == "TIME") for c in head.children):
             return True  # not "before dawn on Saturday", "shortly after 7 p.m. on Monday"
+        below = head
     return False

@@ -174,3 +174,9 @@ def test_an_act_told_in_a_when_clause_on_a_time_is_of_that_time() -> None:
     attacks = events("It was the worst day in the region since early May, when rebels shelled a market in Kharkiv, "
                      "killing six people, monitors said.")
     assert [(a.date, a.killed) for a in attacks] == [(date(2023, 5, 1), 6)]  # early in the May before publication
+
+
+def test_a_day_told_after_the_place_people_were_taken_from_is_the_acts() -> None:
+    attacks = events("Boko Haram insurgents abducted at least 30 women from a camp for displaced people near Gwoza "
+                     "on Tuesday, residents said.")
+    assert [a.date for a in attacks] == [date(2024, 2, 6)]

@@ -635,3 +635,10 @@ def test_a_count_the_target_gives_is_said_once_and_a_numbered_site_keeps_its_num
     assert [r.summary for r in responses] == ["Coalition forces struck more than 40 targets in Syria"]
     attacks, _ = run("Rebels carried out an attack on Tower 19 on Friday.")
     assert [a.target for a in attacks] == ["Tower 19"]
+
+
+def test_a_night_barrage_of_drones_and_missiles_on_a_country_is_an_attack_not_the_war() -> None:
+    attacks, _ = run("Russian forces launched 90 drones and 6 missiles at Ukraine overnight, targeting power plants.")
+    assert [a.actor for a in attacks] == ["Russian forces"]
+    attacks, _ = run("Russia's attack on Ukraine has killed thousands of civilians.")
+    assert attacks == []
