@@ -22,6 +22,7 @@ from geo.events.roles import GRIEVANCE_NOUNS
 from geo.events.summary import DRONES
 from geo.events.triggers import is_event_noun
 from geo.model import Toponym
+from geo.places import DISTRICT_WORDS
 from geo.syntax import CAPTION_END_RE, prep_objects
 
 Located = tuple[Toponym, Span, bool]  # a toponym, its tokens, whether it is 'near' rather than 'in'
@@ -41,10 +42,11 @@ def part_at(target: str | None, places: list[Located]) -> Part:
 
 def _place_rank(item: Located, hosts: set[int]) -> tuple[bool, float, int, int]:
     """Places of the act before those of its doers or of its cause ("militants in Gaza fired rockets at X": X);
-    facilities, then towns, then larger areas; a place the gazetteer lacks, put near a town the same words name
+    facilities, then towns, then districts named so, then larger areas; a place the gazetteer lacks, put near a town the same words name
     ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
     toponym, span, _near = item
-    return (_off_the_act(span), 0.5 if hosted_by(toponym, hosts) else KIND_RANK.get(toponym.kind, 2),
+    district = toponym.kind == "region" and span[-1].lower_ in DISTRICT_WORDS  # "Balochistan's Kech district"
+    return (_off_the_act(span), 0.5 if hosted_by(toponym, hosts) else 2.5 if district else KIND_RANK.get(toponym.kind, 2),
             0 if toponym.resolved else 1, span.start)
 
 

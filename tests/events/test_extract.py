@@ -642,3 +642,11 @@ def test_a_night_barrage_of_drones_and_missiles_on_a_country_is_an_attack_not_th
     assert [a.actor for a in attacks] == ["Russian forces"]
     attacks, _ = run("Russia's attack on Ukraine has killed thousands of civilians.")
     assert attacks == []
+
+
+def test_a_district_named_with_its_province_places_the_act_in_the_district() -> None:
+    from geo.pipeline import analyze
+
+    report = analyze("A roadside bomb struck a military vehicle in Balochistan's Kech district on Monday, killing "
+                     "three soldiers.")
+    assert [e.place for e in report.events] == ["Kech District"]
