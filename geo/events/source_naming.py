@@ -60,6 +60,8 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
             while end < len(doc) and (doc[end].ent_iob_ == "I" or _name_part(doc[end - 1], end)):
                 end += 1
             titles = [i for i in range(start, end - 1) if _is_title(doc[i])]
+            if all(_is_title(t) or t.is_punct for t in doc[start:end]):
+                continue  # "Maj." of "Maj. Gen. Pat Ryder", tagged a person on its own: a rank
             if titles:  # "Kherson Governor Oleksandr Prokudin" tagged one person: the name after the title
                 start = titles[-1] + 1
             elif end < len(doc) and _is_title(doc[end]) and any(t.i > end and t.ent_type_ == "PERSON" for t in tokens):
@@ -141,8 +143,12 @@ def titled_name(head: Token) -> Span | None:
 
 
 def name_candidates(head: Token, phrase: str) -> list[str]:
-    """The phrase, the named entity around the head and the head's short subtree."""
+    """The phrase, the named entity around the head, the head's short subtree and an acronym right after a
+    common noun ('the state news agency SANA', however the parse hangs it)."""
     found = [phrase]
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if head.pos_ == "NOUN" and after is not None and after.is_upper and after.is_alpha and len(after) >= 3:
+        found.append(after.text)
     if head.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"}:
         start, end = head.i, head.i + 1
         while start > 0 and head.doc[start].ent_iob_ == "I":

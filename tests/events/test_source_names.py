@@ -410,3 +410,14 @@ def test_hospital_staff_are_named_with_their_hospital() -> None:
 def test_a_speakers_role_says_no_bare_pronoun() -> None:
     found = extract_sources(nlp()("Troops of the task force arrested four suspects, its spokesman Captain Oya James said."))
     assert [(s.name, s.role) for s in found] == [("Oya James", "spokesman Captain")]
+
+
+def test_a_rank_tagged_a_person_on_its_own_is_no_name() -> None:
+    assert names("Pentagon Press Secretary Maj. Gen. Pat Ryder told reporters on Tuesday that the strikes hit 36 "
+                 "targets.") == ["Pat Ryder"]
+
+
+def test_an_agency_is_named_by_the_acronym_after_its_description() -> None:
+    found = extract_sources(nlp()("The Syrian state news agency SANA, citing a military source, said jets struck "
+                                  "near Homs."))
+    assert [(s.name, s.via) for s in found] == [("military source", "SANA"), ("SANA", None)]
