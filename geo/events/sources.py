@@ -226,6 +226,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS):
         kind = "other" if family in NON_STATE else "official"
         return Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
+    if family and lemma in GROUP_HEADS and has_name:  # "the Islamic State group claimed the attack"
+        return Speaker(name=_clean_name(text), type="other" if family in NON_STATE else "official", key=f"family:{family}")
     if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
         kind = "other" if family in NON_STATE and lemma not in {"government", "ministry"} else "official"
         name = _clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali

@@ -421,3 +421,8 @@ def test_an_agency_is_named_by_the_acronym_after_its_description() -> None:
     found = extract_sources(nlp()("The Syrian state news agency SANA, citing a military source, said jets struck "
                                   "near Homs."))
     assert [(s.name, s.via) for s in found] == [("military source", "SANA"), ("SANA", None)]
+
+
+def test_an_armed_group_named_with_the_word_group_is_a_source_where_it_claims() -> None:
+    assert names("The Islamic State group claimed the bombing in Kabul through its news agency.") == [
+        "the Islamic State group"]
