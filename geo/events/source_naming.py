@@ -190,5 +190,5 @@ RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "g
                         "mayor", "governor", "gov", "minister", "senator", "sen", "dr", "president"})
 
 
-__all__ = ["BODY_NOUNS", "NAMING_VERBS", "appositive_name", "called", "name_candidates", "named_before", "person_span",
-           "proper_part", "titled_name"]
+__all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "appositive_name", "called", "name_candidates", "named_before",
+           "person_span", "proper_part", "titled_name"]

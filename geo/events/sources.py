@@ -17,8 +17,8 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.source_naming import (BODY_NOUNS, appositive_name, called, name_candidates, named_before, person_span,
-                                      proper_part, titled_name)
+from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, appositive_name, called, name_candidates, named_before,
+                                      person_span, proper_part, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens, prep_objects,
@@ -176,7 +176,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         person = titled_name(head)
     if person is not None:
         name = re.sub(r"['’]s$", "", person.text)
-        before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"} and t.lower_ not in PRONOUNS]
+        before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"} and t.lower_ not in PRONOUNS
+                  and t.lower_.rstrip(".") not in HONORIFICS]  # "said Dr. Jane Roe, director of the hospital"
         parts = [phrase_text(part) for part in (before, _appositive_role(head)) if part]
         role = lx.clean_phrase(", ".join(parts)) if parts else None
         return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)

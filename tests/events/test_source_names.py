@@ -426,3 +426,8 @@ def test_an_agency_is_named_by_the_acronym_after_its_description() -> None:
 def test_an_armed_group_named_with_the_word_group_is_a_source_where_it_claims() -> None:
     assert names("The Islamic State group claimed the bombing in Kabul through its news agency.") == [
         "the Islamic State group"]
+
+
+def test_an_honorific_is_no_part_of_a_speakers_role() -> None:
+    found = extract_sources(nlp()('"The wards are full," said Dr. Jane Roe, director of the hospital.'))
+    assert [(s.name, s.role) for s in found] == [("Jane Roe", "director of the hospital")]
