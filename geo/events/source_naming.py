@@ -145,7 +145,7 @@ def titled_name(head: Token) -> Span | None:
 def name_candidates(head: Token, phrase: str) -> list[str]:
     """The phrase, the named entity around the head, the head's short subtree and an acronym right after a
     common noun ('the state news agency SANA', however the parse hangs it)."""
-    found = [phrase]
+    found = [phrase, *_known_name_around(head)]
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     if head.pos_ == "NOUN" and after is not None and after.is_upper and after.is_alpha and len(after) >= 3:
         found.append(after.text)
@@ -169,6 +169,18 @@ def name_candidates(head: Token, phrase: str) -> list[str]:
     if len(subtree) <= 8:
         found.append(phrase_text([t for t in subtree if not t.is_punct or t.text in "-&'’"]))
     return found
+
+
+def _known_name_around(head: Token) -> list[str]:
+    """'Medical charity Doctors Without Borders said', parsed with 'Without Borders' as a phrase of its own: a
+    well-known name of several words that the head's words begin."""
+    doc = head.doc
+    window = doc[head.i:min(len(doc), head.i + 4)]
+    text = window.text.casefold()
+    return [window.text[:len(name)] for name in _KNOWN_LONG_NAMES if text.startswith(name)]
+
+
+_KNOWN_LONG_NAMES = sorted((n for n in lx.NGO_NAMES | lx.MEDIA_OUTLETS if " " in n), key=len, reverse=True)
 
 
 def _placed_body(last: Token) -> bool:

@@ -431,3 +431,8 @@ def test_an_armed_group_named_with_the_word_group_is_a_source_where_it_claims() 
 def test_an_honorific_is_no_part_of_a_speakers_role() -> None:
     found = extract_sources(nlp()('"The wards are full," said Dr. Jane Roe, director of the hospital.'))
     assert [(s.name, s.role) for s in found] == [("Jane Roe", "director of the hospital")]
+
+
+def test_a_well_known_name_the_parse_cut_at_its_preposition_is_whole() -> None:
+    found = extract_sources(nlp()("Medical charity Doctors Without Borders said its clinic treated 30 wounded."))
+    assert [s.type for s in found] == ["ngo"] and found[0].name.endswith("Doctors Without Borders")
