@@ -226,7 +226,11 @@ SENTENCE_OPENERS = frozenset({"the", "a", "an", "some", "several", "many", "more
 
 
 def _mid_line(phrase: str | None) -> str | None:
-    """'Two more attackers' inside a line is 'two more attackers'."""
+    """'Two more attackers' inside a line is 'two more attackers'; 'its base', whose owner the line does not
+    name, is 'the base'."""
     if not phrase or phrase.split(" ", 1)[0].lower() not in SENTENCE_OPENERS:
         return phrase
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in {"its", "their", "his", "her"} and rest:
+        return f"the {rest}"
     return phrase[:1].lower() + phrase[1:]

@@ -650,3 +650,8 @@ def test_a_district_named_with_its_province_places_the_act_in_the_district() -> 
     report = analyze("A roadside bomb struck a military vehicle in Balochistan's Kech district on Monday, killing "
                      "three soldiers.")
     assert [e.place for e in report.events] == ["Kech District"]
+
+
+def test_a_summary_names_no_owner_it_cannot_say() -> None:
+    attacks, _ = run("A drone struck their convoy near Kharkiv on Monday.")
+    assert [a.summary for a in attacks] == ["Drone strike on the convoy near Kharkiv"]
