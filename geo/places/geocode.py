@@ -1,7 +1,9 @@
 """A location description to one point: the finest place it names, inside the areas it names.
 
     geocode_description("Mutongo village in Walikale territory", default_gazetteer())
+    # with a gazetteer that holds them (the conflict pack added):
     # Geocode(name='Mutongo', kind='city', country='CD', admin1='North Kivu', district='Walikale', ...)
+    # with the built-in data alone, which knows neither: None (not Matongo, Tanzania)
 
 The description is split by ``geo.places.describe``. Its areas are read coarsest first, each inside
 the ones before it (a country, then a province of that country, then a district of that province);
@@ -11,7 +13,9 @@ country, in the province, near the district), the kind of place the words say ("
 facility; "village": a town, not a province), being the town a district of the same name is named
 after, and, when nothing else decides, prominence (a city of 200,000 before a hamlet of the same
 name) and, for a bare name, lying in a country the user added a gazetteer for (their area of
-work). When the place itself is not found, the finest area stands for it, marked approximate. ``geo.geocode`` is the public face.
+work). When the place itself is not found, the finest area stands for it, marked approximate; when none of
+the areas a description names is known, a namesake spelled otherwise is no answer. ``geo.geocode`` is the
+public face.
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ class Geocode:
 
 
 _MIN_NAME_SCORE = 0.8  # below this a candidate's spelling is too far from the description's
+_EXACT_SPELLING = 0.97  # an exact or transliteration-key match; below it, a namesake spelled otherwise
 _MIN_AREA_SCORE = 0.85
 _AREA_READINGS = 4  # readings kept per area ("Niger": the country, the Nigerian state)
 _FOCUS_BONUS = 0.3  # a bare name in a country the user added a gazetteer for
@@ -169,7 +174,8 @@ def geocode_description(text: str, gazetteer: Gazetteer) -> Geocode | None:
         scores = [_fit(c, candidates, areas, description, gazetteer.added_countries()) for c in candidates]
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
         best = candidates[order[0]]
-        if all(_within_any(best, readings) > -1.0 for readings in areas):
+        unplaced = description.containers and not areas and best.score < _EXACT_SPELLING  # "Mutongo village in
+        if all(_within_any(best, readings) > -1.0 for readings in areas) and not unplaced:  # X territory", X unknown
             confidence = _softmax_top(scores) * best.score * (0.8 if description.near else 1.0)
             return _result(text, best, description.name or best.name, confidence, _district(best, areas),
                            approximate=description.near, alternatives=[candidates[i] for i in order[:5]])

@@ -74,6 +74,12 @@ def test_nothing_known() -> None:
     assert geo.geocode("Xqzvillage") is None
 
 
+def test_a_namesake_spelled_otherwise_is_no_answer_when_the_named_areas_are_unknown() -> None:
+    # Neither the village nor the district is in the built-in data; Matongo, Tanzania only resembles it.
+    assert geo.geocode("Mutongo village in Xqzdistrict territory") is None
+    assert geo.geocode("Matongo village in Xqzdistrict territory") is not None  # the name itself: still a reading
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "x" * 501])
 def test_bad_descriptions_are_refused(bad: str) -> None:
     with pytest.raises(InputError):
