@@ -137,7 +137,8 @@ def _side_of_speaker(pronoun: Token) -> str | None:
             subject = next(iter(past_a_dateline(children(head, "nsubj") or shared)), None)
             if subject is not None and subject.lower_ in {"it", "they"}:
                 subject = _earlier_speaker(subject)  # "The SDF said ... It said its fighters ...": the SDF
-            family = actors.actor_family(phrase_text(phrase_tokens(subject, with_acl=False))) if subject is not None else None
+            said_by = phrase_text(phrase_tokens(subject, with_acl=False)) if subject is not None else None
+            family = actors.actor_family(said_by)
             if family:  # (not the side a clause about the speaker names: "The army, which held X against the RSF")
                 return actors.readable_actor(family.split(" (")[0])
             service = next((t.lower_ for t in (subject.subtree if subject is not None else ())

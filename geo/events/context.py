@@ -115,7 +115,8 @@ def _done_to_a_kind(mention: Mention) -> bool:
     place, day, figure or act they answer ('struck rebel positions in response'), tell a campaign, not an event."""
     objects = target_heads(mention.trigger, mention.trigger)
     if not objects or any(p.place for p in mention.parts) or mention.date or mention.count or (
-            mention.killed is not None or mention.injured is not None or (mention.cue == "response" and mention.family not in RESPONSE_FAMILIES)):
+            mention.killed is not None or mention.injured is not None) or (
+            mention.cue == "response" and mention.family not in RESPONSE_FAMILIES):
         return False
     if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)):
         return False  # "hours after the camps were hit, artillery struck rebel positions": pinned to that act

@@ -282,7 +282,7 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
             return True  # "attacks since the Taliban returned to power in August 2021": the clause's day
         glued = head.i > 0 and head.doc[head.i - 1].text in {"-", "‐"}  # "a passer-by on Tuesday": no preposition
         place = head.lower_ == "from" and below.ent_type_ not in {"DATE", "TIME"}  # "from a camp ... on Tuesday"
-        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not glued and not place and not any(
+        if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not (glued or place) and not any(
                 c.lower_ in TIMES_OF_DAY or (c.dep_ == "pobj" and c.ent_type_ == "TIME") for c in head.children):
             return True  # not "before dawn on Saturday", "shortly after 7 p.m. on Monday"
         below = head

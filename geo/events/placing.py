@@ -42,12 +42,12 @@ def part_at(target: str | None, places: list[Located]) -> Part:
 
 def _place_rank(item: Located, hosts: set[int]) -> tuple[bool, float, int, int]:
     """Places of the act before those of its doers or of its cause ("militants in Gaza fired rockets at X": X);
-    facilities, then towns, then districts named so, then larger areas; a place the gazetteer lacks, put near a town the same words name
-    ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
+    facilities, then towns, then districts named so, then larger areas; a place the gazetteer lacks, put near a town
+    the same words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
     toponym, span, _near = item
     district = toponym.kind == "region" and span[-1].lower_ in DISTRICT_WORDS  # "Balochistan's Kech district"
-    return (_off_the_act(span), 0.5 if hosted_by(toponym, hosts) else 2.5 if district else KIND_RANK.get(toponym.kind, 2),
-            0 if toponym.resolved else 1, span.start)
+    rank = 0.5 if hosted_by(toponym, hosts) else 2.5 if district else KIND_RANK.get(toponym.kind, 2)
+    return (_off_the_act(span), rank, 0 if toponym.resolved else 1, span.start)
 
 
 def _off_the_act(span: Span) -> bool:
