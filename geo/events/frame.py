@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from geo.events import lexicon as lx
+from geo.events.source_naming import person_span
 from geo.syntax import doc_text, phrase_text
 
 HEADER_MAX_WORDS = 20
@@ -284,14 +285,14 @@ def _titled_person(who: str, sent: Span) -> Author | None:
 def _named(who: str, sent: Span) -> Author | None:
     """The issuer named in ``who`` (part of the line ``sent``): a person's name after their title, or
     the body's name up to where the line goes on to a place or a date."""
-    who = re.split(r"\s+(?:on|regarding|about|at|in)\s+(?=[A-Z])|[,;|–—]", who.strip(), maxsplit=1)[0].strip()
+    who = re.split(r"\s+(?:on|regarding|about|at|in)\s+(?=[A-Z]|the\s)|[,;|–—]", who.strip(), maxsplit=1)[0].strip()
     start = sent.start_char + max(sent.text.find(who), 0)
     span = sent.doc.char_span(start, start + len(who), alignment_mode="expand")
     if span is None or not who:
         return None
     people = [e for e in span.ents if e.label_ == "PERSON"]
     if people:
-        person = people[0]
+        person = person_span(list(span)) or people[0]  # "Lloyd J. Austin III", the tagger taking "J. Austin III"
         role = " ".join(t.text for t in span if t.i < person.start and not t.is_punct) or None
         return Author(_tidy(person.text), sent.start_char, sent.end_char, person=True, role=role)
     places = [e for e in span.ents if e.label_ in {"GPE", "LOC", "DATE"} and e.start > span.start + 1]

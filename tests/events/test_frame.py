@@ -208,3 +208,15 @@ def test_a_press_mark_in_capitals_before_a_colon_names_no_speaker() -> None:
             "The paper is publishing below a release issued by the army.\n\n"
             "Army jets struck a rebel camp near Kharkiv on Monday.\n")
     assert "Full Text" not in names(extract_sources(load_pipeline()(text)))
+
+
+def test_a_statements_author_keeps_the_first_name_the_tagger_left_out() -> None:
+    for heading, name, role in [
+        ("Statement from Secretary of State Antony J. Blinken on the Attack in Kerman", "Antony J. Blinken",
+         "Secretary of State"),
+        ("Statement from Secretary of Defense Lloyd J. Austin III on U.S. Strikes in Iraq", "Lloyd J. Austin III",
+         "Secretary of Defense"),
+    ]:
+        doc = load_pipeline()(heading + "\n\nJan. 23, 2024\n\nEarlier today, forces struck three facilities in Iraq.")
+        author = read_frame(doc, sentences(doc)).author
+        assert author is not None and (author.name, author.role) == (name, role)
