@@ -35,7 +35,8 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
             # "Ban on Friday condemned the attack": the day of the condemnation, not of the attack
             return None if head.lemma_.lower() in lx.REACTION_VERBS else governed[head.i]
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            return None
+            # "the attack claimed by ISIS in Kerman": a claim hung on the act tells where the act was
+            return direct.get(head.head.i) if head.dep_ == "acl" else None
         if head.dep_ == "acl" and head.pos_ == "VERB" and head.lemma_.lower() in lx.PUBLISHING_VERBS:
             return None  # "claimed the ambush in a message released on Sunday": the message's day
         if head.pos_ == "VERB" and head is not token and (subject := _subject_mention(head, mentions)):

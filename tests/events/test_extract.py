@@ -655,3 +655,8 @@ def test_a_district_named_with_its_province_places_the_act_in_the_district() -> 
 def test_a_summary_names_no_owner_it_cannot_say() -> None:
     attacks, _ = run("A drone struck their convoy near Kharkiv on Monday.")
     assert [a.summary for a in attacks] == ["Drone strike on the convoy near Kharkiv"]
+
+
+def test_a_claim_hung_on_the_act_tells_where_the_act_was() -> None:
+    attacks, _ = run("The ministry condemned the bombing claimed by ISIS in Kharkiv on Monday that killed 12 people.")
+    assert [(a.place, a.killed) for a in attacks] == [("Kharkiv", 12)]
