@@ -660,3 +660,10 @@ def test_a_summary_names_no_owner_it_cannot_say() -> None:
 def test_a_claim_hung_on_the_act_tells_where_the_act_was() -> None:
     attacks, _ = run("The ministry condemned the bombing claimed by ISIS in Kharkiv on Monday that killed 12 people.")
     assert [(a.place, a.killed) for a in attacks] == [("Kharkiv", 12)]
+
+
+def test_a_long_target_cut_short_ends_on_a_word_and_its_count_is_said_once() -> None:
+    attacks, _ = run("Earlier today, at the direction of the President, coalition forces conducted necessary and "
+                     "proportionate strikes on three facilities used by Iran-backed Tamsin Brigades and other "
+                     "Iran-affiliated groups in Syria.")
+    assert [a.summary for a in attacks] == ["Air strikes on three facilities used by Iran-backed Tamsin Brigades in Syria"]
