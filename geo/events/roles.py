@@ -177,7 +177,7 @@ def the_perpetrators(target: str | None) -> bool:
 
 
 # Those who made an assault and nothing else: "40 assailants" are the attack's men, "40 militants" need not be.
-ONLY_ASSAILANT_NOUNS = frozenset({"attacker", "assailant", "raider", "infiltrator", "perpetrator"})
+ONLY_ASSAILANT_NOUNS = (PERPETRATOR_NOUNS - {"gunman", "bomber", "kidnapper", "abductor", "captor"}) | {"infiltrator"}
 
 
 def ends_the_assault(act: Token) -> bool:

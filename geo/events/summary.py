@@ -191,11 +191,10 @@ def summarize(draft: Draft) -> str:
         text = f"{target[:1].upper() + target[1:]} was {_verb(draft)}"  # "The assault was repelled"
     else:
         text = label[:1].upper() + label[1:]
-        if draft.count and draft.count > 1 and draft.category != INTERCEPT and not (
-                target and _counts_its_target(draft.count, target)):  # "Air strikes on three facilities"
-            text = f"{draft.count} {_plural(label)}"
-        elif draft.count and draft.count > 1 and draft.category != INTERCEPT:
-            text = _plural(label)[:1].upper() + _plural(label)[1:]
+        if draft.count and draft.count > 1 and draft.category != INTERCEPT:
+            plural = _plural(label)  # "Air strikes on three facilities": the target says how many
+            said = bool(target) and _counts_its_target(draft.count, target)
+            text = plural[:1].upper() + plural[1:] if said else f"{draft.count} {plural}"
         if target and draft.killed and draft.killed in {lx.parse_number(w) for w in target.lower().split()}:
             counted = bool(draft.count and draft.count > 1 and draft.category != INTERCEPT)
             act = text if counted or label.endswith("ing") else _article(label)  # "Shelling", "An air strike"
