@@ -25,10 +25,12 @@ DATELINE_RE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*\([^)]{2,40}\)\s*[-–—]*\s*"
 )  # "BEIRUT (Reuters) -", "EL WAK, Kenya, April 9 (Eastlight) –"
+_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"  # "Oct. 3", "3 October 2024"
 # "MAKHACHKALA -- ", "BAGHDAD — ", "TAMPA, Fla. – ": a dateline with no agency
 BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*"
-                              r"(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|del|da|do|al|el|la|of|the|and)){0,4}){0,2},?"
-                              r"\s*(?:--|—|–)\s*|"
+                              r"(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|del|da|do|al|el|la|of|the|and)){0,4}){0,2}"
+                              rf"(?:,\s*{_DAY})?,?\s*(?:--|—|–)\s*|"  # "KANO, Nigeria, Oct 3 — "
+                              rf"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s*{_DAY}\s*(?:--|—|–)\s*|"  # "Port Sudan, 14 May 2025 — "
                               r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+-\s+")  # "GUSAU, Nigeria - "
 # "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
 DATE_DATELINE_RE = re.compile(
@@ -315,6 +317,8 @@ def shared_subjects(verb: Token, *deps: str) -> list[Token]:
         return [verb.head]
     if own or verb.dep_ != "conj" or verb.head.pos_ != "VERB":
         return own
+    if "nsubj" in deps and is_passive(verb.head) and children(verb, "dobj") and not is_passive(verb):
+        return past_a_dateline(children(verb.head, "nsubjpass"))  # "police were sent in and killed three gunmen"
     return past_a_dateline(children(verb.head, *deps))
 
 

@@ -41,7 +41,10 @@ def test_datelines_with_a_country_a_date_or_a_plain_dash() -> None:
                            ("BUKAVU, Republic of the Upper Lakes — Rebels shelled", "BUKAVU, Republic of the Upper Lakes — "),
                            ("DORA, Union of the Two Rivers (Wire) – Rebels", "DORA, Union of the Two Rivers (Wire) – "),
                            ("PLYMOUTH CO. - A suspect was held", ""), ("NATO said on Monday", ""),
-                           ("NATO and the EU — said nothing", "")):
+                           ("NATO and the EU — said nothing", ""),
+                           ("DORI, Burkina Faso, Oct 3 — Gunmen on motorbikes", "DORI, Burkina Faso, Oct 3 — "),
+                           ("Port Verde, 14 January 2025 — A drone", "Port Verde, 14 January 2025 — "),
+                           ("Dori, Aug. 21 — Rebels said", "Dori, Aug. 21 — "), ("Rebels, in turn — said", "")):
         assert text[:dateline_length(text)] == dateline
 
 

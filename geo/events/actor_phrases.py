@@ -234,7 +234,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         subjects = [s for s in past_a_dateline(children(trigger, "nsubj") or ([trigger.head] if acting else []))
                     if sent.start <= s.i < sent.end and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
-            subjects = past_a_dateline(children(trigger.head, "nsubj"))  # "troops rescued them and killed ..."
+            subjects = past_a_dateline(children(trigger.head, "nsubj") or (  # "troops rescued them and killed ..."
+                children(trigger.head, "nsubjpass") if is_passive(trigger.head) and children(trigger, "dobj") else []))
+            # "officers were deployed to the area and killed three of the attackers": the officers
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
         if not subjects and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger_family(trigger.head):

@@ -61,7 +61,7 @@ def attributes(verb: Token) -> bool:
 
 def lookup(text: str | Sequence[str], table: dict[str, str] | frozenset[str]) -> str | None:
     for candidate in ([text] if isinstance(text, str) else text):
-        lowered = re.sub(r"^the\s+", "", candidate.lower()).strip()
+        lowered = re.sub(r"^the\s+|\s*\([^()]*\)$", "", candidate.lower()).strip()  # "X (XYZ)": X
         lowered = re.sub(r"['’]s$", "", lowered)
         if lowered in table:
             return table[lowered] if isinstance(table, dict) else candidate
@@ -110,8 +110,10 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 subjects = _tail_speaker(token, sent)  # "..., the army and a rebel commander each blamed ..."
             subjects = (subjects or _one_noun(prep_objects(token, "by")) or _participle_speaker(token)
                         or _conjunct_speaker(token) or _tail_speaker(token, sent))
-            for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said")
-                found.extend((h, _told(token)) for h in (subject, *(c for c in subject.conjuncts if c.i > subject.i)))
+            for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said"), nor
+                one = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children)  # a named one's title
+                found.extend((h, _told(token)) for h in (subject, *(c for c in subject.conjuncts if c.i > subject.i
+                                                                     and not one)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
     # "Y cited by X", "Y quoted by X", "Y told Reuters": Y via X, and X itself
     result: list[tuple[Token, Token | None]] = []

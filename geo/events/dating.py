@@ -58,9 +58,16 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
 
 
 DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|morning|night|evening)|"
-                           r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after)|"
-                           r"(?P<hours>an?|one|two|three|\d{1,2}|a\s+few|several|some)\s+(?:hours?|minutes?)\s+(?:later|after)|"
-                           r"(?P<soon>minutes|hours|moments)\s+later)\b", re.I)
+                           r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after|"
+                           r"(?P<back>earlier))|(?P<hours>an?|one|two|three|\d{1,2}|a\s+few|several|some)\s+(?:hours?|"
+                           r"minutes?)\s+(?:later|after|earlier)|(?P<soon>minutes|hours|moments)\s+(?:later|earlier)|"
+                           r"(?P<same>(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day))\b", re.I)
+
+
+def told_as_earlier(draft: Draft) -> bool:
+    """'Hours earlier, militants fired rockets ...', 'a day earlier': an act told after one that it came before."""
+    return any(DAYS_LATER_RE.fullmatch(when) and when.split()[-1] == "earlier" or when.startswith("earlier ")
+               and DAYS_LATER_RE.fullmatch(when) for when in draft.whens)
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -89,8 +96,9 @@ def date_relative_days(drafts: list[Draft], published: date | None = None) -> No
         before = [d for d in order[:index] if d.date is not None and d.date_precision == "day"]
         if before:
             count = later.group("count")
-            soon = later.group("hours") or later.group("soon")
+            soon = later.group("hours") or later.group("soon") or later.group("same")
             days = 0 if soon else 1 if count is None else _SMALL_NUMBERS.get(count.lower()) or int(count)
+            days = -days if later.group("back") else days
             draft.date, draft.date_precision = before[-1].date + timedelta(days=days), "day"
 
 

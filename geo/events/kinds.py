@@ -9,6 +9,7 @@ import re
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
+from geo.events.dating import told_as_earlier
 from geo.events.draft import Draft
 
 
@@ -72,7 +73,13 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     attacked = False
     groups: set[str] = set()  # head words of attackers of no known side ("the Northern Front", "the group")
     responders: set[str] = set()
+    before_last: tuple[set[str], bool, bool, set[str]] = (set(), False, False, set())
     for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
+        now = (set(attackers), armed_attack, attacked, set(groups))
+        earlier = told_as_earlier(draft)  # "Hours earlier, ...": it came before the act told last: answers not that
+        if earlier:
+            attackers, armed_attack, attacked, groups = set(before_last[0]), *before_last[1:3], set(before_last[3])
+        before_last = now
         family = actors.actor_family(draft.actor)
         told_after = {m.group("head").lower() for s in draft.sentences for m in DONE_BEFORE_RE.finditer(s.text)}
         if draft.kind is None:
@@ -102,6 +109,9 @@ def resolve_kinds(drafts: list[Draft]) -> None:
                 armed_attack = True
             else:
                 groups |= nouns_of(draft.actor) & GROUP_HEADS
+        if earlier:  # what was told before it stays told
+            attackers |= now[0]
+            armed_attack, attacked, groups = armed_attack or now[1], attacked or now[2], groups | now[3]
 
 
 SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final)\s+"

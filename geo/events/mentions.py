@@ -106,10 +106,10 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         if family == "intercept" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"}
                                          for p in patients for c in p.children):
             mention.anaphoric = True  # "the missile was destroyed in mid-air": the one already told of
-        weapons = [w for w in children(trigger, "nsubj") if is_projectile(w)]  # not "the drone had been launched"
+        weapons = [w for s in children(trigger, "nsubj") if (w := _told_weapon(s))]  # not "the drone had been launched"
         if family != "intercept" and weapons and all(
                 any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in w.children) for w in weapons):
-            mention.anaphoric = True  # "the rockets landed outside the perimeter": those already told of
+            mention.anaphoric = True  # "the rockets landed outside the perimeter", "one of the bombs hit": told of
         if trigger.dep_ == "relcl" and any(c.lower_ in NEW_EVENT_MARKERS for c in trigger.head.children):
             mention.new_event = True  # "the second missile Saudi Arabia has intercepted"
         elif trigger.dep_ in {"relcl", "acl"} and family != "intercept" and any(
@@ -121,6 +121,13 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     mention.actor = actor_of(trigger, anchor, sent)
     mention.actor_indefinite = _indefinite(sent, mention.actor)
     return mention
+
+
+def _told_weapon(subject: Token) -> Token | None:
+    """'the rockets', 'one of the bombs': the weapon a subject names (None when it names none)."""
+    if subject.pos_ == "NUM" or subject.lower_ in {"some", "each", "both", "all", "most"}:
+        subject = next(iter(prep_objects(subject, "of")), subject)
+    return subject if is_projectile(subject) or lemma_of(subject) in {"bomb", "shell", "munition"} else None
 
 
 def _indefinite(sent: Span, actor: str | None) -> bool:

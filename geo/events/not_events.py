@@ -57,7 +57,11 @@ def victims_of(token: Token) -> list[Token]:
 
 
 def latest_of_series(token: Token) -> bool:
-    """'the latest in a series of knife attacks': the kind of event, not one of them."""
+    """'the latest in a series of knife attacks', 'the latest of their attacks on shipping': the kind of event,
+    not one of them."""
+    if token.dep_ == "pobj" and token.tag_ == "NNS" and token.head.lower_ == "of" and token.head.head.lower_ in {
+            "latest", "last", "newest"}:
+        return True
     if token.dep_ != "pobj" or token.head.lower_ != "of" or _lemma(token.head.head) not in elx.SERIES_NOUNS:
         return False
     series = token.head.head
@@ -110,8 +114,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
             if child.dep_ == "amod" and child.lower_ in elx.HABITUAL_ADJECTIVES and holder in holders:
                 return True
     spans = [clause, *holders, *(a for h in (clause, *holders) for a in children(h, "aux"))]
-    if any(_lemma(o) in SPAN_UNITS and o.tag_ == "NNS" for h in spans for o in prep_objects(h, "for")):
-        return True  # "bandits have for years raided villages"
+    if any(_lemma(o) in SPAN_UNITS and o.tag_ == "NNS" for h in spans for o in prep_objects(h, "for")) or (
+            token.pos_ == "VERB" and FOR_YEARS_RE.search(token.doc[max(token.sent.start, token.i - 4):token.i].text)):
+        return True  # "bandits have for years raided villages" (however parsed)
     clause_verb = token
     while clause_verb.dep_ in {"advcl", "conj"} and clause_verb.tag_ == "VBG" and clause_verb.head.i != clause_verb.i:
         clause_verb = clause_verb.head
@@ -134,6 +139,7 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
 
 
 SPAN_UNITS = frozenset({"year", "month", "decade", "week"})
+FOR_YEARS_RE = re.compile(r"\bfor\s+(?:many\s+|several\s+)?(?:years|decades|months)\b", re.I)
 USUAL_WORDS = elx.HABITUAL_ADJECTIVES | {"common", "commonplace", "routine", "everyday", "familiar", "usual"}
 TREND_VERBS = frozenset({"step", "intensify", "escalate", "increase", "ramp", "redouble", "scale"})
 NOBODY = frozenset({"none", "nothing", "nobody", "neither"})
@@ -178,7 +184,8 @@ __all__ = ["a_label", "accidental", "criticised", "denied", "fled", "goes_on", "
            "negated_experience", "victims_of"]
 
 
-GOING_ON_VERBS = frozenset({"continue", "rage", "persist", "drag", "simmer"})
+GOING_ON_VERBS = frozenset({"continue", "rage", "persist", "drag", "simmer", "intensify", "escalate", "spread",
+                            "worsen"})  # "fighting has intensified since May": a trend, no one act
 LONG_SPAN_RE = re.compile(r"\bsince\b|\b(?:weeks|months|years|decades)\b", re.I)
 
 

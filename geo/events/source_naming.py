@@ -120,7 +120,7 @@ def titled_name(head: Token) -> Span | None:
     """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
     ending at the head, right after a lower-case official title or after capitalised ranks
     ('Lieutenant Colonel Jane Roe'), is a person's name."""
-    if head.pos_ != "PROPN":
+    if head.pos_ != "PROPN" or not head.text[:1].isupper():  # "Russia's defence ministry" (ministry tagged PROPN)
         return None
     start = head.i
     while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
@@ -203,4 +203,4 @@ RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "g
 
 
 __all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "appositive_name", "called", "name_candidates", "named_before",
-           "person_span", "proper_part", "titled_name"]
+           "RANK_WORDS", "person_span", "proper_part", "titled_name"]

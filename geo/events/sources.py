@@ -18,7 +18,7 @@ from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
 from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, appositive_name, called, name_candidates, named_before,
-                                      person_span, proper_part, titled_name)
+                                      RANK_WORDS, person_span, proper_part, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens, prep_objects,
@@ -36,7 +36,8 @@ ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|ident
 CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
 GROUP_HEADS = frozenset({"group", "union", "association", "committee", "network", "syndicate", "coalition",
                          "organisation", "organization", "alliance", "federation", "movement", "collective",
-                         "platform", "initiative", "room"})  # "a local emergency response room said"
+                         "platform", "initiative", "room", "company", "firm", "operator", "corporation",
+                         "utility"})  # "a local emergency response room said", "the electricity company said"
 # Participles that say whose a source is ("media affiliated with the separatists", "a channel close to X").
 AFFILIATION_VERBS = frozenset({"affiliate", "link", "tie", "ally", "connect", "associate", "close", "loyal"})
 
@@ -162,7 +163,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         named = appositive_persons
         if named:
             person = person_span(list(named[0].subtree))
-            tokens += [t for t in named[0].subtree if t.i < (person.start if person else 0) and t not in tokens]
+            tokens += [t for t in named[0].subtree if t.i < (person.start if person else 0) and t not in tokens] + [
+                t for c in head.children if c.dep_ in {"cc", "conj"} for t in c.subtree if t.i < named[0].i]  # "X and Y, Name"
             tokens.sort(key=lambda t: t.i)  # "Dnipro regional Governor Jane Roe said": the title stays with the name
         elif lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS:
             person = appositive_name(head)  # "The UN coordinator for X, Jane Roe-Smith, said": tagged ORG
@@ -197,7 +199,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=name, type="ngo", key=f"name:{_key(name)}", described=not ngo and not has_name,
                        indefinite=indefinite, head=lemma)
     media = lookup(candidates, lx.MEDIA_OUTLETS)
-    if media or ((lemma in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS) and head.pos_ != "PROPN"):
+    news_agency = lemma == "agency" and any(t.lower_ in {"news", "press"} for t in tokens)  # "the National News Agency"
+    if media or news_agency or ((lemma in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS) and head.pos_ != "PROPN"):
         outlet = _outlet_name(head)
         if not media and outlet is None and _is_definite(head):
             earlier = registry.last_outlet()  # "the news agency said" after naming it
@@ -253,7 +256,8 @@ def _outlet_name(head: Token) -> str | None:
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         return phrase_text([t for t in named.subtree if t.dep_ != "punct"]) if named is not None else None
     tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
-    tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"]
+    tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"] + (
+        [head] if head.pos_ == "PROPN" else [])  # "the National News Agency": the head is of the name
     return phrase_text(tokens).strip(" -") or None if tokens else None
 
 
@@ -286,11 +290,12 @@ def _role_type(role: str | None) -> str:
         return "media"
     if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
         return "ngo" if "rights" in words or "monitor" in words else "other"
-    if words & lx.OFFICIAL_HEADS or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS:
-        return "official"
+    if words & (lx.OFFICIAL_HEADS | OFFICIAL_RANKS) or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS:
+        return "official"  # "Maj. Gen.", "army spokesman"
     return "other"
 
 
+OFFICIAL_RANKS = RANK_WORDS - {"dr", "president"}  # a doctor, a charity's president: no state's
 # The bodies of states together ("the UN coordinator", "the AU envoy"): official, as governments are.
 INTERGOVERNMENTAL_WORDS = frozenset({"un", "eu", "au", "nato", "ecowas", "igad", "osce"})
 

@@ -40,8 +40,8 @@ from geo.places.named_sites import (is_generic_site_word, names_a_known_site, na
                                     site_word_follows)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival, is_code_name,
-                                        listed_with_places, looks_common, modifies_noun,
-                                        modifies_residents, names_an_office, speaks, trim)
+                                        listed_with_places, looks_common, modifies_noun, modifies_residents,
+                                        names_a_publication, names_an_office, speaks, trim)
 
 __all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer"]
 
@@ -76,9 +76,8 @@ _IN_OR_NEAR = frozenset({"in", "near", "outside", "around"})  # "in Jisr al-Shug
 class ToponymRecognizer:
     """Finds place names: trusted GPE/LOC entities plus gazetteer-gated names with context."""
 
-    def __init__(self, name: str = TOPONYM_COMPONENT, *, min_population: int = 100_000,
-                 max_run_tokens: int = 6, use_gazetteer: bool = True,
-                 gazetteer: CandidateLookup | None = None) -> None:
+    def __init__(self, name: str = TOPONYM_COMPONENT, *, min_population: int = 100_000, max_run_tokens: int = 6,
+                 use_gazetteer: bool = True, gazetteer: CandidateLookup | None = None) -> None:
         self.name = name
         self.min_population = min_population
         self.max_run_tokens = max_run_tokens
@@ -118,7 +117,7 @@ class ToponymRecognizer:
             if ent.label_ in TRUSTED_LABELS and not is_code_name(span):
                 if not any(ch.isupper() for ch in span.text) or is_generic_site_word(span):
                     continue  # "the west bank of the river": a bank, not the West Bank; "the Airport"
-                if not self._surname(span, context):
+                if not self._surname(span, context) and not names_a_publication(span):  # "told The Irrawaddy"
                     found.append((span, {"label": ent.label_, "gated": False}))
             elif ent.label_ in GATED_LABELS or is_code_name(span):  # "M23" tagged a country: a known place only
                 decision = self._gate(span, ent.label_, context)
@@ -236,8 +235,7 @@ class ToponymRecognizer:
         return lookups[text]
 
     def _surname(self, span: Span, context: DocContext) -> bool:
-        """A one-word "place" that is also a word of a person's full name in the document ("Ripley"
-        after "Dan Ripley"), not a well-known place and with no locative cue, is the person."""
+        """A one-word "place" in a full name of a person ("Ripley" after "Dan Ripley"), not well known, no cue."""
         if len(span) != 1 or span.text not in context.person_words or self._strong_cue(span, context.lookups):
             return False
         return not any(c.score >= 0.97 and (c.kind in {"country", "admin1"} or c.population >= self.min_population)
@@ -350,12 +348,14 @@ class ToponymRecognizer:
     def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
         lookups = context.lookups
-        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span) or is_generic_site_word(span):
+        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span) or is_generic_site_word(span) or (
+                names_a_publication(span)):
             return None
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
         site = {"label": "FAC" if label == "FAC" else "GAZ", "gated": bool(candidates)}
         if not candidates:
-            return self._unknown_named_town(span, context) or (site if names_a_site(span) else None)
+            return self._unknown_named_town(span, context) or (  # "shelled X camp", X tagged a facility: a place
+                site if names_a_site(span) or (label == "FAC" and site_word_follows(span)) else None)
         if (unlisted := names_an_unlisted_site(span, candidates)) or names_a_known_site(span, candidates):
             return {"label": site["label"], "gated": not unlisted}  # "the X power plant" tagged a person; "hit Ministry of X"
         if span.text.isupper() and (len(span.text) <= 3 and all(c.kind == "city" for c in candidates) or (

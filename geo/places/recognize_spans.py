@@ -21,7 +21,8 @@ from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, D
 from geo.syntax import doc_text
 
 __all__ = ["DocContext", "after_title", "followed_by_place_punct", "is_adjectival", "listed", "listed_with_places",
-           "looks_common", "modifies_noun", "modifies_residents", "singular", "speaks", "trim", "within"]
+           "looks_common", "modifies_noun", "modifies_residents", "names_a_publication", "singular", "speaks", "trim",
+           "within"]
 
 
 # A transcript's speaker label: a line opening with a name in capitals and a colon ("AUSTIN:",
@@ -75,6 +76,16 @@ def speaks(span: Span) -> bool:
     """Subject of a reporting verb: "Washington said" is a government, not a place."""
     root = span.root
     return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_VERBS
+
+
+def names_a_publication(span: Span) -> bool:
+    """'told The Irrawaddy', 'according to The Kyiv Independent': a name after a capitalised 'The' inside a
+    sentence that is told or cited is a publication, not a place."""
+    doc, root = span.doc, span.root
+    if span.start == 0 or doc[span.start - 1].text != "The" or doc[span.start - 1].is_sent_start:
+        return False
+    return (root.dep_ in {"dobj", "dative"} and root.head.lemma_.lower() == "tell") or (
+        root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according")
 
 
 OFFICE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "press", "official", "officials", "chief",

@@ -91,7 +91,7 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
     """A town matched only through a secondary alternate name ("Abbasiya"; "the town of Boni" is not
     Bern, whatever a cue says) or a small one that no cue ("the town of X", "X, Texas") vouches for,
     in a country where no other place the story names exactly lies, when the story names a few
-    other places."""
+    other places (or two in one country)."""
     # Support comes from a place the story names that stands on its own (a country, a province, a
     # site, a town of some size) or from a small town of the same province ("Huntingdon" and
     # "McKenzie" for Paris, Tennessee); two hamlets in different provinces of a country the story
@@ -111,7 +111,9 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
         # Support is another place in that country, not another spelling of this one ("Abbassiya").
         others_there = (places_by_country.get(best.country, set())
                         | towns_by_province.get((best.country, best.admin1), set())) - {(best.lat, best.lon)}
-        if not others_there and len(named - {fold_name(mention.text)}) >= _MIN_CONTEXT_NAMES:
+        others = len(named - {fold_name(mention.text)})
+        one_country = len({c.country for c in exact if c is not best}) == 1  # "El Fasher, North Darfur": a setting
+        if not others_there and (others >= _MIN_CONTEXT_NAMES or (others >= 2 and one_country)):
             _leave_unresolved(mention)
 
 

@@ -250,7 +250,7 @@ def test_in_retaliation_for_separates_response_and_attack() -> None:
     assert responses[0].date == date(2024, 6, 7)
     assert [e.place for e in attacks] == ["Qiryat Shemona"]
     assert attacks[0].category == "Shelling/artillery/missile attack"
-    assert attacks[0].date is None  # 'a day earlier', not Friday
+    assert attacks[0].date == date(2024, 6, 6)  # 'a day earlier' than Friday
 
 
 SIDE_ATTACKED = (

@@ -153,6 +153,9 @@ def test_an_attacked_animal_is_no_event() -> None:
 
 def test_the_latest_in_a_series_is_no_event_of_its_own() -> None:
     assert everything("The killings were the latest in a series of knife attacks.") == []
+    (event,) = everything("Rebels fired rockets at a ferry near Odesa on Monday, in the latest of their attacks on "
+                          "shipping in the Black Sea.")
+    assert event.actor == "Rebels" and event.place == "Odesa"
 
 
 def test_an_attack_not_remembered_is_no_event() -> None:
@@ -262,3 +265,14 @@ def test_ranges_and_ways_are_no_shooting_or_storming() -> None:
 
 def test_groups_described_as_fighting_are_no_clash() -> None:
     assert everything("Turkey backs some of the rebel groups fighting to topple the government.") == []
+
+
+def test_one_of_the_bombs_told_of_is_the_same_strike() -> None:
+    from geo.events.mentions import build_mention
+
+    doc = nlp()("One of the bombs hit a school, the mayor said. One bomb hit a school.")
+    told, new = (build_mention(sent, sent[4 if i == 0 else 2], "strike", False) for i, sent in enumerate(doc.sents))
+    assert (told.trigger.text, told.anaphoric) == ("hit", True) and (new.trigger.text, new.anaphoric) == ("hit", False)
+    (event,) = everything("Jets struck Kharkiv with four glide bombs on Monday, killing two people. One of the bombs "
+                          "hit a school in Kharkiv, the mayor said.")
+    assert event.killed == 2 and len(event.mentions) == 2

@@ -185,3 +185,15 @@ def test_a_toll_of_attacks_since_a_date_is_no_act() -> None:
 def test_fighting_that_has_gone_on_since_a_month_is_a_war_not_an_event() -> None:
     assert everything("Fighting between the army and rebels has continued near Kharkiv since August.") == []
     assert len(everything("Fighting between the army and rebels continued near Kharkiv on Monday, killing two.")) == 1
+
+
+def test_fighting_that_grows_over_weeks_is_a_trend_not_an_act() -> None:
+    assert everything("Fighting has intensified around Kharkiv since rebels entered the city in late May.") == []
+    assert everything("Clashes have escalated near Kyiv for weeks.") == []
+    (event,) = everything("Fighting broke out near Kyiv on Monday.")
+    assert event.date == date(2024, 6, 10)
+
+
+def test_an_act_done_for_years_is_a_habit_however_the_sentence_is_parsed() -> None:
+    assert everything("Armed gangs known locally as bandits have for years raided villages near Kyiv, kidnapping "
+                      "residents for ransom.") == []

@@ -594,3 +594,20 @@ def test_strikes_carried_out_to_degrade_the_ability_to_attack_answer_those_attac
     assert attacks == [] and [r.actor for r in responses] == ["coalition"]
     attacks, responses = run("The army conducted strikes on rebel positions near Kyiv to disrupt their supply lines.")
     assert len(attacks) == 1 and responses == []
+
+
+def test_an_act_told_as_earlier_does_not_answer_the_one_told_before_it() -> None:
+    attacks, responses = run("Israeli jets bombed a fuel depot near Kharkiv on Sunday, killing three guards. "
+                             "Hours earlier, Hezbollah fired four rockets at Kiryat Shmona.")
+    assert sorted(a.actor or "" for a in attacks) == ["Hezbollah", "Israel"] and responses == []
+    assert {a.date for a in attacks} == {date(2024, 3, 3)}
+    attacks, responses = run("Israeli jets bombed a fuel depot near Kharkiv on Sunday, killing three guards. "
+                             "A day earlier, Hezbollah fired four rockets at Kiryat Shmona.")
+    assert [a.date for a in attacks if a.actor == "Hezbollah"] == [date(2024, 3, 2)]
+
+
+def test_forces_sent_in_who_killed_the_attackers_answer_the_attack() -> None:
+    attacks, responses = run("Gunmen stormed a church in Kyiv on Sunday, killing nine worshippers. Police said officers "
+                             "were sent to the area and had killed two of the attackers in a shootout.")
+    assert [a.actor for a in attacks] == ["Gunmen"] and [r.killed for r in responses] == [2]
+    assert responses[0].actor is not None and responses[0].actor.lower() == "officers"

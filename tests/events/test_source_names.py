@@ -437,3 +437,29 @@ def test_an_armed_group_named_with_the_word_group_is_a_source_where_it_claims() 
 def test_a_well_known_name_the_parse_cut_at_its_preposition_is_whole() -> None:
     found = extract_sources(nlp()("Medical charity Doctors Without Borders said its clinic treated 30 wounded."))
     assert [s.type for s in found] == ["ngo"] and found[0].name.endswith("Doctors Without Borders")
+
+
+def sources_of(text: str) -> list[tuple[str, str, str | None]]:
+    return [(s.name, s.type, s.role) for s in extract_sources(nlp()(text))]
+
+
+def test_a_ministry_in_lower_case_after_its_country_is_one_body_not_a_titled_person() -> None:
+    assert sources_of("Ruritania's defence ministry said its forces had intercepted 27 drones.") == [
+        ("Ruritania's defence ministry", "official", None)]
+
+
+def test_a_title_of_two_offices_before_a_named_person_is_one_role() -> None:
+    assert sources_of("The Regional Envoy and Relief Coordinator, Jana Okoro-Lind, condemned the shelling.") == [
+        ("Jana Okoro-Lind", "official", "Regional Envoy and Relief Coordinator")]
+
+
+def test_a_company_that_speaks_is_a_source() -> None:
+    assert sources_of("The depot burned, the state power company said in a statement.") == [
+        ("the state power company", "other", None)]
+
+
+def test_sources_typed_by_what_they_are() -> None:
+    assert sources_of("The hospital was shelled, according to Ruritania's state-run Central Press Agency. "
+                      "The strike hit a depot, said Maj. Gen. Ann Roe.") == [
+        ("Central Press Agency", "media", None), ("Ann Roe", "official", "Maj. Gen.")]
+    assert sources_of("Médecins Sans Frontières (MSF) said the clinic was hit.")[0][1] == "ngo"

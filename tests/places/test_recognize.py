@@ -341,6 +341,30 @@ def test_an_unknown_name_of_a_camp_or_base_one_is_in_is_a_place_but_not_a_person
     assert _run(doc) == []  # no locative word before it
 
 
+def _lemmatised(words: list[str], heads: list[int], deps: list[str], lemmas: list[str],
+            ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_a_name_told_or_cited_after_a_capitalised_the_is_a_publication() -> None:
+    words = ["Villagers", "told", "The", "Ruritania", "that", "jets", "came", "."]
+    heads, deps = [1, 1, 3, 1, 6, 6, 1, 1], ["nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "ccomp", "punct"]
+    lemmas = ["villager", "tell", "the", "Ruritania", "that", "jet", "come", "."]
+    assert _run(_lemmatised(words, heads, deps, lemmas, [(3, 4, "GPE")])) == []
+    words[1], lemmas[1] = "entered", "enter"
+    assert [name for name, _label, _cue in _run(_lemmatised(words, heads, deps, lemmas, [(3, 4, "GPE")]))] == [
+        "Ruritania"]
+
+
+def test_an_unknown_name_the_tagger_calls_a_facility_before_a_site_word_is_a_place() -> None:
+    doc = _doc(["shells", "struck", "Zam", "Kora", "camp", "on", "Monday", "."], [(2, 4, "FAC")])
+    assert [name for name, _label, _cue in _run(doc)] == ["Zam Kora"]
+    doc = _doc(["shells", "struck", "Zam", "Kora", "camp", "on", "Monday", "."], [(2, 4, "ORG")])
+    assert _run(doc) == []  # an organisation's camp needs a placing word
+
+
 def test_the_last_word_of_an_unknown_camps_name_is_not_a_town_of_that_name() -> None:
     doc = _doc(["troops", "entered", "Nur", "Kelmar", "camp", "on", "Monday", "."])
     assert _run(doc) == []  # "Nur Kelmar camp" is not a camp at the town of Kelmar

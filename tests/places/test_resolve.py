@@ -290,6 +290,18 @@ def test_a_town_abroad_that_nothing_in_the_story_supports_is_left_unresolved() -
     assert reading.resolved and reading.country == "IL"
 
 
+def test_two_places_of_one_country_are_a_setting_that_a_hamlet_abroad_must_fit() -> None:
+    text = "Copts gathered in Abbasiya as Cairo and Giza mourned."
+    abbasiya, *others = resolve_spans(load_pipeline()(text), _spans(text, "Abbasiya", "Cairo", "Giza"),
+                                      default_gazetteer())
+    assert not abbasiya.resolved and all(t.country == "EG" for t in others)
+    # Two places in two countries set no one country: the only reading stands.
+    mixed = "Copts gathered in Abbasiya as Cairo and Amman mourned."
+    abbasiya, *_ = resolve_spans(load_pipeline()(mixed), _spans(mixed, "Abbasiya", "Cairo", "Amman"),
+                                 default_gazetteer())
+    assert abbasiya.resolved and abbasiya.country == "IL"
+
+
 class _NoContainers:
     """The gazetteer as ``score_candidates`` sees it when no mention has a container or a capital."""
 
