@@ -326,6 +326,7 @@ def past_a_dateline(subjects: list[Token]) -> list[Token]:
     """'MAIDUGURI, Nigeria — Boko Haram fighters killed ...', parsed with the dateline as the subject and
     the fighters in apposition to it: the fighters."""
     found: list[Token] = []
+    appositives: list[Token] = []
     for subject in subjects:
         if not (subject.is_upper and len(subject) > 2):
             found.append(subject)  # a dateline's subject is its town in capitals: no need to read the sentence
@@ -334,9 +335,10 @@ def past_a_dateline(subjects: list[Token]) -> list[Token]:
         floor = sent.start_char + dateline_length(sent.text)
         if subject.idx >= floor or floor == sent.start_char:
             found.append(subject)
-        else:
-            found.extend(a for a in subject.children if a.dep_ == "appos" and a.idx >= floor)
-    return found
+        else:  # not "(Sanaa time)" after the dateline's hour
+            appositives.extend(a for a in subject.children if a.dep_ == "appos" and a.idx >= floor and not (
+                a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text == "("))
+    return found or appositives  # "TAMPA, Fla. - ... on March 12, U.S. forces struck": the forces
 
 
 def _numbered_name(head: Token, number: Token) -> bool:

@@ -86,3 +86,18 @@ def test_a_first_line_ending_in_a_quoted_phrase_is_a_headline() -> None:
     assert first.text.endswith('"hit back hard"') and is_headline(first, 0)
     doc = nlp()('The army said it would "hit back hard."\n\nShells fell overnight.')
     assert not is_headline(sentences(doc)[0], 0)
+
+
+def test_the_doer_after_a_dateline_is_the_subject_not_a_bracketed_appositive_of_the_town() -> None:
+    from spacy.tokens import Doc
+
+    from geo.syntax import past_a_dateline
+
+    words = ["TAMPA", ",", "Fla.", "–", "At", "noon", "(", "Kyiv", "time", ")", ",", "U.S.", "forces", "struck", "."]
+    spaces = [False, True, True, True, True, True, False, True, False, False, True, True, True, False, False]
+    heads = [13, 0, 0, 0, 0, 4, 0, 8, 0, 0, 13, 12, 13, 13, 13]
+    deps = ["nsubj", "punct", "appos", "punct", "prep", "pobj", "punct", "compound", "appos", "punct", "punct",
+            "compound", "nsubj", "ROOT", "punct"]
+    doc = Doc(nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    assert [t.text for t in past_a_dateline([doc[0], doc[12]])] == ["forces"]
+    assert past_a_dateline([doc[0]]) == []

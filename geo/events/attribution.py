@@ -112,8 +112,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                         or _conjunct_speaker(token) or _tail_speaker(token, sent))
             for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said"), nor
                 one = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children)  # a named one's title
-                found.extend((h, _told(token)) for h in (subject, *(c for c in subject.conjuncts if c.i > subject.i
-                                                                     and not one)))
+                found.extend((h, _told(token, subject)) for h in (subject, *(c for c in subject.conjuncts
+                                                                              if c.i > subject.i and not one)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
     # "Y cited by X", "Y quoted by X", "Y told Reuters": Y via X, and X itself
     result: list[tuple[Token, Token | None]] = []
@@ -242,11 +242,13 @@ def _tail_speaker(verb: Token, sent: Span) -> list[Token]:
     return roots[:1] or nouns[-1:]
 
 
-def _told(verb: Token) -> Token | None:
-    """'X told Reuters': the outlet X spoke to relays the claim."""
-    if verb.lemma_.lower() != "tell":
-        return None
-    for obj in children(verb, "dobj", "dative"):
+def _told(verb: Token, subject: Token | None = None) -> Token | None:
+    """'X told Reuters', 'X, who spoke to VOA on condition of anonymity, said': the outlet X spoke to relays
+    the claim."""
+    told = children(verb, "dobj", "dative") if verb.lemma_.lower() == "tell" else []
+    spoke = [o for c in (subject.children if subject is not None else ()) if c.dep_ == "relcl" and (
+        c.lemma_.lower() in {"speak", "talk"}) for o in prep_objects(c, "to", "with")]
+    for obj in told + spoke:
         name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN") or obj.text  # "Al Jazeera", not "Jazeera"
         outlet = lookup(name, lx.WIRE_AGENCIES) or lookup(name, lx.MEDIA_OUTLETS)
         audience = obj.lemma_.lower() in AUDIENCE_NOUNS and obj.pos_ != "PROPN"

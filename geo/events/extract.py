@@ -68,6 +68,7 @@ class _Linker:
                with_figures: bool = True) -> None:
         self.clock += 1
         draft.last_seen = self.clock
+        draft.triggers.append(mention.trigger.i)
         draft.last_sentence = self.sentence_index
         if mention.when:
             draft.whens.add(mention.when)

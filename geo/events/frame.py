@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from geo.events import lexicon as lx
 from geo.events.source_naming import person_span
-from geo.syntax import doc_text, phrase_text
+from geo.syntax import dateline_length, doc_text, phrase_text
 
 HEADER_MAX_WORDS = 20
 # Lines of a header that hold no sentence of the story.
@@ -229,7 +229,8 @@ def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
         office = _issuing_office(sent)
         if office is not None:
             return office
-    subject = _release_title_subject(lines)
+    body = _line_of(sents[header]) if header < len(sents) else ""
+    subject = _release_title_subject(lines, body)
     if subject is not None:
         return subject
     domain_author = _domain_author(url)
@@ -245,10 +246,13 @@ RELEASE_MARK_RE = re.compile(r"^(?:release\s+(?:number|no\.?)|for immediate rele
 SHORT_ISSUERS = {domain.split(".")[0]: name for domain, name in OFFICIAL_DOMAINS.items() if domain.endswith(".mil")}
 
 
-def _release_title_subject(lines: list[Span]) -> Author | None:
-    """'CENTCOM Conducts Self-Defense Strikes Near X' over a 'Release Number' line: a release's title
-    says what its issuer did, so the body that is the subject of its verb is the issuer."""
-    if not lines or not any(RELEASE_MARK_RE.match(_line_of(s)) for s in lines[1:]):
+def _release_title_subject(lines: list[Span], body: str = "") -> Author | None:
+    """'CENTCOM Conducts Self-Defense Strikes Near X' over a 'Release Number' line, or over a body that opens
+    with the issuing office's dateline and no agency ('TAMPA, Fla. -'): a release's title says what its issuer
+    did, so the body that is the subject of its verb is the issuer."""
+    dated = 0 < dateline_length(body) and "(" not in body[:dateline_length(body)]
+    if not lines or not (any(RELEASE_MARK_RE.match(_line_of(s)) for s in lines[1:]) or (
+            dated and lines[0][0].text.casefold() in SHORT_ISSUERS)):
         return None
     title = lines[0]
     if title[0].text.casefold() in SHORT_ISSUERS:  # "AFRICOM Forces Kill ...": title case confuses the tagger

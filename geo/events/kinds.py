@@ -97,7 +97,9 @@ def resolve_kinds(drafts: list[Draft]) -> None:
             a_side = state_forces or (family is not None and family not in attackers)
             going_on = family is not None and family in responders and family not in attackers and bool(
                 words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))  # "a gunship struck fighters withdrawing north"
-            draft.kind = "response" if answering or going_on or ((attacked or told_after) and a_side and (
+            after_an_attack_on_it = family is not None and any(_told_after(draft, other, family) for other in drafts)
+            draft.kind = "response" if answering or going_on or after_an_attack_on_it or (
+                    (attacked or told_after) and a_side and (
                 on_perpetrators or on_group or on_armed)) else "attack"
         if draft.kind == "response" and family:
             responders.add(family)  # a side that answered goes on answering the same attackers
@@ -112,6 +114,22 @@ def resolve_kinds(drafts: list[Draft]) -> None:
         if earlier:  # what was told before it stays told
             attackers |= now[0]
             armed_attack, attacked, groups = armed_attack or now[1], attacked or now[2], groups | now[3]
+
+
+def _told_after(draft: Draft, other: Draft, family: str) -> bool:
+    """'X struck a command centre in Y hours after rockets were fired at X's town': in one sentence, the act is
+    told as coming after an attack on its own side (not by a state at war with it: those strike in turn)."""
+    if other is draft or other.kind == "response" or _victim_family(other) != family or (
+            family in actors.STATES and actors.actor_family(other.actor) in actors.STATES):
+        return False
+    for sent in set(map(id, draft.sentences + draft.headlines)) & set(map(id, other.sentences + other.headlines)):
+        span = next(s for s in draft.sentences + draft.headlines if id(s) == sent)
+        mine = [i for i in draft.triggers if span.start <= i < span.end]
+        theirs = [i for i in other.triggers if span.start <= i < span.end]
+        if mine and theirs and any(t.lower_ in {"after", "following"} and min(mine) < t.i < max(theirs)
+                                   for t in span):
+            return True
+    return False
 
 
 SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final)\s+"

@@ -31,7 +31,8 @@ def called(head: Token) -> Token | None:
 
 
 BODY_NOUNS = frozenset({"mission", "coalition", "agency", "ministry", "command", "council", "committee", "office",
-                        "organisation", "organization", "force", "alliance", "movement", "front", "party"})
+                        "organisation", "organization", "force", "alliance", "movement", "front", "party", "centre",
+                        "center"})
 
 
 def named_before(head: Token) -> Token | None:

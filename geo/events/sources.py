@@ -290,6 +290,8 @@ def _role_type(role: str | None) -> str:
         return "media"
     if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
         return "ngo" if "rights" in words or "monitor" in words else "other"
+    if actors.actor_family(role) in NON_STATE:
+        return "other"  # "Taliban spokesman": an armed group's, as the guideline types them
     if words & (lx.OFFICIAL_HEADS | OFFICIAL_RANKS) or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS:
         return "official"  # "Maj. Gen.", "army spokesman"
     return "other"

@@ -23,7 +23,9 @@ the resolved place is honest about it.
 
 from __future__ import annotations
 
-__all__ = ["DEMONYM", "EMBEDDED", "HEAD", "PART", "fallback_names"]
+import re
+
+__all__ = ["DEMONYM", "EMBEDDED", "HEAD", "PART", "article_apart", "fallback_names"]
 
 DEMONYM, HEAD, PART, EMBEDDED = "demonym", "head", "part", "embedded"
 
@@ -56,6 +58,13 @@ _DEMONYM_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("s", ("", "ia")),
 )
 _MIN_STEM = 3
+_GLUED_ARTICLE = re.compile(r"(Ash|El|Al|Ad|Ar|As|At|Az)([a-z]{3,})")
+
+
+def article_apart(name: str) -> str | None:
+    """'Elbur' -> 'El Bur', 'Alqaim' -> 'Al Qaim': an Arabic article written onto the name, set apart."""
+    glued = _GLUED_ARTICLE.fullmatch(name)
+    return f"{glued[1]} {glued[2].capitalize()}" if glued else None
 # Bodies that lie abroad from the place in their name ("Embassy of Armenia" is in Rome).
 _ABROAD_WORDS = frozenset({"embassy", "embassies", "consulate", "consulates", "legation", "ambassador"})
 # Streets are named after faraway places ("Hampton Avenue" in St. Louis, "Delhi Road").

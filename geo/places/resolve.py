@@ -24,22 +24,16 @@ from spacy.tokens import Doc, Span
 from geo.gazetteer import Gazetteer, default_gazetteer, fold_name
 from geo.model import Candidate, Toponym
 from geo.places.lexicon import PLACE_TYPE_WORDS
-from geo.places.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, fallback_names
+from geo.places.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, article_apart, fallback_names
 from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot, load_weights,
                                 prior_features)
 from geo.places.locative_cues import locative_cue
 from geo.places.named_sites import SITE_FIRST_WORDS
 from geo.places.recognize import SPAN_KEY
 from geo.places.recognize_spans import within
-from geo.places.resolve_support import (
-    BIG_TOWN,
-    EXACT_SPELLING,
-    drop_unsupported,
-    not_the_city_province,
-    prefer_countries_named_in_full,
-    province_of_its_town,
-    towns_abroad_of_a_district,
-)
+from geo.places.resolve_support import (BIG_TOWN, EXACT_SPELLING, drop_unsupported, not_the_city_province,
+                                        prefer_countries_named_in_full, province_of_its_town,
+                                        towns_abroad_of_a_district)
 from geo.syntax import doc_text
 
 __all__ = ["resolve_doc", "resolve_spans", "resolve_spans_in_context", "score_candidates"]
@@ -199,6 +193,9 @@ def _lookup(text: str, gazetteer: Gazetteer, fallbacks: bool = True) -> tuple[li
     if not candidates and fold_name(text).startswith("the "):
         text = text.split(" ", 1)[1]
         candidates = gazetteer.candidates(text, limit=_CANDIDATE_LIMIT)
+    if (apart := article_apart(text)) and not any(c.score >= EXACT_SPELLING for c in candidates):  # "Elbur": El Bur
+        candidates = [c for c in gazetteer.candidates(apart, limit=_CANDIDATE_LIMIT, fuzzy=False)
+                      if c.score >= EXACT_SPELLING] or candidates
     if fallbacks and (not candidates or max(c.score for c in candidates) < EXACT_SPELLING
                       or all(_hamlet(c) for c in candidates)):
         # Unknown, only spelled like something ("Korean" ~ "Kyren"), or only a hamlet ("English",
@@ -301,14 +298,12 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
                 resolve_unknown: Callable[[list[Toponym]], list[Toponym]] | None = None) -> list[Toponym]:
     """Resolve every span of ``doc.spans["toponyms"]``, in text order.
 
-    Demonyms ("Syrian") resolve to their country with ``demonym=True``; they inform the other
-    names' context. Names the gazetteer does not know go to ``resolve_unknown`` (the online
-    geocoder, when it is on: a list in, a list of the same length out); one still unresolved is
-    kept only when it looks like a place: a site or feature word ("Royal Street"), a locative
-    cue, or spaCy's FAC/LOC. Spans kept only because the gazetteer knew them are dropped when
-    they do not resolve (but "the town of X", "X in Idlib": an unknown town), and so is a name read only through a place inside it ("United Russia",
-    a party) unless it looks like a place ("Delhi High Court").
-    """
+    Demonyms ("Syrian") resolve to their country with ``demonym=True``; they inform the other names' context.
+    Names the gazetteer does not know go to ``resolve_unknown`` (the online geocoder, when it is on: a list in, a
+    list of the same length out); one still unresolved is kept only when it looks like a place: a site or feature
+    word ("Royal Street"), a locative cue, or spaCy's FAC/LOC. Spans kept only because the gazetteer knew them are
+    dropped when they do not resolve (but "the town of X", "X in Idlib"), and so is a name read only through a
+    place inside it ("United Russia", a party) unless it looks like a place ("Delhi High Court")."""
     gazetteer = gazetteer or default_gazetteer()
     mentions = _recognised_mentions(doc)
     toponyms = _resolve(mentions, gazetteer)

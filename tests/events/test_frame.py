@@ -220,3 +220,12 @@ def test_a_statements_author_keeps_the_first_name_the_tagger_left_out() -> None:
         doc = load_pipeline()(heading + "\n\nJan. 23, 2024\n\nEarlier today, forces struck three facilities in Iraq.")
         author = read_frame(doc, sentences(doc)).author
         assert author is not None and (author.name, author.role) == (name, role)
+
+
+def test_a_title_led_by_the_issuers_name_over_its_own_dateline_is_its_release() -> None:
+    text = ("CENTCOM Forces Destroy Militant Drones\n\nTAMPA, Fla. – On March 17, coalition aircraft destroyed two "
+            "drones near the border.\n")
+    assert [s.name for s in extract_sources(nlp()(text))] == ["U.S. Central Command"]
+    wire = ("CENTCOM Forces Destroy Militant Drones\n\nTAMPA, Fla. (Wire) – On March 17, coalition aircraft destroyed "
+            "two drones near the border.\n")
+    assert frame_of(wire).author is None  # an agency's story about the command

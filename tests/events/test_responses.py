@@ -611,3 +611,12 @@ def test_forces_sent_in_who_killed_the_attackers_answer_the_attack() -> None:
                              "were sent to the area and had killed two of the attackers in a shootout.")
     assert [a.actor for a in attacks] == ["Gunmen"] and [r.killed for r in responses] == [2]
     assert responses[0].actor is not None and responses[0].actor.lower() == "officers"
+
+
+def test_an_act_told_as_coming_after_an_attack_on_its_side_answers_it() -> None:
+    attacks, responses = run("Israeli jets struck a Hamas post in Gaza on Monday, hours after militants fired rockets "
+                             "at the Israeli town of Kiryat Shmona.")
+    assert [r.actor for r in responses] == ["Israel"] and [a.place for a in attacks] == ["Qiryat Shemona"]
+    attacks, responses = run("Russian jets struck a depot in Kharkiv on Monday, hours after Ukrainian drones hit "
+                             "a Russian base in Kherson.")
+    assert responses == [] and len(attacks) == 2  # two states at war strike in turn

@@ -463,3 +463,19 @@ def test_sources_typed_by_what_they_are() -> None:
                       "The strike hit a depot, said Maj. Gen. Ann Roe.") == [
         ("Central Press Agency", "media", None), ("Ann Roe", "official", "Maj. Gen.")]
     assert sources_of("Médecins Sans Frontières (MSF) said the clinic was hit.")[0][1] == "ngo"
+
+
+def test_an_armed_groups_spokesman_is_typed_as_the_group() -> None:
+    assert sources_of("Taliban spokesman Jan Doe-Khan said the attack failed.") == [
+        ("Jan Doe-Khan", "other", "Taliban spokesman")]
+
+
+def test_a_centre_named_by_its_acronym_is_an_official_body() -> None:
+    assert sources_of("The RMTC centre said the vessel was hit by two missiles.") == [
+        ("the RMTC centre", "official", None)]
+
+
+def test_one_who_spoke_to_an_outlet_is_relayed_by_it() -> None:
+    found = extract_sources(nlp()("A military officer, who spoke to VOA on condition of anonymity, said nine soldiers "
+                                  "were killed."))
+    assert [(s.type, s.via) for s in found if s.type == "anonymous"] == [("anonymous", "VOA")]

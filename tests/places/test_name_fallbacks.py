@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.places.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, fallback_names
+from geo.places.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, article_apart, fallback_names
 
 
 def _names(text: str) -> dict[str, str]:
@@ -49,3 +49,8 @@ def test_no_embedded_place_where_the_name_points_elsewhere() -> None:
                         ("Northern Trust", "Northern"), ("Convention Centre", "Centre"),
                         ("Villa Dunmore", "Dunmore"), ("Camp Springfield", "Springfield")]:  # a villa, a base so named
         assert _names(text).get(place) != EMBEDDED, text
+
+
+def test_an_arabic_article_written_onto_a_name_is_set_apart() -> None:
+    assert [article_apart(n) for n in ("Elbur", "Alqaim", "Ashsharqat", "Elba", "Berlin")] == [
+        "El Bur", "Al Qaim", "Ash Sharqat", None, None]

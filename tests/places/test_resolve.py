@@ -577,3 +577,8 @@ def test_a_district_named_with_its_word_is_the_district_and_one_abroad_needs_sup
 def test_a_city_that_is_a_province_of_its_own_gives_way_to_the_province_the_text_names() -> None:
     found = {t.text: t.name for t in geoparse("Drones were shot down over Kyiv, Poltava and Sumy oblasts.")}
     assert found["Kyiv"] == "Kyiv"  # the oblast, not Kyiv City
+
+
+def test_a_name_written_with_its_article_glued_on_is_the_place_of_the_spaced_name() -> None:
+    (elbur,) = [t for t in _resolve("Militants attacked an army base in the town of Elbur on Monday.") if t.text == "Elbur"]
+    assert elbur.country == "SO" and _within(elbur, 4.685, 46.618, 25)
