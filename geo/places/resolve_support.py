@@ -112,7 +112,8 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
         others_there = (places_by_country.get(best.country, set())
                         | towns_by_province.get((best.country, best.admin1), set())) - {(best.lat, best.lon)}
         others = len(named - {fold_name(mention.text)})
-        one_country = len({c.country for c in exact if c is not best}) == 1  # "El Fasher, North Darfur": a setting
+        one_country = best.population < BIG_TOWN and len({c.country for c in exact if c is not best}) == 1
+        # "El Fasher, North Darfur": a setting a hamlet abroad must fit (not a city called by another name)
         if not others_there and (others >= _MIN_CONTEXT_NAMES or (others >= 2 and one_country)):
             _leave_unresolved(mention)
 
