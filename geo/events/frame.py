@@ -242,6 +242,7 @@ def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
 
 
 RELEASE_MARK_RE = re.compile(r"^(?:release\s+(?:number|no\.?)|for immediate release|(?:press|news)\s+release)\b", re.I)
+OFFICIAL_NAMES = frozenset(name.casefold() for name in OFFICIAL_DOMAINS.values())
 # "CENTCOM" in a title is the command the domain centcom.mil names.
 SHORT_ISSUERS = {domain.split(".")[0]: name for domain, name in OFFICIAL_DOMAINS.items() if domain.endswith(".mil")}
 
@@ -251,8 +252,8 @@ def _release_title_subject(lines: list[Span], body: str = "") -> Author | None:
     with the issuing office's dateline and no agency ('TAMPA, Fla. -'): a release's title says what its issuer
     did, so the body that is the subject of its verb is the issuer."""
     dated = 0 < dateline_length(body) and "(" not in body[:dateline_length(body)]
-    if not lines or not (any(RELEASE_MARK_RE.match(_line_of(s)) for s in lines[1:]) or (
-            dated and lines[0][0].text.casefold() in SHORT_ISSUERS)):
+    marked = bool(lines) and any(RELEASE_MARK_RE.match(_line_of(s)) for s in lines[1:])
+    if not lines or not (marked or dated):
         return None
     title = lines[0]
     if title[0].text.casefold() in SHORT_ISSUERS:  # "AFRICOM Forces Kill ...": title case confuses the tagger
@@ -265,6 +266,8 @@ def _release_title_subject(lines: list[Span], body: str = "") -> Author | None:
         return None
     name = phrase_text([t for t in subject.subtree if t.i < verb.i])
     name = SHORT_ISSUERS.get(name.casefold(), name)
+    if not marked and name.casefold() not in OFFICIAL_NAMES:
+        return None  # over a bare dateline only a known issuer's title is its release, not a story about a group
     return Author(name, title.start_char, title.end_char)
 
 
@@ -348,15 +351,18 @@ def _turns(sents: list[Span]) -> dict[int, tuple[str, str | None] | None]:
     A turn starts at a line that opens with a speaker label and lasts to the next one."""
     turns: dict[int, tuple[str, str | None] | None] = {}
     current: tuple[str, str | None] | None = None
-    started = False
+    labels: list[str] = []
     for index, sent in enumerate(sents):
         label = SPEAKER_LABEL_RE.match(_line_of(sent)) or LABEL_ALONE_RE.match(_line_of(sent))  # "GEN. X:" | "Good ..."
         if label and label.group("label").strip().casefold() in PRESS_LABELS:
             label = None  # "FULL TEXT: Army strikes camp": the press's mark, no speaker
         if label and _at_line_start(sent):
-            current, started = speaker_of_label(label.group("label")), True
-        if started:
+            current = speaker_of_label(label.group("label"))
+            labels.append(label.group("label").strip())
+        if labels:
             turns[index] = current
+    if len(labels) == 1 and len(labels[0].split()) == 1:
+        return {}  # "RAWALPINDI: Security forces killed ...": one word once is a dateline, not a speaker
     return turns if any(v is not None for v in turns.values()) else {}
 
 

@@ -12,7 +12,7 @@ from typing import Protocol
 from spacy.tokens import Span
 
 from geo.events.draft import Draft
-from geo.events.linking import categories_fit, compatible
+from geo.events.linking import categories_fit, compatible, same_date
 from geo.events.mentions import Mention, Part
 from geo.events.place_fit import place_fits
 from geo.syntax import CAPTION_END_RE, doc_text
@@ -48,6 +48,9 @@ def link_caption(linker: Linker, mention: Mention) -> None:
     for draft in linker.drafts:
         if mention.photo_date is not None and draft.date is not None and mention.photo_date < draft.date:
             continue  # a photo taken before an act does not show it
+        if mention.date is not None and draft.date is not None and not same_date(
+                draft.date, draft.date_precision, mention.date, mention.date_precision):
+            continue  # "smoke rises after an airstrike in March": another act than Monday's
         same_place = place is not None and draft.place is not None and place_fits(draft.place, place)
         kin = categories_fit(draft, mention) or mention.family in {"strike", "bomb", "shell", "attack"}
         if (same_place and kin) or (place is None and categories_fit(draft, mention) and mention.date == draft.date):

@@ -39,7 +39,7 @@ AFTER_THE_ACT_RE = re.compile(r"\b(?:after|following)\b[^.;]{0,40}?\b(?:attacks?
 AIR_WEAPONS = frozenset({"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "fighter", "bomber"})
 # Head words of a named armed group of no known side.
 GROUP_HEADS = frozenset({"group", "front", "movement", "organisation", "organization", "faction", "brigade",
-                         "battalion", "army", "militia", "network", "cell"})
+                         "battalion", "army", "militia", "network", "cell", "gang"})
 # "a day after the group bombed a market": an attack told as done before the act of the sentence.
 DONE_BEFORE_RE = re.compile(r"\bafter\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<head>group|front|movement|faction|militia|"
                             r"network|cell|organi[sz]ation)\s+(?:had\s+)?(?:bombed|attacked|struck|raided|ambushed|"

@@ -331,9 +331,9 @@ def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     """Heads of the target phrases: 'against X', 'on X', 'targeting X and Y', 'X were attacked'."""
     if trigger.pos_ == "VERB":
-        if lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS or (lemma_of(trigger) in {"open", "return"} and any(
+        if lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS or (lemma_of(trigger) in {"open", "return", "exchange"} and any(
                 lemma_of(o) == "fire" for o in children(trigger, "dobj"))):
-            heads: list[Token] = []  # "fired rockets at X", "opened (returned) fire on X": X is the target
+            heads: list[Token] = []  # "fired rockets at X", "opened (returned) fire on X", "exchanged fire with X"
         elif is_passive(trigger):
             heads = children(trigger, "nsubjpass")
         elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
@@ -342,8 +342,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.AMMUNITION_NOUNS]
             if not heads:  # "shot and killed the attacker": the object the verbs share
                 heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
-        heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards")
-                          if o.ent_type_ not in {"DATE", "TIME"}]
+        heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", *(
+            ("with",) if lemma_of(trigger) == "exchange" else ())) if o.ent_type_ not in {"DATE", "TIME"}]
         if not heads and lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS:  # "launched 86 drones and two missiles
             weapons = [w for o in children(trigger, "dobj") for w in (o, *o.conjuncts)]  # against Ukraine"
             heads = [o for w in weapons for o in prep_objects(w, "against", "at", "on", "toward", "towards")

@@ -193,4 +193,5 @@ def goes_on(trigger: Token) -> bool:
     """'Fighting between X and Y has continued since August', 'clashes have raged for months': the subject
     of a verb of going on, in a sentence told over weeks or more (not 'shooting continued for an hour')."""
     verb = trigger.head if trigger.dep_ == "nsubj" else None
-    return verb is not None and verb.lemma_.lower() in GOING_ON_VERBS and LONG_SPAN_RE.search(trigger.sent.text) is not None
+    going_on = verb is not None and (verb.lemma_.lower() in GOING_ON_VERBS or verb.lower_ in {"raged", "rages", "raging"})
+    return going_on and LONG_SPAN_RE.search(trigger.sent.text) is not None  # ("raged": the tagger's lemma is "rag")

@@ -34,6 +34,8 @@ def phrasal_family(verb: Token) -> str | None:
         return "retaliation"  # "Israel hit back with air strikes", "Ukraine struck back overnight"
     if lemma == "return" and any(_lemma(o) == "fire" for o in objects):
         return "defence"  # "guards returned fire"
+    if lemma == "exchange" and any(_lemma(o) in {"fire", "gunfire", "shot"} for o in objects):
+        return "clash"  # "troops exchanged fire with the gang"
     assaults = any(_lemma(o) in ASSAULT_WORDS for o in objects)
     if lemma in REPELLING_VERBS and particles & {"back", "off"} and assaults:
         return "defence"  # "troops beat back an assault on the base", "fought off the attackers"

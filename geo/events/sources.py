@@ -122,7 +122,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if lemma in REPORT_NOUNS:  # "a UN report", "a statement by the ministry"
         authors = prep_objects(head, "by", "from", "of") + [
             c for c in head.children if c.dep_ in {"compound", "poss"} and (
-                c.pos_ == "PROPN" or c.lemma_.lower() in lx.OFFICIAL_HEADS)]  # "a police statement"
+                c.pos_ == "PROPN" or c.lemma_.lower() in lx.OFFICIAL_HEADS)] + [  # "a police statement"
+            o for c in head.children if c.dep_ == "acl" for o in prep_objects(c, "by")]  # "a statement issued by X"
         return describe_speaker(authors[0], registry) if authors else None
     if lemma in _NON_NAME_SPEAKERS or (head.pos_ not in {"NOUN", "PROPN"} and head.ent_type_ != "PERSON"):
         return None  # a name the parser took for an adverb ("Jane Roe, a driver, said") is still a name
@@ -232,7 +233,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
     if family and lemma in GROUP_HEADS and has_name:  # "the Islamic State group claimed the attack"
         return Speaker(name=_clean_name(text), type="other" if family in NON_STATE else "official", key=f"family:{family}")
-    if lemma in lx.OFFICIAL_HEADS or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
+    wing = lemma == "wing" and any(c.dep_ in {"poss", "compound"} and (  # "the military's media wing"
+        c.lemma_.lower() in lx.OFFICIAL_HEADS or actors.actor_family(c.text)) for c in head.children)
+    if lemma in lx.OFFICIAL_HEADS or wing or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
         kind = "other" if family in NON_STATE and lemma not in {"government", "ministry"} else "official"
         name = _clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)

@@ -38,6 +38,7 @@ _FOLLOWING_DISTANCE_FACTOR = 1.5  # a host named after the name is a weaker clue
 _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LOCATED_IN = re.compile(rf",? (?:(?:{'|'.join(sorted(LOCATED_WORDS))}) )?in (?:the )?", re.IGNORECASE)
 
 
@@ -67,8 +68,11 @@ def _support(hosts: Sequence[Toponym]) -> dict[int, int]:
     return support
 
 
-def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, int]) -> Toponym | None:
-    near = [i for i, h in enumerate(hosts) if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS]
+def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, int], text: str = "",
+               *, local: bool = False) -> Toponym | None:
+    """The host among ``hosts`` (``local``: of the name's paragraph only; a later paragraph's never)."""
+    near = [i for i, h in enumerate(hosts) if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS and not (
+        _PARAGRAPH_BREAK.search(text, *sorted((toponym.end, h.start))) and (local or h.start > toponym.end))]
     best = min(near, key=lambda i: (-support.get(i, 0), _text_distance(toponym, hosts[i])), default=None)
     return None if best is None else hosts[best]
 
@@ -81,8 +85,11 @@ class _Hosts:
         self.provinces = [t for t in toponyms if _is_host(t, _PROVINCE_KINDS)]
         self.town_support = {i: n for i, n in _support(self.towns + self.provinces).items() if i < len(self.towns)}
 
-    def best(self, toponym: Toponym) -> Toponym | None:
-        return _best_host(toponym, self.towns, self.town_support) or _best_host(toponym, self.provinces, {})
+    def best(self, toponym: Toponym, text: str = "") -> Toponym | None:
+        """A town, else a province, of the name's paragraph; else of the paragraphs before."""
+        return (_best_host(toponym, self.towns, self.town_support, text, local=True)
+                or _best_host(toponym, self.provinces, {}, text, local=True)
+                or _best_host(toponym, self.towns, self.town_support, text) or _best_host(toponym, self.provinces, {}, text))
 
 
 def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = (), *, text: str = "") -> list[Toponym]:
@@ -106,8 +113,9 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
         within = province or _named_container(toponym, everything, text)
-        tiers = [_Hosts([t for t in pool if within is None or _inside(t, within)]) for pool in (toponyms, context)]
-        host = next((found for tier in tiers if (found := tier.best(toponym)) is not None), None) or province
+        tiers = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and not (
+            text[t.end:t.end + 5].lower() == " time")]) for pool in (toponyms, context)]  # not "(Baghdad time)"
+        host = next((found for tier in tiers if (found := tier.best(toponym, text)) is not None), None) or province
         if host is not None:
             own[id(toponym)] = host
             (free if within is None else contained).setdefault(fold_name(toponym.text), []).append(host)

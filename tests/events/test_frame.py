@@ -229,3 +229,19 @@ def test_a_title_led_by_the_issuers_name_over_its_own_dateline_is_its_release() 
     wire = ("CENTCOM Forces Destroy Militant Drones\n\nTAMPA, Fla. (Wire) – On March 17, coalition aircraft destroyed "
             "two drones near the border.\n")
     assert frame_of(wire).author is None  # an agency's story about the command
+
+
+def test_a_known_commands_title_over_a_bare_dateline_is_its_release_a_groups_is_not() -> None:
+    text = ("U.S. Africa Command conducts airstrike against militants\n\nSTUTTGART, Germany – Forces struck a militant "
+            "camp near the coast on Dec. 30.\n")
+    author = frame_of(text).author
+    assert author is not None and author.name == "U.S. Africa Command"
+    story = "Rebel Front claims attack on army base\n\nDORI — Rebels attacked an army base on Monday, residents said.\n"
+    assert frame_of(story).author is None
+
+
+def test_one_capitalised_word_and_a_colon_opening_a_story_is_a_dateline_not_a_speaker() -> None:
+    text = "DORI: Troops killed six militants in a raid on Monday, the army's media wing said.\n"
+    assert [(s.name, s.type) for s in extract_sources(nlp()(text))] == [("the army's media wing", "official")]
+    briefing = "Press Briefing\n\nMODERATOR: First question.\n\nOKORO: Troops killed six militants on Monday.\n"
+    assert frame_of(briefing).turn_at(len(sentences(nlp()(briefing))) - 1) == ("Okoro", None)

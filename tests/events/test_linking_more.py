@@ -38,6 +38,13 @@ def test_a_caption_of_another_place_is_an_event_of_its_own() -> None:
     assert sorted(e.place or "" for e in everything(text)) == ["Kharkiv", "Odesa"]
 
 
+def test_a_caption_of_an_act_of_another_month_is_an_event_of_its_own() -> None:
+    text = ("FILE - Smoke rises over a village near Kharkiv after an airstrike in March 2023.\n\n"
+            "Russian jets bombed a village near Kharkiv on Sunday, killing four people.")
+    assert sorted((e.date, e.date_precision) for e in everything(text)) == [
+        (date(2023, 3, 1), "month"), (date(2024, 2, 11), "day")]
+
+
 def test_this_marks_the_nth_attack_is_the_same_attack() -> None:
     text = ("Rebels attacked a cargo ship in the Red Sea on Sunday. This marks the fourth attack by the rebels on "
             "the ship.")

@@ -197,3 +197,7 @@ def test_fighting_that_grows_over_weeks_is_a_trend_not_an_act() -> None:
 def test_an_act_done_for_years_is_a_habit_however_the_sentence_is_parsed() -> None:
     assert everything("Armed gangs known locally as bandits have for years raided villages near Kyiv, kidnapping "
                       "residents for ransom.") == []
+
+
+def test_fighting_that_has_raged_for_months_is_a_war_going_on() -> None:
+    assert everything("Fighting between the army and the rebels has raged around Kharkiv since August.") == []

@@ -620,3 +620,10 @@ def test_an_act_told_as_coming_after_an_attack_on_its_side_answers_it() -> None:
     attacks, responses = run("Russian jets struck a depot in Kharkiv on Monday, hours after Ukrainian drones hit "
                              "a Russian base in Kherson.")
     assert responses == [] and len(attacks) == 2  # two states at war strike in turn
+
+
+def test_forces_who_exchanged_fire_with_the_gang_that_attacked_answer_it() -> None:
+    attacks, responses = run("Members of the Red Hand gang stormed a village near Kharkiv on Monday, killing nine "
+                             "people. Police officers were sent to the area and exchanged fire with the gang, killing "
+                             "two of its members.")
+    assert len(attacks) == 1 and [(r.target, r.killed) for r in responses] == [("the gang", 2)]

@@ -479,3 +479,8 @@ def test_one_who_spoke_to_an_outlet_is_relayed_by_it() -> None:
     found = extract_sources(nlp()("A military officer, who spoke to VOA on condition of anonymity, said nine soldiers "
                                   "were killed."))
     assert [(s.type, s.via) for s in found if s.type == "anonymous"] == [("anonymous", "VOA")]
+
+
+def test_the_body_that_issued_a_statement_is_its_source() -> None:
+    assert [s.name for s in extract_sources(nlp()("According to a statement issued by the Northern Directorate, "
+                                                  "the raid was conducted on Monday."))] == ["the Northern Directorate"]

@@ -147,3 +147,26 @@ def test_a_name_put_in_its_province_by_located_in_is_hosted_there() -> None:
     toponyms = [town(0, "Tampa", 27.9, -82.4), school, tarsa]
     assert locate_by_context(toponyms, text=text)[1].name == "Kelta Primary School (near Tarsa)"
     assert locate_by_context(toponyms)[1].name == "Kelta Primary School (near Tampa)"  # without the words between
+
+
+def test_a_town_named_in_a_later_paragraph_hosts_no_unknown_name() -> None:
+    text = "Troops held Fort Kelmar for a day.\n\nIn another clash, rebels took Baton Rouge."
+    toponyms = [unknown(12, "Fort Kelmar"), town(text.index("Baton"), "Baton Rouge", 30.45, -91.15)]
+    assert not locate_by_context(toponyms, text=text)[0].resolved
+    same_paragraph = text.replace("\n\n", " ")
+    assert locate_by_context(toponyms, text=same_paragraph)[0].name == "Fort Kelmar (near Baton Rouge)"
+
+
+def test_a_province_of_the_names_paragraph_hosts_it_before_a_town_of_an_earlier_one() -> None:
+    text = "Smoke rose near Baton Rouge.\n\nJets bombed Kelmar village in Louisiana on Monday."
+    toponyms = [town(16, "Baton Rouge", 30.45, -91.15, geonameid=2), unknown(text.index("Kelmar"), "Kelmar"),
+                town(text.index("Louisiana"), "Louisiana", 31.0, -92.0, kind="admin1", geonameid=3)]
+    assert locate_by_context(toponyms, text=text)[1].name == "Kelmar (near Louisiana)"
+    alone = text.replace(" in Louisiana", "")
+    assert locate_by_context(toponyms[:2], text=alone)[1].name == "Kelmar (near Baton Rouge)"
+
+
+def test_a_town_named_for_its_clock_time_hosts_nothing() -> None:
+    text = "At noon (Baton Rouge time), jets struck Kelmar."
+    toponyms = [town(text.index("Baton"), "Baton Rouge", 30.45, -91.15), unknown(text.index("Kelmar"), "Kelmar")]
+    assert not locate_by_context(toponyms, text=text)[1].resolved
