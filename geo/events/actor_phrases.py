@@ -237,6 +237,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             subjects = past_a_dateline(children(trigger.head, "nsubj") or (  # "troops rescued them and killed ..."
                 children(trigger.head, "nsubjpass") if is_passive(trigger.head) and children(trigger, "dobj") else []))
             # "officers were deployed to the area and killed three of the attackers": the officers
+        if not subjects and trigger.dep_ == "ROOT":
+            subjects = _fronted_subject(trigger)  # "At the direction of X, U.S. forces struck ...", misparsed
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
         if not subjects and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger_family(trigger.head):
@@ -299,9 +301,25 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if by_objects and (lemma in lx.LIGHT_VERBS or lemma in lx.HAPPEN_VERBS):  # "carried out by X", not "followed by X"
         return _np(by_objects[0])
     if (anchor.dep_ == "dobj" or first_conjunct(anchor).dep_ == "dobj") and lemma in lx.LIGHT_VERBS:
-        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor]
+        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor] or (
+            _fronted_subject(governor) if governor.dep_ == "ROOT" else [])
         return _np(subjects[0]) if subjects else None
     return None
+
+
+def _fronted_subject(verb: Token) -> list[Token]:
+    """'At the direction of the President, U.S. forces tonight conducted strikes', parsed with the forces in
+    apposition to the President: the noun phrase right before the verb (past 'tonight'), after a comma."""
+    if children(verb, "nsubj", "nsubjpass"):
+        return []
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].dep_ in {"npadvmod", "advmod"}:
+        i -= 1
+    noun = verb.doc[i]
+    if noun.dep_ != "appos" or noun.pos_ not in {"NOUN", "PROPN"} or not any(
+            t.text == "," for t in verb.doc[noun.head.i:noun.left_edge.i]):
+        return []
+    return [noun]
 
 
 DASHES = frozenset({"—", "–", "-", "--", ","})

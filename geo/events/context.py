@@ -214,7 +214,8 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
                 return True, near, head  # "the shelling of X", "the bombing of X": where it fell
             if prep == "to" and head.head.lower_ in CLOSE_WORDS:
                 return True, True, head.head
-            if prep in lx.LOCATIVE_WORDS and prep not in lx.BLOCKING_PREPS:
+            if prep in lx.LOCATIVE_WORDS and prep not in lx.BLOCKING_PREPS and not (
+                    prep == "including" and _among_the_doers(head)):
                 return True, near or prep in lx.NEAR_WORDS, head
             if prep == "against" and trigger_family(head.head) and token is root:
                 return True, near, head  # "a missile strike against Ukraine": where it struck
@@ -231,6 +232,16 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
             continue
         return False, near, token
     return False, near, token
+
+
+def _among_the_doers(prep: Token) -> bool:
+    """'intercepted by Israel and its allies, including the United States': those who did it, not where."""
+    for token in prep.ancestors:
+        if token.dep_ == "agent" or token.lemma_.lower() in {"ally", "partner", "member"}:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def comes_under_attack(verb: Token) -> bool:

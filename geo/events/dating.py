@@ -35,7 +35,7 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         if owner is not None and _of_a_reaction(ent.root) and (owner.trigger not in list(ent.root.ancestors) or (
                 owner.anaphoric and ent.root.dep_ == "pobj" and _reacted_to(owner.trigger))):
             owner = None  # "claimed the attack on Monday": the day of the claim (not "Monday's attack", "condemns ... today")
-        then = _told_then(ent.root, mentions)  # "since late June, when shelling killed five": then, not since
+        then = _told_then(ent.root, mentions) or _answered_just_before(ent, mentions)  # "since June, when ..."
         owner = then or owner or _condemned_act(ent.root, mentions, resolved, published)
         if owner is None:
             unowned.append((ent, resolved))
@@ -107,8 +107,10 @@ LAUNCHED_WEAPONS = DRONES | {"missile", "rocket", "projectile"}  # what air defe
 
 
 def launched(draft: Draft) -> bool:
-    """Whether the act sent what air defences stop (drones, missiles, rockets; not shells)."""
-    return draft.category in {"Air/drone strike", INTERCEPT} or draft.weapon in LAUNCHED_WEAPONS
+    """Whether the act sent what air defences stop (drones, missiles, rockets; not shells), or was told as a
+    launch ('launched more than 300 drones and missiles')."""
+    return draft.category in {"Air/drone strike", INTERCEPT} or draft.weapon in LAUNCHED_WEAPONS or bool(
+        {"launch", "fire"} & set(draft.acts))
 
 
 def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | None = None,
@@ -159,6 +161,20 @@ def _a_span_of_time(ent: Span) -> bool:
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     period = PERIOD_RE.search(ent.text) is not None  # "just this month", "earlier this year" (not "a 15-year-old")
     return period or before in SPAN_WORDS or ent.root.head.lower_ in SPAN_WORDS or ent[0].lower_ in SPAN_WORDS
+
+
+def _answered_just_before(ent: Span, mentions: list[Mention]) -> Mention | None:
+    """'... in retaliation for a strike on its consulate in X on April 1' (the day hung on the main verb): a day
+    told right after the act a response answers is that act's."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].pos_ != "ADP":
+        return None
+    for mention in mentions:
+        trigger = mention.trigger
+        if trigger.pos_ == "NOUN" and trigger.right_edge.i == ent.start - 2 and any(
+                a.lemma_.lower() in lx.RESPONSE_NOUN_PREPS for a in trigger.ancestors):
+            return mention
+    return None
 
 
 def told_over_a_period(sent: Span) -> bool:

@@ -280,7 +280,9 @@ def second_side(first: Token) -> Token | None:
 
 
 def _counted_things(token: Token) -> int | None:
-    """'104', 'three drones', 'three of the missiles': how many things a phrase counts."""
+    """'104', 'three drones', 'three of the missiles': how many things a phrase counts (not '99 percent of them')."""
+    if token.ent_type_ == "PERCENT" or token.lower_ in {"percent", "per", "%"}:
+        return None
     if token.pos_ == "NUM":
         return lx.parse_number(token.text)
     for child in children(token, "nummod"):

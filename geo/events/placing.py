@@ -124,11 +124,13 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         first = min(index.get(s.start, -1) for s in draft.sentences)
         if first >= 0 and SEPARATELY_RE.match(sents[first].text):
             continue  # "Separately, Jordan said it had shot down a drone near X": not the attack told before
-        stopped = [d for d in drafts if d is not draft and "intercept" not in d.families and d.kind != "response"
+        stopped = [d for d in drafts if d is not draft and "intercept" not in d.families and (
+                       d.kind != "response" or _launched_told(d))  # "Iran launched 300 drones in retaliation"
                    and any(first - INTERCEPTED_WITHIN <= index.get(s.start, -9) <= first for s in d.sentences)
                    and not _other_weapons(draft, d)]
         just_before = [d for d in stopped if any(first - 1 <= index.get(s.start, -9) <= first for s in d.sentences)]
-        nearest = just_before[-1] if len(just_before) == 1 else None
+        launches = [d for d in just_before if _launched_told(d)]  # not the strike it answered, told beside it
+        nearest = just_before[-1] if len(just_before) == 1 else launches[0] if len(launches) == 1 else None
         if (draft.date is None and not draft.whens and nearest is not None and nearest.date is not None
                 and nearest.date_precision == "day"):
             draft.date, draft.date_precision = nearest.date, "day"
@@ -148,6 +150,7 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             draft.place, draft.place_prep = own[0][0], "in"  # "Ukraine's air force shot down 58" of a barrage on towns
             continue
         attacks = [d for d in stopped if d.place is not None]
+        attacks = [d for d in attacks if _launched_told(d)] or attacks  # the barrage, not the strike it answered
         if attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
 
@@ -155,6 +158,11 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
 def _spread(attack: Draft) -> bool:
     """An attack told at several places of one kind ('missiles struck plants in Lviv and Odesa')."""
     return attack.place is not None and any(p.kind == attack.place.kind for p in attack.extra_places)
+
+
+def _launched_told(draft: Draft) -> bool:
+    """Told by a verb of launching ('launched 300 drones', 'fired rockets'): what air defences stop."""
+    return bool(set(draft.acts) & LAUNCH_VERBS)
 
 
 def _names_the_side(name: str, actor: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
-from geo.syntax import phrase_text
+from geo.syntax import doc_text, phrase_text
 
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
 
@@ -203,5 +203,25 @@ RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "g
                         "mayor", "governor", "gov", "minister", "senator", "sen", "dr", "president"})
 
 
+def spelled_as_an_ngo(name: str, head: Token) -> bool:
+    """'Reporters Without Borders (RSF)': the text gives the letters to an NGO, not to the armed group."""
+    text = doc_text(head.doc).casefold()
+    letters = name.casefold().removeprefix("the ")
+    return any(f"{ngo} ({letters})" in text for ngo in lx.NGO_NAMES if " " in ngo)
+
+
+def outlet_name(head: Token) -> str | None:
+    """'Turkey's state-run Anadolu news agency' -> 'Anadolu': the proper name compounded
+    into a common outlet noun."""
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if not names:  # "the independent outlet Tsehay Dispatch": the name in apposition
+        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        return phrase_text([t for t in named.subtree if t.dep_ != "punct"]) if named is not None else None
+    tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
+    tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"] + (
+        [head] if head.pos_ == "PROPN" else [])  # "the National News Agency": the head is of the name
+    return phrase_text(tokens).strip(" -") or None if tokens else None
+
+
 __all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "appositive_name", "called", "name_candidates", "named_before",
-           "RANK_WORDS", "person_span", "proper_part", "titled_name"]
+           "RANK_WORDS", "outlet_name", "person_span", "proper_part", "spelled_as_an_ngo", "titled_name"]

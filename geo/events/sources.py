@@ -17,12 +17,13 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, appositive_name, called, name_candidates, named_before,
-                                      RANK_WORDS, person_span, proper_part, titled_name)
+from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, appositive_name, called, name_candidates,
+                                      named_before, outlet_name, person_span, proper_part, spelled_as_an_ngo,
+                                      titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
-from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens, prep_objects,
-                        sentences, span_text)
+from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens,
+                        prep_objects, sentences, span_text)
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
                           "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing",
@@ -129,6 +130,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return None  # a name the parser took for an adverb ("Jane Roe, a driver, said") is still a name
     if any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in head.children):
         return None  # "No group has claimed responsibility"
+    if lemma in {"force", "troop", "fighter", "soldier", "unit"} and any(
+            c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children):
+        return None  # "X said that its forces had clashed ... and denied ...": X's words, not its forces' own
     tokens = [t for t in phrase_tokens(head, with_acl=False) if t.dep_ not in {"nummod"}]
     tokens = _with_dashed_part(_with_affiliation(_without_the_event(tokens, head), head), head)
     kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
@@ -192,7 +196,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if body:  # "the United Nations", "OCHA", "MONUSCO": official, as the guideline types them
         name = _clean_name(_longest_containing(body, candidates))
         return Speaker(name=name, type="official", key=f"name:{_key(name)}")
-    armed = {c for c in candidates if c.casefold().removeprefix("the ") in registry.acronyms and actors.actor_family(c)}
+    armed = {c for c in candidates if actors.actor_family(c) and not spelled_as_an_ngo(c, head)}  # "the RSF said"
     ngo = lookup([c for c in candidates if c not in armed], lx.NGO_NAMES)  # not the "(RSF)" a text defines as forces
     if ngo or (lemma in lx.NGO_HEADS and any(
             t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:
@@ -202,7 +206,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     media = lookup(candidates, lx.MEDIA_OUTLETS)
     news_agency = lemma == "agency" and any(t.lower_ in {"news", "press"} for t in tokens)  # "the National News Agency"
     if media or news_agency or ((lemma in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS) and head.pos_ != "PROPN"):
-        outlet = _outlet_name(head)
+        outlet = outlet_name(head)
         if not media and outlet is None and _is_definite(head):
             earlier = registry.last_outlet()  # "the news agency said" after naming it
             if earlier is not None:
@@ -249,19 +253,6 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         name = _clean_name(max(candidates[:2], key=len).split(",")[0])
         return Speaker(name=name, type="other", key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
     return None
-
-
-def _outlet_name(head: Token) -> str | None:
-    """'Turkey's state-run Anadolu news agency' -> 'Anadolu': the proper name compounded
-    into a common outlet noun."""
-    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-    if not names:  # "the independent outlet Tsehay Dispatch": the name in apposition
-        named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        return phrase_text([t for t in named.subtree if t.dep_ != "punct"]) if named is not None else None
-    tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
-    tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"] + (
-        [head] if head.pos_ == "PROPN" else [])  # "the National News Agency": the head is of the name
-    return phrase_text(tokens).strip(" -") or None if tokens else None
 
 
 def _is_definite(head: Token) -> bool:

@@ -627,3 +627,14 @@ def test_forces_who_exchanged_fire_with_the_gang_that_attacked_answer_it() -> No
                              "people. Police officers were sent to the area and exchanged fire with the gang, killing "
                              "two of its members.")
     assert len(attacks) == 1 and [(r.target, r.killed) for r in responses] == [("the gang", 2)]
+
+
+def test_a_barrage_launched_in_retaliation_is_stopped_and_dated_apart_from_the_strike_it_answers() -> None:
+    attacks, responses = run("Rebels launched more than 40 drones at Kyiv overnight, in retaliation for a government "
+                             "strike on their headquarters in Kharkiv on February 12. Officials said 90 percent of the "
+                             "drones were shot down by the army and its allies, including Poland and Romania.")
+    assert [(a.place, a.date) for a in attacks] == [("Kharkiv", date(2024, 2, 12))]
+    assert [(r.place, r.date, r.count) for r in responses if r.category != "Disrupted weapons use"] == [
+        ("Kyiv", date(2024, 3, 4), None)]
+    stopped = [r for r in responses if r.category == "Disrupted weapons use"]
+    assert [(r.count, r.place) for r in stopped] == [(None, "Kyiv")]

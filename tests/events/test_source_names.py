@@ -484,3 +484,10 @@ def test_one_who_spoke_to_an_outlet_is_relayed_by_it() -> None:
 def test_the_body_that_issued_a_statement_is_its_source() -> None:
     assert [s.name for s in extract_sources(nlp()("According to a statement issued by the Northern Directorate, "
                                                   "the raid was conducted on Monday."))] == ["the Northern Directorate"]
+
+
+def test_the_armed_groups_letters_name_the_group_unless_an_ngo_is_given_them() -> None:
+    assert sources_of("The RSF said in a statement that its forces had clashed with army troops near the village "
+                      "and denied attacking civilians.") == [("the RSF", "other", None)]
+    assert [t for _n, t, _r in sources_of("Reporters Without Borders (RSF) said two reporters were killed. The RSF "
+                                           "added that a third was missing.")] == ["ngo", "ngo"]

@@ -145,3 +145,9 @@ def test_a_section_heading_is_no_acts_evidence() -> None:
     found = everything(text)
     assert len(found) == 1 and found[0].evidence.text != "Strike"
     assert all(m.text != "Strike" for m in found[0].mentions)
+
+
+def test_forces_after_an_opening_phrase_are_the_doers_however_parsed() -> None:
+    (event,) = everything("At the direction of the President, U.S. military forces tonight conducted precision "
+                          "strikes on two depots near Kharkiv used by the rebels.")
+    assert event.actor == "U.S. military forces"
