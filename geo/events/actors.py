@@ -62,20 +62,52 @@ ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
     "Libya": ("libya", "libyan", "tripoli"),
     "Azerbaijan": ("azerbaijan", "azerbaijani", "baku"),
     "Armenia": ("armenia", "armenian", "yerevan"),
+    "Burkina Faso": ("burkina faso", "burkinabe", "burkinabè", "ouagadougou"),
+    "Niger": ("niger", "nigerien", "niamey"),
+    "Chad": ("chad", "chadian", "n'djamena"),
+    "Cameroon": ("cameroon", "cameroonian", "yaounde"),
+    "Mozambique": ("mozambique", "mozambican", "maputo"),
+    "Haiti": ("haiti", "haitian", "port-au-prince"),
+    "Kenya": ("kenya", "kenyan", "nairobi"),
+    "Uganda": ("uganda", "ugandan", "kampala", "updf"),
+    "Rwanda": ("rwanda", "rwandan", "kigali"),
+    "South Sudan": ("south sudan", "south sudanese", "juba"),
+    "Eritrea": ("eritrea", "eritrean", "asmara"),
+    "Jordan": ("jordan", "jordanian", "amman"),
+    "France": ("france", "french", "paris"),
+    "United Arab Emirates": ("uae", "emirati", "united arab emirates", "abu dhabi"),
+    "India": ("india", "indian", "new delhi"),
+    "Belarus": ("belarus", "belarusian", "minsk"),
+    "Islamic State West Africa Province (ISWAP)": ("iswap", "islamic state west africa province"),
+    "Islamic State Sahel Province (ISSP)": ("issp", "isgs", "islamic state sahel province",
+                                            "islamic state in the greater sahara"),
+    "Islamic State Khorasan Province (ISIS-K)": ("iskp", "isis-k", "is-k", "islamic state khorasan province",
+                                                 "islamic state khorasan"),
+    "Hayat Tahrir al-Sham (HTS)": ("hts", "hayat tahrir al-sham", "tahrir al-sham"),
+    "Fano": ("fano", "fano militia", "fano militias"),
+    "Arakan Army": ("arakan army",),
+    "People's Defence Force (PDF)": ("pdf", "people's defence force", "people's defense force",
+                                     "people's defence forces", "people's defense forces"),
+    "Tehrik-i-Taliban Pakistan (TTP)": ("ttp", "tehrik-i-taliban pakistan", "pakistani taliban"),
 }
 # Capitals that stand for their governments ("Moscow said"), but that name a place when they modify an
 # event word ("the Kabul attack", "a Damascus bombing").
 CAPITAL_ALIASES: frozenset[str] = frozenset(
     {"washington", "moscow", "kyiv", "kiev", "tehran", "damascus", "baghdad", "ankara", "beijing", "london",
      "khartoum", "naypyidaw", "riyadh", "mogadishu", "addis ababa", "abuja", "bamako", "kabul", "islamabad",
-     "kinshasa", "cairo", "tripoli", "baku", "yerevan"})
+     "kinshasa", "cairo", "tripoli", "baku", "yerevan", "ouagadougou", "niamey", "n'djamena", "yaounde", "maputo",
+     "port-au-prince", "nairobi", "kampala", "kigali", "juba", "asmara", "amman", "paris", "abu dhabi", "new delhi",
+     "minsk"})
 # ISO country code -> actor family, for "an attack on <a town of that country>".
 COUNTRY_FAMILY: dict[str, str] = {
     "US": "United States", "IL": "Israel", "RU": "Russia", "UA": "Ukraine", "IR": "Iran", "SY": "Syria",
     "IQ": "Iraq", "TR": "Turkey", "CN": "China", "GB": "United Kingdom", "LB": "Lebanon", "YE": "Yemen",
     "SA": "Saudi Arabia", "SO": "Somalia", "ET": "Ethiopia", "NG": "Nigeria", "ML": "Mali", "AF": "Afghanistan",
     "PK": "Pakistan", "SD": "Sudan", "MM": "Myanmar", "CD": "Democratic Republic of the Congo", "EG": "Egypt",
-    "LY": "Libya", "AZ": "Azerbaijan", "AM": "Armenia",
+    "LY": "Libya", "AZ": "Azerbaijan", "AM": "Armenia", "BF": "Burkina Faso", "NE": "Niger", "TD": "Chad",
+    "CM": "Cameroon", "MZ": "Mozambique", "HT": "Haiti", "KE": "Kenya", "UG": "Uganda", "RW": "Rwanda",
+    "SS": "South Sudan", "ER": "Eritrea", "JO": "Jordan", "FR": "France", "AE": "United Arab Emirates", "IN": "India",
+    "BY": "Belarus",
 }
 STATES: frozenset[str] = frozenset(COUNTRY_FAMILY.values())  # the families that are states
 _ALIAS_TO_FAMILY: dict[str, str] = {

@@ -136,6 +136,10 @@ def read_frame(doc: Doc, sents: list[Span], url: str | None = None) -> Frame:
     frame = Frame(header=header_length(sents))
     frame.author = _author(sents, frame.header, url)
     frame.turns = _turns(sents)
+    author = frame.author
+    if author is not None and author.person:  # "SPOKESPERSON:" under "Deputy Press Secretary Jane Roe Holds a Briefing"
+        frame.turns = {i: (author.name, author.role) if turn is not None and turn[1] is None and all(
+            w.lower().strip(".") in LABEL_TITLES for w in turn[0].split()) else turn for i, turn in frame.turns.items()}
     return frame
 
 
@@ -373,7 +377,8 @@ def _at_line_start(sent: Span) -> bool:
 
 def speaker_of_label(label: str) -> tuple[str, str | None] | None:
     """'SECRETARY OF DEFENSE LLOYD J. AUSTIN III' -> ('Lloyd J. Austin III', 'Secretary of Defense');
-    'SEC. AUSTIN' -> ('Austin', 'Sec.'); a questioner ('Q', 'MODERATOR') -> None."""
+    'SEC. AUSTIN' -> ('Austin', 'Sec.'); 'PRESS SECRETARY' -> ('Press Secretary', None); a questioner ('Q',
+    'MODERATOR') -> None."""
     words = label.split()
     if " ".join(words).lower().strip(".") in QUESTIONER_LABELS or not words:
         return None
@@ -381,8 +386,8 @@ def speaker_of_label(label: str) -> tuple[str, str | None] | None:
     while start < len(words) - 1 and words[start].lower().strip(".") in LABEL_TITLES:
         start += 1
     name_words = words[start:]
-    if all(w.lower().strip(".") in LABEL_TITLES for w in name_words):
-        return None
+    if all(w.lower().strip(".") in LABEL_TITLES for w in name_words):  # "PRESS SECRETARY": the office speaks
+        return " ".join(w.lower() if w.lower() == "of" else w.title() for w in words), None
     name = " ".join(w.upper() if w.lower().strip(".,") in {"ii", "iii", "iv"} else w.title() for w in name_words)
     role = " ".join(w.lower() if w.lower() == "of" else w.title() for w in words[:start]) or None
     return name, role

@@ -107,9 +107,9 @@ def resolve_kinds(drafts: list[Draft]) -> None:
             attacked = True
             if family:
                 attackers.add(family)
-            elif armed_men(draft.actor):
-                armed_attack = True
-            else:
+            if armed_men(draft.actor) and family not in actors.STATES:
+                armed_attack = True  # "militants fired rockets", "JNIM militants ambushed a convoy"
+            elif not family:
                 groups |= nouns_of(draft.actor) & GROUP_HEADS
         if earlier:  # what was told before it stays told
             attackers |= now[0]

@@ -22,6 +22,7 @@ from geo.events.draft import Draft, sentence_numbers
 from geo.events.placing import TOWN_KINDS, part_at
 from geo.events.roles import answers_an_earlier_act, the_perpetrators
 from geo.model import Toponym
+from geo.syntax import dateline_length, span_text
 
 # Words that put an act at a place when the parse gives no better link.
 PLACING_WORDS = (lx.LOCATIVE_WORDS | {"above", "below", "between", "behind", "beside", "past"}) - lx.BLOCKING_PREPS
@@ -53,10 +54,14 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
 
 def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]],
                        number: Callable[[int], int]) -> dict[int, list[tuple[Toponym, Span]]]:
-    """The resolved towns and sites of the text (no demonyms, no 'Kyiv time'), by the sentence they stand in."""
+    """The resolved towns and sites of the text (no demonyms, no 'Kyiv time', no dateline's town), by the
+    sentence they stand in."""
     towns: dict[int, list[tuple[Toponym, Span]]] = defaultdict(list)
     for toponym, span in located:
-        if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS and not names_a_clock(span):
+        sent = span.sent
+        dateline = span.start_char < sent.start_char + dateline_length(span_text(sent))  # "MOGADISHU, Somalia —"
+        if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS and not names_a_clock(span) and (
+                not dateline):
             towns[number(span.start)].append((toponym, span))
     return towns
 
@@ -115,8 +120,8 @@ REPELLED_WITHIN = 2  # sentences: the assault a defence answers is told just bef
 
 def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
     """'Militants stormed an army camp near X. ... the assault was repulsed': an assault is repelled
-    where it was made, so an unplaced defence (or a strike on 'the attackers') takes the place of the
-    attack told just before it."""
+    where and when it was made, so an unplaced (undated) defence (or a strike on 'the attackers') takes the
+    place (the day) of the attack told just before it."""
     number = sentence_numbers(sents)
     position = {id(d): i for i, d in enumerate(drafts)}
     attacks: dict[int, list[Draft]] = defaultdict(list)  # the attacks told in each sentence
@@ -125,7 +130,7 @@ def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
             for at in sorted({number(s.start) for s in draft.sentences}):
                 attacks[at].append(draft)
     for draft in drafts:
-        if draft.place is not None or not draft.sentences or not (
+        if (draft.place is not None and draft.date is not None) or not draft.sentences or not (
                 "defence" in draft.families or the_perpetrators(draft.target)):  # or "killed three of the attackers"
             continue
         first = min(number(s.start) for s in draft.sentences)
@@ -133,8 +138,10 @@ def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
         reach = first if answers_an_earlier_act(own) else first + 1  # it held responsible for the bombing in X"
         told = {id(d): d for i in range(first - REPELLED_WITHIN, reach) for d in attacks.get(i, []) if d is not draft}
         before = sorted(told.values(), key=lambda d: position[id(d)])  # in the drafts' order, as told
-        if before and before[-1].place is not None:  # the assault it repelled, unplaced: no other's place
-            draft.place, draft.place_prep = before[-1].place, before[-1].place_prep
+        if before and before[-1].place is not None and draft.place is None:  # the assault it repelled, unplaced:
+            draft.place, draft.place_prep = before[-1].place, before[-1].place_prep  # no other's place
+        if before and before[-1].date is not None and draft.date is None and not draft.whens:
+            draft.date, draft.date_precision = before[-1].date, before[-1].date_precision
 
 
 def placing_word(root: Token) -> bool | None:

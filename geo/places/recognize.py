@@ -41,7 +41,7 @@ from geo.places.named_sites import (is_generic_site_word, names_a_known_site, na
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival, is_code_name,
                                         listed_with_places, looks_common, modifies_noun, modifies_residents,
-                                        names_a_publication, names_an_office, speaks, trim)
+                                        names_a_publication, names_an_office, speaks, split_at_in, trim)
 
 __all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer"]
 
@@ -120,12 +120,13 @@ class ToponymRecognizer:
                 if not self._surname(span, context) and not names_a_publication(span):  # "told The Irrawaddy"
                     found.append((span, {"label": ent.label_, "gated": False}))
             elif ent.label_ in GATED_LABELS or is_code_name(span):  # "M23" tagged a country: a known place only
-                decision = self._gate(span, ent.label_, context)
-                if decision:
+                pieces = [(p, d) for p in split_at_in(span) if (d := self._gate(p, "", context))]
+                if len(pieces) == 2:  # "the town of Bariire in Lower Shabelle", tagged one organisation: two places
+                    found.extend(pieces)
+                elif decision := self._gate(span, ent.label_, context):
                     found.append((span, decision))
                 elif ent.label_ in EMBEDDING_LABELS:
-                    found.extend((inner, {"label": "GAZ", "gated": True})
-                                 for inner in self._embedded(span, context))
+                    found.extend((inner, {"label": "GAZ", "gated": True}) for inner in self._embedded(span, context))
         covered = [False] * len(doc)
         for span, _ in found:
             covered[span.start:span.end] = [True] * len(span)
@@ -320,8 +321,7 @@ class ToponymRecognizer:
         return False
 
     def _lone_town(self, span: Span, context: DocContext) -> bool:
-        """A one-word town the tagger called a person or an organisation, spelled like a town
-        ("Gainesville residents", "Watertown") and never part of a person's full name in the document."""
+        """A one-word town tagged a person or an organisation, spelled like one ("Watertown"), in no person's name."""
         return (len(span) == 1 and span.text not in context.person_words
                 and span.text.lower().endswith(TOWN_NAME_ENDINGS) and self._local_town(span, context))
 

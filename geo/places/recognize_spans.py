@@ -21,8 +21,8 @@ from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, D
 from geo.syntax import doc_text
 
 __all__ = ["DocContext", "after_title", "followed_by_place_punct", "is_adjectival", "listed", "listed_with_places",
-           "looks_common", "modifies_noun", "modifies_residents", "names_a_publication", "singular", "speaks", "trim",
-           "within"]
+           "looks_common", "modifies_noun", "modifies_residents", "names_a_publication", "singular", "speaks",
+           "split_at_in", "trim", "within"]
 
 
 # A transcript's speaker label: a line opening with a name in capitals and a colon ("AUSTIN:",
@@ -76,6 +76,14 @@ def speaks(span: Span) -> bool:
     """Subject of a reporting verb: "Washington said" is a government, not a place."""
     root = span.root
     return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_VERBS
+
+
+def split_at_in(span: Span) -> list[Span]:
+    """'Bariire in Lower Shabelle' (one entity): the two capitalised names on either side of 'in'; [] if none."""
+    cut = next((t.i for t in span[1:-1] if t.lower_ == "in"), None)
+    if cut is None or not span[0].text[:1].isupper() or not span.doc[cut + 1].text[:1].isupper():
+        return []
+    return [span.doc[span.start:cut], span.doc[cut + 1:span.end]]
 
 
 def names_a_publication(span: Span) -> bool:

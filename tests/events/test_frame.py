@@ -115,6 +115,7 @@ def test_transcript_turns_and_speaker_labels() -> None:
     assert frame.header == 1
     assert speaker_of_label("MINISTER OF DEFENCE ANNA BERG") == ("Anna Berg", "Minister of Defence")
     assert speaker_of_label("Q") is None and speaker_of_label("MODERATOR") is None
+    assert speaker_of_label("PRESS SECRETARY") == ("Press Secretary", None)  # the office speaks
     sources = extract_sources(nlp()(TRANSCRIPT))
     assert names(sources) == ["Anna Berg"]  # "MIN. BERG" is the same person; "Q" is a journalist
     assert len(sources[0].claims) >= 2
@@ -245,3 +246,12 @@ def test_one_capitalised_word_and_a_colon_opening_a_story_is_a_dateline_not_a_sp
     assert [(s.name, s.type) for s in extract_sources(nlp()(text))] == [("the army's media wing", "official")]
     briefing = "Press Briefing\n\nMODERATOR: First question.\n\nOKORO: Troops killed six militants on Monday.\n"
     assert frame_of(briefing).turn_at(len(sentences(nlp()(briefing))) - 1) == ("Okoro", None)
+
+
+def test_a_label_of_titles_only_is_the_briefer_the_title_names_or_the_office() -> None:
+    named = ("Deputy Pentagon Press Secretary Jane Okoro Holds a Press Briefing\n\nMODERATOR: Welcome.\n\n"
+             "SPOKESPERSON: U.S. forces struck a depot in Syria last night.\n")
+    last = len(sentences(nlp()(named))) - 1
+    assert frame_of(named).turn_at(last) == ("Jane Okoro", "Deputy Pentagon Press Secretary")
+    unnamed = "Press Briefing\n\nMODERATOR: Welcome.\n\nPRESS SECRETARY: U.S. forces struck a depot last night.\n"
+    assert [(s.name, s.type) for s in extract_sources(nlp()(unnamed))] == [("Press Secretary", "official")]

@@ -638,3 +638,24 @@ def test_a_barrage_launched_in_retaliation_is_stopped_and_dated_apart_from_the_s
         ("Kyiv", date(2024, 3, 4), None)]
     stopped = [r for r in responses if r.category == "Disrupted weapons use"]
     assert [(r.count, r.place) for r in stopped] == [(None, "Kyiv")]
+
+
+def test_the_sides_of_the_sahel_horn_and_great_lakes_wars_are_known() -> None:
+    assert [actor_family(p) for p in ("the Burkinabe air force", "Nigerien troops", "ISWAP fighters",
+                                      "Mozambican soldiers", "Fano militiamen", "the Haitian police")] == [
+        "Burkina Faso", "Niger", "Islamic State West Africa Province (ISWAP)", "Mozambique", "Fano", "Haiti"]
+
+
+def test_a_state_striking_militants_the_day_after_a_named_groups_militants_attacked_answers_them() -> None:
+    attacks, responses = run("Suspected JNIM militants ambushed an army convoy near Kharkiv on Sunday, killing 17 "
+                             "soldiers. The following day, the Burkinabe air force carried out drone strikes on "
+                             "militant positions near the town.")
+    assert [a.actor for a in attacks] == ["Suspected JNIM militants"]
+    assert [(r.actor, r.date) for r in responses] == [("Burkinabe air force", date(2024, 3, 4))]
+
+
+def test_an_assault_repelled_is_repelled_the_day_it_was_made() -> None:
+    attacks, responses = run("Jets bombed a rebel depot near Kyiv on Friday. Rebels attacked an army post near "
+                             "Kharkiv on Saturday, killing six soldiers. The army said it had repelled the attack and "
+                             "killed 20 assailants.")
+    assert [r.date for r in responses if r.place == "Kharkiv"] == [date(2024, 3, 2)]

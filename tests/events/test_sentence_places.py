@@ -90,3 +90,10 @@ def test_the_act_told_again_at_a_spot_put_near_another_town_is_still_the_same_ac
 def test_the_shelling_of_a_town_is_placed_there() -> None:
     found = events("In June, government shelling of Kharkiv killed five members of one family, monitors said.")
     assert [e.place for e in found] == ["Kharkiv"]
+
+
+def test_the_datelines_town_is_no_place_a_later_reference_points_back_at() -> None:
+    report = analyze("Troops repel rebel attack on base\n\nKHARKIV, Ukraine — Rebels attacked an army base on Sunday. "
+                     "Troops repelled the attack on the base, killing 18 of the attackers, the army said.")
+    found = report.attacks + report.responses
+    assert found and all(e.place is None or "Kharkiv" not in e.place for e in found)

@@ -491,3 +491,8 @@ def test_the_armed_groups_letters_name_the_group_unless_an_ngo_is_given_them() -
                       "and denied attacking civilians.") == [("the RSF", "other", None)]
     assert [t for _n, t, _r in sources_of("Reporters Without Borders (RSF) said two reporters were killed. The RSF "
                                            "added that a third was missing.")] == ["ngo", "ngo"]
+
+
+def test_an_unnamed_source_is_named_by_where_it_sits() -> None:
+    assert sources_of("A source in Ruritania's security service told reporters that the depot was hit.") == [
+        ("source in Ruritania's security service", "anonymous", None)]

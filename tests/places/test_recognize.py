@@ -436,3 +436,11 @@ def test_a_name_of_letters_and_digits_tagged_a_country_is_no_place() -> None:
     words = ["R47", "fighters", "attacked", "Qaryat", "as", "T-64", "tanks", "moved", "."]
     doc = _doc(words, [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")])
     assert [name for name, _, _ in _run(doc)] == ["Qaryat"]  # a group and a weapon, not towns to approximate
+
+
+def test_an_entity_of_a_town_in_a_province_is_two_places_when_both_are_places() -> None:
+    words = ["troops", "held", "the", "town", "of", "Kelmar", "in", "Tarsa", "State", "."]
+    doc = _doc(words, [(5, 9, "ORG")])
+    assert [name for name, _label, _cue in _run(doc)] == ["Kelmar", "Tarsa State"]
+    words = ["fighters", "of", "the", "Islamic", "Resistance", "in", "Tarsa", "State", "."]
+    assert [name for name, _l, _c in _run(_doc(words, [(3, 8, "ORG")]))] != ["Islamic Resistance", "Tarsa State"]
