@@ -322,6 +322,14 @@ def shared_subjects(verb: Token, *deps: str) -> list[Token]:
     return past_a_dateline(children(verb.head, *deps))
 
 
+def answering_subjects(verb: Token) -> list[Token]:
+    """'troops responded (by) destroying posts': the subjects of the verb a gerund tells the manner of."""
+    if verb.tag_ != "VBG" or not (verb.dep_ == "advcl" or (verb.dep_ == "pcomp" and verb.head.lower_ == "by")):
+        return []
+    head = verb.head if verb.dep_ == "advcl" else verb.head.head
+    return past_a_dateline(children(head, "nsubj")) if head.pos_ == "VERB" else []
+
+
 def past_a_dateline(subjects: list[Token]) -> list[Token]:
     """'MAIDUGURI, Nigeria — Boko Haram fighters killed ...', parsed with the dateline as the subject and
     the fighters in apposition to it: the fighters."""

@@ -241,7 +241,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             subjects = _fronted_subject(trigger)  # "At the direction of X, U.S. forces struck ...", misparsed
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
-        if not subjects and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger_family(trigger.head):
+        if not subjects and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and (  # "troops responded, destroying"
+                trigger_family(trigger.head) or lemma_of(trigger.head) in lx.COUNTER_VERBS):
             subjects = past_a_dateline(children(trigger.head, "nsubj"))  # "Ukraine struck back, hitting a depot"
         if not subjects and trigger.dep_ == "pcomp":  # "accused the army of bombing villages": the army, if anyone
             subjects = _accused(trigger.head) or (  # "the U.S. responded by striking a depot": the U.S.

@@ -52,6 +52,7 @@ _CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt|
 
 SINGLE_VICTIM_TAGS = frozenset({"NN", "NNP", "PRP"})
 PEOPLE_WITH_WEAPONS = frozenset({"gunman", "gunmen", "bomber", "sniper"})
+UNCOUNTED = frozenset({"number", "handful", "dozen", "score", "host", "lot", "majority", "toll"})  # "a number of"
 
 
 def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
@@ -82,8 +83,8 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 # "Four members of the forces and a woman were killed": 4 + 1
                 found.append((lx.parse_number(counted[0].text), None, token))
                 found[-1] = (found[-1][0] + conjoined_victims(counted[0]), None, token)
-            elif victim.tag_ in SINGLE_VICTIM_TAGS and victim.lower_ not in {"it", "they", "we"} and not any(
-                    c.dep_ == "conj" for c in victim.children):
+            elif victim.tag_ in SINGLE_VICTIM_TAGS and victim.lower_ not in {"it", "they", "we"} | UNCOUNTED and not any(
+                    c.dep_ == "conj" for c in victim.children):  # not "an unspecified number of fighters"
                 found.append((1, None, token))
             elif victim.tag_ in {"NN", "NNP"} and victim.conjuncts:  # "a farmer and his daughter were killed": 2
                 people = [_people_in(v) for v in (victim, *victim.conjuncts)]

@@ -104,4 +104,5 @@ BLAST_SITES = frozenset({"mosque", "church", "temple", "shrine", "synagogue", "m
 MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", "bunker", "position", "positions",
                               "system", "vessel", "boat", "tank", "convoy", "compound", "camp", "base", "headquarters",
                               "stockpile", "storage", "battery", "node", "cell", "target", "targets", "ship",
-                              "tanker", "freighter", "carrier", "warship", "destroyer", "frigate"})
+                              "tanker", "freighter", "carrier", "warship", "destroyer", "frigate", "post", "outpost",
+                              "checkpoint", "bunker", "trench", "hideout"})

@@ -155,6 +155,11 @@ def sets_apart(draft: Draft, mention: Mention) -> bool:
     if _different(mention.actor, draft.actor) and head_word(mention.actor or "") not in PRONOUNS:
         return True
     names = mention.parts[0].target_names if mention.parts else frozenset()
+    trigger = mention.trigger
+    accused = trigger.dep_ in {"pcomp", "pobj"} and trigger.head.lower_ == "of" and (
+        trigger.head.head.lemma_.lower() in {"accuse", "blame"})  # "accused X of shelling its positions"
+    if accused and target and draft.target and head_word(target) != head_word(draft.target):
+        return True  # the act the accuser tells, on another target than the one told before
     return _different_targets(target, names, draft)
 
 

@@ -288,6 +288,8 @@ def _role_type(role: str | None) -> str:
         return "ngo" if "rights" in words or "monitor" in words else "other"
     if actors.actor_family(role) in NON_STATE:
         return "other"  # "Taliban spokesman": an armed group's, as the guideline types them
+    if {"civil", "society"} <= words:
+        return "ngo"  # "a civil society leader"
     if words & (lx.OFFICIAL_HEADS | OFFICIAL_RANKS) or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS:
         return "official"  # "Maj. Gen.", "army spokesman"
     return "other"

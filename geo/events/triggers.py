@@ -13,7 +13,8 @@ from geo.events import lexicon as lx
 from geo.events.phrasal import phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    victims_of)
-from geo.syntax import children, glued_before, is_title_case, phrase_text, phrase_tokens, prep_objects, shared_subjects
+from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
+                        prep_objects, shared_subjects)
 
 
 def lemma_of(token: Token) -> str:
@@ -123,8 +124,9 @@ def _trigger_family(token: Token) -> str | None:
             return "attack"  # "was killed by security forces"
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(o) for o in prep_objects(token, "with")):
             return "attack"  # "they had hit railway stations with missiles"
-        if lemma in {"destroy", "hit", "target"} and _armed(subjects) and any(_military(o) for o in objects):
-            return "attack"  # "U.S. forces destroyed a Houthi missile launcher" (by what means, it does not say)
+        if lemma in {"destroy", "hit", "target"} and _armed(subjects or answering_subjects(token)) and any(
+                _military(o) for o in objects):  # "U.S. forces destroyed a launcher", "troops responded, destroying"
+            return "attack"
         if lemma in elx.RECOVERY_VERBS and _answers_an_attack(token):
             return "defence"  # "regained control of the base after rebels stormed it"
     return None
@@ -146,7 +148,7 @@ def _attacker(token: Token) -> bool:
 def _stops_the_assailants(verb: Token) -> bool:
     """'Guards killed the attackers', 'the gunmen were killed by security forces': armed defenders ending
     an assault on them. The assailants are named as such and definite (the ones already told of)."""
-    if is_passive_verb(verb):
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):  # passive
         victims = children(verb, "nsubjpass")
         doers = [o for a in children(verb, "agent") for o in children(a, "pobj")] + prep_objects(verb, "by")
     else:
@@ -158,10 +160,6 @@ def _stops_the_assailants(verb: Token) -> bool:
                   and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "all", "its", "their"} or c.dep_ == "nummod"
                           for c in v.children)]
     return bool(assailants) and bool(doers) and (_armed(doers) or any(lemma_of(d) in {"guard", "security"} for d in doers))
-
-
-def is_passive_verb(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
 def _answers_an_attack(verb: Token) -> bool:

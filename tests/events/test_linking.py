@@ -276,3 +276,9 @@ def test_one_of_the_bombs_told_of_is_the_same_strike() -> None:
     (event,) = everything("Jets struck Kharkiv with four glide bombs on Monday, killing two people. One of the bombs "
                           "hit a school in Kharkiv, the mayor said.")
     assert event.killed == 2 and len(event.mentions) == 2
+
+
+def test_an_accused_act_on_another_target_is_another_act() -> None:
+    found = everything("Mortar shells hit a displacement camp near Kharkiv on Tuesday, killing seven civilians. "
+                       "The army accused rebel troops of shelling its positions near the border.")
+    assert len(found) == 2 and [e.killed for e in found if e.actor] == [None]

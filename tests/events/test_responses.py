@@ -659,3 +659,10 @@ def test_an_assault_repelled_is_repelled_the_day_it_was_made() -> None:
                              "Kharkiv on Saturday, killing six soldiers. The army said it had repelled the attack and "
                              "killed 20 assailants.")
     assert [r.date for r in responses if r.place == "Kharkiv"] == [date(2024, 3, 2)]
+
+
+def test_troops_that_responded_destroying_posts_answer_the_attack() -> None:
+    attacks, responses = run("Rebel forces opened fire on a border post near Kharkiv on Friday night, killing two "
+                             "soldiers. Army troops responded, destroying several rebel posts and killing an "
+                             "unspecified number of fighters.")
+    assert [(r.actor, r.killed) for r in responses] == [("Army troops", None)] and len(attacks) == 1

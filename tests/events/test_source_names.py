@@ -496,3 +496,8 @@ def test_the_armed_groups_letters_name_the_group_unless_an_ngo_is_given_them() -
 def test_an_unnamed_source_is_named_by_where_it_sits() -> None:
     assert sources_of("A source in Ruritania's security service told reporters that the depot was hit.") == [
         ("source in Ruritania's security service", "anonymous", None)]
+
+
+def test_a_civil_society_leader_is_no_official() -> None:
+    assert sources_of("At least seven civilians were killed, said Jean-Paul Okoro, a civil society leader.") == [
+        ("Jean-Paul Okoro", "ngo", "civil society leader")]
