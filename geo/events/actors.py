@@ -132,7 +132,7 @@ def actor_family(phrase: str | None) -> str | None:
         rest = rest if rest[:1].isspace() else (rest.split(None, 1) + [""])[1]
         return actor_family(rest) if rest.strip() else None
     original = re.findall(r"[\w.'’-]+", phrase)
-    words = [re.sub(r"['’]s$", "", w.lower()) for w in original]
+    words = [re.sub(r"(?<=s)['’]$|['’]s$", "", w.lower()) for w in original]  # "Russia's", "the Houthis'"
     words = [w.rstrip(".") if w not in {"u.s.", "u.s"} else w for w in words]
     best: tuple[int, str] | None = None
     covered = 0  # words inside the alias matched last ('Kataib Hezbollah' is not Hezbollah)

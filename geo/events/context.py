@@ -273,7 +273,7 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
             continue  # "KHARTOUM, Sudan (Wire) — ...": where the story was filed, not where it happened
         ok, near, end = _locative(toponym, span.root)
         if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span) or _across_from(span) or (
-                names_a_clock(span)):
+                names_a_clock(span)) or _in_a_purpose(end):
             continue
         owner = owner_of(end, sent, mentions)
         if owner is not None:
@@ -349,6 +349,16 @@ def _in_another_clause(place: Token, mention: Mention) -> bool:
             break
         path.append(ancestor)
     return any(t.dep_ == "conj" for t in path)  # a coordinated clause is a predication of its own
+
+
+PURPOSE_VERBS = frozenset({"aim", "intend", "design", "seek", "mean"})
+
+
+def _in_a_purpose(token: Token) -> bool:
+    """'the attack was aimed at disrupting exports through the Black Sea': a place of what an act was for."""
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and verb.tag_ in {"VBG", "VB"} and not trigger_family(verb) and any(
+        a.lemma_.lower() in PURPOSE_VERBS for a in verb.ancestors)
 
 
 def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[Part]:

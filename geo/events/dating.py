@@ -50,7 +50,7 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         for ent, resolved in unowned:  # also "arrived the next morning and pursued them": a day after another
             later = DAYS_LATER_RE.fullmatch(ent.text) is not None and _in_the_acts_clause(ent.root, only)
             if (resolved is not None or later) and not _blocked_between(ent.root, only, sent) and (
-                    not _of_a_reaction(ent.root)) and (
+                    not _of_a_reaction(ent.root)) and not _said_of_before(ent.root, only) and (
                     not _in_a_clause_of_its_own(ent.root, only)) and not only.anaphoric:  # 'said on Tuesday ... the clashes'
                 only.when = only.when or ent.text.lower()
                 if only.date is None and resolved is not None:
@@ -224,6 +224,14 @@ def _in_the_acts_clause(token: Token, mention: Mention) -> bool:
 def _reacted_to(trigger: Token) -> bool:
     """'claimed the attack', 'condemned the bombing': the act is what a reaction is about."""
     return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lx.REACTION_VERBS and trigger.head.tag_ in {"VBD", "VBN"}
+
+
+def _said_of_before(token: Token, mention: Mention) -> bool:
+    """'The rebels said Tuesday they had targeted a warship': the day of the saying, of an act told as done
+    before it (the past perfect)."""
+    verb = token.head
+    return verb.lemma_.lower() in lx.REPORTING_VERBS and mention.trigger.head.i == verb.i and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in mention.trigger.children)
 
 
 def _of_a_reaction(token: Token) -> bool:

@@ -201,3 +201,10 @@ def test_an_act_done_for_years_is_a_habit_however_the_sentence_is_parsed() -> No
 
 def test_fighting_that_has_raged_for_months_is_a_war_going_on() -> None:
     assert everything("Fighting between the army and the rebels has raged around Kharkiv since August.") == []
+
+
+def test_the_day_an_act_done_before_was_told_is_not_its_day() -> None:
+    (event,) = everything("The rebels said Tuesday they had targeted a navy frigate with missiles near Odesa.")
+    assert event.date is None
+    (event,) = everything("The rebels said they targeted a navy frigate with missiles near Odesa on Tuesday.")
+    assert event.date == date(2024, 6, 11)

@@ -36,3 +36,13 @@ def test_a_site_put_at_its_town_may_be_a_known_site_of_that_town_but_not_one_far
     village = Toponym(start=0, end=5, text="Kelta", name="Kelta (near Tarn)", kind="other", country="PK", lat=32.6,
                       lon=70.9, admin1="Redland Province", confidence=0.25)
     assert not place_fits(placed_at_town, village)  # two names put at one town
+
+
+def test_a_place_of_what_the_act_was_aimed_at_is_not_where_it_was() -> None:
+    from tests.events.helpers import nlp, toponyms_for
+    from geo.events.extract import extract_events
+
+    text = ("Missiles hit the port of Odesa on Thursday. The navy said the attack was aimed at disrupting grain "
+            "exports through Kherson.")
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [a.place for a in attacks] == ["Odesa"]

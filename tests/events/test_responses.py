@@ -666,3 +666,7 @@ def test_troops_that_responded_destroying_posts_answer_the_attack() -> None:
                              "soldiers. Army troops responded, destroying several rebel posts and killing an "
                              "unspecified number of fighters.")
     assert [(r.actor, r.killed) for r in responses] == [("Army troops", None)] and len(attacks) == 1
+
+
+def test_a_spokesman_of_the_houthis_is_typed_as_the_group() -> None:
+    assert actor_family("the Houthis' military spokesman") == "Houthis"
