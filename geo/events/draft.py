@@ -40,6 +40,7 @@ class Draft:
     target_names: frozenset[str] = frozenset()
     acts: list[str] = field(default_factory=list)  # the lemmas of the words that told it ("regain", "strike")
     triggers: list[int] = field(default_factory=list)  # the token indices of those words
+    background: bool = False  # told in an article's "Background" section
     aims: set[str] = field(default_factory=set)  # sides its clauses say it was aimed at (actor families)
     reference: bool = False
     umbrella: bool = False  # told by a plural with no count ("carried out strikes"): maybe a heading of acts  # told only as a point of comparison ("the deadliest since the 2017 bombings")

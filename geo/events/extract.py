@@ -22,7 +22,8 @@ from geo.events.casualties import casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
-from geo.events.headlines import caption_indices, is_section_heading, link_caption, link_headline
+from geo.events.headlines import (caption_indices, is_section_heading, link_caption, link_headline,
+                                  opens_the_background)
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, claimed_version, comparison_point, compatible,
                                 continues, marked_another, may_continue, one_of_counted, only_the_country, told_apart)
@@ -51,6 +52,7 @@ class _Linker:
         self.groups = 0
         self.last_single: Draft | None = None
         self.sentence_index = 0
+        self.in_background = False  # in an article's "Background" section
 
     # -- creating and updating -----------------------------------------------------------
     def create(self, mention: Mention, part: Part, group: int | None = None) -> Draft:
@@ -58,7 +60,7 @@ class _Linker:
             self.groups += 1
             group = self.groups
         draft = Draft(kind=None, category=mention.category, families=set(), weapon=mention.weapon, group=group,
-                      reference=self._in_passing(mention),
+                      reference=self._in_passing(mention), background=self.in_background,
                       umbrella=mention.trigger.tag_ in {"NNS", "NNPS"} and mention.count is None)
         self.drafts.append(draft)
         self.attach(draft, mention, part)
@@ -114,6 +116,8 @@ class _Linker:
     # -- linking -------------------------------------------------------------------------
     def link(self, mention: Mention) -> None:
         recent = sorted(self.drafts, key=lambda d: (not d.reference, d.last_seen), reverse=True)
+        if not self.in_background:  # after the "Background" section, the acts before the article's come last
+            recent = [d for d in recent if not d.background] + [d for d in recent if d.background]
         whole = one_of_counted(recent, mention)
         if whole is not None:  # "a second explosion" of "a double car bombing"
             self.attach(whole, mention, mention.parts[0] if mention.parts else Part(target=None), with_figures=False)
@@ -271,6 +275,7 @@ def extract_events(
     definitions: dict[int, Mention] = {}  # the mentions of an opening 'The X was an air attack by ...' sentence
     for index, sent in enumerate(sents):
         if index >= max(header, 1) and is_section_heading(sent):
+            linker.in_background = opens_the_background(sent)
             continue  # a section's heading ("Strike", "Aftermath"): no act, no evidence
         defining = not linker.drafts and not (index < header or is_headline(sent, index)) and defines_the_subject(sent)
         headline = defining or index < header or is_headline(sent, index)

@@ -17,7 +17,7 @@ from geo.events.mentions import Mention, Part
 from geo.events.place_fit import place_fits
 from geo.syntax import CAPTION_END_RE, doc_text
 
-__all__ = ["Linker", "caption_indices", "is_section_heading", "link_caption", "link_headline"]
+__all__ = ["Linker", "caption_indices", "is_section_heading", "link_caption", "link_headline", "opens_the_background"]
 
 
 class Linker(Protocol):
@@ -108,6 +108,14 @@ def is_section_heading(sent: Span) -> bool:
     text, start, end = sent.doc.text, sent.start_char, sent.end_char
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
     return alone and 1 <= len(sent) <= 4 and all(t.is_alpha and (t.is_title or t.is_lower) for t in sent)
+
+
+BACKGROUND_HEADING_RE = re.compile(r"^(?:background|history|context|prelude|previous (?:attacks|incidents))$", re.I)
+
+
+def opens_the_background(heading: Span) -> bool:
+    """'Background', 'History': a section that tells what came before the article's subject."""
+    return BACKGROUND_HEADING_RE.match(heading.text.strip()) is not None
 
 
 CAPTION_START_RE = re.compile(r"^\s*(?:FILE\s*(?:PHOTO)?\s*[-–—:]|\(?(?:AP|AFP|Reuters)\s+Photo)")

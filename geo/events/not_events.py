@@ -133,6 +133,10 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
             token.head.head.pos_ == "VERB" and _lemma(token.head.head) in {"kill", "wound", "injure", "die"}
             and any(o.ent_type_ == "DATE" for o in prep_objects(token.head.head, "since"))):
         return True  # "1,300 people have been killed in attacks in the state since December": a toll, not an act
+    many = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
+    if many is not None and many.lower_ in {"hundreds", "dozens", "scores", "thousands"} and many.dep_ == "dobj" and any(
+            c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in many.head.children) and prep_objects(many.head, "since"):
+        return True  # "bandits have carried out hundreds of kidnappings since 2020": a campaign, no one act
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
         return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
     return False

@@ -31,6 +31,8 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
             container.merged.append(trigger)
             container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
+            container.anaphoric = container.anaphoric or (mention.anaphoric and trigger.dep_ == "pobj")  # "shot dead
+            # during the attack": the attack told before
             if container.category in {"Attack", "Other"}:
                 container.category, container.weapon = mention.category, mention.weapon or container.weapon
             container.family = mention.family if container.family == "attack" else container.family

@@ -579,3 +579,11 @@ def test_a_later_generic_name_for_the_doers_does_not_replace_their_first_name() 
             "Hurti and Tamiso, police spokesman Alfred Alabo said in a statement.")
     report = analyze_article(Article(text=text, published=date(2024, 4, 15)))
     assert [e.actor for e in report.events] == ["Gunmen"]  # not "attackers"
+
+
+def test_the_attack_after_a_background_section_is_the_articles_own() -> None:
+    text = ("2024 Kharkiv school raid\n\nOn 7 March 2024, gunmen abducted 90 pupils from a school in Kharkiv.\n\n"
+            "Background\nIn February 2021, gunmen abducted 30 pupils from a school in Odesa.\n\n"
+            "Raid\nOne teacher was shot dead during the attack, the governor said.")
+    found = everything(text)
+    assert sorted((e.place, e.killed) for e in found) == [("Kharkiv", 1), ("Odesa", None)]

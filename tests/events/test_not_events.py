@@ -208,3 +208,7 @@ def test_the_day_an_act_done_before_was_told_is_not_its_day() -> None:
     assert event.date is None
     (event,) = everything("The rebels said they targeted a navy frigate with missiles near Odesa on Tuesday.")
     assert event.date == date(2024, 6, 11)
+
+
+def test_hundreds_of_acts_carried_out_since_a_year_are_a_campaign() -> None:
+    assert everything("Armed gangs have carried out hundreds of kidnappings for ransom near Kharkiv since 2020.") == []
