@@ -136,7 +136,8 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             draft.date, draft.date_precision = nearest.date, "day"
         if draft.place is not None:
             continue
-        own = [(t, span.text == draft.actor) for t, span in located if draft.actor and t.kind == "country"
+        own = [(t, span.text == draft.actor or _national_arm(span.text, draft.actor)) for t, span in located
+               if draft.actor and t.kind == "country"
                and _names_the_side(span.text, draft.actor) and any(s.start <= span.start < s.end for s in draft.sentences)]
         if own and own[0][1]:
             draft.place, draft.place_prep = own[0][0], "in"
@@ -158,6 +159,11 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
 def _spread(attack: Draft) -> bool:
     """An attack told at several places of one kind ('missiles struck plants in Lviv and Odesa')."""
     return attack.place is not None and any(p.kind == attack.place.kind for p in attack.extra_places)
+
+
+def _national_arm(country: str, actor: str) -> bool:
+    """"Ukraine's air force", "Russia's air defences": the country's own arm, which reports for all of it."""
+    return re.fullmatch(rf"{re.escape(country)}['’]s (?:air force|air defen[cs]es?)", actor) is not None
 
 
 def _launched_told(draft: Draft) -> bool:

@@ -213,7 +213,7 @@ def spelled_as_an_ngo(name: str, head: Token) -> bool:
 def outlet_name(head: Token) -> str | None:
     """'Turkey's state-run Anadolu news agency' -> 'Anadolu': the proper name compounded
     into a common outlet noun."""
-    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
     if not names:  # "the independent outlet Tsehay Dispatch": the name in apposition
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         return phrase_text([t for t in named.subtree if t.dep_ != "punct"]) if named is not None else None

@@ -167,6 +167,8 @@ class Registry:
             earlier = entry.speaker
             if earlier.person and head in lx.OFFICIAL_TITLES and earlier.role and head in _words(earlier.role):
                 return key
+            if (earlier.role or "").casefold().split()[-1:] == [head]:
+                return key  # "the agency" after "the regional disaster agency SEMA"
             if not earlier.person and not earlier.described and head in _words(earlier.name) and (
                     head not in {"government", "military", "army", "police"} or (
                         len(_raw(speaker.name)) >= 2 and _words(speaker.name) <= _words(earlier.name))):

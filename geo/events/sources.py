@@ -200,14 +200,16 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=name, type="official", key=f"name:{_key(name)}")
     armed = {c for c in candidates if actors.actor_family(c) and not spelled_as_an_ngo(c, head)}  # "the RSF said"
     ngo = lookup([c for c in candidates if c not in armed], lx.NGO_NAMES)  # not the "(RSF)" a text defines as forces
-    if ngo or (lemma in lx.NGO_HEADS and any(
+    of_states = any(t.lower_ in INTERGOVERNMENTAL_WORDS for t in tokens)  # "the UN refugee agency": official
+    if ngo or (lemma in lx.NGO_HEADS and not of_states and any(
             t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:
         name = _clean_name(_longest_containing(ngo or text, candidates))
         return Speaker(name=name, type="ngo", key=f"name:{_key(name)}", described=not ngo and not has_name,
                        indefinite=indefinite, head=lemma)
     media = lookup(candidates, lx.MEDIA_OUTLETS)
     news_agency = lemma == "agency" and any(t.lower_ in {"news", "press"} for t in tokens)  # "the National News Agency"
-    if media or news_agency or ((lemma in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS) and head.pos_ != "PROPN"):
+    media_head = (lemma in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS) and lemma != "agency"  # not "civil
+    if media or news_agency or (media_head and head.pos_ != "PROPN"):  # defence agency": an agency of news is
         outlet = outlet_name(head)
         if not media and outlet is None and _is_definite(head):
             earlier = registry.last_outlet()  # "the news agency said" after naming it

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
@@ -41,22 +41,25 @@ class DocContext:
     name_words: frozenset[str]  # words inside multi-word ORG/PERSON names
     person_words: frozenset[str] = frozenset()  # words inside multi-word PERSON names
     speaker_labels: tuple[tuple[int, int], ...] = ()  # character ranges of a transcript's speaker labels
+    entity_labels: dict[str, set[str]] = field(default_factory=dict)  # ORG/PERSON/NORP entity text -> its labels
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
         starts: dict[str, set[int]] = {}
+        kinds: dict[str, set[str]] = {}
         words: set[str] = set()
         people: set[str] = set()
         for ent in doc.ents:
             if ent.label_ in {"ORG", "PERSON", "NORP"}:
                 starts.setdefault(ent.text, set()).add(ent.start)
+                kinds.setdefault(ent.text, set()).add(ent.label_)
                 if ent.label_ != "NORP" and len(ent) > 1:
                     words.update(t.text for t in ent if t.is_alpha)
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     people.update(t.text for t in ent if t.is_alpha)
         labels = tuple(m.span(1) for m in _SPEAKER_LINE_RE.finditer(doc_text(doc)))
         return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people),
-                   labels if len(labels) >= 2 else ())
+                   labels if len(labels) >= 2 else (), kinds)
 
     def in_speaker_label(self, span: Span) -> bool:
         """Whether the span lies in a transcript's speaker label ("AUSTIN:" is the Secretary)."""
@@ -65,9 +68,10 @@ class DocContext:
 
     def named_as_non_place(self, span: Span) -> bool:
         """The text is an organisation, person or group elsewhere in the document ("Hamas"
-        ORG), or a word of a longer such name ("Austin" after "Lloyd Austin")."""
+        ORG), or a word of a longer such name ("Austin" after "Lloyd Austin"); not a name the tagger
+        calls an organisation here and a person there ("Kyiv"), which it does not know."""
         text = span.text
-        if self.entity_starts.get(text, set()) - {span.start}:
+        if self.entity_starts.get(text, set()) - {span.start} and len(self.entity_labels.get(text, ())) < 2:
             return True
         return len(span) == 1 and text in self.name_words
 

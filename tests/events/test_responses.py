@@ -670,3 +670,9 @@ def test_troops_that_responded_destroying_posts_answer_the_attack() -> None:
 
 def test_a_spokesman_of_the_houthis_is_typed_as_the_group() -> None:
     assert actor_family("the Houthis' military spokesman") == "Houthis"
+
+
+def test_a_national_air_forces_tally_is_over_the_country_not_the_one_town_hit() -> None:
+    _, responses = run("Russian drones attacked Kyiv overnight, injuring five people. Ukraine's air force said it had "
+                       "shot down 38 of the 46 drones launched by Russia overnight.")
+    assert [(r.place, r.count) for r in responses] == [("Ukraine", 38)]

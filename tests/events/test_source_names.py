@@ -501,3 +501,11 @@ def test_an_unnamed_source_is_named_by_where_it_sits() -> None:
 def test_a_civil_society_leader_is_no_official() -> None:
     assert sources_of("At least seven civilians were killed, said Jean-Paul Okoro, a civil society leader.") == [
         ("Jean-Paul Okoro", "ngo", "civil society leader")]
+
+
+def test_an_agency_is_media_only_when_it_is_one_of_news() -> None:
+    assert sources_of("At least 30 people were killed, Ruritania's civil defence agency said.") == [
+        ("Ruritania's civil defence agency", "official", None)]
+    assert sources_of("At least 30 people were killed, the state news agency said.") == [
+        ("the state news agency", "media", None)]
+    assert sources_of("The UN refugee agency said 3,000 people fled.") == [("the UN refugee agency", "official", None)]

@@ -444,3 +444,9 @@ def test_an_entity_of_a_town_in_a_province_is_two_places_when_both_are_places() 
     assert [name for name, _label, _cue in _run(doc)] == ["Kelmar", "Tarsa State"]
     words = ["fighters", "of", "the", "Islamic", "Resistance", "in", "Tarsa", "State", "."]
     assert [name for name, _l, _c in _run(_doc(words, [(3, 8, "ORG")]))] != ["Islamic Resistance", "Tarsa State"]
+
+
+def test_a_big_city_the_tagger_calls_an_organisation_once_and_a_person_once_is_the_city() -> None:
+    words = ["Drone", "attack", "on", "Bigtown", "injures", "five", "\n\n", "Drones", "attacked", "Bigtown", "."]
+    doc = _doc(words, [(3, 4, "ORG"), (9, 10, "PERSON")])
+    assert [name for name, _label, _cue in _run(doc)] == ["Bigtown", "Bigtown"]
