@@ -214,7 +214,10 @@ def _participle_speaker(verb: Token) -> list[Token]:
     participle hangs on."""
     if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "conj"}:
         return []
-    return children(verb.head, "nsubj")
+    head = verb.head
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in lx.REPORTING_VERBS and verb.i > head.i:
+        return children(head.head, "nsubj")  # "X told Reuters that Y had done it, saying ...": X says it
+    return children(head, "nsubj")
 
 
 _TAIL_WINDOW = 14  # tokens: a trailing attribution is a short noun phrase

@@ -509,3 +509,9 @@ def test_an_agency_is_media_only_when_it_is_one_of_news() -> None:
     assert sources_of("At least 30 people were killed, the state news agency said.") == [
         ("the state news agency", "media", None)]
     assert sources_of("The UN refugee agency said 3,000 people fled.") == [("the UN refugee agency", "official", None)]
+
+
+def test_a_participle_after_what_was_told_is_the_tellers() -> None:
+    assert [s.name for s in extract_sources(nlp()(
+        "A source in the security service told Reuters that the agency had carried out the attack, saying it was "
+        "part of an effort to cut fuel supplies."))] == ["source in the security service", "Reuters"]
