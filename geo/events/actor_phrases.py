@@ -175,7 +175,7 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
     vessel = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and lemma_of(subject) in WARSHIPS]
     if vessel:  # "the destroyer USS Stockdale shot down ...": a named ship acts
         return phrase_text([t for t in vessel[0].subtree if not t.is_punct]) or None
-    if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS:
+    if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS | {"force"}:  # "the air force" acts
         owner = [c for c in subject.children
                  if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor
                  and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"

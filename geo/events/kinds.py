@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
@@ -91,7 +93,8 @@ def resolve_kinds(drafts: list[Draft]) -> None:
             answering = family is not None and family not in attackers and on_attackers and not at_war
             state_forces = family is None and not armed_men(draft.actor) and (
                 bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) or draft.weapon in AIR_WEAPONS)
-            on_perpetrators = bool(words & PERPETRATOR_NOUNS) or (
+            fled = any(_perpetrators_fled(s) for s in draft.sentences)  # "the attackers fled to X, where jets struck"
+            on_perpetrators = bool(words & PERPETRATOR_NOUNS) or fled or (
                 bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
             on_group = bool(groups | told_after) and bool(words & GROUP_HEADS)  # "a camp of the group" after its bombing
             a_side = state_forces or (family is not None and family not in attackers)
@@ -99,7 +102,7 @@ def resolve_kinds(drafts: list[Draft]) -> None:
                 words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))  # "a gunship struck fighters withdrawing north"
             after_an_attack_on_it = family is not None and any(_told_after(draft, other, family) for other in drafts)
             draft.kind = "response" if answering or going_on or after_an_attack_on_it or (
-                    (attacked or told_after) and a_side and (
+                    (attacked or told_after or fled) and a_side and (
                 on_perpetrators or on_group or on_armed)) else "attack"
         if draft.kind == "response" and family:
             responders.add(family)  # a side that answered goes on answering the same attackers
@@ -114,6 +117,16 @@ def resolve_kinds(drafts: list[Draft]) -> None:
         if earlier:  # what was told before it stays told
             attackers |= now[0]
             armed_attack, attacked, groups = armed_attack or now[1], attacked or now[2], groups | now[3]
+
+
+FLIGHT_VERBS = frozenset({"flee", "escape", "retreat", "withdraw"})
+
+
+def _perpetrators_fled(sent: Span) -> bool:
+    """'The attackers fled towards the border, where the air force struck a column': those who did the act,
+    told fleeing in the sentence of the strike."""
+    return any(t.lemma_.lower() in PERPETRATOR_NOUNS and t.dep_ == "nsubj" and t.head.lemma_.lower() in FLIGHT_VERBS
+               and any(c.lower_ == "the" for c in t.children) for t in sent)
 
 
 def _told_after(draft: Draft, other: Draft, family: str) -> bool:

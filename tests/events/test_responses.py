@@ -676,3 +676,10 @@ def test_a_national_air_forces_tally_is_over_the_country_not_the_one_town_hit() 
     _, responses = run("Russian drones attacked Kyiv overnight, injuring five people. Ukraine's air force said it had "
                        "shot down 38 of the 46 drones launched by Russia overnight.")
     assert [(r.place, r.count) for r in responses] == [("Ukraine", 38)]
+
+
+def test_a_strike_where_the_attackers_fled_answers_their_attack() -> None:
+    attacks, responses = run("Soldiers thwarted an attack by rebels on a police station near Kharkiv on Monday. The "
+                             "attackers fled towards the border, where the air force later struck a column of "
+                             "motorcycles, the army said.")
+    assert attacks == [] and sorted(r.actor or "" for r in responses) == ["Soldiers", "air force"]
