@@ -319,7 +319,10 @@ def shared_subjects(verb: Token, *deps: str) -> list[Token]:
         return own
     if "nsubj" in deps and is_passive(verb.head) and children(verb, "dobj") and not is_passive(verb):
         return past_a_dateline(children(verb.head, "nsubjpass"))  # "police were sent in and killed three gunmen"
-    return past_a_dateline(children(verb.head, *deps))
+    head = verb.head
+    while not children(head, *deps) and head.dep_ == "conj" and head.head.pos_ == "VERB":
+        head = head.head  # "gunmen stopped a bus, forced nine passengers off and shot them"
+    return past_a_dateline(children(head, *deps))
 
 
 def answering_subjects(verb: Token) -> list[Token]:

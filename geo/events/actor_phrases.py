@@ -17,7 +17,7 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
-                        prep_objects, span_text)
+                        prep_objects, shared_subjects, span_text)
 
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 
@@ -82,6 +82,18 @@ def _responsible(anchor: Token) -> str | None:
     subjects = [s for s in children(verb, "nsubj") if not any(c.lower_ in {"no", "neither"} for c in s.children)
                 and s.lower_ not in {"nobody", "none", "noone"}]
     return _np(subjects[0]) if subjects else None
+
+
+def claimant(sent: Span) -> str | None:
+    """'The X claimed responsibility in a statement': who claimed the act told just before (no 'for' phrase)."""
+    for token in sent:
+        if token.lemma_.lower() == "responsibility" and token.dep_ == "dobj" and not prep_objects(token, "for") and (
+                token.head.lemma_.lower() in RESPONSIBILITY_VERBS and not children(token.head, "neg")):
+            subjects = [s for s in children(token.head, "nsubj") if s.pos_ in {"NOUN", "PROPN"} and not any(
+                c.lower_ in {"no", "neither"} for c in s.children)]
+            named = _np(subjects[0]) if subjects else None
+            return re.sub(r"^(?:the\s+)?(?:outlawed|banned|proscribed)\s+", "", named, flags=re.I) if named else None
+    return None
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -234,9 +246,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         subjects = [s for s in past_a_dateline(children(trigger, "nsubj") or ([trigger.head] if acting else []))
                     if sent.start <= s.i < sent.end and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
-            subjects = past_a_dateline(children(trigger.head, "nsubj") or (  # "troops rescued them and killed ..."
-                children(trigger.head, "nsubjpass") if is_passive(trigger.head) and children(trigger, "dobj") else []))
-            # "officers were deployed to the area and killed three of the attackers": the officers
+            subjects = shared_subjects(trigger)  # "troops rescued them and killed ...", "gunmen stopped a bus, forced
+            # ... and shot them"; "officers were deployed to the area and killed three of the attackers": the officers
         if not subjects and trigger.dep_ == "ROOT":
             subjects = _fronted_subject(trigger)  # "At the direction of X, U.S. forces struck ...", misparsed
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
@@ -327,4 +338,4 @@ DASHES = frozenset({"—", "–", "-", "--", ","})
 DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
 
 
-__all__ = ["actor_of", "anchor_of", "governor_of"]
+__all__ = ["actor_of", "anchor_of", "claimant", "governor_of"]

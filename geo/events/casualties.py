@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
-from geo.syntax import span_text
+from geo.syntax import children, span_text
 
 _NUM = (
     r"((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-\w+|\d[\d,]*|(?:a\s+)?dozen|one|two|both|three|"
@@ -52,6 +52,7 @@ _CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt|
 
 SINGLE_VICTIM_TAGS = frozenset({"NN", "NNP", "PRP"})
 PEOPLE_WITH_WEAPONS = frozenset({"gunman", "gunmen", "bomber", "sniper"})
+PLURAL_PRONOUNS = frozenset({"it", "they", "we", "them", "us", "those", "these"})  # "shot them dead": not one
 UNCOUNTED = frozenset({"number", "handful", "dozen", "score", "host", "lot", "majority", "toll"})  # "a number of"
 
 
@@ -83,7 +84,9 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 # "Four members of the forces and a woman were killed": 4 + 1
                 found.append((lx.parse_number(counted[0].text), None, token))
                 found[-1] = (found[-1][0] + conjoined_victims(counted[0]), None, token)
-            elif victim.tag_ in SINGLE_VICTIM_TAGS and victim.lower_ not in {"it", "they", "we"} | UNCOUNTED and not any(
+            elif victim.lower_ == "them" and (counted_before := _counted_before(token)):
+                found.append((counted_before, None, token))  # "forced nine passengers off and shot them dead": 9
+            elif victim.tag_ in SINGLE_VICTIM_TAGS and victim.lower_ not in PLURAL_PRONOUNS | UNCOUNTED and not any(
                     c.dep_ == "conj" for c in victim.children):  # not "an unspecified number of fighters"
                 found.append((1, None, token))
             elif victim.tag_ in {"NN", "NNP"} and victim.conjuncts:  # "a farmer and his daughter were killed": 2
@@ -91,6 +94,18 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 if all(people):
                     found.append((sum(people), None, token))
     return found
+
+
+def _counted_before(verb: Token) -> int | None:
+    """The number of the object of the verb this one is conjoined to ('forced nine passengers off and shot them')."""
+    head = verb
+    while head.dep_ == "conj" and head.head.pos_ == "VERB":
+        head = head.head
+        for obj in children(head, "dobj"):
+            counted = [c for c in obj.children if c.dep_ == "nummod"]
+            if counted and lx.parse_number(counted[0].text):
+                return lx.parse_number(counted[0].text)
+    return None
 
 
 def dead_on_its_object(verb: Token) -> list[Token]:

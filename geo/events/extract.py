@@ -32,7 +32,8 @@ from geo.events.mentions import Mention, Part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
-from geo.events.kinds import continue_sequels, resolve_kinds
+from geo.events.actor_phrases import claimant
+from geo.events.kinds import armed_men, continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
 from geo.events.umbrella import defines_the_subject, fold_umbrellas
@@ -301,6 +302,9 @@ def extract_events(
             _add_figures(list(definitions.values())[-1], sent)  # "The X was an attack on ... At least 30 were killed"
         elif index - last_event_sentence <= 2 and linker.drafts:
             _add_casualty_sentence(linker, sent)
+            latest = max(linker.drafts, key=lambda d: d.last_seen)
+            if (who := claimant(sent)) and (latest.actor is None or armed_men(latest.actor)) and latest.kind != "response":
+                latest.actor = who  # "Gunmen shot nine passengers ... The X Army claimed responsibility"
             if index - last_event_sentence == 1 and defends(sent):  # "... It presented an imminent threat."
                 latest = max(linker.drafts, key=lambda d: d.last_seen)
                 latest.kind = latest.kind or "response"

@@ -244,7 +244,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     wing = lemma == "wing" and any(c.dep_ in {"poss", "compound"} and (  # "the military's media wing"
         c.lemma_.lower() in lx.OFFICIAL_HEADS or actors.actor_family(c.text)) for c in head.children)
     if lemma in lx.OFFICIAL_HEADS or wing or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
-        kind = "other" if family in NON_STATE and lemma not in {"government", "ministry"} else "official"
+        rebel = any(t.lower_ in REBEL_MARKERS for t in tokens)  # "the outlawed Balochistan Liberation Army"
+        kind = "other" if (family in NON_STATE and lemma not in {"government", "ministry"}) or rebel else "official"
         name = _clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
     if has_name and lemma in BODY_NOUNS and head.pos_ == "NOUN":  # "the European Union's Aspides mission"
@@ -297,7 +298,8 @@ def _role_type(role: str | None) -> str:
     return "other"
 
 
-OFFICIAL_RANKS = RANK_WORDS - {"dr", "president"}  # a doctor, a charity's president: no state's
+OFFICIAL_RANKS = RANK_WORDS - {"dr", "president"} | {"commissioner", "prefect", "superintendent"}  # not a doctor's
+REBEL_MARKERS = frozenset({"liberation", "outlawed", "banned", "separatist", "insurgent", "rebel", "jihadist"})
 # The bodies of states together ("the UN coordinator", "the AU envoy"): official, as governments are.
 INTERGOVERNMENTAL_WORDS = frozenset({"un", "eu", "au", "nato", "ecowas", "igad", "osce"})
 

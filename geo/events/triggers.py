@@ -322,14 +322,16 @@ def _is_excluded(token: Token, family: str) -> bool:
     if latest_of_series(token) or negated_experience(token) or denied(token) or fled(token) or a_label(token) or (
             habitual(token, trigger_family)):
         return True
-    steps = 0
+    steps, child = 0, token
     for head in token.ancestors:
         steps += 1
         if steps > 6:
             break
-        if lemma_of(head) in lx.HYPOTHETICAL_GOVERNORS and head.pos_ == "VERB" and (
+        if lemma_of(head) in lx.HYPOTHETICAL_GOVERNORS and head.pos_ == "VERB" and not (  # (not "gunmen stopped
+                child.dep_ == "conj" and head.tag_ in {"VBD", "VBZ", "VBP"}) and (  # a bus ... and shot them")
                 head.i < token.i or token.dep_ in {"nsubj", "nsubjpass"}):
             return True  # "vowed to strike", "an attack was planned"; not a vow told after the act
+        child = head
         if head.pos_ == "NOUN" and lemma_of(head) in lx.HYPOTHETICAL_HEADS:
             return True
         # a verb ends the walk unless it continues another's plan ("planned to murder ...

@@ -587,3 +587,11 @@ def test_the_attack_after_a_background_section_is_the_articles_own() -> None:
             "Raid\nOne teacher was shot dead during the attack, the governor said.")
     found = everything(text)
     assert sorted((e.place, e.killed) for e in found) == [("Kharkiv", 1), ("Odesa", None)]
+
+
+def test_gunmen_who_stopped_a_bus_and_shot_the_passengers_did_it_and_a_later_claim_names_them() -> None:
+    text = ("Gunmen stopped a bus near Kharkiv on Sunday, forced nine passengers off and shot them dead, officials "
+            "said. The attack took place on a highway. The outlawed Tarsa Liberation Army claimed responsibility in "
+            "a statement.")
+    (event,) = everything(text)
+    assert (event.actor, event.killed, event.date) == ("Tarsa Liberation Army", 9, date(2024, 2, 11))

@@ -515,3 +515,10 @@ def test_a_participle_after_what_was_told_is_the_tellers() -> None:
     assert [s.name for s in extract_sources(nlp()(
         "A source in the security service told Reuters that the agency had carried out the attack, saying it was "
         "part of an effort to cut fuel supplies."))] == ["source in the security service", "Reuters"]
+
+
+def test_a_commissioner_is_an_official_and_a_liberation_army_an_armed_group() -> None:
+    assert sources_of("The attack took place on a highway, district commissioner Ann Okoro-Lind told reporters. The "
+                      "outlawed Tarsa Liberation Army claimed responsibility in a statement.") == [
+        ("Ann Okoro-Lind", "official", "district commissioner"),
+        ("the outlawed Tarsa Liberation Army", "other", None)]
