@@ -136,8 +136,8 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
                 days[at].add((id(draft), draft.date, launched(draft)))
     for draft in drafts:
         if draft.date is not None or any(not clock_time(w) for w in draft.whens) or not told[id(draft)] or (
-                (draft.count or 1) > 1 and draft.category != INTERCEPT):
-            continue  # a tally spans days (not "shot down 40 of the drones": one act on many)
+                (draft.count or 1) > 1 and draft.category != INTERCEPT) or draft.umbrella:
+            continue  # a tally spans days (not "shot down 40 of the drones": one act on many); so may "attacks"
         entities = [ent for s in narrated(draft) for ent in _date_entities(s)]
         if any(_a_span_of_time(ent) for ent in entities):
             continue  # 'dozens of missiles since November'

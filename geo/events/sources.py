@@ -134,6 +134,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in head.children):
         return None  # "X said that its forces had clashed ... and denied ...": X's words, not its forces' own
     tokens = [t for t in phrase_tokens(head, with_acl=False) if t.dep_ not in {"nummod"}]
+    commas = [t.i for t in tokens if t.text == "," and t.i < head.i]
+    if head.ent_type_ == "PERSON" and commas:  # "a helicopter used by the Houthis, Defense Secretary Lloyd Austin
+        tokens = [t for t in tokens if t.i > commas[-1]]  # said", parsed as one phrase: the speaker after the comma
     tokens = _with_dashed_part(_with_affiliation(_without_the_event(tokens, head), head), head)
     kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
     if lemma in LOCAL_HEADS and not any(t.pos_ == "PROPN" for t in tokens if t.i < head.i):

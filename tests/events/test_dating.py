@@ -180,3 +180,13 @@ def test_a_day_told_after_the_place_people_were_taken_from_is_the_acts() -> None
     attacks = events("Boko Haram insurgents abducted at least 30 women from a camp for displaced people near Gwoza "
                      "on Tuesday, residents said.")
     assert [a.date for a in attacks] == [date(2024, 2, 6)]
+
+
+def test_continued_attacks_answered_in_a_dated_sentence_take_no_day() -> None:
+    from geo.events.extract import extract_events
+    from tests.events.helpers import nlp, toponyms_for
+
+    text = ("U.S. forces conducted strikes against 13 Houthi targets near Kharkiv on Saturday in response to "
+            "continued Houthi attacks on commercial and naval vessels, the Pentagon said.")
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 25))
+    assert [r.date for r in responses] == [date(2024, 2, 24)] and [a.date for a in attacks] == [None]

@@ -522,3 +522,9 @@ def test_a_commissioner_is_an_official_and_a_liberation_army_an_armed_group() ->
                       "outlawed Tarsa Liberation Army claimed responsibility in a statement.") == [
         ("Ann Okoro-Lind", "official", "district commissioner"),
         ("the outlawed Tarsa Liberation Army", "other", None)]
+
+
+def test_a_speaker_after_a_comma_that_the_parse_joined_to_the_phrase_before_is_the_speaker() -> None:
+    assert [s.name for s in extract_sources(nlp()(
+        "The strikes hit storage sites, launchers and a helicopter used by the rebels, Defense Minister Jane "
+        "Okoro-Lind said in a statement."))] == ["Jane Okoro-Lind"]
