@@ -108,6 +108,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 subjects = [s for s in subjects if s.i < token.i]  # the speaker comes before, the rest is what was said
             if subjects and all(s.lower_ in QUANTIFIER_SUBJECTS for s in subjects):
                 subjects = _tail_speaker(token, sent)  # "..., the army and a rebel commander each blamed ..."
+            if subjects and all(s.lemma_.lower() in VICTIM_SUBJECTS and children(s, "nummod") for s in subjects):
+                subjects = _tail_speaker(token, sent) or subjects  # "killing 11 civilians, a medic and X said"
             subjects = (subjects or _one_noun(prep_objects(token, "by")) or _participle_speaker(token)
                         or _conjunct_speaker(token) or _tail_speaker(token, sent))
             for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said"), nor
@@ -220,6 +222,8 @@ def _participle_speaker(verb: Token) -> list[Token]:
     return children(head, "nsubj")
 
 
+VICTIM_SUBJECTS = frozenset({"civilian", "people", "person", "child", "woman", "soldier", "passenger", "worshipper",
+                             "student", "villager"})  # counted victims the parse made the subject of "said"
 _TAIL_WINDOW = 14  # tokens: a trailing attribution is a short noun phrase
 
 

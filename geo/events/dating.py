@@ -294,7 +294,7 @@ def _with_its_day(span: Span) -> Span:
 
 
 RELATIVE_DAY_RE = re.compile(r"\b(?:(?:last|on|early|late|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\s+)?"
-                             r"(?:last night|yesterday|this morning|this afternoon|this evening|tonight|"
+                             r"(?:last night|yesterday|this morning|this afternoon|this evening|tonight|today|"
                              r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|night|evening))?)\b", re.I)
 
 

@@ -189,8 +189,8 @@ __all__ = ["a_label", "accidental", "criticised", "denied", "fled", "goes_on", "
 
 
 GOING_ON_VERBS = frozenset({"continue", "rage", "persist", "drag", "simmer", "intensify", "escalate", "spread",
-                            "worsen"})  # "fighting has intensified since May": a trend, no one act
-LONG_SPAN_RE = re.compile(r"\bsince\b|\b(?:weeks|months|years|decades)\b", re.I)
+                            "worsen", "resume"})  # "fighting has intensified since May": a trend, no one act
+LONG_SPAN_RE = re.compile(r"\bsince\b|\b(?:weeks|months|years|decades)\b|\bfor (?:a|one|over a) (?:year|month)\b", re.I)
 
 
 def goes_on(trigger: Token) -> bool:

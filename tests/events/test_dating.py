@@ -190,3 +190,13 @@ def test_continued_attacks_answered_in_a_dated_sentence_take_no_day() -> None:
             "continued Houthi attacks on commercial and naval vessels, the Pentagon said.")
     attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 25))
     assert [r.date for r in responses] == [date(2024, 2, 24)] and [a.date for a in attacks] == [None]
+
+
+def test_today_the_tagger_missed_is_the_day_of_publication() -> None:
+    from geo.pipeline import analyze_article
+    from geo.model import Article
+
+    text = ("Statement from the Press Secretary on a Strike\n\nToday, U.S. forces conducted a unilateral strike in "
+            "Baghdad, Iraq, in response to recent attacks on U.S. personnel.")
+    report = analyze_article(Article(text=text, published=date(2024, 1, 10)))
+    assert [e.date for e in report.responses] == [date(2024, 1, 10)]

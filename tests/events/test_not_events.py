@@ -212,3 +212,8 @@ def test_the_day_an_act_done_before_was_told_is_not_its_day() -> None:
 
 def test_hundreds_of_acts_carried_out_since_a_year_are_a_campaign() -> None:
     assert everything("Armed gangs have carried out hundreds of kidnappings for ransom near Kharkiv since 2020.") == []
+
+
+def test_fighting_that_resumed_ending_a_truce_of_a_year_is_the_war_going_on() -> None:
+    assert everything("Fighting between the army and the rebels resumed near Kharkiv in November, ending a truce that "
+                      "had held for a year.") == []

@@ -528,3 +528,9 @@ def test_a_speaker_after_a_comma_that_the_parse_joined_to_the_phrase_before_is_t
     assert [s.name for s in extract_sources(nlp()(
         "The strikes hit storage sites, launchers and a helicopter used by the rebels, Defense Minister Jane "
         "Okoro-Lind said in a statement."))] == ["Jane Okoro-Lind"]
+
+
+def test_speakers_listed_after_counted_victims_are_the_speakers() -> None:
+    assert [s.name for s in extract_sources(nlp()(
+        "Troops shelled a village on Tuesday, killing at least 11 civilians including four children, a rescue "
+        "worker and the Tarsa Front said."))] == ["rescue worker", "the Tarsa Front"]
