@@ -69,10 +69,11 @@ def _support(hosts: Sequence[Toponym]) -> dict[int, int]:
 
 
 def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, int], text: str = "",
-               *, local: bool = False) -> Toponym | None:
-    """The host among ``hosts`` (``local``: of the name's paragraph only; a later paragraph's never)."""
+               *, scope: str = "any") -> Toponym | None:
+    """The host among ``hosts`` within ``scope``: the name's paragraph, or also the paragraphs before, or any."""
     near = [i for i, h in enumerate(hosts) if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS and not (
-        _PARAGRAPH_BREAK.search(text, *sorted((toponym.end, h.start))) and (local or h.start > toponym.end))]
+        scope != "any" and _PARAGRAPH_BREAK.search(text, *sorted((toponym.end, h.start))) and (
+            scope == "paragraph" or h.start > toponym.end))]
     best = min(near, key=lambda i: (-support.get(i, 0), _text_distance(toponym, hosts[i])), default=None)
     return None if best is None else hosts[best]
 
@@ -86,10 +87,10 @@ class _Hosts:
         self.town_support = {i: n for i, n in _support(self.towns + self.provinces).items() if i < len(self.towns)}
 
     def best(self, toponym: Toponym, text: str = "") -> Toponym | None:
-        """A town, else a province, of the name's paragraph; else of the paragraphs before."""
-        return (_best_host(toponym, self.towns, self.town_support, text, local=True)
-                or _best_host(toponym, self.provinces, {}, text, local=True)
-                or _best_host(toponym, self.towns, self.town_support, text) or _best_host(toponym, self.provinces, {}, text))
+        """A town, else a province, of the name's paragraph; else of the paragraphs before; else of those after."""
+        return next((host for scope in ("paragraph", "before", "any") for hosts, support in (
+            (self.towns, self.town_support), (self.provinces, {}))
+            if (host := _best_host(toponym, hosts, support, text, scope=scope)) is not None), None)
 
 
 def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = (), *, text: str = "") -> list[Toponym]:
@@ -108,12 +109,14 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     free: dict[str, list[Toponym]] = {}  # ... and the others
     own: dict[int, Toponym] = {}  # each mention's own pick
     named_after = _provinces_by_region(everything)
+    containers = {id(t): c for t in everything if (c := _named_container(t, everything, text)) is not None}
     for toponym in toponyms:
         if toponym.resolved:
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
-        within = province or _named_container(toponym, everything, text)
-        tiers = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and not (
+        within = province or containers.get(id(toponym))
+        others = {id(c) for t, c in containers.items() if t != id(toponym)}  # "in Dioura, in the Segou region": Segou
+        tiers = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and id(t) not in others and not (
             text[t.end:t.end + 5].lower() == " time")]) for pool in (toponyms, context)]  # not "(Baghdad time)"
         host = next((found for tier in tiers if (found := tier.best(toponym, text)) is not None), None) or province
         if host is not None:

@@ -149,12 +149,19 @@ def test_a_name_put_in_its_province_by_located_in_is_hosted_there() -> None:
     assert locate_by_context(toponyms)[1].name == "Kelta Primary School (near Tampa)"  # without the words between
 
 
-def test_a_town_named_in_a_later_paragraph_hosts_no_unknown_name() -> None:
-    text = "Troops held Fort Kelmar for a day.\n\nIn another clash, rebels took Baton Rouge."
-    toponyms = [unknown(12, "Fort Kelmar"), town(text.index("Baton"), "Baton Rouge", 30.45, -91.15)]
-    assert not locate_by_context(toponyms, text=text)[0].resolved
-    same_paragraph = text.replace("\n\n", " ")
-    assert locate_by_context(toponyms, text=same_paragraph)[0].name == "Fort Kelmar (near Baton Rouge)"
+def test_a_province_named_as_another_names_container_hosts_no_unknown_name() -> None:
+    text = "Troops held Fort Kelmar for a day.\n\nIn another clash, rebels took Hope, in Louisiana."
+    toponyms = [unknown(12, "Fort Kelmar"), town(text.index("Hope"), "Hope", 30.45, -91.15),
+                town(text.index("Louisiana"), "Louisiana", 31.0, -92.0, kind="admin1", geonameid=3)]
+    placed = locate_by_context(toponyms, text=text)[0]
+    assert placed.name == "Fort Kelmar (near Hope)"  # a later paragraph's town, as a last resort
+    toponyms[1] = unknown(text.index("Hope"), "Hope")  # now unknown: Louisiana is only its container
+    kelmar, hope, _ = locate_by_context(toponyms, text=text)
+    assert not kelmar.resolved and hope.name == "Hope (near Louisiana)"
+    before = "Smoke rose over Baton Rouge.\n\nTroops held Fort Kelmar.\n\nLater, rebels took Hope."
+    toponyms = [town(16, "Baton Rouge", 30.45, -91.15, geonameid=2), unknown(before.index("Fort"), "Fort Kelmar"),
+                town(before.index("Hope"), "Hope", 33.6, -93.6, geonameid=4)]
+    assert locate_by_context(toponyms, text=before)[1].name == "Fort Kelmar (near Baton Rouge)"
 
 
 def test_a_province_of_the_names_paragraph_hosts_it_before_a_town_of_an_earlier_one() -> None:
