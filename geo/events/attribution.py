@@ -113,7 +113,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
             subjects = (subjects or _one_noun(prep_objects(token, "by")) or _participle_speaker(token)
                         or _conjunct_speaker(token) or _tail_speaker(token, sent))
             for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said"), nor
-                one = any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subject.children)  # a named one's title
+                one = any(c.dep_ == "appos" and c.ent_type_ == "PERSON"  # a named one's title
+                          for c in subject.children)
                 found.extend((h, _told(token, subject)) for h in (subject, *(c for c in subject.conjuncts
                                                                               if c.i > subject.i and not one)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]

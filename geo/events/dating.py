@@ -66,8 +66,10 @@ DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|mo
 
 def told_as_earlier(draft: Draft) -> bool:
     """'Hours earlier, militants fired rockets ...', 'a day earlier': an act told after one that it came before."""
-    return any(DAYS_LATER_RE.fullmatch(when) and when.split()[-1] == "earlier" or when.startswith("earlier ")
-               and DAYS_LATER_RE.fullmatch(when) for when in draft.whens)
+    return any(DAYS_LATER_RE.fullmatch(when) is not None and (
+        when.split()[-1] == "earlier" or when.startswith("earlier ")) for when in draft.whens)
+
+
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 

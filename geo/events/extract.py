@@ -303,7 +303,8 @@ def extract_events(
         elif index - last_event_sentence <= 2 and linker.drafts:
             _add_casualty_sentence(linker, sent)
             latest = max(linker.drafts, key=lambda d: d.last_seen)
-            if (who := claimant(sent)) and (latest.actor is None or armed_men(latest.actor)) and latest.kind != "response":
+            if (who := claimant(sent)) and (latest.actor is None or armed_men(latest.actor)) and (
+                    latest.kind != "response"):
                 latest.actor = who  # "Gunmen shot nine passengers ... The X Army claimed responsibility"
             if index - last_event_sentence == 1 and defends(sent):  # "... It presented an imminent threat."
                 latest = max(linker.drafts, key=lambda d: d.last_seen)

@@ -134,8 +134,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
             and any(o.ent_type_ == "DATE" for o in prep_objects(token.head.head, "since"))):
         return True  # "1,300 people have been killed in attacks in the state since December": a toll, not an act
     many = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    if many is not None and many.lower_ in {"hundreds", "dozens", "scores", "thousands"} and many.dep_ == "dobj" and any(
-            c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in many.head.children) and prep_objects(many.head, "since"):
+    if many is not None and many.lower_ in {"hundreds", "dozens", "scores", "thousands"} and many.dep_ == "dobj" and (
+            any(c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in many.head.children)) and (
+            prep_objects(many.head, "since")):
         return True  # "bandits have carried out hundreds of kidnappings since 2020": a campaign, no one act
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
         return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
@@ -197,5 +198,6 @@ def goes_on(trigger: Token) -> bool:
     """'Fighting between X and Y has continued since August', 'clashes have raged for months': the subject
     of a verb of going on, in a sentence told over weeks or more (not 'shooting continued for an hour')."""
     verb = trigger.head if trigger.dep_ == "nsubj" else None
-    going_on = verb is not None and (verb.lemma_.lower() in GOING_ON_VERBS or verb.lower_ in {"raged", "rages", "raging"})
+    going_on = verb is not None and (
+        verb.lemma_.lower() in GOING_ON_VERBS or verb.lower_ in {"raged", "rages", "raging"})
     return going_on and LONG_SPAN_RE.search(trigger.sent.text) is not None  # ("raged": the tagger's lemma is "rag")

@@ -174,7 +174,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         if named:
             person = person_span(list(named[0].subtree))
             tokens += [t for t in named[0].subtree if t.i < (person.start if person else 0) and t not in tokens] + [
-                t for c in head.children if c.dep_ in {"cc", "conj"} for t in c.subtree if t.i < named[0].i]  # "X and Y, Name"
+                t for c in head.children if c.dep_ in {"cc", "conj"}  # "X and Y, Name"
+                for t in c.subtree if t.i < named[0].i]
             tokens.sort(key=lambda t: t.i)  # "Dnipro regional Governor Jane Roe said": the title stays with the name
         elif lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS:
             person = appositive_name(head)  # "The UN coordinator for X, Jane Roe-Smith, said": tagged ORG

@@ -4,10 +4,12 @@ A street, a building, a school or a hill named in a news story ("Royal Street", 
 Center", "Brands Hatch") is rarely in GeoNames' cities, but it almost always lies in the town the
 story is about. ``locate_by_context`` gives each unresolved toponym the point of a resolved
 town-level place near it in the text, else of a province, with a low confidence and a name that
-says it is approximate: ``"Royal Street (near New Orleans)"``. Among the hosts within a few
-thousand characters, one that the story's other places lie near wins (the story's setting, not
-a lone misread name), then the nearest in the text (preceding mentions preferred: "in New
-Orleans ... on Royal Street"); a name followed by its country or province ("Cammaara, Somalia")
+says it is approximate: ``"Royal Street (near New Orleans)"``. Hosts of the name's own paragraph
+come first, then those of the paragraphs before, then (a last resort) of those after; among them,
+one that the story's other places lie near wins (the story's setting, not a lone misread name),
+then the nearest in the text (preceding mentions preferred: "in New Orleans ... on Royal Street").
+A place named as another name's container ("in Dioura, in the Segou region") or for its clock
+("Baghdad time") hosts no other name; a name followed by its country or province ("Cammaara, Somalia")
 has its host there or none; a region a province is named after ("Darfur" beside "North
 Darfur") has a town of that province, else the province. All mentions of a name share one host
 (one name, one place): the one most of its mentions pick (those that name a container, if any do;
@@ -18,6 +20,7 @@ and can drop it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -109,14 +112,18 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     free: dict[str, list[Toponym]] = {}  # ... and the others
     own: dict[int, Toponym] = {}  # each mention's own pick
     named_after = _provinces_by_region(everything)
-    containers = {id(t): c for t in everything if (c := _named_container(t, everything, text)) is not None}
+    starts = [t.start for t in everything]
+    containers = {id(t): c for t in everything if (c := _named_container(t, everything, text, starts)) is not None}
+    held: dict[int, set[int]] = {}  # a container -> the names it was named as the container of
+    for name_id, container in containers.items():
+        held.setdefault(id(container), set()).add(name_id)
     for toponym in toponyms:
         if toponym.resolved:
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
         within = province or containers.get(id(toponym))
-        others = {id(c) for t, c in containers.items() if t != id(toponym)}  # "in Dioura, in the Segou region": Segou
-        tiers = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and id(t) not in others and not (
+        tiers = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and not (
+            held.get(id(t), set()) - {id(toponym)}) and not (  # not "in Dioura, in the Segou region": Dioura's
             text[t.end:t.end + 5].lower() == " time")]) for pool in (toponyms, context)]  # not "(Baghdad time)"
         host = next((found for tier in tiers if (found := tier.best(toponym, text)) is not None), None) or province
         if host is not None:
@@ -154,20 +161,22 @@ def _most_picked(hosts: list[Toponym]) -> Toponym:
     return max(hosts, key=lambda h: counts[h.start])  # max keeps the first of equals
 
 
-def _named_container(toponym: Toponym, toponyms: Sequence[Toponym], text: str = "") -> Toponym | None:
+def _named_container(toponym: Toponym, toponyms: Sequence[Toponym], text: str = "",
+                     starts: Sequence[int] = ()) -> Toponym | None:
     """The country or province named right after a name ("Cammaara, Somalia", "X School, located in the
-    Y Region"), which its host must lie in."""
-    index = next((i for i, t in enumerate(toponyms) if t.start >= toponym.end), None)
-    if index is None:
+    Y Region"), which its host must lie in. ``starts``: the toponyms' starts, in order (found by bisection)."""
+    index = bisect.bisect_left(starts or [t.start for t in toponyms], toponym.end)
+    if index >= len(toponyms):
         return None
     after = toponyms[index]
     between = text[toponym.end:after.start] if len(text) >= after.start else ""
     if (after.start - toponym.end > 2 and not _LOCATED_IN.fullmatch(between)) or not after.resolved or (
             after.kind not in {"country", "admin1"}):
         return None
-    before = [t for t in toponyms if t.end <= toponym.start]
+    first = bisect.bisect_left(starts or [t.start for t in toponyms], toponym.start)
+    before = toponyms[first - 1] if first > 0 and toponyms[first - 1].end <= toponym.start else None
     listed = (index + 1 < len(toponyms) and toponyms[index + 1].start - after.end <= 2) or (
-        bool(before) and toponym.start - before[-1].end <= 2)
+        before is not None and toponym.start - before.end <= 2)
     return None if listed else after  # "Suba, Migori, Homa Bay": a list, not a name and its province
 
 

@@ -348,8 +348,8 @@ class ToponymRecognizer:
     def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
         lookups = context.lookups
-        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span) or is_generic_site_word(span) or (
-                names_a_publication(span)):
+        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span) or (
+                is_generic_site_word(span) or names_a_publication(span)):
             return None
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
         site = {"label": "FAC" if label == "FAC" else "GAZ", "gated": bool(candidates)}
