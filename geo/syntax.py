@@ -31,7 +31,7 @@ _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8
 BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*"
                               r"(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|del|da|do|al|el|la|of|the|and)){0,4}){0,2}"
                               rf"(?:,\s*{_DAY})?,?\s*(?:--|—|–)\s*|"  # "KANO, Nigeria, Oct 3 — "
-                              rf"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s*{_DAY}\s*(?:--|—|–)\s*|"  # "Port Sudan, 1 May"
+                              rf"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s*{_DAY}\s*(?:--|—|–)\s*|"  # "Aden, 1 May —"
                               r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+-\s+")  # "GUSAU, Nigeria - "
 # "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
 DATE_DATELINE_RE = re.compile(
