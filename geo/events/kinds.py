@@ -76,6 +76,10 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     groups: set[str] = set()  # head words of attackers of no known side ("the Northern Front", "the group")
     responders: set[str] = set()
     before_last: tuple[set[str], bool, bool, set[str]] = (set(), False, False, set())
+    told_in: dict[int, list[Draft]] = {}  # sentence -> the drafts it tells (to compare acts told together)
+    for draft in drafts:
+        for sent in {id(s): s for s in draft.sentences + draft.headlines}:
+            told_in.setdefault(sent, []).append(draft)
     for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
         now = (set(attackers), armed_attack, attacked, set(groups))
         earlier = told_as_earlier(draft)  # "Hours earlier, ...": it came before the act told last: answers not that
@@ -100,7 +104,9 @@ def resolve_kinds(drafts: list[Draft]) -> None:
             a_side = state_forces or (family is not None and family not in attackers)
             going_on = family is not None and family in responders and family not in attackers and bool(
                 words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))  # "a gunship struck fighters withdrawing north"
-            after_an_attack_on_it = family is not None and any(_told_after(draft, other, family) for other in drafts)
+            beside = {id(o): o for s in draft.sentences + draft.headlines for o in told_in.get(id(s), [])}
+            after_an_attack_on_it = family is not None and any(
+                _told_after(draft, other, family) for other in beside.values())
             draft.kind = "response" if answering or going_on or after_an_attack_on_it or (
                     (attacked or told_after or fled) and a_side and (
                 on_perpetrators or on_group or on_armed)) else "attack"

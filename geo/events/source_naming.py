@@ -205,7 +205,10 @@ RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "g
 
 def spelled_as_an_ngo(name: str, head: Token) -> bool:
     """'Reporters Without Borders (RSF)': the text gives the letters to an NGO, not to the armed group."""
-    text = doc_text(head.doc).casefold()
+    doc = head.doc
+    if "geo.folded" not in doc.user_data:
+        doc.user_data["geo.folded"] = doc_text(doc).casefold()  # once per text: a long one has many speakers
+    text = doc.user_data["geo.folded"]
     letters = name.casefold().removeprefix("the ")
     return any(f"{ngo} ({letters})" in text for ngo in lx.NGO_NAMES if " " in ngo)
 
