@@ -144,3 +144,12 @@ def test_a_labelled_zero_toll_is_met_by_no_figure_but_not_by_another() -> None:
     gold = gold_event("attack", "a blast hit Cairo", killed=0, injured=0)
     assert ev.numbers_right(event("attack", "a blast hit Cairo"), gold)
     assert not ev.numbers_right(event("attack", "a blast hit Cairo", injured=3), gold)
+
+
+def test_the_scorer_runs_under_the_name_the_issue_gives_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "geo.eval_events", "--root", str(tmp_path)], capture_output=True,
+                          text=True, cwd=Path(__file__).resolve().parents[2], timeout=300)
+    assert done.returncode == 0 and "responses  precision 1.000  recall 1.000" in done.stdout
