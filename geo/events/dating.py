@@ -111,8 +111,13 @@ LAUNCHED_WEAPONS = DRONES | {"missile", "rocket", "projectile"}  # what air defe
 def launched(draft: Draft) -> bool:
     """Whether the act sent what air defences stop (drones, missiles, rockets; not shells), or was told as a
     launch ('launched more than 300 drones and missiles')."""
-    return draft.category in {"Air/drone strike", INTERCEPT} or draft.weapon in LAUNCHED_WEAPONS or bool(
-        {"launch", "fire"} & set(draft.acts))
+    return draft.category in {"Air/drone strike", INTERCEPT} or draft.weapon in LAUNCHED_WEAPONS or (
+        told_as_a_launch(draft))
+
+
+def told_as_a_launch(draft: Draft) -> bool:
+    """Told by a verb of launching ('launched 300 drones', 'fired rockets'): what air defences stop."""
+    return bool({"launch", "fire"} & set(draft.acts))
 
 
 def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | None = None,

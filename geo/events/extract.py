@@ -302,10 +302,10 @@ def extract_events(
             _add_figures(list(definitions.values())[-1], sent)  # "The X was an attack on ... At least 30 were killed"
         elif index - last_event_sentence <= 2 and linker.drafts:
             _add_casualty_sentence(linker, sent)
-            latest = max(linker.drafts, key=lambda d: d.last_seen)
-            if (who := claimant(sent)) and (latest.actor is None or armed_men(latest.actor)) and (
-                    latest.kind != "response"):
-                latest.actor = who  # "Gunmen shot nine passengers ... The X Army claimed responsibility"
+            if who := claimant(sent):  # "Gunmen shot nine passengers ... The X Army claimed responsibility"
+                latest = max(linker.drafts, key=lambda d: d.last_seen)
+                if (latest.actor is None or armed_men(latest.actor)) and latest.kind != "response":
+                    latest.actor = who
             if index - last_event_sentence == 1 and defends(sent):  # "... It presented an imminent threat."
                 latest = max(linker.drafts, key=lambda d: d.last_seen)
                 latest.kind = latest.kind or "response"

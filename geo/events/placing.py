@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.dates import resolve_date
-from geo.events.dating import launched
+from geo.events.dating import launched, told_as_a_launch
 from geo.events.draft import Draft
 from geo.events.mentions import KIND_RANK, Mention, Part, hosted_by
 from geo.events.roles import GRIEVANCE_NOUNS
@@ -125,11 +125,11 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         if first >= 0 and SEPARATELY_RE.match(sents[first].text):
             continue  # "Separately, Jordan said it had shot down a drone near X": not the attack told before
         stopped = [d for d in drafts if d is not draft and "intercept" not in d.families and (
-                       d.kind != "response" or _launched_told(d))  # "Iran launched 300 drones in retaliation"
+                       d.kind != "response" or told_as_a_launch(d))  # "Iran launched 300 drones in retaliation"
                    and any(first - INTERCEPTED_WITHIN <= index.get(s.start, -9) <= first for s in d.sentences)
                    and not _other_weapons(draft, d)]
         just_before = [d for d in stopped if any(first - 1 <= index.get(s.start, -9) <= first for s in d.sentences)]
-        launches = [d for d in just_before if _launched_told(d)]  # not the strike it answered, told beside it
+        launches = [d for d in just_before if told_as_a_launch(d)]  # not the strike it answered, told beside it
         nearest = just_before[-1] if len(just_before) == 1 else launches[0] if len(launches) == 1 else None
         if (draft.date is None and not draft.whens and nearest is not None and nearest.date is not None
                 and nearest.date_precision == "day"):
@@ -151,7 +151,7 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             draft.place, draft.place_prep = own[0][0], "in"  # "Ukraine's air force shot down 58" of a barrage on towns
             continue
         attacks = [d for d in stopped if d.place is not None]
-        attacks = [d for d in attacks if _launched_told(d)] or attacks  # the barrage, not the strike it answered
+        attacks = [d for d in attacks if told_as_a_launch(d)] or attacks  # the barrage, not the strike it answered
         if attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
 
@@ -164,11 +164,6 @@ def _spread(attack: Draft) -> bool:
 def _national_arm(country: str, actor: str) -> bool:
     """"Ukraine's air force", "Russia's air defences": the country's own arm, which reports for all of it."""
     return re.fullmatch(rf"{re.escape(country)}['’]s (?:air force|air defen[cs]es?)", actor) is not None
-
-
-def _launched_told(draft: Draft) -> bool:
-    """Told by a verb of launching ('launched 300 drones', 'fired rockets'): what air defences stop."""
-    return bool(set(draft.acts) & LAUNCH_VERBS)
 
 
 def _names_the_side(name: str, actor: str) -> bool:

@@ -36,7 +36,7 @@ NOT_ACT_VERBS = lx.REPORTING_VERBS | {"base", "locate", "headquarter", "live", "
 def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, Span]], sents: Sequence[Span]) -> None:
     """Give each unplaced event the most specific town or site its sentences put an act at."""
     number = sentence_numbers(sents)
-    towns = _towns_by_sentence(located, number)
+    towns = _towns_by_sentence(located, number, sents)
     claimed = {(number(s.start), d.place.place_key) for d in drafts if d.place is not None for s in d.sentences}
     for draft in drafts:
         if draft.place is not None or not draft.sentences:
@@ -52,16 +52,19 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
             draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
 
 
-def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]],
-                       number: Callable[[int], int]) -> dict[int, list[tuple[Toponym, Span]]]:
+def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable[[int], int],
+                       sents: Sequence[Span]) -> dict[int, list[tuple[Toponym, Span]]]:
     """The resolved towns and sites of the text (no demonyms, no 'Kyiv time', no dateline's town), by the
     sentence they stand in."""
     towns: dict[int, list[tuple[Toponym, Span]]] = defaultdict(list)
+    dateline_ends: dict[int, int] = {}  # sentence number -> where its dateline ends ("MOGADISHU, Somalia —")
     for toponym, span in located:
-        sent = span.sent
-        dateline = span.start_char < sent.start_char + dateline_length(span_text(sent))  # "MOGADISHU, Somalia —"
+        at = number(span.start)
+        if at not in dateline_ends:
+            sent = sents[at] if 0 <= at < len(sents) else None
+            dateline_ends[at] = sent.start_char + dateline_length(span_text(sent)) if sent is not None else 0
         if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS and not names_a_clock(span) and (
-                not dateline):
+                span.start_char >= dateline_ends[at]):
             towns[number(span.start)].append((toponym, span))
     return towns
 
@@ -78,7 +81,7 @@ def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym,
     points back at a site or town ('the compound', 'the base', 'the town's airport') is at the last town
     or site named in the sentences just before."""
     number = sentence_numbers(sents)
-    towns = _towns_by_sentence(located, number)
+    towns = _towns_by_sentence(located, number, sents)
     for draft in drafts:
         if draft.place is not None or not draft.sentences:
             continue

@@ -226,5 +226,5 @@ def outlet_name(head: Token) -> str | None:
     return phrase_text(tokens).strip(" -") or None if tokens else None
 
 
-__all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "appositive_name", "called", "name_candidates", "named_before",
-           "RANK_WORDS", "outlet_name", "person_span", "proper_part", "spelled_as_an_ngo", "titled_name"]
+__all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "RANK_WORDS", "appositive_name", "called", "name_candidates",
+           "named_before", "outlet_name", "person_span", "proper_part", "spelled_as_an_ngo", "titled_name"]

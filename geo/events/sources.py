@@ -84,6 +84,7 @@ _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "att
 
 
 # Bodies and people a text names by where they are ("police in X district", "officials at X Hospital").
+SOURCE_HEADS = frozenset({"source", "insider"})  # unnamed, whatever names the body they sit in
 LOCAL_HEADS = frozenset({"police", "official", "authority", "resident", "witness", "doctor", "medic", "villager",
                          "volunteer", "worker", "administrator", "staff", "nurse", "paramedic", "rescuer", "employee"})
 
@@ -141,7 +142,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
     if lemma in LOCAL_HEADS and not any(t.pos_ == "PROPN" for t in tokens if t.i < head.i):
         kept_preps |= {"in", "at"} if _placed_by_name(head) else set()  # "police in X district", "officials at X Hospital"
-    if lemma in {"source", "insider"}:
+    if lemma in SOURCE_HEADS:
         kept_preps |= {"in", "at", "within"}  # "a source in Ukraine's security service told Reuters"
     tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ not in kept_preps)]
     if kept_preps & {"in", "at"}:
@@ -223,7 +224,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=name, type="media", key=f"name:{_key(name)}")
     described = head.pos_ == "NOUN" and (not has_name or lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS)
     flags = {"described": described, "indefinite": indefinite, "head": lemma}
-    if anonymous or (lemma in lx.ANONYMOUS_HEADS and (not has_name or lemma in {"source", "insider"})) or (
+    if anonymous or (lemma in lx.ANONYMOUS_HEADS and (not has_name or lemma in SOURCE_HEADS)) or (
             lemma in {"official", "officer", "diplomat"} and indefinite):
         name = re.sub(r"^(?:another|other|one)\s+", "", lx.clean_phrase(text), flags=re.I)  # "Another resident"
         if not ANONYMITY_RE.search(name) and lemma not in lx.ANONYMOUS_HEADS:
