@@ -42,7 +42,7 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         elif then is not None or not _blocked_between(ent.root, owner, sent):
             if not _is_duration(ent) or ent.text.lower() in elx.PERIOD_WORDS or DAYS_LATER_RE.fullmatch(ent.text) or (
                     ent.text.lower() in NIGHT_WORDS):
-                owner.when = owner.when or ent.text.lower()
+                owner.when = owner.when or _as_told_from(ent, owner)
             if owner.date is None and resolved is not None:
                 owner.date, owner.date_precision = resolved, date_precision(ent.text)
     if len(mentions) == 1:
@@ -52,7 +52,7 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
             if (resolved is not None or later) and not _blocked_between(ent.root, only, sent) and (
                     not _of_a_reaction(ent.root)) and not _said_of_before(ent.root, only) and (
                     not _in_a_clause_of_its_own(ent.root, only)) and not only.anaphoric:  # 'said on Tuesday ... the clashes'
-                only.when = only.when or ent.text.lower()
+                only.when = only.when or _as_told_from(ent, only)
                 if only.date is None and resolved is not None:
                     only.date, only.date_precision = resolved, date_precision(ent.text)
 
@@ -62,6 +62,18 @@ DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|mo
                            r"(?P<back>earlier))|(?P<hours>an?|one|two|three|\d{1,2}|a\s+few|several|some)\s+(?:hours?|"
                            r"minutes?)\s+(?:later|after|earlier)|(?P<soon>minutes|hours|moments)\s+(?:later|earlier)|"
                            r"(?P<same>(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day))\b", re.I)
+
+
+def _as_told_from(ent: Span, owner: Mention) -> str:
+    """The time as told from the act: 'the raid came two days after gunmen attacked the post' tells the attack
+    two days before the raid ('two days earlier'), not two days after what was told before it."""
+    when = ent.text.lower()
+    last = ent[-1]
+    if last.lower_ != "after" or DAYS_LATER_RE.fullmatch(when) is None or owner.trigger.i < last.i:
+        return when
+    clause = last.head if last.dep_ == "mark" else last  # "after gunmen attacked", "after the bombing"
+    inside = owner.trigger == clause or clause in owner.trigger.ancestors
+    return when[:-len("after")] + "earlier" if inside and clause.head not in owner.trigger.subtree else when
 
 
 def told_as_earlier(draft: Draft) -> bool:

@@ -302,6 +302,10 @@ NGO_HEADS: frozenset[str] = frozenset(
      "organization", "mission", "agency", "commission", "rapporteur", "envoy", "coordinator"}
 )
 NGO_MARKERS: frozenset[str] = frozenset({"rights", "humanitarian", "aid", "relief", "un", "monitoring", "war-monitor"})
+# A government's or an army's office of the press: "Inter-Services Public Relations", "the military's media wing",
+# "the Presidential Press Service" (official; a described one and the one named after it are one source).
+PRESS_OFFICE_RE = re.compile(r"\b(?:public\s+relations|(?:media|press|information)\s+(?:wing|office|service|"
+                             r"department|directorate|cell|centre|center)|spokesperson['’]?s?\s+unit)\b", re.I)
 OFFICIAL_HEADS: frozenset[str] = frozenset(
     {"ministry", "minister", "government", "military", "army", "navy", "force", "forces",
      "official", "officials", "spokesman", "spokeswoman", "spokesperson", "president",

@@ -313,7 +313,11 @@ def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
         nxt = entries[index + 1] if speaker.indefinite and index + 1 < len(entries) else (titled or [None])[0]
         if nxt is not None and head not in lx.OFFICIAL_TITLES and _words(nxt.speaker.role or "") & lx.OFFICIAL_TITLES:
             nxt = None  # 'a doctor said', then 'the police spokesman, X, said': another person
-        if (speaker.described and (speaker.indefinite or titled) and speaker.type != "anonymous" and nxt is not None
+        press = [e for e in following[:2] if lx.PRESS_OFFICE_RE.search(e.speaker.name) and not e.speaker.described]
+        if speaker.described and lx.PRESS_OFFICE_RE.search(speaker.name) and press:
+            nxt = press[0]  # "the military's media wing said", then "the ISPR said"
+        if (speaker.described and (speaker.indefinite or titled or press) and speaker.type != "anonymous"
+                and nxt is not None
                 and not nxt.speaker.described and nxt.speaker.person == _is_person_noun(speaker)
                 and entry.claims and nxt.claims
                 and 0 <= min(c.start for c in nxt.claims) - max(c.end for c in entry.claims) <= CATAPHORA_CHARS):

@@ -261,7 +261,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if (has_name or named) and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and named:
         # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
         name = _clean_name(max(candidates[:2], key=len).split(",")[0])
-        return Speaker(name=name, type="other", key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
+        kind = "official" if lx.PRESS_OFFICE_RE.search(name) and head.ent_type_ != "PERSON" else "other"
+        return Speaker(name=name, type=kind, key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
     return None
 
 

@@ -200,3 +200,9 @@ def test_today_the_tagger_missed_is_the_day_of_publication() -> None:
             "Baghdad, Iraq, in response to recent attacks on U.S. personnel.")
     report = analyze_article(Article(text=text, published=date(2024, 1, 10)))
     assert [e.date for e in report.responses] == [date(2024, 1, 10)]
+
+
+def test_an_act_told_in_the_clause_a_later_one_came_after_is_days_before_it() -> None:
+    found = events("Troops raided a militant hideout near Kyiv on February 9, killing six fighters. "
+                   "The raid came two days after gunmen ambushed a police patrol in Kyiv, killing four officers.")
+    assert sorted(e.date for e in found if e.date) == [date(2024, 2, 7), date(2024, 2, 9)]

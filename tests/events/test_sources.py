@@ -321,3 +321,11 @@ def test_a_well_known_command_is_one_source_by_its_acronym_and_its_name() -> Non
     text = ("U.S. Africa Command said the strike near Kherson killed two fighters. "
             "AFRICOM said no civilians were hurt.")
     assert [s.name for s in sources_of(text)] == ["U.S. Africa Command"]
+
+
+def test_an_armys_press_office_is_official_and_one_source_with_its_description() -> None:
+    found = sources_of("Soldiers killed five militants in a raid near the border, the military's media wing said on "
+                       "Monday. According to a statement issued by the Inter-Services Public Relations (ISPR), the "
+                       "raid followed reports of militants in the area.")
+    assert [(s.name.removeprefix("the "), s.type) for s in found] == [
+        ("Inter-Services Public Relations (ISPR)", "official")]
