@@ -28,7 +28,7 @@ from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, claimed_version, comparison_point, compatible,
                                 continues, marked_another, may_continue, one_of_counted, only_the_country, told_apart)
 from geo.events.place_fit import more_precise, place_agrees, place_fits, vaguely_placed
-from geo.events.mentions import Mention, Part
+from geo.events.mentions import Mention, Part, told_in_part
 from geo.events.placing import place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
@@ -127,7 +127,8 @@ class _Linker:
             self._create_all(mention)
             return
         if mention.anaphoric:
-            fitting = [d for d in recent if compatible(d, mention, lenient_place=vaguely_placed(mention))]
+            fitting = [d for d in recent if compatible(d, mention, lenient_place=vaguely_placed(mention) or (
+                told_in_part(mention)))]
             fitting = [d for d in fitting if not d.reference] or fitting  # not an act told in passing
             if mention.date is not None:  # "Tuesday's drone attack": the one told on Tuesday
                 fitting.sort(key=lambda d: d.date != mention.date)
@@ -203,7 +204,7 @@ class _Linker:
             self._attach_parts(members, mention, parts)
             return
         part = parts[0]
-        fitting = [d for d in members if place_agrees(d, part.place)]
+        fitting = [d for d in members if place_agrees(d, part.place)] or ([antecedent] if told_in_part(mention) else [])
         if not fitting:
             self.create(mention, part)
             return

@@ -123,6 +123,14 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     return mention
 
 
+def told_in_part(mention: Mention) -> bool:
+    """'One of the bombs hit a building in X': a part of what was told, wherever its own place is read to be."""
+    trigger = mention.trigger
+    return trigger.pos_ == "VERB" and any(
+        (s.pos_ == "NUM" or s.lower_ in {"some", "each", "both", "all", "most"}) and _told_weapon(s) is not None
+        and _told_weapon(s) is not s for s in children(trigger, "nsubj"))
+
+
 def _told_weapon(subject: Token) -> Token | None:
     """'the rockets', 'one of the bombs': the weapon a subject names (None when it names none)."""
     if subject.pos_ == "NUM" or subject.lower_ in {"some", "each", "both", "all", "most"}:

@@ -595,3 +595,10 @@ def test_gunmen_who_stopped_a_bus_and_shot_the_passengers_did_it_and_a_later_cla
             "a statement.")
     (event,) = everything(text)
     assert (event.actor, event.killed, event.date) == ("Tarsa Liberation Army", 9, date(2024, 2, 11))
+
+
+def test_one_of_the_bombs_told_is_the_same_strike_wherever_its_spot_is_read_to_be() -> None:
+    report = analyze_article(Article(text="Russian aircraft struck Sumy with three guided bombs on Monday, killing "
+                                     "two people. One of the bombs hit a school in the Kyivskyi district, the mayor "
+                                     "said.", published=date(2024, 2, 12)))  # a district of many cities' names
+    assert [a.place for a in report.attacks] == ["Sumy"]
