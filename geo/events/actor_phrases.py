@@ -231,6 +231,18 @@ def _victims_verb(verb: Token) -> bool:
     return verb.tag_ == "VBN" and lemma_of(verb) in {"kill", "wound", "injure", "hurt"}
 
 
+def _reporting_defender(trigger: Token) -> str | None:
+    """'The Israeli military said both drones were shot down': a state's forces reporting a shoot-down that
+    names no doer report their own (not an attacker's account of its weapons lost)."""
+    if trigger_family(trigger) != "intercept" or trigger.dep_ != "ccomp" or (
+            lemma_of(trigger.head) not in lx.REPORTING_VERBS):
+        return None
+    reporter = next(iter(children(trigger.head, "nsubj")), None)
+    phrase = phrase_text(list(reporter.subtree)) if reporter is not None else ""
+    family = actors.actor_family(phrase)
+    return family if family in actors.STATES else None
+
+
 def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     """Who did the act a trigger names, as the sentence names them (None when it does not)."""
     floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
@@ -242,7 +254,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
         acting = trigger.dep_ == "acl" and not is_passive(trigger) and bool(children(trigger, "dobj"))
         if is_passive(trigger) or (trigger.dep_ == "acl" and not acting):  # (acting: "fighters killed 20", misparsed)
-            return next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ"), None)
+            doer = next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ"), None)
+            return doer or _reporting_defender(trigger)
         subjects = [s for s in past_a_dateline(children(trigger, "nsubj") or ([trigger.head] if acting else []))
                     if sent.start <= s.i < sent.end and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):

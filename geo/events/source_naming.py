@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from geo.events import actors
 from geo.events import lexicon as lx
 from geo.syntax import doc_text, phrase_text
 
@@ -228,3 +229,26 @@ def outlet_name(head: Token) -> str | None:
 
 __all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "RANK_WORDS", "appositive_name", "called", "name_candidates",
            "named_before", "outlet_name", "person_span", "proper_part", "spelled_as_an_ngo", "titled_name"]
+
+
+POSSESSIVE_PRONOUNS = frozenset({"their", "its"})
+ANTECEDENT_SENTENCES = 2  # "The Houthis vowed to retaliate. Their military spokesman said ...": this far back
+
+
+def possessor_side(tokens: Sequence[Token]) -> str | None:
+    """The side 'their' or 'its' in a speaker's title points back to: the subject told last before it that
+    names one ('The Houthis vowed to retaliate. Their military spokesman said ...' -> Houthis)."""
+    pronoun = next((t for t in tokens if t.lower_ in POSSESSIVE_PRONOUNS and t.dep_ == "poss"), None)
+    if pronoun is None:
+        return None
+    sent = pronoun.sent
+    start = sent.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        if start > 0:
+            start = pronoun.doc[start - 1].sent.start
+    subjects = [t for t in pronoun.doc[start:pronoun.i] if t.dep_ in {"nsubj", "nsubjpass"}]
+    for subject in reversed(subjects):
+        family = actors.actor_family(phrase_text(list(subject.subtree)))
+        if family is not None:
+            return family
+    return None

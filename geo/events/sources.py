@@ -18,8 +18,8 @@ from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
 from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, appositive_name, called, name_candidates,
-                                      named_before, outlet_name, person_span, proper_part, spelled_as_an_ngo,
-                                      titled_name)
+                                      named_before, outlet_name, person_span, possessor_side, proper_part,
+                                      spelled_as_an_ngo, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens,
@@ -184,8 +184,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             name = re.sub(r"['’]s$", "", person.text)
             role = lx.clean_phrase(phrase_text([t for t in tokens if t.i < person.start and t.lower_ not in PRONOUNS])
                                    ).strip(" ,") or None
-            return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True,
-                           role=role)
+            kind = "other" if possessor_side(tokens) in NON_STATE else _role_type(role)  # "Their spokesman"
+            return Speaker(name=name, type=kind, key=f"person:{name.casefold()}", person=True, role=role)
     if person is None:
         person = titled_name(head)
     if person is not None:
@@ -194,7 +194,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
                   and t.lower_.rstrip(".") not in HONORIFICS]  # "said Dr. Jane Roe, director of the hospital"
         parts = [phrase_text(part) for part in (before, _appositive_role(head)) if part]
         role = lx.clean_phrase(", ".join(parts)) if parts else None
-        return Speaker(name=name, type=_role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
+        kind = "other" if possessor_side(tokens) in NON_STATE else _role_type(role)
+        return Speaker(name=name, type=kind, key=f"person:{name.casefold()}", person=True, role=role)
     candidates = name_candidates(head, text) + [head.text]
     wire = lookup(candidates, lx.WIRE_AGENCIES)
     if wire:

@@ -683,3 +683,10 @@ def test_a_strike_where_the_attackers_fled_answers_their_attack() -> None:
                              "attackers fled towards the border, where the air force later struck a column of "
                              "motorcycles, the army said.")
     assert attacks == [] and sorted(r.actor or "" for r in responses) == ["Soldiers", "air force"]
+
+
+def test_a_state_army_reporting_a_shoot_down_without_a_doer_is_the_one_that_shot_down() -> None:
+    text = ("Militants launched two drones at the port of Aden on Monday, but the Yemeni army said both were "
+            "shot down over the sea.")
+    _attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert [r.actor for r in responses] == ["Yemen"]

@@ -329,3 +329,15 @@ def test_an_armys_press_office_is_official_and_one_source_with_its_description()
                        "raid followed reports of militants in the area.")
     assert [(s.name.removeprefix("the "), s.type) for s in found] == [
         ("Inter-Services Public Relations (ISPR)", "official")]
+
+
+def test_a_spokesman_whose_possessive_points_back_to_an_armed_group_is_the_groups() -> None:
+    found = sources_of("The Houthis vowed revenge after the raid. Their military spokesman Ali Qasim said on Monday "
+                       "that the group had fired missiles at a tanker.")
+    assert [(s.name, s.type) for s in found] == [("Ali Qasim", "other")]
+
+
+def test_a_spokesman_whose_possessive_points_back_to_a_state_is_official() -> None:
+    found = sources_of("Pakistan sent more troops to the border. Its military spokesman Ali Qasim said on Monday "
+                       "that the soldiers had repelled an attack.")
+    assert [(s.name, s.type) for s in found] == [("Ali Qasim", "official")]
