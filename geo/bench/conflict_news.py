@@ -77,6 +77,14 @@ class ConflictArticle:
         return split_of(self.number)
 
 
+def file_number(file: str) -> int:
+    """The number a corpus file's name starts with ('07_...', '105_...')."""
+    match = re.match(r"\d+", file)
+    if match is None:
+        raise ValueError(f"corpus file name without a number: {file!r}")
+    return int(match.group())
+
+
 def split_of(number: int) -> str:
     return "test" if number % 3 == 0 else "dev"
 
@@ -91,7 +99,7 @@ def load_articles(root: Path = DEFAULT_ROOT, split: str = "dev") -> list[Conflic
         if not line.strip():
             continue
         truth = json.loads(line)
-        number = int(truth["file"][:2])
+        number = file_number(truth["file"])
         if split != "all" and split_of(number) != split:
             continue
         url, day, _blank, text = (root / "articles" / truth["file"]).read_text(encoding="utf-8").split("\n", 3)

@@ -95,7 +95,7 @@ def score_article(truth: dict[str, Any], toponyms: Sequence[Toponym], shift: int
             got = "nothing" if found is None else (
                 f"{found.name} ({found.kind}, {found.country}) "
                 f"{distance_km(entry['lat'], entry['lon'], found.lat, found.lon):.0f} km away")
-            scores.errors.append(f"{truth['file'][:2]} missed {entry['mention']!r} ({entry['kind']}): {got}")
+            scores.errors.append(f"{truth['file'].split('_')[0]} missed {entry['mention']!r} ({entry['kind']}): {got}")
     labelled = [(entry, span) for entry in truth["places"] for span in _spans(entry, shift)]
     for toponym in read:
         on = [entry for entry, (s, e) in labelled if toponym.start < e and s < toponym.end]
@@ -106,7 +106,7 @@ def score_article(truth: dict[str, Any], toponyms: Sequence[Toponym], shift: int
             scores.predicted_right += 1
         else:
             why = "on no labelled place" if not on else "placed wrong"
-            scores.errors.append(f"{truth['file'][:2]} false {toponym.text!r} -> {toponym.name} "
+            scores.errors.append(f"{truth['file'].split('_')[0]} false {toponym.text!r} -> {toponym.name} "
                                  f"({toponym.kind}, {toponym.country}): {why}")
     return scores
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from geo.bench.conflict_news import load_articles, place_right, source_match, split_of
+from geo.bench.conflict_news import file_number, load_articles, place_right, source_match, split_of
 from geo.model import Event, Place, TextSpan
 
 
 def test_files_numbered_divisible_by_three_are_the_test_part() -> None:
     assert [split_of(n) for n in (1, 2, 3, 6, 7)] == ["dev", "dev", "test", "test", "dev"]
+    assert [split_of(file_number(f)) for f in ("07_a.txt", "99_b.txt", "102_c.txt", "104_d.txt")] == [
+        "dev", "test", "test", "dev"]  # three digits: 102 is test, not "10"
 
 
 def test_articles_are_read_with_their_header(tmp_path: Path) -> None:
@@ -62,7 +64,7 @@ def test_the_projects_own_labelled_articles_are_well_formed() -> None:
     from geo.bench.conflict_news import SYNTHETIC_ROOT
 
     articles = load_articles(SYNTHETIC_ROOT, "all")
-    assert len(articles) == 57 and {a.split for a in articles} == {"dev", "test"}
+    assert len(articles) == 66 and {a.split for a in articles} == {"dev", "test"}
     for article in articles:
         raw = (SYNTHETIC_ROOT / "articles" / article.name).read_text(encoding="utf-8")
         for place in article.truth["places"]:
