@@ -273,7 +273,7 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
             continue  # "KHARTOUM, Sudan (Wire) — ...": where the story was filed, not where it happened
         ok, near, end = _locative(toponym, span.root)
         if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span) or _across_from(span) or (
-                names_a_clock(span)) or _in_a_purpose(end):
+                names_something_else(span)) or _in_a_purpose(end):
             continue
         owner = owner_of(end, sent, mentions)
         if owner is not None:
@@ -294,10 +294,11 @@ def _a_border_of(toponym: Toponym, span: Span) -> bool:
     return toponym.kind == "country" and span.end < len(doc) and doc[span.end].lower_ in {"border", "frontier", "borders"}
 
 
-def names_a_clock(span: Span) -> bool:
-    """'at 11:40 p.m. (Baghdad time)': the clock the hour is told by, not where it happened."""
+def names_something_else(span: Span) -> bool:
+    """'at 11:40 p.m. (Baghdad time)', 'the Gaza war': a clock or a war the name is part of, not where it happened."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ == "time"
+    return span.end < len(doc) and (doc[span.end].lower_ == "time" or doc[span.end].lemma_.lower() in (
+        lx.CONFLICT_NAME_NOUNS))
 
 
 def _across_from(span: Span) -> bool:

@@ -29,7 +29,7 @@ from geo.events.linking import (GENERIC_CATEGORIES, agrees, claimed_version, com
                                 continues, marked_another, may_continue, one_of_counted, only_the_country, told_apart)
 from geo.events.place_fit import more_precise, place_agrees, place_fits, vaguely_placed
 from geo.events.mentions import Mention, Part, told_in_part
-from geo.events.placing import place_defended_attacks, place_interceptions
+from geo.events.placing import date_told_interceptions, place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
 from geo.events.actor_phrases import claimant
@@ -152,7 +152,9 @@ class _Linker:
         elif self._attach_by_place(recent, mention):
             return
         elif len(mention.parts) == 1:
-            antecedent = next((d for d in recent if compatible(d, mention) and agrees(d, mention, self.sentence_index - d.last_sentence)
+            told = [d for d in recent if self.in_background or not d.background]  # the Background's acts are over
+            antecedent = next((d for d in told if compatible(d, mention)
+                               and agrees(d, mention, self.sentence_index - d.last_sentence)
                                and not told_apart(d, mention) and not marked_another(mention)
                                and not (d is not recent[0] and only_the_country(d, mention))), None)
             # "regained control of the base after rebels ambushed it": the ambush goes on telling the last attack
@@ -324,6 +326,7 @@ def extract_events(
     place_repulses(linker.drafts, sents)
     date_relative_days(linker.drafts, published)
     date_by_narrative(linker.drafts, sents, published, frozenset(captions))
+    date_told_interceptions(linker.drafts, sents)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))

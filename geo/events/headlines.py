@@ -107,15 +107,18 @@ def is_section_heading(sent: Span) -> bool:
     article's section), which tells no act and is never an act's evidence."""
     text, start, end = sent.doc.text, sent.start_char, sent.end_char
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
+    if (start == 0 or text[start - 1] == "\n") and WIKI_HEADING_RE.fullmatch(sent.text.strip()):
+        return True  # "==Background==", "== Aftermath ==": a wiki page's heading as its markup writes it
     return alone and 1 <= len(sent) <= 4 and all(t.is_alpha and (t.is_title or t.is_lower) for t in sent)
 
 
+WIKI_HEADING_RE = re.compile(r"(={2,6})\s*([^=\n]{1,60}?)\s*\1")
 BACKGROUND_HEADING_RE = re.compile(r"^(?:background|history|context|prelude|previous (?:attacks|incidents))$", re.I)
 
 
 def opens_the_background(heading: Span) -> bool:
     """'Background', 'History': a section that tells what came before the article's subject."""
-    return BACKGROUND_HEADING_RE.match(heading.text.strip()) is not None
+    return BACKGROUND_HEADING_RE.match(heading.text.strip().strip("=").strip()) is not None
 
 
 CAPTION_START_RE = re.compile(r"^\s*(?:FILE\s*(?:PHOTO)?\s*[-–—:]|\(?(?:AP|AFP|Reuters)\s+Photo)")

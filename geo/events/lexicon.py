@@ -302,6 +302,9 @@ NGO_HEADS: frozenset[str] = frozenset(
      "organization", "mission", "agency", "commission", "rapporteur", "envoy", "coordinator"}
 )
 NGO_MARKERS: frozenset[str] = frozenset({"rights", "humanitarian", "aid", "relief", "un", "monitoring", "war-monitor"})
+# Words a place name is part of when it names a war or a deal, not where an act was ("the Gaza war").
+CONFLICT_NAME_NOUNS = frozenset({"war", "conflict", "crisis", "insurgency", "ceasefire", "truce", "uprising",
+                                 "revolution", "talks", "deal", "accord", "accords"})
 # A government's or an army's office of the press: "Inter-Services Public Relations", "the military's media wing",
 # "the Presidential Press Service" (official; a described one and the one named after it are one source).
 PRESS_OFFICE_RE = re.compile(r"\b(?:public\s+relations|(?:media|press|information)\s+(?:wing|office|service|"

@@ -22,6 +22,7 @@ from geo.events.dating import NIGHT_WORDS, clock_time, told_over_a_period
 from geo.events.draft import Draft
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
+from geo.events.roles import the_perpetrators
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
 
@@ -254,6 +255,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
     if not categories_fit(draft, mention):
         return False
     mention_target = mention.parts[0].target if mention.parts else None
+    if the_perpetrators(mention_target) and not the_perpetrators(draft.target) and mention.cue == "response":
+        return False  # "jets hit the launch sites": those who did the act told, not that act
     for mine, theirs in ((draft.actor, mention.actor), (draft.target, mention_target)):
         a, b = actors.actor_families(mine), actors.actor_families(theirs)
         if a and b and not a & b:  # "U.S. jets" and "U.S. and British warplanes" may be one side

@@ -84,6 +84,9 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     )
     if "earlier" in dets and dets & {"the", "these", "those"} and trigger.tag_ == "NNS":
         mention.new_event = False  # "retaliated for the earlier attacks": those already told, not others
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in lx.REACTION_VERBS and trigger.pos_ == "NOUN" and (
+            dets & {"new", "fresh"}):
+        mention.anaphoric, mention.new_event = True, False  # 'condemned "a new massacre"': the one told, called new
     if trigger.pos_ == "VERB" and any(
             c.lower_ in NEW_EVENT_MARKERS for o in prep_objects(trigger, "in") for c in o.children):
         mention.new_event = True  # "In a third incident, armed men opened fire ..."

@@ -126,6 +126,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
         return True  # "have for years raided villages, killing and abducting people": as habitual
     if token.tag_ == "NNS" and governor is not None and _lemma(governor) in TREND_VERBS and token.dep_ == "dobj":
         return True  # "militants have stepped up attacks on the police": a trend, not an act
+    if token.tag_ == "NNS" and token.dep_ == "dobj" and _lemma(token.head) in DESCRIBING_VERBS and prep_objects(
+            token.head, "as"):
+        return True  # "the group describing its attacks as support for X": what its acts are said to be, no act
     if token.pos_ == "VERB" and _lemma(token) in {"kill", "wound", "injure"} and any(
             c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in token.children) and prep_objects(token, "since"):
         return True  # "780 people have been killed in the region since October": a toll over time, not an act
@@ -145,6 +148,7 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
 
 SPAN_UNITS = frozenset({"year", "month", "decade", "week"})
 FOR_YEARS_RE = re.compile(r"\bfor\s+(?:many\s+|several\s+)?(?:years|decades|months)\b", re.I)
+DESCRIBING_VERBS = frozenset({"describe", "characterize", "characterise", "portray", "depict", "justify", "present"})
 USUAL_WORDS = elx.HABITUAL_ADJECTIVES | {"common", "commonplace", "routine", "everyday", "familiar", "usual"}
 TREND_VERBS = frozenset({"step", "intensify", "escalate", "increase", "ramp", "redouble", "scale"})
 NOBODY = frozenset({"none", "nothing", "nobody", "neither"})

@@ -108,6 +108,8 @@ def date_by_caption(sent: Span, mentions: list[Mention], published: date | None)
 INTERCEPTED_WITHIN = 2  # sentences: the attack an interception stopped is told just before it
 
 
+# "38 of the rockets were intercepted": the ones a launch told before sent, however far back it was told.
+TOLD_WEAPONS_RE = re.compile(r"\bof\s+the\s+(?:rockets|missiles|drones|projectiles)\b", re.I)
 SEPARATELY_RE = re.compile(r"\W*(?:separately|elsewhere|in (?:a|another) (?:separate|different|other) "
                            r"(?:incident|development|attack))\b", re.I)
 
@@ -169,6 +171,23 @@ def _national_arm(country: str, actor: str) -> bool:
 def _names_the_side(name: str, actor: str) -> bool:
     """'Saudi Arabia' for the actor 'Saudi Arabia' or "Ukraine" for "Ukraine's air force": the country that intercepted."""
     return actor == name or actor.startswith((f"{name}'s ", f"{name}’s "))
+
+
+def date_told_interceptions(drafts: list[Draft], sents: list[Span]) -> None:
+    """'38 of the rockets were intercepted', told sections after 'That evening Hezbollah fired about 50 rockets':
+    an interception no word dates of weapons a launch told before sent happened on that launch's day."""
+    index = {s.start: i for i, s in enumerate(sents)}
+    for draft in drafts:
+        if "intercept" not in draft.families or draft.date is not None or draft.whens or not draft.sentences:
+            continue
+        first = min(index.get(s.start, -1) for s in draft.sentences)
+        if first < 0 or not TOLD_WEAPONS_RE.search(sents[first].text):
+            continue
+        launch = next((d for d in reversed(drafts) if d is not draft and told_as_a_launch(d) and d.date is not None
+                       and d.date_precision == "day" and not _other_weapons(draft, d)
+                       and 0 <= min(index.get(s.start, -1) for s in d.sentences) < first), None)
+        if launch is not None:
+            draft.date, draft.date_precision = launch.date, "day"
 
 
 def _other_weapons(interception: Draft, attack: Draft) -> bool:

@@ -173,7 +173,14 @@ def the_perpetrators(target: str | None) -> bool:
     words = (target or "").lower().split()
     if len(words) == 4 and words[1] == "of":  # "seven of their captors"
         words = words[2:]
+    if LAUNCH_POINTS_RE.fullmatch(" ".join(words)):
+        return True  # "hit the launch sites near X": where the fire told of came from
     return len(words) == 2 and words[0] in {"the", "their"} and words[1].removesuffix("s") in PERPETRATOR_NOUNS
+
+
+LAUNCH_POINTS_RE = re.compile(r"(?:the|their)\s+(?:(?:rocket|missile|drone)\s+)?(?:launch(?:ing)?\s+"
+                              r"(?:sites?|positions?|pads?|points?)|launchers|firing\s+positions|"
+                              r"sources?\s+of\s+(?:the\s+)?fire)")
 
 
 # Those who made an assault and nothing else: "40 assailants" are the attack's men, "40 militants" need not be.

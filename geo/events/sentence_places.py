@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
-from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_a_clock
+from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_something_else
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.placing import TOWN_KINDS, part_at
 from geo.events.roles import answers_an_earlier_act, the_perpetrators
@@ -63,7 +63,8 @@ def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable
         if at not in dateline_ends:
             sent = sents[at] if 0 <= at < len(sents) else None
             dateline_ends[at] = sent.start_char + dateline_length(span_text(sent)) if sent is not None else 0
-        if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS and not names_a_clock(span) and (
+        if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS and (
+                not names_something_else(span)) and (
                 span.start_char >= dateline_ends[at]):
             towns[number(span.start)].append((toponym, span))
     return towns
@@ -152,6 +153,8 @@ def placing_word(root: Token) -> bool | None:
     token = root
     while token.dep_ in {"appos", "conj", "compound"} and token.head.i != token.i:
         token = token.head
+        if token.lemma_.lower() in lx.CONFLICT_NAME_NOUNS:
+            return None  # "support for Palestinians in the Gaza war": the war's name, not where an act was
     near = False
     for _ in range(4):  # "the central market of X", "the outskirts of X", "a camp east of X"
         if token.dep_ == "dobj" and token.head.lemma_.lower() in ENTRY_VERBS:

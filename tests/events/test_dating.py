@@ -206,3 +206,10 @@ def test_an_act_told_in_the_clause_a_later_one_came_after_is_days_before_it() ->
     found = events("Troops raided a militant hideout near Kyiv on February 9, killing six fighters. "
                    "The raid came two days after gunmen ambushed a police patrol in Kyiv, killing four officers.")
     assert sorted(e.date for e in found if e.date) == [date(2024, 2, 7), date(2024, 2, 9)]
+
+
+def test_rockets_intercepted_sections_after_their_launch_take_its_day() -> None:
+    found = events("Militants fired about 50 rockets at Kharkiv on February 9. Officials said the barrage caused "
+                   "fires. A school was closed. Residents fled to shelters. The army said 38 of the rockets were "
+                   "intercepted by air defences.")
+    assert [e.date for e in found if e.kind == "response"] == [date(2024, 2, 9)]

@@ -602,3 +602,26 @@ def test_one_of_the_bombs_told_is_the_same_strike_wherever_its_spot_is_read_to_b
                                      "two people. One of the bombs hit a school in the Kyivskyi district, the mayor "
                                      "said.", published=date(2024, 2, 12)))  # a district of many cities' names
     assert [a.place for a in report.attacks] == ["Sumy"]
+
+
+def test_a_wiki_markup_heading_ends_the_background_section() -> None:
+    text = ("= 2024 Kharkiv air strike =\n\nOn 7 March 2024, an air strike destroyed a school in Kharkiv.\n\n"
+            "==Background==\nSince 2022, the two sides have traded fire, and rockets hit a market in Odesa in 2023."
+            "\n\n==Strike==\nTwo missiles hit the building minutes apart, a resident said.")
+    odesa = [e for e in everything(text) if e.place == "Odesa"]
+    assert [len(e.mentions) for e in odesa] == [1]  # the missiles of the strike told after are not the market's
+
+
+def test_strikes_on_the_launch_sites_answer_the_fire_and_are_not_the_hit_told_before() -> None:
+    text = ("Militants fired rockets at Kharkiv on Monday. A rocket struck an army post near Kharkiv, wounding two "
+            "soldiers. Overnight, army jets hit the launch sites near Odesa, the army said.")
+    attacks, responses = run(text)
+    assert [r.summary for r in responses] == ["Army struck the launch sites near Odesa"]
+    assert all("launch sites" not in s.text for a in attacks for s in a.mentions)
+
+
+def test_a_condemned_new_massacre_is_the_one_told_not_another() -> None:
+    text = ("Jets struck a market in Kharkiv on Monday, killing nine people. The mayor condemned \"a new massacre "
+            "against civilians\".")
+    attacks, _ = run(text)
+    assert len(attacks) == 1

@@ -217,3 +217,17 @@ def test_hundreds_of_acts_carried_out_since_a_year_are_a_campaign() -> None:
 def test_fighting_that_resumed_ending_a_truce_of_a_year_is_the_war_going_on() -> None:
     assert everything("Fighting between the army and the rebels resumed near Kharkiv in November, ending a truce that "
                       "had held for a year.") == []
+
+
+def test_a_war_a_place_names_is_not_where_an_act_was() -> None:
+    from geo.pipeline import analyze_article
+    from geo.model import Article
+
+    report = analyze_article(Article(text="Militants fired rockets on Monday in what they called support for "
+                                     "Palestinians in the Gaza war.", published=PUBLISHED))
+    assert [e.place for e in report.events] == [None]
+
+
+def test_acts_a_group_describes_as_something_are_no_event() -> None:
+    assert everything("The militia has clashed with the army for months, describing its attacks as self-defence "
+                      "for villagers in Kharkiv.") == []
