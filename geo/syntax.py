@@ -150,7 +150,9 @@ def is_headline(sent: Span, index: int) -> bool:
 
 
 # "..., in Erbeen, near Damascus, October 18, 2012.": a photo caption ends with the place and the date
-CAPTION_END_RE = re.compile(r",\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\.\s*$")
+# "..., in Kherson, Ukraine, Oct. 31, 2023." (also "..., Feb. 26, 2025, after an overnight attack."): a photo's caption.
+CAPTION_END_RE = re.compile(r",\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})"
+                            r"(?:,\s+(?:after|as|following|amid|during)\s[^.]*)?\.\s*$")
 
 
 def is_title_case(sent: Span) -> bool:

@@ -231,6 +231,15 @@ def _victims_verb(verb: Token) -> bool:
     return verb.tag_ == "VBN" and lemma_of(verb) in {"kill", "wound", "injure", "hurt"}
 
 
+def _in_a_place_name(token: Token) -> bool:
+    """'Sudan' of 'the Port Sudan attack': part of a place's name that is no side's."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+    if ent is None or ent.label_ not in {"GPE", "LOC", "FAC"} or len(ent) < 2:
+        return False
+    family = actors.actor_family(ent.text)
+    return family is not None and re.sub(r"^the\s+", "", ent.text.lower()) not in actors.ACTOR_FAMILIES[family]
+
+
 def _reporting_defender(trigger: Token) -> str | None:
     """'The Israeli military said both drones were shot down': a state's forces reporting a shoot-down that
     names no doer report their own (not an attacker's account of its weapons lost)."""
@@ -291,7 +300,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if child.dep_ == "poss":
             return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
         if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (
-                child.lower_ not in actors.CAPITAL_ALIASES):  # "the Kabul attack": where, not who
+                child.lower_ not in actors.CAPITAL_ALIASES) and not _in_a_place_name(child):  # "the Kabul attack"
             return actors.readable_actor(child.text)
         weapon_word = child.lower_ in elx.PROJECTILE_NOUNS or child.lower_ in lx.WEAPON_CATEGORY
         named = child.pos_ == "PROPN" and not weapon_word and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is

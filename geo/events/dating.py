@@ -61,7 +61,8 @@ DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|mo
                            r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after|"
                            r"(?P<back>earlier))|(?P<hours>an?|one|two|three|\d{1,2}|a\s+few|several|some)\s+(?:hours?|"
                            r"minutes?)\s+(?:later|after|earlier)|(?P<soon>minutes|hours|moments)\s+(?:later|earlier)|"
-                           r"(?P<same>(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day))\b", re.I)
+                           r"(?P<same>(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+day))\b",
+                           re.I)
 
 
 def _as_told_from(ent: Span, owner: Mention) -> str:

@@ -27,8 +27,8 @@ from geo.events.headlines import (caption_indices, is_section_heading, link_capt
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, claimed_version, comparison_point, compatible,
                                 continues, marked_another, may_continue, one_of_counted, only_the_country, told_apart)
-from geo.events.place_fit import more_precise, place_agrees, place_fits, vaguely_placed
-from geo.events.mentions import Mention, Part, told_in_part
+from geo.events.place_fit import more_precise, place_agrees, place_fits, told_in_part, vaguely_placed
+from geo.events.mentions import Mention, Part
 from geo.events.placing import date_told_interceptions, place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
@@ -160,7 +160,7 @@ class _Linker:
             # "regained control of the base after rebels ambushed it": the ambush goes on telling the last attack
             latest = next((d for d in recent if mention.cue != "attack" or d.kind != "response"), None)
             if antecedent is None and latest is not None and may_continue(latest, mention, self.sentence_index) and (
-                    continues(latest, mention)):
+                    continues(latest, mention)) and not told_apart(latest, mention):
                 antecedent = latest  # 'the gunman shot him again': nothing sets it apart from the last event
             if antecedent is not None:
                 self.attach(antecedent, mention, mention.parts[0], with_figures=not claimed_version(mention))

@@ -309,6 +309,11 @@ CONFLICT_NAME_NOUNS = frozenset({"war", "conflict", "crisis", "insurgency", "cea
 # "the Presidential Press Service" (official; a described one and the one named after it are one source).
 PRESS_OFFICE_RE = re.compile(r"\b(?:public\s+relations|(?:media|press|information)\s+(?:wing|office|service|"
                              r"department|directorate|cell|centre|center)|spokesperson['’]?s?\s+unit)\b", re.I)
+# Bodies of a state's armed forces and services a name may end on ("Ukraine's General Staff", "the State
+# Emergency Service"): official, like its press offices.
+STATE_BODY_RE = re.compile(PRESS_OFFICE_RE.pattern + r"|\b(?:general\s+staff|high\s+command|joint\s+chiefs|"
+                           r"chiefs\s+of\s+staff|emergency\s+service|border\s+guard\s+service|national\s+guard)\b",
+                           re.I)
 OFFICIAL_HEADS: frozenset[str] = frozenset(
     {"ministry", "minister", "government", "military", "army", "navy", "force", "forces",
      "official", "officials", "spokesman", "spokeswoman", "spokesperson", "president",
@@ -342,7 +347,8 @@ WITNESS_HEADS: frozenset[str] = frozenset(
      "nurse", "nurses", "student", "students", "fisherman", "fishermen", "herder", "herders", "elder", "elders",
      "blogger", "bloggers", "milblogger", "milbloggers", "journalist", "journalists", "correspondent",
      "correspondents", "investigator", "investigators", "researcher", "researchers", "volunteer", "volunteers",
-     "paramedic", "paramedics", "observer", "observers", "pilot", "pilots"}
+     "paramedic", "paramedics", "observer", "observers", "pilot", "pilots", "employee", "employees",
+     "labourer", "laborer", "labourers", "laborers"}
 )
 
 # Image and photo credit lines are not sources.

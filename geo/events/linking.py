@@ -120,6 +120,9 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
             and ((draft.date is not None and draft.date_precision == "day" and mention.date is None)
                  or (told_over_a_period(mention.sentence) and not draft.umbrella))):
         return True  # a dated act, then a tally of many; one act, then "since October, there have been 10 attacks"
+    if (mention.date is None and not mention.anaphoric and not draft.umbrella and _counted_weapons(trigger)
+            and told_over_a_period(mention.sentence) and not any(told_over_a_period(s) for s in draft.sentences)):
+        return True  # "fired 134 drones overnight", then "had launched more than 1,000 drones over the past week"
     if draft.count is not None and draft.count > 1 and draft.date is None and (mention.count or 1) == 1 and (
             not mention.anaphoric and mention.parts and (mention.parts[0].target or mention.parts[0].place)
             and draft.category != INTERCEPT):  # "shot down five drones": five things stopped, not five acts
@@ -130,6 +133,12 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
         return True
     return (mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
             and not claimed_version(mention))
+
+
+def _counted_weapons(trigger: Token) -> bool:
+    """'launched more than 1,000 attack drones': an act told by the number of weapons it sent."""
+    return trigger.pos_ == "VERB" and any(c.dep_ == "nummod" for o in trigger.children if o.dep_ == "dobj"
+                                          for c in o.children)
 
 
 def claimed_version(mention: Mention) -> bool:

@@ -109,7 +109,7 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         if family == "intercept" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"}
                                          for p in patients for c in p.children):
             mention.anaphoric = True  # "the missile was destroyed in mid-air": the one already told of
-        weapons = [w for s in children(trigger, "nsubj") if (w := _told_weapon(s))]  # not "the drone had been launched"
+        weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))]  # not "the drone had been launched"
         if family != "intercept" and weapons and all(
                 any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in w.children) for w in weapons):
             mention.anaphoric = True  # "the rockets landed outside the perimeter", "one of the bombs hit": told of
@@ -126,15 +126,7 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     return mention
 
 
-def told_in_part(mention: Mention) -> bool:
-    """'One of the bombs hit a building in X': a part of what was told, wherever its own place is read to be."""
-    trigger = mention.trigger
-    return trigger.pos_ == "VERB" and any(
-        (s.pos_ == "NUM" or s.lower_ in {"some", "each", "both", "all", "most"}) and _told_weapon(s) is not None
-        and _told_weapon(s) is not s for s in children(trigger, "nsubj"))
-
-
-def _told_weapon(subject: Token) -> Token | None:
+def told_weapon(subject: Token) -> Token | None:
     """'the rockets', 'one of the bombs': the weapon a subject names (None when it names none)."""
     if subject.pos_ == "NUM" or subject.lower_ in {"some", "each", "both", "all", "most"}:
         subject = next(iter(prep_objects(subject, "of")), subject)

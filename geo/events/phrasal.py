@@ -49,3 +49,12 @@ def phrasal_family(verb: Token) -> str | None:
 
 
 BLAST_OBJECTS = elx.BLAST_DEVICES | {"bomb", "blast"}
+
+
+BLAZE_NOUNS = frozenset({"blaze", "fire", "flame", "wildfire", "inferno"})
+
+
+def fights_a_fire(token: Token) -> bool:
+    """'Firefighters battle a blaze', 'fighting the fire': a verb of fighting whose object burns, no act."""
+    return token.lemma_.lower() in {"battle", "fight", "combat"} and any(
+        c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in BLAZE_NOUNS for c in token.children)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
-from geo.events.mentions import KIND_RANK, Mention, approximate, hosted_by
+from geo.events.mentions import KIND_RANK, Mention, approximate, hosted_by, told_weapon
 from geo.geometry import distance_km
 from geo.model import Toponym
 
-__all__ = ["contains", "more_precise", "more_specific", "no_conflict", "names_the_place_near", "place_agrees",
-           "place_fits", "vaguely_placed"]
+__all__ = ["contains", "more_precise", "more_specific", "names_the_place_near", "no_conflict", "place_agrees",
+           "place_fits", "told_in_part", "vaguely_placed"]
 
 SITE_IN_TOWN_KM = 25.0
 
@@ -80,6 +80,14 @@ def place_agrees(draft: Draft, place: Toponym | None) -> bool:
 def vaguely_placed(mention: Mention) -> bool:
     """Placed only at a name the gazetteer lacks ('the strike tore through stalls beside X camp')."""
     return any(approximate(p.place) for p in mention.parts)
+
+
+def told_in_part(mention: Mention) -> bool:
+    """'One of the bombs hit a building in X': a part of what was told, wherever its own place is read to be."""
+    trigger = mention.trigger
+    return trigger.pos_ == "VERB" and any(
+        (s.pos_ == "NUM" or s.lower_ in {"some", "each", "both", "all", "most"}) and told_weapon(s) is not None
+        and told_weapon(s) is not s for s in trigger.children if s.dep_ == "nsubj")
 
 
 def more_precise(draft: Draft, place: Toponym) -> bool:

@@ -193,9 +193,9 @@ def date_told_interceptions(drafts: list[Draft], sents: list[Span]) -> None:
 def _other_weapons(interception: Draft, attack: Draft) -> bool:
     """Drones shot down do not answer a missile strike, nor missiles a drone attack ('61 of the drones were shot
     down, while the missiles struck a plant in X')."""
-    stopped = next((w.rstrip("s") for w in (interception.target or "").lower().split()  # not "air" of "air defences"
-                    if w.rstrip("s") in DRONES | {"missile", "rocket"}), None)
-    return None not in (stopped, attack.weapon) and (stopped in DRONES) != (attack.weapon in DRONES)
+    stopped = {w.rstrip("s") in DRONES for w in (interception.target or "").lower().split()  # not "air" of "air
+               if w.rstrip("s") in DRONES | {"missile", "rocket"}}  # defences"; "five of the missiles and 88 drones"
+    return bool(stopped) and attack.weapon is not None and (attack.weapon in DRONES) not in stopped
 
 
 SELF_DEFENCE_RE = re.compile(r"\bself[- ]defen[cs]e\b", re.I)

@@ -18,6 +18,11 @@ from geo.syntax import doc_text, phrase_text
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
 
 
+def is_definite(head: Token) -> bool:
+    """'the agency', 'this group': a noun told with a definite determiner."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
+
+
 def called(head: Token) -> Token | None:
     """'a militia coalition calling itself the Islamic Front', 'an umbrella group, the Islamic Front':
     the name a described body goes by."""
@@ -87,7 +92,7 @@ def _name_part(token: Token, nxt: int) -> bool:
 def _untagged_first_name(token: Token, nxt: int) -> bool:
     """'Jamal' of 'Jamal Abu Srour' when the tagger took only 'Abu Srour' for the person: a capitalised proper
     noun compounded into the name, no entity of its own, no rank or title."""
-    return (token.pos_ == "PROPN" and token.ent_type_ == "" and token.is_title and token.dep_ == "compound"
+    return (token.pos_ == "PROPN" and token.ent_type_ in {"", "NORP"} and token.is_title and token.dep_ == "compound"
             and token.head.i >= nxt and token.lower_.rstrip(".") not in RANK_WORDS | lx.OFFICIAL_TITLES | HONORIFICS)
 
 
@@ -118,6 +123,15 @@ def proper_part(head: Token, tokens: Sequence[Token]) -> str | None:
     return None
 
 
+ADMINISTRATIVE_WORDS = frozenset({"regional", "provincial", "district", "military", "local", "city", "state", "county",
+                                  "municipal", "oblast", "administration"})
+
+
+def administrative_head(words: Sequence[str]) -> bool:
+    """'regional head', 'district head', 'head of the regional administration': an office's title."""
+    return "head" in words and bool(ADMINISTRATIVE_WORDS & set(words))
+
+
 def titled_name(head: Token) -> Span | None:
     """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
     ending at the head, right after a lower-case official title or after capitalised ranks
@@ -139,7 +153,8 @@ def titled_name(head: Token) -> Span | None:
             t.is_title for t in head.doc[inner[-1] + 1:head.i + 1]):
         return head.doc[inner[-1] + 1:head.i + 1]  # "Sumy Governor Jane Roe" (tagged one body): Jane Roe
     title = head.doc[start - 1] if start > 0 else None
-    if title is None or not title.is_lower or title.lemma_.lower() not in lx.OFFICIAL_HEADS:
+    if title is None or not title.is_lower or not (title.lemma_.lower() in lx.OFFICIAL_HEADS or administrative_head(
+            [t.lower_ for t in head.doc[max(start - 2, 0):start]])):
         return None
     return head.doc[ranks:head.i + 1]  # "army spokesman Capt. Jane Roe": Jane Roe
 
@@ -220,15 +235,23 @@ def outlet_name(head: Token) -> str | None:
     names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
     if not names:  # "the independent outlet Tsehay Dispatch": the name in apposition
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        return phrase_text([t for t in named.subtree if t.dep_ != "punct"]) if named is not None else None
+        if named is not None:
+            return phrase_text([t for t in named.subtree if t.dep_ != "punct"])
+        run = []  # "told the Sudanese news site Al-Marsad that ...", the name hung elsewhere by the parse
+        for token in head.doc[head.i + 1:head.i + 5]:
+            if not (token.pos_ == "PROPN" and token.text[:1].isupper()) and not (run and token.text == "-"):
+                break
+            run.append(token)
+        return phrase_text(run).strip(" -") or None if run else None
     tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
     tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"] + (
         [head] if head.pos_ == "PROPN" else [])  # "the National News Agency": the head is of the name
     return phrase_text(tokens).strip(" -") or None if tokens else None
 
 
-__all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "RANK_WORDS", "appositive_name", "called", "name_candidates",
-           "named_before", "outlet_name", "person_span", "proper_part", "spelled_as_an_ngo", "titled_name"]
+__all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "RANK_WORDS", "administrative_head", "appositive_name", "called",
+           "is_definite", "name_candidates", "named_before", "outlet_name", "person_span", "possessor_side",
+           "proper_part", "spelled_as_an_ngo", "titled_name"]
 
 
 POSSESSIVE_PRONOUNS = frozenset({"their", "its"})

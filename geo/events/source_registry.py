@@ -319,6 +319,7 @@ def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
         if (speaker.described and (speaker.indefinite or titled or press) and speaker.type != "anonymous"
                 and nxt is not None
                 and not nxt.speaker.described and nxt.speaker.person == _is_person_noun(speaker)
+                and nxt.speaker.type == speaker.type  # not "an adviser to its commander" (RSF's) and a UN official
                 and entry.claims and nxt.claims
                 and 0 <= min(c.start for c in nxt.claims) - max(c.end for c in entry.claims) <= CATAPHORA_CHARS):
             nxt.claims = entry.claims + [c for c in nxt.claims if c not in entry.claims]

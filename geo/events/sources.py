@@ -17,9 +17,9 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, appositive_name, called, name_candidates,
-                                      named_before, outlet_name, person_span, possessor_side, proper_part,
-                                      spelled_as_an_ngo, titled_name)
+from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, administrative_head, appositive_name, called,
+                                      is_definite, name_candidates, named_before, outlet_name, person_span,
+                                      possessor_side, proper_part, spelled_as_an_ngo, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens,
@@ -184,8 +184,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             name = re.sub(r"['’]s$", "", person.text)
             role = lx.clean_phrase(phrase_text([t for t in tokens if t.i < person.start and t.lower_ not in PRONOUNS])
                                    ).strip(" ,") or None
-            kind = "other" if possessor_side(tokens) in NON_STATE else _role_type(role)  # "Their spokesman"
-            return Speaker(name=name, type=kind, key=f"person:{name.casefold()}", person=True, role=role)
+            return Speaker(name=name, type=_role_type(role, tokens), key=f"person:{name.casefold()}", person=True,
+                           role=role)
     if person is None:
         person = titled_name(head)
     if person is not None:
@@ -194,8 +194,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
                   and t.lower_.rstrip(".") not in HONORIFICS]  # "said Dr. Jane Roe, director of the hospital"
         parts = [phrase_text(part) for part in (before, _appositive_role(head)) if part]
         role = lx.clean_phrase(", ".join(parts)) if parts else None
-        kind = "other" if possessor_side(tokens) in NON_STATE else _role_type(role)
-        return Speaker(name=name, type=kind, key=f"person:{name.casefold()}", person=True, role=role)
+        return Speaker(name=name, type=_role_type(role, tokens), key=f"person:{name.casefold()}", person=True,
+                       role=role)
     candidates = name_candidates(head, text) + [head.text]
     wire = lookup(candidates, lx.WIRE_AGENCIES)
     if wire:
@@ -217,7 +217,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     media_head = (lemma in lx.MEDIA_HEADS or head.lower_ in lx.MEDIA_HEADS) and lemma != "agency"  # not "civil
     if media or news_agency or (media_head and head.pos_ != "PROPN"):  # defence agency": an agency of news is
         outlet = outlet_name(head)
-        if not media and outlet is None and _is_definite(head):
+        if not media and outlet is None and is_definite(head):
             earlier = registry.last_outlet()  # "the news agency said" after naming it
             if earlier is not None:
                 return earlier
@@ -234,9 +234,10 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if lemma in GROUP_HEADS and not has_name:
         name = _clean_name(text)
         return Speaker(name=name, type="other", key=f"name:{_key(name)}", **flags)
-    if lemma in lx.WITNESS_HEADS:
+    if lemma in lx.WITNESS_HEADS:  # "hospital staff" (other), "the army general staff" (official)
         name = lx.clean_phrase(text)
-        return Speaker(name=name, type="other", key=f"name:{_key(name)}", **flags)
+        kind = "official" if lx.STATE_BODY_RE.search(text) else "other"
+        return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
     if lemma in PERSON_ROLE_HEADS:  # "the founder of Aamin Ambulance said"
         name = lx.clean_phrase(text)
         return Speaker(name=name, type=_role_type(name), key=f"name:{_key(name)}", **flags)
@@ -250,7 +251,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     wing = lemma == "wing" and any(c.dep_ in {"poss", "compound"} and (  # "the military's media wing"
         c.lemma_.lower() in lx.OFFICIAL_HEADS or actors.actor_family(c.text)) for c in head.children)
     if lemma in lx.OFFICIAL_HEADS or wing or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
-        rebel = any(t.lower_ in REBEL_MARKERS for t in tokens)  # "the outlawed Balochistan Liberation Army"
+        rebel = any(t.lower_ in REBEL_MARKERS for t in tokens) or possessor_side(list(head.subtree)) in NON_STATE
         kind = "other" if (family in NON_STATE and lemma not in {"government", "ministry"}) or rebel else "official"
         name = _clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
@@ -262,13 +263,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if (has_name or named) and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and named:
         # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
         name = _clean_name(max(candidates[:2], key=len).split(",")[0])
-        kind = "official" if lx.PRESS_OFFICE_RE.search(name) and head.ent_type_ != "PERSON" else "other"
+        kind = "official" if lx.STATE_BODY_RE.search(name) and head.ent_type_ != "PERSON" else "other"
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
     return None
-
-
-def _is_definite(head: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
 
 
 def _longest_containing(found: str, candidates: Sequence[str]) -> str:
@@ -288,10 +285,10 @@ def _appositive_role(head: Token) -> list[Token]:
     return []
 
 
-def _role_type(role: str | None) -> str:
-    if not role:
+def _role_type(role: str | None, tokens: Sequence[Token] = ()) -> str:
+    if not role or possessor_side(tokens) in NON_STATE:  # "The Houthis vowed ... Their military spokesman X said"
         return "other"
-    words = set(re.findall(r"[a-z]+", role.lower()))
+    words = set(re.findall(r"[a-z]+", role.lower().replace(".", "")))  # "U.N. coordinator": un
     if words & {"correspondent", "reporter", "journalist", "editor", "columnist", "anchor"}:
         return "media"
     if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
@@ -300,7 +297,8 @@ def _role_type(role: str | None) -> str:
         return "other"  # "Taliban spokesman": an armed group's, as the guideline types them
     if {"civil", "society"} <= words:
         return "ngo"  # "a civil society leader"
-    if words & (lx.OFFICIAL_HEADS | OFFICIAL_RANKS) or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS:
+    if words & (lx.OFFICIAL_HEADS | OFFICIAL_RANKS) or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS or (
+            administrative_head(sorted(words))):
         return "official"  # "Maj. Gen.", "army spokesman"
     return "other"
 

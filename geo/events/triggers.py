@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.phrasal import phrasal_family
+from geo.events.phrasal import fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    victims_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
@@ -37,7 +37,7 @@ def trigger_family(token: Token) -> str | None:
         return None  # only nouns, verbs and gerunds name an act (most tokens stop here)
     cache = token.doc.user_data.setdefault(_FAMILY_CACHE, {})
     if token.i not in cache:
-        cache[token.i] = _trigger_family(token)
+        cache[token.i] = None if fights_a_fire(token) else _trigger_family(token)  # "battle a blaze": no act
     return cache[token.i]
 
 

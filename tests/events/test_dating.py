@@ -213,3 +213,10 @@ def test_rockets_intercepted_sections_after_their_launch_take_its_day() -> None:
                    "fires. A school was closed. Residents fled to shelters. The army said 38 of the rockets were "
                    "intercepted by air defences.")
     assert [e.date for e in found if e.kind == "response"] == [date(2024, 2, 9)]
+
+
+def test_an_act_the_same_day_as_the_one_told_before_takes_its_day() -> None:
+    found = events("On February 5, troops destroyed a rebel convoy near Kharkiv. The convoy carried fuel. Aid groups "
+                   "warned of shortages. The rebels said their fighters shot down an army drone over Kharkiv the same "
+                   "day.")
+    assert sorted(e.date for e in found) == [date(2024, 2, 5), date(2024, 2, 5)]

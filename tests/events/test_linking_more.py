@@ -625,3 +625,26 @@ def test_a_condemned_new_massacre_is_the_one_told_not_another() -> None:
             "against civilians\".")
     attacks, _ = run(text)
     assert len(attacks) == 1
+
+
+def test_a_caption_ending_in_a_date_and_what_came_before_is_a_caption() -> None:
+    text = ("Russian Drones Hit Ukraine\n\nFirefighters work at a depot in Odesa, Ukraine, Feb. 26, 2025, after an "
+            "overnight Russian attack.\n\nRussia fired 40 drones at Ukraine overnight, killing two people, officials "
+            "said.")
+    report = analyze_article(Article(text=text, published=date(2025, 2, 26)))
+    assert [e.place for e in report.attacks] == ["Ukraine"]
+
+
+def test_a_launch_counted_over_the_past_week_is_not_the_nights_attack() -> None:
+    text = ("Russia fired 40 drones at Ukraine overnight, killing two people, officials said. Another drone "
+            "hit a house in Kharkiv. The president said Russia had launched more than 900 drones at Ukraine over the "
+            "past week.")
+    report = analyze_article(Article(text=text, published=date(2025, 2, 26)))
+    assert len(report.attacks) == 3
+
+
+def test_a_country_inside_a_towns_name_is_no_doer() -> None:
+    text = ("RSF drones struck a fuel depot in Port Sudan on Tuesday. Hours later, army jets bombed RSF positions "
+            "near Bara; an officer said the raids were retaliation for the Port Sudan attack.")
+    report = analyze_article(Article(text=text, published=date(2025, 6, 10)))
+    assert len(report.attacks) == 1 and len(report.responses) == 1

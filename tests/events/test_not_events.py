@@ -231,3 +231,7 @@ def test_a_war_a_place_names_is_not_where_an_act_was() -> None:
 def test_acts_a_group_describes_as_something_are_no_event() -> None:
     assert everything("The militia has clashed with the army for months, describing its attacks as self-defence "
                       "for villagers in Kharkiv.") == []
+
+
+def test_firefighters_battling_a_blaze_are_no_clash() -> None:
+    assert everything("Firefighters battle a blaze at a warehouse in Kharkiv.") == []

@@ -690,3 +690,14 @@ def test_a_state_army_reporting_a_shoot_down_without_a_doer_is_the_one_that_shot
             "shot down over the sea.")
     _attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
     assert [r.actor for r in responses] == ["Yemen"]
+
+
+def test_an_interception_of_missiles_and_drones_answers_a_barrage_of_both() -> None:
+    from geo.model import Article
+    from geo.pipeline import analyze_article
+
+    text = ("Russian drones struck Ukraine overnight as Russia launched 134 drones and seven missiles, officials "
+            "said. Air defences shot down "
+            "five of the missiles and 88 of the drones, the air force said.")
+    report = analyze_article(Article(text=text, published=date(2025, 2, 26)))
+    assert [r.place for r in report.responses] == ["Ukraine"]

@@ -341,3 +341,21 @@ def test_a_spokesman_whose_possessive_points_back_to_a_state_is_official() -> No
     found = sources_of("Pakistan sent more troops to the border. Its military spokesman Ali Qasim said on Monday "
                        "that the soldiers had repelled an attack.")
     assert [(s.name, s.type) for s in found] == [("Ali Qasim", "official")]
+
+
+def test_a_regional_head_a_general_staff_and_a_port_employee_are_typed_by_their_office() -> None:
+    found = sources_of("The regional head Ivan Petrenko said two people were hurt. The General Staff said its drones "
+                       "had hit a depot. A port employee told reporters the blast shook the pier.")
+    assert [(s.name.removeprefix("the "), s.type) for s in found] == [
+        ("Ivan Petrenko", "official"), ("General Staff", "official"), ("port employee", "other")]
+
+
+def test_an_armed_groups_adviser_is_not_the_un_official_named_after_him() -> None:
+    found = sources_of("The Houthis did not claim the attack, but an adviser to their leader wrote on X that no "
+                       "airport would be safe. Jane Holm, the U.N. coordinator, said the depot supplied aid convoys.")
+    assert [s.type for s in found] == ["other", "official"] and found[1].name == "Jane Holm"
+
+
+def test_an_outlet_named_right_after_its_description_relays_the_source() -> None:
+    found = sources_of("A military source told the Sudanese news site Al-Marsad that the raids killed 25 fighters.")
+    assert [(s.name, s.via) for s in found if s.type == "anonymous"] == [("military source", "Al-Marsad")]
