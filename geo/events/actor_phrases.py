@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
+from geo.events.frame import speaker_label_length
 from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects, span_text)
@@ -54,9 +55,11 @@ def governor_of(anchor: Token) -> Token | None:
 def _resolve_pronoun(token: Token) -> str | None:
     """'it' in 'According to the US, it has carried out ...' or in 'the air force said it
     shot down ...' -> the speaker."""
+    label = token.sent.start_char + speaker_label_length(span_text(token.sent))  # "Q: The group said it ..."
     for head in token.ancestors:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            subjects = [s for s in past_a_dateline(children(head, "nsubj")) if s.lower_ not in PRONOUNS]
+            subjects = [s for s in past_a_dateline(children(head, "nsubj")) if s.lower_ not in PRONOUNS
+                        and s.idx >= label]
             if subjects and subjects[0].ent_type_ == "PERSON":
                 return None  # '"They began to strike," said Mahmoud Raslan': they are others
             if subjects:
@@ -231,6 +234,9 @@ def _victims_verb(verb: Token) -> bool:
     return verb.tag_ == "VBN" and lemma_of(verb) in {"kill", "wound", "injure", "hurt"}
 
 
+COUNTED_OFF = frozenset({"second", "third", "other", "latter"})
+
+
 def _in_a_place_name(token: Token) -> bool:
     """'Sudan' of 'the Port Sudan attack': part of a place's name that is no side's."""
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
@@ -254,7 +260,8 @@ def _reporting_defender(trigger: Token) -> str | None:
 
 def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     """Who did the act a trigger names, as the sentence names them (None when it does not)."""
-    floor = sent.start_char + dateline_length(span_text(sent))  # "EL WAK, Kenya, April 9 (Agency) – ...": no actor
+    text = span_text(sent)  # "EL WAK, Kenya, April 9 (Agency) – ...", "Q: The group said ...": no actor
+    floor = sent.start_char + max(dateline_length(text), speaker_label_length(text))
     between = prep_objects(trigger, "between")
     if between and trigger.tag_ == "VBG" and not children(trigger, "nsubj"):
         return _np(between[0])  # "fighting between the army and rebels": the first side
@@ -280,7 +287,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if not subjects and trigger.dep_ == "pcomp":  # "accused the army of bombing villages": the army, if anyone
             subjects = _accused(trigger.head) or (  # "the U.S. responded by striking a depot": the U.S.
                 children(trigger.head.head, "nsubj") if trigger.head.lower_ == "by" else [])
-        subjects = [s for s in subjects if s.idx >= floor]  # the dateline's town is no doer, whichever verb it hangs on
+        subjects = [s for s in subjects if s.idx >= floor and s.lower_ not in COUNTED_OFF]  # not the dateline's town,
+        # nor "the second" of acts counted off ("One strike hit X. The second destroyed Y.")
         if len(subjects) > 1:  # "Drones launched by the paramilitary Rapid Support Forces struck", misparsed
             subjects.sort(key=lambda s: not (s.ent_type_ in {"ORG", "NORP", "GPE"} or actors.actor_family(s.text)))
         if subjects:
@@ -360,4 +368,13 @@ DASHES = frozenset({"—", "–", "-", "--", ","})
 DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
 
 
-__all__ = ["actor_of", "anchor_of", "claimant", "governor_of"]
+__all__ = ["actor_indefinite", "actor_of", "anchor_of", "claimant", "governor_of"]
+
+
+def actor_indefinite(sent: Span, actor: str | None) -> bool:
+    """Whether the actor's head word in the sentence takes 'a', 'an' or 'another'."""
+    if not actor:
+        return False
+    head = actor.split()[-1].lower()
+    return any(t.lower_ == head and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
+               for t in sent)

@@ -137,11 +137,13 @@ class _Linker:
             named = next((p.target for p in mention.parts if p.target and p.target[:1].isupper()), None)
             if named:  # "the attack at Mission Support Site X": the one told there, though no gazetteer knows it
                 fitting.sort(key=lambda d: not any(named in s.text for s in d.sentences))
+            fitting.sort(key=lambda d: mention.weapon is not None and d.weapon != mention.weapon)  # "the rockets"
             family = actors.actor_family(mention.actor)  # "the U.S. strike": the one the U.S. did
             fitting.sort(key=lambda d: family is not None and actors.actor_family(d.actor) != family)
             if mention.trigger.head.lemma_.lower() in lx.REACTION_VERBS:  # "condemned the bombing": an attack, not
                 fitting.sort(key=lambda d: d.kind == "response")  # the guards' shooting of the bomber after it
             same_word = [d for d in fitting if mention.family in d.families or (
+                mention.weapon is not None and d.weapon == mention.weapon) or (
                 mention.family in BLASTS and d.families & BLASTS)]  # "the bombing" of "detonated explosives"
             if mention.trigger.pos_ == "NOUN" and mention.family == "strike":  # "the strike": an air strike
                 same_word.sort(key=lambda d: d.category != "Air/drone strike")  # rather than rockets that struck

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.actor_phrases import actor_of, anchor_of, governor_of
+from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
 from geo.events.triggers import QUANTITY_HEADS, is_projectile, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
 from geo.syntax import children, dateline_length, is_passive, prep_objects
@@ -109,7 +109,10 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         if family == "intercept" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"}
                                          for p in patients for c in p.children):
             mention.anaphoric = True  # "the missile was destroyed in mid-air": the one already told of
-        weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))]  # not "the drone had been launched"
+        weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))] + [  # not "the drone had been
+            w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and any(  # launched", but
+                c.dep_ == "relcl" and c.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS for c in w.children)]  # "the
+        # rockets that hit X were fired from Y": the ones told of
         if family != "intercept" and weapons and all(
                 any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in w.children) for w in weapons):
             mention.anaphoric = True  # "the rockets landed outside the perimeter", "one of the bombs hit": told of
@@ -122,7 +125,7 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
             # ship": the attack already told of
     mention.count = _count(trigger)
     mention.actor = actor_of(trigger, anchor, sent)
-    mention.actor_indefinite = _indefinite(sent, mention.actor)
+    mention.actor_indefinite = actor_indefinite(sent, mention.actor)
     return mention
 
 
@@ -131,15 +134,6 @@ def told_weapon(subject: Token) -> Token | None:
     if subject.pos_ == "NUM" or subject.lower_ in {"some", "each", "both", "all", "most"}:
         subject = next(iter(prep_objects(subject, "of")), subject)
     return subject if is_projectile(subject) or lemma_of(subject) in {"bomb", "shell", "munition"} else None
-
-
-def _indefinite(sent: Span, actor: str | None) -> bool:
-    """Whether the actor's head word in the sentence takes 'a', 'an' or 'another'."""
-    if not actor:
-        return False
-    head = actor.split()[-1].lower()
-    return any(t.lower_ == head and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
-               for t in sent)
 
 
 # Places and things named after the weapons they make, keep or fire.
@@ -236,7 +230,13 @@ PLATFORM_NOUNS = frozenset({"aircraft", "jet", "warplane", "plane", "helicopter"
 SALVO_WEAPONS = elx.PROJECTILE_NOUNS | {"shell", "mortar", "artillery"}
 
 
+TALLY_NOUNS = frozenset({"number", "total", "tally", "count"})
+
+
 def _count(trigger: Token) -> int | None:
+    tally = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+    if tally is not None and tally.lemma_.lower() in TALLY_NOUNS:  # "brings the number of attacks ... to nine"
+        return next((n for o in prep_objects(tally.head, "to") if (n := lx.parse_number(o.text)) is not None), None)
     for child in trigger.children:
         if child.dep_ == "nummod" and child.ent_type_ not in {"DATE", "TIME"}:  # not "the 14 October bombings"
             return lx.parse_number(child.text)

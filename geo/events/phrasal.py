@@ -58,3 +58,12 @@ def fights_a_fire(token: Token) -> bool:
     """'Firefighters battle a blaze', 'fighting the fire': a verb of fighting whose object burns, no act."""
     return token.lemma_.lower() in {"battle", "fight", "combat"} and any(
         c.dep_ in {"dobj", "npadvmod"} and c.lemma_.lower() in BLAZE_NOUNS for c in token.children)
+
+
+def counted_off(subject: Token) -> bool:
+    """'One strike hit a depot near X. The second destroyed a hub near Y.': the next of the acts counted off."""
+    if subject.lower_ not in {"second", "third", "other", "latter"} or subject.sent.start == 0:
+        return False
+    before = subject.doc[subject.sent.start - 1].sent
+    return any(t.dep_ == "nsubj" and (t.lower_ in lx.EVENT_NOUNS or t.lemma_.lower() in lx.WEAPON_CATEGORY) and any(
+        c.lower_ == "one" for c in t.children) for t in before)

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.phrasal import fights_a_fire, phrasal_family
+from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    victims_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
@@ -113,7 +113,8 @@ def _trigger_family(token: Token) -> str | None:
         if lemma == "fire" and prep_objects(token, "on", "at", "upon", "into") and _armed(
                 subjects or ([token.head] if token.dep_ == "acl" else [])):
             return "attack"  # "gunships fired on the militant positions", "gunmen firing at police"
-        if (lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(s) or _attacker(s) for s in subjects)) or (
+        if (lemma in lx.WEAPON_SUBJECT_VERBS and any(
+                weapon_of(s) or _attacker(s) or counted_off(s) for s in subjects)) or (
                 lemma in elx.IMPACT_VERBS and prep_objects(token, "into") and any(weapon_of(s) for s in subjects)):
             return "attack"  # "a missile hit X"; "a drone crashed into a packing shed" (not "crashed in a field")
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(lemma_of(x) in elx.SALVO_WORDS for s in subjects

@@ -26,7 +26,7 @@ def fold_umbrellas(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
     index = {s.start: i for i, s in enumerate(sents)}
     kept: list[Draft] = []
     for draft in drafts:
-        parts = _parts(draft, drafts, index) if draft.umbrella else []
+        parts = _parts(draft, drafts, index) if draft.umbrella or (draft.count or 0) > 1 else []
         if not parts:
             kept.append(draft)
             continue
@@ -34,23 +34,33 @@ def fold_umbrellas(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
             part.kind = part.kind or draft.kind
             if part.date is None and draft.date is not None:
                 part.date, part.date_precision = draft.date, draft.date_precision
+            elif part.date is None and not part.whens:
+                part.whens = set(draft.whens)  # "Overnight, forces struck two facilities ... One strike hit X"
+            part.count = None if part.count == 1 else part.count  # "One strike": one of the heading's
             part.actor = part.actor or draft.actor
             part.sentences = [s for s in draft.sentences if s not in part.sentences] + part.sentences
     return kept
 
 
 def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[Draft]:
-    if heading.place is not None or heading.count is not None or not heading.sentences:
+    """The acts a heading tells together: with no place and no count, those told right after it; counted ('struck
+    two facilities in eastern Syria'), as many told right after it in its country ('One strike hit a depot near X.
+    The second destroyed a hub near Y.')."""
+    counted = heading.count is not None and heading.count > 1
+    coarse = heading.place is None or (counted and heading.place.kind in {"country", "admin1", "region"})
+    if not coarse or (heading.count is not None and not counted) or not heading.sentences:
         return []
     told = max(index.get(s.start, -99) for s in heading.sentences)
     first = min(index.get(s.start, 99) for s in heading.sentences)
     sides = actors.actor_families(heading.actor)
-    return [d for d in drafts if d is not heading and d.place is not None and d.sentences
-            and all(first < index.get(s.start, -1) for s in d.sentences)
-            and 1 <= min(index.get(s.start, 99) for s in d.sentences) - told <= PARTS_WITHIN
-            and d.kind in {None, heading.kind}
-            and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
-            and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))]
+    parts = [d for d in drafts if d is not heading and d.place is not None and d.sentences
+             and all(first < index.get(s.start, -1) for s in d.sentences)
+             and 1 <= min(index.get(s.start, 99) for s in d.sentences) - told <= PARTS_WITHIN
+             and d.kind in {None, heading.kind}
+             and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
+             and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))
+             and (heading.place is None or d.place.country == heading.place.country)]
+    return parts if not counted or len(parts) == heading.count else []
 
 
 __all__ = ["defines_the_subject", "fold_umbrellas"]

@@ -648,3 +648,20 @@ def test_a_country_inside_a_towns_name_is_no_doer() -> None:
             "near Bara; an officer said the raids were retaliation for the Port Sudan attack.")
     report = analyze_article(Article(text=text, published=date(2025, 6, 10)))
     assert len(report.attacks) == 1 and len(report.responses) == 1
+
+
+def test_a_questioners_label_is_no_doer() -> None:
+    text = ("Q: The Tarsa Front said on Telegram it launched the drone at the base near Kharkiv. Your reaction?")
+    assert [e.actor for e in everything(text)] == ["Tarsa Front"]
+
+
+def test_attacks_brought_to_a_number_are_that_many() -> None:
+    text = "That brings the number of attacks on our forces in Kharkiv this month to nine."
+    assert [e.count for e in everything(text)] == [9]
+
+
+def test_the_rockets_that_hit_a_base_are_the_rocket_attack_told_not_the_drone_one() -> None:
+    text = ("On Monday, militants fired rockets at a base near Kharkiv. On Tuesday, a drone was launched at a base "
+            "near Odesa. An official said the rockets that hit the base were fired from across the river.")
+    found = everything(text)
+    assert len(found) == 2 and [len(e.mentions) for e in found if e.place == "Kharkiv"] == [2]

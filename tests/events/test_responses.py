@@ -701,3 +701,11 @@ def test_an_interception_of_missiles_and_drones_answers_a_barrage_of_both() -> N
             "five of the missiles and 88 of the drones, the air force said.")
     report = analyze_article(Article(text=text, published=date(2025, 2, 26)))
     assert [r.place for r in report.responses] == ["Ukraine"]
+
+
+def test_strikes_counted_then_told_one_by_one_are_each_a_response() -> None:
+    text = ("Militants fired rockets at a base near Kharkiv on Monday. Overnight, U.S. forces struck two facilities "
+            "in Ukraine in response to the attack. One strike hit a depot near Odesa. The second destroyed a hub "
+            "near Kyiv.")
+    _attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert sorted(r.place for r in responses) == ["Kyiv", "Odesa"] and all(r.actor for r in responses)
