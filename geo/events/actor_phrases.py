@@ -237,6 +237,18 @@ def _victims_verb(verb: Token) -> bool:
 COUNTED_OFF = frozenset({"second", "third", "other", "latter"})
 
 
+PLACING_PREPS = frozenset({"in", "at", "near", "into", "outside", "around", "toward", "towards"})
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "province", "region", "area", "locality"})
+
+
+def _named_as_a_place(token: Token) -> bool:
+    """'the Guienbilé attack' in a text that tells of 'the village of Guienbilé' or 'entered Guienbilé': where, not
+    who, though no gazetteer knows it."""
+    return any(t.text == token.text and t.i != token.i and t.dep_ in {"pobj", "dobj"} and (
+        t.head.lower_ in PLACING_PREPS or (t.head.lower_ == "of" and t.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
+        or t.head.lemma_.lower() == "enter") for t in token.doc)
+
+
 def _in_a_place_name(token: Token) -> bool:
     """'Sudan' of 'the Port Sudan attack': part of a place's name that is no side's."""
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
@@ -313,7 +325,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         weapon_word = child.lower_ in elx.PROJECTILE_NOUNS or child.lower_ in lx.WEAPON_CATEGORY
         named = child.pos_ == "PROPN" and not weapon_word and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is
             child.ent_type_ == "GPE" and actors.actor_family(child.text) and child.lower_ not in actors.CAPITAL_ALIASES))
-        if child.dep_ in {"compound", "amod", "nmod"} and named:
+        if child.dep_ in {"compound", "amod", "nmod"} and named and not _named_as_a_place(child):
             return lx.clean_phrase(phrase_text(list(child.subtree)))
         if child.dep_ == "acl":
             for obj in prep_objects(child, "by"):

@@ -23,7 +23,7 @@ from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
 from geo.events.headlines import (caption_indices, is_section_heading, link_caption, link_headline,
-                                  opens_the_background)
+                                  section_kind)
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (GENERIC_CATEGORIES, agrees, claimed_version, comparison_point, compatible,
                                 continues, marked_another, may_continue, one_of_counted, only_the_country, told_apart)
@@ -36,7 +36,7 @@ from geo.events.actor_phrases import claimant
 from geo.events.kinds import armed_men, continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
-from geo.events.umbrella import defines_the_subject, fold_umbrellas
+from geo.events.umbrella import defines_the_subject, fold_umbrellas, read_sections
 from geo.model import Event, Toponym
 from geo.syntax import is_headline, sentences, toponym_tokens
 
@@ -279,9 +279,14 @@ def extract_events(
     header = header_length(sents)
     captions = caption_indices(sents)
     definitions: dict[int, Mention] = {}  # the mentions of an opening 'The X was an air attack by ...' sentence
+    section: str | None = None
+    subject_told: set[int] = set()  # where the sections telling the article's subject act by act stand
+    answer_told: set[int] = set()  # and those telling the answer to it ("Counter-offensive")
     for index, sent in enumerate(sents):
         if index >= max(header, 1) and is_section_heading(sent):
-            linker.in_background = opens_the_background(sent)
+            section = section_kind(sent)
+            linker.in_background = section == "background"
+            last_event_sentence = -10  # the figures of a "Casualties" section are not of the act told just before it
             continue  # a section's heading ("Strike", "Aftermath"): no act, no evidence
         defining = not linker.drafts and not (index < header or is_headline(sent, index)) and defines_the_subject(sent)
         headline = defining or index < header or is_headline(sent, index)
@@ -294,6 +299,7 @@ def extract_events(
         if index in captions:
             caption_mentions.extend(mentions)
             continue
+        (subject_told if section == "subject" else answer_told if section == "response" else set()).add(sent.start)
         linker.sentence_index = index
         told = [d for d in linker.drafts if d.last_sentence < index and index - d.last_sentence <= 2]
         if frames_as_answer(sent) and told and not any(m.cue == "response" for m in mentions):
@@ -318,7 +324,7 @@ def extract_events(
         link_caption(linker, mention)
     for mention in headline_mentions:
         link_headline(linker, mention, defining=id(mention) in definitions)
-    linker.drafts = fold_umbrellas(linker.drafts, sents)
+    linker.drafts = read_sections(fold_umbrellas(linker.drafts, sents), subject_told, answer_told)
     resolve_kinds(linker.drafts)
     continue_sequels(linker.drafts)
     place_interceptions(linker.drafts, located, sents)

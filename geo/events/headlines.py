@@ -17,7 +17,7 @@ from geo.events.mentions import Mention, Part
 from geo.events.place_fit import place_fits
 from geo.syntax import CAPTION_END_RE, doc_text
 
-__all__ = ["Linker", "caption_indices", "is_section_heading", "link_caption", "link_headline", "opens_the_background"]
+__all__ = ["Linker", "caption_indices", "is_section_heading", "link_caption", "link_headline", "section_kind"]
 
 
 class Linker(Protocol):
@@ -116,9 +116,21 @@ WIKI_HEADING_RE = re.compile(r"(={2,6})\s*([^=\n]{1,60}?)\s*\1")
 BACKGROUND_HEADING_RE = re.compile(r"^(?:background|history|context|prelude|previous (?:attacks|incidents))$", re.I)
 
 
-def opens_the_background(heading: Span) -> bool:
-    """'Background', 'History': a section that tells what came before the article's subject."""
-    return BACKGROUND_HEADING_RE.match(heading.text.strip().strip("=").strip()) is not None
+# Sections of an encyclopedia article that tell its subject act by act, and those that tell the answer to it.
+SUBJECT_HEADING_RE = re.compile(r"^(?:the\s+)?(?:attacks?|strikes?|air\s*strikes?|massacre|killings|incident|bombings?|"
+                                r"assault|raid|ambush|shooting|events|timeline|siege)$", re.I)
+RESPONSE_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:response|counter-?offensive|counter-?attacks?|retaliation|"
+                                 r"reprisals?)$", re.I)
+
+
+def section_kind(heading: Span) -> str | None:
+    """'background' (what came before the subject: 'Background', 'History'), 'subject' ('Attack', 'Massacre':
+    the subject told act by act), 'response' ('Counter-offensive', 'Hezbollah response') or None."""
+    title = heading.text.strip().strip("=").strip()
+    if BACKGROUND_HEADING_RE.match(title):
+        return "background"
+    return "subject" if SUBJECT_HEADING_RE.match(title) else "response" if RESPONSE_HEADING_RE.match(title) else None
+
 
 
 CAPTION_START_RE = re.compile(r"^\s*(?:FILE\s*(?:PHOTO)?\s*[-–—:]|\(?(?:AP|AFP|Reuters)\s+Photo)")

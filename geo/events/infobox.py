@@ -3,8 +3,8 @@
 Event articles open with a box of fields, which plain-text copies flatten into lines ("- Fatalities: 56–59",
 "- Injuries: 150+", "- Perpetrator: Islamic State – Khorasan Province"). The body often leaves a figure to
 the box (the injured of a bombing whose body counts only the dead), so the article's main event takes the
-box's figures where its own sentences give none. Figures are lower bounds, as the body's are: "56–59" is
-56, "150+" 150, "120+ (per Amnesty), 88+ (per the authorities)" 88.
+box's figures where its own sentences give none, and its perpetrator where they name no doer. Figures are
+lower bounds, as the body's are: "56–59" is 56, "150+" 150, "120+ (per Amnesty), 88+ (per the authorities)" 88.
 
 Used by ``geo.events.extract``; imports nothing of the other wings.
 """
@@ -19,6 +19,8 @@ from geo.events.draft import Draft
 
 FIELD_RE = re.compile(r"^\s*-\s*(?P<key>[A-Za-z][\w ]{1,30}?)\s*:\s*(?P<value>.+?)\s*$")
 KILLED_KEYS = frozenset({"fatalities", "deaths", "killed", "casualties killed"})
+PERPETRATOR_KEYS = frozenset({"perpetrator", "perpetrators", "attacker", "attackers", "belligerent"})
+UNKNOWN_RE = re.compile(r"\b(?:unknown|unidentified|disputed|unclear)\b", re.I)
 INJURED_KEYS = frozenset({"injuries", "injured", "wounded", "non-fatal injuries"})
 _NUMBER_RE = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)")
 
@@ -44,7 +46,7 @@ def lower_bound(value: str) -> int | None:
 
 
 def fill_from_infobox(drafts: list[Draft], fields: dict[str, str]) -> None:
-    """The article's main event (its first attack) takes the box's toll where its sentences give none."""
+    """The article's main event (its first attack) takes the box's toll and doer where its sentences give none."""
     if not fields:
         return
     main = next((d for d in drafts if d.kind == "attack"), None)
@@ -52,6 +54,9 @@ def fill_from_infobox(drafts: list[Draft], fields: dict[str, str]) -> None:
         return
     killed = next((lower_bound(v) for k, v in fields.items() if k in KILLED_KEYS), None)
     injured = next((lower_bound(v) for k, v in fields.items() if k in INJURED_KEYS), None)
+    doer = next((v for k, v in fields.items() if k in PERPETRATOR_KEYS), None)
+    if main.actor is None and doer and not UNKNOWN_RE.search(doer):  # "- Perpetrator: Islamic State (suspected)"
+        main.actor = re.split(r"\s*[;(\[]", doer, maxsplit=1)[0].strip() or None
     if main.killed is None and killed is not None:
         main.killed = killed
     if main.injured is None and injured is not None:

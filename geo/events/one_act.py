@@ -30,6 +30,7 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
                      or _acting_as_subject(trigger, by_token))
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
             container.merged.append(trigger)
+            container.actor = container.actor or mention.actor  # "the attack took place ..., when gunmen stormed X"
             container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
             container.anaphoric = container.anaphoric or (mention.anaphoric and trigger.dep_ == "pobj")  # "shot dead
             # during the attack": the attack told before

@@ -63,7 +63,30 @@ def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[D
     return parts if not counted or len(parts) == heading.count else []
 
 
-__all__ = ["defines_the_subject", "fold_umbrellas"]
+def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[int]) -> list[Draft]:
+    """An encyclopedia article's 'Attack' section tells its subject act by act ('One column assaulted the post
+    while others went from house to house'): an act told only there, on no other day, is part of the subject the
+    title names, not an event of its own. Its 'Counter-offensive' or 'X response' section tells the answers: an act
+    told only there by another side than the subject's is a response. The sets hold the sections' sentence starts."""
+    subject = next((d for d in drafts if d.headlines), None)
+    if subject is None:
+        return drafts
+    side = actors.actor_family(subject.actor)
+    kept: list[Draft] = []
+    for draft in drafts:
+        starts = {s.start for s in draft.sentences}
+        if draft is not subject and starts and min(starts) in answer_told and draft.kind is None and (
+                side is None or actors.actor_family(draft.actor) != side):
+            draft.kind = "response"  # "On 10 March, army drones struck fighters withdrawing towards X"
+        if draft is not subject and starts and starts <= subject_told and draft.kind != "response" and (
+                draft.date in {None, subject.date} and draft.count is None):
+            subject.sentences += [s for s in draft.sentences if s not in subject.sentences]
+            continue
+        kept.append(draft)
+    return kept
+
+
+__all__ = ["defines_the_subject", "fold_umbrellas", "read_sections"]
 
 
 # "The 2025 X strikes on Y were a combined missile and drone attack launched by ...": an encyclopedia

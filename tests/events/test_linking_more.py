@@ -665,3 +665,29 @@ def test_the_rockets_that_hit_a_base_are_the_rocket_attack_told_not_the_drone_on
             "near Odesa. An official said the rockets that hit the base were fired from across the river.")
     found = everything(text)
     assert len(found) == 2 and [len(e.mentions) for e in found if e.place == "Kharkiv"] == [2]
+
+
+WIKI_RAID = ("= Kharkiv raid =\n\nThe Kharkiv raid took place on 7 March 2024, when fighters of the Tarsa Front "
+             "stormed the village of Kharkiv.\n\n==Attack==\nOne column assaulted the police post while others "
+             "went from house to house, shooting men.\n\n==Counter-offensive==\nOn 8 March, army drones struck "
+             "fighters near Odesa.\n\n==Casualties==\nThe government announced 23 people killed.")
+
+
+def test_acts_of_an_attack_section_are_the_articles_subject_and_those_of_a_counter_offensive_answer_it() -> None:
+    report = analyze_article(Article(text=WIKI_RAID, published=date(2024, 3, 7)))
+    assert len(report.attacks) == 1 and "Tarsa Front" in (report.attacks[0].actor or "")
+    assert [(r.date, r.killed) for r in report.responses] == [(date(2024, 3, 8), None)]
+
+
+def test_a_name_the_text_places_acts_in_is_not_the_doer_of_the_attack_named_after_it() -> None:
+    text = ("= Kouria attack =\n\nThe Kouria attack took place on 9 March 2025, when gunmen stormed the village of "
+            "Kouria and its army post.")
+    report = analyze_article(Article(text=text, published=date(2025, 3, 9)))
+    assert [e.actor for e in report.attacks] == ["gunmen"]
+
+
+def test_an_infobox_perpetrator_is_the_doer_when_the_text_names_none() -> None:
+    text = ("= 2024 Kharkiv market bombing =\n\nInfobox\n- Date: 7 March 2024\n- Perpetrator: Tarsa Front\n\n"
+            "On 7 March 2024, a bomb exploded in a market in Kharkiv, killing 12 people.")
+    report = analyze_article(Article(text=text, published=date(2024, 3, 7)))
+    assert [e.actor for e in report.attacks] == ["Tarsa Front"]
