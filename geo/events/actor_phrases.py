@@ -303,6 +303,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         # nor "the second" of acts counted off ("One strike hit X. The second destroyed Y.")
         if len(subjects) > 1:  # "Drones launched by the paramilitary Rapid Support Forces struck", misparsed
             subjects.sort(key=lambda s: not (s.ent_type_ in {"ORG", "NORP", "GPE"} or actors.actor_family(s.text)))
+        if subjects and trigger.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS and weapon_of(trigger.head):
+            return None  # "planted a bomb that hit a truck": the bomb did no act of its own
         if subjects:
             subject = subjects[0]
             attackers = [c for c in subject.conjuncts if lemma_of(c) in lx.ATTACKER_NOUNS]

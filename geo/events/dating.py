@@ -61,8 +61,9 @@ DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|mo
                            r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after|"
                            r"(?P<back>earlier))|(?P<hours>an?|one|two|three|\d{1,2}|a\s+few|several|some)\s+(?:hours?|"
                            r"minutes?)\s+(?:later|after|earlier)|(?P<soon>minutes|hours|moments)\s+(?:later|earlier)|"
-                           r"(?P<same>(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+day))\b",
-                           re.I)
+                           r"(?P<same>(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+day)|"
+                           r"(?P<prev>the\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|"
+                           r"the\s+(?:day|night|evening)\s+before(?!\s+(?:the|a|an|its|his|her|their)\b)))\b", re.I)
 
 
 def _as_told_from(ent: Span, owner: Mention) -> str:
@@ -79,8 +80,8 @@ def _as_told_from(ent: Span, owner: Mention) -> str:
 
 def told_as_earlier(draft: Draft) -> bool:
     """'Hours earlier, militants fired rockets ...', 'a day earlier': an act told after one that it came before."""
-    return any(DAYS_LATER_RE.fullmatch(when) is not None and (
-        when.split()[-1] == "earlier" or when.startswith("earlier ")) for when in draft.whens)
+    return any((match := DAYS_LATER_RE.fullmatch(when)) is not None and (
+        when.split()[-1] == "earlier" or when.startswith("earlier ") or match.group("prev")) for when in draft.whens)
 
 
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -113,7 +114,7 @@ def date_relative_days(drafts: list[Draft], published: date | None = None) -> No
             count = later.group("count")
             soon = later.group("hours") or later.group("soon") or later.group("same")
             days = 0 if soon else 1 if count is None else _SMALL_NUMBERS.get(count.lower()) or int(count)
-            days = -days if later.group("back") else days
+            days = -1 if later.group("prev") else -days if later.group("back") else days
             draft.date, draft.date_precision = before[-1].date + timedelta(days=days), "day"
 
 

@@ -331,8 +331,8 @@ def extract_events(
     place_defended_attacks(linker.drafts, sents)
     place_by_sentence(linker.drafts, located, sents)
     place_by_reference(linker.drafts, located, sents)
-    place_repulses(linker.drafts, sents)
     date_relative_days(linker.drafts, published)
+    place_repulses(linker.drafts, sents)  # (an assault repelled takes its day, told "the previous evening")
     date_by_narrative(linker.drafts, sents, published, frozenset(captions))
     date_told_interceptions(linker.drafts, sents)
     position = {id(d): i for i, d in enumerate(linker.drafts)}

@@ -25,7 +25,8 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         trigger = mention.trigger
         head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
-        container = (_act_container(trigger, by_token) or _told_when(trigger, by_token)
+        told_by = by_token.get(trigger.head.i) if trigger.dep_ == "relcl" else None  # "a bomb that killed two"
+        container = (told_by or _act_container(trigger, by_token) or _told_when(trigger, by_token)
                      or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token)
                      or _acting_as_subject(trigger, by_token))
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act

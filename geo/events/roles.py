@@ -34,6 +34,9 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
         for other in mentions:
             if other.cue is None and other.trigger.dep_ == "relcl" and other.trigger.i in aimed:
                 other.cue = "attack"
+    for mention in mentions:  # "the strike targeted fighters who took part in an attack on a base": an answer
+        for other in _told_of_its_targets(mention, mentions):
+            mention.cue, other.cue = mention.cue or "response", other.cue or "attack"
     called = CALLED_ANSWER_RE.search(span_text(sent))
     if called and GRIEVANCE_RE.match(span_text(sent)[called.end():]):
         called = None  # "in what it said was a response to Israel's war in Gaza": a cause, no act answered
@@ -76,6 +79,20 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
                     mention.cue = "response"
 
 
+def _told_of_its_targets(mention: Mention, mentions: list[Mention]) -> list[Mention]:
+    """The acts a clause on the mention's targets tells they did ('struck fighters who attacked the base')."""
+    trigger = mention.trigger
+    verb = trigger.head if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" else trigger  # "the strike targeted"
+    targets = children(verb, "dobj") + prep_objects(verb, "against", "on")
+    clauses = {t.i for x in targets for c in x.children if c.dep_ == "relcl" and x.lemma_.lower() in FIGHTER_NOUNS
+               for t in c.subtree}
+    return [o for o in mentions if o is not mention and o.trigger.i in clauses and o.cue is None
+            and o.family in ATTACKING_FAMILIES]
+
+
+FIGHTER_NOUNS = frozenset({"fighter", "militant", "insurgent", "gunman", "member", "operative", "attacker", "rebel",
+                           "jihadist", "terrorist", "assailant"})
+ATTACKING_FAMILIES = frozenset({"attack", "strike", "bomb", "shell", "shooting", "clash", "raid", "ambush", "blast"})
 ATTACK_WORDS = frozenset({"attack", "strike", "assault", "raid"})  # what a deterrent act may be said to stop
 RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})
 # What an act is said to answer that is a cause, not an act told: 'a response to Israel's war in Gaza'.

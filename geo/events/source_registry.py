@@ -22,6 +22,7 @@ GENERIC_NAME_WORDS = frozenset({"officials", "official", "group", "ministry", "g
                                 "military", "army", "police", "spokesman", "spokesperson", "sources", "source",
                                 "office", "department", "agency", "command", "authorities", "organization",
                                 "organisation", "network", "monitor", "mission"})
+OFFICIALDOM = frozenset({"officials", "authorities"})
 CATAPHORA_CHARS = 450  # "A monitoring group says ... The Syrian Observatory for Human Rights said": within ~2 sentences
 
 
@@ -129,6 +130,9 @@ class Registry:
                 and not speaker.described and not e.speaker.described]
         if same:
             return same[0]  # "Vance said" twice, once tagged a person and once not: one source
+        officialdom = None if speaker.person or speaker.indefinite else self._same_officialdom(speaker)
+        if officialdom:
+            return officialdom
         tail = [k for k, e in self.entries.items() if e.speaker.person and not speaker.described and " " in speaker.name
                 and e.speaker.name.casefold().endswith(" " + speaker.name.casefold())]
         if tail:
@@ -146,6 +150,14 @@ class Registry:
             if found:
                 return found
         return speaker.key
+
+    def _same_officialdom(self, speaker: Speaker) -> str | None:
+        """'Puntland officials' after 'Puntland authorities': one place's officials, however called."""
+        mine = _words(speaker.name)
+        if _head(speaker.name) not in OFFICIALDOM or not mine - OFFICIALDOM:
+            return None
+        return next((k for k, e in self.entries.items() if _head(e.speaker.name) in OFFICIALDOM
+                     and _words(e.speaker.name) - OFFICIALDOM == mine - OFFICIALDOM), None)
 
     def _same_person(self, speaker: Speaker) -> str | None:
         """'Austin' after 'Lloyd Austin'; 'Hassan Sheikh' after 'Hassan Sheikh Mohamud'; 'Ilunga' after

@@ -92,7 +92,9 @@ def _trigger_family(token: Token) -> str | None:
         if phrasal or lemma in lx.EVENT_VERBS:
             return phrasal or lx.EVENT_VERBS[lemma]
         objects = children(token, "dobj")
-        subjects = shared_subjects(token)  # "a gunman entered the church and killed seven"
+        subjects = shared_subjects(token)  # "a gunman entered the church and killed seven"; "a bomb that hit X"
+        if token.dep_ == "relcl" and [s.lower_ for s in subjects] in (["that"], ["which"]):
+            subjects = [token.head]
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:
             subjects = children(token.head, "nsubj")  # "shells began landing on X"
         if subjects and all(s.pos_ == "PRON" for s in subjects) and token.dep_ == "ccomp" and (
@@ -126,16 +128,11 @@ def _trigger_family(token: Token) -> str | None:
         if lemma in lx.WEAPON_SUBJECT_VERBS and any(weapon_of(o) for o in prep_objects(token, "with")):
             return "attack"  # "they had hit railway stations with missiles"
         if lemma in {"destroy", "hit", "target"} and _armed(subjects or answering_subjects(token)) and any(
-                _military(o) for o in objects):  # "U.S. forces destroyed a launcher", "troops responded, destroying"
-            return "attack"
+                lemma_of(o) in elx.MILITARY_OBJECTS or weapon_of(o) is not None for o in objects):  # a military
+            return "attack"  # thing: "U.S. forces destroyed a launcher", "troops responded, destroying three posts"
         if lemma in elx.RECOVERY_VERBS and _answers_an_attack(token):
             return "defence"  # "regained control of the base after rebels stormed it"
     return None
-
-
-def _military(token: Token) -> bool:
-    """A military thing to strike: 'a missile launcher', 'three storage facilities', 'Houthi targets'."""
-    return lemma_of(token) in elx.MILITARY_OBJECTS or weapon_of(token) is not None
 
 
 def _attacker(token: Token) -> bool:

@@ -691,3 +691,10 @@ def test_an_infobox_perpetrator_is_the_doer_when_the_text_names_none() -> None:
             "On 7 March 2024, a bomb exploded in a market in Kharkiv, killing 12 people.")
     report = analyze_article(Article(text=text, published=date(2024, 3, 7)))
     assert [e.actor for e in report.attacks] == ["Tarsa Front"]
+
+
+def test_a_bomb_that_killed_two_is_one_bombing_with_no_bomb_for_a_doer() -> None:
+    text = ("Officials said the group planted a roadside bomb that hit an army truck near Kharkiv on March 4, killing "
+            "two soldiers.")
+    found = everything(text)
+    assert len(found) == 1 and found[0].actor != "Roadside bomb" and found[0].killed == 2

@@ -709,3 +709,11 @@ def test_strikes_counted_then_told_one_by_one_are_each_a_response() -> None:
             "near Kyiv.")
     _attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
     assert sorted(r.place for r in responses) == ["Kyiv", "Odesa"] and all(r.actor for r in responses)
+
+
+def test_a_strike_on_fighters_who_took_part_in_an_attack_answers_it_and_its_day_is_the_previous_evening() -> None:
+    text = ("Jets struck militants near Odesa on February 10. The strike targeted fighters who, officials said, took "
+            "part in an attack the previous evening on an army base near Kharkiv.")
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
+    assert [(a.place, a.date) for a in attacks] == [("Kharkiv", date(2024, 2, 9))]
+    assert [r.place for r in responses] == ["Odesa"]

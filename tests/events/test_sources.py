@@ -359,3 +359,8 @@ def test_an_armed_groups_adviser_is_not_the_un_official_named_after_him() -> Non
 def test_an_outlet_named_right_after_its_description_relays_the_source() -> None:
     found = sources_of("A military source told the Sudanese news site Al-Marsad that the raids killed 25 fighters.")
     assert [(s.name, s.via) for s in found if s.type == "anonymous"] == [("military source", "Al-Marsad")]
+
+
+def test_one_places_officials_and_authorities_are_one_source() -> None:
+    found = sources_of("Kharkiv authorities said the strike hit a depot. Kharkiv officials said two people died.")
+    assert [s.name for s in found] == ["Kharkiv authorities"]
