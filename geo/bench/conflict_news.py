@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -163,7 +164,8 @@ def place_right(event: Event, gold: dict[str, Any], places: Sequence[Place],
 
 
 def _words(name: str) -> list[str]:
-    text = re.sub(r"[’']s\b", "", name.casefold()).replace("defence", "defense")
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+    text = re.sub(r"[’']s\b", "", folded).replace("defence", "defense")  # "Burkinabè" = "Burkinabe"
     text = re.sub(r"\bunited nations\b|\bu\.n\.", "un", text)  # "the UN Secretary-General"
     text = re.sub(r"\beuropean union\b|\be\.u\.", "eu", text)
     words = [w for w in re.split(r"[^\w]+", text) if w and w not in {"the", "a", "an"}]

@@ -43,12 +43,16 @@ def _has_clause_or_quote(verb: Token) -> bool:
     return any(t.text in QUOTES or t.text == ":" for t in verb.sent if abs(t.i - verb.i) <= 3)
 
 
+TALLYING_VERBS = frozenset({"count", "record", "document", "tally"})
+
+
 def attributes(verb: Token) -> bool:
     """Whether a reporting verb attributes a claim to its subject here."""
     lemma = verb.lemma_.lower()
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children):
         return False  # "Graham would have told him"
-    if lemma in CLAUSE_ONLY_VERBS and not _has_clause_or_quote(verb):
+    if lemma in CLAUSE_ONLY_VERBS and not _has_clause_or_quote(verb) and not (lemma in TALLYING_VERBS and any(
+            children(o, "nummod") for o in children(verb, "dobj"))):  # "the group counted 52 civilians killed"
         return False
     if lemma == "report" and not children(verb, "dobj", *CLAUSE_DEPS) and any(
             c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):

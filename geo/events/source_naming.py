@@ -23,6 +23,20 @@ def is_definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
 
 
+def named_type(head: Token, name: str) -> str:
+    """The type of a source known only by its proper name, from what the text calls it ('the rights group X':
+    ngo, 'the station Radio X': media), what it is (a state's office or service, a state) or else other."""
+    described = head.head if head.dep_ == "appos" else None  # "the Kaya-based station Radio X"
+    if described is not None and described.lemma_.lower() in lx.MEDIA_HEADS:
+        return "media"
+    if described is not None and described.lemma_.lower() in lx.NGO_HEADS and any(
+            c.lower_ in lx.NGO_MARKERS for c in described.children):
+        return "ngo"  # "the rights group X"
+    if (head.ent_type_ != "PERSON" and lx.STATE_BODY_RE.search(name)) or _a_state(name):
+        return "official"  # "Inter-Services Public Relations", "Mali and Niger expressed solidarity"
+    return "other"
+
+
 def called(head: Token) -> Token | None:
     """'a militia coalition calling itself the Islamic Front', 'an umbrella group, the Islamic Front':
     the name a described body goes by."""
@@ -59,7 +73,7 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
     """The whole name of the first person among ``tokens``; a name the tagger cut in two ('Oleksandr'
     'Prokudin', each tagged PERSON on its own) is one when its parts compound into each other."""
     for token in tokens:
-        if token.ent_type_ == "PERSON":
+        if token.ent_type_ == "PERSON" and not _a_state(token.text):  # "Mali and Niger expressed", tagged people
             doc, start, end = token.doc, token.i, token.i + 1
             while start > 0 and (doc[start].ent_iob_ == "I" or _name_part(doc[start - 1], start)
                                  or _untagged_first_name(doc[start - 1], start)):
@@ -75,6 +89,11 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
                 continue  # "Krasnodar Krai" of "Krasnodar Krai Governor Jane Roe", tagged a person: the governor's place
             return doc[start:end]
     return None
+
+
+def _a_state(name: str) -> bool:
+    family = actors.actor_family(name)
+    return family in actors.STATES and name.casefold() in actors.ACTOR_FAMILIES[family]
 
 
 def _is_title(token: Token) -> bool:
@@ -250,8 +269,8 @@ def outlet_name(head: Token) -> str | None:
 
 
 __all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "RANK_WORDS", "administrative_head", "appositive_name", "called",
-           "is_definite", "name_candidates", "named_before", "outlet_name", "person_span", "possessor_side",
-           "proper_part", "spelled_as_an_ngo", "titled_name"]
+           "is_definite", "name_candidates", "named_before", "named_type", "outlet_name", "person_span",
+           "possessor_side", "proper_part", "spelled_as_an_ngo", "titled_name"]
 
 
 POSSESSIVE_PRONOUNS = frozenset({"their", "its"})

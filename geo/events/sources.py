@@ -18,8 +18,8 @@ from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
 from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, administrative_head, appositive_name, called,
-                                      is_definite, name_candidates, named_before, outlet_name, person_span,
-                                      possessor_side, proper_part, spelled_as_an_ngo, titled_name)
+                                      is_definite, name_candidates, named_before, named_type, outlet_name,
+                                      person_span, possessor_side, proper_part, spelled_as_an_ngo, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
 from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens,
@@ -263,8 +263,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if (has_name or named) and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and named:
         # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
         name = _clean_name(max(candidates[:2], key=len).split(",")[0])
-        kind = "official" if lx.STATE_BODY_RE.search(name) and head.ent_type_ != "PERSON" else "other"
-        return Speaker(name=name, type=kind, key=f"name:{_key(name)}", person=head.ent_type_ == "PERSON")
+        person = head.ent_type_ == "PERSON"
+        return Speaker(name=name, type=named_type(head, name), key=f"name:{_key(name)}", person=person)
     return None
 
 
@@ -300,6 +300,8 @@ def _role_type(role: str | None, tokens: Sequence[Token] = ()) -> str:
     if words & (lx.OFFICIAL_HEADS | OFFICIAL_RANKS) or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS or (
             administrative_head(sorted(words))):
         return "official"  # "Maj. Gen.", "army spokesman"
+    if words & (lx.NGO_MARKERS - INTERGOVERNMENTAL_WORDS) and words & lx.NGO_HEADS:
+        return "ngo"  # "the rights group X"
     return "other"
 
 

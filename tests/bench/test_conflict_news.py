@@ -71,3 +71,7 @@ def test_the_projects_own_labelled_articles_are_well_formed() -> None:
             assert all(raw[start:end] == place["mention"] for start, end in place["spans"]), article.name
         for label in article.truth["attacks"] + article.truth["responses"]:
             assert label["evidence"] in article.text, article.name
+
+
+def test_source_names_match_whatever_their_accents() -> None:
+    assert source_match("the Burkinabe army", "Burkinabè army") == 2

@@ -364,3 +364,10 @@ def test_an_outlet_named_right_after_its_description_relays_the_source() -> None
 def test_one_places_officials_and_authorities_are_one_source() -> None:
     found = sources_of("Kharkiv authorities said the strike hit a depot. Kharkiv officials said two people died.")
     assert [s.name for s in found] == ["Kharkiv authorities"]
+
+
+def test_a_rights_group_counting_the_dead_is_an_ngo_source_and_a_station_named_before_is_the_station() -> None:
+    found = sources_of("The rights group Tarsa Watch counted 52 civilians killed. Survivors told the local station "
+                       "Radio Kora that gunmen burned homes. The station reported that 40 homes were burned.")
+    assert [(s.name, s.type) for s in found] == [("Tarsa Watch", "ngo"), ("Survivors", "other"),
+                                                  ("Radio Kora", "media")]
