@@ -33,7 +33,7 @@ from geo.events.placing import date_told_interceptions, place_defended_attacks, 
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
 from geo.events.actor_phrases import claimant
-from geo.events.kinds import armed_men, continue_sequels, resolve_kinds
+from geo.events.kinds import armed_men, cited_cause, continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
 from geo.events.umbrella import defines_the_subject, fold_umbrellas, read_sections
@@ -339,7 +339,7 @@ def extract_events(
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))
     _name_the_group(ordered)
-    events = [to_event(d) for d in ordered]
+    events = [to_event(d) for d in ordered if not cited_cause(d)]
     return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
 
 

@@ -192,3 +192,17 @@ def _told_just_before(drafts: list[Draft], draft: Draft, start: int) -> Draft | 
 
 
 __all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "resolve_kinds"]
+
+
+ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction"})
+
+
+def cited_cause(draft: Draft) -> bool:
+    """'The strike was in response to terrorist attacks by the Kyiv regime on civilian targets': acts a side
+    cites as its cause, told nowhere else, with no place, day or count, are a justification, not an event."""
+    if draft.kind != "attack" or draft.place is not None or draft.date is not None or draft.count is not None or (
+            draft.headlines or len(draft.triggers) != 1 or not draft.sentences):
+        return False
+    trigger = draft.sentences[0].doc[draft.triggers[0]]
+    return trigger.tag_ == "NNS" and trigger.dep_ == "pobj" and trigger.head.lower_ in {"to", "for"} and (
+        trigger.head.head.lemma_.lower() in ANSWER_NOUNS)

@@ -235,3 +235,9 @@ def test_acts_a_group_describes_as_something_are_no_event() -> None:
 
 def test_firefighters_battling_a_blaze_are_no_clash() -> None:
     assert everything("Firefighters battle a blaze at a warehouse in Kharkiv.") == []
+
+
+def test_acts_a_side_cites_as_its_cause_with_no_place_or_day_are_no_event() -> None:
+    found = everything("Russian missiles struck a depot in Kharkiv on Monday. Moscow said the strike was in response "
+                       "to terrorist attacks by the Kyiv regime on civilian targets.")
+    assert [e.place for e in found] == ["Kharkiv"]
