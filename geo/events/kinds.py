@@ -195,14 +195,17 @@ __all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "res
 
 
 ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction"})
+BRANDING_WORDS = frozenset({"terrorist", "criminal", "barbaric", "provocative", "cowardly"})  # a side's label
 
 
 def cited_cause(draft: Draft) -> bool:
     """'The strike was in response to terrorist attacks by the Kyiv regime on civilian targets': acts a side
-    cites as its cause, told nowhere else, with no place, day or count, are a justification, not an event."""
+    cites as its cause under its own label, told nowhere else, with no place, day or count, are a
+    justification, not an event."""
     if draft.kind != "attack" or draft.place is not None or draft.date is not None or draft.count is not None or (
             draft.headlines or len(draft.triggers) != 1 or not draft.sentences):
         return False
     trigger = draft.sentences[0].doc[draft.triggers[0]]
-    return trigger.tag_ == "NNS" and trigger.dep_ == "pobj" and trigger.head.lower_ in {"to", "for"} and (
-        trigger.head.head.lemma_.lower() in ANSWER_NOUNS)
+    labelled = any(c.dep_ == "amod" and c.lower_ in BRANDING_WORDS for c in trigger.children)  # not "continued
+    return labelled and trigger.tag_ == "NNS" and trigger.dep_ == "pobj" and trigger.head.lower_ in {"to", "for"} and (
+        trigger.head.head.lemma_.lower() in ANSWER_NOUNS)  # Houthi attacks on vessels": a side's own account
