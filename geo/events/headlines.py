@@ -132,7 +132,6 @@ def section_kind(heading: Span) -> str | None:
     return "subject" if SUBJECT_HEADING_RE.match(title) else "response" if RESPONSE_HEADING_RE.match(title) else None
 
 
-
 CAPTION_START_RE = re.compile(r"^\s*(?:FILE\s*(?:PHOTO)?\s*[-–—:]|\(?(?:AP|AFP|Reuters)\s+Photo)")
 
 

@@ -206,6 +206,7 @@ def cited_cause(draft: Draft) -> bool:
             draft.headlines or len(draft.triggers) != 1 or not draft.sentences):
         return False
     trigger = draft.sentences[0].doc[draft.triggers[0]]
-    labelled = any(c.dep_ == "amod" and c.lower_ in BRANDING_WORDS for c in trigger.children)  # not "continued
+    # labelled so by the side, not "in response to continued Houthi attacks on vessels" (an attack told)
+    labelled = any(c.dep_ == "amod" and c.lower_ in BRANDING_WORDS for c in trigger.children)
     return labelled and trigger.tag_ == "NNS" and trigger.dep_ == "pobj" and trigger.head.lower_ in {"to", "for"} and (
-        trigger.head.head.lemma_.lower() in ANSWER_NOUNS)  # Houthi attacks on vessels": a side's own account
+        trigger.head.head.lemma_.lower() in ANSWER_NOUNS)

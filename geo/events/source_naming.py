@@ -1,9 +1,10 @@
 """The proper name a source goes by: the name a body described by a common noun calls itself ('a militia
 coalition calling itself X'), its apposition ('an umbrella group, X'), or the body the text named a
 little earlier ('the EU's Aspides mission ..., the mission said'); and a person's whole name (cut in two
-by the tagger, in apposition to a title, after a lower-case title); and the candidate spans of a name (the
-phrase, its entity, a body's name going on with its place: 'the UN Mission in South Sudan'). Used by
-``geo.events.sources``."""
+by the tagger, in apposition to a title, after a lower-case title); the candidate spans of a name (the
+phrase, its entity, a body's name going on with its place: 'the UN Mission in South Sudan'); the type a
+proper name alone tells ('the rights group X': ngo); and the side a 'their' or 'its' in a title points
+back to ('The Houthis vowed ... Their military spokesman'). Used by ``geo.events.sources``."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def named_type(head: Token, name: str) -> str:
             c.lower_ in lx.NGO_MARKERS for c in described.children):
         return "ngo"  # "the rights group X"
     if (head.ent_type_ != "PERSON" and lx.STATE_BODY_RE.search(name)) or _a_state(name):
-        return "official"  # "Inter-Services Public Relations", "Mali and Niger expressed solidarity"
+        return "official"  # "Inter-Services Public Relations", "Mali and Niger said", tagged people
     return "other"
 
 
@@ -73,7 +74,7 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
     """The whole name of the first person among ``tokens``; a name the tagger cut in two ('Oleksandr'
     'Prokudin', each tagged PERSON on its own) is one when its parts compound into each other."""
     for token in tokens:
-        if token.ent_type_ == "PERSON" and not _a_state(token.text):  # "Mali and Niger expressed", tagged people
+        if token.ent_type_ == "PERSON" and not _a_state(token.text):  # "Mali and Niger said", tagged people
             doc, start, end = token.doc, token.i, token.i + 1
             while start > 0 and (doc[start].ent_iob_ == "I" or _name_part(doc[start - 1], start)
                                  or _untagged_first_name(doc[start - 1], start)):
