@@ -42,7 +42,10 @@ _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_LOCATED_IN = re.compile(rf",? (?:(?:{'|'.join(sorted(LOCATED_WORDS))}) )?in (?:the )?", re.IGNORECASE)
+_COMPASS = "|".join(sorted(w for w in DIRECTION_WORDS if w.rstrip("ern").replace("-", "") in {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}))
+_LOCATED_IN = re.compile(rf",? (?:(?:{'|'.join(sorted(LOCATED_WORDS))}) )?in (?:the )?(?:(?:{_COMPASS}) )?",
+                         re.IGNORECASE)  # "X, located in Y", "X in northeast Y"
 
 
 def _is_host(toponym: Toponym, kinds: frozenset[str]) -> bool:

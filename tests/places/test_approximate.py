@@ -177,3 +177,12 @@ def test_a_town_named_for_its_clock_time_hosts_nothing() -> None:
     text = "At noon (Baton Rouge time), jets struck Kelmar."
     toponyms = [town(text.index("Baton"), "Baton Rouge", 30.45, -91.15), unknown(text.index("Kelmar"), "Kelmar")]
     assert not locate_by_context(toponyms, text=text)[1].resolved
+
+
+def test_a_country_named_with_a_compass_word_after_a_name_is_its_container() -> None:
+    text = "Rockets hit Camp Kelmar in northeast Mexico. A drone was shot down near Baton Rouge."
+    mexico = Toponym(start=text.index("Mexico"), end=text.index("Mexico") + 6, text="Mexico", name="Mexico",
+                     kind="country", country="MX", lat=23.0, lon=-102.0, geonameid=5, confidence=0.9)
+    toponyms = [unknown(text.index("Camp"), "Camp Kelmar"), mexico,
+                town(text.index("Baton"), "Baton Rouge", 30.45, -91.15, geonameid=2)]
+    assert locate_by_context(toponyms, text=text)[0].name != "Camp Kelmar (near Baton Rouge)"  # not in the US
