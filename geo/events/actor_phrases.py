@@ -254,8 +254,7 @@ def _in_a_place_name(token: Token) -> bool:
     ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
     if ent is None or ent.label_ not in {"GPE", "LOC", "FAC"} or len(ent) < 2:
         return False
-    family = actors.actor_family(ent.text)
-    return family is not None and re.sub(r"^the\s+", "", ent.text.lower()) not in actors.ACTOR_FAMILIES[family]
+    return actors.actor_family(ent.text) is not None and actors.named_exactly(ent.text) is None
 
 
 def _reporting_defender(trigger: Token) -> str | None:

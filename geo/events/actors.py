@@ -10,27 +10,62 @@ from functools import lru_cache
 
 from geo.events.lexicon import clean_phrase
 
-# Actor family -> the words that name it (lower case, as whole words at the start of a phrase).
-ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
-    "United States": ("us", "u.s.", "u.s", "usa", "united states", "america", "american",
-                      "americans", "washington", "pentagon", "centcom", "us central command"),
-    "Islamic Revolutionary Guard Corps (IRGC)": ("irgc", "islamic revolutionary guard corps",
-                                                 "revolutionary guards", "revolutionary guard"),
-    "Israel": ("israel", "israeli", "israelis", "idf", "israel defense forces", "israel defence forces"),
-    "Russia": ("russia", "russian", "russians", "moscow", "kremlin"),
-    "Ukraine": ("ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"),
-    "Iran": ("iran", "iranian", "tehran"),
+# States: ISO code -> (family, the words that name it, its capitals), in lower case, as whole words at the
+# start of a phrase. A capital stands for its government ("Moscow said") but names a place when it modifies
+# an event word ("the Kabul attack", "a Damascus bombing").
+STATE_NAMES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "US": ("United States", ("us", "u.s.", "u.s", "usa", "united states", "america", "american", "americans",
+                             "pentagon", "centcom", "us central command"), ("washington",)),
+    "IL": ("Israel", ("israel", "israeli", "israelis", "idf", "israel defense forces", "israel defence forces"), ()),
+    "RU": ("Russia", ("russia", "russian", "russians", "kremlin"), ("moscow",)),
+    "UA": ("Ukraine", ("ukraine", "ukrainian", "ukrainians"), ("kyiv", "kiev")),
+    "IR": ("Iran", ("iran", "iranian"), ("tehran",)),
+    "SY": ("Syria", ("syria", "syrian"), ("damascus",)),
+    "IQ": ("Iraq", ("iraq", "iraqi"), ("baghdad",)),
+    "TR": ("Turkey", ("turkey", "turkish", "türkiye"), ("ankara",)),
+    "CN": ("China", ("china", "chinese"), ("beijing",)),
+    "GB": ("United Kingdom", ("uk", "britain", "british", "united kingdom"), ("london",)),
+    "LB": ("Lebanon", ("lebanon", "lebanese"), ()),
+    "YE": ("Yemen", ("yemen", "yemeni"), ()),
+    "SD": ("Sudan", ("sudan", "sudanese", "saf", "sudanese armed forces"), ("khartoum",)),
+    "MM": ("Myanmar", ("myanmar", "burma", "burmese", "tatmadaw"), ("naypyidaw",)),
+    "SA": ("Saudi Arabia", ("saudi", "saudi arabia", "saudis"), ("riyadh",)),
+    "SO": ("Somalia", ("somalia", "somali"), ("mogadishu",)),
+    "ET": ("Ethiopia", ("ethiopia", "ethiopian", "etaf", "endf"), ("addis ababa",)),
+    "NG": ("Nigeria", ("nigeria", "nigerian"), ("abuja",)),
+    "ML": ("Mali", ("mali", "malian"), ("bamako",)),
+    "AF": ("Afghanistan", ("afghanistan", "afghan"), ("kabul",)),
+    "PK": ("Pakistan", ("pakistan", "pakistani"), ("islamabad",)),
+    "CD": ("Democratic Republic of the Congo", ("drc", "congolese", "fardc"), ("kinshasa",)),
+    "EG": ("Egypt", ("egypt", "egyptian"), ("cairo",)),
+    "LY": ("Libya", ("libya", "libyan"), ("tripoli",)),
+    "AZ": ("Azerbaijan", ("azerbaijan", "azerbaijani"), ("baku",)),
+    "AM": ("Armenia", ("armenia", "armenian"), ("yerevan",)),
+    "BF": ("Burkina Faso", ("burkina faso", "burkinabe", "burkinabè"), ("ouagadougou",)),
+    "NE": ("Niger", ("niger", "nigerien"), ("niamey",)),
+    "TD": ("Chad", ("chad", "chadian"), ("n'djamena",)),
+    "CM": ("Cameroon", ("cameroon", "cameroonian"), ("yaounde",)),
+    "MZ": ("Mozambique", ("mozambique", "mozambican"), ("maputo",)),
+    "HT": ("Haiti", ("haiti", "haitian"), ("port-au-prince",)),
+    "KE": ("Kenya", ("kenya", "kenyan"), ("nairobi",)),
+    "UG": ("Uganda", ("uganda", "ugandan", "updf"), ("kampala",)),
+    "RW": ("Rwanda", ("rwanda", "rwandan"), ("kigali",)),
+    "SS": ("South Sudan", ("south sudan", "south sudanese"), ("juba",)),
+    "ER": ("Eritrea", ("eritrea", "eritrean"), ("asmara",)),
+    "JO": ("Jordan", ("jordan", "jordanian"), ("amman",)),
+    "FR": ("France", ("france", "french"), ("paris",)),
+    "AE": ("United Arab Emirates", ("uae", "emirati", "united arab emirates"), ("abu dhabi",)),
+    "IN": ("India", ("india", "indian"), ("new delhi",)),
+    "BY": ("Belarus", ("belarus", "belarusian"), ("minsk",)),
+}
+# Armed groups and other sides that are no state -> the words that name them.
+GROUP_NAMES: dict[str, tuple[str, ...]] = {
+    "Islamic Revolutionary Guard Corps (IRGC)": ("irgc", "islamic revolutionary guard corps", "revolutionary guards",
+                                                 "revolutionary guard"),
     "Hamas": ("hamas", "qassam brigades", "al-qassam brigades", "izz ad-din al-qassam brigades"),
     "Hezbollah": ("hezbollah", "hizbollah", "hizballah"),
     "Houthis": ("houthi", "houthis", "ansar allah", "ansarallah", "ansar-allah"),
     "Islamic State (ISIS)": ("isis", "isil", "islamic state", "daesh", "is"),
-    "Syria": ("syria", "syrian", "damascus"),
-    "Iraq": ("iraq", "iraqi", "baghdad"),
-    "Turkey": ("turkey", "turkish", "ankara", "türkiye"),
-    "China": ("china", "chinese", "beijing"),
-    "United Kingdom": ("uk", "britain", "british", "united kingdom", "london"),
-    "Lebanon": ("lebanon", "lebanese"),
-    "Yemen": ("yemen", "yemeni"),
     "Palestinian Islamic Jihad": ("islamic jihad", "palestinian islamic jihad", "pij"),
     "Islamic Resistance in Iraq": ("islamic resistance in iraq", "kataib hezbollah", "kata'ib hezbollah",
                                    "harakat al-nujaba"),
@@ -40,8 +75,6 @@ ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
     "Boko Haram": ("boko haram",),
     "JNIM": ("jnim", "jama'at nusrat al-islam wal-muslimin"),
     "Rapid Support Forces (RSF)": ("rsf", "rapid support forces"),
-    "Sudan": ("sudan", "sudanese", "khartoum", "saf", "sudanese armed forces"),
-    "Myanmar": ("myanmar", "burma", "burmese", "tatmadaw", "naypyidaw"),
     "Wagner Group": ("wagner", "wagner group", "africa corps"),
     "M23": ("m23", "march 23 movement"),
     "Allied Democratic Forces (ADF)": ("adf", "allied democratic forces"),
@@ -49,35 +82,7 @@ ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
     "Syrian Democratic Forces (SDF)": ("sdf", "syrian democratic forces", "ypg"),
     "Tigray People's Liberation Front (TPLF)": ("tplf", "tigray people's liberation front", "tigray defense forces",
                                                 "tigrayan forces"),
-    "Saudi Arabia": ("saudi", "saudi arabia", "saudis", "riyadh"),
-    "Somalia": ("somalia", "somali", "mogadishu"),
-    "Ethiopia": ("ethiopia", "ethiopian", "addis ababa", "etaf", "endf"),
-    "Nigeria": ("nigeria", "nigerian", "abuja"),
-    "Mali": ("mali", "malian", "bamako"),
-    "Afghanistan": ("afghanistan", "afghan", "kabul"),
-    "Pakistan": ("pakistan", "pakistani", "islamabad"),
-    "Democratic Republic of the Congo": ("drc", "congolese", "fardc", "kinshasa"),
     "African Union": ("african union",),
-    "Egypt": ("egypt", "egyptian", "cairo"),
-    "Libya": ("libya", "libyan", "tripoli"),
-    "Azerbaijan": ("azerbaijan", "azerbaijani", "baku"),
-    "Armenia": ("armenia", "armenian", "yerevan"),
-    "Burkina Faso": ("burkina faso", "burkinabe", "burkinabè", "ouagadougou"),
-    "Niger": ("niger", "nigerien", "niamey"),
-    "Chad": ("chad", "chadian", "n'djamena"),
-    "Cameroon": ("cameroon", "cameroonian", "yaounde"),
-    "Mozambique": ("mozambique", "mozambican", "maputo"),
-    "Haiti": ("haiti", "haitian", "port-au-prince"),
-    "Kenya": ("kenya", "kenyan", "nairobi"),
-    "Uganda": ("uganda", "ugandan", "kampala", "updf"),
-    "Rwanda": ("rwanda", "rwandan", "kigali"),
-    "South Sudan": ("south sudan", "south sudanese", "juba"),
-    "Eritrea": ("eritrea", "eritrean", "asmara"),
-    "Jordan": ("jordan", "jordanian", "amman"),
-    "France": ("france", "french", "paris"),
-    "United Arab Emirates": ("uae", "emirati", "united arab emirates", "abu dhabi"),
-    "India": ("india", "indian", "new delhi"),
-    "Belarus": ("belarus", "belarusian", "minsk"),
     "Islamic State West Africa Province (ISWAP)": ("iswap", "islamic state west africa province"),
     "Islamic State Sahel Province (ISSP)": ("issp", "isgs", "islamic state sahel province",
                                             "islamic state in the greater sahara"),
@@ -90,31 +95,24 @@ ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
                                      "people's defence forces", "people's defense forces"),
     "Tehrik-i-Taliban Pakistan (TTP)": ("ttp", "tehrik-i-taliban pakistan", "pakistani taliban"),
 }
-# Capitals that stand for their governments ("Moscow said"), but that name a place when they modify an
-# event word ("the Kabul attack", "a Damascus bombing").
-CAPITAL_ALIASES: frozenset[str] = frozenset(
-    {"washington", "moscow", "kyiv", "kiev", "tehran", "damascus", "baghdad", "ankara", "beijing", "london",
-     "khartoum", "naypyidaw", "riyadh", "mogadishu", "addis ababa", "abuja", "bamako", "kabul", "islamabad",
-     "kinshasa", "cairo", "tripoli", "baku", "yerevan", "ouagadougou", "niamey", "n'djamena", "yaounde", "maputo",
-     "port-au-prince", "nairobi", "kampala", "kigali", "juba", "asmara", "amman", "paris", "abu dhabi", "new delhi",
-     "minsk"})
+# Actor family -> every word that names it.
+ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {
+    **{family: names + capitals for family, names, capitals in STATE_NAMES.values()}, **GROUP_NAMES}
+CAPITAL_ALIASES: frozenset[str] = frozenset(c for _family, _names, capitals in STATE_NAMES.values() for c in capitals)
 # ISO country code -> actor family, for "an attack on <a town of that country>".
-COUNTRY_FAMILY: dict[str, str] = {
-    "US": "United States", "IL": "Israel", "RU": "Russia", "UA": "Ukraine", "IR": "Iran", "SY": "Syria",
-    "IQ": "Iraq", "TR": "Turkey", "CN": "China", "GB": "United Kingdom", "LB": "Lebanon", "YE": "Yemen",
-    "SA": "Saudi Arabia", "SO": "Somalia", "ET": "Ethiopia", "NG": "Nigeria", "ML": "Mali", "AF": "Afghanistan",
-    "PK": "Pakistan", "SD": "Sudan", "MM": "Myanmar", "CD": "Democratic Republic of the Congo", "EG": "Egypt",
-    "LY": "Libya", "AZ": "Azerbaijan", "AM": "Armenia", "BF": "Burkina Faso", "NE": "Niger", "TD": "Chad",
-    "CM": "Cameroon", "MZ": "Mozambique", "HT": "Haiti", "KE": "Kenya", "UG": "Uganda", "RW": "Rwanda",
-    "SS": "South Sudan", "ER": "Eritrea", "JO": "Jordan", "FR": "France", "AE": "United Arab Emirates", "IN": "India",
-    "BY": "Belarus",
-}
+COUNTRY_FAMILY: dict[str, str] = {code: family for code, (family, _names, _capitals) in STATE_NAMES.items()}
 STATES: frozenset[str] = frozenset(COUNTRY_FAMILY.values())  # the families that are states
 _ALIAS_TO_FAMILY: dict[str, str] = {
     alias: family for family, aliases in ACTOR_FAMILIES.items() for alias in aliases
 }
 _MAX_ALIAS_WORDS = max(len(a.split()) for a in _ALIAS_TO_FAMILY)
 _PROXY_RE = re.compile(r"(?i)(-backed|-aligned|-allied|-linked|-affiliated|-sponsored|\bpro-|\bpro\s|\banti-)")
+
+
+def named_exactly(phrase: str | None) -> str | None:
+    """The side a phrase is one of the names of, whole ('the RSF', 'Mali'; not 'Port Sudan', 'RSF drones')."""
+    bare = re.sub(r"^the\s+", "", (phrase or "").strip().lower())
+    return _ALIAS_TO_FAMILY.get(bare)
 
 
 @lru_cache(maxsize=4096)

@@ -157,7 +157,7 @@ def is_war(mention: Mention) -> bool:
         return False
     mine, theirs = actors.actor_family(mention.actor), actors.actor_family(target)
     states = actors.STATES
-    return mine in states and theirs in states and mine != theirs and bare in actors.ACTOR_FAMILIES[theirs]
+    return mine in states and theirs in states and mine != theirs and actors.named_exactly(bare) == theirs
 
 
 CAMPAIGN_NOUNS = frozenset({"offensive", "onslaught", "counteroffensive", "counter-offensive"})

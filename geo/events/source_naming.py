@@ -93,8 +93,7 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
 
 
 def _a_state(name: str) -> bool:
-    family = actors.actor_family(name)
-    return family in actors.STATES and name.casefold() in actors.ACTOR_FAMILIES[family]
+    return actors.named_exactly(name) in actors.STATES
 
 
 def _is_title(token: Token) -> bool:

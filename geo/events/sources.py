@@ -242,8 +242,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         name = lx.clean_phrase(text)
         return Speaker(name=name, type=_role_type(name), key=f"name:{_key(name)}", **flags)
     family = actors.actor_family(text)
-    if family and re.sub(r"^the\s+", "", text.lower()) in actors.ACTOR_FAMILIES[family] and (
-            re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS):
+    if family and actors.named_exactly(text) == family and re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS:
         kind = "other" if family in NON_STATE else "official"
         return Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
     if family and lemma in GROUP_HEADS and has_name:  # "the Islamic State group claimed the attack"

@@ -133,3 +133,12 @@ def test_its_air_defences_are_the_side_of_the_ministry_that_says_so() -> None:
 def test_the_subject_of_a_verb_of_dying_is_not_the_doer_of_the_shelling_it_died_in() -> None:
     found = attacks_of("The two deaths came after one woman died Wednesday in Russian shelling in Kharkiv.")
     assert [a.actor for a in found] in ([None], ["Russia"])
+
+
+def test_a_side_named_exactly_and_the_tables_one_state_row_feeds() -> None:
+    from geo.events import actors
+
+    assert actors.named_exactly("the RSF") == "Rapid Support Forces (RSF)"
+    assert actors.named_exactly("Port Sudan") is None and actors.named_exactly("RSF drones") is None
+    assert actors.COUNTRY_FAMILY["AF"] == "Afghanistan" and "kabul" in actors.CAPITAL_ALIASES
+    assert actors.actor_family("Kabul") == "Afghanistan" and "Afghanistan" in actors.STATES
