@@ -274,13 +274,16 @@ def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None,
     """Names the gazetteer could not resolve: the online geocoder when it is on, then an
     approximate location from the places around them (``geo.places.approximate``), among them the
     ``context``: other places of the text (not returned); ``text``: the text they were read in."""
+    from geo.gazetteer import default_gazetteer
     from geo.places import locate_by_context
 
     if online is not None:
         from geo.places import resolve_unresolved
 
         toponyms = resolve_unresolved(toponyms, online)
-    return locate_by_context(toponyms, context, text=text)
+    gazetteer = default_gazetteer()
+    return locate_by_context(toponyms, context, text=text, is_capital=lambda t: t.kind == "city" and (
+        t.geonameid is not None and gazetteer.is_capital_id(t.geonameid)))
 
 
 def _checked_span(span: Sequence[int], length: int) -> tuple[int, int]:

@@ -242,12 +242,14 @@ class Gazetteer:
 
     def is_capital(self, candidate: Candidate) -> bool:
         """True for a national capital city."""
-        if candidate.kind != "city" or candidate.geonameid is None:
-            return False
+        return candidate.kind == "city" and candidate.geonameid is not None and self.is_capital_id(candidate.geonameid)
+
+    def is_capital_id(self, geonameid: int) -> bool:
+        """True for the id of a national capital city."""
         if self._capitals is None:
             rows = self._query("SELECT geonameid FROM places WHERE kind = 'city' AND rank = ?", (CAPITAL_RANK,))
             self._capitals = frozenset(r[0] for r in rows)
-        return candidate.geonameid in self._capitals
+        return geonameid in self._capitals
 
     def country(self, code: str) -> Candidate | None:
         """The country with this ISO 3166-1 alpha-2 code."""

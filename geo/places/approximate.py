@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from geo.gazetteer import fold_name
@@ -42,6 +42,11 @@ _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# "X district of the Libyan capital", "X, a suburb of the capital", "X, the capital's airport"
+_CAPITAL_CUE = re.compile(
+    r"(?: (?:district|neighbou?rhood|quarter|suburb|area))?,?"
+    r" (?:(?:an? |one )?(?:[\w-]+ ){0,2}?(?:district|neighbou?rhoods?|quarters?|suburbs?|areas?) )?"
+    r"(?:(?:of|in|outside) )?the (?:[A-Z][\w-]+ )?capital(?:['’]s)?\b")
 _COMPASS = "|".join(sorted(w for w in DIRECTION_WORDS if w.rstrip("ern").replace("-", "") in {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}))
 _LOCATED_IN = re.compile(rf",? (?:(?:{'|'.join(sorted(LOCATED_WORDS))}) )?in (?:the )?(?:(?:{_COMPASS}) )?",
@@ -99,13 +104,15 @@ class _Hosts:
             if (host := _best_host(toponym, hosts, support, text, scope=scope)) is not None), None)
 
 
-def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = (), *, text: str = "") -> list[Toponym]:
+def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = (), *, text: str = "",
+                      is_capital: Callable[[Toponym], bool] | None = None) -> list[Toponym]:
     """The toponyms with every unresolved one placed approximately at a host place near it.
 
     Resolved toponyms are returned unchanged; an unresolved one with no town or province named
     within a few thousand characters stays unresolved. ``context``: other places of the text,
     hosts only where none of the toponyms themselves is near (they are not returned); ``text``: the
-    text they were read in, for the words between a name and its container ("X, located in Y").
+    text they were read in, for the words between a name and its container ("X, located in Y");
+    ``is_capital``: whether a place is a national capital, for "X, the capital's airport".
     """
     if all(t.resolved for t in toponyms):
         return list(toponyms)
@@ -124,6 +131,11 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
         if toponym.resolved:
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
+        capital = _capital_named(toponym, everything, text, is_capital) if is_capital else None
+        if capital is not None:  # "the X district of the Libyan capital": in the capital the story names
+            own[id(toponym)] = capital
+            contained.setdefault(fold_name(toponym.text), []).append(capital)
+            continue
         within = province or containers.get(id(toponym))
         tiers = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and not (
             held.get(id(t), set()) - {id(toponym)}) and not (  # not "in Dioura, in the Segou region": Dioura's
@@ -181,6 +193,19 @@ def _named_container(toponym: Toponym, toponyms: Sequence[Toponym], text: str = 
     listed = (index + 1 < len(toponyms) and toponyms[index + 1].start - after.end <= 2) or (
         before is not None and toponym.start - before.end <= 2)
     return None if listed else after  # "Suba, Migori, Homa Bay": a list, not a name and its province
+
+
+def _capital_named(toponym: Toponym, toponyms: Sequence[Toponym], text: str,
+                   is_capital: Callable[[Toponym], bool]) -> Toponym | None:
+    """The capital a name is said to lie in ("X district of the Libyan capital", "X, the capital's
+    airport"): the nearest capital the text names (of the country the words name, if they do)."""
+    cue = _CAPITAL_CUE.match(text, toponym.end)
+    if cue is None:
+        return None
+    country = next((t.country for t in toponyms if t.demonym and cue.start() <= t.start < cue.end()), None)
+    capitals = [t for t in toponyms if t.resolved and t.kind == "city" and is_capital(t)
+                and country in (None, t.country)]
+    return min(capitals, key=lambda t: abs(t.start - toponym.start), default=None)
 
 
 def _inside(place: Toponym, container: Toponym) -> bool:

@@ -83,7 +83,7 @@ def _drop_unsupported_spellings(mentions: Sequence[_Mention], exact: Sequence[Ca
         if (best is not None and mention.reading != DEMONYM and best.score < EXACT_SPELLING
                 and best.population < BIG_TOWN
                 and (best.country not in countries
-                     or best.admin1 not in provinces.get(best.country, {best.admin1}))):
+                     or best.admin1 not in provinces.get(best.country, set() if provinces else {best.admin1}))):
             _leave_unresolved(mention)
 
 

@@ -186,3 +186,19 @@ def test_a_country_named_with_a_compass_word_after_a_name_is_its_container() -> 
     toponyms = [unknown(text.index("Camp"), "Camp Kelmar"), mexico,
                 town(text.index("Baton"), "Baton Rouge", 30.45, -91.15, geonameid=2)]
     assert locate_by_context(toponyms, text=text)[0].name != "Camp Kelmar (near Baton Rouge)"  # not in the US
+
+
+def test_a_name_said_to_lie_in_the_capital_is_hosted_at_the_capital_the_text_names() -> None:
+    text = "Gunmen fought in Baton Rouge and Shreveport. Shots hit the Kelmar district of the Louisianan capital."
+    toponyms = [town(text.index("Baton"), "Baton Rouge", 30.45, -91.15, geonameid=1),
+                town(text.index("Shreveport"), "Shreveport", 32.5, -93.75, geonameid=2),
+                unknown(text.index("Kelmar"), "Kelmar")]
+    assert locate_by_context(toponyms, text=text)[2].name == "Kelmar (near Shreveport)"  # the nearest town
+    capital = locate_by_context(toponyms, text=text, is_capital=lambda t: t.geonameid == 1)[2]
+    assert capital.name == "Kelmar (near Baton Rouge)"
+    airport = "Jets flew from Baton Rouge. Flights at Kelmar Field, the capital's only airport, and Shreveport stopped."
+    toponyms = [town(airport.index("Baton"), "Baton Rouge", 30.45, -91.15, geonameid=1),
+                unknown(airport.index("Kelmar"), "Kelmar Field"),
+                town(airport.index("Shreveport"), "Shreveport", 32.5, -93.75, geonameid=2)]
+    assert locate_by_context(toponyms, text=airport, is_capital=lambda t: t.geonameid == 1)[1].name == (
+        "Kelmar Field (near Baton Rouge)")

@@ -261,6 +261,16 @@ def test_a_loose_spelling_far_from_the_story_is_left_unresolved() -> None:
     assert helmet_nj.resolved and helmet_nj.country == "US"
 
 
+def test_a_loose_spelling_in_a_country_named_only_in_passing_is_left_unresolved() -> None:
+    # The story's towns are Libyan; Tunisia is named, but no Tunisian town is: a loose spelling of a
+    # small Tunisian town (Bou Salem for "Abu Salim") is not vouched for by the country's name alone.
+    text = "Gunmen clashed in Abu Salim, between Misrata and Sirte, then fled toward Tunisia."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Abu Salim", "Misrata", "Sirte", "Tunisia")]
+    doc = load_pipeline()(text)
+    abu_salim = resolve_spans(doc, spans, default_gazetteer())[0]
+    assert abu_salim.country != "TN", abu_salim
+
+
 def test_a_demonym_of_a_region_is_not_taken_for_a_loose_spelling() -> None:
     # "Central American" reads as Central America (a region, no country, no population): an exact
     # reading of another name, kept even though nothing else in the text is near it.
