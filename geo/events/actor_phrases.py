@@ -62,6 +62,9 @@ def _resolve_pronoun(token: Token) -> str | None:
                         and s.idx >= label]
             if subjects and subjects[0].ent_type_ == "PERSON":
                 return None  # '"They began to strike," said Mahmoud Raslan': they are others
+            if subjects and token.lower_ == "they" and subjects[0].tag_ in {"NN", "NNP"} and not (
+                    actors.actor_family(subjects[0].text)):
+                return None  # "they stormed the building, the ministry said": others the ministry tells of
             if subjects:
                 return lx.clean_phrase(phrase_text(phrase_tokens(subjects[0], with_acl=False)))
     for candidate in token.sent:

@@ -35,7 +35,7 @@ PLACE_NOUNS = frozenset(
      "outskirts", "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast",
      "municipality", "neighbourhood", "neighborhood", "countryside", "vicinity", "edge", "centre",
      "center", "part", "parts", "west", "east", "north", "south", "waters", "territory", "enclave",
-     "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp"}
+     "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp", "gate", "gates", "entrance"}
 )
 # Buildings and sites of a town named as such ("the railway station of the city of X"; not "the church of X").
 SITE_NOUNS = frozenset({"station", "base", "airport", "school", "hospital", "market", "ministry", "building",

@@ -48,6 +48,8 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
             continue
         head.actor = head.actor or mention.actor
         head.count = head.count or mention.count
+        if mention.family == "defence" and len(mentions) == 2:  # (not "the attack ... before police shot and
+            head.family = "defence"  # killed him": quelled as part of it) "stormed the building and killed the gunmen"
         if head.category in {"Attack", "Other"}:
             head.category, head.weapon = mention.category, mention.weapon or head.weapon
         head.merged.append(mention.trigger)

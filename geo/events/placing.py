@@ -25,7 +25,8 @@ from geo.model import Toponym
 from geo.places import DISTRICT_WORDS
 from geo.syntax import CAPTION_END_RE, prep_objects
 
-Located = tuple[Toponym, Span, bool]  # a toponym, its tokens, whether it is 'near' rather than 'in'
+Located = tuple[Toponym, Span, bool]
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})  # a toponym, its tokens, whether it is 'near' rather than 'in'
 
 
 def part_at(target: str | None, places: list[Located]) -> Part:
@@ -35,7 +36,8 @@ def part_at(target: str | None, places: list[Located]) -> Part:
     hosts = {t.geonameid for t, _s, _n in places if t.geonameid is not None}
     ranked = sorted(places, key=lambda item: _place_rank(item, hosts))
     best, _span, near = ranked[0]
-    extra = [t for t, _s, _n in ranked[1:] if t.kind == best.kind and t.place_key != best.place_key]
+    extra = [t for t, s, _n in ranked[1:] if t.kind == best.kind and t.place_key != best.place_key and not (
+        _describes_a_place(s))]
     unique_extra = list({t.place_key: t for t in extra}.values())
     return Part(target=target, place=best, place_prep="near" if near else "in", extra_places=unique_extra)
 
@@ -53,7 +55,10 @@ def _place_rank(item: Located, hosts: set[int]) -> tuple[bool, float, int, int]:
 def _off_the_act(span: Span) -> bool:
     """Whether a place, read up to the verb it hangs on, is not where the act was: it is in the phrase of a verb's
     subject that names people ("[militants in Gaza] fired", not "[Russian shelling in Kherson] killed two"), or in
-    the cause the act was said to answer ("a response to Israel's war in Gaza")."""
+    the cause the act was said to answer ("a response to Israel's war in Gaza"), or in what describes another place
+    ("in Kelmar, the capital of Westland": Kelmar's container)."""
+    if _describes_a_place(span):
+        return True
     token = span.root
     while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
         if token.dep_ == "nsubj":
@@ -62,6 +67,16 @@ def _off_the_act(span: Span) -> bool:
         token = token.head
         if token.lemma_.lower() in GRIEVANCE_NOUNS | lx.RESPONSE_NOUN_PREPS:
             return True
+    return False
+
+
+def _describes_a_place(span: Span) -> bool:
+    """'in Kelmar, the capital of Westland': a place in an apposition to a place names its container."""
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
+        if token.dep_ == "appos" and token.i not in range(span.start, span.end) and token.head.ent_type_ in PLACE_ENTS:
+            return True
+        token = token.head
     return False
 
 

@@ -157,7 +157,8 @@ def _stops_the_assailants(verb: Token) -> bool:
     assailants = [v for v in victims if lemma_of(v) in elx.ASSAILANT_NOUNS
                   and any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "all", "its", "their"} or c.dep_ == "nummod"
                           for c in v.children)]
-    return bool(assailants) and bool(doers) and (_armed(doers) or any(lemma_of(d) in {"guard", "security"} for d in doers))
+    return bool(assailants) and bool(doers) and (  # "they killed the gunmen": the defenders told of
+        _armed(doers) or any(lemma_of(d) in {"guard", "security"} or d.lower_ in {"they", "we"} for d in doers))
 
 
 def _answers_an_attack(verb: Token) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import replace
 from geo.gazetteer import fold_name
 from geo.geometry import distance_km
 from geo.model import Candidate, Toponym
-from geo.places.lexicon import DIRECTION_WORDS, KIND_WORDS, LOCATED_WORDS
+from geo.places.lexicon import DIRECTION_WORDS, FACILITY_WORDS, KIND_WORDS, LOCATED_WORDS
 
 __all__ = ["APPROXIMATE_KIND", "MAX_APPROXIMATE_CONFIDENCE", "locate_by_context"]
 
@@ -42,6 +42,7 @@ _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_THE_TOWN = re.compile(r",? (?:in|of|near|outside) the (?:city|town)\b(?! of)")  # "X Hotel in the city"
 # "X district of the Libyan capital", "X, a suburb of the capital", "X, the capital's airport"
 _CAPITAL_CUE = re.compile(
     r"(?: (?:district|neighbou?rhood|quarter|suburb|area))?,?"
@@ -131,8 +132,9 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
         if toponym.resolved:
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
-        capital = _capital_named(toponym, everything, text, is_capital) if is_capital else None
-        if capital is not None:  # "the X district of the Libyan capital": in the capital the story names
+        capital = _town_in_the_name(toponym, everything) or _the_town(toponym, everything, text) or (
+            _capital_named(toponym, everything, text, is_capital) if is_capital else None)
+        if capital is not None:  # "Kelmar Airport", "the X district of the Libyan capital": in the town named
             own[id(toponym)] = capital
             contained.setdefault(fold_name(toponym.text), []).append(capital)
             continue
@@ -193,6 +195,24 @@ def _named_container(toponym: Toponym, toponyms: Sequence[Toponym], text: str = 
     listed = (index + 1 < len(toponyms) and toponyms[index + 1].start - after.end <= 2) or (
         before is not None and toponym.start - before.end <= 2)
     return None if listed else after  # "Suba, Migori, Homa Bay": a list, not a name and its province
+
+
+def _town_in_the_name(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The town the text names whose name begins the site's ("Kelmar Airport", "Kelmar General Hospital")."""
+    words = fold_name(toponym.text).split()
+    if len(words) < 2 or words[-1] not in KIND_WORDS | FACILITY_WORDS:
+        return None
+    return next((t for t in toponyms if _is_host(t, _TOWN_KINDS) and t.kind != "region" and (
+        words[:len(fold_name(t.text).split())] == fold_name(t.text).split())), None)
+
+
+def _the_town(toponym: Toponym, toponyms: Sequence[Toponym], text: str) -> Toponym | None:
+    """'X Hotel in the city': the town the story is about, the one it names most often before the name."""
+    if not _THE_TOWN.match(text, toponym.end):
+        return None
+    towns = [t for t in toponyms if t.start < toponym.start and _is_host(t, _TOWN_KINDS) and t.kind == "city"]
+    counts = Counter(t.place_key for t in towns)
+    return max(towns[::-1], key=lambda t: counts[t.place_key], default=None)  # the nearest of equals
 
 
 def _capital_named(toponym: Toponym, toponyms: Sequence[Toponym], text: str,

@@ -28,7 +28,7 @@ __all__ = ["GENERIC_SITE_WORDS", "SITE_FIRST_WORDS", "is_generic_site_word", "na
 _LAST_WORDS = frozenset({"airport", "airbase", "airfield", "aerodrome", "hospital", "clinic", "school", "university",
                          "college", "camp", "junction", "roundabout", "checkpoint", "crossing", "prison", "stadium",
                          "mosque", "church", "market", "station", "plant", "refinery", "port", "bridge", "dam",
-                         "barracks", "garrison", "compound", "palace"})
+                         "barracks", "garrison", "compound", "palace", "hotel"})
 # The first word of a site's name ("Camp Taji", "Ministry of Education", "Fort Bliss").
 SITE_FIRST_WORDS = frozenset({"camp", "ministry"})
 # Buildings a town has many of, named as places only where an act is done to them: local news names its
@@ -40,6 +40,9 @@ GENERIC_SITE_WORDS = FACILITY_WORDS | KIND_WORDS | UNKNOWN_SITE_WORDS | _LAST_WO
 # Words between a placing word and the name: "at the nearby", "struck the country's".
 _BETWEEN = DETERMINERS | {"nearby", "main", "old", "new", "former", "country", "city", "capital", "'s", "’s"}
 _PLACING = LOCATIVE_PREPS | {"on", "beside", "inside", "opposite"}
+# A part of a site named before it: "at the gate of", "near the entrance to".
+_SITE_PARTS = frozenset({"gate", "gates", "entrance", "door", "doors", "wall", "walls", "perimeter", "lobby",
+                         "grounds"})
 
 
 def is_generic_site_word(span: Span) -> bool:
@@ -85,9 +88,11 @@ def names_a_site(span: Span) -> bool:
 
 
 def _placed_before(span: Span) -> bool:
+    """'at X Hotel', 'near the main X Camp', 'at the gate of the X Hotel'."""
     doc, i = span.doc, span.start - 1
-    while i >= 0 and (doc[i].lower_ in _BETWEEN):
-        i -= 1
+    while i >= 0 and (doc[i].lower_ in _BETWEEN or (
+            doc[i].lower_ in {"of", "to"} and i > 0 and doc[i - 1].lower_ in _SITE_PARTS)):
+        i -= 2 if doc[i].lower_ in {"of", "to"} else 1
     return i >= 0 and doc[i].lower_ in _PLACING
 
 

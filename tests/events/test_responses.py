@@ -717,3 +717,12 @@ def test_a_strike_on_fighters_who_took_part_in_an_attack_answers_it_and_its_day_
     attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 2, 12))
     assert [(a.place, a.date) for a in attacks] == [("Kharkiv", date(2024, 2, 9))]
     assert [r.place for r in responses] == ["Odesa"]
+
+
+def test_forces_storming_a_site_and_killing_the_gunmen_end_the_assault() -> None:
+    attacks, responses = run("Gunmen stormed a hotel in Garissa on Saturday, killing eight guests. Police commandos "
+                             "surrounded the building overnight. At dawn, they stormed the top floors and killed the "
+                             "two gunmen, the interior ministry said.")
+    assert [a.killed for a in attacks] == [8]
+    assert len(responses) == 1 and responses[0].killed == 2
+    assert "floors" not in (responses[0].target or "") and "ministry" not in (responses[0].actor or "")

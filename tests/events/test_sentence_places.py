@@ -97,3 +97,14 @@ def test_the_datelines_town_is_no_place_a_later_reference_points_back_at() -> No
                      "Troops repelled the attack on the base, killing 18 of the attackers, the army said.")
     found = report.attacks + report.responses
     assert found and all(e.place is None or "Kharkiv" not in e.place for e in found)
+
+
+def test_a_place_describing_the_place_of_the_act_is_not_where_it_happened() -> None:
+    found = analyze("Militants shelled a market in Kismayo, the capital of Jubaland, on Monday.").events
+    assert [e.place for e in found] == ["Kismayo"]
+    assert "Jubaland" not in found[0].summary
+
+
+def test_a_hotel_named_after_the_gate_of_is_the_place_of_the_act() -> None:
+    found = analyze("On Friday, militants detonated a car bomb at the gate of the Kelmar Hotel in Garissa.").events
+    assert [e.place for e in found] == ["Kelmar Hotel (near Garissa)"]

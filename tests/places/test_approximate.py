@@ -202,3 +202,21 @@ def test_a_name_said_to_lie_in_the_capital_is_hosted_at_the_capital_the_text_nam
                 town(airport.index("Shreveport"), "Shreveport", 32.5, -93.75, geonameid=2)]
     assert locate_by_context(toponyms, text=airport, is_capital=lambda t: t.geonameid == 1)[1].name == (
         "Kelmar Field (near Baton Rouge)")
+
+
+def test_a_site_named_after_a_town_the_text_names_is_hosted_there() -> None:
+    text = "Jets hit Baton Rouge. Shells fell near Shreveport. Flights at Baton Rouge Airport were halted."
+    toponyms = [town(text.index("Baton"), "Baton Rouge", 30.45, -91.15, geonameid=1),
+                town(text.index("Shreveport"), "Shreveport", 32.5, -93.75, geonameid=2),
+                unknown(text.index("Baton Rouge Airport"), "Baton Rouge Airport")]
+    assert locate_by_context(toponyms, text=text)[2].name == "Baton Rouge Airport (near Baton Rouge)"
+
+
+def test_a_site_in_the_city_is_hosted_at_the_town_the_story_names_most() -> None:
+    text = ("Baton Rouge, a river port, is held by the army; Baton Rouge has been spared for years. Rebels hold "
+            "the land around Shreveport. In 2019, gunmen killed 20 people at the Kelmar Hotel in the city.")
+    toponyms = [town(0, "Baton Rouge", 30.45, -91.15, geonameid=1),
+                town(text.index("Baton Rouge has"), "Baton Rouge", 30.45, -91.15, geonameid=1),
+                town(text.index("Shreveport"), "Shreveport", 32.5, -93.75, geonameid=2),
+                unknown(text.index("Kelmar"), "Kelmar Hotel")]
+    assert locate_by_context(toponyms, text=text)[3].name == "Kelmar Hotel (near Baton Rouge)"
