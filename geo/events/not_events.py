@@ -127,8 +127,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if token.tag_ == "NNS" and governor is not None and _lemma(governor) in TREND_VERBS and token.dep_ == "dobj":
         return True  # "militants have stepped up attacks on the police": a trend, not an act
     if token.tag_ == "NNS" and token.dep_ == "dobj" and _lemma(token.head) in DESCRIBING_VERBS and prep_objects(
-            token.head, "as"):
+            token.head, "as") and not any(c.lower_ in {"the", "these", "those"} for c in token.children):
         return True  # "the group describing its attacks as support for X": what its acts are said to be, no act
+        # (not "described the raids as a response to X": the raids told)
     if token.pos_ == "VERB" and _lemma(token) in {"kill", "wound", "injure"} and any(
             c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in token.children) and prep_objects(token, "since"):
         return True  # "780 people have been killed in the region since October": a toll over time, not an act

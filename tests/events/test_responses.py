@@ -726,3 +726,11 @@ def test_forces_storming_a_site_and_killing_the_gunmen_end_the_assault() -> None
     assert [a.killed for a in attacks] == [8]
     assert len(responses) == 1 and responses[0].killed == 2
     assert "floors" not in (responses[0].target or "") and "ministry" not in (responses[0].actor or "")
+
+
+def test_strikes_a_spokesman_describes_as_a_response_are_a_response() -> None:
+    attacks, responses = run("Rebel drones struck a clinic in Kutum on Friday, killing nine patients. On Sunday, jets "
+                             "bombed rebel positions near Mellit. An army spokesman described the raids as a response "
+                             "to the attack on the clinic.")
+    assert [a.killed for a in attacks] == [9]
+    assert len(responses) == 1 and "rebel positions" in (responses[0].target or "")
