@@ -42,8 +42,9 @@ class Draft:
     triggers: list[int] = field(default_factory=list)  # the token indices of those words
     background: bool = False  # told in an article's "Background" section
     aims: set[str] = field(default_factory=set)  # sides its clauses say it was aimed at (actor families)
-    reference: bool = False
-    umbrella: bool = False  # told by a plural with no count ("carried out strikes"): maybe a heading of acts  # told only as a point of comparison ("the deadliest since the 2017 bombings")
+    reference: bool = False  # told only as a point of comparison ("the deadliest since the 2017 bombings")
+    umbrella: bool = False  # told by a plural with no count ("carried out strikes"): maybe a heading of acts
+    listed: int = 0  # how many targets it names as a list ("bombed a village and a market"): maybe a heading of acts
 
 
 def sentence_numbers(sents: Sequence[Span]) -> Callable[[int], int]:

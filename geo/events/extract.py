@@ -36,7 +36,7 @@ from geo.events.actor_phrases import claimant
 from geo.events.kinds import armed_men, cited_cause, continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
-from geo.events.umbrella import defines_the_subject, fold_umbrellas, read_sections
+from geo.events.umbrella import defines_the_subject, fold_umbrellas, listed_targets, read_sections
 from geo.model import Event, Toponym
 from geo.syntax import is_headline, sentences, toponym_tokens
 
@@ -62,7 +62,8 @@ class _Linker:
             group = self.groups
         draft = Draft(kind=None, category=mention.category, families=set(), weapon=mention.weapon, group=group,
                       reference=self._in_passing(mention), background=self.in_background,
-                      umbrella=mention.trigger.tag_ in {"NNS", "NNPS"} and mention.count is None)
+                      umbrella=mention.trigger.tag_ in {"NNS", "NNPS"} and mention.count is None,
+                      listed=listed_targets(mention.trigger))
         self.drafts.append(draft)
         self.attach(draft, mention, part)
         return draft

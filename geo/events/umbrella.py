@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from geo.events import actors
 from geo.events.draft import Draft
@@ -27,7 +27,7 @@ def fold_umbrellas(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
     index = {s.start: i for i, s in enumerate(sents)}
     kept: list[Draft] = []
     for draft in drafts:
-        parts = _parts(draft, drafts, index) if draft.umbrella or (draft.count or 0) > 1 else []
+        parts = _parts(draft, drafts, index) if draft.umbrella or (draft.count or draft.listed) > 1 else []
         if not parts:
             kept.append(draft)
             continue
@@ -47,21 +47,32 @@ def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[D
     """The acts a heading tells together: with no place and no count, those told right after it; counted ('struck
     two facilities in eastern Syria'), as many told right after it in its country ('One strike hit a depot near X.
     The second destroyed a hub near Y.')."""
-    counted = heading.count is not None and heading.count > 1
+    expected = heading.count or heading.listed  # "bombed a village and a market. [...] A jet bombed X. [...] Jets
+    counted = expected > 1  # struck the market in Y": a lead told one by one after it
     coarse = heading.place is None or (counted and heading.place.kind in {"country", "admin1", "region"})
     if not coarse or (heading.count is not None and not counted) or not heading.sentences:
         return []
+    within = PARTS_WITHIN + 1 if heading.listed and not heading.count else PARTS_WITHIN
     told = max(index.get(s.start, -99) for s in heading.sentences)
     first = min(index.get(s.start, 99) for s in heading.sentences)
     sides = actors.actor_families(heading.actor)
-    parts = [d for d in drafts if d is not heading and d.place is not None and d.sentences
+    parts = [d for d in drafts if d is not heading and (d.place is not None or heading.listed) and d.sentences
              and all(first < index.get(s.start, -1) for s in d.sentences)
-             and 1 <= min(index.get(s.start, 99) for s in d.sentences) - told <= PARTS_WITHIN
+             and 1 <= min(index.get(s.start, 99) for s in d.sentences) - told <= within
              and d.kind in {None, heading.kind}
              and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
              and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))
-             and (heading.place is None or d.place.country == heading.place.country)]
-    return parts if not counted or len(parts) == heading.count else []
+             and (heading.place is None or d.place is None or d.place.country == heading.place.country)]
+    return parts if not counted or len(parts) == expected else []
+
+
+def listed_targets(trigger: Token) -> int:
+    """How many things an act's verb names as a list of indefinite objects ('bombed a village and a crowded
+    market': 2), else 0."""
+    objects = [o for o in trigger.children if o.dep_ == "dobj"] if trigger.pos_ == "VERB" else []
+    listed = [x for o in objects[:1] for x in (o, *o.conjuncts)]
+    indefinite = all(any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in x.children) for x in listed)
+    return len(listed) if len(listed) >= 2 and indefinite else 0
 
 
 def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[int]) -> list[Draft]:

@@ -698,3 +698,10 @@ def test_a_bomb_that_killed_two_is_one_bombing_with_no_bomb_for_a_doer() -> None
             "two soldiers.")
     found = everything(text)
     assert len(found) == 1 and found[0].actor != "Roadside bomb" and found[0].killed == 2
+
+
+def test_a_lead_naming_a_list_of_targets_heads_the_acts_told_one_by_one_after_it() -> None:
+    attacks, _ = run("Jets bombed a village and a busy market on Monday, killing 15 civilians, a rescuer "
+                     "said. A jet dropped two bombs on Bardera, killing six people. He asked not to be named. "
+                     "An hour later, aircraft struck the market in Kandahar, killing nine.")
+    assert sorted(a.killed or 0 for a in attacks) == [6, 9]
