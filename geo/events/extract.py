@@ -135,6 +135,8 @@ class _Linker:
                 fitting.sort(key=lambda d: d.date != mention.date)
             place = next((p.place for p in mention.parts if p.place is not None), None)
             fitting = [d for d in fitting if _same_place(d.place, place)] or fitting  # "the airstrike on X"
+            if mention.trigger.pos_ == "NOUN" and mention.family == "strike":  # "the strikes": air strikes rather
+                fitting.sort(key=lambda d: d.category != "Air/drone strike")  # than the missile fire they followed
             named = next((p.target for p in mention.parts if p.target and p.target[:1].isupper()), None)
             if named:  # "the attack at Mission Support Site X": the one told there, though no gazetteer knows it
                 fitting.sort(key=lambda d: not any(named in s.text for s in d.sentences))

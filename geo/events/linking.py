@@ -127,6 +127,11 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
             not mention.anaphoric and mention.parts and (mention.parts[0].target or mention.parts[0].place)
             and draft.category != INTERCEPT):  # "shot down five drones": five things stopped, not five acts
         return True  # a tally of many over a span, then one act with a target or place of its own
+    when = mention.when
+    dated = mention.date is not None or bool(when and not clock_time(when) and when not in NIGHT_WORDS)
+    if draft.date is None and dated and not mention.anaphoric and (mention.count or 1) == 1 and any(
+            told_over_a_period(s) for s in draft.sentences):
+        return True  # "have attacked more than 100 ships since November", then "In July, boats attacked a carrier"
     days = [w for w in draft.whens if not clock_time(w) and w not in NIGHT_WORDS]  # "overnight" fits any day
     if mention.when and days and not clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
             _same_time(mention.when, w) for w in days):

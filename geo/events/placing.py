@@ -65,7 +65,8 @@ def _off_the_act(span: Span) -> bool:
             return token.head.pos_ in {"VERB", "AUX"} and token.i not in range(span.start, span.end) and not (
                 is_event_noun(token) or token.lemma_.lower() in lx.WEAPON_WORDS)
         token = token.head
-        if token.lemma_.lower() in GRIEVANCE_NOUNS | lx.RESPONSE_NOUN_PREPS:
+        if token.lemma_.lower() in GRIEVANCE_NOUNS | lx.RESPONSE_NOUN_PREPS or any(  # "in what they call
+                c.dep_ == "oprd" and c.lemma_.lower() in GRIEVANCE_NOUNS for c in token.children):  # solidarity with X"
             return True
     return False
 

@@ -97,7 +97,7 @@ ATTACK_WORDS = frozenset({"attack", "strike", "assault", "raid"})  # what a dete
 RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})
 # What an act is said to answer that is a cause, not an act told: 'a response to Israel's war in Gaza'.
 GRIEVANCE_NOUNS = frozenset({"war", "aggression", "occupation", "genocide", "siege", "blockade", "policy", "crime",
-                             "presence", "involvement", "support", "oppression", "persecution"})
+                             "presence", "involvement", "support", "oppression", "persecution", "solidarity"})
 GRIEVANCE_RE = re.compile(r"\s*(?:to|for|against)\s+(?:(?!attacks?\b|strikes?\b|raids?\b|shelling\b|bombings?\b)"
                           rf"[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(GRIEVANCE_NOUNS | {'wars', 'crimes', 'policies'}))})\b",
                           re.I)

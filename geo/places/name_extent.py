@@ -101,10 +101,17 @@ def is_capitalised(token: Any) -> bool:
 
 
 def subspans_longest_first(run: Span) -> list[Span]:
+    """The parts of a run of capitalised words, longest first; not a word that begins a name cut from the
+    name it begins ("Ras" of "Ras Isa", "Wadi" of "Wadi Kelmar": a cape or a valley, no place of its own)."""
     spans = []
     for size in range(len(run), 0, -1):
         for start in range(0, len(run) - size + 1):
             sub = run[start:start + size]
-            if is_capitalised(sub[0]) and is_capitalised(sub[-1]):
+            cut_prefix = sub[-1].lower_ in NAME_PREFIXES and start + size < len(run)
+            if is_capitalised(sub[0]) and is_capitalised(sub[-1]) and not cut_prefix:
                 spans.append(sub)
     return spans
+
+
+# Words that begin Arabic place names and name a kind of feature: a cape, a valley, a hill, a well, a spring.
+NAME_PREFIXES = frozenset({"ras", "wadi", "jabal", "jebel", "tell", "bir", "ain", "kafr", "khirbet", "deir", "beit"})

@@ -362,10 +362,11 @@ class ToponymRecognizer:
                 len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
             return None  # an acronym ("the UN", "FATA"), not a town (Un, India) or an added village (Fatah)
         cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
-        if cue is None and modifies_residents(span) and not looks_common(span, context.lower_words):
-            cue = "residents"
-        if cue is None and listed_with_places(span):
-            cue = "listed"  # an item of a list of places ("the cities of Homs and Aleppo")
+        common = looks_common(span, context.lower_words)
+        cue = "residents" if cue is None and modifies_residents(span) and not common else cue
+        # "X Port, Power Station": a common word, no site's town; "the cities of Homs and Aleppo": one of a list
+        cue = None if cue == "facility" and common else "listed" if cue is None and not common and (
+            listed_with_places(span)) else cue
         if len(span) > 1 and span[-1].lower_ in DISTRICT_WORDS and candidates[0].kind in {"admin1", "admin2"}:
             cue = "province"  # "in Lakki Marwat district" (tagged a person): a district by its own word
         strong_cue = cue is not None and cue != "near"
@@ -373,7 +374,6 @@ class ToponymRecognizer:
                 a_town_near(span, candidates)):  # "a drone over X" is there, "according to X" is not
             cue = None
         label_out = "FAC" if label == "FAC" else "GAZ"
-        common = looks_common(span, context.lower_words)
         person_in = label == "PERSON" and not strong_cue and not followed_by_place_punct(span) and not (
             a_town_near(span, candidates))  # "in Kherson" tagged a person: a well-known city only (below)
         if strong_cue or (cue == "near" and not common):

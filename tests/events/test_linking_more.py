@@ -705,3 +705,19 @@ def test_a_lead_naming_a_list_of_targets_heads_the_acts_told_one_by_one_after_it
                      "said. A jet dropped two bombs on Bardera, killing six people. He asked not to be named. "
                      "An hour later, aircraft struck the market in Kandahar, killing nine.")
     assert sorted(a.killed or 0 for a in attacks) == [6, 9]
+
+
+def test_the_strikes_are_the_air_strikes_rather_than_the_missile_fire_they_followed() -> None:
+    attacks, responses = run("Israeli jets bombed a port in Yemen on Tuesday, a day after the rebels fired a missile "
+                             "at Israel. The health ministry said the strikes killed four people.")
+    events = attacks + responses
+    assert [e.killed for e in events if e.actor and "Israel" in e.actor] == [4]
+    assert [e.killed for e in events if e.actor and "rebel" in e.actor] == [None]
+
+
+def test_a_dated_act_after_a_tally_over_a_period_is_an_act_of_its_own() -> None:
+    text = ("Since November 2023, the Houthis have attacked more than 60 cargo ships in the Red Sea and the Gulf of "
+            "Aden, sinking two, in what they call solidarity with Gaza. In July, Houthi boats and drones attacked the "
+            "Panama-flagged tanker Blue Star off Mocha; its crew were rescued by a passing ship.")
+    attacks = [e for e in analyze(text, published=date(2025, 8, 5)).events if e.kind == "attack"]
+    assert len(attacks) == 2

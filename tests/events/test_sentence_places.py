@@ -108,3 +108,9 @@ def test_a_place_describing_the_place_of_the_act_is_not_where_it_happened() -> N
 def test_a_hotel_named_after_the_gate_of_is_the_place_of_the_act() -> None:
     found = analyze("On Friday, militants detonated a car bomb at the gate of the Kelmar Hotel in Garissa.").events
     assert [e.place for e in found] == ["Kelmar Hotel (near Garissa)"]
+
+
+def test_a_place_in_the_cause_a_side_gives_is_not_where_it_struck() -> None:
+    found = analyze("Since 2023, the Houthis have attacked more than 100 ships in the Red Sea, in what they call "
+                    "solidarity with Palestinians in Gaza.").events
+    assert found and all(e.place != "Gaza City Governorate" and "Gaza" not in (e.place or "") for e in found)

@@ -450,3 +450,16 @@ def test_a_big_city_the_tagger_calls_an_organisation_once_and_a_person_once_is_t
     words = ["Drone", "attack", "on", "Bigtown", "injures", "five", "\n\n", "Drones", "attacked", "Bigtown", "."]
     doc = _doc(words, [(3, 4, "ORG"), (9, 10, "PERSON")])
     assert [name for name, _label, _cue in _run(doc)] == ["Bigtown", "Bigtown"]
+
+
+def test_a_common_word_before_a_site_word_in_a_title_case_headline_is_no_place() -> None:
+    # "Power" is a county in Idaho; "Power Station" in a headline, with "power station" in the text, is a plant.
+    doc = load_pipeline()("Jets Strike Hodeidah Port, Power Station After Rocket Fire\n\n"
+                          "Jets struck a power station north of Hodeidah on Tuesday.")
+    assert "Power" not in {span.text for span in doc.spans[SPAN_KEY]}
+
+
+def test_a_word_that_begins_an_arabic_name_is_not_tried_alone() -> None:
+    # "Ras" (a cape) cut from "Ras Isa" would match the Saudi town of Ar Rass.
+    doc = load_pipeline()("Jets also struck fuel tanks at the Ras Isa oil terminal, farther up the coast from Hodeidah.")
+    assert "Ras" not in {span.text for span in doc.spans[SPAN_KEY]}
