@@ -131,8 +131,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 if relay:
                     via = relay[0]
         result.append((head, via))
-        if via is not None:
-            result.append((via, None))
+        if via is not None and not (via.pos_ == "PROPN" and via.lower_ in lx.MASTHEAD_WORDS):
+            result.append((via, None))  # (a paper known only by its masthead relays: a source where it says so)
     return result
 
 
@@ -264,6 +264,7 @@ def _told(verb: Token, subject: Token | None = None) -> Token | None:
         name = " ".join(t.text for t in obj.subtree if t.pos_ == "PROPN") or obj.text  # "Al Jazeera", not "Jazeera"
         outlet = lookup(name, lx.WIRE_AGENCIES) or lookup(name, lx.MEDIA_OUTLETS)
         audience = obj.lemma_.lower() in AUDIENCE_NOUNS and obj.pos_ != "PROPN"
-        if outlet or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
+        masthead = obj.pos_ == "PROPN" and obj.lower_ in lx.MASTHEAD_WORDS  # "told Hiigsi Post"
+        if outlet or masthead or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
             return obj
     return None

@@ -281,6 +281,11 @@ MEDIA_HEADS: frozenset[str] = frozenset(
      "radio", "magazine", "website", "site", "paper", "network", "journalist", "reporter",
      "correspondent", "editor", "columnist", "press", "agency", "tabloid", "station"}
 )
+# The last word of a newspaper's or station's name ("Hiigsi Post", "Darfur Pulse", "Kelmar FM").
+MASTHEAD_WORDS: frozenset[str] = frozenset(
+    {"post", "times", "news", "herald", "tribune", "gazette", "journal", "observer", "pulse", "express", "chronicle",
+     "telegraph", "fm", "online", "today", "mirror", "guardian", "standard", "monitor", "insider", "digest"}
+)
 NGO_NAMES: frozenset[str] = frozenset(
     {"syrian observatory for human rights", "syrian observatory", "amnesty international",
      "amnesty", "human rights watch", "hrw", "red cross", "icrc",

@@ -28,8 +28,9 @@ def named_type(head: Token, name: str) -> str:
     """The type of a source known only by its proper name, from what the text calls it ('the rights group X':
     ngo, 'the station Radio X': media), what it is (a state's office or service, a state) or else other."""
     described = head.head if head.dep_ == "appos" else None  # "the Kaya-based station Radio X"
-    if described is not None and described.lemma_.lower() in lx.MEDIA_HEADS:
-        return "media"
+    if (described is not None and described.lemma_.lower() in lx.MEDIA_HEADS) or (
+            head.pos_ == "PROPN" and head.lower_ in lx.MASTHEAD_WORDS and head.ent_type_ != "PERSON"):
+        return "media"  # "the station Radio X", "Hiigsi Post"
     if described is not None and described.lemma_.lower() in lx.NGO_HEADS and any(
             c.lower_ in lx.NGO_MARKERS for c in described.children):
         return "ngo"  # "the rights group X"

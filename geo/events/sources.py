@@ -164,7 +164,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     appositive_persons = [] if head.tag_ == "NNS" else [  # one name never renames many ("residents of X, Bahir Dar,")
         c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     person_in_apposition = head.ent_type_ != "PERSON" and bool(appositive_persons)
-    person = None if person_in_apposition else person_span(tokens)
+    person = None if person_in_apposition or head.tag_ == "NNS" else person_span(tokens)  # not "residents of [X]"
     if person is not None and head.ent_type_ == "ORG" and head.i not in range(person.start, person.end):
         person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
     if person is not None and _names_an_organisation(head, person):

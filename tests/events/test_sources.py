@@ -371,3 +371,14 @@ def test_a_rights_group_counting_the_dead_is_an_ngo_source_and_a_station_named_b
                        "Radio Kora that gunmen burned homes. The station reported that 40 homes were burned.")
     assert [(s.name, s.type) for s in found] == [("Tarsa Watch", "ngo"), ("Survivors", "other"),
                                                   ("Radio Kora", "media")]
+
+
+def test_a_paper_known_by_its_masthead_relays_what_it_was_told() -> None:
+    sources = by_name(sources_of("A doctor told the Kelmar Post that 40 wounded had been admitted."))
+    assert (sources["doctor"].via or "").endswith("Kelmar Post")
+    assert "Kelmar Post" not in sources  # it relays; it says nothing of its own
+
+
+def test_residents_of_a_town_the_tagger_took_for_a_person_are_residents() -> None:
+    sources = sources_of("Residents of Mellit said that a bomb hit the livestock market.")
+    assert [s.name for s in sources] == ["Residents of Mellit"]
