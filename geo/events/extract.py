@@ -150,6 +150,9 @@ class _Linker:
                 mention.family in BLASTS and d.families & BLASTS)]  # "the bombing" of "detonated explosives"
             if mention.trigger.pos_ == "NOUN" and mention.family == "strike":  # "the strike": an air strike
                 same_word.sort(key=lambda d: d.category != "Air/drone strike")  # rather than rockets that struck
+            if mention.trigger.tag_ == "NN" and any((d.count or 1) == 1 for d in fitting):  # "the massacre": one
+                fitting.sort(key=lambda d: (d.count or 1) > 1)  # act, not a tally of many told since
+                same_word = [d for d in same_word if (d.count or 1) == 1]
             antecedent = same_word[0] if same_word else next(iter(fitting), None)
             if antecedent is not None:
                 self._attach_to_group(antecedent, mention)

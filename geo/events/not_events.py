@@ -124,6 +124,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
         clause_verb = clause_verb.head  # the parse hung the gerunds on the object ("raided farms, killing")
     if clause_verb is not token and clause_verb.pos_ == "VERB" and habitual(clause_verb, family_of):
         return True  # "have for years raided villages, killing and abducting people": as habitual
+    perfect = any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in clause_verb.children)
+    if clause_verb is not token and perfect and any(o.ent_type_ == "DATE" for o in prep_objects(clause_verb, "since")):
+        return True  # "has besieged the city since May, shelling its districts": a campaign going on, no one act
     if token.tag_ == "NNS" and governor is not None and _lemma(governor) in TREND_VERBS and token.dep_ == "dobj":
         return True  # "militants have stepped up attacks on the police": a trend, not an act
     if token.tag_ == "NNS" and token.dep_ == "dobj" and _lemma(token.head) in DESCRIBING_VERBS and prep_objects(

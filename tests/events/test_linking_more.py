@@ -721,3 +721,14 @@ def test_a_dated_act_after_a_tally_over_a_period_is_an_act_of_its_own() -> None:
             "Panama-flagged tanker Blue Star off Mocha; its crew were rescued by a passing ship.")
     attacks = [e for e in analyze(text, published=date(2025, 8, 5)).events if e.kind == "attack"]
     assert len(attacks) == 2
+
+
+def test_the_massacre_is_the_one_act_told_not_a_tally_of_many() -> None:
+    text = ("A drone struck a hospital in Kandahar on Friday, killing nine patients. Since 2023, the WHO has verified "
+            "31 attacks on clinics in the region. On Sunday, jets bombed rebel positions near Kaduna, in what the "
+            "army called a response to the massacre.")
+    attacks, _ = run(text)
+    tally = next(a for a in attacks if a.count == 31)
+    hospital = next(a for a in attacks if a.killed == 9)
+    assert not any("massacre" in text[m.start:m.end] for m in tally.mentions)
+    assert any("massacre" in text[m.start:m.end] for m in hospital.mentions)

@@ -241,3 +241,8 @@ def test_acts_a_side_cites_as_its_cause_with_no_place_or_day_are_no_event() -> N
     found = everything("Russian missiles struck a depot in Kharkiv on Monday. Moscow said the strike was in response "
                        "to terrorist attacks by the Kyiv regime on civilian targets.")
     assert [e.place for e in found] == ["Kharkiv"]
+
+
+def test_acts_told_as_the_means_of_a_siege_going_on_since_a_date_are_no_one_act() -> None:
+    assert everything("The rebels have besieged Kandahar since May 2024, shelling its districts and the nearby camp "
+                      "and blocking convoys.") == []
