@@ -2,7 +2,8 @@
 to those attacks. In eastern Syria, two aircraft struck a depot near Albu Kamal. In Iraq, a gunship hit
 a command node at Jurf al-Sakhar." The first sentence is no act of its own but the heading of the ones
 that follow: each is a response, last night, by U.S. forces. Press releases, briefings and wire stories
-all tell strikes this way. So do encyclopedia articles, by section: the acts of an "Attack" section are
+all tell strikes this way; wire leads name a list of targets ("bombed a village and a market") and
+then tell each. So do encyclopedia articles, by section: the acts of an "Attack" section are
 the subject its title names, those of a "Counter-offensive" section answer it.
 
 Used by ``geo.events.extract`` before the kinds of events are resolved.

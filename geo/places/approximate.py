@@ -11,7 +11,10 @@ then the nearest in the text (preceding mentions preferred: "in New Orleans ... 
 A place named as another name's container ("in Dioura, in the Segou region") or for its clock
 ("Baghdad time") hosts no other name; a name followed by its country or province ("Cammaara, Somalia")
 has its host there or none; a region a province is named after ("Darfur" beside "North
-Darfur") has a town of that province, else the province. All mentions of a name share one host
+Darfur") has a town of that province, else the province. Words that name the host come first: a
+site named after a town the text names ("Kismayo Airport"), one "in the city" (the town the story
+names most), one said to lie in the capital ("the X district of the Libyan capital", "X, the
+capital's airport": the capital the text names). All mentions of a name share one host
 (one name, one place): the one most of its mentions pick (those that name a container, if any do;
 the first on a tie), but a name many buildings bear ("the Coptic Orthodox Church") is placed
 mention by mention. The host is its only alternative, so the analyst sees why it was put there
@@ -132,11 +135,11 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
         if toponym.resolved:
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
-        capital = _town_in_the_name(toponym, everything) or _the_town(toponym, everything, text) or (
+        named_host = _town_in_the_name(toponym, everything) or _the_town(toponym, everything, text) or (
             _capital_named(toponym, everything, text, is_capital) if is_capital else None)
-        if capital is not None:  # "Kelmar Airport", "the X district of the Libyan capital": in the town named
-            own[id(toponym)] = capital
-            contained.setdefault(fold_name(toponym.text), []).append(capital)
+        if named_host is not None:  # "Kelmar Airport", "the X district of the Libyan capital": in the town named
+            own[id(toponym)] = named_host
+            contained.setdefault(fold_name(toponym.text), []).append(named_host)
             continue
         within = province or containers.get(id(toponym))
         tiers = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and not (
