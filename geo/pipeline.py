@@ -282,8 +282,8 @@ def _with_fallbacks(toponyms: list[Toponym], online: CandidateSource | None,
 
         toponyms = resolve_unresolved(toponyms, online)
     gazetteer = default_gazetteer()
-    return locate_by_context(toponyms, context, text=text, is_capital=lambda t: t.kind == "city" and (
-        t.geonameid is not None and gazetteer.is_capital_id(t.geonameid)))
+    return locate_by_context(toponyms, context, text=text,
+                             is_capital=lambda t: t.geonameid is not None and gazetteer.is_capital_id(t.geonameid))
 
 
 def _checked_span(span: Sequence[int], length: int) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from geo.events.one_act import merge_one_act
 from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
+from geo.places import SITE_PARTS
 from geo.model import Toponym
 from geo.syntax import (children, dateline_length, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects,
                         span_text)
@@ -35,7 +36,7 @@ PLACE_NOUNS = frozenset(
      "outskirts", "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast",
      "municipality", "neighbourhood", "neighborhood", "countryside", "vicinity", "edge", "centre",
      "center", "part", "parts", "west", "east", "north", "south", "waters", "territory", "enclave",
-     "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp", "gate", "gates", "entrance"}
+     "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp"} | SITE_PARTS  # "the gate of X"
 )
 # Buildings and sites of a town named as such ("the railway station of the city of X"; not "the church of X").
 SITE_NOUNS = frozenset({"station", "base", "airport", "school", "hospital", "market", "ministry", "building",

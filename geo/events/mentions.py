@@ -16,6 +16,7 @@ from geo.events import lexicon as lx
 from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
 from geo.events.triggers import QUANTITY_HEADS, is_projectile, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
+from geo.places import SITE_PARTS  # "stormed the upper floors": a part of the site, no target
 from geo.syntax import children, dateline_length, is_passive, prep_objects
 
 KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
@@ -31,7 +32,6 @@ def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
     El Fasher)"): a spot there, more precise than the town (not a river by it, "Euphrates River (near X)")."""
     return (approximate(place) and bool(place.alternatives) and place.alternatives[0].geonameid in geonameids
             and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
-BUILDING_PARTS = frozenset({"floor", "room", "roof", "wall", "gate", "door", "corridor"})  # "stormed the upper floors"
 ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
 NEW_EVENT_MARKERS = frozenset({"another", "separate", "second", "third", "fourth", "new", "fresh", "earlier"})
 
@@ -345,7 +345,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
         elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             heads = [s for s in children(trigger, "nsubj") if weapon_of(s) is None]  # "the vehicle exploded"
         else:
-            heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.AMMUNITION_NOUNS | BUILDING_PARTS]
+            heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.AMMUNITION_NOUNS | SITE_PARTS]
             if not heads:  # "shot and killed the attacker": the object the verbs share
                 heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
         heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", *(

@@ -21,12 +21,14 @@ from geo.places.approximate import locate_by_context
 from geo.places.corrections import PlaceChoice, apply_place_choices, candidate_label
 from geo.places.describe import DISTRICT_WORDS
 from geo.places.geocode import Geocode, geocode_description
+from geo.places.lexicon import SITE_PARTS
 from geo.places.online import CandidateSource, default_online_geocoder, resolve_unresolved
 from geo.places.recognize import TOPONYM_COMPONENT
 from geo.places.resolve import resolve_doc, resolve_spans_in_context
 
 __all__ = [
     "DISTRICT_WORDS",
+    "SITE_PARTS",
     "TOPONYM_COMPONENT",
     "Geocode",
     "CandidateSource",

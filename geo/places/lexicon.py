@@ -39,6 +39,10 @@ WEAK_PREPS = frozenset({"to", "from", "on", "over", "via", "between"})  # "accor
 LOCATED_WORDS = frozenset({"located", "situated", "lying", "based"})
 PLACING_PREPS = (LOCATIVE_PREPS - WEAK_PREPS) | {"on", "beside"}
 # Names many buildings bear ("the Coptic Orthodox Church"): each mention may be another one.
+# The parts of a building or site ("at the gate of the X Hotel", "stormed the upper floors"): where in a site,
+# not a site, a place or a target of its own.
+SITE_PARTS = frozenset({"gate", "gates", "entrance", "door", "doors", "wall", "walls", "perimeter", "lobby", "grounds",
+                        "floor", "floors", "room", "rooms", "roof", "corridor"})
 KIND_WORDS = frozenset({"church", "mosque", "cathedral", "temple", "synagogue", "hospital", "clinic", "school",
                         "university", "college", "market", "station", "hotel", "street", "road", "square", "park",
                         "bridge", "stadium", "prison", "court", "office", "embassy", "building", "center", "centre"})

@@ -24,6 +24,8 @@ __all__ = ["ARABIC_ARTICLES", "capitalised_runs", "is_capitalised", "subspans_lo
 
 # The Arabic article as it is transliterated before a name ("Al Qaim", "As Suwayda", "Ad Dawr").
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ath", "adh", "ed", "es", "er"})
+# Words that begin Arabic place names and name a kind of feature: a cape, a valley, a hill, a well, a spring.
+NAME_PREFIXES = frozenset({"ras", "wadi", "jabal", "jebel", "tell", "bir", "ain", "kafr", "khirbet", "deir", "beit"})
 _MAX_EXTRA_TOKENS = 4
 # Lower-case words a name may end with ("air base", "territory", "the X nuclear power plant") ...
 _NAMED_WITH = FACILITY_WORDS | DISTRICT_WORDS | {"plant", "station", "peninsula"}
@@ -112,6 +114,3 @@ def subspans_longest_first(run: Span) -> list[Span]:
                 spans.append(sub)
     return spans
 
-
-# Words that begin Arabic place names and name a kind of feature: a cape, a valley, a hill, a well, a spring.
-NAME_PREFIXES = frozenset({"ras", "wadi", "jabal", "jebel", "tell", "bir", "ain", "kafr", "khirbet", "deir", "beit"})

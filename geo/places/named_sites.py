@@ -18,7 +18,8 @@ from spacy.tokens import Span
 
 from geo.model import Candidate
 
-from geo.places.lexicon import DETERMINERS, FACILITY_WORDS, KIND_WORDS, LOCATIVE_PREPS, STRUCK_PLACE_VERBS, UNKNOWN_SITE_WORDS
+from geo.places.lexicon import (DETERMINERS, FACILITY_WORDS, KIND_WORDS, LOCATIVE_PREPS, SITE_PARTS, STRUCK_PLACE_VERBS,
+                                UNKNOWN_SITE_WORDS)
 from geo.places.name_extent import is_capitalised
 
 __all__ = ["GENERIC_SITE_WORDS", "SITE_FIRST_WORDS", "is_generic_site_word", "names_a_known_site", "names_a_site",
@@ -40,9 +41,6 @@ GENERIC_SITE_WORDS = FACILITY_WORDS | KIND_WORDS | UNKNOWN_SITE_WORDS | _LAST_WO
 # Words between a placing word and the name: "at the nearby", "struck the country's".
 _BETWEEN = DETERMINERS | {"nearby", "main", "old", "new", "former", "country", "city", "capital", "'s", "’s"}
 _PLACING = LOCATIVE_PREPS | {"on", "beside", "inside", "opposite"}
-# A part of a site named before it: "at the gate of", "near the entrance to".
-_SITE_PARTS = frozenset({"gate", "gates", "entrance", "door", "doors", "wall", "walls", "perimeter", "lobby",
-                         "grounds"})
 
 
 def is_generic_site_word(span: Span) -> bool:
@@ -91,7 +89,7 @@ def _placed_before(span: Span) -> bool:
     """'at X Hotel', 'near the main X Camp', 'at the gate of the X Hotel'."""
     doc, i = span.doc, span.start - 1
     while i >= 0 and (doc[i].lower_ in _BETWEEN or (
-            doc[i].lower_ in {"of", "to"} and i > 0 and doc[i - 1].lower_ in _SITE_PARTS)):
+            doc[i].lower_ in {"of", "to"} and i > 0 and doc[i - 1].lower_ in SITE_PARTS)):
         i -= 2 if doc[i].lower_ in {"of", "to"} else 1
     return i >= 0 and doc[i].lower_ in _PLACING
 

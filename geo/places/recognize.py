@@ -362,39 +362,39 @@ class ToponymRecognizer:
                 len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
             return None  # an acronym ("the UN", "FATA"), not a town (Un, India) or an added village (Fatah)
         cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
-        common = looks_common(span, context.lower_words)
-        cue = "residents" if cue is None and modifies_residents(span) and not common else cue
-        # "X Port, Power Station": a common word, no site's town; "the cities of Homs and Aleppo": one of a list
-        cue = None if cue == "facility" and common else "listed" if cue is None and not common and (
-            listed_with_places(span)) else cue
+        common = looks_common(span, context.lower_words)  # "X Port, Power Station": no town's site, a common word
+        if cue is None and not common and modifies_residents(span):
+            cue = "residents"
+        elif cue is None and not common and listed_with_places(span):
+            cue = "listed"  # an item of a list of places ("the cities of Homs and Aleppo")
+        cue = None if cue == "facility" and common else cue
         if len(span) > 1 and span[-1].lower_ in DISTRICT_WORDS and candidates[0].kind in {"admin1", "admin2"}:
             cue = "province"  # "in Lakki Marwat district" (tagged a person): a district by its own word
         strong_cue = cue is not None and cue != "near"
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS and not (
                 a_town_near(span, candidates)):  # "a drone over X" is there, "according to X" is not
             cue = None
-        label_out = "FAC" if label == "FAC" else "GAZ"
         person_in = label == "PERSON" and not strong_cue and not followed_by_place_punct(span) and not (
             a_town_near(span, candidates))  # "in Kherson" tagged a person: a well-known city only (below)
         if strong_cue or (cue == "near" and not common):
             if not person_in or {t.text for t in span} & context.person_words or span.doc[span.start - 1].lower_ in {"the", "a"}:
-                return None if person_in else {"label": label_out, "gated": not site_word_follows(span)}  # 'Joe X sat near X'
+                return None if person_in else {"label": site["label"], "gated": not site_word_follows(span)}  # 'Joe X sat near X'
         if common or after_title(span) or speaks(span):
             return None
         top = candidates[0]
         exact = top.score >= 1.0 and len(span.text) >= 4  # "Ga.", "Mo.": abbreviations need a cue
         if exact and label in {"PERSON", "ORG"} and self._lone_town(span, context):
-            return {"label": label_out, "gated": True}
+            return {"label": site["label"], "gated": True}
         if context.named_as_non_place(span):
             return None
         if exact and top.kind == "facility" and names_an_office(span):
             return None  # "Pentagon press secretary Pat Ryder": the institution speaking
         if exact and (top.kind in {"country", "admin1", "region", "facility"} or (
                 top.kind == "admin2" and span[-1].lower_ in DISTRICT_WORDS)):  # "the Nikopol district"
-            return {"label": label_out, "gated": True}
+            return {"label": site["label"], "gated": True}
         # A person or organisation entity needs a well-known city ("Kharkiv"), not any town.
         min_population = self.min_population * (5 if label in NEEDS_CUE_LABELS else 1)
         primary = fold_name(top.name) == fold_name(span.text)
         if exact and primary and top.kind == "city" and top.population >= min_population:
-            return {"label": label_out, "gated": True}
+            return {"label": site["label"], "gated": True}
         return None
