@@ -140,13 +140,16 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         if "intercept" not in draft.families or not draft.sentences:
             continue
         first = min(index.get(s.start, -1) for s in draft.sentences)
-        if first >= 0 and SEPARATELY_RE.match(sents[first].text):
-            continue  # "Separately, Jordan said it had shot down a drone near X": not the attack told before
+        # "Separately, Jordan said it had shot down a drone near X": not the attack told before, only one its
+        # own sentence tells ("Separately, ... shot down drones that the RSF launched at a plant outside X")
+        separate = first >= 0 and SEPARATELY_RE.match(sents[first].text) is not None
+        reach = 0 if separate else INTERCEPTED_WITHIN
         stopped = [d for d in drafts if d is not draft and "intercept" not in d.families and (
                        d.kind != "response" or told_as_a_launch(d))  # "Iran launched 300 drones in retaliation"
-                   and any(first - INTERCEPTED_WITHIN <= index.get(s.start, -9) <= first for s in d.sentences)
+                   and any(first - reach <= index.get(s.start, -9) <= first for s in d.sentences)
                    and not _other_weapons(draft, d)]
-        just_before = [d for d in stopped if any(first - 1 <= index.get(s.start, -9) <= first for s in d.sentences)]
+        just_before = [d for d in stopped if any(first - min(reach, 1) <= index.get(s.start, -9) <= first
+                                                 for s in d.sentences)]
         launches = [d for d in just_before if told_as_a_launch(d)]  # not the strike it answered, told beside it
         nearest = just_before[-1] if len(just_before) == 1 else launches[0] if len(launches) == 1 else None
         if (draft.date is None and not draft.whens and nearest is not None and nearest.date is not None
@@ -157,7 +160,7 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         own = [(t, span.text == draft.actor or _national_arm(span.text, draft.actor)) for t, span in located
                if draft.actor and t.kind == "country"
                and _names_the_side(span.text, draft.actor) and any(s.start <= span.start < s.end for s in draft.sentences)]
-        if own and own[0][1]:
+        if own and own[0][1] and not separate:  # (told apart, its sentence's own words place it)
             draft.place, draft.place_prep = own[0][0], "in"
             continue
         aimed = [t for t, span in located if any(s.start <= span.start < s.end for s in draft.sentences)
@@ -165,7 +168,7 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         if aimed:
             draft.place, draft.place_prep = aimed[0], "near"  # "drones the RSF launched at a plant outside X"
             continue
-        if own and not any(d.place is not None and not _spread(d) for d in stopped):
+        if own and not separate and not any(d.place is not None and not _spread(d) for d in stopped):
             draft.place, draft.place_prep = own[0][0], "in"  # "Ukraine's air force shot down 58" of a barrage on towns
             continue
         attacks = [d for d in stopped if d.place is not None]

@@ -44,7 +44,7 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
         found = []
         for at in sorted({number(s.start) for s in draft.sentences}):
             for toponym, span in towns.get(at, []):
-                near = None if (at, toponym.place_key) in claimed else placing_word(span.root)
+                near = None if (at, toponym.place_key) in claimed else placing_word(span)
                 if near is not None:
                     found.append((toponym, span, near))
         if found:
@@ -148,19 +148,19 @@ def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
             draft.date, draft.date_precision = before[-1].date, before[-1].date_precision
 
 
-def placing_word(root: Token) -> bool | None:
+def placing_word(span: Span) -> bool | None:
     """None when no locative word ties the name to an act; else whether the word means 'near'."""
-    token = root
+    token = span.root
     while token.dep_ in {"appos", "conj", "compound"} and token.head.i != token.i:
         token = token.head
         if token.lemma_.lower() in lx.CONFLICT_NAME_NOUNS:
             return None  # "support for Palestinians in the Gaza war": the war's name, not where an act was
-    near = False
+    near, first = False, token
     for _ in range(4):  # "the central market of X", "the outskirts of X", "a camp east of X"
         if token.dep_ == "dobj" and token.head.lemma_.lower() in ENTRY_VERBS:
             return None if _reported_place(token.head) else near
         if token.dep_ != "pobj":
-            return None
+            return _word_before(span, token) if token.i == first.i else None
         prep = token.head
         word = prep.lower_
         if word == "of" and (prep.head.lower_ in PLACE_NOUNS | SITE_NOUNS | lx.NEAR_WORDS):
@@ -168,9 +168,28 @@ def placing_word(root: Token) -> bool | None:
             token = prep.head
             continue
         if word not in PLACING_WORDS:
-            return None
+            return _word_before(span, token) if token.i == first.i else None
         return None if _reported_place(prep) else (near or word in lx.NEAR_WORDS)
     return None
+
+
+# Words that may stand between a locative word and the name it governs: "near occupied X", "in the besieged X".
+BETWEEN_TAGS = frozenset({"JJ", "VBN", "DT"})
+
+
+def _word_before(span: Span, token: Token) -> bool | None:
+    """What the parse missed where it hangs the name itself ("near occupied X" read as the object of 'occupied',
+    "east of As Sukhnah" with 'As' for a preposition): a locative word right before the name, past at most two
+    adjectives, in a clause that acts."""
+    doc, at = span.doc, span.start - 1
+    while at > span.sent.start and span.start - at <= 2 and doc[at].tag_ in BETWEEN_TAGS:
+        at -= 1
+    if at < span.sent.start or _reported_place(token):
+        return None
+    word = doc[at].lower_
+    if word == "of" and at > span.sent.start and doc[at - 1].lower_ in lx.NEAR_WORDS:
+        return True  # "the road east of X"
+    return word in lx.NEAR_WORDS if word in PLACING_WORDS - {"of"} else None
 
 
 def _reported_place(token: Token) -> bool:

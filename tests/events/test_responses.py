@@ -734,3 +734,10 @@ def test_strikes_a_spokesman_describes_as_a_response_are_a_response() -> None:
                              "to the attack on the clinic.")
     assert [a.killed for a in attacks] == [9]
     assert len(responses) == 1 and "rebel positions" in (responses[0].target or "")
+
+
+def test_an_interception_told_separately_is_where_its_own_sentence_aims_the_drones() -> None:
+    _attacks, responses = run("Shelling killed five people in Kharkiv on Thursday. Separately, the army said its air "
+                              "defences had shot down three drones that the rebels launched at a power station "
+                              "outside the northern city of Omdurman before dawn on Saturday.")
+    assert [(r.place, r.count) for r in responses] == [("Omdurman", 3)]

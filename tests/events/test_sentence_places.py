@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from geo.events.extract import extract_events
-from geo.model import Event
+from geo.model import Event, Toponym
 from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
 
@@ -114,3 +114,24 @@ def test_a_place_in_the_cause_a_side_gives_is_not_where_it_struck() -> None:
     found = analyze("Since 2023, the Houthis have attacked more than 100 ships in the Red Sea, in what they call "
                     "solidarity with Palestinians in Gaza.").events
     assert found and all(e.place != "Gaza City Governorate" and "Gaza" not in (e.place or "") for e in found)
+
+
+def test_a_locative_word_the_parse_lost_behind_an_adjective_places_the_act() -> None:
+    # "near occupied Kharkiv": the parse makes the town the object of 'occupied', not of 'near'.
+    found = events("Rebel drones struck an army depot near occupied Kharkiv on Monday.")
+    assert [(e.place, e.summary.endswith("near Kharkiv")) for e in found] == [("Kharkiv", True)]
+
+
+def test_a_town_after_a_compass_word_and_of_places_the_act_when_the_parse_misreads_the_name() -> None:
+    # "As" of "As Sukhnah" read as a preposition: the name hangs on no locative word in the parse.
+    text = "Gunmen ambushed a convoy of government forces on the road east of As Sukhnah, killing three of them."
+    start = text.index("As Sukhnah")
+    town = Toponym(start, start + len("As Sukhnah"), "As Sukhnah", "As Sukhnah", "city", "SY", 34.885, 38.871,
+                   172408, 0.9)
+    attacks, _responses = extract_events(nlp()(text), [town], published=PUBLISHED)
+    assert [(a.place, a.summary.endswith("near As Sukhnah")) for a in attacks] == [("As Sukhnah", True)]
+
+
+def test_a_word_before_the_name_does_not_place_an_act_in_a_reporting_clause() -> None:
+    found = events("Gunmen ambushed a convoy on Monday, a spokesman speaking near occupied Kharkiv said.")
+    assert found and all(e.place != "Kharkiv" for e in found)
