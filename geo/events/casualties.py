@@ -21,14 +21,16 @@ _QUAL = (
 )
 _BE = r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?"
 _NOT_TIME = r"(?!(?:days?|hours?|weeks?|months?|years?|minutes?|times)\b)"  # "two days later have killed": no toll
+# "23 civilians, eight of them children, were killed": an aside between the counted people and the verb
+_ASIDE = r"(?:[a-z-]+,\s+[^,.;:()]{3,40}?,\s+)?"
 _RANGE = rf"(?:between\s+{_NUM}\s+and|{_NUM}\s*(?:–|-|to))\s*(?P<upper>\d[\d,]*)\s+(?:[a-z-]+\s+){{0,3}}?{_BE}"  # the lower bound
 KILLED_PATTERNS = (
     re.compile(rf"\b{_RANGE}(?:killed|dead|died|deaths|fatalities|slain)\b", re.I),
     # "neutralized 18 terrorists", "eliminated 30 militants": a military communique's words for killing
     re.compile(rf"\b(?:killing|killed|kills|kill|massacred|massacring|neutrali[sz](?:ed|ing)|eliminat(?:ed|ing))\s+"
                rf"{_QUAL}{_NUM}\b", re.I),
-    re.compile(rf"\b{_QUAL}{_NUM}\s+{_NOT_TIME}(?:[a-z-]+\s+){{0,3}}?{_BE}(?:killed|dead|died|deaths|fatalities|fatally|slain)\b",
-               re.I),
+    re.compile(rf"\b{_QUAL}{_NUM}\s+{_NOT_TIME}(?:[a-z-]+\s+){{0,3}}?{_ASIDE}{_BE}"
+               rf"(?:killed|dead|died|deaths|fatalities|fatally|slain)\b", re.I),
     re.compile(rf"\bdeath\s+toll\s+(?:\w+\s+){{0,4}}?(?:to|of|at)\s+{_QUAL}{_NUM}\b", re.I),
     # "the death toll from Thursday's strikes on a town near the border has risen to 71"
     re.compile(rf"\bdeath\s+toll\b[^.;:]{{0,120}}?\b(?:risen|rose|climbed|reached|increased|jumped|stands|stood)\s+"
@@ -43,7 +45,8 @@ INJURED_PATTERNS = (
     re.compile(rf"\b{_RANGE}(?:injured|wounded|hurt)\b", re.I),
     re.compile(rf"\b(?:wounding|wounded|injuring|injured|injures|wounds)\s+{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\binjur(?:y|ies)\s+to\s+{_QUAL}{_NUM}\b", re.I),
-    re.compile(rf"\b{_QUAL}{_NUM}\s+{_NOT_TIME}(?:[a-z-]+\s+){{0,3}}?{_BE}(?:injured|wounded|hurt|injuries)\b", re.I),
+    re.compile(rf"\b{_QUAL}{_NUM}\s+{_NOT_TIME}(?:[a-z-]+\s+){{0,3}}?{_ASIDE}{_BE}(?:injured|wounded|hurt|injuries)\b",
+               re.I),
 )
 
 # Every pattern above holds one of these words: a sentence without any is passed over at once.

@@ -253,3 +253,11 @@ def test_speakers_the_parser_hung_on_the_list_of_the_dead_are_not_counted() -> N
     assert figures("Suspected jihadists ambushed an army convoy near the town of Kelmar on Thursday, killing at least "
                    "15 soldiers, a local official and a security source told AFP.") == [(15, None)]
     assert figures("Gunmen ambushed a convoy, killing 15 soldiers and a local official.") == [(16, None)]
+
+
+def test_an_aside_between_the_counted_people_and_the_verb_keeps_their_number() -> None:
+    # a dateline before it leads the parse to take the town for the one killed
+    assert figures("KHARKIV, Ukraine — At least 23 civilians, eight of them children, were killed when militiamen "
+                   "raided a village.") == [(23, None)]
+    assert figures("MOSCOW, Russia — Nine soldiers, two of them officers, were wounded when drones hit a base.") == [
+        (None, 9)]
