@@ -250,3 +250,17 @@ def settle_toll(current: int | None, new: int | None, sent: Span) -> int | None:
     if current is None or (new > current and TOLL_UPDATE_RE.search(span_text(sent))):
         return new
     return current
+
+
+# "Two soldiers were also killed in the exchange of fire": more victims of the act just told, not another toll of it
+ALSO_RE = re.compile(r"\b(?:was|were|have been|had been)\s+also\s+(?:killed|wounded|injured|hurt)\b|"
+                     r"\balso\s+(?:killed|wounded|injured|died)\b", re.I)
+
+
+def added_toll(current: int | None, new: int | None, sent: Span) -> int | None:
+    """The toll after a sentence that tells victims of the act just told: added to it when the sentence tells them as
+    more ('were also killed'), else settled as :func:`settle_toll` does."""
+    if current is not None and new and ALSO_RE.search(span_text(sent)):
+        return current + new
+    return settle_toll(current, new, sent)
+

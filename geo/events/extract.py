@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from geo.events import actors
 from geo.events import lexicon as lx
-from geo.events.casualties import casualty_figures, settle_toll
+from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft
 from geo.events.frame import header_length
@@ -373,8 +373,8 @@ def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:
     draft.sentences.append(sent)
     draft.last_sentence = linker.sentence_index
     for killed, injured, _token in figures:
-        draft.killed = settle_toll(draft.killed, killed, sent)
-        draft.injured = settle_toll(draft.injured, injured, sent)
+        draft.killed = added_toll(draft.killed, killed, sent)
+        draft.injured = added_toll(draft.injured, injured, sent)
 
 
 def _add_figures(mention: Mention, sent: Span) -> None:

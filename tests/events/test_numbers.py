@@ -261,3 +261,12 @@ def test_an_aside_between_the_counted_people_and_the_verb_keeps_their_number() -
                    "raided a village.") == [(23, None)]
     assert figures("MOSCOW, Russia — Nine soldiers, two of them officers, were wounded when drones hit a base.") == [
         (None, 9)]
+
+
+def test_victims_told_as_more_in_the_next_sentence_add_to_the_toll() -> None:
+    (event,) = events("Soldiers raided a militant hideout near Kharkiv on Monday, killing six militants, the army "
+                      "said. Two soldiers were also killed in the exchange of fire, it said.")
+    assert event.killed == 8
+    (event,) = events("Rebels shelled a market in Odesa on Tuesday, killing four people. Four people were killed, the "
+                      "governor said.")
+    assert event.killed == 4  # the same toll told again
