@@ -72,8 +72,10 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
         if responder is not None and responder.trigger.i not in object_ids:
             responder.cue = "response"
         answering = token if token.pos_ == "VERB" else (clause if responder is None else None)
-        if answering is not None:
-            inside = {t.i for t in answering.subtree} - object_ids
+        if answering is not None:  # (not what describes a target: "struck the sites used to launch the attack")
+            described = {d.i for t in answering.subtree if t.dep_ in {"acl", "relcl"} and t.i != answering.i
+                         for d in t.subtree}
+            inside = {t.i for t in answering.subtree} - object_ids - described
             for mention in mentions:
                 if mention.trigger.i in inside and mention.trigger is not token:
                     mention.cue = "response"
@@ -250,6 +252,8 @@ def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention 
         for subject in children(head, "nsubj", "nsubjpass", *(("dobj",) if head is not cue else ())):
             if subject.i in by_token:
                 return by_token[subject.i]  # (or the act a light verb carries out: "conducted airstrikes ... to deter")
+        if head.dep_ == "conj" and children(head, "nsubj", "nsubjpass"):
+            break  # "militants attacked a tanker, and U.S. forces responded by ...": a clause of its own
     return None
 
 

@@ -741,3 +741,10 @@ def test_an_interception_told_separately_is_where_its_own_sentence_aims_the_dron
                               "defences had shot down three drones that the rebels launched at a power station "
                               "outside the northern city of Omdurman before dawn on Saturday.")
     assert [(r.place, r.count) for r in responses] == [("Omdurman", 3)]
+
+
+def test_a_clause_that_responds_makes_no_response_of_the_attack_it_is_joined_to() -> None:
+    attacks, responses = run("Rebel fighters attacked a police post in Kharkiv on Monday, and government troops "
+                             "responded by shelling the positions used to launch the attack.")
+    assert [a.actor for a in attacks] == ["Rebel fighters"]
+    assert [r.actor for r in responses] == ["government troops"]
