@@ -151,23 +151,24 @@ def _told_after(draft: Draft, other: Draft, family: str) -> bool:
     return False
 
 
-SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final)\s+"
-                       r"(?:wave|salvo|volley|round|barrage|strike|air\s*strike)\b", re.I)
+SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final|separate)\s+"
+                       r"(?:[\w.-]+\s+){0,2}?(?:wave|salvo|volley|round|barrage|strike|air\s*strike)\b", re.I)
 SALVO_NOUNS = elx.SALVO_WORDS | {"minute"}  # "a second wave minutes later": the wave is no actor
 
 
 def continue_sequels(drafts: list[Draft]) -> None:
     """'Israeli jets struck a radar near X ... A second wave minutes later hit a factory near Y': a
-    further round of strikes is by those who struck just before, of the same kind, and (told with no
-    day of its own) on the same day."""
+    further round of strikes is by those who struck just before, of the same kind (a round by a doer of its own
+    too, unless of another side), and (told with no day of its own) on the same day."""
     for draft in drafts:
         sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
-        if sequel is None:
-            continue
-        if draft.actor is not None and not nouns_of(draft.actor) & SALVO_NOUNS:
-            continue  # its own actor: "a second wave of Russian drones hit ..."
-        before = _told_just_before(drafts, draft, sequel.start)
+        before = _told_just_before(drafts, draft, sequel.start) if sequel is not None else None
         if before is None:
+            continue
+        if draft.actor is not None and not nouns_of(draft.actor) & SALVO_NOUNS:  # its own actor: "a second wave of
+            side = actors.actor_family(draft.actor)  # Russian drones hit ..." after Israeli jets struck: not theirs;
+            if side is None or side == actors.actor_family(before.actor):  # "a second AFRICOM strike", "in a
+                draft.kind = before.kind or draft.kind  # separate strike, the destroyer USS X fired": the same round
             continue
         draft.actor, draft.kind = before.actor, before.kind or draft.kind
         if draft.date is None and before.date is not None:

@@ -748,3 +748,18 @@ def test_a_clause_that_responds_makes_no_response_of_the_attack_it_is_joined_to(
                              "responded by shelling the positions used to launch the attack.")
     assert [a.actor for a in attacks] == ["Rebel fighters"]
     assert [r.actor for r in responses] == ["government troops"]
+
+
+def test_a_separate_or_second_strike_by_the_same_doers_is_a_response_like_the_one_before() -> None:
+    for sequel in ("In a separate strike, the frigate Volya fired missiles at a rebel depot near Kherson.",
+                   "A second coalition strike, on Tuesday, destroyed a rebel truck near Kherson."):
+        attacks, responses = run("Rebels shelled Odesa on Sunday, killing four civilians. In response, coalition jets "
+                                 "struck rebel positions near Kharkiv on Monday. " + sequel)
+        assert [a.place for a in attacks] == ["Odesa"], sequel
+        assert sorted(r.place for r in responses) == ["Kharkiv", "Kherson"], sequel
+
+
+def test_a_second_wave_by_another_side_keeps_its_own_kind() -> None:
+    attacks, responses = run("Rebels shelled Odesa on Sunday. In response, Ukrainian jets struck rebel positions near "
+                             "Kharkiv on Monday. In a separate strike, Russian jets bombed Kherson on Tuesday.")
+    assert [r.place for r in responses] == ["Kharkiv"] and "Kherson" in [a.place for a in attacks]
