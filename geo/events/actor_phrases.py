@@ -126,6 +126,10 @@ def _np(token: Token) -> str | None:
     if token.lemma_.lower() in {"group", "band", "number", "unit", "squad"} and of and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
         token = of[0]  # "a large group of armed fighters": the fighters
+    origin = [o for o in prep_objects(token, "from") if o.ent_type_ in {"ORG", "NORP"} or actors.actor_family(
+        phrase_text(phrase_tokens(o, with_acl=False)))] if lemma_of(token) in lx.ATTACKER_NOUNS | FORCE_NOUNS else []
+    if origin:
+        token = origin[0]  # "fighters from the paramilitary Rapid Support Forces": the RSF
     own = [c for c in token.children if c.dep_ == "poss" and (c.lower_ in {"its", "their", "our"} or (
            c.lemma_.lower() in {"group", "movement", "militia"} and any(d.lower_ == "the" for d in c.children)))
            and token.lemma_.lower() in FORCE_NOUNS]  # not "its lead vehicle": what was hit; "the group's fighters"

@@ -60,6 +60,21 @@ def armed_men(phrase: str | None) -> bool:
     return bool(nouns_of(phrase) & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))
 
 
+def other_sides(mine: str | None, theirs: str | None) -> bool:
+    """Doers on two sides: of named families that do not meet, or a state's forces and armed men (named or not:
+    'the army' and 'the Rapid Support Forces')."""
+    a, b = actors.actor_families(mine), actors.actor_families(theirs)
+    if a and b:
+        return not a & b
+    return {_side_kind(mine, a), _side_kind(theirs, b)} == {"armed", "state"}
+
+
+def _side_kind(phrase: str | None, families: set[str]) -> str | None:
+    if families:
+        return "state" if families & actors.STATES else "armed"
+    return "armed" if armed_men(phrase) else "state" if nouns_of(phrase) & STATE_FORCE_NOUNS else None
+
+
 def resolve_kinds(drafts: list[Draft]) -> None:
     """Events without a cue: a strike on those who attacked earlier, by a side that has not attacked
     (the side they attacked, or one coming to its aid), is a response: its target is the attackers'
@@ -129,10 +144,11 @@ FLIGHT_VERBS = frozenset({"flee", "escape", "retreat", "withdraw"})
 
 
 def _perpetrators_fled(sent: Span) -> bool:
-    """'The attackers fled towards the border, where the air force struck a column': those who did the act,
-    told fleeing in the sentence of the strike."""
-    return any(t.lemma_.lower() in PERPETRATOR_NOUNS and t.dep_ == "nsubj" and t.head.lemma_.lower() in FLIGHT_VERBS
-               and any(c.lower_ == "the" for c in t.children) for t in sent)
+    """'The attackers fled towards the border, where the air force struck a column', 'aircraft struck the
+    columns as they withdrew from X': those who did the act, told fleeing in the sentence of the strike."""
+    return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in FLIGHT_VERBS and (
+        (t.lemma_.lower() in PERPETRATOR_NOUNS and any(c.lower_ == "the" for c in t.children))
+        or (t.lower_ == "they" and t.head.dep_ == "advcl")) for t in sent)
 
 
 def _told_after(draft: Draft, other: Draft, family: str) -> bool:
@@ -192,7 +208,7 @@ def _told_just_before(drafts: list[Draft], draft: Draft, start: int) -> Draft | 
     return found
 
 
-__all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "resolve_kinds"]
+__all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "other_sides", "resolve_kinds"]
 
 
 ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction"})

@@ -20,7 +20,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.dating import NIGHT_WORDS, clock_time, told_over_a_period
 from geo.events.draft import Draft
-from geo.events.kinds import STATE_FORCE_NOUNS, armed_men, nouns_of
+from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
 from geo.events.roles import the_perpetrators
@@ -90,15 +90,6 @@ def _different(mine: str | None, theirs: str | None) -> bool:
     if armed == {True} or (True in armed and (a or b)):
         return False
     return head_word(mine) != head_word(theirs)
-
-
-def _other_sides(mine: str | None, theirs: str | None) -> bool:
-    """Doers on two sides: of named families that do not meet, or armed men and state forces."""
-    a, b = actors.actor_families(mine), actors.actor_families(theirs)
-    if a and b:
-        return not a & b
-    sides = {"armed" if armed_men(p) else "state" if nouns_of(p) & STATE_FORCE_NOUNS else None for p in (mine, theirs)}
-    return sides == {"armed", "state"}
 
 
 def _armed_head(phrase: str) -> bool:
@@ -274,7 +265,7 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
     death toll ('troops kill six militants') may call a raid an ending of an assault."""
     if mention.cue and draft.kind and mention.cue != draft.kind:
         return False
-    if mention.cue == "response" and draft.kind is None and _other_sides(mention.actor, draft.actor):
+    if mention.cue == "response" and draft.kind is None and other_sides(mention.actor, draft.actor):
         return False  # "rebels attacked a post in X, and troops responded by shelling ...": the answer, by another
     if (mention.family == "defence") != ("defence" in draft.families) and draft.families and not same_toll:
         return False  # ending an assault is another act than the assault

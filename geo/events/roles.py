@@ -252,8 +252,9 @@ def _responder(cue: Token, sent: Span, by_token: dict[int, Mention]) -> Mention 
         for subject in children(head, "nsubj", "nsubjpass", *(("dobj",) if head is not cue else ())):
             if subject.i in by_token:
                 return by_token[subject.i]  # (or the act a light verb carries out: "conducted airstrikes ... to deter")
-        if head.dep_ == "conj" and children(head, "nsubj", "nsubjpass"):
-            break  # "militants attacked a tanker, and U.S. forces responded by ...": a clause of its own
+        if head.dep_ in {"conj", "advcl"} and children(head, "nsubj", "nsubjpass"):
+            break  # "militants attacked a tanker, and U.S. forces responded by ...", "..., as the army hit back with
+            # airstrikes": a clause of its own
     return None
 
 

@@ -763,3 +763,18 @@ def test_a_second_wave_by_another_side_keeps_its_own_kind() -> None:
     attacks, responses = run("Rebels shelled Odesa on Sunday. In response, Ukrainian jets struck rebel positions near "
                              "Kharkiv on Monday. In a separate strike, Russian jets bombed Kherson on Tuesday.")
     assert [r.place for r in responses] == ["Kharkiv"] and "Kherson" in [a.place for a in attacks]
+
+
+def test_an_answer_told_in_a_clause_of_its_own_leaves_the_attack_an_attack() -> None:
+    attacks, responses = run("Fighters from the paramilitary Northern Front stormed a village near Kharkiv on Sunday, "
+                             "killing 12 people, officials said, as the army hit back with airstrikes on the group's "
+                             "trucks.")
+    assert [a.actor for a in attacks] == ["paramilitary Northern Front"]
+    assert [r.actor for r in responses] == ["army"]
+
+
+def test_a_strike_on_columns_as_they_withdrew_answers_the_attack_they_made() -> None:
+    attacks, responses = run("Northern Front militants raided a market in Kharkiv on Sunday, killing nine traders. "
+                             "The Ukrainian army said its aircraft struck the group's columns as they withdrew from "
+                             "the town late on Sunday.")
+    assert len(attacks) == 1 and [r.target for r in responses] == ["the group's columns"]
