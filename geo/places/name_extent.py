@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from geo.gazetteer import DISTRICT_WORDS
-from geo.places.lexicon import CONNECTORS, FACILITY_WORDS
+from geo.places.lexicon import CONNECTORS, FACILITY_WORDS, PROVINCE_WORDS
 
 __all__ = ["ARABIC_ARTICLES", "capitalised_runs", "is_capitalised", "subspans_longest_first", "widen"]
 
@@ -33,11 +33,20 @@ _NAMED_WITH = FACILITY_WORDS | DISTRICT_WORDS | {"plant", "station", "peninsula"
 _RUN_THROUGH = frozenset({"nuclear", "power", "hydroelectric", "thermal"})
 
 
-def widen(span: Span, known: Callable[[str], bool]) -> Span:
+def widen(span: Span, known: Callable[[str], bool], lower_words: frozenset[str] = frozenset()) -> Span:
     """The longest name around ``span`` that ``known`` accepts: the article before it ("As Sukhnah"),
     "<Name> of" before it ("Gulf of Aden"), and up to four words after it ("Deir ez-Zor",
-    "Ain al-Asad air base", "Djugu territory")."""
-    doc, best = span.doc, span
+    "Ain al-Asad air base", "Djugu territory"). A span the tagger ran past a name into a title's words ("North
+    Darfur Town Kills Dozens") is first cut to the name: the longest start of it ``known`` accepts, when the
+    rest holds a word the text writes in lower case (``lower_words``) that is no word a name ends with."""
+    doc = span.doc
+    if len(span) > 1 and not known(span.text):
+        for end in range(span.end - 1, span.start, -1):
+            rest = {t.lower_ for t in doc[end:span.end] if t.is_alpha}
+            if known(doc[span.start:end].text) and (rest & lower_words) - _NAMED_WITH - PROVINCE_WORDS:
+                span = doc[span.start:end]
+                break
+    best = span
     article = doc[span.start - 1] if span.start > 0 else None
     if article is not None and article.lower_ in ARABIC_ARTICLES and article.text[0].isupper() and (
             known(doc[span.start - 1:span.end].text)):

@@ -104,14 +104,13 @@ class ToponymRecognizer:
         for ent in doc.ents:
             span = trim(ent)
             if span is None or ent.label_ == "NORP" or is_adjectival(span):
-                for token in ent:
-                    taken[token.i] = True
+                taken[ent.start:ent.end] = [True] * len(ent)
                 if span is not None and ent.label_ == "NORP":
                     found.extend(self._nationality(span, context))
                 continue
-            for token in ent:
-                taken[token.i] = True
-            span = widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(text, lookups)))
+            taken[ent.start:ent.end] = [True] * len(ent)
+            span = widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(text, lookups)),
+                         context.lower_words if ent.label_ in TRUSTED_LABELS else frozenset())
             for token in span:
                 taken[token.i] = True
             if ent.label_ in TRUSTED_LABELS and not is_code_name(span):

@@ -28,3 +28,13 @@ def test_the_arabic_article_before_a_name_is_part_of_it_when_the_longer_name_is_
 def test_a_name_grows_to_the_right_and_over_of() -> None:
     assert _widened(["the", "Tarsa", "air", "base", "was", "hit"], 1, 2) == "Tarsa air base"
     assert _widened(["in", "the", "Gulf", "of", "Tarsa", "."], 4, 5) == "Gulf of Tarsa"
+
+
+def test_a_name_the_tagger_ran_into_a_title_is_cut_to_the_known_name() -> None:
+    words = ["Rebel", "Raid", "on", "North", "Tarsa", "Town", "Kills", "Dozens", ";", "Army", "Answers"]
+    known = {"North Tarsa"}.__contains__
+    lower = frozenset({"town", "dozens", "raid"})
+    assert widen(_span(words, 3, 8), known, lower).text == "North Tarsa"
+    assert widen(_span(words, 3, 8), known).text == "North Tarsa Town Kills Dozens"  # no word known in lower case
+    words = ["in", "North", "Tarsa", "Province", "on", "Monday"]  # a word a name ends with stays
+    assert widen(_span(words, 1, 4), known, frozenset({"province"})).text == "North Tarsa Province"
