@@ -189,10 +189,11 @@ class Registry:
             if earlier.described and (unnamed or not earlier.indefinite) and earlier.type in {speaker.type, "anonymous"} and (
                     head == (earlier.head or _head(earlier.name)) and _raw(speaker.name) <= _raw(earlier.name)):
                 return key  # "the activists" after "Syrian activists"; "the official" after "an official who ..."
-        if head in {"group", "organisation", "organization", "monitor"}:
-            for key, entry in reversed(list(self.entries.items())):
-                if not entry.speaker.person and entry.speaker.type in {"ngo", "other"} and not entry.speaker.described:
-                    return key
+        kinds = {"ngo", "other"} if head in {"group", "organisation", "organization", "monitor"} else {
+            "official", "ngo"} if head in {"agency", "body"} else set()  # "the agency" after the U.N.'s OCHA
+        for key, entry in reversed(list(self.entries.items())):
+            if not entry.speaker.person and entry.speaker.type in kinds and not entry.speaker.described:
+                return key
         return None
 
     def _described_body(self, speaker: Speaker) -> str | None:
@@ -236,6 +237,11 @@ class Registry:
             if entry.speaker.person == person and entry.speaker.type != "wire":
                 return entry.speaker
         return None
+
+    def named_with(self, noun: str) -> Speaker | None:
+        """The latest body whose name ends with the noun: 'the network' after 'the Sudan Doctors Network'."""
+        return next((e.speaker for e in reversed(list(self.entries.values()))
+                     if not e.speaker.person and not e.speaker.described and _head(e.speaker.name) == noun), None)
 
     def last_outlet(self) -> Speaker | None:
         """The latest media or wire source."""

@@ -218,7 +218,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if media or news_agency or (media_head and head.pos_ != "PROPN"):  # defence agency": an agency of news is
         outlet = outlet_name(head)
         if not media and outlet is None and is_definite(head):
-            earlier = registry.last_outlet()  # "the news agency said" after naming it
+            earlier = registry.named_with(lemma) or registry.last_outlet()  # "the news agency said" after naming it
             if earlier is not None:
                 return earlier
         name = _clean_name(outlet if outlet and not media else _longest_containing(media or text, candidates))

@@ -534,3 +534,11 @@ def test_speakers_listed_after_counted_victims_are_the_speakers() -> None:
     assert [s.name for s in extract_sources(nlp()(
         "Troops shelled a village on Tuesday, killing at least 11 civilians including four children, a rescue "
         "worker and the Tarsa Front said."))] == ["rescue worker", "the Tarsa Front"]
+
+
+def test_the_network_or_the_agency_after_a_body_named_in_full_is_that_body() -> None:
+    assert names("Twelve people were killed, the Kelmar Doctors Network said. The network said 30 were "
+                 "wounded.") == ["the Kelmar Doctors Network"]
+    assert names("The U.N. Office for the Coordination of Humanitarian Affairs (OCHA) said 8,000 people had fled. "
+                 "The agency said it had recorded 19 attacks on clinics since January.") == [
+        "the U.N. Office for the Coordination of Humanitarian Affairs (OCHA)"]
