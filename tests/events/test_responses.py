@@ -778,3 +778,12 @@ def test_a_strike_on_columns_as_they_withdrew_answers_the_attack_they_made() -> 
                              "The Ukrainian army said its aircraft struck the group's columns as they withdrew from "
                              "the town late on Sunday.")
     assert len(attacks) == 1 and [r.target for r in responses] == ["the group's columns"]
+
+
+def test_drones_brought_down_or_rockets_knocked_down_are_interceptions() -> None:
+    _attacks, responses = run("The army said its air defences had brought down seven drones over Kharkiv.")
+    assert [(r.place, r.count) for r in responses] == [("Kharkiv", 7)]
+    _attacks, responses = run("Batteries knocked down 14 of the rockets over Odesa, the military said.")
+    assert [(r.place, r.count) for r in responses] == [("Odesa", 14)]
+    attacks, responses = run("Protesters brought down a statue in Kharkiv on Monday.")
+    assert attacks == [] and responses == []
