@@ -732,3 +732,11 @@ def test_the_massacre_is_the_one_act_told_not_a_tally_of_many() -> None:
     hospital = next(a for a in attacks if a.killed == 9)
     assert not any("massacre" in text[m.start:m.end] for m in tally.mentions)
     assert any("massacre" in text[m.start:m.end] for m in hospital.mentions)
+
+
+def test_one_of_the_drones_told_after_the_answer_goes_on_telling_the_drone_attack() -> None:
+    attacks, responses = run("Army jets struck two rebel depots near Odesa overnight. These strikes respond to the "
+                             "drone attack on an army base near Kharkiv. One of the drones struck near a hangar, "
+                             "wounding four soldiers.")
+    assert [(a.place, a.injured) for a in attacks] == [("Kharkiv", 4)]
+    assert [r.injured for r in responses] == [None]
