@@ -42,8 +42,7 @@ _TEXT_KEY = "geo.text"  # where doc_text keeps a document's text
 def doc_text(doc: Doc) -> str:
     """The text of ``doc``, built once: ``Doc.text`` joins every token on each access, so reading it
     per sentence or per span is quadratic in the length of the text."""
-    cached = doc.user_data.get(_TEXT_KEY)
-    if cached is None:
+    if (cached := doc.user_data.get(_TEXT_KEY)) is None:
         cached = doc.user_data[_TEXT_KEY] = doc.text
     return cached
 
@@ -217,10 +216,14 @@ def glued_before(token: Token) -> Token | None:
     return None
 
 
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ath", "adh", "ed", "es", "er"})
+
+
 def _glued_by_dashes(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """'ISIS–K', 'Islamic State–Khorasan': a name the tokenizer cut at a dash written without spaces is
-    one name; the phrase takes the words glued to it."""
-    while (before := glued_before(doc[start])) is not None and before.text[:1].isupper():
+    """'ISIS–K', 'Islamic State–Khorasan', 'al-Shabaab' (an Arabic article as transliterated): a name the
+    tokenizer cut at a dash written without spaces is one name; the phrase takes the words glued to it."""
+    while (before := glued_before(doc[start])) is not None and (
+            before.text[:1].isupper() or before.lower_ in ARABIC_ARTICLES):
         start -= 2
     while end + 1 < len(doc) and doc[end + 1].text[:1].isupper() and glued_before(doc[end + 1]) is not None:
         end += 2

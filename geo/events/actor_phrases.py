@@ -128,8 +128,7 @@ def _np(token: Token) -> str | None:
         token = of[0]  # "a large group of armed fighters": the fighters
     origin = [o for o in prep_objects(token, "from") if o.ent_type_ in {"ORG", "NORP"} or actors.actor_family(
         phrase_text(phrase_tokens(o, with_acl=False)))] if lemma_of(token) in lx.ATTACKER_NOUNS | FORCE_NOUNS else []
-    if origin:
-        token = origin[0]  # "fighters from the paramilitary Rapid Support Forces": the RSF
+    token = origin[0] if origin else token  # "fighters from the paramilitary Rapid Support Forces": the RSF
     own = [c for c in token.children if c.dep_ == "poss" and (c.lower_ in {"its", "their", "our"} or (
            c.lemma_.lower() in {"group", "movement", "militia"} and any(d.lower_ == "the" for d in c.children)))
            and token.lemma_.lower() in FORCE_NOUNS]  # not "its lead vehicle": what was hit; "the group's fighters"
@@ -324,8 +323,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if between:  # "clashes between the army and the RSF": the first side
         return _np(between[0])
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
-    for child in [*trigger.children, *(g for m in modifiers for g in m.children if g.dep_ == "amod")]:
-        if child.dep_ == "poss":
+    for child in sorted([*trigger.children, *(g for m in modifiers for g in m.children if g.dep_ == "amod")],
+                        key=lambda c: c.dep_ != "poss" or c.is_punct):  # the owner first: "al-Shabaab's attack"
+        if child.dep_ == "poss" and not child.is_punct:
             return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
         if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (
                 child.lower_ not in actors.CAPITAL_ALIASES) and not _in_a_place_name(child):  # "the Kabul attack"

@@ -17,7 +17,7 @@ _NUM = (
 )
 _QUAL = (
     r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|"
-    r"up\s+to\s+|approximately\s+|an\s+estimated\s+|as\s+many\s+as\s+|roughly\s+|upwards\s+of\s+)?"
+    r"up\s+to\s+|approximately\s+|an\s+estimated\s+|as\s+many\s+as\s+|roughly\s+|upwards\s+of\s+|all\s+)?"
 )
 _BE = r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?"
 _NOT_TIME = r"(?!(?:days?|hours?|weeks?|months?|years?|minutes?|times)\b)"  # "two days later have killed": no toll

@@ -169,11 +169,9 @@ def _weapon_in_mention(trigger: Token) -> str | None:
             words += [t for o in prep_objects(trigger, "by") for t in (o, *o.children)]
         if trigger.dep_ == "xcomp":  # "shells began landing on X"
             words += [t for c in children(trigger.head, "nsubj") for t in (c, *c.children, *c.conjuncts)]
-        for arg in children(trigger, "dobj", "nsubjpass"):
-            if arg.lower_ in QUANTITY_HEADS or arg.pos_ == "NUM":
+        for arg in children(trigger, "dobj", "nsubjpass", "nsubj"):  # "one of the drones struck": a drone's hit
+            if (arg.lower_ in QUANTITY_HEADS or arg.pos_ == "NUM") and (arg.dep_ != "nsubj" or is_projectile(arg)):
                 words += [t for o in prep_objects(arg, "of") for t in (o, *o.children)]
-        words += [o for s in children(trigger, "nsubj") if s.pos_ == "NUM" for o in prep_objects(s, "of")
-                  if is_projectile(o)]  # "one of the drones struck near a hangar": a drone's hit
     words += [c for w in list(words) if w.dep_ in {"nmod", "compound", "amod"} for c in w.conjuncts]
     found: list[str] = []
     for word in words:

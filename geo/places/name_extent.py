@@ -19,11 +19,10 @@ from spacy.tokens import Doc, Span
 
 from geo.gazetteer import DISTRICT_WORDS
 from geo.places.lexicon import CONNECTORS, FACILITY_WORDS, PROVINCE_WORDS
+from geo.syntax import ARABIC_ARTICLES
 
 __all__ = ["ARABIC_ARTICLES", "capitalised_runs", "is_capitalised", "subspans_longest_first", "widen"]
 
-# The Arabic article as it is transliterated before a name ("Al Qaim", "As Suwayda", "Ad Dawr").
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ath", "adh", "ed", "es", "er"})
 # Words that begin Arabic place names and name a kind of feature: a cape, a valley, a hill, a well, a spring.
 NAME_PREFIXES = frozenset({"ras", "wadi", "jabal", "jebel", "tell", "bir", "ain", "kafr", "khirbet", "deir", "beit"})
 _MAX_EXTRA_TOKENS = 4

@@ -142,3 +142,14 @@ def test_a_side_named_exactly_and_the_tables_one_state_row_feeds() -> None:
     assert actors.named_exactly("Port Sudan") is None and actors.named_exactly("RSF drones") is None
     assert actors.COUNTRY_FAMILY["AF"] == "Afghanistan" and "kabul" in actors.CAPITAL_ALIASES
     assert actors.actor_family("Kabul") == "Afghanistan" and "Afghanistan" in actors.STATES
+
+
+def test_a_group_whose_name_begins_with_an_arabic_article_is_named_whole() -> None:
+    (attack,) = attacks_of("This follows al-Shabaab's March 3 mortar attack on a market in Kharkiv that killed four "
+                           "civilians.")  # the parse hangs 'al' on the attack, the rest on the possessive
+    assert attack.actor == "al-Shabaab"
+
+
+def test_fighters_from_a_named_group_are_that_group() -> None:
+    (attack,) = attacks_of("Fighters from the paramilitary Northern Front stormed a village near Kharkiv on Sunday.")
+    assert attack.actor == "paramilitary Northern Front"

@@ -270,3 +270,7 @@ def test_victims_told_as_more_in_the_next_sentence_add_to_the_toll() -> None:
     (event,) = events("Rebels shelled a market in Odesa on Tuesday, killing four people. Four people were killed, the "
                       "governor said.")
     assert event.killed == 4  # the same toll told again
+
+
+def test_all_of_a_counted_group_killed_is_their_number() -> None:
+    assert figures("Soldiers stormed the hotel and killed all five assailants.") == [(5, None)]
