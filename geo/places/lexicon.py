@@ -88,7 +88,11 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord", "pre
                     "queen", "prince", "princess", "senator", "sen", "rep", "governor", "gov", "mayor",
                     "judge", "justice", "coach", "pope", "father", "brother", "sister", "imam", "rabbi",
                     "ayatollah", "chancellor", "premier", "commander", "lieutenant", "lt", "sgt", "sergeant",
-                    "spokesman", "spokeswoman", "officer", "professor", "prof", "saint", "st"})
+                    "spokesman", "spokeswoman", "officer", "professor", "prof", "saint", "st", "brig", "brigadier",
+                    "maj", "adm", "admiral", "cpl", "pvt"})
+# Ranks and titles written short before a name ("Brig. Gen. X", "Lt. Col. Y"): never a place of their own.
+RANK_ABBREVIATIONS = frozenset({"brig", "gen", "col", "capt", "lt", "sgt", "maj", "adm", "cpl", "pvt", "gov", "sen",
+                                "rep", "dr", "prof"})
 REPORTING_VERBS = frozenset({"say", "tell", "announce", "warn", "accuse", "claim", "confirm", "deny", "state",
                              "add", "report", "urge", "vow", "threaten", "insist", "argue", "respond", "reply",
                              "condemn", "demand", "blame", "believe", "want", "agree", "decide", "sign",

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from geo.model import Candidate
 from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, DETERMINERS, DIRECTION_WORDS,
-                                PROVINCE_WORDS, REPORTING_VERBS, RESIDENT_NOUNS,
+                                PROVINCE_WORDS, RANK_ABBREVIATIONS, REPORTING_VERBS, RESIDENT_NOUNS,
                                 TITLES)
 from geo.syntax import doc_text
 
@@ -125,6 +125,9 @@ def trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    if end - start == 1 and doc[start].text.endswith(".") and doc[start].lower_.rstrip(".") in RANK_ABBREVIATIONS and (
+            end < len(doc) and doc[end].text[:1].isupper()):
+        return None  # "Brig. Gen. Osman X": a rank written short, not the Swiss town of Brig
     last = doc[end - 1] if end - start >= 2 else None
     if last is not None and last.lower_ in _MODIFYING_TOWN_WORDS and last.dep_ == "compound" and last.head.i >= end:
         end -= 1  # "in Borno village raid": the raid on a village of Borno, not a village called Borno

@@ -134,3 +134,10 @@ def test_a_town_word_that_modifies_the_noun_after_the_name_is_not_part_of_it() -
     assert trim(doc[4:6]).text == "Tarsa"
     doc = load_pipeline()("Fighters raided Tarsa village on Monday.")
     assert trim(doc[2:4]).text == "Tarsa village"
+
+
+def test_a_rank_written_short_before_a_name_is_no_place() -> None:
+    from geo.pipeline import analyze
+
+    report = analyze("The army spokesman, Brig. Gen. Omar Kessla, said troops had retaken the town of Kassala.")
+    assert "Brig" not in {p.name for p in report.places}
