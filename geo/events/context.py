@@ -113,10 +113,10 @@ def is_generic(mention: Mention) -> bool:
 
 def _done_to_a_kind(mention: Mention) -> bool:
     """'The army burned and raided villages': acts done to a kind of thing (a bare plural), pinned to no
-    place, day, figure or act they answer ('struck rebel positions in response'), tell a campaign, not an event."""
+    place, time, figure or act they answer ('struck rebel positions in response'), tell a campaign, not an event."""
     objects = target_heads(mention.trigger, mention.trigger)
-    if not objects or any(p.place for p in mention.parts) or mention.date or mention.count or (
-            mention.killed is not None or mention.injured is not None) or (
+    if not objects or any(p.place for p in mention.parts) or mention.date or mention.count or (mention.when and (
+            mention.when not in elx.PERIOD_WORDS)) or mention.killed is not None or mention.injured is not None or (
             mention.cue == "response" and mention.family not in RESPONSE_FAMILIES):
         return False
     if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)):

@@ -246,3 +246,10 @@ def test_acts_a_side_cites_as_its_cause_with_no_place_or_day_are_no_event() -> N
 def test_acts_told_as_the_means_of_a_siege_going_on_since_a_date_are_no_one_act() -> None:
     assert everything("The rebels have besieged Kandahar since May 2024, shelling its districts and the nearby camp "
                       "and blocking convoys.") == []
+
+
+def test_acts_on_a_kind_of_thing_told_at_a_time_are_an_event_in_an_undated_text() -> None:
+    attacks, _ = extract_events(nlp()("Army aircraft struck rebel columns late on Sunday."), [], published=None)
+    assert len(attacks) == 1
+    attacks, _ = extract_events(nlp()("The army burned and raided villages."), [], published=None)
+    assert attacks == []
