@@ -263,4 +263,3 @@ def added_toll(current: int | None, new: int | None, sent: Span) -> int | None:
     if current is not None and new and ALSO_RE.search(span_text(sent)):
         return current + new
     return settle_toll(current, new, sent)
-
