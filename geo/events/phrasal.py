@@ -43,9 +43,9 @@ def phrasal_family(verb: Token) -> str | None:
         return "defence"  # "soldiers foiled an attack on a checkpoint"
     if lemma == "engage" and any(_lemma(o) in INCOMING_WORDS for o in objects):
         return "intercept"  # "Patriot batteries engaged the incoming missiles"
-    incoming = [o for o in objects for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))
-                if _lemma(w).rstrip("s") in INCOMING_WORDS]
-    if lemma in {"bring", "knock", "take"} and "down" in particles and incoming:
+    if lemma in {"bring", "knock", "take"} and "down" in particles and any(
+            _lemma(w).rstrip("s") in INCOMING_WORDS
+            for o in objects for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))):
         return "intercept"  # "air defences brought down seven drones", "knocked down 14 of the rockets"
     if lemma == "set" and "off" in particles and any(_lemma(o) in BLAST_OBJECTS for o in objects):
         return "blast"  # "militants set off a car bomb outside a hotel" (not "set off an alarm")
