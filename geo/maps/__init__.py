@@ -11,7 +11,7 @@ puts them in place), ``image`` (the PNG, with matplotlib).
 May import: the core (``geo.errors``, ``geo.model``).
 """
 
-from geo.maps.folium_map import build_map, map_html
+from geo.maps.folium_map import MapView, build_map, map_html
 from geo.maps.image import map_png, render_map
 from geo.maps.offline import install_static_assets
 from geo.maps.points import AREA_KINDS, MapPoint, map_points, narrowed_points
@@ -19,6 +19,7 @@ from geo.maps.points import AREA_KINDS, MapPoint, map_points, narrowed_points
 __all__ = [
     "AREA_KINDS",
     "MapPoint",
+    "MapView",
     "build_map",
     "install_static_assets",
     "map_html",

@@ -1,8 +1,9 @@
 """Where the map's JavaScript and CSS come from: the app's static folder, or inlined.
 
-:func:`linked_assets` points Leaflet, jQuery, Leaflet.markercluster and the basemap at URLs
-under the folder :mod:`geo.maps.offline` installs (the dashboard); :func:`inlined_assets` puts
-them all into the page itself (a standalone file that works opened from disk).
+:func:`linked_assets` points Leaflet, jQuery, Leaflet.markercluster and the basemaps (the detail
+layers, the country outlines as their fallback) at URLs under the folder :mod:`geo.maps.offline`
+installs (the dashboard); :func:`inlined_assets` puts them all into the page itself (a
+standalone file that works opened from disk: the detail cells around its places).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ class MapAssets:
     cluster_js: list[tuple[str, str]]  # Leaflet.markercluster, loaded only by a clustered map
     cluster_css: list[tuple[str, str]]
     cluster_inline_head: str
+    detail_url: str | None = None  # the detail basemap's folder (geo.maps.detail_tiles), served
+    detail_folder: Path | None = None  # the same folder on disk, for a page that carries its cells
 
     @property
     def inline(self) -> bool:
@@ -50,6 +53,7 @@ def linked_assets(asset_base_url: str, basemap_url: str | None) -> MapAssets:
         cluster_js=[("markerclusterjs", f"{base}/{offline.MARKERCLUSTER_JS}")],
         cluster_css=[("markerclustercss", f"{base}/{offline.MARKERCLUSTER_CSS}")],
         cluster_inline_head="",
+        detail_url=f"{base}/{offline.DETAIL_FOLDER}" if basemap_url else None,
     )
 
 
@@ -85,4 +89,5 @@ def inlined_assets() -> MapAssets:
         cluster_js=[], cluster_css=[],
         cluster_inline_head=script_element(offline.markercluster_script()) + "\n"
         + style_element(offline.markercluster_css()),
+        detail_folder=offline.DEFAULT_STATIC_DIR / offline.VENDOR_DIR_NAME / offline.DETAIL_FOLDER,
     )

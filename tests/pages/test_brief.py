@@ -5,6 +5,8 @@ corpus store. Expected values come from geo.analyze and the geo modules the page
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -119,8 +121,17 @@ def test_selected_place_narrows_the_panels_and_show_all_restores(expected: Repor
     at.button(key="brief_show_all").click()
     at.run()
     assert tabs(at)[:2] == [f"Attacks ({len(expected.attacks)})", f"Responses ({len(expected.responses)})"]
-    assert "place" not in params(at) and params(at)["zoom"] == "7"  # the map stays where it was
-    assert not map_args(at)["feature_group"]
+    assert "place" not in params(at) and "zoom" not in params(at)  # the view is the events' again
+    args = map_args(at)
+    assert not args["feature_group"] and args["zoom"] is None
+    assert "fitBounds" in args["script"] and "setView" not in args["script"]  # drawn anew, fitted to the events
+
+
+def test_a_linked_view_opens_the_map_there_at_any_zoom() -> None:
+    for zoom in ("2", "9", "12"):
+        args = map_args(run({"lat": "34.45123", "lon": "40.91877", "zoom": zoom}))
+        assert "fitBounds" not in args["script"]
+        assert "center: [34.45123, 40.91877]," in args["script"] and f'"zoom": {zoom},' in args["script"]
 
 
 def test_unknown_place_is_dropped_with_a_notice() -> None:
@@ -183,9 +194,14 @@ def test_clicking_another_point_keeps_the_map_script(expected: Report) -> None:
     points = map_points(expected)
     if len(points) < 2:
         pytest.skip("the sample has fewer than two places")
-    first = run({"place": points[0].key, "lat": str(points[0].lat), "lon": str(points[0].lon), "zoom": "6"})
-    second = run({"place": points[1].key, "lat": str(points[1].lat), "lon": str(points[1].lon), "zoom": "8"})
-    a, b = map_args(first), map_args(second)
+    at = run({"place": points[0].key, "lat": str(points[0].lat), "lon": str(points[0].lon), "zoom": "6"})
+    a = map_args(at)
+    # what a click on the second point does (pages.widgets.brief_map.select)
+    chosen = replace(at.session_state["brief_view"], place=points[1].key).with_view(points[1].lat, points[1].lon, 8)
+    at.session_state["brief_view"] = chosen
+    at.session_state["brief_map_target"] = (chosen.centre, chosen.zoom)
+    at.run()
+    b = map_args(at)
     strip = __import__("re").compile(r"_[0-9a-f]{32}")  # folium's random element ids
     assert strip.sub("", a["script"]) == strip.sub("", b["script"])
     assert a["center"] != b["center"] and a["feature_group"] != b["feature_group"]
@@ -202,3 +218,13 @@ def test_a_store_that_cannot_be_written_leaves_the_analysis_and_warns(tmp_path: 
     assert any("Not saved to the corpus" in w.value for w in at.warning)
     assert list(table(at, "Places")["name"]) == [p.name for p in geo.analyze(OTHER_TEXT).places]
     assert "article" not in params(at)
+
+
+def test_a_kind_filter_refits_the_map_to_what_it_shows() -> None:
+    at = run({"lat": "10.0", "lon": "10.0", "zoom": "11"})  # a linked view far from every event
+    assert "fitBounds" not in map_args(at)["script"]
+    at.selectbox(key="brief_filter_kind").set_value("response")
+    at.run()
+    args = map_args(at)
+    assert "fitBounds" in args["script"] and "center: [10.0, 10.0]" not in args["script"]
+    assert "zoom" not in params(at) and params(at)["kind"] == "response"
