@@ -44,10 +44,11 @@ def analyze(
     published: date | None = None,
     url: str | None = None,
     title: str | None = None,
+    outlet: str | None = None,
     settings: Settings | None = None,
 ) -> Report:
     """Analyse one article's text. Page boilerplate is removed first; offsets index ``report.article.text``."""
-    article = article_from_text(text, title=title, url=url, published=published, settings=settings)
+    article = article_from_text(text, title=title, url=url, published=published, outlet=outlet, settings=settings)
     return analyze_article(article, settings=settings)
 
 

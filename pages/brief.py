@@ -25,8 +25,9 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 import geo
-from geo.dashboard import (PRESENT_CSS, PRESENT_MAP_HEIGHT, ViewState, filter_description, key_facts_html, load_linked,
-                           point_by_key, save_for_link)
+from geo.dashboard import (NO_DETAILS, PRESENT_CSS, PRESENT_MAP_HEIGHT, ArticleDetails, ViewState, filter_description,
+                           key_facts_html, load_linked, point_by_key, present_steps, save_for_link, shown_brief,
+                           steps_html)
 from geo.errors import GeoError, one_line
 from geo.exports import Brief, brief_from_report, escape_markdown
 from geo.ingest import article_from_upload
@@ -42,13 +43,13 @@ from pages.widgets.view_controls import event_filter, set_filters, show_filters,
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def analyze_text(text: str, published: date | None) -> Report:
-    return geo.analyze(text, published=published)
+def analyze_text(text: str, published: date | None, details: ArticleDetails) -> Report:
+    return geo.analyze(text, published=published, title=details.title, outlet=details.outlet, url=details.url)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def analyze_upload(filename: str, data: bytes, published: date | None) -> Report:
-    article = article_from_upload(filename, data)
+def analyze_upload(filename: str, data: bytes, published: date | None, details: ArticleDetails) -> Report:
+    article = details.applied_to(article_from_upload(filename, data))
     if published is not None:
         article = replace(article, published=published)
     return geo.analyze_article(article)
@@ -87,13 +88,15 @@ def open_linked_article(article_id: str) -> None:
 
 # -- input ------------------------------------------------------------------------------------
 
-def run_analysis(text: str, upload: UploadedFile | None, published: date | None, save: bool) -> None:
+def run_analysis(text: str, upload: UploadedFile | None, published: date | None, save: bool,
+                 details: ArticleDetails = NO_DETAILS) -> None:
     """Analyse the upload if there is one, else the text; keep the last good report on error.
-    ``save``: store the article so that a link to it works for others."""
+    ``save``: store the article so that a link to it works for others. ``details``: the title,
+    outlet and URL typed in (over what the file says)."""
     try:
         with st.spinner("Analysing the article (the first run loads the language model)..."):
-            report = (analyze_upload(upload.name, upload.getvalue(), published) if upload is not None
-                      else analyze_text(text, published))
+            report = (analyze_upload(upload.name, upload.getvalue(), published, details) if upload is not None
+                      else analyze_text(text, published, details))
     except GeoError as exc:
         st.session_state[ERROR_KEY] = one_line(exc)
         return
@@ -131,9 +134,21 @@ def show_input() -> None:
                                           help="An uploaded file is analysed instead of the text box.")
                 published = st.date_input("Published (optional)", value=None, key="brief_published",
                                           help="Resolves relative dates such as 'on Tuesday'.")
-                clicked = st.form_submit_button("Analyze", key="brief_analyze", type="primary", width="stretch")
-    if clicked or REPORT_KEY not in st.session_state:
-        run_analysis(text, upload if clicked else None, published, save=clicked)
+            title, outlet, url = st.columns([2, 1, 2])
+            typed = (title.text_input("Title (optional)", key="brief_title", max_chars=300),
+                     outlet.text_input("Outlet (optional)", key="brief_outlet", max_chars=120),
+                     url.text_input("URL (optional)", key="brief_url", max_chars=2000,
+                                    help="Where the article was published: shown, never fetched."))
+            clicked = st.form_submit_button("Analyze", key="brief_analyze", type="primary", width="stretch")
+    if clicked:
+        try:
+            details = ArticleDetails.typed(*typed)
+        except GeoError as exc:
+            st.session_state[ERROR_KEY] = one_line(exc)
+            return
+        run_analysis(text, upload, published, save=True, details=details)
+    elif REPORT_KEY not in st.session_state:
+        run_analysis(text, None, published, save=False)
 
 
 # -- the page ---------------------------------------------------------------------------------
@@ -144,8 +159,15 @@ def show_presentation(brief: Brief, state: ViewState) -> None:
     f = state.event_filter
     note = filter_description(f.kind, f.category, f.actor, f.source_type, f.since, f.until,
                               selected.name if selected else None)
-    st.html(PRESENT_CSS + key_facts_html(brief, note))
-    show_map(brief.report, points, selected, PRESENT_MAP_HEIGHT, interactive=False)
+    shown = shown_brief(brief, selected)  # the figures and the list: what is shown, as the panels count it
+    steps = present_steps(shown)
+    st.html(PRESENT_CSS + key_facts_html(shown, note))
+    left, right = st.columns([3.3, 1], gap="small")
+    with left:
+        show_map(brief.report, points, selected, PRESENT_MAP_HEIGHT, interactive=False,
+                 steps=[(step.number, step.lat, step.lon) for step in steps])
+    with right:
+        st.html(steps_html(steps))
 
 
 def show_page(analysed: Report) -> ViewState:

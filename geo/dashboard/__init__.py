@@ -12,17 +12,24 @@ May import: every wing below the pages (ingest, gazetteer, places, events, corpu
 and the core, not ``geo.cli`` nor ``geo.bench``.
 """
 
-from geo.dashboard.articles import delete_place_corrections, load_linked, save_for_link, save_place_correction
+from geo.dashboard.articles import (NO_DETAILS, ArticleDetails, delete_place_corrections, load_linked, save_for_link,
+                                    save_place_correction)
 from geo.dashboard.corpus_view import (ARTICLE_COLUMNS, CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS,
                                        MERGED_EVENT_COLUMNS, CorpusView, CorrectablePlace, article_label, article_rows,
                                        correctable_places, load_view, reading_label, store_signature, stored_articles)
 from geo.dashboard.place_search import found_place_marker, place_label, search_places, search_zoom
-from geo.dashboard.present import PRESENT_CSS, PRESENT_MAP_HEIGHT, filter_description, key_facts_html
+from geo.dashboard.present import (PRESENT_CSS, PRESENT_MAP_HEIGHT, filter_description, key_facts_html,
+                                   present_steps, shown_brief, steps_html)
 from geo.dashboard.selection import (MAP_CLICK_FIELDS, MAP_VIEW_FIELDS, MapReport, clicked_point, event_point,
                                      evidence_html, focus_zoom, place_selection, point_by_key, selection_ring)
 from geo.dashboard.view_state import ViewState, share_url
 
 __all__ = [
+    "NO_DETAILS",
+    "ArticleDetails",
+    "present_steps",
+    "shown_brief",
+    "steps_html",
     "ARTICLE_COLUMNS",
     "CORPUS_PLACE_COLUMNS",
     "CORPUS_SOURCE_COLUMNS",

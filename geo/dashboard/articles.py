@@ -6,14 +6,18 @@ article is read back from it. The article's id is the SHA-256 of its text (the s
     save_place_correction(article_id, place, candidate)   # the analyst's reading, for the link too
 
 The store is opened per call and closed at once, so a writer elsewhere is never kept out.
+``ArticleDetails`` is the title, outlet and URL an analyst types for a pasted article.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from geo.corpus import Store, corrections_for_place, default_db_path
-from geo.model import Candidate, Place, Report
+from geo.errors import InputError
+from geo.model import Article, Candidate, Place, Report
 
 
 def save_for_link(report: Report, db_path: Path | None = None, *, analyzer_version: str | None = None) -> str:
@@ -49,3 +53,31 @@ def delete_place_corrections(article_id: str, db_path: Path | None = None) -> in
     """Forget the analyst's place corrections of one article; how many mention decisions were removed."""
     with Store.open(db_path or default_db_path()) as store:
         return store.delete_corrections(article_id)
+
+
+@dataclass(frozen=True)
+class ArticleDetails:
+    """What the analyst types about a pasted or uploaded article: its title, outlet and URL (blank:
+    what the text or file says)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+    @classmethod
+    def typed(cls, title: str, outlet: str, url: str) -> ArticleDetails:
+        """From the form's fields; InputError for a URL that is not a web address."""
+        url = url.strip()
+        if url and urlsplit(url).scheme.lower() not in ("http", "https"):
+            raise InputError(f"the URL must start with http:// or https:// (got {url[:60]!r})")
+        if url and not urlsplit(url).netloc:
+            raise InputError(f"the URL has no host name (got {url[:60]!r})")
+        return cls(" ".join(title.split()) or None, " ".join(outlet.split()) or None, url or None)
+
+    def applied_to(self, article: Article) -> Article:
+        """``article`` with the typed details over its own."""
+        return replace(article, title=self.title or article.title, outlet=self.outlet or article.outlet,
+                       url=self.url or article.url)
+
+
+NO_DETAILS = ArticleDetails()

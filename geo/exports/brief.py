@@ -167,6 +167,8 @@ def key_facts(brief: Brief) -> KeyFacts:
     dates = sorted(e.date for e in events if e.date is not None)
     if not dates and report.article.published:
         dates = [report.article.published]
+    # The sources cited as the panels list them (one row per source however it is spelled); an
+    # event's source not in that list (a report without its sources table) counts too.
     names = {_normal(s.name) for s in report.sources} | {_normal(n) for e in events for n in e.sources}
     return KeyFacts(
         attacks=len(report.attacks),

@@ -80,7 +80,9 @@ var {{ this.get_name() }} = (function (map) {
         });
         var line = function (key, style) {
             var lines = (data[key] || []).map(function (text) { return decode(text, band.precision, shift); });
-            if (lines.length) { L.polyline(lines, L.extend({renderer: renderer, interactive: false}, style)).addTo(layer); }
+            if (lines.length) {
+                L.polyline(lines, L.extend({renderer: renderer, interactive: false}, style)).addTo(layer);
+            }
         };
         line("rivers", {color: "{{ this.river }}", weight: 1.3, opacity: 0.9});
         line("borders", {color: "{{ this.border }}", weight: 1, opacity: 0.9, dashArray: "4 3"});
@@ -91,6 +93,10 @@ var {{ this.get_name() }} = (function (map) {
     function showTowns(layer, zoom) {
         layer.townLayer.clearLayers();
         layer.towns.forEach(function (marker) { if (marker.minZoom <= zoom) { layer.townLayer.addLayer(marker); } });
+    }
+    function json(response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
     }
     function bandFor(zoom) {
         for (var i = 0; i < index.bands.length; i++) { if (zoom <= index.bands[i].max_zoom) { return index.bands[i]; } }
@@ -127,14 +133,21 @@ var {{ this.get_name() }} = (function (map) {
                 map.fire("geobrief:labels");
             };
             if (cells[cellKey]) { place(cells[cellKey]); return; }
-            if (inline && inline.cells[cellKey]) { cells[cellKey] = inline.cells[cellKey]; place(cells[cellKey]); return; }
+            if (inline && inline.cells[cellKey]) {
+                cells[cellKey] = inline.cells[cellKey];
+                place(cells[cellKey]);
+                return;
+            }
             {%- if this.linked %}
             if (pending[cellKey]) { return; }
             pending[cellKey] = true;
             fetch(base + "/" + cellKey + ".json")
-                .then(function (response) { if (!response.ok) { throw new Error("HTTP " + response.status); } return response.json(); })
+                .then(json)
                 .then(function (data) { cells[cellKey] = data; delete pending[cellKey]; place(data); })
-                .catch(function (error) { delete pending[cellKey]; console.warn("GeoBrief: basemap cell " + cellKey + ": " + error); });
+                .catch(function (error) {
+                    delete pending[cellKey];
+                    console.warn("GeoBrief: basemap cell " + cellKey + ": " + error);
+                });
             {%- endif %}
         });
         map.fire("geobrief:labels");
@@ -154,7 +167,7 @@ var {{ this.get_name() }} = (function (map) {
     {%- if this.linked %}
     else {
         fetch(base + "/index.json")
-            .then(function (response) { if (!response.ok) { throw new Error("HTTP " + response.status); } return response.json(); })
+            .then(json)
             .then(function (data) { index = data; refresh(); })
             .catch(function () { outlines(); });
     }

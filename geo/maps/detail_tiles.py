@@ -10,9 +10,9 @@ cut into grid cells, so that a view loads only the few cells it shows::
 A cell holds ``land`` ([level, line] pairs: GSHHG level 1 land, 2 lake, 3 island in a lake,
 4 pond, 5-6 Antarctica, each ring cut to the cell), ``rivers``, ``borders`` (lines) and
 ``towns`` (:mod:`geo.maps.towns`: name, latitude and longitude in thousandths of a degree from
-the cell's south-west corner, the zoom from which it is labelled; most populous first). Lines are in Google's encoded-polyline format at the band's
-precision (``index.json`` gives it): the browser decodes them in a few lines of script and
-:func:`read_cell` does the same for the PNG.
+the cell's south-west corner, the zoom from which it is labelled; most populous first). Lines are
+in Google's encoded-polyline format at the band's precision (``index.json`` gives it): the browser
+decodes them in a few lines of script and :func:`read_cell` does the same for the PNG.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import folium
@@ -24,6 +25,7 @@ from geo.maps.assets import AUTO_BASEMAP, MapAssets, inlined_assets, linked_asse
 from geo.maps.detail_layer import DetailBasemap, LabelDeclutter, inline_cells
 from geo.maps.cluster import CLUSTER_MIN_POINTS, RoleCluster, add_cluster_library
 from geo.maps.layer import POPUP_MAX_WIDTH, PointItem, PointLayer, point_item
+from geo.maps.present_layer import Step, add_presentation
 from geo.maps.points import (AREA_KINDS, MapPoint, html_text, map_points, point_popup_html, point_tooltip,
                              unlocated_events)
 from geo.maps.symbols import (APPROXIMATE_SIZE, MARKER_SIZE, MAX_PERMANENT_LABELS, ROLE_COLOURS, ROLE_GROUPS,
@@ -291,7 +293,8 @@ def _add_basemap(m: folium.Map, assets: MapAssets, points: list[MapPoint]) -> No
 
 
 def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool | None,
-           points: list[MapPoint] | None = None, view: MapView | None = None) -> folium.Map:
+           points: list[MapPoint] | None = None, view: MapView | None = None,
+           steps: Sequence[Step] | None = None) -> folium.Map:
     points = map_points(report) if points is None else points
     # max_zoom: with no tile layer to set it, Leaflet.markercluster needs it on the map.
     location, zoom = ((view.lat, view.lon), view.zoom) if view else ((25.0, 20.0), 2)
@@ -338,6 +341,8 @@ def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool 
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     if view is None:
         _fit_view(m, points)
+    if steps is not None:
+        add_presentation(m, steps)
     return m
 
 
@@ -350,6 +355,7 @@ def build_map(
     cluster: bool | None = None,
     points: list[MapPoint] | None = None,
     view: MapView | None = None,
+    steps: Sequence[Step] | None = None,
 ) -> folium.Map:
     """The report's map, loading Leaflet/jQuery (and the basemap) from ``asset_base_url``.
 
@@ -359,8 +365,9 @@ def build_map(
     (Leaflet.markercluster); ``None`` clusters from ``CLUSTER_MIN_POINTS`` symbols on.
     ``points``: ``map_points(report)`` when the caller has them already. ``view``: where the map
     opens (a shared link's centre and zoom); ``None`` fits the events (see :func:`fit_focus`).
+    ``steps``: the presentation view's numbered events (geo.maps.present_layer).
     """
-    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points, view)
+    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points, view, steps)
 
 
 def map_html(report: Report, inline_assets: bool = False, *, online_tiles: bool = True,

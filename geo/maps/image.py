@@ -209,7 +209,8 @@ def _draw_legend(axes: object, points: list[MapPoint], pt: float) -> None:
     legend.set_zorder(6)
 
 
-def _draw_bands(figure: object, title: str | None, unlocated: int, outside: int, height: int, credit: str) -> None:
+def _draw_bands(figure: object, title: str | None, unlocated: int, outside: int, height: int,
+                credit: str) -> None:
     """The title above the map; the notes and the credits below it."""
     notes = ["Fainter = less certain place"]
     if outside:
@@ -219,8 +220,8 @@ def _draw_bands(figure: object, title: str | None, unlocated: int, outside: int,
     middle = NOTES_BAND_PX / 2 / height
     figure.text(0.008, middle, " \u00b7 ".join(notes), fontsize=8, color="#333333", ha="left",  # type: ignore[attr-defined]
                 va="center", parse_math=False)
-    figure.text(0.992, middle, f"{credit} \u00b7 drawn offline by GeoBrief", fontsize=7,  # type: ignore[attr-defined]
-                color="#555555", ha="right", va="center", parse_math=False)
+    figure.text(0.992, middle, f"{credit} \u00b7 drawn offline by GeoBrief",  # type: ignore[attr-defined]
+                fontsize=7, color="#555555", ha="right", va="center", parse_math=False)
     if title:
         figure.text(0.008, 1 - TITLE_BAND_PX / 2 / height, title, fontsize=12, fontweight="bold",  # type: ignore[attr-defined]
                     color="#222222", ha="left", va="center", parse_math=False)

@@ -99,7 +99,10 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
     # story from Waziristan).
     places_by_country = _places_by_country([c for c in exact if c.kind != "city" or c.population >= _SMALL_TOWN])
     towns_by_province = _places_by_province([c for c in exact if c.kind == "city"])
-    named = {fold_name(m.text) for m in mentions if m.best is not None}
+    # The setting a town abroad is judged against is the local places the story names (towns,
+    # provinces, sites): countries named as participants ("with support from Canada, Denmark and
+    # the Netherlands") set no scene.
+    named = {fold_name(m.text) for m in mentions if m.best is not None and m.best.kind != "country"}
     for mention in mentions:
         best = mention.best
         district = best is not None and best.kind == "admin2" and mention.text.split()[-1].lower() in DISTRICT_WORDS

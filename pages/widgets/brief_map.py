@@ -91,14 +91,15 @@ def follow_map(value: dict[str, object] | None, points: list[MapPoint]) -> bool:
 
 
 def show_map(report: Report, points: list[MapPoint], selected: MapPoint | None, height: int,
-             interactive: bool = True) -> dict[str, object] | None:
+             interactive: bool = True, steps: list[tuple[int, float | None, float | None]] | None = None,
+             ) -> dict[str, object] | None:
     """The map, where the page last put it; what it reports (clicks, its view) when interactive."""
     opened, fits = opening_view(points)
     centre, zoom = map_target()
     found = shown_place()
     groups = ([selection_ring(selected)] if selected else []) + ([found_place_marker(found)] if found else [])
     # A new key after "Show all" draws the map anew, fitted to the events.
-    return st_folium(build_map(report, points=points, view=opened), key=f"{MAP_KEY}_{fits}", height=height,
+    return st_folium(build_map(report, points=points, view=opened, steps=steps), key=f"{MAP_KEY}_{fits}", height=height,
                      use_container_width=True,
                      returned_objects=MAP_CLICK_FIELDS + MAP_VIEW_FIELDS if interactive else [],
                      center=centre, zoom=zoom, feature_group_to_add=groups or None)

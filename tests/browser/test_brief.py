@@ -115,9 +115,9 @@ def test_map_renders_basemap_and_one_marker_per_place(session: Session, expected
         for role in ("attack", "response", "both", "place"):
             wanted = sum(1 for p in points if p.role == role)
             assert frame.locator(f".geobrief-{role}").count() == wanted, role
-        # the country outlines came from the app's static folder
-        frame.locator("path.geobrief-basemap").first.wait_for(state="attached", timeout=20_000)
-        assert frame.locator("path.geobrief-basemap").count() > 100
+        # the detail basemap's cells came from the app's static folder: drawn on a canvas, towns named
+        frame.locator(".geobrief-town").first.wait_for(state="attached", timeout=20_000)
+        assert frame.locator(".leaflet-geobrief-basemap-pane canvas").count() == 1
         assert frame.locator(".geobrief-legend").is_visible()
         assert frame.locator(".leaflet-tile").count() == 0  # no online tiles by default
 

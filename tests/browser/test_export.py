@@ -71,7 +71,9 @@ def test_exported_html_draws_the_map_offline(browser: sync_api.Browser, sample_r
     assert frame.locator(".geobrief-marker").count() == len(points)
     assert frame.locator(".geobrief-attack").count() == sum(1 for p in points if p.role == "attack")
     assert frame.locator(".geobrief-response").count() == sum(1 for p in points if p.role == "response")
-    assert frame.locator("path.geobrief-basemap").count() > 50  # country outlines, inlined
+    # the detail basemap's cells around the places, inlined: land and rivers on a canvas, towns named
+    assert frame.locator(".leaflet-geobrief-basemap-pane canvas").count() == 1
+    assert frame.locator(".geobrief-town").count() > 5
     assert frame.locator(".geobrief-legend").is_visible()
     box = opened.page.locator(MAP_IFRAME).bounding_box()
     assert box and box["width"] > 600 and box["height"] > 400

@@ -21,6 +21,7 @@ import geo
 from geo.bench.mapping import synthetic_report
 from geo.browser import block_external_requests, launch_chromium, running_dashboard
 from geo.dashboard.articles import save_for_link
+from geo.dashboard.present import present_steps
 from geo.dashboard.selection import focus_zoom, place_selection
 from geo.exports.brief import brief_from_report, key_facts
 from geo.exports.tables import LOCATION_UNKNOWN
@@ -209,7 +210,12 @@ def test_marker_click_filters_panels_and_show_all_restores(server: str, browser:
         wait_for_tabs(page, len(expected.attacks), len(expected.responses))
         page.wait_for_url(lambda url: "place=" not in url, timeout=10_000)  # written at the run's end
         assert map_frame(page).locator(".geobrief-selected").count() == 0
-        assert leaflet_frame(page).evaluate("() => window.__geobrief_probe") == 1
+        # the map is drawn anew, fitted to every attack and response again
+        events = [[p.lat, p.lon] for p in map_points(expected) if p.attacks or p.responses]
+        frame = leaflet_frame(page)
+        frame.wait_for_function("() => window.__geobrief_probe === undefined", timeout=20_000)
+        assert frame.evaluate("(points) => points.every(function (p) { return window.map.getBounds().contains(p); })",
+                              events)
     except BaseException:
         page.screenshot(path=str(ARTIFACTS / "browser-share-click.png"), full_page=True)
         raise
@@ -379,7 +385,7 @@ def test_pasted_article_is_stored_and_its_link_works_elsewhere(server: str, brow
 
 def test_presentation_view_shows_the_map_and_the_key_facts(server: str, browser: sync_api.Browser,
                                                            expected: Report) -> None:
-    opened = open_page(browser, server + "?view=present", width=1600, height=1000)
+    opened = open_page(browser, server + "?view=present", width=1920, height=1080)
     page = opened.page
     try:
         frame = map_frame(page)
@@ -394,15 +400,52 @@ def test_presentation_view_shows_the_map_and_the_key_facts(server: str, browser:
                        "stExpander"):
             assert page.locator(f"[data-testid='{widget}']").count() == 0, widget
         box = page.locator(MAP_FRAME).bounding_box()
-        assert box and box["width"] > 0.9 * 1600 and box["height"] >= 600
+        assert box and box["width"] > 0.65 * 1920 and box["y"] + box["height"] >= 1000  # down to the screen's foot
         value_size = facts.first.locator(".geobrief-fact-value").evaluate(
             "e => parseFloat(getComputedStyle(e).fontSize)")
         assert value_size >= 36  # large type, for a projector
+        legend_size = frame.locator(".geobrief-legend-box").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        assert legend_size >= 14
+        # the numbered list of the events shown, with their sources, beside the map
+        steps = present_steps(brief_from_report(expected))
+        items = page.locator("[data-geobrief-step]")
+        assert items.count() == len(steps) == len(expected.events)
+        assert [" ".join(t.split()) for t in items.all_inner_texts()][0].startswith(
+            f"{steps[0].event.kind.capitalize()} {steps[0].event.summary}")
         page.screenshot(path=str(ARTIFACTS / "present-view.png"))
+        # the keys step through the events: the item is marked and the map centred on its place
+        located = next(step for step in steps if step.lat is not None)
+        page.mouse.click(1900, 1060)  # the focus in the page, not the map
+        for _ in range(located.number):
+            page.keyboard.press("ArrowRight")
+        current = page.locator(".geobrief-step-current")
+        current.wait_for(state="visible", timeout=5_000)
+        assert current.get_attribute("data-geobrief-step") == str(located.number)
+        wait_for_view(page, located.lat, located.lon, max(8, map_view(page)[2]), timeout_s=10)
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        assert page.locator(".geobrief-step-current").count() == 0
     except BaseException:
         page.screenshot(path=str(ARTIFACTS / "browser-share-present.png"), full_page=True)
         raise
     close(opened)
+
+
+def test_presentation_figures_count_what_the_panels_count(server: str, browser: sync_api.Browser,
+                                                          expected: Report) -> None:
+    point = located_point(expected)
+    chosen = place_selection(expected, point)
+    opened = open_page(browser, f"{server}?view=present&place={point.key}", width=1920, height=1080)
+    try:
+        facts = opened.page.locator("[data-testid='geobrief-key-facts'] .geobrief-fact")
+        facts.first.wait_for(state="visible", timeout=30_000)
+        values = {f.get_attribute("data-fact"): f.locator(".geobrief-fact-value").inner_text() for f in facts.all()}
+        # the Brief page's tabs with this place selected say: Attacks (n), Responses (n), Sources cited (n)
+        assert values["attacks"] == str(len(chosen.attacks)) and values["responses"] == str(len(chosen.responses))
+        assert values["distinct sources"] == str(len(chosen.sources))
+        assert opened.page.locator("[data-geobrief-step]").count() == len(chosen.attacks) + len(chosen.responses)
+    finally:
+        close(opened)
 
 
 def test_a_thousand_events_are_clustered_and_stay_clickable(server: str, browser: sync_api.Browser,

@@ -11,7 +11,7 @@ import pytest
 from geo.corpus.store import StoreError
 from geo.dashboard.articles import (delete_place_corrections, is_stored, load_linked, save_for_link,
                                     save_place_correction)
-from geo.dashboard.present import filter_description, key_facts_html
+from geo.dashboard.present import filter_description, key_facts_html, present_steps, shown_brief, steps_html
 from geo.dashboard.selection import (MapReport, clicked_point, event_point, evidence_html, focus_zoom, place_selection,
                                      point_by_key, selection_ring)
 from geo.exports.brief import brief_from_report, key_facts
@@ -152,3 +152,27 @@ def test_a_map_report_without_a_usable_view_or_click_says_so() -> None:
         report = MapReport.read(value)
         assert report.centre is None and report.zoom is None
         assert report.clicked_lat is None and report.clicked_lon is None
+
+
+def test_the_presentation_counts_what_is_shown(report: Report) -> None:
+    brief = brief_from_report(report)
+    assert shown_brief(brief, None) is brief
+    harbour = point_by_key(map_points(report), "gn:1")
+    shown = shown_brief(brief, harbour)
+    chosen = place_selection(report, harbour)  # what the panels list for the selected place
+    facts = key_facts(shown)
+    assert (facts.attacks, facts.responses, facts.sources) == (len(chosen.attacks), len(chosen.responses),
+                                                                len(chosen.sources)) == (1, 0, 1)
+    assert (facts.killed, facts.injured) == (2, None)  # the rockets' 3 injured are elsewhere
+    assert len(shown.provenance) == 1
+
+
+def test_present_steps_are_numbered_by_date_and_escaped(report: Report) -> None:
+    steps = present_steps(brief_from_report(report))
+    assert [(s.number, s.event.summary) for s in steps] == [(1, "drone strike"), (2, "rockets"), (3, "interception")]
+    assert (steps[0].lat, steps[0].lon) == (35.0, 40.0)
+    listed = steps_html(steps)
+    assert listed.count("<li data-geobrief-step=") == 3 and 'data-geobrief-step="3"' in listed
+    assert "&lt;Harbour&gt; · 2024-01-08 · 2 killed" in listed and "<Harbour>" not in listed
+    assert "Sources: the army" in listed
+    assert "No event shown" in steps_html([])

@@ -340,3 +340,13 @@ def test_template_syntax_in_the_article_is_shown_not_evaluated() -> None:
     for evaluated in ("Rockets hit 49", "<b>36</b>", ">9 city<"):
         assert evaluated not in popups
     assert "&#123;&#123; 4*4 &#125;&#125; admin1" in page and "16 admin1" not in page
+
+
+def test_the_presentation_map_steps_through_the_events_with_the_keys(report: Report) -> None:
+    page = build_map(report, steps=[(1, 35.0, 40.0), (2, None, None)]).get_root().render()
+    assert "var steps = [[1, 35.0, 40.0], [2, null, null]]" in page
+    assert 'key === "ArrowRight"' in page and "window.geobriefStep = go" in page
+    assert '"keyboard": false' in page  # the arrows step, they do not pan
+    assert ".geobrief-legend-box{font-size:15px" in page  # large type for a room
+    plain = build_map(report).get_root().render()
+    assert "geobriefStep" not in plain and '"keyboard": false' not in plain

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import geo
+from geo.dashboard.present import present_steps
 from geo.dashboard.articles import load_linked, save_for_link
 from geo.dashboard.selection import place_selection
 from geo.exports.brief import EventFilter, brief_from_report, key_facts
@@ -175,12 +176,13 @@ def test_a_link_to_a_missing_article_shows_the_sample(expected: Report) -> None:
 def test_presentation_view_has_key_facts_and_no_widgets(expected: Report) -> None:
     at = run({"view": "present", "kind": "attack"})
     brief = brief_from_report(expected, EventFilter(kind="attack"))
-    header = [h.proto.body for h in at.get("html")]
-    assert len(header) == 1
+    header, listed = [h.proto.body for h in at.get("html")]
+    steps = [step.event.summary for step in present_steps(brief)]  # the attacks only, numbered beside the map
+    assert listed.count("data-geobrief-step=") == len(steps) == len(brief.report.events)
     for label, value in key_facts(brief).rows():
-        assert f'<span class="geobrief-fact-value">{value}</span>' in header[0]
-        assert f'<span class="geobrief-fact-label">{label}</span>' in header[0]
-    assert "Only: attacks" in header[0] and "display: none" in header[0]  # sidebar and toolbar hidden
+        assert f'<span class="geobrief-fact-value">{value}</span>' in header
+        assert f'<span class="geobrief-fact-label">{label}</span>' in header
+    assert "Only: attacks" in header and "display: none" in header  # sidebar and toolbar hidden
     assert not at.text_area and not at.selectbox and not at.button and not at.tabs and not at.text_input
     assert not at.get("download_button") and not at.title
     args = map_args(at)
@@ -228,3 +230,30 @@ def test_a_kind_filter_refits_the_map_to_what_it_shows() -> None:
     args = map_args(at)
     assert "fitBounds" in args["script"] and "center: [10.0, 10.0]" not in args["script"]
     assert "zoom" not in params(at) and params(at)["kind"] == "response"
+
+
+def test_typed_title_outlet_and_url_name_a_pasted_article(corpus_db: Path) -> None:
+    at = run()
+    at.text_area(key="brief_text").set_value(OTHER_TEXT)
+    at.text_input(key="brief_title").set_value("  Shelling  near the port ")
+    at.text_input(key="brief_outlet").set_value("The Daily Example")
+    at.text_input(key="brief_url").set_value("https://news.example.org/shelling")
+    at.button(key="brief_analyze").click()
+    at.run()
+    assert [s.value for s in at.subheader] == ["Shelling near the port"]
+    captions = [c.value.replace("\\", "") for c in at.caption]  # as escaped for Markdown
+    assert any("The Daily Example" in c and "news.example.org" in c for c in captions)
+    stored = load_linked(params(at)["article"], corpus_db).article
+    assert (stored.title, stored.outlet, stored.url) == ("Shelling near the port", "The Daily Example",
+                                                         "https://news.example.org/shelling")
+
+
+def test_a_url_that_is_no_web_address_is_refused_and_the_report_kept(expected: Report) -> None:
+    at = run()
+    at.text_area(key="brief_text").set_value(OTHER_TEXT)
+    at.text_input(key="brief_url").set_value("javascript:alert(1)")
+    at.button(key="brief_analyze").click()
+    at.run()
+    assert [e.value.replace("\\", "") for e in at.error] == [
+        "the URL must start with http:// or https:// (got 'javascript:alert(1)')"]
+    assert list(table(at, "Places")["name"]) == [p.name for p in expected.places]  # the sample's report stays

@@ -592,3 +592,11 @@ def test_a_city_that_is_a_province_of_its_own_gives_way_to_the_province_the_text
 def test_a_name_written_with_its_article_glued_on_is_the_place_of_the_spaced_name() -> None:
     (elbur,) = [t for t in _resolve("Militants attacked an army base in the town of Elbur on Monday.") if t.text == "Elbur"]
     assert elbur.country == "SO" and _within(elbur, 4.685, 46.618, 25)
+
+
+def test_countries_named_as_participants_set_no_scene_for_a_town_abroad() -> None:
+    # A small town of Yemen, with three countries that only took part: the town stands.
+    text = "Jets struck depots near Zinjibar overnight; France, Italy and Spain sent ships."
+    town, *countries = resolve_spans(load_pipeline()(text), _spans(text, "Zinjibar", "France", "Italy", "Spain"),
+                                     default_gazetteer())
+    assert town.resolved and town.country == "YE" and all(c.kind == "country" for c in countries)
