@@ -26,6 +26,7 @@ from geo.dashboard.selection import focus_zoom, place_selection
 from geo.exports.brief import brief_from_report, key_facts
 from geo.exports.tables import LOCATION_UNKNOWN
 from geo.maps.points import MapPoint, map_points
+from geo.maps.present_layer import STEP_ZOOM
 from geo.model import Report
 from tests.browser.support import (ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, open_tab, pick_option,
                                    sync_api, wait_for_idle)
@@ -415,13 +416,14 @@ def test_presentation_view_shows_the_map_and_the_key_facts(server: str, browser:
         page.screenshot(path=str(ARTIFACTS / "present-view.png"))
         # the keys step through the events: the item is marked and the map centred on its place
         located = next(step for step in steps if step.lat is not None)
+        zoom = max(STEP_ZOOM, map_view(page)[2])  # a step zooms in to a town's surroundings, never out
         page.mouse.click(1900, 1060)  # the focus in the page, not the map
         for _ in range(located.number):
             page.keyboard.press("ArrowRight")
         current = page.locator(".geobrief-step-current")
         current.wait_for(state="visible", timeout=5_000)
         assert current.get_attribute("data-geobrief-step") == str(located.number)
-        wait_for_view(page, located.lat, located.lon, max(8, map_view(page)[2]), timeout_s=10)
+        wait_for_view(page, located.lat, located.lon, zoom, timeout_s=10)
         page.keyboard.press("Escape")
         page.wait_for_timeout(300)
         assert page.locator(".geobrief-step-current").count() == 0

@@ -233,8 +233,9 @@ def test_a_kind_filter_refits_the_map_to_what_it_shows() -> None:
 
 
 def test_typed_title_outlet_and_url_name_a_pasted_article(corpus_db: Path) -> None:
+    text = OTHER_TEXT + " Residents said the port was closed."  # a text not stored yet by another test
     at = run()
-    at.text_area(key="brief_text").set_value(OTHER_TEXT)
+    at.text_area(key="brief_text").set_value(text)
     at.text_input(key="brief_title").set_value("  Shelling  near the port ")
     at.text_input(key="brief_outlet").set_value("The Daily Example")
     at.text_input(key="brief_url").set_value("https://news.example.org/shelling")
