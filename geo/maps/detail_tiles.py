@@ -167,10 +167,6 @@ def _simplified(shapes: Iterable[np.ndarray], band: Band, polygons: bool) -> Ite
         yield index, simple
 
 
-def _minimum_points(polygons: bool) -> int:
-    return 4 if polygons else 2
-
-
 def build_band(source: BasemapSource, band: Band, towns: list[Town]) -> dict[Cell, dict[str, list[Any]]]:
     """Every non-empty cell of ``band``: its land rings, rivers, borders and towns."""
     cells: dict[Cell, dict[str, list[Any]]] = defaultdict(lambda: {"land": [], "rivers": [], "borders": [],
@@ -178,14 +174,14 @@ def build_band(source: BasemapSource, band: Band, towns: list[Town]) -> dict[Cel
     land = list(source.shapes("gshhs", band.resolution))
     for index, geometry in _simplified((shape.points for shape in land), band, polygons=True):
         for cell, points in _cut(geometry, band):
-            if len(points) >= _minimum_points(True):
+            if len(points) >= 4:  # a ring: three corners and the first again
                 cells[cell]["land"].append([land[index].level, encode_line(points, band.precision)])
     layers = [("borders", "countries")] + ([("rivers", "rivers")] if band.rivers else [])
     for key, layer in layers:
         lines = (shape.points for shape in source.shapes(layer, band.resolution))
         for _, geometry in _simplified(lines, band, polygons=False):
             for cell, points in _cut(geometry, band):
-                if len(points) >= _minimum_points(False):
+                if len(points) >= 2:
                     cells[cell][key].append(encode_line(points, band.precision))
     for town in towns:
         if town.min_zoom > band.max_zoom:

@@ -60,10 +60,8 @@ def assign_min_zooms(towns: list[Town]) -> list[Town]:
     """``towns`` (any order) with their ``min_zoom``, most populous first; those that never fit left out."""
     ordered = sorted(towns, key=lambda t: (-t.population, t.name))
     min_zoom = [MAX_LABEL_ZOOM + 1] * len(ordered)
-    candidates = list(range(len(ordered)))
     for zoom in range(MIN_LABEL_ZOOM, MAX_LABEL_ZOOM + 1):
-        fits = _place_at([ordered[i] for i in candidates], zoom)
-        for index, fit in zip(candidates, fits):
+        for index, fit in enumerate(_place_at(ordered, zoom)):
             if fit and min_zoom[index] > zoom:
                 min_zoom[index] = zoom
     return [Town(t.name, t.lat, t.lon, t.population, z) for t, z in zip(ordered, min_zoom) if z <= MAX_LABEL_ZOOM]

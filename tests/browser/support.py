@@ -4,11 +4,13 @@ missing, and the names of the page's parts. Import it first in a browser test mo
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from geo.browser import CHROMIUM
+from geo.browser import CHROMIUM, running_dashboard
 
 if not CHROMIUM.exists():
     pytest.skip("Debian chromium (/usr/bin/chromium) is not installed: `make chromium` installs it",
@@ -88,3 +90,14 @@ def open_tab(page: sync_api.Page, label: str) -> None:
     rerun the old tabs and the new ones can both be in the page)."""
     wait_for_idle(page)
     page.get_by_role("tab", name=re.compile(rf"^{re.escape(label)} \(")).click()
+
+
+@contextmanager
+def dashboard_with_store(store: Path, log_name: str) -> Iterator[str]:
+    """``streamlit run app.py`` with its own corpus store (a pasted article is saved there for its
+    link); its log in test-artifacts/; yields the base URL without the final slash."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GEOBRIEF_DB", str(store))
+        with (ARTIFACTS / log_name).open("wb") as log, running_dashboard(REPO / "app.py", log=log) as url:
+            yield url.rstrip("/")

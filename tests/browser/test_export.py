@@ -6,12 +6,11 @@ text from the article must show as text, never run.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
 
-from geo.browser import block_external_requests, launch_chromium
+from geo.browser import block_external_requests
 from geo.exports.formats import export_bytes
 from geo.maps.folium_map import map_points
 from geo.model import Report
@@ -30,14 +29,6 @@ class Opened:
     requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 def open_export(browser: sync_api.Browser, report: Report, name: str) -> Opened:

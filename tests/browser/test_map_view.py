@@ -18,11 +18,12 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 import geo
-from geo.browser import block_external_requests, launch_chromium, running_dashboard
+from geo.browser import block_external_requests
 from geo.dashboard.articles import save_for_link
 from geo.maps.offline import detail_installed
 from geo.maps.points import MapPoint, map_points
-from tests.browser.support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, sync_api, wait_for_idle
+from tests.browser.support import (ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, dashboard_with_store, sync_api,
+                                   wait_for_idle)
 
 pytestmark = pytest.mark.browser
 
@@ -60,20 +61,8 @@ def links(store: Path) -> dict[str, tuple[str, list[MapPoint]]]:
 
 @pytest.fixture(scope="module")
 def server(store: Path) -> Iterator[str]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GEOBRIEF_DB", str(store))
-        with (ARTIFACTS / "streamlit-map-view.log").open("wb") as log, \
-                running_dashboard(REPO / "app.py", log=log) as url:
-            yield url.rstrip("/")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+    with dashboard_with_store(store, "streamlit-map-view.log") as url:
+        yield url
 
 
 def open_map(browser: sync_api.Browser, url: str) -> tuple[sync_api.Page, sync_api.Frame, list[str]]:
@@ -188,7 +177,8 @@ def test_a_link_keeps_its_view_at_every_zoom(server: str, browser: sync_api.Brow
             wait_for_idle(page)
             time.sleep(0.5)
             frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-            shown = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
+            shown = frame.evaluate(
+                "() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
             pixel = 360 / (256 * 2**zoom)  # degrees per pixel: Leaflet centres on whole pixels
             assert shown[2] == zoom and abs(shown[0] - lat) < 2 * pixel and abs(shown[1] - lon) < 2 * pixel, shown
             params = dict(parse_qsl(urlsplit(page.url).query))

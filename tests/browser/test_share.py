@@ -19,7 +19,7 @@ import pytest
 
 import geo
 from geo.bench.mapping import synthetic_report
-from geo.browser import block_external_requests, launch_chromium, running_dashboard
+from geo.browser import block_external_requests
 from geo.dashboard.articles import save_for_link
 from geo.dashboard.present import present_steps
 from geo.dashboard.selection import focus_zoom, place_selection
@@ -28,8 +28,8 @@ from geo.exports.tables import LOCATION_UNKNOWN
 from geo.maps.points import MapPoint, map_points
 from geo.maps.present_layer import STEP_ZOOM
 from geo.model import Report
-from tests.browser.support import (ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, open_tab, pick_option,
-                                   sync_api, wait_for_idle)
+from tests.browser.support import (ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, dashboard_with_store, open_expander,
+                                   open_tab, pick_option, sync_api, wait_for_idle)
 
 pytestmark = pytest.mark.browser
 
@@ -52,20 +52,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(store: Path) -> Iterator[str]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GEOBRIEF_DB", str(store))
-        with (ARTIFACTS / "streamlit-share.log").open("wb") as log, \
-                running_dashboard(REPO / "app.py", log=log) as url:
-            yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[sync_api.Browser]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
+    with dashboard_with_store(store, "streamlit-share.log") as url:
+        yield url + "/"
 
 
 @pytest.fixture(scope="module")
