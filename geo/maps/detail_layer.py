@@ -252,10 +252,9 @@ class LabelDeclutter(MacroElement):
                 if (element.classList.contains("geobrief-label-event")) { return 0; }
                 return 1;
             }
-            var placed = false;
             function replace() {
-                // A permanent label opened before the map had its size sits in the wrong place
-                // (one to the left of a ring is off the map): put each where it belongs.
+                // A permanent label placed while the map had no size yet sits in the wrong place
+                // (one to the left of a ring is off the map): put each where it belongs, every time.
                 map.eachLayer(function (layer) {
                     var tooltip = layer.getTooltip && layer.getTooltip();
                     if (tooltip && tooltip.options.permanent && layer.isTooltipOpen()) { tooltip.update(); }
@@ -263,7 +262,7 @@ class LabelDeclutter(MacroElement):
             }
             function declutter() {
                 timer = null;
-                if (!placed) { replace(); placed = true; }
+                replace();
                 var container = map.getContainer();
                 var labels = Array.prototype.slice.call(
                     container.querySelectorAll(".geobrief-label, .geobrief-town"));
@@ -283,8 +282,7 @@ class LabelDeclutter(MacroElement):
                 });
             }
             function later() { if (timer === null) { timer = setTimeout(declutter, 60); } }
-            map.on("resize", function () { placed = false; later(); });
-            map.on("moveend zoomend layeradd overlayadd geobrief:labels", later);
+            map.on("resize moveend zoomend layeradd overlayadd geobrief:labels", later);
             later();
         })({{ this._parent.get_name() }});
         {% endmacro %}

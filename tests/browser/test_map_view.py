@@ -185,3 +185,17 @@ def test_a_link_keeps_its_view_at_every_zoom(server: str, browser: sync_api.Brow
             assert (params.get("lat"), params.get("lon"), params.get("zoom")) == (str(lat), str(lon), str(zoom))
         finally:
             context.close()
+
+
+def test_the_first_view_labels_every_event_place_beside_its_symbol(server: str, browser: sync_api.Browser) -> None:
+    events = [p for p in map_points(geo.analyze(geo.load_sample())) if p.attacks or p.responses]
+    page, frame, blocked = open_map(browser, f"{server}/")
+    try:
+        # a label to the left of a province's or country's ring was once placed off the map
+        inside = frame.evaluate("(points) => points.map(function (p) { return window.map.getBounds().contains(p); })",
+                                [[p.lat, p.lon] for p in events])
+        shown = set(visible_labels(frame, ".geobrief-label"))
+        assert all(inside) and {p.name for p in events} <= shown, shown
+        assert blocked == []
+    finally:
+        page.context.close()
