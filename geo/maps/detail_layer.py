@@ -22,7 +22,7 @@ from folium.map import Layer
 from folium.template import Template
 
 from geo.maps import detail_tiles
-from geo.maps.layer import RawScript
+from geo.maps.layer import RawScript, script_json
 from geo.maps.points import MapPoint
 
 LAYER_NAME = "Basemap (offline)"
@@ -187,9 +187,9 @@ class DetailBasemap(Layer):
         super().__init__(name=LAYER_NAME, overlay=True, control=True, show=True)
         self._name = "DetailBasemap"
         self.linked = bool(url)
-        self.url_literal = _script_json((url or "").rstrip("/") or None)
-        self.inline_literal = _script_json(inline)
-        self.fallback_literal = _script_json(fallback_url) if fallback_url else ""
+        self.url_literal = script_json((url or "").rstrip("/") or None)
+        self.inline_literal = script_json(inline)
+        self.fallback_literal = script_json(fallback_url) if fallback_url else ""
         self.land, self.sea, self.river, self.border = LAND_COLOUR, SEA_COLOUR, RIVER_COLOUR, BORDER_COLOUR
 
     def render(self, **kwargs: Any) -> None:
@@ -205,12 +205,6 @@ class DetailBasemap(Layer):
         figure.script.add_child(RawScript(script(self, kwargs)), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
-
-
-def _script_json(value: object) -> str:
-    """JSON for a <script>: nothing in it can end the script."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def inline_cells(folder: Path, points: list[MapPoint]) -> dict[str, Any] | None:
