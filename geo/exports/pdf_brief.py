@@ -23,6 +23,8 @@ from geo.model import Event
 FONT, FONT_BOLD = "GeoBriefSans", "GeoBriefSans-Bold"
 MAP_WIDTH_PX, MAP_HEIGHT_PX, MAP_SCALE = 1000, 640, 2.0  # layout pixels; printed at twice the resolution
 MAX_EVIDENCE_CHARS = 600
+CELL_PADDING = 3  # points on each side of a table cell
+MAX_WORD_SHARE = 0.3  # a word wider than this share of the table (a URL) may still be broken
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +85,33 @@ def _table(rows: list[list[object]], widths: Sequence[float], styles: _Styles, h
     return table
 
 
+def fitted_widths(table: Sequence[Sequence[object]], fractions: Sequence[float], width: float,
+                  font: str, size: float) -> list[float]:
+    """Column widths that hold each column's longest word, so that no word is broken inside it; the room
+    left goes by ``fractions`` (the wider share to the column that asks for it)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    need = [min(max((stringWidth(word, font, size) for row in table for word in str(row[column]).split()),
+                    default=0.0) + 2 * CELL_PADDING + 1, width * MAX_WORD_SHARE)
+            for column in range(len(fractions))]
+    if sum(need) >= width:  # even the words do not fit: only the widest ones are cut (markup, URLs)
+        return _capped(need, width)
+    total = sum(fractions)
+    widths = [max(n, width * f / total) for n, f in zip(need, fractions)]
+    overflow = sum(widths) - width
+    slack = [w - n for w, n in zip(widths, need)]  # what each column can give back
+    return [w - overflow * s / sum(slack) if overflow > 0 else w for w, s in zip(widths, slack)]
+
+
+def _capped(need: Sequence[float], width: float) -> list[float]:
+    """``need`` with its largest values lowered to one cap, so that they add up to ``width``."""
+    low, high = 0.0, max(need)
+    for _ in range(50):  # bisection on the cap
+        cap = (low + high) / 2
+        low, high = (cap, high) if sum(min(n, cap) for n in need) < width else (low, cap)
+    return [min(n, low) + (width - sum(min(n, low) for n in need)) / len(need) for n in need]
+
+
 def _facts_table(brief: Brief, width: float, styles: _Styles):  # type: ignore[no-untyped-def]
     from reportlab.platypus import Paragraph, Table, TableStyle
 
@@ -101,35 +130,37 @@ def _facts_table(brief: Brief, width: float, styles: _Styles):  # type: ignore[n
 
 def _events_table(events: Sequence[tuple[int, Event, EventProvenance]], width: float, styles: _Styles,
                   corpus: bool):  # type: ignore[no-untyped-def]
-    from reportlab.platypus import Paragraph
-
     headers = ["#", "Category", "What", "Place", "Date", "Actor", "Target", "Killed / injured", "Sources"]
-    rows: list[list[object]] = [[Paragraph(_e(h), styles.head) for h in headers]]
+    texts: list[list[object]] = [headers]
     for number, event, provenance in events:
         numbers = " / ".join("?" if v is None else str(v) for v in (event.killed, event.injured))
         sources = ", ".join(event.sources)
         if corpus and provenance.outlets:
             sources += f" ({provenance.describe()})"
-        values = [f"[{number}]", event.category, event.summary, event.place or LOCATION_UNKNOWN,
-                  event.date_text, event.actor or "", event.target or "",
-                  numbers, sources]
-        rows.append([Paragraph(_e(v), styles.cell) for v in values])
-    fractions = (0.04, 0.12, 0.17, 0.10, 0.10, 0.11, 0.11, 0.07, 0.18)
-    return _table(rows, [width * f for f in fractions], styles)
+        texts.append([f"[{number}]", event.category, event.summary, event.place or LOCATION_UNKNOWN,
+                      event.date_text, event.actor or "", event.target or "", numbers, sources])
+    return _text_table(texts, (0.04, 0.12, 0.17, 0.10, 0.10, 0.11, 0.11, 0.07, 0.18), width, styles)
 
 
 def _sources_table(brief: Brief, width: float, styles: _Styles):  # type: ignore[no-untyped-def]
-    from reportlab.platypus import Paragraph
-
     headers = ["Name", "Type", "Role / via", "Claims", "First claim"]
-    rows: list[list[object]] = [[Paragraph(_e(h), styles.head) for h in headers]]
+    texts: list[list[object]] = [headers]
     for source in brief.report.sources:
         role = " / ".join(p for p in (source.role, f"via {source.via}" if source.via else None) if p)
         first = _shorten(source.claims[0].text, 300) if source.claims else ""
-        values = [source.name, source.type, role, len(source.claims), first]
-        rows.append([Paragraph(_e(v), styles.cell) for v in values])
-    fractions = (0.17, 0.11, 0.15, 0.07, 0.50)
-    return _table(rows, [width * f for f in fractions], styles)
+        texts.append([source.name, source.type, role, len(source.claims), first])
+    return _text_table(texts, (0.17, 0.11, 0.15, 0.07, 0.50), width, styles)
+
+
+def _text_table(texts: list[list[object]], fractions: Sequence[float], width: float,
+                styles: _Styles):  # type: ignore[no-untyped-def]
+    """A header row and rows of plain text, each column as wide as its longest word at least."""
+    from reportlab.platypus import Paragraph
+
+    widths = fitted_widths(texts, fractions, width, styles.bold, styles.cell.fontSize)  # bold: the wider face
+    rows: list[list[object]] = [[Paragraph(_e(v), styles.head if i == 0 else styles.cell) for v in row]
+                                for i, row in enumerate(texts)]
+    return _table(rows, widths, styles)
 
 
 def brief_pdf(brief: Brief, *, today: date | None = None) -> bytes:
@@ -170,7 +201,7 @@ def brief_pdf(brief: Brief, *, today: date | None = None) -> bytes:
     if not numbered:
         story.append(Paragraph("No events, so nothing to cite.", styles.body))
     story.append(Paragraph(
-        "Place data: GeoNames (CC BY 4.0). Country outlines: countryinfo. Map drawn offline by GeoBrief.",
+        f"Place data: GeoNames (CC BY 4.0). {rendered.credit}. Map drawn offline by GeoBrief.",
         styles.subtitle))
     document.build(story)  # type: ignore[arg-type]
     return buffer.getvalue()

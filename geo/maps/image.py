@@ -51,6 +51,7 @@ class RenderedMap:
     extent: Extent
     map_top: int  # the map's rows in the image: under the title band, above the notes band
     map_height: int
+    credit: str = ""  # where the basemap comes from, as printed under the map
 
     def pixel_of(self, lat: float, lon: float) -> tuple[float, float]:
         """Where a coordinate is in the image: (x, y) in pixels from the top-left corner."""
@@ -149,7 +150,8 @@ def render_map(report: Report, *, width: int = 1200, height: int = 800, scale: f
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor=BAND_COLOUR)
     return RenderedMap(png=buffer.getvalue(), width=round(width * scale), height=round(height * scale),
-                       extent=extent, map_top=round(top * scale), map_height=round(map_height * scale))
+                       extent=extent, map_top=round(top * scale), map_height=round(map_height * scale),
+                       credit=credit)
 
 
 def map_png(report: Report, *, width: int = 1200, height: int = 800, title: str | None = None) -> bytes:

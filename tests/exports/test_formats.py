@@ -8,6 +8,7 @@ every format; the sample article's report checks the real thing.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import io
 import json
@@ -26,6 +27,7 @@ from geo.exports.csv_table import ACLED_COLUMNS, ACLED_EVENT_TYPES, csv_bytes, g
 from geo.exports.formats import CONTENT_TYPES, FORMATS, export_bytes, export_file, write_export
 from geo.exports.geojson import geojson_dict
 from geo.exports.html_page import brief_html
+from geo.exports.pdf_brief import fitted_widths
 from geo.ingest import article_from_text
 from geo.maps.image import render_map
 from geo.maps.symbols import ROLE_COLOURS
@@ -305,6 +307,38 @@ def test_pdf_prints_hostile_text_as_text(hostile: Report, tmp_path: Path) -> Non
                                    timeout=60).stdout.split())
     assert "<script>alert(1)</script>" in text  # shown literally, not taken as markup
     assert "javascript:alert(2)" in text
+
+
+LONG_WORDS = ("Shelling/artillery/missile", "telecommunications", "infrastructure", "Secretary",
+              "counterinsurgency")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason=POPPLER_MISSING)
+def test_pdf_tables_never_break_a_word_inside(hostile: Report, tmp_path: Path) -> None:
+    attack, clash = hostile.attacks
+    wordy = dataclasses.replace(attack, target="telecommunications infrastructure", actor="counterinsurgency units",
+                                category="Shelling/artillery/missile attack", summary="strike on a relay station",
+                                place="Springfield")  # no markup in this table: plain words only
+    source = dataclasses.replace(hostile.sources[0], role="Deputy Defense Secretary")
+    report = dataclasses.replace(hostile, attacks=(wordy, clash), sources=(source, *hostile.sources[1:]))
+    pdf = tmp_path / "wordy.pdf"
+    pdf.write_bytes(export_bytes(report, "pdf"))
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True,
+                           timeout=60).stdout.split()
+    for word in LONG_WORDS:
+        assert word in words, f"{word!r} is broken across lines"
+
+
+def test_fitted_widths_hold_the_longest_word_and_fill_the_width() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    texts = [["#", "Category", "Target"], ["[1]", "Shelling/artillery", "telecommunications infrastructure"]]
+    widths = fitted_widths(texts, (0.05, 0.1, 0.85), 300.0, "Helvetica", 8)
+    assert sum(widths) == pytest.approx(300.0)
+    assert widths[1] > stringWidth("Shelling/artillery", "Helvetica", 8)  # 0.1 of 300 would not hold it
+    assert widths[2] > widths[1]  # the room left still goes by the fractions
+    narrow = fitted_widths(texts, (0.05, 0.1, 0.85), 60.0, "Helvetica", 8)  # words wider than the table
+    assert sum(narrow) == pytest.approx(60.0)
 
 
 # -- briefs, filters, the corpus, files --------------------------------------------------------------
