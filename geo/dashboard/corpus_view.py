@@ -35,7 +35,7 @@ MAX_FILLED_DAYS = 180
 
 ARTICLE_COLUMNS: tuple[str, ...] = ("published", "outlet", "title", "places", "attacks", "responses", "sources",
                                     "url", "id")
-MERGED_EVENT_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS[:3], "corroboration", "outlets", *EVENT_COLUMNS[3:])
+MERGED_EVENT_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS[:4], "corroboration", "outlets", *EVENT_COLUMNS[4:])
 CORPUS_SOURCE_COLUMNS: tuple[str, ...] = ("name", "type", "articles", "outlets", "claims", "claim_count")
 CORPUS_PLACE_COLUMNS: tuple[str, ...] = (*PLACE_COLUMNS[:7], "articles", "mentions", "as_written", "corrected")
 

@@ -13,10 +13,10 @@ from geo.model import Candidate, Event, Place, Report, Source
 LOCATION_UNKNOWN = "location unknown"
 CLAIM_SEPARATOR = " | "
 
-# The sentence comes early: each row is read next to the text it comes from.
+# What a briefer reads first (when, what, where), then who and how many, then the sentence it comes from.
 EVENT_COLUMNS: tuple[str, ...] = (
-    "category", "summary", "place", "evidence", "actor", "target", "date",
-    "count", "killed", "injured", "sources", "mentions",
+    "date", "category", "summary", "place", "actor", "target", "killed", "injured", "count", "sources",
+    "evidence", "mentions",
 )
 SOURCE_COLUMNS: tuple[str, ...] = ("name", "type", "role", "via", "claims", "claim_count")
 CREDIT_COLUMNS: tuple[str, ...] = ("credit",)
@@ -33,17 +33,17 @@ def _one_line(text: str) -> str:
 def event_row(event: Event) -> dict[str, Any]:
     """One attack or response: what, who, where (or "location unknown"), numbers, evidence."""
     return {
+        "date": event.date_text,
         "category": event.category,
         "summary": event.summary,
         "place": event.place or LOCATION_UNKNOWN,
-        "evidence": _one_line(event.evidence.text),
         "actor": event.actor or "",
         "target": event.target or "",
-        "date": event.date_text,
-        "count": event.count,
         "killed": event.killed,
         "injured": event.injured,
+        "count": event.count,
         "sources": ", ".join(event.sources),
+        "evidence": _one_line(event.evidence.text),
         "mentions": len(event.mentions) or 1,  # the sentences that tell this one event
     }
 

@@ -55,7 +55,6 @@ def _panel(rows: list[dict[str, object]], columns: tuple[str, ...], empty: str, 
     # The key names the rows shown: other rows (a filter, a selection) start with no row selected.
     table_key = f"{key}_{abs(hash(tuple(str(r) for r in rows))) % 10**10}"
     show_table(rows, columns, empty, table_key, row_px=row_px, max_px=TABLE_MAX_PX,
-               config={"summary": st.column_config.TextColumn("summary", width="medium")},
                on_select=None if targets is None else (lambda: centre_on_row(table_key, targets)))
 
 

@@ -29,7 +29,7 @@ def corpus_table(rows: Rows, columns: tuple[str, ...], empty: str, key: str, row
                  beyond: str = PANEL_BEYOND) -> None:
     """A table of the Corpus page: past ``MAX_TABLE_ROWS``, the first ones and a caption ending with ``beyond``."""
     show_table(rows, columns, empty, key, row_px=row_px, max_px=TABLE_MAX_PX, limit=MAX_TABLE_ROWS, beyond=beyond,
-               wide=("evidence", "claims", "title"), config={"published": st.column_config.DateColumn("published")})
+               config={"published": st.column_config.DateColumn("published")})
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

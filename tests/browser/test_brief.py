@@ -17,12 +17,16 @@ import pytest
 
 import geo
 from geo.browser import block_external_requests, launch_chromium
-from geo.exports.tables import LOCATION_UNKNOWN
+from geo.dashboard import column_widths, shown_columns
+from geo.exports.tables import (EVENT_COLUMNS, LOCATION_UNKNOWN, PLACE_COLUMNS, SOURCE_COLUMNS, event_row, place_rows,
+                                source_row)
 from geo.maps.folium_map import map_points
 from geo.model import Report
+from pages.widgets.tables import HEADER_PX, SENTENCE_ROW_PX
 from tests.browser.support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, open_tab, sync_api, wait_for_idle
 
 pytestmark = pytest.mark.browser
+GRID_CELL_PADDING_PX = 16  # the grid's padding on both sides of a cell's text
 
 
 @dataclass
@@ -101,6 +105,20 @@ def panel_cells(page: sync_api.Page, tab_label: str) -> list[str]:
     return [" ".join(text.split()) for text in grid.locator("td").all_inner_texts()]
 
 
+def select_row(page: sync_api.Page, row: int, row_px: int = SENTENCE_ROW_PX) -> str:
+    """Tick the row's box in the open panel (the grid is a canvas: a click where the box is) and
+    return the text of the row's detail under the table."""
+    wait_for_idle(page)
+    grid = page.locator("[data-testid='stDataFrame'] >> visible=true")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 15, box["y"] + HEADER_PX + row_px * (row + 0.5))
+    detail = page.locator("[class*='st-key-'][class*='_detail'] >> visible=true").last
+    detail.wait_for(timeout=20_000)
+    return detail.inner_text()
+
+
 def test_map_renders_basemap_and_one_marker_per_place(session: Session, expected: Report) -> None:
     frame = map_frame(session.page)
     with screenshot_on_failure(session.page, "map"):
@@ -152,7 +170,25 @@ def test_attacks_and_responses_panels(session: Session, expected: Report) -> Non
             for event in events:
                 assert event.summary in cells, (label, event.summary)
                 assert (event.place or LOCATION_UNKNOWN) in cells
-                assert " ".join(event.evidence.text.split()) in cells
+            detail = select_row(session.page, len(events) - 1)  # the evidence is read in the row's detail
+            assert " ".join(events[-1].evidence.text.split()) in " ".join(detail.split())
+
+
+def test_no_word_is_wider_than_its_column(session: Session, expected: Report) -> None:
+    """The widths the tables ask for hold every word in the dashboard's own font (so the grid never
+    breaks a word inside it, as it did with "Secretar y")."""
+    font = session.page.evaluate("() => getComputedStyle(document.body).fontFamily")
+    tables = ((EVENT_COLUMNS, [event_row(e) for e in expected.events]),
+              (SOURCE_COLUMNS, [source_row(s) for s in expected.sources]), (PLACE_COLUMNS, place_rows(expected)))
+    for columns, rows in tables:
+        widths = column_widths(rows, columns)
+        for column in shown_columns(columns):
+            words = sorted({w for row in rows for w in str(row[column]).split()} | {column})
+            measured = session.page.evaluate(
+                """([font, words]) => { const ctx = document.createElement('canvas').getContext('2d');
+                   ctx.font = '14px ' + font; return words.map(w => ctx.measureText(w).width); }""", [font, words])
+            widest = max(zip(measured, words))
+            assert widest[0] + GRID_CELL_PADDING_PX <= widths[column], (column, widest, widths[column])
 
 
 def test_sources_panel(session: Session, expected: Report) -> None:
@@ -199,8 +235,11 @@ def test_markup_in_the_article_stays_text(session: Session) -> None:
         assert popup.locator("img").count() == 0
         assert frame.locator("body").evaluate("() => window.__xss === undefined")
         assert page.evaluate("() => window.__xss === undefined")
-        cells = panel_cells(page, "Attacks" if located[0].attacks else "Responses")
-        assert any("<img src=http://evil.example/x.png" in cell for cell in cells)
+        open_tab(page, "Attacks" if located[0].attacks else "Responses")
+        detail = page.locator("[class*='st-key-'][class*='_detail'] >> visible=true").last
+        detail_text = detail.inner_text() if detail.count() else select_row(page, 0)  # the evidence, as text
+        assert "<img src=http://evil.example/x.png" in detail_text
+        assert detail.locator("img").count() == 0
 
 
 def test_no_page_error_and_nothing_fetched_from_the_internet(session: Session) -> None:
