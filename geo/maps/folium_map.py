@@ -23,8 +23,9 @@ from folium.template import Template
 
 from geo.maps.assets import AUTO_BASEMAP, MapAssets, inlined_assets, linked_assets
 from geo.maps.detail_layer import DetailBasemap, LabelDeclutter, inline_cells
+from geo.maps.map_tools import MapTools
 from geo.maps.cluster import CLUSTER_MIN_POINTS, RoleCluster, add_cluster_library
-from geo.maps.layer import POPUP_MAX_WIDTH, PointItem, PointLayer, point_item
+from geo.maps.layer import POPUP_MAX_WIDTH, PointItem, PointLayer, RawScript, point_item
 from geo.maps.present_layer import Step, add_presentation
 from geo.maps.points import (AREA_KINDS, MapPoint, html_text, map_points, point_popup_html, point_tooltip,
                              unlocated_events)
@@ -338,6 +339,11 @@ def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool 
         if items:
             PointLayer(items).add_to(groups[name])
     MapDecorations(legend_html(points, len(unlocated_events(report)), clustered), assets.image_path).add_to(m)
+    if assets.tools_js or assets.tools_inline_head:
+        if assets.tools_inline_head:
+            # As it is: the plugins' source is no template (it has "{{" in it).
+            m.get_root().header.add_child(RawScript(assets.tools_inline_head), name="geobrief_inline_tools")
+        MapTools(list(assets.tools_js), list(assets.tools_css)).add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     if view is None:
         _fit_view(m, points)

@@ -225,7 +225,7 @@ def _distribution_version(name: str) -> str:
         return "missing"
 
 
-def _write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes) -> None:
     """Write through a temporary file and a rename: a reader never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
@@ -240,7 +240,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def _copy_file(source: Path, target: Path) -> None:
-    _write_atomically(target, source.read_bytes())
+    write_atomically(target, source.read_bytes())
 
 
 def _expected_files(vendor: Path) -> list[Path]:
@@ -274,12 +274,12 @@ def install_static_assets(static_dir: Path = DEFAULT_STATIC_DIR, *, force: bool 
         for image in sorted((leaflet / "images").glob("*.png")):
             _copy_file(image, vendor / LEAFLET_IMAGES / image.name)
         _copy_file(jquery_dir() / "jquery.min.js", vendor / JQUERY_JS)
-        _write_atomically(vendor / BASEMAP_GEOJSON, basemap_geojson_text().encode("utf-8"))
-        _write_atomically(vendor / MARKERCLUSTER_JS, markercluster_script().encode("utf-8"))
-        _write_atomically(vendor / MARKERCLUSTER_CSS, markercluster_css().encode("utf-8"))
+        write_atomically(vendor / BASEMAP_GEOJSON, basemap_geojson_text().encode("utf-8"))
+        write_atomically(vendor / MARKERCLUSTER_JS, markercluster_script().encode("utf-8"))
+        write_atomically(vendor / MARKERCLUSTER_CSS, markercluster_css().encode("utf-8"))
         # The stamp goes last: it is only there once everything else is.
         stamp = json.dumps(_asset_stamp(), indent=2).encode("utf-8")
-        _write_atomically(vendor / STAMP_FILE_NAME, stamp)
+        write_atomically(vendor / STAMP_FILE_NAME, stamp)
     except OSError as exc:
         raise AssetError(f"cannot write the offline map assets to {vendor}: {exc}") from exc
     return vendor

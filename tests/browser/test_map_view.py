@@ -1,6 +1,6 @@
 """What the map shows in a real browser with every external request blocked: the offline detail
 basemap (rivers, coasts, town labels), the first view of articles of different shapes, and shared
-links that keep any zoom.
+links that keep any zoom, and the map's tools (the cursor's coordinates, a measured distance).
 
 One `streamlit run app.py` with a private corpus store (the articles are saved there so that a
 link opens them), Debian's headless Chromium through Playwright. Expected places come from
@@ -10,6 +10,7 @@ geo.analyze; the articles are made up. Screenshots go to test-artifacts/.
 from __future__ import annotations
 
 import io
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +19,11 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 import geo
+from geo.geometry import distance_km
 from geo.browser import block_external_requests
 from geo.dashboard.articles import save_for_link
-from geo.maps.offline import detail_installed
+from geo.maps.map_tools import tools_installed
+from geo.maps.offline import DEFAULT_STATIC_DIR, detail_installed
 from geo.maps.points import MapPoint, map_points
 from tests.browser.support import (ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, dashboard_with_store, sync_api,
                                    wait_for_idle)
@@ -196,6 +199,41 @@ def test_the_first_view_labels_every_event_place_beside_its_symbol(server: str, 
                                 [[p.lat, p.lon] for p in events])
         shown = set(visible_labels(frame, ".geobrief-label"))
         assert all(inside) and {p.name for p in events} <= shown, shown
+        assert blocked == []
+    finally:
+        page.context.close()
+
+
+@pytest.mark.skipif(not tools_installed(DEFAULT_STATIC_DIR), reason="the map's tools are not installed (needs npm)")
+def test_the_cursor_reads_decimal_degrees_and_mgrs_and_a_line_measures_kilometres(
+        server: str, browser: sync_api.Browser) -> None:
+    page, frame, blocked = open_map(browser, f"{server}/?lat=34.7&lon=40.75&zoom=8")
+    try:
+        box = page.locator(MAP_FRAME).bounding_box()
+        assert box is not None
+        x, y = box["width"] * 0.4, box["height"] * 0.6
+        page.mouse.move(box["x"] + x, box["y"] + y)
+        text = frame.locator(".leaflet-control-mouseposition").inner_text()
+        lat, lon = frame.evaluate("([x, y]) => { var p = map.containerPointToLatLng([x, y]); return [p.lat, p.lng]; }",
+                                  [x, y])
+        shown = [float(v) for v in text.split("\u00b7")[0].split(",")]
+        assert shown == pytest.approx([lat, lon], abs=2e-5)
+        assert re.search(r"MGRS 37S [A-Z]{2} \d{5} \d{5}$", text), text  # zone 37, band S: eastern Syria
+        assert frame.evaluate("() => mgrs.forward([0, 0], 5)") == "31NAA6602100000"  # the library's own answer
+        frame.locator(".polyline-measure-unicode-icon").first.click()  # which may scroll the page
+        page.wait_for_timeout(300)
+        box = page.locator(MAP_FRAME).bounding_box()
+        assert box is not None
+        start = frame.evaluate("() => map.latLngToContainerPoint([34.45, 40.92])")  # Albu Kamal
+        end = frame.evaluate("() => map.latLngToContainerPoint([35.02, 40.45])")  # Al Mayadin
+        page.mouse.click(box["x"] + start["x"], box["y"] + start["y"])
+        page.wait_for_timeout(300)
+        page.mouse.dblclick(box["x"] + end["x"], box["y"] + end["y"])
+        totals = frame.locator(".polyline-measure-tooltip-total").all_inner_texts()
+        km = float(totals[-1].replace("\u00a0", " ").split()[0])
+        assert km == pytest.approx(distance_km(34.45, 40.92, 35.02, 40.45), abs=1.5)  # about 76.6 km
+        wait_for_idle(page)
+        assert page.get_by_text("Selected:").count() == 0  # measuring from a town's symbol did not select it
         assert blocked == []
     finally:
         page.context.close()
