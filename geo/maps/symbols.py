@@ -32,12 +32,14 @@ def confidence_opacity(confidence: float) -> float:
     return round(0.35 + 0.65 * min(max(confidence, 0.0), 1.0), 2)
 
 
-def symbol_svg(role: str, opacity: float = 1.0, size: int = MARKER_SIZE, *, uncertain: bool = False) -> str:
+def symbol_svg(role: str, opacity: float = 1.0, size: int = MARKER_SIZE, *, uncertain: bool = False,
+               colour: str | None = None) -> str:
     """The marker symbol of a role as inline SVG: triangle, diamond or dot.
 
-    ``uncertain``: a lighter fill and a dashed outline in the role's colour.
+    ``uncertain``: a lighter fill and a dashed outline in the symbol's colour. ``colour``: another
+    colour than the role's (the map coloured by actor).
     """
-    colour = ROLE_COLOURS[role]
+    colour = colour or ROLE_COLOURS[role]
     half = size / 2
     fill_opacity = round(opacity * 0.45, 2) if uncertain else opacity
     stroke = (f'stroke="{colour}" stroke-width="2" stroke-dasharray="3 2"' if uncertain
@@ -61,9 +63,10 @@ def symbol_svg(role: str, opacity: float = 1.0, size: int = MARKER_SIZE, *, unce
     )
 
 
-def approximate_symbol_svg(role: str, opacity: float = 1.0, size: int = APPROXIMATE_SIZE) -> str:
+def approximate_symbol_svg(role: str, opacity: float = 1.0, size: int = APPROXIMATE_SIZE,
+                           colour: str | None = None) -> str:
     """An approximate location: a small uncertain symbol inside a dashed ring ("somewhere near here")."""
-    colour = ROLE_COLOURS[role]
+    colour = colour or ROLE_COLOURS[role]
     half = size / 2
     inner = MARKER_SIZE - 6
     offset = (size - inner) / 2
@@ -72,7 +75,7 @@ def approximate_symbol_svg(role: str, opacity: float = 1.0, size: int = APPROXIM
         f'<circle cx="{half}" cy="{half}" r="{half - 2}" fill="{colour}" fill-opacity="0.08" '
         f'stroke="{colour}" stroke-opacity="{opacity}" stroke-width="1.5" stroke-dasharray="4 3"/>'
         f'<g transform="translate({offset},{offset})">'
-        + symbol_svg(role, opacity, inner, uncertain=True)
+        + symbol_svg(role, opacity, inner, uncertain=True, colour=colour)
         + "</g></svg>"
     )
 

@@ -99,7 +99,8 @@ def show_map(report: Report, points: list[MapPoint], selected: MapPoint | None, 
     found = shown_place()
     groups = ([selection_ring(selected)] if selected else []) + ([found_place_marker(found)] if found else [])
     # A new key after "Show all" draws the map anew, fitted to the events.
-    return st_folium(build_map(report, points=points, view=opened, steps=steps), key=f"{MAP_KEY}_{fits}", height=height,
+    fmap = build_map(report, points=points, view=opened, steps=steps, style=view().map_style)
+    return st_folium(fmap, key=f"{MAP_KEY}_{fits}", height=height,
                      use_container_width=True,
                      returned_objects=MAP_CLICK_FIELDS + MAP_VIEW_FIELDS if interactive else [],
                      center=centre, zoom=zoom, feature_group_to_add=groups or None)

@@ -23,7 +23,8 @@ def test_default_view_has_no_parameters() -> None:
 def test_every_field_survives_a_round_trip() -> None:
     state = ViewState(article=ARTICLE, selection=(ARTICLE, OTHER), kind="attack", category=CATEGORIES[0],
                       actor="Iran-backed forces", source_type=SOURCE_TYPES[0], since=date(2023, 10, 1),
-                      until=date(2023, 11, 9), place="gn:163843", view="present").with_view(35.33588, 40.14084, 7)
+                      until=date(2023, 11, 9), place="gn:163843", view="present", colour="actor",
+                      size="casualties").with_view(35.33588, 40.14084, 7)
     params = state.to_params()
     assert all(isinstance(value, str) for value in params.values())
     assert ViewState.from_params(params) == (state, [])
@@ -69,6 +70,8 @@ def test_streamlit_style_lists_take_the_last_value() -> None:
         ({"actor": "x" * 500}, "actor="),
         ({"place": "gn:1\x00<script>"}, "place="),
         ({"view": "fullscreen"}, "view="),
+        ({"colour": "rainbow"}, "colour="),
+        ({"size": "huge"}, "size="),
         ({"lat": "95", "lon": "40", "zoom": "5"}, "lat="),
         ({"lat": "35", "lon": "-200", "zoom": "5"}, "lon="),
         ({"lat": "35", "lon": "40", "zoom": "40"}, "zoom="),

@@ -21,6 +21,7 @@ from geo.dashboard.selection import place_selection
 from geo.exports.brief import EventFilter, brief_from_report, key_facts
 from geo.exports.formats import FORMATS
 from geo.maps.points import map_points
+from geo.maps.style import ACTOR_PALETTE
 from geo.model import Report
 
 APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
@@ -258,3 +259,17 @@ def test_a_url_that_is_no_web_address_is_refused_and_the_report_kept(expected: R
     assert [e.value.replace("\\", "") for e in at.error] == [
         "the URL must start with http:// or https:// (got 'javascript:alert(1)')"]
     assert list(table(at, "Places")["name"]) == [p.name for p in expected.places]  # the sample's report stays
+
+
+def test_symbol_colour_and_size_come_from_the_link_and_go_back_to_it() -> None:
+    at = run({"colour": "actor"})
+    assert ACTOR_PALETTE[0] in json.dumps(map_args(at))  # the first actor's colour on the map
+    assert at.button_group(key="map_style_colour").value == "actor"
+    assert params(at) == {"colour": "actor"}
+    at.button_group(key="map_style_size").set_value("casualties")
+    at.run()
+    assert params(at) == {"colour": "actor", "size": "casualties"}
+    at.button_group(key="map_style_colour").set_value("role")
+    at.run()
+    assert params(at) == {"size": "casualties"}
+    assert ACTOR_PALETTE[0] not in json.dumps(map_args(at))
