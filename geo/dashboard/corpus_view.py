@@ -172,9 +172,23 @@ class CorpusView:
         date, actor and every outlet's sources), and the places they happened at."""
         types = self._sources.types if self._sources else {}
         kept = [i for i, entry in enumerate(self._entries) if event_filter.keeps(entry.standing, types)]
+        return self._keeping(kept, event_filter, narrow_places=event_filter.active)
+
+    def as_of(self, day: date, window_days: int) -> tuple[CorpusView, frozenset[str]]:
+        """The events that happened by ``day`` (one with no date is left out: it has no place in time),
+        and the keys of the places with one in the ``window_days`` up to it (the time slider's
+        highlighted days)."""
+        kept = [i for i, entry in enumerate(self._entries) if entry.day is not None and entry.day <= day]
+        shown = self._keeping(kept, self.event_filter, narrow_places=True)
+        start = day - timedelta(days=window_days)
+        recent = frozenset(e.standing.place_key for e in shown._entries
+                           if e.standing.place_key and e.day is not None and e.day > start)
+        return shown, recent
+
+    def _keeping(self, kept: list[int], event_filter: EventFilter, narrow_places: bool) -> CorpusView:
         entries = tuple(self._entries[i] for i in kept)
         places = self._places
-        if event_filter.active:
+        if narrow_places:
             keys = {e.standing.place_key for e in entries if e.standing.place_key}
             names = {e.standing.place for e in entries if e.standing.place}
             places = tuple(p for p in self._places or () if p.place.key in keys or p.place.name in names)

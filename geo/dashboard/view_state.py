@@ -25,6 +25,9 @@ Parameters (all optional)::
     view      present: the presentation view
     colour    actor: symbols coloured by actor (default: by role)
     size      casualties: symbols sized by the killed and injured (default: one size)
+    at        ISO date: the time slider's day (the Corpus map shows the events up to it)
+    step      day | week: the time slider's step
+    window    the days up to ``at`` that are highlighted (geo.dashboard.time_axis.WINDOWS)
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from datetime import date
 from urllib.parse import urlencode, urlsplit
 
 from geo.exports import EventFilter
+from geo.dashboard.time_axis import DEFAULT_WINDOW, STEPS, WINDOWS
 from geo.maps import COLOUR_MODES, SIZE_MODES, MapStyle
 from geo.model import CATEGORIES, SOURCE_TYPES
 
@@ -72,6 +76,9 @@ class ViewState:
     view: str = "page"
     colour: str = "role"  # geo.maps.style's COLOUR_MODES
     size: str = "fixed"  # geo.maps.style's SIZE_MODES
+    at: date | None = None  # the time slider's day; None: no time slider, every event
+    step: str = "day"
+    window: int = DEFAULT_WINDOW
 
     @property
     def event_filter(self) -> EventFilter:
@@ -145,6 +152,12 @@ class ViewState:
             params["colour"] = self.colour
         if self.size != "fixed":
             params["size"] = self.size
+        if self.at is not None:
+            params["at"] = self.at.isoformat()
+        if self.step != "day":
+            params["step"] = self.step
+        if self.window != DEFAULT_WINDOW:
+            params["window"] = str(self.window)
         return params
 
     @classmethod
@@ -168,6 +181,9 @@ class ViewState:
             view=reader.read("view", _choice(VIEWS, "present")) or "page",
             colour=reader.read("colour", _choice(COLOUR_MODES, " or ".join(COLOUR_MODES))) or "role",
             size=reader.read("size", _choice(SIZE_MODES, " or ".join(SIZE_MODES))) or "fixed",
+            at=reader.read("at", _iso_date),
+            step=reader.read("step", _choice(tuple(STEPS), " or ".join(STEPS))) or "day",
+            window=reader.read("window", _window) or DEFAULT_WINDOW,
         )
         if state.since and state.until and state.since > state.until:
             reader.problems.append(f"since={state.since} is after until={state.until}: both dates ignored")
@@ -237,6 +253,12 @@ def _choice(options: tuple[str, ...], described: str):  # type: ignore[no-untype
         return value
 
     return parse
+
+
+def _window(raw: str) -> int:
+    if not raw.isdigit() or int(raw) not in WINDOWS:
+        raise ValueError(f"expected one of {', '.join(map(str, WINDOWS))} (days)")
+    return int(raw)
 
 
 def _category(raw: str) -> str:

@@ -57,6 +57,7 @@ MAP_CSS = (
     "<style>"
     ".geobrief-label{font:11px/1.2 sans-serif;padding:1px 5px;opacity:0.92}"
     ".geobrief-marker:focus,.geobrief-marker:focus-visible{outline:none}"
+    ".geobrief-past{opacity:0.3}"  # before the time slider's highlighted days
     ".geobrief-popup ul li{margin-left:0}"
     ".geobrief-town-box{white-space:nowrap;font:11px/13px sans-serif;color:#4d4539;"
     "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}"
@@ -146,7 +147,8 @@ def _tooltip(point: MapPoint, permanent: bool) -> folium.Tooltip:
     return folium.Tooltip(point_tooltip(point), sticky=True)
 
 
-def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: bool, colour: str, grow: int) -> None:
+def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: bool, colour: str, grow: int,
+              past: bool) -> None:
     """A province, country or region: a dashed circle, never a precise-looking pin."""
     opacity = confidence_opacity(point.confidence)
     folium.CircleMarker(
@@ -159,7 +161,8 @@ def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: boo
         fill=True,
         fill_color=colour,
         fill_opacity=round(0.12 * opacity, 3),
-        class_name=f"geobrief-marker geobrief-{point.role} {point.css_class} geobrief-area",
+        class_name=f"geobrief-marker geobrief-{point.role} {point.css_class} geobrief-area"
+                   + (" geobrief-past" if past else ""),
         tooltip=_tooltip(point, permanent_labels),
         popup=folium.Popup(point_popup_html(point), max_width=POPUP_MAX_WIDTH),
     ).add_to(group)
@@ -167,12 +170,12 @@ def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: boo
 
 @functools.lru_cache(maxsize=SYMBOL_CACHE_SIZE)
 def _symbol_item(point: MapPoint, permanent_labels: bool, colour: str | None = None,
-                 size: int = MARKER_SIZE) -> PointItem:
+                 size: int = MARKER_SIZE, past: bool = False) -> PointItem:
     """A town, facility or approximate location, for a PointLayer, in ``colour`` (else the role's) at
-    ``size``. Cached: a filter change or a rerun draws mostly the same points again (a MapPoint is a
+    ``size``; faded when ``past``. Cached: a filter change or a rerun draws mostly the same points again (a MapPoint is a
     frozen value; the item is a tuple)."""
     opacity = confidence_opacity(point.confidence)
-    css_class = f"geobrief-marker geobrief-{point.role} {point.css_class}"
+    css_class = f"geobrief-marker geobrief-{point.role} {point.css_class}" + (" geobrief-past" if past else "")
     if point.approximate:
         size += APPROXIMATE_SIZE - MARKER_SIZE
         icon = approximate_symbol_svg(point.role, opacity, size, colour)
@@ -226,7 +229,8 @@ def _add_basemap(m: folium.Map, assets: MapAssets, points: list[MapPoint]) -> No
 
 def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool | None,
            points: list[MapPoint] | None = None, view: MapView | None = None,
-           steps: Sequence[Step] | None = None, style: MapStyle = DEFAULT_STYLE) -> folium.Map:
+           steps: Sequence[Step] | None = None, style: MapStyle = DEFAULT_STYLE,
+           faded: frozenset[str] = frozenset(), fit_to: list[MapPoint] | None = None) -> folium.Map:
     points = map_points(report) if points is None else points
     palette = actor_colours(points) if style.by_actor else {}
     # max_zoom: with no tile layer to set it, Leaflet.markercluster needs it on the map.
@@ -265,10 +269,11 @@ def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool 
     for point in sorted(points, key=lambda p: (p.kind not in AREA_KINDS, p.confidence)):
         if point.kind in AREA_KINDS:
             _add_area(point, areas[ROLE_GROUPS[point.role]], permanent_labels, point_colour(point, style, palette),
-                      symbol_size(point, style) - MARKER_SIZE)
+                      symbol_size(point, style) - MARKER_SIZE, point.key in faded)
         else:
             symbols[ROLE_GROUPS[point.role]].append(_symbol_item(
-                point, permanent_labels, point_colour(point, style, palette), symbol_size(point, style)))
+                point, permanent_labels, point_colour(point, style, palette), symbol_size(point, style),
+                point.key in faded))
     for name, items in symbols.items():
         if items:
             PointLayer(items).add_to(groups[name])
@@ -281,7 +286,7 @@ def _build(report: Report, assets: MapAssets, online_tiles: bool, cluster: bool 
         MapTools(list(assets.tools_js), list(assets.tools_css)).add_to(m)
     folium.LayerControl(collapsed=True, position="topright").add_to(m)
     if view is None:
-        _fit_view(m, points)
+        _fit_view(m, points if fit_to is None else fit_to)
     if steps is not None:
         add_presentation(m, steps)
     return m
@@ -298,6 +303,8 @@ def build_map(
     view: MapView | None = None,
     steps: Sequence[Step] | None = None,
     style: MapStyle = DEFAULT_STYLE,
+    faded: frozenset[str] = frozenset(),
+    fit_to: list[MapPoint] | None = None,
 ) -> folium.Map:
     """The report's map, loading Leaflet/jQuery (and the basemap) from ``asset_base_url``.
 
@@ -308,10 +315,12 @@ def build_map(
     ``points``: ``map_points(report)`` when the caller has them already. ``view``: where the map
     opens (a shared link's centre and zoom); ``None`` fits the events (see :func:`fit_focus`).
     ``steps``: the presentation view's numbered events (geo.maps.present_layer). ``style``: symbols
-    coloured by role or actor, sized alike or by casualties (geo.maps.style).
+    coloured by role or actor, sized alike or by casualties (geo.maps.style). ``faded``: the keys of
+    the points drawn faded (before the time slider's highlighted days). ``fit_to``: the points the first
+    view fits instead of ``points`` (the time slider's map stays put as events appear).
     """
     return _build(report, linked_assets(asset_base_url, basemap_url), online_tiles, cluster, points, view, steps,
-                  style)
+                  style, faded, fit_to)
 
 
 def map_html(report: Report, inline_assets: bool = False, *, online_tiles: bool = True,

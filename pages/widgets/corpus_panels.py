@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from geo.corpus import ArticleSummary
@@ -45,21 +44,6 @@ def show_summary(view: CorpusView, total: int) -> None:
     columns[3].metric("Corroborated", view.corroborated,
                       help="events reported by two or more outlets")
     columns[4].metric("Places", len(view.places()))
-
-
-def show_timeline(view: CorpusView) -> None:
-    st.subheader("Events per day", anchor=False)
-    rows = view.timeline_rows()
-    if not rows:
-        st.info("No dated event in these articles.")
-        return
-    frame = pd.DataFrame(rows)
-    frame["day"] = frame["day"].map(lambda day: day.isoformat())  # one bar per calendar day
-    st.bar_chart(frame, x="day", y=["attacks", "responses"], color=["#d62728", "#1f5fbf"], stack=True,
-                 height=320, x_label="day", y_label="events")
-    undated = view.undated_count()
-    st.caption("An event without a date of its own is counted on its article's publication date."
-               + (f" {undated} event(s) without any date are not shown." if undated else ""))
 
 
 def _save_correction(path: Path, article_id: str, places: dict[str, CorrectablePlace]) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
+from urllib.parse import parse_qs
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ from geo.browser import block_external_requests, launch_chromium, running_dashbo
 from geo.corpus.ingest import ingest_sources
 from geo.corpus.store import Store
 from geo.dashboard.corpus_view import article_label, load_view, stored_articles
+from geo.exports.brief import EventFilter
 from geo.maps.folium_map import map_points
 from tests.browser.support import ARTIFACTS, FIRST_RENDER_MS, MAP_FRAME, REPO, open_expander, sync_api, wait_for_idle
 from tests.corpus_helpers import TEST_ANALYZER_VERSION, write_conflict_corpus
@@ -170,6 +173,85 @@ def test_choosing_articles_updates_the_map_and_the_panels(session: Session) -> N
     except BaseException:
         _on_failure(page, "selection")
         raise
+
+
+def _corpus_page(session: Session, url: str, query: str) -> sync_api.Page:
+    """A new page on the Corpus page at ``query`` (the app's root first: until app.py ran once,
+    Streamlit serves pages/ on its own), its map drawn."""
+    page = session.page.context.browser.new_page(viewport={"width": 1400, "height": 1400})
+    block_external_requests(page, session.blocked)
+    page.on("pageerror", lambda error: session.page_errors.append(str(error)))
+    page.goto(url)
+    page.get_by_text("GeoBrief turns a conflict news article").wait_for(timeout=FIRST_RENDER_MS)
+    page.goto(f"{url.rstrip('/')}/corpus?{query}")
+    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="visible", timeout=FIRST_RENDER_MS)
+    wait_for_idle(page)
+    return page
+
+
+def _param(page: sync_api.Page, name: str) -> str | None:
+    """A parameter of the page's address as the page has it now (page.url lags between Playwright calls)."""
+    values = parse_qs(page.evaluate("() => location.search").lstrip("?")).get(name)
+    return values[-1] if values else None
+
+
+def test_a_brush_on_the_timeline_filters_the_map_and_the_panels(session: Session, corpus_dashboard: str) -> None:
+    page = _corpus_page(session, corpus_dashboard, "")
+    try:
+        chart = page.get_by_test_id("stVegaLiteChart").first
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert box is not None
+        y = box["y"] + box["height"] * 0.5
+        page.mouse.move(box["x"] + box["width"] * 0.3, y)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=8)
+        page.mouse.up()
+        _wait_for(lambda: _param(page, "since") is not None and _param(page, "until") is not None, "no date range")
+        since, until = date.fromisoformat(_param(page, "since") or ""), date.fromisoformat(_param(page, "until") or "")
+        view = load_view(session.db)
+        first, last = min(r["day"] for r in view.timeline_rows()), max(r["day"] for r in view.timeline_rows())
+        assert first <= since <= until <= last and (since, until) != (first, last)
+        brushed = view.filtered(EventFilter(since=since, until=until))
+        attacks = len(brushed.event_rows("attack"))
+        assert 0 < attacks < len(view.event_rows("attack"))
+        _wait_for(lambda: page.get_by_role("tab", name=f"Attacks ({attacks})").count() == 1, "the panels kept all")
+        points = len(map_points(brushed.map_report()))
+        _wait_for(lambda: _single_map_with_markers(page, points), f"no map with the brushed {points} markers")
+        page.get_by_role("button", name="All dates").click()
+        _wait_for(lambda: _param(page, "since") is None, "the dates were not cleared")
+    except BaseException:
+        _on_failure(page, "brush")
+        raise
+    finally:
+        page.close()
+
+
+def test_the_time_slider_shows_the_events_up_to_its_day_and_plays(session: Session, corpus_dashboard: str) -> None:
+    view = load_view(session.db)
+    days = sorted(r["day"] for r in view.timeline_rows() if r["attacks"] or r["responses"])
+    middle = days[len(days) // 2]
+    page = _corpus_page(session, corpus_dashboard, f"at={middle.isoformat()}&window=3")
+    try:
+        shown, recent = view.as_of(middle, 3)
+        points = map_points(shown.map_report())
+        faded = [p for p in points if (p.attacks or p.responses) and p.key not in recent]
+        assert 0 < len(shown.events) < len(view.events)
+        _wait_for(lambda: _single_map_with_markers(page, len(points)), f"no map with the {len(points)} markers by then")
+        assert page.frame_locator(MAP_FRAME).locator(".geobrief-past").count() == len(faded)
+        page.get_by_role("button", name="Play").click()
+        _wait_for(lambda: (_param(page, "at") or "") > middle.isoformat(), "playback did not move on", 30)
+        page.get_by_role("button", name="Pause").click()
+        wait_for_idle(page)
+        stopped = _param(page, "at")
+        page.wait_for_timeout(3_000)
+        assert _param(page, "at") == stopped  # paused: the day stays
+        assert _param(page, "window") == "3"
+    except BaseException:
+        _on_failure(page, "time")
+        raise
+    finally:
+        page.close()
 
 
 def test_adding_files_from_the_page(session: Session, tmp_path: Path) -> None:

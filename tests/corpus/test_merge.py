@@ -309,3 +309,17 @@ def test_the_map_points_of_a_filtered_view_are_narrowed_exactly_as_built_anew() 
     twice = view.filtered(EventFilter(kind="attack")).filtered(EventFilter())
     assert twice.map_points() == map_points(twice.map_report())
     assert any(p.key.startswith("event:") for p in view.map_points())  # events at no place are drawn too
+
+
+def test_as_of_a_day_keeps_the_dated_events_by_then_and_names_the_recent_places() -> None:
+    view = _view(report("a", event("A drone strike hit a depot.", on=date(2024, 3, 1))),
+                 report("b", event("Shells hit a bridge.", at=AL_QAIM, on=date(2024, 3, 10), category="Armed clash")),
+                 report("c", event("Gunmen raided a camp.", at=None, on=None, category="Armed clash")))
+    assert len(view.events) == 3
+    early, recent = view.as_of(date(2024, 3, 5), 3)
+    assert [e.representative.date for e in early.events] == [date(2024, 3, 1)]
+    assert recent == frozenset()  # 1 March is before the three days up to 5 March
+    late, recent = view.as_of(date(2024, 3, 10), 30)
+    assert len(late.events) == 2  # the undated raid has no place in time
+    assert recent == {"gn:174448"}
+    assert view.as_of(date(2024, 2, 1), 7)[0].events == ()

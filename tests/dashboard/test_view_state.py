@@ -24,7 +24,7 @@ def test_every_field_survives_a_round_trip() -> None:
     state = ViewState(article=ARTICLE, selection=(ARTICLE, OTHER), kind="attack", category=CATEGORIES[0],
                       actor="Iran-backed forces", source_type=SOURCE_TYPES[0], since=date(2023, 10, 1),
                       until=date(2023, 11, 9), place="gn:163843", view="present", colour="actor",
-                      size="casualties").with_view(35.33588, 40.14084, 7)
+                      size="casualties", at=date(2023, 11, 2), step="week", window=14).with_view(35.33588, 40.14084, 7)
     params = state.to_params()
     assert all(isinstance(value, str) for value in params.values())
     assert ViewState.from_params(params) == (state, [])
@@ -72,6 +72,9 @@ def test_streamlit_style_lists_take_the_last_value() -> None:
         ({"view": "fullscreen"}, "view="),
         ({"colour": "rainbow"}, "colour="),
         ({"size": "huge"}, "size="),
+        ({"at": "soon"}, "at="),
+        ({"step": "month"}, "step="),
+        ({"window": "5"}, "window="),
         ({"lat": "95", "lon": "40", "zoom": "5"}, "lat="),
         ({"lat": "35", "lon": "-200", "zoom": "5"}, "lon="),
         ({"lat": "35", "lon": "40", "zoom": "40"}, "zoom="),

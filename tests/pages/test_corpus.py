@@ -122,8 +122,7 @@ def _map_script(at: AppTest) -> str:
 def _timeline(at: AppTest) -> dict[str, int]:
     (chart,) = at.get("vega_lite_chart")
     table = pa.ipc.open_stream(chart.proto.datasets[0].data.data).read_all().to_pandas()
-    value = next(c for c in table.columns if c.startswith("value"))
-    return {str(day): int(total) for day, total in table.groupby("day")[value].sum().items()}
+    return {day.date().isoformat(): int(total) for day, total in table.groupby("day")["events"].sum().items()}
 
 
 def test_the_list_map_panels_and_timeline_show_the_whole_corpus(db: Path) -> None:
@@ -141,8 +140,8 @@ def test_the_list_map_panels_and_timeline_show_the_whole_corpus(db: Path) -> Non
     view = load_view(db)
     assert marker_count(_map_script(at)) == len(map_points(view.map_report()))
     expected_days = {row["day"].isoformat(): row["attacks"] + row["responses"] for row in view.timeline_rows()}
-    assert _timeline(at) == expected_days
-    assert expected_days["2024-05-01"] == 1 and expected_days["2024-05-02"] == 0  # merged; gaps filled
+    assert _timeline(at) == {day: count for day, count in expected_days.items() if count}
+    assert expected_days["2024-05-01"] == 1 and "2024-05-02" not in _timeline(at)  # merged; a day of none: no bar
 
 
 def test_choosing_articles_narrows_everything(db: Path) -> None:
@@ -159,7 +158,7 @@ def test_choosing_articles_narrows_everything(db: Path) -> None:
     assert _tab_labels(at) == _expected_tabs(db, chosen)
     attacks = _panel(at, "Attacks")
     assert sorted(attacks["place"]) == ["Kharkiv", "Kherson"] and list(attacks["corroboration"]) == [1, 1]
-    assert _timeline(at) == {"2024-05-01": 1, "2024-05-02": 0, "2024-05-03": 1}
+    assert _timeline(at) == {"2024-05-01": 1, "2024-05-03": 1}
 
 
 def test_filters_narrow_the_merged_view_its_places_and_sources(db: Path) -> None:
@@ -316,3 +315,18 @@ def test_a_panel_of_thousands_of_rows_shows_the_first_thousand_and_says_so(
     tab = next(t for t in at.tabs if t.label.startswith("Attacks ("))
     assert any(f"The first 1,000 of {attacks:,} rows" in c.value for c in tab.caption)
     assert len(_panel(at, "Responses")) == len(view.event_rows("response")) < 1_000  # shown whole
+
+
+def test_a_link_with_a_day_shows_the_events_by_then_and_the_slider_there(db: Path) -> None:
+    view = load_view(db)
+    at = _corpus_page({"at": "2024-05-01", "window": "14"})
+    assert at.toggle(key="corpus_time_on").value is True
+    assert at.select_slider(key="corpus_time_at").value == date(2024, 5, 1)
+    shown, _ = view.as_of(date(2024, 5, 1), 14)
+    assert 0 < len(shown.events) < len(view.events)
+    assert marker_count(_map_script(at)) == len(map_points(shown.map_report()))
+    assert _params(at) == {"at": "2024-05-01", "window": "14"}
+    at.toggle(key="corpus_time_on").set_value(False)
+    at.run()
+    assert marker_count(_map_script(at)) == len(map_points(view.map_report()))
+    assert "at" not in _params(at)
