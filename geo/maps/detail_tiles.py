@@ -23,7 +23,7 @@ import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ import numpy as np
 import shapely
 
 from geo.maps.detail_source import LICENCE, BasemapSource
+from geo.maps.provinces import SOURCE as PROVINCES_SOURCE
 from geo.maps.towns import Town, towns_with_min_zoom
 
 FORMAT_VERSION = 1
@@ -52,13 +53,15 @@ class Band:
     min_area: float  # square degrees: smaller rings are dropped (under a pixel or two)
     min_length: float  # degrees: shorter lines are dropped (a few pixels of a stream)
     rivers: bool
+    provinces: bool = False  # the lines between provinces (geo.maps.provinces)
 
 
 BANDS = (
     Band("0", 0, 4, "l", 90.0, 0.04, 2, 0.01, 0.5, rivers=False),
-    Band("1", 5, 7, "i", 20.0, 0.01, 2, 0.0002, 0.1, rivers=True),
-    Band("2", 8, 18, "h", 6.0, 0.0014, 3, 0.000002, 0.01, rivers=True),
+    Band("1", 5, 7, "i", 20.0, 0.01, 2, 0.0002, 0.1, rivers=True, provinces=True),
+    Band("2", 8, 18, "h", 6.0, 0.0014, 3, 0.000002, 0.01, rivers=True, provinces=True),
 )
+PROVINCE_TOLERANCE = 0.004  # degrees: Natural Earth's 1:10m lines hold no finer detail
 
 
 def band_for_zoom(zoom: float) -> Band:
@@ -167,10 +170,11 @@ def _simplified(shapes: Iterable[np.ndarray], band: Band, polygons: bool) -> Ite
         yield index, simple
 
 
-def build_band(source: BasemapSource, band: Band, towns: list[Town]) -> dict[Cell, dict[str, list[Any]]]:
-    """Every non-empty cell of ``band``: its land rings, rivers, borders and towns."""
+def build_band(source: BasemapSource, band: Band, towns: list[Town],
+               provinces: list[np.ndarray] | None = None) -> dict[Cell, dict[str, list[Any]]]:
+    """Every non-empty cell of ``band``: its land rings, rivers, borders, province lines and towns."""
     cells: dict[Cell, dict[str, list[Any]]] = defaultdict(lambda: {"land": [], "rivers": [], "borders": [],
-                                                                   "towns": []})
+                                                                   "provinces": [], "towns": []})
     land = list(source.shapes("gshhs", band.resolution))
     for index, geometry in _simplified((shape.points for shape in land), band, polygons=True):
         for cell, points in _cut(geometry, band):
@@ -183,6 +187,11 @@ def build_band(source: BasemapSource, band: Band, towns: list[Town]) -> dict[Cel
             for cell, points in _cut(geometry, band):
                 if len(points) >= 2:
                     cells[cell][key].append(encode_line(points, band.precision))
+    province_band = replace(band, tolerance=max(band.tolerance, PROVINCE_TOLERANCE))
+    for _, geometry in _simplified(provinces if band.provinces and provinces else (), province_band, polygons=False):
+        for cell, points in _cut(geometry, band):
+            if len(points) >= 2:
+                cells[cell]["provinces"].append(encode_line(points, band.precision))
     for town in towns:
         if town.min_zoom > band.max_zoom:
             continue
@@ -200,17 +209,20 @@ def cell_name(cell: Cell) -> str:
     return f"{cell[0]}_{cell[1]}"
 
 
-def build_detail(source: BasemapSource, target: Path, towns: list[Town] | None = None) -> dict[str, Any]:
-    """Write every band's cells and the index under ``target`` (replaced whole); return the index."""
+def build_detail(source: BasemapSource, target: Path, towns: list[Town] | None = None,
+                 provinces: list[np.ndarray] | None = None) -> dict[str, Any]:
+    """Write every band's cells and the index under ``target`` (replaced whole); return the index.
+    ``provinces``: the lines between provinces (geo.maps.provinces), drawn from zoom 5."""
     towns = towns_with_min_zoom() if towns is None else towns
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     try:
-        index: dict[str, Any] = {"version": FORMAT_VERSION, "licence": LICENCE,
+        licence = LICENCE + (f"; provinces: {PROVINCES_SOURCE}" if provinces else "")
+        index: dict[str, Any] = {"version": FORMAT_VERSION, "licence": licence,
                                  "bands": [asdict(band) for band in BANDS], "cells": {}}
         for band in BANDS:
-            cells = build_band(source, band, towns)
+            cells = build_band(source, band, towns, provinces)
             (building / band.name).mkdir()
             for cell, content in cells.items():
                 text = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
@@ -257,6 +269,7 @@ def read_cell(folder: Path, band: Band, cell: Cell) -> dict[str, Any] | None:
         "land": [(level, decode_line(line, band.precision)) for level, line in content.get("land", [])],
         "rivers": [decode_line(line, band.precision) for line in content.get("rivers", [])],
         "borders": [decode_line(line, band.precision) for line in content.get("borders", [])],
+        "provinces": [decode_line(line, band.precision) for line in content.get("provinces", [])],
         "towns": [(name, south + y / TOWN_SCALE, west + x / TOWN_SCALE, zoom)
                   for name, y, x, zoom in content.get("towns", [])],
     }

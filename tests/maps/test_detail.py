@@ -18,6 +18,7 @@ from geo.maps.detail_layer import DetailBasemap, inline_cells
 from geo.maps.detail_source import DATA_FOLDER, BasemapSource, BasemapSourceError
 from geo.maps.folium_map import build_map, map_html
 from geo.maps.points import MapPoint
+from geo.maps.provinces import ProvincesMissing, province_boundaries
 from geo.maps.towns import MAX_LABEL_ZOOM, MIN_LABEL_ZOOM, Town, assign_min_zooms
 from geo.model import Article, Place, Report, TextSpan
 
@@ -172,3 +173,42 @@ def test_a_standalone_page_carries_the_cells_around_its_places(built: Path, monk
     assert "fetch(" not in page and '"2/31_21":' in page
     assert "Cala \\u003cRossa\\u003e" in page and "Cala <Rossa>" not in page  # nothing can end the script
     assert json.loads(DetailBasemap(url=None, inline=carried).inline_literal)["cells"]["2/31_21"]["towns"]
+
+
+def _square(west: float, south: float, east: float, north: float) -> dict:
+    return {"type": "Polygon", "coordinates": [[[west, south], [east, south], [east, north], [west, north],
+                                                [west, south]]]}
+
+
+def _admin1(tmp_path: Path) -> Path:
+    """Two provinces side by side in one country, and a country of one province."""
+    features = [{"type": "Feature", "properties": {"adm0_a3": country, "name": name}, "geometry": geometry}
+                for country, name, geometry in (("XAA", "West", _square(10.0, 38.0, 11.0, 39.0)),
+                                                ("XAA", "East", _square(11.0, 38.0, 12.0, 39.0)),
+                                                ("XBB", "Only", _square(20.0, 38.0, 21.0, 39.0)))]
+    path = tmp_path / "admin1.json"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    return path
+
+
+def test_province_lines_are_the_edges_between_provinces_only(tmp_path: Path) -> None:
+    lines = province_boundaries(_admin1(tmp_path))
+    assert len(lines) == 1  # the shared edge; not the coast or border around them, nothing for a one-province land
+    assert {round(lon, 6) for lon, _ in lines[0]} == {11.0}
+    assert sorted(round(lat, 6) for _, lat in lines[0]) == [38.0, 39.0]
+    with pytest.raises(ProvincesMissing):
+        province_boundaries(tmp_path / "missing.json")
+
+
+def test_province_lines_are_drawn_from_zoom_5(wheels: Path, tmp_path: Path) -> None:
+    source = BasemapSource(wheels)
+    try:
+        index = detail_tiles.build_detail(source, tmp_path / "detail", TOWNS, province_boundaries(_admin1(tmp_path)))
+    finally:
+        source.close()
+    assert "Natural Earth" in index["licence"]
+    close = detail_tiles.read_cell(tmp_path / "detail", detail_tiles.band_for_zoom(9), (31, 21))
+    far = detail_tiles.read_cell(tmp_path / "detail", detail_tiles.band_for_zoom(3), (2, 1))
+    assert close is not None and far is not None
+    assert [{round(lon, 3) for lon, _ in line} for line in close["provinces"]] == [{11.0}]
+    assert far["provinces"] == []  # the world view: no province lines
