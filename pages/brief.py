@@ -180,8 +180,11 @@ def show_page(analysed: Report) -> ViewState:
     selected = selected_point(points)
     show_notices()
     show_header(filtered)
-    show_place_search()
-    show_map_style()
+    search, style = st.columns([1.2, 1], vertical_alignment="top")
+    with search:
+        show_place_search()
+    with style:
+        show_map_style()
     show_map_and_link(filtered, points, selected, brief)
     if selected is not None:
         show_selection(filtered, selected)

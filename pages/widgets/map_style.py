@@ -11,8 +11,8 @@ from pages.widgets.brief_state import follow_view, view
 
 COLOUR_KEY = "map_style_colour"
 SIZE_KEY = "map_style_size"
-COLOUR_LABELS = {"role": "Role", "actor": "Actor"}
-SIZE_LABELS = {"fixed": "One size", "casualties": "Casualties"}
+COLOUR_LABELS = {"role": "Colour: role", "actor": "actor"}
+SIZE_LABELS = {"fixed": "Size: one", "casualties": "casualties"}
 
 
 def _changed() -> None:
@@ -22,10 +22,13 @@ def _changed() -> None:
 
 
 def show_map_style() -> None:
+    """The two choices side by side, labelled by their options (they sit in a row with the place search)."""
     st.session_state[COLOUR_KEY] = view().colour  # a link's choice shows in the controls
     st.session_state[SIZE_KEY] = view().size
-    left, right, _ = st.columns([1, 1.3, 2], vertical_alignment="center")
-    left.segmented_control("Colour symbols by", list(COLOUR_LABELS), key=COLOUR_KEY,
-                           format_func=COLOUR_LABELS.__getitem__, on_change=_changed)
-    right.segmented_control("Symbol size", list(SIZE_LABELS), key=SIZE_KEY, format_func=SIZE_LABELS.__getitem__,
-                            on_change=_changed, help="Casualties: the area grows with the killed and injured.")
+    left, right = st.columns([1, 1.1])
+    left.segmented_control("Symbol colour", list(COLOUR_LABELS), key=COLOUR_KEY, label_visibility="collapsed",
+                           format_func=COLOUR_LABELS.__getitem__, on_change=_changed,
+                           help="Colour the symbols by role (attack, response) or by actor.")
+    right.segmented_control("Symbol size", list(SIZE_LABELS), key=SIZE_KEY, label_visibility="collapsed",
+                            format_func=SIZE_LABELS.__getitem__, on_change=_changed,
+                            help="By casualties: the area grows with the killed and injured.")
