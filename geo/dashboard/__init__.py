@@ -7,7 +7,8 @@ presentation view, the articles behind shared links and the Corpus page's merged
 Modules: ``view_state`` (the URL's state), ``selection`` (a place selected on the map),
 ``present`` (``?view=present``), ``articles`` (shared links' articles and their corrections),
 ``corpus_view`` (the Corpus page's data), ``place_search`` (the place search box), ``table_layout`` (the
-panels' columns and a row's detail), ``time_axis`` (the Corpus page's time slider and brush). Never imports Streamlit: ``app.py`` and ``pages/`` do.
+panels' columns and a row's detail), ``time_axis`` (the Corpus page's time slider and brush). Never imports
+Streamlit: ``app.py`` and ``pages/`` do.
 
 May import: every wing below the pages (ingest, gazetteer, places, events, corpus, maps, exports)
 and the core, not ``geo.cli`` nor ``geo.bench``.
@@ -24,12 +25,13 @@ from geo.dashboard.present import (PRESENT_CSS, PRESENT_MAP_HEIGHT, filter_descr
 from geo.dashboard.selection import (MAP_CLICK_FIELDS, MAP_VIEW_FIELDS, MapReport, clicked_point, event_point,
                                      evidence_html, focus_zoom, place_selection, point_by_key, selection_ring)
 from geo.dashboard.table_layout import column_widths, detail_only, row_details, shown_columns
-from geo.dashboard.time_axis import (BRUSH, STEPS, WINDOWS, brushed_range, default_step, faded_points, nearest_step,
-                                     next_step, time_steps)
+from geo.dashboard.time_axis import (BRUSH, DEFAULT_WINDOW, STEPS, WINDOWS, brushed_range, default_step,
+                                     faded_points, nearest_step, next_step, time_steps)
 from geo.dashboard.view_state import ViewState, share_url
 
 __all__ = [
     "BRUSH",
+    "DEFAULT_WINDOW",
     "STEPS",
     "WINDOWS",
     "brushed_range",

@@ -1,9 +1,10 @@
 """Where the map's JavaScript and CSS come from: the app's static folder, or inlined.
 
 :func:`linked_assets` points Leaflet, jQuery, Leaflet.markercluster, the basemaps (the detail
-layers, the country outlines as their fallback) and the map's tools (when installed) at URLs under the folder :mod:`geo.maps.offline`
-installs (the dashboard); :func:`inlined_assets` puts them all into the page itself (a
-standalone file that works opened from disk: the detail cells around its places).
+layers, the country outlines as their fallback) and the map's tools (when installed) at URLs under
+the folder :mod:`geo.maps.offline` installs (the dashboard); :func:`inlined_assets` puts them all
+into the page itself (a standalone file that works opened from disk: the detail cells around its
+places).
 """
 
 from __future__ import annotations

@@ -172,8 +172,8 @@ def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: boo
 def _symbol_item(point: MapPoint, permanent_labels: bool, colour: str | None = None,
                  size: int = MARKER_SIZE, past: bool = False) -> PointItem:
     """A town, facility or approximate location, for a PointLayer, in ``colour`` (else the role's) at
-    ``size``; faded when ``past``. Cached: a filter change or a rerun draws mostly the same points again (a MapPoint is a
-    frozen value; the item is a tuple)."""
+    ``size``; faded when ``past``. Cached: a filter change or a rerun draws mostly the same points
+    again (a MapPoint is a frozen value; the item is a tuple)."""
     opacity = confidence_opacity(point.confidence)
     css_class = f"geobrief-marker geobrief-{point.role} {point.css_class}" + (" geobrief-past" if past else "")
     if point.approximate:

@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.dashboard import (BRUSH, STEPS, WINDOWS, CorpusView, ViewState, brushed_range, default_step, faded_points,
-                           nearest_step, next_step, time_steps)
+from geo.dashboard import (BRUSH, DEFAULT_WINDOW, STEPS, WINDOWS, CorpusView, ViewState, brushed_range,
+                           default_step, faded_points, nearest_step, next_step, time_steps)
 from geo.maps import build_map
 from pages.widgets.view_controls import write_state_to_url
 
@@ -41,7 +41,8 @@ def with_time(state: ViewState) -> ViewState:
     """``state`` with the time slider as the widgets hold it (no day while it is off)."""
     on = bool(st.session_state.get(ON_KEY))
     return replace(state, at=st.session_state.get(AT_KEY) if on else None,
-                   step=st.session_state.get(STEP_KEY) or "day", window=st.session_state.get(WINDOW_KEY) or 7)
+                   step=st.session_state.get(STEP_KEY) or "day",
+                   window=st.session_state.get(WINDOW_KEY) or DEFAULT_WINDOW)
 
 
 def dated_span(view: CorpusView) -> tuple[date, date] | None:
