@@ -286,7 +286,7 @@ class CorpusView:
         """Merged events per day and kind, oldest first: the event's date, else its earliest article's
         publication date; events with neither are left out (``undated_count``). Days without events
         between the first and the last are included (with zeros) when the span is at most
-        ``MAX_FILLED_DAYS``, so that the chart's axis is a calendar."""
+        ``MAX_FILLED_DAYS``: a calendar of the span (the timeline draws no bar for them)."""
         days: dict[date, Counter[str]] = {}
         for entry in self._entries:
             if entry.day is not None:

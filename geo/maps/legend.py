@@ -9,8 +9,8 @@ from folium.template import Template
 
 from geo.maps.layer import script_json
 from geo.maps.points import MapPoint, html_text
-from geo.maps.style import (NO_ACTOR, NO_ACTOR_COLOUR, OTHER_ACTORS, OTHER_ACTORS_COLOUR, MapStyle, casualties,
-                            casualty_size, point_actor)
+from geo.maps.style import (DEFAULT_STYLE, NO_ACTOR, NO_ACTOR_COLOUR, OTHER_ACTORS, OTHER_ACTORS_COLOUR, MapStyle,
+                            casualties, casualty_size, point_actor)
 from geo.maps.symbols import ROLE_LABELS, approximate_symbol_svg, area_symbol_svg, symbol_svg
 
 SHAPE_GREY = "#6b6b6b"
@@ -48,7 +48,7 @@ class MapDecorations(MacroElement):
         self.image_path_literal = script_json(image_path) if image_path else ""
 
 
-def legend_html(points: list[MapPoint], unlocated: int, clustered: bool = False, style: MapStyle = MapStyle(),
+def legend_html(points: list[MapPoint], unlocated: int, clustered: bool = False, style: MapStyle = DEFAULT_STYLE,
                 palette: dict[str, str] | None = None) -> str:
     """The legend: one row per symbol in use, and notes."""
     rows: list[str] = []

@@ -106,7 +106,7 @@ def _time_map(view: CorpusView, state: ViewState, height: int, timed: bool) -> N
     if bool(st.session_state.get(PLAYING_KEY)) != timed:  # Play or Pause was pressed in this part:
         st.rerun(scope="app")  # the whole page runs, to start or stop this part's timer
     span = dated_span(view)
-    shown, recent, whole_points = view, frozenset[str](), None
+    shown, recent, whole_points = view, frozenset(), None
     if span is not None and st.toggle("Step through time", key=ON_KEY,
                                       help="The events up to a day, the last days highlighted; Play moves on."):
         first, last = span
@@ -130,7 +130,7 @@ def _time_map(view: CorpusView, state: ViewState, height: int, timed: bool) -> N
         shown, recent = view.as_of(st.session_state[AT_KEY], st.session_state[WINDOW_KEY] or WINDOWS[0])
     mapped = shown.map_report()
     points = shown.map_points(mapped)
-    faded = faded_points(points, recent) if whole_points is not None else frozenset[str]()
+    faded = faded_points(points, recent) if whole_points is not None else frozenset()
     if whole_points is not None:
         st.caption(f"{len(shown.events)} of {len(view.events)} events by {st.session_state[AT_KEY].isoformat()}; "
                    "faded: before the highlighted days.")
