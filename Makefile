@@ -50,13 +50,13 @@ $(MAP_TOOLS): assets/web/package-lock.json geo/maps/map_tools.py | $(VENV)/.inst
 		$(BIN)/python -m geo.maps --tools-from assets/web/node_modules && rm -rf assets/web/node_modules; \
 	else echo "npm not found: the map opens without its coordinates and distance tools"; fi
 
-# Offline map assets (Leaflet, jQuery, country outlines, the detail basemap, the tools) and the gazetteer index.
+# Offline map assets (Leaflet, country outlines, the detail basemap, the tools) and the gazetteer index.
 setup: $(VENV)/.installed $(DETAIL_INDEX) $(MAP_TOOLS)
 	$(BIN)/python -m geo.maps
 	$(BIN)/python -m geo.gazetteer build
 
 run: setup
-	$(BIN)/python -m streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) \
+	$(BIN)/python app.py --server.address 127.0.0.1 --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 
 # Debian's chromium for the real-browser tests, when it is missing and apt is at hand.

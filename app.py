@@ -1,14 +1,19 @@
-"""GeoBrief's dashboard: `streamlit run app.py`.
+"""GeoBrief's dashboard: `python app.py [streamlit options]` (what `make run` does), or `streamlit run app.py`.
 
 Thin by design: page setup, the offline map assets, navigation and the shared sidebar.
 The pages (pages/brief.py, pages/corpus.py, pages/about.py) arrange widgets and call the geo package.
+Started as `python app.py`, it first loads the language model, the gazetteer and the map's templates
+(geo.dashboard.startup), then runs the Streamlit server in the same process, so that the first
+visitor does not wait for them.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo.errors import GeoError
 from geo.maps import install_static_assets
@@ -16,9 +21,24 @@ from geo.maps import install_static_assets
 APP_DIR = Path(__file__).resolve().parent
 FALLBACK_ATTRIBUTION = "Place data: GeoNames (geonames.org), CC BY 4.0."
 
-# Emoji icons only: Streamlit turns them into inline SVG, while a ":material/...:" icon
-# as favicon is fetched from a font CDN (offline, a failed request).
-st.set_page_config(page_title="GeoBrief", page_icon="🗺️", layout="wide",  # ?view=present: no sidebar
+
+def serve(options: list[str]) -> int:
+    """Warm up, then ``streamlit run`` this file with ``options``, in this process."""
+    from streamlit.web import cli
+
+    from geo.dashboard import warm_up
+
+    print(f"GeoBrief: language model, gazetteer and map {warm_up().summary()}", file=sys.stderr, flush=True)
+    sys.argv = ["streamlit", "run", str(Path(__file__).resolve()), *options]
+    return int(cli.main() or 0)
+
+
+if __name__ == "__main__" and get_script_run_ctx(suppress_warning=True) is None:  # `python app.py`, not a page run
+    raise SystemExit(serve(sys.argv[1:]))
+
+# The icon is a file: an emoji makes Streamlit load its emoji table on the first page view (0.26 s),
+# and a ":material/...:" icon is fetched from a font CDN (offline, a failed request).
+st.set_page_config(page_title="GeoBrief", page_icon=str(APP_DIR / "assets" / "favicon.png"), layout="wide",
                    initial_sidebar_state="collapsed" if st.query_params.get("view") == "present" else "auto")
 
 try:

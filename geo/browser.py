@@ -29,6 +29,7 @@ CHROMIUM_ARGS: tuple[str, ...] = (
     "--disable-component-update", "--disable-sync", "--no-first-run",
 )
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+LOOPBACK_BYPASS = "127.0.0.1,localhost,[::1]"  # the same names, as a proxy's bypass list
 APP_PATH = PROJECT_DIR / "app.py"
 
 
@@ -39,11 +40,17 @@ def is_local_url(url: str) -> bool:
     return (urlsplit(url).hostname or "") in LOCAL_HOSTS
 
 
-def launch_chromium(playwright: Any) -> Any:
-    """A headless Debian Chromium browser from a running ``sync_playwright()``."""
+def launch_chromium(playwright: Any, *, loopback_only: bool = False) -> Any:
+    """A headless Debian Chromium browser from a running ``sync_playwright()``.
+
+    ``loopback_only``: every request to another machine goes to a proxy address where nothing
+    listens, so it fails, while this machine's servers are reached directly. Unlike
+    :func:`block_external_requests` nothing passes through Playwright on its way, so a page with
+    a hundred requests is not slowed down by the blocking (what a timing measures stays the page's)."""
     if not CHROMIUM.exists():
         raise GeoError(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).")
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
+    proxy = {"server": f"http://127.0.0.1:{free_port()}", "bypass": LOOPBACK_BYPASS} if loopback_only else None
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS), proxy=proxy)
 
 
 def block_external_requests(page: Any, blocked: list[str]) -> None:
@@ -84,10 +91,15 @@ def wait_for_health(base_url: str, *, timeout_s: float = 60.0, alive: Callable[[
 
 @contextmanager
 def running_dashboard(app: Path = APP_PATH, *, log: IO[bytes] | None = None) -> Iterator[str]:
-    """Run ``streamlit run app.py`` on a free loopback port; yield its base URL; stop it."""
+    """Run the dashboard on a free loopback port; yield its base URL; stop it.
+
+    GeoBrief's ``app.py`` is started as ``make run`` starts it (``python app.py``: warmed up first,
+    see geo.dashboard.startup); any other script with ``streamlit run``."""
     port = free_port()
+    warmed = Path(app).resolve() == APP_PATH
+    start = [sys.executable, str(app)] if warmed else [sys.executable, "-m", "streamlit", "run", str(app)]
     command = [
-        sys.executable, "-m", "streamlit", "run", str(app),
+        *start,
         "--server.headless", "true", "--server.address", "127.0.0.1",
         "--server.port", str(port), "--browser.gatherUsageStats", "false",
     ]

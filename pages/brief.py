@@ -39,8 +39,11 @@ from pages.widgets.map_style import show_map_style
 from pages.widgets.brief_panels import show_header, show_panels, show_selection
 from pages.widgets.brief_state import (CHOICES_KEY, ERROR_KEY, FILTER_KEYS, REPORT_KEY, TEXT_KEY, VIEW_KEY, notify,
                                        place_choices, set_view, show_notices, view)
+from pages.widgets.lazy import keep_values, open_box
 from pages.widgets.place_search import show_place_search
 from pages.widgets.view_controls import event_filter, set_filters, show_filters, write_state_to_url
+
+INPUT_KEYS = (TEXT_KEY, "brief_published", "brief_title", "brief_outlet", "brief_url")  # the form's kept values
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -121,11 +124,15 @@ def run_analysis(text: str, upload: UploadedFile | None, published: date | None,
 
 
 def show_input() -> None:
+    """The article form, in a box drawn only when open; the sample is analysed on a first load."""
     if TEXT_KEY not in st.session_state:
         st.session_state[TEXT_KEY] = geo.load_sample()
-    with st.expander("Article: paste, edit or upload, then Analyze", expanded=False):
-        # A form: the text, file and date are sent together when Analyze is pressed.
-        with st.form("brief_input", border=False, enter_to_submit=False):
+    keep_values(*INPUT_KEYS)
+    box = open_box("Article: paste, edit or upload, then Analyze", key="brief_input_box")
+    clicked = False
+    if box is not None:
+        with box, st.form("brief_input", border=False, enter_to_submit=False):
+            # A form: the text, file and date are sent together when Analyze is pressed.
             left, right = st.columns([3, 1])
             with left:
                 text = st.text_area("Article text", key=TEXT_KEY, height=220,
@@ -149,7 +156,7 @@ def show_input() -> None:
             return
         run_analysis(text, upload, published, save=True, details=details)
     elif REPORT_KEY not in st.session_state:
-        run_analysis(text, None, published, save=False)
+        run_analysis(st.session_state[TEXT_KEY], None, st.session_state.get("brief_published"), save=False)
 
 
 # -- the page ---------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ presentation view, the articles behind shared links and the Corpus page's merged
 Modules: ``view_state`` (the URL's state), ``selection`` (a place selected on the map),
 ``present`` (``?view=present``), ``articles`` (shared links' articles and their corrections),
 ``corpus_view`` (the Corpus page's data), ``place_search`` (the place search box), ``table_layout`` (the
-panels' columns and a row's detail), ``time_axis`` (the Corpus page's time slider and brush). Never imports
-Streamlit: ``app.py`` and ``pages/`` do.
+panels' columns and a row's detail), ``time_axis`` (the Corpus page's time slider and brush), ``startup`` (what
+the server loads before its first visitor). Never imports Streamlit: ``app.py`` and ``pages/`` do.
 
 May import: every wing below the pages (ingest, gazetteer, places, events, corpus, maps, exports)
 and the core, not ``geo.cli`` nor ``geo.bench``.
@@ -28,6 +28,7 @@ from geo.dashboard.table_layout import column_widths, detail_only, row_details, 
 from geo.dashboard.time_axis import (BRUSH, DEFAULT_WINDOW, STEPS, WINDOWS, brushed_range, default_step,
                                      faded_points, nearest_step, next_step, time_steps)
 from geo.dashboard.view_state import ViewState, share_url
+from geo.dashboard.startup import WarmUp, warm_up
 
 __all__ = [
     "BRUSH",
@@ -61,6 +62,7 @@ __all__ = [
     "CorrectablePlace",
     "MapReport",
     "ViewState",
+    "WarmUp",
     "article_label",
     "article_rows",
     "clicked_point",
@@ -86,4 +88,5 @@ __all__ = [
     "share_url",
     "store_signature",
     "stored_articles",
+    "warm_up",
 ]

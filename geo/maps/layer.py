@@ -156,3 +156,28 @@ class PointLayer(MacroElement):
         assert isinstance(figure, Figure), "a PointLayer renders inside a Figure"
         script = self._template.module.__dict__["script"]
         figure.script.add_child(RawScript(script(self, kwargs)), name=self.get_name())
+
+
+class BoundPopup(MacroElement):
+    """A popup of HTML bound to its parent layer as a string: folium's Popup builds its content with
+    jQuery, which the map would then load for these popups alone. ``html`` must already be escaped;
+    it reaches the page as JSON in the script, never compiled as a template (the script macro is
+    what streamlit-folium calls; :meth:`render` adds its output to a page as it is)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.bindPopup({{ this.content }}, {maxWidth: {{ this.max_width }}});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, html: str, max_width: int = POPUP_MAX_WIDTH) -> None:
+        super().__init__()
+        self._name = "BoundPopup"
+        self.content = script_json(html)
+        self.max_width = int(max_width)
+
+    def render(self, **kwargs: Any) -> None:
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "a BoundPopup renders inside a Figure"
+        script = self._template.module.__dict__["script"]
+        figure.script.add_child(RawScript(script(self, kwargs)), name=self.get_name())

@@ -1,13 +1,12 @@
-"""Offline map assets: Leaflet, Leaflet.markercluster, jQuery and a country-outline basemap, served locally.
+"""Offline map assets: Leaflet, Leaflet.markercluster and a country-outline basemap, served locally.
 
-Folium loads Leaflet and jQuery from CDNs by default, so with no network its maps
-stay blank. :func:`install_static_assets` copies them out of the ``xstatic-leaflet``,
-``xstatic-jquery`` and ``datasette-cluster-map`` (Leaflet.markercluster) packages, and writes a small country-outline GeoJSON built
+Folium loads Leaflet (and jQuery, which GeoBrief's maps do not use) from CDNs by default, so with no
+network its maps stay blank. :func:`install_static_assets` copies them out of the ``xstatic-leaflet``
+and ``datasette-cluster-map`` (Leaflet.markercluster) packages, and writes a small country-outline GeoJSON built
 from the ``countryinfo`` package, into a folder that Streamlit serves
 (``server.enableStaticServing``: ``./static/`` next to ``app.py`` is ``/app/static/``)::
 
     static/vendor/leaflet/leaflet.js, leaflet.css, images/*.png
-    static/vendor/jquery/jquery.min.js
     static/vendor/markercluster/leaflet.markercluster.js, leaflet.markercluster.css
     static/vendor/basemap/countries.geojson
     static/vendor/geobrief-assets.json      (what was installed: the idempotency stamp)
@@ -35,7 +34,6 @@ STAMP_FILE_NAME = "geobrief-assets.json"
 LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
 LEAFLET_IMAGES = "leaflet/images"
-JQUERY_JS = "jquery/jquery.min.js"
 MARKERCLUSTER_JS = "markercluster/leaflet.markercluster.js"
 MARKERCLUSTER_CSS = "markercluster/leaflet.markercluster.css"
 BASEMAP_GEOJSON = "basemap/countries.geojson"
@@ -66,11 +64,6 @@ def _package_dir(module_name: str) -> Path:
 def leaflet_dir() -> Path:
     """Folder of the Leaflet distribution shipped by ``xstatic-leaflet``."""
     return _package_dir("xstatic.pkg.leaflet")
-
-
-def jquery_dir() -> Path:
-    """Folder of the jQuery distribution shipped by ``xstatic-jquery``."""
-    return _package_dir("xstatic.pkg.jquery")
 
 
 def markercluster_dir() -> Path:
@@ -208,7 +201,6 @@ def basemap_geojson_text() -> str:
 def _asset_stamp() -> dict[str, Any]:
     return {
         "leaflet": _package_version("xstatic.pkg.leaflet"),
-        "jquery": _package_version("xstatic.pkg.jquery"),
         "basemap": _BASEMAP_FORMAT_VERSION,
         "basemap_precision": BASEMAP_PRECISION,
         "markercluster": _distribution_version("datasette-cluster-map"),
@@ -244,7 +236,7 @@ def _copy_file(source: Path, target: Path) -> None:
 
 
 def _expected_files(vendor: Path) -> list[Path]:
-    return [vendor / LEAFLET_JS, vendor / LEAFLET_CSS, vendor / JQUERY_JS, vendor / BASEMAP_GEOJSON,
+    return [vendor / LEAFLET_JS, vendor / LEAFLET_CSS, vendor / BASEMAP_GEOJSON,
             vendor / MARKERCLUSTER_JS, vendor / MARKERCLUSTER_CSS]
 
 
@@ -259,7 +251,7 @@ def assets_installed(static_dir: Path) -> bool:
 
 
 def install_static_assets(static_dir: Path = DEFAULT_STATIC_DIR, *, force: bool = False) -> Path:
-    """Install Leaflet, jQuery and the basemap under ``static_dir/vendor``; return that folder.
+    """Install Leaflet, Leaflet.markercluster and the basemap under ``static_dir/vendor``; return that folder.
 
     Idempotent: when the stamp file says the same versions are there, nothing is written.
     Raises :class:`AssetError` when a source package is missing or the folder is not writable.
@@ -273,7 +265,7 @@ def install_static_assets(static_dir: Path = DEFAULT_STATIC_DIR, *, force: bool 
         _copy_file(leaflet / "leaflet.css", vendor / LEAFLET_CSS)
         for image in sorted((leaflet / "images").glob("*.png")):
             _copy_file(image, vendor / LEAFLET_IMAGES / image.name)
-        _copy_file(jquery_dir() / "jquery.min.js", vendor / JQUERY_JS)
+        shutil.rmtree(vendor / "jquery", ignore_errors=True)  # installed by earlier versions; nothing loads it
         write_atomically(vendor / BASEMAP_GEOJSON, basemap_geojson_text().encode("utf-8"))
         write_atomically(vendor / MARKERCLUSTER_JS, markercluster_script().encode("utf-8"))
         write_atomically(vendor / MARKERCLUSTER_CSS, markercluster_css().encode("utf-8"))

@@ -15,9 +15,11 @@ from geo.model import Report
 from geo.places import PlaceChoice, candidate_label
 from pages.widgets.brief_map import centre_on_row, show_all
 from pages.widgets.brief_state import CHOICES_KEY, notify, place_choices, view
+from pages.widgets.lazy import open_tabs
 from pages.widgets.tables import ROW_PX, SENTENCE_ROW_PX, show_table
 
 TABLE_MAX_PX = 620
+TAB_KEY = "brief_tab"  # the open panel tab
 PICK_KEY = "brief_place_pick"
 CANDIDATE_KEY = "brief_place_candidate"
 DROP = -1  # the candidate option that drops the place
@@ -63,22 +65,29 @@ def show_panels(report: Report, analysed: Report, points: list[MapPoint], select
     attacks = chosen.attacks if chosen else report.attacks
     responses = chosen.responses if chosen else report.responses
     sources = chosen.sources if chosen else report.sources
-    tabs = st.tabs([f"Attacks ({len(attacks)})", f"Responses ({len(responses)})",
-                    f"Sources cited ({len(sources)})", f"Places ({len(report.places)})"])
-    with tabs[0]:
-        _panel([event_row(e) for e in attacks], EVENT_COLUMNS, "No attack found in this article.",
-               "brief_attacks", [event_point(points, e) for e in attacks])
-    with tabs[1]:
-        _panel([event_row(e) for e in responses], EVENT_COLUMNS, "No response found in this article.",
-               "brief_responses", [event_point(points, e) for e in responses])
-    with tabs[2]:
-        _panel([source_row(s) for s in sources], SOURCE_COLUMNS, "No source cited in this article.", "brief_sources")
-        if report.article.credits:  # image credits: shown as credits, never as sources
-            st.caption("Image credits: " + escape_markdown("; ".join(r["credit"] for r in credit_rows(report))))
-    with tabs[3]:
-        _panel(place_rows(report), PLACE_COLUMNS, "No place found in this article.", "brief_places",
-               [point_by_key(points, p.key) for p in report.places], row_px=ROW_PX)
-        show_place_corrections(analysed)
+    # Only the open tab is drawn: the others' tables cost the first view nothing (pages/widgets/lazy.py).
+    attacks_tab, responses_tab, sources_tab, places_tab = open_tabs(
+        [f"Attacks ({len(attacks)})", f"Responses ({len(responses)})", f"Sources cited ({len(sources)})",
+         f"Places ({len(report.places)})"], key=TAB_KEY)
+    if attacks_tab is not None:
+        with attacks_tab:
+            _panel([event_row(e) for e in attacks], EVENT_COLUMNS, "No attack found in this article.",
+                   "brief_attacks", [event_point(points, e) for e in attacks])
+    if responses_tab is not None:
+        with responses_tab:
+            _panel([event_row(e) for e in responses], EVENT_COLUMNS, "No response found in this article.",
+                   "brief_responses", [event_point(points, e) for e in responses])
+    if sources_tab is not None:
+        with sources_tab:
+            _panel([source_row(s) for s in sources], SOURCE_COLUMNS, "No source cited in this article.",
+                   "brief_sources")
+            if report.article.credits:  # image credits: shown as credits, never as sources
+                st.caption("Image credits: " + escape_markdown("; ".join(r["credit"] for r in credit_rows(report))))
+    if places_tab is not None:
+        with places_tab:
+            _panel(place_rows(report), PLACE_COLUMNS, "No place found in this article.", "brief_places",
+                   [point_by_key(points, p.key) for p in report.places], row_px=ROW_PX)
+            show_place_corrections(analysed)
 
 
 def _apply_pick(report: Report) -> None:

@@ -9,6 +9,7 @@ from geo.dashboard import place_label, search_places, search_zoom
 from geo.errors import GeoError, one_line
 from geo.model import Candidate
 from pages.widgets.brief_state import set_view, view
+from pages.widgets.lazy import keep_values, open_box
 
 QUERY_KEY = "place_search_query"
 PICK_KEY = "place_search_pick"
@@ -31,7 +32,11 @@ def shown_place() -> Candidate | None:
 
 
 def show_place_search() -> None:
-    with st.expander("Find a place on the map", expanded=bool(st.session_state.get(QUERY_KEY))):
+    keep_values(QUERY_KEY, PICK_KEY)
+    box = open_box("Find a place on the map", key=f"{QUERY_KEY}_box", expanded=bool(st.session_state.get(QUERY_KEY)))
+    if box is None:
+        return
+    with box:
         query = st.text_input("Place name or description", key=QUERY_KEY,
                               placeholder="Albu Kamal; Nahta, Daraa; Bagram airbase")
         if not query.strip():

@@ -12,6 +12,7 @@ import streamlit as st
 from geo.dashboard import ViewState, share_url
 from geo.exports import FORMATS, Brief, EventFilter, export_file, file_stem
 from geo.model import CATEGORIES, SOURCE_TYPES
+from pages.widgets.lazy import keep_values, open_box
 
 ANY = ""
 FILTER_NAMES = ("kind", "category", "actor", "source_type", "since", "until")
@@ -34,7 +35,13 @@ def set_filters(keys: dict[str, str], state: ViewState) -> None:
 
 
 def show_filters(keys: dict[str, str]) -> None:
-    with st.expander("Filters: kind, category, actor, source type, dates", expanded=event_filter(keys).active):
+    """The filters, in a box drawn only when open (open from the start when a link sets one)."""
+    keep_values(*keys.values())
+    box = open_box("Filters: kind, category, actor, source type, dates", key=f"{keys['kind']}_box",
+                   expanded=event_filter(keys).active)
+    if box is None:
+        return
+    with box:
         columns = st.columns([1, 1.6, 1.2, 1, 1, 1])
         columns[0].selectbox("Kind", list(KIND_LABELS), key=keys["kind"], format_func=KIND_LABELS.__getitem__)
         columns[1].selectbox("Category", [ANY, *CATEGORIES], key=keys["category"], format_func=lambda v: v or "Any")
@@ -63,7 +70,10 @@ def show_share_and_export(make_brief: Callable[[], Brief], title: str, state: Vi
                           key: str, presentation: bool = True) -> None:
     """The Share and export box: the link to this view, the presentation link, a download per format
     (the brief is made only when a download is asked for)."""
-    with st.expander("Share and export this view", expanded=False):
+    box = open_box("Share and export this view", key=f"{key}_share_box")
+    if box is None:
+        return
+    with box:
         if note:
             st.caption(note)
         st.markdown("**Copy link** (the copy button is at the right of the box)")

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import json
 import re
 from datetime import date
+from pathlib import Path
 
 import folium
 import pytest
 
 from geo.maps.folium_map import AUTO_BASEMAP, ONLINE_TILES_NAME, build_map, html_text, map_html, map_points
+from geo.maps.layer import script_json
 from geo.maps.points import point_popup_html, unlocated_events
 from geo.model import Article, Candidate, Event, Place, Report, Source, TextSpan
 from tests.map_helpers import area_symbols, layer_symbols, marker_count
@@ -81,7 +82,7 @@ def _fetched_urls(page: str) -> list[str]:
 def test_assets_come_from_the_local_static_folder(page: str) -> None:
     urls = _fetched_urls(page)
     assert "/app/static/vendor/leaflet/leaflet.js" in urls
-    assert "/app/static/vendor/jquery/jquery.min.js" in urls
+    assert not any("jquery" in url for url in urls)  # nothing on the map uses it
     assert "/app/static/vendor/leaflet/leaflet.css" in urls
     assert "/app/static/vendor/basemap/countries.geojson" in urls
     assert all(url.startswith("/app/static/vendor/") for url in urls), urls
@@ -163,6 +164,23 @@ def test_html_text_escapes_template_literal_characters() -> None:
     assert html_text("a`b${c}\\d<e>&'\"") == "a&#96;b&#36;&#123;c&#125;&#92;d&lt;e&gt;&amp;&#x27;&quot;"
 
 
+def test_an_area_popup_is_bound_as_a_json_string(report: Report, page: str) -> None:
+    area = next(p for p in map_points(report) if p.kind == "admin1")
+    bound = re.search(r'\.bindPopup\(("(?:[^"\\]|\\.)*"), \{maxWidth: 380\}\);', page)
+    assert bound is not None, "the province's popup is not bound"
+    assert json.loads(bound.group(1)) == point_popup_html(area)  # exactly the escaped HTML written
+    assert "<" not in bound.group(1)  # '<' is \\u003c in the script: nothing in it can end the script
+
+
+def test_the_dashboard_map_binds_the_area_popups_too(report: Report) -> None:
+    # streamlit-folium writes the map from each element's script macro, not from the page
+    from streamlit_folium import generate_leaflet_string
+
+    area = next(p for p in map_points(report) if p.kind == "admin1")
+    script = generate_leaflet_string(build_map(report))
+    assert f".bindPopup({script_json(point_popup_html(area))}, {{maxWidth: 380}});" in script
+
+
 def test_popup_lists_events_sources_and_evidence(report: Report) -> None:
     point = map_points(report)[0]
     popup = point_popup_html(point)
@@ -229,7 +247,7 @@ def test_inline_html_is_self_contained(report: Report, tmp_path: Path, monkeypat
     assert "<script src=" not in page and "<link rel=\"stylesheet\"" not in page
     assert "fetch(" not in page
     assert "L.version" in page or "Leaflet" in page  # leaflet.js is inlined
-    assert "jQuery" in page
+    assert "jQuery" not in page and "bindPopup(" in page  # popups bound as strings, no jQuery
     assert "layer.addData({\"type\":\"FeatureCollection\"" in page  # the basemap is embedded
     assert "url(images/" not in page  # leaflet.css images became data: URLs
     assert EVIL not in page

@@ -7,12 +7,21 @@ from pathlib import Path
 
 import pytest
 
+from geo.ingest import article_from_text
 from geo.maps import assets as assets_module
 from geo.maps.folium_map import build_map, map_html
-from geo.maps.map_tools import (MANIFEST, TOOL_FILES, ToolsMissing, install_map_tools, linked_tool_files,
-                                tools_folder, tools_installed)
+from geo.maps.map_tools import (
+    BUNDLE_CSS,
+    BUNDLE_JS,
+    MANIFEST,
+    TOOL_FILES,
+    ToolsMissing,
+    install_map_tools,
+    linked_tool_files,
+    tools_folder,
+    tools_installed,
+)
 from geo.maps.offline import DEFAULT_STATIC_DIR
-from geo.ingest import article_from_text
 from tests.corpus_helpers import fake_report
 
 
@@ -31,6 +40,10 @@ def test_install_copies_every_file_and_writes_the_manifest_last(tmp_path: Path) 
     folder = install_map_tools(fake_node_modules(tmp_path / "node_modules"), static)
     assert folder == tools_folder(static) and tools_installed(static)
     assert (folder / "mgrs.min.js").read_text(encoding="utf-8") == "/* mgrs.min.js */"
+    bundle = (folder / BUNDLE_JS).read_text(encoding="utf-8")  # the scripts in load order, each ended
+    assert bundle.index("/* mgrs.min.js */") < bundle.index("/* mouse-position.js */") < bundle.index(
+        "/* polyline-measure.js */")
+    assert bundle.count("\n;") == 3 and "/* mouse-position.css */" in (folder / BUNDLE_CSS).read_text(encoding="utf-8")
     assert json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["mgrs"] == "9.9.9"
 
 
@@ -42,22 +55,21 @@ def test_a_missing_package_is_a_clear_error_and_installs_nothing(tmp_path: Path)
     assert not tools_installed(tmp_path / "static")  # no manifest: not taken for installed
 
 
-def test_scripts_load_in_order_from_the_static_folder() -> None:
+def test_a_map_loads_one_script_and_one_style_from_the_static_folder() -> None:
     js, css = linked_tool_files("/app/static/vendor/")
-    assert [url for _, url in js] == ["/app/static/vendor/tools/mgrs.min.js", "/app/static/vendor/tools/mouse-position.js",
-                                      "/app/static/vendor/tools/polyline-measure.js"]
-    assert all(url.endswith(".css") for _, url in css)
+    assert [url for _, url in js] == ["/app/static/vendor/tools/map-tools.js"]
+    assert [url for _, url in css] == ["/app/static/vendor/tools/map-tools.css"]
 
 
 def test_a_map_has_its_tools_only_where_they_are_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     report = fake_report(article_from_text("Rockets hit Kharkiv on Friday."))
     monkeypatch.setattr(assets_module, "tools_installed", lambda static_dir: False)
     html = build_map(report).get_root().render()
-    assert "polylineMeasure" not in html and "tools/mgrs.min.js" not in html
+    assert "polylineMeasure" not in html and "tools/map-tools.js" not in html
     monkeypatch.setattr(assets_module, "tools_installed", lambda static_dir: True)
     html = build_map(report).get_root().render()
-    assert "tools/mgrs.min.js" in html and "L.control.polylineMeasure" in html
-    assert html.index("tools/mgrs.min.js") < html.index("L.control.polylineMeasure")
+    assert "tools/map-tools.js" in html and "L.control.polylineMeasure" in html
+    assert html.index("tools/map-tools.js") < html.index("L.control.polylineMeasure")
 
 
 @pytest.mark.skipif(not tools_installed(DEFAULT_STATIC_DIR), reason="the map's tools are not installed (needs npm)")

@@ -1,4 +1,4 @@
-"""geo.maps.offline: Leaflet, jQuery and the basemap installed into a static folder, idempotently."""
+"""geo.maps.offline: Leaflet and the basemap installed into a static folder, idempotently."""
 
 from __future__ import annotations
 
@@ -20,12 +20,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return static
 
 
-def test_installs_leaflet_jquery_and_basemap(installed: Path) -> None:
+def test_installs_leaflet_and_basemap(installed: Path) -> None:
     vendor = installed / "vendor"
     leaflet = (vendor / offline.LEAFLET_JS).read_text(encoding="utf-8")
     assert "Leaflet" in leaflet and len(leaflet) > 100_000
     assert ".leaflet-container" in (vendor / offline.LEAFLET_CSS).read_text(encoding="utf-8")
-    assert "jQuery" in (vendor / offline.JQUERY_JS).read_text(encoding="utf-8")[:2000]
     images = {p.name for p in (vendor / offline.LEAFLET_IMAGES).iterdir()}
     assert {"marker-icon.png", "marker-shadow.png", "layers.png"} <= images
     assert oct((vendor / offline.LEAFLET_JS).stat().st_mode & 0o777) == oct(0o644)
@@ -64,10 +63,10 @@ def test_reinstall_is_a_no_op(installed: Path) -> None:
 
 def test_a_missing_file_triggers_a_reinstall(tmp_path: Path) -> None:
     offline.install_static_assets(tmp_path)
-    (tmp_path / "vendor" / offline.JQUERY_JS).unlink()
+    (tmp_path / "vendor" / offline.LEAFLET_CSS).unlink()
     assert not offline.assets_installed(tmp_path)
     offline.install_static_assets(tmp_path)
-    assert (tmp_path / "vendor" / offline.JQUERY_JS).is_file()
+    assert (tmp_path / "vendor" / offline.LEAFLET_CSS).is_file()
 
 
 def test_a_stale_stamp_triggers_a_reinstall(tmp_path: Path) -> None:

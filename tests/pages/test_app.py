@@ -17,6 +17,7 @@ from geo.exports.tables import LOCATION_UNKNOWN, place_label
 from geo.model import Candidate, Place, Report
 from geo.places.corrections import PlaceChoice, apply_place_choices, candidate_label
 from tests.map_helpers import map_symbols, marker_count, stands_at
+from tests.page_helpers import open_boxes, open_tab, tab_table
 
 APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 60  # the first analysis loads spaCy and the gazetteer
@@ -43,13 +44,14 @@ def expected() -> Report:
 
 @pytest.fixture(scope="module")
 def app() -> AppTest:
-    at = AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT)
+    at = open_boxes(AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT))
     at.run()
     return at
 
 
 def _fresh_app() -> AppTest:
-    at = AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT)
+    """The Brief page with its boxes open (the article form, the filters, the search, Share and export)."""
+    at = open_boxes(AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT))
     at.run()
     assert not at.exception
     return at
@@ -61,11 +63,8 @@ def _map_elements(at: AppTest) -> list:
 
 
 def _tables(at: AppTest) -> dict[str, object]:
-    frames = {}
-    for tab in at.tabs:
-        name = tab.label.split(" (")[0]
-        frames[name] = tab.dataframe[0].value if len(tab.dataframe) else None
-    return frames
+    names = [tab.label.split(" (")[0] for tab in at.tabs]
+    return {name: tab_table(at, name) for name in names}
 
 
 def test_sample_runs_without_exception(app: AppTest) -> None:
@@ -252,6 +251,7 @@ def _place_with_events(expected: Report) -> Place:
 
 
 def _correct(at: AppTest, place_key: str, option: int) -> AppTest:
+    open_tab(at, "Places")  # the corrections are in the Places tab, drawn when it is open
     at.selectbox(key="brief_place_pick").set_value(place_key)
     at.run()
     at.selectbox(key="brief_place_candidate").set_value(option)
@@ -266,6 +266,7 @@ def _map_script(at: AppTest) -> str:
 
 
 def test_places_panel_offers_each_place_and_its_readings(app: AppTest, expected: Report) -> None:
+    open_tab(app, "Places")
     pick = app.selectbox(key="brief_place_pick")
     assert pick.options == [place_label(p) for p in expected.places]
     first = expected.places[0]
@@ -340,7 +341,7 @@ def test_a_new_article_clears_the_corrections(expected: Report) -> None:
 def test_switching_places_after_picking_a_reading_does_not_fail(expected: Report) -> None:
     most = max(expected.places, key=lambda p: len(p.alternatives))
     fewest = min(expected.places, key=lambda p: len(p.alternatives))
-    at = _fresh_app()
+    at = open_tab(_fresh_app(), "Places")
     at.selectbox(key="brief_place_pick").set_value(most.key)
     at.run()
     at.selectbox(key="brief_place_candidate").set_value(len(most.alternatives) - 1)
@@ -358,6 +359,7 @@ def test_switching_places_after_picking_a_reading_does_not_fail(expected: Report
 
 
 def test_image_credits_are_shown_as_credits_not_sources(app: AppTest, expected: Report) -> None:
+    open_tab(app, "Sources cited")  # the credits are under the sources
     captions = [c.value for c in app.caption if c.value.startswith("Image credits:")]
     if not expected.article.credits:
         assert captions == []

@@ -5,24 +5,24 @@ corpus store. Expected values come from geo.analyze and the geo modules the page
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import geo
-from geo.dashboard.present import present_steps
 from geo.dashboard.articles import load_linked, save_for_link
+from geo.dashboard.present import present_steps
 from geo.dashboard.selection import place_selection
 from geo.exports.brief import EventFilter, brief_from_report, key_facts
 from geo.exports.formats import FORMATS
 from geo.maps.points import map_points
 from geo.maps.style import ACTOR_PALETTE
 from geo.model import Report
+from tests.page_helpers import open_boxes, open_tab, tab_table
 
 APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 60
@@ -44,7 +44,8 @@ def expected() -> Report:
 
 
 def run(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT)
+    """The Brief page from a link with ``params``, its boxes open (the form, filters, search, share)."""
+    at = open_boxes(AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT))
     for name, value in (params or {}).items():
         at.query_params[name] = value
     at.run()
@@ -57,8 +58,7 @@ def tabs(at: AppTest) -> list[str]:
 
 
 def table(at: AppTest, name: str):  # type: ignore[no-untyped-def]
-    tab = next(t for t in at.tabs if t.label.startswith(f"{name} ("))
-    return tab.dataframe[0].value if len(tab.dataframe) else None
+    return tab_table(at, name)
 
 
 def map_args(at: AppTest) -> dict:
@@ -79,6 +79,44 @@ def test_plain_page_writes_no_parameters(expected: Report) -> None:
     assert tabs(at)[:2] == [f"Attacks ({len(expected.attacks)})", f"Responses ({len(expected.responses)})"]
     assert map_args(at)["center"] is None and map_args(at)["zoom"] is None
     assert [b.label for b in at.get("download_button")] == [fmt.upper() for fmt in FORMATS]
+
+
+def test_a_first_view_draws_no_closed_box_and_only_the_open_tab(expected: Report) -> None:
+    at = AppTest.from_file(str(APP_PATH), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    assert [e.label for e in at.expander][:2] == ["Article: paste, edit or upload, then Analyze",
+                                                   "Filters: kind, category, actor, source type, dates"]
+    # closed: the form, the filters, the search box and the share box draw none of their widgets
+    assert not at.text_area and not at.file_uploader and not at.selectbox and not at.text_input and not at.code
+    assert not at.get("download_button")
+    assert [len(tab.dataframe) for tab in at.tabs] == [1, 0, 0, 0]  # the Attacks tab's table alone
+    assert map_args(at)["center"] is None  # the map is there all the same
+    assert list(table(at, "Sources cited")["name"]) == [s.name for s in expected.sources]
+    assert [len(tab.dataframe) for tab in at.tabs] == [0, 0, 1, 0]
+
+
+def test_a_closed_form_keeps_the_text_typed_in_it() -> None:
+    at = run()
+    at.text_area(key="brief_text").set_value(OTHER_TEXT)
+    at.text_input(key="brief_title").set_value("Strikes on two cities")
+    at.button(key="brief_analyze").click().run()
+    at.session_state["brief_input_box"] = False
+    at.run()
+    at.run()  # Streamlit forgets a widget's value one run after it was last drawn
+    assert not at.text_area
+    open_boxes(at, ("brief_input_box",)).run()
+    assert at.text_area(key="brief_text").value == OTHER_TEXT
+    assert at.text_input(key="brief_title").value == "Strikes on two cities"
+
+
+def test_the_open_tab_stays_open_when_its_count_changes(expected: Report) -> None:
+    at = run()
+    open_tab(at, "Responses")
+    at.selectbox(key="brief_filter_kind").set_value("attack")
+    at.run()
+    assert at.session_state["brief_tab"] == "Responses (0)"
+    assert [len(tab.dataframe) for tab in at.tabs] == [0, 0, 0, 0]  # its "no response" note, no other tab's table
 
 
 def test_filters_come_from_the_url_and_go_back_to_it(expected: Report) -> None:

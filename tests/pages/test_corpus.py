@@ -27,6 +27,7 @@ from geo.maps.folium_map import map_points
 from geo.model import Article, Candidate, Event, Place, Report, TextSpan
 from tests.corpus_helpers import ROOT, pdf_bytes, run_geo
 from tests.map_helpers import marker_count
+from tests.page_helpers import open_boxes
 
 APP_PATH = ROOT / "app.py"
 TIMEOUT = 120  # the first analysis loads spaCy and the gazetteer
@@ -184,6 +185,7 @@ def test_a_link_sets_articles_and_filters_and_the_page_writes_them_back(db: Path
     assert _tab_labels(at)[:2] == ["Attacks (1)", "Responses (0)"]
     assert list(_panel(at, "Attacks")["place"]) == ["Kherson"]
     assert _params(at) == linked
+    open_boxes(at, ("corpus_share_box",)).run()  # the Share box is drawn when opened
     assert any(f"articles={chosen[0]}%2C{chosen[1]}" in code.value and "kind=attack" in code.value
                for code in at.code)  # the Share box's link
     at.selectbox(key="corpus_filter_kind").set_value("response")
