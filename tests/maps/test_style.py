@@ -9,20 +9,9 @@ import pytest
 from geo.maps.folium_map import build_map
 from geo.maps.legend import legend_html
 from geo.maps.points import MapPoint
-from geo.maps.style import (
-    ACTOR_PALETTE,
-    MAX_SYMBOL_SIZE,
-    NO_ACTOR,
-    NO_ACTOR_COLOUR,
-    OTHER_ACTORS,
-    OTHER_ACTORS_COLOUR,
-    MapStyle,
-    actor_colours,
-    casualties,
-    point_actor,
-    point_colour,
-    symbol_size,
-)
+from geo.maps.style import (ACTOR_PALETTE, MAX_SYMBOL_SIZE, NO_ACTOR, NO_ACTOR_COLOUR, OTHER_ACTORS,
+                            OTHER_ACTORS_COLOUR, MapStyle, actor_colours, casualties, point_actor, point_colour,
+                            symbol_size)
 from geo.maps.symbols import MARKER_SIZE, ROLE_COLOURS
 from geo.model import Article, Event, Report, TextSpan
 
