@@ -29,6 +29,12 @@ def serve(options: list[str]) -> int:
     from geo.dashboard import warm_up
 
     print(f"GeoBrief: language model, gazetteer and map {warm_up().summary()}", file=sys.stderr, flush=True)
+    try:  # pages/ holds st.navigation's pages: never run one as a legacy page (a first visit to /corpus would)
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+    except (ImportError, AttributeError):  # another Streamlit: st.navigation decides from the first run on
+        pass
     sys.argv = ["streamlit", "run", str(Path(__file__).resolve()), *options]
     return int(cli.main() or 0)
 

@@ -74,12 +74,14 @@ def session(corpus_dashboard: str, corpus_db: Path) -> Iterator[Session]:
         state = Session(page=page, db=corpus_db)
         page.on("pageerror", lambda error: state.page_errors.append(str(error)))
         block_external_requests(page, state.blocked)
-        page.goto(corpus_dashboard)
+        # A shared Corpus link as the server's very first visit: app.py runs it (its sidebar, its three
+        # pages), not Streamlit's legacy page folder (which would list "app", "about", "brief", "corpus").
+        page.goto(corpus_dashboard + "corpus")
         try:
-            # app.py's own sidebar: until it ran once, Streamlit lists pages/ on its own (legacy navigation)
             page.get_by_text("GeoBrief turns a conflict news article").wait_for(timeout=FIRST_RENDER_MS)
-            page.get_by_role("link", name="Corpus", exact=True).click()
             page.get_by_role("heading", name="Corpus").wait_for(timeout=FIRST_RENDER_MS)
+            navigation = page.get_by_test_id("stSidebarNav").inner_text().split()
+            assert navigation == ["Brief", "Corpus", "About"], navigation
             page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="visible",
                                                                                  timeout=FIRST_RENDER_MS)
         except BaseException:
