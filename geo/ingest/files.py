@@ -1,17 +1,20 @@
 """Files and uploads (.txt, .md, .html, .pdf) to an ``Article``, by their extension.
 
 HTML goes through ``geo.ingest.webpage`` (trafilatura), PDF through ``geo.ingest.pdf`` (pypdf),
-Markdown is turned into plain prose here; every text then becomes an Article through
-``geo.ingest.text.article_from_text``. Bad input fails with a one-line ``InputError``.
+Markdown is turned into plain prose here; a text file's header (front matter, or "Title / URL / date"
+lines: ``geo.ingest.header``) names the article, else its first line or its file name; every text then
+becomes an Article through ``geo.ingest.text.article_from_text``. Bad input fails with a one-line ``InputError``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from geo.errors import InputError
+from geo.ingest.header import split_header
 from geo.ingest.pdf import pdf_text
 from geo.ingest.text import article_from_text, decode_bytes
 from geo.ingest.webpage import article_from_html
@@ -44,11 +47,21 @@ def article_from_upload(
     if suffix in PDF_SUFFIXES:
         text, title = pdf_text(data, name)
         return article_from_text(text, title=title, published=published, settings=settings)
-    text = decode_bytes(data, name)
-    title = None
+    header, text = split_header(decode_bytes(data, name))  # "Title / URL / date" lines or front matter
+    title = header.title
     if suffix in MARKDOWN_SUFFIXES:
-        text, title = markdown_to_text(text)
-    return article_from_text(text, title=title, published=published, settings=settings)
+        text, heading = markdown_to_text(text)
+        title = title or heading
+    article = article_from_text(text, title=title, url=header.url, published=published or header.published,
+                                outlet=header.outlet, settings=settings)
+    return article if article.title else replace(article, title=title_from_name(name))
+
+
+def title_from_name(name: str) -> str | None:
+    """A title from a file's name, when nothing better names the article: "19_kherson-shelling.txt" is
+    "19 kherson shelling"."""
+    words = re.sub(r"[_\s-]+", " ", Path(name).stem).strip()
+    return words[:200] or None
 
 
 def read_path(path: str | Path, *, published: date | None = None, settings: Settings | None = None) -> Article:

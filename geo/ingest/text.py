@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from geo.errors import InputError
+from geo.ingest.header import outlet_of
 from geo.model import Article
 from geo.settings import PROJECT_DIR, Settings
 
@@ -88,7 +89,7 @@ def article_from_text(
         title=title if title is not None else guess_title(cleaned),
         url=url,
         published=published,
-        outlet=outlet,
+        outlet=outlet or outlet_of(url),  # a URL names its outlet when nothing else does
         credits=tuple(credits),
     )
 
@@ -116,6 +117,9 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     return cleaned, credits
 
 
+_WIKI_HEADING = re.compile(r"^(=+)\s*(.+?)\s*\1$")
+
+
 def guess_title(text: str) -> str | None:
     """The first line when it reads as a headline: short, no final full stop, a blank line after."""
     first, sep, rest = text.partition("\n")
@@ -124,7 +128,8 @@ def guess_title(text: str) -> str | None:
         return None
     if first[-1] in ".!?:;," or not rest.startswith("\n"):
         return None
-    return first
+    heading = _WIKI_HEADING.match(first)  # "= Title =", a saved wiki page's first heading
+    return heading.group(2) if heading else first
 
 
 def decode_bytes(data: bytes, name: str = "the file") -> str:
