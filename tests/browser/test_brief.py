@@ -85,14 +85,14 @@ def wait_for_single_map_with_label(page: sync_api.Page, name: str, timeout_s: fl
 
 def open_popup(frame: sync_api.FrameLocator, selector: str) -> sync_api.Locator:
     """Click a marker until its popup shows (a click during the map's first fitBounds
-    animation can be lost)."""
+    animation can be lost, or find the marker outside the view)."""
     popup = frame.locator(".leaflet-popup-content")
     for _ in range(5):
-        frame.locator(selector).first.click(force=True)
         try:
+            frame.locator(selector).first.click(force=True, timeout=5_000)
             popup.wait_for(state="visible", timeout=2_000)
             return popup
-        except sync_api.TimeoutError:
+        except sync_api.Error:  # a timeout, or the symbol still outside the map's view
             continue
     raise AssertionError(f"no popup after clicking {selector}")
 
