@@ -26,8 +26,8 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 import geo
 from geo.dashboard import (NO_DETAILS, PRESENT_CSS, PRESENT_MAP_HEIGHT, ArticleDetails, ViewState, filter_description,
-                           key_facts_html, load_linked, point_by_key, present_steps, save_for_link, shown_brief,
-                           steps_html)
+                           key_facts_html, load_linked, pasted_article, point_by_key, present_steps, save_for_link,
+                           shown_brief, steps_html)
 from geo.errors import GeoError, one_line
 from geo.exports import Brief, brief_from_report, escape_markdown
 from geo.ingest import article_from_upload
@@ -48,7 +48,7 @@ INPUT_KEYS = (TEXT_KEY, "brief_published", "brief_title", "brief_outlet", "brief
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def analyze_text(text: str, published: date | None, details: ArticleDetails) -> Report:
-    return geo.analyze(text, published=published, title=details.title, outlet=details.outlet, url=details.url)
+    return geo.analyze_article(pasted_article(text, published, details))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

@@ -14,8 +14,8 @@ May import: every wing below the pages (ingest, gazetteer, places, events, corpu
 and the core, not ``geo.cli`` nor ``geo.bench``.
 """
 
-from geo.dashboard.articles import (NO_DETAILS, ArticleDetails, delete_place_corrections, load_linked, save_for_link,
-                                    save_place_correction)
+from geo.dashboard.articles import (NO_DETAILS, ArticleDetails, delete_place_corrections, load_linked, pasted_article,
+                                    save_for_link, save_place_correction)
 from geo.dashboard.corpus_view import (ARTICLE_COLUMNS, CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS,
                                        MERGED_EVENT_COLUMNS, CorpusView, CorrectablePlace, article_label, article_rows,
                                        correctable_places, load_view, reading_label, store_signature, stored_articles)
@@ -47,6 +47,7 @@ __all__ = [
     "shown_columns",
     "NO_DETAILS",
     "ArticleDetails",
+    "pasted_article",
     "present_steps",
     "shown_brief",
     "steps_html",

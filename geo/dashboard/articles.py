@@ -12,11 +12,13 @@ The store is opened per call and closed at once, so a writer elsewhere is never 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from geo.corpus import Store, corrections_for_place, default_db_path
 from geo.errors import InputError
+from geo.ingest import article_from_text, outlet_of, split_header
 from geo.model import Article, Candidate, Place, Report
 
 
@@ -76,8 +78,17 @@ class ArticleDetails:
 
     def applied_to(self, article: Article) -> Article:
         """``article`` with the typed details over its own."""
-        return replace(article, title=self.title or article.title, outlet=self.outlet or article.outlet,
-                       url=self.url or article.url)
+        return replace(article, title=self.title or article.title, url=self.url or article.url,
+                       outlet=self.outlet or article.outlet or outlet_of(self.url))
 
 
 NO_DETAILS = ArticleDetails()
+
+
+def pasted_article(text: str, published: date | None = None, details: ArticleDetails = NO_DETAILS) -> Article:
+    """A pasted text as an Article: a header at its top ("Title / URL / date" lines or front matter,
+    geo.ingest.header) names it and is not analysed; the date and details typed go over it."""
+    header, body = split_header(text)
+    article = article_from_text(body, title=header.title, url=header.url, outlet=header.outlet,
+                                published=published or header.published)
+    return details.applied_to(article)

@@ -11,12 +11,14 @@ May import: the core (``geo.errors``, ``geo.model``, ``geo.settings``). Nothing 
 """
 
 from geo.ingest.fetch import FeedEntry, FetchPolicy, read_url
+from geo.ingest.header import ArticleHeader, outlet_of, split_header
 from geo.ingest.files import SUPPORTED_SUFFIXES, article_from_upload, markdown_to_text, read_path
 from geo.ingest.text import SAMPLE_ARTICLE_PATH, article_from_text, clean_text, decode_bytes, guess_title, load_sample
 
 __all__ = [
     "SAMPLE_ARTICLE_PATH",
     "SUPPORTED_SUFFIXES",
+    "ArticleHeader",
     "FeedEntry",
     "FetchPolicy",
     "article_from_text",
@@ -26,6 +28,8 @@ __all__ = [
     "guess_title",
     "load_sample",
     "markdown_to_text",
+    "outlet_of",
     "read_path",
     "read_url",
+    "split_header",
 ]

@@ -271,6 +271,18 @@ def test_a_kind_filter_refits_the_map_to_what_it_shows() -> None:
     assert "zoom" not in params(at) and params(at)["kind"] == "response"
 
 
+def test_a_pasted_header_names_the_article_on_the_page(corpus_db: Path) -> None:
+    text = f"Shelling near the port\nhttps://www.example-post.org/port\n2024-03-05\n\n{OTHER_TEXT} The port closed."
+    at = run()
+    at.text_area(key="brief_text").set_value(text)
+    at.button(key="brief_analyze").click()
+    at.run()
+    assert [s.value for s in at.subheader] == ["Shelling near the port"]
+    stored = load_linked(params(at)["article"], corpus_db).article
+    assert (stored.outlet, stored.published.isoformat()) == ("example-post.org", "2024-03-05")
+    assert not stored.text.startswith("Shelling near the port")  # the header is not analysed as text
+
+
 def test_typed_title_outlet_and_url_name_a_pasted_article(corpus_db: Path) -> None:
     text = OTHER_TEXT + " Residents said the port was closed."  # a text not stored yet by another test
     at = run()
