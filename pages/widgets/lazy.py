@@ -1,9 +1,10 @@
-"""Boxes drawn only when open: a collapsed expander's widgets cost the browser nothing on the first view.
+"""Boxes and tabs drawn only when open: what a collapsed expander or a hidden tab holds costs the
+browser nothing on the first view.
 
 Every kind of widget the page draws makes the browser fetch and run its code before the map's frame
-gets its turn (geo.bench.first_view measured the article form, the filters and the share box at
-about 0.5 s of a warm first view). A box made with :func:`open_box` reruns the page when it is
-opened or closed and holds its content only while open. Streamlit forgets a widget's value after a
+gets its turn (geo.bench.first_view measured the article form, the filters, the share box and the
+hidden panel tabs at about 0.45 s of a warm first view). A box made with :func:`open_box` or a tab
+of :func:`open_tabs` reruns the page when it is opened and holds its content only while open. Streamlit forgets a widget's value after a
 run that did not draw it, so the values of the widgets inside are kept with :func:`keep_values`.
 """
 
