@@ -124,21 +124,21 @@ def _header_lines(text: str) -> tuple[ArticleHeader, str] | None:
     lines = [line.strip() for line in block.split("\n")]
     if not blank or not rest.strip() or len(lines) > MAX_HEADER_LINES:
         return None
-    values: dict[str, object] = {}
+    values: dict[str, object] = {}  # by field name
     titles: list[str] = []
     for line in lines:
         url, pair = _URL.match(line), _KEY_VALUE.match(line)
         if url:
             values.setdefault("url", url.group(1))
-        elif pair and _field(pair.group(1)):
-            values.setdefault(pair.group(1), pair.group(2))
+        elif pair and (name := _field(pair.group(1))):
+            values.setdefault(name, pair.group(2))
         elif (day := parse_header_date(line)) is not None:
-            values.setdefault("date", day)
+            values.setdefault("published", day)
         elif line and len(line) <= 200 and line[-1] not in ".!?;,":
             titles.append(line)
         else:
             return None
-    if len(titles) > 1 or not ({"url", "date"} & set(values) or any(_field(k) == "published" for k in values)):
+    if len(titles) > 1 or not {"url", "published"} & values.keys():
         return None
     if titles:
         values.setdefault("title", titles[0])

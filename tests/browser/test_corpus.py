@@ -14,6 +14,7 @@ import time
 from datetime import date
 from urllib.parse import parse_qs
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,18 +178,23 @@ def test_choosing_articles_updates_the_map_and_the_panels(session: Session) -> N
         raise
 
 
-def _corpus_page(session: Session, url: str, query: str) -> sync_api.Page:
-    """A new page on the Corpus page at ``query`` (the app's root first: until app.py ran once,
-    Streamlit serves pages/ on its own), its map drawn."""
+@contextmanager
+def _corpus_page(session: Session, url: str, query: str, name: str) -> Iterator[sync_api.Page]:
+    """A new page on the Corpus page at ``query``, its map drawn; a screenshot named ``name`` when the
+    test fails in it; closed after."""
     page = session.page.context.browser.new_page(viewport={"width": 1400, "height": 1400})
     block_external_requests(page, session.blocked)
     page.on("pageerror", lambda error: session.page_errors.append(str(error)))
-    page.goto(url)
-    page.get_by_text("GeoBrief turns a conflict news article").wait_for(timeout=FIRST_RENDER_MS)
-    page.goto(f"{url.rstrip('/')}/corpus?{query}")
-    page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="visible", timeout=FIRST_RENDER_MS)
-    wait_for_idle(page)
-    return page
+    try:
+        page.goto(f"{url.rstrip('/')}/corpus?{query}")
+        page.frame_locator(MAP_FRAME).locator(".leaflet-container").wait_for(state="visible", timeout=FIRST_RENDER_MS)
+        wait_for_idle(page)
+        yield page
+    except BaseException:
+        _on_failure(page, name)
+        raise
+    finally:
+        page.close()
 
 
 def _param(page: sync_api.Page, name: str) -> str | None:
@@ -198,8 +204,7 @@ def _param(page: sync_api.Page, name: str) -> str | None:
 
 
 def test_a_brush_on_the_timeline_filters_the_map_and_the_panels(session: Session, corpus_dashboard: str) -> None:
-    page = _corpus_page(session, corpus_dashboard, "")
-    try:
+    with _corpus_page(session, corpus_dashboard, "", "brush") as page:
         chart = page.get_by_test_id("stVegaLiteChart").first
         chart.scroll_into_view_if_needed()
         box = chart.bounding_box()
@@ -222,19 +227,13 @@ def test_a_brush_on_the_timeline_filters_the_map_and_the_panels(session: Session
         _wait_for(lambda: _single_map_with_markers(page, points), f"no map with the brushed {points} markers")
         page.get_by_role("button", name="All dates").click()
         _wait_for(lambda: _param(page, "since") is None, "the dates were not cleared")
-    except BaseException:
-        _on_failure(page, "brush")
-        raise
-    finally:
-        page.close()
 
 
 def test_the_time_slider_shows_the_events_up_to_its_day_and_plays(session: Session, corpus_dashboard: str) -> None:
     view = load_view(session.db)
     days = sorted(r["day"] for r in view.timeline_rows() if r["attacks"] or r["responses"])
     middle = days[len(days) // 2]
-    page = _corpus_page(session, corpus_dashboard, f"at={middle.isoformat()}&window=3")
-    try:
+    with _corpus_page(session, corpus_dashboard, f"at={middle.isoformat()}&window=3", "time") as page:
         shown, recent = view.as_of(middle, 3)
         points = map_points(shown.map_report())
         faded = [p for p in points if (p.attacks or p.responses) and p.key not in recent]
@@ -249,11 +248,6 @@ def test_the_time_slider_shows_the_events_up_to_its_day_and_plays(session: Sessi
         page.wait_for_timeout(3_000)
         assert _param(page, "at") == stopped  # paused: the day stays
         assert _param(page, "window") == "3"
-    except BaseException:
-        _on_failure(page, "time")
-        raise
-    finally:
-        page.close()
 
 
 def test_adding_files_from_the_page(session: Session, tmp_path: Path) -> None:
