@@ -1,4 +1,4 @@
-"""``python -m geo export (SOURCE | --db PATH [filters]) --to geojson|csv|html|pdf|png -o FILE``.
+"""``python -m geo export (SOURCE | --db PATH [filters]) --to geojson|csv|html|pdf|png|kml|kmz -o FILE``.
 
 SOURCE is an article file, an http(s) URL or ``-`` (standard input), analysed as
 ``python -m geo extract`` does; ``--db`` exports the corpus's events merged across articles.

@@ -1,13 +1,13 @@
 """Exports: what a view holds (a ``Brief``: a report or the corpus's merged events after filters) and
-its files: GeoJSON, CSV, HTML, PDF and PNG, all made offline.
+its files: GeoJSON, CSV, HTML, PDF, PNG, KML and KMZ (Google Earth, ATAK, GIS), all made offline.
 
     brief = brief_from_report(report, EventFilter(kind="attack"))
     exported = export_file(brief, "pdf")
 
 Modules: ``brief`` (the Brief, filters, key facts), ``tables`` (the panel rows shared by the
 dashboard and the files), ``formats`` (the format table and ``export_file``), one module per
-format: ``geojson``, ``csv_table``, ``html_page``, ``pdf_brief``. A new format is a module here
-and a row in ``formats.FORMATS``.
+format: ``geojson``, ``csv_table``, ``html_page``, ``pdf_brief``, ``kml`` (KML and KMZ, with fastkml).
+A new format is a module here and a row in ``formats.FORMATS``.
 
 May import: the core, ``geo.maps`` and ``geo.corpus`` (the merged events of a corpus brief).
 """

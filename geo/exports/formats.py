@@ -1,4 +1,4 @@
-"""Export a report, or the corpus's merged events, as GeoJSON, CSV, HTML, PDF or PNG.
+"""Export a report, or the corpus's merged events, as GeoJSON, CSV, HTML, PDF, PNG, KML or KMZ.
 
 For the dashboard::
 
@@ -26,6 +26,8 @@ CONTENT_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
     "png": "image/png",
+    "kml": "application/vnd.google-earth.kml+xml",
+    "kmz": "application/vnd.google-earth.kmz",
 }
 FORMATS: tuple[str, ...] = tuple(CONTENT_TYPES)
 MAX_FILE_STEM_CHARS = 60
@@ -94,8 +96,20 @@ def _png(brief: Brief) -> bytes:
     return map_png(brief.report, title=brief.title)
 
 
+def _kml(brief: Brief) -> bytes:
+    from geo.exports.kml import kml_bytes
+
+    return kml_bytes(brief)
+
+
+def _kmz(brief: Brief) -> bytes:
+    from geo.exports.kml import kmz_bytes
+
+    return kmz_bytes(brief)
+
+
 _WRITERS: dict[str, Callable[[Brief], bytes]] = {
-    "geojson": _geojson, "csv": _csv, "html": _html, "pdf": _pdf, "png": _png,
+    "geojson": _geojson, "csv": _csv, "html": _html, "pdf": _pdf, "png": _png, "kml": _kml, "kmz": _kmz,
 }
 
 
@@ -108,7 +122,7 @@ def check_format(fmt: str) -> str:
 
 
 def export_bytes(report_or_brief: Report | Brief, fmt: str) -> bytes:
-    """The export's bytes in ``fmt`` (geojson, csv, html, pdf or png)."""
+    """The export's bytes in ``fmt`` (geojson, csv, html, pdf, png, kml or kmz)."""
     return _WRITERS[check_format(fmt)](as_brief(report_or_brief))
 
 

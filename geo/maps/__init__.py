@@ -22,10 +22,12 @@ from geo.maps.image import map_png, render_map
 from geo.maps.offline import install_static_assets
 from geo.maps.points import AREA_KINDS, MapPoint, map_points, narrowed_points
 from geo.maps.style import COLOUR_MODES, SIZE_MODES, MapStyle
+from geo.maps.symbols import ROLE_COLOURS
 
 __all__ = [
     "AREA_KINDS",
     "COLOUR_MODES",
+    "ROLE_COLOURS",
     "SIZE_MODES",
     "MapStyle",
     "MapPoint",

@@ -175,3 +175,30 @@ def test_export_corpus_merged_events_with_filters(tmp_path: Path) -> None:
     assert later.returncode == 0, later.stderr.decode()
     assert not [f for f in json.loads(out.read_text(encoding="utf-8"))["features"]
                 if f["properties"]["feature_type"] == "event"]
+
+
+def test_export_corpus_as_kmz(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from fastkml.kml import KML
+
+    from geo.corpus.store import Store
+    from geo.ingest import article_from_text
+    from tests.corpus_helpers import fake_report
+
+    db = tmp_path / "corpus.duckdb"
+    with Store.open(db) as store:
+        for text, outlet in (("Shelling hit Kharkiv at dawn.", "Outlet A"), ("Kharkiv shelled at dawn.", "Outlet B")):
+            store.save_report(fake_report(article_from_text(text, outlet=outlet)), analyzer_version="test")
+    out = tmp_path / "corpus.kmz"
+    result = run_cli("export", "--db", str(db), "--to", "kmz", "-o", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    assert f"wrote {out} (kmz".encode() in result.stderr
+    with zipfile.ZipFile(out) as archive:
+        document = KML.parse(io.BytesIO(archive.read("doc.kml"))).features[0]
+    folders = {folder.name: folder for folder in document.features}
+    (event,) = folders["Attacks"].features
+    data = {d.name: d.value for d in event.extended_data.elements}
+    assert event.name == "Shelling" and data["corroboration"] == "2"
+    assert sorted(data["outlets"].split("; ")) == ["Outlet A", "Outlet B"]

@@ -410,7 +410,7 @@ def test_the_image_shows_where_things_happened_not_a_far_away_place(hostile: Rep
 def test_export_file_names_types_and_unknown_formats(hostile: Report, tmp_path: Path) -> None:
     exported = export_file(hostile, "csv")
     assert exported.content_type == CONTENT_TYPES["csv"] and exported.file_name == "geobrief-script-alert-1-script-report.csv"
-    assert set(FORMATS) == {"geojson", "csv", "html", "pdf", "png"}
+    assert set(FORMATS) == {"geojson", "csv", "html", "pdf", "png", "kml", "kmz"}
     with pytest.raises(InputError, match="Unknown export format"):
         export_bytes(hostile, "docx")
     with pytest.raises(InputError, match="does not exist"):
