@@ -1,6 +1,7 @@
 """The corpus commands of ``python -m geo``: ingest, events, articles, reanalyze.
 
     python -m geo ingest SOURCE... [--db PATH]        files, folders (recursive), URLs, feeds
+        [--outlet NAME] [--published YYYY-MM-DD]      for the articles that name none of their own
         [--engine local|dask] [--scheduler ADDRESS] [--workers N]   where the analysis runs
     python -m geo events   [--db PATH] [--format json|text]
     python -m geo articles [--db PATH] [--format json|text]
@@ -34,6 +35,12 @@ def add_corpus_commands(commands: Any) -> None:
         "sources", metavar="SOURCE", nargs="+", help="article files (.txt, .md, .html), folders, URLs or feeds"
     )
     ingest.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
+    ingest.add_argument("--outlet", metavar="NAME", type=_outlet,
+                        help="the outlet of every article that names none of its own: an outlet in a file's header "
+                             "or front matter, a page's site name or a URL's domain is kept, never overridden")
+    ingest.add_argument("--published", metavar="YYYY-MM-DD", type=_published,
+                        help="the publication date of every article that has none of its own (a header's date is "
+                             "kept); it also dates the days the articles name. A date in the future is refused")
     ingest.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="analyse in this process (local, the default) or on a Dask cluster (dask)")
     ingest.add_argument("--scheduler", metavar="ADDRESS",
@@ -47,6 +54,22 @@ def add_corpus_commands(commands: Any) -> None:
         listing.add_argument("--format", choices=("json", "text"), default="text", help="output format (default: text)")
     for sub in (ingest, reanalyze, events, articles):
         sub.add_argument("--db", metavar="PATH", help="corpus database file (default: GEOBRIEF_DB, else the user data dir)")
+
+
+def _published(value: str) -> Any:
+    from geo.corpus import parse_published
+    from geo.errors import InputError
+
+    try:
+        return parse_published(value)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
+
+
+def _outlet(value: str) -> str:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("the outlet is empty: give its name")
+    return value
 
 
 def run_corpus_command(args: argparse.Namespace, out: TextIO, err: TextIO | None = None) -> int:
@@ -75,13 +98,14 @@ def run_corpus_command(args: argparse.Namespace, out: TextIO, err: TextIO | None
 
 
 def _ingest(store: Store, args: argparse.Namespace, err: TextIO) -> int:
-    from geo.corpus import ingest_sources, read_articles
+    from geo.corpus import ArticleDefaults, ingest_sources, read_articles
     from geo.settings import Settings
 
     settings = Settings.from_env()
+    defaults = ArticleDefaults(outlet=args.outlet, published=args.published)
 
     def reader(source: Any) -> list[Any]:
-        return read_articles(source, settings, allow_private=args.allow_private)
+        return read_articles(source, settings, allow_private=args.allow_private, defaults=defaults)
 
     if args.engine == "dask":
         try:

@@ -5,7 +5,8 @@ their events merged across articles with a corroboration count.
     merged = merge_events(reports)
 
 Modules: ``store`` (the database) and ``schema``, ``corrections`` (analysts' place corrections as
-stored), ``ingest`` (the ingest run), ``dask_engine`` (analysis on a Dask cluster), ``merge``
+stored), ``ingest`` (the ingest run), ``defaults`` (the outlet and date
+an analyst gives a run's articles), ``dask_engine`` (analysis on a Dask cluster), ``merge``
 (cross-article merging).
 
 May import: the core, ``geo.ingest``, ``geo.gazetteer``, ``geo.places``, ``geo.nlp`` and
@@ -14,6 +15,7 @@ May import: the core, ``geo.ingest``, ``geo.gazetteer``, ``geo.places``, ``geo.n
 
 from geo.corpus.corrections import corrections_for_place
 from geo.corpus.dask_engine import DEFAULT_WORKERS, DaskOptions, dask_analyzer
+from geo.corpus.defaults import NO_DEFAULTS, ArticleDefaults, parse_published
 from geo.corpus.ingest import (IngestSummary, Progress, analyzer_version, ingest_into, ingest_sources, read_articles,
                                reanalyze_stale)
 from geo.corpus.merge import MergedEvent, merge_events, outlet_of
@@ -21,6 +23,8 @@ from geo.corpus.store import ArticleSummary, Store, StoreLockedError, default_db
 
 __all__ = [
     "DEFAULT_WORKERS",
+    "NO_DEFAULTS",
+    "ArticleDefaults",
     "ArticleSummary",
     "DaskOptions",
     "IngestSummary",
@@ -36,6 +40,7 @@ __all__ = [
     "ingest_sources",
     "merge_events",
     "outlet_of",
+    "parse_published",
     "read_articles",
     "reanalyze_stale",
 ]

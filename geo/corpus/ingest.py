@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Union
 
+from geo.corpus.defaults import NO_DEFAULTS, ArticleDefaults
 from geo.corpus.store import Store, StoreError
 from geo.errors import GeoError, InputError
 from geo.ingest import FeedEntry
@@ -158,19 +159,24 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str]:
 
 
 def read_articles(
-    source: SourceItem, settings: Settings | None = None, *, allow_private: bool = False
+    source: SourceItem, settings: Settings | None = None, *, allow_private: bool = False,
+    defaults: ArticleDefaults = NO_DEFAULTS,
 ) -> list[Article | FeedEntry]:
-    """What one item yields: a file its Article; a URL its Article, or a feed's entries to read next."""
+    """What one item yields: a file its Article; a URL its Article, or a feed's entries to read next.
+    ``defaults`` give the articles that name none their outlet and date (``geo.corpus.defaults``)."""
     from geo.ingest import FetchPolicy, read_path, read_url
 
     policy = FetchPolicy(allow_private=allow_private)
+    found: list[Article | FeedEntry]
     if isinstance(source, FeedEntry):
-        return read_url(source.url, policy=policy, settings=settings, published=source.published, follow_feeds=False)
-    if _is_url(source):
-        return read_url(source, policy=policy, settings=settings)
-    if Path(source).is_dir():
+        found = read_url(source.url, policy=policy, settings=settings, published=source.published, follow_feeds=False)
+    elif _is_url(source):
+        found = read_url(source, policy=policy, settings=settings)
+    elif Path(source).is_dir():
         raise InputError(f"{source} holds no .txt, .md, .html or .pdf files.")
-    return [read_path(source, settings=settings)]
+    else:
+        found = [read_path(source, settings=settings)]
+    return [defaults.applied_to(item) if isinstance(item, Article) else item for item in found]
 
 
 def ingest_sources(

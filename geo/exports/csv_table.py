@@ -1,8 +1,10 @@
 """A brief's events as CSV with ACLED-style columns, one row per attack or response.
 
-ACLED's ``event_type`` is derived from our category (ACLED's sub-event type); ``geo_precision``
-follows ACLED: 1 the town itself, 2 near a town or a region, 3 a province or a country; so does
-``time_precision``: 1 the day is known, 3 only the month (the date is then the month's first day).
+``event_type`` follows ACLED's codebook from our category (ACLED's sub-event type, written as
+``sub_event_type``) and the target; ``inter1`` and ``inter2`` are ACLED's actor type codes of the actor
+and the target (``geo.exports.acled``). ``geo_precision`` follows ACLED: 1 the town itself, 2 near a
+town or a region, 3 a province or a country; so does ``time_precision``: 1 the day is known, 3 only
+the month (the date is then the month's first day).
 Text cells that a spreadsheet would run as a formula (starting with ``= + - @``, a tab or a
 carriage return) are prefixed with a single quote; numbers are written as numbers.
 """
@@ -12,30 +14,19 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from geo.exports.acled import acled_coding, report_countries
 from geo.exports.brief import Brief, EventProvenance
 from geo.model import Event, Place, Report
 
 ACLED_COLUMNS: tuple[str, ...] = (
-    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
-    "country", "latitude", "longitude", "geo_precision", "source", "notes",
+    "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
+    "location", "admin1", "country", "latitude", "longitude", "geo_precision", "source", "notes",
 )
 TIME_PRECISION = {"day": 1, "month": 3}  # ACLED: 1 the day is known, 3 only the month
-ACLED_EVENT_TYPES: dict[str, str] = {
-    "Air/drone strike": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Armed clash": "Battles",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Looting/property destruction": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Other": "Strategic developments",
-}
 PRECISION_TOWN, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COORDINATE_DECIMALS = 4
@@ -46,11 +37,6 @@ _NEAR_CUE = re.compile(
     re.IGNORECASE,
 )
 _NEAR_WINDOW_CHARS = 60
-
-
-def acled_event_type(category: str) -> str:
-    """ACLED's event type for one of our categories (ACLED sub-event types)."""
-    return ACLED_EVENT_TYPES.get(category, "Strategic developments")
 
 
 def safe_cell(value: Any) -> Any:
@@ -112,17 +98,22 @@ def _said_near(event: Event, place: Place, text: str) -> bool:
     return False
 
 
-def acled_row(event: Event, report: Report, provenance: EventProvenance) -> dict[str, Any]:
-    """One event as an ACLED-style row (text not yet guarded against formulas)."""
+def acled_row(event: Event, report: Report, provenance: EventProvenance,
+              countries: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """One event as an ACLED-style row (text not yet guarded against formulas); ``countries``: the report's
+    country mentions (``report_countries``), when the caller has them already."""
     place = event_place(event, report)
     located = event.lat is not None and event.lon is not None
+    coding = acled_coding(event, place, report_countries(report) if countries is None else countries)
     return {
         "event_date": event.date.isoformat() if event.date else "",
         "time_precision": TIME_PRECISION.get(event.date_precision or "", "") if event.date else "",
-        "event_type": acled_event_type(event.category),
-        "sub_event_type": event.category,
+        "event_type": coding.event_type,
+        "sub_event_type": coding.sub_event_type,
         "actor1": event.actor or "",
+        "inter1": coding.inter1 or "",
         "actor2": event.target or "",
+        "inter2": coding.inter2 or "",
         "location": event.place or "",
         "admin1": (place.admin1 if place else None) or "",
         "country": country_name(place.country if place else None),
@@ -145,7 +136,8 @@ def _notes(event: Event) -> str:
 
 
 def acled_rows(brief: Brief) -> list[dict[str, Any]]:
-    return [acled_row(e, brief.report, brief.provenance_of(i)) for i, e in enumerate(brief.report.events)]
+    countries = report_countries(brief.report)
+    return [acled_row(e, brief.report, brief.provenance_of(i), countries) for i, e in enumerate(brief.report.events)]
 
 
 def csv_bytes(brief: Brief) -> bytes:

@@ -1,7 +1,8 @@
 """A brief as a GeoJSON FeatureCollection (RFC 7946): its places and its events.
 
 Each feature has ``properties.feature_type`` "place" or "event". An event with no known
-location has a ``null`` geometry (it is still listed). Coordinates are WGS 84 ``[lon, lat]``.
+location has a ``null`` geometry (it is still listed); its ``event_type``, ``inter1`` and ``inter2`` are
+ACLED's, as in the CSV (``geo.exports.acled``). Coordinates are WGS 84 ``[lon, lat]``.
 The collection's foreign member ``geobrief`` carries the title, the key facts and the cited
 sources, which have no location of their own. Text from the article is written as it is
 (JSON-encoded, with ``< > &`` as unicode escapes): a consumer must escape it for its own output.
@@ -10,10 +11,12 @@ sources, which have no location of their own. Text from the article is written a
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
+from geo.exports.acled import acled_coding, report_countries
 from geo.exports.brief import Brief, EventProvenance, key_facts
-from geo.exports.csv_table import acled_event_type, event_place, geo_precision
+from geo.exports.csv_table import event_place, geo_precision
 from geo.maps import map_points
 from geo.model import Event, Place, Report
 
@@ -43,16 +46,21 @@ def place_feature(place: Place, role: str, attacks: int, responses: int) -> dict
             "properties": properties}
 
 
-def event_feature(index: int, event: Event, report: Report, provenance: EventProvenance) -> dict[str, Any]:
-    """An event with all its properties, its place's confidence and alternatives, and who reported it."""
+def event_feature(index: int, event: Event, report: Report, provenance: EventProvenance,
+                  countries: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """An event with all its properties, its place's confidence and alternatives, and who reported it, and
+    how ACLED would code it; ``countries``: the report's country mentions, when the caller has them already."""
     data = event.to_dict()
     place = event_place(event, report)
+    coding = acled_coding(event, place, report_countries(report) if countries is None else countries)
     properties = {
         "feature_type": "event",
         **{k: v for k, v in data.items() if k not in ("lat", "lon")},
         "evidence": event.evidence.text,
         "evidence_span": [event.evidence.start, event.evidence.end],
-        "event_type": acled_event_type(event.category),
+        "event_type": coding.event_type,
+        "inter1": coding.inter1,
+        "inter2": coding.inter2,
         "place_kind": place.kind if place else None,
         "country": place.country if place else None,
         "admin1": place.admin1 if place else None,
@@ -79,8 +87,9 @@ def geojson_dict(brief: Brief) -> dict[str, Any]:
         role = point.role if point else "place"
         features.append(place_feature(place, role, len(point.attacks) if point else 0,
                                       len(point.responses) if point else 0))
+    countries = report_countries(report)
     for index, event in enumerate(report.events):
-        features.append(event_feature(index, event, report, brief.provenance_of(index)))
+        features.append(event_feature(index, event, report, brief.provenance_of(index), countries))
     facts = key_facts(brief)
     return {
         "type": "FeatureCollection",
