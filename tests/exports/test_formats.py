@@ -23,7 +23,8 @@ from PIL import Image
 
 from geo.errors import InputError
 from geo.exports.brief import EventFilter, brief_from_corpus, brief_from_report, key_facts
-from geo.exports.csv_table import ACLED_COLUMNS, ACLED_EVENT_TYPES, csv_bytes, geo_precision
+from geo.exports.acled import ACLED_EVENT_TYPES, acled_event_type
+from geo.exports.csv_table import ACLED_COLUMNS, csv_bytes, geo_precision
 from geo.exports.formats import CONTENT_TYPES, FORMATS, export_bytes, export_file, write_export
 from geo.exports.geojson import geojson_dict
 from geo.exports.html_page import brief_html
@@ -157,7 +158,7 @@ def test_csv_of_the_sample_has_acled_columns_and_one_row_per_event(sample_report
     assert len(rows) == len(sample_report.events)
     for row, event in zip(rows, sample_report.events, strict=True):
         assert row["sub_event_type"] == event.category
-        assert row["event_type"] == ACLED_EVENT_TYPES[event.category]
+        assert row["event_type"] == acled_event_type(event.category, event.target)
         assert row["location"] == (event.place or "")
         if event.lat is not None:
             assert float(row["latitude"]) == pytest.approx(event.lat, abs=1e-4)
@@ -179,7 +180,8 @@ def test_csv_guards_formulas_but_keeps_negative_numbers(hostile: Report) -> None
             if column not in ("latitude", "longitude"):
                 assert not row[column].startswith(("=", "+", "-", "@")), (column, row[column])
     assert attack["country"] == "United States"
-    assert (attack["event_date"], attack["event_type"]) == ("2024-05-03", "Violence against civilians")
+    assert (attack["event_date"], attack["event_type"]) == ("2024-05-03", "Battles")  # on a militia
+    assert (attack["inter1"], attack["inter2"], response["inter1"]) == ("", "3", "1")
     assert clash["latitude"] == "" and clash["geo_precision"] == "" and clash["event_type"] == "Battles"
 
 
