@@ -258,6 +258,7 @@ class Event:
     sources: tuple[str, ...] = ()
     mentions: tuple[TextSpan, ...] = ()
     date_precision: str | None = None  # "day", or "month" when only the month is known; None without a date
+    corrected: bool = False  # an analyst changed or moved it (geo.corpus.event_corrections)
 
     def __post_init__(self) -> None:
         if self.date is not None and self.date_precision is None:
@@ -268,9 +269,8 @@ class Event:
     @property
     def date_text(self) -> str:
         """The date as an analyst reads it: '2024-03-05', '2022-08' when only the month is known, ''."""
-        if self.date is None:
-            return ""
-        return self.date.isoformat()[:7] if self.date_precision == "month" else self.date.isoformat()
+        text = self.date.isoformat() if self.date is not None else ""
+        return text[:7] if self.date_precision == "month" else text
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -291,6 +291,7 @@ class Event:
             "evidence": self.evidence.to_dict(),
             "mentions": [m.to_dict() for m in (self.mentions or (self.evidence,))],
             "sources": list(self.sources),
+            "corrected": self.corrected,
         }
 
     @classmethod
@@ -313,6 +314,7 @@ class Event:
             injured=data.get("injured"),
             sources=tuple(data.get("sources", ())),
             mentions=tuple(TextSpan.from_dict(m) for m in data.get("mentions", ())),
+            corrected=bool(data.get("corrected", False)),
         )
 
 

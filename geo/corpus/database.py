@@ -13,6 +13,11 @@ Tables:
     claims         one row per claim of a source           }
     corrections    analysts' place choices (another candidate, a dropped place) per place mention, kept
                    across re-analysis and applied when reports are read (geo.corpus.corrections)
+    event_corrections  analysts' changes to an event, or its deletion, by event key (geo.corpus.event_corrections)
+    merge_decisions    analysts' splits and joins of merged events, by event key (geo.corpus.judgements)
+    source_grades      analysts' Admiralty grade of a source or outlet, by normalised name (geo.corpus.judgements)
+
+Version 2 added the last three tables (``MIGRATIONS[1]`` creates them in a version 1 corpus).
 
 Bump ``SCHEMA_VERSION`` with every change and teach ``Store`` to migrate the previous version.
 """
@@ -81,11 +86,21 @@ def connect(path: Path, lock_timeout: float) -> duckdb.DuckDBPyConnection:
             raise StoreError(f"Cannot open the corpus database {path}: {message.splitlines()[0]}") from exc
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "geobrief_meta"
 # Rows rebuilt from the report whenever an article is analysed again.
 DERIVED_TABLES: tuple[str, ...] = ("places", "events", "sources", "claims")
 
+ANALYST_TABLES: tuple[str, ...] = (
+    """CREATE TABLE event_corrections (
+        event VARCHAR NOT NULL, article_id VARCHAR NOT NULL, action VARCHAR NOT NULL, changes VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE merge_decisions (
+        action VARCHAR NOT NULL, event VARCHAR NOT NULL, other VARCHAR, created_at TIMESTAMP NOT NULL)""",
+    """CREATE TABLE source_grades (
+        source_key VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, reliability VARCHAR NOT NULL, credibility VARCHAR,
+        created_at TIMESTAMP NOT NULL)""",
+)
 SCHEMA: tuple[str, ...] = (
     f"CREATE TABLE {META_TABLE} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
     """CREATE TABLE articles (
@@ -110,4 +125,7 @@ SCHEMA: tuple[str, ...] = (
         article_id VARCHAR NOT NULL, mention_start INTEGER NOT NULL, mention_end INTEGER NOT NULL,
         action VARCHAR NOT NULL, geonameid BIGINT, name VARCHAR, lat DOUBLE, lon DOUBLE,
         created_at TIMESTAMP NOT NULL)""",
+    *ANALYST_TABLES,
 )
+# The statements that bring a corpus of version N to version N + 1.
+MIGRATIONS: dict[int, tuple[str, ...]] = {1: ANALYST_TABLES}

@@ -258,6 +258,7 @@ def _read_one(
     for article in articles:
         label = article.url or source
         if store.analyzer_version_of(article.text_sha256) == version:
+            store.fill_identity(article)  # the same text with a header, or --outlet: what it lacked is filled
             results.append(IngestResult(label, "unchanged", article.text_sha256))
         else:
             ready.append((label, article))

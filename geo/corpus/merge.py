@@ -1,65 +1,63 @@
-"""Across articles: one merged event per happening, one place per place, corroboration by outlets.
+"""Across articles: one merged event per happening, corroborated by distinct outlets, and why.
 
-Two events from different articles report the same happening when they have the same kind and
-category, both are located and lie within ``MERGE_RADIUS_KM`` of each other, their dates are at
-most ``MERGE_DAYS`` apart when both are known, and their actors are compatible (one unknown, or
-naming the same party). An event without a date of its own is dated by its article's publication
-date, with ``PUBLISHED_SLACK_DAYS`` more leeway (news of an event comes out the same day or
-soon after); only when neither is known does the date not count. An event is merged into a group only when it matches every event already
-in it, so groups do not drift along a chain of near matches; events of one article are never
-merged with each other (the extractor already kept them apart on purpose). Unlocated events are
-never merged: "a strike on Tuesday" with no place is too little to say it is the same one.
+    merged = merge_events([(article_id, report), ...], judgements)
 
-A merged event's corroboration is the number of distinct outlets among its articles: the
-article's outlet, else its URL's host, else the article's id (an anonymous file counts alone).
+Steps, in this order:
+
+1. **Copies are one report.** Articles that tell one story in (nearly) the same words (the same
+   text pasted and uploaded, or syndicated: geo.corpus.duplicates) count once: the copy whose
+   identity is best known (outlet, date, title, URL) stands for the story; the others are listed as
+   its copies and add no events and no corroboration.
+2. **Reports of one happening merge** when geo.corpus.matching.compare says so: same kind and
+   category, compatible dates, places that agree at the finest level both give, agreeing actors
+   and targets, casualty figures that do not contradict. A report joins the earliest merged event
+   whose every report it matches (no drift along a chain of near matches); events of one article
+   never merge with each other; undated or unlocated reports never merge.
+3. **The analyst's decisions** (geo.corpus.judgements.MergeDecision) are applied, oldest first: a
+   split report stands alone, a join puts two merged events together.
+
+A merged event's corroboration is the number of distinct outlets among its reports, by name (case
+aside); reports whose outlet is unknown count once together, since nothing tells them apart.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
-from urllib.parse import urlparse
 
-from geo.geometry import EARTH_RADIUS_KM, distance_km
-from geo.model import Article, Event, Report, TextSpan
+from geo.corpus.duplicates import StoryCopies, story_copies
+from geo.corpus.judgements import NO_JUDGEMENTS, Judgements, event_keys
+from geo.corpus.matching import ReportedEvent, compare
+from geo.ingest import outlet_of
+from geo.model import Article, Event, Place, Report, TextSpan
 
-MERGE_RADIUS_KM = 25.0
-MERGE_DAYS = 1
-PUBLISHED_SLACK_DAYS = 1
-
-# Words that say what kind of party an actor is, not which one ("Israeli forces" ~ "Israel").
-_GENERIC_ACTOR_WORDS = frozenset(
-    """the a an forces force army military troops soldiers militants militia militias fighters group groups
-    unit units aircraft jets warplanes drones drone navy air armed gunmen men official officials
-    government regime coalition of and""".split()
-)
+UNNAMED_OUTLET = "unnamed outlet"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def outlet_of(article: Article, article_id: str) -> str:
-    """Who published the article: its outlet, else its URL's host (without www.), else its id."""
+def article_outlet(article: Article) -> str | None:
+    """Who published the article: its outlet, else its URL's registered domain; None when unknown."""
     if article.outlet and article.outlet.strip():
         return article.outlet.strip()
-    if article.url:
-        host = urlparse(article.url).hostname
-        if host:
-            return host.removeprefix("www.")
-    return article_id
+    return outlet_of(article.url)
 
 
 @dataclass(frozen=True, slots=True)
 class EventReport:
-    """One article's report of an event."""
+    """One article's report of an event; ``copies``: the articles that repeat that article's story."""
 
     article_id: str
-    outlet: str
+    outlet: str | None
     event: Event
     published: date | None = None  # the article's publication date
+    key: str = ""  # geo.corpus.judgements.event_keys
+    place: Place | None = None  # the report's place the event is at, when it is one of the report's places
+    copies: tuple[str, ...] = ()
+    title: str | None = None  # the article's
 
     @property
     def when(self) -> tuple[date | None, bool]:
@@ -68,12 +66,26 @@ class EventReport:
             return self.event.date, True
         return self.published, False
 
+    def reported(self) -> ReportedEvent:
+        """What geo.corpus.matching compares."""
+        day, own = self.when
+        e, p = self.event, self.place
+        return ReportedEvent(
+            article_id=self.article_id, kind=e.kind, category=e.category, day=day, own_day=own,
+            month_only=own and e.date_precision == "month", published=self.published, place=e.place,
+            place_kind=p.kind if p else None, country=p.country if p else None,
+            admin1=(p.name if p.kind == "admin1" else p.admin1) if p else None,
+            lat=e.lat, lon=e.lon, actor=e.actor, target=e.target, killed=e.killed, injured=e.injured,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class MergedEvent:
-    """One happening, as reported by one or more articles."""
+    """One happening, as reported by one or more articles; ``reasons``: why its reports were merged
+    (one line per report after the first), or what the analyst decided."""
 
     reports: tuple[EventReport, ...]
+    reasons: tuple[str, ...] = ()
 
     @property
     def representative(self) -> Event:
@@ -89,19 +101,31 @@ class MergedEvent:
         return self.reports[0].event.category
 
     @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(r.key for r in self.reports)
+
+    @property
     def articles(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(r.article_id for r in self.reports))
+        """The articles that report it, copies of one story too."""
+        return tuple(dict.fromkeys(a for r in self.reports for a in (r.article_id, *r.copies)))
 
     @property
     def outlets(self) -> tuple[str, ...]:
+        """The named outlets of its reports (case aside), in order."""
         seen: dict[str, str] = {}
         for r in self.reports:
-            seen.setdefault(r.outlet.casefold(), r.outlet)
+            if r.outlet:
+                seen.setdefault(r.outlet.casefold(), r.outlet)
         return tuple(seen.values())
 
     @property
+    def unnamed_outlet(self) -> bool:
+        """Whether some report's outlet is unknown."""
+        return any(not r.outlet for r in self.reports)
+
+    @property
     def corroboration(self) -> int:
-        return len(self.outlets)
+        return len(self.outlets) + self.unnamed_outlet
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -119,8 +143,13 @@ class MergedEvent:
             return None
         return min(dates, key=lambda d: (-dates[d], d))
 
+    @property
+    def corrected(self) -> bool:
+        """Whether an analyst corrected one of its reports (geo.corpus.event_corrections)."""
+        return any(r.event.corrected for r in self.reports)
+
     def to_dict(self) -> dict[str, Any]:
-        """Issue 2's EVENT fields, plus kind, articles, outlets and corroboration.
+        """Issue 2's EVENT fields, plus kind, articles, outlets, corroboration and why it was merged.
 
         ``evidence`` is the representative report's sentence; ``mentions`` holds every report's
         evidence sentence with its article id. Numbers are the highest any report gives
@@ -146,156 +175,132 @@ class MergedEvent:
             "mentions": [_evidence(r) for r in self.reports],
             "sources": list(self.sources),
             "articles": list(self.articles),
-            "outlets": list(self.outlets),
+            "outlets": list(self.outlets) + ([UNNAMED_OUTLET] if self.unnamed_outlet else []),
             "corroboration": self.corroboration,
+            "corrected": self.corrected,
+            "events": list(self.keys),
+            "merge_reasons": list(self.reasons),
         }
 
     def _report_of(self, event: Event) -> EventReport:
         return next(r for r in self.reports if r.event is event)
 
 
-@dataclass(frozen=True, slots=True)
-class CorpusPlace:
-    """One place across articles (same GeoNames id, or the same place key)."""
-
-    key: str
-    name: str
-    kind: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    articles: tuple[str, ...]
-    mentions: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "name": self.name,
-            "kind": self.kind,
-            "country": self.country,
-            "lat": self.lat,
-            "lon": self.lon,
-            "geonameid": self.geonameid,
-            "articles": list(self.articles),
-            "mentions": self.mentions,
-        }
+def merge_events(reports: Iterable[tuple[str, Report]], judgements: Judgements = NO_JUDGEMENTS) -> list[MergedEvent]:
+    """Group the events of ``(article_id, report)`` pairs into merged events, in input order."""
+    pairs = list(reports)
+    stories = copies_in(pairs)
+    groups = _Groups()
+    for article_id, report in pairs:
+        copies = _copies_of(article_id, stories)
+        if copies is None:
+            continue  # a copy of another article's story: that one reports it
+        for item in _event_reports(article_id, report, copies):
+            groups.place(item)
+    groups.apply(judgements)
+    return groups.merged()
 
 
-def same_happening(a: EventReport, b: EventReport) -> bool:
-    """Whether two reports (of different articles) describe the same event."""
-    ea, eb = a.event, b.event
-    if a.article_id == b.article_id or ea.kind != eb.kind or ea.category != eb.category:
-        return False
-    if ea.lat is None or ea.lon is None or eb.lat is None or eb.lon is None:
-        return False
-    if distance_km(ea.lat, ea.lon, eb.lat, eb.lon) > MERGE_RADIUS_KM:
-        return False
-    (day_a, own_a), (day_b, own_b) = a.when, b.when
-    if day_a is not None and day_b is not None:
-        allowed = MERGE_DAYS if own_a and own_b else MERGE_DAYS + PUBLISHED_SLACK_DAYS
-        if abs((day_a - day_b).days) > allowed:
-            return False
-    return actors_compatible(ea.actor, eb.actor)
+def copies_in(reports: Sequence[tuple[str, Report]]) -> tuple[StoryCopies, ...]:
+    """The stories told by more than one of the reports' articles, as ``merge_events`` finds them."""
+    return story_copies([(a, r.article.text) for a, r in reports], rank={a: -_identity(r.article) for a, r in reports})
 
 
-def actors_compatible(a: str | None, b: str | None) -> bool:
-    """Unknown actors fit anyone; known ones must name a common party ("Israel" ~ "Israeli forces")."""
-    words_a, words_b = _actor_words(a), _actor_words(b)
-    if not words_a or not words_b:
-        return True
-    for x in words_a:
-        for y in words_b:
-            if x == y:
-                return True
-            short, long_ = sorted((x, y), key=len)
-            if len(short) >= 4 and long_.startswith(short):
-                return True
-    return False
+def _copies_of(article_id: str, stories: Sequence[StoryCopies]) -> tuple[str, ...] | None:
+    """The copies an article stands for ((): none); None when it is itself a copy."""
+    for story in stories:
+        if story.kept == article_id:
+            return tuple(a for a, _ in story.copies)
+        if any(a == article_id for a, _ in story.copies):
+            return None
+    return ()
 
 
-def merge_events(reports: Iterable[tuple[str, Report]]) -> list[MergedEvent]:
-    """Group the events of ``(article_id, report)`` pairs into merged events, in input order.
+def _event_reports(article_id: str, report: Report, copies: tuple[str, ...]) -> Iterable[EventReport]:
+    places = {p.key: p for p in report.places}
+    outlet, published = article_outlet(report.article), report.article.published
+    for key, event in zip(event_keys(article_id, report), report.events):
+        place = places.get(event.place_key) if event.place_key else None
+        yield EventReport(article_id, outlet, event, published, key=key, place=place, copies=copies,
+                          title=report.article.title)
 
-    A located event joins the earliest group it matches. Groups are indexed by where their first
-    event lies (``_MergeGrid``), so an event is compared only with groups that start near it.
+
+class _Groups:
+    """Merged events being built: each a list of reports and the reasons they are together.
+
+    Groups are indexed by kind, category and the month of their first report's day: a report can
+    only match a group whose first report is at most a few days from it (geo.corpus.matching), so
+    it is compared with the groups of the months three days around its own day.
     """
-    groups: list[list[EventReport]] = []
-    grid = _MergeGrid()
-    for article_id, report in reports:
-        outlet = outlet_of(report.article, article_id)
-        for event in report.events:
-            item = EventReport(article_id, outlet, event, report.article.published)
-            if event.lat is None or event.lon is None:
-                groups.append([item])  # unlocated: never merged
-                continue
-            kind = (event.kind, event.category)  # only the same kind and category can merge
-            home = next((groups[i] for i in grid.near(kind, event.lat, event.lon)
-                         if all(same_happening(item, member) for member in groups[i])), None)
-            if home is None:
-                grid.add(kind, event.lat, event.lon, len(groups))
-                groups.append([item])
-            else:
-                home.append(item)
-    return [MergedEvent(tuple(group)) for group in groups]
-
-
-class _MergeGrid:
-    """Groups by the position of their first event, in cubes of a grid over the unit sphere's
-    3-D coordinates whose side is the chord of ``MERGE_RADIUS_KM``: every event within the radius
-    of a point lies in the point's cube or one of its 26 neighbours (no trouble at the poles or
-    the date line)."""
-
-    _SIDE = 2 * math.sin(MERGE_RADIUS_KM / EARTH_RADIUS_KM / 2) * 1.001  # a little over the chord
 
     def __init__(self) -> None:
-        self._cells: dict[tuple[tuple[str, str], int, int, int], list[int]] = {}
+        self.members: list[list[EventReport]] = []
+        self.reasons: list[list[str]] = []
+        self._index: dict[tuple[str, str, int, int], list[int]] = {}
 
-    def _cell(self, lat: float, lon: float) -> tuple[int, int, int]:
-        phi, lam = math.radians(lat), math.radians(lon)
-        x, y, z = math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)
-        return math.floor(x / self._SIDE), math.floor(y / self._SIDE), math.floor(z / self._SIDE)
+    def place(self, item: EventReport) -> None:
+        seen = item.reported()
+        if seen.day is None or seen.lat is None:
+            self._new(item)  # undated or unlocated: never merged
+            return
+        for group in self._near(item.event.kind, item.event.category, seen.day):
+            verdicts = [compare(seen, member.reported()) for member in self.members[group]]
+            if all(v.same for v in verdicts):
+                self.members[group].append(item)
+                self.reasons[group].append(f"{_label(item)}: " + "; ".join(verdicts[0].reasons))
+                return
+        index = self._new(item)
+        self._index.setdefault((item.event.kind, item.event.category, seen.day.year, seen.day.month), []).append(index)
 
-    def add(self, kind: tuple[str, str], lat: float, lon: float, group: int) -> None:
-        self._cells.setdefault((kind, *self._cell(lat, lon)), []).append(group)
+    def _new(self, item: EventReport) -> int:
+        self.members.append([item])
+        self.reasons.append([])
+        return len(self.members) - 1
 
-    def near(self, kind: tuple[str, str], lat: float, lon: float) -> list[int]:
-        """The groups of this kind starting in the point's cube or its neighbours, oldest first."""
-        cx, cy, cz = self._cell(lat, lon)
-        found = [group for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dz in (-1, 0, 1)
-                 for group in self._cells.get((kind, cx + dx, cy + dy, cz + dz), ())]
-        return sorted(found)
+    def _near(self, kind: str, category: str, day: date) -> list[int]:
+        months = {(d.year, d.month) for d in (day - timedelta(days=3), day, day + timedelta(days=3))}
+        return sorted(g for month in months for g in self._index.get((kind, category, *month), ()))
+
+    def apply(self, judgements: Judgements) -> None:
+        """The analyst's splits and joins, oldest first."""
+        for decision in judgements.decisions:
+            home = self._group_of(decision.event)
+            if home is None:
+                continue
+            if decision.action == "split":
+                if len(self.members[home]) > 1:
+                    item = next(r for r in self.members[home] if r.key == decision.event)
+                    self.members[home].remove(item)
+                    self.reasons[home] = [r for r in self.reasons[home] if not r.startswith(f"{_label(item)}:")]
+                    self.members.append([item])
+                    self.reasons.append(["split from a merged event by the analyst"])
+                continue
+            other = self._group_of(decision.other or "")
+            if other is None or other == home or self.members[other][0].event.kind != self.members[home][0].event.kind:
+                continue
+            joined = self.members[other]
+            self.members[home].extend(joined)
+            self.reasons[home].extend([*self.reasons[other], *(f"{_label(r)}: joined by the analyst" for r in joined)])
+            self.members[other], self.reasons[other] = [], []
+
+    def _group_of(self, key: str) -> int | None:
+        return next((i for i, group in enumerate(self.members) if any(r.key == key for r in group)), None)
+
+    def merged(self) -> list[MergedEvent]:
+        return [MergedEvent(tuple(group), tuple(reasons))
+                for group, reasons in zip(self.members, self.reasons) if group]
 
 
-def merge_places(reports: Iterable[tuple[str, Report]]) -> list[CorpusPlace]:
-    """One entry per distinct place key across the reports, in order of first appearance."""
-    grouped: dict[str, list[tuple[str, Any]]] = {}
-    for article_id, report in reports:
-        for place in report.places:
-            grouped.setdefault(place.key, []).append((article_id, place))
-    merged = []
-    for key, items in grouped.items():
-        best = max((p for _, p in items), key=lambda p: p.confidence)
-        merged.append(
-            CorpusPlace(
-                key=key,
-                name=best.name,
-                kind=best.kind,
-                country=best.country,
-                lat=best.lat,
-                lon=best.lon,
-                geonameid=best.geonameid,
-                articles=tuple(dict.fromkeys(article_id for article_id, _ in items)),
-                mentions=sum(len(p.mentions) for _, p in items),
-            )
-        )
-    return merged
+def _label(item: EventReport) -> str:
+    title = item.title or "untitled"
+    if len(title) > 60:
+        title = title[:59] + "\u2026"
+    return f"{item.outlet or UNNAMED_OUTLET}, \u201c{title}\u201d"
 
 
-def _actor_words(actor: str | None) -> set[str]:
-    if not actor:
-        return set()
-    return {w for w in _WORD.findall(actor.casefold()) if w not in _GENERIC_ACTOR_WORDS}
+def _identity(article: Article) -> int:
+    """How much of an article's identity is known: outlet, publication date, title, URL."""
+    return sum(bool(value) for value in (article.outlet, article.published, article.title, article.url))
 
 
 def _normal_name(name: str) -> str:

@@ -4,7 +4,9 @@
         status = store.save_report(report, analyzer_version="geobrief 0.1.0; en_core_web_sm 3.8.0")
         reports = store.reports()                    # -> list[StoredReport], analysts' corrections applied
 
-The tables are described in geo.corpus.database; the corrections in geo.corpus.corrections.
+The tables are described in geo.corpus.database; the analyst's records (place and event corrections,
+merge decisions, source grades, an article's identity) are written and read by the methods of
+geo.corpus.analyst_tables, which ``Store`` has.
 
 Every write is one transaction. Saving a text that is already stored with the same analyzer version
 changes nothing; a different analyzer version replaces the derived rows. Only one process may write
@@ -25,9 +27,11 @@ from typing import Any, Literal
 
 import duckdb
 
+from geo.corpus.analyst_tables import AnalystTables
 from geo.corpus.corrections import PlaceCorrection, apply_corrections
-from geo.corpus.database import (DB_ENV_VAR, DERIVED_TABLES, META_TABLE, SCHEMA, SCHEMA_VERSION, StoreError,
-                                 StoreLockedError, connect, default_db_path)
+from geo.corpus.database import (DB_ENV_VAR, DERIVED_TABLES, META_TABLE, MIGRATIONS, SCHEMA, SCHEMA_VERSION,
+                                 StoreError, StoreLockedError, connect, default_db_path)
+from geo.corpus.event_corrections import EventCorrection, apply_event_corrections
 from geo.model import Article, Report
 
 __all__ = [
@@ -67,7 +71,7 @@ class StoredReport:
     report: Report
 
 
-class Store:
+class Store(AnalystTables):
     """An open corpus database. Use ``Store.open(path)`` as a context manager."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -126,7 +130,17 @@ class Store:
                 f"{self.path} was written by a newer GeoBrief (schema {version}, this one reads {SCHEMA_VERSION}): "
                 "upgrade GeoBrief or use another --db."
             )
-        # Older schemas would be migrated here; version 1 is the first.
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older corpus to ``SCHEMA_VERSION``, one version at a time, in one transaction."""
+        with self._transaction():
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    self._con.execute(statement)
+            self._con.execute(f"UPDATE {META_TABLE} SET value = ? WHERE key = 'schema_version'",
+                              [str(SCHEMA_VERSION)])
 
     @property
     def schema_version(self) -> int:
@@ -149,14 +163,17 @@ class Store:
         """Store a report and its derived rows in one transaction.
 
         ``unchanged`` when the text is already stored with this analyzer version (nothing is
-        written), ``reanalysed`` when it was stored by another version (its derived rows are
-        replaced; url, title and the other article fields stay as first stored), else ``ingested``.
+        written but what the stored article did not know of its title, URL, date and outlet),
+        ``reanalysed`` when it was stored by another version (its derived rows are replaced; url,
+        title and the other article fields stay as first stored, gaps filled), else ``ingested``.
         """
         article = report.article
         article_id = article.text_sha256
         payload = json.dumps(report.to_dict(), ensure_ascii=False)
         with self._transaction():
             stored_version = self.analyzer_version_of(article_id)
+            if stored_version is not None:
+                self._fill_identity(article_id, article)
             if stored_version == analyzer_version:
                 return "unchanged"
             if stored_version is None:
@@ -170,6 +187,28 @@ class Store:
                     self._con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
             self._insert_derived_rows(article_id, report)
         return "ingested" if stored_version is None else "reanalysed"
+
+    def fill_identity(self, article: Article) -> None:
+        """Give a stored article what it does not know of its identity from ``article`` (the same text)."""
+        with self._transaction():
+            self._fill_identity(article.text_sha256, article)
+
+    def _fill_identity(self, article_id: str, article: Article) -> None:
+        """What the stored article does not know of its identity (title, URL, date, outlet), taken from
+        the same text arriving again (pasted first, uploaded later with a header); nothing is replaced."""
+        row = self._con.execute("SELECT title, url, published, outlet, report FROM articles WHERE id = ?",
+                                [article_id]).fetchone()
+        if row is None:
+            return
+        arriving = (article.title, article.url, article.published, article.outlet)
+        filled = [old if old is not None else new for old, new in zip(row[:4], arriving)]
+        if filled == list(row[:4]):
+            return
+        payload = json.loads(row[4])
+        payload["article"].update(title=filled[0], url=filled[1], outlet=filled[3],
+                                  published=filled[2].isoformat() if filled[2] else None)
+        self._con.execute("UPDATE articles SET title = ?, url = ?, published = ?, outlet = ?, report = ? WHERE id = ?",
+                          [*filled, json.dumps(payload, ensure_ascii=False), article_id])
 
     def _insert_article(
         self, article_id: str, article: Article, analyzer_version: str, fetched_at: datetime | None, payload: str
@@ -212,48 +251,6 @@ class Store:
                 marks = ", ".join("?" * len(rows[0]))
                 self._con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
-    def save_correction(self, correction: PlaceCorrection) -> None:
-        """Store an analyst's correction, replacing any earlier one for the same mention."""
-        self.save_corrections([correction])
-
-    def save_corrections(self, corrections: Sequence[PlaceCorrection]) -> None:
-        """Store corrections (e.g. one per mention of a place) in one transaction; each replaces
-        any earlier one for the same mention."""
-        for c in corrections:
-            if c.action not in ("choose", "drop"):
-                raise StoreError(f"A correction is 'choose' or 'drop', not {c.action!r}.")
-            if c.action == "choose" and (c.lat is None or c.lon is None or not c.name):
-                raise StoreError("Choosing another place needs its name, lat and lon.")
-        with self._transaction():
-            for c in corrections:
-                if self.analyzer_version_of(c.article_id) is None:
-                    raise StoreError(f"No article {c.article_id} in {self.path} to correct.")
-                mention = [c.article_id, c.mention_start, c.mention_end]
-                self._con.execute(
-                    "DELETE FROM corrections WHERE article_id = ? AND mention_start = ? AND mention_end = ?", mention
-                )
-                self._con.execute(
-                    "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [*mention, c.action, c.geonameid, c.name, c.lat, c.lon, _now()],
-                )
-
-    def delete_corrections(self, article_id: str) -> int:
-        """Forget every correction of one article (the analysis stands again); how many were removed."""
-        with self._transaction():
-            row = self._con.execute("SELECT count(*) FROM corrections WHERE article_id = ?", [article_id]).fetchone()
-            self._con.execute("DELETE FROM corrections WHERE article_id = ?", [article_id])
-        return int(row[0]) if row else 0
-
-    def corrections(self, article_id: str | None = None) -> list[PlaceCorrection]:
-        """The stored corrections (of one article, or all), oldest first."""
-        where, params = ("WHERE article_id = ?", [article_id]) if article_id else ("", [])
-        rows = self._con.execute(
-            "SELECT article_id, mention_start, mention_end, action, geonameid, name, lat, lon FROM corrections "
-            f"{where} ORDER BY created_at, article_id, mention_start",
-            params,
-        ).fetchall()
-        return [PlaceCorrection(*row) for row in rows]
-
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One transaction: committed when the block ends, rolled back when it raises."""
@@ -291,7 +288,10 @@ class Store:
         if row is None:
             raise StoreError(f"No article {article_id} in {self.path}.")
         report = _report_from_row(row[0], row[1], self.path)
-        return apply_corrections(report, self.corrections(article_id)) if corrected else report
+        if not corrected:
+            return report
+        report = apply_corrections(report, self.corrections(article_id))
+        return apply_event_corrections(article_id, report, self.event_corrections(article_id))
 
     def reports(self, ids: Sequence[str] | None = None, *, corrected: bool = True) -> list[StoredReport]:
         """Every stored report (or those of ``ids``), oldest fetch first; with ``corrected`` (the
@@ -305,14 +305,19 @@ class Store:
             f"SELECT id, report, text FROM articles {where} ORDER BY fetched_at, id", params
         ).fetchall()
         by_article: dict[str, list[PlaceCorrection]] = {}
+        events_by_article: dict[str, list[EventCorrection]] = {}
         if corrected:
             for correction in self.corrections():
                 by_article.setdefault(correction.article_id, []).append(correction)
+            for event_correction in self.event_corrections():
+                events_by_article.setdefault(event_correction.article_id, []).append(event_correction)
         stored = []
         for article_id, payload, text in rows:
             report = _report_from_row(payload, text, self.path)
             if by_article.get(article_id):
                 report = apply_corrections(report, by_article[article_id])
+            if events_by_article.get(article_id):
+                report = apply_event_corrections(article_id, report, events_by_article[article_id])
             stored.append(StoredReport(article_id, report))
         return stored
 

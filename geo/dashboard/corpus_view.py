@@ -21,12 +21,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from geo.corpus import ArticleSummary, MergedEvent, Store, merge_events, outlet_of
+from geo.corpus import (NO_JUDGEMENTS, UNNAMED_OUTLET, ArticleSummary, EventGrade, Judgements, MergedEvent, Store,
+                         article_outlet, event_grade, merge_events)
 from geo.exports import (CLAIM_SEPARATOR, EVENT_COLUMNS, NO_FILTER, PLACE_COLUMNS, EventFilter, event_row, place_row,
                          same_source, source_types)
 from geo.maps import MapPoint, map_points, narrowed_points
-from geo.model import Article, Candidate, Event, Place, Report, Source
-from geo.places import candidate_label
+from geo.model import Article, Event, Place, Report, Source
 
 READ_LOCK_TIMEOUT_S = 3.0  # a dashboard request waits this long for a writer, then says so
 WRITE_LOCK_TIMEOUT_S = 10.0
@@ -35,7 +35,8 @@ MAX_FILLED_DAYS = 180
 
 ARTICLE_COLUMNS: tuple[str, ...] = ("published", "outlet", "title", "places", "attacks", "responses", "sources",
                                     "url", "id")
-MERGED_EVENT_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS[:4], "corroboration", "outlets", *EVENT_COLUMNS[4:])
+MERGED_EVENT_COLUMNS: tuple[str, ...] = (*EVENT_COLUMNS[:4], "corroboration", "grade", "outlets", *EVENT_COLUMNS[4:],
+                                         "corrected", "merged_because")
 CORPUS_SOURCE_COLUMNS: tuple[str, ...] = ("name", "type", "articles", "outlets", "claims", "claim_count")
 CORPUS_PLACE_COLUMNS: tuple[str, ...] = (*PLACE_COLUMNS[:7], "articles", "mentions", "as_written", "corrected")
 
@@ -89,6 +90,7 @@ class _EventEntry:
     row: tuple[Any, ...]
     day: date | None
     corroboration: int
+    grade: EventGrade
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -150,6 +152,7 @@ class CorpusView:
     reports: tuple[tuple[str, Report], ...]
     events: tuple[MergedEvent, ...]
     event_filter: EventFilter = NO_FILTER
+    judgements: Judgements = NO_JUDGEMENTS
     _entries: tuple[_EventEntry, ...] = field(default=(), repr=False, compare=False)
     _places: tuple[_PlaceEntry, ...] | None = field(default=None, repr=False, compare=False)
     _sources: _SourceIndex | None = field(default=None, repr=False, compare=False)
@@ -157,7 +160,7 @@ class CorpusView:
 
     def __post_init__(self) -> None:
         if len(self._entries) != len(self.events):
-            object.__setattr__(self, "_entries", tuple(_event_entry(e) for e in self.events))
+            object.__setattr__(self, "_entries", tuple(_event_entry(e, self.judgements) for e in self.events))
         if self._places is None:
             object.__setattr__(self, "_places", tuple(_place_entries(self.reports)))
         if self._sources is None:
@@ -171,7 +174,7 @@ class CorpusView:
         """The merged events that pass ``event_filter`` (judged on the merged event: its place,
         date, actor and every outlet's sources), and the places they happened at."""
         types = self._sources.types if self._sources else {}
-        kept = [i for i, entry in enumerate(self._entries) if event_filter.keeps(entry.standing, types)]
+        kept = [i for i, entry in enumerate(self._entries) if event_filter.keeps(entry.standing, types, entry.grade.code)]
         return self._keeping(kept, event_filter, narrow_places=event_filter.active)
 
     def as_of(self, day: date, window_days: int) -> tuple[CorpusView, frozenset[str]]:
@@ -206,6 +209,21 @@ class CorpusView:
     @property
     def responses(self) -> tuple[MergedEvent, ...]:
         return tuple(e for e in self.events if e.kind != "attack")
+
+    def merged_event(self, key: str | None) -> MergedEvent | None:
+        """The merged event holding the report ``key`` (geo.corpus.event_keys), None when none does."""
+        return next((m for m in self.events if key in m.keys), None) if key else None
+
+    def standing_of(self, standing: Event) -> MergedEvent | None:
+        """The merged event a standing event (a map symbol's, a panel row's) stands for."""
+        return next((m for m, e in zip(self.events, self._entries) if e.standing is standing), None)
+
+    def grade_of(self, event: MergedEvent) -> EventGrade:
+        return next(e.grade for m, e in zip(self.events, self._entries) if m is event)
+
+    def of_kind(self, kind: str) -> tuple[MergedEvent, ...]:
+        """The attacks (``kind="attack"``) or responses, in the order of :meth:`event_records`."""
+        return self.attacks if kind == "attack" else self.responses
 
     @property
     def corroborated(self) -> int:
@@ -259,7 +277,7 @@ class CorpusView:
         if self.event_filter.active:
             cited = {same_source(name) for e in self._entries for name in e.standing.sources}
             groups = {key: g for key, g in groups.items() if g.normal & cited}
-        outlet_of_article = {article_id: _outlet(report, article_id) for article_id, report in self.reports}
+        outlet_of_article = {article_id: _outlet(report) for article_id, report in self.reports}
         rows = []
         for group in groups.values():
             items = group.items
@@ -302,14 +320,18 @@ class CorpusView:
         return sum(entry.day is None for entry in self._entries)
 
 
-def _event_entry(event: MergedEvent) -> _EventEntry:
+def _event_entry(event: MergedEvent, judgements: Judgements) -> _EventEntry:
     standing = standing_event(event)
+    grade = event_grade(event, judgements)
     row = event_row(standing)
     row["summary"] = event.representative.summary
     row["corroboration"] = event.corroboration
-    row["outlets"] = ", ".join(event.outlets)
+    row["grade"] = grade.code
+    row["outlets"] = ", ".join(event.to_dict()["outlets"])
+    row["corrected"] = event.corrected
+    row["merged_because"] = " | ".join(event.reasons)
     return _EventEntry(standing, tuple(row[column] for column in MERGED_EVENT_COLUMNS), event_day(event),
-                       event.corroboration)
+                       event.corroboration, grade)
 
 
 def _place_entries(reports: Iterable[tuple[str, Report]]) -> Iterable[_PlaceEntry]:
@@ -354,42 +376,17 @@ def event_day(event: MergedEvent) -> date | None:
     return min(published) if published else None
 
 
-def _outlet(report: Report, article_id: str) -> str:
-    return outlet_of(report.article, article_id)
+def _outlet(report: Report) -> str:
+    return article_outlet(report.article) or UNNAMED_OUTLET
 
 
 def load_view(path: Path, ids: Sequence[str] | None = None) -> CorpusView:
-    """The selected articles (``None``: all) with corrections applied, and their merged events."""
+    """The selected articles (``None``: all) with corrections applied, and their merged events
+    (the analyst's splits and joins applied, graded by the analyst's source grades)."""
     if not path.exists() or (ids is not None and not ids):
         return CorpusView((), ())
     with Store.open(path, lock_timeout=READ_LOCK_TIMEOUT_S) as store:
         stored = store.reports(ids)
+        judgements = store.judgements()
     reports = tuple((s.article_id, s.report) for s in stored)
-    return CorpusView(reports, tuple(merge_events(reports)))
-
-
-@dataclass(frozen=True, slots=True)
-class CorrectablePlace:
-    """A place of one stored article as analysed, and how the analyst has corrected it, if at all."""
-
-    place: Place
-    current: str  # the reading the corpus shows now: a candidate label, or "dropped"
-
-
-def correctable_places(path: Path, article_id: str) -> tuple[Report, list[CorrectablePlace]]:
-    """An article's report as analysed, and each place with the reading the corrections give it."""
-    with Store.open(path, lock_timeout=READ_LOCK_TIMEOUT_S) as store:
-        analysed = store.load_report(article_id, corrected=False)
-        corrected = store.load_report(article_id)
-    now = {}
-    for place in analysed.places:
-        mentions = set(place.mentions)
-        after = next((p for p in corrected.places if mentions & set(p.mentions)), None)
-        now[place.key] = "dropped" if after is None else (
-            "as analysed" if not after.corrected else f"corrected to {after.name}"
-        )
-    return analysed, [CorrectablePlace(p, now[p.key]) for p in analysed.places]
-
-
-def reading_label(candidate: Candidate | None) -> str:
-    return "Drop this place" if candidate is None else candidate_label(candidate)
+    return CorpusView(reports, tuple(merge_events(reports, judgements)), judgements=judgements)

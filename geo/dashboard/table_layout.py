@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 KEY_COLUMNS: tuple[str, ...] = ("date", "category", "summary", "place", "name", "title")
 # Read in a row's detail only: long lists and sentences that would push the key columns out of view.
 DETAIL_COLUMNS: frozenset[str] = frozenset({"evidence", "sources", "count", "mentions", "outlets", "alternatives",
-                                            "as_written"})
+                                            "as_written", "merged_because"})
 # Text that wraps over a few lines: at least this wide (pixels), wider only for a longer word.
 SENTENCE_WIDTHS: Mapping[str, int] = {"summary": 240, "evidence": 420, "claims": 420, "title": 300,
                                       "alternatives": 300, "outlets": 200}

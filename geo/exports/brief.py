@@ -5,7 +5,8 @@ Every export format is written from a :class:`Brief`. A brief's ``report`` is an
 the articles' texts are joined into one text and every offset (place mentions, source claims,
 event evidence) is shifted to index it, so a claim still covers only the mentions of its own
 article. ``provenance`` says, per event (in ``report.events`` order), which articles and
-outlets reported it.
+outlets reported it, its Admiralty grade (geo.corpus.grading) and, for the corpus, why its reports
+were merged.
 """
 
 from __future__ import annotations
@@ -14,10 +15,16 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from geo.model import Article, Event, Place, Report, Source, TextSpan
 
+if TYPE_CHECKING:  # geo.corpus loads spaCy and Dask: imported where a brief merges events
+    from geo.corpus import Judgements, MergedEvent
+
 ARTICLE_SEPARATOR = "\n\n"
+UNGRADED_CODE = "F6"  # reliability and credibility cannot be judged
+RELIABILITY_ORDER = "ABCDEF"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -31,14 +38,18 @@ class EventFilter:
     source_type: str | None = None  # one of geo.model.SOURCE_TYPES: some source of the event has it
     since: date | None = None
     until: date | None = None
+    reliability: str | None = None  # an Admiralty letter: the event's source is graded this or better
 
     @property
     def active(self) -> bool:
         return any(v is not None and v != "" for v in (self.kind, self.category, self.actor, self.source_type,
-                                                        self.since, self.until))
+                                                        self.since, self.until, self.reliability))
 
-    def keeps(self, event: Event, source_types: dict[str, str]) -> bool:
-        """Whether ``event`` passes; ``source_types`` maps a source's normalised name to its type."""
+    def keeps(self, event: Event, source_types: dict[str, str], grade: str = UNGRADED_CODE) -> bool:
+        """Whether ``event`` passes; ``source_types`` maps a source's normalised name to its type,
+        ``grade`` is the event's Admiralty code ("B2")."""
+        if self.reliability and RELIABILITY_ORDER.index(grade[0]) > RELIABILITY_ORDER.index(self.reliability):
+            return False
         if self.kind and event.kind != self.kind:
             return False
         if self.category and event.category.casefold() != self.category.casefold():
@@ -73,27 +84,30 @@ def same_source(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class EventProvenance:
-    """Who reported one event: the articles, their outlets, and how many outlets (corroboration)."""
+    """Who reported one event: the articles, their named outlets and whether some outlet is unknown
+    (corroboration: distinct outlets, the unknown ones counting once), its Admiralty grade and what the
+    grade rests on, and why its reports were merged (geo.corpus.merge)."""
 
     articles: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    unnamed_outlet: bool = False
+    grade: str = UNGRADED_CODE
+    grade_basis: str = ""
+    merge_reasons: tuple[str, ...] = ()
 
     @property
     def corroboration(self) -> int:
-        return len(self.outlets)
+        return len(self.outlets) + self.unnamed_outlet
 
     @property
     def named_outlets(self) -> tuple[str, ...]:
-        """The outlets with a name (the outlet of an article with neither outlet nor URL is its id)."""
-        return tuple(o for o in self.outlets if o not in self.articles)
+        return self.outlets
 
     def describe(self) -> str:
-        """"reported by 3 outlet(s): A, B and 1 unnamed", in plain text."""
-        named = self.named_outlets
-        unnamed = self.corroboration - len(named)
+        """"reported by 3 outlet(s): A, B and an unnamed one", in plain text."""
         text = f"reported by {self.corroboration} outlet(s)"
-        if named:
-            text += ": " + ", ".join(named) + (f" and {unnamed} unnamed" if unnamed else "")
+        if self.outlets:
+            text += ": " + ", ".join(self.outlets) + (" and an unnamed one" if self.unnamed_outlet else "")
         return text
 
 
@@ -181,22 +195,29 @@ def key_facts(brief: Brief) -> KeyFacts:
     )
 
 
-def brief_from_report(report: Report, event_filter: EventFilter = NO_FILTER) -> Brief:
-    """One article's brief."""
+def brief_from_report(report: Report, event_filter: EventFilter = NO_FILTER,
+                      judgements: Judgements | None = None) -> Brief:
+    """One article's brief, its events graded by the analyst's ``judgements`` of its sources."""
+    from geo.corpus import NO_JUDGEMENTS, merge_events
+
+    judgements = judgements or NO_JUDGEMENTS
     article = report.article
     outlet = article.outlet or ""
     subtitle = " | ".join(p for p in (outlet, article.published.isoformat() if article.published else "",
                                        article.url or "") if p)
-    provenance = EventProvenance(articles=(article.text_sha256,), outlets=(outlet,) if outlet else ())
-    events = [(e, provenance) for e in report.events]
+    merged = {id(m.representative): m for m in merge_events([(article.text_sha256, report)], judgements)}
+    events = [(e, _provenance(merged[id(e)], judgements)) for e in report.events]
     filtered, kept = _apply_filter(report, events, event_filter)
     return Brief(title=article.title or "Untitled article", report=filtered, provenance=kept, subtitle=subtitle)
 
 
-def brief_from_corpus(reports: Sequence[tuple[str, Report]], event_filter: EventFilter = NO_FILTER) -> Brief:
-    """The corpus's brief: ``(article_id, report)`` pairs, their events merged across articles."""
-    from geo.corpus import merge_events
+def brief_from_corpus(reports: Sequence[tuple[str, Report]], event_filter: EventFilter = NO_FILTER,
+                      judgements: Judgements | None = None) -> Brief:
+    """The corpus's brief: ``(article_id, report)`` pairs, their events merged across articles (with the
+    analyst's splits and joins) and graded."""
+    from geo.corpus import NO_JUDGEMENTS, merge_events
 
+    judgements = judgements or NO_JUDGEMENTS
     offsets: dict[str, int] = {}
     texts: list[str] = []
     position = 0
@@ -208,7 +229,7 @@ def brief_from_corpus(reports: Sequence[tuple[str, Report]], event_filter: Event
     places = _corpus_places(reports, offsets)
     sources = _corpus_sources(reports, offsets)
     events: list[tuple[Event, EventProvenance]] = []
-    for merged in merge_events(reports):
+    for merged in merge_events(reports, judgements):
         data = merged.to_dict()
         best = merged.representative
         home = next(r for r in merged.reports if r.event is best)
@@ -220,7 +241,7 @@ def brief_from_corpus(reports: Sequence[tuple[str, Report]], event_filter: Event
             evidence=_shift(best.evidence, offsets[home.article_id]),
             mentions=tuple(_shift(r.event.evidence, offsets[r.article_id]) for r in merged.reports),
         )
-        events.append((event, EventProvenance(articles=merged.articles, outlets=merged.outlets)))
+        events.append((event, _provenance(merged, judgements)))
     outlets = {o.casefold() for _, p in events for o in p.outlets}
     corpus = Report(
         article=Article(text=text, title=f"Corpus: {len(reports)} article(s)"),
@@ -237,7 +258,7 @@ def _apply_filter(
 ) -> tuple[Report, tuple[EventProvenance, ...]]:
     """Keep the events that pass; with a filter, keep only the places and sources they involve."""
     types = source_types(report.sources)
-    kept = [(e, p) for e, p in events if event_filter.keeps(e, types)]
+    kept = [(e, p) for e, p in events if event_filter.keeps(e, types, p.grade)]
     attacks = [(e, p) for e, p in kept if e.kind == "attack"]
     responses = [(e, p) for e, p in kept if e.kind != "attack"]
     places, sources = report.places, report.sources
@@ -249,6 +270,14 @@ def _apply_filter(
     filtered = replace(report, places=places, sources=sources,
                        attacks=tuple(e for e, _ in attacks), responses=tuple(e for e, _ in responses))
     return filtered, tuple(p for _, p in attacks + responses)
+
+
+def _provenance(merged: MergedEvent, judgements: Judgements) -> EventProvenance:
+    from geo.corpus import event_grade
+
+    grade = event_grade(merged, judgements)
+    return EventProvenance(articles=merged.articles, outlets=merged.outlets, unnamed_outlet=merged.unnamed_outlet,
+                           grade=grade.code, grade_basis=grade.basis, merge_reasons=merged.reasons)
 
 
 def _corpus_places(reports: Sequence[tuple[str, Report]], offsets: dict[str, int]) -> list[Place]:

@@ -11,7 +11,7 @@ May import: the core (``geo.errors``, ``geo.model``, ``geo.settings``). Nothing 
 """
 
 from geo.ingest.fetch import FeedEntry, FetchPolicy, read_url
-from geo.ingest.header import ArticleHeader, outlet_of, split_header
+from geo.ingest.header import ArticleHeader, outlet_of, parse_header_date, split_header
 from geo.ingest.files import SUPPORTED_SUFFIXES, article_from_upload, markdown_to_text, read_path
 from geo.ingest.text import SAMPLE_ARTICLE_PATH, article_from_text, clean_text, decode_bytes, guess_title, load_sample
 
@@ -29,6 +29,7 @@ __all__ = [
     "load_sample",
     "markdown_to_text",
     "outlet_of",
+    "parse_header_date",
     "read_path",
     "read_url",
     "split_header",

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from geo.corpus.merge import actors_compatible, merge_events, merge_places, outlet_of
+from geo.corpus.matching import parties_agree
+from geo.corpus.merge import article_outlet, merge_events
 from geo.model import Article, Event, Place, Report, TextSpan
 
 ALBU_KAMAL = (34.45226, 40.91854)
 AL_QAIM = (34.36857, 41.09457)  # across the border, ~19 km away
+BY_ALBU_KAMAL = (34.47, 40.95)  # ~4 km away
 AL_MAYADIN = (35.01982, 40.45154)  # ~76 km away
 
 
@@ -36,7 +38,7 @@ def test_three_outlets_one_strike() -> None:
     merged = merge_events([
         report("a", event(killed=4, sources=("the Syrian Observatory",)), outlet="Reuters"),
         report("b", event(on=date(2024, 3, 6), killed=5, sources=("local residents",)), outlet="AP"),
-        report("c", event(at=AL_QAIM, sources=("The Syrian Observatory",)), url="https://www.bbc.co.uk/news/1"),
+        report("c", event(at=BY_ALBU_KAMAL, sources=("The Syrian Observatory",)), url="https://www.bbc.co.uk/news/1"),
     ])
     assert len(merged) == 1
     data = merged[0].to_dict()
@@ -56,6 +58,7 @@ def test_the_same_outlet_twice_corroborates_once() -> None:
     "other",
     [
         event(at=AL_MAYADIN),  # 76 km away
+        event(at=AL_QAIM),  # 19 km away, another town
         event(on=date(2024, 3, 8)),  # three days later
         event(category="Shelling/artillery/missile attack"),
         event(kind="response"),
@@ -66,8 +69,8 @@ def test_different_happenings_stay_apart(other: Event) -> None:
     assert len(merge_events([report("a", event(), outlet="A"), report("b", other, outlet="B")])) == 2
 
 
-def test_unknown_dates_do_not_block_a_merge() -> None:
-    assert len(merge_events([report("a", event(on=None), outlet="A"), report("b", event(), outlet="B")])) == 1
+def test_a_report_with_no_date_at_all_merges_with_nothing() -> None:
+    assert len(merge_events([report("a", event(on=None), outlet="A"), report("b", event(), outlet="B")])) == 2
 
 
 def test_publication_dates_stand_in_for_unknown_event_dates() -> None:
@@ -92,8 +95,8 @@ def test_events_of_one_article_are_not_merged() -> None:
 
 
 def test_a_group_does_not_drift_along_a_chain() -> None:
-    # Each neighbour is within 25 km of the next, but the ends are ~40 km apart.
-    west, middle, east = (34.45, 40.70), (34.45, 40.92), (34.45, 41.14)
+    # Each neighbour is within 10 km of the next (8 km), but the ends are 16 km apart.
+    west, middle, east = (34.45, 40.700), (34.45, 40.787), (34.45, 40.874)
     merged = merge_events([
         report("a", replace(event(), lat=west[0], lon=west[1]), outlet="A"),
         report("b", replace(event(), lat=middle[0], lon=middle[1]), outlet="B"),
@@ -111,11 +114,13 @@ def test_a_group_does_not_drift_along_a_chain() -> None:
         ("US forces", "Russian forces", False),
         ("Hezbollah", "Hamas", False),
         ("forces", "Russian forces", True),
+        ("Ukraine", "Ukrainian troops", True),
+        ("Iran", "Iraqi forces", False),
     ],
 )
 def test_actor_compatibility(a: str | None, b: str | None, compatible: bool) -> None:
-    assert actors_compatible(a, b) is compatible
-    assert actors_compatible(b, a) is compatible
+    assert parties_agree(a, b) is compatible
+    assert parties_agree(b, a) is compatible
 
 
 def test_actors_that_differ_keep_events_apart() -> None:
@@ -126,24 +131,14 @@ def test_actors_that_differ_keep_events_apart() -> None:
 
 
 def test_outlet_fallbacks() -> None:
-    assert outlet_of(Article(text="x", outlet=" Reuters "), "id") == "Reuters"
-    assert outlet_of(Article(text="x", url="https://www.aljazeera.com/news/x"), "id") == "aljazeera.com"
-    assert outlet_of(Article(text="x"), "id123") == "id123"
+    assert article_outlet(Article(text="x", outlet=" Reuters ")) == "Reuters"
+    assert article_outlet(Article(text="x", url="https://news.example.co.uk/world/x")) == "example.co.uk"
+    assert article_outlet(Article(text="x")) is None
 
 
-def test_places_merge_by_key() -> None:
-    def place(key: str, name: str, confidence: float) -> Place:
-        return Place(key=key, name=name, kind="city", country="SY", lat=34.45, lon=40.92, geonameid=174448,
-                     confidence=confidence, mentions=(TextSpan(name, 0, len(name)),))
-
-    reports = [
-        ("a", Report(article=Article(text="a"), places=(place("gn:174448", "Abu Kamal", 0.5),))),
-        ("b", Report(article=Article(text="b"), places=(place("gn:174448", "Albu Kamal", 0.9),
-                                                          place("gn:1", "Elsewhere", 0.4)))),
-    ]
-    merged = merge_places(reports)
-    assert [p.name for p in merged] == ["Albu Kamal", "Elsewhere"]
-    assert merged[0].articles == ("a", "b") and merged[0].mentions == 2
+def test_reports_whose_outlet_is_unknown_corroborate_once_together() -> None:
+    (merged,) = merge_events([report("a", event()), report("b", event()), report("c", event(), outlet="AP")])
+    assert merged.corroboration == 2 and merged.to_dict()["outlets"] == ["AP", "unnamed outlet"]
 
 
 # -- the dashboard's corpus view (geo.dashboard.corpus_view) ---------------------------------------------------
@@ -225,14 +220,15 @@ def test_reading_a_missing_store_creates_nothing(tmp_path) -> None:
 def _merged_by_scanning_every_group(reports: list[tuple[str, Report]]) -> list[list[tuple[str, str]]]:
     """The merging rule applied the slow way (every earlier group of the same kind and category
     tried in order), as (article id, summary) lists: what the spatial index must reproduce."""
-    from geo.corpus.merge import EventReport, outlet_of, same_happening
+    from geo.corpus.matching import compare
+    from geo.corpus.merge import EventReport
 
     groups: list[list[EventReport]] = []
     for article_id, rep in reports:
         for ev in rep.events:
-            item = EventReport(article_id, outlet_of(rep.article, article_id), ev, rep.article.published)
-            home = next((g for g in groups if g[0].event.kind == ev.kind and g[0].event.category == ev.category
-                         and all(same_happening(item, member) for member in g)), None)
+            item = EventReport(article_id, None, ev, rep.article.published)
+            home = next((g for g in groups if item.reported().day and item.reported().lat is not None
+                         and all(compare(item.reported(), member.reported()).same for member in g)), None)
             if home is None:
                 groups.append([item])
             else:
@@ -241,7 +237,7 @@ def _merged_by_scanning_every_group(reports: list[tuple[str, Report]]) -> list[l
 
 
 @pytest.mark.parametrize("centre", [(34.4, 40.9), (89.9, 10.0), (-12.0, 179.99), (0.0, 0.0)])
-def test_the_spatial_index_merges_exactly_as_comparing_with_every_group(centre: tuple[float, float]) -> None:
+def test_the_month_index_merges_exactly_as_comparing_with_every_group(centre: tuple[float, float]) -> None:
     import random
 
     rng = random.Random(7)
@@ -249,11 +245,11 @@ def test_the_spatial_index_merges_exactly_as_comparing_with_every_group(centre: 
     for article in range(60):
         events = []
         for number in range(3):
-            lat = max(-90.0, min(90.0, centre[0] + rng.uniform(-0.6, 0.6)))
-            lon = (centre[1] + rng.uniform(-0.6, 0.6) + 180) % 360 - 180  # across the date line too
+            lat = max(-90.0, min(90.0, centre[0] + rng.uniform(-0.3, 0.3)))
+            lon = (centre[1] + rng.uniform(-0.3, 0.3) + 180) % 360 - 180  # across the date line too
             located = rng.random() > 0.1
             events.append(event(f"Strike {article}-{number}.", at=(lat, lon) if located else None,
-                                on=date(2024, 3, rng.randint(1, 4)),
+                                on=date(2024, 2, 27) + timedelta(days=rng.randint(0, 4)),  # across a month
                                 category=rng.choice(["Air/drone strike", "Shelling/artillery/missile attack"])))
         reports.append(report(f"article {article}", *events, outlet=f"Outlet {article % 5}"))
     merged = [[(r.article_id, r.event.summary) for r in m.reports] for m in merge_events(reports)]
