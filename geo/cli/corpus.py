@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:  # duckdb and the analysis stack are imported only when a corpus command runs
-    from geo.corpus import IngestSummary, Progress, Store
+    from geo.corpus import IngestSummary, MergedEvent, Progress, Store
 
 CORPUS_COMMANDS = ("ingest", "events", "articles", "reanalyze")
 EXIT_OK = 0
@@ -49,6 +50,8 @@ def add_corpus_commands(commands: Any) -> None:
                         help="with --engine dask and no --scheduler: local worker processes (default: 2)")
     reanalyze = commands.add_parser("reanalyze", help="analyse again the articles stored by an older analyzer")
     events = commands.add_parser("events", help="list the corpus's merged events")
+    events.add_argument("--explain", action="store_true",
+                        help="say how reports were merged: the copies of one story and, per merged event, why")
     articles = commands.add_parser("articles", help="list the corpus's articles")
     for listing in (events, articles):
         listing.add_argument("--format", choices=("json", "text"), default="text", help="output format (default: text)")
@@ -89,7 +92,7 @@ def run_corpus_command(args: argparse.Namespace, out: TextIO, err: TextIO | None
             _print_summary(summary, err)
             return EXIT_OK if summary.succeeded or not summary.results else EXIT_BAD_INPUT
         if args.command == "events":
-            out.write(_events_output(store, args.format))
+            out.write(_events_output(store, args.format, explain=args.explain))
             return EXIT_OK
         if args.command == "articles":
             out.write(_articles_output(store, args.format))
@@ -152,20 +155,47 @@ def _corpus_reports(store: Store) -> list[tuple[str, Any]]:
     return [(stored.article_id, stored.report) for stored in store.reports()]
 
 
-def _events_output(store: Store, fmt: str) -> str:
-    from geo.corpus import merge_events
+def _events_output(store: Store, fmt: str, *, explain: bool = False) -> str:
+    from geo.corpus import copies_in, event_grade, merge_events
 
-    merged = [event.to_dict() for event in merge_events(_corpus_reports(store))]
+    reports, judgements = _corpus_reports(store), store.judgements()
+    merged = merge_events(reports, judgements)
+    events = [{**event.to_dict(), "grade": event_grade(event, judgements).code} for event in merged]
+    stories = copies_in(reports) if explain else ()
     if fmt == "json":
-        return json.dumps(merged, ensure_ascii=False, indent=2) + "\n"
-    lines = [f"Events ({len(merged)})"]
-    for event in merged:
-        where = f"at {event['place']}" if event["place"] else "location unknown"
-        numbers = ", ".join(f"{k} {event[k]}" for k in ("count", "killed", "injured") if event[k] is not None)
-        parts = [event["kind"], event["category"], event["summary"], where, event["date"] or "", numbers,
-                 f"{event['corroboration']} outlet(s): {', '.join(event['outlets'])}"]
-        lines.append("  " + " | ".join(p for p in parts if p))
+        if not explain:
+            return json.dumps(events, ensure_ascii=False, indent=2) + "\n"
+        copies = [{"kept": s.kept, "copies": [{"article": a, "likeness": x} for a, x in s.copies]} for s in stories]
+        return json.dumps({"events": events, "copies": copies, **_merge_counts(merged)}, ensure_ascii=False,
+                          indent=2) + "\n"
+    lines = [f"Events ({len(events)})"]
+    for event in events:
+        lines.append("  " + _event_line(event))
+        if explain:
+            lines += [f"      merged: {reason}" for reason in event["merge_reasons"]]
+    if explain:
+        counts = _merge_counts(merged)
+        lines.append(f"Merging: {counts['reports']} report(s) into {len(merged)} event(s); "
+                     f"{counts['merged_events']} event(s) hold more than one report; "
+                     f"{sum(len(s.copies) for s in stories)} article(s) repeat another's story")
+        titles = {article_id: report.article.title or "untitled" for article_id, report in reports}
+        for story in stories:
+            copies = ", ".join(f"\u201c{titles[a]}\u201d ({likeness:.2f})" for a, likeness in story.copies)
+            lines.append(f"  copies of \u201c{titles[story.kept]}\u201d: {copies}")
     return "\n".join(lines) + "\n"
+
+
+def _event_line(event: dict[str, Any]) -> str:
+    where = f"at {event['place']}" if event["place"] else "location unknown"
+    numbers = ", ".join(f"{k} {event[k]}" for k in ("count", "killed", "injured") if event[k] is not None)
+    parts = [event["kind"], event["category"], event["summary"], where, event["date"] or "", numbers,
+             f"{event['corroboration']} outlet(s): {', '.join(event['outlets'])}", f"grade {event['grade']}",
+             "corrected" if event["corrected"] else ""]
+    return " | ".join(p for p in parts if p)
+
+
+def _merge_counts(merged: Sequence[MergedEvent]) -> dict[str, int]:
+    return {"reports": sum(len(m.reports) for m in merged), "merged_events": sum(len(m.reports) > 1 for m in merged)}
 
 
 def _articles_output(store: Store, fmt: str) -> str:

@@ -12,11 +12,14 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from geo.errors import InputError
 from geo.exports import FORMATS
 from geo.model import SOURCE_TYPES, Report
+
+if TYPE_CHECKING:
+    from geo.corpus import Judgements
 
 ReadArticle = Callable[[str, date | None], Report]
 
@@ -52,7 +55,8 @@ def run_export(args: argparse.Namespace, read_article: ReadArticle, err: TextIO)
     event_filter = EventFilter(kind=args.kind, category=args.category, actor=args.actor,
                                source_type=args.source_type, since=args.since, until=args.until)
     if args.db is not None:
-        brief = brief_from_corpus(_corpus_reports(args.db), event_filter)
+        reports, judgements = _corpus_reports(args.db)
+        brief = brief_from_corpus(reports, event_filter, judgements)
     else:
         brief = brief_from_report(_read_source(args, read_article), event_filter)
     size = write_export(brief, args.to, target)
@@ -78,7 +82,8 @@ def _read_source(args: argparse.Namespace, read_article: ReadArticle) -> Report:
     return analyze_article(article)
 
 
-def _corpus_reports(db: str) -> list[tuple[str, Report]]:
+def _corpus_reports(db: str) -> tuple[list[tuple[str, Report]], Judgements]:
+    """The corpus's reports (the analyst's corrections applied) and the analyst's merge decisions and grades."""
     from geo.corpus import Store
 
     path = Path(db)
@@ -86,6 +91,7 @@ def _corpus_reports(db: str) -> list[tuple[str, Report]]:
         raise InputError(f"No corpus database at {path}: ingest articles first (python -m geo ingest ... --db).")
     with Store.open(path) as store:
         reports = [(stored.article_id, stored.report) for stored in store.reports()]
+        judgements = store.judgements()
     if not reports:
         raise InputError(f"The corpus at {path} holds no articles: ingest some first.")
-    return reports
+    return reports, judgements

@@ -15,7 +15,7 @@ May import: the core.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 SHINGLE_WORDS = 5
@@ -64,12 +64,13 @@ def copy_likeness(a: frozenset[str], b: frozenset[str]) -> float | None:
     return None
 
 
-def story_copies(texts: Sequence[tuple[str, str]], rank: dict[str, int] | None = None) -> tuple[StoryCopies, ...]:
+def story_copies(texts: Sequence[tuple[str, str]],
+                 choose: Callable[[Sequence[str]], str] | None = None) -> tuple[StoryCopies, ...]:
     """The stories told by more than one of ``(article_id, text)``, in input order.
 
-    The article kept for a story is the one with the lowest ``rank`` (the caller's preference, e.g.
-    the one whose outlet, date and title are known), ties: the first in ``texts``. Copies of copies
-    are one story (the groups are the connected parts of the "is a copy" relation).
+    The article kept for a story is the one ``choose`` picks among its articles (in input order; by
+    default the first). Copies of copies are one story (the groups are the connected parts of the
+    "is a copy" relation).
     """
     if len(texts) < 2:
         return ()
@@ -91,20 +92,14 @@ def story_copies(texts: Sequence[tuple[str, str]], rank: dict[str, int] | None =
     stories: dict[str, list[str]] = {}
     for article_id in grams:
         stories.setdefault(_root(parent, article_id), []).append(article_id)
-    preference = rank or {}
     found = []
     for members in stories.values():
         if len(members) < 2:
             continue
-        kept = min(members, key=lambda a: (preference.get(a, 0), order[a]))
+        kept = choose(members) if choose else members[0]
         copies = tuple((a, _closest(a, members, grams)) for a in members if a != kept)
         found.append(StoryCopies(kept, copies))
     return tuple(sorted(found, key=lambda s: order[s.kept]))
-
-
-def copy_of(stories: Iterable[StoryCopies]) -> dict[str, str]:
-    """Each copy's article id mapped to the article kept for its story."""
-    return {copy: story.kept for story in stories for copy, _ in story.copies}
 
 
 def _closest(article_id: str, members: Sequence[str], grams: dict[str, frozenset[str]]) -> float:

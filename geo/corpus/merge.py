@@ -190,30 +190,36 @@ def merge_events(reports: Iterable[tuple[str, Report]], judgements: Judgements =
     """Group the events of ``(article_id, report)`` pairs into merged events, in input order."""
     pairs = list(reports)
     stories = copies_in(pairs)
+    copies_of = {story.kept: tuple(a for a, _ in story.copies) for story in stories}
+    repeating = {a for story in stories for a, _ in story.copies}
     groups = _Groups()
     for article_id, report in pairs:
-        copies = _copies_of(article_id, stories)
-        if copies is None:
+        if article_id in repeating:
             continue  # a copy of another article's story: that one reports it
-        for item in _event_reports(article_id, report, copies):
+        for item in _event_reports(article_id, report, copies_of.get(article_id, ())):
             groups.place(item)
     groups.apply(judgements)
     return groups.merged()
 
 
 def copies_in(reports: Sequence[tuple[str, Report]]) -> tuple[StoryCopies, ...]:
-    """The stories told by more than one of the reports' articles, as ``merge_events`` finds them."""
-    return story_copies([(a, r.article.text) for a, r in reports], rank={a: -_identity(r.article) for a, r in reports})
+    """The stories told by more than one of the reports' articles, as ``merge_events`` finds them.
 
+    The article kept for a story is the original as far as the articles tell: the one whose identity
+    is best known (outlet, date, title, URL), then the one the others credit (its outlet named in their
+    text: "Reporting by the Northern Wire desk"), then the earliest published, then the first stored.
+    """
+    articles = {a: r.article for a, r in reports}
 
-def _copies_of(article_id: str, stories: Sequence[StoryCopies]) -> tuple[str, ...] | None:
-    """The copies an article stands for ((): none); None when it is itself a copy."""
-    for story in stories:
-        if story.kept == article_id:
-            return tuple(a for a, _ in story.copies)
-        if any(a == article_id for a, _ in story.copies):
-            return None
-    return ()
+    def original(members: Sequence[str]) -> str:
+        def credited(a: str) -> int:
+            outlet = (articles[a].outlet or "").casefold()
+            return sum(bool(outlet) and outlet in articles[b].text.casefold() for b in members if b != a)
+
+        return min(members, key=lambda a: (-_identity(articles[a]), -credited(a),
+                                           articles[a].published or date.max, members.index(a)))
+
+    return story_copies([(a, r.article.text) for a, r in reports], choose=original)
 
 
 def _event_reports(article_id: str, report: Report, copies: tuple[str, ...]) -> Iterable[EventReport]:

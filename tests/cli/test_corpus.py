@@ -71,6 +71,28 @@ def test_three_outlets_make_one_corroborated_event(tmp_path: Path, three_reports
     assert again.returncode == 0 and "ingested 0, unchanged 3" in again.stderr
 
 
+def test_explain_says_why_reports_merged_and_which_articles_repeat_a_story(tmp_path: Path, three_reports: Path) -> None:
+    outlet, title, body = REPORTS["wire.html"]
+    syndicated = body + "<p>Reporting by the Northern Wire desk.</p>"  # the wire's story on another site
+    (three_reports / "reprint.html").write_text(page("Valley Herald", title, syndicated), encoding="utf-8")
+    db = tmp_path / "corpus.duckdb"
+    assert run_geo("ingest", str(three_reports), db=db).returncode == 0
+
+    explained = json.loads(run_geo("events", "--format", "json", "--explain", db=db).stdout)
+    (strike,) = [e for e in explained["events"] if e["category"] == "Air/drone strike"]
+    assert strike["corroboration"] == 3 and len(strike["articles"]) == 4  # the reprint adds no outlet
+    assert "Northern Wire" in strike["outlets"]  # the reprint credits the wire: the wire's report stands
+    assert len(strike["merge_reasons"]) == 2 and all("Albu Kamal" in r for r in strike["merge_reasons"])
+    assert strike["grade"] == "F1"  # nobody graded: reliability cannot be judged; three outlets confirm
+    (story,) = explained["copies"]
+    assert len(story["copies"]) == 1 and story["copies"][0]["likeness"] >= 0.8
+    assert explained["merged_events"] >= 1 and explained["reports"] == sum(len(e["events"]) for e in explained["events"])
+
+    text = run_geo("events", "--explain", db=db).stdout
+    assert "      merged: " in text and "1 article(s) repeat another's story" in text
+    assert f"copies of \u201c{title}\u201d" in text
+
+
 def test_folder_twice_and_a_run_stopped_halfway(tmp_path: Path) -> None:
     paths = write_articles(tmp_path / "news", 20)
     db = tmp_path / "corpus.duckdb"
