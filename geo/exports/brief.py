@@ -111,6 +111,11 @@ class EventProvenance:
         return text
 
 
+def grade_note(event: Event, provenance: EventProvenance) -> str:
+    """"grade B2", and ", corrected" when an analyst corrected the event: what a brief's table says beside its sources."""
+    return f"grade {provenance.grade}" + (", corrected" if event.corrected else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Brief:
     """A report ready to export, with a title and each event's provenance."""

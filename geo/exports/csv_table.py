@@ -25,6 +25,7 @@ from geo.model import Event, Place, Report
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
     "location", "admin1", "country", "latitude", "longitude", "geo_precision", "source", "notes",
+    "source_grade", "corroboration", "corrected",  # GeoBrief's: the Admiralty code, outlets, an analyst's change
 )
 TIME_PRECISION = {"day": 1, "month": 3}  # ACLED: 1 the day is known, 3 only the month
 PRECISION_TOWN, PRECISION_NEAR, PRECISION_AREA = 1, 2, 3
@@ -122,6 +123,9 @@ def acled_row(event: Event, report: Report, provenance: EventProvenance,
         "geo_precision": geo_precision(event, report) or "",
         "source": "; ".join(event.sources or provenance.named_outlets),
         "notes": _notes(event),
+        "source_grade": provenance.grade,
+        "corroboration": provenance.corroboration,
+        "corrected": "yes" if event.corrected else "",
     }
 
 

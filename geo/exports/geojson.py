@@ -69,7 +69,11 @@ def event_feature(index: int, event: Event, report: Report, provenance: EventPro
         "alternatives": [c.to_dict() for c in place.alternatives] if place else [],
         "articles": list(provenance.articles),
         "outlets": list(provenance.outlets),
+        "unnamed_outlet": provenance.unnamed_outlet,
         "corroboration": provenance.corroboration,
+        "grade": provenance.grade,
+        "grade_basis": provenance.grade_basis,
+        "merge_reasons": list(provenance.merge_reasons),
     }
     return {"type": "Feature", "id": f"event:{index}", "geometry": _point(event.lat, event.lon),
             "properties": properties}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from geo.exports.brief import Brief, EventProvenance, key_facts
+from geo.exports.brief import Brief, EventProvenance, grade_note, key_facts
 from geo.exports.tables import LOCATION_UNKNOWN
 from geo.maps import map_html
 from geo.model import Event, Source
@@ -65,6 +65,7 @@ def _event_rows(events: Sequence[tuple[int, Event, EventProvenance]], corpus: bo
         sources = ", ".join(event.sources)
         if corpus and provenance.outlets:
             sources += f" ({provenance.describe()})"
+        sources += f" [{grade_note(event, provenance)}]"
         values = (number, event.category, event.summary, event.place or LOCATION_UNKNOWN,
                   event.date_text, event.actor or "", event.target or "",
                   event.killed, event.injured, sources.strip(), " ".join(event.evidence.text.split()))

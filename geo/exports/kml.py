@@ -80,9 +80,8 @@ def _data_value(value: FieldValue) -> str | None:
 def event_fields(event: Event, provenance: EventProvenance) -> list[tuple[str, FieldValue]]:
     """What a KML event carries, in order: one line per field (the ExtendedData and the description's facts).
 
-    The provenance's ``grade`` (Admiralty code), ``grade_basis`` and ``merge_reasons`` travel when EventProvenance
-    has them; ``corrected`` is the provenance's, else the event's (an analyst's correction). Unknown values (None,
-    empty) are left out.
+    The provenance's ``grade`` (Admiralty code), what it rests on and why the event's reports were merged travel
+    with it, and ``corrected`` when an analyst corrected it. Unknown values (None, empty) are left out.
     """
     return [
         ("kind", event.kind),
@@ -97,10 +96,10 @@ def event_fields(event: Event, provenance: EventProvenance) -> list[tuple[str, F
         ("sources", event.sources),
         ("outlets", provenance.outlets),
         ("corroboration", provenance.corroboration),
-        ("grade", getattr(provenance, "grade", None)),
-        ("grade_basis", getattr(provenance, "grade_basis", None)),
-        ("merge_reasons", getattr(provenance, "merge_reasons", None)),
-        ("corrected", getattr(provenance, "corrected", getattr(event, "corrected", None))),
+        ("grade", provenance.grade),
+        ("grade_basis", provenance.grade_basis),
+        ("merge_reasons", provenance.merge_reasons),
+        ("corrected", event.corrected),
     ]
 
 

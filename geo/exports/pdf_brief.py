@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from geo.exports.brief import Brief, EventProvenance, key_facts
+from geo.exports.brief import Brief, EventProvenance, grade_note, key_facts
 from geo.exports.tables import LOCATION_UNKNOWN
 from geo.maps import render_map
 from geo.model import Event
@@ -137,6 +137,7 @@ def _events_table(events: Sequence[tuple[int, Event, EventProvenance]], width: f
         sources = ", ".join(event.sources)
         if corpus and provenance.outlets:
             sources += f" ({provenance.describe()})"
+        sources += f" [{grade_note(event, provenance)}]"
         texts.append([f"[{number}]", event.category, event.summary, event.place or LOCATION_UNKNOWN,
                       event.date_text, event.actor or "", event.target or "", numbers, sources])
     return _text_table(texts, (0.04, 0.12, 0.17, 0.10, 0.10, 0.11, 0.11, 0.07, 0.18), width, styles)

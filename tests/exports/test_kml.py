@@ -18,7 +18,7 @@ from fastkml.features import Placemark
 from fastkml.kml import KML
 from lxml import etree
 
-from geo.exports.brief import Brief, EventProvenance, brief_from_corpus, brief_from_report
+from geo.exports.brief import EventProvenance, brief_from_corpus, brief_from_report
 from geo.exports.formats import CONTENT_TYPES, FORMATS, export_bytes, export_file
 from geo.exports.kml import KMZ_ENTRY, clean_text, kml_bytes, kml_colour, kmz_bytes
 from geo.ingest import article_from_text
@@ -73,8 +73,7 @@ def _folders(document: Document) -> dict[str, Folder]:
     return {f.name: f for f in document.features if isinstance(f, Folder)}
 
 
-EVENT_HAS_CORRECTED = "corrected" in {f.name for f in dataclasses.fields(Event)}
-PROVENANCE_EXTRAS = ("grade", "grade_basis", "merge_reasons")  # EventProvenance's, when it has them
+PROVENANCE_EXTRAS = ("grade", "grade_basis", "merge_reasons")  # what an EventProvenance adds to the event
 
 
 def _data(placemark: Placemark) -> dict[str, str]:
@@ -83,12 +82,12 @@ def _data(placemark: Placemark) -> dict[str, str]:
 
 
 def _event_data(placemark: Placemark, provenance: EventProvenance) -> dict[str, str]:
-    """An event's data; ``corrected`` ("false", when Event has the flag) and the provenance's optional fields
-    (grade...: as the provenance has them) checked, then left aside."""
+    """An event's data; ``corrected`` (false: nobody corrected it) and the provenance's fields (grade...)
+    checked, then left aside."""
     data = _data(placemark)
-    assert data.pop("corrected", None) == ("false" if EVENT_HAS_CORRECTED else None)
+    assert data.pop("corrected") == "false"
     for name in PROVENANCE_EXTRAS:
-        value = getattr(provenance, name, None)
+        value = getattr(provenance, name)
         expected = "; ".join(value) if isinstance(value, tuple) else value
         assert data.pop(name, None) == (expected or None), name
     return data
@@ -194,34 +193,17 @@ def test_clean_text_keeps_text_and_drops_controls() -> None:
     assert clean_text(3) == "3"
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _GradedProvenance(EventProvenance):
-    """EventProvenance as it may become: with a source grade and a correction flag."""
+def test_the_grade_and_an_analysts_correction_travel_in_extended_data() -> None:
+    from geo.corpus import Grade, Judgements, SourceGrade
 
-    grade: str | None = None
-    corrected: bool | None = None
-
-
-def test_new_provenance_fields_travel_in_extended_data() -> None:
     report = _report()
-    plain = brief_from_report(report)
-    graded = tuple(_GradedProvenance(articles=p.articles, outlets=p.outlets, grade="B2", corrected=True)
-                   for p in plain.provenance)
-    brief = Brief(title=plain.title, report=plain.report, provenance=graded, subtitle=plain.subtitle)
-    (strike,) = _folders(_document(kml_bytes(brief)))["Attacks"].features
+    corrected = dataclasses.replace(report, attacks=tuple(dataclasses.replace(e, corrected=True) for e in report.attacks))
+    graded = Judgements(grades=(SourceGrade("Made-up Daily", Grade("B", "2")),))
+    (strike,) = _folders(_document(kml_bytes(brief_from_report(corrected, judgements=graded))))["Attacks"].features
     assert _data(strike)["grade"] == "B2" and _data(strike)["corrected"] == "true"
     assert "Grade: B2" in strike.description.split("<br>\n")
-    (plain_strike,) = _folders(_document(kml_bytes(plain)))["Attacks"].features
-    assert "Grade: B2" not in plain_strike.description
-    _event_data(plain_strike, plain.provenance_of(0))  # corrected: "false" when Event has the flag, else left out
-
-
-@pytest.mark.skipif(not EVENT_HAS_CORRECTED, reason="geo.model.Event has no corrected flag yet")
-def test_an_event_an_analyst_corrected_says_so() -> None:
-    report = _report()
-    corrected = dataclasses.replace(report, attacks=(dataclasses.replace(report.attacks[0], corrected=True),))
-    (strike,) = _folders(_document(kml_bytes(brief_from_report(corrected))))["Attacks"].features
-    assert _data(strike)["corrected"] == "true" and "Corrected: true" in strike.description.split("<br>\n")
+    (plain,) = _folders(_document(kml_bytes(brief_from_report(report))))["Attacks"].features
+    assert _data(plain)["grade"] == "F6" and _data(plain)["corrected"] == "false"  # ungraded reads F6
 
 
 def test_a_corpus_brief_carries_outlets_and_corroboration() -> None:
