@@ -2,8 +2,9 @@
 
 Input: a text box (the sample article on first load), or an uploaded .txt/.md/.html file, and
 an optional publication date; an analysed article is saved to the corpus store so that a link
-to it works for others. Output: filters (kind, category, actor, source type, dates), a metric
-header, the offline map, and the Attacks, Responses, Sources cited and Places panels.
+to it works for others. Output: filters (kind, category, actor, source type, dates, source grade),
+a metric header, the offline map, and the Attacks, Responses, Sources cited and Places panels (the
+events graded by the corpus's source grades).
 Clicking a place on the map selects it: the panels show only its items and its sentences are
 shown with the place marked; clicking a panel row centres the map on it. The view (article,
 filters, selected place, map centre and zoom) lives in the URL (geo.dashboard.view_state), read once on
@@ -20,14 +21,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 import geo
+from geo.corpus import NO_JUDGEMENTS, Judgements, default_db_path
 from geo.dashboard import (NO_DETAILS, PRESENT_CSS, PRESENT_MAP_HEIGHT, ArticleDetails, ViewState, filter_description,
                            key_facts_html, load_linked, pasted_article, point_by_key, present_steps, save_for_link,
-                           shown_brief, steps_html)
+                           shown_brief, steps_html, store_signature, stored_judgements)
 from geo.errors import GeoError, one_line
 from geo.exports import Brief, brief_from_report, escape_markdown
 from geo.ingest import article_from_upload
@@ -57,6 +60,20 @@ def analyze_upload(filename: str, data: bytes, published: date | None, details: 
     if published is not None:
         article = replace(article, published=published)
     return geo.analyze_article(article)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def cached_judgements(path: str, signature: tuple[int, ...]) -> Judgements:
+    return stored_judgements(Path(path))  # ``signature`` is the cache key: the corpus changed, read again
+
+
+def corpus_judgements() -> Judgements:
+    """The corpus's source grades, which grade this article's events too; none when it cannot be read."""
+    path = default_db_path()
+    try:
+        return cached_judgements(str(path), store_signature(path))
+    except GeoError:
+        return NO_JUDGEMENTS  # a busy or unreadable corpus: the events read as ungraded (F6), the page goes on
 
 
 # -- the state in the URL ---------------------------------------------------------------------
@@ -181,7 +198,7 @@ def show_presentation(brief: Brief, state: ViewState) -> None:
 def show_page(analysed: Report) -> ViewState:
     report = apply_place_choices(analysed, place_choices(analysed))
     show_filters(FILTER_KEYS)
-    brief = brief_from_report(report, event_filter(FILTER_KEYS))
+    brief = brief_from_report(report, event_filter(FILTER_KEYS), corpus_judgements())
     filtered = brief.report
     points = map_points(filtered)
     selected = selected_point(points)
@@ -195,7 +212,7 @@ def show_page(analysed: Report) -> ViewState:
     show_map_and_link(filtered, points, selected, brief)
     if selected is not None:
         show_selection(filtered, selected)
-    show_panels(filtered, analysed, points, selected)
+    show_panels(brief, analysed, points, selected)
     return view().with_filter(event_filter(FILTER_KEYS))
 
 
@@ -208,7 +225,7 @@ if view().presenting:
     if report is not None:
         corrected = apply_place_choices(report, place_choices(report))
         state = view().with_filter(event_filter(FILTER_KEYS))
-        show_presentation(brief_from_report(corrected, state.event_filter), state)
+        show_presentation(brief_from_report(corrected, state.event_filter, corpus_judgements()), state)
         write_state_to_url(state)
 else:
     st.title("GeoBrief", anchor=False)

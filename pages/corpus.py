@@ -30,7 +30,7 @@ from pages.widgets.corpus_add import show_add_form
 from pages.widgets.corpus_panels import corpus_table, show_panels, show_summary
 from pages.widgets.time_axis import set_time, show_time_map, show_timeline, with_time
 from pages.widgets.tables import ROW_PX
-from pages.widgets.view_controls import (event_filter, set_filters, show_filters, show_share_and_export,
+from pages.widgets.view_controls import (FILTER_NAMES, event_filter, set_filters, show_filters, show_share_and_export,
                                          write_state_to_url)
 
 MAP_HEIGHT = 520
@@ -38,8 +38,7 @@ ARTICLES_BEYOND = "type in Articles shown below to find any article."
 SELECTION_KEY = "corpus_selection"
 LAST_ARTICLES_KEY = "corpus_last_articles"
 LAST_VIEW_KEY = "corpus_last_view"
-FILTER_KEYS = {name: f"corpus_filter_{name}" for name in ("kind", "category", "actor", "source_type", "since",
-                                                           "until")}
+FILTER_KEYS = {name: f"corpus_filter_{name}" for name in FILTER_NAMES}
 LINKED_VIEW_KEY = "corpus_linked_view"  # the view the page was opened with (its map centre and zoom)
 T = TypeVar("T")
 

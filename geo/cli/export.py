@@ -2,7 +2,7 @@
 
 SOURCE is an article file, an http(s) URL or ``-`` (standard input), analysed as
 ``python -m geo extract`` does; ``--db`` exports the corpus's events merged across articles.
-The filters (kind, category, actor, source type, dates) apply to both. One line on standard
+The filters (kind, category, actor, source type, dates, source grade) apply to both. One line on standard
 error says what was written; bad input exits 2 with one line on standard error.
 """
 
@@ -41,6 +41,8 @@ def add_export_command(commands: Any, iso_date: Callable[[str], date]) -> None:
     filters.add_argument("--source-type", choices=SOURCE_TYPES, help="events with a source of this type")
     filters.add_argument("--since", type=iso_date, help="events on or after YYYY-MM-DD")
     filters.add_argument("--until", type=iso_date, help="events on or before YYYY-MM-DD")
+    filters.add_argument("--graded", choices=tuple("ABCDE"), metavar="LETTER",
+                         help="events whose best source the analyst graded this or better (Admiralty A-E)")
 
 
 def run_export(args: argparse.Namespace, read_article: ReadArticle, err: TextIO) -> int:
@@ -53,7 +55,8 @@ def run_export(args: argparse.Namespace, read_article: ReadArticle, err: TextIO)
         raise InputError(f"--since {args.since} is after --until {args.until}: swap them.")
     target = check_target(args.output)  # before the slow analysis
     event_filter = EventFilter(kind=args.kind, category=args.category, actor=args.actor,
-                               source_type=args.source_type, since=args.since, until=args.until)
+                               source_type=args.source_type, since=args.since, until=args.until,
+                               reliability=args.graded)
     if args.db is not None:
         reports, judgements = _corpus_reports(args.db)
         brief = brief_from_corpus(reports, event_filter, judgements)

@@ -18,7 +18,7 @@ from geo.dashboard.articles import (NO_DETAILS, ArticleDetails, delete_place_cor
                                     save_for_link, save_place_correction)
 from geo.dashboard.corpus_edits import (CorrectablePlace, correct_event, correctable_places, correction_rows,
                                         delete_grade, join_events, reading_label, save_grade, save_identity,
-                                        split_event, undo_event, undo_merge_decisions)
+                                        split_event, stored_judgements, undo_event, undo_merge_decisions)
 from geo.dashboard.corpus_view import (ARTICLE_COLUMNS, CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS,
                                        MERGED_EVENT_COLUMNS, CorpusView, article_label, article_rows, load_view,
                                        store_signature, stored_articles)
@@ -97,6 +97,7 @@ __all__ = [
     "split_event",
     "steps_html",
     "store_signature",
+    "stored_judgements",
     "stored_articles",
     "time_steps",
     "undo_event",

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geo.corpus import ArticleIdentity, MergeDecision, Store, event_correction, parse_grade
+from geo.corpus import (NO_JUDGEMENTS, ArticleIdentity, Judgements, MergeDecision, Store, event_correction,
+                         parse_grade)
 from geo.dashboard.corpus_view import READ_LOCK_TIMEOUT_S, WRITE_LOCK_TIMEOUT_S
 from geo.model import Candidate, Place, Report
 from geo.places import candidate_label
@@ -96,6 +97,14 @@ def save_identity(path: Path, article_id: str, title: str | None, outlet: str | 
     identity = ArticleIdentity.checked(title, outlet, url, published)
     with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
         store.update_identity(article_id, identity)
+
+
+def stored_judgements(path: Path) -> Judgements:
+    """The analyst's merge decisions and source grades (none when there is no corpus yet)."""
+    if not path.exists():
+        return NO_JUDGEMENTS
+    with Store.open(path, lock_timeout=READ_LOCK_TIMEOUT_S) as store:
+        return store.judgements()
 
 
 def correction_rows(path: Path) -> list[dict[str, str]]:

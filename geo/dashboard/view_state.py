@@ -69,6 +69,7 @@ class ViewState:
     source_type: str | None = None
     since: date | None = None
     until: date | None = None
+    reliability: str | None = None  # an Admiralty letter: events whose source is graded this or better
     place: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -84,7 +85,8 @@ class ViewState:
     def event_filter(self) -> EventFilter:
         """The filters as geo.exports.brief's EventFilter."""
         return EventFilter(kind=self.kind, category=self.category, actor=self.actor,
-                           source_type=self.source_type, since=self.since, until=self.until)
+                           source_type=self.source_type, since=self.since, until=self.until,
+                           reliability=self.reliability)
 
     @property
     def centre(self) -> tuple[float, float] | None:
@@ -104,7 +106,8 @@ class ViewState:
         return replace(self, kind=event_filter.kind or None, category=event_filter.category or None,
                        actor=(event_filter.actor or "").strip() or None,
                        source_type=event_filter.source_type or None,
-                       since=event_filter.since, until=event_filter.until)
+                       since=event_filter.since, until=event_filter.until,
+                       reliability=event_filter.reliability or None)
 
     def with_view(self, lat: float | None, lon: float | None, zoom: int | None) -> ViewState:
         """The map centred at (lat, lon) with ``zoom``; out-of-range values clear the view."""
@@ -133,7 +136,7 @@ class ViewState:
         if self.selection:
             params["articles"] = ",".join(self.selection)
         for name, value in (("kind", self.kind), ("category", self.category), ("actor", self.actor),
-                            ("source", self.source_type)):
+                            ("source", self.source_type), ("graded", self.reliability)):
             if value:
                 params[name] = value
         if self.since:
@@ -177,6 +180,7 @@ class ViewState:
             source_type=reader.read("source", _choice(SOURCE_TYPES, ", ".join(SOURCE_TYPES))),
             since=reader.read("since", _iso_date),
             until=reader.read("until", _iso_date),
+            reliability=reader.read("graded", _choice(tuple("ABCDE"), "a letter A-E (graded this or better)")),
             place=reader.read("place", _text),
             view=reader.read("view", _choice(VIEWS, "present")) or "page",
             colour=reader.read("colour", _choice(COLOUR_MODES, " or ".join(COLOUR_MODES))) or "role",

@@ -12,8 +12,8 @@ A new format is a module here and a row in ``formats.FORMATS``.
 May import: the core, ``geo.maps`` and ``geo.corpus`` (the merged events of a corpus brief).
 """
 
-from geo.exports.brief import (NO_FILTER, Brief, EventFilter, brief_from_corpus, brief_from_report, key_facts,
-                               same_source, source_types)
+from geo.exports.brief import (NO_FILTER, UNGRADED_CODE, Brief, EventFilter, brief_from_corpus, brief_from_report,
+                               key_facts, same_source, source_types)
 from geo.exports.formats import FORMATS, check_target, export_file, file_stem, write_export
 from geo.exports.tables import (CLAIM_SEPARATOR, EVENT_COLUMNS, PLACE_COLUMNS, SOURCE_COLUMNS, credit_rows,
                                 escape_markdown, event_row, place_label, place_row, place_rows, report_counts,
@@ -26,6 +26,7 @@ __all__ = [
     "NO_FILTER",
     "PLACE_COLUMNS",
     "SOURCE_COLUMNS",
+    "UNGRADED_CODE",
     "Brief",
     "EventFilter",
     "brief_from_corpus",

@@ -8,8 +8,8 @@ import streamlit as st
 from geo.dashboard import (delete_place_corrections, event_point, evidence_html, place_selection, point_by_key,
                            save_place_correction)
 from geo.errors import GeoError, one_line
-from geo.exports import (EVENT_COLUMNS, PLACE_COLUMNS, SOURCE_COLUMNS, credit_rows, escape_markdown, event_row,
-                         place_label, place_rows, report_counts, source_row)
+from geo.exports import (EVENT_COLUMNS, PLACE_COLUMNS, SOURCE_COLUMNS, UNGRADED_CODE, Brief, credit_rows,
+                         escape_markdown, event_row, place_label, place_rows, report_counts, source_row)
 from geo.maps import MapPoint
 from geo.model import Report
 from geo.places import PlaceChoice, candidate_label
@@ -23,6 +23,7 @@ TAB_KEY = "brief_tab"  # the open panel tab
 PICK_KEY = "brief_place_pick"
 CANDIDATE_KEY = "brief_place_candidate"
 DROP = -1  # the candidate option that drops the place
+GRADED_COLUMNS = (*EVENT_COLUMNS[:3], "grade", *EVENT_COLUMNS[3:])  # the Admiralty code of the event's best source
 
 
 def show_header(report: Report) -> None:
@@ -60,7 +61,9 @@ def _panel(rows: list[dict[str, object]], columns: tuple[str, ...], empty: str, 
                on_select=None if targets is None else (lambda: centre_on_row(table_key, targets)))
 
 
-def show_panels(report: Report, analysed: Report, points: list[MapPoint], selected: MapPoint | None) -> None:
+def show_panels(brief: Brief, analysed: Report, points: list[MapPoint], selected: MapPoint | None) -> None:
+    report = brief.report
+    grades = {id(e): brief.provenance_of(i).grade for i, e in enumerate(report.events)}
     chosen = place_selection(report, selected) if selected else None
     attacks = chosen.attacks if chosen else report.attacks
     responses = chosen.responses if chosen else report.responses
@@ -71,11 +74,13 @@ def show_panels(report: Report, analysed: Report, points: list[MapPoint], select
          f"Places ({len(report.places)})"], key=TAB_KEY)
     if attacks_tab is not None:
         with attacks_tab:
-            _panel([event_row(e) for e in attacks], EVENT_COLUMNS, "No attack found in this article.",
+            _panel([{**event_row(e), "grade": grades.get(id(e), UNGRADED_CODE)} for e in attacks], GRADED_COLUMNS,
+                   "No attack found in this article.",
                    "brief_attacks", [event_point(points, e) for e in attacks])
     if responses_tab is not None:
         with responses_tab:
-            _panel([event_row(e) for e in responses], EVENT_COLUMNS, "No response found in this article.",
+            _panel([{**event_row(e), "grade": grades.get(id(e), UNGRADED_CODE)} for e in responses], GRADED_COLUMNS,
+                   "No response found in this article.",
                    "brief_responses", [event_point(points, e) for e in responses])
     if sources_tab is not None:
         with sources_tab:

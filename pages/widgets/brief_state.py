@@ -18,7 +18,8 @@ VIEW_KEY = "brief_view"  # the ViewState without the filters (those are the filt
 NOTICES_KEY = "brief_notices"  # warnings to show once: unreadable link parameters, store problems
 MAP_TARGET_KEY = "brief_map_target"  # where the page last put the map; a pan by hand is not undone
 FILTER_KEYS = {"kind": "brief_filter_kind", "category": "brief_filter_category", "actor": "brief_filter_actor",
-               "source_type": "brief_filter_source", "since": "brief_filter_since", "until": "brief_filter_until"}
+               "source_type": "brief_filter_source", "since": "brief_filter_since", "until": "brief_filter_until",
+               "reliability": "brief_filter_graded"}
 
 
 def notify(message: str) -> None:

@@ -15,7 +15,8 @@ from geo.model import CATEGORIES, SOURCE_TYPES
 from pages.widgets.lazy import keep_values, open_box
 
 ANY = ""
-FILTER_NAMES = ("kind", "category", "actor", "source_type", "since", "until")
+FILTER_NAMES = ("kind", "category", "actor", "source_type", "since", "until", "reliability")
+GRADE_LABELS = {ANY: "Any", **{letter: f"{letter} or better" for letter in "ABCDE"}}
 KIND_LABELS = {ANY: "Any", "attack": "Attacks", "response": "Responses"}
 
 
@@ -24,7 +25,7 @@ def event_filter(keys: dict[str, str]) -> EventFilter:
     values = {name: st.session_state.get(key) for name, key in keys.items()}
     return EventFilter(kind=values["kind"] or None, category=values["category"] or None,
                        actor=(values["actor"] or "").strip() or None, source_type=values["source_type"] or None,
-                       since=values["since"], until=values["until"])
+                       since=values["since"], until=values["until"], reliability=values.get("reliability") or None)
 
 
 def set_filters(keys: dict[str, str], state: ViewState) -> None:
@@ -37,12 +38,12 @@ def set_filters(keys: dict[str, str], state: ViewState) -> None:
 def show_filters(keys: dict[str, str]) -> None:
     """The filters, in a box drawn only when open (open from the start when a link sets one)."""
     keep_values(*keys.values())
-    box = open_box("Filters: kind, category, actor, source type, dates", key=f"{keys['kind']}_box",
+    box = open_box("Filters: kind, category, actor, source type, dates, source grade", key=f"{keys['kind']}_box",
                    expanded=event_filter(keys).active)
     if box is None:
         return
     with box:
-        columns = st.columns([1, 1.6, 1.2, 1, 1, 1])
+        columns = st.columns([1, 1.6, 1.2, 1, 1, 1, 1])
         columns[0].selectbox("Kind", list(KIND_LABELS), key=keys["kind"], format_func=KIND_LABELS.__getitem__)
         columns[1].selectbox("Category", [ANY, *CATEGORIES], key=keys["category"], format_func=lambda v: v or "Any")
         columns[2].text_input("Actor", key=keys["actor"], help="Words that must all occur in the actor.")
@@ -50,6 +51,9 @@ def show_filters(keys: dict[str, str]) -> None:
                              format_func=lambda v: v or "Any")
         columns[4].date_input("Since", key=keys["since"], value=None)
         columns[5].date_input("Until", key=keys["until"], value=None)
+        columns[6].selectbox("Source graded", list(GRADE_LABELS), key=keys["reliability"],
+                             format_func=GRADE_LABELS.__getitem__,
+                             help="Source reliability (Admiralty A-F): events whose best source is graded at least this.")
 
 
 def write_state_to_url(state: ViewState) -> None:

@@ -86,7 +86,7 @@ def test_a_first_view_draws_no_closed_box_and_only_the_open_tab(expected: Report
     at.run()
     assert not at.exception
     assert [e.label for e in at.expander][:2] == ["Article: paste, edit or upload, then Analyze",
-                                                   "Filters: kind, category, actor, source type, dates"]
+                                                   "Filters: kind, category, actor, source type, dates, source grade"]
     # closed: the form, the filters, the search box and the share box draw none of their widgets
     assert not at.text_area and not at.file_uploader and not at.selectbox and not at.text_input and not at.code
     assert not at.get("download_button")
