@@ -3,9 +3,12 @@
 The corpus is the DuckDB store of ``python -m geo ingest`` (GEOBRIEF_DB, else the user data
 dir). Articles are added here from URLs, feeds or uploaded files; the list shows them with their
 counts; choosing some (none: the whole corpus) shows their merged events (geo.corpus.merge, with
-corroboration by outlets) on the map, in the panels and on a timeline. In the Places tab an
-analyst corrects one article's place; the correction is stored and applied wherever the corpus
-is read. The filters (shared with the Brief page) narrow the merged events; the articles chosen,
+corroboration by outlets, why they were merged and an Admiralty grade) on the map, in the panels
+and on a timeline. A row of Attacks or Responses selects its event: its reports with their
+evidence, and its corrections (move, re-kind, edit, delete, split, join); in the Places tab an
+analyst corrects one article's place; sources are graded under Sources cited, an article's title,
+outlet, URL and date edited under the list. All of it is stored and applied wherever the corpus is
+read, listed under the panels and undone from there. The filters (shared with the Brief page) narrow the merged events; the articles chosen,
 the filters and a linked map view live in the URL, and the Share and export box gives the link
 and the downloads. All logic is in geo.dashboard.corpus_view; the store is opened per request and
 never kept locked. The page's parts are in pages/widgets/ (corpus_add, corpus_panels, view_controls).
@@ -27,6 +30,7 @@ from geo.errors import GeoError, one_line
 from geo.exports import brief_from_corpus, escape_markdown
 from geo.heap import keep_long_lived
 from pages.widgets.corpus_add import show_add_form
+from pages.widgets.corpus_changes import show_changes, show_identity
 from pages.widgets.corpus_panels import corpus_table, show_panels, show_summary
 from pages.widgets.time_axis import set_time, show_time_map, show_timeline, with_time
 from pages.widgets.tables import ROW_PX
@@ -106,6 +110,7 @@ elif not stored:
     st.info("The corpus is empty: add articles above, or run `python -m geo ingest SOURCE...`.")
 else:
     corpus_table(article_rows(stored), ARTICLE_COLUMNS, "", "corpus_articles", row_px=ROW_PX, beyond=ARTICLES_BEYOND)
+    show_identity(db_path, stored)
     selection = choose_articles(stored)
     show_filters(FILTER_KEYS)
     chosen = event_filter(FILTER_KEYS)
@@ -117,10 +122,11 @@ else:
         current = whole.filtered(chosen) if chosen.active else whole
         show_summary(current, len(stored))
         show_time_map(current, state, MAP_HEIGHT)
-        show_share_and_export(lambda: brief_from_corpus(whole.reports, chosen),
+        show_share_and_export(lambda: brief_from_corpus(whole.reports, chosen, whole.judgements),
                               f"Corpus: {len(whole.reports)} article(s)", state, None, key="corpus",
                               presentation=False)
         every_date = replace(chosen, since=None, until=None)
         show_timeline(whole.filtered(every_date) if every_date.active else whole, FILTER_KEYS,
                       dated=chosen.since is not None or chosen.until is not None)
         show_panels(db_path, current, {a.id: a for a in stored})
+        show_changes(db_path)

@@ -126,11 +126,16 @@ class AnalystTables:
 
     def save_event_correction(self, correction: EventCorrection) -> None:
         """Store a correction of an event the corpus holds (as analysed); StoreError when it holds none."""
+        self.save_event_corrections([correction])
+
+    def save_event_corrections(self, corrections: Sequence[EventCorrection]) -> None:
+        """Store corrections (e.g. of every report of a merged event) in one transaction: all or none."""
         with self._transaction():
-            self._require_event(correction.event)
-            self._con.execute("INSERT INTO event_corrections VALUES (?, ?, ?, ?, ?)",
-                              [correction.event, correction.article_id, correction.action,
-                               correction.changes_json(), _now()])
+            for correction in corrections:
+                self._require_event(correction.event)
+                self._con.execute("INSERT INTO event_corrections VALUES (?, ?, ?, ?, ?)",
+                                  [correction.event, correction.article_id, correction.action,
+                                   correction.changes_json(), _now()])
 
     def undo_event_correction(self, event: str) -> int:
         """Forget the corrections of one event (it stands as analysed again); how many were removed."""

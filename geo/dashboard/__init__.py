@@ -6,7 +6,7 @@ presentation view, the articles behind shared links and the Corpus page's merged
 
 Modules: ``view_state`` (the URL's state), ``selection`` (a place selected on the map),
 ``present`` (``?view=present``), ``articles`` (shared links' articles and their corrections),
-``corpus_view`` (the Corpus page's data), ``corpus_edits`` (what the analyst changes there), ``place_search`` (the place search box), ``table_layout`` (the
+``corpus_view`` (the Corpus page's data), ``corpus_edits`` (what the analyst changes there), ``corpus_selection`` (its selected event), ``place_search`` (the place search box), ``table_layout`` (the
 panels' columns and a row's detail), ``time_axis`` (the Corpus page's time slider and brush), ``startup`` (what
 the server loads before its first visitor). Never imports Streamlit: ``app.py`` and ``pages/`` do.
 
@@ -19,6 +19,7 @@ from geo.dashboard.articles import (NO_DETAILS, ArticleDetails, delete_place_cor
 from geo.dashboard.corpus_edits import (CorrectablePlace, correct_event, correctable_places, correction_rows,
                                         delete_grade, join_events, reading_label, save_grade, save_identity,
                                         split_event, stored_judgements, undo_event, undo_merge_decisions)
+from geo.dashboard.corpus_selection import ReportCard, event_label, events_at, join_candidates, report_cards
 from geo.dashboard.corpus_view import (ARTICLE_COLUMNS, CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS,
                                        MERGED_EVENT_COLUMNS, CorpusView, article_label, article_rows, load_view,
                                        store_signature, stored_articles)
@@ -51,6 +52,7 @@ __all__ = [
     "CorpusView",
     "CorrectablePlace",
     "MapReport",
+    "ReportCard",
     "ViewState",
     "WarmUp",
     "article_label",
@@ -65,12 +67,15 @@ __all__ = [
     "delete_grade",
     "delete_place_corrections",
     "detail_only",
+    "event_label",
     "event_point",
+    "events_at",
     "evidence_html",
     "faded_points",
     "filter_description",
     "focus_zoom",
     "found_place_marker",
+    "join_candidates",
     "join_events",
     "key_facts_html",
     "load_linked",
@@ -83,6 +88,7 @@ __all__ = [
     "point_by_key",
     "present_steps",
     "reading_label",
+    "report_cards",
     "row_details",
     "save_for_link",
     "save_grade",
@@ -97,8 +103,8 @@ __all__ = [
     "split_event",
     "steps_html",
     "store_signature",
-    "stored_judgements",
     "stored_articles",
+    "stored_judgements",
     "time_steps",
     "undo_event",
     "undo_merge_decisions",

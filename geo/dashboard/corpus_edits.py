@@ -4,13 +4,13 @@ identity (title, outlet, URL, date). Each call opens the store, writes in one tr
 a GeoError with a one-line message, nothing stored) and closes it again.
 
     save_grade(path, "Reuters", "B")
-    correct_event(path, key, {"kind": "response"})
+    correct_event(path, merged.keys, {"kind": "response"})
     correction_rows(path)            # what the analyst has changed, to list and undo
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,11 +49,13 @@ def reading_label(candidate: Candidate | None) -> str:
     return "Drop this place" if candidate is None else candidate_label(candidate)
 
 
-def correct_event(path: Path, key: str, changes: Mapping[str, Any] | None = None, *, delete: bool = False) -> None:
-    """Change fields of an event (geo.corpus.event_corrections.EDITABLE_FIELDS), or delete it."""
-    correction = event_correction(key, changes, delete=delete)
+def correct_event(path: Path, keys: Sequence[str], changes: Mapping[str, Any] | None = None, *,
+                  delete: bool = False) -> None:
+    """Change fields (geo.corpus.event_corrections.EDITABLE_FIELDS) of the reports ``keys`` of one merged
+    event, or delete them, in one transaction."""
+    corrections = [event_correction(key, changes, delete=delete) for key in keys]
     with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
-        store.save_event_correction(correction)
+        store.save_event_corrections(corrections)
 
 
 def undo_event(path: Path, key: str) -> int:

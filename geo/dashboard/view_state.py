@@ -180,7 +180,7 @@ class ViewState:
             source_type=reader.read("source", _choice(SOURCE_TYPES, ", ".join(SOURCE_TYPES))),
             since=reader.read("since", _iso_date),
             until=reader.read("until", _iso_date),
-            reliability=reader.read("graded", _choice(tuple("ABCDE"), "a letter A-E (graded this or better)")),
+            reliability=reader.read("graded", _grade_letter),
             place=reader.read("place", _text),
             view=reader.read("view", _choice(VIEWS, "present")) or "page",
             colour=reader.read("colour", _choice(COLOUR_MODES, " or ".join(COLOUR_MODES))) or "role",
@@ -257,6 +257,14 @@ def _choice(options: tuple[str, ...], described: str):  # type: ignore[no-untype
         return value
 
     return parse
+
+
+def _grade_letter(raw: str) -> str:
+    """An Admiralty reliability letter A-E ("graded B or better"; F is every event)."""
+    value = raw.strip().upper()
+    if len(value) != 1 or value not in "ABCDE":
+        raise ValueError("expected a source reliability letter A-E")
+    return value
 
 
 def _window(raw: str) -> int:

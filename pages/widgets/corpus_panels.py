@@ -1,9 +1,12 @@
 """The Corpus page under the map: the key counts, the timeline of events per day, the Attacks,
-Responses, Sources cited and Places panels of the merged events, and one article's place corrections
+Responses, Sources cited and Places panels of the merged events (a row of Attacks or Responses selects
+its event: pages/widgets/corpus_event.py), the sources' grades, and one article's place corrections
 (stored in the corpus)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -15,6 +18,8 @@ from geo.dashboard import (CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS, MERGED_E
 from geo.errors import GeoError, one_line
 from geo.exports import escape_markdown, place_label
 from geo.model import Report
+from pages.widgets.corpus_changes import show_grading
+from pages.widgets.corpus_event import pick_from_table, show_event
 from pages.widgets.tables import ROW_PX, SENTENCE_ROW_PX, Rows, show_table
 
 TABLE_MAX_PX = 460
@@ -25,10 +30,10 @@ DROP = -1
 
 
 def corpus_table(rows: Rows, columns: tuple[str, ...], empty: str, key: str, row_px: int = SENTENCE_ROW_PX, *,
-                 beyond: str = PANEL_BEYOND) -> None:
+                 beyond: str = PANEL_BEYOND, on_select: Callable[[], None] | None = None) -> None:
     """A table of the Corpus page: past ``MAX_TABLE_ROWS``, the first ones and a caption ending with ``beyond``."""
     show_table(rows, columns, empty, key, row_px=row_px, max_px=TABLE_MAX_PX, limit=MAX_TABLE_ROWS, beyond=beyond,
-               config={"published": st.column_config.DateColumn("published")})
+               config={"published": st.column_config.DateColumn("published")}, on_select=on_select)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -102,11 +107,16 @@ def show_panels(path: Path, view: CorpusView, articles: dict[str, ArticleSummary
     tabs = st.tabs([f"Attacks ({len(attacks)})", f"Responses ({len(responses)})",
                     f"Sources cited ({len(sources)})", f"Places ({len(places)})"])
     with tabs[0]:
-        corpus_table(attacks, MERGED_EVENT_COLUMNS, "No attack in these articles.", "corpus_attacks")
+        corpus_table(attacks, MERGED_EVENT_COLUMNS, "No attack in these articles.", "corpus_attacks",
+                     on_select=partial(pick_from_table, "corpus_attacks", view.of_kind("attack")))
     with tabs[1]:
-        corpus_table(responses, MERGED_EVENT_COLUMNS, "No response in these articles.", "corpus_responses")
+        corpus_table(responses, MERGED_EVENT_COLUMNS, "No response in these articles.", "corpus_responses",
+                     on_select=partial(pick_from_table, "corpus_responses", view.of_kind("response")))
     with tabs[2]:
         corpus_table(sources, CORPUS_SOURCE_COLUMNS, "No source cited in these articles.", "corpus_sources")
+        outlets = sorted({o for e in view.events for o in e.outlets}, key=str.casefold)
+        show_grading(path, [*outlets, *(row["name"] for row in sources if row["name"] not in outlets)])
     with tabs[3]:
         corpus_table(places, CORPUS_PLACE_COLUMNS, "No place in these articles.", "corpus_places", row_px=ROW_PX)
         show_corrections(path, view, articles)
+    show_event(path, view)
