@@ -1,4 +1,5 @@
-"""The Corpus page's selected event: a row of the Attacks or Responses panel selects a merged event;
+"""The Corpus page's selected event: a row of the Attacks or Responses panel, or a symbol on the map,
+selects a merged event;
 this shows its grade, why its reports are one event and each report with its evidence marked in
 its article, and lets the analyst correct it (move it, turn an attack into a response, change its
 category, actor, target, date or toll, delete it), split a report out or join it with another
@@ -14,14 +15,17 @@ from typing import Any
 import streamlit as st
 
 from geo.corpus import MergedEvent
-from geo.dashboard import (CorpusView, correct_event, event_label, join_candidates, join_events, place_label,
-                           report_cards, search_places, split_event)
+from geo.dashboard import (CorpusView, MapReport, clicked_point, correct_event, event_label, events_at,
+                           join_candidates, join_events, place_label, report_cards, search_places, split_event)
+from geo.maps import MapPoint
 from geo.errors import GeoError, one_line
 from geo.exports import escape_markdown
 from geo.model import CATEGORIES
 from pages.widgets.lazy import open_box
 
 SELECTED_KEY = "corpus_event"  # a report key of the selected merged event
+AT_SYMBOL_KEY = "corpus_event_at_symbol"  # the report keys of the events at the map symbol last clicked
+SEEN_CLICK_KEY = "corpus_map_seen_click"  # the map's last click report (a rerun hands it back again)
 MESSAGE_KEY = "corpus_event_message"  # (level, text) of the last change saved
 FIELD_KEYS = {name: f"corpus_event_{name}" for name in ("kind", "category", "actor", "target", "date", "killed",
                                                         "injured")}
@@ -36,6 +40,28 @@ def pick_from_table(table_key: str, events: tuple[MergedEvent, ...]) -> None:
     rows = state.selection.rows if state is not None else []
     if rows and rows[0] < len(events):
         select(events[rows[0]])
+
+
+def select_clicked(view: CorpusView, points: list[MapPoint], value: dict[str, object] | None) -> bool:
+    """A click on a map symbol selects the first event drawn there (the card lists the others): True
+    when the selection changed."""
+    report = MapReport.read(value)
+    if st.session_state.get(SEEN_CLICK_KEY) == report.click_key:
+        return False
+    st.session_state[SEEN_CLICK_KEY] = report.click_key
+    point = clicked_point(points, report.clicked_lat, report.clicked_lon, report.clicked_tooltip)
+    events = events_at(view, point) if point is not None else []
+    if not events:
+        return False
+    st.session_state[AT_SYMBOL_KEY] = [e.keys[0] for e in events]
+    select(events[0])
+    return True
+
+
+def _switch(view: CorpusView) -> None:
+    event = view.merged_event(st.session_state.get("corpus_event_at_pick"))
+    if event is not None:
+        select(event)
 
 
 def select(event: MergedEvent) -> None:
@@ -59,6 +85,11 @@ def show_event(path: Path, view: CorpusView) -> None:
         st.caption("Select a row of Attacks or Responses to read its reports, and to correct, split or join it.")
         return
     data, grade = event.to_dict(), view.grade_of(event)
+    at_symbol = [k for k in st.session_state.get(AT_SYMBOL_KEY) or () if view.merged_event(k) is not None]
+    if len(at_symbol) > 1 and event.keys[0] in at_symbol:
+        st.session_state["corpus_event_at_pick"] = event.keys[0]
+        st.selectbox(f"{len(at_symbol)} events at the symbol clicked", at_symbol, key="corpus_event_at_pick",
+                     format_func=lambda k: event_label(view.merged_event(k)), on_change=_switch, args=(view,))
     with st.container(border=True, key="corpus_event_card"):
         where = data["place"] or "location unknown"
         st.markdown(f"**{escape_markdown(data['summary'])}** · {escape_markdown(where)} · "

@@ -14,9 +14,10 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.dashboard import (BRUSH, DEFAULT_WINDOW, STEPS, WINDOWS, CorpusView, ViewState, brushed_range,
+from geo.dashboard import (BRUSH, MAP_CLICK_FIELDS, DEFAULT_WINDOW, STEPS, WINDOWS, CorpusView, ViewState, brushed_range,
                            default_step, faded_points, nearest_step, next_step, time_steps)
 from geo.maps import build_map
+from pages.widgets.corpus_event import select_clicked
 from pages.widgets.view_controls import write_state_to_url
 
 ON_KEY = "corpus_time_on"
@@ -135,6 +136,8 @@ def _time_map(view: CorpusView, state: ViewState, height: int, timed: bool) -> N
         st.caption(f"{len(shown.events)} of {len(view.events)} events by {st.session_state[AT_KEY].isoformat()}; "
                    "faded: before the highlighted days.")
     fmap = build_map(mapped, points=points, fit_to=whole_points, faded=faded, style=state.map_style)
-    st_folium(fmap, key="corpus_map", height=height, use_container_width=True, returned_objects=[],
-              center=state.centre, zoom=state.zoom)
+    clicked = st_folium(fmap, key="corpus_map", height=height, use_container_width=True,
+                        returned_objects=MAP_CLICK_FIELDS, center=state.centre, zoom=state.zoom)
     write_state_to_url(with_time(state))
+    if select_clicked(shown, points, clicked):
+        st.rerun(scope="app")  # the event's card is drawn outside this part
