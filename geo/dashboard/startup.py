@@ -1,5 +1,5 @@
 """What the dashboard loads before its server accepts a visitor: the language model, the gazetteer,
-the sample's analysis and the map's templates.
+the sample's analysis, the map's templates and the corpus code that grades a brief's events.
 
 A Streamlit server runs the app's script only when someone opens the page, so without this the
 first visitor waits for spaCy, the gazetteer and Jinja's template compilation (about 3 s of a
@@ -31,7 +31,7 @@ class WarmUp:
 def warm_up() -> WarmUp:
     """Load what the first page view needs: the language model and the gazetteer (by analysing
     the sample article, which also fills their caches) and the map's templates (by drawing the
-    sample's map once). Idempotent: a second call finds everything loaded and takes milliseconds."""
+    sample's map once) and the corpus code that grades its events (by making its brief). Idempotent: a second call finds everything loaded and takes milliseconds."""
     steps: list[tuple[str, float]] = []
     start = time.perf_counter()
 
@@ -51,4 +51,10 @@ def warm_up() -> WarmUp:
 
     build_map(report, points=map_points(report)).get_root().render()
     steps.append(("map templates", time.perf_counter() - start))
+
+    start = time.perf_counter()
+    from geo.exports import brief_from_report
+
+    brief_from_report(report)  # the corpus code that grades the Brief page's events
+    steps.append(("the brief's grading", time.perf_counter() - start))
     return WarmUp(tuple(steps))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from geo.dashboard.startup import WarmUp, warm_up
 from geo.nlp import _load
 
@@ -9,7 +11,8 @@ from geo.nlp import _load
 def test_warm_up_loads_the_model_and_names_each_step() -> None:
     done = warm_up()
     assert [name for name, _ in done.steps] == ["language model", "gazetteer and the sample's analysis",
-                                                "map templates"]
+                                                "map templates", "the brief's grading"]
+    assert "geo.corpus.grading" in sys.modules  # loaded before the first visitor's brief needs it
     assert all(seconds >= 0 for _, seconds in done.steps)
     assert _load.cache_info().currsize >= 1  # the pipeline is held for the page's first run
 
