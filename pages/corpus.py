@@ -1,17 +1,17 @@
 """The Corpus page: every stored article, and the map, panels and timeline of a selection.
 
-The corpus is the DuckDB store of ``python -m geo ingest`` (GEOBRIEF_DB, else the user data
-dir). Articles are added here from URLs, feeds or uploaded files; the list shows them with their
-counts; choosing some (none: the whole corpus) shows their merged events (geo.corpus.merge, with
-corroboration by outlets, why they were merged and an Admiralty grade) on the map, in the panels
-and on a timeline. A row of Attacks or Responses selects its event: its reports with their
-evidence, and its corrections (move, re-kind, edit, delete, split, join); in the Places tab an
-analyst corrects one article's place; sources are graded under Sources cited, an article's title,
-outlet, URL and date edited under the list. All of it is stored and applied wherever the corpus is
-read, listed under the panels and undone from there. The filters (shared with the Brief page) narrow the merged events; the articles chosen,
-the filters and a linked map view live in the URL, and the Share and export box gives the link
-and the downloads. All logic is in geo.dashboard.corpus_view; the store is opened per request and
-never kept locked. The page's parts are in pages/widgets/ (corpus_add, corpus_panels, view_controls).
+The corpus is the DuckDB store of ``python -m geo ingest`` (GEOBRIEF_DB, else the user data dir). Articles are
+added here from URLs, feeds or uploaded files; the list shows them with their counts; choosing some (none: the
+whole corpus) shows their merged events (geo.corpus.merge, with corroboration by outlets, why they were merged
+and an Admiralty grade) on the map, in the panels and on a timeline. A row of Attacks or Responses selects its
+event: its reports with their evidence, and its corrections (move, re-kind, edit, delete, split, join); in the
+Places tab an analyst corrects one article's place; sources are graded under Sources cited, an article's
+title, outlet, URL and date edited under the list. All of it is stored and applied wherever the corpus is
+read, listed under the panels and undone from there. The filters (shared with the Brief page) narrow the
+merged events; the articles chosen, the filters and a linked map view live in the URL, and the Share and
+export box gives the link and the downloads. All logic is in geo.dashboard (corpus_view, corpus_selection, corpus_edits); the store is opened
+per request and never kept locked. The page's parts are in pages/widgets/ (corpus_add, corpus_panels,
+corpus_event, corpus_changes, view_controls).
 """
 
 from __future__ import annotations

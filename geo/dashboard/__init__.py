@@ -4,11 +4,12 @@ presentation view, the articles behind shared links and the Corpus page's merged
     state, problems = ViewState.from_params(query_params)
     view = load_view(db_path)
 
-Modules: ``view_state`` (the URL's state), ``selection`` (a place selected on the map),
-``present`` (``?view=present``), ``articles`` (shared links' articles and their corrections),
-``corpus_view`` (the Corpus page's data), ``corpus_edits`` (what the analyst changes there), ``corpus_selection`` (its selected event), ``place_search`` (the place search box), ``table_layout`` (the
-panels' columns and a row's detail), ``time_axis`` (the Corpus page's time slider and brush), ``startup`` (what
-the server loads before its first visitor). Never imports Streamlit: ``app.py`` and ``pages/`` do.
+Modules: ``view_state`` (the URL's state), ``selection`` (a place selected on the map), ``present``
+(``?view=present``), ``articles`` (shared links' articles and their corrections), ``corpus_view`` (the Corpus
+page's data), ``corpus_edits`` (what the analyst changes there), ``corpus_selection`` (its selected event),
+``place_search`` (the place search box), ``table_layout`` (the panels' columns and a row's detail),
+``time_axis`` (the Corpus page's time slider and brush), ``startup`` (what the server loads before its first
+visitor). Never imports Streamlit: ``app.py`` and ``pages/`` do.
 
 May import: every wing below the pages (ingest, gazetteer, places, events, corpus, maps, exports)
 and the core, not ``geo.cli`` nor ``geo.bench``.

@@ -174,7 +174,8 @@ class CorpusView:
         """The merged events that pass ``event_filter`` (judged on the merged event: its place,
         date, actor and every outlet's sources), and the places they happened at."""
         types = self._sources.types if self._sources else {}
-        kept = [i for i, entry in enumerate(self._entries) if event_filter.keeps(entry.standing, types, entry.grade.code)]
+        kept = [i for i, entry in enumerate(self._entries)
+                if event_filter.keeps(entry.standing, types, entry.grade.code)]
         return self._keeping(kept, event_filter, narrow_places=event_filter.active)
 
     def as_of(self, day: date, window_days: int) -> tuple[CorpusView, frozenset[str]]:

@@ -29,9 +29,10 @@ class WarmUp:
 
 
 def warm_up() -> WarmUp:
-    """Load what the first page view needs: the language model and the gazetteer (by analysing
-    the sample article, which also fills their caches) and the map's templates (by drawing the
-    sample's map once) and the corpus code that grades its events (by making its brief). Idempotent: a second call finds everything loaded and takes milliseconds."""
+    """Load what the first page view needs: the language model and the gazetteer (by analysing the sample
+    article, which also fills their caches) and the map's templates (by drawing the sample's map once) and the
+    corpus code that grades its events (by making its brief). Idempotent: a second call finds everything
+    loaded and takes milliseconds."""
     steps: list[tuple[str, float]] = []
     start = time.perf_counter()
 

@@ -112,7 +112,8 @@ class EventProvenance:
 
 
 def grade_note(event: Event, provenance: EventProvenance) -> str:
-    """"grade B2", and ", corrected" when an analyst corrected the event: what a brief's table says beside its sources."""
+    """"grade B2", and ", corrected" when an analyst corrected the event: what a brief's table says beside
+    its sources."""
     return f"grade {provenance.grade}" + (", corrected" if event.corrected else "")
 
 

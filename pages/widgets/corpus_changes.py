@@ -96,12 +96,12 @@ def _save_grade(path: Path) -> None:
     if not name:
         st.session_state[MESSAGE_KEY] = ("error", "Choose or type the name of a source or outlet to grade.")
         return
-    _store(lambda: save_grade(path, name, code), f"Graded {name} {code}.")
+    store_change(lambda: save_grade(path, name, code), f"Graded {name} {code}.")
 
 
 def _save_identity(path: Path, article_id: str) -> None:
     values = {name: st.session_state.get(key) for name, key in IDENTITY_KEYS.items()}
-    _store(lambda: save_identity(path, article_id, values["title"], values["outlet"], values["url"],
+    store_change(lambda: save_identity(path, article_id, values["title"], values["outlet"], values["url"],
                                  values["published"]), "Saved the article's details.")
 
 
@@ -112,16 +112,17 @@ def _undo(path: Path, rows: list[dict[str, str]]) -> None:
     row = rows[picked]
     undo: Callable[[Path, str], int] = {"event": undo_event, "merge": undo_merge_decisions,
                                         "grade": delete_grade}[row["what"]]
-    _store(lambda: undo(path, row["key"]), f"Undone: {row['what']} {row['change']}.")
+    store_change(lambda: undo(path, row["key"]), f"Undone: {row['what']} {row['change']}.")
 
 
-def _store(write: Callable[[], object], done: str) -> None:
+def store_change(write: Callable[[], object], done: str, message_key: str = MESSAGE_KEY) -> None:
+    """Write one change; the next run says ``done``, or why it could not be stored (nothing was)."""
     try:
         write()
     except GeoError as exc:
-        st.session_state[MESSAGE_KEY] = ("error", escape_markdown(one_line(exc)))
+        st.session_state[message_key] = ("error", escape_markdown(one_line(exc)))
         return
-    st.session_state[MESSAGE_KEY] = ("success", escape_markdown(done))
+    st.session_state[message_key] = ("success", escape_markdown(done))
 
 
 def _show_message() -> None:

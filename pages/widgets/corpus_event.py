@@ -18,9 +18,9 @@ from geo.corpus import MergedEvent
 from geo.dashboard import (CorpusView, MapReport, clicked_point, correct_event, event_label, events_at,
                            join_candidates, join_events, place_label, report_cards, search_places, split_event)
 from geo.maps import MapPoint
-from geo.errors import GeoError, one_line
 from geo.exports import escape_markdown
 from geo.model import CATEGORIES
+from pages.widgets.corpus_changes import store_change
 from pages.widgets.lazy import open_box
 
 SELECTED_KEY = "corpus_event"  # a report key of the selected merged event
@@ -174,30 +174,25 @@ def _save(path: Path, event: MergedEvent, found: list[Any]) -> None:
     if not changes:
         st.session_state[MESSAGE_KEY] = ("success", "Nothing changed: the event stands as it is.")
         return
-    _store(lambda: correct_event(path, event.keys, changes), "Saved: " + ", ".join(sorted(changes)) + ".")
+    store_change(lambda: correct_event(path, event.keys, changes), "Saved: " + ", ".join(sorted(changes)) + ".",
+                 MESSAGE_KEY)
 
 
 def _delete(path: Path, event: MergedEvent) -> None:
-    _store(lambda: correct_event(path, event.keys, delete=True), "Deleted; undo it from the list of changes.")
+    store_change(lambda: correct_event(path, event.keys, delete=True), "Deleted; undo it from the list of changes.",
+                 MESSAGE_KEY)
     st.session_state.pop(SELECTED_KEY, None)
 
 
 def _split(path: Path) -> None:
     key = st.session_state.get("corpus_event_split_pick")
     if key:
-        _store(lambda: split_event(path, key), "Split: that report is an event of its own now.")
+        store_change(lambda: split_event(path, key), "Split: that report is an event of its own now.",
+                     MESSAGE_KEY)
 
 
 def _join(path: Path, event: MergedEvent) -> None:
     other = st.session_state.get("corpus_event_join_pick")
     if other:
-        _store(lambda: join_events(path, event.keys[0], other), "Joined: the two are one event now.")
-
-
-def _store(write: Any, done: str) -> None:
-    try:
-        write()
-    except GeoError as exc:
-        st.session_state[MESSAGE_KEY] = ("error", escape_markdown(one_line(exc)))
-        return
-    st.session_state[MESSAGE_KEY] = ("success", escape_markdown(done))
+        store_change(lambda: join_events(path, event.keys[0], other), "Joined: the two are one event now.",
+                     MESSAGE_KEY)

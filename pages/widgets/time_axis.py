@@ -14,7 +14,8 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.dashboard import (BRUSH, MAP_CLICK_FIELDS, DEFAULT_WINDOW, STEPS, WINDOWS, CorpusView, ViewState, brushed_range,
+from geo.dashboard import (BRUSH, DEFAULT_WINDOW, MAP_CLICK_FIELDS, STEPS, WINDOWS, CorpusView, ViewState,
+                           brushed_range,
                            default_step, faded_points, nearest_step, next_step, time_steps)
 from geo.maps import build_map
 from pages.widgets.corpus_event import select_clicked

@@ -53,7 +53,8 @@ def show_filters(keys: dict[str, str]) -> None:
         columns[5].date_input("Until", key=keys["until"], value=None)
         columns[6].selectbox("Source graded", list(GRADE_LABELS), key=keys["reliability"],
                              format_func=GRADE_LABELS.__getitem__,
-                             help="Source reliability (Admiralty A-F): events whose best source is graded at least this.")
+                             help="Source reliability (Admiralty A-F): events whose best source is graded this "
+                                  "or better.")
 
 
 def write_state_to_url(state: ViewState) -> None:

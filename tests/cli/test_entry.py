@@ -151,7 +151,8 @@ def test_export_from_a_local_url(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode()
     header = out.read_text(encoding="utf-8").splitlines()[0]
     assert header == ("event_date,time_precision,event_type,sub_event_type,actor1,inter1,actor2,inter2,location,"
-                      "admin1,country,latitude,longitude,geo_precision,source,notes,source_grade,corroboration,corrected")
+                      "admin1,country,latitude,longitude,geo_precision,source,notes,"
+                      "source_grade,corroboration,corrected")
 
 
 def test_export_corpus_merged_events_with_filters(tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
 """Issue 19's corpus test: one story in three forms and a second strike in the same city weeks later.
 
-The story is made up for the test. It reaches the corpus pasted (the Brief page's shared link),
-uploaded as a .txt with a header and as an HTML page with metadata; none of the three is a byte
-copy of another (the pasted one has a byline and share links, the page its own extraction). The corpus must hold four articles, one report of the first strike (its three
-copies), and two events, each reported by one outlet, named.
+The story is made up for the test. It reaches the corpus pasted (the Brief page's shared link), uploaded as a
+.txt with a header and as an HTML page with metadata; none of the three is a byte copy of another (the pasted
+one has a byline and share links, the page its own extraction). The corpus must hold four articles, one report
+of the first strike (its three copies), and two events, each reported by one outlet, named.
 """
 
 from __future__ import annotations

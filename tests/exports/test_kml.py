@@ -197,7 +197,8 @@ def test_the_grade_and_an_analysts_correction_travel_in_extended_data() -> None:
     from geo.corpus import Grade, Judgements, SourceGrade
 
     report = _report()
-    corrected = dataclasses.replace(report, attacks=tuple(dataclasses.replace(e, corrected=True) for e in report.attacks))
+    corrected = dataclasses.replace(report, attacks=tuple(dataclasses.replace(e, corrected=True)
+                                                          for e in report.attacks))
     graded = Judgements(grades=(SourceGrade("Made-up Daily", Grade("B", "2")),))
     (strike,) = _folders(_document(kml_bytes(brief_from_report(corrected, judgements=graded))))["Attacks"].features
     assert _data(strike)["grade"] == "B2" and _data(strike)["corrected"] == "true"

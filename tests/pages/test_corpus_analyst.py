@@ -6,20 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.corpus import Store
 from geo.dashboard import load_view, stored_articles
-from tests.pages.test_corpus import _corpus_page, _fill, _panel
+from tests.pages.test_corpus import _corpus_page, _panel, db
 
-
-@pytest.fixture()
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "corpus.duckdb"
-    _fill(path)
-    monkeypatch.setenv("GEOBRIEF_DB", str(path))
-    return path
+__all__ = ["db"]  # the corpus of tests/pages/test_corpus.py, a fixture
 
 
 def _select(at: AppTest, db: Path, place: str) -> AppTest:
