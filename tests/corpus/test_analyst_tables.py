@@ -13,6 +13,7 @@ from geo.corpus import (ArticleIdentity, Grade, MergeDecision, Store, event_corr
                         parse_grade)
 from geo.corpus.database import ANALYST_TABLES, META_TABLE, SCHEMA_VERSION, StoreError
 from geo.errors import GeoError, InputError
+from geo.exports import NO_FILTER
 from geo.ingest import article_from_text
 from tests.corpus_helpers import fake_report
 
@@ -128,3 +129,27 @@ def test_a_version_1_corpus_gains_the_analyst_tables_and_keeps_its_articles(db: 
         assert store.schema_version == SCHEMA_VERSION == 2
         assert store.article_count() == 2 and store.judgements().grades == ()
         store.save_grade("Reuters", parse_grade("A"))
+
+
+def test_grades_and_corrections_survive_a_reload_and_a_kml_round_trip(db: Path) -> None:
+    from fastkml.kml import KML
+
+    from geo.exports import brief_from_corpus
+    from geo.exports.formats import export_bytes
+
+    with Store.open(db) as store:
+        first, second = _keys(store)
+        store.save_merge_decision(MergeDecision("split", second))
+        store.save_event_correction(event_correction(second, {"kind": "response", "date": "2024-05-02"}))
+        store.save_grade("Outlet 0", parse_grade("B"))
+    with Store.open(db) as store:  # reopened: what the page or the CLI reads next time
+        reports = [(s.article_id, s.report) for s in store.reports()]
+        judgements = store.judgements()
+    document = next(iter(KML.from_string(export_bytes(brief_from_corpus(reports, NO_FILTER, judgements), "kml"))
+                         .features))
+    folders = {folder.name: folder.features for folder in document.features}
+    (attack,), (response,) = folders["Attacks"], folders["Responses"]
+    attack_data, response_data = ({d.name: d.value for d in p.extended_data.elements} for p in (attack, response))
+    assert attack_data["grade"] == "B6" and attack_data["corrected"] == "false"  # Outlet 0's report, alone
+    assert response_data["grade"] == "F6" and response_data["corrected"] == "true"
+    assert attack.times.timestamp.dt == date(2024, 5, 1) and response.times.timestamp.dt == date(2024, 5, 2)
