@@ -59,8 +59,9 @@ def run_geo(*args: str, db: Path | None = None, env: dict[str, str] | None = Non
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=240, env=environment)
 
 
-def pdf_bytes(lines: list[str], title: str | None = None) -> bytes:
-    """A one-page PDF whose text layer holds ``lines`` (Helvetica), made with pypdf."""
+def pdf_bytes(lines: list[str], title: str | None = None, created: str | None = None) -> bytes:
+    """A one-page PDF whose text layer holds ``lines`` (Helvetica), made with pypdf; ``created``: the
+    metadata's /CreationDate ("D:20240503120000Z")."""
     import io
 
     from pypdf import PdfWriter
@@ -80,8 +81,8 @@ def pdf_bytes(lines: list[str], title: str | None = None) -> bytes:
     content = DecodedStreamObject()
     content.set_data(f"BT /F1 11 Tf 72 740 Td {shown} ET".encode("latin-1"))
     page.replace_contents(content)
-    if title:
-        writer.add_metadata({"/Title": title})
+    if title or created:
+        writer.add_metadata({key: value for key, value in (("/Title", title), ("/CreationDate", created)) if value})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

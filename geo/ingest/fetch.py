@@ -209,8 +209,9 @@ def article_from_fetched(
                                     settings=settings)
         return article
     if fetched.content_type == "application/pdf" or fetched.body.startswith(b"%PDF-"):
-        text, title = pdf_text(fetched.body, fetched.url)
-        return article_from_text(text, title=title, url=fetched.url, published=published, settings=settings)
+        pdf = pdf_text(fetched.body, fetched.url)
+        return article_from_text(pdf.text, title=pdf.title, url=fetched.url, published=published or pdf.created,
+                                 settings=settings)
     if fetched.content_type.startswith(_NOT_ARTICLES):
         raise InputError(f"{fetched.url} is {fetched.content_type}, not an article page (HTML, text or PDF).")
     return article_from_html(fetched.body, name=fetched.url, url=fetched.url, published=published, settings=settings)

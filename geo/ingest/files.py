@@ -45,8 +45,9 @@ def article_from_upload(
     if suffix in HTML_SUFFIXES:
         return article_from_html(data, name=name, published=published, settings=settings)
     if suffix in PDF_SUFFIXES:
-        text, title = pdf_text(data, name)
-        return article_from_text(text, title=title, published=published, settings=settings)
+        pdf = pdf_text(data, name)
+        return article_from_text(pdf.text, title=pdf.title or title_from_name(name), published=published or pdf.created,
+                                 settings=settings)
     header, text = split_header(decode_bytes(data, name))  # "Title / URL / date" lines or front matter
     title = header.title
     if suffix in MARKDOWN_SUFFIXES:

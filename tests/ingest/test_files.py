@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import codecs
 
 import pytest
@@ -162,7 +164,17 @@ def test_pdf_file_is_read_from_disk(tmp_path) -> None:
     path.write_bytes(pdf_bytes(["Shelling hit Kharkiv overnight."]))
     article = read_path(path)
     assert article.text == "Shelling hit Kharkiv overnight."
-    assert article.title is None
+    assert article.title == "Report" and article.published is None  # no metadata: the file names it
+
+
+def test_a_pdfs_metadata_dates_it_unless_its_clock_was_wrong() -> None:
+    from tests.corpus_helpers import pdf_bytes
+
+    lines = ["Shelling hit Kharkiv overnight."]
+    assert article_from_upload("a.pdf", pdf_bytes(lines, created="D:20240503120000Z")).published == date(2024, 5, 3)
+    assert article_from_upload("a.pdf", pdf_bytes(lines, created="D:29990101000000Z")).published is None
+    typed = article_from_upload("a.pdf", pdf_bytes(lines, created="D:20240503120000Z"), published=date(2024, 5, 4))
+    assert typed.published == date(2024, 5, 4)
 
 
 @pytest.mark.parametrize(
