@@ -1,8 +1,9 @@
+"""Files to articles: .txt, .md, .html and .pdf (geo.ingest.files)."""
+
 from __future__ import annotations
 
-from datetime import date
-
 import codecs
+from datetime import date
 
 import pytest
 
