@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.corpus import (NO_JUDGEMENTS, UNNAMED_OUTLET, ArticleSummary, EventGrade, Judgements, MergedEvent, Store,
-                         article_outlet, event_grade, merge_events)
+                         article_outlet, copies_in, event_grade, merge_events)
 from geo.exports import (CLAIM_SEPARATOR, EVENT_COLUMNS, NO_FILTER, PLACE_COLUMNS, EventFilter, event_row, place_row,
                          same_source, source_types)
 from geo.maps import MapPoint, map_points, narrowed_points
@@ -119,8 +119,11 @@ class _SourceIndex:
     types: dict[str, str]
 
     @classmethod
-    def of(cls, reports: Iterable[tuple[str, Report]]) -> _SourceIndex:
-        pairs = [(article_id, source) for article_id, report in reports for source in report.sources]
+    def of(cls, reports: Sequence[tuple[str, Report]]) -> _SourceIndex:
+        """The sources of the reports, a story told by several articles (geo.corpus.copies_in) read once."""
+        copies = {article_id for story in copies_in(reports) for article_id, _ in story.copies}
+        pairs = [(article_id, source) for article_id, report in reports if article_id not in copies
+                 for source in report.sources]
         grouped: dict[str, list[tuple[str, Source]]] = {}
         for article_id, source in pairs:
             grouped.setdefault(" ".join(source.name.casefold().split()), []).append((article_id, source))

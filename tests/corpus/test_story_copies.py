@@ -95,3 +95,11 @@ def test_the_same_text_arriving_again_with_a_header_gives_the_stored_article_its
     ingest_into(path, uploads=[("later.txt", f"Title: Substation hit\nDate: 2024-04-14\n\n{LATER}".encode())])
     (article,) = stored_articles(path)
     assert (article.title, article.published) == ("Substation hit", date(2024, 4, 14))
+
+
+def test_the_sources_of_a_story_told_three_times_are_counted_once(corpus: Path) -> None:
+    from geo.dashboard import load_view
+
+    rows = {row["name"]: row for row in load_view(corpus).source_rows()}
+    governor = rows["the regional governor"]
+    assert governor["articles"] == 1 and governor["claim_count"] == 2  # its two claims in one telling
