@@ -27,7 +27,8 @@ from geo.corpus.event_corrections import EDITABLE_FIELDS, EventCorrection, event
 from geo.corpus.grading import EventGrade, event_grade
 from geo.corpus.judgements import (CREDIBILITY, NO_JUDGEMENTS, RELIABILITY, Grade, Judgements, MergeDecision,
                                    SourceGrade, event_keys, parse_grade)
-from geo.corpus.merge import UNNAMED_OUTLET, MergedEvent, article_outlet, copies_in, merge_events
+from geo.corpus.merge import (UNNAMED_OUTLET, MergedEvent, article_outlet, copies_in, merge_events,
+                              repeating_articles)
 from geo.corpus.store import ArticleSummary, Store, StoreLockedError, default_db_path
 
 __all__ = [
@@ -70,4 +71,5 @@ __all__ = [
     "parse_published",
     "read_articles",
     "reanalyze_stale",
+    "repeating_articles",
 ]

@@ -22,7 +22,6 @@ aside); reports whose outlet is unknown count once together, since nothing tells
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,13 +29,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from geo.corpus.duplicates import StoryCopies, story_copies
-from geo.corpus.judgements import NO_JUDGEMENTS, Judgements, event_keys
+from geo.corpus.judgements import NO_JUDGEMENTS, Judgements, event_keys, source_key
 from geo.corpus.matching import ReportedEvent, compare
 from geo.ingest import outlet_of
 from geo.model import Article, Event, Place, Report, TextSpan
 
 UNNAMED_OUTLET = "unnamed outlet"
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def article_outlet(article: Article) -> str | None:
@@ -132,7 +130,7 @@ class MergedEvent:
         seen: dict[str, str] = {}
         for r in self.reports:
             for name in r.event.sources:
-                seen.setdefault(_normal_name(name), name)
+                seen.setdefault(source_key(name), name)
         return tuple(seen.values())
 
     @property
@@ -186,12 +184,14 @@ class MergedEvent:
         return next(r for r in self.reports if r.event is event)
 
 
-def merge_events(reports: Iterable[tuple[str, Report]], judgements: Judgements = NO_JUDGEMENTS) -> list[MergedEvent]:
-    """Group the events of ``(article_id, report)`` pairs into merged events, in input order."""
+def merge_events(reports: Iterable[tuple[str, Report]], judgements: Judgements = NO_JUDGEMENTS,
+                 stories: Sequence[StoryCopies] | None = None) -> list[MergedEvent]:
+    """Group the events of ``(article_id, report)`` pairs into merged events, in input order.
+    ``stories``: :func:`copies_in` of the same reports, when the caller has it already."""
     pairs = list(reports)
-    stories = copies_in(pairs)
+    stories = copies_in(pairs) if stories is None else stories
     copies_of = {story.kept: tuple(a for a, _ in story.copies) for story in stories}
-    repeating = {a for story in stories for a, _ in story.copies}
+    repeating = repeating_articles(stories)
     groups = _Groups()
     for article_id, report in pairs:
         if article_id in repeating:
@@ -220,6 +220,11 @@ def copies_in(reports: Sequence[tuple[str, Report]]) -> tuple[StoryCopies, ...]:
                                            articles[a].published or date.max, members.index(a)))
 
     return story_copies([(a, r.article.text) for a, r in reports], choose=original)
+
+
+def repeating_articles(stories: Iterable[StoryCopies]) -> frozenset[str]:
+    """The articles that repeat another's story (each story's copies, not the one kept)."""
+    return frozenset(article_id for story in stories for article_id, _ in story.copies)
 
 
 def _event_reports(article_id: str, report: Report, copies: tuple[str, ...]) -> Iterable[EventReport]:
@@ -307,10 +312,6 @@ def _label(item: EventReport) -> str:
 def _identity(article: Article) -> int:
     """How much of an article's identity is known: outlet, publication date, title, URL."""
     return sum(bool(value) for value in (article.outlet, article.published, article.title, article.url))
-
-
-def _normal_name(name: str) -> str:
-    return " ".join(w for w in _WORD.findall(name.casefold()) if w not in {"the", "a", "an"})
 
 
 def _detail(event: Event) -> int:

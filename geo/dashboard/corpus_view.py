@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.corpus import (NO_JUDGEMENTS, UNNAMED_OUTLET, ArticleSummary, EventGrade, Judgements, MergedEvent, Store,
-                         article_outlet, copies_in, event_grade, merge_events)
+                         article_outlet, copies_in, event_grade, merge_events, repeating_articles)
 from geo.exports import (CLAIM_SEPARATOR, EVENT_COLUMNS, NO_FILTER, PLACE_COLUMNS, EventFilter, event_row, place_row,
                          same_source, source_types)
 from geo.maps import MapPoint, map_points, narrowed_points
@@ -119,9 +119,8 @@ class _SourceIndex:
     types: dict[str, str]
 
     @classmethod
-    def of(cls, reports: Sequence[tuple[str, Report]]) -> _SourceIndex:
-        """The sources of the reports, a story told by several articles (geo.corpus.copies_in) read once."""
-        copies = {article_id for story in copies_in(reports) for article_id, _ in story.copies}
+    def of(cls, reports: Sequence[tuple[str, Report]], copies: frozenset[str]) -> _SourceIndex:
+        """The sources of the reports but ``copies`` (a story told by several articles is read once)."""
         pairs = [(article_id, source) for article_id, report in reports if article_id not in copies
                  for source in report.sources]
         grouped: dict[str, list[tuple[str, Source]]] = {}
@@ -156,6 +155,7 @@ class CorpusView:
     events: tuple[MergedEvent, ...]
     event_filter: EventFilter = NO_FILTER
     judgements: Judgements = NO_JUDGEMENTS
+    copies: frozenset[str] | None = None  # articles repeating another's story (None: found when made)
     _entries: tuple[_EventEntry, ...] = field(default=(), repr=False, compare=False)
     _places: tuple[_PlaceEntry, ...] | None = field(default=None, repr=False, compare=False)
     _sources: _SourceIndex | None = field(default=None, repr=False, compare=False)
@@ -167,7 +167,9 @@ class CorpusView:
         if self._places is None:
             object.__setattr__(self, "_places", tuple(_place_entries(self.reports)))
         if self._sources is None:
-            object.__setattr__(self, "_sources", _SourceIndex.of(self.reports))
+            if self.copies is None:
+                object.__setattr__(self, "copies", repeating_articles(copies_in(self.reports)))
+            object.__setattr__(self, "_sources", _SourceIndex.of(self.reports, self.copies or frozenset()))
         if self._map_base is None and not self.event_filter.active:
             report = self.map_report()
             object.__setattr__(self, "_map_base", _MapBase(tuple(map_points(report)),
@@ -393,4 +395,6 @@ def load_view(path: Path, ids: Sequence[str] | None = None) -> CorpusView:
         stored = store.reports(ids)
         judgements = store.judgements()
     reports = tuple((s.article_id, s.report) for s in stored)
-    return CorpusView(reports, tuple(merge_events(reports, judgements)), judgements=judgements)
+    stories = copies_in(reports)  # found once, for the merging and the sources
+    return CorpusView(reports, tuple(merge_events(reports, judgements, stories)), judgements=judgements,
+                      copies=repeating_articles(stories))

@@ -99,10 +99,6 @@ class EventProvenance:
     def corroboration(self) -> int:
         return len(self.outlets) + self.unnamed_outlet
 
-    @property
-    def named_outlets(self) -> tuple[str, ...]:
-        return self.outlets
-
     def describe(self) -> str:
         """"reported by 3 outlet(s): A, B and an unnamed one", in plain text."""
         text = f"reported by {self.corroboration} outlet(s)"
@@ -220,10 +216,11 @@ def brief_from_report(report: Report, event_filter: EventFilter = NO_FILTER,
 def brief_from_corpus(reports: Sequence[tuple[str, Report]], event_filter: EventFilter = NO_FILTER,
                       judgements: Judgements | None = None) -> Brief:
     """The corpus's brief: ``(article_id, report)`` pairs, their events merged across articles (with the
-    analyst's splits and joins) and graded."""
-    from geo.corpus import NO_JUDGEMENTS, merge_events
+    analyst's splits and joins) and graded; a story told by several articles lists its sources once."""
+    from geo.corpus import NO_JUDGEMENTS, copies_in, merge_events, repeating_articles
 
     judgements = judgements or NO_JUDGEMENTS
+    stories = copies_in(reports)  # a story told by several articles: its sources read once
     offsets: dict[str, int] = {}
     texts: list[str] = []
     position = 0
@@ -233,9 +230,10 @@ def brief_from_corpus(reports: Sequence[tuple[str, Report]], event_filter: Event
         position += len(report.article.text) + len(ARTICLE_SEPARATOR)
     text = ARTICLE_SEPARATOR.join(texts)
     places = _corpus_places(reports, offsets)
-    sources = _corpus_sources(reports, offsets)
+    copies = repeating_articles(stories)
+    sources = _corpus_sources([(a, r) for a, r in reports if a not in copies], offsets)
     events: list[tuple[Event, EventProvenance]] = []
-    for merged in merge_events(reports, judgements):
+    for merged in merge_events(reports, judgements, stories):
         data = merged.to_dict()
         best = merged.representative
         home = next(r for r in merged.reports if r.event is best)

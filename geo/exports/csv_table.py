@@ -121,7 +121,7 @@ def acled_row(event: Event, report: Report, provenance: EventProvenance,
         "latitude": round(float(event.lat), COORDINATE_DECIMALS) if located else "",  # type: ignore[arg-type]
         "longitude": round(float(event.lon), COORDINATE_DECIMALS) if located else "",  # type: ignore[arg-type]
         "geo_precision": geo_precision(event, report) or "",
-        "source": "; ".join(event.sources or provenance.named_outlets),
+        "source": "; ".join(event.sources or provenance.outlets),
         "notes": _notes(event),
         "source_grade": provenance.grade,
         "corroboration": provenance.corroboration,

@@ -103,3 +103,12 @@ def test_the_sources_of_a_story_told_three_times_are_counted_once(corpus: Path) 
     rows = {row["name"]: row for row in load_view(corpus).source_rows()}
     governor = rows["the regional governor"]
     assert governor["articles"] == 1 and governor["claim_count"] == 2  # its two claims in one telling
+
+
+def test_the_corpus_exports_list_a_told_again_storys_sources_once(corpus: Path) -> None:
+    from geo.dashboard import load_view
+    from geo.exports import brief_from_corpus
+
+    view = load_view(corpus)
+    (governor,) = [s for s in brief_from_corpus(view.reports).report.sources if s.name == "the regional governor"]
+    assert len(governor.claims) == 2
