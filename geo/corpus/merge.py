@@ -126,6 +126,11 @@ class MergedEvent:
         return len(self.outlets) + self.unnamed_outlet
 
     @property
+    def outlet_names(self) -> tuple[str, ...]:
+        """The named outlets, and "unnamed outlet" when some report's is unknown: what a panel lists."""
+        return (*self.outlets, *((UNNAMED_OUTLET,) if self.unnamed_outlet else ()))
+
+    @property
     def sources(self) -> tuple[str, ...]:
         seen: dict[str, str] = {}
         for r in self.reports:
@@ -173,7 +178,7 @@ class MergedEvent:
             "mentions": [_evidence(r) for r in self.reports],
             "sources": list(self.sources),
             "articles": list(self.articles),
-            "outlets": list(self.outlets) + ([UNNAMED_OUTLET] if self.unnamed_outlet else []),
+            "outlets": list(self.outlet_names),
             "corroboration": self.corroboration,
             "corrected": self.corrected,
             "events": list(self.keys),

@@ -333,7 +333,7 @@ def _event_entry(event: MergedEvent, judgements: Judgements) -> _EventEntry:
     row["summary"] = event.representative.summary
     row["corroboration"] = event.corroboration
     row["grade"] = grade.code
-    row["outlets"] = ", ".join((*event.outlets, *([UNNAMED_OUTLET] if event.unnamed_outlet else [])))
+    row["outlets"] = ", ".join(event.outlet_names)
     row["corrected"] = event.corrected
     row["merged_because"] = " | ".join(event.reasons)
     return _EventEntry(standing, tuple(row[column] for column in MERGED_EVENT_COLUMNS), event_day(event),
