@@ -36,6 +36,8 @@ def add_corpus_commands(commands: Any) -> None:
         "sources", metavar="SOURCE", nargs="+", help="article files (.txt, .md, .html), folders, URLs or feeds"
     )
     ingest.add_argument("--allow-private", action="store_true", help="allow URLs on private or loopback addresses")
+    ingest.add_argument("--max-entries", type=int, metavar="N",
+                        help="read the first N entries of each feed (default: 500); a longer feed is noted")
     ingest.add_argument("--outlet", metavar="NAME", type=_outlet,
                         help="the outlet of every article that names none of its own: an outlet in a file's header "
                              "or front matter, a page's site name or a URL's domain is kept, never overridden")
@@ -108,7 +110,8 @@ def _ingest(store: Store, args: argparse.Namespace, err: TextIO) -> int:
     defaults = ArticleDefaults(outlet=args.outlet, published=args.published)
 
     def reader(source: Any) -> list[Any]:
-        return read_articles(source, settings, allow_private=args.allow_private, defaults=defaults)
+        return read_articles(source, settings, allow_private=args.allow_private, defaults=defaults,
+                             max_entries=args.max_entries)
 
     if args.engine == "dask":
         try:

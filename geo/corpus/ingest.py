@@ -160,9 +160,10 @@ def expand_sources(sources: Iterable[str]) -> Iterator[str]:
 
 def read_articles(
     source: SourceItem, settings: Settings | None = None, *, allow_private: bool = False,
-    defaults: ArticleDefaults = NO_DEFAULTS,
+    defaults: ArticleDefaults = NO_DEFAULTS, max_entries: int | None = None,
 ) -> list[Article | FeedEntry]:
-    """What one item yields: a file its Article; a URL its Article, or a feed's entries to read next.
+    """What one item yields: a file its Article; a URL its Article, or a feed's entries to read next
+    (its first ``max_entries``, by default ``geo.ingest.fetch.DEFAULT_MAX_FEED_ENTRIES``).
     ``defaults`` give the articles that name none their outlet and date (``geo.corpus.defaults``)."""
     from geo.ingest import FetchPolicy, read_path, read_url
 
@@ -171,7 +172,7 @@ def read_articles(
     if isinstance(source, FeedEntry):
         found = read_url(source.url, policy=policy, settings=settings, published=source.published, follow_feeds=False)
     elif _is_url(source):
-        found = read_url(source, policy=policy, settings=settings)
+        found = read_url(source, policy=policy, settings=settings, max_entries=max_entries)
     elif Path(source).is_dir():
         raise InputError(f"{source} holds no .txt, .md, .html or .pdf files.")
     else:
