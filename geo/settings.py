@@ -10,6 +10,8 @@
 |                          | offline gazetteer cannot resolve                   |                              |
 | GEOBRIEF_USER_AGENT      | the user agent sent to Nominatim (required when    | none                         |
 |                          | GEOBRIEF_ONLINE=1; name your app and a contact)    |                              |
+| GEOBRIEF_PDF_SECONDS     | longest a PDF's text may take to read (a worker    | 30                           |
+|                          | process, stopped past it)                          |                              |
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Settings:
     max_text_chars: int = 1_000_000
     online_geocoding: bool = False  # GEOBRIEF_ONLINE=1: Nominatim for what the gazetteer cannot resolve
     user_agent: str | None = None  # GEOBRIEF_USER_AGENT, required by Nominatim's usage policy
+    pdf_seconds: float = 30.0  # GEOBRIEF_PDF_SECONDS: the time budget for reading one PDF's text
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -51,6 +54,7 @@ class Settings:
             max_text_chars=int(max_chars) if max_chars else 1_000_000,
             online_geocoding=_flag(env.get("GEOBRIEF_ONLINE")),
             user_agent=(env.get("GEOBRIEF_USER_AGENT") or "").strip() or None,
+            pdf_seconds=_seconds(env.get("GEOBRIEF_PDF_SECONDS"), 30.0),
         )
 
 
@@ -66,3 +70,17 @@ def _flag(value: str | None) -> bool:
     if text in _FALSE:
         return False
     raise InputError(f"GEOBRIEF_ONLINE must be 1 or 0, got {value!r}.")
+
+
+def _seconds(value: str | None, default: float) -> float:
+    """GEOBRIEF_PDF_SECONDS: a positive number of seconds (unset or empty: the default)."""
+    text = (value or "").strip()
+    if not text:
+        return default
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds < float("inf"):  # NaN fails this too
+        raise InputError(f"GEOBRIEF_PDF_SECONDS must be a positive number of seconds, got {value!r}.")
+    return seconds

@@ -7,6 +7,7 @@ its files: GeoJSON, CSV, HTML, PDF, PNG, KML and KMZ (Google Earth, ATAK, GIS), 
 Modules: ``brief`` (the Brief, filters, key facts), ``tables`` (the panel rows shared by the
 dashboard and the files), ``formats`` (the format table and ``export_file``), one module per
 format: ``geojson``, ``csv_table``, ``html_page``, ``pdf_brief``, ``kml`` (KML and KMZ, with fastkml).
+Every writer puts the text it writes through ``bidi.without_bidi_controls``.
 A new format is a module here and a row in ``formats.FORMATS``.
 
 May import: the core, ``geo.maps`` and ``geo.corpus`` (the merged events of a corpus brief).

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from geo.exports.acled import acled_coding, report_countries
+from geo.exports.bidi import without_bidi_controls
 from geo.exports.brief import Brief, EventProvenance
 from geo.model import Event, Place, Report
 
@@ -41,10 +42,12 @@ _NEAR_WINDOW_CHARS = 60
 
 
 def safe_cell(value: Any) -> Any:
-    """A cell a spreadsheet shows as text: formula-like text gets a leading quote."""
+    """A cell a spreadsheet shows as text: no bidi controls, and formula-like text gets a leading quote (checked
+    after the controls are gone: one before "=" would hide the formula)."""
     if value is None:
         return ""
     if isinstance(value, str):
+        value = without_bidi_controls(value)
         return "'" + value if value.startswith(FORMULA_STARTS) else value
     return value
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from geo.exports.acled import acled_coding, report_countries
+from geo.exports.bidi import without_bidi_controls
 from geo.exports.brief import Brief, EventProvenance, key_facts
 from geo.exports.csv_table import event_place, geo_precision
 from geo.maps import map_points
@@ -111,7 +112,8 @@ def geojson_dict(brief: Brief) -> dict[str, Any]:
 
 def geojson_bytes(brief: Brief) -> bytes:
     """UTF-8 JSON in which ``< > &`` are written as ``\\u003c`` etc.: the same data once parsed,
-    and harmless if a viewer pastes the file into an HTML page or a script."""
-    text = json.dumps(geojson_dict(brief), ensure_ascii=False, indent=1)
+    and harmless if a viewer pastes the file into an HTML page or a script. No string carries a bidi control:
+    JSON writes them as they are here (not escaped), and only inside strings, so the whole text loses them."""
+    text = without_bidi_controls(json.dumps(geojson_dict(brief), ensure_ascii=False, indent=1))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (text + "\n").encode("utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from geo.exports.bidi import without_bidi_controls
 from geo.exports.brief import Brief, EventProvenance, grade_note, key_facts
 from geo.exports.tables import LOCATION_UNKNOWN
 from geo.maps import map_html
@@ -41,7 +42,8 @@ EVENT_HEADERS: tuple[str, ...] = (
 
 
 def _e(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    """A value as HTML text (an attribute's too): escaped, without bidi controls. The map's page goes through it."""
+    return html.escape(without_bidi_controls("" if value is None else str(value)), quote=True)
 
 
 def _cells(values: Sequence[object], classes: Sequence[str] = ()) -> str:

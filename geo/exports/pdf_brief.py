@@ -15,6 +15,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from geo.exports.bidi import without_bidi_controls
 from geo.exports.brief import Brief, EventProvenance, grade_note, key_facts
 from geo.exports.tables import LOCATION_UNKNOWN
 from geo.maps import render_map
@@ -44,8 +45,8 @@ def _register_fonts() -> tuple[str, str]:
 
 
 def _e(value: object) -> str:
-    """Plain text for reportlab's paragraph markup."""
-    return html.escape("" if value is None else " ".join(str(value).split()), quote=False)
+    """Plain text for reportlab's paragraph markup, without bidi controls."""
+    return html.escape("" if value is None else " ".join(without_bidi_controls(str(value)).split()), quote=False)
 
 
 def _shorten(text: str, limit: int = MAX_EVIDENCE_CHARS) -> str:
@@ -175,7 +176,7 @@ def brief_pdf(brief: Brief, *, today: date | None = None) -> bytes:
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=14 * mm, rightMargin=14 * mm, topMargin=14 * mm, bottomMargin=14 * mm,
-        title=brief.title, author="GeoBrief", subject="GeoBrief export",
+        title=without_bidi_controls(brief.title), author="GeoBrief", subject="GeoBrief export",
     )
     width = document.width
     rendered = render_map(report, width=MAP_WIDTH_PX, height=MAP_HEIGHT_PX, scale=MAP_SCALE)

@@ -4,12 +4,18 @@ What reaches the analysis is the article's own text: page boilerplate (comment
 forms, share buttons, newsletter prompts) is dropped, image credits are set
 aside in ``Article.credits``, and bad input fails early with a one-line
 ``InputError`` that says what to do.
+
+Characters are put in one form first (``normalize_characters``): NFC, with the invisible
+ones that split a name for the matcher but not for the eye removed ("Ale\u200dppo" is
+Aleppo): zero-width characters, the soft hyphen and the bidirectional controls. The cleaned
+text is the analysed text, so every offset in a Report indexes ``Article.text``.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from datetime import date
 
 from geo.errors import InputError
@@ -18,6 +24,14 @@ from geo.model import Article
 from geo.settings import PROJECT_DIR, Settings
 
 SAMPLE_ARTICLE_PATH = PROJECT_DIR / "assets" / "sample_article.txt"
+
+# Zero-width space, non-joiner and joiner, word joiner, BOM / zero-width no-break space, soft hyphen. The
+# non-joiner (U+200C) belongs to Persian and some other Arabic-script spelling (it keeps two letters of a word
+# from joining): removing it changes how such a word is drawn, not its letters, and the matcher reads it whole.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Marks (LRM, RLM, ALM), embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069).
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_INVISIBLE = re.compile(f"[{ZERO_WIDTH}{BIDI_CONTROLS}]")
 
 
 # Whole lines that belong to the page around an article, not to the article.
@@ -86,17 +100,22 @@ def article_from_text(
         raise InputError("The article has no words to analyse.")
     return Article(
         text=cleaned,
-        title=title if title is not None else guess_title(cleaned),
+        title=normalize_characters(title) if title is not None else guess_title(cleaned),
         url=url,
         published=published,
-        outlet=outlet or outlet_of(url),  # a URL names its outlet when nothing else does
+        outlet=normalize_characters(outlet) if outlet else outlet_of(url),  # else a URL names its outlet
         credits=tuple(credits),
     )
 
 
+def normalize_characters(text: str) -> str:
+    """``text`` in NFC, without zero-width characters, soft hyphens and bidirectional controls."""
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
 def clean_text(text: str) -> tuple[str, list[str]]:
-    """Drop page boilerplate and pull out image credits; return (text, credits)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    """Normalise the characters, drop page boilerplate and pull out image credits; return (text, credits)."""
+    text = normalize_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     half = len(text) // 2
     position = 0

@@ -203,3 +203,48 @@ def test_export_corpus_as_kmz(tmp_path: Path) -> None:
     data = {d.name: d.value for d in event.extended_data.elements}
     assert event.name == "Shelling" and data["corroboration"] == "2"
     assert sorted(data["outlets"].split("; ")) == ["Outlet A", "Outlet B"]
+
+
+# -- hostile PDFs (issue 20): every one ends in one line, in time ------------------------------------------------
+
+HOSTILE_PDFS = {  # the sample (tests/ingest/pdf_samples.py), its arguments, what the one line says
+    "spaces": ("spaces_pdf", {"pages": 4, "megabytes": 70}, "took more than 1.5 s to read"),
+    "bomb": ("bomb_pdf", {"megabytes": 100}, "goes past pypdf's safety limits"),
+    "nested": ("nested_arrays_pdf", {}, "nests its objects too deeply"),
+}
+
+
+@pytest.mark.parametrize("command", ["extract", "export"])
+@pytest.mark.parametrize("sample", sorted(HOSTILE_PDFS))
+def test_a_hostile_pdf_is_one_line_on_stderr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capfd: pytest.CaptureFixture[str], sample: str, command: str) -> None:
+    import time
+
+    from geo.cli import main
+    from tests.ingest import pdf_samples
+
+    maker, arguments, expected = HOSTILE_PDFS[sample]
+    monkeypatch.setenv("GEOBRIEF_PDF_SECONDS", "1.5")
+    path = tmp_path / "x.pdf"
+    path.write_bytes(getattr(pdf_samples, maker)(**arguments))
+    out = tmp_path / "events.csv"
+    args = ["extract", str(path)] if command == "extract" else ["export", str(path), "--to", "csv", "-o", str(out)]
+    started = time.perf_counter()
+    assert main(args) == 2
+    assert time.perf_counter() - started < 6
+    captured = capfd.readouterr()
+    assert captured.out == "" and not out.exists()
+    assert captured.err.count("\n") == 1 and captured.err.startswith("python -m geo: error: ")
+    assert f"x.pdf {expected}" in captured.err and "Traceback" not in captured.err
+
+
+def test_a_pdf_pypdf_warns_about_is_read_with_nothing_on_stderr(tmp_path: Path) -> None:
+    """In a process of its own (under pytest, a logging handler would catch the warning before stderr does)."""
+    from tests.ingest import pdf_samples
+
+    path = tmp_path / "xref.pdf"
+    path.write_bytes(pdf_samples.misplaced_xref_pdf())  # pypdf logs "incorrect startxref pointer" reading it
+    result = run_cli("extract", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["places"][0]["name"] == "Kharkiv"
+    assert result.stderr.count(b"\n") <= 1 and b"startxref" not in result.stderr
