@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from spacy.tokens import Span
 
@@ -53,3 +54,50 @@ def sentence_numbers(sents: Sequence[Span]) -> Callable[[int], int]:
     starts = [s.start for s in sents]
     return lambda token_i: bisect_right(starts, token_i) - 1
 
+
+
+ANTECEDENT_WINDOW = 64  # the drafts a new mention may go on telling: the most recently told ones
+
+
+class DraftLog:
+    """A text's drafts as the linker meets them: in the order they were begun, by group, and by when
+    each was last told, so that finding an antecedent costs the same for the thousandth act of a
+    text as for its first (a mention goes on telling one of the ``ANTECEDENT_WINDOW`` last told)."""
+
+    def __init__(self) -> None:
+        self.begun: list[Draft] = []
+        self._groups: dict[int, list[Draft]] = {}
+        self._told: dict[int, Draft] = {}  # by id, the last told last
+
+    def begin(self, draft: Draft) -> None:
+        self.begun.append(draft)
+        self._groups.setdefault(draft.group, []).append(draft)
+
+    def told(self, draft: Draft) -> None:
+        """``draft`` was told again: it is now the latest."""
+        self._told.pop(id(draft), None)
+        self._told[id(draft)] = draft
+
+    def recent(self, window: int = ANTECEDENT_WINDOW) -> list[Draft]:
+        """The drafts last told, the latest first."""
+        return list(islice(reversed(self._told.values()), window))
+
+    def latest(self) -> Draft:
+        """The draft told last (once any has been told)."""
+        return next(reversed(self._told.values()))
+
+    def group(self, number: int) -> list[Draft]:
+        """The drafts of one group (the acts one mention told at once), in the order they were begun."""
+        return list(self._groups.get(number, ()))
+
+
+def toponyms_by_sentence(toponyms: Sequence[tuple[Toponym, Span]],
+                         sents: Sequence[Span]) -> list[list[tuple[Toponym, Span]]]:
+    """Per sentence, the toponyms whose span overlaps it, in the order given: what a sentence's rules
+    read, without a pass over the whole text's places for each sentence."""
+    number = sentence_numbers(sents)
+    found: list[list[tuple[Toponym, Span]]] = [[] for _ in sents]
+    for toponym, span in toponyms:
+        for index in range(max(number(span.start), 0), min(number(span.end - 1), len(sents) - 1) + 1):
+            found[index].append((toponym, span))
+    return found

@@ -1,14 +1,13 @@
 """Extract attacks and responses from a parsed article.
 
-Mentions (one per trigger word, see ``geo.events.mentions`` and ``geo.events.context``) are
-linked across sentences into events: an anaphoric mention ("the strikes", "one of the
-strikes") joins the latest compatible event; a non-anaphoric one joins an event only when
-place, actor and target agree. A mention that names distinct towns for its targets splits
-the event it refers to ("targeting a facility near A and a safe house near B").
+Mentions (one per trigger word, see ``geo.events.mentions`` and ``geo.events.context``) are linked
+across sentences into events: an anaphoric mention ("the strikes", "one of the strikes") joins the
+latest compatible event (of the last few dozen told: ``DraftLog``); a non-anaphoric one joins an
+event only when place, actor and target agree. A mention that names distinct towns for its targets
+splits the event it refers to ("targeting a facility near A and a safe house near B").
 """
 
 from __future__ import annotations
-
 
 import dataclasses
 from collections.abc import Sequence
@@ -20,7 +19,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
-from geo.events.draft import Draft
+from geo.events.draft import Draft, DraftLog, toponyms_by_sentence
 from geo.events.frame import header_length
 from geo.events.headlines import (caption_indices, is_section_heading, link_caption, link_headline,
                                   section_kind)
@@ -49,6 +48,7 @@ class _Linker:
     def __init__(self, published: date | None = None) -> None:
         self.published = published
         self.drafts: list[Draft] = []
+        self.log = DraftLog()
         self.clock = 0
         self.groups = 0
         self.last_single: Draft | None = None
@@ -65,6 +65,7 @@ class _Linker:
                       umbrella=mention.trigger.tag_ in {"NNS", "NNPS"} and mention.count is None,
                       listed=listed_targets(mention.trigger))
         self.drafts.append(draft)
+        self.log.begin(draft)
         self.attach(draft, mention, part)
         return draft
 
@@ -72,6 +73,7 @@ class _Linker:
                with_figures: bool = True) -> None:
         self.clock += 1
         draft.last_seen = self.clock
+        self.log.told(draft)
         draft.triggers.append(mention.trigger.i)
         draft.last_sentence = self.sentence_index
         if mention.when:
@@ -117,7 +119,7 @@ class _Linker:
 
     # -- linking -------------------------------------------------------------------------
     def link(self, mention: Mention) -> None:
-        recent = sorted(self.drafts, key=lambda d: (not d.reference, d.last_seen), reverse=True)
+        recent = sorted(self.log.recent(), key=lambda d: (not d.reference, d.last_seen), reverse=True)
         if not self.in_background:  # after the "Background" section, the acts before the article's come last
             recent = [d for d in recent if not d.background] + [d for d in recent if d.background]
         whole = one_of_counted(recent, mention)
@@ -208,7 +210,7 @@ class _Linker:
             first.count = None
 
     def _attach_to_group(self, antecedent: Draft, mention: Mention) -> None:
-        members = [d for d in self.drafts if d.group == antecedent.group]
+        members = self.log.group(antecedent.group)
         parts = mention.parts or [Part(target=None)]
         if len(parts) > 1:
             self._attach_parts(members, mention, parts)
@@ -244,6 +246,7 @@ class _Linker:
                     draft = _clone(template)
                     draft.extra_places = []
                     self.drafts.append(draft)
+                    self.log.begin(draft)
                 if draft.count is not None and draft.count == len(parts):
                     draft.count = 1
                 self.attach(draft, mention, part, split=True)
@@ -261,10 +264,9 @@ BLASTS = frozenset({"bomb", "blast"})
 
 
 def _clone(draft: Draft) -> Draft:
-    return dataclasses.replace(
-        draft, families=set(draft.families), extra_places=list(draft.extra_places),
-        sentences=list(draft.sentences), headlines=list(draft.headlines), acts=list(draft.acts), aims=set(draft.aims),
-    )
+    return dataclasses.replace(draft, families=set(draft.families), extra_places=list(draft.extra_places),
+                               sentences=list(draft.sentences), headlines=list(draft.headlines), acts=list(draft.acts),
+                               aims=set(draft.aims))
 
 
 def _same_place(mine: Toponym | None, theirs: Toponym | None) -> bool:
@@ -276,14 +278,14 @@ def extract_events(
 ) -> tuple[list[Event], list[Event]]:
     """(attacks, responses) reported in ``doc``, in order of first mention. ``sents``: the
     doc's ``syntax.sentences`` when the caller has them already."""
-    located = toponym_tokens(doc, toponyms)
     linker = _Linker(published)
     headline_mentions: list[Mention] = []
     caption_mentions: list[Mention] = []
     last_event_sentence = -10
     sents = sentences(doc) if sents is None else sents
-    header = header_length(sents)
-    captions = caption_indices(sents)
+    located = toponym_tokens(doc, toponyms)
+    located_in = toponyms_by_sentence(located, sents)  # each sentence's places
+    header, captions = header_length(sents), caption_indices(sents)
     definitions: dict[int, Mention] = {}  # the mentions of an opening 'The X was an air attack by ...' sentence
     section: str | None = None
     subject_told: set[int] = set()  # where the sections telling the article's subject act by act stand
@@ -296,7 +298,7 @@ def extract_events(
             continue  # a section's heading ("Strike", "Aftermath"): no act, no evidence
         defining = not linker.drafts and not (index < header or is_headline(sent, index)) and defines_the_subject(sent)
         headline = defining or index < header or is_headline(sent, index)
-        mentions = find_mentions(sent, located, published, headline=headline, caption=index in captions)
+        mentions = find_mentions(sent, located_in[index], published, headline=headline, caption=index in captions)
         if headline:
             headline_mentions.extend(mentions)
             definitions.update({id(m): m for m in mentions if defining})
@@ -307,7 +309,7 @@ def extract_events(
             continue
         (subject_told if section == "subject" else answer_told if section == "response" else set()).add(sent.start)
         linker.sentence_index = index
-        told = [d for d in linker.drafts if d.last_sentence < index and index - d.last_sentence <= 2]
+        told = [d for d in linker.log.recent() if d.last_sentence < index and index - d.last_sentence <= 2]
         if frames_as_answer(sent) and told and not any(m.cue == "response" for m in mentions):
             latest = max(told, key=lambda d: d.last_seen)  # "presented the operation as retaliation for ..."
             latest.kind = latest.kind or "response"
@@ -320,11 +322,11 @@ def extract_events(
         elif index - last_event_sentence <= 2 and linker.drafts:
             _add_casualty_sentence(linker, sent)
             if who := claimant(sent):  # "Gunmen shot nine passengers ... The X Army claimed responsibility"
-                latest = max(linker.drafts, key=lambda d: d.last_seen)
+                latest = linker.log.latest()
                 if (latest.actor is None or armed_men(latest.actor)) and latest.kind != "response":
                     latest.actor = who
             if index - last_event_sentence == 1 and defends(sent):  # "... It presented an imminent threat."
-                latest = max(linker.drafts, key=lambda d: d.last_seen)
+                latest = linker.log.latest()
                 latest.kind = latest.kind or "response"
     for mention in caption_mentions:
         link_caption(linker, mention)

@@ -105,7 +105,7 @@ def _fill_from(draft: Draft, mention: Mention) -> None:
 def is_section_heading(sent: Span) -> bool:
     """'Strike', 'Attack', 'Aftermath': a heading of a few words on a line of its own, with no punctuation (an
     article's section), which tells no act and is never an act's evidence."""
-    text, start, end = sent.doc.text, sent.start_char, sent.end_char
+    text, start, end = doc_text(sent.doc), sent.start_char, sent.end_char
     alone = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
     if (start == 0 or text[start - 1] == "\n") and WIKI_HEADING_RE.fullmatch(sent.text.strip()):
         return True  # "==Background==", "== Aftermath ==": a wiki page's heading as its markup writes it

@@ -22,7 +22,7 @@ from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, admini
                                       person_span, possessor_side, proper_part, spelled_as_an_ngo, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Event, Source, TextSpan
-from geo.syntax import (PRONOUNS, dateline_length, names_in_a_description, phrase_text, phrase_tokens,
+from geo.syntax import (PRONOUNS, dateline_length, doc_text, names_in_a_description, phrase_text, phrase_tokens,
                         prep_objects, sentences, span_text)
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
@@ -322,10 +322,10 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
     header lines (title, release lines, byline) are not read for attributions: the body tells them."""
     sents = sentences(doc) if sents is None else sents
     frame = read_frame(doc, sents, url)
-    registry = Registry(defined_acronyms(doc.text))
+    registry = Registry(defined_acronyms(doc_text(doc)))
     author = _author_speaker(frame.author) if frame.author else None
     if author is not None and frame.author is not None:
-        line = doc.text[frame.author.start:frame.author.end]
+        line = doc_text(doc)[frame.author.start:frame.author.end]
         registry.add(author, TextSpan(text=line, start=frame.author.start, end=frame.author.end))
     for index, sent in enumerate(sents):
         if index < frame.header:

@@ -30,9 +30,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from geo.gazetteer import fold_name
-from geo.geometry import distance_km
 from geo.model import Candidate, Toponym
 from geo.places.lexicon import DIRECTION_WORDS, FACILITY_WORDS, KIND_WORDS, LOCATED_WORDS
+from geo.places.spatial import names_within
 
 __all__ = ["APPROXIMATE_KIND", "MAX_APPROXIMATE_CONFIDENCE", "locate_by_context"]
 
@@ -73,39 +73,65 @@ def _text_distance(toponym: Toponym, host: Toponym) -> float:
 
 def _support(hosts: Sequence[Toponym]) -> dict[int, int]:
     """Per host (by position), how many other distinct names among the hosts lie near it, capped."""
-    names = [fold_name(h.text) for h in hosts]
-    support: dict[int, int] = {}
-    for index, host in enumerate(hosts):
-        near = {name for name, other in zip(names, hosts)
-                if name != names[index] and distance_km(host.lat or 0.0, host.lon or 0.0,
-                                                        other.lat or 0.0, other.lon or 0.0) <= _SUPPORT_KM}
-        support[index] = min(len(near), _MAX_SUPPORT)
-    return support
+    counts = names_within([(fold_name(h.text), h.lat or 0.0, h.lon or 0.0) for h in hosts], _SUPPORT_KM, _MAX_SUPPORT)
+    return dict(enumerate(counts))
 
 
-def _best_host(toponym: Toponym, hosts: Sequence[Toponym], support: dict[int, int], text: str = "",
-               *, scope: str = "any") -> Toponym | None:
-    """The host among ``hosts`` within ``scope``: the name's paragraph, or also the paragraphs before, or any."""
-    near = [i for i, h in enumerate(hosts) if _text_distance(toponym, h) <= _MAX_HOST_DISTANCE_CHARS and not (
-        scope != "any" and _PARAGRAPH_BREAK.search(text, *sorted((toponym.end, h.start))) and (
-            scope == "paragraph" or h.start > toponym.end))]
-    best = min(near, key=lambda i: (-support.get(i, 0), _text_distance(toponym, hosts[i])), default=None)
-    return None if best is None else hosts[best]
+def _best_host(toponym: Toponym, hosts: _Hosts, towns: bool, text: str = "", *, scope: str = "any") -> Toponym | None:
+    """The host among the towns (or provinces) of ``hosts`` within ``scope``: the name's paragraph, or also the
+    paragraphs before, or any."""
+    places, support = (hosts.towns, hosts.town_support) if towns else (hosts.provinces, {})
+    near = [i for i in hosts.within_reach(toponym, towns) if _text_distance(toponym, places[i]) <= (
+        _MAX_HOST_DISTANCE_CHARS) and not (scope != "any" and _PARAGRAPH_BREAK.search(
+            text, *sorted((toponym.end, places[i].start))) and (scope == "paragraph" or places[i].start > toponym.end))]
+    best = min(near, key=lambda i: (-support.get(i, 0), _text_distance(toponym, places[i])), default=None)
+    return None if best is None else places[best]
 
 
 class _Hosts:
-    """The places of a list that may host an unresolved name: towns, then provinces."""
+    """The places of a list that may host an unresolved name: towns, then provinces (each in text order)."""
 
     def __init__(self, toponyms: Sequence[Toponym]) -> None:
-        self.towns = [t for t in toponyms if _is_host(t, _TOWN_KINDS)]
-        self.provinces = [t for t in toponyms if _is_host(t, _PROVINCE_KINDS)]
+        ordered = sorted(toponyms, key=lambda t: t.start)
+        self.towns = [t for t in ordered if _is_host(t, _TOWN_KINDS)]
+        self.provinces = [t for t in ordered if _is_host(t, _PROVINCE_KINDS)]
         self.town_support = {i: n for i, n in _support(self.towns + self.provinces).items() if i < len(self.towns)}
+        self._starts = ([t.start for t in self.towns], [t.start for t in self.provinces])
+        self._longest = max((t.end - t.start for t in ordered), default=0)
+
+    def within_reach(self, toponym: Toponym, towns: bool) -> range:
+        """The positions of the towns (or provinces) that may lie within the host distance of the name in the text."""
+        starts = self._starts[0 if towns else 1]
+        return range(bisect.bisect_left(starts, toponym.start - _MAX_HOST_DISTANCE_CHARS - self._longest),
+                     bisect.bisect_right(starts, toponym.end + _MAX_HOST_DISTANCE_CHARS / _FOLLOWING_DISTANCE_FACTOR))
 
     def best(self, toponym: Toponym, text: str = "") -> Toponym | None:
         """A town, else a province, of the name's paragraph; else of the paragraphs before; else of those after."""
-        return next((host for scope in ("paragraph", "before", "any") for hosts, support in (
-            (self.towns, self.town_support), (self.provinces, {}))
-            if (host := _best_host(toponym, hosts, support, text, scope=scope)) is not None), None)
+        return next((host for scope in ("paragraph", "before", "any") for towns in (True, False)
+                     if (host := _best_host(toponym, self, towns, text, scope=scope)) is not None), None)
+
+
+class _HostLists:
+    """The hosts each unresolved name may choose from: a pool's places inside its container (if it names
+    one), not those named as the container of another name, nor "(Baghdad time)". Built once per container
+    and per set of hosts the name alone named as its container, not once per name."""
+
+    def __init__(self, pools: Sequence[Sequence[Toponym]], held: dict[int, set[int]], text: str) -> None:
+        self._pools, self._held, self._text = pools, held, text
+        self._solely: dict[int, set[int]] = {}  # a name -> the hosts named as the container of it alone
+        for host_id, holders in held.items():
+            if len(holders) == 1:
+                self._solely.setdefault(next(iter(holders)), set()).add(host_id)
+        self._built: dict[tuple[int | None, frozenset[int]], list[_Hosts]] = {}
+
+    def tiers(self, toponym: Toponym, within: Toponym | None) -> list[_Hosts]:
+        mine = frozenset(self._solely.get(id(toponym), ()))
+        key = (None if within is None else id(within), mine)
+        if key not in self._built:
+            self._built[key] = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and (
+                id(t) not in self._held or id(t) in mine) and not (  # not "in Dioura, in the Segou region": Dioura's
+                self._text[t.end:t.end + 5].lower() == " time")]) for pool in self._pools]  # not "(Baghdad time)"
+        return self._built[key]
 
 
 def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = (), *, text: str = "",
@@ -131,6 +157,7 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     held: dict[int, set[int]] = {}  # a container -> the names it was named as the container of
     for name_id, container in containers.items():
         held.setdefault(id(container), set()).add(name_id)
+    host_lists = _HostLists((toponyms, context), held, text)
     for toponym in toponyms:
         if toponym.resolved:
             continue
@@ -142,9 +169,7 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
             contained.setdefault(fold_name(toponym.text), []).append(named_host)
             continue
         within = province or containers.get(id(toponym))
-        tiers = [_Hosts([t for t in pool if (within is None or _inside(t, within)) and not (
-            held.get(id(t), set()) - {id(toponym)}) and not (  # not "in Dioura, in the Segou region": Dioura's
-            text[t.end:t.end + 5].lower() == " time")]) for pool in (toponyms, context)]  # not "(Baghdad time)"
+        tiers = host_lists.tiers(toponym, within)
         host = next((found for tier in tiers if (found := tier.best(toponym, text)) is not None), None) or province
         if host is not None:
             own[id(toponym)] = host

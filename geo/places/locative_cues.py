@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from geo.model import Candidate
 from geo.places.lexicon import (CITY_WORDS, CONNECTORS, DETERMINERS, DIRECTION_WORDS, FACILITY_WORDS, IN_TOWN_POPULATION,
@@ -276,5 +276,20 @@ def a_town_near(span: Span, candidates: list[Candidate]) -> bool:
             span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return False  # right after 'near' or 'in': not "at the Villas at X", "in Smith's view"
     words = {t.text for t in span if t.is_alpha and t.lower_ not in CONNECTORS}  # not the "al" of "Ain al-Asad"
-    return not any(ent.label_ == "PERSON" and ent.text != span.text and words & {t.text for t in ent}
-                   for ent in span.doc.ents)
+    persons = _persons_by_word(span.doc)
+    return not any(person != span.text for word in words for person in persons.get(word, ()))
+
+
+_PERSONS_KEY = "geo.persons_by_word"  # where _persons_by_word keeps its index of a Doc
+
+
+def _persons_by_word(doc: Doc) -> dict[str, set[str]]:
+    """Each word of a PERSON entity of ``doc`` -> the texts of those entities, built once per Doc
+    (``Doc.ents`` builds every entity on each access)."""
+    if (index := doc.user_data.get(_PERSONS_KEY)) is None:
+        index = doc.user_data[_PERSONS_KEY] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                for token in ent:
+                    index.setdefault(token.text, set()).add(ent.text)
+    return index

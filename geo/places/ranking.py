@@ -31,6 +31,8 @@ __all__ = ["DEFAULT_WEIGHTS", "FEATURES", "LOCAL_KINDS", "WEIGHTS_PATH", "Nearby
 
 WEIGHTS_PATH = DATA_DIR / "ranker_weights.json"
 COARSE_KINDS = frozenset({"country", "region"})
+# How far closeness reaches: points of countries and regions are rough centres, judged on a wider scale.
+COARSE_SCALE_KM, LOCAL_SCALE_KM = 1000.0, 250.0
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     # prior
@@ -129,7 +131,9 @@ def prior_features(candidate: Candidate, rivals: Sequence[Candidate], *, cue: st
 
 
 def context_features(candidate: Candidate, places: Sequence[Candidate]) -> dict[str, float]:
-    """Agreement of a candidate with the places chosen for the document's other names."""
+    """Agreement of a candidate with the places chosen for the document's other names. What the
+    features mean, over a list: ``geo.places.context.ChosenReadings`` gives the same for a whole
+    document at a cost that does not grow with the square of its names."""
     if not places:
         return {}
     f: dict[str, float] = {}
@@ -147,8 +151,8 @@ def context_features(candidate: Candidate, places: Sequence[Candidate]) -> dict[
             f["focus_province"] = same / len(local)
     closeness = 0.0
     for place in places:
-        # Points of countries and regions are rough centres: judge them on a wider scale.
-        scale = 1000.0 if candidate.kind in COARSE_KINDS or place.kind in COARSE_KINDS else 250.0
+        coarse = candidate.kind in COARSE_KINDS or place.kind in COARSE_KINDS
+        scale = COARSE_SCALE_KM if coarse else LOCAL_SCALE_KM
         closeness = max(closeness, math.exp(-distance_km(candidate.lat, candidate.lon, place.lat, place.lon) / scale))
     f["closeness"] = closeness
     return f

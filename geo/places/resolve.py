@@ -25,8 +25,9 @@ from geo.gazetteer import Gazetteer, default_gazetteer, fold_name
 from geo.model import Candidate, Toponym
 from geo.places.lexicon import PLACE_TYPE_WORDS
 from geo.places.name_fallbacks import DEMONYM, EMBEDDED, HEAD, PART, article_apart, fallback_names
-from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, context_features, dot, load_weights,
+from geo.places.ranking import (NearbyReadings, ProvinceVotes, candidate_provinces, dot, load_weights,
                                 prior_features)
+from geo.places.context import ChosenReadings
 from geo.places.locative_cues import locative_cue
 from geo.places.named_sites import SITE_FIRST_WORDS
 from geo.places.recognize import SPAN_KEY
@@ -122,15 +123,16 @@ def score_candidates(mentions: list[_Mention], gazetteer: Gazetteer,
         if mention.candidates:
             voter.setdefault(fold_name(mention.text), mention)
     chosen = {name: mention.best for name, mention in voter.items()}
+    context = ChosenReadings(chosen)
     for _ in range(_CONTEXT_PASSES):
         changed = False
         for mention, prior in zip(representatives, priors):
             own = fold_name(mention.text)
-            others = [c for name, c in chosen.items() if name != own and c is not None]
-            mention.features = [{**p, **context_features(c, others)} for c, p in zip(mention.candidates, prior)]
+            mention.features = [{**p, **f} for p, f in zip(prior, context.features(mention.candidates, own))]
             mention.scores = [dot(f, weights) for f in mention.features]
             if voter.get(own) is mention and mention.best is not chosen[own]:
                 chosen[own], changed = mention.best, True
+                context.choose(own, chosen[own])
         if not changed:
             break
     for members in groups.values():
