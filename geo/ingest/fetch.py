@@ -52,7 +52,7 @@ _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 _ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)  # RSS items, Atom entries
 _ENTRY_START = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]", re.IGNORECASE)
 _CHUNK_BYTES = 64 * 1024
-_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"  # left as they are in a request target; anything else not ASCII is quoted
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"  # kept in a request target; the rest (non-ASCII, quotes, braces) percent-encoded
 _NOT_ARTICLES = ("image/", "audio/", "video/", "font/", "application/octet-stream", "application/zip",
                  "application/gzip", "application/x-", "application/vnd.", "application/msword")
 _LOG = logging.getLogger(__name__)
@@ -187,7 +187,8 @@ def _get(
         if response.status in _REDIRECT_CODES and location:
             return None, location
         if not 200 <= response.status < 300:
-            raise FetchError(f"{url} answered HTTP {response.status} {response.reason[:100]}.")
+            status = f"{response.status} {response.reason[:100]}".strip()
+            raise FetchError(f"{url} answered HTTP {status}.")
         declared = response.getheader("Content-Length")
         if declared and declared.isdigit() and int(declared) > policy.max_bytes:
             raise FetchError(_too_large(url, policy))
