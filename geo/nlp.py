@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
@@ -59,15 +61,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     does not end a sentence): a headline, a dateline or a byline ("VOA News") is never the subject
     of the sentence under it (the parser keeps boundaries set before it runs)."""
     text = doc.text
+    # 1 starts a sentence, -1 does not, 0 is left to the parser. Set all at once: setting
+    # Token.is_sent_start checks the whole Doc's annotation each time, quadratic in its length.
+    starts = doc.to_array([SENT_START]).astype(np.int64)
     for token in doc[:-1]:
-        if not token.is_space or "\n" not in token.text:
-            continue
-        if token.text.count("\n") >= 2 or not _wrapped(text, token.idx):
-            doc[token.i + 1].is_sent_start = True
+        if token.is_space and "\n" in token.text and (token.text.count("\n") >= 2 or not _wrapped(text, token.idx)):
+            starts[token.i + 1] = 1
     for token in doc[:-1]:  # "Lt. Col. Nadav Peretz", "Brig. Gen. Pat Ryder": a title goes on to its name
-        after = doc[token.i + 1]
-        if token.text in _TITLES and after.is_title and after.is_sent_start is None:
-            after.is_sent_start = False
+        if token.text in _TITLES and doc[token.i + 1].is_title and starts[token.i + 1] == 0:
+            starts[token.i + 1] = -1
+    doc.from_array([SENT_START], starts.astype(np.uint64))
     return doc
 
 
@@ -118,3 +121,41 @@ def model_name(nlp: Language) -> str:
         label = f"{lang}_{name}"
         return f"{label} {version}" if version else label
     return "spaCy pipeline"
+
+
+PIECE_CHARS = 50_000  # a text longer than twice this is parsed in pieces of about this length
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """``nlp(text)``, with the memory of a long text bounded: the model's working arrays grow with
+    the length of what it reads at once (some 4 KB a character: 4 GB for a text of a million), so a
+    text over ``2 * PIECE_CHARS`` is parsed in pieces cut at paragraph breaks and joined into one
+    Doc of the same text (its place names, their cues, the entities, the sentences and the parse
+    carried over; a sentence never spans a paragraph break anyway)."""
+    if len(text) <= 2 * PIECE_CHARS:
+        return nlp(text)
+    docs = []
+    for doc in nlp.pipe(text_pieces(text, PIECE_CHARS), batch_size=1):
+        for key in [key for key in doc.user_data if not (isinstance(key, tuple) and key[:1] == ("._.",))]:
+            del doc.user_data[key]  # caches of the piece's own text (geo.syntax.doc_text): not the whole's
+        doc.tensor = np.empty((0,), dtype="float32")  # the model's output, read by nothing after the pipeline
+        docs.append(doc)
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+
+
+def text_pieces(text: str, length: int) -> list[str]:
+    """``text`` cut into pieces of at most about ``length`` characters that join back into it: after a
+    blank line where there is one in the second half of a piece, else after a line break, else after
+    a sentence's full stop, else after a space (else, a text of no spaces, anywhere)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > length:
+        window = text[start + length // 2:start + length]
+        cut = next((start + length // 2 + found + len(mark) for mark in ("\n\n", "\n", ". ", " ")
+                    if (found := window.rfind(mark)) >= 0), start + length)
+        while cut < len(text) and text[cut].isspace():
+            cut += 1  # a piece starts with a word: a run of blank lines stays whole
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces

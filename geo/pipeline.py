@@ -54,11 +54,11 @@ def analyze(
 
 def analyze_article(article: Article, *, settings: Settings | None = None) -> Report:
     """Analyse an Article as it is (its text is not cleaned again)."""
-    from geo.nlp import load_pipeline, model_name
+    from geo.nlp import load_pipeline, model_name, parse
 
     online = _online_geocoder(settings)
     nlp = load_pipeline(settings)
-    return report_from_doc(article, nlp(article.text), model_name(nlp), online=online)
+    return report_from_doc(article, parse(nlp, article.text), model_name(nlp), online=online)
 
 
 HOME_SHARE = 0.6  # of the places a text names, the share in one country that makes it the story's country
@@ -112,7 +112,7 @@ def geoparse(
     ("Netanya", "Albu Kamal") is that place, though no sentence around it says so.
     """
     from geo.gazetteer import default_gazetteer
-    from geo.nlp import load_pipeline
+    from geo.nlp import load_pipeline, parse
     from geo.places import resolve_doc, resolve_spans_in_context
 
     if not isinstance(text, str):
@@ -122,7 +122,7 @@ def geoparse(
     nlp = load_pipeline(settings)
     if len(text) > nlp.max_length:
         raise InputError(f"The text is {len(text):,} characters long; the limit is {nlp.max_length:,}.")
-    doc = nlp(text)
+    doc = parse(nlp, text)
     if checked is None:
         found = _with_fallbacks(resolve_doc(doc, default_gazetteer(), _online_step(online)), None, text=text)
         bare = _bare_name(text)
@@ -217,7 +217,7 @@ def analyze_articles(
     """One Report per Article, in order; an article longer than ``settings.max_text_chars`` or
     whose analysis raises a GeoError gives an AnalysisFailure instead, and the stream goes on
     (what a long ingest needs)."""
-    from geo.nlp import load_pipeline, model_name
+    from geo.nlp import PIECE_CHARS, load_pipeline, model_name, parse
 
     if n_process < 1 and n_process != -1:
         raise InputError(f"n_process must be a positive number of processes (or -1 for all cores), not {n_process}.")
@@ -233,13 +233,16 @@ def analyze_articles(
         for article in articles:
             too_long = len(article.text) > limit
             reason = f"The text is {len(article.text):,} characters long; the limit is {limit:,} (GEOBRIEF_MAX_TEXT_CHARS)."
-            yield ("" if too_long else article.text), (article, reason if too_long else None)
+            apart = too_long or len(article.text) > 2 * PIECE_CHARS  # a long one is parsed in pieces, below
+            yield ("" if apart else article.text), (article, reason if too_long else None)
 
     for doc, (article, refused) in nlp.pipe(pairs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
         if refused:
             yield AnalysisFailure(article, refused)
             continue
         try:
+            if len(article.text) > 2 * PIECE_CHARS:
+                doc = parse(nlp, article.text)
             yield report_from_doc(article, doc, model, online=online)
         except GeoError as exc:
             yield AnalysisFailure(article, str(exc))

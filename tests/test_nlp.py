@@ -72,3 +72,31 @@ def test_a_rank_before_a_name_neither_ends_a_sentence_nor_loses_its_period() -> 
         "Guards fired on the convoy, army spokesman Lt. Col. Ivan Petrenko told reporters.",
         "Brig. Gen. Omar Haddad said the road was closed."]
     assert {"Lt.", "Col.", "Brig."} <= {t.text for t in doc}
+
+
+def test_text_pieces_join_back_and_cut_after_blank_lines() -> None:
+    from geo.nlp import text_pieces
+    text = "\n\n".join(f"Paragraph {i} tells of shelling near a town. It goes on a while." for i in range(200))
+    pieces = text_pieces(text, 1_000)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 1_100 for p in pieces) and len(pieces) > 10
+    assert all(p.startswith("Paragraph") for p in pieces)  # each piece starts a paragraph
+    unbroken = "x" * 2_500  # no space anywhere: cut where the length says
+    assert "".join(text_pieces(unbroken, 1_000)) == unbroken and len(text_pieces(unbroken, 1_000)) == 3
+
+
+def test_a_long_text_is_parsed_in_pieces_into_one_doc_of_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import geo.nlp
+    from geo.nlp import parse
+    nlp = load_pipeline()
+    paragraph = "Rebels shelled the town of Izium on Monday, the governor said.\n\nResidents fled toward Kharkiv."
+    text = "\n\n".join([paragraph] * 12)
+    monkeypatch.setattr(geo.nlp, "PIECE_CHARS", 300)
+    doc = parse(nlp, text)
+    whole = nlp(text)
+    assert doc.text == text
+    assert [s.text for s in doc.sents] == [s.text for s in whole.sents]
+    assert [(t.start_char, t.text) for t in doc.spans["toponyms"]] == [
+        (t.start_char, t.text) for t in whole.spans["toponyms"]]
+    assert [t._.geo_cue for t in doc.spans["toponyms"]] == [t._.geo_cue for t in whole.spans["toponyms"]]
+    assert "geo.text" not in doc.user_data  # no piece's cached text stands for the whole's

@@ -14,8 +14,8 @@ or an article's defining sentence adds), ``kinds`` (what
 answers what), ``placing`` (places and days told indirectly), ``sentence_places`` (the last resort:
 the town an act's own sentence or a reference back names), ``infobox``, ``summary``, ``dating``
 and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``frame`` (a text's header
-and issuer), ``sources``, ``source_registry``, ``source_naming`` and ``attribution`` (who says so), ``lexicon`` and
-``context_words`` (the word lists). A new event rule goes into the module of its step; its words
+and issuer), ``sources``, ``source_registry``, ``source_naming`` and ``attribution`` (who says so),
+``source_links`` (which of them an event rests on), ``lexicon`` and ``context_words`` (the word lists). A new event rule goes into the module of its step; its words
 into ``lexicon``.
 
 May import: the core (``geo.model``, ``geo.syntax``, ``geo.errors``) and, to read them only,
@@ -23,7 +23,8 @@ May import: the core (``geo.model``, ``geo.syntax``, ``geo.errors``) and, to rea
 """
 
 from geo.events.extract import extract_events
-from geo.events.sources import extract_sources, link_sources
+from geo.events.source_links import link_sources
+from geo.events.sources import extract_sources
 
 __all__ = [
     "extract_events",

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.dates import resolve_date
 from geo.events.dating import launched, told_as_a_launch
-from geo.events.draft import Draft
+from geo.events.draft import Draft, toponyms_by_sentence
 from geo.events.mentions import KIND_RANK, Mention, Part, hosted_by
 from geo.events.roles import GRIEVANCE_NOUNS
 from geo.events.summary import DRONES
@@ -124,6 +124,31 @@ def date_by_caption(sent: Span, mentions: list[Mention], published: date | None)
 INTERCEPTED_WITHIN = 2  # sentences: the attack an interception stopped is told just before it
 
 
+def _drafts_by_sentence(drafts: list[Draft], index: dict[int, int]) -> dict[int, list[tuple[int, Draft]]]:
+    """Per sentence number, the drafts one of whose sentences it is (with their position in ``drafts``)."""
+    told: dict[int, list[tuple[int, Draft]]] = {}
+    for position, draft in enumerate(drafts):
+        for number in {index.get(s.start, -9) for s in draft.sentences}:
+            told.setdefault(number, []).append((position, draft))
+    return told
+
+
+def _told_within(told: dict[int, list[tuple[int, Draft]]], first: int, last: int) -> list[Draft]:
+    """The drafts told in sentences ``first`` to ``last``, in their order (what scanning every draft gave)."""
+    found = {id(d): (position, d) for number in range(first, last + 1) for position, d in told.get(number, ())}
+    return [d for _position, d in sorted(found.values(), key=lambda item: item[0])]
+
+
+def _places_of(draft: Draft, places_in: list[list[tuple[Toponym, Span]]], index: dict[int, int],
+               located: list[tuple[Toponym, Span]]) -> list[tuple[Toponym, Span]]:
+    """The places that may be named in a draft's sentences, in text order (all, if one is not a sentence)."""
+    if any(s.start not in index for s in draft.sentences):
+        return located
+    numbers = sorted({index[s.start] for s in draft.sentences})
+    found = {id(span): (t, span) for n in numbers for t, span in places_in[n]}
+    return sorted(found.values(), key=lambda item: item[1].start)
+
+
 # "38 of the rockets were intercepted": the ones a launch told before sent, however far back it was told.
 TOLD_WEAPONS_RE = re.compile(r"\bof\s+the\s+(?:rockets|missiles|drones|projectiles)\b", re.I)
 SEPARATELY_RE = re.compile(r"\W*(?:separately|elsewhere|in (?:a|another) (?:separate|different|other) "
@@ -136,6 +161,8 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
     one no word dates happened on the day of that attack ('Rockets were fired at X on Monday ... Most
     were intercepted')."""
     index = {s.start: i for i, s in enumerate(sents)}
+    told_in = _drafts_by_sentence(drafts, index)
+    places_in = toponyms_by_sentence(located, sents)
     for draft in drafts:
         if "intercept" not in draft.families or not draft.sentences:
             continue
@@ -144,7 +171,8 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         # own sentence tells ("Separately, ... shot down drones that the RSF launched at a plant outside X")
         separate = first >= 0 and SEPARATELY_RE.match(sents[first].text) is not None
         reach = 0 if separate else INTERCEPTED_WITHIN
-        stopped = [d for d in drafts if d is not draft and "intercept" not in d.families and (
+        stopped = [d for d in _told_within(told_in, first - reach, first) if d is not draft and (
+                       "intercept" not in d.families) and (
                        d.kind != "response" or told_as_a_launch(d))  # "Iran launched 300 drones in retaliation"
                    and any(first - reach <= index.get(s.start, -9) <= first for s in d.sentences)
                    and not _other_weapons(draft, d)]
@@ -157,13 +185,14 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             draft.date, draft.date_precision = nearest.date, "day"
         if draft.place is not None:
             continue
-        own = [(t, span.text == draft.actor or _national_arm(span.text, draft.actor)) for t, span in located
+        own_places = _places_of(draft, places_in, index, located)
+        own = [(t, span.text == draft.actor or _national_arm(span.text, draft.actor)) for t, span in own_places
                if draft.actor and t.kind == "country"
                and _names_the_side(span.text, draft.actor) and any(s.start <= span.start < s.end for s in draft.sentences)]
         if own and own[0][1] and not separate:  # (told apart, its sentence's own words place it)
             draft.place, draft.place_prep = own[0][0], "in"
             continue
-        aimed = [t for t, span in located if any(s.start <= span.start < s.end for s in draft.sentences)
+        aimed = [t for t, span in own_places if any(s.start <= span.start < s.end for s in draft.sentences)
                  and _aimed_at(span.root)]
         if aimed:
             draft.place, draft.place_prep = aimed[0], "near"  # "drones the RSF launched at a plant outside X"

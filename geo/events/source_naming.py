@@ -8,6 +8,7 @@ back to ('The Houthis vowed ... Their military spokesman'). Used by ``geo.events
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -242,11 +243,15 @@ RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "g
 def spelled_as_an_ngo(name: str, head: Token) -> bool:
     """'Reporters Without Borders (RSF)': the text gives the letters to an NGO, not to the armed group."""
     doc = head.doc
-    if "geo.folded" not in doc.user_data:
-        doc.user_data["geo.folded"] = doc_text(doc).casefold()  # once per text: a long one has many speakers
-    text = doc.user_data["geo.folded"]
-    letters = name.casefold().removeprefix("the ")
-    return any(f"{ngo} ({letters})" in text for ngo in lx.NGO_NAMES if " " in ngo)
+    if (spelled := doc.user_data.get(_NGO_LETTERS_KEY)) is None:  # once per text: a long one has many speakers
+        spelled = doc.user_data[_NGO_LETTERS_KEY] = set(_NGO_LETTERS_RE.findall(doc_text(doc).casefold()))
+    return name.casefold().removeprefix("the ") in spelled
+
+
+_NGO_LETTERS_KEY = "geo.ngo_letters"  # where spelled_as_an_ngo keeps the letters a text gives to NGOs
+# "<an NGO's name of several words> (<its letters>)", in a casefolded text
+_NGO_LETTERS_RE = re.compile("(?:" + "|".join(sorted((re.escape(n) for n in lx.NGO_NAMES if " " in n), key=len,
+                                                     reverse=True)) + r") \(([^)]*)\)")
 
 
 def outlet_name(head: Token) -> str | None:

@@ -7,7 +7,6 @@ relayed it (``via``) and the sentences credited to it (``claims``), in order of 
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -21,7 +20,7 @@ from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, admini
                                       is_definite, name_candidates, named_before, named_type, outlet_name,
                                       person_span, possessor_side, proper_part, spelled_as_an_ngo, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
-from geo.model import Event, Source, TextSpan
+from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, dateline_length, doc_text, names_in_a_description, phrase_text, phrase_tokens,
                         prep_objects, sentences, span_text)
 
@@ -381,19 +380,4 @@ def _author_speaker(author: Author) -> Speaker:
     return Speaker(name=author.name, type="official", key=f"name:{_key(author.name)}")
 
 
-def _overlaps(a: TextSpan, b: TextSpan) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-def link_sources(events: Sequence[Event], sources: Sequence[Source]) -> list[Event]:
-    """Events with ``sources`` = the names of the sources whose claims overlap their sentences."""
-    ordered = sorted(sources, key=lambda s: min((c.start for c in s.claims), default=0))
-    linked: list[Event] = []
-    for event in events:
-        spans = (event.evidence, *event.mentions)
-        names = [s.name for s in ordered if any(_overlaps(c, m) for c in s.claims for m in spans)]
-        linked.append(dataclasses.replace(event, sources=tuple(dict.fromkeys(names))))
-    return linked
-
-
-__all__ = ["extract_sources", "link_sources", "describe_speaker"]
+__all__ = ["extract_sources", "describe_speaker"]

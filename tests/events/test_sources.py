@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from geo.events.extract import extract_events
-from geo.events.sources import extract_sources, link_sources
+from geo.events.source_links import link_sources
+from geo.events.sources import extract_sources
 from geo.model import SOURCE_TYPES, Event, Source, TextSpan
 from tests.events.helpers import nlp, sample_text, toponyms_for
 
