@@ -207,7 +207,7 @@ def test_export_corpus_as_kmz(tmp_path: Path) -> None:
 
 # -- hostile PDFs (issue 20): every one ends in one line, in time ------------------------------------------------
 
-HOSTILE_PDFS = {  # the sample (tests/ingest/pdf_samples.py), its arguments, what the one line says
+HOSTILE_PDFS = {  # the sample (geo/bench/hostile_files.py), its arguments, what the one line says
     "spaces": ("spaces_pdf", {"pages": 4, "megabytes": 70}, "took more than 1.5 s to read"),
     "bomb": ("bomb_pdf", {"megabytes": 100}, "goes past pypdf's safety limits"),
     "nested": ("nested_arrays_pdf", {}, "nests its objects too deeply"),
@@ -221,7 +221,7 @@ def test_a_hostile_pdf_is_one_line_on_stderr(tmp_path: Path, monkeypatch: pytest
     import time
 
     from geo.cli import main
-    from tests.ingest import pdf_samples
+    from geo.bench import hostile_files as pdf_samples
 
     maker, arguments, expected = HOSTILE_PDFS[sample]
     monkeypatch.setenv("GEOBRIEF_PDF_SECONDS", "1.5")
@@ -240,7 +240,7 @@ def test_a_hostile_pdf_is_one_line_on_stderr(tmp_path: Path, monkeypatch: pytest
 
 def test_a_pdf_pypdf_warns_about_is_read_with_nothing_on_stderr(tmp_path: Path) -> None:
     """In a process of its own (under pytest, a logging handler would catch the warning before stderr does)."""
-    from tests.ingest import pdf_samples
+    from geo.bench import hostile_files as pdf_samples
 
     path = tmp_path / "xref.pdf"
     path.write_bytes(pdf_samples.misplaced_xref_pdf())  # pypdf logs "incorrect startxref pointer" reading it

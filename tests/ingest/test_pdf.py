@@ -1,7 +1,7 @@
 """PDFs cost little (geo.ingest.pdf): pypdf reads in a worker process stopped past its time budget, with a cap on
 text; its limits, deep nesting and memory errors are one-line InputErrors; its warnings stay off stderr.
 
-The hostile PDFs are made here (tests/ingest/pdf_samples.py), with a budget of a second or two.
+The hostile PDFs are made here (geo/bench/hostile_files.py), with a budget of a second or two.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from geo.errors import InputError
 from geo.ingest import pdf as pdf_module
 from geo.ingest.pdf import pdf_text, read_pdf
 from geo.settings import Settings
-from tests.ingest import pdf_samples
-from tests.ingest.pdf_samples import STORY
+from geo.bench import hostile_files as pdf_samples
+from geo.bench.hostile_files import STORY
 
 QUICK = Settings(pdf_seconds=1.5)
 

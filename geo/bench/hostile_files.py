@@ -1,6 +1,6 @@
-"""Hostile PDFs for the tests, written as raw PDF bytes (never downloaded): a content stream that
-inflates to megabytes of spaces shared by many pages, a decompression bomb, deeply nested arrays, and a
-PDF whose ``startxref`` points at the wrong byte (pypdf warns and recovers)."""
+"""Hostile PDFs, written as raw PDF bytes (never downloaded), for the tests and ``geo.bench.hostile``: a
+content stream that inflates to megabytes of spaces shared by many pages, a decompression bomb, deeply
+nested arrays, and a PDF whose ``startxref`` points at the wrong byte (pypdf warns and recovers)."""
 
 from __future__ import annotations
 
