@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 GEO = REPO / "geo"
 
 # The top-level modules everything may lean on, and the top-level modules above the wings.
-CORE = frozenset({"errors", "settings", "model", "syntax", "geometry", "heap", "browser"})
+CORE = frozenset({"errors", "settings", "model", "syntax", "geometry", "heap", "browser", "characters"})
 ANALYSIS = frozenset({"core", "ingest", "gazetteer", "places", "events", "nlp", "pipeline"})
 BELOW_PAGES = ANALYSIS | {"corpus", "maps", "exports"}
 # unit -> the units it may import (a unit is a wing, a top-level module above the core, or "core").
@@ -42,7 +42,7 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 WINGS = frozenset(ALLOWED) - CORE - {"core", "nlp", "pipeline", "package", "main", "eval_events"}
 REACHES_INSIDE = frozenset({"bench", "eval_events"})  # it measures the modules inside the wings (or runs one)
-MAX_TOP_LEVEL_MODULES = 12
+MAX_TOP_LEVEL_MODULES = 13  # the core, nlp, pipeline, the package and its entry, the events scorer
 MAX_MODULE_LINES = 400
 MAX_PAGE_LINES = 250
 

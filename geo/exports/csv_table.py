@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from geo.characters import without_bidi_controls
 from geo.exports.acled import acled_coding, report_countries
-from geo.exports.bidi import without_bidi_controls
 from geo.exports.brief import Brief, EventProvenance
 from geo.model import Event, Place, Report
 

@@ -14,8 +14,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from geo.characters import without_bidi_controls
 from geo.exports.acled import acled_coding, report_countries
-from geo.exports.bidi import without_bidi_controls
 from geo.exports.brief import Brief, EventProvenance, key_facts
 from geo.exports.csv_table import event_place, geo_precision
 from geo.maps import map_points

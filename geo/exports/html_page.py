@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from geo.exports.bidi import without_bidi_controls
+from geo.characters import without_bidi_controls
 from geo.exports.brief import Brief, EventProvenance, grade_note, key_facts
 from geo.exports.tables import LOCATION_UNKNOWN
 from geo.maps import map_html

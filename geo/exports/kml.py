@@ -9,7 +9,7 @@ day, or ``YYYY-MM`` when only the month is known) for Google Earth's time slider
 
 Article text is untrusted. Every value is a text node that lxml escapes (``< & ]]>``), after
 :func:`clean_text` removed what XML 1.0 forbids (NUL and the other control characters, lone surrogates) and the
-bidi controls (``geo.exports.bidi``: they would reorder what a reader sees). A ``description`` is
+bidi controls (``geo.characters``: they would reorder what a reader sees). A ``description`` is
 HTML to every KML viewer (Google Earth renders it, scripts included, in the balloon), so it is written as
 HTML-escaped plain-text lines joined by ``<br>``; the balloons show only that description (a BalloonStyle with
 ``$[description]``), never a name or a data value unescaped. ExtendedData values stay plain text for GIS tools.
@@ -33,7 +33,7 @@ from fastkml.times import KmlDateTime, TimeStamp
 from lxml import etree  # fastkml builds lxml elements when lxml is there (trafilatura needs it too)
 from pygeoif.geometry import Point
 
-from geo.exports.bidi import BIDI_CONTROLS
+from geo.characters import BIDI_CONTROLS
 from geo.exports.brief import Brief, EventProvenance
 from geo.maps import ROLE_COLOURS
 from geo.model import Event, Place
@@ -51,7 +51,7 @@ STYLE_IDS: dict[str, str] = {"attack": "geobrief-attack", "response": "geobrief-
 TEXT_STYLE_ID = "geobrief-text"  # the Document's balloon: its description only
 _BALLOON = "$[description]"  # Google Earth's balloon template: our escaped description, not the raw name
 # What XML 1.0 forbids (C0 controls but tab, newline and carriage return; U+FFFE, U+FFFF; lone surrogates), the C1
-# controls it discourages, and the bidi controls (geo.exports.bidi: marks, embeddings, overrides, isolates).
+# controls it discourages, and the bidi controls (geo.characters: marks, embeddings, overrides, isolates).
 _UNSAFE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{BIDI_CONTROLS}]")
 _LINE_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 

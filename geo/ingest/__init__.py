@@ -4,10 +4,14 @@
     article = read_path("report.pdf")                # or article_from_upload(name, data)
     article = read_url("https://example.org/story")  # fetched under a FetchPolicy
 
-Modules: ``text`` (decoding and cleaning), ``files`` (by extension), ``webpage`` (trafilatura),
-``pdf`` (pypdf), ``fetch`` (URLs and RSS/Atom feeds, with the address checks).
+Modules: ``text`` (decoding and cleaning), ``header`` (a file's front matter), ``files`` (by
+extension), ``webpage`` (trafilatura), ``pdf`` (pypdf, in a worker process under a time and memory
+budget), ``fetch`` (URLs and RSS/Atom feeds, the first 500 entries of a feed), ``connection`` (one
+deadline over a whole fetch, the connection pinned to the checked address) and ``addresses`` (no
+address that is not globally routable, however IPv6 wraps it).
 
-May import: the core (``geo.errors``, ``geo.model``, ``geo.settings``). Nothing that analyses.
+May import: the core (``geo.errors``, ``geo.model``, ``geo.settings``, ``geo.characters``). Nothing that
+analyses.
 """
 
 from geo.ingest.fetch import FeedEntry, FetchPolicy, read_url

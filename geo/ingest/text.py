@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from datetime import date
 
+from geo.characters import normalize_characters
 from geo.errors import InputError
 from geo.ingest.header import outlet_of
 from geo.model import Article
@@ -25,13 +25,9 @@ from geo.settings import PROJECT_DIR, Settings
 
 SAMPLE_ARTICLE_PATH = PROJECT_DIR / "assets" / "sample_article.txt"
 
-# Zero-width space, non-joiner and joiner, word joiner, BOM / zero-width no-break space, soft hyphen. The
-# non-joiner (U+200C) belongs to Persian and some other Arabic-script spelling (it keeps two letters of a word
-# from joining): removing it changes how such a word is drawn, not its letters, and the matcher reads it whole.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-# Marks (LRM, RLM, ALM), embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069).
-BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_INVISIBLE = re.compile(f"[{ZERO_WIDTH}{BIDI_CONTROLS}]")
+# The invisible characters removed (geo.characters): the zero-width non-joiner (U+200C) among them belongs to
+# Persian and some other Arabic-script spelling (it keeps two letters of a word from joining): removing it
+# changes how such a word is drawn, not its letters, and the matcher reads it whole.
 
 
 # Whole lines that belong to the page around an article, not to the article.
@@ -106,11 +102,6 @@ def article_from_text(
         outlet=normalize_characters(outlet) if outlet else outlet_of(url),  # else a URL names its outlet
         credits=tuple(credits),
     )
-
-
-def normalize_characters(text: str) -> str:
-    """``text`` in NFC, without zero-width characters, soft hyphens and bidirectional controls."""
-    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:

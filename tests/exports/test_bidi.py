@@ -1,4 +1,4 @@
-"""No export carries a bidirectional control (geo.exports.bidi), analyst-entered fields included: an outlet, a
+"""No export carries a bidirectional control (geo.characters), analyst-entered fields included: an outlet, a
 title, a corrected place name and an event's fields written with a right-to-left override come out without it."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import zipfile
 
 import pytest
 
-from geo.exports.bidi import BIDI_CONTROLS, without_bidi_controls
+from geo.characters import BIDI_CONTROLS, without_bidi_controls
 from geo.exports.brief import Brief, brief_from_corpus, brief_from_report
 from geo.exports.formats import export_bytes
 from geo.model import Article, Report

@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 
 from geo.ingest import article_from_text
-from geo.ingest.text import BIDI_CONTROLS, ZERO_WIDTH, clean_text, normalize_characters
+from geo.characters import BIDI_CONTROLS, ZERO_WIDTH, normalize_characters
+from geo.ingest.text import clean_text
 
 ZWJ, ZWNJ, RLO, PDF_ = "\u200d", "\u200c", "\u202e", "\u202c"
 
