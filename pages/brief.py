@@ -27,7 +27,7 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 import geo
-from geo.corpus import NO_JUDGEMENTS, Judgements, default_db_path
+from geo.corpus import NO_JUDGEMENTS, Judgements, StoreLockedError, default_db_path
 from geo.dashboard import (NO_DETAILS, PRESENT_CSS, PRESENT_MAP_HEIGHT, ArticleDetails, ViewState, filter_description,
                            key_facts_html, load_linked, pasted_article, point_by_key, present_steps, save_for_link,
                            shown_brief, steps_html, store_signature, stored_judgements)
@@ -94,6 +94,10 @@ def load_state_once() -> None:
 def open_linked_article(article_id: str) -> None:
     try:
         report = load_linked(article_id)
+    except StoreLockedError as exc:  # an ingest held the corpus past the wait: one line, the sample meanwhile
+        notify(f"{one_line(exc)} The sample article is shown until then: open the link again.")
+        set_view(ViewState(view=view().view))
+        return
     except GeoError as exc:
         notify(f"The linked article cannot be shown ({one_line(exc)}); showing the sample article instead.")
         set_view(ViewState(view=view().view))

@@ -45,6 +45,7 @@ LAST_VIEW_KEY = "corpus_last_view"
 FILTER_KEYS = {name: f"corpus_filter_{name}" for name in FILTER_NAMES}
 LINKED_VIEW_KEY = "corpus_linked_view"  # the view the page was opened with (its map centre and zoom)
 T = TypeVar("T")
+said: set[str] = set()  # the busy warning shown in this run (the script runs from the top on every rerun)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -62,12 +63,18 @@ def cached_view(path: str, signature: tuple[int, ...], ids: tuple[str, ...] | No
 
 
 def read_or_last(key: str, read: Callable[..., T], *args: object) -> T | None:
-    """``read(*args)``; when a writer holds the database, the last result read (with a warning)."""
+    """``read(*args)``; when a writer holds the database past the wait, the last result read (with a
+    warning, once per run), or the busy message alone when there is none."""
     try:
         value = read(*args)
     except StoreLockedError as exc:
-        st.warning(escape_markdown(one_line(exc)) + " Showing the corpus as last read; reload the page in a moment.")
-        return st.session_state.get(key)
+        last, message = st.session_state.get(key), escape_markdown(one_line(exc))
+        if last is None:
+            st.error(message)
+        elif message not in said:
+            st.warning(message + " Showing the corpus as last read.")
+        said.add(message)
+        return last
     except GeoError as exc:
         st.error(escape_markdown(one_line(exc)))
         return None
@@ -101,7 +108,7 @@ def load_state_once() -> ViewState:
 st.title("Corpus", anchor=False)
 linked = load_state_once()
 db_path = default_db_path()
-st.caption(escape_markdown(f"Database: {db_path} (set GEOBRIEF_DB to use another)"))
+st.caption(escape_markdown(f"Database: {db_path.name} (set GEOBRIEF_DB to use another)"))  # its folder: the server's
 show_add_form(db_path, empty=not db_path.exists())
 stored = read_or_last(LAST_ARTICLES_KEY, cached_articles, str(db_path), store_signature(db_path))
 if stored is None:

@@ -7,7 +7,11 @@
     python -m geo articles [--db PATH] [--format json|text]
     python -m geo reanalyze [--db PATH]               rebuild rows made by an older analyzer
 
-``--db`` defaults to GEOBRIEF_DB, else ``corpus.duckdb`` in the user data directory.
+``--db`` defaults to GEOBRIEF_DB, else ``corpus.duckdb`` in the user data directory. ``events`` and
+``articles`` open it read-only (beside the dashboard, on a read-only mount too), waiting a moment for a
+writer; ``ingest`` and ``reanalyze`` hold it only while they check or save a batch, so those listings
+and the dashboard can read it meanwhile. Ctrl-C ends a command with one line and exit code 130,
+keeping everything already stored.
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ CORPUS_COMMANDS = ("ingest", "events", "articles", "reanalyze")
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+INTERRUPTED_LINE = "interrupted: what was stored is kept; run the same command again to finish"
+READ_ONLY_COMMANDS = ("events", "articles")
+WRITE_LOCK_TIMEOUT_S = 30.0  # an ingest waits this long for readers (a big Corpus page) before each batch
 PROGRESS_MIN_ITEMS = 10  # a progress line only for runs this long
 PROGRESS_EVERY_S = 1.0
 
@@ -84,8 +91,10 @@ def run_corpus_command(args: argparse.Namespace, out: TextIO, err: TextIO | None
     if args.command == "ingest" and args.engine != "dask" and (args.scheduler or args.workers is not None):
         print("error: --scheduler and --workers go with --engine dask", file=err)
         return EXIT_BAD_INPUT
-    with Store.open(args.db) as store:
+    read_only = args.command in READ_ONLY_COMMANDS
+    with Store.open(args.db, read_only=read_only, lock_timeout=None if read_only else WRITE_LOCK_TIMEOUT_S) as store:
         if args.command == "ingest":
+            store.release()  # held per batch only, not while the model and the cluster start
             return _ingest(store, args, err)
         if args.command == "reanalyze":
             from geo.corpus import reanalyze_stale

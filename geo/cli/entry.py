@@ -3,7 +3,8 @@
 The corpus commands (``ingest``, ``events``, ``articles``, ``reanalyze``) live in geo.cli.corpus,
 ``export`` in geo.cli.export, ``gazetteer`` and ``place`` in geo.cli.gazetteer.
 
-Bad input exits with code 2 and one line on stderr; nothing is printed on stdout.
+Bad input exits with code 2 and one line on stderr; nothing is printed on stdout. Ctrl-C at any point
+exits with code 130 and one line on stderr (never a traceback); what was stored is kept.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
-from geo.cli.corpus import CORPUS_COMMANDS, add_corpus_commands, run_corpus_command
+from geo.cli.corpus import (CORPUS_COMMANDS, EXIT_INTERRUPTED, INTERRUPTED_LINE, add_corpus_commands,
+                            run_corpus_command)
 from geo.cli.export import add_export_command, run_export
 from geo.cli.gazetteer import GAZETTEER_COMMANDS, add_gazetteer_commands, run_gazetteer_command
 from geo.errors import GeoError, InputError
@@ -65,17 +67,32 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None, stdo
             stream = stdin or sys.stdin
             return run_export(args, lambda source, published: _extract(source, published, stream), sys.stderr)
         if args.command in CORPUS_COMMANDS:
-            return run_corpus_command(args, out)
+            code = run_corpus_command(args, out)
+            if code == EXIT_INTERRUPTED:  # an ingest stopped by Ctrl-C, its summary printed
+                _forget_the_interrupt()
+            return code
         if args.command in GAZETTEER_COMMANDS:
             return run_gazetteer_command(args, out)
     except GeoError as exc:
         print(f"python -m geo: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl-C: an open transaction was rolled back, what was committed stays
+        print(INTERRUPTED_LINE, file=sys.stderr)
+        _forget_the_interrupt()
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader went away ("| head"): stop quietly, as a pipeline tool does
         if out is sys.stdout:  # and let the interpreter's last flush write nowhere, not raise again
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_READER_GONE
     return EXIT_BAD_INPUT  # pragma: no cover - argparse requires a command
+
+
+def _forget_the_interrupt() -> None:
+    """Let the process exit with EXIT_INTERRUPTED. CPython remembers a KeyboardInterrupt that went through
+    an ``eval`` or ``exec`` of a string (numpy's and spaCy's imports run some) and then, run as ``python -m``,
+    ends the process by SIGINT whatever the exit code; evaluating a string that raises nothing clears that
+    memory (``run_eval_code_obj`` in CPython's Python/pythonrun.c, 3.8 to 3.13)."""
+    eval("None")
 
 
 def _extract(source: str, published: date | None, stdin: TextIO) -> Report:

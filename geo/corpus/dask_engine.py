@@ -10,13 +10,17 @@ Reports come back in order. The spaCy pipeline and the gazetteer index are loade
 worker: a worker plugin loads them when the worker joins, and both loaders are cached.
 
 Without ``scheduler`` a ``dask.distributed.LocalCluster`` of ``workers`` processes is started and
-stopped with the run; with it, the client connects to that scheduler (``tcp://host:8786``), whose
-workers must have GeoBrief and the same spaCy model installed.
+stopped with the run (its workers ignore Ctrl-C and the client, interrupted, stops them: no traceback
+of theirs reaches the terminal; a Ctrl-C while they start is ignored too); with it, the client
+connects to that scheduler (``tcp://host:8786``), whose workers must have GeoBrief and the same spaCy
+model installed.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -97,7 +101,12 @@ class DaskAnalyzer:
         size = max(1, -(-len(articles) // self.worker_count))
         chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
         futures = self._client.map(analyze_chunk, chunks, settings=self._settings, pure=False)
-        return [outcome for chunk in self._client.gather(futures) for outcome in chunk]
+        try:
+            gathered = self._client.gather(futures)
+        except KeyboardInterrupt:  # Ctrl-C: the gather cut short leaves a task whose AllExit nobody reads
+            logging.getLogger("asyncio").setLevel(logging.CRITICAL)  # when the cluster stops: no news
+            raise
+        return [outcome for chunk in gathered for outcome in chunk]
 
 
 @contextmanager
@@ -109,19 +118,20 @@ def dask_analyzer(options: DaskOptions, settings: Settings | None = None) -> Ite
     if settings.online_geocoding:
         raise InputError("GEOBRIEF_ONLINE=1 cannot be used with --engine dask: Nominatim allows one request per "
                          "second, and every worker would send its own; unset it or use the local engine.")
-    cluster = None
+    cluster: LocalCluster | None = None
+    client: Client | None = None
     try:
         if options.scheduler:
             client = Client(options.scheduler, timeout=options.connect_timeout)
         else:
-            cluster = LocalCluster(
-                n_workers=options.workers, threads_per_worker=1, processes=options.processes,
-                dashboard_address=None, silence_logs=logging.ERROR,
-            )
-            client = Client(cluster)
+            with _workers_ignore_ctrl_c():
+                cluster = LocalCluster(
+                    n_workers=options.workers, threads_per_worker=1, processes=options.processes,
+                    dashboard_address=None, silence_logs=logging.ERROR,
+                )
+                client = Client(cluster)
     except (OSError, TimeoutError, ValueError) as exc:
-        if cluster is not None:
-            cluster.close()
+        _close(client, cluster)
         where = f"the Dask scheduler at {options.scheduler}" if options.scheduler else "a local Dask cluster"
         raise GeoError(f"Cannot connect to {where}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}; "
                        "check the address (tcp://host:8786) and that the scheduler is running.") from exc
@@ -129,6 +139,27 @@ def dask_analyzer(options: DaskOptions, settings: Settings | None = None) -> Ite
         client.register_plugin(PipelineLoader(settings), name=PLUGIN_NAME)
         yield DaskAnalyzer(client, settings, options)
     finally:
+        _close(client, cluster)
+
+
+def _close(client: Client | None, cluster: LocalCluster | None) -> None:
+    if client is not None:
         client.close()
-        if cluster is not None:
-            cluster.close()
+    if cluster is not None:
+        cluster.close()
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Ctrl-C ignored while the local cluster starts (a few seconds), so that its worker processes inherit
+    "ignore Ctrl-C" from their first instruction: a terminal's Ctrl-C reaches the whole process group, and
+    the client alone stops, and stops them, with no traceback of theirs. A Ctrl-C in those seconds is lost:
+    the next one stops the run."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    handler = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, handler if handler is not None else signal.default_int_handler)

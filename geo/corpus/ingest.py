@@ -6,9 +6,10 @@
 Each article is read, identified by the SHA-256 of its analysed text, skipped when the store
 already holds it from the same analyzer version, else analysed (in batches: spaCy's nlp.pipe in
 this process, or a Dask cluster, ``geo.corpus.dask_engine``) and saved in one transaction by this
-process, the only writer. A failure on one item is recorded in the summary and never stops the
-rest; a run killed halfway leaves only whole articles behind, so running it again completes it
-without duplicates.
+process. The run holds the database file only while it checks or saves a batch, never while it
+reads or analyses, so the dashboard and the listings read it in between. A failure on one item
+is recorded in the summary and never stops the rest; a run killed or interrupted (Ctrl-C) halfway
+leaves only whole articles behind, so running it again completes it without duplicates.
 """
 
 from __future__ import annotations
@@ -199,11 +200,13 @@ def ingest_sources(
     ``analyze`` analyses one article at a time; ``analyze_batch`` a list of them at once (on a
     Dask cluster, ``geo.corpus.dask_engine``); without either, batches of ``DEFAULT_BATCH_SIZE`` go through
     spaCy's ``nlp.pipe`` (``geo.pipeline``). The articles read are analysed ``batch_size`` at a time
-    and each result is saved in its own transaction by this process, the only writer.
+    and each result is saved in its own transaction; the store's file is held only while a batch is
+    checked and while it is saved (``Store.held``), never while articles are read or analysed.
     ``reader`` defaults to ``read_articles``; with ``expand`` False the sources are passed to the
     reader as they are (no folder walk). A feed's entries join the queue as items of their own
     (each linked page is read once per run).
     """
+    store.release()  # held only per batch from here on: readers get in between
     if analyze is not None:
         analyze_batch, batch_size = _one_by_one(analyze), batch_size or 1
     elif analyze_batch is None:
@@ -222,7 +225,7 @@ def ingest_sources(
         while index < len(queue):
             item = queue[index]
             index += 1
-            outcome, ready, follow = _read_one(store, item, read, version)
+            outcome, ready, follow = _read_one(item, read)
             results.extend(outcome)
             pending.extend(ready)
             if len(pending) >= batch_size:
@@ -237,13 +240,15 @@ def ingest_sources(
         results.extend(_analyse_and_save(store, pending, analyze_batch, version, settings))
     except KeyboardInterrupt:  # the batch in flight is not stored (an article being saved is rolled back)
         interrupted = True
+    finally:
+        store.release()
     return IngestSummary(tuple(results), clock() - started, interrupted)
 
 
 def _read_one(
-    store: Store, item: SourceItem, read: ArticleReader, version: str
+    item: SourceItem, read: ArticleReader
 ) -> tuple[list[IngestResult], list[tuple[str, Article]], list[FeedEntry]]:
-    """Read one item: (results so far: failures and unchanged articles, articles to analyse, feed entries)."""
+    """Read one item (the store is not needed): (failures, articles found, feed entries)."""
     source = _item_key(item)
     try:
         found = list(read(item))
@@ -255,24 +260,27 @@ def _read_one(
     articles = [a for a in found if isinstance(a, Article)]
     if not follow and not articles:
         return [IngestResult(source, "failed", reason="nothing to read: the feed has no entries with links")], [], []
-    results, ready = [], []
-    for article in articles:
-        label = article.url or source
-        if store.analyzer_version_of(article.text_sha256) == version:
-            store.fill_identity(article)  # the same text with a header, or --outlet: what it lacked is filled
-            results.append(IngestResult(label, "unchanged", article.text_sha256))
-        else:
-            ready.append((label, article))
-    return results, ready, follow
+    return [], [(article.url or source, article) for article in articles], follow
 
 
 def _analyse_and_save(
-    store: Store, pending: list[tuple[str, Article]], analyze_batch: BatchAnalyzer, version: str,
+    store: Store, batch: list[tuple[str, Article]], analyze_batch: BatchAnalyzer, version: str,
     settings: Settings | None,
 ) -> list[IngestResult]:
-    """Analyse a batch and save each report in its own transaction; a failure stays with its article."""
-    if not pending:
+    """Analyse a batch and save each report in its own transaction; a failure stays with its article.
+    The file is held twice, briefly: to find the articles already stored, then to save the reports."""
+    if not batch:
         return []
+    results, pending = [], []
+    with store.held():
+        for label, article in batch:
+            if store.analyzer_version_of(article.text_sha256) == version:
+                store.fill_identity(article)  # the same text with a header, or --outlet: what it lacked is filled
+                results.append(IngestResult(label, "unchanged", article.text_sha256))
+            else:
+                pending.append((label, article))
+    if not pending:
+        return results
     articles = [article for _, article in pending]
     try:
         outcomes = list(analyze_batch(articles))
@@ -286,13 +294,13 @@ def _analyse_and_save(
         outcomes = _one_by_one(lambda article: analyze_article(article, settings=settings))(articles)
     if len(outcomes) != len(articles):
         raise GeoError(f"The analysis engine returned {len(outcomes)} results for {len(articles)} articles.")
-    results = []
-    for (label, article), outcome in zip(pending, outcomes):
-        if isinstance(outcome, AnalysisFailure):
-            results.append(IngestResult(label, "failed", article.text_sha256, outcome.reason))
-            continue
-        status = store.save_report(outcome, analyzer_version=version, fetched_at=datetime.now(timezone.utc))
-        results.append(IngestResult(label, status, article.text_sha256))
+    with store.held():
+        for (label, article), outcome in zip(pending, outcomes):
+            if isinstance(outcome, AnalysisFailure):
+                results.append(IngestResult(label, "failed", article.text_sha256, outcome.reason))
+                continue
+            status = store.save_report(outcome, analyzer_version=version, fetched_at=datetime.now(timezone.utc))
+            results.append(IngestResult(label, status, article.text_sha256))
     return results
 
 
@@ -335,7 +343,8 @@ def reanalyze_stale(
     stale = store.stale_article_ids(version)
 
     def read_stored(article_id: SourceItem) -> list[Article | FeedEntry]:
-        return [store.load_report(_item_key(article_id), corrected=False).article]
+        with store.held():
+            return [store.load_report(_item_key(article_id), corrected=False).article]
 
     return ingest_sources(
         store, stale, analyze=analyze, reader=read_stored, version=version, settings=settings, expand=False

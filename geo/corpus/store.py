@@ -9,28 +9,30 @@ merge decisions, source grades, an article's identity) are written and read by t
 geo.corpus.analyst_tables, which ``Store`` has.
 
 Every write is one transaction. Saving a text that is already stored with the same analyzer version
-changes nothing; a different analyzer version replaces the derived rows. Only one process may write
-at a time: a second one waits up to ``lock_timeout`` seconds, then fails with ``StoreLockedError``.
-A file that is not a GeoBrief corpus gives ``StoreError`` and is never replaced. A long-lived
-reader (the dashboard) opens the store per request and closes it at once, so writers are not kept out.
+changes nothing; a different analyzer version replaces the derived rows. Only one process may hold the
+file read-write, and none may read it meanwhile: a process that finds it held waits up to ``lock_timeout``
+seconds, then fails with ``StoreLockedError``. So readers open it ``read_only`` (several at once, a
+read-only mount too; a missing file reads as an empty corpus and is not created), a long-lived reader
+(the dashboard) opens the store per request and closes it at once, and a long writer (an ingest) lets go
+of the file between short transactions: ``store.release()``, then ``with store.held():`` per batch
+(geo.corpus.database). A file that is not a GeoBrief corpus gives ``StoreError`` and is never replaced.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
-import duckdb
-
 from geo.corpus.analyst_tables import AnalystTables
 from geo.corpus.corrections import PlaceCorrection, apply_corrections
-from geo.corpus.database import (DB_ENV_VAR, DERIVED_TABLES, META_TABLE, MIGRATIONS, SCHEMA, SCHEMA_VERSION,
-                                 StoreError, StoreLockedError, connect, default_db_path)
+from geo.corpus.database import (DB_ENV_VAR, DERIVED_TABLES, META_TABLE, MIGRATIONS, READ_LOCK_TIMEOUT_S, SCHEMA,
+                                 SCHEMA_VERSION, WRITE_LOCK_TIMEOUT_S, Connection, CorpusFile, StoreError,
+                                 StoreLockedError, default_db_path, transaction)
 from geo.corpus.event_corrections import EventCorrection, apply_event_corrections
 from geo.model import Article, Report
 
@@ -74,33 +76,58 @@ class StoredReport:
 class Store(AnalystTables):
     """An open corpus database. Use ``Store.open(path)`` as a context manager."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
-        self._con = connection
-        self.path = path
+    def __init__(self, file: CorpusFile) -> None:
+        self._file = file
+        self.path = file.path
+
+    @property
+    def _con(self) -> Connection:  # type: ignore[override]
+        """The open connection (the file is opened again, waiting for a writer, after ``release``)."""
+        return self._file.connection
 
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path | None = None, *, lock_timeout: float = 10.0) -> Store:
-        """Open (or create) the corpus at ``path`` (default: ``default_db_path()``)."""
+    def open(cls, path: str | Path | None = None, *, lock_timeout: float | None = None,
+             read_only: bool = False) -> Store:
+        """Open (or create) the corpus at ``path`` (default: ``default_db_path()``); ``read_only``: open it
+        for reading only, beside other readers (an empty corpus when there is no file: none is created).
+        While another process holds the file, wait up to ``lock_timeout`` seconds (default: briefly for a
+        reader, ``READ_LOCK_TIMEOUT_S``; longer for a writer, ``WRITE_LOCK_TIMEOUT_S``)."""
+        if lock_timeout is None:
+            lock_timeout = READ_LOCK_TIMEOUT_S if read_only else WRITE_LOCK_TIMEOUT_S
         db_path = Path(path).expanduser() if path is not None else default_db_path()
         if db_path.exists() and db_path.is_dir():
             raise StoreError(f"{db_path} is a folder; give a database file path with --db or {DB_ENV_VAR}.")
-        try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"Cannot create the folder for the corpus database {db_path}: {exc}") from exc
-        connection = connect(db_path, lock_timeout)
-        store = cls(connection, db_path)
+        if read_only and not db_path.exists():
+            store = cls(CorpusFile(Path(":memory:"), read_only=False, lock_timeout=0))
+            store._ensure_schema()
+            store.path = db_path
+            return store
+        if not read_only:
+            try:
+                db_path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the folder for the corpus database {db_path}: {exc}") from exc
+        store = cls(CorpusFile(db_path, read_only=read_only, lock_timeout=lock_timeout))
         try:
             store._ensure_schema()
         except BaseException:
-            connection.close()
+            store.close()
             raise
         return store
 
     def close(self) -> None:
-        self._con.close()
+        self._file.release()
+
+    def release(self) -> None:
+        """Let go of the file until the next query (or ``held``) opens it again: other processes get in."""
+        if self._file.path != Path(":memory:"):
+            self._file.release()
+
+    def held(self) -> AbstractContextManager[Connection]:
+        """The file open for a block (a batch of writes), released after it unless it was open before."""
+        return self._file.held()
 
     def __enter__(self) -> Store:
         return self
@@ -110,6 +137,8 @@ class Store(AnalystTables):
 
     def _ensure_schema(self) -> None:
         tables = {row[0] for row in self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if not tables and self._file.read_only:
+            raise StoreError(f"{self.path} holds no GeoBrief corpus yet: ingest articles into it first.")
         if not tables:
             with self._transaction():
                 for statement in SCHEMA:
@@ -130,6 +159,9 @@ class Store(AnalystTables):
                 f"{self.path} was written by a newer GeoBrief (schema {version}, this one reads {SCHEMA_VERSION}): "
                 "upgrade GeoBrief or use another --db."
             )
+        if version < SCHEMA_VERSION and self._file.read_only:
+            raise StoreError(f"{self.path} was written by an older GeoBrief (schema {version}): open it for writing "
+                             "once (python -m geo reanalyze --db PATH) to upgrade it.")
         if version < SCHEMA_VERSION:
             self._migrate(version)
 
@@ -251,22 +283,9 @@ class Store(AnalystTables):
                 marks = ", ".join("?" * len(rows[0]))
                 self._con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """One transaction: committed when the block ends, rolled back when it raises."""
-        try:
-            self._con.execute("BEGIN TRANSACTION")
-        except duckdb.Error as exc:
-            raise StoreError(f"Cannot start a transaction on {self.path}: {exc}") from exc
-        try:
-            yield
-        except BaseException:
-            self._con.execute("ROLLBACK")
-            raise
-        try:
-            self._con.execute("COMMIT")
-        except duckdb.Error as exc:
-            raise StoreError(f"Cannot write to the corpus database {self.path}: {exc}") from exc
+    def _transaction(self) -> AbstractContextManager[None]:
+        """One transaction: committed when the block ends, rolled back when it raises (Ctrl-C too)."""
+        return transaction(self._con, self.path)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -6,7 +6,8 @@ presentation view, the articles behind shared links and the Corpus page's merged
 
 Modules: ``view_state`` (the URL's state), ``selection`` (a place selected on the map), ``present``
 (``?view=present``), ``articles`` (shared links' articles and their corrections), ``corpus_view`` (the Corpus
-page's data), ``corpus_edits`` (what the analyst changes there), ``corpus_selection`` (its selected event),
+page's data), ``corpus_edits`` (what the analyst changes there), ``store_access`` (opening the store per
+request, read-only to read, and its errors without server paths), ``corpus_selection`` (its selected event),
 ``place_search`` (the place search box), ``table_layout`` (the panels' columns and a row's detail),
 ``time_axis`` (the Corpus page's time slider and brush), ``startup`` (what the server loads before its first
 visitor). Never imports Streamlit: ``app.py`` and ``pages/`` do.
@@ -17,9 +18,10 @@ and the core, not ``geo.cli`` nor ``geo.bench``.
 
 from geo.dashboard.articles import (NO_DETAILS, ArticleDetails, delete_place_corrections, load_linked, pasted_article,
                                     save_for_link, save_place_correction)
-from geo.dashboard.corpus_edits import (CorrectablePlace, correct_event, correctable_places, correction_rows,
-                                        delete_grade, join_events, reading_label, save_grade, save_identity,
-                                        split_event, stored_judgements, undo_event, undo_merge_decisions)
+from geo.dashboard.corpus_edits import (CorrectablePlace, add_articles, correct_event, correctable_places,
+                                        correction_rows, delete_grade, join_events, reading_label, save_grade,
+                                        save_identity, split_event, stored_judgements, undo_event,
+                                        undo_merge_decisions)
 from geo.dashboard.corpus_selection import ReportCard, event_label, events_at, join_candidates, report_cards
 from geo.dashboard.corpus_view import (ARTICLE_COLUMNS, CORPUS_PLACE_COLUMNS, CORPUS_SOURCE_COLUMNS,
                                        MERGED_EVENT_COLUMNS, CorpusView, article_label, article_rows, load_view,
@@ -56,6 +58,7 @@ __all__ = [
     "ReportCard",
     "ViewState",
     "WarmUp",
+    "add_articles",
     "article_label",
     "article_rows",
     "brushed_range",

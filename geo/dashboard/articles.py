@@ -5,7 +5,9 @@ article is read back from it. The article's id is the SHA-256 of its text (the s
     report = load_linked(article_id)            # StoreError when it is not there
     save_place_correction(article_id, place, candidate)   # the analyst's reading, for the link too
 
-The store is opened per call and closed at once, so a writer elsewhere is never kept out.
+The store is opened per call and closed at once, so a writer elsewhere is never kept out; a link's
+article is read read-only, beside an ingest (geo.dashboard.store_access: a busy corpus is waited for a
+moment, and no error names the server's database file).
 ``ArticleDetails`` is the title, outlet and URL an analyst types for a pasted article.
 """
 
@@ -16,7 +18,8 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from geo.corpus import Store, corrections_for_place, default_db_path
+from geo.corpus import corrections_for_place, default_db_path
+from geo.dashboard.store_access import reading, writing
 from geo.errors import InputError
 from geo.ingest import article_from_text, outlet_of, split_header
 from geo.model import Article, Candidate, Place, Report
@@ -28,32 +31,32 @@ def save_for_link(report: Report, db_path: Path | None = None, *, analyzer_versi
         from geo.corpus import analyzer_version as current_analyzer_version
 
         analyzer_version = current_analyzer_version()
-    with Store.open(db_path or default_db_path()) as store:
+    with writing(db_path or default_db_path()) as store:
         store.save_report(report, analyzer_version=analyzer_version)
     return report.article.text_sha256
 
 
 def load_linked(article_id: str, db_path: Path | None = None) -> Report:
     """The stored report of ``article_id``, with the corrections stored for it applied."""
-    with Store.open(db_path or default_db_path()) as store:
+    with reading(db_path or default_db_path()) as store:
         return store.load_report(article_id, corrected=True)
 
 
 def is_stored(article_id: str, db_path: Path | None = None) -> bool:
-    with Store.open(db_path or default_db_path()) as store:
+    with reading(db_path or default_db_path()) as store:
         return store.analyzer_version_of(article_id) is not None
 
 
 def save_place_correction(article_id: str, place: Place, candidate: Candidate | None,
                           db_path: Path | None = None) -> None:
     """Store the analyst's reading of a place (``None``: dropped) for every mention of it."""
-    with Store.open(db_path or default_db_path()) as store:
+    with writing(db_path or default_db_path()) as store:
         store.save_corrections(corrections_for_place(article_id, place, candidate))
 
 
 def delete_place_corrections(article_id: str, db_path: Path | None = None) -> int:
     """Forget the analyst's place corrections of one article; how many mention decisions were removed."""
-    with Store.open(db_path or default_db_path()) as store:
+    with writing(db_path or default_db_path()) as store:
         return store.delete_corrections(article_id)
 
 

@@ -1,7 +1,8 @@
-"""What the Corpus page lets an analyst change, without Streamlit: the reading of a place, an event
-(move, re-kind, edit, delete), a merge (split, join), a source's Admiralty grade and an article's
-identity (title, outlet, URL, date). Each call opens the store, writes in one transaction (or raises
-a GeoError with a one-line message, nothing stored) and closes it again.
+"""What the Corpus page lets an analyst change, without Streamlit: the articles added, the reading of
+a place, an event (move, re-kind, edit, delete), a merge (split, join), a source's Admiralty grade and
+an article's identity (title, outlet, URL, date). Each call opens the store, writes in one transaction (or raises
+a GeoError with a one-line message that names no server path, nothing stored) and closes it again;
+what is only read is read read-only (geo.dashboard.store_access).
 
     save_grade(path, "Reuters", "B")
     correct_event(path, merged.keys, {"kind": "response"})
@@ -10,14 +11,14 @@ a GeoError with a one-line message, nothing stored) and closes it again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geo.corpus import (NO_JUDGEMENTS, ArticleIdentity, Judgements, MergeDecision, Store, event_correction,
-                         parse_grade)
-from geo.dashboard.corpus_view import READ_LOCK_TIMEOUT_S, WRITE_LOCK_TIMEOUT_S
+from geo.corpus import (NO_JUDGEMENTS, ArticleIdentity, IngestSummary, Judgements, MergeDecision, Progress,
+                         event_correction, ingest_into, parse_grade)
+from geo.dashboard.store_access import reading, visitor_errors, writing
 from geo.model import Candidate, Place, Report
 from geo.places import candidate_label
 
@@ -30,9 +31,17 @@ class CorrectablePlace:
     current: str  # the reading the corpus shows now: a candidate label, or "dropped"
 
 
+def add_articles(path: Path, urls: Iterable[str], uploads: Iterable[tuple[str, bytes]],
+                 progress: Callable[[Progress], None] | None = None) -> IngestSummary:
+    """URLs, feeds and uploaded files (name, bytes) ingested into the store (``geo.corpus.ingest_into``: the
+    file held per batch only, so the page's readers get in); its errors name no server path."""
+    with visitor_errors(path):
+        return ingest_into(path, urls, uploads, progress=progress)
+
+
 def correctable_places(path: Path, article_id: str) -> tuple[Report, list[CorrectablePlace]]:
     """An article's report as analysed, and each place with the reading the corrections give it."""
-    with Store.open(path, lock_timeout=READ_LOCK_TIMEOUT_S) as store:
+    with reading(path) as store:
         analysed = store.load_report(article_id, corrected=False)
         corrected = store.load_report(article_id)
     now = {}
@@ -54,42 +63,42 @@ def correct_event(path: Path, keys: Sequence[str], changes: Mapping[str, Any] | 
     """Change fields (geo.corpus.event_corrections.EDITABLE_FIELDS) of the reports ``keys`` of one merged
     event, or delete them, in one transaction."""
     corrections = [event_correction(key, changes, delete=delete) for key in keys]
-    with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
+    with writing(path) as store:
         store.save_event_corrections(corrections)
 
 
 def undo_event(path: Path, key: str) -> int:
     """Bring an event back as analysed; how many corrections were forgotten."""
-    with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
+    with writing(path) as store:
         return store.undo_event_correction(key)
 
 
 def split_event(path: Path, key: str) -> None:
     """Take one report out of its merged event."""
-    with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
+    with writing(path) as store:
         store.save_merge_decision(MergeDecision("split", key))
 
 
 def join_events(path: Path, key: str, other: str) -> None:
     """Put the merged events holding two reports together."""
-    with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
+    with writing(path) as store:
         store.save_merge_decision(MergeDecision("join", key, other))
 
 
 def undo_merge_decisions(path: Path, key: str) -> int:
-    with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
+    with writing(path) as store:
         return store.undo_merge_decisions(key)
 
 
 def save_grade(path: Path, name: str, code: str) -> None:
     """Grade a source or an outlet ("B", "B2") across the corpus."""
     grade = parse_grade(code)
-    with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
+    with writing(path) as store:
         store.save_grade(name, grade)
 
 
 def delete_grade(path: Path, name: str) -> int:
-    with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
+    with writing(path) as store:
         return store.delete_grade(name)
 
 
@@ -97,7 +106,7 @@ def save_identity(path: Path, article_id: str, title: str | None, outlet: str | 
                   published: object) -> None:
     """Set a stored article's title, outlet, URL and publication date."""
     identity = ArticleIdentity.checked(title, outlet, url, published)
-    with Store.open(path, lock_timeout=WRITE_LOCK_TIMEOUT_S) as store:
+    with writing(path) as store:
         store.update_identity(article_id, identity)
 
 
@@ -105,7 +114,7 @@ def stored_judgements(path: Path) -> Judgements:
     """The analyst's merge decisions and source grades (none when there is no corpus yet)."""
     if not path.exists():
         return NO_JUDGEMENTS
-    with Store.open(path, lock_timeout=READ_LOCK_TIMEOUT_S) as store:
+    with reading(path) as store:
         return store.judgements()
 
 
@@ -114,7 +123,7 @@ def correction_rows(path: Path) -> list[dict[str, str]]:
     ``what`` (event, merge, grade), ``key`` (the event key or source name) and ``change``."""
     if not path.exists():
         return []
-    with Store.open(path, lock_timeout=READ_LOCK_TIMEOUT_S) as store:
+    with reading(path) as store:
         events = store.event_corrections()
         judgements = store.judgements()
     rows = [{"what": "event", "key": c.event, "change": c.describe()} for c in events]

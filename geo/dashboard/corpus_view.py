@@ -5,10 +5,10 @@
     view.map_report()                                    # a Report for geo.maps.folium_map.build_map
     view.attack_rows(), view.timeline_rows(), ...        # the panels and the timeline
 
-Every function opens the store, reads or writes, and closes it again: the dashboard never keeps
-the database file locked, so ``python -m geo ingest`` can run while it is open (the dashboard
-then waits for the ingest's lock, or reports it as ``StoreLockedError``). A missing database
-file reads as an empty corpus and is not created by reading. Reports are read with the
+Every function opens the store read-only, reads and closes it again (geo.dashboard.store_access):
+the dashboard never keeps the database file locked, so ``python -m geo ingest`` can run while it is
+open (a read waits a moment for the ingest's batch, or reports ``StoreLockedError``, the corpus busy).
+A missing database file reads as an empty corpus and is not created by reading. Reports are read with the
 analysts' stored corrections applied (geo.corpus.corrections).
 """
 
@@ -21,15 +21,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from geo.corpus import (NO_JUDGEMENTS, UNNAMED_OUTLET, ArticleSummary, EventGrade, Judgements, MergedEvent, Store,
+from geo.corpus import (NO_JUDGEMENTS, UNNAMED_OUTLET, ArticleSummary, EventGrade, Judgements, MergedEvent,
                          article_outlet, copies_in, event_grade, merge_events, repeating_articles)
+from geo.dashboard.store_access import reading
 from geo.exports import (CLAIM_SEPARATOR, EVENT_COLUMNS, NO_FILTER, PLACE_COLUMNS, EventFilter, event_row, place_row,
                          same_source, source_types)
 from geo.maps import MapPoint, map_points, narrowed_points
 from geo.model import Article, Event, Place, Report, Source
 
-READ_LOCK_TIMEOUT_S = 3.0  # a dashboard request waits this long for a writer, then says so
-WRITE_LOCK_TIMEOUT_S = 10.0
 MAX_CLAIMS_SHOWN = 3
 MAX_FILLED_DAYS = 180
 
@@ -58,7 +57,7 @@ def stored_articles(path: Path) -> list[ArticleSummary]:
     """The stored articles with their counts, oldest fetch first ([] when there is no database yet)."""
     if not path.exists():
         return []
-    with Store.open(path, lock_timeout=READ_LOCK_TIMEOUT_S) as store:
+    with reading(path) as store:
         return store.articles()
 
 
@@ -391,7 +390,7 @@ def load_view(path: Path, ids: Sequence[str] | None = None) -> CorpusView:
     (the analyst's splits and joins applied, graded by the analyst's source grades)."""
     if not path.exists() or (ids is not None and not ids):
         return CorpusView((), ())
-    with Store.open(path, lock_timeout=READ_LOCK_TIMEOUT_S) as store:
+    with reading(path) as store:
         stored = store.reports(ids)
         judgements = store.judgements()
     reports = tuple((s.article_id, s.report) for s in stored)

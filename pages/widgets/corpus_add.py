@@ -8,7 +8,8 @@ from pathlib import Path
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from geo.corpus import IngestSummary, Progress, ingest_into
+from geo.corpus import IngestSummary, Progress
+from geo.dashboard import add_articles
 from geo.errors import GeoError, one_line
 from geo.exports import escape_markdown
 
@@ -25,7 +26,7 @@ def run_ingest(path: Path, urls: str, uploads: list[UploadedFile]) -> None:
 
     try:
         with st.spinner("Adding to the corpus..."):
-            summary: IngestSummary = ingest_into(
+            summary: IngestSummary = add_articles(
                 path, urls.splitlines(), [(f.name, f.getvalue()) for f in uploads], progress=show
             )
     except GeoError as exc:

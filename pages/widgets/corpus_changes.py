@@ -64,7 +64,11 @@ def show_identity(path: Path, articles: Sequence[ArticleSummary]) -> None:
 
 def show_changes(path: Path) -> None:
     """Every change to events, merges and grades, oldest first; any one undone."""
-    rows = correction_rows(path)
+    try:
+        rows = correction_rows(path)
+    except GeoError as exc:  # busy (an ingest's batch) or unreadable: one line, the box comes back on a rerun
+        st.caption(escape_markdown(f"Changes made by analysts: {one_line(exc)}"))
+        return
     box = open_box(f"Changes made by analysts ({len(rows)})", key="corpus_changes_box")
     if box is None:
         return

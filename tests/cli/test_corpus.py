@@ -126,8 +126,8 @@ def test_all_failed_exits_2(tmp_path: Path) -> None:
 
 def test_db_from_the_environment_and_a_corrupt_db(tmp_path: Path) -> None:
     env_db = tmp_path / "from_env.duckdb"
-    listing = run_geo("articles", env={"GEOBRIEF_DB": str(env_db)})
-    assert listing.returncode == 0 and listing.stdout.startswith("Articles (0)") and env_db.exists()
+    listing = run_geo("articles", env={"GEOBRIEF_DB": str(env_db)})  # read-only: nothing is created
+    assert listing.returncode == 0 and listing.stdout.startswith("Articles (0)") and not env_db.exists()
 
     corrupt = tmp_path / "corrupt.duckdb"
     corrupt.write_bytes(b"not a database" * 100)

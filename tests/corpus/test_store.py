@@ -130,7 +130,7 @@ def test_second_writer_fails_clearly(db: Path) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreLockedError, match="in use by another GeoBrief process") as caught:
+        with pytest.raises(StoreLockedError, match="The corpus is busy") as caught:
             Store.open(db, lock_timeout=0.2)
         assert isinstance(caught.value, GeoError)
     finally:
@@ -360,7 +360,7 @@ def test_two_ingest_processes_at_once_lose_nothing(tmp_path: Path, db: Path) -> 
     assert first.wait(timeout=240) == 0, first_err
     assert "ingested 16" in first_err
     if second.returncode != 0:  # it gave up waiting: one clear line, nothing written
-        assert second.returncode == 2 and "in use by another GeoBrief process" in second_err, second_err
+        assert second.returncode == 2 and "The corpus is busy" in second_err, second_err
         assert len(second_err.strip().splitlines()) == 1 and "Traceback" not in second_err
         rerun = ingest(second_half)
         second_err = rerun.communicate(timeout=240)[1]

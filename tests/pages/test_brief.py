@@ -6,6 +6,8 @@ corpus store. Expected values come from geo.analyze and the geo modules the page
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -17,8 +19,10 @@ import geo
 from geo.dashboard.articles import load_linked, save_for_link
 from geo.dashboard.present import present_steps
 from geo.dashboard.selection import place_selection
+from geo.dashboard.store_access import BUSY_MESSAGE
 from geo.exports.brief import EventFilter, brief_from_report, key_facts
 from geo.exports.formats import FORMATS
+from geo.exports.tables import escape_markdown
 from geo.maps.points import map_points
 from geo.maps.style import ACTOR_PALETTE
 from geo.model import Report
@@ -212,6 +216,28 @@ def test_a_link_to_a_missing_article_shows_the_sample(expected: Report) -> None:
     assert "article" not in params(at)
 
 
+def test_a_link_while_an_ingest_holds_the_corpus_says_it_is_busy_in_one_line(corpus_db: Path,
+                                                                            expected: Report) -> None:
+    report = geo.analyze(OTHER_TEXT)
+    article_id = save_for_link(report, corpus_db, analyzer_version="test-page")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+         "sys.stdin.read()", str(corpus_db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        at = run({"article": article_id})
+    finally:
+        holder.communicate("", timeout=60)
+    shown = [w.value for w in at.warning]
+    assert len(shown) == 1 and shown[0].startswith(escape_markdown(BUSY_MESSAGE)), shown
+    assert str(corpus_db.parent) not in shown[0] and not at.error
+    assert list(table(at, "Places")["name"]) == [p.name for p in expected.places]  # the sample meanwhile
+    at = run({"article": article_id})  # the ingest's batch is saved: the link works again
+    assert not at.warning and at.text_area(key="brief_text").value == OTHER_TEXT
+
+
 def test_presentation_view_has_key_facts_and_no_widgets(expected: Report) -> None:
     at = run({"view": "present", "kind": "attack"})
     brief = brief_from_report(expected, EventFilter(kind="attack"))
@@ -257,6 +283,7 @@ def test_a_store_that_cannot_be_written_leaves_the_analysis_and_warns(tmp_path: 
     at.run()
     assert not at.exception and not at.error
     assert any("Not saved to the corpus" in w.value for w in at.warning)
+    assert not any(str(tmp_path) in w.value for w in at.warning)  # the server's paths stay on the server
     assert list(table(at, "Places")["name"]) == [p.name for p in geo.analyze(OTHER_TEXT).places]
     assert "article" not in params(at)
 

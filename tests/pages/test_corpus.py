@@ -21,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.corpus.store import Store
 from geo.dashboard.corpus_view import article_label, load_view, stored_articles
+from geo.dashboard.store_access import BUSY_MESSAGE
 from geo.exports.brief import EventFilter
 from geo.exports.tables import escape_markdown
 from geo.maps.folium_map import map_points
@@ -274,23 +275,54 @@ def test_an_empty_corpus_says_so_and_creates_no_file(tmp_path: Path, monkeypatch
     assert not path.exists()
 
 
+def _hold(db: Path, grade: str | None = None) -> subprocess.Popen[str]:
+    """Another process holding the store read-write (an ingest saving a batch), after grading a source."""
+    script = ("import sys, time; from geo.corpus import parse_grade; from geo.corpus.store import Store; "
+              "s = Store.open(sys.argv[1]); sys.argv[2] and s.save_grade('Reuters', parse_grade(sys.argv[2])); "
+              "print('holding', flush=True); time.sleep(120)")
+    holder = subprocess.Popen([sys.executable, "-c", script, str(db), grade or ""], cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    return holder
+
+
 @pytest.fixture()
 def held_by_another_process(db: Path) -> Iterator[subprocess.Popen[str]]:
-    script = ("import sys, time; from geo.corpus.store import Store; s = Store.open(sys.argv[1]); "
-              "print('holding', flush=True); time.sleep(120)")
-    holder = subprocess.Popen([sys.executable, "-c", script, str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    holder = _hold(db)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         yield holder
     finally:
         holder.kill()
         holder.wait()
 
 
-def test_a_store_held_by_a_writer_gives_a_warning(db: Path, held_by_another_process: subprocess.Popen[str]) -> None:
+def _visible_messages(at: AppTest) -> list[str]:
+    return [m.value for m in (*at.error, *at.warning, *at.info, *at.caption)]
+
+
+def test_a_store_held_by_a_writer_says_the_corpus_is_busy_in_one_line(
+    db: Path, held_by_another_process: subprocess.Popen[str]
+) -> None:
     at = _corpus_page()
-    assert any("in use by another GeoBrief process" in w.value for w in at.warning)
-    assert not at.error
+    assert [e.value for e in at.error] == [escape_markdown(BUSY_MESSAGE)]
+    assert not any(str(db.parent) in m or "Traceback" in m for m in _visible_messages(at))
+
+
+def test_a_store_held_after_a_first_read_shows_the_corpus_as_last_read(db: Path) -> None:
+    at = _corpus_page()
+    shown = len(stored_articles(db))
+    holder = _hold(db, grade="B")  # the file changes (a new grade), so the page reads it again: busy
+    try:
+        at.run()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not at.exception and not at.error
+    busy = [w.value for w in at.warning if "busy" in w.value]
+    assert busy[0] == escape_markdown(BUSY_MESSAGE) + " Showing the corpus as last read."
+    assert all(m.startswith(escape_markdown(BUSY_MESSAGE)) for m in busy)  # the Places tab's picker may say so too
+    assert not any(str(db.parent) in m or "Traceback" in m for m in _visible_messages(at))
+    assert _metric(at, "Articles") == f"{shown} / {shown}"
 
 
 def test_the_page_does_not_keep_the_store_locked(db: Path) -> None:
