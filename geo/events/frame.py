@@ -182,7 +182,7 @@ def header_length(sents: list[Span]) -> int:
     """How many leading sentences are header lines: the title and the lines around it, up to the
     first sentence of running text. A speaker's turn of a transcript is running text."""
     count = 0
-    for sent in sents:
+    for sent in sents[:MAX_HEADER_LINES]:  # beyond, a list of short lines: not a header any more
         text = _line_of(sent)
         if not text or SPEAKER_LABEL_RE.match(text) or not is_header_line(text):
             break
@@ -190,7 +190,7 @@ def header_length(sents: list[Span]) -> int:
     return count
 
 
-AUTHOR_LINES = 8  # a byline or issuing-office line may follow the first paragraph
+AUTHOR_LINES, MAX_HEADER_LINES = 8, 40  # a byline may follow the first paragraph; no header is longer
 
 
 def _author(sents: list[Span], header: int, url: str | None) -> Author | None:

@@ -17,7 +17,7 @@ from geo.places.name_extent import is_capitalised
 from geo.places.recognize_spans import listed, singular, within
 from geo.syntax import dateline_length, doc_text
 
-__all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline", "town_word_before"]
+__all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline", "persons_by_word", "town_word_before"]
 
 _DATELINE_REACH = 80  # characters of text a dateline may take
 
@@ -276,14 +276,14 @@ def a_town_near(span: Span, candidates: list[Candidate]) -> bool:
             span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return False  # right after 'near' or 'in': not "at the Villas at X", "in Smith's view"
     words = {t.text for t in span if t.is_alpha and t.lower_ not in CONNECTORS}  # not the "al" of "Ain al-Asad"
-    persons = _persons_by_word(span.doc)
+    persons = persons_by_word(span.doc)
     return not any(person != span.text for word in words for person in persons.get(word, ()))
 
 
-_PERSONS_KEY = "geo.persons_by_word"  # where _persons_by_word keeps its index of a Doc
+_PERSONS_KEY = "geo.persons_by_word"  # where persons_by_word keeps its index of a Doc
 
 
-def _persons_by_word(doc: Doc) -> dict[str, set[str]]:
+def persons_by_word(doc: Doc) -> dict[str, set[str]]:
     """Each word of a PERSON entity of ``doc`` -> the texts of those entities, built once per Doc
     (``Doc.ents`` builds every entity on each access)."""
     if (index := doc.user_data.get(_PERSONS_KEY)) is None:

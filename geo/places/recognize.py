@@ -35,7 +35,7 @@ from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
-from geo.places.locative_cues import a_town_near, locative_cue, town_word_before
+from geo.places.locative_cues import a_town_near, locative_cue, persons_by_word, town_word_before
 from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
                                     site_word_follows)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
@@ -338,7 +338,7 @@ class ToponymRecognizer:
         before = doc[span.start - 2] if doc[span.start - 1].lower_ == "the" else doc[span.start - 1]
         words = {t.text for t in span}  # "beside Zam Kora camp", not "the Smith camp" of a John Smith
         a_site = (span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS | UNKNOWN_TOWN_WORDS and before.lower_ in
-                  PLACING_PREPS and not any(e.label_ == "PERSON" and e.text != span.text and words & {t.text for t in e} for e in doc.ents))
+                  PLACING_PREPS and not any(person != span.text for w in words for person in persons_by_word(doc).get(w, ())))
         after = span.end + 1 + len(container.split()) if container else len(doc)
         in_a_division = cue == "comma_state" and doc[span.start - 1].lower_ in PLACING_PREPS and (
             after >= len(doc) or not doc[after].is_alpha or doc[after].pos_ not in {"NOUN", "PROPN"})

@@ -36,3 +36,16 @@ def test_each_sentence_gets_the_places_that_overlap_it() -> None:
     located = [(Toponym(start=s.start_char, end=s.end_char, text=s.text), s) for s in (izium, kupiansk, izium2)]
     by_sentence = toponyms_by_sentence(located, sents)
     assert [[span.text for _t, span in places] for places in by_sentence] == [["Izium"], ["Kupiansk", "Izium"]]
+
+
+def test_entity_at_and_tokens_spelled_read_the_doc_once() -> None:
+    from spacy.tokens import Span
+
+    from geo.events.doc_index import entity_at, tokens_spelled
+    nlp = spacy.blank("en")
+    doc = nlp("Fighters of the Rapid Support Forces entered Nyala and left Nyala at dawn.")
+    doc.ents = [Span(doc, 3, 6, label="ORG")]
+    entity = entity_at(doc[4])
+    assert entity is not None and entity.text == "Rapid Support Forces" and entity.label_ == "ORG"
+    assert entity_at(doc[0]) is None
+    assert [t.i for t in tokens_spelled(doc, "Nyala")] == [7, 10] and tokens_spelled(doc, "Kassala") == []

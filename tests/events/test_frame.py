@@ -255,3 +255,14 @@ def test_a_label_of_titles_only_is_the_briefer_the_title_names_or_the_office() -
     assert frame_of(named).turn_at(last) == ("Jane Okoro", "Deputy Pentagon Press Secretary")
     unnamed = "Press Briefing\n\nMODERATOR: Welcome.\n\nPRESS SECRETARY: U.S. forces struck a depot last night.\n"
     assert [(s.name, s.type) for s in extract_sources(nlp()(unnamed))] == [("Press Secretary", "official")]
+
+
+def test_a_long_list_of_short_lines_is_no_header_past_its_first_lines() -> None:
+    import spacy
+
+    from geo.events.frame import MAX_HEADER_LINES, header_length
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("\n".join(f"Town{i}" for i in range(200)))
+    sents = [doc[t.i:t.i + 1] for t in doc if not t.is_space]
+    assert header_length(sents) <= MAX_HEADER_LINES
