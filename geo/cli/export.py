@@ -92,7 +92,7 @@ def _corpus_reports(db: str) -> tuple[list[tuple[str, Report]], Judgements]:
     path = Path(db)
     if not path.is_file():
         raise InputError(f"No corpus database at {path}: ingest articles first (python -m geo ingest ... --db).")
-    with Store.open(path) as store:
+    with Store.open(path, read_only=True) as store:
         reports = [(stored.article_id, stored.report) for stored in store.reports()]
         judgements = store.judgements()
     if not reports:

@@ -29,7 +29,7 @@ from geo.corpus.judgements import (CREDIBILITY, NO_JUDGEMENTS, RELIABILITY, Grad
                                    SourceGrade, event_keys, parse_grade)
 from geo.corpus.merge import (UNNAMED_OUTLET, MergedEvent, article_outlet, copies_in, merge_events,
                               repeating_articles)
-from geo.corpus.store import ArticleSummary, Store, StoreLockedError, default_db_path
+from geo.corpus.store import ArticleSummary, Store, StoreError, StoreLockedError, default_db_path
 
 __all__ = [
     "CREDIBILITY",
@@ -53,6 +53,7 @@ __all__ = [
     "Progress",
     "SourceGrade",
     "Store",
+    "StoreError",
     "StoreLockedError",
     "StoryCopies",
     "analyzer_version",

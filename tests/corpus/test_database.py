@@ -196,6 +196,12 @@ def test_a_corpus_on_a_read_only_mount_can_be_listed(tmp_path: Path) -> None:
         result = subprocess.run(listing, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
         assert result.returncode == 0, result.stderr
         assert [a["id"] for a in json.loads(result.stdout)] == ids
+        out = tmp_path / "events.csv"  # the corpus exported too, read-only
+        export = _without_write_permission([sys.executable, "-m", "geo", "export", "--db", str(db), "--to", "csv",
+                                            "-o", str(out)])
+        assert export is not None
+        exported = subprocess.run(export, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+        assert exported.returncode == 0, exported.stderr
         assert sorted(p.name for p in folder.iterdir()) == ["corpus.duckdb"]  # no log, nothing written
     finally:
         folder.chmod(0o755)
