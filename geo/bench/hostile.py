@@ -124,7 +124,8 @@ def cases(selected: Sequence[str], folder: Path) -> list[tuple[str, str, Path, i
         for count in NAME_COUNTS:
             path = folder / f"names-{count}.txt"
             path.write_text(name_list(count), encoding="utf-8")
-            found.append(("names", f"{count:,} place names, one a line ({path.stat().st_size // 1000} KB)", path, count))
+            size = path.stat().st_size // 1000
+            found.append(("names", f"{count:,} place names, one a line ({size} KB)", path, count))
         path = folder / "names-one-country.txt"
         path.write_text(name_list(NAME_COUNTS[-1], country="US"), encoding="utf-8")
         found.append(("crowded", f"{NAME_COUNTS[-1]:,} names of one country's towns (US)", path, NAME_COUNTS[-1]))

@@ -15,8 +15,8 @@ answers what), ``placing`` (places and days told indirectly), ``sentence_places`
 the town an act's own sentence or a reference back names), ``infobox``, ``summary``, ``dating``
 and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``frame`` (a text's header
 and issuer), ``sources``, ``source_registry``, ``source_naming`` and ``attribution`` (who says so),
-``source_links`` (which of them an event rests on), ``lexicon`` and ``context_words`` (the word lists). A new event rule goes into the module of its step; its words
-into ``lexicon``.
+``source_links`` (which of them an event rests on), ``lexicon`` and ``context_words`` (the word lists).
+A new event rule goes into the module of its step; its words into ``lexicon``.
 
 May import: the core (``geo.model``, ``geo.syntax``, ``geo.errors``) and, to read them only,
 ``geo.places``.

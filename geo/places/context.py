@@ -91,7 +91,8 @@ class ChosenReadings:
                                                and (mine.country, mine.admin1) == key)
                     f["focus_province"] = same / local_total
             fine_scale = COARSE_SCALE_KM if candidate.kind in COARSE_KINDS else LOCAL_SCALE_KM
-            f["closeness"] = max(_closeness(candidate, coarse, COARSE_SCALE_KM), _closeness(candidate, fine, fine_scale))
+            f["closeness"] = max(_closeness(candidate, coarse, COARSE_SCALE_KM),
+                                 _closeness(candidate, fine, fine_scale))
             rows.append(f)
         return rows
 

@@ -17,7 +17,8 @@ from geo.places.name_extent import is_capitalised
 from geo.places.recognize_spans import listed, singular, within
 from geo.syntax import dateline_length, doc_text
 
-__all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline", "persons_by_word", "town_word_before"]
+__all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline", "persons_by_word",
+           "town_word_before"]
 
 _DATELINE_REACH = 80  # characters of text a dateline may take
 

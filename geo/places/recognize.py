@@ -338,7 +338,8 @@ class ToponymRecognizer:
         before = doc[span.start - 2] if doc[span.start - 1].lower_ == "the" else doc[span.start - 1]
         words = {t.text for t in span}  # "beside Zam Kora camp", not "the Smith camp" of a John Smith
         a_site = (span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS | UNKNOWN_TOWN_WORDS and before.lower_ in
-                  PLACING_PREPS and not any(person != span.text for w in words for person in persons_by_word(doc).get(w, ())))
+                  PLACING_PREPS and not any(person != span.text for w in words
+                                    for person in persons_by_word(doc).get(w, ())))
         after = span.end + 1 + len(container.split()) if container else len(doc)
         in_a_division = cue == "comma_state" and doc[span.start - 1].lower_ in PLACING_PREPS and (
             after >= len(doc) or not doc[after].is_alpha or doc[after].pos_ not in {"NOUN", "PROPN"})
