@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geo.model import Candidate
 from geo.places.lexicon import (CITY_WORDS, CONNECTORS, DETERMINERS, DIRECTION_WORDS, FACILITY_WORDS, IN_TOWN_POPULATION,
@@ -61,12 +61,24 @@ def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str |
 _MAX_LISTED = 3
 
 
+def list_opener(token: Token, key: str, goes_on: Callable[[Token], bool]) -> Token:
+    """The item that opens the list ``token`` is in: its conjunct heads followed while ``goes_on`` says so.
+    Remembered per Doc under ``key``: in a list of thousands of names, each is one step, not a walk back."""
+    memo: dict[int, int] = token.doc.user_data.setdefault(key, {})
+    path = []
+    while token.i not in memo and token.dep_ == "conj" and goes_on(token):
+        path.append(token.i)
+        token = token.head
+    top = memo.get(token.i, token.i)
+    memo.update(dict.fromkeys(path, top))
+    return token.doc[top]
+
+
 def town_word_before(span: Span) -> str | None:
     """'the town of X', 'the villages of A and B': the word for a town before the 'of' that opens the name or
     the list it is an item of, in the singular; None when there is none."""
-    doc, first = span.doc, span.root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head  # "... of A and B": B's list opens at A
+    doc = span.doc
+    first = list_opener(span.root, "geo.list_opener", lambda t: t.head.i < t.i)  # "... of A and B": B's list opens at A
     start = min(span.start, first.left_edge.i)
     word = singular(doc[start - 2].lower_) if start >= 2 and doc[start - 1].lower_ == "of" else ""
     return word if word in CITY_WORDS else None
@@ -121,8 +133,7 @@ def _struck(span: Span) -> bool:
     head = span.root
     if any(c.dep_ == "det" for c in head.children):
         return False  # "raided the Ritz": a building or a thing, not a town
-    while head.dep_ == "conj" and head.head.pos_ in {"PROPN", "NOUN"}:
-        head = head.head
+    head = list_opener(head, "geo.named_list_opener", lambda t: t.head.pos_ in {"PROPN", "NOUN"})
     if head.dep_ == "pobj" and head.head.lower_ == "of" and (head.head.head.pos_ == "NOUN" or head.head.head.tag_ == "VBG"):
         act = head.head.head  # "the shelling of Sarmin", "the siege of X", "the bombardment of X"
         return act.lemma_.lower() in STRUCK_PLACE_VERBS or act.lemma_.lower() in STRUCK_PLACE_NOUNS

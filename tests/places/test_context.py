@@ -80,3 +80,20 @@ def test_names_within_matches_the_pass_over_every_pair() -> None:
     expected = [min(len({n for n, la, lo in points if n != name and distance_km(lat, lon, la, lo) <= 161.0}), 2)
                 for name, lat, lon in points]
     assert names_within(points, radius_km=161.0, cap=2) == expected
+
+
+def test_the_opener_of_a_list_is_found_once_per_doc() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from geo.places.locative_cues import list_opener
+    nlp = spacy.blank("en")
+    words = ["in", "A", ",", "B", ",", "C", "and", "D"]
+    heads = [0, 0, 1, 1, 3, 3, 5, 5]  # each name the conjunct of the one before
+    deps = ["ROOT", "pobj", "punct", "conj", "punct", "conj", "cc", "conj"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert list_opener(doc[7], "k", lambda t: t.head.i < t.i).text == "A"
+    assert doc.user_data["k"] == {7: 1, 5: 1, 3: 1}  # remembered: the next name walks no further
+    assert list_opener(doc[5], "k", lambda t: t.head.i < t.i).text == "A"
+    assert list_opener(doc[1], "k", lambda t: t.head.i < t.i).text == "A"
+    assert list_opener(doc[7], "other", lambda t: False).text == "D"
