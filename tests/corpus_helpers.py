@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -138,3 +140,20 @@ def write_conflict_corpus(folder: Path, count: int) -> list[Path]:
         path.write_text(conflict_article_html(i), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+@contextmanager
+def held_by_another_process(db: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process holding ``db`` read-write (as an ingest saving a batch does) while the block runs,
+    or until its standard input is closed."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); "
+         "sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        yield process
+    finally:
+        if process.returncode is None:
+            process.communicate("", timeout=60)

@@ -20,7 +20,7 @@ from geo.cli import main
 from geo.cli.corpus import EXIT_INTERRUPTED, INTERRUPTED_LINE
 from geo.corpus.store import Store, StoreLockedError
 from geo.ingest import article_from_text
-from tests.corpus_helpers import ROOT, TEST_ANALYZER_VERSION, fake_report, run_geo
+from tests.corpus_helpers import ROOT, TEST_ANALYZER_VERSION, fake_report, held_by_another_process, run_geo
 
 ARTICLES = 160  # more than the runs below get through before their signals, whatever the moments
 # When the signal is sent: seconds after the start (starting up, loading the model); once the run holds the
@@ -108,13 +108,7 @@ def test_ctrl_c_anywhere_in_a_command_is_one_line_and_130(monkeypatch: pytest.Mo
 def test_a_listing_while_a_writer_holds_the_corpus_waits_briefly_then_says_it_is_busy(tmp_path: Path) -> None:
     db = tmp_path / "corpus.duckdb"
     _seed(db, 1)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_by_another_process(db):
         for command in ("articles", "events"):
             started = time.monotonic()
             result = run_geo(command, db=db)
@@ -124,8 +118,6 @@ def test_a_listing_while_a_writer_holds_the_corpus_waits_briefly_then_says_it_is
             assert result.stderr.startswith("python -m geo: error: The corpus is busy"), result.stderr
             assert "try again in a moment" in result.stderr and str(db) in result.stderr  # the CLI names the file
             assert 1.5 < elapsed < 15, elapsed  # it retried for a moment (and the interpreter started)
-    finally:
-        holder.communicate("", timeout=60)
     assert run_geo("articles", db=db).returncode == 0  # free again
 
 

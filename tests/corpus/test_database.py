@@ -27,7 +27,7 @@ from geo.corpus.ingest import ingest_sources
 from geo.corpus.store import Store, StoreError
 from geo.ingest import article_from_text
 from geo.model import Article, Report
-from tests.corpus_helpers import ROOT, TEST_ANALYZER_VERSION, fake_report, write_articles
+from tests.corpus_helpers import ROOT, TEST_ANALYZER_VERSION, fake_report, held_by_another_process, write_articles
 
 
 @pytest.fixture()
@@ -50,16 +50,8 @@ def _stored(db: Path, count: int) -> list[str]:
 def holder(db: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding ``db`` read-write until its standard input closes."""
     _stored(db, 1)
-    process = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    with held_by_another_process(db) as process:
         yield process
-    finally:
-        process.communicate("", timeout=60)
 
 
 def test_a_reader_opens_the_file_read_only(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

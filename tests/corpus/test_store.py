@@ -14,7 +14,7 @@ from geo.corpus.store import SCHEMA_VERSION, PlaceCorrection, Store, StoreError,
 from geo.errors import GeoError
 from geo.ingest import article_from_text
 from geo.model import Article, Report, TextSpan
-from tests.corpus_helpers import fake_report, write_articles
+from tests.corpus_helpers import fake_report, held_by_another_process, write_articles
 
 
 @pytest.fixture()
@@ -123,18 +123,10 @@ def test_folder_path_is_refused(tmp_path: Path) -> None:
 
 def test_second_writer_fails_clearly(db: Path) -> None:
     Store.open(db).close()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_by_another_process(db):
         with pytest.raises(StoreLockedError, match="The corpus is busy") as caught:
             Store.open(db, lock_timeout=0.2)
         assert isinstance(caught.value, GeoError)
-    finally:
-        holder.communicate("", timeout=60)
     with Store.open(db, lock_timeout=5) as store:  # free again once the other process has gone
         assert store.article_count() == 0
 

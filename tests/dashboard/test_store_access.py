@@ -22,7 +22,7 @@ from geo.corpus.database import READ_LOCK_TIMEOUT_S
 from geo.dashboard.store_access import BUSY_MESSAGE, reading, visitor_message
 from geo.errors import GeoError
 from geo.ingest import article_from_text
-from tests.corpus_helpers import fake_report
+from tests.corpus_helpers import fake_report, held_by_another_process
 
 
 @pytest.fixture()
@@ -36,17 +36,8 @@ def db(tmp_path: Path) -> Path:
 @pytest.fixture()
 def writer(db: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the store read-write (an ingest saving a batch) until told to let go."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    with held_by_another_process(db) as process:
         yield process
-    finally:
-        if process.returncode is None:
-            process.communicate("", timeout=60)
 
 
 def test_reads_are_read_only(db: Path) -> None:

@@ -6,8 +6,6 @@ corpus store. Expected values come from geo.analyze and the geo modules the page
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +24,7 @@ from geo.exports.tables import escape_markdown
 from geo.maps.points import map_points
 from geo.maps.style import ACTOR_PALETTE
 from geo.model import Report
+from tests.corpus_helpers import held_by_another_process
 from tests.page_helpers import open_boxes, open_tab, tab_table
 
 APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
@@ -220,16 +219,8 @@ def test_a_link_while_an_ingest_holds_the_corpus_says_it_is_busy_in_one_line(cor
                                                                             expected: Report) -> None:
     report = geo.analyze(OTHER_TEXT)
     article_id = save_for_link(report, corpus_db, analyzer_version="test-page")
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb,sys; c=duckdb.connect(sys.argv[1]); print('ready', flush=True); "
-         "sys.stdin.read()", str(corpus_db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_by_another_process(corpus_db):
         at = run({"article": article_id})
-    finally:
-        holder.communicate("", timeout=60)
     shown = [w.value for w in at.warning]
     assert len(shown) == 1 and shown[0].startswith(escape_markdown(BUSY_MESSAGE)), shown
     assert str(corpus_db.parent) not in shown[0] and not at.error
