@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from geo.geometry import distance_km
 from geo.model import Candidate
 from geo.places.ranking import COARSE_KINDS, COARSE_SCALE_KM, LOCAL_SCALE_KM
-from geo.places.spatial import NearestPoints
+from geo.places.spatial import NearestPoints, unit_vectors
 
 __all__ = ["ChosenReadings"]
 
@@ -72,9 +72,9 @@ class ChosenReadings:
             return [{} for _ in candidates]
         with_country = self._with_country - (mine is not None and bool(mine.country))
         local_total = self._local_total - (mine is not None and _is_local(mine))
-        lats, lons = [c.lat for c in candidates], [c.lon for c in candidates]
-        near_coarse = self._coarse.nearest(lats, lons, besides=own)
-        near_fine = self._fine.nearest(lats, lons, besides=own)
+        points = unit_vectors([c.lat for c in candidates], [c.lon for c in candidates])
+        near_coarse = self._coarse.nearest(points, besides=own)
+        near_fine = self._fine.nearest(points, besides=own)
         rows: list[dict[str, float]] = []
         for candidate, coarse, fine in zip(candidates, near_coarse, near_fine):
             f: dict[str, float] = {}

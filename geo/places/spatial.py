@@ -53,6 +53,7 @@ class NearestPoints:
         self._masked = np.zeros(len(self._names) + 1, dtype=bool)
         self._masked[-1] = True  # the row number the tree answers when it has fewer points than asked
         self._pending: dict[str, tuple[float, float]] = {}
+        self._pending_vectors: dict[str, np.ndarray] = {}  # their points on the sphere, made once
 
     def move(self, name: str, point: tuple[float, float] | None) -> None:
         """Put ``name`` at ``point``, or take it out (None)."""
@@ -66,17 +67,18 @@ class NearestPoints:
             self._masked[row] = True
         if point is None:
             self._pending.pop(name, None)
+            self._pending_vectors.pop(name, None)
         else:
             self._pending[name] = point
+            self._pending_vectors[name] = unit_vectors([point[0]], [point[1]])[0]
         if len(self._pending) + int(self._masked.sum()) - 1 > max(_MIN_PENDING, math.isqrt(len(self._names))):
             self._build()
 
-    def nearest(self, lats: Sequence[float], lons: Sequence[float], *,
-                besides: str | None = None) -> list[tuple[float, float] | None]:
-        """For each query point, the nearest point of a name other than ``besides`` (None if there is none)."""
-        if not lats:
+    def nearest(self, queries: np.ndarray, *, besides: str | None = None) -> list[tuple[float, float] | None]:
+        """For each query point (a row of ``unit_vectors``), the nearest point of a name other than ``besides``
+        (None if there is none)."""
+        if not len(queries):
             return []
-        queries = unit_vectors(lats, lons)
         found: list[tuple[float, float] | None] = [None] * len(queries)
         chords = np.full(len(queries), np.inf)
         if len(self._names):
@@ -88,7 +90,7 @@ class NearestPoints:
             self._search_tree(queries, masked, found, chords)
         pending = [(name, point) for name, point in self._pending.items() if name != besides]
         if pending:
-            vectors = unit_vectors([p[0] for _, p in pending], [p[1] for _, p in pending])
+            vectors = np.array([self._pending_vectors[name] for name, _point in pending])
             distances = np.linalg.norm(queries[:, None, :] - vectors[None, :, :], axis=2)  # queries x pending
             nearest = distances.argmin(axis=1)
             for i in np.flatnonzero(distances[np.arange(len(queries)), nearest] < chords):

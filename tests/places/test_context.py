@@ -9,7 +9,7 @@ import pytest
 
 from geo.model import Candidate
 from geo.places.context import ChosenReadings
-from geo.places.spatial import NearestPoints, names_within
+from geo.places.spatial import NearestPoints, names_within, unit_vectors
 from geo.places.ranking import context_features
 
 KINDS = ("city", "city", "city", "admin1", "admin2", "facility", "country", "region")
@@ -57,13 +57,13 @@ def test_a_document_of_one_name_has_no_context() -> None:
 
 def test_nearest_skips_the_own_name_and_the_names_moved_away() -> None:
     points = NearestPoints({"a": (0.0, 0.0), "b": (0.0, 1.0), "c": (0.0, 50.0)})
-    assert points.nearest([0.0], [0.1]) == [(0.0, 0.0)]
-    assert points.nearest([0.0], [0.1], besides="a") == [(0.0, 1.0)]
+    assert points.nearest(unit_vectors([0.0], [0.1])) == [(0.0, 0.0)]
+    assert points.nearest(unit_vectors([0.0], [0.1]), besides="a") == [(0.0, 1.0)]
     points.move("b", (0.0, 49.0))  # masked in the tree, searched beside it
-    assert points.nearest([0.0], [0.1], besides="a") == [(0.0, 49.0)]
+    assert points.nearest(unit_vectors([0.0], [0.1]), besides="a") == [(0.0, 49.0)]
     points.move("a", None)
-    assert points.nearest([0.0], [0.1]) == [(0.0, 49.0)]
-    assert NearestPoints().nearest([1.0], [1.0]) == [None]
+    assert points.nearest(unit_vectors([0.0], [0.1])) == [(0.0, 49.0)]
+    assert NearestPoints().nearest(unit_vectors([1.0], [1.0])) == [None]
 
 
 def test_names_within_counts_other_names_near_each_point_up_to_the_cap() -> None:
