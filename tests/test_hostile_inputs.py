@@ -4,10 +4,9 @@ nothing half-written stays in the store. URLs are served by a local http.server 
 from __future__ import annotations
 
 import codecs
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from geo.ingest import read_path
 from geo.ingest.fetch import FeedEntry, FetchPolicy, check_url, read_url
 from geo.model import Article, Report
 from tests.corpus_helpers import TEST_ANALYZER_VERSION, pdf_bytes, run_geo
+from tests.http_helpers import loopback_server
 
 POLICY = FetchPolicy(allow_private=True, timeout=1.0)
 STORY = "Shelling hit Kharkiv on Monday, killing two people, the regional governor said."
@@ -108,14 +108,8 @@ class HostileHandler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), HostileHandler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with loopback_server(HostileHandler) as url:
+        yield url
 
 
 def one_line(exc: BaseException) -> str:

@@ -4,9 +4,8 @@ no further than that; ``ingest --max-entries N`` sets the number. Served from 12
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pytest
 from geo.errors import InputError
 from geo.ingest.fetch import DEFAULT_MAX_FEED_ENTRIES, FeedEntry, Fetched, FetchPolicy, feed_entries, read_url
 from tests.corpus_helpers import run_geo
+from tests.http_helpers import loopback_server
 
 LOCAL = FetchPolicy(allow_private=True, timeout=10)
 ASKED: list[str] = []  # the paths the server was asked for
@@ -53,14 +53,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with loopback_server(Handler) as url:
+        yield url
 
 
 def fetched(body: bytes) -> Fetched:

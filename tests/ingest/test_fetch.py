@@ -24,6 +24,7 @@ from geo.errors import FetchError, InputError
 from geo.ingest.fetch import FeedEntry, FetchPolicy, check_url, fetch_url, read_url
 from geo.model import Article
 from tests.corpus_helpers import fake_report, run_geo
+from tests.http_helpers import loopback_server
 
 LOCAL = FetchPolicy(allow_private=True, timeout=10)
 PUBLIC = "93.184.216.34"  # passes the address check; never connected to
@@ -142,15 +143,8 @@ class PublicHere(Refused):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with loopback_server(Handler) as url:
+        yield url
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a", "example.org/news", "http:///path"])
