@@ -122,18 +122,28 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 found.extend((h, _told(token, subject)) for h in (subject, *(c for c in subject.conjuncts
                                                                               if c.i > subject.i and not one)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
-    # "Y cited by X", "Y quoted by X", "Y told Reuters": Y via X, and X itself
+    # "Y cited by X", "Y quoted by X": Y via X, and X itself, which reports it; "Y told Reuters": Y via
+    # Reuters only, the outlet Y spoke to (a source where it says something itself)
     result: list[tuple[Token, Token | None]] = []
     for head, via in found:
+        reports = via is not None and not _told_to(via)
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in RELAY_VERBS:
                 relay = prep_objects(child, "by")
                 if relay:
-                    via = relay[0]
+                    via, reports = relay[0], True
         result.append((head, via))
-        if via is not None and not (via.pos_ == "PROPN" and via.lower_ in lx.MASTHEAD_WORDS):
+        if via is not None and reports and not (via.pos_ == "PROPN" and via.lower_ in lx.MASTHEAD_WORDS):
             result.append((via, None))  # (a paper known only by its masthead relays: a source where it says so)
     return result
+
+
+def _told_to(outlet: Token) -> bool:
+    """'X told Radio Y', 'X, who spoke to VOA': the outlet is who X spoke to."""
+    verb = outlet.head
+    if outlet.dep_ in {"dobj", "dative"}:
+        return verb.lemma_.lower() == "tell"
+    return outlet.dep_ == "pobj" and verb.head.lemma_.lower() in {"speak", "talk"}
 
 
 def _one_noun(agents: list[Token]) -> list[Token]:

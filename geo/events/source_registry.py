@@ -10,7 +10,7 @@ Observatory for Human Rights said ..."). The registry folds these into one entry
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.events import lexicon as lx
 from geo.model import Source, TextSpan
@@ -108,11 +108,19 @@ class Registry:
         self.entries: dict[str, _Entry] = {}  # in order of first mention (the order sources are listed in)
         self.acronyms = {**{short: _words(name) for short, name in KNOWN_ACRONYMS.items()}, **(acronyms or {})}
         self._cited: dict[str, None] = {}  # keys in order of their latest claim ("he said" is the latest one)
+        self._spoken_to: dict[str, Speaker] = {}  # outlets only told things ("told the station X"), by key
+
+    def spoken_to(self, outlet: Speaker, noun: str = "") -> None:
+        """An outlet someone told something: no source for that, but "the station reported" later is it
+        (``noun``: what the text called it, "the local station Radio X")."""
+        if outlet.key not in self.entries and outlet.key not in self._spoken_to:
+            self._spoken_to[outlet.key] = replace(outlet, head=outlet.head or noun)
 
     def add(self, speaker: Speaker, claim: TextSpan, via: str | None = None) -> None:
         key = self._existing_key(speaker)
         entry = self.entries.get(key)
         if entry is None:
+            speaker = self._spoken_to.pop(key, speaker)
             entry = self.entries[key] = _Entry(speaker=speaker, via=via)
         elif speaker.role and not entry.speaker.role:
             entry.speaker.role = speaker.role
@@ -206,7 +214,7 @@ class Registry:
             role = (entry.speaker.role or "").casefold().split()
             if role and role[-1] == words[1]:
                 return key
-        return None
+        return next((k for k, o in reversed(self._spoken_to.items()) if o.head == words[1]), None)  # "the station"
 
     def _same_body(self, speaker: Speaker) -> str | None:
         """'the State Department' after 'the U.S. State Department': one name's words within the other's."""

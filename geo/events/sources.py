@@ -347,6 +347,8 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
                 speaker = author  # "The United States condemns ..." in a statement: its issuer speaking
             via = describe_speaker(via_head, registry) if via_head is not None else None
             registry.add(speaker, claim, via=via.name if via and via.name != speaker.name else None)
+            if via is not None:
+                registry.spoken_to(via, noun=via_head.lemma_.lower())
             credited = True
         if credited:
             continue
