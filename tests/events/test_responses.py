@@ -787,3 +787,12 @@ def test_drones_brought_down_or_rockets_knocked_down_are_interceptions() -> None
     assert [(r.place, r.count) for r in responses] == [("Odesa", 14)]
     attacks, responses = run("Protesters brought down a statue in Kharkiv on Monday.")
     assert attacks == [] and responses == []
+
+
+def test_a_military_command_that_strikes_is_armed() -> None:
+    attacks, responses = run("Rebels ambushed an army patrol near the river on Monday. In response, the command "
+                             "struck the fighters as they regrouped.")
+    assert [e.actor for e in attacks] == ["Rebels"]
+    assert len(responses) == 1 and responses[0].target == "the fighters"
+    attacks, responses = run("The storm struck the coast on Monday.")
+    assert attacks == [] and responses == []
