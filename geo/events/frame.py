@@ -56,7 +56,8 @@ ISSUER_WORDS = frozenset({"command", "embassy", "ministry", "department", "offic
 # "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: I just wanted ...", "SEC. AUSTIN: Yeah": a transcript turn.
 SPEAKER_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.])\s*:\s+\S")
 PRESS_LABELS = frozenset({"full text", "update", "updated", "breaking", "watch", "exclusive", "analysis", "correction",
-                          "editor's note", "editor’s note", "note", "read more", "related", "photo", "video", "live"})
+                          "editor's note", "editor’s note", "note", "read more", "related", "photo", "video", "live",
+                          "file photo", "file", "photos", "image", "caption", "graphic", "map", "audio", "listen"})
 LABEL_ALONE_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.])\s*:$")  # the tagger cut the turn after it
 QUESTIONER_LABEL_RE = re.compile(r"^(?P<label>Q|QUESTION|REPORTER)\s*:\s+\S")  # a reporter asking
 QUESTIONER_LABELS = frozenset({"q", "question", "questioner", "moderator", "operator", "staff", "reporter",

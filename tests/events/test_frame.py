@@ -266,3 +266,12 @@ def test_a_long_list_of_short_lines_is_no_header_past_its_first_lines() -> None:
     doc = nlp("\n".join(f"Town{i}" for i in range(200)))
     sents = [doc[t.i:t.i + 1] for t in doc if not t.is_space]
     assert header_length(sents) <= MAX_HEADER_LINES
+
+
+def test_a_photo_caption_is_no_speaker_of_the_release() -> None:
+    text = ("Navy Strikes Rebel Boats\n\nBy Fleet Public Affairs\n\n"
+            "FILE PHOTO: A patrol boat leaves port at dawn. (Navy photo by Petty Officer Ann Lee)\n\n"
+            "On May 2, navy helicopters struck three rebel boats near the coast. No sailors were hurt.\n")
+    frame = frame_of(text)
+    assert frame.turns == {} or all(turn is None for turn in frame.turns.values())
+    assert "File Photo" not in names(extract_sources(nlp()(text)))
