@@ -270,6 +270,10 @@ def _is_excluded(token: Token, family: str) -> bool:
         token.dep_ == "amod" and token.tag_ == "VBG")  # "attack helicopters", "one-way attack uncrewed systems"
     if named_after and token.pos_ in {"NOUN", "PROPN", "VERB"} and not trigger_family(token.head):
         return True  # "assault rifle", "attack helicopters", "shooting ranges", "Battle Creek": named after an act
+    after = token.doc[token.i + 1:token.i + 4]
+    if token.tag_ == "NN" and not children(token, "det") and len(after) == 3 and after[0].dep_ == "cc" and (
+            after[1].pos_ in {"NOUN", "ADJ"} and is_projectile(after[2])):
+        return True  # "126 attack and decoy drones", which the parser may read as "126 attack" and "decoy drones"
     if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "WORK_OF_ART"} and not is_title_case(token.sent):
         return True  # "Linda Battle", "Shark Attack" (a film)
     if family == "blast" and accidental(token):

@@ -253,3 +253,11 @@ def test_acts_on_a_kind_of_thing_told_at_a_time_are_an_event_in_an_undated_text(
     assert len(attacks) == 1
     attacks, _ = extract_events(nlp()("The army burned and raided villages."), [], published=None)
     assert attacks == []
+
+
+def test_attack_before_and_another_kind_of_drone_names_the_drones_not_a_count_of_attacks() -> None:
+    attacks, _responses = extract_events(nlp()("The army said the enemy launched 126 attack and decoy drones "
+                                               "overnight."), [])
+    assert all(e.count != 126 for e in attacks)
+    attacks, _responses = extract_events(nlp()("Rebels launched an attack and heavy rockets hit the base."), [])
+    assert len(attacks) == 1
