@@ -128,10 +128,23 @@ CALLED_ANSWER_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:response|retaliation|reprisal|revenge|retribution|answer)\b", re.I)
 
 
-def frames_as_answer(sent: Span) -> bool:
+# "Today's action answers a campaign of attacks", "These strikes were an act of self-defense": the act told
+# before, named again by a word that points back to it
+REFERRED_ANSWER_RE = re.compile(
+    r"\b(?:this|these|today['’]s|tonight['’]s|yesterday['’]s|the)\s+(?:\w+\s+)?(?:action|operation|strike|raid)s?\s+"
+    r"(?:answer(?:s|ed)?|respond(?:s|ed)? to|(?:is|are|was|were)\s+(?:an?\s+)?(?:\w+\s+)?acts? of (?:collective )?"
+    r"self[- ]defen[cs]e)\b", re.I)
+ANSWER_REACH, REFERRED_ANSWER_REACH = 2, 6  # sentences
+
+
+def frames_as_answer(sent: Span) -> int:
     """'The ministry presented the operation as retaliation for the bombing', 'the raid was revenge for
-    ...': said of the act just told, it makes that act a response."""
-    return bool(ANSWER_FRAMING_RE.search(span_text(sent)))
+    ...', "Today's action answers ...": said of an act told before, it makes that act a response. How many
+    sentences back that act may be told: the one just told, or one named again by 'these strikes' (0: no
+    framing)."""
+    text = span_text(sent)
+    return REFERRED_ANSWER_REACH if REFERRED_ANSWER_RE.search(text) else ANSWER_REACH if (
+        ANSWER_FRAMING_RE.search(text)) else 0
 
 
 def defends(sent: Span) -> bool:

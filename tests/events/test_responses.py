@@ -796,3 +796,20 @@ def test_a_military_command_that_strikes_is_armed() -> None:
     assert len(responses) == 1 and responses[0].target == "the fighters"
     attacks, responses = run("The storm struck the coast on Monday.")
     assert attacks == [] and responses == []
+
+
+def test_an_act_named_again_as_an_answer_a_few_sentences_later_is_a_response() -> None:
+    text = ("This morning, our forces struck four depots used by the Dawn Brigades near the river. Two of the depots "
+            "stood near a school. A third held fuel. Today's action answers a month of rocket fire at our bases.")
+    attacks, responses = run(text)
+    assert [r.actor for r in responses] == ["our forces"] and all(a.actor != "our forces" for a in attacks)
+    text = text.replace("Today's action answers", "The rebels answered with")
+    attacks, responses = run(text)
+    assert responses == [] and [a.actor for a in attacks] == ["our forces"]
+
+
+def test_strikes_called_an_act_of_self_defence_are_a_response() -> None:
+    text = ("Navy jets struck two radar sites on the coast on Sunday. Both sites were destroyed, and a crane near "
+            "them burned. These strikes were a measured act of self-defense.")
+    attacks, responses = run(text)
+    assert attacks == [] and len(responses) == 1
