@@ -199,8 +199,8 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
     tokens = [t for t in head.doc[start:end] if not t.is_space]
     if len(tokens) > max_tokens:
         tokens = [t for t in tokens if abs(t.i - head.i) <= max_tokens // 2 or t.i in chosen and t.i <= head.i]
-        while tokens and tokens[-1].pos_ in {"CCONJ", "ADP", "DET", "PUNCT"}:  # not "used by X and", cut short
-            tokens.pop()
+        while tokens and (tokens[-1].pos_ in {"CCONJ", "ADP", "DET", "PUNCT"} or tokens[-1].dep_ == "acl"):
+            tokens.pop()  # not "used by X and", nor "facilities used", cut short
     return tokens
 
 

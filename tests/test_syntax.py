@@ -101,3 +101,14 @@ def test_the_doer_after_a_dateline_is_the_subject_not_a_bracketed_appositive_of_
     doc = Doc(nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps)
     assert [t.text for t in past_a_dateline([doc[0], doc[12]])] == ["forces"]
     assert past_a_dateline([doc[0]]) == []
+
+
+def test_a_long_phrase_cut_short_does_not_end_on_the_participle_that_began_its_tail() -> None:
+    from geo.nlp import load_pipeline
+    from geo.syntax import phrase_text, phrase_tokens
+
+    doc = load_pipeline()("Jets struck seven depots in northern Tarsia and southern Velland used by the Free Dawn "
+                          "Brigades (FDB) and the smaller groups it arms.")
+    head = next(t for t in doc if t.text == "depots")
+    phrase = phrase_text(phrase_tokens(head))
+    assert phrase.startswith("seven depots") and not phrase.endswith(" used")
