@@ -309,8 +309,7 @@ def extract_events(
             continue
         (subject_told if section == "subject" else answer_told if section == "response" else set()).add(sent.start)
         linker.sentence_index = index
-        reach = frames_as_answer(sent)  # how many sentences back the act it calls an answer may be told (0: none)
-        told = [d for d in linker.log.recent() if d.last_sentence < index and index - d.last_sentence <= reach]
+        told = [d for d in linker.log.recent() if 0 < index - d.last_sentence <= frames_as_answer(sent)]
         if told and not any(m.cue == "response" for m in mentions):
             latest = max(told, key=lambda d: d.last_seen)  # "presented the operation as retaliation for ..."
             latest.kind = latest.kind or "response"

@@ -363,3 +363,6 @@ CREDIT_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Military aircraft designations: a maker's or role's letters, a dash, a number ("F-16s", "MQ-9", "Su-34",
+# "A-18s" of "F/A-18s", "B-1B").
+AIRCRAFT_MODEL_RE = re.compile(r"(?:[ABCEFKPS]|AV|AH|EA|KC|MQ|RQ|UH|Su|MiG|Yak|Tu|Mi|Ka|Il|An|J|JF)-\d{1,3}[A-Z]?s?")

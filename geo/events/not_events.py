@@ -78,6 +78,13 @@ def negated_experience(token: Token) -> bool:
             and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children))
 
 
+def only_heard(token: Token) -> bool:
+    """'Residents heard at least eight explosions', 'explosions were heard': what witnesses noticed of an act,
+    told as what they heard, not an act of its own."""
+    verb = token.head
+    return _lemma(verb) == "hear" and token.dep_ in {"dobj", "nsubjpass"}
+
+
 def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     """A habit or a campaign, not one event: 'rebels often fire rockets', 'periodic raids', 'a frequent
     target of airstrikes', 'attacks that the group regularly conducts', 'has been fighting since 2008'.

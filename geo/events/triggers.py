@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from geo.events import actors
@@ -12,7 +10,7 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
-                                   victims_of)
+                                   only_heard, victims_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects)
 
@@ -243,14 +241,9 @@ def weapon_of(token: Token) -> str | None:
         for word in (lemma_of(candidate), candidate.lower_):
             if word in lx.WEAPON_WORDS or (word in lx.WEAPON_CATEGORY and candidate is not token):
                 return word
-        if AIRCRAFT_MODEL_RE.fullmatch(candidate.text):
+        if lx.AIRCRAFT_MODEL_RE.fullmatch(candidate.text):
             return "aircraft"  # "Two F-16s struck", "an MQ-9 Reaper", "Su-25 jets"
     return None
-
-
-# Military aircraft designations: a maker's or role's letters, a dash, a number ("F-16s", "MQ-9", "Su-34",
-# "A-18s" of "F/A-18s", "B-1B").
-AIRCRAFT_MODEL_RE = re.compile(r"(?:[ABCEFKPS]|AV|AH|EA|KC|MQ|RQ|UH|Su|MiG|Yak|Tu|Mi|Ka|Il|An|J|JF)-\d{1,3}[A-Z]?s?")
 
 
 def _nominal_gerund_subject(token: Token) -> bool:
@@ -276,8 +269,9 @@ def _is_excluded(token: Token, family: str) -> bool:
         return True  # "126 attack and decoy drones", which the parser may read as "126 attack" and "decoy drones"
     if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "WORK_OF_ART"} and not is_title_case(token.sent):
         return True  # "Linda Battle", "Shark Attack" (a film)
-    if family == "blast" and accidental(token):
-        return True
+    if family == "blast" and (accidental(token) or only_heard(token)) or (
+            family == "clash" and token.dep_ == "acl" and token.tag_ == "VBG"):
+        return True  # (an accident, explosions heard; "units fighting in the north": who they are, not an act)
     if (token.dep_ == "amod" and token.tag_ == "VBN") or (token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}
                                                           and lemma_of(token.head.head) in elx.DEBRIS_NOUNS):
         return True  # "fragments of a downed drone", "debris from an interception": what an act left, told after

@@ -261,3 +261,18 @@ def test_attack_before_and_another_kind_of_drone_names_the_drones_not_a_count_of
     assert all(e.count != 126 for e in attacks)
     attacks, _responses = extract_events(nlp()("Rebels launched an attack and heavy rockets hit the base."), [])
     assert len(attacks) == 1
+
+
+def test_explosions_someone_heard_tell_no_act_of_their_own() -> None:
+    attacks, _responses = extract_events(nlp()("Rebels shelled the town on Monday. Residents heard at least eight "
+                                               "explosions."), [])
+    assert len(attacks) == 1 and attacks[0].category.startswith("Shelling")
+    attacks, _responses = extract_events(nlp()("An explosion killed four people at a bus stop."), [])
+    assert len(attacks) == 1
+
+
+def test_a_unit_described_as_fighting_somewhere_is_no_clash() -> None:
+    attacks, _responses = extract_events(nlp()("The depot supplies fuel to the units fighting in the north."), [])
+    assert attacks == []
+    attacks, _responses = extract_events(nlp()("Rebels fighting the army killed 12 soldiers on Monday."), [])
+    assert [a.killed for a in attacks] == [12]
