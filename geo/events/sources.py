@@ -21,7 +21,7 @@ from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, admini
                                       person_span, possessor_side, proper_part, spelled_as_an_ngo, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Source, TextSpan
-from geo.syntax import (PRONOUNS, dateline_length, doc_text, names_in_a_description, phrase_text, phrase_tokens,
+from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text, phrase_tokens,
                         prep_objects, sentences, span_text)
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
@@ -111,11 +111,23 @@ def _names_an_organisation(head: Token, person: Span) -> bool:
                     for t in person))
 
 
+def _subject_above(pronoun: Token) -> Token | None:
+    """'X aired footage of a truck that it said was hit': the pronoun of a relative clause is the subject of
+    the clause it qualifies a noun of, when that is no pronoun."""
+    if pronoun.head.dep_ != "relcl":
+        return None
+    verb = next((t for t in pronoun.head.head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    subjects = [s for s in children(verb, "nsubj") if s.lower_ not in PRONOUNS] if verb is not None else []
+    return subjects[0] if subjects else None
+
+
 def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
     if head.lower_ in PRONOUNS:
-        person = head.lower_ in {"he", "she", "his", "her"}
-        return registry.last(person=person)
+        above = _subject_above(head)
+        if above is not None:
+            return describe_speaker(above, registry)
+        return registry.last(person=head.lower_ in {"he", "she", "his", "her"})
     named = called(head) or named_before(head)
     if named is not None:
         return describe_speaker(named, registry)

@@ -555,3 +555,16 @@ def test_an_outlet_someone_spoke_to_is_a_source_only_where_it_says_something_its
 def test_an_outlet_that_quotes_someone_reports_it() -> None:
     found = extract_sources(nlp()("A police officer, quoted by the newspaper Sahel Mirror, said the road was closed."))
     assert [(s.name, s.via) for s in found] == [("anonymous police officer", "Sahel Mirror"), ("Sahel Mirror", None)]
+
+
+def test_the_author_of_a_report_by_someone_is_a_source() -> None:
+    found = extract_sources(nlp()("The army said it was aware of a report by the newspaper Sahel Mirror that two "
+                                  "herders were killed."))
+    assert [s.name for s in found] == ["the army", "Sahel Mirror"]
+
+
+def test_it_in_a_relative_clause_is_the_subject_of_the_clause_it_qualifies() -> None:
+    text = ("Colonel Ann Roe said the camp was quiet. Radio Kanem aired footage of a burning truck that it said had "
+            "been hit near the river.")
+    found = {s.name: [c.text[:11] for c in s.claims] for s in extract_sources(nlp()(text))}
+    assert found == {"Ann Roe": ["Colonel Ann"], "Radio Kanem": ["Radio Kanem"]}
