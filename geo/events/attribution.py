@@ -105,6 +105,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
             if lemma in RELAY_VERBS:
                 relay = children(token, "nsubj") or children(token.head, "nsubj")
                 relay_head = relay[0] if relay else next(iter(prep_objects(token, "by")), None)
+                if relay_head is not None and relay_head.lemma_.lower() in AUDIENCE_NOUNS:
+                    relay_head = None  # "A reporter cited a report by X": X, asked about at a briefing
                 quoted = children(token, "dobj") or children(token, "nsubjpass")
                 if token.dep_ == "acl":  # "a source cited by Reuters" is handled with its noun
                     continue
@@ -113,6 +115,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
             subjects = [_named_first(_past_label(s, token, sent)) for s in children(token, "nsubj") if s.idx >= floor]
             if any(s.i < token.i for s in subjects):  # "X said its fighter had targeted officials", misparsed:
                 subjects = [s for s in subjects if s.i < token.i]  # the speaker comes before, the rest is what was said
+            if len(subjects) > 1:  # "... killed more than 400 people, the ministry says", parsed with two subjects
+                subjects = [s for s in subjects if not children(s, "nummod")] or subjects
             if subjects and all(s.lower_ in QUANTIFIER_SUBJECTS for s in subjects):
                 subjects = _tail_speaker(token, sent)  # "..., the army and a rebel commander each blamed ..."
             if subjects and all(s.lemma_.lower() in VICTIM_SUBJECTS and children(s, "nummod") for s in subjects):

@@ -165,7 +165,8 @@ def titled_name(head: Token) -> Span | None:
     ranks = start
     while ranks < head.i and head.doc[ranks].lower_.rstrip(".") in RANK_WORDS:
         ranks += 1  # "Lieutenant Colonel Jane Roe told reporters", whatever entity the tagger made of it
-    if ranks > start and head.ent_type_ not in {"ORG", "GPE", "FAC", "NORP", "LOC"} and all(
+    named_apart = head.ent_type_ == "ORG" and head.i - ranks >= 1 and head.doc[ranks].ent_iob_ == "B"  # tagger's slip
+    if ranks > start and (head.ent_type_ not in {"ORG", "GPE", "FAC", "NORP", "LOC"} or named_apart) and all(
             t.text[:1].isupper() for t in head.doc[ranks:head.i + 1]) and (
             head.lemma_.lower() not in INSTITUTION_WORDS):  # not 'General Motors', not 'the General Staff'
         return head.doc[ranks:head.i + 1]
