@@ -18,7 +18,7 @@ from geo.events.casualties import casualty_figures, dead_on_its_object
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
-from geo.events.not_events import goes_on
+from geo.events.not_events import a_campaigns_toll, goes_on
 from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_roles, ends_the_assault,
                               pursues_the_perpetrators, the_perpetrators, told_by_its_acts)
 from geo.events.inherited import inherit_places
@@ -136,7 +136,7 @@ def is_campaign(mention: Mention) -> bool:
     """'launched a military offensive in the region', 'a failed offensive towards the capital': a
     campaign, not one event, unless the text counts what it did ('the offensive has killed 1,600');
     'fighting has continued in the region since August': a war going on, not one event."""
-    if _goes_on(mention):
+    if _goes_on(mention) or a_campaigns_toll(mention.trigger):  # (... 'has killed 9,000 since May': a war's toll)
         return True
     return (mention.trigger.lemma_.lower() in CAMPAIGN_NOUNS and mention.killed is None and mention.injured is None
             and mention.count is None and not (mention.cue == "response" and (

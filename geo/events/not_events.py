@@ -78,6 +78,22 @@ def negated_experience(token: Token) -> bool:
             and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children))
 
 
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "assertion", "accusation", "rumour", "rumor"})
+REJECTING_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "debunk", "disprove"})
+FALSE_WORDS = frozenset({"false", "baseless", "untrue", "unfounded", "fabricated", "fake", "groundless"})
+
+
+def rejected_claim(token: Token) -> bool:
+    """'The army denied rebel claims that fighters had shot down a helicopter', 'called false a claim that
+    they struck a frigate': an act told only in a claim the text rejects."""
+    claim = next((a for a in token.ancestors if _lemma(a) in CLAIM_NOUNS and a.pos_ == "NOUN"), None)
+    if claim is None:
+        return False
+    verb = claim.head.head if claim.dep_ == "pobj" else claim.head  # "dismissed as false a claim ..."
+    said_false = any(c.lower_ in FALSE_WORDS for c in (*claim.children, *verb.children))
+    return said_false or _lemma(verb) in REJECTING_VERBS
+
+
 def only_heard(token: Token) -> bool:
     """'Residents heard at least eight explosions', 'explosions were heard': what witnesses noticed of an act,
     told as what they heard, not an act of its own."""
@@ -200,13 +216,26 @@ def denied(token: Token) -> bool:
     return False
 
 
-__all__ = ["a_label", "accidental", "criticised", "denied", "fled", "goes_on", "habitual", "latest_of_series",
-           "negated_experience", "victims_of"]
+__all__ = ["a_campaigns_toll", "a_label", "accidental", "criticised", "denied", "fled", "goes_on", "habitual", "latest_of_series",
+           "negated_experience", "rejected_claim", "victims_of"]
 
 
 GOING_ON_VERBS = frozenset({"continue", "rage", "persist", "drag", "simmer", "intensify", "escalate", "spread",
                             "worsen", "resume"})  # "fighting has intensified since May": a trend, no one act
 LONG_SPAN_RE = re.compile(r"\bsince\b|\b(?:weeks|months|years|decades)\b|\bfor (?:a|one|over a) (?:year|month)\b", re.I)
+
+
+WAR_NOUNS = frozenset({"offensive", "war", "campaign", "conflict", "invasion", "insurgency", "violence"})
+TOLL_VERBS = frozenset({"kill", "claim", "wound", "injure", "displace", "leave", "cost"})
+
+
+def a_campaigns_toll(trigger: Token) -> bool:
+    """'The offensive since then has killed more than 9,000 people': the toll of a war or a campaign over
+    months (the verb, or its subject), not one act."""
+    verb = trigger.head if trigger.dep_ == "nsubj" else trigger
+    wars = [s for s in children(verb, "nsubj") if _lemma(s) in WAR_NOUNS]
+    return (_lemma(verb) in TOLL_VERBS and bool(wars)
+            and any(c.lower_ == "since" for c in (*verb.children, *wars[0].children)))
 
 
 def goes_on(trigger: Token) -> bool:

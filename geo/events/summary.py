@@ -71,11 +71,15 @@ def _the_place(draft: Draft) -> bool:
     return draft.place is not None and bool(draft.target) and draft.target == draft.place.text
 
 
+INTERCEPT_VERBS = {"shoot": "shot down", "intercept": "intercepted", "down": "downed"}  # "destroyed": by the weapon
+
+
 def _verb(draft: Draft) -> str:
     """The act as a verb in the past, taking the target as object: 'struck', 'shelled', 'shot down'."""
     families, weapon = draft.families, draft.weapon or ""
-    if draft.category == INTERCEPT:
-        return "shot down" if weapon in DRONES or "aircraft" in (draft.target or "") else "intercepted"
+    if draft.category == INTERCEPT:  # the verb the text used: "shot down", "downed", else by the weapon
+        told = next((INTERCEPT_VERBS[a] for a in draft.acts if a in INTERCEPT_VERBS), None)
+        return told or ("shot down" if weapon in DRONES or "aircraft" in (draft.target or "") else "intercepted")
     if "retaliation" in families:
         return "retaliated against"
     if "defence" in families:

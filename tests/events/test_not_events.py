@@ -276,3 +276,19 @@ def test_a_unit_described_as_fighting_somewhere_is_no_clash() -> None:
     assert attacks == []
     attacks, _responses = extract_events(nlp()("Rebels fighting the army killed 12 soldiers on Monday."), [])
     assert [a.killed for a in attacks] == [12]
+
+
+def test_an_act_told_only_in_a_claim_the_text_rejects_is_no_event() -> None:
+    for text in ("The army denied rebel claims that fighters had shot down a helicopter.",
+                 "The ministry dismissed as false a rebel claim that its fighters had shelled a base.",
+                 "The spokesman rejected as baseless a report that navy jets bombed a school."):
+        assert extract_events(nlp()(text), []) == ([], []), text
+    attacks, responses = extract_events(nlp()("Rebels claimed that their fighters had shelled a base."), [])
+    assert len(attacks) == 1
+
+
+def test_a_wars_toll_since_some_time_is_no_act() -> None:
+    text = "The offensive since then has killed more than 9,000 people, the ministry says."
+    assert extract_events(nlp()(text), []) == ([], [])
+    attacks, _ = extract_events(nlp()("The offensive killed 16 people in the district on Monday."), [])
+    assert [a.killed for a in attacks] == [16]

@@ -813,3 +813,8 @@ def test_strikes_called_an_act_of_self_defence_are_a_response() -> None:
             "them burned. These strikes were a measured act of self-defense.")
     attacks, responses = run(text)
     assert attacks == [] and len(responses) == 1
+
+
+def test_a_shoot_down_is_told_with_the_verb_of_the_text() -> None:
+    attacks, responses = run("Rebels shot down an army helicopter near the river on Monday.")
+    assert [e.summary for e in attacks + responses] == ["Rebels shot down an army helicopter"]
