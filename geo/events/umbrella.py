@@ -20,6 +20,7 @@ from geo.events.draft import Draft
 from geo.events.linking import GENERIC_CATEGORIES
 
 PARTS_WITHIN = 2  # sentences after the heading in which its parts are told
+CAPTION_ZONE = 3  # the first sentences of a text, a headline's and a photo's: a part may be told there too
 
 
 def fold_umbrellas(drafts: list[Draft], sents: list[Span]) -> list[Draft]:
@@ -50,7 +51,8 @@ def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[D
     The second destroyed a hub near Y.')."""
     expected = heading.count or heading.listed  # "bombed a village and a market. [...] A jet bombed X. [...] Jets
     counted = expected > 1  # struck the market in Y": a lead told one by one after it
-    coarse = heading.place is None or (counted and heading.place.kind in {"country", "admin1", "region"})
+    coarse = heading.place is None or ((counted or heading.umbrella) and heading.place.kind in {
+        "country", "admin1", "region"})  # "strikes across the Gaza Strip killed 37 ... The deadliest strike hit X"
     if not coarse or (heading.count is not None and not counted) or not heading.sentences:
         return []
     within = PARTS_WITHIN + 1 if heading.listed and not heading.count else PARTS_WITHIN
@@ -58,8 +60,8 @@ def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[D
     first = min(index.get(s.start, 99) for s in heading.sentences)
     sides = actors.actor_families(heading.actor)
     parts = [d for d in drafts if d is not heading and (d.place is not None or heading.listed) and d.sentences
-             and all(first < index.get(s.start, -1) for s in d.sentences)
-             and 1 <= min(index.get(s.start, 99) for s in d.sentences) - told <= within
+             and all(first < index.get(s.start, -1) or index.get(s.start, 99) < CAPTION_ZONE for s in d.sentences)
+             and 1 <= min((i for s in d.sentences if (i := index.get(s.start, -1)) > told), default=99) - told <= within
              and d.kind in {None, heading.kind}
              and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
              and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))

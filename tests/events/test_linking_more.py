@@ -740,3 +740,13 @@ def test_one_of_the_drones_told_after_the_answer_goes_on_telling_the_drone_attac
                              "wounding four soldiers.")
     assert [(a.place, a.injured) for a in attacks] == [("Kharkiv", 4)]
     assert [r.injured for r in responses] == [None]
+
+
+def test_strikes_across_a_region_told_one_by_one_after_a_photo_caption_are_a_heading() -> None:
+    text = ("Jets Pound Deir Ezzor\n\n"
+            "Villagers search the rubble of a house destroyed in a Syrian air strike in Mayadeen, Oct. 15, 2024.\n\n"
+            "Syrian air strikes across Deir Ezzor province killed at least 30 people overnight, the health "
+            "ministry said.\n\n"
+            "The deadliest strike flattened a house in Mayadeen shortly after 1 a.m., killing 15 people.\n")
+    attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 10, 16))
+    assert [a.killed for a in attacks] == [15] and attacks[0].place == "Al Mayādīn"
