@@ -26,7 +26,7 @@ EVENT_NOUNS: dict[str, str] = {
     "kidnapping": "abduction", "abduction": "abduction",
     "looting": "looting", "arson": "looting",
     "interception": "intercept", "shootdown": "intercept", "shoot-down": "intercept",
-    "counterattack": "attack", "counter-attack": "attack", "offensive": "attack", "onslaught": "attack",
+    "counterattack": "retaliation", "counter-attack": "retaliation", "offensive": "attack", "onslaught": "attack",
     "counteroffensive": "retaliation", "counter-offensive": "retaliation",
     "stabbing": "attack", "knifing": "attack", "beheading": "attack", "assassination": "attack",
 }
@@ -41,6 +41,7 @@ EVENT_VERBS: dict[str, str] = {
     "intercept": "intercept", "down": "intercept",
     "shoot": "shooting", "gun": "shooting", "stab": "attack", "behead": "attack",
     "massacre": "attack", "retaliate": "retaliation", "repel": "defence", "repulse": "defence",
+    "counterattack": "retaliation",
 }
 
 # Verbs that become an event only with a weapon as object ("fired rockets", "launched drones")

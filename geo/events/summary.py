@@ -80,6 +80,8 @@ def _verb(draft: Draft) -> str:
     if draft.category == INTERCEPT:  # the verb the text used: "shot down", "downed", else by the weapon
         told = next((INTERCEPT_VERBS[a] for a in draft.acts if a in INTERCEPT_VERBS), None)
         return told or ("shot down" if weapon in DRONES or "aircraft" in (draft.target or "") else "intercepted")
+    if "counterattack" in draft.acts:
+        return "counterattacked"
     if "retaliation" in families:
         return "retaliated against"
     if "defence" in families:
@@ -189,6 +191,8 @@ def summarize(draft: Draft) -> str:
         text = f"{actor} clashed"
     elif actor and "retaliation" in draft.families and set(draft.acts) & OFFENSIVE_WORDS:
         text = f"{actor} launched a counter-offensive"
+    elif actor and "counterattack" in draft.acts:
+        text = f"{actor} counterattacked{where}"
     elif actor:
         text = f"{actor} carried out {_article(label)}"
     elif "defence" in draft.families and target and _verb(draft) != "fought off":

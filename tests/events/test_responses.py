@@ -818,3 +818,12 @@ def test_strikes_called_an_act_of_self_defence_are_a_response() -> None:
 def test_a_shoot_down_is_told_with_the_verb_of_the_text() -> None:
     attacks, responses = run("Rebels shot down an army helicopter near the river on Monday.")
     assert [e.summary for e in attacks + responses] == ["Rebels shot down an army helicopter"]
+
+
+def test_a_counterattack_is_a_response_told_as_one() -> None:
+    attacks, responses = run("Rebels attacked the base on Monday. The army launched a counterattack on Tuesday.")
+    assert [a.actor for a in attacks] == ["Rebels"]
+    assert [r.summary for r in responses] == ["Army counterattacked"]
+    attacks, responses = run("The general staff said its units had counterattacked near the river and pushed the "
+                             "invaders back.")
+    assert attacks == [] and len(responses) == 1 and "counterattacked" in responses[0].summary
