@@ -216,8 +216,8 @@ def denied(token: Token) -> bool:
     return False
 
 
-__all__ = ["a_campaigns_toll", "a_label", "accidental", "criticised", "denied", "fled", "goes_on", "habitual", "latest_of_series",
-           "negated_experience", "rejected_claim", "victims_of"]
+__all__ = ["a_campaigns_toll", "a_label", "accidental", "criticised", "denied", "fled", "goes_on", "habitual",
+           "latest_of_series", "negated_experience", "only_heard", "rejected_claim", "victims_of"]
 
 
 GOING_ON_VERBS = frozenset({"continue", "rage", "persist", "drag", "simmer", "intensify", "escalate", "spread",

@@ -21,8 +21,8 @@ from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, admini
                                       person_span, possessor_side, proper_part, spelled_as_an_ngo, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Source, TextSpan
-from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text, phrase_tokens,
-                        prep_objects, sentences, span_text)
+from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
+                        phrase_tokens, prep_objects, sentences, span_text)
 
 REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
                           "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing",

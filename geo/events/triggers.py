@@ -275,8 +275,9 @@ def _is_excluded(token: Token, family: str) -> bool:
     if (token.dep_ == "amod" and token.tag_ == "VBN") or (token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}
                                                           and lemma_of(token.head.head) in elx.DEBRIS_NOUNS):
         return True  # "fragments of a downed drone", "debris from an interception": what an act left, told after
-    if criticised(token) or rejected_claim(token) or any(lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
-        return True  # "a battle with cancer"
+    if criticised(token) or rejected_claim(token) or any(
+            lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
+        return True  # "a battle with cancer"; "the army denied claims that rebels had shelled X"
     if any(lemma_of(v) in elx.ANIMAL_NOUNS for v in victims_of(token)):
         return True
     mods = [c for c in token.children if c.dep_ in {"compound", "amod", "det", "neg", "nmod", "poss"}]
