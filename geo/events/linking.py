@@ -340,6 +340,10 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     if (mention.date is not None and draft.date is not None and mention.date_precision == "month"
             and draft.date_precision == "day" and same_date(draft.date, "day", mention.date, "month")):
         return True  # "a bombing in October 2017" after "the 14 October 2017 bombings"
+    mine, theirs = (set((x or "").lower().removeprefix("the ").split()) for x in (mention.actor, draft.actor))
+    if (part.target or "").lower().startswith("the ") and draft.target and mine and mine <= theirs and (
+            head_word(part.target) == head_word(draft.target)):
+        return True  # "the command struck the fighters" after "U.S. Africa Command struck al-Shabaab fighters"
     # no place and no target: the same actor's same kind of event ("drones launched by Russia")
     actor_family = actors.actor_family(mention.actor)
     return (part.place is None and part.target is None and actor_family is not None

@@ -750,3 +750,14 @@ def test_strikes_across_a_region_told_one_by_one_after_a_photo_caption_are_a_hea
             "The deadliest strike flattened a house in Mayadeen shortly after 1 a.m., killing 15 people.\n")
     attacks, _responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 10, 16))
     assert [a.killed for a in attacks] == [15] and attacks[0].place == "Al Mayādīn"
+
+
+def test_the_doer_named_again_striking_the_same_kind_of_target_tells_the_same_act() -> None:
+    text = ("Earlier on March 12, the Lakeside Command conducted an airstrike against rebel fighters some 14 "
+            "kilometers from the river crossing.\n\n"
+            "That morning, rebels ambushed an army patrol at the crossing, wounding two soldiers.\n\n"
+            "In response, and at the request of the army, the command struck the fighters as they regrouped in "
+            "farmland near the crossing. The airstrike killed three fighters.\n")
+    attacks, responses = extract_events(nlp()(text), [], published=date(2024, 3, 14))
+    assert all("Command" not in (a.actor or "") for a in attacks)
+    assert [(r.actor, r.killed) for r in responses] == [("Lakeside Command", 3)]
