@@ -309,7 +309,8 @@ def extract_events(
             continue
         (subject_told if section == "subject" else answer_told if section == "response" else set()).add(sent.start)
         linker.sentence_index = index
-        told = [d for d in linker.log.recent() if 0 < index - d.last_sentence <= frames_as_answer(sent)]
+        reach = frames_as_answer(sent)  # (once a sentence: how far back the act it calls an answer may be told)
+        told = [d for d in linker.log.recent() if 0 < index - d.last_sentence <= reach] if reach else []
         if told and not any(m.cue == "response" for m in mentions):
             latest = max(told, key=lambda d: d.last_seen)  # "presented the operation as retaliation for ..."
             latest.kind = latest.kind or "response"
@@ -390,10 +391,8 @@ def _add_figures(mention: Mention, sent: Span) -> None:
 
 def _opens_with_a_date(sent: Span) -> bool:
     first = [t for t in sent[:3] if not t.is_punct]
-    if not first:
-        return False
-    if first[0].ent_type_ == "DATE":
-        return True
+    if not first or first[0].ent_type_ == "DATE":
+        return bool(first)
     return first[0].lower_ in {"on", "in", "last", "earlier"} and len(first) > 1 and first[1].ent_type_ == "DATE"
 
 
