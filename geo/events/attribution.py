@@ -19,7 +19,6 @@ from geo.events import lexicon as lx
 from geo.syntax import QUOTES, children, dateline_length, prep_objects, span_text
 
 RELAY_VERBS = frozenset({"cite", "quote"})
-REPORTED_NOUNS = frozenset({"report", "claim", "account", "statement", "announcement"})  # "a report by X that ..."
 # "told reporters": the audience of a statement, not an outlet that relays it
 AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "media", "medium", "newsman"})
 BYLINE_RE = re.compile(
@@ -87,7 +86,7 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         if token.lower_ == "according":
             for obj in prep_objects(token, "to"):
                 found.extend((h, None) for h in (obj, *obj.conjuncts))
-        elif lemma in REPORTED_NOUNS and token.pos_ == "NOUN":
+        elif lemma in lx.REPORT_NOUNS and token.pos_ == "NOUN":
             found.extend((o, None) for o in prep_objects(token, "by"))  # "(aware of) a report by X that ..."
         elif lemma in {"call", "describe", "term"} and token.pos_ == "VERB" and any(
                 c.lower_ == "what" and c.dep_ in {"dobj", "oprd"} for c in token.children):

@@ -367,3 +367,10 @@ CREDIT_LINE_RE = re.compile(
 # Military aircraft designations: a maker's or role's letters, a dash, a number ("F-16s", "MQ-9", "Su-34",
 # "A-18s" of "F/A-18s", "B-1B").
 AIRCRAFT_MODEL_RE = re.compile(r"(?:[ABCEFKPS]|AV|AH|EA|KC|MQ|RQ|UH|Su|MiG|Yak|Tu|Mi|Ka|Il|An|J|JF)-\d{1,3}[A-Z]?s?")
+
+# What a body issues and is named by: "a UN report", "a statement by the ministry", "a report by X that ..."
+REPORT_NOUNS: frozenset[str] = frozenset(
+    {"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data", "figures", "figure",
+     "estimate", "count", "toll", "communique", "post", "update", "briefing", "information", "intelligence",
+     "assessments", "findings", "claim", "account", "announcement"}
+)

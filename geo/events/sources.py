@@ -24,9 +24,6 @@ from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
                         phrase_tokens, prep_objects, sentences, span_text)
 
-REPORT_NOUNS = frozenset({"report", "statement", "study", "survey", "assessment", "analysis", "tally", "data",
-                          "figures", "figure", "estimate", "count", "toll", "communique", "post", "update", "briefing",
-                          "information", "intelligence", "assessments", "findings"})
 INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
 # Armed groups and movements (of the actor families, those that are no state, its forces or a union of states).
 NON_STATE = frozenset(set(actors.ACTOR_FAMILIES) - actors.STATES
@@ -132,7 +129,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if named is not None:
         return describe_speaker(named, registry)
     lemma = head.lemma_.lower()
-    if lemma in REPORT_NOUNS:  # "a UN report", "a statement by the ministry"
+    if lemma in lx.REPORT_NOUNS:  # "a UN report", "a statement by the ministry"
         authors = prep_objects(head, "by", "from", "of") + [
             c for c in head.children if c.dep_ in {"compound", "poss"} and (
                 c.pos_ == "PROPN" or c.lemma_.lower() in lx.OFFICIAL_HEADS)] + [  # "a police statement"
