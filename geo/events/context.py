@@ -197,8 +197,8 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
             near = near or token.lower_ in lx.NEAR_WORDS
             token = head
             continue
-        if token.dep_ in {"appos", "conj"}:
-            token = head
+        if token.dep_ in {"appos", "conj"} or token.dep_ in {"compound", "nmod"} and head.lemma_ in PLACE_NOUNS:
+            token = head  # "over the A, B and C regions": B is A's conjunct, A names the regions
             continue
         if token.dep_ == "pobj":
             prep = head.lower_

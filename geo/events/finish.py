@@ -40,12 +40,29 @@ QUESTION_RE = re.compile(r"^\s*(?:Q|QUESTION|REPORTER)\s*:|\?\s*$")
 
 
 def _spread_tally(draft: Draft) -> bool:
-    """'46 attacks near A, B and C', '40 attacks in the Red Sea and the Gulf of Aden': a tally told over
-    several towns or waters alike has no one place to pin it on (its summary still names them); one told
-    over countries stays on the first, a country's pin saying no more than 'in this country'."""
-    place = draft.place
-    return ((draft.count or 0) > 1 and "intercept" not in draft.families and place is not None
-            and place.kind != "country" and any(p.kind == place.kind and _apart(p, place) for p in draft.extra_places))
+    """'46 attacks near A, B and C', '40 attacks in Syria and Iraq', '31 drones shot down over the A, B and C
+    regions': a tally told over several places alike, named together, has no one place to pin it on (its
+    summary still names them). '14 of them over A and seven over B' pins the first, each told apart."""
+    place, text = draft.place, _text_of(draft)
+    if (draft.count or 0) < 2 or place is None or text is None:
+        return False
+    alike = sorted([place, *(p for p in draft.extra_places if p.kind == place.kind and _apart(p, place))],
+                   key=lambda p: p.start)
+    at = alike.index(place)
+    return any(_named_together(alike[i], alike[i + 1], text) for i in (at - 1, at) if 0 <= i < len(alike) - 1)
+
+
+_TOGETHER_RE = re.compile(r"(?:\s|,|&|\b(?:and|or|the|regions?|oblasts?|provinces?|governorates?)\b)*", re.I)
+
+
+def _named_together(first: Toponym, second: Toponym, text: str) -> bool:
+    """'A, B and C', 'the A and B regions', 'A and the B': nothing but a list's words between two names."""
+    return 0 <= second.start - first.end < 80 and _TOGETHER_RE.fullmatch(text[first.end:second.start]) is not None
+
+
+def _text_of(draft: Draft) -> str | None:
+    spans = draft.sentences or draft.headlines
+    return spans[0].doc.text if spans else None
 
 
 def _apart(a: Toponym, b: Toponym) -> bool:
