@@ -69,8 +69,11 @@ def refers_back(actor: str | None, indefinite: bool) -> bool:
 
 def marked_another(mention: Mention) -> bool:
     """'Another group attacked a hotel', 'gunmen struck a second checkpoint': the actor or the target
-    opens with a word that marks a new event ('another', 'second', 'separate')."""
+    opens with a word that marks a new event ('another', 'second', 'separate'); 'jets also hit a house':
+    a doer that also did something to a target."""
     target = mention.parts[0].target if mention.parts else None
+    if mention.actor and target and any(c.lower_ == "also" for c in mention.trigger.children):
+        return True
     for phrase in (mention.actor, target):
         words = [w for w in (phrase or "").lower().split() if w not in {"a", "an", "the"}][:1]
         if words and words[0] in NEW_EVENT_MARKERS - {"earlier"}:
