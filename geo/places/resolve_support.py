@@ -20,7 +20,7 @@ from typing import Protocol
 
 from geo.gazetteer import DISTRICT_WORDS, fold_name
 from geo.model import Candidate
-from geo.places.name_fallbacks import DEMONYM
+from geo.places.name_fallbacks import DEMONYM, HEAD
 from geo.places.ranking import LOCAL_KINDS
 
 __all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "not_the_city_province", "prefer_countries_named_in_full",
@@ -67,10 +67,13 @@ def _leave_unresolved(mention: _Mention) -> None:
 def _drop_unsupported_spellings(mentions: Sequence[_Mention], exact: Sequence[Candidate]) -> None:
     """A name matched only by a loose spelling ("Philippine" ~ Flippin, "Helmet" ~ Helmetta) is
     kept when the document's exactly named places share its country (and, where they include
-    towns of that country, the province of one of them), or when it is a big town. A demonym
-    ("Central American" -> Central America) is an exact reading of a country, province or region,
-    not a loose spelling: its lowered score says how sure it is, and it stays. ``exact``: the
-    readings of the names matched by an exact spelling."""
+    towns of that country, the province of one of them), or when it is a big town in a story that
+    names no other country ("Khiam" in a story from Lebanon is not Hamm, Germany; a big city read from
+    a longer name, "Seoul Central District Court", stays wherever the story is). A coarser reading
+    of the name (a demonym, "Central American" -> Central America; the place a feature is named after,
+    "Nangarhar Province" -> Nangarhar) is an exact reading of another name, not a loose spelling: its
+    lowered score says how sure it is, and it stays. ``exact``: the readings of the names matched by
+    an exact spelling."""
     countries = {c.country for c in exact}
     # Where the story names towns of that country exactly, the spelling must fall in one of their
     # provinces ("HARWINTON" among Connecticut towns is not Harrington, Delaware).
@@ -80,11 +83,21 @@ def _drop_unsupported_spellings(mentions: Sequence[_Mention], exact: Sequence[Ca
             provinces.setdefault(place.country, set()).add(place.admin1)
     for mention in mentions:
         best = mention.best
-        if (best is not None and mention.reading != DEMONYM and best.score < EXACT_SPELLING
-                and best.population < BIG_TOWN
+        if (best is not None and not _another_names_reading(mention) and best.score < EXACT_SPELLING
+                and (best.population < BIG_TOWN or (mention.reading is None and countries - {best.country}))
                 and (best.country not in countries
                      or best.admin1 not in provinces.get(best.country, set() if provinces else {best.admin1}))):
             _leave_unresolved(mention)
+
+
+def _another_names_reading(mention: _Mention) -> bool:
+    """A demonym's country or region, or the province a feature is named after ("Nangarhar Province"); not a
+    town a site is named after ("Al-Nour Hospital" is no town Nur)."""
+    best = mention.best
+    return mention.reading == DEMONYM or (mention.reading == HEAD and best is not None and best.kind in _PROVINCES)
+
+
+_PROVINCES = frozenset({"admin1", "admin2"})
 
 
 def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candidate]) -> None:

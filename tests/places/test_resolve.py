@@ -261,6 +261,30 @@ def test_a_loose_spelling_far_from_the_story_is_left_unresolved() -> None:
     assert helmet_nj.resolved and helmet_nj.country == "US"
 
 
+def test_a_loose_spelling_of_a_big_town_abroad_is_left_unresolved() -> None:
+    # "Khiam" is spelled like Hamm (Germany, 180,000 people) and nothing else: in a story whose places are
+    # Lebanese, a big German town is no reading of a village's name.
+    text = "Artillery shelled Khiam and Marjayoun in south Lebanon, near Tyre."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Khiam", "Marjayoun", "Lebanon", "Tyre")]
+    khiam = resolve_spans(load_pipeline()(text), spans, default_gazetteer())[0]
+    assert khiam.country != "DE", khiam
+    # A story that names no other place keeps a big town's loose spelling (a misspelt "Hamm").
+    alone = "Crowds gathered in Khiam on Sunday."
+    (hamm,) = resolve_spans(load_pipeline()(alone), [(alone.index("Khiam"), alone.index("Khiam") + 5)],
+                            default_gazetteer())
+    assert hamm.resolved and hamm.country == "DE", hamm
+
+
+def test_a_province_named_with_its_word_is_read_as_the_province_among_other_places() -> None:
+    # "Nangarhar Province" is no name of the gazetteer; "Nangarhar" is, exactly: a coarser reading, not a loose
+    # spelling that the story's other places (Kabul, the United States) would have to vouch for.
+    text = "U.S. jets struck a compound in Nangarhar Province, east of Kabul, the United States said."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Nangarhar Province", "Kabul", "United States")]
+    helmand = resolve_spans(load_pipeline()(text), spans, default_gazetteer())[0]
+    assert (helmand.kind, helmand.country, helmand.name) == ("admin1", "AF", "Nangarhar"), helmand
+    assert helmand.confidence < 1.0  # honest about reading a longer name
+
+
 def test_a_loose_spelling_in_a_country_named_only_in_passing_is_left_unresolved() -> None:
     # The story's towns are Libyan; Tunisia is named, but no Tunisian town is: a loose spelling of a
     # small Tunisian town (Bou Salem for "Abu Salim") is not vouched for by the country's name alone.
