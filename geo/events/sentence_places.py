@@ -1,9 +1,9 @@
-"""The last resort for an event's place: a town or site its own sentences put the act at.
+"""The last resort for an event's place: a town, site or province its own sentences put the act at.
 
 The locative rules of ``geo.events.context`` tie a place to the clause of one trigger. When the
 parse does not link them ("struck rebel positions in the hills above X", "shells crashed into the
 central market of X", "soldiers entered X camp, where a man was shot"), an event that no rule placed
-takes the town or site its sentences name after a locative word, unless the word belongs to a
+takes the town, site or province its sentences name after a locative word, unless the word belongs to a
 reporting clause ("a spokesman in X said") or another event of the sentence is placed there.
 
 Used by ``geo.events.extract``; imports ``geo.events`` helpers and ``geo.model`` only.
@@ -24,6 +24,7 @@ from geo.events.roles import answers_an_earlier_act, the_perpetrators
 from geo.model import Toponym
 from geo.syntax import dateline_length, span_text
 
+_PLACING_KINDS = TOWN_KINDS | {"admin1", "admin2"}  # "an airstrike which officials said was on X in Y Province"
 # Words that put an act at a place when the parse gives no better link.
 PLACING_WORDS = (lx.LOCATIVE_WORDS | {"above", "below", "between", "behind", "beside", "past"}) - lx.BLOCKING_PREPS
 # Verbs whose object is where the people acting were: "troops entered X", "gunmen stormed X".
@@ -34,7 +35,7 @@ NOT_ACT_VERBS = lx.REPORTING_VERBS | {"base", "locate", "headquarter", "live", "
 
 
 def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, Span]], sents: Sequence[Span]) -> None:
-    """Give each unplaced event the most specific town or site its sentences put an act at."""
+    """Give each unplaced event the most specific town, site or province its sentences put an act at."""
     number = sentence_numbers(sents)
     towns = _towns_by_sentence(located, number, sents)
     claimed = {(number(s.start), d.place.place_key) for d in drafts if d.place is not None for s in d.sentences}
@@ -54,7 +55,7 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
 
 def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable[[int], int],
                        sents: Sequence[Span]) -> dict[int, list[tuple[Toponym, Span]]]:
-    """The resolved towns and sites of the text (no demonyms, no 'Kyiv time', no dateline's town), by the
+    """The resolved towns, sites and provinces of the text (no demonyms, no 'Kyiv time', no dateline's town), by the
     sentence they stand in."""
     towns: dict[int, list[tuple[Toponym, Span]]] = defaultdict(list)
     dateline_ends: dict[int, int] = {}  # sentence number -> where its dateline ends ("MOGADISHU, Somalia —")
@@ -63,7 +64,7 @@ def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable
         if at not in dateline_ends:
             sent = sents[at] if 0 <= at < len(sents) else None
             dateline_ends[at] = sent.start_char + dateline_length(span_text(sent)) if sent is not None else 0
-        if toponym.resolved and not toponym.demonym and toponym.kind in TOWN_KINDS and (
+        if toponym.resolved and not toponym.demonym and toponym.kind in _PLACING_KINDS and (
                 not names_something_else(span)) and (
                 span.start_char >= dateline_ends[at]):
             towns[number(span.start)].append((toponym, span))

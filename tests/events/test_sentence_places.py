@@ -135,3 +135,15 @@ def test_a_town_after_a_compass_word_and_of_places_the_act_when_the_parse_misrea
 def test_a_word_before_the_name_does_not_place_an_act_in_a_reporting_clause() -> None:
     found = events("Gunmen ambushed a convoy on Monday, a spokesman speaking near occupied Kharkiv said.")
     assert found and all(e.place != "Kharkiv" for e in found)
+
+
+def test_a_province_its_own_sentence_puts_the_act_in_places_it_when_nothing_else_does() -> None:
+    # the province sits in a clause the reporting verb governs ("which officials said was against ... in X")
+    text = ("On Friday the army launched an airstrike which officials said was against two suspected bomb makers "
+            "in Helmand Province.")
+    found = analyze(text, published=PUBLISHED).events
+    assert [(e.place, e.lat is not None) for e in found] == [("Helmand", True)]
+    # a province named where the speaker was does not place it
+    spoken = analyze("On Friday the army launched an airstrike, a spokesman in Helmand Province said.",
+                     published=PUBLISHED).events
+    assert found and all(e.place is None for e in spoken)
