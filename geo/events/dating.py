@@ -15,6 +15,7 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list, owner_of
 from geo.events.dates import MONTHS, date_precision, resolve_date
+from geo.events.day_headings import day_headings
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.summary import DRONES, INTERCEPT
 from geo.events.mentions import Mention, anchor_of, governor_of
@@ -139,12 +140,13 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
     """'Militants stormed the post on Sunday night ... Two more attackers were shot dead by the
     guards': an act no word dates, told in the sentence of acts of one day or within two sentences after,
     happened that day (not a tally of several acts, nor an act told with a span of time or a day the rules
-    did not give it)."""
+    did not give it); so did one told under a heading of its day."""
     ranks, rank = [], -1
     for index in range(len(sents)):  # a photo's caption between two sentences does not part them
         rank += index not in captions
         ranks.append(max(rank, 0))
     sentence_number = sentence_numbers(sents)
+    headed = day_headings(sents, published)
 
     def narrated(draft: Draft) -> list[Span]:  # a caption shows the act; the story tells it
         return [s for s in draft.sentences if sentence_number(s.start) not in captions] or list(draft.sentences)
@@ -166,9 +168,12 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
         stopped = draft.category == INTERCEPT  # what was shot down was launched: dated by a launch, not a clash
         before = {day for at in range(first - NARRATIVE_REACH, first + 1) for other, day, launch in days.get(at, ())
                   if other != id(draft) and (launch or not stopped)}
-        if len(before) == 1 and {resolve_date(ent.text, published) for ent in entities} - {None} <= before:
-            # a day told and left in its sentences is another's (a photo's, another act's), unless the same
-            draft.date, draft.date_precision = before.pop(), "day"
+        stated = {resolve_date(ent.text, published) for ent in entities} - {None}  # not "6 a.m.", "the evening"
+        heading = None if stated else headed.get(min(sentence_number(s.start) for s in narrated(draft)))
+        if heading is not None or (len(before) == 1 and stated <= before):
+            # told under a heading of its day ("May 17"); a day told and left in its sentences is another's (a
+            # photo's, another act's), unless the same
+            draft.date, draft.date_precision = heading or before.pop(), "day"
             for at in told[id(draft)]:
                 days[at].add((id(draft), draft.date, launched(draft)))  # it dates acts told after
 

@@ -220,3 +220,17 @@ def test_an_act_the_same_day_as_the_one_told_before_takes_its_day() -> None:
                    "warned of shortages. The rebels said their fighters shot down an army drone over Kharkiv the same "
                    "day.")
     assert sorted(e.date for e in found) == [date(2024, 2, 5), date(2024, 2, 5)]
+
+
+def test_an_act_told_under_a_heading_of_its_day_happened_that_day() -> None:
+    text = ("Army Update\n\nThe army said rebels kept up attacks on its posts over the past three days.\n\n"
+            "February 9\nAt about 6 a.m., rebels fired mortars at a checkpoint near Kharkiv.\n\n"
+            "February 10\nIn the evening, soldiers repelled an assault on a base near Odesa.\n")
+    found = events(text)
+    assert {(e.place, e.date) for e in found} >= {("Kharkiv", date(2024, 2, 9)), ("Odesa", date(2024, 2, 10))}
+
+
+def test_one_date_line_is_a_header_not_a_day_the_text_is_told_by() -> None:
+    text = ("Statement by the Ministry\nFebruary 9, 2024\n\n"
+            "Rebels fired mortars at a checkpoint near Kharkiv, the ministry said in a statement.\n")
+    assert [e.date for e in events(text)] == [None]

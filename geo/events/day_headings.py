@@ -1,0 +1,37 @@
+"""Days a text gives as headings of its own: a command's update or a monitor's digest that tells each day
+under a line that is only its date ("May 17", then the acts of that day, then "May 18"). An act no word
+dates, told under such a heading, happened that day (``geo.events.dating.date_by_narrative``).
+
+Used by ``geo.events.dating``; imports the events wing's dates and spaCy only.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span
+
+from geo.events.dates import resolve_date
+
+__all__ = ["day_headings"]
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+DAY_HEADING_RE = re.compile(rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*[:.–—-]?")
+BODY_WORDS = 8  # a sentence this long starts the body: a date line before it is the header's
+LEAST_HEADINGS = 2  # one date line is a header or a caption's; two or more tell a text by day
+
+
+def day_headings(sents: list[Span], published: date | None) -> dict[int, date]:
+    """The sentence numbers each day heading of the body governs (up to the next one): number -> its day.
+    Empty unless the body has at least ``LEAST_HEADINGS`` headings of distinct days."""
+    body = next((i for i, s in enumerate(sents) if sum(t.is_alpha for t in s) >= BODY_WORDS), len(sents))
+    headings = [(i, resolve_date(sents[i].text.strip(), published)) for i in range(body, len(sents))
+                if DAY_HEADING_RE.fullmatch(sents[i].text.strip())]
+    dated = [(i, day) for i, day in headings if day is not None]
+    if len({day for _i, day in dated}) < LEAST_HEADINGS:
+        return {}
+    bounds = [i for i, _day in headings] + [len(sents)]
+    return {at: day for (i, day), end in zip(dated, bounds[1:]) for at in range(i + 1, end)}
