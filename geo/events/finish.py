@@ -1,5 +1,6 @@
 """From a linked draft to the frozen ``geo.model.Event``: its evidence sentence (the one that states
-most of it), its place (none for a tally spread over several towns) and its summary. Used by
+most of it), its place (none for a tally spread over several towns), its toll (none for an interception)
+and its summary. Used by
 ``geo.events.extract``; imports the events wing's drafts, lexicon, place fit and summary and the core only."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from spacy.tokens import Span
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
 from geo.events.place_fit import SITE_IN_TOWN_KM
-from geo.events.summary import summarize
+from geo.events.summary import INTERCEPT, summarize
 from geo.geometry import distance_km
 from geo.model import Event, Toponym
 from geo.syntax import sentence_span, span_text
@@ -76,6 +77,7 @@ def to_event(draft: Draft) -> Event:
     body = sorted(draft.sentences, key=lambda s: s.start)
     everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
     place = None if _spread_tally(draft) else draft.place
+    stopped = draft.category == INTERCEPT
     evidence = sentence_span(_evidence_sentence(draft, body or everything))
     return Event(
         kind=draft.kind or "attack",
@@ -91,7 +93,7 @@ def to_event(draft: Draft) -> Event:
         date=draft.date,
         date_precision=draft.date_precision if draft.date else None,
         count=draft.count,
-        killed=draft.killed,
-        injured=draft.injured,
+        killed=None if stopped else draft.killed,  # debris that hurt people is the attack's toll, not the
+        injured=None if stopped else draft.injured,  # interception's ('shot down 40 drones; debris injured two')
         mentions=tuple(sentence_span(s) for s in everything),
     )

@@ -274,3 +274,12 @@ def test_victims_told_as_more_in_the_next_sentence_add_to_the_toll() -> None:
 
 def test_all_of_a_counted_group_killed_is_their_number() -> None:
     assert figures("Soldiers stormed the hotel and killed all five assailants.") == [(5, None)]
+
+
+def test_an_interception_has_no_toll_of_its_own() -> None:
+    # the debris's victims are the attack's, not the air defence's
+    found = events("Air defences shot down 40 drones over Kharkiv overnight. Falling debris injured two people "
+                   "and killed a man, the governor said.")
+    stopped = [e for e in found if e.category == "Disrupted weapons use"]
+    assert stopped and all((e.killed, e.injured) == (None, None) for e in stopped)
+    assert [e.count for e in stopped] == [40]
