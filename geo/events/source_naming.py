@@ -28,7 +28,7 @@ def is_definite(head: Token) -> bool:
 def named_type(head: Token, name: str) -> str:
     """The type of a source known only by its proper name, from what the text calls it ('the rights group X':
     ngo, 'the station Radio X': media), what it is (a state's office or service, a state) or else other."""
-    described = head.head if head.dep_ == "appos" else None  # "the Kaya-based station Radio X"
+    described = head.head if head.dep_ == "appos" else described_before(head)  # "the Kaya-based station Radio X"
     if (described is not None and described.lemma_.lower() in lx.MEDIA_HEADS) or (
             head.pos_ == "PROPN" and head.lower_ in lx.MASTHEAD_WORDS and head.ent_type_ != "PERSON"):
         return "media"  # "the station Radio X", "Hiigsi Post"
@@ -38,6 +38,13 @@ def named_type(head: Token, name: str) -> str:
     if (head.ent_type_ != "PERSON" and lx.STATE_BODY_RE.search(name)) or _a_state(name):
         return "official"  # "Inter-Services Public Relations", "Mali and Niger said", tagged people
     return "other"
+
+
+def described_before(head: Token) -> Token | None:
+    """'The channel Qanat al-Sahel reported', parsed as two subjects: the noun right before the name."""
+    before = head.doc[head.left_edge.i - 1] if head.left_edge.i > 0 else None
+    return before if before is not None and before.pos_ == "NOUN" and before.head == head.head and (
+        before.dep_ == head.dep_) else None
 
 
 def called(head: Token) -> Token | None:

@@ -17,8 +17,9 @@ from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
 from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, administrative_head, appositive_name, called,
-                                      is_definite, name_candidates, named_before, named_type, outlet_name,
-                                      person_span, possessor_side, proper_part, spelled_as_an_ngo, titled_name)
+                                      described_before, is_definite, name_candidates, named_before, named_type,
+                                      outlet_name, person_span, possessor_side, proper_part, spelled_as_an_ngo,
+                                      titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
@@ -196,6 +197,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
                            role=role)
     if person is None:
         person = titled_name(head)
+    outlet = described_before(head)  # "the channel X reported", X tagged a person
+    if person is not None and outlet is not None and outlet.lemma_.lower() in lx.MEDIA_HEADS:
+        return Speaker(name=_clean_name(person.text), type="media", key=f"name:{_key(person.text)}")
     if person is not None:
         name = re.sub(r"['’]s$", "", person.text)
         before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"} and t.lower_ not in PRONOUNS

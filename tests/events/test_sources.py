@@ -383,3 +383,9 @@ def test_a_paper_known_by_its_masthead_relays_what_it_was_told() -> None:
 def test_residents_of_a_town_the_tagger_took_for_a_person_are_residents() -> None:
     sources = sources_of("Residents of Mellit said that a bomb hit the livestock market.")
     assert [s.name for s in sources] == ["Residents of Mellit"]
+
+
+def test_a_channel_named_right_after_its_noun_is_one_outlet() -> None:
+    # parsed with two subjects ("website" and the name): one speaker, an outlet, not a person and a website
+    found = sources_of("The Syrian website Basma al-Furat reported that shelling hit the town.")
+    assert [(s.name, s.type) for s in found] == [("Basma al-Furat", "media")]
