@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
+from geo.events.source_naming import described_before
 from geo.syntax import QUOTES, children, dateline_length, prep_objects, span_text
 
 RELAY_VERBS = frozenset({"cite", "quote"})
@@ -77,12 +78,6 @@ TOLL_GIVING_VERBS = frozenset({"put", "place", "give", "estimate", "set"})
 TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "tally"})
 
 
-def described_next(noun: Token, subjects: list[Token]) -> bool:
-    """'The Lebanese channel Qanat al-Sahel reported', parsed with two subjects: the common noun describes the
-    name right after it, one speaker."""
-    return noun.pos_ == "NOUN" and any(s.pos_ == "PROPN" and s.left_edge.i == noun.i + 1 for s in subjects)
-
-
 def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
     """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
     found: list[tuple[Token, Token | None]] = []
@@ -122,7 +117,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 subjects = [s for s in subjects if s.i < token.i]  # the speaker comes before, the rest is what was said
             if len(subjects) > 1:  # "... killed more than 400 people, the ministry says", parsed with two subjects
                 subjects = [s for s in subjects if not children(s, "nummod")] or subjects
-                subjects = [s for s in subjects if not described_next(s, subjects)]  # "the channel [X] reported"
+                described = {n.i for n in map(described_before, subjects) if n is not None}  # "the channel X
+                subjects = [s for s in subjects if s.i not in described]  # reported", parsed with two subjects
             if subjects and all(s.lower_ in QUANTIFIER_SUBJECTS for s in subjects):
                 subjects = _tail_speaker(token, sent)  # "..., the army and a rebel commander each blamed ..."
             if subjects and all(s.lemma_.lower() in VICTIM_SUBJECTS and children(s, "nummod") for s in subjects):
