@@ -22,6 +22,8 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from geo.cli.interrupts import InterruptLatch
+
 if TYPE_CHECKING:  # duckdb and the analysis stack are imported only when a corpus command runs
     from geo.corpus import IngestSummary, MergedEvent, Progress, Store
 
@@ -112,6 +114,14 @@ def run_corpus_command(args: argparse.Namespace, out: TextIO, err: TextIO | None
 
 
 def _ingest(store: Store, args: argparse.Namespace, err: TextIO) -> int:
+    latch = InterruptLatch().install()  # before the analysis stack loads: a Ctrl-C then is heard too
+    try:
+        return _run_ingest(store, args, err, latch)
+    finally:
+        latch.restore()
+
+
+def _run_ingest(store: Store, args: argparse.Namespace, err: TextIO, latch: InterruptLatch) -> int:
     from geo.corpus import ArticleDefaults, ingest_sources, read_articles
     from geo.settings import Settings
 
@@ -131,20 +141,25 @@ def _ingest(store: Store, args: argparse.Namespace, err: TextIO) -> int:
         options = DaskOptions(scheduler=args.scheduler, workers=args.workers or DEFAULT_WORKERS)
         with dask_analyzer(options, settings) as engine:
             summary = ingest_sources(store, args.sources, reader=reader, settings=settings,
-                                     progress=_progress_printer(err), analyze_batch=engine, batch_size=engine.batch_size)
+                                     progress=_progress_printer(err, latch), analyze_batch=engine,
+                                     batch_size=engine.batch_size)
     else:
-        summary = ingest_sources(store, args.sources, reader=reader, settings=settings, progress=_progress_printer(err))
+        summary = ingest_sources(store, args.sources, reader=reader, settings=settings,
+                                 progress=_progress_printer(err, latch))
     _print_summary(summary, err)
     if summary.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK if summary.succeeded else EXIT_BAD_INPUT
 
 
-def _progress_printer(err: TextIO) -> Any:
+def _progress_printer(err: TextIO, latch: InterruptLatch | None = None) -> Any:
+    """Prints the ingest's progress now and then; after every item, stops the run if a Ctrl-C came."""
     last = {"shown": -PROGRESS_EVERY_S}
     tty = getattr(err, "isatty", lambda: False)()
 
     def show(progress: Progress) -> None:
+        if latch is not None:
+            latch.check()  # (the ingest catches it: what was stored is kept, the summary says so)
         if progress.total < PROGRESS_MIN_ITEMS:
             return
         final = progress.done == progress.total

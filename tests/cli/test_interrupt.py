@@ -147,3 +147,24 @@ def test_ctrl_c_in_a_terminal_stops_a_dask_ingest_and_its_workers_without_a_trac
     assert err.splitlines()[-1] == INTERRUPTED_LINE
     with Store.open(db, read_only=True) as store:
         assert all(store.load_report(article_id).article.text == text for article_id, text in earlier.items())
+
+
+def test_a_ctrl_c_a_library_swallowed_still_stops_the_ingest_at_the_next_item() -> None:
+    """A bare ``except:`` around an import or a model load may catch the KeyboardInterrupt; the latch keeps it."""
+    from geo.cli.corpus import _progress_printer
+    from geo.cli.interrupts import InterruptLatch
+    from geo.corpus import Progress
+
+    latch = InterruptLatch().install()
+    try:
+        try:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(1)  # (the handler runs here)
+        except:  # noqa: E722 - what such a library does
+            pass
+        show = _progress_printer(io.StringIO(), latch)
+        with pytest.raises(KeyboardInterrupt):
+            show(Progress(1, 160, 0.1))
+    finally:
+        latch.restore()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
