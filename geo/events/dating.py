@@ -169,7 +169,7 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
         before = {day for at in range(first - NARRATIVE_REACH, first + 1) for other, day, launch in days.get(at, ())
                   if other != id(draft) and (launch or not stopped)}
         stated = {resolve_date(ent.text, published) for ent in entities} - {None}  # not "6 a.m.", "the evening"
-        heading = None if stated else headed.get(min(sentence_number(s.start) for s in narrated(draft)))
+        heading = None if stated or not headed else headed.get(min(sentence_number(s.start) for s in narrated(draft)))
         if heading is not None or (len(before) == 1 and stated <= before):
             # told under a heading of its day ("May 17"); a day told and left in its sentences is another's (a
             # photo's, another act's), unless the same

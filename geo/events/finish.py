@@ -15,7 +15,7 @@ from geo.events.place_fit import SITE_IN_TOWN_KM
 from geo.events.summary import INTERCEPT, summarize
 from geo.geometry import distance_km
 from geo.model import Event, Toponym
-from geo.syntax import sentence_span, span_text
+from geo.syntax import doc_text, sentence_span, span_text
 
 __all__ = ["to_event"]
 
@@ -44,9 +44,10 @@ def _spread_tally(draft: Draft) -> bool:
     """'46 attacks near A, B and C', '40 attacks in Syria and Iraq', '31 drones shot down over the A, B and C
     regions': a tally told over several places alike, named together, has no one place to pin it on (its
     summary still names them). '14 of them over A and seven over B' pins the first, each told apart."""
-    place, text = draft.place, _text_of(draft)
-    if (draft.count or 0) < 2 or place is None or text is None:
+    place, told = draft.place, draft.sentences or draft.headlines
+    if (draft.count or 0) < 2 or place is None or not told:
         return False
+    text = doc_text(told[0].doc)  # (built once per text: Doc.text joins every token on each access)
     alike = sorted([place, *(p for p in draft.extra_places if p.kind == place.kind and _apart(p, place))],
                    key=lambda p: p.start)
     at = alike.index(place)
@@ -60,10 +61,6 @@ def _named_together(first: Toponym, second: Toponym, text: str) -> bool:
     """'A, B and C', 'the A and B regions', 'A and the B': nothing but a list's words between two names."""
     return 0 <= second.start - first.end < 80 and _TOGETHER_RE.fullmatch(text[first.end:second.start]) is not None
 
-
-def _text_of(draft: Draft) -> str | None:
-    spans = draft.sentences or draft.headlines
-    return spans[0].doc.text if spans else None
 
 
 def _apart(a: Toponym, b: Toponym) -> bool:
