@@ -21,18 +21,18 @@ SOURCE_TYPES: tuple[str, ...] = ("official", "wire", "media", "anonymous", "ngo"
 
 # ACLED sub-event types used as event categories.
 CATEGORIES: tuple[str, ...] = (
-    "Air/drone strike",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Armed clash",
-    "Attack",
-    "Suicide bomb",
-    "Grenade",
-    "Abduction/forced disappearance",
-    "Looting/property destruction",
-    "Disrupted weapons use",
-    "Other",
+    "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Armed clash",
+    "Attack", "Suicide bomb", "Grenade", "Abduction/forced disappearance", "Looting/property destruction",
+    "Disrupted weapons use", "Other",
 )
+
+
+def where_text(place: str | None, areas: tuple[str, ...] | list[str]) -> str | None:
+    """An event's place as an analyst reads it (``Event.where``; also for its JSON form)."""
+    if place or not areas:
+        return place
+    *rest, last = areas
+    return f"across {', '.join(rest)} and {last}" if rest else f"across {last}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,14 +67,9 @@ class Article:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "title": self.title,
-            "url": self.url,
-            "published": self.published.isoformat() if self.published else None,
-            "text_sha256": self.text_sha256,
-            "outlet": self.outlet,
-            "credits": list(self.credits),
-        }
+        published = self.published.isoformat() if self.published else None
+        return {"title": self.title, "url": self.url, "published": published, "text_sha256": self.text_sha256,
+                "outlet": self.outlet, "credits": list(self.credits)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +85,8 @@ class Candidate:
     admin1: str | None = None
     population: int = 0
     score: float = 0.0
-    # Ranking evidence from the gazetteer, not part of the JSON contract: how many distinct names
-    # the place has (a notability measure) and whether the mention matched one of its main names
-    # rather than a secondary alternate name.
+    # Ranking evidence from the gazetteer, not in the JSON contract: how many distinct names the place has (a
+    # notability measure) and whether the mention matched one of its main names rather than an alternate name.
     name_count: int = 1
     main_name: bool = True
 
@@ -161,21 +155,10 @@ class Toponym:
         return f"unresolved:{self.text.casefold()}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "name": self.name,
-            "kind": self.kind,
-            "country": self.country,
-            "admin1": self.admin1,
-            "lat": self.lat,
-            "lon": self.lon,
-            "geonameid": self.geonameid,
-            "confidence": round(self.confidence, 4),
-            "alternatives": [c.to_dict() for c in self.alternatives],
-            "demonym": self.demonym,
-        }
+        return {"start": self.start, "end": self.end, "text": self.text, "name": self.name, "kind": self.kind,
+                "country": self.country, "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
+                "geonameid": self.geonameid, "confidence": round(self.confidence, 4),
+                "alternatives": [c.to_dict() for c in self.alternatives], "demonym": self.demonym}
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +221,9 @@ class Event:
     """An attack or a response, with the sentence(s) that report it.
 
     ``evidence`` is the first sentence that reports the event; ``mentions`` all of them.
-    ``place`` is None when the event's location is unknown (it is still listed).
+    ``place`` is None when the event's location is unknown (it is still listed) or when the text tells it
+    over several places alike ("40 attacks in Syria and Iraq"): ``areas`` names those, and ``where`` reads
+    "across Syria and Iraq".
     """
 
     kind: str  # "attack" | "response"
@@ -259,6 +244,7 @@ class Event:
     mentions: tuple[TextSpan, ...] = ()
     date_precision: str | None = None  # "day", or "month" when only the month is known; None without a date
     corrected: bool = False  # an analyst changed or moved it (geo.corpus.event_corrections)
+    areas: tuple[str, ...] = ()  # the places an unpinned event is told over alike; empty when it has a place
 
     def __post_init__(self) -> None:
         if self.date is not None and self.date_precision is None:
@@ -271,6 +257,11 @@ class Event:
         """The date as an analyst reads it: '2024-03-05', '2022-08' when only the month is known, ''."""
         text = self.date.isoformat() if self.date is not None else ""
         return text[:7] if self.date_precision == "month" else text
+
+    @property
+    def where(self) -> str | None:
+        """Its place as an analyst reads it: the place, 'across Syria and Iraq', or None when unknown."""
+        return where_text(self.place, self.areas)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -292,6 +283,7 @@ class Event:
             "mentions": [m.to_dict() for m in (self.mentions or (self.evidence,))],
             "sources": list(self.sources),
             "corrected": self.corrected,
+            "areas": list(self.areas),
         }
 
     @classmethod
@@ -315,6 +307,7 @@ class Event:
             sources=tuple(data.get("sources", ())),
             mentions=tuple(TextSpan.from_dict(m) for m in data.get("mentions", ())),
             corrected=bool(data.get("corrected", False)),
+            areas=tuple(data.get("areas", ())),
         )
 
 

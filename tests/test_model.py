@@ -54,3 +54,16 @@ def test_toponym_place_key() -> None:
     assert Toponym(0, 5, "Odesa", name="Odesa", kind="city", lat=1.0, lon=2.0).place_key.startswith("city:Odesa:")
     unresolved = Toponym(0, 5, "Qwxyz")
     assert not unresolved.resolved and unresolved.place_key == "unresolved:qwxyz"
+
+
+def test_an_event_told_over_several_places_reads_across_them_and_keeps_them_in_its_json() -> None:
+    sentence = TextSpan(TEXT, 0, len(TEXT))
+    spread = Event("attack", "Militias carried out 60 attacks", "Attack", sentence, count=60, mentions=(sentence,),
+                   areas=("Syria", "Iraq"))
+    assert spread.where == "across Syria and Iraq"
+    assert Event.from_dict(json.loads(json.dumps(spread.to_dict()))) == spread
+    three = dataclasses.replace(spread, areas=("Kherson", "Kharkiv", "Odesa"))
+    assert three.where == "across Kherson, Kharkiv and Odesa"
+    assert dataclasses.replace(spread, areas=()).where is None  # unknown
+    assert dataclasses.replace(spread, place="Odesa").where == "Odesa"  # a place wins
+    assert Event.from_dict({k: v for k, v in spread.to_dict().items() if k != "areas"}).areas == ()  # older JSON

@@ -68,7 +68,7 @@ def load_texts(root: Path) -> dict[tuple[str, str], str]:
 
 
 def _place_surfaces(event: Event, places: Sequence[Place]) -> list[str]:
-    surfaces = [event.place] if event.place else []
+    surfaces = [event.place] if event.place else list(event.areas)  # "across Syria and Iraq": either
     for place in places:
         if event.place_key and place.key == event.place_key:
             surfaces.append(place.name)

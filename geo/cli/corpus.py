@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from geo.cli.interrupts import InterruptLatch
+from geo.model import where_text
 
 if TYPE_CHECKING:  # duckdb and the analysis stack are imported only when a corpus command runs
     from geo.corpus import IngestSummary, MergedEvent, Progress, Store
@@ -213,7 +214,7 @@ def _events_output(store: Store, fmt: str, *, explain: bool = False) -> str:
 
 
 def _event_line(event: dict[str, Any]) -> str:
-    where = f"at {event['place']}" if event["place"] else "location unknown"
+    where = f"at {event['place']}" if event["place"] else where_text(None, event["areas"]) or "location unknown"
     numbers = ", ".join(f"{k} {event[k]}" for k in ("count", "killed", "injured") if event[k] is not None)
     parts = [event["kind"], event["category"], event["summary"], where, event["date"] or "", numbers,
              f"{event['corroboration']} outlet(s): {', '.join(event['outlets'])}", f"grade {event['grade']}",

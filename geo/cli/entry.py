@@ -139,7 +139,7 @@ def _event_line(event: Event) -> str:
     parts = [
         event.category,
         event.summary,
-        f"at {event.place}" if event.place else "location unknown",
+        f"at {event.place}" if event.place else event.where or "location unknown",
         event.date_text,
         numbers,
     ]

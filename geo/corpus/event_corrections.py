@@ -108,6 +108,8 @@ def _corrected(event: Event, changes: dict[str, Any]) -> Event:
     if "date" in values:
         values["date"] = date.fromisoformat(values["date"]) if values["date"] else None
         values["date_precision"] = "day" if values["date"] else None
+    if "place" in values:  # moved by hand: no longer told over several places
+        values["areas"] = ()
     return replace(event, **values, corrected=True)
 
 

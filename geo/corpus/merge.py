@@ -170,6 +170,7 @@ class MergedEvent:
             "place_key": place.place_key,
             "lat": place.lat,
             "lon": place.lon,
+            "areas": list(place.areas),
             "date": self.date.isoformat() if self.date else None,
             "count": _highest(r.event.count for r in self.reports),
             "killed": _highest(r.event.killed for r in self.reports),

@@ -15,6 +15,7 @@ from datetime import date
 from geo.corpus import UNNAMED_OUTLET, MergedEvent, article_outlet
 from geo.dashboard.corpus_view import CorpusView
 from geo.maps import MapPoint
+from geo.model import where_text
 
 CONTEXT_CHARS = 160  # text shown either side of the evidence sentence
 
@@ -65,7 +66,7 @@ def events_at(view: CorpusView, point: MapPoint) -> list[MergedEvent]:
 def event_label(event: MergedEvent) -> str:
     """One line naming a merged event in a picker: date, place, summary."""
     data = event.to_dict()
-    parts = [data["date"] or "undated", data["place"] or "location unknown", data["summary"]]
+    parts = [data["date"] or "undated", where_text(data["place"], data["areas"]) or "location unknown", data["summary"]]
     return " · ".join(" ".join(str(p).split()) for p in parts)
 
 

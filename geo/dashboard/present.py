@@ -136,7 +136,7 @@ def steps_html(steps: list[PresentStep]) -> str:
     items = []
     for step in steps:
         event = step.event
-        where = event.place or "location unknown"
+        where = event.where or "location unknown"
         meta = " · ".join(p for p in (where, event.date.isoformat() if event.date else "", _casualties(event)) if p)
         sources = f"Sources: {', '.join(event.sources)}" if event.sources else "No source named"
         items.append(

@@ -40,18 +40,23 @@ def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
 QUESTION_RE = re.compile(r"^\s*(?:Q|QUESTION|REPORTER)\s*:|\?\s*$")
 
 
-def _spread_tally(draft: Draft) -> bool:
+def _spread_tally(draft: Draft) -> tuple[Toponym, ...]:
     """'46 attacks near A, B and C', '40 attacks in Syria and Iraq', '31 drones shot down over the A, B and C
-    regions': a tally told over several places alike, named together, has no one place to pin it on (its
-    summary still names them). '14 of them over A and seven over B' pins the first, each told apart."""
+    regions': a tally told over several places alike, named together, has no one place to pin it on; the
+    places it is told over (none for one place). '14 of them over A and seven over B' pins the first, each
+    told apart."""
     place, told = draft.place, draft.sentences or draft.headlines
     if (draft.count or 0) < 2 or place is None or not told:
-        return False
+        return ()
     text = doc_text(told[0].doc)  # (built once per text: Doc.text joins every token on each access)
     alike = sorted([place, *(p for p in draft.extra_places if p.kind == place.kind and _apart(p, place))],
                    key=lambda p: p.start)
-    at = alike.index(place)
-    return any(_named_together(alike[i], alike[i + 1], text) for i in (at - 1, at) if 0 <= i < len(alike) - 1)
+    first = last = alike.index(place)
+    while first > 0 and _named_together(alike[first - 1], alike[first], text):
+        first -= 1
+    while last < len(alike) - 1 and _named_together(alike[last], alike[last + 1], text):
+        last += 1
+    return tuple(alike[first:last + 1]) if last > first else ()
 
 
 _TOGETHER_RE = re.compile(r"(?:\s|,|&|\b(?:and|or|the|regions?|oblasts?|provinces?|governorates?)\b)*", re.I)
@@ -60,7 +65,6 @@ _TOGETHER_RE = re.compile(r"(?:\s|,|&|\b(?:and|or|the|regions?|oblasts?|province
 def _named_together(first: Toponym, second: Toponym, text: str) -> bool:
     """'A, B and C', 'the A and B regions', 'A and the B': nothing but a list's words between two names."""
     return 0 <= second.start - first.end < 80 and _TOGETHER_RE.fullmatch(text[first.end:second.start]) is not None
-
 
 
 def _apart(a: Toponym, b: Toponym) -> bool:
@@ -73,7 +77,8 @@ def to_event(draft: Draft) -> Event:
     """The frozen event a draft tells, with the sentence that states most of it as its evidence."""
     body = sorted(draft.sentences, key=lambda s: s.start)
     everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
-    place = None if _spread_tally(draft) else draft.place
+    spread = _spread_tally(draft)
+    place = None if spread else draft.place
     stopped = draft.category == INTERCEPT
     evidence = sentence_span(_evidence_sentence(draft, body or everything))
     return Event(
@@ -93,4 +98,5 @@ def to_event(draft: Draft) -> Event:
         killed=None if stopped else draft.killed,  # debris that hurt people is the attack's toll, not the
         injured=None if stopped else draft.injured,  # interception's ('shot down 40 drones; debris injured two')
         mentions=tuple(sentence_span(s) for s in everything),
+        areas=tuple(dict.fromkeys(p.name or p.text for p in spread)),
     )

@@ -68,7 +68,7 @@ def _event_rows(events: Sequence[tuple[int, Event, EventProvenance]], corpus: bo
         if corpus and provenance.outlets:
             sources += f" ({provenance.describe()})"
         sources += f" [{grade_note(event, provenance)}]"
-        values = (number, event.category, event.summary, event.place or LOCATION_UNKNOWN,
+        values = (number, event.category, event.summary, event.where or LOCATION_UNKNOWN,
                   event.date_text, event.actor or "", event.target or "",
                   event.killed, event.injured, sources.strip(), " ".join(event.evidence.text.split()))
         rows.append(_cells(values, classes=("",) * 10 + ("evidence",)))

@@ -139,7 +139,7 @@ def _events_table(events: Sequence[tuple[int, Event, EventProvenance]], width: f
         if corpus and provenance.outlets:
             sources += f" ({provenance.describe()})"
         sources += f" [{grade_note(event, provenance)}]"
-        texts.append([f"[{number}]", event.category, event.summary, event.place or LOCATION_UNKNOWN,
+        texts.append([f"[{number}]", event.category, event.summary, event.where or LOCATION_UNKNOWN,
                       event.date_text, event.actor or "", event.target or "", numbers, sources])
     return _text_table(texts, (0.04, 0.12, 0.17, 0.10, 0.10, 0.11, 0.11, 0.07, 0.18), width, styles)
 

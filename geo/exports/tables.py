@@ -36,7 +36,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "date": event.date_text,
         "category": event.category,
         "summary": event.summary,
-        "place": event.place or LOCATION_UNKNOWN,
+        "place": event.where or LOCATION_UNKNOWN,
         "actor": event.actor or "",
         "target": event.target or "",
         "killed": event.killed,

@@ -3,6 +3,7 @@ identity; each checked, stored whole or not at all, applied wherever the corpus 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from geo.corpus import (ArticleIdentity, Grade, MergeDecision, Store, event_correction, event_keys, merge_events,
                         parse_grade)
+from geo.corpus.event_corrections import apply_event_corrections
 from geo.corpus.database import ANALYST_TABLES, META_TABLE, SCHEMA_VERSION, StoreError
 from geo.errors import GeoError, InputError
 from geo.exports import NO_FILTER
@@ -47,6 +49,22 @@ def test_an_event_is_turned_into_a_response_moved_and_given_a_toll_then_undone(d
                                                                      "killed \u2192 3"]
         assert store.undo_event_correction(key) == 2
         assert store.load_report(key.split(":")[0]).attacks[0].corrected is False
+
+
+def test_an_event_told_over_several_places_moved_by_hand_is_at_that_place_only() -> None:
+    report = fake_report(article_from_text("Militias carried out 60 attacks in Ruritania and Borduria."))
+    spread = dataclasses.replace(report.attacks[0], place=None, place_key=None, lat=None, lon=None,
+                                 areas=("Ruritania", "Borduria"))
+    report = dataclasses.replace(report, attacks=(spread,))
+    key = event_keys("a1", report)[0]
+    killed = apply_event_corrections("a1", report, [event_correction(key, {"killed": 3})]).attacks[0]
+    assert (killed.where, killed.killed) == ("across Ruritania and Borduria", 3)
+    moved = apply_event_corrections("a1", report, [event_correction(key, {"place": "Kharkiv", "lat": 49.98,
+                                                                          "lon": 36.25})]).attacks[0]
+    assert (moved.where, moved.areas) == ("Kharkiv", ())
+    unknown = apply_event_corrections("a1", report, [event_correction(key, {"place": None, "lat": None,
+                                                                            "lon": None})]).attacks[0]
+    assert unknown.where is None  # the analyst said unknown
 
 
 def test_a_deleted_event_is_gone_from_every_reading(db: Path) -> None:

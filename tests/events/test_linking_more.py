@@ -326,17 +326,17 @@ def test_a_dateline_with_a_date_is_never_the_actor() -> None:
 def test_a_tally_over_several_places_alike_has_no_one_place_on_the_map() -> None:
     towns = everything("Russian forces carried out 46 attacks near Kherson, Kharkiv and Odesa on Monday.",
                        published=date(2024, 9, 23))
-    assert [(e.count, e.place) for e in towns] == [(46, None)]
+    assert [(e.count, e.place, e.where) for e in towns] == [(46, None, "across Kherson, Kharkiv and Odesa")]
     assert "Kherson" in towns[0].summary  # the summary still names them
     countries = everything("Militias carried out 60 attacks on US forces in Syria and Iraq.", published=date(2024, 9, 23))
-    assert [(e.count, e.place) for e in countries] == [(60, None)]  # a pin in Syria would say half of it
+    assert [(e.count, e.place, e.areas) for e in countries] == [(60, None, ("Syria", "Iraq"))]  # a pin: half of it
     assert "Syria and Iraq" in countries[0].summary
     downed = analyze("Air defences shot down 31 drones over the Kherson, Kharkiv and Odesa regions overnight, the "
                      "ministry said.", published=date(2024, 9, 23)).events
     assert [(e.kind, e.count, e.place) for e in downed] == [("response", 31, None)]
     apart = analyze("Air defences shot down 31 drones overnight, 20 of them over the Kherson region and the rest over "
                     "the Kharkiv region.", published=date(2024, 9, 23)).events
-    assert [e.place for e in apart] == ["Kherson"]  # each told apart: the first, with most of them
+    assert [(e.place, e.areas) for e in apart] == [("Kherson", ())]  # each told apart: the first, with most of them
 
 
 def test_counted_blasts_at_a_site_beside_a_landmark_of_the_same_town_keep_their_place() -> None:
