@@ -32,11 +32,11 @@ from geo.syntax import (children, dateline_length, phrase_text, phrase_tokens, p
                         span_text)
 
 PLACE_NOUNS = frozenset(
-    {"city", "town", "village", "province", "region", "area", "district", "governorate", "county",
-     "outskirts", "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast",
-     "municipality", "neighbourhood", "neighborhood", "countryside", "vicinity", "edge", "centre",
-     "center", "part", "parts", "west", "east", "north", "south", "waters", "territory", "enclave",
-     "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp"} | SITE_PARTS  # "the gate of X"
+    {"city", "town", "village", "province", "region", "area", "district", "governorate", "county", "outskirts",
+     "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast", "municipality", "neighbourhood",
+     "neighborhood", "countryside", "vicinity", "edge", "centre", "center", "part", "parts", "west", "east", "north",
+     "south", "waters", "territory", "enclave", "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp",
+     "environs", "surroundings", "periphery", "fringes", "defenses", "defences"} | SITE_PARTS  # "the defences of X"
 )
 # Buildings and sites of a town named as such ("the railway station of the city of X"; not "the church of X").
 SITE_NOUNS = frozenset({"station", "base", "airport", "school", "hospital", "market", "ministry", "building",

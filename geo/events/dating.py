@@ -45,7 +45,8 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
                     ent.text.lower() in NIGHT_WORDS):
                 owner.when = owner.when or _as_told_from(ent, owner)
             if owner.date is None and resolved is not None:
-                owner.date, owner.date_precision = resolved, date_precision(ent.text)
+                said = then is None and _day_of_saying(ent.root, owner)
+                owner.date, owner.date_precision, owner.date_said = resolved, date_precision(ent.text), said
     if len(mentions) == 1:
         only = mentions[0]
         for ent, resolved in unowned:  # also "arrived the next morning and pursued them": a day after another
@@ -55,7 +56,8 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
                     not _in_a_clause_of_its_own(ent.root, only)) and not only.anaphoric:  # 'said on Tuesday ... the clashes'
                 only.when = only.when or _as_told_from(ent, only)
                 if only.date is None and resolved is not None:
-                    only.date, only.date_precision = resolved, date_precision(ent.text)
+                    said = _day_of_saying(ent.root, only)
+                    only.date, only.date_precision, only.date_said = resolved, date_precision(ent.text), said
 
 
 DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|morning|night|evening)|"
@@ -258,6 +260,13 @@ def _said_of_before(token: Token, mention: Mention) -> bool:
     verb = token.head
     return verb.lemma_.lower() in lx.REPORTING_VERBS and mention.trigger.head.i == verb.i and any(
         c.dep_ == "aux" and c.lower_ == "had" for c in mention.trigger.children)
+
+
+def _day_of_saying(token: Token, mention: Mention) -> bool:
+    """'Gunmen killed 12 people, officials said Monday': the day a verb of saying tells, not the act's own."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "on" else token.head
+    return verb.lemma_.lower() in lx.REPORTING_VERBS and verb.i != mention.trigger.i and token.dep_ in {
+        "npadvmod", "pobj", "obl", "tmod"}
 
 
 def _of_a_reaction(token: Token) -> bool:

@@ -8,10 +8,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from geo.model import Toponym
+
+if TYPE_CHECKING:
+    from geo.events.mentions import Mention
 
 
 @dataclass
@@ -33,6 +37,7 @@ class Draft:
     injured: int | None = None
     date: date | None = None
     date_precision: str = "day"
+    date_said: bool = False  # its date is the day the act was said to have happened ("..., officials said Monday")
     sentences: list[Span] = field(default_factory=list)
     headlines: list[Span] = field(default_factory=list)
     last_seen: int = 0
@@ -46,6 +51,29 @@ class Draft:
     reference: bool = False  # told only as a point of comparison ("the deadliest since the 2017 bombings")
     umbrella: bool = False  # told by a plural with no count ("carried out strikes"): maybe a heading of acts
     listed: int = 0  # how many targets it names as a list ("bombed a village and a market"): maybe a heading of acts
+
+
+SAID_DAYS = 3  # "..., officials said Monday" may tell an act of the weekend before
+
+
+def said_after(draft: Draft, mention: Mention) -> bool:
+    """Whether the draft's day is only the day it was said, a few days after the mention's: no other act. (A
+    lead tells when it was said, the next lines the act's own day; not "On Monday, X said it had struck ...",
+    after an act of Sunday: another act, most often.)"""
+    return draft.date_said and draft.date is not None and mention.date is not None and (
+        0 <= (draft.date - mention.date).days <= SAID_DAYS)
+
+
+def take_date(draft: Draft, mention: Mention) -> None:
+    """The mention's day for the draft: when it has none, when it knows only the month, or when its day is
+    only the day it was said and the mention tells the act's own day ("late Saturday") before it."""
+    if mention.date is None:
+        return
+    finer = draft.date is not None and draft.date_precision == "month" and mention.date_precision == "day" and (
+        (draft.date.year, draft.date.month) == (mention.date.year, mention.date.month))
+    own_day = not mention.date_said and said_after(draft, mention)
+    if draft.date is None or finer or own_day:
+        draft.date, draft.date_precision, draft.date_said = mention.date, mention.date_precision, mention.date_said
 
 
 def sentence_numbers(sents: Sequence[Span]) -> Callable[[int], int]:

@@ -19,7 +19,8 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
-from geo.events.draft import Draft, DraftLog, toponyms_by_sentence
+from geo.events.draft import Draft, DraftLog, take_date, toponyms_by_sentence
+from geo.events.introduced import named_again
 from geo.events.frame import header_length
 from geo.events.headlines import (caption_indices, is_section_heading, link_caption, link_headline,
                                   section_kind)
@@ -84,10 +85,7 @@ class _Linker:
             holder.append(mention.sentence)
         if mention.cue and draft.kind is None:
             draft.kind = mention.cue
-        if mention.date is not None and (draft.date is None or (
-                draft.date_precision == "month" and mention.date_precision == "day"
-                and (draft.date.year, draft.date.month) == (mention.date.year, mention.date.month))):
-            draft.date, draft.date_precision = mention.date, mention.date_precision
+        take_date(draft, mention)
         draft.families.add(mention.family)
         draft.aims |= aimed_families(mention)
         draft.acts.append(mention.trigger.lemma_.lower())
@@ -163,6 +161,7 @@ class _Linker:
             return
         elif len(mention.parts) == 1:
             told = [d for d in recent if self.in_background or not d.background]  # the Background's acts are over
+            told.sort(key=lambda d: not named_again(d, mention.parts[0].target))  # "a village", then "the village of X"
             antecedent = next((d for d in told if compatible(d, mention)
                                and agrees(d, mention, self.sentence_index - d.last_sentence)
                                and not told_apart(d, mention) and not marked_another(mention)

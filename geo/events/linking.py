@@ -19,7 +19,8 @@ from spacy.tokens import Token
 from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.dating import NIGHT_WORDS, clock_time, told_over_a_period
-from geo.events.draft import Draft
+from geo.events.draft import Draft, said_after
+from geo.events.introduced import named_again
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
@@ -137,7 +138,7 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
             told_over_a_period(s) for s in draft.sentences):
         return True  # "have attacked more than 100 ships since November", then "In July, boats attacked a carrier"
     days = [w for w in draft.whens if not clock_time(w) and w not in NIGHT_WORDS]  # "overnight" fits any day
-    if mention.when and days and not clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
+    if mention.when and days and not said_after(draft, mention) and not clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
             _same_time(mention.when, w) for w in days):
         return True
     return (mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
@@ -289,7 +290,7 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
             actors.actor_families(mention_target) - {home}):
         return False  # "a missile hit a plant in X (Ukraine) ... Ukrainian forces struck a Russian depot": the other side
     if draft.date and mention.date and not same_date(draft.date, draft.date_precision, mention.date,
-                                                     mention.date_precision):
+                                                     mention.date_precision) and not said_after(draft, mention):
         return False
     fits = [place_fits(draft.place, p.place) or (lenient_place and no_conflict(draft.place, p.place))
             or names_the_place_near(draft, p.place) or _launched_at_the_country(draft, p) for p in mention.parts]
@@ -323,6 +324,8 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     part = mention.parts[0]
     if nationwide_after_a_town(draft, mention) or later_by_another_side(draft, mention):
         return False
+    if (draft.place is None or draft.place.kind in {"country", "admin1", "region"}) and named_again(draft, part.target):
+        return True  # "killed 26 people in a raid on a village", then "stormed the village of X": that village
     family = actors.actor_family(mention.actor)
     if draft.umbrella and draft.count is None and (mention.count or 0) > 1 and family is not None and (
             family == actors.actor_family(draft.actor)):

@@ -66,6 +66,7 @@ class Mention:
     injured: int | None = None
     date: date | None = None
     date_precision: str = "day"  # "month" when only the month is known ("in August 2022")
+    date_said: bool = False  # the day it was said ("..., officials said Monday"): the act may come days before
     when: str | None = None  # the time expression owned by the mention, resolved or not ("last weekend")
     headline: bool = False
     photo_date: date | None = None  # the day a photo was taken, when the mention is in its caption
@@ -110,10 +111,9 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         if family == "intercept" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"}
                                          for p in patients for c in p.children):
             mention.anaphoric = True  # "the missile was destroyed in mid-air": the one already told of
-        weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))] + [  # not "the drone had been
-            w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and any(  # launched", but
-                c.dep_ == "relcl" and c.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS for c in w.children)]  # "the
-        # rockets that hit X were fired from Y": the ones told of
+        weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))] + [  # "the rockets that hit X
+            w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and any(  # were fired from
+                c.dep_ == "relcl" and c.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS for c in w.children)]  # Y": told of
         if family != "intercept" and weapons and all(
                 any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in w.children) for w in weapons):
             mention.anaphoric = True  # "the rockets landed outside the perimeter", "one of the bombs hit": told of

@@ -282,3 +282,10 @@ def test_an_accused_act_on_another_target_is_another_act() -> None:
     found = everything("Mortar shells hit a displacement camp near Kharkiv on Tuesday, killing seven civilians. "
                        "The army accused rebel troops of shelling its positions near the border.")
     assert len(found) == 2 and [e.killed for e in found if e.actor] == [None]
+
+
+def test_an_assault_on_the_defences_or_environs_of_a_town_is_placed_at_the_town() -> None:
+    (defences,) = everything("Militants launched an assault on the northern defenses of Kaduna on Monday.")
+    assert defences.place == "Kaduna"
+    (environs,) = everything("Artillery shelled the environs of Kharkiv overnight.")
+    assert environs.place == "Kharkiv"

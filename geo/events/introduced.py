@@ -1,0 +1,49 @@
+"""What an act's own clause brings in with 'a' ("a raid on a village") and a later line names with 'the'
+("stormed the village of X"): a lead that tells an act vaguely, then the lines that tell it in full. Used by
+``geo.events.linking``; imports only ``geo.events.draft`` and spaCy's types."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events.draft import Draft
+
+INDEFINITE = frozenset({"a", "an"})
+APART_WORDS = frozenset({"separate", "distinct"})  # "a separate attack": apart from the lead's other act
+
+
+def named_again(draft: Draft, target: str | None) -> bool:
+    """Whether ``target`` ('the village of X', 'the convoy') names with 'the' a thing the draft's own clause
+    brought in with 'a': the same thing, so the same act. An act told in one sentence only (a lead) may be
+    told again with 'a' ('an army convoy', then the next lines' 'ambushed a convoy of tankers near X')."""
+    if not target or not draft.sentences:
+        return False
+    again = target.lower().startswith("the ") or (  # "a raid on a village in X" and "raided a village near Y": a lead
+        target.lower().startswith(("a ", "an ")) and len(draft.sentences) == 1)  # told once, then in full
+    if not again:
+        return False
+    words = target.lower()
+    noun = words.split(" of ")[0].split()[-1]
+    doc = draft.sentences[0].doc
+    own = {doc[i] for i in draft.triggers if i < len(doc)}
+    return any(token.lower_ == noun and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)
+               and _described_alike(token, words) and _in_the_clause_of(token, own)
+               for sent in draft.sentences for token in sent)
+
+
+def _described_alike(token: Token, target: str) -> bool:
+    """'a village', 'a remote village': described by no word the target lacks ('an Ossetian-controlled village'
+    is not 'the Georgian-controlled village of X')."""
+    return all(w.lower_ in target or w.lower_ in APART_WORDS for c in token.children
+               if c.dep_ in {"amod", "compound", "nmod"} for w in c.subtree if w.is_alpha)
+
+
+def _in_the_clause_of(token: Token, triggers: set[Token]) -> bool:
+    """Whether the token hangs from one of the triggers without passing a verb with a subject of its own
+    ('killed 26 people in a raid on a village', not '..., while soldiers beat back an attack on a convoy')."""
+    for head in token.ancestors:
+        if head in triggers:
+            return True
+        if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            return False
+    return False

@@ -1,0 +1,40 @@
+"""A wire story's lead tells its acts vaguely ("gunmen killed 12 people in a raid on a village ..., officials
+said Monday"); the next lines tell them in full. Made-up texts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.pipeline import analyze
+
+MONDAY = date(2025, 5, 19)
+
+
+def test_the_day_a_lead_was_said_gives_way_to_the_acts_own_day_told_next() -> None:
+    report = analyze("Gunmen killed at least 12 civilians in a raid on a village in western Niger, officials said "
+                     "Monday. The attackers stormed the village of Banibangou late Saturday, shooting residents.",
+                     published=MONDAY)
+    assert [(e.place, e.date, e.killed) for e in report.events] == [("Bani Bangou", date(2025, 5, 17), 12)]
+
+
+def test_a_day_said_after_an_act_of_the_day_before_still_tells_another_act() -> None:
+    report = analyze("On Sunday, army warplanes pounded rebel positions around Bara. On Monday, the army said its "
+                     "aircraft had destroyed a rebel convoy of more than 30 vehicles.", published=MONDAY)
+    assert [e.date for e in report.events] == [date(2025, 5, 18), date(2025, 5, 19)]
+
+
+def test_each_act_of_a_two_act_lead_is_told_in_full_by_the_lines_that_name_its_target() -> None:
+    report = analyze(
+        "NIAMEY, NIGER - Gunmen killed at least 12 civilians in a raid on a village in western Niger, while "
+        "soldiers repelled a separate attack on a patrol, officials said Monday.\n\nThe attackers stormed the "
+        "village of Banibangou late Saturday, shooting residents.\n\nOn Sunday, militants ambushed an army patrol "
+        "near Ouallam. The army said troops had repelled the attack, killing nine assailants.", published=MONDAY)
+    assert [(e.place, e.date, e.killed) for e in report.attacks] == [
+        ("Bani Bangou", date(2025, 5, 17), 12), ("Ouallam", date(2025, 5, 18), None)]
+    assert [(e.kind, e.killed) for e in report.responses] == [("response", 9)]  # the lead's and the army's: one
+
+
+def test_a_thing_described_otherwise_is_another_thing() -> None:
+    report = analyze("Rebels said government forces attacked a rebel-held village on Tuesday. Later, the "
+                     "government-held village of Kobo came under attack.", published=MONDAY)
+    assert len(report.attacks) == 2  # not "the government-held village" of "a rebel-held village"
