@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geo.events import lexicon as lx
 from geo.events.draft import Draft
+from geo.events.mentions import Mention
 
 INDEFINITE = frozenset({"a", "an"})
 APART_WORDS = frozenset({"separate", "distinct"})  # "a separate attack": apart from the lead's other act
@@ -47,3 +49,17 @@ def _in_the_clause_of(token: Token, triggers: set[Token]) -> bool:
         if head.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
             return False
     return False
+
+
+FULL_WITHIN = 2  # sentences: "The attackers stormed the village on Sunday" tells the act just told
+
+
+def its_day_told(draft: Draft, mention: Mention, gap: int) -> bool:
+    """'Gunmen have killed 14 people in X.' then 'The attackers stormed the village at 11pm on Sunday': the
+    act just told, undated, now told with its day by 'the attackers' (no place, count or new-event word)."""
+    head = (mention.actor or "").lower().split()[-1:]
+    return (draft.date is None and mention.date is not None and gap <= FULL_WITHIN and not mention.new_event
+            and mention.count is None and not any(p.place for p in mention.parts) and bool(head)
+            and head[0].removesuffix("s") in lx.ATTACKER_NOUNS | {"gunmen"} and any(
+                t.lower_ == head[0] and any(c.dep_ == "det" and c.lower_ in {"the", "these"} for c in t.children)
+                for t in mention.sentence))

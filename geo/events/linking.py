@@ -1,12 +1,11 @@
 """Whether a mention tells the event a draft is assembling (used by ``geo.events.extract``).
 
-``compatible``: nothing contradicts it (kind, category, actors, date, place). ``agrees``: a
-mention with a place of its own says the same (place, target or actor). ``may_continue``: a
-bare mention ("heavy shooting continued", "the gunman got into a shootout") continues the
-latest event unless something sets it apart: another time ("last weekend" after
-"yesterday"), another death toll, another attacker or another target named outright. A
-mention that names its own time, actor or figures continues only an event told in the last
-few sentences.
+``compatible``: nothing contradicts it (kind, category, actors, date, place). ``agrees``: a mention with a
+place of its own says the same (place, target or actor). ``may_continue``: a bare mention ("heavy shooting
+continued", "the gunman got into a shootout") continues the latest event unless something sets it apart:
+another time ("last weekend" after "yesterday"), another death toll, another attacker or another target named
+outright. A mention that names its own time, actor or figures continues only an event told in the last few
+sentences.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.dating import NIGHT_WORDS, clock_time, told_over_a_period
 from geo.events.draft import Draft, said_after
-from geo.events.introduced import named_again
+from geo.events.introduced import its_day_told, named_again
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
@@ -221,11 +220,12 @@ def _turned_round(draft: Draft, mention: Mention) -> bool:
 def may_continue(draft: Draft, mention: Mention, sentence_index: int) -> bool:
     """A bare mention continues the latest event unless it sets itself apart; one that names
     details of its own does so only close to the event's last sentence."""
-    if not bare(mention, draft.kind) or sets_apart(draft, mention):
+    gap = sentence_index - draft.last_sentence
+    if not (bare(mention, draft.kind) or its_day_told(draft, mention, gap)) or sets_apart(draft, mention):
         return False
     if refers_back(mention.actor, mention.actor_indefinite):
         return True  # "the gunman stormed into her room"
-    return not adds_details(mention) or sentence_index - draft.last_sentence <= RECENT_SENTENCES
+    return not adds_details(mention) or gap <= RECENT_SENTENCES
 
 
 def same_date(a: date, a_precision: str, b: date, b_precision: str) -> bool:

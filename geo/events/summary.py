@@ -90,8 +90,8 @@ def _verb(draft: Draft) -> str:
     words = (draft.target or "").lower().split()
     if "kill" in draft.acts and draft.killed and draft.killed in {lx.parse_number(w) for w in words}:
         return "killed"  # "killed 12 villagers and abducted 20 women": the target named is the dead
-    if draft.category == "Abduction/forced disappearance":
-        return "abducted"
+    if draft.category == "Abduction/forced disappearance" and not (words and words[-1] in _SITE_HEADS):
+        return "abducted"  # (not "abducted the village": stormed it)
     things = bool(words) and re.sub(r"ies$", "y", words[-1]).rstrip("s") in THING_HEADS
     people = set(words) & PEOPLE_WORDS or (words and f"{words[-1]}s" in PEOPLE_WORDS)  # 'a farmer', 'two men'
     if people or (any(w.isdigit() for w in words) and not things):

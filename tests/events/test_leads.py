@@ -38,3 +38,13 @@ def test_a_thing_described_otherwise_is_another_thing() -> None:
     report = analyze("Rebels said government forces attacked a rebel-held village on Tuesday. Later, the "
                      "government-held village of Kobo came under attack.", published=MONDAY)
     assert len(report.attacks) == 2  # not "the government-held village" of "a rebel-held village"
+
+
+def test_the_attackers_told_with_a_day_right_after_an_undated_act_tell_that_act() -> None:
+    report = analyze("Gunmen have killed at least 14 people and abducted 30 others in Kaura Namoda, police said. "
+                     "The attackers stormed the town at about 11pm on Sunday.", published=MONDAY)
+    assert [(e.place, e.date, e.killed) for e in report.attacks] == [("Kaura Namoda", date(2025, 5, 18), 14)]
+    assert "abducted the town" not in report.attacks[0].summary
+    apart = analyze("Gunmen have killed at least 14 people in Kaura Namoda, police said. Residents fled to Gusau. "
+                    "Farmers returned to their fields. The attackers struck a police post on Sunday.", published=MONDAY)
+    assert len(apart.attacks) == 2  # three sentences on: another act
