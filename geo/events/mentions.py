@@ -1,8 +1,7 @@
 """Find event mentions in one sentence: triggers, their role, actor, target, place, numbers.
 
-A mention is one trigger word ("airstrikes", "attacked", "intercepted") with what the
-dependency parse attaches to it. ``geo.events.extract`` links mentions across sentences into events.
-"""
+A mention is one trigger word ("airstrikes", "attacked", "intercepted") with what the dependency parse
+attaches to it. ``geo.events.extract`` links mentions across sentences into events."""
 
 from __future__ import annotations
 
@@ -19,19 +18,6 @@ from geo.model import Toponym
 from geo.places import SITE_PARTS  # "stormed the upper floors": a part of the site, no target
 from geo.syntax import children, dateline_length, is_passive, prep_objects
 
-KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
-
-
-def approximate(place: Toponym | None) -> bool:
-    """A name the gazetteer lacks, put near a place the text names ("Zam Kora (near El Fasher)")."""
-    return place is not None and place.geonameid is None and place.kind == "other" and place.resolved
-
-
-def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
-    """Whether ``place`` is a name the gazetteer lacks that was put near one of these towns ("Zam Kora (near
-    El Fasher)"): a spot there, more precise than the town (not a river by it, "Euphrates River (near X)")."""
-    return (approximate(place) and bool(place.alternatives) and place.alternatives[0].geonameid in geonameids
-            and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
 ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
 NEW_EVENT_MARKERS = frozenset({"another", "separate", "second", "third", "fourth", "new", "fresh", "earlier"})
 
@@ -114,6 +100,8 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))] + [  # "the rockets that hit X
             w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and any(  # were fired from
                 c.dep_ == "relcl" and c.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS for c in w.children)]  # Y": told of
+        if family != "intercept" and any(s.lower_ in REST_WORDS and children(s, "det") for s in children(trigger, "nsubj")):
+            mention.anaphoric = True  # "one was intercepted, while the other blew up in a field": the one told of
         if family != "intercept" and weapons and all(
                 any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in w.children) for w in weapons):
             mention.anaphoric = True  # "the rockets landed outside the perimeter", "one of the bombs hit": told of
@@ -128,6 +116,9 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     mention.actor = actor_of(trigger, anchor, sent)
     mention.actor_indefinite = actor_indefinite(sent, mention.actor)
     return mention
+
+
+REST_WORDS = frozenset({"other", "others", "rest", "remainder"})
 
 
 def told_weapon(subject: Token) -> Token | None:

@@ -107,6 +107,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     A counted aggregate ('more than 30 attacks since November') is an event."""
     if any(c.dep_ == "nummod" for c in token.children):
         return False
+    if token.tag_ == "NNS" and token.dep_ == "pobj" and _spread_over_a_region(token):
+        return True  # "reports of army airstrikes in populated areas across X": acts told over a region
     if token.dep_ in {"conj", "compound"} and family_of(token.head):
         return habitual(token.head, family_of)  # "a frequent target of airstrikes and shelling": both; "bombing raids"
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in {"be", "become", "remain"}:
@@ -171,6 +173,16 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
         return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
     return False
+
+
+def _spread_over_a_region(token: Token) -> bool:
+    """Acts with no count, day, toll or 'the', told 'across' or 'throughout' a place ('reports of airstrikes
+    across X', 'amid shelling throughout X'): a campaign, no one act ('strikes across X killed 12 people
+    overnight' is one wave of them)."""
+    if any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in token.children) or any(
+            e.label_ in {"DATE", "TIME", "CARDINAL"} for e in token.sent.ents):
+        return False
+    return any(t.dep_ == "prep" and t.lower_ in {"across", "throughout"} for t in token.subtree)
 
 
 SPAN_UNITS = frozenset({"year", "month", "decade", "week"})

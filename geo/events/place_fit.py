@@ -7,9 +7,24 @@ from __future__ import annotations
 
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
-from geo.events.mentions import KIND_RANK, Mention, approximate, hosted_by, told_weapon
+from geo.events.mentions import Mention, told_weapon
 from geo.geometry import distance_km
 from geo.model import Toponym
+
+KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
+
+
+def approximate(place: Toponym | None) -> bool:
+    """A name the gazetteer lacks, put near a place the text names ("Zam Kora (near El Fasher)")."""
+    return place is not None and place.geonameid is None and place.kind == "other" and place.resolved
+
+
+def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
+    """Whether ``place`` is a name the gazetteer lacks that was put near one of these towns ("Zam Kora (near
+    El Fasher)"): a spot there, more precise than the town (not a river by it, "Euphrates River (near X)")."""
+    return (approximate(place) and bool(place.alternatives) and place.alternatives[0].geonameid in geonameids
+            and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
+
 
 __all__ = ["contains", "more_precise", "more_specific", "names_the_place_near", "no_conflict", "place_agrees",
            "place_fits", "told_in_part", "vaguely_placed"]

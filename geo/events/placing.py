@@ -17,7 +17,8 @@ from geo.events import lexicon as lx
 from geo.events.dates import resolve_date
 from geo.events.dating import launched, told_as_a_launch
 from geo.events.draft import Draft, toponyms_by_sentence
-from geo.events.mentions import KIND_RANK, Mention, Part, hosted_by
+from geo.events.mentions import Mention, Part
+from geo.events.place_fit import KIND_RANK, hosted_by
 from geo.events.roles import GRIEVANCE_NOUNS
 from geo.events.summary import DRONES
 from geo.events.triggers import is_event_noun

@@ -48,3 +48,17 @@ def test_the_attackers_told_with_a_day_right_after_an_undated_act_tell_that_act(
     apart = analyze("Gunmen have killed at least 14 people in Kaura Namoda, police said. Residents fled to Gusau. "
                     "Farmers returned to their fields. The attackers struck a police post on Sunday.", published=MONDAY)
     assert len(apart.attacks) == 2  # three sentences on: another act
+
+
+def test_the_other_of_two_rockets_blowing_up_is_no_act_of_its_own() -> None:
+    report = analyze("Militants fired two rockets at Sderot on Monday. Iron Dome intercepted one over the town, "
+                     "while the other blew up in an open field.", published=MONDAY)
+    assert [(e.kind, e.target) for e in report.events if e.kind == "attack"] == [("attack", "Sderot")]
+
+
+def test_reports_of_strikes_across_a_region_with_no_day_or_figure_are_a_campaign() -> None:
+    report = analyze("Rebels shelled a market in Goma on Monday, killing five people. We are also concerned by "
+                     "reports of army airstrikes in populated areas across North Kivu.", published=MONDAY)
+    assert [e.place for e in report.events] == ["Goma"]
+    wave = analyze("Civilians were killed in airstrikes across Idlib province on Sunday.", published=MONDAY)
+    assert len(wave.events) == 1  # a day: one wave of strikes
