@@ -161,7 +161,7 @@ class _Linker:
             return
         elif len(mention.parts) == 1:
             told = [d for d in recent if self.in_background or not d.background]  # the Background's acts are over
-            told.sort(key=lambda d: not named_again(d, mention.parts[0].target))  # "a village", then "the village of X"
+            told.sort(key=lambda d: not named_again(d, mention.parts[0].target))  # "a village", "the village of X"
             antecedent = next((d for d in told if compatible(d, mention)
                                and agrees(d, mention, self.sentence_index - d.last_sentence)
                                and not told_apart(d, mention) and not marked_another(mention)

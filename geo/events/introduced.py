@@ -1,6 +1,6 @@
 """What an act's own clause brings in with 'a' ("a raid on a village") and a later line names with 'the'
 ("stormed the village of X"): a lead that tells an act vaguely, then the lines that tell it in full. Used by
-``geo.events.linking``; imports only ``geo.events.draft`` and spaCy's types."""
+``geo.events.linking`` and ``geo.events.extract``; imports the events wing's lexicon, drafts and mentions."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ from geo.events.draft import Draft
 from geo.events.mentions import Mention
 
 INDEFINITE = frozenset({"a", "an"})
+VAGUE_KINDS = frozenset({"country", "admin1", "region"})  # a lead's "in western Niger": no town yet
 APART_WORDS = frozenset({"separate", "distinct"})  # "a separate attack": apart from the lead's other act
 
 
 def named_again(draft: Draft, target: str | None) -> bool:
     """Whether ``target`` ('the village of X', 'the convoy') names with 'the' a thing the draft's own clause
-    brought in with 'a': the same thing, so the same act. An act told in one sentence only (a lead) may be
-    told again with 'a' ('an army convoy', then the next lines' 'ambushed a convoy of tankers near X')."""
-    if not target or not draft.sentences:
+    brought in with 'a': the same thing, so the same act, while the draft has no town. An act told in one
+    sentence only (a lead) may be told again with 'a' ('an army convoy', then 'ambushed a convoy near X')."""
+    if not target or not draft.sentences or (draft.place is not None and draft.place.kind not in VAGUE_KINDS):
         return False
     again = target.lower().startswith("the ") or (  # "a raid on a village in X" and "raided a village near Y": a lead
         target.lower().startswith(("a ", "an ")) and len(draft.sentences) == 1)  # told once, then in full

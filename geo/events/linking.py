@@ -137,8 +137,8 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
             told_over_a_period(s) for s in draft.sentences):
         return True  # "have attacked more than 100 ships since November", then "In July, boats attacked a carrier"
     days = [w for w in draft.whens if not clock_time(w) and w not in NIGHT_WORDS]  # "overnight" fits any day
-    if mention.when and days and not said_after(draft, mention) and not clock_time(mention.when) and mention.when not in NIGHT_WORDS and not any(
-            _same_time(mention.when, w) for w in days):
+    if mention.when and days and not said_after(draft, mention) and not clock_time(mention.when) and (
+            mention.when not in NIGHT_WORDS) and not any(_same_time(mention.when, w) for w in days):
         return True
     return (mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
             and not claimed_version(mention))
@@ -324,7 +324,7 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     part = mention.parts[0]
     if nationwide_after_a_town(draft, mention) or later_by_another_side(draft, mention):
         return False
-    if (draft.place is None or draft.place.kind in {"country", "admin1", "region"}) and named_again(draft, part.target):
+    if named_again(draft, part.target):
         return True  # "killed 26 people in a raid on a village", then "stormed the village of X": that village
     family = actors.actor_family(mention.actor)
     if draft.umbrella and draft.count is None and (mention.count or 0) > 1 and family is not None and (

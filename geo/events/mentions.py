@@ -100,7 +100,8 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))] + [  # "the rockets that hit X
             w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and any(  # were fired from
                 c.dep_ == "relcl" and c.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS for c in w.children)]  # Y": told of
-        if family != "intercept" and any(s.lower_ in REST_WORDS and children(s, "det") for s in children(trigger, "nsubj")):
+        if family != "intercept" and any(s.lower_ in REST_WORDS and children(s, "det")
+                                         for s in children(trigger, "nsubj")):
             mention.anaphoric = True  # "one was intercepted, while the other blew up in a field": the one told of
         if family != "intercept" and weapons and all(
                 any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in w.children) for w in weapons):
