@@ -169,7 +169,7 @@ def test_attacks_and_responses_panels(session: Session, expected: Report) -> Non
             cells = panel_cells(session.page, label)
             for event in events:
                 assert event.summary in cells, (label, event.summary)
-                assert (event.place or LOCATION_UNKNOWN) in cells
+                assert (event.where or LOCATION_UNKNOWN) in cells
             detail = select_row(session.page, len(events) - 1)  # the evidence is read in the row's detail
             assert " ".join(events[-1].evidence.text.split()) in " ".join(detail.split())
 

@@ -365,7 +365,7 @@ def test_pasted_article_is_stored_and_its_link_works_elsewhere(server: str, brow
             assert place.name in cells
         for event in report.attacks[:1]:
             cells = panel_cells(second.page, "Attacks")
-            assert event.summary in cells and (event.place or LOCATION_UNKNOWN) in cells
+            assert event.summary in cells and (event.where or LOCATION_UNKNOWN) in cells
     except BaseException:
         second.page.screenshot(path=str(ARTIFACTS / "browser-share-paste-opened.png"), full_page=True)
         raise

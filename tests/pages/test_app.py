@@ -107,7 +107,7 @@ def test_event_panels_list_the_report_events(app: AppTest, expected: Report) -> 
         assert list(frame["summary"]) == [e.summary for e in events]
         assert list(frame["category"]) == [e.category for e in events]
         assert list(frame["evidence"]) == [_one_line(e.evidence.text) for e in events]
-        assert list(frame["place"]) == [e.place or LOCATION_UNKNOWN for e in events]
+        assert list(frame["place"]) == [e.where or LOCATION_UNKNOWN for e in events]
         assert list(frame["sources"]) == [", ".join(e.sources) for e in events]
 
 
@@ -304,7 +304,7 @@ def test_dropping_a_place_leaves_its_events_without_location(expected: Report) -
         if not events:
             continue
         cells = list(tables[name]["place"])
-        assert cells == [e.place or LOCATION_UNKNOWN for e in events]
+        assert cells == [e.where or LOCATION_UNKNOWN for e in events]
         for cell, old in zip(cells, before):
             if old.place_key == place.key:
                 assert cell == LOCATION_UNKNOWN
