@@ -82,7 +82,7 @@ def test_dropping_a_place_updates_map_and_panels_and_reset_restores(page: sync_a
         assert frame.locator(".geobrief-label", has_text=re.compile(rf"^{re.escape(place.name)}$")).count() == 0
         assert page.get_by_role("tab", name=f"Places ({len(dropped.places)})").count() == 1
         for label, events in (("Attacks", dropped.attacks), ("Responses", dropped.responses)):
-            if events and any(e.place is None for e in events):
+            if events and any(e.where is None for e in events):
                 assert LOCATION_UNKNOWN in _panel_cells(page, label)
         open_tab(page, "Places")
         page.get_by_role("button", name="Reset corrections").click()
