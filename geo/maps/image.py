@@ -218,7 +218,7 @@ def _draw_bands(figure: object, title: str | None, unlocated: int, outside: int,
     if outside:
         notes.append(f"{outside} place(s) outside this view")
     if unlocated:
-        notes.append(f"{unlocated} event(s) with unknown location: see the tables")
+        notes.append(f"{unlocated} event(s) with no pin (place unknown or told over several): see the tables")
     middle = NOTES_BAND_PX / 2 / height
     figure.text(0.008, middle, " \u00b7 ".join(notes), fontsize=8, color="#333333", ha="left",  # type: ignore[attr-defined]
                 va="center", parse_math=False)

@@ -77,7 +77,8 @@ def legend_html(points: list[MapPoint], unlocated: int, clustered: bool = False,
         rows.append('<div style="color:#555">Numbered circles: several places; zoom in or click</div>')
     if unlocated:
         rows.append(
-            f'<div style="color:#555">{unlocated} event(s) with unknown location: see the panels</div>'
+            f'<div style="color:#555">{unlocated} event(s) with no pin (place unknown or told over several): '
+            "see the panels</div>"
         )
     # A <details> element: the analyst folds the legend away when it covers something.
     return (

@@ -193,7 +193,7 @@ def test_popup_lists_events_sources_and_evidence(report: Report) -> None:
 
 def test_events_without_location_are_counted_not_drawn(report: Report, page: str) -> None:
     assert [e.summary for e in unlocated_events(report)] == ["blast"]
-    assert "1 event(s) with unknown location" in page
+    assert "1 event(s) with no pin (place unknown or told over several)" in page
 
 
 def _fitted_bounds(page: str) -> list[float]:
