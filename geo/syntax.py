@@ -21,10 +21,10 @@ PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "h
 # "KHARTOUM, Jan 5 (Reuters) - ", "WASHINGTON (AP) “An": the article's own dateline, the city it
 # was filed from, not a cited source.
 DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,'’-]{2,40}(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|and)){0,4})?"
+    r"^[A-Z][A-Z .,/'’-]{2,40}(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|and)){0,4})?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*\([^)]{2,40}\)\s*[-–—]*\s*"
-)  # "BEIRUT (Reuters) -", "EL WAK, Kenya, April 9 (Eastlight) –"
+    r"\s*\((?P<agency>[^)]{2,40})\)\s*[-–—]*\s*"
+)  # "BEIRUT (Reuters) -", "EL WAK, Kenya, April 9 (Eastlight) –", "BEIRUT/JERUSALEM (Reuters) -"
 # "Oct. 3", "3 October 2024": the day a dateline may carry
 _DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
 # "MAKHACHKALA -- ", "BAGHDAD — ", "TAMPA, Fla. – ": a dateline with no agency
@@ -383,6 +383,12 @@ def toponym_tokens(doc: Doc, toponyms: Sequence[Toponym]) -> list[tuple[Toponym,
         if span is not None and len(span):
             result.append((toponym, span))
     return result
+
+
+def dateline_agencies(text: str) -> frozenset[str]:
+    """The agencies a text's datelines credit: "Reuters" in a line opening "KYIV, May 2 (Reuters) -"."""
+    return frozenset(found.group("agency").strip() for line in text.splitlines()
+                     if (found := DATELINE_RE.match(line.lstrip())))
 
 
 def dateline_length(text: str) -> int:

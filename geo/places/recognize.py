@@ -142,7 +142,7 @@ class ToponymRecognizer:
                     covered[span.start:span.end] = [True] * len(span)
         found.extend(self._datelines(doc, found, context))
         found.extend(self._repeated(doc, found, context))
-        found = [(span, info) for span, info in found if not context.in_speaker_label(span)]
+        found = [(span, info) for span, info in found if not context.names_no_place(span)]
         self.set_annotations(doc, found, lookups)
         return doc
 

@@ -18,7 +18,7 @@ from geo.model import Candidate
 from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, DETERMINERS, DIRECTION_WORDS,
                                 PROVINCE_WORDS, RANK_ABBREVIATIONS, REPORTING_VERBS, RESIDENT_NOUNS,
                                 TITLES)
-from geo.syntax import doc_text
+from geo.syntax import dateline_agencies, doc_text
 
 __all__ = ["DocContext", "after_title", "followed_by_place_punct", "is_adjectival", "listed", "listed_with_places",
            "looks_common", "modifies_noun", "modifies_residents", "names_a_publication", "singular", "speaks",
@@ -42,6 +42,7 @@ class DocContext:
     person_words: frozenset[str] = frozenset()  # words inside multi-word PERSON names
     speaker_labels: tuple[tuple[int, int], ...] = ()  # character ranges of a transcript's speaker labels
     entity_labels: dict[str, set[str]] = field(default_factory=dict)  # ORG/PERSON/NORP entity text -> its labels
+    agencies: frozenset[str] = frozenset()  # names a dateline credits in brackets: "(Reuters)"
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -57,12 +58,16 @@ class DocContext:
                     words.update(t.text for t in ent if t.is_alpha)
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     people.update(t.text for t in ent if t.is_alpha)
-        labels = tuple(m.span(1) for m in _SPEAKER_LINE_RE.finditer(doc_text(doc)))
+        text = doc_text(doc)
+        labels = tuple(m.span(1) for m in _SPEAKER_LINE_RE.finditer(text))
         return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people),
-                   labels if len(labels) >= 2 else (), kinds)
+                   labels if len(labels) >= 2 else (), kinds, dateline_agencies(text))
 
-    def in_speaker_label(self, span: Span) -> bool:
-        """Whether the span lies in a transcript's speaker label ("AUSTIN:" is the Secretary)."""
+    def names_no_place(self, span: Span) -> bool:
+        """Whether the span lies in a transcript's speaker label ("AUSTIN:" is the Secretary) or is the
+        agency a dateline credits ("KYIV, May 2 (Meridian) -"), wherever the name occurs ("told Meridian")."""
+        if span.text in self.agencies:
+            return True
         at = bisect.bisect_right(self.speaker_labels, (span.start_char, len(doc_text(span.doc))))
         return at > 0 and span.end_char <= self.speaker_labels[at - 1][1]
 

@@ -122,7 +122,9 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
         if best is None or (best.kind != "city" and not district):
             continue  # a district abroad named with its word ("Haram district": Haram, Norway) needs support too
         main = best.main_name or _city_form(mention.text, best)
-        if not district and ((mention.cue not in (None, "near", "facility") and main) or (main and best.population >= _SMALL_TOWN)):
+        # a town abroad spelt only alike ("Djaiba" ~ Jaiba, Brazil, a transliteration) stands alone only if big
+        size = _SMALL_TOWN if best.score >= 1.0 else BIG_TOWN
+        if not district and ((mention.cue not in (None, "near", "facility") and main) or (main and best.population >= size)):
             continue  # "the town of X" vouches for a town called so (not "X junction"), not for one abroad that X only translates
         # Support is another place in that country, not another spelling of this one ("Abbassiya").
         others_there = (places_by_country.get(best.country, set())

@@ -463,3 +463,15 @@ def test_a_word_that_begins_an_arabic_name_is_not_tried_alone() -> None:
     # "Ras" (a cape) cut from "Ras Isa" would match the Saudi town of Ar Rass.
     doc = load_pipeline()("Jets also struck fuel tanks at the Ras Isa oil terminal, up the coast from Hodeidah.")
     assert "Ras" not in {span.text for span in doc.spans[SPAN_KEY]}
+
+
+def test_the_agency_a_dateline_credits_is_not_a_place_anywhere_in_the_story() -> None:
+    nlp = load_pipeline()
+    text = ("ERBIL/BAGHDAD, March 3 (Hamilton) - Drones struck a base near Erbil on Monday.\n\n"
+            "A Kurdish official told Hamilton that the base was empty.\n")
+    doc = nlp(text)
+    names = [s.text for s in doc.spans[SPAN_KEY]]
+    assert "Hamilton" not in names and "Erbil" in names
+    # Without the dateline's brackets, the town is a town.
+    doc = nlp("Drones struck a base near Hamilton on Monday.\n")
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["Hamilton"]
