@@ -23,6 +23,8 @@ _BE = r"(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?"
 _NOT_TIME = r"(?!(?:days?|hours?|weeks?|months?|years?|minutes?|times)\b)"  # "two days later have killed": no toll
 # "23 civilians, eight of them children, were killed": an aside between the counted people and the verb
 _ASIDE = r"(?:[a-z-]+,\s+[^,.;:()]{3,40}?,\s+)?"
+# "three soldiers were treated for minor injuries", "one sailor sustained minor wounds"
+_HURT_HOW = r"(?:(?:treated|hospitali[sz]ed)\s+for\s+(?:[a-z-]+\s+){0,2}?|(?:sustained|suffered)\s+(?:[a-z-]+\s+){0,2}?)?"
 _RANGE = rf"(?:between\s+{_NUM}\s+and|{_NUM}\s*(?:–|-|to))\s*(?P<upper>\d[\d,]*)\s+(?:[a-z-]+\s+){{0,3}}?{_BE}"  # the lower bound
 KILLED_PATTERNS = (
     re.compile(rf"\b{_RANGE}(?:killed|dead|died|deaths|fatalities|slain)\b", re.I),
@@ -45,8 +47,8 @@ INJURED_PATTERNS = (
     re.compile(rf"\b{_RANGE}(?:injured|wounded|hurt)\b", re.I),
     re.compile(rf"\b(?:wounding|wounded|injuring|injured|injures|wounds)\s+{_QUAL}{_NUM}\b", re.I),
     re.compile(rf"\binjur(?:y|ies)\s+to\s+{_QUAL}{_NUM}\b", re.I),
-    re.compile(rf"\b{_QUAL}{_NUM}\s+{_NOT_TIME}(?:[a-z-]+\s+){{0,3}}?{_ASIDE}{_BE}(?:injured|wounded|hurt|injuries)\b",
-               re.I),
+    re.compile(rf"\b{_QUAL}{_NUM}\s+{_NOT_TIME}(?:[a-z-]+\s+){{0,3}}?{_ASIDE}{_BE}{_HURT_HOW}"
+               rf"(?:injured|wounded|hurt|injuries|wounds)\b", re.I),
 )
 
 # Every pattern above holds one of these words: a sentence without any is passed over at once.

@@ -283,3 +283,10 @@ def test_an_interception_has_no_toll_of_its_own() -> None:
     stopped = [e for e in found if e.category == "Disrupted weapons use"]
     assert stopped and all((e.killed, e.injured) == (None, None) for e in stopped)
     assert [e.count for e in stopped] == [40]
+
+
+def test_people_treated_for_or_who_sustained_injuries_are_injured() -> None:
+    assert figures("Three guards were treated for minor injuries.") == [(None, 3)]
+    assert figures("One deckhand sustained minor injuries and was treated aboard.") == [(None, 1)]
+    assert figures("Two porters suffered shrapnel wounds.") == [(None, 2)]
+    assert figures("Three guards were treated for shock.") == []
