@@ -385,12 +385,6 @@ def toponym_tokens(doc: Doc, toponyms: Sequence[Toponym]) -> list[tuple[Toponym,
     return result
 
 
-def dateline_agencies(text: str) -> frozenset[str]:
-    """The agencies a text's datelines credit: "Reuters" in a line opening "KYIV, May 2 (Reuters) -"."""
-    return frozenset(found.group("agency").strip() for line in text.splitlines()
-                     if (found := DATELINE_RE.match(line.lstrip())))
-
-
 def dateline_length(text: str) -> int:
     """How many leading characters of ``text`` are a dateline (0 if none)."""
     found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text) or DATE_DATELINE_RE.match(text)

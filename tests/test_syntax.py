@@ -49,14 +49,6 @@ def test_datelines_with_a_country_a_date_or_a_plain_dash() -> None:
         assert text[:dateline_length(text)] == dateline
 
 
-def test_the_agencies_datelines_credit() -> None:
-    from geo.syntax import dateline_agencies
-
-    text = "Headline Of The Day\n\n  DORA/KESSA, May 2 (Sahel Wire) – Gunmen attacked.\nThe (Old) Town said.\n"
-    assert dateline_agencies(text) == {"Sahel Wire"}
-    assert dateline_agencies("Rebels (the Front) took the town.\nNo dateline here.") == frozenset()
-
-
 def test_a_dateline_the_tagger_cut_into_pieces_is_one_sentence_with_what_follows() -> None:
     from geo.syntax import sentences
 

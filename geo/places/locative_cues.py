@@ -29,6 +29,13 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
     return cue, container or _in_container(span, lookup)
 
 
+def _a_division(candidates: list[Candidate]) -> bool:
+    """The name reads as a country, province or region, not as a town of that name spelt as well as it
+    ("Khan Younis": the city, before the governorate named after it)."""
+    divisions = [c.score for c in candidates if c.kind in {"country", "admin1", "region"} and c.score >= 0.93]
+    return bool(divisions) and not any(c.kind == "city" and c.score > max(divisions) for c in candidates)
+
+
 def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str | None:
     """'the villages of Foua and Kfraya in Idlib', 'Kalat in Balochistan province': the country or province
     named after 'in' right after the name, or after the short list of names it opens."""
@@ -51,9 +58,10 @@ def _in_container(span: Span, lookup: Callable[[str], list[Candidate]]) -> str |
         if len(tokens) < size or not all(t.is_title or t.is_upper for t in tokens) or (following is not None and (
                 following.tag_ == "POS" or (following.is_title and following.is_alpha and following.lower_ not in PROVINCE_WORDS))):
             continue  # "in Israel's war", "in New York City": not the name of a division
-        divisions = {c.kind for c in lookup(tokens.text) if c.score >= 0.97}
-        if divisions & {"country", "admin1"} and "region" not in divisions and not any(  # not "in Asia"
-                c.kind in {"country", "admin1", "region"} and c.score >= 0.93 for c in lookup(span.text)):
+        # a country's own region is a division too ("in the Gaza Strip", "in Donbas"); one of no country is not ("in Asia")
+        divisions = {"admin1" if c.kind == "region" and c.country else c.kind for c in lookup(tokens.text) if c.score >= 0.97}
+        if divisions & {"country", "admin1"} and "region" not in divisions and not _a_division(  # not "in Asia"
+                lookup(span.text)):
             return tokens.text
     return None
 

@@ -361,7 +361,7 @@ class ToponymRecognizer:
         if span.text.isupper() and (len(span.text) <= 3 and all(c.kind == "city" for c in candidates) or (
                 len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
             return None  # an acronym ("the UN", "FATA"), not a town (Un, India) or an added village (Fatah)
-        cue, _ = locative_cue(span, lambda text: self._lookup(text, lookups))
+        cue, container = locative_cue(span, lambda text: self._lookup(text, lookups))
         common = looks_common(span, context.lower_words)  # "X Port, Power Station": no town's site, a common word
         if cue is None and not common and modifies_residents(span):
             cue = "residents"
@@ -370,7 +370,7 @@ class ToponymRecognizer:
         cue = None if cue == "facility" and common else cue
         if len(span) > 1 and span[-1].lower_ in DISTRICT_WORDS and candidates[0].kind in {"admin1", "admin2"}:
             cue = "province"  # "in Lakki Marwat district" (tagged a person): a district by its own word
-        strong_cue = cue is not None and cue != "near"
+        strong_cue = (cue is not None and cue != "near") or container is not None  # "X in the Gaza Strip"
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS and not (
                 a_town_near(span, candidates)):  # "a drone over X" is there, "according to X" is not
             cue = None

@@ -18,7 +18,7 @@ from geo.model import Candidate
 from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, DETERMINERS, DIRECTION_WORDS,
                                 PROVINCE_WORDS, RANK_ABBREVIATIONS, REPORTING_VERBS, RESIDENT_NOUNS,
                                 TITLES)
-from geo.syntax import dateline_agencies, doc_text
+from geo.syntax import DATELINE_RE, doc_text
 
 __all__ = ["DocContext", "after_title", "followed_by_place_punct", "is_adjectival", "listed", "listed_with_places",
            "looks_common", "modifies_noun", "modifies_residents", "names_a_publication", "singular", "speaks",
@@ -29,6 +29,12 @@ __all__ = ["DocContext", "after_title", "followed_by_place_punct", "is_adjectiva
 # "SECRETARY AUSTIN:", "Q:"). One such line may be a dateline ("ISLAMABAD: ..."); two or more make
 # the text a transcript, and its labels name speakers, not places.
 _SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,60}[A-Z.]|Q|A)(?=:)")
+
+
+def dateline_agencies(text: str) -> frozenset[str]:
+    """The agencies a text's datelines credit: "Reuters" in a line opening "KYIV, May 2 (Reuters) -"."""
+    return frozenset(found.group("agency").strip() for line in text.splitlines()
+                     if (found := DATELINE_RE.match(line.lstrip())))
 
 
 @dataclass(slots=True)

@@ -467,11 +467,19 @@ def test_a_word_that_begins_an_arabic_name_is_not_tried_alone() -> None:
 
 def test_the_agency_a_dateline_credits_is_not_a_place_anywhere_in_the_story() -> None:
     nlp = load_pipeline()
-    text = ("ERBIL/BAGHDAD, March 3 (Hamilton) - Drones struck a base near Erbil on Monday.\n\n"
-            "A Kurdish official told Hamilton that the base was empty.\n")
+    text = ("KHARTOUM/OMDURMAN, May 21 (Concord) - Drones struck a depot in Omdurman on Tuesday, officials said.\n\n"
+            "A militia source told Concord that the depot was empty.\n")
     doc = nlp(text)
     names = [s.text for s in doc.spans[SPAN_KEY]]
-    assert "Hamilton" not in names and "Erbil" in names
+    assert "Concord" not in names and "Omdurman" in names
     # Without the dateline's brackets, the town is a town.
-    doc = nlp("Drones struck a base near Hamilton on Monday.\n")
-    assert [s.text for s in doc.spans[SPAN_KEY]] == ["Hamilton"]
+    doc = nlp("Drones struck a depot near Concord on Tuesday.\n")
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["Concord"]
+
+
+def test_a_name_the_tagger_calls_a_person_is_a_town_in_a_region_of_a_country_named_after_in() -> None:
+    nlp = load_pipeline()
+    doc = nlp("Israeli jets struck Khan Younis in the Gaza Strip on Monday.")
+    assert "Khan Younis" in [s.text for s in doc.spans[SPAN_KEY]]  # the city, though a governorate bears its name
+    doc = nlp("Rebels attacked John Smith in the Gaza Strip on Monday.")
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["Gaza Strip"]  # no place of that name

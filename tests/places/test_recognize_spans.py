@@ -9,7 +9,7 @@ from geo.model import Candidate
 from geo.nlp import load_pipeline
 from geo.places.name_extent import capitalised_runs, is_capitalised
 from geo.places.locative_cues import locative_cue
-from geo.places.recognize_spans import DocContext, listed, looks_common, modifies_noun, trim
+from geo.places.recognize_spans import DocContext, dateline_agencies, listed, looks_common, modifies_noun, trim
 
 
 def _blank(words: list[str]) -> Doc:
@@ -141,3 +141,9 @@ def test_a_rank_written_short_before_a_name_is_no_place() -> None:
 
     report = analyze("The army spokesman, Brig. Gen. Omar Kessla, said troops had retaken the town of Kassala.")
     assert "Brig" not in {p.name for p in report.places}
+
+
+def test_the_agencies_datelines_credit() -> None:
+    text = "Headline Of The Day\n\n  DORA/KESSA, May 2 (Sahel Wire) – Gunmen attacked.\nThe (Old) Town said.\n"
+    assert dateline_agencies(text) == {"Sahel Wire"}
+    assert dateline_agencies("Rebels (the Front) took the town.\nNo dateline here.") == frozenset()
