@@ -77,7 +77,8 @@ ASSAILANT_NOUNS: frozenset[str] = frozenset({"attacker", "assailant", "gunman", 
                                              "terrorist", "bomber", "raider", "infiltrator", "captor", "kidnapper",
                                              "abductor", "hostage-taker"})
 PROJECTILE_NOUNS: frozenset[str] = frozenset(
-    {"missile", "rocket", "drone", "uav", "uavs", "uas", "projectile", "shahed", "warhead", "cruise", "interceptor"})
+    {"missile", "rocket", "drone", "uav", "uavs", "uas", "projectile", "shahed", "warhead", "cruise", "interceptor",
+     "asbm", "ascm", "mrbm", "srbm", "ucav"})
 UNCREWED_WORDS: frozenset[str] = frozenset({"unmanned", "uncrewed", "aerial", "pilotless", "one-way"})
 
 # What an act leaves ("debris from an interception", "fragments of a downed drone"): told after it, not an act.

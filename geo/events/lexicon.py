@@ -68,6 +68,11 @@ WEAPON_CATEGORY: dict[str, str] = {
     "explosive": "Remote explosive/landmine/IED", "bomb": "Remote explosive/landmine/IED",
     "suicide": "Suicide bomb", "grenade": "Grenade",
     "gunman": "Attack", "gunmen": "Attack", "gun": "Attack", "knife": "Attack",
+    # the acronyms of military releases: uncrewed aerial systems, anti-ship and anti-tank missiles, rocket launchers
+    "uas": "Air/drone strike", "ucav": "Air/drone strike", "asbm": "Shelling/artillery/missile attack",
+    "ascm": "Shelling/artillery/missile attack", "atgm": "Shelling/artillery/missile attack",
+    "mrbm": "Shelling/artillery/missile attack", "srbm": "Shelling/artillery/missile attack",
+    "mlrs": "Shelling/artillery/missile attack", "vbied": "Remote explosive/landmine/IED",
 }
 WEAPON_WORDS: frozenset[str] = frozenset(WEAPON_CATEGORY) - {"air", "aerial", "precision", "roadside"}
 # Weapon words that qualify another rather than name a weapon of their own ("suicide drone", "precision missile").

@@ -326,6 +326,11 @@ def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
     return kept
 
 
+def _directed_at(token: Token) -> list[Token]:
+    """Objects of 'in the direction of X' ('a drone was launched in the direction of the ship'): where it was aimed."""
+    return [o for d in prep_objects(token, "in") if d.lower_ == "direction" for o in prep_objects(d, "of")]
+
+
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
     """Heads of the target phrases: 'against X', 'on X', 'targeting X and Y', 'X were attacked'."""
     if trigger.pos_ == "VERB":
@@ -341,7 +346,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             if not heads:  # "shot and killed the attacker": the object the verbs share
                 heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
         heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", *(
-            ("with",) if lemma_of(trigger) == "exchange" else ())) if o.ent_type_ not in {"DATE", "TIME"}]
+            ("with",) if lemma_of(trigger) == "exchange" else ())) + _directed_at(trigger)
+            if o.ent_type_ not in {"DATE", "TIME"}]
         if not heads and lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS:  # "launched 86 drones and two missiles
             weapons = [w for o in children(trigger, "dobj") for w in (o, *o.conjuncts)]  # against Ukraine"
             heads = [o for w in weapons for o in prep_objects(w, "against", "at", "on", "toward", "towards")

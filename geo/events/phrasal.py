@@ -18,7 +18,7 @@ REPELLING_VERBS = frozenset({"beat", "fight", "drive", "push", "fend", "hold"}) 
 FOILING_VERBS = frozenset({"foil", "thwart", "repel", "repulse"})  # "foiled an attack" (not "stopping the gunman")
 ASSAULT_WORDS = frozenset({"attack", "assault", "attacker", "assailant", "raid", "offensive", "advance", "incursion",
                            "gunman", "militant", "insurgent", "fighter"})
-INCOMING_WORDS = frozenset({"missile", "rocket", "drone", "projectile", "uav"})
+INCOMING_WORDS = frozenset({"missile", "rocket", "drone", "projectile", "uav", "uas", "asbm", "ascm"})
 
 
 def _lemma(token: Token) -> str:
@@ -43,6 +43,8 @@ def phrasal_family(verb: Token) -> str | None:
         return "defence"  # "soldiers foiled an attack on a checkpoint"
     if lemma == "engage" and any(_lemma(o) in INCOMING_WORDS for o in objects):
         return "intercept"  # "Patriot batteries engaged the incoming missiles"
+    if lemma in {"engage", "destroy", "defeat", "neutralize", "neutralise"} and any(_counted_threat(o) for o in objects):
+        return "intercept"  # "the destroyer engaged and destroyed all four threats" (not "the threat posed by X")
     if lemma in {"bring", "knock", "take"} and "down" in particles and any(
             _lemma(w).rstrip("s") in INCOMING_WORDS
             for o in objects for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))):
@@ -50,6 +52,12 @@ def phrasal_family(verb: Token) -> str | None:
     if lemma == "set" and "off" in particles and any(_lemma(o) in BLAST_OBJECTS for o in objects):
         return "blast"  # "militants set off a car bomb outside a hotel" (not "set off an alarm")
     return None
+
+
+def _counted_threat(noun: Token) -> bool:
+    """'all four threats', 'both threats', 'the threat': incoming weapons in a military release's words."""
+    return _lemma(noun) == "threat" and any(c.dep_ in {"nummod", "det", "predet"} for c in noun.children) and not any(
+        c.dep_ in {"prep", "acl", "relcl"} for c in noun.children)
 
 
 BLAST_OBJECTS = elx.BLAST_DEVICES | {"bomb", "blast"}

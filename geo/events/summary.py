@@ -151,10 +151,23 @@ def _where(draft: Draft) -> str:
         return ""  # "a rocket attack on Ain al-Asad", not "... near Ain al-Asad air base"
     if draft.actor and draft.place.text == draft.actor:
         return ""  # "Saudi Arabia intercepted a missile", not "... over Saudi Arabia"
-    names = [draft.place.text or draft.place.name or ""] + [p.text or p.name or "" for p in draft.extra_places]
+    names = [_with_article(p.text or p.name or "") for p in (draft.place, *draft.extra_places)]
     where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     prep = "over" if draft.category == INTERCEPT and draft.place_prep == "in" else draft.place_prep
     return f" {prep} {where}"
+
+
+# Names English says with "the": seas, gulfs, straits, strips ("in the Red Sea", "over the Gulf of Aden").
+_THE_HEADS = frozenset({"sea", "gulf", "strait", "straits", "ocean", "bay", "channel", "strip", "bank", "heights",
+                        "peninsula", "canal", "desert", "basin", "highlands", "mountains", "islands", "delta"})
+
+
+def _with_article(name: str) -> str:
+    words = name.split()
+    if not words or words[0].lower() == "the" or not (
+            words[-1].lower() in _THE_HEADS or (len(words) > 2 and words[0].lower() in _THE_HEADS and words[1] == "of")):
+        return name
+    return "the " + name
 
 
 def _counts_its_target(count: int, target: str) -> bool:

@@ -827,3 +827,15 @@ def test_a_counterattack_is_a_response_told_as_one() -> None:
     attacks, responses = run("The general staff said its units had counterattacked near the river and pushed the "
                              "invaders back.")
     assert attacks == [] and len(responses) == 1 and "counterattacked" in responses[0].summary
+
+
+def test_a_releases_weapon_acronyms_and_the_threats_a_warship_destroyed() -> None:
+    attacks, responses = run("On Monday, rebels fired two ASBMs and three UAS toward M/V Kestrel Bay in the Red Sea. "
+                             "USS Oakridge (DDG 170) engaged and destroyed all five threats.")
+    assert [e.target for e in attacks] == ["M/V Kestrel Bay"] and attacks[0].place == "Red Sea"
+    assert [(e.actor, e.category) for e in responses] == [("USS Oakridge (DDG 170)", "Disrupted weapons use")]
+    assert responses[0].summary.endswith("over the Red Sea")  # a sea takes its article
+    attacks, responses = run("On Monday, a fourth UAS was launched in the direction of USS Oakridge in the Gulf of Aden.")
+    assert [e.target for e in attacks] == ["USS Oakridge"] and not responses
+    attacks, responses = run("The minister said on Monday that the army had destroyed the threat posed by the rebels.")
+    assert attacks == [] and responses == []
