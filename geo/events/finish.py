@@ -62,9 +62,20 @@ def _spread_tally(draft: Draft) -> tuple[Toponym, ...]:
 _TOGETHER_RE = re.compile(r"(?:\s|,|&|\b(?:and|or|the|regions?|oblasts?|provinces?|governorates?)\b)*", re.I)
 
 
+_NUMBER = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen)"
+_SHARE = rf"{_NUMBER}\s+(?:[a-z]+\s+)?(?:of\s+them\s+)?(?:in|over|near|at|on|across)\s+(?:the\s+)?"
+_SHARE_BEFORE_RE = re.compile(rf"\b{_SHARE}$", re.I)  # "78 attacks, 36 in " A ...
+_SHARE_BETWEEN_RE = re.compile(rf"(?:\s|,|\b(?:and|regions?|oblasts?|provinces?)\b)*\b{_SHARE}", re.I)  # " and 42 in " B
+
+
 def _named_together(first: Toponym, second: Toponym, text: str) -> bool:
-    """'A, B and C', 'the A and B regions', 'A and the B': nothing but a list's words between two names."""
-    return 0 <= second.start - first.end < 80 and _TOGETHER_RE.fullmatch(text[first.end:second.start]) is not None
+    """'A, B and C', 'the A and B regions', 'A and the B': nothing but a list's words between two names; or each
+    with its share of the tally ('36 in A and 42 in B'; not '20 over A and the rest over B')."""
+    if not 0 <= second.start - first.end < 80:
+        return False
+    between = text[first.end:second.start]
+    return _TOGETHER_RE.fullmatch(between) is not None or (
+        _SHARE_BETWEEN_RE.fullmatch(between) is not None and _SHARE_BEFORE_RE.search(text[:first.start]) is not None)
 
 
 def _apart(a: Toponym, b: Toponym) -> bool:

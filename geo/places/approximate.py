@@ -161,6 +161,8 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     for toponym in toponyms:
         if toponym.resolved:
             continue
+        if _site_called_short(toponym, everything) is not None:  # "Al-Asad" after "Al-Asad Air Base": below
+            continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
         named_host = _town_in_the_name(toponym, everything) or _the_town(toponym, everything, text) or (
             _capital_named(toponym, everything, text, is_capital) if is_capital else None)
@@ -178,8 +180,30 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     for toponym in toponyms:
         name = fold_name(toponym.text)
         host = None if toponym.resolved else own.get(id(toponym)) if _names_a_kind(name) else hosts_of_names.get(name)
-        located.append(toponym if host is None else _approximate(toponym, host))
+        site = None if toponym.resolved else _site_called_short(toponym, everything)
+        located.append(_the_site(toponym, site) if site else toponym if host is None else _approximate(toponym, host))
     return located
+
+
+_SITE_DESIGNATIONS = frozenset({"mission", "support", "site", "patrol", "forward", "operating", "landing", "zone"})
+
+
+def _site_called_short(toponym: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
+    """A resolved site the text names in full whose name, without its words for a site, is this name:
+    "Al-Asad" for "Al-Asad Air Base", "Conoco" for "Mission Support Site Conoco"."""
+    words = fold_name(toponym.text).split()
+    for site in toponyms:
+        full = fold_name(site.text).split()
+        if not (site.resolved and site.kind == "facility" and len(full) > len(words)):
+            continue
+        rest = full[len(words):] if full[:len(words)] == words else full[:-len(words)] if full[-len(words):] == words else []
+        if rest and all(w in FACILITY_WORDS | _SITE_DESIGNATIONS for w in rest):
+            return site
+    return None
+
+
+def _the_site(toponym: Toponym, site: Toponym) -> Toponym:
+    return replace(site, start=toponym.start, end=toponym.end, text=toponym.text, confidence=0.9 * site.confidence)
 
 
 def _names_a_kind(name: str) -> bool:

@@ -40,7 +40,7 @@ from geo.places.named_sites import (is_generic_site_word, names_a_known_site, na
                                     site_word_follows)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival, is_code_name,
-                                        listed_with_places, looks_common, modifies_noun, modifies_residents,
+                                        listed_with_places, looks_common, modifies_noun, modifies_residents, names_a_channel,
                                         names_a_publication, names_an_office, speaks, split_at_in, trim)
 
 __all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer"]
@@ -124,7 +124,7 @@ class ToponymRecognizer:
                     found.extend(pieces)
                 elif decision := self._gate(span, ent.label_, context):
                     found.append((span, decision))
-                elif ent.label_ in EMBEDDING_LABELS:
+                elif ent.label_ in EMBEDDING_LABELS and not names_a_channel(span):  # not "Saba Horizon TV"
                     found.extend((inner, {"label": "GAZ", "gated": True}) for inner in self._embedded(span, context))
         covered = [False] * len(doc)
         for span, _ in found:

@@ -111,6 +111,15 @@ def names_a_publication(span: Span) -> bool:
         root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according")
 
 
+BROADCAST_WORDS = frozenset({"tv", "television", "radio", "channel"})
+
+
+def names_a_channel(span: Span) -> bool:
+    """'Saba Horizon TV', 'Syria TV', 'Radio Dalsan': a broadcaster's name, whose place words name no place
+    of the story."""
+    return span[-1].lower_ in BROADCAST_WORDS or span[0].lower_ in BROADCAST_WORDS
+
+
 OFFICE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "press", "official", "officials", "chief",
                           "secretary", "source", "sources", "statement", "briefing"})
 

@@ -337,6 +337,9 @@ def test_a_tally_over_several_places_alike_has_no_one_place_on_the_map() -> None
     apart = analyze("Air defences shot down 31 drones overnight, 20 of them over the Kherson region and the rest over "
                     "the Kharkiv region.", published=date(2024, 9, 23)).events
     assert [(e.place, e.areas) for e in apart] == [("Kherson", ())]  # each told apart: the first, with most of them
+    shares = analyze("Militias have struck U.S. troops 52 times this year, 30 times in Syria and 22 in Iraq.",
+                     published=date(2024, 9, 23)).events
+    assert [(e.count, e.place, e.areas) for e in shares] == [(52, None, ("Syria", "Iraq"))]  # each with its share
 
 
 def test_counted_blasts_at_a_site_beside_a_landmark_of_the_same_town_keep_their_place() -> None:

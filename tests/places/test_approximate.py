@@ -220,3 +220,16 @@ def test_a_site_in_the_city_is_hosted_at_the_town_the_story_names_most() -> None
                 town(text.index("Shreveport"), "Shreveport", 32.5, -93.75, geonameid=2),
                 unknown(text.index("Kelmar"), "Kelmar Hotel")]
     assert locate_by_context(toponyms, text=text)[3].name == "Kelmar Hotel (near Baton Rouge)"
+
+
+def test_a_site_named_in_full_then_short_is_that_site() -> None:
+    base = town(0, "Kestrel Ridge Air Base", 31.0, -91.0, kind="facility", geonameid=7)
+    site = town(60, "Mission Support Site Harrow", 31.5, -91.5, kind="facility", geonameid=8)
+    toponyms = [base, site, town(120, "Baton Rouge", 30.45, -91.15, geonameid=2), unknown(150, "Kestrel Ridge"),
+                unknown(190, "Harrow"), unknown(230, "Ridge")]
+    located = locate_by_context(toponyms)
+    short_base, short_site, ridge = located[3:]
+    assert (short_base.name, short_base.kind, short_base.start, short_base.text) == (
+        "Kestrel Ridge Air Base", "facility", 150, "Kestrel Ridge")
+    assert short_site.name == "Mission Support Site Harrow" and short_site.place_key == site.place_key
+    assert ridge.name == "Ridge (near Baton Rouge)"  # a word inside the name, not the name without its site words

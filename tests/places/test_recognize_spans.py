@@ -9,7 +9,7 @@ from geo.model import Candidate
 from geo.nlp import load_pipeline
 from geo.places.name_extent import capitalised_runs, is_capitalised
 from geo.places.locative_cues import locative_cue
-from geo.places.recognize_spans import DocContext, dateline_agencies, listed, looks_common, modifies_noun, trim
+from geo.places.recognize_spans import DocContext, dateline_agencies, listed, looks_common, modifies_noun, names_a_channel, trim
 
 
 def _blank(words: list[str]) -> Doc:
@@ -147,3 +147,8 @@ def test_the_agencies_datelines_credit() -> None:
     text = "Headline Of The Day\n\n  DORA/KESSA, May 2 (Sahel Wire) – Gunmen attacked.\nThe (Old) Town said.\n"
     assert dateline_agencies(text) == {"Sahel Wire"}
     assert dateline_agencies("Rebels (the Front) took the town.\nNo dateline here.") == frozenset()
+
+
+def test_a_broadcasters_name_is_a_channel() -> None:
+    doc = _blank("A spokesman told Lakeside Horizon TV and Radio Kestrel that the Tigris Water Board had met .".split())
+    assert names_a_channel(doc[3:6]) and names_a_channel(doc[7:9]) and not names_a_channel(doc[11:14])
