@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
-from geo.events.source_naming import described_before
+from geo.events.source_naming import appositive_name, described_before
 from geo.syntax import QUOTES, children, dateline_length, prep_objects, span_text
 
 RELAY_VERBS = frozenset({"cite", "quote"})
@@ -127,7 +127,7 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                         or _conjunct_speaker(token) or _tail_speaker(token, sent))
             for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said"), nor
                 one = any(c.dep_ == "appos" and c.ent_type_ == "PERSON"  # a named one's title
-                          for c in subject.children)
+                          for c in subject.children) or appositive_name(subject) is not None
                 found.extend((h, _told(token, subject)) for h in (subject, *(c for c in subject.conjuncts
                                                                               if c.i > subject.i and not one)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]

@@ -81,8 +81,8 @@ OFFICIAL_DOMAINS: dict[str, str] = {
     "nato.int": "NATO", "un.org": "United Nations", "idf.il": "Israel Defense Forces",
     "mod.gov.ua": "Ministry of Defence of Ukraine", "mil.gov.ua": "Ministry of Defence of Ukraine",
     "mil.ru": "Russian Ministry of Defence", "gov.uk": "UK Government", "europa.eu": "European Union",
-    "amisom-au.org": "AMISOM", "au.int": "African Union",
-}
+    "amisom-au.org": "AMISOM", "au.int": "African Union", "unocha.org": "OCHA", "unhcr.org": "UNHCR", "unicef.org":
+    "UNICEF", "who.int": "World Health Organization", "ohchr.org": "OHCHR", "unrwa.org": "UNRWA", "iaea.org": "IAEA"}
 
 
 # News outlets by web domain: a text's own outlet is its author, never a source it cites ("told VOA"

@@ -47,6 +47,25 @@ def described_before(head: Token) -> Token | None:
         before.dep_ == head.dep_) else None
 
 
+_MEDIA_DESCRIPTORS = frozenset({"outlet", "newspaper", "broadcaster", "channel", "station", "website", "daily", "weekly"})
+_NGO_DESCRIPTORS = frozenset({"ngo", "charity", "watchdog"})
+
+
+def descriptor_named(head: Token) -> tuple[str, str] | None:
+    """'Local media outlet Kestrel Daily', 'the local NGO Green Hands': a proper name after the common noun that
+    says what it is, parsed as one phrase; the name without its description, and its type (media, ngo)."""
+    if head.pos_ != "PROPN":
+        return None
+    compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    words = [c for c in compounds if c.lower_ in _MEDIA_DESCRIPTORS | _NGO_DESCRIPTORS]
+    if not words:
+        return None
+    name = head.doc[words[-1].i + 1:head.i + 1]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    return name.text, "media" if words[-1].lower_ in _MEDIA_DESCRIPTORS else "ngo"
+
+
 def called(head: Token) -> Token | None:
     """'a militia coalition calling itself the Islamic Front', 'an umbrella group, the Islamic Front':
     the name a described body goes by."""
@@ -134,10 +153,11 @@ def appositive_name(title: Token) -> Span | None:
     for) is that person's name, whatever entity the tagger gave it."""
     heads = [title] + [o for p in title.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     for child in (c for h in heads for c in h.children):
-        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in {"GPE", "NORP", "LOC", "FAC"}:
-            continue
         tokens = [t for t in child.subtree if not t.is_punct or t.text == "-"]
         words = [t for t in tokens if t.text != "-"]
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in {"GPE", "LOC", "FAC"} or (
+                child.ent_type_ == "NORP" and len(words) < 2):  # "Jane Roe" tagged a nationality is still a name
+            continue
         if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
             return child.doc[tokens[0].i:tokens[-1].i + 1]
     return None

@@ -17,9 +17,9 @@ from geo.events import lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
 from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, administrative_head, appositive_name, called,
-                                      described_before, is_definite, name_candidates, named_before, named_type,
-                                      outlet_name, person_span, possessor_side, proper_part, spelled_as_an_ngo,
-                                      titled_name)
+                                      described_before, descriptor_named, is_definite, name_candidates, named_before,
+                                      named_type, outlet_name, person_span, possessor_side, proper_part,
+                                      spelled_as_an_ngo, titled_name)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
@@ -110,8 +110,7 @@ def _names_an_organisation(head: Token, person: Span) -> bool:
 
 
 def _subject_above(pronoun: Token) -> Token | None:
-    """'X aired footage of a truck that it said was hit': the pronoun of a relative clause is the subject of
-    the clause it qualifies a noun of, when that is no pronoun."""
+    """'X aired footage of a truck that it said was hit': a relative clause's pronoun is the subject above it."""
     if pronoun.head.dep_ != "relcl":
         return None
     verb = next((t for t in pronoun.head.head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
@@ -121,11 +120,13 @@ def _subject_above(pronoun: Token) -> Token | None:
 
 def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
-    if head.lower_ in PRONOUNS:
-        above = _subject_above(head)
+    if head.lower_ in PRONOUNS or (head.pos_ == "NOUN" and any(c.lower_ == "same" for c in head.children)):
+        above = _subject_above(head) if head.lower_ in PRONOUNS else None  # "the same authority": the one cited last
         if above is not None:
             return describe_speaker(above, registry)
         return registry.last(person=head.lower_ in {"he", "she", "his", "her"})
+    if (described := descriptor_named(head)) is not None:  # "media outlet X", "the local NGO X": X, of that type
+        return Speaker(name=_clean_name(described[0]), type=described[1], key=f"name:{_key(described[0])}")
     named = called(head) or named_before(head)
     if named is not None:
         return describe_speaker(named, registry)
@@ -187,7 +188,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
                 t for c in head.children if c.dep_ in {"cc", "conj"}  # "X and Y, Name"
                 for t in c.subtree if t.i < named[0].i]
             tokens.sort(key=lambda t: t.i)  # "Dnipro regional Governor Jane Roe said": the title stays with the name
-        elif lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS:
+        elif lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS or any(  # "the UN Resident and Humanitarian Coordinator"
+                c.dep_ == "conj" and c.lemma_.lower() in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS for c in head.children):
             person = appositive_name(head)  # "The UN coordinator for X, Jane Roe-Smith, said": tagged ORG
         if person is not None:
             name = re.sub(r"['’]s$", "", person.text)

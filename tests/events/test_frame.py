@@ -275,3 +275,10 @@ def test_a_photo_caption_is_no_speaker_of_the_release() -> None:
     frame = frame_of(text)
     assert frame.turns == {} or all(turn is None for turn in frame.turns.values())
     assert "File Photo" not in names(extract_sources(nlp()(text)))
+
+
+def test_a_un_agencys_update_is_issued_by_the_agency_its_domain_names() -> None:
+    text = ("Ruritania: Flash Update #3 - Hostilities in the east\n\nKEY POINTS\n- Shelling killed 4 civilians in "
+            "Kestrelton on 2 June, according to local authorities.\n")
+    sources = extract_sources(nlp()(text), url="https://www.unocha.org/publications/report/ruritania/flash-update-3")
+    assert names(sources)[0] == "OCHA" and sources[0].type == "official"

@@ -389,3 +389,21 @@ def test_a_channel_named_right_after_its_noun_is_one_outlet() -> None:
     # parsed with two subjects ("website" and the name): one speaker, an outlet, not a person and a website
     found = sources_of("The Syrian website Basma al-Furat reported that shelling hit the town.")
     assert [(s.name, s.type) for s in found] == [("Basma al-Furat", "media")]
+
+
+def test_a_coordinated_title_with_a_name_in_apposition_is_one_person() -> None:
+    text = "The UN Resident and Humanitarian Coordinator for Ruritania, Ilse Brandt, said that attacks on homes must stop."
+    assert [(s.name, s.type) for s in sources_of(text)] == [("Ilse Brandt", "official")]  # the name tagged otherwise
+
+
+def test_a_name_after_the_noun_that_says_what_it_is_is_the_source() -> None:
+    text = ("Local media outlet Kestrel Daily reported that a bomb fell in a park. The local NGO Green Hands said "
+            "it was helping families.")
+    assert [(s.name, s.type) for s in sources_of(text)] == [("Kestrel Daily", "media"), ("Green Hands", "ngo")]
+
+
+def test_the_same_authority_is_the_one_cited_last() -> None:
+    text = ("Drones struck the depot on Monday, the regional administration reported. The same authority recorded "
+            "40 attacks on border villages on Tuesday.")
+    sources = sources_of(text)
+    assert [s.name for s in sources] == ["the regional administration"] and len(sources[0].claims) == 2
