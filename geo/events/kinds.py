@@ -180,6 +180,7 @@ def continue_sequels(drafts: list[Draft]) -> None:
         sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
         before = _told_just_before(drafts, draft, sequel.start) if sequel is not None else None
         if before is None:
+            _also_done(drafts, draft)
             continue
         if draft.actor is not None and not nouns_of(draft.actor) & SALVO_NOUNS:  # its own actor: "a second wave of
             side = actors.actor_family(draft.actor)  # Russian drones hit ..." after Israeli jets struck: not theirs;
@@ -189,6 +190,23 @@ def continue_sequels(drafts: list[Draft]) -> None:
         draft.actor, draft.kind = before.actor, before.kind or draft.kind
         if draft.date is None and before.date is not None:
             draft.date, draft.date_precision = before.date, before.date_precision  # "minutes later", that night
+
+
+def _also_done(drafts: list[Draft], draft: Draft) -> None:
+    """'In response, U.S. forces struck two launch sites. U.S. forces also struck a depot': what the same side
+    also did, told right after its response, is part of that response."""
+    if not draft.actor or not draft.sentences or not draft.triggers:
+        return
+    trigger = draft.sentences[0].doc[draft.triggers[0]]
+    if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in (*trigger.children, *trigger.head.children)):
+        return
+    start = draft.sentences[0].start
+    before = _told_just_before(drafts, draft, start)
+    last = max((s.end for s in before.sentences if s.start < start), default=0) if before is not None else 0
+    side = actors.actor_family(draft.actor)
+    if before is not None and before.kind == "response" and before.actor and start - last < 60 and (
+            side == actors.actor_family(before.actor) if side else nouns_of(draft.actor) == nouns_of(before.actor)):
+        draft.kind = "response"
 
 
 def _told_just_before(drafts: list[Draft], draft: Draft, start: int) -> Draft | None:

@@ -81,7 +81,8 @@ WEAPON_QUALIFIERS: frozenset[str] = frozenset({"air", "aerial", "precision", "ro
 ARMED_NOUNS: frozenset[str] = frozenset(
     {"force", "army", "military", "troop", "soldier", "navy", "airforce", "aircraft", "jet", "warplane", "plane",
      "drone", "militia", "coalition", "regime", "government", "they", "we", "unit", "battalion", "brigade",
-     "commando", "gunship", "helicopter", "command", "division", "regiment", "squadron", "platoon", "corps"}
+     "commando", "gunship", "helicopter", "command", "division", "regiment", "squadron", "platoon", "corps",
+     "warship", "gunboat", "destroyer", "frigate"}
 )
 
 # Subjects that make "kill", "wound" ... an event: armed people.

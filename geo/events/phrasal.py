@@ -39,6 +39,9 @@ def phrasal_family(verb: Token) -> str | None:
     assaults = any(_lemma(o) in ASSAULT_WORDS for o in objects)
     if lemma in REPELLING_VERBS and particles & {"back", "off"} and assaults:
         return "defence"  # "troops beat back an assault on the base", "fought off the attackers"
+    if lemma in REPELLING_VERBS | {"chase", "force"} and _out_of(verb) and any(
+            _lemma(o) in {"attacker", "assailant", "gunman", "gunmen", "raider"} for o in objects):
+        return "defence"  # "soldiers pushed the assailants out of the town" (those who attacked it)
     if lemma in FOILING_VERBS - set(lx.EVENT_VERBS) and assaults:
         return "defence"  # "soldiers foiled an attack on a checkpoint"
     if lemma == "engage" and any(_lemma(o) in INCOMING_WORDS for o in objects):
@@ -52,6 +55,12 @@ def phrasal_family(verb: Token) -> str | None:
     if lemma == "set" and "off" in particles and any(_lemma(o) in BLAST_OBJECTS for o in objects):
         return "blast"  # "militants set off a car bomb outside a hotel" (not "set off an alarm")
     return None
+
+
+def _out_of(verb: Token) -> bool:
+    """'... out of the town': a preposition 'out' (or a particle) followed by 'of'."""
+    return any(c.lower_ == "out" and c.dep_ in {"prep", "prt", "advmod"} and any(g.lower_ == "of" for g in c.children)
+               for c in verb.children) or any(c.lower_ == "out" and c.dep_ == "prt" for c in verb.children)
 
 
 def _counted_threat(noun: Token) -> bool:

@@ -151,7 +151,8 @@ def _where(draft: Draft) -> str:
         return ""  # "a rocket attack on Ain al-Asad", not "... near Ain al-Asad air base"
     if draft.actor and draft.place.text == draft.actor:
         return ""  # "Saudi Arabia intercepted a missile", not "... over Saudi Arabia"
-    names = [_with_article(p.text or p.name or "") for p in (draft.place, *draft.extra_places)]
+    names = [_with_article(p.text or p.name or "") if p.kind == "region" else p.text or p.name or ""
+             for p in (draft.place, *draft.extra_places)]
     where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     prep = "over" if draft.category == INTERCEPT and draft.place_prep == "in" else draft.place_prep
     return f" {prep} {where}"

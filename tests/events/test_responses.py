@@ -839,3 +839,20 @@ def test_a_releases_weapon_acronyms_and_the_threats_a_warship_destroyed() -> Non
     assert [e.target for e in attacks] == ["USS Oakridge"] and not responses
     attacks, responses = run("The minister said on Monday that the army had destroyed the threat posed by the rebels.")
     assert attacks == [] and responses == []
+
+
+def test_pushing_the_assailants_out_of_a_town_answers_their_attack() -> None:
+    attacks, responses = run("Gunmen attacked the town of Kaya on Monday. By the evening, soldiers and volunteers had "
+                             "pushed the assailants out of Kaya.")
+    assert [e.actor for e in attacks] == ["Gunmen"] and [e.target for e in responses] == ["the assailants"]
+    attacks, responses = run("The army drove the herders out of the valley on Monday.")
+    assert attacks == [] and responses == []
+
+
+def test_what_the_responding_side_also_struck_is_part_of_its_response() -> None:
+    attacks, responses = run("Rebels fired rockets at a ferry on the lake on Monday. In response, navy gunboats struck "
+                             "two launch sites near Kestrel Bay. Navy gunboats also struck a depot near Harrowgate.")
+    assert [e.target for e in attacks] == ["a ferry"] and [e.target for e in responses] == ["two launch sites", "a depot"]
+    attacks, responses = run("Rebels shelled a market on Monday. In response, the army struck rebel positions. The "
+                             "rebels also attacked a checkpoint on the road.")
+    assert [e.target for e in attacks] == ["a market", "a checkpoint"]  # the other side's act stays an attack
