@@ -74,6 +74,7 @@ def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable
 # Nouns a sentence uses to point back at a town or site named before: "storm the compound", "the base".
 SITE_REFERENCES = (SITE_NOUNS | {"site", "settlement", "post", "outpost", "facility", "town", "city", "village",
                                  "camp", "compound", "garrison"}) - {"ministry", "office", "embassy", "consulate"}
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village"})
 REFERENCE_REACH = 3  # sentences back to the town or site a reference points at
 NAMED_REFERENCE_REACH = 8  # ... or to one named with the same noun ("X camp" ... "the camp")
 
@@ -96,8 +97,12 @@ def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym,
                      if span.end <= sentence.start and _named_with(span) & nouns]  # "X camp" ... "the camp"
             earlier = [t for i in range(at - REFERENCE_REACH, at + 1) for t, span in towns.get(i, [])
                        if span.end <= sentence.start]
+            if nouns & SETTLEMENT_NOUNS:  # "the town": the last town named, not the province after it
+                earlier = [t for t in earlier if t.kind in {"city", "other"}] or earlier
             if named or earlier:
                 draft.place, draft.place_prep = (named or earlier)[-1], "in"
+                if (draft.target or "").lower() in {f"the {noun}" for noun in SETTLEMENT_NOUNS}:
+                    draft.target = draft.place.text  # "stormed the town": stormed Sake
                 break
 
 
@@ -106,6 +111,9 @@ def _named_with(span: Span) -> set[str]:
     doc = span.doc
     words = {doc[span.end].lemma_.lower()} if span.end < len(doc) else set()
     words |= {t.lemma_.lower() for t in span} | {span.root.head.lemma_.lower()}
+    after = doc[span.end:span.end + 5]
+    if len(after) > 2 and after[0].text == "," and after[1].lower_ in {"a", "an"}:  # "X, a lakeside town"
+        words |= {t.lemma_.lower() for t in after[2:]}
     return words & SITE_REFERENCES
 
 

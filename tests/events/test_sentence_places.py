@@ -147,3 +147,10 @@ def test_a_province_its_own_sentence_puts_the_act_in_places_it_when_nothing_else
     spoken = analyze("On Friday the army launched an airstrike, a spokesman in Helmand Province said.",
                      published=PUBLISHED).events
     assert found and all(e.place is None for e in spoken)
+
+
+def test_the_town_is_the_last_town_named_not_the_province_after_it() -> None:
+    text = ("Clashes went on for days in the hills around Sake, a lakeside town on the only road that links Goma to "
+            "the rest of North Kivu. Late on Tuesday, the rebels tried to storm the town, the army said.")
+    stormed = [e for e in analyze(text, published=PUBLISHED).events if e.actor == "rebels"]
+    assert [(e.place, e.target) for e in stormed] == [("Sake", "Sake")]
