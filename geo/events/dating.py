@@ -315,15 +315,17 @@ def _a_first_name(span: Span) -> bool:
 
 
 def _with_its_day(span: Span) -> Span:
-    """'the early hours of 19 November' tagged TIME + '19' + DATE 'November': the month takes its day back."""
-    if len(span) != 1 or span[0].lower_ not in MONTHS:
+    """'the early hours of 19 November' tagged TIME + '19' + DATE 'November' (or 'November 2024'): the month
+    takes its day back."""
+    with_year = len(span) == 2 and span[1].text.isdigit() and len(span[1].text) == 4
+    if not (len(span) == 1 or with_year) or span[0].lower_ not in MONTHS:
         return span
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.like_num and before.text.isdigit() and 1 <= int(before.text) <= 31:
         return doc[span.start - 1:span.end]
-    if after is not None and after.like_num and after.text.isdigit() and 1 <= int(after.text) <= 31:
+    if not with_year and after is not None and after.like_num and after.text.isdigit() and 1 <= int(after.text) <= 31:
         return doc[span.start:span.end + 1]
     return span
 

@@ -36,6 +36,7 @@ from geo.events.actor_phrases import claimant
 from geo.events.kinds import armed_men, cited_cause, continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
+from geo.events.retold import merge_retold
 from geo.events.umbrella import defines_the_subject, fold_umbrellas, listed_targets, read_sections
 from geo.model import Event, Toponym
 from geo.syntax import is_headline, sentences, toponym_tokens
@@ -343,6 +344,7 @@ def extract_events(
     place_repulses(linker.drafts, sents)  # (an assault repelled takes its day, told "the previous evening")
     date_by_narrative(linker.drafts, sents, published, frozenset(captions))
     date_told_interceptions(linker.drafts, sents)
+    linker.drafts = merge_retold(linker.drafts)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))

@@ -46,10 +46,12 @@ def lower_bound(value: str) -> int | None:
 
 
 def fill_from_infobox(drafts: list[Draft], fields: dict[str, str]) -> None:
-    """The article's main event (its first attack) takes the box's toll and doer where its sentences give none."""
+    """The article's main event (the act its body tells first: an attack, or a strike it calls a response) takes
+    the box's toll and doer where its sentences give none."""
     if not fields:
         return
-    main = next((d for d in drafts if d.kind == "attack"), None)
+    told = [d for d in drafts if d.sentences]
+    main = min(told, key=lambda d: min(s.start for s in d.sentences)) if told else None
     if main is None:
         return
     killed = next((lower_bound(v) for k, v in fields.items() if k in KILLED_KEYS), None)

@@ -229,7 +229,7 @@ def _told_just_before(drafts: list[Draft], draft: Draft, start: int) -> Draft | 
 __all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "other_sides", "resolve_kinds"]
 
 
-ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction"})
+ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction", "reply"})
 BRANDING_WORDS = frozenset({"terrorist", "criminal", "barbaric", "provocative", "cowardly"})  # a side's label
 
 

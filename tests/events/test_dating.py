@@ -234,3 +234,11 @@ def test_one_date_line_is_a_header_not_a_day_the_text_is_told_by() -> None:
     text = ("Statement by the Ministry\nFebruary 9, 2024\n\n"
             "Rebels fired mortars at a checkpoint near Kharkiv, the ministry said in a statement.\n")
     assert [e.date for e in events(text)] == [None]
+
+
+def test_the_night_of_a_day_of_a_month_and_year_is_that_day() -> None:
+    from geo.pipeline import analyze
+
+    text = "On the night of 10 March 2025, rebel fighters attacked a police post on the main road."
+    assert [(e.date, e.date_precision) for e in analyze(text, published=date(2025, 3, 14)).events] == [
+        (date(2025, 3, 10), "day")]

@@ -1,0 +1,84 @@
+"""One act told twice, far apart: an encyclopedia article's lead names "a resistance raid on an army outpost two
+days earlier" and its background section tells "On the night of 19 February, PDF fighters attacked a military
+outpost"; a wire lead tells "an air strike" that a later paragraph tells in full. The linker joins only
+mentions told close together, so such an act comes out twice. Two drafts of one kind, dated the same day,
+that agree on everything both tell (the doer's side, the thing struck, the place), with no tally among them, are
+one act: the later folds into the earlier.
+
+Used by ``geo.events.extract`` once kinds, places and days are settled; imports the events wing's drafts,
+actors and place fit only.
+"""
+
+from __future__ import annotations
+
+from geo.events import actors
+from geo.events.draft import Draft
+from geo.events.place_fit import place_fits
+
+__all__ = ["merge_retold"]
+
+
+def merge_retold(drafts: list[Draft]) -> list[Draft]:
+    """The drafts with each act told twice folded into its first telling (order kept)."""
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=_first_told):
+        first = next((k for k in kept if _one_act(k, draft)), None)
+        if first is None:
+            kept.append(draft)
+        else:
+            _fold(first, draft)
+    return [d for d in drafts if any(d is k for k in kept)]
+
+
+def _first_told(draft: Draft) -> int:
+    return min((s.start for s in draft.sentences + draft.headlines), default=0)
+
+
+def _one_act(first: Draft, later: Draft) -> bool:
+    if first.kind != later.kind or first.date is None or first.date != later.date or "day" not in {
+            first.date_precision, later.date_precision} or first.date_precision != later.date_precision:
+        return False
+    if (first.count or 1) > 1 or (later.count or 1) > 1 or first.umbrella or later.umbrella:
+        return False  # a tally or a heading of several acts is no retelling of one
+    if not (first.sentences and later.sentences) or first.background == later.background and not _far(first, later):
+        return False  # acts told close together were already linked or told apart on purpose
+    if not _same_side(first.actor, later.actor) or not place_fits(first.place, later.place):
+        return False
+    if first.target and later.target:
+        return _head(first.target) == _head(later.target)  # "an army outpost", "a military outpost"
+    vague = first if not first.target else later
+    return vague.place is None and vague.category == (later if vague is first else first).category
+
+
+FAR_TOKENS = 120  # told this far apart, the linker never compared them
+
+
+def _far(first: Draft, later: Draft) -> bool:
+    return min(s.start for s in later.sentences) - max(s.end for s in first.sentences) > FAR_TOKENS
+
+
+def _same_side(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    family_a, family_b = actors.actor_family(a), actors.actor_family(b)
+    return family_a == family_b if family_a and family_b else _head(a) == _head(b)
+
+
+def _head(phrase: str) -> str:
+    words = [w for w in phrase.lower().replace("’", "'").split() if w.isalpha()]
+    return words[-1].removesuffix("s") if words else ""
+
+
+def _fold(first: Draft, later: Draft) -> None:
+    first.sentences = sorted(first.sentences + [s for s in later.sentences if s not in first.sentences],
+                             key=lambda s: s.start)
+    first.headlines += [s for s in later.headlines if s not in first.headlines]
+    first.actor = first.actor or later.actor
+    first.target = first.target or later.target
+    if first.place is None or (later.place is not None and first.place.kind not in {"city", "facility", "other"}
+                               and later.place.kind in {"city", "facility", "other"}):
+        first.place, first.place_prep, first.extra_places = later.place, later.place_prep, later.extra_places
+    first.killed = first.killed if first.killed is not None else later.killed
+    first.injured = first.injured if first.injured is not None else later.injured
+    first.triggers += later.triggers
+    first.acts += later.acts
