@@ -26,9 +26,12 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
         trigger = mention.trigger
         head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
         told_by = by_token.get(trigger.head.i) if trigger.dep_ == "relcl" else None  # "a bomb that killed two"
+        listed = _listed_with(trigger, by_token)  # "Airstrikes and shelling in X killed 8": one toll, one act
         container = (told_by or _act_container(trigger, by_token) or _told_when(trigger, by_token)
                      or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token)
-                     or _acting_as_subject(trigger, by_token))
+                     or _acting_as_subject(trigger, by_token) or listed)
+        if listed is not None and not any(p.place for p in listed.parts):
+            listed.parts = [p for p in mention.parts if p.place] or listed.parts  # the place the list is told at
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
             container.merged.append(trigger)
             container.actor = container.actor or mention.actor  # "the attack took place ..., when gunmen stormed X"
@@ -112,6 +115,16 @@ def _told_when(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
                 return None
             return next((by_token[s.i] for s in children(head, "nsubj") if s.i in by_token), None)
     return None
+
+
+def _listed_with(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'Airstrikes and shelling in X killed 8 civilians': an act's noun listed after another's, the two one
+    subject of what they did (killed, wounded, destroyed), tell one round of violence."""
+    head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" else None
+    if head is None or head.trigger.pos_ not in {"NOUN", "PROPN"} or trigger.tag_ not in {"VBG", "NN", "NNS"}:
+        return None
+    verb = head.trigger.head
+    return head if head.trigger.dep_ == "nsubj" and verb.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS | {"leave"} else None
 
 
 def _distinct_acts(first: Mention, second: Mention) -> bool:

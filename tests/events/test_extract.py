@@ -678,3 +678,10 @@ def test_a_long_target_cut_short_ends_on_a_word_and_its_count_is_said_once() -> 
                      "proportionate strikes on three facilities used by Iran-backed Tamsin Brigades and other "
                      "Iran-affiliated groups in Syria.")
     assert [a.summary for a in attacks] == ["Air strikes on three facilities used by Iran-backed Tamsin Brigades in Syria"]
+
+
+def test_acts_listed_as_one_subject_of_a_toll_are_one_event_at_the_place_told() -> None:
+    from geo.pipeline import analyze
+
+    text = "Airstrikes and shelling in Kharkiv oblast killed at least 9 civilians on Monday, officials said."
+    assert [(e.killed, e.place) for e in analyze(text, published=date(2024, 6, 4)).events] == [(9, "Kharkiv")]
