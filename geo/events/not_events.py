@@ -94,6 +94,17 @@ def rejected_claim(token: Token) -> bool:
     return said_false or _lemma(verb) in REJECTING_VERBS
 
 
+# "one attack at Erbil, which is the one I described": a speaker pointing back at an act told already
+DESCRIBED_ALREADY_RE = re.compile(r"\b(?:which|that)\s+(?:is|was|'s)\s+the\s+one\s+(?:I|we|he|she|they)\s+"
+                                  r"(?:just\s+|already\s+)?(?:described|mentioned|talked\s+about|referred\s+to|"
+                                  r"spoke\s+about|told\s+you\s+about)\b", re.I)
+
+
+def told_already(token: Token) -> bool:
+    """'We have one attack at Erbil over the weekend, which is the one I described': no new act."""
+    return DESCRIBED_ALREADY_RE.search(token.sent.text[token.idx - token.sent.start_char:]) is not None
+
+
 def only_heard(token: Token) -> bool:
     """'Residents heard at least eight explosions', 'explosions were heard': what witnesses noticed of an act,
     told as what they heard, not an act of its own."""

@@ -29,7 +29,7 @@ def phrasal_family(verb: Token) -> str | None:
     """The family of an act a phrasal verb tells, or None."""
     lemma = _lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
-    objects = children(verb, "dobj")
+    objects = children(verb, "dobj") or [s for s in children(verb, "nsubjpass") if verb.lemma_.lower() == "engage"]
     if lemma in {"hit", "strike"} and "back" in particles and not objects:
         return "retaliation"  # "Israel hit back with air strikes", "Ukraine struck back overnight"
     if lemma == "return" and any(_lemma(o) == "fire" for o in objects):

@@ -10,7 +10,7 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
-                                   only_heard, rejected_claim, victims_of)
+                                   only_heard, rejected_claim, told_already, victims_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects)
 
@@ -275,7 +275,7 @@ def _is_excluded(token: Token, family: str) -> bool:
     if (token.dep_ == "amod" and token.tag_ == "VBN") or (token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}
                                                           and lemma_of(token.head.head) in elx.DEBRIS_NOUNS):
         return True  # "fragments of a downed drone", "debris from an interception": what an act left, told after
-    if criticised(token) or rejected_claim(token) or any(
+    if criticised(token) or rejected_claim(token) or told_already(token) or any(
             lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
         return True  # "a battle with cancer"; "the army denied claims that rebels had shelled X"
     if any(lemma_of(v) in elx.ANIMAL_NOUNS for v in victims_of(token)):

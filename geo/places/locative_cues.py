@@ -6,7 +6,7 @@ only ``geo.places`` helpers and ``geo.syntax``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -27,6 +27,14 @@ def locative_cue(span: Span, lookup: Callable[[str], list[Candidate]]) -> tuple[
     """The locative cue of a span and its container: Y of "X, Y", else of "X in Y" (a country or province)."""
     cue, container = _cue_and_comma_container(span, lookup)
     return cue, container or _in_container(span, lookup)
+
+
+def read_inside(candidates: Sequence[Candidate], container: str | None,
+                lookup: Callable[[str], list[Candidate]]) -> bool:
+    """'Khan Younis in the Gaza Strip': a town reading of the name lies in the country of the division named after
+    it (not 'Marines in California', whose only reading is a town of Spain)."""
+    countries = {c.country for c in lookup(container) if c.score >= 0.97} if container else set()
+    return any(c.country in countries for c in candidates if c.kind == "city")
 
 
 def _a_division(candidates: list[Candidate]) -> bool:

@@ -35,7 +35,7 @@ from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
-from geo.places.locative_cues import a_town_near, locative_cue, persons_by_word, town_word_before
+from geo.places.locative_cues import a_town_near, locative_cue, persons_by_word, read_inside, town_word_before
 from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
                                     site_word_follows)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
@@ -370,7 +370,7 @@ class ToponymRecognizer:
         cue = None if cue == "facility" and common else cue
         if len(span) > 1 and span[-1].lower_ in DISTRICT_WORDS and candidates[0].kind in {"admin1", "admin2"}:
             cue = "province"  # "in Lakki Marwat district" (tagged a person): a district by its own word
-        strong_cue = (cue is not None and cue != "near") or container is not None  # "X in the Gaza Strip"
+        strong_cue = (cue is not None and cue != "near") or read_inside(candidates, container, lambda t: self._lookup(t, lookups))
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS and not (
                 a_town_near(span, candidates)):  # "a drone over X" is there, "according to X" is not
             cue = None

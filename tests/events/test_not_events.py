@@ -292,3 +292,11 @@ def test_a_wars_toll_since_some_time_is_no_act() -> None:
     assert extract_events(nlp()(text), []) == ([], [])
     attacks, _ = extract_events(nlp()("The offensive killed 16 people in the district on Monday."), [])
     assert [a.killed for a in attacks] == [16]
+
+
+def test_an_act_a_speaker_says_is_the_one_described_is_no_new_act() -> None:
+    from geo.pipeline import analyze
+
+    text = ("On Sunday, a drone struck a hangar at a base near Kirkuk. Q: How many attacks were there near Kirkuk? "
+            "A: We have one attack near Kirkuk over the weekend, which is the one I described.")
+    assert len(analyze(text, published=date(2024, 3, 4)).events) == 1

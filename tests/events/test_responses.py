@@ -856,3 +856,12 @@ def test_what_the_responding_side_also_struck_is_part_of_its_response() -> None:
     attacks, responses = run("Rebels shelled a market on Monday. In response, the army struck rebel positions. The "
                              "rebels also attacked a checkpoint on the road.")
     assert [e.target for e in attacks] == ["a market", "a checkpoint"]  # the other side's act stays an attack
+
+
+def test_a_drone_engaged_and_destroyed_by_air_defences_is_intercepted_where_it_flew() -> None:
+    from geo.pipeline import analyze
+
+    text = ("Later on Monday, a drone approaching an army post near Tikrit, in northern Iraq, was engaged and destroyed "
+            "by air defence systems.")
+    responses = [e for e in analyze(text, published=date(2024, 3, 4)).events if e.kind == "response"]
+    assert [(e.category, e.target, e.place) for e in responses] == [("Disrupted weapons use", "a drone", "Tikrit")]

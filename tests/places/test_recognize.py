@@ -483,3 +483,5 @@ def test_a_name_the_tagger_calls_a_person_is_a_town_in_a_region_of_a_country_nam
     assert "Khan Younis" in [s.text for s in doc.spans[SPAN_KEY]]  # the city, though a governorate bears its name
     doc = nlp("Rebels attacked John Smith in the Gaza Strip on Monday.")
     assert [s.text for s in doc.spans[SPAN_KEY]] == ["Gaza Strip"]  # no place of that name
+    doc = nlp("Several Marines in California held drills on Monday.")
+    assert [s.text for s in doc.spans[SPAN_KEY]] == ["California"]  # a town of Spain is not in California
