@@ -132,6 +132,9 @@ def _distinct_acts(first: Mention, second: Mention) -> bool:
     and its own kind of act, tell two acts; so do 'fighters attacked X, and rockets hit Y': a second
     verb with a subject of its own (not 'they') and each verb a different named object."""
     own_subject = [s for s in children(second.trigger, "nsubj", "nsubjpass") if s.lower_ not in PRONOUNS]
+    launches = {first.trigger.lemma_.lower(), second.trigger.lemma_.lower()} <= lx.WEAPON_OBJECT_VERBS
+    if launches and not own_subject:
+        return False  # "fired rockets and launched two drones at the base": one salvo
     named = [o.text for m in (first, second) for o in children(m.trigger, "dobj") if o.pos_ == "PROPN"]
     if own_subject and len(named) == 2 and named[0] != named[1]:
         return True

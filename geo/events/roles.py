@@ -202,7 +202,8 @@ def _deters_only(token: Token) -> bool:
 
 def the_perpetrators(target: str | None) -> bool:
     """'the attackers', 'seven of their captors': those who did the act already told (not 'two gunmen')."""
-    words = (target or "").lower().split()
+    target = re.sub(r"\s+(?:used|that|which|from which)\b.*$", "", target or "")  # "the launcher used in the attack"
+    words = target.lower().split()
     if len(words) == 4 and words[1] == "of":  # "seven of their captors"
         words = words[2:]
     if LAUNCH_POINTS_RE.fullmatch(" ".join(words)):
@@ -211,7 +212,7 @@ def the_perpetrators(target: str | None) -> bool:
 
 
 LAUNCH_POINTS_RE = re.compile(r"(?:the|their)\s+(?:(?:rocket|missile|drone)\s+)?(?:launch(?:ing)?\s+"
-                              r"(?:sites?|positions?|pads?|points?)|launchers|firing\s+positions|"
+                              r"(?:sites?|positions?|pads?|points?)|launchers?|firing\s+positions|"
                               r"sources?\s+of\s+(?:the\s+)?fire)")
 
 

@@ -865,3 +865,16 @@ def test_a_drone_engaged_and_destroyed_by_air_defences_is_intercepted_where_it_f
             "by air defence systems.")
     responses = [e for e in analyze(text, published=date(2024, 3, 4)).events if e.kind == "response"]
     assert [(e.category, e.target, e.place) for e in responses] == [("Disrupted weapons use", "a drone", "Tikrit")]
+
+
+def test_striking_the_launcher_used_in_the_attack_answers_it() -> None:
+    attacks, responses = run("Rebels fired rockets at a base near Kelmar on Monday. The army later said its aircraft had "
+                             "struck the launcher used in the attack.")
+    assert [e.actor for e in attacks] == ["Rebels"] and [e.target for e in responses] == ["the launcher used in the attack"]
+
+
+def test_rockets_fired_and_drones_launched_at_one_target_are_one_salvo() -> None:
+    from geo.pipeline import analyze
+
+    text = "On Monday, militants fired rockets and launched two drones at troops at a base near Kelmar."
+    assert len(analyze(text, published=date(2024, 3, 4)).events) == 1
