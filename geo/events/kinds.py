@@ -200,12 +200,11 @@ def _also_done(drafts: list[Draft], draft: Draft) -> None:
     trigger = draft.sentences[0].doc[draft.triggers[0]]
     if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in (*trigger.children, *trigger.head.children)):
         return
-    start = draft.sentences[0].start
-    before = _told_just_before(drafts, draft, start)
-    last = max((s.end for s in before.sentences if s.start < start), default=0) if before is not None else 0
-    side = actors.actor_family(draft.actor)
-    if before is not None and before.kind == "response" and before.actor and start - last < 60 and (
-            side == actors.actor_family(before.actor) if side else nouns_of(draft.actor) == nouns_of(before.actor)):
+    start, side = draft.sentences[0].start, actors.actor_family(draft.actor)
+    if any(other.kind == "response" and other.actor and any(s.start < start and start - s.end < 60
+                                                            for s in other.sentences)
+           and (side == actors.actor_family(other.actor) if side else nouns_of(draft.actor) == nouns_of(other.actor))
+           for other in drafts if other is not draft):  # a response of the same side told just before
         draft.kind = "response"
 
 
