@@ -6,13 +6,14 @@ that agree on everything both tell (the doer's side, the thing struck, the place
 one act: the later folds into the earlier.
 
 Used by ``geo.events.extract`` once kinds, places and days are settled; imports the events wing's drafts,
-actors and place fit only.
+actors, linking (a phrase's head word) and place fit only.
 """
 
 from __future__ import annotations
 
 from geo.events import actors
 from geo.events.draft import Draft
+from geo.events.linking import head_word
 from geo.events.place_fit import place_fits
 
 __all__ = ["merge_retold"]
@@ -27,7 +28,8 @@ def merge_retold(drafts: list[Draft]) -> list[Draft]:
             kept.append(draft)
         else:
             _fold(first, draft)
-    return [d for d in drafts if any(d is k for k in kept)]
+    kept_ids = {id(k) for k in kept}
+    return [d for d in drafts if id(d) in kept_ids]
 
 
 def _first_told(draft: Draft) -> int:
@@ -65,8 +67,7 @@ def _same_side(a: str | None, b: str | None) -> bool:
 
 
 def _head(phrase: str) -> str:
-    words = [w for w in phrase.lower().replace("’", "'").split() if w.isalpha()]
-    return words[-1].removesuffix("s") if words else ""
+    return head_word(phrase).removesuffix("s")  # "outposts" and "an army outpost": one noun
 
 
 def _fold(first: Draft, later: Draft) -> None:

@@ -158,10 +158,12 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     for name_id, container in containers.items():
         held.setdefault(id(container), set()).add(name_id)
     host_lists = _HostLists((toponyms, context), held, text)
+    sites: dict[int, Toponym] = {}  # a short name -> the site it names in full
     for toponym in toponyms:
         if toponym.resolved:
             continue
-        if _site_called_short(toponym, everything) is not None:  # "Al-Asad" after "Al-Asad Air Base": below
+        if (site := _site_called_short(toponym, everything)) is not None:  # "Al-Asad" after "Al-Asad Air Base"
+            sites[id(toponym)] = site
             continue
         province = named_after.get(tuple(fold_name(toponym.text).split()))  # "Darfur": in North Darfur, at a town there
         named_host = _town_in_the_name(toponym, everything) or _the_town(toponym, everything, text) or (
@@ -180,7 +182,7 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     for toponym in toponyms:
         name = fold_name(toponym.text)
         host = None if toponym.resolved else own.get(id(toponym)) if _names_a_kind(name) else hosts_of_names.get(name)
-        site = None if toponym.resolved else _site_called_short(toponym, everything)
+        site = sites.get(id(toponym))
         located.append(_the_site(toponym, site) if site else toponym if host is None else _approximate(toponym, host))
     return located
 
