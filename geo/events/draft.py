@@ -51,6 +51,7 @@ class Draft:
     reference: bool = False  # told only as a point of comparison ("the deadliest since the 2017 bombings")
     umbrella: bool = False  # told by a plural with no count ("carried out strikes"): maybe a heading of acts
     listed: int = 0  # how many targets it names as a list ("bombed a village and a market"): maybe a heading of acts
+    own_account: bool = True  # every telling is its doer's own ("the group said its fighters had hit ..."): a claim
 
 
 SAID_DAYS = 3  # "..., officials said Monday" may tell an act of the weekend before

@@ -15,8 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from geo.events import actors
-from geo.events import lexicon as lx
+from geo.events import actors, lexicon as lx
 from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft, DraftLog, take_date, toponyms_by_sentence
@@ -36,7 +35,7 @@ from geo.events.actor_phrases import claimant
 from geo.events.kinds import armed_men, cited_cause, continue_sequels, resolve_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
-from geo.events.retold import merge_retold
+from geo.events.retold import merge_retold, own_account
 from geo.events.umbrella import defines_the_subject, fold_umbrellas, listed_targets, read_sections
 from geo.model import Event, Toponym
 from geo.syntax import is_headline, sentences, toponym_tokens
@@ -81,6 +80,7 @@ class _Linker:
         if mention.when:
             draft.whens.add(mention.when)
         draft.reference = draft.reference and (mention.anaphoric or self._in_passing(mention))
+        draft.own_account = draft.own_account and (mention.anaphoric or own_account(mention))
         holder = draft.headlines if mention.headline else draft.sentences
         if mention.sentence not in holder:
             holder.append(mention.sentence)

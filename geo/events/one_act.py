@@ -27,14 +27,16 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
         head = by_token.get(trigger.head.i) if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else None
         told_by = by_token.get(trigger.head.i) if trigger.dep_ == "relcl" else None  # "a bomb that killed two"
         listed = _listed_with(trigger, by_token)  # "Airstrikes and shelling in X killed 8": one toll, one act
+        launched = _launch_of_the_weapon(trigger, by_token)  # "Rockets fired by X hit a house": one act, X's
         container = (told_by or _act_container(trigger, by_token) or _told_when(trigger, by_token)
                      or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token)
-                     or _acting_as_subject(trigger, by_token) or listed)
+                     or _acting_as_subject(trigger, by_token) or launched or listed)
         if listed is not None and not any(p.place for p in listed.parts):
             listed.parts = [p for p in mention.parts if p.place] or listed.parts  # the place the list is told at
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
             container.merged.append(trigger)
             container.actor = container.actor or mention.actor  # "the attack took place ..., when gunmen stormed X"
+            container.actor = mention.actor if launched and mention.actor else container.actor  # "fired by X": X did it
             container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
             container.anaphoric = container.anaphoric or (mention.anaphoric and trigger.dep_ == "pobj")  # "shot dead
             # during the attack": the attack told before
@@ -65,6 +67,15 @@ def _acting_as_subject(trigger: Token, by_token: dict[int, Mention]) -> Mention 
     if trigger.dep_ not in {"nsubj", "csubj"} or trigger.head.pos_ != "VERB":
         return None
     return by_token.get(trigger.head.i)
+
+
+def _launch_of_the_weapon(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'Rockets fired by the group hit a house', 'shells fired from the hills struck homes': the launch told of
+    the weapon that did the act is that act (not an interception: 'rockets fired at the town were shot down')."""
+    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.head.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    container = by_token.get(trigger.head.head.i)
+    return container if container is not None and container.family not in {"intercept", "defence"} else None
 
 
 def _act_container(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:

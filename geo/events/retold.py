@@ -3,7 +3,8 @@ days earlier" and its background section tells "On the night of 19 February, PDF
 outpost"; a wire lead tells "an air strike" that a later paragraph tells in full. The linker joins only
 mentions told close together, so such an act comes out twice. Two drafts of one kind, dated the same day,
 that agree on everything both tell (the doer's side, the thing struck, the place), with no tally among them, are
-one act: the later folds into the earlier.
+one act: the later folds into the earlier. So does an act told only in its doer's own account ("The group said its
+fighters had hit a post in the town") after the same side's act of that day at that place: the claim of an act told.
 
 Used by ``geo.events.extract`` once kinds, places and days are settled; imports the events wing's drafts,
 actors, linking (a phrase's head word) and place fit only.
@@ -11,12 +12,50 @@ actors, linking (a phrase's head word) and place fit only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
 from geo.events import actors
 from geo.events.draft import Draft
 from geo.events.linking import head_word
 from geo.events.place_fit import place_fits
 
-__all__ = ["merge_retold"]
+if TYPE_CHECKING:
+    from geo.events.mentions import Mention
+
+__all__ = ["merge_retold", "own_account"]
+
+SPEECH_LEMMAS = frozenset({"say", "claim", "announce", "state", "report", "add", "write", "post", "confirm"})
+OWN_WORDS = frozenset({"it", "they", "we", "its", "their", "our"})
+
+
+def own_account(mention: Mention) -> bool:
+    """Whether the mention is its doer's own account: 'The group said its fighters had hit ...', 'X said on
+    Telegram that it launched drones at ...', 'the army said its air defences downed ...'."""
+    if mention.headline:
+        return False
+    verb = next((t for t in [mention.trigger, *mention.trigger.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    speech = next((h for h in (verb.ancestors if verb is not None else ()) if h.pos_ == "VERB"
+                   and h.lemma_.lower() in SPEECH_LEMMAS), None)
+    if verb is None or speech is None:
+        return False
+    speakers = [c for c in speech.children if c.dep_ == "nsubj"]
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] or (
+        [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])  # "had hit X and fired"
+    if not speakers or not doers:
+        return False
+    return _own(doers[0]) or actors.actor_family(_phrase(doers[0])) not in {None, ""} and (
+        actors.actor_family(_phrase(doers[0])) == actors.actor_family(_phrase(speakers[0])))
+
+
+def _own(doer: Token) -> bool:
+    """'it', 'they', 'its fighters', 'their drones'."""
+    return doer.lower_ in OWN_WORDS or any(c.dep_ == "poss" and c.lower_ in OWN_WORDS for c in doer.children)
+
+
+def _phrase(token: Token) -> str:
+    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
 
 
 def merge_retold(drafts: list[Draft]) -> list[Draft]:
@@ -37,6 +76,8 @@ def _first_told(draft: Draft) -> int:
 
 
 def _one_act(first: Draft, later: Draft) -> bool:
+    if later.own_account and _claim_of(first, later):
+        return True
     if first.kind != later.kind or first.date is None or first.date != later.date or "day" not in {
             first.date_precision, later.date_precision} or first.date_precision != later.date_precision:
         return False
@@ -50,6 +91,18 @@ def _one_act(first: Draft, later: Draft) -> bool:
         return _head(first.target) == _head(later.target)  # "an army outpost", "a military outpost"
     vague = first if not first.target else later
     return vague.place is None and vague.category == (later if vague is first else first).category
+
+
+def _claim_of(first: Draft, claim: Draft) -> bool:
+    """The doer's own account of an act already told: the same kind and side, the same day (or none said), at
+    the same place (or none said, and nothing told of a different thing struck)."""
+    if first.kind != claim.kind or first.umbrella or (first.count or 1) > 1 or (claim.count or 1) > 1:
+        return False
+    if claim.date is not None and first.date != claim.date or not first.actor or not _same_side(first.actor, claim.actor):
+        return False
+    if claim.place is not None:
+        return first.place is not None and place_fits(first.place, claim.place)
+    return not (first.target and claim.target) or _head(first.target) == _head(claim.target)
 
 
 FAR_TOKENS = 120  # told this far apart, the linker never compared them

@@ -6,6 +6,7 @@ only ``geo.places`` helpers and ``geo.syntax``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -289,14 +290,21 @@ _AIR_WORDS = frozenset({"shoot", "intercept", "down", "destroy", "fly", "hover",
                         "helicopter", "projectile", "uav"})
 
 
-def a_town_near(span: Span, candidates: list[Candidate]) -> bool:
-    """'a depot near Al Mayadin', 'outside Albu Kamal', 'a base in Gardez', 'shot down a drone over Kadugli':
-    a town of some size (bigger after 'in'), spelled exactly, not a possessive, no word of a person's name in
-    the text (the tagger calls many Arabic and African town names persons)."""
+def a_town_near(span: Span, candidates: list[Candidate], lookup: Callable[[str], list[Candidate]] | None = None) -> bool:
+    """'a depot near Al Mayadin', 'outside Albu Kamal', 'a base in Gardez', 'shot down a drone over Kadugli',
+    'fell near X and Y': a town of some size (bigger after 'in'; any size in a country the text names), spelled
+    exactly, not a possessive, no word of a person's name in the text (the tagger calls many Arabic and African
+    town names persons)."""
     # The biggest town of exactly that name: an added village of no recorded size does not hide the city.
     exact_towns = [c for c in candidates if c.kind == "city" and c.score >= 1.0]
     top, doc = max(exact_towns, key=lambda c: c.population, default=candidates[0]), span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    before = _preposition_before(span)
+    if lookup is not None and before in NEAR_WORDS | COUNTRY_TOWN_PREPS and top.country in named_countries(doc, lookup):
+        before = "near"  # a town of a country the story is about: 'in As Salif', 'at Al Luhayyah'
+        candidates = [c for c in exact_towns if c.country in named_countries(doc, lookup)]
+        top = max(candidates, key=lambda c: c.population, default=top)
+        if top.population < NEAR_TOWN_POPULATION:
+            top = dataclasses.replace(top, population=NEAR_TOWN_POPULATION)  # (its size is not recorded, or small)
     over = doc[span.start - 1] if before == "over" else None  # "shot down [a drone over] X": the drone's, the act's
     above = over is not None and bool({over.head.lemma_.lower(), over.head.head.lemma_.lower()} & _AIR_WORDS)
     least = NEAR_TOWN_POPULATION if before in NEAR_WORDS or above else IN_TOWN_POPULATION if before == "in" else None
@@ -305,7 +313,30 @@ def a_town_near(span: Span, candidates: list[Candidate]) -> bool:
         return False  # right after 'near' or 'in': not "at the Villas at X", "in Smith's view"
     words = {t.text for t in span if t.is_alpha and t.lower_ not in CONNECTORS}  # not the "al" of "Ain al-Asad"
     persons = persons_by_word(span.doc)
-    return not any(person != span.text for word in words for person in persons.get(word, ()))
+    return not any(person not in span.text for word in words for person in persons.get(word, ()))  # (not "Salif" of "As Salif")
+
+
+def _preposition_before(span: Span) -> str:
+    """The word before the name, or before the item of a short list it ends ('near X and Y': 'near')."""
+    doc, i = span.doc, span.start - 1
+    if i > 1 and doc[i].lower_ in {"and", "or", ","} and is_capitalised(doc[i - 1]):
+        i -= 1
+        while i > 0 and (is_capitalised(doc[i]) or doc[i].lower_ in CONNECTORS) and span.start - i < 6:
+            i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
+_COUNTRIES_KEY = "geo.named_countries"
+COUNTRY_TOWN_PREPS = frozenset({"in", "at", "between", "from", "to"})  # "linking Mopti to Gao": a town of a named country
+
+
+def named_countries(doc: Doc, lookup: Callable[[str], list[Candidate]]) -> frozenset[str]:
+    """The countries the text names as places ("Yemen", "Israel"), found once per Doc."""
+    if (found := doc.user_data.get(_COUNTRIES_KEY)) is None:
+        found = doc.user_data[_COUNTRIES_KEY] = frozenset(
+            c.country for ent in doc.ents if ent.label_ in {"GPE", "LOC"} for c in lookup(ent.text)[:2]
+            if c.kind == "country" and c.score >= 0.97 and c.country)
+    return found
 
 
 _PERSONS_KEY = "geo.persons_by_word"  # where persons_by_word keeps its index of a Doc

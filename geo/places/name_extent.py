@@ -33,8 +33,8 @@ _RUN_THROUGH = frozenset({"nuclear", "power", "hydroelectric", "thermal"})
 
 
 def widen(span: Span, known: Callable[[str], bool], lower_words: frozenset[str] = frozenset()) -> Span:
-    """The longest name around ``span`` that ``known`` accepts: the article before it ("As Sukhnah"),
-    "<Name> of" before it ("Gulf of Aden"), and up to four words after it ("Deir ez-Zor",
+    """The longest name around ``span`` that ``known`` accepts: the article or the first word before it ("As Sukhnah",
+    "Debre Markos"), "<Name> of" before it ("Gulf of Aden"), and up to four words after it ("Deir ez-Zor",
     "Ain al-Asad air base", "Djugu territory"). A span the tagger ran past a name into a title's words ("North
     Darfur Town Kills Dozens") is first cut to the name: the longest start of it ``known`` accepts, when the
     rest holds a word the text writes in lower case (``lower_words``) that is no word a name ends with."""
@@ -48,6 +48,10 @@ def widen(span: Span, known: Callable[[str], bool], lower_words: frozenset[str] 
     best = span
     article = doc[span.start - 1] if span.start > 0 else None
     if article is not None and article.lower_ in ARABIC_ARTICLES and article.text[0].isupper() and (
+            known(doc[span.start - 1:span.end].text)):
+        span = best = doc[span.start - 1:span.end]
+    first = doc[span.start - 1] if span.start > 1 else None  # "Debre Markos", the tagger's entity "Markos"
+    if first is not None and first.is_alpha and first.is_title and not first.is_sent_start and (
             known(doc[span.start - 1:span.end].text)):
         span = best = doc[span.start - 1:span.end]
     wider = doc[max(0, span.start - 2):span.end]  # "<Name> of X"

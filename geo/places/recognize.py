@@ -24,6 +24,7 @@ province or a big city named inside an organisation's name ("the Texas Forest Se
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Protocol
 
 from spacy.language import Language
@@ -57,11 +58,8 @@ class CandidateLookup(Protocol):
     def candidates(self, name: str, *, limit: int = 10, fuzzy: bool = True) -> list[Candidate]: ...
 
 
-@Language.factory(
-    TOPONYM_COMPONENT,
-    assigns=["doc.spans"],
-    default_config={"min_population": 100_000, "max_run_tokens": 6, "use_gazetteer": True},
-)
+@Language.factory(TOPONYM_COMPONENT, assigns=["doc.spans"],
+                  default_config={"min_population": 100_000, "max_run_tokens": 6, "use_gazetteer": True})
 def make_toponym_recognizer(nlp: Language, name: str, min_population: int, max_run_tokens: int,
                             use_gazetteer: bool) -> ToponymRecognizer:
     return ToponymRecognizer(name, min_population=min_population, max_run_tokens=max_run_tokens, use_gazetteer=use_gazetteer)
@@ -361,21 +359,21 @@ class ToponymRecognizer:
         if span.text.isupper() and (len(span.text) <= 3 and all(c.kind == "city" for c in candidates) or (
                 len(span.text) <= 5 and all(c.kind == "city" and not c.population for c in candidates))):
             return None  # an acronym ("the UN", "FATA"), not a town (Un, India) or an added village (Fatah)
-        cue, container = locative_cue(span, lambda text: self._lookup(text, lookups))
+        cue, container = locative_cue(span, lookup := functools.partial(self._lookup, lookups=lookups))
         common = looks_common(span, context.lower_words)  # "X Port, Power Station": no town's site, a common word
         if cue is None and not common and modifies_residents(span):
             cue = "residents"
-        elif cue is None and not common and listed_with_places(span):
-            cue = "listed"  # an item of a list of places ("the cities of Homs and Aleppo")
+        elif cue is None and not common and (listed_with_places(span) or a_town_near(span, candidates, lookup)):
+            cue = "listed"  # an item of a list of places ("the cities of Homs and Aleppo", "near X and Y")
         cue = None if cue == "facility" and common else cue
         if len(span) > 1 and span[-1].lower_ in DISTRICT_WORDS and candidates[0].kind in {"admin1", "admin2"}:
             cue = "province"  # "in Lakki Marwat district" (tagged a person): a district by its own word
-        strong_cue = (cue is not None and cue != "near") or read_inside(candidates, container, lambda t: self._lookup(t, lookups))
+        strong_cue = (cue is not None and cue != "near") or read_inside(candidates, container, lookup)
         if cue == "near" and span.start > 0 and span.doc[span.start - 1].lower_ in WEAK_PREPS and not (
-                a_town_near(span, candidates)):  # "a drone over X" is there, "according to X" is not
+                a_town_near(span, candidates, lookup)):  # "a drone over X" is there, "according to X" is not
             cue = None
         person_in = label == "PERSON" and not strong_cue and not followed_by_place_punct(span) and not (
-            a_town_near(span, candidates))  # "in Kherson" tagged a person: a well-known city only (below)
+            a_town_near(span, candidates, lookup))  # "in Kherson" tagged a person: a well-known city only (below)
         if strong_cue or (cue == "near" and not common):
             if not person_in or {t.text for t in span} & context.person_words or span.doc[span.start - 1].lower_ in {"the", "a"}:
                 return None if person_in else {"label": site["label"], "gated": not site_word_follows(span)}  # 'Joe X sat near X'

@@ -771,3 +771,14 @@ def test_the_doer_named_again_striking_the_same_kind_of_target_tells_the_same_ac
     attacks, responses = extract_events(nlp()(text), [], published=date(2024, 3, 14))
     assert all("Command" not in (a.actor or "") for a in attacks)
     assert [(r.actor, r.killed) for r in responses] == [("Lakeside Command", 3)]
+
+
+def test_the_launch_told_of_the_weapon_that_struck_is_the_same_act() -> None:
+    attacks, _ = run("A mayor told reporters in Khan Younis on Monday that shells fired by the army and its allies in "
+                     "the militia struck homes on Sunday, killing seven people.")
+    assert [(e.actor, e.target, e.killed) for e in attacks] == [("army", "homes", 7)]
+
+
+def test_a_weapon_fired_and_shot_down_is_a_launch_and_an_interception() -> None:
+    attacks, responses = run("Rockets fired by the militia at Kiryat Shmona were shot down by air defences on Sunday.")
+    assert len(responses) == 1 and all(e.kind == "attack" for e in attacks)

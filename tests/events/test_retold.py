@@ -34,3 +34,40 @@ def test_two_acts_of_a_day_on_different_things_stay_two() -> None:
     text = ARTICLE.replace("attacked a police outpost on the main road", "ambushed an army convoy on the main road")
     attacks, _ = everything(text)
     assert len(attacks) == 2
+
+
+CLAIMED = ("Fighters of the Cedar Hills Brigade fired two guided missiles and a rocket salvo at Kiryat Shmona on Monday "
+           "morning, wounding a farmer, police said. Israeli jets later struck launch sites in the hills across the "
+           "border, the army said. Residents of the town spent the afternoon clearing rubble from the road. Schools "
+           "stayed shut. In a statement on its channel, the group said its fighters had hit a gathering of soldiers in "
+           "Kiryat Shmona with guided missiles and fired a rocket salvo at an army post near the town.")
+
+
+CLAIM_AT = CLAIMED.index(" In a statement")
+
+
+def test_the_doers_own_account_of_an_act_told_is_no_other_act() -> None:
+    told, _ = everything(CLAIMED[:CLAIM_AT])
+    attacks, _ = everything(CLAIMED)
+    assert len(attacks) == len(told) >= 1
+    assert any("its fighters had hit" in m.text for e in attacks for m in e.mentions)
+
+
+def test_the_doers_own_account_of_an_act_elsewhere_is_another_act() -> None:
+    told, _ = everything(CLAIMED[:CLAIM_AT])
+    attacks, _ = everything(CLAIMED[:CLAIM_AT] + " In a statement on its channel, the group said its fighters had hit a "
+                            "gathering of soldiers in Khan Younis with guided missiles.")
+    assert len(attacks) == len(told) + 1
+
+
+def test_an_account_is_the_doers_own_when_the_speaker_tells_what_it_or_its_fighters_did() -> None:
+    from geo.events.context import find_mentions
+    from geo.events.retold import own_account
+
+    def accounts(sentence: str) -> list[bool]:
+        sent = next(iter(nlp()(sentence).sents))
+        return [own_account(m) for m in find_mentions(sent, [], date(2025, 3, 14))]
+
+    assert accounts("The group said its fighters had hit an army post.") == [True]
+    assert accounts("The brigade said on its channel that it launched drones at the base.") == [True]
+    assert accounts("Police said gunmen had hit an army post.") == [False]
