@@ -37,6 +37,9 @@ AFTER_THE_ACT_RE = re.compile(r"\b(?:after|following)\b[^.;]{0,40}?\b(?:attacks?
                               r"struck|shelled|bombed|targeted))\b", re.I)
 
 
+# What an armed group fires from or keeps its weapons in ("struck underground weapons depots", "radar and launch sites").
+ARSENAL_NOUNS = frozenset({"launcher", "radar", "site", "depot", "bunker", "storage", "stockpile", "node", "hideout",
+                           "workshop", "warehouse", "factory", "facility"})
 # Weapons only states fly here: an air strike told without its actor is a state's.
 AIR_WEAPONS = frozenset({"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "fighter", "bomber"})
 # Head words of a named armed group of no known side.
@@ -119,6 +122,9 @@ def resolve_kinds(drafts: list[Draft]) -> None:
             a_side = state_forces or (family is not None and family not in attackers)
             going_on = family is not None and family in responders and family not in attackers and bool(
                 words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))  # "a gunship struck fighters withdrawing north"
+            sides = actors.actor_families(draft.actor)  # after downing a group's drones, "U.S. and British jets struck
+            going_on = going_on or bool(sides & responders and not sides & attackers and words & ARSENAL_NOUNS and (
+                attackers - actors.STATES))  # its weapons depots": the answering side goes on answering
             beside = {id(o): o for s in draft.sentences + draft.headlines for o in told_in.get(id(s), [])}
             after_an_attack_on_it = family is not None and any(
                 _told_after(draft, other, family) for other in beside.values())

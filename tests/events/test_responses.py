@@ -878,3 +878,18 @@ def test_rockets_fired_and_drones_launched_at_one_target_are_one_salvo() -> None
 
     text = "On Monday, militants fired rockets and launched two drones at troops at a base near Kelmar."
     assert len(analyze(text, published=date(2024, 3, 4)).events) == 1
+
+
+def test_the_side_that_downed_a_groups_drones_striking_its_depots_goes_on_answering() -> None:
+    text = ("A U.S. destroyer shot down three drones that Houthi militants launched at a tanker in the Red Sea on Monday, "
+            "officials said. Late Tuesday, U.S. and British jets struck underground weapons depots near Sanaa.")
+    attacks, responses = run(text)
+    assert [e.actor for e in attacks] == ["Houthi militants"]
+    assert any("weapons depots" in (e.target or "") for e in responses)
+
+
+def test_a_state_that_downed_another_states_drones_striking_its_depots_attacks() -> None:
+    text = ("Ukrainian air defences shot down 20 Russian drones over Kyiv on Monday, the air force said. On Tuesday, "
+            "Ukrainian drones struck an ammunition depot in Russia, officials said.")
+    attacks, _ = run(text)
+    assert any("depot" in (e.target or "") for e in attacks)
