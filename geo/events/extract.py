@@ -77,8 +77,7 @@ class _Linker:
         self.log.told(draft)
         draft.triggers.append(mention.trigger.i)
         draft.last_sentence = self.sentence_index
-        if mention.when:
-            draft.whens.add(mention.when)
+        draft.whens.update([mention.when] if mention.when else [])
         draft.reference = draft.reference and (mention.anaphoric or self._in_passing(mention))
         draft.own_account = draft.own_account and (mention.anaphoric or own_account(mention))
         holder = draft.headlines if mention.headline else draft.sentences
@@ -216,7 +215,8 @@ class _Linker:
             self._attach_parts(members, mention, parts)
             return
         part = parts[0]
-        fitting = [d for d in members if place_agrees(d, part.place)] or ([antecedent] if told_in_part(mention) else [])
+        vague = told_in_part(mention) or vaguely_placed(mention)  # "one of the bombs hit X", "an explosion 50 miles off X"
+        fitting = [d for d in members if place_agrees(d, part.place)] or ([antecedent] if vague else [])
         if not fitting:
             self.create(mention, part)
             return

@@ -90,6 +90,8 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     if anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in RANKING_VERBS and any(
             s.lower_ in {"this", "it", "that"} for s in children(anchor.head, "nsubj")):
         mention.anaphoric, mention.new_event = True, False  # "This marks the fourth attack on the ship"
+    if family == "blast" and anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in {"report", "hear", "feel"}:
+        mention.anaphoric = True  # "the master reported an explosion": the blast of the attack told, no bombing
     if anchor is not trigger and anchor.lower_ == "both":
         mention.singular = False
     if trigger.pos_ == "VERB":

@@ -782,3 +782,11 @@ def test_the_launch_told_of_the_weapon_that_struck_is_the_same_act() -> None:
 def test_a_weapon_fired_and_shot_down_is_a_launch_and_an_interception() -> None:
     attacks, responses = run("Rockets fired by the militia at Kiryat Shmona were shot down by air defences on Sunday.")
     assert len(responses) == 1 and all(e.kind == "attack" for e in attacks)
+
+
+def test_an_explosion_a_ships_master_reported_off_a_port_is_the_attack_on_the_ship() -> None:
+    text = ("Houthi militants fired two missiles at a container ship in the Red Sea on Monday, wounding three sailors, the "
+            "Pentagon said. The maritime agency said the master reported an explosion 40 nautical miles west of Hodeidah.")
+    attacks, _ = run(text)
+    assert len(attacks) == 1 and attacks[0].actor == "Houthi militants"
+    assert any("reported an explosion" in m.text for m in attacks[0].mentions)
