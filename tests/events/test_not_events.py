@@ -300,3 +300,10 @@ def test_an_act_a_speaker_says_is_the_one_described_is_no_new_act() -> None:
     text = ("On Sunday, a drone struck a hangar at a base near Kirkuk. Q: How many attacks were there near Kirkuk? "
             "A: We have one attack near Kirkuk over the weekend, which is the one I described.")
     assert len(analyze(text, published=date(2024, 3, 4)).events) == 1
+
+
+def test_the_purpose_of_a_habit_is_no_event() -> None:
+    assert everything("The Northern Front routinely uses villages near Khan Younis to stage attacks, and it has "
+                      "threatened to strike again.") == []
+    events = everything("Rebels used a stolen truck to stage an ambush on an army convoy on Monday, killing two soldiers.")
+    assert [e.killed for e in events] == [2]
