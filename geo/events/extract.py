@@ -215,7 +215,7 @@ class _Linker:
             self._attach_parts(members, mention, parts)
             return
         part = parts[0]
-        vague = told_in_part(mention) or vaguely_placed(mention)  # "one of the bombs hit X", "an explosion 50 miles off X"
+        vague = told_in_part(mention) or vaguely_placed(mention)  # "one of the bombs hit X", "a blast 50 miles off X"
         fitting = [d for d in members if place_agrees(d, part.place)] or ([antecedent] if vague else [])
         if not fitting:
             self.create(mention, part)

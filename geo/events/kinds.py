@@ -37,7 +37,7 @@ AFTER_THE_ACT_RE = re.compile(r"\b(?:after|following)\b[^.;]{0,40}?\b(?:attacks?
                               r"struck|shelled|bombed|targeted))\b", re.I)
 
 
-# What an armed group fires from or keeps its weapons in ("struck underground weapons depots", "radar and launch sites").
+# What an armed group fires from or keeps its weapons in ("struck underground weapons depots", "launch sites").
 ARSENAL_NOUNS = frozenset({"launcher", "radar", "site", "depot", "bunker", "storage", "stockpile", "node", "hideout",
                            "workshop", "warehouse", "factory", "facility"})
 # Weapons only states fly here: an air strike told without its actor is a state's.

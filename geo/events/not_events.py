@@ -140,7 +140,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
                  " ".join(t.lower_ for t in clause.subtree)):
         return True  # "were firing at our people on and off"
     around = [p for p in governor.children if p.dep_ == "prep"] if governor is not None else []  # ", sometimes in X"
-    if governor is not None and governor.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in children(governor, "aux")):
+    if governor is not None and governor.dep_ in {"advcl", "xcomp"} and any(
+            a.lower_ == "to" for a in children(governor, "aux")):
         around.append(governor.head)  # "routinely uses villages to stage attacks": the habit the purpose serves
     for holder in holders + clauses + ([governor] if governor is not None else []) + around:
         for child in holder.children:

@@ -97,12 +97,12 @@ def vaguely_placed(mention: Mention) -> bool:
     """Placed only at a name the gazetteer lacks ('the strike tore through stalls beside X camp'), or off a town
     ('an explosion 57 nautical miles west of Hodeidah': at sea, not in it)."""
     text = mention.sentence.doc.text
-    return any(approximate(p.place) or (p.place is not None and OFFSET_RE.search(text[max(0, p.place.start - 60):p.place.start])
-                                        is not None) for p in mention.parts)
+    return any(approximate(p.place) or (p.place is not None and OFFSET_RE.search(
+        text[max(0, p.place.start - 60):p.place.start]) is not None) for p in mention.parts)
 
 
-OFFSET_RE = re.compile(r"(?:miles?|km|kilomet(?:er|re)s?)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$",
-                       re.I)
+OFFSET_RE = re.compile(r"(?:miles?|km|kilomet(?:er|re)s?)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
+                       r"(?:the\s+)?$", re.I)
 
 
 def told_in_part(mention: Mention) -> bool:

@@ -98,7 +98,8 @@ def _claim_of(first: Draft, claim: Draft) -> bool:
     the same place (or none said, and nothing told of a different thing struck)."""
     if first.kind != claim.kind or first.umbrella or (first.count or 1) > 1 or (claim.count or 1) > 1:
         return False
-    if claim.date is not None and first.date != claim.date or not first.actor or not _same_side(first.actor, claim.actor):
+    if claim.date is not None and first.date != claim.date or not first.actor or not _same_side(
+            first.actor, claim.actor):
         return False
     if claim.place is not None:
         return first.place is not None and place_fits(first.place, claim.place)

@@ -290,7 +290,8 @@ _AIR_WORDS = frozenset({"shoot", "intercept", "down", "destroy", "fly", "hover",
                         "helicopter", "projectile", "uav"})
 
 
-def a_town_near(span: Span, candidates: list[Candidate], lookup: Callable[[str], list[Candidate]] | None = None) -> bool:
+def a_town_near(span: Span, candidates: list[Candidate],
+                lookup: Callable[[str], list[Candidate]] | None = None) -> bool:
     """'a depot near Al Mayadin', 'outside Albu Kamal', 'a base in Gardez', 'shot down a drone over Kadugli',
     'fell near X and Y': a town of some size (bigger after 'in'; any size in a country the text names), spelled
     exactly, not a possessive, no word of a person's name in the text (the tagger calls many Arabic and African
@@ -313,7 +314,8 @@ def a_town_near(span: Span, candidates: list[Candidate], lookup: Callable[[str],
         return False  # right after 'near' or 'in': not "at the Villas at X", "in Smith's view"
     words = {t.text for t in span if t.is_alpha and t.lower_ not in CONNECTORS}  # not the "al" of "Ain al-Asad"
     persons = persons_by_word(span.doc)
-    return not any(person not in span.text for word in words for person in persons.get(word, ()))  # (not "Salif" of "As Salif")
+    # (the tagger's "Salif" of "As Salif" is no other person)
+    return not any(person not in span.text for word in words for person in persons.get(word, ()))
 
 
 def _preposition_before(span: Span) -> str:
@@ -327,7 +329,7 @@ def _preposition_before(span: Span) -> str:
 
 
 _COUNTRIES_KEY = "geo.named_countries"
-COUNTRY_TOWN_PREPS = frozenset({"in", "at", "between", "from", "to"})  # "linking Mopti to Gao": a town of a named country
+COUNTRY_TOWN_PREPS = frozenset({"in", "at", "between", "from", "to"})  # "linking Mopti to Gao": a town of its country
 
 
 def named_countries(doc: Doc, lookup: Callable[[str], list[Candidate]]) -> frozenset[str]:

@@ -785,8 +785,9 @@ def test_a_weapon_fired_and_shot_down_is_a_launch_and_an_interception() -> None:
 
 
 def test_an_explosion_a_ships_master_reported_off_a_port_is_the_attack_on_the_ship() -> None:
-    text = ("Houthi militants fired two missiles at a container ship in the Red Sea on Monday, wounding three sailors, the "
-            "Pentagon said. The maritime agency said the master reported an explosion 40 nautical miles west of Hodeidah.")
+    text = ("Houthi militants fired two missiles at a container ship in the Red Sea on Monday, wounding three "
+            "sailors, the Pentagon said. The maritime agency said the master reported an explosion 40 nautical miles "
+            "west of Hodeidah.")
     attacks, _ = run(text)
     assert len(attacks) == 1 and attacks[0].actor == "Houthi militants"
     assert any("reported an explosion" in m.text for m in attacks[0].mentions)

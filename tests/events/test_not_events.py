@@ -305,5 +305,6 @@ def test_an_act_a_speaker_says_is_the_one_described_is_no_new_act() -> None:
 def test_the_purpose_of_a_habit_is_no_event() -> None:
     assert everything("The Northern Front routinely uses villages near Khan Younis to stage attacks, and it has "
                       "threatened to strike again.") == []
-    events = everything("Rebels used a stolen truck to stage an ambush on an army convoy on Monday, killing two soldiers.")
+    events = everything("Rebels used a stolen truck to stage an ambush on an army convoy on Monday, killing two "
+                        "soldiers.")
     assert [e.killed for e in events] == [2]

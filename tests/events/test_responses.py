@@ -881,8 +881,8 @@ def test_rockets_fired_and_drones_launched_at_one_target_are_one_salvo() -> None
 
 
 def test_the_side_that_downed_a_groups_drones_striking_its_depots_goes_on_answering() -> None:
-    text = ("A U.S. destroyer shot down three drones that Houthi militants launched at a tanker in the Red Sea on Monday, "
-            "officials said. Late Tuesday, U.S. and British jets struck underground weapons depots near Sanaa.")
+    text = ("A U.S. destroyer shot down three drones that Houthi militants launched at a tanker in the Red Sea on "
+            "Monday, officials said. Late Tuesday, U.S. and British jets struck underground weapons depots near Sanaa.")
     attacks, responses = run(text)
     assert [e.actor for e in attacks] == ["Houthi militants"]
     assert any("weapons depots" in (e.target or "") for e in responses)

@@ -36,9 +36,9 @@ def test_two_acts_of_a_day_on_different_things_stay_two() -> None:
     assert len(attacks) == 2
 
 
-CLAIMED = ("Fighters of the Cedar Hills Brigade fired two guided missiles and a rocket salvo at Kiryat Shmona on Monday "
-           "morning, wounding a farmer, police said. Israeli jets later struck launch sites in the hills across the "
-           "border, the army said. Residents of the town spent the afternoon clearing rubble from the road. Schools "
+CLAIMED = ("Fighters of the Cedar Hills Brigade fired two guided missiles and a rocket salvo at Kiryat Shmona on "
+           "Monday morning, wounding a farmer, police said. Israeli jets later struck launch sites in the hills "
+           "across the border, the army said. Residents of the town spent the afternoon clearing rubble from the road. Schools "
            "stayed shut. In a statement on its channel, the group said its fighters had hit a gathering of soldiers in "
            "Kiryat Shmona with guided missiles and fired a rocket salvo at an army post near the town.")
 
@@ -55,8 +55,8 @@ def test_the_doers_own_account_of_an_act_told_is_no_other_act() -> None:
 
 def test_the_doers_own_account_of_an_act_elsewhere_is_another_act() -> None:
     told, _ = everything(CLAIMED[:CLAIM_AT])
-    attacks, _ = everything(CLAIMED[:CLAIM_AT] + " In a statement on its channel, the group said its fighters had hit a "
-                            "gathering of soldiers in Khan Younis with guided missiles.")
+    attacks, _ = everything(CLAIMED[:CLAIM_AT] + " In a statement on its channel, the group said its fighters had "
+                            "hit a gathering of soldiers in Khan Younis with guided missiles.")
     assert len(attacks) == len(told) + 1
 
 

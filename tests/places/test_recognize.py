@@ -492,7 +492,8 @@ def test_a_name_the_tagger_calls_a_person_is_a_town_in_a_region_of_a_country_nam
 
 def test_a_town_of_a_country_the_text_names_is_kept_after_a_placing_word() -> None:
     # the tagger calls many small Arabic and African towns persons; in a story about their country they are towns
-    doc = _doc(["Ruritania", "said", "drones", "hit", "a", "depot", "near", "Tarsk", "."], [(0, 1, "GPE"), (7, 8, "PERSON")])
+    doc = _doc(["Ruritania", "said", "drones", "hit", "a", "depot", "near", "Tarsk", "."],
+               [(0, 1, "GPE"), (7, 8, "PERSON")])
     assert [t for t, _, _ in _run(doc)] == ["Ruritania", "Tarsk"]
     doc = _doc(["Officials", "said", "drones", "hit", "a", "depot", "near", "Tarsk", "."], [(7, 8, "PERSON")])
     assert _run(doc) == []  # a town of no recorded size, in no country the text names: maybe a person
