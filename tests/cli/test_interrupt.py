@@ -62,6 +62,12 @@ def _wait_for(moment: str, db: Path, process: subprocess.Popen[str]) -> None:
         time.sleep(0.01)
 
 
+def _hears_ctrl_c() -> None:
+    """In the child: Ctrl-C as a terminal sends it, even when the suite runs as a background job (which starts with
+    SIGINT ignored, and a child would inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_at_any_moment_of_an_ingest_exits_130_in_one_line_and_keeps_the_store(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
@@ -73,7 +79,8 @@ def test_ctrl_c_at_any_moment_of_an_ingest_exits_130_in_one_line_and_keeps_the_s
     counts = []
     for moment, delay in MOMENTS:
         process = subprocess.Popen([sys.executable, "-m", "geo", "ingest", str(folder), "--db", str(db)], cwd=ROOT,
-                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                   env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   preexec_fn=_hears_ctrl_c)
         if moment != "start":
             _wait_for(moment, db, process)
         time.sleep(delay)
@@ -155,6 +162,7 @@ def test_a_ctrl_c_a_library_swallowed_still_stops_the_ingest_at_the_next_item() 
     from geo.cli.interrupts import InterruptLatch
     from geo.corpus import Progress
 
+    before = signal.getsignal(signal.SIGINT)  # (Python's own handler; ignored when the suite runs in the background)
     latch = InterruptLatch().install()
     try:
         try:
@@ -167,4 +175,4 @@ def test_a_ctrl_c_a_library_swallowed_still_stops_the_ingest_at_the_next_item() 
             show(Progress(1, 160, 0.1))
     finally:
         latch.restore()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is before
