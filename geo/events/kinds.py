@@ -120,11 +120,10 @@ def resolve_kinds(drafts: list[Draft]) -> None:
                 bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
             on_group = bool(groups | told_after) and bool(words & GROUP_HEADS)  # "a camp of the group" after its bombing
             a_side = state_forces or (family is not None and family not in attackers)
-            going_on = family is not None and family in responders and family not in attackers and bool(
-                words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS))  # "a gunship struck fighters withdrawing north"
-            sides = actors.actor_families(draft.actor)  # after downing a group's drones, "U.S. and British jets struck
-            going_on = going_on or bool(sides & responders and not sides & attackers and words & ARSENAL_NOUNS and (
-                attackers - actors.STATES))  # its weapons depots": the answering side goes on answering
+            sides = actors.actor_families(draft.actor)  # a side that answered goes on answering: "a gunship struck
+            going_on = bool(sides & responders) and not sides & attackers and bool(  # fighters withdrawing north"; after
+                words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS) or (  # downing a group's drones, "U.S. and British
+                    words & ARSENAL_NOUNS and attackers - actors.STATES))  # jets struck its weapons depots"
             beside = {id(o): o for s in draft.sentences + draft.headlines for o in told_in.get(id(s), [])}
             after_an_attack_on_it = family is not None and any(
                 _told_after(draft, other, family) for other in beside.values())

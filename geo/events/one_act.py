@@ -35,8 +35,8 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
             listed.parts = [p for p in mention.parts if p.place] or listed.parts  # the place the list is told at
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
             container.merged.append(trigger)
-            container.actor = container.actor or mention.actor  # "the attack took place ..., when gunmen stormed X"
-            container.actor = mention.actor if launched and mention.actor else container.actor  # "fired by X": X did it
+            # "the attack took place ..., when gunmen stormed X"; "rockets fired by X hit a house": X did it
+            container.actor = mention.actor if launched and mention.actor else container.actor or mention.actor
             container.new_event = container.new_event or mention.new_event  # "in another attack, gunmen fired"
             container.anaphoric = container.anaphoric or (mention.anaphoric and trigger.dep_ == "pobj")  # "shot dead
             # during the attack": the attack told before

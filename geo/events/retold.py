@@ -7,7 +7,7 @@ one act: the later folds into the earlier. So does an act told only in its doer'
 fighters had hit a post in the town") after the same side's act of that day at that place: the claim of an act told.
 
 Used by ``geo.events.extract`` once kinds, places and days are settled; imports the events wing's drafts,
-actors, linking (a phrase's head word) and place fit only.
+actors, linking (a phrase's head word, a claimed version), place fit and ``geo.syntax`` only.
 """
 
 from __future__ import annotations
@@ -17,36 +17,37 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from geo.events import actors
+from geo.events import lexicon as lx
 from geo.events.draft import Draft
-from geo.events.linking import head_word
+from geo.events.linking import claimed_version, head_word
 from geo.events.place_fit import place_fits
+from geo.syntax import shared_subjects, span_text
 
 if TYPE_CHECKING:
     from geo.events.mentions import Mention
 
 __all__ = ["merge_retold", "own_account"]
 
-SPEECH_LEMMAS = frozenset({"say", "claim", "announce", "state", "report", "add", "write", "post", "confirm"})
 OWN_WORDS = frozenset({"it", "they", "we", "its", "their", "our"})
 
 
 def own_account(mention: Mention) -> bool:
-    """Whether the mention is its doer's own account: 'The group said its fighters had hit ...', 'X said on
-    Telegram that it launched drones at ...', 'the army said its air defences downed ...'."""
+    """Whether the mention is its doer's own account: a claimed version (``linking.claimed_version``), 'The group
+    said its fighters had hit ...', 'X said on Telegram that it launched drones at ...'."""
     if mention.headline:
         return False
+    if claimed_version(mention):
+        return True
     verb = next((t for t in [mention.trigger, *mention.trigger.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
     speech = next((h for h in (verb.ancestors if verb is not None else ()) if h.pos_ == "VERB"
-                   and h.lemma_.lower() in SPEECH_LEMMAS), None)
+                   and h.lemma_.lower() in lx.REPORTING_VERBS), None)
     if verb is None or speech is None:
         return False
-    speakers = [c for c in speech.children if c.dep_ == "nsubj"]
-    doers = [c for c in verb.children if c.dep_ == "nsubj"] or (
-        [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])  # "had hit X and fired"
+    speakers, doers = shared_subjects(speech), shared_subjects(verb)  # "had hit X and fired": the subject of both
     if not speakers or not doers:
         return False
-    return _own(doers[0]) or actors.actor_family(_phrase(doers[0])) not in {None, ""} and (
-        actors.actor_family(_phrase(doers[0])) == actors.actor_family(_phrase(speakers[0])))
+    family = actors.actor_family(_phrase(doers[0]))
+    return _own(doers[0]) or family is not None and family == actors.actor_family(_phrase(speakers[0]))
 
 
 def _own(doer: Token) -> bool:
@@ -55,7 +56,7 @@ def _own(doer: Token) -> bool:
 
 
 def _phrase(token: Token) -> str:
-    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
+    return span_text(token.doc[token.left_edge.i:token.right_edge.i + 1])
 
 
 def merge_retold(drafts: list[Draft]) -> list[Draft]:

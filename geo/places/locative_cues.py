@@ -6,7 +6,6 @@ only ``geo.places`` helpers and ``geo.syntax``.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -300,15 +299,14 @@ def a_town_near(span: Span, candidates: list[Candidate],
     exact_towns = [c for c in candidates if c.kind == "city" and c.score >= 1.0]
     top, doc = max(exact_towns, key=lambda c: c.population, default=candidates[0]), span.doc
     before = _preposition_before(span)
-    if lookup is not None and before in NEAR_WORDS | COUNTRY_TOWN_PREPS and top.country in named_countries(doc, lookup):
-        before = "near"  # a town of a country the story is about: 'in As Salif', 'at Al Luhayyah'
-        candidates = [c for c in exact_towns if c.country in named_countries(doc, lookup)]
-        top = max(candidates, key=lambda c: c.population, default=top)
-        if top.population < NEAR_TOWN_POPULATION:
-            top = dataclasses.replace(top, population=NEAR_TOWN_POPULATION)  # (its size is not recorded, or small)
-    over = doc[span.start - 1] if before == "over" else None  # "shot down [a drone over] X": the drone's, the act's
-    above = over is not None and bool({over.head.lemma_.lower(), over.head.head.lemma_.lower()} & _AIR_WORDS)
-    least = NEAR_TOWN_POPULATION if before in NEAR_WORDS or above else IN_TOWN_POPULATION if before == "in" else None
+    countries = named_countries(doc, lookup) if lookup is not None else frozenset()
+    local = before in NEAR_WORDS | COUNTRY_TOWN_PREPS and any(c.country in countries for c in exact_towns)
+    if local:  # a town of a country the story is about, whatever its recorded size: 'in As Salif', 'at Al Luhayyah'
+        top = max((c for c in exact_towns if c.country in countries), key=lambda c: c.population)
+    over = doc[span.start - 1] if before == "over" and span.start > 0 else None  # "shot down [a drone over] X": the
+    above = over is not None and bool({over.head.lemma_.lower(), over.head.head.lemma_.lower()} & _AIR_WORDS)  # act's
+    least = 0 if local else NEAR_TOWN_POPULATION if before in NEAR_WORDS or above else (
+        IN_TOWN_POPULATION if before == "in" else None)
     if least is None or top.kind != "city" or top.score < 1.0 or top.population < least or (
             span.end < len(doc) and doc[span.end].tag_ == "POS"):
         return False  # right after 'near' or 'in': not "at the Villas at X", "in Smith's view"
