@@ -299,7 +299,7 @@ def a_town_near(span: Span, candidates: list[Candidate],
     exact_towns = [c for c in candidates if c.kind == "city" and c.score >= 1.0]
     top, doc = max(exact_towns, key=lambda c: c.population, default=candidates[0]), span.doc
     before = _preposition_before(span)
-    countries = named_countries(doc, lookup) if lookup is not None else frozenset()
+    countries = named_countries(doc, lookup) if lookup is not None else []
     local = before in NEAR_WORDS | COUNTRY_TOWN_PREPS and any(c.country in countries for c in exact_towns)
     if local:  # a town of a country the story is about, whatever its recorded size: 'in As Salif', 'at Al Luhayyah'
         top = max((c for c in exact_towns if c.country in countries), key=lambda c: c.population)
@@ -330,25 +330,28 @@ _COUNTRIES_KEY = "geo.named_countries"
 COUNTRY_TOWN_PREPS = frozenset({"in", "at", "between", "from", "to"})  # "linking Mopti to Gao": a town of its country
 
 
-def named_countries(doc: Doc, lookup: Callable[[str], list[Candidate]]) -> frozenset[str]:
-    """The countries the text names as places ("Yemen", "Israel"), found once per Doc."""
+def named_countries(doc: Doc, lookup: Callable[[str], list[Candidate]]) -> list[str]:
+    """The countries the text names as places ("Yemen", "Israel"), found once per Doc (kept as a list: a Doc's
+    ``user_data`` is serialised when worker processes parse)."""
     if (found := doc.user_data.get(_COUNTRIES_KEY)) is None:
-        found = doc.user_data[_COUNTRIES_KEY] = frozenset(
+        found = doc.user_data[_COUNTRIES_KEY] = sorted({
             c.country for ent in doc.ents if ent.label_ in {"GPE", "LOC"} for c in lookup(ent.text)[:2]
-            if c.kind == "country" and c.score >= 0.97 and c.country)
+            if c.kind == "country" and c.score >= 0.97 and c.country})
     return found
 
 
 _PERSONS_KEY = "geo.persons_by_word"  # where persons_by_word keeps its index of a Doc
 
 
-def persons_by_word(doc: Doc) -> dict[str, set[str]]:
+def persons_by_word(doc: Doc) -> dict[str, list[str]]:
     """Each word of a PERSON entity of ``doc`` -> the texts of those entities, built once per Doc
-    (``Doc.ents`` builds every entity on each access)."""
+    (``Doc.ents`` builds every entity on each access; lists, not sets: ``user_data`` is serialised when worker
+    processes parse)."""
     if (index := doc.user_data.get(_PERSONS_KEY)) is None:
         index = doc.user_data[_PERSONS_KEY] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 for token in ent:
-                    index.setdefault(token.text, set()).add(ent.text)
+                    if ent.text not in (names := index.setdefault(token.text, [])):
+                        names.append(ent.text)
     return index

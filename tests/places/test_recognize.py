@@ -514,3 +514,11 @@ def test_a_town_named_with_an_article_the_tagger_left_out_is_no_person() -> None
 def test_a_town_whose_first_word_the_tagger_left_out_is_read_whole() -> None:
     doc = _doc(["the", "hospital", "in", "Debre", "Tarsk", "was", "full", "."], [(4, 5, "PERSON")])
     assert [t for t, _, _ in _run(doc)] == ["Debre Tarsk"]
+
+
+def test_a_recognised_doc_still_serialises_for_worker_processes() -> None:
+    # nlp.pipe(n_process=2) sends each parsed Doc back as bytes: the recogniser's per-Doc caches must be msgpack-able
+    doc = _doc(["Ruritania", "said", "Joe", "Tarsk", "left", "a", "depot", "near", "Qaryat", "and", "Tarsk", "."],
+               [(0, 1, "GPE"), (2, 4, "PERSON"), (8, 9, "ORG"), (10, 11, "PERSON")])
+    _run(doc)
+    assert Doc(doc.vocab).from_bytes(doc.to_bytes()).text == doc.text
