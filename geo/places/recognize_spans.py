@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -20,8 +21,8 @@ from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, D
                                 TITLES)
 from geo.syntax import DATELINE_RE, doc_text
 
-__all__ = ["DocContext", "after_title", "followed_by_place_punct", "is_adjectival", "listed", "listed_with_places",
-           "looks_common", "modifies_noun", "modifies_residents", "names_a_publication", "singular", "speaks",
+__all__ = ["DocContext", "after_title", "covered_ranges", "followed_by_place_punct", "is_adjectival", "listed",
+           "listed_with_places", "looks_common", "overlaps_ranges", "modifies_noun", "modifies_residents", "names_a_publication", "singular", "speaks",
            "split_at_in", "trim", "within"]
 
 
@@ -269,3 +270,20 @@ def within(candidate: Candidate, container: Candidate) -> bool:
     if container.kind == "country":
         return True
     return bool(candidate.admin1) and candidate.admin1 == container.name
+
+
+def covered_ranges(ranges: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The character ranges, overlapping ones merged, sorted."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def overlaps_ranges(start: int, end: int, covered: Sequence[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of ``covered`` (as ``covered_ranges`` returns them)."""
+    index = bisect.bisect_left(covered, (end, end)) - 1  # the last range starting before its end
+    return index >= 0 and covered[index][1] > start

@@ -31,7 +31,7 @@ from geo.places.context import ChosenReadings
 from geo.places.locative_cues import locative_cue
 from geo.places.named_sites import SITE_FIRST_WORDS
 from geo.places.recognize import SPAN_KEY
-from geo.places.recognize_spans import within
+from geo.places.recognize_spans import covered_ranges, overlaps_ranges, within
 from geo.places.resolve_support import (BIG_TOWN, EXACT_SPELLING, drop_unsupported, not_the_city_province,
                                         prefer_countries_named_in_full, province_of_its_town,
                                         towns_abroad_of_a_district)
@@ -57,6 +57,7 @@ class _Mention:
     label: str | None = None  # the recogniser's label: LOC (seas, regions) favours regions
     gated: bool = False
     reading: str | None = None  # the coarser reading its candidates come from (``geo.places.name_fallbacks``)
+    sentence: int = -1  # the number of its sentence in the text (-1: the text is not split into sentences)
     candidates: list[Candidate] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     features: list[dict[str, float]] = field(default_factory=list)  # of each candidate, last pass
@@ -319,8 +320,15 @@ def resolve_doc(doc: Doc, gazetteer: Gazetteer | None = None,
 def _recognised_mentions(doc: Doc) -> list[_Mention]:
     """Mentions of the recogniser's toponym spans (``doc.spans["toponyms"]``), in text order."""
     spans: list[Span] = sorted(doc.spans[SPAN_KEY], key=lambda s: s.start) if SPAN_KEY in doc.spans else []
-    return [_Mention(s.start_char, s.end_char, s.text, s._.geo_cue, s._.geo_container, s.label_, s._.geo_gated)
-            for s in spans]
+    number = _sentence_numbers(doc)
+    return [_Mention(s.start_char, s.end_char, s.text, s._.geo_cue, s._.geo_container, s.label_, s._.geo_gated,
+                     sentence=number(s.start_char)) for s in spans]
+
+
+def _sentence_numbers(doc: Doc) -> Callable[[int], int]:
+    """The number of the sentence a character offset lies in (-1 for all when the doc has no sentences)."""
+    starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+    return lambda offset: bisect.bisect_right(starts, offset) - 1 if starts else -1
 
 
 def _looks_like_a_place(mention: _Mention) -> bool:
@@ -347,35 +355,20 @@ def resolve_spans_in_context(doc: Doc, spans: Sequence[tuple[int, int]],
     """
     gazetteer = gazetteer or default_gazetteer()
     given = span_mentions(doc, spans, gazetteer)
-    taken = _covered(given)
-    context = [m for m in _recognised_mentions(doc) if not _overlaps(m, taken)]
+    taken = covered_ranges([(m.start, m.end) for m in given])
+    context = [m for m in _recognised_mentions(doc) if not overlaps_ranges(m.start, m.end, taken)]
     toponyms = _resolve(given + context, gazetteer)
     return toponyms[: len(given)], [t for t in toponyms[len(given):] if t.resolved]
-
-
-def _covered(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
-    """The character ranges the mentions cover, merged and sorted."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted((m.start, m.end) for m in mentions):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _overlaps(mention: _Mention, covered: Sequence[tuple[int, int]]) -> bool:
-    index = bisect.bisect_left(covered, (mention.end, mention.end)) - 1  # the last range starting before its end
-    return index >= 0 and covered[index][1] > mention.start
 
 
 def span_mentions(doc: Doc, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
     """Mentions of these character spans with their cues (candidates not looked up yet)."""
     cue_lookup = _cue_lookup(gazetteer)
     text = doc_text(doc)
+    number = _sentence_numbers(doc)
     mentions = []
     for start, end in spans:
-        mention = _Mention(start, end, text[start:end])
+        mention = _Mention(start, end, text[start:end], sentence=number(start))
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             mention.cue, mention.container = locative_cue(span, cue_lookup)

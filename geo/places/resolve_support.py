@@ -2,12 +2,15 @@
 than none (the name is then placed, marked approximate, near a town the story names:
 ``geo.places.approximate``).
 
-``drop_unsupported`` applies three rules once a document's names are ranked, each judging a
+``drop_unsupported`` applies four rules once a document's names are ranked, each judging a
 name's best reading by the places the story names by an exact spelling:
 
 - a loose spelling ("Helmet" ~ Helmetta) outside the countries and provinces the story names;
 - a small town, or one named by a secondary alternate name ("Abbasiya", an old name of Yehud),
   in a country where the story names no other place;
+- a town of no great size whose own sentence names another country, one where the story names places,
+  and not its own, in a country where the story names no other town, province or site ("Yemen's
+  government said a drone hit a post near the town of Hays": not Hays, Kansas);
 - a province named only by generic words ("Western", "Central", "Valley": a province of Rwanda,
   Kenya, Honduras) in a country the story does not otherwise name: "the West" is not Rwanda's.
 """
@@ -19,6 +22,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from geo.gazetteer import DISTRICT_WORDS, fold_name
+from geo.geometry import distance_km
 from geo.model import Candidate
 from geo.places.name_fallbacks import DEMONYM, HEAD
 from geo.places.ranking import LOCAL_KINDS
@@ -29,6 +33,7 @@ __all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "not_the_city_provi
 EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
 BIG_TOWN = 100_000
 _SMALL_TOWN = 20_000  # a town this small needs support from the story when it is abroad
+_SAME_THEATRE_KM = 2_500.0  # a town this close to the story's places may be where its war reaches
 _MIN_CONTEXT_NAMES = 3  # other places a story must name before a town is judged against them
 # Words that name a part of any country rather than one place ("Western", "North-West", "Central").
 _GENERIC_PROVINCE_WORDS = frozenset({
@@ -43,6 +48,8 @@ _GENERIC_PROVINCE_WORDS = frozenset({
 class _Mention(Protocol):
     text: str
     cue: str | None
+    container: str | None
+    sentence: int
     reading: str | None
     candidates: list[Candidate]
     scores: list[float]
@@ -53,10 +60,11 @@ class _Mention(Protocol):
 
 
 def drop_unsupported(mentions: Sequence[_Mention]) -> None:
-    """Leave unresolved the readings nothing in the story supports (the module's three rules)."""
+    """Leave unresolved the readings nothing in the story supports (the module's four rules)."""
     exact = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING]
     _drop_unsupported_spellings(mentions, exact)
     _drop_unsupported_towns(mentions, exact)
+    _drop_towns_put_in_another_country(mentions)
     _drop_generic_provinces(mentions, exact)
 
 
@@ -133,6 +141,32 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
         one_country = best.population < BIG_TOWN and len({c.country for c in exact if c is not best}) == 1
         # "El Fasher, North Darfur": a setting a hamlet abroad must fit (not a city called by another name)
         if not others_there and (others >= _MIN_CONTEXT_NAMES or (others >= 2 and one_country)):
+            _leave_unresolved(mention)
+
+
+def _drop_towns_put_in_another_country(mentions: Sequence[_Mention]) -> None:
+    """A town under ``BIG_TOWN`` whose sentence names another country and nothing in its own is a place of
+    that country the gazetteer lacks, when the story names a town, province or site in that country, none
+    in the town's own and none within ``_SAME_THEATRE_KM`` of it ("Yemen's government said a drone hit a
+    post near Hays", with Sanaa in the story: not Hays, Kansas, though "the U.S. military" is in it too;
+    "Yemen's Houthis fired a drone at Eilat" stays: Eilat is within reach of the story's Yemeni towns).
+    A name given its container ("Hays, Kansas") is left to that."""
+    exact = [m for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING]
+    local: dict[str | None, dict[str, Candidate]] = {}  # the story's sub-national places by country, by name
+    for mention in exact:
+        if mention.best is not None and mention.best.kind != "country":
+            local.setdefault(mention.best.country, {})[fold_name(mention.text)] = mention.best
+    for mention in mentions:
+        best, name = mention.best, fold_name(mention.text)
+        if (best is None or best.kind != "city" or best.population >= BIG_TOWN or mention.container
+                or mention.sentence < 0 or set(local.get(best.country, {})) - {name}):
+            continue
+        same_sentence = [m.best for m in exact if m.sentence == mention.sentence and m is not mention]
+        own_named = any(c is not None and c.country == best.country for c in same_sentence)
+        others = {c.country for c in same_sentence if c is not None and c.kind == "country"} - {best.country}
+        near = any(distance_km(best.lat, best.lon, place.lat, place.lon) <= _SAME_THEATRE_KM
+                   for places in local.values() for other, place in places.items() if other != name)
+        if others & set(local) and not own_named and not near:
             _leave_unresolved(mention)
 
 

@@ -637,3 +637,20 @@ def test_countries_named_as_participants_set_no_scene_for_a_town_abroad() -> Non
     town, *countries = resolve_spans(load_pipeline()(text), _spans(text, "Zinjibar", "France", "Italy", "Spain"),
                                      default_gazetteer())
     assert town.resolved and town.country == "YE" and all(c.kind == "country" for c in countries)
+
+
+def test_a_small_town_abroad_whose_sentence_names_the_storys_country_is_an_unknown_place_there() -> None:
+    # The only Hays the gazetteer has is in Kansas; the sentence puts it in Yemen, where the story is.
+    text = ("Jets struck a depot near Sanaa on Monday, the U.S. Navy said. "
+            "Yemen's army said militants shelled a post near the town of Hays.")
+    assert not _first(_resolve(text), "Hays").resolved  # (the pipeline then puts it near Sanaa, marked approximate)
+    # A town within reach of the story's places stays where it is ("Eilat" in a story from Yemen).
+    near = ("Jets struck a depot near Sanaa on Monday, the Israeli army said. "
+            "Yemen's rebels said they fired a drone at Eilat.")
+    assert _first(_resolve(near), "Eilat").country == "IL"
+    # Nor does it move when its own sentence names its country too, or it is given its state.
+    own = ("Jets struck a depot near Sanaa on Monday. "
+           "Yemen's army said a soldier from the U.S. town of Hays was wounded.")
+    assert _first(_resolve(own), "Hays").country == "US"
+    given = "Jets struck a depot near Sanaa on Monday. Yemen's army thanked donors in Hays, Kansas."
+    assert _first(_resolve(given), "Hays").country == "US"
