@@ -93,6 +93,8 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     attacked = False
     groups: set[str] = set()  # head words of attackers of no known side ("the Northern Front", "the group")
     responders: set[str] = set()
+    answered_in: dict[str, set[str]] = {}  # the countries where each answering side struck
+    struck: set[str] = set()  # the sides attacked so far (the victims' families)
     before_last: tuple[set[str], bool, bool, set[str]] = (set(), False, False, set())
     told_in: dict[int, list[Draft]] = {}  # sentence -> the drafts it tells (to compare acts told together)
     for draft in drafts:
@@ -123,17 +125,22 @@ def resolve_kinds(drafts: list[Draft]) -> None:
             sides = actors.actor_families(draft.actor)  # a side that answered goes on answering: "a gunship struck
             going_on = bool(sides & responders) and not sides & attackers and bool(  # fighters withdrawing north"; after
                 words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS) or (  # downing a group's drones, "U.S. and British
-                    words & ARSENAL_NOUNS and attackers - actors.STATES))  # jets struck its weapons depots"
+                    words & ARSENAL_NOUNS and attackers - actors.STATES) or (  # jets struck its weapons depots";
+                    attackers - actors.STATES and _in_answered_country(draft, sides, answered_in)))  # more villages
+            following = family is not None and family in struck and _told_following_an_attack(draft)
             beside = {id(o): o for s in draft.sentences + draft.headlines for o in told_in.get(id(s), [])}
             after_an_attack_on_it = family is not None and any(
                 _told_after(draft, other, family) for other in beside.values())
-            draft.kind = "response" if answering or going_on or after_an_attack_on_it or (
+            draft.kind = "response" if answering or going_on or after_an_attack_on_it or following or (
                     (attacked or told_after or fled) and a_side and (
                 on_perpetrators or on_group or on_armed)) else "attack"
         if draft.kind == "response" and family:
             responders.add(family)  # a side that answered goes on answering the same attackers
+            if draft.place is not None and draft.place.country:
+                answered_in.setdefault(family, set()).add(draft.place.country)
         if draft.kind == "attack":
             attacked = True
+            struck.add(_victim_family(draft) or _country_side(draft) or "")
             if family:
                 attackers.add(family)
             if armed_men(draft.actor) and family not in actors.STATES:
@@ -143,6 +150,36 @@ def resolve_kinds(drafts: list[Draft]) -> None:
         if earlier:  # what was told before it stays told
             attackers |= now[0]
             armed_attack, attacked, groups = armed_attack or now[1], attacked or now[2], groups | now[3]
+
+
+def _country_side(draft: Draft) -> str | None:
+    """The side of the country an act with no named victim hit ("an army post near Metula": Israel's)."""
+    side = None if draft.place is None else actors.COUNTRY_FAMILY.get(draft.place.country or "")
+    return side if side != actors.actor_family(draft.actor) else None
+
+
+def _in_answered_country(draft: Draft, sides: set[str], answered_in: dict[str, set[str]]) -> bool:
+    """'Israeli strikes hit villages in southern Lebanon after Hezbollah fired drones ... Warplanes struck a house
+    in Bint Jbeil': the answering side striking again in the country where it answered is that answer (not an
+    act of another week: "the most serious since last week, when a drone strike hit a motorcycle in X")."""
+    place = draft.place
+    return place is not None and any(place.country in answered_in.get(side, ()) for side in sides) and not any(
+        OTHER_WEEK_RE.search(s.text) for s in draft.sentences)
+
+
+OTHER_WEEK_RE = re.compile(r"\b(?:last|previous|past)\s+(?:week|month|year)|\b(?:weeks?|months?|years?)\s+"
+                           r"(?:ago|earlier)\b|\bsince\b", re.I)
+
+
+def _told_following_an_attack(draft: Draft) -> bool:
+    """'Following the missile attack on Metula, artillery pounded Khiam': an act its sentence opens as coming
+    after an attack (on the doer's side, the caller checks)."""
+    for sent in draft.sentences:
+        found = AFTER_THE_ACT_RE.search(sent.text)
+        if found is not None and any(sent.start_char + found.end() <= sent.doc[i].idx for i in draft.triggers
+                                     if sent.start <= i < sent.end):
+            return True
+    return False
 
 
 FLIGHT_VERBS = frozenset({"flee", "escape", "retreat", "withdraw"})

@@ -169,6 +169,8 @@ LOCATIVE_WORDS: frozenset[str] = frozenset(
 NATURAL_FEATURE_WORDS: frozenset[str] = frozenset(
     {"river", "valley", "mountains", "mountain", "lake", "sea", "desert", "plain", "plains", "hills", "basin", "gulf",
      "bay", "coast", "delta", "range", "strait"})
+# The last word of a body of water's name, or the first before "of" ("the Red Sea", "the Gulf of Aden").
+WATER_WORDS: frozenset[str] = frozenset({"sea", "gulf", "strait", "straits", "ocean", "bay", "channel", "waters"})
 NEAR_WORDS: frozenset[str] = frozenset(
     {"near", "outside", "close", "nearby", "west", "east", "north", "south", "northwest",
      "northeast", "southwest", "southeast", "north-west", "north-east", "south-west",

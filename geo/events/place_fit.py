@@ -12,6 +12,7 @@ from geo.events.mentions import Mention, told_weapon
 from geo.geometry import distance_km
 from geo.model import Toponym
 
+TOWN_KINDS = frozenset({"city", "facility", "other"})
 KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
 
 
@@ -27,7 +28,7 @@ def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
             and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
 
 
-__all__ = ["contains", "more_precise", "more_specific", "names_the_place_near", "no_conflict", "place_agrees",
+__all__ = ["at_sea", "contains", "more_precise", "more_specific", "names_the_place_near", "no_conflict", "place_agrees",
            "place_fits", "told_in_part", "vaguely_placed"]
 
 SITE_IN_TOWN_KM = 25.0
@@ -114,8 +115,17 @@ def told_in_part(mention: Mention) -> bool:
 
 
 def more_precise(draft: Draft, place: Toponym) -> bool:
-    """Whether ``place`` pins the draft's event down better: inside its place, or the town it was near."""
-    return draft.place is not None and (more_specific(place, draft.place) or names_the_place_near(draft, place))
+    """Whether ``place`` pins the draft's event down better: inside its place, the town it was near, or a town
+    or site an act put at sea was told off ("a ship hit in the Red Sea", "40 miles west of Mocha")."""
+    return draft.place is not None and (more_specific(place, draft.place) or names_the_place_near(draft, place) or (
+        at_sea(draft.place) and place.kind in TOWN_KINDS))
+
+
+def at_sea(place: Toponym) -> bool:
+    """A sea, gulf or strait ("the Red Sea", "the Bab el-Mandeb Strait", "the Gulf of Aden")."""
+    words = place.text.lower().split()
+    return place.kind == "region" and bool(words) and (
+        words[-1] in lx.WATER_WORDS or (len(words) > 2 and words[0] in lx.WATER_WORDS and words[1] == "of"))
 
 
 def no_conflict(a: Toponym | None, b: Toponym | None) -> bool:

@@ -264,10 +264,11 @@ def listed_with_places(span: Span) -> bool:
 
 
 def within(candidate: Candidate, container: Candidate) -> bool:
-    """True when a candidate lies in a container country or first-level province."""
+    """True when a candidate lies in a container country or first-level province (a curated site, whose
+    province is not recorded, may lie in any province of its country: "Al Asad Air Base in Anbar")."""
     if candidate.country != container.country:
         return False
-    if container.kind == "country":
+    if container.kind == "country" or (candidate.kind == "facility" and not candidate.admin1):
         return True
     return bool(candidate.admin1) and candidate.admin1 == container.name
 

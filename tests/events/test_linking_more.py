@@ -791,3 +791,11 @@ def test_an_explosion_a_ships_master_reported_off_a_port_is_the_attack_on_the_sh
     attacks, _ = run(text)
     assert len(attacks) == 1 and attacks[0].actor == "Houthi militants"
     assert any("reported an explosion" in m.text for m in attacks[0].mentions)
+
+
+def test_an_act_at_sea_told_again_off_a_port_is_placed_at_the_port() -> None:
+    # A sea's point says nothing of where on it; the town the ship was hit off is the most precise place told.
+    text = ("Militants fired a missile at a tanker in the Red Sea on Monday, the navy said. A crew member "
+            "reported an explosion about 30 nautical miles west of Hodeidah.")
+    attacks, _ = run(text)
+    assert [(e.place, e.target) for e in attacks] == [("Al Hudaydah", "a tanker")]

@@ -893,3 +893,29 @@ def test_a_state_that_downed_another_states_drones_striking_its_depots_attacks()
             "Ukrainian drones struck an ammunition depot in Russia, officials said.")
     attacks, _ = run(text)
     assert any("depot" in (e.target or "") for e in attacks)
+
+
+def test_an_act_its_sentence_opens_as_following_an_attack_on_the_doers_side_is_a_response() -> None:
+    text = ("Militants fired rockets at a police post near Kiryat Shmona on Monday. Following the rocket attack on "
+            "Kiryat Shmona, Israeli artillery shelled fields outside Bint Jbeil.")
+    attacks, responses = run(text)
+    assert [(e.actor, e.place) for e in attacks] == [("Militants", "Qiryat Shemona")]
+    assert [(e.actor, e.place) for e in responses] == [("Israel", "Bent Jbail")]
+    # Told with no such opening, the shelling is an act of its own.
+    attacks, responses = run("Militants fired rockets at a police post near Kiryat Shmona on Monday. Israeli "
+                             "artillery shelled fields outside Bint Jbeil on Tuesday.")
+    assert len(attacks) == 2 and responses == []
+
+
+def test_the_answering_side_striking_again_where_it_answered_goes_on_answering() -> None:
+    lead = ("Hezbollah fired rockets at Kiryat Shmona on Sunday. Israeli jets struck villages in Lebanon on Monday "
+            "in response.")
+    attacks, responses = run(f"{lead} Hours later, Israeli warplanes struck a house in Nabatieh, killing two people.")
+    assert [e.actor for e in attacks] == ["Hezbollah"] and len(responses) == 2
+    # Not an act of another week, nor one in another country.
+    attacks, _ = run(f"{lead} Last week, Israeli warplanes struck a house in Nabatieh, killing two people.")
+    assert [e.actor for e in attacks] == ["Hezbollah", "Israel"]
+    elsewhere = ("Hezbollah fired rockets at Kiryat Shmona on Sunday. Israeli jets struck a depot in Gaza City on "
+                 "Monday in response. Hours later, Israeli warplanes struck a house in Nabatieh, killing two people.")
+    attacks, _ = run(elsewhere)
+    assert [e.actor for e in attacks] == ["Hezbollah", "Israel"]

@@ -654,3 +654,10 @@ def test_a_small_town_abroad_whose_sentence_names_the_storys_country_is_an_unkno
     assert _first(_resolve(own), "Hays").country == "US"
     given = "Jets struck a depot near Sanaa on Monday. Yemen's army thanked donors in Hays, Kansas."
     assert _first(_resolve(given), "Hays").country == "US"
+
+
+def test_a_known_site_put_in_a_province_of_its_country_stays_the_site() -> None:
+    # A curated site has no recorded province: "in Adana province" cannot rule it out.
+    text = "Protesters marched to Incirlik Air Base in Adana province on Friday."
+    base = _first(_resolve(text), "Incirlik Air Base")
+    assert base.kind == "facility" and _within(base, 37.00, 35.43, 5)
