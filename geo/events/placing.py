@@ -90,6 +90,23 @@ def _place_unplaced(mentions: list[Mention], found: Part) -> None:
             mention.parts = mention.parts or [Part(target=None, place=found.place, place_prep=found.place_prep)]
 
 
+def launched_from(token: Token) -> bool:
+    """'fired missiles from bombers flying over the Caspian Sea': a place in where a launch came from, not where
+    it struck (not "launched from Lebanon toward X", nor "artillery fire from across the river")."""
+    for head in token.ancestors:
+        if head.dep_ == "prep" and head.lower_ in AIMED_PREPS:
+            return False
+        if head.lower_ == "from" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
+                head.head.lemma_.lower() in lx.WEAPON_OBJECT_VERBS):
+            return True
+        if head.dep_ in {"ROOT", "ccomp"}:
+            return False
+    return False
+
+
+AIMED_PREPS = frozenset({"at", "toward", "towards", "on", "into", "against", "onto"})
+
+
 def place_launches_by_origin(sent: Span, mentions: list[Mention], toponyms: list[tuple[Toponym, Span]]) -> None:
     """'a ballistic missile launched from Yemen': where a launch came from places it when nothing else does."""
     for mention in mentions:

@@ -685,3 +685,16 @@ def test_acts_listed_as_one_subject_of_a_toll_are_one_event_at_the_place_told() 
 
     text = "Airstrikes and shelling in Kharkiv oblast killed at least 9 civilians on Monday, officials said."
     assert [(e.killed, e.place) for e in analyze(text, published=date(2024, 6, 4)).events] == [(9, "Kharkiv")]
+
+
+def test_where_the_launchers_flew_is_not_where_the_attack_or_its_interception_was() -> None:
+    text = ("The air force said Russia fired ten missiles from bombers flying over the Red Sea at the country on "
+            "Monday. Air defences shot down six of the missiles.")
+    attacks, responses = run(text)
+    assert len(attacks) == 1 and len(responses) == 1
+    assert [e.place for e in attacks + responses] == [None, None]
+    # Where they struck is the attack's place.
+    attacks, _ = run(text.replace("at the country", "at Kharkiv"))
+    assert [e.place for e in attacks] == ["Kharkiv"]
+    attacks, _ = run("Militants launched rockets from a field near Lebanon toward Kiryat Shmona on Monday.")
+    assert [e.place for e in attacks] == ["Qiryat Shemona"]
