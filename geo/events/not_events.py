@@ -112,6 +112,10 @@ def only_heard(token: Token) -> bool:
     return _lemma(verb) == "hear" and token.dep_ in {"dobj", "nsubjpass"}
 
 
+# Verbs of what a thing is put to, in the present: "the army uses the airport to launch raids".
+MEANS_VERBS = frozenset({"use", "employ", "need", "rely"})
+
+
 def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     """A habit or a campaign, not one event: 'rebels often fire rockets', 'periodic raids', 'a frequent
     target of airstrikes', 'attacks that the group regularly conducts', 'has been fighting since 2008'.
@@ -143,6 +147,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if governor is not None and governor.dep_ in {"advcl", "xcomp"} and any(
             a.lower_ == "to" for a in children(governor, "aux")):
         around.append(governor.head)  # "routinely uses villages to stage attacks": the habit the purpose serves
+        if governor.head.tag_ in {"VBZ", "VBP"} and _lemma(governor.head) in MEANS_VERBS:
+            return True  # "airports that the army uses to launch raids on X": what a thing is for, no act
     for holder in holders + clauses + ([governor] if governor is not None else []) + around:
         for child in holder.children:
             if child.dep_ == "advmod" and child.lower_ in elx.HABITUAL_ADVERBS:

@@ -99,9 +99,11 @@ ATTACK_WORDS = frozenset({"attack", "strike", "assault", "raid"})  # what a dete
 RESPONSE_FAMILIES = frozenset({"intercept", "retaliation", "defence"})
 # What an act is said to answer that is a cause, not an act told: 'a response to Israel's war in Gaza'.
 GRIEVANCE_NOUNS = frozenset({"war", "aggression", "occupation", "genocide", "siege", "blockade", "policy", "crime",
-                             "presence", "involvement", "support", "oppression", "persecution", "solidarity"})
+                             "presence", "involvement", "support", "oppression", "persecution", "solidarity",
+                             "defeat", "loss", "setback"})  # "to punish civilians for its defeats": no act answered
+GRIEVANCE_PLURALS = frozenset({"wars", "crimes", "policies", "defeats", "losses", "setbacks"})
 GRIEVANCE_RE = re.compile(r"\s*(?:to|for|against)\s+(?:(?!attacks?\b|strikes?\b|raids?\b|shelling\b|bombings?\b)"
-                          rf"[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(GRIEVANCE_NOUNS | {'wars', 'crimes', 'policies'}))})\b",
+                          rf"[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(GRIEVANCE_NOUNS | GRIEVANCE_PLURALS))})\b",
                           re.I)
 
 
@@ -179,7 +181,10 @@ def _answered(token: Token) -> tuple[list[Token], Token | None] | None:
     word is no cue."""
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and (lemma in lx.COUNTER_VERBS or phrasal_family(token) == "retaliation"):  # "struck back"
-        return children(token, "dobj") + prep_objects(token, "to", "for", "against"), None
+        causes = prep_objects(token, "to", "for", "against")
+        if causes and all(o.lemma_.lower() in GRIEVANCE_NOUNS for o in causes):
+            return None  # "to punish civilians for its defeats": a cause, no act
+        return ([] if lemma == "punish" else children(token, "dobj")) + causes, None  # (whom it punishes: no act)
     answered = prep_objects(token, "to", "for", "against") if lemma in lx.RESPONSE_NOUN_PREPS else []
     after = doc_text(token.doc)[token.idx + len(token):token.idx + 80] if lemma in lx.RESPONSE_NOUN_PREPS else ""
     if (answered and all(o.lemma_.lower() in GRIEVANCE_NOUNS for o in answered)) or GRIEVANCE_RE.match(after):

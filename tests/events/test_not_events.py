@@ -308,3 +308,10 @@ def test_the_purpose_of_a_habit_is_no_event() -> None:
     events = everything("Rebels used a stolen truck to stage an ambush on an army convoy on Monday, killing two "
                         "soldiers.")
     assert [e.killed for e in events] == [2]
+
+
+def test_what_a_side_uses_a_place_for_is_no_event() -> None:
+    events = everything("Rebels shelled the airport in Kharkiv on Monday, which the army uses to launch air raids on "
+                        "the north.")
+    assert [e.place for e in events] == ["Kharkiv"]
+    assert everything("The group says the army uses the airfield to launch raids on villages.") == []

@@ -919,3 +919,14 @@ def test_the_answering_side_striking_again_where_it_answered_goes_on_answering()
                  "Monday in response. Hours later, Israeli warplanes struck a house in Nabatieh, killing two people.")
     attacks, _ = run(elsewhere)
     assert [e.actor for e in attacks] == ["Hezbollah", "Israel"]
+
+
+def test_an_act_said_to_punish_civilians_for_battlefield_defeats_answers_no_act() -> None:
+    text = ("Rebel drones hit a power station in Kharkiv on Monday. \"These attacks show that the militia has no goal "
+            "left except to punish civilians for its defeats,\" the army said.")
+    attacks, responses = run(text)
+    assert len(attacks) == 1 and responses == []
+    # Punished for an act, it answers that act.
+    attacks, responses = run("Militants fired rockets at Kiryat Shmona on Sunday. On Monday the army struck a "
+                             "militant base near Bint Jbeil to punish the group for the rocket attack.")
+    assert [e.actor for e in responses] == ["army"]

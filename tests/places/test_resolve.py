@@ -661,3 +661,10 @@ def test_a_known_site_put_in_a_province_of_its_country_stays_the_site() -> None:
     text = "Protesters marched to Incirlik Air Base in Adana province on Friday."
     base = _first(_resolve(text), "Incirlik Air Base")
     assert base.kind == "facility" and _within(base, 37.00, 35.43, 5)
+
+
+def test_regions_a_war_is_told_by_are_known() -> None:
+    toponyms = _resolve("Fighting spread from Darfur to Kordofan as jets struck the Bekaa Valley and Puntland.")
+    assert {(t.text, t.kind, t.country) for t in toponyms} >= {
+        ("Darfur", "region", "SD"), ("Kordofan", "region", "SD"), ("Bekaa Valley", "region", "LB"),
+        ("Puntland", "region", "SO")}
