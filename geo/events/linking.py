@@ -46,8 +46,7 @@ def adds_details(mention: Mention) -> bool:
 
 
 def head_word(phrase: str) -> str:
-    words = [w.strip("’'") for w in phrase.lower().split()]
-    words = [w for w in words if w.isalpha()]
+    words = [w for w in (w.strip("’'") for w in phrase.lower().split()) if w.isalpha()]
     return words[-1] if words else phrase.lower()
 
 
@@ -331,8 +330,9 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
             family == actors.actor_family(draft.actor)):
         return True  # "continued Houthi attacks on shipping", then "the Houthis have attacked ships 100 times"
     if draft.place is not None and part.place is not None:
-        if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target):
-            return False
+        if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target) and (
+                not part.target.lower().removeprefix("the ").startswith(part.place.text.lower())):
+            return False  # (but "fire at troops at the X garrison", then "the X garrison came under fire")
         if draft.place.kind == "country" and part.place.kind in {"city", "facility", "other"} and gap > 1 and (
                 mention.date is not None or mention.when is not None or gap > FAR_SENTENCES):
             return False  # 'forces attacked positions near X on Monday' after strikes on X's country: an act of its own

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
+from geo.events.parse_repairs import passive_subjects
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    only_heard, rejected_claim, told_already, victims_of)
@@ -102,7 +103,7 @@ def _trigger_family(token: Token) -> str | None:
             return "defence"  # "security forces killed the four attackers": the assault was ended
         if lemma == "kill" and (_person(subjects) or _armed(subjects)) and any(_counted(o) for o in objects):
             return "attack"  # "a teen killed 12 people": no weapon word, but a killing of many
-        objects += children(token, "nsubjpass")
+        objects += passive_subjects(token)
         if lemma in lx.WEAPON_OBJECT_VERBS and any(weapon_of(o) and not is_event_noun(o) for o in objects):
             return "attack"
         if lemma in lx.WEAPON_OBJECT_VERBS and token.dep_ in {"acl", "relcl"} and weapon_of(token.head):

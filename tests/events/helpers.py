@@ -38,6 +38,7 @@ PLACES: dict[str, tuple[str, str, str | None, float, float, int | None, str | No
     "Gaza": ("Gaza Strip", "region", "PS", 31.42, 34.37, 7303944, None),
     "Lebanon": ("Lebanon", "country", "LB", 33.83, 35.83, 272103, None),
     "Kiryat Shmona": ("Qiryat Shemona", "city", "IL", 33.2073, 35.57212, 293207, None),
+    "Al-Tanf": ("Al-Tanf garrison", "facility", "SY", 33.5, 38.62, None, None),
     "Bint Jbeil": ("Bent Jbail", "city", "LB", 33.12098, 35.43357, 276781, None),
     "Nabatieh": ("Nabatiye et Tahta", "city", "LB", 33.37889, 35.48389, 268064, None),
     "Al Qaim": ("Al Qa'im", "city", "IQ", 34.36889, 41.09444, 99608, None),

@@ -799,3 +799,10 @@ def test_an_act_at_sea_told_again_off_a_port_is_placed_at_the_port() -> None:
             "reported an explosion about 30 nautical miles west of Hodeidah.")
     attacks, _ = run(text)
     assert [(e.place, e.target) for e in attacks] == [("Al Hudaydah", "a tanker")]
+
+
+def test_the_base_an_attack_was_told_at_coming_under_fire_is_that_attack() -> None:
+    text = ("Rockets were fired at soldiers at the Al-Tanf garrison on Thursday, officials said. The Al-Tanf garrison "
+            "came under fire at about 7:30 a.m. Thursday.")
+    attacks, _ = run(text)
+    assert len(attacks) == 1 and len(attacks[0].mentions) == 2
