@@ -22,8 +22,8 @@ from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, D
 from geo.syntax import DATELINE_RE, doc_text
 
 __all__ = ["DocContext", "after_title", "covered_ranges", "followed_by_place_punct", "is_adjectival", "listed",
-           "listed_with_places", "looks_common", "overlaps_ranges", "modifies_noun", "modifies_residents", "names_a_publication", "singular", "speaks",
-           "split_at_in", "trim", "within"]
+           "listed_with_places", "looks_common", "modifies_noun", "modifies_residents", "names_a_publication",
+           "overlaps_ranges", "singular", "speaks", "split_at_in", "trim", "within"]
 
 
 # A transcript's speaker label: a line opening with a name in capitals and a colon ("AUSTIN:",
