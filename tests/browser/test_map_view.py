@@ -107,7 +107,9 @@ def pixels_near(page: sync_api.Page, frame: sync_api.Frame, lat: float, lon: flo
     shot = page.locator(MAP_FRAME).screenshot(path=str(ARTIFACTS / name))
     image = Image.open(io.BytesIO(shot)).convert("RGB")
     box = (max(int(x) - radius, 0), max(int(y) - radius, 0), int(x) + radius, int(y) + radius)
-    return list(image.crop(box).getdata())
+    cropped = image.crop(box)
+    width, height = cropped.size  # (pixel by pixel: Pillow 13 deprecates getdata, older ones lack its successor)
+    return [cropped.getpixel((i, j)) for j in range(height) for i in range(width)]  # type: ignore[misc]
 
 
 def river_like(colour: tuple[int, int, int]) -> bool:
