@@ -12,7 +12,7 @@ from geo.events.mentions import Mention, told_weapon
 from geo.geometry import distance_km
 from geo.model import Toponym
 
-TOWN_KINDS = frozenset({"city", "facility", "other"})
+TOWN_KINDS = frozenset({"city", "facility", "other"})  # town-level places: a town, a site, a spot put near one
 KIND_RANK = {"facility": 0, "city": 1, "other": 2, "admin1": 3, "region": 4, "country": 5}
 
 
@@ -82,7 +82,7 @@ def names_the_place_near(draft: Draft, place: Toponym | None) -> bool:
     near = draft.place
     feature = place is not None and place.text.split()[-1].lower() in lx.NATURAL_FEATURE_WORDS  # "the Euphrates River"
     return (draft.place_prep == "near" and near is not None and place is not None and near.kind == "city"
-            and place.kind in {"city", "facility", "other"} and not feature
+            and place.kind in TOWN_KINDS and not feature
             and None not in (near.lat, near.lon, place.lat, place.lon)
             and distance_km(near.lat, near.lon, place.lat, place.lon) <= NEAR_TOWN_KM)  # type: ignore[arg-type]
 

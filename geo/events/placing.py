@@ -18,7 +18,7 @@ from geo.events.dates import resolve_date
 from geo.events.dating import launched, told_as_a_launch
 from geo.events.draft import Draft, toponyms_by_sentence
 from geo.events.mentions import Mention, Part
-from geo.events.place_fit import KIND_RANK, hosted_by
+from geo.events.place_fit import KIND_RANK, TOWN_KINDS, hosted_by
 from geo.events.roles import GRIEVANCE_NOUNS
 from geo.events.summary import DRONES
 from geo.events.triggers import is_event_noun
@@ -265,7 +265,6 @@ def _other_weapons(interception: Draft, attack: Draft) -> bool:
 
 
 SELF_DEFENCE_RE = re.compile(r"\bself[- ]defen[cs]e\b", re.I)
-TOWN_KINDS = frozenset({"city", "facility", "other"})
 
 
 LAUNCH_VERBS = frozenset({"launch", "fire", "aim", "direct", "send"})

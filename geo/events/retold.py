@@ -20,7 +20,7 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
 from geo.events.linking import claimed_version, head_word
-from geo.events.place_fit import place_fits
+from geo.events.place_fit import TOWN_KINDS, place_fits
 from geo.syntax import shared_subjects, span_text
 
 if TYPE_CHECKING:
@@ -131,8 +131,8 @@ def _fold(first: Draft, later: Draft) -> None:
     first.headlines += [s for s in later.headlines if s not in first.headlines]
     first.actor = first.actor or later.actor
     first.target = first.target or later.target
-    if first.place is None or (later.place is not None and first.place.kind not in {"city", "facility", "other"}
-                               and later.place.kind in {"city", "facility", "other"}):
+    if first.place is None or (later.place is not None and first.place.kind not in TOWN_KINDS
+                               and later.place.kind in TOWN_KINDS):
         first.place, first.place_prep, first.extra_places = later.place, later.place_prep, later.extra_places
     first.killed = first.killed if first.killed is not None else later.killed
     first.injured = first.injured if first.injured is not None else later.injured
