@@ -33,6 +33,7 @@ from geo.events.sentence_places import place_by_reference, place_by_sentence, pl
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
 from geo.events.actor_phrases import claimant
 from geo.events.kinds import armed_men, cited_cause, continue_sequels, resolve_kinds
+from geo.events.kind_model import learned_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
 from geo.events.retold import merge_retold, own_account
@@ -41,8 +42,7 @@ from geo.model import Event, Toponym
 from geo.syntax import is_headline, sentences, toponym_tokens
 
 
-BACKGROUND_DAYS = 31
-LOOTING = "Looting/property destruction"
+BACKGROUND_DAYS, LOOTING = 31, "Looting/property destruction"
 
 
 class _Linker:
@@ -349,7 +349,7 @@ def extract_events(
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))
     _name_the_group(ordered)
-    events = [to_event(d) for d in ordered if not cited_cause(d)]
+    events = [to_event(d) for d in learned_kinds([d for d in ordered if not cited_cause(d)], sents)]
     return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
 
 
