@@ -11,13 +11,11 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from geo.events import actors
-from geo.events import context_words as elx
-from geo.events import lexicon as lx
+from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.casualties import casualty_figures, dead_on_its_object
 from geo.events.clauses import ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates, told_over_a_period
-from geo.events.kinds import AFTER_THE_ACT_RE, armed_men
+from geo.events.kinds import AFTER_THE_ACT_RE, ORDINAL_WORDS, armed_men
 from geo.events.not_events import a_campaigns_toll, goes_on
 from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_roles, ends_the_assault,
                               pursues_the_perpetrators, the_perpetrators, told_by_its_acts)
@@ -390,6 +388,8 @@ def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[P
 def _target_text(head: Token, *, with_conjuncts: bool = False) -> str | None:
     if head.pos_ == "PRON":
         return None
+    if head.lower_ in ORDINAL_WORDS:  # "The second, a compound near X, was hit": the compound
+        head = next((c for c in head.children if c.dep_ == "appos"), head)
     text = phrase_with_conjuncts(head) if with_conjuncts else phrase_text(phrase_tokens(head))
     if head.dep_ == "dobj" and dead_on_its_object(head.head):
         text = text.replace("dead ", "", 1)  # "shot dead two men": the men were shot, 'dead' is what befell them

@@ -211,6 +211,8 @@ def _told_after(draft: Draft, other: Draft, family: str) -> bool:
 
 SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final|separate)\s+"
                        r"(?:[\w.-]+\s+){0,2}?(?:wave|salvo|volley|round|barrage|strike|air\s*strike)\b", re.I)
+ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "latter", "last"})
+ONE_OF_THEM_RE = re.compile(rf"(?i)\W*the\s+(?:{'|'.join(ORDINAL_WORDS)})\s*,")  # "The second, a depot near X, ..."
 SALVO_NOUNS = elx.SALVO_WORDS | {"minute"}  # "a second wave minutes later": the wave is no actor
 
 
@@ -222,7 +224,8 @@ def continue_sequels(drafts: list[Draft]) -> None:
         sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
         before = _told_just_before(drafts, draft, sequel.start) if sequel is not None else None
         if before is None:
-            _also_done(drafts, draft)
+            if not _one_of_those_counted(drafts, draft):
+                _also_done(drafts, draft)
             continue
         if draft.actor is not None and not nouns_of(draft.actor) & SALVO_NOUNS:  # its own actor: "a second wave of
             side = actors.actor_family(draft.actor)  # Russian drones hit ..." after Israeli jets struck: not theirs;
@@ -232,6 +235,18 @@ def continue_sequels(drafts: list[Draft]) -> None:
         draft.actor, draft.kind = before.actor, before.kind or draft.kind
         if draft.date is None and before.date is not None:
             draft.date, draft.date_precision = before.date, before.date_precision  # "minutes later", that night
+
+
+def _one_of_those_counted(drafts: list[Draft], draft: Draft) -> bool:
+    """'Forces struck two facilities. [...] The second, a compound near X, was hit by a drone': the act told of
+    one of those counted just before is of their kind."""
+    if not draft.sentences or not ONE_OF_THEM_RE.match(draft.sentences[0].text):
+        return False
+    counted = _told_just_before(drafts, draft, draft.sentences[0].start)
+    if counted is None or (counted.count or 0) < 2 or counted.kind is None:
+        return False
+    draft.kind = counted.kind
+    return True
 
 
 def _also_done(drafts: list[Draft], draft: Draft) -> None:

@@ -930,3 +930,14 @@ def test_an_act_said_to_punish_civilians_for_battlefield_defeats_answers_no_act(
     attacks, responses = run("Militants fired rockets at Kiryat Shmona on Sunday. On Monday the army struck a "
                              "militant base near Bint Jbeil to punish the group for the rocket attack.")
     assert [e.actor for e in responses] == ["army"]
+
+
+def test_one_of_the_acts_counted_in_a_response_told_by_its_ordinal_is_a_response() -> None:
+    attacks, responses = run("Militants fired rockets at a base in Syria on Sunday. In response, US forces struck two "
+                             "facilities in Syria on Monday. The first, a depot near Mayadeen, was struck by two jets. "
+                             "The second, a compound near Albu Kamal, was hit minutes later by a drone.")
+    assert [a.summary for a in attacks] == ["Militants fired rockets at a base in Syria"]
+    assert len(responses) == 2 and "a compound" in (responses[1].target or "")
+    attacks, responses = run("Gunmen attacked two villages in Syria on Sunday. The second, a hamlet near Mayadeen, "
+                             "was hit at dawn.")
+    assert responses == []  # one of the attacks counted is an attack
