@@ -32,7 +32,7 @@ from geo.events.placing import date_told_interceptions, place_defended_attacks, 
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
 from geo.events.actor_phrases import claimant
-from geo.events.kinds import armed_men, cited_cause, continue_sequels, resolve_kinds
+from geo.events.kinds import armed_men, cited_cause, continue_sequels, intercepts_the_latest, resolve_kinds
 from geo.events.kind_model import learned_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import to_event
@@ -124,7 +124,7 @@ class _Linker:
         if whole is not None:  # "a second explosion" of "a double car bombing"
             self.attach(whole, mention, mention.parts[0] if mention.parts else Part(target=None), with_figures=False)
             return
-        if mention.new_event:
+        if mention.new_event or intercepts_the_latest(recent, mention):
             self._create_all(mention)
             return
         if mention.anaphoric:

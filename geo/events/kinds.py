@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span
 
-from geo.events import actors
-from geo.events import context_words as elx
-from geo.events import lexicon as lx
+from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.dating import told_as_earlier
 from geo.events.draft import Draft
+
+if TYPE_CHECKING:
+    from geo.events.mentions import Mention
 
 
 def _victim_family(draft: Draft) -> str | None:
@@ -237,6 +240,27 @@ def continue_sequels(drafts: list[Draft]) -> None:
             draft.date, draft.date_precision = before.date, before.date_precision  # "minutes later", that night
 
 
+def intercepts_the_latest(recent: list[Draft], mention: Mention) -> bool:
+    """'A drone was launched toward the destroyer X. The destroyer shot the drone down': an interception of the
+    weapon the act told last used (its "the" refers to the weapon, not to an interception told before it) is an
+    act of its own, the answer to that one."""
+    if mention.family != "intercept" or not mention.anaphoric or not recent or not mention.parts:
+        return False
+    latest = max(recent, key=lambda d: d.last_seen)
+    if latest.kind == "response" or not _weapon_kinds(mention.parts[0].target) & _weapon_kinds(latest.weapon):
+        return False
+    first = min(s.start for s in latest.sentences + latest.headlines)  # and no answer to it told yet ("X said it
+    return not any(d.kind == "response" and any(s.start >= first for s in d.sentences)  # had intercepted a missile
+                   for d in recent)  # launched from Y ... The missile was shot down over Z": one interception)
+
+
+
+def _weapon_kinds(phrase: str | None) -> set[str]:
+    """The kinds of weapon a phrase names ("the drone", "a UAS", "two missiles")."""
+    words = re.findall(r"[a-z]+", (phrase or "").lower())
+    return {k for w in words if (k := lx.WEAPON_CATEGORY.get(w) or lx.WEAPON_CATEGORY.get(w.removesuffix("s")))}
+
+
 def _one_of_those_counted(drafts: list[Draft], draft: Draft) -> bool:
     """'Forces struck two facilities. [...] The second, a compound near X, was hit by a drone': the act told of
     one of those counted just before is of their kind."""
@@ -282,7 +306,8 @@ def _told_just_before(drafts: list[Draft], draft: Draft, start: int) -> Draft | 
     return found
 
 
-__all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "nouns_of", "other_sides", "resolve_kinds"]
+__all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "intercepts_the_latest", "nouns_of", "other_sides",
+           "resolve_kinds"]
 
 
 ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction", "reply"})

@@ -941,3 +941,14 @@ def test_one_of_the_acts_counted_in_a_response_told_by_its_ordinal_is_a_response
     attacks, responses = run("Gunmen attacked two villages in Syria on Sunday. The second, a hamlet near Mayadeen, "
                              "was hit at dawn.")
     assert responses == []  # one of the attacks counted is an attack
+
+
+def test_shooting_down_the_weapon_of_the_act_told_last_is_a_new_interception() -> None:
+    attacks, responses = run("On Monday rebels fired three drones at a tanker in the Red Sea. A frigate destroyed all "
+                             "three drones. Hours later a fourth UAV was launched toward a second frigate near "
+                             "Hodeidah. The frigate shot the drone down without damage.")
+    assert len(attacks) == 2 and len(responses) == 2
+    assert {r.place for r in responses} == {"Red Sea", "Al Hudaydah"}
+    attacks, responses = run("Israel said it had intercepted a missile launched from Yemen on Monday. The missile was "
+                             "shot down over the Negev desert.")
+    assert len(responses) == 1  # the interception told first, told again
