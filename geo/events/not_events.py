@@ -116,12 +116,29 @@ def only_heard(token: Token) -> bool:
 MEANS_VERBS = frozenset({"use", "employ", "need", "rely"})
 
 
+def _purpose(noun: Token) -> bool:
+    """Whether a noun is the object of an infinitive that tells what something is for ("sites used to plan
+    attacks", "a base to launch raids from"), not of one a subject did ("went on to carry out raids")."""
+    while noun.dep_ in {"conj", "compound"} and noun.head.pos_ in {"NOUN", "PROPN"} and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not children(verb, "aux"):
+        verb = verb.head  # "to store weapons and coordinate attacks"
+    return verb.tag_ == "VB" and verb.dep_ in {"acl", "relcl", "advcl", "xcomp"} and any(
+        a.lower_ == "to" for a in children(verb, "aux")) and verb.head.pos_ in {"NOUN", "PROPN", "VERB"} and (
+        verb.head.pos_ != "VERB" or verb.head.tag_ == "VBN")
+
+
 def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     """A habit or a campaign, not one event: 'rebels often fire rockets', 'periodic raids', 'a frequent
     target of airstrikes', 'attacks that the group regularly conducts', 'has been fighting since 2008'.
     A counted aggregate ('more than 30 attacks since November') is an event."""
     if any(c.dep_ == "nummod" for c in token.children):
         return False
+    if token.tag_ == "NNS" and _purpose(token):
+        return True  # "a depot used to store weapons and coordinate attacks": what a thing is for
     if token.tag_ == "NNS" and token.dep_ == "pobj" and _spread_over_a_region(token):
         return True  # "reports of army airstrikes in populated areas across X": acts told over a region
     if token.dep_ in {"conj", "compound"} and family_of(token.head):

@@ -315,3 +315,12 @@ def test_what_a_side_uses_a_place_for_is_no_event() -> None:
                         "the north.")
     assert [e.place for e in events] == ["Kharkiv"]
     assert everything("The group says the army uses the airfield to launch raids on villages.") == []
+
+
+def test_what_a_place_is_used_for_is_no_event() -> None:
+    events = everything("Jets struck two facilities near Mayadeen, in Deir Ezzor province, used by the militia and "
+                        "allied groups to store weapons and coordinate attacks.")
+    assert [e.summary for e in events] == ["Air strikes on two facilities near Mayadeen"]
+    (event,) = everything("Army troops raided a compound in Syria that the group used to prepare bombings.")
+    assert event.category != "Remote explosive/landmine/IED"
+    assert len(everything("After the ceasefire collapsed, the militia went on to carry out raids on Kyiv.")) == 1

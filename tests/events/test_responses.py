@@ -952,3 +952,10 @@ def test_shooting_down_the_weapon_of_the_act_told_last_is_a_new_interception() -
     attacks, responses = run("Israel said it had intercepted a missile launched from Yemen on Monday. The missile was "
                              "shot down over the Negev desert.")
     assert len(responses) == 1  # the interception told first, told again
+
+
+def test_plurals_in_ies_are_made_singular() -> None:
+    from geo.events.kinds import nouns_of
+
+    assert nouns_of("two facilities of the militias") == {"two", "facility", "of", "the", "militia"}
+    assert nouns_of("the gunmen's bases") == {"the", "gunman", "base"}
