@@ -57,7 +57,7 @@ DONE_BEFORE_RE = re.compile(r"\bafter\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<head>g
 def nouns_of(phrase: str | None) -> set[str]:
     """The words of a phrase, plurals made singular ("gunmen" -> "gunman", "forces" -> "force", "facilities" ->
     "facility")."""
-    words = re.findall(r"[a-z]+", (phrase or "").lower())
+    words = re.findall(r"[a-z]+", re.sub(r"['’]s\b", "", (phrase or "").lower()))
     return {w[:-3] + "man" if w.endswith("men") else w[:-3] + "y" if w.endswith("ies") and len(w) > 4 else
             w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words}
 
