@@ -52,7 +52,7 @@ ACCIDENT_CAUSES: frozenset[str] = frozenset(
 HABITUAL_ADVERBS: frozenset[str] = frozenset(
     {"often", "frequently", "regularly", "routinely", "usually", "sometimes", "repeatedly", "periodically",
      "constantly", "continually", "typically", "generally", "occasionally", "commonly", "habitually",
-     "daily", "nightly", "weekly"})  # "has been shelled almost daily since 2022"
+     "daily", "nightly", "weekly", "increasingly", "steadily"})  # "has been shelled almost daily since 2022"
 HABITUAL_ADJECTIVES: frozenset[str] = frozenset(
     {"frequent", "periodic", "regular", "routine", "occasional", "sporadic", "constant", "habitual", "recurrent",
      "recurring", "persistent", "relentless", "almost-daily", "daily", "nightly"})

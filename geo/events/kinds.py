@@ -215,6 +215,7 @@ def _told_after(draft: Draft, other: Draft, family: str) -> bool:
 
 SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final|separate)\s+"
                        r"(?:[\w.-]+\s+){0,2}?(?:wave|salvo|volley|round|barrage|strike|air\s*strike)\b", re.I)
+PARTS_GAP = 60  # tokens between a counted act and one of its parts told right after it
 ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "latter", "last"})
 ONE_OF_THEM_RE = re.compile(rf"(?i)\W*the\s+(?:{'|'.join(ORDINAL_WORDS)})\s*,")  # "The second, a depot near X, ..."
 SALVO_NOUNS = elx.SALVO_WORDS | {"minute"}  # "a second wave minutes later": the wave is no actor
@@ -228,7 +229,7 @@ def continue_sequels(drafts: list[Draft]) -> None:
         sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
         before = _told_just_before(drafts, draft, sequel.start) if sequel is not None else None
         if before is None:
-            if not _one_of_those_counted(drafts, draft):
+            if not _one_of_those_counted(drafts, draft) and not _part_of_a_counted_answer(drafts, draft):
                 _also_done(drafts, draft)
             continue
         if draft.actor is not None and not nouns_of(draft.actor) & SALVO_NOUNS:  # its own actor: "a second wave of
@@ -254,6 +255,29 @@ def intercepts_the_latest(recent: list[Draft], mention: Mention) -> bool:
     return not any(d.kind == "response" and any(s.start >= first for s in d.sentences)  # had intercepted a missile
                    for d in recent)  # launched from Y ... The missile was shot down over Z": one interception)
 
+
+
+def _part_of_a_counted_answer(drafts: list[Draft], draft: Draft) -> bool:
+    """'In response, U.S. forces struck three facilities in Iraq and Syria. In Iraq, U.S. forces struck a depot
+    near X. In Syria, U.S. forces struck two facilities near Y': fewer strikes by the same side, told right after
+    its counted response (and the parts of it told since), are part of it."""
+    side = actors.actor_family(draft.actor)
+    if draft.kind != "attack" or side is None or not draft.sentences or draft.umbrella:
+        return False
+    start = draft.sentences[0].start
+    told_before = sorted((d for d in drafts if d is not draft and d.sentences and d.sentences[0].start < start),
+                         key=lambda d: d.sentences[0].start, reverse=True)
+    if not told_before or start - max(s.end for s in told_before[0].sentences if s.start < start) > PARTS_GAP:
+        return False
+    for other in told_before:
+        if other.kind != "response" or actors.actor_family(other.actor) != side:
+            return False
+        if (other.count or 0) > 1:
+            if (draft.count or 1) >= other.count:
+                return False
+            draft.kind = "response"
+            return True
+    return False
 
 
 def _weapon_kinds(phrase: str | None) -> set[str]:

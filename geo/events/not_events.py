@@ -112,6 +112,9 @@ def only_heard(token: Token) -> bool:
     return _lemma(verb) == "hear" and token.dep_ in {"dobj", "nsubjpass"}
 
 
+# Verbs of how a number of acts changed.
+COUNT_CHANGE_VERBS = frozenset({"rise", "fall", "increase", "decrease", "double", "triple", "decline", "drop", "surge",
+                                "grow", "soar", "jump", "climb", "spike"})
 # Verbs of what a thing is put to, in the present: "the army uses the airport to launch raids".
 MEANS_VERBS = frozenset({"use", "employ", "need", "rely"})
 
@@ -139,6 +142,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
         return False
     if token.tag_ == "NNS" and _purpose(token):
         return True  # "a depot used to store weapons and coordinate attacks": what a thing is for
+    if token.tag_ == "NNS" and token.dep_ == "nsubj" and _lemma(token.head) in COUNT_CHANGE_VERBS:
+        return True  # "drone attacks on the region rose by a third in October": a trend
     if token.tag_ == "NNS" and token.dep_ == "pobj" and _spread_over_a_region(token):
         return True  # "reports of army airstrikes in populated areas across X": acts told over a region
     if token.dep_ in {"conj", "compound"} and family_of(token.head):

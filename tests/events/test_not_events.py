@@ -324,3 +324,9 @@ def test_what_a_place_is_used_for_is_no_event() -> None:
     (event,) = everything("Army troops raided a compound in Syria that the group used to prepare bombings.")
     assert event.category != "Remote explosive/landmine/IED"
     assert len(everything("After the ceasefire collapsed, the militia went on to carry out raids on Kyiv.")) == 1
+
+
+def test_a_trend_in_acts_is_no_act() -> None:
+    assert everything("A monitor said that drone attacks on farms in Syria rose by a third in May.") == []
+    assert everything("Officials said that water pumps in Syria are increasingly being hit as summer nears.") == []
+    assert len(everything("Rebels said that a drone hit a water pump in Syria on Monday.")) == 1

@@ -959,3 +959,11 @@ def test_plurals_in_ies_are_made_singular() -> None:
 
     assert nouns_of("two facilities of the militias") == {"two", "facility", "of", "the", "militia"}
     assert nouns_of("the gunmen's bases") == {"the", "gunman", "base"}
+
+
+def test_fewer_strikes_by_the_same_side_told_right_after_its_counted_response_are_part_of_it() -> None:
+    attacks, responses = run("Militants fired rockets at a base in Syria on Sunday. In response, US forces struck "
+                             "three facilities in Iraq and Syria on Monday. In Iraq, US forces struck a depot near "
+                             "Kandahar. In Syria, US forces struck two facilities near Mayadeen.")
+    assert [a.summary for a in attacks] == ["Militants fired rockets at a base in Syria"]
+    assert any(r.place == "Al Mayādīn" for r in responses)
