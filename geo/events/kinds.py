@@ -265,9 +265,10 @@ def _part_of_a_counted_answer(drafts: list[Draft], draft: Draft) -> bool:
     if draft.kind != "attack" or side is None or not draft.sentences or draft.umbrella:
         return False
     start = draft.sentences[0].start
-    told_before = sorted((d for d in drafts if d is not draft and d.sentences and d.sentences[0].start < start),
-                         key=lambda d: d.sentences[0].start, reverse=True)
-    if not told_before or start - max(s.end for s in told_before[0].sentences if s.start < start) > PARTS_GAP:
+    last_told = {id(d): max(s.end for s in told) for d in drafts if d is not draft and (
+        told := [s for s in d.sentences if s.start < start])}
+    told_before = sorted((d for d in drafts if id(d) in last_told), key=lambda d: last_told[id(d)], reverse=True)
+    if not told_before or start - last_told[id(told_before[0])] > PARTS_GAP:
         return False
     for other in told_before:
         if other.kind != "response" or actors.actor_family(other.actor) != side:
