@@ -218,6 +218,8 @@ SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|
 PARTS_GAP = 60  # tokens between a counted act and one of its parts told right after it
 ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "latter", "last"})
 ONE_OF_THEM_RE = re.compile(rf"(?i)\W*the\s+(?:{'|'.join(ORDINAL_WORDS)})\s*,")  # "The second, a depot near X, ..."
+SEQUEL_OF_RE = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){1,3}?(?:strikes|air\s*strikes|attacks|raids|shelling|rockets|"
+                          r"missiles|drones)\b", re.I)  # "a second wave of Israeli strikes"
 SALVO_NOUNS = elx.SALVO_WORDS | {"minute"}  # "a second wave minutes later": the wave is no actor
 
 
@@ -227,7 +229,9 @@ def continue_sequels(drafts: list[Draft]) -> None:
     too, unless of another side), and (told with no day of its own) on the same day."""
     for draft in drafts:
         sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
-        before = _told_just_before(drafts, draft, sequel.start) if sequel is not None else None
+        named = _side_of_the_round(sequel) if sequel is not None else None  # "a second wave of Israeli strikes"
+        doers = [d for d in drafts if named is None or actors.actor_family(d.actor) == named]
+        before = _told_just_before(doers, draft, sequel.start) if sequel is not None else None
         if before is None:
             if not _one_of_those_counted(drafts, draft) and not _part_of_a_counted_answer(drafts, draft):
                 _also_done(drafts, draft)
@@ -240,6 +244,13 @@ def continue_sequels(drafts: list[Draft]) -> None:
         draft.actor, draft.kind = before.actor, before.kind or draft.kind
         if draft.date is None and before.date is not None:
             draft.date, draft.date_precision = before.date, before.date_precision  # "minutes later", that night
+
+
+def _side_of_the_round(sent: Span) -> str | None:
+    """The side a further round names: 'A second wave of Israeli strikes hit ...' -> Israel."""
+    found = SEQUEL_RE.search(sent.text)
+    of = SEQUEL_OF_RE.match(sent.text[found.end():]) if found else None
+    return actors.actor_family(of.group(0)) if of else None
 
 
 def intercepts_the_latest(recent: list[Draft], mention: Mention) -> bool:

@@ -10,8 +10,8 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from geo.events import context_words as elx
-from geo.events import lexicon as lx
+from geo.events import context_words as elx, lexicon as lx
+from geo.events.parse_repairs import called_object, what_it_was_called
 from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
 from geo.events.triggers import QUANTITY_HEADS, is_projectile, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
@@ -384,7 +384,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                     break
             if heads:
                 break
-    heads = _past_the_dateline(heads, trigger)
+    heads = [what_it_was_called(h) for h in _past_the_dateline(heads, trigger)] or called_object(trigger)
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
              and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
              and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)

@@ -1,5 +1,5 @@
-"""Repairs of the small parser's commonest slips that the trigger rules depend on. Used by
-``geo.events.triggers``; imports only spaCy types."""
+"""Repairs of the small parser's commonest slips that the trigger and target rules depend on. Used by
+``geo.events.triggers`` and ``geo.events.mentions``; imports only spaCy types."""
 
 from __future__ import annotations
 
@@ -22,3 +22,20 @@ def passive_subjects(verb: Token) -> list[Token]:
     if head.pos_ not in {"NOUN", "PROPN"} or head.dep_ != "pobj" or head.head.lower_ not in CLAUSE_OPENERS:
         return []
     return [head, *head.conjuncts]
+
+
+def what_it_was_called(head: Token) -> Token:
+    """The thing a free relative names by what someone called it: 'hit what the army described as a weapons depot'
+    -> depot; any other word is itself."""
+    if head.tag_ != "WP" or head.lower_ != "what":
+        return head
+    verb = head.head
+    return next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+                 if o.dep_ == "pobj"), head)
+
+
+def called_object(verb: Token) -> list[Token]:
+    """The object of a verb the parser hung inside a free relative it read as a clause of its own ('hit what the
+    army described as a depot': 'what' the object of 'described'): the depot."""
+    return [what_it_was_called(w) for c in verb.children if c.dep_ == "ccomp" for w in c.children
+            if w.dep_ == "dobj" and w.lower_ == "what"][:1] if verb.pos_ == "VERB" else []

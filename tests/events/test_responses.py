@@ -967,3 +967,11 @@ def test_fewer_strikes_by_the_same_side_told_right_after_its_counted_response_ar
                              "Kandahar. In Syria, US forces struck two facilities near Mayadeen.")
     assert [a.summary for a in attacks] == ["Militants fired rockets at a base in Syria"]
     assert any(r.place == "Al Mayādīn" for r in responses)
+
+
+def test_a_further_round_that_names_its_side_continues_that_sides_acts() -> None:
+    attacks, responses = run("Militants fired rockets at Kiryat Shmona on Tuesday. In response, Israeli jets struck a "
+                             "launcher in Lebanon. The militants then fired drones at Kiryat Shmona. A second wave of "
+                             "Israeli strikes hit what the military described as a militant weapons depot.")
+    assert [r.target for r in responses] == ["a launcher", "a militant weapons depot"]
+    assert {r.actor for r in responses} == {"Israel"}
