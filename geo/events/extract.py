@@ -19,7 +19,7 @@ from geo.events import actors, lexicon as lx
 from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft, DraftLog, take_date, toponyms_by_sentence
-from geo.events.introduced import named_again
+from geo.events.introduced import named_again, one_of_its_munitions
 from geo.events.frame import header_length
 from geo.events.headlines import (caption_indices, is_section_heading, link_caption, link_headline,
                                   section_kind)
@@ -120,8 +120,8 @@ class _Linker:
         recent = sorted(self.log.recent(), key=lambda d: (not d.reference, d.last_seen), reverse=True)
         if not self.in_background:  # after the "Background" section, the acts before the article's come last
             recent = [d for d in recent if not d.background] + [d for d in recent if d.background]
-        whole = one_of_counted(recent, mention)
-        if whole is not None:  # "a second explosion" of "a double car bombing"
+        whole = one_of_counted(recent, mention) or one_of_its_munitions(recent, mention)
+        if whole is not None:  # "a second explosion" of "a double car bombing"; "One bomb struck" of "two bombs"
             self.attach(whole, mention, mention.parts[0] if mention.parts else Part(target=None), with_figures=False)
             return
         if mention.new_event or intercepts_the_latest(recent, mention):

@@ -1,8 +1,11 @@
 """What an act's own clause brings in with 'a' ("a raid on a village") and a later line names with 'the'
-("stormed the village of X"): a lead that tells an act vaguely, then the lines that tell it in full. Used by
+("stormed the village of X"): a lead that tells an act vaguely, then the lines that tell it in full; and one of
+the munitions an act was told with ("dropped two bombs ... One bomb struck a classroom"). Used by
 ``geo.events.linking`` and ``geo.events.extract``; imports the events wing's lexicon, drafts and mentions."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -64,3 +67,18 @@ def its_day_told(draft: Draft, mention: Mention, gap: int) -> bool:
             and head[0].removesuffix("s") in lx.ATTACKER_NOUNS | {"gunmen"} and any(
                 t.lower_ == head[0] and any(c.dep_ == "det" and c.lower_ in {"the", "these"} for c in t.children)
                 for t in mention.sentence))
+
+
+def one_of_its_munitions(recent: list[Draft], mention: Mention) -> Draft | None:
+    """'A jet dropped two bombs on the school. One bomb struck a classroom, and the second landed beside the
+    playground': what one of the munitions counted in the act told just before did is that act."""
+    subjects = [c for c in mention.trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    weapon = next((s.lemma_.lower() for s in subjects if s.lemma_.lower() in lx.WEAPON_WORDS and any(
+        n.dep_ == "nummod" and n.lower_ == "one" for n in s.children)), None)
+    if weapon is None or not recent:
+        return None
+    latest = max(recent, key=lambda d: d.last_seen)
+    counted = re.compile(rf"\b(?:\d+|{'|'.join(lx.NUMBER_WORDS)})\s+(?:[\w-]+\s+)?{weapon}s\b", re.I)
+    told = [s for s in latest.sentences if s.end <= mention.trigger.sent.start]
+    return latest if told and mention.trigger.sent.start - max(s.end for s in told) <= 1 and any(
+        counted.search(s.text) for s in told) else None

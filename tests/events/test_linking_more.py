@@ -806,3 +806,15 @@ def test_the_base_an_attack_was_told_at_coming_under_fire_is_that_attack() -> No
             "came under fire at about 7:30 a.m. Thursday.")
     attacks, _ = run(text)
     assert len(attacks) == 1 and len(attacks[0].mentions) == 2
+
+
+def test_what_one_of_the_munitions_counted_did_is_the_act_that_counted_them() -> None:
+    from tests.events.test_responses import run
+
+    attacks, _ = run("A jet dropped two bombs on the school in Kyiv on Monday, killing five pupils. One bomb struck a "
+                     "classroom building, and the second landed beside the playground.")
+    assert [a.summary for a in attacks] == ["Air strike on the school in Kyiv"]
+    attacks, _ = run("A jet dropped two bombs on the school in Kyiv on Monday. Gunmen attacked a market in Syria on "
+                     "Tuesday. One bomb struck a house near Mayadeen.")
+    school = next(a for a in attacks if a.place == "Kyiv")  # not told right after the act that counted them
+    assert not any("One bomb" in m.text for m in school.mentions)
