@@ -14,6 +14,7 @@ from geo.events.draft import Draft
 from geo.events.mentions import Mention
 
 INDEFINITE = frozenset({"a", "an"})
+ORDINALS = frozenset({"second", "third", "other", "last"})  # "the second exploded": one of those counted
 VAGUE_KINDS = frozenset({"country", "admin1", "region"})  # a lead's "in western Niger": no town yet
 APART_WORDS = frozenset({"separate", "distinct"})  # "a separate attack": apart from the lead's other act
 
@@ -71,14 +72,20 @@ def its_day_told(draft: Draft, mention: Mention, gap: int) -> bool:
 
 def one_of_its_munitions(recent: list[Draft], mention: Mention) -> Draft | None:
     """'A jet dropped two bombs on the school. One bomb struck a classroom, and the second landed beside the
-    playground': what one of the munitions counted in the act told just before did is that act."""
+    playground'; 'two drones headed for the post ... jets shot down one of them, while the second exploded': what
+    one of the munitions counted in an act told just before did is that act."""
     subjects = [c for c in mention.trigger.children if c.dep_ in {"nsubj", "nsubjpass"}]
     weapon = next((s.lemma_.lower() for s in subjects if s.lemma_.lower() in lx.WEAPON_WORDS and any(
         n.dep_ == "nummod" and n.lower_ == "one" for n in s.children)), None)
-    if weapon is None or not recent:
+    ordinal = any(s.lower_ in ORDINALS and any(d.lower_ == "the" for d in s.children) for s in subjects)
+    if weapon is None and not ordinal:
         return None
-    latest = max(recent, key=lambda d: d.last_seen)
-    counted = re.compile(rf"\b(?:\d+|{'|'.join(lx.NUMBER_WORDS)})\s+(?:[\w-]+\s+)?{weapon}s\b", re.I)
-    told = [s for s in latest.sentences if s.end <= mention.trigger.sent.start]
-    return latest if told and mention.trigger.sent.start - max(s.end for s in told) <= 1 and any(
-        counted.search(s.text) for s in told) else None
+    plural = rf"{weapon}s" if weapon else rf"(?:{'|'.join(sorted(lx.WEAPON_WORDS))})s"
+    counted = re.compile(rf"\b(?:\d+|{'|'.join(lx.NUMBER_WORDS)})\s+(?:[\w-]+\s+)?{plural}\b", re.I)
+    start = mention.trigger.sent.start
+    for draft in sorted(recent, key=lambda d: d.last_seen, reverse=True):
+        told = [s for s in draft.sentences if s.start <= start]
+        if draft.kind != "response" and told and start - max(s.end for s in told) <= 1 and any(
+                counted.search(s.text) for s in told):
+            return draft
+    return None

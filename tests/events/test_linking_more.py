@@ -818,3 +818,6 @@ def test_what_one_of_the_munitions_counted_did_is_the_act_that_counted_them() ->
                      "Tuesday. One bomb struck a house near Mayadeen.")
     school = next(a for a in attacks if a.place == "Kyiv")  # not told right after the act that counted them
     assert not any("One bomb" in m.text for m in school.mentions)
+    attacks, responses = run("Rebels fired two rockets at a base near Kyiv on Monday. Air defences shot down one of "
+                             "them, while the second exploded near the gate.")
+    assert [a.summary for a in attacks] == ["Rebels fired rockets at a base near Kyiv"] and len(responses) == 1
