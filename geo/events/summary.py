@@ -205,6 +205,8 @@ def summarize(draft: Draft) -> str:
         text = f"{actor} clashed"
     elif actor and "retaliation" in draft.families and set(draft.acts) & OFFENSIVE_WORDS:
         text = f"{actor} launched a counter-offensive"
+    elif actor and "retaliation" in draft.families and "operation" in draft.acts:
+        text = f"{actor} launched a counter-operation"
     elif actor and "counterattack" in draft.acts:
         text = f"{actor} counterattacked{where}"
     elif actor:

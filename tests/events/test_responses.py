@@ -975,3 +975,10 @@ def test_a_further_round_that_names_its_side_continues_that_sides_acts() -> None
                              "Israeli strikes hit what the military described as a militant weapons depot.")
     assert [r.target for r in responses] == ["a launcher", "a militant weapons depot"]
     assert {r.actor for r in responses} == {"Israel"}
+
+
+def test_a_counter_operation_answers_the_attack() -> None:
+    attacks, responses = run("Gunmen attacked a village near Kandahar on Monday. Two days later, the army launched a "
+                             "counter-operation in the area.")
+    assert len(attacks) == 1
+    assert [r.summary for r in responses] == ["Army launched a counter-operation"]
