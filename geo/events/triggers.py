@@ -47,7 +47,7 @@ def _counter_act(token: Token) -> bool:
         return True  # tagged an adjective as often as a noun
     glued = glued_before(token)
     return (token.lower_.rstrip("s") in {"offensive", "attack", "strike", "assault", "operation", "raid"} or lemma_of(
-        token) in {"attack", "strike", "assault"}) and glued is not None and glued.lower_ == "counter"  # "counter-attacked"
+        token) in {"attack", "strike", "assault"}) and glued is not None and glued.lower_ == "counter"  # "counter-raids"
 
 
 def _trigger_family(token: Token) -> str | None:
