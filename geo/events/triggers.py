@@ -46,8 +46,9 @@ def _counter_act(token: Token) -> bool:
             "dobj", "pobj", "nsubj", "nsubjpass", "conj", "attr"}:
         return True  # tagged an adjective as often as a noun
     glued = glued_before(token)
-    return (token.lower_.rstrip("s") in {"offensive", "attack", "strike", "assault", "operation", "raid"} or lemma_of(
-        token) in {"attack", "strike", "assault"}) and glued is not None and glued.lower_ == "counter"  # "counter-raids"
+    acts = {"offensive", "attack", "strike", "assault", "operation", "raid"}  # "counter-attacked", "counter-raids"
+    return (token.lower_.rstrip("s") in acts or lemma_of(token) in {"attack", "strike", "assault"}) and (
+        glued is not None and glued.lower_ == "counter")
 
 
 def _trigger_family(token: Token) -> str | None:
