@@ -821,3 +821,14 @@ def test_what_one_of_the_munitions_counted_did_is_the_act_that_counted_them() ->
     attacks, responses = run("Rebels fired two rockets at a base near Kyiv on Monday. Air defences shot down one of "
                              "them, while the second exploded near the gate.")
     assert [a.summary for a in attacks] == ["Rebels fired rockets at a base near Kyiv"] and len(responses) == 1
+
+
+def test_an_act_told_at_another_hour_is_another_act() -> None:
+    from tests.events.test_responses import run
+
+    attacks, _ = run("At about 9 a.m. on Monday, rebels fired two missiles at a tanker in the Red Sea. At about 5:30 p.m., "
+                     "the rebels fired three drones at the same tanker.")
+    assert len(attacks) == 2
+    attacks, _ = run("At about 9 a.m. on Monday, rebels fired two missiles at a tanker in the Red Sea. At 9:20 a.m., "
+                     "one of the missiles struck the tanker.")
+    assert len(attacks) == 1
