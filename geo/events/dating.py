@@ -97,8 +97,8 @@ NIGHT_RE = re.compile(r"\b(?:overnight|during the night|(?:before|at)\s+(?:dawn|
 
 def clock_time(when: str) -> bool:
     """'approximately 10:30', 'around midday', 'shortly after midnight': a time of day, which tells no day."""
-    return bool(re.search(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*[ap]\.?m\b|\b(?:midday|noon|midnight|morning|afternoon|evening|dawn)\b",
-                          when)) and not (
+    return bool(re.search(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*[ap]\.?m\b|"
+                          r"\b(?:midday|noon|midnight|morning|afternoon|evening|dawn)\b", when)) and not (
         re.search(r"\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", when))
 
 

@@ -15,8 +15,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from geo.events import actors
-from geo.events import lexicon as lx
+from geo.events import actors, lexicon as lx
 from geo.events.dating import NIGHT_WORDS, another_hour, clock_time, told_over_a_period
 from geo.events.draft import Draft, said_after
 from geo.events.introduced import its_day_told, named_again
@@ -139,8 +138,9 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
     if mention.when and days and not said_after(draft, mention) and not clock_time(mention.when) and (
             mention.when not in NIGHT_WORDS) and not any(_same_time(mention.when, w) for w in days):
         return True
-    return another_hour(draft.sentences, mention.sentence, mention.trigger.i) or (mention.killed is not None and draft.killed is not None
-                                                       and mention.killed != draft.killed and not claimed_version(mention))
+    return another_hour(draft.sentences, mention.sentence, mention.trigger.i) or (
+        mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
+        and not claimed_version(mention))
 
 
 def _counted_weapons(trigger: Token) -> bool:

@@ -826,8 +826,8 @@ def test_what_one_of_the_munitions_counted_did_is_the_act_that_counted_them() ->
 def test_an_act_told_at_another_hour_is_another_act() -> None:
     from tests.events.test_responses import run
 
-    attacks, _ = run("At about 9 a.m. on Monday, rebels fired two missiles at a tanker in the Red Sea. At about 5:30 p.m., "
-                     "the rebels fired three drones at the same tanker.")
+    attacks, _ = run("At about 9 a.m. on Monday, rebels fired two missiles at a tanker in the Red Sea. At about "
+                     "5:30 p.m., the rebels fired three drones at the same tanker.")
     assert len(attacks) == 2
     attacks, _ = run("At about 9 a.m. on Monday, rebels fired two missiles at a tanker in the Red Sea. At 9:20 a.m., "
                      "one of the missiles struck the tanker.")
