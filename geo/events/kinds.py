@@ -316,7 +316,8 @@ def _also_done(drafts: list[Draft], draft: Draft) -> None:
     if not draft.actor or not draft.sentences or not draft.triggers:
         return
     trigger = draft.sentences[0].doc[draft.triggers[0]]
-    if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in (*trigger.children, *trigger.head.children)):
+    if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in (*trigger.children, *trigger.head.children)) and (
+            not lx.ADDED_RE.match(draft.sentences[0].text)):  # "In addition, U.S. forces destroyed a boat"
         return
     start, side = draft.sentences[0].start, actors.actor_family(draft.actor)
     if any(other.kind == "response" and other.actor and any(s.start < start and start - s.end < 60

@@ -66,11 +66,11 @@ def refers_back(actor: str | None, indefinite: bool) -> bool:
 
 
 def marked_another(mention: Mention) -> bool:
-    """'Another group attacked a hotel', 'gunmen struck a second checkpoint': the actor or the target
-    opens with a word that marks a new event ('another', 'second', 'separate'); 'jets also hit a house':
-    a doer that also did something to a target."""
+    """'Another group attacked a hotel', 'gunmen struck a second checkpoint': the actor or the target opens with a
+    word that marks a new event; 'jets also hit a house', 'In addition, jets hit a house': a doer's other act."""
     target = mention.parts[0].target if mention.parts else None
-    if mention.actor and target and any(c.lower_ == "also" for c in mention.trigger.children):
+    if mention.actor and target and (lx.ADDED_RE.match(mention.sentence.text) or any(
+            c.lower_ == "also" for c in mention.trigger.children)):
         return True
     for phrase in (mention.actor, target):
         words = [w for w in (phrase or "").lower().split() if w not in {"a", "an", "the"}][:1]

@@ -832,3 +832,11 @@ def test_an_act_told_at_another_hour_is_another_act() -> None:
     attacks, _ = run("At about 9 a.m. on Monday, rebels fired two missiles at a tanker in the Red Sea. At 9:20 a.m., "
                      "one of the missiles struck the tanker.")
     assert len(attacks) == 1
+
+
+def test_in_addition_opens_another_act_of_the_same_doer() -> None:
+    from tests.events.test_responses import run
+
+    _, responses = run("Rebels fired drones at a tanker in the Red Sea on Monday. In response, US forces destroyed two "
+                       "missile launchers near Hodeidah. In addition, US forces destroyed a drone boat in the Red Sea.")
+    assert len(responses) == 2
