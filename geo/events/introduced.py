@@ -11,10 +11,11 @@ from spacy.tokens import Token
 
 from geo.events import lexicon as lx
 from geo.events.draft import Draft
+from geo.events.kinds import ORDINAL_WORDS
 from geo.events.mentions import Mention
 
 INDEFINITE = frozenset({"a", "an"})
-ORDINALS = frozenset({"second", "third", "other", "last"})  # "the second exploded": one of those counted
+ORDINALS = ORDINAL_WORDS - {"first"}  # "the second exploded": one of those counted before
 VAGUE_KINDS = frozenset({"country", "admin1", "region"})  # a lead's "in western Niger": no town yet
 APART_WORDS = frozenset({"separate", "distinct"})  # "a separate attack": apart from the lead's other act
 
