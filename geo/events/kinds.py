@@ -267,7 +267,6 @@ def intercepts_the_latest(recent: list[Draft], mention: Mention) -> bool:
                    for d in recent)  # launched from Y ... The missile was shot down over Z": one interception)
 
 
-
 def _part_of_a_counted_answer(drafts: list[Draft], draft: Draft) -> bool:
     """'In response, U.S. forces struck three facilities in Iraq and Syria. In Iraq, U.S. forces struck a depot
     near X. In Syria, U.S. forces struck two facilities near Y': fewer strikes by the same side, told right after
