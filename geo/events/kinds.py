@@ -283,7 +283,7 @@ def _part_of_a_counted_answer(drafts: list[Draft], draft: Draft) -> bool:
     for other in told_before:
         if other.kind != "response" or actors.actor_family(other.actor) != side:
             return False
-        if (other.count or 0) > 1:
+        if (other.count or 0) > 1 and "intercept" not in other.families:  # (20 drones downed: things, not acts)
             if (draft.count or 1) >= other.count:
                 return False
             draft.kind = "response"
