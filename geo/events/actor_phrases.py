@@ -195,8 +195,9 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
     if lemma_of(subject) in elx.DEBRIS_NOUNS:
         return None  # "debris from drones shot down near X fell on a plant": what is left of an act does nothing
     vessel = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and lemma_of(subject) in WARSHIPS]
-    if vessel:  # "the destroyer USS Stockdale shot down ...": a named ship acts
-        return phrase_text([t for t in vessel[0].subtree if not t.is_punct]) or None
+    if vessel:  # "the destroyer USS Stockdale (, which was nearby,) shot down ...": a named ship acts
+        clauses = {t.i for c in vessel[0].children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+        return phrase_text([t for t in vessel[0].subtree if not t.is_punct and t.i not in clauses]) or None
     if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS | {"force"}:  # "the air force" acts
         owner = [c for c in subject.children
                  if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor

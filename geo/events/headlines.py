@@ -11,10 +11,12 @@ from typing import Protocol
 
 from spacy.tokens import Span
 
+from geo.events.dating import DAYS_LATER_RE
 from geo.events.draft import Draft
 from geo.events.linking import categories_fit, compatible, same_date
 from geo.events.mentions import Mention, Part
 from geo.events.place_fit import place_fits
+from geo.events.roles import RESPONSE_FAMILIES
 from geo.syntax import CAPTION_END_RE, doc_text
 
 __all__ = ["Linker", "caption_indices", "is_section_heading", "link_caption", "link_headline", "section_kind"]
@@ -74,6 +76,10 @@ def link_headline(linker: Linker, mention: Mention, *, defining: bool = False) -
 
     for draft in sorted(linker.drafts, key=agreement):
         same_toll = mention.killed is not None and draft.killed == mention.killed
+        if defining and (mention.family not in RESPONSE_FAMILIES and draft.families <= RESPONSE_FAMILIES or any(
+                (later := DAYS_LATER_RE.fullmatch(w)) and not (later.group("hours") or later.group("soon") or (
+                    later.group("same"))) for w in draft.whens)):
+            continue  # "The X attack was a drone attack on a base": not the interception, nor "three days later, ..."
         if compatible(draft, mention, lenient_place=True, same_toll=same_toll):
             for member in (d for d in linker.drafts if d.group == draft.group):
                 if mention.sentence not in member.headlines:
@@ -86,7 +92,8 @@ def link_headline(linker: Linker, mention: Mention, *, defining: bool = False) -
     kin = next((d for d in linker.drafts if mention.family in d.families), None)
     if kin is not None:  # the body tells it in other words ('Tripoli clashes' over clashes in a district of it)
         kin.headlines.append(mention.sentence)
-    elif not linker.drafts:  # a brief whose body tells no act: the headline's is the story's
+    elif not linker.drafts or defining and not any(  # a brief whose body tells no act, or the act the article is about
+            s.start == mention.sentence.start for d in linker.drafts for s in (*d.sentences, *d.headlines)):
         linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
 
 

@@ -193,6 +193,11 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 
+def is_year(text: str) -> bool:
+    """'2024' in "the 2024 Kharkiv drone attack": a year, not a count."""
+    return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
+
+
 def parse_number(text: str) -> int | None:
     """'40' -> 40, 'forty' -> 40, 'twenty-five' -> 25, '1,200' -> 1200; None otherwise."""
     cleaned = text.strip().lower().replace(",", "")

@@ -233,8 +233,8 @@ def _count(trigger: Token) -> int | None:
     if tally is not None and tally.lemma_.lower() in TALLY_NOUNS:  # "brings the number of attacks ... to nine"
         return next((n for o in prep_objects(tally.head, "to") if (n := lx.parse_number(o.text)) is not None), None)
     for child in trigger.children:
-        if child.dep_ == "nummod" and child.ent_type_ not in {"DATE", "TIME"}:  # not "the 14 October bombings"
-            return lx.parse_number(child.text)
+        if child.dep_ == "nummod" and child.ent_type_ not in {"DATE", "TIME"} and not lx.is_year(child.text):
+            return lx.parse_number(child.text)  # not "the 14 October bombings", "the 2024 Kharkiv drone attack"
         if child.dep_ in {"amod", "compound"} and child.lower_ in MULTIPLE_WORDS:  # "a double car bombing"
             return MULTIPLE_WORDS[child.lower_]
     if trigger.pos_ == "VERB":  # "two bombs killed six people": two acts

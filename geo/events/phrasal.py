@@ -1,7 +1,7 @@
 """Acts told by a verb and its particle or object rather than by an event word: defence ('beat back an
 assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back'),
-interception ('engaged the incoming missiles') and bombing ('set off a car bomb'). Used by
-``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
+interception ('engaged the incoming missiles'), bombing ('set off a car bomb') and abduction ('seized 12
+passengers'). Used by ``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ REPELLING_VERBS = frozenset({"beat", "fight", "drive", "push", "fend", "hold"}) 
 FOILING_VERBS = frozenset({"foil", "thwart", "repel", "repulse"})  # "foiled an attack" (not "stopping the gunman")
 ASSAULT_WORDS = frozenset({"attack", "assault", "attacker", "assailant", "raid", "offensive", "advance", "incursion",
                            "gunman", "militant", "insurgent", "fighter"})
+# People seizing whom is an abduction (a town, a ship or weapons seized is not).
+SEIZED_PEOPLE = elx.PERSON_NOUNS | frozenset({"people", "civilian", "villager", "resident", "worshipper", "passenger",
+                                              "child", "farmer", "pupil", "schoolgirl", "schoolboy", "hostage",
+                                              "traveller", "traveler", "teacher", "aid worker", "trader"})
 INCOMING_WORDS = frozenset({"missile", "rocket", "drone", "projectile", "uav", "uas", "asbm", "ascm"})
 
 
@@ -52,6 +56,9 @@ def phrasal_family(verb: Token) -> str | None:
             _lemma(w).rstrip("s") in INCOMING_WORDS
             for o in objects for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))):
         return "intercept"  # "air defences brought down seven drones", "knocked down 14 of the rockets"
+    seized = children(verb, "dobj", "nsubjpass") + ([verb.head] if verb.dep_ == "relcl" else [])
+    if lemma in {"seize", "snatch", "grab"} and any(_lemma(o) in SEIZED_PEOPLE for o in seized):
+        return "abduction"  # "gunmen seized 12 passengers", "worshippers who were seized from a mosque"
     if lemma == "set" and "off" in particles and any(_lemma(o) in BLAST_OBJECTS for o in objects):
         return "blast"  # "militants set off a car bomb outside a hotel" (not "set off an alarm")
     return None

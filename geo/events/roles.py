@@ -45,6 +45,10 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
             offset = mention.trigger.idx - sent.start_char
             if mention.cue is None:
                 mention.cue = "response" if offset < called.start() else "attack" if offset >= called.end() else None
+    if threat := AIMED_AT_ATTACKERS_RE.search(span_text(sent)):  # "struck launchers that were readied to fire"
+        for mention in mentions:
+            if mention.cue is None and mention.trigger.idx - sent.start_char < threat.start():
+                mention.cue = "response"
     if _defensive_clause(sent):  # "forces destroyed, in self-defense, four drones", "... an imminent threat"
         for mention in mentions:
             if mention.cue is None:
@@ -118,6 +122,15 @@ def told_by_its_acts(mention: Mention, mentions: list[Mention]) -> bool:
 
 DEFENSIVE_RE = re.compile(r"\bin (?:collective )?self[- ]defen[cs]e\b|\b(?:presented|posed|posing|presenting)"
                           r" (?:an|a clear and|an? immediate) (?:imminent )?threat\b|\bimminent threat\b", re.I)
+
+
+# What a strike's target is said to be about to do, or to have done: "launchers that were being readied to fire on
+# shipping", "a control station which we believe directed Wednesday's attack": a strike on it is an answer.
+AIMED_AT_ATTACKERS_RE = re.compile(
+    r"\b(?:which|that|who)\b[^.;]{0,40}?\b(?:(?:were|was|are|is)\s+(?:being\s+)?(?:readied|prepared|poised|preparing|"
+    r"about|set)\s+to\s+(?:be\s+)?(?:fire|launch|attack|strike|used)|(?:directed|launched|carried out|conducted|"
+    r"was behind|were behind|(?:was|were) used (?:in|for)|took part in)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:attacks?|strikes?|assaults?|raids?)\b)", re.I)
 
 
 ANSWER_FRAMING_RE = re.compile(

@@ -11,6 +11,7 @@ Used by ``geo.events.extract``; imports ``geo.events`` helpers and ``geo.model``
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 
@@ -19,6 +20,8 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_something_else
 from geo.events.draft import Draft, sentence_numbers
+from geo.events.parse_repairs import called_object
+from geo.events.place_fit import at_sea
 from geo.events.placing import TOWN_KINDS, part_at
 from geo.events.roles import answers_an_earlier_act, the_perpetrators
 from geo.model import Toponym
@@ -29,6 +32,10 @@ _PLACING_KINDS = TOWN_KINDS | {"admin1", "admin2"}  # "an airstrike which offici
 PLACING_WORDS = (lx.LOCATIVE_WORDS | {"above", "below", "between", "behind", "beside", "past"}) - lx.BLOCKING_PREPS
 # Verbs whose object is where the people acting were: "troops entered X", "gunmen stormed X".
 ENTRY_VERBS = frozenset({"enter", "storm", "raid", "overrun", "besiege", "surround", "attack", "shell", "bomb"})
+# A sea places an act only in a sentence that tells of a ship (not "bombers flying over the Red Sea fired ...").
+SHIP_RE = re.compile(r"\b(?:ship|vessel|tanker|carrier|freighter|boat|destroyer|frigate|warship|M/[VT])", re.I)
+# Verbs whose object is the water a ship was in: "a tanker transiting the Gulf of Aden", "as it approached the strait".
+PASSAGE_VERBS = frozenset({"transit", "approach", "cross", "navigate", "sail"})
 # Verbs that tie a place to someone, not to an act: "a spokesman based in X", "a source in X said".
 NOT_ACT_VERBS = lx.REPORTING_VERBS | {"base", "locate", "headquarter", "live", "stay", "visit", "meet", "speak",
                                       "call", "name", "bear", "grow", "flee", "displace", "shelter", "travel"}
@@ -55,8 +62,8 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
 
 def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable[[int], int],
                        sents: Sequence[Span]) -> dict[int, list[tuple[Toponym, Span]]]:
-    """The resolved towns, sites and provinces of the text (no demonyms, no 'Kyiv time', no dateline's town), by the
-    sentence they stand in."""
+    """The resolved towns, sites, provinces and seas of the text (no demonyms, no 'Kyiv time', no dateline's
+    town), by the sentence they stand in."""
     towns: dict[int, list[tuple[Toponym, Span]]] = defaultdict(list)
     dateline_ends: dict[int, int] = {}  # sentence number -> where its dateline ends ("MOGADISHU, Somalia —")
     for toponym, span in located:
@@ -64,7 +71,8 @@ def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable
         if at not in dateline_ends:
             sent = sents[at] if 0 <= at < len(sents) else None
             dateline_ends[at] = sent.start_char + dateline_length(span_text(sent)) if sent is not None else 0
-        if toponym.resolved and not toponym.demonym and toponym.kind in _PLACING_KINDS and (
+        if toponym.resolved and not toponym.demonym and (toponym.kind in _PLACING_KINDS or at_sea(toponym) and (
+                SHIP_RE.search(span_text(span.sent)))) and (
                 not names_something_else(span)) and (
                 span.start_char >= dateline_ends[at]):
             towns[number(span.start)].append((toponym, span))
@@ -166,8 +174,11 @@ def placing_word(span: Span) -> bool | None:
             return None  # "support for Palestinians in the Gaza war": the war's name, not where an act was
     near, first = False, token
     for _ in range(4):  # "the central market of X", "the outskirts of X", "a camp east of X"
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in ENTRY_VERBS:
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in ENTRY_VERBS | PASSAGE_VERBS:
             return None if _reported_place(token.head) else near
+        if token.dep_ != "pobj" and near and token.dep_ in {"appos", "advmod", "npadvmod"} and (
+                token.head.pos_ in {"NOUN", "PROPN"}):
+            return None if _reported_place(token) else True  # "a carrier, 70 miles west of X": off X
         if token.dep_ != "pobj":
             return _word_before(span, token) if token.i == first.i else None
         prep = token.head
@@ -202,9 +213,10 @@ def _word_before(span: Span, token: Token) -> bool | None:
 
 
 def _reported_place(token: Token) -> bool:
-    """Whether the clause the word belongs to reports, houses or names rather than acts."""
+    """Whether the clause the word belongs to reports, houses or names rather than acts; a free relative that
+    names the act's object ('hit what the army described as a depot in X') is the act's clause."""
     for head in token.ancestors:
-        if head.pos_ in {"VERB", "AUX"}:
+        if head.pos_ in {"VERB", "AUX"} and not (head.dep_ == "ccomp" and called_object(head.head)):
             return head.lemma_.lower() in NOT_ACT_VERBS
     return False
 

@@ -274,9 +274,10 @@ def _is_excluded(token: Token, family: str) -> bool:
     if family == "blast" and (accidental(token) or only_heard(token)) or (
             family == "clash" and token.dep_ == "acl" and token.tag_ == "VBG"):
         return True  # (an accident, explosions heard; "units fighting in the north": who they are, not an act)
-    if (token.dep_ == "amod" and token.tag_ == "VBN") or (token.dep_ == "pobj" and token.head.lower_ in {"from", "of"}
-                                                          and lemma_of(token.head.head) in elx.DEBRIS_NOUNS):
-        return True  # "fragments of a downed drone", "debris from an interception": what an act left, told after
+    if (token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}) or (
+            token.dep_ == "pobj" and token.head.lower_ in {"from", "of"} and (
+                lemma_of(token.head.head) in elx.DEBRIS_NOUNS)):
+        return True  # "a downed drone", "11 abducted residents", "debris from an interception": what an act left
     if criticised(token) or rejected_claim(token) or told_already(token) or any(
             lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
         return True  # "a battle with cancer"; "the army denied claims that rebels had shelled X"

@@ -17,8 +17,8 @@ from geo.places.name_extent import is_capitalised
 from geo.places.recognize_spans import listed, singular, within
 from geo.syntax import dateline_length, doc_text
 
-__all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "locative_cue", "opens_dateline", "persons_by_word",
-           "town_word_before"]
+__all__ = ["LISTED_DIVISION_WORDS", "a_town_near", "in_apposition_with_a_town", "locative_cue", "opens_dateline",
+           "persons_by_word", "placed_near", "town_word_before"]
 
 _DATELINE_REACH = 80  # characters of text a dateline may take
 
@@ -126,7 +126,7 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
         return "province", None
     if after is not None and after.lower_ in {"city", "town", "village"} or opens_dateline(span):
         return "city", None
-    if _in_apposition_with_a_town(span):
+    if in_apposition_with_a_town(span):
         return "city", None
     if after is not None and (after.lower_ in FACILITY_WORDS - {"air"} or _site_noun_follows(span)):
         return "facility", None  # "X air base" (a site's noun follows), not "Iron Dome air defence battery"
@@ -141,6 +141,15 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
     if _struck(span):
         return "near", None
     return None, None
+
+
+def placed_near(span: Span) -> bool:
+    """'near Ras Isa', 'outside Kyaukphyu': a name right after a word that puts something close to a town (never
+    a person), ending there ('near Houthi positions' names no town)."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return span.start > 0 and doc[span.start - 1].lower_ in {"near", "outside"} and (
+        after is None or after.pos_ not in {"NOUN", "PROPN"} or after.lower_ in DIRECTION_WORDS)
 
 
 def _struck(span: Span) -> bool:
@@ -170,7 +179,7 @@ _SITE_MODIFIERS = frozenset({"nuclear", "power", "thermal", "hydroelectric", "tr
                              "bus", "police", "military", "air", "naval", "oil", "gas", "central", "main"})
 
 
-def _in_apposition_with_a_town(span: Span) -> bool:
+def in_apposition_with_a_town(span: Span) -> bool:
     """'Shakhtarsk, a city under separatist control', 'the capital, Sana'a,': a comma joins the name
     to a noun that calls it a town."""
     doc = span.doc
@@ -181,7 +190,8 @@ def _in_apposition_with_a_town(span: Span) -> bool:
             after[3].lower_ in _APPOSITION_TOWN_WORDS and after[2].dep_ in {"amod", "compound"}) else 0
         if word:
             following = doc[span.end + word + 1] if span.end + word + 1 < len(doc) else None
-            return following is None or following.pos_ not in {"NOUN", "PROPN"}  # not "a town councillor"
+            # not "a town councillor"; "a village east of the city" (the direction tagged a noun)
+            return following is None or following.pos_ not in {"NOUN", "PROPN"} or following.lower_ in DIRECTION_WORDS
     before = doc[max(0, span.start - 2):span.start]
     return (len(before) == 2 and before[1].text == "," and before[0].lower_ in _APPOSITION_TOWN_WORDS
             and span.start >= 3 and doc[span.start - 3].lower_ in {"the", "its", "their"})

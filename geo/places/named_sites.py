@@ -52,9 +52,14 @@ def is_generic_site_word(span: Span) -> bool:
 def names_a_known_site(span: Span, candidates: Sequence[Candidate]) -> bool:
     """'the Zaporizhzhia nuclear power plant', 'Al-Shifa Hospital': a site the gazetteer knows by exactly
     this name, a capitalised name ending with a word that says it is a site: a place, whatever the tagger
-    called it (not "four airport", read as Fur Airport)."""
+    called it (not "four airport", read as Fur Airport); so is a sea or strait it knows by a close spelling."""
+    if len(span) > 1 and is_capitalised(span[0]) and span[-1].lower_ in _WATER_WORDS:
+        return any(c.kind == "region" and c.score >= 0.93 for c in candidates)  # "the Bab al-Mandeb Strait"
     return len(span) > 1 and is_capitalised(span[0]) and span[-1].lower_ in GENERIC_SITE_WORDS and any(
         c.kind == "facility" and c.score >= 0.97 for c in candidates)
+
+
+_WATER_WORDS = frozenset({"sea", "gulf", "strait", "straits", "ocean", "bay", "channel"})  # last word of a water
 
 
 def names_an_unlisted_site(span: Span, candidates: Sequence[Candidate]) -> bool:

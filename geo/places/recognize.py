@@ -36,7 +36,8 @@ from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
                                 UNKNOWN_TOWN_WORDS, WEAK_PREPS)
-from geo.places.locative_cues import a_town_near, locative_cue, persons_by_word, read_inside, town_word_before
+from geo.places.locative_cues import (a_town_near, in_apposition_with_a_town, locative_cue, persons_by_word,
+                                      placed_near, read_inside, town_word_before)
 from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
                                     site_word_follows)
 from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
@@ -323,10 +324,10 @@ class ToponymRecognizer:
                 and span.text.lower().endswith(TOWN_NAME_ENDINGS) and self._local_town(span, context))
 
     def _unknown_named_town(self, span: Span, context: DocContext) -> dict[str, Any] | None:
-        """'near the village of Telabit', 'struck Tudun Biri, Kaduna State', 'in Zam Kora camp': a name the
-        gazetteer lacks, called a town or village, put in a province or country right after a locative word, or
-        naming a camp or base one is in, is a place (placed near the places the story names). Not a person's
-        ('said Musa Bello, Kaduna State police spokesman')."""
+        """'near the village of Telabit', 'struck Tudun Biri, Kaduna State', 'in Zam Kora camp', 'near Ras Isa',
+        'X, a village east of Y': a name the gazetteer lacks, called a town or village, put in a province or country
+        right after a locative word, naming a camp or base one is in, or right after "near", is a place (placed
+        near the places the story names). Not a person's ('said Musa Bello, Kaduna State police spokesman')."""
         doc = span.doc
         if len(span) > 3 or not all(is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span.start < 2 or (
                 not is_capitalised(span[0]) or looks_common(span, context.lower_words) or speaks(span)):
@@ -335,13 +336,14 @@ class ToponymRecognizer:
         called_a_town = cue == "city_of" and town_word_before(span) in UNKNOWN_TOWN_WORDS
         before = doc[span.start - 2] if doc[span.start - 1].lower_ == "the" else doc[span.start - 1]
         words = {t.text for t in span}  # "beside Zam Kora camp", not "the Smith camp" of a John Smith
+        people = [person for w in words for person in persons_by_word(doc).get(w, ())]
         a_site = (span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS | UNKNOWN_TOWN_WORDS and before.lower_ in
-                  PLACING_PREPS and not any(person != span.text for w in words
-                                    for person in persons_by_word(doc).get(w, ())))
+                  PLACING_PREPS and not any(person != span.text for person in people))
         after = span.end + 1 + len(container.split()) if container else len(doc)
         in_a_division = cue == "comma_state" and doc[span.start - 1].lower_ in PLACING_PREPS and (
             after >= len(doc) or not doc[after].is_alpha or doc[after].pos_ not in {"NOUN", "PROPN"})
-        return {"label": "GAZ", "gated": False} if called_a_town or in_a_division or a_site else None
+        close_to = in_apposition_with_a_town(span) or placed_near(span) and not people
+        return {"label": "GAZ", "gated": False} if called_a_town or in_a_division or a_site or close_to else None
 
     def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""

@@ -32,6 +32,11 @@ __all__ = ["DocContext", "after_title", "covered_ranges", "followed_by_place_pun
 _SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,60}[A-Z.]|Q|A)(?=:)")
 
 
+# A ship named after the word for its kind: "the tanker Sea Lantern", "M/V Corrib Venture", "USS Garrison Pike".
+_VESSEL_NAME_RE = re.compile(r"\b(?:tanker|vessel|ship|carrier|freighter|destroyer|frigate|cruiser|trawler|"
+                             r"M/[VT]|MV|USS|HMS|INS) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})")
+
+
 def dateline_agencies(text: str) -> frozenset[str]:
     """The agencies a text's datelines credit: "Reuters" in a line opening "KYIV, May 2 (Reuters) -"."""
     return frozenset(found.group("agency").strip() for line in text.splitlines()
@@ -50,6 +55,7 @@ class DocContext:
     speaker_labels: tuple[tuple[int, int], ...] = ()  # character ranges of a transcript's speaker labels
     entity_labels: dict[str, set[str]] = field(default_factory=dict)  # ORG/PERSON/NORP entity text -> its labels
     agencies: frozenset[str] = frozenset()  # names a dateline credits in brackets: "(Reuters)"
+    vessels: frozenset[str] = frozenset()  # names the text gives a ship: "the tanker Sea Lantern"
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -68,12 +74,14 @@ class DocContext:
         text = doc_text(doc)
         labels = tuple(m.span(1) for m in _SPEAKER_LINE_RE.finditer(text))
         return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people),
-                   labels if len(labels) >= 2 else (), kinds, dateline_agencies(text))
+                   labels if len(labels) >= 2 else (), kinds, dateline_agencies(text),
+                   frozenset(m.group(1) for m in _VESSEL_NAME_RE.finditer(text)))
 
     def names_no_place(self, span: Span) -> bool:
         """Whether the span lies in a transcript's speaker label ("AUSTIN:" is the Secretary) or is the
-        agency a dateline credits ("KYIV, May 2 (Meridian) -"), wherever the name occurs ("told Meridian")."""
-        if span.text in self.agencies:
+        agency a dateline credits ("KYIV, May 2 (Meridian) -") or a ship's name, wherever the name occurs
+        ("told Meridian", "the attack on the Sea Lantern")."""
+        if span.text in self.agencies or span.text in self.vessels:
             return True
         at = bisect.bisect_right(self.speaker_labels, (span.start_char, len(doc_text(span.doc))))
         return at > 0 and span.end_char <= self.speaker_labels[at - 1][1]

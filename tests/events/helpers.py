@@ -33,6 +33,7 @@ PLACES: dict[str, tuple[str, str, str | None, float, float, int | None, str | No
     "Yemen": ("Yemen", "country", "YE", 15.5, 47.5, 69543, None),
     "Red Sea": ("Red Sea", "region", None, 20.0, 38.0, 350155, None),
     "Hodeidah": ("Al Hudaydah", "city", "YE", 14.79781, 42.95452, 79415, None),
+    "Gulf of Aden": ("Gulf of Aden", "region", None, 12.0, 48.0, None, None),
     "Kandahar": ("Kandahar", "admin1", "AF", 31.0, 65.75, 1138335, "23"),
     "Khan Younis": ("Khan Yunis", "city", "PS", 31.34018, 34.30627, 281102, None),
     "Gaza": ("Gaza Strip", "region", "PS", 31.42, 34.37, 7303944, None),

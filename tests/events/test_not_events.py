@@ -330,3 +330,13 @@ def test_a_trend_in_acts_is_no_act() -> None:
     assert everything("A monitor said that drone attacks on farms in Syria rose by a third in May.") == []
     assert everything("Officials said that water pumps in Syria are increasingly being hit as summer nears.") == []
     assert len(everything("Rebels said that a drone hit a water pump in Syria on Monday.")) == 1
+
+
+def test_people_seized_are_abducted_and_a_town_seized_or_captives_freed_are_no_act() -> None:
+    (event,) = everything("Gunmen seized 12 passengers from a bus near Kaduna on Sunday.")
+    assert event.category.startswith("Abduction")
+    (event,) = everything("We remain concerned for the 20 worshippers who were seized from a mosque near Kaduna "
+                          "last month.")
+    assert event.category.startswith("Abduction")
+    assert everything("Rebels seized the town of Kaduna on Sunday.") == []
+    assert everything("Police said 11 abducted residents were freed and returned to their families.") == []

@@ -982,3 +982,22 @@ def test_a_counter_operation_answers_the_attack() -> None:
                              "counter-operation in the area.")
     assert len(attacks) == 1
     assert [r.summary for r in responses] == ["Army launched a counter-operation"]
+
+
+def test_a_strike_on_launchers_readied_to_fire_is_an_answer() -> None:
+    attacks, responses = run("Navy jets struck two launchers near Hodeidah that officials said were being readied "
+                             "to fire on shipping.")
+    assert attacks == [] and [r.place for r in responses] == ["Al Hudaydah"]
+
+
+def test_a_strike_on_a_post_that_directed_an_attack_is_an_answer_and_a_depot_once_used_is_not() -> None:
+    attacks, responses = run("Jets destroyed a control post near Hodeidah, which officials believe directed "
+                             "Monday's attack on a tanker.")
+    assert attacks == [] and len(responses) == 1
+    attacks, responses = run("Jets bombed a depot near Hodeidah that rebels had used for years.")
+    assert len(attacks) == 1 and responses == []
+
+
+def test_a_named_ship_acts_without_the_clause_that_describes_it() -> None:
+    attacks, responses = run("The destroyer USS Harlow Point, which was sailing nearby, shot down four drones.")
+    assert [r.actor for r in responses] == ["USS Harlow Point"]

@@ -154,3 +154,21 @@ def test_the_town_is_the_last_town_named_not_the_province_after_it() -> None:
             "the rest of North Kivu. Late on Tuesday, the rebels tried to storm the town, the army said.")
     stormed = [e for e in analyze(text, published=PUBLISHED).events if e.actor == "rebels"]
     assert [(e.place, e.target) for e in stormed] == [("Sake", "Sake")]
+
+
+def test_an_act_on_a_ship_sailing_in_a_sea_is_placed_at_that_sea() -> None:
+    found = events("The Houthis fired a missile at the bulk carrier Morning Wren, a freighter sailing in the Red Sea.")
+    assert [e.place for e in found] == ["Red Sea"]
+    found = events("A Houthi drone struck the tanker Silver Gull while it was transiting the Gulf of Aden on Monday.")
+    assert [e.place for e in found] == ["Gulf of Aden"]
+
+
+def test_a_ship_told_some_miles_off_a_town_places_the_act_near_it() -> None:
+    found = events("On Tuesday the Houthis fired two missiles at the M/V Lark Spur, a Liberian-flagged bulk carrier "
+                   "hauling grain, roughly 70 nautical miles west of Hodeidah.")
+    assert [e.place for e in found] == ["Al Hudaydah"]
+
+
+def test_a_place_told_inside_what_someone_called_the_target_places_the_act() -> None:
+    found = events("Israeli jets hit what the army described as a weapons depot in Bint Jbeil on Monday.")
+    assert [e.place for e in found] == ["Bent Jbail"]

@@ -151,3 +151,13 @@ def test_forces_after_an_opening_phrase_are_the_doers_however_parsed() -> None:
     (event,) = everything("At the direction of the President, U.S. military forces tonight conducted precision "
                           "strikes on two depots near Kharkiv used by the rebels.")
     assert event.actor == "U.S. military forces"
+
+
+def test_a_defining_sentence_is_its_own_act_beside_the_interception_and_the_strikes_days_later() -> None:
+    text = ("The 2024 Kharkiv drone attack was a drone and rocket attack carried out on 9 February 2024 against a "
+            "power station in Kharkiv. Most of the drones were shot down by air defences, but one hit a transformer. "
+            "Three days later, Redland aircraft bombed depots near Odesa.")
+    found = everything(text)
+    assert sorted((e.kind, e.place, e.count) for e in found if e.place != "Odesa") == [
+        ("attack", "Kharkiv", None), ("response", None, None)]  # (not 2024 attacks: a year)
+    assert [e.kind for e in found if e.place == "Odesa"] == ["attack"]

@@ -522,3 +522,25 @@ def test_a_recognised_doc_still_serialises_for_worker_processes() -> None:
                [(0, 1, "GPE"), (2, 4, "PERSON"), (8, 9, "ORG"), (10, 11, "PERSON")])
     _run(doc)
     assert Doc(doc.vocab).from_bytes(doc.to_bytes()).text == doc.text
+
+
+def test_an_unknown_name_right_after_near_is_a_place_unless_a_noun_follows() -> None:
+    found = _toponyms("Rockets landed near Kfar Yuval on Monday. Jets struck near Houthi positions.")
+    assert "Kfar Yuval" in found  # (tagged a facility)
+    assert "Houthi" not in found
+
+
+def test_an_unknown_name_called_a_village_east_of_a_town_is_a_place() -> None:
+    assert "Zelenobrid" in _toponyms("Artillery also hit Zelenobrid, a village east of the city, damaging houses.")
+    assert "Zelenobrid" not in _toponyms("Officials met Zelenobrid, a village elder, on Monday.")
+
+
+def test_a_strait_known_by_a_close_spelling_is_a_place_whatever_the_tagger_said() -> None:
+    found = _toponyms("Drones flew toward the tanker as it approached the Bab al-Mandeb Strait.")
+    assert "Bab al-Mandeb Strait" in found
+
+
+def test_a_ships_name_is_no_place() -> None:
+    text = ("Missiles were fired at the tanker Sea Harrow off the coast. A drone later hit a station that "
+            "directed the attack on the Sea Harrow.")
+    assert "Sea Harrow" not in _toponyms(text)
