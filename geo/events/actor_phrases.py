@@ -12,9 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from geo.events import actors
-from geo.events import context_words as elx
-from geo.events import lexicon as lx
+from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.doc_index import entity_at, tokens_spelled
 from geo.events.frame import speaker_label_length
 from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
@@ -285,7 +283,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if trigger.pos_ == "VERB":
         if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
-        acting = trigger.dep_ == "acl" and not is_passive(trigger) and bool(children(trigger, "dobj"))
+        acting = trigger.dep_ == "acl" and not is_passive(trigger) and (bool(children(trigger, "dobj")) or (
+            trigger.tag_ == "VBD" and trigger.head.dep_ == "nsubj"))  # "forces then counterattacked, drove", misparsed
         if is_passive(trigger) or (trigger.dep_ == "acl" and not acting):  # (acting: "fighters killed 20", misparsed)
             doer = next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ"), None)
             return doer or _reporting_defender(trigger)
@@ -334,7 +333,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         named = child.pos_ == "PROPN" and not weapon_word and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is
             child.ent_type_ == "GPE" and actors.actor_family(child.text) and child.lower_ not in actors.CAPITAL_ALIASES))
         if child.dep_ in {"compound", "amod", "nmod"} and named and not _named_as_a_place(child):
-            return lx.clean_phrase(phrase_text(list(child.subtree)))
+            return lx.clean_phrase(phrase_text([t for t in child.subtree if t.ent_type_ not in {"DATE", "TIME"}]))
         if child.dep_ == "acl":
             for obj in prep_objects(child, "by"):
                 return _np(obj)

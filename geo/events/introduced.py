@@ -1,7 +1,9 @@
 """What an act's own clause brings in with 'a' ("a raid on a village") and a later line names with 'the'
-("stormed the village of X"): a lead that tells an act vaguely, then the lines that tell it in full; and one of
-the munitions an act was told with ("dropped two bombs ... One bomb struck a classroom"). Used by
-``geo.events.linking`` and ``geo.events.extract``; imports the events wing's lexicon, drafts and mentions."""
+("stormed the village of X"): a lead that tells an act vaguely, then the lines that tell it in full (also by its
+sides and day: "X fighters attacked Y forces on May 13", then "X fighters assaulted a Y post"); and one of
+the munitions an act was told with ("dropped two bombs ... One bomb struck a classroom"); an act told only in
+passing ("the deadliest since the 2017 bombings"). Used by ``geo.events.linking`` and ``geo.events.extract``;
+imports the events wing's lexicon, actors, drafts, mentions and roles."""
 
 from __future__ import annotations
 
@@ -9,10 +11,11 @@ import re
 
 from spacy.tokens import Token
 
-from geo.events import lexicon as lx
+from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
 from geo.events.kinds import ORDINAL_WORDS
 from geo.events.mentions import Mention
+from geo.events.roles import the_perpetrators
 
 INDEFINITE = frozenset({"a", "an"})
 ORDINALS = ORDINAL_WORDS - {"first"}  # "the second exploded": one of those counted before
@@ -60,6 +63,24 @@ def _in_the_clause_of(token: Token, triggers: set[Token]) -> bool:
 FULL_WITHIN = 2  # sentences: "The attackers stormed the village on Sunday" tells the act just told
 
 
+LEAD_REACH = 5  # sentences: a press release's lead, then its byline, then the act told in full
+
+
+def told_in_full(draft: Draft, mention: Mention, gap: int) -> bool:
+    """'X fighters attacked Y forces near A on May 13' (a lead), then 'on May 13, an estimated 40 X fighters
+    assaulted a Y position east of A': the same side acting on the same other side on the same day (undated: told
+    within a few sentences, on 'the attacking fighters'), placed alike below a country (or not at all, when the
+    act is on those who attacked)."""
+    part = mention.parts[0]
+    family = actors.actor_family(mention.actor)
+    struck = {actors.actor_family(part.target), actors.actor_family(draft.target)}
+    perpetrators = any(the_perpetrators(t) for t in (part.target, draft.target))
+    same_day = mention.date == draft.date and (draft.date is not None or gap <= LEAD_REACH)
+    return same_day and family is not None and family == actors.actor_family(draft.actor) and len(
+        struck - {None}) == 1 and (perpetrators or None not in {*struck, draft.place, part.place}) and not any(
+        p is not None and p.kind == "country" for p in (draft.place, part.place))
+
+
 def its_day_told(draft: Draft, mention: Mention, gap: int) -> bool:
     """'Gunmen have killed 14 people in X.' then 'The attackers stormed the village at 11pm on Sunday': the
     act just told, undated, now told with its day by 'the attackers' (no place, count or new-event word)."""
@@ -90,3 +111,11 @@ def one_of_its_munitions(recent: list[Draft], mention: Mention) -> Draft | None:
                 counted.search(s.text) for s in told):
             return draft
     return None
+
+
+def comparison_point(trigger: Token) -> bool:
+    """'the deadliest attack since the 2017 bombings': an act told only to compare with; 'airstrikes with
+    heavy casualties, including an attack in X in January': an example of others, told in passing."""
+    if trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ in {"including", "like"}:
+        return True
+    return any(a.lower_ == "since" and a.dep_ == "prep" for a in trigger.ancestors if a.sent == trigger.sent)

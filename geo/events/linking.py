@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from geo.events import actors, lexicon as lx
 from geo.events.dating import NIGHT_WORDS, another_hour, clock_time, told_over_a_period
 from geo.events.draft import Draft, said_after
-from geo.events.introduced import its_day_told, named_again
+from geo.events.introduced import its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
@@ -136,7 +136,8 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
         return True  # "have attacked more than 100 ships since November", then "In July, boats attacked a carrier"
     days = [w for w in draft.whens if not clock_time(w) and w not in NIGHT_WORDS]  # "overnight" fits any day
     if mention.when and days and not said_after(draft, mention) and not clock_time(mention.when) and (
-            mention.when not in NIGHT_WORDS) and not any(_same_time(mention.when, w) for w in days):
+            mention.when not in NIGHT_WORDS) and not any(_same_time(mention.when, w) for w in days) and (
+            mention.date is None or mention.date != draft.date):  # (not "before dawn on May 13" after "May 13")
         return True
     return another_hour(draft.sentences, mention.sentence, mention.trigger.i) or (
         mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
@@ -311,7 +312,8 @@ def only_the_country(draft: Draft, mention: Mention) -> bool:
     part = mention.parts[0] if mention.parts else None
     coarse = {"country", "admin1", "region"}
     return (part is not None and part.place is not None and draft.place is not None
-            and part.place.kind in coarse and draft.place.kind not in coarse)
+            and part.place.kind in coarse and draft.place.kind not in coarse
+            and f"(near {part.place.name})" not in (draft.place.name or ""))  # (a village placed by that province)
 
 
 FAR_SENTENCES = 3  # a town's act told this far after an act on its whole country is told for itself
@@ -329,6 +331,8 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     if draft.umbrella and draft.count is None and (mention.count or 0) > 1 and family is not None and (
             family == actors.actor_family(draft.actor)):
         return True  # "continued Houthi attacks on shipping", then "the Houthis have attacked ships 100 times"
+    if told_in_full(draft, mention, gap):
+        return True  # "X fighters attacked Y forces near A on May 13", then "on May 13, X fighters assaulted a Y post"
     if draft.place is not None and part.place is not None:
         if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target) and (
                 not part.target.lower().removeprefix("the ").startswith(part.place.text.lower())):
@@ -376,14 +380,6 @@ def continues(draft: Draft, mention: Mention) -> bool:
 
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-
-
-def comparison_point(trigger: Token) -> bool:
-    """'the deadliest attack since the 2017 bombings': an act told only to compare with; 'airstrikes with
-    heavy casualties, including an attack in X in January': an example of others, told in passing."""
-    if trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ in {"including", "like"}:
-        return True
-    return any(a.lower_ == "since" and a.dep_ == "prep" for a in trigger.ancestors if a.sent == trigger.sent)
 
 
 def one_of_counted(drafts: list[Draft], mention: Mention) -> Draft | None:

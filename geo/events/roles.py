@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.clauses import ancestors_list
 from geo.events.context_words import STOP_VERBS
-from geo.events.kinds import PERPETRATOR_NOUNS
+from geo.events.kinds import ARMED_GROUP_NOUNS, PERPETRATOR_NOUNS
 from geo.events.mentions import Mention, anchor_of
 from geo.events.phrasal import phrasal_family
 from geo.events.triggers import lemma_of
@@ -224,6 +224,8 @@ def the_perpetrators(target: str | None) -> bool:
     words = target.lower().split()
     if len(words) == 4 and words[1] == "of":  # "seven of their captors"
         words = words[2:]
+    if len(words) == 3 and words[1] in {"attacking", "assaulting"} and words[2].removesuffix("s") in ARMED_GROUP_NOUNS:
+        return True  # "an airstrike against the attacking fighters"
     if LAUNCH_POINTS_RE.fullmatch(" ".join(words)):
         return True  # "hit the launch sites near X": where the fire told of came from
     return len(words) == 2 and words[0] in {"the", "their"} and words[1].removesuffix("s") in PERPETRATOR_NOUNS

@@ -840,3 +840,34 @@ def test_in_addition_opens_another_act_of_the_same_doer() -> None:
     _, responses = run("Rebels fired drones at a tanker in the Red Sea on Monday. In response, US forces destroyed two "
                        "missile launchers near Hodeidah. In addition, US forces destroyed a drone boat in the Red Sea.")
     assert len(responses) == 2
+
+
+def test_a_release_lead_and_the_act_told_in_full_below_its_byline_are_one_act_each() -> None:
+    text = ("Redland fighters attacked Somali National Army forces near Bardera, Somalia, on February 10, 2024. "
+            "U.S. Africa Command conducted an airstrike against the attacking fighters the same morning.\n\n"
+            "By Africa Command Public Affairs, Stuttgart, Germany, February 11, 2024\n\n"
+            "Shortly before dawn on February 10, about 40 Redland fighters assaulted a Somali National Army post "
+            "east of Bardera. Two soldiers were killed in the assault. At the request of the Federal Government of "
+            "Somalia, U.S. Africa Command conducted a collective self-defense airstrike against the Redland fighters "
+            "engaging the post.")
+    found = everything(text)
+    assert sorted(e.kind for e in found) == ["attack", "response"]
+    (attack,) = [e for e in found if e.kind == "attack"]
+    assert attack.killed == 2
+
+
+def test_the_same_sides_on_the_same_day_at_a_town_and_across_the_country_are_two_acts() -> None:
+    text = ("Russian forces launched 90 drones at Ukraine on February 10, the air force said. Russian forces also "
+            "attacked Ukrainian positions near Kharkiv on February 10.")
+    assert len([e for e in everything(text) if e.kind == "attack"]) == 2
+
+
+def test_a_finite_verb_the_parse_hangs_on_its_subject_still_has_that_doer() -> None:
+    (event,) = [e for e in everything("Gunmen attacked a post near Kharkiv. Army forces then counterattacked, drove "
+                                      "the gunmen from the area and retook the post.") if e.kind == "response"]
+    assert event.actor == "Army forces"
+
+
+def test_a_day_before_a_named_doer_is_not_part_of_its_name() -> None:
+    (event,) = everything("This action follows a February 6 AFRICOM airstrike against a weapons cache near Bardera.")
+    assert event.actor == "AFRICOM"
