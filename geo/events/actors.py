@@ -93,7 +93,8 @@ GROUP_NAMES: dict[str, tuple[str, ...]] = {
     "Arakan Army": ("arakan army",),
     "People's Defence Force (PDF)": ("pdf", "people's defence force", "people's defense force",
                                      "people's defence forces", "people's defense forces"),
-    "Tehrik-i-Taliban Pakistan (TTP)": ("ttp", "tehrik-i-taliban pakistan", "pakistani taliban"),
+    "Tehrik-i-Taliban Pakistan (TTP)": ("ttp", "tehrik-i-taliban pakistan", "tehrik-e-taliban pakistan",
+                                       "tehreek-e-taliban pakistan", "pakistani taliban"),
 }
 # Actor family -> every word that names it.
 ACTOR_FAMILIES: dict[str, tuple[str, ...]] = {

@@ -65,17 +65,17 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
-ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,8})\)")
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,8})\)|,\s+or\s+([A-Z][A-Z&]{1,8})\b")  # "(RSF)", ", or ISPR,"
 
 
 def defined_acronyms(text: str) -> dict[str, set[str]]:
     """The acronyms a text defines, with the words of what they stand for: "Rapid Support Forces
-    (RSF)", "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)" (the letters are initials of the words
-    before the bracket, in order)."""
+    (RSF)", "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)", "Inter-Services Public Relations, or ISPR," (the
+    letters are initials of the words before the bracket or comma, in order)."""
     found: dict[str, set[str]] = {}
     for match in ACRONYM_RE.finditer(text):
         words = text[max(0, match.start() - 120):match.start()].split()[-9:]
-        letters = match.group(1).casefold()
+        letters = (match.group(1) or match.group(2)).casefold()
         for start in range(len(words)):
             initials = [part[0].casefold() for word in words[start:] for part in re.split(r"[-’']", word) if part]
             if words[start][0].isupper() and initials[:1] == [letters[0]] and _in_order(letters, initials):

@@ -137,10 +137,10 @@ def _trigger_family(token: Token) -> str | None:
 
 def _attacker(token: Token) -> bool:
     """Armed men by name or by what they are: 'gunmen', 'the militant group', 'terrorist cells'."""
-    if lemma_of(token) in lx.ATTACKER_NOUNS:
-        return True
-    return any(c.dep_ in {"amod", "compound"} and lemma_of(c) in lx.ATTACKER_NOUNS | {"armed", "militant", "jihadist"}
-               for c in token.children)
+    return lemma_of(token) in lx.ATTACKER_NOUNS or (lemma_of(token) == "group" and any(  # "a second group hit a
+        c.lower_ in {"another", "second", "third", "separate"} for c in token.children)) or any(  # post": attackers too
+        c.dep_ in {"amod", "compound"} and lemma_of(c) in lx.ATTACKER_NOUNS | {"armed", "militant", "jihadist"}
+        for c in token.children)
 
 
 def _stops_the_assailants(verb: Token) -> bool:

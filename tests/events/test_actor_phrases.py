@@ -153,3 +153,9 @@ def test_a_group_whose_name_begins_with_an_arabic_article_is_named_whole() -> No
 def test_fighters_from_a_named_group_are_that_group() -> None:
     (attack,) = attacks_of("Fighters from the paramilitary Northern Front stormed a village near Kharkiv on Sunday.")
     assert attack.actor == "paramilitary Northern Front"
+
+
+def test_the_pakistani_taliban_spelled_tehreek_is_that_group_not_pakistan() -> None:
+    from geo.events.actors import actor_family
+
+    assert actor_family("the Tehreek-e-Taliban Pakistan") == actor_family("TTP") != actor_family("Pakistan")

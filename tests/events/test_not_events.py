@@ -340,3 +340,9 @@ def test_people_seized_are_abducted_and_a_town_seized_or_captives_freed_are_no_a
     assert event.category.startswith("Abduction")
     assert everything("Rebels seized the town of Kaduna on Sunday.") == []
     assert everything("Police said 11 abducted residents were freed and returned to their families.") == []
+
+
+def test_a_second_group_hitting_a_checkpoint_is_an_attack() -> None:
+    found = everything("Gunmen stormed a police station in Kharkiv on Sunday night. Almost at the same time, a second "
+                       "group hit a police checkpoint outside the city.")
+    assert len(found) == 2 and all(e.kind == "attack" for e in found)

@@ -597,3 +597,18 @@ def test_a_reporter_citing_a_report_at_a_briefing_is_no_source() -> None:
     found = extract_sources(nlp()("Another reporter cited a report by the shipping firm Delta Risk that traffic "
                                   "had fallen by half."))
     assert [(s.name, s.via) for s in found] == [("Delta Risk", None)]
+
+
+def test_an_acronym_given_after_or_is_the_body_it_stands_for() -> None:
+    text = ("The Inter-Service Press Relations, or ISPR, said the operation was over. ISPR said two soldiers were "
+            "wounded. The Tehreek-e-Azadi Front, or TAF, claimed the raid in a statement.")
+    assert names(text) == ["the Inter-Service Press Relations", "the Tehreek-e-Azadi Front"]
+
+
+def test_a_district_before_a_police_officers_title_is_no_source() -> None:
+    from geo.pipeline import analyze
+
+    report = analyze('"They came at night," Upper Kestrel District Police Officer Amir Zaman Durrani told '
+                     'reporters. Durrani said three officers were killed.')
+    assert [(s.name, s.role) for s in report.sources] == [("Amir Zaman Durrani",
+                                                          "Upper Kestrel District Police Officer")]
