@@ -316,7 +316,8 @@ def _date_entities(sent: Span) -> list[Span]:
         if span is not None:
             found = [f for f in found if f.end <= span.start or f.start >= span.end] + [span]
     covered = {t.i for span in found for t in span}
-    for match in RELATIVE_DAY_RE.finditer(text):  # the tagger misses some: "Last night, U.S. forces ..."
+    for match in [*RELATIVE_DAY_RE.finditer(text), *EXPLICIT_DAY_RE.finditer(text)]:  # the tagger misses some:
+        # "Last night, U.S. forces ...", "On the morning of 9 April 2025" (tagged a work of art)
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
         if span is not None and not any(t.i in covered for t in span):
             found.append(span)
@@ -349,6 +350,11 @@ def _with_its_day(span: Span) -> Span:
 RELATIVE_DAY_RE = re.compile(r"\b(?:(?:last|on|early|late|Saturday|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday)\s+)?"
                              r"(?:last night|yesterday|this morning|this afternoon|this evening|tonight|today|"
                              r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|night|evening))?)\b", re.I)
+
+
+_MONTH_NAMES = "|".join(m for m in MONTHS if len(m) > 3 or m == "may")
+EXPLICIT_DAY_RE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?|(?:{_MONTH_NAMES})\s+\d{{1,2}}"
+                             rf"(?:,\s*\d{{4}})?)\b", re.I)
 
 
 TIMES_OF_DAY = frozenset({"dawn", "daybreak", "sunrise", "noon", "midday", "sunset", "dusk", "nightfall", "midnight"})

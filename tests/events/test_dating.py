@@ -242,3 +242,11 @@ def test_the_night_of_a_day_of_a_month_and_year_is_that_day() -> None:
     text = "On the night of 10 March 2025, rebel fighters attacked a police post on the main road."
     assert [(e.date, e.date_precision) for e in analyze(text, published=date(2025, 3, 14)).events] == [
         (date(2025, 3, 10), "day")]
+
+
+def test_a_day_the_tagger_missed_is_read_from_its_words() -> None:
+    from geo.pipeline import analyze
+
+    report = analyze("On the morning of 9 April 2025, two Redland glide bombs struck a residential quarter of Kharkiv, "
+                     "killing three civilians.", published=date(2025, 4, 12))
+    assert [(e.date, e.place) for e in report.events] == [(date(2025, 4, 9), "Kharkiv")]

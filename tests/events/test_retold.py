@@ -71,3 +71,13 @@ def test_an_account_is_the_doers_own_when_the_speaker_tells_what_it_or_its_fight
     assert accounts("The group said its fighters had hit an army post.") == [True]
     assert accounts("The brigade said on its channel that it launched drones at the base.") == [True]
     assert accounts("Police said gunmen had hit an army post.") == [False]
+
+
+def test_a_weapons_calibre_in_the_box_is_no_toll() -> None:
+    from geo.pipeline import analyze
+
+    text = ("= 2025 Kestrel glide bomb attack =\n\nInfobox\n- Location: Kharkiv, Ukraine\n- Date: 9 April 2025\n"
+            "- Type: Glide bomb strike, artillery shelling\n- Weapons: guided bombs, 152 mm artillery\n"
+            "- Fatalities: 4\n\nOn 9 April 2025, two glide bombs struck a market in Kharkiv, killing three people.")
+    (event,) = analyze(text).events
+    assert event.killed == 3
