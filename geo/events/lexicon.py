@@ -218,7 +218,9 @@ def parse_number(text: str) -> int | None:
 # --- actors -------------------------------------------------------------------------------
 
 # A phrase ending in an abbreviation keeps its full stop: "the U.S.", "Inc.", "Gen."
-ADDED_RE = re.compile(r"\W*(?:in\s+addition|additionally)\b", re.I)  # "In addition, forces destroyed a boat"
+RELATIVE_HITS = frozenset({"kill", "target", "hit", "destroy", "strike"})  # "strikes that destroyed two sites"
+ADDED_RE = re.compile(r"\W*(?:in\s+addition|additionally|in\s+(?:a|another)\s+separate\s+(?:strike|attack|raid|"
+                      r"operation|incident|engagement))\b", re.I)  # "In addition, forces destroyed a boat"
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Gen|Col|Lt|Jr|Sr|St)\.$")
 
 

@@ -378,7 +378,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in {"advcl", "acl", "xcomp", "conj"} and lemma_of(child) == "target" or (
-                        child.dep_ == "relcl" and trigger.pos_ == "NOUN" and lemma_of(child) in {"kill", "target", "hit"}
+                        child.dep_ == "relcl" and trigger.pos_ == "NOUN" and lemma_of(child) in lx.RELATIVE_HITS
                         and any(c.lower_ in {"that", "which"} for c in children(child, "nsubj"))):
                     heads = children(child, "dobj")  # "an airstrike that killed three of the attackers"
                     break

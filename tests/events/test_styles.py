@@ -161,3 +161,12 @@ def test_a_defining_sentence_is_its_own_act_beside_the_interception_and_the_stri
     assert sorted((e.kind, e.place, e.count) for e in found if e.place != "Odesa") == [
         ("attack", "Kharkiv", None), ("response", None, None)]  # (not 2024 attacks: a year)
     assert [e.kind for e in found if e.place == "Odesa"] == ["attack"]
+
+
+def test_strikes_that_destroyed_sites_and_a_separate_strike_are_two_answers() -> None:
+    text = ("Militants fired missiles at a tanker in the Red Sea on Monday. Later, U.S. forces conducted self-defense "
+            "strikes that destroyed two radar sites near Hodeidah. In a separate strike, U.S. forces destroyed a "
+            "launcher near Kharkiv.")
+    responses = [e for e in everything(text) if e.kind == "response"]
+    assert sorted((e.target or "", e.place or "") for e in responses) == [
+        ("a launcher", "Kharkiv"), ("two radar sites", "Al Hudaydah")]
