@@ -21,7 +21,7 @@ ASSAULT_WORDS = frozenset({"attack", "assault", "attacker", "assailant", "raid",
 # People seizing whom is an abduction (a town, a ship or weapons seized is not).
 SEIZED_PEOPLE = elx.PERSON_NOUNS | frozenset({"people", "civilian", "villager", "resident", "worshipper", "passenger",
                                               "child", "farmer", "pupil", "schoolgirl", "schoolboy", "hostage",
-                                              "traveller", "traveler", "teacher", "aid worker", "trader"})
+                                              "traveller", "traveler", "teacher", "trader"})
 INCOMING_WORDS = frozenset({"missile", "rocket", "drone", "projectile", "uav", "uas", "asbm", "ascm"})
 
 

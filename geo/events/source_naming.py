@@ -114,7 +114,8 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
                 continue  # "Maj." of "Maj. Gen. Pat Ryder", tagged a person on its own: a rank
             if titles:  # "Kherson Governor Oleksandr Prokudin" tagged one person: the name after the title
                 start = titles[-1] + 1
-            elif any(_is_title(t) for t in doc[end:end + 3]) and any(t.i > end and t.ent_type_ == "PERSON" for t in tokens):
+            elif any(_is_title(t) for t in doc[end:end + 3]) and any(
+                    t.i > end and t.ent_type_ == "PERSON" for t in tokens):
                 continue  # "Krasnodar Krai" of "Krasnodar Krai (Police) Governor Jane Roe", tagged a person: a place
             return doc[start:end]
     return None

@@ -32,9 +32,10 @@ __all__ = ["DocContext", "after_title", "covered_ranges", "followed_by_place_pun
 _SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,60}[A-Z.]|Q|A)(?=:)")
 
 
-# A ship named after the word for its kind: "the tanker Sea Lantern", "M/V Corrib Venture", "USS Garrison Pike".
+# A ship named after the word for its kind: "the tanker Sea Lantern", "M/V Corrib Venture", "USS Garrison Pike"
+# (not "the vessel Iran seized": a name a verb follows is who did something to it).
 _VESSEL_NAME_RE = re.compile(r"\b(?:tanker|vessel|ship|carrier|freighter|destroyer|frigate|cruiser|trawler|"
-                             r"M/[VT]|MV|USS|HMS|INS) ((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})")
+                             r"M/[VT]|MV|USS|HMS|INS) ((?>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}))(?! [a-z]+ed\b)")
 
 
 def dateline_agencies(text: str) -> frozenset[str]:

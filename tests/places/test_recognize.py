@@ -544,3 +544,4 @@ def test_a_ships_name_is_no_place() -> None:
     text = ("Missiles were fired at the tanker Sea Harrow off the coast. A drone later hit a station that "
             "directed the attack on the Sea Harrow.")
     assert "Sea Harrow" not in _toponyms(text)
+    assert "Iran" in _toponyms("Officials said the vessel Iran seized last year was released.")
