@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from geo.events.dating import DAYS_LATER_RE
 from geo.events.draft import Draft
+from geo.events.infobox import FIELD_RE
 from geo.events.linking import categories_fit, compatible, same_date
 from geo.events.mentions import Mention, Part
 from geo.events.place_fit import place_fits
@@ -84,7 +85,7 @@ def link_headline(linker: Linker, mention: Mention, *, defining: bool = False) -
             for member in (d for d in linker.drafts if d.group == draft.group):
                 if mention.sentence not in member.headlines:
                     member.headlines.append(mention.sentence)
-            if not INFOBOX_FIELD_RE.search(mention.sentence.text):  # (a box's figures are read by geo.events.infobox)
+            if not any(FIELD_RE.match(line) for line in mention.sentence.text.splitlines()):  # (read by .infobox)
                 draft.killed = _larger(draft.killed, mention.killed)  # "At Least 17 Slain in ... Battle"
                 draft.injured = _larger(draft.injured, mention.injured)
             if defining:
@@ -96,9 +97,6 @@ def link_headline(linker: Linker, mention: Mention, *, defining: bool = False) -
     elif not linker.drafts or defining and not any(  # a brief whose body tells no act, or the act the article is about
             s.start == mention.sentence.start for d in linker.drafts for s in (*d.sentences, *d.headlines)):
         linker.create(mention, mention.parts[0] if mention.parts else Part(target=None))
-
-
-INFOBOX_FIELD_RE = re.compile(r"(?m)^\s*-\s*[A-Z][\w ]{1,30}:")  # "- Weapons: ..., 152 mm artillery"
 
 
 def _fill_from(draft: Draft, mention: Mention) -> None:

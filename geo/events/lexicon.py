@@ -217,10 +217,12 @@ def parse_number(text: str) -> int | None:
 
 # --- actors -------------------------------------------------------------------------------
 
-# A phrase ending in an abbreviation keeps its full stop: "the U.S.", "Inc.", "Gen."
 RELATIVE_HITS = frozenset({"kill", "target", "hit", "destroy", "strike"})  # "strikes that destroyed two sites"
-ADDED_RE = re.compile(r"\W*(?:in\s+addition|additionally|in\s+(?:a|another)\s+separate\s+(?:strike|attack|raid|"
-                      r"operation|incident|engagement))\b", re.I)  # "In addition, forces destroyed a boat"
+# "In a separate strike, ...": another act, no part of one told before.
+SEPARATE_ACT_RE = re.compile(r"\W*in\s+(?:a|another)\s+separate\s+(?:strike|attack|raid|operation|incident|"
+                             r"engagement)\b", re.I)
+ADDED_RE = re.compile(rf"\W*(?:in\s+addition|additionally)\b|{SEPARATE_ACT_RE.pattern}", re.I)  # "In addition, ..."
+# A phrase ending in an abbreviation keeps its full stop: "the U.S.", "Inc.", "Gen."
 ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Gen|Col|Lt|Jr|Sr|St)\.$")
 
 

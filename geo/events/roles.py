@@ -37,15 +37,16 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
     for mention in mentions:  # "the strike targeted fighters who took part in an attack on a base": an answer
         for other in _told_of_its_targets(mention, mentions):
             mention.cue, other.cue = mention.cue or "response", other.cue or "attack"
-    called = CALLED_ANSWER_RE.search(span_text(sent))
-    if called and GRIEVANCE_RE.match(span_text(sent)[called.end():]):
+    text = span_text(sent)
+    called = CALLED_ANSWER_RE.search(text)
+    if called and GRIEVANCE_RE.match(text[called.end():]):
         called = None  # "in what it said was a response to Israel's war in Gaza": a cause, no act answered
     if called:  # "struck a radar in what the army called 'a precise response' to the barrage"
         for mention in mentions:
             offset = mention.trigger.idx - sent.start_char
             if mention.cue is None:
                 mention.cue = "response" if offset < called.start() else "attack" if offset >= called.end() else None
-    if threat := AIMED_AT_ATTACKERS_RE.search(span_text(sent)):  # "struck launchers that were readied to fire"
+    if threat := AIMED_AT_ATTACKERS_RE.search(text):  # "struck launchers that were readied to fire"
         for mention in mentions:
             if mention.cue is None and mention.trigger.idx - sent.start_char < threat.start():
                 mention.cue = "response"

@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from geo.events import actors
+from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
 from geo.events.linking import GENERIC_CATEGORIES
 
@@ -66,11 +66,8 @@ def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[D
              and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
              and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))
              and (heading.place is None or d.place is None or d.place.country == heading.place.country)
-             and not any(SEPARATE_RE.match(s.text) for s in d.sentences)]  # "In a separate strike, ...": no part
+             and not any(lx.SEPARATE_ACT_RE.match(s.text) for s in d.sentences)]  # (not "In a separate strike")
     return parts if not counted or len(parts) == expected else []
-
-
-SEPARATE_RE = re.compile(r"\W*in\s+(?:a|another)\s+separate\b", re.I)
 
 
 def listed_targets(trigger: Token) -> int:
