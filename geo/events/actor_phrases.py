@@ -1,10 +1,8 @@
 """The actor of an act as a sentence names it: the subject of the verb, the agent of a passive, the
 possessor or the named modifier of an event noun ("Russia's attack", "a Houthi missile"), who claimed it;
 pronouns resolved to the organisation speaking ("the air force said it shot down", "Saree said its naval
-forces targeted": the Houthis).
-
-Used by ``geo.events.mentions``; imports only the events wing's word lists, actors and triggers.
-"""
+forces targeted": the Houthis). Used by ``geo.events.mentions``; imports only the events wing's word lists,
+actors and triggers."""
 
 from __future__ import annotations
 
@@ -118,10 +116,12 @@ def _np(token: Token) -> str | None:
         return None  # "BAGHDAD — A car bomb exploded": the dateline
     if token.pos_ in {"NUM"} or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in DETERMINER_WORDS:
         return None  # "Sunday's attack", "that bombing": no actor
+    of = prep_objects(token, "of")
+    if (token.lower_ in QUANTITY_HEADS | elx.SERIES_NOUNS or token.lemma_ == "round") and of and is_event_noun(of[0]):
+        token = of[0]  # "a second round of strikes hit": the act itself, no doer ("a wave of Russian strikes": Russia)
     if is_event_noun(token):  # "damaged by a Russian missile strike": Russia, if anyone
         owners = [c for c in token.children if c.dep_ in {"amod", "compound", "poss"} and actors.actor_family(c.text)]
         return actors.readable_actor(owners[0].text) if owners else None
-    of = prep_objects(token, "of")
     if token.lemma_.lower() in {"group", "band", "number", "unit", "squad"} and of and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
         token = of[0]  # "a large group of armed fighters": the fighters

@@ -164,7 +164,7 @@ class _Linker:
             told.sort(key=lambda d: not named_again(d, mention.parts[0].target))  # "a village", "the village of X"
             antecedent = next((d for d in told if compatible(d, mention)
                                and agrees(d, mention, self.sentence_index - d.last_sentence)
-                               and not told_apart(d, mention) and not marked_another(mention)
+                               and not told_apart(d, mention) and not marked_another(mention, d)
                                and not (d is not recent[0] and only_the_country(d, mention))), None)
             # "regained control of the base after rebels ambushed it": the ambush goes on telling the last attack
             latest = next((d for d in recent if mention.cue != "attack" or d.kind != "response"), None)
@@ -334,8 +334,7 @@ def extract_events(
     for mention in headline_mentions:
         link_headline(linker, mention, defining=id(mention) in definitions)
     linker.drafts = read_sections(fold_umbrellas(linker.drafts, sents), subject_told, answer_told)
-    resolve_kinds(linker.drafts)
-    continue_sequels(linker.drafts)
+    continue_sequels(linker.drafts, resolve_kinds(linker.drafts))
     place_interceptions(linker.drafts, located, sents)
     place_defended_attacks(linker.drafts, sents)
     place_by_sentence(linker.drafts, located, sents)

@@ -82,7 +82,7 @@ def _side_kind(phrase: str | None, families: set[str]) -> str | None:
     return "armed" if armed_men(phrase) else "state" if nouns_of(phrase) & STATE_FORCE_NOUNS else None
 
 
-def resolve_kinds(drafts: list[Draft]) -> None:
+def resolve_kinds(drafts: list[Draft]) -> set[int]:
     """Events without a cue: a strike on those who attacked earlier, by a side that has not attacked
     (the side they attacked, or one coming to its aid), is a response: its target is the attackers'
     side, or armed men like the unnamed ones who attacked. So is an act of unnamed security forces on
@@ -91,7 +91,8 @@ def resolve_kinds(drafts: list[Draft]) -> None:
     forces on a named group after it attacked ("a camp of the group", "a day after the group bombed
     ..."), or on armed men after armed men attacked; and a side that answered, striking the same
     fighters again. Two sides at war attacking each other in turn both attack: a state striking the state
-    that struck it, with no word of an answer, attacks."""
+    that struck it, with no word of an answer, attacks. Returns the drafts (ids) whose kind it inferred."""
+    inferred = {id(d) for d in drafts if d.kind is None}
     attackers: set[str] = set()
     armed_attack = False  # an attack by armed men of no named side ("militants fired rockets")
     attacked = False
@@ -154,6 +155,7 @@ def resolve_kinds(drafts: list[Draft]) -> None:
         if earlier:  # what was told before it stays told
             attackers |= now[0]
             armed_attack, attacked, groups = armed_attack or now[1], attacked or now[2], groups | now[3]
+    return inferred
 
 
 def _country_side(draft: Draft) -> str | None:
@@ -223,10 +225,12 @@ SEQUEL_OF_RE = re.compile(r"\s+of\s+(?:[\w'’.-]+\s+){1,3}?(?:strikes|air\s*str
 SALVO_NOUNS = elx.SALVO_WORDS | {"minute"}  # "a second wave minutes later": the wave is no actor
 
 
-def continue_sequels(drafts: list[Draft]) -> None:
+def continue_sequels(drafts: list[Draft], inferred: set[int]) -> None:
     """'Israeli jets struck a radar near X ... A second wave minutes later hit a factory near Y': a
     further round of strikes is by those who struck just before, of the same kind (a round by a doer of its own
-    too, unless of another side), and (told with no day of its own) on the same day."""
+    too, unless of another side), and (told with no day of its own) on the same day. A round its own words make
+    a response ("a second round of retaliatory strikes") stays one, and so was the round before, by the same doer,
+    when only ``inferred`` (``resolve_kinds``) made that an attack."""
     for draft in drafts:
         sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
         named = _side_of_the_round(sequel) if sequel is not None else None  # "a second wave of Israeli strikes"
@@ -241,7 +245,10 @@ def continue_sequels(drafts: list[Draft]) -> None:
             if side is None or side == actors.actor_family(before.actor):  # "a second AFRICOM strike", "in a
                 draft.kind = before.kind or draft.kind  # separate strike, the destroyer USS X fired": the same round
             continue
-        draft.actor, draft.kind = before.actor, before.kind or draft.kind
+        if id(draft) not in inferred and draft.kind == "response" != before.kind and id(before) in inferred and (
+                draft.actor is None or draft.actor == before.actor):
+            before.kind = "response"
+        draft.actor, draft.kind = before.actor, draft.kind if id(draft) not in inferred else before.kind or draft.kind
         if draft.date is None and before.date is not None:
             draft.date, draft.date_precision = before.date, before.date_precision  # "minutes later", that night
 

@@ -65,14 +65,16 @@ def refers_back(actor: str | None, indefinite: bool) -> bool:
                                or head in GROUP_NOUNS or head == "enemy")  # "the enemy again attacked our grid"
 
 
-def marked_another(mention: Mention) -> bool:
+def marked_another(mention: Mention, draft: Draft | None = None) -> bool:
     """'Another group attacked a hotel', 'gunmen struck a second checkpoint': the actor or the target opens with a
     word that marks a new event; 'jets also hit a house', 'In addition, jets hit a house': a doer's other act."""
     target = mention.parts[0].target if mention.parts else None
     if mention.actor and target and (lx.ADDED_RE.match(mention.sentence.text) or any(
             c.lower_ == "also" for c in mention.trigger.children)):
         return True
-    for phrase in (mention.actor, target):
+    subjects = [s for s in mention.trigger.children if s.dep_ == "nsubj" and not (  # "a second wave of strikes hit";
+        draft and any(t.i in draft.triggers for t in s.subtree))]  # (the draft of those strikes: that one)
+    for phrase in (mention.actor, target, *(" ".join(t.text for t in s.subtree) for s in subjects)):
         words = [w for w in (phrase or "").lower().split() if w not in {"a", "an", "the"}][:1]
         if words and words[0] in NEW_EVENT_MARKERS - {"earlier"}:
             return True
@@ -163,7 +165,7 @@ def claimed_version(mention: Mention) -> bool:
 
 def sets_apart(draft: Draft, mention: Mention) -> bool:
     """Whether the mention names something that differs from the draft."""
-    if told_apart(draft, mention) or marked_another(mention) or nationwide_after_a_town(draft, mention) or (
+    if told_apart(draft, mention) or marked_another(mention, draft) or nationwide_after_a_town(draft, mention) or (
             later_by_another_side(draft, mention)):
         return True
     target = mention.parts[0].target if mention.parts else None

@@ -285,8 +285,21 @@ def test_a_second_wave_follows_the_strike_told_last_not_the_barrage_that_strike_
     answer = Draft("response", "strike", set(), None, 0, actor="Ukraine", sentences=[lead, radar])
     attack = Draft("attack", "strike", set(), None, 1, actor="Russia", sentences=[barrage, radar])
     sequel = Draft(None, "strike", set(), None, 2, sentences=[wave])
-    continue_sequels([answer, attack, sequel])
+    continue_sequels([answer, attack, sequel], {id(sequel)})
     assert (sequel.actor, sequel.kind) == ("Ukraine", "response")
+
+
+def test_a_second_round_of_retaliatory_strikes_answers_and_so_did_the_round_before() -> None:
+    attacks, responses = run("Drones hit a fuel depot in Omdurman on Monday, killing four workers. Warplanes "
+                             "bombed camps around Kaduna on Monday night. A second round of retaliatory air "
+                             "strikes early on Tuesday hit positions near Bardera, an army officer said.")
+    assert [a.place for a in attacks] == ["Omdurman"]
+    assert sorted(r.place for r in responses) == ["Baardheere", "Kaduna"]  # one row for the round on Bardera
+
+
+def test_a_wave_of_strikes_is_the_act_not_its_doer() -> None:
+    attacks, _responses = run("A new wave of Russian strikes hit the port of Odesa on Tuesday, the governor said.")
+    assert [(a.actor, a.place) for a in attacks] == [("Russia", "Odesa")]
 
 
 def test_a_strike_on_a_group_a_day_after_it_bombed_a_market_answers_it() -> None:
