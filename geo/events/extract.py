@@ -19,7 +19,7 @@ from geo.events import actors, lexicon as lx
 from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft, DraftLog, take_date, toponyms_by_sentence
-from geo.events.introduced import comparison_point, named_again, one_of_its_munitions
+from geo.events.introduced import comparison_point, heard_by_a_witness, named_again, one_of_its_munitions
 from geo.events.frame import header_length
 from geo.events.headlines import (caption_indices, is_section_heading, link_caption, link_headline,
                                   section_kind)
@@ -103,7 +103,7 @@ class _Linker:
             draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
         if not with_figures:  # a plural mention of several events: its figures are not each one's
             return
-        if mention.count is not None and draft.count is None and not split:
+        if mention.count is not None and draft.count is None and not split and not heard_by_a_witness(mention):
             draft.count = mention.count
         draft.killed = settle_toll(draft.killed, mention.killed, mention.sentence)
         draft.injured = settle_toll(draft.injured, mention.injured, mention.sentence)

@@ -2,7 +2,8 @@
 ("stormed the village of X"): a lead that tells an act vaguely, then the lines that tell it in full (also by its
 sides and day: "X fighters attacked Y forces on May 13", then "X fighters assaulted a Y post"); and one of
 the munitions an act was told with ("dropped two bombs ... One bomb struck a classroom"); an act told only in
-passing ("the deadliest since the 2017 bombings"). Used by ``geo.events.linking`` and ``geo.events.extract``;
+passing ("the deadliest since the 2017 bombings"); the blasts a witness heard ("'We heard three explosions,' a
+trader said"), no count of acts. Used by ``geo.events.linking`` and ``geo.events.extract``;
 imports the events wing's lexicon, actors, drafts, mentions and roles."""
 
 from __future__ import annotations
@@ -119,3 +120,26 @@ def comparison_point(trigger: Token) -> bool:
     if trigger.pos_ != "VERB" and trigger.dep_ == "pobj" and trigger.head.lower_ in {"including", "like"}:
         return True
     return any(a.lower_ == "since" and a.dep_ == "prep" for a in trigger.ancestors if a.sent == trigger.sent)
+
+
+OPENING_QUOTES = frozenset({"“", "‘"})
+CLOSING_QUOTES = frozenset({"”", "’"})
+
+
+def quoted(token: Token) -> bool:
+    """Whether a token stands inside a quotation its sentence opens ('"We heard ...," a trader said')."""
+    depth = 0
+    for before in token.sent[:token.i - token.sent.start]:
+        if before.text == '"':
+            depth = 1 - depth
+        elif before.text in OPENING_QUOTES or before.text in CLOSING_QUOTES:
+            depth = int(before.text in OPENING_QUOTES)
+    return depth == 1
+
+
+def heard_by_a_witness(mention: Mention) -> bool:
+    """'"We heard the hum, then three explosions," a trader said', '"There was one enormous blast," a resident
+    said': blasts in a witness's words, with no doer, target or place, are what the witness lived of the act being
+    told; their number counts no acts."""
+    return mention.family == "blast" and mention.actor is None and quoted(mention.trigger) and not any(
+        p.place or p.target for p in mention.parts)

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from geo.events import actors, lexicon as lx
 from geo.events.dating import NIGHT_WORDS, another_hour, clock_time, told_over_a_period
 from geo.events.draft import Draft, said_after
-from geo.events.introduced import its_day_told, named_again, told_in_full
+from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
 from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
@@ -34,7 +34,7 @@ GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})  
 def bare(mention: Mention, kind: str | None = None) -> bool:
     """No place, date, count, new-event marker or response cue of its own (a response cue may go on telling a
     response: ``kind``, the event's)."""
-    return (not mention.new_event and mention.date is None and mention.count is None
+    return (not mention.new_event and mention.date is None and (mention.count is None or heard_by_a_witness(mention))
             and not any(p.place for p in mention.parts) and (mention.cue != "response" or kind == "response"))
 
 
@@ -121,6 +121,7 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.head.lower_ in MANY_WORDS and (draft.count or 1) == 1:
         return True  # "has carried out dozens of attacks on mosques" after one bombing: many acts, not it
     if (mention.count is not None and mention.count > 1 and (draft.count or 1) == 1 and not mention.anaphoric
+            and not heard_by_a_witness(mention)
             and ((draft.date is not None and draft.date_precision == "day" and mention.date is None)
                  or (told_over_a_period(mention.sentence) and not draft.umbrella))):
         return True  # a dated act, then a tally of many; one act, then "since October, there have been 10 attacks"

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from geo.events.context import find_mentions
 from geo.events.dates import resolve_date
 from geo.events.extract import extract_events
+from geo.events.introduced import quoted
 from geo.model import Article, Event
 from geo.pipeline import analyze, analyze_article
 from tests.events.helpers import nlp, toponyms_for
@@ -871,3 +872,17 @@ def test_a_finite_verb_the_parse_hangs_on_its_subject_still_has_that_doer() -> N
 def test_a_day_before_a_named_doer_is_not_part_of_its_name() -> None:
     (event,) = everything("This action follows a February 6 AFRICOM airstrike against a weapons cache near Bardera.")
     assert event.actor == "AFRICOM"
+
+
+def test_blasts_a_witness_heard_are_part_of_the_act_told() -> None:
+    attacks, _responses = run('Drones hit a crowded bus station in Kharkiv on Sunday, killing nine people. "First we '
+                              'heard the buzzing, then two explosions close together," a driver told reporters. "There '
+                              'was one huge blast and the windows came down on us," a vendor said.')
+    assert [(a.place, a.count, a.killed) for a in attacks] == [("Kharkiv", None, 9)]
+
+
+def test_quoted_knows_straight_and_curly_quotes() -> None:
+    doc = nlp()('"We heard two explosions," a man said. “Then a blast,” she said, and the blast was loud.')
+    inside = [t.text for t in doc if quoted(t)]
+    assert "explosions" in inside and "man" not in inside and "loud" not in inside
+    assert [t.text for t in doc if t.text == "blast" and quoted(t)] == ["blast"]  # the first, not the second
