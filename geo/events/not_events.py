@@ -140,6 +140,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     A counted aggregate ('more than 30 attacks since November') is an event."""
     if any(c.dep_ == "nummod" for c in token.children):
         return False
+    if token.dep_ == "xcomp" and _lemma(token.head) == "keep" and token.head.tag_ in {"VBP", "VBZ"}:
+        return True  # "as long as army planes keep bombing Darfur", "jets keep striking villages": a campaign
     if token.tag_ == "NNS" and _purpose(token):
         return True  # "a depot used to store weapons and coordinate attacks": what a thing is for
     if token.tag_ == "NNS" and token.dep_ == "nsubj" and _lemma(token.head) in COUNT_CHANGE_VERBS:
@@ -235,7 +237,7 @@ TREND_VERBS = frozenset({"step", "intensify", "escalate", "increase", "ramp", "r
 NOBODY = frozenset({"none", "nothing", "nobody", "neither"})
 
 
-FLIGHT_VERBS = frozenset({"flee", "escape", "displace", "uproot", "leave"})
+FLIGHT_VERBS = frozenset({"flee", "escape", "displace", "uproot", "leave", "spare", "spar"})  # "spared": "spar"
 
 
 LABELLING_VERBS = frozenset({"condemn", "denounce", "describe", "call", "brand", "label", "term", "decry", "present"})
@@ -251,8 +253,8 @@ def a_label(token: Token) -> bool:
 
 
 def fled(token: Token) -> bool:
-    """'families who had fled earlier fighting', 'displaced by the fighting': what people fled is the
-    background of the story, not one of its acts."""
+    """'families who had fled earlier fighting', 'displaced by the fighting', 'a town spared the fighting': what
+    people fled or were spared is the background of the story, not one of its acts."""
     head = token.head.head if token.dep_ == "pobj" and token.head.lower_ in {"by", "from"} else token.head
     return token.dep_ in {"dobj", "pobj"} and _lemma(head) in FLIGHT_VERBS and token.pos_ == "NOUN" or (
         token.tag_ == "VBG" and token.dep_ == "dobj" and _lemma(token.head) in FLIGHT_VERBS)

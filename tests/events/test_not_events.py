@@ -346,3 +346,14 @@ def test_a_second_group_hitting_a_checkpoint_is_an_attack() -> None:
     found = everything("Gunmen stormed a police station in Kharkiv on Sunday night. Almost at the same time, a second "
                        "group hit a police checkpoint outside the city.")
     assert len(found) == 2 and all(e.kind == "attack" for e in found)
+
+
+def test_fighting_a_town_was_spared_is_no_act() -> None:
+    assert everything("Kaduna had largely been spared the fighting until this year.") == []
+    assert len(everything("Gunmen attacked a market in Kaduna on Sunday, a town spared until then.")) == 1
+
+
+def test_planes_that_keep_bombing_tell_a_campaign_not_an_act() -> None:
+    assert everything("An adviser warned that no city would be safe as long as army planes keep bombing Darfur.") == []
+    assert everything("Residents say jets keep striking villages near Kaduna.") == []
+    assert [e.place for e in everything("Army planes kept bombing the town of Kaduna until dawn on Monday.")] == ["Kaduna"]
