@@ -21,7 +21,7 @@ from geo.events.draft import Draft, said_after
 from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
-from geo.events.place_fit import names_the_place_near, no_conflict, place_fits
+from geo.events.place_fit import names_the_place_near, no_conflict, place_fits, struck_the_country
 from geo.events.roles import the_perpetrators
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
@@ -29,6 +29,7 @@ from geo.syntax import PRONOUNS, doc_text
 GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
 RECENT_SENTENCES = 3  # how far back a mention with details of its own may continue an event
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})  # "the group said its fighters ..."
+SOLDIER_NOUNS = frozenset({"soldier", "troop", "force", "army", "military", "commando", "paratrooper"})
 
 
 def bare(mention: Mention, kind: str | None = None) -> bool:
@@ -83,7 +84,7 @@ def marked_another(mention: Mention, draft: Draft | None = None) -> bool:
 
 def _different(mine: str | None, theirs: str | None) -> bool:
     """Two actors differ when their families or their head nouns do ('police' and 'insurgents');
-    'rebels', 'militants' and 'fighters' may all be the armed group a text names."""
+    'rebels', 'militants' and 'fighters' may all be the armed group a text names, 'troops' and 'soldiers' its army."""
     if not mine or not theirs:
         return False
     a, b = actors.actor_family(mine), actors.actor_family(theirs)
@@ -92,7 +93,8 @@ def _different(mine: str | None, theirs: str | None) -> bool:
     armed = {_armed_head(mine), _armed_head(theirs)}
     if armed == {True} or (True in armed and (a or b)):
         return False
-    return head_word(mine) != head_word(theirs)
+    return not {head_word(mine).removesuffix("s"), head_word(theirs).removesuffix("s")} <= SOLDIER_NOUNS and (
+        head_word(mine) != head_word(theirs))  # (not "soldiers" and "troops": one army's men)
 
 
 def _armed_head(phrase: str) -> bool:
@@ -279,7 +281,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
     if not categories_fit(draft, mention):
         return False
     mention_target = mention.parts[0].target if mention.parts else None
-    if the_perpetrators(mention_target) and not the_perpetrators(draft.target) and mention.cue == "response":
+    if the_perpetrators(mention_target) and not the_perpetrators(draft.target) and mention.cue == "response" and (
+            draft.families != {"defence"}):  # (but "troops fought off an assault ... killed 17 of the attackers")
         return False  # "jets hit the launch sites": those who did the act told, not that act
     for mine, theirs in ((draft.actor, mention.actor), (draft.target, mention_target)):
         a, b = actors.actor_families(mine), actors.actor_families(theirs)
@@ -343,10 +346,13 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
         if draft.place.kind == "country" and part.place.kind in {"city", "facility", "other"} and gap > 1 and (
                 mention.date is not None or mention.when is not None or gap > FAR_SENTENCES):
             return False  # 'forces attacked positions near X on Monday' after strikes on X's country: an act of its own
-        if draft.place.kind == "country" and part.place.kind in {"city", "facility"} and _struck_the_country(draft) and (
+        if draft.place.kind == "country" and part.place.kind in {"city", "facility"} and struck_the_country(draft) and (
                 part.target and part.target != part.place.text and not actors.actor_family(part.target)):
             return False  # "Russia attacked Ukraine overnight ... drones hit a grain warehouse in X": one hit of many
         return True
+    if draft.families == {"defence"} and mention.cue == "response" and the_perpetrators(part.target) and not (
+            _different(mention.actor, draft.actor)):
+        return True  # "soldiers fought off an assault on their base", then "troops killed 17 of the attackers"
     target_family = actors.actor_family(part.target)
     if target_family is not None and target_family == actors.actor_family(draft.target):
         return True
@@ -362,13 +368,6 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     return (part.place is None and part.target is None and actor_family is not None
             and actor_family == actors.actor_family(draft.actor)
             and (mention.category == draft.category or mention.family in draft.families))
-
-
-def _struck_the_country(draft: Draft) -> bool:
-    """An act on a whole country ('attacked Ukraine overnight with 76 drones'), not on a thing in it."""
-    return (draft.place is not None and draft.target == draft.place.text) or (
-        actors.actor_family(draft.target) is not None and actors.actor_family(draft.target) == actors.COUNTRY_FAMILY.get(
-            draft.place.country or "" if draft.place else ""))
 
 
 def continues(draft: Draft, mention: Mention) -> bool:

@@ -1,12 +1,13 @@
 """Whether the places told of an event and of a new mention can be one place: a town in its province
 or country, a site in or near its town, a town near the place the event was put near, a name the
-gazetteer lacks that lies in no other country. Used by ``geo.events.linking`` and
-``geo.events.extract``; imports the events wing's drafts and mentions and the core only."""
+gazetteer lacks that lies in no other country; an act on a whole country, not on a thing in it. Used by
+``geo.events.linking`` and ``geo.events.extract``; imports the events wing's actors, drafts and mentions and the
+core only."""
 
 from __future__ import annotations
 
 import re
-from geo.events import lexicon as lx
+from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
 from geo.events.mentions import Mention, told_weapon
 from geo.geometry import distance_km
@@ -29,7 +30,7 @@ def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
 
 
 __all__ = ["at_sea", "contains", "more_precise", "more_specific", "names_the_place_near", "no_conflict", "place_agrees",
-           "place_fits", "told_in_part", "vaguely_placed"]
+           "place_fits", "struck_the_country", "told_in_part", "vaguely_placed"]
 
 SITE_IN_TOWN_KM = 25.0
 
@@ -133,3 +134,10 @@ def no_conflict(a: Toponym | None, b: Toponym | None) -> bool:
     if a is None or b is None or a.country is None or b.country is None:
         return True
     return a.country == b.country
+
+
+def struck_the_country(draft: Draft) -> bool:
+    """An act on a whole country ('attacked Ukraine overnight with 76 drones'), not on a thing in it."""
+    return (draft.place is not None and draft.target == draft.place.text) or (
+        actors.actor_family(draft.target) is not None and actors.actor_family(draft.target) == actors.COUNTRY_FAMILY.get(
+            draft.place.country or "" if draft.place else ""))

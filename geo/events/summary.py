@@ -23,7 +23,7 @@ DEFENCE_VERBS = {"regain": "regained", "retake": "retook", "recapture": "recaptu
                  "repulse": "repulsed", "kill": "killed", "neutralize": "neutralised", "neutralise": "neutralised",
                  "eliminate": "killed", "shoot": "shot", "capture": "captured", "overpower": "overpowered",
                  "subdue": "subdued", "foil": "foiled", "thwart": "thwarted", "beat": "beat back",
-                 "return": "returned fire on"}
+                 "return": "returned fire on", "fight": "fought off"}
 PEOPLE_WORDS = frozenset({"people", "civilians", "person", "worshippers", "students", "children", "villagers",
                           "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers",
                           "men", "women", "man", "woman", "boys", "girls", "farmers", "pupils", "fishermen"})

@@ -1014,3 +1014,11 @@ def test_a_strike_on_a_post_that_directed_an_attack_is_an_answer_and_a_depot_onc
 def test_a_named_ship_acts_without_the_clause_that_describes_it() -> None:
     attacks, responses = run("The destroyer USS Harlow Point, which was sailing nearby, shot down four drones.")
     assert [r.actor for r in responses] == ["USS Harlow Point"]
+
+
+def test_an_assault_fought_off_and_the_attackers_killed_are_one_defence() -> None:
+    attacks, responses = run("Soldiers fought off a night assault on their base in Kaduna, the army said on Monday. "
+                             "Gunmen on motorcycles approached the base from two directions, a spokesman said. Two "
+                             "soldiers were killed. The battle lasted two hours. Troops killed 12 of the attackers.")
+    assert len(attacks) == 1
+    assert [(r.summary.split()[:3], r.killed) for r in responses] == [(["Soldiers", "fought", "off"], 12)]
