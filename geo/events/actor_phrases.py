@@ -18,6 +18,9 @@ from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_
                         prep_objects, shared_subjects, span_text)
 
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
+SUPPORT_VERBS = frozenset({"support", "back", "assist", "help", "cover"})  # "supported the army's response with strikes"
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "official", "member"})
 
 
 def anchor_of(trigger: Token) -> Token:
@@ -70,9 +73,6 @@ def _resolve_pronoun(token: Token) -> str | None:
                 for obj in children(prep, "pobj"):
                     return lx.clean_phrase(phrase_text(phrase_tokens(obj)), drop_article=False)
     return None
-
-
-RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
 
 
 def _responsible(anchor: Token) -> str | None:
@@ -171,10 +171,6 @@ def _side_of_speaker(pronoun: Token) -> str | None:
     return None
 
 
-SUPPORT_VERBS = frozenset({"support", "back", "assist", "help", "cover"})  # "supported the army's response with strikes"
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "official", "member"})
-
-
 def _earlier_speaker(pronoun: Token) -> Token | None:
     """The speaker of the sentence before, which 'it' or 'they' opening a reporting verb refers to."""
     sent = pronoun.sent
@@ -199,13 +195,13 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
     if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS | {"force"}:  # "the air force" acts
         owner = [c for c in subject.children
                  if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor
-                 and (actors.actor_family(c.text) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"
+                 and (actors.actor_family(_compound(c)) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"
                      c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper())) and _np(c) is not None]
-        sides = {actors.actor_family(c.text) for c in owner} - {None}
+        sides = {actors.actor_family(_compound(c)) for c in owner} - {None}
         if owner and (any(actors.actor_family(c.text) for c in owner[0].conjuncts) or len(sides) > 1):
             return _np(subject)  # "American and British fighter jets": both sides, as the text names them
         if owner:
-            return actors.readable_actor(owner[0].text)
+            return actors.readable_actor(_compound(owner[0]))
         own = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}]
         side = _side_of_speaker(own[0]) if own else None
         if side:  # "the ministry said its air defences destroyed ...": its side
@@ -214,6 +210,11 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
                     for c in subject.children if c.dep_ in {"amod", "compound", "nmod"})
         return _np(subject) if named and by_name else None
     return _np(subject)
+
+
+def _compound(token: Token) -> str:
+    """A name told in compounds ('a Nigerian Air Force jet': 'Nigerian Air Force'), else the word."""
+    return phrase_text(list(token.subtree)) if token.dep_ == "compound" and token.pos_ == "PROPN" else token.text
 
 
 def _named_after(adjective: Token) -> str | None:

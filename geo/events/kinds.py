@@ -193,10 +193,13 @@ FLIGHT_VERBS = frozenset({"flee", "escape", "retreat", "withdraw"})
 
 def _perpetrators_fled(sent: Span) -> bool:
     """'The attackers fled towards the border, where the air force struck a column', 'aircraft struck the
-    columns as they withdrew from X': those who did the act, told fleeing in the sentence of the strike."""
+    columns as they withdrew from X', 'a jet caught a column of fleeing fighters': those who did the act, told
+    fleeing in the sentence of the strike."""
     return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in FLIGHT_VERBS and (
         (t.lemma_.lower() in PERPETRATOR_NOUNS and any(c.lower_ == "the" for c in t.children))
-        or (t.lower_ == "they" and t.head.dep_ == "advcl")) for t in sent)
+        or (t.lower_ == "they" and t.head.dep_ == "advcl")) for t in sent) or any(
+        t.tag_ == "VBG" and t.lemma_.lower() in FLIGHT_VERBS and t.i + 1 < sent.end and (
+            t.nbor().lemma_.lower() in ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS) for t in sent)
 
 
 def _told_after(draft: Draft, other: Draft, family: str) -> bool:

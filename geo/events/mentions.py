@@ -16,7 +16,7 @@ from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, gove
 from geo.events.triggers import QUANTITY_HEADS, is_projectile, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
 from geo.places import SITE_PARTS  # "stormed the upper floors": a part of the site, no target
-from geo.syntax import children, dateline_length, is_passive, prep_objects
+from geo.syntax import children, dateline_length, is_passive, prep_objects, shared_subjects
 
 ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
 NEW_EVENT_MARKERS = frozenset({"another", "separate", "second", "third", "fourth", "new", "fresh", "earlier"})
@@ -156,7 +156,8 @@ def _weapon_in_mention(trigger: Token) -> str | None:
         words += [t for o in prep_objects(trigger, "of") for t in (o, *o.children)]
     if trigger.pos_ == "VERB":
         hit = lemma_of(trigger) in {"destroy", "target"}  # "destroyed a missile system": what was hit, not the means
-        words += [t for c in children(trigger, "nsubj", *(() if hit else ("nsubjpass", "dobj"))) for t in (c, *c.children)]
+        words += [t for c in (*shared_subjects(trigger), *children(trigger, *(() if hit else ("nsubjpass", "dobj"))))
+                  for t in (c, *c.children)]  # "a jet caught a column and bombed it": the jet's
         if trigger.dep_ == "acl":
             words += [trigger.head, *trigger.head.children]
         if is_passive(trigger):  # "the base was hit by six missiles"
@@ -215,15 +216,12 @@ def _category(trigger: Token, family: str, weapon: str | None) -> str:
 
 MULTIPLE_WORDS = {"double": 2, "twin": 2, "triple": 3, "dual": 2}
 
-
 # What carries weapons, not a weapon spent: "two F-15E aircraft struck a depot" is one strike told.
 PLATFORM_NOUNS = frozenset({"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "fighter", "ship",
                             "warship", "destroyer", "frigate", "tank", "vehicle", "boat"})
 
-
 # What is fired by the several in one attack ("two missiles hit the station", "three shells landed"): no count of acts.
 SALVO_WEAPONS = elx.PROJECTILE_NOUNS | {"shell", "mortar", "artillery"}
-
 
 TALLY_NOUNS = frozenset({"number", "total", "tally", "count"})
 
@@ -347,6 +345,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.AMMUNITION_NOUNS | SITE_PARTS]
             if not heads:  # "shot and killed the attacker": the object the verbs share
                 heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
+            elif heads[0].lower_ in {"it", "them"} and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+                heads = children(trigger.head, "dobj")[:1] or heads  # "caught a column of fighters and bombed it"
         heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", *(
             ("with",) if lemma_of(trigger) == "exchange" else ())) + _directed_at(trigger)
             if o.ent_type_ not in {"DATE", "TIME"}]

@@ -159,3 +159,13 @@ def test_the_pakistani_taliban_spelled_tehreek_is_that_group_not_pakistan() -> N
     from geo.events.actors import actor_family
 
     assert actor_family("the Tehreek-e-Taliban Pakistan") == actor_family("TTP") != actor_family("Pakistan")
+
+
+def test_a_force_named_in_compounds_before_its_aircraft_is_the_doer() -> None:
+    assert [a.actor for a in attacks_of("A Nigerian Air Force jet bombed a camp near Kaduna.")] == ["Nigerian Air Force"]
+
+
+def test_it_after_two_conjoined_verbs_is_what_the_first_one_took() -> None:
+    events = events_of("A gunship spotted a convoy of trucks near Kaduna and then struck it.")
+    assert [e.target for e in events] == ["a convoy of trucks"]
+    assert [e.category for e in events_of("A drone tracked a car near Kaduna and bombed it.")] == ["Air/drone strike"]

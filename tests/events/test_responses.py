@@ -1022,3 +1022,12 @@ def test_an_assault_fought_off_and_the_attackers_killed_are_one_defence() -> Non
                              "soldiers were killed. The battle lasted two hours. Troops killed 12 of the attackers.")
     assert len(attacks) == 1
     assert [(r.summary.split()[:3], r.killed) for r in responses] == [(["Soldiers", "fought", "off"], 12)]
+
+
+def test_a_jet_that_caught_fleeing_fighters_and_bombed_them_answers_their_attack() -> None:
+    attacks, responses = run("Gunmen attacked an army base in Kaduna on Sunday night. At dawn on Monday, a Nigerian "
+                             "Air Force jet caught a column of fleeing fighters and bombed it, the army said. The army "
+                             "said dozens of militants died in that strike.")
+    assert [a.actor for a in attacks] == ["Gunmen"]
+    assert [(r.actor, r.target, r.category) for r in responses] == [
+        ("Nigerian Air Force", "a column", "Air/drone strike")]
