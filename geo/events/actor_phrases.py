@@ -106,7 +106,7 @@ ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 def _np(token: Token) -> str | None:
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in {"NOUN", "PROPN"}:
         return _np(token.head.head)  # "the militants who attacked the base": the militants
-    if token.lower_ in PRONOUNS:
+    if token.lower_ in PRONOUNS or token.lower_ in {"who", "whoever"}:  # ("those who carried out this attack")
         # "the air force said it shot down ...": an organisation speaking of itself; never
         # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
         if token.lower_ not in ORGANISATION_PRONOUNS or trigger_family(token.head) == "blast":

@@ -19,12 +19,13 @@ from geo.events import actors, lexicon as lx
 from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
 from geo.events.draft import Draft, DraftLog, take_date, toponyms_by_sentence
+from geo.events.category_fit import GENERIC_CATEGORIES
 from geo.events.introduced import comparison_point, heard_by_a_witness, named_again, one_of_its_munitions
 from geo.events.frame import header_length
 from geo.events.headlines import (caption_indices, is_section_heading, link_caption, link_headline,
                                   section_kind)
 from geo.events.infobox import fill_from_infobox, infobox_fields
-from geo.events.linking import (GENERIC_CATEGORIES, agrees, claimed_version, compatible, continues, marked_another,
+from geo.events.linking import (agrees, claimed_version, compatible, continues, marked_another,
                                 may_continue, one_of_counted, only_the_country, told_apart)
 from geo.events.place_fit import more_precise, place_agrees, place_fits, told_in_part, vaguely_placed
 from geo.events.mentions import Mention, Part

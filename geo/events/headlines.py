@@ -14,7 +14,8 @@ from spacy.tokens import Span
 from geo.events.dating import DAYS_LATER_RE
 from geo.events.draft import Draft
 from geo.events.infobox import FIELD_RE
-from geo.events.linking import categories_fit, compatible, same_date
+from geo.events.category_fit import categories_fit
+from geo.events.linking import compatible, same_date
 from geo.events.mentions import Mention, Part
 from geo.events.place_fit import place_fits
 from geo.events.roles import RESPONSE_FAMILIES

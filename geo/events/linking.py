@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from geo.events import actors, lexicon as lx
+from geo.events.category_fit import categories_fit
 from geo.events.dating import NIGHT_WORDS, another_hour, clock_time, told_over_a_period
 from geo.events.draft import Draft, said_after
 from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
@@ -26,7 +27,6 @@ from geo.events.roles import the_perpetrators
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
 
-GENERIC_CATEGORIES = frozenset({"Attack", "Other"})
 RECENT_SENTENCES = 3  # how far back a mention with details of its own may continue an event
 GROUP_NOUNS = frozenset({"group", "movement", "organisation", "organization"})  # "the group said its fighters ..."
 SOLDIER_NOUNS = frozenset({"soldier", "troop", "force", "army", "military", "commando", "paratrooper"})
@@ -238,35 +238,6 @@ def same_date(a: date, a_precision: str, b: date, b_precision: str) -> bool:
     if "month" in {a_precision, b_precision}:
         return (a.year, a.month) == (b.year, b.month)
     return a == b
-
-
-BOMBARDMENT_CATEGORIES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-# Categories that name one kind of act told in different words ("the suicide car bomb" ... "the blast")
-EXPLOSION_CATEGORIES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
-
-
-def _hand_and_air(a: str | None, b: str | None) -> bool:
-    """A gunman's act and a drone's or a jet's: two acts, whatever the words around them."""
-    kinds = {lx.WEAPON_CATEGORY.get(a or ""), lx.WEAPON_CATEGORY.get(b or "")}
-    return kinds == {"Attack", "Air/drone strike"}
-
-
-def categories_fit(draft: Draft, mention: Mention) -> bool:
-    if (draft.category == INTERCEPT) != (mention.category == INTERCEPT):
-        return False
-    if _hand_and_air(draft.weapon, mention.weapon):
-        return False
-    if draft.category == mention.category or mention.family in draft.families:
-        return True
-    if draft.category in EXPLOSION_CATEGORIES and mention.category in EXPLOSION_CATEGORIES:
-        return True
-    if mention.family == "blast" and mention.weapon is None:
-        return True  # "missiles fired at a tanker ... an explosion in the water close to it": what a weapon does
-    if mention.family == "bomb" and draft.category in BOMBARDMENT_CATEGORIES:
-        return True  # "the bombings" after "air strikes" or "a missile strike": a bombardment
-    if mention.anaphoric and mention.category in BOMBARDMENT_CATEGORIES and draft.category in BOMBARDMENT_CATEGORIES:
-        return True  # "injured in the strikes" after "the shelling targeted villages"
-    return draft.category in GENERIC_CATEGORIES or mention.category in GENERIC_CATEGORIES
 
 
 def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, same_toll: bool = False) -> bool:

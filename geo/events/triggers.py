@@ -191,17 +191,16 @@ def _armed(subjects: list[Token]) -> bool:
                or lemma_of(s) in {"police", "policeman", "officer"} for s in subjects)
 
 
-AIRBORNE_NOUNS = frozenset({"plane", "airplane", "airliner", "balloon", "projectile", "satellite", "fighter"})
-
-
 def _is_airborne(token: Token) -> bool:
-    """What can be shot down: a weapon or aircraft, a number of them, or a pronoun for them."""
+    """What can be shot down: a weapon or aircraft, a number of them, or a pronoun or a share for them ('most')."""
     return (token.pos_ in {"NUM", "PRON"} or lemma_of(token) in AIRBORNE_NOUNS or weapon_of(token) is not None
+            or (token.lower_ in elx.SHARE_WORDS and not prep_objects(token, "of"))
             or any(weapon_of(o) for o in prep_objects(token, "of")))
 
 
 QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", "barrage", "wave", "salvo", "hail",
                             "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
+AIRBORNE_NOUNS = frozenset({"plane", "airplane", "airliner", "balloon", "projectile", "satellite", "fighter"})
 
 
 def _doers(verb: Token) -> list[Token]:

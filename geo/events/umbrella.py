@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
-from geo.events.linking import GENERIC_CATEGORIES
+from geo.events.category_fit import GENERIC_CATEGORIES
 
 PARTS_WITHIN = 2  # sentences after the heading in which its parts are told
 CAPTION_ZONE = 3  # the first sentences of a text, a headline's and a photo's: a part may be told there too

@@ -169,3 +169,9 @@ def test_it_after_two_conjoined_verbs_is_what_the_first_one_took() -> None:
     events = events_of("A gunship spotted a convoy of trucks near Kaduna and then struck it.")
     assert [e.target for e in events] == ["a convoy of trucks"]
     assert [e.category for e in events_of("A drone tracked a car near Kaduna and bombed it.")] == ["Air/drone strike"]
+
+
+def test_those_who_did_an_act_name_no_doer() -> None:
+    text = ("The United States condemns the November 17 attack on a passenger bus outside Kaduna. Those who carried "
+            "out this attack must be held to account.")
+    assert [(a.actor, a.target) for a in attacks_of(text)] == [(None, "a passenger bus")]
