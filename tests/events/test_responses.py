@@ -1031,3 +1031,9 @@ def test_a_jet_that_caught_fleeing_fighters_and_bombed_them_answers_their_attack
     assert [a.actor for a in attacks] == ["Gunmen"]
     assert [(r.actor, r.target, r.category) for r in responses] == [
         ("Nigerian Air Force", "a column", "Air/drone strike")]
+
+
+def test_most_shot_down_after_a_salvo_is_its_interception() -> None:
+    attacks, responses = run("Militants launched 15 rockets toward Tel Aviv on Thursday. Most were shot down by air "
+                             "defences, the army said, and two fell in open ground.")
+    assert len(attacks) == 1 and [r.category for r in responses] == ["Disrupted weapons use"]
