@@ -253,7 +253,7 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
         return False
     mention_target = mention.parts[0].target if mention.parts else None
     if the_perpetrators(mention_target) and not the_perpetrators(draft.target) and mention.cue == "response" and (
-            draft.families != {"defence"}):  # (but "troops fought off an assault ... killed 17 of the attackers")
+            draft.kind != "response"):  # (but "troops fought off an assault ... killed 17 of the attackers")
         return False  # "jets hit the launch sites": those who did the act told, not that act
     for mine, theirs in ((draft.actor, mention.actor), (draft.target, mention_target)):
         a, b = actors.actor_families(mine), actors.actor_families(theirs)
@@ -310,6 +310,9 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
         return True  # "continued Houthi attacks on shipping", then "the Houthis have attacked ships 100 times"
     if told_in_full(draft, mention, gap):
         return True  # "X fighters attacked Y forces near A on May 13", then "on May 13, X fighters assaulted a Y post"
+    if draft.kind == mention.cue == "response" and "retaliation" in draft.families and draft.target is None and (
+            draft.place is None and gap <= 1 and not _different(mention.actor, draft.actor)):
+        return True  # "the military announced it had struck back", then "jets hit the launcher used in the barrage"
     if draft.place is not None and part.place is not None:
         if mention.singular and draft.target and part.target and head_word(draft.target) != head_word(part.target) and (
                 not part.target.lower().removeprefix("the ").startswith(part.place.text.lower())):

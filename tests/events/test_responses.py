@@ -1037,3 +1037,11 @@ def test_most_shot_down_after_a_salvo_is_its_interception() -> None:
     attacks, responses = run("Militants launched 15 rockets toward Tel Aviv on Thursday. Most were shot down by air "
                              "defences, the army said, and two fell in open ground.")
     assert len(attacks) == 1 and [r.category for r in responses] == ["Disrupted weapons use"]
+
+
+def test_an_answer_announced_then_told_in_full_is_one_response() -> None:
+    attacks, responses = run("Militants launched rockets toward Tel Aviv on Thursday. Less than an hour later the "
+                             "military announced that it had struck back. Fighter jets hit the launcher used in the "
+                             "barrage, hidden in an orchard in Gaza City, the army said.")
+    assert len(attacks) == 1
+    assert [(r.place, r.target) for r in responses] == [("Gaza", "the launcher used in the barrage, hidden in an orchard")]
