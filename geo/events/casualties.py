@@ -177,8 +177,8 @@ def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                     continue
                 seen.add(offset)
                 before = sent.doc[token.start - 1].text.rstrip(".").lower() if token.start > 0 else ""
-                if before in MONTHS or match.group(group).endswith(","):
-                    continue  # "on February 9, in which gunmen killed ...": a day, not a toll
+                if before in MONTHS or match.group(group).endswith(",") or before in {"no", "not"}:
+                    continue  # "on February 9, in which gunmen killed ...": a day, not a toll; "no one was hurt"
                 if PART_OF_TOLL_RE.match(text, match.end(group)):
                     continue  # "four of the wounded were in critical condition": some of a told toll
                 counted = token.root.head if token.root.dep_ == "nummod" else token.root

@@ -290,3 +290,9 @@ def test_people_treated_for_or_who_sustained_injuries_are_injured() -> None:
     assert figures("One deckhand sustained minor injuries and was treated aboard.") == [(None, 1)]
     assert figures("Two porters suffered shrapnel wounds.") == [(None, 2)]
     assert figures("Three guards were treated for shock.") == []
+
+
+def test_no_one_hurt_is_no_toll_of_one() -> None:
+    assert figures("Rescue crews said the orchard was empty and that no one was hurt there.") == []
+    assert [(e.killed, e.injured) for e in events("Jets hit a launcher in an orchard near Kaduna on Thursday. "
+                                                  "Crews said that no one was hurt there.")] == [(None, None)]
