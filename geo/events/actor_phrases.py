@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.doc_index import entity_at, tokens_spelled
 from geo.events.frame import speaker_label_length
+from geo.events.parse_repairs import fronted_subject
 from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects, span_text)
@@ -295,7 +296,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
             subjects = shared_subjects(trigger)  # "troops rescued them and killed ...", "gunmen stopped a bus, forced
             # ... and shot them"; "officers were deployed to the area and killed three of the attackers": the officers
         if not subjects and trigger.dep_ == "ROOT":
-            subjects = _fronted_subject(trigger)  # "At the direction of X, U.S. forces struck ...", misparsed
+            subjects = fronted_subject(trigger)  # "At the direction of X, U.S. forces struck ...", misparsed
         if not subjects and trigger.dep_ == "xcomp":  # "fighters continued to attack"
             subjects = sorted(children(trigger.head, "nsubj"), key=lambda s: -s.i)[:1]
         if not subjects and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and (  # "troops responded, destroying"
@@ -364,24 +365,9 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         return _np(by_objects[0])
     if (anchor.dep_ == "dobj" or first_conjunct(anchor).dep_ == "dobj") and lemma in lx.LIGHT_VERBS:
         subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor] or (
-            _fronted_subject(governor) if governor.dep_ == "ROOT" else [])
+            fronted_subject(governor) if governor.dep_ == "ROOT" else [])
         return _np(subjects[0]) if subjects else None
     return None
-
-
-def _fronted_subject(verb: Token) -> list[Token]:
-    """'At the direction of the President, U.S. forces tonight conducted strikes', parsed with the forces in
-    apposition to the President: the noun phrase right before the verb (past 'tonight'), after a comma."""
-    if children(verb, "nsubj", "nsubjpass"):
-        return []
-    i = verb.i - 1
-    while i > verb.sent.start and verb.doc[i].dep_ in {"npadvmod", "advmod"}:
-        i -= 1
-    noun = verb.doc[i]
-    if noun.dep_ != "appos" or noun.pos_ not in {"NOUN", "PROPN"} or not any(
-            t.text == "," for t in verb.doc[noun.head.i:noun.left_edge.i]):
-        return []
-    return [noun]
 
 
 DASHES = frozenset({"—", "–", "-", "--", ","})

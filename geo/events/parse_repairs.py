@@ -1,5 +1,5 @@
-"""Repairs of the small parser's commonest slips that the trigger and target rules depend on. Used by
-``geo.events.triggers`` and ``geo.events.mentions``; imports only spaCy types."""
+"""Repairs of the small parser's commonest slips that the trigger, actor and target rules depend on. Used by
+``geo.events.triggers``, ``geo.events.actor_phrases`` and ``geo.events.mentions``; imports only spaCy types."""
 
 from __future__ import annotations
 
@@ -39,3 +39,19 @@ def called_object(verb: Token) -> list[Token]:
     army described as a depot': 'what' the object of 'described'): the depot."""
     return [what_it_was_called(w) for c in verb.children if c.dep_ == "ccomp" for w in c.children
             if w.dep_ == "dobj" and w.lower_ == "what"][:1] if verb.pos_ == "VERB" else []
+
+
+def fronted_subject(verb: Token) -> list[Token]:
+    """'At the direction of the President, U.S. forces tonight conducted strikes', parsed with the forces in
+    apposition to the President: the noun phrase right before the verb (past 'tonight'), after a comma."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return []
+    i = verb.i - 1
+    times = {t.i for c in verb.children if c.dep_ in {"npadvmod", "advmod"} for t in c.subtree}  # "early this morning"
+    while i > verb.sent.start and i in times:
+        i -= 1
+    noun = verb.doc[i]
+    if noun.dep_ != "appos" or noun.pos_ not in {"NOUN", "PROPN"} or not any(
+            t.text == "," for t in verb.doc[noun.head.i:noun.left_edge.i]):
+        return []
+    return [noun]

@@ -147,7 +147,7 @@ CALLED_ANSWER_RE = re.compile(
 # "Today's action answers a campaign of attacks", "These strikes were an act of self-defense": the act told
 # before, named again by a word that points back to it
 REFERRED_ANSWER_RE = re.compile(
-    r"\b(?:this|these|today['’]s|tonight['’]s|yesterday['’]s|the)\s+(?:\w+\s+)?"
+    r"\b(?:this|these|today['’]s|tonight['’]s|yesterday['’]s|the|our|its|their)\s+(?:\w+\s+)?"
     r"(?:action|operation|strike|raid)s?\s+(?:answer(?:s|ed)?|respond(?:s|ed)? to|"
     r"(?:is|are|was|were)\s+(?:an?\s+)?(?:\w+\s+)?acts? of (?:collective )?self[- ]defen[cs]e)\b", re.I)
 ANSWER_REACH, REFERRED_ANSWER_REACH = 2, 6  # sentences

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.events.parse_repairs import passive_subjects
+from geo.events.parse_repairs import fronted_subject, passive_subjects
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
                                    only_heard, rejected_claim, told_already, victims_of)
@@ -360,6 +360,7 @@ def _armed_striker(verb: Token) -> bool:
         subjects = children(verb.head, "nsubj", "nsubjpass")
     if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "responded by striking a depot"
         subjects = children(verb.head.head, "nsubj")
+    subjects = subjects or (fronted_subject(verb) if verb.dep_ == "ROOT" else [])  # "At the direction of X, forces"
     subjects = [_speaker_of(s) if s.lower_ in {"it", "they", "we"} else s for s in subjects]
     for subject in subjects:
         phrase = phrase_text(list(phrase_tokens(subject)))

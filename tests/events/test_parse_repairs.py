@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.parse_repairs import passive_subjects
+from geo.events.parse_repairs import fronted_subject, passive_subjects
 from tests.events.helpers import nlp
 from tests.events.test_responses import run
 
@@ -29,3 +29,10 @@ def test_the_act_of_the_misparsed_clause_is_read_at_its_own_place() -> None:
     attacks, _ = run(MISPARSED)
     assert sorted((e.target, e.place) for e in attacks) == [
         ("coalition troops", "Qiryat Shemona"), ("two facilities in eastern Syria used by militia groups", "Syria")]
+
+
+def test_a_fronted_subject_is_found_past_a_time_of_several_words() -> None:
+    doc = nlp()("At the direction of the President, U.S. forces early this morning struck 14 targets in Yemen.")
+    verb = next(t for t in doc if t.text == "struck")
+    assert not any(c.dep_ == "nsubj" for c in verb.children)  # the slip: the forces in apposition to the President
+    assert [t.text for t in fronted_subject(verb)] == ["forces"]

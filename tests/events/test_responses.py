@@ -1045,3 +1045,11 @@ def test_an_answer_announced_then_told_in_full_is_one_response() -> None:
                              "barrage, hidden in an orchard in Gaza City, the army said.")
     assert len(attacks) == 1
     assert [(r.place, r.target) for r in responses] == [("Gaza", "the launcher used in the barrage, hidden in an orchard")]
+
+
+def test_strikes_our_action_answers_are_a_response_whose_fronted_doer_is_found() -> None:
+    attacks, responses = run("At the direction of the President, U.S. forces early this morning struck 14 targets in "
+                             "Yemen. Our action answers a campaign against shipping. On Tuesday, a Houthi missile "
+                             "struck a bulk carrier in the Red Sea.")
+    assert [(r.actor, r.count) for r in responses] == [("U.S. forces", 14)]
+    assert [a.actor for a in attacks] == ["Houthis"]
