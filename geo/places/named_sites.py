@@ -32,6 +32,10 @@ _LAST_WORDS = frozenset({"airport", "airbase", "airfield", "aerodrome", "hospita
                          "barracks", "garrison", "compound", "palace", "hotel"})
 # The first word of a site's name ("Camp Taji", "Ministry of Education", "Fort Bliss").
 SITE_FIRST_WORDS = frozenset({"camp", "ministry"})
+# The words of a military installation's designation before its name ("Mission Support Site X", "Forward Operating
+# Base Y", "Patrol Base Z", "Combat Outpost W").
+DESIGNATION_WORDS = frozenset({"mission", "support", "site", "forward", "operating", "patrol", "combat", "outpost",
+                               "fire", "base", "logistics", "staging", "landing", "zone"})
 # Buildings a town has many of, named as places only where an act is done to them: local news names its
 # schools, hospitals and churches as institutions far more often than as the places of events.
 _BUILDINGS = frozenset({"hospital", "clinic", "school", "university", "college", "mosque", "church", "market",
@@ -83,7 +87,9 @@ def names_a_site(span: Span) -> bool:
     if len(span) < 2 or not is_capitalised(span[0]) or not is_capitalised(span[-1]) or span.text.isupper():
         return False  # in capitals: a dateline's issuing base ("CAMP X, Town –"), told apart from the places of acts
     first, last = span[0].lower_, span[-1].lower_
-    if last not in _LAST_WORDS and first not in SITE_FIRST_WORDS and last not in _BUILDING_BODIES:
+    designated = len(span) >= 3 and all(t.lower_ in DESIGNATION_WORDS for t in span[:-1]) and (
+        span[-2].lower_ in {"site", "base", "outpost"})  # "Mission Support Site Euphrates"
+    if last not in _LAST_WORDS and first not in SITE_FIRST_WORDS and last not in _BUILDING_BODIES and not designated:
         return False
     if last in _BUILDINGS or first == "ministry":
         return _struck(span)  # "students at X High School" is no place of conflict; "shelled X Hospital" is

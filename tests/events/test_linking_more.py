@@ -531,7 +531,7 @@ def test_the_attack_at_a_named_site_is_the_one_told_there_though_no_gazetteer_kn
             "Separately, on Tuesday, a one-way attack drone targeted U.S. forces at Rumalyn Landing Zone in Syria.\n\n"
             "Q: Who carried out the attack at Mission Support Site Conoco?\n")
     asked = [e for e in analyze(text).events if any(m.text.startswith("Q: Who") for m in e.mentions)]
-    assert [e.summary for e in asked] == ["Militants fired rockets at U.S. forces in Syria"]
+    assert [e.summary for e in asked] == ["Militants fired rockets at U.S. forces in Mission Support Site Conoco"]
 
 
 ASSESSMENT = (
@@ -886,3 +886,4 @@ def test_quoted_knows_straight_and_curly_quotes() -> None:
     inside = [t.text for t in doc if quoted(t)]
     assert "explosions" in inside and "man" not in inside and "loud" not in inside
     assert [t.text for t in doc if t.text == "blast" and quoted(t)] == ["blast"]  # the first, not the second
+

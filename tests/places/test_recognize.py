@@ -421,9 +421,12 @@ def test_a_place_of_two_words_found_once_is_a_place_again_where_the_tagger_calls
     assert _toponyms(text).count("Jisr al-Shughur") == 2
 
 
-def test_a_word_that_opens_a_bases_designation_is_no_town() -> None:
-    # "Mission" is a town in Texas; "Mission Support Site Falcon" is a base.
-    assert _toponyms("Rockets struck U.S. forces at Mission Support Site Conoco in Syria on Monday.") == ["U.S.", "Syria"]
+def test_a_word_that_opens_a_bases_designation_is_no_town_and_the_whole_designation_is_a_site() -> None:
+    # "Mission" is a town in Texas; "Mission Support Site Falcon" is a base, named where a place stands.
+    assert _toponyms("Rockets struck U.S. forces at Mission Support Site Conoco in Syria on Monday.") == [
+        "U.S.", "Mission Support Site Conoco", "Syria"]
+    assert _toponyms("A drone hit troops at Forward Operating Base Kestrel on Monday.") == ["Forward Operating Base Kestrel"]
+    assert _toponyms("The Mission Support Team met in Syria on Monday.") == ["Syria"]
 
 
 def test_regions_after_a_list_of_one_countrys_provinces_make_each_a_province() -> None:
