@@ -99,8 +99,8 @@ def _claim_of(first: Draft, claim: Draft) -> bool:
     the same place (or none said, and nothing told of a different thing struck)."""
     if first.kind != claim.kind or first.umbrella or (first.count or 1) > 1 or (claim.count or 1) > 1:
         return False
-    if claim.date is not None and first.date != claim.date or not first.actor or not _same_side(
-            first.actor, claim.actor):
+    if claim.date is not None and first.date != claim.date or not first.actor or not (
+            _same_side(first.actor, claim.actor) or _armed_men_named(first.actor, claim.actor)):
         return False
     if claim.place is not None:
         return first.place is not None and place_fits(first.place, claim.place)
@@ -119,6 +119,14 @@ def _same_side(a: str | None, b: str | None) -> bool:
         return True
     family_a, family_b = actors.actor_family(a), actors.actor_family(b)
     return family_a == family_b if family_a and family_b else _head(a) == _head(b)
+
+
+def _armed_men_named(told: str, claimant: str | None) -> bool:
+    """'militants fired rockets', then 'Islamic Jihad's armed wing said its fighters had launched the rockets':
+    armed men of no named side, then the armed group that claims their act (not a state's forces)."""
+    family = actors.actor_family(claimant)
+    return actors.actor_family(told) is None and _head(told) in lx.ATTACKER_NOUNS and family is not None and (
+        family not in actors.STATES)
 
 
 def _head(phrase: str) -> str:
