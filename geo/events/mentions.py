@@ -92,16 +92,16 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
         mention.anaphoric, mention.new_event = True, False  # "This marks the fourth attack on the ship"
     if family == "blast" and anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in {"report", "hear", "feel"}:
         mention.anaphoric = True  # "the master reported an explosion": the blast of the attack told, no bombing
-    if anchor is not trigger and anchor.lower_ == "both":
-        mention.singular = False
+    mention.singular = mention.singular and not (anchor is not trigger and anchor.lower_ == "both")
     if trigger.pos_ == "VERB":
         patients = children(trigger, "nsubjpass") if is_passive(trigger) else children(trigger, "dobj")
         if family == "intercept" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"}
                                          for p in patients for c in p.children):
             mention.anaphoric = True  # "the missile was destroyed in mid-air": the one already told of
         weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))] + [  # "the rockets that hit X
-            w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and any(  # were fired from
-                c.dep_ == "relcl" and c.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS for c in w.children)]  # Y": told of
+            w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and (any(  # were fired from
+                c.dep_ == "relcl" and c.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS for c in w.children)  # Y": told of;
+                or prep_objects(trigger, "from"))]  # "the rockets were fired from a truck outside Y": their launch
         if family != "intercept" and any(s.lower_ in REST_WORDS and children(s, "det")
                                          for s in children(trigger, "nsubj")):
             mention.anaphoric = True  # "one was intercepted, while the other blew up in a field": the one told of

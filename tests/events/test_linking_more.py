@@ -887,3 +887,10 @@ def test_quoted_knows_straight_and_curly_quotes() -> None:
     assert "explosions" in inside and "man" not in inside and "loud" not in inside
     assert [t.text for t in doc if t.text == "blast" and quoted(t)] == ["blast"]  # the first, not the second
 
+
+
+def test_the_rockets_fired_from_a_truck_are_the_launch_of_the_attack_told() -> None:
+    attacks, responses = run("Militants fired rockets at an air base near Kandahar on Monday, wounding three soldiers. "
+                             "On Tuesday, a drone was shot down near Kaduna. Police said the rockets were fired from a "
+                             "truck parked outside Kaduna.")
+    assert [(a.actor, a.place) for a in attacks] == [("Militants", "Kandahar")] and len(responses) == 1
