@@ -44,7 +44,7 @@ HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "pound", 
 CLOSE_WORDS = frozenset({"close", "next", "adjacent", "nearby"})
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
                            "north-west", "north-east", "south-west", "south-east"})
-REPORTING = lx.REPORTING_VERBS
+REPORTING = lx.REPORTING_VERBS | {"summon", "expel", "condemn", "denounce"}  # "summoned X's envoy in Baghdad"
 
 
 def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: date | None,
