@@ -74,7 +74,8 @@ def marked_another(mention: Mention, draft: Draft | None = None) -> bool:
             c.lower_ == "also" for c in mention.trigger.children)):
         return True
     subjects = [s for s in mention.trigger.children if s.dep_ == "nsubj" and not (  # "a second wave of strikes hit";
-        draft and any(t.i in draft.triggers for t in s.subtree))]  # (the draft of those strikes: that one)
+        draft and any(t.i in draft.triggers for t in s.subtree)) and s.lower_ not in NEW_EVENT_MARKERS]  # (the draft
+    # of those strikes: that one; "one hit X, and another exploded near Y": one of the drones told)
     for phrase in (mention.actor, target, *(" ".join(t.text for t in s.subtree) for s in subjects)):
         words = [w for w in (phrase or "").lower().split() if w not in {"a", "an", "the"}][:1]
         if words and words[0] in NEW_EVENT_MARKERS - {"earlier"}:

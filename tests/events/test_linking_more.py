@@ -901,3 +901,10 @@ def test_where_an_envoy_was_summoned_over_an_attack_is_not_where_the_attack_was(
                               "Wednesday, the foreign ministry summoned Iran's envoy in Berlin and handed him a protest "
                               "note, describing the attack as an unacceptable aggression.")
     assert [(a.place, a.killed) for a in attacks] == [("Kandahar", 2)]
+
+
+def test_another_of_the_drones_that_got_through_is_no_other_act() -> None:
+    attacks, responses = run("Rebel drones struck a fuel depot in Kaduna before dawn on Tuesday. Air defences "
+                             "intercepted 11 drones over the city, but three got through. One hit storage tanks at the "
+                             "depot, and another exploded near the cargo terminal in Kaduna, wounding three workers.")
+    assert [(a.place, a.injured) for a in attacks] == [("Kaduna", 3)] and len(responses) == 1
