@@ -97,6 +97,22 @@ def leaflet_frame(page: sync_api.Page) -> sync_api.Frame:
     raise AssertionError("no Leaflet map in the page")
 
 
+def redrawn_map_frame(page: sync_api.Page) -> sync_api.Frame:
+    """The map's frame once drawn anew (the probe an earlier check left in the old one is gone); the old frame may
+    be detached while it is looked at, so each look starts from the page's frames again."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            try:
+                if "streamlit_folium" in frame.url and frame.evaluate(
+                        "() => !!window.map && window.__geobrief_probe === undefined"):
+                    return frame
+            except sync_api.Error:  # detached while the map is drawn anew
+                continue
+        page.wait_for_timeout(200)
+    raise AssertionError("the map was not drawn anew")
+
+
 def map_view(page: sync_api.Page) -> tuple[float, float, int]:
     lat, lon, zoom = leaflet_frame(page).evaluate(
         "() => [window.map.getCenter().lat, window.map.getCenter().lng, window.map.getZoom()]")
@@ -201,8 +217,7 @@ def test_marker_click_filters_panels_and_show_all_restores(server: str, browser:
         assert map_frame(page).locator(".geobrief-selected").count() == 0
         # the map is drawn anew, fitted to every attack and response again
         events = [[p.lat, p.lon] for p in map_points(expected) if p.attacks or p.responses]
-        frame = leaflet_frame(page)
-        frame.wait_for_function("() => window.__geobrief_probe === undefined", timeout=20_000)
+        frame = redrawn_map_frame(page)
         assert frame.evaluate("(points) => points.every(function (p) { return window.map.getBounds().contains(p); })",
                               events)
     except BaseException:
