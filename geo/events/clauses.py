@@ -29,6 +29,8 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
     for head in [token, *ancestors_list(token, sent)]:
         if head.i in direct:
             return direct[head.i]
+        if head.pos_ == "VERB" and head.i not in governed and (told := _told_in_a_clause(head, direct)):
+            return told  # "Eleven killed as Israeli jets hit Jabalia; rockets fired at X": the toll of the hit
         if head.pos_ == "VERB" and (agent := _agent_mention(head, mentions)):
             return agent  # "a barrage on X, followed on Tuesday by air strikes": the day of the strikes
         if head.i in governed:
@@ -44,6 +46,15 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
         if head.dep_ == "relcl" and head.head.i not in direct:
             return None  # "the war, which began in March 2003": the date of the war, not of the event
     return None
+
+
+CLAUSE_LINKS = frozenset({"as", "when", "after"})
+
+
+def _told_in_a_clause(verb: Token, direct: dict[int, Mention]) -> Mention | None:
+    """The act of a clause of time that tells how what the verb says came about ('killed as jets hit X')."""
+    return next((direct[c.i] for c in verb.children if c.dep_ == "advcl" and c.i in direct and any(
+        m.dep_ == "mark" and m.lower_ in CLAUSE_LINKS for m in c.children)), None)
 
 
 def _subject_mention(verb: Token, mentions: list[Mention]) -> Mention | None:

@@ -296,3 +296,10 @@ def test_no_one_hurt_is_no_toll_of_one() -> None:
     assert figures("Rescue crews said the orchard was empty and that no one was hurt there.") == []
     assert [(e.killed, e.injured) for e in events("Jets hit a launcher in an orchard near Kaduna on Thursday. "
                                                   "Crews said that no one was hurt there.")] == [(None, None)]
+
+
+def test_a_toll_killed_as_an_act_was_done_is_that_acts() -> None:
+    found = events("Eleven killed as Israeli jets hit Gaza City; rockets fired at Tel Aviv\n\nAn Israeli air strike "
+                   "flattened a house in Gaza City before dawn on Thursday. By mid-afternoon, militants launched a "
+                   "salvo of rockets toward Tel Aviv.")
+    assert sorted((e.place, e.killed) for e in found) == [("Gaza", 11), ("Tel Aviv", None)]
