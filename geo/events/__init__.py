@@ -9,7 +9,8 @@ Modules: ``extract`` (the entry point: mentions linked into events), ``mentions`
 (which words tell an act), ``roles`` (attack or
 response by its cues), ``actors`` and ``actor_phrases`` (who is who), ``context``, ``clauses``, ``one_act``
 (mentions of one act), ``inherited`` (the place and day a mention takes from the act whose phrase tells it),
-``linking``, ``place_fit``, ``category_fit``, ``introduced`` and ``retold`` (one event or two; a lead's vague act told in full
+``linking``, ``place_fit``, ``category_fit``, ``introduced`` and ``retold`` (one event or two; a lead's vague act
+told in full
 later; one act told twice far apart),
 ``draft`` (an event being assembled), ``finish`` (a draft
 made an event), ``umbrella`` (a heading of acts), ``headlines`` (which lines are captions; what a headline, a

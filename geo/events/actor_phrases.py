@@ -20,7 +20,7 @@ from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_
 
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
-SUPPORT_VERBS = frozenset({"support", "back", "assist", "help", "cover"})  # "supported the army's response with strikes"
+SUPPORT_VERBS = frozenset({"support", "back", "assist", "help", "cover"})  # "supported the army's response with ..."
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "official", "member"})
 
 

@@ -138,6 +138,6 @@ def no_conflict(a: Toponym | None, b: Toponym | None) -> bool:
 
 def struck_the_country(draft: Draft) -> bool:
     """An act on a whole country ('attacked Ukraine overnight with 76 drones'), not on a thing in it."""
+    family = actors.actor_family(draft.target)
     return (draft.place is not None and draft.target == draft.place.text) or (
-        actors.actor_family(draft.target) is not None and actors.actor_family(draft.target) == actors.COUNTRY_FAMILY.get(
-            draft.place.country or "" if draft.place else ""))
+        family is not None and family == actors.COUNTRY_FAMILY.get(draft.place.country or "" if draft.place else ""))

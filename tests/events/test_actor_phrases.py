@@ -162,7 +162,8 @@ def test_the_pakistani_taliban_spelled_tehreek_is_that_group_not_pakistan() -> N
 
 
 def test_a_force_named_in_compounds_before_its_aircraft_is_the_doer() -> None:
-    assert [a.actor for a in attacks_of("A Nigerian Air Force jet bombed a camp near Kaduna.")] == ["Nigerian Air Force"]
+    found = attacks_of("A Nigerian Air Force jet bombed a camp near Kaduna.")
+    assert [a.actor for a in found] == ["Nigerian Air Force"]
 
 
 def test_it_after_two_conjoined_verbs_is_what_the_first_one_took() -> None:

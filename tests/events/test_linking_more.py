@@ -898,8 +898,8 @@ def test_the_rockets_fired_from_a_truck_are_the_launch_of_the_attack_told() -> N
 
 def test_where_an_envoy_was_summoned_over_an_attack_is_not_where_the_attack_was() -> None:
     attacks, _responses = run("On Monday, missiles fired by Iran struck a farm near Kandahar, killing two people. On "
-                              "Wednesday, the foreign ministry summoned Iran's envoy in Berlin and handed him a protest "
-                              "note, describing the attack as an unacceptable aggression.")
+                              "Wednesday, the foreign ministry summoned Iran's envoy in Berlin and handed him a "
+                              "protest note, describing the attack as an unacceptable aggression.")
     assert [(a.place, a.killed) for a in attacks] == [("Kandahar", 2)]
 
 

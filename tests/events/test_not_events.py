@@ -356,4 +356,5 @@ def test_fighting_a_town_was_spared_is_no_act() -> None:
 def test_planes_that_keep_bombing_tell_a_campaign_not_an_act() -> None:
     assert everything("An adviser warned that no city would be safe as long as army planes keep bombing Darfur.") == []
     assert everything("Residents say jets keep striking villages near Kaduna.") == []
-    assert [e.place for e in everything("Army planes kept bombing the town of Kaduna until dawn on Monday.")] == ["Kaduna"]
+    found = everything("Army planes kept bombing the town of Kaduna until dawn on Monday.")
+    assert [e.place for e in found] == ["Kaduna"]

@@ -32,7 +32,8 @@ def test_the_act_of_the_misparsed_clause_is_read_at_its_own_place() -> None:
 
 
 def test_a_fronted_subject_is_found_past_a_time_of_several_words() -> None:
-    doc = nlp()("At the direction of the President, U.S. military forces early this morning struck 14 targets in Yemen.")
+    doc = nlp()("At the direction of the President, U.S. military forces early this morning struck 14 targets in "
+                "Yemen.")
     verb = next(t for t in doc if t.text == "struck")
     assert not any(c.dep_ == "nsubj" for c in verb.children)  # the slip: the forces in apposition to the President
     assert [t.text for t in fronted_subject(verb)] == ["forces"]

@@ -1044,7 +1044,8 @@ def test_an_answer_announced_then_told_in_full_is_one_response() -> None:
                              "military announced that it had struck back. Fighter jets hit the launcher used in the "
                              "barrage, hidden in an orchard in Gaza City, the army said.")
     assert len(attacks) == 1
-    assert [(r.place, r.target) for r in responses] == [("Gaza", "the launcher used in the barrage, hidden in an orchard")]
+    assert [(r.place, r.target) for r in responses] == [
+        ("Gaza", "the launcher used in the barrage, hidden in an orchard")]
 
 
 def test_strikes_our_action_answers_are_a_response_whose_fronted_doer_is_found() -> None:

@@ -84,10 +84,10 @@ def test_a_weapons_calibre_in_the_box_is_no_toll() -> None:
 
 
 def test_an_armed_groups_claim_of_what_militants_did_is_that_act() -> None:
-    attacks, responses = everything("Militants fired a barrage of rockets at Tel Aviv on Wednesday night, the army said. "
-                              "Islamic Jihad's armed wing said on its Telegram channel that its fighters had launched "
-                              "Wednesday's rockets.")
+    attacks, responses = everything("Militants fired a barrage of rockets at Tel Aviv on Wednesday night, the army "
+                                    "said. Islamic Jihad's armed wing said on its Telegram channel that its fighters "
+                                    "had launched Wednesday's rockets.")
     assert [(a.actor, a.place) for a in attacks] == [("Militants", "Tel Aviv")]
-    attacks, responses = everything("Militants fired rockets at Tel Aviv on Wednesday night, the army said. The Israeli "
-                              "military said its jets had struck a depot in Gaza City on Wednesday.")
+    attacks, responses = everything("Militants fired rockets at Tel Aviv on Wednesday night, the army said. The "
+                                    "Israeli military said its jets had struck a depot in Gaza City on Wednesday.")
     assert len(attacks) + len(responses) == 2  # a state's act is no claim of what militants did

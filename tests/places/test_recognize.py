@@ -425,7 +425,8 @@ def test_a_word_that_opens_a_bases_designation_is_no_town_and_the_whole_designat
     # "Mission" is a town in Texas; "Mission Support Site Falcon" is a base, named where a place stands.
     assert _toponyms("Rockets struck U.S. forces at Mission Support Site Conoco in Syria on Monday.") == [
         "U.S.", "Mission Support Site Conoco", "Syria"]
-    assert _toponyms("A drone hit troops at Forward Operating Base Kestrel on Monday.") == ["Forward Operating Base Kestrel"]
+    assert _toponyms("A drone hit troops at Forward Operating Base Kestrel on Monday.") == [
+        "Forward Operating Base Kestrel"]
     assert _toponyms("The Mission Support Team met in Syria on Monday.") == ["Syria"]
 
 
