@@ -73,14 +73,15 @@ def marked_another(mention: Mention, draft: Draft | None = None) -> bool:
     if mention.actor and target and (lx.ADDED_RE.match(mention.sentence.text) or any(
             c.lower_ == "also" for c in mention.trigger.children)):
         return True
-    subjects = [s for s in mention.trigger.children if s.dep_ == "nsubj" and not (  # "a second wave of strikes hit";
-        draft and any(t.i in draft.triggers for t in s.subtree)) and s.lower_ not in NEW_EVENT_MARKERS]  # (the draft
-    # of those strikes: that one; "one hit X, and another exploded near Y": one of the drones told)
-    for phrase in (mention.actor, target, *(" ".join(t.text for t in s.subtree) for s in subjects)):
+    for phrase in (mention.actor, target):
         words = [w for w in (phrase or "").lower().split() if w not in {"a", "an", "the"}][:1]
         if words and words[0] in NEW_EVENT_MARKERS - {"earlier"}:
             return True
-    return False
+    subjects = [s for s in mention.trigger.children if s.dep_ == "nsubj" and s.lower_ not in NEW_EVENT_MARKERS and not (
+        draft and any(t.i in draft.triggers for t in s.subtree))]  # "a second wave of strikes hit" (not the draft of
+    # those strikes; not "one hit X, and another exploded near Y": one of the drones told)
+    return any(next((t.lower_ for t in s.subtree if t.lower_ not in {"a", "an", "the"}), "") in (
+        NEW_EVENT_MARKERS - {"earlier"}) for s in subjects)
 
 
 def _different(mine: str | None, theirs: str | None) -> bool:
