@@ -100,6 +100,7 @@ def claimant(sent: Span) -> str | None:
     return None
 
 
+OPERATING_VERBS = frozenset({"operate", "fly", "pilot", "control", "launch", "fire", "send", "deploy"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 
@@ -107,6 +108,8 @@ ORGANISATION_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 def _np(token: Token) -> str | None:
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ in {"NOUN", "PROPN"}:
         return _np(token.head.head)  # "the militants who attacked the base": the militants
+    if any(c.dep_ == "det" and c.lower_ in {"which", "what", "whichever"} for c in token.children):
+        return None  # "did not say which country had carried out the strike": a question, no doer
     if token.lower_ in PRONOUNS or token.lower_ in {"who", "whoever"}:  # ("those who carried out this attack")
         # "the air force said it shot down ...": an organisation speaking of itself; never
         # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
@@ -194,6 +197,10 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
         clauses = {t.i for c in vessel[0].children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
         return phrase_text([t for t in vessel[0].subtree if not t.is_punct and t.i not in clauses]) or None
     if weapon_of(subject) and lemma_of(subject) not in lx.ATTACKER_NOUNS | {"force"}:  # "the air force" acts
+        operators = [o for c in subject.children if c.dep_ == "acl" and lemma_of(c) in OPERATING_VERBS
+                     for o in prep_objects(c, "by")]
+        if operators:  # "a drone operated by the army's partners struck": the partners
+            return _np(operators[0])
         owner = [c for c in subject.children
                  if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor
                  and (actors.actor_family(_compound(c)) or c.lower_ in ARMED_SERVICES or (  # "an RDF gunship"

@@ -1,9 +1,6 @@
-"""Attach context to the event mentions of one sentence: response/attack role, place, date
-(``geo.events.dating``) and casualty figures.
-
-Places come only from the given toponyms (never from spaCy's entity labels), attached to an
-event through a locative preposition ("near the city of X", "west of X", "in X province").
-"""
+"""Attach context to the event mentions of one sentence: response/attack role, place, date (``geo.events.dating``)
+and casualty figures. Places come only from the given toponyms (never from spaCy's entity labels), attached to an
+event through a locative preposition ("near the city of X", "west of X", "in X province")."""
 
 from __future__ import annotations
 
@@ -332,10 +329,12 @@ def _clause_verb(token: Token) -> Token | None:
 def _in_another_clause(place: Token, mention: Mention) -> bool:
     """'shot the ambassador ... and appeared to condemn Russia's role in Syria': a place in a
     clause of its own, modifying a noun there, is not where the event happened."""
-    prep = place.head if place.dep_ == "pobj" else None
+    prep, trigger = (place.head if place.dep_ == "pobj" else None), mention.trigger
+    if prep is not None and prep.head.dep_ == "xcomp" and children(prep.head.head, "dobj") and (
+            trigger not in prep.head.subtree and prep.head is not trigger):
+        return True  # "the attacks pushed firms to send their ships around Africa": where the firms' ships go
     if prep is None or prep.head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    trigger = mention.trigger
     theirs, mine = _clause_verb(prep.head), _clause_verb(trigger)
     if theirs is None or mine is None or theirs == mine or trigger in theirs.subtree or theirs in mention.merged:
         return False

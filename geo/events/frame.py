@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from geo.events import lexicon as lx
-from geo.events.source_naming import person_span
+from geo.events.source_naming import name_shaped, person_span
 from geo.syntax import dateline_length, doc_text, phrase_text
 
 HEADER_MAX_WORDS = 20
@@ -302,8 +302,8 @@ def _named(who: str, sent: Span) -> Author | None:
     span = sent.doc.char_span(start, start + len(who), alignment_mode="expand")
     if span is None or not who:
         return None
-    people = [e for e in span.ents if e.label_ == "PERSON"]
-    if people:
+    people = [e for e in span.ents if e.label_ == "PERSON"] or ([span] if name_shaped(span) else [])
+    if people:  # (a name the tagger left untagged: "Press Statement" / "Rebecca M. Thornbury" / "... Spokesperson")
         person = person_span(list(span)) or people[0]  # "Lloyd J. Austin III", the tagger taking "J. Austin III"
         role = " ".join(t.text for t in span if t.i < person.start and not t.is_punct) or None
         return Author(_tidy(person.text), sent.start_char, sent.end_char, person=True, role=role)

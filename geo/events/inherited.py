@@ -20,6 +20,10 @@ def inherit_places(mentions: list[Mention]) -> None:
     for mention in mentions:
         donors = [o for o in mentions if o is not mention and not (mention.cue == "attack" and o.cue == "response")
                   and not (mention.trigger.dep_ == "conj" and mention.trigger.head.i == o.trigger.i)]  # its own act
+        answer = mention.cue == "response" and mention.family not in {"intercept", "defence"}
+        places_from = [o for o in donors if not (answer and o.cue != "response" and o.actor and o.actor != (
+            mention.actor))]  # "rebels fired at a tanker in the Red Sea, and U.S. forces answered with strikes on
+        # the launch sites": not in the Red Sea (the other side's act)
         for other in donors:
             if mention.date is None and other.date is not None and (
                     mention.trigger.i in {t.i for t in other.trigger.subtree}):
@@ -30,7 +34,7 @@ def inherit_places(mentions: list[Mention]) -> None:
             mention.date, mention.date_precision = stopped[0].date, stopped[0].date_precision  # the same night
         if any(p.place for p in mention.parts):
             continue
-        for other in donors:
+        for other in places_from:
             if not any(p.place for p in other.parts) or _the_time_of(mention.trigger, other.trigger):
                 continue  # (not "struck X, hours after rockets were fired at Y": the rockets were not at X)
             if mention.trigger.i in {t.i for t in other.trigger.subtree}:

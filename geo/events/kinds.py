@@ -8,11 +8,12 @@ import re
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.dating import told_as_earlier
 from geo.events.draft import Draft
+from geo.syntax import prep_objects
 
 if TYPE_CHECKING:
     from geo.events.mentions import Mention
@@ -193,13 +194,19 @@ FLIGHT_VERBS = frozenset({"flee", "escape", "retreat", "withdraw"})
 
 def _perpetrators_fled(sent: Span) -> bool:
     """'The attackers fled towards the border, where the air force struck a column', 'aircraft struck the
-    columns as they withdrew from X', 'a jet caught a column of fleeing fighters': those who did the act, told
-    fleeing in the sentence of the strike."""
+    columns as they withdrew from X', 'a jet caught a column of fleeing fighters', 'a group of fighters
+    retreating from X': those who did the act, told fleeing in the sentence of the strike."""
     return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in FLIGHT_VERBS and (
         (t.lemma_.lower() in PERPETRATOR_NOUNS and any(c.lower_ == "the" for c in t.children))
         or (t.lower_ == "they" and t.head.dep_ == "advcl")) for t in sent) or any(
-        t.tag_ == "VBG" and t.lemma_.lower() in FLIGHT_VERBS and t.i + 1 < sent.end and (
-            t.nbor().lemma_.lower() in ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS) for t in sent)
+        t.tag_ == "VBG" and t.lemma_.lower() in FLIGHT_VERBS and (t.i + 1 < sent.end and (
+            t.nbor().lemma_.lower() in ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS) or _fleeing_men(t)) for t in sent)
+
+
+def _fleeing_men(verb: Token) -> bool:
+    """'struck a group of fighters retreating toward X': armed men told fleeing by a participle after them."""
+    men = [verb.head, *prep_objects(verb.head, "of")] if verb.dep_ == "acl" else []
+    return any(m.lemma_.lower() in ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS for m in men)
 
 
 def _told_after(draft: Draft, other: Draft, family: str) -> bool:

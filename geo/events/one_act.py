@@ -121,6 +121,8 @@ def _told_when(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
             c.lower_ == "when" for c in trigger.children):
         return None
     for head in trigger.ancestors:
+        if head.i in by_token and head.pos_ in {"NOUN", "PROPN"}:
+            return by_token[head.i]  # "in response to an attack on the evening of Nov. 18, when militants fired ..."
         if head.pos_ in {"VERB", "AUX"}:
             if head.lemma_.lower() not in lx.HAPPEN_VERBS and head.lemma_.lower() != "come":
                 return None

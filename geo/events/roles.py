@@ -237,13 +237,30 @@ LAUNCH_POINTS_RE = re.compile(r"(?:the|their)\s+(?:(?:rocket|missile|drone)\s+)?
                               r"sources?\s+of\s+(?:the\s+)?fire)")
 
 
+_TOLD_ACT_DETS = frozenset({"the", "that", "this", "these", "those"})
+
+
+def _behind_the_act(verb: Token) -> bool:
+    """Whether the verb's object is those behind, or responsible for, an act already told ('the cell behind the
+    bombing', 'the militants responsible for that attack'; the parser may hang 'behind' on the verb)."""
+    objects = [o for d in children(verb, "dobj") for o in (d, *d.conjuncts)]
+    objects += [p for o in objects for p in prep_objects(o, "of")]  # "the hideout of the cell behind ..."
+    holders = [*objects, *(c for o in objects for c in o.children if c.lower_ == "responsible"), verb]
+    acts = [a for h in holders for a in prep_objects(h, *(("behind",) if h is verb else ("behind", "for")))]
+    return bool(objects) and any(a.lemma_.lower() in lx.EVENT_NOUNS and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _TOLD_ACT_DETS) for c in a.children) for a in acts)
+
+
 # Those who made an assault and nothing else: "40 assailants" are the attack's men, "40 militants" need not be.
 ONLY_ASSAILANT_NOUNS = (PERPETRATOR_NOUNS - {"gunman", "bomber", "kidnapper", "abductor", "captor"}) | {"infiltrator"}
 
 
 def ends_the_assault(act: Token) -> bool:
     """'air strikes neutralised about 40 assailants as they fled': an act whose verb kills or stops those who
-    made the assault (named as such, or 'the gunmen' already told of) is the answer to it."""
+    made the assault (named as such, or 'the gunmen' already told of) is the answer to it; so is one done to
+    those behind an act told ('struck the people and the infrastructure behind that attack')."""
+    if act.pos_ == "VERB" and _behind_the_act(act):
+        return True
     verb = act.head
     if act.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in STOP_VERBS:
         return False

@@ -329,3 +329,17 @@ def possessor_side(tokens: Sequence[Token]) -> str | None:
         if family is not None:
             return family
     return None
+
+
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+
+
+def name_shaped(span: Span) -> bool:
+    """Whether a line the tagger left untagged reads as one person's name: two to four capitalised words, a
+    middle initial allowed ("Rebecca M. Thornbury"), no word of an office or a body and no place ("Department
+    Spokesperson", "Washington DC")."""
+    words = [t for t in span if not t.is_space]
+    office = lx.OFFICIAL_HEADS | lx.OFFICIAL_TITLES
+    return 2 <= len(words) <= 4 and all(
+        (t.is_alpha and t.is_title and t.lower_ not in office) or _INITIAL_RE.fullmatch(t.text) for t in words
+    ) and words[0].is_alpha and not any(t.ent_type_ in {"GPE", "LOC", "ORG", "DATE"} for t in words)

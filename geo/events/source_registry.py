@@ -355,14 +355,19 @@ def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
     return kept
 
 
+_FORCES_BY_PLACE = frozenset({"police"})  # "Kandahar provincial police" ... "police said": one force
+
+
 def _fold_into_specific(entries: list[_Entry]) -> list[_Entry]:
     """'activists said', then 'Syrian activists say': a group named by a bare noun joins the one group
-    the text names more precisely with that noun."""
+    the text names more precisely with that noun; bare 'police' joins the one police force the text names
+    by its place."""
     kept: list[_Entry] = []
     for entry in entries:
         speaker = entry.speaker
         bare = speaker.described and not speaker.person and len(_raw(speaker.name)) == 1
-        precise = [o for o in entries if bare and o is not entry and o.speaker.described and not o.speaker.person
+        precise = [o for o in entries if bare and o is not entry and (o.speaker.described or _head(
+                       speaker.name) in _FORCES_BY_PLACE) and not o.speaker.person
                    and o.speaker.type == speaker.type and _raw(speaker.name) < _raw(o.speaker.name)
                    and _head(o.speaker.name) == _head(speaker.name)]
         if len(precise) != 1:  # none, or several ("U.S. officials", "Iraqi officials"): which is unsaid

@@ -76,7 +76,8 @@ def _without_the_event(tokens: list[Token], head: Token) -> list[Token]:
 
 # One person by what they do, outside government ("the founder of the ambulance service").
 PERSON_ROLE_HEADS = frozenset({"founder", "director", "head", "chairman", "chairwoman", "chairperson", "manager",
-                               "owner", "coordinator", "organizer", "organiser", "president", "principal"})
+                               "owner", "coordinator", "organizer", "organiser", "president", "principal",
+                               "master", "operator"})
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
 
 

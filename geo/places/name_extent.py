@@ -21,7 +21,8 @@ from geo.gazetteer import DISTRICT_WORDS
 from geo.places.lexicon import CONNECTORS, FACILITY_WORDS, PROVINCE_WORDS
 from geo.syntax import ARABIC_ARTICLES
 
-__all__ = ["ARABIC_ARTICLES", "capitalised_runs", "is_capitalised", "subspans_longest_first", "widen"]
+__all__ = ["ARABIC_ARTICLES", "capitalised_runs", "complete_cut_names", "is_capitalised", "subspans_longest_first",
+           "widen"]
 
 # Words that begin Arabic place names and name a kind of feature: a cape, a valley, a hill, a well, a spring.
 NAME_PREFIXES = frozenset({"ras", "wadi", "jabal", "jebel", "tell", "bir", "ain", "kafr", "khirbet", "deir", "beit"})
@@ -126,3 +127,25 @@ def subspans_longest_first(run: Span) -> list[Span]:
                 spans.append(sub)
     return spans
 
+
+
+def complete_cut_names(found: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:
+    """One name, one extent: a span whose words open a longer name found elsewhere in the text, and which the
+    text goes on with ("Ceel" of "retreating from Ceel God", where "the village of Ceel God" was found), is
+    that name, not the shorter one ("Ceel", a spelling of Eyl). Spans the longer one swallows are dropped."""
+    if not found:
+        return found
+    doc = found[0][0].doc
+    names = {span.text: len(span) for span, _ in found if len(span) > 1}
+    grown: list[tuple[Span, Any]] = []
+    longer: list[Span] = []
+    for span, info in found:
+        sizes = [size for name, size in names.items() if size > len(span) and span.start + size <= len(doc)
+                 and doc[span.start:span.start + size].text == name]
+        if sizes:
+            span = doc[span.start:span.start + max(sizes)]
+            longer.append(span)
+        grown.append((span, info))
+    return [(span, info) for span, info in grown if not any(
+        other.start < span.end and span.start < other.end and (other.start, other.end) != (span.start, span.end)
+        and len(other) > len(span) for other in longer)]

@@ -40,7 +40,7 @@ from geo.places.locative_cues import (a_town_near, in_apposition_with_a_town, lo
                                       placed_near, read_inside, town_word_before)
 from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
                                     site_word_follows)
-from geo.places.name_extent import capitalised_runs, is_capitalised, subspans_longest_first, widen
+from geo.places import name_extent as extent
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival, is_code_name,
                                         listed_with_places, looks_common, modifies_noun, modifies_residents, names_a_channel,
                                         names_a_publication, names_an_office, speaks, split_at_in, trim)
@@ -108,7 +108,7 @@ class ToponymRecognizer:
                     found.extend(self._nationality(span, context))
                 continue
             taken[ent.start:ent.end] = [True] * len(ent)
-            span = widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(text, lookups)),
+            span = extent.widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(text, lookups)),
                          context.lower_words if ent.label_ in TRUSTED_LABELS else frozenset())
             for token in span:
                 taken[token.i] = True
@@ -128,9 +128,9 @@ class ToponymRecognizer:
         covered = [False] * len(doc)
         for span, _ in found:
             covered[span.start:span.end] = [True] * len(span)
-        for run in capitalised_runs(doc, taken, self.max_run_tokens):
+        for run in extent.capitalised_runs(doc, taken, self.max_run_tokens):
             site = run.end < len(doc) and doc[run.end].lower_ in UNKNOWN_SITE_WORDS  # "Nur Kalam camp": not Kalam
-            for span in subspans_longest_first(run):
+            for span in extent.subspans_longest_first(run):
                 if any(covered[span.start:span.end]) or (len(span) == 1 and span[0].pos_ in FUNCTION_POS) or (
                         site and span.start > run.start and span.end == run.end) or (
                         span.end < run.end and doc[span.end].text in BASE_DESIGNATIONS):
@@ -140,7 +140,7 @@ class ToponymRecognizer:
                     found.append((span, decision))
                     covered[span.start:span.end] = [True] * len(span)
         found.extend(self._datelines(doc, found, context))
-        found.extend(self._repeated(doc, found, context))
+        found = extent.complete_cut_names([*found, *self._repeated(doc, found, context)])
         found = [(span, info) for span, info in found if not context.names_no_place(span)]
         self.set_annotations(doc, found, lookups)
         return doc
@@ -245,9 +245,8 @@ class ToponymRecognizer:
 
     def _known_place(self, text: str, lookups: dict[str, list[Candidate]]) -> bool:
         """An exact gazetteer name of a country, province, county or a town of some size."""
-        return any(c.score >= 0.97 and (c.kind in {"country", "admin1", "admin2", "region", "facility"}
-                                        or c.population >= 1_000)
-                   for c in self._lookup(text, lookups))
+        kinds = {"country", "admin1", "admin2", "region", "facility"}
+        return any(c.score >= 0.97 and (c.kind in kinds or c.population >= 1_000) for c in self._lookup(text, lookups))
 
     def _nationality(self, span: Span, context: DocContext) -> list[tuple[Span, dict[str, Any]]]:
         """A span the tagger calls a nationality: a demonym ("Syrian") informs the context; a town
@@ -292,7 +291,7 @@ class ToponymRecognizer:
         return found
 
     def _local_town(self, span: Span, context: DocContext) -> bool:
-        if not all(is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span[0].lower_ in CONNECTORS:
+        if not all(extent.is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span[0].lower_ in CONNECTORS:
             return False
         if looks_common(span, context.lower_words) or any(t.lower_ in DIRECTION_WORDS for t in span):
             return False
@@ -300,7 +299,7 @@ class ToponymRecognizer:
                    and fold_name(c.name) == fold_name(span.text) for c in self._lookup(span.text, context.lookups))
 
     def _well_known_place(self, span: Span, context: DocContext) -> bool:
-        if not all(is_capitalised(t) or t.text.isupper() or t.lower_ in CONNECTORS for t in span):
+        if not all(extent.is_capitalised(t) or t.text.isupper() or t.lower_ in CONNECTORS for t in span):
             return False
         if len(span.text) < 2 or span[0].lower_ in CONNECTORS or span[-1].lower_ in CONNECTORS:
             return False
@@ -329,8 +328,9 @@ class ToponymRecognizer:
         right after a locative word, naming a camp or base one is in, or right after "near", is a place (placed
         near the places the story names). Not a person's ('said Musa Bello, Kaduna State police spokesman')."""
         doc = span.doc
-        if len(span) > 3 or not all(is_capitalised(t) or t.lower_ in CONNECTORS for t in span) or span.start < 2 or (
-                not is_capitalised(span[0]) or looks_common(span, context.lower_words) or speaks(span)):
+        capitalised = all(extent.is_capitalised(t) or t.lower_ in CONNECTORS for t in span)
+        if len(span) > 3 or not capitalised or span.start < 2 or (
+                not extent.is_capitalised(span[0]) or looks_common(span, context.lower_words) or speaks(span)):
             return None
         cue, container = locative_cue(span, lambda text: self._lookup(text, context.lookups))
         called_a_town = cue == "city_of" and town_word_before(span) in UNKNOWN_TOWN_WORDS
@@ -348,7 +348,7 @@ class ToponymRecognizer:
     def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:
         """Keep a non-GPE/LOC span when the gazetteer knows it and the context supports it."""
         lookups = context.lookups
-        if not self.use_gazetteer or not any(t.is_alpha or is_capitalised(t) for t in span) or (
+        if not self.use_gazetteer or not any(t.is_alpha or extent.is_capitalised(t) for t in span) or (
                 is_generic_site_word(span) or names_a_publication(span)):
             return None
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]

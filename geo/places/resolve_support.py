@@ -2,7 +2,7 @@
 than none (the name is then placed, marked approximate, near a town the story names:
 ``geo.places.approximate``).
 
-``drop_unsupported`` applies four rules once a document's names are ranked, each judging a
+``drop_unsupported`` applies five rules once a document's names are ranked, each judging a
 name's best reading by the places the story names by an exact spelling:
 
 - a loose spelling ("Helmet" ~ Helmetta) outside the countries and provinces the story names;
@@ -11,6 +11,9 @@ name's best reading by the places the story names by an exact spelling:
 - a town of no great size whose own sentence names another country, one where the story names places,
   and not its own, in a country where the story names no other town, province or site ("Yemen's
   government said a drone hit a post near the town of Hays": not Hays, Kansas);
+- a town a cue calls one ("the border village of X", "the town of X") that lies far from every local place
+  the story names, in a country it does not name ("the villages of Houla and Yaroun" in a story from south
+  Lebanon: not Yarun in Ukraine);
 - a province named only by generic words ("Western", "Central", "Valley": a province of Rwanda,
   Kenya, Honduras) in a country the story does not otherwise name: "the West" is not Rwanda's.
 """
@@ -34,6 +37,7 @@ EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key matc
 BIG_TOWN = 100_000
 _SMALL_TOWN = 20_000  # a town this small needs support from the story when it is abroad
 _SAME_THEATRE_KM = 2_500.0  # a town this close to the story's places may be where its war reaches
+_CUED_TOWN_REACH_KM = 1_000.0  # a small town a cue names lies this close to the story's other local places
 _MIN_CONTEXT_NAMES = 3  # other places a story must name before a town is judged against them
 # Words that name a part of any country rather than one place ("Western", "North-West", "Central").
 _GENERIC_PROVINCE_WORDS = frozenset({
@@ -60,11 +64,12 @@ class _Mention(Protocol):
 
 
 def drop_unsupported(mentions: Sequence[_Mention]) -> None:
-    """Leave unresolved the readings nothing in the story supports (the module's four rules)."""
+    """Leave unresolved the readings nothing in the story supports (the module's five rules)."""
     exact = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING]
     _drop_unsupported_spellings(mentions, exact)
     _drop_unsupported_towns(mentions, exact)
     _drop_towns_put_in_another_country(mentions)
+    _drop_cued_towns_far_from_the_scene(mentions, exact)
     _drop_generic_provinces(mentions, exact)
 
 
@@ -167,6 +172,25 @@ def _drop_towns_put_in_another_country(mentions: Sequence[_Mention]) -> None:
         near = any(distance_km(best.lat, best.lon, place.lat, place.lon) <= _SAME_THEATRE_KM
                    for places in local.values() for other, place in places.items() if other != name)
         if others & set(local) and not own_named and not near:
+            _leave_unresolved(mention)
+
+
+def _drop_cued_towns_far_from_the_scene(mentions: Sequence[_Mention], exact: Sequence[Candidate]) -> None:
+    """A town a cue calls one ("the village of X", "X town") says it is part of the story's scene: a namesake
+    in a country the story does not name, where none of its places lie, and farther from each of them than
+    ``_CUED_TOWN_REACH_KM`` (``_SAME_THEATRE_KM`` for a big town) is not that town, when the story names a
+    few local places (towns, provinces, sites). A name given its container ("X, Texas") is left to that."""
+    for mention in mentions:
+        best, name = mention.best, fold_name(mention.text)
+        if best is None or best.kind != "city" or mention.cue not in {"city", "city_of"} or mention.container:
+            continue
+        local = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING
+                 and m.best.kind != "country" and fold_name(m.text) != name]
+        if len({(c.lat, c.lon) for c in local}) < _MIN_CONTEXT_NAMES or any(
+                c.country == best.country and (c.lat, c.lon) != (best.lat, best.lon) for c in exact):
+            continue
+        reach = _SAME_THEATRE_KM if best.population >= BIG_TOWN else _CUED_TOWN_REACH_KM
+        if all(distance_km(best.lat, best.lon, c.lat, c.lon) > reach for c in local):
             _leave_unresolved(mention)
 
 

@@ -1054,3 +1054,37 @@ def test_strikes_our_action_answers_are_a_response_whose_fronted_doer_is_found()
                              "struck a bulk carrier in the Red Sea.")
     assert [(r.actor, r.count) for r in responses] == [("U.S. forces", 14)]
     assert [a.actor for a in attacks] == ["Houthis"]
+
+
+def test_strikes_said_to_answer_an_attack_told_by_a_clause_of_its_time_are_a_response() -> None:
+    attacks, responses = run("Army jets struck two depots near Kandahar on Friday. The strikes were in response to "
+                             "an attack on the evening of Nov. 18, when insurgents fired mortars at a police "
+                             "checkpoint.")
+    assert [(a.actor, a.target) for a in attacks] == [("insurgents", "a police checkpoint")]
+    assert [r.actor for r in responses] == ["Army"]
+
+
+def test_strikes_on_those_behind_an_act_told_answer_it() -> None:
+    for object_ in ("the people and the depots behind that attack", "the militants responsible for the attack"):
+        attacks, responses = run("Insurgents fired mortars at a police checkpoint near Kandahar on Tuesday. Army "
+                                 f"jets struck {object_} on Friday.")
+        assert [a.actor for a in attacks] == ["Insurgents"] and [r.actor for r in responses] == ["Army"], object_
+    attacks, responses = run("Insurgents fired mortars at a police checkpoint near Kandahar on Tuesday. Army jets "
+                             "struck a cell behind a wave of bombings in the north on Friday.")
+    assert len(attacks) == 2 and responses == []
+
+
+def test_a_drone_strike_on_fighters_retreating_after_an_attack_answers_it() -> None:
+    attacks, responses = run("Gunmen attacked an army post near Kandahar on Monday. Late Tuesday, a drone operated "
+                             "by the army's foreign allies struck a group of fighters retreating toward the hills, "
+                             "killing nine. An officer did not say which country had carried out the strike.")
+    assert [a.actor for a in attacks] == ["Gunmen"]
+    assert [(r.actor, r.killed) for r in responses] == [("army's foreign allies", 9)]  # not "which country"
+
+
+def test_an_answer_told_with_the_act_it_answers_is_not_placed_where_that_act_was() -> None:
+    attacks, responses = run("Rebels fired two missiles at a tanker in the Red Sea on Tuesday, and U.S. forces "
+                             "answered with strikes on the launch sites over the next day, officials said. The "
+                             "strikes hit three launchers near Hodeidah.")
+    assert [(a.actor, a.place) for a in attacks] == [("Rebels", "Red Sea")]
+    assert [(r.actor, r.place) for r in responses] == [("U.S. forces", "Al Hudaydah")]  # one answer, at the launchers

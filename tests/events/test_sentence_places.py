@@ -172,3 +172,9 @@ def test_a_ship_told_some_miles_off_a_town_places_the_act_near_it() -> None:
 def test_a_place_told_inside_what_someone_called_the_target_places_the_act() -> None:
     found = events("Israeli jets hit what the army described as a weapons depot in Bint Jbeil on Monday.")
     assert [e.place for e in found] == ["Bent Jbail"]
+
+
+def test_where_an_act_pushed_others_to_go_does_not_place_it() -> None:
+    found = events("Rebels fired two missiles at a tanker in the Red Sea on Monday. The attacks have pushed shipping "
+                   "firms to send their vessels around Somalia.")
+    assert [e.place for e in found] == ["Red Sea"]

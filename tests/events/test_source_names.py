@@ -67,7 +67,11 @@ def test_the_end_of_a_persons_name_is_that_person_and_state_police_are_the_state
     assert names(text) == ["Karim Abu Salem"]
     assert names("Ohio State Police say the crash happened Thursday. State police say two men were killed.") == [
         "Ohio State Police"]
-    assert len(names("Ohio State Police say the crash happened Thursday. The police say two men were killed.")) == 2
+    # bare "the police" after the one force the text names is that force; after two, it is neither
+    assert names("Ohio State Police say the crash happened Thursday. The police say two men were killed.") == [
+        "Ohio State Police"]
+    assert len(names("Ohio State Police say the crash happened Thursday. Akron police say a man was hurt. The police "
+                     "say two men were killed.")) == 3
 
 
 def test_a_side_is_not_its_ministry() -> None:
@@ -612,3 +616,21 @@ def test_a_district_before_a_police_officers_title_is_no_source() -> None:
                      'reporters. Durrani said three officers were killed.')
     assert [(s.name, s.role) for s in report.sources] == [("Amir Zaman Durrani",
                                                           "Upper Kestrel District Police Officer")]
+
+
+def test_a_ships_master_and_operator_are_sources() -> None:
+    text = ("A missile struck the cargo ship Blue Heron off Aden on Monday. The master of the Blue Heron reported a "
+            "fire in the hold, a maritime agency said. The vessel's operator said the crew was safe.")
+    assert {"master of the Blue Heron", "the vessel's operator"} <= set(names(text))
+
+
+def test_bare_police_are_the_one_police_force_the_text_names_by_its_place() -> None:
+    text = ("Gunmen attacked a checkpoint near the river on Monday, killing two officers, Tarsa provincial police "
+            "said. Officers returned fire, and police said one attacker was killed.")
+    assert names(text) == ["Tarsa provincial police"]
+
+
+def test_a_press_statement_by_a_person_the_tagger_does_not_know_is_theirs() -> None:
+    text = ("Attack on a Market in Tarsa\n\nPress Statement\nLydia R. Fairbrook\nDepartment Spokesperson\n"
+            "Washington, DC\nMay 2, 2025\n\nThe United States condemns the bombing of a market in Tarsa on May 1.")
+    assert names(text)[:1] == ["Lydia R. Fairbrook"]  # (the tagger tags no person there)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from geo.places.name_extent import widen
+from geo.places.name_extent import complete_cut_names, widen
 
 KNOWN = {"As Suwara", "Gulf of Tarsa", "Tarsa air base"}
 
@@ -38,3 +38,11 @@ def test_a_name_the_tagger_ran_into_a_title_is_cut_to_the_known_name() -> None:
     assert widen(_span(words, 3, 8), known).text == "North Tarsa Town Kills Dozens"  # no word known in lower case
     words = ["in", "North", "Tarsa", "Province", "on", "Monday"]  # a word a name ends with stays
     assert widen(_span(words, 1, 4), known, frozenset({"province"})).text == "North Tarsa Province"
+
+
+def test_a_name_cut_short_is_the_longer_name_the_text_names_elsewhere() -> None:
+    words = ["the", "village", "of", "Ceel", "Dheer", ".", "Men", "fled", "from", "Ceel", "Dheer", "and", "Ceel", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    found = [(doc[3:5], "cue"), (doc[9:10], "entity"), (doc[10:11], "run"), (doc[12:13], "entity")]
+    assert [(span.text, span.start, info) for span, info in complete_cut_names(found)] == [
+        ("Ceel Dheer", 3, "cue"), ("Ceel Dheer", 9, "entity"), ("Ceel", 12, "entity")]  # the last goes on otherwise

@@ -668,3 +668,16 @@ def test_regions_a_war_is_told_by_are_known() -> None:
     assert {(t.text, t.kind, t.country) for t in toponyms} >= {
         ("Darfur", "region", "SD"), ("Kordofan", "region", "SD"), ("Bekaa Valley", "region", "LB"),
         ("Puntland", "region", "SO")}
+
+
+def test_a_town_a_cue_calls_one_is_no_namesake_far_from_the_storys_places() -> None:
+    # Only a Ukrainian Yarun and an Algerian Blida are in the gazetteer; the story is set in south Lebanon.
+    text = ("Shelling hit Bint Jbeil, Nabatieh and Tyre on Monday. Jets struck the villages of Houla and Yarun, "
+            "and a drone hit a house in the border village of Blida.")
+    toponyms = _resolve(text)
+    assert not _first(toponyms, "Yarun").resolved and not _first(toponyms, "Blida").resolved
+    # A town the cue names in a country the story names, or within reach of its places, stays.
+    named = "Shelling hit Bint Jbeil, Nabatieh and Tyre on Monday. Algeria condemned it from the city of Blida."
+    assert _first(_resolve(named), "Blida").country == "DZ"
+    near = "Shelling hit Bint Jbeil, Nabatieh and Tyre on Monday. Jets also struck the town of Al Qusayr."
+    assert _first(_resolve(near), "Al Qusayr").country == "SY"
