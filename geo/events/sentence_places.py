@@ -74,7 +74,7 @@ def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable
         if toponym.resolved and not toponym.demonym and (toponym.kind in _PLACING_KINDS or at_sea(toponym) and (
                 SHIP_RE.search(span_text(span.sent)))) and (
                 not names_something_else(span)) and (
-                span.start_char >= dateline_ends[at]):
+                span.start_char >= dateline_ends[at]) and not _where_cared_for(span.root):
             towns[number(span.start)].append((toponym, span))
     return towns
 
@@ -219,6 +219,18 @@ def _reported_place(token: Token) -> bool:
         if head.pos_ in {"VERB", "AUX"} and not (head.dep_ == "ccomp" and called_object(head.head)):
             return head.lemma_.lower() in NOT_ACT_VERBS
     return False
+
+
+def _where_cared_for(token: Token) -> bool:
+    """'taken to a hospital in X', 'treated in X': where the wounded were taken or treated (not 'took place in X')."""
+    head = next((h for h in token.ancestors if h.pos_ in {"VERB", "AUX"}), None)
+    return head is not None and head.lemma_.lower() in CARE_VERBS and not (
+        head.lemma_.lower() == "take" and any(o.lower_ == "place" for o in head.children))
+
+
+# Verbs that tell where the wounded were taken or treated ("rushed to a hospital in X"; not "took place in X").
+CARE_VERBS = frozenset({"take", "rush", "evacuate", "transfer", "transport", "airlift", "admit", "treat",
+                        "hospitalize", "hospitalise", "bring", "fly"})
 
 
 __all__ = ["place_by_reference", "place_by_sentence", "place_repulses", "placing_word"]

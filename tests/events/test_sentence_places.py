@@ -178,3 +178,10 @@ def test_where_an_act_pushed_others_to_go_does_not_place_it() -> None:
     found = events("Rebels fired two missiles at a tanker in the Red Sea on Monday. The attacks have pushed shipping "
                    "firms to send their vessels around Somalia.")
     assert [e.place for e in found] == ["Red Sea"]
+
+
+def test_where_the_wounded_were_taken_does_not_place_the_act() -> None:
+    found = events("Separately, an anti-tank missile hit a house in the village late Tuesday. The emergency service "
+                   "said a man was lightly wounded by shrapnel and taken to a hospital in Kharkiv. Rebels said their "
+                   "fighters had fired a missile at a building in the village.")
+    assert [e.place for e in found] == [None]
