@@ -68,8 +68,7 @@ LABEL_TITLES = frozenset({
     "minister", "press", "deputy", "assistant", "spokesperson", "spokesman", "chairman", "rear", "vice", "brig",
     "the", "army", "navy", "air", "force", "marine", "corps", "joint", "chiefs", "staff", "pentagon", "white",
     "house", "national", "security", "council", "coordinator", "communications", "director", "senator", "sen",
-    "rep", "representative", "governor", "gov", "mayor", "prime", "foreign", "commander", "chief",
-})
+    "rep", "representative", "governor", "gov", "mayor", "prime", "foreign", "commander", "chief"})
 # Official institutions by the web domain that publishes their releases.
 OFFICIAL_DOMAINS: dict[str, str] = {
     "centcom.mil": "U.S. Central Command", "africom.mil": "U.S. Africa Command", "eucom.mil": "U.S. European Command",
@@ -195,9 +194,9 @@ AUTHOR_LINES, MAX_HEADER_LINES = 8, 40  # a byline may follow the first paragrap
 
 
 def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
-    """The issuer of an official statement, release or transcript: named after 'Statement by' or
-    in an issuing-office byline, in the title ('... Update'), in an issuing-office line, or by the
-    web domain of an official body. A journalist's byline names no issuer."""
+    """The issuer of an official statement, release or transcript: named after 'Statement by' or in an issuing-office
+    byline, in the title ('... Update'), in an issuing-office line, or by the web domain of an official body. A
+    journalist's byline names no issuer, and makes the text a story, not the domain's statement."""
     lines = [s for s in sents[:max(header, AUTHOR_LINES)] if _at_line_start(s) and is_header_line(_whole_line(s))]
     for index, sent in enumerate(lines):
         text = _whole_line(sent)  # "Press Statement", however the tagger cut it
@@ -219,6 +218,7 @@ def _author(sents: list[Span], header: int, url: str | None) -> Author | None:
             author = _named(byline.group("who"), sent)
             if author is not None and not author.person:
                 return author
+            url = None if author is not None else url  # a reporter's story ("By Jane Roe, DOD News"), no statement
     for sent in lines[:2]:
         briefer = BRIEFER_TITLE_RE.match(_line_of(sent))
         if briefer:

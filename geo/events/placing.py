@@ -261,7 +261,12 @@ def _other_weapons(interception: Draft, attack: Draft) -> bool:
     down, while the missiles struck a plant in X')."""
     stopped = {w.rstrip("s") in DRONES for w in (interception.target or "").lower().split()  # not "air" of "air
                if w.rstrip("s") in DRONES | {"missile", "rocket"}}  # defences"; "five of the missiles and 88 drones"
-    return bool(stopped) and attack.weapon is not None and (attack.weapon in DRONES) not in stopped
+    doc = attack.sentences[0].doc if attack.sentences else None
+    acts = [v for i in attack.triggers if doc is not None and i < len(doc) for v in (doc[i], *doc[i].conjuncts)]
+    told = {o.lemma_.lower() in DRONES for v in acts for o in v.children if o.dep_ in {"dobj", "nsubjpass"} and (
+        o.lemma_.lower() in DRONES | {"missile", "rocket"})}  # "fired six rockets and launched three drones"
+    return bool(stopped) and attack.weapon is not None and (attack.weapon in DRONES) not in stopped and not (
+        stopped <= told)
 
 
 SELF_DEFENCE_RE = re.compile(r"\bself[- ]defen[cs]e\b", re.I)

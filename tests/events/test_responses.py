@@ -1088,3 +1088,13 @@ def test_an_answer_told_with_the_act_it_answers_is_not_placed_where_that_act_was
                              "strikes hit three launchers near Hodeidah.")
     assert [(a.actor, a.place) for a in attacks] == [("Rebels", "Red Sea")]
     assert [(r.actor, r.place) for r in responses] == [("U.S. forces", "Al Hudaydah")]  # one answer, at the launchers
+
+
+def test_drones_shot_down_of_an_attack_with_rockets_and_drones_are_placed_where_it_was_aimed() -> None:
+    attacks, responses = run("Militants fired six rockets and launched three drones at Al-Tanf on Monday evening. "
+                             "Base air defenses destroyed two of the drones in flight.")
+    assert [a.place for a in attacks] == ["Al-Tanf garrison"]
+    assert [(r.count, r.place) for r in responses] == [(2, "Al-Tanf garrison")]
+    attacks, responses = run("Militants fired six rockets at Al-Tanf on Monday evening, and drones hit a depot "
+                             "in Kherson. Air defenses destroyed two of the drones.")
+    assert all(r.place != "Al-Tanf garrison" for r in responses)  # the drones were the other attack's

@@ -634,3 +634,15 @@ def test_a_press_statement_by_a_person_the_tagger_does_not_know_is_theirs() -> N
     text = ("Attack on a Market in Tarsa\n\nPress Statement\nLydia R. Fairbrook\nDepartment Spokesperson\n"
             "Washington, DC\nMay 2, 2025\n\nThe United States condemns the bombing of a market in Tarsa on May 1.")
     assert names(text)[:1] == ["Lydia R. Fairbrook"]  # (the tagger tags no person there)
+
+
+def test_a_reporters_story_on_an_official_site_is_no_statement_of_its_owner() -> None:
+    from geo.pipeline import analyze
+
+    text = ("Jets Strike Launch Sites\n\nBy Jane Roe, DOD News\n\nApril 25, 2024\n\nU.S. jets struck launch sites in "
+            "Yemen on Wednesday, a Pentagon spokesperson told reporters.")
+    report = analyze(text, url="https://www.defense.gov/News/News-Stories/Article/123/jets-strike/")
+    assert "U.S. Department of Defense" not in [s.name for s in report.sources]
+    statement = analyze("Statement on Strikes in Yemen\n\nU.S. jets struck launch sites in Yemen on Wednesday.",
+                        url="https://www.defense.gov/News/Releases/Release/Article/123/statement/")
+    assert [s.name for s in statement.sources] == ["U.S. Department of Defense"]
