@@ -128,7 +128,6 @@ def subspans_longest_first(run: Span) -> list[Span]:
     return spans
 
 
-
 def complete_cut_names(found: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:
     """One name, one extent: a span whose words open a longer name found elsewhere in the text, and which the
     text goes on with ("Ceel" of "retreating from Ceel God", where "the village of Ceel God" was found), is
