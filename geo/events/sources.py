@@ -1,9 +1,8 @@
-"""Find the sources an article cites and link them to the events they report.
-
-Attributions read off the dependency parse: "according to X", "X said / confirmed / reported / denied /
-accused ...", "Y cited by X", "X, citing Y", "Y told X", "officials who spoke on condition of anonymity".
-Each source gets a normalised name, a type (official, wire, media, anonymous, ngo, other), the outlet that
-relayed it (``via``) and the sentences credited to it (``claims``), in order of first appearance."""
+"""Find the sources an article cites and link them to the events they report. Attributions read off the
+dependency parse: "according to X", "X said / confirmed / reported / denied / accused ...", "Y cited by X",
+"X, citing Y", "Y told X", "officials who spoke on condition of anonymity". Each source gets a normalised name, a
+type (official, wire, media, anonymous, ngo, other), the outlet that relayed it (``via``) and the sentences
+credited to it (``claims``), in order of first appearance."""
 
 from __future__ import annotations
 
@@ -74,10 +73,10 @@ def _without_the_event(tokens: list[Token], head: Token) -> list[Token]:
     return tokens
 
 
-# One person by what they do, outside government ("the founder of the ambulance service").
+# One person by what they do, outside government ("the founder of the ambulance service", "the ship's master").
 PERSON_ROLE_HEADS = frozenset({"founder", "director", "head", "chairman", "chairwoman", "chairperson", "manager",
-                               "owner", "coordinator", "organizer", "organiser", "president", "principal",
-                               "master", "operator"})
+                               "owner", "coordinator", "organizer", "organiser", "president", "principal", "master",
+                               "operator"})
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
 
 
