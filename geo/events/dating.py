@@ -138,6 +138,7 @@ def date_relative_days(drafts: list[Draft], published: date | None = None) -> No
 
 
 NARRATIVE_REACH = 2  # sentences: an undated act told right after a dated one goes on its story
+CLOCK_REACH = 6  # sentences: an act told only by its hour goes on the day of the timeline it continues
 LAUNCHED_WEAPONS = DRONES | {"missile", "rocket", "projectile"}  # what air defences stop (not shells)
 
 
@@ -184,7 +185,9 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
             continue  # 'dozens of missiles since November'
         first = told[id(draft)][0]  # its own sentence too: "attacked the post on Monday but were repelled"
         stopped = draft.category == INTERCEPT  # what was shot down was launched: dated by a launch, not a clash
-        before = {day for at in range(first - NARRATIVE_REACH, first + 1) for other, day, launch in days.get(at, ())
+        hours = _date_entities(min(narrated(draft), key=lambda s: s.start))  # "On July 15, at 3 p.m. ... At 6:40
+        reach = CLOCK_REACH if hours and all(clock_time(e.text.lower()) for e in hours) else NARRATIVE_REACH  # p.m."
+        before = {day for at in range(first - reach, first + 1) for other, day, launch in days.get(at, ())
                   if other != id(draft) and (launch or not stopped)}
         stated = {resolve_date(ent.text, published) for ent in entities} - {None}  # not "6 a.m.", "the evening"
         heading = None if stated or not headed else headed.get(min(sentence_number(s.start) for s in narrated(draft)))

@@ -22,8 +22,7 @@ from geo.events.draft import Draft, DraftLog, take_date, toponyms_by_sentence
 from geo.events.category_fit import GENERIC_CATEGORIES
 from geo.events.introduced import comparison_point, heard_by_a_witness, named_again, one_of_its_munitions
 from geo.events.frame import header_length
-from geo.events.headlines import (caption_indices, is_section_heading, link_caption, link_headline,
-                                  section_kind)
+from geo.events.headlines import caption_indices, is_section_heading, link_caption, link_headline, section_kind
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (agrees, claimed_version, compatible, continues, marked_another,
                                 may_continue, one_of_counted, only_the_country, told_apart)
@@ -340,6 +339,7 @@ def extract_events(
     place_defended_attacks(linker.drafts, sents)
     place_by_sentence(linker.drafts, located, sents)
     place_by_reference(linker.drafts, located, sents)
+    place_interceptions(linker.drafts, located, sents)  # (again: the attack answered may be placed only now)
     date_relative_days(linker.drafts, published)
     place_repulses(linker.drafts, sents)  # (an assault repelled takes its day, told "the previous evening")
     date_by_narrative(linker.drafts, sents, published, frozenset(captions))

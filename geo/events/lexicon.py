@@ -51,6 +51,7 @@ WEAPON_SUBJECT_VERBS: frozenset[str] = frozenset(
     {"hit", "kill", "slam", "land", "fall", "rain", "destroy", "damage", "wound", "injure", "target"}
 )
 
+UAV_HEADS = frozenset({"system", "vehicle"})  # "uncrewed aerial systems", "unmanned aerial vehicles": drones
 # Weapon words (lemma or lower text) -> ACLED category.
 WEAPON_CATEGORY: dict[str, str] = {
     "drone": "Air/drone strike", "uav": "Air/drone strike", "aircraft": "Air/drone strike",

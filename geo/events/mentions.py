@@ -176,7 +176,7 @@ def _weapon_in_mention(trigger: Token) -> str | None:
             if key in lx.WEAPON_CATEGORY and not (word is trigger and trigger.pos_ == "VERB"):
                 if key in {"gun", "knife"} and word is not trigger:
                     continue
-                found.append(key)
+                found.append("drone" if key == "aerial" and lemma_of(word.head) in lx.UAV_HEADS else key)
                 break
     return _single_weapon(found)
 

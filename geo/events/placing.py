@@ -263,8 +263,9 @@ def _other_weapons(interception: Draft, attack: Draft) -> bool:
                if w.rstrip("s") in DRONES | {"missile", "rocket"}}  # defences"; "five of the missiles and 88 drones"
     doc = attack.sentences[0].doc if attack.sentences else None
     acts = [v for i in attack.triggers if doc is not None and i < len(doc) for v in (doc[i], *doc[i].conjuncts)]
-    told = {o.lemma_.lower() in DRONES for v in acts for o in v.children if o.dep_ in {"dobj", "nsubjpass"} and (
-        o.lemma_.lower() in DRONES | {"missile", "rocket"})}  # "fired six rockets and launched three drones"
+    told = {o.lemma_.lower() in DRONES for v in acts for o in v.subtree if o.dep_ in {"dobj", "nsubjpass"} and (
+        o.lemma_.lower() in DRONES | {"missile", "rocket"})}  # "(an attack when they) fired six rockets and launched
+    # three drones"
     return bool(stopped) and attack.weapon is not None and (attack.weapon in DRONES) not in stopped and not (
         stopped <= told)
 

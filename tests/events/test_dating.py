@@ -250,3 +250,11 @@ def test_a_day_the_tagger_missed_is_read_from_its_words() -> None:
     report = analyze("On the morning of 9 April 2025, two Redland glide bombs struck a residential quarter of Kharkiv, "
                      "killing three civilians.", published=date(2025, 4, 12))
     assert [(e.date, e.place) for e in report.events] == [(date(2025, 4, 9), "Kharkiv")]
+
+
+def test_an_act_told_only_by_its_hour_goes_on_the_day_of_the_timeline_before_it() -> None:
+    found = events("On February 10, at about 2 p.m., rebels fired two missiles at a tanker in the Gulf of Aden. One "
+                   "missile hit the tanker's bow. The other fell into the sea. The crew put out a small fire. The "
+                   "tanker sailed on to its port. At about 7:15 p.m., the rebels launched three drones at a freighter "
+                   "in the Red Sea.")
+    assert [(e.place, e.date) for e in found] == [("Gulf of Aden", date(2024, 2, 10)), ("Red Sea", date(2024, 2, 10))]

@@ -1098,3 +1098,18 @@ def test_drones_shot_down_of_an_attack_with_rockets_and_drones_are_placed_where_
     attacks, responses = run("Militants fired six rockets at Al-Tanf on Monday evening, and drones hit a depot "
                              "in Kherson. Air defenses destroyed two of the drones.")
     assert all(r.place != "Al-Tanf garrison" for r in responses)  # the drones were the other attack's
+
+
+def test_drones_shot_down_of_an_attack_told_in_a_clause_of_its_time_are_placed_where_it_was_aimed() -> None:
+    attacks, responses = run("The raids answered an attack on the night of March 1, when gunmen fired four rockets "
+                             "and launched two drones at Al-Tanf. Air defenses shot down one of the drones.")
+    assert [(a.place, a.date) for a in attacks] == [("Al-Tanf garrison", date(2024, 3, 1))]
+    assert [(r.count, r.place) for r in responses if r.category == "Disrupted weapons use"] == [
+        (1, "Al-Tanf garrison")]
+
+
+def test_uncrewed_aerial_systems_are_drones_whose_interception_answers_their_launch() -> None:
+    attacks, responses = run("Rebels fired two missiles at a tanker in the Gulf of Aden on Saturday. Later that day "
+                             "the rebels launched three uncrewed aerial systems toward a ship in the Red Sea. A "
+                             "destroyer shot down two of the drones.")
+    assert [r.place for r in responses] == ["Red Sea"]
