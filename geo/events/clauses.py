@@ -4,6 +4,8 @@ a relative clause about something else."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
@@ -76,3 +78,10 @@ def _agent_mention(verb: Token, mentions: list[Mention]) -> Mention | None:
 def nearest_before(token: Token, mentions: list[Mention]) -> Mention:
     before = [m for m in mentions if m.trigger.i <= token.i]
     return before[-1] if before else mentions[0]
+
+
+def a_reason_apart(token: Token, triggers: Sequence[int]) -> bool:
+    """'struck a depot because its owner sold parts to plants in X': a word of the reason an act is told with."""
+    reason = next((a for a in token.ancestors if a.dep_ == "advcl" and any(c.lower_ == "because" for c in a.children)),
+                  None)
+    return reason is not None and not any(reason.left_edge.i <= i <= reason.right_edge.i for i in triggers)

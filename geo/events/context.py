@@ -10,14 +10,14 @@ from spacy.tokens import Span, Token
 
 from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.casualties import casualty_figures, dead_on_its_object
-from geo.events.clauses import ancestors_list, nearest_before, owner_of
+from geo.events.clauses import a_reason_apart, ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, ORDINAL_WORDS, armed_men
-from geo.events.not_events import a_campaigns_toll, goes_on
 from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_roles, ends_the_assault,
                               pursues_the_perpetrators, the_perpetrators, told_by_its_acts)
 from geo.events.inherited import inherit_places
 from geo.events.one_act import merge_one_act
+from geo.events.not_events import a_campaigns_toll, goes_on
 from geo.events.placing import date_by_caption, launched_from, part_at, place_by_caption, place_launches_by_origin
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
@@ -330,9 +330,10 @@ def _in_another_clause(place: Token, mention: Mention) -> bool:
     """'shot the ambassador ... and appeared to condemn Russia's role in Syria': a place in a
     clause of its own, modifying a noun there, is not where the event happened."""
     prep, trigger = (place.head if place.dep_ == "pobj" else None), mention.trigger
-    if prep is not None and prep.head.dep_ == "xcomp" and children(prep.head.head, "dobj") and (
-            trigger not in prep.head.subtree and prep.head is not trigger):
-        return True  # "the attacks pushed firms to send their ships around Africa": where the firms' ships go
+    if a_reason_apart(place, [trigger.i]) or prep is not None and prep.head.dep_ == "xcomp" and children(
+            prep.head.head, "dobj") and trigger not in prep.head.subtree and prep.head is not trigger:
+        return True  # "the attacks pushed firms to send their ships around Africa" (where the ships go), "struck a
+        # depot because its owner sold parts to plants in X" (a reason)
     if prep is None or prep.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     theirs, mine = _clause_verb(prep.head), _clause_verb(trigger)

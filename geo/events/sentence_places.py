@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
+from geo.events.clauses import a_reason_apart
 from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_something_else
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.parse_repairs import called_object
@@ -52,6 +53,8 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
         found = []
         for at in sorted({number(s.start) for s in draft.sentences}):
             for toponym, span in towns.get(at, []):
+                if a_reason_apart(span.root, draft.triggers):
+                    continue
                 near = None if (at, toponym.place_key) in claimed else placing_word(span)
                 if near is not None:
                     found.append((toponym, span, near))

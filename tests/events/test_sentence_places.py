@@ -185,3 +185,12 @@ def test_where_the_wounded_were_taken_does_not_place_the_act() -> None:
                    "said a man was lightly wounded by shrapnel and taken to a hospital in Kharkiv. Rebels said their "
                    "fighters had fired a missile at a building in the village.")
     assert [e.place for e in found] == [None]
+
+
+def test_a_place_in_the_reason_an_act_is_told_with_does_not_place_it() -> None:
+    found = events("Drones struck a warehouse on Sunday because its owner sold spare parts to factories in "
+                   "Kharkiv, the army said. Gunmen attacked a bus on Monday because it carried workers to a plant in "
+                   "Kherson, police said.")
+    assert [(e.target, e.place) for e in found] == [("a warehouse", None), ("a bus", None)]
+    found = events("Two men died because a shell hit their house in Kharkiv on Sunday.")  # the act is the reason
+    assert [e.place for e in found] == ["Kharkiv"]
