@@ -355,8 +355,10 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     answer = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "with" else None
     if answer is not None and answer.pos_ == "NOUN" and answer.dep_ == "dobj":
         answer = answer.head  # "supported [the army's response with an airstrike]", as the parse hangs it
-    if answer is not None and answer.pos_ == "VERB" and lemma_of(answer) in lx.COUNTER_VERBS | SUPPORT_VERBS:
-        return next((_np(s) for s in children(answer, "nsubj")), None)  # "the army responded with air strikes"
+    if answer is not None and answer.pos_ == "VERB" and (lemma_of(answer) in lx.COUNTER_VERBS | SUPPORT_VERBS or (
+            lemma_of(answer) == "follow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in answer.children))):
+        return next((_np(s) for s in children(answer, "nsubj")), None)  # "the army responded with air strikes",
+        # "the air force followed up with an air strike"
     quantity = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" else None
     if quantity is not None and quantity.dep_ == "dobj" and lemma_of(quantity.head) in lx.LIGHT_VERBS and (
             quantity.lower_ in QUANTITY_HEADS | elx.SERIES_NOUNS or quantity.pos_ == "NUM"):

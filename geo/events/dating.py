@@ -41,22 +41,25 @@ def assign_dates(sent: Span, mentions: list[Mention], toponyms: list[tuple[Topon
         if owner is None:
             unowned.append((ent, resolved))
         elif then is not None or not _blocked_between(ent.root, owner, sent):
+            timed = owner.when
             if not _is_duration(ent) or ent.text.lower() in elx.PERIOD_WORDS or DAYS_LATER_RE.fullmatch(ent.text) or (
                     ent.text.lower() in NIGHT_WORDS):
                 owner.when = owner.when or _as_told_from(ent, owner)
-            if owner.date is None and resolved is not None:
-                said = then is None and _day_of_saying(ent.root, owner)
-                owner.date, owner.date_precision, owner.date_said = resolved, date_precision(ent.text), said
+            said = then is None and _day_of_saying(ent.root, owner)
+            if owner.date is None and resolved is not None and not (said and timed):  # not "stormed it over the
+                owner.date, owner.date_precision, owner.date_said = resolved, date_precision(ent.text), said  # weekend,
+                # officials said Monday": a time of its own told, the day of saying is none of the act's
     if len(mentions) == 1:
         only = mentions[0]
         for ent, resolved in unowned:  # also "arrived the next morning and pursued them": a day after another
             later = DAYS_LATER_RE.fullmatch(ent.text) is not None and _in_the_acts_clause(ent.root, only)
+            timed = only.when
             if (resolved is not None or later) and not _blocked_between(ent.root, only, sent) and (
                     not _of_a_reaction(ent.root)) and not _said_of_before(ent.root, only) and (
                     not _in_a_clause_of_its_own(ent.root, only)) and not only.anaphoric:  # 'said on Tuesday ... the clashes'
                 only.when = only.when or _as_told_from(ent, only)
-                if only.date is None and resolved is not None:
-                    said = _day_of_saying(ent.root, only)
+                said = _day_of_saying(ent.root, only)
+                if only.date is None and resolved is not None and not (said and timed):
                     only.date, only.date_precision, only.date_said = resolved, date_precision(ent.text), said
 
 

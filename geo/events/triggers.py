@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from geo.events import actors
-from geo.events import context_words as elx
-from geo.events import lexicon as lx
+from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.parse_repairs import fronted_subject, passive_subjects
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
@@ -260,8 +258,9 @@ def _nominal_gerund_subject(token: Token) -> bool:
 def _is_excluded(token: Token, family: str) -> bool:
     """Metaphors, hypothetical and negated mentions, labour strikes, things named after an act
     ('assault rifle', 'attack helicopter'), criticism ('came under fire for'), attacks on animals."""
-    named_after = token.dep_ in {"compound", "nmod"} and token.i < token.head.i or (
-        token.dep_ == "amod" and token.tag_ == "VBG")  # "attack helicopters", "one-way attack uncrewed systems"
+    named_after = token.dep_ in {"compound", "nmod"} and token.i < token.head.i or token.dep_ == "amod" and (
+        token.tag_ == "VBG") or token.dep_ == "npadvmod" and token.head.dep_ == "amod" and token.i < token.head.i
+    # ("attack helicopters", "one-way attack uncrewed systems", "one-way attack unmanned aerial systems")
     if named_after and token.pos_ in {"NOUN", "PROPN", "VERB"} and not trigger_family(token.head):
         return True  # "assault rifle", "attack helicopters", "shooting ranges", "Battle Creek": named after an act
     after = token.doc[token.i + 1:token.i + 4]

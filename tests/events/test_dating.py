@@ -258,3 +258,11 @@ def test_an_act_told_only_by_its_hour_goes_on_the_day_of_the_timeline_before_it(
                    "tanker sailed on to its port. At about 7:15 p.m., the rebels launched three drones at a freighter "
                    "in the Red Sea.")
     assert [(e.place, e.date) for e in found] == [("Gulf of Aden", date(2024, 2, 10)), ("Red Sea", date(2024, 2, 10))]
+
+
+def test_the_day_of_saying_does_not_date_an_act_told_with_a_time_of_its_own() -> None:
+    found = events("Gunmen stormed a village near Kharkiv over the weekend, killing at least ten people, officials "
+                   "said Monday.")
+    assert [(e.place, e.date) for e in found] == [("Kharkiv", None)]
+    found = events("Gunmen stormed a village near Kharkiv, killing at least ten people, officials said Monday.")
+    assert [e.date for e in found] == [date(2024, 2, 12)]  # no time of its own: the day it was said, as before

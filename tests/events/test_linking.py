@@ -4,8 +4,11 @@ attack'; the nouns, verbs and clauses that are no event."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from geo.events.extract import extract_events
 from geo.model import Event
+from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
 
 
@@ -289,3 +292,9 @@ def test_an_assault_on_the_defences_or_environs_of_a_town_is_placed_at_the_town(
     assert defences.place == "Kaduna"
     (environs,) = everything("Artillery shelled the environs of Kharkiv overnight.")
     assert environs.place == "Kharkiv"
+
+
+def test_an_attack_word_that_qualifies_an_adjective_of_a_weapon_names_no_act() -> None:
+    # "one-way attack unmanned aerial system": the parse hangs "attack" on "unmanned", not on the system.
+    text = "On Friday, gunmen launched a one-way attack unmanned aerial system from a field near Kharkiv toward a depot."
+    assert [(e.kind, e.actor) for e in analyze(text, published=date(2024, 3, 5)).events] == [("attack", "gunmen")]

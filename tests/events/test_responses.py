@@ -1113,3 +1113,11 @@ def test_uncrewed_aerial_systems_are_drones_whose_interception_answers_their_lau
                              "the rebels launched three uncrewed aerial systems toward a ship in the Red Sea. A "
                              "destroyer shot down two of the drones.")
     assert [r.place for r in responses] == ["Red Sea"]
+
+
+def test_an_air_force_that_followed_up_with_a_strike_on_fleeing_attackers_answered_their_attack() -> None:
+    attacks, responses = run("Gunmen attacked a police post near Kharkiv on Saturday. The army said the air force "
+                             "followed up on Sunday with an air strike on a column of gunmen retreating toward the "
+                             "border.")
+    assert [a.actor for a in attacks] == ["Gunmen"]
+    assert [(r.actor, r.date) for r in responses] == [("air force", date(2024, 3, 3))]
