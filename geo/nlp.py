@@ -18,7 +18,7 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from geo.errors import ModelError
 from geo.places import TOPONYM_COMPONENT  # importing it registers the spaCy factory
@@ -70,8 +70,22 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for token in doc[:-1]:  # "Lt. Col. Nadav Peretz", "Brig. Gen. Pat Ryder": a title goes on to its name
         if token.text in _TITLES and doc[token.i + 1].is_title and starts[token.i + 1] == 0:
             starts[token.i + 1] = -1
+        elif token.lower_ in _HOURS and starts[token.i + 1] == 0:  # "at 7 a.m. About an hour later, ...": the
+            starts[token.i + 1] = _after_the_hour(doc[token.i + 1])  # period of "a.m." may end the sentence too
     doc.from_array([SENT_START], starts.astype(np.uint64))
     return doc
+
+
+_HOURS = frozenset({"a.m.", "p.m."})
+# Tags of a capitalised word that opens a sentence after "7 a.m." (not "7 a.m. Monday", "EST", "Kyiv time").
+_OPENER_TAGS = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "IN", "RB", "CD", "JJ", "EX", "WRB", "CC"})
+
+
+def _after_the_hour(token: Token) -> int:
+    """1 when the word after "7 a.m." opens a sentence, -1 when it names the hour's zone ("Kyiv time"), else 0."""
+    if token.i + 1 < len(token.doc) and token.nbor().lower_ == "time":
+        return -1
+    return 1 if token.is_title and token.tag_ in _OPENER_TAGS else 0
 
 
 WRAP_MIN_LINE = 40  # characters: a shorter line is a line of its own (a title, a byline), not wrapped text

@@ -100,3 +100,11 @@ def test_a_long_text_is_parsed_in_pieces_into_one_doc_of_the_same_text(monkeypat
         (t.start_char, t.text) for t in whole.spans["toponyms"]]
     assert [t._.geo_cue for t in doc.spans["toponyms"]] == [t._.geo_cue for t in whole.spans["toponyms"]]
     assert "geo.text" not in doc.user_data  # no piece's cached text stands for the whole's
+
+
+def test_the_period_of_an_hour_ends_a_sentence_when_a_sentence_opener_follows() -> None:
+    doc = load_pipeline()("A jet bombed a village at 7 a.m. About an hour later, a second jet struck a town. It began "
+                          "at 9 a.m. Kyiv time and ended at 11 a.m. Monday.")
+    assert [s.text for s in doc.sents] == ["A jet bombed a village at 7 a.m.",
+                                           "About an hour later, a second jet struck a town.",
+                                           "It began at 9 a.m. Kyiv time and ended at 11 a.m. Monday."]

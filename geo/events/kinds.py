@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.dating import told_as_earlier
 from geo.events.draft import Draft
-from geo.syntax import prep_objects
+from geo.syntax import children, prep_objects
 
 if TYPE_CHECKING:
     from geo.events.mentions import Mention
@@ -198,9 +198,16 @@ def _perpetrators_fled(sent: Span) -> bool:
     retreating from X': those who did the act, told fleeing in the sentence of the strike."""
     return any(t.dep_ == "nsubj" and t.head.lemma_.lower() in FLIGHT_VERBS and (
         (t.lemma_.lower() in PERPETRATOR_NOUNS and any(c.lower_ == "the" for c in t.children))
-        or (t.lower_ == "they" and t.head.dep_ == "advcl")) for t in sent) or any(
+        or (t.lower_ == "they" and t.head.dep_ == "advcl" and _armed_objects(t.head.head))) for t in sent) or any(
         t.tag_ == "VBG" and t.lemma_.lower() in FLIGHT_VERBS and (t.i + 1 < sent.end and (
             t.nbor().lemma_.lower() in ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS) or _fleeing_men(t)) for t in sent)
+
+
+def _armed_objects(verb: Token) -> bool:
+    """'struck the group's columns as they withdrew' (not 'killing three members of a family as they fled')."""
+    objects = [o for d in children(verb, "dobj") for o in (d, *prep_objects(d, "of"))]
+    return any(o.lemma_.lower() in ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS | lx.ATTACKER_NOUNS | {"column", "convoy"}
+               for o in objects)
 
 
 def _fleeing_men(verb: Token) -> bool:

@@ -233,7 +233,7 @@ def is_event_noun(token: Token) -> bool:
 
 def weapon_of(token: Token) -> str | None:
     """The weapon word a noun is or is modified by ('Russian drones' -> 'drone')."""
-    if token.lower_ in QUANTITY_HEADS or token.pos_ == "NUM":
+    if token.lower_ in QUANTITY_HEADS | {"group", "pair", "flight"} or token.pos_ == "NUM":  # "a group of drones"
         for obj in prep_objects(token, "of"):
             return weapon_of(obj)
     for candidate in [token, *(c for c in token.children if c.dep_ in {"compound", "amod", "nmod"})]:

@@ -18,8 +18,10 @@ from spacy.tokens import Span, Token
 from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
 from geo.events.category_fit import GENERIC_CATEGORIES
+from geo.syntax import children
 
 PARTS_WITHIN = 2  # sentences after the heading in which its parts are told
+COUNTED_PARTS_WITHIN = 5  # ... when it counts them ("two attacks": as many acts told in the five after it)
 CAPTION_ZONE = 3  # the first sentences of a text, a headline's and a photo's: a part may be told there too
 
 
@@ -52,22 +54,33 @@ def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[D
     expected = heading.count or heading.listed  # "bombed a village and a market. [...] A jet bombed X. [...] Jets
     counted = expected > 1  # struck the market in Y": a lead told one by one after it
     coarse = heading.place is None or ((counted or heading.umbrella) and heading.place.kind in {
-        "country", "admin1", "region"})  # "strikes across the Gaza Strip killed 37 ... The deadliest strike hit X"
+        "country", "admin1", "region", "other"})  # "strikes across the Gaza Strip killed 37 ... The deadliest strike
+    # hit X"; "two attacks on a base by the Euphrates River. On Monday, militants fired rockets at the base ..."
     if not coarse or (heading.count is not None and not counted) or not heading.sentences:
         return []
-    within = PARTS_WITHIN + 1 if heading.listed and not heading.count else PARTS_WITHIN
     told = max(index.get(s.start, -99) for s in heading.sentences)
     first = min(index.get(s.start, 99) for s in heading.sentences)
     sides = actors.actor_families(heading.actor)
-    parts = [d for d in drafts if d is not heading and (d.place is not None or heading.listed) and d.sentences
-             and all(first < index.get(s.start, -1) or index.get(s.start, 99) < CAPTION_ZONE for s in d.sentences)
-             and 1 <= min((i for s in d.sentences if (i := index.get(s.start, -1)) > told), default=99) - told <= within
-             and d.kind in {None, heading.kind}
-             and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
-             and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))
-             and (heading.place is None or d.place is None or d.place.country == heading.place.country)
-             and not any(lx.SEPARATE_ACT_RE.match(s.text) for s in d.sentences)]  # (not "In a separate strike")
-    return parts if not counted or len(parts) == expected else []
+
+    def told_within(within: int, placed: bool) -> list[Draft]:
+        return [d for d in drafts if d is not heading and (d.place is not None or not placed) and d.sentences
+                and all(first < index.get(s.start, -1) or index.get(s.start, 99) < CAPTION_ZONE for s in d.sentences)
+                and 1 <= min((i for s in d.sentences if (i := index.get(s.start, -1)) > told), default=99) - told <= within
+                and d.kind in {None, heading.kind}
+                and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
+                and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))
+                and (heading.place is None or d.place is None or d.place.country == heading.place.country)
+                and not any(lx.SEPARATE_ACT_RE.match(s.text) for s in d.sentences)]  # (not "In a separate strike")
+
+    near = told_within(PARTS_WITHIN + 1 if heading.listed and not heading.count else PARTS_WITHIN, not heading.listed)
+    if not counted:
+        return near
+    doc = heading.sentences[0].doc
+    acts_counted = any(doc[i].pos_ == "NOUN" and children(doc[i], "nummod") for i in heading.triggers if i < len(doc))
+    for parts in (near, told_within(COUNTED_PARTS_WITHIN, False) if acts_counted else []):
+        if len(parts) == expected:  # as many placed acts right after it; or, told as so many acts ("two attacks"),
+            return parts  # as many acts a little further on (not "destroyed two missiles": what it hit)
+    return []
 
 
 def listed_targets(trigger: Token) -> int:

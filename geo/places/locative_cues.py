@@ -138,8 +138,9 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
             previous = before[-2].lower_
         if previous in LOCATIVE_PREPS:
             return "near", None
-    if _struck(span):
-        return "near", None
+    act = _struck(span)
+    if act is not None:  # "shelled X": no person is shelled, a strong cue; "stormed X", "raided X": a weak one
+        return ("struck" if act in SHELLED_ACTS else "near"), None
     return None, None
 
 
@@ -152,18 +153,23 @@ def placed_near(span: Span) -> bool:
         after is None or after.pos_ not in {"NOUN", "PROPN"} or after.lower_ in DIRECTION_WORDS)
 
 
-def _struck(span: Span) -> bool:
-    """'forces shelled Nikopol and Marhanets', 'rebels stormed Goma', 'the shelling of Sarmin': the object of an
-    act done to a place (a weak cue, as "near" is: a person's name the tagger saw stays a person)."""
+def _struck(span: Span) -> str | None:
+    """'forces shelled Nikopol and Marhanets', 'rebels stormed Goma', 'the shelling of Sarmin': the act (its lemma)
+    of which the name is the object, an act done to a place."""
     head = span.root
     if any(c.dep_ == "det" for c in head.children):
-        return False  # "raided the Ritz": a building or a thing, not a town
+        return None  # "raided the Ritz": a building or a thing, not a town
     head = list_opener(head, "geo.named_list_opener", lambda t: t.head.pos_ in {"PROPN", "NOUN"})
     if head.dep_ == "pobj" and head.head.lower_ == "of" and (head.head.head.pos_ == "NOUN" or head.head.head.tag_ == "VBG"):
-        act = head.head.head  # "the shelling of Sarmin", "the siege of X", "the bombardment of X"
-        return act.lemma_.lower() in STRUCK_PLACE_VERBS or act.lemma_.lower() in STRUCK_PLACE_NOUNS
-    return head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB" and (
-        head.head.lemma_.lower() in STRUCK_PLACE_VERBS)
+        act = head.head.head.lemma_.lower()  # "the shelling of Sarmin", "the siege of X", "the bombardment of X"
+        return act if act in STRUCK_PLACE_VERBS or act in STRUCK_PLACE_NOUNS else None
+    verb = head.head.lemma_.lower()
+    struck = head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB" and verb in STRUCK_PLACE_VERBS
+    return verb if struck else None
+
+
+# What is done only to places, never to a person: its object, a name the tagger took for a person's, is a place.
+SHELLED_ACTS = frozenset({"shell", "bombard", "pound", "besiege", "shelling", "bombardment", "siege"})
 
 
 # Nouns of acts done to a place, whose "of" names the place ("the shelling of X"; verbs' lemmas count too).

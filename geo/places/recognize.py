@@ -11,7 +11,7 @@ It writes ``doc.spans["toponyms"]``: every place name of the text, in order. Eac
 and its extension attributes (registered once, read by geo.places.resolve):
 
     span._.geo_cue        "city_of" | "province_of" | "city" | "province" | "facility" |
-                          "direction" | "near" | "comma_state" | None
+                          "direction" | "near" | "struck" ("shelled X") | "comma_state" | None
     span._.geo_container  "Texas" for "Paris, Texas" (with cue "comma_state")
     span._.geo_gated      True when the span was kept only because the gazetteer knows it
 

@@ -62,3 +62,20 @@ def test_reports_of_strikes_across_a_region_with_no_day_or_figure_are_a_campaign
     assert [e.place for e in report.events] == ["Goma"]
     wave = analyze("Civilians were killed in airstrikes across Idlib province on Sunday.", published=MONDAY)
     assert len(wave.events) == 1  # a day: one wave of strikes
+
+
+def test_acts_a_lead_counts_are_its_parts_though_told_further_on() -> None:
+    text = ("Army jets struck two depots on Thursday in response to two attacks earlier this week on an outpost by the "
+            "river. On Monday, militants fired three rockets at the outpost. Two rockets hit a shelter. Nobody was "
+            "hurt. On Wednesday, militants launched a drone at the same outpost.")
+    attacks = [e for e in analyze(text, published=date(2025, 5, 23)).events if e.kind == "attack"]
+    assert [(a.actor, a.count, a.date) for a in attacks] == [("militants", None, MONDAY),
+                                                             ("militants", None, date(2025, 5, 21))]
+
+
+def test_a_count_of_what_an_act_hit_is_no_count_of_acts_told_further_on() -> None:
+    text = ("Forces destroyed two rebel missiles that were prepared to launch from an area near Hodeidah. Forces also "
+            "destroyed a rebel radar site near Hodeidah. Nobody was hurt. In addition, forces destroyed a rebel boat "
+            "in the Red Sea.")
+    events = analyze(text, published=date(2025, 5, 23)).events
+    assert len(events) == 3 and events[0].count == 2

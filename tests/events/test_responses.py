@@ -9,6 +9,7 @@ from geo.events.actors import actor_family
 from geo.events.draft import Draft
 from geo.events.kinds import continue_sequels
 from geo.model import Event
+from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
 
 
@@ -1121,3 +1122,16 @@ def test_an_air_force_that_followed_up_with_a_strike_on_fleeing_attackers_answer
                              "border.")
     assert [a.actor for a in attacks] == ["Gunmen"]
     assert [(r.actor, r.date) for r in responses] == [("air force", date(2024, 3, 3))]
+
+
+def test_villagers_killed_as_they_fled_do_not_make_a_strike_an_answer() -> None:
+    report = analyze("A fighter jet dropped two bombs on a village near Kharkiv at 7 a.m. About an hour later, a "
+                     "second jet fired rockets into a village near Odesa, killing three members of one family as "
+                     "they fled toward the fields.", published=date(2024, 3, 4))
+    assert [(e.kind, e.place) for e in report.events] == [("attack", "Kharkiv"), ("attack", "Odesa")]
+
+
+def test_another_group_of_drones_that_struck_a_port_is_an_act_of_its_own() -> None:
+    attacks, _responses = run("A drone hit a shipyard in Odesa at 2 a.m. About an hour later, another group of "
+                              "drones struck the port of Kherson.")
+    assert [a.place for a in attacks] == ["Odesa", "Kherson"]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import spacy
 from spacy.tokens import Doc, Span
 
 from geo.gazetteer.normalize import fold_name
 from geo.model import Candidate
 from geo.nlp import load_pipeline
+from geo.pipeline import analyze
 from geo.places.recognize import SPAN_KEY, ToponymRecognizer
 
 
@@ -549,3 +552,9 @@ def test_a_ships_name_is_no_place() -> None:
             "directed the attack on the Sea Harrow.")
     assert "Sea Harrow" not in _toponyms(text)
     assert "Iran" in _toponyms("Officials said the vessel Iran seized last year was released.")
+
+
+def test_a_town_the_tagger_took_for_a_person_is_a_place_where_it_was_shelled() -> None:
+    report = analyze("Bondar said artillery on the spit had shelled Ochakiv on Monday evening, wounding a man.",
+                     published=date(2024, 9, 24))
+    assert [(p.name, p.country) for p in report.places] == [("Ochakiv", "UA")]
