@@ -28,7 +28,8 @@ BYLINE_RE = re.compile(
 )
 # Verbs that state something only with a clause or a quotation ("X declared that ...");
 # with a plain object they tell an act ("declared a ceasefire", "recorded eight flyovers").
-CLAUSE_ONLY_VERBS = frozenset({"declare", "record", "count", "document", "respond", "reply", "answer", "verify"})
+CLAUSE_ONLY_VERBS = frozenset({"declare", "record", "count", "document", "respond", "reply", "answer", "verify",
+                               "assess"})  # ("assessed that ...", not "assessed the damage")
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 

@@ -312,8 +312,8 @@ def _describes_another_place(token: Token, sent: Span) -> bool:
         if trigger_family(head):
             return False  # the clause of the event itself ("came on Tuesday, when drones were launched at X")
         if head.dep_ in {"relcl", "appos"} and head.head.ent_type_ not in {"DATE", "TIME"} and (
-                head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS):
-            return True
+                head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS) and head.lemma_ not in lx.SHIP_NOUNS:
+            return True  # (not "at the M/V X, a container ship sailing through Y": where the ship was hit)
         if head.pos_ in {"VERB", "AUX"}:
             return False
     return False

@@ -51,6 +51,7 @@ WEAPON_SUBJECT_VERBS: frozenset[str] = frozenset(
     {"hit", "kill", "slam", "land", "fall", "rain", "destroy", "damage", "wound", "injure", "target"}
 )
 
+SHIP_NOUNS = frozenset({"ship", "vessel", "tanker", "carrier", "freighter", "boat", "destroyer", "frigate", "warship"})
 UAV_HEADS = frozenset({"system", "vehicle"})  # "uncrewed aerial systems", "unmanned aerial vehicles": drones
 # Weapon words (lemma or lower text) -> ACLED category.
 WEAPON_CATEGORY: dict[str, str] = {
@@ -250,7 +251,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
      "maintain", "contend", "argue", "admit", "affirm", "underscore", "underline", "tweet",
      "post", "publish", "cite", "quote", "observe", "comment", "remark", "blame", "verify",
      "document", "record", "count", "describe", "reiterate", "suggest", "predict", "mention",
-     "charge", "respond", "reply", "specify"}
+     "charge", "respond", "reply", "specify", "assess"}
 )
 
 # Verbs of a reaction to an event, after it ("condemned the attack on Friday"): their time is not

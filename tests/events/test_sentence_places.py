@@ -194,3 +194,9 @@ def test_a_place_in_the_reason_an_act_is_told_with_does_not_place_it() -> None:
     assert [(e.target, e.place) for e in found] == [("a warehouse", None), ("a bus", None)]
     found = events("Two men died because a shell hit their house in Kharkiv on Sunday.")  # the act is the reason
     assert [e.place for e in found] == ["Kharkiv"]
+
+
+def test_the_sea_a_ship_sailed_told_in_an_apposition_to_it_is_where_it_was_hit() -> None:
+    text = ("Early this morning, rebels fired two missiles from Yemen at the M/V Blue Ibis, a container ship sailing "
+            "through the Red Sea.")
+    assert [e.place for e in analyze(text, published=PUBLISHED).events] == ["Red Sea"]

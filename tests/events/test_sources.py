@@ -407,3 +407,10 @@ def test_the_same_authority_is_the_one_cited_last() -> None:
             "40 attacks on border villages on Tuesday.")
     sources = sources_of(text)
     assert [s.name for s in sources] == ["the regional administration"] and len(sources[0].claims) == 2
+
+
+def test_a_command_that_assessed_a_claim_is_its_source_not_one_that_assessed_damage() -> None:
+    names = [s.name for s in sources_of("Army jets struck a depot near Kharkiv on Monday. The Northern Command "
+                                        "assessed that the depot presented an imminent threat to shipping.")]
+    assert names == ["the Northern Command"]
+    assert sources_of("Army jets struck a depot near Kharkiv on Monday. Engineers assessed the damage.") == []
