@@ -268,8 +268,8 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
         if span.start < sent.start or span.end > sent.end or span.start_char < dateline_end:
             continue  # "KHARTOUM, Sudan (Wire) — ...": where the story was filed, not where it happened
         ok, near, end = _locative(toponym, span.root)
-        if not ok or _describes_another_place(end, sent) or _a_border_of(toponym, span) or _across_from(span) or (
-                names_something_else(span)) or _in_a_purpose(end) or launched_from(span.root):
+        if not ok or _describes_another_place(end, sent, toponym.kind == "region") or _a_border_of(toponym, span) or (
+                _across_from(span) or names_something_else(span)) or _in_a_purpose(end) or launched_from(span.root):
             continue
         owner = owner_of(end, sent, mentions)
         if owner is not None:
@@ -305,15 +305,15 @@ def _across_from(span: Span) -> bool:
             and any(t.lower_ == "from" for t in doc[span.end:min(span.end + 2, len(doc))]))
 
 
-def _describes_another_place(token: Token, sent: Span) -> bool:
-    """'near Dvani, which is south-west of Tskhinvali', 'in Tamarasheni, a town near X': a
-    place in a clause or apposition that describes another place is not where it happened."""
+def _describes_another_place(token: Token, sent: Span, sea: bool = False) -> bool:
+    """'near Dvani, which is south-west of Tskhinvali', 'in Tamarasheni, a town near X': a place describing another
+    is not where it happened (a sea a ship sailed, told in apposition to it, is: 'the M/V X, a ship in the Red Sea')."""
     for head in [token, *ancestors_list(token, sent)]:
         if trigger_family(head):
             return False  # the clause of the event itself ("came on Tuesday, when drones were launched at X")
         if head.dep_ in {"relcl", "appos"} and head.head.ent_type_ not in {"DATE", "TIME"} and (
-                head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS) and head.lemma_ not in lx.SHIP_NOUNS:
-            return True  # (not "at the M/V X, a container ship sailing through Y": where the ship was hit)
+                head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS):
+            return not (sea and head.lemma_ in lx.SHIP_NOUNS)
         if head.pos_ in {"VERB", "AUX"}:
             return False
     return False

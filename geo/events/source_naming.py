@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
-from geo.syntax import doc_text, phrase_text
+from geo.syntax import doc_text, phrase_text, phrase_tokens
 
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
 
@@ -343,3 +343,37 @@ def name_shaped(span: Span) -> bool:
     return 2 <= len(words) <= 4 and all(
         (t.is_alpha and t.is_title and t.lower_ not in office) or _INITIAL_RE.fullmatch(t.text) for t in words
     ) and words[0].is_alpha and not any(t.ent_type_ in {"GPE", "LOC", "ORG", "DATE"} for t in words)
+
+
+# People who speak as a group of a place ("residents", "witnesses", "survivors"): named with the place they are of.
+PLACED_GROUP_HEADS = frozenset({"resident", "witness", "eyewitness", "villager", "survivor", "rescuer", "medic",
+                                "doctor", "local"})
+PLACE_PHRASE_WORDS = 8
+PLACED_GROUP_WORDS = PLACED_GROUP_HEADS | {f"{head}s" for head in PLACED_GROUP_HEADS}  # ("Survivors", tagged a name)
+
+
+def group_place(head: Token) -> str | None:
+    """'survivors of the raid on Mucojo', 'rescuers from Gaza's civil defense', 'In Nuseirat, witnesses said': the
+    phrase with a name in it that tells which group of people speaks ('of the raid on Mucojo', 'in Nuseirat')."""
+    if head.lemma_.lower() not in PLACED_GROUP_WORDS or head.tag_ not in {"NNS", "NNPS"}:
+        return None
+    own = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "in", "at", "near"}]
+    verb = head.head if head.dep_ == "nsubj" else None
+    opening = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at"} and c.i < head.i
+               and c.i == c.sent.start] if verb is not None else []  # "In Nuseirat, witnesses said"
+    for prep in own[:1] + opening[:1]:
+        for place in (o for o in prep.children if o.dep_ == "pobj"):
+            words = phrase_tokens(place, with_acl=False, max_tokens=6) + [  # "of the raid on Mucojo"
+                t for p in place.children if p.dep_ == "prep" and p.lower_ in {"on", "in", "at", "near"}
+                for t in (p, *(w for o in p.children if o.dep_ == "pobj" for w in phrase_tokens(o, with_acl=False)))]
+            if len(words) <= PLACE_PHRASE_WORDS and any(t.pos_ == "PROPN" for t in words):
+                return f"{prep.lower_} {phrase_text(sorted(words, key=lambda t: t.i))}"
+    return None
+
+
+def with_group_place(head: Token, tokens: list[Token]) -> tuple[str, list[Token]]:
+    """A speaker's name from its tokens, with the place of a group of people that names none ('witnesses' ->
+    'witnesses in Nuseirat'), and the tokens it was read from."""
+    if (where := group_place(head)) is None or any(t.pos_ == "PROPN" for t in tokens):
+        return phrase_text(tokens), tokens
+    return f"{phrase_text([t for t in tokens if t.i <= head.i])} {where}", [*tokens, *head.subtree]

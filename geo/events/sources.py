@@ -11,14 +11,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.events import actors
-from geo.events import lexicon as lx
+from geo.events import actors, lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
 from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, administrative_head, appositive_name, called,
-                                      described_before, descriptor_named, is_definite, name_candidates, named_before,
-                                      named_type, outlet_name, person_span, possessor_side, proper_part,
-                                      spelled_as_an_ngo, titled_name)
+                                      described_before, descriptor_named, is_definite, name_candidates,
+                                      named_before, named_type, outlet_name, person_span, possessor_side, proper_part,
+                                      spelled_as_an_ngo, titled_name, with_group_place)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
@@ -165,7 +164,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "from"} and c.i not in inside
                    for t in c.subtree if len(list(c.subtree)) <= 10]
         tokens.sort(key=lambda t: t.i)
-    text = phrase_text(tokens)
+    text, tokens = with_group_place(head, tokens)  # "witnesses in Nuseirat"
     has_name = any(t.pos_ == "PROPN" and not names_in_a_description(t) for t in tokens)  # not 'Britain-based'
     indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)
     anonymous = bool(ANONYMITY_RE.search(phrase_text(list(head.subtree)))) or (

@@ -414,3 +414,12 @@ def test_a_command_that_assessed_a_claim_is_its_source_not_one_that_assessed_dam
                                         "assessed that the depot presented an imminent threat to shipping.")]
     assert names == ["the Northern Command"]
     assert sources_of("Army jets struck a depot near Kharkiv on Monday. Engineers assessed the damage.") == []
+
+
+def test_people_who_speak_as_a_group_are_named_with_the_place_the_text_ties_them_to() -> None:
+    names = [s.name for s in sources_of(
+        "Gunmen raided a village near Kharkiv on Monday. Survivors of the raid on Kharkiv, interviewed by a reporter "
+        "in Odesa, said the attackers burned houses. In Kherson, witnesses said a drone hit a car. Rescuers from the "
+        "Kherson fire service said they pulled two people out. Residents said they heard blasts.")]
+    assert names == ["Survivors of the raid on Kharkiv", "witnesses in Kherson", "Rescuers from the Kherson fire service",
+                     "Residents"]
