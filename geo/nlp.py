@@ -59,7 +59,8 @@ def resolve_model_name(settings: Settings | None = None) -> str:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence unless the line was wrapped (a long line of running text that
     does not end a sentence): a headline, a dateline or a byline ("VOA News") is never the subject
-    of the sentence under it (the parser keeps boundaries set before it runs)."""
+    of the sentence under it (the parser keeps boundaries set before it runs). The period of "7 a.m." ends a
+    sentence too when a sentence's opening word follows ("at 7 a.m. About an hour later, ...")."""
     text = doc.text
     # 1 starts a sentence, -1 does not, 0 is left to the parser. Set all at once: setting
     # Token.is_sent_start checks the whole Doc's annotation each time, quadratic in its length.

@@ -65,7 +65,8 @@ def _parts(heading: Draft, drafts: list[Draft], index: dict[int, int]) -> list[D
     def told_within(within: int, placed: bool) -> list[Draft]:
         return [d for d in drafts if d is not heading and (d.place is not None or not placed) and d.sentences
                 and all(first < index.get(s.start, -1) or index.get(s.start, 99) < CAPTION_ZONE for s in d.sentences)
-                and 1 <= min((i for s in d.sentences if (i := index.get(s.start, -1)) > told), default=99) - told <= within
+                and 1 <= min((i for s in d.sentences if (i := index.get(s.start, -1)) > told), default=99) - told
+                <= within
                 and d.kind in {None, heading.kind}
                 and (heading.category == d.category or GENERIC_CATEGORIES & {heading.category, d.category})
                 and (not d.actor or not sides or bool(actors.actor_families(d.actor) & sides))
