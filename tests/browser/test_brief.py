@@ -114,9 +114,19 @@ def select_row(page: sync_api.Page, row: int, row_px: int = SENTENCE_ROW_PX) -> 
     box = grid.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + 15, box["y"] + HEADER_PX + row_px * (row + 0.5))
+    wait_for_idle(page)  # the click reruns the page: the detail's box may stand empty until the rerun ends
     detail = page.locator("[class*='st-key-'][class*='_detail'] >> visible=true").last
     detail.wait_for(timeout=20_000)
-    return detail.inner_text()
+    text = detail.inner_text()
+    for _ in range(DETAIL_POLLS):
+        if text.strip():
+            break
+        page.wait_for_timeout(250)
+        text = detail.inner_text()
+    return text
+
+
+DETAIL_POLLS = 80  # a quarter second each: the detail is filled in once the rerun has drawn it
 
 
 def test_map_renders_basemap_and_one_marker_per_place(session: Session, expected: Report) -> None:
