@@ -188,8 +188,9 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
             continue  # 'dozens of missiles since November'
         first = told[id(draft)][0]  # its own sentence too: "attacked the post on Monday but were repelled"
         stopped = draft.category == INTERCEPT  # what was shot down was launched: dated by a launch, not a clash
-        hours = _date_entities(min(narrated(draft), key=lambda s: s.start))  # "On July 15, at 3 p.m. ... At 6:40
-        reach = CLOCK_REACH if hours and all(clock_time(e.text.lower()) for e in hours) else NARRATIVE_REACH  # p.m."
+        opening = min(narrated(draft), key=lambda s: s.start)  # "On July 15, at 3 p.m. ... At 6:40 p.m., they":
+        hours = [e for e in entities if opening.start <= e.start < opening.end]  # told only by its hour
+        reach = CLOCK_REACH if hours and all(clock_time(e.text.lower()) for e in hours) else NARRATIVE_REACH
         before = {day for at in range(first - reach, first + 1) for other, day, launch in days.get(at, ())
                   if other != id(draft) and (launch or not stopped)}
         stated = {resolve_date(ent.text, published) for ent in entities} - {None}  # not "6 a.m.", "the evening"

@@ -206,7 +206,7 @@ def _perpetrators_fled(sent: Span) -> bool:
 def _armed_objects(verb: Token) -> bool:
     """'struck the group's columns as they withdrew' (not 'killing three members of a family as they fled')."""
     objects = [o for d in children(verb, "dobj") for o in (d, *prep_objects(d, "of"))]
-    return any(o.lemma_.lower() in ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS | lx.ATTACKER_NOUNS | {"column", "convoy"}
+    return any(o.lemma_.lower() in lx.ATTACKER_NOUNS | PERPETRATOR_NOUNS | {"militia", "column", "convoy"}
                for o in objects)
 
 

@@ -34,7 +34,7 @@ PLACING_WORDS = (lx.LOCATIVE_WORDS | {"above", "below", "between", "behind", "be
 # Verbs whose object is where the people acting were: "troops entered X", "gunmen stormed X".
 ENTRY_VERBS = frozenset({"enter", "storm", "raid", "overrun", "besiege", "surround", "attack", "shell", "bomb"})
 # A sea places an act only in a sentence that tells of a ship (not "bombers flying over the Red Sea fired ...").
-SHIP_RE = re.compile(r"\b(?:ship|vessel|tanker|carrier|freighter|boat|destroyer|frigate|warship|M/[VT])", re.I)
+SHIP_RE = re.compile(rf"\b(?:{'|'.join(sorted(lx.SHIP_NOUNS))}|M/[VT])", re.I)
 # Verbs whose object is the water a ship was in: "a tanker transiting the Gulf of Aden", "as it approached the strait".
 PASSAGE_VERBS = frozenset({"transit", "approach", "cross", "navigate", "sail"})
 # Verbs that tie a place to someone, not to an act: "a spokesman based in X", "a source in X said".

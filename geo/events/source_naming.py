@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
+from geo.events.triggers import lemma_of
 from geo.syntax import doc_text, phrase_text, phrase_tokens
 
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
@@ -349,13 +350,12 @@ def name_shaped(span: Span) -> bool:
 PLACED_GROUP_HEADS = frozenset({"resident", "witness", "eyewitness", "villager", "survivor", "rescuer", "medic",
                                 "doctor", "local"})
 PLACE_PHRASE_WORDS = 8
-PLACED_GROUP_WORDS = PLACED_GROUP_HEADS | {f"{head}s" for head in PLACED_GROUP_HEADS}  # ("Survivors", tagged a name)
 
 
 def group_place(head: Token) -> str | None:
     """'survivors of the raid on Mucojo', 'rescuers from Gaza's civil defense', 'In Nuseirat, witnesses said': the
     phrase with a name in it that tells which group of people speaks ('of the raid on Mucojo', 'in Nuseirat')."""
-    if head.lemma_.lower() not in PLACED_GROUP_WORDS or head.tag_ not in {"NNS", "NNPS"}:
+    if lemma_of(head) not in PLACED_GROUP_HEADS or head.tag_ not in {"NNS", "NNPS"}:  # ("Survivors", a name)
         return None
     own = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "in", "at", "near"}]
     verb = head.head if head.dep_ == "nsubj" else None
