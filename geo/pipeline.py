@@ -87,7 +87,7 @@ def report_from_doc(article: Article, doc: Doc, model: str, *, online: Candidate
     attacks, responses = extract_events(doc, toponyms, published=article.published, sents=sents)
     home = _home_country(toponyms)
     sources = extract_sources(doc, sents, url=article.url,
-                              home=default_gazetteer().demonym_of(home) if home else None)
+                              home=default_gazetteer().demonym_of(home, doc.text) if home else None)
     return Report(
         article=article,
         places=tuple(places_from_toponyms(toponyms)),

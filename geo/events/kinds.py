@@ -23,10 +23,14 @@ def _victim_family(draft: Draft) -> str | None:
     """Who was attacked: the target's family, or the country it happened in when the target
     is only a place ('rockets at Tel Aviv')."""
     family = actors.actor_family(draft.target)
-    if family is None and draft.place is not None and (
-            draft.target is None or (draft.place.text and draft.place.text in draft.target)):
-        family = actors.COUNTRY_FAMILY.get(draft.place.country or "")
+    if family is None and draft.place is not None and (draft.target is None or (draft.place.text and set(
+            draft.target.lower().replace(draft.place.text.lower(), " ").split()) <= _ONLY_A_PLACE)):
+        family = actors.COUNTRY_FAMILY.get(draft.place.country or "")  # (not "the X camp": who lives there)
     return family
+
+
+_ONLY_A_PLACE = frozenset({"the", "city", "town", "village", "area", "of", "outskirts", "centre", "center", "region",
+                           "province", "district", "capital"})
 
 
 # Who did an act, named by it ("the attackers", "the kidnappers' camp").

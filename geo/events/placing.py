@@ -96,12 +96,21 @@ def launched_from(token: Token) -> bool:
     for head in token.ancestors:
         if head.dep_ == "prep" and head.lower_ in AIMED_PREPS:
             return False
+        if head.dep_ == "prep" and head.lower_ == "in" and _ends_a_launch_origin(head.doc[head.i - 1]):
+            return True  # "launched missiles from rebel-held territory in Yemen", "in Yemen" hung on the verb
         if head.lower_ == "from" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
                 head.head.lemma_.lower() in lx.WEAPON_OBJECT_VERBS):
             return True
         if head.dep_ in {"ROOT", "ccomp"}:
             return False
     return False
+
+
+def _ends_a_launch_origin(token: Token) -> bool:
+    """The last word of the place a launch came from ('from rebel-held territory')."""
+    origin = next((h for h in [token, *token.ancestors] if h.dep_ == "pobj" and h.head.lower_ == "from"), None)
+    return origin is not None and origin.head.head.lemma_.lower() in lx.WEAPON_OBJECT_VERBS and (
+        max(t.i for t in origin.subtree) == token.i)
 
 
 AIMED_PREPS = frozenset({"at", "toward", "towards", "on", "into", "against", "onto"})
@@ -299,7 +308,8 @@ def place_defended_attacks(drafts: list[Draft], sents: list[Span]) -> None:
             continue
         told = {index.get(s.start, -9) for s in draft.sentences}
         near = [d for d in defences if any(0 <= index.get(s.start, 99) - i <= 2 for s in d.sentences for i in told)
-                and (launched(draft) or "intercept" not in d.families)]  # a shelling is not what was shot down
+                and (launched(draft) if "intercept" in d.families else not launched(draft))]  # a shelling is not
+        # what was shot down; drones sent at a ship were not where the strikes on their launchers hit
         if near:
             draft.place, draft.place_prep = near[0].place, "near"
             if draft.date is None and near[0].date is not None:

@@ -46,13 +46,15 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
             offset = mention.trigger.idx - sent.start_char
             if mention.cue is None:
                 mention.cue = "response" if offset < called.start() else "attack" if offset >= called.end() else None
+    answered = {t.i for token in sent if (found := _answered(token)) for o in found[0] for t in o.subtree}
     if threat := AIMED_AT_ATTACKERS_RE.search(text):  # "struck launchers that were readied to fire"
-        for mention in mentions:
-            if mention.cue is None and mention.trigger.idx - sent.start_char < threat.start():
+        for mention in mentions:  # (not "these attacks" of "in response to these attacks": what is answered)
+            if mention.cue is None and mention.trigger.idx - sent.start_char < threat.start() and (
+                    mention.trigger.i not in answered):
                 mention.cue = "response"
     if _defensive_clause(sent):  # "forces destroyed, in self-defense, four drones", "... an imminent threat"
         for mention in mentions:
-            if mention.cue is None:
+            if mention.cue is None and mention.trigger.i not in answered:
                 mention.cue = "response"
     for mention in mentions:  # "regained control after rebels ambushed the compound": the ambush is an attack
         if mention.family == "defence":

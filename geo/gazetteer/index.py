@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import sqlite3
 import sys
 import threading
@@ -44,6 +45,8 @@ _MIN_FUZZY_KEY = 5  # keys shorter than this only match exactly
 _FUZZY_CUTOFF = 84.0  # rapidfuzz ratio over keys
 _SHORT_FUZZY_CUTOFF = 88.0  # for keys of up to 6 letters ("Syrian" is not "Surian")
 _MAX_FUZZY_KEYS = 25
+# The bodies a country's name may qualify in place of its people's adjective ("the Myanmar military").
+_BODY_WORDS = "military|army|junta|government|air force|armed forces|navy|authorities|troops|forces"
 
 _PLACE_COLUMNS = ("p.id, p.name, p.kind, p.country, p.admin1_name, p.lat, p.lon, p.population, p.rank, p.geonameid, "
                   "p.name_count")
@@ -235,10 +238,18 @@ class Gazetteer:
         rows = self._query(f"SELECT country FROM demonyms WHERE fold IN ({','.join('?' * len(forms))})", forms)
         return self.country(rows[0][0]) if rows else None
 
-    def demonym_of(self, country: str) -> str | None:
-        """The people's adjective of a country ("SD" -> "Sudanese"), else None."""
+    def demonym_of(self, country: str, text: str | None = None) -> str | None:
+        """The people's adjective of a country ("SD" -> "Sudanese"), else None. Given the text that will use
+        it, the form the text uses: a text that writes "the Myanmar military" and never "Burmese" gets "Myanmar"."""
         rows = self._query("SELECT fold FROM demonyms WHERE country = ? ORDER BY length(fold)", (country,))
-        return rows[0][0].title() if rows else None
+        if not rows:
+            return None
+        adjective = rows[0][0].title()
+        if text is None or re.search(rf"\b{re.escape(adjective)}\b", text):
+            return adjective
+        own = self.country(country)
+        named = own is not None and re.search(rf"\b{re.escape(own.name)} (?:{_BODY_WORDS})\b", text, re.I)
+        return own.name if named and own is not None and len(own.name.split()) == 1 else adjective
 
     def is_capital(self, candidate: Candidate) -> bool:
         """True for a national capital city."""

@@ -93,6 +93,9 @@ def capitalised_runs(doc: Doc, taken: list[bool], max_tokens: int) -> list[Span]
             elif (token.lower_ in CONNECTORS and end + 1 < len(doc) and not taken[end + 1]
                   and (is_capitalised(doc[end + 1]) or doc[end + 1].text == "-")):
                 end += 1
+            elif (token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ and end + 1 < len(doc)
+                  and not taken[end + 1] and is_capitalised(doc[end + 1])):
+                end += 1  # "Al-Harmon": one word the tokenizer cut at its hyphen
             else:
                 break
         while end > i + 1 and not is_capitalised(doc[end - 1]):

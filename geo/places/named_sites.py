@@ -23,7 +23,7 @@ from geo.places.lexicon import (DETERMINERS, FACILITY_WORDS, KIND_WORDS, LOCATIV
 from geo.places.name_extent import is_capitalised
 
 __all__ = ["GENERIC_SITE_WORDS", "SITE_FIRST_WORDS", "is_generic_site_word", "names_a_known_site", "names_a_site",
-           "names_an_unlisted_site", "site_word_follows"]
+           "names_an_unlisted_site", "site_word_follows", "with_designation"]
 
 # The last word of a site's name ("... International Airport", "... Air Base", "Nasser Hospital").
 _LAST_WORDS = frozenset({"airport", "airbase", "airfield", "aerodrome", "hospital", "clinic", "school", "university",
@@ -80,6 +80,19 @@ def site_word_follows(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS
 
 
+def with_designation(span: Span | None) -> Span | None:
+    """'Al-Omar' tagged a person after 'Mission Support Site': the installation's whole name, its designation
+    (capitalised, ending with "Site", "Base" or "Outpost") and the tagged name."""
+    if span is None:
+        return None
+    start = span.start
+    while start > 0 and span.doc[start - 1].lower_ in DESIGNATION_WORDS and is_capitalised(span.doc[start - 1]):
+        start -= 1
+    if span.start - start < 2 or span.doc[span.start - 1].lower_ not in {"site", "base", "outpost"}:
+        return span
+    return span.doc[start:span.end]
+
+
 def names_a_site(span: Span) -> bool:
     """A name of two words or more that says it is a site ('X International Airport', 'Camp X',
     'Ministry of X', 'X Ministry'), all capitalised but its connectors, standing where a place stands:
@@ -87,8 +100,9 @@ def names_a_site(span: Span) -> bool:
     if len(span) < 2 or not is_capitalised(span[0]) or not is_capitalised(span[-1]) or span.text.isupper():
         return False  # in capitals: a dateline's issuing base ("CAMP X, Town –"), told apart from the places of acts
     first, last = span[0].lower_, span[-1].lower_
-    designated = len(span) >= 3 and all(t.lower_ in DESIGNATION_WORDS for t in span[:-1]) and (
-        span[-2].lower_ in {"site", "base", "outpost"})  # "Mission Support Site Euphrates"
+    name_at = next((t.i - span.start for t in span if t.lower_ not in DESIGNATION_WORDS), len(span))
+    designated = 2 <= name_at < len(span) and span[name_at - 1].lower_ in {"site", "base", "outpost"} and all(
+        t.text == "-" or is_capitalised(t) for t in span[name_at:])  # "Mission Support Site Euphrates", "... Al-Omar"
     if last not in _LAST_WORDS and first not in SITE_FIRST_WORDS and last not in _BUILDING_BODIES and not designated:
         return False
     if last in _BUILDINGS or first == "ministry":

@@ -39,7 +39,7 @@ from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTI
 from geo.places.locative_cues import (a_town_near, in_apposition_with_a_town, locative_cue, persons_by_word,
                                       placed_near, read_inside, town_word_before)
 from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
-                                    site_word_follows)
+                                    site_word_follows, with_designation)
 from geo.places import name_extent as extent
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival, is_code_name,
                                         listed_with_places, looks_common, modifies_noun, modifies_residents, names_a_channel,
@@ -108,8 +108,8 @@ class ToponymRecognizer:
                     found.extend(self._nationality(span, context))
                 continue
             taken[ent.start:ent.end] = [True] * len(ent)
-            span = extent.widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(text, lookups)),
-                         context.lower_words if ent.label_ in TRUSTED_LABELS else frozenset())
+            span = with_designation(extent.widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(
+                text, lookups)), context.lower_words if ent.label_ in TRUSTED_LABELS else frozenset()))
             for token in span:
                 taken[token.i] = True
             if ent.label_ in TRUSTED_LABELS and not is_code_name(span):

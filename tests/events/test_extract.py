@@ -698,3 +698,12 @@ def test_where_the_launchers_flew_is_not_where_the_attack_or_its_interception_wa
     assert [e.place for e in attacks] == ["Kharkiv"]
     attacks, _ = run("Militants launched rockets from a field near Lebanon toward Kiryat Shmona on Monday.")
     assert [e.place for e in attacks] == ["Qiryat Shemona"]
+
+
+def test_a_country_told_after_where_a_launch_came_from_is_part_of_it() -> None:
+    from geo.pipeline import analyze
+
+    # "in Yemen", hung by the parser on the verb, tells where the launch came from: the ship was in the Red Sea.
+    text = ("Late Monday, rebels launched two missiles from rebel-held territory in Yemen toward the M/V Blue Heron, a "
+            "bulk carrier transiting the southern Red Sea.")
+    assert [e.place for e in analyze(text, published=date(2024, 12, 3)).attacks] == ["Red Sea"]

@@ -136,6 +136,13 @@ def test_an_attack_defended_against_on_the_spot_is_where_and_when_the_defence_wa
     assert [(e.place, e.date) for e in attacks] == [("Baardheere", date(2024, 3, 1))]
 
 
+def test_drones_sent_at_a_ship_are_not_where_the_strikes_on_their_launchers_hit() -> None:
+    attacks, responses = run(
+        "Late Monday, rebels launched five drones toward the USS Carver, a destroyer. Early Tuesday, in response, "
+        "U.S. forces conducted self-defense strikes on two launch sites near Bardera, Somalia.")
+    assert [e.place for e in responses] == ["Baardheere"] and [e.place for e in attacks] == [None]
+
+
 def test_an_attack_answered_elsewhere_by_retaliation_keeps_no_place() -> None:
     attacks, responses = run(
         "Militants attacked a patrol on Friday. In retaliation, U.S. forces struck a militant camp near "
@@ -1135,3 +1142,23 @@ def test_another_group_of_drones_that_struck_a_port_is_an_act_of_its_own() -> No
     attacks, _responses = run("A drone hit a shipyard in Odesa at 2 a.m. About an hour later, another group of "
                               "drones struck the port of Kherson.")
     assert [a.place for a in attacks] == ["Odesa", "Kherson"]
+
+
+def test_what_answers_a_threat_does_not_make_the_acts_it_answers_responses() -> None:
+    # "that were prepared to fire" makes the strikes an answer; "these attacks", the object of "in response to",
+    # stays what they answer, and the drones' launch an attack.
+    report = analyze("Late Monday, rebels launched five drones toward a destroyer in the Black Sea. The destroyer "
+                     "shot down all five drones. Early Tuesday, in response to these attacks, navy jets conducted "
+                     "strikes against two rebel launchers that were prepared to fire on ships.",
+                     published=date(2024, 12, 3))
+    assert [(e.actor, e.date) for e in report.attacks] == [("rebels", date(2024, 12, 2))]
+    assert len(report.responses) == 2
+
+
+def test_a_camp_in_the_country_of_an_earlier_attacker_is_not_that_attacker_struck() -> None:
+    # The army attacked first; a group then shelling a camp for displaced people in the same country strikes the
+    # camp's people, not the army: an attack, not an answer.
+    report = analyze("Sudan's army bombed a market in Mellit on Saturday, killing five people. On Sunday, RSF artillery "
+                     "shelled the Kalma camp for displaced people near Nyala, killing nine civilians.",
+                     published=date(2025, 3, 18))
+    assert [e.actor for e in report.attacks] == ["Sudan's army", "RSF"] and report.responses == ()

@@ -272,3 +272,14 @@ def test_district_names_strip_the_division_words_and_add_the_local_ones() -> Non
     raion = Division(name="Lozova Raion", country="UA", geonameid=2, admin1_code=None, lat=0.0, lon=0.0,
                      population=0, aliases={"Lozova Raion"}, bare=False)
     assert district_names(raion) == ("Lozova Raion", ["Lozova district", "Lozova raion", "Lozova rayon"])
+
+
+def test_the_people_adjective_follows_the_text(gaz: Gazetteer) -> None:
+    assert gaz.demonym_of("SD") == "Sudanese"
+    made_up = "Jets bombed a village in Myanmar on Monday, the military said. The Myanmar junta denied it."
+    assert gaz.demonym_of("MM", made_up) == "Myanmar"  # the text never says "Burmese"
+    assert gaz.demonym_of("MM", "The Burmese army shelled a village. The Myanmar junta denied it.") == "Burmese"
+    # the country named, not as a body's qualifier ("Sudan's army" is a possessive)
+    assert gaz.demonym_of("SD", "Shelling hit a town in Sudan, Sudan's army said.") == "Sudanese"
+    # a country's name of several words is not made an adjective
+    assert gaz.demonym_of("CD", "Rebels shelled a camp in the Democratic Republic of the Congo.") == "Congolese"

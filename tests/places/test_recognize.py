@@ -433,6 +433,17 @@ def test_a_word_that_opens_a_bases_designation_is_no_town_and_the_whole_designat
     assert _toponyms("The Mission Support Team met in Syria on Monday.") == ["Syria"]
 
 
+def test_a_bases_name_written_with_a_hyphen_is_whole_whatever_the_tagger_calls_it() -> None:
+    # The tokenizer cuts "Al-Harmon" at its hyphen, and the tagger may call it a person: the base is still one name.
+    assert _toponyms("Militants fired rockets at Mission Support Site Al-Harmon from a field near Hajin.") == [
+        "Mission Support Site Al-Harmon", "Hajin"]
+    assert _toponyms("U.S. personnel were hurt at Mission Support Site Al-Harmon, on the bank of the river.") == [
+        "U.S.", "Mission Support Site Al-Harmon"]
+    # a text that writes "site" in lower case does not cut the base's name to a town called "Mission"
+    text = "The strikes hit a storage site. On Tuesday, militants fired rockets at Mission Support Site Cedar Village."
+    assert _toponyms(text) == ["Mission Support Site Cedar Village"]
+
+
 def test_regions_after_a_list_of_one_countrys_provinces_make_each_a_province() -> None:
     from geo.pipeline import geoparse
 
