@@ -214,6 +214,10 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
             any(c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in many.head.children)) and (
             prep_objects(many.head, "since")):
         return True  # "bandits have carried out hundreds of kidnappings since 2020": a campaign, no one act
+    since = token.head if token.dep_ == "dobj" and token.head.dep_ == "pcomp" else None
+    if since is not None and since.tag_ == "VBG" and since.head.lower_ == "since" and any(
+            c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in since.head.head.children):
+        return True  # "forces have held the area since launching an incursion": the start of a state, no act told
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
         return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
     return False

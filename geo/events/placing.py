@@ -46,10 +46,12 @@ def part_at(target: str | None, places: list[Located]) -> Part:
 def _place_rank(item: Located, hosts: set[int]) -> tuple[bool, float, int, int]:
     """Places of the act before those of its doers or of its cause ("militants in Gaza fired rockets at X": X);
     facilities, then towns, then districts named so, then larger areas; a place the gazetteer lacks, put near a town
-    the same words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it)."""
+    the same words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it); a river
+    after a province."""
     toponym, span, _near = item
     district = toponym.kind == "region" and span[-1].lower_ in DISTRICT_WORDS  # "Balochistan's Kech district"
-    rank = 0.5 if hosted_by(toponym, hosts) else 2.5 if district else KIND_RANK.get(toponym.kind, 2)
+    river = span[-1].lower_ in {"river", "canal"}  # "villages along the X River in Y province": a line, Y is surer
+    rank = 3.5 if river else 0.5 if hosted_by(toponym, hosts) else 2.5 if district else KIND_RANK.get(toponym.kind, 2)
     return (_off_the_act(span), rank, 0 if toponym.resolved else 1, span.start)
 
 
@@ -227,8 +229,9 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         if own and not separate and not any(d.place is not None and not _spread(d) for d in stopped):
             draft.place, draft.place_prep = own[0][0], "in"  # "Ukraine's air force shot down 58" of a barrage on towns
             continue
-        attacks = [d for d in stopped if d.place is not None]
-        attacks = [d for d in attacks if told_as_a_launch(d)] or attacks  # the barrage, not the strike it answered
+        beside = [d for d in launches if any(index.get(s.start, -9) == first for s in d.sentences)]
+        attacks = [d for d in beside or stopped if d.place is not None]  # (a launch its own sentence tells, if any:
+        attacks = [d for d in attacks if told_as_a_launch(d)] or attacks  # not a strike told before it elsewhere)
         if attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
 

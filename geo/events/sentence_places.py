@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
+from geo.events.actors import actor_family
 from geo.events.clauses import a_reason_apart
 from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_something_else
 from geo.events.draft import Draft, sentence_numbers
@@ -99,6 +100,9 @@ def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym,
     for draft in drafts:
         if draft.place is not None or not draft.sentences:
             continue
+        if (draft.target or "").lower() == "the country" and (country := _the_country(draft, located)):
+            draft.place, draft.place_prep, draft.target = country, "in", country.name  # "launched drones at the
+            continue  # country", said Ukraine's air force: at Ukraine
         for sentence in sorted(draft.sentences, key=lambda s: s.start):
             nouns = {token.lemma_.lower() for token in sentence if _points_back(token)}
             if not nouns:
@@ -115,6 +119,13 @@ def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym,
                 if (draft.target or "").lower() in {f"the {noun}" for noun in SETTLEMENT_NOUNS}:
                     draft.target = draft.place.text  # "stormed the town": stormed Sake
                 break
+
+
+def _the_country(draft: Draft, located: Sequence[tuple[Toponym, Span]]) -> Toponym | None:
+    """The country 'the country' of the draft's sentence is: the one it named first that is not the doer's."""
+    doer = actor_family(draft.actor)
+    return next((t for t, span in located if t.kind == "country" and actor_family(span.text) != doer and any(
+        s.start <= span.start < s.end for s in draft.sentences)), None)
 
 
 def _named_with(span: Span) -> set[str]:

@@ -15,7 +15,8 @@ CITY_WORDS = frozenset({"city", "town", "village", "capital", "port", "suburb", 
                         "township", "outskirts", "neighbourhood", "neighborhood", "district"})
 UNKNOWN_SITE_WORDS = frozenset({"camp", "base", "airbase", "airfield", "garrison", "outpost", "checkpoint", "junction",
                                 "roundabout", "crossroads"})  # "X camp", "X junction"
-UNKNOWN_TOWN_WORDS = frozenset({"town", "village", "city", "hamlet", "settlement", "kibbutz", "moshav"})  # "the X of Y"
+UNKNOWN_TOWN_WORDS = frozenset({"town", "village", "city", "hamlet", "settlement", "kibbutz", "moshav", "neighbourhood",
+                                "neighborhood"})  # "the X of Y", "the X neighbourhood of Y"
 PROVINCE_WORDS = frozenset({"province", "governorate", "region", "oblast", "state", "county", "prefecture",
                             "department", "canton", "emirate", "territory", "krai", "voivodeship"})
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",

@@ -329,7 +329,7 @@ class ToponymRecognizer:
         near the places the story names). Not a person's ('said Musa Bello, Kaduna State police spokesman')."""
         doc = span.doc
         capitalised = all(extent.is_capitalised(t) or t.lower_ in CONNECTORS for t in span)
-        if len(span) > 3 or not capitalised or span.start < 2 or (
+        if sum(t.text != "-" for t in span) > 3 or not capitalised or span.start < 2 or (
                 not extent.is_capitalised(span[0]) or looks_common(span, context.lower_words) or speaks(span)):
             return None
         cue, container = locative_cue(span, lambda text: self._lookup(text, context.lookups))

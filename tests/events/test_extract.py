@@ -707,3 +707,24 @@ def test_a_country_told_after_where_a_launch_came_from_is_part_of_it() -> None:
     text = ("Late Monday, rebels launched two missiles from rebel-held territory in Yemen toward the M/V Blue Heron, a "
             "bulk carrier transiting the southern Red Sea.")
     assert [e.place for e in analyze(text, published=date(2024, 12, 3)).attacks] == ["Red Sea"]
+
+
+def test_the_country_a_launch_was_aimed_at_is_the_one_its_sentence_named_and_so_is_its_interception() -> None:
+    from geo.pipeline import analyze
+
+    # The drones shot down are the ones launched in the same sentence, not those of the strike told before it;
+    # "the country" is the one the sentence named that did not launch them.
+    text = ("Separately, a security source said Ukrainian drones hit an oil depot near Novozybkov overnight. Ukraine's "
+            "air force said on Tuesday that Russia had launched 40 attack drones at the country overnight, of which "
+            "30 were shot down over central regions.")
+    report = analyze(text, published=date(2024, 9, 17))
+    assert [(e.target, e.place) for e in report.attacks] == [("an oil depot", "Novozybkov"), ("Ukraine", "Ukraine")]
+    assert [(e.count, e.place) for e in report.responses] == [(30, "Ukraine")]
+
+
+def test_a_river_places_an_act_after_the_province_told_with_it() -> None:
+    from geo.pipeline import analyze
+
+    # "along the X River": a line hundreds of kilometres long (and not the town named after it)
+    text = "Artillery attacks on villages along the Dnipro River in Ukraine's Kherson region killed three people."
+    assert [e.place for e in analyze(text, published=date(2024, 9, 17)).attacks] == ["Kherson"]

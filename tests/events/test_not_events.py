@@ -358,3 +358,11 @@ def test_planes_that_keep_bombing_tell_a_campaign_not_an_act() -> None:
     assert everything("Residents say jets keep striking villages near Kaduna.") == []
     found = everything("Army planes kept bombing the town of Kaduna until dawn on Monday.")
     assert [e.place for e in found] == ["Kaduna"]
+
+
+def test_an_act_that_began_a_state_told_since_is_no_event() -> None:
+    # "have held X since launching an incursion": how the holding began, weeks ago; no act told.
+    assert everything("Rebel forces have held a strip of the valley since launching a cross-border incursion in "
+                      "early May.") == []
+    # the act itself, told as done, stays one
+    assert len(everything("Rebel forces launched a cross-border incursion into the valley on Monday.")) == 1

@@ -1158,7 +1158,7 @@ def test_what_answers_a_threat_does_not_make_the_acts_it_answers_responses() -> 
 def test_a_camp_in_the_country_of_an_earlier_attacker_is_not_that_attacker_struck() -> None:
     # The army attacked first; a group then shelling a camp for displaced people in the same country strikes the
     # camp's people, not the army: an attack, not an answer.
-    report = analyze("Sudan's army bombed a market in Mellit on Saturday, killing five people. On Sunday, RSF artillery "
-                     "shelled the Kalma camp for displaced people near Nyala, killing nine civilians.",
+    report = analyze("Sudan's army bombed a market in Mellit on Saturday, killing five people. On Sunday, RSF "
+                     "artillery shelled the Kalma camp for displaced people near Nyala, killing nine civilians.",
                      published=date(2025, 3, 18))
     assert [e.actor for e in report.attacks] == ["Sudan's army", "RSF"] and report.responses == ()

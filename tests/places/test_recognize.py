@@ -569,3 +569,9 @@ def test_a_town_the_tagger_took_for_a_person_is_a_place_where_it_was_shelled() -
     report = analyze("Bondar said artillery on the spit had shelled Ochakiv on Monday evening, wounding a man.",
                      published=date(2024, 9, 24))
     assert [(p.name, p.country) for p in report.places] == [("Ochakiv", "UA")]
+
+
+def test_a_named_neighbourhood_of_a_town_is_a_place_its_hyphen_counting_for_no_word() -> None:
+    # "Tal al-Hawa" is three words (the tokenizer makes it four), the unknown name of a quarter of Rafah.
+    assert _toponyms("Shells hit a house in the Tal al-Hawa neighbourhood of Rafah on Monday.") == [
+        "Tal al-Hawa", "Rafah"]
