@@ -98,7 +98,7 @@ def launched_from(token: Token) -> bool:
     for head in token.ancestors:
         if head.dep_ == "prep" and head.lower_ in AIMED_PREPS:
             return False
-        if head.dep_ == "prep" and head.lower_ == "in" and _ends_a_launch_origin(head.doc[head.i - 1]):
+        if head.dep_ == "prep" and head.lower_ == "in" and head.i > 0 and _ends_a_launch_origin(head.doc[head.i - 1]):
             return True  # "launched missiles from rebel-held territory in Yemen", "in Yemen" hung on the verb
         if head.lower_ == "from" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
                 head.head.lemma_.lower() in lx.WEAPON_OBJECT_VERBS):

@@ -248,8 +248,9 @@ class Gazetteer:
         if text is None or re.search(rf"\b{re.escape(adjective)}\b", text):
             return adjective
         own = self.country(country)
-        named = own is not None and re.search(rf"\b{re.escape(own.name)} (?:{_BODY_WORDS})\b", text, re.I)
-        return own.name if named and own is not None and len(own.name.split()) == 1 else adjective
+        if own is None or len(own.name.split()) != 1:
+            return adjective  # "the Democratic Republic of the Congo army" is no one's usage
+        return own.name if re.search(rf"\b{re.escape(own.name)} (?:{_BODY_WORDS})\b", text, re.I) else adjective
 
     def is_capital(self, candidate: Candidate) -> bool:
         """True for a national capital city."""

@@ -80,11 +80,9 @@ def site_word_follows(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in UNKNOWN_SITE_WORDS
 
 
-def with_designation(span: Span | None) -> Span | None:
+def with_designation(span: Span) -> Span:
     """'Al-Omar' tagged a person after 'Mission Support Site': the installation's whole name, its designation
     (capitalised, ending with "Site", "Base" or "Outpost") and the tagged name."""
-    if span is None:
-        return None
     start = span.start
     while start > 0 and span.doc[start - 1].lower_ in DESIGNATION_WORDS and is_capitalised(span.doc[start - 1]):
         start -= 1
