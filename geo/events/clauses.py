@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.mentions import Mention, anchor_of, governor_of
+from geo.events.parse_repairs import detached_target
 from geo.syntax import ancestors_within
 
 
@@ -28,6 +29,8 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
         governor = governor_of(anchor)
         if governor is not None:
             governed.setdefault(governor.i, mention)
+        for target in detached_target(mention.trigger):  # "the attack by X, the Y affiliate, on a base near Z"
+            direct.setdefault(target.i, mention)
     for head in [token, *ancestors_list(token, sent)]:
         if head.i in direct:
             return direct[head.i]

@@ -109,8 +109,7 @@ class _Linker:
         draft.injured = settle_toll(draft.injured, mention.injured, mention.sentence)
 
     def _in_passing(self, mention: Mention) -> bool:
-        """An act told to compare with, as an example, or months before the text's date: no antecedent
-        for 'the attack' while the story's own act fits."""
+        """An act told to compare with, as an example, or months before: no antecedent for 'the attack'."""
         old = mention.date is not None and self.published is not None and (
             (self.published - mention.date).days > BACKGROUND_DAYS)
         return old or comparison_point(mention.trigger)
@@ -345,6 +344,7 @@ def extract_events(
     date_by_narrative(linker.drafts, sents, published, frozenset(captions))
     date_told_interceptions(linker.drafts, sents)
     linker.drafts = merge_retold(linker.drafts)
+    place_repulses(linker.drafts, sents)  # (again: the assault repelled may have been told twice)
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))

@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from geo.events import context_words as elx, lexicon as lx
-from geo.events.parse_repairs import called_object, what_it_was_called
+from geo.events.parse_repairs import called_object, detached_target, what_it_was_called
 from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
 from geo.events.triggers import QUANTITY_HEADS, is_projectile, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
@@ -355,7 +355,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             heads = [o for w in weapons for o in prep_objects(w, "against", "at", "on", "toward", "towards")
                      if o.ent_type_ not in {"DATE", "TIME"}][:1]
     else:
-        heads = prep_objects(trigger, "against", "on", "targeting", "at")
+        heads = prep_objects(trigger, "against", "on", "targeting", "at") or detached_target(trigger)
     between = prep_objects(trigger, "between")  # "clashes (fighting) between the army and the RSF": the second side
     if not heads and between and (trigger.pos_ != "VERB" or trigger.tag_ == "VBG"):
         other = second_side(between[0])

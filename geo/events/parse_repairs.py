@@ -55,3 +55,25 @@ def fronted_subject(verb: Token) -> list[Token]:
             t.text == "," for t in verb.doc[noun.head.i:noun.left_edge.i]):
         return []
     return [noun]
+
+
+APPOSITION_REACH = 12  # words of a doer's apposition the parser may carry a target phrase off with
+
+
+def detached_target(noun: Token) -> list[Token]:
+    """'the attack by X, the Y affiliate, on a base': the parser hangs 'on a base' on the apposition or on the
+    verb, not on the act named; the object of an 'on'/'against' right after the comma that closes the doer's
+    apposition."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in noun.children):
+        return []
+    doc, i = noun.doc, noun.right_edge.i + (noun.right_edge.text != ",")  # (the comma itself hung on the act)
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    stretch = next((j for j in range(i + 1, min(i + APPOSITION_REACH + 2, noun.sent.end - 1)) if doc[j].text == ","),
+                   None)  # the apposition's closing comma, when the parser left it out of the act's phrase
+    prep = doc[i + 1] if stretch is None or doc[i + 1].lower_ in {"on", "against"} else doc[stretch + 1]
+    carried = {noun.head.i} | set(range(i + 1, stretch or i + 1))
+    if prep.lower_ not in {"on", "against"} or prep.dep_ != "prep" or prep.head.i not in carried or any(
+            doc[j].pos_ in {"VERB", "AUX"} for j in range(i + 1, prep.i)):
+        return []
+    return [c for c in prep.children if c.dep_ == "pobj"][:1]

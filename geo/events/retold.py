@@ -84,12 +84,14 @@ def _one_act(first: Draft, later: Draft) -> bool:
         return False
     if (first.count or 1) > 1 or (later.count or 1) > 1 or first.umbrella or later.umbrella:
         return False  # a tally or a heading of several acts is no retelling of one
-    if not (first.sentences and later.sentences) or first.background == later.background and not _far(first, later):
+    if not (first.sentences and later.sentences) or first.background == later.background and not (
+            _far(first, later) or _named_then_told(first, later)):
         return False  # acts told close together were already linked or told apart on purpose
     if not _same_side(first.actor, later.actor) or not place_fits(first.place, later.place):
         return False
-    if first.target and later.target:
-        return _head(first.target) == _head(later.target)  # "an army outpost", "a military outpost"
+    if first.target and later.target:  # "an army outpost", "a military outpost"; a lead's "soldiers near X", then
+        return _head(first.target) == _head(later.target) or _named_then_told(first, later) and not all(
+            any(w[:1].isupper() for w in t.split()) for t in (first.target, later.target))  # "their position"
     vague = first if not first.target else later
     return vague.place is None and vague.category == (later if vague is first else first).category
 
@@ -114,10 +116,22 @@ def _far(first: Draft, later: Draft) -> bool:
     return min(s.start for s in later.sentences) - max(s.end for s in first.sentences) > FAR_TOKENS
 
 
+def _named_then_told(first: Draft, later: Draft) -> bool:
+    """'condemns the October 11 attack by X on soldiers near Y', then 'militants assaulted their position': an act
+    a lead only names with the group that did it, then told in full of the group's men; the linker, finding
+    nothing in common, kept them apart."""
+    doc = first.sentences[0].doc
+    named, told = sorted((first, later), key=lambda d: min(s.start for s in d.sentences))  # (a headline may come first)
+    return all(doc[i].pos_ == "NOUN" for i in named.triggers) and any(doc[i].pos_ == "VERB" for i in told.triggers) and (
+        bool(named.actor and told.actor and _armed_men_named(told.actor, named.actor)))  # (not one side's two acts)
+
+
 def _same_side(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return True
     family_a, family_b = actors.actor_family(a), actors.actor_family(b)
+    if _armed_men_named(a, b) or _armed_men_named(b, a):
+        return True  # "JNIM", then "militants": the group's men
     return family_a == family_b if family_a and family_b else _head(a) == _head(b)
 
 
@@ -137,8 +151,10 @@ def _fold(first: Draft, later: Draft) -> None:
     first.sentences = sorted(first.sentences + [s for s in later.sentences if s not in first.sentences],
                              key=lambda s: s.start)
     first.headlines += [s for s in later.headlines if s not in first.headlines]
-    first.actor = first.actor or later.actor
-    first.target = first.target or later.target
+    if not first.actor or later.actor and not later.own_account and _armed_men_named(first.actor, later.actor):
+        first.actor = later.actor  # "militants", then "JNIM": the group named (not by its own claim)
+    if not first.target or later.target and first.target.split()[0].lower() in OWN_WORDS:
+        first.target = later.target  # "their position", then "Beninese soldiers": the thing named
     if first.place is None or (later.place is not None and first.place.kind not in TOWN_KINDS
                                and later.place.kind in TOWN_KINDS):
         first.place, first.place_prep, first.extra_places = later.place, later.place_prep, later.extra_places

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.parse_repairs import fronted_subject, passive_subjects
+from geo.events.parse_repairs import detached_target, fronted_subject, passive_subjects
 from tests.events.helpers import nlp
 from tests.events.test_responses import run
 
@@ -37,3 +37,24 @@ def test_a_fronted_subject_is_found_past_a_time_of_several_words() -> None:
     verb = next(t for t in doc if t.text == "struck")
     assert not any(c.dep_ == "nsubj" for c in verb.children)  # the slip: the forces in apposition to the President
     assert [t.text for t in fronted_subject(verb)] == ["forces"]
+
+
+def test_a_target_carried_off_by_the_doers_apposition_is_the_acts() -> None:
+    # The parser hangs "on a patrol" on the apposition ("the Y affiliate") or on the verb, not on "attack".
+    lead = _word("Officials condemned the Friday attack by the Kestrel Front, the Y affiliate, on a patrol near "
+                 "Bardera.", "attack")
+    assert [t.text for t in detached_target(lead)] == ["patrol"]
+    longer = _word("The embassy condemns the attack by the Kestrel Front, the armed wing of the Y movement in the "
+                   "south, on a patrol near Bardera.", "attack")
+    assert [t.text for t in detached_target(longer)] == ["patrol"]
+    # No doer told with "by", or a clause between them: nothing carried off.
+    assert detached_target(_word("Officials condemned the Friday attack, the worst this year, on a patrol.",
+                                 "attack")) == []
+    assert detached_target(_word("The attack by the Kestrel Front, which officials blamed on a patrol, killed two.",
+                                 "attack")) == []
+
+
+def test_the_act_named_with_its_doers_apposition_is_placed_at_its_target() -> None:
+    attacks, _ = run("The embassy condemns the Friday attack by the Kestrel Front, the armed wing of the Y movement "
+                     "in the south, on a patrol near Bardera.")
+    assert [(e.target, e.place) for e in attacks] == [("a patrol", "Baardheere")]

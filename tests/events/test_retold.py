@@ -91,3 +91,21 @@ def test_an_armed_groups_claim_of_what_militants_did_is_that_act() -> None:
     attacks, responses = everything("Militants fired rockets at Tel Aviv on Wednesday night, the army said. The "
                                     "Israeli military said its jets had struck a depot in Gaza City on Wednesday.")
     assert len(attacks) + len(responses) == 2  # a state's act is no claim of what militants did
+
+
+LEAD = ("The embassy condemns the Friday attack by al-Shabaab, the armed wing of the Y movement, on soldiers near "
+        "Bardera. We send our condolences to the families of the dead. According to the army, six soldiers were "
+        "killed when a large group of militants assaulted their position on the river in the early hours of Friday. "
+        "Troops repelled the assault.")
+
+
+def test_an_act_a_lead_names_then_tells_of_the_groups_men_is_one_act() -> None:
+    attacks, responses = everything(LEAD)
+    assert [(e.actor, e.target, e.place, e.killed) for e in attacks] == [
+        ("al-Shabaab", "soldiers", "Baardheere", 6)]
+    assert [e.place for e in responses] == ["Baardheere"]  # the assault repelled where it was made
+
+
+def test_an_act_a_lead_names_and_another_sides_act_of_the_day_stay_two() -> None:
+    attacks, _ = everything(LEAD.replace("a large group of militants assaulted", "army jets bombed"))
+    assert len(attacks) == 2
