@@ -216,8 +216,10 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             continue
         own_places = _places_of(draft, places_in, index, located)
         own = [(t, span.text == draft.actor or _national_arm(span.text, draft.actor)) for t, span in own_places
-               if draft.actor and t.kind == "country"
-               and _names_the_side(span.text, draft.actor) and any(s.start <= span.start < s.end for s in draft.sentences)]
+               if draft.actor and t.kind == "country" and _names_the_side(span.text, draft.actor) and any(
+                   s.start <= span.start < s.end for s in draft.sentences) and (_a_place_of_the_story(t, located) or all(
+                   d.place is not None and d.place.country == t.country for d in just_before if d.target))]
+        # (not "U.S. systems intercepted two of the rockets" fired at a base abroad: where they were aimed)
         if own and own[0][1] and not separate:  # (told apart, its sentence's own words place it)
             draft.place, draft.place_prep = own[0][0], "in"
             continue
@@ -234,6 +236,18 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         attacks = [d for d in attacks if told_as_a_launch(d)] or attacks  # not a strike told before it elsewhere)
         if attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
+
+
+HOME_PREPS = frozenset({"in", "over", "across", "into", "inside", "throughout", "at", "on", "against", "toward",
+                        "towards"})
+
+
+def _a_place_of_the_story(country: Toponym, located: list[tuple[Toponym, Span]]) -> bool:
+    """Whether the text tells of anything at the country itself ('drones launched at Russia', 'over Saudi
+    Arabia'): one named only as a side ('U.S. counter-rocket systems intercepted two of the rockets') defends its
+    people abroad, not its own sky."""
+    return any(t.place_key == country.place_key and span.root.dep_ == "pobj" and span.root.head.lower_ in HOME_PREPS
+               for t, span in located)
 
 
 def _spread(attack: Draft) -> bool:

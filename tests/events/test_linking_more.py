@@ -140,6 +140,15 @@ def test_an_interception_no_word_places_is_over_the_country_that_intercepted() -
     assert "over Israel" not in response[0].summary
 
 
+def test_a_side_named_only_as_a_side_intercepts_where_its_people_are_not_over_home() -> None:
+    text = ("On Tuesday, militants fired four rockets at Camp Kestrel from a field east of the river. US "
+            "counter-rocket systems intercepted two of the rockets, and the others landed in an empty area.")
+    response = [e for e in everything(text) if e.kind == "response"]
+    assert len(response) == 1 and response[0].place != "United States"
+    assert [e.place for e in everything(text.replace("Camp Kestrel", "US forces in Iraq"))
+            if e.kind == "response"] == ["Iraq"]
+
+
 def test_an_interception_no_word_places_is_where_the_attack_it_answered_was() -> None:
     text = ("Militants launched a drone attack on Kharkiv on Sunday. "
             "Air defences shot down four drones, the army said.")
