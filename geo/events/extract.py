@@ -35,9 +35,10 @@ from geo.events.actor_phrases import claimant
 from geo.events.kinds import armed_men, cited_cause, continue_sequels, intercepts_the_latest, resolve_kinds
 from geo.events.kind_model import learned_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
-from geo.events.finish import to_event
+from geo.events.finish import name_the_group, to_event
 from geo.events.retold import merge_retold, own_account
-from geo.events.umbrella import defines_the_subject, fold_umbrellas, listed_targets, read_sections
+from geo.events.umbrella import (answered_together, defines_the_subject, fold_umbrellas, listed_targets,
+                                  read_sections)
 from geo.model import Event, Toponym
 from geo.syntax import is_headline, sentences, toponym_tokens
 
@@ -155,6 +156,7 @@ class _Linker:
             antecedent = same_word[0] if same_word else next(iter(fitting), None)
             if antecedent is not None:
                 self._attach_to_group(antecedent, mention)
+                answered_together(recent, antecedent, mention, self.sentence_index)  # "These strikes were ..."
                 return
         elif self._attach_by_place(recent, mention):
             return
@@ -348,24 +350,9 @@ def extract_events(
     position = {id(d): i for i, d in enumerate(linker.drafts)}
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))
-    _name_the_group(ordered)
+    name_the_group(ordered)
     events = [to_event(d) for d in learned_kinds([d for d in ordered if not cited_cause(d)], sents)]
     return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
-
-
-def _name_the_group(drafts: list[Draft]) -> None:
-    """'The group had also targeted the vessel': the group is the one named as the doer of the act told before,
-    not an actor called 'Group'."""
-    def told_at(draft: Draft) -> int:
-        return min((s.start for s in draft.sentences), default=-1)
-
-    for draft in drafts:
-        if (draft.actor or "").lower() != "group" or not draft.sentences:
-            continue
-        before = [d for d in drafts if d.kind != "response" and d.sentences and 0 <= told_at(d) < told_at(draft)
-                  and any(ch.isupper() for ch in d.actor or "")]  # an attack's doer named in the text before it
-        if before:
-            draft.actor = max(before, key=told_at).actor
 
 
 def _add_casualty_sentence(linker: _Linker, sent: Span) -> None:

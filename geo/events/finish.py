@@ -1,7 +1,7 @@
 """From a linked draft to the frozen ``geo.model.Event``: its evidence sentence (the one that states
 most of it), its place (none for a tally spread over several towns), its toll (none for an interception)
-and its summary. Used by
-``geo.events.extract``; imports the events wing's drafts, lexicon, place fit and summary and the core only."""
+and its summary; the doer 'the group' stands for. Used by ``geo.events.extract``; imports the events wing's
+drafts, lexicon, place fit and summary and the core only."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from geo.geometry import distance_km
 from geo.model import Event, Toponym
 from geo.syntax import doc_text, sentence_span, span_text
 
-__all__ = ["to_event"]
+__all__ = ["name_the_group", "to_event"]
 
 
 def _evidence_sentence(draft: Draft, sentences: list[Span]) -> Span:
@@ -111,3 +111,18 @@ def to_event(draft: Draft) -> Event:
         mentions=tuple(sentence_span(s) for s in everything),
         areas=tuple(dict.fromkeys(p.name or p.text for p in spread)),
     )
+
+
+def name_the_group(drafts: list[Draft]) -> None:
+    """'The group had also targeted the vessel': the group is the one named as the doer of the act told before,
+    not an actor called 'Group'."""
+    def told_at(draft: Draft) -> int:
+        return min((s.start for s in draft.sentences), default=-1)
+
+    for draft in drafts:
+        if (draft.actor or "").lower() != "group" or not draft.sentences:
+            continue
+        before = [d for d in drafts if d.kind != "response" and d.sentences and 0 <= told_at(d) < told_at(draft)
+                  and any(ch.isupper() for ch in d.actor or "")]  # an attack's doer named in the text before it
+        if before:
+            draft.actor = max(before, key=told_at).actor

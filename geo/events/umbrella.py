@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
 from geo.events.category_fit import GENERIC_CATEGORIES
+from geo.events.mentions import Mention
 from geo.syntax import children
 
 PARTS_WITHIN = 2  # sentences after the heading in which its parts are told
@@ -131,3 +132,20 @@ def defines_the_subject(sent: Span) -> bool:
     (linked to them like a headline), an act of its own only when the article tells none."""
     return DEFINITION_RE.match(sent.text) is not None
 
+
+
+ANSWERED_TOGETHER_WITHIN = 3  # sentences before a plural "These strikes were a response" in which its acts are told
+
+
+def answered_together(recent: list[Draft], antecedent: Draft, mention: Mention, sentence_index: int) -> None:
+    """'U.S. aircraft struck three facilities near X. In Syria, U.S. forces struck two sites near Y. These strikes
+    were conducted in response to ...': a plural reference that calls the acts an answer calls so each act of the
+    same kind by that side told just before it, not only the last one it refers back to."""
+    side = actors.actor_family(antecedent.actor)
+    if mention.cue != "response" or not mention.anaphoric or mention.trigger.tag_ != "NNS" or side is None:
+        return
+    for draft in recent:
+        if draft is not antecedent and draft.kind is None and actors.actor_family(draft.actor) == side and (
+                draft.families & antecedent.families) and sentence_index - draft.last_sentence <= (
+                ANSWERED_TOGETHER_WITHIN):
+            draft.kind = "response"

@@ -1162,3 +1162,22 @@ def test_a_camp_in_the_country_of_an_earlier_attacker_is_not_that_attacker_struc
                      "artillery shelled the Kalma camp for displaced people near Nyala, killing nine civilians.",
                      published=date(2025, 3, 18))
     assert [e.actor for e in report.attacks] == ["Sudan's army", "RSF"] and report.responses == ()
+
+
+TWO_STRIKES = ("On Tuesday, U.S. forces struck three depots near Al Qaim used by the Kestrel militia. In Syria, U.S. "
+               "forces struck two sites near Albu Kamal. These strikes were conducted in response to a series of "
+               "rocket attacks on U.S. personnel at bases in Iraq and Syria.")
+
+
+def test_these_strikes_called_a_response_are_each_strike_of_that_side_told_just_before() -> None:
+    attacks, responses = run(TWO_STRIKES)
+    assert sorted(e.place for e in responses) == ["Al Qa'im", "Ālbū Kamāl"]
+    assert all(e.place not in {"Al Qa'im", "Ālbū Kamāl"} for e in attacks)
+
+
+def test_these_strikes_called_a_response_leave_the_other_sides_acts_told_before_attacks() -> None:
+    text = TWO_STRIKES.replace("In Syria, U.S. forces struck two sites near Albu Kamal.",
+                               "Hours earlier, militia fighters fired rockets at a U.S. base near Albu Kamal.")
+    attacks, responses = run(text)
+    assert [e.place for e in responses] == ["Al Qa'im"]
+    assert "Ālbū Kamāl" in [e.place for e in attacks]
