@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from geo.events import context_words as elx
+from geo.events import context_words as elx, lexicon as lx
 from geo.syntax import children, prep_objects
 
 
@@ -254,6 +254,18 @@ def a_label(token: Token) -> bool:
         return False
     verb = token.head.head.head if token.head.head.dep_ == "dobj" else token.head.head  # the parse may hang 'as' on the object
     return verb.lemma_.lower() in LABELLING_VERBS and bool(children(verb, "dobj"))
+
+
+MEANS_PREPS = frozenset({"with", "by"})
+
+
+def threatened_means(token: Token) -> bool:
+    """'warned that attacks on homes would be answered with strikes on its towns', 'will respond with strikes':
+    the means of what a side says it would (will, could) do, not an act."""
+    if token.dep_ != "pobj" or token.head.lower_ not in MEANS_PREPS:
+        return False
+    verb = token.head.head
+    return verb.pos_ == "VERB" and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in lx.MODAL_AUX for c in verb.children)
 
 
 def fled(token: Token) -> bool:

@@ -366,3 +366,12 @@ def test_an_act_that_began_a_state_told_since_is_no_event() -> None:
                       "early May.") == []
     # the act itself, told as done, stays one
     assert len(everything("Rebel forces launched a cross-border incursion into the valley on Monday.")) == 1
+
+
+def test_the_means_of_what_a_side_says_it_would_do_is_no_event() -> None:
+    assert everything("A group spokesman warned on Monday that any raid on the camps would be answered with "
+                      "rocket strikes on towns in the north.") == []
+    assert everything("The minister said the army will respond with air strikes on the hills.") == []
+    # done, not said it would be done
+    told = everything("On Monday the raid on the camps was answered with rocket strikes on towns in the north.")
+    assert [e.category for e in told if "strike" in e.summary.lower() or "rocket" in e.summary.lower()]
