@@ -19,6 +19,7 @@ from geo.events.day_headings import day_headings
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.summary import DRONES, INTERCEPT
 from geo.events.mentions import Mention, anchor_of, governor_of
+from geo.events.triggers import is_event_noun
 from geo.model import Toponym
 from geo.syntax import dateline_length, span_text
 
@@ -328,8 +329,18 @@ def _date_entities(sent: Span) -> list[Span]:
         span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end())
         if span is not None and not any(t.i in covered for t in span):
             found.append(span)
-    found = [span for span in found if not _a_first_name(span)]
+    found = [span for span in found if not _a_first_name(span) and not _names_a_kind(span)]
     return sorted((_with_its_day(span) for span in found), key=lambda span: span.start)
+
+
+PARTS_OF_DAY = frozenset({"night", "day", "morning", "evening", "afternoon"})  # (not "Friday prayers": a day)
+
+
+def _names_a_kind(span: Span) -> bool:
+    """'killing a night watchman', 'the day shift': a time word that says what kind of thing a noun is, no time."""
+    last = span[-1]  # (not "a night raid", "the overnight shelling": the time of an act)
+    return last.lower_ in PARTS_OF_DAY and last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i == span.end and (
+        last.head.ent_type_ not in {"DATE", "TIME"}) and not is_event_noun(last.head)
 
 
 def _a_first_name(span: Span) -> bool:

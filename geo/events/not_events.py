@@ -134,6 +134,10 @@ def _purpose(noun: Token) -> bool:
         verb.head.pos_ != "VERB" or verb.head.tag_ == "VBN")
 
 
+# Verbs a relative clause tells an act's course with, hung by the parser on the thing the act is of.
+ONGOING_VERBS = frozenset({"intensify", "escalate", "continue", "grow", "increase", "persist", "worsen", "spread"})
+
+
 def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     """A habit or a campaign, not one event: 'rebels often fire rockets', 'periodic raids', 'a frequent
     target of airstrikes', 'attacks that the group regularly conducts', 'has been fighting since 2008'.
@@ -163,6 +167,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
         holders.append(token.head.head)  # "a frequent target of airstrikes"
     governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
     clauses = [c for h in holders for c in h.children if c.dep_ == "relcl"]
+    clauses += [c for o in prep_objects(token, "of") for c in o.children if c.dep_ == "relcl" and (
+        _lemma(c) in ONGOING_VERBS)]  # "the bombardment of its grid, which has intensified almost nightly": the act's
     clause = governor if governor is not None else token
     if re.search(r"\b(?:on and off|off and on|time and again|again and again)\b",
                  " ".join(t.lower_ for t in clause.subtree)):

@@ -266,3 +266,20 @@ def test_the_day_of_saying_does_not_date_an_act_told_with_a_time_of_its_own() ->
     assert [(e.place, e.date) for e in found] == [("Kharkiv", None)]
     found = events("Gunmen stormed a village near Kharkiv, killing at least ten people, officials said Monday.")
     assert [e.date for e in found] == [date(2024, 2, 12)]  # no time of its own: the day it was said, as before
+
+
+def test_a_night_watchman_tells_no_time_of_the_act() -> None:
+    text = ("Russian drones struck Odesa overnight into Monday, killing two people, officials said. In Kharkiv, a "
+            "missile hit a grain store shortly before 4 a.m., killing a night watchman and wounding nine.")
+    struck = [e for e in events(text) if e.place == "Kharkiv"]
+    assert [e.date for e in struck] == [PUBLISHED]
+    # the time of an act told so stays its own: "a night raid" on Saturday is not of Monday
+    raid = events("Russian drones struck Odesa overnight into Monday, officials said. In Kharkiv, troops repelled a "
+                  "night raid on Saturday.")
+    assert [e.date for e in raid if e.place == "Kharkiv"] != [PUBLISHED]
+
+
+def test_an_ongoing_bombardment_a_side_cites_is_no_act() -> None:
+    text = ("Kyiv has described its strikes as answers to Moscow's bombardment of the power grid, which has "
+            "intensified almost nightly since early October.")
+    assert events(text) == []
