@@ -1,8 +1,8 @@
 """The actor of an act as a sentence names it: the subject of the verb, the agent of a passive, the
 possessor or the named modifier of an event noun ("Russia's attack", "a Houthi missile"), who claimed it;
-pronouns resolved to the organisation speaking ("the air force said it shot down", "Saree said its naval
-forces targeted": the Houthis). Used by ``geo.events.mentions``; imports only the events wing's word lists,
-actors and triggers."""
+pronouns resolved (``geo.events.pronouns``) to the organisation speaking ("the air force said it shot down",
+"Saree said its naval forces targeted": the Houthis). Used by ``geo.events.mentions``; imports only the events
+wing's word lists, actors, pronouns and triggers."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.doc_index import entity_at, tokens_spelled
 from geo.events.frame import speaker_label_length
 from geo.events.parse_repairs import fronted_subject
+from geo.events.pronouns import ARMED_SERVICES, resolve_pronoun, side_of_speaker
 from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects, span_text)
@@ -21,7 +22,6 @@ from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
 SUPPORT_VERBS = frozenset({"support", "back", "assist", "help", "cover"})  # "supported the army's response with ..."
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "official", "member"})
 
 
 def anchor_of(trigger: Token) -> Token:
@@ -50,29 +50,6 @@ def governor_of(anchor: Token) -> Token | None:
         return anchor.head
     if anchor.dep_ == "pobj" and anchor.head.lower_ in {"under", "with"} and anchor.head.head.pos_ == "VERB":
         return anchor.head.head
-    return None
-
-
-def _resolve_pronoun(token: Token) -> str | None:
-    """'it' in 'According to the US, it has carried out ...' or in 'the air force said it
-    shot down ...' -> the speaker."""
-    label = token.sent.start_char + speaker_label_length(span_text(token.sent))  # "Q: The group said it ..."
-    for head in token.ancestors:
-        if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            subjects = [s for s in past_a_dateline(children(head, "nsubj")) if s.lower_ not in PRONOUNS
-                        and s.idx >= label]
-            if subjects and subjects[0].ent_type_ == "PERSON":
-                return None  # '"They began to strike," said Mahmoud Raslan': they are others
-            if subjects and token.lower_ == "they" and subjects[0].tag_ in {"NN", "NNP"} and not (
-                    actors.actor_family(subjects[0].text)):
-                return None  # "they stormed the building, the ministry said": others the ministry tells of
-            if subjects:
-                return lx.clean_phrase(phrase_text(phrase_tokens(subjects[0], with_acl=False)))
-    for candidate in token.sent:
-        if candidate.lower_ == "according":
-            for prep in candidate.children:
-                for obj in children(prep, "pobj"):
-                    return lx.clean_phrase(phrase_text(phrase_tokens(obj)), drop_article=False)
     return None
 
 
@@ -115,7 +92,7 @@ def _np(token: Token) -> str | None:
         # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
         if token.lower_ not in ORGANISATION_PRONOUNS or trigger_family(token.head) == "blast":
             return None
-        return _resolve_pronoun(token)
+        return resolve_pronoun(token)
     if token.is_upper and len(token) > 4 and token.i + 1 < len(token.doc) and token.nbor().text in DASHES:
         return None  # "BAGHDAD — A car bomb exploded": the dateline
     if token.pos_ in {"NUM"} or token.ent_type_ in {"DATE", "TIME"} or token.lower_ in DETERMINER_WORDS:
@@ -135,7 +112,7 @@ def _np(token: Token) -> str | None:
     own = [c for c in token.children if c.dep_ == "poss" and (c.lower_ in {"its", "their", "our"} or (
            c.lemma_.lower() in {"group", "movement", "militia"} and any(d.lower_ == "the" for d in c.children)))
            and token.lemma_.lower() in FORCE_NOUNS]  # not "its lead vehicle": what was hit; "the group's fighters"
-    side = (_side_of_speaker(own[0]) or (_resolve_pronoun(own[0]) if own[0].pos_ == "PRON" else None)) if own else None
+    side = (side_of_speaker(own[0]) or (resolve_pronoun(own[0]) if own[0].pos_ == "PRON" else None)) if own else None
     if side:
         return side  # "Saree said its naval forces targeted the ship": the Houthis
     tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head.i == token.i)]
@@ -145,44 +122,11 @@ def _np(token: Token) -> str | None:
 
 
 WARSHIPS = frozenset({"destroyer", "frigate", "cruiser", "warship", "ship", "vessel", "carrier", "corvette", "submarine"})
-ARMED_SERVICES = frozenset({"army", "navy", "military", "police", "militia", "rebel", "insurgent", "militant"})
 # Who acts for a side ("its naval forces", "their fighters").
 FORCE_NOUNS = frozenset({"force", "troop", "fighter", "unit", "soldier", "navy", "army", "man", "militant", "jet",
                          "warplane", "aircraft", "plane", "drone", "artillery", "member", "personnel", "commando",
                          "militia", "ally", "proxy", "partner", "air", "missile", "rocket", "battery", "defence",
                          "defense", "ship", "vessel", "warship", "destroyer", "frigate", "sniper", "gunner"})
-
-
-def _side_of_speaker(pronoun: Token) -> str | None:
-    """The side of whoever says 'its'/'their' forces did something (a spokesman's group)."""
-    for head in pronoun.ancestors:
-        if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            shared = children(head.head, "nsubj") if head.dep_ == "conj" else []  # "It accused X and said ..."
-            subject = next(iter(past_a_dateline(children(head, "nsubj") or shared)), None)
-            if subject is not None and subject.lower_ in {"it", "they"}:
-                subject = _earlier_speaker(subject)  # "The SDF said ... It said its fighters ...": the SDF
-            said_by = phrase_text(phrase_tokens(subject, with_acl=False)) if subject is not None else None
-            family = actors.actor_family(said_by)
-            if family:  # (not the side a clause about the speaker names: "The army, which held X against the RSF")
-                return actors.readable_actor(family.split(" (")[0])
-            service = next((t.lower_ for t in (subject.subtree if subject is not None else ())
-                            if t.lower_ in ARMED_SERVICES), None)
-            if service:
-                return f"the {service}"  # "'our forces ...', an army spokesman said": the army
-            named = [c for c in (subject.children if subject is not None else ()) if c.dep_ in {"compound", "amod"}
-                     and c.pos_ == "PROPN" and subject.lemma_.lower() in SPOKESPEOPLE]
-            return named[0].text if named else None  # "a Fano spokesperson said the group's fighters": Fano
-    return None
-
-
-def _earlier_speaker(pronoun: Token) -> Token | None:
-    """The speaker of the sentence before, which 'it' or 'they' opening a reporting verb refers to."""
-    sent = pronoun.sent
-    if sent.start == 0:
-        return None
-    before = pronoun.doc[sent.start - 1].sent
-    verbs = [t for t in before if t.pos_ == "VERB" and t.lemma_.lower() in lx.REPORTING_VERBS]
-    return next((s for v in verbs for s in children(v, "nsubj") if s.lower_ not in PRONOUNS), None)
 
 
 def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
@@ -211,7 +155,7 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
         if owner:
             return actors.readable_actor(_compound(owner[0]))
         own = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}]
-        side = _side_of_speaker(own[0]) if own else None
+        side = side_of_speaker(own[0]) if own else None
         if side:  # "the ministry said its air defences destroyed ...": its side
             return side
         named = any(c.pos_ == "PROPN" or lemma_of(c) in FORCE_NOUNS | ARMED_SERVICES
@@ -334,7 +278,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
     for child in sorted([*trigger.children, *(g for m in modifiers for g in m.children if g.dep_ == "amod")],
                         key=lambda c: c.dep_ != "poss" or c.is_punct):  # the owner first: "al-Shabaab's attack"
         if child.dep_ == "poss" and not child.is_punct:
-            return _np(child) if child.lower_ not in PRONOUNS else _resolve_pronoun(child)
+            return _np(child) if child.lower_ not in PRONOUNS else resolve_pronoun(child)
         if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (
                 child.lower_ not in actors.CAPITAL_ALIASES) and not _in_a_place_name(child):  # "the Kabul attack"
             return actors.readable_actor(child.text)

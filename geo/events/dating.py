@@ -339,8 +339,8 @@ PARTS_OF_DAY = frozenset({"night", "day", "morning", "evening", "afternoon"})  #
 def _names_a_kind(span: Span) -> bool:
     """'killing a night watchman', 'the day shift': a time word that says what kind of thing a noun is, no time."""
     last = span[-1]  # (not "a night raid", "the overnight shelling": the time of an act)
-    return last.lower_ in PARTS_OF_DAY and last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i == span.end and (
-        last.head.ent_type_ not in {"DATE", "TIME"}) and not is_event_noun(last.head)
+    return last.lower_ in PARTS_OF_DAY and last.dep_ == "compound" and last.head.pos_ == "NOUN" and (
+        last.head.i == span.end and last.head.ent_type_ not in {"DATE", "TIME"} and not is_event_noun(last.head))
 
 
 def _a_first_name(span: Span) -> bool:

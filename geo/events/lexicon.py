@@ -33,7 +33,7 @@ EVENT_NOUNS: dict[str, str] = {
 
 # Verbs (lemma) that are an event by themselves.
 EVENT_VERBS: dict[str, str] = {
-    "attack": "attack", "assault": "attack", "storm": "attack", "ambush": "ambush",
+    "attack": "attack", "assault": "attack", "storm": "attack", "overrun": "attack", "ambush": "ambush",
     "strike": "strike", "bomb": "bomb", "airstrike": "strike", "shell": "shell", "pound": "shell",
     "bombard": "shell", "raid": "raid", "clash": "clash",
     "explode": "blast", "detonate": "blast",

@@ -262,6 +262,12 @@ def a_label(token: Token) -> bool:
     return verb.lemma_.lower() in LABELLING_VERBS and bool(children(verb, "dobj"))
 
 
+def fell(token: Token) -> bool:
+    """'claimed that the base had been overrun', 'denied that the post was overrun': a place told fallen, a change
+    of hands (often claimed or denied), not the assault told by who overran it."""
+    return token.pos_ == "VERB" and _lemma(token) == "overrun" and any(c.dep_ == "auxpass" for c in token.children)
+
+
 MEANS_PREPS = frozenset({"with", "by"})
 
 

@@ -122,8 +122,9 @@ def _named_then_told(first: Draft, later: Draft) -> bool:
     nothing in common, kept them apart."""
     doc = first.sentences[0].doc
     named, told = sorted((first, later), key=lambda d: min(s.start for s in d.sentences))  # (a headline may come first)
-    return all(doc[i].pos_ == "NOUN" for i in named.triggers) and any(doc[i].pos_ == "VERB" for i in told.triggers) and (
-        bool(named.actor and told.actor and _armed_men_named(told.actor, named.actor)))  # (not one side's two acts)
+    return all(doc[i].pos_ == "NOUN" for i in named.triggers) and any(
+        doc[i].pos_ == "VERB" for i in told.triggers) and bool(  # (not one side's two acts)
+        named.actor and told.actor and _armed_men_named(told.actor, named.actor))
 
 
 def _same_side(a: str | None, b: str | None) -> bool:

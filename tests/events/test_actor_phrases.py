@@ -3,6 +3,7 @@ the trigger filter of geo/events/triggers.py): made-up sentences in the shapes w
 
 from __future__ import annotations
 
+from geo.events.actor_phrases import actor_of
 from geo.events.extract import extract_events
 from geo.model import Event
 from geo.pipeline import analyze
@@ -176,3 +177,14 @@ def test_those_who_did_an_act_name_no_doer() -> None:
     text = ("The United States condemns the November 17 attack on a passenger bus outside Kaduna. Those who carried "
             "out this attack must be held to account.")
     assert [(a.actor, a.target) for a in attacks_of(text)] == [(None, "a passenger bus")]
+
+
+def test_they_in_a_clause_of_the_doers_is_the_doers_not_the_source_that_tells_it() -> None:
+    doc = nlp()("According to the regional relief agency, the gunmen killed nine people in Kharkiv as they fired "
+                "into homes and looted a clinic.")
+    looted = next(t for t in doc if t.text == "looted")
+    assert actor_of(looted, looted, doc[:]) == "the gunmen"
+    # "According to the ministry, they shelled a clinic": the speaker still, when no doer is told before it
+    spoken = nlp()("According to the ministry, they shelled a clinic in Kharkiv on Monday.")
+    shelled = next(t for t in spoken if t.text == "shelled")
+    assert actor_of(shelled, shelled, spoken[:]) == "the ministry"

@@ -375,3 +375,10 @@ def test_the_means_of_what_a_side_says_it_would_do_is_no_event() -> None:
     # done, not said it would be done
     told = everything("On Monday the raid on the camps was answered with rocket strikes on towns in the north.")
     assert [e.category for e in told if "strike" in e.summary.lower() or "rocket" in e.summary.lower()]
+
+
+def test_fighters_who_overran_a_post_attacked_it_but_a_post_told_overrun_is_no_act() -> None:
+    told = everything("Rebel fighters overran an army post near Kharkiv on Monday, killing six soldiers.")
+    assert [(e.actor, e.killed) for e in told] == [("Rebel fighters", 6)]
+    assert everything("The army denied on Monday that the post near Kharkiv had been overrun.") == []
+    assert everything("Videos shared online claimed that the base had been overrun.") == []
