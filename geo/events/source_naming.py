@@ -212,9 +212,12 @@ def titled_name(head: Token) -> Span | None:
 
 def name_candidates(head: Token, phrase: str) -> list[str]:
     """The phrase, the named entity around the head, the head's short subtree and an acronym right after a
-    common noun ('the state news agency SANA', however the parse hangs it)."""
+    common noun ('the state news agency SANA', 'the refugee agency, UNHCR,', however the parse hangs it)."""
     found = [phrase, *_known_name_around(head)]
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if head.pos_ == "NOUN" and after is not None and after.text == "," and head.i + 3 < len(head.doc) and (
+            head.doc[head.i + 3].text == ","):
+        after = head.doc[head.i + 2]  # "the U.N. refugee agency, UNHCR, said" (however the parse hangs it)
     if head.pos_ == "NOUN" and after is not None and after.is_upper and after.is_alpha and len(after) >= 3:
         found.append(after.text)
     if head.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "PERSON", "LOC"}:

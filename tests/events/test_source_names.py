@@ -646,3 +646,10 @@ def test_a_reporters_story_on_an_official_site_is_no_statement_of_its_owner() ->
     statement = analyze("Statement on Strikes in Yemen\n\nU.S. jets struck launch sites in Yemen on Wednesday.",
                         url="https://www.defense.gov/News/Releases/Release/Article/123/statement/")
     assert [s.name for s in statement.sources] == ["U.S. Department of Defense"]
+
+
+def test_an_acronym_set_off_by_commas_after_a_body_is_its_name() -> None:
+    found = names("The U.N. refugee agency, UNHCR, said in a statement that 12,000 people had fled the camps.")
+    assert len(found) == 1 and "UNHCR" in found[0]
+    # a description set off by commas is no acronym: "the army, which holds the town, said"
+    assert names("The army, which holds the town, said it had repelled the attack.") == ["the army"]
