@@ -30,7 +30,7 @@ def resolve_pronoun(token: Token) -> str | None:
                 return None  # "they stormed the building, the ministry said": others the ministry tells of
             if subjects:
                 return lx.clean_phrase(phrase_text(phrase_tokens(subjects[0], with_acl=False)))
-    if token.lower_ == "they" and (doers := plural_doers_above(token)):
+    if token.lower_ == "they" and (doers := _plural_doers_above(token)):
         return doers  # "According to X, the assailants killed 23 as they fired into homes": the assailants
     for candidate in token.sent:
         if candidate.lower_ == "according":
@@ -40,7 +40,7 @@ def resolve_pronoun(token: Token) -> str | None:
     return None
 
 
-def plural_doers_above(pronoun: Token) -> str | None:
+def _plural_doers_above(pronoun: Token) -> str | None:
     """The plural subject of the clause a 'they' clause hangs on ('the assailants killed ... as they fired')."""
     for head in pronoun.ancestors:
         if head.pos_ == "VERB" and head.lemma_.lower() not in lx.REPORTING_VERBS:
@@ -57,7 +57,7 @@ def side_of_speaker(pronoun: Token) -> str | None:
             shared = children(head.head, "nsubj") if head.dep_ == "conj" else []  # "It accused X and said ..."
             subject = next(iter(past_a_dateline(children(head, "nsubj") or shared)), None)
             if subject is not None and subject.lower_ in {"it", "they"}:
-                subject = earlier_speaker(subject)  # "The SDF said ... It said its fighters ...": the SDF
+                subject = _earlier_speaker(subject)  # "The SDF said ... It said its fighters ...": the SDF
             said_by = phrase_text(phrase_tokens(subject, with_acl=False)) if subject is not None else None
             family = actors.actor_family(said_by)
             if family:  # (not the side a clause about the speaker names: "The army, which held X against the RSF")
@@ -72,7 +72,7 @@ def side_of_speaker(pronoun: Token) -> str | None:
     return None
 
 
-def earlier_speaker(pronoun: Token) -> Token | None:
+def _earlier_speaker(pronoun: Token) -> Token | None:
     """The speaker of the sentence before, which 'it' or 'they' opening a reporting verb refers to."""
     sent = pronoun.sent
     if sent.start == 0:

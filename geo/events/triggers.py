@@ -8,8 +8,9 @@ from spacy.tokens import Span, Token
 from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.parse_repairs import fronted_subject, passive_subjects
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
-from geo.events.not_events import (a_label, accidental, criticised, denied, fled, habitual, latest_of_series, negated_experience,
-                                   only_heard, rejected_claim, fell, threatened_means, told_already, victims_of)
+from geo.events.not_events import (a_label, accidental, criticised, denied, fell, fled, habitual, latest_of_series,
+                                   negated_experience, only_heard, rejected_claim, threatened_means, told_already,
+                                   victims_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects)
 

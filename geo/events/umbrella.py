@@ -133,7 +133,6 @@ def defines_the_subject(sent: Span) -> bool:
     return DEFINITION_RE.match(sent.text) is not None
 
 
-
 ANSWERED_TOGETHER_WITHIN = 3  # sentences before a plural "These strikes were a response" in which its acts are told
 
 
