@@ -276,8 +276,12 @@ def threatened_means(token: Token) -> bool:
     the means of what a side says it would (will, could) do, not an act."""
     if token.dep_ != "pobj" or token.head.lower_ not in MEANS_PREPS:
         return False
-    verb = token.head.head
-    return verb.pos_ == "VERB" and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in lx.MODAL_AUX for c in verb.children)
+    return token.head.head.pos_ == "VERB" and told_as_possible(token.head.head)
+
+
+def told_as_possible(verb: Token) -> bool:
+    """'would be answered', 'will strike', 'could attack': a verb with a modal, what may be, not what was."""
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in lx.MODAL_AUX for c in verb.children)
 
 
 def fled(token: Token) -> bool:

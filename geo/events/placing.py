@@ -239,8 +239,7 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
 
 
-HOME_PREPS = frozenset({"in", "over", "across", "into", "inside", "throughout", "at", "on", "against", "toward",
-                        "towards"})
+HOME_PREPS = (lx.LOCATIVE_WORDS - lx.BLOCKING_PREPS) | AIMED_PREPS  # "over X", "launched at X"
 
 
 def _a_place_of_the_story(country: Toponym, located: list[tuple[Toponym, Span]]) -> bool:

@@ -10,7 +10,7 @@ from geo.events.parse_repairs import fronted_subject, passive_subjects
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fell, fled, habitual, latest_of_series,
                                    negated_experience, only_heard, rejected_claim, threatened_means, told_already,
-                                   victims_of)
+                                   told_as_possible, victims_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects)
 
@@ -292,7 +292,7 @@ def _is_excluded(token: Token, family: str) -> bool:
     if token.pos_ == "VERB":
         if family == "strike" and not _armed_striker(token):
             return True  # "the crisis struck", "strike the shepherd": not a military strike
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in lx.MODAL_AUX for c in token.children):
+        if told_as_possible(token):
             return True
         if any(lemma_of(o) in lx.NON_VIOLENT_OBJECTS for o in children(token, "dobj")):
             return True
