@@ -5,8 +5,10 @@ wording."""
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from geo.events.lexicon import clean_phrase
 
@@ -114,6 +116,30 @@ def named_exactly(phrase: str | None) -> str | None:
     """The side a phrase is one of the names of, whole ('the RSF', 'Mali'; not 'Port Sudan', 'RSF drones')."""
     bare = re.sub(r"^the\s+", "", (phrase or "").strip().lower())
     return _ALIAS_TO_FAMILY.get(bare)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """ISO code -> the people's adjective ("RW" -> "Rwandan"), from the countryinfo package's data."""
+    found: dict[str, str] = {}
+    for entry in resources.files("countryinfo").joinpath("data").iterdir():
+        if entry.name.endswith(".json"):
+            with entry.open("rb") as handle:
+                info = json.load(handle)
+            code, demonym = (info.get("ISO") or {}).get("alpha2"), info.get("demonym")
+            if code in STATE_NAMES and demonym:
+                found[code] = demonym
+    return found
+
+
+def capital_government(name: str) -> str | None:
+    """'a charge Kigali denies': a capital that speaks is its state's government, 'Kigali (Rwandan
+    government)'; None for a name that is no capital of a state listed here."""
+    bare = name.strip().lower()
+    for code, (_family, _names, capitals) in STATE_NAMES.items():
+        if bare in capitals and (demonym := _demonyms().get(code)):
+            return f"{name.strip()} ({demonym} government)"
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
-from geo.events.source_naming import appositive_name, described_before
+from geo.events.person_names import appositive_name
+from geo.events.source_naming import described_before
 from geo.syntax import QUOTES, children, dateline_length, prep_objects, span_text
 
 RELAY_VERBS = frozenset({"cite", "quote"})

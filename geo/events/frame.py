@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span
 
 from geo.events import lexicon as lx
-from geo.events.source_naming import name_shaped, person_span
+from geo.events.person_names import name_shaped, person_span
 from geo.syntax import dateline_length, doc_text, phrase_text
 
 HEADER_MAX_WORDS = 20

@@ -1,21 +1,23 @@
 """The proper name a source goes by: the name a body described by a common noun calls itself ('a militia
 coalition calling itself X'), its apposition ('an umbrella group, X'), or the body the text named a
-little earlier ('the EU's Aspides mission ..., the mission said'); and a person's whole name (cut in two
-by the tagger, in apposition to a title, after a lower-case title); the candidate spans of a name (the
+little earlier ('the EU's Aspides mission ..., the mission said'); the candidate spans of a name (the
 phrase, its entity, a body's name going on with its place: 'the UN Mission in South Sudan'); the type a
-proper name alone tells ('the rights group X': ngo); and the side a 'their' or 'its' in a title points
-back to ('The Houthis vowed ... Their military spokesman'). Used by ``geo.events.sources``."""
+proper name alone tells ('the rights group X': ngo) and the type a person's role tells ('army spokesman':
+official); and the side a 'their' or 'its' in a title points back to ('The Houthis vowed ... Their military
+spokesman'). Used by ``geo.events.sources``."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
+from geo.events.person_names import RANK_WORDS, administrative_head, names_a_state
 from geo.events.triggers import lemma_of
+from geo.places import VESSEL_NAME_RE
 from geo.syntax import doc_text, phrase_text, phrase_tokens
 
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
@@ -36,7 +38,7 @@ def named_type(head: Token, name: str) -> str:
     if described is not None and described.lemma_.lower() in lx.NGO_HEADS and any(
             c.lower_ in lx.NGO_MARKERS for c in described.children):
         return "ngo"  # "the rights group X"
-    if (head.ent_type_ != "PERSON" and lx.STATE_BODY_RE.search(name)) or _a_state(name):
+    if (head.ent_type_ != "PERSON" and lx.STATE_BODY_RE.search(name)) or names_a_state(name):
         return "official"  # "Inter-Services Public Relations", "Mali and Niger said", tagged people
     return "other"
 
@@ -99,70 +101,20 @@ def named_before(head: Token) -> Token | None:
     return None
 
 
-def person_span(tokens: Sequence[Token]) -> Span | None:
-    """The whole name of the first person among ``tokens``; a name the tagger cut in two ('Oleksandr'
-    'Prokudin', each tagged PERSON on its own) is one when its parts compound into each other."""
-    for token in tokens:
-        if token.ent_type_ == "PERSON" and not _a_state(token.text):  # "Mali and Niger said", tagged people
-            doc, start, end = token.doc, token.i, token.i + 1
-            while start > 0 and (doc[start].ent_iob_ == "I" or _name_part(doc[start - 1], start)
-                                 or _untagged_first_name(doc[start - 1], start)):
-                start -= 1
-            while end < len(doc) and (doc[end].ent_iob_ == "I" or _name_part(doc[end - 1], end)):
-                end += 1
-            titles = [i for i in range(start, end - 1) if _is_title(doc[i])]
-            if all(_is_title(t) or t.is_punct for t in doc[start:end]):
-                continue  # "Maj." of "Maj. Gen. Pat Ryder", tagged a person on its own: a rank
-            if titles:  # "Kherson Governor Oleksandr Prokudin" tagged one person: the name after the title
-                start = titles[-1] + 1
-            elif any(_is_title(t) for t in doc[end:end + 3]) and any(
-                    t.i > end and t.ent_type_ == "PERSON" for t in tokens):
-                continue  # "Krasnodar Krai" of "Krasnodar Krai (Police) Governor Jane Roe", tagged a person: a place
-            return doc[start:end]
-    return None
+SHIP_ROLES = frozenset({"master", "operator", "captain", "owner", "manager", "charterer"})
+_MERCHANT_SHIP_WORDS = frozenset({"ship", "vessel", "tanker", "carrier", "freighter", "boat"})
+_WARSHIP_WORDS = frozenset({"destroyer", "frigate", "cruiser", "uss", "hms", "ins"})
 
 
-def _a_state(name: str) -> bool:
-    return actors.named_exactly(name) in actors.STATES
-
-
-def _is_title(token: Token) -> bool:
-    return token.lower_.rstrip(".") in RANK_WORDS | lx.OFFICIAL_TITLES
-
-
-def _name_part(token: Token, nxt: int) -> bool:
-    """Whether ``token`` is a PERSON-tagged proper noun compounded into the name going on at ``nxt``."""
-    follower = token.doc[nxt] if nxt < len(token.doc) else None
-    return (follower is not None and token.ent_type_ == "PERSON" and follower.ent_type_ == "PERSON"
-            and token.pos_ == "PROPN" and follower.pos_ == "PROPN" and token.dep_ == "compound"
-            and token.head.i >= nxt)
-
-
-def _untagged_first_name(token: Token, nxt: int) -> bool:
-    """'Jamal' of 'Jamal Abu Srour' when the tagger took only 'Abu Srour' for the person: a capitalised proper
-    noun compounded into the name, no entity of its own, no rank or title."""
-    return (token.pos_ == "PROPN" and token.ent_type_ in {"", "NORP"} and token.is_title and token.dep_ == "compound"
-            and token.head.i >= nxt and token.lower_.rstrip(".") not in RANK_WORDS | lx.OFFICIAL_TITLES | HONORIFICS)
-
-
-HONORIFICS = frozenset({"rev", "reverend", "mr", "mrs", "ms", "dr", "sheikh", "imam", "father", "bishop", "pastor",
-                        "sir", "dame", "lord", "prof", "professor"})
-
-
-def appositive_name(title: Token) -> Span | None:
-    """'The aid coordinator, Jane Roe-Smith,', 'the UN coordinator for Chad, Jane Roe-Smith,': a run of two
-    to four capitalised proper nouns in apposition to a person's title (or to the place the title is
-    for) is that person's name, whatever entity the tagger gave it."""
-    heads = [title] + [o for p in title.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-    for child in (c for h in heads for c in h.children):
-        tokens = [t for t in child.subtree if not t.is_punct or t.text == "-"]
-        words = [t for t in tokens if t.text != "-"]
-        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in {"GPE", "LOC", "FAC"} or (
-                child.ent_type_ == "NORP" and len(words) < 2):  # "Jane Roe" tagged a nationality is still a name
-            continue
-        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
-            return child.doc[tokens[0].i:tokens[-1].i + 1]
-    return None
+def ship_role(head: Token) -> str | None:
+    """'the ship's master reported', 'the tanker's operator said': that role on the ship the text named last
+    before it, 'master of the M/V Calder Bay' (a warship named since is not the ship a master speaks for)."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lemma_.lower() in _MERCHANT_SHIP_WORDS), None)
+    if head.lemma_.lower() not in SHIP_ROLES or owner is None or not any(c.lower_ == "the" for c in owner.children):
+        return None
+    named = [m for m in VESSEL_NAME_RE.finditer(doc_text(head.doc)[:owner.idx])
+             if m.group(0).split()[0].lower() not in _WARSHIP_WORDS and m.group(1).split()[0] not in {"USS", "HMS"}]
+    return f"{head.lemma_.lower()} of the {named[-1].group(0)}" if named else None
 
 
 def proper_part(head: Token, tokens: Sequence[Token]) -> str | None:
@@ -171,43 +123,6 @@ def proper_part(head: Token, tokens: Sequence[Token]) -> str | None:
             t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == head.i for t in tokens):
         return phrase_text([t for t in tokens if t.i >= head.i or t.pos_ == "PROPN"])
     return None
-
-
-ADMINISTRATIVE_WORDS = frozenset({"regional", "provincial", "district", "military", "local", "city", "state", "county",
-                                  "municipal", "oblast", "administration"})
-
-
-def administrative_head(words: Sequence[str]) -> bool:
-    """'regional head', 'district head', 'head of the regional administration': an office's title."""
-    return "head" in words and bool(ADMINISTRATIVE_WORDS & set(words))
-
-
-def titled_name(head: Token) -> Span | None:
-    """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
-    ending at the head, right after a lower-case official title or after capitalised ranks
-    ('Lieutenant Colonel Jane Roe'), is a person's name."""
-    if head.pos_ != "PROPN" or not head.text[:1].isupper():  # "Russia's defence ministry" (ministry tagged PROPN)
-        return None
-    start = head.i
-    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
-        start -= 1
-    ranks = start
-    while ranks < head.i and head.doc[ranks].lower_.rstrip(".") in RANK_WORDS:
-        ranks += 1  # "Lieutenant Colonel Jane Roe told reporters", whatever entity the tagger made of it
-    named_apart = head.ent_type_ == "ORG" and head.i - ranks >= 1 and head.doc[ranks].ent_iob_ == "B"  # tagger's slip
-    if ranks > start and (head.ent_type_ not in {"ORG", "GPE", "FAC", "NORP", "LOC"} or named_apart) and all(
-            t.text[:1].isupper() for t in head.doc[ranks:head.i + 1]) and (
-            head.lemma_.lower() not in INSTITUTION_WORDS):  # not 'General Motors', not 'the General Staff'
-        return head.doc[ranks:head.i + 1]
-    inner = [i for i in range(start + 1, head.i - 1) if head.doc[i].lower_.rstrip(".") in RANK_WORDS]
-    if ranks == start and inner and head.lemma_.lower() not in INSTITUTION_WORDS and all(
-            t.is_title for t in head.doc[inner[-1] + 1:head.i + 1]):
-        return head.doc[inner[-1] + 1:head.i + 1]  # "Sumy Governor Jane Roe" (tagged one body): Jane Roe
-    title = head.doc[start - 1] if start > 0 else None
-    if title is None or not title.is_lower or not (title.lemma_.lower() in lx.OFFICIAL_HEADS or administrative_head(
-            [t.lower_ for t in head.doc[max(start - 2, 0):start]])):
-        return None
-    return head.doc[ranks:head.i + 1]  # "army spokesman Capt. Jane Roe": Jane Roe
 
 
 def name_candidates(head: Token, phrase: str) -> list[str]:
@@ -264,15 +179,6 @@ def _placed_body(last: Token) -> bool:
 PLACED_BODIES = frozenset({"mission", "embassy", "office", "delegation", "command", "force", "programme", "program"})
 
 
-# Words that end the name of a body a rank word may open ("the General Staff", "Central Command").
-INSTITUTION_WORDS = frozenset({"staff", "command", "headquarters", "council", "assembly", "secretariat", "directorate",
-                               "office", "ministry", "court", "commission", "committee", "administration", "service"})
-# Capitalised ranks and titles that open a person's name.
-RANK_WORDS = frozenset({"lieutenant", "lt", "colonel", "col", "major", "maj", "general", "gen", "brigadier",
-                        "captain", "capt", "commander", "cmdr", "admiral", "adm", "sergeant", "sgt", "corporal",
-                        "mayor", "governor", "gov", "minister", "senator", "sen", "dr", "president"})
-
-
 def spelled_as_an_ngo(name: str, head: Token) -> bool:
     """'Reporters Without Borders (RSF)': the text gives the letters to an NGO, not to the armed group."""
     doc = head.doc
@@ -307,9 +213,38 @@ def outlet_name(head: Token) -> str | None:
     return phrase_text(tokens).strip(" -") or None if tokens else None
 
 
-__all__ = ["BODY_NOUNS", "HONORIFICS", "NAMING_VERBS", "RANK_WORDS", "administrative_head", "appositive_name", "called",
-           "is_definite", "name_candidates", "named_before", "named_type", "outlet_name", "person_span",
-           "possessor_side", "proper_part", "spelled_as_an_ngo", "titled_name"]
+# Armed groups and movements (of the actor families, those that are no state, its forces or a union of states).
+NON_STATE = frozenset(set(actors.ACTOR_FAMILIES) - actors.STATES
+                      - {"African Union", "Islamic Revolutionary Guard Corps (IRGC)"})
+# The bodies of states together ("the UN coordinator", "the AU envoy"): official, as governments are.
+INTERGOVERNMENTAL_WORDS = frozenset({"un", "eu", "au", "nato", "ecowas", "igad", "osce"})
+OFFICIAL_RANKS = RANK_WORDS - {"dr", "president"} | {"commissioner", "prefect", "superintendent"}  # not a doctor's
+
+
+def role_type(role: str | None, tokens: Sequence[Token] = ()) -> str:
+    """The type of source a person's role makes them: "army spokesman" official, "rights researcher" ngo."""
+    if not role or possessor_side(tokens) in NON_STATE:  # "The Houthis vowed ... Their military spokesman X said"
+        return "other"
+    words = set(re.findall(r"[a-z]+", role.lower().replace(".", "")))  # "U.N. coordinator": un
+    if words & {"correspondent", "reporter", "journalist", "editor", "columnist", "anchor"}:
+        return "media"
+    if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
+        return "ngo" if "rights" in words or "monitor" in words else "other"
+    if actors.actor_family(role) in NON_STATE:
+        return "other"  # "Taliban spokesman": an armed group's, as the guideline types them
+    if {"civil", "society"} <= words:
+        return "ngo"  # "a civil society leader"
+    if words & (lx.OFFICIAL_HEADS | OFFICIAL_RANKS) or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS or (
+            administrative_head(sorted(words))):
+        return "official"  # "Maj. Gen.", "army spokesman"
+    if words & (lx.NGO_MARKERS - INTERGOVERNMENTAL_WORDS) and words & lx.NGO_HEADS:
+        return "ngo"  # "the rights group X"
+    return "other"
+
+
+__all__ = ["BODY_NOUNS", "INTERGOVERNMENTAL_WORDS", "NAMING_VERBS", "NON_STATE", "called", "is_definite",
+           "name_candidates", "named_before", "named_type", "outlet_name", "possessor_side", "proper_part", "role_type",
+           "ship_role", "spelled_as_an_ngo"]
 
 
 POSSESSIVE_PRONOUNS = frozenset({"their", "its"})
@@ -333,20 +268,6 @@ def possessor_side(tokens: Sequence[Token]) -> str | None:
         if family is not None:
             return family
     return None
-
-
-_INITIAL_RE = re.compile(r"[A-Z]\.")
-
-
-def name_shaped(span: Span) -> bool:
-    """Whether a line the tagger left untagged reads as one person's name: two to four capitalised words, a
-    middle initial allowed ("Rebecca M. Thornbury"), no word of an office or a body and no place ("Department
-    Spokesperson", "Washington DC")."""
-    words = [t for t in span if not t.is_space]
-    office = lx.OFFICIAL_HEADS | lx.OFFICIAL_TITLES
-    return 2 <= len(words) <= 4 and all(
-        (t.is_alpha and t.is_title and t.lower_ not in office) or _INITIAL_RE.fullmatch(t.text) for t in words
-    ) and words[0].is_alpha and not any(t.ent_type_ in {"GPE", "LOC", "ORG", "DATE"} for t in words)
 
 
 # People who speak as a group of a place ("residents", "witnesses", "survivors"): named with the place they are of.

@@ -14,19 +14,17 @@ from spacy.tokens import Doc, Span, Token
 from geo.events import actors, lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.source_naming import (BODY_NOUNS, HONORIFICS, RANK_WORDS, administrative_head, appositive_name, called,
-                                      described_before, descriptor_named, is_definite, name_candidates,
-                                      named_before, named_type, outlet_name, person_span, possessor_side, proper_part,
-                                      spelled_as_an_ngo, titled_name, with_group_place)
+from geo.events.person_names import HONORIFICS, appositive_name, given_name, person_span, titled_name
+from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_STATE, called, described_before,
+                                      descriptor_named, is_definite, name_candidates, named_before, named_type,
+                                      outlet_name, possessor_side, proper_part, role_type, ship_role, spelled_as_an_ngo,
+                                      with_group_place)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
                         phrase_tokens, prep_objects, sentences, span_text)
 
 INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
-# Armed groups and movements (of the actor families, those that are no state, its forces or a union of states).
-NON_STATE = frozenset(set(actors.ACTOR_FAMILIES) - actors.STATES
-                      - {"African Union", "Islamic Revolutionary Guard Corps (IRGC)"})
 ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to|"
                           r"asked not to be (?:named|identified)|\b(?:unnamed|anonymous|unidentified)\b", re.I)
 CREDIT_IN_SENTENCE_RE = re.compile(r"\b(?:Photo|Photograph|Image|Picture|Credit|Credits|Video)s?\s*(?:by\s+[^:]{0,40})?:")
@@ -129,6 +127,12 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     named = called(head) or named_before(head)
     if named is not None:
         return describe_speaker(named, registry)
+    if (on_ship := ship_role(head)) is not None:  # "the ship's master said": master of the M/V X
+        return Speaker(name=on_ship, type="other", key=f"name:{_key(on_ship)}")
+    if (given := given_name(head)) is not None:  # "a resident who gave only his first name, Andriy, said"
+        role = lx.clean_phrase(phrase_text([t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]))
+        return Speaker(name=given.text, type=role_type(role), key=f"person:{given.text.casefold()}", person=True,
+                       role=role)
     lemma = head.lemma_.lower()
     if lemma in lx.REPORT_NOUNS:  # "a UN report", "a statement by the ministry"
         authors = prep_objects(head, "by", "from", "of") + [
@@ -194,7 +198,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             name = re.sub(r"['’]s$", "", person.text)
             role = lx.clean_phrase(phrase_text([t for t in tokens if t.i < person.start and t.lower_ not in PRONOUNS])
                                    ).strip(" ,") or None
-            return Speaker(name=name, type=_role_type(role, tokens), key=f"person:{name.casefold()}", person=True,
+            return Speaker(name=name, type=role_type(role, tokens), key=f"person:{name.casefold()}", person=True,
                            role=role)
     if person is None:
         person = titled_name(head)
@@ -207,7 +211,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
                   and t.lower_.rstrip(".") not in HONORIFICS]  # "said Dr. Jane Roe, director of the hospital"
         parts = [phrase_text(part) for part in (before, _appositive_role(head)) if part]
         role = lx.clean_phrase(", ".join(parts)) if parts else None
-        return Speaker(name=name, type=_role_type(role, tokens), key=f"person:{name.casefold()}", person=True,
+        return Speaker(name=name, type=role_type(role, tokens), key=f"person:{name.casefold()}", person=True,
                        role=role)
     candidates = name_candidates(head, text) + [head.text]
     wire = lookup(candidates, lx.WIRE_AGENCIES)
@@ -253,11 +257,11 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
     if lemma in PERSON_ROLE_HEADS:  # "the founder of Aamin Ambulance said"
         name = lx.clean_phrase(text)
-        return Speaker(name=name, type=_role_type(name), key=f"name:{_key(name)}", **flags)
+        return Speaker(name=name, type=role_type(name), key=f"name:{_key(name)}", **flags)
     family = actors.actor_family(text)
     if family and actors.named_exactly(text) == family and re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS:
-        kind = "other" if family in NON_STATE else "official"
-        return Speaker(name=_clean_name(text), type=kind, key=f"family:{family}")
+        name = actors.capital_government(text) or _clean_name(text)  # "Moscow said": Moscow (Russian government)
+        return Speaker(name=name, type="other" if family in NON_STATE else "official", key=f"family:{family}")
     if family and lemma in GROUP_HEADS and has_name:  # "the Islamic State group claimed the attack"
         return Speaker(name=_clean_name(text), type="other" if family in NON_STATE else "official", key=f"family:{family}")
     wing = lemma == "wing" and any(c.dep_ in {"poss", "compound"} and (  # "the military's media wing"
@@ -265,7 +269,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if lemma in lx.OFFICIAL_HEADS or wing or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
         rebel = any(t.lower_ in REBEL_MARKERS for t in tokens) or possessor_side(list(head.subtree)) in NON_STATE
         kind = "other" if (family in NON_STATE and lemma not in {"government", "ministry"}) or rebel else "official"
-        name = _clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali
+        name = _clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali (Rwandan government)
+        name = actors.capital_government(name) or name
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
     if has_name and lemma in BODY_NOUNS and head.pos_ == "NOUN":  # "the European Union's Aspides mission"
         kind = "other" if lemma in {"coalition", "alliance", "movement", "front"} else "official"
@@ -297,30 +302,7 @@ def _appositive_role(head: Token) -> list[Token]:
     return []
 
 
-def _role_type(role: str | None, tokens: Sequence[Token] = ()) -> str:
-    if not role or possessor_side(tokens) in NON_STATE:  # "The Houthis vowed ... Their military spokesman X said"
-        return "other"
-    words = set(re.findall(r"[a-z]+", role.lower().replace(".", "")))  # "U.N. coordinator": un
-    if words & {"correspondent", "reporter", "journalist", "editor", "columnist", "anchor"}:
-        return "media"
-    if words & {"researcher", "activist", "monitor", "analyst"} and not words & lx.OFFICIAL_HEADS:
-        return "ngo" if "rights" in words or "monitor" in words else "other"
-    if actors.actor_family(role) in NON_STATE:
-        return "other"  # "Taliban spokesman": an armed group's, as the guideline types them
-    if {"civil", "society"} <= words:
-        return "ngo"  # "a civil society leader"
-    if words & (lx.OFFICIAL_HEADS | OFFICIAL_RANKS) or actors.actor_family(role) or words & INTERGOVERNMENTAL_WORDS or (
-            administrative_head(sorted(words))):
-        return "official"  # "Maj. Gen.", "army spokesman"
-    if words & (lx.NGO_MARKERS - INTERGOVERNMENTAL_WORDS) and words & lx.NGO_HEADS:
-        return "ngo"  # "the rights group X"
-    return "other"
-
-
-OFFICIAL_RANKS = RANK_WORDS - {"dr", "president"} | {"commissioner", "prefect", "superintendent"}  # not a doctor's
 REBEL_MARKERS = frozenset({"liberation", "outlawed", "banned", "separatist", "insurgent", "rebel", "jihadist"})
-# The bodies of states together ("the UN coordinator", "the AU envoy"): official, as governments are.
-INTERGOVERNMENTAL_WORDS = frozenset({"un", "eu", "au", "nato", "ecowas", "igad", "osce"})
 
 
 def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | None = None,
@@ -370,7 +352,7 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
             turn = frame.turn_at(index)
             if turn is not None:
                 name, role = turn
-                registry.add(Speaker(name=name, type=_role_type(role or "official"), key=f"person:{name.casefold()}",
+                registry.add(Speaker(name=name, type=role_type(role or "official"), key=f"person:{name.casefold()}",
                                       person=True, role=role), claim)
         elif author is not None:
             registry.add(author, claim)
@@ -391,7 +373,7 @@ def _issuers_voice(head: Token) -> bool:
 
 def _author_speaker(author: Author) -> Speaker:
     if author.person:
-        return Speaker(name=author.name, type=_role_type(author.role or "official"),
+        return Speaker(name=author.name, type=role_type(author.role or "official"),
                         key=f"person:{author.name.casefold()}", person=True, role=author.role)
     return Speaker(name=author.name, type="official", key=f"name:{_key(author.name)}")
 

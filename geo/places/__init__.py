@@ -24,12 +24,14 @@ from geo.places.geocode import Geocode, geocode_description
 from geo.places.lexicon import SITE_PARTS
 from geo.places.online import CandidateSource, default_online_geocoder, resolve_unresolved
 from geo.places.recognize import TOPONYM_COMPONENT
+from geo.places.recognize_spans import VESSEL_NAME_RE
 from geo.places.resolve import resolve_doc, resolve_spans_in_context
 
 __all__ = [
     "DISTRICT_WORDS",
     "SITE_PARTS",
     "TOPONYM_COMPONENT",
+    "VESSEL_NAME_RE",
     "Geocode",
     "CandidateSource",
     "PlaceChoice",

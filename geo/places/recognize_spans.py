@@ -21,9 +21,9 @@ from geo.places.lexicon import (ADJECTIVAL_SUFFIXES, CITY_WORDS, COMMON_WORDS, D
                                 TITLES)
 from geo.syntax import DATELINE_RE, doc_text
 
-__all__ = ["DocContext", "after_title", "covered_ranges", "followed_by_place_punct", "is_adjectival", "listed",
-           "listed_with_places", "looks_common", "modifies_noun", "modifies_residents", "names_a_publication",
-           "overlaps_ranges", "singular", "speaks", "split_at_in", "trim", "within"]
+__all__ = ["VESSEL_NAME_RE", "DocContext", "after_title", "covered_ranges", "followed_by_place_punct",
+           "is_adjectival", "listed", "listed_with_places", "looks_common", "modifies_noun", "modifies_residents",
+           "names_a_publication", "overlaps_ranges", "singular", "speaks", "split_at_in", "trim", "within"]
 
 
 # A transcript's speaker label: a line opening with a name in capitals and a colon ("AUSTIN:",
@@ -34,7 +34,7 @@ _SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,60}[A-Z.]|Q|A)(?
 
 # A ship named after the word for its kind: "the tanker Sea Lantern", "M/V Corrib Venture", "USS Garrison Pike"
 # (not "the vessel Iran seized": a name a verb follows is who did something to it).
-_VESSEL_NAME_RE = re.compile(r"\b(?:tanker|vessel|ship|carrier|freighter|destroyer|frigate|cruiser|trawler|"
+VESSEL_NAME_RE = re.compile(r"\b(?:tanker|vessel|ship|carrier|freighter|destroyer|frigate|cruiser|trawler|"
                              r"M/[VT]|MV|USS|HMS|INS) ((?>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}))(?! [a-z]+ed\b)")
 
 
@@ -76,7 +76,7 @@ class DocContext:
         labels = tuple(m.span(1) for m in _SPEAKER_LINE_RE.finditer(text))
         return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people),
                    labels if len(labels) >= 2 else (), kinds, dateline_agencies(text),
-                   frozenset(m.group(1) for m in _VESSEL_NAME_RE.finditer(text)))
+                   frozenset(m.group(1) for m in VESSEL_NAME_RE.finditer(text)))
 
     def names_no_place(self, span: Span) -> bool:
         """Whether the span lies in a transcript's speaker label ("AUSTIN:" is the Secretary) or is the
