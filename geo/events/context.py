@@ -48,15 +48,14 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
                   *, headline: bool = False, caption: bool = False) -> list[Mention]:
     """All event mentions of one sentence, with role, places, date and casualties. A photo caption
     (``caption``) places what it shows where the photo was taken when nothing else does."""
+    if span_text(sent).rstrip().endswith("?"):
+        return []  # "Was that a U.S. strike?", "Did the strikes hit anything near X?": a question tells no act
     mentions = [build_mention(sent, t, f, headline) for t, f in find_triggers(sent)]
     if not mentions:
         return []
     mentions = merge_one_act(mentions)
     referred = _after_the_act(mentions)
     assign_roles(sent, mentions)
-    if span_text(sent).rstrip().endswith("?"):
-        for mention in mentions:
-            mention.actor = None  # "Was that a U.S. strike?": a question names no one
     mentions = [m for m in mentions if not told_by_its_acts(m, mentions)]
     _assign_places(sent, mentions, toponyms)
     pursuit = pursues_the_perpetrators(sent)  # "tracked the attackers to a forest ... after a gunfight"

@@ -26,7 +26,8 @@ from geo.events.headlines import caption_indices, is_section_heading, link_capti
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (agrees, claimed_version, compatible, continues, marked_another,
                                 may_continue, one_of_counted, only_the_country, told_apart)
-from geo.events.place_fit import more_precise, place_agrees, place_fits, told_in_part, vaguely_placed
+from geo.events.place_fit import (more_precise, one_of_its_places, place_agrees, place_fits, told_in_part,
+                                  vaguely_placed)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import date_told_interceptions, place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
@@ -129,7 +130,7 @@ class _Linker:
             return
         if mention.anaphoric:
             fitting = [d for d in recent if compatible(d, mention, lenient_place=vaguely_placed(mention) or (
-                told_in_part(mention)))]
+                told_in_part(mention)), referred=True)]
             fitting = [d for d in fitting if not d.reference] or fitting  # not an act told in passing
             if mention.date is not None:  # "Tuesday's drone attack": the one told on Tuesday
                 fitting.sort(key=lambda d: d.date != mention.date)
@@ -217,7 +218,8 @@ class _Linker:
             return
         part = parts[0]
         vague = told_in_part(mention) or vaguely_placed(mention)  # "one of the bombs hit X", "a blast 50 miles off X"
-        fitting = [d for d in members if place_agrees(d, part.place)] or ([antecedent] if vague else [])
+        fitting = [d for d in members if place_agrees(d, part.place) or one_of_its_places(d, part.place)] or (
+            [antecedent] if vague else [])  # (and "the strike near B" of "strikes near A and B")
         if not fitting:
             self.create(mention, part)
             return

@@ -22,7 +22,7 @@ from geo.events.draft import Draft, said_after
 from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
-from geo.events.place_fit import names_the_place_near, no_conflict, place_fits, struck_the_country
+from geo.events.place_fit import names_the_place_near, no_conflict, one_of_its_places, place_fits, struck_the_country
 from geo.events.roles import the_perpetrators
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
@@ -242,9 +242,11 @@ def same_date(a: date, a_precision: str, b: date, b_precision: str) -> bool:
     return a == b
 
 
-def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, same_toll: bool = False) -> bool:
+def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, same_toll: bool = False,
+               referred: bool = False) -> bool:
     """Nothing tells the mention and the draft apart. ``same_toll``: a headline giving the draft's own
-    death toll ('troops kill six militants') may call a raid an ending of an assault."""
+    death toll ('troops kill six militants') may call a raid an ending of an assault; ``referred``: a mention
+    pointing back ('the strike near B') fits an act told at several places ('strikes near A and B')."""
     if mention.cue and draft.kind and mention.cue != draft.kind:
         return False
     if mention.cue == "response" and draft.kind is None and other_sides(mention.actor, draft.actor):
@@ -272,7 +274,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
                                                      mention.date_precision) and not said_after(draft, mention):
         return False
     fits = [place_fits(draft.place, p.place) or (lenient_place and no_conflict(draft.place, p.place))
-            or names_the_place_near(draft, p.place) or _launched_at_the_country(draft, p) for p in mention.parts]
+            or names_the_place_near(draft, p.place) or _launched_at_the_country(draft, p)
+            or (referred and one_of_its_places(draft, p.place)) for p in mention.parts]
     return any(fits) if len(fits) > 1 else all(fits)
 
 

@@ -78,6 +78,11 @@ def negated_experience(token: Token) -> bool:
             and any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children))
 
 
+def none_of(token: Token) -> bool:
+    """'None of Tuesday's strikes were near X', 'neither of the drones reached the base': what did not happen."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in {"none", "neither"}
+
+
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "assertion", "accusation", "rumour", "rumor"})
 REJECTING_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "debunk", "disprove"})
 FALSE_WORDS = frozenset({"false", "baseless", "untrue", "unfounded", "fabricated", "fake", "groundless"})

@@ -74,6 +74,11 @@ def _one_site(a: Toponym, b: Toponym) -> bool:
         distance_km(vague.lat, vague.lon, known.lat, known.lon) <= SITE_IN_TOWN_KM)  # type: ignore[arg-type]
 
 
+def one_of_its_places(draft: Draft, place: Toponym | None) -> bool:
+    """'strikes on camps near A, B and C', then 'the strike near B': one of the places the act was told at."""
+    return place is not None and any(other.place_key == place.place_key for other in draft.extra_places)
+
+
 NEAR_TOWN_KM = 35.0
 
 

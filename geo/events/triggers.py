@@ -9,8 +9,8 @@ from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.parse_repairs import fronted_subject, passive_subjects
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fell, fled, habitual, latest_of_series,
-                                   negated_experience, only_heard, rejected_claim, threatened_means, told_already,
-                                   told_as_possible, victims_of)
+                                   negated_experience, none_of, only_heard, rejected_claim, threatened_means,
+                                   told_already, told_as_possible, victims_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects)
 
@@ -320,7 +320,7 @@ def _is_excluded(token: Token, family: str) -> bool:
     if lemma_of(token) in {"offensive", "defensive"} and token.head.lower_ == "on":
         return True  # "go on the offensive": a stance, not an act
     if latest_of_series(token) or negated_experience(token) or denied(token) or fled(token) or a_label(token) or (
-            habitual(token, trigger_family) or threatened_means(token) or fell(token)):
+            habitual(token, trigger_family) or threatened_means(token) or fell(token) or none_of(token)):
         return True
     steps, child = 0, token
     for head in token.ancestors:

@@ -202,7 +202,8 @@ class Gazetteer:
     def candidates(self, name: str, *, limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
         """Places this name may refer to, best first; ``score`` is the name similarity in [0, 1].
 
-        Exact matches of the folded name score 1.0, of the transliteration key 0.97, and
+        Exact matches of the folded name score 1.0, of the transliteration key 0.97 (0.93 for a key of
+        three letters or fewer, which many unrelated names share: "Al-Kawm" and "Qom"), and
         skeleton-blocked fuzzy matches ``0.95 * ratio``. Short names only match exactly.
         """
         keys = name_keys(name)
@@ -218,7 +219,7 @@ class Gazetteer:
 
         for row in self._rows_for_keys(list(keys)):
             alias_fold, alias_key, is_primary, place_row = row[0], row[1], bool(row[2]), row[3:]
-            score = 1.0 if alias_fold == fold else (0.97 if alias_key == keys[0] else 0.93)
+            score = 1.0 if alias_fold == fold else (0.97 if alias_key == keys[0] and len(alias_key) > 3 else 0.93)
             keep(place_row, score, is_primary)
         if fuzzy and not any(score >= 0.97 for score, _, _ in best.values()):
             fuzzy_keys = self._fuzzy_keys(keys)

@@ -538,9 +538,18 @@ def test_there_have_been_ten_attacks_is_a_tally_not_the_strike_told_before() -> 
 def test_the_attack_at_a_named_site_is_the_one_told_there_though_no_gazetteer_knows_the_site() -> None:
     text = ("Militants fired rockets at U.S. forces at Mission Support Site Conoco in Syria on Monday.\n\n"
             "Separately, on Tuesday, a one-way attack drone targeted U.S. forces at Rumalyn Landing Zone in Syria.\n\n"
-            "Q: Who carried out the attack at Mission Support Site Conoco?\n")
-    asked = [e for e in analyze(text).events if any(m.text.startswith("Q: Who") for m in e.mentions)]
-    assert [e.summary for e in asked] == ["Militants fired rockets at U.S. forces in Mission Support Site Conoco"]
+            "Q: Thank you. The attack at Mission Support Site Conoco caused no injuries, officials said.\n")
+    told = [e for e in analyze(text).events if any(m.text.startswith("The attack at") for m in e.mentions)]
+    assert [e.summary for e in told] == ["Militants fired rockets at U.S. forces in Mission Support Site Conoco"]
+
+
+def test_a_question_tells_no_act() -> None:
+    text = ("U.S. aircraft struck two camps near Al Qaim on Tuesday.\n\n"
+            "Q: Did the strikes hit anything near Kharkiv?\n\n"
+            "Q: Were rockets fired at Bardera overnight?\n")
+    events = analyze(text).events
+    assert [e.place for e in events] == ["Al Qa'im"]
+    assert not any("?" in m.text for e in events for m in e.mentions)
 
 
 ASSESSMENT = (
@@ -917,3 +926,16 @@ def test_another_of_the_drones_that_got_through_is_no_other_act() -> None:
                              "intercepted 11 drones over the city, but three got through. One hit storage tanks at the "
                              "depot, and another exploded near the cargo terminal in Kaduna, wounding three workers.")
     assert [(a.place, a.injured) for a in attacks] == [("Kaduna", 3)] and len(responses) == 1
+
+
+def test_the_strike_near_one_of_the_places_of_strikes_is_one_of_them() -> None:
+    text = ("On Tuesday, U.S. aircraft struck camps near Albu Kamal and Mayadeen. "
+            "Local media said two shepherds were killed in the strike near Mayadeen.")
+    events = everything(text)
+    assert len(events) == 1 and events[0].killed == 2
+
+
+def test_a_group_calling_itself_a_name_is_that_name_not_the_doer_named_before() -> None:
+    text = ("U.S. forces struck three camps near Al Qaim on Tuesday. On Sunday, rockets were fired at a base in "
+            "Kharkiv. A group calling itself the Lions Brigade said it fired the rockets.")
+    assert [e.actor for e in everything(text)] == ["U.S. forces", "the Lions Brigade"]

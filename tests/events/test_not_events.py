@@ -382,3 +382,9 @@ def test_fighters_who_overran_a_post_attacked_it_but_a_post_told_overrun_is_no_a
     assert [(e.actor, e.killed) for e in told] == [("Rebel fighters", 6)]
     assert everything("The army denied on Monday that the post near Kharkiv had been overrun.") == []
     assert everything("Videos shared online claimed that the base had been overrun.") == []
+
+
+def test_what_none_of_the_acts_did_is_no_act() -> None:
+    events = everything("U.S. aircraft struck two camps near Al Qaim on Tuesday. None of the strikes were near Kharkiv.")
+    assert [e.place for e in events] == ["Al Qa'im"]
+    assert not any(m.text.startswith("None") for e in events for m in e.mentions)
