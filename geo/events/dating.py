@@ -17,6 +17,7 @@ from geo.events.clauses import ancestors_list, owner_of
 from geo.events.dates import MONTHS, date_precision, resolve_date
 from geo.events.day_headings import day_headings
 from geo.events.draft import Draft, sentence_numbers
+from geo.events.hours import clock_time
 from geo.events.summary import DRONES, INTERCEPT
 from geo.events.mentions import Mention, anchor_of, governor_of
 from geo.events.triggers import is_event_noun
@@ -97,28 +98,6 @@ _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 NIGHT_WORDS = frozenset({"overnight", "during the night", "before dawn", "at dawn", "before daybreak", "at daybreak"})
 NIGHT_RE = re.compile(r"\b(?:overnight|during the night|(?:before|at)\s+(?:dawn|daybreak)"
                       r"(?!\s+(?:on|of|this|yesterday|today|[a-z]+day)\b))\b", re.I)  # not "at dawn on Sunday"
-
-
-def clock_time(when: str) -> bool:
-    """'approximately 10:30', 'around midday', 'shortly after midnight': a time of day, which tells no day."""
-    return bool(re.search(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*[ap]\.?m\b|"
-                          r"\b(?:midday|noon|midnight|morning|afternoon|evening|dawn)\b", when)) and not (
-        re.search(r"\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", when))
-
-
-HOUR_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b", re.I)
-
-
-def _hours(text: str) -> list[float]:
-    return [int(h) % 12 + (12 if half.lower() == "p" else 0) + int(m or 0) / 60 for h, m, half in HOUR_RE.findall(text)]
-
-
-def another_hour(told: list[Span], sent: Span, before: int) -> bool:
-    """'At 6:40 p.m., the Houthis launched drones toward the same vessel' after the missiles of 3 p.m.: a clock
-    time (before the act's word) an hour or more from every clock time the act was told with, another act."""
-    hours = _hours(sent.doc[sent.start:before].text)
-    earlier = [h for s in told for h in _hours(s.text)]
-    return len(hours) == 1 and bool(earlier) and all(abs(hours[0] - h) >= 1 for h in earlier)
 
 
 def date_relative_days(drafts: list[Draft], published: date | None = None) -> None:

@@ -17,7 +17,8 @@ from spacy.tokens import Token
 
 from geo.events import actors, lexicon as lx
 from geo.events.category_fit import categories_fit
-from geo.events.dating import NIGHT_WORDS, another_hour, clock_time, told_over_a_period
+from geo.events.dating import NIGHT_WORDS, told_over_a_period
+from geo.events.hours import another_hour, clock_time
 from geo.events.draft import Draft, said_after
 from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides

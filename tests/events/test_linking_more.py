@@ -939,3 +939,12 @@ def test_a_group_calling_itself_a_name_is_that_name_not_the_doer_named_before() 
     text = ("U.S. forces struck three camps near Al Qaim on Tuesday. On Sunday, rockets were fired at a base in "
             "Kharkiv. A group calling itself the Lions Brigade said it fired the rockets.")
     assert [e.actor for e in everything(text)] == ["U.S. forces", "the Lions Brigade"]
+
+
+def test_an_act_told_later_that_afternoon_is_another_act() -> None:
+    text = ("At 9:10 a.m. on Monday, militants fired two missiles at a tanker in the Red Sea. Later that afternoon, "
+            "the militants launched three drones toward a bulk carrier. An hour after the drones, officials said "
+            "the missiles had missed.")
+    assert len(everything(text)) == 2
+    text = "At 9:10 a.m. on Monday, militants fired two missiles at a tanker in the Red Sea. The missiles missed."
+    assert len(everything(text)) == 1

@@ -1,0 +1,40 @@
+"""Times of day: whether a 'when' is an hour and no day ('approximately 10:30', 'shortly after midnight'),
+and whether an act told at another hour, or 'later that afternoon', is another act than one told before.
+
+Used by ``geo.events.dating`` and ``geo.events.linking``; imports spaCy only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+
+def clock_time(when: str) -> bool:
+    """'approximately 10:30', 'around midday', 'shortly after midnight': a time of day, which tells no day."""
+    return bool(re.search(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*[ap]\.?m\b|"
+                          r"\b(?:midday|noon|midnight|morning|afternoon|evening|dawn)\b", when)) and not (
+        re.search(r"\b(?:yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{4})\b", when))
+
+
+HOUR_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b", re.I)
+
+
+def _hours(text: str) -> list[float]:
+    return [int(h) % 12 + (12 if half.lower() == "p" else 0) + int(m or 0) / 60 for h, m, half in HOUR_RE.findall(text)]
+
+
+def another_hour(told: list[Span], sent: Span, before: int) -> bool:
+    """'At 6:40 p.m., the Houthis launched drones toward the same vessel' after the missiles of 3 p.m.: a clock
+    time (before the act's word) an hour or more from every clock time the act was told with, another act; so
+    is an act told 'later that afternoon' or 'hours later' after one told with its hour."""
+    opening = sent.doc[sent.start:before].text
+    hours = _hours(opening)
+    earlier = [h for s in told for h in _hours(s.text)]
+    later = LATER_SAME_DAY_RE.search(opening) is not None and sent not in told
+    return bool(earlier) and (later or (len(hours) == 1 and all(abs(hours[0] - h) >= 1 for h in earlier)))
+
+
+LATER_SAME_DAY_RE = re.compile(r"\b(?:later\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|"
+                               r"(?:several\s+|a\s+few\s+|two\s+|three\s+)?hours\s+later)\b", re.I)
