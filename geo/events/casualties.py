@@ -144,12 +144,33 @@ def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     return found
 
 
+INJURY_NOUNS = frozenset({"injury", "wound"})
+SUFFERING_VERBS = frozenset({"sustain", "suffer", "receive"})
+
+
+def _wounded_people(verb: Token) -> list[Token]:
+    """Who the verb says were hurt: 'three fighters were wounded', 'three service members sustained minor
+    injuries', 'two were treated for minor wounds', 'lightly injuring one service member', 'left two soldiers
+    with minor injuries'."""
+    lemma, tag = verb.lemma_.lower(), verb.tag_
+    told_injured = any(o.lemma_.lower() in INJURY_NOUNS for c in verb.children if c.dep_ == "prep"
+                       and c.lower_ in {"for", "with"} for o in c.children if o.dep_ == "pobj")
+    if (lemma in {"wound", "injure", "hurt"} and tag == "VBN") or (lemma == "treat" and told_injured):
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if lemma in SUFFERING_VERBS and any(c.dep_ == "dobj" and c.lemma_.lower() in INJURY_NOUNS for c in verb.children):
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    if (lemma in {"wound", "injure"} and tag == "VBG") or (lemma == "leave" and told_injured):
+        return [c for c in verb.children if c.dep_ == "dobj"]
+    return []
+
+
 def _parsed_wounded(sent: Span) -> list[tuple[int | None, int | None, Token]]:
-    """'three fighters of the militia were wounded': a counted subject too far from its verb for the patterns."""
+    """'three fighters of the militia were wounded', 'three service members sustained minor injuries': a counted
+    subject too far from its verb for the patterns, or told by what they suffered."""
     found: list[tuple[int | None, int | None, Token]] = []
     for token in sent:
-        if token.lemma_.lower() in {"wound", "injure"} and token.tag_ == "VBN":
-            for victim in (c for c in token.children if c.dep_ == "nsubjpass"):
+        if token.pos_ in {"VERB", "AUX"} or token.tag_ == "VBN":
+            for victim in _wounded_people(token):
                 counted = next((c for c in victim.children if c.dep_ == "nummod" and lx.parse_number(c.text)), None)
                 if counted is not None:
                     found.append((None, (lx.parse_number(counted.text) or 0) + conjoined_victims(counted), token))

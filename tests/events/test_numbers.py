@@ -303,3 +303,13 @@ def test_a_toll_killed_as_an_act_was_done_is_that_acts() -> None:
                    "flattened a house in Gaza City before dawn on Thursday. By mid-afternoon, militants launched a "
                    "salvo of rockets toward Tel Aviv.")
     assert sorted((e.place, e.killed) for e in found) == [("Gaza", 11), ("Tel Aviv", None)]
+
+
+def test_the_wounded_told_by_what_they_suffered() -> None:
+    assert figures("Three service members of the coalition sustained minor injuries.") == [(None, 3)]
+    assert figures("Two U.S. contractors were treated for minor wounds.") == [(None, 2)]
+    assert figures("The rocket left two U.S. guards with minor injuries.") == [(None, 2)]
+    assert figures("No one was treated for injuries.") == []
+    assert figures("Three soldiers sustained the blow of the advance.") == []
+    told = events("On Monday, militants fired rockets at a base in Kharkiv. Four U.S. soldiers suffered minor injuries.")
+    assert [e.injured for e in told] == [4]
