@@ -132,3 +132,6 @@ COMMON_WORDS = frozenset({
     "interior", "gulf", "delta", "white", "coast", "capital", "lakes", "rivers", "islands", "highlands",
     "plains", "frontier", "metro", "borders", "midlands", "upland", "lowland", "coastal", "littoral",
 })
+
+# Words of a military site's designation after a word that is no place ("Mission Support Site X", "Patrol Base Y").
+BASE_DESIGNATIONS = frozenset({"Support", "Landing", "Patrol", "Operating", "Logistics", "Staging"})

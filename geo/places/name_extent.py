@@ -18,7 +18,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from geo.gazetteer import DISTRICT_WORDS
-from geo.places.lexicon import CONNECTORS, FACILITY_WORDS, PROVINCE_WORDS
+from geo.places.lexicon import (CITY_WORDS, CONNECTORS, DIRECTION_WORDS, FACILITY_WORDS, LOCAL_BODY_WORDS,
+                                PLACE_TYPE_WORDS, PROVINCE_WORDS, TITLES)
 from geo.syntax import ARABIC_ARTICLES
 
 __all__ = ["ARABIC_ARTICLES", "capitalised_runs", "complete_cut_names", "is_capitalised", "subspans_longest_first",
@@ -129,6 +130,19 @@ def subspans_longest_first(run: Span) -> list[Span]:
             if is_capitalised(sub[0]) and is_capitalised(sub[-1]) and not cut_prefix:
                 spans.append(sub)
     return spans
+
+
+_NOT_A_NAMES_WORD = (CITY_WORDS | DIRECTION_WORDS | FACILITY_WORDS | LOCAL_BODY_WORDS | PLACE_TYPE_WORDS | PROVINCE_WORDS
+                     | TITLES | DISTRICT_WORDS | {"governor", "mayor", "police", "army", "forces", "ministry", "oblast"})
+
+
+def old_name_heading(span: Span, run: Span, main_name: Callable[[str], bool]) -> bool:
+    """'Majdal Zoun': the first words of a longer name the gazetteer lacks are no place when they match only
+    another town's other name (Majdal, Ashkelon's old name) and the words after them go on with the name,
+    no designation or title ('Kharkiv Oblast', 'Sumy Governor')."""
+    rest = run.doc[span.end:run.end]
+    return (span.start == run.start and len(rest) > 0 and not main_name(span.text)
+            and all(t.is_alpha and t.is_title and t.lower_ not in _NOT_A_NAMES_WORD for t in rest))
 
 
 def complete_cut_names(found: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:

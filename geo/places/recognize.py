@@ -35,7 +35,7 @@ from geo.gazetteer import DISTRICT_WORDS, fold_name
 from geo.model import Candidate
 from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
                                 LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
-                                UNKNOWN_TOWN_WORDS, WEAK_PREPS)
+                                UNKNOWN_TOWN_WORDS, WEAK_PREPS, BASE_DESIGNATIONS)
 from geo.places.locative_cues import (a_town_near, in_apposition_with_a_town, locative_cue, persons_by_word,
                                       placed_near, read_inside, town_word_before)
 from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
@@ -67,8 +67,6 @@ def make_toponym_recognizer(nlp: Language, name: str, min_population: int, max_r
 
 
 FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
-# Words of a military site's designation after a word that is no place ("Mission Support Site X", "Patrol Base Y").
-BASE_DESIGNATIONS = frozenset({"Support", "Landing", "Patrol", "Operating", "Logistics", "Staging"})
 _IN_OR_NEAR = frozenset({"in", "near", "outside", "around"})  # "in Jisr al-Shughur": a name of two words placed
 
 
@@ -133,7 +131,8 @@ class ToponymRecognizer:
             for span in extent.subspans_longest_first(run):
                 if any(covered[span.start:span.end]) or (len(span) == 1 and span[0].pos_ in FUNCTION_POS) or (
                         site and span.start > run.start and span.end == run.end) or (
-                        span.end < run.end and doc[span.end].text in BASE_DESIGNATIONS):
+                        span.end < run.end and doc[span.end].text in BASE_DESIGNATIONS) or extent.old_name_heading(
+                        span, run, lambda text: any(c.main_name for c in self._lookup(text, context.lookups))):
                     continue  # "An air strike": a capitalised article, not the town of Ann; "Mission Support Site X"
                 decision = self._gate(span, "", context)
                 if decision:

@@ -47,6 +47,8 @@ FAKE = FakeGazetteer({
     "Tarsk": [_city("Tarsk", "RU", 0)],  # a town of no recorded size
     "As Salif": [_city("As Salif", "RU", 0)],
     "Debre Tarsk": [_city("Debre Tarsk", "RU", 140_000)],
+    "Oldbury": [Candidate(name="Newport", kind="city", country="RU", lat=50, lon=20, population=400_000, score=1.0,
+                          main_name=False)],  # an old name of a big town
 })
 
 
@@ -575,3 +577,10 @@ def test_a_named_neighbourhood_of_a_town_is_a_place_its_hyphen_counting_for_no_w
     # "Tal al-Hawa" is three words (the tokenizer makes it four), the unknown name of a quarter of Rafah.
     assert _toponyms("Shells hit a house in the Tal al-Hawa neighbourhood of Rafah on Monday.") == [
         "Tal al-Hawa", "Rafah"]
+
+
+def test_an_old_name_of_a_town_opening_a_longer_unknown_name_is_no_place() -> None:
+    doc = _doc(["Jets", "struck", "a", "site", "in", "Oldbury", "Zoun", "and", "in", "Oldbury", "."])
+    assert [text for text, _label, _cue in _run(doc)] == ["Oldbury"]  # the second one, alone
+    doc = _doc(["Jets", "struck", "a", "site", "in", "Oldbury", "Oblast", "."])
+    assert [text for text, _label, _cue in _run(doc)] == ["Oldbury"]  # a designation after it: still the town
