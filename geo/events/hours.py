@@ -25,6 +25,10 @@ def _hours(text: str) -> list[float]:
     return [int(h) % 12 + (12 if half.lower() == "p" else 0) + int(m or 0) / 60 for h, m, half in HOUR_RE.findall(text)]
 
 
+LATER_SAME_DAY_RE = re.compile(r"\b(?:later\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|"
+                               r"(?:several\s+|a\s+few\s+|two\s+|three\s+)?hours\s+later)\b", re.I)
+
+
 def another_hour(told: list[Span], sent: Span, before: int) -> bool:
     """'At 6:40 p.m., the Houthis launched drones toward the same vessel' after the missiles of 3 p.m.: a clock
     time (before the act's word) an hour or more from every clock time the act was told with, another act; so
@@ -34,7 +38,3 @@ def another_hour(told: list[Span], sent: Span, before: int) -> bool:
     earlier = [h for s in told for h in _hours(s.text)]
     later = LATER_SAME_DAY_RE.search(opening) is not None and sent not in told
     return bool(earlier) and (later or (len(hours) == 1 and all(abs(hours[0] - h) >= 1 for h in earlier)))
-
-
-LATER_SAME_DAY_RE = re.compile(r"\b(?:later\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|"
-                               r"(?:several\s+|a\s+few\s+|two\s+|three\s+)?hours\s+later)\b", re.I)

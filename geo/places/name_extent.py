@@ -132,8 +132,8 @@ def subspans_longest_first(run: Span) -> list[Span]:
     return spans
 
 
-_NOT_A_NAMES_WORD = (CITY_WORDS | DIRECTION_WORDS | FACILITY_WORDS | LOCAL_BODY_WORDS | PLACE_TYPE_WORDS | PROVINCE_WORDS
-                     | TITLES | DISTRICT_WORDS | {"governor", "mayor", "police", "army", "forces", "ministry", "oblast"})
+_NOT_A_NAMES_WORD = (CITY_WORDS | DIRECTION_WORDS | FACILITY_WORDS | LOCAL_BODY_WORDS | PLACE_TYPE_WORDS
+                     | PROVINCE_WORDS | TITLES | DISTRICT_WORDS | {"army", "forces"})
 
 
 def old_name_heading(span: Span, run: Span, main_name: Callable[[str], bool]) -> bool:
