@@ -229,8 +229,14 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if since is not None and since.tag_ == "VBG" and since.head.lower_ == "since" and any(
             c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in since.head.head.children):
         return True  # "forces have held the area since launching an incursion": the start of a state, no act told
+    since_a_year = any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))
+    if token.pos_ == "VERB" and since_a_year and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"}
+                                                     for c in token.children) and not any(
+            t.like_num for c in token.children if c.dep_ != "prep" for t in c.subtree):
+        return True  # "militants had raided the district since 2015": years of raids, no one act (not "attacked
+        # five times since 2019": a counted aggregate)
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):
-        return any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))  # "fighting since 2008"
+        return since_a_year  # "fighting since 2008"
     return False
 
 

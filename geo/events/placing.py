@@ -235,8 +235,27 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         beside = [d for d in launches if any(index.get(s.start, -9) == first for s in d.sentences)]
         attacks = [d for d in beside or stopped if d.place is not None]  # (a launch its own sentence tells, if any:
         attacks = [d for d in attacks if told_as_a_launch(d)] or attacks  # not a strike told before it elsewhere)
-        if attacks:
+        if attacks and (country := _tally_country(attacks[-1], drafts, located, places_in[max(0, first - 1):first + 1],
+                                                  sents[first])) is not None:
+            draft.place, draft.place_prep = country, "in"
+        elif attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep
+
+
+def _tally_country(attack: Draft, drafts: list[Draft], located: list[tuple[Toponym, Span]],
+                   near: list[list[tuple[Toponym, Span]]], sentence: Span) -> Toponym | None:
+    """A night's tally: 'Russia launched 126 drones ... Air defences shot down 81 of the drones', with no town
+    named in it or just before, after a barrage that hit two towns or more of one country, was over the country,
+    not over the one town the first hit was told at."""
+    if attack.place is None or not TOLD_WEAPONS_RE.search(sentence.text) or any(
+            t.kind in TOWN_KINDS for told in near for t, _span in told):
+        return None
+    country = attack.place.country
+    towns = {d.place.place_key for d in drafts if d.kind == "attack" and d.place is not None
+             and d.place.kind in TOWN_KINDS and d.place.country == country and d.place_prep != "from"}
+    named = sorted((t for t, _span in located if t.kind == "country" and t.country == country and not t.demonym),
+                   key=lambda t: t.text.isupper())  # (as the text names it, not a dateline's capitals)
+    return named[0] if len(towns) >= 2 and named else None
 
 
 HOME_PREPS = (lx.LOCATIVE_WORDS - lx.BLOCKING_PREPS) | AIMED_PREPS  # "over X", "launched at X"

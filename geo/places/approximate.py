@@ -84,8 +84,20 @@ def _best_host(toponym: Toponym, hosts: _Hosts, towns: bool, text: str = "", *, 
     near = [i for i in hosts.within_reach(toponym, towns) if _text_distance(toponym, places[i]) <= (
         _MAX_HOST_DISTANCE_CHARS) and not (scope != "any" and _PARAGRAPH_BREAK.search(
             text, *sorted((toponym.end, places[i].start))) and (scope == "paragraph" or places[i].start > toponym.end))]
-    best = min(near, key=lambda i: (-support.get(i, 0), _text_distance(toponym, places[i])), default=None)
+    best = min(near, key=lambda i: (_named_as_origin(places[i], text), -support.get(i, 0),
+                                    _text_distance(toponym, places[i])), default=None)
     return None if best is None else places[best]
+
+
+_FROM_RE = re.compile(r"(\w+)\s+from\s+(?:the\s+)?$")
+_MEASURED_FROM = frozenset({"km", "kilometers", "kilometres", "miles", "mi", "meters", "metres", "away", "far"})
+
+
+def _named_as_origin(host: Toponym, text: str) -> bool:
+    """A town named as where someone came from ('the bus travelled from X', 'fled from X'): elsewhere than the
+    spot told beside it, a host only when no other is near (not 'X, 20 km from Y': a distance from the host)."""
+    found = _FROM_RE.search(text, max(0, host.start - 40), host.start)
+    return found is not None and found.group(1).lower() not in _MEASURED_FROM
 
 
 class _Hosts:

@@ -155,6 +155,15 @@ def test_an_interception_no_word_places_is_where_the_attack_it_answered_was() ->
     assert [e.place for e in everything(text) if e.kind == "response"] == ["Kharkiv"]
 
 
+def test_the_tally_of_a_barrage_on_several_towns_is_over_their_country() -> None:
+    text = ("Russian missiles hit a school in Kharkiv overnight, killing two people, officials said. Drones also struck "
+            "a depot in Odesa. Ukraine's air force said Russia launched 90 drones and five missiles during the "
+            "night. Air defences shot down 70 of the drones and three of the missiles, it said.")
+    assert [e.place for e in everything(text) if e.kind == "response"] == ["Ukraine"]
+    one_town = text.replace("Drones also struck a depot in Odesa. ", "")
+    assert [e.place for e in everything(one_town) if e.kind == "response"] == ["Kharkiv"]
+
+
 def test_the_side_that_was_struck_acting_is_another_act() -> None:
     text = "U.S. forces struck militants near Kharkiv on Monday in self-defense. Later, armed militants attacked the base."
     assert {(e.kind, e.actor, e.target) for e in everything(text)} == {

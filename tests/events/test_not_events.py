@@ -214,6 +214,12 @@ def test_hundreds_of_acts_carried_out_since_a_year_are_a_campaign() -> None:
     assert everything("Armed gangs have carried out hundreds of kidnappings for ransom near Kharkiv since 2020.") == []
 
 
+def test_raids_told_as_going_on_since_a_year_are_a_campaign() -> None:
+    assert everything("Gunmen from across the border had raided the villages near Kharkiv since 2017.") == []
+    assert len(everything("Gunmen from across the border raided the villages near Kharkiv on Sunday.")) == 1
+    assert len(everything("Gunmen had raided the villages near Kharkiv at least six times since 2017.")) == 1
+
+
 def test_fighting_that_resumed_ending_a_truce_of_a_year_is_the_war_going_on() -> None:
     assert everything("Fighting between the army and the rebels resumed near Kharkiv in November, ending a truce that "
                       "had held for a year.") == []

@@ -179,6 +179,20 @@ def test_a_town_named_for_its_clock_time_hosts_nothing() -> None:
     assert not locate_by_context(toponyms, text=text)[1].resolved
 
 
+def test_a_town_named_as_where_someone_came_from_hosts_only_when_no_other_is_near() -> None:
+    text = ("Gunmen attacked a truck outside Baton Rouge on Monday. They stopped it near Kelmar as it drove "
+            "from New Orleans.")
+    def located(text: str) -> Toponym:
+        toponyms = [town(text.index("Baton"), "Baton Rouge", 30.45, -91.15, geonameid=1),
+                    unknown(text.index("Kelmar"), "Kelmar"),
+                    town(text.index("New Orleans"), "New Orleans", 29.95, -90.07, geonameid=2)]
+        return locate_by_context(toponyms, text=text)[1]
+    assert located(text).name == "Kelmar (near Baton Rouge)"
+    measured = "Gunmen attacked a truck outside Baton Rouge on Monday. They stopped it at Kelmar, 9 km from New Orleans."
+    assert located(measured).name == "Kelmar (near New Orleans)"
+    assert located(measured.replace(", 9 km from", " as it drove from")).name == "Kelmar (near Baton Rouge)"
+
+
 def test_a_country_named_with_a_compass_word_after_a_name_is_its_container() -> None:
     text = "Rockets hit Camp Kelmar in northeast Mexico. A drone was shot down near Baton Rouge."
     mexico = Toponym(start=text.index("Mexico"), end=text.index("Mexico") + 6, text="Mexico", name="Mexico",
