@@ -37,7 +37,7 @@ from geo.events.kinds import armed_men, cited_cause, continue_sequels, intercept
 from geo.events.kind_model import learned_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import name_the_group, to_event
-from geo.events.retold import merge_retold, own_account
+from geo.events.retold import denied_outright, merge_retold, own_account
 from geo.events.umbrella import (answered_together, defines_the_subject, fold_umbrellas, listed_targets,
                                   read_sections)
 from geo.model import Event, Toponym
@@ -353,7 +353,8 @@ def extract_events(
     ordered = sorted(linker.drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), position[id(d)]))
     fill_from_infobox(ordered, infobox_fields(sents, header))
     name_the_group(ordered)
-    events = [to_event(d) for d in learned_kinds([d for d in ordered if not cited_cause(d)], sents)]
+    events = [to_event(d) for d in learned_kinds([d for d in ordered if not cited_cause(d)
+                                                  and not denied_outright(d, sents)], sents)]
     return [e for e in events if e.kind == "attack"], [e for e in events if e.kind == "response"]
 
 

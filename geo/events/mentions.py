@@ -215,14 +215,12 @@ def _category(trigger: Token, family: str, weapon: str | None) -> str:
 
 
 MULTIPLE_WORDS = {"double": 2, "twin": 2, "triple": 3, "dual": 2}
-
 # What carries weapons, not a weapon spent: "two F-15E aircraft struck a depot" is one strike told.
 PLATFORM_NOUNS = frozenset({"aircraft", "jet", "warplane", "plane", "helicopter", "gunship", "fighter", "ship",
                             "warship", "destroyer", "frigate", "tank", "vehicle", "boat"})
 
 # What is fired by the several in one attack ("two missiles hit the station", "three shells landed"): no count of acts.
 SALVO_WEAPONS = elx.PROJECTILE_NOUNS | {"shell", "mortar", "artillery"}
-
 TALLY_NOUNS = frozenset({"number", "total", "tally", "count"})
 
 
@@ -339,6 +337,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             heads: list[Token] = []  # "fired rockets at X", "opened (returned) fire on X", "exchanged fire with X"
         elif is_passive(trigger):
             heads = children(trigger, "nsubjpass")
+        elif trigger.dep_ == "conj" and is_passive(trigger.head) and not children(trigger, "dobj", "nsubj", "prt"):
+            heads = children(trigger.head, "nsubjpass")  # "the positions were identified and struck": both passive
         elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             heads = [s for s in children(trigger, "nsubj") if weapon_of(s) is None]  # "the vehicle exploded"
         else:

@@ -232,7 +232,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     since_a_year = any(o.like_num and len(o.text) == 4 for o in prep_objects(token, "since"))
     if token.pos_ == "VERB" and since_a_year and any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"}
                                                      for c in token.children) and not any(
-            t.like_num for c in token.children if c.dep_ != "prep" for t in c.subtree):
+            t.like_num for c in token.children if c.dep_ in {"dobj", "npadvmod", "advmod", "nsubj", "nsubjpass"}
+            for t in c.subtree):
         return True  # "militants had raided the district since 2015": years of raids, no one act (not "attacked
         # five times since 2019": a counted aggregate)
     if token.pos_ == "VERB" and token.tag_ == "VBG" and any(c.lower_ == "been" for c in token.children):

@@ -30,6 +30,7 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
         launched = _launch_of_the_weapon(trigger, by_token)  # "Rockets fired by X hit a house": one act, X's
         container = (told_by or _act_container(trigger, by_token) or _told_when(trigger, by_token)
                      or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token)
+                     or _called_in_passing(mention, mentions)
                      or _acting_as_subject(trigger, by_token) or launched or listed)
         if listed is not None and not any(p.place for p in listed.parts):
             listed.parts = [p for p in mention.parts if p.place] or listed.parts  # the place the list is told at
@@ -103,6 +104,21 @@ def _named_as_the_latest(mention: Mention, mentions: list[Mention]) -> Mention |
         return None
     verbs = [m for m in mentions if m is not mention and m.trigger.pos_ == "VERB"]
     return verbs[0] if len(verbs) == 1 else None
+
+
+CALLING_VERBS = frozenset({"describe", "call", "term", "label", "characterize", "characterise", "portray"})
+
+
+def _called_in_passing(mention: Mention, mentions: list[Mention]) -> Mention | None:
+    """'Drone strikes on villages killed nine people, officials said, in strikes that Ankara described as
+    retaliation for ...': the phrase says what the one act of its kind the sentence tells was called."""
+    trigger = mention.trigger
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ != "in" or not any(
+            c.dep_ == "relcl" and c.lemma_.lower() in CALLING_VERBS for c in trigger.children):
+        return None
+    others = [m for m in mentions if m is not mention and m.family == mention.family
+              and not trigger.left_edge.i <= m.trigger.i <= trigger.right_edge.i]
+    return others[0] if len(others) == 1 else None
 
 
 def _in_which(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:

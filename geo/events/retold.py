@@ -12,9 +12,10 @@ actors, linking (a phrase's head word, a claimed version), place fit and ``geo.s
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
@@ -26,7 +27,7 @@ from geo.syntax import shared_subjects, span_text
 if TYPE_CHECKING:
     from geo.events.mentions import Mention
 
-__all__ = ["merge_retold", "own_account"]
+__all__ = ["denied_outright", "merge_retold", "own_account"]
 
 OWN_WORDS = frozenset({"it", "they", "we", "its", "their", "our"})
 
@@ -44,8 +45,8 @@ def own_account(mention: Mention) -> bool:
     if verb is None or speech is None:
         return False
     speakers, doers = shared_subjects(speech), shared_subjects(verb)  # "had hit X and fired": the subject of both
-    if not speakers or not doers:
-        return False
+    if not doers or not speakers and not _own(doers[0]):  # ("a group calling itself X claimed that it had struck":
+        return False  # its own account, however the parse hangs the group)
     family = actors.actor_family(_phrase(doers[0]))
     return _own(doers[0]) or family is not None and family == actors.actor_family(_phrase(speakers[0]))
 
@@ -163,3 +164,18 @@ def _fold(first: Draft, later: Draft) -> None:
     first.injured = first.injured if first.injured is not None else later.injured
     first.triggers += later.triggers
     first.acts += later.acts
+
+
+# "There was no attack on At Tanf on Sunday": the place of a claimed act that did not happen.
+NO_ACT_RE = re.compile(r"\b(?i:there (?:was|were|has been|had been) no (?:[a-z-]+ )?(?:attacks?|strikes?|raids?)"
+                       r" (?:on|at|against|in) (?:the )?)(?:[a-z-]+ )*?((?:[A-Z][\w'’-]+ ?)+)")
+
+
+def denied_outright(draft: Draft, sents: list[Span]) -> bool:
+    """A claim its doer made ('the group said it had struck the garrison at X') that the text says outright did
+    not happen ('There was no attack on X'): no act, only a claim its source made."""
+    if not draft.own_account or not draft.sentences or not draft.triggers:
+        return False
+    first = next((s for s in draft.sentences if s.start <= draft.triggers[0] < s.end), None)  # where it was claimed
+    return first is not None and any(m.group(1).strip() in span_text(first) and not s.start <= first.start < s.end
+                                     for s in sents for m in NO_ACT_RE.finditer(span_text(s)))

@@ -23,6 +23,8 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
     for mention in mentions:
         by_token[mention.trigger.i] = mention
         by_token[anchor_of(mention.trigger).i] = mention
+        by_token.update({t.i: mention for t in mention.merged if t.i not in by_token})  # "in strikes X called a
+        # response": what is said of a word merged into the act is said of the act
         modifiers = {c.lemma_.lower() for t in (mention.trigger, *mention.merged)  # "in a retaliatory strike, X shelled"
                      for c in t.children if c.dep_ in {"amod", "compound", "nmod"}}
         glued = glued_before(mention.trigger)  # "a counter-offensive", cut at its dash
@@ -92,11 +94,18 @@ def _told_of_its_targets(mention: Mention, mentions: list[Mention]) -> list[Ment
     """The acts a clause on the mention's targets tells they did ('struck fighters who attacked the base')."""
     trigger = mention.trigger
     verb = trigger.head if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" else trigger  # "the strike targeted"
-    targets = children(verb, "dobj") + prep_objects(verb, "against", "on")
-    clauses = {t.i for x in targets for c in x.children if c.dep_ == "relcl" and x.lemma_.lower() in FIGHTER_NOUNS
-               for t in c.subtree}
+    targets = children(verb, "dobj", "nsubjpass") + prep_objects(verb, "against", "on") + (
+        children(verb.head, "nsubjpass") if verb.dep_ == "conj" and not children(verb, "nsubj", "dobj") else [])
+    clauses = {t.i for x in targets for c in x.children if c.dep_ == "relcl" and (
+        x.lemma_.lower() in FIGHTER_NOUNS or _launched_from(c)) for t in c.subtree}
     return [o for o in mentions if o is not mention and o.trigger.i in clauses and o.cue is None
             and o.family in ATTACKING_FAMILIES]
+
+
+def _launched_from(clause: Token) -> bool:
+    """'the positions from which the attack was launched': a place the clause says an act came from."""
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(o.lower_ in {"which", "where"} for o in c.children)
+               for c in clause.children)
 
 
 FIGHTER_NOUNS = frozenset({"fighter", "militant", "insurgent", "gunman", "member", "operative", "attacker", "rebel",

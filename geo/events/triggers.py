@@ -368,7 +368,7 @@ def _armed_striker(verb: Token) -> bool:
                 or actors.actor_family(phrase) or any(lemma_of(x) in elx.SALVO_WORDS for x in [subject, *children(
                     subject, "compound")])):
             return True
-    return False
+    return any(weapon_of(o) or lemma_of(o) == "weapon" for o in prep_objects(verb, "with"))  # "struck with guns"
 
 
 def _speaker_of(pronoun: Token) -> Token:

@@ -1181,3 +1181,17 @@ def test_these_strikes_called_a_response_leave_the_other_sides_acts_told_before_
     attacks, responses = run(text)
     assert [e.place for e in responses] == ["Al Qa'im"]
     assert "Ālbū Kamāl" in [e.place for e in attacks]
+
+
+def test_strikes_a_side_described_as_retaliation_in_passing_are_one_response() -> None:
+    attacks, responses = run("Russian drone strikes on villages near Kharkiv killed six people on Sunday, officials said, "
+                             "in strikes that Moscow described as retaliation for an attack on one of its airfields.")
+    assert [(e.actor, e.place) for e in responses] == [("Russia", "Kharkiv")]
+    assert [e.target for e in attacks] == ["one of its airfields"]
+
+
+def test_the_positions_an_attack_came_from_identified_and_struck_with_artillery_is_a_response() -> None:
+    attacks, responses = run("On Sunday, militants fired rockets at our base near Kharkiv, wounding two soldiers. "
+                             "The positions from which the attack was launched were identified and struck with "
+                             "artillery.")
+    assert len(attacks) == 1 and [e.target for e in responses] == ["the positions"]

@@ -109,3 +109,13 @@ def test_an_act_a_lead_names_then_tells_of_the_groups_men_is_one_act() -> None:
 def test_an_act_a_lead_names_and_another_sides_act_of_the_day_stay_two() -> None:
     attacks, _ = everything(LEAD.replace("a large group of militants assaulted", "army jets bombed"))
     assert len(attacks) == 2
+
+
+def test_a_claim_its_doer_made_that_the_text_says_outright_did_not_happen_is_no_act() -> None:
+    text = ("Militants fired rockets at a base near Kharkiv on Sunday, wounding two soldiers. A group of militias "
+            "calling itself the Northern Front claimed that it had also struck the garrison at Camp Vell with drones. "
+            "There was no attack on Camp Vell, a spokesman said.")
+    attacks, _responses = everything(text)
+    assert [e.place for e in attacks] == ["Kharkiv"]
+    kept = text.replace("There was no attack on Camp Vell", "There was no damage at Camp Vell")
+    assert len(everything(kept)[0]) == 2
