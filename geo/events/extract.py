@@ -26,8 +26,8 @@ from geo.events.headlines import caption_indices, is_section_heading, link_capti
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (agrees, claimed_version, compatible, continues, marked_another,
                                 may_continue, one_of_counted, only_the_country, told_apart)
-from geo.events.place_fit import (more_precise, one_of_its_places, place_agrees, place_fits, told_in_part,
-                                  vaguely_placed)
+from geo.events.place_fit import (more_precise, off_the_coast, one_of_its_places, place_agrees, place_fits,
+                                  told_in_part, vaguely_placed)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import date_told_interceptions, place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
@@ -41,7 +41,7 @@ from geo.events.retold import denied_outright, merge_retold, own_account
 from geo.events.umbrella import (answered_together, defines_the_subject, fold_umbrellas, listed_targets,
                                   read_sections)
 from geo.model import Event, Toponym
-from geo.syntax import is_headline, sentences, toponym_tokens
+from geo.syntax import doc_text, is_headline, sentences, toponym_tokens
 
 
 BACKGROUND_DAYS, LOOTING = 31, "Looting/property destruction"
@@ -218,8 +218,9 @@ class _Linker:
             return
         part = parts[0]
         vague = told_in_part(mention) or vaguely_placed(mention)  # "one of the bombs hit X", "a blast 50 miles off X"
-        fitting = [d for d in members if place_agrees(d, part.place) or one_of_its_places(d, part.place)] or (
-            [antecedent] if vague else [])  # (and "the strike near B" of "strikes near A and B")
+        text = doc_text(mention.sentence.doc)  # (and "the strike near B" of "strikes near A and B", "the attack in
+        fitting = [d for d in members if place_agrees(d, part.place) or one_of_its_places(d, part.place) or (  # the
+            off_the_coast(d.place, part.place, text))] or ([antecedent] if vague else [])  # Red Sea" of one off X)
         if not fitting:
             self.create(mention, part)
             return

@@ -23,7 +23,8 @@ from geo.events.draft import Draft, said_after
 from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
-from geo.events.place_fit import names_the_place_near, no_conflict, one_of_its_places, place_fits, struck_the_country
+from geo.events.place_fit import (names_the_place_near, no_conflict, off_the_coast, one_of_its_places, place_fits,
+                                   struck_the_country)
 from geo.events.roles import the_perpetrators
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
@@ -276,6 +277,7 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
         return False
     fits = [place_fits(draft.place, p.place) or (lenient_place and no_conflict(draft.place, p.place))
             or names_the_place_near(draft, p.place) or _launched_at_the_country(draft, p)
+            or off_the_coast(draft.place, p.place, doc_text(mention.sentence.doc))
             or (referred and one_of_its_places(draft, p.place)) for p in mention.parts]
     return any(fits) if len(fits) > 1 else all(fits)
 

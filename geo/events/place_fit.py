@@ -29,7 +29,7 @@ def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
             and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
 
 
-__all__ = ["at_sea", "contains", "more_precise", "more_specific", "names_the_place_near", "no_conflict", "place_agrees",
+__all__ = ["at_sea", "contains", "off_the_coast", "more_precise", "more_specific", "names_the_place_near", "no_conflict", "place_agrees",
            "place_fits", "struck_the_country", "told_in_part", "vaguely_placed"]
 
 SITE_IN_TOWN_KM = 25.0
@@ -110,6 +110,18 @@ def vaguely_placed(mention: Mention) -> bool:
 
 OFFSET_RE = re.compile(r"(?:miles?|km|kilomet(?:er|re)s?)\s+(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+"
                        r"(?:the\s+)?$", re.I)
+
+
+OFFSHORE_RE = re.compile(rf"(?:{OFFSET_RE.pattern})|\boff\s+(?:the\s+(?:coast|port)\s+of\s+)?(?:the\s+)?$", re.I)
+
+
+def off_the_coast(a: Toponym | None, b: Toponym | None, text: str) -> bool:
+    """One place at sea and the other a town the act was told off ('a ship hit in the Red Sea', 'a ship hit 27
+    nautical miles west of Mokha', 'off Mokha'): one spot at sea, told two ways."""
+    if a is None or b is None:
+        return False
+    sea, town = (a, b) if at_sea(a) else (b, a)
+    return at_sea(sea) and town.kind in TOWN_KINDS and OFFSHORE_RE.search(text[max(0, town.start - 60):town.start]) is not None
 
 
 def told_in_part(mention: Mention) -> bool:

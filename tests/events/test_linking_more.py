@@ -957,3 +957,11 @@ def test_an_act_told_later_that_afternoon_is_another_act() -> None:
     assert len(everything(text)) == 2
     text = "At 9:10 a.m. on Monday, militants fired two missiles at a tanker in the Red Sea. The missiles missed."
     assert len(everything(text)) == 1
+
+
+def test_an_act_told_off_a_town_and_then_in_the_sea_is_one_act() -> None:
+    text = ("A missile struck a tanker 40 nautical miles west of Hodeidah on Monday, officials said. Analysts said "
+            "the missile attack in the Red Sea was the first in a month.")
+    assert [e.place for e in everything(text)] == ["Al Hudaydah"]
+    inland = text.replace("40 nautical miles west of Hodeidah", "in Hodeidah")
+    assert len(everything(inland)) == 2
