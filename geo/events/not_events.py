@@ -334,8 +334,15 @@ def a_campaigns_toll(trigger: Token) -> bool:
     months (the verb, or its subject), not one act."""
     verb = trigger.head if trigger.dep_ == "nsubj" else trigger
     wars = [s for s in children(verb, "nsubj") if _lemma(s) in WAR_NOUNS]
+    if _lemma(verb) in TOLL_VERBS and trigger.dep_ == "nsubj" and trigger.tag_ == "NNS" and not children(
+            trigger, "nummod") and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children) and any(
+            o.lower_ in MASS_WORDS for o in children(verb, "dobj")):
+        return True  # "attacks by X have killed thousands of people": the toll of years of acts, no one of them
     return (_lemma(verb) in TOLL_VERBS and bool(wars)
             and any(c.lower_ == "since" for c in (*verb.children, *wars[0].children)))
+
+
+MASS_WORDS = frozenset({"thousands", "hundreds", "tens", "millions", "scores"})
 
 
 def goes_on(trigger: Token) -> bool:

@@ -140,6 +140,8 @@ def _told_when(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
         if head.i in by_token and head.pos_ in {"NOUN", "PROPN"}:
             return by_token[head.i]  # "in response to an attack on the evening of Nov. 18, when militants fired ..."
         if head.pos_ in {"VERB", "AUX"}:
+            if head.i in by_token and any(s.lower_ in {"they", "he", "she"} for s in children(trigger, "nsubj")):
+                return by_token[head.i]  # "gunmen killed six people when they stormed a village": one act
             if head.lemma_.lower() not in lx.HAPPEN_VERBS and head.lemma_.lower() != "come":
                 return None
             return next((by_token[s.i] for s in children(head, "nsubj") if s.i in by_token), None)

@@ -19,6 +19,8 @@ def resolve_pronoun(token: Token) -> str | None:
     """'it' in 'According to the US, it has carried out ...' or in 'the air force said it
     shot down ...' -> the speaker."""
     label = token.sent.start_char + speaker_label_length(span_text(token.sent))  # "Q: The group said it ..."
+    if token.lower_ == "they" and (doers := _plural_doers_above(token)):
+        return doers  # "fighters killed seven when they stormed the village, residents said": the fighters
     for head in token.ancestors:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
             subjects = [s for s in past_a_dateline(children(head, "nsubj")) if s.lower_ not in PRONOUNS
@@ -30,8 +32,6 @@ def resolve_pronoun(token: Token) -> str | None:
                 return None  # "they stormed the building, the ministry said": others the ministry tells of
             if subjects:
                 return lx.clean_phrase(phrase_text(phrase_tokens(subjects[0], with_acl=False)))
-    if token.lower_ == "they" and (doers := _plural_doers_above(token)):
-        return doers  # "According to X, the assailants killed 23 as they fired into homes": the assailants
     for candidate in token.sent:
         if candidate.lower_ == "according":
             for prep in candidate.children:

@@ -270,7 +270,7 @@ def ends_the_assault(act: Token) -> bool:
     """'air strikes neutralised about 40 assailants as they fled': an act whose verb kills or stops those who
     made the assault (named as such, or 'the gunmen' already told of) is the answer to it; so is one done to
     those behind an act told ('struck the people and the infrastructure behind that attack')."""
-    if act.pos_ == "VERB" and _behind_the_act(act):
+    if act.pos_ == "VERB" and (_behind_the_act(act) or _where_the_perpetrators_were(act)):
         return True
     verb = act.head
     if act.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in STOP_VERBS:
@@ -278,6 +278,14 @@ def ends_the_assault(act: Token) -> bool:
     victims = [next(iter(prep_objects(v, "of")), v) if v.pos_ == "NUM" else v for v in children(verb, "dobj")]
     return any(v.lemma_.lower() in ONLY_ASSAILANT_NOUNS or v.lemma_.lower() in PERPETRATOR_NOUNS and any(
         c.dep_ in {"det", "poss"} and c.lower_ in {"the", "their"} for c in v.children) for v in victims)
+
+
+def _where_the_perpetrators_were(act: Token) -> bool:
+    """'struck a camp on the fringe of the forest, where the attackers were said to have regrouped': a place
+    told as the perpetrators' own."""
+    return any(t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) and any(
+        the_perpetrators(span_text(t.doc[s.left_edge.i:s.right_edge.i + 1])) for s in children(t, "nsubj", "nsubjpass"))
+        for t in act.subtree if t.i > act.i)
 
 
 PURSUIT_VERBS = frozenset({"track", "pursue", "chase", "hunt", "engage", "intercept", "trace", "follow"})

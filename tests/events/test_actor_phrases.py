@@ -188,3 +188,11 @@ def test_they_in_a_clause_of_the_doers_is_the_doers_not_the_source_that_tells_it
     spoken = nlp()("According to the ministry, they shelled a clinic in Kharkiv on Monday.")
     shelled = next(t for t in spoken if t.text == "shelled")
     assert actor_of(shelled, shelled, spoken[:]) == "the ministry"
+
+
+def test_they_in_a_clause_of_the_doers_act_are_the_doers_not_those_who_told_it() -> None:
+    attacks = attacks_of("Gunmen killed six people when they stormed a village near Kharkiv late Sunday, residents "
+                         "said.")
+    assert [e.actor for e in attacks] == ["Gunmen"]
+    assert [e.actor for e in attacks_of("Rebel officials said they attacked a police post near Kharkiv.")] == [
+        "Rebel officials"]

@@ -220,6 +220,11 @@ def test_raids_told_as_going_on_since_a_year_are_a_campaign() -> None:
     assert len(everything("Gunmen had raided the villages near Kharkiv at least six times since 2017.")) == 1
 
 
+def test_attacks_that_have_killed_thousands_are_years_of_acts_not_one() -> None:
+    assert everything("Raids by the rebels have killed hundreds of people near Kharkiv.") == []
+    assert len(everything("Raids by the rebels killed 40 people near Kharkiv on Sunday.")) == 1
+
+
 def test_fighting_that_resumed_ending_a_truce_of_a_year_is_the_war_going_on() -> None:
     assert everything("Fighting between the army and the rebels resumed near Kharkiv in November, ending a truce that "
                       "had held for a year.") == []

@@ -1195,3 +1195,12 @@ def test_the_positions_an_attack_came_from_identified_and_struck_with_artillery_
                              "The positions from which the attack was launched were identified and struck with "
                              "artillery.")
     assert len(attacks) == 1 and [e.target for e in responses] == ["the positions"]
+
+
+def test_a_strike_on_a_place_where_the_attackers_regrouped_answers_them() -> None:
+    text = ("Gunmen killed nine villagers near Kharkiv on Sunday. On Monday, jets struck a camp on the edge of a "
+            "forest, where the attackers were said to have hidden.")
+    attacks, responses = run(text)
+    assert len(attacks) == 1 and [e.target for e in responses] == ["a camp"]
+    _attacks, responses = run(text.replace("where the attackers were said to have hidden", "where rebels train"))
+    assert responses == []
