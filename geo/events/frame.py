@@ -53,8 +53,8 @@ BRIEFER_TITLE_RE = re.compile(
 ISSUER_WORDS = frozenset({"command", "embassy", "ministry", "department", "office", "mission", "forces", "force",
                           "army", "navy", "government", "council", "agency", "secretary", "spokesperson",
                           "spokesman", "president", "headquarters", "administration", "corps", "cabinet"})
-# "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: I just wanted ...", "SEC. AUSTIN: Yeah": a transcript turn.
-SPEAKER_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.])\s*:\s+\S")
+SPEAKER_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.]|(?:Mr|Ms|Mrs|Dr)\. [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+                              r"(?: \([A-Z][\w ]{1,40}\))?\s*:\s+\S")  # "SEC. AUSTIN: Yeah", "Ms. Ito (Japan): We"
 PRESS_LABELS = frozenset({"full text", "update", "updated", "breaking", "watch", "exclusive", "analysis", "correction",
                           "editor's note", "editor’s note", "note", "read more", "related", "photo", "video", "live",
                           "file photo", "file", "photos", "image", "caption", "graphic", "map", "audio", "listen"})
@@ -395,6 +395,6 @@ def speaker_of_label(label: str) -> tuple[str, str | None] | None:
 
 
 def speaker_label_length(text: str) -> int:
-    """How many leading characters of a line are a transcript speaker's label ('SEC. AUSTIN: ')."""
+    """How many leading characters of a line are a transcript speaker's label ('SEC. AUSTIN:', 'Ms. Ito (Japan):')."""
     found = SPEAKER_LABEL_RE.match(text) or QUESTIONER_LABEL_RE.match(text)
-    return found.start("label") + len(found.group("label")) + 1 if found else 0
+    return text.index(":", found.end("label")) + 1 if found else 0

@@ -282,3 +282,12 @@ def test_a_un_agencys_update_is_issued_by_the_agency_its_domain_names() -> None:
             "Kestrelton on 2 June, according to local authorities.\n")
     sources = extract_sources(nlp()(text), url="https://www.unocha.org/publications/report/ruritania/flash-update-3")
     assert names(sources)[0] == "OCHA" and sources[0].type == "official"
+
+
+def test_a_verbatim_records_speakers_are_named_by_their_labels() -> None:
+    text = ("Security Council, 9000th meeting (excerpt)\n\nThe President: I give the floor to Ms. Anna Berg.\n\n"
+            "Ms. Berg: Thank you. On Saturday, rockets struck a market near Kharkiv, killing six people.\n\n"
+            "Mr. Lund (Norway): We condemn the rocket attack on the market without reservation.\n")
+    assert speaker_label_length("Mr. Lund (Norway): We condemn it.") == len("Mr. Lund (Norway):")
+    assert names(extract_sources(nlp()(text))) == ["Berg", "Lund"]
+    assert speaker_label_length("Mr. Lund said: we condemn it.") == 0

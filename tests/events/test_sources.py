@@ -423,3 +423,8 @@ def test_people_who_speak_as_a_group_are_named_with_the_place_the_text_ties_them
         "Kherson fire service said they pulled two people out. Residents said they heard blasts.")]
     assert names == ["Survivors of the raid on Kharkiv", "witnesses in Kherson", "Rescuers from the Kherson fire service",
                      "Residents"]
+
+
+def test_a_body_that_informed_someone_that_something_happened_is_a_source() -> None:
+    sources = sources_of("The monitoring mission informed the council that a drone struck a clinic near Kharkiv.")
+    assert [s.name for s in sources] == ["the monitoring mission"]
