@@ -19,16 +19,18 @@ __all__ = ["day_headings"]
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-DAY_HEADING_RE = re.compile(rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*[:.–—-]?")
+_CLOCK = r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"  # a live blog's "18 Nov, 06:40 GMT"
+DAY_HEADING_RE = re.compile(rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?{_CLOCK}\s*[:.–—-]?")
 BODY_WORDS = 8  # a sentence this long starts the body: a date line before it is the header's
 LEAST_HEADINGS = 2  # one date line is a header or a caption's; two or more tell a text by day
 
 
 def day_headings(sents: list[Span], published: date | None) -> dict[int, date]:
-    """The sentence numbers each day heading of the body governs (up to the next one): number -> its day.
+    """The sentence numbers each day heading of the body (or just before it) governs (up to the next one): number ->
+    its day.
     Empty unless the body has at least ``LEAST_HEADINGS`` headings of distinct days."""
     body = next((i for i, s in enumerate(sents) if sum(t.is_alpha for t in s) >= BODY_WORDS), len(sents))
-    headings = [(i, resolve_date(sents[i].text.strip(), published)) for i in range(body, len(sents))
+    headings = [(i, resolve_date(sents[i].text.strip(), published)) for i in range(max(body - 1, 0), len(sents))
                 if DAY_HEADING_RE.fullmatch(sents[i].text.strip())]
     dated = [(i, day) for i, day in headings if day is not None]
     if len({day for _i, day in dated}) < LEAST_HEADINGS:

@@ -230,6 +230,13 @@ def test_an_act_told_under_a_heading_of_its_day_happened_that_day() -> None:
     assert {(e.place, e.date) for e in found} >= {("Kharkiv", date(2024, 2, 9)), ("Odesa", date(2024, 2, 10))}
 
 
+def test_a_live_blogs_entries_headed_by_day_and_hour_tell_acts_of_that_day() -> None:
+    text = ("Live updates\n\nAll times local.\n\n"
+            "9 Feb, 06:40\nRebels fired mortars at a checkpoint near Kharkiv, the army said.\n\n"
+            "10 Feb, 05:55\nA drone hit a house near Odesa, and an elderly man was taken to hospital.\n")
+    assert {(e.place, e.date) for e in events(text)} == {("Kharkiv", date(2024, 2, 9)), ("Odesa", date(2024, 2, 10))}
+
+
 def test_one_date_line_is_a_header_not_a_day_the_text_is_told_by() -> None:
     text = ("Statement by the Ministry\nFebruary 9, 2024\n\n"
             "Rebels fired mortars at a checkpoint near Kharkiv, the ministry said in a statement.\n")
