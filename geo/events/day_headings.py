@@ -20,7 +20,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _CLOCK = r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"  # a live blog's "18 Nov, 06:40 GMT"
-DAY_HEADING_RE = re.compile(rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?{_CLOCK}\s*[:.–—-]?")
+DAY_HEADING_RE = re.compile(rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?{_CLOCK}"
+                            r"\s*[:.–—-]?")
 BODY_WORDS = 8  # a sentence this long starts the body: a date line before it is the header's
 LEAST_HEADINGS = 2  # one date line is a header or a caption's; two or more tell a text by day
 

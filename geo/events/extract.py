@@ -218,9 +218,10 @@ class _Linker:
             return
         part = parts[0]
         vague = told_in_part(mention) or vaguely_placed(mention)  # "one of the bombs hit X", "a blast 50 miles off X"
-        text = doc_text(mention.sentence.doc)  # (and "the strike near B" of "strikes near A and B", "the attack in
-        fitting = [d for d in members if place_agrees(d, part.place) or one_of_its_places(d, part.place) or (  # the
-            off_the_coast(d.place, part.place, text))] or ([antecedent] if vague else [])  # Red Sea" of one off X)
+        text = doc_text(mention.sentence.doc)  # (and "the strike near B" of "strikes near A and B"; "the attack in the
+        # Red Sea" of a ship hit off X)
+        fitting = [d for d in members if place_agrees(d, part.place) or one_of_its_places(d, part.place)
+                   or off_the_coast(d.place, part.place, text)] or ([antecedent] if vague else [])
         if not fitting:
             self.create(mention, part)
             return

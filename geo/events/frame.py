@@ -53,8 +53,8 @@ BRIEFER_TITLE_RE = re.compile(
 ISSUER_WORDS = frozenset({"command", "embassy", "ministry", "department", "office", "mission", "forces", "force",
                           "army", "navy", "government", "council", "agency", "secretary", "spokesperson",
                           "spokesman", "president", "headquarters", "administration", "corps", "cabinet"})
-SPEAKER_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.]|(?:Mr|Ms|Mrs|Dr)\. [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-                              r"(?: \([A-Z][\w ]{1,40}\))?\s*:\s+\S")  # "SEC. AUSTIN: Yeah", "Ms. Ito (Japan): We"
+SPEAKER_LABEL_RE = re.compile(r"^(?P<label>[A-Z][A-Z.'’ -]{1,70}[A-Z.]|(?:Mr|Ms|Mrs|Dr)\. [A-Z][\w'’-]+"
+                              r"(?: [A-Z][\w'’-]+)?)(?: \([A-Z][\w ]{1,40}\))?\s*:\s+\S")  # "SEC. X:", "Ms. Ito (UK):"
 PRESS_LABELS = frozenset({"full text", "update", "updated", "breaking", "watch", "exclusive", "analysis", "correction",
                           "editor's note", "editor’s note", "note", "read more", "related", "photo", "video", "live",
                           "file photo", "file", "photos", "image", "caption", "graphic", "map", "audio", "listen"})

@@ -29,7 +29,8 @@ def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
             and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
 
 
-__all__ = ["at_sea", "contains", "off_the_coast", "more_precise", "more_specific", "names_the_place_near", "no_conflict", "place_agrees",
+__all__ = ["at_sea", "contains", "more_precise", "more_specific", "names_the_place_near", "no_conflict",
+           "off_the_coast", "place_agrees",
            "place_fits", "struck_the_country", "told_in_part", "vaguely_placed"]
 
 SITE_IN_TOWN_KM = 25.0
@@ -121,7 +122,8 @@ def off_the_coast(a: Toponym | None, b: Toponym | None, text: str) -> bool:
     if a is None or b is None:
         return False
     sea, town = (a, b) if at_sea(a) else (b, a)
-    return at_sea(sea) and town.kind in TOWN_KINDS and OFFSHORE_RE.search(text[max(0, town.start - 60):town.start]) is not None
+    before = text[max(0, town.start - 60):town.start]
+    return at_sea(sea) and town.kind in TOWN_KINDS and OFFSHORE_RE.search(before) is not None
 
 
 def told_in_part(mention: Mention) -> bool:

@@ -180,6 +180,7 @@ def _places_of(draft: Draft, places_in: list[list[tuple[Toponym, Span]]], index:
 
 # "38 of the rockets were intercepted": the ones a launch told before sent, however far back it was told.
 TOLD_WEAPONS_RE = re.compile(r"\bof\s+the\s+(?:rockets|missiles|drones|projectiles)\b", re.I)
+TALLY_LEAST = 10  # what a night's tally over a country counts ("shot down 81 of the drones"), not "seven of them"
 SEPARATELY_RE = re.compile(r"\W*(?:separately|elsewhere|in (?:a|another) (?:separate|different|other) "
                            r"(?:incident|development|attack))\b", re.I)
 
@@ -235,8 +236,8 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
         beside = [d for d in launches if any(index.get(s.start, -9) == first for s in d.sentences)]
         attacks = [d for d in beside or stopped if d.place is not None]  # (a launch its own sentence tells, if any:
         attacks = [d for d in attacks if told_as_a_launch(d)] or attacks  # not a strike told before it elsewhere)
-        if attacks and (country := _tally_country(attacks[-1], drafts, located, places_in[max(0, first - 1):first + 1],
-                                                  sents[first])) is not None:
+        if attacks and (draft.count or 0) >= TALLY_LEAST and (country := _tally_country(
+                attacks[-1], drafts, located, places_in[max(0, first - 1):first + 1], sents[first])) is not None:
             draft.place, draft.place_prep = country, "in"
         elif attacks:
             draft.place, draft.place_prep = attacks[-1].place, attacks[-1].place_prep

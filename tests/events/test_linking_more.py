@@ -156,12 +156,14 @@ def test_an_interception_no_word_places_is_where_the_attack_it_answered_was() ->
 
 
 def test_the_tally_of_a_barrage_on_several_towns_is_over_their_country() -> None:
-    text = ("Russian missiles hit a school in Kharkiv overnight, killing two people, officials said. Drones also struck "
-            "a depot in Odesa. Ukraine's air force said Russia launched 90 drones and five missiles during the "
+    text = ("Russian missiles hit a school in Kharkiv overnight, killing two people, officials said. Drones also "
+            "struck a depot in Odesa. Ukraine's air force said Russia launched 90 drones and five missiles during the "
             "night. Air defences shot down 70 of the drones and three of the missiles, it said.")
     assert [e.place for e in everything(text) if e.kind == "response"] == ["Ukraine"]
     one_town = text.replace("Drones also struck a depot in Odesa. ", "")
     assert [e.place for e in everything(one_town) if e.kind == "response"] == ["Kharkiv"]
+    a_few = text.replace("70 of the drones and three of the missiles", "four of the drones")
+    assert [e.place for e in everything(a_few) if e.kind == "response"] != ["Ukraine"]
 
 
 def test_the_side_that_was_struck_acting_is_another_act() -> None:

@@ -1184,8 +1184,9 @@ def test_these_strikes_called_a_response_leave_the_other_sides_acts_told_before_
 
 
 def test_strikes_a_side_described_as_retaliation_in_passing_are_one_response() -> None:
-    attacks, responses = run("Russian drone strikes on villages near Kharkiv killed six people on Sunday, officials said, "
-                             "in strikes that Moscow described as retaliation for an attack on one of its airfields.")
+    attacks, responses = run("Russian drone strikes on villages near Kharkiv killed six people on Sunday, officials "
+                             "said, in strikes that Moscow described as retaliation for an attack on one of its "
+                             "airfields.")
     assert [(e.actor, e.place) for e in responses] == [("Russia", "Kharkiv")]
     assert [e.target for e in attacks] == ["one of its airfields"]
 

@@ -188,7 +188,8 @@ def test_a_town_named_as_where_someone_came_from_hosts_only_when_no_other_is_nea
                     town(text.index("New Orleans"), "New Orleans", 29.95, -90.07, geonameid=2)]
         return locate_by_context(toponyms, text=text)[1]
     assert located(text).name == "Kelmar (near Baton Rouge)"
-    measured = "Gunmen attacked a truck outside Baton Rouge on Monday. They stopped it at Kelmar, 9 km from New Orleans."
+    measured = ("Gunmen attacked a truck outside Baton Rouge on Monday. They stopped it at Kelmar, 9 km from "
+                "New Orleans.")
     assert located(measured).name == "Kelmar (near New Orleans)"
     assert located(measured.replace(", 9 km from", " as it drove from")).name == "Kelmar (near Baton Rouge)"
 
