@@ -143,6 +143,9 @@ def _purpose(noun: Token) -> bool:
 ONGOING_VERBS = frozenset({"intensify", "escalate", "continue", "grow", "increase", "persist", "worsen", "spread"})
 
 
+MASS_WORDS = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions"})  # how many, uncounted
+
+
 def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     """A habit or a campaign, not one event: 'rebels often fire rockets', 'periodic raids', 'a frequent
     target of airstrikes', 'attacks that the group regularly conducts', 'has been fighting since 2008'.
@@ -221,7 +224,7 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
             and any(o.ent_type_ == "DATE" for o in prep_objects(token.head.head, "since"))):
         return True  # "1,300 people have been killed in attacks in the state since December": a toll, not an act
     many = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
-    if many is not None and many.lower_ in {"hundreds", "dozens", "scores", "thousands"} and many.dep_ == "dobj" and (
+    if many is not None and many.lower_ in MASS_WORDS and many.dep_ == "dobj" and (
             any(c.dep_ == "aux" and c.lower_ in {"have", "has"} for c in many.head.children)) and (
             prep_objects(many.head, "since")):
         return True  # "bandits have carried out hundreds of kidnappings since 2020": a campaign, no one act
@@ -341,8 +344,6 @@ def a_campaigns_toll(trigger: Token) -> bool:
     return (_lemma(verb) in TOLL_VERBS and bool(wars)
             and any(c.lower_ == "since" for c in (*verb.children, *wars[0].children)))
 
-
-MASS_WORDS = frozenset({"thousands", "hundreds", "tens", "millions", "scores"})
 
 
 def goes_on(trigger: Token) -> bool:
