@@ -91,10 +91,10 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 found.extend((h, None) for h in (obj, *obj.conjuncts))
         elif lemma in lx.REPORT_NOUNS and token.pos_ == "NOUN":
             found.extend((o, None) for o in prep_objects(token, "by"))  # "(aware of) a report by X that ..."
-        elif lemma in {"call", "describe", "term"} and token.pos_ == "VERB" and any(
+        elif lemma in lx.CALLING_VERBS and token.pos_ == "VERB" and any(
                 c.lower_ == "what" and c.dep_ in {"dobj", "oprd"} for c in token.children):
             found.extend((s, None) for s in children(token, "nsubj"))  # "what the Pentagon called 'reckless attacks'"
-        elif lemma in {"call", "describe", "term", "label", "brand"} and token.pos_ == "VERB" and _named_as(token):
+        elif lemma in lx.CALLING_VERBS and token.pos_ == "VERB" and _named_as(token):
             found.extend((s, None) for s in children(token, "nsubj"))  # "X called the bombing 'a crime'"
         elif lemma in TOLL_GIVING_VERBS and token.pos_ == "VERB" and any(
                 c.lemma_.lower() in TOLL_NOUNS for c in children(token, "dobj")):

@@ -243,6 +243,8 @@ def clean_phrase(phrase: str, *, drop_article: bool = True) -> str:
 
 # --- sources ------------------------------------------------------------------------------
 
+# Verbs that say what something is called ("X called the bombing 'a crime'", "strikes Ankara described as ...").
+CALLING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "characterize", "characterise", "portray"})
 REPORTING_VERBS: frozenset[str] = frozenset(
     {"say", "confirm", "report", "emphasize", "emphasise", "tell", "state", "announce", "claim", "condemn",
      "denounce", "deplore", "decry", "repeat",

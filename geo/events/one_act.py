@@ -106,15 +106,12 @@ def _named_as_the_latest(mention: Mention, mentions: list[Mention]) -> Mention |
     return verbs[0] if len(verbs) == 1 else None
 
 
-CALLING_VERBS = frozenset({"describe", "call", "term", "label", "characterize", "characterise", "portray"})
-
-
 def _called_in_passing(mention: Mention, mentions: list[Mention]) -> Mention | None:
     """'Drone strikes on villages killed nine people, officials said, in strikes that Ankara described as
     retaliation for ...': the phrase says what the one act of its kind the sentence tells was called."""
     trigger = mention.trigger
     if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ != "in" or not any(
-            c.dep_ == "relcl" and c.lemma_.lower() in CALLING_VERBS for c in trigger.children):
+            c.dep_ == "relcl" and c.lemma_.lower() in lx.CALLING_VERBS for c in trigger.children):
         return None
     others = [m for m in mentions if m is not mention and m.family == mention.family
               and not trigger.left_edge.i <= m.trigger.i <= trigger.right_edge.i]
