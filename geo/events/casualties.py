@@ -144,7 +144,7 @@ def casualty_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     return found
 
 
-INJURY_NOUNS = frozenset({"injury", "wound"})
+INJURY_NOUNS = frozenset({"injury", "wound", "burn"})
 SUFFERING_VERBS = frozenset({"sustain", "suffer", "receive"})
 
 
@@ -174,7 +174,30 @@ def _parsed_wounded(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 counted = next((c for c in victim.children if c.dep_ == "nummod" and lx.parse_number(c.text)), None)
                 if counted is not None:
                     found.append((None, (lx.parse_number(counted.text) or 0) + conjoined_victims(counted), token))
+                elif any(c.lower_ == "no" for c in victim.children):
+                    continue  # "no one was hurt"
+                elif victim.like_num and lx.parse_number(victim.text):  # "two of the crew suffered burns"
+                    found.append((None, lx.parse_number(victim.text), token))
+                elif (people := _one_or_more_told(victim)) is not None:
+                    found.append((None, people, token))
     return found
+
+
+GROUPS = frozenset({"people", "family", "group", "crowd", "population", "community", "unit", "patrol", "convoy",
+                    "crew", "team", "force", "battalion"})
+
+
+def _one_or_more_told(victim: Token) -> int | None:
+    """'wounding a 43-year-old woman' (1), 'her grandson was injured' (1), 'a farmer and his son were hurt' (2):
+    people told one by one without a number; None for a plural, a group or a pronoun ('injuring the crew')."""
+    if victim.tag_ not in {"NN", "NNP"} or victim.lower_ in PLURAL_PRONOUNS | UNCOUNTED or (
+            victim.lemma_.lower() in GROUPS):
+        return None
+    if victim.tag_ == "NN" and not any(c.dep_ in {"det", "poss"} and c.lower_ not in {"no", "some", "any"}
+                                       for c in victim.children):
+        return None
+    people = [_people_in(v) if v.lemma_.lower() not in GROUPS else 0 for v in (victim, *victim.conjuncts)]
+    return sum(people) if all(people) else None
 
 
 def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:

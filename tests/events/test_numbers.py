@@ -313,3 +313,17 @@ def test_the_wounded_told_by_what_they_suffered() -> None:
     assert figures("Three soldiers sustained the blow of the advance.") == []
     told = events("On Monday, militants fired rockets at a base in Kharkiv. Four U.S. soldiers suffered minor injuries.")
     assert [e.injured for e in told] == [4]
+
+
+def test_one_wounded_person_told_without_a_number_is_one_injured() -> None:
+    assert figures("Shells hit the market on Monday, wounding a 61-year-old man and damaging a school.") == [(None, 1)]
+    assert figures("A farmer was killed and his nephew was injured, the mayor said.") == [(1, None), (None, 1)]
+
+
+def test_wounded_people_told_by_what_they_suffered() -> None:
+    assert figures("Three of the sailors suffered burns, the operator said.") == [(None, 3)]
+
+
+def test_a_wounded_group_or_crew_is_no_count() -> None:
+    assert figures("The blast injured the crew of the tanker.") == []
+    assert figures("Shelling wounded a family in the village.") == []
