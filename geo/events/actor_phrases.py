@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.doc_index import entity_at, tokens_spelled
 from geo.events.frame import speaker_label_length
-from geo.events.parse_repairs import fronted_subject
+from geo.events.parse_repairs import fronted_subject, participle_subject
 from geo.events.pronouns import ARMED_SERVICES, resolve_pronoun, side_of_speaker
 from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
@@ -263,7 +263,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         if subjects and trigger.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS and weapon_of(trigger.head):
             return None  # "planted a bomb that hit a truck": the bomb did no act of its own
         if subjects:
-            subject = subjects[0]
+            subject = participle_subject(subjects[0])
             attackers = [c for c in subject.conjuncts if lemma_of(c) in lx.ATTACKER_NOUNS]
             if attackers and lemma_of(subject) not in lx.ATTACKER_NOUNS | FORCE_NOUNS and subject.ent_type_ == "":
                 subject = attackers[0]  # "struck its lead vehicle and gunmen opened fire", misparsed: the gunmen

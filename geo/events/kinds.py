@@ -375,7 +375,8 @@ __all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "intercepts_the_
            "resolve_kinds"]
 
 
-ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction", "reply"})
+ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction", "reply", "payback",
+                          "retribution"})
 BRANDING_WORDS = frozenset({"terrorist", "criminal", "barbaric", "provocative", "cowardly"})  # a side's label
 
 

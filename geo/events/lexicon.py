@@ -143,7 +143,8 @@ NON_VIOLENT_OBJECTS: frozenset[str] = frozenset(
 RESPONSE_ADJECTIVES: frozenset[str] = frozenset(
     {"retaliatory", "retaliation", "reprisal", "punitive", "defensive", "counter", "tit"}  # "tit-for-tat"
 )
-RESPONSE_NOUN_PREPS: frozenset[str] = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reply"})
+RESPONSE_NOUN_PREPS: frozenset[str] = frozenset(
+    {"response", "retaliation", "reprisal", "revenge", "answer", "reply", "payback", "retribution"})
 COUNTER_VERBS: frozenset[str] = frozenset({"counter", "respond", "retaliate", "avenge", "answer", "punish"})
 DETER_VERBS: frozenset[str] = frozenset({"deter", "prevent", "thwart", "stop", "discourage", "degrade", "disrupt"})
 # Verbs whose subject is the target of the event they take as object ("faced 40 attacks").

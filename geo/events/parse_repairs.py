@@ -57,6 +57,14 @@ def fronted_subject(verb: Token) -> list[Token]:
     return [noun]
 
 
+def participle_subject(subject: Token) -> Token:
+    """'artillery positioned in X was shelling Y', parsed with 'positioned' as the subject and 'artillery' as its
+    own: the noun the participle describes; any other subject is itself."""
+    if subject.tag_ not in {"VBN", "VBG"}:
+        return subject
+    return next((c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), subject)
+
+
 APPOSITION_REACH = 12  # words of a doer's apposition the parser may carry a target phrase off with
 
 

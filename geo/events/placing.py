@@ -103,9 +103,22 @@ def launched_from(token: Token) -> bool:
         if head.lower_ == "from" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
                 head.head.lemma_.lower() in lx.WEAPON_OBJECT_VERBS):
             return True
+        if _where_the_doers_stood(head):
+            return True
         if head.dep_ in {"ROOT", "ccomp"}:
             return False
     return False
+
+
+POSITION_VERBS = frozenset({"position", "station", "deploy", "base", "emplace", "mass", "dig"})
+
+
+def _where_the_doers_stood(head: Token) -> bool:
+    """'artillery positioned in X shelled Y', 'troops stationed in X fired on Y': where the doers stood (not
+    'attacked soldiers stationed in X', where the target was)."""
+    if head.tag_ != "VBN" or head.lemma_.lower() not in POSITION_VERBS:
+        return False
+    return head.dep_ == "nsubj" or (head.dep_ == "acl" and head.head.dep_ == "nsubj")  # (the first misparsed)
 
 
 def _ends_a_launch_origin(token: Token) -> bool:

@@ -147,12 +147,12 @@ AIMED_AT_ATTACKERS_RE = re.compile(
 
 ANSWER_FRAMING_RE = re.compile(
     r"\b(?:the|this|that|its)\s+(?:\w+\s+)?(?:operation|raid|offensive|mission|strikes?|attack|assault)\b[^.;]{0,30}?"
-    r"\b(?:as|was|were|is|are)\s+(?:an?\s+)?(?:retaliation|response|revenge|reprisal|retribution)\b", re.I)
+    r"\b(?:as|was|were|is|are)\s+(?:an?\s+)?(?:retaliation|response|revenge|reprisal|retribution|payback)\b", re.I)
 
 
 CALLED_ANSWER_RE = re.compile(
     r"\bin what\s[^.;]{0,60}?\b(?:called|described as|termed|said was|presented as)\W+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:response|retaliation|reprisal|revenge|retribution|answer)\b", re.I)
+    r"(?:[\w-]+\s+){0,2}?(?:response|retaliation|reprisal|revenge|retribution|payback|answer)\b", re.I)
 
 
 # "Today's action answers a campaign of attacks", "These strikes were an act of self-defense": the act told
@@ -215,7 +215,7 @@ def _answered(token: Token) -> tuple[list[Token], Token | None] | None:
     if (answered and all(o.lemma_.lower() in GRIEVANCE_NOUNS for o in answered)) or GRIEVANCE_RE.match(after):
         return None  # "in response to the war in Gaza", "in retaliation for the occupation": a cause, no act
     if lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
-        return answered, token.head.head
+        return answered or _hung_on_the_verb(token), token.head.head
     if lemma in lx.RESPONSE_NOUN_PREPS and token.dep_ == "attr" and token.head.lemma_ == "be":
         return answered, None  # "the strikes are a response to ..."
     if lemma in lx.DETER_VERBS and token.pos_ == "VERB":
@@ -223,6 +223,13 @@ def _answered(token: Token) -> tuple[list[Token], Token | None] | None:
     if token.dep_ in {"relcl", "acl"} and (blamed := _blamed_for(token)):
         return blamed, None  # "a raid on a cell it held responsible for the bombing": the raid answers it
     return None
+
+
+def _hung_on_the_verb(noun: Token) -> list[Token]:
+    """'described as payback for the ambush', parsed with 'for the ambush' hung on 'described': what follows the
+    answer word at once."""
+    return [o for p in noun.head.head.children if p.dep_ == "prep" and p.i == noun.i + 1 and p.lower_ in {
+        "to", "for", "against"} for o in p.children if o.dep_ == "pobj"]
 
 
 def _deters_only(token: Token) -> bool:

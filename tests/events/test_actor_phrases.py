@@ -196,3 +196,10 @@ def test_they_in_a_clause_of_the_doers_act_are_the_doers_not_those_who_told_it()
     assert [e.actor for e in attacks] == ["Gunmen"]
     assert [e.actor for e in attacks_of("Rebel officials said they attacked a police post near Kharkiv.")] == [
         "Rebel officials"]
+
+
+def test_a_weapon_described_by_where_it_stood_is_no_doer_named_by_the_participle() -> None:
+    (attack,) = attacks_of("On Monday, artillery positioned near Kherson was shelling the town of Kramatorsk.")
+    assert attack.actor is None and attack.place == "Kramatorsk"
+    (attack,) = attacks_of("On Monday, militants attacked soldiers stationed in Kharkiv.")
+    assert attack.place == "Kharkiv"

@@ -1205,3 +1205,11 @@ def test_a_strike_on_a_place_where_the_attackers_regrouped_answers_them() -> Non
     assert len(attacks) == 1 and [e.target for e in responses] == ["a camp"]
     _attacks, responses = run(text.replace("where the attackers were said to have hidden", "where rebels train"))
     assert responses == []
+
+
+def test_shelling_described_as_payback_for_an_act_told_before_answers_it() -> None:
+    attacks, responses = run("Militants ambushed an army patrol near Kharkiv on Monday. Hours later, guns positioned "
+                             "in Kharkiv were shelling Kramatorsk, which residents described as payback for the "
+                             "ambush.")
+    assert [a.actor for a in attacks] == ["Militants"]
+    assert [(r.place, r.actor) for r in responses] == [("Kramatorsk", None)]
