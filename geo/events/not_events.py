@@ -160,13 +160,16 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
         return True  # "drone attacks on the region rose by a third in October": a trend
     if token.tag_ == "NNS" and token.dep_ == "pobj" and _spread_over_a_region(token):
         return True  # "reports of army airstrikes in populated areas across X": acts told over a region
-    if token.dep_ in {"conj", "compound"} and family_of(token.head):
+    if token.dep_ in {"conj", "compound", "amod"} and family_of(token.head):
         return habitual(token.head, family_of)  # "a frequent target of airstrikes and shelling": both; "bombing raids"
     if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in {"be", "become", "remain"}:
         said = [c for c in token.head.children if c.dep_ in {"attr", "acomp"}]
         if any(c.lower_ in USUAL_WORDS or any(a.dep_ == "amod" and a.lower_ in USUAL_WORDS for a in c.children)
                for c in said):
             return True  # "drone strikes have become a regular feature of the war", "raids are common"
+        if token.tag_ == "NNS" and token.head.tag_ in {"VBZ", "VBP"} and any(c.dep_ == "attr" for c in said) and not (
+                children(token, "det")):
+            return True  # "air strikes remain the deadliest form of violence": what such acts are, now
     holders = [token]
     if token.dep_ == "conj" and token.head.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in elx.HABITUAL_ADJECTIVES for c in token.head.children):

@@ -399,3 +399,9 @@ def test_what_none_of_the_acts_did_is_no_act() -> None:
     events = everything("U.S. aircraft struck two camps near Al Qaim on Tuesday. None of the strikes were near Kharkiv.")
     assert [e.place for e in events] == ["Al Qa'im"]
     assert not any(m.text.startswith("None") for e in events for m in e.mentions)
+
+
+def test_what_such_acts_are_now_is_no_event() -> None:
+    assert everything("Drone strikes remain the deadliest kind of violence in Kharkiv, monitors say.") == []
+    assert everything("Shelling attacks are now the main danger for farmers near Kherson.") == []
+    assert len(everything("The strikes on Kherson were the heaviest in months, officials said.")) == 1
