@@ -90,7 +90,12 @@ FALSE_WORDS = frozenset({"false", "baseless", "untrue", "unfounded", "fabricated
 
 def rejected_claim(token: Token) -> bool:
     """'The army denied rebel claims that fighters had shot down a helicopter', 'called false a claim that
-    they struck a frigate': an act told only in a claim the text rejects."""
+    they struck a frigate', 'denied that its jets had struck civilians': an act told only in a claim the text
+    rejects."""
+    if token.pos_ == "VERB" and token.dep_ == "ccomp" and _lemma(token.head) in REJECTING_VERBS and (
+            token.head.pos_ == "VERB"):
+        return True  # "the army denied on Thursday that its aircraft had struck civilians" (not "denied that it
+        # carried out the strike": the act told before, named again)
     claim = next((a for a in token.ancestors if _lemma(a) in CLAIM_NOUNS and a.pos_ == "NOUN"), None)
     if claim is None:
         return False

@@ -405,3 +405,9 @@ def test_what_such_acts_are_now_is_no_event() -> None:
     assert everything("Drone strikes remain the deadliest kind of violence in Kharkiv, monitors say.") == []
     assert everything("Shelling attacks are now the main danger for farmers near Kherson.") == []
     assert len(everything("The strikes on Kherson were the heaviest in months, officials said.")) == 1
+
+
+def test_an_act_told_only_as_denied_is_no_new_act() -> None:
+    found = everything("On Monday a jet dropped two bombs on Kramatorsk, killing six people. The army denied on "
+                       "Thursday that its aircraft had struck civilians in Kramatorsk.")
+    assert [(e.place, e.killed) for e in found] == [("Kramatorsk", 6)]
