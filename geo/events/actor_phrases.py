@@ -169,6 +169,16 @@ def _compound(token: Token) -> str:
     return phrase_text(list(token.subtree)) if token.dep_ == "compound" and token.pos_ == "PROPN" else token.text
 
 
+def _by_hung_on_the_verb(act: Token) -> list[Token]:
+    """'repelled two counterattacks by assault groups', parsed with 'by' hung on the active verb, which takes no
+    agent: the doers of the act named right before it."""
+    verb = act.head
+    if act.dep_ != "dobj" or verb.pos_ != "VERB" or is_passive(verb):
+        return []
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i == act.right_edge.i + 1
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def _named_after(adjective: Token) -> str | None:
     """'by the paramilitary Rapid Support Forces', parsed with the adjective as the object: the name after it."""
     after = adjective.doc[adjective.i + 1] if adjective.i + 1 < len(adjective.doc) else None
@@ -269,7 +279,7 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
                 subject = attackers[0]  # "struck its lead vehicle and gunmen opened fire", misparsed: the gunmen
             return _doer(subject, floor=floor)
         return None
-    by_objects = prep_objects(trigger, "by")
+    by_objects = prep_objects(trigger, "by") or _by_hung_on_the_verb(trigger)
     if by_objects:
         return _named_after(by_objects[0]) or _np(by_objects[0])
     if between:  # "clashes between the army and the RSF": the first side

@@ -30,6 +30,12 @@ ANIMAL_NOUNS: frozenset[str] = frozenset(
     {"horse", "dog", "cat", "cow", "cattle", "sheep", "goat", "pig", "livestock", "pet", "animal", "deer",
      "chicken", "calf", "pony", "donkey", "mule", "lamb", "puppy", "kitten", "foal"}
 )
+# What a bulletin says was inflicted on the enemy ("inflicted defeat on formations", "heavy losses"): no target.
+INFLICTED_HARM = frozenset({"defeat", "loss", "losses", "casualty", "casualties", "blow"})
+# Objects of an act's verb that are not what it was aimed at: the rounds fired, the harm done.
+UNAIMED_OBJECTS = AMMUNITION_NOUNS | INFLICTED_HARM
+# Those of a salvo not told yet ("one was intercepted, while the other blew up"): the rest of the ones told of.
+REST_WORDS = frozenset({"other", "others", "rest", "remainder"})
 
 # Nouns for a person: "a teen killed 12 people" is a killing.
 PERSON_NOUNS: frozenset[str] = frozenset(

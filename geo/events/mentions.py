@@ -102,7 +102,7 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
             w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and (any(  # were fired from
                 c.dep_ == "relcl" and c.lemma_.lower() in lx.WEAPON_SUBJECT_VERBS for c in w.children)  # Y": told of;
                 or prep_objects(trigger, "from"))]  # "the rockets were fired from a truck outside Y": their launch
-        if family != "intercept" and any(s.lower_ in REST_WORDS and children(s, "det")
+        if family != "intercept" and any(s.lower_ in elx.REST_WORDS and children(s, "det")
                                          for s in children(trigger, "nsubj")):
             mention.anaphoric = True  # "one was intercepted, while the other blew up in a field": the one told of
         if family != "intercept" and weapons and all(
@@ -119,9 +119,6 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     mention.actor = actor_of(trigger, anchor, sent)
     mention.actor_indefinite = actor_indefinite(sent, mention.actor)
     return mention
-
-
-REST_WORDS = frozenset({"other", "others", "rest", "remainder"})
 
 
 def told_weapon(subject: Token) -> Token | None:
@@ -325,8 +322,9 @@ def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
 
 
 def _directed_at(token: Token) -> list[Token]:
-    """Objects of 'in the direction of X' ('a drone was launched in the direction of the ship'): where it was aimed."""
-    return [o for d in prep_objects(token, "in") if d.lower_ == "direction" for o in prep_objects(d, "of")]
+    """Where it was aimed: 'launched in the direction of X'; 'inflicted heavy losses on X' ('on' hung on 'losses')."""
+    return [o for d in prep_objects(token, "in") if d.lower_ == "direction" for o in prep_objects(d, "of")] + [
+        o for h in children(token, "dobj") if lemma_of(h) in elx.INFLICTED_HARM for o in prep_objects(h, "on", "upon")]
 
 
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
@@ -342,7 +340,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
         elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             heads = [s for s in children(trigger, "nsubj") if weapon_of(s) is None]  # "the vehicle exploded"
         else:
-            heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.AMMUNITION_NOUNS | SITE_PARTS]
+            heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.UNAIMED_OBJECTS | SITE_PARTS]
             if not heads:  # "shot and killed the attacker": the object the verbs share
                 heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
             elif heads[0].lower_ in {"it", "them"} and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":

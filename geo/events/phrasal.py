@@ -1,6 +1,6 @@
 """Acts told by a verb and its particle or object rather than by an event word: defence ('beat back an
 assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back'),
-interception ('engaged the incoming missiles'), bombing ('set off a car bomb') and abduction ('seized 12
+interception ('engaged the incoming missiles'), attack ('inflicted losses on the enemy'), bombing ('set off a car bomb') and abduction ('seized 12
 passengers'). Used by ``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
 """
 
@@ -56,6 +56,12 @@ def phrasal_family(verb: Token) -> str | None:
             _lemma(w).rstrip("s") in INCOMING_WORDS
             for o in objects for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))):
         return "intercept"  # "air defences brought down seven drones", "knocked down 14 of the rockets"
+    harm = [o for o in objects if _lemma(o) in elx.INFLICTED_HARM]
+    if lemma == "inflict" and any(p.lower_ in {"on", "upon"} and any(o.ent_type_ not in {"DATE", "TIME"} for o in (
+            children(p, "pobj"))) for h in (verb, *harm) for p in children(h, "prep")) and harm and any(
+            _lemma(s) in lx.ARMED_NOUNS | lx.ATTACKER_NOUNS or s.ent_type_ in {"ORG", "NORP", "GPE"}
+            for s in children(verb, "nsubj")):
+        return "attack"  # "units inflicted defeat on formations of a brigade", "inflicted heavy losses on the enemy"
     seized = children(verb, "dobj", "nsubjpass") + ([verb.head] if verb.dep_ == "relcl" else [])
     if lemma in {"seize", "snatch", "grab"} and any(_lemma(o) in SEIZED_PEOPLE for o in seized):
         return "abduction"  # "gunmen seized 12 passengers", "worshippers who were seized from a mosque"

@@ -65,6 +65,8 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
             for other in mentions:
                 if other is not mention and other.trigger.i in answered and other.cue is None:
                     other.cue = "attack"
+                if other.family == "retaliation" and other.trigger.dep_ == "dobj" and other.trigger.head in verbs:
+                    other.cue = "attack"  # "repelled two counterattacks": what was repelled, whatever it answered
     for token in sent:
         found = _answered(token)
         if found is None:

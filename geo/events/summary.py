@@ -138,6 +138,8 @@ def _means(draft: Draft) -> str:
 def _plural(label: str) -> str:
     if label.endswith("shelling"):
         return label + " attacks"
+    if label.endswith(("sh", "ch", "x")):
+        return label + "es"  # "armed clashes"
     return label if label.endswith("s") else label + "s"
 
 

@@ -203,3 +203,13 @@ def test_a_weapon_described_by_where_it_stood_is_no_doer_named_by_the_participle
     assert attack.actor is None and attack.place == "Kramatorsk"
     (attack,) = attacks_of("On Monday, militants attacked soldiers stationed in Kharkiv.")
     assert attack.place == "Kharkiv"
+
+
+def test_harm_inflicted_on_the_enemy_by_armed_units_is_an_attack_on_them() -> None:
+    (attack,) = attacks_of("On Tuesday, units of the Vostok group inflicted defeat on formations of a brigade "
+                           "near Kramatorsk.")
+    assert (attack.actor, attack.target, attack.place) == ("units of the Vostok group", "formations of a brigade",
+                                                           "Kramatorsk")
+    (attack,) = attacks_of("Ukrainian troops inflicted heavy losses on Russian units near Kharkiv on Monday.")
+    assert attack.target == "Russian units"
+    assert attacks_of("The drought inflicted heavy losses on farmers near Kherson.") == []

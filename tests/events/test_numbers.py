@@ -327,3 +327,9 @@ def test_wounded_people_told_by_what_they_suffered() -> None:
 def test_a_wounded_group_or_crew_is_no_count() -> None:
     assert figures("The blast injured the crew of the tanker.") == []
     assert figures("Shelling wounded a family in the village.") == []
+
+
+def test_counted_clashes_read_as_a_plural() -> None:
+    from geo.events.summary import _plural
+    assert (_plural("Armed clash"), _plural("Air strike"), _plural("artillery shelling")) == (
+        "Armed clashes", "Air strikes", "artillery shelling attacks")

@@ -1213,3 +1213,10 @@ def test_shelling_described_as_payback_for_an_act_told_before_answers_it() -> No
                              "ambush.")
     assert [a.actor for a in attacks] == ["Militants"]
     assert [(r.place, r.actor) for r in responses] == [("Kramatorsk", None)]
+
+
+def test_counterattacks_repelled_are_the_attack_the_repelling_answers() -> None:
+    attacks, responses = run("On Tuesday, Russian units repelled two counterattacks by Ukrainian assault groups "
+                             "near Kramatorsk.")
+    assert [(a.actor, a.count, a.place) for a in attacks] == [("Ukrainian assault groups", 2, "Kramatorsk")]
+    assert [r.actor for r in responses] == ["Russian units"]
