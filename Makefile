@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
+# pytest-xdist workers for `make test` (0: one process); the real-browser tests share one of them.
+PYTEST_WORKERS ?= 2
 
 .PHONY: setup run test chromium pdftools screenshot bench clean
 
@@ -78,7 +80,7 @@ pdftools:
 test: $(VENV)/.installed-dev $(DETAIL_INDEX) $(MAP_TOOLS) chromium pdftools
 	$(BIN)/python -m geo.maps
 	$(BIN)/python -m geo.gazetteer build
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 screenshot: setup
 	$(BIN)/python scripts/screenshot.py
