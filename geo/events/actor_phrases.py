@@ -249,7 +249,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
         acting = trigger.dep_ == "acl" and not is_passive(trigger) and (bool(children(trigger, "dobj")) or (
             trigger.tag_ == "VBD" and trigger.head.dep_ == "nsubj"))  # "forces then counterattacked, drove", misparsed
         if is_passive(trigger) or (trigger.dep_ == "acl" and not acting):  # (acting: "fighters killed 20", misparsed)
-            doer = next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ"), None)
+            doer = next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ" and (
+                o.lower_ not in elx.TIMES_OF_DAY and o.ent_type_ not in {"DATE", "TIME"})), None)  # not "by sunrise"
             return doer or _reporting_defender(trigger)
         subjects = [s for s in past_a_dateline(children(trigger, "nsubj") or ([trigger.head] if acting else []))
                     if sent.start <= s.i < sent.end and s.idx >= floor]

@@ -17,7 +17,7 @@ from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_ro
                               pursues_the_perpetrators, the_perpetrators, told_by_its_acts)
 from geo.events.inherited import inherit_places
 from geo.events.one_act import merge_one_act
-from geo.events.not_events import a_campaigns_toll, goes_on
+from geo.events.not_events import a_campaigns_toll, front_moved, goes_on
 from geo.events.placing import date_by_caption, launched_from, part_at, place_by_caption, place_launches_by_origin
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
@@ -130,7 +130,8 @@ def is_campaign(mention: Mention) -> bool:
     """'launched a military offensive in the region', 'a failed offensive towards the capital': a
     campaign, not one event, unless the text counts what it did ('the offensive has killed 1,600');
     'fighting has continued in the region since August': a war going on, not one event."""
-    if _goes_on(mention) or a_campaigns_toll(mention.trigger):  # (... 'has killed 9,000 since May': a war's toll)
+    if _goes_on(mention) or a_campaigns_toll(mention.trigger) or (  # (... 'has killed 9,000 since May': a toll)
+            front_moved(mention.trigger) and mention.killed is None):
         return True
     return (mention.trigger.lemma_.lower() in CAMPAIGN_NOUNS and mention.killed is None and mention.injured is None
             and mention.count is None and not (mention.cue == "response" and (

@@ -34,6 +34,8 @@ ANIMAL_NOUNS: frozenset[str] = frozenset(
 INFLICTED_HARM = frozenset({"defeat", "loss", "losses", "casualty", "casualties", "blow"})
 # Objects of an act's verb that are not what it was aimed at: the rounds fired, the harm done.
 UNAIMED_OBJECTS = AMMUNITION_NOUNS | INFLICTED_HARM
+# Times of day a clause may be told by ("at dawn", "by sunrise"): a when, never a doer.
+TIMES_OF_DAY = frozenset({"dawn", "daybreak", "sunrise", "noon", "midday", "sunset", "dusk", "nightfall", "midnight"})
 # Those of a salvo not told yet ("one was intercepted, while the other blew up"): the rest of the ones told of.
 REST_WORDS = frozenset({"other", "others", "rest", "remainder"})
 

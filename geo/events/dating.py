@@ -354,9 +354,6 @@ EXPLICIT_DAY_RE = re.compile(rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}}
                              rf"(?:,\s*\d{{4}})?)\b", re.I)
 
 
-TIMES_OF_DAY = frozenset({"dawn", "daybreak", "sunrise", "noon", "midday", "sunset", "dusk", "nightfall", "midnight"})
-
-
 def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
     """A 'since', 'until', 'before' or 'after' between a date and its event."""
     anchor = anchor_of(owner.trigger)
@@ -371,7 +368,7 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
         glued = head.i > 0 and head.doc[head.i - 1].text in {"-", "‐"}  # "a passer-by on Tuesday": no preposition
         place = head.lower_ == "from" and below.ent_type_ not in {"DATE", "TIME"}  # "from a camp ... on Tuesday"
         if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not (glued or place) and not any(
-                c.lower_ in TIMES_OF_DAY or (c.dep_ == "pobj" and c.ent_type_ == "TIME") for c in head.children):
+                c.lower_ in elx.TIMES_OF_DAY or (c.dep_ == "pobj" and c.ent_type_ == "TIME") for c in head.children):
             return True  # not "before dawn on Saturday", "shortly after 7 p.m. on Monday"
         below = head
     return False

@@ -327,8 +327,8 @@ def denied(token: Token) -> bool:
     return False
 
 
-__all__ = ["a_campaigns_toll", "a_label", "accidental", "criticised", "denied", "fled", "goes_on", "habitual",
-           "latest_of_series", "negated_experience", "only_heard", "rejected_claim", "victims_of"]
+__all__ = ["a_campaigns_toll", "a_label", "accidental", "criticised", "denied", "fled", "front_moved", "goes_on",
+           "habitual", "latest_of_series", "negated_experience", "only_heard", "rejected_claim", "victims_of"]
 
 
 GOING_ON_VERBS = frozenset({"continue", "rage", "persist", "drag", "simmer", "intensify", "escalate", "spread",
@@ -361,3 +361,12 @@ def goes_on(trigger: Token) -> bool:
     going_on = verb is not None and (
         verb.lemma_.lower() in GOING_ON_VERBS or verb.lower_ in {"raged", "rages", "raging"})
     return going_on and LONG_SPAN_RE.search(trigger.sent.text) is not None  # ("raged": the tagger's lemma is "rag")
+
+
+def front_moved(trigger: Token) -> bool:
+    """'Fighting has spread from X into Y', 'the clashes shifted from X to Y': where a war's front went, no one
+    act (unless it tells a toll)."""
+    verb = trigger.head
+    preps = {p.lower_ for p in verb.children if p.dep_ == "prep"}
+    return trigger.dep_ == "nsubj" and _lemma(verb) in {"spread", "shift", "move", "extend"} and (
+        "from" in preps and bool(preps & {"into", "to", "toward", "towards"}))

@@ -33,7 +33,9 @@ def phrasal_family(verb: Token) -> str | None:
     """The family of an act a phrasal verb tells, or None."""
     lemma = _lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
-    objects = children(verb, "dobj") or [s for s in children(verb, "nsubjpass") if verb.lemma_.lower() == "engage"]
+    objects = children(verb, "dobj") or [s for s in children(verb, "nsubjpass") if lemma in  # "the attackers were
+                                         REPELLING_VERBS | FOILING_VERBS | {"engage"}]  # driven back", "the missile
+    # was engaged"
     if lemma in {"hit", "strike"} and "back" in particles and not objects:
         return "retaliation"  # "Israel hit back with air strikes", "Ukraine struck back overnight"
     if lemma == "return" and any(_lemma(o) == "fire" for o in objects):
@@ -56,11 +58,12 @@ def phrasal_family(verb: Token) -> str | None:
             _lemma(w).rstrip("s") in INCOMING_WORDS
             for o in objects for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))):
         return "intercept"  # "air defences brought down seven drones", "knocked down 14 of the rockets"
+    if lemma == "come" and any(_lemma(o) in ASSAILED_SITES for p in children(verb, "prep") if p.lower_ == "at"
+                               for o in children(p, "pobj")) and _armed_subject(verb):
+        return "attack"  # "the rebels came at our positions from three sides"
     harm = [o for o in objects if _lemma(o) in elx.INFLICTED_HARM]
     if lemma == "inflict" and any(p.lower_ in {"on", "upon"} and any(o.ent_type_ not in {"DATE", "TIME"} for o in (
-            children(p, "pobj"))) for h in (verb, *harm) for p in children(h, "prep")) and harm and any(
-            _lemma(s) in lx.ARMED_NOUNS | lx.ATTACKER_NOUNS or s.ent_type_ in {"ORG", "NORP", "GPE"}
-            for s in children(verb, "nsubj")):
+            children(p, "pobj"))) for h in (verb, *harm) for p in children(h, "prep")) and harm and _armed_subject(verb):
         return "attack"  # "units inflicted defeat on formations of a brigade", "inflicted heavy losses on the enemy"
     seized = children(verb, "dobj", "nsubjpass") + ([verb.head] if verb.dep_ == "relcl" else [])
     if lemma in {"seize", "snatch", "grab"} and any(_lemma(o) in SEIZED_PEOPLE for o in seized):
@@ -68,6 +71,17 @@ def phrasal_family(verb: Token) -> str | None:
     if lemma == "set" and "off" in particles and any(_lemma(o) in BLAST_OBJECTS for o in objects):
         return "blast"  # "militants set off a car bomb outside a hotel" (not "set off an alarm")
     return None
+
+
+# What armed men "came at": the positions, posts and camps of the other side.
+ASSAILED_SITES = frozenset({"position", "post", "outpost", "base", "camp", "checkpoint", "garrison", "line",
+                            "trench", "convoy", "barracks"})
+
+
+def _armed_subject(verb: Token) -> bool:
+    """Whether the verb's subject is armed men or a named side ('units', 'the rebels', 'the M23'), not 'the drought'."""
+    return any(_lemma(s) in lx.ARMED_NOUNS | lx.ATTACKER_NOUNS or s.ent_type_ in {"ORG", "NORP", "GPE"}
+               for s in children(verb, "nsubj"))
 
 
 def _out_of(verb: Token) -> bool:

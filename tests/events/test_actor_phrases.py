@@ -213,3 +213,9 @@ def test_harm_inflicted_on_the_enemy_by_armed_units_is_an_attack_on_them() -> No
     (attack,) = attacks_of("Ukrainian troops inflicted heavy losses on Russian units near Kharkiv on Monday.")
     assert attack.target == "Russian units"
     assert attacks_of("The drought inflicted heavy losses on farmers near Kherson.") == []
+
+
+def test_armed_men_who_came_at_positions_attacked_them() -> None:
+    (attack,) = attacks_of("On Saturday the rebels came at our positions near Kherson from three sides.")
+    assert (attack.actor, attack.target, attack.place) == ("rebels", "our positions", "Kherson")
+    assert attacks_of("The news came at a bad time for the garrison in Kherson.") == []

@@ -411,3 +411,8 @@ def test_an_act_told_only_as_denied_is_no_new_act() -> None:
     found = everything("On Monday a jet dropped two bombs on Kramatorsk, killing six people. The army denied on "
                        "Thursday that its aircraft had struck civilians in Kramatorsk.")
     assert [(e.place, e.killed) for e in found] == [("Kramatorsk", 6)]
+
+
+def test_where_the_fighting_spread_is_no_act() -> None:
+    assert everything("Fighting has spread this autumn from Kherson into the hills around Odesa.") == []
+    assert len(everything("Fighting spread from Kherson to Odesa on Monday, killing four people.")) == 1

@@ -1220,3 +1220,10 @@ def test_counterattacks_repelled_are_the_attack_the_repelling_answers() -> None:
                              "near Kramatorsk.")
     assert [(a.actor, a.count, a.place) for a in attacks] == [("Ukrainian assault groups", 2, "Kramatorsk")]
     assert [r.actor for r in responses] == ["Russian units"]
+
+
+def test_attackers_driven_back_by_a_time_of_day_are_repelled_by_no_one_named() -> None:
+    attacks, responses = run("Militants attacked an army base near Kherson before dawn on Monday. By sunrise the "
+                             "attackers had been driven back across the fields, leaving 21 of them dead.")
+    assert [a.actor for a in attacks] == ["Militants"]
+    assert [(r.actor, r.killed) for r in responses] == [(None, 21)]
