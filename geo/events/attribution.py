@@ -214,14 +214,25 @@ def _named_as(verb: Token) -> bool:
 
 def _past_label(subject: Token, verb: Token, sent: Span) -> Token:
     """'Q: Syria's state news agency, SANA, says ...' parsed with the label 'Q' as the subject: the noun
-    phrase between the label's colon and the verb speaks."""
+    phrase between the label's colon and the verb speaks; so does the one after the comma of an opening
+    'Briefing journalists at X, the spokesman said', parsed with the journalists as the subject."""
     doc = sent.doc
-    if subject.i != sent.start or subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ":":
+    opened = doc[sent.start].lower_ in OPENING_PARTICIPLES and subject.left_edge.i == sent.start
+    commas = [t.i for t in doc[sent.start:verb.i] if t.text == ","] if opened else []
+    if commas:
+        start = commas[0] + 1
+    elif subject.i != sent.start or subject.i + 1 >= len(doc) or doc[subject.i + 1].text != ":":
         return subject
-    phrase = [t for t in doc[subject.i + 2:verb.i] if t.pos_ in {"NOUN", "PROPN"}]
-    inside = {t.i for t in doc[subject.i + 2:verb.i]}
+    else:
+        start = subject.i + 2
+    phrase = [t for t in doc[start:verb.i] if t.pos_ in {"NOUN", "PROPN"}]
+    inside = {t.i for t in doc[start:verb.i]}
     roots = [t for t in phrase if t.head.i not in inside]
     return roots[0] if roots else subject
+
+
+# Words that open a phrase on where and to whom someone spoke ("Briefing journalists in X, the spokesman said").
+OPENING_PARTICIPLES = frozenset({"briefing", "addressing", "speaking", "talking", "telling", "writing"})
 
 
 def _conjunct_speaker(verb: Token) -> list[Token]:

@@ -428,3 +428,9 @@ def test_people_who_speak_as_a_group_are_named_with_the_place_the_text_ties_them
 def test_a_body_that_informed_someone_that_something_happened_is_a_source() -> None:
     sources = sources_of("The monitoring mission informed the council that a drone struck a clinic near Kharkiv.")
     assert [s.name for s in sources] == ["the monitoring mission"]
+
+
+def test_the_speaker_after_an_opening_phrase_on_whom_they_briefed() -> None:
+    names = [s.name for s in sources_of("Briefing reporters at the police headquarters in Kaduna, the command's "
+                                        "spokesman, Superintendent Musa Bello, said two officers were wounded.")]
+    assert names and "Musa Bello" in names[0] and not any("reporters" in n.lower() for n in names)
