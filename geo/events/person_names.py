@@ -96,7 +96,21 @@ def appositive_name(title: Token) -> Span | None:
             continue
         if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
             return child.doc[tokens[0].i:tokens[-1].i + 1]
+        if (name := _name_after_a_rank(tokens)) is not None:  # "Superintendent of Police Ibrahim Garba"
+            return name
     return None
+
+
+def _name_after_a_rank(tokens: list[Token]) -> Span | None:
+    """'Superintendent of Police Ibrahim Garba': a rank of several words, then the name of two to four words the
+    tagger took for a person's, ending the apposition."""
+    last = tokens[-1]
+    if last.ent_type_ != "PERSON":
+        return None
+    start = last.i
+    while start > tokens[0].i and last.doc[start].ent_iob_ == "I":
+        start -= 1
+    return last.doc[start:last.i + 1] if start > tokens[0].i and 2 <= last.i - start + 1 <= 4 else None
 
 
 

@@ -434,3 +434,9 @@ def test_the_speaker_after_an_opening_phrase_on_whom_they_briefed() -> None:
     names = [s.name for s in sources_of("Briefing reporters at the police headquarters in Kaduna, the command's "
                                         "spokesman, Superintendent Musa Bello, said two officers were wounded.")]
     assert names and "Musa Bello" in names[0] and not any("reporters" in n.lower() for n in names)
+
+
+def test_a_name_after_a_rank_of_several_words_names_the_speaker() -> None:
+    names = [s.name for s in sources_of("The command's spokesman, Superintendent of Police Abdullahi Yusuf Danjuma, "
+                                        "said the gunmen fled. Danjuma said two officers were wounded.")]
+    assert names == ["Abdullahi Yusuf Danjuma"]
