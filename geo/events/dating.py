@@ -95,7 +95,8 @@ def told_as_earlier(draft: Draft) -> bool:
 _SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-NIGHT_WORDS = frozenset({"overnight", "during the night", "before dawn", "at dawn", "before daybreak", "at daybreak"})
+NIGHT_WORDS = frozenset({"overnight", "during the night", "before dawn", "at dawn", "before daybreak", "at daybreak",
+                         "the past night"})  # a bulletin's "over the past night" (not "the past 24 hours": a span)
 NIGHT_RE = re.compile(r"\b(?:overnight|during the night|(?:before|at)\s+(?:dawn|daybreak)"
                       r"(?!\s+(?:on|of|this|yesterday|today|[a-z]+day)\b))\b", re.I)  # not "at dawn on Sunday"
 

@@ -290,3 +290,8 @@ def test_an_ongoing_bombardment_a_side_cites_is_no_act() -> None:
     text = ("Kyiv has described its strikes as answers to Moscow's bombardment of the power grid, which has "
             "intensified almost nightly since early October.")
     assert events(text) == []
+
+
+def test_an_act_of_a_bulletins_past_night_is_of_its_day() -> None:
+    (event,) = events("Over the past night, rebels attacked facilities in Kharkiv with drones.")
+    assert event.date == PUBLISHED
