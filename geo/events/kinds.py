@@ -375,8 +375,7 @@ __all__ = ["AFTER_THE_ACT_RE", "armed_men", "continue_sequels", "intercepts_the_
            "resolve_kinds"]
 
 
-ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer", "reaction", "reply", "payback",
-                          "retribution"})
+ANSWER_NOUNS = lx.RESPONSE_NOUN_PREPS | {"reaction"}
 BRANDING_WORDS = frozenset({"terrorist", "criminal", "barbaric", "provocative", "cowardly"})  # a side's label
 
 

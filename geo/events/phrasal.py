@@ -1,7 +1,8 @@
 """Acts told by a verb and its particle or object rather than by an event word: defence ('beat back an
 assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back'),
-interception ('engaged the incoming missiles'), attack ('inflicted losses on the enemy'), bombing ('set off a car bomb') and abduction ('seized 12
-passengers'). Used by ``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
+interception ('engaged the incoming missiles'), attack ('inflicted losses on the enemy', 'came at our
+positions'), bombing ('set off a car bomb') and abduction ('seized 12 passengers'). Used by
+``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
 """
 
 from __future__ import annotations
@@ -33,9 +34,8 @@ def phrasal_family(verb: Token) -> str | None:
     """The family of an act a phrasal verb tells, or None."""
     lemma = _lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
-    objects = children(verb, "dobj") or [s for s in children(verb, "nsubjpass") if lemma in  # "the attackers were
-                                         REPELLING_VERBS | FOILING_VERBS | {"engage"}]  # driven back", "the missile
-    # was engaged"
+    passive = REPELLING_VERBS | FOILING_VERBS | {"engage"}  # "the attackers were driven back", "it was engaged"
+    objects = children(verb, "dobj") or [s for s in children(verb, "nsubjpass") if lemma in passive]
     if lemma in {"hit", "strike"} and "back" in particles and not objects:
         return "retaliation"  # "Israel hit back with air strikes", "Ukraine struck back overnight"
     if lemma == "return" and any(_lemma(o) == "fire" for o in objects):
@@ -62,8 +62,9 @@ def phrasal_family(verb: Token) -> str | None:
                                for o in children(p, "pobj")) and _armed_subject(verb):
         return "attack"  # "the rebels came at our positions from three sides"
     harm = [o for o in objects if _lemma(o) in elx.INFLICTED_HARM]
-    if lemma == "inflict" and any(p.lower_ in {"on", "upon"} and any(o.ent_type_ not in {"DATE", "TIME"} for o in (
-            children(p, "pobj"))) for h in (verb, *harm) for p in children(h, "prep")) and harm and _armed_subject(verb):
+    if lemma == "inflict" and harm and _armed_subject(verb) and any(
+            p.lower_ in {"on", "upon"} and any(o.ent_type_ not in {"DATE", "TIME"} for o in children(p, "pobj"))
+            for h in (verb, *harm) for p in children(h, "prep")):
         return "attack"  # "units inflicted defeat on formations of a brigade", "inflicted heavy losses on the enemy"
     seized = children(verb, "dobj", "nsubjpass") + ([verb.head] if verb.dep_ == "relcl" else [])
     if lemma in {"seize", "snatch", "grab"} and any(_lemma(o) in SEIZED_PEOPLE for o in seized):
