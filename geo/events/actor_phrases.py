@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.doc_index import entity_at, tokens_spelled
 from geo.events.frame import speaker_label_length
-from geo.events.parse_repairs import fronted_subject, participle_subject
+from geo.events.parse_repairs import fronted_subject, hung_on_the_verb, participle_subject
 from geo.events.pronouns import ARMED_SERVICES, resolve_pronoun, side_of_speaker
 from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
@@ -175,8 +175,7 @@ def _by_hung_on_the_verb(act: Token) -> list[Token]:
     verb = act.head
     if act.dep_ != "dobj" or verb.pos_ != "VERB" or is_passive(verb):
         return []
-    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" and p.i == act.right_edge.i + 1
-            for o in p.children if o.dep_ == "pobj"]
+    return hung_on_the_verb(act, verb, "by")
 
 
 def _named_after(adjective: Token) -> str | None:

@@ -1,5 +1,6 @@
 """Repairs of the small parser's commonest slips that the trigger, actor and target rules depend on. Used by
-``geo.events.triggers``, ``geo.events.actor_phrases`` and ``geo.events.mentions``; imports only spaCy types."""
+``geo.events.triggers``, ``geo.events.actor_phrases``, ``geo.events.mentions`` and
+``geo.events.roles``; imports only spaCy types."""
 
 from __future__ import annotations
 
@@ -63,6 +64,13 @@ def participle_subject(subject: Token) -> Token:
     if subject.tag_ not in {"VBN", "VBG"}:
         return subject
     return next((c for c in subject.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), subject)
+
+
+def hung_on_the_verb(noun: Token, verb: Token, *preps: str) -> list[Token]:
+    """'repelled two counterattacks by assault groups', 'described it as payback for the ambush': the objects
+    of a preposition the parser hung on ``verb`` though it comes right after ``noun`` and is the noun's."""
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in preps and p.i == noun.right_edge.i + 1
+            for o in p.children if o.dep_ == "pobj"]
 
 
 APPOSITION_REACH = 12  # words of a doer's apposition the parser may carry a target phrase off with

@@ -13,6 +13,7 @@ from geo.events.clauses import ancestors_list
 from geo.events.context_words import STOP_VERBS
 from geo.events.kinds import ARMED_GROUP_NOUNS, PERPETRATOR_NOUNS
 from geo.events.mentions import Mention, anchor_of
+from geo.events.parse_repairs import hung_on_the_verb
 from geo.events.phrasal import phrasal_family
 from geo.events.triggers import lemma_of
 from geo.syntax import children, doc_text, glued_before, phrase_tokens, prep_objects, span_text
@@ -217,7 +218,7 @@ def _answered(token: Token) -> tuple[list[Token], Token | None] | None:
     if (answered and all(o.lemma_.lower() in GRIEVANCE_NOUNS for o in answered)) or GRIEVANCE_RE.match(after):
         return None  # "in response to the war in Gaza", "in retaliation for the occupation": a cause, no act
     if lemma in lx.RESPONSE_NOUN_PREPS and token.head.lower_ in {"in", "as"}:
-        return answered or _hung_on_the_verb(token), token.head.head
+        return answered or hung_on_the_verb(token, token.head.head, "to", "for", "against"), token.head.head
     if lemma in lx.RESPONSE_NOUN_PREPS and token.dep_ == "attr" and token.head.lemma_ == "be":
         return answered, None  # "the strikes are a response to ..."
     if lemma in lx.DETER_VERBS and token.pos_ == "VERB":
@@ -225,13 +226,6 @@ def _answered(token: Token) -> tuple[list[Token], Token | None] | None:
     if token.dep_ in {"relcl", "acl"} and (blamed := _blamed_for(token)):
         return blamed, None  # "a raid on a cell it held responsible for the bombing": the raid answers it
     return None
-
-
-def _hung_on_the_verb(noun: Token) -> list[Token]:
-    """'described as payback for the ambush', parsed with 'for the ambush' hung on 'described': what follows the
-    answer word at once."""
-    return [o for p in noun.head.head.children if p.dep_ == "prep" and p.i == noun.i + 1 and p.lower_ in {
-        "to", "for", "against"} for o in p.children if o.dep_ == "pobj"]
 
 
 def _deters_only(token: Token) -> bool:
