@@ -153,6 +153,8 @@ def titled_name(head: Token) -> Span | None:
     """'regional governor Oleh Kiper' with the name not tagged PERSON: a run of proper nouns
     ending at the head, right after a lower-case official title or after capitalised ranks
     ('Lieutenant Colonel Jane Roe'), is a person's name."""
+    if (after := _person_after_the_rank(head)) is not None:
+        return after
     if head.pos_ != "PROPN" or not head.text[:1].isupper():  # "Russia's defence ministry" (ministry tagged PROPN)
         return None
     start = head.i
@@ -175,6 +177,22 @@ def titled_name(head: Token) -> Span | None:
             [t.lower_ for t in head.doc[max(start - 2, 0):start]])):
         return None
     return head.doc[ranks:head.i + 1]  # "army spokesman Capt. Jane Roe": Jane Roe
+
+
+
+def _person_after_the_rank(head: Token) -> Span | None:
+    """'Brigadier General Than Zaw Oo said', the parser taking 'Than' for a preposition: a person the tagger
+    found right after a capitalised rank that heads the phrase is the one it names."""
+    doc = head.doc
+    if head.lower_.rstrip(".") not in RANK_WORDS or not head.text[:1].isupper() or head.i + 1 >= len(doc):
+        return None
+    first = doc[head.i + 1]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+        return None
+    end = first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[first.i:end]
 
 
 

@@ -74,6 +74,8 @@ def _without_the_event(tokens: list[Token], head: Token) -> list[Token]:
 PERSON_ROLE_HEADS = frozenset({"founder", "director", "head", "chairman", "chairwoman", "chairperson", "manager",
                                "owner", "coordinator", "organizer", "organiser", "president", "principal", "master",
                                "operator"})
+# Where a body posts its own words: "X's Telegram channel reported" is X speaking.
+OWNED_OUTLETS = frozenset({"channel", "account", "page", "website", "feed"})
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
 
 
@@ -122,6 +124,11 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         if above is not None:
             return describe_speaker(above, registry)
         return registry.last(person=head.lower_ in {"he", "she", "his", "her"})
+    if head.lower_ == "press" and not list(head.children):
+        return None  # "Press reports citing an official indicate ...", parsed with "Press" as the one who reports
+    owners = [c for c in head.children if c.dep_ == "poss" and c.lower_ not in PRONOUNS]
+    if head.lemma_.lower() in OWNED_OUTLETS and owners:  # "the regional administration's Telegram channel reported"
+        return describe_speaker(owners[0], registry)
     if (described := descriptor_named(head)) is not None:  # "media outlet X", "the local NGO X": X, of that type
         return Speaker(name=_clean_name(described[0]), type=described[1], key=f"name:{_key(described[0])}")
     named = called(head) or named_before(head)

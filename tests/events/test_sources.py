@@ -440,3 +440,21 @@ def test_a_name_after_a_rank_of_several_words_names_the_speaker() -> None:
     names = [s.name for s in sources_of("The command's spokesman, Superintendent of Police Aliyu Sulaiman Bako, "
                                         "said the gunmen fled. Bako said two officers were wounded.")]
     assert names == ["Aliyu Sulaiman Bako"]
+
+
+def test_a_name_the_parser_split_after_a_rank_names_the_speaker() -> None:
+    names = [s.name for s in sources_of("Brigadier General Than Zaw Oo, an army spokesman, told the newspaper "
+                                        "that the camp had been destroyed.")]
+    assert names == ["Than Zaw Oo"]
+
+
+def test_a_body_speaks_through_its_own_channel() -> None:
+    sources = sources_of("Two people were hurt near the bridge, the district administration's Telegram channel "
+                         "reported.")
+    assert [s.name for s in sources] == ["the district administration"]
+
+
+def test_press_reports_name_no_speaker_called_press() -> None:
+    names = [s.name for s in sources_of("Press reports citing a local official suggest that the gunmen left "
+                                        "the town at dawn.")]
+    assert "Press" not in names and names
