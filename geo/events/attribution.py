@@ -80,6 +80,21 @@ TOLL_GIVING_VERBS = frozenset({"put", "place", "give", "estimate", "set"})
 TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "tally"})
 
 
+# Verbs that answer someone else's claim ("a charge the ministry rejects", "the army dismissed the figure"):
+# the one who answers says something too.
+REBUTTING_VERBS = frozenset({"dismiss", "reject", "dispute", "refute", "rebut", "contest"})
+CLAIM_NOUNS = frozenset({"claim", "charge", "allegation", "accusation", "figure", "toll", "account", "version",
+                         "report", "assertion"})
+
+
+def _rebuts_a_claim(verb: Token) -> bool:
+    """'a claim the army dismissed', 'allegations the government rejects' (parsed as a clause of the noun),
+    'the ministry rejected the accusation': the verb answers a claim."""
+    claims = [verb.head] if verb.dep_ in {"relcl", "ccomp"} else []
+    claims += children(verb, "dobj", "nsubjpass")
+    return any(c.lemma_.lower() in CLAIM_NOUNS for c in claims)
+
+
 def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
     """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
     found: list[tuple[Token, Token | None]] = []
@@ -96,6 +111,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
             found.extend((s, None) for s in children(token, "nsubj"))  # "what the Pentagon called 'reckless attacks'"
         elif lemma in lx.CALLING_VERBS and token.pos_ == "VERB" and _named_as(token):
             found.extend((s, None) for s in children(token, "nsubj"))  # "X called the bombing 'a crime'"
+        elif lemma in REBUTTING_VERBS and token.pos_ == "VERB" and _rebuts_a_claim(token):
+            found.extend((s, None) for s in children(token, "nsubj"))  # "a claim the army dismissed as propaganda"
         elif lemma in TOLL_GIVING_VERBS and token.pos_ == "VERB" and any(
                 c.lemma_.lower() in TOLL_NOUNS for c in children(token, "dobj")):
             found.extend((s.head.head if s.lower_ in {"which", "that"} and s.head.dep_ == "relcl" else s, None)

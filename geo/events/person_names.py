@@ -96,9 +96,20 @@ def appositive_name(title: Token) -> Span | None:
             continue
         if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
             return child.doc[tokens[0].i:tokens[-1].i + 1]
-        if (name := _name_after_a_rank(tokens)) is not None:  # "Superintendent of Police Ibrahim Garba"
-            return name
+        if (name := _name_after_a_rank(tokens) or _name_after_ranks(words)) is not None:
+            return name  # "Superintendent of Police Ibrahim Garba", "Lt Col Jane Amina Roe"
     return None
+
+
+def _name_after_ranks(words: list[Token]) -> Span | None:
+    """'Lt Col Jane Amina Roe' untagged: capitalised ranks, then two to four capitalised proper nouns."""
+    start = 0
+    while start < len(words) and words[start].lower_.rstrip(".") in RANK_WORDS:
+        start += 1
+    name = words[start:]
+    if start == 0 or not 2 <= len(name) <= 4 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in name):
+        return None
+    return name[0].doc[name[0].i:name[-1].i + 1]
 
 
 def _name_after_a_rank(tokens: list[Token]) -> Span | None:

@@ -185,6 +185,10 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     person_in_apposition = head.ent_type_ != "PERSON" and bool(appositive_persons)
     person = None if person_in_apposition or head.tag_ == "NNS" else person_span(tokens)  # not "residents of [X]"
+    if person is not None and head.ent_type_ == "PERSON" and any(
+            c.dep_ == "nmod" and c.lemma_.lower() in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS for c in head.children):
+        person = appositive_name(head) or person  # "The Officer of Operation Jane Roe, Col Amina Bello, said", the
+        # parser hanging the title on the operation's name, tagged a person: the name in apposition
     if person is not None and head.ent_type_ == "ORG" and head.i not in range(person.start, person.end):
         person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
     if person is not None and _names_an_organisation(head, person):

@@ -458,3 +458,15 @@ def test_press_reports_name_no_speaker_called_press() -> None:
     names = [s.name for s in sources_of("Press reports citing a local official suggest that the gunmen left "
                                         "the town at dawn.")]
     assert "Press" not in names and names
+
+
+def test_the_name_after_ranks_in_apposition_to_an_operation_officer() -> None:
+    names = [s.name for s in sources_of("The Media Information Officer of Operation Lafiya Dole, Lt Col Musa Garba "
+                                        "Danjuma, said in a statement that troops repelled the attack.")]
+    assert names == ["Musa Garba Danjuma"]
+
+
+def test_who_dismisses_a_claim_is_a_source() -> None:
+    names = [s.name for s in sources_of("The rebels said they had shot down a helicopter, a claim the army "
+                                        "dismissed as propaganda. The ministry rejected the proposal.")]
+    assert "the army" in names and not any("ministry" in n for n in names)
