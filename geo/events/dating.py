@@ -17,7 +17,7 @@ from geo.events.clauses import ancestors_list, owner_of
 from geo.events.dates import MONTHS, date_precision, resolve_date
 from geo.events.day_headings import day_headings
 from geo.events.draft import Draft, sentence_numbers
-from geo.events.hours import clock_time
+from geo.events.hours import clock_time, of_the_day_told
 from geo.events.summary import DRONES, INTERCEPT
 from geo.events.mentions import Mention, anchor_of, governor_of
 from geo.events.triggers import is_event_noun
@@ -161,12 +161,16 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
             for at in told[id(draft)]:
                 days[at].add((id(draft), draft.date, launched(draft)))
     for draft in drafts:
-        if draft.date is not None or any(not clock_time(w) for w in draft.whens) or not told[id(draft)] or (
-                (draft.count or 1) > 1 and draft.category != INTERCEPT) or draft.umbrella:
-            continue  # a tally spans days (not "shot down 40 of the drones": one act on many); so may "attacks"
+        if draft.date is not None or any(not of_the_day_told(w) for w in draft.whens) or not told[id(draft)]:
+            continue
         entities = [ent for s in narrated(draft) for ent in _date_entities(s)]
         if any(_a_span_of_time(ent) for ent in entities):
             continue  # 'dozens of missiles since November'
+        stated = {resolve_date(ent.text, published) for ent in entities} - {None}  # not "6 a.m.", "the evening"
+        heading = None if stated or not headed else headed.get(min(sentence_number(s.start) for s in narrated(draft)))
+        if heading is None and (((draft.count or 1) > 1 and draft.category != INTERCEPT) or draft.umbrella):
+            continue  # a tally spans days (not "shot down 40 of the drones": one act on many); so may "attacks",
+            # unless told under a heading of its day
         first = told[id(draft)][0]  # its own sentence too: "attacked the post on Monday but were repelled"
         stopped = draft.category == INTERCEPT  # what was shot down was launched: dated by a launch, not a clash
         opening = min(narrated(draft), key=lambda s: s.start)  # "On July 15, at 3 p.m. ... At 6:40 p.m., they":
@@ -174,8 +178,6 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
         reach = CLOCK_REACH if hours and all(clock_time(e.text.lower()) for e in hours) else NARRATIVE_REACH
         before = {day for at in range(first - reach, first + 1) for other, day, launch in days.get(at, ())
                   if other != id(draft) and (launch or not stopped)}
-        stated = {resolve_date(ent.text, published) for ent in entities} - {None}  # not "6 a.m.", "the evening"
-        heading = None if stated or not headed else headed.get(min(sentence_number(s.start) for s in narrated(draft)))
         if heading is not None or (len(before) == 1 and stated <= before):
             # told under a heading of its day ("May 17"); a day told and left in its sentences is another's (a
             # photo's, another act's), unless the same
@@ -191,6 +193,8 @@ PERIOD_RE = re.compile(r"(?<![-\w])(?:weeks?|months?|years?|decades?)(?![-\w])",
 def _a_span_of_time(ent: Span) -> bool:
     """'since November', 'over the past week', 'for months', 'this month': a time an act's span was told by."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if clock_time(ent.text.lower()):
+        return False  # "between 8:10 a.m. and 9:35 a.m.": hours of one day
     period = PERIOD_RE.search(ent.text) is not None  # "just this month", "earlier this year" (not "a 15-year-old")
     return period or before in SPAN_WORDS or ent.root.head.lower_ in SPAN_WORDS or ent[0].lower_ in SPAN_WORDS
 

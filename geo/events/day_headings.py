@@ -1,5 +1,6 @@
 """Days a text gives as headings of its own: a command's update or a monitor's digest that tells each day
-under a line that is only its date ("May 17", then the acts of that day, then "May 18"). An act no word
+under a line that is only its date ("May 17", then the acts of that day, then "May 18"), or opens a list with
+the day ("On July 15, forces carried out the following actions:", then "1. At 8:10 a.m., ..."). An act no word
 dates, told under such a heading, happened that day (``geo.events.dating.date_by_narrative``).
 
 Used by ``geo.events.dating``; imports the events wing's dates and spaCy only.
@@ -35,6 +36,33 @@ def day_headings(sents: list[Span], published: date | None) -> dict[int, date]:
                 if DAY_HEADING_RE.fullmatch(sents[i].text.strip())]
     dated = [(i, day) for i, day in headings if day is not None]
     if len({day for _i, day in dated}) < LEAST_HEADINGS:
-        return {}
+        return _list_days(sents, published)
     bounds = [i for i, _day in headings] + [len(sents)]
     return {at: day for (i, day), end in zip(dated, bounds[1:]) for at in range(i + 1, end)}
+
+
+ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.)]|[-*•–])\s")  # "1. At 8:10 a.m., ...", "- On the coast, ..."
+
+
+def _list_days(sents: list[Span], published: date | None) -> dict[int, date]:
+    """'On July 15, forces carried out the following actions:' then numbered items: the items' sentences are
+    of the day the line that opens the list names (one day, no more)."""
+    found: dict[int, date] = {}
+    for i, sent in enumerate(sents[:-1]):
+        if not sent.text.rstrip().endswith(":") or not _opens_an_item(sents[i + 1]):
+            continue
+        days = {resolve_date(ent.text, published) for ent in sent.ents if ent.label_ == "DATE"} - {None}
+        if len(days) != 1:
+            continue
+        day = days.pop()
+        for at in range(i + 1, len(sents)):
+            paragraph_start = sents[at].doc.text.rfind("\n", 0, sents[at].start_char) + 1
+            if not ITEM_RE.match(sents[at].doc.text, paragraph_start):
+                break
+            found[at] = day
+    return found
+
+
+def _opens_an_item(sent: Span) -> bool:
+    doc = sent.doc
+    return sent.start_char == doc.text.rfind("\n", 0, sent.start_char + 1) + 1 and bool(ITEM_RE.match(sent.text_with_ws))

@@ -25,7 +25,7 @@ def _hours(text: str) -> list[float]:
     return [int(h) % 12 + (12 if half.lower() == "p" else 0) + int(m or 0) / 60 for h, m, half in HOUR_RE.findall(text)]
 
 
-LATER_SAME_DAY_RE = re.compile(r"\b(?:later\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|"
+LATER_SAME_DAY_RE = re.compile(r"\b(?:later\s+(?:that|the\s+same|in\s+the)\s+(?:day|morning|afternoon|evening|night)|"
                                r"(?:several\s+|a\s+few\s+|two\s+|three\s+)?hours\s+later)\b", re.I)
 
 
@@ -38,3 +38,9 @@ def another_hour(told: list[Span], sent: Span, before: int) -> bool:
     earlier = [h for s in told for h in _hours(s.text)]
     later = LATER_SAME_DAY_RE.search(opening) is not None and sent not in told
     return bool(earlier) and (later or (len(hours) == 1 and all(abs(hours[0] - h) >= 1 for h in earlier)))
+
+
+def of_the_day_told(when: str) -> bool:
+    """'at 3 p.m.', 'later in the day', 'hours later': a time that tells no day of its own, so the day the text
+    last told."""
+    return clock_time(when) or LATER_SAME_DAY_RE.search(when) is not None

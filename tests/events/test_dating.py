@@ -295,3 +295,12 @@ def test_an_ongoing_bombardment_a_side_cites_is_no_act() -> None:
 def test_an_act_of_a_bulletins_past_night_is_of_its_day() -> None:
     (event,) = events("Over the past night, rebels attacked facilities in Kharkiv with drones.")
     assert event.date == PUBLISHED
+
+
+def test_items_of_a_list_a_dated_line_opens_happened_that_day() -> None:
+    text = ("Army Update\n\nOn February 9, the army carried out the following actions in the east:\n\n"
+            "1. Between 6:10 a.m. and 7:05 a.m., soldiers destroyed two rocket launchers near Kharkiv.\n\n"
+            "2. At about 3 p.m., rebels fired mortars at a checkpoint near Kramatorsk.\n\n"
+            "3. Later in the day, soldiers repelled an assault on a base near Odesa.\n")
+    found = {(e.place, e.date) for e in events(text)}
+    assert found >= {("Kharkiv", date(2024, 2, 9)), ("Kramatorsk", date(2024, 2, 9)), ("Odesa", date(2024, 2, 9))}
