@@ -195,6 +195,7 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
     start, end = _glued_by_dashes(head.doc, min(chosen), max(chosen) + 1)
     low, high = _line_bounds(head, start, end)
     start, end = max(start, low), min(end, high)
+    start = _past_an_agency_mark(head, start)
     # keep it contiguous and short; never cross a line break
     tokens = [t for t in head.doc[start:end] if not t.is_space]
     if len(tokens) > max_tokens:
@@ -202,6 +203,16 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
         while tokens and (tokens[-1].pos_ in {"CCONJ", "ADP", "DET", "PUNCT"} or tokens[-1].dep_ == "acl"):
             tokens.pop()  # not "used by X and", nor "facilities used", cut short
     return tokens
+
+
+def _past_an_agency_mark(head: Token, start: int) -> int:
+    """'Oct 16 (Agency) - Sudanese forces' parsed as one phrase, the dateline's town cut off as a sentence of its
+    own: the phrase starts after the dateline's dash."""
+    doc = head.doc
+    for i in range(start + 1, head.i):
+        if doc[i].text in {"-", "–", "—", "--"} and doc[i - 1].text == ")":
+            start = i + 1
+    return start
 
 
 DASHES = frozenset({"-", "–"})
@@ -385,9 +396,14 @@ def toponym_tokens(doc: Doc, toponyms: Sequence[Toponym]) -> list[tuple[Toponym,
     return result
 
 
+# "Oct 16 (Reuters) - ": the rest of a dateline whose town the tagger cut off as a sentence of its own
+DAY_AGENCY_RE = re.compile(rf"^{_DAY}\s*\([^)]{{2,40}}\)\s*[-–—]+\s*")
+
+
 def dateline_length(text: str) -> int:
     """How many leading characters of ``text`` are a dateline (0 if none)."""
-    found = DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text) or DATE_DATELINE_RE.match(text)
+    found = (DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text) or DATE_DATELINE_RE.match(text)
+             or DAY_AGENCY_RE.match(text))
     return found.end() if found else 0
 
 

@@ -470,3 +470,9 @@ def test_who_dismisses_a_claim_is_a_source() -> None:
     names = [s.name for s in sources_of("The rebels said they had shot down a helicopter, a claim the army "
                                         "dismissed as propaganda. The ministry rejected the proposal.")]
     assert "the army" in names and not any("ministry" in n for n in names)
+
+
+def test_a_dateline_cut_after_its_town_is_no_part_of_the_speakers_name() -> None:
+    text = ("Rebels say they repelled an assault\n\nNORTH TOWN, Oct 16 (Wirenews) - Sudanese paramilitary Northern "
+            "Liberation Forces said on Monday they had beaten back an army assault near Kharkiv.")
+    assert [s.name for s in sources_of(text)] == ["Sudanese paramilitary Northern Liberation Forces"]
