@@ -168,7 +168,7 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
     for child in head.lefts:
         if child.dep_ in LEFT_PHRASE_DEPS or child.text in QUOTES:
             chosen.update(t.i for t in child.subtree)
-    for child in head.rights:
+    for child in [*head.rights, *_glued_word_preps(head)]:
         if child.dep_ == "case" or (child.i == head.i + 1 and (child.text in QUOTES or _numbered_name(head, child))):
             chosen.add(child.i)  # "the group's", "Tower 22"
         elif child.dep_ == "appos" and head.i + 1 < len(head.doc) and head.doc[child.i - 1].text == "(":
@@ -203,6 +203,17 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
         while tokens and (tokens[-1].pos_ in {"CCONJ", "ADP", "DET", "PUNCT"} or tokens[-1].dep_ == "acl"):
             tokens.pop()  # not "used by X and", nor "facilities used", cut short
     return tokens
+
+
+def _glued_word_preps(head: Token) -> list[Token]:
+    """'of the council' in 'the secretary-general of the council', parsed on 'general': the prepositions of a
+    word joined to the head by a dash count as the head's."""
+    doc = head.doc
+    if head.i + 2 >= len(doc) or doc[head.i + 1].text not in DASHES or doc[head.i].whitespace_ or (
+            doc[head.i + 1].whitespace_):
+        return []
+    glued = doc[head.i + 2]
+    return [c for c in glued.rights if c.dep_ == "prep"] if glued.head.i == head.i else []
 
 
 def _past_an_agency_mark(head: Token, start: int) -> int:

@@ -32,6 +32,10 @@ HONORIFICS = frozenset({"rev", "reverend", "mr", "mrs", "ms", "dr", "sheikh", "i
 
 
 
+# Lower-case words inside a person's name ("Salem al-Hamdani", "Ahmed bin Ali").
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "del", "da", "van", "von", "der", "ul", "ud"})
+
+
 def person_span(tokens: Sequence[Token]) -> Span | None:
     """The whole name of the first person among ``tokens``; a name the tagger cut in two ('Oleksandr'
     'Prokudin', each tagged PERSON on its own) is one when its parts compound into each other."""
@@ -94,7 +98,8 @@ def appositive_name(title: Token) -> Span | None:
         if child.dep_ != "appos" or child.pos_ != "PROPN" or child.ent_type_ in {"GPE", "LOC", "FAC"} or (
                 child.ent_type_ == "NORP" and len(words) < 2):  # "Jane Roe" tagged a nationality is still a name
             continue
-        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        if 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and (t.text[:1].isupper() or (
+                t.lower_ in NAME_PARTICLES and 0 < i < len(words) - 1)) for i, t in enumerate(words)):
             return child.doc[tokens[0].i:tokens[-1].i + 1]
         if (name := _name_after_a_rank(tokens) or _name_after_ranks(words)) is not None:
             return name  # "Superintendent of Police Ibrahim Garba", "Lt Col Jane Amina Roe"

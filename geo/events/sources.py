@@ -74,6 +74,8 @@ def _without_the_event(tokens: list[Token], head: Token) -> list[Token]:
 PERSON_ROLE_HEADS = frozenset({"founder", "director", "head", "chairman", "chairwoman", "chairperson", "manager",
                                "owner", "coordinator", "organizer", "organiser", "president", "principal", "master",
                                "operator"})
+# Those sent to a country, named with it ("the embassy to Yemen", "the ambassador to the UN").
+ACCREDITED_HEADS = frozenset({"embassy", "ambassador", "envoy", "mission", "delegation", "representative"})
 # Where a body posts its own words: "X's Telegram channel reported" is X speaking.
 OWNED_OUTLETS = frozenset({"channel", "account", "page", "website", "feed"})
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
@@ -160,11 +162,17 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         tokens = [t for t in tokens if t.i > commas[-1]]  # said", parsed as one phrase: the speaker after the comma
     tokens = _with_dashed_part(_with_affiliation(_without_the_event(tokens, head), head), head)
     kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
+    if lemma in ACCREDITED_HEADS:
+        kept_preps |= {"to"}  # "the U.S. embassy to Yemen", "the UN envoy to Libya"
     if lemma in LOCAL_HEADS and not any(t.pos_ == "PROPN" for t in tokens if t.i < head.i):
         kept_preps |= {"in", "at"} if _placed_by_name(head) else set()  # "police in X district", "officials at X Hospital"
     if lemma in SOURCE_HEADS:
         kept_preps |= {"in", "at", "within"}  # "a source in Ukraine's security service told Reuters"
     tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ not in kept_preps)]
+    if "to" in kept_preps:  # "the embassy to Yemen" (not "..., which operates from X")
+        tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+                   for t in [c, *(t for o in children(c, "pobj") for t in phrase_tokens(o, with_acl=False))]]
+        tokens.sort(key=lambda t: t.i)
     if kept_preps & {"in", "at"}:
         inside = {t.i for t in tokens}
         tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "within"}

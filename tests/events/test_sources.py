@@ -476,3 +476,21 @@ def test_a_dateline_cut_after_its_town_is_no_part_of_the_speakers_name() -> None
     text = ("Rebels say they repelled an assault\n\nNORTH TOWN, Oct 16 (Wirenews) - Sudanese paramilitary Northern "
             "Liberation Forces said on Monday they had beaten back an army assault near Kharkiv.")
     assert [s.name for s in sources_of(text)] == ["Sudanese paramilitary Northern Liberation Forces"]
+
+
+def test_a_name_with_a_lower_case_particle_in_apposition_to_a_title() -> None:
+    names = [s.name for s in sources_of("Two people were hurt, according to the governor of Kharkiv, Omar "
+                                        "al-Rashidi.")]
+    assert names == ["Omar al-Rashidi"]
+
+
+def test_a_title_joined_by_a_dash_keeps_what_it_is_of() -> None:
+    names = [s.name for s in sources_of("The secretary-general of the Arab League called the attack "
+                                        "a threat to peace.")]
+    assert names == ["the secretary-general of the Arab League"]
+
+
+def test_an_embassy_is_named_with_the_country_it_is_sent_to() -> None:
+    names = [s.name for s in sources_of("The French embassy to Ukraine, which works from Kyiv, condemned the "
+                                        "strike. The UN envoy to Libya said two people were killed.")]
+    assert names == ["the French embassy to Ukraine", "the UN envoy to Libya"]
