@@ -19,8 +19,8 @@ caption or an article's defining sentence adds), ``kinds`` (what answers what), 
 told indirectly), ``sentence_places`` (the last resort: the town an act's own sentence or a reference back
 names), ``infobox``, ``summary``, ``dating``, ``hours`` (times of day), ``day_headings`` (a text told day by
 day under date lines) and ``dates`` (an event's date), ``casualties`` (counts, killed, injured), ``frame`` (a
-text's header and issuer), ``sources``, ``source_registry``, ``source_naming``, ``person_names`` and
-``attribution`` (who says so), ``source_links`` (which of them an event rests on), ``lexicon`` and
+text's header and issuer), ``sources``, ``source_registry``, ``source_naming``, ``speaker_phrase``,
+``person_names`` and ``attribution`` (who says so), ``source_links`` (which of them an event rests on), ``lexicon`` and
 ``context_words`` (the word lists).
 A new event rule goes into the module of its step; its words into ``lexicon``.
 

@@ -155,7 +155,8 @@ def _weapon_in_mention(trigger: Token) -> str | None:
         hit = lemma_of(trigger) in {"destroy", "target"}  # "destroyed a missile system": what was hit, not the means
         words += [t for c in (*shared_subjects(trigger), *children(trigger, *(() if hit else ("nsubjpass", "dobj"))))
                   for t in (c, *c.children)]  # "a jet caught a column and bombed it": the jet's
-        if trigger.dep_ == "acl":
+        if trigger.dep_ == "acl" or (trigger.dep_ == "relcl" and any(  # "the drone that struck the base"
+                s.lower_ in {"that", "which"} for s in children(trigger, "nsubj"))):
             words += [trigger.head, *trigger.head.children]
         if is_passive(trigger):  # "the base was hit by six missiles"
             words += [t for o in prep_objects(trigger, "by") for t in (o, *o.children)]

@@ -20,6 +20,8 @@ from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_S
                                       outlet_name, possessor_side, proper_part, role_type, ship_role, spelled_as_an_ngo,
                                       with_group_place)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
+from geo.events.speaker_phrase import (clean_name, names_an_organisation, person_just_before, placed_by_name,
+                                       subject_above, with_affiliation, with_dashed_part, without_the_event)
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
                         phrase_tokens, prep_objects, sentences, span_text)
@@ -32,44 +34,6 @@ GROUP_HEADS = frozenset({"group", "union", "association", "committee", "network"
                          "organisation", "organization", "alliance", "federation", "movement", "collective",
                          "platform", "initiative", "room", "company", "firm", "operator", "corporation",
                          "utility"})  # "a local emergency response room said", "the electricity company said"
-# Participles that say whose a source is ("media affiliated with the separatists", "a channel close to X").
-AFFILIATION_VERBS = frozenset({"affiliate", "link", "tie", "ally", "connect", "associate", "close", "loyal"})
-
-
-def _with_affiliation(tokens: list[Token], head: Token) -> list[Token]:
-    for child in head.children:
-        if child.dep_ in {"acl", "amod"} and child.i > head.i and child.lemma_.lower() in AFFILIATION_VERBS:
-            extra = [t for t in child.subtree if not t.is_space]
-            if len(extra) <= 10:
-                return sorted({*tokens, *extra}, key=lambda t: t.i)
-    return tokens
-
-
-def _with_dashed_part(tokens: list[Token], head: Token) -> list[Token]:
-    """'the Islamic State – Khorasan Province (ISIS–K)': a proper name continued after a dash is one name."""
-    doc = head.doc
-    for child in head.children:
-        if (child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ == "PROPN" and child.i > head.i + 1
-                and doc[head.i + 1].text in DASHES and all(t.i > head.i for t in child.subtree)):
-            extra = [t for t in doc[head.i + 1:child.right_edge.i + 1] if not t.is_space]
-            if len(extra) <= 10:
-                return sorted({*tokens, *extra}, key=lambda t: t.i)
-    return tokens
-
-
-DASHES = frozenset({"–", "—", "-", "--"})
-
-
-def _without_the_event(tokens: list[Token], head: Token) -> list[Token]:
-    """'survivors of the attack' -> 'survivors': the event a source speaks of is not its name."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and any(
-                c.dep_ == "pobj" and c.lemma_.lower() in lx.EVENT_NOUNS for c in child.children):
-            cut = {t.i for t in child.subtree}
-            return [t for t in tokens if t.i not in cut]
-    return tokens
-
-
 # One person by what they do, outside government ("the founder of the ambulance service", "the ship's master").
 PERSON_ROLE_HEADS = frozenset({"founder", "director", "head", "chairman", "chairwoman", "chairperson", "manager",
                                "owner", "coordinator", "organizer", "organiser", "president", "principal", "master",
@@ -87,42 +51,12 @@ LOCAL_HEADS = frozenset({"police", "official", "authority", "resident", "witness
                          "volunteer", "worker", "administrator", "staff", "nurse", "paramedic", "rescuer", "employee"})
 
 
-def _placed_by_name(head: Token) -> bool:
-    """'police in Poonch district', 'officials at Khalifa Gul Nawaz Hospital': a named place right after."""
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
-        o.pos_ == "PROPN" or any(g.pos_ == "PROPN" for g in o.children if g.dep_ == "compound")
-        for o in c.children if o.dep_ == "pobj") for c in head.children)
-
-
-def _clean_name(text: str) -> str:
-    text = re.sub(r"['’]s$", "", lx.clean_phrase(text, drop_article=False).strip())
-    if text.count("(") > text.count(")"):  # "EU Monitoring Mission in Georgia (EUMM": an unclosed acronym
-        text = text[: text.rindex("(")].strip()
-    text = re.sub(r"^(?:a|an)\s+", "", text, flags=re.I)
-    return re.sub(r"^the\s+", "the ", text, flags=re.I)
-
-
-def _names_an_organisation(head: Token, person: Span) -> bool:
-    """'the Bush administration', 'the Obama campaign': a common noun the name modifies."""
-    return (head.pos_ == "NOUN" and head.i not in range(person.start, person.end)
-            and head.lemma_.lower() not in lx.OFFICIAL_TITLES
-            and all(t.dep_ in {"compound", "poss", "case"} and t.head.i in range(person.start, head.i + 1)
-                    for t in person))
-
-
-def _subject_above(pronoun: Token) -> Token | None:
-    """'X aired footage of a truck that it said was hit': a relative clause's pronoun is the subject above it."""
-    if pronoun.head.dep_ != "relcl":
-        return None
-    verb = next((t for t in pronoun.head.head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    subjects = [s for s in children(verb, "nsubj") if s.lower_ not in PRONOUNS] if verb is not None else []
-    return subjects[0] if subjects else None
-
-
 def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
     if head.lower_ in PRONOUNS or (head.pos_ == "NOUN" and any(c.lower_ == "same" for c in head.children)):
-        above = _subject_above(head) if head.lower_ in PRONOUNS else None  # "the same authority": the one cited last
+        above = subject_above(head) if head.lower_ in PRONOUNS else None  # "the same authority": the one cited last
+        if above is None and head.lower_ in {"he", "she"} and head.dep_ == "nsubj":
+            above = person_just_before(head)
         if above is not None:
             return describe_speaker(above, registry)
         return registry.last(person=head.lower_ in {"he", "she", "his", "her"})
@@ -132,7 +66,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if head.lemma_.lower() in OWNED_OUTLETS and owners:  # "the regional administration's Telegram channel reported"
         return describe_speaker(owners[0], registry)
     if (described := descriptor_named(head)) is not None:  # "media outlet X", "the local NGO X": X, of that type
-        return Speaker(name=_clean_name(described[0]), type=described[1], key=f"name:{_key(described[0])}")
+        return Speaker(name=clean_name(described[0]), type=described[1], key=f"name:{_key(described[0])}")
     named = called(head) or named_before(head)
     if named is not None:
         return describe_speaker(named, registry)
@@ -160,12 +94,12 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     commas = [t.i for t in tokens if t.text == "," and t.i < head.i]
     if head.ent_type_ == "PERSON" and commas:  # "a helicopter used by the Houthis, Defense Secretary Lloyd Austin
         tokens = [t for t in tokens if t.i > commas[-1]]  # said", parsed as one phrase: the speaker after the comma
-    tokens = _with_dashed_part(_with_affiliation(_without_the_event(tokens, head), head), head)
+    tokens = with_dashed_part(with_affiliation(without_the_event(tokens, head), head), head)
     kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
     if lemma in ACCREDITED_HEADS:
         kept_preps |= {"to"}  # "the U.S. embassy to Yemen", "the UN envoy to Libya"
     if lemma in LOCAL_HEADS and not any(t.pos_ == "PROPN" for t in tokens if t.i < head.i):
-        kept_preps |= {"in", "at"} if _placed_by_name(head) else set()  # "police in X district", "officials at X Hospital"
+        kept_preps |= {"in", "at"} if placed_by_name(head) else set()  # "police in X district", "officials at X Hospital"
     if lemma in SOURCE_HEADS:
         kept_preps |= {"in", "at", "within"}  # "a source in Ukraine's security service told Reuters"
     tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ not in kept_preps)]
@@ -199,7 +133,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         # parser hanging the title on the operation's name, tagged a person: the name in apposition
     if person is not None and head.ent_type_ == "ORG" and head.i not in range(person.start, person.end):
         person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
-    if person is not None and _names_an_organisation(head, person):
+    if person is not None and names_an_organisation(head, person):
         person = None  # "the Bush administration": named after a person, not the person
     if person is None and head.ent_type_ != "PERSON" and lemma not in lx.MEDIA_HEADS:
         # "the church's official spokesperson, Rev. Paul Halim": the name is in the appositive
@@ -223,7 +157,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         person = titled_name(head)
     outlet = described_before(head)  # "the channel X reported", X tagged a person
     if person is not None and outlet is not None and outlet.lemma_.lower() in lx.MEDIA_HEADS:
-        return Speaker(name=_clean_name(person.text), type="media", key=f"name:{_key(person.text)}")
+        return Speaker(name=clean_name(person.text), type="media", key=f"name:{_key(person.text)}")
     if person is not None:
         name = re.sub(r"['’]s$", "", person.text)
         before = [t for t in tokens if t.i < person.start and t.dep_ not in {"det", "punct"} and t.lower_ not in PRONOUNS
@@ -238,14 +172,14 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=wire, type="wire", key=f"wire:{wire}")
     body = lookup(candidates, lx.INTERGOVERNMENTAL_NAMES)
     if body:  # "the United Nations", "OCHA", "MONUSCO": official, as the guideline types them
-        name = _clean_name(_longest_containing(body, candidates))
+        name = clean_name(_longest_containing(body, candidates))
         return Speaker(name=name, type="official", key=f"name:{_key(name)}")
     armed = {c for c in candidates if actors.actor_family(c) and not spelled_as_an_ngo(c, head)}  # "the RSF said"
     ngo = lookup([c for c in candidates if c not in armed], lx.NGO_NAMES)  # not the "(RSF)" a text defines as forces
     of_states = any(t.lower_ in INTERGOVERNMENTAL_WORDS for t in tokens)  # "the UN refugee agency": official
     if ngo or (lemma in lx.NGO_HEADS and not of_states and any(
             t.lemma_.lower() in lx.NGO_MARKERS for t in tokens)) or lemma in {"monitor", "observatory"}:
-        name = _clean_name(_longest_containing(ngo or text, candidates))
+        name = clean_name(_longest_containing(ngo or text, candidates))
         return Speaker(name=name, type="ngo", key=f"name:{_key(name)}", described=not ngo and not has_name,
                        indefinite=indefinite, head=lemma)
     media = lookup(candidates, lx.MEDIA_OUTLETS)
@@ -257,7 +191,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             earlier = registry.named_with(lemma) or registry.last_outlet()  # "the news agency said" after naming it
             if earlier is not None:
                 return earlier
-        name = _clean_name(outlet if outlet and not media else _longest_containing(media or text, candidates))
+        name = clean_name(outlet if outlet and not media else _longest_containing(media or text, candidates))
         return Speaker(name=name, type="media", key=f"name:{_key(name)}")
     described = head.pos_ == "NOUN" and (not has_name or lemma in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS)
     flags = {"described": described, "indefinite": indefinite, "head": lemma}
@@ -268,7 +202,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             name = f"anonymous {name}"
         return Speaker(name=name, type="anonymous", key=f"name:{_key(name)}", **flags)
     if lemma in GROUP_HEADS and not has_name:
-        name = _clean_name(text)
+        name = clean_name(text)
         return Speaker(name=name, type="other", key=f"name:{_key(name)}", **flags)
     if lemma in lx.WITNESS_HEADS:  # "hospital staff" (other), "the army general staff" (official)
         name = lx.clean_phrase(text)
@@ -279,26 +213,26 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=name, type=role_type(name), key=f"name:{_key(name)}", **flags)
     family = actors.actor_family(text)
     if family and actors.named_exactly(text) == family and re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS:
-        name = actors.capital_government(text) or _clean_name(text)  # "Moscow said": Moscow (Russian government)
+        name = actors.capital_government(text) or clean_name(text)  # "Moscow said": Moscow (Russian government)
         return Speaker(name=name, type="other" if family in NON_STATE else "official", key=f"family:{family}")
     if family and lemma in GROUP_HEADS and has_name:  # "the Islamic State group claimed the attack"
-        return Speaker(name=_clean_name(text), type="other" if family in NON_STATE else "official", key=f"family:{family}")
+        return Speaker(name=clean_name(text), type="other" if family in NON_STATE else "official", key=f"family:{family}")
     wing = lemma == "wing" and any(c.dep_ in {"poss", "compound"} and (  # "the military's media wing"
         c.lemma_.lower() in lx.OFFICIAL_HEADS or actors.actor_family(c.text)) for c in head.children)
     if lemma in lx.OFFICIAL_HEADS or wing or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
         rebel = any(t.lower_ in REBEL_MARKERS for t in tokens) or possessor_side(list(head.subtree)) in NON_STATE
         kind = "other" if (family in NON_STATE and lemma not in {"government", "ministry"}) or rebel else "official"
-        name = _clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali (Rwandan government)
+        name = clean_name(proper_part(head, tokens) or text)  # "a charge Kigali denies": Kigali (Rwandan government)
         name = actors.capital_government(name) or name
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}", **flags)
     if has_name and lemma in BODY_NOUNS and head.pos_ == "NOUN":  # "the European Union's Aspides mission"
         kind = "other" if lemma in {"coalition", "alliance", "movement", "front"} else "official"
-        name = _clean_name(text)
+        name = clean_name(text)
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}")
     named = head.pos_ == "PROPN" or (head.ent_type_ in {"ORG", "PERSON"} and head.text[:1].isupper())
     if (has_name or named) and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and named:
         # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
-        name = _clean_name(max(candidates[:2], key=len).split(",")[0])
+        name = clean_name(max(candidates[:2], key=len).split(",")[0])
         person = head.ent_type_ == "PERSON"
         return Speaker(name=name, type=named_type(head, name), key=f"name:{_key(name)}", person=person)
     return None

@@ -352,16 +352,16 @@ def _is_purpose_infinitive(verb: Token) -> bool:
 
 
 def _armed_striker(verb: Token) -> bool:
-    """Whether the subject (or passive agent) of the verb 'strike' is armed: a weapon, an armed
-    group, a state or its forces. Without a subject of its own, the subject of the verb it
-    complements counts ('forces moved to strike')."""
+    """Whether the subject (or passive agent) of the verb 'strike' is armed: a weapon, an armed group, a state or
+    its forces. Without a subject of its own, the subject of the verb it complements counts ('forces moved to strike')."""
     subjects = children(verb, "nsubj") + [o for a in children(verb, "agent") for o in children(a, "pobj")]
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"}:
         subjects = children(verb.head, "nsubj", "nsubjpass")
     if not subjects and verb.dep_ == "pcomp" and verb.head.lower_ == "by":  # "responded by striking a depot"
         subjects = children(verb.head.head, "nsubj")
     subjects = subjects or (fronted_subject(verb) if verb.dep_ == "ROOT" else [])  # "At the direction of X, forces"
-    subjects = [_speaker_of(s) if s.lower_ in {"it", "they", "we"} else s for s in subjects]
+    subjects = [_speaker_of(s) if s.lower_ in {"it", "they", "we"} else verb.head if s.lower_ in {"that", "which"}
+                and verb.dep_ == "relcl" else s for s in subjects]  # "the drone that struck the base": the drone
     for subject in subjects:
         phrase = phrase_text(list(phrase_tokens(subject)))
         if (weapon_of(subject) or lemma_of(subject) in lx.ATTACKER_NOUNS or lemma_of(subject) in lx.ARMED_NOUNS

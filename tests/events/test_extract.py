@@ -728,3 +728,9 @@ def test_a_river_places_an_act_after_the_province_told_with_it() -> None:
     # "along the X River": a line hundreds of kilometres long (and not the town named after it)
     text = "Artillery attacks on villages along the Dnipro River in Ukraine's Kherson region killed three people."
     assert [e.place for e in analyze(text, published=date(2024, 9, 17)).attacks] == ["Kherson"]
+
+
+def test_a_weapon_that_struck_in_a_relative_clause_is_an_armed_strike() -> None:
+    attacks, _responses = run("The minister was briefed on the drone that struck the base near Kharkiv late Sunday, "
+                              "wounding three soldiers.", published=PUBLISHED)
+    assert [(e.category, e.place, e.injured) for e in attacks] == [("Air/drone strike", "Kharkiv", 3)]

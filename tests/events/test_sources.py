@@ -494,3 +494,9 @@ def test_an_embassy_is_named_with_the_country_it_is_sent_to() -> None:
     names = [s.name for s in sources_of("The French embassy to Ukraine, which works from Kyiv, condemned the "
                                         "strike. The UN envoy to Libya said two people were killed.")]
     assert names == ["the French embassy to Ukraine", "the UN envoy to Libya"]
+
+
+def test_he_said_after_a_sentence_about_a_named_person_is_that_person() -> None:
+    text = ("The defence secretary said the base was hit on Sunday. Minister Samir Haddad conveyed his wishes for "
+            "the recovery of the wounded. He said his country would keep working with its partners.")
+    assert [s.name for s in sources_of(text)] == ["the defence secretary", "Samir Haddad"]

@@ -1,7 +1,8 @@
 """Small helpers over a parsed spaCy Doc shared by event and source extraction.
 
 Sentences are spaCy's, cut again at line breaks (a headline without a full stop is its own
-sentence). Phrases are compact noun phrases read off the dependency tree.
+sentence). Phrases are compact noun phrases read off the dependency tree. Datelines are in
+``geo.syntax.datelines`` (re-exported here).
 """
 
 from __future__ import annotations
@@ -12,30 +13,15 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.model import TextSpan, Toponym
+from geo.syntax.datelines import DATELINE_RE as DATELINE_RE  # re-exported: the datelines are part of the syntax
+from geo.syntax.datelines import dateline_length as dateline_length
+from geo.syntax.datelines import past_a_dateline as past_a_dateline
 
 LEFT_PHRASE_DEPS = frozenset(
     {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod", "predet", "advmod"}
 )
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "his", "her", "them", "itself"})
-# "KHARTOUM, Jan 5 (Reuters) - ", "WASHINGTON (AP) “An": the article's own dateline, the city it
-# was filed from, not a cited source.
-DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z .,/'’-]{2,40}(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|and)){0,4})?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*\((?P<agency>[^)]{2,40})\)\s*[-–—]*\s*"
-)  # "BEIRUT (Reuters) -", "EL WAK, Kenya, April 9 (Eastlight) –", "BEIRUT/JERUSALEM (Reuters) -"
-# "Oct. 3", "3 October 2024": the day a dateline may carry
-_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
-# "MAKHACHKALA -- ", "BAGHDAD — ", "TAMPA, Fla. – ": a dateline with no agency
-BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*"
-                              r"(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|del|da|do|al|el|la|of|the|and)){0,4}){0,2}"
-                              rf"(?:,\s*{_DAY})?,?\s*(?:--|—|–)\s*|"  # "KANO, Nigeria, Oct 3 — "
-                              rf"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s*{_DAY}\s*(?:--|—|–)\s*|"  # "Aden, 1 May —"
-                              r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+-\s+")  # "GUSAU, Nigeria - "
-# "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
-DATE_DATELINE_RE = re.compile(
-    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s+")
 _TEXT_KEY = "geo.text"  # where doc_text keeps a document's text
 
 
@@ -361,25 +347,6 @@ def answering_subjects(verb: Token) -> list[Token]:
     return past_a_dateline(children(head, "nsubj")) if head.pos_ == "VERB" else []
 
 
-def past_a_dateline(subjects: list[Token]) -> list[Token]:
-    """'MAIDUGURI, Nigeria — Boko Haram fighters killed ...', parsed with the dateline as the subject and
-    the fighters in apposition to it: the fighters."""
-    found: list[Token] = []
-    appositives: list[Token] = []
-    for subject in subjects:
-        if not (subject.is_upper and len(subject) > 2):
-            found.append(subject)  # a dateline's subject is its town in capitals: no need to read the sentence
-            continue
-        sent = subject.sent
-        floor = sent.start_char + dateline_length(sent.text)
-        if subject.idx >= floor or floor == sent.start_char:
-            found.append(subject)
-        else:  # not "(Sanaa time)" after the dateline's hour
-            appositives.extend(a for a in subject.children if a.dep_ == "appos" and a.idx >= floor and not (
-                a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text == "("))
-    return found or appositives  # "TAMPA, Fla. - ... on March 12, U.S. forces struck": the forces
-
-
 def _numbered_name(head: Token, number: Token) -> bool:
     return (number.dep_ == "nummod" and head.pos_ == "PROPN" and head.ent_type_ not in {"GPE", "LOC", "DATE"}
             and number.ent_type_ not in {"DATE", "TIME"})
@@ -405,17 +372,6 @@ def toponym_tokens(doc: Doc, toponyms: Sequence[Toponym]) -> list[tuple[Toponym,
         if span is not None and len(span):
             result.append((toponym, span))
     return result
-
-
-# "Oct 16 (Reuters) - ": the rest of a dateline whose town the tagger cut off as a sentence of its own
-DAY_AGENCY_RE = re.compile(rf"^{_DAY}\s*\([^)]{{2,40}}\)\s*[-–—]+\s*")
-
-
-def dateline_length(text: str) -> int:
-    """How many leading characters of ``text`` are a dateline (0 if none)."""
-    found = (DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text) or DATE_DATELINE_RE.match(text)
-             or DAY_AGENCY_RE.match(text))
-    return found.end() if found else 0
 
 
 _DESCRIBING_PARTICIPLES = frozenset({"based", "backed", "led", "aligned", "allied", "funded", "linked", "run", "held"})

@@ -1,0 +1,99 @@
+"""The shape of a speaker's noun phrase before it is named: what joins it (an affiliation, a name continued
+after a dash), what leaves it (the event it speaks of), whether a named place or an organisation named after a
+person is in it, a name cleaned of its article, and whom a pronoun that speaks stands for (the subject above a
+relative clause, the person the sentence before is about). Used by ``geo.events.sources``; imports the events
+wing's word lists and actors, and ``geo.syntax``."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from geo.events import actors, lexicon as lx
+from geo.syntax import PRONOUNS, children
+
+__all__ = ["clean_name", "names_an_organisation", "person_just_before", "placed_by_name", "subject_above",
+           "with_affiliation", "with_dashed_part", "without_the_event"]
+
+
+# Participles that say whose a source is ("media affiliated with the separatists", "a channel close to X").
+AFFILIATION_VERBS = frozenset({"affiliate", "link", "tie", "ally", "connect", "associate", "close", "loyal"})
+
+
+def with_affiliation(tokens: list[Token], head: Token) -> list[Token]:
+    for child in head.children:
+        if child.dep_ in {"acl", "amod"} and child.i > head.i and child.lemma_.lower() in AFFILIATION_VERBS:
+            extra = [t for t in child.subtree if not t.is_space]
+            if len(extra) <= 10:
+                return sorted({*tokens, *extra}, key=lambda t: t.i)
+    return tokens
+
+
+def with_dashed_part(tokens: list[Token], head: Token) -> list[Token]:
+    """'the Islamic State – Khorasan Province (ISIS–K)': a proper name continued after a dash is one name."""
+    doc = head.doc
+    for child in head.children:
+        if (child.dep_ == "appos" and child.pos_ == "PROPN" and head.pos_ == "PROPN" and child.i > head.i + 1
+                and doc[head.i + 1].text in DASHES and all(t.i > head.i for t in child.subtree)):
+            extra = [t for t in doc[head.i + 1:child.right_edge.i + 1] if not t.is_space]
+            if len(extra) <= 10:
+                return sorted({*tokens, *extra}, key=lambda t: t.i)
+    return tokens
+
+
+DASHES = frozenset({"–", "—", "-", "--"})
+
+
+def without_the_event(tokens: list[Token], head: Token) -> list[Token]:
+    """'survivors of the attack' -> 'survivors': the event a source speaks of is not its name."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                c.dep_ == "pobj" and c.lemma_.lower() in lx.EVENT_NOUNS for c in child.children):
+            cut = {t.i for t in child.subtree}
+            return [t for t in tokens if t.i not in cut]
+    return tokens
+
+
+def placed_by_name(head: Token) -> bool:
+    """'police in Poonch district', 'officials at Khalifa Gul Nawaz Hospital': a named place right after."""
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
+        o.pos_ == "PROPN" or any(g.pos_ == "PROPN" for g in o.children if g.dep_ == "compound")
+        for o in c.children if o.dep_ == "pobj") for c in head.children)
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", lx.clean_phrase(text, drop_article=False).strip())
+    if text.count("(") > text.count(")"):  # "EU Monitoring Mission in Georgia (EUMM": an unclosed acronym
+        text = text[: text.rindex("(")].strip()
+    text = re.sub(r"^(?:a|an)\s+", "", text, flags=re.I)
+    return re.sub(r"^the\s+", "the ", text, flags=re.I)
+
+
+def names_an_organisation(head: Token, person: Span) -> bool:
+    """'the Bush administration', 'the Obama campaign': a common noun the name modifies."""
+    return (head.pos_ == "NOUN" and head.i not in range(person.start, person.end)
+            and head.lemma_.lower() not in lx.OFFICIAL_TITLES
+            and all(t.dep_ in {"compound", "poss", "case"} and t.head.i in range(person.start, head.i + 1)
+                    for t in person))
+
+
+def subject_above(pronoun: Token) -> Token | None:
+    """'X aired footage of a truck that it said was hit': a relative clause's pronoun is the subject above it."""
+    if pronoun.head.dep_ != "relcl":
+        return None
+    verb = next((t for t in pronoun.head.head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    subjects = [s for s in children(verb, "nsubj") if s.lower_ not in PRONOUNS] if verb is not None else []
+    return subjects[0] if subjects else None
+
+
+def person_just_before(pronoun: Token) -> Token | None:
+    """'Minister Jane Roe conveyed her wishes ... She said ...': the person the sentence before is about, when it
+    opens the sentence the pronoun opens."""
+    sent = pronoun.sent
+    if pronoun.i != sent.start or sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    subjects = [s for s in children(before.root, "nsubj") if s.ent_type_ == "PERSON" and s.tag_ == "NNP"
+                and not actors.actor_family(s.text)]  # not "the Houthis", tagged a person
+    return subjects[0] if len(subjects) == 1 else None

@@ -1,0 +1,60 @@
+"""Datelines: the town, agency and day a wire story opens with ("KHARTOUM, Jan 5 (Reuters) - ", "TAMPA, Fla. - "),
+how long one is at the start of a sentence, and the subjects of a sentence past it. Part of ``geo.syntax``; imports
+spaCy only."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+__all__ = ["BARE_DATELINE_RE", "DATELINE_RE", "DATE_DATELINE_RE", "DAY_AGENCY_RE", "dateline_length", "past_a_dateline"]
+
+# "KHARTOUM, Jan 5 (Reuters) - ", "WASHINGTON (AP) “An": the article's own dateline, the city it
+# was filed from, not a cited source.
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z .,/'’-]{2,40}(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|of|the|and)){0,4})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\((?P<agency>[^)]{2,40})\)\s*[-–—]*\s*"
+)  # "BEIRUT (Reuters) -", "EL WAK, Kenya, April 9 (Eastlight) –", "BEIRUT/JERUSALEM (Reuters) -"
+# "Oct. 3", "3 October 2024": the day a dateline may carry
+_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
+# "MAKHACHKALA -- ", "BAGHDAD — ", "TAMPA, Fla. – ": a dateline with no agency
+BARE_DATELINE_RE = re.compile(r"^[A-Z][A-Z.'’-]{2,}(?:[ ,]+(?:[A-Z][A-Z.'’-]{1,}|[A-Z][a-z]{1,5}\.))*"
+                              r"(?:,\s*[A-Z][a-z]+(?:\s+(?:[A-Z][a-z]+|de|del|da|do|al|el|la|of|the|and)){0,4}){0,2}"
+                              rf"(?:,\s*{_DAY})?,?\s*(?:--|—|–)\s*|"  # "KANO, Nigeria, Oct 3 — "
+                              rf"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}},\s*{_DAY}\s*(?:--|—|–)\s*|"  # "Aden, 1 May —"
+                              r"^[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+-\s+")  # "GUSAU, Nigeria - "
+# "March 26, 2021 – The embassy condemns ...": the date a statement was issued, not of what it tells
+DATE_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})\s*(?:--|—|–|-)\s+")
+
+
+# "Oct 16 (Reuters) - ": the rest of a dateline whose town the tagger cut off as a sentence of its own
+DAY_AGENCY_RE = re.compile(rf"^{_DAY}\s*\([^)]{{2,40}}\)\s*[-–—]+\s*")
+
+
+def dateline_length(text: str) -> int:
+    """How many leading characters of ``text`` are a dateline (0 if none)."""
+    found = (DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text) or DATE_DATELINE_RE.match(text)
+             or DAY_AGENCY_RE.match(text))
+    return found.end() if found else 0
+
+
+def past_a_dateline(subjects: list[Token]) -> list[Token]:
+    """'MAIDUGURI, Nigeria — Boko Haram fighters killed ...', parsed with the dateline as the subject and
+    the fighters in apposition to it: the fighters."""
+    found: list[Token] = []
+    appositives: list[Token] = []
+    for subject in subjects:
+        if not (subject.is_upper and len(subject) > 2):
+            found.append(subject)  # a dateline's subject is its town in capitals: no need to read the sentence
+            continue
+        sent = subject.sent
+        floor = sent.start_char + dateline_length(sent.text)
+        if subject.idx >= floor or floor == sent.start_char:
+            found.append(subject)
+        else:  # not "(Sanaa time)" after the dateline's hour
+            appositives.extend(a for a in subject.children if a.dep_ == "appos" and a.idx >= floor and not (
+                a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text == "("))
+    return found or appositives  # "TAMPA, Fla. - ... on March 12, U.S. forces struck": the forces
