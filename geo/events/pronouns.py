@@ -11,7 +11,8 @@ from geo.events import actors, lexicon as lx
 from geo.events.frame import speaker_label_length
 from geo.syntax import PRONOUNS, children, past_a_dateline, phrase_text, phrase_tokens, span_text
 
-ARMED_SERVICES = frozenset({"army", "navy", "military", "police", "militia", "rebel", "insurgent", "militant"})
+ARMED_SERVICES = frozenset({"army", "navy", "military", "police", "militia", "rebel", "insurgent", "militant",
+                            "coalition"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "commander", "leader", "official", "member"})
 
 

@@ -219,3 +219,8 @@ def test_armed_men_who_came_at_positions_attacked_them() -> None:
     (attack,) = attacks_of("On Saturday the rebels came at our positions near Kherson from three sides.")
     assert (attack.actor, attack.target, attack.place) == ("rebels", "our positions", "Kherson")
     assert attacks_of("The news came at a bad time for the garrison in Kherson.") == []
+
+
+def test_the_coalitions_aircraft_are_the_coalition() -> None:
+    actors_found = [e.actor for e in attacks_of("Coalition jets bombed a rebel camp near Kharkiv on Tuesday.")]
+    assert actors_found == ["Coalition"]
