@@ -3,7 +3,7 @@ under a line that is only its date ("May 17", then the acts of that day, then "M
 the day ("On July 15, forces carried out the following actions:", then "1. At 8:10 a.m., ..."). An act no word
 dates, told under such a heading, happened that day (``geo.events.dating.date_by_narrative``).
 
-Used by ``geo.events.dating``; imports the events wing's dates and spaCy only.
+Used by ``geo.events.dating``; imports the events wing's dates, ``geo.syntax`` and spaCy only.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from geo.events.dates import resolve_date
+from geo.syntax import doc_text
 
 __all__ = ["day_headings"]
 
@@ -55,14 +56,15 @@ def _list_days(sents: list[Span], published: date | None) -> dict[int, date]:
         if len(days) != 1:
             continue
         day = days.pop()
+        text = doc_text(sent.doc)
         for at in range(i + 1, len(sents)):
-            paragraph_start = sents[at].doc.text.rfind("\n", 0, sents[at].start_char) + 1
-            if not ITEM_RE.match(sents[at].doc.text, paragraph_start):
-                break
+            if not ITEM_RE.match(text, text.rfind("\n", 0, sents[at].start_char) + 1):
+                break  # the paragraph of this sentence is no item of the list
             found[at] = day
     return found
 
 
 def _opens_an_item(sent: Span) -> bool:
-    doc = sent.doc
-    return sent.start_char == doc.text.rfind("\n", 0, sent.start_char + 1) + 1 and bool(ITEM_RE.match(sent.text_with_ws))
+    text = doc_text(sent.doc)
+    opens_its_line = sent.start_char == text.rfind("\n", 0, sent.start_char + 1) + 1
+    return opens_its_line and bool(ITEM_RE.match(text, sent.start_char))

@@ -352,8 +352,8 @@ def _is_purpose_infinitive(verb: Token) -> bool:
 
 
 def _armed_striker(verb: Token) -> bool:
-    """Whether the subject (or passive agent) of the verb 'strike' is armed: a weapon, an armed group, a state or
-    its forces. Without a subject of its own, the subject of the verb it complements counts ('forces moved to strike')."""
+    """Whether the subject (or passive agent) of the verb 'strike' is armed: a weapon, an armed group, a state
+    or its forces. Without a subject of its own, the one of the verb it complements ('forces moved to strike')."""
     subjects = children(verb, "nsubj") + [o for a in children(verb, "agent") for o in children(a, "pobj")]
     if not subjects and verb.dep_ in {"xcomp", "conj", "advcl"}:
         subjects = children(verb.head, "nsubj", "nsubjpass")
