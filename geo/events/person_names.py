@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import actors
 from geo.events import lexicon as lx
+from geo.syntax import ARABIC_ARTICLES
 
 
 # Capitalised ranks and titles that open a person's name.
@@ -32,8 +33,9 @@ HONORIFICS = frozenset({"rev", "reverend", "mr", "mrs", "ms", "dr", "sheikh", "i
 
 
 
-# Lower-case words inside a person's name ("Salem al-Hamdani", "Ahmed bin Ali").
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "del", "da", "van", "von", "der", "ul", "ud"})
+# Lower-case words inside a person's name ("Salem al-Hamdani", "Ahmed bin Ali"): the Arabic articles place names
+# share, and the particles of personal names.
+NAME_PARTICLES = ARABIC_ARTICLES | {"bin", "ibn", "bint", "de", "del", "da", "van", "von", "der", "ul", "ud"}
 
 
 def person_span(tokens: Sequence[Token]) -> Span | None:
