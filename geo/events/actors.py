@@ -170,6 +170,26 @@ def actor_families(phrase: str | None) -> set[str]:
     return {f for f in found if f is not None}
 
 
+# The sides plain nouns name when no name does: irregular fighters, and a state's forces (not "attackers" or
+# "fighters": roles either side may have).
+GENERIC_SIDES: dict[str, frozenset[str]] = {
+    "irregulars": frozenset({"rebel", "militant", "insurgent", "jihadist", "militiaman", "militiamen", "gunman",
+                             "gunmen", "terrorist", "bandit", "extremist"}),
+    "state forces": frozenset({"soldier", "troop", "army", "military", "police", "policeman", "policemen",
+                               "gendarme", "gendarmerie"}),
+}
+
+
+def generic_side(phrase: str | None) -> str | None:
+    """'a group of rebels', 'rebel positions' -> irregulars; 'soldiers', 'an army post' -> state forces; None
+    when a name says the side ('Houthi rebels') or the phrase names both."""
+    if not phrase or actor_families(phrase):
+        return None
+    words = {re.sub(r"['’]s?$", "", w).removesuffix("s") for w in re.findall(r"[\w'’-]+", phrase.lower())}
+    sides = [side for side, nouns in GENERIC_SIDES.items() if words & nouns]
+    return sides[0] if len(sides) == 1 else None
+
+
 def readable_actor(phrase: str) -> str:
     """A readable actor name: adjectives become the family ('Israeli' -> 'Israel')."""
     cleaned = clean_phrase(phrase)

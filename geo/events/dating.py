@@ -333,6 +333,9 @@ def _a_first_name(span: Span) -> bool:
     return len(span) == 1 and token.dep_ == "compound" and token.head.i == token.i + 1 and token.head.pos_ == "PROPN"
 
 
+DAY_OR_DAYS_RE = re.compile(r"^\d{1,2}(?:[-–—]\d{1,2})?$")  # one token: "19", "18–19"
+
+
 def _with_its_day(span: Span) -> Span:
     """'the early hours of 19 November' tagged TIME + '19' + DATE 'November' (or 'November 2024'): the month
     takes its day back."""
@@ -342,7 +345,8 @@ def _with_its_day(span: Span) -> Span:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and before.like_num and before.text.isdigit() and 1 <= int(before.text) <= 31:
+    if before is not None and DAY_OR_DAYS_RE.match(before.text) and all(
+            1 <= int(day) <= 31 for day in re.findall(r"\d+", before.text)):  # "19 November", "18–19 June 2023"
         return doc[span.start - 1:span.end]
     if not with_year and after is not None and after.like_num and after.text.isdigit() and 1 <= int(after.text) <= 31:
         return doc[span.start:span.end + 1]

@@ -266,7 +266,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
         if a and b and not a & b:  # "U.S. jets" and "U.S. and British warplanes" may be one side
             return False
     for doer, struck in ((draft.actor, mention_target), (mention.actor, draft.target)):
-        if actors.actor_families(doer) & actors.actor_families(struck):
+        if actors.actor_families(doer) & actors.actor_families(struck) or (
+                (side := actors.generic_side(doer)) is not None and side == actors.generic_side(struck)):
             return False  # "RSF drones struck the city", then "air strikes on RSF positions": the other side's act
     home = actors.COUNTRY_FAMILY.get(draft.place.country or "") if draft.place is not None else None
     if draft.actor is None and home in actors.actor_families(mention.actor) and (

@@ -247,7 +247,7 @@ def the_perpetrators(target: str | None) -> bool:
 
 
 LAUNCH_POINTS_RE = re.compile(r"(?:the|their)\s+(?:(?:rocket|missile|drone)\s+)?(?:launch(?:ing)?\s+"
-                              r"(?:sites?|positions?|pads?|points?)|launchers?|firing\s+positions|"
+                              r"(?:sites?|positions?|pads?|points?|areas?|locations?)|launchers?|firing\s+positions|"
                               r"sources?\s+of\s+(?:the\s+)?fire)")
 
 

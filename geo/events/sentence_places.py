@@ -25,7 +25,7 @@ from geo.events.draft import Draft, sentence_numbers
 from geo.events.parse_repairs import called_object
 from geo.events.place_fit import at_sea
 from geo.events.placing import TOWN_KINDS, launched_from, part_at
-from geo.events.roles import answers_an_earlier_act, the_perpetrators
+from geo.events.roles import LAUNCH_POINTS_RE, answers_an_earlier_act, the_perpetrators
 from geo.model import Toponym
 from geo.syntax import dateline_length, span_text
 
@@ -173,8 +173,10 @@ def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
         reach = first if answers_an_earlier_act(own) else first + 1  # it held responsible for the bombing in X"
         told = {id(d): d for i in range(first - REPELLED_WITHIN, reach) for d in attacks.get(i, []) if d is not draft}
         before = sorted(told.values(), key=lambda d: position[id(d)])  # in the drafts' order, as told
-        if before and before[-1].place is not None and draft.place is None:  # the assault it repelled, unplaced:
-            draft.place, draft.place_prep = before[-1].place, before[-1].place_prep  # no other's place
+        if before and before[-1].place is not None and draft.place is None and not (
+                LAUNCH_POINTS_RE.fullmatch((draft.target or "").lower())):  # the assault it repelled, unplaced: no
+            draft.place, draft.place_prep = before[-1].place, before[-1].place_prep  # other's place (not the spot a
+            # barrage hit when the answer struck where it was fired from: "shelled the launch area")
         if before and before[-1].date is not None and draft.date is None and not draft.whens:
             draft.date, draft.date_precision = before[-1].date, before[-1].date_precision
 

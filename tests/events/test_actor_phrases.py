@@ -224,3 +224,12 @@ def test_armed_men_who_came_at_positions_attacked_them() -> None:
 def test_the_coalitions_aircraft_are_the_coalition() -> None:
     actors_found = [e.actor for e in attacks_of("Coalition jets bombed a rebel camp near Kharkiv on Tuesday.")]
     assert actors_found == ["Coalition"]
+
+
+def test_plain_nouns_name_a_side_only_when_no_name_does() -> None:
+    from geo.events.actors import generic_side
+    assert generic_side("a band of insurgents") == generic_side("insurgent hideouts") == "irregulars"
+    assert generic_side("troops") == generic_side("a police station") == "state forces"
+    assert generic_side("Houthi rebels") is None  # the name says the side
+    assert generic_side("the attackers") is None  # a role either side may have
+    assert generic_side("soldiers and rebels") is None

@@ -304,3 +304,9 @@ def test_items_of_a_list_a_dated_line_opens_happened_that_day() -> None:
             "3. Later in the day, soldiers repelled an assault on a base near Odesa.\n")
     found = {(e.place, e.date) for e in events(text)}
     assert found >= {("Kharkiv", date(2024, 2, 9)), ("Kramatorsk", date(2024, 2, 9)), ("Odesa", date(2024, 2, 9))}
+
+
+def test_a_night_told_by_two_days_and_the_month_is_dated_to_the_day() -> None:
+    (event,) = events("On the night of 9–10 February 2024, Russian drones struck a fuel depot in Odesa, the "
+                      "governor said.")
+    assert (event.date, event.date_precision) == (date(2024, 2, 10), "day")

@@ -967,3 +967,21 @@ def test_an_act_told_off_a_town_and_then_in_the_sea_is_one_act() -> None:
     assert [e.place for e in everything(text)] == ["Al Hudaydah"]
     inland = text.replace("40 nautical miles west of Hodeidah", "in Hodeidah")
     assert len(everything(inland)) == 2
+
+
+def test_an_attack_by_the_side_a_response_struck_is_another_act_even_unnamed() -> None:
+    text = ("Rebels shot dead 45 villagers in Odesa on Sunday, officials said. Early on 11 February, troops mounted a "
+            "counter-attack on rebel bases near Kharkiv and killed eight rebels, an army spokesman said. In the "
+            "evening a band of rebels raided a military checkpoint in Kharkiv but was repelled, he said.")
+    events = everything(text)
+    assert ("attack", "rebels", "Kharkiv") in {(e.kind, e.actor, e.place) for e in events}
+    assert [e.place for e in events if e.target is None] == ["Kharkiv"]  # the raid repelled where it was made
+
+
+def test_a_further_wave_goes_on_with_the_strikes_not_with_the_missiles_shot_down_between() -> None:
+    text = ("Russian jets fired missiles at Kharkiv on Sunday, officials said. A state agency said air defence "
+            "units around Kharkiv had intercepted most of the missiles. Minutes later, a further wave hit an "
+            "airfield near Kramatorsk.")
+    assert sorted((e.kind, e.actor or "", e.place or "") for e in everything(text)) == [
+        ("attack", "Russia", "Kharkiv"), ("attack", "Russia", "Kramatorsk"),
+        ("response", "air defence units", "Kharkiv")]

@@ -1227,3 +1227,10 @@ def test_attackers_driven_back_by_a_time_of_day_are_repelled_by_no_one_named() -
                              "attackers had been driven back across the fields, leaving 21 of them dead.")
     assert [a.actor for a in attacks] == ["Militants"]
     assert [(r.actor, r.killed) for r in responses] == [(None, 21)]
+
+
+def test_shelling_the_launch_area_answers_the_launch_and_is_not_placed_where_it_landed() -> None:
+    attacks, responses = run("A rocket was fired from Lebanon at Kiryat Shmona on Sunday, the army said. Israeli "
+                             "artillery then shelled the launch area, the military said.")
+    assert [(e.actor, e.target) for e in responses] == [("Israel", "the launch area")]
+    assert responses[0].place != "Kiryat Shmona" and [a.actor for a in attacks] == [None]
