@@ -278,7 +278,10 @@ LABELLING_VERBS = frozenset({"condemn", "denounce", "describe", "call", "brand",
 
 def a_label(token: Token) -> bool:
     """'condemned the raid as "a new massacre"', 'described the strike as an act of aggression': what an
-    act already told is called, not another act."""
+    act already told is called, not another act; so is 'called the attack "a deliberate strike on a school"'."""
+    if token.dep_ == "oprd":  # (not "carried out what it called retaliatory strikes": the act itself)
+        return token.head.lemma_.lower() in LABELLING_VERBS and any(
+            o.tag_ not in {"WP", "WDT"} for o in children(token.head, "dobj"))
     if token.dep_ != "pobj" or token.head.lower_ != "as":
         return False
     verb = token.head.head.head if token.head.head.dep_ == "dobj" else token.head.head  # the parse may hang 'as' on the object

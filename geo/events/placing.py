@@ -103,11 +103,20 @@ def launched_from(token: Token) -> bool:
         if head.lower_ == "from" and head.dep_ == "prep" and head.head.pos_ == "VERB" and (
                 head.head.lemma_.lower() in lx.WEAPON_OBJECT_VERBS):
             return True
-        if _where_the_doers_stood(head):
+        if _where_the_doers_stood(head) or _flown_over(head):
             return True
         if head.dep_ in {"ROOT", "ccomp"}:
             return False
     return False
+
+
+def _flown_over(head: Token) -> bool:
+    """'cruise missiles launched by bombers over the Caspian Sea': where the launchers flew, not the target."""
+    verb = head.head
+    if verb.dep_ == "pobj" and verb.head.dep_ == "agent":  # "over" hung on the bombers
+        verb = verb.head.head
+    return head.lower_ == "over" and head.dep_ == "prep" and verb.lemma_.lower() in lx.WEAPON_OBJECT_VERBS and any(
+        c.dep_ == "agent" for c in verb.children)
 
 
 POSITION_VERBS = frozenset({"position", "station", "deploy", "base", "emplace", "mass", "dig"})

@@ -416,3 +416,16 @@ def test_an_act_told_only_as_denied_is_no_new_act() -> None:
 def test_where_the_fighting_spread_is_no_act() -> None:
     assert everything("Fighting has spread this autumn from Kherson into the hills around Odesa.") == []
     assert len(everything("Fighting spread from Kherson to Odesa on Monday, killing four people.")) == 1
+
+
+def test_what_a_reaction_calls_an_act_told_before_is_no_act_of_its_own() -> None:
+    from geo.events.not_events import a_label
+    doc = nlp()('The foreign ministry called the raid "a deliberate bombing of a school" and asked for help.')
+    assert a_label(next(t for t in doc if t.lower_ == "bombing"))
+    doc = nlp()("Hours later, the army said its jets had carried out what it called retaliatory strikes.")
+    assert not a_label(next(t for t in doc if t.lower_ == "strikes"))
+
+
+def test_an_act_a_side_calls_by_its_own_name_stays_an_act() -> None:
+    text = "Hours later, the army said its jets had carried out what it called retaliatory strikes near Kharkiv."
+    assert [(e.kind, e.place) for e in everything(text)] == [("response", "Kharkiv")]

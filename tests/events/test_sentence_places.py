@@ -200,3 +200,10 @@ def test_the_sea_a_ship_sailed_told_in_an_apposition_to_it_is_where_it_was_hit()
     text = ("Early this morning, rebels fired two missiles from Yemen at the M/V Blue Ibis, a container ship sailing "
             "through the Red Sea.")
     assert [e.place for e in analyze(text, published=PUBLISHED).events] == ["Red Sea"]
+
+
+def test_where_bombers_flew_to_launch_is_not_where_the_attack_was() -> None:
+    from tests.events.test_linking_more import everything
+    text = ("Russian missiles struck Odesa on Monday, killing three people. The air force said Russia had used "
+            "four cruise missiles launched by bombers over the Red Sea and 20 drones in the attack.")
+    assert [e.place for e in everything(text)] == ["Odesa"]
