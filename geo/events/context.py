@@ -18,7 +18,7 @@ from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_ro
 from geo.events.inherited import inherit_places
 from geo.events.one_act import merge_one_act
 from geo.events.not_events import a_campaigns_toll, front_moved, goes_on
-from geo.events.placing import date_by_caption, launched_from, part_at, place_by_caption, place_launches_by_origin
+from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin, placed_elsewhere
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
 from geo.places import SITE_PARTS
@@ -269,7 +269,7 @@ def _assign_places(sent: Span, mentions: list[Mention], toponyms: list[tuple[Top
             continue  # "KHARTOUM, Sudan (Wire) — ...": where the story was filed, not where it happened
         ok, near, end = _locative(toponym, span.root)
         if not ok or _describes_another_place(end, sent, toponym.kind == "region") or _a_border_of(toponym, span) or (
-                _across_from(span) or names_something_else(span)) or _in_a_purpose(end) or launched_from(span.root):
+                _across_from(span) or names_something_else(span)) or _in_a_purpose(end) or placed_elsewhere(span.root):
             continue
         owner = owner_of(end, sent, mentions)
         if owner is not None:

@@ -119,6 +119,24 @@ def _flown_over(head: Token) -> bool:
         c.dep_ == "agent" for c in verb.children)
 
 
+# (not "take" or "carry": "a convoy carrying fuel to the garrison in X" came under fire near X)
+CARRY_VERBS = frozenset({"fly", "evacuate", "airlift", "medevac", "transport", "transfer", "rush"})
+
+
+def placed_elsewhere(token: Token) -> bool:
+    """A place in where a launch came from, or where people were taken afterwards ('two of them were flown to
+    a hospital in Germany'): not where the act was."""
+    if launched_from(token):
+        return True
+    preps: list[str] = []
+    for head in token.ancestors:
+        if head.dep_ == "prep":
+            preps.append(head.lower_)
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_.lower() in CARRY_VERBS and "to" in preps
+    return False
+
+
 POSITION_VERBS = frozenset({"position", "station", "deploy", "base", "emplace", "mass", "dig"})
 
 
@@ -376,4 +394,4 @@ def place_defended_attacks(drafts: list[Draft], sents: list[Span]) -> None:
 
 
 __all__ = ["date_by_caption", "part_at", "place_by_caption", "place_defended_attacks", "place_interceptions",
-           "place_launches_by_origin"]
+           "place_launches_by_origin", "placed_elsewhere"]

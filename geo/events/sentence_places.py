@@ -24,7 +24,7 @@ from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_something_else
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.parse_repairs import called_object
 from geo.events.place_fit import at_sea
-from geo.events.placing import TOWN_KINDS, launched_from, part_at
+from geo.events.placing import TOWN_KINDS, part_at, placed_elsewhere
 from geo.events.roles import LAUNCH_POINTS_RE, answers_an_earlier_act, the_perpetrators
 from geo.model import Toponym
 from geo.syntax import dateline_length, span_text
@@ -54,7 +54,7 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
         found = []
         for at in sorted({number(s.start) for s in draft.sentences}):
             for toponym, span in towns.get(at, []):
-                if a_reason_apart(span.root, draft.triggers) or launched_from(span.root):
+                if a_reason_apart(span.root, draft.triggers) or placed_elsewhere(span.root):
                     continue  # (nor "were launched from sites near X": where they came from, not where they struck)
                 near = None if (at, toponym.place_key) in claimed else placing_word(span)
                 if near is not None:

@@ -207,3 +207,10 @@ def test_where_bombers_flew_to_launch_is_not_where_the_attack_was() -> None:
     text = ("Russian missiles struck Odesa on Monday, killing three people. The air force said Russia had used "
             "four cruise missiles launched by bombers over the Red Sea and 20 drones in the attack.")
     assert [e.place for e in everything(text)] == ["Odesa"]
+
+
+def test_where_the_wounded_were_flown_is_not_where_the_attack_was() -> None:
+    from tests.events.test_linking_more import everything
+    text = ("A drone hit an army base near Kharkiv on Sunday. Six soldiers were injured in that attack; two of them "
+            "were flown to a hospital in Berlin for treatment.")
+    assert [(e.place, e.injured) for e in everything(text)] == [("Kharkiv", 6)]
