@@ -171,11 +171,19 @@ NO_ACT_RE = re.compile(r"\b(?i:there (?:was|were|has been|had been) no (?:[a-z-]
                        r" (?:on|at|against|in) (?:the )?)(?:[a-z-]+ )*?((?:[A-Z][\w'’-]+ ?)+)")
 
 
+# The next sentence calls the claim untrue: "That claim is false", "The claim was baseless".
+CLAIM_FALSE_RE = re.compile(r"\W*(?:that|this|the|such|those|these) (?:claims?|reports?|accounts?|assertions?) "
+                            r"(?:is|was|are|were) (?:false|untrue|baseless|unfounded|fabricated|not true)\b", re.I)
+
+
 def denied_outright(draft: Draft, sents: list[Span]) -> bool:
     """A claim its doer made ('the group said it had struck the garrison at X') that the text says outright did
-    not happen ('There was no attack on X'): no act, only a claim its source made."""
+    not happen ('There was no attack on X', or next: 'That claim is false'): no act, only a claim its source made."""
     if not draft.own_account or not draft.sentences or not draft.triggers:
         return False
     first = next((s for s in draft.sentences if s.start <= draft.triggers[0] < s.end), None)  # where it was claimed
+    after = next((s for s in sents if first is not None and s.start == first.end), None)
+    if after is not None and CLAIM_FALSE_RE.match(span_text(after)):
+        return True  # "..., a spokesman claimed ... That claim is false: no ship was targeted."
     return first is not None and any(m.group(1).strip() in span_text(first) and not s.start <= first.start < s.end
                                      for s in sents for m in NO_ACT_RE.finditer(span_text(s)))

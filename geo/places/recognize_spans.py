@@ -57,6 +57,7 @@ class DocContext:
     entity_labels: dict[str, set[str]] = field(default_factory=dict)  # ORG/PERSON/NORP entity text -> its labels
     agencies: frozenset[str] = frozenset()  # names a dateline credits in brackets: "(Reuters)"
     vessels: frozenset[str] = frozenset()  # names the text gives a ship: "the tanker Sea Lantern"
+    vessel_spans: tuple[tuple[int, int], ...] = ()  # where those names stand in the text, sorted
 
     @classmethod
     def of(cls, doc: Doc) -> DocContext:
@@ -74,16 +75,20 @@ class DocContext:
                     people.update(t.text for t in ent if t.is_alpha)
         text = doc_text(doc)
         labels = tuple(m.span(1) for m in _SPEAKER_LINE_RE.finditer(text))
+        vessels = frozenset(m.group(1) for m in VESSEL_NAME_RE.finditer(text))
+        spans = sorted(m.span() for name in vessels if " " in name for m in re.finditer(re.escape(name), text))
         return cls({}, frozenset(t.text for t in doc if t.is_lower), starts, frozenset(words), frozenset(people),
-                   labels if len(labels) >= 2 else (), kinds, dateline_agencies(text),
-                   frozenset(m.group(1) for m in VESSEL_NAME_RE.finditer(text)))
+                   labels if len(labels) >= 2 else (), kinds, dateline_agencies(text), vessels, tuple(spans))
 
     def names_no_place(self, span: Span) -> bool:
         """Whether the span lies in a transcript's speaker label ("AUSTIN:" is the Secretary) or is the
         agency a dateline credits ("KYIV, May 2 (Meridian) -") or a ship's name, wherever the name occurs
-        ("told Meridian", "the attack on the Sea Lantern")."""
+        ("told Meridian", "the attack on the Sea Lantern"), or a word of one."""
         if span.text in self.agencies or span.text in self.vessels:
             return True
+        inside = bisect.bisect_right(self.vessel_spans, (span.start_char, len(doc_text(span.doc))))
+        if inside > 0 and span.end_char <= self.vessel_spans[inside - 1][1]:
+            return True  # a word of a ship's name: "HARROW" of "M/V SABLE HARROW"
         at = bisect.bisect_right(self.speaker_labels, (span.start_char, len(doc_text(span.doc))))
         return at > 0 and span.end_char <= self.speaker_labels[at - 1][1]
 

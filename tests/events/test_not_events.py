@@ -429,3 +429,10 @@ def test_what_a_reaction_calls_an_act_told_before_is_no_act_of_its_own() -> None
 def test_an_act_a_side_calls_by_its_own_name_stays_an_act() -> None:
     text = "Hours later, the army said its jets had carried out what it called retaliatory strikes near Kharkiv."
     assert [(e.kind, e.place) for e in everything(text)] == [("response", "Kharkiv")]
+
+
+def test_a_claim_the_next_sentence_calls_false_is_no_act() -> None:
+    text = ("U.S. forces shot down four drones over the Red Sea on Monday. On Tuesday, a rebel spokesman claimed on "
+            "television that the group had fired missiles at a U.S. destroyer. That claim is false: no ship was "
+            "targeted, the command said.")
+    assert [e.kind for e in everything(text)] == ["response"]

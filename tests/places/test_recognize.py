@@ -584,3 +584,9 @@ def test_an_old_name_of_a_town_opening_a_longer_unknown_name_is_no_place() -> No
     assert [text for text, _label, _cue in _run(doc)] == ["Oldbury"]  # the second one, alone
     doc = _doc(["Jets", "struck", "a", "site", "in", "Oldbury", "Oblast", "."])
     assert [text for text, _label, _cue in _run(doc)] == ["Oldbury"]  # a designation after it: still the town
+
+
+def test_a_word_of_a_ships_name_is_no_place() -> None:
+    text = ("The rebels fired two missiles toward M/V GOLDEN HARROW, a bulk carrier. Drones had also been launched "
+            "at GOLDEN HARROW and two other ships.")
+    assert not [t for t in _toponyms(text) if "harrow" in t.lower()]
