@@ -31,7 +31,8 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
         container = (told_by or _act_container(trigger, by_token) or _told_when(trigger, by_token)
                      or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token)
                      or _called_in_passing(mention, mentions)
-                     or _acting_as_subject(trigger, by_token) or launched or listed)
+                     or _acting_as_subject(trigger, by_token) or _won_back_by(trigger, by_token) or launched
+                     or listed)
         if listed is not None and not any(p.place for p in listed.parts):
             listed.parts = [p for p in mention.parts if p.place] or listed.parts  # the place the list is told at
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
@@ -60,6 +61,20 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
             head.category, head.weapon = mention.category, mention.weapon or head.weapon
         head.merged.append(mention.trigger)
     return kept
+
+
+RETAKING_VERBS = frozenset({"recapture", "retake", "regain", "reclaim", "liberate"})
+
+
+def _won_back_by(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """'recaptured the village on Monday after a two-day counter-attack': the fighting that won a place back is
+    the act of winning it back."""
+    path = list(trigger.ancestors)[:3]  # (the tokenizer may cut "counter-attack" at the dash)
+    at = next((i for i, t in enumerate(path) if t.dep_ == "prep" and t.lower_ in {"after", "following", "in"}), None)
+    if trigger.pos_ == "VERB" or at is None or at + 1 >= len(path):
+        return None
+    verb = path[at + 1]
+    return by_token.get(verb.i) if verb.lemma_.lower() in RETAKING_VERBS else None
 
 
 def _acting_as_subject(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:

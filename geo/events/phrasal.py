@@ -17,6 +17,8 @@ __all__ = ["phrasal_family"]
 
 REPELLING_VERBS = frozenset({"beat", "fight", "drive", "push", "fend", "hold"})  # "... back/off the assault"
 FOILING_VERBS = frozenset({"foil", "thwart", "repel", "repulse"})  # "foiled an attack" (not "stopping the gunman")
+STOPPING_VERBS = frozenset({"stop", "halt", "blunt"})  # "both assaults were stopped": an act, not a person, stopped
+STOPPED_ACTS = frozenset({"attack", "assault", "raid", "offensive", "advance", "incursion", "push"})
 ASSAULT_WORDS = frozenset({"attack", "assault", "attacker", "assailant", "raid", "offensive", "advance", "incursion",
                            "gunman", "militant", "insurgent", "fighter"})
 # People seizing whom is an abduction (a town, a ship or weapons seized is not).
@@ -34,7 +36,7 @@ def phrasal_family(verb: Token) -> str | None:
     """The family of an act a phrasal verb tells, or None."""
     lemma = _lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
-    passive = REPELLING_VERBS | FOILING_VERBS | {"engage"}  # "the attackers were driven back", "it was engaged"
+    passive = REPELLING_VERBS | FOILING_VERBS | STOPPING_VERBS | {"engage"}  # "the attackers were driven back", "it was engaged"
     objects = children(verb, "dobj") or [s for s in children(verb, "nsubjpass") if lemma in passive]
     if lemma in {"hit", "strike"} and "back" in particles and not objects:
         return "retaliation"  # "Israel hit back with air strikes", "Ukraine struck back overnight"
@@ -48,8 +50,9 @@ def phrasal_family(verb: Token) -> str | None:
     if lemma in REPELLING_VERBS | {"chase", "force"} and _out_of(verb) and any(
             _lemma(o) in {"attacker", "assailant", "gunman", "gunmen", "raider"} for o in objects):
         return "defence"  # "soldiers pushed the assailants out of the town" (those who attacked it)
-    if lemma in FOILING_VERBS - set(lx.EVENT_VERBS) and assaults:
-        return "defence"  # "soldiers foiled an attack on a checkpoint"
+    if lemma in FOILING_VERBS - set(lx.EVENT_VERBS) and assaults or (
+            lemma in STOPPING_VERBS and any(_lemma(o) in STOPPED_ACTS for o in objects)):
+        return "defence"  # "soldiers foiled an attack on a checkpoint", "both assaults were stopped"
     if lemma == "engage" and any(_lemma(o) in INCOMING_WORDS for o in objects):
         return "intercept"  # "Patriot batteries engaged the incoming missiles"
     if lemma in {"engage", "destroy", "defeat", "neutralize", "neutralise"} and any(_counted_threat(o) for o in objects):

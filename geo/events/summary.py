@@ -23,7 +23,8 @@ DEFENCE_VERBS = {"regain": "regained", "retake": "retook", "recapture": "recaptu
                  "repulse": "repulsed", "kill": "killed", "neutralize": "neutralised", "neutralise": "neutralised",
                  "eliminate": "killed", "shoot": "shot", "capture": "captured", "overpower": "overpowered",
                  "subdue": "subdued", "foil": "foiled", "thwart": "thwarted", "beat": "beat back",
-                 "return": "returned fire on", "fight": "fought off"}
+                 "return": "returned fire on", "fight": "fought off", "stop": "stopped", "halt": "halted",
+                 "blunt": "blunted"}
 PEOPLE_WORDS = frozenset({"people", "civilians", "person", "worshippers", "students", "children", "villagers",
                           "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers",
                           "men", "women", "man", "woman", "boys", "girls", "farmers", "pupils", "fishermen"})
@@ -214,7 +215,8 @@ def summarize(draft: Draft) -> str:
     elif actor:
         text = f"{actor} carried out {_article(label)}"
     elif "defence" in draft.families and target and _verb(draft) != "fought off":
-        text = f"{target[:1].upper() + target[1:]} was {_verb(draft)}"  # "The assault was repelled"
+        were = "were" if target.split()[-1].lower().endswith("s") else "was"  # "Both assaults were stopped"
+        text = f"{target[:1].upper() + target[1:]} {were} {_verb(draft)}"  # "The assault was repelled"
     else:
         text = label[:1].upper() + label[1:]
         if draft.count and draft.count > 1 and draft.category != INTERCEPT:

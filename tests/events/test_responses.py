@@ -1234,3 +1234,15 @@ def test_shelling_the_launch_area_answers_the_launch_and_is_not_placed_where_it_
                              "artillery then shelled the launch area, the military said.")
     assert [(e.actor, e.target) for e in responses] == [("Israel", "the launch area")]
     assert responses[0].place != "Kiryat Shmona" and [a.actor for a in attacks] == [None]
+
+
+def test_assaults_told_stopped_were_repelled() -> None:
+    _attacks, responses = run("Rebel fighters attacked an army post near Kharkiv twice on Sunday, the governor said. "
+                              "\"Both assaults were stopped, and the enemy fell back,\" he wrote.")
+    assert [(r.summary, r.place) for r in responses] == [("The assault was stopped near Kharkiv", "Kharkiv")]
+
+
+def test_the_counter_attack_that_won_a_village_back_is_the_act_of_winning_it() -> None:
+    _attacks, responses = run("Ukrainian troops recaptured a village near Kharkiv on Sunday after a three-day "
+                              "counter-attack, a brigade spokesman said.")
+    assert [r.summary for r in responses] == ["Ukrainian troops recaptured a village near Kharkiv"]
