@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from geo.events import actors
 from geo.gazetteer import fold_name
 from geo.geometry import distance_km
 from geo.model import Event, Place
@@ -186,9 +187,10 @@ def name_variants(name: str) -> list[set[str]]:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """One word, or a country and its people's adjective ("Russia", "Russian"; "Syria", "Syrian")."""
+    """One word, or a country and its people's adjective ("Russia", "Russian"; "Iran", "Iranian")."""
     short, long = sorted((a, b), key=len)
-    return a == b or (len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2)
+    return a == b or (len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 2) or (
+        (side := actors.named_exactly(a)) is not None and side == actors.named_exactly(b))  # "Iran", "Iranian"
 
 
 def _within(small: set[str], large: set[str]) -> bool:

@@ -6,6 +6,7 @@ credited to it (``claims``), in order of first appearance."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -20,8 +21,9 @@ from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_S
                                       outlet_name, possessor_side, proper_part, role_type, ship_role, spelled_as_an_ngo,
                                       with_group_place)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
-from geo.events.speaker_phrase import (clean_name, names_an_organisation, person_just_before, placed_by_name,
-                                       subject_above, with_affiliation, with_dashed_part, without_the_event)
+from geo.events.speaker_phrase import (clean_name, label_demonym, names_an_organisation, person_just_before,
+                                       placed_by_name, reaction_label, subject_above, with_affiliation,
+                                       with_dashed_part, without_the_event)
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
                         phrase_tokens, prep_objects, sentences, span_text)
@@ -286,12 +288,18 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
         floor = sent.start_char + max(dateline_length(text), speaker_label_length(text))
         claim = TextSpan(text=text, start=sent.start_char, end=sent.end_char)
         credited = False
-        for head, via_head in speaker_heads(sent):
+        heads = speaker_heads(sent)
+        label = reaction_label(text, span_text(sents[index - 1]) if index else "")
+        if label is not None and any(h.idx >= sent.start_char + label[0] for h, _via in heads):
+            floor = max(floor, sent.start_char + label[0])  # "- Iran: The foreign ministry condemned": not "Iran"
+        for head, via_head in heads:
             if head.idx >= limit or head.idx < floor:
                 continue
             speaker = describe_speaker(head, registry)
             if speaker is None:
                 continue
+            if label is not None and head.idx >= floor:
+                speaker = _of_the_labelled_state(speaker, label[1])
             if author is not None and _issuers_voice(head):
                 speaker = author  # "The United States condemns ..." in a statement: its issuer speaking
             via = describe_speaker(via_head, registry) if via_head is not None else None
@@ -314,6 +322,24 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
 
 VOICE_VERBS = frozenset({"stand", "call", "urge", "welcome", "support", "reaffirm", "commend", "extend", "remain",
                          "applaud", "mourn", "offer", "join"})
+
+
+# What a state's body or office is called by its function alone ("the caretaker Prime Minister").
+FUNCTION_WORDS = frozenset({"prime", "minister", "ministry", "foreign", "defence", "defense", "interior", "office",
+                            "president", "presidency", "government", "cabinet", "spokesperson", "spokesman"})
+
+
+def _of_the_labelled_state(speaker: Speaker, label: str) -> Speaker:
+    """'- Iran: The foreign ministry condemned ...': Iran's foreign ministry (a body the item names by its common
+    noun only), when the label names a state."""
+    words = speaker.name.split()
+    words = words[1:] if words[0].lower() in {"the", "a", "an"} else words
+    if speaker.person or label_demonym(label) is None or not words or any(
+            w[:1].isupper() and w.lower() not in FUNCTION_WORDS for w in words):
+        return speaker
+    name = f"{label.removeprefix('The ').removeprefix('the ')}'s {' '.join(words)}"  # as a text would say it
+    # elsewhere ("Israel's defence minister"), so one source however it is told
+    return dataclasses.replace(speaker, name=name, key=f"name:{_key(name)}", described=False)
 
 
 def _issuers_voice(head: Token) -> bool:

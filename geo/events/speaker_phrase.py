@@ -11,10 +11,11 @@ import re
 from spacy.tokens import Span, Token
 
 from geo.events import actors, lexicon as lx
+from geo.places import country_demonym
 from geo.syntax import PRONOUNS, children
 
-__all__ = ["clean_name", "names_an_organisation", "person_just_before", "placed_by_name", "subject_above",
-           "with_affiliation", "with_dashed_part", "without_the_event"]
+__all__ = ["clean_name", "label_demonym", "names_an_organisation", "person_just_before", "placed_by_name",
+           "reaction_label", "subject_above", "with_affiliation", "with_dashed_part", "without_the_event"]
 
 
 # Participles that say whose a source is ("media affiliated with the separatists", "a channel close to X").
@@ -97,3 +98,24 @@ def person_just_before(pronoun: Token) -> Token | None:
     subjects = [s for s in children(before.root, "nsubj") if s.ent_type_ == "PERSON" and s.tag_ == "NNP"
                 and not actors.actor_family(s.text)]  # not "the Houthis", tagged a person
     return subjects[0] if len(subjects) == 1 else None
+
+
+# A reactions list's item: "- Iran: The foreign ministry condemned ...": who reacted, then what they said.
+REACTION_ITEM_RE = re.compile(r"[-*•–]\s*(?P<label>[A-Z][\w.'’ -]{1,40}?):\s+(?=[A-Z])")
+
+
+def reaction_label(text: str, before: str = "") -> tuple[int, str] | None:
+    """How many leading characters of a sentence are a reactions list item's label ('- Iran: '), and the label
+    (0 and the label when the sentence before is the label alone: the parser may cut the item there)."""
+    alone = REACTION_ITEM_RE.match(f"{before.rstrip()} A")
+    if alone is not None and alone.end() == len(before.rstrip()) + 1:
+        return 0, alone.group("label")
+    found = REACTION_ITEM_RE.match(text)
+    return (found.end(), found.group("label")) if found else None
+
+
+def label_demonym(label: str) -> str | None:
+    """The people's adjective of the state a list label names ('Iran' -> 'Iranian'), or None."""
+    family = actors.named_exactly(label.lower().removeprefix("the "))
+    code = next((c for c, (name, _words, _capitals) in actors.STATE_NAMES.items() if name == family), None)
+    return country_demonym(code) if code else None

@@ -75,3 +75,10 @@ def test_the_projects_own_labelled_articles_are_well_formed() -> None:
 
 def test_source_names_match_whatever_their_accents() -> None:
     assert source_match("the Burkinabe army", "Burkinabè army") == 2
+
+
+def test_a_country_and_its_peoples_adjective_name_one_source() -> None:
+    from geo.bench.conflict_news import source_match
+    assert source_match("Iran's foreign ministry", "Iranian foreign ministry") == 2
+    assert source_match("Lebanon's government", "Lebanese government") == 2
+    assert source_match("Iran's foreign ministry", "Iraqi foreign ministry") == 0

@@ -500,3 +500,12 @@ def test_he_said_after_a_sentence_about_a_named_person_is_that_person() -> None:
     text = ("The defence secretary said the base was hit on Sunday. Minister Samir Haddad conveyed his wishes for "
             "the recovery of the wounded. He said his country would keep working with its partners.")
     assert [s.name for s in sources_of(text)] == ["the defence secretary", "Samir Haddad"]
+
+
+def test_a_reactions_list_names_each_body_by_the_state_its_item_names() -> None:
+    text = ("Missiles hit Kharkiv on Monday, killing three people, officials said.\n\n== Reactions ==\n"
+            "- Iran: The foreign ministry condemned the strikes as a breach of sovereignty.\n"
+            "- Turkey: The foreign ministry said the attacks risked a wider war.\n"
+            "- Jordan: The caretaker Prime Minister urged restraint and said Jordan was alarmed.\n")
+    names = [s.name for s in sources_of(text)]
+    assert names == ["officials", "Iran's foreign ministry", "Turkey's foreign ministry", "Jordan's Prime Minister"]
