@@ -81,4 +81,4 @@ def test_a_country_and_its_peoples_adjective_name_one_source() -> None:
     from geo.bench.conflict_news import source_match
     assert source_match("Iran's foreign ministry", "Iranian foreign ministry") == 2
     assert source_match("Lebanon's government", "Lebanese government") == 2
-    assert source_match("Iran's foreign ministry", "Iraqi foreign ministry") == 0
+    assert source_match("Iran's defence ministry", "Iraqi foreign ministry") == 0
