@@ -267,7 +267,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
             return False
     for doer, struck in ((draft.actor, mention_target), (mention.actor, draft.target)):
         if actors.actor_families(doer) & actors.actor_families(struck) or (
-                (side := actors.generic_side(doer)) is not None and side == actors.generic_side(struck)):
+                (side := actors.generic_side(doer)) is not None and side == actors.generic_side(struck)
+                and not the_perpetrators(mention_target)):  # (police who shot "the attacker" ended its attack)
             return False  # "RSF drones struck the city", then "air strikes on RSF positions": the other side's act
     home = actors.COUNTRY_FAMILY.get(draft.place.country or "") if draft.place is not None else None
     if draft.actor is None and home in actors.actor_families(mention.actor) and (

@@ -985,3 +985,9 @@ def test_a_further_wave_goes_on_with_the_strikes_not_with_the_missiles_shot_down
     assert sorted((e.kind, e.actor or "", e.place or "") for e in everything(text)) == [
         ("attack", "Russia", "Kharkiv"), ("attack", "Russia", "Kramatorsk"),
         ("response", "air defence units", "Kharkiv")]
+
+
+def test_police_who_shot_the_attacker_ended_the_attack_on_police() -> None:
+    text = ("A gunman opened fire on police officers in Kharkiv on Sunday, killing one officer and wounding two "
+            "people. The attack ended when police shot and killed the attacker.")
+    assert [e.kind for e in everything(text)] == ["attack"]
