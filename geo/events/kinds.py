@@ -256,8 +256,9 @@ def continue_sequels(drafts: list[Draft], inferred: set[int]) -> None:
         sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
         named = _side_of_the_round(sequel) if sequel is not None else None  # "a second wave of Israeli strikes"
         doers = [d for d in drafts if (named is None or actors.actor_family(d.actor) == named) and (
-            "intercept" in draft.families or not d.families or not d.families <= {"intercept"})]  # a wave of strikes does not go on
-        # with the missiles shot down between ("air defences intercepted most ... A further wave hit X")
+            "intercept" in draft.families or not d.families or not d.families <= {"intercept"})]  # a wave of strikes
+        # goes on with the strikes, not the missiles shot down between ("air defences intercepted most ... A
+        # further wave hit X")
         before = _told_just_before(doers, draft, sequel.start) if sequel is not None else None
         if before is None:
             if not _one_of_those_counted(drafts, draft) and not _part_of_a_counted_answer(drafts, draft):

@@ -36,7 +36,7 @@ def phrasal_family(verb: Token) -> str | None:
     """The family of an act a phrasal verb tells, or None."""
     lemma = _lemma(verb)
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
-    passive = REPELLING_VERBS | FOILING_VERBS | STOPPING_VERBS | {"engage"}  # "the attackers were driven back", "it was engaged"
+    passive = REPELLING_VERBS | FOILING_VERBS | STOPPING_VERBS | {"engage"}  # "the attackers were driven back"
     objects = children(verb, "dobj") or [s for s in children(verb, "nsubjpass") if lemma in passive]
     if lemma in {"hit", "strike"} and "back" in particles and not objects:
         return "retaliation"  # "Israel hit back with air strikes", "Ukraine struck back overnight"

@@ -15,15 +15,15 @@ from spacy.tokens import Doc, Span, Token
 from geo.events import actors, lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
-from geo.events.person_names import HONORIFICS, appositive_name, given_name, person_span, titled_name
+from geo.events.person_names import HONORIFICS, appositive_name, given_name, names_a_state, person_span, titled_name
 from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_STATE, called, described_before,
                                       descriptor_named, is_definite, name_candidates, named_before, named_type,
                                       outlet_name, possessor_side, proper_part, role_type, ship_role, spelled_as_an_ngo,
                                       with_group_place)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
-from geo.events.speaker_phrase import (clean_name, label_demonym, names_an_organisation, person_just_before,
-                                       placed_by_name, reaction_label, subject_above, with_affiliation,
-                                       with_dashed_part, without_the_event)
+from geo.events.speaker_phrase import (clean_name, names_an_organisation, person_just_before, placed_by_name,
+                                       reaction_label, subject_above, with_affiliation, with_dashed_part,
+                                       without_the_event)
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
                         phrase_tokens, prep_objects, sentences, span_text)
@@ -334,7 +334,7 @@ def _of_the_labelled_state(speaker: Speaker, label: str) -> Speaker:
     noun only), when the label names a state."""
     words = speaker.name.split()
     words = words[1:] if words[0].lower() in {"the", "a", "an"} else words
-    if speaker.person or label_demonym(label) is None or not words or any(
+    if speaker.person or not names_a_state(label) or not words or any(
             w[:1].isupper() and w.lower() not in FUNCTION_WORDS for w in words):
         return speaker
     name = f"{label.removeprefix('The ').removeprefix('the ')}'s {' '.join(words)}"  # as a text would say it

@@ -11,11 +11,10 @@ import re
 from spacy.tokens import Span, Token
 
 from geo.events import actors, lexicon as lx
-from geo.places import country_demonym
 from geo.syntax import PRONOUNS, children
 
-__all__ = ["clean_name", "label_demonym", "names_an_organisation", "person_just_before", "placed_by_name",
-           "reaction_label", "subject_above", "with_affiliation", "with_dashed_part", "without_the_event"]
+__all__ = ["clean_name", "names_an_organisation", "person_just_before", "placed_by_name", "reaction_label",
+           "subject_above", "with_affiliation", "with_dashed_part", "without_the_event"]
 
 
 # Participles that say whose a source is ("media affiliated with the separatists", "a channel close to X").
@@ -113,9 +112,3 @@ def reaction_label(text: str, before: str = "") -> tuple[int, str] | None:
     found = REACTION_ITEM_RE.match(text)
     return (found.end(), found.group("label")) if found else None
 
-
-def label_demonym(label: str) -> str | None:
-    """The people's adjective of the state a list label names ('Iran' -> 'Iranian'), or None."""
-    family = actors.named_exactly(label.lower().removeprefix("the "))
-    code = next((c for c, (name, _words, _capitals) in actors.STATE_NAMES.items() if name == family), None)
-    return country_demonym(code) if code else None

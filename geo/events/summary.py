@@ -215,7 +215,8 @@ def summarize(draft: Draft) -> str:
     elif actor:
         text = f"{actor} carried out {_article(label)}"
     elif "defence" in draft.families and target and _verb(draft) != "fought off":
-        were = "were" if target.split()[-1].lower().endswith("s") else "was"  # "Both assaults were stopped"
+        noun = re.split(r" (?:on|of|against|in|at|near|by) ", target)[0].split()[-1]  # "the attacks on the towns"
+        were = "were" if noun.lower().endswith("s") else "was"  # "Both assaults were stopped"
         text = f"{target[:1].upper() + target[1:]} {were} {_verb(draft)}"  # "The assault was repelled"
     else:
         text = label[:1].upper() + label[1:]

@@ -203,14 +203,12 @@ def test_the_sea_a_ship_sailed_told_in_an_apposition_to_it_is_where_it_was_hit()
 
 
 def test_where_bombers_flew_to_launch_is_not_where_the_attack_was() -> None:
-    from tests.events.test_linking_more import everything
     text = ("Russian missiles struck Odesa on Monday, killing three people. The air force said Russia had used "
             "four cruise missiles launched by bombers over the Red Sea and 20 drones in the attack.")
-    assert [e.place for e in everything(text)] == ["Odesa"]
+    assert [e.place for e in events(text)] == ["Odesa"]
 
 
 def test_where_the_wounded_were_flown_is_not_where_the_attack_was() -> None:
-    from tests.events.test_linking_more import everything
     text = ("A drone hit an army base near Kharkiv on Sunday. Six soldiers were injured in that attack; two of them "
             "were flown to a hospital in Berlin for treatment.")
-    assert [(e.place, e.injured) for e in everything(text)] == [("Kharkiv", 6)]
+    assert [(e.place, e.injured) for e in events(text)] == [("Kharkiv", 6)]
