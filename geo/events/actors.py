@@ -180,6 +180,7 @@ GENERIC_SIDES: dict[str, frozenset[str]] = {
 }
 
 
+@lru_cache(maxsize=4096)
 def generic_side(phrase: str | None) -> str | None:
     """'a group of rebels', 'rebel positions' -> irregulars; 'soldiers', 'an army post' -> state forces; None
     when a name says the side ('Houthi rebels') or the phrase names both."""

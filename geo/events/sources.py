@@ -325,8 +325,7 @@ VOICE_VERBS = frozenset({"stand", "call", "urge", "welcome", "support", "reaffir
 
 
 # What a state's body or office is called by its function alone ("the caretaker Prime Minister").
-FUNCTION_WORDS = frozenset({"prime", "minister", "ministry", "foreign", "defence", "defense", "interior", "office",
-                            "president", "presidency", "government", "cabinet", "spokesperson", "spokesman"})
+FUNCTION_WORDS = lx.OFFICIAL_HEADS | {"foreign", "defence", "defense", "interior", "presidency"}
 
 
 def _of_the_labelled_state(speaker: Speaker, label: str) -> Speaker:
