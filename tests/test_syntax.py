@@ -113,3 +113,21 @@ def test_a_long_phrase_cut_short_does_not_end_on_the_participle_that_began_its_t
     head = next(t for t in doc if t.text == "depots")
     phrase = phrase_text(phrase_tokens(head))
     assert phrase.startswith("seven depots") and not phrase.endswith(" used")
+
+
+def test_a_place_a_sentence_opens_with_is_no_subject_even_when_parsed_as_one() -> None:
+    from spacy.tokens import Doc
+
+    from geo.syntax import past_a_dateline
+
+    words = ["Near", "Al", "Mahr", ",", "army", "jets", "struck", "a", "depot", "."]
+    heads = [2, 2, 6, 2, 5, 6, 6, 8, 6, 6]
+    deps = ["compound", "compound", "nsubj", "punct", "compound", "nsubj", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(nlp().vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in past_a_dateline([doc[2], doc[5]])] == ["jets"]
+    # a subject that merely opens the sentence stays one: "Around 20 gunmen, ...", "In-laws, ..."
+    words = ["Around", "20", "gunmen", ",", "on", "motorbikes", ",", "attacked", "the", "village", "."]
+    heads = [1, 2, 7, 2, 2, 4, 2, 7, 9, 7, 7]
+    deps = ["advmod", "nummod", "nsubj", "punct", "prep", "pobj", "punct", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(nlp().vocab, words=words, heads=heads, deps=deps)
+    assert [t.text for t in past_a_dateline([doc[2]])] == ["gunmen"]

@@ -45,6 +45,8 @@ _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SET_IN = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round)\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+)?$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 _THE_TOWN = re.compile(r",? (?:in|of|near|outside) the (?:city|town)\b(?! of)")  # "X Hotel in the city"
 # "X district of the Libyan capital", "X, a suburb of the capital", "X, the capital's airport"
 _CAPITAL_CUE = re.compile(
@@ -84,9 +86,17 @@ def _best_host(toponym: Toponym, hosts: _Hosts, towns: bool, text: str = "", *, 
     near = [i for i in hosts.within_reach(toponym, towns) if _text_distance(toponym, places[i]) <= (
         _MAX_HOST_DISTANCE_CHARS) and not (scope != "any" and _PARAGRAPH_BREAK.search(
             text, *sorted((toponym.end, places[i].start))) and (scope == "paragraph" or places[i].start > toponym.end))]
-    best = min(near, key=lambda i: (_named_as_origin(places[i], text), -support.get(i, 0),
-                                    _text_distance(toponym, places[i])), default=None)
+    best = min(near, key=lambda i: (_named_as_origin(places[i], text), not _set_in_its_sentence(toponym, places[i], text),
+                                    -support.get(i, 0), _text_distance(toponym, places[i])), default=None)
     return None if best is None else places[best]
+
+
+def _set_in_its_sentence(toponym: Toponym, host: Toponym, text: str) -> bool:
+    """Whether the host is a town the name's own sentence sets things in ('Near Al-Qaim, ... outside the village
+    of X', 'sent to X in Muntinlupa'): the teller's frame, which outranks the story's setting ('south of Baghdad'
+    in the next sentence); not a name told otherwise ('the player who cost Liverpool', 'Wilder's estate')."""
+    return bool(text) and _SET_IN.search(text, max(0, host.start - 40), host.start) is not None and (
+        _SENTENCE_BREAK.search(text, *sorted((toponym.end, host.end))) is None)
 
 
 _FROM_RE = re.compile(r"(\w+)\s+from\s+(?:the\s+)?$")

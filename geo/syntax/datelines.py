@@ -1,5 +1,6 @@
 """Datelines: the town, agency and day a wire story opens with ("KHARTOUM, Jan 5 (Reuters) - ", "TAMPA, Fla. - "),
-how long one is at the start of a sentence, and the subjects of a sentence past it. Part of ``geo.syntax``; imports
+how long one is at the start of a sentence, and the subjects of a sentence past it (and past a place it
+opens with). Part of ``geo.syntax``; imports
 spaCy only."""
 
 from __future__ import annotations
@@ -41,12 +42,28 @@ def dateline_length(text: str) -> int:
     return found.end() if found else 0
 
 
+# "Near X, ...", "Outside X, ...": a sentence's opening words that set the place of what it tells
+_PLACE_OPENERS = frozenset({"near", "outside", "inside", "around", "across", "along", "beyond", "off", "in"})
+
+
+def _fronted_place(subject: Token) -> bool:
+    """'Near Al Mahr, army jets struck ...', parsed with 'Near Al Mahr' as a second subject: a place the
+    sentence opens with, no doer."""
+    first, last = subject.left_edge, subject.right_edge
+    comma = last if last.text == "," else subject.doc[last.i + 1] if last.i + 1 < len(subject.doc) else last
+    return (first.i == subject.sent.start and first.lower_ in _PLACE_OPENERS and first.text[0].isupper()
+            and first.dep_ == "compound" and comma.text == ",")  # (the preposition read as a word of the name)
+
+
 def past_a_dateline(subjects: list[Token]) -> list[Token]:
     """'MAIDUGURI, Nigeria — Boko Haram fighters killed ...', parsed with the dateline as the subject and
-    the fighters in apposition to it: the fighters."""
+    the fighters in apposition to it: the fighters. A place the sentence opens with that the parser took for a
+    subject ('Near X, jets struck ...') is none."""
     found: list[Token] = []
     appositives: list[Token] = []
     for subject in subjects:
+        if _fronted_place(subject):
+            continue
         if not (subject.is_upper and len(subject) > 2):
             found.append(subject)  # a dateline's subject is its town in capitals: no need to read the sentence
             continue

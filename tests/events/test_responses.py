@@ -8,6 +8,8 @@ from geo.events.extract import extract_events
 from geo.events.actors import actor_family
 from geo.events.draft import Draft
 from geo.events.kinds import continue_sequels
+from geo.events.mentions import Mention
+from geo.events.umbrella import answered_together
 from geo.model import Event
 from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
@@ -284,6 +286,14 @@ def test_a_second_wave_is_by_those_who_struck_before_and_of_the_same_kind() -> N
     radar = next(r for r in responses if r.place == "Kharkiv")
     assert sequel.actor == radar.actor == "Ukraine" and sequel.date is not None and sequel.date == radar.date
     assert "with drones" not in sequel.summary  # a drone factory was hit, not struck with drones
+
+
+def test_a_second_set_or_package_of_strikes_is_a_further_round_by_those_who_struck_before() -> None:
+    for group in ("set", "package", "series"):
+        attacks, _responses = run(f"Israeli jets struck a radar site near Albu Kamal on Monday. Later that night a "
+                                  f"second {group} of strikes hit a depot outside Mayadeen.")
+        sequel = next(a for a in attacks if a.place == "Al Mayādīn")
+        assert sequel.actor == "Israel" and str(sequel.date) == "2024-03-04"
 
 
 def test_a_second_wave_follows_the_strike_told_last_not_the_barrage_that_strike_refers_to() -> None:
@@ -1173,6 +1183,21 @@ def test_these_strikes_called_a_response_are_each_strike_of_that_side_told_just_
     attacks, responses = run(TWO_STRIKES)
     assert sorted(e.place for e in responses) == ["Al Qa'im", "Ālbū Kamāl"]
     assert all(e.place not in {"Al Qa'im", "Ālbū Kamāl"} for e in attacks)
+
+
+def test_these_strikes_called_a_response_reach_back_past_a_strike_told_without_its_doer() -> None:
+    doc = nlp()("Gunmen fired at a checkpoint. U.S. jets struck a depot near Albu Kamal. Strikes then destroyed "
+                "two sites near Mayadeen. These strikes were a response to rocket fire.")
+    gunfire, depot, sites, these = list(doc.sents)
+    gunmen = Draft(None, "Armed assault", {"strike"}, None, 0, actor="Gunmen", sentences=[gunfire])
+    jets = Draft(None, "Air/drone strike", {"strike"}, None, 1, actor="U.S. jets", sentences=[depot], last_sentence=1)
+    doerless = Draft(None, "Air/drone strike", {"strike"}, None, 2, sentences=[sites], last_sentence=2)
+    strikes = next(t for t in these if t.lower_ == "strikes")
+    mention = Mention(sentence=these, trigger=strikes, family="strike", category="Air/drone strike", cue="response",
+                      anaphoric=True)
+    answered_together([doerless, jets, gunmen], doerless, mention, 3)
+    assert jets.kind == "response"  # the doer of the strikes told just before
+    assert gunmen.kind is None  # no side of a state or group the text names
 
 
 def test_these_strikes_called_a_response_leave_the_other_sides_acts_told_before_attacks() -> None:

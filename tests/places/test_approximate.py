@@ -248,3 +248,23 @@ def test_a_site_named_in_full_then_short_is_that_site() -> None:
         "Kestrel Ridge Air Base", "facility", 150, "Kestrel Ridge")
     assert short_site.name == "Mission Support Site Harrow" and short_site.place_key == site.place_key
     assert ridge.name == "Ridge (near Baton Rouge)"  # a word inside the name, not the name without its site words
+
+
+def _at(text: str, name: str, lat: float, lon: float, geonameid: int) -> Toponym:
+    return town(text.index(name), name, lat, lon, geonameid=geonameid)
+
+
+def _quxbury_story(text: str) -> list[Toponym]:
+    return [_at(text, "Gaspe", 48.83, -64.48, 1), unknown(text.index("Quxbury"), "Quxbury"),
+            _at(text, "Laval", 45.57, -73.69, 2), _at(text, "Montreal", 45.50, -73.57, 3),
+            _at(text, "Longueuil", 45.53, -73.52, 4), _at(text, "Brossard", 45.46, -73.46, 5)]
+
+
+def test_a_town_the_names_own_sentence_sets_it_in_beats_the_storys_setting() -> None:
+    # Gaspe stands alone, far from the Montreal towns the next sentence names; the teller set the hamlet by it.
+    text = ("Near Gaspe, rockets hit a depot outside the hamlet of Quxbury. Later a convoy was hit near Laval, "
+            "north of Montreal, and police in Longueuil and Brossard closed the bridges.")
+    assert locate_by_context(_quxbury_story(text), text=text)[1].name == "Quxbury (near Gaspe)"
+    # A town the sentence names otherwise ('Gaspe's men') does not frame it: the story's setting wins as before.
+    told = text.replace("Near Gaspe", "Gaspe's men said")
+    assert locate_by_context(_quxbury_story(told), text=told)[1].name == "Quxbury (near Laval)"
