@@ -175,15 +175,26 @@ def _words(name: str) -> list[str]:
 
 def name_variants(name: str) -> list[set[str]]:
     """The word sets a source's name may be written with: the name without titles, the acronym of a
-    long name ("International Atomic Energy Agency": IAEA), and a short name it gives in parentheses
-    ("Saudi Press Agency (SPA)"; not a description: "(Kherson governor)", "(unnamed)")."""
+    long name ("International Atomic Energy Agency": IAEA), a short name it gives in parentheses
+    ("Saudi Press Agency (SPA)"), and the name a description in parentheses gives ("(spokesperson Jane Roe)";
+    not "(unnamed)")."""
     bare = _PARENTHESES.sub(" ", name)
     variants = [{w for w in _words(bare) if w not in TITLE_WORDS and len(w) > 1}]
     variants += [set(_words(inside)) for inside in _PARENTHESES.findall(name) if inside.strip() and inside == inside.upper()]
+    variants += [_named_inside(inside) for inside in _PARENTHESES.findall(name) if inside != inside.upper()]
     full = [w for w in _words(bare) if w not in {"of", "and", "for", "in", "on"}]
     if len(full) >= 3:
         variants.append({"".join(w[0] for w in full)})
     return [v for v in variants if v]
+
+
+def _named_inside(description: str) -> set[str]:
+    """The one a label names in its parentheses ("U.S. Department of State (spokesperson Jane Roe)": Jane Roe;
+    "Uba Sani (Kaduna State governor)": Kaduna State, whose governor he is), when it names one in two capitalised
+    words or more: the same source under the other name."""
+    named = [w for w in description.replace(",", " ").split() if w[:1].isupper() and w.lower().strip(".") not in (
+        TITLE_WORDS)]
+    return {w for w in _words(" ".join(named)) if len(w) > 1} if len(named) >= 2 else set()
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -38,6 +38,13 @@ def test_source_names_match_however_spelled() -> None:
     assert source_match("the Pentagon", "the Kremlin") == 0
 
 
+def test_a_source_labelled_with_its_speaker_in_parentheses_is_met_by_either_name() -> None:
+    label = "Ministry of Water (spokesperson Jane Q. Roe)"
+    assert source_match("Jane Roe", label) >= 1 and source_match("the Ministry of Water", label) == 2
+    assert source_match("John Doe", label) == 0
+    assert source_match("Fareham", "Jane Roe (unnamed)") == 0 and source_match("Fareham", "Jane Roe (mayor)") == 0
+
+
 def _event(lat: float, lon: float, key: str = "k") -> Event:
     evidence = TextSpan("x", 0, 1)
     return Event(kind="attack", summary="x", category="Attack", evidence=evidence, place="Town", place_key=key,
