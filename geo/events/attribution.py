@@ -95,6 +95,14 @@ def _rebuts_a_claim(verb: Token) -> bool:
     return any(c.lemma_.lower() in CLAIM_NOUNS for c in claims)
 
 
+CLOSING_QUOTES = frozenset({"”", '"', "''", "’"})
+
+
+def _after_the_quote(verb: Token) -> bool:
+    """'"...," said X': the reporting verb right after the quotation it reports."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text in CLOSING_QUOTES
+
+
 def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
     """(speaker head, relaying outlet head or None) for each attribution in a sentence."""
     found: list[tuple[Token, Token | None]] = []
@@ -132,7 +140,9 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 found.extend((h, relay_head) for q in quoted for h in (q, *q.conjuncts))
                 continue
             subjects = [_named_first(_past_label(s, token, sent)) for s in children(token, "nsubj") if s.idx >= floor]
-            if any(s.i < token.i for s in subjects):  # "X said its fighter had targeted officials", misparsed:
+            if _after_the_quote(token) and any(s.i > token.i for s in subjects):  # '"... strikes ...," said X':
+                subjects = [s for s in subjects if s.i > token.i]  # the speaker after, not a word of the quote
+            elif any(s.i < token.i for s in subjects):  # "X said its fighter had targeted officials", misparsed:
                 subjects = [s for s in subjects if s.i < token.i]  # the speaker comes before, the rest is what was said
             if len(subjects) > 1:  # "... killed more than 400 people, the ministry says", parsed with two subjects
                 subjects = [s for s in subjects if not children(s, "nummod")] or subjects
