@@ -53,6 +53,11 @@ LOCAL_HEADS = frozenset({"police", "official", "authority", "resident", "witness
                          "volunteer", "worker", "administrator", "staff", "nurse", "paramedic", "rescuer", "employee"})
 
 
+# The tagger's types of a proper name that may speak: a group's name it took for a work's title ("The Islamic
+# Resistance in Iraq claimed ...") or a product's counts too.
+NAMES_THE_TAGGER_MAY_MISTAKE = frozenset({"ORG", "PERSON", "FAC", "", "WORK_OF_ART", "PRODUCT"})
+
+
 def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     """Name, type and role of the noun phrase headed by ``head``; None if it is no speaker."""
     if head.lower_ in PRONOUNS or (head.pos_ == "NOUN" and any(c.lower_ == "same" for c in head.children)):
@@ -232,7 +237,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         name = clean_name(text)
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}")
     named = head.pos_ == "PROPN" or (head.ent_type_ in {"ORG", "PERSON"} and head.text[:1].isupper())
-    if (has_name or named) and head.ent_type_ in {"ORG", "PERSON", "FAC", ""} and named:
+    if (has_name or named) and head.ent_type_ in NAMES_THE_TAGGER_MAY_MISTAKE and named:
         # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
         name = clean_name(max(candidates[:2], key=len).split(",")[0])
         person = head.ent_type_ == "PERSON"

@@ -515,3 +515,19 @@ def test_the_speaker_after_a_quote_is_the_source_not_a_noun_of_the_quote_parsed_
     text = ("“These were precise, proportionate strikes taken in self-defense after repeated attacks on our crews,” "
             "said Navy Capt. Jane Q. Roe, a fleet spokesperson. “We will act again if we must.”")
     assert [s.name for s in sources_of(text)] == ["Jane Q. Roe"]
+
+
+def test_a_groups_name_the_tagger_took_for_a_works_title_still_speaks() -> None:
+    from spacy.tokens import Doc
+
+    from geo.events.source_registry import Registry
+    from geo.events.sources import describe_speaker
+
+    words = ["The", "Kestrel", "Brigades", "of", "Qandil", "claimed", "the", "attack", "."]
+    doc = Doc(nlp().vocab, words=words, heads=[2, 2, 5, 2, 3, 5, 7, 5, 5],
+              deps=["det", "compound", "nsubj", "prep", "pobj", "ROOT", "det", "dobj", "punct"],
+              pos=["DET", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+              ents=["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O",
+                    "O", "O"])
+    speaker = describe_speaker(doc[2], Registry({}))
+    assert speaker is not None and speaker.name == "the Kestrel Brigades of Qandil"
