@@ -55,8 +55,9 @@ def phrasal_family(verb: Token) -> str | None:
         return "defence"  # "soldiers foiled an attack on a checkpoint", "both assaults were stopped"
     if lemma == "engage" and any(_lemma(o) in INCOMING_WORDS for o in objects):
         return "intercept"  # "Patriot batteries engaged the incoming missiles"
-    if lemma in {"engage", "destroy", "defeat", "neutralize", "neutralise"} and any(_counted_threat(o) for o in objects):
-        return "intercept"  # "the destroyer engaged and destroyed all four threats" (not "the threat posed by X")
+    if lemma in {"engage", "destroy", "defeat", "neutralize", "neutralise"} and any(
+            _counted_threat(o) or _counted_back(o) for o in objects):  # "the destroyer engaged and destroyed all four
+        return "intercept"  # threats" (not "the threat posed by X"), "... all four" after drones were launched
     if lemma in {"bring", "knock", "take"} and "down" in particles and any(
             _lemma(w).rstrip("s") in INCOMING_WORDS
             for o in objects for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))):
@@ -98,6 +99,19 @@ def _counted_threat(noun: Token) -> bool:
     """'all four threats', 'both threats', 'the threat': incoming weapons in a military release's words."""
     return _lemma(noun) == "threat" and any(c.dep_ in {"nummod", "det", "predet"} for c in noun.children) and not any(
         c.dep_ in {"prep", "acl", "relcl"} for c in noun.children)
+
+
+def _counted_back(noun: Token) -> bool:
+    """'destroyed all four', 'destroyed them', 'destroyed three of them': a number or a pronoun standing for the
+    weapons told just before (in this sentence or the one before it)."""
+    counted = [o for p in children(noun, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    if counted and not all(o.lower_ == "them" for o in counted):
+        return False
+    if not counted and noun.lower_ not in {"them", "both", "all"} and noun.pos_ != "NUM":
+        return False
+    doc, sent = noun.doc, noun.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.tag_ == "NNS" and _lemma(t) in elx.PROJECTILE_NOUNS for t in doc[start:noun.i])
 
 
 BLAST_OBJECTS = elx.BLAST_DEVICES | {"bomb", "blast"}

@@ -872,6 +872,16 @@ def test_a_releases_weapon_acronyms_and_the_threats_a_warship_destroyed() -> Non
     assert attacks == [] and responses == []
 
 
+def test_a_number_or_pronoun_standing_for_the_drones_launched_just_before_makes_their_destruction_a_defence() -> None:
+    for destroyed in ("all four", "them", "three of them"):
+        attacks, responses = run(f"On Monday, rebels launched four drones at the USS Oakridge in the Red Sea. The "
+                                 f"Oakridge engaged and destroyed {destroyed}, and there was no damage to the ship.")
+        assert [e.target for e in attacks] == ["the USS Oakridge"] and len(responses) == 1
+    attacks, responses = run("On Monday, rebels launched four drones at a ship in the Red Sea. Later, the army "
+                             "destroyed two of their camps.")  # what the number counts is said: camps, not drones
+    assert all(e.category != "Disrupted weapons use" for e in responses)
+
+
 def test_pushing_the_assailants_out_of_a_town_answers_their_attack() -> None:
     attacks, responses = run("Gunmen attacked the town of Kaya on Monday. By the evening, soldiers and volunteers had "
                              "pushed the assailants out of Kaya.")
