@@ -172,14 +172,15 @@ def _country_side(draft: Draft) -> str | None:
 def _in_answered_country(draft: Draft, sides: set[str], answered_in: dict[str, set[str]]) -> bool:
     """'Israeli strikes hit villages in southern Lebanon after Hezbollah fired drones ... Warplanes struck a house
     in Bint Jbeil': the answering side striking again in the country where it answered is that answer (not an
-    act of another week: "the most serious since last week, when a drone strike hit a motorcycle in X")."""
+    act of another week: "the most serious since last week, when a drone strike hit a motorcycle in X"; nor one
+    told apart: "In a separate action, jets struck X")."""
     place = draft.place
     return place is not None and any(place.country in answered_in.get(side, ()) for side in sides) and not any(
         OTHER_WEEK_RE.search(s.text) for s in draft.sentences)
 
 
 OTHER_WEEK_RE = re.compile(r"\b(?:last|previous|past)\s+(?:week|month|year)|\b(?:weeks?|months?|years?)\s+"
-                           r"(?:ago|earlier)\b|\bsince\b", re.I)
+                           r"(?:ago|earlier)\b|\bsince\b|\bseparate(?:ly)?\b", re.I)  # "In a separate action, ..."
 
 
 def _told_following_an_attack(draft: Draft) -> bool:

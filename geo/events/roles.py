@@ -158,12 +158,13 @@ CALLED_ANSWER_RE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:response|retaliation|reprisal|revenge|retribution|payback|answer)\b", re.I)
 
 
-# "Today's action answers a campaign of attacks", "These strikes were an act of self-defense": the act told
-# before, named again by a word that points back to it
+# "Today's action answers a campaign of attacks", "These strikes were an act of self-defense", "The strike was
+# conducted after militants assaulted an outpost": the act told before, named again by a word that points back to it
 REFERRED_ANSWER_RE = re.compile(
     r"\b(?:this|these|today['’]s|tonight['’]s|yesterday['’]s|the|our|its|their)\s+(?:\w+\s+)?"
     r"(?:action|operation|strike|raid)s?\s+(?:answer(?:s|ed)?|respond(?:s|ed)? to|"
-    r"(?:is|are|was|were)\s+(?:an?\s+)?(?:\w+\s+)?acts? of (?:collective )?self[- ]defen[cs]e)\b", re.I)
+    r"(?:is|are|was|were)\s+(?:an?\s+)?(?:\w+\s+)?acts? of (?:collective )?self[- ]defen[cs]e|"
+    r"(?:was|were)\s+(?:conducted|carried\s+out|launched|ordered)\s+(?:after|following)\s)", re.I)
 ANSWER_REACH, REFERRED_ANSWER_REACH = 2, 6  # sentences
 
 
