@@ -883,12 +883,12 @@ def test_a_number_or_pronoun_standing_for_the_drones_launched_just_before_makes_
 
 
 def test_a_strike_said_to_be_conducted_after_an_attack_answers_it_but_a_separate_one_does_not() -> None:
-    attacks, responses = run("On Tuesday, U.S. forces conducted an airstrike against rebel fighters near Bardera. The "
-                             "strike was conducted after rebel militants assaulted an army outpost in Bardera early "
-                             "Tuesday, killing three soldiers. In a separate action, U.S. forces conducted an airstrike "
-                             "against another group near Bardera on Feb. 8.")
-    assert [e.actor for e in attacks] == ["rebel militants", "U.S. forces"]
-    assert [e.target for e in responses] == ["rebel fighters"]
+    attacks, responses = run("On Tuesday, U.S. forces conducted an airstrike against al-Shabaab fighters near Bardera. "
+                             "The strike was conducted after al-Shabaab militants assaulted an army outpost in Bardera "
+                             "early Tuesday, killing three soldiers. In a separate action, U.S. forces conducted an "
+                             "airstrike against ISIS in Somalia on Feb. 8.")
+    assert [e.actor for e in attacks] == ["al-Shabaab militants", "U.S. forces"]
+    assert [e.target for e in responses] == ["al-Shabaab fighters"]
 
 
 def test_pushing_the_assailants_out_of_a_town_answers_their_attack() -> None:
