@@ -339,7 +339,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
         elif trigger.dep_ == "conj" and is_passive(trigger.head) and not children(trigger, "dobj", "nsubj", "prt"):
             heads = children(trigger.head, "nsubjpass")  # "the positions were identified and struck": both passive
         elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
-            heads = [s for s in children(trigger, "nsubj") if weapon_of(s) is None]  # "the vehicle exploded"
+            heads = [s for s in children(trigger, "nsubj") if weapon_of(s) is None] or prep_objects(  # "the vehicle
+                trigger, "through")  # exploded", "a bomb tore through a convoy"
         else:
             heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.UNAIMED_OBJECTS | SITE_PARTS]
             if not heads:  # "shot and killed the attacker": the object the verbs share

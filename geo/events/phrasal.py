@@ -1,8 +1,8 @@
 """Acts told by a verb and its particle or object rather than by an event word: defence ('beat back an
 assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back'),
-interception ('engaged the incoming missiles'), attack ('inflicted losses on the enemy', 'came at our
-positions'), bombing ('set off a car bomb') and abduction ('seized 12 passengers'). Used by
-``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
+interception ('engaged the incoming missiles'), blast ('a bomb tore through a convoy'), attack ('inflicted
+losses on the enemy', 'came at our positions'), bombing ('set off a car bomb') and abduction ('seized 12
+passengers'). Used by ``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ def phrasal_family(verb: Token) -> str | None:
     objects = children(verb, "dobj") or [s for s in children(verb, "nsubjpass") if lemma in passive]
     if lemma in {"hit", "strike"} and "back" in particles and not objects:
         return "retaliation"  # "Israel hit back with air strikes", "Ukraine struck back overnight"
+    if lemma in {"tear", "rip"} and any(c.lower_ == "through" for c in verb.children) and any(
+            _lemma(s) in BLAST_OBJECTS | {"explosion"} for s in children(verb, "nsubj")):
+        return "blast"  # "a roadside bomb tore through a convoy", "an explosion ripped through the market"
     if lemma == "return" and any(_lemma(o) == "fire" for o in objects):
         return "defence"  # "guards returned fire"
     if lemma == "exchange" and any(_lemma(o) in {"fire", "gunfire", "shot"} for o in objects):

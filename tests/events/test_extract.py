@@ -734,3 +734,13 @@ def test_a_weapon_that_struck_in_a_relative_clause_is_an_armed_strike() -> None:
     attacks, _responses = run("The minister was briefed on the drone that struck the base near Kharkiv late Sunday, "
                               "wounding three soldiers.", published=PUBLISHED)
     assert [(e.category, e.place, e.injured) for e in attacks] == [("Air/drone strike", "Kharkiv", 3)]
+
+
+def test_a_bomb_that_tore_through_a_convoy_is_a_blast_on_the_convoy() -> None:
+    for text in ("A roadside bomb tore through an army supply convoy near Bardera on Sunday, killing two soldiers.",
+                 "A car bomb ripped through a crowded market in Bardera on Sunday, killing two people."):
+        attacks, responses = run(text, published=date(2024, 3, 4))
+        assert len(attacks) == 1 and not responses and attacks[0].killed == 2
+        assert attacks[0].target in {"an army supply convoy", "a crowded market"}
+    attacks, _responses = run("Protesters tore through the barricades in Bardera on Sunday.")
+    assert attacks == []
