@@ -239,8 +239,8 @@ def _told_after(draft: Draft, other: Draft, family: str) -> bool:
 
 SEQUEL_RE = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|new|fresh|final|separate)\s+"
                        r"(?:[\w.-]+\s+){0,2}?(?:wave|salvo|volley|round|barrage|strike|air\s*strike|"
-                       r"(?:package|set|series|batch)(?=\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:air\s*)?(?:strikes|attacks|raids)))\b",
-                       re.I)
+                       r"(?:package|set|series|batch)"  # "a second package of strikes"
+                       r"(?=\s+of\s+(?:[\w'’.-]+\s+){0,3}?(?:air\s*)?(?:strikes|attacks|raids)))\b", re.I)
 PARTS_GAP = 60  # tokens between a counted act and one of its parts told right after it
 ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "latter", "last"})
 ONE_OF_THEM_RE = re.compile(rf"(?i)\W*the\s+(?:{'|'.join(ORDINAL_WORDS)})\s*,")  # "The second, a depot near X, ..."

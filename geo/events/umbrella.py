@@ -139,8 +139,9 @@ ANSWERED_TOGETHER_WITHIN = 3  # sentences before a plural "These strikes were a 
 def answered_together(recent: list[Draft], antecedent: Draft, mention: Mention, sentence_index: int) -> None:
     """'U.S. aircraft struck three facilities near X. In Syria, U.S. forces struck two sites near Y. These strikes
     were conducted in response to ...': a plural reference that calls the acts an answer calls so each act of the
-    same kind by that side told just before it, not only the last one it refers back to. One told with no doer
-    ("a second package of strikes destroyed ...") goes on with the side of the strikes told before it."""
+    same kind by that side told just before it, not only the last one it refers back to. When that one was told
+    with no doer ("At X, a second package of strikes destroyed ..."), the acts of the same kind a named side did
+    just before it are the answer too."""
     side = actors.actor_family(antecedent.actor)
     if mention.cue != "response" or not mention.anaphoric or mention.trigger.tag_ != "NNS" or (
             side is None and antecedent.actor is not None):

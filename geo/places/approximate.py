@@ -45,7 +45,8 @@ _MAX_HOST_DISTANCE_CHARS = 3000
 _SUPPORT_KM = 161.0  # another place this close to a host corroborates it
 _MAX_SUPPORT = 2  # beyond two corroborating names, the nearest host in the text wins
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_SET_IN = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round)\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+)?$")
+_SET_IN = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]round)\s+"
+                     r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village)\s+of\s+)?$")  # "near (the town of) X"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 _THE_TOWN = re.compile(r",? (?:in|of|near|outside) the (?:city|town)\b(?! of)")  # "X Hotel in the city"
 # "X district of the Libyan capital", "X, a suburb of the capital", "X, the capital's airport"
@@ -86,7 +87,8 @@ def _best_host(toponym: Toponym, hosts: _Hosts, towns: bool, text: str = "", *, 
     near = [i for i in hosts.within_reach(toponym, towns) if _text_distance(toponym, places[i]) <= (
         _MAX_HOST_DISTANCE_CHARS) and not (scope != "any" and _PARAGRAPH_BREAK.search(
             text, *sorted((toponym.end, places[i].start))) and (scope == "paragraph" or places[i].start > toponym.end))]
-    best = min(near, key=lambda i: (_named_as_origin(places[i], text), not _set_in_its_sentence(toponym, places[i], text),
+    best = min(near, key=lambda i: (_named_as_origin(places[i], text),
+                                    not _set_in_its_sentence(toponym, places[i], text),
                                     -support.get(i, 0), _text_distance(toponym, places[i])), default=None)
     return None if best is None else places[best]
 

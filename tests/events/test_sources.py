@@ -512,8 +512,8 @@ def test_a_reactions_list_names_each_body_by_the_state_its_item_names() -> None:
 
 
 def test_the_speaker_after_a_quote_is_the_source_not_a_noun_of_the_quote_parsed_as_a_second_subject() -> None:
-    text = ("“These were precise, proportionate strikes taken in self-defense after repeated attacks on our crews,” "
-            "said Navy Capt. Jane Q. Roe, a fleet spokesperson. “We will act again if we must.”")
+    text = ("“These were precise, proportionate strikes taken in self-defense after repeated attacks on our "
+            "crews,” said Navy Capt. Jane Q. Roe, a fleet spokesperson. “We will act again if we must.”")
     assert [s.name for s in sources_of(text)] == ["Jane Q. Roe"]
 
 
