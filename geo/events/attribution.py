@@ -95,12 +95,9 @@ def _rebuts_a_claim(verb: Token) -> bool:
     return any(c.lemma_.lower() in CLAIM_NOUNS for c in claims)
 
 
-CLOSING_QUOTES = frozenset({"”", '"', "''", "’"})
-
-
 def _after_the_quote(verb: Token) -> bool:
-    """'"...," said X': the reporting verb right after the quotation it reports."""
-    return verb.i > 0 and verb.doc[verb.i - 1].text in CLOSING_QUOTES
+    """'"...," said X': the reporting verb right after the quotation it reports (a quote mark there closes it)."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text in QUOTES
 
 
 def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from geo.events import context_words as elx
 from geo.events import lexicon as lx
-from geo.syntax import children
+from geo.syntax import children, sentence_before
 
 __all__ = ["phrasal_family"]
 
@@ -112,9 +112,9 @@ def _counted_back(noun: Token) -> bool:
         return False
     if not counted and noun.lower_ not in {"them", "both", "all"} and noun.pos_ != "NUM":
         return False
-    doc, sent = noun.doc, noun.sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return any(t.tag_ == "NNS" and _lemma(t) in elx.PROJECTILE_NOUNS for t in doc[start:noun.i])
+    before = sentence_before(noun)
+    start = before.start if before is not None else noun.sent.start
+    return any(t.tag_ == "NNS" and _lemma(t) in elx.PROJECTILE_NOUNS for t in noun.doc[start:noun.i])
 
 
 BLAST_OBJECTS = elx.BLAST_DEVICES | {"bomb", "blast"}
@@ -131,8 +131,8 @@ def fights_a_fire(token: Token) -> bool:
 
 def counted_off(subject: Token) -> bool:
     """'One strike hit a depot near X. The second destroyed a hub near Y.': the next of the acts counted off."""
-    if subject.lower_ not in {"second", "third", "other", "latter"} or subject.sent.start == 0:
+    before = sentence_before(subject)
+    if subject.lower_ not in {"second", "third", "other", "latter"} or before is None:
         return False
-    before = subject.doc[subject.sent.start - 1].sent
     return any(t.dep_ == "nsubj" and (t.lower_ in lx.EVENT_NOUNS or t.lemma_.lower() in lx.WEAPON_CATEGORY) and any(
         c.lower_ == "one" for c in t.children) for t in before)

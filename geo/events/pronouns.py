@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from geo.events import actors, lexicon as lx
 from geo.events.frame import speaker_label_length
-from geo.syntax import PRONOUNS, children, past_a_dateline, phrase_text, phrase_tokens, span_text
+from geo.syntax import PRONOUNS, children, past_a_dateline, phrase_text, phrase_tokens, sentence_before, span_text
 
 ARMED_SERVICES = frozenset({"army", "navy", "military", "police", "militia", "rebel", "insurgent", "militant",
                             "coalition"})
@@ -75,10 +75,9 @@ def side_of_speaker(pronoun: Token) -> str | None:
 
 def _earlier_speaker(pronoun: Token) -> Token | None:
     """The speaker of the sentence before, which 'it' or 'they' opening a reporting verb refers to."""
-    sent = pronoun.sent
-    if sent.start == 0:
+    before = sentence_before(pronoun)
+    if before is None:
         return None
-    before = pronoun.doc[sent.start - 1].sent
     verbs = [t for t in before if t.pos_ == "VERB" and t.lemma_.lower() in lx.REPORTING_VERBS]
     return next((s for v in verbs for s in children(v, "nsubj") if s.lower_ not in PRONOUNS), None)
 

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from geo.events import actors, lexicon as lx
-from geo.syntax import PRONOUNS, children
+from geo.syntax import PRONOUNS, children, sentence_before
 
 __all__ = ["clean_name", "names_an_organisation", "person_just_before", "placed_by_name", "reaction_label",
            "subject_above", "with_affiliation", "with_dashed_part", "without_the_event"]
@@ -90,10 +90,9 @@ def subject_above(pronoun: Token) -> Token | None:
 def person_just_before(pronoun: Token) -> Token | None:
     """'Minister Jane Roe conveyed her wishes ... She said ...': the person the sentence before is about, when it
     opens the sentence the pronoun opens."""
-    sent = pronoun.sent
-    if pronoun.i != sent.start or sent.start == 0:
+    before = sentence_before(pronoun)
+    if pronoun.i != pronoun.sent.start or before is None:
         return None
-    before = pronoun.doc[sent.start - 1].sent
     subjects = [s for s in children(before.root, "nsubj") if s.ent_type_ == "PERSON" and s.tag_ == "NNP"
                 and not actors.actor_family(s.text)]  # not "the Houthis", tagged a person
     return subjects[0] if len(subjects) == 1 else None

@@ -38,6 +38,12 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
+def sentence_before(token: Token) -> Span | None:
+    """The parser's sentence before the token's own, or None in the first."""
+    start = token.sent.start
+    return token.doc[start - 1].sent if start > 0 else None
+
+
 def sentences(doc: Doc) -> list[Span]:
     """spaCy's sentences, split again at line breaks, without surrounding whitespace; a
     hard-wrapped line (a long line of running text broken mid-sentence) is joined again."""
