@@ -20,13 +20,11 @@ from spacy.tokens import Doc, Span
 from geo.gazetteer import DISTRICT_WORDS
 from geo.places.lexicon import (CITY_WORDS, CONNECTORS, DIRECTION_WORDS, FACILITY_WORDS, LOCAL_BODY_WORDS,
                                 PLACE_TYPE_WORDS, PROVINCE_WORDS, TITLES)
-from geo.syntax import ARABIC_ARTICLES
+from geo.syntax import ARABIC_ARTICLES, ARABIC_FEATURE_WORDS
 
-__all__ = ["ARABIC_ARTICLES", "capitalised_runs", "complete_cut_names", "is_capitalised", "subspans_longest_first",
-           "widen"]
+__all__ = ["ARABIC_ARTICLES", "capitalised_runs", "complete_cut_names", "is_capitalised", "names_an_arabic_feature",
+           "subspans_longest_first", "widen"]
 
-# Words that begin Arabic place names and name a kind of feature: a cape, a valley, a hill, a well, a spring.
-NAME_PREFIXES = frozenset({"ras", "wadi", "jabal", "jebel", "tell", "bir", "ain", "kafr", "khirbet", "deir", "beit"})
 _MAX_EXTRA_TOKENS = 4
 # Lower-case words a name may end with ("air base", "territory", "the X nuclear power plant") ...
 _NAMED_WITH = FACILITY_WORDS | DISTRICT_WORDS | {"plant", "station", "peninsula"}
@@ -39,12 +37,13 @@ def widen(span: Span, known: Callable[[str], bool], lower_words: frozenset[str] 
     "Debre Markos"), "<Name> of" before it ("Gulf of Aden"), and up to four words after it ("Deir ez-Zor",
     "Ain al-Asad air base", "Djugu territory"). A span the tagger ran past a name into a title's words ("North
     Darfur Town Kills Dozens") is first cut to the name: the longest start of it ``known`` accepts, when the
-    rest holds a word the text writes in lower case (``lower_words``) that is no word a name ends with."""
+    rest holds a word the text writes in lower case (``lower_words``) that is no word a name ends with or runs
+    through ("Wadi al-Shati" is one name, not "Wadi")."""
     doc = span.doc
     if len(span) > 1 and not known(span.text):
         for end in range(span.end - 1, span.start, -1):
             rest = {t.lower_ for t in doc[end:span.end] if t.is_alpha}
-            if known(doc[span.start:end].text) and (rest & lower_words) - _NAMED_WITH - PROVINCE_WORDS:
+            if known(doc[span.start:end].text) and (rest & lower_words) - _NAMED_WITH - PROVINCE_WORDS - CONNECTORS:
                 span = doc[span.start:end]
                 break
     best = span
@@ -119,6 +118,13 @@ def is_capitalised(token: Any) -> bool:
     return token.is_alpha and text[:1].isupper() and (len(text) > 1)
 
 
+def names_an_arabic_feature(span: Span) -> bool:
+    """'Ras al-Ain', 'Wadi al-Shati', 'Tall al-Hawa': a word for a cape, a valley or a hill, then a name joined by
+    its article, names a place; the tagger often takes it for a person's name."""
+    return len(span) > 2 and span[0].lower_ in ARABIC_FEATURE_WORDS and span[1].lower_ in ARABIC_ARTICLES and (
+        span[2].text in {"-", "–"} or span[1].text.endswith("-"))
+
+
 def subspans_longest_first(run: Span) -> list[Span]:
     """The parts of a run of capitalised words, longest first; not a word that begins a name cut from the
     name it begins ("Ras" of "Ras Isa", "Wadi" of "Wadi Kelmar": a cape or a valley, no place of its own)."""
@@ -126,7 +132,7 @@ def subspans_longest_first(run: Span) -> list[Span]:
     for size in range(len(run), 0, -1):
         for start in range(0, len(run) - size + 1):
             sub = run[start:start + size]
-            cut_prefix = sub[-1].lower_ in NAME_PREFIXES and start + size < len(run)
+            cut_prefix = sub[-1].lower_ in ARABIC_FEATURE_WORDS and start + size < len(run)
             if is_capitalised(sub[0]) and is_capitalised(sub[-1]) and not cut_prefix:
                 spans.append(sub)
     return spans

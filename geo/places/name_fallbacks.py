@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from geo.syntax import ARABIC_ARTICLES, ARABIC_FEATURE_WORDS
+
 __all__ = ["DEMONYM", "EMBEDDED", "HEAD", "PART", "article_apart", "fallback_names"]
 
 DEMONYM, HEAD, PART, EMBEDDED = "demonym", "head", "part", "embedded"
@@ -100,16 +102,18 @@ def _capitalised_run(words: list[str]) -> bool:
                and w.lower() not in _GENERIC_WORDS for w in words)
 
 
-def _embedded_names(words: list[str], lowered: list[str]) -> list[str]:
+def _embedded_names(words: list[str], lowered: list[str], articles: frozenset[str]) -> list[str]:
     """Place names inside a longer name, longest first at each position: leading ("Delhi High
-    Court"), after "of" ("Bank of England"), trailing ("British Embassy Tokyo")."""
+    Court"), after "of" ("Bank of England"), trailing ("British Embassy Tokyo"). An Arabic name
+    joined by its article ("Ras al-Ain", "Deir el-Balah") is one name, cut at no article."""
     if len(words) < 2 or lowered[-1] in _THOROUGHFARES:
         return []
     abroad = bool(_ABROAD_WORDS & set(lowered))
     reach = range(min(_MAX_EMBEDDED_WORDS, len(words) - 1), 0, -1)
-    # "Montgomery County History Center": not a leading "Montgomery".
+    # "Montgomery County History Center": not a leading "Montgomery"; "Wadi al-Shati": one name, not "Wadi".
     names = [] if abroad else [" ".join(words[:n]) for n in reach
-                               if _capitalised_run(words[:n]) and lowered[n] not in _ADMIN_WORDS]
+                               if _capitalised_run(words[:n]) and lowered[n] not in _ADMIN_WORDS | articles
+                               and not (n == 1 and lowered[0] in ARABIC_FEATURE_WORDS)]
     if "of" in lowered[1:-1] and not abroad:
         after = words[lowered.index("of") + 1:]
         if after and after[0].lower() == "the":
@@ -120,7 +124,7 @@ def _embedded_names(words: list[str], lowered: list[str]) -> list[str]:
         return names  # "Villa Baidoa", a base in Mogadishu; "Camp Bastion": a building named so, not there
     # "Embassy of Armenia", "Stade de France", "University of St. Thomas": not a trailing place.
     names.extend(" ".join(words[-n:]) for n in reach
-                 if _capitalised_run(words[-n:]) and lowered[-n - 1] not in _CONNECTORS
+                 if _capitalised_run(words[-n:]) and lowered[-n - 1] not in _CONNECTORS | articles
                  and not words[-n - 1].endswith("."))
     return names
 
@@ -147,7 +151,8 @@ def fallback_names(text: str) -> list[tuple[str, str]]:
         found.append((" ".join(words[1:]), PART))
         if 1 < end < len(words):  # "Greater Toronto Area" -> "Toronto"
             found.append((" ".join(words[1:end]), PART))
-    found.extend((name, EMBEDDED) for name in _embedded_names(words, lowered))
+    articles = frozenset(w for w in ARABIC_ARTICLES if re.search(rf"(?<![^\W\d_]){w}-", text, re.IGNORECASE))
+    found.extend((name, EMBEDDED) for name in _embedded_names(words, lowered, articles))
     # "Ohioans" -> "Ohio"; "South Ossetian" -> "South Ossetia"
     if words[-1][:1].isupper() and words[-1].isalpha():
         prefix = " ".join(words[:-1])

@@ -18,9 +18,8 @@ and its extension attributes (registered once, read by geo.places.resolve):
     NORP            a demonym or country adjective ("Syrian"): its country, for context, never drawn
 
 Adjectival uses ("Iranian-backed") are not toponyms, nor a transcript's speaker labels ("AUSTIN:").
-Person and organisation entities need a locative cue ("near the city of Albu Kamal"); a country, a
-province or a big city named inside an organisation's name ("the Texas Forest Service") is taken.
-"""
+Person and organisation entities need a locative cue ("near the city of Albu Kamal"; "Ras al-Ain" needs none);
+a country, province or big city named inside an organisation's name ("the Texas Forest Service") is taken."""
 
 from __future__ import annotations
 
@@ -33,9 +32,9 @@ from spacy.util import filter_spans
 
 from geo.gazetteer import DISTRICT_WORDS, fold_name
 from geo.model import Candidate
-from geo.places.lexicon import (CONNECTORS, DATELINE_MARKS, PRESS_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS, GATED_LABELS,
-                                LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS,
-                                UNKNOWN_TOWN_WORDS, WEAK_PREPS, BASE_DESIGNATIONS)
+from geo.places.lexicon import (BASE_DESIGNATIONS, CONNECTORS, DATELINE_MARKS, DIRECTION_WORDS, EMBEDDING_LABELS,
+                                GATED_LABELS, LOCAL_BODY_WORDS, NEEDS_CUE_LABELS, PLACING_PREPS, PRESS_MARKS,
+                                TOWN_NAME_ENDINGS, TRUSTED_LABELS, UNKNOWN_SITE_WORDS, UNKNOWN_TOWN_WORDS, WEAK_PREPS)
 from geo.places.locative_cues import (a_town_near, in_apposition_with_a_town, locative_cue, persons_by_word,
                                       placed_near, read_inside, town_word_before)
 from geo.places.named_sites import (is_generic_site_word, names_a_known_site, names_a_site, names_an_unlisted_site,
@@ -352,6 +351,8 @@ class ToponymRecognizer:
             return None
         candidates = [c for c in self._lookup(span.text, lookups) if c.score >= 0.93]
         site = {"label": "FAC" if label == "FAC" else "GAZ", "gated": bool(candidates)}
+        if extent.names_an_arabic_feature(span):
+            return site
         if not candidates:
             return self._unknown_named_town(span, context) or (  # "shelled X camp", X tagged a facility: a place
                 site if names_a_site(span) or (label == "FAC" and site_word_follows(span)) else None)

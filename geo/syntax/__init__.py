@@ -231,6 +231,10 @@ def glued_before(token: Token) -> Token | None:
 
 
 ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ath", "adh", "ed", "es", "er"})
+# Words that open Arabic place names and name a kind of feature: a cape, a valley, a mountain, a hill, a well,
+# a spring, a village, a ruin, a monastery, a house, a castle ("Ras Isa", "Wadi al-Shati", "Tall al-Hawa").
+ARABIC_FEATURE_WORDS = frozenset({"ras", "wadi", "jabal", "jebel", "tell", "tall", "tal", "bir", "ain", "kafr",
+                                  "khirbet", "deir", "beit", "qasr"})
 
 
 def _glued_by_dashes(doc: Doc, start: int, end: int) -> tuple[int, int]:

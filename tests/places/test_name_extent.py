@@ -36,6 +36,8 @@ def test_a_name_the_tagger_ran_into_a_title_is_cut_to_the_known_name() -> None:
     lower = frozenset({"town", "dozens", "raid"})
     assert widen(_span(words, 3, 8), known, lower).text == "North Tarsa"
     assert widen(_span(words, 3, 8), known).text == "North Tarsa Town Kills Dozens"  # no word known in lower case
+    words = ["hideouts", "in", "Wadi", "al", "-", "Tarsa", "were", "hit"]  # "Wadi" is known, "al" written lower case
+    assert widen(_span(words, 2, 6), {"Wadi"}.__contains__, frozenset({"al", "were", "hit"})).text == "Wadi al - Tarsa"
     words = ["in", "North", "Tarsa", "Province", "on", "Monday"]  # a word a name ends with stays
     assert widen(_span(words, 1, 4), known, frozenset({"province"})).text == "North Tarsa Province"
 

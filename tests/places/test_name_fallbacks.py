@@ -54,3 +54,10 @@ def test_no_embedded_place_where_the_name_points_elsewhere() -> None:
 def test_an_arabic_article_written_onto_a_name_is_set_apart() -> None:
     assert [article_apart(n) for n in ("Elbur", "Alqaim", "Ashsharqat", "Elba", "Berlin")] == [
         "El Bur", "Al Qaim", "Ash Sharqat", None, None]
+
+
+def test_an_arabic_name_joined_by_its_article_is_one_name() -> None:
+    # "Wadi al-Tarsa" is a valley's name: not a place "Wadi" nor a place "Tarsa"; nor "Ras el-Kilmar"'s parts
+    assert _names("Wadi al-Tarsa") == {}
+    assert _names("Ras el-Kilmar Port") == {"Ras el Kilmar": HEAD}
+    assert _names("Tarsa Kilmar") == {"Tarsa": EMBEDDED, "Kilmar": EMBEDDED}  # no article: the parts are tried

@@ -45,6 +45,7 @@ FAKE = FakeGazetteer({
     "Tarsa State": [Candidate(name="Tarsa", kind="admin1", country="RU", lat=50, lon=20, score=1.0)],
     "Ruritania": [Candidate(name="Ruritania", kind="country", country="RU", lat=50, lon=20, score=1.0)],
     "Tarsk": [_city("Tarsk", "RU", 0)],  # a town of no recorded size
+    "Ras al-Tarsk": [_city("Ras al Tarsk", "RU", 0)],
     "As Salif": [_city("As Salif", "RU", 0)],
     "Debre Tarsk": [_city("Debre Tarsk", "RU", 140_000)],
     "Oldbury": [Candidate(name="Newport", kind="city", country="RU", lat=50, lon=20, population=400_000, score=1.0,
@@ -91,6 +92,15 @@ def test_person_tagged_big_city_is_kept_unless_part_of_a_longer_name() -> None:
     assert _run(doc) == [("Bigtown", "GAZ", None)]
     # ... but not when the same word is a surname ("Lloyd Austin" ... "Austin")
     doc = _doc(["Joe", "Bigtown", "spoke", ".", "Bigtown", "smiled"], [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert _run(doc) == []
+
+
+def test_a_person_tagged_arabic_feature_name_is_a_place() -> None:
+    # "Ras", "Wadi", "Tall" (a cape, a valley, a hill) and a name joined by its article: a place, no cue needed
+    doc = _doc(["Gunmen", "attacked", "Ras", "al", "-", "Tarsk", "and", "Tall", "el", "-", "Nowhere", "."],
+               [(2, 6, "PERSON"), (7, 11, "PERSON")])
+    assert [t for t, _, _ in _run(doc)] == ["Ras al - Tarsk", "Tall el - Nowhere"]
+    doc = _doc(["Gunmen", "attacked", "Bakr", "al", "-", "Tarsk", "."], [(2, 6, "PERSON")])  # a man's name
     assert _run(doc) == []
 
 
@@ -381,10 +391,11 @@ def test_the_last_word_of_an_unknown_camps_name_is_not_a_town_of_that_name() -> 
 
 
 def test_a_town_the_tagger_called_a_person_near_another_al_name_is_kept() -> None:
-    # "Ain al-Asad" is also tagged a person: sharing "al" and "-" is not sharing a name
+    # "Ain al-Asad" is also tagged a person: sharing "al" and "-" is not sharing a name (and "Ain al-Asad", a
+    # spring's name, is a place of its own)
     words = ["a", "depot", "near", "al", "-", "Kelmar", ".", "Ain", "al", "-", "Asad", "was", "hit", "."]
     doc = _doc(words, [(3, 6, "PERSON"), (7, 11, "PERSON")])
-    assert [t for t, _, _ in _run(doc)] == ["al - Kelmar"]
+    assert [t for t, _, _ in _run(doc)] == ["al - Kelmar", "Ain al - Asad"]
 
 
 def test_a_building_named_before_its_spokesman_is_the_institution() -> None:
