@@ -320,6 +320,8 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
         return True  # "continued Houthi attacks on shipping", then "the Houthis have attacked ships 100 times"
     if told_in_full(draft, mention, gap):
         return True  # "X fighters attacked Y forces near A on May 13", then "on May 13, X fighters assaulted a Y post"
+    if retold_on_its_day(draft, mention):
+        return True  # "a May 3 attack by X fighters on an army post", then "the militants hit the outpost on May 3"
     if draft.kind == mention.cue == "response" and "retaliation" in draft.families and draft.target is None and (
             draft.place is None and gap <= 1 and not _different(mention.actor, draft.actor)):
         return True  # "the military announced it had struck back", then "jets hit the launcher used in the barrage"
@@ -352,6 +354,16 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     return (part.place is None and part.target is None and actor_family is not None
             and actor_family == actors.actor_family(draft.actor)
             and (mention.category == draft.category or mention.family in draft.families))
+
+
+def retold_on_its_day(draft: Draft, mention: Mention) -> bool:
+    """The mention tells its own day, the draft's, and names no one new: its doer refers back ('the militants')
+    and its target is a definite noun with no name ('the outpost')."""
+    target = mention.parts[0].target if mention.parts else None
+    return (mention.when is not None and mention.date is not None and mention.date == draft.date
+            and mention.date_precision == draft.date_precision == "day" and draft.target is not None
+            and refers_back(mention.actor, mention.actor_indefinite) and target is not None
+            and target.lower().startswith("the ") and target[4:].islower())
 
 
 def continues(draft: Draft, mention: Mention) -> bool:

@@ -253,12 +253,17 @@ def _well_known(candidate: Candidate, name: str) -> bool:
 
 
 def look_up_candidates(mentions: list[_Mention], gazetteer: Gazetteer) -> None:
-    """Fill every mention's candidates from the gazetteer (once per distinct name)."""
+    """Fill every mention's candidates from the gazetteer (once per distinct name). A name the text calls a
+    town or village ("the village of Balli Dhiddin") is that settlement's whole name: no place named inside
+    it ("Bali") stands for it, there or at its other mentions."""
     cache: dict[tuple[str, bool], tuple[list[Candidate], str | None]] = {}
+    settlements = {m.text for m in mentions if m.cue == "city_of"}
     for mention in mentions:
         key = (mention.text, not mention.gated)
         if key not in cache:
             cache[key] = _lookup(mention.text, gazetteer, fallbacks=not mention.gated)
+            if cache[key][1] == EMBEDDED and mention.text in settlements:
+                cache[key] = [], None
         mention.candidates, mention.reading = cache[key]
         if mention.cue in {"province", "province_of"}:
             mention.candidates = not_the_city_province(mention.candidates + province_of_its_town(mention.candidates, gazetteer))

@@ -119,3 +119,15 @@ def test_a_claim_its_doer_made_that_the_text_says_outright_did_not_happen_is_no_
     assert [e.place for e in attacks] == ["Kharkiv"]
     kept = text.replace("There was no attack on Camp Vell", "There was no damage at Camp Vell")
     assert len(everything(kept)[0]) == 2
+
+
+def test_an_act_retold_on_its_day_with_words_that_refer_back_is_one_act() -> None:
+    text = ("Jets struck militant hideouts near Garowe on Tuesday. The strike was conducted in response to a May 3 "
+            "attack by Tarsa Front fighters on an army post near Garowe. According to officials, the militants hit the "
+            "outpost before dawn on May 3 with a car bomb, killing six soldiers.")
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 3, 4))
+    assert [(a.actor, a.killed) for a in attacks] == [("Tarsa Front fighters", 6)]
+    # another day, or a target of its own: another act
+    text = text.replace("before dawn on May 3", "before dawn on May 5")
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 3, 4))
+    assert len(attacks) == 2

@@ -681,3 +681,11 @@ def test_a_town_a_cue_calls_one_is_no_namesake_far_from_the_storys_places() -> N
     assert _first(_resolve(named), "Blida").country == "DZ"
     near = "Shelling hit Bint Jbeil, Nabatieh and Tyre on Monday. Jets also struck the town of Al Qusayr."
     assert _first(_resolve(near), "Al Qusayr").country == "SY"
+
+
+def test_a_name_called_a_village_is_not_a_big_town_named_inside_it() -> None:
+    # "Mosul" is a big city, but the text calls "Mosul Tarwa" a village in Puntland: no place stands for it abroad
+    text = ("Jets struck fighters near the village of Mosul Tarwa in Puntland, Somalia, on Monday. "
+            "Residents of Mosul Tarwa said two houses burned.")
+    for toponym in (t for t in _resolve(text) if t.text == "Mosul Tarwa"):
+        assert toponym.country != "IQ", toponym
