@@ -18,7 +18,8 @@ from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_ro
 from geo.events.inherited import inherit_places
 from geo.events.one_act import merge_one_act
 from geo.events.not_events import a_campaigns_toll, front_moved, goes_on
-from geo.events.placing import date_by_caption, part_at, place_by_caption, place_launches_by_origin, placed_elsewhere
+from geo.events.place_choice import part_at
+from geo.events.placing import date_by_caption, place_by_caption, place_launches_by_origin, placed_elsewhere
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
 from geo.places import SITE_PARTS
@@ -168,8 +169,7 @@ def _goes_on(mention: Mention) -> bool:
 # --- places --------------------------------------------------------------------------------
 
 def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
-    """Whether a toponym is tied to its clause by a locative word; whether it is 'near'; and the
-    token where the locative phrase ends."""
+    """Whether a toponym is tied to its clause by a locative word; whether it is 'near'; the token ending the phrase."""
     near = False
     token = root
     before = root.doc[root.i - 2] if root.i >= 2 else None

@@ -18,70 +18,11 @@ from geo.events.dates import resolve_date
 from geo.events.dating import launched, told_as_a_launch
 from geo.events.draft import Draft, toponyms_by_sentence
 from geo.events.mentions import Mention, Part
-from geo.events.place_fit import KIND_RANK, TOWN_KINDS, hosted_by
-from geo.events.roles import GRIEVANCE_NOUNS
+from geo.events.place_choice import Located, part_at
+from geo.events.place_fit import TOWN_KINDS
 from geo.events.summary import DRONES
-from geo.events.triggers import is_event_noun
 from geo.model import Toponym
-from geo.places import DISTRICT_WORDS
 from geo.syntax import CAPTION_END_RE, prep_objects
-
-Located = tuple[Toponym, Span, bool]
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})  # a toponym, its tokens, whether it is 'near' rather than 'in'
-
-
-def part_at(target: str | None, places: list[Located]) -> Part:
-    """A part of an event at the most specific of ``places`` (others of its kind kept as extra places)."""
-    if not places:
-        return Part(target=target)
-    hosts = {t.geonameid for t, _s, _n in places if t.geonameid is not None}
-    ranked = sorted(places, key=lambda item: _place_rank(item, hosts))
-    best, _span, near = ranked[0]
-    extra = [t for t, s, _n in ranked[1:] if t.kind == best.kind and t.place_key != best.place_key and not (
-        _describes_a_place(s))]
-    unique_extra = list({t.place_key: t for t in extra}.values())
-    return Part(target=target, place=best, place_prep="near" if near else "in", extra_places=unique_extra)
-
-
-def _place_rank(item: Located, hosts: set[int]) -> tuple[bool, float, int, int]:
-    """Places of the act before those of its doers or of its cause ("militants in Gaza fired rockets at X": X);
-    facilities, then towns, then districts named so, then larger areas; a place the gazetteer lacks, put near a town
-    the same words name ("the villages of Foua and Kfraya in Idlib"), before that town (not a river by it); a river
-    after a province."""
-    toponym, span, _near = item
-    district = toponym.kind == "region" and span[-1].lower_ in DISTRICT_WORDS  # "Balochistan's Kech district"
-    river = span[-1].lower_ in {"river", "canal"}  # "villages along the X River in Y province": a line, Y is surer
-    rank = 3.5 if river else 0.5 if hosted_by(toponym, hosts) else 2.5 if district else KIND_RANK.get(toponym.kind, 2)
-    return (_off_the_act(span), rank, 0 if toponym.resolved else 1, span.start)
-
-
-def _off_the_act(span: Span) -> bool:
-    """Whether a place, read up to the verb it hangs on, is not where the act was: it is in the phrase of a verb's
-    subject that names people ("[militants in Gaza] fired", not "[Russian shelling in Kherson] killed two"), or in
-    the cause the act was said to answer ("a response to Israel's war in Gaza"), or in what describes another place
-    ("in Kelmar, the capital of Westland": Kelmar's container)."""
-    if _describes_a_place(span):
-        return True
-    token = span.root
-    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
-        if token.dep_ == "nsubj":
-            return token.head.pos_ in {"VERB", "AUX"} and token.i not in range(span.start, span.end) and not (
-                is_event_noun(token) or token.lemma_.lower() in lx.WEAPON_WORDS)
-        token = token.head
-        if token.lemma_.lower() in GRIEVANCE_NOUNS | lx.RESPONSE_NOUN_PREPS or any(  # "in what they call
-                c.dep_ == "oprd" and c.lemma_.lower() in GRIEVANCE_NOUNS for c in token.children):  # solidarity with X"
-            return True
-    return False
-
-
-def _describes_a_place(span: Span) -> bool:
-    """'in Kelmar, the capital of Westland': a place in an apposition to a place names its container."""
-    token = span.root
-    while token.head.i != token.i and token.pos_ not in {"VERB", "AUX"}:
-        if token.dep_ == "appos" and token.i not in range(span.start, span.end) and token.head.ent_type_ in PLACE_ENTS:
-            return True
-        token = token.head
-    return False
 
 
 def _place_unplaced(mentions: list[Mention], found: Part) -> None:
@@ -393,5 +334,5 @@ def place_defended_attacks(drafts: list[Draft], sents: list[Span]) -> None:
                 draft.date, draft.date_precision = near[0].date, near[0].date_precision  # on the spot, that day
 
 
-__all__ = ["date_by_caption", "part_at", "place_by_caption", "place_defended_attacks", "place_interceptions",
+__all__ = ["date_by_caption", "place_by_caption", "place_defended_attacks", "place_interceptions",
            "place_launches_by_origin", "placed_elsewhere"]

@@ -24,7 +24,8 @@ from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_something_else
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.parse_repairs import called_object
 from geo.events.place_fit import at_sea
-from geo.events.placing import TOWN_KINDS, part_at, placed_elsewhere
+from geo.events.place_choice import part_at
+from geo.events.placing import TOWN_KINDS, placed_elsewhere
 from geo.events.roles import LAUNCH_POINTS_RE, answers_an_earlier_act, the_perpetrators
 from geo.model import Toponym
 from geo.syntax import dateline_length, span_text

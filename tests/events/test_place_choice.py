@@ -1,0 +1,17 @@
+"""Which place of a sentence is where its act was (geo.events.place_choice). Made-up sentences."""
+
+from __future__ import annotations
+
+from geo.pipeline import analyze
+
+
+def _placed(text: str) -> list[tuple[str | None, str]]:
+    report = analyze(text)
+    return [(e.place, e.summary) for e in report.attacks + report.responses]
+
+
+def test_a_road_named_after_a_town_is_not_where_the_act_was() -> None:
+    [(place, summary)] = _placed("Gunmen ambushed a convoy on the Kharkiv highway near Izium on Monday.")
+    assert place == "Izyum" and "Kharkiv" not in summary
+    [(place, _summary)] = _placed("Gunmen ambushed a convoy on the Kharkiv highway on Monday.")
+    assert place == "Kharkiv"  # the only place the sentence gives
