@@ -33,7 +33,8 @@ from geo.events.placing import date_told_interceptions, place_defended_attacks, 
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
 from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
 from geo.events.actor_phrases import claimant
-from geo.events.kinds import armed_men, cited_cause, continue_sequels, intercepts_the_latest, resolve_kinds
+from geo.events.kinds import armed_men, cited_cause, intercepts_the_latest, resolve_kinds
+from geo.events.sequels import continue_sequels
 from geo.events.kind_model import learned_kinds
 from geo.events.roles import aimed_families, defends, frames_as_answer
 from geo.events.finish import name_the_group, to_event

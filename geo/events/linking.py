@@ -265,6 +265,9 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
         a, b = actors.actor_families(mine), actors.actor_families(theirs)
         if a and b and not a & b:  # "U.S. jets" and "U.S. and British warplanes" may be one side
             return False
+    if (mention_target or "").lower().startswith("the ") and draft.actor and head_word(mention_target) == head_word(
+            draft.actor):  # "X fighters ambushed a patrol", then "the command struck the fighters": its doers struck
+        return False
     for doer, struck in ((draft.actor, mention_target), (mention.actor, draft.target)):
         if actors.actor_families(doer) & actors.actor_families(struck) or (
                 (side := actors.generic_side(doer)) is not None and side == actors.generic_side(struck)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import re
 import sqlite3
@@ -37,7 +36,7 @@ from geo.gazetteer.aliases import usable_alias
 from geo.gazetteer.build import KIND_RANK, name_rows
 from geo.gazetteer.geonames_dump import ADMIN1_FILE, DumpRow, admin_code_names, dump_rows
 from geo.gazetteer import normalize
-from geo.geometry import distance_km
+from geo.gazetteer.town_grid import TownGrid
 from geo.settings import Settings
 
 __all__ = ["DEFAULT_CREDIT", "FORMAT_VERSION", "AddedSource", "add_source", "added_dir", "describe_sources", "list_sources", "index_file",
@@ -46,8 +45,6 @@ __all__ = ["DEFAULT_CREDIT", "FORMAT_VERSION", "AddedSource", "add_source", "add
 DEFAULT_CREDIT = "GeoNames (geonames.org), CC BY 4.0"
 FORMAT_VERSION = 1  # bump when what an added index stores changes: older ones are listed as stale
 _BATCH = 20_000
-NEAREST_TOWN_KM = 50.0  # a place with no province code takes the nearest built-in town's within this
-_CELL = 0.5  # degrees: the grid of built-in towns for that search (0.5 degrees > 50 km north-south)
 _NAME_RE = re.compile(r"[^A-Za-z0-9._-]+")
 _SUFFIXES = (".txt.gz", ".txt", ".zip", ".gz")
 
@@ -190,21 +187,11 @@ class _BaseIndex:
     geonameids: set[int]
     city_admin1: dict[int, str]  # GeoNames id of a built-in city -> its ISO 3166-2 province
     admin1_by_geonameid: dict[int, str]  # GeoNames id of a province -> ISO 3166-2 code
-    # (country, lat cell, lon cell) -> built-in towns there: (lat, lon, ISO 3166-2 province)
-    towns: dict[tuple[str, int, int], list[tuple[float, float, str]]] = field(default_factory=dict)
+    towns: TownGrid[str] = field(default_factory=TownGrid)  # built-in towns and their ISO 3166-2 provinces
 
-    def nearest_province(self, country: str, lat: float, lon: float, within_km: float = NEAREST_TOWN_KM
-                         ) -> str | None:
-        """The province of the nearest built-in town of the same country within ``within_km``."""
-        row, column = math.floor(lat / _CELL), math.floor(lon / _CELL)
-        best: tuple[float, str] | None = None
-        for dr in (-1, 0, 1):
-            for dc in (-1, 0, 1):
-                for town_lat, town_lon, code in self.towns.get((country, row + dr, column + dc), ()):
-                    km = distance_km(lat, lon, town_lat, town_lon)
-                    if km <= within_km and (best is None or km < best[0]):
-                        best = (km, code)
-        return best[1] if best else None
+    def nearest_province(self, country: str, lat: float, lon: float) -> str | None:
+        """The province of the nearest built-in town of the same country within ``NEAREST_TOWN_KM``."""
+        return self.towns.nearest(country, lat, lon)
 
 
 def _read_base(base_index: Path) -> _BaseIndex:
@@ -218,8 +205,7 @@ def _read_base(base_index: Path) -> _BaseIndex:
                 base.geonameids.add(geonameid)
                 if kind == "city" and admin1_code and "-" in admin1_code:
                     base.city_admin1[geonameid] = admin1_code
-                    cell = (country, math.floor(lat / _CELL), math.floor(lon / _CELL))
-                    base.towns.setdefault(cell, []).append((lat, lon, admin1_code))
+                    base.towns.add(country, lat, lon, admin1_code)
                 elif kind == "admin1" and admin1_code:
                     base.admin1_by_geonameid[geonameid] = admin1_code
             return base

@@ -43,6 +43,7 @@ from geo.gazetteer.countries import country_records
 from geo.gazetteer.aliases import (CITY_ALIASES, COUNTRY_ADJECTIVES, COUNTRY_ALIASES, SUBDIVISION_ABBREVIATIONS,
                                    is_latin, other_names, usable_alias)
 from geo.gazetteer.normalize import fold_name, name_key, skeleton_key
+from geo.gazetteer.town_grid import give_sites_provinces
 from geo.geometry import distance_km
 from geo.settings import DATA_DIR
 
@@ -355,7 +356,9 @@ def build_index(path: Path | str) -> Path:
         _assign_admin1(cities, admin1, admin.city_admin1)
         capital_ids = {id(cities[i]) for i in _mark_capitals(cities, capitals)}
         admin2 = _load_admin2(admin, admin1)
-        places = countries + _load_continents() + admin1 + admin2 + curated + _airports(curated, cities) + cities
+        airports = _airports(curated, cities)
+        give_sites_provinces([p for p in curated + airports if p.kind == "facility"], cities)
+        places = countries + _load_continents() + admin1 + admin2 + curated + airports + cities
     except (OSError, ValueError, KeyError) as exc:
         raise GazetteerError(f"cannot read the gazetteer data packages ({exc}); reinstall geobrief") from exc
     handle, temp_name = tempfile.mkstemp(prefix=target.name, suffix=".tmp", dir=target.parent)

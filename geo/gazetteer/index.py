@@ -65,7 +65,7 @@ def _data_fingerprint() -> str:
     digest.update((DATA_DIR / "curated_places.csv").read_bytes())
     digest.update((DATA_DIR / "country_points.csv").read_bytes())
     wing = Path(__file__).resolve().parent
-    for module in ("normalize.py", "build.py", "admin.py", "aliases.py", "airports.py"):
+    for module in ("normalize.py", "build.py", "admin.py", "aliases.py", "airports.py", "town_grid.py"):
         digest.update((wing / module).read_bytes())  # the code that builds the index
     return digest.hexdigest()[:12]
 

@@ -137,7 +137,7 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
         if previous in DETERMINERS and len(before) >= 2:
             previous = before[-2].lower_
         if previous in LOCATIVE_PREPS:
-            return "near", None
+            return ("struck" if _struck(span) else "near"), None
     act = _struck(span)
     if act is not None:  # "shelled X": no person is shelled, a strong cue; "stormed X", "raided X": a weak one
         return ("struck" if act in SHELLED_ACTS else "near"), None
@@ -145,12 +145,19 @@ def _cue_and_comma_container(span: Span, lookup: Callable[[str], list[Candidate]
 
 
 def placed_near(span: Span) -> bool:
-    """'near Ras Isa', 'outside Kyaukphyu': a name right after a word that puts something close to a town (never
-    a person), ending there ('near Houthi positions' names no town)."""
+    """'near Ras Isa', 'outside Kyaukphyu', 'launched toward Tall Baydar': a name right after a word that puts
+    something close to a town (never a person), ending there ('near Houthi positions' names no town)."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    return span.start > 0 and doc[span.start - 1].lower_ in {"near", "outside"} and (
+    before = doc[span.start - 1] if span.start > 0 else None
+    toward = before is not None and before.lower_ in {"toward", "towards"} and before.head.lemma_.lower() in (
+        _HEADED_FOR)  # "drones launched toward X", "columns advancing towards X"
+    return before is not None and (before.lower_ in {"near", "outside"} or toward) and (
         after is None or after.pos_ not in {"NOUN", "PROPN"} or after.lower_ in DIRECTION_WORDS)
+
+
+# Verbs of what heads for a town ("launched toward X"), never for a person.
+_HEADED_FOR = frozenset({"launch", "fire", "fly", "advance", "push", "march", "drive", "head", "retreat", "withdraw"})
 
 
 def _struck(span: Span) -> str | None:
@@ -165,7 +172,16 @@ def _struck(span: Span) -> str | None:
         return act if act in STRUCK_PLACE_VERBS or act in STRUCK_PLACE_NOUNS else None
     verb = head.head.lemma_.lower()
     struck = head.dep_ in {"dobj", "nsubjpass"} and head.head.pos_ == "VERB" and verb in STRUCK_PLACE_VERBS
+    prep = head.head
+    if not struck and head.dep_ == "pobj" and prep.lower_ in {"on", "at"} and any(  # (not "... at X on Monday")
+            w.lemma_.lower() in _WEAPON_NOUNS and w.i + 1 == prep.i for w in (prep.head, *prep.head.children)):
+        return "shell"  # "dropped 14 explosive devices on X", "fired shells at X", "bombs on X": a place shelled
     return verb if struck else None
+
+
+# What is dropped or fired on a place ("dropped bombs on X", "fired shells at X"); not drones or rockets, which are
+# also launched at ships and bases named after people.
+_WEAPON_NOUNS = frozenset({"bomb", "shell", "explosive", "device", "munition", "grenade", "mortar", "barrel"})
 
 
 # What is done only to places, never to a person: its object, a name the tagger took for a person's, is a place.

@@ -169,15 +169,15 @@ class ToponymRecognizer:
 
     def _repeated(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], context: DocContext
                   ) -> list[tuple[Span, dict[str, Any]]]:
-        """One sense per discourse: a name taken as a place is a place wherever else it occurs,
-        also where the tagger called it a person or an organisation ("Gainesville's Tom Thumb
-        supermarket" after "in Gainesville"), unless it is part of a longer person's name."""
+        """One sense per discourse: a name taken as a place is a place wherever else it occurs, also where the tagger
+        called it a person or an organisation ("Gainesville's Tom Thumb supermarket" after "in Gainesville"; a village
+        the gazetteer lacks after "outside Buulo Mareer"), unless it is part of a longer person's name."""
         names = {span.text: len(span) for span, info in found
                  if (info["label"] in TRUSTED_LABELS or self._strong_cue(span, context.lookups)
                      or (span.start > 0 and doc[span.start - 1].lower_ in _IN_OR_NEAR and (  # "in Jisr al-Shughur",
                          len(span.text.split()) > 1 or self._well_known_place(span, context))))  # "around Goma"
                  and len(span.text) > 3 and not looks_common(span, context.lower_words)
-                 and self._known_place(span.text, context.lookups)}
+                 and (self._known_place(span.text, context.lookups) or len(span) > 1 and not info["gated"])}
         if not names:
             return []
         entity_of = {t.i: ent for ent in doc.ents for t in ent}
@@ -340,7 +340,7 @@ class ToponymRecognizer:
         after = span.end + 1 + len(container.split()) if container else len(doc)
         in_a_division = cue == "comma_state" and doc[span.start - 1].lower_ in PLACING_PREPS and (
             after >= len(doc) or not doc[after].is_alpha or doc[after].pos_ not in {"NOUN", "PROPN"})
-        close_to = in_apposition_with_a_town(span) or placed_near(span) and not people
+        close_to = in_apposition_with_a_town(span) or placed_near(span) and all(p == span.text for p in people)
         return {"label": "GAZ", "gated": False} if called_a_town or in_a_division or a_site or close_to else None
 
     def _gate(self, span: Span, label: str, context: DocContext) -> dict[str, Any] | None:

@@ -7,7 +7,7 @@ from datetime import date
 from geo.events.extract import extract_events
 from geo.events.actors import actor_family
 from geo.events.draft import Draft
-from geo.events.kinds import continue_sequels
+from geo.events.sequels import continue_sequels
 from geo.events.mentions import Mention
 from geo.events.umbrella import answered_together
 from geo.model import Event

@@ -6,6 +6,7 @@ from datetime import date
 
 from geo.events.extract import extract_events
 from geo.model import Event
+from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
 
 ARTICLE = ("= 2025 Kestrel market airstrike =\n\nInfobox\n- Title: 2025 Kestrel market airstrike\n- Fatalities: 20+\n"
@@ -131,3 +132,12 @@ def test_an_act_retold_on_its_day_with_words_that_refer_back_is_one_act() -> Non
     text = text.replace("before dawn on May 3", "before dawn on May 5")
     attacks, _ = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 3, 4))
     assert len(attacks) == 2
+
+
+def test_an_act_on_the_doers_of_an_act_is_not_that_act() -> None:
+    text = ("Earlier that day, a group of al-Shabaab fighters opened fire on an army patrol near Afgooye, wounding two "
+            "soldiers. In response, and at the request of local commanders, the command struck the fighters as they "
+            "regrouped in farmland outside Afgooye.")
+    report = analyze(text, published=date(2024, 3, 4))
+    assert [(a.actor, a.target) for a in report.attacks] == [("al-Shabaab fighters", "an army patrol")]
+    assert [r.target for r in report.responses] == ["the fighters"]

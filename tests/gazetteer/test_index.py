@@ -288,3 +288,9 @@ def test_the_people_adjective_follows_the_text(gaz: Gazetteer) -> None:
     assert gaz.demonym_of("SD", "Shelling hit a town in Sudan, Sudan's army said.") == "Sudanese"
     # a country's name of several words is not made an adjective
     assert gaz.demonym_of("CD", "Rebels shelled a camp in the Democratic Republic of the Congo.") == "Congolese"
+
+
+def test_a_curated_air_base_lies_in_a_province() -> None:
+    # the curated list gives no province; the nearest town's is its own (so "an attack in Anbar" fits it)
+    [base] = [c for c in default_gazetteer().candidates("Ain al-Asad Air Base") if c.kind == "facility"][:1]
+    assert base.admin1 == "Anbar"

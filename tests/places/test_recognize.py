@@ -601,3 +601,26 @@ def test_a_word_of_a_ships_name_is_no_place() -> None:
     text = ("The rebels fired two missiles toward M/V GOLDEN HARROW, a bulk carrier. Drones had also been launched "
             "at GOLDEN HARROW and two other ships.")
     assert not [t for t in _toponyms(text) if "harrow" in t.lower()]
+
+
+def _place_names(text: str) -> list[str]:
+    return [p.name for p in analyze(text).places]
+
+
+def test_a_name_bombs_are_dropped_on_is_a_place() -> None:
+    # "Kafr Zita" (tagged an organisation) is where barrel bombs fell: a town, not a body
+    assert "Kafr Zayta" in _place_names("Overnight, enemy helicopters dropped barrel bombs on Kafr Zita, the civil "
+                                        "defence said.")
+
+
+def test_a_name_drones_are_launched_toward_is_a_place() -> None:
+    # a name the gazetteer lacks, tagged a person, after "launched toward": placed near the story's town
+    names = _place_names("On Friday, two drones were launched toward Tall Kelmar in northeastern Syria, near Hasakah.")
+    assert any(name.startswith("Tall Kelmar") for name in names), names
+    assert _place_names("She walked toward Tom Kelmar and smiled.") == []  # walking toward a person
+
+
+def test_a_village_the_gazetteer_lacks_is_a_place_at_each_of_its_mentions() -> None:
+    doc = _doc(["fighting", "outside", "Buulo", "Tarsk", ".", "Elders", "of", "Buulo", "Tarsk", "spoke", "."],
+               [(2, 4, "PERSON"), (7, 9, "PERSON")])
+    assert [t for t, _, _ in _run(doc)] == ["Buulo Tarsk", "Buulo Tarsk"]
