@@ -11,6 +11,7 @@ sentences.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from spacy.tokens import Token
@@ -268,6 +269,10 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
     if (mention_target or "").lower().startswith("the ") and draft.actor and head_word(mention_target) == head_word(
             draft.actor):  # "X fighters ambushed a patrol", then "the command struck the fighters": its doers struck
         return False
+    if mention.cue == "response" and draft.kind != "response" and not draft.actor and re.match(
+            r"(?:an?|one|two|three|four|five|several)\s", mention_target or "", re.I) and (
+            head_word(mention_target) != head_word(draft.target or "")):  # "rockets were fired at base X", then "in
+        return False  # response to the attacks, jets struck a depot near Y": the answer, not that attack
     for doer, struck in ((draft.actor, mention_target), (mention.actor, draft.target)):
         if actors.actor_families(doer) & actors.actor_families(struck) or (
                 (side := actors.generic_side(doer)) is not None and side == actors.generic_side(struck)

@@ -29,8 +29,7 @@ _FAMILY_CACHE = "geo.trigger_family"
 
 
 def trigger_family(token: Token) -> str | None:
-    """The trigger family of a token, or None when it is no event word here (read once per token:
-    the rules ask it of the same tokens many times)."""
+    """The trigger family of a token, or None when it is no event word here (read once per token: rules ask often)."""
     if token.pos_ not in {"NOUN", "PROPN", "VERB"} and token.tag_ != "VBG" and not _counter_act(token):
         return None  # only nouns, verbs and gerunds name an act (most tokens stop here)
     cache = token.doc.user_data.setdefault(_FAMILY_CACHE, {})
@@ -364,9 +363,10 @@ def _armed_striker(verb: Token) -> bool:
                 and verb.dep_ == "relcl" else s for s in subjects]  # "the drone that struck the base": the drone
     for subject in subjects:
         phrase = phrase_text(list(phrase_tokens(subject)))
-        if (weapon_of(subject) or lemma_of(subject) in lx.ATTACKER_NOUNS or lemma_of(subject) in lx.ARMED_NOUNS
+        model = subject.left_edge.i and lx.AIRCRAFT_MODEL_RE.fullmatch(subject.doc[subject.left_edge.i - 1].text)
+        if (weapon_of(subject) or model or lemma_of(subject) in lx.ATTACKER_NOUNS | lx.ARMED_NOUNS  # (model: "F-15E
                 or actors.actor_family(phrase) or any(lemma_of(x) in elx.SALVO_WORDS for x in [subject, *children(
-                    subject, "compound")])):
+                    subject, "compound")])):  # Strike Eagles", its aircraft's model parsed apart from it)
             return True
     return any(weapon_of(o) or lemma_of(o) == "weapon" for o in prep_objects(verb, "with"))  # "struck with guns"
 

@@ -298,3 +298,13 @@ def test_an_attack_word_that_qualifies_an_adjective_of_a_weapon_names_no_act() -
     # "one-way attack unmanned aerial system": the parse hangs "attack" on "unmanned", not on the system.
     text = "On Friday, gunmen launched a one-way attack unmanned aerial system from a field near Kharkiv toward a depot."
     assert [(e.kind, e.actor) for e in analyze(text, published=date(2024, 3, 5)).events] == [("attack", "gunmen")]
+
+
+def test_an_answer_with_a_target_of_its_own_is_not_the_attack_it_answers() -> None:
+    # (and "F-15E Strike Eagles", the aircraft's model parsed apart from its name, are armed strikers)
+    text = ("Later that day, several rockets were fired at Camp Tarsa in eastern Syria. No injuries were reported. "
+            "In response to the attacks, U.S. F-15E Strike Eagles struck a weapons storage facility near Mayadin late "
+            "Thursday.")
+    report = analyze(text, published=date(2024, 3, 4))
+    assert [a.target for a in report.attacks] == ["Camp Tarsa"]
+    assert [r.target for r in report.responses] == ["a weapons storage facility"]
