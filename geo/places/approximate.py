@@ -89,6 +89,7 @@ def _best_host(toponym: Toponym, hosts: _Hosts, towns: bool, text: str = "", *, 
             text, *sorted((toponym.end, places[i].start))) and (scope == "paragraph" or places[i].start > toponym.end))]
     best = min(near, key=lambda i: (_named_as_origin(places[i], text),
                                     not _set_in_its_sentence(toponym, places[i], text),
+                                    places[i].country != hosts.main_country,  # the country the story is about
                                     -support.get(i, 0), _text_distance(toponym, places[i])), default=None)
     return None if best is None else places[best]
 
@@ -122,6 +123,9 @@ class _Hosts:
         self.town_support = {i: n for i, n in _support(self.towns + self.provinces).items() if i < len(self.towns)}
         self._starts = ([t.start for t in self.towns], [t.start for t in self.provinces])
         self._longest = max((t.end - t.start for t in ordered), default=0)
+        named = Counter(t.country for t in ordered if t.resolved and t.country and (t.kind == "country" or t.demonym))
+        ranked = named.most_common(2)  # the country named most often, when one is ("Algeria" five times, "UK" once)
+        self.main_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
     def within_reach(self, toponym: Toponym, towns: bool) -> range:
         """The positions of the towns (or provinces) that may lie within the host distance of the name in the text."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from geo.model import Toponym
 from geo.places.approximate import MAX_APPROXIMATE_CONFIDENCE, locate_by_context
 
@@ -268,3 +270,16 @@ def test_a_town_the_names_own_sentence_sets_it_in_beats_the_storys_setting() -> 
     # A town the sentence names otherwise ('Gaspe's men') does not frame it: the story's setting wins as before.
     told = text.replace("Near Gaspe", "Gaspe's men said")
     assert locate_by_context(_quxbury_story(told), text=told)[1].name == "Quxbury (near Laval)"
+
+
+def test_the_host_is_a_town_of_the_country_the_story_names_most() -> None:
+    def place(start: int, name: str, country: str, lat: float, lon: float, kind: str = "city", gid: int = 1) -> Toponym:
+        return Toponym(start=start, end=start + len(name), text=name, name=name, kind=kind, country=country, lat=lat,
+                       lon=lon, geonameid=gid, confidence=0.9)
+    westland = place(0, "Westland", "WL", 30.0, 3.0, "country", 10)
+    toponyms = [westland, place(20, "Eastland", "EL", 50.0, 0.0, "country", 11), place(40, "Eastford", "EL", 51.0, 0.1),
+                place(60, "Eastford Shire", "EL", 51.1, 0.2, "admin1", 13), place(90, "Westford", "WL", 36.7, 3.0),
+                dataclasses.replace(westland, start=120, end=128), unknown(150, "Bab el-Tarsa"),
+                dataclasses.replace(westland, start=200, end=208)]
+    located = locate_by_context(toponyms)
+    assert located[6].name == "Bab el-Tarsa (near Westford)"  # not Eastford, though its shire corroborates it
