@@ -52,6 +52,14 @@ def described_before(head: Token) -> Token | None:
 
 _MEDIA_DESCRIPTORS = frozenset({"outlet", "newspaper", "broadcaster", "channel", "station", "website", "daily", "weekly"})
 _NGO_DESCRIPTORS = frozenset({"ngo", "charity", "watchdog"})
+# Words of the names of bodies of a country's civil society, not of its state ("Yemen Journalists Syndicate").
+_CIVIL_WORDS = frozenset({"doctors", "physicians", "medics", "lawyers", "journalists", "network", "syndicate",
+                          "initiative", "project"})
+
+
+def civil_body(name: str) -> bool:
+    """'the Sudan Doctors Network', 'the Yemen Journalists Syndicate': a body of a country's civil society."""
+    return bool(_CIVIL_WORDS & set(name.casefold().split()))
 
 
 def descriptor_named(head: Token) -> tuple[str, str] | None:
@@ -242,8 +250,8 @@ def role_type(role: str | None, tokens: Sequence[Token] = ()) -> str:
     return "other"
 
 
-__all__ = ["BODY_NOUNS", "INTERGOVERNMENTAL_WORDS", "NAMING_VERBS", "NON_STATE", "called", "is_definite",
-           "name_candidates", "named_before", "named_type", "outlet_name", "possessor_side", "proper_part", "role_type",
+__all__ = ["BODY_NOUNS", "INTERGOVERNMENTAL_WORDS", "NAMING_VERBS", "NON_STATE", "called", "civil_body",
+           "is_definite", "name_candidates", "named_before", "named_type", "outlet_name", "possessor_side", "proper_part", "role_type",
            "ship_role", "spelled_as_an_ngo"]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from geo.events import lexicon as lx
+from geo.events import actors, lexicon as lx
 from geo.model import Source, TextSpan
 
 # Words that qualify a body's name without telling one body from another ("the U.S. State Department"
@@ -197,6 +197,9 @@ class Registry:
             if earlier.described and (unnamed or not earlier.indefinite) and earlier.type in {speaker.type, "anonymous"} and (
                     head == (earlier.head or _head(earlier.name)) and _raw(speaker.name) <= _raw(earlier.name)):
                 return key  # "the activists" after "Syrian activists"; "the official" after "an official who ..."
+        for key, entry in reversed(list(self.entries.items())):
+            if not entry.speaker.person and not entry.speaker.described and _described_by_name(speaker, entry.speaker):
+                return key  # "the doctors' group" after "the Sudan Doctors Network"
         kinds = {"ngo", "other"} if head in {"group", "organisation", "organization", "monitor"} else {
             "official", "ngo"} if head in {"agency", "body"} else set()  # "the agency" after the U.N.'s OCHA
         for key, entry in reversed(list(self.entries.items())):
@@ -345,7 +348,8 @@ def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
         if (speaker.described and (speaker.indefinite or titled or press) and speaker.type != "anonymous"
                 and nxt is not None
                 and not nxt.speaker.described and nxt.speaker.person == _is_person_noun(speaker)
-                and nxt.speaker.type == speaker.type  # not "an adviser to its commander" (RSF's) and a UN official
+                and (nxt.speaker.type == speaker.type or _described_by_name(speaker, nxt.speaker))  # not "an adviser
+                # to its commander" (RSF's) and a UN official; "a doctors' group", then "the Sudan Doctors Network"
                 and entry.claims and nxt.claims
                 and 0 <= min(c.start for c in nxt.claims) - max(c.end for c in entry.claims) <= CATAPHORA_CHARS):
             nxt.claims = entry.claims + [c for c in nxt.claims if c not in entry.claims]
@@ -377,6 +381,13 @@ def _fold_into_specific(entries: list[_Entry]) -> list[_Entry]:
         precise.claims = sorted(set(precise.claims) | set(entry.claims), key=lambda c: c.start)
         precise.via = precise.via or entry.via
     return kept
+
+
+def _described_by_name(described: Speaker, named: Speaker) -> bool:
+    """'the doctors' group' of 'the Sudan Doctors Network': the description's words but its head are the name's."""
+    told = {w.rstrip("s") for w in _words(described.name) - {"the", "a", "an", described.head or _head(described.name)}
+            if not actors.actor_family(w)}  # (not "the Ukrainian command" of "the Ukrainian Ministry of Defence")
+    return bool(told) and not _is_person_noun(described) and told <= {w.rstrip("s") for w in _words(named.name)}
 
 
 def _raw(name: str) -> set[str]:

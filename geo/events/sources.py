@@ -16,10 +16,10 @@ from geo.events import actors, lexicon as lx
 from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
 from geo.events.person_names import HONORIFICS, appositive_name, given_name, names_a_state, person_span, titled_name
-from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_STATE, called, described_before,
-                                      descriptor_named, is_definite, name_candidates, named_before, named_type,
-                                      outlet_name, possessor_side, proper_part, role_type, ship_role, spelled_as_an_ngo,
-                                      with_group_place)
+from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_STATE, called, civil_body,
+                                      described_before, descriptor_named, is_definite, name_candidates, named_before,
+                                      named_type, outlet_name, possessor_side, proper_part, role_type, ship_role,
+                                      spelled_as_an_ngo, with_group_place)
 from geo.events.source_registry import Registry, Speaker, defined_acronyms
 from geo.events.speaker_phrase import (clean_name, names_an_organisation, person_just_before, placed_by_name,
                                        reaction_label, subject_above, with_affiliation, with_dashed_part,
@@ -218,7 +218,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if lemma in PERSON_ROLE_HEADS:  # "the founder of Aamin Ambulance said"
         name = lx.clean_phrase(text)
         return Speaker(name=name, type=role_type(name), key=f"name:{_key(name)}", **flags)
-    family = actors.actor_family(text)
+    family = None if civil_body(text) else actors.actor_family(text)  # (not the Sudan Doctors Network: Sudan's state)
     if family and actors.named_exactly(text) == family and re.sub(r"^the\s+", "", text.lower()) not in INSTITUTIONS:
         name = actors.capital_government(text) or clean_name(text)  # "Moscow said": Moscow (Russian government)
         return Speaker(name=name, type="other" if family in NON_STATE else "official", key=f"family:{family}")

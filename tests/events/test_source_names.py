@@ -677,3 +677,19 @@ def test_a_ships_master_is_the_master_of_the_ship_named_last() -> None:
     assert names("Gunmen fired at the tanker Blue Heron. The tanker's operator said the crew was safe.") == [
         "operator of the tanker Blue Heron"]
     assert names("The ship's master said the crew was safe.") == ["ship's master"]  # no ship named: as told
+
+
+def test_a_body_described_by_words_of_its_name_is_that_body() -> None:
+    text = ("Gunmen attacked the village of Tarsa on Monday, killing 12 people, a doctors' group said. The Sudan "
+            "Doctors Network said in a statement that the gunmen also burned homes. Aid workers said they could not "
+            "reach the area. The Ukrainian command said its troops were nearby. The Ukrainian Ministry of Defence "
+            "said later that the village was shelled.")
+    found = names(text)
+    assert "the Sudan Doctors Network" in found and not any("doctors' group" in n for n in found), found
+    assert "the Ukrainian command" in found  # its country's name alone says nothing of the ministry
+
+
+def test_a_countrys_doctors_network_is_not_its_state() -> None:
+    text = "Sudan's army said it repelled an attack on the city. The Sudan Doctors Network said the shelling killed nine."
+    found = [(s.name, s.type) for s in extract_sources(nlp()(text))]
+    assert found == [("Sudan's army", "official"), ("the Sudan Doctors Network", "other")], found
