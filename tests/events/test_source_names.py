@@ -690,6 +690,7 @@ def test_a_body_described_by_words_of_its_name_is_that_body() -> None:
 
 
 def test_a_countrys_doctors_network_is_not_its_state() -> None:
-    text = "Sudan's army said it repelled an attack on the city. The Sudan Doctors Network said the shelling killed nine."
+    text = ("Sudan's army said it repelled an attack on the city. The Sudan Doctors Network said the shelling "
+            "killed nine.")
     found = [(s.name, s.type) for s in extract_sources(nlp()(text))]
     assert found == [("Sudan's army", "official"), ("the Sudan Doctors Network", "other")], found
