@@ -25,9 +25,9 @@ from geo.events.frame import header_length
 from geo.events.headlines import caption_indices, is_section_heading, link_caption, link_headline, section_kind
 from geo.events.infobox import fill_from_infobox, infobox_fields
 from geo.events.linking import (agrees, claimed_version, compatible, continues, marked_another,
-                                may_continue, one_of_counted, only_the_country, told_apart)
-from geo.events.place_fit import (more_precise, off_the_coast, one_of_its_places, place_agrees, place_fits,
-                                  told_in_part, vaguely_placed)
+                                may_continue, one_of_counted, told_apart)
+from geo.events.place_fit import (more_precise, off_the_coast, one_of_its_places, only_the_country, place_agrees,
+                                  place_fits, told_in_part, vaguely_placed)
 from geo.events.mentions import Mention, Part
 from geo.events.placing import date_told_interceptions, place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses

@@ -23,9 +23,9 @@ from geo.events.hours import another_hour, clock_time
 from geo.events.draft import Draft, said_after
 from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides
-from geo.events.mentions import NEW_EVENT_MARKERS, Mention, Part
-from geo.events.place_fit import (names_the_place_near, no_conflict, off_the_coast, one_of_its_places, place_fits,
-                                   struck_the_country)
+from geo.events.mentions import NEW_EVENT_MARKERS, Mention
+from geo.events.place_fit import (launched_at_the_country, names_the_place_near, no_conflict, off_the_coast,
+                                   one_of_its_places, place_fits, struck_the_country)
 from geo.events.roles import the_perpetrators
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
@@ -269,8 +269,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
     if (mention_target or "").lower().startswith("the ") and draft.actor and head_word(mention_target) == head_word(
             draft.actor):  # "X fighters ambushed a patrol", then "the command struck the fighters": its doers struck
         return False
-    if mention.cue == "response" and draft.kind != "response" and not draft.actor and re.match(
-            r"(?:an?|one|two|three|four|five|several)\s", mention_target or "", re.I) and (
+    if mention.cue == "response" and draft.kind != "response" and not draft.actor and _NEW_THING_RE.match(
+            mention_target or "") and (
             head_word(mention_target) != head_word(draft.target or "")):  # "rockets were fired at base X", then "in
         return False  # response to the attacks, jets struck a depot near Y": the answer, not that attack
     for doer, struck in ((draft.actor, mention_target), (mention.actor, draft.target)):
@@ -286,29 +286,10 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
                                                      mention.date_precision) and not said_after(draft, mention):
         return False
     fits = [place_fits(draft.place, p.place) or (lenient_place and no_conflict(draft.place, p.place))
-            or names_the_place_near(draft, p.place) or _launched_at_the_country(draft, p)
+            or names_the_place_near(draft, p.place) or launched_at_the_country(draft, p)
             or off_the_coast(draft.place, p.place, doc_text(mention.sentence.doc))
             or (referred and one_of_its_places(draft, p.place)) for p in mention.parts]
     return any(fits) if len(fits) > 1 else all(fits)
-
-
-def _launched_at_the_country(draft: Draft, part: Part) -> bool:
-    """'a strike against Ukraine' and 'drones launched from Kursk': where a launch came from is no other place
-    than the country it was launched at."""
-    if draft.place is None or part.place is None:
-        return False
-    return (part.place_prep == "from" and draft.place.kind == "country") or (
-        draft.place_prep == "from" and part.place.kind == "country")
-
-
-def only_the_country(draft: Draft, mention: Mention) -> bool:
-    """Whether the mention is placed only in the country or province the draft's town lies in: weak
-    evidence of the same act ('in Iraq, a gunship hit ...' after a drone attack on a base in Iraq)."""
-    part = mention.parts[0] if mention.parts else None
-    coarse = {"country", "admin1", "region"}
-    return (part is not None and part.place is not None and draft.place is not None
-            and part.place.kind in coarse and draft.place.kind not in coarse
-            and f"(near {part.place.name})" not in (draft.place.name or ""))  # (a village placed by that province)
 
 
 FAR_SENTENCES = 3  # a town's act told this far after an act on its whole country is told for itself
@@ -328,7 +309,7 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
         return True  # "continued Houthi attacks on shipping", then "the Houthis have attacked ships 100 times"
     if told_in_full(draft, mention, gap):
         return True  # "X fighters attacked Y forces near A on May 13", then "on May 13, X fighters assaulted a Y post"
-    if retold_on_its_day(draft, mention):
+    if _retold_on_its_day(draft, mention):
         return True  # "a May 3 attack by X fighters on an army post", then "the militants hit the outpost on May 3"
     if draft.kind == mention.cue == "response" and "retaliation" in draft.families and draft.target is None and (
             draft.place is None and gap <= 1 and not _different(mention.actor, draft.actor)):
@@ -364,7 +345,10 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
             and (mention.category == draft.category or mention.family in draft.families))
 
 
-def retold_on_its_day(draft: Draft, mention: Mention) -> bool:
+_NEW_THING_RE = re.compile(r"(?:an?|one|two|three|four|five|several)\s", re.I)  # "a depot", "two launchers"
+
+
+def _retold_on_its_day(draft: Draft, mention: Mention) -> bool:
     """The mention tells its own day, the draft's, and names no one new: its doer refers back ('the militants')
     and its target is a definite noun with no name ('the outpost')."""
     target = mention.parts[0].target if mention.parts else None

@@ -1,6 +1,7 @@
 """Whether the places told of an event and of a new mention can be one place: a town in its province
 or country, a site in or near its town, a town near the place the event was put near, a name the
-gazetteer lacks that lies in no other country; an act on a whole country, not on a thing in it. Used by
+gazetteer lacks that lies in no other country, where a launch came from and the country it was launched at; an act
+on a whole country, not on a thing in it (a mention placed only in a town's country is weak evidence). Used by
 ``geo.events.linking`` and ``geo.events.extract``; imports the events wing's actors, drafts and mentions and the
 core only."""
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
-from geo.events.mentions import Mention, told_weapon
+from geo.events.mentions import Mention, Part, told_weapon
 from geo.geometry import distance_km
 from geo.model import Toponym
 
@@ -29,9 +30,9 @@ def hosted_by(place: Toponym, geonameids: set[int]) -> bool:
             and place.text.split()[-1].lower() not in lx.NATURAL_FEATURE_WORDS)
 
 
-__all__ = ["at_sea", "contains", "more_precise", "more_specific", "names_the_place_near", "no_conflict",
-           "off_the_coast", "place_agrees",
-           "place_fits", "struck_the_country", "told_in_part", "vaguely_placed"]
+__all__ = ["at_sea", "contains", "launched_at_the_country", "more_precise", "more_specific", "names_the_place_near",
+           "no_conflict", "off_the_coast", "only_the_country", "place_agrees", "place_fits", "struck_the_country",
+           "told_in_part", "vaguely_placed"]
 
 SITE_IN_TOWN_KM = 25.0
 
@@ -160,3 +161,22 @@ def struck_the_country(draft: Draft) -> bool:
     family = actors.actor_family(draft.target)
     return (draft.place is not None and draft.target == draft.place.text) or (
         family is not None and family == actors.COUNTRY_FAMILY.get(draft.place.country or "" if draft.place else ""))
+
+
+def launched_at_the_country(draft: Draft, part: Part) -> bool:
+    """'a strike against Ukraine' and 'drones launched from Kursk': where a launch came from is no other place
+    than the country it was launched at."""
+    if draft.place is None or part.place is None:
+        return False
+    return (part.place_prep == "from" and draft.place.kind == "country") or (
+        draft.place_prep == "from" and part.place.kind == "country")
+
+
+def only_the_country(draft: Draft, mention: Mention) -> bool:
+    """Whether the mention is placed only in the country or province the draft's town lies in: weak
+    evidence of the same act ('in Iraq, a gunship hit ...' after a drone attack on a base in Iraq)."""
+    part = mention.parts[0] if mention.parts else None
+    coarse = {"country", "admin1", "region"}
+    return (part is not None and part.place is not None and draft.place is not None
+            and part.place.kind in coarse and draft.place.kind not in coarse
+            and f"(near {part.place.name})" not in (draft.place.name or ""))  # (a village placed by that province)

@@ -190,7 +190,7 @@ class _BaseIndex:
     towns: TownGrid[str] = field(default_factory=TownGrid)  # built-in towns and their ISO 3166-2 provinces
 
     def nearest_province(self, country: str, lat: float, lon: float) -> str | None:
-        """The province of the nearest built-in town of the same country within ``NEAREST_TOWN_KM``."""
+        """The province of the nearest built-in town of the same country (``geo.gazetteer.town_grid``)."""
         return self.towns.nearest(country, lat, lon)
 
 

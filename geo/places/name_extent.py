@@ -122,7 +122,7 @@ def names_an_arabic_feature(span: Span) -> bool:
     """'Ras al-Ain', 'Wadi al-Shati', 'Tall al-Hawa': a word for a cape, a valley or a hill, then a name joined by
     its article, names a place; the tagger often takes it for a person's name."""
     return len(span) > 2 and span[0].lower_ in ARABIC_FEATURE_WORDS and span[1].lower_ in ARABIC_ARTICLES and (
-        span[2].text in {"-", "–"} or span[1].text.endswith("-"))
+        span[2].text in {"-", "–"})
 
 
 def subspans_longest_first(run: Span) -> list[Span]:
