@@ -67,7 +67,8 @@ def _side_of_the_round(sent: Span) -> str | None:
 def _part_of_a_counted_answer(drafts: list[Draft], draft: Draft) -> bool:
     """'In response, U.S. forces struck three facilities in Iraq and Syria. In Iraq, U.S. forces struck a depot
     near X. In Syria, U.S. forces struck two facilities near Y': fewer strikes by the same side, told right after
-    its counted response (and the parts of it told since), are part of it."""
+    its counted response (and the parts of it told since, and the acts of other sides told between), are part of it,
+    on its day when they tell none of their own."""
     side = actors.actor_family(draft.actor)
     if draft.kind != "attack" or side is None or not draft.sentences or draft.umbrella:
         return False
@@ -77,10 +78,10 @@ def _part_of_a_counted_answer(drafts: list[Draft], draft: Draft) -> bool:
     told_before = sorted((d for d in drafts if id(d) in last_told), key=lambda d: last_told[id(d)], reverse=True)
     if not told_before or start - last_told[id(told_before[0])] > PARTS_GAP:
         return False
-    for other in told_before:  # (passing over the attacks it answered and their interceptions, told between)
-        if actors.actor_family(other.actor) != side or other.kind != "response":
-            if actors.actor_family(other.actor) != side:
-                continue
+    for other in told_before:
+        if actors.actor_family(other.actor) != side:
+            continue  # the attacks it answered and their interceptions, told between
+        if other.kind != "response":
             return False
         if (other.count or 0) > 1 and "intercept" not in other.families:  # (20 drones downed: things, not acts)
             if (draft.count or 1) >= other.count:
