@@ -8,8 +8,8 @@ says it is approximate: ``"Royal Street (near New Orleans)"``. Hosts of the name
 come first, then those of the paragraphs before, then (a last resort) of those after; among them,
 one that the story's other places lie near wins (the story's setting, not a lone misread name),
 then the nearest in the text (preceding mentions preferred: "in New Orleans ... on Royal Street").
-A place named as another name's container ("in Dioura, in the Segou region") or for its clock
-("Baghdad time") hosts no other name; a name followed by its country or province ("Cammaara, Somalia")
+A place named as another name's container ("in Dioura, in the Segou region"), for its clock
+("Baghdad time") or as where someone spoke ("told reporters at the Pentagon") hosts no other name; a name followed by its country or province ("Cammaara, Somalia")
 has its host there or none; a region a province is named after ("Darfur" beside "North
 Darfur") has a town of that province, else the province. Words that name the host come first: a
 site named after a town the text names ("Kismayo Airport"), one "in the city" (the town the story
@@ -85,7 +85,7 @@ def _best_host(toponym: Toponym, hosts: _Hosts, towns: bool, text: str = "", *, 
     paragraphs before, or any."""
     places, support = (hosts.towns, hosts.town_support) if towns else (hosts.provinces, {})
     near = [i for i in hosts.within_reach(toponym, towns) if _text_distance(toponym, places[i]) <= (
-        _MAX_HOST_DISTANCE_CHARS) and not (scope != "any" and _PARAGRAPH_BREAK.search(
+        _MAX_HOST_DISTANCE_CHARS) and not _named_as_venue(places[i], text) and not (scope != "any" and _PARAGRAPH_BREAK.search(
             text, *sorted((toponym.end, places[i].start))) and (scope == "paragraph" or places[i].start > toponym.end))]
     best = min(near, key=lambda i: (_named_as_origin(places[i], text),
                                     not _set_in_its_sentence(toponym, places[i], text),
@@ -111,6 +111,16 @@ def _named_as_origin(host: Toponym, text: str) -> bool:
     spot told beside it, a host only when no other is near (not 'X, 20 km from Y': a distance from the host)."""
     found = _FROM_RE.search(text, max(0, host.start - 40), host.start)
     return found is not None and found.group(1).lower() not in _MEASURED_FROM
+
+
+# "told reporters at the Pentagon", "speaking at a news conference in Brussels": where words were said
+_VENUE_RE = re.compile(r"\b(?:speaking|spoke|reporters|journalists|(?:news|press) conference|briefing|summit)"
+                       r"(?: \w+){0,3}? (?:at|in) (?:the )?$", re.IGNORECASE)
+
+
+def _named_as_venue(host: Toponym, text: str) -> bool:
+    """A place named as where someone spoke ('told reporters at the Pentagon'): not where the acts told happened."""
+    return _VENUE_RE.search(text, max(0, host.start - 60), host.start) is not None
 
 
 class _Hosts:

@@ -283,3 +283,13 @@ def test_the_host_is_a_town_of_the_country_the_story_names_most() -> None:
                 dataclasses.replace(westland, start=200, end=208)]
     located = locate_by_context(toponyms)
     assert located[6].name == "Bab el-Tarsa (near Westford)"  # not Eastford, though its shire corroborates it
+
+
+def test_a_place_named_as_where_someone_spoke_hosts_nothing() -> None:
+    text = "Speaking to reporters at the Kelmar Center, the admiral said jets destroyed a boat near Quxbury."
+    toponyms = [town(text.index("Kelmar"), "Kelmar Center", 38.87, -77.05, kind="facility"),
+                unknown(text.index("Quxbury"), "Quxbury")]
+    assert not locate_by_context(toponyms, text=text)[1].resolved
+    told = text.replace("Speaking to reporters at", "Sailors from")
+    assert locate_by_context([toponyms[0], unknown(told.index("Quxbury"), "Quxbury")], text=told)[1].name == (
+        "Quxbury (near Kelmar Center)")
