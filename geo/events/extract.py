@@ -36,7 +36,7 @@ from geo.events.actor_phrases import claimant
 from geo.events.kinds import armed_men, cited_cause, intercepts_the_latest, resolve_kinds
 from geo.events.sequels import continue_sequels
 from geo.events.kind_model import learned_kinds
-from geo.events.roles import aimed_families, defends, frames_as_answer
+from geo.events.roles import aimed_families, announces_an_answer, defends, frames_as_answer
 from geo.events.finish import name_the_group, to_event
 from geo.events.retold import denied_outright, merge_retold, own_account
 from geo.events.umbrella import (answered_together, defines_the_subject, fold_umbrellas, listed_targets,
@@ -322,6 +322,8 @@ def extract_events(
             latest.kind = latest.kind or "response"
         if mentions:
             for mention in mentions:
+                if index and announces_an_answer(sents[index - 1]) and mention.cue is None:
+                    mention.cue = "response"  # "The retaliation came two days later. Late Tuesday, jets struck ..."
                 linker.link(mention)
             last_event_sentence = index
         elif index - last_event_sentence <= 2 and not linker.drafts and definitions:

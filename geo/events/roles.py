@@ -178,6 +178,19 @@ def frames_as_answer(sent: Span) -> int:
         ANSWER_FRAMING_RE.search(text)) else 0
 
 
+# "The retaliation came two days later.", "The response followed within hours.": a sentence that announces the
+# answer the next one tells, without telling an act itself
+ANNOUNCED_ANSWER_RE = re.compile(
+    r"^\W*(?:the|a|an|its|their|our)\s+(?:\w+\s+)?(?:retaliation|response|reprisal|riposte|answer|counter-?attack)"
+    r"\s+(?:came|followed|began|started|was\s+(?:swift|quick|not\s+long\s+in\s+coming))\b", re.I)
+
+
+def announces_an_answer(sent: Span) -> bool:
+    """Whether the sentence announces that the act told next answers the one told before ('The retaliation
+    came two days later. Late Tuesday, U.S. aircraft struck 41 targets ...')."""
+    return bool(ANNOUNCED_ANSWER_RE.search(span_text(sent)))
+
+
 def defends(sent: Span) -> bool:
     """Whether a sentence calls an act defensive ('It was determined this system presented an imminent
     threat to U.S. forces'): said of the act just told, it makes that act a response."""

@@ -1290,3 +1290,13 @@ def test_the_counter_attack_that_won_a_village_back_is_the_act_of_winning_it() -
     _attacks, responses = run("Ukrainian troops recaptured a village near Kharkiv on Sunday after a three-day "
                               "counter-attack, a brigade spokesman said.")
     assert [r.summary for r in responses] == ["Ukrainian troops recaptured a village near Kharkiv"]
+
+
+def test_an_act_told_right_after_the_answer_is_announced_is_a_response() -> None:
+    text = ("Rebels shelled a police post near Omdurman on Sunday, wounding two officers. The retaliation came two "
+            "days later. On Tuesday, army jets bombed nine targets near Kherson, the ministry said.")
+    attacks, responses = run(text)
+    assert [a.actor for a in attacks] == ["Rebels"] and [r.actor for r in responses] == ["army"]
+    plain = text.replace("The retaliation came two days later.", "The weather was cold.")
+    attacks, responses = run(plain)
+    assert responses == [] and [a.actor for a in attacks] == ["Rebels", "army"]
