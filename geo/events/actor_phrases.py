@@ -235,8 +235,18 @@ def _reporting_defender(trigger: Token) -> str | None:
     return family if family in actors.STATES else None
 
 
+# "the people who ordered that attack", "those behind it": no one named
+UNNAMED_DOERS = frozenset({"people", "the people", "those", "someone", "somebody", "anyone", "whoever"})
+
+
 def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
-    """Who did the act a trigger names, as the sentence names them (None when it does not)."""
+    """Who did the act a trigger names, as the sentence names them (None when it does not, nor when it
+    calls them only 'the people who ordered that attack')."""
+    actor = _actor_named(trigger, anchor, sent)
+    return None if actor is not None and actor.lower() in UNNAMED_DOERS else actor
+
+
+def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
     text = span_text(sent)  # "EL WAK, Kenya, April 9 (Agency) – ...", "Q: The group said ...": no actor
     floor = sent.start_char + max(dateline_length(text), speaker_label_length(text))
     between = prep_objects(trigger, "between")

@@ -24,8 +24,8 @@ from geo.events.draft import Draft, said_after
 from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention
-from geo.events.place_fit import (launched_at_the_country, names_the_place_near, no_conflict, off_the_coast,
-                                   one_of_its_places, place_fits, struck_the_country)
+from geo.events.place_fit import (at_the_site_told, launched_at_the_country, names_the_place_near, no_conflict,
+                                   off_the_coast, one_of_its_places, place_fits, struck_the_country)
 from geo.events.roles import the_perpetrators
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
@@ -309,7 +309,7 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
         return True  # "continued Houthi attacks on shipping", then "the Houthis have attacked ships 100 times"
     if told_in_full(draft, mention, gap):
         return True  # "X fighters attacked Y forces near A on May 13", then "on May 13, X fighters assaulted a Y post"
-    if _retold_on_its_day(draft, mention):
+    if _retold_on_its_day(draft, mention) or (gap <= 2 and at_the_site_told(draft, mention)):
         return True  # "a May 3 attack by X fighters on an army post", then "the militants hit the outpost on May 3"
     if draft.kind == mention.cue == "response" and "retaliation" in draft.families and draft.target is None and (
             draft.place is None and gap <= 1 and not _different(mention.actor, draft.actor)):

@@ -180,3 +180,21 @@ def only_the_country(draft: Draft, mention: Mention) -> bool:
     return (part is not None and part.place is not None and draft.place is not None
             and part.place.kind in coarse and draft.place.kind not in coarse
             and f"(near {part.place.name})" not in (draft.place.name or ""))  # (a village placed by that province)
+
+
+# "at the base", "inside the camp": a site named before, called again by what it is
+_AT_THE_SITE_RE = re.compile(r"\b(?:at|on|in|inside|into|near|outside) the (base|camp|airport|airfield|garrison|"
+                             r"outpost|compound|barracks|port)\b", re.I)
+
+
+def at_the_site_told(draft: Draft, mention: Mention) -> bool:
+    """'Sunday's drone attack on Al-Asad Air Base', then 'A drone hit a housing area at the base shortly before
+    midnight Sunday': a mention placed nowhere but at the site the event was told at, by what it is, on its day."""
+    place = draft.place
+    if place is None or place.kind != "facility" or any(p.place is not None for p in mention.parts):
+        return False
+    if mention.date is not None and draft.date is not None and mention.date != draft.date:
+        return False
+    site = _AT_THE_SITE_RE.search(mention.sentence.text)
+    return site is not None and site.group(1).lower() in place.text.lower().replace("airbase", "air base").split()
+

@@ -233,3 +233,10 @@ def test_plain_nouns_name_a_side_only_when_no_name_does() -> None:
     assert generic_side("Houthi rebels") is None  # the name says the side
     assert generic_side("the attackers") is None  # a role either side may have
     assert generic_side("soldiers and rebels") is None
+
+
+def test_the_people_who_ordered_an_attack_are_no_actor() -> None:
+    text = ('Rockets hit a police post near Omdurman on Friday. "The people who ordered that attack will answer for '
+            'it," the governor said.')
+    assert [a.actor for a in attacks_of(text)] == [None]
+    assert [a.actor for a in attacks_of(text.replace("The people who ordered", "The rebels who ordered"))] == ["rebels"]

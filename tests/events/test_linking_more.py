@@ -991,3 +991,12 @@ def test_police_who_shot_the_attacker_ended_the_attack_on_police() -> None:
     text = ("A gunman opened fire on police officers in Kharkiv on Sunday, killing one officer and wounding two "
             "people. The attack ended when police shot and killed the attacker.")
     assert [e.kind for e in everything(text)] == ["attack"]
+
+
+def test_an_act_at_the_base_on_the_day_of_the_attack_on_a_base_tells_that_attack() -> None:
+    text = ("The minister spoke about Friday's rocket attack on Erbil Air Base, which wounded four soldiers. "
+            "A rocket hit a fuel depot at the base shortly after dawn on Friday, an official said.")
+    report = analyze(text, published=date(2024, 2, 12))
+    assert len(report.attacks) == 1 and report.attacks[0].injured == 4
+    elsewhere = analyze(text.replace("at the base", "in a village"), published=date(2024, 2, 12))
+    assert len(elsewhere.attacks) == 2
