@@ -21,7 +21,7 @@ from geo.events.not_events import a_campaigns_toll, front_moved, goes_on
 from geo.events.place_choice import part_at
 from geo.events.placing import date_by_caption, place_by_caption, place_launches_by_origin, placed_elsewhere
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
-from geo.events.triggers import QUANTITY_HEADS, find_triggers, trigger_family
+from geo.events.triggers import QUANTITY_HEADS, find_triggers, lemma_of, trigger_family
 from geo.places import SITE_PARTS
 from geo.model import Toponym
 from geo.syntax import (children, dateline_length, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects,
@@ -39,9 +39,6 @@ SITE_NOUNS = frozenset({"station", "base", "airport", "school", "hospital", "mar
                         "compound", "port", "mosque", "church", "hotel", "bridge", "headquarters", "prison", "office",
                         "plant", "factory", "airfield", "barracks", "checkpoint", "embassy", "consulate"})
 HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "pound", "rock", "raze", "level", "flatten"})
-CLOSE_WORDS = frozenset({"close", "next", "adjacent", "nearby"})
-COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
-                           "north-west", "north-east", "south-west", "south-east"})
 REPORTING = lx.REPORTING_VERBS | {"summon", "expel", "condemn", "denounce"}  # "summoned X's envoy in Baghdad"
 
 
@@ -114,7 +111,8 @@ def _done_to_a_kind(mention: Mention) -> bool:
             mention.when not in elx.PERIOD_WORDS)) or mention.killed is not None or mention.injured is not None or (
             mention.cue == "response" and mention.family not in RESPONSE_FAMILIES):
         return False
-    if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)):
+    if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)) or any(s.tag_ == "NN" and lemma_of(s) in (
+            lx.ATTACKER_NOUNS) for s in children(mention.trigger, "nsubj")):  # "a gunman opened fire on troops": one
         return False  # "hours after the camps were hit, artillery struck rebel positions": pinned to that act
     return all(o.tag_ == "NNS" and not any(c.dep_ in GENERIC_DETERMINERS for c in o.children) for o in objects)
 
@@ -197,8 +195,9 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
             continue
         if token.dep_ == "pobj":
             prep = head.lower_
-            compass = head.head.lower_ in COMPASS_WORDS
-            if prep == "of" and compass and head.head.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"}:
+            compass = head.head.lower_ in elx.COMPASS_WORDS
+            if prep == "of" and compass and (head.head.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"} or any(
+                    c.dep_ == "compound" for c in head.head.children)):  # (and "by a bomb east of X", misparsed)
                 return True, True, head.head  # "a shootout Thursday north of the capital": a place by itself
             site = head.head.lower_ in SITE_NOUNS and token.lower_ in PLACE_NOUNS  # "the station of the city of X"
             if prep == "of" and (head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS or site
@@ -208,7 +207,7 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
                 continue
             if prep == "of" and token is root and head.head.tag_ in {"NN", "NNS", "VBG"} and trigger_family(head.head):
                 return True, near, head  # "the shelling of X", "the bombing of X": where it fell
-            if prep == "to" and head.head.lower_ in CLOSE_WORDS:
+            if prep == "to" and head.head.lower_ in elx.CLOSE_WORDS:
                 return True, True, head.head
             if prep in lx.LOCATIVE_WORDS and prep not in lx.BLOCKING_PREPS and not (
                     prep == "including" and _among_the_doers(head)):

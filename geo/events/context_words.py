@@ -115,3 +115,8 @@ MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", 
                               "stockpile", "storage", "battery", "node", "cell", "target", "targets", "ship",
                               "tanker", "freighter", "carrier", "warship", "destroyer", "frigate", "post", "outpost",
                               "checkpoint", "bunker", "trench", "hideout"})
+
+# Words of a place beside another ("close to X", "north of X"), for where an act happened.
+CLOSE_WORDS = frozenset({"close", "next", "adjacent", "nearby"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
+                           "north-west", "north-east", "south-west", "south-east"})

@@ -114,7 +114,8 @@ CATEGORY_LABEL: dict[str, str] = {
 # Modifiers that make a mention hypothetical, negated or not violent.
 HYPOTHETICAL_MODIFIERS: frozenset[str] = frozenset(
     {"further", "future", "possible", "potential", "any", "more", "no", "planned", "imminent",
-     "feared", "threatened", "hypothetical", "likely"}
+     "feared", "threatened", "hypothetical", "likely",
+     "planning", "plotting"}  # "responsible for planning attacks on X", parsed as a compound: a plan, no act
 )
 HYPOTHETICAL_GOVERNORS: frozenset[str] = frozenset(
     {"deter", "prevent", "avert", "avoid", "threaten", "warn", "plan", "fear", "risk", "stop",

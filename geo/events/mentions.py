@@ -197,11 +197,11 @@ _BOMB_CARRIERS = frozenset({"car", "truck", "lorry", "vehicle", "motorcycle", "r
 def _category(trigger: Token, family: str, weapon: str | None) -> str:
     if family == "intercept":
         return "Disrupted weapons use"
-    near = trigger.doc[max(trigger.i - 3, 0) : trigger.i + 4]  # not the whole subtree: it can be the text
+    near = trigger.doc[max(trigger.i - 3, 0) : trigger.i + 7]  # not the whole subtree: it can be the text
     if any(c.lower_ == "suicide" and (c == trigger or trigger.is_ancestor(c)) for c in near):
         return "Suicide bomb"
     if weapon == "bomb" and any(t.lower_ in _BOMB_CARRIERS and t.nbor(1).lemma_ == "bomb" for t in near[:-1]):
-        return lx.WEAPON_CATEGORY["bomb"]  # "two car bombs struck X": bombs set off on the ground, not dropped
+        return lx.WEAPON_CATEGORY["bomb"]  # "car bombs struck X", "struck by a roadside bomb": set off, not dropped
     if weapon in {"bomb", "explosive"} and family not in {"blast", "bomb"} and weapon != lemma_of(trigger):
         weapon_category = lx.WEAPON_CATEGORY[weapon]
         return weapon_category if family == "attack" else lx.FAMILY_CATEGORY.get(family, "Other")

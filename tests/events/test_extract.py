@@ -744,3 +744,10 @@ def test_a_bomb_that_tore_through_a_convoy_is_a_blast_on_the_convoy() -> None:
         assert attacks[0].target in {"an army supply convoy", "a crowded market"}
     attacks, _responses = run("Protesters tore through the barricades in Bardera on Sunday.")
     assert attacks == []
+
+
+def test_a_roadside_bomb_east_of_a_town_is_a_bombing_there() -> None:
+    attacks, _ = run("On Tuesday, an army patrol was struck by a roadside bomb east of Kherson, wounding two "
+                     "soldiers, the council said.")
+    assert [(a.place, a.category, a.injured) for a in attacks] == [
+        ("Kherson", "Remote explosive/landmine/IED", 2)]

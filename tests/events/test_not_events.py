@@ -436,3 +436,15 @@ def test_a_claim_the_next_sentence_calls_false_is_no_act() -> None:
             "television that the group had fired missiles at a U.S. destroyer. That claim is false: no ship was "
             "targeted, the command said.")
     assert [e.kind for e in everything(text)] == ["response"]
+
+
+def test_attacks_someone_was_responsible_for_planning_are_no_event() -> None:
+    text = "Police arrested Abu Saleh, a man responsible for planning attacks against checkpoints in Kherson."
+    assert everything(text) == []
+    assert [e.target for e in everything(text.replace("planning attacks", "attacks"))] == ["checkpoints"]
+
+
+def test_a_lone_gunman_firing_on_troops_is_one_act_not_a_campaign() -> None:
+    assert [(e.actor, e.target) for e in everything("A gunman opened fire on American troops from a rooftop.")] == [
+        ("gunman", "American troops")]
+    assert everything("Gunmen often fire on American troops.") == []
