@@ -214,6 +214,18 @@ def later_by_another_side(draft: Draft, mention: Mention) -> bool:
     return later and family is not None and family != actors.actor_family(draft.actor)
 
 
+_STATE_FAMILIES = frozenset(actors.COUNTRY_FAMILY.values())
+
+
+def _flown_against_the_group(draft: Draft, mention: Mention) -> bool:
+    """'PKK fighters attacked a base ... F-16s flew 19 sorties against caves nearby': an air strike by no drone is
+    not told of a ground attack by an armed group (groups fly no warplanes)."""
+    family = actors.actor_family(draft.actor)
+    group = (family is not None and family not in _STATE_FAMILIES) or actors.generic_side(draft.actor) == "irregulars"
+    return group and mention.category == "Air/drone strike" and draft.category != mention.category and (
+        mention.weapon in {None, "aircraft", "jet", "warplane", "helicopter"})
+
+
 def _turned_round(draft: Draft, mention: Mention) -> bool:
     """Whether the mention's actor is the target of a response (the side that was struck acting: the
     attack the response answered, not the response). After an attack, the side it struck acting is
@@ -299,7 +311,8 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     """Positive evidence that a non-anaphoric mention reports the same event; ``gap``: how many
     sentences after the event's last one the mention comes."""
     part = mention.parts[0]
-    if nationwide_after_a_town(draft, mention) or later_by_another_side(draft, mention):
+    if nationwide_after_a_town(draft, mention) or later_by_another_side(draft, mention) or (
+            _flown_against_the_group(draft, mention)):
         return False
     if named_again(draft, part.target):
         return True  # "killed 26 people in a raid on a village", then "stormed the village of X": that village

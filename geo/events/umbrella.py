@@ -110,7 +110,8 @@ def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[
                 side is None or actors.actor_family(draft.actor) != side):
             draft.kind = "response"  # "On 10 March, army drones struck fighters withdrawing towards X"
         if draft is not subject and starts and starts <= subject_told and draft.kind != "response" and (
-                draft.date in {None, subject.date} and draft.count is None):
+                draft.date in {None, subject.date} and draft.count is None) and (
+                side is None or actors.actor_family(draft.actor) in {None, side}):  # (not the other side's act)
             subject.sentences += [s for s in draft.sentences if s not in subject.sentences]
             continue
         kept.append(draft)

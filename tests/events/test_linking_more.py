@@ -1000,3 +1000,19 @@ def test_an_act_at_the_base_on_the_day_of_the_attack_on_a_base_tells_that_attack
     assert len(report.attacks) == 1 and report.attacks[0].injured == 4
     elsewhere = analyze(text.replace("at the base", "in a village"), published=date(2024, 2, 12))
     assert len(elsewhere.attacks) == 2
+
+
+def test_warplanes_striking_near_a_base_rebels_attacked_are_not_that_attack() -> None:
+    text = ("Rebels attacked an army base near Kherson, killing six soldiers. Shortly after midnight, F-16s flew 19 "
+            "sorties against caves and depots outside Kherson.")
+    assert [(e.actor, e.count, e.killed) for e in everything(text)] == [("Rebels", None, 6), (None, 19, None)]
+    drones = text.replace("F-16s flew 19 sorties", "the rebels' drones struck again")
+    assert [e.actor for e in everything(drones)] == ["Rebels"]
+
+
+def test_an_act_of_the_other_side_told_in_an_attack_section_is_not_the_articles_subject() -> None:
+    text = WIKI_RAID.replace("the Tarsa Front", "al-Shabaab").replace(
+        "went from house to house, shooting men.", "went from house to house, shooting men. Russian troops shelled "
+        "the village of Kherson.")
+    report = analyze_article(Article(text=text, published=date(2024, 3, 7)))
+    assert sorted(e.actor or "" for e in report.attacks) == ["Russian troops", "fighters of al-Shabaab"]

@@ -448,3 +448,10 @@ def test_a_lone_gunman_firing_on_troops_is_one_act_not_a_campaign() -> None:
     assert [(e.actor, e.target) for e in everything("A gunman opened fire on American troops from a rooftop.")] == [
         ("gunman", "American troops")]
     assert everything("Gunmen often fire on American troops.") == []
+
+
+def test_what_a_group_does_as_a_habit_is_no_event() -> None:
+    assert everything("The Omdurman Monitor, a group that documents drone attacks, opened an office in Omdurman.") == []
+    told = everything("The Kherson Monitor, a group that documented Monday's drone attacks on Omdurman, said six "
+                      "people were killed.")
+    assert [(e.place, e.killed) for e in told] == [("Omdurman", 6)]
