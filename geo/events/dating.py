@@ -381,3 +381,20 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
             return True  # not "before dawn on Saturday", "shortly after 7 p.m. on Monday"
         below = head
     return False
+
+
+def date_by_report(drafts: list[Draft], sents: list[Span], published: date | None) -> None:
+    """An act of a news report that no word dates (no day, no month, no 'overnight' or 'two days later'), told
+    as one act, happened on the day of the last act dated before it, else on the report's day: a report tells
+    the latest acts. Not in an encyclopedia article ('= Title =' first), which tells acts of any time."""
+    if published is None or any(s.text.lstrip().startswith("=") for s in sents[:3]):
+        return
+    order = sorted(drafts, key=lambda d: min((s.start for s in d.sentences), default=0))
+    for index, draft in enumerate(order):
+        if draft.date is not None or draft.background or draft.umbrella or (draft.count or 1) > 1:
+            continue
+        ents = [e for s in draft.sentences for e in _date_entities(s)]
+        if ents or draft.whens:
+            continue
+        before = [d.date for d in order[:index] if d.date is not None and d.date_precision == "day"]
+        draft.date, draft.date_precision = (before[-1] if before else published), "day"

@@ -31,7 +31,7 @@ from geo.events.place_fit import (more_precise, off_the_coast, one_of_its_places
 from geo.events.mentions import Mention, Part
 from geo.events.placing import date_told_interceptions, place_defended_attacks, place_interceptions
 from geo.events.sentence_places import place_by_reference, place_by_sentence, place_repulses
-from geo.events.dating import date_by_narrative, date_relative_days, told_over_a_period
+from geo.events.dating import date_by_narrative, date_by_report, date_relative_days, told_over_a_period
 from geo.events.actor_phrases import claimant
 from geo.events.kinds import armed_men, cited_cause, intercepts_the_latest, resolve_kinds
 from geo.events.sequels import continue_sequels
@@ -352,6 +352,7 @@ def extract_events(
     place_repulses(linker.drafts, sents)  # (an assault repelled takes its day, told "the previous evening")
     date_by_narrative(linker.drafts, sents, published, frozenset(captions))
     date_told_interceptions(linker.drafts, sents)
+    date_by_report(linker.drafts, sents, published)
     linker.drafts = merge_retold(linker.drafts)
     place_repulses(linker.drafts, sents)  # (again: the assault repelled may have been told twice)
     position = {id(d): i for i, d in enumerate(linker.drafts)}

@@ -240,7 +240,8 @@ def test_a_live_blogs_entries_headed_by_day_and_hour_tell_acts_of_that_day() -> 
 def test_one_date_line_is_a_header_not_a_day_the_text_is_told_by() -> None:
     text = ("Statement by the Ministry\nFebruary 9, 2024\n\n"
             "Rebels fired mortars at a checkpoint near Kharkiv, the ministry said in a statement.\n")
-    assert [e.date for e in events(text)] == [None]
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text), published=None)  # (not the report's day either)
+    assert [e.date for e in attacks] == [None]
 
 
 def test_the_night_of_a_day_of_a_month_and_year_is_that_day() -> None:
@@ -310,3 +311,13 @@ def test_a_night_told_by_two_days_and_the_month_is_dated_to_the_day() -> None:
     (event,) = events("On the night of 9–10 February 2024, Russian drones struck a fuel depot in Odesa, the "
                       "governor said.")
     assert (event.date, event.date_precision) == (date(2024, 2, 10), "day")
+
+
+def test_an_undated_act_of_a_report_happened_on_the_last_day_told_else_the_reports() -> None:
+    alone = "Drones hit a fuel depot near Odesa, the governor said. Firefighters worked for hours."
+    assert [e.date for e in events(alone)] == [PUBLISHED]
+    told = ("Rebels shelled Kherson on Saturday, killing two people. The army said it had closed the bridge. "
+            "Officials asked residents to stay indoors. Drones also hit a fuel depot near Odesa, the governor said.")
+    assert [e.date for e in events(told)] == [date(2024, 2, 10), date(2024, 2, 10)]
+    assert [e.date for e in events("= Odesa depot strike =\n\n" + alone)] == [None]
+    assert [e.date for e in events(alone.replace("Drones hit", "In 2019, drones hit"))] == [None]
