@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
+from geo.events.parse_repairs import number_of
 from geo.syntax import children, span_text
 
 _NUM = (
@@ -85,9 +86,9 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
             continue
         for victim in victims:
             counted = [c for c in victim.children if c.dep_ == "nummod"]
-            if counted and lx.parse_number(counted[0].text):
+            if counted and number_of(counted[0]):
                 # "Four members of the forces and a woman were killed": 4 + 1
-                found.append((lx.parse_number(counted[0].text), None, token))
+                found.append((number_of(counted[0]), None, token))
                 found[-1] = (found[-1][0] + conjoined_victims(counted[0]), None, token)
             elif victim.lower_ == "them" and (counted_before := _counted_before(token)):
                 found.append((counted_before, None, token))  # "forced nine passengers off and shot them dead": 9
@@ -108,8 +109,8 @@ def _counted_before(verb: Token) -> int | None:
         head = head.head
         for obj in children(head, "dobj"):
             counted = [c for c in obj.children if c.dep_ == "nummod"]
-            if counted and lx.parse_number(counted[0].text):
-                return lx.parse_number(counted[0].text)
+            if counted and number_of(counted[0]):
+                return number_of(counted[0])
     return None
 
 
@@ -123,7 +124,7 @@ def _people_in(noun: Token) -> int:
     """One for 'a farmer', 'his daughter'; the number of 'two civilians'; 0 when it cannot tell."""
     counted = [c for c in noun.children if c.dep_ == "nummod"]
     if counted:
-        return lx.parse_number(counted[0].text) or 0
+        return number_of(counted[0]) or 0
     return 1 if noun.tag_ in {"NN", "NNP"} and noun.lower_ not in {"people", "family", "group"} else 0
 
 
@@ -171,13 +172,13 @@ def _parsed_wounded(sent: Span) -> list[tuple[int | None, int | None, Token]]:
     for token in sent:
         if token.pos_ in {"VERB", "AUX"} or token.tag_ == "VBN":
             for victim in _wounded_people(token):
-                counted = next((c for c in victim.children if c.dep_ == "nummod" and lx.parse_number(c.text)), None)
+                counted = next((c for c in victim.children if c.dep_ == "nummod" and number_of(c)), None)
                 if counted is not None:
-                    found.append((None, (lx.parse_number(counted.text) or 0) + conjoined_victims(counted), token))
+                    found.append((None, (number_of(counted) or 0) + conjoined_victims(counted), token))
                 elif any(c.lower_ == "no" for c in victim.children):
                     continue  # "no one was hurt"
-                elif victim.like_num and lx.parse_number(victim.text):  # "two of the crew suffered burns"
-                    found.append((None, lx.parse_number(victim.text), token))
+                elif victim.like_num and number_of(victim):  # "two of the crew suffered burns"
+                    found.append((None, number_of(victim), token))
                 elif (people := _one_or_more_told(victim)) is not None:
                     found.append((None, people, token))
     return found
@@ -234,7 +235,7 @@ def _numbered_figures(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                     continue  # "The two deaths came after ...": a toll told already, of another act
                 first = None if _described_by_toll(counted) else _first_conjunct(counted)
                 if first is not None:  # "Two servicemen and one resident were injured": 2 + 1
-                    number = (lx.parse_number(first.text) or 0) + conjoined_victims(first)
+                    number = (number_of(first) or 0) + conjoined_victims(first)
                 else:
                     number += conjoined_victims(token.root)
                 found.append((number, None, token.root) if is_killed else (None, number, token.root))
@@ -253,7 +254,7 @@ def _first_conjunct(victims: Token) -> Token | None:
         head = head.head
     if head.i == victims.i:
         return None
-    return next((c for c in head.children if c.dep_ == "nummod" and lx.parse_number(c.text)), None)
+    return next((c for c in head.children if c.dep_ == "nummod" and number_of(c)), None)
 
 
 def conjoined_victims(number: Token) -> int:
@@ -267,7 +268,7 @@ def conjoined_victims(number: Token) -> int:
             continue  # "killing 15 soldiers, a local official and a security source told AFP": two speakers
         counted = [c for c in conj.children if c.dep_ == "nummod"]
         if counted:
-            extra += lx.parse_number(counted[0].text) or 0
+            extra += number_of(counted[0]) or 0
         elif any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in conj.children):
             extra += 1
     return extra

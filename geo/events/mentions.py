@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from geo.events import context_words as elx, lexicon as lx
-from geo.events.parse_repairs import called_object, detached_target, what_it_was_called
+from geo.events.parse_repairs import called_object, detached_target, number_of, what_it_was_called
 from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
 from geo.events.triggers import QUANTITY_HEADS, is_projectile, lemma_of, trigger_family, weapon_of
 from geo.model import Toponym
@@ -225,10 +225,10 @@ TALLY_NOUNS = frozenset({"number", "total", "tally", "count"})
 def _count(trigger: Token) -> int | None:
     tally = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
     if tally is not None and tally.lemma_.lower() in TALLY_NOUNS:  # "brings the number of attacks ... to nine"
-        return next((n for o in prep_objects(tally.head, "to") if (n := lx.parse_number(o.text)) is not None), None)
+        return next((n for o in prep_objects(tally.head, "to") if (n := number_of(o)) is not None), None)
     for child in trigger.children:
         if child.dep_ == "nummod" and child.ent_type_ not in {"DATE", "TIME"} and not lx.is_year(child.text):
-            return lx.parse_number(child.text)  # not "the 14 October bombings", "the 2024 Kharkiv drone attack"
+            return number_of(child)  # not "the 14 October bombings", "the 2024 Kharkiv drone attack"
         if child.dep_ in {"amod", "compound"} and child.lower_ in MULTIPLE_WORDS:  # "a double car bombing"
             return MULTIPLE_WORDS[child.lower_]
     if trigger.pos_ == "VERB":  # "two bombs killed six people": two acts
@@ -237,11 +237,11 @@ def _count(trigger: Token) -> int | None:
             if weapon and weapon not in PLATFORM_NOUNS | SALVO_WEAPONS and (
                     lemma_of(subject) not in lx.ATTACKER_NOUNS | PLATFORM_NOUNS):
                 for child in children(subject, "nummod"):
-                    return lx.parse_number(child.text)
+                    return number_of(child)
         for times in trigger.subtree:  # "retaliated eight times" (the parser may hang it on the object)
             if times.lower_ == "times" and times.i > trigger.i:
                 for child in children(times, "nummod"):
-                    return lx.parse_number(child.text)
+                    return number_of(child)
     if trigger_family(trigger) in {"strike", "bomb", "shell", "attack"} and (trigger.pos_ == "VERB" or trigger.tag_ == "NNS"):
         objects = children(trigger, "dobj") if trigger.pos_ == "VERB" else prep_objects(trigger, "on", "against") + (
             prep_objects(trigger.head, "on", "against") if trigger.dep_ == "dobj" else [])  # "conducted strikes on"
@@ -276,9 +276,9 @@ def _counted_things(token: Token) -> int | None:
     if token.ent_type_ == "PERCENT" or token.lower_ in {"percent", "per", "%"}:
         return None
     if token.pos_ == "NUM":
-        return lx.parse_number(token.text)
+        return number_of(token)
     for child in children(token, "nummod"):
-        return lx.parse_number(child.text)
+        return number_of(child)
     return None
 
 

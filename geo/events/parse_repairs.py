@@ -1,10 +1,12 @@
 """Repairs of the small parser's commonest slips that the trigger, actor and target rules depend on. Used by
-``geo.events.triggers``, ``geo.events.actor_phrases``, ``geo.events.mentions`` and
-``geo.events.roles``; imports only spaCy types."""
+``geo.events.triggers``, ``geo.events.actor_phrases``, ``geo.events.mentions``, ``geo.events.casualties`` and
+``geo.events.roles``; imports spaCy types and the events wing's lexicon."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from geo.events.lexicon import parse_number
 
 # Words that open a clause of time but that the parser may read as a preposition taking the clause's subject
 # ("hours after rockets were fired at X": "rockets" the object of "after", "were fired" left without a subject).
@@ -93,3 +95,13 @@ def detached_target(noun: Token) -> list[Token]:
             doc[j].pos_ in {"VERB", "AUX"} for j in range(i + 1, prep.i)):
         return []
     return [c for c in prep.children if c.dep_ == "pobj"][:1]
+
+
+def number_of(token: Token) -> int | None:
+    """The number a numeral token says, read whole where the tokenizer cut it at its hyphen ('twenty-one':
+    'twenty' '-' 'one', the parse hanging 'twenty' on 'one'); None when it says none."""
+    first = min((c.i for c in token.children if c.dep_ == "compound" and c.i < token.i and c.like_num), default=None)
+    if first is not None and (whole := parse_number(token.doc[first:token.i + 1].text)) is not None:
+        return whole
+    return parse_number(token.text)
+

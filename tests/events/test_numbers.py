@@ -333,3 +333,9 @@ def test_counted_clashes_read_as_a_plural() -> None:
     from geo.events.summary import _plural
     assert (_plural("Armed clash"), _plural("Air strike"), _plural("artillery shelling")) == (
         "Armed clashes", "Air strikes", "artillery shelling attacks")
+
+
+def test_a_number_written_with_a_hyphen_is_read_whole() -> None:
+    assert figures("Gunmen killed thirty-two villagers and wounded forty-five others.") == [(32, None), (None, 45)]
+    intercepted = events("Air defence units intercepted twenty-one drones over Kharkiv on Monday.")
+    assert [e.count for e in intercepted] == [21]
