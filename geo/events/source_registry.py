@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from geo.events import actors, lexicon as lx
+from geo.events.source_crowds import raw_words, same_crowd
 from geo.model import Source, TextSpan
 
 # Words that qualify a body's name without telling one body from another ("the U.S. State Department"
@@ -139,8 +140,8 @@ class Registry:
         if same:
             return same[0]  # "Vance said" twice, once tagged a person and once not: one source
         officialdom = None if speaker.person or speaker.indefinite else self._same_officialdom(speaker)
-        if officialdom:
-            return officialdom
+        if found := officialdom or same_crowd(speaker.name, [(k, e.speaker.name) for k, e in self.entries.items()]):
+            return found  # "Puntland officials" after "Puntland authorities"; "residents" after "residents of X"
         tail = [k for k, e in self.entries.items() if e.speaker.person and not speaker.described and " " in speaker.name
                 and e.speaker.name.casefold().endswith(" " + speaker.name.casefold())]
         if tail:
@@ -191,11 +192,11 @@ class Registry:
                 return key  # "the agency" after "the regional disaster agency SEMA"
             if not earlier.person and not earlier.described and head in _words(earlier.name) and (
                     head not in {"government", "military", "army", "police"} or (
-                        len(_raw(speaker.name)) >= 2 and _words(speaker.name) <= _words(earlier.name))):
+                        len(raw_words(speaker.name)) >= 2 and _words(speaker.name) <= _words(earlier.name))):
                 return key  # "State police" after "Arkansas State Police"; not a bare "the police"
             unnamed = earlier.type == "anonymous"  # named on purpose by what it is only: not named later
             if earlier.described and (unnamed or not earlier.indefinite) and earlier.type in {speaker.type, "anonymous"} and (
-                    head == (earlier.head or _head(earlier.name)) and _raw(speaker.name) <= _raw(earlier.name)):
+                    head == (earlier.head or _head(earlier.name)) and raw_words(speaker.name) <= raw_words(earlier.name)):
                 return key  # "the activists" after "Syrian activists"; "the official" after "an official who ..."
         for key, entry in reversed(list(self.entries.items())):
             if not entry.speaker.person and not entry.speaker.described and _described_by_name(speaker, entry.speaker):
@@ -369,10 +370,10 @@ def _fold_into_specific(entries: list[_Entry]) -> list[_Entry]:
     kept: list[_Entry] = []
     for entry in entries:
         speaker = entry.speaker
-        bare = speaker.described and not speaker.person and len(_raw(speaker.name)) == 1
+        bare = speaker.described and not speaker.person and len(raw_words(speaker.name)) == 1
         precise = [o for o in entries if bare and o is not entry and (o.speaker.described or _head(
                        speaker.name) in _FORCES_BY_PLACE) and not o.speaker.person
-                   and o.speaker.type == speaker.type and _raw(speaker.name) < _raw(o.speaker.name)
+                   and o.speaker.type == speaker.type and raw_words(speaker.name) < raw_words(o.speaker.name)
                    and _head(o.speaker.name) == _head(speaker.name)]
         if len(precise) != 1:  # none, or several ("U.S. officials", "Iraqi officials"): which is unsaid
             kept.append(entry)
@@ -388,11 +389,6 @@ def _described_by_name(described: Speaker, named: Speaker) -> bool:
     told = {w.rstrip("s") for w in _words(described.name) - {"the", "a", "an", described.head or _head(described.name)}
             if not actors.actor_family(w)}  # (not "the Ukrainian command" of "the Ukrainian Ministry of Defence")
     return bool(told) and not _is_person_noun(described) and told <= {w.rstrip("s") for w in _words(named.name)}
-
-
-def _raw(name: str) -> set[str]:
-    """The words of a name as written, but the article: 'U.S. officials' is not 'officials'."""
-    return set(name.casefold().split()) - {"the", "a", "an"}
 
 
 def _is_person_noun(speaker: Speaker) -> bool:

@@ -531,3 +531,9 @@ def test_a_groups_name_the_tagger_took_for_a_works_title_still_speaks() -> None:
                     "O", "O"])
     speaker = describe_speaker(doc[2], Registry({}))
     assert speaker is not None and speaker.name == "the Kestrel Brigades of Qandil"
+
+
+def test_bare_residents_after_the_residents_of_a_town_are_those_residents() -> None:
+    text = ("Shells hit the market in Kherson on Monday. Residents of Kherson told the agency that the shelling lasted "
+            "hours. Residents said the fighters left at dawn. Residents of Odesa said they heard blasts.")
+    assert [s.name for s in sources_of(text)] == ["Residents of Kherson", "Residents of Odesa"]
