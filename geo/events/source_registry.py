@@ -66,6 +66,7 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
+_DESCRIBED_BY_RE = re.compile(r"\b[\w.]+-(?:led|backed|aligned|allied|linked|affiliated|sponsored)\b", re.I)
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,8})\)|,\s+or\s+([A-Z][A-Z&]{1,8})\b")  # "(RSF)", ", or ISPR,"
 
 
@@ -238,9 +239,11 @@ class Registry:
         return None
 
     def _spelled_out(self, name: str) -> set[str]:
-        """The words of a name, an acronym the text defines read as what it stands for."""
+        """The words of a name, an acronym the text defines read as what it stands for (also behind a word of who
+        leads or backs it: 'the Kurdish-led SDF')."""
         words = _words(name)
-        return self.acronyms.get(next(iter(words)), words) if len(words) == 1 else words
+        bare = _words(_DESCRIBED_BY_RE.sub("", name))
+        return self.acronyms.get(next(iter(bare)), words) if len(bare) == 1 else words
 
     def last(self, *, person: bool) -> Speaker | None:
         """The source of that kind cited last ('the governor added. He said ...': the governor, named earlier)."""

@@ -537,3 +537,9 @@ def test_bare_residents_after_the_residents_of_a_town_are_those_residents() -> N
     text = ("Shells hit the market in Kherson on Monday. Residents of Kherson told the agency that the shelling lasted "
             "hours. Residents said the fighters left at dawn. Residents of Odesa said they heard blasts.")
     assert [s.name for s in sources_of(text)] == ["Residents of Kherson", "Residents of Odesa"]
+
+
+def test_an_acronym_behind_a_word_of_who_leads_it_is_the_body_it_stands_for() -> None:
+    text = ("Drones struck a village near Kherson on Monday, killing two people, the Northern Defense Forces (NDF) "
+            "said. In a statement, the Kurdish-led NDF said a drone struck a car.")
+    assert [s.name for s in sources_of(text)] == ["the Northern Defense Forces (NDF)"]
