@@ -115,6 +115,17 @@ def test_a_long_phrase_cut_short_does_not_end_on_the_participle_that_began_its_t
     assert phrase.startswith("seven depots") and not phrase.endswith(" used")
 
 
+def test_a_long_phrase_cut_short_does_not_end_inside_a_name() -> None:
+    from geo.nlp import load_pipeline
+    from geo.syntax import phrase_text, phrase_tokens
+
+    doc = load_pipeline()("Jets struck three depots in northern Tarsia used by Velland's Northern Revolutionary "
+                          "Guard Corps (NRGC) and affiliated groups.")
+    head = next(t for t in doc if t.text == "depots")
+    phrase = phrase_text(phrase_tokens(head))
+    assert phrase.startswith("three depots") and phrase.split()[-1] not in {"Velland's", "Northern", "Revolutionary"}
+
+
 def test_a_place_a_sentence_opens_with_is_no_subject_even_when_parsed_as_one() -> None:
     from spacy.tokens import Doc
 

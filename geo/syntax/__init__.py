@@ -192,9 +192,16 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
     tokens = [t for t in head.doc[start:end] if not t.is_space]
     if len(tokens) > max_tokens:
         tokens = [t for t in tokens if abs(t.i - head.i) <= max_tokens // 2 or t.i in chosen and t.i <= head.i]
-        while tokens and (tokens[-1].pos_ in {"CCONJ", "ADP", "DET", "PUNCT"} or tokens[-1].dep_ == "acl"):
-            tokens.pop()  # not "used by X and", nor "facilities used", cut short
+        while tokens and (tokens[-1].pos_ in {"CCONJ", "ADP", "DET", "PUNCT"} or tokens[-1].dep_ == "acl" or (
+                _modifies_beyond(tokens[-1]))):
+            tokens.pop()  # not "used by X and", nor "facilities used", nor "used by Iran's Islamic", cut short
     return tokens
+
+
+def _modifies_beyond(token: Token) -> bool:
+    """A word of a name or a modifier whose noun comes later ("Iran's Islamic"): a phrase cut there is cut short."""
+    owner = token.head if token.dep_ == "case" else token
+    return owner.dep_ in {"compound", "poss", "amod", "nmod"} and owner.head.i > token.i
 
 
 def _glued_word_preps(head: Token) -> list[Token]:
