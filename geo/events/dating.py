@@ -278,15 +278,13 @@ def _day_of_saying(token: Token, mention: Mention) -> bool:
 
 
 def _of_a_reaction(token: Token) -> bool:
-    """'The envoy on Friday condemned the attack', 'the group claimed the attack in a statement released on
-    Monday': the day of the reaction, not of the attack."""
+    """'The envoy on Friday condemned the attack', 'claimed the attack in a statement on Monday': not its day."""
     return any(h.pos_ in {"VERB", "AUX"} and h.lemma_.lower() in lx.REACTION_VERBS for h in token.ancestors)
 
 
 def _is_duration(ent: Span) -> bool:
     """'three days', 'in recent weeks', 'years': how long, not when."""
-    return resolve_date(ent.text, None) is None and not any(
-        t.lower_ in elx.POINT_IN_TIME_WORDS for t in ent)
+    return resolve_date(ent.text, None) is None and not any(t.lower_ in elx.POINT_IN_TIME_WORDS for t in ent)
 
 
 def _date_entities(sent: Span) -> list[Span]:
@@ -374,6 +372,9 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till", "before"} for c in head.children):
             return True  # "attacks since the Taliban returned to power in August 2021": the clause's day
+        if head.tag_ == "VBN" and head.dep_ == "advcl" and head.i > 1 and head.doc[head.i - 1].text == "," and (
+                head.doc[head.i - 2].pos_ in {"NOUN", "PROPN"} and head.i - 2 not in stop):
+            return True  # "the anniversary of the invasion, launched in February 2022": the noun's day, misparsed
         glued = head.i > 0 and head.doc[head.i - 1].text in {"-", "‐"}  # "a passer-by on Tuesday": no preposition
         place = head.lower_ == "from" and below.ent_type_ not in {"DATE", "TIME"}  # "from a camp ... on Tuesday"
         if head.lower_ in {"since", "until", "till", "before", "after", "by", "from"} and not (glued or place) and not any(
@@ -384,9 +385,8 @@ def _blocked_between(token: Token, owner: Mention, sent: Span) -> bool:
 
 
 def date_by_report(drafts: list[Draft], sents: list[Span], published: date | None) -> None:
-    """An act of a news report that no word dates (no day, no month, no 'overnight' or 'two days later'), told
-    as one act, happened on the day of the last act dated before it, else on the report's day: a report tells
-    the latest acts. Not in an encyclopedia article ('= Title =' first), which tells acts of any time."""
+    """An act of a news report no word dates, told as one act, happened on the day of the last act dated before
+    it, else on the report's day; not in an encyclopedia article ('= Title =' first), which tells any time's."""
     if published is None or any(s.text.lstrip().startswith("=") for s in sents[:3]):
         return
     order = sorted(drafts, key=lambda d: min((s.start for s in d.sentences), default=0))

@@ -157,7 +157,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     A counted aggregate ('more than 30 attacks since November') is an event."""
     if any(c.dep_ == "nummod" for c in token.children):
         return False
-    if token.dep_ == "xcomp" and _lemma(token.head) == "keep" and token.head.tag_ in {"VBP", "VBZ"}:
+    if token.dep_ == "xcomp" and _lemma(token.head) == "keep" and (token.head.tag_ in {"VBP", "VBZ"} or any(
+            a.lower_ in lx.MODAL_AUX for a in children(token.head, "aux"))):  # (or "it would keep striking ...")
         return True  # "as long as army planes keep bombing Darfur", "jets keep striking villages": a campaign
     if token.tag_ == "NNS" and _purpose(token):
         return True  # "a depot used to store weapons and coordinate attacks": what a thing is for

@@ -321,3 +321,9 @@ def test_an_undated_act_of_a_report_happened_on_the_last_day_told_else_the_repor
     assert [e.date for e in events(told)] == [date(2024, 2, 10), date(2024, 2, 10)]
     assert [e.date for e in events("= Odesa depot strike =\n\n" + alone)] == [None]
     assert [e.date for e in events(alone.replace("Drones hit", "In 2019, drones hit"))] == [None]
+
+
+def test_the_day_of_a_noun_told_in_a_participle_after_it_is_not_the_acts() -> None:
+    text = ("Rebels shelled a market in Kherson on Friday. The shelling came a month before the third anniversary "
+            "of the rebels' invasion, launched in February 2021.")
+    assert [(e.date, e.date_precision) for e in events(text)] == [(date(2024, 2, 9), "day")]

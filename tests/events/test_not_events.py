@@ -455,3 +455,11 @@ def test_what_a_group_does_as_a_habit_is_no_event() -> None:
     told = everything("The Kherson Monitor, a group that documented Monday's drone attacks on Omdurman, said six "
                       "people were killed.")
     assert [(e.place, e.killed) for e in told] == [("Omdurman", 6)]
+
+
+def test_acts_a_side_says_it_would_keep_doing_are_no_event() -> None:
+    text = ("Ukraine's General Staff said later Tuesday that the depot supplied fuel to Russian units fighting in the "
+            "Kharkiv region and that it would keep striking such targets.")
+    assert everything(text) == []
+    assert len(everything(text.replace("it would keep striking such targets", "its drones had struck the depot"))) == 1
+
