@@ -15,7 +15,7 @@ from geo.events.kinds import ARMED_GROUP_NOUNS, PERPETRATOR_NOUNS
 from geo.events.mentions import Mention, anchor_of
 from geo.events.parse_repairs import hung_on_the_verb
 from geo.events.phrasal import phrasal_family
-from geo.events.triggers import lemma_of
+from geo.events.triggers import lemma_of, trigger_family
 from geo.syntax import children, doc_text, glued_before, phrase_tokens, prep_objects, span_text
 
 def assign_roles(sent: Span, mentions: list[Mention]) -> None:
@@ -88,8 +88,10 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
             described = {d.i for t in answering.subtree if t.dep_ in {"acl", "relcl"} and t.i != answering.i
                          for d in t.subtree}
             inside = {t.i for t in answering.subtree} - object_ids - described
-            for mention in mentions:
-                if mention.trigger.i in inside and mention.trigger is not token:
+            for mention in mentions:  # (not "the sites the attacks came from", misparsed as a clause of the answer)
+                said_of = mention.trigger.head
+                told = mention.anaphoric and mention.trigger.dep_ == "nsubj" and not trigger_family(said_of)
+                if mention.trigger.i in inside and mention.trigger is not token and not told:
                     mention.cue = "response"
 
 

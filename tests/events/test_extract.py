@@ -751,3 +751,11 @@ def test_a_roadside_bomb_east_of_a_town_is_a_bombing_there() -> None:
                      "soldiers, the council said.")
     assert [(a.place, a.category, a.injured) for a in attacks] == [
         ("Kherson", "Remote explosive/landmine/IED", 2)]
+
+
+def test_where_an_attack_pushed_others_to_go_is_not_where_it_was() -> None:
+    from geo.pipeline import analyze
+
+    report = analyze("Rebels fired rockets at a police post near Kherson on Tuesday. The attacks have pushed many "
+                     "shipping firms to send their vessels around Africa.", published=date(2024, 3, 4))
+    assert [a.place for a in report.attacks] == ["Kherson"]

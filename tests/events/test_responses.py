@@ -1300,3 +1300,10 @@ def test_an_act_told_right_after_the_answer_is_announced_is_a_response() -> None
     plain = text.replace("The retaliation came two days later.", "The weather was cold.")
     attacks, responses = run(plain)
     assert responses == [] and [a.actor for a in attacks] == ["Rebels", "army"]
+
+
+def test_the_attacks_named_in_the_target_of_an_answer_stay_attacks() -> None:
+    text = ("Rebels fired two rockets at a police post near Kherson on Tuesday, and army jets answered with strikes "
+            "on the sites the attacks came from over the next day.")
+    attacks, responses = run(text)
+    assert [a.actor for a in attacks] == ["Rebels"] and [r.actor for r in responses] == ["army jets"]
