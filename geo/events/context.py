@@ -329,11 +329,11 @@ def _in_another_clause(place: Token, mention: Mention) -> bool:
     """'shot the ambassador ... and appeared to condemn Russia's role in Syria': a place in a
     clause of its own, modifying a noun there, is not where the event happened."""
     prep, trigger = (place.head if place.dep_ == "pobj" else None), mention.trigger
-    verb = None if prep is None else prep.head if prep.head.pos_ == "VERB" else _clause_verb(prep.head)  # ("their
-    if a_reason_apart(place, [trigger.i]) or verb is not None and verb.dep_ == "xcomp" and children(  # ships around X")
+    verb = None if prep is None else prep.head if prep.head.pos_ == "VERB" else _clause_verb(prep.head)
+    if a_reason_apart(place, [trigger.i]) or verb is not None and verb.dep_ == "xcomp" and children(
             verb.head, "dobj") and trigger not in verb.subtree and verb is not trigger:
-        return True  # "the attacks pushed firms to send their ships around Africa" (where the ships go), "struck a
-        # depot because its owner sold parts to plants in X" (a reason)
+        return True  # "the attacks pushed firms to send (their ships) around Africa" (where the ships go), "struck
+        # a depot because its owner sold parts to plants in X" (a reason)
     if prep is None or prep.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     theirs, mine = _clause_verb(prep.head), _clause_verb(trigger)

@@ -183,8 +183,8 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         holders.append(token.head.head)  # "a frequent target of airstrikes"
     governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
-    if token.tag_ == "NNS" and token.dep_ == "dobj" and governor.dep_ == "relcl" and governor.tag_ in {"VBZ", "VBP"} and (
-            not children(token, "det", "poss", "nummod")):
+    if token.tag_ == "NNS" and token.dep_ == "dobj" and governor.dep_ == "relcl" and (
+            governor.tag_ in {"VBZ", "VBP"} and not children(token, "det", "poss", "nummod")):
         return True  # "a group that tracks cross-border strikes", "militias that fire rockets": what they do
     clauses = [c for h in holders for c in h.children if c.dep_ == "relcl"]
     clauses += [c for o in prep_objects(token, "of") for c in o.children if c.dep_ == "relcl" and (

@@ -197,7 +197,8 @@ class Registry:
                 return key  # "State police" after "Arkansas State Police"; not a bare "the police"
             unnamed = earlier.type == "anonymous"  # named on purpose by what it is only: not named later
             if earlier.described and (unnamed or not earlier.indefinite) and earlier.type in {speaker.type, "anonymous"} and (
-                    head == (earlier.head or _head(earlier.name)) and raw_words(speaker.name) <= raw_words(earlier.name)):
+                    head == (earlier.head or _head(earlier.name)) and raw_words(speaker.name) <= (
+                        raw_words(earlier.name))):
                 return key  # "the activists" after "Syrian activists"; "the official" after "an official who ..."
         for key, entry in reversed(list(self.entries.items())):
             if not entry.speaker.person and not entry.speaker.described and _described_by_name(speaker, entry.speaker):

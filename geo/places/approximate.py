@@ -9,7 +9,8 @@ come first, then those of the paragraphs before, then (a last resort) of those a
 one that the story's other places lie near wins (the story's setting, not a lone misread name),
 then the nearest in the text (preceding mentions preferred: "in New Orleans ... on Royal Street").
 A place named as another name's container ("in Dioura, in the Segou region"), for its clock
-("Baghdad time") or as where someone spoke ("told reporters at the Pentagon") hosts no other name; a name followed by its country or province ("Cammaara, Somalia")
+("Baghdad time") or as where someone spoke ("told reporters at the Pentagon") hosts no other name;
+a name followed by its country or province ("Cammaara, Somalia")
 has its host there or none; a region a province is named after ("Darfur" beside "North
 Darfur") has a town of that province, else the province. Words that name the host come first: a
 site named after a town the text names ("Kismayo Airport"), one "in the city" (the town the story
@@ -85,8 +86,9 @@ def _best_host(toponym: Toponym, hosts: _Hosts, towns: bool, text: str = "", *, 
     paragraphs before, or any."""
     places, support = (hosts.towns, hosts.town_support) if towns else (hosts.provinces, {})
     near = [i for i in hosts.within_reach(toponym, towns) if _text_distance(toponym, places[i]) <= (
-        _MAX_HOST_DISTANCE_CHARS) and not _named_as_venue(places[i], text) and not (scope != "any" and _PARAGRAPH_BREAK.search(
-            text, *sorted((toponym.end, places[i].start))) and (scope == "paragraph" or places[i].start > toponym.end))]
+        _MAX_HOST_DISTANCE_CHARS) and not _named_as_venue(places[i], text) and not (
+            scope != "any" and _PARAGRAPH_BREAK.search(text, *sorted((toponym.end, places[i].start))) and (
+                scope == "paragraph" or places[i].start > toponym.end))]
     best = min(near, key=lambda i: (_named_as_origin(places[i], text),
                                     not _set_in_its_sentence(toponym, places[i], text),
                                     places[i].country != hosts.main_country,  # the country the story is about
