@@ -214,14 +214,11 @@ def later_by_another_side(draft: Draft, mention: Mention) -> bool:
     return later and family is not None and family != actors.actor_family(draft.actor)
 
 
-_STATE_FAMILIES = frozenset(actors.COUNTRY_FAMILY.values())
-
-
 def _flown_against_the_group(draft: Draft, mention: Mention) -> bool:
     """'PKK fighters attacked a base ... F-16s flew 19 sorties against caves nearby': an air strike by no drone is
     not told of a ground attack by an armed group (groups fly no warplanes)."""
     family = actors.actor_family(draft.actor)
-    group = (family is not None and family not in _STATE_FAMILIES) or actors.generic_side(draft.actor) == "irregulars"
+    group = (family is not None and family not in actors.STATES) or actors.generic_side(draft.actor) == "irregulars"
     return group and mention.category == "Air/drone strike" and draft.category != mention.category and (
         mention.weapon in {None, "aircraft", "jet", "warplane", "helicopter"})
 
