@@ -345,40 +345,40 @@ STATE_BODY_RE = re.compile(PRESS_OFFICE_RE.pattern + r"|\b(?:general\s+staff|hig
                            r"chiefs\s+of\s+staff|emergency\s+service|border\s+guard\s+service|national\s+guard)\b",
                            re.I)
 OFFICIAL_HEADS: frozenset[str] = frozenset(
-    {"ministry", "minister", "government", "military", "army", "navy", "force", "forces",
-     "official", "officials", "spokesman", "spokeswoman", "spokesperson", "president",
-     "governor", "mayor", "commander", "general", "police", "department", "office",
-     "pentagon", "kremlin", "authority", "authorities", "administration", "cabinet",
-     "parliament", "embassy", "ambassador", "secretary", "chief", "premier", "prime",
-     "command", "headquarters", "service", "guard", "corps", "diplomat", "diplomats", "coalition", "administrator",
-     "council", "leader", "king", "prince", "sheikh", "spokespeople", "defense", "defence",
-     "idf", "centcom", "prosecutor", "agency", "directorate", "state", "house", "regime",
-     "representative", "envoy", "senator", "lawmaker", "deputy", "adviser", "advisor",
-     "officer", "soldier", "troops", "lieutenant", "colonel", "major", "captain", "admiral"}
+    {"ministry", "minister", "government", "military", "army", "navy", "force", "forces", "official", "officials",
+     "spokesman", "spokeswoman", "spokesperson", "president", "governor", "mayor", "commander", "general", "police",
+     "department", "office", "pentagon", "kremlin", "authority", "authorities", "administration", "cabinet",
+     "parliament", "embassy", "ambassador", "secretary", "chief", "premier", "prime", "command", "headquarters",
+     "service", "guard", "corps", "diplomat", "diplomats", "coalition", "administrator", "council", "leader", "king",
+     "prince", "sheikh", "spokespeople", "defense", "defence", "idf", "centcom", "prosecutor", "agency", "directorate",
+     "state", "house", "regime", "representative", "envoy", "senator", "lawmaker", "deputy", "adviser", "advisor",
+     "officer", "soldier", "troops", "lieutenant", "colonel", "major", "captain", "admiral", "councillor", "councilor",
+     "councillors", "councilors", "legislator", "legislators", "commissioner", "prefect", "coroner"}
 )
 # Titles of one person ("spokesman", "minister"): "the Kirby spokesman" is still a person.
 OFFICIAL_TITLES: frozenset[str] = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "governor", "mayor", "commander", "administrator",
-     "general", "official", "ambassador", "secretary", "chief", "premier", "envoy", "senator", "lawmaker",
-     "deputy", "adviser", "advisor", "officer", "soldier", "lieutenant", "colonel", "major", "captain", "admiral",
-     "aide", "lawyer", "attorney", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister"}
+    {"spokesman", "spokeswoman", "spokesperson", "minister", "president", "governor", "mayor", "commander",
+     "administrator", "general", "official", "ambassador", "secretary", "chief", "premier", "envoy", "senator",
+     "lawmaker", "deputy", "adviser", "advisor", "officer", "soldier", "lieutenant", "colonel", "major", "captain",
+     "admiral", "aide", "lawyer", "attorney", "wife", "husband", "son", "daughter", "mother", "father", "brother",
+     "sister", "councillor", "councilor", "legislator", "commissioner", "prefect", "coroner"}
 )
 ANONYMOUS_MARKERS: frozenset[str] = frozenset(
     {"unnamed", "anonymous", "unidentified", "anonymity", "undisclosed"}
 )
 ANONYMOUS_HEADS: frozenset[str] = frozenset({"source", "sources", "insider", "insiders", "person", "people"})
 WITNESS_HEADS: frozenset[str] = frozenset(
-    {"witness", "witnesses", "resident", "residents", "eyewitness", "eyewitnesses", "medic", "medics",
-     "doctor", "doctors", "survivor", "survivors", "rescuer", "rescuers", "activist", "activists", "crew", "crews",
-     "passenger", "passengers", "sailor", "sailors", "mariner", "mariners", "worker", "workers", "staff",
-     "analyst", "analysts", "expert", "experts", "family", "relative", "relatives", "rebel", "rebels",
-     "opposition", "protester", "protesters", "villager", "villagers", "neighbour", "neighbor", "local", "locals",
-     "shopkeeper", "shopkeepers", "trader", "traders", "vendor", "driver", "drivers", "farmer", "farmers", "teacher",
-     "nurse", "nurses", "student", "students", "fisherman", "fishermen", "herder", "herders", "elder", "elders",
-     "blogger", "bloggers", "milblogger", "milbloggers", "journalist", "journalists", "correspondent",
-     "correspondents", "investigator", "investigators", "researcher", "researchers", "volunteer", "volunteers",
-     "paramedic", "paramedics", "observer", "observers", "pilot", "pilots", "employee", "employees",
-     "labourer", "laborer", "labourers", "laborers"}
+    {"witness", "witnesses", "resident", "residents", "eyewitness", "eyewitnesses", "medic", "medics", "doctor",
+     "doctors", "survivor", "survivors", "rescuer", "rescuers", "activist", "activists", "crew", "crews", "passenger",
+     "passengers", "sailor", "sailors", "mariner", "mariners", "worker", "workers", "staff", "analyst", "analysts",
+     "expert", "experts", "family", "relative", "relatives", "rebel", "rebels", "opposition", "protester",
+     "protesters", "villager", "villagers", "neighbour", "neighbor", "local", "locals", "shopkeeper", "shopkeepers",
+     "trader", "traders", "vendor", "driver", "drivers", "farmer", "farmers", "teacher", "nurse", "nurses", "student",
+     "students", "fisherman", "fishermen", "herder", "herders", "elder", "elders", "blogger", "bloggers", "milblogger",
+     "milbloggers", "journalist", "journalists", "correspondent", "correspondents", "investigator", "investigators",
+     "researcher", "researchers", "volunteer", "volunteers", "paramedic", "paramedics", "observer", "observers",
+     "pilot", "pilots", "employee", "employees", "labourer", "laborer", "labourers", "laborers", "imam", "imams",
+     "priest", "priests", "pastor", "bishop", "cleric", "clerics", "headman", "chieftain"}
 )
 
 # Image and photo credit lines are not sources.

@@ -57,7 +57,6 @@ def _words(name: str) -> set[str]:
 def _bare_side(words: set[str]) -> bool:
     """'Russia' is not 'Russia's Defense Ministry': a side's bare name contains none of its bodies."""
     from geo.events.actors import actor_family
-
     return len(words) == 1 and actor_family(next(iter(words))) is not None
 
 
@@ -91,8 +90,7 @@ def _in_order(letters: str, initials: list[str]) -> bool:
     return all(letter in remaining for letter in letters)
 
 
-# Acronyms of bodies that speak in conflict reporting, so well known that texts use them undefined
-# ("CENTCOM said" after "U.S. Central Command said").
+# Acronyms of bodies that speak in conflict reports, so well known that texts use them undefined ("CENTCOM").
 KNOWN_ACRONYMS: dict[str, str] = {
     "centcom": "U.S. Central Command", "africom": "U.S. Africa Command", "eucom": "U.S. European Command",
     "indopacom": "U.S. Indo-Pacific Command", "socom": "U.S. Special Operations Command",
@@ -126,6 +124,8 @@ class Registry:
             entry = self.entries[key] = _Entry(speaker=speaker, via=via)
         elif speaker.role and not entry.speaker.role:
             entry.speaker.role = speaker.role
+        if same_crowd(entry.speaker.name, [(key, speaker.name)]):  # "residents", then "residents of X": the X ones
+            entry.speaker = replace(speaker, key=key)
         if via and not entry.via:
             entry.via = via
         if claim not in entry.claims:

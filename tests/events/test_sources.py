@@ -543,3 +543,17 @@ def test_an_acronym_behind_a_word_of_who_leads_it_is_the_body_it_stands_for() ->
     text = ("Drones struck a village near Kherson on Monday, killing two people, the Northern Defense Forces (NDF) "
             "said. In a statement, the Kurdish-led NDF said a drone struck a car.")
     assert [s.name for s in sources_of(text)] == ["the Northern Defense Forces (NDF)"]
+
+
+def test_residents_named_bare_then_by_their_town_are_one_source_named_by_the_town() -> None:
+    found = sources_of("Gunmen raided the village of Tarvo on Monday. Residents said the attackers burned the "
+                       "market. Residents of Tarvo said many families had fled to the hills.")
+    assert [s.name for s in found] == ["Residents of Tarvo"]
+
+
+def test_councillors_commissioners_prefects_and_clerics_who_speak_are_sources() -> None:
+    text = ("Shells hit the market of Tarvo on Monday, a municipal councillor said. Nine died, the district "
+            "commissioner told reporters. The prefect said the road was closed. A local imam said two mosques burned.")
+    assert [(s.name, s.type) for s in sources_of(text)] == [
+        ("municipal councillor", "official"), ("the district commissioner", "official"), ("the prefect", "official"),
+        ("local imam", "other")]
