@@ -15,7 +15,8 @@ from geo.events.doc_index import entity_at, tokens_spelled
 from geo.events.frame import speaker_label_length
 from geo.events.parse_repairs import fronted_subject, hung_on_the_verb, participle_subject
 from geo.events.pronouns import ARMED_SERVICES, resolve_pronoun, side_of_speaker
-from geo.events.triggers import QUANTITY_HEADS, is_event_noun, lemma_of, trigger_family, weapon_of
+from geo.events.triggers import trigger_family
+from geo.events.weapons import QUANTITY_HEADS, is_event_noun, lemma_of, weapon_of
 from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects, span_text)
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from geo.events import actors, context_words as elx, lexicon as lx
+from geo.events import actors, context_words as elx, lexicon as lx, weapons
 from geo.events.casualties import casualty_figures, dead_on_its_object
 from geo.events.clauses import a_reason_apart, ancestors_list, nearest_before, owner_of
 from geo.events.dating import assign_dates, told_over_a_period
@@ -21,7 +21,7 @@ from geo.events.not_events import a_campaigns_toll, front_moved, goes_on
 from geo.events.place_choice import part_at
 from geo.events.placing import date_by_caption, place_by_caption, place_launches_by_origin, placed_elsewhere
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
-from geo.events.triggers import QUANTITY_HEADS, find_triggers, lemma_of, trigger_family
+from geo.events.triggers import find_triggers, trigger_family
 from geo.places import SITE_PARTS
 from geo.model import Toponym
 from geo.syntax import (children, dateline_length, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects,
@@ -85,9 +85,9 @@ GENERIC_DETERMINERS = frozenset({"det", "poss", "nummod", "predet"})
 
 
 def is_generic(mention: Mention) -> bool:
-    """A bare plural that pins nothing down ('the aftermath of bombings', 'the prevalence of
-    knife attacks', 'overall attacks have fallen'): a kind of event, not an event. It names no
-    place, date, actor or figure and has no determiner, numeral or possessive."""
+    """A bare plural that pins nothing down ('the aftermath of bombings', 'the prevalence of knife attacks',
+    'overall attacks have fallen'): a kind of event, not an event. It names no place, date, actor or figure and has
+    no determiner, numeral or possessive."""
     trigger = mention.trigger
     if trigger.pos_ == "VERB" and not mention.headline:
         return _done_to_a_kind(mention)
@@ -96,7 +96,7 @@ def is_generic(mention: Mention) -> bool:
     if any(c.dep_ in GENERIC_DETERMINERS for c in trigger.children) or anchor_of(trigger) is not trigger:
         return False
     quantity = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger.head
-    if quantity.lower_ in QUANTITY_HEADS or quantity.pos_ == "NUM":
+    if quantity.lower_ in weapons.QUANTITY_HEADS or quantity.pos_ == "NUM":
         return False
     pinned = (any(p.place for p in mention.parts) or mention.date or mention.actor or mention.count
               or mention.killed is not None or mention.injured is not None or mention.cue == "response")
@@ -111,7 +111,7 @@ def _done_to_a_kind(mention: Mention) -> bool:
             mention.when not in elx.PERIOD_WORDS)) or mention.killed is not None or mention.injured is not None or (
             mention.cue == "response" and mention.family not in RESPONSE_FAMILIES):
         return False
-    if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)) or any(s.tag_ == "NN" and lemma_of(s) in (
+    if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)) or any(s.tag_ == "NN" and weapons.lemma_of(s) in (
             lx.ATTACKER_NOUNS) for s in children(mention.trigger, "nsubj")):  # "a gunman opened fire on troops": one
         return False  # "hours after the camps were hit, artillery struck rebel positions": pinned to that act
     return all(o.tag_ == "NNS" and not any(c.dep_ in GENERIC_DETERMINERS for c in o.children) for o in objects)

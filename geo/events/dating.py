@@ -20,7 +20,7 @@ from geo.events.draft import Draft, sentence_numbers
 from geo.events.hours import clock_time, of_the_day_told
 from geo.events.summary import DRONES, INTERCEPT
 from geo.events.mentions import Mention, anchor_of, governor_of
-from geo.events.triggers import is_event_noun
+from geo.events.weapons import is_event_noun
 from geo.model import Toponym
 from geo.syntax import dateline_length, span_text
 

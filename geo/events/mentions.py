@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 from geo.events import context_words as elx, lexicon as lx
 from geo.events.parse_repairs import called_object, detached_target, number_of, what_it_was_called
 from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
-from geo.events.triggers import QUANTITY_HEADS, is_projectile, lemma_of, trigger_family, weapon_of
+from geo.events.triggers import trigger_family
+from geo.events.weapons import QUANTITY_HEADS, is_projectile, lemma_of, weapon_of
 from geo.model import Toponym
 from geo.places import SITE_PARTS  # "stormed the upper floors": a part of the site, no target
 from geo.syntax import children, dateline_length, is_passive, prep_objects, shared_subjects
@@ -180,8 +181,7 @@ def _weapon_in_mention(trigger: Token) -> str | None:
 
 
 def _single_weapon(found: list[str]) -> str | None:
-    """The weapon of a mention, or None when it names weapons of different categories
-    ("drone and rocket attacks" are not drone attacks: saying so would overstate)."""
+    """The weapon of a mention; none for two categories ("drone and rocket attacks" are not drone attacks)."""
     if not found:
         return None
     modifiers = {lx.WEAPON_CATEGORY[k] for k in found if k not in lx.WEAPON_QUALIFIERS}

@@ -13,7 +13,7 @@ from geo.events import lexicon as lx
 from geo.events.mentions import Part
 from geo.events.place_fit import KIND_RANK, hosted_by
 from geo.events.roles import GRIEVANCE_NOUNS
-from geo.events.triggers import is_event_noun
+from geo.events.weapons import is_event_noun
 from geo.model import Toponym
 from geo.places import DISTRICT_WORDS
 

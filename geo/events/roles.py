@@ -15,7 +15,8 @@ from geo.events.kinds import ARMED_GROUP_NOUNS, PERPETRATOR_NOUNS
 from geo.events.mentions import Mention, anchor_of
 from geo.events.parse_repairs import hung_on_the_verb
 from geo.events.phrasal import phrasal_family
-from geo.events.triggers import lemma_of, trigger_family
+from geo.events.triggers import trigger_family
+from geo.events.weapons import lemma_of
 from geo.syntax import children, doc_text, glued_before, phrase_tokens, prep_objects, span_text
 
 def assign_roles(sent: Span, mentions: list[Mention]) -> None:

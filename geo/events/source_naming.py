@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.person_names import RANK_WORDS, administrative_head, names_a_state
-from geo.events.triggers import lemma_of
+from geo.events.weapons import lemma_of
 from geo.places import VESSEL_NAME_RE
 from geo.syntax import doc_text, phrase_text, phrase_tokens
 

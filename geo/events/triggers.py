@@ -11,18 +11,10 @@ from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fell, fled, habitual, latest_of_series,
                                    negated_experience, none_of, only_heard, rejected_claim, threatened_means,
                                    told_already, told_as_possible, victims_of)
+from geo.events.weapons import (doers, fired_in_defence, is_air_defence, is_airborne, is_event_noun, is_projectile,
+                               lemma_of, weapon_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects)
-
-
-def lemma_of(token: Token) -> str:
-    """The token's lemma; a plural the tagger took for a name because it opens the sentence ('Rockets
-    were fired at ...', lemma 'Rockets') is read as the noun it is."""
-    lower = token.lemma_.lower()
-    if token.pos_ == "PROPN" and token.is_sent_start and token.is_title and lower.endswith("s") and (
-            not lower.endswith("ss")):
-        return lower[:-1]
-    return lower
 
 
 _FAMILY_CACHE = "geo.trigger_family"
@@ -71,18 +63,18 @@ def _trigger_family(token: Token) -> str | None:
         down = next((c for c in token.children if c.lower_ == "down"), None)
         if lemma == "shoot" and down is not None:  # the parser may hang "the drone" on "down"
             shot = children(token, "dobj", "nsubjpass") + children(down, "pobj")
-            if (not shot and down.dep_ == "prt") or any(_is_airborne(o) for o in shot):
+            if (not shot and down.dep_ == "prt") or any(is_airborne(o) for o in shot):
                 return "intercept"  # not 'shooting down the hallway'
             return None
         if lemma == "blow" and any(c.lower_ == "up" for c in token.children):
             return "blast"
         if lemma == "open" and any(lemma_of(o) == "fire" for o in children(token, "dobj")):
             return "shooting"  # "opened fire on police"
-        if lemma in {"fire", "launch"} and any(lemma_of(o) == "interceptor" for o in children(token, "dobj")):
+        if lemma in {"fire", "launch"} and fired_in_defence(token):
             return "intercept"  # "a Patriot battery fired interceptors at incoming rockets"
         if lemma in elx.DEFEAT_VERBS and any(is_projectile(o) for o in children(token, "dobj", "nsubjpass")):
             return "intercept"  # "air defences destroyed three drones", "the missile was destroyed in mid-air"
-        if lemma in elx.DEFEAT_VERBS and any(_air_defence(d) for d in _doers(token)):
+        if lemma in elx.DEFEAT_VERBS and any(is_air_defence(d) for d in doers(token)):
             return "intercept"  # "two were destroyed in flight by the base's counter-rocket system"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "two attackers were shot dead by guards": the assault was ended
@@ -187,62 +179,6 @@ def _counted(victims: Token) -> bool:
 def _armed(subjects: list[Token]) -> bool:
     return any(weapon_of(s) or lemma_of(s) in lx.ATTACKER_NOUNS or lemma_of(s) in lx.ARMED_NOUNS
                or lemma_of(s) in {"police", "policeman", "officer"} for s in subjects)
-
-
-def _is_airborne(token: Token) -> bool:
-    """What can be shot down: a weapon or aircraft, a number of them, or a pronoun or a share for them ('most')."""
-    return (token.pos_ in {"NUM", "PRON"} or lemma_of(token) in AIRBORNE_NOUNS or weapon_of(token) is not None
-            or (token.lower_ in elx.SHARE_WORDS and not prep_objects(token, "of"))
-            or any(weapon_of(o) for o in prep_objects(token, "of")))
-
-
-QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", "barrage", "wave", "salvo", "hail",
-                            "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
-AIRBORNE_NOUNS = frozenset({"plane", "airplane", "airliner", "balloon", "projectile", "satellite", "fighter"})
-
-
-def _doers(verb: Token) -> list[Token]:
-    agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
-    return children(verb, "nsubj") + agents + [c for a in agents for c in a.conjuncts]
-
-
-def _air_defence(token: Token) -> bool:
-    """'air defences', 'Israeli air defense systems', 'the base's counter-rocket system', 'Iron Dome'."""
-    phrase = token.doc[min(t.i for t in token.subtree) : token.i + 1].text.lower()
-    if token.lower_ in elx.AIR_DEFENCE_WORDS or set(phrase.split()) & elx.AIR_DEFENCE_WORDS:
-        return True
-    defended = lemma_of(token) in {"defence", "defense", "system", "battery", "unit"}
-    return defended and elx.AIR_DEFENCE_RE.search(phrase) is not None
-
-
-def is_projectile(token: Token) -> bool:
-    """A missile, rocket, drone or other thing in flight, or a number of them ('three of the drones')."""
-    if token.pos_ == "NUM" or token.lower_ in QUANTITY_HEADS or token.lower_ in elx.SHARE_WORDS:
-        return any(is_projectile(o) for o in prep_objects(token, "of"))
-    lemma = lemma_of(token)
-    if lemma in elx.PROJECTILE_NOUNS or token.lower_ in elx.PROJECTILE_NOUNS:
-        return True
-    return lemma in {"vehicle", "system", "aircraft", "vessel"} and any(  # "unmanned aerial vehicles"
-        c.lower_ in elx.UNCREWED_WORDS for c in token.children if c.dep_ in {"amod", "compound"})
-
-
-def is_event_noun(token: Token) -> bool:
-    lemma = lemma_of(token)
-    return token.pos_ in {"NOUN", "PROPN"} and (lemma in lx.EVENT_NOUNS or token.lower_ in lx.EVENT_NOUNS)
-
-
-def weapon_of(token: Token) -> str | None:
-    """The weapon word a noun is or is modified by ('Russian drones' -> 'drone')."""
-    if token.lower_ in QUANTITY_HEADS | {"group", "pair", "flight"} or token.pos_ == "NUM":  # "a group of drones"
-        for obj in prep_objects(token, "of"):
-            return weapon_of(obj)
-    for candidate in [token, *(c for c in token.children if c.dep_ in {"compound", "amod", "nmod"})]:
-        for word in (lemma_of(candidate), candidate.lower_):
-            if word in lx.WEAPON_WORDS or (word in lx.WEAPON_CATEGORY and candidate is not token):
-                return word
-        if lx.AIRCRAFT_MODEL_RE.fullmatch(candidate.text):
-            return "aircraft"  # "Two F-16s struck", "an MQ-9 Reaper", "Su-25 jets"
-    return None
 
 
 def _nominal_gerund_subject(token: Token) -> bool:

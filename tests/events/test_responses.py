@@ -1307,3 +1307,13 @@ def test_the_attacks_named_in_the_target_of_an_answer_stay_attacks() -> None:
             "on the sites the attacks came from over the next day.")
     attacks, responses = run(text)
     assert [a.actor for a in attacks] == ["Rebels"] and [r.actor for r in responses] == ["army jets"]
+
+
+def test_missiles_fired_by_an_air_defence_or_to_defend_a_base_are_an_interception() -> None:
+    for second in ("A Patriot battery launched two missiles at the incoming rockets.",
+                   "The crew launched two missiles to defend the base."):
+        attacks, responses = run("Militants fired rockets at the Kelvar air base on Tuesday. " + second)
+        assert [a.actor for a in attacks] == ["Militants"]
+        assert [(r.category, r.count) for r in responses] == [("Disrupted weapons use", 2)], second
+    attacks, responses = run("The rebels fired two missiles at the frigate to protect the coast, they said.")
+    assert [a.actor for a in attacks] == ["rebels"] and responses == []  # a purpose, but fired at a ship

@@ -1,0 +1,88 @@
+"""What the nouns of an act are: the weapon a noun names or is modified by ('Russian drones' -> drone), a thing in
+flight that can be shot down, an air defence, an act's own noun ('the strike'); and the lemma as the tagger should
+have given it. Used by ``geo.events.triggers`` and the rules that read actors, targets, dates and places; imports
+the events wing's lexicons and ``geo.syntax``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geo.events import context_words as elx, lexicon as lx
+from geo.syntax import children, prep_objects
+
+
+def lemma_of(token: Token) -> str:
+    """The token's lemma; a plural the tagger took for a name because it opens the sentence ('Rockets
+    were fired at ...', lemma 'Rockets') is read as the noun it is."""
+    lower = token.lemma_.lower()
+    if token.pos_ == "PROPN" and token.is_sent_start and token.is_title and lower.endswith("s") and (
+            not lower.endswith("ss")):
+        return lower[:-1]
+    return lower
+
+
+
+def is_airborne(token: Token) -> bool:
+    """What can be shot down: a weapon or aircraft, a number of them, or a pronoun or a share for them ('most')."""
+    return (token.pos_ in {"NUM", "PRON"} or lemma_of(token) in AIRBORNE_NOUNS or weapon_of(token) is not None
+            or (token.lower_ in elx.SHARE_WORDS and not prep_objects(token, "of"))
+            or any(weapon_of(o) for o in prep_objects(token, "of")))
+
+
+QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "number", "barrage", "wave", "salvo", "hail",
+                            "series", "swarm", "volley", "score", "scores", "thousand", "thousands"})
+AIRBORNE_NOUNS = frozenset({"plane", "airplane", "airliner", "balloon", "projectile", "satellite", "fighter"})
+
+
+def doers(verb: Token) -> list[Token]:
+    agents = [o for a in children(verb, "agent") for o in children(a, "pobj")]
+    return children(verb, "nsubj") + agents + [c for a in agents for c in a.conjuncts]
+
+
+def is_air_defence(token: Token) -> bool:
+    """'air defences', 'Israeli air defense systems', 'the base's counter-rocket system', 'Iron Dome'."""
+    phrase = token.doc[min(t.i for t in token.subtree) : token.i + 1].text.lower()
+    if token.lower_ in elx.AIR_DEFENCE_WORDS or set(phrase.split()) & elx.AIR_DEFENCE_WORDS:
+        return True
+    defended = lemma_of(token) in {"defence", "defense", "system", "battery", "unit"}
+    return defended and elx.AIR_DEFENCE_RE.search(phrase) is not None
+
+
+def is_projectile(token: Token) -> bool:
+    """A missile, rocket, drone or other thing in flight, or a number of them ('three of the drones')."""
+    if token.pos_ == "NUM" or token.lower_ in QUANTITY_HEADS or token.lower_ in elx.SHARE_WORDS:
+        return any(is_projectile(o) for o in prep_objects(token, "of"))
+    lemma = lemma_of(token)
+    if lemma in elx.PROJECTILE_NOUNS or token.lower_ in elx.PROJECTILE_NOUNS:
+        return True
+    return lemma in {"vehicle", "system", "aircraft", "vessel"} and any(  # "unmanned aerial vehicles"
+        c.lower_ in elx.UNCREWED_WORDS for c in token.children if c.dep_ in {"amod", "compound"})
+
+
+def is_event_noun(token: Token) -> bool:
+    lemma = lemma_of(token)
+    return token.pos_ in {"NOUN", "PROPN"} and (lemma in lx.EVENT_NOUNS or token.lower_ in lx.EVENT_NOUNS)
+
+
+def weapon_of(token: Token) -> str | None:
+    """The weapon word a noun is or is modified by ('Russian drones' -> 'drone')."""
+    if token.lower_ in QUANTITY_HEADS | {"group", "pair", "flight"} or token.pos_ == "NUM":  # "a group of drones"
+        for obj in prep_objects(token, "of"):
+            return weapon_of(obj)
+    for candidate in [token, *(c for c in token.children if c.dep_ in {"compound", "amod", "nmod"})]:
+        for word in (lemma_of(candidate), candidate.lower_):
+            if word in lx.WEAPON_WORDS or (word in lx.WEAPON_CATEGORY and candidate is not token):
+                return word
+        if lx.AIRCRAFT_MODEL_RE.fullmatch(candidate.text):
+            return "aircraft"  # "Two F-16s struck", "an MQ-9 Reaper", "Su-25 jets"
+    return None
+
+
+def fired_in_defence(verb: Token) -> bool:
+    """'A Patriot battery fired interceptors at incoming rockets', 'air defences fired at the drones', 'the crew
+    launched two missiles to defend the base'; not 'fired missiles at the ship to protect the country'."""
+    if any(lemma_of(o) == "interceptor" for o in children(verb, "dobj")) or any(is_air_defence(d) for d in doers(verb)):
+        return True
+    purposes = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"}]
+    return any(lemma_of(c) in {"defend", "protect", "intercept"} for c in purposes) and all(
+        is_projectile(o) for o in prep_objects(verb, "at", "on", "against"))
