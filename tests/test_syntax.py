@@ -142,3 +142,11 @@ def test_a_place_a_sentence_opens_with_is_no_subject_even_when_parsed_as_one() -
     deps = ["advmod", "nummod", "nsubj", "punct", "prep", "pobj", "punct", "ROOT", "det", "dobj", "punct"]
     doc = Doc(nlp().vocab, words=words, heads=heads, deps=deps)
     assert [t.text for t in past_a_dateline([doc[2]])] == ["gunmen"]
+
+
+def test_a_noun_the_parser_took_for_a_verb_keeps_its_object_in_the_phrase() -> None:
+    from geo.syntax import phrase_with_conjuncts
+
+    doc = nlp()("Jets followed up with strikes on Kelvar radar and launch sites in the north.")
+    radar = next(t for t in doc if t.text == "radar")
+    assert phrase_with_conjuncts(radar) == "Kelvar radar and launch sites"

@@ -59,7 +59,9 @@ GENERIC_WORDS = frozenset({
 # Short names of commands that texts use as often as the full ones.
 COMMAND_SHORT_NAMES = {"centcom": ("central", "command"), "uscentcom": ("central", "command"),
                        "africom": ("africa", "command"), "usafricom": ("africa", "command"),
-                       "eucom": ("european", "command"), "indopacom": ("indo", "pacific", "command")}
+                       "eucom": ("european", "command"), "indopacom": ("indo", "pacific", "command"),
+                       # the Pentagon: the department it houses
+                       "pentagon": ("defense", "department"), "dod": ("defense", "department")}
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 
 

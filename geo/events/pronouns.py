@@ -24,7 +24,8 @@ def resolve_pronoun(token: Token) -> str | None:
         return doers  # "fighters killed seven when they stormed the village, residents said": the fighters
     for head in token.ancestors:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
-            subjects = [s for s in past_a_dateline(children(head, "nsubj")) if s.lower_ not in PRONOUNS
+            shared = children(head.head, "nsubj") if head.dep_ == "conj" else []  # "X struck ... and said it had"
+            subjects = [s for s in past_a_dateline(children(head, "nsubj") or shared) if s.lower_ not in PRONOUNS
                         and s.idx >= label]
             if subjects and subjects[0].ent_type_ == "PERSON":
                 return None  # '"They began to strike," said Mahmoud Raslan': they are others

@@ -75,6 +75,14 @@ def _the_place(draft: Draft) -> bool:
 INTERCEPT_VERBS = {"shoot": "shot down", "intercept": "intercepted", "down": "downed"}  # "destroyed": by the weapon
 
 
+RETAKEN = {"regained": "regained", "retook": "retaken", "recaptured": "recaptured"}  # an act on a place, not an assault
+
+
+def _participle(draft: Draft) -> str:
+    """The act's verb after 'was': 'repelled', 'retaken'."""
+    return RETAKEN.get(_verb(draft), _verb(draft))
+
+
 def _verb(draft: Draft) -> str:
     """The act as a verb in the past, taking the target as object: 'struck', 'shelled', 'shot down'."""
     families, weapon = draft.families, draft.weapon or ""
@@ -196,8 +204,9 @@ def summarize(draft: Draft) -> str:
         text = f"{actor} {_verb(draft)} {target}{_means(draft)}"
     elif "defence" in draft.families and _verb(draft) == "returned fire on":
         text = f"{actor or 'Defenders'} returned fire"  # "guards returned fire, killing two attackers"
-    elif "defence" in draft.families and _verb(draft) not in {"fought off", "killed"}:  # "attacked but were repelled"
-        text = f"{actor} {_verb(draft)} the assault" if actor else f"The assault was {_verb(draft)}"
+    elif "defence" in draft.families and _verb(draft) not in {"fought off", "killed"} and not (
+            target and _verb(draft) in RETAKEN):  # "attacked but were repelled"; "Tarvo was retaken" below
+        text = f"{actor} {_verb(draft)} the assault" if actor else f"The assault was {_participle(draft)}"
     elif actor and draft.place is not None and _verb(draft) in TRANSITIVE_ON_PLACES:
         town = draft.place.kind in {"city", "facility", "other"} and draft.place_prep == "in" and where
         name = where.split(" ", 2)[2] if town else ""  # " in Douma and Damascus" -> "Douma and Damascus"
@@ -216,8 +225,8 @@ def summarize(draft: Draft) -> str:
         text = f"{actor} carried out {_article(label)}"
     elif "defence" in draft.families and target and _verb(draft) != "fought off":
         noun = re.split(r" (?:on|of|against|in|at|near|by) ", target)[0].split()[-1]  # "the attacks on the towns"
-        were = "were" if noun.lower().endswith("s") else "was"  # "Both assaults were stopped"
-        text = f"{target[:1].upper() + target[1:]} {were} {_verb(draft)}"  # "The assault was repelled"
+        were = "were" if noun.lower().endswith("s") or " and " in target else "was"  # "Both assaults were stopped"
+        text = f"{target[:1].upper() + target[1:]} {were} {_participle(draft)}"  # "The assault was repelled"
     else:
         text = label[:1].upper() + label[1:]
         if draft.count and draft.count > 1 and draft.category != INTERCEPT:

@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Span
 
 from geo.gazetteer import DISTRICT_WORDS
 from geo.places.lexicon import (CITY_WORDS, CONNECTORS, DIRECTION_WORDS, FACILITY_WORDS, LOCAL_BODY_WORDS,
-                                PLACE_TYPE_WORDS, PROVINCE_WORDS, TITLES)
+                                PLACE_TYPE_WORDS, PROVINCE_WORDS, TITLES, TRUSTED_LABELS)
 from geo.syntax import ARABIC_ARTICLES, ARABIC_FEATURE_WORDS
 
-__all__ = ["ARABIC_ARTICLES", "capitalised_runs", "complete_cut_names", "is_capitalised", "names_an_arabic_feature",
-           "subspans_longest_first", "widen"]
+__all__ = ["ARABIC_ARTICLES", "capitalised_runs", "complete_cut_names", "is_capitalised", "join_split_name",
+           "names_an_arabic_feature", "subspans_longest_first", "widen"]
 
 _MAX_EXTRA_TOKENS = 4
 # Lower-case words a name may end with ("air base", "territory", "the X nuclear power plant") ...
@@ -149,6 +149,23 @@ def old_name_heading(span: Span, run: Span, main_name: Callable[[str], bool]) ->
     rest = run.doc[span.end:run.end]
     return (span.start == run.start and len(rest) > 0 and not main_name(span.text)
             and all(t.is_alpha and t.is_title and t.lower_ not in _NOT_A_NAMES_WORD for t in rest))
+
+
+def join_split_name(span: Span, label: str) -> Span:
+    """'near Khor Taqqat', tagged 'Khor' a place and 'Taqqat' a person: the tagger split a name it did not know,
+    and the place is the whole of it. Not a title or a designation after a name ('Kyiv Mayor'), a person's full
+    name ('ambassador to Egypt Dan Kurtzer'), a dateline ('WASHINGTON Barack Obama') or a name inside a longer
+    one ('Keep Britain Tidy')."""
+    doc, last = span.doc, span[-1]
+    after = next((e for e in doc.ents if e.start == span.end), None)
+    if label not in TRUSTED_LABELS or after is None or after.label_ != "PERSON" or len(after) > 1 or (
+            last.whitespace_ != " " or not last.is_alpha or last.is_upper or after[0].sent != last.sent):
+        return span
+    word, before = after[0], doc[span.start - 1] if span.start > last.sent.start else None
+    if not (word.is_alpha and word.is_title) or word.lower_ in _NOT_A_NAMES_WORD or (before is not None and (
+            before.is_title or before.is_upper)):
+        return span
+    return doc[span.start:after.end]
 
 
 def complete_cut_names(found: list[tuple[Span, Any]]) -> list[tuple[Span, Any]]:

@@ -14,7 +14,6 @@ and its extension attributes (registered once, read by geo.places.resolve):
                           "direction" | "near" | "struck" ("shelled X") | "comma_state" | None
     span._.geo_container  "Texas" for "Paris, Texas" (with cue "comma_state")
     span._.geo_gated      True when the span was kept only because the gazetteer knows it
-
     NORP            a demonym or country adjective ("Syrian"): its country, for context, never drawn
 
 Adjectival uses ("Iranian-backed") are not toponyms, nor a transcript's speaker labels ("AUSTIN:").
@@ -105,8 +104,9 @@ class ToponymRecognizer:
                     found.extend(self._nationality(span, context))
                 continue
             taken[ent.start:ent.end] = [True] * len(ent)
-            span = with_designation(extent.widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(
-                text, lookups)), context.lower_words if ent.label_ in TRUSTED_LABELS else frozenset()))
+            lower = context.lower_words if ent.label_ in TRUSTED_LABELS else frozenset()
+            span = extent.widen(span, lambda text: any(c.score >= 0.97 for c in self._lookup(text, lookups)), lower)
+            span = with_designation(extent.join_split_name(span, ent.label_))  # "Khor" + "Taqqat": one name
             for token in span:
                 taken[token.i] = True
             if ent.label_ in TRUSTED_LABELS and not is_code_name(span):

@@ -13,13 +13,11 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.model import TextSpan, Toponym
-from geo.syntax.datelines import DATELINE_RE as DATELINE_RE  # re-exported: the datelines are part of the syntax
-from geo.syntax.datelines import dateline_length as dateline_length
-from geo.syntax.datelines import past_a_dateline as past_a_dateline
+from geo.syntax.datelines import (DATELINE_RE as DATELINE_RE, dateline_length as dateline_length,  # re-exported:
+                                   past_a_dateline as past_a_dateline)  # the datelines are part of the syntax
 
-LEFT_PHRASE_DEPS = frozenset(
-    {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod", "predet", "advmod"}
-)
+LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod",
+                              "predet", "advmod"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "``", "''"})
 PRONOUNS = frozenset({"it", "they", "its", "their", "we", "our", "he", "she", "his", "her", "them", "itself"})
 _TEXT_KEY = "geo.text"  # where doc_text keeps a document's text
@@ -173,6 +171,8 @@ def phrase_tokens(head: Token, *, with_of: bool = True, with_acl: bool = True, m
             if objects:
                 chosen.add(child.i)
                 chosen.update(t.i for t in phrase_tokens(objects[0], with_of=False, with_acl=False))
+        elif child.dep_ == "dobj" and child.i == head.i + 1 and head.dep_ == "conj" and head.head.pos_ == "NOUN":
+            chosen.update(t.i for t in phrase_tokens(child, with_of=False, with_acl=False))  # "radar and launch sites"
         elif with_acl and child.dep_ == "acl" and child.tag_ == "VBN":
             agents = [c for c in child.children if c.dep_ in {"agent", "prep"}]
             if agents:

@@ -36,6 +36,7 @@ def test_source_names_match_however_spelled() -> None:
                         "spokesperson for the UN Secretary-General") == 2
     assert source_match("Saudi Press Agency (SPA)", "SPA") == 2
     assert source_match("the Pentagon", "the Kremlin") == 0
+    assert source_match("U.S. Department of Defense", "Pentagon") >= 1 and source_match("Pentagon", "DOD") == 2
 
 
 def test_a_source_labelled_with_its_speaker_in_parentheses_is_met_by_either_name() -> None:

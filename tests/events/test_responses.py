@@ -1317,3 +1317,11 @@ def test_missiles_fired_by_an_air_defence_or_to_defend_a_base_are_an_interceptio
         assert [(r.category, r.count) for r in responses] == [("Disrupted weapons use", 2)], second
     attacks, responses = run("The rebels fired two missiles at the frigate to protect the coast, they said.")
     assert [a.actor for a in attacks] == ["rebels"] and responses == []  # a purpose, but fired at a ship
+
+
+def test_places_retaken_are_said_retaken_by_the_unit_that_said_it_had_retaken_them() -> None:
+    told = "Rebels shelled the village of Tarvo on Sunday. On Monday, {} after clashes in which dozens of rebels died."
+    _, responses = run(told.format("the 7th Brigade moved east and said it had retaken Tarvo and Dambo"))
+    assert [(r.actor, r.summary) for r in responses] == [("7th Brigade", "7th Brigade retook Tarvo and Dambo")]
+    _, responses = run(told.format("Tarvo and Dambo were retaken"))
+    assert [(r.actor, r.summary) for r in responses] == [(None, "Tarvo and Dambo were retaken")]

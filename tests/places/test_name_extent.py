@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from geo.places.name_extent import complete_cut_names, widen
+from geo.places.name_extent import complete_cut_names, join_split_name, widen
 
 KNOWN = {"As Suwara", "Gulf of Tarsa", "Tarsa air base"}
 
@@ -48,3 +48,19 @@ def test_a_name_cut_short_is_the_longer_name_the_text_names_elsewhere() -> None:
     found = [(doc[3:5], "cue"), (doc[9:10], "entity"), (doc[10:11], "run"), (doc[12:13], "entity")]
     assert [(span.text, span.start, info) for span, info in complete_cut_names(found)] == [
         ("Ceel Dheer", 3, "cue"), ("Ceel Dheer", 9, "entity"), ("Ceel", 12, "entity")]  # the last goes on otherwise
+
+
+def _tagged(words: list[str], ents: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_a_place_the_tagger_split_from_the_rest_of_its_name_is_the_whole_name() -> None:
+    doc = _tagged(["near", "Khor", "Dalbat", "east", "of", "Tarsa"], ["O", "B-GPE", "B-PERSON", "O", "O", "B-GPE"])
+    assert join_split_name(doc[1:2], "GPE").text == "Khor Dalbat"
+    assert join_split_name(doc[1:2], "ORG").text == "Khor"  # only a name the tagger took for a place grows
+    titled = _tagged(["Tarsa", "Governor", "said"], ["B-GPE", "B-PERSON", "O"])
+    assert join_split_name(titled[0:1], "GPE").text == "Tarsa"  # a title after the place
+    envoy = _tagged(["envoy", "to", "Tarsa", "Ilse", "Brandt", "said"], ["O", "O", "B-GPE", "B-PERSON", "I-PERSON", "O"])
+    assert join_split_name(envoy[2:3], "GPE").text == "Tarsa"  # a person's full name after the place
+    inside = _tagged(["by", "Keep", "Tarsa", "Tidy"], ["O", "O", "B-GPE", "B-PERSON"])
+    assert join_split_name(inside[2:3], "GPE").text == "Tarsa"  # a name inside a longer capitalised one
