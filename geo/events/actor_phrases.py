@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from geo.events import actors, context_words as elx, lexicon as lx
 from geo.events.doc_index import entity_at, tokens_spelled
 from geo.events.frame import speaker_label_length
-from geo.events.parse_repairs import fronted_subject, hung_on_the_verb, participle_subject
+from geo.events.parse_repairs import fronted_subject, hung_on_the_verb, participle_subject, past_a_day
 from geo.events.pronouns import ARMED_SERVICES, resolve_pronoun, side_of_speaker
 from geo.events.triggers import trigger_family
 from geo.events.weapons import QUANTITY_HEADS, is_event_noun, lemma_of, weapon_of
@@ -262,7 +262,8 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
             doer = next((_doer(o, by_name=True) for o in prep_objects(trigger, "by") if o.pos_ != "ADJ" and (
                 o.lower_ not in elx.TIMES_OF_DAY and o.ent_type_ not in {"DATE", "TIME"})), None)  # not "by sunrise"
             return doer or _reporting_defender(trigger)
-        subjects = [s for s in past_a_dateline(children(trigger, "nsubj") or ([trigger.head] if acting else []))
+        told = past_a_day(children(trigger, "nsubj")) or ([trigger.head] if acting else [])  # (a day taken for one)
+        subjects = [s for s in past_a_dateline(told)
                     if sent.start <= s.i < sent.end and s.idx >= floor]
         if not subjects and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not _victims_verb(trigger.head):
             subjects = shared_subjects(trigger)  # "troops rescued them and killed ...", "gunmen stopped a bus, forced

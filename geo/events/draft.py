@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from geo.events.lexicon import parse_number
 from geo.model import Toponym
 
 if TYPE_CHECKING:
@@ -118,6 +119,19 @@ class DraftLog:
     def group(self, number: int) -> list[Draft]:
         """The drafts of one group (the acts one mention told at once), in the order they were begun."""
         return list(self._groups.get(number, ()))
+
+
+def counts_its_target(count: int, target: str) -> bool:
+    """'three targets', '4 positions', 'three (3) facilities', 'more than 85 targets': a target phrase that gives
+    the count itself."""
+    words = [w.lower().strip("()") for w in target.split()[:4]]  # "three targets", "more than 85 targets"
+    return any(w == str(count) or parse_number(w) == count for w in words)
+
+
+def one_act(draft: Draft) -> bool:
+    """An act told once, or told hitting a number of targets ('struck 13 targets'): not a tally of acts."""
+    count = draft.count or 1
+    return count == 1 or bool(draft.target and counts_its_target(count, draft.target))
 
 
 def toponyms_by_sentence(toponyms: Sequence[tuple[Toponym, Span]],

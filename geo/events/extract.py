@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from geo.events import actors, lexicon as lx
 from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
-from geo.events.draft import Draft, DraftLog, take_date, toponyms_by_sentence
+from geo.events.draft import Draft, DraftLog, one_act, take_date, toponyms_by_sentence
 from geo.events.category_fit import GENERIC_CATEGORIES
 from geo.events.introduced import comparison_point, heard_by_a_witness, named_again, one_of_its_munitions
 from geo.events.frame import header_length
@@ -152,9 +152,9 @@ class _Linker:
                 mention.family in BLASTS and d.families & BLASTS)]  # "the bombing" of "detonated explosives"
             if mention.trigger.pos_ == "NOUN" and mention.family == "strike":  # "the strike": an air strike
                 same_word.sort(key=lambda d: d.category != "Air/drone strike")  # rather than rockets that struck
-            if mention.trigger.tag_ == "NN" and any((d.count or 1) == 1 for d in fitting):  # "the massacre": one
-                fitting.sort(key=lambda d: (d.count or 1) > 1)  # act, not a tally of many told since
-                same_word = [d for d in same_word if (d.count or 1) == 1]
+            if mention.trigger.tag_ == "NN" and any(one_act(d) for d in fitting):  # "the massacre": one act, not a
+                fitting.sort(key=lambda d: not one_act(d))  # tally of many told since ("struck 13 targets" is one)
+                same_word = [d for d in same_word if one_act(d)]
             antecedent = same_word[0] if same_word else next(iter(fitting), None)
             if antecedent is not None:
                 self._attach_to_group(antecedent, mention)

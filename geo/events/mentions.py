@@ -347,9 +347,9 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                 heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
             elif heads[0].lower_ in {"it", "them"} and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
                 heads = children(trigger.head, "dobj")[:1] or heads  # "caught a column of fighters and bombed it"
-        heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", *(
+        heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", "into", *(
             ("with",) if lemma_of(trigger) == "exchange" else ())) + _directed_at(trigger)
-            if o.ent_type_ not in {"DATE", "TIME"}]
+            if o.ent_type_ not in {"DATE", "TIME"} and o.lower_ != "air"]  # "slammed into a ship"
         if not heads and lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS:  # "launched 86 drones and two missiles
             weapons = [w for o in children(trigger, "dobj") for w in (o, *o.conjuncts)]  # against Ukraine"
             heads = [o for w in weapons for o in prep_objects(w, "against", "at", "on", "toward", "towards")

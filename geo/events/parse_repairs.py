@@ -46,9 +46,14 @@ def called_object(verb: Token) -> list[Token]:
 
 def fronted_subject(verb: Token) -> list[Token]:
     """'At the direction of the President, U.S. forces tonight conducted strikes', parsed with the forces in
-    apposition to the President: the noun phrase right before the verb (past 'tonight'), after a comma."""
+    apposition to the President: the noun phrase right before the verb (past 'tonight'), after a comma; 'Late
+    Wednesday, U.S. aircraft hit X', parsed with the aircraft joined to the day."""
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return []
+    dated = [c for t in verb.children if t.dep_ == "npadvmod" and t.ent_type_ in {"DATE", "TIME"} for c in t.conjuncts
+             if c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in {"DATE", "TIME"} and c.i < verb.i]
+    if dated:
+        return dated[:1]  # "Late Wednesday, U.S. aircraft and ships hit X": the craft parsed as a second day
     i = verb.i - 1
     times = {t.i for c in verb.children if c.dep_ in {"npadvmod", "advmod"} for t in c.subtree}  # "early this morning"
     while i > verb.sent.start and i in times:
@@ -58,6 +63,19 @@ def fronted_subject(verb: Token) -> list[Token]:
             t.text == "," for t in verb.doc[noun.head.i:noun.left_edge.i]):
         return []
     return [noun]
+
+
+def past_a_day(subjects: list[Token]) -> list[Token]:
+    """'Late Wednesday, U.S. aircraft and ships hit X', parsed with the day as the subject and the aircraft joined
+    to it: the first noun joined to such a day stands for it."""
+    found: list[Token] = []
+    for subject in subjects:
+        joined = [c for c in subject.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in _DAY_TYPES]
+        found.append(joined[0] if joined and subject.ent_type_ in _DAY_TYPES else subject)
+    return found
+
+
+_DAY_TYPES = frozenset({"DATE", "TIME"})
 
 
 def participle_subject(subject: Token) -> Token:

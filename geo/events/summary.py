@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from geo.events import lexicon as lx
-from geo.events.draft import Draft
+from geo.events.draft import Draft, counts_its_target
 from geo.events.context_words import MILITARY_OBJECTS
 
 INTERCEPT = "Disrupted weapons use"
@@ -182,13 +182,6 @@ def _with_article(name: str) -> str:
     return "the " + name
 
 
-def _counts_its_target(count: int, target: str) -> bool:
-    """'three targets', '4 positions', 'three (3) facilities', 'more than 85 targets': a target phrase that gives
-    the count itself."""
-    words = [w.lower().strip("()") for w in target.split()[:4]]  # "three targets", "more than 85 targets"
-    return any(w == str(count) or lx.parse_number(w) == count for w in words)
-
-
 def summarize(draft: Draft) -> str:
     """A short line a briefer can say aloud (see the module's docstring)."""
     label, where = _label(draft), _where(draft)
@@ -197,7 +190,7 @@ def summarize(draft: Draft) -> str:
     if actor and draft.count and draft.count > 1 and "retaliation" in draft.families and not target:
         text = f"{actor} retaliated {draft.count} times"  # "the U.S. has retaliated eight times"
     elif actor and draft.count and draft.count > 1 and draft.category != INTERCEPT and not (
-            target and _counts_its_target(draft.count, target)):  # "struck three targets": said so
+            target and counts_its_target(draft.count, target)):  # "struck three targets": said so
         link = " on" if target else ""
         text = f"{actor} carried out {draft.count} {_plural(label)}{link}{' ' + target if target else ''}"
     elif actor and target:
@@ -231,7 +224,7 @@ def summarize(draft: Draft) -> str:
         text = label[:1].upper() + label[1:]
         if draft.count and draft.count > 1 and draft.category != INTERCEPT:
             plural = _plural(label)  # "Air strikes on three facilities": the target says how many
-            said = bool(target) and _counts_its_target(draft.count, target)
+            said = bool(target) and counts_its_target(draft.count, target)
             text = plural[:1].upper() + plural[1:] if said else f"{draft.count} {plural}"
         if target and draft.killed and draft.killed in {lx.parse_number(w) for w in target.lower().split()}:
             counted = bool(draft.count and draft.count > 1 and draft.category != INTERCEPT)

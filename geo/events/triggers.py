@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from geo.events import actors, context_words as elx, lexicon as lx
-from geo.events.parse_repairs import fronted_subject, passive_subjects
+from geo.events.parse_repairs import fronted_subject, passive_subjects, past_a_day
 from geo.events.phrasal import counted_off, fights_a_fire, phrasal_family
 from geo.events.not_events import (a_label, accidental, criticised, denied, fell, fled, habitual, latest_of_series,
                                    negated_experience, none_of, only_heard, rejected_claim, threatened_means,
@@ -82,7 +82,9 @@ def _trigger_family(token: Token) -> str | None:
         if phrasal or lemma in lx.EVENT_VERBS:
             return phrasal or lx.EVENT_VERBS[lemma]
         objects = children(token, "dobj")
-        subjects = shared_subjects(token)  # "a gunman entered the church and killed seven"; "a bomb that hit X"
+        subjects = past_a_day(shared_subjects(token))  # "a gunman entered the church and killed seven"; "a bomb
+        subjects = subjects or (fronted_subject(token) if token.dep_ == "ROOT" else [])  # that hit X"; "Late Monday,
+        # jets hit X" (the jets parsed as a second day or as the subject's)
         if token.dep_ == "relcl" and [s.lower_ for s in subjects] in (["that"], ["which"]):
             subjects = [token.head]
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:
@@ -215,8 +217,9 @@ def _is_excluded(token: Token, family: str) -> bool:
     if criticised(token) or rejected_claim(token) or told_already(token) or any(
             lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
         return True  # "a battle with cancer"; "the army denied claims that rebels had shelled X"
-    if any(lemma_of(v) in elx.ANIMAL_NOUNS for v in victims_of(token)):
-        return True
+    if any(lemma_of(v) in elx.ANIMAL_NOUNS for v in victims_of(token)) or any(
+            o.lower_ == "air" for o in prep_objects(token, "into")):
+        return True  # (an attack on animals; shots "fired into the air": a warning)
     mods = [c for c in token.children if c.dep_ in {"compound", "amod", "det", "neg", "nmod", "poss"}]
     mods += [g for m in mods for g in m.children if g.dep_ in {"compound", "amod"}]  # "'killer bee' attack"
     if any(lemma_of(m) in lx.NON_VIOLENT_COMPOUNDS or m.lower_ in lx.NON_VIOLENT_COMPOUNDS for m in mods):

@@ -117,12 +117,17 @@ def _named_as_origin(host: Toponym, text: str) -> bool:
 
 # "told reporters at the Pentagon", "speaking at a news conference in Brussels": where words were said
 _VENUE_RE = re.compile(r"\b(?:speaking|spoke|reporters|journalists|(?:news|press) conference|briefing|summit)"
-                       r"(?: \w+){0,3}? (?:at|in) (?:the )?$", re.IGNORECASE)
+                       r"(?: \w+){0,3}? (?:at|in) (?:the |an? )?$", re.IGNORECASE)
+# "a Pentagon news briefing", "the Kremlin spokesman": a building naming the body that speaks (not "Kharkiv officials")
+_SPEAKING_BODY_RE = re.compile(r"['’]?s? (?:(?:news|press|media) )?(?:briefing|conference|spokes(?:man|woman|person)|"
+                               r"(?:deputy )?press secretary|officials?|statement)\b", re.IGNORECASE)
 
 
 def _named_as_venue(host: Toponym, text: str) -> bool:
-    """A place named as where someone spoke ('told reporters at the Pentagon'): not where the acts told happened."""
-    return _VENUE_RE.search(text, max(0, host.start - 60), host.start) is not None
+    """A place named as where someone spoke ('told reporters at the Pentagon', 'a Pentagon news briefing'): not
+    where the acts told happened."""
+    return _VENUE_RE.search(text, max(0, host.start - 60), host.start) is not None or (
+        host.kind == "facility" and _SPEAKING_BODY_RE.match(text, host.end) is not None)
 
 
 class _Hosts:

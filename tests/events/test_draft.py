@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from geo.events.draft import ANTECEDENT_WINDOW, Draft, DraftLog, toponyms_by_sentence
+from geo.events.draft import ANTECEDENT_WINDOW, Draft, DraftLog, one_act, toponyms_by_sentence
 from geo.model import Toponym
 
 
@@ -49,3 +49,12 @@ def test_entity_at_and_tokens_spelled_read_the_doc_once() -> None:
     assert entity is not None and entity.text == "Rapid Support Forces" and entity.label_ == "ORG"
     assert entity_at(doc[0]) is None
     assert [t.i for t in tokens_spelled(doc, "Nyala")] == [7, 10] and tokens_spelled(doc, "Kassala") == []
+
+
+def test_an_act_told_hitting_a_number_of_targets_is_one_act_not_a_tally() -> None:
+    def draft(count: int | None, target: str | None) -> Draft:
+        return Draft(kind=None, category="Air/drone strike", families=set(), weapon=None, group=1, count=count,
+                     target=target)
+
+    assert one_act(draft(None, None)) and one_act(draft(13, "13 rebel targets"))
+    assert not one_act(draft(13, "rebel positions")) and not one_act(draft(40, None))  # 40 attacks told at once

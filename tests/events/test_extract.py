@@ -759,3 +759,12 @@ def test_where_an_attack_pushed_others_to_go_is_not_where_it_was() -> None:
     report = analyze("Rebels fired rockets at a police post near Kherson on Tuesday. The attacks have pushed many "
                      "shipping firms to send their vessels around Africa.", published=date(2024, 3, 4))
     assert [a.place for a in report.attacks] == ["Kherson"]
+
+
+def test_what_a_drone_slammed_into_is_its_target_and_shots_fired_into_the_air_are_no_attack() -> None:
+    text = "A rebel drone slammed into a bulk carrier off Kelvar on Monday, wounding one sailor."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [a.target for a in attacks] == ["a bulk carrier"]
+    text = "Soldiers fired into the air to disperse the crowd, and later fired into a crowd, killing three men."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [a.target for a in attacks] == ["a crowd"]

@@ -1016,3 +1016,13 @@ def test_an_act_of_the_other_side_told_in_an_attack_section_is_not_the_articles_
         "the village of Kherson.")
     report = analyze_article(Article(text=text, published=date(2024, 3, 7)))
     assert sorted(e.actor or "" for e in report.attacks) == ["Russian troops", "fighters of al-Shabaab"]
+
+
+def test_the_attack_on_sites_a_strike_on_a_number_of_targets_included_is_that_strike() -> None:
+    text = ("Early Wednesday, a Houthi drone slammed into a bulk carrier in the Gulf of Aden, wounding one sailor. Late "
+            "Wednesday, U.S. and British aircraft hit 13 Houthi targets near the port of Hodeidah, including radar "
+            "sites. British officials said four jets took part in the attack on the radar installations, which killed "
+            "two fighters.")
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 3, 4))
+    assert [(a.actor, a.target, a.killed) for a in attacks] == [("Houthis", "a bulk carrier", None)]
+    assert [(r.count, r.killed) for r in responses] == [(13, 2)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from geo.events.parse_repairs import detached_target, fronted_subject, passive_subjects
+from geo.events.parse_repairs import detached_target, fronted_subject, passive_subjects, past_a_day
 from tests.events.helpers import nlp
 from tests.events.test_responses import run
 
@@ -58,3 +58,24 @@ def test_the_act_named_with_its_doers_apposition_is_placed_at_its_target() -> No
     attacks, _ = run("The embassy condemns the Friday attack by the Kestrel Front, the armed wing of the Y movement "
                      "in the south, on a patrol near Bardera.")
     assert [(e.target, e.place) for e in attacks] == [("a patrol", "Baardheere")]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], ents: list[str]) -> list[Token]:
+    import spacy
+    from spacy.tokens import Doc
+
+    pos = ["NOUN" if d in {"nsubj", "conj", "npadvmod", "dobj"} else "X" for d in deps]
+    return list(Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents, pos=pos))
+
+
+def test_craft_joined_to_a_day_taken_for_the_subject_are_the_subject() -> None:
+    words = ["Friday", ",", "jets", "and", "ships", "hit", "targets"]
+    ents = ["B-DATE", "O", "O", "O", "O", "O", "O"]
+    # "Friday" read as the subject, "jets" and "ships" joined to it
+    subject = _parsed(words, [5, 0, 0, 2, 2, 5, 5], ["nsubj", "punct", "conj", "cc", "conj", "ROOT", "dobj"], ents)
+    assert [t.text for t in past_a_day([subject[0]])] == ["jets"]
+    # "Friday" read as a time of the verb, the craft joined to it: the verb has no subject
+    dated = _parsed(words, [5, 0, 0, 2, 2, 5, 5], ["npadvmod", "punct", "conj", "cc", "conj", "ROOT", "dobj"], ents)
+    assert [t.text for t in fronted_subject(dated[5])] == ["jets"]
+    plain = _parsed(["jets", "hit", "targets"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["O", "O", "O"])
+    assert [t.text for t in past_a_day([plain[0]])] == ["jets"]  # a subject that is no day stays

@@ -293,3 +293,14 @@ def test_a_place_named_as_where_someone_spoke_hosts_nothing() -> None:
     told = text.replace("Speaking to reporters at", "Sailors from")
     assert locate_by_context([toponyms[0], unknown(told.index("Quxbury"), "Quxbury")], text=told)[1].name == (
         "Quxbury (near Kelmar Center)")
+
+
+def test_a_building_named_for_the_body_that_speaks_there_hosts_nothing() -> None:
+    for text in ("The admiral told a Kelmar Center news briefing that jets destroyed a boat near Quxbury.",
+                 "Kelmar Center Press Secretary Ann Roe said jets destroyed a boat near Quxbury."):
+        toponyms = [town(text.index("Kelmar"), "Kelmar Center", 38.87, -77.05, kind="facility"),
+                    unknown(text.index("Quxbury"), "Quxbury")]
+        assert not locate_by_context(toponyms, text=text)[1].resolved, text
+    text = "Tarsa officials said jets destroyed a boat near Quxbury."  # a town's officials: the town hosts
+    toponyms = [town(0, "Tarsa", 30.0, -90.0), unknown(text.index("Quxbury"), "Quxbury")]
+    assert locate_by_context(toponyms, text=text)[1].name == "Quxbury (near Tarsa)"
