@@ -11,13 +11,14 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from geo.events import context_words as elx, lexicon as lx
-from geo.events.parse_repairs import called_object, detached_target, number_of, what_it_was_called
+from geo.events.parse_repairs import (called_object, detached_target, number_of, past_the_dateline, second_side,
+                                      what_it_was_called)
 from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
 from geo.events.triggers import trigger_family
 from geo.events.weapons import QUANTITY_HEADS, is_projectile, lemma_of, weapon_of
 from geo.model import Toponym
 from geo.places import SITE_PARTS  # "stormed the upper floors": a part of the site, no target
-from geo.syntax import children, dateline_length, is_passive, prep_objects, shared_subjects
+from geo.syntax import children, is_passive, prep_objects, shared_subjects
 
 ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that", "such", "both", "its", "their"})
 NEW_EVENT_MARKERS = frozenset({"another", "separate", "second", "third", "fourth", "new", "fresh", "earlier"})
@@ -260,17 +261,6 @@ def _count(trigger: Token) -> int | None:
 COUNTED_SITES = frozenset({"target", "facility", "site", "location", "position"})
 
 
-def second_side(first: Token) -> Token | None:
-    """'between the army and the RSF': the RSF, also where the parse lost the conjunct ('and the SDF'
-    taken for a subject): the noun phrase right after the 'and' the first side holds."""
-    if first.conjuncts:
-        return first.conjuncts[0]
-    cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"), None)
-    if cc is None or cc.i + 1 >= len(cc.doc):
-        return None
-    return next((chunk.root for chunk in cc.doc[cc.i + 1:cc.sent.end].noun_chunks if chunk.start <= cc.i + 2), None)
-
-
 def _counted_things(token: Token) -> int | None:
     """'104', 'three drones', 'three of the missiles': how many things a phrase counts (not '99 percent of them')."""
     if token.ent_type_ == "PERCENT" or token.lower_ in {"percent", "per", "%"}:
@@ -305,27 +295,17 @@ def _news_outlet(token: Token) -> bool:
         c.lower_ in {"news", "radio", "media", "propaganda"} for c in token.children)
 
 
-def _past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
-    """'CAMP X, Town, Province – An encampment of the group ... was struck': a dateline the parse took
-    into the clause is never the target; the first noun after it that hangs on it is."""
-    sent = trigger.sent
-    end = sent.start_char + dateline_length(sent.text)
-    if end == sent.start_char:
-        return heads
-    kept = []
-    for head in heads:
-        if head.idx >= end:
-            kept.append(head)
-            continue
-        after = [t for t in head.subtree if t.idx >= end and t.head.idx < end and t.pos_ in {"NOUN", "PROPN"}]
-        kept.extend(after[:1])
-    return kept
-
-
 def _directed_at(token: Token) -> list[Token]:
     """Where it was aimed: 'launched in the direction of X'; 'inflicted heavy losses on X' ('on' hung on 'losses')."""
     return [o for d in prep_objects(token, "in") if d.lower_ == "direction" for o in prep_objects(d, "of")] + [
         o for h in children(token, "dobj") if lemma_of(h) in elx.INFLICTED_HARM for o in prep_objects(h, "on", "upon")]
+
+
+def _hit_into(verb: Token) -> list[Token]:
+    """'a drone slammed into a ship', 'fired into a crowd': what it went into (not 'fired missiles into the sea',
+    where they fell, nor 'fired into the air')."""
+    into = [o for o in prep_objects(verb, "into") if o.lower_ != "air" and o.ent_type_ not in {"GPE", "LOC", "FAC"}]
+    return into if lemma_of(verb) in elx.IMPACT_VERBS or not children(verb, "dobj") else []
 
 
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
@@ -347,9 +327,9 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                 heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
             elif heads[0].lower_ in {"it", "them"} and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
                 heads = children(trigger.head, "dobj")[:1] or heads  # "caught a column of fighters and bombed it"
-        heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", "into", *(
-            ("with",) if lemma_of(trigger) == "exchange" else ())) + _directed_at(trigger)
-            if o.ent_type_ not in {"DATE", "TIME"} and o.lower_ != "air"]  # "slammed into a ship"
+        heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", *(
+            ("with",) if lemma_of(trigger) == "exchange" else ())) + _directed_at(trigger) + _hit_into(trigger)
+            if o.ent_type_ not in {"DATE", "TIME"}]
         if not heads and lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS:  # "launched 86 drones and two missiles
             weapons = [w for o in children(trigger, "dobj") for w in (o, *o.conjuncts)]  # against Ukraine"
             heads = [o for w in weapons for o in prep_objects(w, "against", "at", "on", "toward", "towards")
@@ -384,7 +364,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                     break
             if heads:
                 break
-    heads = [what_it_was_called(h) for h in _past_the_dateline(heads, trigger)] or called_object(trigger)
+    heads = [what_it_was_called(h) for h in past_the_dateline(heads, trigger)] or called_object(trigger)
     heads = [h for h in heads if (h.lower_ not in VAGUE_TARGETS or prep_objects(h, "of"))
              and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
              and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)

@@ -1,12 +1,13 @@
 """Repairs of the small parser's commonest slips that the trigger, actor and target rules depend on. Used by
 ``geo.events.triggers``, ``geo.events.actor_phrases``, ``geo.events.mentions``, ``geo.events.casualties`` and
-``geo.events.roles``; imports spaCy types and the events wing's lexicon."""
+``geo.events.roles``; imports spaCy types, the events wing's lexicon and ``geo.syntax``."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from geo.events.lexicon import parse_number
+from geo.syntax import dateline_length
 
 # Words that open a clause of time but that the parser may read as a preposition taking the clause's subject
 # ("hours after rockets were fired at X": "rockets" the object of "after", "were fired" left without a subject).
@@ -123,3 +124,30 @@ def number_of(token: Token) -> int | None:
         return whole
     return parse_number(token.text)
 
+
+def second_side(first: Token) -> Token | None:
+    """'between the army and the RSF': the RSF, also where the parse lost the conjunct ('and the SDF'
+    taken for a subject): the noun phrase right after the 'and' the first side holds."""
+    if first.conjuncts:
+        return first.conjuncts[0]
+    cc = next((c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+    if cc is None or cc.i + 1 >= len(cc.doc):
+        return None
+    return next((chunk.root for chunk in cc.doc[cc.i + 1:cc.sent.end].noun_chunks if chunk.start <= cc.i + 2), None)
+
+
+def past_the_dateline(heads: list[Token], trigger: Token) -> list[Token]:
+    """'CAMP X, Town, Province – An encampment of the group ... was struck': a dateline the parse took
+    into the clause is never the target; the first noun after it that hangs on it is."""
+    sent = trigger.sent
+    end = sent.start_char + dateline_length(sent.text)
+    if end == sent.start_char:
+        return heads
+    kept = []
+    for head in heads:
+        if head.idx >= end:
+            kept.append(head)
+            continue
+        after = [t for t in head.subtree if t.idx >= end and t.head.idx < end and t.pos_ in {"NOUN", "PROPN"}]
+        kept.extend(after[:1])
+    return kept

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field, replace
 
 from geo.events import actors, lexicon as lx
 from geo.events.source_crowds import raw_words, same_crowd
+from geo.events.source_words import KNOWN_ACRONYMS, name_words
 from geo.model import Source, TextSpan
 
-# Words that qualify a body's name without telling one body from another ("the U.S. State Department"
-# and "the State Department").
-QUALIFIER_WORDS = frozenset({"the", "a", "an", "of", "for", "u", "s", "us", "united", "states", "american"})
 GENERIC_NAME_WORDS = frozenset({"officials", "official", "group", "ministry", "government", "forces", "force",
                                 "military", "army", "police", "spokesman", "spokesperson", "sources", "source",
                                 "office", "department", "agency", "command", "authorities", "organization",
@@ -49,15 +47,9 @@ class _Entry:
     claims: list[TextSpan] = field(default_factory=list)
 
 
-def _words(name: str) -> set[str]:
-    text = re.sub(r"\bunited states\b", "us", name.casefold()).replace("u.s.", "us")
-    return {w for w in re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", text)) if w not in QUALIFIER_WORDS}
-
-
 def _bare_side(words: set[str]) -> bool:
     """'Russia' is not 'Russia's Defense Ministry': a side's bare name contains none of its bodies."""
-    from geo.events.actors import actor_family
-    return len(words) == 1 and actor_family(next(iter(words))) is not None
+    return len(words) == 1 and actors.actor_family(next(iter(words))) is not None
 
 
 def _head(name: str) -> str:
@@ -66,39 +58,6 @@ def _head(name: str) -> str:
 
 
 _DESCRIBED_BY_RE = re.compile(r"\b[\w.]+-(?:led|backed|aligned|allied|linked|affiliated|sponsored)\b", re.I)
-ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,8})\)|,\s+or\s+([A-Z][A-Z&]{1,8})\b")  # "(RSF)", ", or ISPR,"
-
-
-def defined_acronyms(text: str) -> dict[str, set[str]]:
-    """The acronyms a text defines, with the words of what they stand for: "Rapid Support Forces
-    (RSF)", "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)", "Inter-Services Public Relations, or ISPR," (the
-    letters are initials of the words before the bracket or comma, in order)."""
-    found: dict[str, set[str]] = {}
-    for match in ACRONYM_RE.finditer(text):
-        words = text[max(0, match.start() - 120):match.start()].split()[-9:]
-        letters = (match.group(1) or match.group(2)).casefold()
-        for start in range(len(words)):
-            initials = [part[0].casefold() for word in words[start:] for part in re.split(r"[-’']", word) if part]
-            if words[start][0].isupper() and initials[:1] == [letters[0]] and _in_order(letters, initials):
-                found.setdefault(letters, _words(" ".join(words[start:])))
-                break
-    return found
-
-
-def _in_order(letters: str, initials: list[str]) -> bool:
-    remaining = iter(initials)
-    return all(letter in remaining for letter in letters)
-
-
-# Acronyms of bodies that speak in conflict reports, so well known that texts use them undefined ("CENTCOM").
-KNOWN_ACRONYMS: dict[str, str] = {
-    "centcom": "U.S. Central Command", "africom": "U.S. Africa Command", "eucom": "U.S. European Command",
-    "indopacom": "U.S. Indo-Pacific Command", "socom": "U.S. Special Operations Command",
-    "southcom": "U.S. Southern Command", "northcom": "U.S. Northern Command", "idf": "Israel Defense Forces",
-    "ocha": "Office for the Coordination of Humanitarian Affairs", "unhcr": "UN Refugee Agency",
-}
-
-
 class Registry:
     """Sources by key, in order of first appearance. ``acronyms``: those the text defines
     (``defined_acronyms``), so that "JNIM" is the group named in full before; well-known ones
@@ -106,7 +65,7 @@ class Registry:
 
     def __init__(self, acronyms: dict[str, set[str]] | None = None) -> None:
         self.entries: dict[str, _Entry] = {}  # in order of first mention (the order sources are listed in)
-        self.acronyms = {**{short: _words(name) for short, name in KNOWN_ACRONYMS.items()}, **(acronyms or {})}
+        self.acronyms = {**{short: name_words(name) for short, name in KNOWN_ACRONYMS.items()}, **(acronyms or {})}
         self._cited: dict[str, None] = {}  # keys in order of their latest claim ("he said" is the latest one)
         self._spoken_to: dict[str, Speaker] = {}  # outlets only told things ("told the station X"), by key
 
@@ -163,11 +122,11 @@ class Registry:
 
     def _same_officialdom(self, speaker: Speaker) -> str | None:
         """'Puntland officials' after 'Puntland authorities': one place's officials, however called."""
-        mine = _words(speaker.name)
+        mine = name_words(speaker.name)
         if _head(speaker.name) not in OFFICIALDOM or not mine - OFFICIALDOM:
             return None
         return next((k for k, e in self.entries.items() if _head(e.speaker.name) in OFFICIALDOM
-                     and _words(e.speaker.name) - OFFICIALDOM == mine - OFFICIALDOM), None)
+                     and name_words(e.speaker.name) - OFFICIALDOM == mine - OFFICIALDOM), None)
 
     def _same_person(self, speaker: Speaker) -> str | None:
         """'Austin' after 'Lloyd Austin'; 'Hassan Sheikh' after 'Hassan Sheikh Mohamud'; 'Ilunga' after
@@ -187,13 +146,13 @@ class Registry:
         head = speaker.head or _head(speaker.name)
         for key, entry in reversed(list(self.entries.items())):
             earlier = entry.speaker
-            if earlier.person and head in lx.OFFICIAL_TITLES and earlier.role and head in _words(earlier.role):
+            if earlier.person and head in lx.OFFICIAL_TITLES and earlier.role and head in name_words(earlier.role):
                 return key
             if (earlier.role or "").casefold().split()[-1:] == [head]:
                 return key  # "the agency" after "the regional disaster agency SEMA"
-            if not earlier.person and not earlier.described and head in _words(earlier.name) and (
+            if not earlier.person and not earlier.described and head in name_words(earlier.name) and (
                     head not in {"government", "military", "army", "police"} or (
-                        len(raw_words(speaker.name)) >= 2 and _words(speaker.name) <= _words(earlier.name))):
+                        len(raw_words(speaker.name)) >= 2 and name_words(speaker.name) <= name_words(earlier.name))):
                 return key  # "State police" after "Arkansas State Police"; not a bare "the police"
             unnamed = earlier.type == "anonymous"  # named on purpose by what it is only: not named later
             if earlier.described and (unnamed or not earlier.indefinite) and earlier.type in {speaker.type, "anonymous"} and (
@@ -227,7 +186,7 @@ class Registry:
         mine = self._spelled_out(speaker.name)
         if not mine - GENERIC_NAME_WORDS:
             return None
-        acronym = mine != _words(speaker.name)  # the text spelled it out: its type there may differ
+        acronym = mine != name_words(speaker.name)  # the text spelled it out: its type there may differ
         for key, entry in self.entries.items():
             earlier = entry.speaker
             unnamed = earlier.described and (earlier.indefinite or earlier.type == "anonymous")
@@ -242,8 +201,8 @@ class Registry:
     def _spelled_out(self, name: str) -> set[str]:
         """The words of a name, an acronym the text defines read as what it stands for (also behind a word of who
         leads or backs it: 'the Kurdish-led SDF')."""
-        words = _words(name)
-        bare = _words(_DESCRIBED_BY_RE.sub("", name))
+        words = name_words(name)
+        bare = name_words(_DESCRIBED_BY_RE.sub("", name))
         return self.acronyms.get(next(iter(bare)), words) if len(bare) == 1 else words
 
     def last(self, *, person: bool) -> Speaker | None:
@@ -343,9 +302,10 @@ def _fold_cataphora(entries: list[_Entry]) -> list[_Entry]:
         speaker = entry.speaker
         head = speaker.head or _head(speaker.name)
         following = entries[index + 1:index + 4]
-        titled = [e for e in following if e.speaker.person and e.speaker.role and head in _words(e.speaker.role)]
+        titled = [e for e in following if e.speaker.person and e.speaker.role and head in name_words(e.speaker.role)]
         nxt = entries[index + 1] if speaker.indefinite and index + 1 < len(entries) else (titled or [None])[0]
-        if nxt is not None and head not in lx.OFFICIAL_TITLES and _words(nxt.speaker.role or "") & lx.OFFICIAL_TITLES:
+        if nxt is not None and head not in lx.OFFICIAL_TITLES and (
+                name_words(nxt.speaker.role or "") & lx.OFFICIAL_TITLES):
             nxt = None  # 'a doctor said', then 'the police spokesman, X, said': another person
         press = [e for e in following[:2] if lx.PRESS_OFFICE_RE.search(e.speaker.name) and not e.speaker.described]
         if speaker.described and lx.PRESS_OFFICE_RE.search(speaker.name) and press:
@@ -390,9 +350,10 @@ def _fold_into_specific(entries: list[_Entry]) -> list[_Entry]:
 
 def _described_by_name(described: Speaker, named: Speaker) -> bool:
     """'the doctors' group' of 'the Sudan Doctors Network': the description's words but its head are the name's."""
-    told = {w.rstrip("s") for w in _words(described.name) - {"the", "a", "an", described.head or _head(described.name)}
+    plain = {"the", "a", "an", described.head or _head(described.name)}
+    told = {w.rstrip("s") for w in name_words(described.name) - plain
             if not actors.actor_family(w)}  # (not "the Ukrainian command" of "the Ukrainian Ministry of Defence")
-    return bool(told) and not _is_person_noun(described) and told <= {w.rstrip("s") for w in _words(named.name)}
+    return bool(told) and not _is_person_noun(described) and told <= {w.rstrip("s") for w in name_words(named.name)}
 
 
 def _is_person_noun(speaker: Speaker) -> bool:

@@ -20,7 +20,8 @@ from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_S
                                       described_before, descriptor_named, is_definite, name_candidates, named_before,
                                       named_type, outlet_name, possessor_side, proper_part, role_type, ship_role,
                                       spelled_as_an_ngo, with_group_place)
-from geo.events.source_registry import Registry, Speaker, defined_acronyms
+from geo.events.source_registry import Registry, Speaker
+from geo.events.source_words import defined_acronyms
 from geo.events.speaker_phrase import (clean_name, names_an_organisation, person_just_before, placed_by_name,
                                        reaction_label, subject_above, with_affiliation, with_dashed_part,
                                        without_the_event)
@@ -240,6 +241,11 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if (has_name or named) and head.ent_type_ in NAMES_THE_TAGGER_MAY_MISTAKE and named:
         # "Utiashvili, the Interior Ministry spokesman": the name ends at the appositive's comma
         name = clean_name(max(candidates[:2], key=len).split(",")[0])
+        titles = lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS  # "X, head of the regional administration", X tagged a body
+        titled = next((c for c in children(head, "appos") if c.lemma_.lower() in titles), None)
+        if titled is not None and head.ent_type_ != "PERSON":
+            role = phrase_text(list(titled.subtree))
+            return Speaker(name=name, type=role_type(role), key=f"person:{name.casefold()}", person=True, role=role)
         person = head.ent_type_ == "PERSON"
         return Speaker(name=name, type=named_type(head, name), key=f"name:{_key(name)}", person=person)
     return None

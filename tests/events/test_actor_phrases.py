@@ -240,3 +240,11 @@ def test_the_people_who_ordered_an_attack_are_no_actor() -> None:
             'it," the governor said.')
     assert [a.actor for a in attacks_of(text)] == [None]
     assert [a.actor for a in attacks_of(text.replace("The people who ordered", "The rebels who ordered"))] == ["rebels"]
+
+
+def test_the_that_opening_a_reported_clause_is_no_part_of_the_doers() -> None:
+    from geo.events.lexicon import clean_phrase
+
+    # "... said the enemy sent drones, and that mobile fire groups downed 47": "that" read as a determiner
+    assert clean_phrase("that mobile fire groups") == "mobile fire groups"
+    assert clean_phrase("that village") == "that village"  # a determiner of one thing stays

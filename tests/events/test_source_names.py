@@ -160,7 +160,7 @@ def test_an_acronym_the_text_defines_is_the_body_it_stands_for() -> None:
 
 
 def test_letters_that_are_no_initials_of_the_words_before_define_nothing() -> None:
-    from geo.events.source_registry import defined_acronyms
+    from geo.events.source_words import defined_acronyms
 
     assert defined_acronyms("the Rapid Support Forces (RSF) and fighters in Omdurman (OMD)") == {
         "rsf": {"rapid", "support", "forces"}}
@@ -694,3 +694,21 @@ def test_a_countrys_doctors_network_is_not_its_state() -> None:
             "killed nine.")
     found = [(s.name, s.type) for s in extract_sources(nlp()(text))]
     assert found == [("Sudan's army", "official"), ("the Sudan Doctors Network", "other")], found
+
+
+def test_a_ministry_named_with_its_country_or_its_adjective_is_one_source_but_an_acronym_stays_its_body() -> None:
+    assert names("Chad's Defense Ministry said its air defenses destroyed 31 drones. On Tuesday, the Chadian "
+                 "Defense Ministry claimed its troops had taken a village.") == ["Chad's Defense Ministry"]
+    assert names("The Israel Defense Forces said its jets struck a launcher. The IDF said two soldiers were "
+                 "hurt.") == ["the Israel Defense Forces"]
+
+
+def test_a_name_the_tagger_took_for_a_body_with_a_persons_title_after_it_is_that_person_named_again() -> None:
+    from spacy.tokens import Span
+
+    doc = nlp()("A drone hit a building in Tarsa, killing two people, said Oleksandr Vyrkhovenko, head of the "
+                "regional military administration. Hours later, drones hit a depot in Dorn, Vyrkhovenko said.")
+    start = next(t.i for t in doc if t.text == "Oleksandr")
+    doc.ents = [e for e in doc.ents if not start <= e.start < start + 2] + [Span(doc, start, start + 2, label="ORG")]
+    found = extract_sources(doc)  # the tagger's slip: the full name tagged an organisation
+    assert [(s.name, s.type) for s in found] == [("Oleksandr Vyrkhovenko", "official")]
