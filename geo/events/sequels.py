@@ -33,7 +33,7 @@ def continue_sequels(drafts: list[Draft], inferred: set[int]) -> None:
     a response ("a second round of retaliatory strikes") stays one, and so was the round before, by the same doer,
     when only ``inferred`` (``resolve_kinds``) made that an attack."""
     for draft in drafts:
-        sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text)), None)
+        sequel = next((s for s in draft.sentences if SEQUEL_RE.search(s.text) and not _only_as_a_time(draft, s)), None)
         named = _side_of_the_round(sequel) if sequel is not None else None  # "a second wave of Israeli strikes"
         doers = [d for d in drafts if (named is None or actors.actor_family(d.actor) == named) and (
             "intercept" in draft.families or not d.families or not d.families <= {"intercept"})]  # a wave of strikes
@@ -55,6 +55,12 @@ def continue_sequels(drafts: list[Draft], inferred: set[int]) -> None:
         draft.actor, draft.kind = before.actor, draft.kind if id(draft) not in inferred else before.kind or draft.kind
         if draft.date is None and before.date is not None:
             draft.date, draft.date_precision = before.date, before.date_precision  # "minutes later", that night
+
+
+def _only_as_a_time(draft: Draft, sent: Span) -> bool:
+    """'A second round of strikes hit X after the ambush': the ambush is named there as the time of the round."""
+    own = [sent.doc[i] for i in draft.triggers if sent.start <= i < sent.end]
+    return bool(own) and all(t.dep_ == "pobj" and t.head.lower_ in {"after", "since", "following"} for t in own)
 
 
 def _side_of_the_round(sent: Span) -> str | None:

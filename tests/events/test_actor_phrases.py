@@ -248,3 +248,11 @@ def test_the_that_opening_a_reported_clause_is_no_part_of_the_doers() -> None:
     # "... said the enemy sent drones, and that mobile fire groups downed 47": "that" read as a determiner
     assert clean_phrase("that mobile fire groups") == "mobile fire groups"
     assert clean_phrase("that village") == "that village"  # a determiner of one thing stays
+
+
+def test_air_force_aircraft_are_the_air_forces() -> None:
+    text = ("Gunmen stormed an army post near Tarsa on Tuesday. In a statement read on state television late "
+            "Wednesday, the army said air force aircraft had struck several terrorist groups fleeing the area on "
+            "Tuesday afternoon, killing about 40.")
+    _, responses = extract_events(nlp()(text), toponyms_for(text))
+    assert [r.actor for r in responses] == ["air force"]
