@@ -146,6 +146,9 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
                      for o in prep_objects(c, "by")]
         if operators:  # "a drone operated by the army's partners struck": the partners
             return _np(operators[0])
+        held = _side_holding(subject) or next((h for c in children(subject, "acl") if (h := _side_holding(c))), None)
+        if held is not None:  # "fire from RSF positions hit X", "rockets fired from Hezbollah positions hit X"
+            return held
         owner = [c for c in subject.children
                  if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor
                  and (actors.actor_family(_compound(c)) or c.lower_ in ARMED_SERVICES or c.text == "force" or (
@@ -164,6 +167,21 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
                     for c in subject.children if c.dep_ in {"amod", "compound", "nmod"})
         return _np(subject) if named and by_name else None
     return _np(subject)
+
+
+HELD_GROUND = frozenset({"position", "line", "territory", "area", "base", "stronghold", "side"})
+
+
+def _side_holding(token: Token) -> str | None:
+    """The side whose ground an act came from: 'fire from RSF positions', 'rockets fired from Russian-held areas'
+    (also 'rockets fired from X positions hit Y', the act told by the verb joined to the firing)."""
+    for ground in prep_objects(token, "from") + (prep_objects(token.head, "from") if token.dep_ == "conj" else []):
+        if lemma_of(ground) in HELD_GROUND:
+            owner = next((c for c in ground.children if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                          and actors.actor_family(_compound(c))), None)
+            if owner is not None:
+                return actors.readable_actor(_compound(owner))
+    return None
 
 
 def _compound(token: Token) -> str:
@@ -290,13 +308,15 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
             attackers = [c for c in subject.conjuncts if lemma_of(c) in lx.ATTACKER_NOUNS]
             if attackers and lemma_of(subject) not in lx.ATTACKER_NOUNS | FORCE_NOUNS and subject.ent_type_ == "":
                 subject = attackers[0]  # "struck its lead vehicle and gunmen opened fire", misparsed: the gunmen
-            return _doer(subject, floor=floor)
-        return None
+            return _doer(subject, floor=floor) or _side_holding(trigger)
+        return _side_holding(trigger)  # "shelling from Russian positions killed two"
     by_objects = prep_objects(trigger, "by") or _by_hung_on_the_verb(trigger)
     if by_objects:
         return _named_after(by_objects[0]) or _np(by_objects[0])
     if between:  # "clashes between the army and the RSF": the first side
         return _np(between[0])
+    if (held := _side_holding(trigger)) is not None:  # "artillery fire from RSF positions": the RSF
+        return held
     modifiers = [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
     for child in sorted([*trigger.children, *(g for m in modifiers for g in m.children if g.dep_ == "amod")],
                         key=lambda c: c.dep_ != "poss" or c.is_punct):  # the owner first: "al-Shabaab's attack"

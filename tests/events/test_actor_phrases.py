@@ -256,3 +256,12 @@ def test_air_force_aircraft_are_the_air_forces() -> None:
             "Tuesday afternoon, killing about 40.")
     _, responses = extract_events(nlp()(text), toponyms_for(text))
     assert [r.actor for r in responses] == ["air force"]
+
+
+def test_fire_from_a_sides_positions_is_that_sides() -> None:
+    found = attacks_of("Artillery fire from RSF positions near Tarsa hit homes on Monday, killing four people.")
+    assert [a.actor for a in found] == ["RSF"]
+    found = attacks_of("Two rockets fired from Hezbollah positions hit a house in Dorn on Tuesday.")
+    assert [a.actor for a in found] == ["Hezbollah"]
+    found = attacks_of("Gunmen from the village of Kelo attacked a police post near Tarsa on Monday.")
+    assert [a.actor for a in found] == ["Gunmen"]  # a village is no side's ground
