@@ -157,8 +157,9 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
         sides = {actors.actor_family(_compound(c)) for c in owner} - {None}
         if owner and (any(actors.actor_family(c.text) for c in owner[0].conjuncts) or len(sides) > 1):
             return _np(subject)  # "American and British fighter jets": both sides, as the text names them
-        if owner:
-            return actors.readable_actor(_compound(owner[0]))
+        if owner:  # ("air force jets": the air force, not "force")
+            return phrase_text(list(owner[0].subtree)) if owner[0].text == "force" else actors.readable_actor(
+                _compound(owner[0]))
         own = [c for c in subject.children if c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}]
         side = side_of_speaker(own[0]) if own else None
         if side:  # "the ministry said its air defences destroyed ...": its side

@@ -88,3 +88,20 @@ def a_reason_apart(token: Token, triggers: Sequence[int]) -> bool:
     reason = next((a for a in token.ancestors if a.dep_ == "advcl" and any(c.lower_ == "because" for c in a.children)),
                   None)
     return reason is not None and not any(reason.left_edge.i <= i <= reason.right_edge.i for i in triggers)
+
+
+TIME_OPENERS = frozenset({"after", "before", "since", "following"})
+
+
+def _a_time_clause(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_OPENERS for c in verb.children)
+
+
+def another_doers_time(main_triggers: Sequence[int], main_actor: str | None, mention: Mention) -> bool:
+    """'U.S. forces struck a depot, hours after militia fighters targeted a base': the clause that tells the time of
+    an act by naming another doer's act tells that other act, not more of the first."""
+    verb = mention.trigger
+    if not _a_time_clause(verb) or verb.head.i not in main_triggers or not main_actor or not mention.actor:
+        return False
+    return main_actor.lower().split()[-1] != mention.actor.lower().split()[-1]
+

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from geo.events import actors, lexicon as lx
 from geo.events.category_fit import categories_fit
+from geo.events.clauses import another_doers_time
 from geo.events.dating import NIGHT_WORDS, told_over_a_period
 from geo.events.hours import another_hour, clock_time
 from geo.events.draft import Draft, said_after
@@ -149,7 +150,8 @@ def told_apart(draft: Draft, mention: Mention) -> bool:
             mention.when not in NIGHT_WORDS) and not any(_same_time(mention.when, w) for w in days) and (
             mention.date is None or mention.date != draft.date):  # (not "before dawn on May 13" after "May 13")
         return True
-    return another_hour(draft.sentences, mention.sentence, mention.trigger.i) or (
+    return another_hour(draft.sentences, mention.sentence, mention.trigger.i) or another_doers_time(
+        draft.triggers, draft.actor, mention) or (
         mention.killed is not None and draft.killed is not None and mention.killed != draft.killed
         and not claimed_version(mention))
 

@@ -1026,3 +1026,11 @@ def test_the_attack_on_sites_a_strike_on_a_number_of_targets_included_is_that_st
     attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 3, 4))
     assert [(a.actor, a.target, a.killed) for a in attacks] == [("Houthis", "a bulk carrier", None)]
     assert [(r.count, r.killed) for r in responses] == [(13, 2)]
+
+
+def test_an_act_of_other_doers_told_as_the_time_of_a_strike_is_not_that_strike() -> None:
+    report = analyze("U.S. forces struck a militia weapons depot in western Iraq early today, hours after Iran-backed "
+                     "fighters targeted Ain al-Asad Air Base with rockets, officials said.", published=date(2024, 3, 4))
+    events = {e.actor: e for e in report.attacks + report.responses}
+    assert set(events) == {"U.S. forces", "Iran-backed fighters"}
+    assert events["U.S. forces"].place == "Iraq"  # not "a militia weapons depot in Ain al-Asad Air Base"
