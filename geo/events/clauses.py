@@ -90,7 +90,7 @@ def a_reason_apart(token: Token, triggers: Sequence[int]) -> bool:
     return reason is not None and not any(reason.left_edge.i <= i <= reason.right_edge.i for i in triggers)
 
 
-TIME_OPENERS = frozenset({"after", "before", "since", "following"})
+TIME_OPENERS = frozenset({"after", "since", "following"})  # (not "before police shot the attacker": its ending)
 
 
 def _a_time_clause(verb: Token) -> bool:
