@@ -192,8 +192,10 @@ def _compound(token: Token) -> str:
 
 def _by_hung_on_the_verb(act: Token) -> list[Token]:
     """'repelled two counterattacks by assault groups', parsed with 'by' hung on the active verb, which takes no
-    agent: the doers of the act named right before it."""
+    agent: the doers of the act named right before it; 'came under attack by militants': the militants."""
     verb = act.head
+    if act.dep_ == "pobj" and verb.lower_ == "under" and lemma_of(verb.head) in {"come", "be"}:
+        return prep_objects(verb.head, "by")  # "forces came under attack by militants"
     if act.dep_ != "dobj" or verb.pos_ != "VERB" or is_passive(verb):
         return []
     return hung_on_the_verb(act, verb, "by")
@@ -361,7 +363,8 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if by_objects and (lemma in lx.LIGHT_VERBS or lemma in lx.HAPPEN_VERBS):  # "carried out by X", not "followed by X"
         return _np(by_objects[0])
     if (anchor.dep_ == "dobj" or first_conjunct(anchor).dep_ == "dobj") and lemma in lx.LIGHT_VERBS:
-        subjects = [s for s in children(governor, "nsubj") if sent.start <= s.i < sent.end and s.idx >= floor] or (
+        subjects = [s for s in past_a_dateline(children(governor, "nsubj")) if sent.start <= s.i < sent.end  # (the
+                    and s.idx >= floor] or (  # agency after "CITY, Country –", parsed as the city's appositive)
             fronted_subject(governor) if governor.dep_ == "ROOT" else [])
         return _np(subjects[0]) if subjects else None
     return None

@@ -393,8 +393,8 @@ def _target_text(head: Token, *, with_conjuncts: bool = False) -> str | None:
     text = phrase_with_conjuncts(head) if with_conjuncts else phrase_text(phrase_tokens(head))
     if head.dep_ == "dobj" and dead_on_its_object(head.head):
         text = text.replace("dead ", "", 1)  # "shot dead two men": the men were shot, 'dead' is what befell them
-    first = min(t.i for t in head.subtree)
-    opener = head.doc[first]
-    if opener.is_sent_start and opener.pos_ in {"DET", "ADJ", "NUM", "PRON", "NOUN"} and text.startswith(opener.text):
-        text = opener.lower_ + text[len(opener.text):]  # "Most of the projectiles were destroyed": a common word
+    opener = head.doc[min(t.i for t in head.subtree)]
+    if opener.is_sent_start and opener.pos_ in {"DET", "ADJ", "NUM", "PRON", "NOUN"} and text.startswith(
+            opener.text) and opener.ent_type_ not in {"NORP", "GPE"} and not actors.named_exactly(opener.text):
+        text = opener.lower_ + text[len(opener.text):]  # "Most of the projectiles were ...", not "Somali forces ..."
     return lx.clean_phrase(text, drop_article=False) or None

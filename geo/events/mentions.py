@@ -349,6 +349,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             heads = children(governor, "nsubj")
         elif lemma in {"come", "be", "remain"} and anchor.dep_ == "pobj" and anchor.head.lower_ == "under":
             heads = children(governor, "nsubj")  # "the village came under attack"
+            if governor.dep_ == "relcl" and [h.lower_ for h in heads] in (["who"], ["that"], ["which"]):
+                heads = [governor.head]  # "forces who came under attack": the forces
         elif lemma in lx.HAPPEN_VERBS and anchor.dep_ == "nsubj" and lemma not in {"take", "occur", "happen", "be"}:
             heads = children(governor, "dobj")
         elif lemma in lx.LIGHT_VERBS and anchor.dep_ == "dobj":

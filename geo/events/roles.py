@@ -57,9 +57,11 @@ def assign_roles(sent: Span, mentions: list[Mention]) -> None:
                     mention.trigger.i not in answered):
                 mention.cue = "response"
     if _defensive_clause(sent):  # "forces destroyed, in self-defense, four drones", "... an imminent threat"
+        defended = {t.i for token in sent if token.lower_ in {"defense", "defence"} for o in prep_objects(
+            token, "of") for t in o.subtree}  # "in self-defense of forces who came under attack": that attack
         for mention in mentions:
             if mention.cue is None and mention.trigger.i not in answered:
-                mention.cue = "response"
+                mention.cue = "attack" if mention.trigger.i in defended else "response"
     for mention in mentions:  # "regained control after rebels ambushed the compound": the ambush is an attack
         if mention.family == "defence":
             verbs = [mention.trigger, *(c for c in mention.trigger.children if c.dep_ == "conj")]

@@ -265,3 +265,9 @@ def test_fire_from_a_sides_positions_is_that_sides() -> None:
     assert [a.actor for a in found] == ["Hezbollah"]
     found = attacks_of("Gunmen from the village of Kelo attacked a police post near Tarsa on Monday.")
     assert [a.actor for a in found] == ["Gunmen"]  # a village is no side's ground
+
+
+def test_the_doer_named_right_after_a_dateline_carries_out_the_act() -> None:
+    report = analyze("MOGADISHU, Somalia – U.S. Africa Command (AFRICOM) carried out an airstrike on March 2, 2024, in "
+                     "collective self-defense of Somali forces who came under attack by militants near Jowhar.")
+    assert [r.actor for r in report.responses] == ["U.S. Africa Command (AFRICOM)"]

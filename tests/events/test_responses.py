@@ -1325,3 +1325,11 @@ def test_places_retaken_are_said_retaken_by_the_unit_that_said_it_had_retaken_th
     assert [(r.actor, r.summary) for r in responses] == [("7th Brigade", "7th Brigade retook Tarvo and Dambo")]
     _, responses = run(told.format("Tarvo and Dambo were retaken"))
     assert [(r.actor, r.summary) for r in responses] == [(None, "Tarvo and Dambo were retaken")]
+
+
+def test_the_attack_on_forces_a_strike_defended_is_an_attack_by_those_it_names() -> None:
+    report = analyze("KISMAYO, Somalia – U.S. Africa Command carried out an airstrike on March 2 in collective "
+                     "self-defense of Somali forces who came under attack by al-Shabaab militants near Jowhar.",
+                     published=date(2024, 3, 4))
+    assert [(a.actor, a.target) for a in report.attacks] == [("al-Shabaab militants", "Somali forces")]
+    assert [r.actor for r in report.responses] == ["U.S. Africa Command"]
