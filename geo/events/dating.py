@@ -135,7 +135,7 @@ def launched(draft: Draft) -> bool:
 
 def told_as_a_launch(draft: Draft) -> bool:
     """Told by a verb of launching ('launched 300 drones', 'fired rockets'): what air defences stop."""
-    return bool({"launch", "fire"} & set(draft.acts))
+    return bool({"launch", "fire", "send"} & set(draft.acts))  # ("sent 58 drones toward X")
 
 
 def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | None = None,

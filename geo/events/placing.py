@@ -160,7 +160,7 @@ def _places_of(draft: Draft, places_in: list[list[tuple[Toponym, Span]]], index:
 
 
 # "38 of the rockets were intercepted": the ones a launch told before sent, however far back it was told.
-TOLD_WEAPONS_RE = re.compile(r"\bof\s+the\s+(?:rockets|missiles|drones|projectiles)\b", re.I)
+TOLD_WEAPONS_RE = re.compile(r"\bof\s+(?:the\s+(?:rockets|missiles|drones|projectiles)|them)\b", re.I)  # ("47 of them")
 TALLY_LEAST = 10  # what a night's tally over a country counts ("shot down 81 of the drones"), not "seven of them"
 SEPARATELY_RE = re.compile(r"\W*(?:separately|elsewhere|in (?:a|another) (?:separate|different|other) "
                            r"(?:incident|development|attack))\b", re.I)
@@ -278,7 +278,7 @@ def date_told_interceptions(drafts: list[Draft], sents: list[Span]) -> None:
             continue
         launch = next((d for d in reversed(drafts) if d is not draft and told_as_a_launch(d) and d.date is not None
                        and d.date_precision == "day" and not _other_weapons(draft, d)
-                       and 0 <= min(index.get(s.start, -1) for s in d.sentences) < first), None)
+                       and 0 <= min(index.get(s.start, -1) for s in d.sentences) <= first), None)
         if launch is not None:
             draft.date, draft.date_precision = launch.date, "day"
 

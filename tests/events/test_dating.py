@@ -327,3 +327,11 @@ def test_the_day_of_a_noun_told_in_a_participle_after_it_is_not_the_acts() -> No
     text = ("Rebels shelled a market in Kherson on Friday. The shelling came a month before the third anniversary "
             "of the rebels' invasion, launched in February 2021.")
     assert [(e.date, e.date_precision) for e in events(text)] == [(date(2024, 2, 9), "day")]
+
+
+def test_what_air_defences_downed_of_drones_sent_that_night_was_downed_that_night() -> None:
+    text = ("The air force said the enemy sent 40 drones toward Tarsa during the night, and that air defense units "
+            "downed 31 of them.")
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 5, 22))
+    assert [a.date for a in attacks] == [date(2024, 5, 22)]
+    assert [r.date for r in responses] == [date(2024, 5, 22)]
