@@ -180,8 +180,9 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if token.dep_ == "conj" and token.head.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ in elx.HABITUAL_ADJECTIVES for c in token.head.children):
         return True  # "near-daily glide bomb and artillery strikes": the adjective is of both
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        holders.append(token.head.head)  # "a frequent target of airstrikes"
+    if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "of":  # "a frequent target of airstrikes", "often
+        holders += [token.head.head, *([token.head.head.head] if token.head.head.dep_ == "dobj" else [])]  # accused X
+        # of looting" (the 'of' on X or on the verb)
     governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
     if token.tag_ == "NNS" and token.dep_ == "dobj" and governor.dep_ == "relcl" and (
             governor.tag_ in {"VBZ", "VBP"} and not children(token, "det", "poss", "nummod")):

@@ -463,3 +463,13 @@ def test_acts_a_side_says_it_would_keep_doing_are_no_event() -> None:
     assert everything(text) == []
     assert len(everything(text.replace("it would keep striking such targets", "its drones had struck the depot"))) == 1
 
+
+
+def test_what_a_group_is_often_accused_of_is_a_habit_not_an_act() -> None:
+    for text in ("Residents frequently accused the militia of looting herds and grain on the roads north of Tarsa.",
+                 "Farmers often accused the militia of looting herds on the roads north of Tarsa."):
+        attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+        assert attacks == [], text
+    text = "Farmers accused the militia of raiding the village of Kelo near Tarsa on Monday, killing two."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert len(attacks) == 1  # one raid, told once
