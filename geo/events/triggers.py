@@ -227,6 +227,10 @@ def _is_excluded(token: Token, family: str) -> bool:
     if any(m.lower_ in lx.HYPOTHETICAL_MODIFIERS for m in mods) or any(c.dep_ == "neg" for c in token.children) or (
             token.dep_ == "pcomp" and token.head.lower_ == "without"):  # "crashed in a field without exploding"
         return True
+    if token.dep_ == "nsubj" and token.pos_ == "NOUN" and lemma_of(token.head) != "be" and any(
+            a.lower_ in {"could", "might", "may", "will"} for a in children(token.head, "aux")) and not any(
+            a.lemma_ == "have" for a in children(token.head, "aux")):
+        return True  # "warned that an assault on X could trigger ...": an act that may come (not "may have killed")
     if token.pos_ == "VERB":
         if family == "strike" and not _armed_striker(token):
             return True  # "the crisis struck", "strike the shepherd": not a military strike

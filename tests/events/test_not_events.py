@@ -473,3 +473,10 @@ def test_what_a_group_is_often_accused_of_is_a_habit_not_an_act() -> None:
     text = "Farmers accused the militia of raiding the village of Kelo near Tarsa on Monday, killing two."
     attacks, _ = extract_events(nlp()(text), toponyms_for(text))
     assert len(attacks) == 1  # one raid, told once
+
+
+def test_an_assault_that_could_come_is_no_act_but_one_that_may_have_killed_is() -> None:
+    text = "The U.N. office warned last week that a full assault on Tarsa could trigger mass displacement."
+    assert extract_events(nlp()(text), toponyms_for(text))[0] == []
+    text = "The strike on the market in Tarsa may have killed 20 people on Monday."
+    assert len(extract_events(nlp()(text), toponyms_for(text))[0]) == 1
