@@ -105,3 +105,19 @@ def another_doers_time(main_triggers: Sequence[int], main_actor: str | None, men
         return False
     return main_actor.lower().split()[-1] != mention.actor.lower().split()[-1]
 
+
+# Where someone spoke (not what they said: "the strike, which the command said was against fighters in X").
+SPEAKING_VERBS = frozenset({"interview", "speak", "talk", "reach", "contact", "brief"})
+
+
+def where_said(verb: Token) -> bool:
+    """'Survivors, interviewed by a radio station in X, said ...': a clause on where someone spoke, whose places are
+    not where the acts told happened."""
+    return verb.dep_ in {"acl", "relcl", "advcl"} and verb.lemma_.lower() in SPEAKING_VERBS
+
+
+def said_there(token: Token, triggers: Sequence[int]) -> bool:
+    """Whether a word lies in a clause on where someone spoke that tells none of the act's words."""
+    clause = next((a for a in token.ancestors if where_said(a)), None)
+    return clause is not None and not any(clause.left_edge.i <= i <= clause.right_edge.i for i in triggers)
+

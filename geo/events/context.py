@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import actors, context_words as elx, lexicon as lx, weapons
 from geo.events.casualties import casualty_figures, dead_on_its_object
-from geo.events.clauses import a_reason_apart, ancestors_list, nearest_before, owner_of
+from geo.events.clauses import a_reason_apart, ancestors_list, nearest_before, owner_of, where_said
 from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, ORDINAL_WORDS, armed_men
 from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_roles, ends_the_assault,
@@ -339,7 +339,7 @@ def _in_another_clause(place: Token, mention: Mention) -> bool:
     theirs, mine = _clause_verb(prep.head), _clause_verb(trigger)
     if theirs is None or mine is None or theirs == mine or trigger in theirs.subtree or theirs in mention.merged:
         return False
-    if mine not in theirs.ancestors:
+    if mine not in theirs.ancestors or where_said(theirs):  # (a clause on where someone spoke)
         return True
     if theirs.lemma_.lower() in HIT_VERBS and theirs.dep_ == "conj" and not children(theirs, "nsubj", "nsubjpass"):
         return False  # "the strikes happened overnight and hit five areas in X": what they hit tells where

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.actors import actor_family
-from geo.events.clauses import a_reason_apart
+from geo.events.clauses import a_reason_apart, said_there
 from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_something_else
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.parse_repairs import called_object
@@ -55,7 +55,8 @@ def place_by_sentence(drafts: Sequence[Draft], located: Sequence[tuple[Toponym, 
         found = []
         for at in sorted({number(s.start) for s in draft.sentences}):
             for toponym, span in towns.get(at, []):
-                if a_reason_apart(span.root, draft.triggers) or placed_elsewhere(span.root):
+                if a_reason_apart(span.root, draft.triggers) or placed_elsewhere(span.root) or said_there(
+                        span.root, draft.triggers):  # (nor "Survivors, interviewed in X, said": where they spoke)
                     continue  # (nor "were launched from sites near X": where they came from, not where they struck)
                 near = None if (at, toponym.place_key) in claimed else placing_word(span)
                 if near is not None:

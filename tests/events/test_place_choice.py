@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from geo.pipeline import analyze
 
 
@@ -15,3 +17,9 @@ def test_a_road_named_after_a_town_is_not_where_the_act_was() -> None:
     assert place == "Izyum" and "Kharkiv" not in summary
     [(place, _summary)] = _placed("Gunmen ambushed a convoy on the Kharkiv highway on Monday.")
     assert place == "Kharkiv"  # the only place the sentence gives
+
+
+def test_where_survivors_were_interviewed_is_not_where_the_raid_was() -> None:
+    report = analyze("Survivors of the raid on Mucojo, interviewed by a local radio station in Pemba, said the "
+                     "fighters killed 15 soldiers.", published=date(2024, 3, 4))
+    assert [a.place for a in report.attacks] == [None]  # not "Fighters raided Mucojo in Pemba"
