@@ -120,4 +120,3 @@ def said_there(token: Token, triggers: Sequence[int]) -> bool:
     """Whether a word lies in a clause on where someone spoke that tells none of the act's words."""
     clause = next((a for a in token.ancestors if where_said(a)), None)
     return clause is not None and not any(clause.left_edge.i <= i <= clause.right_edge.i for i in triggers)
-

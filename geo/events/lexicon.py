@@ -240,7 +240,7 @@ def clean_phrase(phrase: str, *, drop_article: bool = True) -> str:
         text = text.strip("()")
     if not drop_article:
         return re.sub(r"^(The|A|An)\s+", lambda m: m.group(1).lower() + " ", text)
-    return re.sub(r"^(?:the|a|an|The|A|An)\s+|^that\s+(?=\S.*s$)", "", text)  # "(said) that mobile units": a clause's
+    return re.sub(r"^(?:the|a|an|The|A|An)\s+|^that\s+(?=\S.*s$)", "", text)  # (not the 'that' of "said that units")
 
 
 # --- sources ------------------------------------------------------------------------------

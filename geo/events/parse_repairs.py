@@ -12,6 +12,7 @@ from geo.syntax import dateline_length
 # Words that open a clause of time but that the parser may read as a preposition taking the clause's subject
 # ("hours after rockets were fired at X": "rockets" the object of "after", "were fired" left without a subject).
 CLAUSE_OPENERS = frozenset({"after", "before", "since", "until", "as", "when", "while"})
+_DAY_TYPES = frozenset({"DATE", "TIME"})  # the entity types of a time
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -51,8 +52,8 @@ def fronted_subject(verb: Token) -> list[Token]:
     Wednesday, U.S. aircraft hit X', parsed with the aircraft joined to the day."""
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return []
-    dated = [c for t in verb.children if t.dep_ == "npadvmod" and t.ent_type_ in {"DATE", "TIME"} for c in t.conjuncts
-             if c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in {"DATE", "TIME"} and c.i < verb.i]
+    dated = [c for t in verb.children if t.dep_ == "npadvmod" and t.ent_type_ in _DAY_TYPES for c in t.conjuncts
+             if c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in _DAY_TYPES and c.i < verb.i]
     if dated:
         return dated[:1]  # "Late Wednesday, U.S. aircraft and ships hit X": the craft parsed as a second day
     i = verb.i - 1
@@ -74,9 +75,6 @@ def past_a_day(subjects: list[Token]) -> list[Token]:
         joined = [c for c in subject.conjuncts if c.pos_ in {"NOUN", "PROPN"} and c.ent_type_ not in _DAY_TYPES]
         found.append(joined[0] if joined and subject.ent_type_ in _DAY_TYPES else subject)
     return found
-
-
-_DAY_TYPES = frozenset({"DATE", "TIME"})
 
 
 def participle_subject(subject: Token) -> Token:

@@ -82,9 +82,9 @@ def _trigger_family(token: Token) -> str | None:
         if phrasal or lemma in lx.EVENT_VERBS:
             return phrasal or lx.EVENT_VERBS[lemma]
         objects = children(token, "dobj")
-        subjects = past_a_day(shared_subjects(token))  # "a gunman entered the church and killed seven"; "a bomb
-        subjects = subjects or (fronted_subject(token) if token.dep_ == "ROOT" else [])  # that hit X"; "Late Monday,
-        # jets hit X" (the jets parsed as a second day or as the subject's)
+        subjects = past_a_day(shared_subjects(token))  # "a gunman entered the church and killed seven"; "a bomb that
+        # hit X"; "Late Monday, jets hit X", with the jets parsed as joined to the day, or apart from the verb
+        subjects = subjects or (fronted_subject(token) if token.dep_ == "ROOT" else [])
         if token.dep_ == "relcl" and [s.lower_ for s in subjects] in (["that"], ["which"]):
             subjects = [token.head]
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:

@@ -7,6 +7,7 @@ It writes ``doc.spans["toponyms"]``: every place name of the text, in order. Eac
     GAZ             another entity (ORG, PERSON, DATE ...) or a capitalised token run that the
                     gazetteer knows and the context supports: the small English model tags
                     "Albu Kamal" ORG and "Mayadeen" DATE.
+    NORP            a demonym or country adjective ("Syrian"): its country, for context, never drawn
 
 and its extension attributes (registered once, read by geo.places.resolve):
 
@@ -14,7 +15,6 @@ and its extension attributes (registered once, read by geo.places.resolve):
                           "direction" | "near" | "struck" ("shelled X") | "comma_state" | None
     span._.geo_container  "Texas" for "Paris, Texas" (with cue "comma_state")
     span._.geo_gated      True when the span was kept only because the gazetteer knows it
-    NORP            a demonym or country adjective ("Syrian"): its country, for context, never drawn
 
 Adjectival uses ("Iranian-backed") are not toponyms, nor a transcript's speaker labels ("AUSTIN:").
 Person and organisation entities need a locative cue ("near the city of Albu Kamal"; "Ras al-Ain" needs none);
