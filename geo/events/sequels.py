@@ -1,7 +1,7 @@
 """Further rounds and parts of an act whose kind is known: 'a second wave' of strikes is by those who struck just
 before; 'One strike hit a depot near X' after 'forces struck two facilities', and 'U.S. forces also struck ...' after
 a response, are of that act's kind (``continue_sequels``, after ``geo.events.kinds.resolve_kinds``). Used by
-``geo.events.extract``; imports the events wing's actor families, drafts and kinds."""
+``geo.events.extract``; imports the events wing's actor families, clauses, drafts and kinds."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Span
 
 from geo.events import actors, context_words as elx, lexicon as lx
+from geo.events.clauses import TIME_OPENERS
 from geo.events.draft import Draft
 from geo.events.kinds import ORDINAL_WORDS, nouns_of
 
@@ -60,7 +61,7 @@ def continue_sequels(drafts: list[Draft], inferred: set[int]) -> None:
 def _only_as_a_time(draft: Draft, sent: Span) -> bool:
     """'A second round of strikes hit X after the ambush': the ambush is named there as the time of the round."""
     own = [sent.doc[i] for i in draft.triggers if sent.start <= i < sent.end]
-    return bool(own) and all(t.dep_ == "pobj" and t.head.lower_ in {"after", "since", "following"} for t in own)
+    return bool(own) and all(t.dep_ == "pobj" and t.head.lower_ in TIME_OPENERS for t in own)
 
 
 def _side_of_the_round(sent: Span) -> str | None:
