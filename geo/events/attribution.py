@@ -154,7 +154,7 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
             for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said"), nor
                 one = any(c.dep_ == "appos" and c.ent_type_ == "PERSON"  # a named one's title
                           for c in subject.children) or appositive_name(subject) is not None
-                found.extend((h, _told(token, subject)) for h in (subject, *(c for c in subject.conjuncts
+                found.extend((h, _told(token, subject) or _reported_by(token)) for h in (subject, *(c for c in subject.conjuncts
                                                                               if c.i > subject.i and not one)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
     # "Y cited by X", "Y quoted by X": Y via X, and X itself, which reports it; "Y told Reuters": Y via
@@ -171,6 +171,21 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
         if via is not None and reports and not (via.pos_ == "PROPN" and via.lower_ in lx.MASTHEAD_WORDS):
             result.append((via, None))  # (a paper known only by its masthead relays: a source where it says so)
     return result
+
+
+PRESS_OFFICE_HEADS = frozenset({"office", "center", "centre", "cell", "department", "service"})
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """'X denied any role, the state news agency reported': the outlet whose report carries X's words."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() != "report":
+        return None
+    outlet = next(iter(children(verb.head, "nsubj")), None)
+    named = outlet is not None and (" ".join(t.text for t in outlet.subtree if t.pos_ == "PROPN") or outlet.text)
+    if outlet is None or not (lookup(named, lx.WIRE_AGENCIES) or lookup(named, lx.MEDIA_OUTLETS) or (
+            outlet.lemma_.lower() in lx.MEDIA_HEADS)):
+        return None
+    return outlet
 
 
 def _told_to(outlet: Token) -> bool:
@@ -321,6 +336,8 @@ def _told(verb: Token, subject: Token | None = None) -> Token | None:
         outlet = lookup(name, lx.WIRE_AGENCIES) or lookup(name, lx.MEDIA_OUTLETS)
         audience = obj.lemma_.lower() in AUDIENCE_NOUNS and obj.pos_ != "PROPN"
         masthead = obj.pos_ == "PROPN" and obj.lower_ in lx.MASTHEAD_WORDS  # "told Hiigsi Post"
-        if outlet or masthead or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
+        press_office = obj.lemma_.lower() in PRESS_OFFICE_HEADS and any(  # "told the army's media center"
+            c.dep_ in {"compound", "amod"} and c.lower_ in {"media", "press", "information"} for c in obj.children)
+        if outlet or masthead or press_office or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
             return obj
     return None

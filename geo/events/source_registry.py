@@ -22,6 +22,8 @@ GENERIC_NAME_WORDS = frozenset({"officials", "official", "group", "ministry", "g
                                 "office", "department", "agency", "command", "authorities", "organization",
                                 "organisation", "network", "monitor", "mission"})
 OFFICIALDOM = frozenset({"officials", "authorities"})
+MINISTRY_WORDS = frozenset({"ministry", "officials", "official"})
+PORTFOLIO_WORDS = frozenset({"health", "defence", "defense", "interior", "foreign", "information"})
 CATAPHORA_CHARS = 450  # "A monitoring group says ... The Syrian Observatory for Human Rights said": within ~2 sentences
 
 
@@ -83,8 +85,10 @@ class Registry:
             entry = self.entries[key] = _Entry(speaker=speaker, via=via)
         elif speaker.role and not entry.speaker.role:
             entry.speaker.role = speaker.role
-        if same_crowd(entry.speaker.name, [(key, speaker.name)]):  # "residents", then "residents of X": the X ones
-            entry.speaker = replace(speaker, key=key)
+        officials_then_ministry = "ministry" in name_words(speaker.name) and _head(entry.speaker.name) in {
+            "officials", "official"} and not entry.speaker.person  # "X's health officials", then "X's Health Ministry"
+        if same_crowd(entry.speaker.name, [(key, speaker.name)]) or officials_then_ministry:  # "residents", then
+            entry.speaker = replace(speaker, key=key)  # "residents of X": the X ones; the ministry by its name
         if via and not entry.via:
             entry.via = via
         if claim not in entry.claims:
@@ -99,7 +103,8 @@ class Registry:
                 and not speaker.described and not e.speaker.described]
         if same:
             return same[0]  # "Vance said" twice, once tagged a person and once not: one source
-        officialdom = None if speaker.person or speaker.indefinite else self._same_officialdom(speaker)
+        officialdom = None if speaker.person or speaker.indefinite else (
+            self._same_officialdom(speaker) or self._same_ministry(speaker))
         if found := officialdom or same_crowd(speaker.name, [(k, e.speaker.name) for k, e in self.entries.items()]):
             return found  # "Puntland officials" after "Puntland authorities"; "residents" after "residents of X"
         tail = [k for k, e in self.entries.items() if e.speaker.person and not speaker.described and " " in speaker.name
@@ -119,6 +124,15 @@ class Registry:
             if found:
                 return found
         return speaker.key
+
+    def _same_ministry(self, speaker: Speaker) -> str | None:
+        """'Yemen's Health Ministry' and 'Yemeni health officials': one side's ministry, named either way."""
+        mine = name_words(speaker.name)
+        portfolio = mine - MINISTRY_WORDS
+        if not mine & MINISTRY_WORDS or not portfolio & PORTFOLIO_WORDS or len(portfolio) < 2:
+            return None
+        return next((k for k, e in self.entries.items() if not e.speaker.person and name_words(e.speaker.name) & (
+            MINISTRY_WORDS) and name_words(e.speaker.name) - MINISTRY_WORDS == portfolio), None)
 
     def _same_officialdom(self, speaker: Speaker) -> str | None:
         """'Puntland officials' after 'Puntland authorities': one place's officials, however called."""

@@ -225,6 +225,11 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return Speaker(name=name, type="other" if family in NON_STATE else "official", key=f"family:{family}")
     if family and lemma in GROUP_HEADS and has_name:  # "the Islamic State group claimed the attack"
         return Speaker(name=clean_name(text), type="other" if family in NON_STATE else "official", key=f"family:{family}")
+    owner = _subdivided_family(head) if lemma in SUBDIVISION_HEADS else None
+    if owner is not None:  # "Hamas's Lebanon branch", "the armed wing of Islamic Jihad", "one CODECO faction"
+        name = clean_name(re.sub(r"^(?:one|a|an|another)\s+", "", text, flags=re.I))
+        kind = "other" if owner in NON_STATE or not owner else "official"
+        return Speaker(name=name, type=kind, key=f"name:{_key(name)}")
     wing = lemma == "wing" and any(c.dep_ in {"poss", "compound"} and (  # "the military's media wing"
         c.lemma_.lower() in lx.OFFICIAL_HEADS or actors.actor_family(c.text)) for c in head.children)
     if lemma in lx.OFFICIAL_HEADS or wing or head.ent_type_ in {"GPE", "NORP"} or (family and head.pos_ == "PROPN"):
@@ -255,6 +260,24 @@ def _longest_containing(found: str, candidates: Sequence[str]) -> str:
     """'the Syrian Observatory' -> 'the Syrian Observatory for Human Rights' when the entity is longer."""
     longer = [c for c in candidates if found.lower().removeprefix("the ") in c.lower() and len(c) <= 80]
     return max(longer, key=len) if longer else found
+
+
+# What a group is split into; each part speaks for itself ("Hamas's Lebanon branch denied any role").
+SUBDIVISION_HEADS = frozenset({"branch", "wing", "faction"})
+
+
+def _subdivided_family(head: Token) -> str | None:
+    """The armed group or state a branch, wing or faction is part of, named by its owner ("Hamas's", "of Hamas")
+    or by a name before it ("one CODECO faction"; not a place: "Hamas's Lebanon branch"); "" for a named
+    organisation of no known family ("Fatah's armed wing", a group of its own); None for "the group's branch"."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"] + [
+        o for o in prep_objects(head, "of") if o.pos_ == "PROPN"] or [
+        c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in {"GPE", "LOC"}]
+    for owner in owners:
+        family = actors.actor_family(phrase_text(list(owner.subtree)))
+        if family or owner.ent_type_ == "ORG":
+            return family or ""
+    return None
 
 
 def _key(name: str) -> str:

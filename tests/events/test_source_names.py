@@ -712,3 +712,34 @@ def test_a_name_the_tagger_took_for_a_body_with_a_persons_title_after_it_is_that
     doc.ents = [e for e in doc.ents if not start <= e.start < start + 2] + [Span(doc, start, start + 2, label="ORG")]
     found = extract_sources(doc)  # the tagger's slip: the full name tagged an organisation
     assert [(s.name, s.type) for s in found] == [("Oleksandr Vyrkhovenko", "official")]
+
+
+def test_a_branch_wing_or_faction_of_a_named_group_speaks_for_itself() -> None:
+    found = [(s.name, s.type) for s in extract_sources(nlp()(
+        "Drones hit the town of Dorn on Monday. Hamas's Lebanon branch denied any role in the launch. The armed "
+        "wing of Islamic Jihad said on Telegram that it had fired the rockets."))]
+    assert found == [("Hamas's Lebanon branch", "other"), ("the armed wing of Islamic Jihad", "other")], found
+    assert names("Drones hit the town of Dorn on Monday. The group's Syrian branch denied any role.") == []
+
+
+def test_a_speaker_whose_words_an_outlet_reported_comes_via_that_outlet() -> None:
+    found = extract_sources(nlp()("Drones hit the town of Dorn on Monday. The Free Tarvo Army, which has claimed "
+                                  "several raids this year, denied any role in the launch, Reuters reported."))
+    assert [(s.name, s.via) for s in found] == [("the Free Tarvo Army", "Reuters"), ("Reuters", None)]
+    found = extract_sources(nlp()("Drones hit Dorn. The army said the rebels had fired them, the ministry reported."))
+    assert [(s.name, s.via) for s in found] == [("the army", None), ("the ministry", None)]  # no outlet: no relay
+
+
+def test_residents_who_told_a_press_office_come_via_it() -> None:
+    found = extract_sources(nlp()("Gunmen attacked the village of Bulo on Monday. Residents told the army's media "
+                                  "office that the attackers came at night."))
+    assert [(s.name, s.via) for s in found] == [("Residents", "the army's media office")]
+
+
+def test_a_sides_officials_of_a_portfolio_and_its_ministry_are_one_source_named_as_the_ministry() -> None:
+    assert names("Air strikes hit three villages, killing four people, Yemeni health officials said. Yemen's Health "
+                 "Ministry later said two children were among the dead.") == ["Yemen's Health Ministry"]
+    assert names("Strikes hit a depot, Yemen's Health Ministry said. Saudi health officials said the strikes hit a "
+                 "clinic.") == ["Yemen's Health Ministry", "Saudi health officials"]  # another side's officials
+    assert names("Strikes hit a depot, health officials said. Yemen's Health Ministry later said two children "
+                 "died.") == ["health officials", "Yemen's Health Ministry"]  # whose officials, untold
