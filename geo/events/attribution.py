@@ -154,8 +154,9 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
             for subject in subjects:  # not a conjunct before it ("on social media, the army and X each said"), nor
                 one = any(c.dep_ == "appos" and c.ent_type_ == "PERSON"  # a named one's title
                           for c in subject.children) or appositive_name(subject) is not None
-                found.extend((h, _told(token, subject) or _reported_by(token)) for h in (subject, *(c for c in subject.conjuncts
-                                                                              if c.i > subject.i and not one)))
+                outlet = _told(token, subject) or _reported_by(token)
+                found.extend((h, outlet) for h in (subject, *(c for c in subject.conjuncts
+                                                               if c.i > subject.i and not one)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
     # "Y cited by X", "Y quoted by X": Y via X, and X itself, which reports it; "Y told Reuters": Y via
     # Reuters only, the outlet Y spoke to (a source where it says something itself)
