@@ -153,6 +153,8 @@ def _weapon_in_mention(trigger: Token) -> str | None:
                     return lemma_of(platform)  # "hit by missiles fired from a jet"
     if trigger.lower_ in QUANTITY_HEADS or lemma_of(trigger) in QUANTITY_HEADS:
         words += [t for o in prep_objects(trigger, "of") for t in (o, *o.children)]
+    if lemma_of(trigger) in {"retaliate", "respond", "answer", "reply"}:  # "troops answered with artillery"
+        words += [t for o in prep_objects(trigger, "with") for t in (o, *o.children)]
     if trigger.pos_ == "VERB":
         hit = lemma_of(trigger) in {"destroy", "target"}  # "destroyed a missile system": what was hit, not the means
         words += [t for c in (*shared_subjects(trigger), *children(trigger, *(() if hit else ("nsubjpass", "dobj"))))

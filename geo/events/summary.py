@@ -182,6 +182,10 @@ def _with_article(name: str) -> str:
     return "the " + name
 
 
+ANSWER_VERBS = frozenset({"retaliate", "respond", "answer", "reply"})
+ANSWER_WEAPONS = frozenset({"artillery", "rocket", "mortar", "missile", "drone"})
+
+
 def summarize(draft: Draft) -> str:
     """A short line a briefer can say aloud (see the module's docstring)."""
     label, where = _label(draft), _where(draft)
@@ -214,6 +218,10 @@ def summarize(draft: Draft) -> str:
         text = f"{actor} launched a counter-operation"
     elif actor and "counterattack" in draft.acts:
         text = f"{actor} counterattacked{where}"
+    elif actor and "retaliation" in draft.families and set(draft.acts) & ANSWER_VERBS:
+        weapon = draft.weapon or ""  # "troops answered with artillery": "Pakistani troops retaliated with artillery"
+        means = f" with {weapon if weapon == 'artillery' else weapon + 's'}" if weapon in ANSWER_WEAPONS else ""
+        text = f"{actor} retaliated{means}"
     elif actor:
         text = f"{actor} carried out {_article(label)}"
     elif "defence" in draft.families and target and _verb(draft) != "fought off":

@@ -78,6 +78,9 @@ def _trigger_family(token: Token) -> str | None:
             return "intercept"  # "two were destroyed in flight by the base's counter-rocket system"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "two attackers were shot dead by guards": the assault was ended
+        if lemma in {"respond", "answer", "reply"} and any(weapon_of(o) and (
+                not is_event_noun(o) or lemma_of(o) == "fire") for o in prep_objects(token, "with")):
+            return "retaliation"  # "troops answered with artillery (fire)" ("answered with strikes": the strikes)
         phrasal = phrasal_family(token)  # "beat back an assault", "struck back", "returned fire", "foiled an attack"
         if phrasal or lemma in lx.EVENT_VERBS:
             return phrasal or lx.EVENT_VERBS[lemma]
@@ -227,10 +230,11 @@ def _is_excluded(token: Token, family: str) -> bool:
     if any(m.lower_ in lx.HYPOTHETICAL_MODIFIERS for m in mods) or any(c.dep_ == "neg" for c in token.children) or (
             token.dep_ == "pcomp" and token.head.lower_ == "without"):  # "crashed in a field without exploding"
         return True
-    if token.dep_ == "nsubj" and token.pos_ == "NOUN" and lemma_of(token.head) != "be" and any(
+    if token.dep_ in {"nsubj", "dobj"} and token.pos_ == "NOUN" and lemma_of(token.head) != "be" and any(
             a.lower_ in {"could", "might", "may", "will"} for a in children(token.head, "aux")) and not any(
             a.lemma_ == "have" for a in children(token.head, "aux")):
-        return True  # "warned that an assault on X could trigger ...": an act that may come (not "may have killed")
+        return True  # "warned that an assault on X could trigger ...", "X could launch new attacks": an act that
+        # may come (not "may have killed")
     if token.pos_ == "VERB":
         if family == "strike" and not _armed_striker(token):
             return True  # "the crisis struck", "strike the shepherd": not a military strike

@@ -480,3 +480,13 @@ def test_an_assault_that_could_come_is_no_act_but_one_that_may_have_killed_is() 
     assert extract_events(nlp()(text), toponyms_for(text))[0] == []
     text = "The strike on the market in Tarsa may have killed 20 people on Monday."
     assert len(extract_events(nlp()(text), toponyms_for(text))[0]) == 1
+
+
+def test_attacks_a_side_could_or_will_launch_are_no_act_but_those_it_has_carried_out_are() -> None:
+    text = "The governor warned that the rebels could launch new attacks on the power grid of Tarsa."
+    assert extract_events(nlp()(text), toponyms_for(text))[0] == []
+    text = "Officials said the army will conduct strikes on the launch sites near Tarsa."
+    assert extract_events(nlp()(text), toponyms_for(text))[0] == []
+    text = "The army said on Monday it had carried out strikes on the launch sites near Tarsa, killing 12 fighters."
+    attacks, responses = extract_events(nlp()(text), toponyms_for(text))
+    assert len(attacks + responses) == 1

@@ -1333,3 +1333,15 @@ def test_the_attack_on_forces_a_strike_defended_is_an_attack_by_those_it_names()
                      published=date(2024, 3, 4))
     assert [(a.actor, a.target) for a in report.attacks] == [("al-Shabaab militants", "Somali forces")]
     assert [r.actor for r in report.responses] == ["U.S. Africa Command"]
+
+
+def test_a_side_that_answered_or_responded_with_fire_retaliated_with_it() -> None:
+    attacks, responses = run("Rebels fired mortars at army posts near Tarvo on Monday, killing two soldiers. The "
+                             "troops answered with artillery, the army said.")
+    assert len(attacks) == 1 and [r.summary for r in responses] == ["Troops retaliated with artillery"]
+    attacks, responses = run("Rebels fired mortars at army posts near Tarvo on Monday. The troops responded with "
+                             "drones, the army said.")
+    assert [r.summary for r in responses] == ["Troops retaliated with drones"]
+    attacks, responses = run("Rebels fired mortars at army posts near Tarvo on Monday. The government responded "
+                             "with a statement condemning the attack.")
+    assert len(attacks) == 1 and responses == []  # words, not fire
