@@ -35,8 +35,12 @@ def inherit_places(mentions: list[Mention]) -> None:
         if any(p.place for p in mention.parts):
             continue
         for other in places_from:
-            if not any(p.place for p in other.parts) or _the_time_of(mention.trigger, other.trigger):
-                continue  # (not "struck X, hours after rockets were fired at Y": the rockets were not at X)
+            if not any(p.place for p in other.parts) or _the_time_of(mention.trigger, other.trigger) or (
+                    mention.family not in {"intercept", "defence"} and _a_clause_of_its_own(mention.trigger,
+                                                                                            other.trigger)):
+                continue  # (not "struck X, hours after rockets were fired at Y": the rockets were not at X; not
+                # "rockets hit X, and jets answered with strikes on villages": the jets' clause says no place; but
+                # "drones were launched at X, and a destroyer shot down two": where they were aimed)
             if mention.trigger.i in {t.i for t in other.trigger.subtree}:
                 donor = next(p for p in other.parts if p.place)
                 for part in mention.parts or [Part(target=None)]:
@@ -51,6 +55,17 @@ def _the_time_of(inner: Token, outer: Token) -> bool:
     token = inner
     while token.i != outer.i and token.head.i != token.i:
         if token.lower_ in TIME_LINKS or any(c.dep_ == "mark" and c.lower_ in TIME_LINKS for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
+def _a_clause_of_its_own(inner: Token, outer: Token) -> bool:
+    """The act of a coordinated clause with a subject of its own ('X was hit, and jets struck Y')."""
+    token = inner
+    while token.i != outer.i and token.head.i != token.i:
+        if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             return True
         token = token.head
     return False

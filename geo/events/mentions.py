@@ -373,7 +373,8 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
              and h.ent_type_ not in {"DATE", "TIME"} and lemma_of(h) not in AUTHORITY_NOUNS
              and lemma_of(h) not in HARM_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in h.children)
              and not (h.head.lower_ == "on" and (lemma_of(h).rstrip(".") in MEDIA_NOUNS or _news_outlet(h)))
-             and not (h.tag_ == "JJS" and not prep_objects(h, "of"))]  # "..., the latest in a string of attacks"
+             and not (h.tag_ == "JJS" and not prep_objects(h, "of"))  # "..., the latest in a string of attacks"
+             and not any(o.lower_ in {"which", "whom"} for o in prep_objects(h, "of"))]  # "most of which": untold
     if heads and trigger.pos_ == "VERB" and trigger_family(trigger) == "blast" and (
             lemma_of(heads[0]) in lx.WEAPON_WORDS | elx.BLAST_DEVICES):  # "detonating a car bomb", "his vest": the weapon,
         return [o for o in prep_objects(trigger, "inside", "at", "in", "outside", "near")  # not the target; "inside a mosque" is

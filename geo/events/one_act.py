@@ -88,9 +88,13 @@ def _acting_as_subject(trigger: Token, by_token: dict[int, Mention]) -> Mention 
 def _launch_of_the_weapon(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:
     """'Rockets fired by the group hit a house', 'shells fired from the hills struck homes': the launch told of
     the weapon that did the act is that act (not an interception: 'rockets fired at the town were shot down')."""
-    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or trigger.head.dep_ not in {"nsubj", "nsubjpass"}:
+    weapon = trigger.head
+    if weapon.dep_ == "appos" and weapon.head.dep_ in {"nsubj", "nsubjpass"}:
+        weapon = weapon.head  # "KHARTOUM, Sudan — Shells fired by X crashed into ...", parsed with the dateline
+        # for the subject and the shells in apposition to it
+    if trigger.pos_ != "VERB" or trigger.dep_ != "acl" or weapon.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    container = by_token.get(trigger.head.head.i)
+    container = by_token.get(weapon.head.i)
     return container if container is not None and container.family not in {"intercept", "defence"} else None
 
 

@@ -12,14 +12,20 @@ from geo.syntax import children, prep_objects
 
 
 def lemma_of(token: Token) -> str:
-    """The token's lemma; a plural the tagger took for a name because it opens the sentence ('Rockets
-    were fired at ...', lemma 'Rockets') is read as the noun it is."""
+    """The token's lemma; a plural the tagger took for a name because it opens the sentence or follows its
+    dateline ('Rockets were fired at ...', 'JERUSALEM — Rockets slammed into ...', lemma 'Rockets') is read as
+    the noun it is."""
     lower = token.lemma_.lower()
-    if token.pos_ == "PROPN" and token.is_sent_start and token.is_title and lower.endswith("s") and (
+    if token.pos_ == "PROPN" and _opens_the_sentence(token) and token.is_title and lower.endswith("s") and (
             not lower.endswith("ss")):
         return lower[:-1]
     return lower
 
+
+def _opens_the_sentence(token: Token) -> bool:
+    """First in its sentence, or first after a dateline's dash ('KHARTOUM, Sudan (Wire) — Drones')."""
+    before = token.doc[token.sent.start:token.i]
+    return token.is_sent_start or (0 < len(before) <= 10 and before[-1].text in {"—", "–", "--", "-"})
 
 
 def is_airborne(token: Token) -> bool:
@@ -83,6 +89,7 @@ def fired_in_defence(verb: Token) -> bool:
     launched two missiles to defend the base'; not 'fired missiles at the ship to protect the country'."""
     if any(lemma_of(o) == "interceptor" for o in children(verb, "dobj")) or any(is_air_defence(d) for d in doers(verb)):
         return True
-    purposes = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"}]
+    purposes = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"} and any(  # "to defend", not "..., most
+        a.lower_ == "to" for a in children(c, "aux"))]  # of which were intercepted": what became of them
     return any(lemma_of(c) in {"defend", "protect", "intercept"} for c in purposes) and all(
         is_projectile(o) for o in prep_objects(verb, "at", "on", "against"))

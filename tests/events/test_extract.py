@@ -768,3 +768,17 @@ def test_what_a_drone_slammed_into_is_its_target_and_shots_fired_into_the_air_ar
     text = "Soldiers fired into the air to disperse the crowd, and later fired into a crowd, killing three men."
     attacks, _ = extract_events(nlp()(text), toponyms_for(text))
     assert [a.target for a in attacks] == ["a crowd"]
+
+
+def test_a_plural_after_the_dateline_the_tagger_took_for_a_name_is_still_the_weapon() -> None:
+    text = "JERUSALEM — Rockets slammed into the town of Tarvo early Tuesday, wounding three people."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [(a.category, a.injured) for a in attacks] == [("Shelling/artillery/missile attack", 3)]
+
+
+def test_shells_fired_by_a_side_after_the_dateline_are_one_act_with_their_crash() -> None:
+    from geo.pipeline import analyze
+
+    text = "KHARTOUM, Sudan — Shells fired by the rebels crashed into the central market of Kassala on Wednesday."
+    attacks = [e for e in analyze(text, published=date(2024, 3, 4)).events if e.kind == "attack"]
+    assert [(a.actor, a.target) for a in attacks] == [("rebels", "the central market of Kassala")]

@@ -1345,3 +1345,17 @@ def test_a_side_that_answered_or_responded_with_fire_retaliated_with_it() -> Non
     attacks, responses = run("Rebels fired mortars at army posts near Tarvo on Monday. The government responded "
                              "with a statement condemning the attack.")
     assert len(attacks) == 1 and responses == []  # words, not fire
+
+
+def test_rockets_most_of_which_were_intercepted_were_launched_in_an_attack_not_in_defence() -> None:
+    attacks, responses = run("The army said about 35 rockets were launched toward Tarvo on Tuesday, most of which "
+                             "were intercepted by the Iron Dome air defense system.")
+    assert [a.target for a in attacks] == ["Tarvo"]
+    assert len(responses) == 1 and responses[0].target is None  # not "intercepted most of which"
+
+
+def test_an_answer_in_a_clause_of_its_own_does_not_take_the_place_of_the_act_it_answers() -> None:
+    attacks, responses = run("Rockets fired from the south slammed into the city of Kherson early Tuesday, wounding "
+                             "three people, and army jets answered with strikes on border villages.")
+    assert [(a.place, a.injured) for a in attacks] == [("Kherson", 3)]
+    assert [(r.actor, r.place) for r in responses] == [("army jets", None)]
