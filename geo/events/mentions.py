@@ -15,7 +15,7 @@ from geo.events.parse_repairs import (called_object, detached_target, number_of,
                                       what_it_was_called)
 from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
 from geo.events.triggers import trigger_family
-from geo.events.weapons import QUANTITY_HEADS, is_projectile, lemma_of, weapon_of
+from geo.events.weapons import QUANTITY_HEADS, is_projectile, launched_before, lemma_of, weapon_of
 from geo.model import Toponym
 from geo.places import SITE_PARTS  # "stormed the upper floors": a part of the site, no target
 from geo.syntax import children, is_passive, prep_objects, shared_subjects
@@ -157,7 +157,8 @@ def _weapon_in_mention(trigger: Token) -> str | None:
         words += [t for o in prep_objects(trigger, "with") for t in (o, *o.children)]
     if trigger.pos_ == "VERB":
         hit = lemma_of(trigger) in {"destroy", "target"}  # "destroyed a missile system": what was hit, not the means
-        words += [t for c in (*shared_subjects(trigger), *children(trigger, *(() if hit else ("nsubjpass", "dobj"))))
+        words += [t for c in (*shared_subjects(trigger), *launched_before(trigger),
+                              *children(trigger, *(() if hit else ("nsubjpass", "dobj"))))
                   for t in (c, *c.children)]  # "a jet caught a column and bombed it": the jet's
         if trigger.dep_ == "acl" or (trigger.dep_ == "relcl" and any(  # "the drone that struck the base"
                 s.lower_ in {"that", "which"} for s in children(trigger, "nsubj"))):

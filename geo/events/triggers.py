@@ -12,7 +12,7 @@ from geo.events.not_events import (a_label, accidental, criticised, denied, fell
                                    negated_experience, none_of, only_heard, rejected_claim, threatened_means,
                                    told_already, told_as_possible, victims_of)
 from geo.events.weapons import (doers, fired_in_defence, is_air_defence, is_airborne, is_event_noun, is_projectile,
-                               lemma_of, weapon_of)
+                               launched_before, lemma_of, weapon_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects)
 
@@ -87,7 +87,7 @@ def _trigger_family(token: Token) -> str | None:
         objects = children(token, "dobj")
         subjects = past_a_day(shared_subjects(token))  # "a gunman entered the church and killed seven"; "a bomb that
         # hit X"; "Late Monday, jets hit X", with the jets parsed as joined to the day, or apart from the verb
-        subjects = subjects or (fronted_subject(token) if token.dep_ == "ROOT" else [])
+        subjects = subjects or (fronted_subject(token) if token.dep_ == "ROOT" else []) or launched_before(token)
         if token.dep_ == "relcl" and [s.lower_ for s in subjects] in (["that"], ["which"]):
             subjects = [token.head]
         if not subjects and token.dep_ == "xcomp" and lemma_of(token.head) in {"begin", "start", "continue", "keep"}:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geo.events import context_words as elx, lexicon as lx
-from geo.syntax import children, prep_objects
+from geo.syntax import children, dateline_length, prep_objects
 
 
 def lemma_of(token: Token) -> str:
@@ -93,3 +93,21 @@ def fired_in_defence(verb: Token) -> bool:
         a.lower_ == "to" for a in children(c, "aux"))]  # of which were intercepted": what became of them
     return any(lemma_of(c) in {"defend", "protect", "intercept"} for c in purposes) and all(
         is_projectile(o) for o in prep_objects(verb, "at", "on", "against"))
+
+
+def launched_before(verb: Token) -> list[Token]:
+    """'Rockets fired from Lebanon hit the town', parsed as the rockets firing and 'hit' hung on it without a
+    subject, or with the dateline for subject ('JERUSALEM — Rockets fired from ...' taken for the city's
+    rockets): the weapons launched are what did the act of the verb after."""
+    launch = verb.head
+    if verb.dep_ == "dep" and verb.i > launch.i and not children(verb, "nsubj", "nsubjpass") and (
+            lemma_of(launch) in LAUNCH_VERBS and launch.tag_ == "VBD"):
+        return [s for s in children(launch, "nsubj") if is_projectile(s)]
+    sent = verb.sent
+    dateline_end = sent.start_char + dateline_length(sent.text)
+    return [s for subject in children(verb, "nsubj") if subject.idx < dateline_end
+            for launch in children(subject, "acl") if lemma_of(launch) in LAUNCH_VERBS and launch.i < verb.i
+            for s in children(launch, "nsubj") if is_projectile(s)]
+
+
+LAUNCH_VERBS = frozenset({"fire", "launch"})

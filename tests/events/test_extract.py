@@ -782,3 +782,11 @@ def test_shells_fired_by_a_side_after_the_dateline_are_one_act_with_their_crash(
     text = "KHARTOUM, Sudan — Shells fired by the rebels crashed into the central market of Kassala on Wednesday."
     attacks = [e for e in analyze(text, published=date(2024, 3, 4)).events if e.kind == "attack"]
     assert [(a.actor, a.target) for a in attacks] == [("rebels", "the central market of Kassala")]
+
+
+def test_rockets_fired_from_somewhere_that_hit_a_town_are_a_rocket_attack_however_the_parser_hangs_them() -> None:
+    for text in ("Rockets fired from the hills hit the town of Kherson early Tuesday, wounding three people.",
+                 "KYIV — Rockets fired from the hills hit the town of Kherson early Tuesday, wounding three people."):
+        attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+        assert [(a.category, a.target, a.injured) for a in attacks] == [
+            ("Shelling/artillery/missile attack", "the town of Kherson", 3)], text
