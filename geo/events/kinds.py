@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -104,6 +105,7 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
     groups: set[str] = set()  # head words of attackers of no known side ("the Northern Front", "the group")
     responders: set[str] = set()
     answered_in: dict[str, set[str]] = {}  # the countries where each answering side struck
+    attacks_from: dict[str, date | None] = {}  # the first day each side attacked (None: on a day untold)
     struck: set[str] = set()  # the sides attacked so far (the victims' families)
     before_last: tuple[set[str], bool, bool, set[str]] = (set(), False, False, set())
     told_in: dict[int, list[Draft]] = {}  # sentence -> the drafts it tells (to compare acts told together)
@@ -124,7 +126,8 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
             on_attackers = _victim_family(draft) in attackers or bool(draft.aims & attackers) or on_armed
             hit = ({_victim_family(draft)} | draft.aims) & attackers
             at_war = family in actors.STATES and bool(hit) and hit <= actors.STATES  # two states striking in turn
-            answering = family is not None and family not in attackers and on_attackers and not at_war
+            answering = family is not None and family not in attackers and on_attackers and not at_war and not (
+                _before_their_attacks(draft, hit or {_victim_family(draft) or ""}, attacks_from))
             state_forces = family is None and not armed_men(draft.actor) and (
                 bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) or draft.weapon in AIR_WEAPONS)
             fled = any(_perpetrators_fled(s) for s in draft.sentences)  # "the attackers fled to X, where jets struck"
@@ -132,11 +135,12 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
                 bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
             on_group = bool(groups | told_after) and bool(words & GROUP_HEADS)  # "a camp of the group" after its bombing
             a_side = state_forces or (family is not None and family not in attackers)
-            sides = actors.actor_families(draft.actor)  # a side that answered goes on answering: "a gunship struck
-            going_on = bool(sides & responders) and not sides & attackers and bool(  # fighters withdrawing north"; after
-                words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS) or (  # downing a group's drones, "U.S. and British
-                    words & ARSENAL_NOUNS and attackers - actors.STATES) or (  # jets struck its weapons depots";
-                    attackers - actors.STATES and _in_answered_country(draft, sides, answered_in)))  # more villages
+            # a side that answered goes on answering: "a gunship struck fighters withdrawing north"; after downing
+            # a group's drones, "U.S. and British jets struck its weapons depots"; more villages
+            sides = actors.actor_families(draft.actor)
+            going_on = bool(sides & responders) and not sides & attackers and bool(
+                words & (ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS) or (words & ARSENAL_NOUNS and attackers - actors.STATES)
+                or (attackers - actors.STATES and _in_answered_country(draft, sides, answered_in)))
             following = family is not None and family in struck and _told_following_an_attack(draft)
             beside = {id(o): o for s in draft.sentences + draft.headlines for o in told_in.get(id(s), [])}
             after_an_attack_on_it = family is not None and any(
@@ -150,6 +154,10 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
                 answered_in.setdefault(family, set()).add(draft.place.country)
         if draft.kind == "attack":
             attacked = True
+            if family:
+                attacks_from[family] = None if draft.date is None or (
+                    family in attacks_from and attacks_from[family] is None) else min(
+                    attacks_from.get(family) or draft.date, draft.date)
             struck.add(_victim_family(draft) or _country_side(draft) or "")
             if family:
                 attackers.add(family)
@@ -161,6 +169,13 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
             attackers |= now[0]
             armed_attack, attacked, groups = armed_attack or now[1], attacked or now[2], groups | now[3]
     return inferred
+
+
+def _before_their_attacks(draft: Draft, sides: set[str], attacks_from: dict[str, date | None]) -> bool:
+    """'On Monday, a drone strike killed a Hezbollah fighter', told after Hezbollah's rockets of Tuesday: a strike
+    on a side dated before every attack it is told to have made answers none of them."""
+    days = [attacks_from.get(side) for side in sides]
+    return draft.date is not None and bool(days) and all(day is not None and draft.date < day for day in days)
 
 
 def _country_side(draft: Draft) -> str | None:

@@ -442,7 +442,7 @@ def test_two_states_striking_each_other_in_turn_both_attack() -> None:
 def test_a_state_striking_the_group_that_struck_it_answers_it() -> None:
     text = ("Islamic State fighters bombed a U.S. base in Syria on Monday, killing two soldiers. "
             "U.S. aircraft struck Islamic State positions in Syria on Tuesday.")
-    attacks, responses = run(text)
+    attacks, responses = run(text, published=date(2024, 3, 6))  # (Monday the 4th, Tuesday the 5th)
     assert len(attacks) == 1 and len(responses) == 1
 
 
@@ -1359,3 +1359,12 @@ def test_an_answer_in_a_clause_of_its_own_does_not_take_the_place_of_the_act_it_
                              "three people, and army jets answered with strikes on border villages.")
     assert [(a.place, a.injured) for a in attacks] == [("Kherson", 3)]
     assert [(r.actor, r.place) for r in responses] == [("army jets", None)]
+
+
+def test_a_strike_on_a_side_dated_before_its_attacks_answers_none_of_them() -> None:
+    text = ("Hezbollah fired rockets at Metula on Tuesday, wounding two people. On Monday, an Israeli drone strike on "
+            "a motorcycle in Houla killed a Hezbollah fighter.")
+    events = analyze(text, published=date(2024, 3, 6)).events
+    assert [(e.kind, e.actor) for e in events] == [("attack", "Hezbollah"), ("attack", "Israel")]
+    later = text.replace("On Monday", "On Wednesday")  # after the rockets: an answer to them
+    assert [e.kind for e in analyze(later, published=date(2024, 3, 7)).events] == ["attack", "response"]
