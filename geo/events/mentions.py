@@ -15,7 +15,7 @@ from geo.events.parse_repairs import (called_object, detached_target, number_of,
                                       what_it_was_called)
 from geo.events.actor_phrases import actor_indefinite, actor_of, anchor_of, governor_of
 from geo.events.triggers import trigger_family
-from geo.events.weapons import QUANTITY_HEADS, is_projectile, launched_before, lemma_of, weapon_of
+from geo.events.weapons import QUANTITY_HEADS, is_projectile, launched_before, lemma_of, sets_fire, weapon_of
 from geo.model import Toponym
 from geo.places import SITE_PARTS  # "stormed the upper floors": a part of the site, no target
 from geo.syntax import children, is_passive, prep_objects, shared_subjects
@@ -324,10 +324,13 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
         elif trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             heads = [s for s in children(trigger, "nsubj") if weapon_of(s) is None] or prep_objects(  # "the vehicle
                 trigger, "through")  # exploded", "a bomb tore through a convoy"
+        elif sets_fire(trigger):
+            heads = prep_objects(trigger, "to")  # "set fire to homes": the homes
         else:
             heads = [o for o in children(trigger, "dobj") if lemma_of(o) not in elx.UNAIMED_OBJECTS | SITE_PARTS]
             if not heads:  # "shot and killed the attacker": the object the verbs share
-                heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB" for o in children(c, "dobj")][:1]
+                heads = [o for c in children(trigger, "conj") if c.pos_ == "VERB"
+                         for o in (prep_objects(c, "to") if sets_fire(c) else children(c, "dobj"))][:1]
             elif heads[0].lower_ in {"it", "them"} and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
                 heads = children(trigger.head, "dobj")[:1] or heads  # "caught a column of fighters and bombed it"
         heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", *(

@@ -109,8 +109,10 @@ def _verb(draft: Draft) -> str:
         if draft.acts and set(draft.acts) <= {"shoot"}:
             return "shot dead" if draft.killed else "shot"  # "gunmen shot dead a farmer"
         return "attacked"  # "struck at least 20 civilians" reads as a blow; they were attacked
-    if draft.category == "Looting/property destruction":
-        return "looted"
+    if draft.category == "Looting/property destruction" and set(draft.acts) & {"burn", "set", "torch", "arson"}:
+        return "burned"
+    if draft.category == "Looting/property destruction" and (set(draft.acts) & LOOTING_VERBS or not draft.acts):
+        return "looted"  # (not "stormed the camp and set fire to shelters": the storming is the act)
     if draft.category == "Armed clash":  # one clashes with a side, not with a camp: a site was attacked
         return "ambushed" if "ambush" in families else "attacked" if things or _a_site(words) or _the_place(
             draft) else "clashed with"
@@ -182,6 +184,7 @@ def _with_article(name: str) -> str:
     return "the " + name
 
 
+LOOTING_VERBS = frozenset({"loot", "looting", "pillage", "plunder", "ransack", "raze", "destroy"})
 ANSWER_VERBS = frozenset({"retaliate", "respond", "answer", "reply"})
 ANSWER_WEAPONS = frozenset({"artillery", "rocket", "mortar", "missile", "drone"})
 

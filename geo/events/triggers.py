@@ -12,7 +12,7 @@ from geo.events.not_events import (a_label, accidental, criticised, denied, fell
                                    negated_experience, none_of, only_heard, rejected_claim, threatened_means,
                                    told_already, told_as_possible, victims_of)
 from geo.events.weapons import (doers, fired_in_defence, is_air_defence, is_airborne, is_event_noun, is_projectile,
-                               launched_before, lemma_of, weapon_of)
+                               launched_before, lemma_of, sets_fire, weapon_of)
 from geo.syntax import (answering_subjects, children, glued_before, is_title_case, phrase_text, phrase_tokens,
                         prep_objects, shared_subjects)
 
@@ -97,8 +97,14 @@ def _trigger_family(token: Token) -> str | None:
             subjects = [t for c in children(token.head, "nsubj") for t in (c, *prep_objects(c, "of"))]  # militias
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "security forces killed the four attackers": the assault was ended
-        if lemma == "kill" and (_person(subjects) or _armed(subjects)) and any(_counted(o) for o in objects):
-            return "attack"  # "a teen killed 12 people": no weapon word, but a killing of many
+        to_death = lemma in KILLING_MANNERS and any(o.lower_ == "death" for o in prep_objects(token, "to"))
+        if (lemma == "kill" or to_death) and (_person(subjects) or _armed(subjects)) and any(
+                _counted(o) for o in objects):
+            return "attack"  # "a teen killed 12 people", "rebels hacked to death nine farmers": a killing of many
+        burned = prep_objects(token, "to") if sets_fire(token) else objects if lemma == "burn" else []
+        if burned and _armed(subjects) and any(lemma_of(o) in PROPERTY_NOUNS for b in burned  # "dozens of homes"
+                                               for o in (b, *b.conjuncts, *prep_objects(b, "of"))):
+            return "looting"  # "gunmen burned the market", "militants set fire to homes
         objects += passive_subjects(token)
         if lemma in lx.WEAPON_OBJECT_VERBS and any(weapon_of(o) and not is_event_noun(o) for o in objects):
             return "attack"
@@ -181,6 +187,12 @@ def _counted(victims: Token) -> bool:
     return victims.pos_ == "NUM" or any(c.dep_ == "nummod" for c in victims.children)
 
 
+PROPERTY_NOUNS = frozenset({"home", "house", "hut", "village", "market", "shop", "store", "shelter", "school", "church",
+                            "mosque", "clinic", "hospital", "vehicle", "car", "truck", "building", "granary", "tent",
+                            "camp", "office", "station", "crop", "warehouse", "compound", "dwelling"})  # set on fire
+KILLING_MANNERS = frozenset({"hack", "stab", "beat", "club", "chop", "burn", "bludgeon", "shoot"})  # "... to death"
+
+
 def _armed(subjects: list[Token]) -> bool:
     return any(weapon_of(s) or lemma_of(s) in lx.ATTACKER_NOUNS or lemma_of(s) in lx.ARMED_NOUNS
                or lemma_of(s) in {"police", "policeman", "officer"} for s in subjects)
@@ -194,6 +206,14 @@ def _nominal_gerund_subject(token: Token) -> bool:
     if any(c.dep_ in {"amod", "det", "poss"} and c.i < token.i for c in token.children):
         return True
     return not children(token, "dobj") and lemma_of(token.head) in lx.WEAPON_SUBJECT_VERBS
+
+
+def _found_so(verb: Token) -> bool:
+    """'(peacekeepers) found the health center looted', parsed as the center looting: the state a place was
+    found in, not an act of its own."""
+    return verb.pos_ == "VERB" and verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"ccomp", "xcomp", "oprd", "conj"} and (
+        lemma_of(verb.head if verb.dep_ != "conj" else verb.head.head) in {"find", "leave", "discover"}) and not any(
+        c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
 
 
 def _is_excluded(token: Token, family: str) -> bool:
@@ -215,8 +235,9 @@ def _is_excluded(token: Token, family: str) -> bool:
         return True  # (an accident, explosions heard; "units fighting in the north": who they are, not an act)
     if (token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}) or (
             token.dep_ == "pobj" and token.head.lower_ in {"from", "of"} and (
-                lemma_of(token.head.head) in elx.DEBRIS_NOUNS)):
-        return True  # "a downed drone", "11 abducted residents", "debris from an interception": what an act left
+                lemma_of(token.head.head) in elx.DEBRIS_NOUNS)) or _found_so(token):
+        return True  # "a downed drone", "11 abducted residents", "debris from an interception", "found the clinic
+        # looted": what an act left
     if criticised(token) or rejected_claim(token) or told_already(token) or any(
             lemma_of(o) in elx.UNARMED_OPPONENTS for o in prep_objects(token, "with", "against")):
         return True  # "a battle with cancer"; "the army denied claims that rebels had shelled X"

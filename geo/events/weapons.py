@@ -111,3 +111,8 @@ def launched_before(verb: Token) -> list[Token]:
 
 
 LAUNCH_VERBS = frozenset({"fire", "launch"})
+
+
+def sets_fire(verb: Token) -> bool:
+    """'set fire to homes': what burned is the object of 'to', not the fire."""
+    return lemma_of(verb) == "set" and any(lemma_of(o) == "fire" for o in children(verb, "dobj"))

@@ -790,3 +790,21 @@ def test_rockets_fired_from_somewhere_that_hit_a_town_are_a_rocket_attack_howeve
         attacks, _ = extract_events(nlp()(text), toponyms_for(text))
         assert [(a.category, a.target, a.injured) for a in attacks] == [
             ("Shelling/artillery/missile attack", "the town of Kherson", 3)], text
+
+
+def test_fighters_who_hacked_people_to_death_or_burned_homes_attacked() -> None:
+    text = "On Monday, suspected rebels hacked to death at least nine farmers in their fields near Kherson."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [(a.actor, a.target) for a in attacks] == [("suspected rebels", "at least nine farmers")]
+    for text in ("Militants set fire to homes and a church in Kherson on Monday.",
+                 "Residents said gunmen had burned dozens of homes in Kherson on Monday."):
+        attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+        assert [(a.category, a.summary.split()[1]) for a in attacks] == [("Looting/property destruction", "burned")]
+    text = "Soldiers burned their old uniforms in Kherson."  # not property of others
+    assert extract_events(nlp()(text), toponyms_for(text))[0] == []
+
+
+def test_what_fighters_set_fire_to_is_the_target_not_the_fire() -> None:
+    text = "The attackers killed between 14 and 38 civilians in Kherson on Monday, and set fire to homes and granaries."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [a.target for a in attacks] == ["homes and granaries"]

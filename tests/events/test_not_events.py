@@ -490,3 +490,10 @@ def test_attacks_a_side_could_or_will_launch_are_no_act_but_those_it_has_carried
     text = "The army said on Monday it had carried out strikes on the launch sites near Tarsa, killing 12 fighters."
     attacks, responses = extract_events(nlp()(text), toponyms_for(text))
     assert len(attacks + responses) == 1
+
+
+def test_a_place_found_looted_is_what_an_act_left_and_names_no_doer() -> None:
+    text = ("Gunmen stormed the village of Kelo near Tarsa on Monday. Peacekeepers later counted eight bodies and "
+            "found the health center looted and burned.")
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [a.actor for a in attacks] == ["Gunmen"]
