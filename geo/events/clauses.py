@@ -120,3 +120,17 @@ def said_there(token: Token, triggers: Sequence[int]) -> bool:
     """Whether a word lies in a clause on where someone spoke that tells none of the act's words."""
     clause = next((a for a in token.ancestors if where_said(a)), None)
     return clause is not None and not any(clause.left_edge.i <= i <= clause.right_edge.i for i in triggers)
+
+
+# What bodies are called, so that a place in their name is named for them ("the UN Mission in the DRC").
+BODY_NAME_HEADS = frozenset({"mission", "office", "embassy", "command", "committee", "council", "coordinator", "envoy",
+                             "delegation", "commission", "representative", "operation", "force", "agency"})
+
+
+def in_a_bodys_name(span: Span) -> bool:
+    """'the United Nations Organization Stabilization Mission in the Democratic Republic of the Congo': a place in
+    the name of a body that speaks or acts there is not where an act of the sentence happened."""
+    prep = span.root.head
+    body = prep.head
+    return span.root.dep_ == "pobj" and prep.lower_ in {"in", "for", "to", "on"} and body.pos_ == "PROPN" and (
+        body.lemma_.lower() in BODY_NAME_HEADS) and body.ent_type_ == "ORG"
