@@ -17,8 +17,8 @@ from geo.events.parse_repairs import fronted_subject, hung_on_the_verb, particip
 from geo.events.pronouns import ARMED_SERVICES, resolve_pronoun, side_of_speaker
 from geo.events.triggers import trigger_family
 from geo.events.weapons import QUANTITY_HEADS, is_event_noun, lemma_of, weapon_of
-from geo.syntax import (PRONOUNS, children, dateline_length, is_passive, past_a_dateline, phrase_text, phrase_tokens,
-                        prep_objects, shared_subjects, span_text)
+from geo.syntax import (PRONOUNS, children, dateline_length, glued_before, is_passive, past_a_dateline, phrase_text,
+                        phrase_tokens, prep_objects, shared_subjects, span_text)
 
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
@@ -278,6 +278,11 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
     if trigger.pos_ == "VERB":
         if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):
             return None  # "a car bomb exploded", "a police vehicle exploded on a mine": what blew up
+        glued = glued_before(trigger)  # "soldiers counter-attacked", cut at the dash: "soldiers counter", "-attacked"
+        countering = [s for s in children(glued, "nsubj") if s.idx >= floor] if glued is not None and (
+            glued.lower_ == "counter" and trigger.head.i == glued.i) else []
+        if countering:
+            return _doer(countering[0])
         acting = trigger.dep_ == "acl" and not is_passive(trigger) and (bool(children(trigger, "dobj")) or (
             trigger.tag_ == "VBD" and trigger.head.dep_ == "nsubj"))  # "forces then counterattacked, drove", misparsed
         if is_passive(trigger) or (trigger.dep_ == "acl" and not acting):  # (acting: "fighters killed 20", misparsed)

@@ -42,7 +42,7 @@ from geo.events.retold import denied_outright, merge_retold, own_account
 from geo.events.umbrella import (answered_together, defines_the_subject, fold_umbrellas, listed_targets,
                                   read_sections)
 from geo.model import Event, Toponym
-from geo.syntax import doc_text, is_headline, sentences, toponym_tokens
+from geo.syntax import doc_text, glued_before, is_headline, sentences, toponym_tokens
 
 
 BACKGROUND_DAYS, LOOTING = 31, "Looting/property destruction"
@@ -91,7 +91,9 @@ class _Linker:
         take_date(draft, mention)
         draft.families.add(mention.family)
         draft.aims |= aimed_families(mention)
-        draft.acts.append(mention.trigger.lemma_.lower())
+        glued = glued_before(mention.trigger)  # "counter-attacked": a counterattack
+        countered = glued is not None and glued.lower_ == "counter" and mention.trigger.lemma_.lower() == "attack"
+        draft.acts.append("counterattack" if countered else mention.trigger.lemma_.lower())
         if draft.category in GENERIC_CATEGORIES and mention.category not in GENERIC_CATEGORIES | {LOOTING}:
             draft.category, draft.weapon = mention.category, mention.weapon  # (a looting told of an attack is less)
         draft.weapon = draft.weapon or mention.weapon

@@ -204,7 +204,7 @@ def summarize(draft: Draft) -> str:
         text = f"{actor} {_verb(draft)} {target}{_means(draft)}"
     elif "defence" in draft.families and _verb(draft) == "returned fire on":
         text = f"{actor or 'Defenders'} returned fire"  # "guards returned fire, killing two attackers"
-    elif "defence" in draft.families and _verb(draft) not in {"fought off", "killed"} and not (
+    elif "defence" in draft.families and _verb(draft) not in {"fought off", "killed", "counterattacked"} and not (
             target and _verb(draft) in RETAKEN):  # "attacked but were repelled"; "Tarvo was retaken" below
         text = f"{actor} {_verb(draft)} the assault" if actor else f"The assault was {_participle(draft)}"
     elif actor and draft.place is not None and _verb(draft) in TRANSITIVE_ON_PLACES:
@@ -220,7 +220,7 @@ def summarize(draft: Draft) -> str:
     elif actor and "retaliation" in draft.families and "operation" in draft.acts:
         text = f"{actor} launched a counter-operation"
     elif actor and "counterattack" in draft.acts:
-        text = f"{actor} counterattacked{where}"
+        text = f"{actor} counterattacked"
     elif actor and "retaliation" in draft.families and set(draft.acts) & ANSWER_VERBS:
         weapon = draft.weapon or ""  # "troops answered with artillery": "Pakistani troops retaliated with artillery"
         means = f" with {weapon if weapon == 'artillery' else weapon + 's'}" if weapon in ANSWER_WEAPONS else ""

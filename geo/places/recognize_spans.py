@@ -38,6 +38,9 @@ VESSEL_NAME_RE = re.compile(r"\b(?:tanker|vessel|ship|carrier|freighter|destroye
                              r"M/[VT]|MV|USS|HMS|INS) ((?>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}))(?! [a-z]+ed\b)")
 
 
+VESSEL_PREFIX_RE = re.compile(r"^(?:M/[VT]|MV|USS|HMS|INS)\s+")
+
+
 def dateline_agencies(text: str) -> frozenset[str]:
     """The agencies a text's datelines credit: "Reuters" in a line opening "KYIV, May 2 (Reuters) -"."""
     return frozenset(found.group("agency").strip() for line in text.splitlines()
@@ -84,8 +87,9 @@ class DocContext:
         """Whether the span lies in a transcript's speaker label ("AUSTIN:" is the Secretary) or is the
         agency a dateline credits ("KYIV, May 2 (Meridian) -") or a ship's name, wherever the name occurs
         ("told Meridian", "the attack on the Sea Lantern"), or a word of one."""
-        if span.text in self.agencies or span.text in self.vessels:
-            return True
+        if span.text in self.agencies or span.text in self.vessels or VESSEL_PREFIX_RE.sub("", span.text) in (
+                self.vessels):
+            return True  # (also with the prefix: "USS Garrison Pike")
         inside = bisect.bisect_right(self.vessel_spans, (span.start_char, len(doc_text(span.doc))))
         if inside > 0 and span.end_char <= self.vessel_spans[inside - 1][1]:
             return True  # a word of a ship's name: "HARROW" of "M/V SABLE HARROW"

@@ -1368,3 +1368,14 @@ def test_a_strike_on_a_side_dated_before_its_attacks_answers_none_of_them() -> N
     assert [(e.kind, e.actor) for e in events] == [("attack", "Hezbollah"), ("attack", "Israel")]
     later = text.replace("On Monday", "On Wednesday")  # after the rockets: an answer to them
     assert [e.kind for e in analyze(later, published=date(2024, 3, 7)).events] == ["attack", "response"]
+
+
+def test_troops_who_counter_attacked_are_named_and_counterattacked() -> None:
+    events = analyze("Rebels attacked the army post at Kolofata on Monday. Cameroonian troops counter-attacked on "
+                     "Tuesday, killing nine of the assailants.", published=date(2024, 3, 6)).events
+    assert [(e.kind, e.actor, e.summary) for e in events if e.kind == "response"] == [
+        ("response", "Cameroonian troops", "Cameroonian troops counterattacked")]
+    events = analyze("Troops of the Rapid Intervention Battalion (BIR) counter-attacked before dawn on Tuesday and "
+                     "drove the assailants back towards the border.", published=date(2024, 3, 6)).events
+    assert [e.summary for e in events] == ["Troops of the Rapid Intervention Battalion (BIR) counterattacked"]
+    assert all(e.target != e.actor for e in events)

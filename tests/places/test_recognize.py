@@ -603,6 +603,18 @@ def test_a_word_of_a_ships_name_is_no_place() -> None:
     assert not [t for t in _toponyms(text) if "harrow" in t.lower()]
 
 
+def test_a_ships_name_with_its_prefix_is_no_place() -> None:
+    from geo.nlp import load_pipeline
+    from geo.places.recognize_spans import DocContext
+
+    doc = load_pipeline()("The rebels launched five drones toward USS GARRISON PIKE (DDG 147) in the Red Sea.")
+    context = DocContext.of(doc)
+    start = next(t.i for t in doc if t.text == "USS")
+    assert context.names_no_place(doc[start:start + 3])  # "USS GARRISON PIKE", the prefix read with the name
+    red_sea = next(t.i for t in doc if t.text == "Red")
+    assert not context.names_no_place(doc[red_sea:red_sea + 2])
+
+
 def _place_names(text: str) -> list[str]:
     return [p.name for p in analyze(text).places]
 
