@@ -152,8 +152,10 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
         owner = [c for c in subject.children
                  if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.idx >= floor
                  and (actors.actor_family(_compound(c)) or c.lower_ in ARMED_SERVICES or c.text == "force" or (
-                     c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper())) and _np(c) is not None]
-        # ("an RDF gunship"; "air force jets", in lower case: not "Philippine Air Force jets", named so)
+                     c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper() and len(c.text) > 1
+                     and glued_before(c) is None)) and _np(c) is not None]
+        # ("an RDF gunship"; "air force jets", in lower case: not "Philippine Air Force jets", named so; not the
+        # model of an "Iskander-M missile")
         sides = {actors.actor_family(_compound(c)) for c in owner} - {None}
         if owner and (any(actors.actor_family(c.text) for c in owner[0].conjuncts) or len(sides) > 1):
             return _np(subject)  # "American and British fighter jets": both sides, as the text names them

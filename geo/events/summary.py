@@ -62,6 +62,10 @@ THING_HEADS = MILITARY_OBJECTS | {"building", "home", "house", "warehouse", "tun
 _SITE_HEADS = frozenset({"post", "outpost", "checkpoint", "station", "barracks", "garrison", "village", "town"})
 
 
+_GROUND_HEADS = frozenset({"camp", "edge", "outskirts", "area", "district", "neighbourhood", "neighborhood", "road",
+                           "market", "school", "compound", "site", "bus", "convoy", "vehicle"})  # no one abducts them
+
+
 def _a_site(words: list[str]) -> bool:
     """'an army post', 'the village': a place held, not a side one clashes with."""
     return bool(words) and words[-1].rstrip("s") in _SITE_HEADS
@@ -99,10 +103,12 @@ def _verb(draft: Draft) -> str:
     words = (draft.target or "").lower().split()
     if "kill" in draft.acts and draft.killed and draft.killed in {lx.parse_number(w) for w in words}:
         return "killed"  # "killed 12 villagers and abducted 20 women": the target named is the dead
-    if draft.category == "Abduction/forced disappearance" and not (words and words[-1] in _SITE_HEADS):
-        return "abducted"  # (not "abducted the village": stormed it)
     things = bool(words) and re.sub(r"ies$", "y", words[-1]).rstrip("s") in THING_HEADS
     people = set(words) & PEOPLE_WORDS or (words and f"{words[-1]}s" in PEOPLE_WORDS)  # 'a farmer', 'two men'
+    head = (draft.target or "").lower().split(" of ")[0].split()[-1:]  # "the edge (of the camp)"
+    held = bool(head) and (head[0] in _SITE_HEADS | _GROUND_HEADS or things) and not people
+    if draft.category == "Abduction/forced disappearance":  # not "abducted the village", "the edge of the camp":
+        return ("raided" if "raid" in families else "attacked") if held else "abducted"  # stormed, raided it
     if people or (any(w.isdigit() for w in words) and not things):
         if draft.acts and set(draft.acts) <= {"kill", "massacre"}:
             return "killed"  # "gunmen killed 12 people": told so, said so

@@ -808,3 +808,21 @@ def test_what_fighters_set_fire_to_is_the_target_not_the_fire() -> None:
     text = "The attackers killed between 14 and 38 civilians in Kherson on Monday, and set fire to homes and granaries."
     attacks, _ = extract_events(nlp()(text), toponyms_for(text))
     assert [a.target for a in attacks] == ["homes and granaries"]
+
+
+def test_a_camp_raided_by_fighters_who_abducted_people_was_raided_not_abducted() -> None:
+    def summaries(text: str) -> list[str]:
+        return [a.summary for a in extract_events(nlp()(text), toponyms_for(text))[0]]
+
+    assert summaries("On Saturday, rebels raided the northern edge of the camp near Kherson and abducted at least 12 "
+                     "women.") == ["Rebels raided the northern edge of the camp near Kherson"]
+    assert summaries("Gunmen stormed the village of Kherson on Monday and abducted 20 women.") == [
+        "Gunmen attacked the village of Kherson"]
+    assert summaries("Gunmen abducted two journalists in Kherson on Monday.") == [
+        "Gunmen abducted two journalists in Kherson"]
+
+
+def test_a_missiles_model_is_not_who_fired_it() -> None:
+    text = "An Iskander-M missile slammed into a warehouse complex in Kherson on Thursday."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [a.actor for a in attacks] == [None]
