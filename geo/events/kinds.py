@@ -5,7 +5,6 @@ the events wing's actor families and drafts."""
 from __future__ import annotations
 
 import re
-
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -154,13 +153,11 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
                 answered_in.setdefault(family, set()).add(draft.place.country)
         if draft.kind == "attack":
             attacked = True
-            if family:
-                attacks_from[family] = None if draft.date is None or (
-                    family in attacks_from and attacks_from[family] is None) else min(
-                    attacks_from.get(family) or draft.date, draft.date)
             struck.add(_victim_family(draft) or _country_side(draft) or "")
             if family:
                 attackers.add(family)
+                known = attacks_from.get(family, draft.date)
+                attacks_from[family] = None if known is None or draft.date is None else min(known, draft.date)
             if armed_men(draft.actor) and family not in actors.STATES:
                 armed_attack = True  # "militants fired rockets", "JNIM militants ambushed a convoy"
             elif not family:

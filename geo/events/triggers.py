@@ -104,7 +104,7 @@ def _trigger_family(token: Token) -> str | None:
         burned = prep_objects(token, "to") if sets_fire(token) else objects if lemma == "burn" else []
         if burned and _armed(subjects) and any(lemma_of(o) in PROPERTY_NOUNS for b in burned  # "dozens of homes"
                                                for o in (b, *b.conjuncts, *prep_objects(b, "of"))):
-            return "looting"  # "gunmen burned the market", "militants set fire to homes
+            return "looting"  # "gunmen burned the market", "militants set fire to homes"
         objects += passive_subjects(token)
         if lemma in lx.WEAPON_OBJECT_VERBS and any(weapon_of(o) and not is_event_noun(o) for o in objects):
             return "attack"

@@ -16,8 +16,8 @@ def lemma_of(token: Token) -> str:
     dateline ('Rockets were fired at ...', 'JERUSALEM — Rockets slammed into ...', lemma 'Rockets') is read as
     the noun it is."""
     lower = token.lemma_.lower()
-    if token.pos_ == "PROPN" and _opens_the_sentence(token) and token.is_title and lower.endswith("s") and (
-            not lower.endswith("ss")):
+    if token.pos_ == "PROPN" and token.is_title and lower.endswith("s") and not lower.endswith("ss") and (
+            _opens_the_sentence(token)):
         return lower[:-1]
     return lower
 
@@ -103,10 +103,12 @@ def launched_before(verb: Token) -> list[Token]:
     if verb.dep_ == "dep" and verb.i > launch.i and not children(verb, "nsubj", "nsubjpass") and (
             lemma_of(launch) in LAUNCH_VERBS and launch.tag_ == "VBD"):
         return [s for s in children(launch, "nsubj") if is_projectile(s)]
-    sent = verb.sent
-    dateline_end = sent.start_char + dateline_length(sent.text)
-    return [s for subject in children(verb, "nsubj") if subject.idx < dateline_end
-            for launch in children(subject, "acl") if lemma_of(launch) in LAUNCH_VERBS and launch.i < verb.i
+    launches = [(subject, launch) for subject in children(verb, "nsubj") for launch in children(subject, "acl")
+                if lemma_of(launch) in LAUNCH_VERBS and launch.i < verb.i]
+    if not launches:
+        return []
+    dateline_end = verb.sent.start_char + dateline_length(verb.sent.text)
+    return [s for subject, launch in launches if subject.idx < dateline_end
             for s in children(launch, "nsubj") if is_projectile(s)]
 
 
