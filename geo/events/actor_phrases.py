@@ -188,8 +188,10 @@ def _side_holding(token: Token) -> str | None:
 
 
 def _compound(token: Token) -> str:
-    """A name told in compounds ('a Nigerian Air Force jet': 'Nigerian Air Force'), else the word."""
-    return phrase_text(list(token.subtree)) if token.dep_ == "compound" and token.pos_ == "PROPN" else token.text
+    """A name told in compounds ('a Nigerian Air Force jet': 'Nigerian Air Force'; 'ISIS-Somalia attacks', the
+    last part tagged a common noun), else the word."""
+    named = token.pos_ == "PROPN" or glued_before(token) is not None
+    return phrase_text(list(token.subtree)) if token.dep_ == "compound" and named else token.text
 
 
 def _by_hung_on_the_verb(act: Token) -> list[Token]:
@@ -332,9 +334,9 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
                         key=lambda c: c.dep_ != "poss" or c.is_punct):  # the owner first: "al-Shabaab's attack"
         if child.dep_ == "poss" and not child.is_punct:
             return _np(child) if child.lower_ not in PRONOUNS else resolve_pronoun(child)
-        if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(child.text) and (
+        if child.dep_ in {"compound", "amod", "nmod"} and actors.actor_family(_compound(child)) and (
                 child.lower_ not in actors.CAPITAL_ALIASES) and not _in_a_place_name(child):  # "the Kabul attack"
-            return actors.readable_actor(child.text)
+            return actors.readable_actor(_compound(child))  # ("ISIS-Somalia attacks": not Somalia's)
         weapon_word = child.lower_ in elx.PROJECTILE_NOUNS or child.lower_ in lx.WEAPON_CATEGORY
         named = child.pos_ == "PROPN" and not weapon_word and (child.ent_type_ in {"ORG", "NORP"} or (  # a town is
             child.ent_type_ == "GPE" and actors.actor_family(child.text) and child.lower_ not in actors.CAPITAL_ALIASES))

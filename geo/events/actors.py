@@ -158,7 +158,15 @@ def actor_family(phrase: str | None) -> str | None:
                     best = (start, _ALIAS_TO_FAMILY[key])
                 covered = start + size
                 break
+            group = _ALIAS_TO_FAMILY.get(branch.group(1).lower()) if size == 1 and (
+                branch := _BRANCH_RE.match(original[start])) else None
+            if group is not None and group.startswith("Islamic State") and (best is None or start >= best[0]):
+                best = (start, group)  # "ISIS-Somalia", "IS-Sahel": a branch of the group (not "the Russia-Ukraine
+                # war", "Hezbollah-Israel clashes": two sides)
     return best[1] if best else None
+
+
+_BRANCH_RE = re.compile(r"^([A-Za-z]+)[-–]([A-Z][\w]*)$")  # a group's name, a dash, a country's: "ISIS-Somalia"
 
 
 def actor_families(phrase: str | None) -> set[str]:

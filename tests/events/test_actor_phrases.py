@@ -271,3 +271,13 @@ def test_the_doer_named_right_after_a_dateline_carries_out_the_act() -> None:
     report = analyze("MOGADISHU, Somalia – U.S. Africa Command (AFRICOM) carried out an airstrike on March 2, 2024, in "
                      "collective self-defense of Somali forces who came under attack by militants near Jowhar.")
     assert [r.actor for r in report.responses] == ["U.S. Africa Command (AFRICOM)"]
+
+
+def test_a_branch_of_the_islamic_state_named_with_its_country_is_the_group_not_the_country() -> None:
+    from geo.events.actors import actor_family
+
+    assert actor_family("ISIS-Somalia") == actor_family("ISIS") and actor_family("IS-Sahel") == actor_family("ISIS")
+    assert actor_family("the Russia-Ukraine war") is None and actor_family("Hezbollah-Israel clashes") is None
+    text = "On Monday, ISIS-Somalia attacks on Puntland positions near Bosaso killed five soldiers."
+    attacks, _ = extract_events(nlp()(text), toponyms_for(text))
+    assert [a.actor for a in attacks] == ["ISIS-Somalia"]
