@@ -150,3 +150,16 @@ def test_a_noun_the_parser_took_for_a_verb_keeps_its_object_in_the_phrase() -> N
     doc = nlp()("Jets followed up with strikes on Kelvar radar and launch sites in the north.")
     radar = next(t for t in doc if t.text == "radar")
     assert phrase_with_conjuncts(radar) == "Kelvar radar and launch sites"
+
+
+def test_the_doer_the_parser_hung_on_the_datelines_country_is_the_subject() -> None:
+    from spacy.tokens import Doc
+
+    from geo.syntax import past_a_dateline
+
+    words = ["STUTTGART", ",", "Germany", "–", "Africa", "Command", "conducted", "a", "strike", "."]
+    spaces = [False, True, True, True, True, True, True, True, False, False]
+    heads = [6, 0, 0, 2, 5, 2, 6, 8, 6, 6]  # "Command" in apposition to "Germany", itself to the town
+    deps = ["nsubj", "punct", "appos", "punct", "compound", "appos", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+    assert [t.text for t in past_a_dateline([doc[0]])] == ["Command"]

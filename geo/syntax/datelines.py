@@ -71,7 +71,10 @@ def past_a_dateline(subjects: list[Token]) -> list[Token]:
         floor = sent.start_char + dateline_length(sent.text)
         if subject.idx >= floor or floor == sent.start_char:
             found.append(subject)
-        else:  # not "(Sanaa time)" after the dateline's hour
-            appositives.extend(a for a in subject.children if a.dep_ == "appos" and a.idx >= floor and not (
-                a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text == "("))
+        else:  # not "(Sanaa time)" after the dateline's hour; also hung on the dateline's country ("STUTTGART,
+            # Germany – U.S. Africa Command ...": the command in apposition to Germany)
+            inside = [a for a in subject.children if a.dep_ == "appos" and a.idx < floor]
+            appositives.extend(a for a in [*subject.children, *(c for i in inside for c in i.children)]
+                               if a.dep_ == "appos" and a.idx >= floor and not (
+                                   a.left_edge.i > 0 and a.doc[a.left_edge.i - 1].text == "("))
     return found or appositives  # "TAMPA, Fla. - ... on March 12, U.S. forces struck": the forces
