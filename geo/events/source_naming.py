@@ -18,7 +18,7 @@ from geo.events import lexicon as lx
 from geo.events.person_names import RANK_WORDS, administrative_head, names_a_state
 from geo.events.weapons import lemma_of
 from geo.places import VESSEL_NAME_RE
-from geo.syntax import doc_text, phrase_text, phrase_tokens
+from geo.syntax import doc_text, glued_before, phrase_text, phrase_tokens
 
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
 
@@ -204,7 +204,11 @@ _NGO_LETTERS_RE = re.compile("(?:" + "|".join(sorted((re.escape(n) for n in lx.N
 def outlet_name(head: Token) -> str | None:
     """'Turkey's state-run Anadolu news agency' -> 'Anadolu': the proper name compounded
     into a common outlet noun."""
-    names = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()]
+    sides = {i for t in head.subtree if (g := glued_before(t)) is not None and g.lower_ in {"pro", "anti"}
+             for i in range(g.i, t.i + 1)}  # "pro-RSF": the side an outlet is for, with its dash
+    names = [c for c in head.children if c.i not in sides and (  # not the side of "the pro-RSF Tarsanet website"
+        (c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()) or (
+            c.dep_ in {"compound", "amod"} and c.is_upper and c.is_alpha and len(c) >= 3))]  # "the SANA news agency"
     if not names:  # "the independent outlet Tsehay Dispatch": the name in apposition
         named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if named is not None:
@@ -215,8 +219,9 @@ def outlet_name(head: Token) -> str | None:
                 break
             run.append(token)
         return phrase_text(run).strip(" -") or None if run else None
-    tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}]
-    tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-"] + (
+    tokens = [t for n in names for t in n.subtree if t.i < head.i and t.dep_ not in {"det", "poss", "case"}
+              and t.i not in sides]
+    tokens = [t for t in tokens if t.pos_ in {"PROPN", "PUNCT"} or t.text == "-" or t in names] + (
         [head] if head.pos_ == "PROPN" else [])  # "the National News Agency": the head is of the name
     return phrase_text(tokens).strip(" -") or None if tokens else None
 

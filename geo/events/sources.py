@@ -134,7 +134,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     appositive_persons = [] if head.tag_ == "NNS" else [  # one name never renames many ("residents of X, Bahir Dar,")
         c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     person_in_apposition = head.ent_type_ != "PERSON" and bool(appositive_persons)
-    person = None if person_in_apposition or head.tag_ == "NNS" else person_span(tokens)  # not "residents of [X]"
+    the_one = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not children(head, "compound")
+    person = None if person_in_apposition or head.tag_ == "NNS" or the_one else person_span(tokens)  # not
+    # "residents of [X]", nor "the Observatory" the tagger took for a person
     if person is not None and head.ent_type_ == "PERSON" and any(
             c.dep_ == "nmod" and c.lemma_.lower() in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS for c in head.children):
         person = appositive_name(head) or person  # "The Officer of Operation Jane Roe, Col Amina Bello, said", the

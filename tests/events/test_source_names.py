@@ -743,3 +743,17 @@ def test_a_sides_officials_of_a_portfolio_and_its_ministry_are_one_source_named_
                  "clinic.") == ["Yemen's Health Ministry", "Saudi health officials"]  # another side's officials
     assert names("Strikes hit a depot, health officials said. Yemen's Health Ministry later said two children "
                  "died.") == ["health officials", "Yemen's Health Ministry"]  # whose officials, untold
+
+
+def test_the_short_name_of_a_body_the_tagger_took_for_a_person_is_that_body() -> None:
+    assert names("Strikes hit sites outside Tarsa on Monday, killing nine people, the Syrian Observatory for Human "
+                 "Rights said. The Observatory said four fighters died in the blasts.") == [
+        "the Syrian Observatory for Human Rights"]
+
+
+def test_an_outlet_named_by_its_acronym_before_its_kind_is_named_by_it() -> None:
+    found = extract_sources(nlp()("The state-run SANA news agency, citing an unnamed military source, said the "
+                                  "missiles were fired from the south."))
+    assert [(s.name, s.type, s.via) for s in found] == [
+        ("unnamed military source", "anonymous", "SANA"), ("SANA", "media", None)]
+    assert names("According to the pro-RSF Tarsanet website, 75 civilians were killed.") == ["Tarsanet"]
