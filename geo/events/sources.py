@@ -133,7 +133,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
                                      for c in head.head.children))  # "X told Y, on condition of anonymity, ..."
     appositive_persons = [] if head.tag_ == "NNS" else [  # one name never renames many ("residents of X, Bahir Dar,")
         c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
-    person_in_apposition = head.ent_type_ != "PERSON" and bool(appositive_persons)
+    named_head = head.ent_type_ == "PERSON" and not head.is_lower  # ("the lawan", a title tagged a person)
+    person_in_apposition = not named_head and bool(appositive_persons)
     the_one = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not children(head, "compound")
     person = None if person_in_apposition or head.tag_ == "NNS" or the_one else person_span(tokens)  # not
     # "residents of [X]", nor "the Observatory" the tagger took for a person
@@ -145,7 +146,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
     if person is not None and names_an_organisation(head, person):
         person = None  # "the Bush administration": named after a person, not the person
-    if person is None and head.ent_type_ != "PERSON" and lemma not in lx.MEDIA_HEADS:
+    if person is None and not named_head and lemma not in lx.MEDIA_HEADS:
         # "the church's official spokesperson, Rev. Paul Halim": the name is in the appositive
         named = appositive_persons
         if named:

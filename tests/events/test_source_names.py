@@ -757,3 +757,8 @@ def test_an_outlet_named_by_its_acronym_before_its_kind_is_named_by_it() -> None
     assert [(s.name, s.type, s.via) for s in found] == [
         ("unnamed military source", "anonymous", "SANA"), ("SANA", "media", None)]
     assert names("According to the pro-RSF Tarsanet website, 75 civilians were killed.") == ["Tarsanet"]
+
+
+def test_a_local_title_the_tagger_took_for_a_name_is_the_role_of_the_person_named_after_it() -> None:
+    assert names("Gunmen attacked the village of Tarsa on Monday. The lawan (traditional chief) of Tarsa, Mahamat "
+                 "Abba Kaka, told Reuters that the attackers had killed 14 villagers.") == ["Mahamat Abba Kaka"]
