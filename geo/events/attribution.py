@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.person_names import appositive_name
 from geo.events.source_naming import described_before
-from geo.syntax import QUOTES, children, dateline_length, prep_objects, span_text
+from geo.syntax import QUOTES, children, dateline_length, prep_objects, shared_subjects, span_text
 
 RELAY_VERBS = frozenset({"cite", "quote"})
 # "told reporters": the audience of a statement, not an outlet that relays it
@@ -115,7 +115,9 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 c.lower_ == "what" and c.dep_ in {"dobj", "oprd"} for c in token.children):
             found.extend((s, None) for s in children(token, "nsubj"))  # "what the Pentagon called 'reckless attacks'"
         elif lemma in lx.CALLING_VERBS and token.pos_ == "VERB" and _named_as(token):
-            found.extend((s, None) for s in children(token, "nsubj"))  # "X called the bombing 'a crime'"
+            said_by = shared_subjects(token) if token.dep_ == "conj" else children(token, "nsubj")
+            found.extend((s, None) for s in said_by)  # "X called the bombing 'a crime'", "X visited the town and
+            # called the attack 'cowardly'"
         elif lemma in REBUTTING_VERBS and token.pos_ == "VERB" and _rebuts_a_claim(token):
             found.extend((s, None) for s in children(token, "nsubj"))  # "a claim the army dismissed as propaganda"
         elif lemma in TOLL_GIVING_VERBS and token.pos_ == "VERB" and any(

@@ -132,7 +132,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         head.dep_ == "nsubj" and any(c.dep_ == "prep" and ANONYMITY_RE.search(phrase_text(list(c.subtree)))
                                      for c in head.head.children))  # "X told Y, on condition of anonymity, ..."
     appositive_persons = [] if head.tag_ == "NNS" else [  # one name never renames many ("residents of X, Bahir Dar,")
-        c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"] or [  # "the qaimaqam of X District,
+        c for o in prep_objects(head, "of") for c in o.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]  # Y"
     named_head = head.ent_type_ == "PERSON" and not head.is_lower  # ("the lawan", a title tagged a person)
     person_in_apposition = not named_head and bool(appositive_persons)
     the_one = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not children(head, "compound")

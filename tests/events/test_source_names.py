@@ -762,3 +762,13 @@ def test_an_outlet_named_by_its_acronym_before_its_kind_is_named_by_it() -> None
 def test_a_local_title_the_tagger_took_for_a_name_is_the_role_of_the_person_named_after_it() -> None:
     assert names("Gunmen attacked the village of Tarsa on Monday. The lawan (traditional chief) of Tarsa, Mahamat "
                  "Abba Kaka, told Reuters that the attackers had killed 14 villagers.") == ["Mahamat Abba Kaka"]
+
+
+def test_who_visited_a_town_and_called_the_attack_a_crime_is_a_source() -> None:
+    assert names("Gunmen attacked the village of Tarsa on Monday. The governor of the region, Jane Roe-Abara, "
+                 "visited Tarsa on Wednesday and called the attack \"cowardly and barbaric\".") == ["Jane Roe-Abara"]
+
+
+def test_a_person_named_after_the_place_of_his_office_is_the_source() -> None:
+    assert names("A strike hit an orchard near Tarsa on Monday, killing a shepherd, according to the qaimaqam of "
+                 "Amedi District, Dilshad Haji Ibrahim.") == ["Dilshad Haji Ibrahim"]
