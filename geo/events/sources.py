@@ -230,7 +230,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if family and lemma in GROUP_HEADS and has_name:  # "the Islamic State group claimed the attack"
         return Speaker(name=clean_name(text), type="other" if family in NON_STATE else "official", key=f"family:{family}")
     owner = _subdivided_family(head) if lemma in SUBDIVISION_HEADS else None
-    if owner is not None:  # "Hamas's Lebanon branch", "the armed wing of Islamic Jihad", "one CODECO faction"
+    if owner is not None:  # "Hamas's Lebanon branch", "the armed wing of Islamic Jihad", "one Mai-Mai faction"
         name = clean_name(re.sub(r"^(?:one|a|an|another)\s+", "", text, flags=re.I))
         kind = "other" if owner in NON_STATE or not owner else "official"
         return Speaker(name=name, type=kind, key=f"name:{_key(name)}")
@@ -272,7 +272,7 @@ SUBDIVISION_HEADS = frozenset({"branch", "wing", "faction"})
 
 def _subdivided_family(head: Token) -> str | None:
     """The armed group or state a branch, wing or faction is part of, named by its owner ("Hamas's", "of Hamas")
-    or by a name before it ("one CODECO faction"; not a place: "Hamas's Lebanon branch"); "" for a named
+    or by a name before it ("one Mai-Mai faction"; not a place: "Hamas's Lebanon branch"); "" for a named
     organisation of no known family ("Fatah's armed wing", a group of its own); None for "the group's branch"."""
     owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"] + [
         o for o in prep_objects(head, "of") if o.pos_ == "PROPN"] or [
