@@ -84,14 +84,11 @@ def _apart(a: Toponym, b: Toponym) -> bool:
     return None in (a.lat, a.lon, b.lat, b.lon) or distance_km(a.lat, a.lon, b.lat, b.lon) > SITE_IN_TOWN_KM  # type: ignore[arg-type]
 
 
-def _bare(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.casefold()).strip()
-
-
 def to_event(draft: Draft) -> Event:
     """The frozen event a draft tells, with the sentence that states most of it as its evidence; a target that is
     its own doer ("troops ... drove off the troops", a phrase read twice) is no target."""
-    if draft.target and draft.actor and _bare(draft.target) == _bare(draft.actor):
+    if draft.target and draft.actor and lx.clean_phrase(draft.target).casefold() == lx.clean_phrase(
+            draft.actor).casefold():
         draft.target = None
     body = sorted(draft.sentences, key=lambda s: s.start)
     everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
