@@ -18,8 +18,9 @@ names most), one said to lie in the capital ("the X district of the Libyan capit
 capital's airport": the capital the text names). All mentions of a name share one host
 (one name, one place): the one most of its mentions pick (those that name a container, if any do;
 the first on a tie), but a name many buildings bear ("the Coptic Orthodox Church") is placed
-mention by mention. The host is its only alternative, so the analyst sees why it was put there
-and can drop it.
+mention by mention. A name measured from a town ("X, a village about 30 km east of Y") has that
+town for its host and is put that far that way from it (geopy's geodesic). The host is its only
+alternative, so the analyst sees why it was put there and can drop it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+
+from geopy.distance import geodesic
 
 from geo.gazetteer import fold_name
 from geo.model import Candidate, Toponym
@@ -57,6 +60,15 @@ _CAPITAL_CUE = re.compile(
     r"(?:(?:of|in|outside) )?the (?:[A-Z][\w-]+ )?capital(?:['’]s)?\b")
 _COMPASS = "|".join(sorted(w for w in DIRECTION_WORDS if w.rstrip("ern").replace("-", "") in {
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}))
+# "X, a village about 30 km (19 miles) east of Y": how far from its host, and which way, a name lies
+_MEASURED_AWAY = re.compile(
+    r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:about|some|around|roughly|approximately|nearly|almost|"
+    r"just|barely|over|under|more\s+than|less\s+than)\s+)?(?P<far>\d{1,3}(?:\.\d)?)[\s-]?(?P<unit>km|kilomet(?:er|re)s?|"
+    r"miles?)\b(?:\s*\([^()]{1,30}\))?\s+(?:to\s+the\s+)?(?P<way>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|capital)\s+(?:of\s+)?)?")
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
+             "west": 270.0, "northwest": 315.0}
+_KM_PER_MILE = 1.609344
 _LOCATED_IN = re.compile(rf",? (?:(?:{'|'.join(sorted(LOCATED_WORDS))}) )?in (?:the )?(?:(?:{_COMPASS}) )?",
                          re.IGNORECASE)  # "X, located in Y", "X in northeast Y"
 
@@ -223,13 +235,36 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
         if host is not None:
             own[id(toponym)] = host
             (free if within is None else contained).setdefault(fold_name(toponym.text), []).append(host)
+    measured: dict[str, tuple[Toponym, tuple[float, float]] | None] = {}  # per name, a town it is measured from
     hosts_of_names = {name: _most_picked(contained.get(name) or hosts) for name, hosts in {**free, **contained}.items()}
     for toponym in toponyms:
         name = fold_name(toponym.text)
         host = None if toponym.resolved else own.get(id(toponym)) if _names_a_kind(name) else hosts_of_names.get(name)
         site = sites.get(id(toponym))
-        located.append(_the_site(toponym, site) if site else toponym if host is None else _approximate(toponym, host))
+        if site is not None or host is None:
+            located.append(_the_site(toponym, site) if site else toponym)
+            continue
+        if name not in measured:
+            measured[name] = _measured_from(toponyms, name, everything, text)
+        town, point = measured[name] or (host, None)
+        located.append(_approximate(toponym, town, point))
     return located
+
+
+def _measured_from(toponyms: Sequence[Toponym], name: str, everything: Sequence[Toponym],
+                   text: str) -> tuple[Toponym, tuple[float, float]] | None:
+    """The town a mention of the name is measured from ('X, about 30 km east of Y') and the point that puts it
+    at: the town's point moved that far that way (a closer guess than any town's own point)."""
+    starts = {t.start: t for t in everything if _is_host(t, _TOWN_KINDS) and t.lat is not None and t.lon is not None}
+    for toponym in toponyms:
+        found = _MEASURED_AWAY.match(text, toponym.end) if fold_name(toponym.text) == name else None
+        if found is None or (town := starts.get(found.end())) is None:
+            continue
+        far = float(found.group("far")) * (_KM_PER_MILE if found.group("unit").startswith("mile") else 1.0)
+        point = geodesic(kilometers=far).destination((town.lat, town.lon), bearing=_BEARINGS[
+            found.group("way").replace("-", "")])
+        return town, (point.latitude, point.longitude)
+    return None
 
 
 _SITE_DESIGNATIONS = frozenset({"mission", "support", "site", "patrol", "forward", "operating", "landing", "zone"})
@@ -333,11 +368,13 @@ def _inside(place: Toponym, container: Toponym) -> bool:
     return container.kind == "country" or (place.admin1 is not None and place.admin1 == container.admin1)
 
 
-def _approximate(toponym: Toponym, host: Toponym) -> Toponym:
+def _approximate(toponym: Toponym, host: Toponym, measured: tuple[float, float] | None = None) -> Toponym:
+    """The name placed at its host, or where a distance from the host puts it."""
     confidence = min(MAX_APPROXIMATE_CONFIDENCE, 0.5 * host.confidence)
+    lat, lon = measured or (host.lat, host.lon)
     host_candidate = Candidate(name=host.name or host.text, kind=host.kind, country=host.country,
                                lat=host.lat or 0.0, lon=host.lon or 0.0, geonameid=host.geonameid,
                                admin1=host.admin1, score=confidence)
     return replace(toponym, name=f"{toponym.text} (near {host.name or host.text})", kind=APPROXIMATE_KIND,
-                   country=host.country, lat=host.lat, lon=host.lon, geonameid=None, admin1=host.admin1,
+                   country=host.country, lat=lat, lon=lon, geonameid=None, admin1=host.admin1,
                    confidence=confidence, alternatives=(host_candidate,))

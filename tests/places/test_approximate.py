@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from geo.geometry import distance_km
 from geo.model import Toponym
 from geo.places.approximate import MAX_APPROXIMATE_CONFIDENCE, locate_by_context
 
@@ -304,3 +305,16 @@ def test_a_building_named_for_the_body_that_speaks_there_hosts_nothing() -> None
     text = "Tarsa officials said jets destroyed a boat near Quxbury."  # a town's officials: the town hosts
     toponyms = [town(0, "Tarsa", 30.0, -90.0), unknown(text.index("Quxbury"), "Quxbury")]
     assert locate_by_context(toponyms, text=text)[1].name == "Quxbury (near Tarsa)"
+
+
+def test_a_name_measured_from_a_town_is_put_that_far_that_way() -> None:
+    text = "Gunmen raided Ferndale, a hamlet about 40 km (25 miles) northwest of Baton Rouge, and Cedar Flat."
+    baton_rouge = town(text.index("Baton"), "Baton Rouge", 30.45, -91.15)
+    ferndale, cedar = unknown(text.index("Ferndale"), "Ferndale"), unknown(text.index("Cedar"), "Cedar Flat")
+    located = locate_by_context([ferndale, baton_rouge, cedar], text=text)
+    moved, beside = located[0], located[2]
+    assert moved.name == "Ferndale (near Baton Rouge)"
+    assert 39.0 < distance_km(moved.lat, moved.lon, 30.45, -91.15) < 41.0
+    assert moved.lat > 30.45 and moved.lon < -91.15  # north and west of it
+    assert [c.name for c in moved.alternatives] == ["Baton Rouge"]
+    assert (beside.lat, beside.lon) == (30.45, -91.15)  # no distance told: at the town itself
