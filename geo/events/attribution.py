@@ -279,8 +279,9 @@ OPENING_PARTICIPLES = frozenset({"briefing", "addressing", "speaking", "talking"
 
 def _conjunct_speaker(verb: Token) -> list[Token]:
     """'The council deplored the raid and said ...': the subject the coordinated verbs share (not when a
-    phrase and a comma stand before the verb: "Rescuers pulled out bodies, the group's coordinator told X")."""
-    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+    phrase and a comma stand before the verb: "Rescuers pulled out bodies, the group's coordinator told X"; nor
+    a passive with a subject of its own: "troops shot the drone down, and no injuries were reported")."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or children(verb, "nsubjpass"):
         return []
     verbs = {v.i for v in (verb.head, *verb.head.conjuncts)}
     previous = max((i for i in verbs if i < verb.i), default=verb.head.i)

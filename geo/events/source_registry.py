@@ -217,7 +217,8 @@ class Registry:
         leads or backs it: 'the Kurdish-led SDF')."""
         words = name_words(name)
         bare = name_words(_DESCRIBED_BY_RE.sub("", name))
-        return self.acronyms.get(next(iter(bare)), words) if len(bare) == 1 else words
+        joined = "".join(sorted(bare, key=name.casefold().find))  # "CJTF-OIR": the letters of "cjtf" and "oir"
+        return self.acronyms.get(joined, words) if 0 < len(bare) <= 2 else words
 
     def last(self, *, person: bool) -> Speaker | None:
         """The source of that kind cited last ('the governor added. He said ...': the governor, named earlier)."""

@@ -30,7 +30,8 @@ def _side_word(word: str) -> str:
     return side if " " not in side and len(os.path.commonprefix([side, word])) >= 4 else word
 
 
-ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,8})\)|,\s+or\s+([A-Z][A-Z&]{1,8})\b")  # "(RSF)", ", or ISPR,"
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z&]{1,8}(?:-[A-Z][A-Za-z&]{1,5})?)\)|,\s+or\s+([A-Z][A-Z&]{1,8})\b")  # "(RSF)",
+# "(CJTF-OIR)", ", or ISPR,"
 
 
 def defined_acronyms(text: str) -> dict[str, set[str]]:
@@ -40,7 +41,7 @@ def defined_acronyms(text: str) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for match in ACRONYM_RE.finditer(text):
         words = text[max(0, match.start() - 120):match.start()].split()[-9:]
-        letters = (match.group(1) or match.group(2)).casefold()
+        letters = (match.group(1) or match.group(2)).casefold().replace("-", "")
         for start in range(len(words)):
             initials = [part[0].casefold() for word in words[start:] for part in re.split(r"[-’']", word) if part]
             if words[start][0].isupper() and initials[:1] == [letters[0]] and _in_order(letters, initials):

@@ -60,3 +60,8 @@ def test_a_hard_wrapped_line_keeps_the_speakers_title() -> None:
     text = ("Gunmen attacked a police station in the south of the country on Monday night. An army\n"
             "            spokesman said civilians may also have been injured in the attack.")
     assert "army spokesman" in names(text)
+
+
+def test_a_passive_report_in_a_second_clause_is_no_ones_word() -> None:
+    assert names("Border guards shot the drone down, and no injuries were reported.") == []
+    assert names("The mayor inspected the school and said it would reopen.") == ["the mayor"]

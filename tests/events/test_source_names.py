@@ -772,3 +772,9 @@ def test_who_visited_a_town_and_called_the_attack_a_crime_is_a_source() -> None:
 def test_a_person_named_after_the_place_of_his_office_is_the_source() -> None:
     assert names("A strike hit an orchard near Tarsa on Monday, killing a shepherd, according to the qaimaqam of "
                  "Amedi District, Dilshad Haji Ibrahim.") == ["Dilshad Haji Ibrahim"]
+
+
+def test_an_acronym_of_two_parts_is_the_body_it_stands_for() -> None:
+    text = ("The wounded were treated on site, according to Joint Task Force – Operation Northern Shield "
+            "(JTF-ONS). Police later found the launcher, JTF-ONS said.")
+    assert names(text) == ["Joint Task Force – Operation Northern Shield (JTF-ONS)"]
