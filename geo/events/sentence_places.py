@@ -155,9 +155,12 @@ def _points_back(token: Token) -> bool:
 REPELLED_WITHIN = 2  # sentences: the assault a defence answers is told just before it
 
 
+COUNTER_ACTS = frozenset({"counterattack", "counter-attack", "counteroffensive", "counter-offensive"})
+
+
 def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
     """'Militants stormed an army camp near X. ... the assault was repulsed': an assault is repelled
-    where and when it was made, so an unplaced (undated) defence (or a strike on 'the attackers') takes the
+    where and when it was made, so an unplaced (undated) defence (a counter-attack, a strike on 'the attackers') takes the
     place (the day) of the attack told just before it."""
     number = sentence_numbers(sents)
     position = {id(d): i for i, d in enumerate(drafts)}
@@ -168,7 +171,8 @@ def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
                 attacks[at].append(draft)
     for draft in drafts:
         if (draft.place is not None and draft.date is not None) or not draft.sentences or not (
-                "defence" in draft.families or the_perpetrators(draft.target)):  # or "killed three of the attackers"
+                "defence" in draft.families or the_perpetrators(draft.target) or COUNTER_ACTS & set(draft.acts)):
+            # (or "killed three of the attackers", or "troops counter-attacked")
             continue
         first = min(number(s.start) for s in draft.sentences)
         own = sents[first]  # an attack its own sentence names as what it answers was before: "killed three men

@@ -212,3 +212,9 @@ def test_where_the_wounded_were_flown_is_not_where_the_attack_was() -> None:
     text = ("A drone hit an army base near Kharkiv on Sunday. Six soldiers were injured in that attack; two of them "
             "were flown to a hospital in Berlin for treatment.")
     assert [(e.place, e.injured) for e in events(text)] == [("Kharkiv", 6)]
+
+
+def test_a_counter_attack_is_where_the_assault_it_answered_was() -> None:
+    found = events("Rebels stormed an army post near Kharkiv on Sunday. Hours later, troops counter-attacked and "
+                   "drove the rebels off.")
+    assert [(e.kind, e.place) for e in found] == [("attack", "Kharkiv"), ("response", "Kharkiv")]
