@@ -160,8 +160,8 @@ COUNTER_ACTS = frozenset({"counterattack", "counter-attack", "counteroffensive",
 
 def place_repulses(drafts: Sequence[Draft], sents: Sequence[Span]) -> None:
     """'Militants stormed an army camp near X. ... the assault was repulsed': an assault is repelled
-    where and when it was made, so an unplaced (undated) defence (a counter-attack, a strike on 'the attackers') takes the
-    place (the day) of the attack told just before it."""
+    where and when it was made, so an unplaced (undated) defence (a counter-attack, a strike on 'the
+    attackers') takes the place (the day) of the attack told just before it."""
     number = sentence_numbers(sents)
     position = {id(d): i for i, d in enumerate(drafts)}
     attacks: dict[int, list[Draft]] = defaultdict(list)  # the attacks told in each sentence
