@@ -378,7 +378,9 @@ WITNESS_HEADS: frozenset[str] = frozenset(
      "milbloggers", "journalist", "journalists", "correspondent", "correspondents", "investigator", "investigators",
      "researcher", "researchers", "volunteer", "volunteers", "paramedic", "paramedics", "observer", "observers",
      "pilot", "pilots", "employee", "employees", "labourer", "laborer", "labourers", "laborers", "imam", "imams",
-     "priest", "priests", "pastor", "bishop", "cleric", "clerics", "headman", "chieftain"}
+     "priest", "priests", "pastor", "bishop", "cleric", "clerics", "headman", "chieftain", "worshipper", "worshippers",
+     "worshiper", "worshipers", "mourner", "mourners", "patient", "patients", "parent", "parents", "shepherd",
+     "shepherds", "miner", "miners", "guard", "guards", "hostage", "hostages"}
 )
 
 # Image and photo credit lines are not sources.

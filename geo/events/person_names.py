@@ -55,8 +55,9 @@ def person_span(tokens: Sequence[Token]) -> Span | None:
             if titles:  # "Kherson Governor Oleksandr Prokudin" tagged one person: the name after the title
                 start = titles[-1] + 1
             elif any(_is_title(t) for t in doc[end:end + 3]) and any(
-                    t.i > end and t.ent_type_ == "PERSON" for t in tokens):
+                    t.i > end and t.ent_type_ == "PERSON" for t in (*tokens, *doc[end:end + 4])):
                 continue  # "Krasnodar Krai" of "Krasnodar Krai (Police) Governor Jane Roe", tagged a person: a place
+                # (also where the parser hung the name elsewhere: "According to X police spokesman Jane Roe")
             return doc[start:end]
     return None
 
@@ -200,10 +201,11 @@ def titled_name(head: Token) -> Span | None:
 
 def _person_after_the_rank(head: Token) -> Span | None:
     """'Brigadier General Than Zaw Oo said', the parser taking 'Than' for a preposition: a person the tagger
-    found right after a capitalised rank that heads the phrase is the one it names."""
+    found right after a capitalised rank (or an official's title) that heads the phrase is the one it names."""
     doc = head.doc
-    if head.lower_.rstrip(".") not in RANK_WORDS or not head.text[:1].isupper() or head.i + 1 >= len(doc):
-        return None
+    ranked = head.lower_.rstrip(".") in RANK_WORDS and head.text[:1].isupper()
+    if not (ranked or (head.is_lower and head.lemma_ in lx.OFFICIAL_HEADS)) or head.i + 1 >= len(doc):
+        return None  # (or an official's title in lower case: "police spokesman Jane Roe", the name hung elsewhere)
     first = doc[head.i + 1]
     if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
         return None

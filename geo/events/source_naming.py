@@ -157,6 +157,9 @@ def name_candidates(head: Token, phrase: str) -> list[str]:
             end += 2
             while end < len(head.doc) and head.doc[end].pos_ == "PROPN" and head.doc[end].ent_iob_ != "B":
                 end += 1
+        if end + 2 < len(head.doc) and head.doc[end].text == "(" and head.doc[end + 2].text == ")" and (
+                head.doc[end + 1].is_upper):
+            end += 3  # "the UN Assistance Mission in Afghanistan (UNAMA)": with the acronym it goes by
         found.append(head.doc[start:end].text)
     conjoined = {t.i for c in head.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
     subtree = [t for t in head.subtree if t.i not in conjoined]  # "HRW and the UN" are two

@@ -65,3 +65,8 @@ def test_a_hard_wrapped_line_keeps_the_speakers_title() -> None:
 def test_a_passive_report_in_a_second_clause_is_no_ones_word() -> None:
     assert names("Border guards shot the drone down, and no injuries were reported.") == []
     assert names("The mayor inspected the school and said it would reopen.") == ["the mayor"]
+
+
+def test_people_at_a_prayer_or_a_funeral_speak_as_witnesses() -> None:
+    assert names("A mourner told Reuters that the drone hit the funeral tent.") == ["mourner"]
+    assert names("A worshipper who survived told Reuters that the roof fell in.") == ["worshipper"]

@@ -408,7 +408,7 @@ def test_words_listed_before_the_noun_they_all_modify_are_no_sources() -> None:
 
 def test_a_mission_named_with_the_country_it_works_in_keeps_it() -> None:
     text = "The European Union Training Mission in Mali (EUTM) condemned the attack on the market."
-    assert names(text) == ["the European Union Training Mission in Mali"]
+    assert names(text) == ["the European Union Training Mission in Mali (EUTM)"]
 
 
 
@@ -778,3 +778,18 @@ def test_an_acronym_of_two_parts_is_the_body_it_stands_for() -> None:
     text = ("The wounded were treated on site, according to Joint Task Force – Operation Northern Shield "
             "(JTF-ONS). Police later found the launcher, JTF-ONS said.")
     assert names(text) == ["Joint Task Force – Operation Northern Shield (JTF-ONS)"]
+
+
+def test_a_place_tagged_a_person_before_an_officials_title_is_no_name() -> None:
+    from geo.events.person_names import person_span, titled_name
+
+    doc = nlp()("According to Kelmar police spokesman Jane Roe, gunmen opened fire.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 5, 7, label="PERSON")]  # the place taken for a person
+    assert person_span(list(doc[2:5])) is None  # "Kelmar police spokesman", the name hung elsewhere by the parser
+    spokesman = titled_name(doc[4])
+    assert spokesman is not None and spokesman.text == "Jane Roe"
+
+
+def test_a_body_spelled_out_keeps_the_acronym_it_goes_by() -> None:
+    text = "The United Nations Mission in Westland (UNMIW) condemned the attack, saying it may be a war crime."
+    assert names(text) == ["the United Nations Mission in Westland (UNMIW)"]
