@@ -111,7 +111,8 @@ class Registry:
                 and e.speaker.name.casefold().endswith(" " + speaker.name.casefold())]
         if tail:
             return tail[0]  # "Abu Jaafar said" after "Mohammed Abu Jaafar, head of forensics, said"
-        if speaker.person or (" " not in speaker.name and not speaker.described):
+        if speaker.person or (" " not in speaker.name and (not speaker.described or speaker.name[:1].isupper())):
+            # (a family name the tagger took for a common noun: '"...," Kessing said' after 'Dale Kessing')
             found = self._same_person(speaker)
             if found:
                 return found
@@ -149,7 +150,9 @@ class Registry:
         for key, entry in self.entries.items():
             theirs = entry.speaker.name.casefold().split()
             shorter, longer = sorted((set(mine), set(theirs)), key=len)
-            if entry.speaker.person and (theirs[-1] == mine[-1] or (len(shorter) >= 2 and shorter <= longer) or (
+            known = entry.speaker.person or (speaker.person and len(mine) == 1 and not entry.speaker.described and all(
+                w[:1].isupper() for w in entry.speaker.name.split()))  # "Mukiza" after "Jean-Baptiste Mukiza, who ..."
+            if known and (theirs[-1] == mine[-1] or (len(shorter) >= 2 and shorter <= longer) or (
                     len(mine) == 1 and mine[0] in theirs[1:])):
                 return key
         return None

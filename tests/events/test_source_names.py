@@ -793,3 +793,12 @@ def test_a_place_tagged_a_person_before_an_officials_title_is_no_name() -> None:
 def test_a_body_spelled_out_keeps_the_acronym_it_goes_by() -> None:
     text = "The United Nations Mission in Westland (UNMIW) condemned the attack, saying it may be a war crime."
     assert names(text) == ["the United Nations Mission in Westland (UNMIW)"]
+
+
+def test_a_family_name_alone_is_the_person_named_in_full_before() -> None:
+    said = ("Press Secretary Maj. Gen. Dale Kessing told reporters today that forces were attacked. "
+            '"We will respond," Kessing said during a Pentagon briefing.')  # "Kessing" tagged a common noun
+    assert names(said) == ["Dale Kessing"]
+    heads = ("Gunmen killed nine people, according to Jean-Baptiste Kabeya, who heads a civil-society group. "
+             '"They came before dawn," Kabeya told VOA by phone.')  # the full name not tagged a person
+    assert names(heads) == ["Jean-Baptiste Kabeya"]
