@@ -104,9 +104,13 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def name_keys(name: str) -> tuple[str, ...]:
-    """The key, plus the key without a fused leading article ("Albu Kamal" -> "bukamal")."""
+    """The key, plus the key without a fused leading article ("Albu Kamal" -> "bukamal") and the key of "ph" read
+    as an aspirated p, as Burmese and Thai names are romanised ("Kyaukphyu" -> "kyaukpyu", the key of Kyaukpyu)."""
     key = name_key(name)
     keys = [key] if key else []
+    aspirated = name_key(re.sub(r"ph", "p", fold_name(name)))
+    if "ph" in fold_name(name) and aspirated and aspirated not in keys:
+        keys.append(aspirated)
     tokens = fold_name(name).split()
     if tokens:
         first = tokens[0]

@@ -2,7 +2,7 @@
 than none (the name is then placed, marked approximate, near a town the story names:
 ``geo.places.approximate``).
 
-``drop_unsupported`` applies five rules once a document's names are ranked, each judging a
+``drop_unsupported`` applies six rules once a document's names are ranked, each judging a
 name's best reading by the places the story names by an exact spelling:
 
 - a loose spelling ("Helmet" ~ Helmetta) outside the countries and provinces the story names;
@@ -15,7 +15,9 @@ name's best reading by the places the story names by an exact spelling:
   the story names, in a country it does not name ("the villages of Houla and Yaroun" in a story from south
   Lebanon: not Yarun in Ukraine);
 - a province named only by generic words ("Western", "Central", "Valley": a province of Rwanda,
-  Kenya, Honduras) in a country the story does not otherwise name: "the West" is not Rwanda's.
+  Kenya, Honduras) in a country the story does not otherwise name: "the West" is not Rwanda's;
+- a town matched only through its transliteration key ("Ondaw" ~ Ondo), short of a metropolis, in a country
+  the story never names, while it names the country of its other places: a village there the gazetteer lacks.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ __all__ = ["BIG_TOWN", "EXACT_SPELLING", "drop_unsupported", "not_the_city_provi
 
 EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key match
 BIG_TOWN = 100_000
+METROPOLIS = 1_000_000  # a city this big may be named abroad without its country ("talks in Tehran")
 _SMALL_TOWN = 20_000  # a town this small needs support from the story when it is abroad
 _SAME_THEATRE_KM = 2_500.0  # a town this close to the story's places may be where its war reaches
 _CUED_TOWN_REACH_KM = 1_000.0  # a small town a cue names lies this close to the story's other local places
@@ -64,7 +67,9 @@ class _Mention(Protocol):
 
 
 def drop_unsupported(mentions: Sequence[_Mention]) -> None:
-    """Leave unresolved the readings nothing in the story supports (the module's five rules)."""
+    """Leave unresolved the readings nothing in the story supports (the module's six rules)."""
+    exact = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING]
+    _drop_respelt_towns_abroad(mentions)
     exact = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING]
     _drop_unsupported_spellings(mentions, exact)
     _drop_unsupported_towns(mentions, exact)
@@ -179,18 +184,38 @@ def _drop_cued_towns_far_from_the_scene(mentions: Sequence[_Mention], exact: Seq
     """A town a cue calls one ("the village of X", "X town") says it is part of the story's scene: a namesake
     in a country the story does not name, where none of its places lie, and farther from each of them than
     ``_CUED_TOWN_REACH_KM`` (``_SAME_THEATRE_KM`` for a big town) is not that town, when the story names a
-    few local places (towns, provinces, sites). A name given its container ("X, Texas") is left to that."""
+    few local places (towns, provinces, sites), or a country and one more place. A name given its container
+    ("X, Texas") is left to that."""
     for mention in mentions:
         best, name = mention.best, fold_name(mention.text)
         if best is None or best.kind != "city" or mention.cue not in {"city", "city_of"} or mention.container:
             continue
         local = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING
                  and m.best.kind != "country" and fold_name(m.text) != name]
-        if len({(c.lat, c.lon) for c in local}) < _MIN_CONTEXT_NAMES or any(
+        countries = [m.best for m in mentions if m.best is not None and m.best.kind == "country"
+                     and m.best.score >= EXACT_SPELLING]
+        scene = local + [c for c in countries if c.country != best.country]  # a country it names sets a scene too
+        enough = len({(c.lat, c.lon) for c in local}) >= _MIN_CONTEXT_NAMES or (
+            len(scene) > len(local) and len({(c.lat, c.lon) for c in scene}) >= 2)
+        if not enough or best.country in {c.country for c in countries} or any(
                 c.country == best.country and (c.lat, c.lon) != (best.lat, best.lon) for c in exact):
             continue
         reach = _SAME_THEATRE_KM if best.population >= BIG_TOWN else _CUED_TOWN_REACH_KM
-        if all(distance_km(best.lat, best.lon, c.lat, c.lon) > reach for c in local):
+        if all(distance_km(best.lat, best.lon, c.lat, c.lon) > reach for c in scene):
+            _leave_unresolved(mention)
+
+
+def _drop_respelt_towns_abroad(mentions: Sequence[_Mention]) -> None:
+    """A town read only through its transliteration key ("Ondaw", a fishing village of Rakhine, ~ Ondo, Nigeria),
+    under ``METROPOLIS``, in a country the story never names (by name or people) and where none of the places it
+    spells exactly lies, while the story names a country that two of those places lie in: not that town."""
+    spelt = [m.best for m in mentions if m.best is not None and m.best.score >= 1.0 and m.best.kind != "country"]
+    named = {m.best.country for m in mentions if m.best is not None and m.best.kind == "country"}
+    settings = {c for c in named if sum(p.country == c for p in spelt) >= 2}
+    for mention in mentions:
+        best = mention.best
+        if (best is not None and best.kind == "city" and best.score < 1.0 and best.population < METROPOLIS
+                and settings and best.country not in named and all(p.country != best.country for p in spelt)):
             _leave_unresolved(mention)
 
 

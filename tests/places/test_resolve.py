@@ -689,3 +689,22 @@ def test_a_name_called_a_village_is_not_a_big_town_named_inside_it() -> None:
             "Residents of Mosul Tarwa said two houses burned.")
     for toponym in (t for t in _resolve(text) if t.text == "Mosul Tarwa"):
         assert toponym.country != "IQ", toponym
+
+
+def test_a_respelt_town_abroad_is_no_reading_of_a_village_where_the_story_is() -> None:
+    # "Ondaw" has the transliteration key of Ondo, Nigeria; the story is set in Myanmar's Rakhine State.
+    toponyms = _resolve("Myanmar's navy shelled Ondaw, a fishing village west of Sittwe, on Tuesday. "
+                        "Fighting also spread to Mrauk-U in Rakhine State, residents said.")
+    assert all(t.country in {None, "MM"} for t in toponyms), [(t.text, t.country) for t in toponyms]
+
+
+def test_a_village_a_cue_names_is_no_namesake_an_ocean_away() -> None:
+    # There is a Kande in Togo; the story names two places of Myanmar and the country itself.
+    toponyms = _resolve("Rebels attacked an army post near the village of Kande late Sunday, the group said. In "
+                        "Sittwe and Mrauk-U, towns of western Myanmar, residents fled.")
+    assert _first(toponyms, "Kande").country in {None, "MM"}
+
+
+def test_a_name_romanised_with_an_aspirated_p_finds_its_town() -> None:
+    toponyms = _resolve("Shelling hit the port town of Kyaukphyu in Myanmar's Rakhine State on Monday.")
+    assert _within(_first(toponyms, "Kyaukphyu"), 19.43, 93.55, 10)
