@@ -121,7 +121,7 @@ class Registry:
             if found:
                 return found
         if not speaker.person and not speaker.described:
-            found = self._described_body(speaker) or self._same_body(speaker)
+            found = self._described_body(speaker) or self._same_body(speaker) or self._abbreviated(speaker)
             if found:
                 return found
         return speaker.key
@@ -197,6 +197,15 @@ class Registry:
             if role and role[-1] == words[1]:
                 return key
         return next((k for k, o in reversed(self._spoken_to.items()) if o.head == words[1]), None)  # "the station"
+
+    def _abbreviated(self, speaker: Speaker) -> str | None:
+        """'CJTF-OIR' after 'Combined Joint Task Force-Operation Inherent Resolve', the text never saying so: a
+        name in capitals made of the initials of an earlier body's capitalised words."""
+        letters = speaker.name.replace("-", "")
+        if not (speaker.name.isupper() and letters.isalpha() and len(letters) >= 3):
+            return None
+        return next((k for k, e in self.entries.items() if not e.speaker.person and "".join(
+            w[0] for w in re.split(r"[\s\-–—]+", e.speaker.name) if w[:1].isupper()) == letters), None)
 
     def _same_body(self, speaker: Speaker) -> str | None:
         """'the State Department' after 'the U.S. State Department': one name's words within the other's."""

@@ -118,7 +118,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
     if kept_preps & {"in", "at"}:
         inside = {t.i for t in tokens}
         tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "within"}
-                   and c.i not in inside for t in c.subtree if len(list(c.subtree)) <= 6]
+                   and c.i not in inside for t in c.subtree if len(list(c.subtree)) <= 10]
         tokens.sort(key=lambda t: t.i)
     if kept_preps != {"of"}:  # "a spokesman for the AU mission", "officials from the federal government"
         inside = {t.i for t in tokens}
@@ -143,8 +143,9 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
             c.dep_ == "nmod" and c.lemma_.lower() in lx.OFFICIAL_TITLES | PERSON_ROLE_HEADS for c in head.children):
         person = appositive_name(head) or person  # "The Officer of Operation Jane Roe, Col Amina Bello, said", the
         # parser hanging the title on the operation's name, tagged a person: the name in apposition
-    if person is not None and head.ent_type_ == "ORG" and head.i not in range(person.start, person.end):
-        person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger half took for a person
+    if person is not None and (head.ent_type_ == "ORG" and head.i not in range(person.start, person.end) or (
+            actors.named_exactly(person.text))):
+        person = None  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a group the tagger (half) took for a person
     if person is not None and names_an_organisation(head, person):
         person = None  # "the Bush administration": named after a person, not the person
     if person is None and not named_head and lemma not in lx.MEDIA_HEADS:

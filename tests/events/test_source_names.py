@@ -802,3 +802,20 @@ def test_a_family_name_alone_is_the_person_named_in_full_before() -> None:
     heads = ("Gunmen killed nine people, according to Jean-Baptiste Kabeya, who heads a civil-society group. "
              '"They came before dawn," Kabeya told VOA by phone.')  # the full name not tagged a person
     assert names(heads) == ["Jean-Baptiste Kabeya"]
+
+
+def test_a_group_the_tagger_took_for_a_person_is_the_group_and_its_acronym() -> None:
+    text = ("Jama'at Nusrat al-Islam wal-Muslimin, or JNIM, claimed the raid on the town in a statement, saying its "
+            "fighters had killed dozens of soldiers. JNIM said it lost two men.")
+    assert names(text) == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_capitals_of_an_earlier_bodys_initials_are_that_body() -> None:
+    text = ("The aircraft struck 14 caves, according to a statement from Combined Joint Task Force-Operation Enduring "
+            "Resolve. ISIS remains a threat, the CJTF-OER statement said.")
+    assert names(text) == ["Combined Joint Task Force-Operation Enduring Resolve"]
+
+
+def test_an_anonymous_source_keeps_the_long_name_of_the_body_it_is_in() -> None:
+    text = "A source in the State Security Service of Westland (SSSW) told Reuters that the drones hit a depot."
+    assert names(text) == ["source in the State Security Service of Westland (SSSW)"]
