@@ -127,10 +127,14 @@ def _named_as_the_latest(mention: Mention, mentions: list[Mention]) -> Mention |
 
 def _called_in_passing(mention: Mention, mentions: list[Mention]) -> Mention | None:
     """'Drone strikes on villages killed nine people, officials said, in strikes that Ankara described as
-    retaliation for ...': the phrase says what the one act of its kind the sentence tells was called."""
+    retaliation for ...': the phrase says what the one act of its kind the sentence tells was called; 'hit X
+    with missiles, an attack the ministry called retaliation': what the act of the clause was called."""
     trigger = mention.trigger
-    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ != "in" or not any(
-            c.dep_ == "relcl" and c.lemma_.lower() in lx.CALLING_VERBS for c in trigger.children):
+    called = any(c.dep_ == "relcl" and c.lemma_.lower() in lx.CALLING_VERBS for c in trigger.children)
+    if trigger.pos_ != "VERB" and trigger.dep_ == "appos" and called:  # "hit X with missiles, an attack the
+        verb = next((h for h in trigger.ancestors if h.pos_ == "VERB"), None)  # ministry called retaliation"
+        return next((m for m in mentions if m is not mention and verb is not None and m.trigger.i == verb.i), None)
+    if trigger.pos_ == "VERB" or trigger.dep_ != "pobj" or trigger.head.lower_ != "in" or not called:
         return None
     others = [m for m in mentions if m is not mention and m.family == mention.family
               and not trigger.left_edge.i <= m.trigger.i <= trigger.right_edge.i]

@@ -158,8 +158,9 @@ ANSWER_FRAMING_RE = re.compile(
     r"\b(?:as|was|were|is|are)\s+(?:an?\s+)?(?:retaliation|response|revenge|reprisal|retribution|payback)\b", re.I)
 
 
-CALLED_ANSWER_RE = re.compile(
-    r"\bin what\s[^.;]{0,60}?\b(?:called|described as|termed|said was|presented as)\W+(?:an?\s+|the\s+)?"
+CALLED_ANSWER_RE = re.compile(  # (or ", an attack the ministry called retaliation for ...")
+    r"(?:\bin what|,\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:attack|strike|barrage|assault|operation|raid|bombardment)s?)"
+    r"\s[^.;]{0,60}?\b(?:called|described as|termed|said was|presented as)\W+(?:an?\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:response|retaliation|reprisal|revenge|retribution|payback|answer)\b", re.I)
 
 

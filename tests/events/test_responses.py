@@ -1379,3 +1379,9 @@ def test_troops_who_counter_attacked_are_named_and_counterattacked() -> None:
                      "drove the assailants back towards the border.", published=date(2024, 3, 6)).events
     assert [e.summary for e in events] == ["Troops of the Rapid Intervention Battalion (BIR) counterattacked"]
     assert all(e.target != e.actor for e in events)
+
+
+def test_an_act_an_appositive_calls_retaliation_is_one_response() -> None:
+    found = analyze("Army forces hit the city of Sumy with missiles on Monday, an attack the defence ministry "
+                    "called retaliation for drone strikes on its bases.", published=date(2024, 3, 6))
+    assert [e.kind for e in found.attacks + found.responses] == ["response"]
