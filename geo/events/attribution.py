@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.person_names import appositive_name
 from geo.events.source_naming import described_before
-from geo.syntax import QUOTES, children, dateline_length, prep_objects, shared_subjects, span_text
+from geo.syntax import DASHES, QUOTES, children, dateline_length, glued_before, prep_objects, shared_subjects, span_text
 
 RELAY_VERBS = frozenset({"cite", "quote"})
 # "told reporters": the audience of a statement, not an outlet that relays it
@@ -160,6 +160,8 @@ def speaker_heads(sent: Span) -> list[tuple[Token, Token | None]]:
                 found.extend((h, outlet) for h in (subject, *(c for c in subject.conjuncts
                                                                if c.i > subject.i and not one)))
     found = [(h, via) for head, via in found for h in _speaking_bodies(head)]
+    within = {t.i for head, _ in found for t in head.subtree}  # "a spokesman for al-Shabab said", "-Shabab" taken
+    found = [(h, via) for h, via in found if not _glued_on(h, within)]  # for a second subject: not a speaker
     # "Y cited by X", "Y quoted by X": Y via X, and X itself, which reports it; "Y told Reuters": Y via
     # Reuters only, the outlet Y spoke to (a source where it says something itself)
     result: list[tuple[Token, Token | None]] = []
@@ -216,6 +218,16 @@ VESSEL_NOUNS = frozenset({"ship", "vessel", "aircraft", "boat", "tanker"})  # wh
 
 # People who speak for the body they work for ("investigators from Human Rights Watch and the UN").
 EXPERT_NOUNS = frozenset({"investigator", "researcher", "expert", "monitor", "inspector", "analyst"})
+
+
+def _glued_on(head: Token, within: set[int]) -> bool:
+    """Whether a subject is the end of a word another speaker's phrase holds, cut at a dash written without
+    spaces ('a spokesman for al' + '-' + 'Shabab', the parser taking the rest for a subject)."""
+    doc = head.doc
+    if head.text in DASHES and head.i > 0 and not doc[head.i - 1].whitespace_:
+        return head.i - 1 in within and head.i - 1 not in {t.i for t in head.subtree}
+    glued = glued_before(head)
+    return glued is not None and glued.i in within and glued.i not in {t.i for t in head.subtree}
 
 
 def _speaking_bodies(head: Token) -> list[Token]:

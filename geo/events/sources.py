@@ -24,7 +24,7 @@ from geo.events.source_registry import Registry, Speaker
 from geo.events.source_words import defined_acronyms
 from geo.events.speaker_phrase import (clean_name, names_an_organisation, person_just_before, placed_by_name,
                                        reaction_label, subject_above, with_affiliation, with_dashed_part,
-                                       without_the_event)
+                                       with_glued_end, without_the_event)
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
                         phrase_tokens, prep_objects, sentences, span_text)
@@ -125,6 +125,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "from"} and c.i not in inside
                    for t in c.subtree if len(list(c.subtree)) <= 10]
         tokens.sort(key=lambda t: t.i)
+    tokens = with_glued_end(tokens)  # "a spokesman for al-Shabab": not "for al"
     text, tokens = with_group_place(head, tokens)  # "witnesses in Nuseirat"
     has_name = any(t.pos_ == "PROPN" and not names_in_a_description(t) for t in tokens)  # not 'Britain-based'
     indefinite = any(t.dep_ == "det" and t.lower_ in {"a", "an", "some"} for t in tokens)

@@ -45,6 +45,20 @@ def with_dashed_part(tokens: list[Token], head: Token) -> list[Token]:
 DASHES = frozenset({"–", "—", "-", "--"})
 
 
+def with_glued_end(tokens: list[Token]) -> list[Token]:
+    """'a spokesman for al' + '-' + 'Shabab': a last word the tokenizer cut at a dash written without spaces is
+    whole."""
+    if not tokens:
+        return tokens
+    doc, last = tokens[0].doc, tokens[-1].i
+    extra = []
+    while last + 2 < len(doc) and doc[last + 1].text in DASHES and not doc[last].whitespace_ and not (
+            doc[last + 1].whitespace_) and doc[last + 2].is_alpha:
+        extra += [doc[last + 1], doc[last + 2]]
+        last += 2
+    return [*tokens, *extra]
+
+
 def without_the_event(tokens: list[Token], head: Token) -> list[Token]:
     """'survivors of the attack' -> 'survivors': the event a source speaks of is not its name."""
     for child in head.children:

@@ -819,3 +819,8 @@ def test_capitals_of_an_earlier_bodys_initials_are_that_body() -> None:
 def test_an_anonymous_source_keeps_the_long_name_of_the_body_it_is_in() -> None:
     text = "A source in the State Security Service of Westland (SSSW) told Reuters that the drones hit a depot."
     assert names(text) == ["source in the State Security Service of Westland (SSSW)"]
+
+
+def test_a_name_cut_at_its_dash_is_whole_and_no_second_speaker() -> None:
+    text = "A spokesman for al-Shabab denied the group was behind the shelling."
+    assert names(text) == ["spokesman for al-Shabab"]
