@@ -20,9 +20,13 @@ from geo.events.weapons import QUANTITY_HEADS, is_event_noun, lemma_of, weapon_o
 from geo.syntax import (PRONOUNS, children, dateline_length, glued_before, is_passive, past_a_dateline, phrase_text,
                         phrase_tokens, prep_objects, shared_subjects, span_text)
 
+__all__ = ["actor_indefinite", "actor_of", "anchor_of", "claimant", "governor_of"]
+
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
 SUPPORT_VERBS = frozenset({"support", "back", "assist", "help", "cover"})  # "supported the army's response with ..."
+DASHES = frozenset({"—", "–", "-", "--", ","})
+DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
 
 
 def anchor_of(trigger: Token) -> Token:
@@ -58,12 +62,24 @@ def _responsible(anchor: Token) -> str | None:
     """'The Islamic State claimed responsibility for the attack': the actor of the attack."""
     if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or anchor.head.head.lemma_.lower() != "responsibility":
         return None
-    verb = anchor.head.head.head
+    return _claimer(anchor.head.head.head, nouns_only=False)
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "commander", "representative"})
+
+
+def _claimer(verb: Token, *, nouns_only: bool) -> str | None:
+    """Who 'claimed responsibility' (no one, for 'no group claimed ...'): the subject, or the side a spokesperson
+    speaks for ('a Houthi military spokesman claimed responsibility': the Houthis)."""
     if verb.lemma_.lower() not in RESPONSIBILITY_VERBS or children(verb, "neg"):
         return None
     subjects = [s for s in children(verb, "nsubj") if not any(c.lower_ in {"no", "neither"} for c in s.children)
-                and s.lower_ not in {"nobody", "none", "noone"}]
-    return _np(subjects[0]) if subjects else None
+                and s.lower_ not in {"nobody", "none", "noone"} and (s.pos_ in {"NOUN", "PROPN"} or not nouns_only)]
+    if not subjects:
+        return None
+    speaks = subjects[0].lemma_.lower() in SPOKESPEOPLE
+    named = actors.actor_family(phrase_text(list(subjects[0].subtree))) if speaks else _np(subjects[0])
+    return re.sub(r"^(?:the\s+)?(?:outlawed|banned|proscribed)\s+", "", named, flags=re.I) if named else None
 
 
 def claimant(sent: Span) -> str | None:
@@ -71,10 +87,7 @@ def claimant(sent: Span) -> str | None:
     for token in sent:
         if token.lemma_.lower() == "responsibility" and token.dep_ == "dobj" and not prep_objects(token, "for") and (
                 token.head.lemma_.lower() in RESPONSIBILITY_VERBS and not children(token.head, "neg")):
-            subjects = [s for s in children(token.head, "nsubj") if s.pos_ in {"NOUN", "PROPN"} and not any(
-                c.lower_ in {"no", "neither"} for c in s.children)]
-            named = _np(subjects[0]) if subjects else None
-            return re.sub(r"^(?:the\s+)?(?:outlawed|banned|proscribed)\s+", "", named, flags=re.I) if named else None
+            return _claimer(token.head, nouns_only=True)
     return None
 
 
@@ -119,7 +132,7 @@ def _np(token: Token) -> str | None:
     tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head.i == token.i)]
     opened = token.sent.start_char + dateline_length(token.sent.text)
     tokens = [t for t in tokens if t.idx >= opened] or tokens  # "PEMBA, Mozambique, Aug. 20 (Wire) – Insurgents"
-    return re.sub(r"['’]s$", "", lx.clean_phrase(phrase_text(tokens)))
+    return re.sub(r"(?<=s)['’]$|['’]s$", "", lx.clean_phrase(phrase_text(tokens)))  # "the rebels' attack": rebels
 
 
 WARSHIPS = frozenset({"destroyer", "frigate", "cruiser", "warship", "ship", "vessel", "carrier", "corvette", "submarine"})
@@ -377,13 +390,6 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
             fronted_subject(governor) if governor.dep_ == "ROOT" else [])
         return _np(subjects[0]) if subjects else None
     return None
-
-
-DASHES = frozenset({"—", "–", "-", "--", ","})
-DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
-
-
-__all__ = ["actor_indefinite", "actor_of", "anchor_of", "claimant", "governor_of"]
 
 
 def actor_indefinite(sent: Span, actor: str | None) -> bool:

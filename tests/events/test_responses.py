@@ -1385,3 +1385,15 @@ def test_an_act_an_appositive_calls_retaliation_is_one_response() -> None:
     found = analyze("Army forces hit the city of Sumy with missiles on Monday, an attack the defence ministry "
                     "called retaliation for drone strikes on its bases.", published=date(2024, 3, 6))
     assert [e.kind for e in found.attacks + found.responses] == ["response"]
+
+
+def test_a_spokesman_who_claimed_an_attack_is_not_its_doer() -> None:
+    found = analyze("Two missiles struck a bulk carrier off Aden on Tuesday, killing two sailors. A Houthi military "
+                    "spokesman claimed responsibility for the attack.", published=date(2024, 3, 6))
+    assert [e.actor for e in found.attacks] == ["Houthis"]
+
+
+def test_a_plural_owner_of_an_attack_is_named_without_its_apostrophe() -> None:
+    found = analyze("The United States condemns the rebels' missile attack on a ship in the Gulf of Aden on Tuesday.",
+                    published=date(2024, 3, 6))
+    assert [e.actor for e in found.attacks] == ["rebels"]
