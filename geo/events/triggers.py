@@ -20,6 +20,19 @@ from geo.syntax import (answering_subjects, children, glued_before, is_title_cas
 _FAMILY_CACHE = "geo.trigger_family"
 
 
+REACHING_VERBS = frozenset({"reach", "hit", "strike", "arrive", "impact"})
+
+
+def _before_reaching(verb: Token) -> bool:
+    """'destroyed ... before they could reach the ship': what was destroyed was on its way to a target (not 'troops
+    destroyed the bridge before the rebels could reach it')."""
+    counted = any(o.pos_ in {"NUM", "PRON"} or o.lower_ in {"rest", "remainder"} or is_projectile(o)
+                  for o in children(verb, "dobj", "nsubjpass"))  # "the remaining two", "all of them", "the rest"
+    return counted and any(c.dep_ == "advcl" and c.lemma_.lower() in REACHING_VERBS and any(
+        m.dep_ == "mark" and m.lower_ == "before" for m in c.children) and any(
+        s.lower_ in {"they", "it"} for s in children(c, "nsubj")) for c in verb.children)
+
+
 def trigger_family(token: Token) -> str | None:
     """The trigger family of a token, or None when it is no event word here (read once per token: rules ask often)."""
     if token.pos_ not in {"NOUN", "PROPN", "VERB"} and token.tag_ != "VBG" and not _counter_act(token):
@@ -74,8 +87,9 @@ def _trigger_family(token: Token) -> str | None:
             return "intercept"  # "a Patriot battery fired interceptors at incoming rockets"
         if lemma in elx.DEFEAT_VERBS and any(is_projectile(o) for o in children(token, "dobj", "nsubjpass")):
             return "intercept"  # "air defences destroyed three drones", "the missile was destroyed in mid-air"
-        if lemma in elx.DEFEAT_VERBS and any(is_air_defence(d) for d in doers(token)):
-            return "intercept"  # "two were destroyed in flight by the base's counter-rocket system"
+        if lemma in elx.DEFEAT_VERBS and (any(is_air_defence(d) for d in doers(token)) or _before_reaching(token)):
+            return "intercept"  # "two were destroyed in flight by the base's counter-rocket system", "the other two
+            # were destroyed by aircraft before they could reach the ship"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "two attackers were shot dead by guards": the assault was ended
         if lemma in {"respond", "answer", "reply"} and any(weapon_of(o) and (

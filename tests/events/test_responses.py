@@ -1397,3 +1397,12 @@ def test_a_plural_owner_of_an_attack_is_named_without_its_apostrophe() -> None:
     found = analyze("The United States condemns the rebels' missile attack on a ship in the Gulf of Aden on Tuesday.",
                     published=date(2024, 3, 6))
     assert [e.actor for e in found.attacks] == ["rebels"]
+
+
+def test_a_count_destroyed_before_it_could_reach_its_target_was_intercepted() -> None:
+    found = analyze("Militants launched four drones at the port on Sunday. Two were destroyed by fighter jets before "
+                    "they could reach the harbour.", published=date(2024, 3, 6))
+    assert [e.kind for e in found.responses] == ["response"]
+    assert [e.category for e in found.responses] == ["Disrupted weapons use"]
+    bridge = analyze("Troops destroyed the bridge before they could reach the town.")
+    assert not bridge.attacks and not bridge.responses
