@@ -22,22 +22,10 @@ from geo.events.place_choice import part_at
 from geo.events.placing import date_by_caption, place_by_caption, place_launches_by_origin, placed_elsewhere
 from geo.events.mentions import Mention, Part, anchor_of, build_mention, target_heads
 from geo.events.triggers import find_triggers, trigger_family
-from geo.places import SITE_PARTS
 from geo.model import Toponym
 from geo.syntax import (children, dateline_length, phrase_text, phrase_tokens, phrase_with_conjuncts, prep_objects,
                         span_text)
 
-PLACE_NOUNS = frozenset(
-    {"city", "town", "village", "province", "region", "area", "district", "governorate", "county", "outskirts",
-     "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast", "municipality", "neighbourhood",
-     "neighborhood", "countryside", "vicinity", "edge", "centre", "center", "part", "parts", "west", "east", "north",
-     "south", "waters", "territory", "enclave", "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp",
-     "environs", "surroundings", "periphery", "fringes", "defenses", "defences", "quarter"} | SITE_PARTS  # "the
-)  # defences of X", "a residential quarter of X"
-# Buildings and sites of a town named as such ("the railway station of the city of X"; not "the church of X").
-SITE_NOUNS = frozenset({"station", "base", "airport", "school", "hospital", "market", "ministry", "building",
-                        "compound", "port", "mosque", "church", "hotel", "bridge", "headquarters", "prison", "office",
-                        "plant", "factory", "airfield", "barracks", "checkpoint", "embassy", "consulate"})
 HIT_VERBS = frozenset({"hit", "strike", "target", "destroy", "damage", "pound", "rock", "raze", "level", "flatten"})
 REPORTING = lx.REPORTING_VERBS | {"summon", "expel", "condemn", "denounce"}  # "summoned X's envoy in Baghdad"
 
@@ -114,7 +102,13 @@ def _done_to_a_kind(mention: Mention) -> bool:
     if AFTER_THE_ACT_RE.search(span_text(mention.trigger.sent)) or any(s.tag_ == "NN" and weapons.lemma_of(s) in (
             lx.ATTACKER_NOUNS) for s in children(mention.trigger, "nsubj")):  # "a gunman opened fire on troops": one
         return False  # "hours after the camps were hit, artillery struck rebel positions": pinned to that act
-    return all(o.tag_ == "NNS" and not any(c.dep_ in GENERIC_DETERMINERS for c in o.children) for o in objects)
+    return all(o.tag_ == "NNS" and not any(c.dep_ in GENERIC_DETERMINERS or _told_acts(c) for c in o.children)
+               for o in objects)
+
+
+def _told_acts(clause: Token) -> bool:
+    """'fighters who tried to re-enter the town': those who did something then, not a kind."""
+    return clause.dep_ == "relcl" and clause.tag_ == "VBD" and any(c.lower_ == "who" for c in children(clause, "nsubj"))
 
 
 def is_tally(mention: Mention) -> bool:
@@ -171,11 +165,11 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
     near = False
     token = root
     before = root.doc[root.i - 2] if root.i >= 2 else None
-    if (before is not None and root.doc[root.i - 1].text == "," and before.lower_ in PLACE_NOUNS
+    if (before is not None and root.doc[root.i - 1].text == "," and before.lower_ in elx.PLACE_NOUNS
             and root.dep_ not in {"appos", "pobj", "nsubj", "nsubjpass", "dobj"}):
         token = before  # "in the capital, Makhachkala, police ...": an apposition the parser missed
     elif root.dep_ in {"compound", "nmod", "amod", "poss"}:
-        if toponym.kind == "country" and root.head.lower_ not in PLACE_NOUNS:
+        if toponym.kind == "country" and root.head.lower_ not in elx.PLACE_NOUNS:
             return False, False, root
         if root.dep_ in {"compound", "nmod"} and root.pos_ == "PROPN" and root.head.pos_ == "NOUN" and (
                 trigger_family(root.head)):
@@ -186,11 +180,11 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
         if head.i == token.i:
             return False, near, token
         modifier = token.dep_ in {"amod", "advmod", "npadvmod", "compound", "appos"}
-        if modifier and token.lower_ in PLACE_NOUNS | lx.NEAR_WORDS:
+        if modifier and token.lower_ in elx.PLACE_NOUNS | lx.NEAR_WORDS:
             near = near or token.lower_ in lx.NEAR_WORDS
             token = head
             continue
-        if token.dep_ in {"appos", "conj"} or token.dep_ in {"compound", "nmod"} and head.lemma_ in PLACE_NOUNS:
+        if token.dep_ in {"appos", "conj"} or token.dep_ in {"compound", "nmod"} and head.lemma_ in elx.PLACE_NOUNS:
             token = head  # "over the A, B and C regions": B is A's conjunct, A names the regions
             continue
         if token.dep_ == "pobj":
@@ -199,9 +193,10 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
             if prep == "of" and compass and (head.head.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"} or any(
                     c.dep_ == "compound" for c in head.head.children)):  # (and "by a bomb east of X", misparsed)
                 return True, True, head.head  # "a shootout Thursday north of the capital": a place by itself
-            site = head.head.lower_ in SITE_NOUNS and token.lower_ in PLACE_NOUNS  # "the station of the city of X"
-            if prep == "of" and (head.head.lower_ in PLACE_NOUNS | lx.NEAR_WORDS or site
-                                 or head.head.lemma_.lower() in PLACE_NOUNS):  # "residential areas of X"
+            site = head.head.lower_ in elx.SITE_NOUNS and token.lower_ in elx.PLACE_NOUNS  # "the station of the
+            # city of X"
+            if prep == "of" and (head.head.lower_ in elx.PLACE_NOUNS | lx.NEAR_WORDS or site
+                                 or head.head.lemma_.lower() in elx.PLACE_NOUNS):  # "residential areas of X"
                 near = near or head.head.lower_ in lx.NEAR_WORDS
                 token = head.head
                 continue
@@ -311,7 +306,7 @@ def _describes_another_place(token: Token, sent: Span, sea: bool = False) -> boo
         if trigger_family(head):
             return False  # the clause of the event itself ("came on Tuesday, when drones were launched at X")
         if head.dep_ in {"relcl", "appos"} and head.head.ent_type_ not in {"DATE", "TIME"} and (
-                head.head.pos_ == "PROPN" or head.head.lower_ in PLACE_NOUNS):
+                head.head.pos_ == "PROPN" or head.head.lower_ in elx.PLACE_NOUNS):
             return not (sea and head.lemma_ in lx.SHIP_NOUNS)
         if head.pos_ in {"VERB", "AUX"}:
             return False
@@ -381,7 +376,7 @@ def _parts(mention: Mention, places: list[tuple[Toponym, Span, bool]]) -> list[P
     if heads:
         part.target_names = frozenset(t.text for t in phrase_tokens(heads[0])  # "Camp X", "Camp Y": not one name
                                       if t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"}
-                                      and t.lower_ not in SITE_NOUNS | PLACE_NOUNS)
+                                      and t.lower_ not in elx.SITE_NOUNS | elx.PLACE_NOUNS)
     return [part]
 
 

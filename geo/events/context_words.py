@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from geo.places import SITE_PARTS
+
 # Words that make a time expression a point in time ("last weekend", "Thursday night"), not a
 # duration ("three days", "in recent weeks").
 POINT_IN_TIME_WORDS: frozenset[str] = frozenset(
@@ -120,3 +122,16 @@ MILITARY_OBJECTS = frozenset({"launcher", "radar", "site", "facility", "depot", 
 CLOSE_WORDS = frozenset({"close", "next", "adjacent", "nearby"})
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast",
                            "north-west", "north-east", "south-west", "south-east"})
+
+# Words for a place or a part of one that a place name may follow ("the outskirts of X", "X province").
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "province", "region", "area", "district", "governorate", "county", "outskirts",
+     "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast", "municipality", "neighbourhood",
+     "neighborhood", "countryside", "vicinity", "edge", "centre", "center", "part", "parts", "west", "east", "north",
+     "south", "waters", "territory", "enclave", "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp",
+     "environs", "surroundings", "periphery", "fringes", "defenses", "defences", "quarter"} | SITE_PARTS  # "the
+)  # defences of X", "a residential quarter of X"
+# Buildings and sites of a town named as such ("the railway station of the city of X"; not "the church of X").
+SITE_NOUNS = frozenset({"station", "base", "airport", "school", "hospital", "market", "ministry", "building",
+                        "compound", "port", "mosque", "church", "hotel", "bridge", "headquarters", "prison", "office",
+                        "plant", "factory", "airfield", "barracks", "checkpoint", "embassy", "consulate"})

@@ -20,7 +20,8 @@ from spacy.tokens import Span, Token
 from geo.events import lexicon as lx
 from geo.events.actors import actor_family
 from geo.events.clauses import a_reason_apart, said_there
-from geo.events.context import PLACE_NOUNS, SITE_NOUNS, names_something_else
+from geo.events.context import names_something_else
+from geo.events.context_words import PLACE_NOUNS, SITE_NOUNS
 from geo.events.draft import Draft, sentence_numbers
 from geo.events.parse_repairs import called_object
 from geo.events.place_fit import at_sea

@@ -8,6 +8,7 @@ from datetime import date
 from geo.events.dates import date_precision
 from geo.events.extract import extract_events
 from geo.model import Event
+from geo.pipeline import analyze
 from tests.events.helpers import nlp, toponyms_for
 
 PUBLISHED = date(2024, 6, 12)
@@ -497,3 +498,8 @@ def test_a_place_found_looted_is_what_an_act_left_and_names_no_doer() -> None:
             "found the health center looted and burned.")
     attacks, _ = extract_events(nlp()(text), toponyms_for(text))
     assert [a.actor for a in attacks] == ["Gunmen"]
+
+
+def test_fighters_who_did_something_are_no_kind_of_thing() -> None:
+    found = analyze("Rebel fighters who tried to re-enter the town were driven back by soldiers.")
+    assert [(e.kind, e.actor) for e in found.attacks + found.responses] == [("response", "soldiers")]
