@@ -298,6 +298,7 @@ def extract_events(
     section: str | None = None
     subject_told: set[int] = set()  # where the sections telling the article's subject act by act stand
     answer_told: set[int] = set()  # and those telling the answer to it ("Counter-offensive")
+    after_told: set[int] = set()  # and those telling what others did next ("Aftermath", "Rescue operation")
     for index, sent in enumerate(sents):
         if index >= max(header, 1) and is_section_heading(sent):
             section = section_kind(sent)
@@ -315,7 +316,7 @@ def extract_events(
         if index in captions:
             caption_mentions.extend(mentions)
             continue
-        (subject_told if section == "subject" else answer_told if section == "response" else set()).add(sent.start)
+        {"subject": subject_told, "response": answer_told, "aftermath": after_told}.get(section, set()).add(sent.start)
         linker.sentence_index = index
         reach = frames_as_answer(sent)  # (once a sentence: how far back the act it calls an answer may be told)
         told = [d for d in linker.log.recent() if 0 < index - d.last_sentence <= reach] if reach else []
@@ -343,7 +344,7 @@ def extract_events(
         link_caption(linker, mention)
     for mention in headline_mentions:
         link_headline(linker, mention, defining=id(mention) in definitions)
-    linker.drafts = read_sections(fold_umbrellas(linker.drafts, sents), subject_told, answer_told)
+    linker.drafts = read_sections(fold_umbrellas(linker.drafts, sents), subject_told, answer_told, after_told)
     continue_sequels(linker.drafts, resolve_kinds(linker.drafts))
     place_interceptions(linker.drafts, located, sents)
     place_defended_attacks(linker.drafts, sents)

@@ -129,16 +129,22 @@ BACKGROUND_HEADING_RE = re.compile(r"^(?:background|history|context|prelude|prev
 # Sections of an encyclopedia article that tell its subject act by act, and those that tell the answer to it.
 SUBJECT_HEADING_RE = re.compile(r"^(?:the\s+)?(?:attacks?|strikes?|air\s*strikes?|massacre|killings|incident|bombings?|"
                                 r"assault|raid|ambush|shooting|events|timeline|siege)$", re.I)
-RESPONSE_HEADING_RE = re.compile(r"^(?:[\w-]+\s+)?(?:response|counter-?offensive|counter-?attacks?|retaliation|"
-                                 r"reprisals?)$", re.I)
+RESPONSE_HEADING_RE = re.compile(r"^(?:[\w'’-]+\s+){0,2}?(?:response|counter-?offensive|counter-?attacks?|"
+                                 r"retaliation|reprisals?|counter-?operations?)$", re.I)
+AFTERMATH_HEADING_RE = re.compile(r"^(?:aftermath|rescue(?:\s+operation)?|manhunt|pursuit|(?:search|security|military|"
+                                  r"army)\s+operations?(?:\s+and\s+[\w\s]{1,20})?|(?:army|military|government)\s+"
+                                  r"(?:air\s*)?strikes?)$", re.I)
 
 
 def section_kind(heading: Span) -> str | None:
     """'background' (what came before the subject: 'Background', 'History'), 'subject' ('Attack', 'Massacre':
-    the subject told act by act), 'response' ('Counter-offensive', 'Hezbollah response') or None."""
+    the subject told act by act), 'response' ('Counter-offensive', 'Hezbollah response'), 'aftermath' ('Rescue
+    operation', 'Army air strikes', 'Aftermath': what others did next) or None."""
     title = heading.text.strip().strip("=").strip()
     if BACKGROUND_HEADING_RE.match(title):
         return "background"
+    if AFTERMATH_HEADING_RE.match(title):
+        return "aftermath"
     return "subject" if SUBJECT_HEADING_RE.match(title) else "response" if RESPONSE_HEADING_RE.match(title) else None
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
+from geo.events.kinds import armed_men
 from geo.events.category_fit import GENERIC_CATEGORIES
 from geo.events.mentions import Mention
 from geo.syntax import children
@@ -94,11 +95,13 @@ def listed_targets(trigger: Token) -> int:
     return len(listed) if len(listed) >= 2 and indefinite else 0
 
 
-def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[int]) -> list[Draft]:
+def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[int],
+                  after_told: frozenset[int] | set[int] = frozenset()) -> list[Draft]:
     """An encyclopedia article's 'Attack' section tells its subject act by act ('One column assaulted the post
     while others went from house to house'): an act told only there, on no other day, is part of the subject the
     title names, not an event of its own. Its 'Counter-offensive' or 'X response' section tells the answers: an act
-    told only there by another side than the subject's is a response. The sets hold the sections' sentence starts."""
+    told only there by another side than the subject's is a response; so is one its 'Aftermath' or 'Rescue
+    operation' section tells of a named side. The sets hold the sections' sentence starts."""
     subject = next((d for d in drafts if d.headlines), None)
     if subject is None:
         return drafts
@@ -106,9 +109,11 @@ def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[
     kept: list[Draft] = []
     for draft in drafts:
         starts = {s.start for s in draft.sentences}
-        if draft is not subject and starts and min(starts) in answer_told and draft.kind is None and (
-                side is None or actors.actor_family(draft.actor) != side):
-            draft.kind = "response"  # "On 10 March, army drones struck fighters withdrawing towards X"
+        other_side = side is None or actors.actor_family(draft.actor) != side
+        if draft is not subject and starts and draft.kind is None and other_side and (min(starts) in answer_told or (
+                min(starts) in after_told and _against_the_doers(draft))):
+            draft.kind = "response"  # "On 10 March, army drones struck fighters withdrawing towards X"; in an
+            # 'Aftermath', one on the subject's doers ("the air force bombed two bandit camps")
         if draft is not subject and starts and starts <= subject_told and draft.kind != "response" and (
                 draft.date in {None, subject.date} and draft.count is None) and (
                 side is None or actors.actor_family(draft.actor) in {None, side}):  # (not the other side's act)
@@ -116,6 +121,21 @@ def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[
             continue
         kept.append(draft)
     return kept
+
+
+# What the forces answering an attack strike: its doers' hideouts, camps, positions or fighters.
+HOSTILE_TARGET_WORDS = frozenset({"camp", "camps", "hideout", "hideouts", "position", "positions", "enclave",
+                                  "enclaves", "column", "columns", "fighters", "militants", "insurgents", "bandits", "gunmen",
+                                  "attackers", "assailants", "cell", "stronghold", "strongholds", "base", "bases"})
+
+
+def _against_the_doers(draft: Draft) -> bool:
+    """Whether an act by a named doer struck armed men's places or fighters ("soldiers stormed a bandit camp",
+    "army warplanes struck RSF positions"): what answering forces do after an attack."""
+    if not draft.actor or armed_men(draft.actor) or not draft.target:
+        return False
+    words = set(re.findall(r"[a-z]+", draft.target.lower()))
+    return bool(words & HOSTILE_TARGET_WORDS)
 
 
 __all__ = ["defines_the_subject", "fold_umbrellas", "read_sections"]

@@ -170,3 +170,33 @@ def test_strikes_that_destroyed_sites_and_a_separate_strike_are_two_answers() ->
     responses = [e for e in everything(text) if e.kind == "response"]
     assert sorted((e.target or "", e.place or "") for e in responses) == [
         ("a launcher", "Kharkiv"), ("two radar sites", "Al Hudaydah")]
+
+
+WIKI_AFTERMATH = """https://en.wikipedia.org/wiki/2024_Gusau_kidnapping
+2024-05-10
+
+= 2024 Gusau kidnapping =
+
+The 2024 Gusau kidnapping was a mass abduction of students in Zamfara State, Nigeria.
+
+==Kidnapping==
+On 3 May 2024, gunmen abducted 20 students from a secondary school in Gusau.
+
+==Aftermath==
+On 5 May, soldiers stormed a bandit camp near Gusau, killing six gunmen and freeing four students.
+
+On 6 May, gunmen ambushed an army patrol near Gusau, killing two soldiers.
+"""
+
+
+def test_forces_striking_armed_mens_camps_in_an_aftermath_section_respond() -> None:
+    from geo.events.headlines import section_kind
+    from geo.pipeline import analyze
+
+    doc = nlp()("== Rescue operation ==\n")
+    assert section_kind(doc[:]) == "aftermath"
+    url = "https://en.wikipedia.org/wiki/2024_Gusau_kidnapping"
+    report = analyze(WIKI_AFTERMATH, published=date(2024, 5, 10), url=url)
+    kinds = {e.actor: e.kind for e in report.attacks + report.responses if "camp" in (e.target or "") or (
+        "patrol" in (e.target or ""))}
+    assert kinds == {"soldiers": "response", "gunmen": "attack"}
