@@ -125,8 +125,9 @@ def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[
 
 # What the forces answering an attack strike: its doers' hideouts, camps, positions or fighters.
 HOSTILE_TARGET_WORDS = frozenset({"camp", "camps", "hideout", "hideouts", "position", "positions", "enclave",
-                                  "enclaves", "column", "columns", "fighters", "militants", "insurgents", "bandits", "gunmen",
-                                  "attackers", "assailants", "cell", "stronghold", "strongholds", "base", "bases"})
+                                  "enclaves", "column", "columns", "fighters", "militants", "insurgents", "bandits",
+                                  "gunmen", "attackers", "assailants", "cell", "stronghold", "strongholds", "base",
+                                  "bases"})
 
 
 def _against_the_doers(draft: Draft) -> bool:
