@@ -108,7 +108,8 @@ def _done_to_a_kind(mention: Mention) -> bool:
 
 def _told_acts(clause: Token) -> bool:
     """'fighters who tried to re-enter the town': those who did something then, not a kind."""
-    return clause.dep_ == "relcl" and clause.tag_ == "VBD" and any(c.lower_ == "who" for c in children(clause, "nsubj"))
+    return clause.dep_ == "relcl" and clause.tag_ == "VBD" and any(
+        c.lower_ == "who" for c in children(clause, "nsubj"))
 
 
 def is_tally(mention: Mention) -> bool:
@@ -193,8 +194,8 @@ def _locative(toponym: Toponym, root: Token) -> tuple[bool, bool, Token]:
             if prep == "of" and compass and (head.head.dep_ not in {"pobj", "dobj", "nsubj", "nsubjpass"} or any(
                     c.dep_ == "compound" for c in head.head.children)):  # (and "by a bomb east of X", misparsed)
                 return True, True, head.head  # "a shootout Thursday north of the capital": a place by itself
-            site = head.head.lower_ in elx.SITE_NOUNS and token.lower_ in elx.PLACE_NOUNS  # "the station of the
-            # city of X"
+            # "the station of the city of X"
+            site = head.head.lower_ in elx.SITE_NOUNS and token.lower_ in elx.PLACE_NOUNS
             if prep == "of" and (head.head.lower_ in elx.PLACE_NOUNS | lx.NEAR_WORDS or site
                                  or head.head.lemma_.lower() in elx.PLACE_NOUNS):  # "residential areas of X"
                 near = near or head.head.lower_ in lx.NEAR_WORDS

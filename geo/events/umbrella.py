@@ -101,7 +101,8 @@ def read_sections(drafts: list[Draft], subject_told: set[int], answer_told: set[
     while others went from house to house'): an act told only there, on no other day, is part of the subject the
     title names, not an event of its own. Its 'Counter-offensive' or 'X response' section tells the answers: an act
     told only there by another side than the subject's is a response; so is one its 'Aftermath' or 'Rescue
-    operation' section tells of a named side. The sets hold the sections' sentence starts."""
+    operation' section tells of a named force striking armed men's camps, positions or fighters. The sets hold the
+    sections' sentence starts."""
     subject = next((d for d in drafts if d.headlines), None)
     if subject is None:
         return drafts

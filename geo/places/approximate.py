@@ -64,7 +64,8 @@ _COMPASS = "|".join(sorted(w for w in DIRECTION_WORDS if w.rstrip("ern").replace
 _MEASURED_AWAY = re.compile(
     r",\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:about|some|around|roughly|approximately|nearly|almost|"
     r"just|barely|over|under|more\s+than|less\s+than)\s+)?(?P<far>\d{1,3}(?:\.\d)?)[\s-]?"
-    r"(?P<unit>km|kilomet(?:er|re)s?|miles?)\b(?:\s*\([^()]{1,30}\))?\s+(?:to\s+the\s+)?(?P<way>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+"
+    r"(?P<unit>km|kilomet(?:er|re)s?|miles?)\b(?:\s*\([^()]{1,30}\))?\s+(?:to\s+the\s+)?"
+    r"(?P<way>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+"
     r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|capital)\s+(?:of\s+)?)?")
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
              "west": 270.0, "northwest": 315.0}
