@@ -24,6 +24,7 @@ __all__ = ["actor_indefinite", "actor_of", "anchor_of", "claimant", "governor_of
 
 PARTITIVES = frozenset({"one", "two", "three", "some", "both", "each", "all", "several", "none", "many", "most"})
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept", "admit", "assume"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "commander", "representative"})
 SUPPORT_VERBS = frozenset({"support", "back", "assist", "help", "cover"})  # "supported the army's response with ..."
 DASHES = frozenset({"—", "–", "-", "--", ","})
 DETERMINER_WORDS = frozenset({"that", "this", "these", "those", "which", "what", "whose"})
@@ -63,9 +64,6 @@ def _responsible(anchor: Token) -> str | None:
     if anchor.dep_ != "pobj" or anchor.head.lower_ != "for" or anchor.head.head.lemma_.lower() != "responsibility":
         return None
     return _claimer(anchor.head.head.head, nouns_only=False)
-
-
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "commander", "representative"})
 
 
 def _claimer(verb: Token, *, nouns_only: bool) -> str | None:

@@ -218,7 +218,6 @@ def parse_number(text: str) -> int | None:
             return tens * 100
     return None
 
-
 # --- actors -------------------------------------------------------------------------------
 
 RELATIVE_HITS = frozenset({"kill", "target", "hit", "destroy", "strike"})  # "strikes that destroyed two sites"
@@ -241,7 +240,6 @@ def clean_phrase(phrase: str, *, drop_article: bool = True) -> str:
     if not drop_article:
         return re.sub(r"^(The|A|An)\s+", lambda m: m.group(1).lower() + " ", text)
     return re.sub(r"^(?:the|a|an|The|A|An)\s+|^that\s+(?=\S.*s$)", "", text)  # (not the 'that' of "said that units")
-
 
 # --- sources ------------------------------------------------------------------------------
 
