@@ -108,10 +108,11 @@ def name_keys(name: str) -> tuple[str, ...]:
     as an aspirated p, as Burmese and Thai names are romanised ("Kyaukphyu" -> "kyaukpyu", the key of Kyaukpyu)."""
     key = name_key(name)
     keys = [key] if key else []
-    aspirated = name_key(re.sub(r"ph", "p", fold_name(name)))
-    if "ph" in fold_name(name) and aspirated and aspirated not in keys:
+    folded = fold_name(name)
+    aspirated = name_key(folded.replace("ph", "p")) if "ph" in folded else ""
+    if aspirated and aspirated not in keys:
         keys.append(aspirated)
-    tokens = fold_name(name).split()
+    tokens = folded.split()
     if tokens:
         first = tokens[0]
         for article in ("al", "el"):

@@ -186,14 +186,14 @@ def _drop_cued_towns_far_from_the_scene(mentions: Sequence[_Mention], exact: Seq
     ``_CUED_TOWN_REACH_KM`` (``_SAME_THEATRE_KM`` for a big town) is not that town, when the story names a
     few local places (towns, provinces, sites), or a country and one more place. A name given its container
     ("X, Texas") is left to that."""
+    countries = [m.best for m in mentions if m.best is not None and m.best.kind == "country"
+                 and m.best.score >= EXACT_SPELLING]
     for mention in mentions:
         best, name = mention.best, fold_name(mention.text)
         if best is None or best.kind != "city" or mention.cue not in {"city", "city_of"} or mention.container:
             continue
         local = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING
                  and m.best.kind != "country" and fold_name(m.text) != name]
-        countries = [m.best for m in mentions if m.best is not None and m.best.kind == "country"
-                     and m.best.score >= EXACT_SPELLING]
         scene = local + [c for c in countries if c.country != best.country]  # a country it names sets a scene too
         enough = len({(c.lat, c.lon) for c in local}) >= _MIN_CONTEXT_NAMES or (
             len(scene) > len(local) and len({(c.lat, c.lon) for c in scene}) >= 2)
