@@ -82,6 +82,8 @@ DEFEAT_VERBS: frozenset[str] = frozenset({"destroy", "neutralize", "neutralise",
 # Verbs by which guards end an assault on them ("security forces killed the attackers"): a defensive act.
 STOP_VERBS: frozenset[str] = frozenset({"kill", "neutralize", "neutralise", "eliminate", "shoot", "capture",
                                         "overpower", "subdue", "pursue", "chase", "repel", "repulse"})
+# What armed defenders end when they quell an assault ("police ended the siege").
+SIEGE_NOUNS: frozenset[str] = frozenset({"siege", "standoff", "stand-off", "assault", "attack", "occupation"})
 # The people who made an assault, referred to as such ("the attackers", "the gunmen").
 ASSAILANT_NOUNS: frozenset[str] = frozenset({"attacker", "assailant", "gunman", "gunmen", "militant", "insurgent",
                                              "terrorist", "bomber", "raider", "infiltrator", "captor", "kidnapper",

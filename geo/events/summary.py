@@ -24,7 +24,7 @@ DEFENCE_VERBS = {"regain": "regained", "retake": "retook", "recapture": "recaptu
                  "eliminate": "killed", "shoot": "shot", "capture": "captured", "overpower": "overpowered",
                  "subdue": "subdued", "foil": "foiled", "thwart": "thwarted", "beat": "beat back",
                  "return": "returned fire on", "fight": "fought off", "stop": "stopped", "halt": "halted",
-                 "blunt": "blunted"}
+                 "blunt": "blunted", "end": "ended"}
 PEOPLE_WORDS = frozenset({"people", "civilians", "person", "worshippers", "students", "children", "villagers",
                           "soldiers", "officers", "policemen", "residents", "passengers", "mourners", "shoppers",
                           "men", "women", "man", "woman", "boys", "girls", "farmers", "pupils", "fishermen"})

@@ -145,6 +145,8 @@ def _trigger_family(token: Token) -> str | None:
         if lemma in {"destroy", "hit", "target"} and _armed(subjects or answering_subjects(token)) and any(
                 lemma_of(o) in elx.MILITARY_OBJECTS or weapon_of(o) is not None for o in objects):  # a military
             return "attack"  # thing: "U.S. forces destroyed a launcher", "troops responded, destroying three posts"
+        if lemma == "end" and _armed(subjects) and any(lemma_of(o) in elx.SIEGE_NOUNS for o in objects):
+            return "defence"  # "security forces ended the siege": an assault quelled
         if lemma in elx.RECOVERY_VERBS and _answers_an_attack(token):
             return "defence"  # "regained control of the base after rebels stormed it"
     return None

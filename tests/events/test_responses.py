@@ -113,6 +113,15 @@ def test_guards_killing_the_attackers_end_the_assault() -> None:
     assert responses == []  # a toll, not defenders ending an assault
 
 
+def test_ending_a_siege_quells_the_assault_and_its_killings_are_part_of_it() -> None:
+    attacks, responses = run("Gunmen stormed a guesthouse in the port on Friday. Police ended the siege on Saturday, "
+                             "killing all five gunmen.")
+    assert [a.actor for a in attacks] == ["Gunmen"] and len(responses) == 1
+    assert responses[0].summary.startswith("Police ended the siege") and responses[0].killed == 5
+    attacks, responses = run("The talks ended the siege of the town on Saturday.")
+    assert attacks == [] and responses == []  # no armed defenders: no act
+
+
 def test_summaries_read_as_plain_english() -> None:
     _, responses = run("Russian air defences destroyed three Ukrainian drones over Kyiv overnight.")
     assert responses[0].summary == "Russia shot down three Ukrainian drones over Kyiv"
