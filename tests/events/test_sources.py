@@ -256,6 +256,16 @@ def test_groups_of_people_are_sources() -> None:
     assert names == ["rebels", "rescuers", "his family"]
 
 
+def test_an_outlet_relaying_someone_is_no_source_of_its_own_in_that_sentence() -> None:
+    text = ("The army, cited by the news agency Ostwind, said two depots burned. The agency Ostwind, citing a "
+            "police source, claimed that a bridge was hit.")
+    found = by_name(sources_of(text))
+    assert found["the army"].via == "Ostwind" and found["police source"].via == "Ostwind"
+    assert not any("Ostwind" in name for name in found)
+    found = by_name(sources_of(text + " Ostwind later reported that the bridge was closed."))
+    assert any("Ostwind" in name for name in found)  # its own report
+
+
 def test_without_citing_sources_names_no_source() -> None:
     text = "His family was detained, the news agency Anadolu said, without citing sources."
     names = [s.name for s in sources_of(text)]
