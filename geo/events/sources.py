@@ -332,10 +332,10 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
         label = reaction_label(text, span_text(sents[index - 1]) if index else "")
         if label is not None and any(h.idx >= sent.start_char + label[0] for h, _via in heads):
             floor = max(floor, sent.start_char + label[0])  # "- Iran: The foreign ministry condemned": not "Iran"
-        relays = {via_head.i for _head, via_head in heads if via_head is not None}
+        relays = {via_head.i for _head, via_head in heads if via_head is not None and via_head.head.lower_ == "by"}
         for head, via_head in heads:
             if head.idx >= limit or head.idx < floor or head.i in relays:
-                continue  # (an outlet "citing" someone, or "cited by" as the one who said it: no claim of its own)
+                continue  # "the army, cited by the agency X, said": X only passed it on (not "X, citing Y, said")
             speaker = describe_speaker(head, registry)
             if speaker is None:
                 continue
