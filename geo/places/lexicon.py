@@ -51,7 +51,8 @@ ADJECTIVAL_SUFFIXES = ("backed", "led", "aligned", "allied", "based", "funded", 
                        "supported", "affiliated", "controlled", "held", "made", "born", "run")
 CONNECTORS = frozenset({"al", "el", "ad", "ash", "as", "at", "ar", "az", "an", "ez", "es", "ed", "et",
                         "er", "en", "de", "du", "del", "la", "le", "of", "upon", "on", "-", "sur", "am",
-                        "im", "bin", "ibn", "abu", "um", "umm", "bani", "beni"})
+                        "im", "bin", "ibn", "abu", "um", "umm", "bani", "beni",
+                        "da", "do", "dos", "das", "di"})  # (Portuguese, Italian: "Mocimboa da Praia")
 FACILITY_WORDS = frozenset({"air", "airbase", "base", "garrison", "camp", "crossing", "airport", "airfield",
                             "outpost", "checkpoint", "port", "harbour", "harbor", "dam", "bridge", "strait", "junction",
                             "roundabout", "crossroads"})

@@ -171,6 +171,13 @@ def test_arabic_names_split_by_the_tokenizer_are_rejoined() -> None:
     assert "Deir ez-Zor" in _toponyms("Fighting continued near Deir ez-Zor on Monday.")
 
 
+def test_a_name_joined_by_a_portuguese_or_italian_particle_is_one_name() -> None:
+    doc = _doc(["Troops", "reached", "Debre", "da", "Tarsk", "near", "Kelmar", "."], [(2, 3, "GPE"), (4, 5, "GPE")])
+    ToponymRecognizer(gazetteer=FakeGazetteer({"Debre da Tarsk": [_city("Debre da Tarsk", "RU", 45_000)],
+                                               "Kelmar": [_city("Kelmar", "AF", 70000)]}))(doc)
+    assert "Debre da Tarsk" in [s.text for s in doc.spans[SPAN_KEY]]
+
+
 def test_facility_name_with_its_kind_word() -> None:
     assert "Ain al-Asad air base" in _toponyms("Rockets hit Ain al-Asad air base in Anbar province.")
 
