@@ -312,6 +312,8 @@ def opens_dateline(span: Span) -> bool:
     if not span.text.isupper() or len(span.text) < 3:
         return False
     start = span.start_char
+    if doc_text(span.doc)[max(0, start - 2):start].rstrip(" ").endswith(","):
+        return False  # "MAPUTO, MOZAMBIQUE —": the country the city lies in, not a city
     return dateline_length(doc_text(span.doc)[start:start + _DATELINE_REACH]) > len(span.text)
 
 

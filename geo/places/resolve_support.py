@@ -99,6 +99,10 @@ def _drop_unsupported_spellings(mentions: Sequence[_Mention], exact: Sequence[Ca
     for place in exact:
         if place.admin1 and place.kind in LOCAL_KINDS:
             provinces.setdefault(place.country, set()).add(place.admin1)
+    datelines = {m.best.admin1 for m in mentions if m.best is not None and m.text.isupper()} - {
+        m.best.admin1 for m in mentions if m.best is not None and not m.text.isupper() and m.best in exact}
+    for country in provinces:  # the city a story is filed from ("MAPUTO, Mozambique -") is not where it happens
+        provinces[country] = provinces[country] - datelines or provinces[country]
     for mention in mentions:
         best = mention.best
         if (best is not None and not _another_names_reading(mention) and best.score < EXACT_SPELLING

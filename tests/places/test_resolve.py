@@ -708,3 +708,18 @@ def test_a_village_a_cue_names_is_no_namesake_an_ocean_away() -> None:
 def test_a_name_romanised_with_an_aspirated_p_finds_its_town() -> None:
     toponyms = _resolve("Shelling hit the port town of Kyaukphyu in Myanmar's Rakhine State on Monday.")
     assert _within(_first(toponyms, "Kyaukphyu"), 19.43, 93.55, 10)
+
+
+def test_the_city_a_story_is_filed_from_vouches_for_no_loose_spelling() -> None:
+    text = ("ABUJA, Nigeria — Gunmen attacked Gwoza and Bama in Borno State on Monday and later raided the village "
+            "of Gwagwalida, officials said.")
+    village = _first(_resolve(text), "Gwagwalida")
+    assert not village.resolved or village.admin1 != "Abuja Federal Capital Territory"  # not Gwagwalada, near Abuja
+    toponyms = _resolve("ABUJA, Nigeria — Gunmen attacked Kuje and Bwari on Monday and later raided the village of "
+                        "Gwagwalida, officials said.")
+    assert _first(toponyms, "Gwagwalida").admin1 == "Abuja Federal Capital Territory"  # a story set there
+
+
+def test_the_country_after_a_datelines_city_is_the_country() -> None:
+    toponyms = _resolve("MAPUTO, MOZAMBIQUE — Insurgents attacked Macomia on Monday, officials said.")
+    assert _first(toponyms, "MOZAMBIQUE").kind == "country"
