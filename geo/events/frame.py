@@ -82,6 +82,7 @@ OFFICIAL_DOMAINS: dict[str, str] = {
     "mil.ru": "Russian Ministry of Defence", "gov.uk": "UK Government", "europa.eu": "European Union",
     "amisom-au.org": "AMISOM", "au.int": "African Union", "unocha.org": "OCHA", "unhcr.org": "UNHCR", "unicef.org":
     "UNICEF", "who.int": "World Health Organization", "ohchr.org": "OHCHR", "unrwa.org": "UNRWA", "iaea.org": "IAEA"}
+STORY_PATH_RE = re.compile(r"/(?:news|feature)-stories/", re.I)  # their news stories: no statement of theirs
 
 
 # News outlets by web domain: a text's own outlet is its author, never a source it cites ("told VOA"
@@ -93,8 +94,7 @@ OUTLET_DOMAINS: dict[str, tuple[str, ...]] = {
     "aljazeera.com": ("al jazeera",), "cnn.com": ("cnn",), "nytimes.com": ("new york times", "the new york times"),
     "theguardian.com": ("guardian", "the guardian"), "washingtonpost.com": ("washington post",),
     "kyivindependent.com": ("kyiv independent",), "timesofisrael.com": ("times of israel",),
-    "rferl.org": ("radio free europe", "rfe/rl"), "france24.com": ("france 24",), "dw.com": ("dw", "deutsche welle"),
-}
+    "rferl.org": ("radio free europe", "rfe/rl"), "france24.com": ("france 24",), "dw.com": ("dw", "deutsche welle")}
 
 
 def own_outlet(url: str | None) -> tuple[str, ...]:
@@ -342,7 +342,7 @@ def _issuing_office(sent: Span) -> Author | None:
 
 
 def _domain_author(url: str | None) -> str | None:
-    if not url:
+    if not url or STORY_PATH_RE.search(urlsplit(url).path):
         return None
     host = (urlsplit(url).hostname or "").lower()
     for domain, name in OFFICIAL_DOMAINS.items():

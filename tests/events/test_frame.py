@@ -75,6 +75,13 @@ def test_without_an_official_domain_a_release_names_no_issuer_it_does_not_say() 
     assert frame_of(RELEASE).author is None
 
 
+def test_a_departments_news_story_is_no_statement_of_the_department() -> None:
+    story = ("Strikes Follow Attack on Base\n\nU.S. aircraft struck two depots on Tuesday, a day after rockets hit a "
+             "base in the west, the press secretary told reporters.")
+    assert frame_of(story, "https://www.defense.gov/News/News-Stories/Article/Article/123/strikes").author is None
+    assert frame_of(story, "https://www.defense.gov/News/Releases/Release/Article/123/strikes").author is not None
+
+
 def test_statement_by_names_a_person_with_their_role() -> None:
     author = frame_of(STATEMENT).author
     assert author is not None and author.person and author.name == "Jane Q. Doe"
