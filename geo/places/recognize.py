@@ -41,7 +41,7 @@ from geo.places.named_sites import (is_generic_site_word, names_a_known_site, na
 from geo.places import name_extent as extent
 from geo.places.recognize_spans import (DocContext, after_title, followed_by_place_punct, is_adjectival, is_code_name,
                                         listed_with_places, looks_common, modifies_noun, modifies_residents, names_a_channel,
-                                        names_a_publication, names_an_office, speaks, split_at_in, trim)
+                                        names_a_publication, names_an_office, speaks, split_joined_names, trim)
 
 __all__ = ["SPAN_KEY", "TOPONYM_COMPONENT", "CandidateLookup", "ToponymRecognizer"]
 
@@ -115,7 +115,7 @@ class ToponymRecognizer:
                 if not self._surname(span, context) and not names_a_publication(span):  # "told The Irrawaddy"
                     found.append((span, {"label": ent.label_, "gated": False}))
             elif ent.label_ in GATED_LABELS or is_code_name(span):  # "M23" tagged a country: a known place only
-                pieces = [(p, d) for p in split_at_in(span) if (d := self._gate(p, "", context))]
+                pieces = [(p, d) for p in split_joined_names(span) if (d := self._gate(p, "", context))]
                 if len(pieces) == 2:  # "the town of Bariire in Lower Shabelle", tagged one organisation: two places
                     found.extend(pieces)
                 elif decision := self._gate(span, ent.label_, context):

@@ -23,7 +23,7 @@ from geo.syntax import DATELINE_RE, doc_text
 
 __all__ = ["VESSEL_NAME_RE", "DocContext", "after_title", "covered_ranges", "followed_by_place_punct",
            "is_adjectival", "listed", "listed_with_places", "looks_common", "modifies_noun", "modifies_residents",
-           "names_a_publication", "overlaps_ranges", "singular", "speaks", "split_at_in", "trim", "within"]
+           "names_a_publication", "overlaps_ranges", "singular", "speaks", "split_joined_names", "trim", "within"]
 
 
 # A transcript's speaker label: a line opening with a name in capitals and a colon ("AUSTIN:",
@@ -112,9 +112,10 @@ def speaks(span: Span) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in REPORTING_VERBS
 
 
-def split_at_in(span: Span) -> list[Span]:
-    """'Bariire in Lower Shabelle' (one entity): the two capitalised names on either side of 'in'; [] if none."""
-    cut = next((t.i for t in span[1:-1] if t.lower_ == "in"), None)
+def split_joined_names(span: Span) -> list[Span]:
+    """'Bariire in Lower Shabelle', "Niger's Tillaberi" (one entity): the two capitalised names on either side of
+    'in' or of the possessive; [] if none."""
+    cut = next((t.i for t in span[1:-1] if t.lower_ in {"in", "'s", "’s"}), None)
     if cut is None or not span[0].text[:1].isupper() or not span.doc[cut + 1].text[:1].isupper():
         return []
     return [span.doc[span.start:cut], span.doc[cut + 1:span.end]]

@@ -643,3 +643,8 @@ def test_a_village_the_gazetteer_lacks_is_a_place_at_each_of_its_mentions() -> N
     doc = _doc(["fighting", "outside", "Buulo", "Tarsk", ".", "Elders", "of", "Buulo", "Tarsk", "spoke", "."],
                [(2, 4, "PERSON"), (7, 9, "PERSON")])
     assert [t for t, _, _ in _run(doc)] == ["Buulo Tarsk", "Buulo Tarsk"]
+
+
+def test_a_possessive_joining_two_names_tagged_as_one_entity_gives_two_places() -> None:
+    doc = _doc(["a", "raid", "in", "Ruritania", "'s", "Tarsa", "State", "."], [(3, 7, "WORK_OF_ART")])
+    assert [text for text, _, _ in _run(doc)] == ["Ruritania", "Tarsa State"]
