@@ -236,17 +236,25 @@ def _fleeing_men(verb: Token) -> bool:
 def _told_after(draft: Draft, other: Draft, family: str) -> bool:
     """'X struck a command centre in Y hours after rockets were fired at X's town': in one sentence, the act is
     told as coming after an attack on its own side (not by a state at war with it: those strike in turn)."""
-    if other is draft or other.kind == "response" or _victim_family(other) != family or (
+    if other is draft or other.kind == "response" or (
             family in actors.STATES and actors.actor_family(other.actor) in actors.STATES):
         return False
     for sent in set(map(id, draft.sentences + draft.headlines)) & set(map(id, other.sentences + other.headlines)):
         span = next(s for s in draft.sentences + draft.headlines if id(s) == sent)
         mine = [i for i in draft.triggers if span.start <= i < span.end]
         theirs = [i for i in other.triggers if span.start <= i < span.end]
-        if mine and theirs and any(t.lower_ in {"after", "following"} and min(mine) < t.i < max(theirs)
-                                   for t in span):
+        if mine and theirs and family in {_victim_family(other), *_harmed(span, theirs)} and any(
+                t.lower_ in {"after", "following"} and min(mine) < t.i < max(theirs) for t in span):
             return True
     return False
+
+
+def _harmed(span: Span, triggers: list[int]) -> set[str | None]:
+    """'a rocket attack on the base injured U.S. service members': the sides of those an act, named as the subject
+    of a verb of harm, killed or wounded."""
+    acts = [span.doc[i] for i in triggers]
+    return {actors.actor_family(" ".join(t.text for t in victim.subtree)) for act in acts if act.dep_ == "nsubj"
+            and act.head.lemma_.lower() in {"kill", "wound", "injure"} for victim in children(act.head, "dobj")}
 
 
 ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "latter", "last"})

@@ -662,6 +662,15 @@ def test_an_act_told_as_coming_after_an_attack_on_its_side_answers_it() -> None:
     assert responses == [] and len(attacks) == 2  # two states at war strike in turn
 
 
+def test_an_act_told_after_an_attack_that_wounded_its_sides_people_answers_it() -> None:
+    attacks, responses = run("British jets struck two depots near Mosul on Friday, two days after a rocket attack on "
+                             "Camp Taji injured British soldiers.")
+    assert [r.actor for r in responses] == ["United Kingdom"] and len(attacks) == 1
+    attacks, responses = run("Militants struck a village near Mosul on Friday, two days after a rocket attack on Camp "
+                             "Taji injured British soldiers.")
+    assert responses == [] and len(attacks) == 2  # not the wounded soldiers' side
+
+
 def test_forces_who_exchanged_fire_with_the_gang_that_attacked_answer_it() -> None:
     attacks, responses = run("Members of the Red Hand gang stormed a village near Kharkiv on Monday, killing nine "
                              "people. Police officers were sent to the area and exchanged fire with the gang, killing "
