@@ -35,7 +35,8 @@ _SPEAKER_LINE_RE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z.'’ -]{0,60}[A-Z.]|Q|A)(?
 # A ship named after the word for its kind: "the tanker Sea Lantern", "M/V Corrib Venture", "USS Garrison Pike"
 # (not "the vessel Iran seized": a name a verb follows is who did something to it).
 VESSEL_NAME_RE = re.compile(r"\b(?:tanker|vessel|ship|carrier|freighter|destroyer|frigate|cruiser|trawler|"
-                             r"M/[VT]|MV|USS|HMS|INS) ((?>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}))(?! [a-z]+ed\b)")
+                             r"M/[VT]|MV|USS|HMS|INS) (?!M/[VT] |MV )"  # "the bulk carrier M/V X": X, not "M"
+                             r"((?>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}))(?! [a-z]+ed\b)")
 
 
 VESSEL_PREFIX_RE = re.compile(r"^(?:M/[VT]|MV|USS|HMS|INS)\s+")

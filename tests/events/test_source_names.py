@@ -677,6 +677,8 @@ def test_a_ships_master_is_the_master_of_the_ship_named_last() -> None:
     assert names("Gunmen fired at the tanker Blue Heron. The tanker's operator said the crew was safe.") == [
         "operator of the tanker Blue Heron"]
     assert names("The ship's master said the crew was safe.") == ["ship's master"]  # no ship named: as told
+    assert names("A drone hit the bulk carrier M/V Amber Gale. The ship's master said the crew was safe.") == [
+        "master of the M/V Amber Gale"]  # the kind of ship before its prefix: not the carrier "M"
 
 
 def test_a_body_described_by_words_of_its_name_is_that_body() -> None:
