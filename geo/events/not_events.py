@@ -116,10 +116,10 @@ def told_already(token: Token) -> bool:
 
 
 def only_heard(token: Token) -> bool:
-    """'Residents heard at least eight explosions', 'explosions were heard': what witnesses noticed of an act,
-    told as what they heard, not an act of its own."""
+    """'Residents heard at least eight explosions', 'explosions were heard', 'I heard shooting inside': what
+    witnesses noticed of an act, told as what they heard, not an act of its own."""
     verb = token.head
-    return _lemma(verb) == "hear" and token.dep_ in {"dobj", "nsubjpass"}
+    return _lemma(verb) == "hear" and token.dep_ in {"dobj", "nsubjpass", "xcomp"}
 
 
 # Verbs of how a number of acts changed.

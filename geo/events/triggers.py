@@ -246,7 +246,7 @@ def _is_excluded(token: Token, family: str) -> bool:
         return True  # "126 attack and decoy drones", which the parser may read as "126 attack" and "decoy drones"
     if token.pos_ == "PROPN" and token.ent_type_ in {"PERSON", "WORK_OF_ART"} and not is_title_case(token.sent):
         return True  # "Linda Battle", "Shark Attack" (a film)
-    if family == "blast" and (accidental(token) or only_heard(token)) or (
+    if (family == "blast" and accidental(token)) or (family in {"blast", "shooting"} and only_heard(token)) or (
             family == "clash" and token.dep_ == "acl" and token.tag_ == "VBG"):
         return True  # (an accident, explosions heard; "units fighting in the north": who they are, not an act)
     if (token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}) or (

@@ -283,6 +283,14 @@ def test_explosions_someone_heard_tell_no_act_of_their_own() -> None:
     assert len(attacks) == 1
 
 
+def test_shooting_someone_heard_is_no_act_of_the_listener() -> None:
+    attacks, _responses = extract_events(nlp()("Gunmen stormed a hotel on Friday. \"Then I heard shooting inside the "
+                                               "hotel for an hour,\" a guard said."), [])
+    assert [a.actor for a in attacks] == ["Gunmen"]
+    attacks, _responses = extract_events(nlp()("Gunmen were shooting at the guards inside the hotel."), [])
+    assert len(attacks) == 1
+
+
 def test_a_unit_described_as_fighting_somewhere_is_no_clash() -> None:
     attacks, _responses = extract_events(nlp()("The depot supplies fuel to the units fighting in the north."), [])
     assert attacks == []
