@@ -22,9 +22,9 @@ from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_S
                                       spelled_as_an_ngo, with_group_place)
 from geo.events.source_registry import Registry, Speaker
 from geo.events.source_words import defined_acronyms
-from geo.events.speaker_phrase import (clean_name, names_an_organisation, person_just_before, placed_by_name,
-                                       reaction_label, subject_above, with_affiliation, with_dashed_part,
-                                       with_glued_end, without_the_event)
+from geo.events.speaker_phrase import (clean_name, named_with_its_place, names_an_organisation, person_just_before,
+                                       placed_by_name, reaction_label, subject_above, with_affiliation, aside_start,
+                                       with_dashed_part, with_glued_end, without_the_event)
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
                         phrase_tokens, prep_objects, sentences, span_text)
@@ -104,10 +104,10 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         tokens = [t for t in tokens if t.i > commas[-1]]  # said", parsed as one phrase: the speaker after the comma
     tokens = with_dashed_part(with_affiliation(without_the_event(tokens, head), head), head)
     kept_preps = {"of", "from", "for"} if lemma in lx.OFFICIAL_HEADS | PERSON_ROLE_HEADS else {"of"}
-    if lemma in ACCREDITED_HEADS:
-        kept_preps |= {"to"}  # "the U.S. embassy to Yemen", "the UN envoy to Libya"
-    if lemma in LOCAL_HEADS and not any(t.pos_ == "PROPN" for t in tokens if t.i < head.i):
-        kept_preps |= {"in", "at"} if placed_by_name(head) else set()  # "police in X district", "officials at X Hospital"
+    kept_preps |= {"to"} if lemma in ACCREDITED_HEADS else set()  # "the U.S. embassy to Yemen", "the UN envoy to X"
+    if (lemma in LOCAL_HEADS and not any(t.pos_ == "PROPN" for t in tokens if t.i < head.i) and placed_by_name(head)
+            ) or named_with_its_place(head):  # "police in X district", "Al-Qaida in the Arabian Peninsula (AQAP)"
+        kept_preps |= {"in", "at"}
     if lemma in SOURCE_HEADS:
         kept_preps |= {"in", "at", "within"}  # "a source in Ukraine's security service told Reuters"
     tokens = [t for t in tokens if not (t.i > head.i and t.dep_ == "prep" and t.lower_ not in kept_preps)]
@@ -117,8 +117,8 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         tokens.sort(key=lambda t: t.i)
     if kept_preps & {"in", "at"}:
         inside = {t.i for t in tokens}
-        tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "within"}
-                   and c.i not in inside for t in c.subtree if len(list(c.subtree)) <= 10]
+        tokens += [t for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "within"} and c.i not in
+                   inside for t in c.subtree if len(list(c.subtree)) <= 10 and t.i < aside_start(c)]
         tokens.sort(key=lambda t: t.i)
     if kept_preps != {"of"}:  # "a spokesman for the AU mission", "officials from the federal government"
         inside = {t.i for t in tokens}

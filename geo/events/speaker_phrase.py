@@ -13,8 +13,9 @@ from spacy.tokens import Span, Token
 from geo.events import actors, lexicon as lx
 from geo.syntax import PRONOUNS, children, sentence_before
 
-__all__ = ["clean_name", "names_an_organisation", "person_just_before", "placed_by_name", "reaction_label",
-           "subject_above", "with_affiliation", "with_dashed_part", "without_the_event"]
+__all__ = ["aside_start", "clean_name", "named_with_its_place", "names_an_organisation", "person_just_before",
+           "placed_by_name", "reaction_label", "subject_above", "with_affiliation", "with_dashed_part",
+           "without_the_event"]
 
 
 # Participles that say whose a source is ("media affiliated with the separatists", "a channel close to X").
@@ -74,6 +75,25 @@ def placed_by_name(head: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
         o.pos_ == "PROPN" or any(g.pos_ == "PROPN" for g in o.children if g.dep_ == "compound")
         for o in c.children if o.dep_ == "pobj") for c in head.children)
+
+
+def named_with_its_place(head: Token) -> bool:
+    """'Al-Qaida in the Arabian Peninsula (AQAP)', '..., known as AQAP,': a group whose name goes on with the place
+    it fights in, as the letters the text gives the whole name say."""
+    doc = head.doc
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and head.pos_ == "PROPN"):
+        words = list(doc[head.left_edge.i:prep.right_edge.i + 1])
+        end = next((t.i for t in words if t.text in {"(", ","}), prep.right_edge.i + 1)
+        letters = "".join(t.text[0] for t in doc[head.left_edge.i:end]
+                          if t.is_alpha and t.text[0].isupper() and t.dep_ != "det")
+        if len(letters) >= 3 and any(t.text == letters for t in doc[end:end + 5]):
+            return True
+    return False
+
+
+def aside_start(prep: Token) -> int:
+    """Where an aside opens in a preposition's phrase ("in the Arabian Peninsula, known as AQAP"), or its end."""
+    return next((t.i for t in prep.subtree if t.text == "," and t.i > prep.i), prep.right_edge.i + 1)
 
 
 def clean_name(text: str) -> str:

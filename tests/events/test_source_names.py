@@ -681,6 +681,14 @@ def test_a_ships_master_is_the_master_of_the_ship_named_last() -> None:
         "master of the M/V Amber Gale"]  # the kind of ship before its prefix: not the carrier "M"
 
 
+def test_a_group_whose_letters_spell_its_place_is_named_with_it() -> None:
+    assert names("The Islamic Front in the Western Hills (IFWH) claimed the ambush.") == [
+        "the Islamic Front in the Western Hills (IFWH)"]
+    assert names("The Islamic Front in the Western Hills, known as IFWH, claimed the ambush.") == [
+        "the Islamic Front in the Western Hills"]
+    assert names("The Islamic Front in the Western Hills claimed the ambush.") == ["the Islamic Front"]  # where it is
+
+
 def test_a_body_described_by_words_of_its_name_is_that_body() -> None:
     text = ("Gunmen attacked the village of Tarsa on Monday, killing 12 people, a doctors' group said. The Sudan "
             "Doctors Network said in a statement that the gunmen also burned homes. Aid workers said they could not "
