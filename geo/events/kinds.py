@@ -234,8 +234,9 @@ def _fleeing_men(verb: Token) -> bool:
 
 
 def _told_after(draft: Draft, other: Draft, family: str) -> bool:
-    """'X struck a command centre in Y hours after rockets were fired at X's town': in one sentence, the act is
-    told as coming after an attack on its own side (not by a state at war with it: those strike in turn)."""
+    """'X struck a command centre in Y hours after rockets were fired at X's town', '... two days after a rocket
+    attack on a base injured X's soldiers': in one sentence, the act is told as coming after an attack on its own
+    side, its target or the people it harmed (not by a state at war with it: those strike in turn)."""
     if other is draft or other.kind == "response" or (
             family in actors.STATES and actors.actor_family(other.actor) in actors.STATES):
         return False

@@ -32,7 +32,7 @@ def merge_one_act(mentions: list[Mention]) -> list[Mention]:
                      or _named_as_the_latest(mention, mentions) or _in_which(trigger, by_token)
                      or _called_in_passing(mention, mentions)
                      or _acting_as_subject(trigger, by_token) or _won_back_by(trigger, by_token) or launched
-                     or listed or _ending_by_killing(mention, by_token))
+                     or listed)
         if listed is not None and not any(p.place for p in listed.parts):
             listed.parts = [p for p in mention.parts if p.place] or listed.parts  # the place the list is told at
         if container is not None:  # "a man killed 10 people in the worst mass shooting": one act
@@ -75,13 +75,6 @@ def _won_back_by(trigger: Token, by_token: dict[int, Mention]) -> Mention | None
         return None
     verb = path[at + 1]
     return by_token.get(verb.i) if verb.lemma_.lower() in RETAKING_VERBS else None
-
-
-def _ending_by_killing(mention: Mention, by_token: dict[int, Mention]) -> Mention | None:
-    """'police ended the siege, killing all three gunmen': how the assault was quelled is the quelling."""
-    trigger = mention.trigger
-    head = by_token.get(trigger.head.i) if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else None
-    return head if head is not None and head.family == mention.family == "defence" else None
 
 
 def _acting_as_subject(trigger: Token, by_token: dict[int, Mention]) -> Mention | None:

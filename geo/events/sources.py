@@ -22,9 +22,9 @@ from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_S
                                       spelled_as_an_ngo, with_group_place)
 from geo.events.source_registry import Registry, Speaker
 from geo.events.source_words import defined_acronyms
-from geo.events.speaker_phrase import (clean_name, named_with_its_place, names_an_organisation, person_just_before,
-                                       placed_by_name, reaction_label, subject_above, with_affiliation, aside_start,
-                                       with_dashed_part, with_glued_end, without_the_event)
+from geo.events.speaker_phrase import (aside_start, clean_name, named_with_its_place, names_an_organisation,
+                                       person_just_before, placed_by_name, reaction_label, subject_above,
+                                       with_affiliation, with_dashed_part, with_glued_end, without_the_event)
 from geo.model import Source, TextSpan
 from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
                         phrase_tokens, prep_objects, sentences, span_text)

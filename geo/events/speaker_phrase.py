@@ -81,8 +81,10 @@ def named_with_its_place(head: Token) -> bool:
     """'Al-Qaida in the Arabian Peninsula (AQAP)', '..., known as AQAP,': a group whose name goes on with the place
     it fights in, as the letters the text gives the whole name say."""
     doc = head.doc
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and head.pos_ == "PROPN"):
-        words = list(doc[head.left_edge.i:prep.right_edge.i + 1])
+    if head.pos_ != "PROPN":
+        return False
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"):
+        words = doc[head.left_edge.i:prep.right_edge.i + 1]
         end = next((t.i for t in words if t.text in {"(", ","}), prep.right_edge.i + 1)
         letters = "".join(t.text[0] for t in doc[head.left_edge.i:end]
                           if t.is_alpha and t.text[0].isupper() and t.dep_ != "det")
