@@ -81,9 +81,15 @@ def _towns_by_sentence(located: Sequence[tuple[Toponym, Span]], number: Callable
         if toponym.resolved and not toponym.demonym and (toponym.kind in _PLACING_KINDS or at_sea(toponym) and (
                 SHIP_RE.search(span_text(span.sent)))) and (
                 not names_something_else(span)) and (
-                span.start_char >= dateline_ends[at]) and not _where_cared_for(span.root):
+                span.start_char >= dateline_ends[at]) and not _where_cared_for(span.root) and not _speaks(span.root):
             towns[number(span.start)].append((toponym, span))
     return towns
+
+
+def _speaks(token: Token) -> bool:
+    """'Ankara denied that any soldiers died', 'Kyiv said': a place that speaks is the government it stands for,
+    not where an act of a later sentence was."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in lx.REPORTING_VERBS
 
 
 # Nouns a sentence uses to point back at a town or site named before: "storm the compound", "the base".
@@ -115,8 +121,9 @@ def place_by_reference(drafts: Sequence[Draft], located: Sequence[tuple[Toponym,
                      if span.end <= sentence.start and _named_with(span) & nouns]  # "X camp" ... "the camp"
             earlier = [t for i in range(at - REFERENCE_REACH, at + 1) for t, span in towns.get(i, [])
                        if span.end <= sentence.start]
-            if nouns & SETTLEMENT_NOUNS:  # "the town": the last town named, not the province after it
-                earlier = [t for t in earlier if t.kind in {"city", "other"}] or earlier
+            # "the town": the last town named, not the province after it; "the post": the town or site it is near
+            local = {"city", "other"} if nouns & SETTLEMENT_NOUNS else TOWN_KINDS
+            earlier = [t for t in earlier if t.kind in local] or earlier
             if named or earlier:
                 draft.place, draft.place_prep = (named or earlier)[-1], "in"
                 if (draft.target or "").lower() in {f"the {noun}" for noun in SETTLEMENT_NOUNS}:

@@ -218,3 +218,17 @@ def test_a_counter_attack_is_where_the_assault_it_answered_was() -> None:
     found = events("Rebels stormed an army post near Kharkiv on Sunday. Hours later, troops counter-attacked and "
                    "drove the rebels off.")
     assert [(e.kind, e.place) for e in found] == [("attack", "Kharkiv"), ("response", "Kharkiv")]
+
+
+def test_a_capital_that_speaks_is_not_the_place_a_reference_back_points_at() -> None:
+    found = events("Rebels attacked an army outpost near Kherson on Sunday. Kyiv denied that any soldiers died. "
+                   "Residents living below the outpost said army artillery shelled the hills until dawn.")
+    shelling = [e for e in found if "shell" in e.summary.lower()]
+    assert shelling and all(e.place == "Kherson" for e in shelling)
+
+
+def test_a_reference_back_to_a_post_points_at_its_town_not_the_province_after_it() -> None:
+    found = events("Gunmen attacked an army outpost near Albu Kamal, in Deir Ezzor province, on Sunday. "
+                   "Residents living below the outpost said army artillery shelled the hills until dawn.")
+    shelling = [e for e in found if "shell" in e.summary.lower()]
+    assert shelling and all(e.place == "Ālbū Kamāl" for e in shelling)
