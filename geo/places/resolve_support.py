@@ -138,6 +138,8 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
     # provinces, sites): countries named as participants ("with support from Canada, Denmark and
     # the Netherlands") set no scene.
     named = {fold_name(m.text) for m in mentions if m.best is not None and m.best.kind != "country"}
+    # (a country, or a capital that stands for its government, sets no scene for a hamlet)
+    scenes = {(c.lat, c.lon) for c in exact if c.kind != "country" and c.population < METROPOLIS}
     for mention in mentions:
         best = mention.best
         district = best is not None and best.kind == "admin2" and mention.text.split()[-1].lower() in DISTRICT_WORDS
@@ -149,8 +151,10 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
         if not district and ((mention.cue not in (None, "near", "facility") and main) or (main and best.population >= size)):
             continue  # "the town of X" vouches for a town called so (not "X junction"), not for one abroad that X only translates
         # Support is another place in that country, not another spelling of this one ("Abbassiya").
-        others_there = (places_by_country.get(best.country, set())
-                        | towns_by_province.get((best.country, best.admin1), set())) - {(best.lat, best.lon)}
+        support = places_by_country.get(best.country, set())
+        if not main and best.population < _SMALL_TOWN:  # a hamlet read by another of its names ("al-Baghdadi" ~
+            support = support & scenes  # Baghdadeh, Iran) needs a scene there: not its country, nor "Tehran"
+        others_there = (support | towns_by_province.get((best.country, best.admin1), set())) - {(best.lat, best.lon)}
         others = len(named - {fold_name(mention.text)})
         one_country = best.population < BIG_TOWN and len({c.country for c in exact if c is not best}) == 1
         # "El Fasher, North Darfur": a setting a hamlet abroad must fit (not a city called by another name)

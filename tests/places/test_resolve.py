@@ -723,3 +723,18 @@ def test_the_city_a_story_is_filed_from_vouches_for_no_loose_spelling() -> None:
 def test_the_country_after_a_datelines_city_is_the_country() -> None:
     toponyms = _resolve("MAPUTO, MOZAMBIQUE — Insurgents attacked Macomia on Monday, officials said.")
     assert _first(toponyms, "MOZAMBIQUE").kind == "country"
+
+
+def test_a_hamlet_read_by_another_name_needs_a_scene_there_not_a_capital_speaking_for_its_country() -> None:
+    # "Baghdadi" is only an alternate name of a hamlet of eastern Iran; the story is set in Anbar, and Iran
+    # and Tehran are named only as a side that denies.
+    text = "Rockets were fired from a farm outside Baghdadi toward Hit, Ramadi and Al Qaim. Iran and Tehran denied it."
+    hamlet, *others, iran, tehran = resolve_spans(
+        load_pipeline()(text), _spans(text, "Baghdadi", "Hit", "Ramadi", "Al Qaim", "Iran", "Tehran"), default_gazetteer())
+    assert iran.country == tehran.country == "IR" and all(t.country == "IQ" for t in others)
+    assert not (hamlet.resolved and hamlet.country == "IR")
+    # A town of that country the story names is a scene there: the reading stands.
+    text = "Rockets were fired from a farm outside Baghdadi toward Birjand, Hit, Ramadi and Al Qaim."
+    hamlet, *_ = resolve_spans(load_pipeline()(text), _spans(text, "Baghdadi", "Birjand", "Hit", "Ramadi"),
+                               default_gazetteer())
+    assert hamlet.resolved and hamlet.country == "IR"
