@@ -149,6 +149,14 @@ def test_a_side_named_only_as_a_side_intercepts_where_its_people_are_not_over_ho
             if e.kind == "response"] == ["Iraq"]
 
 
+def test_a_side_shooting_down_a_drone_after_one_struck_near_a_town_abroad_is_not_over_home() -> None:
+    # The attack just before has no target, only a place: the interception is there, not over the US.
+    text = ("Early Tuesday, a drone struck near a patrol base outside Al Qaim. Two soldiers were treated for "
+            "concussions. A second drone was shot down by US air defenses minutes later.")
+    response = [e for e in everything(text) if e.kind == "response"]
+    assert len(response) == 1 and response[0].place == "Al Qa'im"
+
+
 def test_an_interception_no_word_places_is_where_the_attack_it_answered_was() -> None:
     text = ("Militants launched a drone attack on Kharkiv on Sunday. "
             "Air defences shot down four drones, the army said.")
