@@ -139,7 +139,8 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
     # the Netherlands") set no scene.
     named = {fold_name(m.text) for m in mentions if m.best is not None and m.best.kind != "country"}
     # (a country, or a capital that stands for its government, sets no scene for a hamlet)
-    scenes = {(c.lat, c.lon) for c in exact if c.kind != "country" and c.population < METROPOLIS}
+    scene_places = [c for c in exact if c.kind != "country" and not (c.kind == "city" and c.population >= METROPOLIS)]
+    scenes = {(c.lat, c.lon) for c in scene_places}
     for mention in mentions:
         best = mention.best
         district = best is not None and best.kind == "admin2" and mention.text.split()[-1].lower() in DISTRICT_WORDS
@@ -152,8 +153,9 @@ def _drop_unsupported_towns(mentions: Sequence[_Mention], exact: Sequence[Candid
             continue  # "the town of X" vouches for a town called so (not "X junction"), not for one abroad that X only translates
         # Support is another place in that country, not another spelling of this one ("Abbassiya").
         support = places_by_country.get(best.country, set())
-        if not main and best.population < _SMALL_TOWN:  # a hamlet read by another of its names ("al-Baghdadi" ~
-            support = support & scenes  # Baghdadeh, Iran) needs a scene there: not its country, nor "Tehran"
+        if not main and best.population < _SMALL_TOWN and any(c.country != best.country for c in scene_places):
+            support = support & scenes  # a hamlet read by another of its names ("al-Baghdadi" ~ Baghdadeh, Iran) in
+            # a story set elsewhere needs a scene there: not its country named as a side, nor "Tehran" speaking for it
         others_there = (support | towns_by_province.get((best.country, best.admin1), set())) - {(best.lat, best.lon)}
         others = len(named - {fold_name(mention.text)})
         one_country = best.population < BIG_TOWN and len({c.country for c in exact if c is not best}) == 1
