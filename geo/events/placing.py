@@ -202,7 +202,8 @@ def place_interceptions(drafts: list[Draft], located: list[tuple[Toponym, Span]]
                    s.start <= span.start < s.end for s in draft.sentences) and (
                    _a_place_of_the_story(t, located) or all(
                        d.place is not None and d.place.country == t.country for d in stopped
-                       if d.target or d.place is not None))]  # (not a drone that struck near a town abroad)
+                       if d.target or d.place is not None and d.place_prep != "from"))]  # (not a drone that
+        # struck near a town abroad; but "a missile launched from Yemen" says where it came from)
         # (not "U.S. systems intercepted two of the rockets" fired at a base abroad: where they were aimed)
         if own and own[0][1] and not separate:  # (told apart, its sentence's own words place it)
             draft.place, draft.place_prep = own[0][0], "in"

@@ -69,8 +69,26 @@ def merge_retold(drafts: list[Draft]) -> list[Draft]:
             kept.append(draft)
         else:
             _fold(first, draft)
+    for vague in [k for k in kept if _told_vaguely(k)]:  # "troops at one base answered with counter-battery fire",
+        told = [k for k in kept if k is not vague and _first_told(k) > _first_told(vague) and k.date is not None
+                and k.kind == vague.kind and k.families & vague.families and _not_other_sides(vague.actor, k.actor)]
+        if len(told) == 1 and not told[0].umbrella:  # then the one such act told in full
+            _fold(vague, told[0])
+            kept.remove(told[0])
     kept_ids = {id(k) for k in kept}
     return [d for d in drafts if id(d) in kept_ids]
+
+
+def _not_other_sides(a: str | None, b: str | None) -> bool:
+    """'troops', then 'our forces': no side named differently."""
+    family_a, family_b = actors.actor_family(a), actors.actor_family(b)
+    return _same_side(a, b) or not (family_a and family_b)
+
+
+def _told_vaguely(draft: Draft) -> bool:
+    """An act told with no day, target, place or tally: the lead's summary of one its story tells later."""
+    return (draft.date is None and draft.target is None and draft.place is None and draft.count is None
+            and not draft.umbrella and bool(draft.sentences))
 
 
 def _first_told(draft: Draft) -> int:
@@ -160,6 +178,8 @@ def _fold(first: Draft, later: Draft) -> None:
     if first.place is None or (later.place is not None and first.place.kind not in TOWN_KINDS
                                and later.place.kind in TOWN_KINDS):
         first.place, first.place_prep, first.extra_places = later.place, later.place_prep, later.extra_places
+    if first.date is None:
+        first.date, first.date_precision = later.date, later.date_precision
     first.killed = first.killed if first.killed is not None else later.killed
     first.injured = first.injured if first.injured is not None else later.injured
     first.triggers += later.triggers

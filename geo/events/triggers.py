@@ -92,9 +92,10 @@ def _trigger_family(token: Token) -> str | None:
             # were destroyed by aircraft before they could reach the ship"
         if lemma in elx.STOP_VERBS and _stops_the_assailants(token):
             return "defence"  # "two attackers were shot dead by guards": the assault was ended
-        if lemma in {"respond", "answer", "reply"} and any(weapon_of(o) and (
-                not is_event_noun(o) or lemma_of(o) == "fire") for o in prep_objects(token, "with")):
-            return "retaliation"  # "troops answered with artillery (fire)" ("answered with strikes": the strikes)
+        if lemma in {"respond", "answer", "reply"} and any(lemma_of(o) == "fire" or (
+                weapon_of(o) and not is_event_noun(o)) for o in prep_objects(token, "with")):
+            return "retaliation"  # "troops answered with artillery (fire)", "with counter-battery fire" ("answered
+            # with strikes": the strikes)
         phrasal = phrasal_family(token)  # "beat back an assault", "struck back", "returned fire", "foiled an attack"
         if phrasal or lemma in lx.EVENT_VERBS:
             return phrasal or lx.EVENT_VERBS[lemma]

@@ -1424,3 +1424,19 @@ def test_a_count_destroyed_before_it_could_reach_its_target_was_intercepted() ->
     assert [e.category for e in found.responses] == ["Disrupted weapons use"]
     bridge = analyze("Troops destroyed the bridge before they could reach the town.")
     assert not bridge.attacks and not bridge.responses
+
+
+def test_troops_who_responded_with_fire_of_any_kind_answered_the_attack() -> None:
+    attacks, responses = run("Rockets were fired at Camp Victory near Kherson on Wednesday. Soldiers at the camp "
+                             "responded with counter-battery fire.")
+    assert len(attacks) == 1 and len(responses) == 1 and responses[0].actor == "Soldiers"
+
+
+def test_a_leads_vague_answer_is_the_one_such_act_the_story_tells_in_full() -> None:
+    # The lead tells the answer with no day, target or place; the one retaliation told later, on Wednesday, is it.
+    text = ("U.S. forces in Ukraine came under attack twice this week, and troops at one base answered with "
+            "counter-battery fire that destroyed the launch site, the Pentagon said. On Wednesday, four rockets were "
+            "fired at Camp Victory near Kherson. \"Our forces responded with counter-battery fire against the point "
+            "of origin,\" she said.")
+    _attacks, responses = run(text)
+    assert [r.date for r in responses] == [date(2024, 2, 28)]
