@@ -1,26 +1,23 @@
 """Approximate locations for names the gazetteer does not know, from the places around them.
 
-A street, a building, a school or a hill named in a news story ("Royal Street", "the Barclays
-Center", "Brands Hatch") is rarely in GeoNames' cities, but it almost always lies in the town the
-story is about. ``locate_by_context`` gives each unresolved toponym the point of a resolved
-town-level place near it in the text, else of a province, with a low confidence and a name that
-says it is approximate: ``"Royal Street (near New Orleans)"``. Hosts of the name's own paragraph
-come first, then those of the paragraphs before, then (a last resort) of those after; among them,
-one that the story's other places lie near wins (the story's setting, not a lone misread name),
-then the nearest in the text (preceding mentions preferred: "in New Orleans ... on Royal Street").
-A place named as another name's container ("in Dioura, in the Segou region"), for its clock
-("Baghdad time") or as where someone spoke ("told reporters at the Pentagon") hosts no other name;
-a name followed by its country or province ("Cammaara, Somalia")
-has its host there or none; a region a province is named after ("Darfur" beside "North
-Darfur") has a town of that province, else the province. Words that name the host come first: a
-site named after a town the text names ("Kismayo Airport"), one "in the city" (the town the story
-names most), one said to lie in the capital ("the X district of the Libyan capital", "X, the
-capital's airport": the capital the text names). All mentions of a name share one host
-(one name, one place): the one most of its mentions pick (those that name a container, if any do;
-the first on a tie), but a name many buildings bear ("the Coptic Orthodox Church") is placed
-mention by mention. A name measured from a town ("X, a village about 30 km east of Y") has that
-town for its host and is put that far that way from it (geopy's geodesic). The host is its only
-alternative, so the analyst sees why it was put there and can drop it.
+A street, a building, a school or a hill named in a news story ("Royal Street", "the Barclays Center", "Brands
+Hatch") is rarely in GeoNames' cities, but it almost always lies in the town the story is about.
+``locate_by_context`` gives each unresolved toponym the point of a resolved town-level place near it in the text,
+else of a province, with a low confidence and a name that says it is approximate: ``"Royal Street (near New
+Orleans)"``. Hosts of the name's own paragraph come first, then those of the paragraphs before, then (a last resort)
+of those after; among them, one that the story's other places lie near wins (the story's setting, not a lone misread
+name), then the nearest in the text (preceding mentions preferred: "in New Orleans ... on Royal Street"). A place
+named as another name's container ("in Dioura, in the Segou region"), for its clock ("Baghdad time") or as where
+someone spoke ("told reporters at the Pentagon") hosts no other name; a name followed by its country or province
+("Cammaara, Somalia") has its host there or none; a region a province is named after ("Darfur" beside "North Darfur")
+has a town of that province, else the province. Words that name the host come first: a site named after a town the
+text names ("Kismayo Airport"), one "in the city" (the town the story names most), one said to lie in the capital
+("the X district of the Libyan capital", "X, the capital's airport": the capital the text names). All mentions of a
+name share one host (one name, one place): the one most of its mentions pick (those that name a container, if any do;
+the first on a tie), but a name many buildings bear ("the Coptic Orthodox Church") is placed mention by mention. A
+name measured from a town ("X, a village about 30 km east of Y") has that town for its host and is put that far that
+way from it (geopy's geodesic); one read far from that town is a namesake abroad, and is placed so too. The host is
+its only alternative, so the analyst sees why it was put there and can drop it.
 """
 
 from __future__ import annotations
@@ -34,6 +31,7 @@ from dataclasses import replace
 from geopy.distance import geodesic
 
 from geo.gazetteer import fold_name
+from geo.geometry import distance_km
 from geo.model import Candidate, Toponym
 from geo.places.lexicon import DIRECTION_WORDS, FACILITY_WORDS, KIND_WORDS, LOCATED_WORDS
 from geo.places.spatial import names_within
@@ -131,16 +129,16 @@ def _named_as_origin(host: Toponym, text: str) -> bool:
 # "told reporters at the Pentagon", "speaking at a news conference in Brussels": where words were said
 _VENUE_RE = re.compile(r"\b(?:speaking|spoke|reporters|journalists|(?:news|press) conference|briefing|summit)"
                        r"(?: \w+){0,3}? (?:at|in) (?:the |an? )?$", re.IGNORECASE)
-# "a Pentagon news briefing", "the Kremlin spokesman": a building naming the body that speaks (not "Kharkiv officials")
+# "a Pentagon news briefing", "the Kremlin said": a building naming the body that speaks (not "Kharkiv officials")
 _SPEAKING_BODY_RE = re.compile(r"['’]?s? (?:(?:news|press|media) )?(?:briefing|conference|spokes(?:man|woman|person)|"
-                               r"(?:deputy )?press secretary|officials?|statement)\b", re.IGNORECASE)
+                               r"(?:deputy )?press secretary|officials?|statement|said|says|told)\b", re.IGNORECASE)
 
 
 def _named_as_venue(host: Toponym, text: str) -> bool:
     """A place named as where someone spoke ('told reporters at the Pentagon', 'a Pentagon news briefing'): not
     where the acts told happened."""
-    return _VENUE_RE.search(text, max(0, host.start - 60), host.start) is not None or (
-        host.kind == "facility" and _SPEAKING_BODY_RE.match(text, host.end) is not None)
+    return _VENUE_RE.search(text, max(0, host.start - 60), host.start) is not None or host.kind == "facility" and (
+        _SPEAKING_BODY_RE.match(text, host.end) is not None or text.endswith("according to the ", 0, host.start))
 
 
 class _Hosts:
@@ -202,6 +200,7 @@ def locate_by_context(toponyms: Sequence[Toponym], context: Sequence[Toponym] = 
     text they were read in, for the words between a name and its container ("X, located in Y");
     ``is_capital``: whether a place is a national capital, for "X, the capital's airport".
     """
+    toponyms = _far_from_what_it_is_measured_from(toponyms, [*toponyms, *context], text)
     if all(t.resolved for t in toponyms):
         return list(toponyms)
     located: list[Toponym] = []
@@ -267,6 +266,26 @@ def _measured_from(toponyms: Sequence[Toponym], name: str, everything: Sequence[
         return town, (point.latitude, point.longitude)
     return None
 
+
+def _far_from_what_it_is_measured_from(toponyms: Sequence[Toponym], everything: Sequence[Toponym],
+                                       text: str) -> list[Toponym]:
+    """'the village of X, about 12 km south of Y': a reading of X far from Y's (a namesake abroad) is not X, which
+    is then placed from Y like any name the gazetteer lacks."""
+    starts = {t.start: t for t in everything if t.resolved and not t.demonym}
+    far_off = set()
+    for toponym in toponyms:
+        found = _MEASURED_AWAY.match(text, toponym.end) if toponym.resolved and toponym.kind == "city" else None
+        town = starts.get(found.end()) if found else None
+        far = float(found.group("far")) * (_KM_PER_MILE if found.group("unit").startswith("mile") else 1.0) if (
+            found) else 0.0
+        if town is not None and distance_km(toponym.lat or 0.0, toponym.lon or 0.0, town.lat or 0.0,
+                                            town.lon or 0.0) > _MEASURED_SLACK_KM + 3 * far:
+            far_off.add(fold_name(toponym.text))
+    return [replace(t, name=None, kind=APPROXIMATE_KIND, country=None, lat=None, lon=None, geonameid=None,
+                    confidence=0.0, admin1=None) if fold_name(t.text) in far_off else t for t in toponyms]
+
+
+_MEASURED_SLACK_KM = 100.0  # a town said to be N km from another lies within 3N km of it, and this
 
 _SITE_DESIGNATIONS = frozenset({"mission", "support", "site", "patrol", "forward", "operating", "landing", "zone"})
 

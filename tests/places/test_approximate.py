@@ -307,6 +307,24 @@ def test_a_building_named_for_the_body_that_speaks_there_hosts_nothing() -> None
     assert locate_by_context(toponyms, text=text)[1].name == "Quxbury (near Tarsa)"
 
 
+def test_a_building_named_as_the_body_that_said_something_hosts_nothing() -> None:
+    for text in ("Jets destroyed a boat near Quxbury, the Kelmar Center said.",
+                 "Jets destroyed a boat near Quxbury, according to the Kelmar Center."):
+        toponyms = [unknown(text.index("Quxbury"), "Quxbury"),
+                    town(text.index("Kelmar"), "Kelmar Center", 38.87, -77.05, kind="facility")]
+        assert not locate_by_context(toponyms, text=text)[0].resolved, text
+
+
+def test_a_town_read_far_from_the_town_it_is_measured_from_is_a_namesake_placed_from_that_town() -> None:
+    text = "A bomb hit a convoy near the village of Dorrel, about 12 kilometers south of Tarsa, on Tuesday."
+    namesake = town(text.index("Dorrel"), "Dorrel", 42.46, -83.13, geonameid=7)  # a Dorrel 1,200 km away
+    tarsa = town(text.index("Tarsa"), "Tarsa", 30.0, -90.0, geonameid=8)
+    moved = locate_by_context([namesake, tarsa], text=text)[0]
+    assert moved.name == "Dorrel (near Tarsa)" and 11.0 < distance_km(moved.lat, moved.lon, 30.0, -90.0) < 13.0
+    near = dataclasses.replace(namesake, lat=29.85, lon=-90.0)  # a reading 17 km from Tarsa stands
+    assert locate_by_context([near, tarsa], text=text)[0] is near
+
+
 def test_a_name_measured_from_a_town_is_put_that_far_that_way() -> None:
     text = "Gunmen raided Ferndale, a hamlet about 40 km (25 miles) northwest of Baton Rouge, and Cedar Flat."
     baton_rouge = town(text.index("Baton"), "Baton Rouge", 30.45, -91.15)
