@@ -252,10 +252,14 @@ def _told_after(draft: Draft, other: Draft, family: str) -> bool:
 
 def _harmed(span: Span, triggers: list[int]) -> set[str | None]:
     """'a rocket attack on the base injured U.S. service members': the sides of those an act, named as the subject
-    of a verb of harm, killed or wounded."""
+    of a verb of harm, killed or wounded; 'a barrage on a base hosting American troops': those its target hosted."""
     acts = [span.doc[i] for i in triggers]
-    return {actors.actor_family(" ".join(t.text for t in victim.subtree)) for act in acts if act.dep_ == "nsubj"
-            and act.head.lemma_.lower() in {"kill", "wound", "injure"} for victim in children(act.head, "dobj")}
+    victims = [v for act in acts if act.dep_ == "nsubj" and act.head.lemma_.lower() in {"kill", "wound", "injure"}
+               for v in children(act.head, "dobj")]
+    victims += [v for act in acts for target in prep_objects(act, "on", "at", "against") + children(act, "dobj")
+                for verb in children(target, "acl", "relcl") if verb.lemma_.lower() in {"host", "house"}
+                for v in children(verb, "dobj")]
+    return {actors.actor_family(" ".join(t.text for t in victim.subtree)) for victim in victims}
 
 
 ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "other", "latter", "last"})

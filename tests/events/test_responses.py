@@ -1440,3 +1440,9 @@ def test_a_leads_vague_answer_is_the_one_such_act_the_story_tells_in_full() -> N
             "of origin,\" she said.")
     _attacks, responses = run(text)
     assert [r.date for r in responses] == [date(2024, 2, 28)]
+
+
+def test_a_strike_told_after_an_attack_on_a_base_hosting_its_troops_answers_it() -> None:
+    attacks, responses = run("U.S. warplanes struck a weapons depot belonging to the militia early Thursday, the "
+                             "Pentagon said, days after a rocket barrage on a base hosting American troops.")
+    assert [r.target for r in responses] == ["a weapons depot"] and [a.target for a in attacks] == ["a base"]
