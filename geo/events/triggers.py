@@ -315,6 +315,11 @@ def _is_excluded(token: Token, family: str) -> bool:
                 child.dep_ == "conj" and head.tag_ in {"VBD", "VBZ", "VBP"}) and (  # a bus ... and shot them")
                 head.i < token.i or token.dep_ in {"nsubj", "nsubjpass"}):
             return True  # "vowed to strike", "an attack was planned"; not a vow told after the act
+        if lemma_of(head) in CEASING_VERBS and head.pos_ == "VERB" and any(
+                a.lower_ == "to" or a.lower_ in lx.MODAL_AUX or a.lower_ == "must" for a in children(head, "aux")):
+            return True  # "calls on Russia to end its attacks", "X must cease its attacks": a demand, not an act
+        if head.pos_ == "NOUN" and lemma_of(head) in CEASING_NOUNS and child.lower_ == CEASING_NOUNS[lemma_of(head)]:
+            return True  # "called for an end to attacks on civilians" (not "at the end of the attack")
         child = head
         if head.pos_ == "NOUN" and lemma_of(head) in lx.HYPOTHETICAL_HEADS:
             return True
@@ -325,6 +330,8 @@ def _is_excluded(token: Token, family: str) -> bool:
     return False
 
 
+CEASING_VERBS = frozenset({"end", "cease", "halt", "stop"})
+CEASING_NOUNS = {"end": "to", "halt": "to", "cessation": "of"}  # the noun and the word it takes the acts with
 ASPECTUAL_VERBS = frozenset({"begin", "start", "continue", "resume", "keep", "go", "proceed", "try", "attempt"})
 
 

@@ -511,3 +511,13 @@ def test_a_place_found_looted_is_what_an_act_left_and_names_no_doer() -> None:
 def test_fighters_who_did_something_are_no_kind_of_thing() -> None:
     found = analyze("Rebel fighters who tried to re-enter the town were driven back by soldiers.")
     assert [(e.kind, e.actor) for e in found.attacks + found.responses] == [("response", "soldiers")]
+
+
+def test_a_demand_to_end_attacks_tells_no_attack() -> None:
+    for text in ("We call on the militia to end its attacks on civilians in Kharkiv.",
+                 "The rebels must cease their attacks on aid convoys near Kherson.",
+                 "The council called for an end to attacks on hospitals in Kharkiv.",
+                 "The envoy demanded a cessation of attacks on civilians in Kherson."):
+        assert everything(text) == [], text
+    # the end of an attack told is no demand
+    assert len(everything("At the end of the attack on Kherson, two soldiers were dead.")) == 1
