@@ -38,6 +38,9 @@ def owner_of(token: Token, sent: Span, mentions: list[Mention]) -> Mention | Non
             return told  # "Eleven killed as Israeli jets hit Jabalia; rockets fired at X": the toll of the hit
         if head.pos_ == "VERB" and (agent := _agent_mention(head, mentions)):
             return agent  # "a barrage on X, followed on Tuesday by air strikes": the day of the strikes
+        if head.pos_ == "VERB" and (means := next((direct[c.i] for p in head.children if p.dep_ == "prep" and (
+                p.lower_ == "by") for c in p.children if c.dep_ == "pcomp" and c.i in direct), None)):
+            return means  # "rebels answered on Tuesday by attacking army posts": the day of the attack
         if head.i in governed:
             # "Ban on Friday condemned the attack": the day of the condemnation, not of the attack
             return None if head.lemma_.lower() in lx.REACTION_VERBS else governed[head.i]

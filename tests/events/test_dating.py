@@ -335,3 +335,10 @@ def test_what_air_defences_downed_of_drones_sent_that_night_was_downed_that_nigh
     attacks, responses = extract_events(nlp()(text), toponyms_for(text), published=date(2024, 5, 22))
     assert [a.date for a in attacks] == [date(2024, 5, 22)]
     assert [r.date for r in responses] == [date(2024, 5, 22)]
+
+
+def test_the_day_of_an_answer_told_by_its_means_is_the_day_of_the_act_it_names() -> None:
+    # PUBLISHED is a Monday: "late Saturday" is Feb. 10, "on Sunday" Feb. 11.
+    found = events("Jets bombed two villages in Kherson late Saturday, and rebels answered on Sunday by attacking "
+                   "army posts along the border.")
+    assert sorted((e.kind, e.date) for e in found) == [("attack", date(2024, 2, 10)), ("response", date(2024, 2, 11))]
