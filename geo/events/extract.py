@@ -74,7 +74,7 @@ class _Linker:
         return draft
 
     def attach(self, draft: Draft, mention: Mention, part: Part, *, split: bool = False,
-               with_figures: bool = True) -> None:
+               with_figures: bool = True, tolls: bool = False) -> None:
         self.clock += 1
         draft.last_seen = self.clock
         self.log.told(draft)
@@ -106,10 +106,10 @@ class _Linker:
             draft.target, draft.target_names = part.target, part.target_names
         if part.place is not None and (draft.place is None or more_precise(draft, part.place)):
             draft.place, draft.place_prep, draft.extra_places = part.place, part.place_prep, list(part.extra_places)
-        if not with_figures:  # a plural mention of several events: its figures are not each one's
-            return
-        if mention.count is not None and draft.count is None and not split and not heard_by_a_witness(mention):
-            draft.count = mention.count
+        if not with_figures and not tolls:  # a plural mention of several events: its figures are not each one's
+            return  # (those of one of an act's munitions are the act's, if it has none: "one drone hit X, killing 5")
+        if with_figures and mention.count is not None and draft.count is None and not split:
+            draft.count = draft.count if heard_by_a_witness(mention) else mention.count
         draft.killed = settle_toll(draft.killed, mention.killed, mention.sentence)
         draft.injured = settle_toll(draft.injured, mention.injured, mention.sentence)
 
@@ -126,7 +126,8 @@ class _Linker:
             recent = [d for d in recent if not d.background] + [d for d in recent if d.background]
         whole = one_of_counted(recent, mention) or one_of_its_munitions(recent, mention)
         if whole is not None:  # "a second explosion" of "a double car bombing"; "One bomb struck" of "two bombs"
-            self.attach(whole, mention, mention.parts[0] if mention.parts else Part(target=None), with_figures=False)
+            self.attach(whole, mention, mention.parts[0] if mention.parts else Part(target=None), with_figures=False,
+                        tolls=whole.killed is None and whole.injured is None)
             return
         if mention.new_event or intercepts_the_latest(recent, mention):
             self._create_all(mention)

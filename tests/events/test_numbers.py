@@ -339,3 +339,9 @@ def test_a_number_written_with_a_hyphen_is_read_whole() -> None:
     assert figures("Gunmen killed thirty-two villagers and wounded forty-five others.") == [(32, None), (None, 45)]
     intercepted = events("Air defence units intercepted twenty-one drones over Kharkiv on Monday.")
     assert [e.count for e in intercepted] == [21]
+
+
+def test_the_toll_of_one_of_an_acts_munitions_is_the_acts_when_it_has_none() -> None:
+    found = events("On Saturday, rebels fired two missiles and three drones at Kherson. According to the police, one "
+                   "missile struck a market street, killing seven civilians and wounding 19 others.")
+    assert [(e.killed, e.injured) for e in found] == [(7, 19)]
