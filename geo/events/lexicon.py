@@ -339,7 +339,7 @@ PRESS_OFFICE_RE = re.compile(r"\b(?:public\s+relations|(?:media|press|informatio
                              r"department|directorate|cell|centre|center)|spokesperson['’]?s?\s+unit)\b", re.I)
 # Bodies of a state's armed forces and services a name may end on ("Ukraine's General Staff", "the State
 # Emergency Service"): official, like its press offices.
-STATE_BODY_RE = re.compile(PRESS_OFFICE_RE.pattern + r"|\b(?:general\s+staff|high\s+command|joint\s+chiefs|"
+STATE_BODY_RE = re.compile(PRESS_OFFICE_RE.pattern + r"|\b(?:ministry|general\s+staff|high\s+command|joint\s+chiefs|"
                            r"chiefs\s+of\s+staff|emergency\s+service|border\s+guard\s+service|national\s+guard)\b",
                            re.I)
 OFFICIAL_HEADS: frozenset[str] = frozenset(

@@ -87,8 +87,10 @@ class Registry:
             entry.speaker.role = speaker.role
         officials_then_ministry = "ministry" in name_words(speaker.name) and _head(entry.speaker.name) in {
             "officials", "official"} and not entry.speaker.person  # "X's health officials", then "X's Health Ministry"
-        if same_crowd(entry.speaker.name, [(key, speaker.name)]) or officials_then_ministry:  # "residents", then
-            entry.speaker = replace(speaker, key=key)  # "residents of X": the X ones; the ministry by its name
+        named_now = not (speaker.described or speaker.person) and not any(  # "the defense ministry", then "the
+            w[:1].isupper() for w in entry.speaker.name.split()) and any(w[:1].isupper() for w in speaker.name.split())
+        if same_crowd(entry.speaker.name, [(key, speaker.name)]) or officials_then_ministry or named_now:  # Ministry
+            entry.speaker = replace(speaker, key=key)  # of Defense and ..."; "residents", then "residents of X"
         if via and not entry.via:
             entry.via = via
         if claim not in entry.claims:

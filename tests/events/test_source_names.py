@@ -834,3 +834,17 @@ def test_an_anonymous_source_keeps_the_long_name_of_the_body_it_is_in() -> None:
 def test_a_name_cut_at_its_dash_is_whole_and_no_second_speaker() -> None:
     text = "A spokesman for al-Shabab denied the group was behind the shelling."
     assert names(text) == ["spokesman for al-Shabab"]
+
+
+def test_a_body_told_by_what_it_is_then_by_its_name_is_one_source_under_its_name() -> None:
+    found = extract_sources(nlp()("Gunmen stormed an army post before dawn Monday, killing nine soldiers, the defense "
+                                  "ministry said. In a communique read on state television, the Ministry of National "
+                                  "Defense said troops repelled the assault."))
+    assert [(s.name, s.type) for s in found] == [("the Ministry of National Defense", "official")]
+
+
+def test_a_ministry_known_by_its_proper_name_is_an_official_source() -> None:
+    found = extract_sources(nlp()("In a communique read on state television late Monday, the Ministry of Defense and "
+                                  "Veterans Affairs said \"armed terrorist groups\" riding motorcycles attacked the post "
+                                  "at around 4 a.m. local time."))
+    assert [s.type for s in found] == ["official"]
