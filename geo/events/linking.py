@@ -1,11 +1,10 @@
 """Whether a mention tells the event a draft is assembling (used by ``geo.events.extract``).
 
-``compatible``: nothing contradicts it (kind, category, actors, date, place). ``agrees``: a mention with a
-place of its own says the same (place, target or actor). ``may_continue``: a bare mention ("heavy shooting
-continued", "the gunman got into a shootout") continues the latest event unless something sets it apart:
-another time ("last weekend" after "yesterday"), another death toll, another attacker or another target named
-outright. A mention that names its own time, actor or figures continues only an event told in the last few
-sentences.
+``compatible``: nothing contradicts it (kind, category, actors, date, place). ``agrees``: a mention with a place of
+its own says the same (place, target or actor). ``may_continue``: a bare mention ("heavy shooting continued", "the
+gunman got into a shootout") continues the latest event unless something sets it apart: another time ("last weekend"
+after "yesterday"), another death toll, another attacker or another target named outright. A mention that names its
+own time, actor or figures continues only an event told in the last few sentences.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from geo.events.draft import Draft, said_after
 from geo.events.introduced import heard_by_a_witness, its_day_told, named_again, told_in_full
 from geo.events.kinds import other_sides
 from geo.events.mentions import NEW_EVENT_MARKERS, Mention
+from geo.events.phrasal import came_under
 from geo.events.place_fit import (at_the_site_told, launched_at_the_country, names_the_place_near, no_conflict,
                                    off_the_coast, one_of_its_places, place_fits, struck_the_country)
 from geo.events.roles import the_perpetrators
@@ -277,6 +277,8 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
         a, b = actors.actor_families(mine), actors.actor_families(theirs)
         if a and b and not a & b:  # "U.S. jets" and "U.S. and British warplanes" may be one side
             return False
+    if came_under(mention.trigger) and draft.actor and head_word(mention_target or "") != head_word(draft.target or ""):
+        return False  # "forces raided a compound", then "a helicopter came under fire": an attack on those forces
     if (mention_target or "").lower().startswith("the ") and draft.actor and head_word(mention_target) == head_word(
             draft.actor):  # "X fighters ambushed a patrol", then "the command struck the fighters": its doers struck
         return False

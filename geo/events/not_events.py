@@ -3,7 +3,7 @@ over its cost'), habits and campaigns ('rebels often fire rockets', 'a frequent 
 the kind of a series ('the latest in a series of knife attacks'), experiences denied ('I don't remember an
 attack this bad'); and who an act is done to.
 
-Used by ``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
+Used by ``geo.events.triggers``; imports only the events wing's word lists, ``phrasal`` and ``geo.syntax``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from geo.events import context_words as elx, lexicon as lx
+from geo.events.phrasal import came_under
 from geo.syntax import children, prep_objects
 
 
@@ -183,6 +184,10 @@ def habitual(token: Token, family_of: Callable[[Token], str | None]) -> bool:
     if token.dep_ in {"pobj", "pcomp"} and token.head.lower_ == "of":  # "a frequent target of airstrikes", "often
         holders += [token.head.head, *([token.head.head.head] if token.head.head.dep_ == "dobj" else [])]  # accused X
         # of looting" (the 'of' on X or on the verb)
+    if came_under(token):
+        holders.append(came := token.head.head)  # "villages come under fire almost every day": the verb's adverbs
+        if came.tag_ in {"VBP", "VBZ"} and any(c.dep_ == "advmod" and c.lower_ == "when" for c in came.children):
+            return True  # "when our partners come under attack, we act": what happens whenever it does
     governor = token.head if token.dep_ in {"dobj", "nsubj", "nsubjpass"} else None
     if token.tag_ == "NNS" and token.dep_ == "dobj" and governor.dep_ == "relcl" and (
             governor.tag_ in {"VBZ", "VBP"} and not children(token, "det", "poss", "nummod")):

@@ -2,7 +2,8 @@
 assault', 'fought off the attackers', 'foiled an attack', 'returned fire'), retaliation ('hit back'),
 interception ('engaged the incoming missiles'), blast ('a bomb tore through a convoy'), attack ('inflicted
 losses on the enemy', 'came at our positions'), bombing ('set off a car bomb') and abduction ('seized 12
-passengers'). Used by ``geo.events.triggers``; imports only the events wing's word lists and ``geo.syntax``.
+passengers'); and the act told from the side of those it struck ('came under fire'). Used by ``geo.events.triggers``,
+``linking`` and ``not_events``; imports only the events wing's word lists and ``geo.syntax``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from geo.events import context_words as elx
 from geo.events import lexicon as lx
 from geo.syntax import children, sentence_before
 
-__all__ = ["phrasal_family"]
+__all__ = ["came_under", "phrasal_family"]
 
 REPELLING_VERBS = frozenset({"beat", "fight", "drive", "push", "fend", "hold"})  # "... back/off the assault"
 FOILING_VERBS = frozenset({"foil", "thwart", "repel", "repulse"})  # "foiled an attack" (not "stopping the gunman")
@@ -136,3 +137,9 @@ def counted_off(subject: Token) -> bool:
         return False
     return any(t.dep_ == "nsubj" and (t.lower_ in lx.EVENT_NOUNS or t.lemma_.lower() in lx.WEAPON_CATEGORY) and any(
         c.lower_ == "one" for c in t.children) for t in before)
+
+
+def came_under(token: Token) -> bool:
+    """'X came under fire', 'came under attack': an act told from the side of the one it struck."""
+    under = token.head
+    return under.lower_ == "under" and under.head.lemma_.lower() == "come"

@@ -1042,3 +1042,9 @@ def test_an_act_of_other_doers_told_as_the_time_of_a_strike_is_not_that_strike()
     events = {e.actor: e for e in report.attacks + report.responses}
     assert set(events) == {"U.S. forces", "Iran-backed fighters"}
     assert events["U.S. forces"].place == "Iraq"  # not "a militia weapons depot in Ain al-Asad Air Base"
+
+
+def test_those_who_came_under_fire_after_a_raid_were_attacked_in_an_act_of_its_own() -> None:
+    found = everything("U.S. forces raided a compound near Kherson on Monday, killing three militants. As the assault "
+                       "force left, one of the supporting helicopters came under fire from a vehicle.")
+    assert sorted(e.target or "" for e in found) == ["a compound", "one of the supporting helicopters"]

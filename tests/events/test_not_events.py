@@ -521,3 +521,11 @@ def test_a_demand_to_end_attacks_tells_no_attack() -> None:
         assert everything(text) == [], text
     # the end of an attack told is no demand
     assert len(everything("At the end of the attack on Kherson, two soldiers were dead.")) == 1
+
+
+def test_places_that_come_under_fire_as_a_habit_or_whenever_tell_no_attack() -> None:
+    for text in ("Villages along the front near Kherson come under fire almost every day.",
+                 "Markets in Kharkiv have repeatedly come under fire since the siege began.",
+                 "\"When our partners come under attack, we will act in their defense,\" he said."):
+        assert everything(text) == [], text
+    assert len(everything("A patrol came under fire near Kherson on Monday.")) == 1
