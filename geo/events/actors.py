@@ -58,6 +58,16 @@ STATE_NAMES: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "AE": ("United Arab Emirates", ("uae", "emirati", "united arab emirates"), ("abu dhabi",)),
     "IN": ("India", ("india", "indian"), ("new delhi",)),
     "BY": ("Belarus", ("belarus", "belarusian"), ("minsk",)),
+    "QA": ("Qatar", ("qatar", "qatari"), ("doha",)),
+    "KW": ("Kuwait", ("kuwait", "kuwaiti"), ()),
+    "BH": ("Bahrain", ("bahrain", "bahraini"), ("manama",)),
+    "OM": ("Oman", ("oman", "omani"), ("muscat",)),
+    "PH": ("Philippines", ("philippines", "philippine", "filipino"), ("manila",)),
+    "CO": ("Colombia", ("colombia", "colombian"), ("bogota", "bogotá")),
+    "BI": ("Burundi", ("burundi", "burundian"), ("gitega",)),
+    "BJ": ("Benin", ("benin", "beninese"), ("porto-novo",)),
+    "PL": ("Poland", ("poland", "polish"), ("warsaw",)),
+    "MD": ("Moldova", ("moldova", "moldovan"), ("chisinau",)),
 }
 # Armed groups and other sides that are no state -> the words that name them.
 GROUP_NAMES: dict[str, tuple[str, ...]] = {
@@ -206,6 +216,6 @@ def readable_actor(phrase: str) -> str:
     family = actor_family(cleaned)
     if family and cleaned.lower() in ACTOR_FAMILIES.get(family, ()) and cleaned[:1].isupper():
         # a bare alias ("Israeli", "Russian", "Washington"): use the family, shortened for the US
-        if cleaned.lower().endswith(("an", "i", "ish", "ese")) or cleaned.lower() in {"washington", "pentagon"}:
+        if cleaned.lower().endswith(("an", "i", "ish", "ese", "ine", "ino")) or cleaned.lower() in {"washington", "pentagon"}:
             return "the US" if family == "United States" else family.split(" (")[0]
     return cleaned

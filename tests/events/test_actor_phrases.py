@@ -47,8 +47,10 @@ def test_a_weapon_that_did_the_act_is_the_means_not_the_actor() -> None:
     assert attacks[0].category == "Shelling/artillery/missile attack"
     attacks = attacks_of("The depot near Kandahar was hit by Israeli jets on Monday.")
     assert attacks[0].actor == "Israel" and attacks[0].category == "Air/drone strike"
-    attacks = attacks_of("A militant camp near Kandahar was struck by Philippine Air Force jets.")
-    assert attacks[0].actor == "Philippine Air Force jets"
+    attacks = attacks_of("A militant camp near Kandahar was struck by Ghana Air Force jets.")  # a side not listed
+    assert attacks[0].actor == "Ghana Air Force jets"
+    attacks = attacks_of("A militant camp near Kandahar was struck by Philippine Air Force jets.")  # a side listed
+    assert attacks[0].actor == "Philippines"
 
 
 def test_drones_launched_by_a_group_are_that_groups_act() -> None:
@@ -281,3 +283,11 @@ def test_a_branch_of_the_islamic_state_named_with_its_country_is_the_group_not_t
     text = "On Monday, ISIS-Somalia attacks on Puntland positions near Bosaso killed five soldiers."
     attacks, _ = extract_events(nlp()(text), toponyms_for(text))
     assert [a.actor for a in attacks] == ["ISIS-Somalia"]
+
+
+def test_gulf_states_and_others_whose_forces_act_in_the_news_are_sides() -> None:
+    from geo.events.actors import actor_family, readable_actor
+
+    assert actor_family("Qatari air defenses") == actor_family("Doha") == "Qatar"
+    assert actor_family("Philippine Air Force jets") == actor_family("Filipino troops") == "Philippines"
+    assert readable_actor("Philippine") == "Philippines" and readable_actor("Kuwaiti") == "Kuwait"
