@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from geo.events import lexicon as lx
 from geo.events.person_names import appositive_name
 from geo.events.source_naming import described_before
-from geo.syntax import DASHES, QUOTES, children, dateline_length, glued_before, prep_objects, shared_subjects, span_text
+from geo.syntax import (DASHES, QUOTES, children, dateline_length, doc_text, glued_before, prep_objects, shared_subjects,
+                        span_text)
+from geo.syntax.datelines import dateline_agency
 
 RELAY_VERBS = frozenset({"cite", "quote"})
 # "told reporters": the audience of a statement, not an outlet that relays it
@@ -354,6 +356,12 @@ def _told(verb: Token, subject: Token | None = None) -> Token | None:
         masthead = obj.pos_ == "PROPN" and obj.lower_ in lx.MASTHEAD_WORDS  # "told Hiigsi Post"
         press_office = obj.lemma_.lower() in PRESS_OFFICE_HEADS and any(  # "told the army's media center"
             c.dep_ in {"compound", "amod"} and c.lower_ in {"media", "press", "information"} for c in obj.children)
-        if outlet or masthead or press_office or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
+        credited = obj.pos_ == "PROPN" and obj.text == _dateline_agency(obj.doc)  # "(TSP) - ... told TSP"
+        if outlet or masthead or press_office or credited or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
             return obj
     return None
+
+
+def _dateline_agency(doc: Doc) -> str | None:
+    """The agency the story's dateline credits ('KHARTOUM, Jan 5 (TSP) - '): its own outlet."""
+    return dateline_agency(doc_text(doc)[:3000].splitlines())

@@ -26,8 +26,8 @@ from geo.events.speaker_phrase import (aside_start, clean_name, named_with_its_p
                                        person_just_before, placed_by_name, reaction_label, subject_above,
                                        with_affiliation, with_dashed_part, with_glued_end, without_the_event)
 from geo.model import Source, TextSpan
-from geo.syntax import (PRONOUNS, children, dateline_length, doc_text, names_in_a_description, phrase_text,
-                        phrase_tokens, prep_objects, sentences, span_text)
+from geo.syntax import (PRONOUNS, children, dateline_agency, dateline_length, doc_text, names_in_a_description,
+                        phrase_text, phrase_tokens, prep_objects, sentences, span_text)
 
 INSTITUTIONS = frozenset({"pentagon", "kremlin", "centcom", "idf", "white house"})
 ANONYMITY_RE = re.compile(r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed to|"
@@ -46,7 +46,6 @@ ACCREDITED_HEADS = frozenset({"embassy", "ambassador", "envoy", "mission", "dele
 # Where a body posts its own words: "X's Telegram channel reported" is X speaking.
 OWNED_OUTLETS = frozenset({"channel", "account", "page", "website", "feed"})
 _NON_NAME_SPEAKERS = frozenset({"directive", "order", "decision", "strike", "attack", "presence", "action", "move"})
-
 
 # Bodies and people a text names by where they are ("police in X district", "officials at X Hospital").
 SOURCE_HEADS = frozenset({"source", "insider"})  # unnamed, whatever names the body they sit in
@@ -302,18 +301,19 @@ REBEL_MARKERS = frozenset({"liberation", "outlawed", "banned", "separatist", "in
 
 def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | None = None,
                     home: str | None = None) -> list[Source]:
-    """Every source the article cites, in order of first appearance. ``sents``: the doc's
-    ``syntax.sentences`` when the caller has them already; ``url``: where the text was published
-    (an official body's domain names the issuer of a release); ``home``: the people's adjective of
-    the country the story is set in ("Sudanese"), which names a bare "the army" ("the Sudanese army").
+    """Every source the article cites, in order of first appearance. ``sents``: the doc's ``syntax.sentences`` when
+    the caller has them already; ``url``: where the text was published (an official body's domain names the issuer
+    of a release); ``home``: the people's adjective of the country the story is set in ("Sudanese"), which names a
+    bare "the army" ("the Sudanese army").
 
-    The issuer of an official statement, release or transcript (``geo.events.frame``) is a source
-    of every sentence no one else is credited with; a transcript's speakers of their turns. The
-    header lines (title, release lines, byline) are not read for attributions: the body tells them."""
+    The issuer of an official statement, release or transcript (``geo.events.frame``) is a source of every sentence
+    no one else is credited with; a transcript's speakers of their turns. The header lines (title, release lines,
+    byline) are not read for attributions: the body tells them. The agency a dateline credits is the story's own."""
     sents = sentences(doc) if sents is None else sents
     frame = read_frame(doc, sents, url)
     registry = Registry(defined_acronyms(doc_text(doc)))
     author = _author_speaker(frame.author) if frame.author else None
+    agency = dateline_agency(span_text(s) for s in sents[frame.header:frame.header + 3])  # "KHARTOUM (TSP) -"
     if author is not None and frame.author is not None:
         line = doc_text(doc)[frame.author.start:frame.author.end]
         registry.add(author, TextSpan(text=line, start=frame.author.start, end=frame.author.end))
@@ -358,7 +358,7 @@ def extract_sources(doc: Doc, sents: list[Span] | None = None, *, url: str | Non
                                       person=True, role=role), claim)
         elif author is not None:
             registry.add(author, claim)
-    return registry.sources(skip=own_outlet(url), home=home)
+    return registry.sources(skip=own_outlet(url) + tuple(a.casefold() for a in [agency] if a), home=home)
 
 
 VOICE_VERBS = frozenset({"stand", "call", "urge", "welcome", "support", "reaffirm", "commend", "extend", "remain",

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.model import TextSpan, Toponym
-from geo.syntax.datelines import (DATELINE_RE as DATELINE_RE, dateline_length as dateline_length,  # re-exported:
-                                   past_a_dateline as past_a_dateline)  # the datelines are part of the syntax
+from geo.syntax.datelines import (DATELINE_RE as DATELINE_RE, dateline_agency as dateline_agency,  # re-exported:
+                                   dateline_length as dateline_length, past_a_dateline as past_a_dateline)  # (syntax)
 
 LEFT_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "npadvmod",
                               "predet", "advmod"})

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
-__all__ = ["BARE_DATELINE_RE", "DATELINE_RE", "DATE_DATELINE_RE", "DAY_AGENCY_RE", "dateline_length", "past_a_dateline"]
+__all__ = ["BARE_DATELINE_RE", "DATELINE_RE", "DATE_DATELINE_RE", "DAY_AGENCY_RE", "dateline_agency", "dateline_length",
+           "past_a_dateline"]
 
 # "KHARTOUM, Jan 5 (Reuters) - ", "WASHINGTON (AP) “An": the article's own dateline, the city it
 # was filed from, not a cited source.
@@ -40,6 +43,12 @@ def dateline_length(text: str) -> int:
     found = (DATELINE_RE.match(text) or BARE_DATELINE_RE.match(text) or DATE_DATELINE_RE.match(text)
              or DAY_AGENCY_RE.match(text))
     return found.end() if found else 0
+
+
+def dateline_agency(texts: Iterable[str]) -> str | None:
+    """The agency the first dateline among ``texts`` credits ('KHARTOUM, Jan 5 (TSP) - '): the story's own outlet,
+    which the text names when it says who was told ('residents told TSP'), no source of its own."""
+    return next((found.group("agency").strip() for text in texts if (found := DATELINE_RE.match(text))), None)
 
 
 # "Near X, ...", "Outside X, ...": a sentence's opening words that set the place of what it tells

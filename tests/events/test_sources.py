@@ -565,3 +565,11 @@ def test_councillors_commissioners_prefects_and_clerics_who_speak_are_sources() 
     assert [(s.name, s.type) for s in sources_of(text)] == [
         ("municipal councillor", "official"), ("the district commissioner", "official"), ("the prefect", "official"),
         ("local imam", "other")]
+
+
+def test_the_agency_a_dateline_credits_relays_what_it_was_told_and_is_no_source() -> None:
+    text = ("PORT SUDAN, March 9 (TSP) - Rebels attacked the town of Bara with drones on Saturday, killing 31 "
+            "civilians, the health ministry said.\n\nResidents told TSP by phone that shells began falling shortly "
+            "after dawn. TSP could not independently verify the account.")
+    found = {s.name: s.via for s in extract_sources(nlp()(text))}
+    assert found == {"the health ministry": None, "Residents": "TSP"}
