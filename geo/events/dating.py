@@ -1,12 +1,11 @@
-"""The date of each event mention in a sentence: DATE and TIME entities owned by the mention
-(``geo.events.clauses``), resolved against the publication date; the expression itself is
-kept as the mention's time ("last weekend") even when it cannot be resolved."""
+"""The date of each event mention in a sentence: DATE and TIME entities owned by the mention (``geo.events.clauses``),
+resolved against the publication date; the expression itself is kept as the mention's time ("last weekend") even
+when it cannot be resolved; and a day told from another act's ("later that evening")."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-
 from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
@@ -69,7 +68,8 @@ DAYS_LATER_RE = re.compile(r"\b(?:on\s+)?(?:the\s+(?:following|next)\s+(?:day|mo
                            r"the\s+day\s+after|(?P<count>a|one|two|three|four|five|six|\d)\s+days?\s+(?:later|after|"
                            r"(?P<back>earlier))|(?P<hours>an?|one|two|three|\d{1,2}|a\s+few|several|some)\s+(?:hours?|"
                            r"minutes?)\s+(?:later|after|earlier)|(?P<soon>minutes|hours|moments)\s+(?:later|earlier)|"
-                           r"(?P<same>(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+day|the\s+same\s+day)|"
+                           r"(?P<same>(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+"
+                           r"(?:day|morning|afternoon|evening)|the\s+same\s+day)|"  # "later that evening"
                            r"(?P<prev>the\s+(?:previous|preceding)\s+(?:day|evening|night|morning|afternoon)|"
                            r"the\s+(?:day|night|evening)\s+before(?!\s+(?:the|a|an|its|his|her|their)\b)))\b", re.I)
 

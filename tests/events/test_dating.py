@@ -342,3 +342,9 @@ def test_the_day_of_an_answer_told_by_its_means_is_the_day_of_the_act_it_names()
     found = events("Jets bombed two villages in Kherson late Saturday, and rebels answered on Sunday by attacking "
                    "army posts along the border.")
     assert sorted((e.kind, e.date) for e in found) == [("attack", date(2024, 2, 10)), ("response", date(2024, 2, 11))]
+
+
+def test_an_act_later_that_evening_is_of_the_day_of_the_act_told_before() -> None:
+    found = events("On Saturday, rebels fired a missile at a ship near Hodeidah. Later that evening, jets struck two "
+                   "rebel radar sites near Hodeidah.")
+    assert [e.date for e in found] == [date(2024, 2, 10), date(2024, 2, 10)]
