@@ -1,7 +1,7 @@
 """From a linked draft to the frozen ``geo.model.Event``: its evidence sentence (the one that states
 most of it), its place (none for a tally spread over several towns), its toll (none for an interception)
 and its summary; the doer 'the group' stands for. Used by ``geo.events.extract``; imports the events wing's
-drafts, lexicon, place fit and summary and the core only."""
+drafts, actors, lexicon, place fit and summary and the core only."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Span
 
-from geo.events import lexicon as lx
+from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
 from geo.events.place_fit import SITE_IN_TOWN_KM
 from geo.events.summary import INTERCEPT, summarize
@@ -86,10 +86,14 @@ def _apart(a: Toponym, b: Toponym) -> bool:
 
 def to_event(draft: Draft) -> Event:
     """The frozen event a draft tells, with the sentence that states most of it as its evidence; a target that is
-    its own doer ("troops ... drove off the troops", a phrase read twice) is no target."""
+    its own doer ("troops ... drove off the troops", a phrase read twice) is no target, and an armed group told
+    striking its own men ("a second strike hit a building used by RSF fighters", the RSF read as the doer) no doer."""
     if draft.target and draft.actor and lx.clean_phrase(draft.target).casefold() == lx.clean_phrase(
             draft.actor).casefold():
         draft.target = None
+    group = actors.actor_family(draft.actor)
+    if group is not None and group not in actors.STATES and group == actors.actor_family(draft.target):
+        draft.actor = None
     body = sorted(draft.sentences, key=lambda s: s.start)
     everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)
     spread = _spread_tally(draft)

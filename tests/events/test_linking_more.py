@@ -1048,3 +1048,10 @@ def test_those_who_came_under_fire_after_a_raid_were_attacked_in_an_act_of_its_o
     found = everything("U.S. forces raided a compound near Kherson on Monday, killing three militants. As the assault "
                        "force left, one of the supporting helicopters came under fire from a vehicle.")
     assert sorted(e.target or "" for e in found) == ["a compound", "one of the supporting helicopters"]
+
+
+def test_an_armed_group_is_never_the_doer_of_a_strike_on_its_own_men() -> None:
+    found = everything("RSF drones struck a power station in Kherson on Tuesday, officials said. Residents told VOA "
+                       "that a second strike early Tuesday evening destroyed a building used by RSF fighters in Kharkiv.")
+    assert [(e.actor, e.target) for e in found] == [("RSF", "a power station"),
+                                                    (None, "a building used by RSF fighters")]
