@@ -2,7 +2,7 @@
 than none (the name is then placed, marked approximate, near a town the story names:
 ``geo.places.approximate``).
 
-``drop_unsupported`` applies six rules once a document's names are ranked, each judging a
+``drop_unsupported`` applies seven rules once a document's names are ranked, each judging a
 name's best reading by the places the story names by an exact spelling:
 
 - a loose spelling ("Helmet" ~ Helmetta) outside the countries and provinces the story names;
@@ -14,6 +14,8 @@ name's best reading by the places the story names by an exact spelling:
 - a town a cue calls one ("the border village of X", "the town of X") that lies far from every local place
   the story names, in a country it does not name ("the villages of Houla and Yaroun" in a story from south
   Lebanon: not Yarun in Ukraine);
+- a town or district of no great size, named without its container, in a country the story names but far from
+  every town, site and province it names but its dateline ("Baarow" in a story from Somalia is not Barrow, Alaska);
 - a province named only by generic words ("Western", "Central", "Valley": a province of Rwanda,
   Kenya, Honduras) in a country the story does not otherwise name: "the West" is not Rwanda's;
 - a town matched only through its transliteration key ("Ondaw" ~ Ondo), short of a metropolis, in a country
@@ -39,6 +41,7 @@ EXACT_SPELLING = 0.97  # name similarity of an exact or transliteration-key matc
 BIG_TOWN = 100_000
 METROPOLIS = 1_000_000  # a city this big may be named abroad without its country ("talks in Tehran")
 _SMALL_TOWN = 20_000  # a town this small needs support from the story when it is abroad
+_STRAY_TOWN = 50_000  # a town this small, far from all the story names, is more likely a namesake than its scene
 _SAME_THEATRE_KM = 2_500.0  # a town this close to the story's places may be where its war reaches
 _CUED_TOWN_REACH_KM = 1_000.0  # a small town a cue names lies this close to the story's other local places
 _MIN_CONTEXT_NAMES = 3  # other places a story must name before a town is judged against them
@@ -67,7 +70,7 @@ class _Mention(Protocol):
 
 
 def drop_unsupported(mentions: Sequence[_Mention]) -> None:
-    """Leave unresolved the readings nothing in the story supports (the module's six rules)."""
+    """Leave unresolved the readings nothing in the story supports (the module's seven rules)."""
     exact = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING]
     _drop_respelt_towns_abroad(mentions)
     exact = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING]
@@ -75,6 +78,7 @@ def drop_unsupported(mentions: Sequence[_Mention]) -> None:
     _drop_unsupported_towns(mentions, exact)
     _drop_towns_put_in_another_country(mentions)
     _drop_cued_towns_far_from_the_scene(mentions, exact)
+    _drop_towns_far_from_the_scene(mentions)
     _drop_generic_provinces(mentions, exact)
 
 
@@ -212,6 +216,28 @@ def _drop_cued_towns_far_from_the_scene(mentions: Sequence[_Mention], exact: Seq
             continue
         reach = _SAME_THEATRE_KM if best.population >= BIG_TOWN else _CUED_TOWN_REACH_KM
         if all(distance_km(best.lat, best.lon, c.lat, c.lon) > reach for c in scene):
+            _leave_unresolved(mention)
+
+
+def _drop_towns_far_from_the_scene(mentions: Sequence[_Mention]) -> None:
+    """A town or district under ``_STRAY_TOWN``, named without its container, in a country the story names (as a side:
+    "U.S. forces", "TAMPA, Fla.") but farther than ``_SAME_THEATRE_KM`` from every town, site and province it names
+    exactly (but the city it is filed from and that city's state), when it names two or more, is a place there the
+    gazetteer lacks, not a namesake across the world ("Baarow" in a story from Somalia is not Barrow, Alaska; "the
+    Green Village" in Syria is not Green, Ohio)."""
+    datelines = [m.best for m in mentions if m.best is not None and m.text.isupper()]
+    scene = [m.best for m in mentions if m.best is not None and m.best.score >= EXACT_SPELLING and not m.text.isupper()
+             and m.best.kind not in {"country", "region"} and not any(
+                 m.best.country == d.country and m.best.name == d.admin1 for d in datelines)]
+    sides = {m.best.country for m in mentions if m.best is not None and m.best.kind == "country"} | {
+        d.country for d in datelines}  # (a country the story does not name is judged by the other rules)
+    for mention in mentions:
+        best = mention.best
+        if best is None or best.kind not in {"city", "admin2"} or best.population >= _STRAY_TOWN or (
+                mention.container or best.country not in sides):
+            continue
+        others = {(c.lat, c.lon) for c in scene if fold_name(c.name) != fold_name(best.name)} - {(best.lat, best.lon)}
+        if len(others) >= 2 and all(distance_km(best.lat, best.lon, *point) > _SAME_THEATRE_KM for point in others):
             _leave_unresolved(mention)
 
 

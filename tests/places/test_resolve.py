@@ -738,3 +738,12 @@ def test_a_hamlet_read_by_another_name_needs_a_scene_there_not_a_capital_speakin
     hamlet, *_ = resolve_spans(load_pipeline()(text), _spans(text, "Baghdadi", "Birjand", "Hit", "Ramadi"),
                                default_gazetteer())
     assert hamlet.resolved and hamlet.country == "IR"
+
+
+def test_a_small_town_of_a_country_named_only_as_a_side_far_from_the_storys_places_is_no_namesake() -> None:
+    # The story names the United States only by its forces; "Baarow" is read as Barrow, Alaska otherwise.
+    text = "U.S. forces struck fighters near Baarow after the militants attacked Mogadishu, Kismayo and Jilib."
+    toponyms = resolve_spans(load_pipeline()(text), _spans(text, "U.S.", "Baarow", "Mogadishu", "Kismayo", "Jilib"),
+                             default_gazetteer())
+    assert not (toponyms[1].resolved and toponyms[1].country == "US")
+    assert all(t.country == "SO" for t in toponyms[2:])
