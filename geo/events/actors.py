@@ -216,6 +216,7 @@ def readable_actor(phrase: str) -> str:
     family = actor_family(cleaned)
     if family and cleaned.lower() in ACTOR_FAMILIES.get(family, ()) and cleaned[:1].isupper():
         # a bare alias ("Israeli", "Russian", "Washington"): use the family, shortened for the US
-        if cleaned.lower().endswith(("an", "i", "ish", "ese", "ine", "ino")) or cleaned.lower() in {"washington", "pentagon"}:
+        if cleaned.lower().endswith(("an", "i", "ish", "ese", "ine", "ino")) or cleaned.lower() in {
+                "washington", "pentagon"}:  # ("Philippine", "Filipino": the Philippines)
             return "the US" if family == "United States" else family.split(" (")[0]
     return cleaned

@@ -1,13 +1,15 @@
-"""One act told twice, far apart: an encyclopedia article's lead names "a resistance raid on an army outpost two
-days earlier" and its background section tells "On the night of 19 February, PDF fighters attacked a military
-outpost"; a wire lead tells "an air strike" that a later paragraph tells in full. The linker joins only
-mentions told close together, so such an act comes out twice. Two drafts of one kind, dated the same day,
-that agree on everything both tell (the doer's side, the thing struck, the place), with no tally among them, are
-one act: the later folds into the earlier. So does an act told only in its doer's own account ("The group said its
-fighters had hit a post in the town") after the same side's act of that day at that place: the claim of an act told.
+"""One act told twice, far apart: an encyclopedia article's lead names "a resistance raid on an army outpost two days
+earlier" and its background section tells "On the night of 19 February, PDF fighters attacked a military outpost"; a
+wire lead tells "an air strike" that a later paragraph tells in full. The linker joins only mentions told close
+together, so such an act comes out twice. Two drafts of one kind, dated the same day, that agree on everything both
+tell (the doer's side, the thing struck, the place), with no tally among them, are one act: the later folds into the
+earlier. So does an act told only in its doer's own account ("The group said its fighters had hit a post in the
+town") after the same side's act of that day at that place: the claim of an act told. A lead's vague act (no day,
+target, place or tally: "troops at one base answered with counter-battery fire") is the one act of its kind and side
+the story then tells in full.
 
-Used by ``geo.events.extract`` once kinds, places and days are settled; imports the events wing's drafts,
-actors, linking (a phrase's head word, a claimed version), place fit and ``geo.syntax`` only.
+Used by ``geo.events.extract`` once kinds, places and days are settled; imports the events wing's drafts, actors,
+linking (a phrase's head word, a claimed version), place fit and ``geo.syntax`` only.
 """
 
 from __future__ import annotations
