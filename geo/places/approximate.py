@@ -8,16 +8,16 @@ Orleans)"``. Hosts of the name's own paragraph come first, then those of the par
 of those after; among them, one that the story's other places lie near wins (the story's setting, not a lone misread
 name), then the nearest in the text (preceding mentions preferred: "in New Orleans ... on Royal Street"). A place
 named as another name's container ("in Dioura, in the Segou region"), for its clock ("Baghdad time") or as where
-someone spoke ("told reporters at the Pentagon") hosts no other name; a name followed by its country or province
-("Cammaara, Somalia") has its host there or none; a region a province is named after ("Darfur" beside "North Darfur")
-has a town of that province, else the province. Words that name the host come first: a site named after a town the
-text names ("Kismayo Airport"), one "in the city" (the town the story names most), one said to lie in the capital
-("the X district of the Libyan capital", "X, the capital's airport": the capital the text names). All mentions of a
-name share one host (one name, one place): the one most of its mentions pick (those that name a container, if any do;
-the first on a tie), but a name many buildings bear ("the Coptic Orthodox Church") is placed mention by mention. A
-name measured from a town ("X, a village about 30 km east of Y") has that town for its host and is put that far that
-way from it (geopy's geodesic); one read far from that town is a namesake abroad, and is placed so too. The host is
-its only alternative, so the analyst sees why it was put there and can drop it.
+someone spoke ("told reporters at the Pentagon", "the Pentagon said") hosts no other name; a name followed by its
+country or province ("Cammaara, Somalia") has its host there or none; a region a province is named after ("Darfur"
+beside "North Darfur") has a town of that province, else the province. Words that name the host come first: a site
+named after a town the text names ("Kismayo Airport"), one "in the city" (the town the story names most), one said to
+lie in the capital ("the X district of the Libyan capital", "X, the capital's airport": the capital the text names).
+All mentions of a name share one host (one name, one place): the one most of its mentions pick (those that name a
+container, if any do; the first on a tie), but a name many buildings bear ("the Coptic Orthodox Church") is placed
+mention by mention. A name measured from a town ("X, a village about 30 km east of Y") has that town for its host and
+is put that far that way from it (geopy's geodesic); one read far from that town is a namesake abroad, and is placed
+so too. The host is its only alternative, so the analyst sees why it was put there and can drop it.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ name's best reading by the places the story names by an exact spelling:
 
 - a loose spelling ("Helmet" ~ Helmetta) outside the countries and provinces the story names;
 - a small town, or one named by a secondary alternate name ("Abbasiya", an old name of Yehud),
-  in a country where the story names no other place;
+  in a country where the story names no other place (for a hamlet so named in a story set elsewhere, no
+  town, site or province: "al-Baghdadi" in Anbar is not Baghdadeh, Iran, with "Tehran" named);
 - a town of no great size whose own sentence names another country, one where the story names places,
   and not its own, in a country where the story names no other town, province or site ("Yemen's
   government said a drone hit a post near the town of Hays": not Hays, Kansas);
