@@ -277,8 +277,9 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
         a, b = actors.actor_families(mine), actors.actor_families(theirs)
         if a and b and not a & b:  # "U.S. jets" and "U.S. and British warplanes" may be one side
             return False
-    if came_under(mention.trigger) and draft.actor and head_word(mention_target or "") != head_word(draft.target or ""):
-        return False  # "forces raided a compound", then "a helicopter came under fire": an attack on those forces
+    if came_under(mention.trigger) and draft.actor and draft.target and head_word(mention_target or "") != (
+            head_word(draft.target)):  # "forces raided a compound", then "a helicopter came under fire": an attack
+        return False  # on those forces
     if (mention_target or "").lower().startswith("the ") and draft.actor and head_word(mention_target) == head_word(
             draft.actor):  # "X fighters ambushed a patrol", then "the command struck the fighters": its doers struck
         return False
@@ -352,8 +353,7 @@ def agrees(draft: Draft, mention: Mention, gap: int = 0) -> bool:
     if (part.target or "").lower().startswith("the ") and draft.target and mine and mine <= theirs and (
             head_word(part.target) == head_word(draft.target)):
         return True  # "the command struck the fighters" after "U.S. Africa Command struck al-Shabaab fighters"
-    # no place and no target: the same actor's same kind of event ("drones launched by Russia")
-    actor_family = actors.actor_family(mention.actor)
+    actor_family = actors.actor_family(mention.actor)  # no place, no target: the same actor's same kind of event
     return (part.place is None and part.target is None and actor_family is not None
             and actor_family == actors.actor_family(draft.actor)
             and (mention.category == draft.category or mention.family in draft.families))
