@@ -356,8 +356,8 @@ def _told(verb: Token, subject: Token | None = None) -> Token | None:
         masthead = obj.pos_ == "PROPN" and obj.lower_ in lx.MASTHEAD_WORDS  # "told Hiigsi Post"
         press_office = obj.lemma_.lower() in PRESS_OFFICE_HEADS and any(  # "told the army's media center"
             c.dep_ in {"compound", "amod"} and c.lower_ in {"media", "press", "information"} for c in obj.children)
-        credited = obj.pos_ == "PROPN" and obj.text == _dateline_agency(obj.doc)  # "(TSP) - ... told TSP"
-        if outlet or masthead or press_office or credited or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience):
+        if outlet or masthead or press_office or (obj.lemma_.lower() in lx.MEDIA_HEADS and not audience) or (
+                obj.pos_ == "PROPN" and obj.text == _dateline_agency(obj.doc)):  # "(TSP) - ... told TSP"
             return obj
     return None
 
