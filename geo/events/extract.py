@@ -351,12 +351,12 @@ def extract_events(
     place_defended_attacks(linker.drafts, sents)
     place_by_sentence(linker.drafts, located, sents)
     place_by_reference(linker.drafts, located, sents)
-    place_interceptions(linker.drafts, located, sents)  # (again: the attack answered may be placed only now)
     date_relative_days(linker.drafts, published)
     place_repulses(linker.drafts, sents)  # (an assault repelled takes its day, told "the previous evening")
     date_by_narrative(linker.drafts, sents, published, frozenset(captions))
     date_told_interceptions(linker.drafts, sents)
     date_by_report(linker.drafts, sents, published)
+    place_interceptions(linker.drafts, located, sents)  # (again: the attack answered is placed and dated now)
     linker.drafts = merge_retold(linker.drafts)
     place_repulses(linker.drafts, sents)  # (again: the assault repelled may have been told twice)
     position = {id(d): i for i, d in enumerate(linker.drafts)}

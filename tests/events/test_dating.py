@@ -348,3 +348,9 @@ def test_an_act_later_that_evening_is_of_the_day_of_the_act_told_before() -> Non
     found = events("On Saturday, rebels fired a missile at a ship near Hodeidah. Later that evening, jets struck two "
                    "rebel radar sites near Hodeidah.")
     assert [e.date for e in found] == [date(2024, 2, 10), date(2024, 2, 10)]
+
+
+def test_an_interception_right_after_an_attack_told_overnight_takes_the_night_s_day() -> None:
+    found = events("Rebel forces targeted an air base near Kherson overnight. The ministry said air defences destroyed "
+                   "four missiles and nine drones over the region.")
+    assert {e.kind: e.date for e in found} == {"attack": date(2024, 2, 12), "response": date(2024, 2, 12)}
