@@ -16,7 +16,7 @@ from geo.events.kinds import AFTER_THE_ACT_RE, ORDINAL_WORDS, armed_men
 from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_roles, ends_the_assault,
                               pursues_the_perpetrators, the_perpetrators, told_by_its_acts)
 from geo.events.inherited import inherit_places
-from geo.events.one_act import merge_one_act
+from geo.events.one_act import merge_one_act, told_in_sequence
 from geo.events.not_events import a_campaigns_toll, front_moved, goes_on
 from geo.events.place_choice import part_at
 from geo.events.placing import date_by_caption, place_by_caption, place_launches_by_origin, placed_elsewhere
@@ -40,7 +40,8 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
     if not mentions:
         return []
     mentions = merge_one_act(mentions)
-    referred = _after_the_act(mentions)
+    before = told_in_sequence(mentions)  # "the airstrike followed an assault on X on Monday": X, Monday the assault's
+    referred = _after_the_act(mentions) + [m for m in mentions if id(m) in before]
     assign_roles(sent, mentions)
     mentions = [m for m in mentions if not told_by_its_acts(m, mentions)]
     _assign_places(sent, mentions, toponyms)
@@ -65,6 +66,8 @@ def find_mentions(sent: Span, toponyms: list[tuple[Toponym, Span]], published: d
                                     for ok, near, _end in [_locative(t, span.root)] if ok])
         date_by_caption(sent, mentions, published)
     for mention in referred:  # "a day after the bombing, ... near X": X and the day are the raid's
+        if (other := before.get(id(mention))) is not None and other.date is None:
+            other.date, other.date_precision, other.when = mention.date, mention.date_precision, mention.when
         mention.parts, mention.date, mention.when, mention.killed, mention.injured = [], None, None, None, None
     return [m for m in mentions if not is_generic(m) and not is_campaign(m) and not is_tally(m) and not is_war(m)]
 

@@ -247,6 +247,24 @@ def _told_after(draft: Draft, other: Draft, family: str) -> bool:
         if mine and theirs and family in {_victim_family(other), *_harmed(span, theirs)} and any(
                 t.lower_ in {"after", "following"} and min(mine) < t.i < max(theirs) for t in span):
             return True
+        theirs_by = actors.actor_family(other.actor)  # (the other side's act: not "the assault followed a bombing")
+        if mine and theirs and theirs_by not in {None, family} and _follows(span, mine, theirs):
+            return True
+    return False
+
+
+def _follows(span: Span, mine: list[int], theirs: list[int]) -> bool:
+    """'The airstrike followed an assault by militants on a base', 'the strike came after an attack on X': the act
+    is the subject of a verb that puts it after the other act, that verb's object (told as a sequence, an answer)."""
+    doc = span.doc
+    for i in mine:
+        verb = doc[i].head
+        if doc[i].dep_ != "nsubj" or not (verb.lemma_.lower() == "follow" or (
+                verb.lemma_.lower() == "come" and prep_objects(verb, "after"))):
+            continue
+        objects = children(verb, "dobj") + prep_objects(verb, "after")
+        if any(doc[j] in o.subtree for o in objects for j in theirs):
+            return True
     return False
 
 

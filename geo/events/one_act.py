@@ -195,4 +195,22 @@ def _distinct_acts(first: Mention, second: Mention) -> bool:
     return bool(children(first.trigger, "dobj")) and bool(children(second.trigger, "dobj"))
 
 
-__all__ = ["merge_one_act"]
+__all__ = ["merge_one_act", "told_in_sequence"]
+
+
+SEQUENCE_VERBS = frozenset({"follow", "precede"})
+
+
+def told_in_sequence(mentions: list[Mention]) -> dict[int, Mention]:
+    """'The airstrike followed an assault by militants on a base on Monday': the act a verb of sequence puts before
+    or after its subject's act is another act; the subject, an act told before ('the airstrike'), takes nothing of
+    the sentence (the place and day are the assault's). Those subjects are returned, by id, with the other act."""
+    by_token = {m.trigger.i: m for m in mentions}
+    referred: dict[int, Mention] = {}
+    for mention in mentions:
+        verb = mention.trigger.head
+        subjects = [by_token[c.i] for c in verb.children if c.dep_ == "nsubj" and c.i in by_token]
+        if mention.trigger.dep_ == "dobj" and verb.lemma_.lower() in SEQUENCE_VERBS and subjects:
+            mention.new_event = True
+            referred.update({id(m): mention for m in subjects if m.anaphoric})
+    return referred

@@ -1446,3 +1446,18 @@ def test_a_strike_told_after_an_attack_on_a_base_hosting_its_troops_answers_it()
     attacks, responses = run("U.S. warplanes struck a weapons depot belonging to the militia early Thursday, the "
                              "Pentagon said, days after a rocket barrage on a base hosting American troops.")
     assert [r.target for r in responses] == ["a weapons depot"] and [a.target for a in attacks] == ["a base"]
+
+
+def test_a_strike_that_followed_the_other_side_s_assault_answers_it() -> None:
+    report = analyze("On May 3, U.S. forces carried out an airstrike against militants near Kismayo. The airstrike "
+                     "followed an assault by al-Shabaab fighters on an army base in Jamaame in the early hours of May 2.",
+                     published=date(2024, 5, 4))
+    assert [(e.actor, e.date) for e in report.responses] == [("U.S. forces", date(2024, 5, 3))]
+    assert [(e.kind, e.date, e.place) for e in report.attacks] == [("attack", date(2024, 5, 2), "Jamaame")]
+
+
+def test_an_assault_that_followed_a_bombing_by_no_named_side_stays_an_attack() -> None:
+    report = analyze("On May 3, al-Shabaab fighters stormed an army base near Jamaame. The assault followed a roadside "
+                     "bombing on May 2 that wounded three soldiers.", published=date(2024, 5, 4))
+    assert not report.responses
+    assert sorted(e.date for e in report.attacks) == [date(2024, 5, 2), date(2024, 5, 3)]
