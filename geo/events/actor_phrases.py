@@ -100,8 +100,7 @@ def _np(token: Token) -> str | None:
     if any(c.dep_ == "det" and c.lower_ in {"which", "what", "whichever"} for c in token.children):
         return None  # "did not say which country had carried out the strike": a question, no doer
     if token.lower_ in PRONOUNS or token.lower_ in {"who", "whoever"}:  # ("those who carried out this attack")
-        # "the air force said it shot down ...": an organisation speaking of itself; never
-        # "he" (someone the speaker tells of) nor the subject of an explosion ("it blew up")
+        # "the air force said it shot down": an organisation of itself; not "he" nor "it blew up" (an explosion's)
         if token.lower_ not in ORGANISATION_PRONOUNS or trigger_family(token.head) == "blast":
             return None
         return resolve_pronoun(token)
@@ -165,8 +164,7 @@ def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:
                  and (actors.actor_family(_compound(c)) or c.lower_ in ARMED_SERVICES or c.text == "force" or (
                      c.pos_ == "PROPN" and c.ent_type_ == "ORG" and c.text.isupper() and len(c.text) > 1
                      and glued_before(c) is None)) and _np(c) is not None]
-        # ("an RDF gunship"; "air force jets", in lower case: not "Philippine Air Force jets", named so; not the
-        # model of an "Iskander-M missile")
+        # ("an RDF gunship"; "air force jets", not "Philippine Air Force jets", named so; not "Iskander-M missile")
         sides = {actors.actor_family(_compound(c)) for c in owner} - {None}
         if owner and (any(actors.actor_family(c.text) for c in owner[0].conjuncts) or len(sides) > 1):
             return _np(subject)  # "American and British fighter jets": both sides, as the text names them
@@ -298,6 +296,9 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
             glued.lower_ == "counter" and trigger.head.i == glued.i) else []
         if countering:
             return _doer(countering[0])
+        to = "to" in {c.lower_ for c in children(trigger, "aux")}  # "made an attempt to overrun the post": who made it
+        if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" and to:
+            return next((_doer(s) for s in children(trigger.head.head, "nsubj") if s.idx >= floor), None)
         acting = trigger.dep_ == "acl" and not is_passive(trigger) and (bool(children(trigger, "dobj")) or (
             trigger.tag_ == "VBD" and trigger.head.dep_ == "nsubj"))  # "forces then counterattacked, drove", misparsed
         if is_passive(trigger) or (trigger.dep_ == "acl" and not acting):  # (acting: "fighters killed 20", misparsed)

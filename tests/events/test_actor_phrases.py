@@ -291,3 +291,8 @@ def test_gulf_states_and_others_whose_forces_act_in_the_news_are_sides() -> None
     assert actor_family("Qatari air defenses") == actor_family("Doha") == "Qatar"
     assert actor_family("Philippine Air Force jets") == actor_family("Filipino troops") == "Philippines"
     assert readable_actor("Philippine") == "Philippines" and readable_actor("Kuwaiti") == "Kuwait"
+
+
+def test_the_doer_of_an_attempt_to_attack_is_who_made_it_not_the_attempt() -> None:
+    found = events_of("On Friday, rebel fighters made a third attempt to storm the checkpoint.")
+    assert [(e.actor, e.target) for e in found] == [("rebel fighters", "the checkpoint")]
