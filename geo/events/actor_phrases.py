@@ -240,15 +240,14 @@ def _victims_verb(verb: Token) -> bool:
 
 COUNTED_OFF = frozenset({"second", "third", "other", "latter"})
 PLACING_PREPS = frozenset({"in", "at", "near", "into", "outside", "around", "toward", "towards"})
-SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "province", "region", "area", "locality"})
+OF_A_PLACE = lx.NEAR_WORDS | {"village", "town", "city", "district", "province", "region", "area", "centre", "center"}
 
 
 def _named_as_a_place(token: Token) -> bool:
-    """'the Guienbilé attack' in a text that tells of 'the village of Guienbilé' or 'entered Guienbilé': where, not
-    who, though no gazetteer knows it."""
-    return any(t.text == token.text and t.i != token.i and t.dep_ in {"pobj", "dobj"} and (
-        t.head.lower_ in PLACING_PREPS or (t.head.lower_ == "of" and t.head.head.lemma_.lower() in SETTLEMENT_NOUNS)
-        or t.head.lemma_.lower() == "enter") for t in tokens_spelled(token.doc, token.text))
+    """'the X attack' in a text telling of 'the village of X', 'south of X', 'entered X': where, not who."""
+    spelled = [t for t in tokens_spelled(token.doc, token.text) if t.text == token.text and t.i != token.i]
+    return any(t.dep_ in {"pobj", "dobj"} and (t.head.lower_ in PLACING_PREPS or t.head.lemma_.lower() == "enter" or (
+        t.head.lower_ == "of" and {t.head.head.lemma_.lower(), t.head.head.lower_} & OF_A_PLACE)) for t in spelled)
 
 
 def _in_a_place_name(token: Token) -> bool:

@@ -296,3 +296,9 @@ def test_gulf_states_and_others_whose_forces_act_in_the_news_are_sides() -> None
 def test_the_doer_of_an_attempt_to_attack_is_who_made_it_not_the_attempt() -> None:
     found = events_of("On Friday, rebel fighters made a third attempt to storm the checkpoint.")
     assert [(e.actor, e.target) for e in found] == [("rebel fighters", "the checkpoint")]
+
+
+def test_a_town_named_before_an_act_noun_is_where_not_who_when_the_text_puts_things_on_its_outskirts() -> None:
+    found = events_of("A drone hit a tractor on the outskirts of Kupiansk on Friday, killing its driver. The ministry "
+                      "did not comment on the Kupiansk strike.")
+    assert [(e.actor, e.target) for e in found] == [(None, "a tractor")]
