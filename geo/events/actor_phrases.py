@@ -284,8 +284,8 @@ def actor_of(trigger: Token, anchor: Token, sent: Span) -> str | None:
 def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
     text = span_text(sent)  # "EL WAK, Kenya, April 9 (Agency) – ...", "Q: The group said ...": no actor
     floor = sent.start_char + max(dateline_length(text), speaker_label_length(text))
-    between = prep_objects(trigger, "between")
-    if between and trigger.tag_ == "VBG" and not children(trigger, "nsubj"):
+    between = [b for b in prep_objects(trigger, "between") if lemma_of(b) not in {"side", "party"}]  # (not "the
+    if between and trigger.tag_ == "VBG" and not children(trigger, "nsubj"):  # worst fighting between the two sides")
         return _np(between[0])  # "fighting between the army and rebels": the first side
     if trigger.pos_ == "VERB":
         if trigger_family(trigger) == "blast" and not children(trigger, "dobj"):

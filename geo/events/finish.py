@@ -92,7 +92,8 @@ def to_event(draft: Draft) -> Event:
             draft.actor).casefold():
         draft.target = None
     group = actors.actor_family(draft.actor)
-    if group is not None and group not in actors.STATES and group == actors.actor_family(draft.target):
+    if (group is not None and group not in actors.STATES and group == actors.actor_family(draft.target)) or not any(
+            c.isalpha() for c in draft.actor or "-"):  # ("* Dec. 6 - U.S. jets struck", a list's bullet: no doer)
         draft.actor = None
     body = sorted(draft.sentences, key=lambda s: s.start)
     everything = sorted({s.start: s for s in body + draft.headlines}.values(), key=lambda s: s.start)

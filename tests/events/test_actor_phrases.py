@@ -302,3 +302,22 @@ def test_a_town_named_before_an_act_noun_is_where_not_who_when_the_text_puts_thi
     found = events_of("A drone hit a tractor on the outskirts of Kupiansk on Friday, killing its driver. The ministry "
                       "did not comment on the Kupiansk strike.")
     assert [(e.actor, e.target) for e in found] == [(None, "a tractor")]
+
+
+def test_fighting_between_the_two_sides_names_no_doer() -> None:
+    found = events_of("On Monday, a rocket fired from across the border hit a barn near Kiryat Shmona, in the fiercest "
+                      "fighting between the two sides in months.")
+    assert found and all(e.actor is None for e in found)
+
+
+
+def test_a_doer_with_no_letters_is_none() -> None:
+    from geo.events.draft import Draft
+    from geo.events.finish import to_event
+
+    sentence = next(nlp()("* May 8 - Jets struck two depots near Mayadin.").sents)
+    draft = Draft("attack", "Air/drone strike", {"strike"}, None, 0, actor="*", target="two depots",
+                  sentences=[sentence])
+    assert to_event(draft).actor is None
+    draft.actor = "Army jets"
+    assert to_event(draft).actor == "Army jets"
