@@ -321,3 +321,9 @@ def test_a_doer_with_no_letters_is_none() -> None:
     assert to_event(draft).actor is None
     draft.actor = "Army jets"
     assert to_event(draft).actor == "Army jets"
+
+
+def test_we_in_a_quote_of_a_titled_speaker_is_his_side_not_his_title() -> None:
+    found = events_of('Cruise missiles fired from a Navy warship hit a radar site near Zabid on Monday. "Our assessment '
+                      'is that we destroyed the radar and two launchers," the admiral said.')
+    assert found and all(e.actor != "admiral" for e in found)
