@@ -29,8 +29,8 @@ def resolve_pronoun(token: Token) -> str | None:
                         and s.idx >= label]
             if subjects and subjects[0].ent_type_ == "PERSON":
                 return None  # '"They began to strike," said Mahmoud Raslan': they are others
-            if subjects and subjects[0].lemma_.lower() in lx.OFFICIAL_TITLES and not actors.actor_family(
-                    phrase_text(phrase_tokens(subjects[0], with_acl=False))):
+            if subjects and token.lower_ in {"we", "our"} and subjects[0].tag_ == "NN" and subjects[0].lemma_.lower(
+                    ) in lx.OFFICIAL_TITLES and not actors.actor_family(phrase_text(phrase_tokens(subjects[0]))):
                 return None  # '"We destroyed four launchers," the general said': his side, not the general
             if subjects and token.lower_ == "they" and subjects[0].tag_ in {"NN", "NNP"} and not (
                     actors.actor_family(subjects[0].text)):
