@@ -228,8 +228,9 @@ def _armed_objects(verb: Token) -> bool:
 
 
 def _fleeing_men(verb: Token) -> bool:
-    """'struck a group of fighters retreating toward X': armed men told fleeing by a participle after them."""
-    men = [verb.head, *prep_objects(verb.head, "of")] if verb.dep_ == "acl" else []
+    """'struck a group of fighters retreating toward X', 'fighters who were fleeing': armed men told fleeing by a
+    participle or a clause after them."""
+    men = [verb.head, *prep_objects(verb.head, "of")] if verb.dep_ in {"acl", "relcl"} else []
     return any(m.lemma_.lower() in ARMED_GROUP_NOUNS | PERPETRATOR_NOUNS for m in men)
 
 

@@ -1461,3 +1461,9 @@ def test_an_assault_that_followed_a_bombing_by_no_named_side_stays_an_attack() -
                      "bombing on May 2 that wounded three soldiers.", published=date(2024, 5, 4))
     assert not report.responses
     assert sorted(e.date for e in report.attacks) == [date(2024, 5, 2), date(2024, 5, 3)]
+
+
+def test_a_strike_on_a_column_carrying_fighters_who_were_fleeing_answers_their_attack() -> None:
+    attacks, responses = run("Gunmen stormed a police post near Kaya on Sunday, killing three officers. Hours later, an "
+                             "army helicopter hit a convoy of pickups carrying fighters who were fleeing north.")
+    assert [e.actor for e in attacks] == ["Gunmen"] and [e.target for e in responses] == ["a convoy of pickups"]
