@@ -3,6 +3,8 @@ the trigger filter of geo/events/triggers.py): made-up sentences in the shapes w
 
 from __future__ import annotations
 
+from datetime import date
+
 from geo.events.actor_phrases import actor_of
 from geo.events.extract import extract_events
 from geo.model import Event
@@ -327,3 +329,9 @@ def test_we_in_a_quote_of_a_titled_speaker_is_his_side_not_his_title() -> None:
     found = events_of('Cruise missiles fired from a Navy warship hit a radar site near Zabid on Monday. "Our assessment '
                       'is that we destroyed the radar and two launchers," the admiral said.')
     assert found and all(e.actor != "admiral" for e in found)
+
+
+def test_on_dozens_of_occasions_is_how_often_not_the_target() -> None:
+    report = analyze("Militia fighters have also fired rockets and drones at army bases in Anbar province on dozens "
+                     "of occasions.", published=date(2024, 3, 6))
+    assert [e.target for e in report.attacks] == ["army bases"]
