@@ -106,7 +106,8 @@ def _verb(draft: Draft) -> str:
     things = bool(words) and re.sub(r"ies$", "y", words[-1]).rstrip("s") in THING_HEADS
     people = set(words) & PEOPLE_WORDS or (words and f"{words[-1]}s" in PEOPLE_WORDS)  # 'a farmer', 'two men'
     head = (draft.target or "").lower().split(" of ")[0].split()[-1:]  # "the edge (of the camp)"
-    held = bool(head) and (head[0] in _SITE_HEADS | _GROUND_HEADS or things) and not people
+    held = bool(head) and bool({head[0], head[0].removesuffix("s")} & (_SITE_HEADS | _GROUND_HEADS) or things) and (
+        not people)  # ("the villages of X")
     if draft.category == "Abduction/forced disappearance":  # not "abducted the village", "the edge of the camp":
         return ("raided" if "raid" in families else "attacked") if held else "abducted"  # stormed, raided it
     if people or (any(w.isdigit() for w in words) and not things):

@@ -820,6 +820,8 @@ def test_a_camp_raided_by_fighters_who_abducted_people_was_raided_not_abducted()
         "Gunmen attacked the village of Kherson"]
     assert summaries("Gunmen abducted two journalists in Kherson on Monday.") == [
         "Gunmen abducted two journalists in Kherson"]
+    assert summaries("Bandits raided the villages of Kherson and Odesa on Monday, burning homes and abducting nine "
+                     "men.") == ["Bandits raided the villages of Kherson"]
 
 
 def test_a_missiles_model_is_not_who_fired_it() -> None:
