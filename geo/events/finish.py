@@ -128,19 +128,19 @@ _CALLED_GROUP_RE = re.compile(r"\bgroup,?\s+(?:(?:that\s+)?call(?:ing|s)\s+itsel
 
 
 def name_the_group(drafts: list[Draft]) -> None:
-    """'The group had also targeted the vessel': the group is the one named as the doer of the act told before,
+    """'The (same) group had also targeted the vessel': the group is the one named as the doer of the act told before,
     not an actor called 'Group'; 'a group calling itself the X Brigades said it fired the rockets': X."""
     def told_at(draft: Draft) -> int:
         return min((s.start for s in draft.sentences), default=-1)
 
     for draft in drafts:
-        if (draft.actor or "").lower() != "group" or not draft.sentences:
+        if (draft.actor or "").lower() not in {"group", "same group"} or not draft.sentences:
             continue
         told = [span_text(s) for s in draft.sentences]
         if (called := next((m for m in map(_CALLED_GROUP_RE.search, told) if m), None)) is not None:
             draft.actor = called.group(1)
             continue
-        if not any(re.search(r"\bthe group\b", t, re.I) for t in told):
+        if not any(re.search(r"\bthe (?:same )?group\b", t, re.I) for t in told):
             continue  # "a group" is someone new
         before = [d for d in drafts if d.kind != "response" and d.sentences and 0 <= told_at(d) < told_at(draft)
                   and any(ch.isupper() for ch in d.actor or "")]  # an attack's doer named in the text before it

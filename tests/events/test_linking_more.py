@@ -611,6 +611,9 @@ def test_the_group_is_the_doer_named_before_it_not_a_doer_called_group() -> None
     text = ("The Kelmar Front fired rockets at a base in Omdurman on Monday. On Tuesday the group ambushed an army "
             "convoy near Khan Younis, killing four soldiers.")
     assert [e.actor for e in everything(text)] == ["Kelmar Front", "Kelmar Front"]
+    text = ("The Kelmar Front fired rockets at a base in Omdurman on Monday. Days earlier, the same group raided the "
+            "villages of Kassala and Gedaref, abducting seven men.")
+    assert [e.actor for e in everything(text)] == ["Kelmar Front", "Kelmar Front"]
 
 
 def test_a_claimants_own_figures_for_its_attack_are_no_second_attack() -> None:
