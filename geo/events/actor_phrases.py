@@ -240,7 +240,8 @@ def _victims_verb(verb: Token) -> bool:
 
 COUNTED_OFF = frozenset({"second", "third", "other", "latter"})
 PLACING_PREPS = frozenset({"in", "at", "near", "into", "outside", "around", "toward", "towards"})
-OF_A_PLACE = lx.NEAR_WORDS | {"village", "town", "city", "district", "province", "region", "area", "centre", "center"}
+OF_A_PLACE = lx.NEAR_WORDS | {"village", "town", "city", "district", "province", "region", "area", "locality", "centre",
+                              "center", "edge"}  # "the village of X", "south of X", "the edge of X"
 
 
 def _named_as_a_place(token: Token) -> bool:
@@ -295,8 +296,8 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
             glued.lower_ == "counter" and trigger.head.i == glued.i) else []
         if countering:
             return _doer(countering[0])
-        to = "to" in {c.lower_ for c in children(trigger, "aux")}  # "made an attempt to overrun the post": who made it
-        if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" and to:
+        infinitive = "to" in {c.lower_ for c in children(trigger, "aux")}  # "made an attempt to overrun the post":
+        if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj" and infinitive:  # who made it, not the attempt
             return next((_doer(s) for s in children(trigger.head.head, "nsubj") if s.idx >= floor), None)
         acting = trigger.dep_ == "acl" and not is_passive(trigger) and (bool(children(trigger, "dobj")) or (
             trigger.tag_ == "VBD" and trigger.head.dep_ == "nsubj"))  # "forces then counterattacked, drove", misparsed

@@ -237,7 +237,8 @@ def _fleeing_men(verb: Token) -> bool:
 def _told_after(draft: Draft, other: Draft, family: str) -> bool:
     """'X struck a command centre in Y hours after rockets were fired at X's town', '... two days after a rocket
     attack on a base injured X's soldiers': in one sentence, the act is told as coming after an attack on its own
-    side, its target or the people it harmed (not by a state at war with it: those strike in turn)."""
+    side, its target or the people it harmed (not by a state at war with it: those strike in turn); or as following
+    another side's act ('the airstrike followed an assault by militants')."""
     if other is draft or other.kind == "response" or (
             family in actors.STATES and actors.actor_family(other.actor) in actors.STATES):
         return False

@@ -195,9 +195,6 @@ def _distinct_acts(first: Mention, second: Mention) -> bool:
     return bool(children(first.trigger, "dobj")) and bool(children(second.trigger, "dobj"))
 
 
-__all__ = ["merge_one_act", "told_in_sequence"]
-
-
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
 
 
@@ -214,3 +211,6 @@ def told_in_sequence(mentions: list[Mention]) -> dict[int, Mention]:
             mention.new_event = True
             referred.update({id(m): mention for m in subjects if m.anaphoric})
     return referred
+
+
+__all__ = ["merge_one_act", "told_in_sequence"]
