@@ -98,7 +98,6 @@ def test_who_carried_out_dozens_of_attacks_did_them() -> None:
     assert [e.actor for e in found] == ["Northern Front"]
 
 
-
 def test_a_country_in_the_dateline_is_not_the_owner_of_the_weapons_after_it() -> None:
     # The parser hangs the dateline's country on "drones" as a compound (whole pipeline: its paragraphs rule).
     text = ("Turkish drones strike SDF positions near Manbij; SDF says three fighters killed\n\n"
@@ -310,7 +309,6 @@ def test_fighting_between_the_two_sides_names_no_doer() -> None:
     found = events_of("On Monday, a rocket fired from across the border hit a barn near Kiryat Shmona, in the fiercest "
                       "fighting between the two sides in months.")
     assert found and all(e.actor is None for e in found)
-
 
 
 def test_a_doer_with_no_letters_is_none() -> None:
