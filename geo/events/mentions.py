@@ -311,9 +311,11 @@ def _hit_into(verb: Token) -> list[Token]:
     return into if lemma_of(verb) in elx.IMPACT_VERBS or not children(verb, "dobj") else []
 
 
-def _occasions(token: Token) -> bool:
-    """'on dozens of occasions', 'on one occasion': how often, not on what."""
-    return lemma_of(token) == "occasion" or any(lemma_of(o) == "occasion" for o in prep_objects(token, "of"))
+def _a_possible_target(token: Token) -> bool:
+    """Whether a preposition's object may be what an act was aimed at: not a time ('on Monday') nor how often
+    ('on dozens of occasions', 'on one occasion')."""
+    return token.ent_type_ not in {"DATE", "TIME"} and lemma_of(token) != "occasion" and not any(
+        lemma_of(o) == "occasion" for o in prep_objects(token, "of"))
 
 
 def target_heads(trigger: Token, anchor: Token) -> list[Token]:
@@ -340,13 +342,14 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
                 heads = children(trigger.head, "dobj")[:1] or heads  # "caught a column of fighters and bombed it"
         heads = heads or [o for o in prep_objects(trigger, "on", "against", "at", "toward", "towards", *(
             ("with",) if lemma_of(trigger) == "exchange" else ())) + _directed_at(trigger) + _hit_into(trigger)
-            if o.ent_type_ not in {"DATE", "TIME"} and not _occasions(o)]
+            if _a_possible_target(o)]
         if not heads and lemma_of(trigger) in lx.WEAPON_OBJECT_VERBS:  # "launched 86 drones and two missiles
             weapons = [w for o in children(trigger, "dobj") for w in (o, *o.conjuncts)]  # against Ukraine"
             heads = [o for w in weapons for o in prep_objects(w, "against", "at", "on", "toward", "towards")
-                     if o.ent_type_ not in {"DATE", "TIME"} and not _occasions(o)][:1]
+                     if _a_possible_target(o)][:1]
     else:
-        heads = prep_objects(trigger, "against", "on", "targeting", "at") or detached_target(trigger)
+        heads = [o for o in prep_objects(trigger, "against", "on", "targeting", "at") if _a_possible_target(o)] or (
+            detached_target(trigger))
     between = prep_objects(trigger, "between")  # "clashes (fighting) between the army and the RSF": the second side
     if not heads and between and (trigger.pos_ != "VERB" or trigger.tag_ == "VBG"):
         other = second_side(between[0])
@@ -366,7 +369,7 @@ def target_heads(trigger: Token, anchor: Token) -> list[Token]:
             heads = children(governor, "dobj")
         elif lemma in lx.LIGHT_VERBS and anchor.dep_ == "dobj":
             heads = [o for o in prep_objects(governor, "at", "on", "against", "toward", "towards", "into")
-                     if o.ent_type_ not in {"DATE", "TIME"} and not _occasions(o)]
+                     if _a_possible_target(o)]
     if not heads:
         for holder in holders:
             for child in holder.children:

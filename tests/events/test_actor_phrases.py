@@ -333,3 +333,5 @@ def test_on_dozens_of_occasions_is_how_often_not_the_target() -> None:
     report = analyze("Militia fighters have also fired rockets and drones at army bases in Anbar province on dozens "
                      "of occasions.", published=date(2024, 3, 6))
     assert [e.target for e in report.attacks] == ["army bases"]
+    found = events_of("The attacks on dozens of occasions hit army bases near Jilib, officials said.")
+    assert [e.target for e in found] == ["army bases"]
