@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from geo.events import actors, lexicon as lx
-from geo.events.source_crowds import raw_words, same_crowd
+from geo.events.source_crowds import CROWD_WORDS, raw_words, same_crowd
 from geo.events.source_words import KNOWN_ACRONYMS, name_words
 from geo.model import Source, TextSpan
 
@@ -163,13 +163,15 @@ class Registry:
         """'the envoy' after 'international envoy Lakhdar Brahimi'; 'the observatory' after 'the Syrian
         Observatory for Human Rights'; 'the group' after the latest group that spoke."""
         head = speaker.head or _head(speaker.name)
+        words = speaker.name.casefold().split()  # "aid groups" are new, not the group that spoke before;
+        one = words[-1:] == [head] or (len(words) == 2 and words[0] in {"these", "those"})  # "these groups" are it
         for key, entry in reversed(list(self.entries.items())):
             earlier = entry.speaker
             if earlier.person and head in lx.OFFICIAL_TITLES and earlier.role and head in name_words(earlier.role):
                 return key
             if (earlier.role or "").casefold().split()[-1:] == [head]:
                 return key  # "the agency" after "the regional disaster agency SEMA"
-            if not earlier.person and not earlier.described and head in name_words(earlier.name) and (
+            if one and not earlier.person and not earlier.described and head in name_words(earlier.name) and (
                     head not in {"government", "military", "army", "police"} or (
                         len(raw_words(speaker.name)) >= 2 and name_words(speaker.name) <= name_words(earlier.name))):
                 return key  # "State police" after "Arkansas State Police"; not a bare "the police"
@@ -183,8 +185,11 @@ class Registry:
                 return key  # "the doctors' group" after "the Sudan Doctors Network"
         kinds = {"ngo", "other"} if head in {"group", "organisation", "organization", "monitor"} else {
             "official", "ngo"} if head in {"agency", "body"} else set()  # "the agency" after the U.N.'s OCHA
+        if not one:
+            return None
         for key, entry in reversed(list(self.entries.items())):
-            if not entry.speaker.person and entry.speaker.type in kinds and not entry.speaker.described:
+            if not entry.speaker.person and entry.speaker.type in kinds and not entry.speaker.described and not (
+                    raw_words(entry.speaker.name) & CROWD_WORDS):  # the group is not "residents of X"
                 return key
         return None
 

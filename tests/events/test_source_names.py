@@ -91,6 +91,15 @@ def test_a_short_description_of_a_named_group_is_that_group() -> None:
     assert names(text) == ["the Syrian Observatory for Human Rights"]
 
 
+def test_groups_of_another_kind_are_not_the_group_that_spoke_last() -> None:
+    text = ("Shells hit the market of Dorvani on Sunday. Farmers of Dorvani said the shells came at dawn. Relief "
+            "groups said the fighting cut the road.")
+    assert names(text) == ["Farmers of Dorvani", "Relief groups"]
+    text = ("The Lantern Monitoring Group said nine died. Relief groups said the road was cut. These groups said "
+            "the toll would rise.")
+    assert names(text) == ["the Lantern Monitoring Group", "Relief groups"]
+
+
 def test_a_source_described_then_named_is_the_named_one() -> None:
     text = ("A monitoring group says at least 20 people were killed in the strikes. The Kurdish Human Rights "
             "Observatory said seven of them were children.")
