@@ -253,7 +253,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
      "maintain", "contend", "argue", "admit", "affirm", "underscore", "underline", "tweet",
      "post", "publish", "cite", "quote", "observe", "comment", "remark", "blame", "verify",
      "document", "record", "count", "describe", "reiterate", "suggest", "predict", "mention",
-     "charge", "respond", "reply", "specify", "assess", "inform", "notify"}
+     "charge", "respond", "reply", "specify", "assess", "inform", "notify", "vow"}
 )
 
 # Verbs of a reaction to an event, after it ("condemned the attack on Friday"): their time is not

@@ -341,7 +341,7 @@ def test_an_armys_press_office_is_official_and_one_source_with_its_description()
 
 
 def test_a_spokesman_whose_possessive_points_back_to_an_armed_group_is_the_groups() -> None:
-    found = sources_of("The Houthis vowed revenge after the raid. Their military spokesman Ali Qasim said on Monday "
+    found = sources_of("The Houthis buried their dead after the raid. Their military spokesman Ali Qasim said on Monday "
                        "that the group had fired missiles at a tanker.")
     assert [(s.name, s.type) for s in found] == [("Ali Qasim", "other")]
 
@@ -573,3 +573,8 @@ def test_the_agency_a_dateline_credits_relays_what_it_was_told_and_is_no_source(
             "after dawn. TSP could not independently verify the account.")
     found = {s.name: s.via for s in extract_sources(nlp()(text))}
     assert found == {"the health ministry": None, "Residents": "TSP"}
+
+
+def test_a_vow_is_a_statement_of_whoever_made_it() -> None:
+    text = "Shells hit the market of Dorvani on Sunday. The Harrow Brigade's commander vowed to retake the town."
+    assert [s.name for s in sources_of(text)] == ["the Harrow Brigade's commander"]
