@@ -137,3 +137,15 @@ def in_a_bodys_name(span: Span) -> bool:
     body = prep.head
     return span.root.dep_ == "pobj" and prep.lower_ in {"in", "for", "to", "on"} and body.pos_ == "PROPN" and (
         body.lemma_.lower() in BODY_NAME_HEADS) and body.ent_type_ == "ORG"
+
+
+# Verbs whose object is a government told or asked something: "urged Kyiv to", "accused Ankara of".
+ADDRESSING_VERBS = frozenset({"urge", "accuse", "ask", "warn", "press", "blame", "summon", "implore"})
+
+
+def addressed(token: Token) -> bool:
+    """'calling on Ankara to withdraw', 'urged Kyiv to stop', 'accused Kigali of': a place spoken to is the
+    government it stands for, not where an act of the sentence happened."""
+    head = token.head
+    return (token.dep_ == "dobj" and head.lemma_.lower() in ADDRESSING_VERBS) or (
+        token.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "call")

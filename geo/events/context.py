@@ -10,7 +10,8 @@ from spacy.tokens import Span, Token
 
 from geo.events import actors, context_words as elx, lexicon as lx, weapons
 from geo.events.casualties import casualty_figures, dead_on_its_object
-from geo.events.clauses import a_reason_apart, ancestors_list, in_a_bodys_name, nearest_before, owner_of, where_said
+from geo.events.clauses import (a_reason_apart, addressed, ancestors_list, in_a_bodys_name, nearest_before, owner_of,
+                                where_said)
 from geo.events.dating import assign_dates, told_over_a_period
 from geo.events.kinds import AFTER_THE_ACT_RE, ORDINAL_WORDS, armed_men
 from geo.events.roles import (ONLY_ASSAILANT_NOUNS, RESPONSE_FAMILIES, assign_roles, ends_the_assault,
@@ -289,10 +290,10 @@ def _a_border_of(toponym: Toponym, span: Span) -> bool:
 
 
 def names_something_else(span: Span) -> bool:
-    """'at 11:40 p.m. (Baghdad time)', 'the Gaza war', 'the UN Mission in X': what the name is part of."""
+    """'at 11:40 p.m. (Baghdad time)', 'the Gaza war', 'the UN Mission in X', 'call on Ankara': part of or for what."""
     doc = span.doc
     return span.end < len(doc) and (doc[span.end].lower_ == "time" or doc[span.end].lemma_.lower() in (
-        lx.CONFLICT_NAME_NOUNS)) or in_a_bodys_name(span)
+        lx.CONFLICT_NAME_NOUNS)) or in_a_bodys_name(span) or addressed(span.root)
 
 
 def _across_from(span: Span) -> bool:

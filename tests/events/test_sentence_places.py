@@ -29,6 +29,13 @@ def test_a_town_named_where_a_spokesman_spoke_does_not_place_the_act() -> None:
     assert found and all(e.place != "Odesa" for e in found)
 
 
+def test_a_capital_spoken_to_is_its_government_not_where_the_strikes_were() -> None:
+    text = ("A drone strike hit a truck near Bakhmal in Duhok province on Monday. The ministry handed the envoy a note "
+            "describing the strikes as a crime and calling on Ankara to withdraw its troops.")
+    found = analyze(text, published=PUBLISHED).events
+    assert found and all("Ankara" not in (e.place or "") for e in found)
+
+
 def test_a_reference_back_to_the_compound_places_the_act_at_the_town_named_before() -> None:
     found = events("A suicide bomber drove a truck into the gate of a police station in Kherson on Sunday. "
                    "Officers on guard shot dead two more gunmen who tried to storm the compound.")
