@@ -341,8 +341,9 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
         return _np(between[0])
     if (held := _side_holding(trigger)) is not None:  # "artillery fire from RSF positions": the RSF
         return held
-    modifiers = [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]
-    for child in sorted([*trigger.children, *(g for m in modifiers for g in m.children if g.dep_ == "amod")],
+    modifiers = [c for c in trigger.children if c.dep_ in {"compound", "nmod"}]  # their own: "PKK rocket and drone
+    nested = [g for m in modifiers for g in m.children if g.dep_ == "amod" or actors.actor_family(g.text)]  # attack"
+    for child in sorted([*trigger.children, *nested],
                         key=lambda c: c.dep_ != "poss" or c.is_punct):  # the owner first: "al-Shabaab's attack"
         if child.dep_ == "poss" and not child.is_punct:
             return _np(child) if child.lower_ not in PRONOUNS else resolve_pronoun(child)
@@ -354,9 +355,8 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
             child.ent_type_ == "GPE" and actors.actor_family(child.text) and child.lower_ not in actors.CAPITAL_ALIASES))
         if child.dep_ in {"compound", "amod", "nmod"} and named and not _named_as_a_place(child):
             return lx.clean_phrase(phrase_text([t for t in child.subtree if t.ent_type_ not in {"DATE", "TIME"}]))
-        if child.dep_ == "acl":
-            for obj in prep_objects(child, "by"):
-                return _np(obj)
+        if child.dep_ == "acl" and (by_them := prep_objects(child, "by")):
+            return _np(by_them[0])
     accused = _accused(anchor.head) if anchor.dep_ in {"pcomp", "pobj"} else []
     if accused:  # "accused the army of the bombing"
         return _doer(accused[0])

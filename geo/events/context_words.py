@@ -131,7 +131,8 @@ PLACE_NOUNS = frozenset(
      "suburb", "suburbs", "capital", "border", "coast", "port", "state", "oblast", "municipality", "neighbourhood",
      "neighborhood", "countryside", "vicinity", "edge", "centre", "center", "part", "parts", "west", "east", "north",
      "south", "waters", "territory", "enclave", "strip", "bank", "heights", "valley", "island", "sea", "gulf", "camp",
-     "environs", "surroundings", "periphery", "fringes", "defenses", "defences", "quarter"} | SITE_PARTS  # "the
+     "environs", "surroundings", "periphery", "fringes", "defenses", "defences", "quarter", "slopes", "foothills",
+     "slope"} | SITE_PARTS  # "the
 )  # defences of X", "a residential quarter of X"
 # Buildings and sites of a town named as such ("the railway station of the city of X"; not "the church of X").
 SITE_NOUNS = frozenset({"station", "base", "airport", "school", "hospital", "market", "ministry", "building",

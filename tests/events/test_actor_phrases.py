@@ -335,3 +335,9 @@ def test_on_dozens_of_occasions_is_how_often_not_the_target() -> None:
     assert [e.target for e in report.attacks] == ["army bases"]
     found = events_of("The attacks on dozens of occasions hit army bases near Jilib, officials said.")
     assert [e.target for e in found] == ["army bases"]
+
+
+def test_the_group_named_before_the_weapons_of_a_nominal_attack_did_it() -> None:
+    found = attacks_of("The ministry called the raid retaliation for an RSF rocket and drone attack on an army base "
+                       "near Zelin.")
+    assert [e.actor for e in found] == ["RSF"]

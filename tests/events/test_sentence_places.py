@@ -239,3 +239,7 @@ def test_a_reference_back_to_a_post_points_at_its_town_not_the_province_after_it
                    "Residents living below the outpost said army artillery shelled the hills until dawn.")
     shelling = [e for e in found if "shell" in e.summary.lower()]
     assert shelling and all(e.place == "Ālbū Kamāl" for e in shelling)
+
+
+def test_the_slopes_of_a_town_place_the_act_there() -> None:
+    assert [e.place for e in events("Jets hit militant positions on the slopes of Kharkiv on Monday.")] == ["Kharkiv"]
