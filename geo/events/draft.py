@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from geo.events.lexicon import parse_number
+from geo.events.lexicon import RESPONSE_NOUN_PREPS, parse_number
 from geo.model import Toponym
 
 if TYPE_CHECKING:
@@ -126,6 +126,16 @@ def counts_its_target(count: int, target: str) -> bool:
     the count itself."""
     words = [w.lower().strip("()") for w in target.split()[:4]]  # "three targets", "more than 85 targets"
     return any(w == str(count) or parse_number(w) == count for w in words)
+
+
+def told_last_as_a_cause(draft: Draft) -> bool:
+    """'Jets bombed X in response to the Zelin attack': the attack was told last as what another act answered, and
+    'the raids' told next are the jets', not the attack's."""
+    if not draft.triggers or not draft.sentences:
+        return False
+    last = draft.sentences[0].doc[max(draft.triggers)]
+    return last.dep_ == "pobj" and last.head.lower_ in {"to", "for"} and (
+        last.head.head.lemma_.lower() in RESPONSE_NOUN_PREPS)
 
 
 def one_act(draft: Draft) -> bool:

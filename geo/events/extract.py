@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from geo.events import actors, lexicon as lx
 from geo.events.casualties import added_toll, casualty_figures, settle_toll
 from geo.events.context import find_mentions
-from geo.events.draft import Draft, DraftLog, one_act, take_date, toponyms_by_sentence
+from geo.events.draft import Draft, DraftLog, one_act, take_date, told_last_as_a_cause, toponyms_by_sentence
 from geo.events.category_fit import GENERIC_CATEGORIES
 from geo.events.introduced import comparison_point, heard_by_a_witness, named_again, one_of_its_munitions
 from geo.events.frame import header_length
@@ -135,7 +135,7 @@ class _Linker:
         if mention.anaphoric:
             fitting = [d for d in recent if compatible(d, mention, lenient_place=vaguely_placed(mention) or (
                 told_in_part(mention)), referred=True)]
-            fitting = [d for d in fitting if not d.reference] or fitting  # not an act told in passing
+            fitting = sorted([d for d in fitting if not d.reference] or fitting, key=told_last_as_a_cause)  # in passing
             if mention.date is not None:  # "Tuesday's drone attack": the one told on Tuesday
                 fitting.sort(key=lambda d: d.date != mention.date)
             place = next((p.place for p in mention.parts if p.place is not None), None)

@@ -1058,3 +1058,18 @@ def test_an_armed_group_is_never_the_doer_of_a_strike_on_its_own_men() -> None:
                        "that a second strike early Tuesday evening destroyed a building used by RSF fighters in Kharkiv.")
     assert [(e.actor, e.target) for e in found] == [("RSF", "a power station"),
                                                     (None, "a building used by RSF fighters")]
+
+
+def test_the_raids_after_an_answer_are_the_answers_not_the_attack_it_answered() -> None:
+    found = everything("Shortly before midnight on Monday, Harrak fighters fired rockets at the army base above Zelin. "
+                       "Three soldiers were killed in the attack. On Tuesday, warplanes bombed Harrak shelters near "
+                       "Tarbiya in response to the Zelin attack. The ministry said 14 militants were killed in the raids.")
+    harrak = [e for e in found if e.actor == "Harrak fighters"]
+    assert [e.kind for e in harrak] == ["attack"] and harrak[0].killed == 3
+    assert [(e.kind, e.killed) for e in found if e.actor != "Harrak fighters"] == [("response", 14)]
+
+
+def test_the_very_groups_that_carried_out_the_attacks_name_no_one() -> None:
+    found = everything("An army post near Zelin was attacked on Monday. Abuses play into the hands of the very groups "
+                       "that carried out the attack.")
+    assert found and all("very" not in (e.actor or "").lower() for e in found)
