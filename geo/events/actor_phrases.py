@@ -82,11 +82,9 @@ def _claimer(verb: Token, *, nouns_only: bool) -> str | None:
 
 def claimant(sent: Span) -> str | None:
     """'The X claimed responsibility in a statement': who claimed the act told just before (no 'for' phrase)."""
-    for token in sent:
-        if token.lemma_.lower() == "responsibility" and token.dep_ == "dobj" and not prep_objects(token, "for") and (
-                token.head.lemma_.lower() in RESPONSIBILITY_VERBS and not children(token.head, "neg")):
-            return _claimer(token.head, nouns_only=True)
-    return None
+    return next((_claimer(token.head, nouns_only=True) for token in sent if token.lemma_.lower() == "responsibility"
+                 and token.dep_ == "dobj" and not prep_objects(token, "for") and (
+                     token.head.lemma_.lower() in RESPONSIBILITY_VERBS and not children(token.head, "neg"))), None)
 
 
 OPERATING_VERBS = frozenset({"operate", "fly", "pilot", "control", "launch", "fire", "send", "deploy"})
@@ -199,8 +197,10 @@ def _side_holding(token: Token) -> str | None:
 def _compound(token: Token) -> str:
     """A name told in compounds ('a Nigerian Air Force jet': 'Nigerian Air Force'; 'ISIS-Somalia attacks', the
     last part tagged a common noun), else the word."""
-    named = token.pos_ == "PROPN" or glued_before(token) is not None
-    return phrase_text(list(token.subtree)) if token.dep_ == "compound" and named else token.text
+    if not (token.pos_ == "PROPN" or glued_before(token) is not None) or token.dep_ not in {"compound", "nmod"}:
+        return token.text  # (an nmod: "a Tehrik-i-Taliban Pakistan (TTP) assault", the name up to it, not "Pakistan")
+    return phrase_text(list(token.subtree)) if token.dep_ == "compound" else token.doc[
+        min(token.left_edge.i + (token.left_edge.pos_ == "DET"), token.i):token.i + 1].text
 
 
 def _by_hung_on_the_verb(act: Token) -> list[Token]:

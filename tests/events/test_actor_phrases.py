@@ -341,3 +341,9 @@ def test_the_group_named_before_the_weapons_of_a_nominal_attack_did_it() -> None
     found = attacks_of("The ministry called the raid retaliation for an RSF rocket and drone attack on an army base "
                        "near Zelin.")
     assert [e.actor for e in found] == ["RSF"]
+
+
+def test_a_group_whose_name_ends_in_a_country_is_not_that_country() -> None:
+    found = attacks_of("Officials called the shelling revenge for a Tehrik-i-Taliban Pakistan (TTP) assault on a police "
+                       "station in Lakki Marwat.")
+    assert [e.actor for e in found] == ["Tehrik-i-Taliban Pakistan"]
