@@ -268,7 +268,8 @@ class Registry:
                        claims=tuple(sorted(e.claims, key=lambda c: c.start))) for e in entries]
 
 
-HOME_BODIES_RE = re.compile(r"(?:the\s+)?(army|military|navy|air force|armed forces|government)", re.I)
+HOME_BODIES_RE = re.compile(r"(?:the\s+)?(army|military|navy|air force|(?:armed forces )?general staff|armed forces|government)",
+                            re.I)
 
 
 def _of_home(name: str, home: str | None) -> str:
@@ -278,7 +279,8 @@ def _of_home(name: str, home: str | None) -> str:
 
 
 MILITARY_BODIES_RE = re.compile(r"(?:the\s+)?(?:(?P<side>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+)?"
-                                r"(?:army|military|armed forces|general staff|defen[cs]e forces)(?:\s+\([A-Z]+\))?", re.I)
+                                r"(?:army|military|(?:armed forces\s+)?general staff|armed forces|defen[cs]e forces)"
+                                r"(?:\s+\([A-Z]+\))?", re.I)
 
 
 def _fold_military(entries: list[_Entry], home: str | None) -> list[_Entry]:
@@ -294,8 +296,9 @@ def _fold_military(entries: list[_Entry], home: str | None) -> list[_Entry]:
         match = MILITARY_BODIES_RE.fullmatch(entry.speaker.name.strip())
         if match is None or entry.speaker.person:
             continue
-        side = actor_family(match.group("side")) if match.group("side") else None
-        if match.group("side") and side is None:
+        named = match.group("side") if (match.group("side") or "")[:1].isupper() else None  # ("armed forces general
+        side = actor_family(named) if named else None  # staff": no side named)
+        if named and side is None:
             continue  # "the Wagner army": not a state's
         (groups.setdefault(side, []) if side else bare).append(entry)
     home_side = actor_family(home) if home else None
@@ -308,7 +311,8 @@ def _fold_military(entries: list[_Entry], home: str | None) -> list[_Entry]:
         if len(members) < 2:
             continue
         members.sort(key=lambda e: min(c.start for c in e.claims))
-        keeper = max(members, key=lambda e: sum(w[:1].isupper() for w in e.speaker.name.split()[1:]))
+        keeper = max(members, key=lambda e: (sum(w[:1].isupper() for w in e.speaker.name.split()[1:]), len(
+            raw_words(e.speaker.name))))  # the most proper name, else the fullest ("the armed forces general staff")
         keeper.speaker.type = "official"
         for other in members:
             if other is not keeper:

@@ -857,3 +857,9 @@ def test_a_ministry_known_by_its_proper_name_is_an_official_source() -> None:
                                   "Veterans Affairs said \"armed terrorist groups\" riding motorcycles attacked the post "
                                   "at around 4 a.m. local time."))
     assert [s.type for s in found] == ["official"]
+
+
+def test_an_armys_general_staff_is_the_army_named_before() -> None:
+    text = ("Mali's army said on Friday that jets struck a column of fighters near Tenenkou. In a communique, the "
+            "armed forces general staff said the fighters had attacked a post.")
+    assert names(text) == ["armed forces general staff"]
