@@ -176,7 +176,9 @@ class Registry:
                         len(raw_words(speaker.name)) >= 2 and name_words(speaker.name) <= name_words(earlier.name))):
                 return key  # "State police" after "Arkansas State Police"; not a bare "the police"
             unnamed = earlier.type == "anonymous"  # named on purpose by what it is only: not named later
-            if earlier.described and (unnamed or not earlier.indefinite) and earlier.type in {speaker.type, "anonymous"} and (
+            bare = raw_words(speaker.name) == {head} and _is_person_noun(speaker)  # "the spokesman" after "a Houthi
+            if earlier.described and (unnamed or bare or not earlier.indefinite) and (  # military spokesman"
+                    bare or earlier.type in {speaker.type, "anonymous"}) and (
                     head == (earlier.head or _head(earlier.name)) and raw_words(speaker.name) <= (
                         raw_words(earlier.name))):
                 return key  # "the activists" after "Syrian activists"; "the official" after "an official who ..."
@@ -185,9 +187,7 @@ class Registry:
                 return key  # "the doctors' group" after "the Sudan Doctors Network"
         kinds = {"ngo", "other"} if head in {"group", "organisation", "organization", "monitor"} else {
             "official", "ngo"} if head in {"agency", "body"} else set()  # "the agency" after the U.N.'s OCHA
-        if not one:
-            return None
-        for key, entry in reversed(list(self.entries.items())):
+        for key, entry in reversed(list(self.entries.items()) if one else []):
             if not entry.speaker.person and entry.speaker.type in kinds and not entry.speaker.described and not (
                     raw_words(entry.speaker.name) & CROWD_WORDS):  # the group is not "residents of X"
                 return key

@@ -863,3 +863,9 @@ def test_an_armys_general_staff_is_the_army_named_before() -> None:
     text = ("Mali's army said on Friday that jets struck a column of fighters near Tenenkou. In a communique, the "
             "armed forces general staff said the fighters had attacked a post.")
     assert names(text) == ["armed forces general staff"]
+
+
+def test_the_spokesman_after_a_sides_spokesman_is_that_spokesman() -> None:
+    text = ("A Houthi military spokesman claimed that the missile had hit a tanker. The spokesman also warned that "
+            "attacks would go on.")
+    assert names(text) == ["Houthi military spokesman"]
