@@ -111,7 +111,7 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
     for draft in drafts:
         for sent in {id(s): s for s in draft.sentences + draft.headlines}:
             told_in.setdefault(sent, []).append(draft)
-    for draft in sorted(drafts, key=lambda d: min(s.start for s in d.sentences + d.headlines)):
+    for draft in sorted(drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), not _told_as_before(d))):
         now = (set(attackers), armed_attack, attacked, set(groups))
         earlier = told_as_earlier(draft)  # "Hours earlier, ...": it came before the act told last: answers not that
         if earlier:
@@ -166,6 +166,16 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
             attackers |= now[0]
             armed_attack, attacked, groups = armed_attack or now[1], attacked or now[2], groups | now[3]
     return inferred
+
+
+def _told_as_before(draft: Draft) -> bool:
+    """'Jets struck X on Tuesday, a day after fighters stormed Y': the storming, told after the strike in the same
+    sentence, came first."""
+    if not draft.triggers or not draft.sentences:
+        return False
+    trigger = draft.sentences[0].doc[draft.triggers[0]]
+    return any(c.dep_ == "mark" and c.lower_ in {"after", "following"} for c in trigger.children) or (
+        trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ in {"after", "following"})
 
 
 def _before_their_attacks(draft: Draft, sides: set[str], attacks_from: dict[str, date | None]) -> bool:

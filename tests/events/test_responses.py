@@ -1467,3 +1467,9 @@ def test_a_strike_on_a_column_carrying_fighters_who_were_fleeing_answers_their_a
     attacks, responses = run("Gunmen stormed a police post near Kaya on Sunday, killing three officers. Hours later, an "
                              "army helicopter hit a convoy of pickups carrying fighters who were fleeing north.")
     assert [e.actor for e in attacks] == ["Gunmen"] and [e.target for e in responses] == ["a convoy of pickups"]
+
+
+def test_a_strike_on_those_who_attacked_the_day_before_answers_them_though_told_first() -> None:
+    text = "Sudan's army said Tuesday its jets had struck RSF positions near Zelin, a day after RSF fighters stormed a camp."
+    found = analyze(text, published=date(2024, 3, 6)).events
+    assert sorted((e.kind, e.actor) for e in found) == [("attack", "RSF fighters"), ("response", "Sudan")]
