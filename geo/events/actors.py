@@ -150,7 +150,7 @@ def actor_family(phrase: str | None) -> str | None:
         pass
     if proxy is not None:  # the words after the last '-backed' / 'pro-' word name the actor
         rest = phrase[proxy.end():]
-        rest = rest if rest[:1].isspace() else (rest.split(None, 1) + [""])[1]
+        rest = rest if rest[:1].isspace() else (rest.split(None, 1) + ["", ""])[1]  # ("Iran-backed": none named)
         return actor_family(rest) if rest.strip() else None
     original = re.findall(r"[\w.'’-]+", phrase)
     words = [re.sub(r"(?<=s)['’]$|['’]s$", "", w.lower()) for w in original]  # "Russia's", "the Houthis'"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
@@ -17,6 +18,9 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.person_names import RANK_WORDS, administrative_head, names_a_state
 from geo.events.weapons import lemma_of
+
+if TYPE_CHECKING:
+    from geo.events.source_registry import Speaker
 from geo.places import VESSEL_NAME_RE
 from geo.syntax import doc_text, glued_before, phrase_text, phrase_tokens
 
@@ -106,6 +110,39 @@ def named_before(head: Token) -> Token | None:
         if token.lemma_.lower() == head.lemma_.lower() and any(
                 c.dep_ in {"compound", "poss", "amod"} and c.pos_ == "PROPN" for c in token.children):
             return token
+    return None
+
+
+_ARMED_GROUP_WORDS = frozenset({"militant", "armed", "jihadist", "insurgent", "rebel", "extremist", "islamist"})
+
+
+def group_named_before(head: Token, spoken: Speaker | None = None) -> Token | None:
+    """'JNIM fighters ambushed a convoy. In a message on its channels, the group claimed the ambush': the
+    armed group named last in the sentence or the two before it, when no other body is named since (a state
+    is no group) and no other group spoke before (``spoken``: the latest that did, 'the group' again)."""
+    if head.lemma_.lower() != "group" or head.tag_ == "NNS" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in head.children) or any(
+            c.dep_ in {"compound", "poss", "nmod", "amod"} and c.lemma_.lower() not in _ARMED_GROUP_WORDS
+            for c in head.children):
+        return None
+    doc, start = head.doc, head.sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else start
+    for token in reversed(doc[start:head.i]):
+        if token.pos_ != "PROPN" and not token.ent_type_ == "ORG":
+            continue
+        entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        first = token.i  # "the Rapid Support Forces", tagged no entity: the run of names it ends
+        while first > start and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].text in {"-", "'s"}):
+            first -= 1
+        family = actors.actor_family(doc[first:token.i + 1].text) or (
+            actors.actor_family(entity.text) if entity else None)
+        if family in NON_STATE and (spoken is None or token.sent == head.sent or actors.actor_family(
+                spoken.name) == family):  # (a group named in the sentence of "the group" is it, whoever spoke)
+            return token if entity is None or actors.actor_family(doc[first:token.i + 1].text) else entity.root
+        if family is None and token.ent_type_ == "ORG" and (entity.root if entity else token).dep_ not in {
+                "dobj", "pobj"}:
+            return None  # another body named since: "the group" may be it (not a town tagged a body, "besieged X")
     return None
 
 
@@ -259,8 +296,8 @@ def role_type(role: str | None, tokens: Sequence[Token] = ()) -> str:
 
 
 __all__ = ["BODY_NOUNS", "INTERGOVERNMENTAL_WORDS", "NAMING_VERBS", "NON_STATE", "called", "civil_body",
-           "is_definite", "name_candidates", "named_before", "named_type", "outlet_name", "possessor_side", "proper_part", "role_type",
-           "ship_role", "spelled_as_an_ngo"]
+           "group_named_before", "is_definite", "name_candidates", "named_before", "named_type", "outlet_name",
+           "possessor_side", "proper_part", "role_type", "ship_role", "spelled_as_an_ngo"]
 
 
 POSSESSIVE_PRONOUNS = frozenset({"their", "its"})

@@ -187,11 +187,7 @@ class Registry:
                 return key  # "the doctors' group" after "the Sudan Doctors Network"
         kinds = {"ngo", "other"} if head in {"group", "organisation", "organization", "monitor"} else {
             "official", "ngo"} if head in {"agency", "body"} else set()  # "the agency" after the U.N.'s OCHA
-        for key, entry in reversed(list(self.entries.items()) if one else []):
-            if not entry.speaker.person and entry.speaker.type in kinds and not entry.speaker.described and not (
-                    raw_words(entry.speaker.name) & CROWD_WORDS):  # the group is not "residents of X"
-                return key
-        return None
+        return found.key if one and (found := self.last_body(kinds)) else None
 
     def _described_body(self, speaker: Speaker) -> str | None:
         """'the agency' after 'the British maritime security agency UKMTO': the latest source whose description
@@ -246,6 +242,11 @@ class Registry:
             if entry.speaker.person == person and entry.speaker.type != "wire":
                 return entry.speaker
         return None
+
+    def last_body(self, kinds: frozenset[str] | set[str] = frozenset({"ngo", "other"})) -> Speaker | None:
+        """The latest source of those types named as a body (no person; the group is not "residents of X")."""
+        return next((e.speaker for e in reversed(list(self.entries.values())) if not e.speaker.person and (
+            e.speaker.type in kinds and not e.speaker.described and not raw_words(e.speaker.name) & CROWD_WORDS)), None)
 
     def named_with(self, noun: str) -> Speaker | None:
         """The latest body whose name ends with the noun: 'the network' after 'the Sudan Doctors Network'."""

@@ -17,9 +17,9 @@ from geo.events.attribution import is_byline, lookup, speaker_heads
 from geo.events.frame import Author, own_outlet, read_frame, speaker_label_length
 from geo.events.person_names import HONORIFICS, appositive_name, given_name, names_a_state, person_span, titled_name
 from geo.events.source_naming import (BODY_NOUNS, INTERGOVERNMENTAL_WORDS, NON_STATE, called, civil_body,
-                                      described_before, descriptor_named, is_definite, name_candidates, named_before,
-                                      named_type, outlet_name, possessor_side, proper_part, role_type, ship_role,
-                                      spelled_as_an_ngo, with_group_place)
+                                      described_before, descriptor_named, group_named_before, is_definite,
+                                      name_candidates, named_before, named_type, outlet_name, possessor_side,
+                                      proper_part, role_type, ship_role, spelled_as_an_ngo, with_group_place)
 from geo.events.source_registry import Registry, Speaker
 from geo.events.source_words import defined_acronyms
 from geo.events.speaker_phrase import (aside_start, clean_name, named_with_its_place, names_an_organisation,
@@ -74,7 +74,7 @@ def describe_speaker(head: Token, registry: Registry) -> Speaker | None:
         return describe_speaker(owners[0], registry)
     if (described := descriptor_named(head)) is not None:  # "media outlet X", "the local NGO X": X, of that type
         return Speaker(name=clean_name(described[0]), type=described[1], key=f"name:{_key(described[0])}")
-    named = called(head) or named_before(head)
+    named = called(head) or named_before(head) or group_named_before(head, registry.last_body())
     if named is not None:
         return describe_speaker(named, registry)
     if (on_ship := ship_role(head)) is not None:  # "the ship's master said": master of the M/V X

@@ -93,6 +93,7 @@ def test_a_proxy_is_named_by_its_own_name_not_its_backer() -> None:
     assert actor_family("Iran-backed militias") is None
     assert actor_family("pro-Russian separatists") is None
     assert actor_family("Kataib Hezbollah fighters") == "Islamic Resistance in Iraq"  # not Hezbollah
+    assert actor_family("Iran-backed") is None  # the backer named, the proxy not
 
 
 def test_destroying_a_weapon_system_that_posed_an_imminent_threat_is_a_response() -> None:

@@ -578,3 +578,14 @@ def test_the_agency_a_dateline_credits_relays_what_it_was_told_and_is_no_source(
 def test_a_vow_is_a_statement_of_whoever_made_it() -> None:
     text = "Shells hit the market of Dorvani on Sunday. The Harrow Brigade's commander vowed to retake the town."
     assert [s.name for s in sources_of(text)] == ["the Harrow Brigade's commander"]
+
+
+def test_the_group_that_claims_an_act_is_the_armed_group_named_just_before() -> None:
+    text = ("Fighters of the Harrow Front and JNIM militants ambushed a convoy near Dorvani, which they have besieged "
+            "since May. In a message posted on its channels, the group claimed the ambush.")
+    assert [s.name for s in sources_of(text)] == ["JNIM"]
+
+
+def test_the_group_that_spoke_before_stays_the_group_though_an_armed_group_is_named_since() -> None:
+    text = "The Dorvani Medical Network said RSF shelling hit the camp. The group said twelve people died."
+    assert [s.name for s in sources_of(text)] == ["the Dorvani Medical Network"]
