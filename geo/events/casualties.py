@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Span, Token
 
 from geo.events import lexicon as lx
+from geo.events.context_words import PERSON_NOUNS
 from geo.events.parse_repairs import number_of
 from geo.syntax import children, span_text
 
@@ -59,6 +60,9 @@ _CASUALTY_WORD = re.compile(r"kill|dead|died|death|fatal|slain|wound|injur|hurt|
 SINGLE_VICTIM_TAGS = frozenset({"NN", "NNP", "PRP"})
 PEOPLE_WITH_WEAPONS = frozenset({"gunman", "gunmen", "bomber", "sniper"})
 PLURAL_PRONOUNS = frozenset({"it", "they", "we", "them", "us", "those", "these"})  # "shot them dead": not one
+# Who a bare "died" counts as one of the dead ("a woman died after ...", "two children died").
+DYING_PEOPLE = PERSON_NOUNS | {"civilian", "child", "resident", "villager", "farmer", "shepherd", "fisherman", "driver",
+                               "baby", "infant", "mother", "daughter", "wife", "brother", "sister", "fighter", "sailor"}
 UNCOUNTED = frozenset({"number", "handful", "dozen", "score", "host", "lot", "majority", "toll"})  # "a number of"
 
 
@@ -82,6 +86,9 @@ def parsed_deaths(sent: Span) -> list[tuple[int | None, int | None, Token]]:
                 for c in (*token.children, *dead_on_its_object(token))):  # "two attackers ... were shot dead",
             # "gunmen shot dead a policeman", "shot dead two men" (the parser hangs 'dead' on the men)
             victims = [c for c in token.children if c.dep_ == ("nsubjpass" if token.tag_ == "VBN" else "dobj")]
+        elif lemma == "die" and token.pos_ == "VERB" and token.dep_ != "relcl":  # "a 67-year-old man died after a
+            victims = [c for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in DYING_PEOPLE and not any(
+                d.lower_ in {"no", "some", "any", "another"} for d in c.children)]  # shell struck his courtyard"
         else:
             continue
         for victim in victims:

@@ -345,3 +345,9 @@ def test_the_toll_of_one_of_an_acts_munitions_is_the_acts_when_it_has_none() -> 
     found = events("On Saturday, rebels fired two missiles and three drones at Kherson. According to the police, one "
                    "missile struck a market street, killing seven civilians and wounding 19 others.")
     assert [(e.killed, e.injured) for e in found] == [(7, 19)]
+
+
+def test_one_person_who_died_after_the_act_is_one_dead() -> None:
+    assert figures("A 54-year-old woman died after a shell struck her house.") == [(1, None)]
+    assert figures("The driver died in hospital.") == [(1, None)]
+    assert figures("No civilians died.") == [] and figures("The woman who died had fled the town.") == []
