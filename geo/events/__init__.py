@@ -6,7 +6,7 @@ casualties) and the sources cited, each with the sentence that says it.
 
 Modules: ``extract`` (the entry point: mentions linked into events), ``mentions``, ``triggers``, ``phrasal``
 ('beat back an assault', 'hit back'), ``parse_repairs`` (the parser's slips they repair) and ``not_events``
-(which words tell an act), ``roles`` (attack or
+(which words tell an act), ``no_single_act`` (a kind of act, a tally, a campaign, a war: no one event), ``roles`` (attack or
 response by its cues), ``actors``, ``actor_phrases`` and ``pronouns`` (who is who), ``context``, ``clauses``,
 ``one_act``
 (mentions of one act), ``inherited`` (the place and day a mention takes from the act whose phrase tells it),
