@@ -127,9 +127,10 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
             at_war = family in actors.STATES and bool(hit) and hit <= actors.STATES  # two states striking in turn
             answering = family is not None and family not in attackers and on_attackers and not at_war and not (
                 _before_their_attacks(draft, hit or {_victim_family(draft) or ""}, attacks_from))
+            fled = any(perpetrators_fled(s) for s in draft.sentences)  # "the attackers fled to X, where jets struck"
             state_forces = family is None and not armed_men(draft.actor) and (
-                bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) or draft.weapon in AIR_WEAPONS)
-            fled = any(_perpetrators_fled(s) for s in draft.sentences)  # "the attackers fled to X, where jets struck"
+                bool(nouns_of(draft.actor) & STATE_FORCE_NOUNS) or draft.weapon in AIR_WEAPONS or (
+                    draft.actor is None and fled))  # "air strikes hit them as they withdrew": the other side's
             on_perpetrators = bool(words & PERPETRATOR_NOUNS) or fled or (
                 bool(words & ARMED_GROUP_NOUNS) and any(AFTER_THE_ACT_RE.search(s.text) for s in draft.sentences))
             on_group = bool(groups | told_after) and bool(words & GROUP_HEADS)  # "a camp of the group" after its bombing
@@ -219,7 +220,7 @@ def _told_following_an_attack(draft: Draft) -> bool:
 FLIGHT_VERBS = frozenset({"flee", "escape", "retreat", "withdraw"})
 
 
-def _perpetrators_fled(sent: Span) -> bool:
+def perpetrators_fled(sent: Span) -> bool:
     """'The attackers fled towards the border, where the air force struck a column', 'aircraft struck the
     columns as they withdrew from X', 'a jet caught a column of fleeing fighters', 'a group of fighters
     retreating from X': those who did the act, told fleeing in the sentence of the strike."""

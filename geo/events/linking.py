@@ -27,7 +27,7 @@ from geo.events.mentions import NEW_EVENT_MARKERS, Mention
 from geo.events.phrasal import came_under
 from geo.events.place_fit import (at_the_site_told, launched_at_the_country, names_the_place_near, no_conflict,
                                    off_the_coast, one_of_its_places, place_fits, struck_the_country)
-from geo.events.roles import the_perpetrators
+from geo.events.roles import struck_its_doers, the_perpetrators
 from geo.events.summary import INTERCEPT
 from geo.syntax import PRONOUNS, doc_text
 
@@ -280,9 +280,9 @@ def compatible(draft: Draft, mention: Mention, *, lenient_place: bool = False, s
     if came_under(mention.trigger) and draft.actor and draft.target and head_word(mention_target or "") != (
             head_word(draft.target)):  # "forces raided a compound", then "a helicopter came under fire": an attack
         return False  # on those forces
-    if (mention_target or "").lower().startswith("the ") and draft.actor and head_word(mention_target) == head_word(
-            draft.actor):  # "X fighters ambushed a patrol", then "the command struck the fighters": its doers struck
-        return False
+    if (draft.actor and (mention_target or "").lower().startswith("the ") and head_word(mention_target) == head_word(
+            draft.actor)) or struck_its_doers(draft.actor, mention_target, draft.target, mention.sentence):  # "X
+        return False  # fighters ambushed a patrol", then "the command struck the fighters", "drones hit fighters"
     if mention.cue == "response" and draft.kind != "response" and not draft.actor and _NEW_THING_RE.match(
             mention_target or "") and (
             head_word(mention_target) != head_word(draft.target or "")):  # "rockets were fired at base X", then "in

@@ -30,6 +30,8 @@ def is_generic(mention: Mention) -> bool:
         return False
     if any(c.dep_ in GENERIC_DETERMINERS for c in trigger.children) or anchor_of(trigger) is not trigger:
         return False
+    if trigger.dep_ == "nsubj" and trigger.head.tag_ == "VBD" and children(trigger.head, "dobj"):
+        return False  # "drone strikes then hit the fighters": acts told done, to something
     quantity = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else trigger.head
     if quantity.lower_ in weapons.QUANTITY_HEADS or quantity.pos_ == "NUM":
         return False

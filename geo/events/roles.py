@@ -8,10 +8,10 @@ import re
 
 from spacy.tokens import Span, Token
 
-from geo.events import lexicon as lx
+from geo.events import actors, lexicon as lx
 from geo.events.clauses import ancestors_list
 from geo.events.context_words import STOP_VERBS
-from geo.events.kinds import ARMED_GROUP_NOUNS, PERPETRATOR_NOUNS
+from geo.events.kinds import ARMED_GROUP_NOUNS, PERPETRATOR_NOUNS, perpetrators_fled
 from geo.events.mentions import Mention, anchor_of
 from geo.events.parse_repairs import hung_on_the_verb
 from geo.events.phrasal import phrasal_family
@@ -264,6 +264,19 @@ def the_perpetrators(target: str | None) -> bool:
     if LAUNCH_POINTS_RE.fullmatch(" ".join(words)):
         return True  # "hit the launch sites near X": where the fire told of came from
     return len(words) == 2 and words[0] in {"the", "their"} and words[1].removesuffix("s") in PERPETRATOR_NOUNS
+
+
+def struck_its_doers(doers: str | None, target: str | None, their_target: str | None, sent: Span) -> bool:
+    """'Rebels attacked a post', then 'drone strikes hit columns of fighters' or 'struck the fighters as they
+    withdrew' (``sent``): armed men struck after armed men of no state did an act, or told fleeing it, another act
+    than theirs (not when theirs was on armed men too: 'troops clashed with militants', then 'the militants')."""
+    def armed(phrase: str | None) -> bool:
+        words = re.findall(r"[a-z]+", (phrase or "").lower())
+        return bool(words) and (words[-1] in ARMED_GROUP_NOUNS or words[-1].removesuffix("s") in ARMED_GROUP_NOUNS)
+
+    irregular = armed(doers) or actors.generic_side(doers) == "irregulars" or actors.actor_family(doers) in (
+        actors.GROUP_NAMES) or perpetrators_fled(sent)
+    return irregular and armed(target) and not armed(their_target)
 
 
 LAUNCH_POINTS_RE = re.compile(r"(?:the|their)\s+(?:(?:rocket|missile|drone)\s+)?(?:launch(?:ing)?\s+"

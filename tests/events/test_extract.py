@@ -410,6 +410,9 @@ def test_generic_bare_plurals_are_no_events() -> None:
     assert run("Tight gun control is often cited as one reason for the prevalence of knife attacks.") == ([], [])
     attacks, _ = run("Bombings in Kaduna killed 12 people on Friday.")
     assert len(attacks) == 1 and attacks[0].killed == 12
+    attacks, _ = run("Drone strikes hit the convoy.")  # told done, to something: an act
+    assert [e.target for e in attacks] == ["the convoy"]
+    assert run("Drone strikes hit convoys every week.") == ([], [])
 
 
 def test_shooting_down_a_hallway_is_no_interception() -> None:

@@ -1474,3 +1474,14 @@ def test_a_strike_on_those_who_attacked_the_day_before_answers_them_though_told_
     text = "Sudan's army said Tuesday its jets had struck RSF positions near Zelin, a day after RSF fighters stormed a camp."
     found = analyze(text, published=date(2024, 3, 6)).events
     assert sorted((e.kind, e.actor) for e in found) == [("attack", "RSF fighters"), ("response", "Sudan")]
+
+
+def test_strikes_on_armed_men_after_their_raid_are_another_act_that_answers_it() -> None:
+    attacks, responses = run("Rebels stormed an army post near Kalo on Monday. Air strikes then hit the fighters as "
+                             "they withdrew.")
+    assert [e.actor for e in attacks] == ["Rebels"] and [e.target for e in responses] == ["the fighters"]
+
+
+def test_strikes_on_armed_men_after_another_groups_raid_on_them_are_that_raid() -> None:
+    attacks, responses = run("Troops clashed with militants near Kalo on Monday. Helicopters struck the militants.")
+    assert len(attacks) == 1 and responses == []
