@@ -16,7 +16,7 @@ from geo.events.clauses import ancestors_list, owner_of
 from geo.events.dates import MONTHS, date_precision, resolve_date
 from geo.events.day_headings import day_headings
 from geo.events.draft import Draft, sentence_numbers
-from geo.events.hours import clock_time, of_the_day_told
+from geo.events.hours import clock_time, of_the_day_told, past_midnight
 from geo.events.summary import DRONES, INTERCEPT
 from geo.events.mentions import Mention, anchor_of, governor_of
 from geo.events.weapons import is_event_noun
@@ -181,7 +181,7 @@ def date_by_narrative(drafts: list[Draft], sents: list[Span], published: date | 
         if heading is not None or (len(before) == 1 and stated <= before):
             # told under a heading of its day ("May 17"); a day told and left in its sentences is another's (a
             # photo's, another act's), unless the same
-            draft.date, draft.date_precision = heading or before.pop(), "day"
+            draft.date, draft.date_precision = heading or past_midnight(before.pop(), draft.whens, opening), "day"
             for at in told[id(draft)]:
                 days[at].add((id(draft), draft.date, launched(draft)))  # it dates acts told after
 

@@ -1,5 +1,6 @@
 """Times of day: whether a 'when' is an hour and no day ('approximately 10:30', 'shortly after midnight'),
-and whether an act told at another hour, or 'later that afternoon', is another act than one told before.
+and whether an act told at another hour, or 'later that afternoon', is another act than one told before; the
+day after one told, of an act told 'shortly after midnight'.
 
 Used by ``geo.events.dating`` and ``geo.events.linking``; imports spaCy only.
 """
@@ -7,6 +8,8 @@ Used by ``geo.events.dating`` and ``geo.events.linking``; imports spaCy only.
 from __future__ import annotations
 
 import re
+
+from datetime import date, timedelta
 
 from spacy.tokens import Span
 
@@ -44,3 +47,12 @@ def of_the_day_told(when: str) -> bool:
     """'at 3 p.m.', 'later in the day', 'hours later': a time that tells no day of its own, so the day the text
     last told."""
     return clock_time(when) or LATER_SAME_DAY_RE.search(when) is not None
+
+
+def past_midnight(day: date, whens: set[str], opening: Span) -> date:
+    """'Late on Tuesday, jets struck X. Shortly after midnight, they struck Y': an act told 'after midnight', right
+    after an act told late in a day (``opening``: the act's first sentence), happened the next day (not after
+    'overnight and early Wednesday': that day)."""
+    before = opening.doc[opening.start - 1].sent.text if opening.start > 0 else ""
+    late = re.search(r"\b(?:late|evening|tonight)\b|\b(?:that|the)\s+night\b", before, re.I) is not None
+    return day + timedelta(days=1) if late and any(re.search(r"\bafter\s+midnight\b", w, re.I) for w in whens) else day

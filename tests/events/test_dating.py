@@ -354,3 +354,12 @@ def test_an_interception_right_after_an_attack_told_overnight_takes_the_night_s_
     found = events("Rebel forces targeted an air base near Kherson overnight. The ministry said air defences destroyed "
                    "four missiles and nine drones over the region.")
     assert {e.kind: e.date for e in found} == {"attack": date(2024, 2, 12), "response": date(2024, 2, 12)}
+
+
+def test_an_act_told_after_midnight_after_one_late_in_a_day_is_of_the_next_day() -> None:
+    found = events("Rebels shelled the town of Kalo late on Saturday, February 10. Shortly after midnight, army jets "
+                   "struck a rebel depot near Dorvani.")
+    assert [e.date for e in found] == [date(2024, 2, 10), date(2024, 2, 11)]
+    found = events("Rebels shelled the town of Kalo overnight and early on Saturday, February 10. Shortly after "
+                   "midnight, army jets struck a rebel depot near Dorvani.")
+    assert [e.date for e in found] == [date(2024, 2, 10), date(2024, 2, 10)]
