@@ -111,7 +111,8 @@ def resolve_kinds(drafts: list[Draft]) -> set[int]:
     for draft in drafts:
         for sent in {id(s): s for s in draft.sentences + draft.headlines}:
             told_in.setdefault(sent, []).append(draft)
-    for draft in sorted(drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), not _told_as_before(d))):
+    told_first = sorted(drafts, key=lambda d: (min(s.start for s in d.sentences + d.headlines), not _told_as_before(d)))
+    for draft in told_first:
         now = (set(attackers), armed_attack, attacked, set(groups))
         earlier = told_as_earlier(draft)  # "Hours earlier, ...": it came before the act told last: answers not that
         if earlier:

@@ -269,8 +269,8 @@ class Registry:
                        claims=tuple(sorted(e.claims, key=lambda c: c.start))) for e in entries]
 
 
-HOME_BODIES_RE = re.compile(r"(?:the\s+)?(army|military|navy|air force|(?:armed forces )?general staff|armed forces|government)",
-                            re.I)
+HOME_BODIES_RE = re.compile(r"(?:the\s+)?(army|military|navy|air force|(?:armed forces )?general staff|armed forces|"
+                            r"government)", re.I)
 
 
 def _of_home(name: str, home: str | None) -> str:
