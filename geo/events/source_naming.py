@@ -1,7 +1,7 @@
-"""The proper name a source goes by: the name a body described by a common noun calls itself ('a militia
-coalition calling itself X'), its apposition ('an umbrella group, X'), or the body the text named a
-little earlier ('the EU's Aspides mission ..., the mission said'); the candidate spans of a name (the
-phrase, its entity, a body's name going on with its place: 'the UN Mission in South Sudan'); the type a
+"""The proper name a source goes by: the name a body described by a common noun calls itself ('a militia coalition
+calling itself X'), its apposition ('an umbrella group, X'), or the body the text named a little earlier ('the
+EU's Aspides mission ..., the mission said'; 'JNIM fighters ..., the group claimed'); the candidate spans of a
+name (the phrase, its entity, a body's name going on with its place: 'the UN Mission in South Sudan'); the type a
 proper name alone tells ('the rights group X': ngo) and the type a person's role tells ('army spokesman':
 official); and the side a 'their' or 'its' in a title points back to ('The Houthis vowed ... Their military
 spokesman'). Used by ``geo.events.sources``."""
@@ -18,11 +18,11 @@ from geo.events import actors
 from geo.events import lexicon as lx
 from geo.events.person_names import RANK_WORDS, administrative_head, names_a_state
 from geo.events.weapons import lemma_of
+from geo.places import VESSEL_NAME_RE
+from geo.syntax import doc_text, glued_before, phrase_text, phrase_tokens
 
 if TYPE_CHECKING:
     from geo.events.source_registry import Speaker
-from geo.places import VESSEL_NAME_RE
-from geo.syntax import doc_text, glued_before, phrase_text, phrase_tokens
 
 NAMING_VERBS = frozenset({"call", "know", "name", "style"})
 
@@ -129,7 +129,7 @@ def group_named_before(head: Token, spoken: Speaker | None = None) -> Token | No
     for _ in range(2):
         start = doc[start - 1].sent.start if start > 0 else start
     for token in reversed(doc[start:head.i]):
-        if token.pos_ != "PROPN" and not token.ent_type_ == "ORG":
+        if token.pos_ != "PROPN" and token.ent_type_ != "ORG":
             continue
         entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         first = token.i  # "the Rapid Support Forces", tagged no entity: the run of names it ends
