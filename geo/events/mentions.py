@@ -97,8 +97,9 @@ def build_mention(sent: Span, trigger: Token, family: str, headline: bool) -> Me
     mention.singular = mention.singular and not (anchor is not trigger and anchor.lower_ == "both")
     if trigger.pos_ == "VERB":
         patients = children(trigger, "nsubjpass") if is_passive(trigger) else children(trigger, "dobj")
-        if family == "intercept" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"}
-                                         for p in patients for c in p.children):
+        others = any(c.lower_ in elx.REST_WORDS | {"remaining"} for p in patients for c in p.children)
+        if family == "intercept" and not others and any(  # (not "the remaining two were downed": others)
+                c.dep_ == "det" and c.lower_ in {"the", "this", "these", "those"} for p in patients for c in p.children):
             mention.anaphoric = True  # "the missile was destroyed in mid-air": the one already told of
         weapons = [w for s in children(trigger, "nsubj") if (w := told_weapon(s))] + [  # "the rockets that hit X
             w for s in children(trigger, "nsubjpass") if (w := told_weapon(s)) is not None and (any(  # were fired from

@@ -1485,3 +1485,9 @@ def test_strikes_on_armed_men_after_their_raid_are_another_act_that_answers_it()
 def test_strikes_on_armed_men_after_another_groups_raid_on_them_are_that_raid() -> None:
     attacks, responses = run("Troops clashed with militants near Kalo on Monday. Helicopters struck the militants.")
     assert len(attacks) == 1 and responses == []
+
+
+def test_the_remaining_weapons_downed_by_others_are_another_interception() -> None:
+    attacks, responses = run("Rebels launched four drones at a tanker off Kalo on Monday. Two were shot down by a "
+                             "frigate. The remaining two drones were destroyed by coalition aircraft.")
+    assert len(attacks) == 1 and [e.actor for e in responses] == ["frigate", "coalition"]
