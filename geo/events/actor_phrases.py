@@ -118,10 +118,11 @@ def _np(token: Token) -> str | None:
     origin = [o for o in prep_objects(token, "from") if o.ent_type_ in {"ORG", "NORP"} or actors.actor_family(
         phrase_text(phrase_tokens(o, with_acl=False)))] if lemma_of(token) in lx.ATTACKER_NOUNS | FORCE_NOUNS else []
     token = origin[0] if origin else token  # "fighters from the paramilitary Rapid Support Forces": the RSF
-    own = [c for c in token.children if c.dep_ == "poss" and (c.lower_ in {"its", "their", "our"} or (
+    own = [c for c in token.children if c.dep_ == "poss" and (c.lower_ in {"its", "their", "our", "his", "her"} or (
            c.lemma_.lower() in {"group", "movement", "militia"} and any(d.lower_ == "the" for d in c.children)))
            and token.lemma_.lower() in FORCE_NOUNS]  # not "its lead vehicle": what was hit; "the group's fighters"
-    side = (side_of_speaker(own[0]) or (resolve_pronoun(own[0]) if own[0].pos_ == "PRON" else None)) if own else None
+    side = side_of_speaker(own[0]) or (resolve_pronoun(own[0]) if own[0].lower_ in {"its", "their", "our"} else None
+                                       ) if own else None  # ("the spokesman said his forces": his side, not him)
     if side:
         return side  # "Saree said its naval forces targeted the ship": the Houthis
     tokens = [t for t in phrase_tokens(token, with_acl=False) if not (t.dep_ == "nummod" and t.head.i == token.i)]
@@ -393,8 +394,6 @@ def _actor_named(trigger: Token, anchor: Token, sent: Span) -> str | None:
 
 def actor_indefinite(sent: Span, actor: str | None) -> bool:
     """Whether the actor's head word in the sentence takes 'a', 'an' or 'another'."""
-    if not actor:
-        return False
-    head = actor.split()[-1].lower()
-    return any(t.lower_ == head and any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children)
-               for t in sent)
+    head = actor.split()[-1].lower() if actor else None
+    return head is not None and any(t.lower_ == head and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in t.children) for t in sent)

@@ -1,6 +1,6 @@
 """Who a pronoun doing an act is: 'it' or 'they' as the organisation speaking ("the air force said it shot
 down", "According to the US, it has carried out"), the plural doers of the clause a 'they' hangs on, and the side
-of whoever says "its forces" or "our fighters". Used by ``geo.events.actor_phrases``; imports only the events
+of whoever says "its forces", "our fighters" or "his forces" (a spokesman's side). Used by ``geo.events.actor_phrases``; imports only the events
 wing's word lists, actors and frame, and ``geo.syntax``."""
 
 from __future__ import annotations
@@ -71,9 +71,10 @@ def side_of_speaker(pronoun: Token) -> str | None:
                             if t.lower_ in ARMED_SERVICES), None)
             if service:
                 return f"the {service}"  # "'our forces ...', an army spokesman said": the army
-            named = [c for c in (subject.children if subject is not None else ()) if c.dep_ in {"compound", "amod"}
-                     and c.pos_ == "PROPN" and subject.lemma_.lower() in SPOKESPEOPLE]
-            return named[0].text if named else None  # "a Fano spokesperson said the group's fighters": Fano
+            named = [c for c in (subject.children if subject is not None else ()) if c.dep_ in {
+                "compound", "amod", "poss"} and c.pos_ == "PROPN" and subject.lemma_.lower() in SPOKESPEOPLE]
+            return phrase_text([t for t in named[0].subtree if t.dep_ not in {"case", "det"}]) if named else None
+            # "a Fano spokesperson said the group's fighters": Fano; "a Joint Forces spokesman", "the X Front's"
     return None
 
 

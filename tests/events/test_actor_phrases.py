@@ -347,3 +347,10 @@ def test_a_group_whose_name_ends_in_a_country_is_not_that_country() -> None:
     found = attacks_of("Officials called the shelling revenge for a Tehrik-i-Taliban Pakistan (TTP) assault on a police "
                        "station in Lakki Marwat.")
     assert [e.actor for e in found] == ["Tehrik-i-Taliban Pakistan"]
+
+
+def test_a_spokesmans_own_forces_are_his_side_not_him() -> None:
+    found = events_of("The Harrow Front's spokesman said his forces had shot down an army drone over Kalo.")
+    assert [e.actor for e in found] == ["Harrow Front"]
+    found = events_of("A Joint Forces spokesman said his fighters repelled an assault on Kalo.")
+    assert "Joint Forces" in [e.actor for e in found] and not any("his" in (e.actor or "").split() for e in found)
