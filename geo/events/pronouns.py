@@ -1,7 +1,7 @@
-"""Who a pronoun doing an act is: 'it' or 'they' as the organisation speaking ("the air force said it shot
-down", "According to the US, it has carried out"), the plural doers of the clause a 'they' hangs on, and the side
-of whoever says "its forces", "our fighters" or "his forces" (a spokesman's side). Used by ``geo.events.actor_phrases``; imports only the events
-wing's word lists, actors and frame, and ``geo.syntax``."""
+"""Who a pronoun doing an act is: 'it' or 'they' as the organisation speaking ("the air force said it shot down",
+"According to the US, it has carried out"), the plural doers of the clause a 'they' hangs on, and the side of
+whoever says "its forces", "our fighters" or "his forces" (a spokesman's side). Used by
+``geo.events.actor_phrases``; imports only the events wing's word lists, actors and frame, and ``geo.syntax``."""
 
 from __future__ import annotations
 
