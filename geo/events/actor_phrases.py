@@ -136,7 +136,8 @@ WARSHIPS = frozenset({"destroyer", "frigate", "cruiser", "warship", "ship", "ves
 FORCE_NOUNS = frozenset({"force", "troop", "fighter", "unit", "soldier", "navy", "army", "man", "militant", "jet",
                          "warplane", "aircraft", "plane", "drone", "artillery", "member", "personnel", "commando",
                          "militia", "ally", "proxy", "partner", "air", "missile", "rocket", "battery", "defence",
-                         "defense", "ship", "vessel", "warship", "destroyer", "frigate", "sniper", "gunner"})
+                         "defense", "ship", "vessel", "warship", "destroyer", "frigate", "sniper", "gunner", "system",
+                         "crew", "battalion", "brigade", "regiment", "squadron", "helicopter", "gunship", "pilot"})
 
 
 def _doer(subject: Token, by_name: bool = False, floor: int = 0) -> str | None:

@@ -56,26 +56,31 @@ def _plural_doers_above(pronoun: Token) -> str | None:
 
 
 def side_of_speaker(pronoun: Token) -> str | None:
-    """The side of whoever says 'its'/'their' forces did something (a spokesman's group)."""
+    """The side of whoever says 'its'/'their' forces did something (a spokesman's group); in a sentence that cites
+    no one ("Its forces also struck ..."), of whoever spoke in the sentence before."""
     for head in pronoun.ancestors:
         if head.lemma_.lower() in lx.REPORTING_VERBS and head.pos_ == "VERB":
             shared = children(head.head, "nsubj") if head.dep_ == "conj" else []  # "It accused X and said ..."
             subject = next(iter(past_a_dateline(children(head, "nsubj") or shared)), None)
             if subject is not None and subject.lower_ in {"it", "they"}:
                 subject = _earlier_speaker(subject)  # "The SDF said ... It said its fighters ...": the SDF
-            said_by = phrase_text(phrase_tokens(subject, with_acl=False)) if subject is not None else None
-            family = actors.actor_family(said_by)
-            if family:  # (not the side a clause about the speaker names: "The army, which held X against the RSF")
-                return actors.readable_actor(family.split(" (")[0])
-            service = next((t.lower_ for t in (subject.subtree if subject is not None else ())
-                            if t.lower_ in ARMED_SERVICES), None)
-            if service:
-                return f"the {service}"  # "'our forces ...', an army spokesman said": the army
-            named = [c for c in (subject.children if subject is not None else ()) if c.dep_ in {
-                "compound", "amod", "poss"} and c.pos_ == "PROPN" and subject.lemma_.lower() in SPOKESPEOPLE]
-            return phrase_text([t for t in named[0].subtree if t.dep_ not in {"case", "det"}]) if named else None
-            # "a Fano spokesperson said the group's fighters": Fano; "a Joint Forces spokesman", "the X Front's"
-    return None
+            return _side_of(subject)
+    return _side_of(_earlier_speaker(pronoun)) if pronoun.lower_ in {"its", "their"} else None
+
+
+def _side_of(subject: Token | None) -> str | None:
+    said_by = phrase_text(phrase_tokens(subject, with_acl=False)) if subject is not None else None
+    family = actors.actor_family(said_by)
+    if family:  # (not the side a clause about the speaker names: "The army, which held X against the RSF")
+        return actors.readable_actor(family.split(" (")[0])
+    service = next((t.lower_ for t in (subject.subtree if subject is not None else ()) if t.lower_ in ARMED_SERVICES),
+                   None)
+    if service:
+        return f"the {service}"  # "'our forces ...', an army spokesman said": the army
+    named = [c for c in (subject.children if subject is not None else ()) if c.dep_ in {
+        "compound", "amod", "poss"} and c.pos_ == "PROPN" and subject.lemma_.lower() in SPOKESPEOPLE]
+    return phrase_text([t for t in named[0].subtree if t.dep_ not in {"case", "det"}]) if named else None
+    # "a Fano spokesperson said the group's fighters": Fano; "a Joint Forces spokesman", "the X Front's"
 
 
 def _earlier_speaker(pronoun: Token) -> Token | None:

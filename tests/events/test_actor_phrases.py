@@ -354,3 +354,11 @@ def test_a_spokesmans_own_forces_are_his_side_not_him() -> None:
     assert [e.actor for e in found] == ["Harrow Front"]
     found = events_of("A Joint Forces spokesman said his fighters repelled an assault on Kalo.")
     assert "Joint Forces" in [e.actor for e in found] and not any("his" in (e.actor or "").split() for e in found)
+
+
+def test_its_weapons_and_crews_are_the_speakers_side_also_in_the_next_sentence() -> None:
+    found = events_of("Russia's defence ministry said its air defence systems intercepted 21 drones over Kalo.")
+    assert [e.actor for e in found] == ["Russia"]
+    found = events_of("The Sudanese army said on Monday that its forces had raided a depot near Kalo. Its forces also "
+                      "struck a convoy near Dorvani on Tuesday.")
+    assert [e.actor for e in found] == ["Sudan", "Sudan"]
