@@ -273,7 +273,7 @@ def _cut(text: str) -> str:
 # Words capitalised only because they opened the sentence the phrase was taken from.
 SENTENCE_OPENERS = frozenset({"the", "a", "an", "some", "several", "many", "more", "another", "two", "three", "four",
                               "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "at", "about",
-                              "around", "nearly", "over", "up", "its", "their", "his", "her"})
+                              "around", "nearly", "over", "up", "its", "their", "his", "her", "our"})
 
 
 def _mid_line(phrase: str | None) -> str | None:
@@ -282,6 +282,6 @@ def _mid_line(phrase: str | None) -> str | None:
     if not phrase or phrase.split(" ", 1)[0].lower() not in SENTENCE_OPENERS:
         return phrase
     first, _, rest = phrase.partition(" ")
-    if first.lower() in {"its", "their", "his", "her"} and rest:
+    if first.lower() in {"its", "their", "his", "her", "our"} and rest:  # ("our villages", quoted: the villages)
         return f"the {rest}"
     return phrase[:1].lower() + phrase[1:]

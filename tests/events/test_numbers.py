@@ -351,3 +351,8 @@ def test_one_person_who_died_after_the_act_is_one_dead() -> None:
     assert figures("A 54-year-old woman died after a shell struck her house.") == [(1, None)]
     assert figures("The driver died in hospital.") == [(1, None)]
     assert figures("No civilians died.") == [] and figures("The woman who died had fled the town.") == []
+
+
+def test_a_quoted_our_in_a_target_is_not_the_readers() -> None:
+    found = events('"Rebels shelled our villages near Kharkiv on Monday," the mayor said.')
+    assert [e.summary for e in found] == ["Rebels shelled the villages near Kharkiv"]
