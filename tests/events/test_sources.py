@@ -589,3 +589,8 @@ def test_the_group_that_claims_an_act_is_the_armed_group_named_just_before() -> 
 def test_the_group_that_spoke_before_stays_the_group_though_an_armed_group_is_named_since() -> None:
     text = "The Dorvani Medical Network said RSF shelling hit the camp. The group said twelve people died."
     assert [s.name for s in sources_of(text)] == ["the Dorvani Medical Network"]
+
+
+def test_its_commanders_are_named_by_the_side_told_just_before() -> None:
+    text = "The RSF stormed the town of Dorvani on Monday. Its commanders said the army had fled."
+    assert [s.name for s in sources_of(text)] == ["Rapid Support Forces' commanders"]
