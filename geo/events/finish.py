@@ -12,10 +12,11 @@ from spacy.tokens import Span
 from geo.events import actors, lexicon as lx
 from geo.events.draft import Draft
 from geo.events.place_fit import SITE_IN_TOWN_KM
+from geo.events.source_naming import group_named_before
 from geo.events.summary import INTERCEPT, summarize
 from geo.geometry import distance_km
 from geo.model import Event, Toponym
-from geo.syntax import doc_text, sentence_span, span_text
+from geo.syntax import doc_text, phrase_text, phrase_tokens, sentence_span, span_text
 
 __all__ = ["name_the_group", "to_event"]
 
@@ -145,4 +146,13 @@ def name_the_group(drafts: list[Draft]) -> None:
             continue  # "a group" is someone new
         before = [d for d in drafts if d.kind != "response" and d.sentences and 0 <= told_at(d) < told_at(draft)
                   and any(ch.isupper() for ch in d.actor or "")]  # an attack's doer named in the text before it
-        draft.actor = max(before, key=told_at).actor if before else None if named == ["groups"] else draft.actor
+        draft.actor = max(before, key=told_at).actor if before else None if named == ["groups"] else (
+            _armed_group_named_before(draft) or draft.actor)  # "The Houthis vowed revenge. The group fired ..."
+
+
+def _armed_group_named_before(draft: Draft) -> str | None:
+    """The armed group named just before the 'the group' that did the act, when no act told before names one."""
+    sent = draft.sentences[0]
+    token = next((t for t in sent if t.lower_ == "group" and t.dep_ in {"nsubj", "nsubjpass", "pobj"}), None)
+    named = group_named_before(token) if token is not None else None
+    return lx.clean_phrase(phrase_text(phrase_tokens(named, with_acl=False))) if named is not None else None

@@ -362,3 +362,9 @@ def test_its_weapons_and_crews_are_the_speakers_side_also_in_the_next_sentence()
     found = events_of("The Sudanese army said on Monday that its forces had raided a depot near Kalo. Its forces also "
                       "struck a convoy near Dorvani on Tuesday.")
     assert [e.actor for e in found] == ["Sudan", "Sudan"]
+
+
+def test_the_group_that_acts_after_an_armed_group_was_named_is_that_group() -> None:
+    found = events_of("The Houthis vowed revenge on Sunday. Their spokesman said the group had fired two missiles at "
+                      "a tanker off Kalo.")
+    assert [e.actor for e in found] == ["Houthis"]
