@@ -135,14 +135,15 @@ def name_the_group(drafts: list[Draft]) -> None:
         return min((s.start for s in draft.sentences), default=-1)
 
     for draft in drafts:
-        named = [w for w in (draft.actor or "").lower().split() if w not in {"same", "very"}]
+        named = [w for w in (draft.actor or "").lower().split() if w not in {"same", "very", "these", "those", "this",
+                                                                           "that"}]
         if named not in (["group"], ["groups"]) or not draft.sentences:
             continue  # (also "the very groups that carried out these attacks": the doers told before, else no one)
         told = [span_text(s) for s in draft.sentences]
         if (called := next((m for m in map(_CALLED_GROUP_RE.search, told) if m), None)) is not None:
             draft.actor = called.group(1)
             continue
-        if not any(re.search(r"\bthe (?:same |very )?groups?\b", t, re.I) for t in told):
+        if not any(re.search(r"\b(?:the|these|those|this|that) (?:same |very )?groups?\b", t, re.I) for t in told):
             continue  # "a group" is someone new
         before = [d for d in drafts if d.kind != "response" and d.sentences and 0 <= told_at(d) < told_at(draft)
                   and any(ch.isupper() for ch in d.actor or "")]  # an attack's doer named in the text before it

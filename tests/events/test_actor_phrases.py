@@ -368,3 +368,9 @@ def test_the_group_that_acts_after_an_armed_group_was_named_is_that_group() -> N
     found = events_of("The Houthis vowed revenge on Sunday. Their spokesman said the group had fired two missiles at "
                       "a tanker off Kalo.")
     assert [e.actor for e in found] == ["Houthis"]
+
+
+def test_these_groups_are_the_doers_told_before() -> None:
+    found = events_of("Kalo-backed militia groups attacked a base near Dorvani on Sunday, killing three soldiers. "
+                      "These groups have carried out 27 attacks on the base since October.")
+    assert [e.actor for e in found] == ["Kalo-backed militia groups"] * 2
