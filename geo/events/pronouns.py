@@ -69,6 +69,7 @@ def side_of_speaker(pronoun: Token) -> str | None:
 
 
 def _side_of(subject: Token | None) -> str | None:
+    """The side a speaker speaks for: its actor family, its armed service or the group its title names."""
     said_by = phrase_text(phrase_tokens(subject, with_acl=False)) if subject is not None else None
     family = actors.actor_family(said_by)
     if family:  # (not the side a clause about the speaker names: "The army, which held X against the RSF")
@@ -77,10 +78,9 @@ def _side_of(subject: Token | None) -> str | None:
                    None)
     if service:
         return f"the {service}"  # "'our forces ...', an army spokesman said": the army
-    named = [c for c in (subject.children if subject is not None else ()) if c.dep_ in {
-        "compound", "amod", "poss"} and c.pos_ == "PROPN" and subject.lemma_.lower() in SPOKESPEOPLE]
-    return phrase_text([t for t in named[0].subtree if t.dep_ not in {"case", "det"}]) if named else None
-    # "a Fano spokesperson said the group's fighters": Fano; "a Joint Forces spokesman", "the X Front's"
+    named = [c for c in (subject.children if subject is not None else ()) if c.dep_ in {  # "a Fano spokesperson said
+        "compound", "amod", "poss"} and c.pos_ == "PROPN" and subject.lemma_.lower() in SPOKESPEOPLE]  # the group's
+    return phrase_text([t for t in named[0].subtree if t.dep_ not in {"case", "det"}]) if named else None  # fighters"
 
 
 def _earlier_speaker(pronoun: Token) -> Token | None:

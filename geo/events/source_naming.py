@@ -350,11 +350,13 @@ def group_place(head: Token) -> str | None:
 
 def with_group_place(head: Token, tokens: list[Token]) -> tuple[str, list[Token]]:
     """A speaker's name from its tokens, with the place of a group of people that names none ('witnesses' ->
-    'witnesses in Nuseirat'), and the tokens it was read from."""
+    'witnesses in Nuseirat') and the side an 'its' or 'their' points back to ('its commanders' -> 'Rapid Support
+    Forces' commanders'), and the tokens it was read from."""
     owner = possessor_side(tokens[:1]) if tokens and tokens[0].dep_ == "poss" else None
     if owner is not None:  # "The RSF stormed X. Its commanders said": the Rapid Support Forces' commanders
         owner = owner.split(" (")[0]
-        return f"{owner}{chr(39) if owner.endswith('s') else chr(39) + 's'} {phrase_text(tokens[1:])}", tokens
+        suffix = "'" if owner.endswith("s") else "'s"
+        return f"{owner}{suffix} {phrase_text(tokens[1:])}", tokens
     if (where := group_place(head)) is None or any(t.pos_ == "PROPN" for t in tokens):
         return phrase_text(tokens), tokens
     return f"{phrase_text([t for t in tokens if t.i <= head.i])} {where}", [*tokens, *head.subtree]
