@@ -274,9 +274,10 @@ def struck_its_doers(doers: str | None, target: str | None, their_target: str | 
         words = re.findall(r"[a-z]+", (phrase or "").lower())
         return bool(words) and (words[-1] in ARMED_GROUP_NOUNS or words[-1].removesuffix("s") in ARMED_GROUP_NOUNS)
 
-    irregular = armed(doers) or actors.generic_side(doers) == "irregulars" or actors.actor_family(doers) in (
+    if not armed(target) or armed(their_target):
+        return False  # (the cheap test first: this runs for every act a mention may join)
+    return armed(doers) or actors.generic_side(doers) == "irregulars" or actors.actor_family(doers) in (
         actors.GROUP_NAMES) or perpetrators_fled(sent)
-    return irregular and armed(target) and not armed(their_target)
 
 
 LAUNCH_POINTS_RE = re.compile(r"(?:the|their)\s+(?:(?:rocket|missile|drone)\s+)?(?:launch(?:ing)?\s+"
